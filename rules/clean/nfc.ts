@@ -1,0 +1,23 @@
+import { valueRule } from '../../src/core/rule-base.js';
+import type { RuleOptions, ValueRule } from '../../src/core/types.js';
+
+/**
+ * Text is in Unicode NFC (TCVN 6909:2001; decomposed "Nguyê\u0303n" compares unequal to "Nguyễn"). The NFC form is
+ * the suggestion. Text made only of characters below U+0300 is NFC by definition and skips normalisation.
+ * @example field.text().nfc() // "Nguye\u0302\u0303n" → not_nfc, suggestion "Nguyễn"
+ */
+export function nfc(options: RuleOptions = {}): ValueRule {
+  return valueRule({ name: 'nfc', criterion: 'clean', code: 'not_nfc' }, (v) => {
+    if (typeof v !== 'string') return undefined;
+    let plain = true;
+    for (let i = 0; i < v.length; i++) {
+      if (v.charCodeAt(i) >= 0x300) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return undefined;
+    const n = v.normalize('NFC');
+    return n === v ? undefined : { code: 'not_nfc', suggestion: n };
+  }, options);
+}

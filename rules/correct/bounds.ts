@@ -1,0 +1,48 @@
+import { valueRule } from '../../src/core/rule-base.js';
+import type { RuleOptions, ValueRule } from '../../src/core/types.js';
+
+export interface BoundOptions extends RuleOptions {
+  /** Exclude the bound itself (`> 0` rather than `≥ 0`). */
+  readonly exclusive?: boolean;
+}
+
+type Bound = number | Date;
+
+function measure(v: unknown): number {
+  return v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Number.NaN;
+}
+
+function label(b: Bound): string {
+  return b instanceof Date ? b.toISOString().slice(0, 10) : String(b);
+}
+
+/**
+ * A number or date is at least `bound` (more than it, with `exclusive`). Missing values are not checked; a value
+ * that is neither a number nor a date fails.
+ * @example field.number().min(0, { exclusive: true }) // area must be > 0
+ */
+export function min(bound: Bound, options: BoundOptions = {}): ValueRule {
+  const b = measure(bound);
+  const ex = options.exclusive === true;
+  return valueRule({ name: 'min', criterion: 'correct', code: ex ? 'not_above_minimum' : 'below_minimum',
+    params: { min: label(bound) } },
+  (v) => {
+    const x = measure(v);
+    return ex ? x > b : x >= b;
+  }, options);
+}
+
+/**
+ * A number or date is at most `bound` (less than it, with `exclusive`). Missing values are not checked.
+ * @example field.integer().max(150)
+ */
+export function max(bound: Bound, options: BoundOptions = {}): ValueRule {
+  const b = measure(bound);
+  const ex = options.exclusive === true;
+  return valueRule({ name: 'max', criterion: 'correct', code: ex ? 'not_below_maximum' : 'above_maximum',
+    params: { max: label(bound) } },
+  (v) => {
+    const x = measure(v);
+    return ex ? x < b : x <= b;
+  }, options);
+}

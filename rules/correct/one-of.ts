@@ -1,0 +1,40 @@
+import { valueRule } from '../../src/core/rule-base.js';
+import type { RuleOptions, ValueRule } from '../../src/core/types.js';
+
+export interface OneOfOptions extends RuleOptions {
+  /** Compare case-insensitively (after `toLocaleLowerCase('vi')`). */
+  readonly caseInsensitive?: boolean;
+}
+
+/**
+ * The value is one of a list (Great Expectations' `expect_column_values_to_be_in_set`). Missing values are not
+ * checked; numbers are compared by value, text exactly unless `caseInsensitive`.
+ * @example field.text().oneOf(['Nam', 'Nữ']) // "nam" → not_in_set
+ */
+export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
+  const fold = options.caseInsensitive === true;
+  const norm = (v: unknown) => (fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
+  const list = [...values];
+  const set = new Set(list.map(norm));
+  return valueRule({ name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) } },
+    (v) => set.has(norm(v)), options);
+}
+
+/**
+ * The value is none of a list (`expect_column_values_to_not_be_in_set`), e.g. known placeholder IDs.
+ * @example field.text().notOneOf(['000000000000'])
+ */
+export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
+  const fold = options.caseInsensitive === true;
+  const norm = (v: unknown) => (fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
+  const list = [...values];
+  const set = new Set(list.map(norm));
+  return valueRule({ name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) } },
+    (v) => !set.has(norm(v)), options);
+}
+
+/** A short, readable rendering of a value list for messages and reports. */
+export function preview(list: readonly unknown[]): string {
+  const shown = list.slice(0, 12).map(String).join(', ');
+  return list.length > 12 ? `${shown}, … (${list.length} values)` : shown;
+}

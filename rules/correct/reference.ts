@@ -1,0 +1,22 @@
+import { recordRule } from '../../src/core/rule-base.js';
+import { identity } from '../clean/_duplicates.js';
+import type { RecordRule, RuleOptions } from '../../src/core/types.js';
+
+export interface ReferenceOptions extends RuleOptions {
+  /** Name of the reference list, shown in messages ("danh mục xã 2025"). */
+  readonly name?: string;
+}
+
+/**
+ * `column`'s value exists in a reference list (an authoritative code list or the keys of another dataset).
+ * Missing values are not checked. For large lists pass a `Set` (it is used as it is, not copied).
+ * @example rule.reference('commune_code', communeCodes, { name: 'communes 2025' })
+ */
+export function reference(column: string, values: Iterable<unknown> | ReadonlySet<string>, options: ReferenceOptions = {}): RecordRule {
+  const set: ReadonlySet<string> = values instanceof Set ? (values as ReadonlySet<string>) : new Set([...values].map(identity));
+  const name = options.name ?? `${set.size} values`;
+  return recordRule({
+    name: `${column}.reference`, criterion: 'correct', code: 'not_in_reference', fields: [column],
+    params: { reference: name },
+  }, (row) => set.has(identity(row[column])) || { code: 'not_in_reference', field: column }, options);
+}

@@ -1,0 +1,2 @@
+/** ddss/datasets: the built-in dataset definitions (land parcels, insurance participants). */
+export {};

@@ -1,0 +1,33 @@
+import type { Duration } from 'date-fns';
+import { aggregateRule } from '../../src/core/rule-base.js';
+import type { AggregateRule, RuleOptions, TypedRow } from '../../src/core/types.js';
+import { cutoff, durationText } from './_duration.js';
+
+/**
+ * The table as a whole is current: its newest `column` date is no older than `maxAge` before `now`. A table-level
+ * rule (score 1 or 0); with no dates at all it is skipped. A stale table is not live however fresh its rows look.
+ * @example rule.freshness('updated_at', { days: 30 })
+ */
+export function freshness(column: string, maxAge: Duration, options: RuleOptions = {}): AggregateRule<{ newest: number | null }, TypedRow> {
+  return aggregateRule<{ newest: number | null }, TypedRow>({
+    name: `${column}.freshness`, criterion: 'live', code: 'stale_table', fields: [column],
+    params: { maxAge: durationText(maxAge) },
+  }, {
+    init: () => ({ newest: null }),
+    add(state, row) {
+      const v = row[column];
+      if (v instanceof Date && (state.newest === null || v.getTime() > state.newest)) state.newest = v.getTime();
+    },
+    merge: (a, b) => ({ newest: a.newest === null ? b.newest : b.newest === null ? a.newest : Math.max(a.newest, b.newest) }),
+    finish(state, ctx) {
+      if (state.newest === null) return { checked: 0, findings: [], score: null };
+      const fresh = state.newest >= cutoff(ctx.nowMs, maxAge);
+      const newest = new Date(state.newest).toISOString();
+      return {
+        checked: 1,
+        score: fresh ? 1 : 0,
+        findings: fresh ? [] : [{ code: 'stale_table', field: column, value: newest, params: { newest } }],
+      };
+    },
+  }, options);
+}

@@ -1,0 +1,22 @@
+import { aggregateRule } from '../../src/core/rule-base.js';
+import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
+
+/**
+ * The table has between `min` and `max` records (GX `expect_table_row_count_to_be_between`). Table-level: score 1
+ * when it holds, 0 when not.
+ * @example rule.rowCount({ min: 1 }) // an empty export fails with too_few_rows
+ */
+export function rowCount(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): AggregateRule<null, unknown> {
+  const lo = bounds.min ?? 0;
+  const hi = bounds.max ?? Infinity;
+  return aggregateRule<null, unknown>({ name: 'rowCount', criterion: 'sufficient', params: { min: lo, max: hi === Infinity ? null : hi } }, {
+    init: () => null,
+    add() {},
+    merge: () => null,
+    finish(_state, ctx) {
+      const finding = ctx.rows < lo ? { code: 'too_few_rows', params: { rows: ctx.rows, min: lo } }
+        : ctx.rows > hi ? { code: 'too_many_rows', params: { rows: ctx.rows, max: hi } } : undefined;
+      return { checked: 1, score: finding ? 0 : 1, findings: finding ? [finding] : [] };
+    },
+  }, options);
+}

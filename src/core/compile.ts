@@ -1,0 +1,155 @@
+import { missingTest, type MissingTest } from './missing.js';
+import type {
+  AggregateRule, Criterion, DatasetDefinition, FieldSpecData, LocalizedText, Parser, PiiMode, RecordRule,
+  Rule, Severity, TypedRow, ValueRule,
+} from './types.js';
+import type { MessageTable } from './message.js';
+
+/** How a rule is run: per value, per record, as an aggregate, or one of the two synthetic field rules. */
+export type SlotKind = 'type' | 'required' | 'value' | 'record' | 'aggregate';
+
+/** A rule placed in a compiled plan: its final id and options, and where it reads from. */
+export interface Slot {
+  readonly ordinal: number;
+  readonly id: string;
+  readonly kind: SlotKind;
+  readonly field: string | null;
+  /** Index of the field in the plan, or -1 for dataset rules. */
+  readonly fieldIndex: number;
+  readonly criterion: Criterion;
+  readonly severity: Severity;
+  readonly threshold: number;
+  readonly weight: number;
+  readonly when: ((row: TypedRow) => boolean) | undefined;
+  readonly message: LocalizedText | undefined;
+  readonly messages: MessageTable | undefined;
+  readonly params: Readonly<Record<string, unknown>> | undefined;
+  readonly code: string;
+  readonly rule: Rule | undefined;
+  /** Record rules: indexes of the fields that must all be valid for the rule to run. */
+  readonly needs: readonly number[];
+}
+
+export interface FieldPlan {
+  readonly name: string;
+  readonly index: number;
+  readonly spec: FieldSpecData;
+  readonly parse: Parser;
+  readonly isMissing: MissingTest;
+  readonly pii: PiiMode | false;
+  readonly typeSlot: Slot;
+  readonly requiredSlot: Slot | undefined;
+  readonly valueSlots: readonly Slot[];
+  readonly aggregateSlots: readonly Slot[];
+}
+
+export interface Plan {
+  readonly definition: DatasetDefinition;
+  readonly fields: readonly FieldPlan[];
+  readonly fieldIndex: ReadonlyMap<string, number>;
+  readonly slots: readonly Slot[];
+  readonly recordSlots: readonly Slot[];
+  readonly datasetAggregates: readonly Slot[];
+  readonly keyFields: readonly number[];
+  /** A fingerprint of the rule set, so states of different definitions are never merged. */
+  readonly signature: string;
+}
+
+/** Compiles a definition once per validator; throws on definition errors (duplicate rule ids, unknown fields). */
+export function compile(def: DatasetDefinition): Plan {
+  const slots: Slot[] = [];
+  const names = Object.keys(def.fields);
+  const fieldIndex = new Map(names.map((n, i) => [n, i]));
+  const ids = new Set<string>();
+  const place = (s: Omit<Slot, 'ordinal'>): Slot => {
+    if (ids.has(s.id)) {
+      throw new Error(`ddss: rule id "${s.id}" is used twice in dataset "${def.name}"; give one an { id }`);
+    }
+    ids.add(s.id);
+    const slot = { ...s, ordinal: slots.length };
+    slots.push(slot);
+    return slot;
+  };
+
+  const fields: FieldPlan[] = names.map((name, index) => {
+    const spec = def.fields[name] as FieldSpecData;
+    const base = { field: name, fieldIndex: index, rule: undefined, needs: [], params: undefined, messages: undefined };
+    const typeSlot = place({
+      ...base, id: `${name}.type`, kind: 'type', code: 'invalid_type',
+      ...options(spec.typeRule, 'correct'), params: { expected: spec.expected },
+    });
+    const requiredSlot = spec.requiredRule &&
+      place({ ...base, id: `${name}.required`, kind: 'required', code: 'missing_value',
+        ...options(spec.requiredRule.options, 'sufficient') });
+    const valueSlots: Slot[] = [];
+    const aggregateSlots: Slot[] = [];
+    for (const rule of spec.rules) {
+      const slot = place({ ...ruleSlot(rule, `${name}.${rule.name}`), field: name, fieldIndex: index, needs: [] });
+      (rule.kind === 'aggregate' ? aggregateSlots : valueSlots).push(slot);
+    }
+    return {
+      name, index, spec, parse: spec.parse, pii: spec.privacy, typeSlot, requiredSlot, valueSlots, aggregateSlots,
+      isMissing: missingTest([...def.missingValues, ...spec.missingValues]),
+    };
+  });
+
+  const recordSlots: Slot[] = [];
+  const datasetAggregates: Slot[] = [];
+  for (const rule of def.rules) {
+    const needs = (rule.fields ?? []).map((f) => {
+      const i = fieldIndex.get(f);
+      if (i === undefined) throw new Error(`ddss: rule "${rule.id ?? rule.name}" names unknown field "${f}"`);
+      return i;
+    });
+    const field = rule.fields?.length === 1 ? (rule.fields[0] as string) : null;
+    const slot = place({ ...ruleSlot(rule, rule.name), field, fieldIndex: -1, needs });
+    (rule.kind === 'record' ? recordSlots : datasetAggregates).push(slot);
+  }
+
+  const keyNames = def.key === undefined ? [] : typeof def.key === 'string' ? [def.key] : [...def.key];
+  const keyFields = keyNames.map((k) => {
+    const i = fieldIndex.get(k);
+    if (i === undefined) throw new Error(`ddss: key field "${k}" is not a field of dataset "${def.name}"`);
+    return i;
+  });
+  return {
+    definition: def, fields, fieldIndex, slots, recordSlots, datasetAggregates, keyFields,
+    signature: `${def.name}:${slots.map((s) => s.id).join(',')}`,
+  };
+}
+
+function options(o: {
+  readonly criterion?: Criterion; readonly severity?: Severity; readonly threshold?: number;
+  readonly weight?: number; readonly when?: (row: TypedRow) => boolean; readonly message?: LocalizedText;
+}, criterion: Criterion) {
+  return {
+    criterion: o.criterion ?? criterion,
+    severity: o.severity ?? 'error',
+    threshold: checkThreshold(o.threshold ?? 1),
+    weight: o.weight ?? 1,
+    when: o.when,
+    message: o.message,
+  };
+}
+
+function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: string): Omit<Slot, 'ordinal' | 'field' | 'fieldIndex' | 'needs'> {
+  return {
+    id: rule.id ?? defaultId,
+    kind: rule.kind,
+    criterion: rule.criterion,
+    severity: rule.severity,
+    threshold: checkThreshold(rule.threshold),
+    weight: rule.weight,
+    when: rule.when,
+    message: rule.message,
+    messages: rule.messages,
+    params: rule.params,
+    code: rule.code ?? 'check_failed',
+    rule,
+  };
+}
+
+function checkThreshold(t: number): number {
+  if (!(t >= 0 && t <= 1)) throw new Error(`ddss: threshold must be in [0, 1], got ${t}`);
+  return t;
+}

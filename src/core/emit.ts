@@ -1,0 +1,139 @@
+import { addRow } from './rowset.js';
+import { renderMessage } from './message.js';
+import { redact } from './mask.js';
+import type { Plan, Slot } from './compile.js';
+import type { ResolvedOptions } from './options.js';
+import type { RuleState, SourceRuleState } from './state.js';
+import type { SourceIssue } from './source.js';
+import type { DatasetFinding, Finding, PiiMode, Sample, Violation } from './types.js';
+
+/** The row the emitter describes: its number, line and key (from the validator's shared context). */
+interface RowView {
+  readonly row: number;
+  readonly line: number | undefined;
+  key(): string | undefined;
+}
+
+export interface Emitter {
+  /** A finding of a rule on the current row. */
+  emit(slot: Slot, rs: RuleState, finding: Finding): void;
+  /** A finding of a dataset rule at finish, naming its own row (or none: table-level). */
+  emitAt(slot: Slot, rs: RuleState, finding: DatasetFinding): void;
+  /** A structural issue from the source. */
+  emitIssue(s: SourceRuleState, issue: SourceIssue, row: number | undefined): void;
+  /** An error's message with the current row's personal values masked. */
+  errorText(e: unknown): string;
+}
+
+const MAX_VALUE_LENGTH = 200;
+
+/**
+ * Turns findings into violations: counts them, keeps at most `maxSamples` per rule, streams every one to the sink,
+ * and masks personal data unless `showValues`. Work beyond counting happens only for kept or streamed violations.
+ */
+export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, raws: readonly unknown[]): Emitter {
+  const keyPii = plan.keyFields.map((i) => plan.fields[i]?.pii).find((p): p is PiiMode => p !== false && p !== undefined);
+  const piiFields = plan.fields.filter((f) => f.pii !== false).map((f) => f.index);
+
+  const wanted = (rs: RuleState): boolean => rs.samples.length < opts.maxSamples || opts.sink !== undefined;
+
+  /** The value as shown: masked when its field is personal, or when a composite rule reads a personal field. */
+  function shown(value: unknown, field: string | undefined, slot?: Slot): string | undefined {
+    const text = display(value);
+    if (text === undefined || opts.showValues) return text;
+    const i = field === undefined ? undefined : plan.fieldIndex.get(field);
+    const pii = i !== undefined ? (plan.fields[i]?.pii ?? false)
+      : (slot?.needs.map((n) => plan.fields[n]?.pii).find((p) => p !== false && p !== undefined) ?? false);
+    return pii === false ? text : opts.protect(text, pii);
+  }
+
+  function shownKey(key: string | undefined): string | undefined {
+    return key === undefined || keyPii === undefined || opts.showValues ? key : opts.protect(key, keyPii);
+  }
+
+  function record(slot: { id: string; criterion: Violation['criterion']; severity: Violation['severity'] },
+    rs: RuleState, sample: Sample): void {
+    if (rs.samples.length < opts.maxSamples) rs.samples.push(sample);
+    if (opts.sink !== undefined) {
+      opts.sink({ rule: slot.id, criterion: slot.criterion, severity: slot.severity, ...sample });
+    }
+  }
+
+  function sample(slot: Slot, f: Finding, row: number | undefined, line: number | undefined, key: string | undefined,
+    rawValue: unknown): Sample {
+    const field = f.field ?? slot.field ?? undefined;
+    const value = shown(f.value !== undefined ? f.value : rawValue, field, slot);
+    const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
+    const params = { field: field ?? '', value: value ?? '', rule: slot.id, ...slot.params, ...f.params };
+    const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
+    return compact({ row, line, key: shownKey(key), field, value, code: f.code, message, suggestion });
+  }
+
+  return {
+    emit(slot, rs, f) {
+      rs.violations++;
+      addRow(rs.failed, ctx.row);
+      if (!wanted(rs)) return;
+      const field = f.field ?? slot.field ?? undefined;
+      const i = field === undefined ? undefined : plan.fieldIndex.get(field);
+      const raw = i === undefined ? undefined : raws[i];
+      record(slot, rs, sample(slot, f, ctx.row, ctx.line, ctx.key(), raw));
+    },
+    emitAt(slot, rs, f) {
+      rs.violations++;
+      if (f.row !== undefined) addRow(rs.failed, f.row);
+      if (!wanted(rs)) return;
+      record(slot, rs, sample(slot, f, f.row, f.line, f.key, undefined));
+    },
+    emitIssue(s, issue, row) {
+      s.violations++;
+      if (row !== undefined) addRow(s.failed, row);
+      if (!wanted(s)) return;
+      const id = `source.${issue.code}`;
+      const value = shown(issue.value, issue.field);
+      const params = { field: issue.field ?? '', value: value ?? '', rule: id, ...issue.params };
+      const message = renderMessage(issue.code, params, opts.locale);
+      const key = row === undefined ? undefined : shownKey(ctx.key());
+      record({ id, criterion: s.criterion, severity: s.severity }, s,
+        compact({ row, line: issue.line, key, field: issue.field, value, code: issue.code, message }));
+    },
+    errorText(e) {
+      const text = e instanceof Error ? e.message : String(e);
+      if (opts.showValues || piiFields.length === 0) return text;
+      const secrets = piiFields.map((i) => display(raws[i])).filter((s): s is string => s !== undefined);
+      return redact(text, secrets, (s) => opts.protect(s, 'mask'));
+    },
+  };
+}
+
+/** A value as text for outputs: strings as they are, dates in ISO form, long values cut. */
+export function display(value: unknown): string | undefined {
+  let text: string;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') text = value;
+  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  else if (typeof value === 'object') {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  } else text = String(value);
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
+
+function compact(s: {
+  row: number | undefined; line: number | undefined; key: string | undefined; field: string | undefined;
+  value: string | undefined; code: string; message: string; suggestion?: string | undefined;
+}): Sample {
+  const out: Record<string, unknown> = {};
+  if (s.row !== undefined) out.row = s.row;
+  if (s.line !== undefined) out.line = s.line;
+  if (s.key !== undefined) out.key = s.key;
+  if (s.field !== undefined) out.field = s.field;
+  if (s.value !== undefined) out.value = s.value;
+  out.code = s.code;
+  out.message = s.message;
+  if (s.suggestion !== undefined) out.suggestion = s.suggestion;
+  return out as unknown as Sample;
+}

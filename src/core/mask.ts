@@ -1,0 +1,34 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { PiiMode } from './types.js';
+
+/**
+ * Masks a personal value for display: identifiers keep a short prefix and suffix (`0010******45`), words keep their
+ * first letter (`N***** V** A*`). Short values are masked entirely, so nothing identifying is left.
+ */
+export function maskValue(text: string): string {
+  if (/\s/.test(text.trim())) {
+    return text.replace(/\S+/g, (word) => {
+      const chars = Array.from(word);
+      return (chars[0] ?? '') + '*'.repeat(chars.length - 1);
+    });
+  }
+  const chars = Array.from(text);
+  const n = chars.length;
+  const keep = n >= 10 ? [4, 2] : n >= 7 ? [2, 1] : n >= 4 ? [1, 0] : [0, 0];
+  const [head, tail] = keep as [number, number];
+  return chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
+}
+
+/** A PII protector for one run: masks, or hashes with a secret key so equal values stay equal. */
+export function piiProtector(key: string | undefined): (text: string, mode: PiiMode) => string {
+  const secret = key ?? randomBytes(32).toString('hex');
+  return (text, mode) =>
+    mode === 'hash' ? `#${createHmac('sha256', secret).update(text).digest('hex').slice(0, 16)}` : maskValue(text);
+}
+
+/** Replaces every occurrence of the given secrets in a text (error messages may quote cell values). */
+export function redact(text: string, secrets: readonly string[], protect: (s: string) => string): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 3 && out.includes(s)) out = out.split(s).join(protect(s));
+  return out;
+}

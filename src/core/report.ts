@@ -1,0 +1,142 @@
+import { rowCount } from './rowset.js';
+import { computeScores, round, type ScoredRule } from './scores.js';
+import type { Plan, Slot } from './compile.js';
+import type { Emitter } from './emit.js';
+import type { ResolvedOptions } from './options.js';
+import type { RuleState, SourceRuleState, ValidatorState } from './state.js';
+import type {
+  AggregateRule, DatasetFinding, DatasetOutcome, Report, RuleResult, RuleStatus, SourceInfo, Violation,
+} from './types.js';
+
+/** Finishes the aggregates, then turns the state into the report: rule results, scores, status, samples. */
+export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOptions, emitter: Emitter,
+  source: SourceInfo | null, partial: boolean): Report {
+  const fctx = { now: opts.now, nowMs: opts.now.getTime(), rows: st.rows };
+  const rules: RuleResult[] = plan.slots.map((slot) => {
+    const rs = st.rules[slot.ordinal] as RuleState;
+    if (slot.kind !== 'aggregate') return ruleResult(slot, rs, 'row', rs.checked, rowCount(rs.failed), null);
+    const outcome = finishAggregate(slot, rs, fctx, emitter);
+    const table = outcome !== null && outcome.score !== undefined;
+    const failed = outcome?.failed ?? (table ? (outcome?.findings.length ? 1 : 0) : rowCount(rs.failed));
+    return ruleResult(slot, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
+  });
+  const columns = st.columns?.length ?? 0;
+  const sources = [...st.sources].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (const s of sources) rules.push(sourceResult(s, st, columns));
+
+  const scored: ScoredRule[] = rules.map((r, i) => ({
+    result: r,
+    failedRows: i < plan.slots.length ? (st.rules[i] as RuleState).failed : (sources[i - plan.slots.length] as SourceRuleState).failed,
+  }));
+  const { criteria, score } = computeScores(scored, st.rows, plan.definition.weights);
+  const failUnder = opts.failUnder ?? plan.definition.failUnder;
+  const status =
+    partial || rules.some((r) => r.status === 'error') ? 'error'
+      : rules.some((r) => r.status === 'failed' && r.severity === 'error') ||
+        (failUnder !== undefined && score !== null && score < failUnder) ? 'failed'
+        : rules.some((r) => r.status === 'failed' && r.severity === 'warning') ? 'warned'
+          : 'passed';
+
+  return {
+    schemaVersion: 1,
+    dataset: plan.definition.name,
+    status,
+    partial,
+    now: opts.now.toISOString(),
+    locale: opts.locale,
+    rows: st.rows,
+    score,
+    criteria,
+    rules,
+    source,
+    violations: flatten(rules),
+  };
+}
+
+function finishAggregate(slot: Slot, rs: RuleState, fctx: { now: Date; nowMs: number; rows: number },
+  emitter: Emitter): DatasetOutcome | null {
+  if (rs.error !== null) return null;
+  let outcome: DatasetOutcome;
+  try {
+    outcome = (slot.rule as AggregateRule).finish(rs.agg, fctx);
+  } catch (e) {
+    rs.error = { message: emitter.errorText(e), row: -1 };
+    return null;
+  }
+  const findings = [...outcome.findings].sort(byRow);
+  for (const f of findings) emitter.emitAt(slot, rs, f);
+  return outcome;
+}
+
+function byRow(a: DatasetFinding, b: DatasetFinding): number {
+  return (a.row ?? -1) - (b.row ?? -1);
+}
+
+function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
+  score: number | null): RuleResult {
+  // A rule that threw reports no counts, only its first error: counts up to an arbitrary row would differ between
+  // a single run and merged shards, and the run is in error anyway.
+  const error = rs.error === null ? null : `${rs.error.message}${rs.error.row >= 0 ? ` (row ${rs.error.row})` : ''}`;
+  const ok = error === null;
+  const passRate = !ok ? null : level === 'table' ? score : checked === 0 ? null : 1 - failed / checked;
+  return {
+    id: slot.id,
+    criterion: slot.criterion,
+    severity: slot.severity,
+    field: slot.field,
+    level,
+    checked: ok ? checked : 0,
+    failed: ok ? failed : 0,
+    violations: ok ? rs.violations : 0,
+    passRate: round(passRate),
+    threshold: slot.threshold,
+    weight: slot.weight,
+    status: status(ok, passRate, slot.threshold),
+    score: ok ? round(score) : null,
+    error,
+    truncated: ok && rs.violations > rs.samples.length,
+    ...(slot.params === undefined ? {} : { params: slot.params }),
+    samples: ok ? rs.samples : [],
+  };
+}
+
+function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): RuleResult {
+  const row = s.scope === 'row';
+  const checked = row ? st.rows : s.scope === 'record' ? st.rows + st.skippedRecords : columns;
+  const failed = row ? rowCount(s.failed) : s.violations;
+  const passRate = checked === 0 ? null : Math.max(0, 1 - failed / checked);
+  return {
+    id: `source.${s.code}`,
+    criterion: s.criterion,
+    severity: s.severity,
+    field: null,
+    level: row ? 'row' : 'table',
+    checked,
+    failed,
+    violations: s.violations,
+    passRate: round(passRate),
+    threshold: 1,
+    weight: 1,
+    status: status(true, passRate, 1),
+    score: row ? null : round(passRate),
+    error: null,
+    truncated: s.violations > s.samples.length,
+    samples: s.samples,
+  };
+}
+
+function status(ok: boolean, passRate: number | null, threshold: number): RuleStatus {
+  if (!ok) return 'error';
+  if (passRate === null) return 'skipped';
+  return passRate >= threshold ? 'passed' : 'failed';
+}
+
+
+function flatten(rules: readonly RuleResult[]): Violation[] {
+  const out: Array<Violation & { order: number }> = [];
+  rules.forEach((r, order) => {
+    for (const s of r.samples) out.push({ rule: r.id, criterion: r.criterion, severity: r.severity, ...s, order });
+  });
+  out.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || a.order - b.order);
+  return out.map(({ order: _order, ...v }) => v);
+}

@@ -1,0 +1,52 @@
+import type {
+  AggregateRule, CheckResult, Criterion, MergeOffset, DatasetOutcome, FinishContext, RecordRule, RuleContext,
+  RuleOptions, TypedRow, ValueRule,
+} from './types.js';
+import type { MessageTable } from './message.js';
+
+/** What a rule factory fixes about its rule besides the user's options. */
+export interface RuleMeta {
+  readonly name: string;
+  readonly criterion: Criterion;
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly messages?: MessageTable;
+}
+
+function base(meta: RuleMeta, o: RuleOptions) {
+  return {
+    name: meta.name,
+    ...(o.id === undefined ? {} : { id: o.id }),
+    criterion: o.criterion ?? meta.criterion,
+    severity: o.severity ?? 'error',
+    threshold: o.threshold ?? 1,
+    weight: o.weight ?? 1,
+    ...(o.when === undefined ? {} : { when: o.when }),
+    ...(o.message === undefined ? {} : { message: o.message }),
+    ...(meta.code === undefined ? {} : { code: meta.code }),
+    ...(meta.params === undefined ? {} : { params: meta.params }),
+    ...(meta.messages === undefined ? {} : { messages: meta.messages }),
+  } as const;
+}
+
+/** Builds a per-value rule with the options every rule takes (DESIGN §1). */
+export function valueRule<V>(meta: RuleMeta, check: (value: V, ctx: RuleContext) => CheckResult,
+  options: RuleOptions = {}): ValueRule<V> {
+  return { kind: 'value', ...base(meta, options), check };
+}
+
+/** Builds a per-record rule; with `fields`, it runs only where all of them hold a valid value. */
+export function recordRule(meta: RuleMeta & { readonly fields?: readonly string[] },
+  check: (row: TypedRow, ctx: RuleContext) => CheckResult, options: RuleOptions = {}): RecordRule {
+  return { kind: 'record', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}), check };
+}
+
+/** Builds a mergeable aggregate (dataset rule, or a field rule such as `unique`). */
+export function aggregateRule<S, V>(meta: RuleMeta & { readonly fields?: readonly string[] }, impl: {
+  init(): S;
+  add(state: S, value: V, ctx: RuleContext): void;
+  merge(a: S, b: S, offset: MergeOffset): S;
+  finish(state: S, ctx: FinishContext): DatasetOutcome;
+}, options: RuleOptions = {}): AggregateRule<S, V> {
+  return { kind: 'aggregate', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}), ...impl };
+}

@@ -1,0 +1,53 @@
+import { unionCount, type RowSet } from './rowset.js';
+import { CRITERIA, type Criterion, type CriterionResult, type RuleResult } from './types.js';
+
+export interface ScoredRule {
+  readonly result: RuleResult;
+  readonly failedRows: RowSet;
+}
+
+/**
+ * The scores of DESIGN §2. Only rules that count do: `error` and `warning` severity, not skipped, not in error.
+ * - rowPassRate_c = 1 − |rows failing any row-level rule of c| / rows; null without such rules (or rows);
+ * - tableScore_c = weighted mean of c's table-level rule scores; null without such rules;
+ * - score_c = product of the non-null parts; null when both are null (a criterion with no rules is never 100%);
+ * - score = weighted mean of the non-null score_c.
+ */
+export function computeScores(rules: readonly ScoredRule[], rows: number,
+  weights: Readonly<Record<Criterion, number>>): { criteria: Record<Criterion, CriterionResult>; score: number | null } {
+  const criteria = {} as Record<Criterion, CriterionResult>;
+  let sum = 0;
+  let total = 0;
+  for (const c of CRITERIA) {
+    const counted = rules.filter(({ result: r }) =>
+      r.criterion === c && r.severity !== 'info' && r.status !== 'skipped' && r.status !== 'error');
+    const rowRules = counted.filter((r) => r.result.level === 'row');
+    const tableRules = counted.filter((r) => r.result.level === 'table');
+    const failedRows = unionCount(rowRules.map((r) => r.failedRows), rows);
+    const rowPassRate = rowRules.length === 0 || rows === 0 ? null : 1 - failedRows / rows;
+    const tableScore = weightedMean(tableRules.map((r) => [r.result.score ?? 0, r.result.weight]));
+    const parts = [rowPassRate, tableScore].filter((x): x is number => x !== null);
+    const score = parts.length === 0 ? null : parts.reduce((a, b) => a * b, 1);
+    criteria[c] = { score: round(score), rowPassRate: round(rowPassRate), tableScore: round(tableScore), failedRows };
+    if (score !== null) {
+      sum += score * weights[c];
+      total += weights[c];
+    }
+  }
+  return { criteria, score: total === 0 ? null : round(sum / total) };
+}
+
+function weightedMean(pairs: ReadonlyArray<readonly [number, number]>): number | null {
+  let sum = 0;
+  let total = 0;
+  for (const [value, weight] of pairs) {
+    sum += value * weight;
+    total += weight;
+  }
+  return total === 0 ? null : sum / total;
+}
+
+/** Scores are rounded to 6 decimals so reports read cleanly and compare byte for byte. */
+export function round(x: number | null): number | null {
+  return x === null ? null : Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,132 @@
+import { createRowSet, mergeRowSets, type RowSet } from './rowset.js';
+import type { AggregateRule, Criterion, MergeOffset, Sample, Severity } from './types.js';
+import type { Plan } from './compile.js';
+
+/** What a rule has seen so far in one validator. */
+export interface RuleState {
+  checked: number;
+  /** Rows with at least one finding of this rule. */
+  failed: RowSet;
+  violations: number;
+  samples: Sample[];
+  /** The first error the rule threw (message already redacted) and the row it threw at. */
+  error: { message: string; row: number } | null;
+  /** The aggregate's own state, for aggregate rules. */
+  agg: unknown;
+}
+
+/** A structural rule created by a source issue (`source.<code>`). */
+export interface SourceRuleState extends RuleState {
+  code: string;
+  criterion: Criterion;
+  severity: Severity;
+  scope: 'row' | 'record' | 'header';
+}
+
+/**
+ * Everything a validator has accumulated: plain data, structured-clonable, so shards validated in workers or on
+ * other machines can be merged exactly (DESIGN §3).
+ */
+export interface ValidatorState {
+  readonly version: 1;
+  readonly signature: string;
+  rows: number;
+  /** Physical lines consumed, so a following shard's lines can be shifted. */
+  lines: number;
+  /** Physical records that were not evaluated (blank, unreadable). */
+  skippedRecords: number;
+  columns: readonly string[] | null;
+  rules: RuleState[];
+  sources: SourceRuleState[];
+}
+
+export function emptyRuleState(agg: unknown): RuleState {
+  return { checked: 0, failed: createRowSet(), violations: 0, samples: [], error: null, agg };
+}
+
+export function initialState(plan: Plan): ValidatorState {
+  return {
+    version: 1,
+    signature: plan.signature,
+    rows: 0,
+    lines: 0,
+    skippedRecords: 0,
+    columns: null,
+    rules: plan.slots.map((s) => emptyRuleState(s.kind === 'aggregate' ? (s.rule as AggregateRule).init() : undefined)),
+    sources: [],
+  };
+}
+
+/**
+ * Appends shard `b` after shard `a` (rows and lines of b shifted). Exact: the result equals the state of one
+ * validator fed a's rows then b's. Aggregates merge through their own `merge`.
+ */
+export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, maxSamples: number): ValidatorState {
+  if (a.signature !== b.signature) {
+    throw new Error('ddss: cannot merge states of different dataset definitions');
+  }
+  const offset: MergeOffset = { rows: a.rows, lines: a.lines };
+  const rules = a.rules.map((ra, i) => {
+    const rb = b.rules[i] as RuleState;
+    const slot = plan.slots[i];
+    let agg = ra.agg;
+    let error = ra.error ?? shiftError(rb.error, offset.rows);
+    if (slot?.kind === 'aggregate' && error === null) {
+      try {
+        agg = (slot.rule as AggregateRule).merge(ra.agg, rb.agg, offset);
+      } catch (e) {
+        error = { message: e instanceof Error ? e.message : String(e), row: -1 };
+      }
+    }
+    return mergeRule(ra, rb, offset, maxSamples, agg, error);
+  });
+  const sources = [...a.sources.map((s) => ({ ...s }))];
+  for (const sb of b.sources) {
+    const i = sources.findIndex((s) => s.code === sb.code);
+    const merged = i < 0 ? mergeRule(emptyRuleState(undefined), sb, offset, maxSamples, undefined, shiftError(sb.error, offset.rows))
+      : mergeRule(sources[i] as SourceRuleState, sb, offset, maxSamples, undefined, (sources[i] as SourceRuleState).error);
+    const entry: SourceRuleState = { ...merged, code: sb.code, criterion: sb.criterion, severity: sb.severity, scope: sb.scope };
+    if (i < 0) sources.push(entry);
+    else sources[i] = entry;
+  }
+  return {
+    version: 1,
+    signature: a.signature,
+    rows: a.rows + b.rows,
+    lines: a.lines + b.lines,
+    skippedRecords: a.skippedRecords + b.skippedRecords,
+    columns: a.columns ?? b.columns,
+    rules,
+    sources,
+  };
+}
+
+function mergeRule(a: RuleState, b: RuleState, offset: MergeOffset, maxSamples: number, agg: unknown,
+  error: RuleState['error']): RuleState {
+  const samples = a.samples.slice(0, maxSamples);
+  for (const s of b.samples) {
+    if (samples.length >= maxSamples) break;
+    samples.push(shiftSample(s, offset));
+  }
+  return {
+    checked: a.checked + b.checked,
+    failed: mergeRowSets(a.failed, b.failed, offset.rows),
+    violations: a.violations + b.violations,
+    samples,
+    error,
+    agg,
+  };
+}
+
+function shiftSample(s: Sample, offset: MergeOffset): Sample {
+  if (s.row === undefined && s.line === undefined) return s;
+  return {
+    ...s,
+    ...(s.row === undefined ? {} : { row: s.row + offset.rows }),
+    ...(s.line === undefined ? {} : { line: s.line + offset.lines }),
+  };
+}
+
+function shiftError(e: RuleState['error'], rows: number): RuleState['error'] {
+  return e === null ? null : { message: e.message, row: e.row < 0 ? e.row : e.row + rows };
+}

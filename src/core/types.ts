@@ -1,0 +1,307 @@
+import type { MessageTable } from './message.js';
+
+/**
+ * The model of ddss: criteria, findings, rules, field specs, datasets and reports.
+ * Everything here is plain data plus functions, so definitions are immutable and states can cross worker threads.
+ */
+
+/** The four data-quality criteria of "đúng, đủ, sạch, sống". */
+export type Criterion = 'correct' | 'sufficient' | 'clean' | 'live';
+export const CRITERIA: readonly Criterion[] = ['correct', 'sufficient', 'clean', 'live'];
+
+/** How much a failure matters: `info` findings are reported but never lower a score. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Locale = 'en' | 'vi';
+
+/** A message in both shipped languages; `{name}` placeholders are filled from the finding's params. */
+export type LocalizedText = string | { readonly en: string; readonly vi: string };
+
+/**
+ * What a rule returns for a defect: a machine code (snake_case, part of the public contract) and the params the
+ * message template needs. No text: wording is rendered last, from the locale tables.
+ */
+export interface Finding {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** The field the defect is in, when a record rule knows it better than the rule's own field. */
+  readonly field?: string;
+  /** The offending value, when it differs from the field's raw value (e.g. one element of a composite key). */
+  readonly value?: unknown;
+  /** A safe replacement, when one is known (never applied by the validator). */
+  readonly suggestion?: string;
+}
+
+/** A finding of a dataset rule, attributed to a row (duplicates) or to the whole table (row count). */
+export interface DatasetFinding extends Finding {
+  readonly row?: number;
+  readonly line?: number;
+  readonly key?: string;
+}
+
+/** What a check may return: nothing (passes), `true`/`false`, one finding or several. */
+export type CheckResult = Finding | readonly Finding[] | boolean | undefined | null | void;
+
+/** The typed row: every declared field's parsed value; missing or unparseable cells are `undefined`. */
+export type TypedRow = Readonly<Record<string, unknown>>;
+
+/**
+ * Per-row context handed to checks. One object is reused for every row of a run: read it during the call, do not
+ * keep it.
+ */
+export interface RuleContext {
+  /** 0-based data row within this validator (shards count from 0; merge shifts them). */
+  readonly row: number;
+  /** Physical line in the source file, when known. */
+  readonly line: number | undefined;
+  /** The injected time of the run; rules never read the clock. */
+  readonly now: Date;
+  /** `now` as epoch milliseconds. */
+  readonly nowMs: number;
+  /** The typed row, for checks of one field that need another. */
+  readonly record: TypedRow;
+  /** The record key of the current row (joined key fields), unmasked. */
+  key(): string | undefined;
+  /** The raw (unparsed) value of a column in the current row. */
+  raw(field: string): unknown;
+}
+
+/** Options every rule accepts (DESIGN §1). */
+export interface RuleOptions {
+  readonly id?: string;
+  readonly criterion?: Criterion;
+  readonly severity?: Severity;
+  /** Minimum pass rate for the rule to pass (Great Expectations' `mostly`). Default 1. */
+  readonly threshold?: number;
+  /** Weight of a table-level rule in its criterion's table score. Default 1. */
+  readonly weight?: number;
+  /** The rule applies only to rows where this holds; other rows are not counted in `checked`. */
+  readonly when?: (row: TypedRow) => boolean;
+  /** Overrides the message of every code of this rule (a string, or `{ en, vi }`). */
+  readonly message?: LocalizedText;
+}
+
+interface RuleBase {
+  /** The rule's own name; field rules get the id `field.name`. */
+  readonly name: string;
+  readonly id?: string;
+  readonly criterion: Criterion;
+  readonly severity: Severity;
+  readonly threshold: number;
+  readonly weight: number;
+  readonly when?: (row: TypedRow) => boolean;
+  readonly message?: LocalizedText;
+  /** Machine-readable parameters, shown in reports and docs (pattern, bounds, set size). */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Messages of the codes this rule reports, when they are not built-in codes. */
+  readonly messages?: MessageTable;
+  /** The code reported when a check returns `false`. Default `check_failed`. */
+  readonly code?: string;
+}
+
+/** A check of one field's typed value, evaluated per row; the value is never missing. */
+export interface ValueRule<V = unknown> extends RuleBase {
+  readonly kind: 'value';
+  check(value: V, ctx: RuleContext): CheckResult;
+}
+
+/** A check of the whole typed row, evaluated per row. */
+export interface RecordRule extends RuleBase {
+  readonly kind: 'record';
+  /** When set, the rule runs only on rows where all these fields have a valid value; other rows are not checked. */
+  readonly fields?: readonly string[];
+  check(row: TypedRow, ctx: RuleContext): CheckResult;
+}
+
+/** What a dataset rule reports when the run ends. */
+export interface DatasetOutcome {
+  /** Rows (or items) the rule evaluated. */
+  readonly checked: number;
+  readonly findings: readonly DatasetFinding[];
+  /**
+   * Table-level rules report their own score in [0, 1] (row count, freshness, coverage); `null` when there was
+   * nothing to judge. Row-level rules (duplicates) leave it undefined: their findings name rows.
+   */
+  readonly score?: number | null;
+  /** Rows failed when it is not the number of distinct rows named by findings (table rules: items failed). */
+  readonly failed?: number;
+}
+
+/**
+ * A mergeable aggregator over rows. States must be structured-clonable (plain objects, arrays, Maps, typed arrays)
+ * so they can cross worker threads. `merge(a, b, offset)` appends shard b after shard a: b's row numbers are
+ * shifted by `offset.rows` and its lines by `offset.lines`.
+ */
+export interface AggregateRule<S = unknown, V = unknown> extends RuleBase {
+  readonly kind: 'aggregate';
+  readonly fields?: readonly string[];
+  init(): S;
+  add(state: S, value: V, ctx: RuleContext): void;
+  merge(a: S, b: S, offset: MergeOffset): S;
+  finish(state: S, ctx: FinishContext): DatasetOutcome;
+}
+
+export interface MergeOffset {
+  readonly rows: number;
+  readonly lines: number;
+}
+
+export interface FinishContext {
+  readonly now: Date;
+  readonly nowMs: number;
+  /** Rows evaluated in the whole run. */
+  readonly rows: number;
+}
+
+/** Any rule a field can carry. Aggregates on a field receive the field's typed value. */
+export type FieldRule = ValueRule | AggregateRule;
+/** Any rule a dataset can carry. Aggregates on a dataset receive the typed row. */
+export type DatasetRule = RecordRule | AggregateRule;
+export type Rule = ValueRule | RecordRule | AggregateRule;
+
+export type FieldType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum' | 'any';
+
+/** Returned by a parser for a value it cannot read: one `invalid_type` finding. */
+export const INVALID: unique symbol = Symbol('ddss.invalid');
+/**
+ * Turns a raw cell (string from CSV, or an already-typed value) into the field's typed value, or `INVALID`.
+ * Parsers never throw and allocate nothing for valid input, because they run once per cell.
+ */
+export type Parser = (raw: unknown) => unknown;
+
+/** How a PII value is shown in outputs: masked (default) or replaced by a keyed hash (duplicates stay traceable). */
+export type PiiMode = 'mask' | 'hash';
+
+/** A typed column: its parser, its rules and its flags. Built by `field.*()`; every modifier returns a new spec. */
+export interface FieldSpecData {
+  readonly type: FieldType;
+  /** What the type expects, for messages ("date (dd/MM/yyyy)", "integer"), in both locales. */
+  readonly expected: LocalizedText;
+  readonly parse: Parser;
+  readonly rules: readonly FieldRule[];
+  readonly requiredRule: RequiredRule | undefined;
+  /** How the field's values are protected in outputs; `false` for non-personal data. */
+  readonly privacy: PiiMode | false;
+  /** Extra values that count as missing for this field, on top of the dataset's `missingValues`. */
+  readonly missingValues: readonly string[];
+  /** Human name of the column, for reports. */
+  readonly title?: LocalizedText;
+  readonly description?: string;
+  /** Options for the field's `type` rule (criterion, severity, message). */
+  readonly typeRule: RuleOptions;
+}
+
+export interface RequiredRule {
+  readonly options: RuleOptions;
+}
+
+/** Row identity used to name records in violations. */
+export type RecordKey = string | readonly string[];
+
+export interface DatasetDefinition {
+  readonly name: string;
+  readonly title?: LocalizedText;
+  readonly description?: string;
+  readonly fields: Readonly<Record<string, FieldSpecData>>;
+  readonly rules: readonly DatasetRule[];
+  readonly key?: RecordKey;
+  readonly missingValues: readonly string[];
+  /** Criterion weights in the overall score (default 1 each). */
+  readonly weights: Readonly<Record<Criterion, number>>;
+  /** The dataset fails when its overall score is below this. */
+  readonly failUnder?: number;
+}
+
+export interface ValidateOptions {
+  /** The time of the run (default: when the run starts). Same input + same `now` = byte-identical reports. */
+  readonly now?: Date | string | number;
+  readonly locale?: Locale;
+  /** Violations kept per rule in the report (exact counts are always kept). Default 100. */
+  readonly maxSamplesPerRule?: number;
+  /** Receives every violation, without limit, as it is found. */
+  readonly onViolation?: (violation: Violation) => void;
+  /** Overrides the definition's `failUnder`. */
+  readonly failUnder?: number;
+  /** Show PII values unmasked in every output. Default false. */
+  readonly showValues?: boolean;
+  /** Secret for `pii('hash')` fields; without it a per-run random key is used. */
+  readonly piiKey?: string;
+}
+
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
+export type DatasetStatus = 'passed' | 'warned' | 'failed' | 'error';
+
+/** One defect of one record (or of the table), as it appears in samples, sinks and violation files. */
+export interface Violation {
+  readonly rule: string;
+  readonly criterion: Criterion;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly row?: number;
+  readonly line?: number;
+  readonly key?: string;
+  readonly field?: string;
+  readonly value?: string;
+  readonly message: string;
+  readonly suggestion?: string;
+}
+
+/** A violation as stored in a rule's `samples` (the rule's id, criterion and severity are on the rule). */
+export type Sample = Omit<Violation, 'rule' | 'criterion' | 'severity'>;
+
+export interface RuleResult {
+  readonly id: string;
+  readonly criterion: Criterion;
+  readonly severity: Severity;
+  readonly field: string | null;
+  /** `row` for rules judged per record, `table` for rules that score the whole table. */
+  readonly level: 'row' | 'table';
+  readonly checked: number;
+  readonly failed: number;
+  /** Violations found (a row may have several). */
+  readonly violations: number;
+  readonly passRate: number | null;
+  readonly threshold: number;
+  readonly weight: number;
+  readonly status: RuleStatus;
+  readonly score: number | null;
+  readonly error: string | null;
+  readonly truncated: boolean;
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly samples: readonly Sample[];
+}
+
+export interface CriterionResult {
+  readonly score: number | null;
+  readonly rowPassRate: number | null;
+  readonly tableScore: number | null;
+  readonly failedRows: number;
+}
+
+export interface SourceInfo {
+  readonly kind: string;
+  readonly name?: string;
+  readonly encoding?: string;
+  readonly bytes?: number;
+  /** Physical records read, including blank and structurally rejected ones. */
+  readonly records?: number;
+  /** Why the source could not be read completely (with `partial: true`). */
+  readonly error?: string;
+}
+
+/** The outcome of a run: the report JSON of DESIGN §6 (plus `violations`, which `toJson` leaves out). */
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly dataset: string;
+  readonly status: DatasetStatus;
+  readonly partial: boolean;
+  readonly now: string;
+  readonly locale: Locale;
+  readonly rows: number;
+  readonly score: number | null;
+  readonly criteria: Readonly<Record<Criterion, CriterionResult>>;
+  readonly rules: readonly RuleResult[];
+  readonly source: SourceInfo | null;
+  /** Every kept sample, ordered by (row, rule); table- and header-level violations first. */
+  readonly violations: readonly Violation[];
+}

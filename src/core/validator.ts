@@ -1,0 +1,288 @@
+import { compile, type FieldPlan, type Slot } from './compile.js';
+import { emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
+import { buildReport } from './report.js';
+import { createEmitter } from './emit.js';
+import { rowAccessors, type RowAccessors } from './access.js';
+import { resolveOptions } from './options.js';
+import type { RowBatch, SourceIssue } from './source.js';
+import {
+  INVALID, type AggregateRule, type CheckResult, type DatasetDefinition, type Finding, type RecordRule, type Report,
+  type RuleContext, type SourceInfo, type TypedRow, type ValidateOptions, type ValueRule,
+} from './types.js';
+
+/** A streaming, mergeable validator for one dataset definition (DESIGN §3). */
+export interface Validator {
+  /** Evaluates one row (an object, a `Map`, or an array read through the columns). */
+  add(row: unknown, line?: number): void;
+  addMany(rows: Iterable<unknown>): void;
+  /** Evaluates a batch from a source, with its line numbers and structural issues. */
+  addBatch(batch: RowBatch): void;
+  /** Records a structural issue that is not attached to a row of a batch (blank record, bad header). */
+  addIssue(issue: SourceIssue): void;
+  /** Everything accumulated so far, as plain structured-clonable data. */
+  state(): ValidatorState;
+  /** Appends another shard's state after this one's (its rows follow this validator's rows). */
+  merge(other: ValidatorState): void;
+  /** Finishes dataset rules and computes scores. The validator cannot be used afterwards. */
+  finish(source?: SourceInfo | null, partial?: boolean): Report;
+}
+
+const OK = 0;
+const MISSING = 1;
+const BAD = 2;
+
+/**
+ * Creates a validator: rows go in one at a time (or in batches), shards merge, `finish` returns the report.
+ * @example
+ * const v = createValidator(parcels, { now: new Date('2026-11-22') });
+ * v.addMany(rows);
+ * const report = v.finish();
+ */
+export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
+  const plan = compile(definition);
+  const opts = resolveOptions(options);
+  let st = initialState(plan);
+  const fields = plan.fields;
+  const n = fields.length;
+  const raws: unknown[] = new Array<unknown>(n);
+  const values: unknown[] = new Array<unknown>(n);
+  const status = new Uint8Array(n);
+  let access: RowAccessors = rowAccessors(plan, null);
+  let current: unknown;
+  let keyRow = -1;
+  let keyText: string | undefined;
+  let recordRow = -1;
+  let record: TypedRow = Object.create(null) as TypedRow;
+  let finished = false;
+
+  const ctx = {
+    row: 0,
+    line: undefined as number | undefined,
+    now: opts.now,
+    nowMs: opts.now.getTime(),
+    get record(): TypedRow {
+      if (recordRow !== ctx.row) {
+        record = buildRecord();
+        recordRow = ctx.row;
+      }
+      return record;
+    },
+    key(): string | undefined {
+      if (keyRow !== ctx.row) {
+        keyRow = ctx.row;
+        keyText = plan.keyFields.length === 0 ? undefined : plan.keyFields.map((i) => cellText(raws[i])).join('|');
+      }
+      return keyText;
+    },
+    raw(name: string): unknown {
+      const i = plan.fieldIndex.get(name);
+      return i === undefined ? access.column(current, name) : raws[i];
+    },
+  };
+  const emitter = createEmitter(plan, opts, ctx, raws);
+
+  function buildRecord(): TypedRow {
+    const out = Object.create(null) as Record<string, unknown>;
+    for (let i = 0; i < n; i++) out[(fields[i] as FieldPlan).name] = status[i] === OK ? values[i] : undefined;
+    return out;
+  }
+
+  function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
+    if (result === false) {
+      emitter.emit(slot, rs, { code: slot.code });
+    } else if (Array.isArray(result)) {
+      for (const f of result as readonly Finding[]) emitter.emit(slot, rs, f);
+    } else {
+      emitter.emit(slot, rs, result as Finding);
+    }
+  }
+
+  function guard(slot: Slot, rs: RuleState, e: unknown): void {
+    if (rs.error === null) rs.error = { message: emitter.errorText(e), row: ctx.row };
+  }
+
+  function applies(slot: Slot, rs: RuleState): boolean {
+    if (rs.error !== null) return false;
+    if (slot.when === undefined) return true;
+    try {
+      return slot.when(ctx.record);
+    } catch (e) {
+      guard(slot, rs, e);
+      return false;
+    }
+  }
+
+  function evaluate(): void {
+    const rules = st.rules;
+    for (let i = 0; i < n; i++) {
+      const f = fields[i] as FieldPlan;
+      const raw = f.isMissing(raws[i]) ? undefined : raws[i];
+      if (raw === undefined) {
+        status[i] = MISSING;
+      } else {
+        const v = f.parse(raw);
+        if (v === INVALID) {
+          status[i] = BAD;
+        } else {
+          status[i] = OK;
+          values[i] = v;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const f = fields[i] as FieldPlan;
+      const s = status[i];
+      if (s === MISSING) {
+        const slot = f.requiredSlot;
+        if (slot !== undefined) {
+          const rs = rules[slot.ordinal] as RuleState;
+          if (applies(slot, rs)) {
+            rs.checked++;
+            emitter.emit(slot, rs, { code: 'missing_value' });
+          }
+        }
+        continue;
+      }
+      if (f.requiredSlot !== undefined) {
+        const rs = rules[f.requiredSlot.ordinal] as RuleState;
+        if (applies(f.requiredSlot, rs)) rs.checked++;
+      }
+      const typeRs = rules[f.typeSlot.ordinal] as RuleState;
+      if (!applies(f.typeSlot, typeRs)) continue;
+      typeRs.checked++;
+      if (s === BAD) {
+        emitter.emit(f.typeSlot, typeRs, { code: 'invalid_type' });
+        continue;
+      }
+      const v = values[i];
+      const vs = f.valueSlots;
+      for (let k = 0; k < vs.length; k++) {
+        const slot = vs[k] as Slot;
+        const rs = rules[slot.ordinal] as RuleState;
+        if (rs.error !== null || (slot.when !== undefined && !applies(slot, rs))) continue;
+        rs.checked++;
+        let result: CheckResult;
+        try {
+          result = (slot.rule as ValueRule).check(v, ctx);
+        } catch (e) {
+          guard(slot, rs, e);
+          continue;
+        }
+        if (result !== undefined && result !== true && result !== null) failed(slot, rs, result);
+      }
+      const as = f.aggregateSlots;
+      for (let k = 0; k < as.length; k++) {
+        const slot = as[k] as Slot;
+        const rs = rules[slot.ordinal] as RuleState;
+        if (!applies(slot, rs)) continue;
+        try {
+          (slot.rule as AggregateRule).add(rs.agg, v, ctx);
+        } catch (e) {
+          guard(slot, rs, e);
+        }
+      }
+    }
+    evaluateRecordRules();
+  }
+
+  function ready(slot: Slot): boolean {
+    for (const i of slot.needs) if (status[i] !== OK) return false;
+    return true;
+  }
+
+  function evaluateRecordRules(): void {
+    const rules = st.rules;
+    for (const slot of plan.recordSlots) {
+      const rs = rules[slot.ordinal] as RuleState;
+      if (!ready(slot) || !applies(slot, rs)) continue;
+      rs.checked++;
+      let result: CheckResult;
+      try {
+        result = (slot.rule as RecordRule).check(ctx.record, ctx);
+      } catch (e) {
+        guard(slot, rs, e);
+        continue;
+      }
+      if (result !== undefined && result !== true && result !== null) failed(slot, rs, result);
+    }
+    for (const slot of plan.datasetAggregates) {
+      const rs = rules[slot.ordinal] as RuleState;
+      if (!ready(slot) || !applies(slot, rs)) continue;
+      try {
+        (slot.rule as AggregateRule).add(rs.agg, ctx.record, ctx);
+      } catch (e) {
+        guard(slot, rs, e);
+      }
+    }
+  }
+
+  function add(row: unknown, line?: number): void {
+    if (finished) throw new Error('ddss: validator already finished');
+    current = row;
+    ctx.row = st.rows++;
+    ctx.line = line;
+    access.read(row, raws);
+    evaluate();
+  }
+
+  function addIssue(issue: SourceIssue, row?: number): void {
+    let s = st.sources.find((x) => x.code === issue.code);
+    if (s === undefined) {
+      s = { ...emptyRuleState(undefined), code: issue.code, criterion: issue.criterion, severity: issue.severity,
+        scope: issue.scope };
+      st.sources.push(s);
+    }
+    if (issue.scope === 'record') st.skippedRecords++;
+    emitter.emitIssue(s, issue, row);
+  }
+
+  return {
+    add,
+    addMany(rows) {
+      for (const row of rows) add(row);
+    },
+    addBatch(batch) {
+      if (batch.columns !== undefined) {
+        st.columns = batch.columns;
+        access = rowAccessors(plan, batch.columns);
+      }
+      const first = st.rows;
+      const { rows, lines } = batch;
+      for (let i = 0; i < rows.length; i++) add(rows[i], lines === undefined ? undefined : lines[i]);
+      if (batch.issues !== undefined) {
+        for (const issue of batch.issues) {
+          if (issue.scope === 'row' && issue.index !== undefined) {
+            loadRow(rows[issue.index], first + issue.index, lines?.[issue.index]);
+          }
+          addIssue(issue, issue.scope === 'row' && issue.index !== undefined ? first + issue.index : undefined);
+        }
+      }
+      if (batch.linesRead !== undefined) st.lines = Math.max(st.lines, batch.linesRead);
+    },
+    addIssue: (issue) => addIssue(issue),
+    state: () => st,
+    merge(other) {
+      st = mergeStates(plan, st, other, opts.maxSamples);
+    },
+    finish(source = null, partial = false) {
+      if (finished) throw new Error('ddss: validator already finished');
+      finished = true;
+      return buildReport(plan, st, opts, emitter, source, partial);
+    },
+  };
+
+  /** Points the context at an earlier row of the batch, so an issue's key and value are that row's. */
+  function loadRow(row: unknown, index: number, line: number | undefined): void {
+    current = row;
+    ctx.row = index;
+    ctx.line = line;
+    access.read(row, raws);
+  }
+}
+
+/** Text of a raw cell for keys. */
+function cellText(v: unknown): string {
+  return v === undefined || v === null ? '' : typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : String(v);
+}
+
+export type { RuleContext };

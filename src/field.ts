@@ -1,0 +1,108 @@
+import type { Duration } from 'date-fns';
+import {
+  booleanParser, dateParser, numberParser, parseAny, parseDateTime, parseInteger, parseText,
+  type BooleanFormat, type NumberFormat,
+} from './core/parsers.js';
+import type {
+  CheckResult, FieldRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
+} from './core/types.js';
+import { valueRule } from './core/rule-base.js';
+import { pattern } from '../rules/correct/pattern.js';
+import { oneOf, notOneOf, type OneOfOptions } from '../rules/correct/one-of.js';
+import { min, max, type BoundOptions } from '../rules/correct/bounds.js';
+import { length } from '../rules/correct/length.js';
+import { notInFuture } from '../rules/correct/not-in-future.js';
+import { unique } from '../rules/clean/unique.js';
+import { trimmed } from '../rules/clean/trimmed.js';
+import { nfc } from '../rules/clean/nfc.js';
+import { within } from '../rules/live/within.js';
+
+/** A typed column with its rules. Every modifier returns a new spec; the original is unchanged. */
+export interface FieldSpec<T = unknown> extends FieldSpecData {
+  /** A missing cell (absent, empty, whitespace, a missing token) is a `sufficient` violation. */
+  required(options?: RuleOptions): FieldSpec<T>;
+  pattern(re: RegExp, options?: RuleOptions): FieldSpec<T>;
+  oneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
+  notOneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
+  min(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
+  max(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
+  length(bounds: { readonly min?: number; readonly max?: number }, options?: RuleOptions): FieldSpec<T>;
+  unique(options?: RuleOptions): FieldSpec<T>;
+  trimmed(options?: RuleOptions): FieldSpec<T>;
+  nfc(options?: RuleOptions): FieldSpec<T>;
+  notInFuture(options?: RuleOptions): FieldSpec<T>;
+  within(maxAge: Duration, options?: RuleOptions): FieldSpec<T>;
+  /** A custom check of the typed value; `false` fails with `options.code` (default `check_failed`). */
+  check(id: string, fn: (value: T, ctx: RuleContext) => CheckResult, options?: RuleOptions & { readonly code?: string }): FieldSpec<T>;
+  /** Adds a ready-made rule (e.g. `vn.cccd()`). */
+  use(rule: FieldRule): FieldSpec<T>;
+  /** Personal data: masked (or hashed) in every output unless `showValues`. */
+  pii(mode?: PiiMode): FieldSpec<T>;
+  /** Values that count as missing for this field, on top of the dataset's. */
+  missing(values: readonly string[]): FieldSpec<T>;
+  /** Options of the field's type check (e.g. `{ severity: 'warning' }`). */
+  typeCheck(options: RuleOptions): FieldSpec<T>;
+  label(text: LocalizedText): FieldSpec<T>;
+  describe(text: string): FieldSpec<T>;
+}
+
+function spec<T>(data: FieldSpecData): FieldSpec<T> {
+  const add = (rule: FieldRule) => spec<T>({ ...data, rules: [...data.rules, rule] });
+  return {
+    ...data,
+    required: (o = {}) => spec<T>({ ...data, requiredRule: { options: o } }),
+    pattern: (re, o) => add(pattern(re, o)),
+    oneOf: (values, o) => add(oneOf(values, o)),
+    notOneOf: (values, o) => add(notOneOf(values, o)),
+    min: (b, o) => add(min(b, o)),
+    max: (b, o) => add(max(b, o)),
+    length: (b, o) => add(length(b, o)),
+    unique: (o) => add(unique(o)),
+    trimmed: (o) => add(trimmed(o)),
+    nfc: (o) => add(nfc(o)),
+    notInFuture: (o) => add(notInFuture(o)),
+    within: (d, o) => add(within(d, o)),
+    check: (id, fn, o = {}) => add(valueRule<T>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed' }, fn, o) as FieldRule),
+    use: (rule) => add(rule),
+    pii: (mode = 'mask') => spec<T>({ ...data, privacy: mode }),
+    missing: (values) => spec<T>({ ...data, missingValues: [...data.missingValues, ...values] }),
+    typeCheck: (o) => spec<T>({ ...data, typeRule: o }),
+    label: (text) => spec<T>({ ...data, title: text }),
+    describe: (text) => spec<T>({ ...data, description: text }),
+  };
+}
+
+function make<T>(type: FieldType, expected: LocalizedText, parse: Parser): FieldSpec<T> {
+  return spec<T>({ type, expected, parse, rules: [], requiredRule: undefined, privacy: false, missingValues: [], typeRule: {} });
+}
+
+/**
+ * Field specs: a typed column that accepts a raw string (CSV) or an already-typed value (JSON, ETL arrays).
+ * Each cell is parsed once; a value that cannot be parsed is one `invalid_type` finding and the field's other rules
+ * skip it. A missing cell fails only `required()`.
+ * @example
+ * const fields = {
+ *   parcel_id: field.text().required().unique(),
+ *   area_m2: field.number().required().min(0, { exclusive: true }),
+ *   gcn_issue_date: field.date('dd/MM/yyyy').notInFuture(),
+ * };
+ */
+export const field = {
+  /** Text, as given (numbers become their decimal text; nothing is trimmed). */
+  text: () => make<string>('text', { en: 'text', vi: 'văn bản' }, parseText),
+  /** Whole numbers: safe integers or decimal text (`"007"` is 7). */
+  integer: () => make<number>('integer', { en: 'integer', vi: 'số nguyên' }, parseInteger),
+  /** Finite numbers; text with `.` decimals unless `format` says `,` (and thousands separators). */
+  number: (format?: NumberFormat) => make<number>('number', { en: 'number', vi: 'số' }, numberParser(format)),
+  /** Calendar dates in one declared date-fns format (`dd/MM/yyyy`, `yyyyMMdd`), read as UTC days. */
+  date: (format = 'yyyy-MM-dd') => make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format)),
+  /** ISO 8601 date-times; without an offset they are read as UTC. */
+  datetime: () => make<Date>('datetime', { en: 'ISO 8601 date-time', vi: 'ngày giờ ISO 8601' }, parseDateTime),
+  /** Booleans, or `true/false`, `1/0`, `yes/no` (case-insensitive), or your own lists. */
+  boolean: (format?: BooleanFormat) => make<boolean>('boolean', { en: 'boolean (true/false)', vi: 'giá trị đúng/sai' }, booleanParser(format)),
+  /** Text restricted to a list (a text field with a `oneOf` rule). */
+  enum: <const V extends string>(values: readonly V[], options?: OneOfOptions) =>
+    make<V>('enum', { en: 'text', vi: 'văn bản' }, parseText).oneOf(values, options),
+  /** Any value, unparsed. */
+  any: () => make<unknown>('any', { en: 'value', vi: 'giá trị' }, parseAny),
+};

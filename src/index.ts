@@ -1,0 +1,23 @@
+/**
+ * ddss: data quality for specialised government databases — "đúng, đủ, sạch, sống"
+ * (correct, sufficient, clean, live). The engine, field specs, rules, sources and outputs.
+ */
+export { defineDataset, type DatasetInput } from './define.js';
+export { field, type FieldSpec } from './field.js';
+export { rule } from './rule.js';
+export { validate, type RowInput } from './core/validate.js';
+export { createValidator, type Validator } from './core/validator.js';
+export { toJson, reportObject } from './outputs/json.js';
+export { DEFAULT_MISSING_VALUES } from './core/missing.js';
+export { renderMessage, builtinCodes, type MessageTable } from './core/message.js';
+export { maskValue } from './core/mask.js';
+export { valueRule, recordRule, aggregateRule, type RuleMeta } from './core/rule-base.js';
+export { isTabularSource, type TabularSource, type RowBatch, type SourceIssue } from './core/source.js';
+export type { ValidatorState, RuleState } from './core/state.js';
+export { INVALID, CRITERIA } from './core/types.js';
+export type {
+  AggregateRule, CheckResult, Criterion, CriterionResult, DatasetDefinition, DatasetFinding, DatasetOutcome,
+  DatasetRule, DatasetStatus, FieldRule, FieldSpecData, FieldType, Finding, FinishContext, Locale, LocalizedText,
+  MergeOffset, Parser, PiiMode, RecordKey, RecordRule, Report, Rule, RuleContext, RuleOptions, RuleResult,
+  RuleStatus, Sample, Severity, SourceInfo, TypedRow, ValidateOptions, ValueRule, Violation,
+} from './core/types.js';

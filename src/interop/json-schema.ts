@@ -1,0 +1,52 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { recordRule } from '../core/rule-base.js';
+import type { Finding, RecordRule, RuleOptions, TypedRow } from '../core/types.js';
+
+// ajv-formats is CommonJS with a default export; bundlers and Node disagree on where it lands.
+const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => Ajv;
+
+/**
+ * Turns a JSON Schema of a record into a `correct` record rule, compiled once with ajv (all errors, formats).
+ * The schema sees the record as JSON would show it: missing cells are absent properties, dates are ISO strings
+ * (`yyyy-MM-dd` at midnight UTC, full date-times otherwise). Each ajv error is a `schema_violation` finding naming
+ * the field and the JSON pointer.
+ * @example rule.fromJsonSchema({ type: 'object', required: ['parcel_id'], properties: { area_m2: { type: 'number', exclusiveMinimum: 0 } } })
+ */
+export function fromJsonSchema(schema: object, options: RuleOptions = {}): RecordRule {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const check = ajv.compile(schema);
+  return recordRule({ name: 'jsonSchema', criterion: 'correct', code: 'schema_violation' }, (row) => {
+    if (check(asJson(row))) return undefined;
+    return (check.errors ?? []).map((e) => finding(e));
+  }, options);
+}
+
+function finding(e: ErrorObject): Finding {
+  const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const missing = e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty) : undefined;
+  const field = segments[0] ?? missing;
+  const path = missing !== undefined ? [...segments, missing].join('.') : segments.join('.');
+  return {
+    code: 'schema_violation',
+    ...(field === undefined ? {} : { field }),
+    params: { path, detail: e.message ?? e.keyword, keyword: e.keyword },
+  };
+}
+
+function asJson(row: TypedRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) {
+    const v = row[key];
+    if (v === undefined) continue;
+    const value = v instanceof Date ? dateText(v) : v;
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function dateText(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}

@@ -1,0 +1,57 @@
+import type { CriterionResult, Report, RuleResult, Sample } from '../core/types.js';
+import { CRITERIA } from '../core/types.js';
+
+/**
+ * The report as JSON (DESIGN §6, schemaVersion 1), with a fixed key order so the same input and `now` give
+ * byte-identical output. Samples stay inside their rules; the flat `violations` list is left out.
+ * @example writeFileSync('report.json', toJson(report));
+ */
+export function toJson(report: Report, options: { readonly indent?: number } = {}): string {
+  return JSON.stringify(reportObject(report), null, options.indent ?? 2);
+}
+
+/** The JSON-ready object of a report (what `toJson` serialises). */
+export function reportObject(report: Report): Record<string, unknown> {
+  const criteria: Record<string, unknown> = {};
+  for (const c of CRITERIA) criteria[c] = criterion(report.criteria[c]);
+  return {
+    schemaVersion: report.schemaVersion,
+    dataset: report.dataset,
+    status: report.status,
+    partial: report.partial,
+    now: report.now,
+    locale: report.locale,
+    rows: report.rows,
+    score: report.score,
+    criteria,
+    rules: report.rules.map(rule),
+    source: report.source,
+  };
+}
+
+function criterion(c: CriterionResult) {
+  return { score: c.score, rowPassRate: c.rowPassRate, tableScore: c.tableScore, failedRows: c.failedRows };
+}
+
+function rule(r: RuleResult) {
+  return {
+    id: r.id, criterion: r.criterion, severity: r.severity, field: r.field, level: r.level,
+    checked: r.checked, failed: r.failed, violations: r.violations, passRate: r.passRate, threshold: r.threshold,
+    weight: r.weight, status: r.status, score: r.score, error: r.error, truncated: r.truncated,
+    ...(r.params === undefined ? {} : { params: r.params }),
+    samples: r.samples.map(sample),
+  };
+}
+
+function sample(s: Sample) {
+  return {
+    ...(s.row === undefined ? {} : { row: s.row }),
+    ...(s.line === undefined ? {} : { line: s.line }),
+    ...(s.key === undefined ? {} : { key: s.key }),
+    ...(s.field === undefined ? {} : { field: s.field }),
+    ...(s.value === undefined ? {} : { value: s.value }),
+    code: s.code,
+    message: s.message,
+    ...(s.suggestion === undefined ? {} : { suggestion: s.suggestion }),
+  };
+}

@@ -1,0 +1,2 @@
+/** ddss/vitest: data-quality matchers for vitest (`toPassDataset`, `toHaveScore`, `toHaveNoViolations`). */
+export {};
