@@ -34,8 +34,8 @@ export interface FieldSpec<T = unknown> extends FieldSpecData {
   within(maxAge: Duration, options?: RuleOptions): FieldSpec<T>;
   /** A custom check of the typed value; `false` fails with `options.code` (default `check_failed`). */
   check(id: string, fn: (value: T, ctx: RuleContext) => CheckResult, options?: RuleOptions & { readonly code?: string }): FieldSpec<T>;
-  /** Adds a ready-made rule (e.g. `vn.cccd()`). */
-  use(rule: FieldRule): FieldSpec<T>;
+  /** Adds ready-made rules (e.g. `vn.cccd()`); each rule has one criterion and one severity. */
+  use(...rules: readonly FieldRule[]): FieldSpec<T>;
   /** Personal data: masked (or hashed) in every output unless `showValues`. */
   pii(mode?: PiiMode): FieldSpec<T>;
   /** Values that count as missing for this field, on top of the dataset's. */
@@ -63,7 +63,7 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
     notInFuture: (o) => add(notInFuture(o)),
     within: (d, o) => add(within(d, o)),
     check: (id, fn, o = {}) => add(valueRule<T>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed' }, fn, o) as FieldRule),
-    use: (rule) => add(rule),
+    use: (...rules) => spec<T>({ ...data, rules: [...data.rules, ...rules] }),
     pii: (mode = 'mask') => spec<T>({ ...data, privacy: mode }),
     missing: (values) => spec<T>({ ...data, missingValues: [...data.missingValues, ...values] }),
     typeCheck: (o) => spec<T>({ ...data, typeRule: o }),
