@@ -15,7 +15,7 @@ type State = Map<string, Period[]>;
 /**
  * The validity periods of one entity do not overlap (one person, one active card; one parcel, one current owner).
  * `to` missing means open-ended. Periods are closed: one ending on the day the next starts overlaps. Every row in an
- * overlap fails. Rows with a missing entity key or start are skipped.
+ * overlap fails. Rows with a missing entity key or start, or an end before the start, are skipped.
  * @example rule.noOverlap('bhxh_no', 'card_valid_from', 'card_valid_to')
  */
 export function noOverlap(entityKey: string | readonly string[], from: string, to: string, options: RuleOptions = {}): AggregateRule<State, TypedRow> {
@@ -29,6 +29,8 @@ export function noOverlap(entityKey: string | readonly string[], from: string, t
       const start = row[from];
       const end = row[to];
       if (!(start instanceof Date)) return;
+      // An inverted period (end before start) is no period at all; ordering rules report it.
+      if (end instanceof Date && end.getTime() < start.getTime()) return;
       const entity = keys.map((k) => identity(row[k])).join('\u0000');
       const period = { from: start.getTime(), to: end instanceof Date ? end.getTime() : Infinity, row: ctx.row, line: ctx.line, key: ctx.key() };
       const list = state.get(entity);
@@ -50,16 +52,21 @@ export function noOverlap(entityKey: string | readonly string[], from: string, t
       for (const list of state.values()) {
         checked += list.length;
         if (list.length < 2) continue;
+        // Sweep by start: a cluster is a run of periods each starting before the furthest end so far. Every member
+        // of a cluster of two or more overlaps at least one other, and clusters do not depend on row order.
         const sorted = [...list].sort((x, y) => x.from - y.from || x.row - y.row);
-        const bad = new Set<Period>();
-        let reach = sorted[0] as Period;
-        for (const p of sorted.slice(1)) {
-          if (p.from <= reach.to) {
-            bad.add(reach);
-            bad.add(p);
+        const bad: Period[] = [];
+        let cluster: Period[] = [];
+        let reach = -Infinity;
+        for (const p of sorted) {
+          if (p.from > reach) {
+            if (cluster.length > 1) bad.push(...cluster);
+            cluster = [];
           }
-          if (p.to > reach.to) reach = p;
+          cluster.push(p);
+          reach = Math.max(reach, p.to);
         }
+        if (cluster.length > 1) bad.push(...cluster);
         for (const p of bad) {
           findings.push({ code: 'overlapping_period', row: p.row, field: from, value: new Date(p.from).toISOString().slice(0, 10),
             ...(p.line === undefined ? {} : { line: p.line }), ...(p.key === undefined ? {} : { key: p.key }) });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { notOneOf, oneOf, preview } from './one-of.js';
+import { codes } from '../../test/_ctx.js';
+
+describe('oneOf / notOneOf', () => {
+  it.each([
+    [oneOf(['Nam', 'Nữ']), 'Nam', []],
+    [oneOf(['Nam', 'Nữ']), 'nam', ['not_in_set']],
+    [oneOf(['Nam', 'Nữ'], { caseInsensitive: true }), 'NỮ', []],
+    [oneOf([1, 2]), 2, []],
+    [oneOf([1, 2]), 3, ['not_in_set']],
+    [notOneOf(['000000000000']), '000000000000', ['forbidden_value']],
+    [notOneOf(['000000000000']), '001089012345', []],
+  ])('%#: %j', (rule, v, expected) => expect(codes(rule, v)).toEqual(expected));
+
+  it('previews long lists briefly', () => {
+    expect(preview(Array.from({ length: 30 }, (_, i) => i))).toMatch(/… \(30 values\)$/);
+  });
+});

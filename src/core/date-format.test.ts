@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compileDateFormat, parseIsoDateTime } from './date-format.js';
+
+const iso = (ms: number) => (Number.isNaN(ms) ? 'invalid' : new Date(ms).toISOString());
+
+describe('compileDateFormat', () => {
+  it.each([
+    ['dd/MM/yyyy', '03/04/2025', '2025-04-03T00:00:00.000Z'],
+    ['dd/MM/yyyy', '29/02/2024', '2024-02-29T00:00:00.000Z'],
+    ['dd/MM/yyyy', '31/02/2024', 'invalid'],
+    ['dd/MM/yyyy', '29/02/2023', 'invalid'],
+    ['dd/MM/yyyy', '3/4/2025', 'invalid'],
+    ['dd/MM/yyyy', '03-04-2025', 'invalid'],
+    ['dd/MM/yyyy', '00/00/2025', 'invalid'],
+    ['yyyyMMdd', '20250403', '2025-04-03T00:00:00.000Z'],
+    ['MM/yyyy', '07/2026', '2026-07-01T00:00:00.000Z'],
+    ['yyyyMMddHHmm', '202504031530', '2025-04-03T15:30:00.000Z'],
+    ['yyyyMMddHHmm', '202504032530', 'invalid'],
+    // A format with other tokens goes through date-fns, still read as a UTC calendar day.
+    ['d/M/yyyy', '3/4/2025', '2025-04-03T00:00:00.000Z'],
+    ['d/M/yyyy', '31/2/2025', 'invalid'],
+  ])('%s parses %s as %s', (format, text, expected) => {
+    const parse = compileDateFormat(format);
+    expect(iso(parse(text))).toBe(expected);
+    expect(iso(parse(text))).toBe(expected); // second call comes from the cache
+  });
+});
+
+describe('parseIsoDateTime', () => {
+  it.each([
+    ['2026-11-01', '2026-11-01T00:00:00.000Z'],
+    ['2026-11-01T10:20:30', '2026-11-01T10:20:30.000Z'],
+    ['2026-11-01T10:20:30.5Z', '2026-11-01T10:20:30.500Z'],
+    ['2026-11-01T10:20:30+07:00', '2026-11-01T03:20:30.000Z'],
+    ['2026-11-01 10:20', '2026-11-01T10:20:00.000Z'],
+    ['2026-02-30', 'invalid'],
+    ['01/11/2026', 'invalid'],
+    ['2026-11-01T25:00:00Z', 'invalid'],
+    ['', 'invalid'],
+  ])('%s → %s', (text, expected) => expect(iso(parseIsoDateTime(text))).toBe(expected));
+});

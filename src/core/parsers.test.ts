@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { booleanParser, dateParser, numberParser, parseDateTime, parseInteger, parseText } from './parsers.js';
+import { INVALID } from './types.js';
+
+describe('parsers accept raw text and typed values alike', () => {
+  it.each([
+    ['text', parseText, 'abc', 'abc'],
+    ['text', parseText, 42, '42'],
+    ['text', parseText, '001089012345', '001089012345'],
+    ['text', parseText, {}, INVALID],
+    ['integer', parseInteger, '42', 42],
+    ['integer', parseInteger, 42, 42],
+    ['integer', parseInteger, '007', 7],
+    ['integer', parseInteger, '-3', -3],
+    ['integer', parseInteger, '4.5', INVALID],
+    ['integer', parseInteger, 4.5, INVALID],
+    ['integer', parseInteger, '1e3', INVALID],
+    ['integer', parseInteger, '99999999999999999999', INVALID],
+    ['integer', parseInteger, 'abc', INVALID],
+    ['number', numberParser(), '120.5', 120.5],
+    ['number', numberParser(), 120.5, 120.5],
+    ['number', numberParser(), '.5', 0.5],
+    ['number', numberParser(), '1e3', 1000],
+    ['number', numberParser(), 'NaN', INVALID],
+    ['number', numberParser(), 'Infinity', INVALID],
+    ['number', numberParser(), '0x10', INVALID],
+    ['number', numberParser(), Number.POSITIVE_INFINITY, INVALID],
+    ['number', numberParser(), '1,5', INVALID],
+    ['number ,', numberParser({ decimal: ',' }), '1,5', 1.5],
+    ['number ,', numberParser({ decimal: ',', thousands: '.' }), '1.234.567,5', 1234567.5],
+    ['number ,', numberParser({ decimal: ',', thousands: '.' }), '1.23.4', INVALID],
+    ['boolean', booleanParser(), 'TRUE', true],
+    ['boolean', booleanParser(), '0', false],
+    ['boolean', booleanParser(), true, true],
+    ['boolean', booleanParser(), 'maybe', INVALID],
+    ['boolean vi', booleanParser({ true: ['có'], false: ['không'] }), 'Có', true],
+  ])('%s: %j → %j', (_type, parse, raw, expected) => expect(parse(raw)).toEqual(expected));
+
+  it('dates: text in the declared format or Date objects', () => {
+    const parse = dateParser('dd/MM/yyyy');
+    expect(parse('03/04/2025')).toEqual(new Date('2025-04-03T00:00:00Z'));
+    const d = new Date('2025-01-01T00:00:00Z');
+    expect(parse(d)).toBe(d);
+    expect(parse(new Date(Number.NaN))).toBe(INVALID);
+    expect(parse('2025-04-03')).toBe(INVALID);
+    expect(parse(45123)).toBe(INVALID);
+    expect(parseDateTime('2026-11-01T00:00:00Z')).toEqual(new Date('2026-11-01T00:00:00Z'));
+  });
+});

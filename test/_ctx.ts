@@ -1,0 +1,15 @@
+import type { CheckResult, RuleContext, ValueRule } from '../src/core/types.js';
+import { NOW } from './_run.js';
+
+/** A rule context for calling a value rule directly. */
+export function ctx(now: Date = NOW): RuleContext {
+  return { row: 0, line: undefined, now, nowMs: now.getTime(), record: Object.create(null), key: () => undefined, raw: () => undefined };
+}
+
+/** The codes a value rule reports for one value (empty when it passes). */
+export function codes(rule: ValueRule, value: unknown, now?: Date): string[] {
+  const r: CheckResult = rule.check(value, ctx(now));
+  if (r === undefined || r === null || r === true) return [];
+  if (r === false) return [rule.code ?? 'check_failed'];
+  return (Array.isArray(r) ? r : [r]).map((f) => (f as { code: string }).code);
+}

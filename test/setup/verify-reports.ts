@@ -1,0 +1,18 @@
+/**
+ * Checks every report any test produces against the published JSON Schema (schema/report.schema.json), and that
+ * its JSON is stable (serialising twice gives the same bytes). Registered for all tests in vitest.config.ts.
+ */
+import { vi } from 'vitest';
+import { assertValidReport } from '../_report-schema.js';
+
+vi.mock('../../src/core/report.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/core/report.js')>();
+  return {
+    ...original,
+    buildReport: vi.fn((...args: Parameters<typeof original.buildReport>) => {
+      const report = original.buildReport(...args);
+      assertValidReport(report);
+      return report;
+    }),
+  };
+});
