@@ -162,7 +162,9 @@ export type Rule = ValueRule | RecordRule | AggregateRule;
 export type FieldType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum' | 'any';
 
 /** Returned by a parser for a value it cannot read: one `invalid_type` finding. */
-export const INVALID: unique symbol = Symbol('ddss.invalid');
+// Registered (Symbol.for), so a definition loaded through another copy of ddss (a .ts file read by the CLI, which
+// bundles its own) still yields the INVALID this engine compares against.
+export const INVALID: unique symbol = Symbol.for('ddss.invalid');
 /**
  * Turns a raw cell (string from CSV, or an already-typed value) into the field's typed value, or `INVALID`.
  * Parsers never throw and allocate nothing for valid input, because they run once per cell.

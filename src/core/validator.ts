@@ -1,13 +1,13 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
+import { generateEvaluate, OK, type Hooks } from './codegen.js';
 import { emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
 import { buildReport } from './report.js';
 import { createEmitter } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
 import type { RowBatch, SourceIssue } from './source.js';
-import {
-  INVALID, type AggregateRule, type CheckResult, type DatasetDefinition, type Finding, type RecordRule, type Report,
-  type RuleContext, type SourceInfo, type TypedRow, type ValidateOptions, type ValueRule,
+import type {
+  CheckResult, DatasetDefinition, Finding, Report, RuleContext, SourceInfo, TypedRow, ValidateOptions,
 } from './types.js';
 
 /** A streaming, mergeable validator for one dataset definition (DESIGN §3). */
@@ -27,9 +27,6 @@ export interface Validator {
   finish(source?: SourceInfo | null, partial?: boolean): Report;
 }
 
-const OK = 0;
-const MISSING = 1;
-const BAD = 2;
 
 /**
  * Creates a validator: rows go in one at a time (or in batches), shards merge, `finish` returns the report.
@@ -97,132 +94,37 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     }
   }
 
-  function guard(slot: Slot, rs: RuleState, e: unknown): void {
-    if (rs.error === null) rs.error = { message: emitter.errorText(e), row: ctx.row };
-  }
-
-  function applies(slot: Slot, rs: RuleState): boolean {
-    if (rs.error !== null) return false;
-    if (slot.when === undefined) return true;
-    try {
-      return slot.when(ctx.record);
-    } catch (e) {
-      guard(slot, rs, e);
-      return false;
-    }
-  }
-
-  function evaluate(): void {
-    const rules = st.rules;
-    for (let i = 0; i < n; i++) {
-      const f = fields[i] as FieldPlan;
-      const raw = f.isMissing(raws[i]) ? undefined : raws[i];
-      if (raw === undefined) {
-        status[i] = MISSING;
-      } else {
-        const v = f.parse(raw);
-        if (v === INVALID) {
-          status[i] = BAD;
-        } else {
-          status[i] = OK;
-          values[i] = v;
-        }
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      const f = fields[i] as FieldPlan;
-      const s = status[i];
-      if (s === MISSING) {
-        const slot = f.requiredSlot;
-        if (slot !== undefined) {
-          const rs = rules[slot.ordinal] as RuleState;
-          if (applies(slot, rs)) {
-            rs.checked++;
-            emitter.emit(slot, rs, { code: 'missing_value' });
-          }
-        }
-        continue;
-      }
-      if (f.requiredSlot !== undefined) {
-        const rs = rules[f.requiredSlot.ordinal] as RuleState;
-        if (applies(f.requiredSlot, rs)) rs.checked++;
-      }
-      const typeRs = rules[f.typeSlot.ordinal] as RuleState;
-      if (!applies(f.typeSlot, typeRs)) continue;
-      typeRs.checked++;
-      if (s === BAD) {
-        emitter.emit(f.typeSlot, typeRs, { code: 'invalid_type' });
-        continue;
-      }
-      const v = values[i];
-      const vs = f.valueSlots;
-      for (let k = 0; k < vs.length; k++) {
-        const slot = vs[k] as Slot;
-        const rs = rules[slot.ordinal] as RuleState;
-        if (rs.error !== null || (slot.when !== undefined && !applies(slot, rs))) continue;
-        rs.checked++;
-        let result: CheckResult;
-        try {
-          result = (slot.rule as ValueRule).check(v, ctx);
-        } catch (e) {
-          guard(slot, rs, e);
-          continue;
-        }
-        if (result !== undefined && result !== true && result !== null) failed(slot, rs, result);
-      }
-      const as = f.aggregateSlots;
-      for (let k = 0; k < as.length; k++) {
-        const slot = as[k] as Slot;
-        const rs = rules[slot.ordinal] as RuleState;
-        if (!applies(slot, rs)) continue;
-        try {
-          (slot.rule as AggregateRule).add(rs.agg, v, ctx);
-        } catch (e) {
-          guard(slot, rs, e);
-        }
-      }
-    }
-    evaluateRecordRules();
-  }
-
-  function ready(slot: Slot): boolean {
-    for (const i of slot.needs) if (status[i] !== OK) return false;
-    return true;
-  }
-
-  function evaluateRecordRules(): void {
-    const rules = st.rules;
-    for (const slot of plan.recordSlots) {
-      const rs = rules[slot.ordinal] as RuleState;
-      if (!ready(slot) || !applies(slot, rs)) continue;
-      rs.checked++;
-      let result: CheckResult;
+  const slotAt = (o: number) => plan.slots[o] as Slot;
+  const ruleAt = (o: number) => st.rules[o] as RuleState;
+  const hooks: Hooks = {
+    fail: (o, result) => failed(slotAt(o), ruleAt(o), result),
+    error(o, e) {
+      const rs = ruleAt(o);
+      if (rs.error === null) rs.error = { message: emitter.errorText(e), row: ctx.row };
+    },
+    applies(o) {
       try {
-        result = (slot.rule as RecordRule).check(ctx.record, ctx);
+        return (slotAt(o).when as (row: TypedRow) => boolean)(ctx.record);
       } catch (e) {
-        guard(slot, rs, e);
-        continue;
+        hooks.error(o, e);
+        return false;
       }
-      if (result !== undefined && result !== true && result !== null) failed(slot, rs, result);
-    }
-    for (const slot of plan.datasetAggregates) {
-      const rs = rules[slot.ordinal] as RuleState;
-      if (!ready(slot) || !applies(slot, rs)) continue;
-      try {
-        (slot.rule as AggregateRule).add(rs.agg, ctx.record, ctx);
-      } catch (e) {
-        guard(slot, rs, e);
-      }
-    }
-  }
+    },
+  };
+  const evaluateObject = generateEvaluate(plan, hooks, 'object');
+  const evaluateCells = generateEvaluate(plan, hooks, 'cells');
 
   function add(row: unknown, line?: number): void {
     if (finished) throw new Error('ddss: validator already finished');
     current = row;
     ctx.row = st.rows++;
     ctx.line = line;
-    access.read(row, raws);
-    evaluate();
+    if (typeof row === 'object' && row !== null && !Array.isArray(row) && !(row instanceof Map)) {
+      evaluateObject(st.rules, row, raws, values, status, ctx);
+    } else {
+      access.read(row, raws);
+      evaluateCells(st.rules, row, raws, values, status, ctx);
+    }
   }
 
   function addIssue(issue: SourceIssue, row?: number): void {

@@ -26,7 +26,7 @@ export const en: Readonly<Record<string, string>> = {
   overlapping_period: '{field}: the period overlaps another period of the same {entity}',
   not_in_reference: '{field}: "{value}" is not in the reference list {reference}',
   check_failed: 'check {rule} failed',
-  schema_violation: '{field}: {detail}',
+  schema_violation: '{path}: {detail}',
   missing_column: 'column {field} is missing from the source',
   blank_header: 'column {column} has a blank header',
   duplicate_header: 'header "{field}" appears again at column {column}',

@@ -23,7 +23,7 @@ export const vi: Readonly<Record<string, string>> = {
   overlapping_period: '{field}: thời hạn chồng lấn với một thời hạn khác của cùng {entity}',
   not_in_reference: '{field}: "{value}" không có trong danh mục tham chiếu {reference}',
   check_failed: 'không đạt kiểm tra {rule}',
-  schema_violation: '{field}: {detail}',
+  schema_violation: '{path}: {detail}',
   missing_column: 'nguồn dữ liệu thiếu cột {field}',
   blank_header: 'cột {column} có tiêu đề trống',
   duplicate_header: 'tiêu đề "{field}" lặp lại ở cột {column}',
