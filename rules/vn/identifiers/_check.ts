@@ -1,0 +1,23 @@
+import type { Finding, RuleContext, TypedRow, ValueRule } from '../../../src/core/types.js';
+
+/** Test support: the fixed run date of the identifier tests. */
+export const NOW = new Date('2026-11-22T00:00:00.000Z');
+
+/** A rule context for calling a value rule directly. */
+export function context(now: Date = NOW, record: TypedRow = {}): RuleContext {
+  const rec = Object.assign(Object.create(null) as Record<string, unknown>, record);
+  return { row: 0, line: undefined, now, nowMs: now.getTime(), record: rec, key: () => undefined, raw: (f) => rec[f] };
+}
+
+/** The findings a value rule reports for one value (empty when it passes); `false` becomes the rule's code. */
+export function findings(rule: ValueRule, value: unknown, now?: Date, record?: TypedRow): Finding[] {
+  const r = rule.check(value, context(now, record));
+  if (r === undefined || r === null || r === true) return [];
+  if (r === false) return [{ code: rule.code ?? 'check_failed' }];
+  return Array.isArray(r) ? [...(r as readonly Finding[])] : [r as Finding];
+}
+
+/** The codes a value rule reports for one value. */
+export function codes(rule: ValueRule, value: unknown, now?: Date, record?: TypedRow): string[] {
+  return findings(rule, value, now, record).map((f) => f.code);
+}

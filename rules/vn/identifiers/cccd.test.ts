@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { cccd, parseCccd } from './cccd.js';
+import { cccdPlausible } from './cccd-plausible.js';
+import { codes, findings } from './_check.js';
+
+describe('parseCccd', () => {
+  it.each([
+    ['001089012345', { province: '001', provinceCode: '01', provinceName: 'Hà Nội', century: 1900, gender: 'Nam', birthYear: 1989, serial: '012345' }],
+    ['079301123456', { province: '079', provinceCode: '79', provinceName: 'TP Hồ Chí Minh', century: 2000, gender: 'Nữ', birthYear: 2001, serial: '123456' }],
+    ['840512000001', { province: '840', provinceCode: undefined, provinceName: undefined, century: 2100, gender: 'Nữ', birthYear: 2112, serial: '000001' }],
+  ])('splits %s', (text, parts) => {
+    expect(parseCccd(text)).toEqual(parts);
+  });
+
+  it.each(['0010890123456', '00108901234', '00108901234a', '', '００1089012345'])('rejects %j', (text) => {
+    expect(parseCccd(text)).toBeUndefined();
+  });
+});
+
+describe('cccd', () => {
+  const rule = cccd();
+
+  it('is a correct rule with severity error named cccd', () => {
+    expect([rule.name, rule.criterion, rule.severity]).toEqual(['cccd', 'correct', 'error']);
+  });
+
+  it.each([
+    '001089012345', '079301123456', ' 001089012345 ', '096199000001', '840089012345', '001926000000', '001326000000',
+  ])('accepts %j', (v) => {
+    expect(codes(rule, v)).toEqual([]);
+  });
+
+  it.each([
+    ['0010890123456', 'bad_length'],
+    ['00108901', 'bad_length'],
+    ['001089O12345', 'non_digit_character'],
+    ['001 089 012345', 'non_digit_character'],
+    ['-1089012345', 'non_digit_character'],
+    ['001327000000', 'future_birth_year'],
+    ['001299000000', 'future_birth_year'],
+    ['012345678', 'bad_length'],
+  ])('rejects %j with %s', (v, code) => {
+    expect(codes(rule, v)).toEqual([code]);
+  });
+
+  it.each([
+    [1089012345, '001089012345'],
+    ['79301123456', '079301123456'],
+    [1_079_301_123, '001079301123'],
+  ])('reports %j as a lost leading zero with the padded value as suggestion', (v, fixed) => {
+    expect(findings(rule, v)).toEqual([{ code: 'leading_zero_lost', suggestion: fixed, params: expect.any(Object) }]);
+  });
+
+  it('reads a bigint as its decimal text', () => {
+    expect(findings(rule, BigInt('1089012345'))[0]?.suggestion).toBe('001089012345');
+    expect(codes(rule, BigInt('-1'))).toEqual(['non_digit_character']);
+  });
+
+  it('offers the separator-free value when it is well-formed', () => {
+    expect(findings(rule, '001-089-012345')[0]?.suggestion).toBe('001089012345');
+    expect(findings(rule, '001-089-01234')[0]?.suggestion).toBeUndefined();
+  });
+
+  it('judges the future by the run date', () => {
+    expect(codes(rule, '001226000000', new Date('2026-01-01'))).toEqual([]);
+    expect(codes(rule, '001226000000', new Date('2025-12-31'))).toEqual(['future_birth_year']);
+  });
+
+  it('accepts a CMND only when asked, and pads an 8-digit one', () => {
+    expect(codes(rule, '012345678')).toEqual(['bad_length']);
+    const legacy = cccd({ acceptCmnd: true });
+    expect(codes(legacy, '012345678')).toEqual([]);
+    expect(findings(legacy, 12345678)[0]).toMatchObject({ code: 'leading_zero_lost', suggestion: '012345678' });
+  });
+
+  it('honours the options every rule takes', () => {
+    const r = cccd({ id: 'x', severity: 'warning', criterion: 'clean', threshold: 0.9 });
+    expect([r.id, r.severity, r.criterion, r.threshold]).toEqual(['x', 'warning', 'clean', 0.9]);
+  });
+});
+
+describe('cccdPlausible', () => {
+  const rule = cccdPlausible();
+
+  it('is a correct rule with severity warning', () => {
+    expect([rule.name, rule.criterion, rule.severity]).toEqual(['cccdPlausible', 'correct', 'warning']);
+    expect(cccdPlausible({ severity: 'info' }).severity).toBe('info');
+  });
+
+  it.each(['001089012345', '079301123456', '096399999999', '00108901234', 'abc'])('accepts %j', (v) => {
+    expect(codes(rule, v)).toEqual([]);
+  });
+
+  it.each([
+    ['840089012345', ['unknown_province_code']],
+    ['003089012345', ['unknown_province_code']],
+    ['001489012345', ['unlikely_century']],
+    ['001989012345', ['unlikely_century']],
+    ['999989012345', ['unknown_province_code', 'unlikely_century']],
+  ])('warns about %j: %j', (v, expected) => {
+    expect(codes(rule, v)).toEqual(expected);
+  });
+
+  it('does not turn a far century into an error of cccd()', () => {
+    expect(codes(cccd(), '001489012345')).toEqual([]);
+  });
+});
+
+describe('cccd on empty text', () => {
+  it('reports a bad length (the engine never passes missing values; a direct call may)', () => {
+    expect(codes(cccd(), '')).toEqual(['bad_length']);
+  });
+});

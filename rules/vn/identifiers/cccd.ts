@@ -1,0 +1,102 @@
+import { valueRule } from '../../../src/core/rule-base.js';
+import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { PROVINCES_2008 } from '../tables/provinces.js';
+import { STRUCTURE_MESSAGES } from './_messages.js';
+import { identifierText, isDigits, withoutSeparators } from './_text.js';
+
+/** The parts of a 12-digit personal ID number (TT 07/2016/TT-BCA Điều 7): `PPP G YY RRRRRR`. */
+export interface CccdParts {
+  /** `PPP`: where the birth was registered: `0` + a province code, or a country code for births abroad. */
+  readonly province: string;
+  /** The 2-digit province code (2008 scheme) when `PPP` is one, else undefined (a country code?). */
+  readonly provinceCode: string | undefined;
+  readonly provinceName: string | undefined;
+  /** `1900 + 100·⌊G/2⌋`. */
+  readonly century: number;
+  readonly gender: 'Nam' | 'Nữ';
+  readonly birthYear: number;
+  /** `RRRRRR`. */
+  readonly serial: string;
+}
+
+const NAMES: ReadonlyMap<string, string> = new Map(PROVINCES_2008.entries.map((p) => [p.code, p.name]));
+
+/**
+ * Splits a 12-digit personal ID into its parts; `undefined` unless the text is exactly 12 ASCII digits. Does not
+ * judge plausibility (unknown province, century digit 4–9): see `cccdPlausible`.
+ * @example parseCccd('001089012345') // { province: '001', provinceCode: '01', provinceName: 'Hà Nội', century: 1900, gender: 'Nam', birthYear: 1989, serial: '012345' }
+ */
+export function parseCccd(text: string): CccdParts | undefined {
+  if (text.length !== 12 || !isDigits(text)) return undefined;
+  const g = text.charCodeAt(3) - 48;
+  const century = 1900 + 100 * Math.floor(g / 2);
+  const code = text.startsWith('0') ? text.slice(1, 3) : undefined;
+  const name = code === undefined ? undefined : NAMES.get(code);
+  return {
+    province: text.slice(0, 3),
+    provinceCode: name === undefined ? undefined : code,
+    provinceName: name,
+    century,
+    gender: g % 2 === 0 ? 'Nam' : 'Nữ',
+    birthYear: century + Number(text.slice(4, 6)),
+    serial: text.slice(6),
+  };
+}
+
+export interface CccdOptions extends RuleOptions {
+  /**
+   * Also accept a 9-digit legacy CMND (an 8-digit value is then its lost leading zero); report CMNDs with
+   * `cmndRetired` (criterion live). Default false.
+   */
+  readonly acceptCmnd?: boolean;
+}
+
+const MESSAGES = {
+  ...STRUCTURE_MESSAGES,
+  future_birth_year: {
+    en: '{field}: "{value}" encodes a birth year in the future',
+    vi: '{field}: "{value}" có năm sinh (theo mã) ở tương lai',
+  },
+};
+
+/**
+ * The value is a well-formed 12-digit personal ID (số định danh cá nhân / CCCD): digits only, 12 of them, and the
+ * birth year it encodes is not in the future (for the centuries up to `ctx.now`'s; a century digit that puts the
+ * whole century ahead is `cccdPlausible`'s warning, not an error). There is no check digit. An 11- or 10-digit value
+ * whose left-padded form is well-formed is `leading_zero_lost` with that form as suggestion (a numeric column or a
+ * JS number). Missing values never reach the rule; surrounding whitespace is ignored (see `trimmed`).
+ * Codes: `non_digit_character`, `bad_length`, `leading_zero_lost`, `future_birth_year`. Criterion correct.
+ * @example field.text().use(cccd()) // "00108901234" → bad_length; 1089012345 (number) → leading_zero_lost, suggestion "001089012345"
+ */
+export function cccd(options: CccdOptions = {}): ValueRule {
+  const acceptCmnd = options.acceptCmnd === true;
+  return valueRule({ name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: MESSAGES },
+    (value, ctx): Finding | undefined => {
+      const text = identifierText(value);
+      if (text === undefined) return { code: 'non_digit_character' };
+      const year = ctx.now.getUTCFullYear();
+      const wellFormed = (d: string) => d.length === 12 && isDigits(d) && !future(d, year);
+      if (text.length > 0 && !isDigits(text)) {
+        const bare = withoutSeparators(text);
+        return wellFormed(bare) ? { code: 'non_digit_character', suggestion: bare } : { code: 'non_digit_character' };
+      }
+      if (acceptCmnd && text.length === 9) return undefined;
+      if (acceptCmnd && text.length === 8) {
+        return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 8, expected: 9 } };
+      }
+      if (text.length === 11 || text.length === 10) {
+        const padded = text.padStart(12, '0');
+        if (wellFormed(padded)) {
+          return { code: 'leading_zero_lost', suggestion: padded, params: { length: text.length, expected: 12 } };
+        }
+      }
+      if (text.length !== 12) return { code: 'bad_length', params: { length: text.length, expected: 12 } };
+      return future(text, year) ? { code: 'future_birth_year' } : undefined;
+    }, options);
+}
+
+/** The encoded birth year is after `year`, within a century that has begun (later centuries are implausible). */
+function future(digits: string, year: number): boolean {
+  const p = parseCccd(digits);
+  return p !== undefined && p.century <= year && p.birthYear > year;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { mst, mstCheckDigit, splitMst } from './mst.js';
+import { mstDashed } from './mst-dashed.js';
+import { codes, findings } from './_check.js';
+
+describe('mstCheckDigit', () => {
+  it.each([
+    ['010010910', 6], ['030144237', 9], ['030058856', 9], ['010124315', 0],
+  ])('of %s is %i', (first9, c) => {
+    expect(mstCheckDigit(first9)).toBe(c);
+  });
+
+  it('is undefined when the remainder is 0 (c = 10) or the input is not nine digits', () => {
+    // 000000000: Σ = 0, so c would be 10, a value never issued.
+    expect(mstCheckDigit('000000000')).toBeUndefined();
+    expect(mstCheckDigit('01001091')).toBeUndefined();
+    expect(mstCheckDigit('01001091a')).toBeUndefined();
+  });
+});
+
+describe('mst', () => {
+  const rule = mst();
+
+  it('is a correct rule with severity error', () => {
+    expect([rule.name, rule.criterion, rule.severity]).toEqual(['mst', 'correct', 'error']);
+  });
+
+  it.each(['0100109106', '0301442379', '0300588569', '0101243150', '0100109106-001', '0100109106-999',
+    '0100109106001', ' 0301442379 '])('accepts %j', (v) => {
+    expect(codes(rule, v)).toEqual([]);
+  });
+
+  it.each([
+    ['0100109107', 'bad_check_digit'],
+    ['0000000000', 'bad_check_digit'],
+    ['0100109106-000', 'bad_branch_code'],
+    ['0100109106000', 'bad_branch_code'],
+    ['0100109107-001', 'bad_check_digit'],
+    ['010010910', 'bad_format'],
+    ['01001091066', 'bad_format'],
+    ['0100109106-01', 'bad_format'],
+    ['0100109106_001', 'bad_format'],
+    ['010010910a', 'bad_format'],
+    ['', 'bad_format'],
+  ])('rejects %j with %s', (v, code) => {
+    expect(codes(rule, v)).toEqual([code]);
+  });
+
+  it('reports a lost leading zero with the padded code', () => {
+    expect(findings(rule, 100109106)[0]).toMatchObject({ code: 'leading_zero_lost', suggestion: '0100109106' });
+    expect(codes(rule, 100109107)).toEqual(['bad_format']);
+  });
+
+  it('accepts a 12-digit personal ID as a tax code from 1/7/2025 only', () => {
+    expect(codes(rule, '001089012345', new Date('2025-07-01'))).toEqual([]);
+    expect(codes(rule, '001089012345', new Date('2025-06-30'))).toEqual(['bad_format']);
+    expect(codes(mst({ acceptPersonalId: false }), '001089012345')).toEqual(['bad_format']);
+  });
+
+  it('splits the forms', () => {
+    expect(splitMst('0100109106-001')).toEqual({ code: '0100109106', branch: '001' });
+    expect(splitMst('0100109106')).toEqual({ code: '0100109106', branch: undefined });
+    expect(splitMst('0100109106+001')).toBeUndefined();
+  });
+});
+
+describe('mstDashed', () => {
+  const rule = mstDashed();
+
+  it('is a clean rule with severity warning', () => {
+    expect([rule.name, rule.criterion, rule.severity]).toEqual(['mstDashed', 'clean', 'warning']);
+  });
+
+  it.each(['0100109106', '0100109106-001', 'abc', '01001091060011'])('accepts %j', (v) => {
+    expect(codes(rule, v)).toEqual([]);
+  });
+
+  it('suggests the dashed form of 13 digits', () => {
+    expect(findings(rule, '0100109106001')).toEqual([{ code: 'undashed_branch_code', suggestion: '0100109106-001' }]);
+  });
+});

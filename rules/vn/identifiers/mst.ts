@@ -1,0 +1,91 @@
+import { valueRule } from '../../../src/core/rule-base.js';
+import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { STRUCTURE_MESSAGES } from './_messages.js';
+import { identifierText, isDigits } from './_text.js';
+
+const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
+
+/** From this day an individual's tax code is the 12-digit personal ID (DOMAIN-VN §2.3). */
+export const PERSONAL_ID_TAX_CODE_FROM = '2025-07-01';
+
+/**
+ * The check digit N10 of a tax code from its first nine digits (TT 105/2020/TT-BTC Điều 5): weights
+ * 31,29,23,19,17,13,7,5,3, `c = 10 − (Σ mod 11)`. `undefined` when `c` would be 10 (never issued) or the input is
+ * not exactly nine digits.
+ * @example mstCheckDigit('010010910') // 6
+ */
+export function mstCheckDigit(first9: string): number | undefined {
+  if (first9.length !== 9 || !isDigits(first9)) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (first9.charCodeAt(i) - 48) * (WEIGHTS[i] ?? 0);
+  const c = 10 - (sum % 11);
+  return c <= 9 ? c : undefined;
+}
+
+export interface MstOptions extends RuleOptions {
+  /**
+   * Accept a 12-digit personal ID as an individual's tax code when the run's date (`ctx.now`) is on or after
+   * 1/7/2025. Default true.
+   */
+  readonly acceptPersonalId?: boolean;
+}
+
+const MESSAGES = {
+  leading_zero_lost: STRUCTURE_MESSAGES.leading_zero_lost,
+  bad_format: {
+    en: '{field}: "{value}" is not a tax code (10 digits, or 10 digits-3 digits for a branch)',
+    vi: '{field}: "{value}" không phải mã số thuế (10 chữ số, hoặc 10 chữ số-3 chữ số đối với đơn vị phụ thuộc)',
+  },
+  bad_check_digit: {
+    en: '{field}: "{value}" has a wrong check digit (10th digit)',
+    vi: '{field}: "{value}" sai chữ số kiểm tra (chữ số thứ 10)',
+  },
+  bad_branch_code: {
+    en: '{field}: "{value}" has branch number 000, which is never issued',
+    vi: '{field}: "{value}" có số thứ tự đơn vị phụ thuộc 000, không được cấp',
+  },
+};
+
+/**
+ * The value is a valid tax code (mã số thuế, DOMAIN-VN §2.3): `NNNNNNNNNN` or `NNNNNNNNNN-BBB` (branch, `000`
+ * invalid) with a correct check digit; 13 digits without the dash are accepted here (the missing dash is
+ * `mstDashed`'s clean warning). A 9-digit value whose left-padded form is valid is `leading_zero_lost` (suggestion:
+ * padded). From 1/7/2025 (`ctx.now`) a 12-digit personal ID is accepted too, unless
+ * `acceptPersonalId: false`. Missing values never reach the rule; surrounding whitespace is ignored.
+ * Codes: `bad_format`, `bad_check_digit`, `bad_branch_code`, `leading_zero_lost`. Criterion correct.
+ * @example field.text().use(mst()) // "0100109106" passes; "0100109107" → bad_check_digit; "0100109106-000" → bad_branch_code
+ */
+export function mst(options: MstOptions = {}): ValueRule {
+  const acceptPersonalId = options.acceptPersonalId !== false;
+  return valueRule({ name: 'mst', criterion: 'correct', params: { format: 'NNNNNNNNNN[-BBB]' }, messages: MESSAGES },
+    (value, ctx): Finding | undefined => {
+      const text = identifierText(value);
+      if (text === undefined) return { code: 'bad_format' };
+      const parts = splitMst(text);
+      if (parts === undefined) {
+        if (text.length === 9 && isDigits(text) && mstCheckDigit(`0${text.slice(0, 8)}`) === text.charCodeAt(8) - 48) {
+          return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 9, expected: 10 } };
+        }
+        const personal = acceptPersonalId && text.length === 12 && isDigits(text) &&
+          ctx.now.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
+        return personal ? undefined : { code: 'bad_format' };
+      }
+      if (mstCheckDigit(parts.code.slice(0, 9)) !== parts.code.charCodeAt(9) - 48) return { code: 'bad_check_digit' };
+      if (parts.branch === '000') return { code: 'bad_branch_code' };
+      return undefined;
+    }, options);
+}
+
+/**
+ * A tax code's parts: 10-digit code and optional 3-digit branch (dashed, or 13 digits run together); `undefined`
+ * for any other shape. The check digit is not verified here.
+ * @example splitMst('0100109106-001') // { code: '0100109106', branch: '001' }
+ */
+export function splitMst(text: string): { readonly code: string; readonly branch: string | undefined } | undefined {
+  if (text.length === 10 && isDigits(text)) return { code: text, branch: undefined };
+  if (text.length === 13 && isDigits(text)) return { code: text.slice(0, 10), branch: text.slice(10) };
+  if (text.length === 14 && text[10] === '-' && isDigits(text.slice(0, 10)) && isDigits(text.slice(11))) {
+    return { code: text.slice(0, 10), branch: text.slice(11) };
+  }
+  return undefined;
+}

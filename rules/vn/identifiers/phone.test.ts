@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { modernMobile, normalizePhone, phone, phoneKind } from './phone.js';
+import { phonePrefix } from './phone-prefix.js';
+import { codes, findings } from './_check.js';
+
+describe('normalizePhone', () => {
+  it.each([
+    ['0912 345 678', '0912345678'], ['+84 912.345.678', '0912345678'], ['84912345678', '0912345678'],
+    ['0084-912-345-678', '0912345678'], ['+84 (0) 912 345 678', '0912345678'], ['(028) 3812 3456', '02838123456'],
+    ['0912\u00a0345\u00a0678', '0912345678'], ['912345678', '912345678'], ['841234567', '841234567'], ['abc', 'abc'],
+  ])('%j → %j', (input, out) => {
+    expect(normalizePhone(input)).toBe(out);
+  });
+});
+
+describe('modernMobile', () => {
+  it.each([
+    ['01621234567', '0321234567'], ['01691234567', '0391234567'], ['01201234567', '0701234567'],
+    ['01211234567', '0791234567'], ['01231234567', '0831234567'], ['01991234567', '0591234567'],
+    ['01861234567', '0561234567'], ['02838123456', undefined], ['0912345678', undefined],
+  ])('%s → %s', (from, to) => {
+    expect(modernMobile(from)).toBe(to);
+  });
+});
+
+describe('phone', () => {
+  const rule = phone();
+
+  it('is a correct rule with severity error', () => {
+    expect([rule.name, rule.criterion, rule.severity]).toEqual(['phone', 'correct', 'error']);
+  });
+
+  // 0891234567 and 0521234567 fit DOMAIN-VN's practical pattern though libphonenumber's metadata rejects them.
+  it.each(['0912345678', '+84 912 345 678', '0321234567', '0862345678', '02838123456', '01621234567', '0563456789',
+    '0891234567', '0521234567'])(
+    'accepts %j', (v) => {
+      expect(codes(rule, v)).toEqual([]);
+    });
+
+  it.each([
+    ['091234567', 'invalid_phone'], ['09123456789', 'invalid_phone'], ['0112345678', 'invalid_phone'],
+    ['0241234567', 'invalid_phone'], ['hello', 'invalid_phone'], ['+1 415 555 2671', 'invalid_phone'],
+    ['01001234567', 'invalid_phone'], ['12345', 'invalid_phone'], [-912345678, 'invalid_phone'],
+  ])('rejects %j with %s', (v, code) => {
+    expect(codes(rule, v)).toEqual([code]);
+  });
+
+  it('reports a lost trunk zero with the padded number', () => {
+    expect(findings(rule, 912345678)[0]).toMatchObject({ code: 'leading_zero_lost', suggestion: '0912345678' });
+  });
+
+  it.each([
+    ['mobile', '0912345678', []], ['mobile', '02838123456', ['not_mobile']],
+    ['landline', '02838123456', []], ['landline', '0912345678', ['not_landline']],
+  ] as const)('kind %s: %s → %j', (kind, v, expected) => {
+    expect(codes(phone({ kind }), v)).toEqual(expected);
+  });
+
+  it('classifies numbers by kind', () => {
+    expect(phoneKind('0912345678')).toBe('mobile');
+    expect(phoneKind('02838123456')).toBe('landline');
+    expect(phoneKind('912345678')).toBeUndefined();
+  });
+});
+
+describe('phonePrefix', () => {
+  const rule = phonePrefix();
+
+  it('is a live rule with severity error', () => {
+    expect([rule.name, rule.criterion, rule.severity]).toEqual(['phonePrefix', 'live', 'error']);
+  });
+
+  it.each(['0912345678', '02838123456', 'junk', '01001234567'])('accepts %j', (v) => {
+    expect(codes(rule, v)).toEqual([]);
+  });
+
+  it.each([
+    ['01621234567', '0321234567'], ['0162 123 4567', '0321234567'], ['+84 162 123 4567', '0321234567'],
+    ['01291234567', '0821234567'], ['01881234567', '0581234567'],
+  ])('%j → legacy_mobile_prefix, suggestion %s', (v, modern) => {
+    expect(findings(rule, v)).toEqual([
+      { code: 'legacy_mobile_prefix', suggestion: modern, params: { prefix: v.startsWith('+') ? '0162' : normalizePhone(v).slice(0, 4), current: modern.slice(0, 3) } },
+    ]);
+  });
+});

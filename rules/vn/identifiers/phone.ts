@@ -1,0 +1,124 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { valueRule } from '../../../src/core/rule-base.js';
+import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { STRUCTURE_MESSAGES } from './_messages.js';
+import { identifierText, isDigits } from './_text.js';
+
+/**
+ * Legacy 11-digit mobile prefixes and their 10-digit replacements (MIC renumbering, 2018; DOMAIN-VN §2.6).
+ * @example LEGACY_MOBILE_PREFIXES.get('0162') // '032'
+ */
+export const LEGACY_MOBILE_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['0162', '032'], ['0163', '033'], ['0164', '034'], ['0165', '035'], ['0166', '036'], ['0167', '037'],
+  ['0168', '038'], ['0169', '039'], ['0120', '070'], ['0121', '079'], ['0122', '077'], ['0126', '076'],
+  ['0128', '078'], ['0123', '083'], ['0124', '084'], ['0125', '085'], ['0127', '081'], ['0129', '082'],
+  ['0186', '056'], ['0188', '058'], ['0199', '059'],
+]);
+
+/**
+ * A phone number in national form: spaces, dots, dashes and parentheses stripped, `+84`/`0084`/`84` → `0`.
+ * Other text is kept, so the result may still be invalid.
+ * @example normalizePhone('+84 912.345.678') // '0912345678'
+ */
+export function normalizePhone(text: string): string {
+  let s = '';
+  for (const ch of text) if (!STRIP.has(ch) && !/\s/u.test(ch)) s += ch;
+  let national: string | undefined;
+  if (s.startsWith('+84')) national = s.slice(3);
+  else if (s.startsWith('0084')) national = s.slice(4);
+  else if (s.startsWith('84') && s.length >= 11 && isDigits(s)) national = s.slice(2);
+  if (national === undefined) return s;
+  return national.startsWith('0') ? national : `0${national}`;
+}
+
+const STRIP = new Set(['.', '-', '(', ')', '\u2010', '\u2011', '\u2013']);
+
+/**
+ * The current 10-digit form of a legacy 11-digit mobile number (national form), or `undefined` when the number has
+ * no legacy prefix.
+ * @example modernMobile('01621234567') // '0321234567'
+ */
+export function modernMobile(national: string): string | undefined {
+  if (national.length !== 11 || !isDigits(national)) return undefined;
+  const to = LEGACY_MOBILE_PREFIXES.get(national.slice(0, 4));
+  return to === undefined ? undefined : to + national.slice(4);
+}
+
+/** DOMAIN-VN §2.6: the practical mobile pattern and 11-digit landlines starting 02. */
+const DOMAIN_MOBILE = /^0(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
+const DOMAIN_LANDLINE = /^02\d{9}$/;
+
+/** What a Vietnamese number is, by the maintained numbering metadata of libphonenumber-js. */
+export type PhoneKind = 'mobile' | 'landline' | 'mobile_or_landline' | 'other';
+
+/**
+ * The kind of a valid Vietnamese number in national form (`0…`), or `undefined` when it is not a valid number.
+ * @example phoneKind('0912345678') // 'mobile'
+ */
+export function phoneKind(national: string): PhoneKind | undefined {
+  if (!national.startsWith('0') || !isDigits(national)) return undefined;
+  const n = parsePhoneNumberFromString(national, 'VN');
+  if (n === undefined || n.country !== 'VN' || !n.isValid()) {
+    // The library's metadata is stricter than DOMAIN-VN §2.6 in places (it rejects some 089x/052x ranges); a number
+    // the domain's own patterns accept must not be flagged, since agencies act on every finding.
+    if (DOMAIN_MOBILE.test(national)) return 'mobile';
+    if (DOMAIN_LANDLINE.test(national)) return 'landline';
+    return undefined;
+  }
+  const t = n.getType();
+  return t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' ? 'landline' : t === 'FIXED_LINE_OR_MOBILE' ? 'mobile_or_landline' : 'other';
+}
+
+export interface PhoneOptions extends RuleOptions {
+  /** Which numbers are accepted: `mobile`, `landline`, or `any` valid Vietnamese number (default). */
+  readonly kind?: 'mobile' | 'landline' | 'any';
+}
+
+const MESSAGES = {
+  leading_zero_lost: STRUCTURE_MESSAGES.leading_zero_lost,
+  invalid_phone: {
+    en: '{field}: "{value}" is not a valid Vietnamese phone number',
+    vi: '{field}: "{value}" không phải số điện thoại Việt Nam hợp lệ',
+  },
+  not_mobile: {
+    en: '{field}: "{value}" is not a mobile number',
+    vi: '{field}: "{value}" không phải số điện thoại di động',
+  },
+  not_landline: {
+    en: '{field}: "{value}" is not a landline number',
+    vi: '{field}: "{value}" không phải số điện thoại cố định',
+  },
+};
+
+/**
+ * The value is a valid Vietnamese phone number after `normalizePhone` (formatting is not judged here), by
+ * libphonenumber-js's maintained metadata; `kind` restricts it to mobile or landline numbers. A legacy 11-digit
+ * mobile number passes when its current form is valid: renumbering is `phonePrefix`'s live finding, not an error.
+ * Digits without the trunk zero (a numeric column) are `leading_zero_lost` when the padded number is valid. Missing
+ * values never reach the rule. Codes: `invalid_phone`, `not_mobile`, `not_landline`, `leading_zero_lost`.
+ * Criterion correct.
+ * @example field.text().use(phone({ kind: 'mobile' })) // "+84 912 345 678" passes; "0241234567" → invalid_phone
+ */
+export function phone(options: PhoneOptions = {}): ValueRule {
+  const kind = options.kind ?? 'any';
+  const accepts = (k: PhoneKind): boolean => kind === 'any' || k === 'mobile_or_landline' ||
+    (kind === 'mobile' ? k === 'mobile' : k === 'landline');
+  return valueRule({ name: 'phone', criterion: 'correct', params: { kind }, messages: MESSAGES },
+    (value): Finding | undefined => {
+      const text = identifierText(value);
+      if (text === undefined) return { code: 'invalid_phone' };
+      const national = normalizePhone(text);
+      if (isDigits(national) && !national.startsWith('0')) {
+        const padded = `0${national}`;
+        const k = phoneKind(modernMobile(padded) ?? padded);
+        if (k !== undefined && accepts(k)) {
+          return { code: 'leading_zero_lost', suggestion: padded, params: { length: national.length, expected: padded.length } };
+        }
+        return { code: 'invalid_phone' };
+      }
+      const k = phoneKind(modernMobile(national) ?? national);
+      if (k === undefined) return { code: 'invalid_phone' };
+      if (!accepts(k)) return { code: kind === 'mobile' ? 'not_mobile' : 'not_landline' };
+      return undefined;
+    }, options);
+}
