@@ -21,3 +21,10 @@ export type {
   MergeOffset, Parser, PiiMode, RecordKey, RecordRule, Report, Rule, RuleContext, RuleOptions, RuleResult,
   RuleStatus, Sample, Severity, SourceInfo, TypedRow, ValidateOptions, ValueRule, Violation,
 } from './core/types.js';
+export { toHtml, type HtmlOptions } from './outputs/html.js';
+export { toJUnit, type JUnitOptions } from './outputs/junit.js';
+export { toMarkdown, type MarkdownOptions } from './outputs/markdown.js';
+export { formatSummary, type SummaryOptions } from './outputs/console.js';
+export {
+  writeViolations, violationSink, VIOLATION_COLUMNS, type ViolationFormat, type ViolationFileOptions, type ViolationSink,
+} from './outputs/violations.js';

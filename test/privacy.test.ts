@@ -42,6 +42,15 @@ describe('personal data is masked by default', () => {
     expect(report.violations.find((v) => v.rule === 'id_no.pattern')?.value).toBe('0793******56');
   });
 
+  it('masks identifier-shaped numbers in rule errors even when they come from another row', async () => {
+    const other = defineDataset({
+      name: 'p', fields: { id_no: field.text().pii() },
+      rules: [rule.record('remembers', (r) => { if (r.id_no === 'second') throw new Error(`first row was ${ID}`); return true; })],
+    });
+    const report = await run(other, [{ id_no: ID }, { id_no: 'second' }]);
+    expect(report.rules.find((r) => r.id === 'remembers')?.error).toBe('first row was 0793******56 (row 1)');
+  });
+
   it('hashed fields stay traceable: equal values hash equally', async () => {
     const report = await run(def, rows, { piiKey: 'secret' });
     const hashes = report.violations.filter((v) => v.rule === 'phone.pattern').map((v) => v.value);

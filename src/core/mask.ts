@@ -26,9 +26,12 @@ export function piiProtector(key: string | undefined): (text: string, mode: PiiM
     mode === 'hash' ? `#${createHmac('sha256', secret).update(text).digest('hex').slice(0, 16)}` : maskValue(text);
 }
 
-/** Replaces every occurrence of the given secrets in a text (error messages may quote cell values). */
+/**
+ * Replaces every occurrence of the given secrets in a text (error messages may quote cell values), and any run of
+ * nine or more digits, which is shaped like a personal identifier whichever row it came from.
+ */
 export function redact(text: string, secrets: readonly string[], protect: (s: string) => string): string {
   let out = text;
   for (const s of secrets) if (s.length >= 3 && out.includes(s)) out = out.split(s).join(protect(s));
-  return out;
+  return out.replace(/\d{9,}/g, (digits) => protect(digits));
 }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson } from './_escape.js';
+
+describe('escapeHtml', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    [`"'><img src=x onerror=alert(1)>`, '&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;'],
+    ['a & b', 'a &amp; b'],
+    ['{{7*7}} ${x}', '{{7*7}} ${x}'],
+  ])('escapes %j', (input, output) => {
+    expect(escapeHtml(input)).toBe(output);
+  });
+});
+
+describe('scriptJson', () => {
+  it('leaves no character that can end or alter a script block, and parses back to the same value', () => {
+    const value = { a: '</script><!-- x -->', b: 'a & b > c', c: '\u2028\u2029' };
+    const json = scriptJson(value);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('escapeXmlAttribute', () => {
+  it.each([
+    ['a<b>&"\'', 'a&lt;b&gt;&amp;&quot;&apos;'],
+    ['tab\tcr\rlf\n', 'tab&#9;cr&#13;lf&#10;'],
+    ['nul\u0000', 'nul\\u0000'],
+  ])('makes %j safe in an attribute', (input, output) => {
+    expect(escapeXmlAttribute(input)).toBe(output);
+  });
+});
+
+describe('escapeXml', () => {
+  it.each([
+    ['a<b>&"\'', 'a&lt;b&gt;&amp;"\''],
+    ['tab\tcr\rlf\n', 'tab\tcr&#13;lf\n'],
+    ['nul\u0000', 'nul\\u0000'],
+    ['bell\u0007 vt\u000b ff\u000c esc\u001b', 'bell\\u0007 vt\\u000b ff\\u000c esc\\u001b'],
+    ['\uFFFE\uFFFF', '\\ufffe\\uffff'],
+    ['lone \uD800 high', 'lone \\ud800 high'],
+    ['lone \uDC00 low', 'lone \\udc00 low'],
+    ['pair \uD83D\uDE00 kept', 'pair \uD83D\uDE00 kept'],
+    ['Nguyễn Văn An', 'Nguyễn Văn An'],
+  ])('makes %j XML 1.0-safe', (input, output) => {
+    expect(escapeXml(input)).toBe(output);
+  });
+});
+
+describe('plainText', () => {
+  it.each([
+    ['\u001b[31mred\u001b[0m', '\\u001b[31mred\\u001b[0m'],
+    ['line\nfake line', 'line\\nfake line'],
+    ['\r\t\u0007\u009b', '\\r\\t\\u0007\\u009b'],
+    ['Đúng, đủ, sạch, sống', 'Đúng, đủ, sạch, sống'],
+  ])('shows control characters in %j instead of sending them to the terminal', (input, output) => {
+    expect(plainText(input)).toBe(output);
+  });
+});
+
+describe('markdownText', () => {
+  it.each([
+    ['a|b', 'a\\|b'],
+    ['*bold* _it_', '\\*bold\\* \\_it\\_'],
+    ['![x](http://e/x.png)', '!\\[x\\](http://e/x.png)'],
+    ['<img src=x>', '\\<img src=x\\>'],
+    ['line\nbreak', 'line\\\\nbreak'],
+    ['$x$ ~~s~~ &amp; @team `c`', '\\$x\\$ \\~\\~s\\~\\~ \\&amp; \\@team \\`c\\`'],
+  ])('escapes %j', (input, output) => {
+    expect(markdownText(input)).toBe(output);
+  });
+});
+
+describe('markdownCode', () => {
+  it.each([
+    ['P-1', '`P-1`'],
+    ['a|b', '`a\\|b`'],
+    ['a`b', '``a`b``'],
+    ['`x', '`` `x ``'],
+    ['two\nlines', '`two\\nlines`'],
+    ['', ''],
+  ])('writes %j as a code span', (input, output) => {
+    expect(markdownCode(input)).toBe(output);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Escaping for every text output. Each function is total: any string (control characters, lone surrogates, markup)
+ * comes out inert for its target syntax.
+ */
+
+const HTML: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes text for HTML element content and quoted attribute values.
+ * @example escapeHtml('<b title="x">') // '&lt;b title=&quot;x&quot;&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML[c] as string);
+}
+
+/**
+ * Serialises a value as JSON that is safe inside `<script type="application/json">`: `<`, `>`, `&` and the JS line
+ * separators become `\uXXXX`, so no `</script>` or `<!--` can end or alter the block.
+ * @example scriptJson({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// XML 1.0 allows only #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]: everything else
+// (C0 controls, U+FFFE/U+FFFF, unpaired surrogates) is a fatal parse error even as a character reference.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Escapes text for XML 1.0 element content. Characters XML cannot carry are written visibly as `\uXXXX` (the defect
+ * stays readable), and CR becomes `&#13;` so parsers do not turn it into LF.
+ * @example escapeXml('a<b\u0000') // 'a&lt;b\\u0000'
+ */
+export function escapeXml(text: string): string {
+  return visibleXml(text).replace(/[&<>\r]/g, (c) => XML[c] as string);
+}
+
+/**
+ * Escapes text for a double- or single-quoted XML 1.0 attribute: as `escapeXml`, plus quotes, and tab/LF/CR as
+ * character references so attribute-value normalisation keeps them.
+ * @example escapeXmlAttribute('say "hi"\n') // 'say &quot;hi&quot;&#10;'
+ */
+export function escapeXmlAttribute(text: string): string {
+  return visibleXml(text).replace(/[&<>"'\t\n\r]/g, (c) => XML[c] as string);
+}
+
+function visibleXml(text: string): string {
+  return text.replace(XML_ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const XML: Readonly<Record<string, string>> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+};
+
+/**
+ * Makes text safe for a terminal: control characters (ESC of ANSI sequences, BEL, C1, DEL) and line breaks are shown
+ * as `\uXXXX` or `\n`, so data can neither move the cursor, recolour the screen nor forge extra summary lines.
+ * @example plainText('a\u001b[31mb\nc') // 'a\\u001b[31mb\\nc'
+ */
+export function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Escapes inline Markdown text (never placed at the start of a line): line breaks are shown as `\n`, and every
+ * character with an inline meaning in CommonMark/GFM (emphasis, code, links, images, HTML, entities, table pipes,
+ * strike-through, math, mentions) is backslash-escaped.
+ * @example markdownText('a|b *c*') // 'a\\|b \\*c\\*'
+ */
+export function markdownText(text: string): string {
+  return plainText(text).replace(/[\\`*_[\]<>|&~$@]/g, '\\$&');
+}
+
+/**
+ * Writes text as a Markdown code span usable in a GFM table cell: the fence is longer than any backtick run inside,
+ * pipes are escaped (GFM requires it even in code), and line breaks are shown as `\n`.
+ * @example markdownCode('a|b') // '`a\\|b`'
+ */
+export function markdownCode(text: string): string {
+  const body = plainText(text).replace(/\|/g, '\\|');
+  if (body === '') return '';
+  const longest = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}

@@ -1,0 +1,108 @@
+import { escapeHtml } from './_escape.js';
+import { formatCount, formatParam, formatPercent, scoreBand } from './_format.js';
+import type { Labels } from './_labels.js';
+import { CRITERION_RANK, SEVERITY_RANK, STATUS_RANK, type IndexedRule } from './_rank.js';
+import type { RuleResult, Sample } from '../core/types.js';
+
+/**
+ * Whether a rule gets a samples section: it has samples to show or an error to explain.
+ * @example report.rules.filter(hasDetails).length // the number of collapsible sections
+ */
+export function hasDetails(rule: RuleResult): boolean {
+  return rule.samples.length > 0 || rule.error !== null;
+}
+
+/**
+ * The sortable rule table, rows in the given order (failures first). Every cell carries its sort key in
+ * `data-sort`, so the script compares numbers and ranks, not formatted text.
+ * @example ruleTable(rulesByFailures(report.rules), labels('en'))
+ */
+export function ruleTable(rules: readonly IndexedRule[], l: Labels): string {
+  const c = l.col;
+  const head = [
+    th(c.id, 'text'), th(c.criterion, 'rank'), th(c.severity, 'rank'), th(c.field, 'text'),
+    th(c.checked, 'num', true), th(c.failed, 'num', true, 'descending'), th(c.passRate, 'num', true),
+    th(c.status, 'rank'),
+  ].join('');
+  const body = rules.map(({ rule, index }) => ruleRow(rule, index, l)).join('\n');
+  return `<div class="scroll"><table id="rules" class="rules">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function th(text: string, type: 'text' | 'rank' | 'num', numeric = false, sort?: 'descending'): string {
+  return `<th data-type="${type}"${numeric ? ' class="num"' : ''}${sort === undefined ? '' : ` aria-sort="${sort}"`}>` +
+    `<button type="button">${escapeHtml(text)}<span class="arrow" aria-hidden="true"></span></button></th>`;
+}
+
+function ruleRow(r: RuleResult, index: number, l: Labels): string {
+  const id = `<code>${escapeHtml(r.id)}</code>`;
+  const cells = [
+    `<td data-sort="${escapeHtml(r.id)}">${hasDetails(r) ? `<a href="#s-${index}">${id}</a>` : id}</td>`,
+    `<td data-sort="${CRITERION_RANK[r.criterion]}"><span class="crit">${escapeHtml(l.criteria[r.criterion].name)}</span></td>`,
+    `<td data-sort="${SEVERITY_RANK[r.severity]}"><span class="sev sev-${escapeHtml(r.severity)}">${escapeHtml(l.severity[r.severity])}</span></td>`,
+    r.field === null
+      ? `<td data-sort=""><span class="muted">— ${escapeHtml(l.tableLevel)}</span></td>`
+      : `<td data-sort="${escapeHtml(r.field)}"><code>${escapeHtml(r.field)}</code></td>`,
+    `<td class="num" data-sort="${r.checked}">${formatCount(r.checked, l.locale)}</td>`,
+    `<td class="num" data-sort="${r.failed}">${formatCount(r.failed, l.locale)}</td>`,
+    `<td class="num" data-sort="${r.passRate ?? ''}">${passRate(r.passRate, l)}</td>`,
+    `<td data-sort="${STATUS_RANK[r.status]}"><span class="pill st-${escapeHtml(r.status)}">${escapeHtml(l.ruleStatus[r.status])}</span></td>`,
+  ];
+  return `<tr data-i="${index}" class="is-${escapeHtml(r.status)}">${cells.join('')}</tr>`;
+}
+
+function passRate(rate: number | null, l: Labels): string {
+  if (rate === null) return '<span class="muted">—</span>';
+  const w = Math.round(Math.max(0, Math.min(1, rate)) * 1000) / 10;
+  return `<span class="rate">${formatPercent(rate, l.locale)}<svg viewBox="0 0 100 6" width="48" height="6" aria-hidden="true">` +
+    `<rect class="bg" width="100" height="6" rx="3"/>${w > 0 ? `<rect class="bar ${scoreBand(rate)}" width="${w}" height="6" rx="3"/>` : ''}</svg></span>`;
+}
+
+/**
+ * One collapsible section per rule with samples or an error: the rule's parameters, its error, and a table of its
+ * kept violations (row, line, key, field, value, code, message, suggestion). The first section starts open.
+ * @example sampleSections(rulesByFailures(report.rules), labels('vi'))
+ */
+export function sampleSections(rules: readonly IndexedRule[], l: Labels): string {
+  const shown = rules.filter(({ rule }) => hasDetails(rule));
+  return shown.map(({ rule, index }, i) => section(rule, index, l, i === 0)).join('\n');
+}
+
+function section(r: RuleResult, index: number, l: Labels, open: boolean): string {
+  const summary = [
+    `<code>${escapeHtml(r.id)}</code>`,
+    `<span class="crit">${escapeHtml(l.criteria[r.criterion].name)}</span>`,
+    `<span class="pill st-${escapeHtml(r.status)}">${escapeHtml(l.ruleStatus[r.status])}</span>`,
+    r.status === 'error' ? '' : `<span class="muted">${escapeHtml(l.violations(r.violations))}` +
+      `${r.truncated ? ` (${escapeHtml(l.showing(r.samples.length, r.violations))})` : ''}</span>`,
+  ].join(' ');
+  const params = r.params === undefined ? '' : paramsLine(r.params, l);
+  const error = r.error === null ? '' : `<p class="err">${escapeHtml(r.error)}</p>`;
+  const table = r.samples.length === 0 ? '' : samplesTable(r.samples, l);
+  return `<details id="s-${index}"${open ? ' open' : ''}><summary>${summary}</summary>` +
+    `<div class="body">${params}${error}${table}</div></details>`;
+}
+
+function paramsLine(params: Readonly<Record<string, unknown>>, l: Labels): string {
+  const parts = Object.keys(params)
+    .filter((k) => params[k] !== null && params[k] !== undefined)
+    .map((k) => `${escapeHtml(k)} = <code>${escapeHtml(formatParam(params[k], l.locale))}</code>`);
+  return parts.length === 0 ? '' : `<p class="params">${escapeHtml(l.params)}: ${parts.join(' · ')}</p>`;
+}
+
+function samplesTable(samples: readonly Sample[], l: Labels): string {
+  const c = l.col;
+  const head = [c.row, c.line, c.key, c.field, c.value, c.code, c.message, c.suggestion]
+    .map((t, i) => `<th${i < 2 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
+  const rows = samples.map((s) => [
+    `<td class="num">${s.row === undefined ? '—' : formatCount(s.row, l.locale)}</td>`,
+    `<td class="num">${s.line === undefined ? '—' : formatCount(s.line, l.locale)}</td>`,
+    `<td>${s.key === undefined ? '' : `<code>${escapeHtml(s.key)}</code>`}</td>`,
+    `<td>${s.field === undefined ? '' : `<code>${escapeHtml(s.field)}</code>`}</td>`,
+    `<td>${s.value === undefined ? '' : `<code class="val">${escapeHtml(s.value)}</code>`}</td>`,
+    `<td><code>${escapeHtml(s.code)}</code></td>`,
+    `<td>${escapeHtml(s.message)}</td>`,
+    `<td>${s.suggestion === undefined ? '' : `<code class="val">${escapeHtml(s.suggestion)}</code>`}</td>`,
+  ].join(''));
+  return `<div class="scroll"><table class="samples"><thead><tr>${head}</tr></thead><tbody>\n` +
+    `${rows.map((r) => `<tr>${r}</tr>`).join('\n')}\n</tbody></table></div>`;
+}

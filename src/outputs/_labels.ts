@@ -1,0 +1,150 @@
+import { formatCount } from './_format.js';
+import type { Criterion, DatasetStatus, Locale, RuleStatus, Severity } from '../core/types.js';
+
+/** The words of the human-readable outputs (HTML, Markdown, console) in one locale. Data is never translated. */
+export interface Labels {
+  readonly locale: Locale;
+  readonly reportTitle: string;
+  readonly overall: string;
+  readonly noData: string;
+  readonly criteria: Readonly<Record<Criterion, { readonly name: string; readonly sub: string }>>;
+  readonly datasetStatus: Readonly<Record<DatasetStatus, string>>;
+  readonly ruleStatus: Readonly<Record<RuleStatus, string>>;
+  readonly severity: Readonly<Record<Severity, string>>;
+  readonly col: Readonly<Record<
+    'id' | 'criterion' | 'severity' | 'field' | 'checked' | 'failed' | 'passRate' | 'status' | 'row' | 'line' | 'key' |
+    'value' | 'code' | 'message' | 'suggestion' | 'score' | 'failedRows', string>>;
+  readonly source: Readonly<Record<'heading' | 'kind' | 'name' | 'encoding' | 'bytes' | 'records' | 'error' | 'now' | 'unknown', string>>;
+  readonly dataset: string;
+  readonly rowsLabel: string;
+  readonly rows: (n: number) => string;
+  readonly rulesHeading: string;
+  readonly samplesHeading: string;
+  readonly failingRules: string;
+  readonly noFailingRules: string;
+  readonly params: string;
+  readonly tableLevel: string;
+  readonly violations: (n: number) => string;
+  readonly showing: (k: number, n: number) => string;
+  readonly failedRowsOf: (n: number) => string;
+  readonly tableScore: (s: string) => string;
+  readonly bannerCounts: (failed: number, warned: number, errored: number) => string;
+  readonly allPassed: string;
+  readonly partial: string;
+  readonly sortHint: string;
+  readonly moreRules: (n: number) => string;
+  readonly moreItems: (n: number) => string;
+}
+
+const en: Labels = {
+  locale: 'en',
+  reportTitle: 'Data quality report',
+  overall: 'Overall score',
+  noData: 'no data',
+  criteria: {
+    correct: { name: 'Correct', sub: 'đúng · valid values' },
+    sufficient: { name: 'Sufficient', sub: 'đủ · complete' },
+    clean: { name: 'Clean', sub: 'sạch · no duplicates' },
+    live: { name: 'Live', sub: 'sống · up to date' },
+  },
+  datasetStatus: { passed: 'Passed', warned: 'Passed with warnings', failed: 'Failed', error: 'Could not evaluate' },
+  ruleStatus: { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', error: 'Error' },
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  col: {
+    id: 'Rule', criterion: 'Criterion', severity: 'Severity', field: 'Field', checked: 'Checked', failed: 'Failed',
+    passRate: 'Pass rate', status: 'Status', row: 'Row', line: 'Line', key: 'Key', value: 'Value', code: 'Code',
+    message: 'Message', suggestion: 'Suggestion', score: 'Score', failedRows: 'Failed rows',
+  },
+  source: {
+    heading: 'Source', kind: 'Kind', name: 'Name', encoding: 'Encoding', bytes: 'Bytes', records: 'Physical records',
+    error: 'Read error', now: 'Evaluated at', unknown: 'unknown',
+  },
+  dataset: 'Dataset',
+  rowsLabel: 'Rows',
+  rows: (n) => plural(n, 'row', 'rows', 'en'),
+  rulesHeading: 'Rules',
+  samplesHeading: 'Violation samples',
+  failingRules: 'Failing rules',
+  noFailingRules: 'No rule failed.',
+  params: 'Parameters',
+  tableLevel: 'table',
+  violations: (n) => plural(n, 'violation', 'violations', 'en'),
+  showing: (k, n) => `showing ${formatCount(k, 'en')} of ${formatCount(n, 'en')}`,
+  failedRowsOf: (n) => `${plural(n, 'row', 'rows', 'en')} failed`,
+  tableScore: (s) => `table ${s}`,
+  bannerCounts: (f, w, e) => list([
+    e > 0 ? `${plural(e, 'rule', 'rules', 'en')} could not run` : '',
+    f > 0 ? `${plural(f, 'rule', 'rules', 'en')} failed` : '',
+    w > 0 ? `${plural(w, 'warning rule', 'warning rules', 'en')} failed` : '',
+  ]),
+  allPassed: 'Every rule passed.',
+  partial: 'The source could not be read completely; scores cover only the rows read.',
+  sortHint: 'Click a column header to sort.',
+  moreRules: (n) => `… and ${plural(n, 'more rule', 'more rules', 'en')}`,
+  moreItems: (n) => `… and ${formatCount(n, 'en')} more`,
+};
+
+const vi: Labels = {
+  locale: 'vi',
+  reportTitle: 'Báo cáo chất lượng dữ liệu',
+  overall: 'Điểm tổng thể',
+  noData: 'không có dữ liệu',
+  criteria: {
+    correct: { name: 'Đúng', sub: 'Chính xác' },
+    sufficient: { name: 'Đủ', sub: 'Đầy đủ' },
+    clean: { name: 'Sạch', sub: 'Không trùng, chuẩn hóa' },
+    live: { name: 'Sống', sub: 'Cập nhật' },
+  },
+  datasetStatus: { passed: 'Đạt', warned: 'Đạt (có cảnh báo)', failed: 'Không đạt', error: 'Không đánh giá được' },
+  ruleStatus: { passed: 'Đạt', failed: 'Không đạt', skipped: 'Bỏ qua', error: 'Lỗi thực thi' },
+  severity: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' },
+  col: {
+    id: 'Quy tắc', criterion: 'Tiêu chí', severity: 'Mức độ', field: 'Trường', checked: 'Đã kiểm tra',
+    failed: 'Không đạt', passRate: 'Tỷ lệ đạt', status: 'Trạng thái', row: 'Hàng', line: 'Dòng', key: 'Khóa',
+    value: 'Giá trị', code: 'Mã lỗi', message: 'Thông báo', suggestion: 'Gợi ý sửa', score: 'Điểm',
+    failedRows: 'Hàng không đạt',
+  },
+  source: {
+    heading: 'Nguồn dữ liệu', kind: 'Loại', name: 'Tên', encoding: 'Bảng mã', bytes: 'Dung lượng (byte)',
+    records: 'Số bản ghi vật lý', error: 'Lỗi đọc', now: 'Thời điểm đánh giá', unknown: 'không rõ',
+  },
+  dataset: 'Bộ dữ liệu',
+  rowsLabel: 'Số hàng',
+  rows: (n) => `${formatCount(n, 'vi')} hàng`,
+  rulesHeading: 'Quy tắc',
+  samplesHeading: 'Mẫu vi phạm',
+  failingRules: 'Quy tắc không đạt',
+  noFailingRules: 'Không có quy tắc nào không đạt.',
+  params: 'Tham số',
+  tableLevel: 'bảng',
+  violations: (n) => `${formatCount(n, 'vi')} vi phạm`,
+  showing: (k, n) => `hiển thị ${formatCount(k, 'vi')} / ${formatCount(n, 'vi')}`,
+  failedRowsOf: (n) => `${formatCount(n, 'vi')} hàng không đạt`,
+  tableScore: (s) => `bảng ${s}`,
+  bannerCounts: (f, w, e) => list([
+    e > 0 ? `${e} quy tắc lỗi thực thi` : '',
+    f > 0 ? `${f} quy tắc không đạt` : '',
+    w > 0 ? `${w} quy tắc cảnh báo không đạt` : '',
+  ]),
+  allPassed: 'Tất cả quy tắc đều đạt.',
+  partial: 'Không đọc được toàn bộ nguồn dữ liệu; điểm chỉ tính trên các hàng đã đọc.',
+  sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
+  moreRules: (n) => `… và ${formatCount(n, 'vi')} quy tắc khác`,
+  moreItems: (n) => `… và ${formatCount(n, 'vi')} mục khác`,
+};
+
+function plural(n: number, one: string, many: string, locale: 'en'): string {
+  return `${formatCount(n, locale)} ${n === 1 ? one : many}`;
+}
+
+function list(parts: readonly string[]): string {
+  return parts.filter((p) => p !== '').join(' · ');
+}
+
+/**
+ * The UI words of one locale.
+ * @example labels('vi').criteria.correct.name // 'Đúng'
+ */
+export function labels(locale: Locale): Labels {
+  return locale === 'vi' ? vi : en;
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { toHtml } from './html.js';
+import { reportObject } from './json.js';
+import {
+  emptyReport, failingReport, hostileReport, nullCriteriaReport, partialReport, passingReport, PAYLOADS,
+} from '../../test/fixtures/outputs/reports.js';
+import type { Report } from '../core/types.js';
+
+const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
+const gauges = (html: string) => Array.from(html.matchAll(/<figure class="gauge[^"]*" data-gauge="([^"]+)" data-score="([^"]*)">(.*?)<\/figure>/g),
+  (m) => ({ id: m[1], score: m[2], body: m[3] ?? '' }));
+const ruleRows = (html: string) => Array.from(html.matchAll(/<tr data-i="(\d+)" class="is-(\w+)">/g), (m) => Number(m[1]));
+// Real tags only: escaped data has no raw `<`, so it never matches.
+const tags = (html: string) => html.match(/<[a-zA-Z][^<>]*>/g) ?? [];
+const attributeNames = (tag: string) => Array.from(tag.matchAll(/\s([^\s"'=<>/]+)(?:="[^"]*")?/g), (m) => m[1] ?? '');
+const handlerTags = (html: string) => tags(html).filter((t) => attributeNames(t).some((a) => /^on/i.test(a)));
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+const cases: [string, () => Promise<Report>][] = [
+  ['with failures and a rule in error', failingReport],
+  ['with null criteria', nullCriteriaReport],
+  ['over 0 rows', emptyReport],
+  ['of a partially read source', partialReport],
+  ['where every rule passes', passingReport],
+];
+
+describe('toHtml', () => {
+  it.each(cases)('renders a report %s: 5 gauges, every rule in the table, a section per rule with samples', async (_, make) => {
+    const report = await make();
+    const html = toHtml(report);
+    expect(gauges(html).map((g) => g.id)).toEqual(['overall', 'correct', 'sufficient', 'clean', 'live']);
+    expect(ruleRows(html)).toHaveLength(report.rules.length);
+    const withDetails = report.rules.filter((r) => r.samples.length > 0 || r.error !== null).length;
+    expect(count(html, /<details id="s-\d+"/g)).toBe(withDetails);
+    expect(count(html, /<td class="num">/g)).toBe(2 * report.rules.reduce((n, r) => n + r.samples.length, 0));
+    expect(html).toContain(`data-status="${report.status}"`);
+  });
+
+  it('draws a null criterion as an empty ring with "—", never as 100%', async () => {
+    const report = await nullCriteriaReport();
+    const nulls = gauges(toHtml(report)).filter((g) => g.score === '');
+    expect(nulls.map((g) => g.id)).toEqual(['sufficient', 'clean', 'live']);
+    for (const g of nulls) {
+      expect(g.body).toContain('>—</text>');
+      expect(g.body).not.toContain('100%');
+      expect(g.body).not.toContain('class="arc');
+    }
+  });
+
+  it('lists rules by failures, most first, by default', async () => {
+    const report = await failingReport();
+    const failed = ruleRows(toHtml(report)).map((i) => report.rules[i]?.failed ?? -1);
+    expect(failed).toEqual([...failed].sort((a, b) => b - a));
+    expect(failed[0]).toBeGreaterThan(0);
+  });
+
+  it('allows exactly its own style and script by hash, and has no handler attribute or external reference', async () => {
+    const html = toHtml(await failingReport());
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(csp.split('; ')).toEqual([
+      "default-src 'none'", `style-src ${sha(style)}`, `script-src ${sha(script)}`, 'img-src data:', "base-uri 'none'", "form-action 'none'",
+    ]);
+    expect(count(html, /<script>/g)).toBe(1);
+    expect(handlerTags(html)).toEqual([]);
+    expect(tags(html).filter((t) => attributeNames(t).includes('style'))).toEqual([]);
+    expect(html).not.toMatch(/(?:src|href)="(?!#|data:)/);
+    expect(html).not.toMatch(/url\(|@import|https?:\/\//);
+  });
+
+  it('embeds the report JSON so tools can read the page back', async () => {
+    const report = await failingReport();
+    const json = /<script type="application\/json" id="ddss-report">(.*?)<\/script>/.exec(toHtml(report))?.[1] ?? '';
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(reportObject(report))));
+  });
+
+  it.each(cases)('is deterministic for a report %s: two runs give the same bytes', async (_, make) => {
+    expect(toHtml(await make())).toBe(toHtml(await make()));
+  });
+
+  it('uses the title option for the heading and the document title', async () => {
+    const html = toHtml(await passingReport(), { title: 'Sở TN&MT — thửa đất' });
+    expect(html).toContain('<h1>Sở TN&amp;MT — thửa đất</h1>');
+    expect(html).toMatch(/<title>Sở TN&amp;MT — thửa đất — /);
+  });
+
+  it.each([
+    ['en', 'Overall score', 'Failed', 'no data', 'Correct'],
+    ['vi', 'Điểm tổng thể', 'Không đạt', 'không có dữ liệu', 'Đúng'],
+  ] as const)('speaks %s', async (locale, overall, failed, noData, correct) => {
+    const html = toHtml(await nullCriteriaReport(), { locale });
+    expect(html).toContain(`<html lang="${locale}">`);
+    for (const word of [overall, failed, noData, correct]) expect(html).toContain(word);
+  });
+
+  it('defaults to the report locale', async () => {
+    expect(toHtml(await failingReport('vi'))).toContain('<html lang="vi">');
+  });
+});
+
+describe('toHtml injection', () => {
+  it('escapes payloads planted in values, field names, rule ids, messages, patterns, dataset and source', async () => {
+    const report = await hostileReport();
+    const html = toHtml(report);
+    // The planted payloads reached the report, so the test is not vacuous.
+    expect(report.dataset).toContain(PAYLOADS[2]);
+    expect(report.rules.some((r) => r.id.includes(PAYLOADS[1]))).toBe(true);
+    expect(report.rules.some((r) => r.samples.some((s) => s.value?.includes(PAYLOADS[0])))).toBe(true);
+    expect(html).not.toContain(PAYLOADS[0]);
+    expect(html).not.toContain(PAYLOADS[2]);
+    // Only the page's own two scripts open and close: no planted `</script>` ends one early.
+    expect(count(html, /<script[\s>]/g)).toBe(2);
+    expect(count(html, /<\/script>/g)).toBe(2);
+    expect(html.indexOf('</script>')).toBeGreaterThan(html.indexOf('id="ddss-report">'));
+    // Template syntax is shown as text: nothing evaluates it.
+    expect(html).toContain(PAYLOADS[3]);
+    expect(html).toContain(PAYLOADS[4]);
+    expect(handlerTags('<p><img src=x onerror=alert(1)></p>')).toHaveLength(1); // the check itself can fail
+    expect(tags(html).filter((t) => /^<img/i.test(t))).toEqual([]);
+    expect(handlerTags(html)).toEqual([]);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+});

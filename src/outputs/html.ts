@@ -1,0 +1,119 @@
+import { escapeHtml, scriptJson } from './_escape.js';
+import { formatCount, formatInstant, formatPercent } from './_format.js';
+import { gauge } from './_html-gauge.js';
+import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './_html-assets.js';
+import { ruleTable, sampleSections } from './_html-rules.js';
+import { labels, type Labels } from './_labels.js';
+import { rulesByFailures } from './_rank.js';
+import { reportObject } from './json.js';
+import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/types.js';
+
+/** Options of `toHtml`. */
+export interface HtmlOptions {
+  /** Language of the page's own words (default: the report's locale). Messages keep the locale of the run. */
+  readonly locale?: Locale;
+  /** Heading and document title (default: the dataset name). */
+  readonly title?: string;
+}
+
+/**
+ * The report as one self-contained HTML page: score gauges, a status banner, a sortable rule table, violation
+ * samples and the source. It makes no network request, every piece of data is escaped, and a strict CSP allows only
+ * its own hashed style and script. Same report, same bytes.
+ * @example writeFileSync('report.html', toHtml(report, { locale: 'vi' }));
+ */
+export function toHtml(report: Report, options: HtmlOptions = {}): string {
+  const l = labels(options.locale ?? report.locale);
+  const heading = options.title ?? report.dataset;
+  const ordered = rulesByFailures(report.rules);
+  const samples = sampleSections(ordered, l);
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${l.locale}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="generator" content="ddss">',
+    // An explicit empty icon: otherwise a browser asks the server for /favicon.ico.
+    '<link rel="icon" href="data:,">',
+    `<title>${escapeHtml(heading)} — ${escapeHtml(l.reportTitle)}</title>`,
+    `<style>${HTML_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    header(report, heading, l),
+    '<main class="wrap">',
+    banner(report, l),
+    `<section class="gauges" aria-label="${escapeHtml(l.overall)}">${gauges(report, l)}</section>`,
+    `<section class="card"><h2>${escapeHtml(l.rulesHeading)}</h2><p class="hint">${escapeHtml(l.sortHint)}</p>`,
+    ruleTable(ordered, l),
+    '</section>',
+    samples === '' ? '' : `<section class="card"><h2>${escapeHtml(l.samplesHeading)}</h2>\n${samples}\n</section>`,
+    `<section class="card"><h2>${escapeHtml(l.source.heading)}</h2>${source(report, l)}</section>`,
+    '</main>',
+    `<footer>ddss · schemaVersion ${report.schemaVersion} · ${escapeHtml(formatInstant(report.now))}</footer>`,
+    // The report itself, for tools that read the page back; `<` is escaped so no value can close the block.
+    `<script type="application/json" id="ddss-report">${scriptJson(reportObject(report))}</script>`,
+    `<script>${HTML_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].filter((part) => part !== '').join('\n');
+}
+
+function header(report: Report, heading: string, l: Labels): string {
+  const meta: [string, string][] = [[l.dataset, report.dataset], [l.rowsLabel, formatCount(report.rows, l.locale)]];
+  if (report.source?.name !== undefined) meta.push([l.source.heading, report.source.name]);
+  meta.push([l.source.now, formatInstant(report.now)]);
+  const items = meta.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
+  return `<header class="top"><div class="wrap"><p class="eyebrow">${escapeHtml(l.reportTitle)} · ddss</p>` +
+    `<h1>${escapeHtml(heading)}</h1><dl class="meta">${items}</dl></div></header>`;
+}
+
+function banner(report: Report, l: Labels): string {
+  const failed = report.rules.filter((r) => r.status === 'failed' && r.severity === 'error').length;
+  const warned = report.rules.filter((r) => r.status === 'failed' && r.severity === 'warning').length;
+  const errored = report.rules.filter((r) => r.status === 'error').length;
+  const counts = l.bannerCounts(failed, warned, errored);
+  const parts = [`<strong>${escapeHtml(l.datasetStatus[report.status])}</strong>`];
+  parts.push(`<p>${escapeHtml(counts === '' ? l.allPassed : counts)}</p>`);
+  if (report.partial) {
+    const why = report.source?.error;
+    parts.push(`<p>${escapeHtml(l.partial)}${why === undefined ? '' : ` <code>${escapeHtml(why)}</code>`}</p>`);
+  }
+  return `<section class="banner b-${escapeHtml(report.status)}" role="status" data-status="${escapeHtml(report.status)}">${parts.join('')}</section>`;
+}
+
+function gauges(report: Report, l: Labels): string {
+  const overallDetail = report.score === null ? l.noData : l.rows(report.rows);
+  const out = [gauge({ id: 'overall', name: l.overall, sub: l.datasetStatus[report.status], score: report.score,
+    detail: overallDetail }, l.locale)];
+  for (const c of CRITERIA) {
+    const r = report.criteria[c];
+    const parts = [];
+    if (r.score === null) parts.push(l.noData);
+    else {
+      if (r.rowPassRate !== null) parts.push(l.failedRowsOf(r.failedRows));
+      if (r.tableScore !== null) parts.push(l.tableScore(formatPercent(r.tableScore, l.locale)));
+    }
+    out.push(gauge({ id: c, name: l.criteria[c].name, sub: l.criteria[c].sub, score: r.score,
+      detail: parts.join(' · ') }, l.locale));
+  }
+  return out.join('\n');
+}
+
+function source(report: Report, l: Labels): string {
+  const s: SourceInfo | null = report.source;
+  const rows: [string, string][] = [[l.source.now, report.now]];
+  if (s === null) rows.push([l.source.kind, l.source.unknown]);
+  else {
+    rows.push([l.source.kind, s.kind]);
+    if (s.name !== undefined) rows.push([l.source.name, s.name]);
+    if (s.encoding !== undefined) rows.push([l.source.encoding, s.encoding]);
+    if (s.bytes !== undefined) rows.push([l.source.bytes, formatCount(s.bytes, l.locale)]);
+    if (s.records !== undefined) rows.push([l.source.records, formatCount(s.records, l.locale)]);
+    if (s.error !== undefined) rows.push([l.source.error, s.error]);
+  }
+  return `<dl class="src">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+}

@@ -1,0 +1,111 @@
+import { escapeXml, escapeXmlAttribute } from './_escape.js';
+import { formatPercent } from './_format.js';
+import { CRITERIA, type Criterion, type Report, type RuleResult, type Sample } from '../core/types.js';
+
+/** Options of `toJUnit`. */
+export interface JUnitOptions {
+  /** Violation samples listed in each failure's body. Default 10. */
+  readonly maxSamples?: number;
+}
+
+/**
+ * The report as JUnit XML for CI (GitLab, Jenkins, GitHub test reporters): one `<testsuite>` per criterion named
+ * `<dataset>.<criterion>` (Jenkins shows dataset as package, criterion as class), one `<testcase>` per rule.
+ * A failed `error` or `warning` rule is a `<failure>` with its counts and samples (Jenkins marks the build unstable,
+ * GitLab lists it); a failed `info` rule passes with its findings in `<system-out>`, since info never fails a
+ * dataset; a rule that threw is an `<error>`; a rule with nothing to check is `<skipped/>`. An unreadable source adds
+ * a `<dataset>.source` suite with one error. Every text is XML 1.0-safe: characters XML cannot hold are written as
+ * `\uXXXX`. Times are 0 and the timestamp is the run's `now`, so the same report gives the same bytes.
+ * @example writeFileSync('ddss-junit.xml', toJUnit(report));
+ */
+export function toJUnit(report: Report, options: JUnitOptions = {}): string {
+  const max = options.maxSamples ?? 10;
+  const stamp = report.now.replace(/\.\d+Z$|Z$/, '');
+  const suites = CRITERIA.map((c) => suite(report, c, report.rules.filter((r) => r.criterion === c), max, stamp));
+  if (report.partial) suites.push(sourceSuite(report, stamp));
+  const total = sum(suites, 'tests');
+  const attrs = attributes({
+    name: `ddss: ${report.dataset}`, tests: total, failures: sum(suites, 'failures'), errors: sum(suites, 'errors'),
+    skipped: sum(suites, 'skipped'), time: 0, timestamp: stamp,
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs}>\n${suites.map((s) => s.xml).join('\n')}\n</testsuites>\n`;
+}
+
+interface Suite {
+  readonly xml: string;
+  readonly tests: number;
+  readonly failures: number;
+  readonly errors: number;
+  readonly skipped: number;
+}
+
+function suite(report: Report, c: Criterion, rules: readonly RuleResult[], max: number, stamp: string): Suite {
+  const name = `${report.dataset}.${c}`;
+  const cases = rules.map((r) => testcase(r, name, max));
+  const failures = rules.filter((r) => r.status === 'failed' && r.severity !== 'info').length;
+  const errors = rules.filter((r) => r.status === 'error').length;
+  const skipped = rules.filter((r) => r.status === 'skipped').length;
+  const cr = report.criteria[c];
+  const props = { criterion: c, score: cr.score, rowPassRate: cr.rowPassRate, tableScore: cr.tableScore, failedRows: cr.failedRows };
+  const properties = Object.entries(props)
+    .map(([k, v]) => `      <property${attributes({ name: k, value: v === null ? '' : String(v) })}/>`).join('\n');
+  const head = attributes({ name, tests: rules.length, failures, errors, skipped, time: 0, timestamp: stamp });
+  const xml = `  <testsuite${head}>\n    <properties>\n${properties}\n    </properties>\n` +
+    `${cases.map((x) => `${x}\n`).join('')}  </testsuite>`;
+  return { xml, tests: rules.length, failures, errors, skipped };
+}
+
+function testcase(r: RuleResult, classname: string, max: number): string {
+  const open = `    <testcase${attributes({ name: r.id, classname, time: 0 })}`;
+  if (r.status === 'passed') return `${open}/>`;
+  if (r.status === 'skipped') return `${open}>\n      <skipped${attributes({ message: 'nothing to check (0 rows applied)' })}/>\n    </testcase>`;
+  if (r.status === 'error') {
+    const message = r.error ?? 'the rule threw';
+    return `${open}>\n      <error${attributes({ message, type: 'rule_error' })}>${escapeXml(message)}</error>\n    </testcase>`;
+  }
+  const summary = outcome(r);
+  const body = [`${r.id} (${r.criterion}, ${r.severity}): ${summary}`, ...samples(r, max)].join('\n');
+  if (r.severity === 'info') return `${open}>\n      <system-out>${escapeXml(body)}</system-out>\n    </testcase>`;
+  return `${open}>\n      <failure${attributes({ message: summary, type: r.severity })}>${escapeXml(body)}</failure>\n    </testcase>`;
+}
+
+function outcome(r: RuleResult): string {
+  const threshold = formatPercent(r.threshold, 'en');
+  if (r.level === 'table') return `table score ${formatPercent(r.score, 'en')} (threshold ${threshold}), ${r.violations} findings`;
+  return `${r.failed} of ${r.checked} rows failed, ${r.violations} violations (pass rate ${formatPercent(r.passRate, 'en')}, threshold ${threshold})`;
+}
+
+function samples(r: RuleResult, max: number): string[] {
+  const lines = r.samples.slice(0, max).map(sampleLine);
+  const more = r.violations - lines.length;
+  if (more > 0) lines.push(`… ${more} more violations`);
+  return lines;
+}
+
+function sampleLine(s: Sample): string {
+  const where = [
+    s.row === undefined ? 'table' : `row ${s.row}`,
+    s.line === undefined ? '' : `line ${s.line}`,
+    s.key === undefined ? '' : `key ${s.key}`,
+  ].filter((p) => p !== '').join(', ');
+  const value = s.value === undefined ? '' : ` ${s.field ?? 'value'} = ${JSON.stringify(s.value)}`;
+  const fix = s.suggestion === undefined ? '' : ` (suggestion: ${JSON.stringify(s.suggestion)})`;
+  return `- [${where}]${value} ${s.code}: ${s.message}${fix}`;
+}
+
+function sourceSuite(report: Report, stamp: string): Suite {
+  const name = `${report.dataset}.source`;
+  const message = report.source?.error ?? 'the source could not be read completely';
+  const xml = `  <testsuite${attributes({ name, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0, timestamp: stamp })}>\n` +
+    `    <testcase${attributes({ name: 'source', classname: name, time: 0 })}>\n` +
+    `      <error${attributes({ message, type: 'source_error' })}>${escapeXml(message)}</error>\n    </testcase>\n  </testsuite>`;
+  return { xml, tests: 1, failures: 0, errors: 1, skipped: 0 };
+}
+
+function attributes(attrs: Readonly<Record<string, string | number>>): string {
+  return Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeXmlAttribute(String(v))}"`).join('');
+}
+
+function sum(suites: readonly Suite[], key: 'tests' | 'failures' | 'errors' | 'skipped'): number {
+  return suites.reduce((n, s) => n + s[key], 0);
+}

@@ -1,0 +1,90 @@
+import { markdownCode, markdownText } from './_escape.js';
+import { formatCount, formatInstant, formatPercent } from './_format.js';
+import { labels, type Labels } from './_labels.js';
+import { attentionList } from './_rank.js';
+import { CRITERIA, type Locale, type Report, type RuleResult } from '../core/types.js';
+
+/** Options of `toMarkdown`. */
+export interface MarkdownOptions {
+  /** Language of the summary's own words (default: the report's locale). */
+  readonly locale?: Locale;
+  /** Failing rules listed in the table (most failures first). Default 20. */
+  readonly maxRules?: number;
+  /** Failing rules whose samples are listed. Default 5. */
+  readonly maxSampleRules?: number;
+  /** Samples listed per rule. Default 3. */
+  readonly maxSamples?: number;
+}
+
+const ICON = { passed: '✅', warned: '⚠️', failed: '❌', error: '⛔' } as const;
+
+/**
+ * A Markdown summary for merge-request comments and CI job summaries: status, overall score, the four criteria, the
+ * failing rules (most failures first) and a few samples each. Every piece of data is escaped, so pipes, newlines,
+ * HTML, links and emphasis in values can neither break the tables nor render. Same report, same text.
+ * @example writeFileSync(process.env.GITHUB_STEP_SUMMARY!, toMarkdown(report, { locale: 'vi' }));
+ */
+export function toMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const l = labels(options.locale ?? report.locale);
+  const failing = attentionList(report.rules);
+  const shown = failing.slice(0, options.maxRules ?? 20);
+  const out = [
+    `## ${ICON[report.status]} ${markdownText(report.dataset)}: ${l.datasetStatus[report.status]}`,
+    '',
+    `**${l.col.score}: ${formatPercent(report.score, l.locale)}** · ${l.rows(report.rows)} · ` +
+      `${l.source.now}: ${formatInstant(report.now)}` +
+      (report.source?.name === undefined ? '' : ` · ${markdownCode(report.source.name)}`),
+    '',
+  ];
+  if (report.partial) out.push(`> ${l.partial}${report.source?.error === undefined ? '' : ` ${markdownCode(report.source.error)}`}`, '');
+  out.push(`| ${l.col.criterion} | ${l.col.score} | ${l.col.failedRows} |`, '|---|---:|---:|');
+  for (const c of CRITERIA) {
+    const r = report.criteria[c];
+    const score = r.score === null ? `— (${l.noData})` : formatPercent(r.score, l.locale);
+    out.push(`| ${l.criteria[c].name} (${l.criteria[c].sub}) | ${score} | ${formatCount(r.failedRows, l.locale)} |`);
+  }
+  out.push('', `### ${l.failingRules}`, '');
+  if (failing.length === 0) out.push(l.noFailingRules);
+  else {
+    out.push(
+      `| ${l.col.id} | ${l.col.criterion} | ${l.col.severity} | ${l.col.field} | ${l.col.failed} | ${l.col.checked} | ${l.col.passRate} | ${l.col.status} |`,
+      '|---|---|---|---|---:|---:|---:|---|',
+      ...shown.map((r) => ruleRow(r, l)),
+    );
+    if (failing.length > shown.length) out.push('', l.moreRules(failing.length - shown.length));
+    // Samples for the first few rules only: the summary must stay readable in a merge-request comment.
+    const samples = shown.filter((r) => r.samples.length > 0 || r.error !== null).slice(0, options.maxSampleRules ?? 5);
+    if (samples.length > 0) out.push('', `### ${l.samplesHeading}`, '', ...samples.flatMap((r) => sampleList(r, l, options.maxSamples ?? 3)));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function ruleRow(r: RuleResult, l: Labels): string {
+  const cells = [
+    markdownCode(r.id),
+    l.criteria[r.criterion].name,
+    l.severity[r.severity],
+    r.field === null ? '—' : markdownCode(r.field),
+    formatCount(r.failed, l.locale),
+    formatCount(r.checked, l.locale),
+    formatPercent(r.passRate, l.locale),
+    l.ruleStatus[r.status],
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function sampleList(r: RuleResult, l: Labels, max: number): string[] {
+  const lines = [`- ${markdownCode(r.id)}${r.error === null ? '' : `: ${markdownText(r.error)}`}`];
+  for (const s of r.samples.slice(0, max)) {
+    const where = [
+      s.row === undefined ? '' : `${l.col.row} ${formatCount(s.row, l.locale)}`,
+      s.line === undefined ? '' : `${l.col.line} ${formatCount(s.line, l.locale)}`,
+      s.key === undefined ? '' : `${l.col.key} ${markdownCode(s.key)}`,
+    ].filter((p) => p !== '').join(', ');
+    const value = s.value === undefined || s.value === '' ? '' : ` ${markdownCode(s.value)}`;
+    lines.push(`  - ${where === '' ? '' : `${where}: `}${markdownCode(s.code)}${value} — ${markdownText(s.message)}`);
+  }
+  const more = r.violations - Math.min(max, r.samples.length);
+  if (r.error === null && more > 0) lines.push(`  - ${l.moreItems(more)}`);
+  return lines;
+}

@@ -1,0 +1,211 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { format as csvFormat } from '@fast-csv/format';
+import type { Violation } from '../core/types.js';
+
+/** The format of a violation file. */
+export type ViolationFormat = 'csv' | 'ndjson';
+
+/** Options of `writeViolations` and `violationSink`. */
+export interface ViolationFileOptions {
+  /** Default: from the file extension (`.csv`; `.ndjson` or `.jsonl`); `csv` for a stream. */
+  readonly format?: ViolationFormat;
+  /** Prefix a UTF-8 byte-order mark to CSV output, so Excel reads Vietnamese text correctly. Default false. */
+  readonly bom?: boolean;
+  /**
+   * End the target when done. Default true; always true for a path. Pass false for `process.stdout` or a stream
+   * you keep writing to.
+   */
+  readonly end?: boolean;
+}
+
+/** Receives violations one by one (e.g. as `onViolation`) and flushes them on `close`. */
+export interface ViolationSink {
+  /** Queues one violation; never throws (a write error is reported by `close`). */
+  write(violation: Violation): void;
+  /** Writes what is queued, ends the target (unless `end: false`) and resolves once it is all flushed. */
+  close(): Promise<void>;
+}
+
+/**
+ * The columns of a violation file, in their fixed order (DESIGN §6); NDJSON objects use the same key order.
+ * @example VIOLATION_COLUMNS.join(',') // the CSV header line
+ */
+export const VIOLATION_COLUMNS = [
+  'rule', 'criterion', 'severity', 'code', 'row', 'line', 'key', 'field', 'value', 'message', 'suggestion',
+] as const;
+
+/**
+ * Neutralises a CSV cell that a spreadsheet would run as a formula (`= + - @`, or a leading tab, CR or NUL that some
+ * importers strip first) by prefixing `'`, as OWASP recommends. NUL characters are then shown as `␀`, because
+ * fast-csv would drop them silently and the defect must stay visible.
+ * @example safeCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`
+ */
+export function safeCell(text: string): string {
+  const safe = /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
+  return safe.includes('\0') ? safe.replace(/\0/g, '\u2400') : safe;
+}
+
+// Lines of NDJSON are gathered into chunks of about this many characters: one write per line would cost a syscall
+// per violation on millions of rows.
+const CHUNK = 64 * 1024;
+
+/**
+ * A sink that writes violations as they are found, to a path or a stream, as CSV (fast-csv; formula-injection safe,
+ * fixed column order) or NDJSON (one object per line, same field order). Values are written as the engine masked
+ * them. `write` is synchronous so it can be the validator's `onViolation`; the stream buffers when the target is
+ * slower, so for bounded memory feed it from an async loop or use `writeViolations`.
+ * @example
+ * const sink = violationSink('violations.csv');
+ * const report = await validate(parcels, readCsv('parcels.csv'), { onViolation: sink.write });
+ * await sink.close();
+ */
+export function violationSink(target: string | Writable, options: ViolationFileOptions = {}): ViolationSink {
+  const writer = new ViolationWriter(target, options);
+  return { write: (v) => { writer.write(v); }, close: () => writer.close() };
+}
+
+/**
+ * Streams violations (an iterable or async iterable, e.g. millions from a generator) to a CSV or NDJSON file or
+ * stream, waiting for the target whenever it is full, so memory stays flat. Resolves when every byte is flushed
+ * (and the file closed); rejects on the first write error.
+ * @example await writeViolations('violations.ndjson', report.violations);
+ */
+export async function writeViolations(target: string | Writable, violations: Iterable<Violation> | AsyncIterable<Violation>,
+  options: ViolationFileOptions = {}): Promise<void> {
+  const writer = new ViolationWriter(target, options);
+  try {
+    if (Symbol.asyncIterator in violations) {
+      for await (const v of violations) if (!writer.write(v)) await writer.ready();
+    } else {
+      for (const v of violations) if (!writer.write(v)) await writer.ready();
+    }
+  } catch (e) {
+    writer.abort(e);
+  }
+  await writer.close();
+}
+
+class ViolationWriter {
+  private readonly dest: Writable;
+  private readonly csv: Writable | undefined;
+  private readonly endDest: boolean;
+  private readonly ownsFile: boolean;
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private failure: unknown = undefined;
+  private failWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(target: string | Writable, options: ViolationFileOptions) {
+    const format = options.format ?? formatOf(target);
+    this.ownsFile = typeof target === 'string';
+    this.endDest = this.ownsFile || options.end !== false;
+    this.dest = typeof target === 'string' ? createWriteStream(target) : target;
+    this.dest.on('error', (e) => this.fail(e));
+    if (format === 'csv') {
+      const csv = csvFormat({ headers: [...VIOLATION_COLUMNS], alwaysWriteHeaders: true, includeEndRowDelimiter: true,
+        writeBOM: options.bom === true });
+      csv.on('error', (e) => this.fail(e));
+      csv.pipe(this.dest, { end: false });
+      this.csv = csv;
+    }
+  }
+
+  /** Queues a violation; false when the caller should wait for `ready()` before writing more. */
+  write(v: Violation): boolean {
+    if (this.failure !== undefined || this.closed) return true;
+    if (this.csv !== undefined) return this.csv.write(VIOLATION_COLUMNS.map((c) => cell(v[c])));
+    const line = ndjsonLine(v);
+    this.pending.push(line);
+    this.pendingChars += line.length;
+    return this.pendingChars < CHUNK || this.flushPending();
+  }
+
+  /** Resolves when the target can take more (or has failed: the failure is reported by `close`). */
+  async ready(): Promise<void> {
+    const s = this.csv ?? this.dest;
+    if (this.failure === undefined && s.writableNeedDrain) await Promise.race([once(s, 'drain'), this.failed()]);
+  }
+
+  abort(e: unknown): void {
+    this.fail(e);
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      if (this.failure === undefined) await this.finish().catch((e: unknown) => this.fail(e));
+    }
+    if (this.failure !== undefined) {
+      if (this.ownsFile) this.dest.destroy();
+      throw this.failure;
+    }
+  }
+
+  private async finish(): Promise<void> {
+    if (this.csv !== undefined) {
+      const done = once(this.csv, 'end');
+      this.csv.end();
+      await Promise.race([done, this.failed()]);
+    } else {
+      this.flushPending();
+    }
+    if (this.failure !== undefined) return;
+    if (this.endDest) {
+      const done = once(this.dest, 'finish');
+      this.dest.end();
+      await Promise.race([done, this.failed()]);
+      // A file is closed only after 'finish'; wait for it so the caller can read it back at once.
+      if (this.failure === undefined && this.ownsFile && !this.dest.closed) await once(this.dest, 'close');
+    } else {
+      // Write callbacks run in order: when this empty write's callback runs, everything before it is flushed.
+      await new Promise<void>((resolve, reject) => this.dest.write('', (e) => (e ? reject(e) : resolve())));
+    }
+  }
+
+  private flushPending(): boolean {
+    if (this.pending.length === 0) return true;
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    return this.dest.write(chunk);
+  }
+
+  private fail(e: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = e ?? new Error('ddss: violation file write failed');
+    for (const w of this.failWaiters) w();
+    this.failWaiters = [];
+  }
+
+  /** Resolves (never rejects) when a failure happens, to stop waiting for a stream that will not drain or finish. */
+  private failed(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.failure !== undefined) resolve();
+      else this.failWaiters.push(resolve);
+    });
+  }
+}
+
+function formatOf(target: string | Writable): ViolationFormat {
+  if (typeof target !== 'string') return 'csv';
+  if (/\.csv$/i.test(target)) return 'csv';
+  if (/\.(ndjson|jsonl)$/i.test(target)) return 'ndjson';
+  throw new TypeError(`ddss: cannot tell the violation file format of "${target}": use .csv, .ndjson or { format }`);
+}
+
+function cell(value: string | number | undefined): string {
+  return value === undefined ? '' : safeCell(String(value));
+}
+
+function ndjsonLine(v: Violation): string {
+  // Built key by key so every line has the fixed field order whatever order the violation object has.
+  const o: Record<string, string | number> = {};
+  for (const c of VIOLATION_COLUMNS) {
+    const x = v[c];
+    if (x !== undefined) o[c] = x;
+  }
+  return `${JSON.stringify(o)}\n`;
+}
