@@ -28,3 +28,11 @@ export { formatSummary, type SummaryOptions } from './outputs/console.js';
 export {
   writeViolations, violationSink, VIOLATION_COLUMNS, type ViolationFormat, type ViolationFileOptions, type ViolationSink,
 } from './outputs/violations.js';
+export {
+  loadDefinition, splitDefinitionSpec, DEFINITION_EXTENSIONS, type LoadDefinitionOptions,
+} from './declarative/load-definition.js';
+export { parseDefinition, type ParseDefinitionOptions } from './declarative/parse-definition.js';
+export { buildDefinition } from './declarative/build-definition.js';
+export { DefinitionError } from './declarative/definition-error.js';
+export { isDatasetDefinition } from './declarative/is-dataset-definition.js';
+export type { DeclarativeDataset, DeclarativeField, DeclarativeRule } from './declarative/format.js';

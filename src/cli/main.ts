@@ -1,2 +1,5 @@
-/** The `ddss` command. */
-process.stdout.write('ddss: command line coming with the CLI issue\n');
+/** The `ddss` executable: runs the command line on the real process and sets its exit code. */
+import { run } from './run.js';
+import { processIo } from './_io.js';
+
+process.exitCode = await run(process.argv.slice(2), processIo());

@@ -1,0 +1,59 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseIsoDateTime } from '../core/date-format.js';
+import { usage } from './_errors.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `util.parseArgs` in strict mode, with its errors turned into one-line usage errors (exit 2). */
+export function parse<O extends Options>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const text = (e as Error).message;
+    // Node adds a long hint about `--` after unknown options; the first sentence is the useful part.
+    throw usage(`${(text.split(/\.\s/)[0] ?? text).replace(/\.$/, '')} (see --help)`);
+  }
+}
+
+/** One of a fixed list of values. */
+export function choice<const T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw usage(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+}
+
+/** A number in [0, 1]. */
+export function ratio(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(n >= 0 && n <= 1)) throw usage(`--${flag} must be a number between 0 and 1, got "${value}"`);
+  return n;
+}
+
+/** A whole number ≥ `min` (and ≤ `max`). */
+export function whole(flag: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!(Number.isSafeInteger(n) && n >= min && n <= max)) {
+    throw usage(`--${flag} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, got "${value}"`);
+  }
+  return n;
+}
+
+/** An ISO 8601 date or date-time; without an offset it is UTC, like every date ddss reads. */
+export function instant(flag: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseIsoDateTime(value.trim());
+  if (Number.isNaN(ms)) throw usage(`--${flag} must be an ISO date or date-time (2026-11-22 or 2026-11-22T08:00:00Z), got "${value}"`);
+  return new Date(ms);
+}
+
+/** A one-character CSV delimiter; `\t` and `tab` mean a tab. */
+export function delimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+  if (Array.from(d).length !== 1 || d === '"' || d === '\n' || d === '\r') {
+    throw usage(`--delimiter must be one character other than a quote or line break (\\t for tab), got "${value}"`);
+  }
+  return d;
+}

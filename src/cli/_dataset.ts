@@ -1,0 +1,36 @@
+import { stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { DatasetDefinition } from '../core/types.js';
+import { DefinitionError } from '../declarative/definition-error.js';
+import { DEFINITION_EXTENSIONS, loadDefinition, splitDefinitionSpec } from '../declarative/load-definition.js';
+import * as ddss from '../index.js';
+import * as vn from '../../rules/vn/index.js';
+import * as datasets from '../../rules/datasets/index.js';
+import { builtins } from './_builtins.js';
+import { usage } from './_errors.js';
+
+const EXTENSIONS: readonly string[] = [...DEFINITION_EXTENSIONS.code, ...DEFINITION_EXTENSIONS.data];
+
+/**
+ * The definition named by `--dataset`: a built-in name, or a definition file. Every problem is a usage error
+ * (exit 2) with one line naming the file and, for declarative files, the JSON path.
+ */
+export async function resolveDataset(spec: string, cwd: string): Promise<DatasetDefinition> {
+  const builtin = builtins().get(spec);
+  if (builtin !== undefined) return builtin;
+  const { path } = splitDefinitionSpec(spec);
+  if (!EXTENSIONS.includes(extname(path).toLowerCase())) {
+    const names = [...builtins().keys()];
+    throw usage(`unknown dataset "${spec}": not a built-in (${names.length === 0 ? 'none yet' : names.join(', ')}) ` +
+      'nor a .ts, .js, .json or .yaml definition file');
+  }
+  const found = await stat(resolve(cwd, path)).then((s) => s.isFile(), () => false);
+  if (!found) throw usage(`dataset definition file not found: "${path}"`);
+  try {
+    // Definitions import the CLI's own ddss: one copy of the engine, and nothing for jiti to compile but the file.
+    return await loadDefinition(spec, { cwd, modules: { ddss, 'ddss/vn': vn, 'ddss/datasets': datasets } });
+  } catch (e) {
+    if (e instanceof DefinitionError) throw usage(`bad dataset definition ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,110 @@
+import { extname } from 'node:path';
+import type { Locale } from '../core/types.js';
+import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
+import { usage } from './_errors.js';
+
+export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** The flags of `ddss validate`, checked and typed. Paths are as given (resolved by the command). */
+export interface ValidateArgs {
+  readonly help: boolean;
+  readonly input: string;
+  readonly dataset: string;
+  readonly format: ReportFormat;
+  readonly out: string | undefined;
+  readonly violations: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
+  readonly force: boolean;
+  readonly failUnder: number | undefined;
+  readonly now: Date | undefined;
+  readonly inputFormat: InputFormat;
+  readonly encoding: string | undefined;
+  readonly delimiter: string | undefined;
+  readonly locale: Locale;
+  readonly showValues: boolean;
+  readonly maxSamples: number | undefined;
+  readonly workers: number;
+}
+
+const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
+  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+};
+
+/**
+ * Parses and checks the arguments of `ddss validate`; every mistake is a usage error (exit 2) naming the flag.
+ * @example validateArgs(['parcels.csv', '--dataset', 'land-parcels', '--format', 'json']).format // 'json'
+ */
+export function validateArgs(argv: readonly string[]): ValidateArgs {
+  const { values: v, positionals } = parse(argv, {
+    dataset: { type: 'string', short: 'd' },
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    violations: { type: 'string' },
+    force: { type: 'boolean' },
+    'fail-under': { type: 'string' },
+    now: { type: 'string' },
+    'input-format': { type: 'string' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    locale: { type: 'string' },
+    'show-values': { type: 'boolean' },
+    'max-samples': { type: 'string' },
+    workers: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const help = v.help === true;
+  if (help) return { ...EMPTY, help };
+  if (positionals.length === 0) throw usage('validate needs an <input> file (see ddss validate --help)');
+  if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const input = positionals[0] as string;
+  if (v.dataset === undefined || v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
+  const inputFormat = v['input-format'] === undefined ? _inputFormat(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
+  const csv = inputFormat === 'csv' || inputFormat === 'tsv';
+  if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
+  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
+  if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
+  for (const flag of ['out', 'violations'] as const) {
+    if (v[flag] === '') throw usage(`--${flag} needs a file name`);
+  }
+  return {
+    help,
+    input,
+    dataset: v.dataset,
+    format: choice('format', v.format, FORMATS, 'text'),
+    out: v.out,
+    violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
+    force: v.force === true,
+    failUnder: ratio('fail-under', v['fail-under']),
+    now: instant('now', v.now),
+    inputFormat,
+    encoding: v.encoding,
+    delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
+    locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
+    showValues: v['show-values'] === true,
+    maxSamples: whole('max-samples', v['max-samples'], 0),
+    workers: whole('workers', v.workers, 1, 256) ?? 1,
+  };
+}
+
+const EMPTY: ValidateArgs = {
+  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false,
+  failUnder: undefined, now: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
+  showValues: false, maxSamples: undefined, workers: 1,
+};
+
+function _inputFormat(input: string): InputFormat {
+  const kind = EXTENSIONS[extname(input).toLowerCase()];
+  if (kind === undefined) {
+    throw usage(`cannot tell the format of "${input}" from its extension; add --input-format ${INPUT_FORMATS.join('|')}`);
+  }
+  return kind;
+}
+
+function _violationFormat(path: string): 'csv' | 'ndjson' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  throw usage(`--violations must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+}

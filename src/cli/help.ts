@@ -1,0 +1,71 @@
+/** Help texts of the `ddss` commands (`ddss --help`, `ddss <command> --help`). */
+
+export const MAIN_HELP = `ddss — data quality for government databases: correct, sufficient, clean, live
+(đúng, đủ, sạch, sống)
+
+Usage:
+  ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
+  ddss datasets [--json]
+  ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
+  ddss --help | ddss <command> --help
+  ddss --version
+
+Commands:
+  validate   check a CSV, JSON or NDJSON file against a dataset definition; print or write the report
+  datasets   list the built-in dataset definitions
+  refdata    import reference data (the official commune list) as a dated JSON table
+
+Exit codes: 0 passed or warned, 1 failed, 2 usage error, 3 could not evaluate (unreadable input, rule error).
+Docs: docs/cli.md
+`;
+
+export const VALIDATE_HELP = `Usage: ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
+
+Input: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON (or say --input-format).
+
+Options:
+  -d, --dataset D        a built-in name (ddss datasets), or a definition file: .ts/.js (default or only
+                         exported definition; file.ts#name picks one), .json, .yaml/.yml (declarative)
+  -f, --format F         text (default, the console summary), json, html, junit, md
+  -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
+      --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
+      --force            overwrite existing --out / --violations files (never done otherwise)
+      --fail-under X     fail when the overall score is below X (0–1); overrides the definition
+      --now ISO          the time of the run (2026-11-22 or 2026-11-22T08:00:00Z; default: now)
+      --input-format K   csv, tsv, json or ndjson, when the extension does not say
+      --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
+      --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
+      --locale L         language of messages: en (default) or vi
+      --show-values      show personal data unmasked (masked by default in every output)
+      --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
+      --workers N        worker threads (only 1 is implemented yet; larger values run on 1)
+  -h, --help             this help
+
+Exit codes: 0 passed or warned, 1 failed (an error rule failed, or score below --fail-under),
+2 usage error, 3 could not evaluate (input unreadable or partial, or a rule threw).
+`;
+
+export const DATASETS_HELP = `Usage: ddss datasets [--json] [--locale en|vi]
+
+Lists the built-in dataset definitions: name, number of fields, number of rules, title.
+Use a name with: ddss validate <input> --dataset <name>
+`;
+
+export const REFDATA_HELP = `Usage: ddss refdata import <file> [--out table.json] [options]
+
+Converts an official commune list (CSV or JSON) into the dated JSON table read by vn.commune({ table }).
+
+Options:
+  -o, --out FILE        write the table to FILE instead of stdout (never overwritten without --force)
+      --force           replace an existing --out file
+      --scheme S        name of the scheme, e.g. 2025-07-01 (required for CSV)
+      --valid-from D    first day the list is in force, yyyy-MM-dd (required for CSV)
+      --valid-to D      last day the list is in force, yyyy-MM-dd (omit while current)
+      --source TEXT     where the list comes from (required for CSV)
+      --input-format K  csv or json (default: by extension)
+      --column K=H      the header of column K (code, name, level, province, district, successors),
+                        when it is not recognised; repeat for several
+  -h, --help            this help
+
+Exit codes: 0 written, 2 usage error, 3 the list could not be read or converted.
+`;

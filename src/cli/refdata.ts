@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { importAdminUnits } from '../../rules/vn/admin/import-admin-units.js';
+import type { AdminUnitOptions } from '../../rules/vn/admin/parse-admin-units.js';
+import { choice, parse } from './_args.js';
+import { CliError, EXIT, usage } from './_errors.js';
+import { checkOutputs, outputPath, writeOutput } from './_files.js';
+import type { CliIo } from './_io.js';
+import { REFDATA_HELP } from './help.js';
+
+const COLUMNS = ['code', 'name', 'level', 'province', 'district', 'successors'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `ddss refdata import <file>`: converts an official commune list (CSV or JSON) into the dated JSON table that
+ * `vn.commune({ table })` reads, on stdout or into `--out` (never overwritten without `--force`). A list that
+ * cannot be read or converted exits 3; flag mistakes exit 2.
+ * @example await refdata(['import', 'danh-muc.csv', '--scheme', '2025-07-01', '--valid-from', '2025-07-01', '--source', 'GSO', '--out', 'communes.json'], io)
+ */
+export async function refdata(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: v, positionals } = parse(argv, {
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    scheme: { type: 'string' },
+    'valid-from': { type: 'string' },
+    'valid-to': { type: 'string' },
+    source: { type: 'string' },
+    'input-format': { type: 'string' },
+    column: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help === true) {
+    io.stdout.write(REFDATA_HELP);
+    return EXIT.ok;
+  }
+  const [sub, file, ...more] = positionals;
+  if (sub !== 'import') throw usage(sub === undefined ? 'refdata needs a subcommand: import (see ddss refdata --help)' : `unknown refdata subcommand "${sub}"; use import`);
+  if (file === undefined) throw usage('refdata import needs a <file> (a commune list, CSV or JSON)');
+  if (more.length > 0) throw usage(`refdata import takes one <file>, got ${more.length + 1}`);
+  for (const flag of ['valid-from', 'valid-to'] as const) {
+    const day = v[flag];
+    if (day !== undefined && !DAY.test(day)) throw usage(`--${flag} must be a date yyyy-MM-dd, got "${day}"`);
+  }
+  const format = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], ['csv', 'json'] as const, 'csv');
+  const isJson = format === 'json' || (format === undefined && /\.json$/i.test(file));
+  if (!isJson && (v.scheme === undefined || v['valid-from'] === undefined || v.source === undefined)) {
+    throw usage('a CSV list needs --scheme, --valid-from and --source (a JSON table may carry them itself)');
+  }
+  const options: AdminUnitOptions = {
+    ...(format === undefined ? {} : { format }),
+    ...(v.scheme === undefined ? {} : { scheme: v.scheme }),
+    ...(v['valid-from'] === undefined ? {} : { validFrom: v['valid-from'] }),
+    ...(v['valid-to'] === undefined ? {} : { validTo: v['valid-to'] }),
+    ...(v.source === undefined ? {} : { source: v.source }),
+    ...(v.column === undefined ? {} : { columns: _columns(v.column) }),
+  };
+  const input = resolve(io.cwd, file);
+  const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
+  const force = v.force === true;
+  if (out !== undefined) await checkOutputs([out], input, force);
+  let json: string;
+  try {
+    // An absolute path: the importer reads text that starts with `[` or `{` as content, never a path like that.
+    json = importAdminUnits(input, options);
+  } catch (e) {
+    const text = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message.replace(/^ddss: /, '');
+    throw new CliError(`cannot import "${file}": ${text.split('\n')[0] ?? text}`, EXIT.unevaluated);
+  }
+  if (out === undefined) io.stdout.write(json);
+  else await writeOutput(out, json, force);
+  return EXIT.ok;
+}
+
+function _columns(pairs: readonly string[]): Partial<Record<(typeof COLUMNS)[number], string>> {
+  const out: Partial<Record<(typeof COLUMNS)[number], string>> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const key = pair.slice(0, eq);
+    const header = pair.slice(eq + 1);
+    if (eq < 1 || header === '' || !(COLUMNS as readonly string[]).includes(key)) {
+      throw usage(`--column must be key=Header with key one of ${COLUMNS.join(', ')}, got "${pair}"`);
+    }
+    out[key as (typeof COLUMNS)[number]] = header;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { validate as validateDataset } from '../core/validate.js';
+import type { Report, Violation } from '../core/types.js';
+import { resolveDataset } from './_dataset.js';
+import { CliError, EXIT } from './_errors.js';
+import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { checkEncoding, openInput } from './_input.js';
+import type { CliIo } from './_io.js';
+import { progress } from './_progress.js';
+import { render } from './_render.js';
+import { validateArgs } from './_validate-args.js';
+import { openViolations } from './_violations.js';
+import { VALIDATE_HELP } from './help.js';
+
+const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
+  passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
+};
+
+/**
+ * `ddss validate <input> --dataset D`: validates one file and prints (or writes) the report. Outputs are checked
+ * before any row is read, so a long run never ends in "refusing to overwrite"; every violation can be streamed to
+ * `--violations`. Returns the exit code of DESIGN §7.
+ * @example await validate(['parcels.csv', '--dataset', 'land-parcels', '--format', 'html', '--out', 'r.html'], io)
+ */
+export async function validate(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = validateArgs(argv);
+  if (args.help) {
+    io.stdout.write(VALIDATE_HELP);
+    return EXIT.ok;
+  }
+  const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
+  const input = resolve(io.cwd, args.input);
+  const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
+  const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
+  await checkOutputs([out, vio].filter((o): o is OutputPath => o !== undefined), input, args.force);
+  const definition = await resolveDataset(args.dataset, io.cwd);
+  if (args.workers > 1) {
+    io.stderr.write(`ddss: --workers ${args.workers}: parallel validation is not implemented yet; running on 1 thread\n`);
+  }
+
+  const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force);
+  const bar = progress(io);
+  let report: Report;
+  try {
+    const source = bar.track(openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter }));
+    report = await validateDataset(definition, source, {
+      locale: args.locale,
+      showValues: args.showValues,
+      ...(args.now === undefined ? {} : { now: args.now }),
+      ...(args.failUnder === undefined ? {} : { failUnder: args.failUnder }),
+      ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
+      ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
+    });
+  } catch (e) {
+    // validate() rejects only when the definition cannot be compiled (a hand-built definition with a mistake).
+    throw new CliError(`dataset "${definition.name}" cannot be used: ${(e as Error).message.replace(/^ddss: /, '')}`);
+  } finally {
+    bar.done();
+    await sink?.close();
+  }
+
+  const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
+  const text = render(report, args.format, { locale: args.locale, color });
+  if (out === undefined) io.stdout.write(text);
+  else {
+    await writeOutput(out, text, args.force);
+    if (args.format !== 'text') io.stdout.write(render(report, 'text', { locale: args.locale, color: false }));
+  }
+  _explain(report, io);
+  return EXIT_BY_STATUS[report.status];
+}
+
+/** Says on stderr why a run could not be evaluated (exit 3), one line per cause. */
+function _explain(report: Report, io: CliIo): void {
+  if (report.partial) {
+    io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error')}\n`);
+  }
+  for (const r of report.rules) {
+    if (r.status === 'error') io.stderr.write(`ddss: rule "${r.id}" could not run: ${_oneLine(r.error ?? 'unknown error')}\n`);
+  }
+}
+
+function _oneLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,60 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import schema from '../../schema/dataset.schema.json' with { type: 'json' };
+import { DefinitionError, type DefinitionPath } from './definition-error.js';
+import type { DeclarativeDataset } from './format.js';
+
+let compiled: ValidateFunction | undefined;
+
+// Compiled on first use and kept: compiling the schema costs far more than checking a file. Unknown keywords are
+// errors (a typo in the schema must not silently accept everything); union types and `required` under `if` are
+// deliberate, so those strict-mode style checks are off.
+function validator(): ValidateFunction {
+  compiled ??= new Ajv2020({ allErrors: true, strictSchema: true, strictTypes: false, strictRequired: false, strictTuples: false })
+    .compile(schema);
+  return compiled;
+}
+
+/**
+ * Checks parsed file content against `schema/dataset.schema.json`; throws a `DefinitionError` naming the most
+ * specific problem (the deepest path), so the steward sees `fields.area_m2.min: must be number`, not a list of
+ * every branch ajv tried.
+ */
+export function checkSchema(data: unknown): asserts data is DeclarativeDataset {
+  const check = validator();
+  if (check(data)) return;
+  const errors = (check.errors ?? []).filter((e) => !COMBINATORS.has(e.keyword));
+  const best = errors.reduce<ErrorObject | undefined>((a, e) => (a === undefined || depth(e) > depth(a) ? e : a), undefined);
+  if (best === undefined) throw new DefinitionError('does not match the dataset schema');
+  throw new DefinitionError(describe(best), pointer(best.instancePath));
+}
+
+// Errors that only say "a branch failed"; the branch's own error is more useful.
+const COMBINATORS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not', '$ref']);
+
+function pointer(p: string): DefinitionPath {
+  if (p === '') return [];
+  return p.slice(1).split('/').map((s) => {
+    const seg = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : seg;
+  });
+}
+
+function depth(e: ErrorObject): number {
+  const own = pointer(e.instancePath).length;
+  // A missing or unknown key is about a child of the path, so it outranks a type error of the parent's branches.
+  return e.keyword === 'required' || e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties' ? own + 0.5 : own;
+}
+
+function describe(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type': return `must be ${[p.type].flat().join(' or ')}`;
+    case 'required': return `missing required key "${String(p.missingProperty)}"`;
+    case 'additionalProperties': return `unknown key "${String(p.additionalProperty)}"`;
+    case 'unevaluatedProperties': return `unknown key "${String(p.unevaluatedProperty)}"`;
+    case 'enum': return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'false schema': return 'is not allowed here';
+    default: return e.message ?? e.keyword;
+  }
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../core/validate.js';
+import { DefinitionError } from './definition-error.js';
+import { parseDefinition } from './parse-definition.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+const yaml = (text: string) => parseDefinition(text, { format: 'yaml', file: 'def.yaml' });
+
+function problem(text: string, format: 'json' | 'yaml' = 'yaml'): DefinitionError {
+  try {
+    parseDefinition(text, { format, file: 'def.yaml' });
+  } catch (e) {
+    if (e instanceof DefinitionError) return e;
+    throw e;
+  }
+  throw new Error('expected a DefinitionError');
+}
+
+const FIELD = (spec: string) => `name: x\nfields:\n  a: ${spec}\n`;
+
+describe('parseDefinition', () => {
+  it.each([
+    // [definition text, path of the problem, detail]
+    [FIELD('{ type: number, min: "abc" }'), 'fields.a.min', 'must be number'],
+    [FIELD('{ type: number, min: true }'), 'fields.a.min', 'must be number or string'],
+    [FIELD('{ type: number, minn: 1 }'), 'fields.a', 'unknown key "minn"'],
+    [FIELD('{ type: numbr }'), 'fields.a.type', 'must be one of'],
+    [FIELD('{ type: enum }'), 'fields.a', 'missing required key "values"'],
+    [FIELD('{ type: text, min: 1 }'), 'fields.a.min', 'applies to integer, number, date and datetime fields only'],
+    [FIELD('{ type: text, format: dd/MM/yyyy }'), 'fields.a.format', 'applies to date fields only'],
+    [FIELD('{ type: date, format: dd/XX/yyyy }'), 'fields.a.format', 'unknown date-fns token "X"'],
+    [FIELD('{ type: date, min: "01/01/2020" }'), 'fields.a.min', 'ISO date'],
+    [FIELD('{ type: date, within: { dayz: 3 } }'), 'fields.a.within', 'unknown key "dayz"'],
+    [FIELD('{ type: date, within: { maxAge: { days: -1 } } }'), 'fields.a.within.maxAge.days', 'must be >= 0'],
+    [FIELD('{ type: text, length: {} }'), 'fields.a.length', 'needs min or max'],
+    [FIELD('{ type: text, length: { min: 3, max: 1 } }'), 'fields.a.length', 'min is greater than max'],
+    [FIELD('{ type: text, pattern: "(a+)+$" }'), 'fields.a.pattern', 'nested quantifier'],
+    [FIELD('{ type: text, pattern: { value: "(a|a)*", severity: warning } }'), 'fields.a.pattern', 'repeated alternation'],
+    [FIELD('{ type: text, pattern: { value: "a", sev: warning } }'), 'fields.a.pattern', 'unknown key "sev"'],
+    [FIELD('{ type: text, required: { severity: fatal } }'), 'fields.a.required.severity', 'must be one of'],
+    [FIELD('{ type: text, pii: maybe }'), 'fields.a.pii', 'must be one of'],
+    ['name: x\nfields: {}\n', 'fields', 'must NOT have fewer than 1 properties'],
+    ['fields:\n  a: { type: text }\n', '', 'missing required key "name"'],
+    ['name: x\nkey: b\nfields:\n  a: { type: text }\n', 'key', 'unknown field "b"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: uniqueBy }\n', 'rules[0]', 'missing required key "columns"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: uniqueBy, columns: [a, b] }\n', 'rules[0].columns[1]', 'unknown field "b"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: freshness, column: a, maxAge: 3 }\n', 'rules[0].maxAge', 'must be object'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: rowCount, min: 5, max: 1 }\n', 'rules[0]', 'min is greater than max'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: teleport }\n', 'rules[0].type', 'must be one of'],
+    ['name: x\nfields:\n  "a.b": { type: text, unique: yes }\n', 'fields["a.b"].unique', 'must be boolean'],
+    ['name: x\nfields:\n  a: { type: text, unique: true }\nrules:\n  - { type: uniqueBy, columns: [a], id: a.unique }\n', '', 'used twice'],
+    ['name: [x\n', '', 'invalid YAML'],
+    ['a: 1\na: 2\n', '', 'Map keys must be unique'],
+    ['name: x\n---\nname: y\n', '', 'invalid YAML'],
+    ['name: x\nfields:\n  a: !!js/function "function () {}"\n', '', 'invalid YAML'],
+  ])('%j → %s', (text, path, detail) => {
+    const e = problem(text);
+    expect(e.path).toBe(path);
+    expect(e.detail).toContain(detail);
+    expect(e.message).toBe(['def.yaml', path, e.detail].filter((s) => s !== '').join(': '));
+  });
+
+  it('names the JSON path in JSON files too', () => {
+    const e = problem('{"name":"x","fields":{"area_m2":{"type":"number","min":"zero"}}}', 'json');
+    expect(e.message).toBe('def.yaml: fields.area_m2.min: must be number');
+  });
+
+  it('reports JSON syntax errors', () => {
+    expect(problem('{"name":', 'json').detail).toMatch(/^invalid JSON/);
+  });
+
+  it('refuses a billion-laughs YAML file instead of expanding it', () => {
+    const lines = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [prev, cur] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']]) {
+      lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    expect(problem(`${lines.join('\n')}\nname: x\nfields: { a: { type: any, oneOf: *g } }\n`).detail).toContain('billion-laughs');
+  });
+
+  it('keeps __proto__ and constructor as plain field names and leaves Object.prototype alone', async () => {
+    const def = parseDefinition(JSON.stringify({ name: 'x', fields: { a: { type: 'text' } } })
+      .replace('"a":', '"__proto__":{"type":"integer","required":true},"constructor":{"type":"text"},"a":'), { format: 'json' });
+    expect(Object.keys(def.fields)).toEqual(['__proto__', 'constructor', 'a']);
+    expect(({} as Record<string, unknown>).type).toBeUndefined();
+    const yamlDef = yaml('name: x\nfields:\n  __proto__: { type: integer, required: true }\n  toString: { type: text }\n');
+    expect(Object.keys(yamlDef.fields)).toEqual(['__proto__', 'toString']);
+    expect(({} as Record<string, unknown>).required).toBeUndefined();
+    const report = await validate(yamlDef, [{ toString: 'x' }], { now: NOW });
+    expect(report.rules.find((r) => r.id === '__proto__.required')?.failed).toBe(1);
+  });
+
+  it('refuses a __proto__ key inside a field spec (unknown key), without polluting', () => {
+    const e = problem('{"name":"x","fields":{"a":{"type":"text","__proto__":{"polluted":true}}}}', 'json');
+    expect(e.message).toBe('def.yaml: fields.a: unknown key "__proto__"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('declarative rules behave like their TypeScript builders', () => {
+  const def = yaml(`
+name: people
+key: id
+missingValues: ["-"]
+weights: { live: 2 }
+failUnder: 0.5
+fields:
+  id: { type: text, required: true, unique: { severity: warning } }
+  code: { type: text, pattern: { value: '^[a-z]{2}$', flags: i }, length: { max: 2 } }
+  kind: { type: enum, values: [A, B], caseInsensitive: true }
+  level: { type: integer, oneOf: [1, 2, 3], min: 1, max: { value: 3, exclusive: true } }
+  name: { type: text, trimmed: true, nfc: { criterion: clean, severity: info }, pii: hash }
+  amount: { type: number, decimal: ",", thousands: "." }
+  ok: { type: boolean, trueValues: [có], falseValues: [không] }
+  born: { type: date, format: dd/MM/yyyy, notInFuture: true, min: "1900-01-01" }
+  seen: { type: datetime, within: { maxAge: { days: 30 }, severity: warning } }
+rules:
+  - { type: rowCount, min: 1, max: 10 }
+  - { type: uniqueBy, columns: [code, kind], id: code-kind }
+  - { type: freshness, column: seen, maxAge: { days: 7 } }
+  - { type: coverage, column: kind, expected: [A, B] }
+  - { type: noOverlap, entity: id, from: born, to: seen }
+  - { type: reference, column: code, values: [ab, cd], name: codes }
+`);
+
+  it.each([
+    ['id.unique', 'warning', 2],
+    ['code.pattern', 'error', 1],
+    ['code.length', 'error', 1],
+    ['kind.oneOf', 'error', 0],
+    ['level.oneOf', 'error', 1],
+    ['level.max', 'error', 2],
+    ['name.trimmed', 'error', 1],
+    ['name.nfc', 'info', 0],
+    ['amount.type', 'error', 0],
+    ['ok.type', 'error', 0],
+    ['born.notInFuture', 'error', 1],
+    ['born.min', 'error', 1],
+    ['seen.within', 'warning', 1],
+    ['code-kind', 'error', 2],
+    ['code.reference', 'error', 3],
+  ])('%s (severity %s) fails %i rows', async (id, severity, failed) => {
+    const report = await validate(def, [
+      { id: 'X1', code: 'AB', kind: 'a', level: '3', name: ' An', amount: '1.234,5', ok: 'có', born: '01/01/2099', seen: '2026-11-20T00:00:00Z' },
+      { id: 'X1', code: 'abc', kind: 'B', level: '7', name: 'Bình', amount: '-', ok: 'không', born: '01/01/1800', seen: '2020-01-01T00:00:00Z' },
+      { id: 'X2', code: 'AB', kind: 'a', level: '2', name: 'Chi', amount: '2', ok: '-', born: '01/01/2000', seen: '2026-11-21T00:00:00Z' },
+    ], { now: NOW });
+    const rule = report.rules.find((r) => r.id === id);
+    expect(rule?.severity).toBe(severity);
+    expect(rule?.failed).toBe(failed);
+  });
+
+  it('carries the dataset options', () => {
+    expect(def.key).toBe('id');
+    expect(def.missingValues).toEqual(['-']);
+    expect(def.weights).toEqual({ correct: 1, sufficient: 1, clean: 1, live: 2 });
+    expect(def.failUnder).toBe(0.5);
+    expect(def.fields.name?.privacy).toBe('hash');
+  });
+});

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+
+// Personal values planted in parcels.csv that fail a rule, so they would appear in samples and violation files.
+const SENTINELS = ['00109901234X', 'Canary'];
+// Every owner ID of the file: an error message of a throwing rule quotes them.
+const OWNER_IDS = ['001099012345', '00109901234X', '079188000123', '001099012348'];
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+
+/** Everything one run shows a user: stdout, stderr and both violation files. */
+async function outputs(format: string, extra: readonly string[] = []): Promise<string> {
+  const name = `v-${format}${extra.join('')}`;
+  const csv = tmp.path(`${name}.csv`);
+  const nd = tmp.path(`${name}.ndjson`);
+  const a = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', format, '--violations', csv, ...extra]);
+  const b = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', format, '--violations', nd, ...extra]);
+  expect(a.code).toBe(1);
+  expect(b.code).toBe(1);
+  return [a.stdout, a.stderr, b.stdout, b.stderr, readFileSync(csv, 'utf8'), readFileSync(nd, 'utf8')].join('\n');
+}
+
+describe('personal data is masked in every output unless --show-values', () => {
+  it.each([['text'], ['json'], ['html'], ['junit'], ['md']])('--format %s and the violation files', async (format) => {
+    const masked = await outputs(format);
+    for (const s of SENTINELS) expect(masked).not.toContain(s);
+    expect(masked).toContain('0010******4X');
+    if (format === 'text') return; // the console summary lists rules, not values: nothing to reveal
+    const shown = await outputs(format, ['--show-values']);
+    for (const s of SENTINELS) expect(shown).toContain(s);
+  });
+
+  it('the --out file is masked too', async () => {
+    const out = tmp.path('report.json');
+    await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--out', out]);
+    const text = readFileSync(out, 'utf8');
+    for (const s of SENTINELS) expect(text).not.toContain(s);
+  });
+
+  it('a rule error quoting a personal value is masked on stderr and in the report', async () => {
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'throws.def.ts', ...NOW, '--format', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('could not run: cannot handle ');
+    for (const id of OWNER_IDS) {
+      expect(r.stderr).not.toContain(id);
+      expect(r.stdout).not.toContain(id);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { version } from '../src/cli/_version.js';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+
+const OK = ['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW];
+
+describe('usage errors exit 2 with one line on stderr', () => {
+  it.each([
+    ['an unknown flag', () => [...OK, '--bogus'], /Unknown option '--bogus'/],
+    ['an unknown short flag', () => [...OK, '-z'], /Unknown option '-z'/],
+    ['a flag without its value', () => [...OK, '--format'], /--format <value>' argument missing/],
+    ['an unknown command', () => ['frobnicate'], /unknown command "frobnicate"; commands: validate, datasets/],
+    ['an unknown top-level flag', () => ['--frobnicate'], /unknown option "--frobnicate"/],
+    ['no input', () => ['validate', '--dataset', 'parcels.yaml'], /validate needs an <input> file/],
+    ['two inputs', () => ['validate', 'a.csv', 'b.csv', '--dataset', 'parcels.yaml'], /one <input> file, got 2/],
+    ['no --dataset', () => ['validate', 'parcels.csv'], /validate needs --dataset/],
+    ['a bad --format', () => [...OK, '--format', 'pdf'], /--format must be one of text, json, html, junit, md, got "pdf"/],
+    ['--fail-under above 1', () => [...OK, '--fail-under', '1.5'], /--fail-under must be a number between 0 and 1/],
+    ['--fail-under not a number', () => [...OK, '--fail-under', 'high'], /--fail-under must be a number between 0 and 1/],
+    ['a bad --now', () => [...OK, '--now', 'yesterday'], /--now must be an ISO date/],
+    ['a bad --locale', () => [...OK, '--locale', 'fr'], /--locale must be one of en, vi/],
+    ['a negative --max-samples', () => [...OK, '--max-samples=-1'], /--max-samples must be a whole number ≥ 0/],
+    ['a value that looks like a flag', () => [...OK, '--max-samples', '-1'], /Option '--max-samples' argument is ambiguous/],
+    ['a fractional --max-samples', () => [...OK, '--max-samples', '1.5'], /--max-samples must be a whole number/],
+    ['--workers 0', () => [...OK, '--workers', '0'], /--workers must be a whole number from 1 to 256/],
+    ['a long --delimiter', () => [...OK, '--delimiter', ';;'], /--delimiter must be one character/],
+    ['a quote as --delimiter', () => [...OK, '--delimiter', '"'], /--delimiter must be one character/],
+    ['an unknown --encoding', () => [...OK, '--encoding', 'klingon'], /--encoding "klingon" is not supported; use one of utf8/],
+    ['a bad --input-format', () => [...OK, '--input-format', 'xml'], /--input-format must be one of csv, tsv, json, ndjson/],
+    ['an input of unknown kind', () => ['validate', 'data.dat', '--dataset', 'parcels.yaml'], /cannot tell the format of "data\.dat"/],
+    ['--delimiter on JSON input', () => ['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', '--delimiter', ';'], /--delimiter applies to CSV input, not ndjson/],
+    ['--encoding on JSON input', () => ['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', '--encoding', 'vni'], /--encoding applies to CSV input/],
+    ['--violations of another kind', () => [...OK, '--violations', tmp.path('v.txt')], /--violations must end in \.csv or \.ndjson/],
+    ['--out over the input', () => [...OK, '--out', 'parcels.csv', '--force'], /--out "parcels\.csv" is the input file; refusing to write over it/],
+    ['--out and --violations the same file', () => [...OK, '--out', tmp.path('x.csv'), '--violations', tmp.path('x.csv')], /--violations and --out name the same file/],
+    ['--out in a missing directory', () => [...OK, '--out', tmp.path('nope/report.html')], /--out: directory of ".*report\.html" does not exist/],
+    ['an existing --out', () => { writeFileSync(tmp.path('r.json'), '{}'); return [...OK, '--out', tmp.path('r.json')]; }, /refusing to overwrite existing ".*r\.json" \(--out\); use --force/],
+    ['arguments to datasets', () => ['datasets', 'extra'], /datasets takes no arguments/],
+  ])('%s', async (_what, args, message) => {
+    const r = await cli(args());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^ddss: [^\n]+\n$/);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('help, version, datasets', () => {
+  it.each([[[]], [['--help']], [['-h']], [['help']]])('ddss %j prints the main help', async (args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ddss validate <input> --dataset');
+    expect(r.stdout).toContain('Exit codes: 0 passed or warned, 1 failed, 2 usage error, 3 could not evaluate');
+  });
+
+  it.each([[['validate', '--help']], [['help', 'validate']], [['validate', '-h']]])('ddss %j prints the validate help', async (args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    for (const flag of ['--dataset', '--format', '--out', '--violations', '--fail-under', '--now', '--encoding', '--delimiter',
+      '--locale', '--show-values', '--max-samples', '--workers', '--force', '--input-format']) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
+  it('ddss --version prints the package version', async () => {
+    const r = await cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${version()}\n`);
+    expect(version()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('ddss datasets lists the built-ins as a table and as JSON', async () => {
+    const table = await cli(['datasets']);
+    const json = await cli(['datasets', '--json']);
+    expect(table.code).toBe(0);
+    expect(json.code).toBe(0);
+    const list = JSON.parse(json.stdout) as { name: string; title: string; fields: number; rules: number }[];
+    if (list.length === 0) expect(table.stdout).toBe('No built-in datasets.\n');
+    else expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+FIELDS\s+RULES\s+TITLE$/);
+    for (const d of list) {
+      expect(d.fields).toBeGreaterThan(0);
+      expect(table.stdout).toContain(d.name);
+    }
+  });
+});

@@ -1,0 +1,150 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+
+const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => Ajv;
+const reportSchema = JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+const checkReport = ajv.compile(reportSchema);
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+
+/** The parcels definition with every failing rule turned into a warning. */
+function warningsOnly(): string {
+  const path = tmp.path('warn.yaml');
+  writeFileSync(path, `name: parcels
+key: parcel_id
+fields:
+  parcel_id: { type: text, required: true, unique: true }
+  owner_id: { type: text, pii: true, pattern: { value: '^\\d{12}$', severity: warning } }
+  owner_name: { type: text, pii: true, trimmed: { severity: warning } }
+  area_m2: { type: number, typeCheck: { severity: warning }, min: { value: 0, exclusive: true, severity: warning } }
+  issued_on: { type: date, format: dd/MM/yyyy, notInFuture: { severity: warning } }
+`);
+  return path;
+}
+
+interface JsonReport { status: string; partial: boolean; score: number | null; rules: { id: string; status: string; violations: number }[] }
+
+describe('ddss validate: exit codes (DESIGN §7)', () => {
+  it.each([
+    ['passed', 0, () => ['parcels-ok.csv', '--dataset', 'parcels.yaml']],
+    ['warned', 0, () => ['parcels.csv', '--dataset', warningsOnly()]],
+    ['failed', 1, () => ['parcels.csv', '--dataset', 'parcels.yaml']],
+    ['failed', 1, () => ['parcels.csv', '--dataset', warningsOnly(), '--fail-under', '0.99']],
+    ['passed', 0, () => ['parcels-ok.csv', '--dataset', 'parcels.yaml', '--fail-under', '1']],
+    ['error', 3, () => ['broken.json', '--dataset', 'parcels.yaml']],
+    ['error', 3, () => ['no-such-file.csv', '--dataset', 'parcels.yaml']],
+    ['error', 3, () => ['parcels.csv', '--dataset', 'throws.def.ts']],
+  ])('status %s → exit %i (%#)', async (status, code, args) => {
+    const r = await cli(['validate', ...args(), ...NOW, '--format', 'json']);
+    expect(r.code).toBe(code);
+    expect((JSON.parse(r.stdout) as JsonReport).status).toBe(status);
+  });
+
+  it('explains an unreadable input on stderr and still writes the partial report', async () => {
+    const r = await cli(['validate', 'broken.json', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.partial).toBe(true);
+    expect(r.stderr).toMatch(/^ddss: could not read the whole input: .+\n$/);
+  });
+
+  it('names the rule that threw on stderr', async () => {
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'throws.def.ts', ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^ddss: rule "owner_id\.explodes" could not run: /);
+  });
+
+  it('notes that --workers > 1 runs on one thread for now', async () => {
+    const r = await cli(['validate', 'parcels-ok.csv', '--dataset', 'parcels.yaml', ...NOW, '--workers', '4']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--workers 4: parallel validation is not implemented yet');
+  });
+});
+
+describe('ddss validate: formats', () => {
+  it('--format json is the report JSON of schema/report.schema.json, byte-identical across runs', async () => {
+    const a = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    const b = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    const json = JSON.parse(a.stdout) as JsonReport;
+    expect(checkReport(json), ajv.errorsText(checkReport.errors)).toBe(true);
+    expect(a.stdout).toBe(b.stdout);
+    expect(json.rules.find((x) => x.id === 'area_m2.min')?.status).toBe('failed');
+  });
+
+  it.each([
+    ['text', /^parcels — /],
+    ['html', /^<!DOCTYPE html>/i],
+    ['junit', /^<\?xml /],
+    ['md', /^## /],
+  ])('--format %s', async (format, start) => {
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', format]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(start);
+    expect(r.stderr).toBe('');
+  });
+
+  it('reads NDJSON by extension, and CSV with --input-format for other names', async () => {
+    const nd = await cli(['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    expect((JSON.parse(nd.stdout) as { source: { kind: string } }).source.kind).toBe('ndjson');
+    const copy = tmp.path('parcels.dat');
+    writeFileSync(copy, readFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url)));
+    const csv = await cli(['validate', copy, '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--input-format', 'csv']);
+    expect(csv.code).toBe(1);
+    expect((JSON.parse(csv.stdout) as { rows: number }).rows).toBe(4);
+  });
+});
+
+describe('ddss validate: --out and --violations', () => {
+  it('writes --out, prints the summary, and refuses to overwrite without --force', async () => {
+    const out = tmp.path('report.html');
+    const first = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out]);
+    expect(first.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    expect(first.stdout).toMatch(/^parcels — /);
+
+    writeFileSync(out, 'precious');
+    const again = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^ddss: refusing to overwrite existing ".*report\.html" \(--out\); use --force to replace it\n$/);
+    expect(readFileSync(out, 'utf8')).toBe('precious');
+
+    const forced = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out, '--force']);
+    expect(forced.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  it('refuses an existing --violations file before reading any row', async () => {
+    const vio = tmp.path('v.csv');
+    writeFileSync(vio, 'precious');
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--violations', vio]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(vio, 'utf8')).toBe('precious');
+  });
+
+  it.each([['csv'], ['ndjson']])('streams every violation to a .%s file, beyond --max-samples', async (ext) => {
+    const vio = tmp.path(`violations.${ext}`);
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--max-samples', '0', '--violations', vio]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const total = report.rules.reduce((n, x) => n + x.violations, 0);
+    expect(total).toBe(5);
+    const lines = readFileSync(vio, 'utf8').trim().split('\n');
+    if (ext === 'csv') {
+      expect(lines[0]).toBe('rule,criterion,severity,code,row,line,key,field,value,message,suggestion');
+      expect(lines).toHaveLength(total + 1);
+      // The `-5` of a negative area must not reach a spreadsheet as a formula.
+      expect(lines.find((l) => l.startsWith('area_m2.min'))).toContain("'-5");
+    } else {
+      const rows = lines.map((l) => JSON.parse(l) as { rule: string; code: string });
+      expect(rows).toHaveLength(total);
+      expect(rows.map((v) => v.code).sort()).toEqual(['future_date', 'invalid_type', 'not_above_minimum', 'pattern_mismatch', 'surrounding_whitespace']);
+    }
+  });
+});
