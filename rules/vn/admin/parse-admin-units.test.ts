@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { parseAdminUnits } from './parse-admin-units.js';
+import { loadAdminUnits } from './load-admin-units.js';
+import { importAdminUnits } from './import-admin-units.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const meta = { scheme: '2008-08-01', validFrom: '2008-08-01', validTo: '2025-06-30', source: 'test fixture' };
+
+describe('parseAdminUnits / loadAdminUnits', () => {
+  it('reads a statistics-office style CSV (BOM, CRLF, Vietnamese headers, quotes, lost zeros)', () => {
+    const t = loadAdminUnits(fixture('communes-2008.csv'), meta);
+    expect(t).toMatchObject({ version: '2008-08-01', validFrom: '2008-08-01', validTo: '2025-06-30', source: 'test fixture' });
+    expect(t.entries.map((e) => [e.code, e.province, e.district])).toEqual([
+      ['00001', '01', '001'], ['00004', '01', '001'], ['00006', '01', '001'], ['09190', '27', '256'], ['26734', '79', '760'],
+    ]);
+    expect(t.entries[3]).toEqual({ code: '09190', name: 'Phường Võ Cường, TP Bắc Ninh', level: 'Phường', province: '27', district: '256' });
+  });
+
+  it('reads a JSON table, its own metadata included, from a path or from text', () => {
+    const fromPath = loadAdminUnits(fixture('communes-2025.json'));
+    expect(fromPath.version).toBe('2025-07-01');
+    expect(fromPath.entries).toHaveLength(4);
+    expect(loadAdminUnits(readFileSync(fixture('communes-2025.json'), 'utf8'))).toEqual(fromPath);
+  });
+
+  it('maps columns by name, with semicolons and successors', () => {
+    const text = 'ma_xa;ten;tinh;moi\n00001;Phường Phúc Xá;01;00004\n00006;Phường Vĩnh Phúc;01;00004 00008\n';
+    const t = parseAdminUnits(text, { ...meta, columns: { code: 'ma_xa', name: 'ten', province: 'tinh', successors: 'moi' } });
+    expect(t.entries.map((e) => e.successors)).toEqual([['00004'], ['00004', '00008']]);
+  });
+
+  it('reads a JSON array of rows', () => {
+    const json = JSON.stringify([{ commune_code: '26734', commune_full_name: 'Phường Sài Gòn', province_code: 79, unit_type: 'Phường' }]);
+    expect(parseAdminUnits(json, { scheme: '2025-07-01', validFrom: '2025-07-01', source: 's' }).entries)
+      .toEqual([{ code: '26734', name: 'Phường Sài Gòn', level: 'Phường', province: '79' }]);
+  });
+
+  it('round-trips through importAdminUnits (deterministic JSON, one entry per line)', () => {
+    const json = importAdminUnits(fixture('communes-2008.csv'), meta);
+    expect(json.split('\n').filter((l) => l.includes('"code"'))).toHaveLength(5);
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(parseAdminUnits(json)).toEqual(loadAdminUnits(fixture('communes-2008.csv'), meta));
+    expect(importAdminUnits(json)).toBe(json);
+  });
+
+  it.each([
+    ['no code column', 'ten,tinh\nA,01\n', /code column/],
+    ['a named column that is absent', 'code,name,province\n00001,A,01\n', /column "ma"/, { code: 'ma' }],
+    ['a duplicate code', 'code,name,province\n00001,A,01\n1,B,01\n', /line 3.*twice/],
+    ['a code too long', 'code,name,province\n000001,A,01\n', /line 2.*5-digit/],
+    ['a code with letters', 'code,name,province\n0000A,A,01\n', /5-digit/],
+    ['an empty name', 'code,name,province\n00001,,01\n', /no name/],
+    ['an unclosed quote', 'code,name,province\n00001,"A,01\n', /unclosed quote/],
+    ['JSON that is not a list', '{"a":1}', /entries/],
+  ])('throws on %s', (_label, text, error, columns = undefined) => {
+    expect(() => parseAdminUnits(text, { ...meta, ...(columns === undefined ? {} : { columns }) })).toThrow(error);
+  });
+
+  it.each([
+    [{ validFrom: '2025-07-01', source: 's' }], [{ scheme: 'x', source: 's' }], [{ scheme: 'x', validFrom: '2025-07-01' }],
+    [{ scheme: 'x', validFrom: '2025-02-30', source: 's' }], [{ scheme: 'x', validFrom: '1/7/2025', source: 's' }],
+  ])('throws without valid metadata %j', (options) => {
+    expect(() => parseAdminUnits('code,name,province\n00001,A,01\n', options)).toThrow();
+  });
+
+  it('leaves Object.prototype alone with hostile keys', () => {
+    const json = '[{"code":"00001","name":"A","province":"01","__proto__":{"polluted":true},"constructor":"x"}]';
+    parseAdminUnits(json, meta);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

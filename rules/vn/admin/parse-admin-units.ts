@@ -1,0 +1,161 @@
+import type { DatedTable } from '../tables/dated.js';
+import { parseCsv } from './_csv.js';
+
+/** One commune-level unit (xã, phường, thị trấn, đặc khu) of an administrative-unit list. */
+export interface AdminUnit {
+  /** 5-digit commune code (QĐ 124/2004/QĐ-TTg). */
+  readonly code: string;
+  readonly name: string;
+  /** The unit's level as the list writes it (`Xã`, `Phường`, `Thị trấn`, `Đặc khu`). */
+  readonly level?: string;
+  /** 2-digit province code. */
+  readonly province: string;
+  /** 3-digit district code (lists before 1/7/2025 only). */
+  readonly district?: string;
+  /** Codes of the units of the next scheme that took over this one (a many-to-many mapping). */
+  readonly successors?: readonly string[];
+}
+
+/** A dated commune list: `{ version, validFrom, validTo?, source, entries: AdminUnit[] }`. */
+export type CommuneTable = DatedTable<readonly AdminUnit[]>;
+
+export interface AdminUnitColumns {
+  readonly code: string;
+  readonly name: string;
+  readonly level?: string;
+  readonly province: string;
+  readonly district?: string;
+  readonly successors?: string;
+}
+
+export interface AdminUnitOptions {
+  /** Input format; default: JSON when the text starts with `{` or `[`, else CSV. */
+  readonly format?: 'csv' | 'json';
+  /** Column names; default: recognised from common headers (see `HEADER_ALIASES`). */
+  readonly columns?: Partial<AdminUnitColumns>;
+  /** Scheme name, e.g. `'2025-07-01'` (required unless the JSON is a whole table). */
+  readonly scheme?: string;
+  /** First day the list is in force, `yyyy-MM-dd` (required unless the JSON is a whole table). */
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  /** Where the list comes from (required unless the JSON is a whole table). */
+  readonly source?: string;
+}
+
+const fold = (h: string): string =>
+  h.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim().replace(/[\s_]+/g, ' ');
+
+/** Headers recognised without `columns`, folded (no accents, lower case), in order of preference. */
+export const HEADER_ALIASES: Readonly<Record<keyof AdminUnitColumns, readonly string[]>> = {
+  code: ['code', 'commune code', 'ward code', 'ma', 'ma xa', 'ma px', 'ma phuong xa', 'ma dvhc'],
+  name: ['name', 'commune full name', 'full name', 'ten', 'ten day du', 'phuong xa', 'ten xa', 'ten dvhc', 'commune name', 'ward name'],
+  level: ['level', 'unit type', 'cap', 'loai'],
+  province: ['province', 'province code', 'ma tp', 'ma tinh', 'ma tinh tp'],
+  district: ['district', 'district code', 'ma qh', 'ma huyen', 'ma quan huyen'],
+  successors: ['successors', 'new code', 'ma moi'],
+};
+
+const WIDTH = { code: 5, province: 2, district: 3 } as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A code cell: trimmed, digits only, left-padded to its width (lists saved from spreadsheets lose leading zeros). */
+function codeOf(raw: string, width: number, what: string, where: string): string {
+  const t = raw.trim();
+  if (!/^\d+$/.test(t) || t.length > width) throw new Error(`ddss: ${where}: ${what} "${raw}" is not a ${width}-digit code`);
+  return t.padStart(width, '0');
+}
+
+function checkDay(day: string | undefined, what: string): void {
+  if (day !== undefined && !(DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day))) {
+    throw new Error(`ddss: ${what} must be a date yyyy-MM-dd, got "${day}"`);
+  }
+}
+
+/** Builds the table from rows of cells under a header, with the columns resolved by name or alias. */
+function fromRows(header: readonly string[], rows: readonly { cells: readonly string[]; line: number }[],
+  o: AdminUnitOptions): readonly AdminUnit[] {
+  const folded = header.map(fold);
+  const index = (key: keyof AdminUnitColumns, required: boolean): number | undefined => {
+    const wanted = o.columns?.[key];
+    const i = wanted !== undefined ? folded.indexOf(fold(wanted)) : HEADER_ALIASES[key].map((a) => folded.indexOf(a)).find((x) => x >= 0) ?? -1;
+    if (i >= 0) return i;
+    if (required || wanted !== undefined) {
+      throw new Error(`ddss: no ${wanted === undefined ? `${key} column (looked for ${HEADER_ALIASES[key].join(', ')})` : `column "${wanted}"`} in the header`);
+    }
+    return undefined;
+  };
+  const at = { code: index('code', true), name: index('name', true), level: index('level', false), province: index('province', true),
+    district: index('district', false), successors: index('successors', false) };
+  const seen = new Set<string>();
+  const out: AdminUnit[] = [];
+  for (const { cells, line } of rows) {
+    const where = `line ${line}`;
+    const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+    const code = codeOf(cell(at.code), WIDTH.code, 'commune code', where);
+    if (seen.has(code)) throw new Error(`ddss: ${where}: commune code ${code} appears twice`);
+    seen.add(code);
+    const name = cell(at.name).normalize('NFC');
+    if (name === '') throw new Error(`ddss: ${where}: commune ${code} has no name`);
+    const level = cell(at.level).normalize('NFC');
+    const district = cell(at.district);
+    const successors = cell(at.successors).split(/[\s;|,]+/).filter((s) => s !== '').map((s) => codeOf(s, WIDTH.code, 'successor', where));
+    out.push({
+      code, name, ...(level === '' ? {} : { level }), province: codeOf(cell(at.province), WIDTH.province, 'province code', where),
+      ...(district === '' ? {} : { district: codeOf(district, WIDTH.district, 'district code', where) }),
+      ...(successors.length === 0 ? {} : { successors }),
+    });
+  }
+  return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** JSON rows (objects) as header + cells, reading own properties only. */
+function jsonRows(items: readonly unknown[]): { header: string[]; rows: { cells: string[]; line: number }[] } {
+  const header: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('ddss: JSON entries must be objects');
+    for (const k of Object.keys(item)) if (!header.includes(k)) header.push(k);
+  }
+  const cellText = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v));
+  return { header, rows: items.map((item, i) => ({ cells: header.map((k) => cellText(Object.hasOwn(item as object, k) ? (item as Record<string, unknown>)[k] : undefined)), line: i + 1 })) };
+}
+
+/**
+ * Parses a commune list into a dated table (DOMAIN-VN §3.3), from text. Accepted inputs:
+ * - CSV with a header row (`,`, `;` or tab; UTF-8, BOM allowed), e.g. the statistics office's list
+ *   (`Mã, Tên, Cấp, Mã TP`) or any export whose headers are given in `columns`;
+ * - a JSON array of row objects (same column rules);
+ * - a JSON table as written by `importAdminUnits`: `{ "version", "validFrom", "validTo"?, "source",
+ *   "entries": [{ "code": "00004", "name": "Phường Ba Đình", "level": "Phường", "province": "01",
+ *   "district"?: "001", "successors"?: ["00004"] }] }` (options override its version, dates and source).
+ * Codes are left-padded (commune 5, province 2, district 3 digits); entries come out sorted by code. Throws, naming
+ * the line, on a missing column, a bad or duplicate code, an empty name, or a missing scheme/validFrom/source.
+ * @example parseAdminUnits('code,name,province\n4,Phường Ba Đình,1', { scheme: '2025-07-01', validFrom: '2025-07-01', source: 'GSO' })
+ */
+export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): CommuneTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const format = o.format ?? (/^\s*[[{]/.test(body) ? 'json' : 'csv');
+  let meta: { version?: unknown; validFrom?: unknown; validTo?: unknown; source?: unknown } = {};
+  let entries: readonly AdminUnit[];
+  if (format === 'json') {
+    const doc: unknown = JSON.parse(body);
+    const items = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'entries') ? (doc as { entries: unknown }).entries : undefined;
+    if (!Array.isArray(items)) throw new Error('ddss: JSON must be an array of units or a table with "entries"');
+    if (!Array.isArray(doc)) meta = doc as typeof meta;
+    const { header, rows } = jsonRows(items);
+    entries = fromRows(header, rows, o);
+  } else {
+    const { header, rows } = parseCsv(body);
+    entries = fromRows(header, rows, o);
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const version = o.scheme ?? str(meta.version);
+  const validFrom = o.validFrom ?? str(meta.validFrom);
+  const validTo = o.validTo ?? str(meta.validTo);
+  const source = o.source ?? str(meta.source);
+  if (version === undefined || validFrom === undefined || source === undefined) {
+    throw new Error('ddss: a commune table needs scheme, validFrom and source (options, or the JSON table\'s fields)');
+  }
+  checkDay(validFrom, 'validFrom');
+  checkDay(validTo, 'validTo');
+  return { version, validFrom, ...(validTo === undefined ? {} : { validTo }), source, entries };
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { bhytMatchesBhxh } from './bhyt-matches-bhxh.js';
+import { codes, runRecord } from './_testkit.js';
+
+const rule = bhytMatchesBhxh({ card: 'bhyt_card_no', bhxh: 'bhxh_no' });
+
+describe('bhytMatchesBhxh', () => {
+  it.each([
+    ['DN4010123456789', '0123456789'], ['HT3790198765432', '0198765432'], ['TE1011234567890', '1234567890'],
+    ['DN4010123456789', 123456789], ['DN4010123456789', ' 0123456789'],
+  ])('accepts card %s with BHXH %s', (card, bhxh) => {
+    expect(runRecord(rule, { bhyt_card_no: card, bhxh_no: bhxh })).toEqual([]);
+  });
+
+  it.each([
+    ['DN4010123456789', '0123456780'], ['DN4010123456789', '123456789'], ['HT3790198765432', '0123456789'],
+  ])('reports card %s with BHXH %s', (card, bhxh) => {
+    expect(codes(runRecord(rule, { bhyt_card_no: card, bhxh_no: bhxh }))).toEqual(['bhyt_bhxh_mismatch']);
+  });
+
+  it.each([['dn4010123456789'], ['DN40101234567'], ['DN 4 01 0123456789']])('leaves malformed card %s to the bhyt rule', (card) => {
+    expect(runRecord(rule, { bhyt_card_no: card, bhxh_no: '9999999999' })).toEqual([]);
+  });
+});

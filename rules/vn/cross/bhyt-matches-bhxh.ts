@@ -1,0 +1,40 @@
+import { recordRule } from '../../../src/core/rule-base.js';
+import type { MessageTable } from '../../../src/core/message.js';
+import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
+import { parseBhyt } from '../identifiers/bhyt.js';
+import { idText } from './_values.js';
+
+export interface BhytMatchesBhxhFields {
+  /** The health-insurance card code column (15 characters). */
+  readonly card: string;
+  /** The social-insurance number column (10 digits). */
+  readonly bhxh: string;
+}
+
+const messages: MessageTable = {
+  bhyt_bhxh_mismatch: {
+    en: '{field}: the last 10 digits of card "{value}" are not the participant\'s social-insurance number ({bhxh})',
+    vi: '{field}: 10 chữ số cuối của mã thẻ BHYT "{value}" không trùng mã số BHXH của người tham gia ({bhxh})',
+  },
+};
+
+/**
+ * The last 10 digits of the health-insurance card code are the participant's BHXH number (QĐ 1351/QĐ-BHXH,
+ * DOMAIN-VN §2.5). A difference → `bhyt_bhxh_mismatch` on the card column (which of the two is wrong is unknown, so
+ * there is no suggestion). A BHXH number that arrives as a number is compared with its leading zeros restored.
+ * Card codes that are not well-formed (the `bhyt` rule's concern) pass, as do rows missing either column.
+ * @example vn.bhytMatchesBhxh({ card: 'bhyt_card_no', bhxh: 'bhxh_no' }) // "DN4010123456789" + "0123456780" → mismatch
+ */
+export function bhytMatchesBhxh(fields: BhytMatchesBhxhFields, options: RuleOptions = {}): RecordRule {
+  return recordRule({
+    name: 'bhytMatchesBhxh', criterion: 'correct', code: 'bhyt_bhxh_mismatch', fields: [fields.card, fields.bhxh],
+    messages, params: { bhxh: fields.bhxh },
+  }, (row) => {
+    const card = idText(row[fields.card]);
+    const parts = card === undefined ? undefined : parseBhyt(card);
+    const raw = row[fields.bhxh];
+    const bhxh = typeof raw === 'number' ? idText(raw)?.padStart(10, '0') : idText(raw);
+    if (parts === undefined || bhxh === undefined || parts.bhxh === bhxh) return undefined;
+    return { code: 'bhyt_bhxh_mismatch', field: fields.card };
+  }, options);
+}

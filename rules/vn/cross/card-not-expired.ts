@@ -1,0 +1,43 @@
+import { recordRule } from '../../../src/core/rule-base.js';
+import type { MessageTable } from '../../../src/core/message.js';
+import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
+import { utcDay, isoDay } from '../dates/_calendar.js';
+
+export interface CardNotExpiredFields {
+  /** The status column. */
+  readonly status: string;
+  /** The card's valid-to column (a date field). */
+  readonly validTo: string;
+}
+
+export interface CardNotExpiredOptions extends RuleOptions {
+  /** Status values that mean "active", compared exactly after trimming. Default `['active']`. */
+  readonly active?: readonly string[];
+}
+
+const messages: MessageTable = {
+  expired_card_active: {
+    en: '{field}: the card expired on {value} but the record is still marked active (as of {today})',
+    vi: '{field}: thẻ đã hết hạn từ ngày {value} nhưng hồ sơ vẫn ở trạng thái đang hoạt động (tính đến ngày {today})',
+  },
+};
+
+/**
+ * A record marked active holds a card that has not expired (live, DOMAIN-VN §1, §7): status active ⇒ valid-to ≥ the
+ * run's day (`ctx.now`, as a UTC day; the card is valid through its valid-to day). Otherwise
+ * `expired_card_active` on the valid-to column. Other statuses pass; rows missing either column are not checked.
+ * @example vn.cardNotExpired({ status: 'status', validTo: 'card_valid_to' }) // active + 31/12/2025 at now 2026 → fails
+ */
+export function cardNotExpired(fields: CardNotExpiredFields, options: CardNotExpiredOptions = {}): RecordRule {
+  const active = new Set(options.active ?? ['active']);
+  return recordRule({
+    name: 'cardNotExpired', criterion: 'live', code: 'expired_card_active', fields: [fields.status, fields.validTo],
+    messages, params: { active: [...active] },
+  }, (row, ctx) => {
+    const status = row[fields.status];
+    const to = row[fields.validTo];
+    if (typeof status !== 'string' || !active.has(status.trim()) || !(to instanceof Date)) return undefined;
+    if (to.getTime() >= utcDay(ctx.nowMs)) return undefined;
+    return { code: 'expired_card_active', field: fields.validTo, params: { today: isoDay(ctx.now) } };
+  }, options);
+}

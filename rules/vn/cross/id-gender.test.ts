@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { idGender } from './id-gender.js';
+import { codes, runRecord } from './_testkit.js';
+
+const rule = idGender({ id: 'owner_id', gender: 'owner_gender' });
+
+describe('idGender', () => {
+  it.each([
+    ['001089012345', 'Nam'], ['079301123456', 'Nữ'], ['079301123456', 'NỮ'], ['001089012345', 'nam'],
+    ['079301123456', 'Nu\u0303'], ['001289012345', 'Nam'], ['001389012345', 'Nữ'],
+  ])('accepts ID %s with gender %s', (id, gender) => {
+    expect(runRecord(rule, { owner_id: id, owner_gender: gender })).toEqual([]);
+  });
+
+  it.each([
+    ['001089012345', 'Nữ', 'Nam'], ['079301123456', 'Nam', 'Nữ'], ['001389012345', 'NAM', 'Nữ'],
+  ])('reports ID %s with gender %s, suggesting %s', (id, gender, suggestion) => {
+    const found = runRecord(rule, { owner_id: id, owner_gender: gender });
+    expect(codes(found)).toEqual(['id_gender_mismatch']);
+    expect(found[0]?.suggestion).toBe(suggestion);
+  });
+
+  it.each([['012345678', 'Nữ'], ['001089012345', 'Khác'], ['00108901234', 'Nữ']])(
+    'skips ID %s with gender %s (CMND, unknown gender, malformed ID)', (id, gender) => {
+      expect(runRecord(rule, { owner_id: id, owner_gender: gender })).toEqual([]);
+    });
+
+  it.each([
+    [{ male: ['1'], female: ['2'] }, 2, ['id_gender_mismatch'], '1'],
+    [{ male: ['1'], female: ['2'] }, 1, [], undefined],
+    [{ male: ['1'], female: ['2'] }, 3, [], undefined],
+    [{ male: [1], female: [0] }, 0, ['id_gender_mismatch'], '1'],
+  ])('reads source codes %j: gender %s of a man gives %j', (genders, gender, expected, suggestion) => {
+    const r = idGender({ id: 'id_no', gender: 'gender' }, { genders });
+    const found = runRecord(r, { id_no: '001089012345', gender });
+    expect(codes(found)).toEqual(expected);
+    expect(found[0]?.suggestion).toBe(suggestion);
+  });
+});

@@ -1,0 +1,56 @@
+import { recordRule } from '../../../src/core/rule-base.js';
+import type { MessageTable } from '../../../src/core/message.js';
+import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
+import { parseCccd } from '../identifiers/cccd.js';
+import { idText } from './_values.js';
+
+export interface IdGenderFields {
+  /** The personal ID column (12-digit CCCD; 9-digit CMNDs are skipped). */
+  readonly id: string;
+  /** The gender column. */
+  readonly gender: string;
+}
+
+export interface IdGenderOptions extends RuleOptions {
+  /**
+   * How the source writes each gender; compared case-insensitively after NFC, numbers as their text. The first value
+   * of each list is the suggestion. Default `{ male: ['Nam'], female: ['Nữ'] }`; BHYT claims XML uses
+   * `{ male: ['1'], female: ['2'] }` and social-insurance APIs `{ male: ['1'], female: ['0'] }` (DOMAIN-VN §5).
+   */
+  readonly genders?: { readonly male: readonly (string | number)[]; readonly female: readonly (string | number)[] };
+}
+
+const messages: MessageTable = {
+  id_gender_mismatch: {
+    en: '{field}: "{value}" does not match the gender encoded in the personal ID ({id})',
+    vi: '{field}: "{value}" không khớp với giới tính được mã hóa trong số định danh cá nhân ({id})',
+  },
+};
+
+const key = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
+
+/**
+ * The gender equals the gender encoded in the 12-digit personal ID (digit `G`: even = Nam, odd = Nữ; DOMAIN-VN §2.1).
+ * A mismatch → `id_gender_mismatch` on the gender column, with the derived gender as suggestion (in the source's
+ * vocabulary, masked like the column). Gender values outside both lists (e.g. `3` = undetermined) pass, as do IDs that
+ * are not exactly 12 digits (9-digit CMNDs carry no gender) and rows missing either column.
+ * @example vn.idGender({ id: 'owner_id', gender: 'owner_gender' }) // "079301123456" + "Nam" → id_gender_mismatch
+ */
+export function idGender(fields: IdGenderFields, options: IdGenderOptions = {}): RecordRule {
+  const genders = options.genders ?? { male: ['Nam'], female: ['Nữ'] };
+  const male = new Set(genders.male.map(key));
+  const female = new Set(genders.female.map(key));
+  const shown = { Nam: String(genders.male[0] ?? 'Nam'), Nữ: String(genders.female[0] ?? 'Nữ') };
+  return recordRule({
+    name: 'idGender', criterion: 'correct', code: 'id_gender_mismatch', fields: [fields.id, fields.gender],
+    messages, params: { id: fields.id },
+  }, (row) => {
+    const text = idText(row[fields.id]);
+    const parts = text === undefined ? undefined : parseCccd(text);
+    if (parts === undefined) return undefined;
+    const g = key(row[fields.gender]);
+    const stated = male.has(g) ? 'Nam' : female.has(g) ? 'Nữ' : undefined;
+    if (stated === undefined || stated === parts.gender) return undefined;
+    return { code: 'id_gender_mismatch', field: fields.gender, suggestion: shown[parts.gender] };
+  }, options);
+}

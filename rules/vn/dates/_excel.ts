@@ -1,0 +1,70 @@
+/** Excel serial dates (1900 date system) and fixed-width date formatting, shared by the Excel-serial rules. */
+
+const DAY = 86_400_000;
+/** Day 0 of the 1900 system as Excel counts from March 1900 on (it treats 1900 as a leap year). */
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/** The serial Excel gives a UTC day (valid for days from 1 March 1900). */
+export function serialOf(date: Date): number {
+  return Math.round((date.getTime() - EPOCH) / DAY);
+}
+
+/** The UTC date-time of an Excel serial (fractions are the time of day), for serials ≥ 61 (1 March 1900). */
+export function dateOfSerial(serial: number): Date {
+  return new Date(EPOCH + Math.round(serial * DAY / 60_000) * 60_000);
+}
+
+const SERIAL_TEXT = /^\d{1,7}(?:\.\d{1,12})?$/;
+
+/** A number, or decimal text, that could be a serial: non-negative, at most 7 integer digits. */
+export function serialValue(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return SERIAL_TEXT.test(t) ? Number(t) : undefined;
+}
+
+const TOKEN = /yyyy|MM|dd|HH|mm|ss/g;
+
+/** Formats a UTC date with the fixed-width tokens `yyyy MM dd HH mm ss`; other characters are kept. */
+export function formatUtc(date: Date, format: string): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return format.replace(TOKEN, (t) => {
+    switch (t) {
+      case 'yyyy': return String(date.getUTCFullYear()).padStart(4, '0');
+      case 'MM': return two(date.getUTCMonth() + 1);
+      case 'dd': return two(date.getUTCDate());
+      case 'HH': return two(date.getUTCHours());
+      case 'mm': return two(date.getUTCMinutes());
+      default: return two(date.getUTCSeconds());
+    }
+  });
+}
+
+export interface ExcelSerialOptions {
+  /** How the suggested date is written (tokens `yyyy MM dd HH mm ss`). Default `dd/MM/yyyy`. */
+  readonly format?: string;
+  /** Earliest date a serial may stand for. Default 1920-01-01 (serial 7306). */
+  readonly earliest?: Date;
+  /** Latest date a serial may stand for. Default 2099-12-31 (serial 73050). */
+  readonly latest?: Date;
+}
+
+/** The suggestion for a value that is a serial within the options' range, else undefined. */
+export function serialSuggestion(v: unknown, o: ExcelSerialOptions): string | undefined {
+  const serial = serialValue(v);
+  if (serial === undefined) return undefined;
+  const min = serialOf(o.earliest ?? new Date(Date.UTC(1920, 0, 1)));
+  const max = serialOf(o.latest ?? new Date(Date.UTC(2099, 11, 31)));
+  if (serial < min || serial >= max + 1) return undefined;
+  const date = dateOfSerial(serial);
+  const format = o.format ?? 'dd/MM/yyyy';
+  return formatUtc(date, Number.isInteger(serial) || /HH/.test(format) ? format : `${format} HH:mm`);
+}
+
+export const EXCEL_MESSAGES = {
+  excel_serial_date: {
+    en: '{field}: "{value}" looks like an Excel serial number, not a date; the date it stands for is in the suggestion',
+    vi: '{field}: "{value}" có vẻ là số seri ngày của Excel, không phải ngày tháng; ngày tương ứng nằm trong gợi ý sửa',
+  },
+} as const;

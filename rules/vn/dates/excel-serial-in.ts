@@ -1,0 +1,22 @@
+import { recordRule } from '../../../src/core/rule-base.js';
+import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
+import { EXCEL_MESSAGES, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
+
+/**
+ * A date column holds no Excel serial numbers: a dataset rule that reads the column's **raw** cell, so it works
+ * alongside a date field, whose parser already reports the cell as `invalid_type`; this rule names the cause and
+ * suggests the date (`excel_serial_date` on that column; see `excelSerial` for the range and format options).
+ * Cells that parsed as dates pass. Every row is counted as checked, a missing cell passes.
+ * @example rules: [vn.excelSerialIn('dob')] // dob "45123" → invalid_type (dob.type) and excel_serial_date, suggestion "16/07/2023"
+ */
+export function excelSerialIn(column: string, options: RuleOptions & ExcelSerialOptions = {}): RecordRule {
+  return recordRule({
+    name: `${column}.excelSerial`, criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
+    params: { column },
+  }, (row, ctx) => {
+    if (row[column] instanceof Date) return undefined;
+    const raw = ctx.raw(column);
+    const suggestion = serialSuggestion(raw, options);
+    return suggestion === undefined ? undefined : { code: 'excel_serial_date', field: column, value: raw, suggestion };
+  }, options);
+}

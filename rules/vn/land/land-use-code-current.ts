@@ -1,0 +1,37 @@
+import { valueRule } from '../../../src/core/rule-base.js';
+import type { MessageTable } from '../../../src/core/message.js';
+import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { tableAt } from '../tables/dated.js';
+import { landUseCodeTables, type LandUseCodeTable } from '../tables/land-use-codes.js';
+
+export interface LandUseCodeCurrentOptions extends RuleOptions {
+  /** Replace the shipped dated tables. */
+  readonly tables?: readonly LandUseCodeTable[];
+}
+
+const messages: MessageTable = {
+  replaced_land_use_code: {
+    en: '{field}: land-use code "{value}" no longer exists since {since} (scheme {scheme}); use {replacement}',
+    vi: '{field}: mã loại đất "{value}" không còn sử dụng từ ngày {since} (hệ thống mã {scheme}); thay bằng {replacement}',
+  },
+};
+
+/**
+ * Current data uses current land-use codes (DOMAIN-VN §4.1, live): a code that the scheme in force at `now` replaced
+ * (BHK, NHK → HNK; LUN → LUK; DDT, DDL → DDD under the 2024 scheme, in force from 1/8/2024) is reported as
+ * `replaced_land_use_code` with the replacement as a suggestion (never applied). Before the new scheme's start the
+ * old codes are current and pass. Unknown codes pass here: `landUseCode` reports them.
+ * @example field.text().use(vn.landUseCodeCurrent()) // "BHK" at now = 2026 → replaced_land_use_code, suggestion "HNK"
+ */
+export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): ValueRule {
+  const tables = options.tables ?? landUseCodeTables;
+  return valueRule({ name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages }, (v, ctx) => {
+    const table = tableAt(tables, ctx.now);
+    if (table === undefined || typeof v !== 'string' || !Object.hasOwn(table.entries.replaced, v)) return undefined;
+    const replacement = table.entries.replaced[v] as string;
+    return {
+      code: 'replaced_land_use_code', suggestion: replacement,
+      params: { replacement, scheme: table.version, since: table.validFrom },
+    };
+  }, options);
+}

@@ -1,0 +1,43 @@
+import { valueRule } from '../../../src/core/rule-base.js';
+import { compileDateFormat } from '../../../src/core/date-format.js';
+import type { MessageTable } from '../../../src/core/message.js';
+import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
+
+/** The land-use term of land used without time limit ("lâu dài"). */
+export const PERMANENT_TERM = 'LAU_DAI';
+
+export interface LandUseTermOptions extends RuleOptions {
+  /** Date format of a term end (date-fns tokens). Default `dd/MM/yyyy`. */
+  readonly format?: string;
+}
+
+const messages: MessageTable = {
+  invalid_land_use_term: {
+    en: '{field}: "{value}" is neither LAU_DAI (permanent) nor an end date ({format})',
+    vi: '{field}: "{value}" không phải LAU_DAI (lâu dài) hoặc ngày hết hạn sử dụng đất ({format})',
+  },
+};
+
+/**
+ * A land-use term is `LAU_DAI` (permanent use) or a valid end date in `format` (default `dd/MM/yyyy`, no rollover:
+ * `31/02/2070` fails). Dates given as `Date` objects pass. Anything else → `invalid_land_use_term`.
+ * @example field.text().use(vn.landUseTerm()) // "LAU_DAI" and "15/10/2063" pass; "lâu dài" → invalid_land_use_term
+ */
+export function landUseTerm(options: LandUseTermOptions = {}): ValueRule {
+  const format = options.format ?? 'dd/MM/yyyy';
+  const parse = compileDateFormat(format);
+  return valueRule({ name: 'landUseTerm', criterion: 'correct', code: 'invalid_land_use_term', messages, params: { format } },
+    (v) => v === PERMANENT_TERM || (v instanceof Date && !Number.isNaN(v.getTime())) ||
+      (typeof v === 'string' && !Number.isNaN(parse(v))), options);
+}
+
+/**
+ * The end date of a term given as text in `format` or as a `Date`; `undefined` for `LAU_DAI` or unreadable text.
+ * @example termEnd('15/10/2063', compileDateFormat('dd/MM/yyyy')) // 2063-10-15T00:00:00.000Z
+ */
+export function termEnd(v: unknown, parse: (text: string) => number): Date | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
+  if (typeof v !== 'string' || v === PERMANENT_TERM) return undefined;
+  const ms = parse(v);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}

@@ -1,0 +1,86 @@
+import { valueRule } from '../../../src/core/rule-base.js';
+import type { MessageTable } from '../../../src/core/message.js';
+import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
+
+export interface VnNameOptions extends RuleOptions {
+  /** Allow apostrophes (`'`, `’`), as in some ethnic-minority names (`H'Hen Niê`). Default false. */
+  readonly allowApostrophe?: boolean;
+  /** Allow hyphens, as in some ethnic-minority and foreign names. Default false. */
+  readonly allowHyphen?: boolean;
+}
+
+/**
+ * Common Vietnamese family names that are rarely a middle or given name (so not Văn, Mai, Thái, Kim…). An honorific
+ * is reported only when one of these follows it, because "Ông" is itself a family name (Ông Ích Khiêm, Ông Văn Tùng).
+ */
+export const COMMON_FAMILY_NAMES: readonly string[] = [
+  'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương',
+  'lý', 'đinh', 'đoàn', 'trịnh', 'trương', 'lâm', 'phùng', 'tạ', 'cao', 'hà', 'lưu', 'quách', 'châu', 'tô',
+  'lương', 'chu', 'kiều', 'từ', 'đào', 'tăng', 'vương', 'triệu', 'lại', 'mạc', 'tôn', 'nông', 'hứa', 'tống',
+  'đàm', 'thân', 'khúc', 'lò', 'diệp', 'âu', 'lã', 'lữ',
+];
+
+const HONORIFICS = new Set(['ông', 'bà']);
+const SURNAMES = new Set(COMMON_FAMILY_NAMES);
+/** An honorific word, optionally followed by "." or ":", then the rest of the name. */
+const LEADING_WORD = /^(\S+?)[.:]? +(\S+)/;
+
+const messages: MessageTable = {
+  name_has_digit: {
+    en: '{field}: the name "{value}" contains a digit',
+    vi: '{field}: họ tên "{value}" chứa chữ số',
+  },
+  name_has_symbol: {
+    en: '{field}: the name "{value}" contains a character that is not a letter ({symbol})',
+    vi: '{field}: họ tên "{value}" chứa ký tự không phải chữ cái ({symbol})',
+  },
+  name_doubled_space: {
+    en: '{field}: the name "{value}" has two or more spaces in a row',
+    vi: '{field}: họ tên "{value}" có hai dấu cách liền nhau trở lên',
+  },
+  name_has_honorific: {
+    en: '{field}: the name "{value}" starts with the honorific "{honorific}", which is not part of the name',
+    vi: '{field}: họ tên "{value}" bắt đầu bằng danh xưng "{honorific}", không thuộc họ tên',
+  },
+};
+
+const fold = (s: string): string => s.normalize('NFC').toLowerCase();
+
+/**
+ * A personal name has the shape of a name (clean, DOMAIN-VN §6): letters (any script, with their marks) separated by
+ * single spaces. Findings, one per kind: a digit → `name_has_digit`; another character (`.`, `,`, `(`, `/`, or `'`
+ * and `-` unless allowed) → `name_has_symbol`; two spaces in a row → `name_doubled_space` (suggestion: single
+ * spaces); a leading "Ông"/"Bà" (any case, optionally with `.`/`:`) followed by a common family name →
+ * `name_has_honorific` (suggestion: the name without it). ALL CAPS, lower case and either tone placement pass;
+ * other whitespace characters and surrounding spaces are left to `whitespace` and `trimmed`. Non-text values pass.
+ * @example field.text().use(vn.vnName()) // "Ông Nguyễn Văn An" → name_has_honorific, suggestion "Nguyễn Văn An"
+ */
+export function vnName(options: VnNameOptions = {}): ValueRule {
+  const apostrophe = options.allowApostrophe === true;
+  const hyphen = options.allowHyphen === true;
+  return valueRule({
+    name: 'vnName', criterion: 'clean', code: 'name_has_symbol', messages,
+    params: { allowApostrophe: apostrophe, allowHyphen: hyphen },
+  }, (v) => {
+    if (typeof v !== 'string') return undefined;
+    const out: Finding[] = [];
+    let symbol: string | undefined;
+    let digit = false;
+    for (const ch of v) {
+      if (/\p{N}/u.test(ch)) digit = true;
+      else if (/[\p{L}\p{M}\s]/u.test(ch)) continue;
+      else if ((ch === "'" || ch === '\u2019') && apostrophe) continue;
+      else if (ch === '-' && hyphen) continue;
+      else symbol ??= ch;
+    }
+    if (digit) out.push({ code: 'name_has_digit' });
+    if (symbol !== undefined) out.push({ code: 'name_has_symbol', params: { symbol } });
+    if (v.includes('  ')) out.push({ code: 'name_doubled_space', suggestion: v.replace(/ {2,}/g, ' ') });
+    const m = LEADING_WORD.exec(v.trimStart());
+    if (m !== null && HONORIFICS.has(fold(m[1] as string)) && SURNAMES.has(fold(m[2] as string))) {
+      const rest = v.trimStart().slice(v.trimStart().indexOf(m[2] as string));
+      out.push({ code: 'name_has_honorific', params: { honorific: m[1] }, suggestion: rest });
+    }
+    return out;
+  }, options);
+}
