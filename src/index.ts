@@ -36,3 +36,5 @@ export { buildDefinition } from './declarative/build-definition.js';
 export { DefinitionError } from './declarative/definition-error.js';
 export { isDatasetDefinition } from './declarative/is-dataset-definition.js';
 export type { DeclarativeDataset, DeclarativeField, DeclarativeRule } from './declarative/format.js';
+export { readJson, type ReadJsonOptions, type JsonInput, type JsonSource } from './sources/json/read-json.js';
+export { JsonSyntaxError } from './sources/json/json-syntax-error.js';

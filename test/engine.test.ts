@@ -48,6 +48,16 @@ describe('row shapes', () => {
     expect(ruleOf(report, 'constructor.required').failed).toBe(1);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
+  it('keys and values may be any JS value, null-prototype objects and cycles included', async () => {
+    const odd = Object.create(null) as Record<string, unknown>;
+    odd.x = 1;
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const d = defineDataset({ name: 'd', key: 'id', fields: { id: field.any(), n: field.integer() } });
+    const report = await run(d, [{ id: odd, n: 'x' }, { id: cyclic, n: 'y' }, { id: Symbol('s'), n: 'z' }]);
+    expect(report.violations.map((v) => v.key)).toEqual(['{"x":1}', '[object Object]', 'Symbol(s)']);
+  });
+
   it('non-object rows are evaluated as rows with every cell missing', async () => {
     const report = await run(def, [42, 'text', null]);
     expect(ruleOf(report, 'id.required').failed).toBe(3);

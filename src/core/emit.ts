@@ -114,11 +114,12 @@ export function display(value: unknown): string | undefined {
   else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   else if (typeof value === 'object') {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = JSON.stringify(value) ?? Object.prototype.toString.call(value);
     } catch {
+      // Cycles, BigInts inside: still something readable, never a throw.
       text = Object.prototype.toString.call(value);
     }
-  } else text = String(value);
+  } else text = String(value); // primitives only: symbols and bigints stringify, objects were handled above
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
 }
 

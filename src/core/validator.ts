@@ -2,7 +2,7 @@ import { compile, type FieldPlan, type Slot } from './compile.js';
 import { generateEvaluate, OK, type Hooks } from './codegen.js';
 import { emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
 import { buildReport } from './report.js';
-import { createEmitter } from './emit.js';
+import { createEmitter, display } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
 import type { RowBatch, SourceIssue } from './source.js';
@@ -182,9 +182,9 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   }
 }
 
-/** Text of a raw cell for keys. */
+/** Text of a raw cell for keys (any value, null-prototype objects included, never throws). */
 function cellText(v: unknown): string {
-  return v === undefined || v === null ? '' : typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : String(v);
+  return typeof v === 'string' ? v : (display(v) ?? '');
 }
 
 export type { RuleContext };

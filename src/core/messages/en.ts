@@ -38,5 +38,10 @@ export const en: Readonly<Record<string, string>> = {
   record_too_large: 'the record is larger than {maxBytes} bytes and was not read',
   control_character: '{field}: the value contains a control character (U+{codepoint})',
   mixed_line_endings: 'the file mixes line endings ({endings})',
+  non_object_element: 'the record is a {type}, not an object, and was not read',
+  non_array_document: 'the JSON document is a single {type}, not an array of records; it was read as one record',
+  duplicate_key: '{field}: key "{key}" appears more than once in the record; the last value is kept',
+  invalid_json: 'the record is not valid JSON (byte {offset}): {detail}',
+  too_deep: 'the record is nested deeper than {maxDepth} levels and was not read',
   source_error: 'the source could not be read completely: {detail}',
 };

@@ -35,5 +35,10 @@ export const vi: Readonly<Record<string, string>> = {
   record_too_large: 'bản ghi lớn hơn {maxBytes} byte nên không được đọc',
   control_character: '{field}: giá trị chứa ký tự điều khiển (U+{codepoint})',
   mixed_line_endings: 'tệp dùng lẫn nhiều kiểu xuống dòng ({endings})',
+  non_object_element: 'bản ghi là {type}, không phải đối tượng, nên không được đọc',
+  non_array_document: 'tài liệu JSON là một {type} đơn lẻ, không phải mảng bản ghi; đã đọc như một bản ghi',
+  duplicate_key: '{field}: khóa "{key}" xuất hiện nhiều lần trong bản ghi; giữ giá trị cuối cùng',
+  invalid_json: 'bản ghi không phải JSON hợp lệ (byte {offset}): {detail}',
+  too_deep: 'bản ghi lồng sâu quá {maxDepth} cấp nên không được đọc',
   source_error: 'không đọc được toàn bộ nguồn dữ liệu: {detail}',
 };

@@ -1,0 +1,148 @@
+import type { RowBatch, SourceIssue } from '../../core/source.js';
+
+/** The kind of JSON value a record is; only `object` records become rows. */
+export type RecordKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
+
+/**
+ * A batch stops growing at this many rows plus issues, so memory does not depend on how chunks fall.
+ * @example
+ * if (sink.size >= MAX_BATCH) lexer.pause = true;
+ */
+export const MAX_BATCH = 4096;
+
+/**
+ * Collects rows, their physical lines and structural issues into `RowBatch`es. Row issues name their row by its
+ * index in the batch, as the engine expects; record issues name only a line.
+ * @example
+ * sink.note('duplicate_key', 'clean', { key: 'a' }, 'a'); sink.row(record, 3); sink.take(3);
+ */
+export class RecordSink {
+  private rows: unknown[] = [];
+  private lines: number[] = [];
+  private issues: SourceIssue[] = [];
+  private notes: SourceIssue[] = [];
+
+  get size(): number {
+    return this.rows.length + this.issues.length;
+  }
+
+  /** Notes an issue of the record being read; it is kept if the record becomes a row. */
+  note(code: string, criterion: SourceIssue['criterion'], params: Record<string, unknown>, field?: string,
+    severity: SourceIssue['severity'] = 'error'): void {
+    this.notes.push({ code, criterion, severity, scope: 'row', ...(field === undefined ? {} : { field }), params });
+  }
+
+  /** Adds an evaluated row with the issues noted while reading it (their `index` is filled in here). */
+  row(value: Record<string, unknown>, line: number): void {
+    const index = this.rows.length;
+    this.rows.push(value);
+    this.lines.push(line);
+    for (const issue of this.notes) this.issues.push({ ...issue, index, line });
+    this.notes.length = 0;
+  }
+
+  /** Adds a physical record that is not evaluated; what was noted about it is dropped. */
+  reject(code: string, criterion: SourceIssue['criterion'], line: number, params: Record<string, unknown>,
+    value?: string): void {
+    this.notes.length = 0;
+    this.issues.push({ code, criterion, severity: 'error', scope: 'record', line, params,
+      ...(value === undefined ? {} : { value }) });
+  }
+
+  /** Everything collected since the last call. */
+  take(linesRead: number): RowBatch {
+    const batch: RowBatch = { rows: this.rows, lines: this.lines, linesRead,
+      ...(this.issues.length === 0 ? {} : { issues: this.issues }) };
+    this.rows = [];
+    this.lines = [];
+    this.issues = [];
+    return batch;
+  }
+}
+
+/**
+ * A stack of one bit per nesting level (object or array), so skipping a rejected record costs depth/8 bytes.
+ * @example
+ * types.set(0, true); types.isObject(0); // true
+ */
+export class BitStack {
+  private bits = new Uint8Array(16);
+
+  set(level: number, isObject: boolean): void {
+    const byte = level >> 3;
+    if (byte >= this.bits.length) {
+      const grown = new Uint8Array(this.bits.length * 2);
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    const mask = 1 << (level & 7);
+    this.bits[byte] = isObject ? (this.bits[byte] as number) | mask : (this.bits[byte] as number) & ~mask;
+  }
+
+  isObject(level: number): boolean {
+    return (((this.bits[level >> 3] as number) >> (level & 7)) & 1) === 1;
+  }
+}
+
+/**
+ * Property names, so every record holds the same string for the same name: cheaper property stores, and no name
+ * keeps a 64 KiB piece of input alive. Records usually repeat the previous record's top-level keys in order, so
+ * those are compared in place, without slicing a new string. Bounded: rare or long names are not kept.
+ * @example
+ * names.top(text, start, end, 0) ?? names.name(text.slice(start, end), 0);
+ */
+export class KeyNames {
+  private readonly known = new Map<string, string>();
+  private readonly shape: string[] = [];
+
+  /** The name at `ordinal` in the previous record, if `text[start, end)` is that name. */
+  top(text: string, start: number, end: number, ordinal: number): string | undefined {
+    const expected = this.shape[ordinal];
+    if (expected === undefined || expected.length !== end - start) return undefined;
+    for (let k = 0; k < expected.length; k++) {
+      if (expected.charCodeAt(k) !== text.charCodeAt(start + k)) return undefined;
+    }
+    return expected;
+  }
+
+  /** The kept string equal to `name`; `ordinal` is its place among a record's top-level keys, if it is one. */
+  name(name: string, ordinal?: number): string {
+    const previous = ordinal === undefined ? undefined : this.shape[ordinal];
+    if (previous === name) return previous;
+    let known = this.known.get(name);
+    if (known === undefined) {
+      if (this.known.size >= 4096 || name.length > 256) return name;
+      known = JSON.parse(JSON.stringify(name)) as string; // a copy, not a slice of the input piece
+      this.known.set(known, known);
+    }
+    if (ordinal !== undefined) this.shape[ordinal] = known;
+    return known;
+  }
+}
+
+/**
+ * The kind of JSON value that starts with character code `c`.
+ * @example
+ * kindOf(0x5b); // 'array'
+ */
+export function kindOf(c: number): RecordKind {
+  switch (c) {
+    case 123: return 'object';
+    case 91: return 'array';
+    case 34: return 'string';
+    case 116:
+    case 102: return 'boolean';
+    case 110: return 'null';
+    default: return 'number';
+  }
+}
+
+/**
+ * A character for an error message: quoted and escaped, so control characters are visible.
+ * @example
+ * showChar('a\nb', 1); // '"\\n"'
+ */
+export function showChar(text: string, i: number): string {
+  const c = text.codePointAt(i);
+  return c === undefined ? 'the end of the input' : JSON.stringify(String.fromCodePoint(c));
+}

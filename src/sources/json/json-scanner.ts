@@ -1,0 +1,290 @@
+import type { RowBatch } from '../../core/source.js';
+import type { TextChunk } from './decode-utf8.js';
+import { JsonSyntaxError } from './json-syntax-error.js';
+import { Lexer, SKIP_LINE, STRUCT, type Grammar } from './_lexer.js';
+import { BitStack, KeyNames, MAX_BATCH, RecordSink, kindOf, showChar, type RecordKind } from './_record-sink.js';
+
+/** How the scanner reads: the format and the limits of one record. */
+export interface ScannerOptions {
+  /** `json`: one document, an array of records (or one value); `ndjson`: one record per line. */
+  readonly format: 'json' | 'ndjson';
+  readonly maxRecordBytes: number;
+  readonly maxDepth: number;
+}
+
+/** An incremental JSON / NDJSON reader: text goes in piece by piece, batches of records come out. */
+export interface JsonScanner {
+  /** Gives the next piece of text; `run()` then reads it. */
+  push(chunk: TextChunk): void;
+  /** Reads the current piece: `true` when consumed (or stopped by `error()`), `false` when the batch is full. */
+  run(): boolean;
+  /** Ends the input: completes or rejects the last record. */
+  end(): void;
+  /** Rows plus issues waiting in the current batch. */
+  pending(): number;
+  take(): RowBatch;
+  /** Physical records so far: rows and rejected records (blank NDJSON lines are not records). */
+  records(): number;
+  /** Set when a JSON document is broken: reading stopped there. */
+  error(): JsonSyntaxError | undefined;
+}
+
+// Where the grammar is, between tokens.
+const TOP = 0, DOC_FIRST = 1, DOC_NEXT = 2, DOC_AFTER = 3, DOC_END = 4, LINE_START = 5, LINE_END = 6, VALUE = 7;
+const ARR_FIRST = 8, OBJ_FIRST = 9, OBJ_KEY = 10, COLON = 11, AFTER = 12;
+
+/**
+ * Creates the reader. It is iterative (an explicit stack, one bit per level), so no nesting overflows the call
+ * stack, and it builds only records it will return — at most `maxDepth` deep and `maxRecordBytes` long — so memory
+ * is bounded by one record. Records have a null prototype, so `__proto__` is an ordinary key.
+ * @example
+ * const s = createJsonScanner({ format: 'ndjson', maxRecordBytes: 1 << 20, maxDepth: 64 });
+ * s.push({ text: '{"a":1}\n', bad: [], bytes: 8 }); s.run(); s.end(); s.take().rows; // [{ a: 1 }]
+ */
+export function createJsonScanner(options: ScannerOptions): JsonScanner {
+  const ndjson = options.format === 'ndjson';
+  const { maxRecordBytes, maxDepth } = options;
+  const sink = new RecordSink();
+  const types = new BitStack();
+  const names = new KeyNames();
+  const vals: unknown[] = [];
+  const keys: string[] = [];
+  let failure: JsonSyntaxError | undefined;
+  let records = 0;
+  let state = ndjson ? LINE_START : TOP;
+  let single = false;
+  // The current record.
+  let depth = 0;
+  let inValue = false;
+  let kind: RecordKind = 'object';
+  let recStart = 0;
+  let recEnd = 0;
+  let recLine = 0;
+  let tooDeep = false;
+  let badBytes = false;
+  let lineErr: { detail: string; offset: number } | undefined;
+  let topKey: string | undefined;
+  let topCount = 0;
+  let pendingValue: unknown;
+
+  const grammar: Grammar = { structural, newline, string, key, scalar: complete, fail, invalidBytes, pieceEnd };
+  const lex = new Lexer(grammar);
+
+  /** A syntax error at `i`: NDJSON skips the line, JSON stops. Returns `i`, where reading resumes (or stopped). */
+  function fail(detail: string, i: number, atEnd = false): number {
+    const what = `${detail}, found ${atEnd ? 'the end of the input' : showChar(lex.text, i)}`;
+    const offset = lex.off(i);
+    if (ndjson) {
+      lineErr ??= { detail: what, offset };
+      stopBuilding();
+      lex.mode = SKIP_LINE;
+    } else {
+      const hint = state === DOC_END ? ' (is it NDJSON? read it with format: "ndjson")' : '';
+      const message = `ddss: invalid JSON at byte ${offset} (line ${lex.line}): ${what}${hint}`;
+      failure ??= new JsonSyntaxError(message, offset, lex.line);
+      lex.halt();
+    }
+    return i;
+  }
+
+  function to(next: number, i: number): number {
+    state = next;
+    return i + 1;
+  }
+
+  function stopBuilding(): void {
+    lex.drop();
+    vals.length = 0;
+  }
+
+  function beginRecord(i: number, c: number): number {
+    inValue = true;
+    recStart = lex.off(i);
+    recLine = lex.line;
+    depth = topCount = 0;
+    kind = kindOf(c);
+    lex.build = kind !== 'array'; // a non-object record is rejected; scalars are kept only to show them
+    tooDeep = badBytes = false;
+    lineErr = topKey = undefined;
+    return startValue(i, c);
+  }
+
+  /** One physical record is complete: a row, or the one issue that rejects it (the first that applies). */
+  function emit(value: unknown, size: number): void {
+    records++;
+    if (size > maxRecordBytes) sink.reject('record_too_large', 'sufficient', recLine, { maxBytes: maxRecordBytes });
+    else if (lineErr !== undefined) sink.reject('invalid_json', 'correct', recLine, { ...lineErr });
+    else if (kind !== 'object') {
+      sink.reject('non_object_element', 'correct', recLine, { type: kind },
+        kind === 'array' ? undefined : typeof value === 'string' ? value : String(value));
+    } else if (tooDeep) sink.reject('too_deep', 'correct', recLine, { maxDepth });
+    else {
+      if (single) sink.note('non_array_document', 'correct', { type: 'object' }, undefined, 'warning');
+      sink.row(value as Record<string, unknown>, recLine);
+    }
+    pendingValue = undefined;
+    if (sink.size >= MAX_BATCH) lex.pause = true;
+  }
+
+  function finishLine(i: number, atEnd: boolean): void {
+    if (state === LINE_END) emit(pendingValue, recEnd - recStart);
+    else if (lex.mode === SKIP_LINE) emit(undefined, lex.off(i) - recStart);
+    else if (inValue) {
+      lineErr ??= { detail: `unexpected end of ${atEnd ? 'input' : 'line'} inside a value`, offset: lex.off(i) };
+      emit(undefined, lex.off(i) - recStart);
+    }
+    inValue = false;
+    state = LINE_START;
+    lex.mode = STRUCT;
+    lex.build = true;
+  }
+
+  function newline(i: number): void {
+    if (ndjson && (inValue || state === LINE_END || lex.mode === SKIP_LINE)) finishLine(i, false);
+  }
+
+  function invalidBytes(offset: number, inKey: boolean): void {
+    if (!lex.build || badBytes) return;
+    badBytes = true;
+    // Inside a top-level key the field is not known yet; inside a value it is the top-level key.
+    const field = depth === 0 || (depth === 1 && inKey) ? undefined : topKey;
+    sink.note('invalid_encoding', 'clean', { offset, encoding: 'utf-8' }, field);
+  }
+
+  function pieceEnd(n: number): void {
+    if (inValue && lex.mode !== SKIP_LINE && lex.off(n) - recStart > maxRecordBytes) {
+      stopBuilding(); // the record will be rejected as too large: stop holding it
+      if (ndjson) lex.mode = SKIP_LINE;
+    }
+  }
+
+  /** A value ended just before `end`: attach it to its container, or finish the record. */
+  function complete(value: unknown, end: number): void {
+    if (depth > 0) {
+      const parent = vals[depth - 1];
+      if (!lex.build) { /* a rejected record: nothing is kept */ } else if (types.isObject(depth - 1)) {
+        const k = keys[depth - 1] as string;
+        const obj = parent as Record<string, unknown>;
+        if (Object.hasOwn(obj, k)) sink.note('duplicate_key', 'clean', { key: k }, topKey ?? k);
+        // The last value wins, as in JSON.parse; `__proto__` is defined as an own property, never a prototype.
+        if (k !== '__proto__') obj[k] = value;
+        else Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
+      } else {
+        (parent as unknown[]).push(value);
+      }
+      state = AFTER;
+    } else if (ndjson) {
+      inValue = false;
+      pendingValue = value;
+      recEnd = lex.off(end);
+      state = LINE_END;
+    } else {
+      inValue = false;
+      emit(value, lex.off(end) - recStart);
+      state = single ? DOC_END : DOC_AFTER;
+    }
+  }
+
+  function string(s: string, end: number, isKey: boolean): void {
+    if (!isKey) return complete(s, end);
+    if (lex.build) {
+      const k = depth === 1 ? names.name(s, topCount++) : names.name(s);
+      keys[depth - 1] = k;
+      if (depth === 1) topKey = k;
+    }
+    state = COLON;
+  }
+
+  function key(text: string, start: number, end: number): string {
+    return (depth === 1 ? names.top(text, start, end, topCount) : undefined) ?? text.slice(start, end);
+  }
+
+  function open(isObject: boolean, i: number): number {
+    if (depth + 1 > maxDepth && kind === 'object' && !tooDeep) {
+      tooDeep = true;
+      stopBuilding();
+      if (ndjson) {
+        lex.mode = SKIP_LINE;
+        return i + 1;
+      }
+    }
+    types.set(depth, isObject);
+    depth++;
+    if (lex.build) vals[depth - 1] = isObject ? {} : [];
+    return to(isObject ? OBJ_FIRST : ARR_FIRST, i);
+  }
+
+  function close(i: number): number {
+    depth--;
+    const value = lex.build ? vals[depth] : undefined;
+    vals[depth] = undefined;
+    // The record loses its prototype only once complete: built as a plain object it keeps V8's fast properties
+    // (Object.create(null) makes a slow dictionary), and no code sees it before. Nested objects stay plain, as
+    // JSON.parse makes them.
+    if (depth === 0 && value !== undefined && kind === 'object') Object.setPrototypeOf(value, null);
+    complete(value, i + 1);
+    return i + 1;
+  }
+
+  function startValue(i: number, c: number): number {
+    if (c === 123 || c === 91) return open(c === 123, i);
+    if (c === 34) return lex.startString(i, false);
+    const next = lex.startScalar(i, c);
+    return next < 0 ? fail('expected a value', i) : next;
+  }
+
+  function structural(c: number, i: number): number {
+    switch (state) {
+      case TOP:
+        if (c === 91) return to(DOC_FIRST, i);
+        single = true;
+        return beginRecord(i, c);
+      case DOC_FIRST:
+      case DOC_NEXT:
+      case LINE_START:
+        return c === 93 && state === DOC_FIRST ? to(DOC_END, i) : beginRecord(i, c);
+      case DOC_AFTER:
+        if (c === 44 || c === 93) return to(c === 44 ? DOC_NEXT : DOC_END, i);
+        return fail("expected ',' or ']' after an array element", i);
+      case DOC_END:
+        return fail('unexpected data after the end of the JSON document', i);
+      case LINE_END:
+        return fail("unexpected data after the record's value", i);
+      case VALUE:
+        return startValue(i, c);
+      case ARR_FIRST:
+        return c === 93 ? close(i) : startValue(i, c);
+      case COLON:
+        return c === 58 ? to(VALUE, i) : fail("expected ':' after a property name", i);
+      case OBJ_FIRST:
+      case OBJ_KEY:
+        if (c === 125 && state === OBJ_FIRST) return close(i);
+        if (c === 34) return lex.startString(i, true);
+        return fail(state === OBJ_FIRST ? "expected a property name or '}'" : 'expected a property name', i);
+      default: {
+        const isObject = types.isObject(depth - 1);
+        if (c === 44) return to(isObject ? OBJ_KEY : VALUE, i);
+        if (c === (isObject ? 125 : 93)) return close(i);
+        return fail(`expected ',' or '${isObject ? '}' : ']'}' after ${isObject ? 'a property value' : 'an array element'}`, i);
+      }
+    }
+  }
+
+  return {
+    push: (chunk) => lex.push(chunk),
+    run: () => lex.run(),
+    end() {
+      if (failure !== undefined) return;
+      lex.finish();
+      if (ndjson) finishLine(0, true);
+      else if (failure === undefined && state !== TOP && state !== DOC_END) fail('unexpected end of input', 0, true);
+    },
+    pending: () => sink.size,
+    take() {
+      lex.pause = false;
+      return sink.take(lex.newlines + (lex.charBase + lex.pos - 1 > lex.lastNl ? 1 : 0));
+    },
+    records: () => records,
+    error: () => failure,
+  };
+}

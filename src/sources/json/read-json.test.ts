@@ -1,0 +1,141 @@
+import { Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readJson, type JsonInput, type JsonSource, type ReadJsonOptions } from './read-json.js';
+import type { RowBatch } from '../../core/source.js';
+
+async function batches(input: JsonInput, options?: ReadJsonOptions): Promise<RowBatch[]> {
+  const out: RowBatch[] = [];
+  for await (const b of readJson(input, options).batches()) out.push(b);
+  return out;
+}
+
+async function records(input: JsonInput | JsonSource, options?: ReadJsonOptions): Promise<unknown[]> {
+  const out: unknown[] = [];
+  const src = typeof input === 'object' && 'batches' in input ? input : readJson(input, options);
+  for await (const r of src) out.push(r);
+  return out;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ddss-json-'));
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A stream that gives `chunks` and then fails. */
+function failing(chunks: readonly string[]): Readable {
+  let i = 0;
+  return new Readable({
+    read() {
+      if (i < chunks.length) this.push(Buffer.from(chunks[i++] as string));
+      else this.destroy(new Error('disk on fire'));
+    },
+  });
+}
+
+describe('readJson', () => {
+  it.each([
+    ['a file path', () => file('a.json', '[{"a":1},{"a":2}]')],
+    ['a Readable', () => Readable.from([Buffer.from('[{"a":1},'), Buffer.from('{"a":2}]')])],
+    ['an async iterable of strings', () => (async function* () { yield '[{"a":1},{"a"'; yield ':2}]'; })()],
+    ['an array of byte chunks', () => [new TextEncoder().encode('[{"a":1},{"a":2}]')]],
+  ])('reads %s', async (_name, input) => {
+    expect(await records(input())).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
+  it.each([
+    ['x.json', undefined, '{"a":1}\n', 'json'],
+    ['x.ndjson', undefined, '{"a":1}\n', 'ndjson'],
+    ['x.JSONL', undefined, '{"a":1}\n', 'ndjson'],
+    ['x.txt', undefined, ' [{"a":1}]', 'json'],
+    ['x.txt', undefined, '{"a":1}\n{"a":2}\n', 'ndjson'],
+    ['x.txt', undefined, '{"a":1}', 'ndjson'],
+    ['x.txt', undefined, '{\n  "a": 1\n}\n', 'json'],
+    ['x.txt', undefined, '\uFEFF\n\n{"a":1}\n', 'ndjson'],
+    ['x.txt', undefined, '', 'json'],
+    ['x.txt', undefined, '42', 'json'],
+    ['x.ndjson', 'json', '[]', 'json'],
+  ] as const)('detects %s with format %s and content %j as %s', async (name, format, content, kind) => {
+    const src = readJson(file(name, content), format === undefined ? {} : { format });
+    for await (const _ of src.batches()) { /* read it all */ }
+    expect(src.kind).toBe(kind);
+    expect(src.info().kind).toBe(kind);
+  });
+
+  it('detects the format of a stream by its name or, without one, by its content', async () => {
+    const named = readJson([Buffer.from('{"a":1}\n')], { name: 'x.json' });
+    for await (const _ of named.batches()) { /* read it all */ }
+    expect(named.kind).toBe('json');
+    expect(await records([Buffer.from('{"a":1}\n{"a":2}\n')])).toHaveLength(2);
+  });
+
+  it('reads content whose first line is longer than a record may be as NDJSON, so later lines are kept', async () => {
+    const src = readJson([Buffer.from(`{"a":"${'x'.repeat(200)}"}\n{"a":1}\n`)], { maxRecordBytes: 100 });
+    expect(await records(src)).toEqual([{ a: 1 }]);
+    expect(src.kind).toBe('ndjson');
+  });
+
+  it('describes the source once read: name, encoding, bytes and physical records', async () => {
+    const src = readJson(file('info.ndjson', '\uFEFF{"a":"é"}\n\n7\n'));
+    for await (const _ of src.batches()) { /* read it all */ }
+    expect(src.info()).toEqual({ kind: 'ndjson', name: 'info.ndjson', encoding: 'utf8', bytes: 17, records: 2 });
+  });
+
+  it('reads a file again on a second pass', async () => {
+    const src = readJson(file('twice.json', '[{"a":1}]'));
+    expect([await records(src), await records(src)]).toEqual([[{ a: 1 }], [{ a: 1 }]]);
+  });
+
+  it('refuses to read a stream twice', async () => {
+    const src = readJson(Readable.from([Buffer.from('[]')]));
+    for await (const _ of src.batches()) { /* read it all */ }
+    await expect(async () => { for await (const _ of src.batches()) { /* again */ } }).rejects.toThrow(/only once/);
+  });
+
+  it('throws from the iterator, after the good records, when the stream fails mid-file', async () => {
+    const src = readJson(failing(['[{"a":1},', '{"a":2},']));
+    const seen: unknown[] = [];
+    await expect(async () => { for await (const r of src) seen.push(r); }).rejects.toThrow('disk on fire');
+    expect(seen).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(src.info().error).toBe('disk on fire');
+  });
+
+  it('throws for a missing file, with its error in info()', async () => {
+    const src = readJson(join(dir, 'missing.json'));
+    await expect(records(src)).rejects.toThrow(/ENOENT/);
+    expect(src.info().error).toMatch(/ENOENT/);
+  });
+
+  it('counts bytes exactly after invalid UTF-8: each replaced sequence as its own length', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xe2, 0x82]), Buffer.from('é"}\n{"a":x}\n')]);
+    const got = await batches([bytes], { format: 'ndjson' });
+    const issues = got.flatMap((b) => b.issues ?? []).map((i) => [i.code, i.params?.offset]);
+    expect(issues).toEqual([['invalid_encoding', 6], ['invalid_json', 19]]);
+  });
+
+  it('throws for a broken JSON document, with the byte offset', async () => {
+    await expect(records([Buffer.from('[{"a":1} {"a":2}]')])).rejects.toThrow(/at byte 9 /);
+  });
+
+  it('hands batches of 1024 to 4096 rows to the engine, and every line number', async () => {
+    const text = `[${Array.from({ length: 10_000 }, (_, i) => `{"i":${i}}`).join(',\n')}]`;
+    const got = await batches([Buffer.from(text)]);
+    const sizes = got.map((b) => b.rows.length);
+    expect(sizes.slice(0, -1).every((n) => n >= 1024 && n <= 4096)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(got.flatMap((b) => Array.from(b.lines ?? []))).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
+    expect(got.at(-1)?.linesRead).toBe(10_000);
+  });
+
+  it.each([
+    [{ maxRecordBytes: 0 }],
+    [{ maxDepth: 0 }],
+    [{ maxDepth: 1.5 }],
+  ])('rejects the options %j', (options) => {
+    expect(() => readJson([], options)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,162 @@
+import { createReadStream } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { RowBatch, TabularSource } from '../../core/source.js';
+import type { SourceInfo } from '../../core/types.js';
+import { MAX_PIECE, decodeUtf8, type TextChunk } from './decode-utf8.js';
+import { createJsonScanner, type JsonScanner } from './json-scanner.js';
+import { JsonSyntaxError } from './json-syntax-error.js';
+
+/** Options of `readJson`. */
+export interface ReadJsonOptions {
+  /**
+   * `json`: one document, an array of records; `ndjson`: one record per line. `auto` (default) decides by the
+   * extension (`.ndjson`, `.jsonl`, `.ldjson` → ndjson; `.json` → json), else by the content: `{` followed by a
+   * complete value on the first line (or a first line over `maxRecordBytes`) → ndjson, anything else → json.
+   */
+  readonly format?: 'json' | 'ndjson' | 'auto';
+  /** Name of the source in reports. Default: the file name of a path. */
+  readonly name?: string;
+  /** A record larger than this many bytes is not read (`record_too_large`). Default 1 MiB. */
+  readonly maxRecordBytes?: number;
+  /** A record nested deeper than this is not read (`too_deep`); the record object itself is level 1. Default 64. */
+  readonly maxDepth?: number;
+}
+
+/** A file path, a Node `Readable`, or any (async) iterable of byte or string chunks. */
+export type JsonInput = string | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+/** A JSON or NDJSON file as a source: batches for the engine, or an async iterable of records for direct use. */
+export interface JsonSource extends TabularSource, AsyncIterable<Record<string, unknown>> {
+  readonly kind: 'json' | 'ndjson';
+}
+
+/** Rows are handed to the engine once this many rows or issues are waiting (and at most `MAX_BATCH`). */
+const MIN_BATCH = 1024;
+
+/**
+ * Reads JSON (an array of objects) or NDJSON as a stream of records, with memory bounded by one record. Records are
+ * null-prototype objects (`__proto__` and `constructor` are ordinary keys); nested values are kept as they
+ * are; numbers with more than 15 significant digits or a leading zero keep their exact text. Structural problems
+ * are `SourceIssue`s (`non_object_element`, `duplicate_key`, `invalid_json`, `record_too_large`, `too_deep`,
+ * `invalid_encoding`, `non_array_document`); a broken JSON document, or a stream that fails, makes the iterator
+ * throw after the records before it, so `validate` reports `partial: true`.
+ * @example
+ * const report = await validate(parcels, readJson('parcels.ndjson'), { now: new Date('2026-11-22') });
+ * for await (const record of readJson('parcels.json')) console.log(record.parcel_id);
+ */
+export function readJson(source: JsonInput, options: ReadJsonOptions = {}): JsonSource {
+  const maxRecordBytes = options.maxRecordBytes ?? 1_048_576;
+  const maxDepth = options.maxDepth ?? 64;
+  if (!(maxRecordBytes > 0)) throw new RangeError('ddss: maxRecordBytes must be a positive number');
+  if (!(Number.isInteger(maxDepth) && maxDepth >= 1)) throw new RangeError('ddss: maxDepth must be an integer ≥ 1');
+  const format = options.format ?? 'auto';
+  const isPath = typeof source === 'string';
+  const name = options.name ?? (isPath ? basename(source) : undefined);
+  const declared = format === 'auto' ? byExtension(isPath ? source : options.name) : format;
+  let detected = declared;
+  let bytes = 0;
+  let scanner: JsonScanner | undefined;
+  let error: string | undefined;
+  let used = false;
+
+  const make = (f: 'json' | 'ndjson'): JsonScanner => createJsonScanner({ format: f, maxRecordBytes, maxDepth });
+
+  async function* batches(): AsyncGenerator<RowBatch> {
+    if (!isPath && !Array.isArray(source)) {
+      if (used) throw new Error('ddss: this JSON source is a stream and can be read only once');
+      used = true;
+    }
+    bytes = 0;
+    error = undefined;
+    detected = declared;
+    scanner = detected === undefined ? undefined : make(detected);
+    const held: TextChunk[] = [];
+    try {
+      const input = isPath ? createReadStream(source, { highWaterMark: MAX_PIECE }) : source;
+      for await (const chunk of decodeUtf8(input)) {
+        bytes += chunk.bytes;
+        if (scanner !== undefined) {
+          yield* feed(scanner, chunk);
+          continue;
+        }
+        held.push(chunk);
+        detected = sniff(held, false, maxRecordBytes, maxDepth);
+        if (detected !== undefined) yield* replay((scanner = make(detected)), held);
+      }
+      if (scanner === undefined) {
+        detected = sniff(held, true, maxRecordBytes, maxDepth) ?? 'json';
+        yield* replay((scanner = make(detected)), held);
+      }
+      scanner.end();
+      yield* feed(scanner, undefined);
+      yield scanner.take();
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      error = err.message;
+      if (err instanceof JsonSyntaxError) bytes = err.offset; // read up to there, whatever the chunking
+      // The input failed (not the JSON): the complete records read before count, then the run is partial.
+      if (scanner !== undefined && scanner.error() === undefined && scanner.pending() > 0) yield scanner.take();
+      throw err;
+    }
+  }
+
+  return {
+    get kind() {
+      return detected ?? 'json';
+    },
+    batches,
+    info(): SourceInfo {
+      return { kind: detected ?? 'json', ...(name === undefined ? {} : { name }), encoding: 'utf8', bytes,
+        records: scanner?.records() ?? 0, ...(error === undefined ? {} : { error }) };
+    },
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches()) yield* batch.rows as Record<string, unknown>[];
+    },
+  };
+}
+
+/** Reads one piece (or, with none, what `end()` produced): full batches go out, a broken document throws. */
+function* feed(scanner: JsonScanner, chunk: TextChunk | undefined): Generator<RowBatch> {
+  if (chunk !== undefined) {
+    scanner.push(chunk);
+    while (!scanner.run()) yield scanner.take();
+  }
+  const err = scanner.error();
+  if (err !== undefined) {
+    yield scanner.take(); // the records before the break are still good
+    throw err;
+  }
+  if (chunk !== undefined && scanner.pending() >= MIN_BATCH) yield scanner.take();
+}
+
+function* replay(scanner: JsonScanner, held: TextChunk[]): Generator<RowBatch> {
+  for (const chunk of held.splice(0)) yield* feed(scanner, chunk);
+}
+
+function byExtension(path: string | undefined): 'json' | 'ndjson' | undefined {
+  const ext = path === undefined ? '' : extname(path).toLowerCase();
+  return ext === '.json' ? 'json' : ext === '.ndjson' || ext === '.jsonl' || ext === '.ldjson' ? 'ndjson' : undefined;
+}
+
+/**
+ * Decides the format from the first text: `[` or a scalar → json; `{` → ndjson when the first line is a complete
+ * value (or longer than `cap`), else json (a pretty-printed object). `undefined` while more text is needed.
+ */
+function sniff(held: readonly TextChunk[], ended: boolean, cap: number, maxDepth: number): 'json' | 'ndjson' | undefined {
+  const text = held.map((c) => c.text).join('');
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < text.length && /[ \t\r\n]/.test(text.charAt(i))) i++;
+  const more = !ended && text.length <= cap;
+  if (i === text.length) return more ? undefined : 'json';
+  if (text.charCodeAt(i) !== 123) return 'json';
+  const nl = text.indexOf('\n', i);
+  if (nl < 0 && more) return undefined;
+  // A first line longer than a record may be: a pretty-printed object would have broken lines by now, so it is
+  // one huge record, which ndjson reads (and rejects) without throwing away the lines after it.
+  if (nl < 0 && !ended) return 'ndjson';
+  const trial = createJsonScanner({ format: 'ndjson', maxRecordBytes: Infinity, maxDepth });
+  trial.push({ text: text.slice(i, nl < 0 ? text.length : nl), bad: [], bytes: 0 });
+  trial.run();
+  trial.end();
+  return trial.take().issues?.some((x) => x.code === 'invalid_json') === true ? 'json' : 'ndjson';
+}

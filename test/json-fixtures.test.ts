@@ -1,0 +1,170 @@
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, validate } from 'ddss';
+import { readJson, type JsonInput } from '../src/sources/json/read-json.js';
+import type { SourceIssue } from '../src/core/source.js';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/json/${name}`, import.meta.url));
+
+interface Read {
+  rows: Record<string, unknown>[];
+  issues: (readonly [string, number | undefined, string | undefined])[];
+  raw: SourceIssue[];
+  error: string | undefined;
+}
+
+async function read(input: JsonInput, options = {}): Promise<Read> {
+  const out: Read = { rows: [], issues: [], raw: [], error: undefined };
+  try {
+    for await (const b of readJson(input, options).batches()) {
+      out.rows.push(...(b.rows as Record<string, unknown>[]));
+      out.raw.push(...(b.issues ?? []));
+    }
+  } catch (e) {
+    out.error = (e as Error).message;
+  }
+  out.issues = out.raw.map((i) => [i.code, i.line, i.field] as const);
+  return out;
+}
+
+const parcels = defineDataset({
+  name: 'parcels',
+  key: 'id',
+  fields: {
+    id: field.text().required(),
+    owner: field.text(),
+    owner_cccd: field.text().pattern(/^\d{12}$/),
+    area: field.number(),
+    meta: field.any(),
+  },
+});
+
+describe('JSON fixtures', () => {
+  it.each([
+    ['empty.json', 0, []],
+    ['empty-array.json', 0, []],
+    ['object.json', 1, [['non_array_document', 1, undefined]]],
+    ['number.json', 0, [['non_object_element', 1, undefined]]],
+    ['string.json', 0, [['non_object_element', 1, undefined]]],
+    ['non-objects.json', 2, [3, 4, 5, 6].map((line) => ['non_object_element', line, undefined])],
+    ['duplicate-keys.json', 2, [['duplicate_key', 2, 'owner'], ['duplicate_key', 3, 'meta']]],
+    ['proto-keys.json', 1, []],
+    ['proto-keys.ndjson', 1, []],
+    ['invalid-utf8.json', 2, [['invalid_encoding', 2, 'owner']]],
+    ['bad-line.ndjson', 3, [['invalid_json', 2, undefined], ['non_object_element', 5, undefined]]],
+    ['bom.json', 1, []],
+    ['bom.ndjson', 2, []],
+    ['long-ids.json', 1, []],
+  ])('%s gives %i rows and exactly the issues %j', async (name, rows, issues) => {
+    const r = await read(fixture(name));
+    expect(r.error).toBeUndefined();
+    expect(r.rows).toHaveLength(rows);
+    expect(r.issues).toEqual(issues);
+  });
+
+  it.each([
+    ['number.json', 'number'],
+    ['string.json', 'string'],
+  ])('%s is reported as a %s', async (name, type) => {
+    expect((await read(fixture(name))).raw[0]?.params).toEqual({ type });
+  });
+
+  it('reads a single-object document as one row with a warning, so the run is warned, not failed', async () => {
+    const report = await validate(parcels, readJson(fixture('object.json')));
+    const rule = report.rules.find((x) => x.id === 'source.non_array_document');
+    expect([report.rows, report.status, rule?.severity, rule?.failed]).toEqual([1, 'warned', 'warning', 1]);
+  });
+
+  it('keeps the last value of a duplicate key', async () => {
+    const r = await read(fixture('duplicate-keys.json'));
+    expect(r.rows).toEqual([{ id: 'P-1', owner: 'B' }, { id: 'P-2', meta: { k: 2 } }]);
+  });
+
+  it.each(['proto-keys.json', 'proto-keys.ndjson'])('%s reads __proto__ and constructor as columns and pollutes nothing', async (name) => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const r = await read(fixture(name));
+    const row = r.rows[0] as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(['id', '__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(row)).toBeNull();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    const report = await validate(parcels, readJson(fixture(name)));
+    expect(report.rows).toBe(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('locates invalid UTF-8 at its exact byte offset and keeps the text with U+FFFD', async () => {
+    const r = await read(fixture('invalid-utf8.json'));
+    expect(r.raw[0]?.params).toEqual({ offset: 32, encoding: 'utf-8' });
+    expect(r.rows.map((x) => x.owner)).toEqual(['Nguy\uFFFD\uFFFDn', 'Lê']);
+  });
+
+  it('keeps long numeric IDs and zero-led numbers as their exact text', async () => {
+    const r = await read(fixture('long-ids.json'));
+    expect(r.rows).toEqual([{ id: 'P-1', owner_cccd: '001089012345', big: '12345678901234567890', area: 1.5, n15: 123456789012345 }]);
+    const report = await validate(parcels, readJson(fixture('long-ids.json')));
+    expect(report.rules.find((x) => x.id === 'owner_cccd.pattern')?.failed).toBe(0);
+  });
+
+  it('stops at a syntax error mid-array: the rows before it, then an error with the byte offset', async () => {
+    const r = await read(fixture('broken-mid-array.json'));
+    expect(r.rows.map((x) => x.id)).toEqual(['P-1', 'P-2']);
+    expect(r.error).toMatch(/invalid JSON at byte 51 \(line 4\)/);
+    const report = await validate(parcels, readJson(fixture('broken-mid-array.json')));
+    expect([report.partial, report.status, report.rows]).toEqual([true, 'error', 2]);
+    expect(report.source?.error).toMatch(/byte 51/);
+  });
+
+  it('turns structural issues into source rules of the report', async () => {
+    const report = await validate(parcels, readJson(fixture('non-objects.json')));
+    const rule = report.rules.find((x) => x.id === 'source.non_object_element');
+    expect([rule?.criterion, rule?.level, rule?.checked, rule?.failed]).toEqual(['correct', 'table', 6, 4]);
+    expect(report.source).toMatchObject({ kind: 'json', name: 'non-objects.json', records: 6 });
+    const dup = (await validate(parcels, readJson(fixture('duplicate-keys.json')))).rules.find((x) => x.id === 'source.duplicate_key');
+    expect([dup?.criterion, dup?.level, dup?.checked, dup?.failed, dup?.samples.map((s) => s.key)]).toEqual(['clean', 'row', 2, 2, ['P-1', 'P-2']]);
+  });
+});
+
+describe('generated bad inputs', () => {
+  it('rejects an array element nested 100,000 levels deep without overflowing the stack', async () => {
+    const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)},{"id":"P-1"}]`;
+    const r = await read([deep]);
+    expect(r.issues).toEqual([['non_object_element', 1, undefined]]);
+    expect(r.rows).toEqual([{ id: 'P-1' }]);
+  });
+
+  it('rejects an object nested 100,000 levels deep as too_deep', async () => {
+    const deep = `[${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)},{"id":"P-1"}]`;
+    const r = await read([deep]);
+    expect(r.raw.map((i) => [i.code, i.params])).toEqual([['too_deep', { maxDepth: 64 }]]);
+    expect(r.rows).toHaveLength(1);
+  });
+
+  it('throws, without overflowing, for 100,000 unclosed [', async () => {
+    expect((await read(['['.repeat(100_000)])).error).toMatch(/at byte 100000 .*end of the input/);
+  });
+
+  it('skips a record over the default 1 MiB cap and reads the next, in JSON and NDJSON', async () => {
+    const huge = `{"id":"P-0","note":"${'x'.repeat(2 * 1024 * 1024)}"}`;
+    const json = await read([`[${huge},{"id":"P-1"}]`]);
+    const ndjson = await read([`${huge}\n{"id":"P-1"}\n`]);
+    for (const r of [json, ndjson]) {
+      expect(r.raw.map((i) => [i.code, i.scope, i.params])).toEqual([['record_too_large', 'record', { maxBytes: 1_048_576 }]]);
+      expect(r.rows).toEqual([{ id: 'P-1' }]);
+    }
+  });
+
+  it('gives a partial report, never a crash, when the stream fails mid-file', async () => {
+    let sent = false;
+    const stream = new Readable({
+      read() {
+        if (!sent) this.push(Buffer.from('{"id":"P-1"}\n{"id":"P-2"}\n{"id":'));
+        else this.destroy(new Error('connection reset'));
+        sent = true;
+      },
+    });
+    const report = await validate(parcels, readJson(stream, { format: 'ndjson' }));
+    expect([report.partial, report.status, report.rows, report.source?.error]).toEqual([true, 'error', 2, 'connection reset']);
+  });
+});
