@@ -1,0 +1,250 @@
+import { resolveHeader, type Header, type HeaderOption } from './header.js';
+import type { CsvScanner, LineEnding, ScanHandler } from './scanner.js';
+import type { RowBatch, SourceIssue } from '../../core/source.js';
+
+export interface AssemblerOptions {
+  readonly header: HeaderOption;
+  readonly maxRecordBytes: number;
+  readonly batchSize: number;
+  /** The encoding in use, named in `invalid_encoding` issues. */
+  readonly encoding: () => string;
+}
+
+/** Turns scanned records into row batches with their structural issues (the checks of docs/csv.md). */
+export interface Assembler extends ScanHandler {
+  bind(scanner: CsvScanner): void;
+  /** An invalid byte sequence from the decoder: byte offset, and text index of its U+FFFD. */
+  invalid(offset: number, at: number): void;
+  /** New decoded text starting at text index `at`, searched for control characters. */
+  text(text: string, at: number): void;
+  /** The end of the input: final issues and the last batch. */
+  finish(): void;
+  /** Batches completed since the last call. */
+  take(): RowBatch[];
+  /** Physical data records so far (evaluated, blank and rejected; not the header). */
+  readonly records: number;
+  /** Why the input could not be read completely, if so. */
+  readonly error: string | undefined;
+  /** Reading further is pointless (the header could not be read). */
+  readonly stopped: boolean;
+}
+
+/** C0 controls other than tab, LF and CR. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_ALL = /[\0-\x08\x0B\x0C\x0E-\x1F]/g;
+
+/**
+ * Creates the assembler. Each data record becomes an evaluated row (a positional array: missing cells are absent,
+ * never `""`; extra cells are cut off and counted), a blank row, or a rejected record, so that
+ * records = rows + blank rows + rejected records (QUALITY.md invariant 5).
+ * @example const asm = createAssembler({ header: true, maxRecordBytes: 1 << 20, batchSize: 2048, encoding: () => 'utf8' });
+ */
+export function createAssembler(o: AssemblerOptions): Assembler {
+  let scanner: CsvScanner | undefined;
+  let header: Header | undefined = Array.isArray(o.header) ? resolveHeader(o.header as readonly string[], o.header, undefined) : undefined;
+  let columnsSent = false;
+  let ncol = header?.columns.length ?? 0;
+  let rows: string[][] = [];
+  let lines: number[] = [];
+  let issues: SourceIssue[] = header === undefined ? [] : [...header.issues];
+  const ready: RowBatch[] = [];
+  let records = 0;
+  let error: string | undefined;
+  let stopped = false;
+  let sentAny = false;
+  /** Physical lines of the records handled so far (frozen once stopped). */
+  let linesRead = 0;
+  // Pending positions (global text indexes) of invalid bytes and control characters, in text order.
+  const badAt: number[] = [];
+  const badOffset: number[] = [];
+  let badHead = 0;
+  const ctrlAt: number[] = [];
+  let ctrlHead = 0;
+  const endings: LineEnding[] = [];
+  let mixedLine = 0;
+
+  function flush(final: boolean): void {
+    if (!final && rows.length + issues.length < o.batchSize) return;
+    if (final && sentAny && rows.length === 0 && issues.length === 0) return;
+    const batch: { -readonly [K in keyof RowBatch]: RowBatch[K] } = { rows, lines, linesRead };
+    if (header !== undefined && !columnsSent) {
+      batch.columns = header.columns;
+      columnsSent = true;
+    }
+    if (issues.length > 0) batch.issues = issues;
+    ready.push(batch);
+    sentAny = true;
+    rows = [];
+    lines = [];
+    issues = [];
+  }
+
+  /** Drops pending positions before `start`; returns how many fall in [start, end). */
+  function pending(at: number[], head: number, start: number, end: number): [head: number, count: number] {
+    let h = head;
+    while (h < at.length && (at[h] as number) < start) h++;
+    let n = 0;
+    while (h + n < at.length && (at[h + n] as number) < end) n++;
+    return [h, n];
+  }
+
+  function compact(): void {
+    if (badHead > 1024 && badHead * 2 > badAt.length) {
+      badAt.splice(0, badHead);
+      badOffset.splice(0, badHead);
+      badHead = 0;
+    }
+    if (ctrlHead > 1024 && ctrlHead * 2 > ctrlAt.length) {
+      ctrlAt.splice(0, ctrlHead);
+      ctrlHead = 0;
+    }
+  }
+
+  /** Invalid bytes and control characters of a record: issues on its cells (row scope, or header scope). */
+  function cellIssues(cells: readonly string[], line: number, start: number, end: number, index: number | undefined): void {
+    if (badHead >= badAt.length && ctrlHead >= ctrlAt.length) return;
+    const names = (header as Header).columns;
+    const scope = index === undefined ? 'header' : 'row';
+    const at = index === undefined ? {} : { index };
+    const [bh, bn] = pending(badAt, badHead, start, end);
+    let last = -1;
+    for (let k = 0; k < bn; k++) {
+      const cell = (scanner as CsvScanner).cellAt(badAt[bh + k] as number);
+      if (cell === last) continue;
+      last = cell;
+      issues.push({ code: 'invalid_encoding', criterion: 'clean', severity: 'error', scope, ...at, line,
+        ...fieldOf(names, cell, cells), params: { offset: badOffset[bh + k], encoding: o.encoding() } });
+    }
+    badHead = bh + bn;
+    const [ch, cn] = pending(ctrlAt, ctrlHead, start, end);
+    ctrlHead = ch + cn;
+    if (cn > 0) {
+      cells.forEach((value, cell) => {
+        const m = CONTROL.exec(value);
+        if (m === null) return;
+        const codepoint = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        issues.push({ code: 'control_character', criterion: 'clean', severity: 'error', scope, ...at, line,
+          ...fieldOf(names, cell, cells), params: { codepoint } });
+      });
+    }
+    compact();
+  }
+
+  /** Forgets pending positions inside a record that is not evaluated (its own issue covers them). */
+  function skip(start: number, end: number): void {
+    const [bh, bn] = pending(badAt, badHead, start, end);
+    badHead = bh + bn;
+    const [ch, cn] = pending(ctrlAt, ctrlHead, start, end);
+    ctrlHead = ch + cn;
+    compact();
+  }
+
+  return {
+    bind(s) {
+      scanner = s;
+    },
+    invalid(offset, at) {
+      badAt.push(at);
+      badOffset.push(offset);
+    },
+    text(text, at) {
+      if (!CONTROL.test(text)) return;
+      CONTROL_ALL.lastIndex = 0;
+      for (let m = CONTROL_ALL.exec(text); m !== null; m = CONTROL_ALL.exec(text)) ctrlAt.push(at + m.index);
+    },
+    record(cells, line, start, end) {
+      if (stopped) return;
+      linesRead = (scanner as CsvScanner).lines;
+      if (header === undefined) {
+        header = resolveHeader(cells, o.header, line);
+        ncol = header.columns.length;
+        issues.push(...header.issues);
+        cellIssues(header.columns, line, start, end, undefined);
+        return;
+      }
+      records++;
+      if (isBlank(cells)) {
+        skip(start, end);
+        issues.push({ code: 'blank_row', criterion: 'clean', severity: 'warning', scope: 'record', line });
+        flush(false);
+        return;
+      }
+      const index = rows.length;
+      const n = cells.length;
+      const names = header.columns;
+      for (let k = n; k < ncol; k++) {
+        issues.push({ code: 'missing_cell', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
+          ...named(names[k] as string), params: { cells: n, columns: ncol, column: k + 1 } });
+      }
+      if (n > ncol) {
+        issues.push({ code: 'extra_cell', criterion: 'clean', severity: 'error', scope: 'row', index, line,
+          params: { cells: n, columns: ncol, column: ncol + 1 } });
+      }
+      cellIssues(cells, line, start, end, index);
+      if (n > ncol) cells.length = ncol;
+      rows.push(cells);
+      lines.push(line);
+      flush(false);
+    },
+    rejected(code, line, start, end, open) {
+      if (stopped) return;
+      linesRead = (scanner as CsvScanner).lines;
+      skip(start, end);
+      records++;
+      issues.push({ code, criterion: 'sufficient', severity: 'error', scope: 'record', line,
+        ...(code === 'record_too_large' ? { params: { maxBytes: o.maxRecordBytes } } : {}) });
+      if (header === undefined) {
+        header = resolveHeader([], o.header, undefined);
+        stopped = true;
+        error = `the header record at line ${line} could not be read (${code})`;
+      } else if (open && code === 'record_too_large') {
+        error = `the record at line ${line} is larger than ${o.maxRecordBytes} bytes and the input ends inside its ` +
+          'quoted value, so the records after it cannot be found';
+      }
+      flush(false);
+    },
+    ending(kind, line) {
+      if (stopped) return;
+      endings.push(kind);
+      if (endings.length === 2) mixedLine = line;
+    },
+    finish() {
+      if (endings.length > 1) {
+        issues.push({ code: 'mixed_line_endings', criterion: 'clean', severity: 'warning', scope: 'header',
+          line: mixedLine, params: { endings: endings.join(', ') } });
+      }
+      flush(true);
+    },
+    take() {
+      return ready.splice(0, ready.length);
+    },
+    get records() {
+      return records;
+    },
+    get error() {
+      return error;
+    },
+    get stopped() {
+      return stopped;
+    },
+  };
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+  return true;
+}
+
+/** The field of an issue: the column's name, unless it is blank (then `params.column` tells which). */
+function named(name: string): { field?: string } {
+  return name.trim() === '' ? {} : { field: name };
+}
+
+/** Field and value of the cell an issue is about; a cell beyond the header (an extra cell) has no field. */
+function fieldOf(names: readonly string[], cell: number, cells: readonly string[]): { field?: string; value?: string } {
+  const value = cells[cell];
+  if (cell >= names.length) return {};
+  return { ...named(names[cell] as string), ...(value === undefined ? {} : { value }) };
+}

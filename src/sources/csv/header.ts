@@ -1,0 +1,62 @@
+import type { SourceIssue } from '../../core/source.js';
+
+/** The `header` option: read the first line (`true`), use these names (no header line), or read and rename. */
+export type HeaderOption = true | readonly string[] | Readonly<Record<string, string>>;
+
+export interface Header {
+  /** Column names as the engine sees them: blank and repeated names kept, in file order. */
+  readonly columns: readonly string[];
+  /** Keys of the record objects: unique (see `recordKeys`). */
+  readonly keys: readonly string[];
+  readonly issues: readonly SourceIssue[];
+}
+
+/**
+ * Resolves the header: applies a rename map, and reports each blank name (`blank_header`) and each repeat of an
+ * earlier name (`duplicate_header`, on the later column). Both columns of a duplicate are kept; the engine reads a
+ * field from the first one, and the second stays reachable by position.
+ * @example resolveHeader(['id', 'id', ''], true, 1).issues.map((i) => i.code) // ['duplicate_header', 'blank_header']
+ */
+export function resolveHeader(names: readonly string[], option: HeaderOption, line: number | undefined): Header {
+  const columns = Array.isArray(option) || option === true ? [...names] : names.map((n) => rename(option as Readonly<Record<string, string>>, n));
+  const issues: SourceIssue[] = [];
+  const first = new Map<string, number>();
+  columns.forEach((name, i) => {
+    const at = line === undefined ? {} : { line };
+    if (name.trim() === '') {
+      issues.push({ code: 'blank_header', criterion: 'clean', severity: 'warning', scope: 'header', ...at,
+        params: { column: i + 1 } });
+    } else if (first.has(name)) {
+      issues.push({ code: 'duplicate_header', criterion: 'clean', severity: 'error', scope: 'header', ...at,
+        field: name, params: { column: i + 1, first: (first.get(name) as number) + 1 } });
+    } else {
+      first.set(name, i);
+    }
+  });
+  return { columns, keys: recordKeys(columns), issues };
+}
+
+function rename(map: Readonly<Record<string, string>>, name: string): string {
+  // Own keys only: a header named `constructor` must not pick up Object.prototype.constructor.
+  return Object.hasOwn(map, name) ? (map[name] as string) : name;
+}
+
+/**
+ * Unique keys for record objects. A name keeps itself the first time it appears; a blank or repeated name at
+ * column n (1-based) is keyed `<name>_<n>` (`id_3`, `_2` for a blank one), with more underscores if that is taken.
+ * @example recordKeys(['id', 'name', 'id', '']) // ['id', 'name', 'id_3', '_4']
+ */
+export function recordKeys(columns: readonly string[]): string[] {
+  const taken = new Set<string>(columns.filter((c) => c.trim() !== ''));
+  const used = new Set<string>();
+  return columns.map((name, i) => {
+    if (name.trim() !== '' && !used.has(name)) {
+      used.add(name);
+      return name;
+    }
+    let key = `${name}_${i + 1}`;
+    while (taken.has(key) || used.has(key)) key = `${name}_${key.slice(name.length)}`;
+    used.add(key);
+    return key;
+  });
+}

@@ -1,0 +1,133 @@
+import { createAssembler } from './assembler.js';
+import { detectDelimiter } from './detect-delimiter.js';
+import { byteInput, type CsvInput } from './input.js';
+import { createScanner, type CsvScanner } from './scanner.js';
+import { recordKeys, type HeaderOption } from './header.js';
+import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
+import type { RowBatch, TabularSource } from '../../core/source.js';
+import type { SourceInfo } from '../../core/types.js';
+
+export interface CsvOptions {
+  /** One character, or `'auto'` to pick `,` `;` or tab from the header line. Default `,`. */
+  readonly delimiter?: string;
+  /** `utf8` (default), `utf16le`, `windows-1258`, `tcvn3` or `vni` (aliases such as `utf-8` accepted). */
+  readonly encoding?: Encoding | (string & {});
+  /** `true` (default): the first line names the columns; an array: these names, the file has no header line; an
+   * object: the first line, with columns renamed `{ from: to }`. */
+  readonly header?: HeaderOption;
+  /** A record larger than this (UTF-8 bytes of its text) is reported and skipped. Default 1 MiB. */
+  readonly maxRecordBytes?: number;
+  /** The name shown in reports. Default: the file path. */
+  readonly name?: string;
+  /** Rows per batch handed to the engine. Default 1024 (larger batches measured more GC work, bench/CSV-PARSERS.md). */
+  readonly batchSize?: number;
+}
+
+/** A record of `readCsv` iterated directly: a null-prototype object keyed by header (see `recordKeys`). */
+export type CsvRecord = Readonly<Record<string, string>>;
+
+/** A CSV source: batches for the engine, and an async iterable of records for direct use. */
+export interface CsvSource extends TabularSource, AsyncIterable<CsvRecord> {
+  readonly kind: 'csv';
+}
+
+const DEFAULT_MAX_RECORD = 1024 * 1024;
+
+/**
+ * Reads a CSV file or stream lazily (nothing is opened until iteration). Structural problems are issues, never
+ * exceptions; an input that fails mid-way (I/O error, stream error) makes the iterator throw an Error naming the
+ * source and the bytes read, which `validate` reports as `partial: true`.
+ * Iterated directly it yields one null-prototype object per evaluated row: a missing cell is an absent key, extra
+ * cells are left out, and a blank or repeated header at column n is keyed `<name>_<n>`.
+ * @example
+ * const report = await validate(landParcels, readCsv('parcels.csv', { encoding: 'tcvn3' }));
+ * for await (const r of readCsv('parcels.csv')) console.log(r.parcel_id);
+ */
+export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
+  const encoding = encodingName(options.encoding ?? 'utf8');
+  if (encoding === undefined) throw new RangeError(`ddss: unknown encoding "${options.encoding}"`);
+  const delimiter = options.delimiter ?? ',';
+  if (delimiter !== 'auto' && (delimiter.length !== 1 || '"\r\n'.includes(delimiter))) {
+    throw new RangeError(`ddss: the delimiter must be one character other than a quote or line break, or 'auto'`);
+  }
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD;
+  if (!(maxRecordBytes >= 1 && Number.isFinite(maxRecordBytes))) throw new RangeError('ddss: maxRecordBytes must be ≥ 1');
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1024));
+  const header = options.header ?? true;
+  const source = byteInput(input);
+  const name = options.name ?? source.name;
+  let info: SourceInfo = { kind: 'csv', ...(name === undefined ? {} : { name }), encoding, bytes: 0, records: 0 };
+
+  async function* batches(): AsyncGenerator<RowBatch> {
+    let bytes = 0;
+    let asm: ReturnType<typeof createAssembler> | undefined;
+    let used: Encoding = encoding as Encoding;
+    const update = (error?: string): void => {
+      info = { kind: 'csv', ...(name === undefined ? {} : { name }), encoding: used, bytes, records: asm?.records ?? 0,
+        ...(error === undefined ? {} : { error }) };
+    };
+    try {
+      const decoder = createDecoder(encoding as Encoding, (offset, at) => asm?.invalid(offset, at));
+      asm = createAssembler({ header, maxRecordBytes, batchSize, encoding: () => decoder.encoding });
+      const a = asm;
+      let scanner: CsvScanner | undefined;
+      let pending = '';
+      let textAt = 0;
+      const push = (text: string, final: boolean): void => {
+        if (text !== '') {
+          a.text(text, textAt);
+          textAt += text.length;
+        }
+        if (scanner === undefined) {
+          pending += text;
+          const head = pending.length > maxRecordBytes ? pending.slice(0, maxRecordBytes) : pending;
+          const d = delimiter !== 'auto' ? delimiter : detectDelimiter(head, final || head.length < pending.length);
+          if (d === undefined) return;
+          scanner = createScanner({ delimiter: d, maxRecordBytes }, a);
+          a.bind(scanner);
+          text = pending;
+          pending = '';
+        }
+        scanner.write(text);
+        if (final) scanner.end();
+      };
+      for await (const chunk of source.open()) {
+        bytes += chunk.length;
+        // Once stopped, the rest is only counted, so that info() does not depend on how the input was chunked.
+        if (a.stopped) continue;
+        push(decoder.write(chunk), false);
+        used = decoder.encoding;
+        update();
+        yield* a.take();
+      }
+      if (!a.stopped) push(decoder.end(), true);
+      used = decoder.encoding;
+      a.finish();
+      update(a.error);
+      yield* a.take();
+    } catch (e) {
+      const cause = e instanceof Error ? e.message : String(e);
+      const message = `ddss: could not read ${name ?? 'the CSV input'} after ${bytes} bytes: ${cause}`;
+      update(message);
+      throw new Error(message, { cause: e });
+    }
+  }
+
+  return {
+    kind: 'csv',
+    batches,
+    info: () => info,
+    async *[Symbol.asyncIterator]() {
+      let keys: readonly string[] = [];
+      for await (const batch of batches()) {
+        if (batch.columns !== undefined) keys = recordKeys(batch.columns);
+        for (const row of batch.rows as readonly string[][]) {
+          const record = Object.create(null) as Record<string, string>;
+          const n = Math.min(row.length, keys.length);
+          for (let i = 0; i < n; i++) record[keys[i] as string] = row[i] as string;
+          yield record;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { collect, fixture } from './fixtures/csv/_collect.js';
+import type { CsvOptions } from '../src/sources/csv/read-csv.js';
+
+interface Expected {
+  readonly columns?: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly lines: readonly number[];
+  /** `code@line#row:field` (row: 0-based evaluated row; header and record issues have none). */
+  readonly issues: readonly string[];
+  readonly records: number;
+  readonly linesRead: number;
+  readonly params?: readonly unknown[];
+  readonly encoding?: string;
+  readonly error?: boolean;
+}
+
+const vi = ['Tiếng Việt', 'Bảo Thắng', 'Đồng Nai'];
+
+// Every bad input of QUALITY.md §2 that concerns CSV, with the exact issues (codes, lines, rows) it must give.
+const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
+  ['empty.csv', {}, { rows: [], lines: [], issues: [], records: 0, linesRead: 0 }],
+  ['header-only.csv', {}, { columns: ['mã_thửa', 'chủ_sử_dụng'], rows: [], lines: [], issues: [], records: 0, linesRead: 1 }],
+  ['header-only-no-newline.csv', {}, { columns: ['mã_thửa', 'chủ_sử_dụng'], rows: [], lines: [], issues: [], records: 0, linesRead: 1 }],
+  ['blank-header.csv', {}, { columns: ['id', '', 'name', ' '], rows: [['1', 'a', 'b', 'c']], lines: [2],
+    issues: ['blank_header@1', 'blank_header@1'], params: [{ column: 2 }, { column: 4 }], records: 1, linesRead: 2 }],
+  ['duplicate-header.csv', {}, { columns: ['id', 'name', 'id', 'name'], rows: [['1', 'An', '2', 'Bình']], lines: [2],
+    issues: ['duplicate_header@1:id', 'duplicate_header@1:name'], params: [{ column: 3, first: 1 }, { column: 4, first: 2 }],
+    records: 1, linesRead: 2 }],
+  ['ragged.csv', {}, { columns: ['id', 'name', 'area'], rows: [['1', 'An'], ['2', 'Bình', '30'], ['3', 'Chi', '40'], ['4']],
+    lines: [2, 3, 4, 5], issues: ['missing_cell@2#0:area', 'extra_cell@3#1', 'missing_cell@5#3:name', 'missing_cell@5#3:area'],
+    params: [{ cells: 2, columns: 3, column: 3 }, { cells: 5, columns: 3, column: 4 }, { cells: 1, columns: 3, column: 2 },
+      { cells: 1, columns: 3, column: 3 }], records: 4, linesRead: 5 }],
+  ['blank-rows.csv', {}, { columns: ['id', 'name'], rows: [['1', 'An'], ['2', 'Bình']], lines: [2, 5],
+    issues: ['blank_row@3', 'blank_row@4', 'blank_row@6'], records: 5, linesRead: 6 }],
+  ['unclosed-quote.csv', {}, { columns: ['id', 'note'], rows: [['1', 'ok']], lines: [2], issues: ['unclosed_quote@3'],
+    records: 2, linesRead: 4 }],
+  ['stray-quotes.csv', {}, { columns: ['id', 'note'], rows: [['1', 'ab"c'], ['2', 'quotedtail'], ['3', 'a "q" b'], ['4', ' "spaced"']],
+    lines: [2, 3, 4, 5], issues: [], records: 4, linesRead: 5 }],
+  ['endings-lf.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
+  ['endings-crlf.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
+  ['endings-cr.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
+  ['endings-mixed.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b'], ['3', 'c']], lines: [2, 3, 4],
+    issues: ['mixed_line_endings@2'], params: [{ endings: 'CRLF, LF, CR' }], records: 3, linesRead: 4 }],
+  ['quoted-newlines.csv', {}, { columns: ['id', 'address', 'owner'],
+    rows: [['1', 'Số 1,\nThôn Đông', 'An'], ['2', 'dòng 1\r\ndòng 2\rdòng 3', 'Bình'], ['3', 'plain', 'Chi']],
+    lines: [2, 4, 7], issues: [], records: 3, linesRead: 7 }],
+  ['bom-utf8.csv', {}, { columns: ['id', 'tên'], rows: [['1', 'Việt']], lines: [2], issues: [], records: 1, linesRead: 2,
+    encoding: 'utf8' }],
+  ['bom-utf16le.csv', {}, { columns: ['id', 'tên'], rows: [['1', 'Việt']], lines: [2], issues: [], records: 1, linesRead: 2,
+    encoding: 'utf16le' }],
+  ['utf16le-no-bom.csv', { encoding: 'utf16le' }, { columns: ['id', 'tên'], rows: [['1', 'Việt']], lines: [2], issues: [],
+    records: 1, linesRead: 2, encoding: 'utf16le' }],
+  ['control-characters.csv', {}, { columns: ['id', 'note'],
+    rows: [['1', 'a\0b'], ['2', 'tab\tok'], ['3', 'bell\x07\x01'], ['4', 'ok']], lines: [2, 3, 4, 5],
+    issues: ['control_character@2#0:note', 'control_character@4#2:note'], params: [{ codepoint: '0000' }, { codepoint: '0007' }],
+    records: 4, linesRead: 5 }],
+  ['huge-field.csv', { maxRecordBytes: 64 }, { columns: ['id', 'note'], rows: [['2', 'ok'], ['4', 'ok']], lines: [3, 6],
+    issues: ['record_too_large@2', 'record_too_large@4'], params: [{ maxBytes: 64 }, { maxBytes: 64 }], records: 4, linesRead: 6 }],
+  ['huge-unclosed.csv', { maxRecordBytes: 64 }, { columns: ['id', 'note'], rows: [['1', 'ok']], lines: [2],
+    issues: ['record_too_large@3'], params: [{ maxBytes: 64 }], records: 2, linesRead: 3, error: true }],
+  ['invalid-utf8.csv', {}, { columns: ['id', 'name'], rows: [['1', 'Việt'], ['2', 'caf\uFFFD'], ['3', '\uFFFD\uFFFDok']],
+    lines: [2, 3, 4], issues: ['invalid_encoding@3#1:name', 'extra_cell@4#2', 'invalid_encoding@4#2:name', 'invalid_encoding@4#2'],
+    params: [{ offset: 22, encoding: 'utf8' }, { cells: 3, columns: 2, column: 3 }, { offset: 26, encoding: 'utf8' },
+      { offset: 31, encoding: 'utf8' }], records: 3, linesRead: 4 }],
+  ['windows-1258.csv', { encoding: 'windows-1258' }, { columns: ['id', 'tên'], rows: vi.map((v, i) => [String(i + 1), v]),
+    lines: [2, 3, 4], issues: [], records: 3, linesRead: 4, encoding: 'windows-1258' }],
+  ['tcvn3.csv', { encoding: 'tcvn3' }, { columns: ['id', 'tên'], rows: vi.map((v, i) => [String(i + 1), v]),
+    lines: [2, 3, 4], issues: [], records: 3, linesRead: 4, encoding: 'tcvn3' }],
+  ['vni.csv', { encoding: 'vni' }, { columns: ['id', 'tên'], rows: vi.map((v, i) => [String(i + 1), v]),
+    lines: [2, 3, 4], issues: [], records: 3, linesRead: 4, encoding: 'vni' }],
+  // NFD text is read as it is (the nfc() rule reports it); only legacy encodings are decoded to NFC.
+  ['nfd.csv', {}, { columns: ['id', 'name'], rows: [['1', 'Nguyễn Văn Việt'.normalize('NFD')]], lines: [2], issues: [],
+    records: 1, linesRead: 2 }],
+  ['proto-headers.csv', {}, { columns: ['__proto__', 'constructor', 'toString', 'id'],
+    rows: [['{"polluted":true}', 'x', 'y', '1']], lines: [2], issues: [], records: 1, linesRead: 2 }],
+  ['leading-zeros.csv', {}, { columns: ['id', 'cccd', 'code'], rows: [['1', '001085012345', '007'], ['2', '079199000001', '0']],
+    lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
+  ['semicolon.csv', { delimiter: 'auto' }, { columns: ['id', 'tên', 'ghi chú'], rows: [['1', 'An', 'a;b']], lines: [2],
+    issues: [], records: 1, linesRead: 2 }],
+  ['tab.csv', { delimiter: 'auto' }, { columns: ['id', 'tên'], rows: [['1', 'An']], lines: [2], issues: [], records: 1, linesRead: 2 }],
+];
+
+describe('readCsv on every bad input', () => {
+  it.each(cases)('%s', async (name, options, want) => {
+    const got = await collect(fixture(name), options);
+    expect(got.columns).toEqual(want.columns);
+    expect(got.rows).toEqual(want.rows);
+    expect(got.lines).toEqual(want.lines);
+    expect(got.issues).toEqual(want.issues);
+    if (want.params !== undefined) expect(got.raw.map((i) => i.params).filter((p) => p !== undefined)).toEqual(want.params);
+    expect(got.info.records).toBe(want.records);
+    expect(got.linesRead).toBe(want.linesRead);
+    expect(got.info.encoding).toBe(want.encoding ?? 'utf8');
+    expect(got.info.error !== undefined).toBe(want.error ?? false);
+    // Invariant 5 on every fixture: records = evaluated rows + blank rows + rejected records.
+    expect(got.info.records).toBe(got.rows.length + got.raw.filter((i) => i.scope === 'record').length);
+  });
+
+  it.each([
+    ['blank_header', 'clean', 'header'], ['duplicate_header', 'clean', 'header'], ['missing_cell', 'sufficient', 'row'],
+    ['extra_cell', 'clean', 'row'], ['blank_row', 'clean', 'record'], ['invalid_encoding', 'clean', 'row'],
+    ['unclosed_quote', 'sufficient', 'record'], ['record_too_large', 'sufficient', 'record'],
+    ['control_character', 'clean', 'row'], ['mixed_line_endings', 'clean', 'header'],
+  ] as const)('%s is a %s issue of %s scope', async (code, criterion, scope) => {
+    const all = await Promise.all(cases.map(([name, options]) => collect(fixture(name), options)));
+    const found = all.flatMap((c) => c.raw).filter((i) => i.code === code);
+    expect(found.length).toBeGreaterThan(0);
+    for (const i of found) expect([i.criterion, i.scope]).toEqual([criterion, scope]);
+  });
+});

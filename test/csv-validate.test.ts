@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, validate } from '../src/index.js';
+import { readCsv } from '../src/sources/csv/read-csv.js';
+import { fixture } from './fixtures/csv/_collect.js';
+
+const NOW = new Date('2026-11-22T00:00:00.000Z');
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('validate(definition, readCsv(...))', () => {
+  const ragged = defineDataset({ name: 'ragged', key: 'id', fields: { id: field.text().required(), name: field.text().required(),
+    area: field.number().required() } });
+
+  it('turns structural issues into source rules with rows and lines, and missing cells into missing values', async () => {
+    const report = await validate(ragged, readCsv(fixture('ragged.csv')), { now: NOW });
+    const rule = (id: string) => report.rules.find((r) => r.id === id);
+    expect(report.rows).toBe(4);
+    expect(rule('source.missing_cell')).toMatchObject({ criterion: 'sufficient', level: 'row', failed: 2, violations: 3 });
+    expect(rule('source.missing_cell')?.samples.map((s) => [s.row, s.line, s.field])).toEqual([[0, 2, 'area'], [3, 5, 'name'], [3, 5, 'area']]);
+    expect(rule('source.extra_cell')).toMatchObject({ criterion: 'clean', failed: 1 });
+    // A missing cell is missing, never "": required() fails on it once.
+    expect(rule('area.required')).toMatchObject({ failed: 2 });
+    expect(rule('name.required')).toMatchObject({ failed: 1 });
+    expect(report.source).toEqual({ kind: 'csv', name: fixture('ragged.csv'), encoding: 'utf8', bytes: 51, records: 4 });
+  });
+
+  it('counts blank and rejected records in the checked records of record-level rules', async () => {
+    const def = defineDataset({ name: 'blank', fields: { id: field.text(), name: field.text() } });
+    const report = await validate(def, readCsv(fixture('blank-rows.csv')), { now: NOW });
+    expect(report.rules.find((r) => r.id === 'source.blank_row')).toMatchObject({ level: 'table', checked: 5, failed: 3 });
+    expect(report.rows).toBe(2);
+  });
+
+  it('keeps leading zeros and 12-digit ids exactly', async () => {
+    const def = defineDataset({ name: 'ids', fields: { cccd: field.text().pattern(/^\d{12}$/), code: field.text().oneOf(['007', '0']) } });
+    const report = await validate(def, readCsv(fixture('leading-zeros.csv')), { now: NOW });
+    expect(report.rules.map((r) => [r.id, r.failed])).toEqual(expect.arrayContaining([['cccd.pattern', 0], ['code.oneOf', 0]]));
+    expect(report.status).toBe('passed');
+  });
+
+  it('reads a field named __proto__ like any other column', async () => {
+    const def = defineDataset({ name: 'proto', fields: { __proto__: field.text().required(), id: field.integer().required() } as never });
+    const report = await validate(def, readCsv(fixture('proto-headers.csv')), { now: NOW });
+    expect(report.rules.every((r) => r.failed === 0)).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads a duplicated header from its first column', async () => {
+    const def = defineDataset({ name: 'dup', fields: { id: field.text().oneOf(['1']) } });
+    const report = await validate(def, readCsv(fixture('duplicate-header.csv')), { now: NOW });
+    expect(report.rules.find((r) => r.id === 'id.oneOf')?.failed).toBe(0);
+    expect(report.rules.find((r) => r.id === 'source.duplicate_header')).toMatchObject({ level: 'table', failed: 2, checked: 4 });
+  });
+
+  it('makes an oversized record whose end cannot be found a partial run', async () => {
+    const def = defineDataset({ name: 'huge', fields: { id: field.text() } });
+    const report = await validate(def, readCsv(fixture('huge-unclosed.csv'), { maxRecordBytes: 64 }), { now: NOW });
+    expect([report.partial, report.status, report.rows]).toEqual([true, 'error', 1]);
+  });
+
+  it('stops an unclosed quote followed by a lot of text at the cap, reading on with bounded memory', async () => {
+    const def = defineDataset({ name: 'bounded', fields: { id: field.text() } });
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      yield utf8('id,note\n1,"open');
+      const block = utf8('x'.repeat(65536));
+      for (let i = 0; i < 160; i++) yield block; // 10 MiB inside one quoted value
+      yield utf8('"\n2,after\n');
+    }
+    const report = await validate(def, readCsv(chunks(), { maxRecordBytes: 4096 }), { now: NOW });
+    expect([report.partial, report.rows]).toEqual([false, 1]);
+    expect(report.rules.find((r) => r.id === 'source.record_too_large')?.samples).toEqual([
+      expect.objectContaining({ line: 2, code: 'record_too_large' })]);
+  });
+});
