@@ -1,2 +1,129 @@
-/** ddss/vitest: data-quality matchers for vitest (`toPassDataset`, `toHaveScore`, `toHaveNoViolations`). */
-export {};
+/**
+ * ddss/vitest: data-quality matchers for vitest. Importing this module registers them (it has side effects):
+ *
+ *   import 'ddss/vitest';
+ *   await expect(rows).toPassDataset(landParcels, { minScore: 0.95, criteria: { live: 0.9 } });
+ *   expect(report).toHaveScore(0.9, 'correct');
+ *   expect(report).toHaveNoViolations('owner_id.cccd');
+ *
+ * Failure messages show the scores and the worst rules with counts and a few sample violations (personal values
+ * masked, as in every report).
+ */
+import { expect } from 'vitest';
+import { validate, type RowInput } from '../core/validate.js';
+import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
+import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
+import { thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
+
+/** Options of `toPassDataset`: score thresholds, plus the options of `validate` (e.g. `now`). */
+export interface PassDatasetOptions extends ScoreThresholds, ValidateOptions {}
+
+/** The matchers ddss adds to vitest's `expect`. */
+export interface DataQualityMatchers {
+  /**
+   * The report (or the report of validating these rows against `dataset`) passes: with thresholds, every threshold
+   * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored.
+   * Asynchronous: always `await` it.
+   * @example await expect(readCsv('parcels.csv')).toPassDataset(landParcels, { minScore: 0.95, now: new Date('2026-11-22') })
+   */
+  toPassDataset(dataset: DatasetDefinition, options?: PassDatasetOptions): Promise<void>;
+  /**
+   * The report's overall score (or one criterion's) is at least `min`; a null score (nothing evaluated) fails.
+   * @example expect(report).toHaveScore(0.9, 'live')
+   */
+  toHaveScore(min: number, criterion?: Criterion): void;
+  /**
+   * The rule `ruleId` ran and reported nothing (no failed rows, no violations, no rule error). Without `ruleId`: no
+   * rule reported an `error` or `warning` finding and none errored (`info` findings are allowed).
+   * @example expect(report).toHaveNoViolations('parcel_id.unique')
+   */
+  toHaveNoViolations(ruleId?: string): void;
+}
+
+declare module 'vitest' {
+  // Merging needs vitest's own type parameter, unused by these matchers.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface Assertion<T> {
+    toPassDataset: DataQualityMatchers['toPassDataset'];
+    toHaveScore: DataQualityMatchers['toHaveScore'];
+    toHaveNoViolations: DataQualityMatchers['toHaveNoViolations'];
+  }
+  interface AsymmetricMatchersContaining {
+    toHaveScore(min: number, criterion?: Criterion): unknown;
+    toHaveNoViolations(ruleId?: string): unknown;
+  }
+}
+
+/** A finished report (rather than rows to validate). */
+export function isReport(x: unknown): x is Report {
+  return typeof x === 'object' && x !== null && (x as { schemaVersion?: unknown }).schemaVersion === 1 &&
+    Array.isArray((x as { rules?: unknown }).rules) && typeof (x as { criteria?: unknown }).criteria === 'object';
+}
+
+function isRows(x: unknown): x is RowInput {
+  return typeof x === 'object' && x !== null &&
+    (Symbol.iterator in x || Symbol.asyncIterator in x || typeof (x as { batches?: unknown }).batches === 'function');
+}
+
+function notAReport(received: unknown): { pass: false; message: () => string } {
+  return { pass: false, message: () => `expected a ddss report, received ${typeof received}` };
+}
+
+expect.extend({
+  async toPassDataset(received: unknown, dataset: DatasetDefinition, options: PassDatasetOptions = {}) {
+    const { minScore, criteria, ...validateOptions } = options;
+    let report: Report;
+    if (isReport(received)) report = received;
+    else if (isRows(received)) report = await validate(dataset, received, validateOptions);
+    else return { pass: false, message: () => `expected rows (array, iterable or source) or a report, received ${typeof received}` };
+    const thresholds = { ...(minScore === undefined ? {} : { minScore }), ...(criteria === undefined ? {} : { criteria }) };
+    const { pass, reasons } = verdict(report, thresholds);
+    return {
+      pass,
+      message: () => pass
+        ? `expected ${report.dataset} not to pass, but it did\n${scoreLine(report)}`
+        : `expected ${report.dataset} to pass: ${reasons.join('; ')}\n${describeReport(report)}`,
+    };
+  },
+
+  toHaveScore(received: unknown, min: number, criterion?: Criterion) {
+    if (!isReport(received)) return notAReport(received);
+    if (criterion !== undefined && !CRITERIA.includes(criterion)) {
+      throw new TypeError(`ddss/vitest: unknown criterion "${String(criterion)}" (expected ${CRITERIA.join(', ')})`);
+    }
+    const what = criterion === undefined ? 'score' : `${criterion} score`;
+    const actual = criterion === undefined ? received.score : received.criteria[criterion].score;
+    const reason = thresholdReason(what, actual, min);
+    return {
+      pass: reason === undefined,
+      message: () => reason === undefined
+        ? `expected ${what} ${percent(actual)} to be below ${percent(min)}`
+        : `expected ${what} ≥ ${percent(min)}: ${reason}\n${describeReport(received, criterion === undefined ? {} : { criterion })}`,
+    };
+  },
+
+  toHaveNoViolations(received: unknown, ruleId?: string) {
+    if (!isReport(received)) return notAReport(received);
+    if (ruleId === undefined) {
+      const bad = received.rules.filter((r) => r.status === 'error' || (r.severity !== 'info' && r.violations > 0));
+      return {
+        pass: bad.length === 0,
+        message: () => bad.length === 0
+          ? `expected violations, but ${received.dataset} has none`
+          : `expected no violations, but ${bad.length} rules reported some\n${describeReport(received)}`,
+      };
+    }
+    const rule = received.rules.find((r) => r.id === ruleId);
+    if (rule === undefined) {
+      const ids = received.rules.map((r) => r.id).join(', ');
+      return { pass: false, message: () => `no rule "${ruleId}" in the ${received.dataset} report; rules: ${ids}` };
+    }
+    const pass = rule.status !== 'error' && rule.failed === 0 && rule.violations === 0;
+    return {
+      pass,
+      message: () => pass
+        ? `expected ${ruleId} to report violations, but it found none in ${rule.checked} checked`
+        : `expected no violations of ${ruleId}\n${describeRule(rule, 5)}`,
+    };
+  },
+});

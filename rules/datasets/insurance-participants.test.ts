@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { insuranceParticipants } from './insurance-participants.js';
+import { findings } from './_findings.js';
+import { validate } from '../../src/core/validate.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+
+/** Participants that satisfy DOMAIN-VN: an employee, a retiree, a child under six. */
+const employee = {
+  bhxh_no: '0123456789', full_name: 'Nguyễn Văn An', dob: '15/06/1989', gender: 'Nam', id_no: '001089012345',
+  phone: '0912345678', province_code: '01', commune_code: '00004', bhyt_card_no: 'DN4010123456789',
+  card_valid_from: '01/01/2026', card_valid_to: '31/12/2026', kcb_registered: '01001', employer_tax_code: '0100109106',
+  contribution_salary: '12500000', contribution_month: '10/2026', status: 'active', updated_at: '2026-11-20T09:00:00+07:00',
+};
+const retiree = {
+  bhxh_no: '7901234567', full_name: 'Trần Thị Bình', dob: '02/01/1955', gender: 'Nữ', id_no: '079155123456',
+  phone: '', province_code: '79', commune_code: '26734', bhyt_card_no: 'HT3797901234567',
+  card_valid_from: '01/01/2026', card_valid_to: '31/12/2026', kcb_registered: '', employer_tax_code: '',
+  contribution_salary: '', contribution_month: '', status: 'active', updated_at: '2026-03-01T00:00:00Z',
+};
+const child = {
+  bhxh_no: '4812345678', full_name: 'Lê Minh Khôi', dob: '10/03/2022', gender: 'Nam', id_no: '048222001122',
+  phone: '+84 912 000 111', province_code: '48', commune_code: '20194', bhyt_card_no: 'TE1484812345678',
+  card_valid_from: '10/03/2022', card_valid_to: '30/09/2028', kcb_registered: '48001', employer_tax_code: '',
+  contribution_salary: '', contribution_month: '', status: 'active', updated_at: '2026-11-21T16:30:00+07:00',
+};
+const valid = [employee, retiree, child];
+
+async function brokenRow(patch: Readonly<Record<string, string>>, base: Readonly<Record<string, string>> = employee) {
+  const rows = valid.map((r) => (r === base ? { ...r, ...patch } : r));
+  return (await findings(insuranceParticipants, rows, NOW)).all;
+}
+
+describe('insurance-participants', () => {
+  it('gives valid participants no finding at all, and full scores', async () => {
+    const { all, report } = await findings(insuranceParticipants, valid, NOW);
+    expect(all).toEqual([]);
+    expect(report.status).toBe('passed');
+    expect(report.score).toBe(1);
+  });
+
+  it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
+    expect(Object.keys(insuranceParticipants.fields)).toEqual([
+      'bhxh_no', 'full_name', 'dob', 'gender', 'id_no', 'phone', 'province_code', 'commune_code', 'bhyt_card_no',
+      'card_valid_from', 'card_valid_to', 'kcb_registered', 'employer_tax_code', 'contribution_salary',
+      'contribution_month', 'status', 'updated_at',
+    ]);
+    const optional = ['phone', 'kcb_registered', 'employer_tax_code', 'contribution_salary', 'contribution_month'];
+    for (const [name, spec] of Object.entries(insuranceParticipants.fields)) {
+      expect(spec.requiredRule === undefined, name).toBe(optional.includes(name));
+      expect(spec.title, name).toEqual({ en: expect.any(String), vi: expect.any(String) });
+    }
+    const personal = Object.entries(insuranceParticipants.fields).filter(([, s]) => s.privacy !== false).map(([n]) => n);
+    expect(personal).toEqual(['bhxh_no', 'full_name', 'dob', 'id_no', 'phone', 'bhyt_card_no']);
+  });
+
+  it.each<[string, Record<string, string>, readonly string[], Record<string, string>?]>([
+    // sufficient
+    ['a blank name', { full_name: '' }, ['full_name.required:missing_value']],
+    ['a placeholder date of birth', { dob: '01/01/1900' }, ['dob.required:missing_value']],
+    ['a placeholder card end', { card_valid_to: '00/00/0000' }, ['card_valid_to.required:missing_value']],
+    ['a missing status', { status: 'NULL' }, ['status.required:missing_value']],
+    // correct
+    ['a 9-digit BHXH number', { bhxh_no: '123456789', bhyt_card_no: 'DN4010123456789' },
+      // The stored number really differs from the card's: both the lost zero and the mismatch are reported.
+      ['bhxh_no.bhxh:leading_zero_lost', 'bhytMatchesBhxh:bhyt_bhxh_mismatch']],
+    ['a BHXH number from no issuing agency', { bhxh_no: '0323456789', bhyt_card_no: 'DN4010323456789' },
+      ['bhxh_no.bhxhProvince:unknown_province_code']],
+    ['a personal ID one digit short', { id_no: '01089012345' }, ['id_no.cccd:leading_zero_lost']],
+    ['a 9-digit CMND as personal ID', { id_no: '012345678' }, ['id_no.cccd:bad_length']],
+    ['a date of birth the ID contradicts', { dob: '15/06/1990' }, ['idBirthYear:id_birth_year_mismatch']],
+    ['a gender the ID contradicts', { gender: 'Nữ' }, ['idGender:id_gender_mismatch']],
+    ['an Excel serial date of birth', { dob: '32674' }, ['dob.excelSerial:excel_serial_date', 'dob.type:invalid_type']],
+    ['a card of another BHXH number', { bhyt_card_no: 'DN4010123456780' }, ['bhytMatchesBhxh:bhyt_bhxh_mismatch']],
+    ['a malformed card code', { bhyt_card_no: 'DN40101234567' }, ['bhyt_card_no.bhyt:bad_format']],
+    ['an unknown object code', { bhyt_card_no: 'ZZ4010123456789' }, ['bhyt_card_no.bhytObjectCode:unknown_object_code']],
+    ['an unverified object code', { bhyt_card_no: 'TG4010123456789' }, ['bhyt_card_no.bhytObjectCode:unverified_object_code']],
+    ['a benefit level that does not fit', { bhyt_card_no: 'DN2010123456789' }, ['bhyt_card_no.bhytBenefitLevel:benefit_level_mismatch']],
+    ['a TE card for a seven-year-old', { dob: '10/03/2019', id_no: '048219001122', card_valid_from: '01/01/2026',
+      card_valid_to: '31/12/2026' }, ['childUnderSix:te_card_child_too_old', 'childUnderSix:te_card_valid_too_long'], child],
+    ['a reversed card period', { card_valid_from: '01/01/2027', card_valid_to: '31/12/2026' }, ['cardPeriodOrdered:card_period_reversed']],
+    ['a salary below the minimum wage', { contribution_salary: '3000000' }, ['salaryInRange:salary_below_minimum']],
+    ['a salary above the verified cap', { contribution_salary: '50000000', contribution_month: '05/2026' }, ['salaryInRange:salary_above_cap']],
+    ['a salary above the provisional cap', { contribution_salary: '52000000' }, ['salaryInRangeProvisional:salary_above_cap']],
+    ['a tax code with a wrong check digit', { employer_tax_code: '0100109107' }, ['employer_tax_code.mst:bad_check_digit']],
+    ['an invalid phone number', { phone: '0123456' }, ['phone.phone:invalid_phone']],
+    ['a malformed facility code', { kcb_registered: '1001' }, ['kcb_registered.pattern:pattern_mismatch']],
+    ['a status outside the list', { status: 'Active' }, ['status.oneOf:not_in_set']],
+    ['an unknown province', { province_code: '99' }, ['province_code.province:unknown_province_code']],
+    // clean
+    ['a decomposed name', { full_name: 'Nguyễn Văn An'.normalize('NFD') }, ['full_name.nfc:not_nfc']],
+    ['mojibake', { full_name: 'Nguyá»…n VÄƒn An' }, ['full_name.legacyEncoding:mojibake']],
+    ['a leading space', { full_name: ' Nguyễn Văn An' }, ['full_name.trimmed:surrounding_whitespace']],
+    ['a digit in the name', { full_name: 'Nguyễn Văn An 2' }, ['full_name.vnName:name_has_digit']],
+    ['an undashed branch tax code', { employer_tax_code: '0100109106001' }, ['employer_tax_code.mstDashed:undashed_branch_code']],
+    // live
+    ['a stale record', { updated_at: '2025-06-01T00:00:00Z' }, ['updated_at.within:stale_record']],
+    ['an expired card still active', { card_valid_from: '01/01/2025', card_valid_to: '31/12/2025' }, ['cardNotExpired:expired_card_active']],
+    ['a pre-2018 mobile prefix', { phone: '01689123456' }, ['phone.phonePrefix:legacy_mobile_prefix']],
+    ['a retired province code', { province_code: '34' }, ['province_code.provinceCurrent:retired_province_code']],
+  ])('reports %s', async (_what, patch, expected, base) => {
+    const row = (valid as readonly object[]).indexOf(base ?? employee);
+    expect(await brokenRow(patch, base)).toEqual(expected.map((e) => `${row}:${e}`));
+  });
+
+  it('accepts an expired card on a closed record and the school-year extension of TE cards', async () => {
+    expect(await brokenRow({ status: 'closed', card_valid_from: '01/01/2025', card_valid_to: '31/12/2025' })).toEqual([]);
+    // Sixth birthday 10/03/2028, before the school year: the card may run to 30/09/2028 (NĐ 146/2018).
+    expect(await brokenRow({ card_valid_to: '30/09/2028' }, child)).toEqual([]);
+  });
+
+  it('flags duplicate BHXH numbers and a person holding two', async () => {
+    const again = { ...retiree, full_name: employee.full_name, dob: employee.dob, gender: 'Nam', id_no: employee.id_no };
+    expect((await findings(insuranceParticipants, [employee, again], NOW)).all)
+      .toEqual(['0:oneBhxhPerId:id_with_several_bhxh', '1:oneBhxhPerId:id_with_several_bhxh']);
+    expect((await findings(insuranceParticipants, [employee, { ...employee }], NOW)).all)
+      .toEqual(['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.unique:duplicate_value']);
+  });
+
+  it('judges the table: stale after 30 days without updates', async () => {
+    const old = valid.map((r) => ({ ...r, updated_at: '2026-10-01T00:00:00Z' }));
+    expect((await findings(insuranceParticipants, old, NOW)).all).toEqual(['table:updated_at.freshness:stale_table']);
+  });
+
+  it('masks personal data in every violation', async () => {
+    const rows = [{ ...employee, id_no: '01089012345', full_name: 'Nguyễn Văn An ', phone: '0123456' }];
+    const text = JSON.stringify(await validate(insuranceParticipants, rows, { now: NOW }));
+    for (const secret of ['01089012345', 'Nguyễn Văn An', '0123456789', '0123456']) expect(text).not.toContain(secret);
+  });
+});

@@ -1,0 +1,121 @@
+import { defineDataset } from '../../src/define.js';
+import { field } from '../../src/field.js';
+import { rule } from '../../src/rule.js';
+import type { DatasetDefinition } from '../../src/core/types.js';
+import {
+  bhxh, bhxhProvince, bhyt, bhytBenefitLevel, bhytObjectCode, cccd, cccdPlausible, mst, mstDashed, phone, phonePrefix,
+} from '../vn/identifiers.js';
+import { province } from '../vn/admin/province.js';
+import { provinceCurrent } from '../vn/admin/province-current.js';
+import { idBirthYear } from '../vn/cross/id-birth-year.js';
+import { idGender } from '../vn/cross/id-gender.js';
+import { bhytMatchesBhxh } from '../vn/cross/bhyt-matches-bhxh.js';
+import { childUnderSix } from '../vn/cross/child-under-six.js';
+import { cardNotExpired } from '../vn/cross/card-not-expired.js';
+import { cardPeriodOrdered } from '../vn/cross/card-period-ordered.js';
+import { oneBhxhPerId } from '../vn/cross/one-bhxh-per-id.js';
+import { salaryInRange } from '../vn/cross/salary-in-range.js';
+import { salaryInRangeProvisional } from '../vn/cross/salary-in-range-provisional.js';
+import { nfc } from '../vn/text/nfc.js';
+import { legacyEncoding } from '../vn/text/legacy-encoding.js';
+import { vnDate } from '../vn/dates/vn-date.js';
+import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
+import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
+import { communeRules, type RegisterOptions } from './_communes.js';
+import { COSMETIC, cosmeticNameRules } from './_rules.js';
+
+/**
+ * insurance-participants: one row per person and current health-insurance card of the social-insurance register
+ * (Luật BHXH, Luật BHYT; QĐ 1351/QĐ-BHXH), as DOMAIN-VN §7 specifies. What "đúng, đủ, sạch, sống" means here:
+ *
+ * - ĐÚNG (correct): a 10-digit BHXH number, a well-formed personal ID whose birth year and gender match the date of
+ *   birth and gender columns, a card code whose last 10 digits are the BHXH number, whose object code is known and
+ *   whose benefit level fits it (warnings: the table is still being verified), a children's card (TE) only for a
+ *   child under six, a validity period in order, a valid phone number and tax code, a contribution salary between the
+ *   region-IV minimum wage and 20 × the base salary of its month (bounds resting on unconfirmed figures only warn).
+ * - ĐỦ (sufficient): the identity, card and status columns are filled; placeholders such as `N/A`, `-`,
+ *   `01/01/1900`, `00/00/0000` count as missing; the export is not empty.
+ * - SẠCH (clean): one row per BHXH number and one BHXH number per person; names in Unicode NFC without legacy
+ *   encodings, stray spaces or honorifics; branch tax codes in their dashed form.
+ * - SỐNG (live): every record updated within 365 days and the table within 30; no active participant with an
+ *   expired card; no phone number with a pre-2018 prefix; no province code retired on 1/7/2025.
+ *
+ * A row that satisfies DOMAIN-VN gets no finding at all. Personal data (name, BHXH number, personal ID, date of
+ * birth, phone, card code) is masked in every output.
+ * @example
+ * import { insuranceParticipants } from 'ddss/datasets';
+ * const report = await validate(insuranceParticipants, readCsv('participants.csv'), { now: new Date('2026-11-22') });
+ */
+export const insuranceParticipants: DatasetDefinition = insuranceParticipantsWith();
+
+/**
+ * The insurance-participants register with options: the commune lists to check commune codes against (loaded with
+ * `loadAdminUnits`; without them codes are checked for format only).
+ * @example const parcels = insuranceParticipantsWith({ communes: loadAdminUnits('communes-2025.json') });
+ */
+export function insuranceParticipantsWith(options: RegisterOptions = {}): DatasetDefinition {
+  return defineDataset({
+    name: 'insurance-participants',
+    title: { en: 'Insurance participants (social and health insurance)', vi: 'Người tham gia BHXH, BHYT' },
+    description: 'One row per person and current health-insurance card (DOMAIN-VN §7).',
+    key: 'bhxh_no',
+    missingValues: VN_MISSING_VALUES,
+    fields: {
+      bhxh_no: field.text().required().pii().use(bhxh(), bhxhProvince()).unique()
+        .label({ en: 'Social-insurance number', vi: 'Mã số BHXH' }),
+      full_name: field.text().required().pii().trimmed(COSMETIC)
+        .use(nfc(), legacyEncoding())
+        .use(...cosmeticNameRules('full_name'))
+        .label({ en: 'Full name', vi: 'Họ và tên' }),
+      dob: vnDate().required().pii().notInFuture()
+        .label({ en: 'Date of birth', vi: 'Ngày sinh' }),
+      gender: field.enum(['Nam', 'Nữ']).required()
+        .label({ en: 'Gender', vi: 'Giới tính' }),
+      id_no: field.text().required().pii().use(cccd(), cccdPlausible())
+        .label({ en: 'Personal ID', vi: 'Số định danh cá nhân' }),
+      phone: field.text().pii().use(phone(), phonePrefix())
+        .label({ en: 'Phone', vi: 'Số điện thoại' }),
+      province_code: field.text().required().use(province(), provinceCurrent())
+        .label({ en: 'Province code', vi: 'Mã tỉnh' }),
+      commune_code: field.text().required().use(...communeRules(options))
+        .label({ en: 'Commune code', vi: 'Mã xã' }),
+      bhyt_card_no: field.text().required().pii()
+        .use(bhyt(), bhytObjectCode({ dateField: 'card_valid_from' }), bhytBenefitLevel({ dateField: 'card_valid_from' }))
+        .label({ en: 'Health-insurance card code', vi: 'Mã thẻ BHYT' }),
+      card_valid_from: vnDate().required()
+        .label({ en: 'Card valid from', vi: 'Giá trị sử dụng từ ngày' }),
+      card_valid_to: vnDate().required()
+        .label({ en: 'Card valid to', vi: 'Giá trị sử dụng đến ngày' }),
+      kcb_registered: field.text().pattern(/^\d{5}$/)
+        .label({ en: 'Registered primary-care facility', vi: 'Nơi đăng ký KCB ban đầu' }),
+      employer_tax_code: field.text().use(mst(), mstDashed())
+        .label({ en: 'Employer tax code', vi: 'Mã số thuế đơn vị' }),
+      contribution_salary: field.integer()
+        .label({ en: 'Contribution salary (VND)', vi: 'Mức lương đóng BHXH (đồng)' }),
+      contribution_month: vnDate('MM/yyyy')
+        .label({ en: 'Contribution month', vi: 'Tháng đóng' }),
+      status: field.enum(['active', 'suspended', 'closed']).required()
+        .label({ en: 'Status', vi: 'Trạng thái' }),
+      updated_at: field.datetime().required().notInFuture().within({ days: 365 })
+        .label({ en: 'Last updated', vi: 'Cập nhật lần cuối' }),
+    },
+    rules: [
+      // correct: cross-field consistency
+      idBirthYear({ id: 'id_no', birthYear: 'dob' }),
+      idGender({ id: 'id_no', gender: 'gender' }),
+      bhytMatchesBhxh({ card: 'bhyt_card_no', bhxh: 'bhxh_no' }),
+      childUnderSix({ card: 'bhyt_card_no', dob: 'dob', validFrom: 'card_valid_from', validTo: 'card_valid_to' }),
+      cardPeriodOrdered({ validFrom: 'card_valid_from', validTo: 'card_valid_to' }),
+      salaryInRange({ salary: 'contribution_salary', month: 'contribution_month' }),
+      salaryInRangeProvisional({ salary: 'contribution_salary', month: 'contribution_month' }),
+      excelSerialIn('dob'),
+      // sufficient: an export with no participant is not a register
+      rule.rowCount({ min: 1 }),
+      // clean: one person, one BHXH number
+      oneBhxhPerId({ id: 'id_no', bhxh: 'bhxh_no' }),
+      // live: cards and the table are current
+      cardNotExpired({ status: 'status', validTo: 'card_valid_to' }),
+      rule.freshness('updated_at', { days: 30 }),
+    ],
+  });
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { landParcels, landParcelsWith } from './land-parcels.js';
+import type { CommuneTable } from '../vn/admin/parse-admin-units.js';
+import { findings } from './_findings.js';
+import { validate } from '../../src/core/validate.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+
+/** Three parcels that satisfy DOMAIN-VN: urban residential, rice land with a dated term, annual crops (2024 code). */
+const urban = {
+  parcel_id: 'P000000001', province_code: '01', commune_code: '00004', map_sheet_no: '12', parcel_no: '145',
+  area_m2: '120.5', land_use_code: 'ODT', land_use_term: 'LAU_DAI', owner_name: 'Nguyễn Văn An',
+  owner_id: '001089012345', owner_birth_year: '1989', owner_gender: 'Nam', owner_address: 'Số 12 Lê Lợi, Hà Nội',
+  gcn_serial: 'CS 123456', gcn_issue_date: '15/03/2019', registered_at: '02/02/2019', x_north: '2323456.78',
+  y_east: '505123.45', owner_verified: 'true', updated_at: '2026-11-01T08:00:00+07:00',
+};
+const rice = {
+  parcel_id: 'P000000002', province_code: '79', commune_code: '26734', map_sheet_no: '3', parcel_no: '7',
+  area_m2: '2500', land_use_code: 'LUC', land_use_term: '15/03/2069', owner_name: 'Trần Thị Bình',
+  owner_id: '079301123456', owner_birth_year: '2001', owner_gender: 'Nữ', owner_address: '',
+  gcn_serial: 'ĐT 12345678', gcn_issue_date: '15/03/2019', registered_at: '', x_north: '', y_east: '',
+  owner_verified: '', updated_at: '2026-06-01T00:00:00Z',
+};
+const crops = {
+  ...rice, parcel_id: 'P000000003', parcel_no: '8', land_use_code: 'HNK', land_use_term: '10/10/2075',
+  gcn_issue_date: '10/10/2025', gcn_serial: 'A 1234567', owner_name: 'LÊ THỊ HOÀ', owner_id: '040172000123',
+  owner_birth_year: '1972', owner_gender: 'Nữ', x_north: '2100000', y_east: '600000.5',
+  updated_at: '2026-11-20T10:00:00+07:00',
+};
+const valid = [urban, rice, crops];
+
+async function brokenRow(patch: Readonly<Record<string, string>>, base: Readonly<Record<string, string>> = urban) {
+  const rows = valid.map((r) => (r === base ? { ...r, ...patch } : r));
+  return (await findings(landParcels, rows, NOW)).all;
+}
+
+describe('land-parcels', () => {
+  it('gives valid parcels no finding at all, and full scores', async () => {
+    const { all, report } = await findings(landParcels, valid, NOW);
+    expect(all).toEqual([]);
+    expect(report.status).toBe('passed');
+    expect(report.score).toBe(1);
+  });
+
+  it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
+    expect(Object.keys(landParcels.fields)).toEqual([
+      'parcel_id', 'province_code', 'commune_code', 'map_sheet_no', 'parcel_no', 'area_m2', 'land_use_code',
+      'land_use_term', 'owner_name', 'owner_id', 'owner_birth_year', 'owner_gender', 'owner_address', 'gcn_serial',
+      'gcn_issue_date', 'registered_at', 'x_north', 'y_east', 'owner_verified', 'updated_at',
+    ]);
+    const optional = ['owner_address', 'gcn_serial', 'gcn_issue_date', 'registered_at', 'x_north', 'y_east', 'owner_verified'];
+    for (const [name, spec] of Object.entries(landParcels.fields)) {
+      expect(spec.requiredRule === undefined, name).toBe(optional.includes(name));
+      expect(spec.title, name).toEqual({ en: expect.any(String), vi: expect.any(String) });
+    }
+    const personal = Object.entries(landParcels.fields).filter(([, s]) => s.privacy !== false).map(([n]) => n);
+    expect(personal).toEqual(['owner_name', 'owner_id', 'owner_birth_year', 'owner_address']);
+  });
+
+  it.each<[string, Record<string, string>, readonly string[], Record<string, string>?]>([
+    // sufficient
+    ['a blank owner name', { owner_name: ' ' }, ['owner_name.required:missing_value']],
+    ['a placeholder land-use code', { land_use_code: 'N/A' }, ['land_use_code.required:missing_value']],
+    ['a placeholder owner ID', { owner_id: '-' }, ['owner_id.required:missing_value']],
+    // correct: types, codes, ranges
+    ['an impossible date', { gcn_issue_date: '31/02/2019' }, ['gcn_issue_date.type:invalid_type']],
+    ['an Excel serial date', { registered_at: '43466' }, ['registered_at.excelSerial:excel_serial_date', 'registered_at.type:invalid_type']],
+    ['an unknown province code', { province_code: '03' }, ['province_code.province:unknown_province_code']],
+    ['a malformed commune code', { commune_code: '4' }, ['commune_code.commune:commune_code_format']],
+    ['a map sheet number 0', { map_sheet_no: '0' }, ['map_sheet_no.min:below_minimum']],
+    ['a negative area', { area_m2: '-120.5' }, ['area_m2.min:not_above_minimum']],
+    ['an unknown land-use code', { land_use_code: 'XYZ' }, ['land_use_code.landUseCode:unknown_land_use_code']],
+    ['a group land-use code', { land_use_code: 'PNN' }, ['land_use_code.landUseCode:group_land_use_code']],
+    ['HNK on a 2019 certificate (a group code of the 2013 scheme)', { land_use_code: 'HNK', land_use_term: '15/03/2069' },
+      ['land_use_code.landUseCode:group_land_use_code'], rice],
+    ['an unreadable term', { land_use_term: 'lâu dài' }, ['land_use_term.landUseTerm:invalid_land_use_term'], rice],
+    ['residential land with an end date', { land_use_term: '01/01/2070' }, ['residentialTermPermanent:residential_term_not_permanent']],
+    ['rice land for 60 years', { land_use_term: '15/03/2079' }, ['agriculturalTerm:agricultural_term_too_long'], rice],
+    ['an 11-digit personal ID', { owner_id: '01089012345' }, ['owner_id.cccd:leading_zero_lost']],
+    ['a personal ID in Excel notation', { owner_id: '1.08901E+09' }, ['owner_id.cccd:non_digit_character']],
+    ['a personal ID from no province', { owner_id: '003089012345' }, ['owner_id.cccdPlausible:unknown_province_code']],
+    ['a birth year the ID contradicts', { owner_birth_year: '1990' }, ['idBirthYear:id_birth_year_mismatch']],
+    ['a gender the ID contradicts', { owner_gender: 'Nữ' }, ['idGender:id_gender_mismatch']],
+    ['a gender outside the list', { owner_gender: 'M' }, ['owner_gender.oneOf:not_in_set']],
+    ['an unusual certificate serial', { gcn_serial: 'CS-123456' }, ['gcn_serial.gcnSerial:unusual_gcn_serial']],
+    ['registration after the certificate', { registered_at: '01/04/2019' }, ['registered_at+gcn_issue_date.datesOrdered:dates_out_of_order']],
+    ['a certificate issued in the future', { gcn_issue_date: '01/01/2027' }, ['gcn_issue_date.notInFuture:future_date']],
+    ['swapped VN-2000 axes', { x_north: '505123.45', y_east: '2323456.78' }, ['vn2000:vn2000_axes_swapped']],
+    ['coordinates in millimetres', { x_north: '2323456780', y_east: '505123450' }, ['vn2000:vn2000_in_millimetres']],
+    // clean
+    ['a decomposed (NFD) name', { owner_name: 'Nguyễn Văn An'.normalize('NFD') }, ['owner_name.nfc:not_nfc']],
+    ['a TCVN3 name', { owner_name: 'NguyÔn V¨n An' }, ['owner_name.legacyEncoding:legacy_encoding']],
+    ['a trailing space', { owner_name: 'Nguyễn Văn An ' }, ['owner_name.trimmed:surrounding_whitespace']],
+    ['a no-break space', { owner_name: 'Nguyễn\u00a0Văn An' }, ['owner_name.whitespace:non_breaking_space']],
+    ['a doubled space', { owner_name: 'Nguyễn  Văn An' }, ['owner_name.vnName:name_doubled_space', 'owner_name.whitespace:doubled_space']],
+    ['an honorific', { owner_name: 'Ông Nguyễn Văn An' }, ['owner_name.vnName:name_has_honorific']],
+    ['an area to the centimetre', { area_m2: '120.55' }, ['area_m2.decimals:too_many_decimals']],
+    ['a decomposed address', { owner_address: 'Số 12 Lê Lợi, Hà Nội'.normalize('NFD') }, ['owner_address.nfc:not_nfc']],
+    // live
+    ['a record not updated for two years', { updated_at: '2024-11-01T08:00:00+07:00' }, ['updated_at.within:stale_record']],
+    ['an owner known only by a CMND', { owner_id: '012345678' }, ['owner_id.cmndRetired:retired_cmnd']],
+    ['a land-use code the 2024 scheme replaced', { land_use_code: 'BHK' }, ['land_use_code.landUseCodeCurrent:replaced_land_use_code']],
+    ['a province code retired on 1/7/2025', { province_code: '27' }, ['province_code.provinceCurrent:retired_province_code']],
+    // info
+    ['an unverified owner', { owner_verified: 'false' }, ['owner_verified.verified:not_verified']],
+  ])('reports %s', async (_what, patch, expected, base) => {
+    const row = (valid as readonly object[]).indexOf(base ?? urban);
+    expect(await brokenRow(patch, base)).toEqual(expected.map((e) => `${row}:${e}`));
+  });
+
+  it('counts placeholders in optional columns as missing, with no false date-order finding', async () => {
+    expect(await brokenRow({ gcn_issue_date: '01/01/1900' })).toEqual([]);
+    expect(await brokenRow({ gcn_issue_date: '00/00/2019', registered_at: 'NULL' })).toEqual([]);
+  });
+
+  it('flags every row of a duplicate group, for each key', async () => {
+    const twin = { ...rice, parcel_id: urban.parcel_id, gcn_serial: urban.gcn_serial, commune_code: urban.commune_code,
+      map_sheet_no: urban.map_sheet_no, parcel_no: urban.parcel_no };
+    const { all } = await findings(landParcels, [urban, twin], NOW);
+    expect(all).toEqual([
+      '0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '0:gcn_serial.unique:duplicate_value',
+      '0:parcel_id.unique:duplicate_value', '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value',
+      '1:gcn_serial.unique:duplicate_value', '1:parcel_id.unique:duplicate_value',
+    ]);
+  });
+
+  it('judges the table: stale after 30 days without updates, insufficient when empty', async () => {
+    const old = valid.map((r) => ({ ...r, updated_at: '2026-09-01T00:00:00Z' }));
+    const stale = await findings(landParcels, old, NOW);
+    expect(stale.all).toEqual(['table:updated_at.freshness:stale_table']);
+    expect(stale.report.criteria.live.score).toBe(0);
+    expect((await findings(landParcels, [], NOW)).all).toEqual(['table:rowCount:too_few_rows']);
+  });
+
+  it('shows unverified owners without lowering any score', async () => {
+    const report = await validate(landParcels, valid.map((r) => ({ ...r, owner_verified: 'false' })), { now: NOW });
+    expect(report.score).toBe(1);
+    expect(report.rules.find((r) => r.id === 'owner_verified.verified')).toMatchObject({ severity: 'info', failed: 3 });
+  });
+
+  it('masks personal data in every violation', async () => {
+    const rows = [{ ...urban, owner_id: '01089012345', owner_name: 'Nguyễn Văn An ' }];
+    const report = await validate(landParcels, rows, { now: NOW });
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('01089012345');
+    expect(text).not.toContain('Nguyễn Văn An');
+  });
+
+  it('checks commune codes against loaded lists when given them, and for format only otherwise', async () => {
+    const unit = (code: string, province: string, successors?: string[]) =>
+      ({ code, name: `Xã ${code}`, province, ...(successors ? { successors } : {}) });
+    const old: CommuneTable = { version: '2008', validFrom: '2008-08-01', validTo: '2025-06-30', source: 'test',
+      entries: [unit('00004', '01', ['00004']), unit('26734', '79', ['26734']), unit('09999', '01', ['00004'])] };
+    const current: CommuneTable = { version: '2025', validFrom: '2025-07-01', source: 'test',
+      entries: [unit('00004', '01'), unit('26734', '79')] };
+    expect(landParcels.fields.commune_code?.rules[0]?.params).toEqual({ check: 'format only' });
+    const one = landParcelsWith({ communes: current });
+    expect((await findings(one, valid, NOW)).all).toEqual([]);
+    expect((await findings(one, [{ ...urban, commune_code: '26734' }], NOW)).all).toEqual(['0:commune_code.commune:commune_province_mismatch']);
+    expect((await findings(one, [{ ...urban, commune_code: '00005' }], NOW)).all).toEqual(['0:commune_code.commune:unknown_commune_code']);
+    const dated = landParcelsWith({ communes: [old, current] });
+    expect((await findings(dated, [{ ...urban, commune_code: '09999' }], NOW)).all)
+      .toEqual(['0:commune_code.communeCurrent:retired_commune_code']);
+  });
+});

@@ -1,0 +1,38 @@
+import { CRITERIA, type Criterion, type Report } from '../core/types.js';
+import { percent } from './_describe.js';
+
+/** Score thresholds an assertion may demand. */
+export interface ScoreThresholds {
+  /** Minimum overall score in [0, 1]. */
+  readonly minScore?: number;
+  /** Minimum score per criterion, e.g. `{ live: 0.9 }`. A criterion with no rules (score null) does not meet one. */
+  readonly criteria?: Partial<Readonly<Record<Criterion, number>>>;
+}
+
+/**
+ * Whether a report passes: never when the run could not be evaluated (status `error`); with thresholds, when every
+ * threshold is met; without, when the dataset's own verdict is `passed` or `warned`. Returns the reasons it fails.
+ */
+export function verdict(report: Report, thresholds: ScoreThresholds = {}): { readonly pass: boolean; readonly reasons: readonly string[] } {
+  const reasons: string[] = [];
+  if (report.status === 'error') {
+    reasons.push(report.partial ? 'the source could not be read completely' : 'a rule could not be evaluated');
+  }
+  const { minScore, criteria } = thresholds;
+  const judged = minScore !== undefined || (criteria !== undefined && Object.keys(criteria).length > 0);
+  const check = (what: string, actual: number | null, min: number | undefined): void => {
+    const reason = min === undefined ? undefined : thresholdReason(what, actual, min);
+    if (reason !== undefined) reasons.push(reason);
+  };
+  check('score', report.score, minScore);
+  for (const c of CRITERIA) check(`${c} score`, report.criteria[c].score, criteria?.[c]);
+  if (!judged && report.status === 'failed') reasons.push('the dataset failed (an error-severity rule failed or the score is below failUnder)');
+  return { pass: reasons.length === 0, reasons };
+}
+
+/** Why `actual` does not meet `min` (a null score never does), or undefined when it does. */
+export function thresholdReason(what: string, actual: number | null, min: number): string | undefined {
+  if (!(min >= 0 && min <= 1)) throw new TypeError(`ddss/vitest: ${what} threshold must be in [0, 1], got ${min}`);
+  if (actual === null) return `${what} is n/a (no rule of it was evaluated), expected ≥ ${percent(min)}`;
+  return actual < min ? `${what} ${percent(actual)} is below ${percent(min)}` : undefined;
+}
