@@ -8,6 +8,7 @@ export default defineConfig([
       vn: 'rules/vn/index.ts',
       datasets: 'rules/datasets/index.ts',
       vitest: 'src/testing/vitest.ts',
+      worker: 'src/parallel/worker.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -17,6 +18,8 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     external: ['vitest'],
+    // import.meta.url in the CommonJS build: definitions name their module for worker threads.
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -5,7 +5,8 @@
 export { defineDataset, type DatasetInput } from './define.js';
 export { field, type FieldSpec } from './field.js';
 export { rule } from './rule.js';
-export { validate, type RowInput } from './core/validate.js';
+export { validate, defaultWorkers } from './validate.js';
+export type { RowInput } from './core/validate.js';
 export { createValidator, type Validator } from './core/validator.js';
 export { toJson, reportObject } from './outputs/json.js';
 export { DEFAULT_MISSING_VALUES } from './core/missing.js';

@@ -41,7 +41,7 @@ const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
   ['endings-crlf.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
   ['endings-cr.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
   ['endings-mixed.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b'], ['3', 'c']], lines: [2, 3, 4],
-    issues: ['mixed_line_endings@2'], params: [{ endings: 'CRLF, LF, CR' }], records: 3, linesRead: 4 }],
+    issues: ['mixed_line_endings@-'], params: [{ endings: 'CRLF, LF, CR', line: 2 }], records: 3, linesRead: 4 }],
   ['quoted-newlines.csv', {}, { columns: ['id', 'address', 'owner'],
     rows: [['1', 'Số 1,\nThôn Đông', 'An'], ['2', 'dòng 1\r\ndòng 2\rdòng 3', 'Bình'], ['3', 'plain', 'Chi']],
     lines: [2, 4, 7], issues: [], records: 3, linesRead: 7 }],

@@ -46,7 +46,9 @@ import { COSMETIC, cosmeticNameRules } from './_rules.js';
  * import { insuranceParticipants } from 'ddss/datasets';
  * const report = await validate(insuranceParticipants, readCsv('participants.csv'), { now: new Date('2026-11-22') });
  */
-export const insuranceParticipants: DatasetDefinition = insuranceParticipantsWith();
+// Named with its module so worker threads can load this definition (`workers > 1`); a variant built with options
+// is a different rule set, which workers could not rebuild from the module, so it has none.
+export const insuranceParticipants: DatasetDefinition = { ...insuranceParticipantsWith(), module: import.meta.url };
 
 /**
  * The insurance-participants register with options: the commune lists to check commune codes against (loaded with

@@ -48,7 +48,9 @@ import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearN
  * import { landParcels } from 'ddss/datasets';
  * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22') });
  */
-export const landParcels: DatasetDefinition = landParcelsWith();
+// Named with its module so worker threads can load this definition (`workers > 1`); a variant built with options
+// is a different rule set, which workers could not rebuild from the module, so it has none.
+export const landParcels: DatasetDefinition = { ...landParcelsWith(), module: import.meta.url };
 
 /**
  * The land-parcels register with options: the commune lists to check commune codes against (loaded with
@@ -62,6 +64,9 @@ export function landParcelsWith(options: RegisterOptions = {}): DatasetDefinitio
     description: 'One row per land parcel: location, land use, owner, certificate, coordinates (DOMAIN-VN §7).',
     key: 'parcel_id',
     missingValues: VN_MISSING_VALUES,
+    // Lets worker threads re-import this module and find `landParcels` by name; only without options, since a
+    // worker would otherwise load the option-less export and silently drop the caller's commune lists.
+    ...(options.communes === undefined ? { module: import.meta.url } : {}),
     fields: {
       parcel_id: field.text().required().trimmed(COSMETIC).unique()
         .label({ en: 'Parcel ID', vi: 'Mã thửa đất' }),

@@ -148,17 +148,32 @@ export function createValidator(definition: DatasetDefinition, options: Validate
         st.columns = batch.columns;
         access = rowAccessors(plan, batch.columns);
       }
+      // Issues are interleaved with rows in file order, so the violation stream does not depend on where batches
+      // (or worker ranges) were cut: a row's issues follow it; an issue with a line precedes the first later row;
+      // a file-level issue without a line follows the batch's rows.
       const first = st.rows;
       const { rows, lines } = batch;
-      for (let i = 0; i < rows.length; i++) add(rows[i], lines === undefined ? undefined : lines[i]);
-      if (batch.issues !== undefined) {
-        for (const issue of batch.issues) {
-          if (issue.scope === 'row' && issue.index !== undefined) {
-            loadRow(rows[issue.index], first + issue.index, lines?.[issue.index]);
-          }
-          addIssue(issue, issue.scope === 'row' && issue.index !== undefined ? first + issue.index : undefined);
+      let next = 0;
+      const upTo = (n: number) => {
+        for (; next < n; next++) add(rows[next], lines === undefined ? undefined : lines[next]);
+      };
+      for (const issue of batch.issues ?? []) {
+        if (issue.scope === 'row' && issue.index !== undefined) {
+          upTo(issue.index + 1);
+          loadRow(rows[issue.index], first + issue.index, lines?.[issue.index]);
+          addIssue(issue, first + issue.index);
+          continue;
         }
+        if (issue.line !== undefined && lines !== undefined) {
+          let n = next;
+          while (n < rows.length && (lines[n] as number) < issue.line) n++;
+          upTo(n);
+        }
+        if (issue.line === undefined) continue; // after the rows, below
+        addIssue(issue);
       }
+      upTo(rows.length);
+      for (const issue of batch.issues ?? []) if (issue.line === undefined && issue.index === undefined) addIssue(issue);
       if (batch.linesRead !== undefined) st.lines = Math.max(st.lines, batch.linesRead);
     },
     addIssue: (issue) => addIssue(issue),

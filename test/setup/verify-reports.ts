@@ -4,9 +4,10 @@
  */
 import { vi } from 'vitest';
 import { assertValidReport } from '../_report-schema.js';
+import type * as ReportModule from '../../src/core/report.js';
 
 vi.mock('../../src/core/report.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/core/report.js')>();
+  const original = await importOriginal<typeof ReportModule>();
   return {
     ...original,
     buildReport: vi.fn((...args: Parameters<typeof original.buildReport>) => {

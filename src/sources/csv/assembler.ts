@@ -8,6 +8,11 @@ export interface AssemblerOptions {
   readonly batchSize: number;
   /** The encoding in use, named in `invalid_encoding` issues. */
   readonly encoding: () => string;
+  /**
+   * Where the first line ending of each kind was seen. When given, `mixed_line_endings` is left to the caller:
+   * a byte range of a file cannot tell whether the file as a whole mixes endings (parallel validation).
+   */
+  readonly onEnding?: (kind: LineEnding, line: number) => void;
 }
 
 /** Turns scanned records into row batches with their structural issues (the checks of docs/csv.md). */
@@ -207,13 +212,16 @@ export function createAssembler(o: AssemblerOptions): Assembler {
     },
     ending(kind, line) {
       if (stopped) return;
+      if (o.onEnding !== undefined) return o.onEnding(kind, line);
       endings.push(kind);
       if (endings.length === 2) mixedLine = line;
     },
     finish() {
       if (endings.length > 1) {
+        // No `line` field: a file-level finding comes after every row, wherever batches or worker ranges were cut;
+        // the line where the second kind first appears is in the params.
         issues.push({ code: 'mixed_line_endings', criterion: 'clean', severity: 'warning', scope: 'header',
-          line: mixedLine, params: { endings: endings.join(', ') } });
+          params: { endings: endings.join(', '), line: mixedLine } });
       }
       flush(true);
     },

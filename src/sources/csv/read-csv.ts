@@ -1,7 +1,7 @@
 import { createAssembler } from './assembler.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { byteInput, type CsvInput } from './input.js';
-import { createScanner, type CsvScanner } from './scanner.js';
+import { createScanner, type CsvScanner, type LineEnding } from './scanner.js';
 import { recordKeys, type HeaderOption } from './header.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
 import type { RowBatch, TabularSource } from '../../core/source.js';
@@ -21,6 +21,8 @@ export interface CsvOptions {
   readonly name?: string;
   /** Rows per batch handed to the engine. Default 1024 (larger batches measured more GC work, bench/CSV-PARSERS.md). */
   readonly batchSize?: number;
+  /** Receives the first line ending of each kind instead of a `mixed_line_endings` issue (byte ranges). */
+  readonly onEnding?: (kind: LineEnding, line: number) => void;
 }
 
 /** A record of `readCsv` iterated directly: a null-prototype object keyed by header (see `recordKeys`). */
@@ -29,6 +31,8 @@ export type CsvRecord = Readonly<Record<string, string>>;
 /** A CSV source: batches for the engine, and an async iterable of records for direct use. */
 export interface CsvSource extends TabularSource, AsyncIterable<CsvRecord> {
   readonly kind: 'csv';
+  /** Set when the input can be split into byte ranges for worker threads (a file path, a splittable encoding). */
+  readonly file?: { readonly path: string; readonly csv: { readonly delimiter: string; readonly encoding: string; readonly maxRecordBytes: number; readonly name: string } };
 }
 
 const DEFAULT_MAX_RECORD = 1024 * 1024;
@@ -68,7 +72,8 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
     };
     try {
       const decoder = createDecoder(encoding as Encoding, (offset, at) => asm?.invalid(offset, at));
-      asm = createAssembler({ header, maxRecordBytes, batchSize, encoding: () => decoder.encoding });
+      asm = createAssembler({ header, maxRecordBytes, batchSize, encoding: () => decoder.encoding,
+        ...(options.onEnding === undefined ? {} : { onEnding: options.onEnding }) });
       const a = asm;
       let scanner: CsvScanner | undefined;
       let pending = '';
@@ -113,8 +118,12 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
     }
   }
 
+  // Byte ranges need line breaks and quotes that are single bytes no other character contains, and one header.
+  const splittable = typeof input === 'string' && (encoding === 'utf8' || encoding === 'windows-1258') &&
+    delimiter !== 'auto' && header === true;
   return {
     kind: 'csv',
+    ...(splittable ? { file: { path: input, csv: { delimiter, encoding, maxRecordBytes, name: name ?? input } } } : {}),
     batches,
     info: () => info,
     async *[Symbol.asyncIterator]() {

@@ -1,0 +1,6 @@
+// Runs the TypeScript worker from sources (tests, tsx): registers tsx's loader in this thread, then loads it.
+// The published build runs dist/worker.js directly and never uses this file.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./worker.ts');

@@ -1,0 +1,110 @@
+import { open } from 'node:fs/promises';
+import { readCsv, type CsvOptions, type CsvSource } from './read-csv.js';
+import { recordBoundaries } from './record-boundaries.js';
+import type { LineEnding } from './scanner.js';
+
+export interface CsvRangeOptions extends Omit<CsvOptions, 'header' | 'onEnding'> {
+  /** Byte offset to start at. Unless `exact`, reading starts after the first line break at or past it. */
+  readonly start: number;
+  readonly exact: boolean;
+  /** Stop before the first record that starts at or after this byte offset. */
+  readonly stop: number;
+  /** The file's header, for a range that does not start at the beginning of the file. */
+  readonly columns?: readonly string[];
+}
+
+/** A CSV source over one byte range of a file, which also tells which bytes it covered. */
+export interface CsvRangeSource extends CsvSource {
+  /** Byte offsets of the first record read and of the first record not read (complete once iterated). */
+  range(): { began: number; ended: number };
+  /** The first line (within the range) where each kind of line ending appeared. */
+  endings(): ReadonlyArray<{ kind: LineEnding; line: number }>;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads the records of a CSV file that start in [start, stop): the range's true start is the record start after
+ * the first line break at or past `start` (or `start` itself when `exact`), and it reads on past `stop` to the end
+ * of the record in progress, finding record ends with the scanner's own quote rules at the byte level. Ranges cut
+ * at the same offsets tile the file exactly when each guessed start is a real record start; `validateCsvParallel`
+ * verifies that against the previous range's end.
+ * @example readCsvRange('parcels.csv', { start: 0, exact: true, stop: 100_000_000 })
+ */
+export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSource {
+  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
+  let began = options.start;
+  let ended = options.start;
+  const endings: Array<{ kind: LineEnding; line: number }> = [];
+
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    const file = await open(path, 'r');
+    try {
+      const buf = new Uint8Array(CHUNK);
+      let pos = options.start;
+      if (!options.exact) pos = await afterLineBreak(file, pos);
+      began = pos;
+      ended = pos;
+      if (pos >= options.stop) return; // the range starts where the next one does: nothing of its own
+      const boundaries = recordBoundaries(delimiter);
+      let first = true;
+      for (;;) {
+        const { bytesRead } = await file.read(buf, 0, CHUNK, pos);
+        if (bytesRead === 0) break;
+        let chunk = buf.subarray(0, bytesRead);
+        // A UTF-8 BOM at the start of the file is not part of the first field (the decoder strips it).
+        const from = first && pos === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+        first = false;
+        const cut = boundaries.scan(chunk, from, (end) => pos + end >= options.stop);
+        if (cut >= 0) chunk = chunk.subarray(0, cut);
+        yield chunk.slice();
+        pos += chunk.length;
+        ended = pos;
+        if (cut >= 0) return;
+      }
+    } finally {
+      await file.close();
+    }
+  }
+
+  const source = readCsv((async function* () { yield* bytes(); })(), {
+    ...options,
+    header: options.columns ?? true,
+    name: options.name ?? path,
+    onEnding: (kind, line) => endings.push({ kind, line }),
+  });
+  const given = options.columns !== undefined;
+  return {
+    ...source,
+    kind: 'csv',
+    async *batches() {
+      for await (const batch of source.batches()) {
+        // A later range is handed the header: its issues were the first range's to report.
+        yield given && batch.issues !== undefined ? { ...batch, issues: batch.issues.filter((i) => i.scope !== 'header') } : batch;
+      }
+    },
+    range: () => ({ began, ended }),
+    endings: () => endings,
+  };
+}
+
+/** The offset just after the first LF, CR or CRLF at or after `pos` (the file's end when there is none). */
+async function afterLineBreak(file: Awaited<ReturnType<typeof open>>, pos: number): Promise<number> {
+  const buf = new Uint8Array(CHUNK);
+  let at = pos;
+  for (;;) {
+    const { bytesRead } = await file.read(buf, 0, CHUNK, at);
+    if (bytesRead === 0) return at;
+    for (let i = 0; i < bytesRead; i++) {
+      const c = buf[i];
+      if (c === 0x0a) return at + i + 1;
+      if (c === 0x0d) {
+        if (i + 1 < bytesRead) return at + i + 1 + (buf[i + 1] === 0x0a ? 1 : 0);
+        const next = new Uint8Array(1);
+        const r = await file.read(next, 0, 1, at + i + 1);
+        return at + i + 1 + (r.bytesRead === 1 && next[0] === 0x0a ? 1 : 0);
+      }
+    }
+    at += bytesRead;
+  }
+}

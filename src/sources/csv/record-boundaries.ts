@@ -1,0 +1,85 @@
+/**
+ * A byte-level mirror of the scanner's record boundaries, for cutting a file into ranges without decoding it.
+ * It follows the scanner's rules exactly: a quote opens a quoted value only at the start of a field; inside one,
+ * `""` is a quote and a lone `"` closes it; text after the closing quote runs to the next delimiter or line end;
+ * LF, CRLF and CR end a record. Valid for encodings where these are single bytes that never occur inside another
+ * character (UTF-8, Windows-1258).
+ * @example
+ * const b = recordBoundaries(0x2c);
+ * b.scan(bytes, 0, (end) => end >= stop); // the first record end at or past `stop`, or -1
+ */
+export interface RecordBoundaries {
+  /**
+   * Feeds `bytes` from index `from`; calls `stopAt(end)` with the byte index just after each record's line ending
+   * (relative to `bytes`) and returns the first index for which it returns true, or -1 when none in this chunk.
+   */
+  scan(bytes: Uint8Array, from: number, stopAt: (end: number) => boolean): number;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_SEEN = 3;
+/** A CR ended a record at the end of the previous chunk: a LF first in this chunk belongs to it. */
+const AFTER_CR = 4;
+
+export function recordBoundaries(delimiter: number): RecordBoundaries {
+  let state = FIELD_START;
+  return {
+    scan(bytes, from, stopAt) {
+      let i = from;
+      const n = bytes.length;
+      if (state === AFTER_CR && i < n) {
+        // The record ended with the CR of the last chunk, or with CRLF if this chunk starts with LF.
+        state = FIELD_START;
+        if (bytes[i] === LF) i++;
+        if (stopAt(i)) return i;
+      }
+      while (i < n) {
+        const c = bytes[i] as number;
+        if (state === QUOTED) {
+          // Jump to the next quote: nothing else matters inside a quoted value.
+          const q = bytes.indexOf(QUOTE, i);
+          if (q < 0) return -1;
+          i = q + 1;
+          state = QUOTE_SEEN;
+          continue;
+        }
+        if (state === QUOTE_SEEN && c === QUOTE) {
+          state = QUOTED;
+          i++;
+          continue;
+        }
+        if (state === FIELD_START && c === QUOTE) {
+          state = QUOTED;
+          i++;
+          continue;
+        }
+        if (c === delimiter) {
+          state = FIELD_START;
+          i++;
+          continue;
+        }
+        if (c === LF || c === CR) {
+          i++;
+          if (c === CR) {
+            if (i >= n) {
+              state = AFTER_CR; // CR or CRLF: decided by the next chunk's first byte
+              return -1;
+            }
+            if (bytes[i] === LF) i++;
+          }
+          state = FIELD_START;
+          if (stopAt(i)) return i;
+          continue;
+        }
+        state = UNQUOTED;
+        i++;
+      }
+      return -1;
+    },
+  };
+}

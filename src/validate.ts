@@ -1,0 +1,36 @@
+import { cpus } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { validate as validateOneThread, type RowInput } from './core/validate.js';
+import { validateCsvParallel } from './parallel/validate-parallel.js';
+import type { CsvSource } from './sources/csv/read-csv.js';
+import type { DatasetDefinition, Report, ValidateOptions } from './core/types.js';
+
+const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
+
+/**
+ * Validates a dataset in one streaming pass and returns its report (see the core `validate`). With `workers > 1`
+ * and a CSV file read by `readCsv(path)`, the file is validated in byte ranges on worker threads and merged; the
+ * report is byte-identical to a single-threaded run.
+ * @example
+ * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22'), workers: 2 });
+ */
+export async function validate(definition: DatasetDefinition, input: RowInput, options: ValidateOptions = {}): Promise<Report> {
+  const wanted = Math.floor(options.workers ?? 1);
+  const file = (input as Partial<CsvSource>).file;
+  if (wanted > 1 && file !== undefined) {
+    if (definition.module === undefined) {
+      throw new Error(`ddss: workers need the definition's module: defineDataset({ name: '${definition.name}', module: import.meta.url, … })`);
+    }
+    const size = await stat(file.path).then((s) => s.size, () => 0);
+    const workers = Math.min(wanted, Math.max(1, Math.floor(size / (options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));
+    if (workers > 1) {
+      return validateCsvParallel(definition, { module: definition.module, name: definition.name }, file, options, workers);
+    }
+  }
+  return validateOneThread(definition, input, options);
+}
+
+/** The default number of workers: one per core. */
+export function defaultWorkers(): number {
+  return Math.max(1, cpus().length);
+}
