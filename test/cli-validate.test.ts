@@ -29,7 +29,7 @@ fields:
   return path;
 }
 
-interface JsonReport { status: string; partial: boolean; score: number | null; rules: { id: string; status: string; violations: number }[] }
+interface JsonReport { status: string; partial: boolean; rows: number; score: number | null; rules: { id: string; status: string; violations: number }[] }
 
 describe('ddss validate: exit codes (DESIGN §7)', () => {
   it.each([
@@ -60,11 +60,18 @@ describe('ddss validate: exit codes (DESIGN §7)', () => {
     expect(r.stderr).toMatch(/^ddss: rule "owner_id\.explodes" could not run: /);
   });
 
-  it('notes that --workers > 1 runs on one thread for now', async () => {
-    const r = await cli(['validate', 'parcels-ok.csv', '--dataset', 'parcels.yaml', ...NOW, '--workers', '4']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('--workers 4: parallel validation is not implemented yet');
-  });
+  it('--workers 2 splits a large file across threads and reports exactly what one thread reports', async () => {
+    // Over 8 MiB, so two workers each get their 4 MiB minimum.
+    const lines = readFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url), 'utf8').trimEnd().split('\n');
+    const body = lines.slice(1).join('\n');
+    const big = tmp.path('big.csv');
+    writeFileSync(big, `${lines[0]}\n${Array.from({ length: Math.ceil((9 << 20) / body.length) }, () => body).join('\n')}\n`);
+    const one = await cli(['validate', big, '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--workers', '1']);
+    const two = await cli(['validate', big, '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--workers', '2']);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as JsonReport).rows).toBeGreaterThan(100_000);
+  }, 120_000);
 });
 
 describe('ddss validate: formats', () => {

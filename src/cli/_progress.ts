@@ -38,6 +38,8 @@ export function progress(io: CliIo): Progress {
     track(source) {
       if (!enabled) return source;
       return {
+        // A file that workers split keeps its handle (a parallel run reports no per-batch progress here).
+        ...('file' in source ? { file: (source as { file: unknown }).file } : {}),
         kind: source.kind,
         info: () => source.info(),
         async *batches(): AsyncGenerator<RowBatch> {

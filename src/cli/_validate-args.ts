@@ -1,3 +1,4 @@
+import { defaultWorkers } from '../validate.js';
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
 import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
@@ -84,14 +85,14 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
-    workers: whole('workers', v.workers, 1, 256) ?? 1,
+    workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
   };
 }
 
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false,
   failUnder: undefined, now: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
-  showValues: false, maxSamples: undefined, workers: 1,
+  showValues: false, maxSamples: undefined, workers: defaultWorkers(),
 };
 
 function _inputFormat(input: string): InputFormat {

@@ -38,7 +38,7 @@ Options:
       --locale L         language of messages: en (default) or vi
       --show-values      show personal data unmasked (masked by default in every output)
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
-      --workers N        worker threads (only 1 is implemented yet; larger values run on 1)
+      --workers N        worker threads for CSV files (default: one per core; small files use one)
   -h, --help             this help
 
 Exit codes: 0 passed or warned, 1 failed (an error rule failed, or score below --fail-under),

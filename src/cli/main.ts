@@ -2,4 +2,7 @@
 import { run } from './run.js';
 import { processIo } from './_io.js';
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+// No top-level await: the CommonJS build of this entry must load too.
+void run(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { validate as validateDataset } from '../core/validate.js';
+import { validate as validateDataset } from '../validate.js';
 import type { Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT } from './_errors.js';
@@ -9,6 +9,7 @@ import type { CliIo } from './_io.js';
 import { progress } from './_progress.js';
 import { render } from './_render.js';
 import { validateArgs } from './_validate-args.js';
+import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
 import { VALIDATE_HELP } from './help.js';
 
@@ -33,10 +34,10 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
   await checkOutputs([out, vio].filter((o): o is OutputPath => o !== undefined), input, args.force);
-  const definition = await resolveDataset(args.dataset, io.cwd);
-  if (args.workers > 1) {
-    io.stderr.write(`ddss: --workers ${args.workers}: parallel validation is not implemented yet; running on 1 thread\n`);
-  }
+  const loaded = await resolveDataset(args.dataset, io.cwd);
+  // Worker threads load the definition again from its file; built-ins name their own module.
+  const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
+    : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(args.dataset).path) };
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force);
   const bar = progress(io);
@@ -46,6 +47,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
     report = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
+      workers: args.workers,
       ...(args.now === undefined ? {} : { now: args.now }),
       ...(args.failUnder === undefined ? {} : { failUnder: args.failUnder }),
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
@@ -68,6 +70,11 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   }
   _explain(report, io);
   return EXIT_BY_STATUS[report.status];
+}
+
+/** A definition given as a file rather than a built-in name. */
+function isFile(spec: string): boolean {
+  return /\.(json|ya?ml|[cm]?[tj]s)(#.*)?$/i.test(spec);
 }
 
 /** Says on stderr why a run could not be evaluated (exit 3), one line per cause. */
