@@ -52,11 +52,22 @@ export function salaryCheck(fields: SalaryFields, o: SalaryTablesOptions, warnOn
   check(row: TypedRow): Finding[];
 } {
   const pick = (b: Bound | undefined): Bound | undefined => (b !== undefined && b.warnOnly === warnOnly ? b : undefined);
+  // `applies` and `check` of both salary rules ask for every row, and a column holds few distinct months: work out
+  // each month's bounds once (the dated tables are reference data, fixed for the rule's lifetime).
+  const byMonth = new Map<number, { minimum: Bound | undefined; cap: Bound | undefined }>();
   const of = (row: TypedRow) => {
     const month = row[fields.month];
     if (!(month instanceof Date) || Number.isNaN(month.getTime())) return undefined;
-    const b = bounds(month, o);
-    return { month, minimum: pick(b.minimum), cap: pick(b.cap) };
+    const key = month.getUTCFullYear() * 12 + month.getUTCMonth();
+    let b = byMonth.get(key);
+    if (b === undefined) {
+      const all = bounds(month, o);
+      const picked = { minimum: pick(all.minimum), cap: pick(all.cap) };
+      if (byMonth.size >= 4096) byMonth.clear();
+      byMonth.set(key, picked);
+      b = picked;
+    }
+    return { month, minimum: b.minimum, cap: b.cap };
   };
   return {
     applies(row) {

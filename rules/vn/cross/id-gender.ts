@@ -27,7 +27,19 @@ const messages: MessageTable = {
   },
 };
 
-const key = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
+const fold = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
+/** A gender column holds a handful of distinct texts: fold each once rather than normalise every row. */
+const folded = new Map<string, string>();
+const key = (v: unknown): string => {
+  if (typeof v !== 'string' || v.length > 8) return fold(v);
+  let k = folded.get(v);
+  if (k === undefined) {
+    k = fold(v);
+    if (folded.size >= 1024) folded.clear();
+    folded.set(v, k);
+  }
+  return k;
+};
 
 /**
  * The gender equals the gender encoded in the 12-digit personal ID (digit `G`: even = Nam, odd = Nữ; DOMAIN-VN §2.1).

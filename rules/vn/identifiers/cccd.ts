@@ -27,12 +27,25 @@ const NAMES: ReadonlyMap<string, string> = new Map(PROVINCES_2008.entries.map((p
  * @example parseCccd('001089012345') // { province: '001', provinceCode: '01', provinceName: 'Hà Nội', century: 1900, gender: 'Nam', birthYear: 1989, serial: '012345' }
  */
 export function parseCccd(text: string): CccdParts | undefined {
+  // The rules of one row (cccd, cccdPlausible, idBirthYear, idGender) parse the same ID in turn: remember the last.
+  if (text === lastText) return lastParts;
+  const parts = parse(text);
+  lastText = text;
+  lastParts = parts;
+  return parts;
+}
+
+let lastText: string | undefined;
+let lastParts: CccdParts | undefined;
+
+function parse(text: string): CccdParts | undefined {
   if (text.length !== 12 || !isDigits(text)) return undefined;
   const g = text.charCodeAt(3) - 48;
   const century = 1900 + 100 * Math.floor(g / 2);
   const code = text.startsWith('0') ? text.slice(1, 3) : undefined;
   const name = code === undefined ? undefined : NAMES.get(code);
-  return {
+  // Frozen: the memo hands the same parts to several callers.
+  return Object.freeze({
     province: text.slice(0, 3),
     provinceCode: name === undefined ? undefined : code,
     provinceName: name,
@@ -40,7 +53,7 @@ export function parseCccd(text: string): CccdParts | undefined {
     gender: g % 2 === 0 ? 'Nam' : 'Nữ',
     birthYear: century + Number(text.slice(4, 6)),
     serial: text.slice(6),
-  };
+  });
 }
 
 export interface CccdOptions extends RuleOptions {

@@ -21,14 +21,28 @@ export const LEGACY_MOBILE_PREFIXES: ReadonlyMap<string, string> = new Map([
  * @example normalizePhone('+84 912.345.678') // '0912345678'
  */
 export function normalizePhone(text: string): string {
-  let s = '';
-  for (const ch of text) if (!STRIP.has(ch) && !/\s/u.test(ch)) s += ch;
+  // Most values are bare digits (maybe with "+"): nothing to strip, so skip the per-character tests.
+  let s = text;
+  if (!digitsOrPlus(text)) {
+    s = '';
+    for (const ch of text) if (!STRIP.has(ch) && !SPACE.test(ch)) s += ch;
+  }
   let national: string | undefined;
   if (s.startsWith('+84')) national = s.slice(3);
   else if (s.startsWith('0084')) national = s.slice(4);
   else if (s.startsWith('84') && s.length >= 11 && isDigits(s)) national = s.slice(2);
   if (national === undefined) return s;
   return national.startsWith('0') ? national : `0${national}`;
+}
+
+const SPACE = /\s/u;
+
+function digitsOrPlus(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 43) return false;
+  }
+  return true;
 }
 
 const STRIP = new Set(['.', '-', '(', ')', '\u2010', '\u2011', '\u2013']);
@@ -58,14 +72,16 @@ export type PhoneKind = 'mobile' | 'landline' | 'mobile_or_landline' | 'other';
 export function phoneKind(national: string): PhoneKind | undefined {
   if (!national.startsWith('0') || !isDigits(national)) return undefined;
   const n = parsePhoneNumberFromString(national, 'VN');
-  if (n === undefined || n.country !== 'VN' || !n.isValid()) {
+  // With the "max" metadata (types included) `isValid()` is exactly "`getType()` is defined": ask once, since each
+  // runs the type patterns again.
+  const t = n === undefined || n.country !== 'VN' ? undefined : n.getType();
+  if (t === undefined) {
     // The library's metadata is stricter than DOMAIN-VN §2.6 in places (it rejects some 089x/052x ranges); a number
     // the domain's own patterns accept must not be flagged, since agencies act on every finding.
     if (DOMAIN_MOBILE.test(national)) return 'mobile';
     if (DOMAIN_LANDLINE.test(national)) return 'landline';
     return undefined;
   }
-  const t = n.getType();
   return t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' ? 'landline' : t === 'FIXED_LINE_OR_MOBILE' ? 'mobile_or_landline' : 'other';
 }
 

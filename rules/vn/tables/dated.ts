@@ -25,6 +25,58 @@ export interface DatedTable<E> {
 export function tableAt<E>(tables: readonly DatedTable<E>[], date: Date): DatedTable<E> | undefined {
   const ms = date.getTime();
   if (Number.isNaN(ms)) return undefined;
+  // Rules ask for every row (often with the same `now`): answer from a per-list, per-UTC-day memo rather than
+  // format an ISO day and scan the list each time. The memo is dropped when the list or a period was changed.
+  const memo = memoFor(tables);
+  if (ms === memo.lastMs) return memo.last;
+  const dayNo = Math.floor(ms / DAY_MS);
+  let best = memo.byDay.get(dayNo);
+  if (best === undefined && !memo.byDay.has(dayNo)) {
+    best = scan(tables, date);
+    if (memo.byDay.size >= MAX_DAYS) memo.byDay.clear();
+    memo.byDay.set(dayNo, best);
+  }
+  memo.lastMs = ms;
+  memo.last = best;
+  return best;
+}
+
+const DAY_MS = 86_400_000;
+/** Distinct days remembered per list before the memo starts over (bounds memory on adversarial dates). */
+const MAX_DAYS = 1 << 16;
+
+interface Memo<E> {
+  /** The list's tables and their periods when the memo was built: any change invalidates it. */
+  readonly seen: readonly (readonly [DatedTable<E>, string, string | undefined])[];
+  readonly byDay: Map<number, DatedTable<E> | undefined>;
+  lastMs: number;
+  last: DatedTable<E> | undefined;
+}
+
+const memos = new WeakMap<object, Memo<unknown>>();
+
+function memoFor<E>(tables: readonly DatedTable<E>[]): Memo<E> {
+  const found = memos.get(tables) as Memo<E> | undefined;
+  if (found !== undefined && unchanged(found, tables)) return found;
+  const memo: Memo<E> = {
+    seen: tables.map((t) => [t, t.validFrom, t.validTo] as const), byDay: new Map(), lastMs: Number.NaN, last: undefined,
+  };
+  memos.set(tables, memo as Memo<unknown>);
+  return memo;
+}
+
+function unchanged<E>(memo: Memo<E>, tables: readonly DatedTable<E>[]): boolean {
+  if (memo.seen.length !== tables.length) return false;
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i] as DatedTable<E>;
+    const [was, from, to] = memo.seen[i] as readonly [DatedTable<E>, string, string | undefined];
+    if (t !== was || t.validFrom !== from || t.validTo !== to) return false;
+  }
+  return true;
+}
+
+/** The selection itself: ISO day text compared with the periods (what the memo caches). */
+function scan<E>(tables: readonly DatedTable<E>[], date: Date): DatedTable<E> | undefined {
   const year = date.getUTCFullYear();
   // Years outside 0000–9999 do not compare as ISO text; clamp them to the ends of the calendar.
   const day = year > 9999 ? '9999-12-31' : year < 0 ? '0000-01-01' : date.toISOString().slice(0, 10);

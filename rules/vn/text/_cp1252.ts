@@ -28,3 +28,17 @@ export function cp1252Bytes(text: string): Uint8Array | undefined {
   }
   return out;
 }
+
+const HIGH_SET = new Set(HIGH);
+
+/**
+ * Whether `cp1252Bytes(text)` would give bytes, without building them: every character is Latin-1 or one of the
+ * Windows-1252 punctuation characters. Normal Vietnamese text fails at its first letter beyond Latin-1 (ư, ơ, ạ…).
+ */
+export function fitsCp1252(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x100 && !HIGH_SET.has(c)) return false;
+  }
+  return true;
+}

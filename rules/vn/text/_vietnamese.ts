@@ -48,6 +48,21 @@ export function isAsciiWord(token: string): boolean {
 
 /** The token is one Vietnamese syllable written in NFC (see the module summary for what is checked). */
 export function isVietnameseSyllable(token: string): boolean {
+  // Words repeat a great deal across rows (a few thousand syllables exist): judge each distinct word once. Short
+  // keys only, so the memo holds copies rather than slices that would keep a parser's input chunk alive.
+  if (token.length > 8) return false;
+  let valid = syllables.get(token);
+  if (valid === undefined) {
+    valid = judgeSyllable(token);
+    if (syllables.size >= 16_384) syllables.clear();
+    syllables.set(token, valid);
+  }
+  return valid;
+}
+
+const syllables = new Map<string, boolean>();
+
+function judgeSyllable(token: string): boolean {
   if (token.length > 8 || token !== token.normalize('NFC')) return false;
   let tone: string | undefined;
   let toneAt = -1;

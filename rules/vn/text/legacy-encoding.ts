@@ -3,7 +3,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { decodeTcvn3, encodeTcvn3 } from '../../../src/sources/decode/tcvn3.js';
 import { decodeVni, encodeVni } from '../../../src/sources/decode/vni.js';
-import { cp1252Bytes } from './_cp1252.js';
+import { cp1252Bytes, fitsCp1252 } from './_cp1252.js';
 import { hasVietnameseWord, vietnameseScore } from './_vietnamese.js';
 
 /** An encoding whose bytes were read as Windows-1252. */
@@ -65,9 +65,23 @@ const LATIN_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]/;
  * @example diagnoseEncoding('TiÕng ViÖt') // { encodings: ['TCVN3'], score: 1, converted: 'Tiếng Việt' }
  */
 export function diagnoseEncoding(text: string): EncodingDiagnosis | undefined {
+  // `legacyEncoding` and the `readableText` guard of the same field ask about the same value in turn.
+  if (text === lastText) return lastDiagnosis;
+  const d = diagnose(text);
+  lastText = text;
+  lastDiagnosis = d;
+  return d;
+}
+
+let lastText: string | undefined;
+let lastDiagnosis: EncodingDiagnosis | undefined;
+
+function diagnose(text: string): EncodingDiagnosis | undefined {
   let ascii = true;
   for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
-  if (ascii) return undefined;
+  // Text with a character Windows-1252 cannot produce (all normal Vietnamese Unicode text) is never mis-decoded:
+  // accept it before building bytes or scoring words.
+  if (ascii || !fitsCp1252(text)) return undefined;
   const bytes = cp1252Bytes(text);
   const before = bytes === undefined ? 1 : vietnameseScore(text);
   if (bytes === undefined || before === 1) return undefined;
@@ -90,10 +104,11 @@ export function diagnoseEncoding(text: string): EncodingDiagnosis | undefined {
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0] as (typeof candidates)[number];
   const top = candidates.filter((c) => c.score === best.score);
-  return {
-    encodings: top.map((c) => c.encoding), score: best.score,
+  // Frozen: the memo hands the same diagnosis to several callers.
+  return Object.freeze({
+    encodings: Object.freeze(top.map((c) => c.encoding)), score: best.score,
     ...(best.score === 1 && top.length === 1 ? { converted: best.text } : {}),
-  };
+  });
 }
 
 const messages: MessageTable = {

@@ -46,6 +46,28 @@ const messages: MessageTable = {
 
 const fold = (s: string): string => s.normalize('NFC').toLowerCase();
 
+const DIGIT = /\p{N}/u;
+const LETTER = /[\p{L}\p{M}\s]/u;
+/** Letters, marks and whitespace only: no digit and no symbol, whatever the options. */
+const ONLY_LETTERS = /^[\p{L}\p{M}\s]*$/u;
+
+/**
+ * Whether a leading word is "Ông"/"Bà" in any case or form. The leading word of a name is nearly always a family name,
+ * a few hundred distinct words: remember the answer instead of normalising each row (bounded for odd data).
+ */
+const honorificCache = new Map<string, boolean>();
+function isHonorific(word: string): boolean {
+  // "Ông"/"Bà" are short in any form; longer words (which could be slices of the input) are neither asked nor kept.
+  if (word.length > 8) return HONORIFICS.has(fold(word));
+  let yes = honorificCache.get(word);
+  if (yes === undefined) {
+    yes = HONORIFICS.has(fold(word));
+    if (honorificCache.size >= 4096) honorificCache.clear();
+    honorificCache.set(word, yes);
+  }
+  return yes;
+}
+
 /**
  * A personal name has the shape of a name (clean, DOMAIN-VN §6): letters (any script, with their marks) separated by
  * single spaces. Findings, one per kind: a digit → `name_has_digit`; another character (`.`, `,`, `(`, `/`, or `'`
@@ -66,18 +88,21 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
     const out: Finding[] = [];
     let symbol: string | undefined;
     let digit = false;
-    for (const ch of v) {
-      if (/\p{N}/u.test(ch)) digit = true;
-      else if (/[\p{L}\p{M}\s]/u.test(ch)) continue;
-      else if ((ch === "'" || ch === '\u2019') && apostrophe) continue;
-      else if (ch === '-' && hyphen) continue;
-      else symbol ??= ch;
+    // Almost every name is letters and spaces only: one whole-string test instead of two regexes per character.
+    if (!ONLY_LETTERS.test(v)) {
+      for (const ch of v) {
+        if (DIGIT.test(ch)) digit = true;
+        else if (LETTER.test(ch)) continue;
+        else if ((ch === "'" || ch === '\u2019') && apostrophe) continue;
+        else if (ch === '-' && hyphen) continue;
+        else symbol ??= ch;
+      }
     }
     if (digit) out.push({ code: 'name_has_digit' });
     if (symbol !== undefined) out.push({ code: 'name_has_symbol', params: { symbol } });
     if (v.includes('  ')) out.push({ code: 'name_doubled_space', suggestion: v.replace(/ {2,}/g, ' ') });
     const m = LEADING_WORD.exec(v.trimStart());
-    if (m !== null && HONORIFICS.has(fold(m[1] as string)) && SURNAMES.has(fold(m[2] as string))) {
+    if (m !== null && isHonorific(m[1] as string) && SURNAMES.has(fold(m[2] as string))) {
       const rest = v.trimStart().slice(v.trimStart().indexOf(m[2] as string));
       out.push({ code: 'name_has_honorific', params: { honorific: m[1] }, suggestion: rest });
     }

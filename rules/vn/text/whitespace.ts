@@ -23,6 +23,25 @@ function kindOf(c: number, at: number, multiline: boolean): Kind | undefined {
   return undefined;
 }
 
+/**
+ * No finding is possible: no character has a kind and no two spaces follow each other. Checked without building the
+ * suggestion, since nearly every value is clean; only characters below U+0020, U+0085–U+00AD and from U+1680 can
+ * have a kind.
+ */
+function plain(v: string, multiline: boolean): boolean {
+  let previous = -1;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x20) {
+      if (previous === 0x20) return false;
+    } else if ((c < 0x20 || (c >= 0x85 && c <= 0xad) || c >= 0x1680) && kindOf(c, i, multiline) !== undefined) {
+      return false;
+    }
+    previous = c;
+  }
+  return true;
+}
+
 const messages: MessageTable = {
   non_breaking_space: {
     en: '{field}: the value contains a no-break space (U+00A0 or similar) instead of a normal space',
@@ -65,7 +84,7 @@ const messages: MessageTable = {
 export function whitespace(options: WhitespaceOptions = {}): ValueRule {
   const multiline = options.multiline === true;
   return valueRule({ name: 'whitespace', criterion: 'clean', code: 'doubled_space', messages, params: { multiline } }, (v) => {
-    if (typeof v !== 'string') return undefined;
+    if (typeof v !== 'string' || plain(v, multiline)) return undefined;
     const kinds = new Set<Kind>();
     let clean = '';
     let previous = -1;
