@@ -13,10 +13,11 @@ export interface Hooks {
 }
 
 /**
- * Evaluates one row; fills `raws` (object mode reads them from `row`), `values` and `status`; counts into `rules`.
- * In `cells` mode the caller has already filled `raws` (arrays through the header, Maps) and `row` is unused.
+ * Evaluates one row and counts into `rules`; fills `values` and `status` when the plan `needsRecord`. In `object`
+ * mode cells are read from `row`; in `cells` mode the caller has filled `raws` (arrays through the header, Maps).
  */
-export type Evaluate = (rules: RuleState[], row: unknown, raws: unknown[], values: unknown[], status: Uint8Array, ctx: RuleContext) => void;
+export type Evaluate = (rules: RuleState[], row: unknown, raws: unknown[], values: unknown[], status: Uint8Array,
+  ctx: RuleContext, missing: number[], invalid: number[]) => void;
 
 export const OK = 0;
 export const MISSING = 1;
@@ -33,77 +34,106 @@ const INVALID_FINDING = Object.freeze({ code: 'invalid_type' });
  * code. Names that exist on `Object.prototype` (`__proto__`, `constructor`) are read as own properties only.
  */
 export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cells'): Evaluate {
+  let cached = factories.get(plan);
+  if (cached === undefined) {
+    cached = { object: factory(plan, 'object'), cells: factory(plan, 'cells') };
+    factories.set(plan, cached);
+  }
+  const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing }));
+  return cached[mode](hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING);
+}
+
+type Factory = (...args: unknown[]) => Evaluate;
+/** One generated factory per plan and mode; validators of a plan share it (and so V8's feedback). */
+const factories = new WeakMap<Plan, { object: Factory; cells: Factory }>();
+let plans = 0;
+
+function factory(plan: Plan, mode: 'object' | 'cells'): Factory {
   const lines: string[] = [];
   const head: string[] = [];
-  const uses = (o: number) => `R[${o}]`;
-  const guard = (s: Slot) => `${uses(s.ordinal)}.error === null${s.when === undefined ? '' : ` && h.applies(${s.ordinal})`}`;
+  const fns: string[] = [];
+  const guard = (s: Slot) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && h.applies(${s.ordinal})`}`;
   const call = (s: Slot, expr: string) => [
     `try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`,
     `if (res !== undefined && res !== true && res !== null) h.fail(${s.ordinal}, res);`,
   ];
 
-  // Phase 1: parse every cell once, so phase 2 (and any `when`) sees the whole typed row.
+  // Phase 1: parse every cell once, so phase 2 (and any `when`) sees the whole typed row. Values and statuses live
+  // in locals, copied to arrays only when a rule reads the typed record. Object rows are read in place (no copy
+  // into `raws`, which would box every number): violations re-read the one cell they show. Only the rare events
+  // are counted (missing M, unparseable B); rule counts are derived from them when the report is built.
+  const locals: string[] = [];
   for (const f of plan.fields) {
     const i = f.index;
-    head.push(`const m${i} = fields[${i}].isMissing, p${i} = fields[${i}].parse;`);
+    locals.push(`s${i} = ${MISSING}`, `v${i}`);
+    head.push(`const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, p${i} = fields[${i}].parse;`);
     const name = JSON.stringify(f.name);
     const read = f.name in Object.prototype ? `Object.hasOwn(row, ${name}) ? row[${name}] : undefined` : `row[${name}]`;
     lines.push(
-      mode === 'object' ? `raw = raws[${i}] = ${read};` : `raw = raws[${i}];`,
-      `if (raw === undefined || raw === null || (typeof raw === 'string' ? m${i}(raw) : raw !== raw)) { S[${i}] = ${MISSING}; }`,
-      `else { v = p${i}(raw); if (v === INVALID) { S[${i}] = ${BAD}; } else { S[${i}] = ${OK}; V[${i}] = v; } }`,
+      mode === 'object' ? `raw = ${read};` : `raw = raws[${i}];`,
+      `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || (mm${i}[raw.charCodeAt(0)] === 1 && m${i}(raw)) : raw !== raw)) { M[${i}]++; }`,
+      `else { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
     );
   }
-  // Phase 2: required → type → value rules → field aggregates, per field.
-  for (const f of plan.fields) lines.push(...fieldCode(f, head, guard, call));
+  if (plan.needsRecord) for (const f of plan.fields) lines.push(`S[${f.index}] = s${f.index}; V[${f.index}] = v${f.index};`);
+
+  // Phase 2, per field: required and type inline; value rules and aggregates in a function per field. Why: TurboFan
+  // stops inlining once a function's cumulative budget is spent, so one big evaluator called most checks out of
+  // line; a function per field gets its own budget and inlines its own checks.
+  for (const f of plan.fields) lines.push(...fieldCode(f, head, fns, guard, call));
+
   // Phase 3: record rules and dataset aggregates on the typed row.
   for (const s of [...plan.recordSlots, ...plan.datasetAggregates]) {
     const o = s.ordinal;
-    const ready = s.needs.map((i) => `S[${i}] === ${OK}`).join(' && ') || 'true';
+    const ready = s.needs.map((i) => `s${i} === ${OK}`).join(' && ') || 'true';
     if (s.kind === 'record') {
       head.push(`const c${o} = slots[${o}].rule.check;`);
-      lines.push(`if (${ready} && ${guard(s)}) {`, `  ${uses(o)}.checked++;`, ...call(s, `c${o}(ctx.record, ctx)`).map((l) => `  ${l}`), '}');
+      lines.push(`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, `c${o}(ctx.record, ctx)`).map((l) => `  ${l}`), '}');
     } else {
       head.push(`const a${o} = slots[${o}].rule.add;`);
-      lines.push(`if (${ready} && ${guard(s)}) { try { a${o}(${uses(o)}.agg, ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`);
+      lines.push(`if (${ready} && ${guard(s)}) { try { a${o}(R[${o}].agg, ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`);
     }
   }
 
   const source = [
+    // A unique first line: identical sources of different plans would share one compiled function, and with it
+    // the call-site feedback, turning every call polymorphic.
+    `// ddss plan ${++plans} (${mode})`,
     ...head,
-    'return function evaluate(R, row, raws, V, S, ctx) {',
-    '  let raw, v, res;',
+    ...fns,
+    'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
+    `  let raw, res, ${locals.join(', ')};`,
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
-  const fields = plan.fields.map((f) => ({ parse: f.parse, isMissing: f.isMissing }));
-  const factory = new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', source) as (
-    ...args: unknown[]
-  ) => Evaluate;
-  return factory(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING);
+  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', source) as Factory;
 }
 
-function fieldCode(f: FieldPlan, head: string[], guard: (s: Slot) => string,
+function fieldCode(f: FieldPlan, head: string[], fns: string[], guard: (s: Slot) => string,
   call: (s: Slot, expr: string) => string[]): string[] {
   const i = f.index;
-  const out: string[] = [];
   const req = f.requiredSlot;
   const type = f.typeSlot;
-  out.push(`if (S[${i}] === ${MISSING}) {`);
-  if (req !== undefined) out.push(`  if (${guard(req)}) { R[${req.ordinal}].checked++; h.fail(${req.ordinal}, MISSING_FINDING); }`);
-  out.push('} else {');
-  if (req !== undefined) out.push(`  if (${guard(req)}) R[${req.ordinal}].checked++;`);
-  out.push(`  if (${guard(type)}) {`, `    R[${type.ordinal}].checked++;`);
-  out.push(`    if (S[${i}] === ${BAD}) h.fail(${type.ordinal}, INVALID_FINDING);`, '    else {', `      v = V[${i}];`);
+  const out: string[] = [];
+  // Counted explicitly only where a `when` decides which rows a rule sees (see `Slot.counted`).
+  const count = (s: Slot) => (s.counted === 'explicit' ? `R[${s.ordinal}].checked++; ` : '');
+  if (req !== undefined) {
+    out.push(`if (s${i} === ${MISSING}) { if (${guard(req)}) { ${count(req)}h.fail(${req.ordinal}, MISSING_FINDING); } }`);
+    if (req.counted === 'explicit') out.push(`else if (${guard(req)}) R[${req.ordinal}].checked++;`);
+  }
+  const body: string[] = [];
   for (const s of f.valueSlots) {
     head.push(`const c${s.ordinal} = slots[${s.ordinal}].rule.check;`);
-    out.push(`      if (${guard(s)}) {`, `        R[${s.ordinal}].checked++;`,
-      ...call(s, `c${s.ordinal}(v, ctx)`).map((l) => `        ${l}`), '      }');
+    body.push(`if (${guard(s)}) {`, `  ${count(s)}`, ...call(s, `c${s.ordinal}(v, ctx)`).map((l) => `  ${l}`), '}');
   }
   for (const s of f.aggregateSlots) {
     head.push(`const a${s.ordinal} = slots[${s.ordinal}].rule.add;`);
-    out.push(`      if (${guard(s)}) { try { a${s.ordinal}(R[${s.ordinal}].agg, v, ctx); } catch (e) { h.error(${s.ordinal}, e); } }`);
+    body.push(`if (${guard(s)}) { try { a${s.ordinal}(R[${s.ordinal}].agg, v, ctx); } catch (e) { h.error(${s.ordinal}, e); } }`);
   }
-  out.push('    }', '  }', '}');
+  if (body.length > 0) fns.push(`function field${i}(R, v, ctx) {`, '  let res;', ...body.map((l) => `  ${l}`), '}');
+  out.push(`if (s${i} !== ${MISSING} && ${guard(type)}) {`, `  ${count(type)}`);
+  out.push(`  if (s${i} === ${BAD}) h.fail(${type.ordinal}, INVALID_FINDING);`);
+  if (body.length > 0) out.push(`  else field${i}(R, v${i}, ctx);`);
+  out.push('}');
   return out;
 }

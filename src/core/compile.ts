@@ -1,4 +1,4 @@
-import { missingTest, type MissingTest } from './missing.js';
+import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
 import type {
   AggregateRule, Criterion, DatasetDefinition, FieldSpecData, LocalizedText, Parser, PiiMode, RecordRule,
   Rule, Severity, TypedRow, ValueRule,
@@ -28,6 +28,11 @@ export interface Slot {
   readonly rule: Rule | undefined;
   /** Record rules: indexes of the fields that must all be valid for the rule to run. */
   readonly needs: readonly number[];
+  /**
+   * How `checked` is known: counted per row (`explicit`, where a `when` decides), or derived from the field's
+   * counts of missing and unparseable cells: all `rows`, the `present` cells, or the `valid` ones.
+   */
+  readonly counted: 'explicit' | 'rows' | 'present' | 'valid';
 }
 
 export interface FieldPlan {
@@ -36,6 +41,10 @@ export interface FieldPlan {
   readonly spec: FieldSpecData;
   readonly parse: Parser;
   readonly isMissing: MissingTest;
+  /** The string part of `isMissing`, for the generated evaluator. */
+  readonly isMissingText: (text: string) => boolean;
+  /** First characters a missing value can start with (a lookup table for the evaluator's fast path). */
+  readonly mayBeMissing: Uint8Array;
   readonly pii: PiiMode | false;
   readonly typeSlot: Slot;
   readonly requiredSlot: Slot | undefined;
@@ -51,12 +60,29 @@ export interface Plan {
   readonly recordSlots: readonly Slot[];
   readonly datasetAggregates: readonly Slot[];
   readonly keyFields: readonly number[];
+  /** Some rule reads the typed record (record rules, dataset aggregates, `when`): keep values in arrays. */
+  readonly needsRecord: boolean;
   /** A fingerprint of the rule set, so states of different definitions are never merged. */
   readonly signature: string;
 }
 
-/** Compiles a definition once per validator; throws on definition errors (duplicate rule ids, unknown fields). */
+const plans = new WeakMap<DatasetDefinition, Plan>();
+
+/**
+ * Compiles a definition (once: definitions are immutable, and every validator of one definition must share the
+ * same functions so V8's call-site feedback stays monomorphic); throws on definition errors (duplicate rule ids,
+ * unknown fields).
+ */
 export function compile(def: DatasetDefinition): Plan {
+  let plan = plans.get(def);
+  if (plan === undefined) {
+    plan = compileOnce(def);
+    plans.set(def, plan);
+  }
+  return plan;
+}
+
+function compileOnce(def: DatasetDefinition): Plan {
   const slots: Slot[] = [];
   const names = Object.keys(def.fields);
   const fieldIndex = new Map(names.map((n, i) => [n, i]));
@@ -74,22 +100,27 @@ export function compile(def: DatasetDefinition): Plan {
   const fields: FieldPlan[] = names.map((name, index) => {
     const spec = def.fields[name] as FieldSpecData;
     const base = { field: name, fieldIndex: index, rule: undefined, needs: [], params: undefined, messages: undefined };
+    const typeWhen = spec.typeRule.when !== undefined;
     const typeSlot = place({
-      ...base, id: `${name}.type`, kind: 'type', code: 'invalid_type',
+      ...base, id: `${name}.type`, kind: 'type', code: 'invalid_type', counted: typeWhen ? 'explicit' : 'present',
       ...options(spec.typeRule, 'correct'), params: { expected: spec.expected },
     });
     const requiredSlot = spec.requiredRule &&
       place({ ...base, id: `${name}.required`, kind: 'required', code: 'missing_value',
+        counted: spec.requiredRule.options.when === undefined ? 'rows' : 'explicit',
         ...options(spec.requiredRule.options, 'sufficient') });
     const valueSlots: Slot[] = [];
     const aggregateSlots: Slot[] = [];
     for (const rule of spec.rules) {
-      const slot = place({ ...ruleSlot(rule, `${name}.${rule.name}`), field: name, fieldIndex: index, needs: [] });
+      const counted = rule.kind === 'value' && rule.when === undefined && !typeWhen ? 'valid' : 'explicit';
+      const slot = place({ ...ruleSlot(rule, `${name}.${rule.name}`), field: name, fieldIndex: index, needs: [], counted });
       (rule.kind === 'aggregate' ? aggregateSlots : valueSlots).push(slot);
     }
     return {
       name, index, spec, parse: spec.parse, pii: spec.privacy, typeSlot, requiredSlot, valueSlots, aggregateSlots,
       isMissing: missingTest([...def.missingValues, ...spec.missingValues]),
+      isMissingText: missingText([...def.missingValues, ...spec.missingValues]),
+      mayBeMissing: missingFirstChars([...def.missingValues, ...spec.missingValues]),
     };
   });
 
@@ -102,7 +133,7 @@ export function compile(def: DatasetDefinition): Plan {
       return i;
     });
     const field = rule.fields?.length === 1 ? (rule.fields[0] as string) : null;
-    const slot = place({ ...ruleSlot(rule, rule.name), field, fieldIndex: -1, needs });
+    const slot = place({ ...ruleSlot(rule, rule.name), field, fieldIndex: -1, needs, counted: 'explicit' });
     (rule.kind === 'record' ? recordSlots : datasetAggregates).push(slot);
   }
 
@@ -114,6 +145,7 @@ export function compile(def: DatasetDefinition): Plan {
   });
   return {
     definition: def, fields, fieldIndex, slots, recordSlots, datasetAggregates, keyFields,
+    needsRecord: recordSlots.length > 0 || datasetAggregates.length > 0 || slots.some((s) => s.when !== undefined),
     signature: `${def.name}:${slots.map((s) => s.id).join(',')}`,
   };
 }
@@ -132,7 +164,7 @@ function options(o: {
   };
 }
 
-function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: string): Omit<Slot, 'ordinal' | 'field' | 'fieldIndex' | 'needs'> {
+function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: string): Omit<Slot, 'ordinal' | 'field' | 'fieldIndex' | 'needs' | 'counted'> {
   return {
     id: rule.id ?? defaultId,
     kind: rule.kind,

@@ -31,7 +31,7 @@ const MAX_VALUE_LENGTH = 200;
  * Turns findings into violations: counts them, keeps at most `maxSamples` per rule, streams every one to the sink,
  * and masks personal data unless `showValues`. Work beyond counting happens only for kept or streamed violations.
  */
-export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, raws: readonly unknown[]): Emitter {
+export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, rawOf: (i: number) => unknown): Emitter {
   const keyPii = plan.keyFields.map((i) => plan.fields[i]?.pii).find((p): p is PiiMode => p !== false && p !== undefined);
   const piiFields = plan.fields.filter((f) => f.pii !== false).map((f) => f.index);
 
@@ -76,7 +76,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       if (!wanted(rs)) return;
       const field = f.field ?? slot.field ?? undefined;
       const i = field === undefined ? undefined : plan.fieldIndex.get(field);
-      const raw = i === undefined ? undefined : raws[i];
+      const raw = i === undefined ? undefined : rawOf(i);
       record(slot, rs, sample(slot, f, ctx.row, ctx.line, ctx.key(), raw));
     },
     emitAt(slot, rs, f) {
@@ -100,7 +100,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     errorText(e) {
       const text = e instanceof Error ? e.message : String(e);
       if (opts.showValues || piiFields.length === 0) return text;
-      const secrets = piiFields.map((i) => display(raws[i])).filter((s): s is string => s !== undefined);
+      const secrets = piiFields.map((i) => display(rawOf(i))).filter((s): s is string => s !== undefined);
       return redact(text, secrets, (s) => opts.protect(s, 'mask'));
     },
   };

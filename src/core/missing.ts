@@ -5,28 +5,66 @@ export const DEFAULT_MISSING_VALUES: readonly string[] = ['NULL', 'null', 'N/A',
 export type MissingTest = (raw: unknown) => boolean;
 
 /**
- * Builds the test for "missing": absent (`undefined`/`null`), empty, whitespace-only, or one of `tokens`
- * (compared exactly, after trimming). Runs once per cell, so it avoids hashing long strings.
+ * Builds the test for "missing": absent (`undefined`/`null`), NaN, empty, whitespace-only, or one of `tokens`
+ * (compared exactly, after trimming). Runs once per cell: a value whose first character starts no token and that is
+ * not padded with spaces is decided without hashing it.
  */
 export function missingTest(tokens: readonly string[]): MissingTest {
-  const set = new Set(tokens.map((t) => t.trim()).filter((t) => t !== ''));
-  let longest = 0;
-  for (const t of set) longest = Math.max(longest, t.length);
+  const isMissingText = missingText(tokens);
   return (raw) => {
     if (raw === undefined || raw === null) return true;
     if (typeof raw !== 'string') return typeof raw === 'number' && Number.isNaN(raw);
-    const n = raw.length;
+    return isMissingText(raw);
+  };
+}
+
+/** The string part of `missingTest`, small enough for V8 to inline into the generated evaluator. */
+export function missingText(tokens: readonly string[]): (text: string) => boolean {
+  const set = new Set(tokens.map((t) => t.trim()).filter((t) => t !== ''));
+  let longest = 0;
+  const first = new Uint8Array(128);
+  let nonAsciiFirst = false;
+  for (const t of set) {
+    longest = Math.max(longest, t.length);
+    const c = t.charCodeAt(0);
+    if (c < 128) first[c] = 1;
+    else nonAsciiFirst = true;
+  }
+  const padded = (s: string): boolean => {
+    const t = s.trim();
+    return t === '' || (t.length <= longest && set.has(t));
+  };
+  return (s) => {
+    const n = s.length;
     if (n === 0) return true;
-    const first = raw.charCodeAt(0);
-    const last = raw.charCodeAt(n - 1);
-    if (isSpace(first) || isSpace(last)) {
-      const t = raw.trim();
-      return t === '' || (t.length <= longest && set.has(t));
-    }
-    return n <= longest && set.has(raw);
+    const a = s.charCodeAt(0);
+    if (isSpace(a) || isSpace(s.charCodeAt(n - 1))) return padded(s);
+    if (n > longest || (a < 128 ? first[a] === 0 : !nonAsciiFirst)) return false;
+    return set.has(s);
   };
 }
 
 function isSpace(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+const tables = new Map<string, Uint8Array>();
+
+/**
+ * The characters a missing value can start with: white space, or the first character of a token. The generated
+ * evaluator looks the first character up here before calling `missingText`, so most values cost one array load.
+ */
+export function missingFirstChars(tokens: readonly string[]): Uint8Array {
+  const key = JSON.stringify([...new Set(tokens.map((t) => t.trim()))].sort());
+  let table = tables.get(key);
+  if (table === undefined) {
+    table = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) if (isSpace(c)) table[c] = 1;
+    for (const t of tokens) {
+      const trimmed = t.trim();
+      if (trimmed !== '') table[trimmed.charCodeAt(0)] = 1;
+    }
+    tables.set(key, table);
+  }
+  return table;
 }

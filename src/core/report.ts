@@ -14,7 +14,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   const fctx = { now: opts.now, nowMs: opts.now.getTime(), rows: st.rows };
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;
-    if (slot.kind !== 'aggregate') return ruleResult(slot, rs, 'row', rs.checked, rowCount(rs.failed), null);
+    if (slot.kind !== 'aggregate') return ruleResult(slot, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
     const outcome = finishAggregate(slot, rs, fctx, emitter);
     const table = outcome !== null && outcome.score !== undefined;
     const failed = outcome?.failed ?? (table ? (outcome?.findings.length ? 1 : 0) : rowCount(rs.failed));
@@ -51,6 +51,17 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     source,
     violations: flatten(rules),
   };
+}
+
+/** A rule's `checked`: counted per row, or derived from the field's missing and unparseable cells. */
+function checkedOf(slot: Slot, rs: RuleState, st: ValidatorState): number {
+  const f = slot.fieldIndex;
+  switch (slot.counted) {
+    case 'rows': return st.rows;
+    case 'present': return st.rows - (st.missing[f] ?? 0);
+    case 'valid': return st.rows - (st.missing[f] ?? 0) - (st.invalid[f] ?? 0);
+    default: return rs.checked;
+  }
 }
 
 function finishAggregate(slot: Slot, rs: RuleState, fctx: { now: Date; nowMs: number; rows: number },

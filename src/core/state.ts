@@ -36,6 +36,9 @@ export interface ValidatorState {
   /** Physical records that were not evaluated (blank, unreadable). */
   skippedRecords: number;
   columns: readonly string[] | null;
+  /** Per field: cells that were missing, and present cells that could not be parsed (rule counts derive from them). */
+  missing: number[];
+  invalid: number[];
   rules: RuleState[];
   sources: SourceRuleState[];
 }
@@ -52,6 +55,8 @@ export function initialState(plan: Plan): ValidatorState {
     lines: 0,
     skippedRecords: 0,
     columns: null,
+    missing: plan.fields.map(() => 0),
+    invalid: plan.fields.map(() => 0),
     rules: plan.slots.map((s) => emptyRuleState(s.kind === 'aggregate' ? (s.rule as AggregateRule).init() : undefined)),
     sources: [],
   };
@@ -96,6 +101,8 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
     lines: a.lines + b.lines,
     skippedRecords: a.skippedRecords + b.skippedRecords,
     columns: a.columns ?? b.columns,
+    missing: a.missing.map((n, i) => n + (b.missing[i] ?? 0)),
+    invalid: a.invalid.map((n, i) => n + (b.invalid[i] ?? 0)),
     rules,
     sources,
   };

@@ -6,6 +6,7 @@ import { createEmitter, display } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
 import type { RowBatch, SourceIssue } from './source.js';
+import { INVALID } from './types.js';
 import type {
   CheckResult, DatasetDefinition, Finding, Report, RuleContext, SourceInfo, TypedRow, ValidateOptions,
 } from './types.js';
@@ -51,6 +52,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let recordRow = -1;
   let record: TypedRow = Object.create(null) as TypedRow;
   let finished = false;
+  let rawsFresh = false;
 
   const ctx = {
     row: 0,
@@ -67,20 +69,39 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     key(): string | undefined {
       if (keyRow !== ctx.row) {
         keyRow = ctx.row;
-        keyText = plan.keyFields.length === 0 ? undefined : plan.keyFields.map((i) => cellText(raws[i])).join('|');
+        keyText = plan.keyFields.length === 0 ? undefined : plan.keyFields.map((i) => cellText(rawOf(i))).join('|');
       }
       return keyText;
     },
     raw(name: string): unknown {
       const i = plan.fieldIndex.get(name);
-      return i === undefined ? access.column(current, name) : raws[i];
+      return i === undefined ? access.column(current, name) : rawOf(i);
     },
   };
-  const emitter = createEmitter(plan, opts, ctx, raws);
+  const emitter = createEmitter(plan, opts, ctx, rawOf);
 
+  /** A raw cell of the current row: object rows are read into `raws` only when something needs a raw value. */
+  function rawOf(i: number): unknown {
+    if (!rawsFresh) {
+      access.read(current, raws);
+      rawsFresh = true;
+    }
+    return raws[i];
+  }
+
+  /** The typed row: from the evaluator's arrays when the plan keeps them, else parsed again (a rare request). */
   function buildRecord(): TypedRow {
     const out = Object.create(null) as Record<string, unknown>;
-    for (let i = 0; i < n; i++) out[(fields[i] as FieldPlan).name] = status[i] === OK ? values[i] : undefined;
+    for (let i = 0; i < n; i++) {
+      const f = fields[i] as FieldPlan;
+      if (plan.needsRecord) {
+        out[f.name] = status[i] === OK ? values[i] : undefined;
+      } else {
+        const raw = rawOf(i);
+        const v = f.isMissing(raw) ? INVALID : f.parse(raw);
+        out[f.name] = v === INVALID ? undefined : v;
+      }
+    }
     return out;
   }
 
@@ -96,7 +117,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
 
   const slotAt = (o: number) => plan.slots[o] as Slot;
   const ruleAt = (o: number) => st.rules[o] as RuleState;
-  const hooks: Hooks = {
+  const hooks = new ValidatorHooks({
     fail: (o, result) => failed(slotAt(o), ruleAt(o), result),
     error(o, e) {
       const rs = ruleAt(o);
@@ -110,7 +131,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
         return false;
       }
     },
-  };
+  });
   const evaluateObject = generateEvaluate(plan, hooks, 'object');
   const evaluateCells = generateEvaluate(plan, hooks, 'cells');
 
@@ -120,10 +141,12 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     ctx.row = st.rows++;
     ctx.line = line;
     if (typeof row === 'object' && row !== null && !Array.isArray(row) && !(row instanceof Map)) {
-      evaluateObject(st.rules, row, raws, values, status, ctx);
+      rawsFresh = false;
+      evaluateObject(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     } else {
       access.read(row, raws);
-      evaluateCells(st.rules, row, raws, values, status, ctx);
+      rawsFresh = true;
+      evaluateCells(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     }
   }
 
@@ -194,6 +217,27 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     ctx.row = index;
     ctx.line = line;
     access.read(row, raws);
+    rawsFresh = true;
+  }
+}
+
+/**
+ * The generated evaluator's callbacks. A class on purpose: every validator's hooks then share one hidden class and
+ * one set of method functions, so the generated code's calls `h.fail(…)` keep a single target across validators.
+ */
+class ValidatorHooks implements Hooks {
+  readonly #impl: Hooks;
+  constructor(impl: Hooks) {
+    this.#impl = impl;
+  }
+  fail(ordinal: number, result: CheckResult): void {
+    this.#impl.fail(ordinal, result);
+  }
+  error(ordinal: number, e: unknown): void {
+    this.#impl.error(ordinal, e);
+  }
+  applies(ordinal: number): boolean {
+    return this.#impl.applies(ordinal);
   }
 }
 
