@@ -18,6 +18,8 @@ export interface DatasetInput {
   readonly weights?: Partial<Readonly<Record<Criterion, number>>>;
   /** Fail the dataset when the overall score is below this. */
   readonly failUnder?: number;
+  /** The module that exports this definition (pass `import.meta.url`), so worker threads can load it. */
+  readonly module?: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export function defineDataset(input: DatasetInput): DatasetDefinition {
     missingValues: Object.freeze([...(input.missingValues ?? DEFAULT_MISSING_VALUES)]),
     weights: Object.freeze(weights),
     ...(input.failUnder === undefined ? {} : { failUnder: input.failUnder }),
+    ...(input.module === undefined ? {} : { module: input.module }),
   });
   compile(def); // surfaces definition errors now, not at the first run
   return def;
