@@ -1,0 +1,230 @@
+/**
+ * npm run bench — "Fast at scale" (QUALITY.md §1), measured side by side in one run on the seeded land CSV:
+ * parse-only (readCsv), a hand-written loop of the compared checks, ddss with 1 and 2 workers (the full built-in
+ * land-parcels definition), and DuckDB running the compared checks as one SQL query with 2 threads. Each measurement
+ * runs in a child process of its own (bench/_measure.ts) so its peak RSS is its own. Prints the medians, the ratios
+ * against the bars, a per-rule comparison of ddss's failure counts with DuckDB's (and the loop's), and writes
+ * bench/RESULTS.md from the measured numbers.
+ *
+ * Usage: npx tsx bench/run.ts [--rows 1000000] [--runs 3] [--seed 20261122] [--memory] [--budget 600]
+ *   --budget  seconds the run may take; later runs are skipped (and the report says so) when they would not fit.
+ *   --memory  also validates a 4×-rows file with 1 worker to compare peak RSS (slow: generates the file once).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_NOW, SAMPLE_SEED, generateLand, writeGenerated } from '../examples/generate.js';
+import { COMPARED, NOT_COMPARED } from './_checks.js';
+import type { Kind, Measurement } from './_measure.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const OUT = join(HERE, 'out');
+const MEASURE = join(HERE, '_measure.ts');
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: String(SAMPLE_SEED) },
+    memory: { type: 'boolean', default: false },
+    budget: { type: 'string', default: '600' },
+  },
+});
+const ROWS = Number(args.rows);
+const RUNS = Math.max(1, Number(args.runs));
+const SEED = Number(args.seed);
+const NOW = DEFAULT_NOW; // the generator's `now`, so staleness and future dates are judged as the data intends
+const THREADS = 2;
+/** Seconds the default run may take: a further run is skipped when it would not fit (the report says so). */
+const BUDGET_S = Number(args.budget);
+if (!Number.isSafeInteger(ROWS) || ROWS < 1) throw new Error(`--rows must be a whole number ≥ 1, got ${args.rows}`);
+
+const log = (s: string): void => { process.stderr.write(`${s}\n`); };
+
+/** The seeded land CSV of `rows` rows; generated once into bench/out/ and reused while rows and seed match. */
+async function landFile(rows: number): Promise<string> {
+  const file = join(OUT, `land-${rows}-s${SEED}.csv`);
+  if (existsSync(file)) return file;
+  await mkdir(OUT, { recursive: true });
+  const tmp = `${file}.partial`; // renamed only when complete, so an interrupted run is never reused
+  const t = performance.now();
+  log(`generating ${rows.toLocaleString('en-US')} rows (seed ${SEED}) → ${relative(ROOT, file)} …`);
+  await writeGenerated(generateLand({ rows, seed: SEED, now: NOW, manifest: false }), tmp, false);
+  await rename(tmp, file);
+  log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return file;
+}
+
+/** Runs one measurement in a fresh `node --import tsx` child and returns what it reports. */
+function measure(kind: Kind, file: string, n = 1): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', MEASURE, kind, file, NOW, String(n)],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${kind} failed: ${stderr || error.message}`));
+        const line = stdout.trim().split('\n').at(-1) ?? '';
+        try {
+          resolve(JSON.parse(line) as Measurement);
+        } catch {
+          reject(new Error(`${kind}: no result in output: ${stdout.slice(0, 500)} ${stderr.slice(0, 500)}`));
+        }
+      });
+  });
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mb = (x: number): string => `${Math.round(x)} MB`;
+const kRows = (ms: number, rows: number): string => `${Math.round(rows / (ms / 1000) / 1000)} k`;
+
+interface Series { readonly label: string; readonly kind: Kind; readonly n: number; readonly runs: Measurement[] }
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const file = await landFile(ROWS);
+  const bytes = (await stat(file)).size;
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const duck = JSON.parse(await readFile(join(ROOT, 'node_modules/@duckdb/node-api/package.json'), 'utf8')) as { version: string };
+  const loadBefore = loadavg()[0] ?? 0;
+
+  const series: Series[] = [
+    { label: 'parse only (readCsv batches)', kind: 'parse', n: 1, runs: [] },
+    { label: 'hand-written loop, compared checks, 1 thread', kind: 'loop', n: 1, runs: [] },
+    { label: 'ddss land-parcels, 1 worker', kind: 'ddss', n: 1, runs: [] },
+    { label: 'ddss land-parcels, 2 workers', kind: 'ddss', n: 2, runs: [] },
+    { label: `DuckDB, compared checks, ${THREADS} threads`, kind: 'duckdb', n: THREADS, runs: [] },
+  ];
+  // The cost of a child that loads the same modules and does nothing: subtract it to see each tool's own memory.
+  const idle = await measure('idle', file);
+  let runsDone = 0;
+  for (let k = 0; k < RUNS; k++) {
+    const runStart = performance.now();
+    for (const s of series) {
+      const m = await measure(s.kind, file, s.n);
+      s.runs.push(m);
+      log(`run ${k + 1}/${RUNS}  ${s.label.padEnd(46)} ${sec(m.ms).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
+    }
+    runsDone++;
+    const elapsed = (performance.now() - t0) / 1000;
+    if (k + 1 < RUNS && elapsed + (performance.now() - runStart) / 1000 > BUDGET_S) {
+      log(`stopping after ${runsDone} run(s): another would exceed the ${BUDGET_S} s budget (--budget)`);
+      break;
+    }
+  }
+
+  let memory: { rows: number; m1: number; m4: number; ms4: number } | undefined;
+  if (args.memory) {
+    const big = await landFile(ROWS * 4);
+    const m = await measure('ddss', big, 1);
+    log(`memory  ddss 1 worker, ${(ROWS * 4).toLocaleString('en-US')} rows ${sec(m.ms).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
+    memory = { rows: ROWS * 4, m1: Math.max(...(series[2] as Series).runs.map((r) => r.maxRssMb)), m4: m.maxRssMb, ms4: m.ms };
+  }
+
+  const [parse, loop, ddss1, ddss2, duckdb] = series as [Series, Series, Series, Series, Series];
+  const t = (s: Series) => median(s.runs.map((r) => r.ms));
+  const rss = (s: Series) => Math.max(...s.runs.map((r) => r.maxRssMb));
+  const spread = (s: Series) => {
+    const xs = s.runs.map((r) => r.ms);
+    return `${sec(Math.min(...xs))}–${sec(Math.max(...xs))}`;
+  };
+
+  // Per-rule agreement: counts are deterministic, so any run's will do; the last run of each is used, and every run
+  // of every tool must have reported the same rows.
+  const last = (s: Series) => (s.runs.at(-1) as Measurement).counts ?? {};
+  const rowsSeen = new Set(series.flatMap((s) => s.runs.map((r) => r.rows)));
+  const d1 = last(ddss1);
+  const d2 = last(ddss2);
+  const dk = last(duckdb);
+  const lp = last(loop);
+  const workersAgree = COMPARED.every((id) => d1[id] === d2[id]);
+  const compare = COMPARED.map((id) => ({ id, ddss: d1[id], duck: dk[id], loop: lp[id], equal: d1[id] !== undefined && d1[id] === dk[id] }));
+  const agree = compare.filter((c) => c.equal).length;
+  const disagree = compare.filter((c) => !c.equal);
+  const loopAgree = compare.filter((c) => c.loop === c.ddss).length;
+
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const ratios = [
+    { name: 'ddss (2 workers) / DuckDB', value: t(ddss2) / t(duckdb), bar: 1.0 },
+    { name: 'ddss (1 worker) / hand-written loop', value: t(ddss1) / t(loop), bar: 1.3 },
+    { name: 'ddss (2 workers) / parse only', value: t(ddss2) / t(parse), bar: 2.0 },
+  ];
+  const loadAfter = loadavg()[0] ?? 0;
+  const totalS = (performance.now() - t0) / 1000;
+  const cpu = cpus();
+
+  const lines: string[] = [];
+  const out = (s = '') => lines.push(s);
+  out('# Benchmark results: "Fast at scale"');
+  out();
+  out('Generated by `npm run bench` (bench/run.ts) from the numbers it measured; do not edit by hand.');
+  out();
+  out(`- date: ${startedAt.toISOString()}`);
+  out(`- machine: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM ` +
+    `(${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), load average ${loadBefore.toFixed(2)} before / ${loadAfter.toFixed(2)} after`);
+  out(`- versions: Node ${process.version}, DuckDB ${duck.version} (@duckdb/node-api), ddss ${pkg.version}`);
+  out(`- command: \`npx tsx bench/run.ts --rows ${ROWS} --runs ${RUNS} --seed ${SEED} --budget ${BUDGET_S}${args.memory ? ' --memory' : ''}\` (total ${totalS.toFixed(0)} s)`);
+  out(`- input: ${relative(ROOT, file)}, ${ROWS.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB, generated by examples/generate.ts (seed ${SEED}, now ${NOW})`);
+  if (runsDone < RUNS) out(`- **only ${runsDone} of ${RUNS} runs** fitted in the ${BUDGET_S} s budget: medians are of ${runsDone}.`);
+  out(`- each measurement is a fresh \`node --import tsx bench/_measure.ts\` child; time = wall time of the work (after module loading),` +
+    ` median of ${runsDone}; peak RSS = \`process.resourceUsage().maxRSS\` of that child (all threads), the largest of the runs.`);
+  out(`- an idle child (Node + tsx, no work) peaks at ${mb(idle.maxRssMb)}: that much of every RSS below is the harness, not the tool.`);
+  if (loadBefore > cpu.length * 0.5 || loadAfter > cpu.length * 0.5) {
+    out(`- **the machine was busy with other work** (load average ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${cpu.length} cores): times are noisy and pessimistic.`);
+  }
+  out();
+  out('| measurement | median time | min–max | rows/s | peak RSS |');
+  out('|---|---:|---:|---:|---:|');
+  for (const s of series) out(`| ${s.label} | ${sec(t(s))} | ${spread(s)} | ${kRows(t(s), ROWS)} | ${mb(rss(s))} |`);
+  out();
+  out('| ratio | value | bar (QUALITY.md §1) | met? |');
+  out('|---|---:|---:|---|');
+  for (const r of ratios) out(`| ${r.name} | ${r.value.toFixed(2)} | ≤ ${r.bar.toFixed(1)} | ${r.value <= r.bar ? 'yes' : '**no**'} |`);
+  out(`| peak RSS, ddss 1 worker, ${ROWS.toLocaleString('en-US')} rows | ${mb(rss(ddss1))} | ≤ 300 MB | ${rss(ddss1) <= 300 ? 'yes' : '**no**'} |`);
+  out(`| peak RSS, ddss 2 workers | ${mb(rss(ddss2))} | — | |`);
+  out(`| peak RSS, DuckDB | ${mb(rss(duckdb))} | — | |`);
+  if (memory) {
+    out(`| peak RSS, ddss 1 worker, ${memory.rows.toLocaleString('en-US')} rows (${sec(memory.ms4)}) | ${mb(memory.m4)} (${ratio(memory.m4, memory.m1)}× the ${ROWS.toLocaleString('en-US')}-row run) | grows only with uniqueness keys | see note |`);
+  } else {
+    out(`| peak RSS at ${(ROWS * 4).toLocaleString('en-US')} rows | not measured (run with \`--memory\`) | | |`);
+  }
+  out();
+  out('Note: ddss runs the whole built-in `land-parcels` definition (every rule, including legacy-encoding, name-shape and');
+  out('VN-2000 checks); the loop and DuckDB run only the compared subset below, so the time ratios favour them.');
+  out();
+  out(`## Per-rule failure counts: ddss vs DuckDB (and the hand-written loop)`);
+  out();
+  out(`**${agree} of ${COMPARED.length} compared rules agree** between ddss and DuckDB; the loop agrees with ddss on ${loopAgree} of ${COMPARED.length}.` +
+    ` ddss with 1 and 2 workers report ${workersAgree ? 'identical' : '**different**'} counts; rows read: ${[...rowsSeen].join(', ')}.`);
+  out();
+  out('| rule id | ddss | DuckDB | loop | equal? |');
+  out('|---|---:|---:|---:|---|');
+  for (const c of compare) out(`| ${c.id} | ${c.ddss ?? '—'} | ${c.duck ?? '—'} | ${c.loop ?? '—'} | ${c.equal ? 'yes' : '**no**'} |`);
+  out();
+  if (disagree.length > 0) {
+    out('Rules that do not agree (counts differ; investigate before trusting either side):');
+    for (const c of disagree) out(`- ${c.id}: ddss ${c.ddss ?? 'absent'}, DuckDB ${c.duck ?? 'absent'}, loop ${c.loop ?? 'absent'}`);
+    out();
+  }
+  out('Rules of land-parcels not compared (not exactly expressible as a SQL predicate):');
+  for (const [ids, why] of Object.entries(NOT_COMPARED)) out(`- ${ids}: ${why}`);
+  out();
+
+  const text = lines.join('\n');
+  await writeFile(join(HERE, 'RESULTS.md'), text.endsWith('\n') ? text : `${text}\n`);
+  process.stdout.write(`${text}\n`);
+  log(`wrote ${relative(ROOT, join(HERE, 'RESULTS.md'))} (${totalS.toFixed(0)} s in all)`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
