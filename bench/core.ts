@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { createValidator, defineDataset, field } from '../src/index.js';
+import { writeSection } from './_results.js';
+import { createRandom } from '../examples/generator/_random.js';
 
 const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' } } });
 const N = Number(args.rows);
@@ -17,23 +19,15 @@ const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 
 const MIN_ISSUED = new Date('1990-01-01T00:00:00Z');
 const YEAR_MS = 365 * 86_400_000;
 
-// Seeded PRNG (mulberry32): the same rows every run.
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Row {
   parcel_id: string; province: string; commune: string; area: number; sheet: number; no: number;
   code: string; name: string; issued: Date; updated: Date;
 }
 
 function makeRows(n: number): Row[] {
-  const r = rng(42);
+  // The examples generator's seeded PRNG: the same rows every run.
+  const random = createRandom(42);
+  const r = (): number => random.next();
   const rows: Row[] = new Array<Row>(n);
   for (let i = 0; i < n; i++) {
     const bad = r() < 0.02;
@@ -137,11 +131,17 @@ for (let k = 0; k < RUNS; k++) {
 }
 const em = median(e);
 const hm = median(h);
+const lines: string[] = [];
 const line = (name: string, ms: number) => `${name.padEnd(22)} ${(ms / 1000).toFixed(3)} s  ${Math.round(N / (ms / 1000)).toLocaleString('en-US').padStart(12)} rows/s`;
-console.log(`bench:core — ${N.toLocaleString('en-US')} in-memory rows × 20 field rules, 1 thread, median of ${RUNS}`);
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, node ${process.version}`);
-console.log(line('hand-written loop', hm));
-console.log(line('ddss engine', em));
-console.log(`engine / loop ratio    ${(em / hm).toFixed(2)}  (bar ≤ 1.30)`);
-console.log(`engine rows/s bar      ${N / (em / 1000) >= 1_000_000 ? 'met' : 'NOT met'} (≥ 1,000,000 rows/s)`);
-console.log(`failing-row counts agree: ${agree ? 'yes' : 'NO'}`);
+lines.push(`bench:core — ${N.toLocaleString('en-US')} in-memory rows × 20 field rules, 1 thread, median of ${RUNS}`);
+lines.push(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, node ${process.version}, ${new Date().toISOString()}`);
+lines.push(line('hand-written loop', hm));
+lines.push(line('ddss engine', em));
+lines.push(`engine / loop ratio    ${(em / hm).toFixed(2)}  (bar ≤ 1.30: ${em / hm <= 1.3 ? 'met' : 'NOT met'})`);
+lines.push(`engine rows/s          ${N / (em / 1000) >= 1_000_000 ? 'met' : 'NOT met'} (bar ≥ 1,000,000 rows/s)`);
+lines.push(`failing-row counts agree: ${agree ? 'yes' : 'NO'}`);
+const text = lines.join('\n');
+console.log(text);
+// Recorded in bench/RESULTS.md (its own section), generated from these numbers.
+await writeSection(new URL('./RESULTS.md', import.meta.url).pathname, 'bench:core',
+  `## Engine on in-memory rows (\`npm run bench:core\`)\n\n\`\`\`\n${text}\n\`\`\`\n`);

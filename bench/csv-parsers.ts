@@ -19,28 +19,13 @@ import { inferSchema, initParser } from 'udsv';
 import { createScanner, type ScanHandler } from '../src/sources/csv/scanner.js';
 import { createDecoder } from '../src/sources/decode/decoder.js';
 import { readCsv } from '../src/sources/csv/read-csv.js';
+import { createRandom } from '../examples/generator/_random.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(String(process.argv[i]).replace(/^--/, ''), String(process.argv[i + 1]));
 const ROWS = Number(args.get('rows') ?? 1_000_000);
 const RUNS = Number(args.get('runs') ?? 3);
 const FILE = args.get('file') ?? `/tmp/ddss-land-${ROWS}.csv`;
-
-/** sfc32: a seeded PRNG, so the file is the same on every machine. */
-function random(seed: number): () => number {
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 15; i++) next();
-  return next;
-}
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thu', 'Thanh', 'Quốc', 'Xuân'];
@@ -58,7 +43,9 @@ const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 async function generate(path: string, rows: number): Promise<void> {
-  const r = random(20261122);
+  // The examples generator's seeded PRNG: the file is the same on every machine.
+  const random = createRandom(20261122);
+  const r = (): number => random.next();
   const out = createWriteStream(path);
   out.write('parcel_id,map_sheet,parcel_no,province_code,commune_code,address,owner_name,owner_id,birth_date,gender,' +
     'area_m2,land_use,purpose,issue_date,notes,updated_at\n');

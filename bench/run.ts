@@ -12,7 +12,8 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { writeSection } from './_results.js';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -219,7 +220,7 @@ async function main(): Promise<void> {
   out();
 
   const text = lines.join('\n');
-  await writeFile(join(HERE, 'RESULTS.md'), text.endsWith('\n') ? text : `${text}\n`);
+  await writeSection(join(HERE, 'RESULTS.md'), 'bench', text);
   process.stdout.write(`${text}\n`);
   log(`wrote ${relative(ROOT, join(HERE, 'RESULTS.md'))} (${totalS.toFixed(0)} s in all)`);
 }
