@@ -69,7 +69,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     key(): string | undefined {
       if (keyRow !== ctx.row) {
         keyRow = ctx.row;
-        keyText = plan.keyFields.length === 0 ? undefined : plan.keyFields.map((i) => cellText(rawOf(i))).join('|');
+        const k = plan.keyFields;
+        // One key field: the cell's own string (uniqueness states then share it rather than hold a copy).
+        keyText = k.length === 0 ? undefined : k.length === 1 ? cellText(rawOf(k[0] as number))
+          : k.map((i) => cellText(rawOf(i))).join('|');
       }
       return keyText;
     },
