@@ -3,7 +3,8 @@
  * It follows the scanner's rules exactly: a quote opens a quoted value only at the start of a field; inside one,
  * `""` is a quote and a lone `"` closes it; text after the closing quote runs to the next delimiter or line end;
  * LF, CRLF and CR end a record. Valid for encodings where these are single bytes that never occur inside another
- * character (UTF-8, Windows-1258).
+ * character (UTF-8, Windows-1258). `skipper.ts` is the same machine over decoded text (it also counts line breaks);
+ * `record-boundaries.test.ts` checks this one against the scanner on random input and chunkings.
  * @example
  * const b = recordBoundaries(0x2c);
  * b.scan(bytes, 0, (end) => end >= stop); // the first record end at or past `stop`, or -1
