@@ -39,8 +39,9 @@ function ruleRow(r: RuleResult, index: number, l: Labels): string {
     `<td data-sort="${escapeHtml(r.id)}">${hasDetails(r) ? `<a href="#s-${index}">${id}</a>` : id}</td>`,
     `<td data-sort="${CRITERION_RANK[r.criterion]}"><span class="crit">${escapeHtml(l.criteria[r.criterion].name)}</span></td>`,
     `<td data-sort="${SEVERITY_RANK[r.severity]}"><span class="sev sev-${escapeHtml(r.severity)}">${escapeHtml(l.severity[r.severity])}</span></td>`,
+    // No field: a table-level rule says so; a cross-field record rule is row-level and shows a plain dash.
     r.field === null
-      ? `<td data-sort=""><span class="muted">— ${escapeHtml(l.tableLevel)}</span></td>`
+      ? `<td data-sort=""><span class="muted">${r.level === 'table' ? `— ${escapeHtml(l.tableLevel)}` : '—'}</span></td>`
       : `<td data-sort="${escapeHtml(r.field)}"><code>${escapeHtml(r.field)}</code></td>`,
     `<td class="num" data-sort="${r.checked}">${formatCount(r.checked, l.locale)}</td>`,
     `<td class="num" data-sort="${r.failed}">${formatCount(r.failed, l.locale)}</td>`,
