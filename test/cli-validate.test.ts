@@ -74,6 +74,17 @@ describe('ddss validate: exit codes (DESIGN §7)', () => {
   }, 120_000);
 });
 
+describe('ddss validate: encodings', () => {
+  const tcvn3 = new URL('../examples/broken/parcels-tcvn3.csv', import.meta.url).pathname;
+  it('suggests declaring a legacy encoding when a file is not UTF-8, and reads it cleanly once declared', async () => {
+    const wrong = await cli(['validate', tcvn3, '--dataset', 'land-parcels', ...NOW]);
+    expect(wrong.stderr).toContain('--encoding tcvn3');
+    const right = await cli(['validate', tcvn3, '--dataset', 'land-parcels', ...NOW, '--encoding', 'tcvn3', '--format', 'json']);
+    expect(right.stderr).not.toContain('--encoding');
+    expect((JSON.parse(right.stdout) as JsonReport).rules.some((r) => r.id === 'source.invalid_encoding')).toBe(false);
+  });
+});
+
 describe('ddss validate: formats', () => {
   it('--format json is the report JSON of schema/report.schema.json, byte-identical across runs', async () => {
     const a = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);

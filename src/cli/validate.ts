@@ -85,6 +85,12 @@ function _explain(report: Report, io: CliIo): void {
   for (const r of report.rules) {
     if (r.status === 'error') io.stderr.write(`ddss: rule "${r.id}" could not run: ${_oneLine(r.error ?? 'unknown error')}\n`);
   }
+  // Encodings are declared, never guessed: say which declarations to try when UTF-8 did not fit.
+  const invalid = report.rules.find((r) => r.id === 'source.invalid_encoding');
+  if (invalid !== undefined && invalid.failed > 0 && (report.source?.encoding ?? 'utf8') === 'utf8') {
+    io.stderr.write(`ddss: ${invalid.failed} rows hold bytes that are not UTF-8; if the file comes from a legacy ` +
+      'system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
+  }
 }
 
 function _oneLine(text: string): string {
