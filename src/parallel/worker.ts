@@ -3,7 +3,7 @@
  * structured-clonable data) and the exact byte offsets it covered. Violations stream back in batches when the
  * caller asked for every violation.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createValidator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
@@ -50,4 +50,3 @@ port.on('message', (task: RangeTask) => {
     (e: unknown) => port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage),
   );
 });
-void workerData;
