@@ -44,41 +44,39 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   });
 
   const sink = orderedSink(options.onViolation, ranges.length);
-  const pool = ranges.map(() => spawn());
-  try {
-    const results = await Promise.all(ranges.map((r, k) => runTask(pool[k] as Worker, task(k, r.from, k === 0), (items) => sink.add(k, items))));
-    // Verify the chain of ranges in file order; re-run a range whose guessed start was wrong.
-    for (let k = 1; k < results.length; k++) {
-      const prev = results[k - 1] as Done;
-      if ((results[k] as Done).began !== prev.ended) {
-        sink.discard(k);
-        results[k] = await runTask(pool[k] as Worker, task(k, prev.ended, true), (items) => sink.add(k, items));
-      }
+  const results = await Promise.all(ranges.map((r, k) => runTask(task(k, r.from, k === 0), (items) => sink.add(k, items))));
+  // Verify the chain of ranges in file order; re-run a range whose guessed start was wrong.
+  for (let k = 1; k < results.length; k++) {
+    const prev = results[k - 1] as Done;
+    if ((results[k] as Done).began !== prev.ended) {
+      sink.discard(k);
+      results[k] = await runTask(task(k, prev.ended, true), (items) => sink.add(k, items));
     }
-    // The merging validator streams only what is found at finish (dataset rules), after every row's violations,
-    // which is the order of a single-threaded run.
-    const v = createValidator(def, { ...options, now, piiKey: base.options.piiKey });
-    let error: string | undefined;
-    let records = 0;
-    const endings: Array<{ kind: string; line: number }> = [];
-    for (const [k, r] of results.entries()) {
-      const before = v.state();
-      sink.release(k, before);
-      for (const e of r.endings) endings.push({ kind: e.kind, line: e.line + before.lines });
-      v.merge(r.state as ValidatorState);
-      records += r.records;
-      if (r.error !== undefined) {
-        error = r.error;
-        break;
-      }
-    }
-    addMixedEndings(v, endings);
-    const name = input.csv.name ?? input.path;
-    return v.finish({ kind: 'csv', name, encoding: input.csv.encoding ?? 'utf8', bytes: size, records,
-      ...(error === undefined ? {} : { error }) }, error !== undefined);
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
   }
+  // The merging validator streams only what is found at finish (dataset rules), after every row's violations,
+  // which is the order of a single-threaded run.
+  const v = createValidator(def, { ...options, now, piiKey: base.options.piiKey });
+  let error: string | undefined;
+  let records = 0;
+  const endings: Array<{ kind: string; line: number }> = [];
+  const pending: Array<Done | undefined> = results;
+  for (let k = 0; k < pending.length; k++) {
+    const r = pending[k] as Done;
+    pending[k] = undefined; // each range's state is garbage once merged
+    const before = v.state();
+    sink.release(k, before);
+    for (const e of r.endings) endings.push({ kind: e.kind, line: e.line + before.lines });
+    v.merge(r.state as ValidatorState);
+    records += r.records;
+    if (r.error !== undefined) {
+      error = r.error;
+      break;
+    }
+  }
+  addMixedEndings(v, endings);
+  const name = input.csv.name ?? input.path;
+  return v.finish({ kind: 'csv', name, encoding: input.csv.encoding ?? 'utf8', bytes: size, records,
+    ...(error === undefined ? {} : { error }) }, error !== undefined);
 }
 
 /** The file mixes line endings when the ranges together saw more than one kind (as the single-threaded reader says). */
@@ -103,19 +101,26 @@ function spawn(): Worker {
   return new Worker(new URL(here.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', here));
 }
 
-function runTask(worker: Worker, task: RangeTask, onViolations: (items: readonly Violation[]) => void): Promise<Done> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (msg: WorkerMessage) => {
-      if (msg.type === 'violations') return onViolations(msg.items);
-      worker.off('message', onMessage);
-      worker.off('error', reject);
-      if (msg.type === 'done') resolve(msg);
-      else reject(new Error(msg.message));
-    };
-    worker.on('message', onMessage);
-    worker.once('error', reject);
-    worker.postMessage(task);
-  });
+/**
+ * Runs one range in a worker of its own, ended as soon as it answers: its heap is gone before the states merge, and
+ * the state's buffers arrive transferred, so the main thread holds each range's tables once.
+ */
+async function runTask(task: RangeTask, onViolations: (items: readonly Violation[]) => void): Promise<Done> {
+  const worker = spawn();
+  try {
+    return await new Promise<Done>((resolve, reject) => {
+      worker.on('message', (msg: WorkerMessage) => {
+        if (msg.type === 'violations') onViolations(msg.items);
+        else if (msg.type === 'done') resolve(msg);
+        else reject(new Error(msg.message));
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`ddss: worker stopped (exit code ${code}) before finishing its range`)));
+      worker.postMessage(task);
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { createValidator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
+import { transferables } from './transferables.js';
 import type { RangeTask, WorkerMessage } from './protocol.js';
 import type { Violation } from '../core/types.js';
 
@@ -46,7 +47,8 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
 
 port.on('message', (task: RangeTask) => {
   run(task).then(
-    (msg) => port.postMessage(msg),
+    // The state's typed arrays (uniqueness tables, dense row sets) move to the main thread instead of being copied.
+    (msg) => port.postMessage(msg, msg.type === 'done' ? transferables(msg.state) : []),
     (e: unknown) => port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage),
   );
 });

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { absorb, firstSighting, hashText, newKeyTable, sight, type KeyTable } from './_key-table.js';
+
+/** What a `Map` would say: first sighting per text, and the first row of each repeated text. */
+function model(texts: readonly string[]): { first: Map<string, number>; repeats: number[] } {
+  const first = new Map<string, number>();
+  const repeats: number[] = [];
+  texts.forEach((t, row) => {
+    const seen = first.get(t);
+    if (seen === undefined) first.set(t, row);
+    else repeats.push(seen);
+  });
+  return { first, repeats };
+}
+
+/**
+ * Sights `texts` into a new table as rows 0… (line = row + 2), record keys numbered from `keyBase` as a later shard's
+ * would be; returns the first rows named by every repeat.
+ */
+function fill(texts: readonly string[], keyBase = 0): { table: KeyTable; repeats: number[] } {
+  const table = newKeyTable();
+  const repeats: number[] = [];
+  texts.forEach((t, i) => {
+    const ref = sight(table, t, `key-${keyBase + i}`, i, i + 2);
+    if (ref >= 0) repeats.push(firstSighting(table, ref).row);
+  });
+  return { table, repeats };
+}
+
+const text = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom('', 'Nguyễn Văn A', 'Nguyễn Văn A', '01234', '😀', 'é', 'e\u0301', '\u00ff', '\u0100'),
+  fc.string({ unit: 'binary', maxLength: 4 }),
+);
+
+describe('key table', () => {
+  it('agrees with a Map on which texts repeat and where each was first seen', () => {
+    fc.assert(fc.property(fc.array(text, { maxLength: 300 }), (texts) => {
+      const { table, repeats } = fill(texts);
+      const m = model(texts);
+      expect(repeats).toEqual(m.repeats);
+      expect(table.size).toBe(m.first.size);
+    }), { numRuns: 200 });
+  });
+
+  it('reads back text, row, line and record key exactly (one-byte, two-byte and astral text)', () => {
+    const t = newKeyTable();
+    const texts = ['P-1', 'Nguyễn Thị Ánh', '😀x', '', '\u00ff\u00fe', 'x'.repeat(10_000)];
+    texts.forEach((s, row) => sight(t, s, row === 1 ? undefined : row === 2 ? s : `K${row}`, row, row === 3 ? undefined : row * 10));
+    texts.forEach((s, row) => {
+      const ref = sight(t, s, 'ignored', 99, 99);
+      expect(firstSighting(t, ref)).toEqual({
+        text: s, row, line: row === 3 ? undefined : row * 10, key: row === 1 ? undefined : row === 2 ? s : `K${row}`,
+      });
+    });
+  });
+
+  it('tells apart different texts whose 32-bit hashes collide', () => {
+    const bySeed0 = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined; i++) {
+      const s = `id-${i}`;
+      const h = hashText(s, 0);
+      const other = bySeed0.get(h);
+      if (other !== undefined) pair = [other, s];
+      else bySeed0.set(h, s);
+    }
+    const t = newKeyTable();
+    t.seed = 0;
+    expect(sight(t, pair[0], undefined, 0, undefined)).toBe(-1);
+    expect(sight(t, pair[1], undefined, 1, undefined)).toBe(-1);
+    expect(firstSighting(t, sight(t, pair[1], undefined, 2, undefined)).row).toBe(1);
+    expect(t.size).toBe(2);
+  });
+
+  it('grows past many keys without losing any', () => {
+    const texts = Array.from({ length: 50_000 }, (_, i) => `P${i % 40_000}`);
+    const { table, repeats } = fill(texts);
+    expect(table.size).toBe(40_000);
+    expect(repeats).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+  });
+
+  it('merges shards in order: the result equals one table over the whole input, whatever the seeds', () => {
+    fc.assert(fc.property(fc.array(text, { maxLength: 200 }), fc.nat(), (texts, at) => {
+      const cut = texts.length === 0 ? 0 : at % (texts.length + 1);
+      const a = fill(texts.slice(0, cut));
+      const b = fill(texts.slice(cut), cut);
+      const crossRepeats: number[] = [];
+      const merged = absorb(a.table, b.table, cut, cut, (_bRef, aRef) => crossRepeats.push(firstSighting(a.table, aRef).row));
+      const whole = model(texts);
+      expect(merged.size).toBe(whole.first.size);
+      for (const [s, row] of whole.first) {
+        const found = firstSighting(merged, sight(merged, s, undefined, 1e6, undefined));
+        expect([found.row, found.line, found.key]).toEqual([row, row + 2, `key-${row}`]);
+      }
+      // Every first sighting in b of a text a had already seen is reported once, naming a's row.
+      const inA = model(texts.slice(0, cut)).first;
+      const expected = [...model(texts.slice(cut)).first.keys()].filter((s) => inA.has(s)).map((s) => inA.get(s));
+      expect(crossRepeats.sort((x, y) => x - y)).toEqual((expected as number[]).sort((x, y) => x - y));
+    }), { numRuns: 200 });
+  });
+
+  it('refuses rows beyond its uint32 range rather than wrapping', () => {
+    expect(() => sight(newKeyTable(), 'a', undefined, 2 ** 32, undefined)).toThrow(/up to 4294967294/);
+  });
+});

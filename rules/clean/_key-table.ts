@@ -1,0 +1,362 @@
+/**
+ * A set of strings that remembers where each was first seen (row, line, record key), kept in typed arrays rather
+ * than a `Map`: no 16,777,216-entry limit, no per-entry objects for the garbage collector to trace, a few dozen bytes
+ * per key, and structured-clonable as a handful of buffers (workers post it back cheaply).
+ *
+ * Layout: 16 shards picked by the hash's top bits, so no single array or rehash grows with the whole set. A shard is
+ * an open-addressing table (linear probing) of entry indices over entry arrays in insertion order, plus a byte arena
+ * holding each entry's text and record key: one byte per character when every code unit is below 256 (identifiers
+ * almost always are), two otherwise. A probe compares the stored 32-bit hash first and the text only on a hash
+ * match, so lookups are exact whatever collides. Each table draws a random hash seed, so crafted input cannot aim
+ * collisions at it (merges re-hash when seeds differ).
+ */
+
+const SHARD_BITS = 4;
+const SHARDS = 1 << SHARD_BITS;
+/** Rows and lines are stored as uint32 (lines as line + 1, 0 meaning "no line"). */
+const MAX_POSITION = 0xfffffffe;
+
+export interface KeyTableShard {
+  /** Open addressing: 0 = empty, else entry index + 1. Length is a power of two. */
+  slots: Uint32Array;
+  size: number;
+  /** Per entry, in insertion order: */
+  hashes: Int32Array;
+  rows: Uint32Array;
+  /** line + 1; 0 = the source has no lines. */
+  lines: Uint32Array;
+  /** Arena offset of the entry's text and key. */
+  at: Uint32Array;
+  arena: Uint8Array;
+  used: number;
+}
+
+export interface KeyTable {
+  seed: number;
+  size: number;
+  shards: KeyTableShard[];
+}
+
+/** Where a text was first seen, read back from the table. */
+export interface FirstSighting {
+  readonly text: string;
+  readonly row: number;
+  readonly line: number | undefined;
+  readonly key: string | undefined;
+}
+
+/** An empty table with a random seed. */
+export function newKeyTable(): KeyTable {
+  const seed = globalThis.crypto.getRandomValues(new Int32Array(1))[0] as number;
+  const shards: KeyTableShard[] = [];
+  for (let s = 0; s < SHARDS; s++) {
+    shards.push({
+      slots: new Uint32Array(16), size: 0, hashes: new Int32Array(8), rows: new Uint32Array(8),
+      lines: new Uint32Array(8), at: new Uint32Array(8), arena: new Uint8Array(128), used: 0,
+    });
+  }
+  return { seed, size: 0, shards };
+}
+
+/** Seeded FNV-1a over UTF-16 code units with a murmur3 finaliser, so low bits (slots) and top bits (shards) both mix. */
+export function hashText(s: string, seed: number): number {
+  let h = seed ^ s.length;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return finalise(h);
+}
+
+function finalise(x: number): number {
+  let h = x ^ (x >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Looks `text` up and adds it (first seen at `row`/`line`, record `key`) when new. Returns -1 when added, else the
+ * reference of the entry already there (for {@link firstSighting}).
+ */
+export function sight(t: KeyTable, text: string, key: string | undefined, row: number, line: number | undefined): number {
+  const h = hashText(text, t.seed);
+  const s = h >>> (32 - SHARD_BITS);
+  const shard = t.shards[s] as KeyTableShard;
+  const mask = shard.slots.length - 1;
+  let i = h & mask;
+  for (let slot = shard.slots[i] as number; slot !== 0; slot = shard.slots[i] as number) {
+    const e = slot - 1;
+    if (shard.hashes[e] === h && textEquals(shard.arena, shard.at[e] as number, text)) return e * SHARDS + s;
+    i = (i + 1) & mask;
+  }
+  const keyBytes = key === undefined || key === text ? 1 : textSize(key, 2);
+  const at = reserve(shard, textSize(text, 0) + keyBytes);
+  let p = writeText(shard.arena, at, text);
+  if (key === undefined) p = writeVarint(shard.arena, p, 0);
+  else if (key === text) p = writeVarint(shard.arena, p, 1);
+  else p = writeText(shard.arena, p, key, 2);
+  shard.used = p;
+  place(t, shard, i, h, at, row, line);
+  return -1;
+}
+
+/** The first sighting behind a reference returned by {@link sight} or {@link absorb}. */
+export function firstSighting(t: KeyTable, ref: number): FirstSighting {
+  const shard = t.shards[ref % SHARDS] as KeyTableShard;
+  const e = Math.floor(ref / SHARDS);
+  const at = shard.at[e] as number;
+  const meta = readVarint(shard.arena, at);
+  const text = readText(shard.arena, at + varintSize(meta), meta);
+  const keyAt = at + varintSize(meta) + textBytes(meta);
+  const keyMeta = readVarint(shard.arena, keyAt);
+  const key = keyMeta === 0 ? undefined : keyMeta === 1 ? text : readText(shard.arena, keyAt + varintSize(keyMeta), keyMeta - 2);
+  const line = shard.lines[e] as number;
+  return { text, row: shard.rows[e] as number, line: line === 0 ? undefined : line - 1, key };
+}
+
+/**
+ * Adds every entry of `b` (a later shard of the same data) to `a`, rows and lines shifted by `rows`/`lines`. For each
+ * `b` entry already in `a`, `seenBefore(bRef, aRef)` is called (that sighting is a duplicate); `placed(bRef, aRef)` is
+ * called for every entry of `b` with the reference it now has in `a`. Returns `a` (or `b`, adopted, when `a` is empty).
+ */
+export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
+  seenBefore: (bRef: number, aRef: number) => void, placed?: (bRef: number, aRef: number) => void): KeyTable {
+  if (a.size === 0) {
+    shiftAll(b, rows, lines);
+    if (placed !== undefined) forEachRef(b, (ref) => placed(ref, ref));
+    return b;
+  }
+  for (let bs = 0; bs < SHARDS; bs++) {
+    const from = b.shards[bs] as KeyTableShard;
+    for (let e = 0; e < from.size; e++) {
+      const bAt = from.at[e] as number;
+      const h = a.seed === b.seed ? from.hashes[e] as number : hashEntry(from.arena, bAt, a.seed);
+      const s = h >>> (32 - SHARD_BITS);
+      const shard = a.shards[s] as KeyTableShard;
+      const mask = shard.slots.length - 1;
+      const bRef = e * SHARDS + bs;
+      let i = h & mask;
+      let found = -1;
+      for (let slot = shard.slots[i] as number; slot !== 0; slot = shard.slots[i] as number) {
+        const ae = slot - 1;
+        if (shard.hashes[ae] === h && entriesEqual(shard.arena, shard.at[ae] as number, from.arena, bAt)) {
+          found = ae * SHARDS + s;
+          break;
+        }
+        i = (i + 1) & mask;
+      }
+      if (found >= 0) {
+        seenBefore(bRef, found);
+        placed?.(bRef, found);
+        continue;
+      }
+      const n = entryBytes(from.arena, bAt);
+      const at = reserve(shard, n);
+      shard.arena.set(from.arena.subarray(bAt, bAt + n), at);
+      shard.used = at + n;
+      const line = from.lines[e] as number;
+      const aEntry = shard.size;
+      place(a, shard, i, h, at, position((from.rows[e] as number) + rows), line === 0 ? undefined : line - 1 + lines);
+      placed?.(bRef, aEntry * SHARDS + s);
+    }
+  }
+  return a;
+}
+
+function forEachRef(t: KeyTable, fn: (ref: number) => void): void {
+  for (let s = 0; s < SHARDS; s++) {
+    const size = (t.shards[s] as KeyTableShard).size;
+    for (let e = 0; e < size; e++) fn(e * SHARDS + s);
+  }
+}
+
+function shiftAll(t: KeyTable, rows: number, lines: number): void {
+  if (rows === 0 && lines === 0) return;
+  for (const shard of t.shards) {
+    for (let e = 0; e < shard.size; e++) {
+      shard.rows[e] = position((shard.rows[e] as number) + rows);
+      const line = shard.lines[e] as number;
+      if (line !== 0) shard.lines[e] = position(line + lines);
+    }
+  }
+}
+
+function position(n: number): number {
+  if (n > MAX_POSITION) throw new Error(`ddss: uniqueness tracks rows and lines up to ${MAX_POSITION}`);
+  return n;
+}
+
+/** Appends an entry whose bytes are already at `at`, into free slot `i`, growing the slots past 5/8 full. */
+function place(t: KeyTable, shard: KeyTableShard, i: number, h: number, at: number, row: number,
+  line: number | undefined): void {
+  const e = shard.size;
+  if (e === shard.hashes.length) growEntries(shard);
+  shard.hashes[e] = h;
+  shard.rows[e] = position(row);
+  shard.lines[e] = line === undefined ? 0 : position(line + 1);
+  shard.at[e] = at;
+  shard.slots[i] = e + 1;
+  shard.size = e + 1;
+  t.size++;
+  if (shard.size * 8 > shard.slots.length * 5) rehash(shard);
+}
+
+function growEntries(shard: KeyTableShard): void {
+  const n = Math.ceil(shard.hashes.length * 1.5);
+  const grow = <A extends Int32Array | Uint32Array>(old: A, make: (n: number) => A): A => {
+    const next = make(n);
+    next.set(old);
+    return next;
+  };
+  shard.hashes = grow(shard.hashes, (k) => new Int32Array(k));
+  shard.rows = grow(shard.rows, (k) => new Uint32Array(k));
+  shard.lines = grow(shard.lines, (k) => new Uint32Array(k));
+  shard.at = grow(shard.at, (k) => new Uint32Array(k));
+}
+
+function rehash(shard: KeyTableShard): void {
+  const slots = new Uint32Array(shard.slots.length * 2);
+  const mask = slots.length - 1;
+  for (let e = 0; e < shard.size; e++) {
+    let i = (shard.hashes[e] as number) & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = e + 1;
+  }
+  shard.slots = slots;
+}
+
+/** Makes room for `n` more arena bytes and returns where they start (growth ×1.5 bounds the slack). */
+function reserve(shard: KeyTableShard, n: number): number {
+  const at = shard.used;
+  if (at + n > shard.arena.length) {
+    // Offsets are uint32: a shard holds up to 4 GiB of text (64 GiB a table), far past any in-memory run.
+    if (at + n > 0xffffffff) throw new Error('ddss: uniqueness text exceeds 4 GiB in one shard');
+    const next = new Uint8Array(Math.min(0xffffffff, Math.max(at + n, Math.ceil(shard.arena.length * 1.5))));
+    next.set(shard.arena.subarray(0, at));
+    shard.arena = next;
+  }
+  return at;
+}
+
+// ---- arena encoding: varint meta = length << 1 | wide, then the code units (1 byte each, or 2 little-endian).
+// A key's meta is biased by 2: 0 = no key, 1 = the key is the text itself. ----
+
+function isWide(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
+  return false;
+}
+
+/** Arena bytes of a text with its meta. */
+function textSize(s: string, bias: number): number {
+  const wide = isWide(s);
+  return varintSize(((s.length << 1) | (wide ? 1 : 0)) + bias) + (wide ? s.length * 2 : s.length);
+}
+
+function textBytes(meta: number): number {
+  return (meta & 1) === 1 ? (meta >>> 1) * 2 : meta >>> 1;
+}
+
+/** Writes the meta (+ `bias`: keys reserve 0 and 1) and the text at `p`; returns the end. */
+function writeText(arena: Uint8Array, p: number, s: string, bias = 0): number {
+  const wide = isWide(s);
+  let q = writeVarint(arena, p, ((s.length << 1) | (wide ? 1 : 0)) + bias);
+  if (wide) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      arena[q++] = c & 0xff;
+      arena[q++] = c >>> 8;
+    }
+  } else {
+    for (let i = 0; i < s.length; i++) arena[q++] = s.charCodeAt(i);
+  }
+  return q;
+}
+
+function readText(arena: Uint8Array, p: number, meta: number): string {
+  const n = meta >>> 1;
+  const wide = (meta & 1) === 1;
+  let out = '';
+  const codes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    codes.push(wide ? (arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8) : arena[p + i] as number);
+    if (codes.length === 4096) {
+      out += String.fromCharCode(...codes);
+      codes.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...codes);
+}
+
+function textEquals(arena: Uint8Array, at: number, s: string): boolean {
+  const meta = readVarint(arena, at);
+  if (meta >>> 1 !== s.length) return false;
+  const p = at + varintSize(meta);
+  if ((meta & 1) === 1) {
+    for (let i = 0; i < s.length; i++) {
+      if (((arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8)) !== s.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < s.length; i++) if (arena[p + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Text encoding is canonical (one-byte iff every unit fits), so equal texts have equal bytes. */
+function entriesEqual(a: Uint8Array, at: number, b: Uint8Array, bt: number): boolean {
+  const meta = readVarint(a, at);
+  const n = varintSize(meta) + textBytes(meta);
+  for (let i = 0; i < n; i++) if (a[at + i] !== b[bt + i]) return false;
+  return true;
+}
+
+/** {@link hashText} of an entry's text, read from the arena. */
+function hashEntry(arena: Uint8Array, at: number, seed: number): number {
+  const meta = readVarint(arena, at);
+  const n = meta >>> 1;
+  const p = at + varintSize(meta);
+  let h = seed ^ n;
+  if ((meta & 1) === 1) {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ ((arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8)), 0x01000193);
+  } else {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ (arena[p + i] as number), 0x01000193);
+  }
+  return finalise(h);
+}
+
+/** Bytes of a whole entry: text meta + text + key meta (+ key). */
+function entryBytes(arena: Uint8Array, at: number): number {
+  const meta = readVarint(arena, at);
+  const keyAt = at + varintSize(meta) + textBytes(meta);
+  const keyMeta = readVarint(arena, keyAt);
+  return keyAt - at + varintSize(keyMeta) + (keyMeta < 2 ? 0 : textBytes(keyMeta - 2));
+}
+
+/** LEB128: short texts (nearly all) take one meta byte. */
+function writeVarint(arena: Uint8Array, p: number, v: number): number {
+  let q = p;
+  let x = v;
+  while (x >= 0x80) {
+    arena[q++] = (x & 0x7f) | 0x80;
+    x = Math.floor(x / 128);
+  }
+  arena[q++] = x;
+  return q;
+}
+
+function readVarint(arena: Uint8Array, p: number): number {
+  let b = arena[p] as number;
+  if (b < 0x80) return b;
+  let v = b & 0x7f;
+  let scale = 128;
+  for (let q = p + 1; ; q++) {
+    b = arena[q] as number;
+    v += (b & 0x7f) * scale;
+    if (b < 0x80) return v;
+    scale *= 128;
+  }
+}
+
+function varintSize(v: number): number {
+  let n = 1;
+  for (let x = v; x >= 0x80; x = Math.floor(x / 128)) n++;
+  return n;
+}
