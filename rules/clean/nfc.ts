@@ -3,7 +3,9 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
 
 /**
  * Text is in Unicode NFC (TCVN 6909:2001; decomposed "Nguyê\u0303n" compares unequal to "Nguyễn"). The NFC form is
- * the suggestion. Text made only of characters below U+0300 is NFC by definition and skips normalisation.
+ * the suggestion. Text made only of characters below U+0300 or in Latin Extended Additional (U+1E00–U+1EFF: ạ…ỹ,
+ * precomposed starters that compose with nothing) is NFC by definition and skips normalisation, so composed
+ * Vietnamese does too.
  * @example field.text().nfc() // "Nguye\u0302\u0303n" → not_nfc, suggestion "Nguyễn"
  */
 export function nfc(options: RuleOptions = {}): ValueRule {
@@ -11,7 +13,8 @@ export function nfc(options: RuleOptions = {}): ValueRule {
     if (typeof v !== 'string') return undefined;
     let plain = true;
     for (let i = 0; i < v.length; i++) {
-      if (v.charCodeAt(i) >= 0x300) {
+      const c = v.charCodeAt(i);
+      if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) {
         plain = false;
         break;
       }

@@ -1,6 +1,6 @@
 import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
-import { INVALID, type CheckResult, type RuleContext } from './types.js';
+import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
 
 /** What the generated evaluator calls back into: the rare paths (failures, errors, `when`) stay plain functions. */
 export interface Hooks {
@@ -42,6 +42,30 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing }));
   return cached[mode](hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING);
 }
+
+/** Builds the typed row of the current row from the evaluator's `values` and `status` (a plan that `needsRecord`). */
+export type BuildRecord = (values: readonly unknown[], status: Uint8Array) => TypedRow;
+
+/**
+ * Generates the typed-row builder of a plan: a constructor assigning every field in order. Why: a row made with
+ * `Object.create(null)` is a dictionary-mode object in V8, slow to fill and to read for every row; instances of one
+ * constructor share a hidden class with in-object fields. Its prototype is an empty null-prototype object, so as
+ * before nothing is inherited (`constructor`, `toString`, a `__proto__` setter) and every field is an own property.
+ */
+export function generateRecord(plan: Plan): BuildRecord {
+  let make = records.get(plan);
+  if (make === undefined) {
+    const body = plan.fields.map((f) =>
+      `this[${JSON.stringify(f.name)}] = S[${f.index}] === ${OK} ? V[${f.index}] : undefined;`);
+    const Row = new Function('V', 'S', body.join('\n')) as unknown as new (V: readonly unknown[], S: Uint8Array) => TypedRow;
+    Row.prototype = Object.create(null) as object;
+    make = (values, status) => new Row(values, status);
+    records.set(plan, make);
+  }
+  return make;
+}
+
+const records = new WeakMap<Plan, BuildRecord>();
 
 type Factory = (...args: unknown[]) => Evaluate;
 /** One generated factory per plan and mode; validators of a plan share it (and so V8's feedback). */

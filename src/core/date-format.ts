@@ -1,19 +1,20 @@
 import { parse as parseWithDateFns } from 'date-fns';
 
 /**
- * Compiles a date-fns format string into a strict, cached parser returning epoch milliseconds (UTC calendar date)
- * or `NaN`. Purely numeric fixed-width formats (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`, `yyyy-MM-dd HH:mm`) get a
- * hand-written fast path; other formats go through date-fns `parse`. Either way each distinct string is parsed once:
- * a date column has far fewer distinct values than rows. No rollover: `31/02/2024` is invalid.
+ * Compiles a date-fns format string into a strict parser returning epoch milliseconds (UTC calendar date) or `NaN`.
+ * Purely numeric fixed-width formats (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`, `yyyy-MM-dd HH:mm`) get a hand-written
+ * fast path, cheaper than hashing the text for a cache lookup; other formats go through date-fns `parse`, with each
+ * distinct string parsed once (a date column has far fewer distinct values than rows). No rollover: `31/02/2024` is
+ * invalid.
  */
 export function compileDateFormat(format: string): (text: string) => number {
   const fixed = fixedWidthParser(format);
-  const parseOnce = fixed ?? ((text: string) => viaDateFns(text, format));
+  if (fixed !== undefined) return fixed;
   const cache = new Map<string, number>();
   return (text) => {
     let ms = cache.get(text);
     if (ms === undefined) {
-      ms = parseOnce(text);
+      ms = viaDateFns(text, format);
       // Bounded: a column of mostly distinct values must not grow memory without limit.
       if (cache.size >= 200_000) cache.clear();
       cache.set(text, ms);
@@ -48,38 +49,60 @@ function fixedWidthParser(format: string): ((text: string) => number) | undefine
   }
   const width = at;
   if (!slots.some((s) => s.part === 'y')) return undefined;
+  // Flat typed arrays and numeric part codes (indexes into PARTS) rather than objects: this runs for every date cell.
+  const literalAt = Int32Array.from(literals, (l) => l.at);
+  const literalCode = Int32Array.from(literals, (l) => l.code);
+  const slotAt = Int32Array.from(slots, (s) => s.at);
+  const slotEnd = Int32Array.from(slots, (s) => s.at + s.width);
+  const slotPart = Int32Array.from(slots, (s) => PARTS.indexOf(s.part));
   return (text) => {
     if (text.length !== width) return NaN;
-    for (const l of literals) if (text.charCodeAt(l.at) !== l.code) return NaN;
+    for (let i = 0; i < literalAt.length; i++) if (text.charCodeAt(literalAt[i] as number) !== literalCode[i]) return NaN;
     let y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0;
-    for (const slot of slots) {
+    for (let i = 0; i < slotAt.length; i++) {
       let v = 0;
-      for (let k = slot.at; k < slot.at + slot.width; k++) {
+      for (let k = slotAt[i] as number; k < (slotEnd[i] as number); k++) {
         const c = text.charCodeAt(k) - 48;
         if (c < 0 || c > 9) return NaN;
         v = v * 10 + c;
       }
-      switch (slot.part) {
-        case 'y': y = v; break;
-        case 'M': mo = v; break;
-        case 'd': d = v; break;
-        case 'H': h = v; break;
-        case 'm': mi = v; break;
-        case 's': s = v; break;
-        case 'S': ms = v; break;
+      switch (slotPart[i]) {
+        case 0: y = v; break;
+        case 1: mo = v; break;
+        case 2: d = v; break;
+        case 3: h = v; break;
+        case 4: mi = v; break;
+        case 5: s = v; break;
+        default: ms = v;
       }
     }
     return utc(y, mo, d, h, mi, s, ms);
   };
 }
 
+const PARTS: readonly Part[] = ['y', 'M', 'd', 'H', 'm', 's', 'S'];
+
 /** Epoch ms of a UTC calendar time, or NaN when any part is out of range (no rollover). */
 export function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return NaN;
+  // Years 0–9999 (every 4-digit year): exact integer arithmetic, no Date allocated per value.
+  if (y >= 0 && y <= 9999 && Number.isInteger(y)) {
+    return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+  }
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d);
   date.setUTCHours(h, mi, s, ms);
   return date.getTime();
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`), for years ≥ 0. */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function daysInMonth(y: number, mo: number): number {
@@ -95,23 +118,69 @@ function viaDateFns(text: string, format: string): number {
     local.getSeconds(), local.getMilliseconds());
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
 /**
  * Strict ISO 8601 date or date-time to epoch ms, or NaN. A time without an offset is read as UTC, so results do not
- * depend on the machine's time zone.
+ * depend on the machine's time zone. Accepts exactly
+ * `^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$`, read with
+ * a character loop: every optional part starts with a character nothing else may have there, so no backtracking is
+ * needed, and a regex match would allocate eight strings per value.
  */
 export function parseIsoDateTime(text: string): number {
-  const m = ISO.exec(text);
-  if (m === null) return NaN;
-  const frac = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  const base = utc(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0),
-    Number(m[6] ?? 0), frac);
-  const zone = m[8];
-  if (zone === undefined || zone === 'Z' || Number.isNaN(base)) return base;
-  const sign = zone[0] === '-' ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  const n = text.length;
+  if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return NaN;
+  let h = 0, mi = 0, s = 0, frac = 0;
+  let i = 10;
+  let c = text.charCodeAt(i); // NaN past the end
+  if (c === 84 || c === 32) { // 'T' or ' '
+    if (n < i + 6 || text.charCodeAt(i + 3) !== 58) return NaN;
+    h = digits(text, i + 1, 2);
+    mi = digits(text, i + 4, 2);
+    if (h < 0 || mi < 0) return NaN;
+    i += 6;
+    if (text.charCodeAt(i) === 58) { // ':ss'
+      s = digits(text, i + 1, 2);
+      if (n < i + 3 || s < 0) return NaN;
+      i += 3;
+      c = text.charCodeAt(i);
+      if (c === 46 || c === 44) { // '.' or ',' then 1–9 digits
+        let j = i + 1;
+        while (j < n && j - i <= 9 && isDigit(text.charCodeAt(j))) j++;
+        if (j === i + 1 || (j < n && isDigit(text.charCodeAt(j)))) return NaN;
+        frac = Math.floor(Number(`0.${text.slice(i + 1, j)}`) * 1000);
+        i = j;
+      }
+    }
+  }
+  const base = utc(y, mo, d, h, mi, s, frac);
+  if (i === n) return base;
+  c = text.charCodeAt(i);
+  if (c === 90) return i + 1 === n ? base : NaN; // 'Z'
+  if (c !== 43 && c !== 45) return NaN; // '+' or '-'
+  const zh = digits(text, i + 1, 2);
+  const colon = text.charCodeAt(i + 3) === 58 ? 1 : 0;
+  const zm = digits(text, i + 3 + colon, 2);
+  if (zh < 0 || zm < 0 || i + 5 + colon !== n) return NaN;
+  if (Number.isNaN(base)) return base;
+  const minutes = zh * 60 + zm;
   if (minutes > 14 * 60) return NaN;
-  return base - sign * minutes * 60_000;
+  return base - (c === 45 ? -1 : 1) * minutes * 60_000;
+}
+
+/** The value of `width` ASCII digits at `at`, or -1 when one of them is not a digit (or is past the end). */
+function digits(text: string, at: number, width: number): number {
+  let v = 0;
+  for (let k = at; k < at + width; k++) {
+    const c = text.charCodeAt(k) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

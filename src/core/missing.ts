@@ -30,6 +30,11 @@ export function missingText(tokens: readonly string[]): (text: string) => boolea
     if (c < 128) first[c] = 1;
     else nonAsciiFirst = true;
   }
+  // A second filter before hashing: (first char, second char, length) of every token of two or more characters,
+  // folded into 12 bits (a collision only costs a `set.has`). Dates and codes often start like a token (`0`, `1`,
+  // `N`) but rarely share its second character and length.
+  const pairs = new Uint8Array(4096);
+  for (const t of set) if (t.length > 1) pairs[pairKey(t.charCodeAt(0), t.charCodeAt(1), t.length)] = 1;
   const padded = (s: string): boolean => {
     const t = s.trim();
     return t === '' || (t.length <= longest && set.has(t));
@@ -40,8 +45,13 @@ export function missingText(tokens: readonly string[]): (text: string) => boolea
     const a = s.charCodeAt(0);
     if (isSpace(a) || isSpace(s.charCodeAt(n - 1))) return padded(s);
     if (n > longest || (a < 128 ? first[a] === 0 : !nonAsciiFirst)) return false;
+    if (n > 1 && pairs[pairKey(a, s.charCodeAt(1), n)] === 0) return false;
     return set.has(s);
   };
+}
+
+function pairKey(a: number, b: number, length: number): number {
+  return ((a & 0xf) << 8) | ((b & 0xf) << 4) | (length & 0xf);
 }
 
 function isSpace(c: number): boolean {

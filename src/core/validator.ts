@@ -1,5 +1,5 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
-import { generateEvaluate, OK, type Hooks } from './codegen.js';
+import { generateEvaluate, generateRecord, type Hooks } from './codegen.js';
 import { emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
 import { buildReport } from './report.js';
 import { createEmitter, display } from './emit.js';
@@ -92,18 +92,17 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     return raws[i];
   }
 
+  const recordOf = plan.needsRecord ? generateRecord(plan) : undefined;
+
   /** The typed row: from the evaluator's arrays when the plan keeps them, else parsed again (a rare request). */
   function buildRecord(): TypedRow {
+    if (recordOf !== undefined) return recordOf(values, status);
     const out = Object.create(null) as Record<string, unknown>;
     for (let i = 0; i < n; i++) {
       const f = fields[i] as FieldPlan;
-      if (plan.needsRecord) {
-        out[f.name] = status[i] === OK ? values[i] : undefined;
-      } else {
-        const raw = rawOf(i);
-        const v = f.isMissing(raw) ? INVALID : f.parse(raw);
-        out[f.name] = v === INVALID ? undefined : v;
-      }
+      const raw = rawOf(i);
+      const v = f.isMissing(raw) ? INVALID : f.parse(raw);
+      out[f.name] = v === INVALID ? undefined : v;
     }
     return out;
   }

@@ -13,21 +13,42 @@ export function codeText(v: unknown): string | undefined {
  * column) gets the padded code as suggestion.
  */
 export function formatFinding(code: string, text: string | undefined, width: number): Finding | undefined {
-  if (text !== undefined && text.length === width && /^\d+$/.test(text)) return undefined;
-  const padded = text !== undefined && /^\d+$/.test(text) && text.length < width ? text.padStart(width, '0') : undefined;
+  if (text !== undefined && text.length === width && allDigits(text)) return undefined;
+  const padded = text !== undefined && allDigits(text) && text.length < width ? text.padStart(width, '0') : undefined;
   return { code, params: { width }, ...(padded === undefined ? {} : { suggestion: padded }) };
 }
 
-const indexes = new WeakMap<object, ReadonlyMap<string, unknown>>();
+/** What is built once per table: its code index, and the `standing` of a code it holds when it is in force. */
+interface TableInfo<E> {
+  readonly index: ReadonlyMap<string, E>;
+  readonly inForce: Standing<E>;
+}
+
+type Standing<E> = { current?: DatedTable<readonly E[]>; now?: DatedTable<readonly E[]>; retired?: DatedTable<readonly E[]> };
+
+/** `/^\d+$/` as a loop (it runs for every code cell): at least one character, all ASCII digits. */
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
+const infos = new WeakMap<object, TableInfo<unknown>>();
+
+function infoOf<E extends { readonly code: string }>(table: DatedTable<readonly E[]>): TableInfo<E> {
+  let info = infos.get(table) as TableInfo<E> | undefined;
+  if (info === undefined) {
+    info = { index: new Map(table.entries.map((e) => [e.code, e])), inForce: Object.freeze({ current: table, now: table }) };
+    infos.set(table, info as TableInfo<unknown>);
+  }
+  return info;
+}
 
 /** A code → entry index of a table's entries, built once per table. */
 export function indexOf<E extends { readonly code: string }>(table: DatedTable<readonly E[]>): ReadonlyMap<string, E> {
-  let index = indexes.get(table);
-  if (index === undefined) {
-    index = new Map(table.entries.map((e) => [e.code, e]));
-    indexes.set(table, index);
-  }
-  return index as ReadonlyMap<string, E>;
+  return infoOf(table).index;
 }
 
 /**
@@ -35,9 +56,13 @@ export function indexOf<E extends { readonly code: string }>(table: DatedTable<r
  * with the last table that had it), or nowhere.
  */
 export function standing<E extends { readonly code: string }>(tables: readonly DatedTable<readonly E[]>[], code: string,
-  date: Date): { current?: DatedTable<readonly E[]>; now?: DatedTable<readonly E[]>; retired?: DatedTable<readonly E[]> } {
+  date: Date): Standing<E> {
   const now = tableAt(tables, date);
-  if (now !== undefined && indexOf(now).has(code)) return { current: now, now };
+  if (now !== undefined) {
+    // The usual answer, for every row with a current code: one shared (frozen) object per table, not one per row.
+    const info = infoOf(now);
+    if (info.index.has(code)) return info.inForce;
+  }
   const earlier = tables.filter((t) => t !== now && (now === undefined || t.validFrom < now.validFrom) && indexOf(t).has(code))
     .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
   return { ...(now === undefined ? {} : { now }), ...(earlier === undefined ? {} : { retired: earlier }) };

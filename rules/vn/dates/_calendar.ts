@@ -21,6 +21,11 @@ export function addYearsUtc(date: Date, years: number): Date {
 }
 
 function daysIn(y: number, m: number): number {
+  // Arithmetic for every year a Date can hold with room to spare (no Date allocated per row); a Date beyond.
+  if (Number.isInteger(y) && Math.abs(y) <= 200_000 && m >= 0 && m <= 11) {
+    if (m === 1) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+    return m === 3 || m === 5 || m === 8 || m === 10 ? 30 : 31;
+  }
   const last = new Date(0);
   last.setUTCFullYear(y, m + 1, 0);
   return last.getUTCDate();

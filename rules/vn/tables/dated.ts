@@ -69,8 +69,9 @@ function unchanged<E>(memo: Memo<E>, tables: readonly DatedTable<E>[]): boolean 
   if (memo.seen.length !== tables.length) return false;
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i] as DatedTable<E>;
-    const [was, from, to] = memo.seen[i] as readonly [DatedTable<E>, string, string | undefined];
-    if (t !== was || t.validFrom !== from || t.validTo !== to) return false;
+    // Indexed rather than destructured: this runs on every call, and array destructuring goes through an iterator.
+    const seen = memo.seen[i] as readonly [DatedTable<E>, string, string | undefined];
+    if (t !== seen[0] || t.validFrom !== seen[1] || t.validTo !== seen[2]) return false;
   }
   return true;
 }

@@ -24,12 +24,52 @@ const MIN_SCORE = 0.5;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function strictUtf8(bytes: Uint8Array | undefined): string | undefined {
-  if (bytes === undefined) return undefined;
+  // Checked first: most bytes here are not UTF-8, and a throwing decoder costs an exception (a stack trace) each.
+  if (bytes === undefined || !wellFormedUtf8(bytes)) return undefined;
   try {
     return utf8.decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The bytes are well-formed UTF-8 (Unicode Table 3-7, which the WHATWG decoder implements): no stray continuation
+ * byte, overlong form, surrogate, code point past U+10FFFF or truncated sequence. Exactly when `utf8.decode` does
+ * not throw.
+ */
+function wellFormedUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let more: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) more = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      more = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      more = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + more >= n) return false; // truncated
+    const second = bytes[i + 1] as number;
+    if (second < lo || second > hi) return false;
+    for (let k = 2; k <= more; k++) {
+      const c = bytes[i + k] as number;
+      if (c < 0x80 || c > 0xbf) return false;
+    }
+    i += more + 1;
+  }
+  return true;
 }
 
 /**
@@ -82,6 +122,24 @@ function diagnose(text: string): EncodingDiagnosis | undefined {
   // Text with a character Windows-1252 cannot produce (all normal Vietnamese Unicode text) is never mis-decoded:
   // accept it before building bytes or scoring words.
   if (ascii || !fitsCp1252(text)) return undefined;
+  // What remains (Latin-1 Vietnamese such as "Lê Xuân Lâm", and the mis-decoded text itself) repeats across rows
+  // and costs a decoding and a syllable scoring each: remember the diagnosis per distinct short text, bounded.
+  if (text.length > MAX_REMEMBERED) return diagnoseLatin1(text);
+  let d = remembered.get(text);
+  if (d === undefined && !remembered.has(text)) {
+    d = diagnoseLatin1(text);
+    if (remembered.size >= 4096) remembered.clear();
+    // A flat copy as key, so that the memo never keeps a parser's input chunk alive through a sliced string.
+    remembered.set((' ' + text).slice(1), d);
+  }
+  return d;
+}
+
+const MAX_REMEMBERED = 256;
+const remembered = new Map<string, EncodingDiagnosis | undefined>();
+
+/** The diagnosis of non-ASCII text made only of characters a Windows-1252 reading can produce. */
+function diagnoseLatin1(text: string): EncodingDiagnosis | undefined {
   const bytes = cp1252Bytes(text);
   const before = bytes === undefined ? 1 : vietnameseScore(text);
   if (bytes === undefined || before === 1) return undefined;

@@ -52,6 +52,39 @@ const LETTER = /[\p{L}\p{M}\s]/u;
 const ONLY_LETTERS = /^[\p{L}\p{M}\s]*$/u;
 
 /**
+ * `LETTER` answered in advance for the code units of (nearly) every Vietnamese name: Latin up to U+024F and the
+ * Latin Extended Additional block (ạ…ỹ). Other code units (and surrogates) leave the answer to `ONLY_LETTERS`.
+ */
+const LATIN_END = 0x250;
+const EXTENDED = 0x1e00;
+const isLetter = new Uint8Array(LATIN_END + 0x100);
+for (let c = 0; c < LATIN_END; c++) isLetter[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+for (let c = 0; c < 0x100; c++) isLetter[LATIN_END + c] = LETTER.test(String.fromCharCode(EXTENDED + c)) ? 1 : 0;
+
+/** `ONLY_LETTERS.test(v)`, by table lookup for the usual characters (a Unicode-property regex is slow per value). */
+function onlyLetters(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const known = c < LATIN_END ? c : c >= EXTENDED && c < EXTENDED + 0x100 ? c - EXTENDED + LATIN_END : -1;
+    if (known < 0) return ONLY_LETTERS.test(v);
+    if (isLetter[known] === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * A name whose first character is an ASCII character other than O/o/B/b cannot start with "Ông"/"Bà" in any form
+ * (NFC composes an ASCII letter only with marks on that letter): no need to run `LEADING_WORD` and fold its words.
+ */
+function mayStartWithHonorific(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c >= 0x80 || c === 0x4f || c === 0x6f || c === 0x42 || c === 0x62 || c <= 0x20;
+}
+
+/** What a name without findings returns: shared and frozen, so a clean row allocates nothing. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/**
  * Whether a leading word is "Ông"/"Bà" in any case or form. The leading word of a name is nearly always a family name,
  * a few hundred distinct words: remember the answer instead of normalising each row (bounded for odd data).
  */
@@ -85,11 +118,10 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
     params: { allowApostrophe: apostrophe, allowHyphen: hyphen },
   }, (v) => {
     if (typeof v !== 'string') return undefined;
-    const out: Finding[] = [];
     let symbol: string | undefined;
     let digit = false;
     // Almost every name is letters and spaces only: one whole-string test instead of two regexes per character.
-    if (!ONLY_LETTERS.test(v)) {
+    if (!onlyLetters(v)) {
       for (const ch of v) {
         if (DIGIT.test(ch)) digit = true;
         else if (LETTER.test(ch)) continue;
@@ -98,10 +130,14 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
         else symbol ??= ch;
       }
     }
+    const doubled = v.includes('  ');
+    const honorific = mayStartWithHonorific(v);
+    if (!digit && symbol === undefined && !doubled && !honorific) return NO_FINDINGS;
+    const out: Finding[] = [];
     if (digit) out.push({ code: 'name_has_digit' });
     if (symbol !== undefined) out.push({ code: 'name_has_symbol', params: { symbol } });
-    if (v.includes('  ')) out.push({ code: 'name_doubled_space', suggestion: v.replace(/ {2,}/g, ' ') });
-    const m = LEADING_WORD.exec(v.trimStart());
+    if (doubled) out.push({ code: 'name_doubled_space', suggestion: v.replace(/ {2,}/g, ' ') });
+    const m = honorific ? LEADING_WORD.exec(v.trimStart()) : null;
     if (m !== null && isHonorific(m[1] as string) && SURNAMES.has(fold(m[2] as string))) {
       const rest = v.trimStart().slice(v.trimStart().indexOf(m[2] as string));
       out.push({ code: 'name_has_honorific', params: { honorific: m[1] }, suggestion: rest });

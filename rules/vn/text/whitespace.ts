@@ -25,8 +25,8 @@ function kindOf(c: number, at: number, multiline: boolean): Kind | undefined {
 
 /**
  * No finding is possible: no character has a kind and no two spaces follow each other. Checked without building the
- * suggestion, since nearly every value is clean; only characters below U+0020, U+0085–U+00AD and from U+1680 can
- * have a kind.
+ * suggestion, since nearly every value is clean; only characters below U+0020, U+0085–U+00AD, U+1680 and from
+ * U+2000 can have a kind (so Vietnamese letters, U+1EA0–U+1EF9, are not looked at twice).
  */
 function plain(v: string, multiline: boolean): boolean {
   let previous = -1;
@@ -34,7 +34,7 @@ function plain(v: string, multiline: boolean): boolean {
     const c = v.charCodeAt(i);
     if (c === 0x20) {
       if (previous === 0x20) return false;
-    } else if ((c < 0x20 || (c >= 0x85 && c <= 0xad) || c >= 0x1680) && kindOf(c, i, multiline) !== undefined) {
+    } else if ((c < 0x20 || (c >= 0x85 && c <= 0xad) || c === 0x1680 || c >= 0x2000) && kindOf(c, i, multiline) !== undefined) {
       return false;
     }
     previous = c;

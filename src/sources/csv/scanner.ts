@@ -80,6 +80,8 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
   let seen = 0;
   let skipper: Skipper | undefined;
   let current = 0;
+  /** Cells of the last complete record. */
+  let width = 0;
 
   function ending(kind: number, at: number): void {
     if ((seen & kind) === 0) {
@@ -99,7 +101,10 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
     let start = pos;
     records: while (pos < len) {
       start = pos;
-      const cells: string[] = [];
+      // Sized like the previous record (records of a file have the same width): filled in order, so no hole is
+      // left, and trimmed at the end. Growing from empty by `push` reallocated the array twice per record.
+      const cells: string[] = new Array<string>(width);
+      let k = 0;
       let breaks = 0;
       let endAt: number;
       for (;;) {
@@ -129,13 +134,13 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
           pos = close + 1;
           const c = s.charCodeAt(pos);
           if (c === D) {
-            cells.push(copy(val));
+            cells[k++] = copy(val);
             pos++;
             continue;
           }
           if (c === LF || c === CR || pos >= len) {
             if (pos >= len && !eof) break records;
-            cells.push(copy(val));
+            cells[k++] = copy(val);
             endAt = pos;
             break;
           }
@@ -149,7 +154,7 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
             if (!eof) break records;
             stop = len;
           }
-          cells.push(copy(val + s.slice(pos, stop)));
+          cells[k++] = copy(val + s.slice(pos, stop));
           pos = stop;
           if (stop === nD) {
             pos++;
@@ -167,7 +172,7 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
           if (!eof) break records;
           stop = len;
         }
-        cells.push(stop - pos < FLAT ? s.slice(pos, stop) : copy(s.slice(pos, stop)));
+        cells[k++] = stop - pos < FLAT ? s.slice(pos, stop) : copy(s.slice(pos, stop));
         if (stop === nD) {
           pos = stop + 1;
           continue;
@@ -186,6 +191,8 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
         kind = s.charCodeAt(endAt + 1) === LF ? 2 : 4;
         next = endAt + (kind === 2 ? 2 : 1);
       }
+      if (k !== cells.length) cells.length = k;
+      width = k;
       const recLine = line;
       lastLine = line + breaks;
       if (kind !== 0) ending(kind, lastLine);
