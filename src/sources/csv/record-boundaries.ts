@@ -39,8 +39,12 @@ export function recordBoundaries(delimiter: number): RecordBoundaries {
         if (bytes[i] === LF) i++;
         if (stopAt(i)) return i;
       }
+      // Next quote, LF and CR at or after i (n when none), found with indexOf (native speed) and reused until passed:
+      // between them there are only delimiters and plain bytes, which change nothing but "at a field start".
+      let nq = -1;
+      let nl = -1;
+      let nc = -1;
       while (i < n) {
-        const c = bytes[i] as number;
         if (state === QUOTED) {
           // Jump to the next quote: nothing else matters inside a quoted value.
           const q = bytes.indexOf(QUOTE, i);
@@ -49,38 +53,45 @@ export function recordBoundaries(delimiter: number): RecordBoundaries {
           state = QUOTE_SEEN;
           continue;
         }
-        if (state === QUOTE_SEEN && c === QUOTE) {
-          state = QUOTED;
-          i++;
-          continue;
-        }
-        if (state === FIELD_START && c === QUOTE) {
-          state = QUOTED;
-          i++;
-          continue;
-        }
-        if (c === delimiter) {
-          state = FIELD_START;
-          i++;
-          continue;
-        }
-        if (c === LF || c === CR) {
-          i++;
-          if (c === CR) {
-            if (i >= n) {
-              state = AFTER_CR; // CR or CRLF: decided by the next chunk's first byte
-              return -1;
-            }
-            if (bytes[i] === LF) i++;
+        if (state === QUOTE_SEEN) {
+          if (bytes[i] === QUOTE) {
+            state = QUOTED;
+            i++;
+            continue;
           }
-          state = FIELD_START;
-          if (stopAt(i)) return i;
+          state = UNQUOTED; // text after a closing quote runs to the next delimiter or line end
+        }
+        if (nq < i) nq = next(bytes, QUOTE, i);
+        if (nl < i) nl = next(bytes, LF, i);
+        if (nc < i) nc = next(bytes, CR, i);
+        const j = Math.min(nq, nl, nc);
+        if (j >= n) {
+          state = bytes[n - 1] === delimiter ? FIELD_START : UNQUOTED;
+          return -1;
+        }
+        const fieldStart = j === i ? state === FIELD_START : bytes[j - 1] === delimiter;
+        i = j + 1;
+        if (bytes[j] === QUOTE) {
+          // A quote opens a quoted value only at the start of a field; elsewhere it is text.
+          state = fieldStart ? QUOTED : UNQUOTED;
           continue;
         }
-        state = UNQUOTED;
-        i++;
+        if (bytes[j] === CR) {
+          if (i >= n) {
+            state = AFTER_CR; // CR or CRLF: decided by the next chunk's first byte
+            return -1;
+          }
+          if (bytes[i] === LF) i++;
+        }
+        state = FIELD_START;
+        if (stopAt(i)) return i;
       }
       return -1;
     },
   };
+}
+
+function next(bytes: Uint8Array, byte: number, from: number): number {
+  const k = bytes.indexOf(byte, from);
+  return k < 0 ? bytes.length : k;
 }
