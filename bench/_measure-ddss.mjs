@@ -1,0 +1,23 @@
+/**
+ * The ddss measurement as users run it: the built package (dist/, what `npm install ddss` and the `ddss` command
+ * load) in a plain `node` child, without the TypeScript loader the other measurements' harness needs. bench/run.ts
+ * builds dist/ first. Prints one JSON line like bench/_measure.ts: `{ kind, ms, maxRssMb, rows, counts }` with every
+ * rule's failure count (run.ts picks the compared ones). `idle` loads the same modules and does nothing.
+ * Usage: node bench/_measure-ddss.mjs <ddss|idle> <file.csv> <nowIso> [workers]
+ */
+const [kind, path, nowIso, workers] = process.argv.slice(2);
+if (path === undefined || nowIso === undefined) throw new Error('usage: _measure-ddss.mjs <ddss|idle> <file> <now> [workers]');
+const [{ validate, readCsv }, { landParcels }] = await Promise.all([
+  import('../dist/index.js'), import('../dist/datasets.js'),
+]);
+const started = performance.now();
+let rows = 0;
+const counts = {};
+if (kind === 'ddss') {
+  const report = await validate(landParcels, readCsv(path), { now: new Date(nowIso), workers: Number(workers ?? 1) });
+  rows = report.rows;
+  for (const r of report.rules) counts[r.id] = r.failed;
+}
+const ms = performance.now() - started;
+// resourceUsage().maxRSS is in KiB and covers every thread of this process (the workers included).
+process.stdout.write(`${JSON.stringify({ kind, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, counts })}\n`);
