@@ -3,7 +3,9 @@
  * load) in a plain `node` child, without the TypeScript loader the other measurements' harness needs. bench/run.ts
  * builds dist/ first. Prints one JSON line like bench/_measure.ts: `{ kind, ms, maxRssMb, rows, counts }` with every
  * rule's failure count (run.ts picks the compared ones). `idle` loads the same modules and does nothing.
- * Usage: node bench/_measure-ddss.mjs <ddss|idle> <file.csv> <nowIso> [workers]
+ * `ddss-no-unique` runs land-parcels without its three uniqueness rules: the memory that is not uniqueness keys,
+ * which must stay flat in the number of rows.
+ * Usage: node bench/_measure-ddss.mjs <ddss|ddss-no-unique|idle> <file.csv> <nowIso> [workers]
  */
 const [kind, path, nowIso, workers] = process.argv.slice(2);
 if (path === undefined || nowIso === undefined) throw new Error('usage: _measure-ddss.mjs <ddss|idle> <file> <now> [workers]');
@@ -13,11 +15,19 @@ const [{ validate, readCsv }, { landParcels }] = await Promise.all([
 const started = performance.now();
 let rows = 0;
 const counts = {};
-if (kind === 'ddss') {
-  const report = await validate(landParcels, readCsv(path), { now: new Date(nowIso), workers: Number(workers ?? 1) });
+if (kind === 'ddss' || kind === 'ddss-no-unique') {
+  const def = kind === 'ddss' ? landParcels : withoutUniqueness(landParcels);
+  const report = await validate(def, readCsv(path), { now: new Date(nowIso), workers: Number(workers ?? 1) });
   rows = report.rows;
   for (const r of report.rules) counts[r.id] = r.failed;
 }
 const ms = performance.now() - started;
 // resourceUsage().maxRSS is in KiB and covers every thread of this process (the workers included).
 process.stdout.write(`${JSON.stringify({ kind, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, counts })}\n`);
+
+/** The definition with its uniqueness rules (field `unique()` and `uniqueBy`) left out; everything else as is. */
+function withoutUniqueness(def) {
+  const fields = Object.fromEntries(Object.entries(def.fields)
+    .map(([name, spec]) => [name, { ...spec, rules: spec.rules.filter((r) => r.name !== 'unique') }]));
+  return { ...def, fields, rules: def.rules.filter((r) => !r.name.endsWith('.unique')), module: undefined };
+}

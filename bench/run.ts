@@ -68,9 +68,9 @@ async function landFile(rows: number): Promise<string> {
  * Runs one measurement in a fresh child and returns what it reports: ddss from the built package in plain `node`
  * (as users run it), the others through `node --import tsx`.
  */
-function measure(kind: Kind | 'idle-dist', file: string, n = 1): Promise<Measurement> {
-  const argv = kind === 'ddss' || kind === 'idle-dist'
-    ? [MEASURE_DIST, kind === 'ddss' ? 'ddss' : 'idle', file, NOW, String(n)]
+function measure(kind: Kind | 'idle-dist' | 'ddss-no-unique', file: string, n = 1): Promise<Measurement> {
+  const argv = kind === 'ddss' || kind === 'idle-dist' || kind === 'ddss-no-unique'
+    ? [MEASURE_DIST, kind === 'idle-dist' ? 'idle' : kind, file, NOW, String(n)]
     : ['--import', 'tsx', MEASURE, kind, file, NOW, String(n)];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, argv,
@@ -140,12 +140,17 @@ async function main(): Promise<void> {
     }
   }
 
-  let memory: { rows: number; m1: number; m4: number; ms4: number } | undefined;
+  let memory: { rows: number; m1: number; m4: number; ms4: number; flat1: number; flat4: number } | undefined;
   if (args.memory) {
     const big = await landFile(ROWS * 4);
     const m = await measure('ddss', big, 1);
     log(`memory  ddss 1 worker, ${(ROWS * 4).toLocaleString('en-US')} rows ${sec(m.ms).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
-    memory = { rows: ROWS * 4, m1: Math.max(...(series[2] as Series).runs.map((r) => r.maxRssMb)), m4: m.maxRssMb, ms4: m.ms };
+    // The same without the uniqueness rules: what is left must not grow with rows.
+    const f1 = await measure('ddss-no-unique', file, 1);
+    const f4 = await measure('ddss-no-unique', big, 1);
+    log(`memory  ddss without uniqueness rules: ${mb(f1.maxRssMb)} at ${ROWS} rows, ${mb(f4.maxRssMb)} at ${ROWS * 4}`);
+    memory = { rows: ROWS * 4, m1: Math.max(...(series[2] as Series).runs.map((r) => r.maxRssMb)), m4: m.maxRssMb, ms4: m.ms,
+      flat1: f1.maxRssMb, flat4: f4.maxRssMb };
   }
 
   const [parse, loop, ddss1, ddss2, duckdb] = series as [Series, Series, Series, Series, Series];
@@ -213,7 +218,12 @@ async function main(): Promise<void> {
   out(`| peak RSS, ddss 2 workers | ${mb(rss(ddss2))} | — | |`);
   out(`| peak RSS, DuckDB | ${mb(rss(duckdb))} | — | |`);
   if (memory) {
-    out(`| peak RSS, ddss 1 worker, ${memory.rows.toLocaleString('en-US')} rows (${sec(memory.ms4)}) | ${mb(memory.m4)} (${ratio(memory.m4, memory.m1)}× the ${ROWS.toLocaleString('en-US')}-row run) | grows only with uniqueness keys | see note |`);
+    // Flat = the rest grows by under 10% for 4× the rows; the uniqueness keys are then what the growth is.
+    const flat = memory.flat4 <= memory.flat1 * 1.1;
+    const perKey = ((memory.m4 - memory.m1) - (memory.flat4 - memory.flat1)) * 2 ** 20 / (3 * (memory.rows - ROWS));
+    out(`| peak RSS, ddss 1 worker, ${memory.rows.toLocaleString('en-US')} rows (${sec(memory.ms4)}) | ${mb(memory.m4)} (${ratio(memory.m4, memory.m1)}× the ${ROWS.toLocaleString('en-US')}-row run) | grows only with uniqueness keys | ${flat ? 'yes' : '**no**'} (below) |`);
+    out(`| peak RSS without the 3 uniqueness rules, ${ROWS.toLocaleString('en-US')} → ${memory.rows.toLocaleString('en-US')} rows | ${mb(memory.flat1)} → ${mb(memory.flat4)} | flat | ${flat ? 'yes' : '**no**'} |`);
+    out(`| growth attributable to uniqueness keys (3 per row) | ${perKey.toFixed(0)} bytes per key | — | |`);
   } else {
     out(`| peak RSS at ${(ROWS * 4).toLocaleString('en-US')} rows | not measured (run with \`--memory\`) | | |`);
   }

@@ -17,11 +17,13 @@ const SHARDS = 1 << SHARD_BITS;
 const MAX_POSITION = 0xfffffffe;
 
 export interface KeyTableShard {
-  /** Open addressing: 0 = empty, else entry index + 1. Length is a power of two. */
-  slots: Uint32Array;
+  /**
+   * Open addressing, two int32 per slot: entry index + 1 (0 = empty) and the entry's hash, side by side so that a
+   * probe reads one cache line, not a second array at a random place. The slot count is a power of two.
+   */
+  slots: Int32Array;
   size: number;
   /** Per entry, in insertion order: */
-  hashes: Int32Array;
   rows: Uint32Array;
   /** line + 1; 0 = the source has no lines. */
   lines: Uint32Array;
@@ -51,7 +53,7 @@ export function newKeyTable(): KeyTable {
   const shards: KeyTableShard[] = [];
   for (let s = 0; s < SHARDS; s++) {
     shards.push({
-      slots: new Uint32Array(16), size: 0, hashes: new Int32Array(8), rows: new Uint32Array(8),
+      slots: new Int32Array(32), size: 0, rows: new Uint32Array(8),
       lines: new Uint32Array(8), at: new Uint32Array(8), arena: new Uint8Array(128), used: 0,
     });
   }
@@ -81,11 +83,11 @@ export function sight(t: KeyTable, text: string, key: string | undefined, row: n
   const h = hashText(text, t.seed);
   const s = h >>> (32 - SHARD_BITS);
   const shard = t.shards[s] as KeyTableShard;
-  const mask = shard.slots.length - 1;
+  const slots = shard.slots;
+  const mask = (slots.length >> 1) - 1;
   let i = h & mask;
-  for (let slot = shard.slots[i] as number; slot !== 0; slot = shard.slots[i] as number) {
-    const e = slot - 1;
-    if (shard.hashes[e] === h && textEquals(shard.arena, shard.at[e] as number, text)) return e * SHARDS + s;
+  for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
+    if (slots[2 * i + 1] === h && textEquals(shard.arena, shard.at[slot - 1] as number, text)) return (slot - 1) * SHARDS + s;
     i = (i + 1) & mask;
   }
   const keyBytes = key === undefined || key === text ? 1 : textSize(key, 2);
@@ -127,19 +129,23 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
   }
   for (let bs = 0; bs < SHARDS; bs++) {
     const from = b.shards[bs] as KeyTableShard;
-    for (let e = 0; e < from.size; e++) {
+    // Entries in slot order, not insertion order: the hash is at hand there, and a's entry order is immaterial.
+    for (let k = 0; k < from.slots.length; k += 2) {
+      const e1 = from.slots[k] as number;
+      if (e1 === 0) continue;
+      const e = e1 - 1;
       const bAt = from.at[e] as number;
-      const h = a.seed === b.seed ? from.hashes[e] as number : hashEntry(from.arena, bAt, a.seed);
+      const h = a.seed === b.seed ? from.slots[k + 1] as number : hashEntry(from.arena, bAt, a.seed);
       const s = h >>> (32 - SHARD_BITS);
       const shard = a.shards[s] as KeyTableShard;
-      const mask = shard.slots.length - 1;
+      const slots = shard.slots;
+      const mask = (slots.length >> 1) - 1;
       const bRef = e * SHARDS + bs;
       let i = h & mask;
       let found = -1;
-      for (let slot = shard.slots[i] as number; slot !== 0; slot = shard.slots[i] as number) {
-        const ae = slot - 1;
-        if (shard.hashes[ae] === h && entriesEqual(shard.arena, shard.at[ae] as number, from.arena, bAt)) {
-          found = ae * SHARDS + s;
+      for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
+        if (slots[2 * i + 1] === h && entriesEqual(shard.arena, shard.at[slot - 1] as number, from.arena, bAt)) {
+          found = (slot - 1) * SHARDS + s;
           break;
         }
         i = (i + 1) & mask;
@@ -189,37 +195,41 @@ function position(n: number): number {
 function place(t: KeyTable, shard: KeyTableShard, i: number, h: number, at: number, row: number,
   line: number | undefined): void {
   const e = shard.size;
-  if (e === shard.hashes.length) growEntries(shard);
-  shard.hashes[e] = h;
+  if (e === shard.rows.length) growEntries(shard);
   shard.rows[e] = position(row);
   shard.lines[e] = line === undefined ? 0 : position(line + 1);
   shard.at[e] = at;
-  shard.slots[i] = e + 1;
+  shard.slots[2 * i] = e + 1;
+  shard.slots[2 * i + 1] = h;
   shard.size = e + 1;
   t.size++;
-  if (shard.size * 8 > shard.slots.length * 5) rehash(shard);
+  if (shard.size * 16 > shard.slots.length * 5) rehash(shard);
 }
 
 function growEntries(shard: KeyTableShard): void {
-  const n = Math.ceil(shard.hashes.length * 1.5);
-  const grow = <A extends Int32Array | Uint32Array>(old: A, make: (n: number) => A): A => {
-    const next = make(n);
+  const n = Math.ceil(shard.rows.length * 1.5);
+  const grow = (old: Uint32Array): Uint32Array => {
+    const next = new Uint32Array(n);
     next.set(old);
     return next;
   };
-  shard.hashes = grow(shard.hashes, (k) => new Int32Array(k));
-  shard.rows = grow(shard.rows, (k) => new Uint32Array(k));
-  shard.lines = grow(shard.lines, (k) => new Uint32Array(k));
-  shard.at = grow(shard.at, (k) => new Uint32Array(k));
+  shard.rows = grow(shard.rows);
+  shard.lines = grow(shard.lines);
+  shard.at = grow(shard.at);
 }
 
+/** Doubles the slots and re-places every entry by the hash its slot holds. */
 function rehash(shard: KeyTableShard): void {
-  const slots = new Uint32Array(shard.slots.length * 2);
-  const mask = slots.length - 1;
-  for (let e = 0; e < shard.size; e++) {
-    let i = (shard.hashes[e] as number) & mask;
-    while (slots[i] !== 0) i = (i + 1) & mask;
-    slots[i] = e + 1;
+  const old = shard.slots;
+  const slots = new Int32Array(old.length * 2);
+  const mask = (slots.length >> 1) - 1;
+  for (let k = 0; k < old.length; k += 2) {
+    if (old[k] === 0) continue;
+    const h = old[k + 1] as number;
+    let i = h & mask;
+    while (slots[2 * i] !== 0) i = (i + 1) & mask;
+    slots[2 * i] = old[k] as number;
+    slots[2 * i + 1] = h;
   }
   shard.slots = slots;
 }

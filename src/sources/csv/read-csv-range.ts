@@ -39,8 +39,15 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
 
   async function* bytes(): AsyncGenerator<Uint8Array> {
     const file = await open(path, 'r');
-    try {
+    // Each chunk is read into a buffer of its own while the previous one is validated, so the disk's latency
+    // overlaps the work (as a read stream's read-ahead does for readCsv) and no chunk is copied.
+    const read = async (at: number): Promise<Uint8Array> => {
       const buf = new Uint8Array(CHUNK);
+      const { bytesRead } = await file.read(buf, 0, CHUNK, at);
+      return buf.subarray(0, bytesRead);
+    };
+    let ahead: Promise<Uint8Array> | undefined;
+    try {
       let pos = options.start;
       if (!options.exact) pos = await afterLineBreak(file, pos);
       began = pos;
@@ -48,21 +55,25 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
       if (pos >= options.stop) return; // the range starts where the next one does: nothing of its own
       const boundaries = recordBoundaries(delimiter);
       let first = true;
+      ahead = read(pos);
       for (;;) {
-        const { bytesRead } = await file.read(buf, 0, CHUNK, pos);
-        if (bytesRead === 0) break;
-        let chunk = buf.subarray(0, bytesRead);
+        let chunk = await ahead;
+        ahead = undefined;
+        if (chunk.length === 0) break;
+        ahead = read(pos + chunk.length);
         // A UTF-8 BOM at the start of the file is not part of the first field (the decoder strips it).
         const from = first && pos === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
         first = false;
-        const cut = boundaries.scan(chunk, from, (end) => pos + end >= options.stop);
+        const at = pos;
+        const cut = boundaries.scan(chunk, from, (end) => at + end >= options.stop);
         if (cut >= 0) chunk = chunk.subarray(0, cut);
-        yield chunk.slice();
+        yield chunk;
         pos += chunk.length;
         ended = pos;
         if (cut >= 0) return;
       }
     } finally {
+      await ahead?.catch(() => undefined); // a read in flight finishes before its file closes
       await file.close();
     }
   }
