@@ -101,7 +101,33 @@ describe('key table', () => {
     }), { numRuns: 200 });
   });
 
+  it('keeps irregular lines (multi-line records, blank lines, none at all) exactly, merged or not', () => {
+    const gaps = fc.array(fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 5 }), fc.constant(-1)), { minLength: 1, maxLength: 120 });
+    fc.assert(fc.property(gaps, fc.nat(), fc.nat({ max: 1000 }), (steps, at, base) => {
+      // -1 = a row without a line (an array source); otherwise the line advances by the step.
+      let line = base;
+      const lines = steps.map((g) => (g < 0 ? undefined : (line += g)));
+      const texts = steps.map((_, i) => `v${i}`);
+      const cut = at % (texts.length + 1);
+      // b numbers its lines from its own start, as a later range of a file does: offset = lines before it.
+      const later = lines.slice(cut).filter((l): l is number => l !== undefined);
+      const offset = later.length === 0 ? 0 : Math.min(...later) - 1;
+      const a = newKeyTable();
+      const b = newKeyTable();
+      texts.forEach((t, i) => (i < cut ? sight(a, t, undefined, i, lines[i]) : sight(b, t, undefined, i - cut, shift(lines[i], -offset))));
+      const merged = absorb(a, b, cut, offset, () => undefined);
+      texts.forEach((t, i) => {
+        const s = firstSighting(merged, sight(merged, t, undefined, 1e6, undefined));
+        expect([s.row, s.line]).toEqual([i, lines[i]]);
+      });
+    }), { numRuns: 300 });
+  });
+
   it('refuses rows beyond its uint32 range rather than wrapping', () => {
     expect(() => sight(newKeyTable(), 'a', undefined, 2 ** 32, undefined)).toThrow(/up to 4294967294/);
   });
 });
+
+function shift(line: number | undefined, by: number): number | undefined {
+  return line === undefined ? undefined : line + by;
+}

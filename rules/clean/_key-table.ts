@@ -25,8 +25,14 @@ export interface KeyTableShard {
   size: number;
   /** Per entry, in insertion order: */
   rows: Uint32Array;
-  /** line + 1; 0 = the source has no lines. */
-  lines: Uint32Array;
+  /**
+   * line + 1 per entry (0 = the source has no lines), allocated only once an entry's line is not its row plus the
+   * shard's `lineShift`: in a file without multi-line records or blank lines every line is its row + 2, so the
+   * common case stores no line at all.
+   */
+  lines: Uint32Array | null;
+  /** (line + 1) − row shared by every entry while `lines` is null; NO_LINES when none has a line; NaN when empty. */
+  lineShift: number;
   /** Arena offset of the entry's text and key. */
   at: Uint32Array;
   arena: Uint8Array;
@@ -54,7 +60,7 @@ export function newKeyTable(): KeyTable {
   for (let s = 0; s < SHARDS; s++) {
     shards.push({
       slots: new Int32Array(32), size: 0, rows: new Uint32Array(8),
-      lines: new Uint32Array(8), at: new Uint32Array(8), arena: new Uint8Array(128), used: 0,
+      lines: null, lineShift: NaN, at: new Uint32Array(8), arena: new Uint8Array(128), used: 0,
     });
   }
   return { seed, size: 0, shards };
@@ -111,7 +117,7 @@ export function firstSighting(t: KeyTable, ref: number): FirstSighting {
   const keyAt = at + varintSize(meta) + textBytes(meta);
   const keyMeta = readVarint(shard.arena, keyAt);
   const key = keyMeta === 0 ? undefined : keyMeta === 1 ? text : readText(shard.arena, keyAt + varintSize(keyMeta), keyMeta - 2);
-  const line = shard.lines[e] as number;
+  const line = lineAt(shard, e);
   return { text, row: shard.rows[e] as number, line: line === 0 ? undefined : line - 1, key };
 }
 
@@ -159,7 +165,7 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
       const at = reserve(shard, n);
       shard.arena.set(from.arena.subarray(bAt, bAt + n), at);
       shard.used = at + n;
-      const line = from.lines[e] as number;
+      const line = lineAt(from, e);
       const aEntry = shard.size;
       place(a, shard, i, h, at, position((from.rows[e] as number) + rows), line === 0 ? undefined : line - 1 + lines);
       placed?.(bRef, aEntry * SHARDS + s);
@@ -178,11 +184,13 @@ function forEachRef(t: KeyTable, fn: (ref: number) => void): void {
 function shiftAll(t: KeyTable, rows: number, lines: number): void {
   if (rows === 0 && lines === 0) return;
   for (const shard of t.shards) {
-    for (let e = 0; e < shard.size; e++) {
-      shard.rows[e] = position((shard.rows[e] as number) + rows);
-      const line = shard.lines[e] as number;
-      if (line !== 0) shard.lines[e] = position(line + lines);
-    }
+    for (let e = 0; e < shard.size; e++) shard.rows[e] = position((shard.rows[e] as number) + rows);
+    if (shard.lines !== null) {
+      for (let e = 0; e < shard.size; e++) {
+        const line = shard.lines[e] as number;
+        if (line !== 0) shard.lines[e] = position(line + lines);
+      }
+    } else if (shard.lineShift !== NO_LINES) shard.lineShift += lines - rows;
   }
 }
 
@@ -191,30 +199,52 @@ function position(n: number): number {
   return n;
 }
 
-/** Appends an entry whose bytes are already at `at`, into free slot `i`, growing the slots past 5/8 full. */
+/** Appends an entry whose bytes are already at `at`, into free slot `i`, growing the slots past 3/4 full. */
 function place(t: KeyTable, shard: KeyTableShard, i: number, h: number, at: number, row: number,
   line: number | undefined): void {
   const e = shard.size;
   if (e === shard.rows.length) growEntries(shard);
   shard.rows[e] = position(row);
-  shard.lines[e] = line === undefined ? 0 : position(line + 1);
+  setLine(shard, e, line === undefined ? 0 : position(line + 1));
   shard.at[e] = at;
   shard.slots[2 * i] = e + 1;
   shard.slots[2 * i + 1] = h;
   shard.size = e + 1;
   t.size++;
-  if (shard.size * 16 > shard.slots.length * 5) rehash(shard);
+  if (shard.size * 8 > shard.slots.length * 3) rehash(shard); // past 3/4 full (slots.length is 2 per slot)
+}
+
+/** A `lineShift` no real shift can equal: rows and lines are below 2^32. */
+const NO_LINES = 2 ** 40;
+
+/** Entry e's line + 1 (0 = none). */
+function lineAt(shard: KeyTableShard, e: number): number {
+  if (shard.lines !== null) return shard.lines[e] as number;
+  return shard.lineShift === NO_LINES ? 0 : (shard.rows[e] as number) + shard.lineShift;
+}
+
+/** Records entry e's line + 1 (its row is already set), materialising the lines once one breaks the shared shift. */
+function setLine(shard: KeyTableShard, e: number, line: number): void {
+  if (shard.lines === null) {
+    const shift = line === 0 ? NO_LINES : line - (shard.rows[e] as number);
+    if (e === 0) shard.lineShift = shift;
+    if (shift === shard.lineShift) return;
+    const lines = new Uint32Array(shard.rows.length);
+    for (let k = 0; k < e; k++) lines[k] = lineAt(shard, k);
+    shard.lines = lines;
+  }
+  shard.lines[e] = line;
 }
 
 function growEntries(shard: KeyTableShard): void {
-  const n = Math.ceil(shard.rows.length * 1.5);
+  const n = grown(shard.rows.length);
   const grow = (old: Uint32Array): Uint32Array => {
     const next = new Uint32Array(n);
     next.set(old);
     return next;
   };
   shard.rows = grow(shard.rows);
-  shard.lines = grow(shard.lines);
+  if (shard.lines !== null) shard.lines = grow(shard.lines);
   shard.at = grow(shard.at);
 }
 
@@ -234,13 +264,18 @@ function rehash(shard: KeyTableShard): void {
   shard.slots = slots;
 }
 
-/** Makes room for `n` more arena bytes and returns where they start (growth ×1.5 bounds the slack). */
+/** The next capacity: doubling while small, then ×1.25, which bounds the unused tail of a large table to a fifth. */
+function grown(n: number): number {
+  return n < 65_536 ? n * 2 : Math.ceil(n * 1.25);
+}
+
+/** Makes room for `n` more arena bytes and returns where they start (see `grown`). */
 function reserve(shard: KeyTableShard, n: number): number {
   const at = shard.used;
   if (at + n > shard.arena.length) {
     // Offsets are uint32: a shard holds up to 4 GiB of text (64 GiB a table), far past any in-memory run.
     if (at + n > 0xffffffff) throw new Error('ddss: uniqueness text exceeds 4 GiB in one shard');
-    const next = new Uint8Array(Math.min(0xffffffff, Math.max(at + n, Math.ceil(shard.arena.length * 1.5))));
+    const next = new Uint8Array(Math.min(0xffffffff, Math.max(at + n, grown(shard.arena.length))));
     next.set(shard.arena.subarray(0, at));
     shard.arena = next;
   }
