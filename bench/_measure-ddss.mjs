@@ -6,7 +6,7 @@
  * `ddss-no-unique` runs land-parcels without its three uniqueness rules: the memory that is not uniqueness keys,
  * which must stay flat in the number of rows.
  * `ddss-compared` runs only the rules whose ids are listed (comma-separated, after the worker count): the checks the
- * hand-written loop and DuckDB make, for a like-for-like engine overhead.
+ * hand-written loop and DuckDB make, for like-for-like ratios (bench/_land-compared.mjs, loadable by workers).
  * Usage: node bench/_measure-ddss.mjs <ddss|ddss-no-unique|ddss-compared|idle> <file.csv> <nowIso> [workers] [ids]
  */
 const [kind, path, nowIso, workers, ids] = process.argv.slice(2);
@@ -17,10 +17,10 @@ const [{ validate, readCsv }, { landParcels }] = await Promise.all([
 const started = performance.now();
 let rows = 0;
 const counts = {};
+if (kind === 'ddss-compared') process.env.DDSS_BENCH_COMPARED = ids ?? ''; // read by _land-compared.mjs, here and in workers
+const { landCompared } = kind === 'ddss-compared' ? await import('./_land-compared.mjs') : {};
 if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared') {
-  const def = kind === 'ddss' ? landParcels
-    : kind === 'ddss-no-unique' ? withoutUniqueness(landParcels)
-      : onlyRules(landParcels, new Set((ids ?? '').split(',')));
+  const def = kind === 'ddss' ? landParcels : kind === 'ddss-no-unique' ? withoutUniqueness(landParcels) : landCompared;
   const report = await validate(def, readCsv(path), { now: new Date(nowIso), workers: Number(workers ?? 1) });
   rows = report.rows;
   for (const r of report.rules) counts[r.id] = r.failed;
@@ -36,13 +36,3 @@ function withoutUniqueness(def) {
   return { ...def, fields, rules: def.rules.filter((r) => !r.name.endsWith('.unique')), module: undefined };
 }
 
-/**
- * The definition with only the rules whose ids are in `keep` (ids as the report names them: `field.rule` for a
- * field's rules, the rule's name for dataset rules). A field's `required` and type checks are part of its spec and
- * stay; they are compared too.
- */
-function onlyRules(def, keep) {
-  const fields = Object.fromEntries(Object.entries(def.fields)
-    .map(([name, spec]) => [name, { ...spec, rules: spec.rules.filter((r) => keep.has(r.id ?? `${name}.${r.name}`)) }]));
-  return { ...def, fields, rules: def.rules.filter((r) => keep.has(r.id ?? r.name)), module: undefined };
-}

@@ -124,6 +124,7 @@ async function main(): Promise<void> {
     { label: 'ddss land-parcels, 2 workers', kind: 'ddss', n: 2, runs: [] },
     { label: `DuckDB, compared checks, ${THREADS} threads`, kind: 'duckdb', n: THREADS, runs: [] },
     { label: 'ddss, compared checks only, 1 worker', kind: 'ddss-compared', n: 1, runs: [] },
+    { label: 'ddss, compared checks only, 2 workers', kind: 'ddss-compared', n: 2, runs: [] },
   ];
   // The cost of a child that loads the same modules and does nothing: subtract it to see each tool's own memory.
   const idle = await measure('idle', file);
@@ -157,7 +158,8 @@ async function main(): Promise<void> {
       flat1: f1.maxRssMb, flat4: f4.maxRssMb };
   }
 
-  const [parse, loop, ddss1, ddss2, duckdb, ddssCompared] = series as [Series, Series, Series, Series, Series, Series];
+  const [parse, loop, ddss1, ddss2, duckdb, ddssCompared, ddssCompared2] =
+    series as [Series, Series, Series, Series, Series, Series, Series];
   const t = (s: Series) => median(s.runs.map((r) => r.ms));
   const rss = (s: Series) => Math.max(...s.runs.map((r) => r.maxRssMb));
   const spread = (s: Series) => {
@@ -174,7 +176,7 @@ async function main(): Promise<void> {
   const dk = last(duckdb);
   const lp = last(loop);
   const workersAgree = COMPARED.every((id) => d1[id] === d2[id]);
-  const subsetAgree = COMPARED.every((id) => last(ddssCompared)[id] === d1[id]);
+  const subsetAgree = COMPARED.every((id) => last(ddssCompared)[id] === d1[id] && last(ddssCompared2)[id] === d1[id]);
   const compare = COMPARED.map((id) => ({ id, ddss: d1[id], duck: dk[id], loop: lp[id], equal: d1[id] !== undefined && d1[id] === dk[id] }));
   const agree = compare.filter((c) => c.equal).length;
   const disagree = compare.filter((c) => !c.equal);
@@ -182,11 +184,14 @@ async function main(): Promise<void> {
 
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const ratios: Array<{ name: string; value: number; bar?: number }> = [
-    { name: 'ddss (2 workers) / DuckDB', value: t(ddss2) / t(duckdb), bar: 1.0 },
+    // Like for like: DuckDB makes only the compared checks, so ddss is timed on those too for the bar.
+    { name: 'ddss, compared checks only (2 workers) / DuckDB', value: t(ddssCompared2) / t(duckdb), bar: 1.0 },
+    { name: 'ddss, whole land-parcels (2 workers) / DuckDB (compared checks)', value: t(ddss2) / t(duckdb) },
     // Like for like: the loop makes only the compared checks, so ddss is timed on those too for the overhead bar.
     { name: 'ddss, compared checks only (1 worker) / hand-written loop', value: t(ddssCompared) / t(loop), bar: 1.3 },
     { name: 'ddss, whole land-parcels (1 worker) / hand-written loop (compared checks)', value: t(ddss1) / t(loop) },
-    { name: 'ddss (2 workers) / parse only', value: t(ddss2) / t(parse), bar: 2.0 },
+    { name: 'ddss, compared checks only (2 workers) / parse only', value: t(ddssCompared2) / t(parse), bar: 2.0 },
+    { name: 'ddss, whole land-parcels (2 workers) / parse only', value: t(ddss2) / t(parse) },
   ];
   const loadAfter = loadavg()[0] ?? 0;
   const totalS = (performance.now() - t0) / 1000;
@@ -240,7 +245,8 @@ async function main(): Promise<void> {
   out();
   out('Note: "ddss land-parcels" runs the whole built-in definition (every rule, including legacy-encoding, name-shape and');
   out('VN-2000 checks); the loop and DuckDB run only the compared checks below, so the ratios against them favour them.');
-  out('"ddss, compared checks only" runs land-parcels restricted to those checks: the like-for-like engine overhead.');
+  out('"ddss, compared checks only" runs land-parcels restricted to those checks (bench/_land-compared.mjs): the like-for-like');
+  out('measurement, on which the bars are judged; the whole-definition ratios are printed beside them.');
   out();
   out(`## Per-rule failure counts: ddss vs DuckDB (and the hand-written loop)`);
   out();
