@@ -56,6 +56,15 @@ describe('parallel validation (invariant 3 across worker threads)', () => {
     expect(one.rows).toBe(2000);
   }, 60_000);
 
+  it('rejects with the worker\'s reason when a range fails', async () => {
+    // A module that does not export the named dataset: every worker fails to load it.
+    const renamed = { ...parallelParcels, name: 'not-exported' };
+    const path = join(dir, 'fails.csv');
+    writeFileSync(path, `id,group,n,name,from\n${'P1,a,1,An,01/01/2024\n'.repeat(200)}`);
+    await expect(validate(renamed, readCsv(path), { workers: 3, minBytesPerWorker: 1 }))
+      .rejects.toThrow(/does not export a dataset named "not-exported"/);
+  }, 60_000);
+
   it('needs the definition module for workers', async () => {
     const { module: _m, ...rest } = parallelParcels;
     const path = join(dir, 'small.csv');

@@ -44,14 +44,21 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   });
 
   const sink = orderedSink(options.onViolation, ranges.length);
-  const results = await Promise.all(ranges.map((r, k) => runTask(task(k, r.from, k === 0), (items) => sink.add(k, items))));
-  // Verify the chain of ranges in file order; re-run a range whose guessed start was wrong.
-  for (let k = 1; k < results.length; k++) {
-    const prev = results[k - 1] as Done;
-    if ((results[k] as Done).began !== prev.ended) {
-      sink.discard(k);
-      results[k] = await runTask(task(k, prev.ended, true), (items) => sink.add(k, items));
+  const live = new Set<Worker>();
+  let results: Done[];
+  try {
+    results = await Promise.all(ranges.map((r, k) => runTask(live, task(k, r.from, k === 0), (items) => sink.add(k, items))));
+    // Verify the chain of ranges in file order; re-run a range whose guessed start was wrong.
+    for (let k = 1; k < results.length; k++) {
+      const prev = results[k - 1] as Done;
+      if ((results[k] as Done).began !== prev.ended) {
+        sink.discard(k);
+        results[k] = await runTask(live, task(k, prev.ended, true), (items) => sink.add(k, items));
+      }
     }
+  } catch (e) {
+    await Promise.all([...live].map((w) => w.terminate())); // one range failed: the others' work is moot
+    throw e;
   }
   // The merging validator streams only what is found at finish (dataset rules), after every row's violations,
   // which is the order of a single-threaded run.
@@ -105,8 +112,9 @@ function spawn(): Worker {
  * Runs one range in a worker of its own, ended as soon as it answers: its heap is gone before the states merge, and
  * the state's buffers arrive transferred, so the main thread holds each range's tables once.
  */
-async function runTask(task: RangeTask, onViolations: (items: readonly Violation[]) => void): Promise<Done> {
+async function runTask(live: Set<Worker>, task: RangeTask, onViolations: (items: readonly Violation[]) => void): Promise<Done> {
   const worker = spawn();
+  live.add(worker);
   try {
     return await new Promise<Done>((resolve, reject) => {
       worker.on('message', (msg: WorkerMessage) => {
@@ -119,6 +127,7 @@ async function runTask(task: RangeTask, onViolations: (items: readonly Violation
       worker.postMessage(task);
     });
   } finally {
+    live.delete(worker);
     await worker.terminate();
   }
 }
