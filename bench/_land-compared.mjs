@@ -5,16 +5,19 @@
  */
 import { landParcels } from '../dist/datasets.js';
 
-const keep = new Set((process.env.DDSS_BENCH_COMPARED ?? '').split(','));
-
 /**
- * Only the rules whose ids are kept (ids as the report names them: `field.rule` for a field's rules, the rule's name
- * for dataset rules). A field's `required` and type checks are part of its spec and stay; they are compared too.
+ * The definition with only the rules whose ids `keep` accepts (ids as the report names them: `field.rule` for a
+ * field's rules, the rule's name for dataset rules). A field's `required` and type checks are part of its spec and
+ * stay. No `module`: a caller that needs workers names its own.
  */
-const fields = Object.fromEntries(Object.entries(landParcels.fields)
-  .map(([name, spec]) => [name, { ...spec, rules: spec.rules.filter((r) => keep.has(r.id ?? `${name}.${r.name}`)) }]));
+export function withRules(def, keep) {
+  const fields = Object.fromEntries(Object.entries(def.fields)
+    .map(([name, spec]) => [name, { ...spec, rules: spec.rules.filter((r) => keep(r.id ?? `${name}.${r.name}`)) }]));
+  return { ...def, fields, rules: def.rules.filter((r) => keep(r.id ?? r.name)), module: undefined };
+}
+
+const compared = new Set((process.env.DDSS_BENCH_COMPARED ?? '').split(','));
 
 export const landCompared = {
-  ...landParcels, name: 'land-parcels-compared', fields,
-  rules: landParcels.rules.filter((r) => keep.has(r.id ?? r.name)), module: import.meta.url,
+  ...withRules(landParcels, (id) => compared.has(id)), name: 'land-parcels-compared', module: import.meta.url,
 };

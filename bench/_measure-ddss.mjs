@@ -11,16 +11,17 @@
  */
 const [kind, path, nowIso, workers, ids] = process.argv.slice(2);
 if (path === undefined || nowIso === undefined) throw new Error('usage: _measure-ddss.mjs <ddss|idle> <file> <now> [workers]');
-const [{ validate, readCsv }, { landParcels }] = await Promise.all([
-  import('../dist/index.js'), import('../dist/datasets.js'),
+if (kind === 'ddss-compared') process.env.DDSS_BENCH_COMPARED = ids ?? ''; // read by _land-compared.mjs, here and in workers
+const [{ validate, readCsv }, { landParcels }, { landCompared, withRules }] = await Promise.all([
+  import('../dist/index.js'), import('../dist/datasets.js'), import('./_land-compared.mjs'),
 ]);
 const started = performance.now();
 let rows = 0;
 const counts = {};
-if (kind === 'ddss-compared') process.env.DDSS_BENCH_COMPARED = ids ?? ''; // read by _land-compared.mjs, here and in workers
-const { landCompared } = kind === 'ddss-compared' ? await import('./_land-compared.mjs') : {};
 if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared') {
-  const def = kind === 'ddss' ? landParcels : kind === 'ddss-no-unique' ? withoutUniqueness(landParcels) : landCompared;
+  const def = kind === 'ddss' ? landParcels
+    // Without its uniqueness rules (field unique() and uniqueBy): the memory that must stay flat in rows.
+    : kind === 'ddss-no-unique' ? withRules(landParcels, (id) => !id.endsWith('.unique')) : landCompared;
   const report = await validate(def, readCsv(path), { now: new Date(nowIso), workers: Number(workers ?? 1) });
   rows = report.rows;
   for (const r of report.rules) counts[r.id] = r.failed;
@@ -28,11 +29,4 @@ if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared') {
 const ms = performance.now() - started;
 // resourceUsage().maxRSS is in KiB and covers every thread of this process (the workers included).
 process.stdout.write(`${JSON.stringify({ kind, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, counts })}\n`);
-
-/** The definition with its uniqueness rules (field `unique()` and `uniqueBy`) left out; everything else as is. */
-function withoutUniqueness(def) {
-  const fields = Object.fromEntries(Object.entries(def.fields)
-    .map(([name, spec]) => [name, { ...spec, rules: spec.rules.filter((r) => r.name !== 'unique') }]));
-  return { ...def, fields, rules: def.rules.filter((r) => !r.name.endsWith('.unique')), module: undefined };
-}
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { absorb, firstSighting, hashText, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import { hashText } from './_key-arena.js';
+import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
 
 /** What a `Map` would say: first sighting per text, and the first row of each repeated text. */
 function model(texts: readonly string[]): { first: Map<string, number>; repeats: number[] } {

@@ -10,6 +10,7 @@
  * match, so lookups are exact whatever collides. Each table draws a random hash seed, so crafted input cannot aim
  * collisions at it (merges re-hash when seeds differ).
  */
+import { entriesEqual, entryBytes, entrySize, hashEntry, hashText, readEntry, textEquals, writeEntry } from './_key-arena.js';
 
 const SHARD_BITS = 4;
 const SHARDS = 1 << SHARD_BITS;
@@ -66,21 +67,6 @@ export function newKeyTable(): KeyTable {
   return { seed, size: 0, shards };
 }
 
-/** Seeded FNV-1a over UTF-16 code units with a murmur3 finaliser, so low bits (slots) and top bits (shards) both mix. */
-export function hashText(s: string, seed: number): number {
-  let h = seed ^ s.length;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return finalise(h);
-}
-
-function finalise(x: number): number {
-  let h = x ^ (x >>> 16);
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
 /**
  * Looks `text` up and adds it (first seen at `row`/`line`, record `key`) when new. Returns -1 when added, else the
  * reference of the entry already there (for {@link firstSighting}).
@@ -96,13 +82,8 @@ export function sight(t: KeyTable, text: string, key: string | undefined, row: n
     if (slots[2 * i + 1] === h && textEquals(shard.arena, shard.at[slot - 1] as number, text)) return (slot - 1) * SHARDS + s;
     i = (i + 1) & mask;
   }
-  const keyBytes = key === undefined || key === text ? 1 : textSize(key, 2);
-  const at = reserve(shard, textSize(text, 0) + keyBytes);
-  let p = writeText(shard.arena, at, text);
-  if (key === undefined) p = writeVarint(shard.arena, p, 0);
-  else if (key === text) p = writeVarint(shard.arena, p, 1);
-  else p = writeText(shard.arena, p, key, 2);
-  shard.used = p;
+  const at = reserve(shard, entrySize(text, key));
+  shard.used = writeEntry(shard.arena, at, text, key);
   place(t, shard, i, h, at, row, line);
   return -1;
 }
@@ -111,12 +92,7 @@ export function sight(t: KeyTable, text: string, key: string | undefined, row: n
 export function firstSighting(t: KeyTable, ref: number): FirstSighting {
   const shard = t.shards[ref % SHARDS] as KeyTableShard;
   const e = Math.floor(ref / SHARDS);
-  const at = shard.at[e] as number;
-  const meta = readVarint(shard.arena, at);
-  const text = readText(shard.arena, at + varintSize(meta), meta);
-  const keyAt = at + varintSize(meta) + textBytes(meta);
-  const keyMeta = readVarint(shard.arena, keyAt);
-  const key = keyMeta === 0 ? undefined : keyMeta === 1 ? text : readText(shard.arena, keyAt + varintSize(keyMeta), keyMeta - 2);
+  const { text, key } = readEntry(shard.arena, shard.at[e] as number);
   const line = lineAt(shard, e);
   return { text, row: shard.rows[e] as number, line: line === 0 ? undefined : line - 1, key };
 }
@@ -284,128 +260,4 @@ function reserve(shard: KeyTableShard, n: number): number {
     shard.arena = next;
   }
   return at;
-}
-
-// ---- arena encoding: varint meta = length << 1 | wide, then the code units (1 byte each, or 2 little-endian).
-// A key's meta is biased by 2: 0 = no key, 1 = the key is the text itself. ----
-
-function isWide(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
-  return false;
-}
-
-/** Arena bytes of a text with its meta. */
-function textSize(s: string, bias: number): number {
-  const wide = isWide(s);
-  return varintSize(((s.length << 1) | (wide ? 1 : 0)) + bias) + (wide ? s.length * 2 : s.length);
-}
-
-function textBytes(meta: number): number {
-  return (meta & 1) === 1 ? (meta >>> 1) * 2 : meta >>> 1;
-}
-
-/** Writes the meta (+ `bias`: keys reserve 0 and 1) and the text at `p`; returns the end. */
-function writeText(arena: Uint8Array, p: number, s: string, bias = 0): number {
-  const wide = isWide(s);
-  let q = writeVarint(arena, p, ((s.length << 1) | (wide ? 1 : 0)) + bias);
-  if (wide) {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      arena[q++] = c & 0xff;
-      arena[q++] = c >>> 8;
-    }
-  } else {
-    for (let i = 0; i < s.length; i++) arena[q++] = s.charCodeAt(i);
-  }
-  return q;
-}
-
-function readText(arena: Uint8Array, p: number, meta: number): string {
-  const n = meta >>> 1;
-  const wide = (meta & 1) === 1;
-  let out = '';
-  const codes: number[] = [];
-  for (let i = 0; i < n; i++) {
-    codes.push(wide ? (arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8) : arena[p + i] as number);
-    if (codes.length === 4096) {
-      out += String.fromCharCode(...codes);
-      codes.length = 0;
-    }
-  }
-  return out + String.fromCharCode(...codes);
-}
-
-function textEquals(arena: Uint8Array, at: number, s: string): boolean {
-  const meta = readVarint(arena, at);
-  if (meta >>> 1 !== s.length) return false;
-  const p = at + varintSize(meta);
-  if ((meta & 1) === 1) {
-    for (let i = 0; i < s.length; i++) {
-      if (((arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8)) !== s.charCodeAt(i)) return false;
-    }
-    return true;
-  }
-  for (let i = 0; i < s.length; i++) if (arena[p + i] !== s.charCodeAt(i)) return false;
-  return true;
-}
-
-/** Text encoding is canonical (one-byte iff every unit fits), so equal texts have equal bytes. */
-function entriesEqual(a: Uint8Array, at: number, b: Uint8Array, bt: number): boolean {
-  const meta = readVarint(a, at);
-  const n = varintSize(meta) + textBytes(meta);
-  for (let i = 0; i < n; i++) if (a[at + i] !== b[bt + i]) return false;
-  return true;
-}
-
-/** {@link hashText} of an entry's text, read from the arena. */
-function hashEntry(arena: Uint8Array, at: number, seed: number): number {
-  const meta = readVarint(arena, at);
-  const n = meta >>> 1;
-  const p = at + varintSize(meta);
-  let h = seed ^ n;
-  if ((meta & 1) === 1) {
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ ((arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8)), 0x01000193);
-  } else {
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ (arena[p + i] as number), 0x01000193);
-  }
-  return finalise(h);
-}
-
-/** Bytes of a whole entry: text meta + text + key meta (+ key). */
-function entryBytes(arena: Uint8Array, at: number): number {
-  const meta = readVarint(arena, at);
-  const keyAt = at + varintSize(meta) + textBytes(meta);
-  const keyMeta = readVarint(arena, keyAt);
-  return keyAt - at + varintSize(keyMeta) + (keyMeta < 2 ? 0 : textBytes(keyMeta - 2));
-}
-
-/** LEB128: short texts (nearly all) take one meta byte. */
-function writeVarint(arena: Uint8Array, p: number, v: number): number {
-  let q = p;
-  let x = v;
-  while (x >= 0x80) {
-    arena[q++] = (x & 0x7f) | 0x80;
-    x = Math.floor(x / 128);
-  }
-  arena[q++] = x;
-  return q;
-}
-
-function readVarint(arena: Uint8Array, p: number): number {
-  let b = arena[p] as number;
-  if (b < 0x80) return b;
-  let v = b & 0x7f;
-  let scale = 128;
-  for (let q = p + 1; ; q++) {
-    b = arena[q] as number;
-    v += (b & 0x7f) * scale;
-    if (b < 0x80) return v;
-    scale *= 128;
-  }
-}
-
-function varintSize(v: number): number {
-  let n = 1;
-  for (let x = v; x >= 0x80; x = Math.floor(x / 128)) n++;
-  return n;
 }

@@ -2,6 +2,7 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { decodeTcvn3, encodeTcvn3 } from '../../../src/sources/decode/tcvn3.js';
+import { isWellFormedUtf8 } from '../../../src/sources/decode/utf8-decoder.js';
 import { decodeVni, encodeVni } from '../../../src/sources/decode/vni.js';
 import { cp1252Bytes, fitsCp1252 } from './_cp1252.js';
 import { hasVietnameseWord, vietnameseScore } from './_vietnamese.js';
@@ -21,55 +22,11 @@ export interface EncodingDiagnosis {
 
 /** A single-byte decoding worth reporting makes more words valid than the text had, and at least half of them. */
 const MIN_SCORE = 0.5;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8');
 
 function strictUtf8(bytes: Uint8Array | undefined): string | undefined {
-  // Checked first: most bytes here are not UTF-8, and a throwing decoder costs an exception (a stack trace) each.
-  if (bytes === undefined || !wellFormedUtf8(bytes)) return undefined;
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The bytes are well-formed UTF-8 (Unicode Table 3-7, which the WHATWG decoder implements): no stray continuation
- * byte, overlong form, surrogate, code point past U+10FFFF or truncated sequence. Exactly when `utf8.decode` does
- * not throw.
- */
-function wellFormedUtf8(bytes: Uint8Array): boolean {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i] as number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let more: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) more = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      more = 2;
-      if (b === 0xe0) lo = 0xa0;
-      else if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      more = 3;
-      if (b === 0xf0) lo = 0x90;
-      else if (b === 0xf4) hi = 0x8f;
-    } else return false;
-    if (i + more >= n) return false; // truncated
-    const second = bytes[i + 1] as number;
-    if (second < lo || second > hi) return false;
-    for (let k = 2; k <= more; k++) {
-      const c = bytes[i + k] as number;
-      if (c < 0x80 || c > 0xbf) return false;
-    }
-    i += more + 1;
-  }
-  return true;
+  // Checked, not caught: most bytes here are not UTF-8, and a fatal decoder's exception costs a stack trace each.
+  return bytes === undefined || !isWellFormedUtf8(bytes) ? undefined : utf8.decode(bytes);
 }
 
 /**

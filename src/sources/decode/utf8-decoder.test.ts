@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createUtf8Decoder } from './utf8-decoder.js';
+import { createUtf8Decoder, isWellFormedUtf8 } from './utf8-decoder.js';
 
 /** Decodes in the given chunk sizes; returns the text and the invalid-byte reports [offset, text index]. */
 function run(bytes: Uint8Array, sizes: readonly number[] = []): { text: string; bad: [number, number][] } {
@@ -51,5 +51,18 @@ describe('createUtf8Decoder', () => {
         expect(offset).toBeLessThan(bytes.length);
       }
     }), { numRuns: 3000 });
+  });
+});
+
+describe('isWellFormedUtf8', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const throws = (b: Uint8Array) => { try { fatal.decode(b); return false; } catch { return true; } };
+  // Bytes near the edges of Table 3-7 (lead bytes, second-byte ranges, surrogates, overlongs, truncation).
+  const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0,
+    0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff));
+  it('is true exactly when a fatal TextDecoder does not throw', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 8 }), fc.array(byte, { maxLength: 8 }), (a, b) => {
+      for (const bytes of [a, Uint8Array.from(b)]) expect(isWellFormedUtf8(bytes)).toBe(!throws(bytes));
+    }), { numRuns: 20_000 });
   });
 });

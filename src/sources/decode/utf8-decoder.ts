@@ -86,6 +86,25 @@ function secondOk(lead: number, c: number): boolean {
 }
 
 /**
+ * The bytes are well-formed UTF-8 (Unicode Table 3-7, as the WHATWG decoder reads it): exactly when a fatal
+ * `TextDecoder` would not throw, without paying for the exception.
+ * @example isWellFormedUtf8(new Uint8Array([0xc3, 0xa0])) // true; [0xc3] alone: false
+ */
+export function isWellFormedUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  for (let i = 0; i < n;) {
+    if ((bytes[i] as number) < 0x80) {
+      i++;
+      continue;
+    }
+    const len = sequenceLength(bytes, i, n);
+    if (len < 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+/**
  * At a non-ASCII byte: the length of the valid sequence starting there (> 0), or minus the length of the maximal
  * invalid subpart (< 0), which for a valid prefix cut by the end of the bytes is the whole prefix.
  */

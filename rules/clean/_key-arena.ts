@@ -1,0 +1,165 @@
+/**
+ * How the key table stores an entry in a shard's byte arena: the text, then the record key. Each is a varint meta
+ * (`length << 1 | wide`) followed by its UTF-16 code units, one byte each when every unit is below 256 (identifiers
+ * almost always are), else two, little-endian. The key's meta is biased by 2: 0 = no key, 1 = the key is the text.
+ * The encoding is canonical, so equal texts have equal bytes and entries compare without decoding.
+ */
+
+/** Seeded FNV-1a over UTF-16 code units with a murmur3 finaliser, so low bits (slots) and top bits (shards) both mix. */
+export function hashText(s: string, seed: number): number {
+  let h = seed ^ s.length;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return finalise(h);
+}
+
+function finalise(x: number): number {
+  let h = x ^ (x >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Arena bytes an entry of `text` and record `key` takes. */
+export function entrySize(text: string, key: string | undefined): number {
+  return textSize(text, 0) + (key === undefined || key === text ? 1 : textSize(key, 2));
+}
+
+/** Writes an entry at `at` (room reserved by the caller); returns where it ends. */
+export function writeEntry(arena: Uint8Array, at: number, text: string, key: string | undefined): number {
+  const p = writeText(arena, at, text);
+  if (key === undefined) return writeVarint(arena, p, 0);
+  if (key === text) return writeVarint(arena, p, 1);
+  return writeText(arena, p, key, 2);
+}
+
+/** The text and record key of the entry at `at`. */
+export function readEntry(arena: Uint8Array, at: number): { text: string; key: string | undefined } {
+  const meta = readVarint(arena, at);
+  const text = readText(arena, at + varintSize(meta), meta);
+  const keyAt = at + varintSize(meta) + textBytes(meta);
+  const keyMeta = readVarint(arena, keyAt);
+  return { text, key: keyMeta === 0 ? undefined : keyMeta === 1 ? text : readText(arena, keyAt + varintSize(keyMeta), keyMeta - 2) };
+}
+
+
+function isWide(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
+  return false;
+}
+
+/** Arena bytes of a text with its meta. */
+function textSize(s: string, bias: number): number {
+  const wide = isWide(s);
+  return varintSize(((s.length << 1) | (wide ? 1 : 0)) + bias) + (wide ? s.length * 2 : s.length);
+}
+
+function textBytes(meta: number): number {
+  return (meta & 1) === 1 ? (meta >>> 1) * 2 : meta >>> 1;
+}
+
+/** Writes the meta (+ `bias`: keys reserve 0 and 1) and the text at `p`; returns the end. */
+function writeText(arena: Uint8Array, p: number, s: string, bias = 0): number {
+  const wide = isWide(s);
+  let q = writeVarint(arena, p, ((s.length << 1) | (wide ? 1 : 0)) + bias);
+  if (wide) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      arena[q++] = c & 0xff;
+      arena[q++] = c >>> 8;
+    }
+  } else {
+    for (let i = 0; i < s.length; i++) arena[q++] = s.charCodeAt(i);
+  }
+  return q;
+}
+
+function readText(arena: Uint8Array, p: number, meta: number): string {
+  const n = meta >>> 1;
+  const wide = (meta & 1) === 1;
+  let out = '';
+  const codes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    codes.push(wide ? (arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8) : arena[p + i] as number);
+    if (codes.length === 4096) {
+      out += String.fromCharCode(...codes);
+      codes.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...codes);
+}
+
+export function textEquals(arena: Uint8Array, at: number, s: string): boolean {
+  const meta = readVarint(arena, at);
+  if (meta >>> 1 !== s.length) return false;
+  const p = at + varintSize(meta);
+  if ((meta & 1) === 1) {
+    for (let i = 0; i < s.length; i++) {
+      if (((arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8)) !== s.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < s.length; i++) if (arena[p + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Text encoding is canonical (one-byte iff every unit fits), so equal texts have equal bytes. */
+export function entriesEqual(a: Uint8Array, at: number, b: Uint8Array, bt: number): boolean {
+  const meta = readVarint(a, at);
+  const n = varintSize(meta) + textBytes(meta);
+  for (let i = 0; i < n; i++) if (a[at + i] !== b[bt + i]) return false;
+  return true;
+}
+
+/** {@link hashText} of an entry's text, read from the arena. */
+export function hashEntry(arena: Uint8Array, at: number, seed: number): number {
+  const meta = readVarint(arena, at);
+  const n = meta >>> 1;
+  const p = at + varintSize(meta);
+  let h = seed ^ n;
+  if ((meta & 1) === 1) {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ ((arena[p + 2 * i] as number) | ((arena[p + 2 * i + 1] as number) << 8)), 0x01000193);
+  } else {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ (arena[p + i] as number), 0x01000193);
+  }
+  return finalise(h);
+}
+
+/** Bytes of a whole entry: text meta + text + key meta (+ key). */
+export function entryBytes(arena: Uint8Array, at: number): number {
+  const meta = readVarint(arena, at);
+  const keyAt = at + varintSize(meta) + textBytes(meta);
+  const keyMeta = readVarint(arena, keyAt);
+  return keyAt - at + varintSize(keyMeta) + (keyMeta < 2 ? 0 : textBytes(keyMeta - 2));
+}
+
+/** LEB128: short texts (nearly all) take one meta byte. */
+function writeVarint(arena: Uint8Array, p: number, v: number): number {
+  let q = p;
+  let x = v;
+  while (x >= 0x80) {
+    arena[q++] = (x & 0x7f) | 0x80;
+    x = Math.floor(x / 128);
+  }
+  arena[q++] = x;
+  return q;
+}
+
+function readVarint(arena: Uint8Array, p: number): number {
+  let b = arena[p] as number;
+  if (b < 0x80) return b;
+  let v = b & 0x7f;
+  let scale = 128;
+  for (let q = p + 1; ; q++) {
+    b = arena[q] as number;
+    v += (b & 0x7f) * scale;
+    if (b < 0x80) return v;
+    scale *= 128;
+  }
+}
+
+function varintSize(v: number): number {
+  let n = 1;
+  for (let x = v; x >= 0x80; x = Math.floor(x / 128)) n++;
+  return n;
+}
