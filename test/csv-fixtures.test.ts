@@ -53,7 +53,7 @@ const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
     records: 1, linesRead: 2, encoding: 'utf16le' }],
   ['control-characters.csv', {}, { columns: ['id', 'note'],
     rows: [['1', 'a\0b'], ['2', 'tab\tok'], ['3', 'bell\x07\x01'], ['4', 'ok']], lines: [2, 3, 4, 5],
-    issues: ['control_character@2#0:note', 'control_character@4#2:note'], params: [{ codepoint: '0000' }, { codepoint: '0007' }],
+    issues: ['control_character@2#0:note', 'control_character@4#2:note'], params: [{ codepoint: '0000', column: 2 }, { codepoint: '0007', column: 2 }],
     records: 4, linesRead: 5 }],
   ['huge-field.csv', { maxRecordBytes: 64 }, { columns: ['id', 'note'], rows: [['2', 'ok'], ['4', 'ok']], lines: [3, 6],
     issues: ['record_too_large@2', 'record_too_large@4'], params: [{ maxBytes: 64 }, { maxBytes: 64 }], records: 4, linesRead: 6 }],
@@ -61,8 +61,8 @@ const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
     issues: ['record_too_large@3'], params: [{ maxBytes: 64 }], records: 2, linesRead: 3, error: true }],
   ['invalid-utf8.csv', {}, { columns: ['id', 'name'], rows: [['1', 'Việt'], ['2', 'caf\uFFFD'], ['3', '\uFFFD\uFFFDok']],
     lines: [2, 3, 4], issues: ['invalid_encoding@3#1:name', 'extra_cell@4#2', 'invalid_encoding@4#2:name', 'invalid_encoding@4#2'],
-    params: [{ offset: 22, encoding: 'utf8' }, { cells: 3, columns: 2, column: 3 }, { offset: 26, encoding: 'utf8' },
-      { offset: 31, encoding: 'utf8' }], records: 3, linesRead: 4 }],
+    params: [{ offset: 22, encoding: 'utf8', column: 2 }, { cells: 3, columns: 2, column: 3 },
+      { offset: 26, encoding: 'utf8', column: 2 }, { offset: 31, encoding: 'utf8', column: 3 }], records: 3, linesRead: 4 }],
   ['windows-1258.csv', { encoding: 'windows-1258' }, { columns: ['id', 'tên'], rows: vi.map((v, i) => [String(i + 1), v]),
     lines: [2, 3, 4], issues: [], records: 3, linesRead: 4, encoding: 'windows-1258' }],
   ['tcvn3.csv', { encoding: 'tcvn3' }, { columns: ['id', 'tên'], rows: vi.map((v, i) => [String(i + 1), v]),
@@ -101,7 +101,7 @@ describe('readCsv on every bad input', () => {
     ['blank_header', 'clean', 'header'], ['duplicate_header', 'clean', 'header'], ['missing_cell', 'sufficient', 'row'],
     ['extra_cell', 'clean', 'row'], ['blank_row', 'clean', 'record'], ['invalid_encoding', 'clean', 'row'],
     ['unclosed_quote', 'sufficient', 'record'], ['record_too_large', 'sufficient', 'record'],
-    ['control_character', 'clean', 'row'], ['mixed_line_endings', 'clean', 'header'],
+    ['control_character', 'clean', 'row'], ['mixed_line_endings', 'clean', 'file'],
   ] as const)('%s is a %s issue of %s scope', async (code, criterion, scope) => {
     const all = await Promise.all(cases.map(([name, options]) => collect(fixture(name), options)));
     const found = all.flatMap((c) => c.raw).filter((i) => i.code === code);

@@ -88,6 +88,8 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     emitIssue(s, issue, row) {
       s.violations++;
       if (row !== undefined) addRow(s.failed, row);
+      else if (issue.scope === 'file') addRow(s.failed, 0);
+      else if (issue.scope === 'header') addRow(s.failed, headerColumn(issue));
       if (!wanted(s)) return;
       const id = `source.${issue.code}`;
       const value = shown(issue.value, issue.field);
@@ -104,6 +106,12 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       return redact(text, secrets, (s) => opts.protect(s, 'mask'));
     },
   };
+}
+
+/** The 0-based header column an issue is about (`params.column` is 1-based); column 0 when it does not say. */
+function headerColumn(issue: SourceIssue): number {
+  const c = issue.params?.column;
+  return typeof c === 'number' && Number.isInteger(c) && c >= 1 ? c - 1 : 0;
 }
 
 /** A value as text for outputs: strings as they are, dates in ISO form, long values cut. */

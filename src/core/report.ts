@@ -113,8 +113,11 @@ function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: 
 
 function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): RuleResult {
   const row = s.scope === 'row';
-  const checked = row ? st.rows : s.scope === 'record' ? st.rows + st.skippedRecords : columns;
-  const failed = row ? rowCount(s.failed) : s.violations;
+  // Each scope counts its own units, so failed ≤ checked always: rows; physical records; header columns (a column
+  // with several issues fails once); the file (once).
+  const failed = s.scope === 'record' ? s.violations : rowCount(s.failed);
+  const checked = row ? st.rows : s.scope === 'record' ? st.rows + st.skippedRecords
+    : s.scope === 'file' ? 1 : Math.max(columns, failed);
   const passRate = checked === 0 ? null : Math.max(0, 1 - failed / checked);
   return {
     id: `source.${s.code}`,

@@ -5,13 +5,20 @@ import type { Criterion, Severity, SourceInfo } from './types.js';
  * header. It becomes a violation of the rule `source.<code>`.
  * - `row` scope: about an evaluated row of the batch (`index` is its position in `rows`);
  * - `record` scope: about a physical record that was not evaluated (blank, unreadable), counted as a record;
- * - `header` scope: about a column of the header.
+ * - `header` scope: about a column of the header (`params.column`, 1-based, names which): the rule checks the
+ *   header's columns and fails once per column, however many issues one column has;
+ * - `file` scope: about the input as a whole (mixed line endings, an empty file): checked once, failed at most once.
+ * A code belongs to one scope: a defect found both in header cells and in rows has two codes
+ * (`header_control_character`, `control_character`), so header findings never share a row rule's counts.
  */
+/** Where a structural issue sits: see `SourceIssue`. */
+export type SourceScope = 'row' | 'record' | 'header' | 'file';
+
 export interface SourceIssue {
   readonly code: string;
   readonly criterion: Criterion;
   readonly severity: Severity;
-  readonly scope: 'row' | 'record' | 'header';
+  readonly scope: SourceScope;
   readonly index?: number;
   readonly line?: number;
   readonly field?: string;

@@ -1,6 +1,7 @@
 import { createRowSet, mergeRowSets, type RowSet } from './rowset.js';
 import type { AggregateRule, Criterion, MergeOffset, Sample, Severity } from './types.js';
 import type { Plan } from './compile.js';
+import type { SourceScope } from './source.js';
 
 /** What a rule has seen so far in one validator. */
 export interface RuleState {
@@ -20,7 +21,7 @@ export interface SourceRuleState extends RuleState {
   code: string;
   criterion: Criterion;
   severity: Severity;
-  scope: 'row' | 'record' | 'header';
+  scope: SourceScope;
 }
 
 /**
@@ -88,8 +89,10 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
   const sources = [...a.sources.map((s) => ({ ...s }))];
   for (const sb of b.sources) {
     const i = sources.findIndex((s) => s.code === sb.code);
-    const merged = i < 0 ? mergeRule(emptyRuleState(undefined), sb, offset, maxSamples, undefined, shiftError(sb.error, offset.rows))
-      : mergeRule(sources[i] as SourceRuleState, sb, offset, maxSamples, undefined, (sources[i] as SourceRuleState).error);
+    // Header and file issues count columns (or the file), not rows: their sets are not shifted by b's offset.
+    const at = sb.scope === 'header' || sb.scope === 'file' ? { rows: 0, lines: offset.lines } : offset;
+    const merged = i < 0 ? mergeRule(emptyRuleState(undefined), sb, at, maxSamples, undefined, shiftError(sb.error, offset.rows))
+      : mergeRule(sources[i] as SourceRuleState, sb, at, maxSamples, undefined, (sources[i] as SourceRuleState).error);
     const entry: SourceRuleState = { ...merged, code: sb.code, criterion: sb.criterion, severity: sb.severity, scope: sb.scope };
     if (i < 0) sources.push(entry);
     else sources[i] = entry;

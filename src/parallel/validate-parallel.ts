@@ -92,7 +92,7 @@ function addMixedEndings(v: ReturnType<typeof createValidator>, seen: ReadonlyAr
   for (const e of [...seen].sort((a, b) => a.line - b.line)) if (!first.has(e.kind)) first.set(e.kind, e.line);
   if (first.size < 2) return;
   const kinds = [...first.keys()];
-  v.addIssue({ code: 'mixed_line_endings', criterion: 'clean', severity: 'warning', scope: 'header',
+  v.addIssue({ code: 'mixed_line_endings', criterion: 'clean', severity: 'warning', scope: 'file',
     params: { endings: kinds.join(', '), line: first.get(kinds[1] as string) as number } });
 }
 

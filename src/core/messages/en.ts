@@ -37,6 +37,8 @@ export const en: Readonly<Record<string, string>> = {
   unclosed_quote: 'a quoted value is not closed before the end of the input',
   record_too_large: 'the record is larger than {maxBytes} bytes and was not read',
   control_character: '{field}: the value contains a control character (U+{codepoint})',
+  header_invalid_encoding: 'header of column {column}: bytes at offset {offset} are not valid {encoding}',
+  header_control_character: 'header of column {column} contains a control character (U+{codepoint})',
   mixed_line_endings: 'the file mixes line endings ({endings}), first at line {line}',
   non_object_element: 'the record is a {type}, not an object, and was not read',
   non_array_document: 'the JSON document is a single {type}, not an array of records; it was read as one record',

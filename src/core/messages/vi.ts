@@ -34,6 +34,8 @@ export const vi: Readonly<Record<string, string>> = {
   unclosed_quote: 'một giá trị trong dấu ngoặc kép không được đóng trước khi hết dữ liệu',
   record_too_large: 'bản ghi lớn hơn {maxBytes} byte nên không được đọc',
   control_character: '{field}: giá trị chứa ký tự điều khiển (U+{codepoint})',
+  header_invalid_encoding: 'tiêu đề cột {column}: các byte tại vị trí {offset} không phải mã {encoding} hợp lệ',
+  header_control_character: 'tiêu đề cột {column} chứa ký tự điều khiển (U+{codepoint})',
   mixed_line_endings: 'tệp dùng lẫn nhiều kiểu xuống dòng ({endings}), lần đầu ở dòng {line}',
   non_object_element: 'bản ghi là {type}, không phải đối tượng, nên không được đọc',
   non_array_document: 'tài liệu JSON là một {type} đơn lẻ, không phải mảng bản ghi; đã đọc như một bản ghi',

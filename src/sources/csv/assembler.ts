@@ -111,7 +111,9 @@ export function createAssembler(o: AssemblerOptions): Assembler {
   function cellIssues(cells: readonly string[], line: number, start: number, end: number, index: number | undefined): void {
     if (badHead >= badAt.length && ctrlHead >= ctrlAt.length) return;
     const names = (header as Header).columns;
+    // Header cells have codes of their own, so a bad header never shares (and skews) the row rule's counts.
     const scope = index === undefined ? 'header' : 'row';
+    const prefix = index === undefined ? 'header_' : '';
     const at = index === undefined ? {} : { index };
     const [bh, bn] = pending(badAt, badHead, start, end);
     let last = -1;
@@ -119,8 +121,8 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       const cell = (scanner as CsvScanner).cellAt(badAt[bh + k] as number);
       if (cell === last) continue;
       last = cell;
-      issues.push({ code: 'invalid_encoding', criterion: 'clean', severity: 'error', scope, ...at, line,
-        ...fieldOf(names, cell, cells), params: { offset: badOffset[bh + k], encoding: o.encoding() } });
+      issues.push({ code: `${prefix}invalid_encoding`, criterion: 'clean', severity: 'error', scope, ...at, line,
+        ...fieldOf(names, cell, cells), params: { offset: badOffset[bh + k], encoding: o.encoding(), column: cell + 1 } });
     }
     badHead = bh + bn;
     const [ch, cn] = pending(ctrlAt, ctrlHead, start, end);
@@ -130,8 +132,8 @@ export function createAssembler(o: AssemblerOptions): Assembler {
         const m = CONTROL.exec(value);
         if (m === null) return;
         const codepoint = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        issues.push({ code: 'control_character', criterion: 'clean', severity: 'error', scope, ...at, line,
-          ...fieldOf(names, cell, cells), params: { codepoint } });
+        issues.push({ code: `${prefix}control_character`, criterion: 'clean', severity: 'error', scope, ...at, line,
+          ...fieldOf(names, cell, cells), params: { codepoint, column: cell + 1 } });
       });
     }
     compact();
@@ -220,7 +222,7 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       if (endings.length > 1) {
         // No `line` field: a file-level finding comes after every row, wherever batches or worker ranges were cut;
         // the line where the second kind first appears is in the params.
-        issues.push({ code: 'mixed_line_endings', criterion: 'clean', severity: 'warning', scope: 'header',
+        issues.push({ code: 'mixed_line_endings', criterion: 'clean', severity: 'warning', scope: 'file',
           params: { endings: endings.join(', '), line: mixedLine } });
       }
       flush(true);
