@@ -18,6 +18,8 @@ export interface DatasetInput {
   readonly weights?: Partial<Readonly<Record<Criterion, number>>>;
   /** Fail the dataset when the overall score is below this. */
   readonly failUnder?: number;
+  /** `strict` (default): report input columns the definition does not declare; `ignore`: do not. */
+  readonly columns?: 'strict' | 'ignore';
   /** The module that exports this definition (pass `import.meta.url`), so worker threads can load it. */
   readonly module?: string;
 }
@@ -48,6 +50,9 @@ export function defineDataset(input: DatasetInput): DatasetDefinition {
   if (input.failUnder !== undefined && !(input.failUnder >= 0 && input.failUnder <= 1)) {
     throw new Error('ddss: failUnder must be in [0, 1]');
   }
+  if (input.columns !== undefined && input.columns !== 'strict' && input.columns !== 'ignore') {
+    throw new Error(`ddss: columns must be 'strict' or 'ignore', got ${JSON.stringify(input.columns)}`);
+  }
   const def: DatasetDefinition = Object.freeze({
     name: input.name,
     ...(input.title === undefined ? {} : { title: input.title }),
@@ -58,6 +63,7 @@ export function defineDataset(input: DatasetInput): DatasetDefinition {
     missingValues: Object.freeze([...(input.missingValues ?? DEFAULT_MISSING_VALUES)]),
     weights: Object.freeze(weights),
     ...(input.failUnder === undefined ? {} : { failUnder: input.failUnder }),
+    ...(input.columns === undefined ? {} : { columns: input.columns }),
     ...(input.module === undefined ? {} : { module: input.module }),
   });
   compile(def); // surfaces definition errors now, not at the first run

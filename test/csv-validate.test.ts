@@ -31,14 +31,14 @@ describe('validate(definition, readCsv(...))', () => {
   });
 
   it('keeps leading zeros and 12-digit ids exactly', async () => {
-    const def = defineDataset({ name: 'ids', fields: { cccd: field.text().pattern(/^\d{12}$/), code: field.text().oneOf(['007', '0']) } });
+    const def = defineDataset({ name: 'ids', columns: 'ignore', fields: { cccd: field.text().pattern(/^\d{12}$/), code: field.text().oneOf(['007', '0']) } });
     const report = await validate(def, readCsv(fixture('leading-zeros.csv')), { now: NOW });
     expect(report.rules.map((r) => [r.id, r.failed])).toEqual(expect.arrayContaining([['cccd.pattern', 0], ['code.oneOf', 0]]));
     expect(report.status).toBe('passed');
   });
 
   it('reads a field named __proto__ like any other column', async () => {
-    const def = defineDataset({ name: 'proto', fields: { __proto__: field.text().required(), id: field.integer().required() } as never });
+    const def = defineDataset({ name: 'proto', columns: 'ignore', fields: { __proto__: field.text().required(), id: field.integer().required() } as never });
     const report = await validate(def, readCsv(fixture('proto-headers.csv')), { now: NOW });
     expect(report.rules.every((r) => r.failed === 0)).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

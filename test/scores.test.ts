@@ -54,7 +54,9 @@ describe('scores (DESIGN §2), by hand', () => {
     // Every rule was skipped (nothing to check): no score anywhere, rather than a misleading 100%.
     expect(report.criteria.correct.score).toBeNull();
     expect(report.score).toBeNull();
-    expect(report.status).toBe('passed');
+    // …and a run that checked nothing is not "passed": it could not be evaluated.
+    expect(report.status).toBe('error');
+    expect(report.error).toBe('nothing to evaluate: no rule found a value to check in 2 rows');
   });
 
   it('an empty dataset has no row scores and fails a row-count rule', async () => {

@@ -89,15 +89,15 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       s.violations++;
       if (row !== undefined) addRow(s.failed, row);
       else if (issue.scope === 'file') addRow(s.failed, 0);
-      else if (issue.scope === 'header') addRow(s.failed, headerColumn(issue));
+      else if (issue.scope === 'header') addRow(s.failed, issue.unit ?? headerColumn(issue));
       if (!wanted(s)) return;
       const id = `source.${issue.code}`;
       const value = shown(issue.value, issue.field);
       const params = { field: issue.field ?? '', value: value ?? '', rule: id, ...issue.params };
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
-      record({ id, criterion: s.criterion, severity: s.severity }, s,
-        compact({ row, line: issue.line, key, field: issue.field, value, code: issue.code, message }));
+      record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,
+        field: issue.field, value, code: issue.code, message, suggestion: shown(issue.suggestion, issue.field) }));
     },
     errorText(e) {
       const text = e instanceof Error ? e.message : String(e);

@@ -1,11 +1,13 @@
 import { rowCount } from './rowset.js';
 import { computeScores, round, type ScoredRule } from './scores.js';
+import { meetsThreshold, scoreMeetsThreshold } from './threshold.js';
+import { CRITERIA } from './types.js';
 import type { Plan, Slot } from './compile.js';
 import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState, ValidatorState } from './state.js';
 import type {
-  AggregateRule, DatasetFinding, DatasetOutcome, Report, RuleResult, RuleStatus, SourceInfo, Violation,
+  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, Report, RuleResult, RuleStatus, SourceInfo, Violation,
 } from './types.js';
 
 /** Finishes the aggregates, then turns the state into the report: rule results, scores, status, samples. */
@@ -28,19 +30,30 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     result: r,
     failedRows: i < plan.slots.length ? (st.rules[i] as RuleState).failed : (sources[i - plan.slots.length] as SourceRuleState).failed,
   }));
-  const { criteria, score } = computeScores(scored, st.rows, plan.definition.weights);
+  const errored = rules.filter((r) => r.status === 'error');
+  const unknown = new Set<Criterion>(partial ? CRITERIA : errored.map((r) => r.criterion));
+  const { criteria, score } = computeScores(scored, st.rows, plan.definition.weights, unknown);
   const failUnder = opts.failUnder ?? plan.definition.failUnder;
+  const failed = rules.some((r) => r.status === 'failed' && r.severity === 'error') ||
+    (failUnder !== undefined && score !== null && score < failUnder);
+  // Source findings alone (a missing column) are not a measurement of the data: such a run is an error, not failed.
+  const nothing = partial || errored.length > 0 ? undefined : nothingEvaluated(plan, st, rules);
   const status =
-    partial || rules.some((r) => r.status === 'error') ? 'error'
-      : rules.some((r) => r.status === 'failed' && r.severity === 'error') ||
-        (failUnder !== undefined && score !== null && score < failUnder) ? 'failed'
+    partial || errored.length > 0 || nothing !== undefined ? 'error'
+      : failed ? 'failed'
         : rules.some((r) => r.status === 'failed' && r.severity === 'warning') ? 'warned'
           : 'passed';
+  const reasons = [
+    ...(partial ? [`the input could not be read completely: ${source?.error ?? 'unknown error'}`] : []),
+    ...errored.map((r) => `rule ${r.id} could not run: ${r.error ?? 'unknown error'}`),
+    ...(nothing === undefined ? [] : [nothing]),
+  ];
 
   return {
     schemaVersion: 1,
     dataset: plan.definition.name,
     status,
+    ...(reasons.length === 0 ? {} : { error: reasons.map(oneLine).join('; ') }),
     partial,
     now: opts.now.toISOString(),
     locale: opts.locale,
@@ -51,6 +64,24 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     source,
     violations: flatten(rules),
   };
+}
+
+/**
+ * Why a run that read everything still measured nothing, or undefined when some rule checked something. A definition
+ * rule that checked no value is skipped; source findings (a missing column) are not a measurement of the data.
+ */
+function nothingEvaluated(plan: Plan, st: ValidatorState, rules: readonly RuleResult[]): string | undefined {
+  if (rules.some((r) => !r.id.startsWith('source.') && r.status !== 'skipped')) return undefined;
+  if (st.rows === 0) return 'nothing to evaluate: 0 data rows';
+  const columns = st.columns;
+  if (columns !== null && plan.fields.every((f) => !columns.includes(f.name))) {
+    return `nothing to evaluate: none of the ${plan.fields.length} declared fields is a column of the input`;
+  }
+  return `nothing to evaluate: no rule found a value to check in ${st.rows} rows`;
+}
+
+function oneLine(text: string): string {
+  return text.split('\n')[0] ?? text;
 }
 
 /** A rule's `checked`: counted per row, or derived from the field's missing and unparseable cells. */
@@ -89,7 +120,7 @@ function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: 
   // a single run and merged shards, and the run is in error anyway.
   const error = rs.error === null ? null : `${rs.error.message}${rs.error.row >= 0 ? ` (row ${rs.error.row})` : ''}`;
   const ok = error === null;
-  const passRate = !ok ? null : level === 'table' ? score : checked === 0 ? null : 1 - failed / checked;
+  const passRate = !ok ? null : level === 'table' ? score : checked === 0 ? null : (checked - failed) / checked;
   return {
     id: slot.id,
     criterion: slot.criterion,
@@ -102,7 +133,7 @@ function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: 
     passRate: round(passRate),
     threshold: slot.threshold,
     weight: slot.weight,
-    status: status(ok, passRate, slot.threshold),
+    status: !ok ? 'error' : level === 'table' ? tableStatus(score, slot.threshold) : rowStatus(checked, failed, slot.threshold),
     score: ok ? round(score) : null,
     error,
     truncated: ok && rs.violations > rs.samples.length,
@@ -117,8 +148,8 @@ function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): 
   // with several issues fails once); the file (once).
   const failed = s.scope === 'record' ? s.violations : rowCount(s.failed);
   const checked = row ? st.rows : s.scope === 'record' ? st.rows + st.skippedRecords
-    : s.scope === 'file' ? 1 : Math.max(columns, failed);
-  const passRate = checked === 0 ? null : Math.max(0, 1 - failed / checked);
+    : s.scope === 'file' ? 1 : Math.max(s.checked > 0 ? s.checked : columns, failed);
+  const passRate = checked === 0 ? null : (checked - failed) / checked;
   return {
     id: `source.${s.code}`,
     criterion: s.criterion,
@@ -131,7 +162,7 @@ function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): 
     passRate: round(passRate),
     threshold: 1,
     weight: 1,
-    status: status(true, passRate, 1),
+    status: rowStatus(checked, failed, 1),
     score: row ? null : round(passRate),
     error: null,
     truncated: s.violations > s.samples.length,
@@ -139,10 +170,15 @@ function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): 
   };
 }
 
-function status(ok: boolean, passRate: number | null, threshold: number): RuleStatus {
-  if (!ok) return 'error';
-  if (passRate === null) return 'skipped';
-  return passRate >= threshold ? 'passed' : 'failed';
+/** Passed when the rows that passed meet the threshold exactly (`meetsThreshold`); skipped when none was checked. */
+function rowStatus(checked: number, failed: number, threshold: number): RuleStatus {
+  if (checked === 0) return 'skipped';
+  return meetsThreshold(checked - failed, checked, threshold) ? 'passed' : 'failed';
+}
+
+function tableStatus(score: number | null, threshold: number): RuleStatus {
+  if (score === null) return 'skipped';
+  return scoreMeetsThreshold(score, threshold) ? 'passed' : 'failed';
 }
 
 

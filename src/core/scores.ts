@@ -1,6 +1,8 @@
 import { unionCount, type RowSet } from './rowset.js';
 import { CRITERIA, type Criterion, type CriterionResult, type RuleResult } from './types.js';
 
+const NONE: ReadonlySet<Criterion> = new Set();
+
 export interface ScoredRule {
   readonly result: RuleResult;
   readonly failedRows: RowSet;
@@ -12,13 +14,24 @@ export interface ScoredRule {
  * - tableScore_c = weighted mean of c's table-level rule scores; null without such rules;
  * - score_c = product of the non-null parts; null when both are null (a criterion with no rules is never 100%);
  * - score = weighted mean of the non-null score_c.
+ * Criteria in `unknown` (a rule of theirs errored, or the read was partial) get null scores, and so does the overall
+ * score: a run that could not measure something never reports a score for it.
  */
 export function computeScores(rules: readonly ScoredRule[], rows: number,
-  weights: Readonly<Record<Criterion, number>>): { criteria: Record<Criterion, CriterionResult>; score: number | null } {
+  weights: Readonly<Record<Criterion, number>>, unknown: ReadonlySet<Criterion> = NONE):
+  { criteria: Record<Criterion, CriterionResult>; score: number | null } {
   const criteria = {} as Record<Criterion, CriterionResult>;
   let sum = 0;
   let total = 0;
   for (const c of CRITERIA) {
+    if (unknown.has(c)) {
+      // What was not measured is not scored: a criterion with a rule in error, or any criterion of a partial read,
+      // has no score (never the 1 of rules that did not run). Rows known to fail are still counted.
+      const failing = rules.filter(({ result: r }) => r.criterion === c && r.severity !== 'info' && r.status !== 'error'
+        && r.level === 'row').map((r) => r.failedRows);
+      criteria[c] = { score: null, rowPassRate: null, tableScore: null, failedRows: unionCount(failing, rows) };
+      continue;
+    }
     const counted = rules.filter(({ result: r }) =>
       r.criterion === c && r.severity !== 'info' && r.status !== 'skipped' && r.status !== 'error');
     const rowRules = counted.filter((r) => r.result.level === 'row');
@@ -34,7 +47,7 @@ export function computeScores(rules: readonly ScoredRule[], rows: number,
       total += weights[c];
     }
   }
-  return { criteria, score: total === 0 ? null : round(sum / total) };
+  return { criteria, score: total === 0 || unknown.size > 0 ? null : round(sum / total) };
 }
 
 function weightedMean(pairs: ReadonlyArray<readonly [number, number]>): number | null {

@@ -24,6 +24,10 @@ export interface SourceIssue {
   readonly field?: string;
   readonly value?: string;
   readonly params?: Readonly<Record<string, unknown>>;
+  /** A safe replacement, when one is known (a misspelt column's intended name, the delimiter the file uses). */
+  readonly suggestion?: string;
+  /** Header scope: the 0-based unit the issue is about, when it is not the header column `params.column` names. */
+  readonly unit?: number;
 }
 
 /** A batch of rows from a source. Array rows are read positionally through `columns`. */

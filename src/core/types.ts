@@ -213,6 +213,12 @@ export interface DatasetDefinition {
   /** The dataset fails when its overall score is below this. */
   readonly failUnder?: number;
   /**
+   * Columns of the input the definition does not declare: `strict` (default) reports each as
+   * `source.unexpected_column` (clean, warning); `ignore` does not. Declared fields missing from the header are
+   * always `source.missing_column`.
+   */
+  readonly columns?: 'strict' | 'ignore';
+  /**
    * The module that exports this definition (`import.meta.url`, or a file path), so worker threads can load it:
    * functions cannot cross threads. Needed for `workers > 1`.
    */
@@ -309,6 +315,11 @@ export interface Report {
   readonly schemaVersion: 1;
   readonly dataset: string;
   readonly status: DatasetStatus;
+  /**
+   * Present exactly when `status` is `error`: why the dataset could not be evaluated (the read was partial, a rule
+   * threw, or nothing was evaluated — `nothing to evaluate: 0 data rows`), one reason per cause, joined by `; `.
+   */
+  readonly error?: string;
   readonly partial: boolean;
   readonly now: string;
   readonly locale: Locale;

@@ -5,6 +5,7 @@ import { buildReport } from './report.js';
 import { createEmitter, display } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
+import { columnIssues } from './columns.js';
 import type { RowBatch, SourceIssue } from './source.js';
 import { INVALID } from './types.js';
 import type {
@@ -209,9 +210,26 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     finish(source = null, partial = false) {
       if (finished) throw new Error('ddss: validator already finished');
       finished = true;
+      if (st.columns !== null) addColumnIssues(st.columns);
       return buildReport(plan, st, opts, emitter, source, partial);
     },
   };
+
+  /**
+   * The header against the declared fields, judged once at the end (so a run cut into shards or worker ranges
+   * reports it once, from the merged state): each finding counts one declared field or one header column.
+   */
+  function addColumnIssues(columns: readonly string[]): void {
+    const found = columnIssues(columns, fields.map((f) => f.name), plan.definition.columns ?? 'strict');
+    for (const issue of [...found.missing, ...found.unexpected, ...(found.delimiter === undefined ? [] : [found.delimiter])]) {
+      addIssue(issue);
+    }
+    const of = (code: string) => st.sources.find((x) => x.code === code);
+    const missing = of('missing_column');
+    if (missing !== undefined) missing.checked = fields.length;
+    const unexpected = of('unexpected_column');
+    if (unexpected !== undefined) unexpected.checked = columns.length;
+  }
 
   /** Points the context at an earlier row of the batch, so an issue's key and value are that row's. */
   function loadRow(row: unknown, index: number, line: number | undefined): void {

@@ -1,5 +1,5 @@
 import { formatCount } from './_format.js';
-import type { Criterion, DatasetStatus, Locale, RuleStatus, Severity } from '../core/types.js';
+import type { Criterion, DatasetStatus, Locale, Report, RuleStatus, Severity } from '../core/types.js';
 
 /** The words of the human-readable outputs (HTML, Markdown, console) in one locale. Data is never translated. */
 export interface Labels {
@@ -30,6 +30,7 @@ export interface Labels {
   readonly tableScore: (s: string) => string;
   readonly bannerCounts: (failed: number, warned: number, errored: number) => string;
   readonly allPassed: string;
+  readonly notEvaluated: string;
   readonly partial: string;
   readonly sortHint: string;
   readonly moreRules: (n: number) => string;
@@ -78,7 +79,8 @@ const en: Labels = {
     w > 0 ? `${plural(w, 'warning rule', 'warning rules', 'en')} failed` : '',
   ]),
   allPassed: 'Every rule passed.',
-  partial: 'The source could not be read completely; scores cover only the rows read.',
+  notEvaluated: 'The dataset could not be evaluated:',
+  partial: 'The source could not be read completely, so the dataset is not scored.',
   sortHint: 'Click a column header to sort.',
   moreRules: (n) => `… and ${plural(n, 'more rule', 'more rules', 'en')}`,
   moreItems: (n) => `… and ${formatCount(n, 'en')} more`,
@@ -127,7 +129,8 @@ const vi: Labels = {
     w > 0 ? `${w} quy tắc cảnh báo không đạt` : '',
   ]),
   allPassed: 'Tất cả quy tắc đều đạt.',
-  partial: 'Không đọc được toàn bộ nguồn dữ liệu; điểm chỉ tính trên các hàng đã đọc.',
+  notEvaluated: 'Không đánh giá được tập dữ liệu:',
+  partial: 'Không đọc được toàn bộ nguồn dữ liệu nên tập dữ liệu không được chấm điểm.',
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
   moreRules: (n) => `… và ${formatCount(n, 'vi')} quy tắc khác`,
   moreItems: (n) => `… và ${formatCount(n, 'vi')} mục khác`,
@@ -147,4 +150,18 @@ function list(parts: readonly string[]): string {
  */
 export function labels(locale: Locale): Labels {
   return locale === 'vi' ? vi : en;
+}
+
+/**
+ * The one-line verdict under a report's title: the counts of failed and errored rules, "Every rule passed" only
+ * when the run was evaluated and nothing failed, and never that for a run that could not be evaluated.
+ */
+export function verdictLine(report: Report, l: Labels): string {
+  const counts = l.bannerCounts(
+    report.rules.filter((r) => r.status === 'failed' && r.severity === 'error').length,
+    report.rules.filter((r) => r.status === 'failed' && r.severity === 'warning').length,
+    report.rules.filter((r) => r.status === 'error').length,
+  );
+  if (counts !== '') return counts;
+  return report.status === 'error' ? l.notEvaluated.replace(/:$/, '.') : l.allPassed;
 }

@@ -1,6 +1,6 @@
 import { plainText } from './_escape.js';
 import { formatInstant, formatPercent, scoreBand, type Band } from './_format.js';
-import { labels, type Labels } from './_labels.js';
+import { labels, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
 
@@ -33,13 +33,9 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
   out.push(`${paint('bold', plainText(report.dataset))} — ${paint(STATUS[report.status], l.datasetStatus[report.status])}`);
   const meta = [l.rows(report.rows), report.source?.name === undefined ? '' : plainText(report.source.name), formatInstant(report.now)];
   out.push(paint('dim', meta.filter((m) => m !== '').join(' · ')));
-  const counts = l.bannerCounts(
-    report.rules.filter((r) => r.status === 'failed' && r.severity === 'error').length,
-    report.rules.filter((r) => r.status === 'failed' && r.severity === 'warning').length,
-    report.rules.filter((r) => r.status === 'error').length,
-  );
-  out.push(counts === '' ? l.allPassed : counts);
-  if (report.partial) out.push(paint('magenta', `${l.partial}${report.source?.error === undefined ? '' : ` ${plainText(report.source.error)}`}`));
+  out.push(verdictLine(report, l));
+  if (report.partial) out.push(paint('magenta', l.partial));
+  if (report.error !== undefined) out.push(paint('magenta', `${l.notEvaluated} ${plainText(report.error)}`));
   out.push('');
 
   const names = [l.overall, ...CRITERIA.map((c) => l.criteria[c].name)];

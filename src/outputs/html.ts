@@ -3,7 +3,7 @@ import { formatCount, formatInstant, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './_html-assets.js';
 import { ruleTable, sampleSections } from './_html-rules.js';
-import { labels, type Labels } from './_labels.js';
+import { labels, verdictLine, type Labels } from './_labels.js';
 import { rulesByFailures } from './_rank.js';
 import { reportObject } from './json.js';
 import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/types.js';
@@ -72,16 +72,10 @@ function header(report: Report, heading: string, l: Labels): string {
 }
 
 function banner(report: Report, l: Labels): string {
-  const failed = report.rules.filter((r) => r.status === 'failed' && r.severity === 'error').length;
-  const warned = report.rules.filter((r) => r.status === 'failed' && r.severity === 'warning').length;
-  const errored = report.rules.filter((r) => r.status === 'error').length;
-  const counts = l.bannerCounts(failed, warned, errored);
   const parts = [`<strong>${escapeHtml(l.datasetStatus[report.status])}</strong>`];
-  parts.push(`<p>${escapeHtml(counts === '' ? l.allPassed : counts)}</p>`);
-  if (report.partial) {
-    const why = report.source?.error;
-    parts.push(`<p>${escapeHtml(l.partial)}${why === undefined ? '' : ` <code>${escapeHtml(why)}</code>`}</p>`);
-  }
+  parts.push(`<p>${escapeHtml(verdictLine(report, l))}</p>`);
+  if (report.partial) parts.push(`<p>${escapeHtml(l.partial)}</p>`);
+  if (report.error !== undefined) parts.push(`<p>${escapeHtml(l.notEvaluated)} <code>${escapeHtml(report.error)}</code></p>`);
   return `<section class="banner b-${escapeHtml(report.status)}" role="status" data-status="${escapeHtml(report.status)}">${parts.join('')}</section>`;
 }
 

@@ -18,6 +18,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     schemaVersion: report.schemaVersion,
     dataset: report.dataset,
     status: report.status,
+    ...(report.error === undefined ? {} : { error: report.error }),
     partial: report.partial,
     now: report.now,
     locale: report.locale,

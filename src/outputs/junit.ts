@@ -22,7 +22,11 @@ export function toJUnit(report: Report, options: JUnitOptions = {}): string {
   const max = options.maxSamples ?? 10;
   const stamp = report.now.replace(/\.\d+Z$|Z$/, '');
   const suites = CRITERIA.map((c) => suite(report, c, report.rules.filter((r) => r.criterion === c), max, stamp));
-  if (report.partial) suites.push(sourceSuite(report, stamp));
+  // A run that could not be evaluated for a reason no rule carries (a partial read, nothing to evaluate) is an
+  // error of its own, so CI never shows it green.
+  if (report.error !== undefined && !report.rules.some((r) => r.status === 'error') || report.partial) {
+    suites.push(sourceSuite(report, stamp));
+  }
   const total = sum(suites, 'tests');
   const attrs = attributes({
     name: `ddss: ${report.dataset}`, tests: total, failures: sum(suites, 'failures'), errors: sum(suites, 'errors'),
@@ -95,7 +99,7 @@ function sampleLine(s: Sample): string {
 
 function sourceSuite(report: Report, stamp: string): Suite {
   const name = `${report.dataset}.source`;
-  const message = report.source?.error ?? 'the source could not be read completely';
+  const message = report.error ?? report.source?.error ?? 'the source could not be read completely';
   const xml = `  <testsuite${attributes({ name, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0, timestamp: stamp })}>\n` +
     `    <testcase${attributes({ name: 'source', classname: name, time: 0 })}>\n` +
     `      <error${attributes({ message, type: 'source_error' })}>${escapeXml(message)}</error>\n    </testcase>\n  </testsuite>`;

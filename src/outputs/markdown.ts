@@ -1,6 +1,6 @@
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatInstant, formatPercent } from './_format.js';
-import { labels, type Labels } from './_labels.js';
+import { labels, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
 import { CRITERIA, type Locale, type Report, type RuleResult } from '../core/types.js';
 
@@ -36,7 +36,9 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
       (report.source?.name === undefined ? '' : ` · ${markdownCode(report.source.name)}`),
     '',
   ];
-  if (report.partial) out.push(`> ${l.partial}${report.source?.error === undefined ? '' : ` ${markdownCode(report.source.error)}`}`, '');
+  out.push(verdictLine(report, l), '');
+  if (report.partial) out.push(`> ${l.partial}`, '');
+  if (report.error !== undefined) out.push(`> ${l.notEvaluated} ${markdownCode(report.error)}`, '');
   out.push(`| ${l.col.criterion} | ${l.col.score} | ${l.col.failedRows} |`, '|---|---:|---:|');
   for (const c of CRITERIA) {
     const r = report.criteria[c];

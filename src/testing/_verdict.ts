@@ -15,9 +15,8 @@ export interface ScoreThresholds {
  */
 export function verdict(report: Report, thresholds: ScoreThresholds = {}): { readonly pass: boolean; readonly reasons: readonly string[] } {
   const reasons: string[] = [];
-  if (report.status === 'error') {
-    reasons.push(report.partial ? 'the source could not be read completely' : 'a rule could not be evaluated');
-  }
+  const errored = erroredReason(report);
+  if (errored !== undefined) reasons.push(errored);
   const { minScore, criteria } = thresholds;
   const judged = minScore !== undefined || (criteria !== undefined && Object.keys(criteria).length > 0);
   const check = (what: string, actual: number | null, min: number | undefined): void => {
@@ -35,4 +34,10 @@ export function thresholdReason(what: string, actual: number | null, min: number
   if (!(min >= 0 && min <= 1)) throw new TypeError(`ddss/vitest: ${what} threshold must be in [0, 1], got ${min}`);
   if (actual === null) return `${what} is n/a (no rule of it was evaluated), expected ≥ ${percent(min)}`;
   return actual < min ? `${what} ${percent(actual)} is below ${percent(min)}` : undefined;
+}
+
+/** Why a run could not be evaluated (status `error`), or undefined when it could: no assertion passes on such a run. */
+export function erroredReason(report: Report): string | undefined {
+  if (report.status !== 'error') return undefined;
+  return `the run could not be evaluated: ${report.error ?? (report.partial ? 'the source could not be read completely' : 'a rule could not be evaluated')}`;
 }

@@ -70,7 +70,15 @@ describe('toPassDataset', () => {
       name: 'faulty',
       fields: { a: field.text().check('explodes', () => { throw new Error('boom'); }) },
     });
-    await expect(expect([{ a: 'x' }]).toPassDataset(faulty, { minScore: 0 })).rejects.toThrow(/a rule could not be evaluated/);
+    await expect(expect([{ a: 'x' }]).toPassDataset(faulty, { minScore: 0 })).rejects.toThrow(/could not be evaluated: rule a\.explodes could not run: boom/);
+  });
+
+  it('never passes toHaveScore or toHaveNoViolations on a run that evaluated nothing', async () => {
+    const def = defineDataset({ name: 'empty', fields: { a: field.text().pattern(/^\d+$/) } });
+    const report = await validate(def, [], { now: NOW });
+    expect(report.status).toBe('error');
+    expect(() => expect(report).toHaveScore(0)).toThrow(/nothing to evaluate: 0 data rows/);
+    expect(() => expect(report).toHaveNoViolations()).toThrow(/nothing to evaluate: 0 data rows/);
   });
 
   it('rejects what is neither rows nor a report', async () => {

@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
 import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
-import { thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
+import { erroredReason, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
 
 /** Options of `toPassDataset`: score thresholds, plus the options of `validate` (e.g. `now`). */
 export interface PassDatasetOptions extends ScoreThresholds, ValidateOptions {}
@@ -28,13 +28,15 @@ export interface DataQualityMatchers {
    */
   toPassDataset(dataset: DatasetDefinition, options?: PassDatasetOptions): Promise<void>;
   /**
-   * The report's overall score (or one criterion's) is at least `min`; a null score (nothing evaluated) fails.
+   * The report's overall score (or one criterion's) is at least `min`; a null score (nothing evaluated) fails, and so
+   * does any run that could not be evaluated (status `error`), whatever its scores.
    * @example expect(report).toHaveScore(0.9, 'live')
    */
   toHaveScore(min: number, criterion?: Criterion): void;
   /**
    * The rule `ruleId` ran and reported nothing (no failed rows, no violations, no rule error). Without `ruleId`: no
-   * rule reported an `error` or `warning` finding and none errored (`info` findings are allowed).
+   * rule reported an `error` or `warning` finding, none errored, and the run could be evaluated (a run that checked
+   * nothing, e.g. of an empty file, is status `error` and never passes); `info` findings are allowed.
    * @example expect(report).toHaveNoViolations('parcel_id.unique')
    */
   toHaveNoViolations(ruleId?: string): void;
@@ -93,7 +95,7 @@ expect.extend({
     }
     const what = criterion === undefined ? 'score' : `${criterion} score`;
     const actual = criterion === undefined ? received.score : received.criteria[criterion].score;
-    const reason = thresholdReason(what, actual, min);
+    const reason = erroredReason(received) ?? thresholdReason(what, actual, min);
     return {
       pass: reason === undefined,
       message: () => reason === undefined
@@ -105,12 +107,14 @@ expect.extend({
   toHaveNoViolations(received: unknown, ruleId?: string) {
     if (!isReport(received)) return notAReport(received);
     if (ruleId === undefined) {
+      // A run that evaluated nothing has no violations and proves nothing: it never passes.
+      const errored = erroredReason(received);
       const bad = received.rules.filter((r) => r.status === 'error' || (r.severity !== 'info' && r.violations > 0));
       return {
-        pass: bad.length === 0,
-        message: () => bad.length === 0
+        pass: bad.length === 0 && errored === undefined,
+        message: () => bad.length === 0 && errored === undefined
           ? `expected violations, but ${received.dataset} has none`
-          : `expected no violations, but ${bad.length} rules reported some\n${describeReport(received)}`,
+          : `expected no violations, but ${errored ?? `${bad.length} rules reported some`}\n${describeReport(received)}`,
       };
     }
     const rule = received.rules.find((r) => r.id === ruleId);

@@ -1,0 +1,106 @@
+import type { SourceIssue } from './source.js';
+
+/** Whether columns the definition does not declare are reported (`strict`, the default) or ignored. */
+export type ColumnPolicy = 'strict' | 'ignore';
+
+const DELIMITERS: ReadonlyArray<readonly [string, string]> = [[';', ';'], ['\t', 'tab'], ['|', '|']];
+
+/**
+ * The header checked against the declared fields (issue "column drift"): one `missing_column` per declared field
+ * that is not a column (sufficient, error), one `unexpected_column` per column the definition does not declare
+ * (clean, warning; none with `policy: 'ignore'`), and `delimiter_mismatch` when the header is a single column that
+ * holds `;`, a tab or `|` while the definition declares several fields. A missing field names the closest
+ * unexpected column as its suggestion when one is near (same letters ignoring case, diacritics and `_`/space/`-`,
+ * or a small edit distance), so `Updated_At` is pointed at rather than every cell being silently missing.
+ * `unit` numbers what each finding counts: declared fields for `missing_column`, header columns otherwise.
+ * @example columnIssues(['id', 'Updated_At'], ['id', 'updated_at'], 'strict')
+ *   // [{ code: 'missing_column', field: 'updated_at', suggestion: 'Updated_At', … },
+ *   //  { code: 'unexpected_column', value: 'Updated_At', … }]
+ */
+export function columnIssues(columns: readonly string[], fields: readonly string[], policy: ColumnPolicy): ColumnIssues {
+  const present = new Set(columns);
+  const declared = new Set(fields);
+  const extra = columns.map((name, i) => ({ name, i })).filter(({ name }) => !declared.has(name) && name.trim() !== '');
+  const missing: SourceIssue[] = [];
+  fields.forEach((name, i) => {
+    if (present.has(name)) return;
+    const near = nearest(name, extra.map((e) => e.name));
+    missing.push({ code: 'missing_column', criterion: 'sufficient', severity: 'error', scope: 'header', unit: i,
+      field: name, params: { near: near ?? '' }, ...(near === undefined ? {} : { suggestion: near }) });
+  });
+  const unexpected: SourceIssue[] = policy === 'ignore' ? [] : extra.map(({ name, i }) => ({
+    code: 'unexpected_column', criterion: 'clean', severity: 'warning', scope: 'header', unit: i, value: name,
+    params: { column: i + 1, name },
+  }));
+  const delimiter = columns.length === 1 && fields.length > 1 ? seemsDelimited(columns[0] as string) : undefined;
+  return {
+    missing,
+    unexpected,
+    delimiter: delimiter === undefined ? undefined : {
+      code: 'delimiter_mismatch', criterion: 'correct', severity: 'error', scope: 'file', value: columns[0] as string,
+      params: { delimiter: delimiter[1] }, suggestion: delimiter[0],
+    },
+  };
+}
+
+export interface ColumnIssues {
+  readonly missing: readonly SourceIssue[];
+  readonly unexpected: readonly SourceIssue[];
+  readonly delimiter: SourceIssue | undefined;
+}
+
+/** The delimiter a lone header cell seems to be split by: the most frequent of `;`, tab and `|`. */
+function seemsDelimited(header: string): readonly [string, string] | undefined {
+  let best: readonly [string, string] | undefined;
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = header.split(d[0]).length - 1;
+    if (n > most) {
+      most = n;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** The candidate closest to `name`, when it is near enough to be a misspelling of it. */
+function nearest(name: string, candidates: readonly string[]): string | undefined {
+  const key = fold(name);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const k = fold(c);
+    const d = k === key ? 0 : editDistance(k, key, 2);
+    // Short names need an exact fold: two edits turn any 3-letter name into another.
+    const limit = Math.min(2, Math.floor(Math.min(k.length, key.length) / 4));
+    if (d <= limit && d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Case, Vietnamese diacritics (đ → d) and `_`/space/`-`/`.` folded away. */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[\s_.-]+/g, '');
+}
+
+/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit` (names are short). */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < low) low = v;
+    }
+    if (low > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}

@@ -1,0 +1,61 @@
+/**
+ * Issue "Never a false passed", item 9: column drift gives structural findings instead of silently missing cells.
+ */
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, validate } from '../../src/index.js';
+import { readCsv } from '../../src/sources/csv/read-csv.js';
+import { ruleOf } from '../_run.js';
+
+const NOW = new Date('2026-11-22T00:00:00.000Z');
+const csv = (text: string) => readCsv((async function* () { yield new TextEncoder().encode(text); })());
+const def = (columns?: 'strict' | 'ignore') => defineDataset({
+  name: 'register',
+  ...(columns === undefined ? {} : { columns }),
+  fields: {
+    tax_code: field.text().required(),
+    province_code: field.text(),
+    updated_at: field.datetime(),
+  },
+});
+
+describe('column drift', () => {
+  it('names every declared field absent from the header, optional or required, with the near header as suggestion', async () => {
+    const report = await validate(def(), csv('tax_code,Updated_At,Mã tỉnh\n0100109106,2026-11-01,01\n'), { now: NOW });
+    const missing = ruleOf(report, 'source.missing_column');
+    expect(missing).toMatchObject({ criterion: 'sufficient', severity: 'error', level: 'table', checked: 3, failed: 2 });
+    expect(missing.samples.map((s) => [s.field, s.suggestion])).toEqual([['province_code', undefined], ['updated_at', 'Updated_At']]);
+    const unexpected = ruleOf(report, 'source.unexpected_column');
+    expect(unexpected).toMatchObject({ criterion: 'clean', severity: 'warning', checked: 3, failed: 2 });
+    expect(unexpected.samples.map((s) => s.value)).toEqual(['Updated_At', 'Mã tỉnh']);
+    expect(report.status).toBe('failed');
+  });
+
+  it.each([
+    ['Tax_Code', 'tax_code'], ['tax code', 'tax_code'], ['TAX-CODE', 'tax_code'], ['taxcode', 'tax_code'],
+    ['tax_cod', 'tax_code'], ['updated at', 'updated_at'], ['provinse_code', 'province_code'],
+  ])('suggests %s for the missing %s', async (header, wanted) => {
+    const others = ['tax_code', 'province_code', 'updated_at'].filter((f) => f !== wanted);
+    const report = await validate(def(), csv(`${[header, ...others].join(',')}\nx,y,z\n`), { now: NOW });
+    expect(ruleOf(report, 'source.missing_column').samples.map((s) => [s.field, s.suggestion])).toEqual([[wanted, header]]);
+  });
+
+  it('columns: ignore reports no unexpected column, but still every missing one', async () => {
+    const report = await validate(def('ignore'), csv('tax_code,extra\n0100109106,1\n'), { now: NOW });
+    expect(report.rules.some((r) => r.id === 'source.unexpected_column')).toBe(false);
+    expect(ruleOf(report, 'source.missing_column').failed).toBe(2);
+  });
+
+  it('a ;-separated file read with , says which delimiter the file seems to use', async () => {
+    const report = await validate(def(), csv('tax_code;province_code;updated_at\n0100109106;01;2026-11-01\n'), { now: NOW });
+    const hint = ruleOf(report, 'source.delimiter_mismatch');
+    expect(hint).toMatchObject({ level: 'table', checked: 1, failed: 1 });
+    expect(hint.samples[0]).toMatchObject({ code: 'delimiter_mismatch', suggestion: ';' });
+    expect(report.status).toBe('failed'); // tax_code is required: every row misses it
+  });
+
+  it('a header with every declared column reports no column finding', async () => {
+    const report = await validate(def(), csv('updated_at,tax_code,province_code\n2026-11-01T00:00:00Z,0100109106,01\n'), { now: NOW });
+    expect(report.rules.filter((r) => r.id.startsWith('source.'))).toEqual([]);
+    expect(report.status).toBe('passed');
+  });
+});
