@@ -94,6 +94,7 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
           pending = '';
         }
         scanner.write(text);
+        a.settle();
         if (final) scanner.end();
       };
       for await (const chunk of source.open()) {
