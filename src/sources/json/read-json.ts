@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { RowBatch, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
+import { fileChunks } from '../file-chunks.js';
 import { MAX_PIECE, decodeUtf8, type TextChunk } from './decode-utf8.js';
 import { createJsonScanner, type JsonScanner } from './json-scanner.js';
 import { JsonSyntaxError } from './json-syntax-error.js';
@@ -72,7 +72,8 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
     scanner = detected === undefined ? undefined : make(detected);
     const held: TextChunk[] = [];
     try {
-      const input = isPath ? createReadStream(source, { highWaterMark: MAX_PIECE }) : source;
+      // A file read by path fails at its end if it changed size meanwhile (`fileChunks`).
+      const input = isPath ? fileChunks(source, MAX_PIECE) : source;
       for await (const chunk of decodeUtf8(input)) {
         bytes += chunk.bytes;
         if (scanner !== undefined) {
