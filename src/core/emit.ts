@@ -96,8 +96,9 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       const params = { field: issue.field ?? '', value: value ?? '', rule: id, ...issue.params };
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
+      const suggestion = shown(issue.suggestion, issue.field);
       record({ id, criterion: s.criterion, severity: s.severity }, s,
-        compact({ row, line: issue.line, key, field: issue.field, value, code: issue.code, message }));
+        compact({ row, line: issue.line, key, field: issue.field, value, code: issue.code, message, suggestion }));
     },
     errorText(e) {
       const text = e instanceof Error ? e.message : String(e);

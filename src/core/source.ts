@@ -24,6 +24,8 @@ export interface SourceIssue {
   readonly field?: string;
   readonly value?: string;
   readonly params?: Readonly<Record<string, unknown>>;
+  /** A known fix, shown as the violation's `suggestion` (e.g. the encoding to declare). */
+  readonly suggestion?: string;
 }
 
 /** A batch of rows from a source. Array rows are read positionally through `columns`. */

@@ -27,8 +27,8 @@ export interface Assembler extends ScanHandler {
    * (its own issue covers them), so noting positions never costs more than one record under the cap.
    */
   settle(): void;
-  /** The end of the input: final issues and the last batch. */
-  finish(): void;
+  /** The end of the input: final issues (after `fileIssues`, findings about the input as a whole) and the last batch. */
+  finish(fileIssues?: readonly SourceIssue[]): void;
   /** Batches completed since the last call. */
   take(): RowBatch[];
   /** Physical data records so far (evaluated, blank and rejected; not the header). */
@@ -241,7 +241,8 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       endings.push(kind);
       if (endings.length === 2) mixedLine = line;
     },
-    finish() {
+    finish(fileIssues = []) {
+      issues.push(...fileIssues);
       if (endings.length > 1) {
         // No `line` field: a file-level finding comes after every row, wherever batches or worker ranges were cut;
         // the line where the second kind first appears is in the params.
