@@ -83,6 +83,36 @@ describe('ddss validate: encodings', () => {
     expect(right.stderr).not.toContain('--encoding');
     expect((JSON.parse(right.stdout) as JsonReport).rules.some((r) => r.id === 'source.invalid_encoding')).toBe(false);
   });
+
+  // Issue 13: a UTF-8 file declared tcvn3 lost its score silently; a UTF-16 BE file got a hint naming tcvn3, vni or
+  // windows-1258; a UTF-16 LE file without BOM got none.
+  const ok = readFileSync(new URL('./fixtures/cli/parcels-ok.csv', import.meta.url), 'utf8');
+  it.each([
+    ['UTF-8 declared tcvn3', () => Buffer.from(ok), ['--encoding', 'tcvn3'],
+      'ddss: the file looks like UTF-8, not tcvn3 as declared: its bytes are valid UTF-8 with'],
+    ['UTF-16 BE with its BOM declared tcvn3', () => Buffer.concat([Buffer.of(0xfe, 0xff), Buffer.from(ok, 'utf16le').swap16()]),
+      ['--encoding', 'tcvn3'], 'ddss: the file looks like UTF-16 BE, not tcvn3 as declared: it starts with the UTF-16 BE byte order mark'],
+    ['UTF-16 LE without BOM', () => Buffer.from(ok, 'utf16le'), [],
+      'ddss: the file looks like UTF-16 LE, not utf8 as declared: every other byte is zero, as in UTF-16 text'],
+  ])('%s: a one-line hint naming what the file looks like, and the finding', async (_name, bytes, flags, hint) => {
+    const input = tmp.path('input.csv');
+    writeFileSync(input, bytes());
+    const r = await cli(['validate', input, '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', ...flags]);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('--encoding'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(hint);
+    expect(lines[0]).toMatch(/; declare --encoding utf(8|16le|16be)$/);
+    expect(r.stderr).not.toContain('tcvn3, vni or windows-1258');
+    const rule = (JSON.parse(r.stdout) as JsonReport).rules.find((x) => x.id === 'source.encoding_mismatch');
+    expect(rule?.violations).toBe(1);
+  });
+
+  it('reads a UTF-16 BE file with its BOM as UTF-16 BE, with no hint', async () => {
+    const input = tmp.path('be.csv');
+    writeFileSync(input, Buffer.concat([Buffer.of(0xfe, 0xff), Buffer.from(ok, 'utf16le').swap16()]));
+    const r = await cli(['validate', input, '--dataset', 'parcels.yaml', ...NOW]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
 });
 
 describe('ddss validate: formats', () => {

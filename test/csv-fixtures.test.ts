@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixture } from './fixtures/csv/_collect.js';
+import { readFileSync } from 'node:fs';
+import { chunked, collect, fixture } from './fixtures/csv/_collect.js';
 import type { CsvOptions } from '../src/sources/csv/read-csv.js';
 
 interface Expected {
@@ -19,7 +20,14 @@ const vi = ['Tiếng Việt', 'Bảo Thắng', 'Đồng Nai'];
 
 // Every bad input of QUALITY.md §2 that concerns CSV, with the exact issues (codes, lines, rows) it must give.
 const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
-  ['empty.csv', {}, { rows: [], lines: [], issues: [], records: 0, linesRead: 0 }],
+  // Nothing to evaluate is a read error (`source.empty`), not an empty table that passes (issue 13, item 8).
+  ['empty.csv', {}, { rows: [], lines: [], issues: ['empty@-'], params: [{ bytes: 0 }], records: 0, linesRead: 0, error: true }],
+  ['bom-only-utf8.csv', {}, { rows: [], lines: [], issues: ['empty@-'], params: [{ bytes: 3 }], records: 0, linesRead: 0,
+    error: true }],
+  ['bom-only-utf16le.csv', {}, { rows: [], lines: [], issues: ['empty@-'], params: [{ bytes: 2 }], records: 0, linesRead: 0,
+    error: true, encoding: 'utf16le' }],
+  ['bom-only-utf16be.csv', {}, { rows: [], lines: [], issues: ['empty@-'], params: [{ bytes: 2 }], records: 0, linesRead: 0,
+    error: true, encoding: 'utf16be' }],
   ['header-only.csv', {}, { columns: ['mã_thửa', 'chủ_sử_dụng'], rows: [], lines: [], issues: [], records: 0, linesRead: 1 }],
   ['header-only-no-newline.csv', {}, { columns: ['mã_thửa', 'chủ_sử_dụng'], rows: [], lines: [], issues: [], records: 0, linesRead: 1 }],
   ['blank-header.csv', {}, { columns: ['id', '', 'name', ' '], rows: [['1', 'a', 'b', 'c']], lines: [2],
@@ -49,6 +57,8 @@ const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
     encoding: 'utf8' }],
   ['bom-utf16le.csv', {}, { columns: ['id', 'tên'], rows: [['1', 'Việt']], lines: [2], issues: [], records: 1, linesRead: 2,
     encoding: 'utf16le' }],
+  ['bom-utf16be.csv', {}, { columns: ['id', 'tên'], rows: [['1', 'Việt']], lines: [2], issues: [], records: 1, linesRead: 2,
+    encoding: 'utf16be' }],
   ['utf16le-no-bom.csv', { encoding: 'utf16le' }, { columns: ['id', 'tên'], rows: [['1', 'Việt']], lines: [2], issues: [],
     records: 1, linesRead: 2, encoding: 'utf16le' }],
   ['control-characters.csv', {}, { columns: ['id', 'note'],
@@ -101,11 +111,58 @@ describe('readCsv on every bad input', () => {
     ['blank_header', 'clean', 'header'], ['duplicate_header', 'clean', 'header'], ['missing_cell', 'sufficient', 'row'],
     ['extra_cell', 'clean', 'row'], ['blank_row', 'clean', 'record'], ['invalid_encoding', 'clean', 'row'],
     ['unclosed_quote', 'sufficient', 'record'], ['record_too_large', 'sufficient', 'record'],
-    ['control_character', 'clean', 'row'], ['mixed_line_endings', 'clean', 'file'],
+    ['control_character', 'clean', 'row'], ['mixed_line_endings', 'clean', 'file'], ['empty', 'sufficient', 'file'],
   ] as const)('%s is a %s issue of %s scope', async (code, criterion, scope) => {
     const all = await Promise.all(cases.map(([name, options]) => collect(fixture(name), options)));
     const found = all.flatMap((c) => c.raw).filter((i) => i.code === code);
     expect(found.length).toBeGreaterThan(0);
     for (const i of found) expect([i.criterion, i.scope]).toEqual([criterion, scope]);
+  });
+});
+
+// Issue 13: a file read in the wrong encoding lost its score silently, or got a hint naming the wrong encodings.
+describe('readCsv says when the bytes are not in the encoding they are read with', () => {
+  const mismatch = async (name: string, options: CsvOptions) =>
+    (await collect(fixture(name), options)).raw.filter((i) => i.code === 'encoding_mismatch');
+
+  it.each([
+    ['utf16le-no-bom.csv', {}, 'utf16le', 'utf8', 'every other byte is zero'],
+    ['utf16le-no-bom.csv', { encoding: 'tcvn3' }, 'utf16le', 'tcvn3', 'every other byte is zero'],
+    ['bom-utf16be.csv', { encoding: 'utf16le' }, 'utf16be', 'utf16le', 'UTF-16 BE byte order mark'],
+    ['bom-utf16le.csv', { encoding: 'windows-1258' }, 'utf16le', 'windows-1258', 'UTF-16 LE byte order mark'],
+    ['bom-utf8.csv', { encoding: 'tcvn3' }, 'utf8', 'tcvn3', 'UTF-8 byte order mark'],
+    ['bom-utf8.csv', { encoding: 'utf16le' }, 'utf8', 'utf16le', 'UTF-8 byte order mark'],
+    ['header-only.csv', { encoding: 'tcvn3' }, 'utf8', 'tcvn3', 'valid UTF-8 with 5 accented letters'],
+    ['quoted-newlines.csv', { encoding: 'vni' }, 'utf8', 'vni', 'valid UTF-8'],
+    ['quoted-newlines.csv', { encoding: 'windows-1258' }, 'utf8', 'windows-1258', 'valid UTF-8'],
+    ['endings-lf.csv', { encoding: 'utf16be' }, 'utf8', 'utf16be', 'without the zero bytes of UTF-16'],
+  ] as const)('%s read with %j: one file finding suggesting %s', async (name, options, likely, declared, evidence) => {
+    const found = await mismatch(name, options);
+    expect(found).toHaveLength(1);
+    const [issue] = found;
+    expect(issue).toMatchObject({ criterion: 'clean', severity: 'error', scope: 'file', suggestion: likely,
+      params: { declared, evidence: { en: expect.stringContaining(evidence) as unknown } } });
+    expect(issue?.line).toBeUndefined();
+  });
+
+  it.each([
+    ['endings-lf.csv', { encoding: 'tcvn3' }], // ASCII reads the same in every 8-bit encoding
+    ['tcvn3.csv', { encoding: 'tcvn3' }],
+    ['vni.csv', { encoding: 'vni' }],
+    ['windows-1258.csv', { encoding: 'windows-1258' }],
+    ['invalid-utf8.csv', {}], // not UTF-8 and not UTF-16: the invalid_encoding findings say it
+    ['control-characters.csv', {}], // a NUL or two is not UTF-16
+    ['bom-utf16le.csv', {}], // a UTF-16 BOM in a file read as utf8 (the default) is honoured
+    ['bom-utf16be.csv', {}],
+  ] as const)('%s read with %j: no finding', async (name, options) => {
+    expect(await mismatch(name, options)).toEqual([]);
+  });
+
+  it('decides on the same first bytes whatever the chunking', async () => {
+    const bytes = new Uint8Array(readFileSync(fixture('utf16le-no-bom.csv')));
+    const whole = await collect(bytes, { encoding: 'tcvn3' });
+    const parts = await collect(chunked(bytes, [1, 2, 3]), { encoding: 'tcvn3' });
+    expect(parts.raw).toEqual(whole.raw);
+    expect(whole.raw.some((i) => i.code === 'encoding_mismatch')).toBe(true);
   });
 });

@@ -14,7 +14,8 @@ const expected: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['blank-rows-multiple.csv', Array.from({ length: 11 }, (_, i) => `blank_row@${4 + i}`)],
   ['structure-errors.csv', ['blank_row@4', 'extra_cell@5 col 4-6']],
   ['latin1.csv', ['invalid_encoding@3 col 2']],
-  ['empty.csv', []],
+  // frictionless-py: [['source-error', 'the source is empty']] (test_validate_no_data).
+  ['empty.csv', ['empty@-']],
   ['blank-cells.csv', []],
   ['without-rows.csv', []],
   ['table.csv', []],
@@ -31,14 +32,15 @@ describe('Frictionless conformance fixtures', () => {
       const col = i.code === 'extra_cell' ? ` col ${p.column}-${p.cells}`
         : i.code === 'invalid_encoding' ? ` col ${(got.columns ?? []).indexOf(i.field as string) + 1}`
           : p.column !== undefined ? ` col ${p.column}` : '';
-      return `${i.code}@${i.line}${col}`;
+      return `${i.code}@${i.line ?? '-'}${col}`;
     });
     expect(shown).toEqual(errors);
   });
 
-  it('reads an empty file as no columns, no rows and 0 records', async () => {
+  it('reads an empty file as no columns, no rows, 0 records and a read error, as frictionless-py does', async () => {
     const got = await collect(fixture('frictionless/empty.csv'));
     expect([got.columns, got.rows.length, got.info.records]).toEqual([undefined, 0, 0]);
+    expect(got.info.error).toBe('the input is empty (0 bytes)');
   });
 
   it.each([

@@ -97,6 +97,8 @@ describe('the scanner agrees with a reference reader', () => {
 const BYTE_TOKENS: readonly Uint8Array[] = [
   ...['a', ',', '"', '\n', '\r\n', '\r', 'ệ', '😀', '\0', ' ', 'Ấp Bắc'].map(utf8),
   Uint8Array.of(0xff), Uint8Array.of(0xe1, 0xbb), Uint8Array.of(0xc3), Uint8Array.of(0xed, 0xa0, 0x80),
+  // UTF-16 byte order marks (LE, BE), which switch a utf8 input when they come first, and zero bytes of UTF-16 text.
+  Uint8Array.of(0xff, 0xfe), Uint8Array.of(0xfe, 0xff), Uint8Array.of(0x61, 0x00), Uint8Array.of(0x00, 0x61),
 ];
 const bytesArb = fc.tuple(fc.boolean(), fc.array(fc.constantFrom(...BYTE_TOKENS), { maxLength: 50 })).map(([bom, parts]) => {
   const all = [...(bom ? [Uint8Array.of(0xef, 0xbb, 0xbf)] : []), ...parts];
@@ -108,7 +110,7 @@ const bytesArb = fc.tuple(fc.boolean(), fc.array(fc.constantFrom(...BYTE_TOKENS)
   }
   return out;
 });
-const encodingArb = fc.constantFrom('utf8', 'utf16le', 'windows-1258', 'tcvn3', 'vni');
+const encodingArb = fc.constantFrom('utf8', 'utf16le', 'utf16be', 'windows-1258', 'tcvn3', 'vni');
 
 describe('invariant 2: chunking does not matter', () => {
   it('random chunkings give the same batches, rows, issues and info as the whole buffer', async () => {

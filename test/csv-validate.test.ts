@@ -71,3 +71,46 @@ describe('validate(definition, readCsv(...))', () => {
       expect.objectContaining({ line: 2, code: 'record_too_large' })]);
   });
 });
+
+// Issue 13 item 8 (sources part): an input with nothing in it was "Every rule passed", exit 0.
+describe('validate on a CSV input with nothing in it', () => {
+  const def = defineDataset({ name: 'empty', fields: { id: field.text().required() } });
+
+  it.each([
+    ['empty.csv', 'the input is empty (0 bytes)'],
+    ['bom-only-utf8.csv', 'the input holds only a byte order mark (UTF-8, 3 bytes)'],
+    ['bom-only-utf16le.csv', 'the input holds only a byte order mark (UTF-16 LE, 2 bytes)'],
+    ['bom-only-utf16be.csv', 'the input holds only a byte order mark (UTF-16 BE, 2 bytes)'],
+  ])('%s is a partial run with source.empty', async (name, error) => {
+    const report = await validate(def, readCsv(fixture(name)), { now: NOW });
+    expect([report.partial, report.status, report.rows, report.source?.error]).toEqual([true, 'error', 0, error]);
+    expect(report.rules.find((r) => r.id === 'source.empty')).toMatchObject({
+      criterion: 'sufficient', severity: 'error', level: 'table', checked: 1, failed: 1, status: 'failed' });
+  });
+
+  it('also for bytes and streams, with the message in both locales', async () => {
+    const en = await validate(def, readCsv(new Uint8Array(0)), { now: NOW });
+    const vi = await validate(def, readCsv([Uint8Array.of(0xef), Uint8Array.of(0xbb, 0xbf)]), { now: NOW, locale: 'vi' });
+    expect(en.violations.map((v) => v.message)).toEqual(['the input holds no data (0 bytes); nothing in it could be evaluated']);
+    expect(vi.violations.map((v) => v.message)).toEqual(['đầu vào không có dữ liệu (3 byte); không có gì để đánh giá']);
+  });
+});
+
+describe('validate on a CSV input read in the wrong encoding', () => {
+  const def = defineDataset({ name: 'enc', fields: { id: field.text().required(), 'tên': field.text() } });
+
+  it('reports encoding_mismatch once for the file, with the encoding to declare as its suggestion', async () => {
+    const report = await validate(def, readCsv(fixture('bom-utf16be.csv'), { encoding: 'tcvn3' }), { now: NOW });
+    expect(report.rules.find((r) => r.id === 'source.encoding_mismatch')).toMatchObject({
+      criterion: 'clean', severity: 'error', level: 'table', checked: 1, failed: 1 });
+    const v = report.violations.find((x) => x.code === 'encoding_mismatch');
+    expect(v).toMatchObject({ suggestion: 'utf16be',
+      message: 'the file looks like UTF-16 BE, not tcvn3 as declared: it starts with the UTF-16 BE byte order mark' });
+    expect(v?.row).toBeUndefined();
+  });
+
+  it('reads a UTF-16 BE file with its BOM by default, as a UTF-16 LE one', async () => {
+    const report = await validate(def, readCsv(fixture('bom-utf16be.csv')), { now: NOW });
+    expect([report.status, report.rows, report.source?.encoding]).toEqual(['passed', 1, 'utf16be']);
+  });
+});

@@ -42,7 +42,6 @@ const parcels = defineDataset({
 
 describe('JSON fixtures', () => {
   it.each([
-    ['empty.json', 0, []],
     ['empty-array.json', 0, []],
     ['object.json', 1, [['non_array_document', 1, undefined]]],
     ['number.json', 0, [['non_object_element', 1, undefined]]],
@@ -61,6 +60,28 @@ describe('JSON fixtures', () => {
     expect(r.error).toBeUndefined();
     expect(r.rows).toHaveLength(rows);
     expect(r.issues).toEqual(issues);
+  });
+
+  // Issue 13 item 8: nothing to read is a read error with a finding, never an empty table that passes.
+  it.each([
+    ['a 0-byte file', fixture('empty.json'), {}, 'the input is empty (0 bytes)'],
+    ['a BOM only', [Uint8Array.of(0xef, 0xbb, 0xbf)], {}, 'the input holds only a byte order mark (UTF-8, 3 bytes)'],
+    ['whitespace only', [' \n\t\r\n'], { format: 'json' }, 'the input holds only whitespace (5 bytes)'],
+    ['blank NDJSON lines', ['\n', '\n  \n'], { format: 'ndjson' }, 'the input holds only whitespace (5 bytes)'],
+    ['a BOM and whitespace', [Uint8Array.of(0xef, 0xbb), Uint8Array.of(0xbf, 0x0a)], {}, 'the input holds only a byte order mark and whitespace (4 bytes)'],
+  ] as const)('%s is source.empty and a read error', async (_name, input, options, error) => {
+    const r = await read(input as JsonInput, options);
+    expect([r.rows.length, r.issues, r.error]).toEqual([0, [['empty', undefined, undefined]], undefined]);
+    const source = readJson(input as JsonInput, options);
+    const report = await validate(parcels, source, { now: new Date('2026-01-01') });
+    expect([report.partial, report.status, report.source?.error]).toEqual([true, 'error', error]);
+    const rule = report.rules.find((x) => x.id === 'source.empty');
+    expect([rule?.criterion, rule?.severity, rule?.checked, rule?.failed]).toEqual(['sufficient', 'error', 1, 1]);
+  });
+
+  it.each([['[]', 0], ['{"id":"1"}', 1]])('%s is data, not an empty input', async (text, rows) => {
+    const report = await validate(parcels, readJson([text]), { now: new Date('2026-01-01') });
+    expect([report.rows, report.rules.some((x) => x.id === 'source.empty'), report.source?.error]).toEqual([rows, false, undefined]);
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { readJson } from '../sources/json/read-json.js';
 import { usage } from './_errors.js';
 import type { InputFormat } from './_validate-args.js';
 
-const ENCODINGS = 'utf8, utf16le, windows-1258, tcvn3, vni';
+const ENCODINGS = 'utf8, utf16le, utf16be, windows-1258, tcvn3, vni';
 
 /** The canonical name of `--encoding`, or a usage error listing those ddss reads. */
 export function checkEncoding(name: string): string {

@@ -85,9 +85,15 @@ function _explain(report: Report, io: CliIo): void {
   for (const r of report.rules) {
     if (r.status === 'error') io.stderr.write(`ddss: rule "${r.id}" could not run: ${_oneLine(r.error ?? 'unknown error')}\n`);
   }
-  // Encodings are declared, never guessed: say which declarations to try when UTF-8 did not fit.
+  // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero
+  // bytes of UTF-16, UTF-8 letters), else which declarations to try when UTF-8 did not fit.
+  const mismatch = report.rules.find((r) => r.id === 'source.encoding_mismatch');
   const invalid = report.rules.find((r) => r.id === 'source.invalid_encoding');
-  if (invalid !== undefined && invalid.failed > 0 && (report.source?.encoding ?? 'utf8') === 'utf8') {
+  if (mismatch !== undefined && mismatch.failed > 0) {
+    const first = mismatch.samples[0];
+    io.stderr.write(first?.suggestion === undefined ? 'ddss: the file is not in the encoding it was read with (source.encoding_mismatch)\n'
+      : `ddss: ${_oneLine(first.message)}; declare --encoding ${first.suggestion}\n`);
+  } else if (invalid !== undefined && invalid.failed > 0 && (report.source?.encoding ?? 'utf8') === 'utf8') {
     io.stderr.write(`ddss: ${invalid.failed} rows hold bytes that are not UTF-8; if the file comes from a legacy ` +
       'system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
   }

@@ -47,5 +47,7 @@ export const en: Readonly<Record<string, string>> = {
   duplicate_key: '{field}: key "{key}" appears more than once in the record; the last value is kept',
   invalid_json: 'the record is not valid JSON (byte {offset}): {detail}',
   too_deep: 'the record is nested deeper than {maxDepth} levels and was not read',
+  empty: 'the input holds no data ({bytes} bytes); nothing in it could be evaluated',
+  encoding_mismatch: 'the file looks like {likely}, not {declared} as declared: {evidence}',
   source_error: 'the source could not be read completely: {detail}',
 };

@@ -44,5 +44,7 @@ export const vi: Readonly<Record<string, string>> = {
   duplicate_key: '{field}: khóa "{key}" xuất hiện nhiều lần trong bản ghi; giữ giá trị cuối cùng',
   invalid_json: 'bản ghi không phải JSON hợp lệ (byte {offset}): {detail}',
   too_deep: 'bản ghi lồng sâu quá {maxDepth} cấp nên không được đọc',
+  empty: 'đầu vào không có dữ liệu ({bytes} byte); không có gì để đánh giá',
+  encoding_mismatch: 'tệp có vẻ được mã hóa {likely}, không phải {declared} như đã khai báo: {evidence}',
   source_error: 'không đọc được toàn bộ nguồn dữ liệu: {detail}',
 };

@@ -22,8 +22,13 @@ export interface Assembler extends ScanHandler {
   invalid(offset: number, at: number): void;
   /** New decoded text starting at text index `at`, searched for control characters. */
   text(text: string, at: number): void;
-  /** The end of the input: final issues and the last batch. */
-  finish(): void;
+  /**
+   * After the scanner consumed a piece of text: forgets the pending positions of a record being skipped as too large
+   * (its own issue covers them), so noting positions never costs more than one record under the cap.
+   */
+  settle(): void;
+  /** The end of the input: final issues (after `fileIssues`, findings about the input as a whole) and the last batch. */
+  finish(fileIssues?: readonly SourceIssue[]): void;
   /** Batches completed since the last call. */
   take(): RowBatch[];
   /** Physical data records so far (evaluated, blank and rejected; not the header). */
@@ -38,7 +43,7 @@ export interface Assembler extends ScanHandler {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
 // eslint-disable-next-line no-control-regex -- as above
-const CONTROL_ALL = /[\0-\x08\x0B\x0C\x0E-\x1F]/g;
+const CONTROL_RUN = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
 
 /**
  * Creates the assembler. Each data record becomes an evaluated row (a positional array: missing cells are absent,
@@ -61,12 +66,18 @@ export function createAssembler(o: AssemblerOptions): Assembler {
   let sentAny = false;
   /** Physical lines of the records handled so far (frozen once stopped). */
   let linesRead = 0;
-  // Pending positions (global text indexes) of invalid bytes and control characters, in text order.
+  // Pending positions (global text indexes) of invalid bytes and control characters, in text order. Only the first of
+  // a run of adjacent ones is noted: a run never crosses a delimiter or a line break, so it lies in one cell, and a
+  // cell's issue names only its first invalid byte (and only whether a record holds a control character matters).
+  // Positions are noted before the scanner sees the text, so a record being skipped is forgotten by `settle`.
   const badAt: number[] = [];
   const badOffset: number[] = [];
   let badHead = 0;
   const ctrlAt: number[] = [];
   let ctrlHead = 0;
+  /** End of the last run of invalid bytes (text index after its last U+FFFD), and of control characters. */
+  let badEnd = -1;
+  let ctrlEnd = -1;
   const endings: LineEnding[] = [];
   let mixedLine = 0;
 
@@ -153,13 +164,25 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       scanner = s;
     },
     invalid(offset, at) {
-      badAt.push(at);
-      badOffset.push(offset);
+      if (at !== badEnd) {
+        badAt.push(at);
+        badOffset.push(offset);
+      }
+      badEnd = at + 1;
     },
     text(text, at) {
       if (!CONTROL.test(text)) return;
-      CONTROL_ALL.lastIndex = 0;
-      for (let m = CONTROL_ALL.exec(text); m !== null; m = CONTROL_ALL.exec(text)) ctrlAt.push(at + m.index);
+      CONTROL_RUN.lastIndex = 0;
+      for (let m = CONTROL_RUN.exec(text); m !== null; m = CONTROL_RUN.exec(text)) {
+        if (at + m.index !== ctrlEnd) ctrlAt.push(at + m.index);
+        ctrlEnd = at + m.index + m[0].length;
+      }
+    },
+    settle() {
+      if (scanner?.skipping !== true) return;
+      // Every record before the skipped one has been handled, so whatever is pending lies inside it.
+      badAt.length = badOffset.length = ctrlAt.length = 0;
+      badHead = ctrlHead = 0;
     },
     record(cells, line, start, end) {
       if (stopped) return;
@@ -218,7 +241,8 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       endings.push(kind);
       if (endings.length === 2) mixedLine = line;
     },
-    finish() {
+    finish(fileIssues = []) {
+      issues.push(...fileIssues);
       if (endings.length > 1) {
         // No `line` field: a file-level finding comes after every row, wherever batches or worker ranges were cut;
         // the line where the second kind first appears is in the params.

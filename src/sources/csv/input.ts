@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { fileChunks } from '../file-chunks.js';
 
 /** What `readCsv` reads: a file path, the whole content, or a stream / (async) iterable of byte chunks. */
 export type CsvInput = string | URL | Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -13,7 +13,8 @@ export interface ByteInput {
 }
 
 /**
- * Wraps the input. A `Readable` gets an error listener at once, so an error it emits before reading starts cannot
+ * Wraps the input. A file path is read by `fileChunks`, so a file that changes size while it is read fails at the
+ * end instead of passing for a complete read. A `Readable` gets an error listener at once, so an error it emits before reading starts cannot
  * crash the process; the error is rethrown by the first read. Bytes come in chunks of at most 64 KiB whatever the
  * input, so a large buffer is handled like a file.
  * @example byteInput('parcels.csv').open() // an async iterable of Uint8Array chunks
@@ -22,7 +23,7 @@ export function byteInput(input: CsvInput): ByteInput {
   if (typeof input === 'string' || input instanceof URL) {
     return {
       name: typeof input === 'string' ? input : input.pathname,
-      open: () => createReadStream(input, { highWaterMark: CHUNK }),
+      open: () => fileChunks(input, CHUNK),
     };
   }
   if (input instanceof Uint8Array) {

@@ -4,7 +4,10 @@ import { byteInput, type CsvInput } from './input.js';
 import { createScanner, type CsvScanner, type LineEnding } from './scanner.js';
 import { recordKeys, type HeaderOption } from './header.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
-import type { RowBatch, TabularSource } from '../../core/source.js';
+import { encodingMismatch } from '../decode/encoding-mismatch.js';
+import { SNIFF_BYTES, sniffEncoding } from '../decode/sniff-encoding.js';
+import { emptyInput } from '../empty-input.js';
+import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 
 export interface CsvOptions {
@@ -21,7 +24,11 @@ export interface CsvOptions {
   readonly name?: string;
   /** Rows per batch handed to the engine. Default 1024 (larger batches measured more GC work, bench/CSV-PARSERS.md). */
   readonly batchSize?: number;
-  /** Receives the first line ending of each kind instead of a `mixed_line_endings` issue (byte ranges). */
+  /**
+   * Receives the first line ending of each kind instead of a `mixed_line_endings` issue. For a byte range of a file:
+   * a range that is handed its header (`header` an array) starts inside the file, so findings about the input as a
+   * whole (`empty`, `encoding_mismatch`) are not its to make either.
+   */
   readonly onEnding?: (kind: LineEnding, line: number) => void;
 }
 
@@ -61,6 +68,7 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
   const source = byteInput(input);
   const name = options.name ?? source.name;
   let info: SourceInfo = { kind: 'csv', ...(name === undefined ? {} : { name }), encoding, bytes: 0, records: 0 };
+  const wholeInput = options.onEnding === undefined || header === true;
 
   async function* batches(): AsyncGenerator<RowBatch> {
     let bytes = 0;
@@ -94,9 +102,18 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
           pending = '';
         }
         scanner.write(text);
+        a.settle();
         if (final) scanner.end();
       };
+      // The first bytes, kept to say what the input is when it is not what was declared (or holds nothing).
+      const head = new Uint8Array(wholeInput ? SNIFF_BYTES : 0);
+      let kept = 0;
       for await (const chunk of source.open()) {
+        if (kept < head.length) {
+          const n = Math.min(chunk.length, head.length - kept);
+          head.set(chunk.subarray(0, n), kept);
+          kept += n;
+        }
         bytes += chunk.length;
         // Once stopped, the rest is only counted, so that info() does not depend on how the input was chunked.
         if (a.stopped) continue;
@@ -107,8 +124,9 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
       }
       if (!a.stopped) push(decoder.end(), true);
       used = decoder.encoding;
-      a.finish();
-      update(a.error);
+      const whole = wholeInput ? inputIssues(head.subarray(0, kept), bytes, textAt === 0, used) : {};
+      a.finish(whole.issues);
+      update(a.error ?? whole.error);
       yield* a.take();
     } catch (e) {
       const cause = e instanceof Error ? e.message : String(e);
@@ -139,4 +157,18 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
       }
     },
   };
+}
+
+/**
+ * Findings about the input as a whole: `empty` (no text at all: 0 bytes or only a byte order mark; the read fails),
+ * and `encoding_mismatch` (its first bytes say it is not in the encoding it was read with).
+ */
+function inputIssues(head: Uint8Array, bytes: number, noText: boolean, used: Encoding):
+  { issues?: SourceIssue[]; error?: string } {
+  if (noText) {
+    const empty = emptyInput(bytes, head);
+    return { issues: [empty.issue], error: empty.error };
+  }
+  const mismatch = encodingMismatch(sniffEncoding(head, bytes <= head.length), used);
+  return mismatch === undefined ? {} : { issues: [mismatch] };
 }

@@ -25,6 +25,8 @@ export interface CsvScanner {
   readonly lines: number;
   /** Characters held for the record in progress (bounded: never much more than `maxRecordBytes` + a chunk). */
   readonly buffered: number;
+  /** The record in progress is already too large and is being skipped (it will be `rejected`). */
+  readonly skipping: boolean;
   /** During a handler call: the index of the cell holding the text position `at` of the current record. */
   cellAt(at: number): number;
 }
@@ -279,6 +281,9 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
     },
     get buffered() {
       return buf.length;
+    },
+    get skipping() {
+      return skipper !== undefined;
     },
     cellAt(at) {
       return current < 0 ? 0 : cellIndex(buf, current, at - base, D);

@@ -24,7 +24,10 @@ export function createUtf8Decoder(onInvalid: InvalidBytesHandler, startOffset = 
     return out;
   }
 
-  /** Decodes valid runs natively and reports each maximal invalid subpart. */
+  /**
+   * Decodes valid runs natively and reports each maximal invalid subpart. A run of invalid subparts becomes its
+   * U+FFFDs in one step, so a megabyte of bad bytes costs a loop over them, not a native call and a copy for each.
+   */
   function slow(bytes: Uint8Array): string {
     let out = '';
     let run = 0;
@@ -36,19 +39,23 @@ export function createUtf8Decoder(onInvalid: InvalidBytesHandler, startOffset = 
         i++;
         continue;
       }
-      const len = sequenceLength(bytes, i, n);
+      let len = sequenceLength(bytes, i, n);
       if (len > 0) {
         i += len;
         continue;
       }
-      const bad = -len;
-      out += td.decode(bytes.subarray(run, i));
-      onInvalid(offset + i, emitted + out.length);
-      out += '\uFFFD';
-      i += bad;
+      if (i > run) out += td.decode(bytes.subarray(run, i));
+      const at = emitted + out.length;
+      let k = 0;
+      do {
+        onInvalid(offset + i, at + k++);
+        i -= len;
+        len = i < n && (bytes[i] as number) >= 0x80 ? sequenceLength(bytes, i, n) : 1;
+      } while (len < 0);
+      out += '\uFFFD'.repeat(k);
       run = i;
     }
-    return out + td.decode(bytes.subarray(run));
+    return out + td.decode(run === 0 ? bytes : bytes.subarray(run));
   }
 
   return {

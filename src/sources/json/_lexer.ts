@@ -195,11 +195,12 @@ export class Lexer {
     else if (c !== 0xfffd) this.extra += 2;
     else {
       const b = this.bad[this.badIdx];
-      if (b === undefined || b.pos !== j) this.extra += 2; // a real U+FFFD in the input
+      const k = b === undefined ? -1 : j - b.pos;
+      if (b === undefined || k < 0 || k >= b.count) this.extra += 2; // a real U+FFFD in the input
       else {
         this.extra += b.length - 1;
-        this.badIdx++;
-        if (this.mode === STRING) this.g.invalidBytes(b.offset, this.isKey);
+        if (k === b.count - 1) this.badIdx++;
+        if (this.mode === STRING) this.g.invalidBytes(b.offset + k * b.length, this.isKey);
       }
     }
   }

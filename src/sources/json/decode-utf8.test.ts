@@ -15,8 +15,10 @@ async function summary(parts: readonly (Uint8Array | string)[]): Promise<{ text:
   let bytes = 0;
   for (const chunk of await decode(parts)) {
     for (const b of chunk.bad) {
-      expect(chunk.text.charAt(b.pos)).toBe('\uFFFD');
-      bad.push([b.offset, b.length]);
+      for (let k = 0; k < b.count; k++) {
+        expect(chunk.text.charAt(b.pos + k)).toBe('\uFFFD');
+        bad.push([b.offset + k * b.length, b.length]);
+      }
     }
     text += chunk.text;
     bytes += chunk.bytes;
@@ -59,6 +61,11 @@ describe('decodeUtf8', () => {
     expect(await summary(['a', 'é😀'])).toEqual({ text: 'aé😀', bad: [], bytes: 7 });
   });
 
+  it('gives a run of invalid bytes as one entry', async () => {
+    const [chunk] = await decode([new Uint8Array([0x41, 0xff, 0xff, 0xff, 0xe2, 0x82, 0xe2, 0x82, 0x41])]);
+    expect(chunk?.bad).toEqual([{ pos: 1, offset: 1, length: 1, count: 3 }, { pos: 4, offset: 4, length: 2, count: 2 }]);
+  });
+
   it('cuts large chunks into pieces of at most 64 KiB', async () => {
     const chunks = await decode([new Uint8Array(200_000).fill(0x20)]);
     expect(chunks.map((c) => c.text.length)).toEqual([65_536, 65_536, 65_536, 3_392]);
@@ -77,6 +84,13 @@ describe('decodeUtf8', () => {
         expect(whole.text).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
         expect(await summary(cut(bytes, cuts))).toEqual(whole);
         const real = whole.text.split('\uFFFD').length - 1 - whole.bad.length;
+        // Runs are maximal: two entries of a chunk never continue one another.
+        for (const chunk of await decode([bytes])) {
+          chunk.bad.forEach((b, i) => {
+            const next = chunk.bad[i + 1];
+            if (next !== undefined && next.length === b.length) expect(next.pos).not.toBe(b.pos + b.count);
+          });
+        }
         expect(real).toBe(Buffer.from(bytes).toString('latin1').split('\xef\xbf\xbd').length - 1);
       }), { numRuns: 300 });
   });

@@ -1,11 +1,16 @@
-/** Bytes that are not valid UTF-8: decoded as one U+FFFD at `pos` of the chunk's text. */
+/**
+ * A run of `count` invalid byte sequences of `length` bytes each, back to back: decoded as `count` U+FFFDs from `pos`
+ * of the chunk's text. One entry per run, so a megabyte of bad bytes is a few entries, not a million.
+ */
 export interface InvalidBytes {
-  /** Position of the U+FFFD in the chunk's text (UTF-16 units). */
+  /** Position of the first U+FFFD in the chunk's text (UTF-16 units). */
   readonly pos: number;
   /** Byte offset of the first invalid byte in the whole input. */
   readonly offset: number;
-  /** How many input bytes that U+FFFD replaces (1–3). */
+  /** How many input bytes each U+FFFD replaces (1–3). */
   readonly length: number;
+  /** How many U+FFFDs in a row (≥ 1); the k-th replaces the bytes at `offset + k * length`. */
+  readonly count: number;
 }
 
 /** Decoded text of one piece of input, with the places where its bytes were not valid UTF-8. */
@@ -43,7 +48,7 @@ export async function* decodeUtf8(input: AsyncIterable<unknown> | Iterable<unkno
     const text = decoder.decode();
     if (text === '') return undefined;
     // The decoder held an incomplete sequence at the end: it becomes one U+FFFD.
-    const chunk = { text, bad: [{ pos: 0, offset: offset - carry.length, length: carry.length }], bytes: 0 };
+    const chunk = { text, bad: [{ pos: 0, offset: offset - carry.length, length: carry.length, count: 1 }], bytes: 0 };
     carry = EMPTY;
     return chunk;
   };
@@ -113,7 +118,14 @@ function pendingTail(bytes: Uint8Array): Uint8Array {
  * incomplete sequence left at the end.
  */
 function findInvalid(bytes: Uint8Array, base: number): { bad: InvalidBytes[]; carry: Uint8Array } {
-  const bad: InvalidBytes[] = [];
+  const bad: Array<{ pos: number; offset: number; length: number; count: number }> = [];
+  /** One more U+FFFD at `at` for `length` bytes at `offset`: it extends the last run when it follows it exactly. */
+  const note = (at: number, offset: number, length: number): void => {
+    const last = bad[bad.length - 1];
+    if (last !== undefined && last.length === length && last.pos + last.count === at &&
+      last.offset + last.count * length === offset) last.count++;
+    else bad.push({ pos: at, offset, length, count: 1 });
+  };
   let pos = 0;
   let needed = 0;
   let seen = 0;
@@ -143,12 +155,12 @@ function findInvalid(bytes: Uint8Array, base: number): { bad: InvalidBytes[]; ca
         needed = 3;
         cp = b & 0x7;
       } else {
-        bad.push({ pos: pos++, offset: base + i, length: 1 });
+        note(pos++, base + i, 1);
       }
       continue;
     }
     if (b < lower || b > upper) {
-      bad.push({ pos: pos++, offset: base + start, length: 1 + seen });
+      note(pos++, base + start, 1 + seen);
       needed = seen = cp = 0;
       lower = 0x80;
       upper = 0xbf;

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { RowBatch, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
+import { emptyInput } from '../empty-input.js';
+import { fileChunks } from '../file-chunks.js';
 import { MAX_PIECE, decodeUtf8, type TextChunk } from './decode-utf8.js';
 import { createJsonScanner, type JsonScanner } from './json-scanner.js';
 import { JsonSyntaxError } from './json-syntax-error.js';
@@ -71,10 +72,20 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
     detected = declared;
     scanner = detected === undefined ? undefined : make(detected);
     const held: TextChunk[] = [];
+    /** Text read so far, and whether any of it is data (not whitespace, not the leading BOM). */
+    let text = 0;
+    let data = false;
+    let bom = false;
     try {
-      const input = isPath ? createReadStream(source, { highWaterMark: MAX_PIECE }) : source;
+      // A file read by path fails at its end if it changed size meanwhile (`fileChunks`).
+      const input = isPath ? fileChunks(source, MAX_PIECE) : source;
       for await (const chunk of decodeUtf8(input)) {
         bytes += chunk.bytes;
+        if (!data && chunk.text !== '') {
+          if (text === 0) bom = chunk.text.charCodeAt(0) === 0xfeff;
+          data = hasData(chunk.text, text === 0 && bom ? 1 : 0);
+          text += chunk.text.length;
+        }
         if (scanner !== undefined) {
           yield* feed(scanner, chunk);
           continue;
@@ -89,7 +100,14 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
       }
       scanner.end();
       yield* feed(scanner, undefined);
-      yield scanner.take();
+      const last = scanner.take();
+      if (data) yield last;
+      else {
+        // Nothing to read is not an empty table that passes: a finding, and the read fails (no throw: no record was lost).
+        const empty = emptyInput(bytes, bom ? Uint8Array.of(0xef, 0xbb, 0xbf) : new Uint8Array(0));
+        error = empty.error;
+        yield { ...last, issues: [...(last.issues ?? []), empty.issue] };
+      }
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       error = err.message;
@@ -131,6 +149,15 @@ function* feed(scanner: JsonScanner, chunk: TextChunk | undefined): Generator<Ro
 
 function* replay(scanner: JsonScanner, held: TextChunk[]): Generator<RowBatch> {
   for (const chunk of held.splice(0)) yield* feed(scanner, chunk);
+}
+
+/** JSON whitespace is space, tab, CR and LF; anything else from `from` on is data. */
+function hasData(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return true;
+  }
+  return false;
 }
 
 function byExtension(path: string | undefined): 'json' | 'ndjson' | undefined {

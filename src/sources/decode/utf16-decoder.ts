@@ -2,13 +2,15 @@ import type { ChunkDecoder, InvalidBytesHandler } from './decoder.js';
 import { concat } from './_bytes.js';
 
 /**
- * A validating UTF-16LE decoder: a lone surrogate, or an odd byte at the end, becomes U+FFFD and is reported with its
- * byte offset. A high surrogate or odd byte at a chunk's end is held for the next chunk, so text and reports do not
- * depend on chunking.
- * @example createUtf16leDecoder(() => {}).write(new Uint8Array([0x61, 0x00])) // 'a'
+ * A validating UTF-16 decoder, little-endian (`utf16le`) or big-endian (`utf16be`): a lone surrogate, or an odd
+ * byte at the end, becomes U+FFFD and is reported with its byte offset. A high surrogate or odd byte at a chunk's
+ * end is held for the next chunk, so text and reports do not depend on chunking.
+ * @example createUtf16Decoder(() => {}, 0, 'utf16be').write(new Uint8Array([0x00, 0x61])) // 'a'
  */
-export function createUtf16leDecoder(onInvalid: InvalidBytesHandler, startOffset = 0): ChunkDecoder {
-  const td = new TextDecoder('utf-16le', { ignoreBOM: true });
+export function createUtf16Decoder(onInvalid: InvalidBytesHandler, startOffset = 0,
+  encoding: 'utf16le' | 'utf16be' = 'utf16le'): ChunkDecoder {
+  const td = new TextDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
+  const unit = encoding === 'utf16le' ? unitLe : unitBe;
   let carry = new Uint8Array(0);
   let offset = startOffset;
   let emitted = 0;
@@ -35,7 +37,7 @@ export function createUtf16leDecoder(onInvalid: InvalidBytesHandler, startOffset
   }
 
   return {
-    encoding: 'utf16le',
+    encoding,
     write(chunk) {
       const bytes = concat(carry, chunk);
       let cut = bytes.length & ~1;
@@ -61,6 +63,10 @@ export function createUtf16leDecoder(onInvalid: InvalidBytesHandler, startOffset
   };
 }
 
-function unit(bytes: Uint8Array, u: number): number {
+function unitLe(bytes: Uint8Array, u: number): number {
   return (bytes[2 * u] as number) | ((bytes[2 * u + 1] as number) << 8);
+}
+
+function unitBe(bytes: Uint8Array, u: number): number {
+  return ((bytes[2 * u] as number) << 8) | (bytes[2 * u + 1] as number);
 }
