@@ -7,7 +7,7 @@ import type {
   CheckResult, FieldRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
 } from './core/types.js';
 import { valueRule } from './core/rule-base.js';
-import { pattern } from '../rules/correct/pattern.js';
+import { pattern, type PatternOptions } from '../rules/correct/pattern.js';
 import { oneOf, notOneOf, type OneOfOptions } from '../rules/correct/one-of.js';
 import { min, max, type BoundOptions } from '../rules/correct/bounds.js';
 import { length } from '../rules/correct/length.js';
@@ -21,7 +21,8 @@ import { within } from '../rules/live/within.js';
 export interface FieldSpec<T = unknown> extends FieldSpecData {
   /** A missing cell (absent, empty, whitespace, a missing token) is a `sufficient` violation. */
   required(options?: RuleOptions): FieldSpec<T>;
-  pattern(re: RegExp, options?: RuleOptions): FieldSpec<T>;
+  /** The text matches `re`; a pattern that can backtrack exponentially throws unless `{ unsafe: true }`. */
+  pattern(re: RegExp, options?: PatternOptions): FieldSpec<T>;
   oneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
   notOneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
   min(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
