@@ -51,7 +51,7 @@ describe('parseDefinition', () => {
     ['name: x\nfields:\n  "a.b": { type: text, unique: yes }\n', 'fields["a.b"].unique', 'must be boolean'],
     ['name: x\nfields:\n  a: { type: text, unique: true }\nrules:\n  - { type: uniqueBy, columns: [a], id: a.unique }\n', '', 'used twice'],
     ['name: [x\n', '', 'invalid YAML'],
-    ['a: 1\na: 2\n', '', 'Map keys must be unique'],
+    ['a: 1\na: 2\n', '', 'duplicate key "a"'],
     ['name: x\n---\nname: y\n', '', 'invalid YAML'],
     ['name: x\nfields:\n  a: !!js/function "function () {}"\n', '', 'invalid YAML'],
   ])('%j → %s', (text, path, detail) => {
