@@ -96,9 +96,10 @@ export const field = {
   /** Finite numbers; text with `.` decimals unless `format` says `,` (and thousands separators). */
   number: (format?: NumberFormat) => make<number>('number', { en: 'number', vi: 'số' }, numberParser(format)),
   /**
-   * Calendar dates in one declared date-fns format (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`), read as UTC days. The
-   * format is checked here: `DD`/`YYYY` (day of year, week year), `mm` (minutes), other time tokens, unknown letters
-   * and formats without a year or month throw `ddss: date format …`, naming the likely intended token.
+   * Calendar dates in one declared date-fns format (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`), read as UTC days; a format
+   * with an hour (`yyyyMMddHHmm`) keeps the time. The format is checked here: `DD`/`YYYY` (day of year, week year),
+   * `mm` without an hour (minutes), unknown letters and formats without a year or month throw `ddss: date format …`,
+   * naming the likely intended token.
    */
   date: (format = 'yyyy-MM-dd') => make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format)),
   /** ISO 8601 date-times; without an offset they are read as UTC. */

@@ -12,8 +12,9 @@ describe('checkDateFormat', () => {
 
   it.each([
     ['yyyy-MM-dd HH:mm'], ['yyyyMMddHHmm'], ['dd/MM/yyyy HH:mm:ss.SSS'], ['dd/MM/yyyy hh:mm a'], ['dd/MM/yyyy KK:mm a'],
-  ])('accepts the date-time format %s when time is allowed', (format) => {
-    expect(checkDateFormat(format, { time: true })).toBeUndefined();
+    ['dd/MM/yyyy HH'],
+  ])('accepts the date-time format %s (a whole time, from the hour)', (format) => {
+    expect(checkDateFormat(format)).toBeUndefined();
   });
 
   it.each([
@@ -22,8 +23,9 @@ describe('checkDateFormat', () => {
     ['dd/MM/YYYY', '"dd/MM/YYYY": YYYY is the week-numbering year; did you mean dd/MM/yyyy?'],
     ['dd/mm/yyyy', '"dd/mm/yyyy": mm is minutes; did you mean MM (month)?'],
     ['yyyy-mm-dd', '"yyyy-mm-dd": mm is minutes; did you mean MM (month)?'],
-    ['yyyy-MM-dd HH:mm', '"yyyy-MM-dd HH:mm": HH (hour), mm (minutes) are time tokens; a date field holds a calendar day'],
-    ['dd/MM/yyyy HH', '"dd/MM/yyyy HH": HH (hour) is a time token'],
+    ['dd/MM/yyyy mm:ss', '"dd/MM/yyyy mm:ss": mm is minutes; did you mean MM (month)?'],
+    ['dd/MM/yyyy HH:ss', '"dd/MM/yyyy HH:ss": ss (seconds) without mm (minutes)'],
+    ['dd/MM/yyyy HH:mm.SSS', '"dd/MM/yyyy HH:mm.SSS": SSS (fractions of a second) without ss (seconds)'],
     ['dd/XX/yyyy', '"dd/XX/yyyy": unknown or unsupported date-fns token "XX"'],
     ['ngày dd/MM/yyyy', '"ngày dd/MM/yyyy": unknown or unsupported date-fns token "n"'],
     ['EEE dd/MM/yyyy', '"EEE dd/MM/yyyy": unknown or unsupported date-fns token "EEE" (the day of the week is not checked'],
@@ -45,7 +47,7 @@ describe('checkDateFormat', () => {
     ['dd/MM/yyyy HH:mm kk', 'H and k are both hours'],
     ['DD/MM/yyyy HH:mm', 'DD is the day of the year'],
   ])('refuses the date-time format %j: %s', (format, reason) => {
-    expect(checkDateFormat(format, { time: true })).toContain(reason);
+    expect(checkDateFormat(format)).toContain(reason);
   });
 
   // The formats refused first of all are those date-fns itself throws on while parsing: every format accepted here
@@ -63,6 +65,6 @@ describe('checkDateFormat', () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined); // date-fns warns before throwing
       expect(() => parse(text, format, new Date(2000, 0, 1))).toThrow();
       warn.mockRestore();
-      expect(checkDateFormat(format, { time: true })).toBeDefined();
+      expect(checkDateFormat(format)).toBeDefined();
     });
 });

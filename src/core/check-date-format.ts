@@ -1,9 +1,3 @@
-/** Options of `checkDateFormat`. */
-export interface DateFormatCheckOptions {
-  /** Allow hour, minute, second and AM/PM tokens (`HH:mm`). Default false: a date format names a calendar day. */
-  readonly time?: boolean;
-}
-
 interface Token {
   /** The token as written (`dd`, `'T'`, `/`). */
   readonly text: string;
@@ -28,20 +22,19 @@ const UNSUPPORTED_HINT: Readonly<Record<string, string>> = {
   u: 'did you mean yyyy?',
   R: 'did you mean yyyy?',
 };
-const TIME_NAMES: Readonly<Record<string, string>> = {
-  H: 'hour', h: 'hour', K: 'hour', k: 'hour', m: 'minutes', s: 'seconds', S: 'fractions of a second', a: 'AM/PM',
-};
 
 /**
  * The reason a date-fns format cannot be used for a date column, or `undefined` when it can. Refused, each with the
- * likely intended token: unknown or unsupported tokens (letters must be quoted: `'T'`), `D` (day of the year) and
- * `Y` (week-numbering year), which date-fns refuses while parsing the first value; time tokens (`H h K k m s S a`)
- * in a date-only format; a token given twice; `yy` (the century would be guessed); a one-letter month name
- * (`MMMMM`); a format with no year or no month. Shared by `field.date()` and declarative definitions, so both refuse
- * the same formats at definition time instead of throwing, or reading `mm` as minutes, on the first row.
+ * likely intended token: `D` (day of the year) and `Y` (week-numbering year), which date-fns refuses while parsing
+ * the first value; unknown or unsupported letters (quote text: `'T'`); a time that is not whole, as `mm` without an
+ * hour (`dd/mm/yyyy`: minutes, not months), seconds without minutes, `a` (AM/PM) without a 12-hour `hh` or `hh`
+ * without `a`; a token given twice; `yy` (the century would be guessed); a one-letter month name (`MMMMM`); a format
+ * with no year or no month. A format with an hour (`yyyyMMddHHmm`) reads date-times. Shared by `field.date()` and
+ * declarative definitions, so both refuse the same formats at definition time instead of throwing, or reading `mm`
+ * as minutes, on the first row.
  * @example checkDateFormat('dd/mm/yyyy') // '"dd/mm/yyyy": mm is minutes; did you mean MM (month)?'
  */
-export function checkDateFormat(format: string, options: DateFormatCheckOptions = {}): string | undefined {
+export function checkDateFormat(format: string): string | undefined {
   const tokens = tokenize(format);
   const quoted = `"${format}"`;
   const letters = tokens.filter((t) => t.letter !== undefined) as Array<Token & { letter: string }>;
@@ -58,29 +51,27 @@ export function checkDateFormat(format: string, options: DateFormatCheckOptions 
     const hint = UNSUPPORTED_HINT[unsupported.letter] ?? "a date format uses yyyy, MM and dd; quote other letters: 'T'";
     return `${quoted}: unknown or unsupported date-fns token "${unsupported.text}" (${hint})`;
   }
-  const has = (letter: string) => letters.some((t) => t.letter === letter);
-  const minutes = letters.find((t) => t.letter === 'm');
-  if (minutes !== undefined && !HOURS.some(has)) return `${quoted}: ${minutes.text} is minutes; did you mean ${minutes.text.toUpperCase()} (month)?`;
-  const time = letters.filter((t) => TIME.has(t.letter));
-  if (time.length > 0 && options.time !== true) {
-    const list = time.map((t) => `${t.text} (${TIME_NAMES[t.letter] ?? t.letter})`).join(', ');
-    return `${quoted}: ${list} ${time.length === 1 ? 'is a time token' : 'are time tokens'}; a date field holds a calendar day ` +
-      '(use field.datetime() for ISO 8601 date-times)';
-  }
+  const find = (letter: string) => letters.find((t) => t.letter === letter);
+  const minutes = find('m');
+  if (minutes !== undefined && !HOURS.some(find)) return `${quoted}: ${minutes.text} is minutes; did you mean ${minutes.text.toUpperCase()} (month)?`;
+  const seconds = find('s');
+  if (seconds !== undefined && minutes === undefined) return `${quoted}: ${seconds.text} (seconds) without mm (minutes)`;
+  const fraction = find('S');
+  if (fraction !== undefined && seconds === undefined) return `${quoted}: ${fraction.text} (fractions of a second) without ss (seconds)`;
   const seen = new Set<string>();
   for (const t of letters) {
     if (seen.has(t.letter)) return `${quoted}: ${t.letter} is given twice`;
     seen.add(t.letter);
   }
-  const hours = HOURS.filter(has);
+  const hours = HOURS.filter(find);
   if (hours.length > 1) return `${quoted}: ${hours.join(' and ')} are both hours; keep one`;
-  if (has('a') !== (has('h') || has('K'))) {
-    return has('a') ? `${quoted}: a (AM/PM) needs a 12-hour token (hh)` : `${quoted}: a 12-hour clock needs a (AM/PM); did you mean HH?`;
+  if ((find('a') !== undefined) !== (find('h') !== undefined || find('K') !== undefined)) {
+    return find('a') !== undefined ? `${quoted}: a (AM/PM) needs a 12-hour token (hh)` : `${quoted}: a 12-hour clock needs a (AM/PM); did you mean HH?`;
   }
   const year = letters.find((t) => t.letter === 'y');
   if (year === undefined) return `${quoted}: no year (yyyy)`;
   if (year.text === 'yy') return `${quoted}: yy is a two-digit year, whose century would be guessed; did you mean yyyy?`;
-  if (!has('M')) return `${quoted}: no month (MM)`;
+  if (find('M') === undefined) return `${quoted}: no month (MM)`;
   if (letters.some((t) => t.text === 'MMMMM')) return `${quoted}: MMMMM (one-letter month name) is ambiguous; use MM, MMM or MMMM`;
   return undefined;
 }

@@ -16,7 +16,7 @@ describe('date formats are checked at definition time', () => {
   it.each([
     ['DD/MM/YYYY', 'ddss: date format "DD/MM/YYYY": DD is the day of the year and YYYY the week-numbering year; did you mean dd/MM/yyyy?'],
     ['dd/mm/yyyy', 'ddss: date format "dd/mm/yyyy": mm is minutes; did you mean MM (month)?'],
-    ['yyyy-MM-dd HH:mm', 'ddss: date format "yyyy-MM-dd HH:mm": HH (hour), mm (minutes) are time tokens'],
+    ['dd/MM/yyyy mm:ss', 'ddss: date format "dd/MM/yyyy mm:ss": mm is minutes; did you mean MM (month)?'],
     ['dd/MM', 'ddss: date format "dd/MM": no year (yyyy)'],
   ])('field.date(%j) throws, naming the format and the likely intended token', (format, message) => {
     expect(() => field.date(format)).toThrow(message);
@@ -32,6 +32,10 @@ describe('date formats are checked at definition time', () => {
 
   it('rules that read dates in a format check it too', () => {
     expect(() => landUseTerm({ format: 'DD/MM/YYYY' })).toThrow('did you mean dd/MM/yyyy?');
+  });
+
+  it('a format with a whole time still reads date-times (insurance XML: yyyyMMddHHmm)', () => {
+    expect(field.date('yyyyMMddHHmm').parse('202504031530')).toEqual(new Date('2025-04-03T15:30:00Z'));
   });
 
   it('dd/MM/yyyy still refuses 31/02/2024', async () => {
