@@ -59,4 +59,12 @@ describe('a parser never throws out of a run', () => {
       expect(report.rules.find((r) => r.id === 'a.type')).toMatchObject({ status: 'error', error: expect.stringContaining('parser broke') });
       expect(report.rules.find((r) => r.id === 'b.pattern')).toMatchObject({ checked: 2, failed: 1 });
     });
+
+  it('the error of a personal field\'s parser does not show the value', async () => {
+    const secret: FieldSpecData = { ...field.text().pii(), parse: (raw) => { throw new Error(`cannot read ${String(raw)}`); } };
+    const report = await validate(defineDataset({ name: 'p', fields: { id: secret } }), [{ id: '001089012345' }], { now: NOW });
+    const error = report.rules.find((r) => r.id === 'id.type')?.error ?? '';
+    expect(error).toContain('cannot read');
+    expect(error).not.toContain('001089012345');
+  });
 });
