@@ -7,7 +7,7 @@ import type {
   CheckResult, FieldRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
 } from './core/types.js';
 import { valueRule } from './core/rule-base.js';
-import { pattern } from '../rules/correct/pattern.js';
+import { pattern, type PatternOptions } from '../rules/correct/pattern.js';
 import { oneOf, notOneOf, type OneOfOptions } from '../rules/correct/one-of.js';
 import { min, max, type BoundOptions } from '../rules/correct/bounds.js';
 import { length } from '../rules/correct/length.js';
@@ -21,7 +21,8 @@ import { within } from '../rules/live/within.js';
 export interface FieldSpec<T = unknown> extends FieldSpecData {
   /** A missing cell (absent, empty, whitespace, a missing token) is a `sufficient` violation. */
   required(options?: RuleOptions): FieldSpec<T>;
-  pattern(re: RegExp, options?: RuleOptions): FieldSpec<T>;
+  /** The text matches `re`; a pattern that can backtrack exponentially throws unless `{ unsafe: true }`. */
+  pattern(re: RegExp, options?: PatternOptions): FieldSpec<T>;
   oneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
   notOneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
   min(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
@@ -94,7 +95,12 @@ export const field = {
   integer: () => make<number>('integer', { en: 'integer', vi: 'số nguyên' }, parseInteger),
   /** Finite numbers; text with `.` decimals unless `format` says `,` (and thousands separators). */
   number: (format?: NumberFormat) => make<number>('number', { en: 'number', vi: 'số' }, numberParser(format)),
-  /** Calendar dates in one declared date-fns format (`dd/MM/yyyy`, `yyyyMMdd`), read as UTC days. */
+  /**
+   * Calendar dates in one declared date-fns format (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`), read as UTC days; a format
+   * with an hour (`yyyyMMddHHmm`) keeps the time. The format is checked here: `DD`/`YYYY` (day of year, week year),
+   * `mm` without an hour (minutes), unknown letters and formats without a year or month throw `ddss: date format …`,
+   * naming the likely intended token.
+   */
   date: (format = 'yyyy-MM-dd') => make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format)),
   /** ISO 8601 date-times; without an offset they are read as UTC. */
   datetime: () => make<Date>('datetime', { en: 'ISO 8601 date-time', vi: 'ngày giờ ISO 8601' }, parseDateTime),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pattern } from './pattern.js';
 import { codes } from '../../test/_ctx.js';
+import { field } from '../../src/field.js';
 
 describe('pattern', () => {
   const rule = pattern(/^\d{12}$/);
@@ -14,4 +15,29 @@ describe('pattern', () => {
     expect(codes(g, 'a')).toEqual([]);
   });
   it('names its pattern in params', () => expect(rule.params).toEqual({ pattern: '/^\\d{12}$/' }));
+});
+
+describe('pattern refuses what can backtrack exponentially', () => {
+  it.each([[/^(a{1,30}){1,30}$/], [/^(.*a){20}$/], [/^(a+)+$/], [/^(\d|\w)+$/]])('%s throws when the rule is built', (re) => {
+    let message = '';
+    try {
+      pattern(re);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.startsWith(`ddss: pattern ${String(re)} can backtrack exponentially (`)).toBe(true);
+    expect(message.endsWith('); rewrite it, or pass { unsafe: true } to accept it')).toBe(true);
+  });
+
+  it('accepts it with { unsafe: true }, and checks values as usual', () => {
+    const rule = pattern(/^(a+)+$/, { unsafe: true, severity: 'warning' });
+    expect(rule.severity).toBe('warning');
+    expect(codes(rule, 'aaa')).toEqual([]);
+    expect(codes(rule, 'aab')).toEqual(['pattern_mismatch']);
+  });
+
+  it('field specs refuse it too', () => {
+    expect(() => field.text().pattern(/^(.*a){20}$/)).toThrow('can backtrack exponentially (nested quantifier');
+    expect(() => field.text().pattern(/^(.*a){20}$/, { unsafe: true })).not.toThrow();
+  });
 });

@@ -96,7 +96,10 @@ function factory(plan: Plan, mode: 'object' | 'cells'): Factory {
     lines.push(
       mode === 'object' ? `raw = ${read};` : `raw = raws[${i}];`,
       `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || (mm${i}[raw.charCodeAt(0)] === 1 && m${i}(raw)) : raw !== raw)) { M[${i}]++; }`,
-      `else { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
+      // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
+      // end of the run: the cell counts as unreadable but not as an invalid_type finding.
+      `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
+      `  catch (e) { h.error(${f.typeSlot.ordinal}, e); v${i} = INVALID; s${i} = ${BAD}; } }`,
     );
   }
   if (plan.needsRecord) for (const f of plan.fields) lines.push(`S[${f.index}] = s${f.index}; V[${f.index}] = v${f.index};`);

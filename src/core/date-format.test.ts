@@ -26,6 +26,15 @@ describe('compileDateFormat', () => {
   });
 });
 
+describe('compileDateFormat refuses a format it cannot read as written', () => {
+  it.each([
+    ['DD/MM/YYYY', 'ddss: date format "DD/MM/YYYY": DD is the day of the year'],
+    ['dd/mm/yyyy', 'ddss: date format "dd/mm/yyyy": mm is minutes'],
+  ])('%s', (format, message) => {
+    expect(() => compileDateFormat(format)).toThrow(message);
+  });
+});
+
 describe('parseIsoDateTime', () => {
   it.each([
     ['2026-11-01', '2026-11-01T00:00:00.000Z'],

@@ -1,13 +1,18 @@
 import { parse as parseWithDateFns } from 'date-fns';
+import { checkDateFormat } from './check-date-format.js';
 
 /**
  * Compiles a date-fns format string into a strict parser returning epoch milliseconds (UTC calendar date) or `NaN`.
  * Purely numeric fixed-width formats (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`, `yyyy-MM-dd HH:mm`) get a hand-written
  * fast path, cheaper than hashing the text for a cache lookup; other formats go through date-fns `parse`, with each
  * distinct string parsed once (a date column has far fewer distinct values than rows). No rollover: `31/02/2024` is
- * invalid.
+ * invalid. A format `checkDateFormat` refuses (`DD/MM/YYYY`, `dd/mm/yyyy`) throws here, when the definition is built,
+ * never on the first value.
+ * @example compileDateFormat('dd/MM/yyyy')('03/04/2025') // 1743638400000 (2025-04-03T00:00:00Z)
  */
 export function compileDateFormat(format: string): (text: string) => number {
+  const problem = checkDateFormat(format);
+  if (problem !== undefined) throw new Error(`ddss: date format ${problem}`);
   const fixed = fixedWidthParser(format);
   if (fixed !== undefined) return fixed;
   const cache = new Map<string, number>();

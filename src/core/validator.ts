@@ -102,7 +102,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     for (let i = 0; i < n; i++) {
       const f = fields[i] as FieldPlan;
       const raw = rawOf(i);
-      const v = f.isMissing(raw) ? INVALID : f.parse(raw);
+      const v = f.isMissing(raw) ? INVALID : _parsed(f, raw);
       out[f.name] = v === INVALID ? undefined : v;
     }
     return out;
@@ -258,6 +258,15 @@ class ValidatorHooks implements Hooks {
   }
   applies(ordinal: number): boolean {
     return this.#impl.applies(ordinal);
+  }
+}
+
+/** A cell's typed value, `INVALID` when its parser throws (the evaluator has already made that a rule error). */
+function _parsed(f: FieldPlan, raw: unknown): unknown {
+  try {
+    return f.parse(raw);
+  } catch {
+    return INVALID;
   }
 }
 

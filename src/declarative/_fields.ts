@@ -2,6 +2,7 @@ import { field, type FieldSpec } from '../field.js';
 import type { FieldSpecData, FieldType } from '../core/types.js';
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
 import { compilePattern } from './_regex.js';
+import { checkDateFormat } from '../core/check-date-format.js';
 import { duration, isOn, ruleOptions } from './_options.js';
 import type { DeclarativeBound, DeclarativeField } from './format.js';
 
@@ -93,9 +94,9 @@ function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): 
     });
     case 'date': {
       const format = f.format ?? 'yyyy-MM-dd';
-      // date-fns would only complain about an unknown token while parsing the first cell, as a rule error per row.
-      const unknown = /[A-Za-z]/.exec(format.replace(/'[^']*'/g, '').replace(/[yMdHhmsSaE]/g, ''));
-      if (unknown !== null) throw new DefinitionError(`unknown date-fns token "${unknown[0]}" (use yyyy, MM, dd, HH, mm, ss)`, at('format'));
+      // The check field.date() makes, as a DefinitionError with the path rather than a plain Error.
+      const problem = checkDateFormat(format);
+      if (problem !== undefined) throw new DefinitionError(problem, at('format'));
       return field.date(format);
     }
     case 'datetime': return field.datetime();

@@ -55,6 +55,9 @@ function describe(e: ErrorObject): string {
     case 'enum': return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'false schema': return 'is not allowed here';
+    // Caps that keep a definition's build bounded: say what the limit is, not "must NOT have more than".
+    case 'maxProperties': return `more than ${String(p.limit)} entries (the most allowed here)`;
+    case 'maxItems': return `more than ${String(p.limit)} items (the most allowed here)`;
     default: return e.message ?? e.keyword;
   }
 }

@@ -13,6 +13,7 @@ import { buildRule } from './_rules.js';
  * const def = buildDefinition({ name: 'parcels', fields: { parcel_id: { type: 'text', required: true, unique: true } } });
  */
 export function buildDefinition(data: unknown): DatasetDefinition {
+  _checkCounts(data);
   checkSchema(data);
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   for (const [name, spec] of Object.entries(data.fields)) fields[name] = buildField(name, spec);
@@ -43,4 +44,18 @@ export function buildDefinition(data: unknown): DatasetDefinition {
     // What defineDataset still rejects is about the whole definition (a rule id used twice).
     throw new DefinitionError((e as Error).message.replace(/^ddss: /, ''));
   }
+}
+
+/** Most fields and dataset rules a file may declare (as `schema/dataset.schema.json` says). */
+export const MAX_FIELDS = 1000;
+export const MAX_RULES = 1000;
+
+// Before the schema: checking tens of thousands of entries would only produce as many errors, slowly.
+function _checkCounts(data: unknown): void {
+  if (typeof data !== 'object' || data === null) return;
+  const { fields, rules } = data as { fields?: unknown; rules?: unknown };
+  const nFields = typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? Object.keys(fields).length : 0;
+  if (nFields > MAX_FIELDS) throw new DefinitionError(`${nFields} fields; a definition may have at most ${MAX_FIELDS}`, ['fields']);
+  const nRules = Array.isArray(rules) ? rules.length : 0;
+  if (nRules > MAX_RULES) throw new DefinitionError(`${nRules} rules; a definition may have at most ${MAX_RULES}`, ['rules']);
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { DatasetDefinition } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
-import { MAX_DEFINITION_BYTES, parseDefinition } from './parse-definition.js';
+import { MAX_DEFINITION_BYTES, parseDefinition, TOO_LARGE } from './parse-definition.js';
 import { isDatasetDefinition } from './is-dataset-definition.js';
 
 /** Extensions `loadDefinition` reads, by kind. */
@@ -41,7 +41,7 @@ export async function loadDefinition(spec: string, options: LoadDefinitionOption
   const size = await stat(abs).then((s) => (s.isFile() ? s.size : -1), () => undefined);
   if (size === undefined) throw new DefinitionError('file not found', [], path);
   if (size < 0) throw new DefinitionError('not a file', [], path);
-  if (size > MAX_DEFINITION_BYTES) throw new DefinitionError(`larger than ${MAX_DEFINITION_BYTES / 1024 / 1024} MB`, [], file);
+  if (size > MAX_DEFINITION_BYTES) throw new DefinitionError(TOO_LARGE, [], file);
   if (isCode) return _module(abs, file, exportName, options.modules);
   const text = await readFile(abs, 'utf8');
   return parseDefinition(text, { format: ext === '.json' ? 'json' : 'yaml', file });

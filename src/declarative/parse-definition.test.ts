@@ -28,7 +28,8 @@ describe('parseDefinition', () => {
     [FIELD('{ type: enum }'), 'fields.a', 'missing required key "values"'],
     [FIELD('{ type: text, min: 1 }'), 'fields.a.min', 'applies to integer, number, date and datetime fields only'],
     [FIELD('{ type: text, format: dd/MM/yyyy }'), 'fields.a.format', 'applies to date fields only'],
-    [FIELD('{ type: date, format: dd/XX/yyyy }'), 'fields.a.format', 'unknown date-fns token "X"'],
+    [FIELD('{ type: date, format: dd/XX/yyyy }'), 'fields.a.format', 'unknown or unsupported date-fns token "XX"'],
+    [FIELD('{ type: date, format: dd/mm/yyyy }'), 'fields.a.format', '"dd/mm/yyyy": mm is minutes; did you mean MM (month)?'],
     [FIELD('{ type: date, min: "01/01/2020" }'), 'fields.a.min', 'ISO date'],
     [FIELD('{ type: date, within: { dayz: 3 } }'), 'fields.a.within', 'unknown key "dayz"'],
     [FIELD('{ type: date, within: { maxAge: { days: -1 } } }'), 'fields.a.within.maxAge.days', 'must be >= 0'],
@@ -50,7 +51,7 @@ describe('parseDefinition', () => {
     ['name: x\nfields:\n  "a.b": { type: text, unique: yes }\n', 'fields["a.b"].unique', 'must be boolean'],
     ['name: x\nfields:\n  a: { type: text, unique: true }\nrules:\n  - { type: uniqueBy, columns: [a], id: a.unique }\n', '', 'used twice'],
     ['name: [x\n', '', 'invalid YAML'],
-    ['a: 1\na: 2\n', '', 'Map keys must be unique'],
+    ['a: 1\na: 2\n', '', 'duplicate key "a"'],
     ['name: x\n---\nname: y\n', '', 'invalid YAML'],
     ['name: x\nfields:\n  a: !!js/function "function () {}"\n', '', 'invalid YAML'],
   ])('%j → %s', (text, path, detail) => {

@@ -1,12 +1,15 @@
-import { parseDocument } from 'yaml';
 import type { DatasetDefinition } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { buildDefinition } from './build-definition.js';
+import { readYaml } from './_yaml.js';
 
-/** Largest definition text accepted (reference lists included); larger files are refused, not read. */
-export const MAX_DEFINITION_BYTES = 16 * 1024 * 1024;
-// yaml's own guard against alias expansion (billion laughs); a real definition rarely needs any alias.
-const MAX_ALIAS_COUNT = 100;
+/**
+ * Largest definition text accepted (reference lists included): larger files are refused before they are read or
+ * parsed, so parsing time stays bounded.
+ */
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
+/** The usage error for a definition over `MAX_DEFINITION_BYTES`. */
+export const TOO_LARGE = `larger than ${MAX_DEFINITION_BYTES / 1024 / 1024} MB, the most a definition file may hold`;
 
 export interface ParseDefinitionOptions {
   readonly format: 'json' | 'yaml';
@@ -16,17 +19,18 @@ export interface ParseDefinitionOptions {
 
 /**
  * Parses a declarative definition from JSON or YAML text and builds it (see `buildDefinition`). YAML is read with
- * the core schema (no custom tags), unique keys and a cap on alias expansion, so a hostile file cannot run code or
- * exhaust memory. Every problem is a `DefinitionError` with the file and the JSON path.
+ * the core schema (no custom tags), unique keys, no merge keys and a cap on alias expansion, and any text is capped
+ * at `MAX_DEFINITION_BYTES`, so a hostile file cannot run code, exhaust memory or stall the parser. Every problem is
+ * a `DefinitionError` with the file and the JSON path.
  * @example parseDefinition('name: parcels\nfields:\n  parcel_id: { type: text, required: true }', { format: 'yaml' })
  */
 export function parseDefinition(text: string, options: ParseDefinitionOptions): DatasetDefinition {
   const { file } = options;
   try {
     if (Buffer.byteLength(text) > MAX_DEFINITION_BYTES) {
-      throw new DefinitionError(`larger than ${MAX_DEFINITION_BYTES / 1024 / 1024} MB`);
+      throw new DefinitionError(TOO_LARGE);
     }
-    return buildDefinition(options.format === 'json' ? _json(text) : _yaml(text));
+    return buildDefinition(options.format === 'json' ? _json(text) : readYaml(text));
   } catch (e) {
     if (!(e instanceof DefinitionError)) throw e;
     throw file === undefined ? e : e.inFile(file);
@@ -39,23 +43,4 @@ function _json(text: string): unknown {
   } catch (e) {
     throw new DefinitionError(`invalid JSON: ${(e as Error).message}`);
   }
-}
-
-function _yaml(text: string): unknown {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, merge: false, prettyErrors: true });
-  // Warnings too (an unresolved tag such as !!js/function): a definition that YAML only half understood is refused.
-  const first = doc.errors[0] ?? doc.warnings[0];
-  if (first !== undefined) throw new DefinitionError(`invalid YAML: ${_firstLine(first.message)}`);
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    const msg = (e as Error).message;
-    throw new DefinitionError(/alias/i.test(msg)
-      ? 'YAML aliases expand too much (refused as a possible billion-laughs attack)'
-      : `invalid YAML: ${_firstLine(msg)}`);
-  }
-}
-
-function _firstLine(msg: string): string {
-  return (msg.split('\n')[0] ?? msg).replace(/:$/, '');
 }

@@ -62,10 +62,16 @@ describe('markdownText', () => {
   it.each([
     ['a|b', 'a\\|b'],
     ['*bold* _it_', '\\*bold\\* \\_it\\_'],
-    ['![x](http://e/x.png)', '!\\[x\\](http://e/x.png)'],
+    ['![x](http://e/x.png)', '!\\[x\\](http:\u2060//e/x.png)'],
     ['<img src=x>', '\\<img src=x\\>'],
     ['line\nbreak', 'line\\\\nbreak'],
-    ['$x$ ~~s~~ &amp; @team `c`', '\\$x\\$ \\~\\~s\\~\\~ \\&amp; \\@team \\`c\\`'],
+    ['$x$ ~~s~~ &amp; @team `c`', '\\$x\\$ \\~\\~s\\~\\~ \\&amp; @\u2060team \\`c\\`'],
+    // GFM autolinks: an invisible word joiner where the link would start.
+    ['see https://x.vn/a?b=1', 'see https:\u2060//x.vn/a?b=1'],
+    ['HTTP://X.VN ftp://x.vn', 'HTTP:\u2060//X.VN ftp:\u2060//x.vn'],
+    ['www.x.vn and WWW.X.VN', 'www\u2060.x.vn and WWW\u2060.X.VN'],
+    ['a.b+c@mail.gov.vn', 'a.b+c@\u2060mail.gov.vn'],
+    ['mailto:a@b.co xmpp:a@b.co/r', 'mailto:a@\u2060b.co xmpp:a@\u2060b.co/r'],
   ])('escapes %j', (input, output) => {
     expect(markdownText(input)).toBe(output);
   });
@@ -74,12 +80,17 @@ describe('markdownText', () => {
 describe('markdownCode', () => {
   it.each([
     ['P-1', '`P-1`'],
-    ['a|b', '`a\\|b`'],
+    ['a|b', '`a|b`'],
+    ['https://x.vn a@b.co', '`https://x.vn a@b.co`'],
     ['a`b', '``a`b``'],
     ['`x', '`` `x ``'],
     ['two\nlines', '`two\\nlines`'],
     ['', ''],
   ])('writes %j as a code span', (input, output) => {
     expect(markdownCode(input)).toBe(output);
+  });
+
+  it.each([['a|b', '`a\\|b`'], ['|', '`\\|`'], ['a||b', '`a\\|\\|b`']])('escapes pipes in %j for a table cell', (input, output) => {
+    expect(markdownCode(input, { cell: true })).toBe(output);
   });
 });

@@ -64,23 +64,32 @@ export function plainText(text: string): string {
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// U+2060 WORD JOINER: invisible and zero-width. GFM links bare `http://…`, `www.…` and `a@b.c` wherever they occur in
+// text, and no backslash or entity escape stops it (cmark-gfm joins adjacent text before finding e-mail addresses),
+// so an invisible character goes where the link would start: after `:` of `://`, before `.` of `www.`, after `@`.
+const WJ = '\u2060';
+
 /**
- * Escapes inline Markdown text (never placed at the start of a line): line breaks are shown as `\n`, and every
- * character with an inline meaning in CommonMark/GFM (emphasis, code, links, images, HTML, entities, table pipes,
- * strike-through, math, mentions) is backslash-escaped.
- * @example markdownText('a|b *c*') // 'a\\|b \\*c\\*'
+ * Escapes inline Markdown text (never placed at the start of a line): line breaks are shown as `\n`, every character
+ * with an inline meaning in CommonMark/GFM (emphasis, code, links, images, HTML, entities, table pipes,
+ * strike-through, math) is backslash-escaped, and GFM autolinks (`https://…`, `www.…`, `a@b.c`, `mailto:`) and
+ * `@mentions` are broken by an invisible word joiner, so they render as the plain text they are.
+ * @example markdownText('a|b *c* www.x.vn') // 'a\\|b \\*c\\* www\u2060.x.vn'
  */
 export function markdownText(text: string): string {
-  return plainText(text).replace(/[\\`*_[\]<>|&~$@]/g, '\\$&');
+  return plainText(text).replace(/[\\`*_[\]<>|&~$]/g, '\\$&')
+    .replace(/:\/\//g, `:${WJ}//`).replace(/(www)\./gi, `$1${WJ}.`).replace(/@/g, `@${WJ}`);
 }
 
 /**
- * Writes text as a Markdown code span usable in a GFM table cell: the fence is longer than any backtick run inside,
- * pipes are escaped (GFM requires it even in code), and line breaks are shown as `\n`.
- * @example markdownCode('a|b') // '`a\\|b`'
+ * Writes text as a Markdown code span, where GFM makes no links and no markup: the fence is longer than any
+ * backtick run inside and line breaks are shown as `\n`. In a GFM table cell (`cell: true`) pipes are escaped, as
+ * GFM requires even in code; elsewhere they are not, since a backslash in a code span outside a table shows.
+ * @example markdownCode('a|b', { cell: true }) // '`a\\|b`'
  */
-export function markdownCode(text: string): string {
-  const body = plainText(text).replace(/\|/g, '\\|');
+export function markdownCode(text: string, options: { readonly cell?: boolean } = {}): string {
+  const plain = plainText(text);
+  const body = options.cell === true ? plain.replace(/\|/g, '\\|') : plain;
   if (body === '') return '';
   const longest = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
   const fence = '`'.repeat(longest + 1);

@@ -5,6 +5,7 @@ import {
 } from '../../test/fixtures/outputs/reports.js';
 import { attentionList } from './_rank.js';
 import type { Report } from '../core/types.js';
+import { defineDataset, field, rule, validate } from '../index.js';
 
 const cases: [string, () => Promise<Report>][] = [
   ['with failures and a rule in error', failingReport],
@@ -64,5 +65,41 @@ describe('toMarkdown', () => {
 
   it.each(cases)('is deterministic for a report %s', async (_, make) => {
     expect(toMarkdown(await make())).toBe(toMarkdown(await make()));
+  });
+});
+
+describe('toMarkdown under GitHub Flavored Markdown', () => {
+  const NOW = new Date('2026-11-22T00:00:00Z');
+  const report = () => validate(defineDataset({
+    name: 'www.example.com https://example.com/x',
+    fields: {
+      'c|d': field.text().required().pattern(/^\d+$/),
+      e: field.text().pattern(/^x$/, { message: 'see https://evil.example/{value}, www.evil.example, mailto:a@b.co or a@b.co' }),
+    },
+    rules: [rule.record('http://x.y', () => false)],
+  }), [{ 'c|d': 'https://evil.example/a', e: 'www.evil.example' }, { 'c|d': '', e: 'x' }], { now: NOW, locale: 'en', showValues: true });
+
+  /** Text outside code spans that GFM would turn into a link: an extended URL, www or e-mail autolink (mailto: too). */
+  const AUTOLINK = /[a-z]+:\/\/|www\.|[\w.+-]@[\w-]/i;
+
+  it('writes URLs, www. addresses and e-mail addresses in text so that GFM does not link them', async () => {
+    const md = toMarkdown(await report());
+    expect(md).toContain('https://evil.example/a'); // in code spans, where GFM makes no links, values stay exact
+    expect(outsideCode(md)).not.toMatch(AUTOLINK);
+    expect(md.split('\n')[0]).toBe('## ❌ www\u2060.example.com https:\u2060//example.com/x: Failed');
+    expect(md).toContain('— see https:\u2060//evil.example/www\u2060.evil.example, www\u2060.evil.example, mailto:a@\u2060b.co or a@\u2060b.co');
+  });
+
+  it('a field named c|d keeps its table row, and its code spans outside tables carry no escape', async () => {
+    const md = toMarkdown(await report());
+    const rows = tableRows(md).filter((r) => r.includes('c\\|d'));
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(cells(r)).toBe(8);
+    expect(md).toContain('| `c\\|d.pattern` | Correct | error | `c\\|d` |');
+    // Outside a table a backslash in a code span is shown as it is: `c\|d` would read "c\|d".
+    expect(md).toContain('\n- `c|d.pattern`\n');
+    const spans = md.split('\n').filter((l) => !l.startsWith('|')).flatMap((l) => Array.from(l.matchAll(/(`+)(.+?)\1/g), (m) => m[2]));
+    expect(spans).toContain('c|d.required');
+    expect(spans.filter((c) => c?.includes('\\|'))).toEqual([]);
   });
 });

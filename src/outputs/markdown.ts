@@ -16,12 +16,15 @@ export interface MarkdownOptions {
   readonly maxSamples?: number;
 }
 
+/** Code spans inside table cells escape pipes; see `markdownCode`. */
+const CELL = { cell: true } as const;
 const ICON = { passed: '✅', warned: '⚠️', failed: '❌', error: '⛔' } as const;
 
 /**
  * A Markdown summary for merge-request comments and CI job summaries: status, overall score, the four criteria, the
  * failing rules (most failures first) and a few samples each. Every piece of data is escaped, so pipes, newlines,
- * HTML, links and emphasis in values can neither break the tables nor render. Same report, same text.
+ * HTML, links, bare URLs and e-mail addresses (GFM autolinks) and emphasis in values can neither break the tables nor
+ * render. Same report, same text.
  * @example writeFileSync(process.env.GITHUB_STEP_SUMMARY!, toMarkdown(report, { locale: 'vi' }));
  */
 export function toMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -63,10 +66,10 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
 
 function ruleRow(r: RuleResult, l: Labels): string {
   const cells = [
-    markdownCode(r.id),
+    markdownCode(r.id, CELL),
     l.criteria[r.criterion].name,
     l.severity[r.severity],
-    r.field === null ? '—' : markdownCode(r.field),
+    r.field === null ? '—' : markdownCode(r.field, CELL),
     formatCount(r.failed, l.locale),
     formatCount(r.checked, l.locale),
     formatPercent(r.passRate, l.locale),
