@@ -84,6 +84,9 @@ describe('insurance-participants', () => {
     ['a salary above the provisional cap', { contribution_salary: '52000000' }, ['salaryInRangeProvisional:salary_above_cap']],
     ['a tax code with a wrong check digit', { employer_tax_code: '0100109107' }, ['employer_tax_code.mst:bad_check_digit']],
     ['an invalid phone number', { phone: '0123456' }, ['phone.phone:invalid_phone']],
+    // A participant's phone reaches the person: a hotline is an organisation's line (and no lost zero).
+    ['a hotline as the personal phone', { phone: '1900 1234' }, ['phone.phone:service_number_not_allowed']],
+    ['a 10-digit hotline as the personal phone', { phone: '1800599920' }, ['phone.phone:service_number_not_allowed']],
     ['a malformed facility code', { kcb_registered: '1001' }, ['kcb_registered.pattern:pattern_mismatch']],
     ['a status outside the list', { status: 'Active' }, ['status.oneOf:not_in_set']],
     ['an unknown province', { province_code: '99' }, ['province_code.province:unknown_province_code']],

@@ -75,7 +75,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
         .label({ en: 'Gender', vi: 'Giới tính' }),
       id_no: field.text().required().pii().use(cccd(), cccdPlausible())
         .label({ en: 'Personal ID', vi: 'Số định danh cá nhân' }),
-      phone: field.text().pii().use(phone(), phonePrefix())
+      // The participant's own contact number: a 1800/1900 hotline is an organisation's line, never the person's.
+      phone: field.text().pii().use(phone({ hotlines: false }), phonePrefix())
         .label({ en: 'Phone', vi: 'Số điện thoại' }),
       province_code: field.text().required().use(province(), provinceCurrent())
         .label({ en: 'Province code', vi: 'Mã tỉnh' }),

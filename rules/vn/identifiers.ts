@@ -30,7 +30,7 @@ export { bhyt, parseBhyt, type BhytParts } from './identifiers/bhyt.js';
 export { bhytObjectCode, type BhytTableOptions } from './identifiers/bhyt-object-code.js';
 export { bhytBenefitLevel } from './identifiers/bhyt-benefit-level.js';
 export {
-  phone, normalizePhone, modernMobile, phoneKind, LEGACY_MOBILE_PREFIXES, type PhoneKind, type PhoneOptions,
+  phone, normalizePhone, modernMobile, phoneKind, isServiceNumber, LEGACY_MOBILE_PREFIXES, type PhoneKind, type PhoneOptions,
 } from './identifiers/phone.js';
 export { phonePrefix } from './identifiers/phone-prefix.js';
 export { postalCode } from './identifiers/postal-code.js';
