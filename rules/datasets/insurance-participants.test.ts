@@ -83,6 +83,12 @@ describe('insurance-participants', () => {
     ['a salary above the verified cap', { contribution_salary: '50000000', contribution_month: '05/2026' }, ['salaryInRange:salary_above_cap']],
     ['a salary above the provisional cap', { contribution_salary: '52000000' }, ['salaryInRangeProvisional:salary_above_cap']],
     ['a tax code with a wrong check digit', { employer_tax_code: '0100109107' }, ['employer_tax_code.mst:bad_check_digit']],
+    // A 12-digit tax code is the employer's personal ID: checked as one (error for a future birth year, warnings
+    // for an unknown birth province or century digit), no longer any 12 digits.
+    ['a personal tax code with a future birth year', { employer_tax_code: '001299012345' }, ['employer_tax_code.mst:future_birth_year']],
+    ['a personal tax code of no province', { employer_tax_code: '999999999999' },
+      ['employer_tax_code.cccdPlausible:unknown_province_code', 'employer_tax_code.cccdPlausible:unlikely_century']],
+    ['a personal tax code of zeros', { employer_tax_code: '000000000000' }, ['employer_tax_code.cccdPlausible:unknown_province_code']],
     ['an invalid phone number', { phone: '0123456' }, ['phone.phone:invalid_phone']],
     // A participant's phone reaches the person: a hotline is an organisation's line (and no lost zero).
     ['a hotline as the personal phone', { phone: '1900 1234' }, ['phone.phone:service_number_not_allowed']],

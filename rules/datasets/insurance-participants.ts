@@ -91,7 +91,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
         .label({ en: 'Card valid to', vi: 'Giá trị sử dụng đến ngày' }),
       kcb_registered: field.text().pattern(/^\d{5}$/)
         .label({ en: 'Registered primary-care facility', vi: 'Nơi đăng ký KCB ban đầu' }),
-      employer_tax_code: field.text().use(mst(), mstDashed())
+      // An individual employer's 12-digit tax code is a personal ID: cccdPlausible warns on its province and century.
+      employer_tax_code: field.text().use(mst(), mstDashed(), cccdPlausible())
         .label({ en: 'Employer tax code', vi: 'Mã số thuế đơn vị' }),
       contribution_salary: field.integer()
         .label({ en: 'Contribution salary (VND)', vi: 'Mức lương đóng BHXH (đồng)' }),

@@ -18,7 +18,7 @@ import { phonePrefix } from './identifiers/phone-prefix.js';
 import { postalCode } from './identifiers/postal-code.js';
 import { postalProvince } from './identifiers/postal-province.js';
 
-export { cccd, parseCccd, type CccdOptions, type CccdParts } from './identifiers/cccd.js';
+export { cccd, cccdFinding, parseCccd, type CccdOptions, type CccdParts } from './identifiers/cccd.js';
 export { cccdPlausible } from './identifiers/cccd-plausible.js';
 export { cmnd } from './identifiers/cmnd.js';
 export { cmndRetired, CMND_VALID_UNTIL } from './identifiers/cmnd-retired.js';
