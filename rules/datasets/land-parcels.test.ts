@@ -71,8 +71,9 @@ describe('land-parcels', () => {
     ['a negative area', { area_m2: '-120.5' }, ['area_m2.min:not_above_minimum']],
     ['an unknown land-use code', { land_use_code: 'XYZ' }, ['land_use_code.landUseCode:unknown_land_use_code']],
     ['a group land-use code', { land_use_code: 'PNN' }, ['land_use_code.landUseCode:group_land_use_code']],
-    ['HNK on a 2019 certificate (a group code of the 2013 scheme)', { land_use_code: 'HNK', land_use_term: '15/03/2069' },
-      ['land_use_code.landUseCode:group_land_use_code'], rice],
+    // Regression: HNK, a parcel code on certificates of 2014–2024, was reported as a group code of the 2013 scheme.
+    ['HNK on a 2019 certificate (a parcel code of the 2013 scheme)', { land_use_code: 'HNK', land_use_term: '15/03/2069' },
+      [], rice],
     ['an unreadable term', { land_use_term: 'lâu dài' }, ['land_use_term.landUseTerm:invalid_land_use_term'], rice],
     ['residential land with an end date', { land_use_term: '01/01/2070' }, ['residentialTermPermanent:residential_term_not_permanent']],
     ['rice land for 60 years', { land_use_term: '15/03/2079' }, ['agriculturalTerm:agricultural_term_too_long'], rice],
