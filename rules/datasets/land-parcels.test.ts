@@ -72,6 +72,10 @@ describe('land-parcels', () => {
     ['an unknown land-use code', { land_use_code: 'XYZ' }, ['land_use_code.landUseCode:unknown_land_use_code']],
     ['a group land-use code', { land_use_code: 'PNN' }, ['land_use_code.landUseCode:group_land_use_code']],
     // Regression: HNK, a parcel code on certificates of 2014–2024, was reported as a group code of the 2013 scheme.
+    // Regression: names of the Central Highlands' peoples hold an apostrophe (DOMAIN-VN §6).
+    ['an Ê Đê owner name', { owner_name: "H'Hen Niê" }, []],
+    ['a Gia Rai owner name', { owner_name: 'Ksor H’Bơ' }, []],
+    ['a doubled apostrophe in a name', { owner_name: "H''Hen Niê" }, ['owner_name.vnName:name_has_symbol']],
     ['HNK on a 2019 certificate (a parcel code of the 2013 scheme)', { land_use_code: 'HNK', land_use_term: '15/03/2069' },
       [], rice],
     ['an unreadable term', { land_use_term: 'lâu dài' }, ['land_use_term.landUseTerm:invalid_land_use_term'], rice],
