@@ -75,6 +75,8 @@ describe('land-parcels', () => {
     // Regression: names of the Central Highlands' peoples hold an apostrophe (DOMAIN-VN §6).
     ['an Ê Đê owner name', { owner_name: "H'Hen Niê" }, []],
     ['a Gia Rai owner name', { owner_name: 'Ksor H’Bơ' }, []],
+    // Regression: UTF-8 read as Windows-1252 with the bytes it lacks dropped (Đ = C4 90) went undetected.
+    ['a lossy mojibake address', { owner_address: 'Buôn Ma Thuột, Äáº¯k Láº¯k' }, ['owner_address.legacyEncoding:mojibake']],
     ['a doubled apostrophe in a name', { owner_name: "H''Hen Niê" }, ['owner_name.vnName:name_has_symbol']],
     ['HNK on a 2019 certificate (a parcel code of the 2013 scheme)', { land_use_code: 'HNK', land_use_term: '15/03/2069' },
       [], rice],
