@@ -126,6 +126,21 @@ describe('insurance-participants', () => {
       .toEqual(['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.unique:duplicate_value']);
   });
 
+  // Regression: the BHXH and ID rules accept these forms, so duplicate detection must see one person in them.
+  it.each<[string, Record<string, string>, readonly string[]]>([
+    ['a BHXH number with a trailing space', { bhxh_no: '0123456789 ' },
+      ['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.unique:duplicate_value']],
+    ['a BHXH number in groups', { bhxh_no: '01 2345 6789' },
+      ['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.bhxh:non_digit_character', '1:bhxh_no.unique:duplicate_value']],
+    ['a personal ID with separators and another BHXH number', { id_no: '001 089 012345', bhxh_no: '7901234567', bhyt_card_no: 'DN4797901234567' },
+      ['0:oneBhxhPerId:id_with_several_bhxh', '1:id_no.cccd:non_digit_character', '1:oneBhxhPerId:id_with_several_bhxh']],
+  ])('sees one participant in %s', async (_what, patch, expected) => {
+    const { all, violations } = await findings(insuranceParticipants, [employee, { ...employee, ...patch }], NOW);
+    expect(all).toEqual(expected);
+    const own = violations.filter((v) => v.row === 1 && v.code !== 'surrounding_whitespace' && v.code !== 'non_digit_character');
+    expect(own.map((v) => v.value)).toEqual(own.map((v) => (v.field === 'bhxh_no' ? patch.bhxh_no : undefined)));
+  });
+
   it('judges the table: stale after 30 days without updates', async () => {
     const old = valid.map((r) => ({ ...r, updated_at: '2026-10-01T00:00:00Z' }));
     expect((await findings(insuranceParticipants, old, NOW)).all).toEqual(['table:updated_at.freshness:stale_table']);

@@ -22,6 +22,7 @@ import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
 import { communeRules, type RegisterOptions } from './_communes.js';
+import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules } from './_rules.js';
 
 /**
@@ -63,7 +64,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
     key: 'bhxh_no',
     missingValues: VN_MISSING_VALUES,
     fields: {
-      bhxh_no: field.text().required().pii().use(bhxh(), bhxhProvince()).unique()
+      // Compared in canonical form: the spaced and the bare number are one participant.
+      bhxh_no: field.text().required().pii().use(bhxh(), bhxhProvince()).unique({ normalize: canonical.bhxh })
         .label({ en: 'Social-insurance number', vi: 'Mã số BHXH' }),
       full_name: field.text().required().pii().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding())

@@ -42,6 +42,23 @@ describe('land-parcels', () => {
     expect(report.score).toBe(1);
   });
 
+  // Regression: values the serial and ID rules accept as one were distinct to the uniqueness rules.
+  it.each<[string, Record<string, string>, readonly string[]]>([
+    ['a certificate serial without its space', { gcn_serial: 'CS123456', parcel_id: 'P000000009', parcel_no: '146' },
+      ['0:gcn_serial.unique:duplicate_value', '1:gcn_serial.unique:duplicate_value']],
+    ['a parcel id with a trailing space', { parcel_id: 'P000000001 ', gcn_serial: '' },
+      ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '0:parcel_id.unique:duplicate_value',
+        '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:parcel_id.trimmed:surrounding_whitespace',
+        '1:parcel_id.unique:duplicate_value']],
+    ['a parcel number key with a spaced commune code', { parcel_id: 'P000000009', commune_code: ' 00004', gcn_serial: '' },
+      ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value']],
+  ])('sees one parcel in %s', async (_what, patch, expected) => {
+    const { all, violations } = await findings(landParcels, [urban, { ...urban, ...patch }], NOW);
+    expect(all).toEqual(expected);
+    const gcn = violations.find((v) => v.rule === 'gcn_serial.unique' && v.row === 1);
+    if (gcn !== undefined) expect(gcn.value).toBe('CS123456');
+  });
+
   it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
     expect(Object.keys(landParcels.fields)).toEqual([
       'parcel_id', 'province_code', 'commune_code', 'map_sheet_no', 'parcel_no', 'area_m2', 'land_use_code',
