@@ -52,8 +52,11 @@ export function hasMojibakeSignature(text: string): boolean {
 /** The bytes Windows-1252 leaves undefined, which a lossy reading drops. */
 const LOST = [0x81, 0x8d, 0x8f, 0x90, 0x9d] as const;
 const GAP = -1;
-/** Fills tried at most, so that a long value of many lost bytes costs a bounded time (it is then not repaired). */
-const MAX_FILLS = 4096;
+/**
+ * Restorations tried at most per value (a word with a lost byte has a handful): a long value of many gaps costs a
+ * bounded time, and is then reported without a conversion.
+ */
+const MAX_FILLS = 2048;
 const utf8 = new TextDecoder('utf-8');
 /** Letters (and combining marks) of Vietnamese, the only characters a restored sequence may give. */
 const VIETNAMESE_LETTER = /^(?:[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]|\u0300|\u0301|\u0303|\u0309|\u0323)$/iu;
@@ -83,6 +86,7 @@ export function repairLossyUtf8(text: string): { readonly text: string | undefin
   if (C1.test(text)) return { text: undefined, score: 0 };
   let out = '';
   let whole = true;
+  const budget = { left: MAX_FILLS };
   for (const piece of pieces(text)) {
     let high = 0;
     let genuine = false;
@@ -91,13 +95,19 @@ export function repairLossyUtf8(text: string): { readonly text: string | undefin
       else if (ch.charCodeAt(0) >= 0x80) genuine = true;
     }
     const signature = hasMojibakeSignature(piece);
-    // ASCII words, and words with a letter no Windows-1252 reading gives, are kept as they are.
-    if (genuine || high === 0) {
+    // ASCII words, and words with a letter no Windows-1252 reading gives, are kept as they are; once the whole is
+    // known not to be repairable, so is every later word (bounding the work on a long value).
+    if (genuine || high === 0 || !whole) {
       whole &&= !(genuine && signature);
       out += piece;
       continue;
     }
-    const fixes = restorations(piece);
+    const fixes = restorations(piece, budget);
+    if (fixes === undefined) {
+      whole = false;
+      out += piece;
+      continue;
+    }
     const only = fixes.size === 1 ? ([...fixes][0] as string) : undefined;
     if (signature && only !== undefined) out += only;
     else {
@@ -130,8 +140,11 @@ function pieces(text: string): string[] {
   return out;
 }
 
-/** Every valid Vietnamese decoding of a word's bytes with its lost bytes restored, other than the word itself. */
-function restorations(piece: string): Set<string> {
+/**
+ * Every valid Vietnamese decoding of a word's bytes with its lost bytes restored, other than the word itself;
+ * `undefined` when trying them all would exceed what is left of the value's budget.
+ */
+function restorations(piece: string, budget: { left: number }): Set<string> | undefined {
   const found = new Set<string>();
   const bytes: number[] = [];
   for (const ch of piece) bytes.push(ch === '\ufffd' ? GAP : (cp1252Bytes(ch)?.[0] as number));
@@ -139,7 +152,8 @@ function restorations(piece: string): Set<string> {
   if (slots === undefined) return found;
   let fills = 1;
   for (const s of slots) fills *= s.fills.length;
-  if (fills > MAX_FILLS) return found;
+  if (fills > budget.left) return undefined;
+  budget.left -= fills;
   const choice = new Array<number>(slots.length).fill(0);
   for (let n = 0; n < fills; n++) {
     let k = n;
