@@ -12,7 +12,7 @@ import { oneOf, notOneOf, type OneOfOptions } from '../rules/correct/one-of.js';
 import { min, max, type BoundOptions } from '../rules/correct/bounds.js';
 import { length } from '../rules/correct/length.js';
 import { notInFuture } from '../rules/correct/not-in-future.js';
-import { unique } from '../rules/clean/unique.js';
+import { unique, type UniqueOptions } from '../rules/clean/unique.js';
 import { trimmed } from '../rules/clean/trimmed.js';
 import { nfc } from '../rules/clean/nfc.js';
 import { within } from '../rules/live/within.js';
@@ -28,7 +28,11 @@ export interface FieldSpec<T = unknown> extends FieldSpecData {
   min(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
   max(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
   length(bounds: { readonly min?: number; readonly max?: number }, options?: RuleOptions): FieldSpec<T>;
-  unique(options?: RuleOptions): FieldSpec<T>;
+  /**
+   * No two records share the value; text compares trimmed, and in canonical form with `normalize`
+   * (`{ normalize: vn.canonical.mst }`).
+   */
+  unique(options?: UniqueOptions): FieldSpec<T>;
   trimmed(options?: RuleOptions): FieldSpec<T>;
   nfc(options?: RuleOptions): FieldSpec<T>;
   notInFuture(options?: RuleOptions): FieldSpec<T>;

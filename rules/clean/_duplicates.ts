@@ -7,6 +7,8 @@ export interface Sighting {
   line: number | undefined;
   key: string | undefined;
   note?: string;
+  /** The record's own value, when it differs from the compared key (trimmed, or in canonical form). */
+  shown?: string;
 }
 
 /** A later sighting of a value: `ref` names its first sighting in the table. */
@@ -32,13 +34,19 @@ export function initDuplicates(notes = false): DuplicateState {
   return { table: newKeyTable(), later: [], notes, count: 0 };
 }
 
-export function sightValue(state: DuplicateState, value: string, ctx: RuleContext, note?: string): void {
+/**
+ * Counts a value and remembers where it was seen. `shown` is the record's own value when the compared `value`
+ * differs from it (a trimmed or canonical form), so that findings name each row by what it holds; not kept with notes.
+ */
+export function sightValue(state: DuplicateState, value: string, ctx: RuleContext, note?: string, shown?: string): void {
   state.count++;
   const key = ctx.key();
-  const ref = sight(state.table, value, state.notes ? withNote(note ?? '', key) : key, ctx.row, ctx.line);
+  const slot = state.notes ? withNote(note ?? '', key) : withShown(shown, key);
+  const ref = sight(state.table, value, slot, ctx.row, ctx.line);
   if (ref < 0) return;
   const later: Later = { ref, row: ctx.row, line: ctx.line, key };
   if (state.notes) later.note = note ?? '';
+  else if (shown !== undefined) later.shown = shown;
   state.later.push(later);
 }
 
@@ -77,7 +85,7 @@ export function repeatGroups(state: DuplicateState): Array<{ value: string; memb
 
 /**
  * One finding per member of every duplicate group, the first occurrence included (Great Expectations and Deequ
- * count uniqueness this way: a value seen twice makes two rows fail).
+ * count uniqueness this way: a value seen twice makes two rows fail). Each names the row's own value.
  */
 export function duplicateFindings(state: DuplicateState, field: string | undefined,
   shown: (value: string) => string = (v) => v): DatasetFinding[] {
@@ -85,7 +93,10 @@ export function duplicateFindings(state: DuplicateState, field: string | undefin
   for (const { value, members } of repeatGroups(state)) {
     const text = shown(value);
     for (const s of members) {
-      out.push({ code: 'duplicate_value', ...locate(s), ...(field === undefined ? {} : { field }), value: text, params: { count: members.length } });
+      out.push({
+        code: 'duplicate_value', ...locate(s), ...(field === undefined ? {} : { field }), value: s.shown ?? text,
+        params: { count: members.length },
+      });
     }
   }
   return out;
@@ -101,11 +112,52 @@ export function identity(v: unknown): string {
   return typeof v === 'string' ? v : v instanceof Date ? `${v.getTime()}` : String(v);
 }
 
+/**
+ * A text key without surrounding whitespace (what `String.prototype.trim` removes: spaces, tabs, line breaks,
+ * no-break spaces, BOM): surrounding whitespace never makes two identifiers distinct. Values that start and end with
+ * a visible ASCII character, nearly all, are returned as they are without a call.
+ * @example trimKey(' 0100109106 ') // '0100109106'
+ */
+export function trimKey(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim();
+}
+
+/** `normalize(text)`, checked: a canonical form must be text (anything else is a definition fault, a rule error). */
+export function canonicalKey(normalize: (value: string) => string, text: string): string {
+  const key: unknown = normalize(text);
+  if (typeof key !== 'string') throw new Error(`ddss: normalize returned ${typeof key} for a value, not text`);
+  return key;
+}
+
 function first(state: DuplicateState, ref: number): Sighting & { text: string } {
   const s = firstSighting(state.table, ref);
-  if (!state.notes) return { text: s.text, row: s.row, line: s.line, key: s.key };
+  if (!state.notes) {
+    const { shown, key } = splitShown(s.key);
+    return { text: s.text, row: s.row, line: s.line, key, ...(shown === undefined ? {} : { shown }) };
+  }
   const { note, key } = splitNote(s.key as string);
   return { text: s.text, row: s.row, line: s.line, key, note };
+}
+
+/**
+ * Without notes, the table's key slot holds the record key alone (the common case: nothing more to store), or,
+ * when the record's own value differs from the compared one (or the record key starts with NUL), NUL,
+ * `<shown length>:<shown>` and, when there is one, `:<record key>`. An empty shown stands for "none".
+ */
+function withShown(shown: string | undefined, key: string | undefined): string | undefined {
+  if (shown === undefined && (key === undefined || key.charCodeAt(0) !== 0)) return key;
+  const s = shown ?? '';
+  return `\u0000${s.length}:${s}${key === undefined ? '' : `:${key}`}`;
+}
+
+function splitShown(stored: string | undefined): { shown: string | undefined; key: string | undefined } {
+  if (stored === undefined || stored.charCodeAt(0) !== 0) return { shown: undefined, key: stored };
+  const { note, key } = splitNote(stored.slice(1));
+  return { shown: note === '' ? undefined : note, key };
 }
 
 /** The table's key slot holds `<note length>:<note>` then, when there is one, `:<record key>`. */

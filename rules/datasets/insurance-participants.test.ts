@@ -83,7 +83,16 @@ describe('insurance-participants', () => {
     ['a salary above the verified cap', { contribution_salary: '50000000', contribution_month: '05/2026' }, ['salaryInRange:salary_above_cap']],
     ['a salary above the provisional cap', { contribution_salary: '52000000' }, ['salaryInRangeProvisional:salary_above_cap']],
     ['a tax code with a wrong check digit', { employer_tax_code: '0100109107' }, ['employer_tax_code.mst:bad_check_digit']],
+    // A 12-digit tax code is the employer's personal ID: checked as one (error for a future birth year, warnings
+    // for an unknown birth province or century digit), no longer any 12 digits.
+    ['a personal tax code with a future birth year', { employer_tax_code: '001299012345' }, ['employer_tax_code.mst:future_birth_year']],
+    ['a personal tax code of no province', { employer_tax_code: '999999999999' },
+      ['employer_tax_code.cccdPlausible:unknown_province_code', 'employer_tax_code.cccdPlausible:unlikely_century']],
+    ['a personal tax code of zeros', { employer_tax_code: '000000000000' }, ['employer_tax_code.cccdPlausible:unknown_province_code']],
     ['an invalid phone number', { phone: '0123456' }, ['phone.phone:invalid_phone']],
+    // A participant's phone reaches the person: a hotline is an organisation's line (and no lost zero).
+    ['a hotline as the personal phone', { phone: '1900 1234' }, ['phone.phone:service_number_not_allowed']],
+    ['a 10-digit hotline as the personal phone', { phone: '1800599920' }, ['phone.phone:service_number_not_allowed']],
     ['a malformed facility code', { kcb_registered: '1001' }, ['kcb_registered.pattern:pattern_mismatch']],
     ['a status outside the list', { status: 'Active' }, ['status.oneOf:not_in_set']],
     ['an unknown province', { province_code: '99' }, ['province_code.province:unknown_province_code']],
@@ -115,6 +124,21 @@ describe('insurance-participants', () => {
       .toEqual(['0:oneBhxhPerId:id_with_several_bhxh', '1:oneBhxhPerId:id_with_several_bhxh']);
     expect((await findings(insuranceParticipants, [employee, { ...employee }], NOW)).all)
       .toEqual(['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.unique:duplicate_value']);
+  });
+
+  // Regression: the BHXH and ID rules accept these forms, so duplicate detection must see one person in them.
+  it.each<[string, Record<string, string>, readonly string[]]>([
+    ['a BHXH number with a trailing space', { bhxh_no: '0123456789 ' },
+      ['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.unique:duplicate_value']],
+    ['a BHXH number in groups', { bhxh_no: '01 2345 6789' },
+      ['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.bhxh:non_digit_character', '1:bhxh_no.unique:duplicate_value']],
+    ['a personal ID with separators and another BHXH number', { id_no: '001 089 012345', bhxh_no: '7901234567', bhyt_card_no: 'DN4797901234567' },
+      ['0:oneBhxhPerId:id_with_several_bhxh', '1:id_no.cccd:non_digit_character', '1:oneBhxhPerId:id_with_several_bhxh']],
+  ])('sees one participant in %s', async (_what, patch, expected) => {
+    const { all, violations } = await findings(insuranceParticipants, [employee, { ...employee, ...patch }], NOW);
+    expect(all).toEqual(expected);
+    const own = violations.filter((v) => v.row === 1 && v.code !== 'surrounding_whitespace' && v.code !== 'non_digit_character');
+    expect(own.map((v) => v.value)).toEqual(own.map((v) => (v.field === 'bhxh_no' ? patch.bhxh_no : undefined)));
   });
 
   it('judges the table: stale after 30 days without updates', async () => {

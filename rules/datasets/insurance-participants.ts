@@ -22,6 +22,7 @@ import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
 import { communeRules, type RegisterOptions } from './_communes.js';
+import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules } from './_rules.js';
 
 /**
@@ -63,7 +64,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
     key: 'bhxh_no',
     missingValues: VN_MISSING_VALUES,
     fields: {
-      bhxh_no: field.text().required().pii().use(bhxh(), bhxhProvince()).unique()
+      // Compared in canonical form: the spaced and the bare number are one participant.
+      bhxh_no: field.text().required().pii().use(bhxh(), bhxhProvince()).unique({ normalize: canonical.bhxh })
         .label({ en: 'Social-insurance number', vi: 'Mã số BHXH' }),
       full_name: field.text().required().pii().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding())
@@ -75,7 +77,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
         .label({ en: 'Gender', vi: 'Giới tính' }),
       id_no: field.text().required().pii().use(cccd(), cccdPlausible())
         .label({ en: 'Personal ID', vi: 'Số định danh cá nhân' }),
-      phone: field.text().pii().use(phone(), phonePrefix())
+      // The participant's own contact number: a 1800/1900 hotline is an organisation's line, never the person's.
+      phone: field.text().pii().use(phone({ hotlines: false }), phonePrefix())
         .label({ en: 'Phone', vi: 'Số điện thoại' }),
       province_code: field.text().required().use(province(), provinceCurrent())
         .label({ en: 'Province code', vi: 'Mã tỉnh' }),
@@ -90,7 +93,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
         .label({ en: 'Card valid to', vi: 'Giá trị sử dụng đến ngày' }),
       kcb_registered: field.text().pattern(/^\d{5}$/)
         .label({ en: 'Registered primary-care facility', vi: 'Nơi đăng ký KCB ban đầu' }),
-      employer_tax_code: field.text().use(mst(), mstDashed())
+      // An individual employer's 12-digit tax code is a personal ID: cccdPlausible warns on its province and century.
+      employer_tax_code: field.text().use(mst(), mstDashed(), cccdPlausible())
         .label({ en: 'Employer tax code', vi: 'Mã số thuế đơn vị' }),
       contribution_salary: field.integer()
         .label({ en: 'Contribution salary (VND)', vi: 'Mức lương đóng BHXH (đồng)' }),

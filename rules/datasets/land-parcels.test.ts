@@ -42,6 +42,23 @@ describe('land-parcels', () => {
     expect(report.score).toBe(1);
   });
 
+  // Regression: values the serial and ID rules accept as one were distinct to the uniqueness rules.
+  it.each<[string, Record<string, string>, readonly string[]]>([
+    ['a certificate serial without its space', { gcn_serial: 'CS123456', parcel_id: 'P000000009', parcel_no: '146' },
+      ['0:gcn_serial.unique:duplicate_value', '1:gcn_serial.unique:duplicate_value']],
+    ['a parcel id with a trailing space', { parcel_id: 'P000000001 ', gcn_serial: '' },
+      ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '0:parcel_id.unique:duplicate_value',
+        '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:parcel_id.trimmed:surrounding_whitespace',
+        '1:parcel_id.unique:duplicate_value']],
+    ['a parcel number key with a spaced commune code', { parcel_id: 'P000000009', commune_code: ' 00004', gcn_serial: '' },
+      ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value']],
+  ])('sees one parcel in %s', async (_what, patch, expected) => {
+    const { all, violations } = await findings(landParcels, [urban, { ...urban, ...patch }], NOW);
+    expect(all).toEqual(expected);
+    const gcn = violations.find((v) => v.rule === 'gcn_serial.unique' && v.row === 1);
+    if (gcn !== undefined) expect(gcn.value).toBe('CS123456');
+  });
+
   it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
     expect(Object.keys(landParcels.fields)).toEqual([
       'parcel_id', 'province_code', 'commune_code', 'map_sheet_no', 'parcel_no', 'area_m2', 'land_use_code',
@@ -71,8 +88,15 @@ describe('land-parcels', () => {
     ['a negative area', { area_m2: '-120.5' }, ['area_m2.min:not_above_minimum']],
     ['an unknown land-use code', { land_use_code: 'XYZ' }, ['land_use_code.landUseCode:unknown_land_use_code']],
     ['a group land-use code', { land_use_code: 'PNN' }, ['land_use_code.landUseCode:group_land_use_code']],
-    ['HNK on a 2019 certificate (a group code of the 2013 scheme)', { land_use_code: 'HNK', land_use_term: '15/03/2069' },
-      ['land_use_code.landUseCode:group_land_use_code'], rice],
+    // Regression: HNK, a parcel code on certificates of 2014–2024, was reported as a group code of the 2013 scheme.
+    // Regression: names of the Central Highlands' peoples hold an apostrophe (DOMAIN-VN §6).
+    ['an Ê Đê owner name', { owner_name: "H'Hen Niê" }, []],
+    ['a Gia Rai owner name', { owner_name: 'Ksor H’Bơ' }, []],
+    // Regression: UTF-8 read as Windows-1252 with the bytes it lacks dropped (Đ = C4 90) went undetected.
+    ['a lossy mojibake address', { owner_address: 'Buôn Ma Thuột, Äáº¯k Láº¯k' }, ['owner_address.legacyEncoding:mojibake']],
+    ['a doubled apostrophe in a name', { owner_name: "H''Hen Niê" }, ['owner_name.vnName:name_has_symbol']],
+    ['HNK on a 2019 certificate (a parcel code of the 2013 scheme)', { land_use_code: 'HNK', land_use_term: '15/03/2069' },
+      [], rice],
     ['an unreadable term', { land_use_term: 'lâu dài' }, ['land_use_term.landUseTerm:invalid_land_use_term'], rice],
     ['residential land with an end date', { land_use_term: '01/01/2070' }, ['residentialTermPermanent:residential_term_not_permanent']],
     ['rice land for 60 years', { land_use_term: '15/03/2079' }, ['agriculturalTerm:agricultural_term_too_long'], rice],

@@ -22,6 +22,7 @@ import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
 import { communeRules, type RegisterOptions } from './_communes.js';
+import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearNotInFuture } from './_rules.js';
 
 /**
@@ -99,7 +100,8 @@ export function landParcelsWith(options: RegisterOptions = {}): DatasetDefinitio
       owner_address: field.text().pii().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding(), whitespace({ ...COSMETIC, when: readableText('owner_address') }))
         .label({ en: 'Owner address', vi: 'Địa chỉ' }),
-      gcn_serial: field.text().use(gcnSerial()).unique()
+      // Compared in canonical form: "CS123456" and "CS 123456" are one certificate.
+      gcn_serial: field.text().use(gcnSerial()).unique({ normalize: canonical.gcnSerial })
         .label({ en: 'Certificate serial', vi: 'Số phát hành GCN' }),
       gcn_issue_date: vnDate().notInFuture()
         .label({ en: 'Certificate issue date', vi: 'Ngày cấp GCN' }),

@@ -10,7 +10,7 @@ const table = { version: 't', validFrom: '2025-07-01', source: 's', entries: [{ 
 const rules: Record<string, Rule> = {
   province: domain.province(), provinceCurrent: domain.provinceCurrent(), commune: domain.commune({ table, provinceField: 'p' }),
   communeCurrent: domain.communeCurrent({ tables: [table] }), noDistrictLevel: domain.noDistrictLevel(),
-  landUseCode: domain.landUseCode(), landUseCodeCurrent: domain.landUseCodeCurrent(), gcnSerial: domain.gcnSerial(),
+  landUseCode: domain.landUseCode(), landUseCodeProvisional: domain.landUseCodeProvisional(), landUseCodeCurrent: domain.landUseCodeCurrent(), gcnSerial: domain.gcnSerial(),
   vn2000: domain.vn2000({ northField: 'x', eastField: 'y' }), landUseTerm: domain.landUseTerm(),
   residentialTermPermanent: domain.residentialTermPermanent({ code: 'c', term: 't' }),
   agriculturalTerm: domain.agriculturalTerm({ code: 'c', term: 't', issueDate: 'd' }),
@@ -63,6 +63,7 @@ describe('the Vietnamese domain catalogue', () => {
     expect(rules.gcnSerial?.severity).toBe('warning');
     expect(rules.noDistrictLevel?.severity).toBe('warning');
     expect(rules.landUseCode?.severity).toBe('warning');
+    expect(rules.landUseCodeProvisional?.severity).toBe('warning');
     expect(domain.baseSalaryTables.find((t) => t.validFrom === '2026-07-01')?.entries.warnOnly).toBe(true);
     expect(LAND_USE_CODES_2013.source).toMatch(/unverified/);
   });

@@ -12,6 +12,7 @@ import { loadAdminUnits } from './admin/load-admin-units.js';
 import { importAdminUnits } from './admin/import-admin-units.js';
 import { landUseCode } from './land/land-use-code.js';
 import { landUseCodeCurrent } from './land/land-use-code-current.js';
+import { landUseCodeProvisional } from './land/land-use-code-provisional.js';
 import { gcnSerial } from './land/gcn-serial.js';
 import { vn2000 } from './land/vn2000.js';
 import { landUseTerm } from './land/land-use-term.js';
@@ -49,7 +50,7 @@ export const domain = {
   // administrative units (§3)
   province, provinceCurrent, commune, communeCurrent, noDistrictLevel, parseAdminUnits, loadAdminUnits, importAdminUnits,
   // land (§4)
-  landUseCode, landUseCodeCurrent, gcnSerial, vn2000, landUseTerm, residentialTermPermanent, agriculturalTerm,
+  landUseCode, landUseCodeProvisional, landUseCodeCurrent, gcnSerial, vn2000, landUseTerm, residentialTermPermanent, agriculturalTerm,
   // text (§6)
   vnName, nfc, legacyEncoding, diagnoseEncoding, whitespace,
   // dates (§5, §6)

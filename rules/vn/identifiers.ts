@@ -18,7 +18,7 @@ import { phonePrefix } from './identifiers/phone-prefix.js';
 import { postalCode } from './identifiers/postal-code.js';
 import { postalProvince } from './identifiers/postal-province.js';
 
-export { cccd, parseCccd, type CccdOptions, type CccdParts } from './identifiers/cccd.js';
+export { cccd, cccdFinding, parseCccd, type CccdOptions, type CccdParts } from './identifiers/cccd.js';
 export { cccdPlausible } from './identifiers/cccd-plausible.js';
 export { cmnd } from './identifiers/cmnd.js';
 export { cmndRetired, CMND_VALID_UNTIL } from './identifiers/cmnd-retired.js';
@@ -30,7 +30,7 @@ export { bhyt, parseBhyt, type BhytParts } from './identifiers/bhyt.js';
 export { bhytObjectCode, type BhytTableOptions } from './identifiers/bhyt-object-code.js';
 export { bhytBenefitLevel } from './identifiers/bhyt-benefit-level.js';
 export {
-  phone, normalizePhone, modernMobile, phoneKind, LEGACY_MOBILE_PREFIXES, type PhoneKind, type PhoneOptions,
+  phone, normalizePhone, modernMobile, phoneKind, isServiceNumber, LEGACY_MOBILE_PREFIXES, type PhoneKind, type PhoneOptions,
 } from './identifiers/phone.js';
 export { phonePrefix } from './identifiers/phone-prefix.js';
 export { postalCode } from './identifiers/postal-code.js';

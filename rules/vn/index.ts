@@ -12,15 +12,21 @@ import { domain } from './domain.js';
 import { PROVINCES_2008, PROVINCES_2025, RETIRED_PROVINCE_CODES_2025, provinceTables } from './tables/provinces.js';
 import { BHYT_OBJECT_CODES } from './tables/bhyt-object-codes.js';
 import { tableAt } from './tables/dated.js';
+import { canonical } from './canonical.js';
 
 /** Every Vietnamese rule factory, helper and dated table, in one namespace. */
 export const vn = {
   ...identifiers,
   ...domain,
   PROVINCES_2008, PROVINCES_2025, RETIRED_PROVINCE_CODES_2025, provinceTables, BHYT_OBJECT_CODES, tableAt,
+  /** Canonical forms of identifiers, for `unique({ normalize })` and `uniqueBy(…, { normalize })`. */
+  canonical,
 } as const;
 
 export * from './identifiers.js';
 export * from './domain.js';
 export { PROVINCES_2008, PROVINCES_2025, RETIRED_PROVINCE_CODES_2025, provinceTables, BHYT_OBJECT_CODES, tableAt };
+export {
+  canonical, canonicalMst, canonicalCccd, canonicalBhxh, canonicalBhyt, canonicalPhone, canonicalGcnSerial,
+} from './canonical.js';
 export type { DatedTable } from './tables/dated.js';

@@ -36,9 +36,14 @@ function bounds(month: Date, o: SalaryTablesOptions): { minimum?: Bound; cap?: B
   const wage = tableAt(o.minimumWage ?? regionalMinimumWageTables, day);
   const base = tableAt(o.baseSalary ?? baseSalaryTables, day);
   return {
-    ...(wage === undefined ? {} : { minimum: { amount: wage.entries[o.region ?? 'IV'], warnOnly: wage.entries.warnOnly === true } }),
+    ...(wage === undefined ? {} : {
+      minimum: { amount: wage.entries[o.region ?? 'IV'], warnOnly: wage.warnOnly === true || wage.entries.warnOnly === true },
+    }),
     ...(base === undefined ? {} : {
-      cap: { amount: base.entries.monthly * CONTRIBUTION_CAP_MULTIPLE, base: base.entries.monthly, warnOnly: base.entries.warnOnly === true },
+      cap: {
+        amount: base.entries.monthly * CONTRIBUTION_CAP_MULTIPLE, base: base.entries.monthly,
+        warnOnly: base.warnOnly === true || base.entries.warnOnly === true,
+      },
     }),
   };
 }

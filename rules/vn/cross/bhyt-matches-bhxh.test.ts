@@ -8,6 +8,8 @@ describe('bhytMatchesBhxh', () => {
   it.each([
     ['DN4010123456789', '0123456789'], ['HT3790198765432', '0198765432'], ['TE1011234567890', '1234567890'],
     ['DN4010123456789', 123456789], ['DN4010123456789', ' 0123456789'],
+    // Regression: the same number in another accepted form (separators, case) was a mismatch.
+    ['DN4010123456789', '01 2345 6789'], ['dn4010123456789', '0123456789'], ['DN 4 01 0123456789', '0123456789'],
   ])('accepts card %s with BHXH %s', (card, bhxh) => {
     expect(runRecord(rule, { bhyt_card_no: card, bhxh_no: bhxh })).toEqual([]);
   });
@@ -18,7 +20,11 @@ describe('bhytMatchesBhxh', () => {
     expect(codes(runRecord(rule, { bhyt_card_no: card, bhxh_no: bhxh }))).toEqual(['bhyt_bhxh_mismatch']);
   });
 
-  it.each([['dn4010123456789'], ['DN40101234567'], ['DN 4 01 0123456789']])('leaves malformed card %s to the bhyt rule', (card) => {
+  it.each([['DN40101234567'], ['DN4010123456789X'], ['not a card']])('leaves malformed card %s to the bhyt rule', (card) => {
     expect(runRecord(rule, { bhyt_card_no: card, bhxh_no: '9999999999' })).toEqual([]);
+  });
+
+  it.each([['dn4010123456789'], ['DN 4 01 0123456789']])('compares card %s in its canonical form', (card) => {
+    expect(codes(runRecord(rule, { bhyt_card_no: card, bhxh_no: '9999999999' }))).toEqual(['bhyt_bhxh_mismatch']);
   });
 });

@@ -26,6 +26,8 @@ describe('oneBhxhPerId', () => {
     ['distinct people', [{ id_no: A, bhxh_no: '0100000001' }, { id_no: B, bhxh_no: '7900000002' }]],
     ['the same person twice with one number', [{ id_no: A, bhxh_no: '0100000001' }, { id_no: A, bhxh_no: '0100000001' }]],
     ['a number read as a number', [{ id_no: A, bhxh_no: '0100000001' }, { id_no: A, bhxh_no: 100000001 }]],
+    // Regression: one number written with separators or spaces counted as a second BHXH number.
+    ['one number written two ways', [{ id_no: A, bhxh_no: '0100000001' }, { id_no: A, bhxh_no: ' 01 0000 0001' }]],
     ['an empty table', []],
   ])('finds nothing for %s', (_label, rows) => {
     expect(finish(run(rows)).findings).toEqual([]);
@@ -40,6 +42,13 @@ describe('oneBhxhPerId', () => {
     expect(rowsOf(out.findings)).toEqual([[0, 'id_with_several_bhxh'], [2, 'id_with_several_bhxh'], [3, 'id_with_several_bhxh']]);
     expect(out.findings[0]?.params).toEqual({ count: 2 });
     expect(out.findings[0]?.field).toBe('bhxh_no');
+  });
+
+  it('knows a person by the canonical form of the ID, and names each row with its own number', () => {
+    const out = finish(run([
+      { id_no: A, bhxh_no: '0100000001' }, { id_no: ` ${A.slice(0, 3)} ${A.slice(3, 6)} ${A.slice(6)}`, bhxh_no: ' 0100000009' },
+    ]));
+    expect(out.findings.map((f) => [f.row, f.value])).toEqual([[0, '0100000001'], [1, ' 0100000009']]);
   });
 
   it('merges shards exactly (rows shifted)', () => {

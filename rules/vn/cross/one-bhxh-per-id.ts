@@ -3,6 +3,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { AggregateRule, DatasetFinding, RuleOptions, TypedRow } from '../../../src/core/types.js';
 import { initDuplicates, locate, mergeDuplicates, repeatGroups, sightValue, type DuplicateState } from '../../clean/_duplicates.js';
 import { idText } from './_values.js';
+import { canonicalBhxh, canonicalCccd } from '../canonical.js';
 
 export interface OneBhxhPerIdFields {
   /** The personal ID column. */
@@ -25,8 +26,9 @@ const messages: MessageTable = {
  * One person, one social-insurance number (DOMAIN-VN §5, §7; clean): every row whose personal ID also appears with
  * another BHXH number fails with `id_with_several_bhxh` on the BHXH column — all rows of the person, the first
  * included, as duplicate rules count. The same ID repeated with the same BHXH number is not this rule's concern
- * (`uniqueBy`). IDs are compared as trimmed text, BHXH numbers too (a number is read with its leading zeros
- * restored to 10 digits). Rows missing either column are not counted. Mergeable across shards (rows shifted).
+ * (`uniqueBy`). IDs and BHXH numbers are compared in canonical form (`canonical.cccd`, `canonical.bhxh`: trimmed,
+ * separators removed; a number is read with its leading zeros restored to 10 digits), and each finding shows the
+ * row's own BHXH number. Rows missing either column are not counted. Mergeable across shards (rows shifted).
  * @example vn.oneBhxhPerId({ id: 'id_no', bhxh: 'bhxh_no' })
  */
 export function oneBhxhPerId(fields: OneBhxhPerIdFields, options: RuleOptions = {}): AggregateRule<OneBhxhPerIdState, TypedRow> {
@@ -38,15 +40,15 @@ export function oneBhxhPerId(fields: OneBhxhPerIdFields, options: RuleOptions = 
     add(state, row, ctx) {
       const id = idText(row[fields.id]);
       const raw = row[fields.bhxh];
-      const bhxh = typeof raw === 'number' ? idText(raw)?.padStart(10, '0') : idText(raw);
-      if (id === undefined || bhxh === undefined || id === '' || bhxh === '') return;
-      sightValue(state, id, ctx, bhxh);
+      const bhxh = typeof raw === 'number' ? idText(raw)?.padStart(10, '0') : typeof raw === 'string' ? raw : undefined;
+      if (id === undefined || bhxh === undefined || id === '' || bhxh.trim() === '') return;
+      sightValue(state, canonicalCccd(id), ctx, bhxh);
     },
     merge: mergeDuplicates,
     finish(state) {
       const findings: DatasetFinding[] = [];
       for (const { members } of repeatGroups(state)) {
-        const count = new Set(members.map((s) => s.note)).size;
+        const count = new Set(members.map((s) => canonicalBhxh(s.note as string))).size;
         if (count < 2) continue;
         for (const s of members) {
           findings.push({ code: 'id_with_several_bhxh', ...locate(s), field: fields.bhxh, value: s.note as string, params: { count } });

@@ -1,6 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { ValueRule } from '../../../src/core/types.js';
-import { BHYT_OBJECT_CODES, bhytObject } from '../tables/bhyt-object-codes.js';
+import { BHYT_OBJECT_CODES, bhytObject, hasWarnOnlyEntries } from '../tables/bhyt-object-codes.js';
+import { warnOnlyOptions } from '../_warn-only.js';
 import { tableFor } from './_at.js';
 import type { BhytTableOptions } from './bhyt-object-code.js';
 import { parseBhyt } from './bhyt.js';
@@ -18,7 +19,8 @@ const MESSAGES = {
  * (DOMAIN-VN §2.5; e.g. HT → 3, QN → 5, CN → 3, and 2 from 1/1/2026 [warn-only]). The table is chosen as in
  * `bhytObjectCode` (`dateField`, else `at`, else `now`). Unknown and unverified object codes, values that are not
  * card codes and dates with no table in force pass; missing values never reach the rule.
- * Code: `benefit_level_mismatch`. Criterion correct, severity warning.
+ * Code: `benefit_level_mismatch`. Criterion correct, severity warning; `error` is refused while a table holds an
+ * unverified level (`warnOnlyLevel`, the shipped 2026 table's CN), allowed with verified tables of your own.
  * @example field.text().use(bhytBenefitLevel({ dateField: 'card_valid_from' })) // "HT4010123456789" → benefit_level_mismatch (HT is level 3)
  */
 export function bhytBenefitLevel(options: BhytTableOptions = {}): ValueRule {
@@ -33,5 +35,7 @@ export function bhytBenefitLevel(options: BhytTableOptions = {}): ValueRule {
       code: 'benefit_level_mismatch',
       params: { objectCode: parts.objectCode, level: parts.benefitLevel, expected, version: table.version },
     };
-  }, { severity: 'warning', ...options });
+  }, hasWarnOnlyEntries(options.tables ?? BHYT_OBJECT_CODES, true)
+    ? warnOnlyOptions('bhytBenefitLevel', 'the benefit level of CN from 1/1/2026', options)
+    : { severity: 'warning', ...options });
 }

@@ -1,6 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
-import { BHYT_OBJECT_CODES, bhytObject, type BhytObjectTable } from '../tables/bhyt-object-codes.js';
+import { BHYT_OBJECT_CODES, bhytObject, hasWarnOnlyEntries, type BhytObjectTable } from '../tables/bhyt-object-codes.js';
+import { warnOnlyOptions } from '../_warn-only.js';
 import { tableFor, type DatedOptions } from './_at.js';
 import { parseBhyt } from './bhyt.js';
 import { identifierText } from './_text.js';
@@ -23,7 +24,8 @@ const MESSAGES = {
  * `unknown_object_code`; a code seen in practice but unverified (AK, LH, TG…) → `unverified_object_code`. Both
  * are warnings. The table is `tableAt(tables, date)` with the date from `dateField` (e.g. the card's valid-from),
  * else `at`, else the run's `now`; when no table is in force the value passes. Values that are not well-formed card
- * codes pass (see `bhyt()`); missing values never reach the rule. Criterion correct, severity warning.
+ * codes pass (see `bhyt()`); missing values never reach the rule. Criterion correct, severity warning; `error` is
+ * refused while the tables hold unverified codes (the shipped ones do), allowed with verified tables of your own.
  * @example field.text().use(bhyt(), bhytObjectCode({ dateField: 'card_valid_from' })) // "ZZ4010123456789" → unknown_object_code
  */
 export function bhytObjectCode(options: BhytTableOptions = {}): ValueRule {
@@ -36,5 +38,7 @@ export function bhytObjectCode(options: BhytTableOptions = {}): ValueRule {
     const params = { objectCode: parts.objectCode, version: table.version };
     if (entry === undefined) return { code: 'unknown_object_code', params };
     return entry.verified ? undefined : { code: 'unverified_object_code', params };
-  }, { severity: 'warning', ...options });
+  }, hasWarnOnlyEntries(options.tables ?? BHYT_OBJECT_CODES)
+    ? warnOnlyOptions('bhytObjectCode', 'object codes seen in practice but unverified', options)
+    : { severity: 'warning', ...options });
 }

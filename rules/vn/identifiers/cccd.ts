@@ -64,7 +64,8 @@ export interface CccdOptions extends RuleOptions {
   readonly acceptCmnd?: boolean;
 }
 
-const MESSAGES = {
+/** The messages of `cccd()`'s codes, for rules that report them too (`mst`). */
+export const CCCD_MESSAGES = {
   ...STRUCTURE_MESSAGES,
   future_birth_year: {
     en: '{field}: "{value}" encodes a birth year in the future',
@@ -83,28 +84,36 @@ const MESSAGES = {
  */
 export function cccd(options: CccdOptions = {}): ValueRule {
   const acceptCmnd = options.acceptCmnd === true;
-  return valueRule({ name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: MESSAGES },
+  return valueRule({ name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: CCCD_MESSAGES },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
-      if (text === undefined) return { code: 'non_digit_character' };
-      const year = ctx.now.getUTCFullYear();
-      if (text.length > 0 && !isDigits(text)) {
-        const bare = withoutSeparators(text);
-        return wellFormed(bare, year) ? { code: 'non_digit_character', suggestion: bare } : { code: 'non_digit_character' };
-      }
-      if (acceptCmnd && text.length === 9) return undefined;
-      if (acceptCmnd && text.length === 8) {
-        return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 8, expected: 9 } };
-      }
-      if (text.length === 11 || text.length === 10) {
-        const padded = text.padStart(12, '0');
-        if (wellFormed(padded, year)) {
-          return { code: 'leading_zero_lost', suggestion: padded, params: { length: text.length, expected: 12 } };
-        }
-      }
-      if (text.length !== 12) return { code: 'bad_length', params: { length: text.length, expected: 12 } };
-      return future(text, year) ? { code: 'future_birth_year' } : undefined;
+      return text === undefined ? { code: 'non_digit_character' } : cccdFinding(text, ctx.now, acceptCmnd);
     }, options);
+}
+
+/**
+ * What `cccd()` reports for an identifier text (already trimmed) at the run's date: its whole check, for rules whose
+ * values may be a personal ID (a 12-digit personal tax code, `mst`), so they judge it exactly as `cccd()` does.
+ * @example cccdFinding('001299012345', new Date('2026-11-22')) // { code: 'future_birth_year' }
+ */
+export function cccdFinding(text: string, now: Date, acceptCmnd = false): Finding | undefined {
+  const year = now.getUTCFullYear();
+  if (text.length > 0 && !isDigits(text)) {
+    const bare = withoutSeparators(text);
+    return wellFormed(bare, year) ? { code: 'non_digit_character', suggestion: bare } : { code: 'non_digit_character' };
+  }
+  if (acceptCmnd && text.length === 9) return undefined;
+  if (acceptCmnd && text.length === 8) {
+    return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 8, expected: 9 } };
+  }
+  if (text.length === 11 || text.length === 10) {
+    const padded = text.padStart(12, '0');
+    if (wellFormed(padded, year)) {
+      return { code: 'leading_zero_lost', suggestion: padded, params: { length: text.length, expected: 12 } };
+    }
+  }
+  if (text.length !== 12) return { code: 'bad_length', params: { length: text.length, expected: 12 } };
+  return future(text, year) ? { code: 'future_birth_year' } : undefined;
 }
 
 /**

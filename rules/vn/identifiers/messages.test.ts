@@ -7,10 +7,10 @@ import { findings } from './_check.js';
 /** Inputs that together reach every code of every rule, with the run dates and records some codes need. */
 const corpus: readonly unknown[] = [
   '001089012345', '0010890123456', '001089O12345', '001-089-012345', 1089012345, '001299000000', '840089012345',
-  '001989012345', '012345678', 12345678, '01234567X', '0100109106', '0100109107', '0100109106-000', '0100109106001',
+  '001989012345', '012345678', 12345678, '01234567X', '0100109106', '0100109107', '001299012345', '0100109106-000', '0100109106001',
   100109106, '010010910a', '0123456789', 123456789, '0312345678', 'DN4010123456789', 'dn4010123456789',
   'DN4030123456789', 'ZZ4010123456789', 'AK4010123456789', 'HT4010123456789', '0912345678', '02838123456',
-  '0241234567', 912345678, '01621234567', '10000', '4000', '99123', '1000O', '100000', '75000',
+  '0241234567', 912345678, '01621234567', '19001234', '10000', '4000', '99123', '1000O', '100000', '75000',
 ];
 const dates = [new Date('2024-06-01'), new Date('2026-11-22')];
 const records: readonly TypedRow[] = [{}, { province_code: '79' }];
@@ -19,7 +19,7 @@ const f = identifiers;
 const rules: readonly ValueRule[] = [
   f.cccd(), f.cccd({ acceptCmnd: true }), f.cccdPlausible(), f.cmnd(), f.cmndRetired(), f.mst(), f.mstDashed(),
   f.bhxh(), f.bhxhProvince(), f.bhyt(), f.bhytObjectCode(), f.bhytBenefitLevel(), f.phone(),
-  f.phone({ kind: 'mobile' }), f.phone({ kind: 'landline' }), f.phonePrefix(), f.postalCode(),
+  f.phone({ kind: 'mobile' }), f.phone({ kind: 'landline' }), f.phone({ hotlines: false }), f.phonePrefix(), f.postalCode(),
   f.postalProvince({ provinceField: 'province_code' }),
 ];
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mst, mstCheckDigit, splitMst } from './mst.js';
 import { mstDashed } from './mst-dashed.js';
+import { cccd } from './cccd.js';
+import { cccdPlausible } from './cccd-plausible.js';
 import { codes, findings } from './_check.js';
 
 describe('mstCheckDigit', () => {
@@ -55,6 +57,28 @@ describe('mst', () => {
     expect(codes(rule, '001089012345', new Date('2025-07-01'))).toEqual([]);
     expect(codes(rule, '001089012345', new Date('2025-06-30'))).toEqual(['bad_format']);
     expect(codes(mst({ acceptPersonalId: false }), '001089012345')).toEqual(['bad_format']);
+  });
+
+  // Regression: any 12 digits passed. A personal tax code is the owner's personal ID, checked as `cccd()` checks it.
+  it.each<[string, readonly string[]]>([
+    ['001089012345', []], ['079301123456', []], [' 001089012345 ', []],
+    // century digit 2 → 2000 + 99: a birth year after the run's 2026
+    ['001299012345', ['future_birth_year']], ['079327000001', ['future_birth_year']],
+    // structure holds; province and century digit are cccdPlausible's warnings, as for cccd()
+    ['999999999999', []], ['000000000000', []], ['123456789012', []],
+    ['00108901234X', ['bad_format']], ['00108901234', ['bad_format']],
+  ])('checks the 12-digit personal form %j as cccd() does → %j', (v, expected) => {
+    expect(codes(rule, v)).toEqual(expected);
+    expect(codes(rule, v)).toEqual(v.trim().length === 12 && /^\d+$/.test(v.trim()) ? codes(cccd(), v) : expected);
+  });
+
+  it.each<[string, readonly string[]]>([
+    ['999999999999', ['unknown_province_code', 'unlikely_century']],
+    ['000000000000', ['unknown_province_code']],
+    ['123456789012', ['unknown_province_code', 'unlikely_century']],
+    ['001089012345', []], ['0100109106', []], ['0100109106-001', []],
+  ])('leaves the plausibility of %j to cccdPlausible (warnings) → %j', (v, expected) => {
+    expect(codes(cccdPlausible(), v)).toEqual(expected);
   });
 
   it('splits the forms', () => {

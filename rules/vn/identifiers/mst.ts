@@ -1,6 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { STRUCTURE_MESSAGES } from './_messages.js';
+import { CCCD_MESSAGES, cccdFinding } from './cccd.js';
 import { identifierText, isDigits } from './_text.js';
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
@@ -24,14 +25,17 @@ export function mstCheckDigit(first9: string): number | undefined {
 
 export interface MstOptions extends RuleOptions {
   /**
-   * Accept a 12-digit personal ID as an individual's tax code when the run's date (`ctx.now`) is on or after
-   * 1/7/2025. Default true.
+   * Accept an individual's tax code in its 12-digit form from 1/7/2025 (the run's date, `ctx.now`): it is the
+   * owner's personal ID (DOMAIN-VN §2.3), checked exactly as `cccd()` checks one (12 digits, no future birth year);
+   * its birth province and century digit are `cccdPlausible()`'s warnings, so pair the two on a column that may hold
+   * personal tax codes. Before 1/7/2025, or with `false`, 12 digits are `bad_format`. Default true.
    */
   readonly acceptPersonalId?: boolean;
 }
 
 const MESSAGES = {
   leading_zero_lost: STRUCTURE_MESSAGES.leading_zero_lost,
+  future_birth_year: CCCD_MESSAGES.future_birth_year,
   bad_format: {
     en: '{field}: "{value}" is not a tax code (10 digits, or 10 digits-3 digits for a branch)',
     vi: '{field}: "{value}" không phải mã số thuế (10 chữ số, hoặc 10 chữ số-3 chữ số đối với đơn vị phụ thuộc)',
@@ -50,10 +54,12 @@ const MESSAGES = {
  * The value is a valid tax code (mã số thuế, DOMAIN-VN §2.3): `NNNNNNNNNN` or `NNNNNNNNNN-BBB` (branch, `000`
  * invalid) with a correct check digit; 13 digits without the dash are accepted here (the missing dash is
  * `mstDashed`'s clean warning). A 9-digit value whose left-padded form is valid is `leading_zero_lost` (suggestion:
- * padded). From 1/7/2025 (`ctx.now`) a 12-digit personal ID is accepted too, unless
- * `acceptPersonalId: false`. Missing values never reach the rule; surrounding whitespace is ignored.
- * Codes: `bad_format`, `bad_check_digit`, `bad_branch_code`, `leading_zero_lost`. Criterion correct.
- * @example field.text().use(mst()) // "0100109106" passes; "0100109107" → bad_check_digit; "0100109106-000" → bad_branch_code
+ * padded). From 1/7/2025 (`ctx.now`) an individual's 12-digit tax code — their personal ID — is accepted too,
+ * checked as `cccd()` checks a personal ID (`future_birth_year`), unless `acceptPersonalId: false`; add
+ * `cccdPlausible()` for its province and century-digit warnings. Missing values never reach the rule; surrounding
+ * whitespace is ignored. Codes: `bad_format`, `bad_check_digit`, `bad_branch_code`, `leading_zero_lost`,
+ * `future_birth_year`. Criterion correct.
+ * @example field.text().use(mst(), cccdPlausible()) // "0100109106" passes; "0100109107" → bad_check_digit; "001299012345" → future_birth_year
  */
 export function mst(options: MstOptions = {}): ValueRule {
   const acceptPersonalId = options.acceptPersonalId !== false;
@@ -68,7 +74,8 @@ export function mst(options: MstOptions = {}): ValueRule {
         }
         const personal = acceptPersonalId && text.length === 12 && isDigits(text) &&
           ctx.now.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
-        return personal ? undefined : { code: 'bad_format' };
+        // The personal form is a personal ID: judged by cccd()'s own check, so both rules always agree.
+        return personal ? cccdFinding(text, ctx.now) : { code: 'bad_format' };
       }
       if (mstCheckDigit(parts.code.slice(0, 9)) !== parts.code.charCodeAt(9) - 48) return { code: 'bad_check_digit' };
       if (parts.branch === '000') return { code: 'bad_branch_code' };

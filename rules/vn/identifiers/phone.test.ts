@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { modernMobile, normalizePhone, phone, phoneKind } from './phone.js';
+import fc from 'fast-check';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isServiceNumber, modernMobile, normalizePhone, phone, phoneKind } from './phone.js';
 import { phonePrefix } from './phone-prefix.js';
 import { codes, findings } from './_check.js';
 
@@ -8,6 +10,9 @@ describe('normalizePhone', () => {
     ['0912 345 678', '0912345678'], ['+84 912.345.678', '0912345678'], ['84912345678', '0912345678'],
     ['0084-912-345-678', '0912345678'], ['+84 (0) 912 345 678', '0912345678'], ['(028) 3812 3456', '02838123456'],
     ['0912\u00a0345\u00a0678', '0912345678'], ['912345678', '912345678'], ['841234567', '841234567'], ['abc', 'abc'],
+    // Service numbers (1800 toll-free, 1900 premium-rate) are dialled without a trunk zero, from anywhere.
+    ['1900 1234', '19001234'], ['1800.5888', '18005888'], ['1900 54 54 54', '1900545454'], ['+84 1900 1234', '19001234'],
+    ['84 1900 545454', '1900545454'], ['019001234', '19001234'], ['0084 1800 1091', '18001091'],
   ])('%j → %j', (input, out) => {
     expect(normalizePhone(input)).toBe(out);
   });
@@ -25,6 +30,35 @@ describe('modernMobile', () => {
 
 describe('phone', () => {
   const rule = phone();
+
+  // Regression: hotlines were `leading_zero_lost` with the suggestion "019001234", which would corrupt them.
+  it.each(['1900 1234', '19001234', '1800 5888', '1900545454', '1800599920', '1900 54 54 54', '+84 1900 1234',
+    '019001234', 19001234, 1800599920, '12011234', '12281234'])(
+    'accepts the service number (hotline) %j by default', (v) => {
+      expect(findings(rule, v)).toEqual([]);
+    });
+
+  it.each<[string | number, readonly string[]]>([
+    ['1900 1234', ['service_number_not_allowed']], ['1800 5888', ['service_number_not_allowed']],
+    [1900545454, ['service_number_not_allowed']], ['0912345678', []], ['02838123456', []],
+    ['190012', ['invalid_phone']], ['19001234567', ['invalid_phone']],
+  ])('refuses hotlines with { hotlines: false }: %j → %j', (v, expected) => {
+    expect(codes(phone({ hotlines: false }), v)).toEqual(expected);
+  });
+
+  it.each<['mobile' | 'landline' | 'any', boolean | undefined, string, readonly string[]]>([
+    ['mobile', undefined, '19001234', ['service_number_not_allowed']],
+    ['landline', undefined, '18005888', ['service_number_not_allowed']],
+    ['mobile', true, '19001234', []], ['mobile', true, '02838123456', ['not_mobile']],
+    ['any', undefined, '19001234', []],
+  ])('kind %s with hotlines %j: %s → %j', (kind, hotlines, v, expected) => {
+    expect(codes(phone({ kind, ...(hotlines === undefined ? {} : { hotlines }) }), v)).toEqual(expected);
+  });
+
+  it('names hotlines in its params', () => {
+    expect(phone().params).toEqual({ kind: 'any', hotlines: true });
+    expect(phone({ kind: 'mobile' }).params).toEqual({ kind: 'mobile', hotlines: false });
+  });
 
   it('is a correct rule with severity error', () => {
     expect([rule.name, rule.criterion, rule.severity]).toEqual(['phone', 'correct', 'error']);
@@ -60,6 +94,18 @@ describe('phone', () => {
     expect(phoneKind('0912345678')).toBe('mobile');
     expect(phoneKind('02838123456')).toBe('landline');
     expect(phoneKind('912345678')).toBeUndefined();
+    expect(phoneKind('19001234')).toBe('hotline');
+    expect(phoneKind('1800599920')).toBe('hotline');
+    expect(phoneKind('190012')).toBeUndefined();
+  });
+
+  it('knows the service numbers exactly as the numbering metadata does (property)', () => {
+    const service = fc.tuple(fc.constantFrom('1800', '1900', '1201', '1203', '1228', '1210', '1990', '1000'),
+      fc.stringMatching(/^\d{2,7}$/)).map(([a, b]) => a + b);
+    fc.assert(fc.property(service, (n) => {
+      const t = parsePhoneNumberFromString(n, 'VN')?.getType();
+      return isServiceNumber(n) === (t === 'TOLL_FREE' || t === 'PREMIUM_RATE');
+    }));
   });
 });
 
@@ -70,7 +116,7 @@ describe('phonePrefix', () => {
     expect([rule.name, rule.criterion, rule.severity]).toEqual(['phonePrefix', 'live', 'error']);
   });
 
-  it.each(['0912345678', '02838123456', 'junk', '01001234567'])('accepts %j', (v) => {
+  it.each(['0912345678', '02838123456', 'junk', '01001234567', '1900 1234', '1800599920', '019001234', '+84 1900 5454 54'])('accepts %j', (v) => {
     expect(codes(rule, v)).toEqual([]);
   });
 

@@ -16,9 +16,11 @@ export const LEGACY_MOBILE_PREFIXES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * A phone number in national form: spaces, dots, dashes and parentheses stripped, `+84`/`0084`/`84` → `0`.
- * Other text is kept, so the result may still be invalid.
+ * A phone number in national form: spaces, dots, dashes and parentheses stripped, `+84`/`0084`/`84` → `0`. Service
+ * numbers (1800 toll-free, 1900 premium-rate hotlines) are dialled without a trunk zero, so theirs is dropped:
+ * `+84 1900 1234` and `019001234` → `19001234`. Other text is kept, so the result may still be invalid.
  * @example normalizePhone('+84 912.345.678') // '0912345678'
+ * @example normalizePhone('1900 54 54 54') // '1900545454'
  */
 export function normalizePhone(text: string): string {
   // Most values are bare digits (maybe with "+"): nothing to strip, so skip the per-character tests.
@@ -31,8 +33,27 @@ export function normalizePhone(text: string): string {
   if (s.startsWith('+84')) national = s.slice(3);
   else if (s.startsWith('0084')) national = s.slice(4);
   else if (s.startsWith('84') && s.length >= 11 && isDigits(s)) national = s.slice(2);
-  if (national === undefined) return s;
-  return national.startsWith('0') ? national : `0${national}`;
+  if (national === undefined) return s.startsWith('01') && isServiceNumber(s.slice(1)) ? s.slice(1) : s;
+  if (isServiceNumber(national)) return national;
+  if (!national.startsWith('0')) return `0${national}`;
+  return isServiceNumber(national.slice(1)) ? national.slice(1) : national;
+}
+
+/**
+ * The toll-free and premium-rate ranges of the numbering metadata (libphonenumber-js, VN): 1800 and 1900 followed
+ * by 4 to 6 digits, and the toll-free 1201, 1203 and 1228 followed by 4. Written out, because `normalizePhone` and
+ * `canonical.phone` run on every row of a key column and need no parse; a test holds it equal to the metadata.
+ */
+const SERVICE_NUMBER = /^(?:1[89]00\d{4,6}|12(?:0[13]|28)\d{4})$/;
+
+/**
+ * The text (national form, no trunk zero) is a service number — a 1800 toll-free or 1900 premium-rate hotline, or
+ * another toll-free range — which is dialled as written, never with a leading 0.
+ * @example isServiceNumber('19001234') // true
+ * @example isServiceNumber('0912345678') // false
+ */
+export function isServiceNumber(national: string): boolean {
+  return SERVICE_NUMBER.test(national);
 }
 
 const SPACE = /\s/u;
@@ -62,14 +83,20 @@ export function modernMobile(national: string): string | undefined {
 const DOMAIN_MOBILE = /^0(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
 const DOMAIN_LANDLINE = /^02\d{9}$/;
 
-/** What a Vietnamese number is, by the maintained numbering metadata of libphonenumber-js. */
-export type PhoneKind = 'mobile' | 'landline' | 'mobile_or_landline' | 'other';
+/**
+ * What a Vietnamese number is, by the maintained numbering metadata of libphonenumber-js. `hotline`: a service
+ * number (1800 toll-free, 1900 premium-rate), an enterprise's or agency's line, never a person's.
+ */
+export type PhoneKind = 'mobile' | 'landline' | 'mobile_or_landline' | 'hotline' | 'other';
 
 /**
- * The kind of a valid Vietnamese number in national form (`0…`), or `undefined` when it is not a valid number.
+ * The kind of a valid Vietnamese number in national form (`0…`, or a service number as dialled, `1900…`), or
+ * `undefined` when it is not a valid number.
  * @example phoneKind('0912345678') // 'mobile'
+ * @example phoneKind('19001234') // 'hotline'
  */
 export function phoneKind(national: string): PhoneKind | undefined {
+  if (isServiceNumber(national)) return 'hotline';
   if (!national.startsWith('0') || !isDigits(national)) return undefined;
   const n = parsePhoneNumberFromString(national, 'VN');
   // With the "max" metadata (types included) `isValid()` is exactly "`getType()` is defined": ask once, since each
@@ -82,12 +109,19 @@ export function phoneKind(national: string): PhoneKind | undefined {
     if (DOMAIN_LANDLINE.test(national)) return 'landline';
     return undefined;
   }
+  if (t === 'TOLL_FREE' || t === 'PREMIUM_RATE') return 'hotline';
   return t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' ? 'landline' : t === 'FIXED_LINE_OR_MOBILE' ? 'mobile_or_landline' : 'other';
 }
 
 export interface PhoneOptions extends RuleOptions {
   /** Which numbers are accepted: `mobile`, `landline`, or `any` valid Vietnamese number (default). */
   readonly kind?: 'mobile' | 'landline' | 'any';
+  /**
+   * Accept service numbers (1800 toll-free, 1900 premium-rate hotlines), which enterprise and agency registers
+   * hold. Default: true with `kind: 'any'`, false with `mobile`/`landline` (a subscriber's number was asked for).
+   * `false` where a person's own number is required: a hotline is then `service_number_not_allowed`.
+   */
+  readonly hotlines?: boolean;
 }
 
 const MESSAGES = {
@@ -104,26 +138,36 @@ const MESSAGES = {
     en: '{field}: "{value}" is not a landline number',
     vi: '{field}: "{value}" không phải số điện thoại cố định',
   },
+  service_number_not_allowed: {
+    en: '{field}: "{value}" is a service number (1800/1900 hotline), not a subscriber\'s own phone number',
+    vi: '{field}: "{value}" là số dịch vụ (tổng đài 1800/1900), không phải số điện thoại của thuê bao',
+  },
 };
 
 /**
  * The value is a valid Vietnamese phone number after `normalizePhone` (formatting is not judged here), by
- * libphonenumber-js's maintained metadata; `kind` restricts it to mobile or landline numbers. A legacy 11-digit
+ * libphonenumber-js's maintained metadata; `kind` restricts it to mobile or landline numbers. Service numbers (1800,
+ * 1900 hotlines; `19001234`, `1900 54 54 54`) are dialled without a trunk zero and pass with `kind: 'any'`; with
+ * `hotlines: false` (or a `mobile`/`landline` kind) they are `service_number_not_allowed`. A legacy 11-digit
  * mobile number passes when its current form is valid: renumbering is `phonePrefix`'s live finding, not an error.
- * Digits without the trunk zero (a numeric column) are `leading_zero_lost` when the padded number is valid. Missing
- * values never reach the rule. Codes: `invalid_phone`, `not_mobile`, `not_landline`, `leading_zero_lost`.
- * Criterion correct.
+ * Other digits without the trunk zero (a numeric column) are `leading_zero_lost` when the padded number is valid.
+ * Missing values never reach the rule. Codes: `invalid_phone`, `not_mobile`, `not_landline`, `leading_zero_lost`,
+ * `service_number_not_allowed`. Criterion correct.
  * @example field.text().use(phone({ kind: 'mobile' })) // "+84 912 345 678" passes; "0241234567" → invalid_phone
+ * @example field.text().use(phone({ hotlines: false })) // "1900 1234" → service_number_not_allowed
  */
 export function phone(options: PhoneOptions = {}): ValueRule {
   const kind = options.kind ?? 'any';
+  const hotlines = options.hotlines ?? kind === 'any';
   const accepts = (k: PhoneKind): boolean => kind === 'any' || k === 'mobile_or_landline' ||
     (kind === 'mobile' ? k === 'mobile' : k === 'landline');
-  return valueRule({ name: 'phone', criterion: 'correct', params: { kind }, messages: MESSAGES },
+  return valueRule({ name: 'phone', criterion: 'correct', params: { kind, hotlines }, messages: MESSAGES },
     (value): Finding | undefined => {
       const text = identifierText(value);
       if (text === undefined) return { code: 'invalid_phone' };
       const national = normalizePhone(text);
+      // Before the lost-zero guess: a hotline has no trunk zero to lose, and "019001234" would corrupt it.
+      if (isServiceNumber(national)) return hotlines ? undefined : { code: 'service_number_not_allowed' };
       if (isDigits(national) && !national.startsWith('0')) {
         const padded = `0${national}`;
         const k = phoneKind(modernMobile(padded) ?? padded);

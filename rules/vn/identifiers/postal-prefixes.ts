@@ -25,5 +25,6 @@ export const POSTAL_PREFIXES_2018: DatedTable<PostalPrefixTable> = {
   version: '2018-01-01',
   validFrom: '2018-01-01',
   source: 'QĐ 2475/QĐ-BTTTT (mã bưu chính quốc gia 5 chữ số); danh sách đầu mã theo VNPost, chưa đối chiếu phụ lục',
+  warnOnly: true,
   entries: new Map(RANGES.flatMap(([province, prefixes]) => prefixes.split(' ').map((p) => [p, province] as const))),
 };

@@ -4,9 +4,10 @@ import type { DatedTable } from '../tables/dated.js';
 import { PROVINCES_2025 } from '../tables/provinces.js';
 import { POSTAL_PREFIXES_2018, type PostalPrefixTable } from './postal-prefixes.js';
 import { identifierText, isDigits } from './_text.js';
+import { warnOnlyOptions } from '../_warn-only.js';
 
 export interface PostalProvinceOptions extends RuleOptions {
-  /** Prefix table (default `POSTAL_PREFIXES_2018`). */
+  /** Prefix table (default `POSTAL_PREFIXES_2018`, unverified: `warnOnly`). */
   readonly table?: DatedTable<PostalPrefixTable>;
   /** A field holding the record's 2-digit province code (2008 or 2025 scheme) that the prefix must agree with. */
   readonly provinceField?: string;
@@ -31,7 +32,8 @@ const MERGED_INTO: ReadonlyMap<string, string> = new Map(
  * The first two digits of a 5-digit postal code are a province's prefix (DOMAIN-VN §2.7, warning only); with
  * `provinceField`, that province is the record's (its 2008 code, or the 2025 province it merged into). Values that
  * are not 5 digits pass (see `postalCode()`), as do rows whose province field is empty. Missing values never reach
- * the rule. Codes: `unknown_postal_prefix`, `postal_province_mismatch`. Criterion correct, severity warning.
+ * the rule. Codes: `unknown_postal_prefix`, `postal_province_mismatch`. Criterion correct, severity warning; with
+ * the shipped (`warnOnly`) table `severity: 'error'` is refused, with a verified table of your own it is allowed.
  * @example field.text().use(postalProvince({ provinceField: 'province_code' })) // "10000" with province "79" → postal_province_mismatch
  */
 export function postalProvince(options: PostalProvinceOptions = {}): ValueRule {
@@ -48,5 +50,6 @@ export function postalProvince(options: PostalProvinceOptions = {}): ValueRule {
       if (province === undefined || province === '') return undefined;
       if (province === postalProvince || province === MERGED_INTO.get(postalProvince)) return undefined;
       return { code: 'postal_province_mismatch', params: { postalProvince, province } };
-    }, { severity: 'warning', ...options });
+    }, table.warnOnly === true ? warnOnlyOptions('postalProvince', 'the unverified postal prefix table', options)
+      : { severity: 'warning', ...options });
 }

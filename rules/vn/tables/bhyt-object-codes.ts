@@ -13,6 +13,8 @@ export interface BhytObject {
   readonly defaultLevel: BhytBenefitLevel | undefined;
   /** False for codes seen in practice but not confirmed in a legal text: accepted with a warning. */
   readonly verified: boolean;
+  /** The default level is announced but unverified (DOMAIN-VN [warn-only]): a level check on it only warns. */
+  readonly warnOnlyLevel?: true;
 }
 
 /** Object code → its payer group and default level. Keys are two capital letters. */
@@ -29,7 +31,7 @@ export const UNVERIFIED_BHYT_OBJECT_CODES: readonly string[] = [
   'AK', 'LH', 'TG', 'DS', 'HK', 'ND', 'TH', 'TD', 'TU', 'BA', 'XV', 'TL',
 ];
 
-function table(cnLevel: BhytBenefitLevel): BhytObjectTable {
+function table(cnLevel: BhytBenefitLevel, cnWarnOnly: boolean): BhytObjectTable {
   const unverified: Record<string, BhytObject> = Object.create(null) as Record<string, BhytObject>;
   for (const c of UNVERIFIED_BHYT_OBJECT_CODES) unverified[c] = { group: 'unverified', defaultLevel: undefined, verified: false };
   return Object.freeze(Object.assign(Object.create(null) as Record<string, BhytObject>,
@@ -41,7 +43,7 @@ function table(cnLevel: BhytBenefitLevel): BhytObjectTable {
     group('state_budget', 1, 'CC TE'),
     group('state_budget', 2, 'CK CB KC BT HN DT DK XD TS'),
     group('state_budget', 3, 'TC'),
-    group('state_supported', cnLevel, 'CN'),
+    cnWarnOnly ? { CN: { group: 'state_supported', defaultLevel: cnLevel, verified: true, warnOnlyLevel: true } } : group('state_supported', cnLevel, 'CN'),
     group('state_supported', 4, 'HS SV GB'),
     group('household', 4, 'GD'),
     unverified));
@@ -56,7 +58,7 @@ export const BHYT_OBJECT_CODES_2015: DatedTable<BhytObjectTable> = {
   validFrom: '2015-11-16',
   validTo: '2025-12-31',
   source: 'QĐ 1351/QĐ-BHXH (mã đối tượng, mức hưởng trên thẻ BHYT)',
-  entries: table(3),
+  entries: table(3, false),
 };
 
 /**
@@ -67,7 +69,7 @@ export const BHYT_OBJECT_CODES_2026: DatedTable<BhytObjectTable> = {
   version: '2026-01-01',
   validFrom: '2026-01-01',
   source: 'QĐ 1351/QĐ-BHXH; mức hưởng của CN từ 1/1/2026 (chưa xác minh, chỉ cảnh báo)',
-  entries: table(2),
+  entries: table(2, true),
 };
 
 /**
@@ -75,6 +77,16 @@ export const BHYT_OBJECT_CODES_2026: DatedTable<BhytObjectTable> = {
  * @example tableAt(BHYT_OBJECT_CODES, new Date('2026-03-01'))?.entries['CN']?.defaultLevel // 2
  */
 export const BHYT_OBJECT_CODES: readonly DatedTable<BhytObjectTable>[] = [BHYT_OBJECT_CODES_2015, BHYT_OBJECT_CODES_2026];
+
+/**
+ * Whether any of the tables holds a [warn-only] fact (an unverified code, or an unverified default level): rules
+ * judging by them may then only warn.
+ * @example hasWarnOnlyEntries(BHYT_OBJECT_CODES) // true
+ */
+export function hasWarnOnlyEntries(tables: readonly DatedTable<BhytObjectTable>[], levels = false): boolean {
+  return tables.some((t) => t.warnOnly === true ||
+    Object.values(t.entries).some((e) => (levels ? e.warnOnlyLevel === true : !e.verified)));
+}
 
 /**
  * The entry of an object code in a table (own keys only, so `__proto__` and friends are unknown codes).

@@ -13,6 +13,11 @@ export interface DatedTable<E> {
   readonly validTo?: string;
   /** The legal text (or official list) the entries come from. */
   readonly source: string;
+  /**
+   * The entries are not verified against that text (DOMAIN-VN **[warn-only]**): a finding that rests on this table
+   * is a warning, never an error (rules refuse `severity: 'error'` or leave such rows to a warning companion).
+   */
+  readonly warnOnly?: boolean;
   readonly entries: E;
 }
 

@@ -18,23 +18,26 @@ export type LandUseCodeTable = DatedTable<LandUseCodeEntries>;
 
 /**
  * Scheme `2013` (Luật Đất đai 2013, codes of TT 27/2018/TT-BTNMT). Not listed in DOMAIN-VN: written from the
- * circular's annex as best known and **unverified**, so rely on it with `strict: false` (unknown codes → warning).
- * @example parcelCodes(LAND_USE_CODES_2013).has('BHK') // true
+ * circular's annex as best known and **unverified** (`warnOnly`), so every finding resting on it is a warning, even
+ * under `strict` (`landUseCodeProvisional`). HNK (other annual crops) is a parcel code here: certificates of the
+ * period carry it, and BHK/NHK are its subdivisions.
+ * @example parcelCodes(LAND_USE_CODES_2013).has('HNK') // true
  */
 export const LAND_USE_CODES_2013: LandUseCodeTable = {
   version: '2013',
   validFrom: '2014-07-01',
   validTo: '2024-07-31',
   source: 'Luật Đất đai 2013 (45/2013/QH13); TT 27/2018/TT-BTNMT Phụ lục 01 (unverified transcription)',
+  warnOnly: true,
   entries: {
-    agricultural: ['LUC', 'LUK', 'LUN', 'BHK', 'NHK', 'CLN', 'RSX', 'RPH', 'RDD', 'NTS', 'LMU', 'NKH'],
+    agricultural: ['LUC', 'LUK', 'LUN', 'HNK', 'BHK', 'NHK', 'CLN', 'RSX', 'RPH', 'RDD', 'NTS', 'LMU', 'NKH'],
     nonAgricultural: [
       'ONT', 'ODT', 'TSC', 'DTS', 'DVH', 'DXH', 'DYT', 'DGD', 'DTT', 'DKH', 'DNG', 'DSK', 'CQP', 'CAN', 'SKK', 'SKN',
       'SKT', 'TMD', 'SKC', 'SKS', 'SKX', 'DGT', 'DTL', 'DDT', 'DDL', 'DNL', 'DBV', 'DCH', 'DRA', 'DSH', 'DKV', 'TON',
       'TIN', 'NTD', 'SON', 'MNC', 'PNK',
     ],
     unused: ['BCS', 'DCS', 'NCS'],
-    groups: ['NNP', 'SXN', 'CHN', 'LUA', 'HNK', 'LNP', 'PNN', 'OCT', 'CDG', 'CCC', 'CSD'],
+    groups: ['NNP', 'SXN', 'CHN', 'LUA', 'LNP', 'PNN', 'OCT', 'CDG', 'CCC', 'CSD'],
     replaced: {},
   },
 };

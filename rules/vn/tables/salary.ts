@@ -1,8 +1,8 @@
 import type { DatedTable } from './dated.js';
 
 /**
- * A monthly amount in VND. `warnOnly` marks a figure that is announced but not verified in the legal text
- * (DOMAIN-VN **[warn-only]**): rules must not report `error`s that depend on it.
+ * A monthly amount in VND. `warnOnly` (here or on the whole table) marks a figure that is announced but not verified
+ * in the legal text (DOMAIN-VN **[warn-only]**): rules must not report `error`s that depend on it.
  */
 export interface BaseSalaryEntry {
   readonly monthly: number;
@@ -31,7 +31,7 @@ export const baseSalaryTables: readonly DatedTable<BaseSalaryEntry>[] = [
   { version: '2024-07-01', validFrom: '2024-07-01', source: 'NĐ 73/2024/NĐ-CP', entries: { monthly: 2_340_000 } },
   {
     version: '2026-07-01', validFrom: '2026-07-01', source: 'announced for 1/7/2026, not verified (DOMAIN-VN §5 [warn-only])',
-    entries: { monthly: 2_530_000, warnOnly: true },
+    warnOnly: true, entries: { monthly: 2_530_000, warnOnly: true },
   },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * What Vietnamese text looks like, for the encoding heuristics: a word is valid when it is one Vietnamese syllable
  * (initial consonant, vowel nucleus, final consonant) written in NFC letters, with at most one tone mark, placed on
- * the vowel both spelling conventions agree on, and only sắc or nặng before a final c, ch, p, t.
+ * the vowel both spelling conventions agree on, and only sắc or nặng before a final c, ch, k, p, t.
  */
 
 const ACUTE = '\u0301';
@@ -15,7 +15,8 @@ const OPEN = 'iêu|yêu|oai|oay|oao|oeo|uôi|ươi|ươu|uây|uya|uyu|ai|ao|au|a
 const CLOSED = 'uyê|iê|yê|uô|ươ|oă|uâ|oo|ôô|ă|â';
 /** Nuclei with or without a final consonant. */
 const EITHER = 'oa|oe|uê|uy|[aeêioôơuưy]';
-const FINAL = '(ch|ng|nh|[cmnpt])';
+/** `k` ends syllables of official place and personal names of Central Highlands origin (Đắk Lắk, Đắk Nông). */
+const FINAL = '(ch|ng|nh|[ckmnpt])';
 
 export const SYLLABLE = new RegExp(`^${INITIAL}(?:(${OPEN})|(${CLOSED})${FINAL}|(${EITHER})${FINAL}?)$`);
 
@@ -30,6 +31,8 @@ const TONE_AT: Readonly<Record<string, number>> = {
 const NH_CH = new Set(['a', 'ê', 'i', 'y', 'oa', 'uê', 'uy']);
 const NO_NG = new Set(['ê', 'i', 'y', 'ơ', 'uy', 'uê']);
 const FRONT = new Set(['i', 'e', 'ê', 'y']);
+/** Stop finals: only sắc or nặng before them. */
+const STOPS = new Set(['c', 'ch', 'k', 'p', 't']);
 
 /**
  * Splits text into tokens: maximal runs of characters that are neither ASCII whitespace, ASCII punctuation nor
@@ -83,7 +86,7 @@ function judgeSyllable(token: string): boolean {
   const nucleus = m[2] ?? m[3] ?? m[5] ?? '';
   const final = m[4] ?? m[6];
   if (!spelled(initial, nucleus, final)) return false;
-  if (final !== undefined && 'c ch p t'.split(' ').includes(final) && tone !== ACUTE && tone !== DOT) return false;
+  if (final !== undefined && STOPS.has(final) && tone !== ACUTE && tone !== DOT) return false;
   const at = TONE_AT[nucleus];
   return tone === undefined || at === undefined || toneAt - [...initial].length === at;
 }
@@ -97,7 +100,7 @@ function spelled(initial: string, nucleus: string, final: string | undefined): b
   if (initial === 'qu' && (nucleus[0] === 'o' || nucleus[0] === 'u')) return false;
   if (nucleus === 'y' && final !== undefined && initial !== 'qu') return false;
   if ((final === 'nh' || final === 'ch') && !NH_CH.has(nucleus)) return false;
-  return !((final === 'ng' || final === 'c') && NO_NG.has(nucleus));
+  return !((final === 'ng' || final === 'c' || final === 'k') && NO_NG.has(nucleus));
 }
 
 /** The text has at least one word with diacritics that is a valid Vietnamese syllable. */

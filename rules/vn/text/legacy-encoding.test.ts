@@ -40,6 +40,59 @@ describe('legacyEncoding', () => {
     expect(codes(runValue(legacyEncoding(), 'Cöa Nam'))).toEqual(['legacy_encoding']);
   });
 
+  // Regression: UTF-8 read as Windows-1252 where a byte the code page lacks (81, 8D, 8F, 90, 9D) was dropped, as
+  // Excel and many tools do, went undetected: the whole value no longer converts back.
+  it.each<[string, string | undefined]>([
+    ['Äáº¯k Láº¯k', 'Đắk Lắk'], // Đ = C4 90: the 90 was dropped
+    ['Ä\ufffdáº¯k Láº¯k', 'Đắk Lắk'], // or replaced by U+FFFD
+    ['Ä?áº¯k Láº¯k', 'Đắk Lắk'], // or by "?"
+    ['Buôn Ma Thuột, Äáº¯k Láº¯k', 'Buôn Ma Thuột, Đắk Lắk'], // beside text that is fine
+    ['Há»c', 'Học'], // ọ = E1 BB 8D; "HỐc" also decodes, but no Vietnamese word changes case inside
+    ['ThÃ¡i BÃ¬nh', 'Thái Bình'], // nothing lost: the whole value converts (as before)
+    ['Ná»', undefined], // ọ, ỏ, ờ, ề, Ố: several words fit, so no conversion is offered
+    ['Nguyá»…n VÄ', undefined], // a sequence cut short at the end
+    ['NGÃ BA Äáº¯k', undefined], // "NGÃ" may be genuine or a damaged "NGÁ": nothing is offered
+    ['Ã©tÃ©', undefined], // French read as Windows-1252: mojibake, but no Vietnamese to offer
+    ['HÆ°Æ¡ng', 'Hương'], ['ÄÆ°á»ng', 'Đường'], // Đ and ờ (E1 BB 9D) lost: of the fills only "Đường" is a word
+  ])('reports %j as mojibake, suggesting %j', (text, fixed) => {
+    const found = runValue(legacyEncoding(), text);
+    expect(codes(found)).toEqual(['mojibake']);
+    expect(found[0]?.suggestion).toBe(fixed);
+  });
+
+  it.each([
+    // Vietnamese: Ã is a letter (ngã), but a Vietnamese string never holds a UTF-8 lead as Windows-1252 shows it
+    // followed by a continuation byte.
+    ['NGÃ BA'], ['Phạm Thị Ngã'], ['HÃN'], ['Ngã Năm'], ['ĐẮK LẮK'], ['Đắk Lắk'], ['NGUYỄN THỊ ÁNH'], ['Võ Thị Sáu'],
+    ['Ksor H’Bơ'], ['Lê Thị Ánh ‘Út’'], ['“NGÃ”'], ['Nguye\u0302\u0303n Văn An'], ['Ê Đê'], ['Hòa Bình – Sơn La'],
+    // Other languages: their Ã, Ä, Å, Æ, Ì are followed by letters, not by a continuation byte.
+    ['São Paulo'], ['JOÃO GONÇALVES'], ['Ästhetik'], ['Ångström'], ['Æsir'], ['Ærøskøbing'], ['Ìsola'], ['Málaga'],
+    ['Åre – Östersund'], ['Ärzte'],
+  ])('lets %j pass', (text) => {
+    expect(runValue(legacyEncoding(), text)).toEqual([]);
+  });
+
+  it('detects UTF-8 read as Windows-1252 even when the bytes it lacks were dropped (property)', () => {
+    // Windows-1252 as Excel reads it: 80–9F are punctuation, and the five bytes it lacks are dropped.
+    const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+    const lossy = (name: string) => [...new TextEncoder().encode(name)]
+      .map((b) => (b >= 0x80 && b < 0xa0 ? high[b - 0x80] as string : String.fromCharCode(b))).join('')
+      .replace(/[\u0081\u008d\u008f\u0090\u009d]/g, '');
+    fc.assert(fc.property(accented, (name) => {
+      const d = diagnoseEncoding(lossy(name));
+      return d?.encodings[0] === 'UTF-8' && (d.converted === undefined || d.converted === name);
+    }));
+    // Upper case too: Đ, Á, Í, Ý lose a byte there.
+    fc.assert(fc.property(accented.map((n) => n.toUpperCase()), (name) => {
+      const d = diagnoseEncoding(lossy(name));
+      return d?.encodings[0] === 'UTF-8' && (d.converted === undefined || d.converted === name);
+    }));
+  });
+
+  it('never reports valid Vietnamese text in upper case either (property)', () => {
+    fc.assert(fc.property(names, (name) => diagnoseEncoding(name.toUpperCase()) === undefined));
+  });
+
   it('never reports values that are not text', () => {
     expect(runValue(legacyEncoding(), 12 as unknown)).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { isWellFormedUtf8 } from '../../../src/sources/decode/utf8-decoder.js';
 import { decodeVni, encodeVni } from '../../../src/sources/decode/vni.js';
 import { cp1252Bytes, fitsCp1252 } from './_cp1252.js';
 import { hasVietnameseWord, vietnameseScore } from './_vietnamese.js';
+import { hasMojibakeSignature, repairLossyUtf8 } from './_mojibake.js';
 
 /** An encoding whose bytes were read as Windows-1252. */
 export type MisreadEncoding = 'UTF-8' | 'TCVN3' | 'VNI';
@@ -58,7 +59,10 @@ const LATIN_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]/;
  * half. Text that is pure ASCII, already valid Vietnamese, or holds characters Windows-1252 cannot produce (any
  * letter beyond Latin-1, so all normal Vietnamese Unicode text) is never diagnosed. Equally good decodings are all
  * named (TCVN3 and VNI are ambiguous on short texts such as `Cöa`); the conversion is offered only when exactly one
- * decoding is entirely valid Vietnamese.
+ * decoding is entirely valid Vietnamese. Text that no decoding explains as a whole but holds the signature of UTF-8
+ * read as Windows-1252 (`áº`, `á»`, `Æ°`, `Ä‘`, `Ã©`…: pairs no Vietnamese text holds) is UTF-8 too: tools drop
+ * the five bytes Windows-1252 lacks (`Äáº¯k Láº¯k` for `Đắk Lắk`), and the conversion is offered only when exactly
+ * one restoration of them is valid Vietnamese.
  * @example diagnoseEncoding('TiÕng ViÖt') // { encodings: ['TCVN3'], score: 1, converted: 'Tiếng Việt' }
  */
 export function diagnoseEncoding(text: string): EncodingDiagnosis | undefined {
@@ -76,9 +80,10 @@ let lastDiagnosis: EncodingDiagnosis | undefined;
 function diagnose(text: string): EncodingDiagnosis | undefined {
   let ascii = true;
   for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
-  // Text with a character Windows-1252 cannot produce (all normal Vietnamese Unicode text) is never mis-decoded:
-  // accept it before building bytes or scoring words.
-  if (ascii || !fitsCp1252(text)) return undefined;
+  if (ascii) return undefined;
+  // Text with a character Windows-1252 cannot produce (all normal Vietnamese Unicode text) was not mis-decoded as a
+  // whole: only a signature (mojibake beside genuine text, or a U+FFFD for a lost byte) can still tell.
+  if (!fitsCp1252(text)) return hasMojibakeSignature(text) ? lossyUtf8(text) : undefined;
   // What remains (Latin-1 Vietnamese such as "Lê Xuân Lâm", and the mis-decoded text itself) repeats across rows
   // and costs a decoding and a syllable scoring each: remember the diagnosis per distinct short text, bounded.
   if (text.length > MAX_REMEMBERED) return diagnoseLatin1(text);
@@ -95,8 +100,22 @@ function diagnose(text: string): EncodingDiagnosis | undefined {
 const MAX_REMEMBERED = 256;
 const remembered = new Map<string, EncodingDiagnosis | undefined>();
 
+/** UTF-8 read as Windows-1252 with bytes lost: the diagnosis of a text with the signature. */
+function lossyUtf8(text: string): EncodingDiagnosis {
+  const repaired = repairLossyUtf8(text);
+  return Object.freeze({
+    encodings: Object.freeze(['UTF-8'] as const), score: repaired.score,
+    ...(repaired.text === undefined ? {} : { converted: repaired.text }),
+  });
+}
+
 /** The diagnosis of non-ASCII text made only of characters a Windows-1252 reading can produce. */
 function diagnoseLatin1(text: string): EncodingDiagnosis | undefined {
+  return diagnoseWhole(text) ?? (hasMojibakeSignature(text) ? lossyUtf8(text) : undefined);
+}
+
+/** The diagnosis of a text that one decoding explains as a whole. */
+function diagnoseWhole(text: string): EncodingDiagnosis | undefined {
   const bytes = cp1252Bytes(text);
   const before = bytes === undefined ? 1 : vietnameseScore(text);
   if (bytes === undefined || before === 1) return undefined;

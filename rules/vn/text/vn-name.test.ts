@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vnName } from './vn-name.js';
+import { vnName, type VnNameOptions } from './vn-name.js';
 import { codes, runValue } from '../cross/_testkit.js';
 
 describe('vnName', () => {
@@ -7,6 +7,9 @@ describe('vnName', () => {
     ['Nguyễn Văn An'], ['NGUYỄN THỊ HOA'], ['nguyễn thị hoa'], ['Lê Thị Thủy'], ['Lê Thị Thuỷ'], ['Hoàng'],
     ['Ông Ích Khiêm'], ['Ông Văn Tùng'], ['Ông Thị Lan'], ['Tôn Nữ Thị Hà'], ['Nguyễn Thị Minh Khai'], ['Đặng Thị Ngọc Thịnh'],
     ['Nguye\u0302\u0303n Văn An'], ['Y Ngông Niê Kdăm'],
+    // Regression: Ê Đê and Gia Rai names of the Central Highlands were name_has_symbol errors (DOMAIN-VN §6).
+    ["H'Hen Niê"], ['Ksor H’Bơ'], ["Ksor H'Bơ"], ['H’Hen Niê'], ["Y'Ngông Niê"], ['Nguyễn-Văn An'], ['Y-Moan Ênuôl'],
+    ["H'HEN NIÊ"], ["Rơ Châm H'Lim"],
   ])('accepts %s', (name) => {
     expect(runValue(vnName(), name)).toEqual([]);
   });
@@ -16,8 +19,11 @@ describe('vnName', () => {
     ['Nguyễn Văn A.', ['name_has_symbol']],
     ['Trần (Thị) Lan', ['name_has_symbol']],
     ['Lê Văn B, Lê Thị C', ['name_has_symbol']],
-    ["H'Hen Niê", ['name_has_symbol']],
-    ['Nguyễn-Văn An', ['name_has_symbol']],
+    // Misplaced: an apostrophe or hyphen stands between two letters, once.
+    ["'Hen Niê", ['name_has_symbol']], ["Hen Niê'", ['name_has_symbol']], ["H''Hen Niê", ['name_has_symbol']],
+    ["H' Hen Niê", ['name_has_symbol']], ["H 'Hen", ['name_has_symbol']], ['Nguyễn- Văn', ['name_has_symbol']],
+    ['-Nguyễn Văn', ['name_has_symbol']], ['Nguyễn Văn-', ['name_has_symbol']], ['Nguyễn--Văn', ['name_has_symbol']],
+    ["H'-Hen", ['name_has_symbol']], ['H’’Bơ', ['name_has_symbol']], ["Nguyễn 2'Văn", ['name_has_digit', 'name_has_symbol']],
     ['Nguyễn  Văn An', ['name_doubled_space']],
     ['Ông Nguyễn Văn An', ['name_has_honorific']],
     ['Bà Lê Thị Hoa', ['name_has_honorific']],
@@ -30,10 +36,19 @@ describe('vnName', () => {
     expect(codes(runValue(vnName(), name))).toEqual(expected);
   });
 
-  it.each([["H'Hen Niê", { allowApostrophe: true }], ['H’Hen Niê', { allowApostrophe: true }], ['Nguyễn-Văn An', { allowHyphen: true }]])(
-    'accepts %s with %j', (name, options) => {
-      expect(runValue(vnName(options), name)).toEqual([]);
-    });
+  it.each<[string, VnNameOptions, readonly string[]]>([
+    ["H'Hen Niê", { allowApostrophe: false }, ['name_has_symbol']], ['H’Hen Niê', { allowApostrophe: false }, ['name_has_symbol']],
+    ['Nguyễn-Văn An', { allowHyphen: false }, ['name_has_symbol']], ["H'Hen Niê", { allowHyphen: false }, []],
+    ['Nguyễn-Văn An', { allowApostrophe: false }, []], ["H'Hen-Niê", { allowApostrophe: false, allowHyphen: false }, ['name_has_symbol']],
+  ])('%s with %j → %j', (name, options, expected) => {
+    expect(codes(runValue(vnName(options), name))).toEqual(expected);
+  });
+
+  it('names the misplaced or refused character', () => {
+    expect(runValue(vnName(), "H''Hen")[0]?.params).toEqual({ symbol: "'" });
+    expect(runValue(vnName({ allowHyphen: false }), 'Nguyễn-Văn')[0]?.params).toEqual({ symbol: '-' });
+    expect(vnName().params).toEqual({ allowApostrophe: true, allowHyphen: true });
+  });
 
   it('suggests the name without the honorific, and single spaces', () => {
     expect(runValue(vnName(), 'Ông Nguyễn Văn An')[0]?.suggestion).toBe('Nguyễn Văn An');

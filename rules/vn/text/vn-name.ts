@@ -3,9 +3,12 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 
 export interface VnNameOptions extends RuleOptions {
-  /** Allow apostrophes (`'`, `’`), as in some ethnic-minority names (`H'Hen Niê`). Default false. */
+  /**
+   * Allow an apostrophe (`'` or the typographic `’`) between two letters, as Ê Đê and Gia Rai names of the Central
+   * Highlands have it (`H'Hen Niê`, `Ksor H'Bơ`; DOMAIN-VN §6). Default true; `false` refuses it.
+   */
   readonly allowApostrophe?: boolean;
-  /** Allow hyphens, as in some ethnic-minority and foreign names. Default false. */
+  /** Allow a hyphen between two letters, as some ethnic-minority and foreign names have it. Default true. */
   readonly allowHyphen?: boolean;
 }
 
@@ -47,6 +50,8 @@ const messages: MessageTable = {
 const fold = (s: string): string => s.normalize('NFC').toLowerCase();
 
 const DIGIT = /\p{N}/u;
+/** A letter or a combining mark, the only neighbours an apostrophe or hyphen may have inside a name. */
+const NAME_LETTER = /[\p{L}\p{M}]/u;
 const LETTER = /[\p{L}\p{M}\s]/u;
 /** Letters, marks and whitespace only: no digit and no symbol, whatever the options. */
 const ONLY_LETTERS = /^[\p{L}\p{M}\s]*$/u;
@@ -81,6 +86,13 @@ function mayStartWithHonorific(v: string): boolean {
   return c >= 0x80 || c === 0x4f || c === 0x6f || c === 0x42 || c === 0x62 || c <= 0x20;
 }
 
+/** The character at `i` has a letter (or mark) on both sides: inside a name, not at its edge or beside a space. */
+function betweenLetters(chars: readonly string[], i: number): boolean {
+  const before = chars[i - 1];
+  const after = chars[i + 1];
+  return before !== undefined && after !== undefined && NAME_LETTER.test(before) && NAME_LETTER.test(after);
+}
+
 /** What a name without findings returns: shared and frozen, so a clean row allocates nothing. */
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
@@ -103,16 +115,18 @@ function isHonorific(word: string): boolean {
 
 /**
  * A personal name has the shape of a name (clean, DOMAIN-VN §6): letters (any script, with their marks) separated by
- * single spaces. Findings, one per kind: a digit → `name_has_digit`; another character (`.`, `,`, `(`, `/`, or `'`
- * and `-` unless allowed) → `name_has_symbol`; two spaces in a row → `name_doubled_space` (suggestion: single
+ * single spaces; an apostrophe (`'`, `’`) or hyphen between two letters is part of the name (`H'Hen Niê`, `Ksor
+ * H'Bơ`) unless `allowApostrophe`/`allowHyphen` is false. Findings, one per kind: a digit → `name_has_digit`;
+ * another character (`.`, `,`, `(`, `/`; an apostrophe or hyphen refused, or not between two letters: leading,
+ * trailing, doubled, beside a space) → `name_has_symbol`; two spaces in a row → `name_doubled_space` (suggestion: single
  * spaces); a leading "Ông"/"Bà" (any case, optionally with `.`/`:`) followed by a common family name →
  * `name_has_honorific` (suggestion: the name without it). ALL CAPS, lower case and either tone placement pass;
  * other whitespace characters and surrounding spaces are left to `whitespace` and `trimmed`. Non-text values pass.
  * @example field.text().use(vn.vnName()) // "Ông Nguyễn Văn An" → name_has_honorific, suggestion "Nguyễn Văn An"
  */
 export function vnName(options: VnNameOptions = {}): ValueRule {
-  const apostrophe = options.allowApostrophe === true;
-  const hyphen = options.allowHyphen === true;
+  const apostrophe = options.allowApostrophe !== false;
+  const hyphen = options.allowHyphen !== false;
   return valueRule({
     name: 'vnName', criterion: 'clean', code: 'name_has_symbol', messages,
     params: { allowApostrophe: apostrophe, allowHyphen: hyphen },
@@ -122,12 +136,14 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
     let digit = false;
     // Almost every name is letters and spaces only: one whole-string test instead of two regexes per character.
     if (!onlyLetters(v)) {
-      for (const ch of v) {
+      const chars = [...v];
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i] as string;
         if (DIGIT.test(ch)) digit = true;
         else if (LETTER.test(ch)) continue;
-        else if ((ch === "'" || ch === '\u2019') && apostrophe) continue;
-        else if (ch === '-' && hyphen) continue;
-        else symbol ??= ch;
+        else if (((ch === "'" || ch === '\u2019') && apostrophe) || (ch === '-' && hyphen)) {
+          if (!betweenLetters(chars, i)) symbol ??= ch;
+        } else symbol ??= ch;
       }
     }
     const doubled = v.includes('  ');

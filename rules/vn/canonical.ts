@@ -1,0 +1,94 @@
+/**
+ * Canonical forms of the pack's identifiers, for comparing values (duplicates, reference lookups) the way the rules
+ * read them: `field.text().unique({ normalize: vn.canonical.mst })`, `rule.uniqueBy(cols, { normalize: … })`. Each is
+ * a pure function from text to text: the canonical form of a value the pack recognises (well-formed, or a form its
+ * rule names with a suggestion), else the value trimmed, unchanged otherwise. They never judge validity (a wrong check
+ * digit keeps its form) and never merge values the rules tell apart.
+ */
+import { splitMst } from './identifiers/mst.js';
+import { parseBhyt } from './identifiers/bhyt.js';
+import { isServiceNumber, modernMobile, normalizePhone } from './identifiers/phone.js';
+import { isDigits, withoutSeparators } from './identifiers/_text.js';
+import { GCN_SERIAL_PATTERN } from './land/gcn-serial.js';
+
+/**
+ * A tax code: trimmed; a branch's 13 digits run together take their dash (`NNNNNNNNNN-BBB`, as `mstDashed` suggests).
+ * @example canonicalMst(' 0100109106001') // '0100109106-001'
+ */
+export function canonicalMst(value: string): string {
+  const t = value.trim();
+  const parts = splitMst(t);
+  if (parts === undefined) return t;
+  return parts.branch === undefined ? parts.code : `${parts.code}-${parts.branch}`;
+}
+
+/**
+ * A personal ID (12 digits) or CMND (9 digits): trimmed, and without the separators people type inside it
+ * (`001 089 012345`, `001.089.012.345`), which `cccd()` names with the bare digits as suggestion.
+ * @example canonicalCccd('001-089-012345') // '001089012345'
+ */
+export function canonicalCccd(value: string): string {
+  return bareDigits(value, [12, 9]);
+}
+
+/**
+ * A social-insurance number: trimmed, and its 10 digits without separators.
+ * @example canonicalBhxh(' 01 2345 6789 ') // '0123456789'
+ */
+export function canonicalBhxh(value: string): string {
+  return bareDigits(value, [10]);
+}
+
+/**
+ * A health-insurance card code: trimmed, without separators and in capitals when that is a well-formed card code
+ * (`gd 4 79 7912345678` → `GD4797912345678`, as `bhyt()` suggests).
+ * @example canonicalBhyt('dn 4 01 0123456789') // 'DN4010123456789'
+ */
+export function canonicalBhyt(value: string): string {
+  const t = value.trim();
+  const bare = withoutSeparators(t).toUpperCase();
+  return parseBhyt(bare) === undefined ? t : bare;
+}
+
+/**
+ * A phone number in national form (`+84`/`84`/`0084` → `0`, spaces, dots, dashes and parentheses removed); a
+ * legacy 11-digit mobile number as its current 10-digit number (one subscriber); a 1800/1900 hotline as dialled.
+ * Text that is not a phone number's shape is returned trimmed.
+ * @example canonicalPhone('+84 912.345.678') // '0912345678'
+ * @example canonicalPhone('0162 123 4567') // '0321234567'
+ */
+export function canonicalPhone(value: string): string {
+  const t = value.trim();
+  const national = normalizePhone(t);
+  if (!isDigits(national) || !(national.startsWith('0') || isServiceNumber(national))) return t;
+  return modernMobile(national) ?? national;
+}
+
+/**
+ * A land-use certificate serial of a known shape (`gcnSerial`): its letters and digits separated by one space, as
+ * printed (`CS123456` → `CS 123456`).
+ * @example canonicalGcnSerial('CS123456') // 'CS 123456'
+ */
+export function canonicalGcnSerial(value: string): string {
+  const t = value.trim();
+  if (!GCN_SERIAL_PATTERN.test(t)) return t;
+  const at = t.search(/[ \d]/);
+  return `${t.slice(0, at)} ${t.slice(at).trimStart()}`;
+}
+
+/** The trimmed value's digits when, separators removed, they have one of the lengths; else the trimmed value. */
+function bareDigits(value: string, lengths: readonly number[]): string {
+  const t = value.trim();
+  if (isDigits(t)) return t;
+  const bare = withoutSeparators(t);
+  return isDigits(bare) && lengths.includes(bare.length) ? bare : t;
+}
+
+/**
+ * The canonical forms by identifier, for `normalize` options.
+ * @example field.text().unique({ normalize: vn.canonical.bhxh })
+ */
+export const canonical = Object.freeze({
+  mst: canonicalMst, cccd: canonicalCccd, bhxh: canonicalBhxh, bhyt: canonicalBhyt, phone: canonicalPhone,
+  gcnSerial: canonicalGcnSerial,
+});
