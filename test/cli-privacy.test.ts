@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { cli, FIXTURES, NOW, scratch } from './fixtures/cli/harness.js';
 
 // Personal values planted in parcels.csv that fail a rule, so they would appear in samples and violation files.
 const SENTINELS = ['00109901234X', 'Canary'];
@@ -50,3 +50,41 @@ describe('personal data is masked in every output unless --show-values', () => {
     }
   });
 });
+
+describe('hashed personal fields need a key: DDSS_PII_KEY or --pii-key', () => {
+  function hashed(): string {
+    const path = tmp.path('hashed.yaml');
+    writeFileSync(path, readFileSync(`${FIXTURES}/parcels.yaml`, 'utf8').replace(/^(\s+)pii: true$/m, '$1pii: hash').replace('$schema: ../../../schema/dataset.schema.json\n', ''));
+    return path;
+  }
+  const args = () => ['validate', 'parcels.csv', '--dataset', hashed(), ...NOW, '--format', 'json'];
+
+  it('without one, is a usage error naming both ways to give it (exit 2, nothing read)', async () => {
+    const r = await cli(args());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ddss: dataset "parcels" hashes owner_id \(pii: hash\).*DDSS_PII_KEY.*--pii-key/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('with one, hashes are the same on every run, and the same from the variable and the flag', async () => {
+    const env = { DDSS_PII_KEY: 'k-7f3a' };
+    const a = await cli(args(), { env });
+    const b = await cli(args(), { env });
+    const c = await cli([...args(), '--pii-key', 'k-7f3a']);
+    expect(a.code).toBe(1);
+    expect(a.stdout).toMatch(/"value": "#[0-9a-f]{16}"/);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).toBe(a.stdout);
+    for (const id of OWNER_IDS) expect(a.stdout).not.toContain(id);
+    expect(a.stdout).not.toContain('k-7f3a');
+    // The flag wins over the variable.
+    expect((await cli([...args(), '--pii-key', 'other'], { env })).stdout).not.toBe(a.stdout);
+  });
+
+  it('is not needed with --show-values, which hashes nothing', async () => {
+    const r = await cli([...args(), '--show-values']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('00109901234X');
+  });
+});
+

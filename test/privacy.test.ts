@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defineDataset, field, rule, toJson } from '../src/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createValidator, defineDataset, field, readCsv, rule, toJson, validate } from '../src/index.js';
+import { hashedPeople } from './fixtures/privacy/hashed.js';
 import type { Violation } from '../src/index.js';
-import { run } from './_run.js';
+import { NOW, run } from './_run.js';
 
 // Sentinel personal data: none of it may appear in any output unless showValues is set.
+const KEY = 'a-test-key-kept-out-of-any-report';
 const ID = '079301123456';
 const NAME = 'Sentinelname Vănthị';
 const def = defineDataset({
@@ -30,7 +35,7 @@ const rows = [
 describe('personal data is masked by default', () => {
   it('in report JSON, samples, messages, suggestions, keys, error messages and the violation sink', async () => {
     const streamed: Violation[] = [];
-    const report = await run(def, rows, { onViolation: (v) => streamed.push(v) });
+    const report = await run(def, rows, { piiKey: KEY, onViolation: (v) => streamed.push(v) });
     const outputs = [toJson(report), JSON.stringify(report.violations), JSON.stringify(streamed)];
     for (const text of outputs) {
       expect(text).not.toContain(ID);
@@ -52,7 +57,7 @@ describe('personal data is masked by default', () => {
   });
 
   it('hashed fields stay traceable: equal values hash equally', async () => {
-    const report = await run(def, rows, { piiKey: 'secret' });
+    const report = await run(def, rows, { piiKey: KEY });
     const hashes = report.violations.filter((v) => v.rule === 'phone.pattern').map((v) => v.value);
     expect(hashes).toHaveLength(2);
     expect(hashes[0]).toMatch(/^#[0-9a-f]{16}$/);
@@ -65,3 +70,37 @@ describe('personal data is masked by default', () => {
     expect(report.rules.find((r) => r.id === 'leaky')?.error).toContain(NAME);
   });
 });
+
+describe('hashed fields need the caller\'s key, so the same input gives the same report on every run', () => {
+  it('validate and createValidator refuse a definition with a hashed field and no piiKey, naming the field', async () => {
+    await expect(run(def, rows)).rejects.toThrow(/hashes personal field\(s\) phone .*piiKey/);
+    await expect(run(def, rows, { piiKey: '' })).rejects.toThrow(/piiKey/);
+    expect(() => createValidator(def, {})).toThrow(/piiKey/);
+    // Nothing is hashed when values are shown: no key needed.
+    await expect(run(def, rows, { showValues: true })).resolves.toMatchObject({ dataset: 'people' });
+  });
+
+  it('two runs with one key are byte-identical; another key gives other hashes, and the key never appears', async () => {
+    const a = toJson(await run(def, rows, { piiKey: KEY }));
+    expect(toJson(await run(def, rows, { piiKey: KEY }))).toBe(a);
+    const b = toJson(await run(def, rows, { piiKey: 'another key' }));
+    expect(b).not.toBe(a);
+    expect(a).not.toContain(KEY);
+  });
+
+  it('worker threads use the caller\'s key (no per-run key), and refuse before starting without one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-privacy-'));
+    try {
+      const path = join(dir, 'people.csv');
+      writeFileSync(path, `id,phone\n${Array.from({ length: 400 }, (_, i) => `P${i},09${String(i).padStart(7, '0')}x`).join('\n')}\n`);
+      const many = { now: NOW, workers: 2, minBytesPerWorker: 1 };
+      await expect(validate(hashedPeople, readCsv(path), many)).rejects.toThrow(/piiKey/);
+      const one = toJson(await validate(hashedPeople, readCsv(path), { now: NOW, piiKey: KEY }));
+      expect(toJson(await validate(hashedPeople, readCsv(path), { ...many, piiKey: KEY }))).toBe(one);
+      expect(one).toMatch(/"value": "#[0-9a-f]{16}"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { PiiMode } from './types.js';
 
 /**
@@ -19,11 +19,16 @@ export function maskValue(text: string): string {
   return chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
 }
 
-/** A PII protector for one run: masks, or hashes with a secret key so equal values stay equal. */
+/**
+ * A PII protector for one run: masks, or hashes with the caller's secret key so equal values stay equal on every run
+ * (the options check that a definition with hashed fields has a key; without one, hashing is refused).
+ */
 export function piiProtector(key: string | undefined): (text: string, mode: PiiMode) => string {
-  const secret = key ?? randomBytes(32).toString('hex');
-  return (text, mode) =>
-    mode === 'hash' ? `#${createHmac('sha256', secret).update(text).digest('hex').slice(0, 16)}` : maskValue(text);
+  return (text, mode) => {
+    if (mode !== 'hash') return maskValue(text);
+    if (key === undefined || key === '') throw new Error('ddss: hashing a personal value needs a piiKey');
+    return `#${createHmac('sha256', key).update(text).digest('hex').slice(0, 16)}`;
+  };
 }
 
 /**

@@ -5,13 +5,16 @@ import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState, ValidatorState } from './state.js';
 import type {
-  AggregateRule, DatasetFinding, DatasetOutcome, Report, RuleResult, RuleStatus, SourceInfo, Violation,
+  AggregateRule, DatasetFinding, DatasetOutcome, FinishContext, Report, RuleResult, RuleStatus, SourceInfo, Violation,
 } from './types.js';
 
 /** Finishes the aggregates, then turns the state into the report: rule results, scores, status, samples. */
 export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOptions, emitter: Emitter,
   source: SourceInfo | null, partial: boolean): Report {
-  const fctx = { now: opts.now, nowMs: opts.now.getTime(), rows: st.rows };
+  const fctx: FinishContext = {
+    now: opts.now, nowMs: opts.now.getTime(), timeZone: opts.timeZone, today: opts.today, todayMs: opts.today.getTime(),
+    fieldType: plan.fieldType, rows: st.rows,
+  };
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;
     if (slot.kind !== 'aggregate') return ruleResult(slot, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
@@ -43,6 +46,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     status,
     partial,
     now: opts.now.toISOString(),
+    timeZone: opts.timeZone,
     locale: opts.locale,
     rows: st.rows,
     score,
@@ -64,7 +68,7 @@ function checkedOf(slot: Slot, rs: RuleState, st: ValidatorState): number {
   }
 }
 
-function finishAggregate(slot: Slot, rs: RuleState, fctx: { now: Date; nowMs: number; rows: number },
+function finishAggregate(slot: Slot, rs: RuleState, fctx: FinishContext,
   emitter: Emitter): DatasetOutcome | null {
   if (rs.error !== null) return null;
   let outcome: DatasetOutcome;

@@ -38,7 +38,7 @@ export interface Validator {
  */
 export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
   const plan = compile(definition);
-  const opts = resolveOptions(options);
+  const opts = resolveOptions(options, definition);
   let st = initialState(plan);
   const fields = plan.fields;
   const n = fields.length;
@@ -59,6 +59,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     line: undefined as number | undefined,
     now: opts.now,
     nowMs: opts.now.getTime(),
+    timeZone: opts.timeZone,
+    today: opts.today,
+    todayMs: opts.today.getTime(),
+    fieldType: plan.fieldType,
     get record(): TypedRow {
       if (recordRow !== ctx.row) {
         record = buildRecord();

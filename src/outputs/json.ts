@@ -20,6 +20,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     status: report.status,
     partial: report.partial,
     now: report.now,
+    timeZone: report.timeZone,
     locale: report.locale,
     rows: report.rows,
     score: report.score,

@@ -74,7 +74,7 @@ const MESSAGES = {
 
 /**
  * The value is a well-formed 12-digit personal ID (số định danh cá nhân / CCCD): digits only, 12 of them, and the
- * birth year it encodes is not in the future (for the centuries up to `ctx.now`'s; a century digit that puts the
+ * birth year it encodes is not in the future (for the centuries up to that of `ctx.today`, the run's date; a century digit that puts the
  * whole century ahead is `cccdPlausible`'s warning, not an error). There is no check digit. An 11- or 10-digit value
  * whose left-padded form is well-formed is `leading_zero_lost` with that form as suggestion (a numeric column or a
  * JS number). Missing values never reach the rule; surrounding whitespace is ignored (see `trimmed`).
@@ -87,7 +87,7 @@ export function cccd(options: CccdOptions = {}): ValueRule {
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
       if (text === undefined) return { code: 'non_digit_character' };
-      const year = ctx.now.getUTCFullYear();
+      const year = ctx.today.getUTCFullYear();
       if (text.length > 0 && !isDigits(text)) {
         const bare = withoutSeparators(text);
         return wellFormed(bare, year) ? { code: 'non_digit_character', suggestion: bare } : { code: 'non_digit_character' };

@@ -24,7 +24,7 @@ export function mstCheckDigit(first9: string): number | undefined {
 
 export interface MstOptions extends RuleOptions {
   /**
-   * Accept a 12-digit personal ID as an individual's tax code when the run's date (`ctx.now`) is on or after
+   * Accept a 12-digit personal ID as an individual's tax code when the run's date (`ctx.today`, the date of `now` in the run's time zone) is on or after
    * 1/7/2025. Default true.
    */
   readonly acceptPersonalId?: boolean;
@@ -50,7 +50,7 @@ const MESSAGES = {
  * The value is a valid tax code (mã số thuế, DOMAIN-VN §2.3): `NNNNNNNNNN` or `NNNNNNNNNN-BBB` (branch, `000`
  * invalid) with a correct check digit; 13 digits without the dash are accepted here (the missing dash is
  * `mstDashed`'s clean warning). A 9-digit value whose left-padded form is valid is `leading_zero_lost` (suggestion:
- * padded). From 1/7/2025 (`ctx.now`) a 12-digit personal ID is accepted too, unless
+ * padded). From 1/7/2025 (`ctx.today`) a 12-digit personal ID is accepted too, unless
  * `acceptPersonalId: false`. Missing values never reach the rule; surrounding whitespace is ignored.
  * Codes: `bad_format`, `bad_check_digit`, `bad_branch_code`, `leading_zero_lost`. Criterion correct.
  * @example field.text().use(mst()) // "0100109106" passes; "0100109107" → bad_check_digit; "0100109106-000" → bad_branch_code
@@ -67,7 +67,7 @@ export function mst(options: MstOptions = {}): ValueRule {
           return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 9, expected: 10 } };
         }
         const personal = acceptPersonalId && text.length === 12 && isDigits(text) &&
-          ctx.now.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
+          ctx.today.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
         return personal ? undefined : { code: 'bad_format' };
       }
       if (mstCheckDigit(parts.code.slice(0, 9)) !== parts.code.charCodeAt(9) - 48) return { code: 'bad_check_digit' };
