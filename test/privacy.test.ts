@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createValidator, defineDataset, field, readCsv, rule, toJson, validate } from '../src/index.js';
+import { createValidator, defineDataset, field, readCsv, readJson, rule, toJson, validate } from '../src/index.js';
+import type { RuleContext } from '../src/index.js';
 import { hashedPeople } from './fixtures/privacy/hashed.js';
 import type { Violation } from '../src/index.js';
-import { NOW, run } from './_run.js';
+import { NOW, ruleOf, run } from './_run.js';
 
 // Sentinel personal data: none of it may appear in any output unless showValues is set.
 const KEY = 'a-test-key-kept-out-of-any-report';
@@ -49,11 +50,13 @@ describe('personal data is masked by default', () => {
 
   it('masks identifier-shaped numbers in rule errors even when they come from another row', async () => {
     const other = defineDataset({
-      name: 'p', fields: { id_no: field.text().pii() },
-      rules: [rule.record('remembers', (r) => { if (r.id_no === 'second') throw new Error(`first row was ${ID}`); return true; })],
+      name: 'p', fields: {
+        id_no: field.text().pii(),
+        note: field.text().check('remembers', (v) => { if (v === 'second') throw new Error(`first row was ${ID}`); return true; }),
+      },
     });
-    const report = await run(other, [{ id_no: ID }, { id_no: 'second' }]);
-    expect(report.rules.find((r) => r.id === 'remembers')?.error).toBe('first row was 0793******56 (row 1)');
+    const report = await run(other, [{ id_no: ID, note: 'first' }, { id_no: 'x', note: 'second' }]);
+    expect(report.rules.find((r) => r.id === 'note.remembers')?.error).toBe('first row was 0793******56 (row 1)');
   });
 
   it('hashed fields stay traceable: equal values hash equally', async () => {
@@ -102,5 +105,86 @@ describe('hashed fields need the caller\'s key, so the same input gives the same
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('values ddss cannot attribute to a field', () => {
+  const people = defineDataset({ name: 'p', fields: { id_no: field.text().pii(), note: field.text() } });
+  const ndjson = `{"id_no":"001089012345","note":"ok"}\n"${ID}"\n${ID.slice(0, 11)}\n"${NAME}"\n[1,2]\n`;
+
+  it('NDJSON lines that are a bare string or number are masked when the definition has personal fields', async () => {
+    const report = await run(people, readJson([ndjson], { format: 'ndjson' }) as unknown as unknown[]);
+    const scalar = report.violations.filter((v) => v.code === 'non_object_element');
+    expect(scalar).toHaveLength(4);
+    const text = toJson(report);
+    for (const secret of [ID, ID.slice(0, 11), 'Sentinelname', 'Vănthị']) expect(text).not.toContain(secret);
+    expect(scalar.map((v) => v.value)).toEqual(['0793******56', '0793*****45', 'S*********** V*****', undefined]);
+    const shown = await run(people, readJson([ndjson], { format: 'ndjson' }) as unknown as unknown[], { showValues: true });
+    expect(toJson(shown)).toContain(ID);
+  });
+
+  it('are shown as they are when no field is personal', async () => {
+    const open = defineDataset({ name: 'o', fields: { id_no: field.text(), note: field.text() } });
+    const report = await run(open, readJson([ndjson], { format: 'ndjson' }) as unknown as unknown[]);
+    expect(report.violations.find((v) => v.code === 'non_object_element')?.value).toBe(ID);
+  });
+});
+
+describe('rule errors never echo personal values', () => {
+  const people = (check: (v: unknown, ctx: RuleContext) => boolean) => defineDataset({
+    name: 'p', key: 'ref',
+    fields: {
+      ref: field.text(),
+      full_name: field.text().pii().check('shout', (v) => { throw new Error(`bad ${String(v).toUpperCase()}`); }),
+      initials: field.text().pii(),
+      code: field.text().pii(),
+      note: field.text().check('peek', check),
+    },
+    rules: [rule.record('reads', (r) => { if (r.full_name === 'Nàme Bobby') throw new TypeError(`no ${String(r.code)}`); return true; })],
+  });
+  const row = { ref: 'R1', full_name: 'Nàme Bobby', initials: 'An', code: '12-34-56', note: 'x' };
+
+  it('a rule on a personal field, or a record rule reading one, withholds its message (showValues shows it)', async () => {
+    const report = await run(people(() => true), [row]);
+    expect(ruleOf(report, 'full_name.shout').error).toBe('the check threw an Error (message withheld: it may contain personal data; showValues shows it) (row 0)');
+    expect(ruleOf(report, 'reads').error).toMatch(/^the check threw a TypeError \(message withheld/);
+    const shown = await run(people(() => true), [row], { showValues: true });
+    expect(ruleOf(shown, 'full_name.shout').error).toBe('bad NÀME BOBBY (row 0)');
+  });
+
+  it.each<[string, (ctx: RuleContext) => string, string]>([
+    ['upper case', (ctx) => `bad ${String(ctx.record.full_name).toUpperCase()}`, 'bad N*** B****'],
+    ['other whitespace', () => 'bad nàme\n  bobby!', 'bad n***\n  b****!'],
+    ['decomposed (NFD) text', (ctx) => `bad ${String(ctx.record.full_name).normalize('NFD')}`, 'bad N*** B****'],
+    ['the digits of an id', () => 'bad code 123456', 'bad code 1*****'],
+    ['a two-letter value, as a word only', () => 'An, Anna and an', '**, Anna and **'],
+  ])('a rule on another field quoting one is redacted: %s', async (_name, message, expected) => {
+    const report = await run(people((_v, ctx) => { throw new Error(message(ctx)); }), [row]);
+    expect(ruleOf(report, 'note.peek').error).toBe(`${expected} (row 0)`);
+  });
+
+  it('a one-digit personal value is redacted as a word', async () => {
+    const report = await run(people(() => { throw new Error('code 7 of 17'); }), [{ ...row, code: '7' }]);
+    expect(ruleOf(report, 'note.peek').error).toBe('code * of 17 (row 0)');
+  });
+});
+
+describe('rule parameters of personal fields', () => {
+  const listed = defineDataset({
+    name: 'l',
+    fields: {
+      id_no: field.text().pii().notOneOf([ID, '001089012345']).oneOf([ID, '001089012346']).pattern(/^(?!079301123456$)\d{12}$/),
+      kind: field.text().oneOf(['a', 'b']),
+    },
+  });
+
+  it('lists and patterns of a personal field are masked in the report\'s params and messages', async () => {
+    const report = await run(listed, [{ id_no: ID, kind: 'c' }]);
+    const text = toJson(report) + JSON.stringify(report.violations);
+    for (const secret of [ID, '001089012345', '001089012346', '079301123456']) expect(text).not.toContain(secret);
+    expect(ruleOf(report, 'id_no.notOneOf').params).toEqual({ forbidden: '0************ 0***********' });
+    expect(ruleOf(report, 'kind.oneOf').params).toEqual({ allowed: 'a, b' });
+    const shown = await run(listed, [{ id_no: ID, kind: 'c' }], { showValues: true });
+    expect(ruleOf(shown, 'id_no.notOneOf').params).toEqual({ forbidden: `${ID}, 001089012345` });
+  });
 });
 

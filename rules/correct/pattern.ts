@@ -8,6 +8,7 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
  */
 export function pattern(re: RegExp, options: RuleOptions = {}): ValueRule {
   const rx = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
-  return valueRule({ name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) } },
+  return valueRule({ name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) },
+    valueParams: ['pattern'] },
     (v) => rx.test(typeof v === 'string' ? v : String(v)), options);
 }

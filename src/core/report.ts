@@ -17,11 +17,12 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   };
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;
-    if (slot.kind !== 'aggregate') return ruleResult(slot, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
+    const params = emitter.params(slot);
+    if (slot.kind !== 'aggregate') return ruleResult(slot, params, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
     const outcome = finishAggregate(slot, rs, fctx, emitter);
     const table = outcome !== null && outcome.score !== undefined;
     const failed = outcome?.failed ?? (table ? (outcome?.findings.length ? 1 : 0) : rowCount(rs.failed));
-    return ruleResult(slot, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
+    return ruleResult(slot, params, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
   });
   const columns = st.columns?.length ?? 0;
   const sources = [...st.sources].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -75,7 +76,7 @@ function finishAggregate(slot: Slot, rs: RuleState, fctx: FinishContext,
   try {
     outcome = (slot.rule as AggregateRule).finish(rs.agg, fctx);
   } catch (e) {
-    rs.error = { message: emitter.errorText(e), row: -1 };
+    rs.error = { message: emitter.errorText(e, slot), row: -1 };
     return null;
   }
   const findings = [...outcome.findings].sort(byRow);
@@ -87,7 +88,7 @@ function byRow(a: DatasetFinding, b: DatasetFinding): number {
   return (a.row ?? -1) - (b.row ?? -1);
 }
 
-function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
+function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | undefined, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
   score: number | null): RuleResult {
   // A rule that threw reports no counts, only its first error: counts up to an arbitrary row would differ between
   // a single run and merged shards, and the run is in error anyway.
@@ -110,7 +111,7 @@ function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: 
     score: ok ? round(score) : null,
     error,
     truncated: ok && rs.violations > rs.samples.length,
-    ...(slot.params === undefined ? {} : { params: slot.params }),
+    ...(params === undefined ? {} : { params }),
     samples: ok ? rs.samples : [],
   };
 }

@@ -106,6 +106,11 @@ interface RuleBase {
   readonly message?: LocalizedText;
   /** Machine-readable parameters, shown in reports and docs (pattern, bounds, set size). */
   readonly params?: Readonly<Record<string, unknown>>;
+  /**
+   * The params that quote values of the field (an allowed or forbidden list, a pattern): on a personal field they are
+   * masked (or hashed) like its values in every output, since a list of personal values is personal data.
+   */
+  readonly valueParams?: readonly string[];
   /** Messages of the codes this rule reports, when they are not built-in codes. */
   readonly messages?: MessageTable;
   /** The code reported when a check returns `false`. Default `check_failed`. */

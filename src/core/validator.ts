@@ -127,7 +127,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     fail: (o, result) => failed(slotAt(o), ruleAt(o), result),
     error(o, e) {
       const rs = ruleAt(o);
-      if (rs.error === null) rs.error = { message: emitter.errorText(e), row: ctx.row };
+      if (rs.error === null) rs.error = { message: emitter.errorText(e, slotAt(o)), row: ctx.row };
     },
     applies(o) {
       try {
