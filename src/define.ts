@@ -1,5 +1,6 @@
 import { DEFAULT_MISSING_VALUES } from './core/missing.js';
 import { compile } from './core/compile.js';
+import { checkTimeZone } from './core/time-zone.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText, type RecordKey } from './core/types.js';
 
 export interface DatasetInput {
@@ -22,6 +23,12 @@ export interface DatasetInput {
   readonly columns?: 'strict' | 'ignore';
   /** The module that exports this definition (pass `import.meta.url`), so worker threads can load it. */
   readonly module?: string;
+  /**
+   * The IANA time zone whose calendar decides which day the run's `now` is (`Asia/Ho_Chi_Minh` for a Vietnamese
+   * register), so a record dated today is not "in the future" during the night. A run's `timeZone` overrides it.
+   * Default `UTC`.
+   */
+  readonly timeZone?: string;
 }
 
 /**
@@ -65,6 +72,7 @@ export function defineDataset(input: DatasetInput): DatasetDefinition {
     ...(input.failUnder === undefined ? {} : { failUnder: input.failUnder }),
     ...(input.columns === undefined ? {} : { columns: input.columns }),
     ...(input.module === undefined ? {} : { module: input.module }),
+    ...(input.timeZone === undefined ? {} : { timeZone: checkTimeZone(input.timeZone, `the timeZone of dataset "${input.name}"`) }),
   });
   compile(def); // surfaces definition errors now, not at the first run
   return def;

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { validate as validateOneThread, type RowInput } from './core/validate.js';
 import { validateCsvParallel } from './parallel/validate-parallel.js';
+import { resolveOptions } from './core/options.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
 import type { DatasetDefinition, Report, ValidateOptions } from './core/types.js';
 
@@ -15,6 +16,7 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
  * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22'), workers: 2 });
  */
 export async function validate(definition: DatasetDefinition, input: RowInput, options: ValidateOptions = {}): Promise<Report> {
+  resolveOptions(options, definition); // a mistake in the options (time zone, missing piiKey) fails before any thread starts
   const wanted = Math.floor(options.workers ?? 1);
   const file = (input as Partial<CsvSource>).file;
   if (wanted > 1 && file !== undefined) {

@@ -1,9 +1,13 @@
 import type { CheckResult, RuleContext, ValueRule } from '../src/core/types.js';
 import { NOW } from './_run.js';
+import { runClock } from '../src/core/time-zone.js';
 
 /** A rule context for calling a value rule directly. */
 export function ctx(now: Date = NOW): RuleContext {
-  return { row: 0, line: undefined, now, nowMs: now.getTime(), record: Object.create(null), key: () => undefined, raw: () => undefined };
+  return {
+    row: 0, line: undefined, ...runClock(now), record: Object.create(null), key: () => undefined, raw: () => undefined,
+    fieldType: () => undefined,
+  };
 }
 
 /** The codes a value rule reports for one value (empty when it passes). */

@@ -196,3 +196,29 @@ describe('ddss validate: --out and --violations', () => {
     }
   });
 });
+
+describe('ddss validate: --time-zone', () => {
+  // 01:00 on 15 March in Vietnam is still 14 March in UTC; a parcel issued on 15/03 is not in the future in Vietnam.
+  const night = ['--now', '2026-03-15T01:00:00+07:00'];
+  function today(): string {
+    const csv = tmp.path('today.csv');
+    writeFileSync(csv, 'parcel_id,owner_id,owner_name,area_m2,issued_on\nP-001,001099012345,Nguyễn Văn An,120.5,15/03/2026\n');
+    return csv;
+  }
+
+  it('decides which calendar day --now is, and the report says which zone', async () => {
+    const vn = await cli(['validate', today(), '--dataset', 'parcels.yaml', ...night, '--time-zone', 'Asia/Ho_Chi_Minh', '--format', 'json']);
+    expect(vn.code).toBe(0);
+    expect(JSON.parse(vn.stdout)).toMatchObject({ status: 'passed', timeZone: 'Asia/Ho_Chi_Minh' });
+    const utc = await cli(['validate', today(), '--dataset', 'parcels.yaml', ...night, '--format', 'json']);
+    expect(utc.code).toBe(1);
+    expect(JSON.parse(utc.stdout)).toMatchObject({ status: 'failed', timeZone: 'UTC' });
+  });
+
+  it.each(['Asia/Hanoi', 'ICT', '+07:00', ''])('refuses the unknown zone %j (exit 2, naming the flag)', async (zone) => {
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--time-zone', zone]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ddss: --time-zone must be an IANA time zone/);
+    expect(r.stdout).toBe('');
+  });
+});

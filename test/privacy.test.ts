@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defineDataset, field, rule, toJson } from '../src/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createValidator, defineDataset, field, readCsv, readJson, rule, toJson, validate } from '../src/index.js';
+import type { RuleContext } from '../src/index.js';
+import { hashedPeople } from './fixtures/privacy/hashed.js';
 import type { Violation } from '../src/index.js';
-import { run } from './_run.js';
+import { NOW, ruleOf, run } from './_run.js';
 
 // Sentinel personal data: none of it may appear in any output unless showValues is set.
+const KEY = 'a-test-key-kept-out-of-any-report';
 const ID = '079301123456';
 const NAME = 'Sentinelname Vănthị';
 const def = defineDataset({
@@ -30,7 +36,7 @@ const rows = [
 describe('personal data is masked by default', () => {
   it('in report JSON, samples, messages, suggestions, keys, error messages and the violation sink', async () => {
     const streamed: Violation[] = [];
-    const report = await run(def, rows, { onViolation: (v) => streamed.push(v) });
+    const report = await run(def, rows, { piiKey: KEY, onViolation: (v) => streamed.push(v) });
     const outputs = [toJson(report), JSON.stringify(report.violations), JSON.stringify(streamed)];
     for (const text of outputs) {
       expect(text).not.toContain(ID);
@@ -44,15 +50,17 @@ describe('personal data is masked by default', () => {
 
   it('masks identifier-shaped numbers in rule errors even when they come from another row', async () => {
     const other = defineDataset({
-      name: 'p', fields: { id_no: field.text().pii() },
-      rules: [rule.record('remembers', (r) => { if (r.id_no === 'second') throw new Error(`first row was ${ID}`); return true; })],
+      name: 'p', fields: {
+        id_no: field.text().pii(),
+        note: field.text().check('remembers', (v) => { if (v === 'second') throw new Error(`first row was ${ID}`); return true; }),
+      },
     });
-    const report = await run(other, [{ id_no: ID }, { id_no: 'second' }]);
-    expect(report.rules.find((r) => r.id === 'remembers')?.error).toBe('first row was 0793******56 (row 1)');
+    const report = await run(other, [{ id_no: ID, note: 'first' }, { id_no: 'x', note: 'second' }]);
+    expect(report.rules.find((r) => r.id === 'note.remembers')?.error).toBe('first row was 0793******56 (row 1)');
   });
 
   it('hashed fields stay traceable: equal values hash equally', async () => {
-    const report = await run(def, rows, { piiKey: 'secret' });
+    const report = await run(def, rows, { piiKey: KEY });
     const hashes = report.violations.filter((v) => v.rule === 'phone.pattern').map((v) => v.value);
     expect(hashes).toHaveLength(2);
     expect(hashes[0]).toMatch(/^#[0-9a-f]{16}$/);
@@ -65,3 +73,118 @@ describe('personal data is masked by default', () => {
     expect(report.rules.find((r) => r.id === 'leaky')?.error).toContain(NAME);
   });
 });
+
+describe('hashed fields need the caller\'s key, so the same input gives the same report on every run', () => {
+  it('validate and createValidator refuse a definition with a hashed field and no piiKey, naming the field', async () => {
+    await expect(run(def, rows)).rejects.toThrow(/hashes personal field\(s\) phone .*piiKey/);
+    await expect(run(def, rows, { piiKey: '' })).rejects.toThrow(/piiKey/);
+    expect(() => createValidator(def, {})).toThrow(/piiKey/);
+    // Nothing is hashed when values are shown: no key needed.
+    await expect(run(def, rows, { showValues: true })).resolves.toMatchObject({ dataset: 'people' });
+  });
+
+  it('two runs with one key are byte-identical; another key gives other hashes, and the key never appears', async () => {
+    const a = toJson(await run(def, rows, { piiKey: KEY }));
+    expect(toJson(await run(def, rows, { piiKey: KEY }))).toBe(a);
+    const b = toJson(await run(def, rows, { piiKey: 'another key' }));
+    expect(b).not.toBe(a);
+    expect(a).not.toContain(KEY);
+  });
+
+  it('worker threads use the caller\'s key (no per-run key), and refuse before starting without one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-privacy-'));
+    try {
+      const path = join(dir, 'people.csv');
+      writeFileSync(path, `id,phone\n${Array.from({ length: 400 }, (_, i) => `P${i},09${String(i).padStart(7, '0')}x`).join('\n')}\n`);
+      const many = { now: NOW, workers: 2, minBytesPerWorker: 1 };
+      await expect(validate(hashedPeople, readCsv(path), many)).rejects.toThrow(/piiKey/);
+      const one = toJson(await validate(hashedPeople, readCsv(path), { now: NOW, piiKey: KEY }));
+      expect(toJson(await validate(hashedPeople, readCsv(path), { ...many, piiKey: KEY }))).toBe(one);
+      expect(one).toMatch(/"value": "#[0-9a-f]{16}"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('values ddss cannot attribute to a field', () => {
+  const people = defineDataset({ name: 'p', fields: { id_no: field.text().pii(), note: field.text() } });
+  const ndjson = `{"id_no":"001089012345","note":"ok"}\n"${ID}"\n${ID.slice(0, 11)}\n"${NAME}"\n[1,2]\n`;
+
+  it('NDJSON lines that are a bare string or number are masked when the definition has personal fields', async () => {
+    const report = await run(people, readJson([ndjson], { format: 'ndjson' }) as unknown as unknown[]);
+    const scalar = report.violations.filter((v) => v.code === 'non_object_element');
+    expect(scalar).toHaveLength(4);
+    const text = toJson(report);
+    for (const secret of [ID, ID.slice(0, 11), 'Sentinelname', 'Vănthị']) expect(text).not.toContain(secret);
+    expect(scalar.map((v) => v.value)).toEqual(['0793******56', '0793*****45', 'S*********** V*****', undefined]);
+    const shown = await run(people, readJson([ndjson], { format: 'ndjson' }) as unknown as unknown[], { showValues: true });
+    expect(toJson(shown)).toContain(ID);
+  });
+
+  it('are shown as they are when no field is personal', async () => {
+    const open = defineDataset({ name: 'o', fields: { id_no: field.text(), note: field.text() } });
+    const report = await run(open, readJson([ndjson], { format: 'ndjson' }) as unknown as unknown[]);
+    expect(report.violations.find((v) => v.code === 'non_object_element')?.value).toBe(ID);
+  });
+});
+
+describe('rule errors never echo personal values', () => {
+  const people = (check: (v: unknown, ctx: RuleContext) => boolean) => defineDataset({
+    name: 'p', key: 'ref',
+    fields: {
+      ref: field.text(),
+      full_name: field.text().pii().check('shout', (v) => { throw new Error(`bad ${String(v).toUpperCase()}`); }),
+      initials: field.text().pii(),
+      code: field.text().pii(),
+      note: field.text().check('peek', check),
+    },
+    rules: [rule.record('reads', (r) => { if (r.full_name === 'Nàme Bobby') throw new TypeError(`no ${String(r.code)}`); return true; })],
+  });
+  const row = { ref: 'R1', full_name: 'Nàme Bobby', initials: 'An', code: '12-34-56', note: 'x' };
+
+  it('a rule on a personal field, or a record rule reading one, withholds its message (showValues shows it)', async () => {
+    const report = await run(people(() => true), [row]);
+    expect(ruleOf(report, 'full_name.shout').error).toBe('the check threw an Error (message withheld: it may contain personal data; showValues shows it) (row 0)');
+    expect(ruleOf(report, 'reads').error).toMatch(/^the check threw a TypeError \(message withheld/);
+    const shown = await run(people(() => true), [row], { showValues: true });
+    expect(ruleOf(shown, 'full_name.shout').error).toBe('bad NÀME BOBBY (row 0)');
+  });
+
+  it.each<[string, (ctx: RuleContext) => string, string]>([
+    ['upper case', (ctx) => `bad ${String(ctx.record.full_name).toUpperCase()}`, 'bad N*** B****'],
+    ['other whitespace', () => 'bad nàme\n  bobby!', 'bad n***\n  b****!'],
+    ['decomposed (NFD) text', (ctx) => `bad ${String(ctx.record.full_name).normalize('NFD')}`, 'bad N*** B****'],
+    ['the digits of an id', () => 'bad code 123456', 'bad code 1*****'],
+    ['a two-letter value, as a word only', () => 'An, Anna and an', '**, Anna and **'],
+  ])('a rule on another field quoting one is redacted: %s', async (_name, message, expected) => {
+    const report = await run(people((_v, ctx) => { throw new Error(message(ctx)); }), [row]);
+    expect(ruleOf(report, 'note.peek').error).toBe(`${expected} (row 0)`);
+  });
+
+  it('a one-digit personal value is redacted as a word', async () => {
+    const report = await run(people(() => { throw new Error('code 7 of 17'); }), [{ ...row, code: '7' }]);
+    expect(ruleOf(report, 'note.peek').error).toBe('code * of 17 (row 0)');
+  });
+});
+
+describe('rule parameters of personal fields', () => {
+  const listed = defineDataset({
+    name: 'l',
+    fields: {
+      id_no: field.text().pii().notOneOf([ID, '001089012345']).oneOf([ID, '001089012346']).pattern(/^(?!079301123456$)\d{12}$/),
+      kind: field.text().oneOf(['a', 'b']),
+    },
+  });
+
+  it('lists and patterns of a personal field are masked in the report\'s params and messages', async () => {
+    const report = await run(listed, [{ id_no: ID, kind: 'c' }]);
+    const text = toJson(report) + JSON.stringify(report.violations);
+    for (const secret of [ID, '001089012345', '001089012346', '079301123456']) expect(text).not.toContain(secret);
+    expect(ruleOf(report, 'id_no.notOneOf').params).toEqual({ forbidden: '0************ 0***********' });
+    expect(ruleOf(report, 'kind.oneOf').params).toEqual({ allowed: 'a, b' });
+    const shown = await run(listed, [{ id_no: ID, kind: 'c' }], { showValues: true });
+    expect(ruleOf(shown, 'id_no.notOneOf').params).toEqual({ forbidden: `${ID}, 001089012345` });
+  });
+});
+

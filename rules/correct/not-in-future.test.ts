@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notInFuture } from './not-in-future.js';
 import { codes } from '../../test/_ctx.js';
+import { defineDataset, field, validate } from '../../src/index.js';
 
 describe('notInFuture', () => {
   const now = new Date('2026-11-22T00:00:00Z');
@@ -9,4 +10,27 @@ describe('notInFuture', () => {
     [new Date('2020-01-01T00:00:00Z'), []],
     [new Date('2026-11-23T00:00:00Z'), ['future_date']],
   ])('%j → %j', (v, expected) => expect(codes(notInFuture(), v, now)).toEqual(expected));
+});
+
+describe('notInFuture compares a date with the calendar day of now in the run\'s time zone', () => {
+  // 01:00 on 15 March in Vietnam is still 14 March in UTC.
+  const now = '2026-03-15T01:00:00+07:00';
+  const def = defineDataset({
+    name: 'd', fields: { day: field.date('dd/MM/yyyy').notInFuture(), at: field.datetime().notInFuture() },
+  });
+  const found = async (row: Record<string, string>, timeZone?: string) =>
+    (await validate(def, [row], { now, ...(timeZone === undefined ? {} : { timeZone }) })).violations.map((v) => `${v.field}:${v.code}`);
+
+  it.each<[string, Record<string, string>, string | undefined, string[]]>([
+    ['a registration dated today in Vietnam', { day: '15/03/2026' }, 'Asia/Ho_Chi_Minh', []],
+    ['the same date by the UTC calendar', { day: '15/03/2026' }, 'UTC', ['day:future_date']],
+    ['the same date without a zone (UTC)', { day: '15/03/2026' }, undefined, ['day:future_date']],
+    ['tomorrow in Vietnam', { day: '16/03/2026' }, 'Asia/Ho_Chi_Minh', ['day:future_date']],
+    ['today in UTC', { day: '14/03/2026' }, 'UTC', []],
+    ['a zone west of UTC, where it is still 14 March', { day: '15/03/2026' }, 'America/Los_Angeles', ['day:future_date']],
+    ['an instant half an hour after now, whatever the zone', { at: '2026-03-15T01:30:00+07:00' }, 'Asia/Ho_Chi_Minh', ['at:future_date']],
+    ['an instant half an hour before now', { at: '2026-03-15T00:30:00+07:00' }, 'UTC', []],
+  ])('%s', async (_name, row, timeZone, expected) => {
+    expect(await found(row, timeZone)).toEqual(expected);
+  });
 });

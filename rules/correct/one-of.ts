@@ -16,7 +16,8 @@ export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): Va
   const norm = (v: unknown) => (fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
   const list = [...values];
   const set = new Set(list.map(norm));
-  return valueRule({ name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) } },
+  return valueRule({ name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) },
+    valueParams: ['allowed'] },
     (v) => set.has(norm(v)), options);
 }
 
@@ -29,7 +30,8 @@ export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}):
   const norm = (v: unknown) => (fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
   const list = [...values];
   const set = new Set(list.map(norm));
-  return valueRule({ name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) } },
+  return valueRule({ name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) },
+    valueParams: ['forbidden'] },
     (v) => !set.has(norm(v)), options);
 }
 

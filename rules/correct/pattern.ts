@@ -25,6 +25,7 @@ export function pattern(re: RegExp, options: PatternOptions = {}): ValueRule {
     throw new Error(`ddss: pattern ${String(re)} can backtrack exponentially (${risk}); rewrite it, or pass { unsafe: true } to accept it`);
   }
   const rx = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
-  return valueRule({ name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) } },
+  return valueRule({ name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) },
+    valueParams: ['pattern'] },
     (v) => rx.test(typeof v === 'string' ? v : String(v)), options);
 }

@@ -55,12 +55,12 @@ export function maxDecimals(decimals: number, options: RuleOptions = {}): ValueR
 }
 
 /**
- * A year (integer) is not after the year of the run's `now`. Code `future_year`, criterion correct.
+ * A year (integer) is not after the year of the run's date (`ctx.today`, the date of `now` in the run's time zone). Code `future_year`, criterion correct.
  * @example field.integer().use(yearNotInFuture()) // 2031 at now = 2026 → future_year
  */
 export function yearNotInFuture(options: RuleOptions = {}): ValueRule {
   return valueRule({ name: 'notInFuture', criterion: 'correct', code: 'future_year', messages },
-    (v, ctx) => typeof v !== 'number' || v <= ctx.now.getUTCFullYear(), options);
+    (v, ctx) => typeof v !== 'number' || v <= ctx.today.getUTCFullYear(), options);
 }
 
 /**

@@ -151,4 +151,14 @@ describe('insurance-participants', () => {
     const text = JSON.stringify(await validate(insuranceParticipants, rows, { now: NOW }));
     for (const secret of ['01089012345', 'Nguyễn Văn An', '0123456789', '0123456']) expect(text).not.toContain(secret);
   });
+
+  it('judges dates by the calendar of Vietnam: a card valid through yesterday has expired at 01:00', async () => {
+    const night = '2026-11-22T01:00:00+07:00'; // still 21/11 in UTC
+    const rows = [{ ...employee, card_valid_to: '21/11/2026' }, retiree, child];
+    const codes = async (timeZone?: string) => (await validate(insuranceParticipants, rows,
+      { now: night, ...(timeZone === undefined ? {} : { timeZone }) })).violations.map((v) => `${v.row}:${v.rule}:${v.code}`);
+    expect(await codes()).toEqual(['0:cardNotExpired:expired_card_active']);
+    expect(insuranceParticipants.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(await codes('UTC')).toEqual([]);
+  });
 });

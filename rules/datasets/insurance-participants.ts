@@ -41,6 +41,8 @@ import { COSMETIC, cosmeticNameRules } from './_rules.js';
  * - SỐNG (live): every record updated within 365 days and the table within 30; no active participant with an
  *   expired card; no phone number with a pre-2018 prefix; no province code retired on 1/7/2025.
  *
+ * Dates are judged by the calendar of Vietnam (`timeZone: 'Asia/Ho_Chi_Minh'`): "today" is the date in Vietnam.
+ *
  * A row that satisfies DOMAIN-VN gets no finding at all. Personal data (name, BHXH number, personal ID, date of
  * birth, phone, card code) is masked in every output.
  * @example
@@ -63,6 +65,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
     description: 'One row per person and current health-insurance card (DOMAIN-VN §7).',
     key: 'bhxh_no',
     missingValues: VN_MISSING_VALUES,
+    // "Today" is the date in Vietnam: a record dated today is not in the future during a nightly run before 07:00.
+    timeZone: 'Asia/Ho_Chi_Minh',
     fields: {
       // Compared in canonical form: the spaced and the bare number are one participant.
       bhxh_no: field.text().required().pii().use(bhxh(), bhxhProvince()).unique({ normalize: canonical.bhxh })

@@ -186,4 +186,18 @@ describe('land-parcels', () => {
     expect((await findings(dated, [{ ...urban, commune_code: '09999' }], NOW)).all)
       .toEqual(['0:commune_code.communeCurrent:retired_commune_code']);
   });
+
+  it('judges dates by the calendar of Vietnam: a nightly run before 07:00 does not flag today\'s records', async () => {
+    // 05:00 on 22/11 in Vietnam is still 21/11 in UTC.
+    const night = '2026-11-22T05:00:00+07:00';
+    const today = { ...urban, gcn_issue_date: '22/11/2026', registered_at: '22/11/2026', updated_at: '2026-11-22T04:30:00+07:00' };
+    const report = await validate(landParcels, [today, rice, crops], { now: night, showValues: true });
+    expect(report.violations.map((v) => `${v.row}:${v.rule}:${v.code}`)).toEqual([]);
+    expect(report.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(landParcels.timeZone).toBe('Asia/Ho_Chi_Minh');
+    // The run's time zone overrides the definition's: by the UTC calendar both dates are tomorrow.
+    const utc = await validate(landParcels, [today, rice, crops], { now: night, timeZone: 'UTC' });
+    expect(utc.violations.map((v) => `${v.row}:${v.rule}:${v.code}`))
+      .toEqual(['0:gcn_issue_date.notInFuture:future_date', '0:registered_at.notInFuture:future_date']);
+  });
 });

@@ -43,6 +43,8 @@ import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearN
  *   9-digit CMND (void since 1/1/2025), no land-use code the 2024 scheme replaced, no province code retired on
  *   1/7/2025.
  *
+ * Dates are judged by the calendar of Vietnam (`timeZone: 'Asia/Ho_Chi_Minh'`): "today" is the date in Vietnam.
+ *
  * A row that satisfies DOMAIN-VN gets no finding at all. Personal data (owner name, ID, birth year, address) is masked
  * in every output.
  * @example
@@ -65,6 +67,8 @@ export function landParcelsWith(options: RegisterOptions = {}): DatasetDefinitio
     description: 'One row per land parcel: location, land use, owner, certificate, coordinates (DOMAIN-VN §7).',
     key: 'parcel_id',
     missingValues: VN_MISSING_VALUES,
+    // "Today" is the date in Vietnam: a record dated today is not in the future during a nightly run before 07:00.
+    timeZone: 'Asia/Ho_Chi_Minh',
     // Lets worker threads re-import this module and find `landParcels` by name; only without options, since a
     // worker would otherwise load the option-less export and silently drop the caller's commune lists.
     ...(options.communes === undefined ? { module: import.meta.url } : {}),

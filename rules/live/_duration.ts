@@ -11,14 +11,38 @@ export function cutoff(nowMs: number, d: Duration): number {
   return sub(new Date(nowMs), d).getTime();
 }
 
-/** Caches the cutoff per `now`, since checks run per row and `now` is fixed for a run. */
-export function cutoffCache(d: Duration): (nowMs: number) => number {
+/**
+ * The calendar day `duration` before the day `dayMs` (UTC midnight, as `ctx.todayMs` and date values are), in UTC
+ * arithmetic, so the machine's time zone and its daylight-saving shifts play no part. As date-fns `sub`: years and
+ * months first (a month back from 31 March is 28/29 February), then weeks and days, then hours, minutes, seconds.
+ * @example new Date(cutoffDay(Date.UTC(2026, 2, 31), { months: 1 })).toISOString() // '2026-02-28T00:00:00.000Z'
+ */
+export function cutoffDay(dayMs: number, d: Duration): number {
+  const date = new Date(dayMs);
+  const months = Math.trunc((d.years ?? 0) * 12 + (d.months ?? 0));
+  if (months !== 0) {
+    const y = date.getUTCFullYear();
+    const m = date.getUTCMonth() - months;
+    const last = new Date(0);
+    last.setUTCFullYear(y, m + 1, 0); // day 0 of the next month: the last day of month m
+    date.setUTCFullYear(y, m, Math.min(date.getUTCDate(), last.getUTCDate()));
+  }
+  const days = Math.trunc((d.weeks ?? 0) * 7 + (d.days ?? 0));
+  if (days !== 0) date.setUTCDate(date.getUTCDate() - days);
+  return date.getTime() - (((d.hours ?? 0) * 60 + (d.minutes ?? 0)) * 60 + (d.seconds ?? 0)) * 1000;
+}
+
+/**
+ * Caches the cutoff per reference time, since checks run per row and the time is fixed for a run: `day` arithmetic
+ * from `ctx.todayMs` for calendar dates, instant arithmetic from `ctx.nowMs` otherwise.
+ */
+export function cutoffCache(d: Duration, day = false): (referenceMs: number) => number {
   let at = Number.NaN;
   let value = 0;
-  return (nowMs) => {
-    if (nowMs !== at) {
-      at = nowMs;
-      value = cutoff(nowMs, d);
+  return (ms) => {
+    if (ms !== at) {
+      at = ms;
+      value = day ? cutoffDay(ms, d) : cutoff(ms, d);
     }
     return value;
   };

@@ -1,11 +1,13 @@
 import type { Duration } from 'date-fns';
 import { aggregateRule } from '../../src/core/rule-base.js';
 import type { AggregateRule, RuleOptions, TypedRow } from '../../src/core/types.js';
-import { cutoff, durationText } from './_duration.js';
+import { cutoff, cutoffDay, durationText } from './_duration.js';
 
 /**
- * The table as a whole is current: its newest `column` date is no older than `maxAge` before `now`. A table-level
- * rule (score 1 or 0); with no dates at all it is skipped. A stale table is not live however fresh its rows look.
+ * The table as a whole is current: its newest `column` date is no older than `maxAge` before the time of the run
+ * (for a `date` column, in calendar days from `today`, the date of `now` in the run's time zone; for instants, from
+ * `now`). A table-level rule (score 1 or 0); with no dates at all it is skipped. A stale table is not live however
+ * fresh its rows look.
  * @example rule.freshness('updated_at', { days: 30 })
  */
 export function freshness(column: string, maxAge: Duration, options: RuleOptions = {}): AggregateRule<{ newest: number | null }, TypedRow> {
@@ -21,7 +23,8 @@ export function freshness(column: string, maxAge: Duration, options: RuleOptions
     merge: (a, b) => ({ newest: a.newest === null ? b.newest : b.newest === null ? a.newest : Math.max(a.newest, b.newest) }),
     finish(state, ctx) {
       if (state.newest === null) return { checked: 0, findings: [], score: null };
-      const fresh = state.newest >= cutoff(ctx.nowMs, maxAge);
+      // A date column holds calendar days: its age counts from today in the run's time zone, not from `now`.
+      const fresh = state.newest >= (ctx.fieldType(column) === 'date' ? cutoffDay(ctx.todayMs, maxAge) : cutoff(ctx.nowMs, maxAge));
       const newest = new Date(state.newest).toISOString();
       return {
         checked: 1,

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
 import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
 import { usage } from './_errors.js';
+import { checkTimeZone } from '../core/time-zone.js';
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -20,6 +21,10 @@ export interface ValidateArgs {
   readonly force: boolean;
   readonly failUnder: number | undefined;
   readonly now: Date | undefined;
+  /** The IANA time zone deciding which calendar day `now` is (checked); undefined: the definition's, else UTC. */
+  readonly timeZone: string | undefined;
+  /** `--pii-key` (the command falls back to the DDSS_PII_KEY environment variable). */
+  readonly piiKey: string | undefined;
   readonly inputFormat: InputFormat;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
@@ -46,6 +51,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     force: { type: 'boolean' },
     'fail-under': { type: 'string' },
     now: { type: 'string' },
+    'time-zone': { type: 'string' },
+    'pii-key': { type: 'string' },
     'input-format': { type: 'string' },
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
@@ -79,6 +86,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     force: v.force === true,
     failUnder: ratio('fail-under', v['fail-under']),
     now: instant('now', v.now),
+    timeZone: zone(v['time-zone']),
+    piiKey: v['pii-key'],
     inputFormat,
     encoding: v.encoding,
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
@@ -91,9 +100,19 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false,
-  failUnder: undefined, now: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
+  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(),
 };
+
+/** `--time-zone`: an IANA name the platform knows, else a usage error. */
+function zone(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return checkTimeZone(value, 'timeZone');
+  } catch {
+    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`);
+  }
+}
 
 function _inputFormat(input: string): InputFormat {
   const kind = EXTENSIONS[extname(input).toLowerCase()];

@@ -32,11 +32,15 @@ Options:
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
       --now ISO          the time of the run (2026-11-22 or 2026-11-22T08:00:00Z; default: now)
+      --time-zone Z      IANA time zone deciding which day --now is for date rules (default: the
+                         definition's; UTC for your own, Asia/Ho_Chi_Minh for the built-ins)
       --input-format K   csv, tsv, json or ndjson, when the extension does not say
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
       --locale L         language of messages: en (default) or vi
       --show-values      show personal data unmasked (masked by default in every output)
+      --pii-key K        secret key of hashed personal fields (pii: hash); prefer the DDSS_PII_KEY
+                         environment variable, since a flag shows in process lists
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
       --workers N        worker threads for CSV files (default: one per core; small files use one)
   -h, --help             this help

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { validate as validateDataset } from '../validate.js';
-import type { Report, Violation } from '../core/types.js';
+import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
-import { CliError, EXIT } from './_errors.js';
+import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput } from './_input.js';
 import type { CliIo } from './_io.js';
@@ -39,6 +39,9 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
     : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(args.dataset).path) };
 
+  const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
+  _requireKeyForHashes(definition, piiKey, args.showValues);
+
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force);
   const bar = progress(io);
   let report: Report;
@@ -49,6 +52,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       showValues: args.showValues,
       workers: args.workers,
       ...(args.now === undefined ? {} : { now: args.now }),
+      ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
+      ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),
       ...(args.failUnder === undefined ? {} : { failUnder: args.failUnder }),
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
@@ -70,6 +75,16 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   }
   _explain(report, io);
   return EXIT_BY_STATUS[report.status];
+}
+
+/** Hashed personal fields need a key, or the same value hashes differently on every run (usage error, exit 2). */
+function _requireKeyForHashes(definition: DatasetDefinition, key: string | undefined, showValues: boolean): void {
+  if (showValues || (key !== undefined && key !== '')) return;
+  const hashed = Object.keys(definition.fields).filter((n) => definition.fields[n]?.privacy === 'hash');
+  if (hashed.length > 0) {
+    throw usage(`dataset "${definition.name}" hashes ${hashed.join(', ')} (pii: hash), which needs a secret key: ` +
+      'set the DDSS_PII_KEY environment variable (or pass --pii-key)');
+  }
 }
 
 /** A definition given as a file rather than a built-in name. */

@@ -1,6 +1,6 @@
 import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
 import type {
-  AggregateRule, Criterion, DatasetDefinition, FieldSpecData, LocalizedText, Parser, PiiMode, RecordRule,
+  AggregateRule, Criterion, DatasetDefinition, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RecordRule,
   Rule, Severity, TypedRow, ValueRule,
 } from './types.js';
 import type { MessageTable } from './message.js';
@@ -64,6 +64,8 @@ export interface Plan {
   readonly needsRecord: boolean;
   /** A fingerprint of the rule set, so states of different definitions are never merged. */
   readonly signature: string;
+  /** The declared type of a field (what `RuleContext.fieldType` answers). */
+  readonly fieldType: (name: string) => FieldType | undefined;
 }
 
 const plans = new WeakMap<DatasetDefinition, Plan>();
@@ -147,6 +149,10 @@ function compileOnce(def: DatasetDefinition): Plan {
     definition: def, fields, fieldIndex, slots, recordSlots, datasetAggregates, keyFields,
     needsRecord: recordSlots.length > 0 || datasetAggregates.length > 0 || slots.some((s) => s.when !== undefined),
     signature: `${def.name}:${slots.map((s) => s.id).join(',')}`,
+    fieldType: (name) => {
+      const i = fieldIndex.get(name);
+      return i === undefined ? undefined : fields[i]?.spec.type;
+    },
   };
 }
 

@@ -21,8 +21,13 @@ export interface Emitter {
   emitAt(slot: Slot, rs: RuleState, finding: DatasetFinding): void;
   /** A structural issue from the source. */
   emitIssue(s: SourceRuleState, issue: SourceIssue, row: number | undefined): void;
-  /** An error's message with the current row's personal values masked. */
-  errorText(e: unknown): string;
+  /**
+   * What a rule's error says: withheld when the rule reads personal data (its field is personal, or it reads the
+   * record or a personal field), else the message with the current row's personal values redacted.
+   */
+  errorText(e: unknown, slot?: Slot): string;
+  /** A rule's params as outputs show them: its value params (lists, patterns) masked when its field is personal. */
+  params(slot: Slot): Readonly<Record<string, unknown>> | undefined;
 }
 
 const MAX_VALUE_LENGTH = 200;
@@ -34,6 +39,8 @@ const MAX_VALUE_LENGTH = 200;
 export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, rawOf: (i: number) => unknown): Emitter {
   const keyPii = plan.keyFields.map((i) => plan.fields[i]?.pii).find((p): p is PiiMode => p !== false && p !== undefined);
   const piiFields = plan.fields.filter((f) => f.pii !== false).map((f) => f.index);
+  const piiOf = (i: number): PiiMode | false => plan.fields[i]?.pii ?? false;
+  const shownParams = new Map<number, Readonly<Record<string, unknown>> | undefined>();
 
   const wanted = (rs: RuleState): boolean => rs.samples.length < opts.maxSamples || opts.sink !== undefined;
 
@@ -64,7 +71,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     const field = f.field ?? slot.field ?? undefined;
     const value = shown(f.value !== undefined ? f.value : rawValue, field, slot);
     const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
-    const params = { field: field ?? '', value: value ?? '', rule: slot.id, ...slot.params, ...f.params };
+    const params = { field: field ?? '', value: value ?? '', rule: slot.id, ...paramsOf(slot), ...f.params };
     const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
     return compact({ row, line, key: shownKey(key), field, value, code: f.code, message, suggestion });
   }
@@ -92,20 +99,81 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       else if (issue.scope === 'header') addRow(s.failed, issue.unit ?? headerColumn(issue));
       if (!wanted(s)) return;
       const id = `source.${issue.code}`;
-      const value = shown(issue.value, issue.field);
+      const value = issueValue(issue);
       const params = { field: issue.field ?? '', value: value ?? '', rule: id, ...issue.params };
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,
         field: issue.field, value, code: issue.code, message, suggestion: shown(issue.suggestion, issue.field) }));
     },
-    errorText(e) {
+    errorText(e, slot) {
       const text = e instanceof Error ? e.message : String(e);
       if (opts.showValues || piiFields.length === 0) return text;
-      const secrets = piiFields.map((i) => display(rawOf(i))).filter((s): s is string => s !== undefined);
+      if (slot !== undefined && readsPersonal(slot)) return withheld(e);
+      const secrets = piiFields.map((i) => rawOf(i)).map((v) => (typeof v === 'string' ? v : display(v)))
+        .filter((s): s is string => s !== undefined);
       return redact(text, secrets, (s) => opts.protect(s, 'mask'));
     },
+    params: paramsOf,
   };
+
+  function paramsOf(slot: Slot): Readonly<Record<string, unknown>> | undefined {
+    if (!shownParams.has(slot.ordinal)) shownParams.set(slot.ordinal, protectParams(slot));
+    return shownParams.get(slot.ordinal);
+  }
+
+  /**
+   * Whether a rule can see personal values: it is on a personal field, names one among the fields it reads, or is a
+   * dataset rule that names no fields (it reads the whole record).
+   */
+  function readsPersonal(slot: Slot): boolean {
+    if (slot.fieldIndex >= 0) return piiOf(slot.fieldIndex) !== false;
+    if (slot.needs.length === 0) return slot.kind === 'record' || slot.kind === 'aggregate';
+    return slot.needs.some((i) => piiOf(i) !== false);
+  }
+
+  /**
+   * The params of a rule on a personal field, with the ones quoting its values (`valueParams`: allowed and forbidden
+   * lists, patterns) protected like the field's values: a list of personal values is personal data.
+   */
+  function protectParams(slot: Slot): Readonly<Record<string, unknown>> | undefined {
+    const params = slot.params;
+    const names = slot.rule?.valueParams;
+    const mode = slot.fieldIndex >= 0 ? piiOf(slot.fieldIndex) : false;
+    if (params === undefined || names === undefined || names.length === 0 || mode === false || opts.showValues) return params;
+    const out: Record<string, unknown> = { ...params };
+    for (const name of names) {
+      const v = out[name];
+      if (v === undefined || v === null) continue;
+      out[name] = Array.isArray(v) ? v.map((x) => protectText(x, mode)) : protectText(v, mode);
+    }
+    return out;
+  }
+
+  function protectText(v: unknown, mode: PiiMode): string | undefined {
+    const text = display(v);
+    return text === undefined ? undefined : opts.protect(text, mode);
+  }
+
+  /**
+   * The value of a structural issue: as its field's values are shown; a data value the source cannot attribute to a
+   * declared field (an NDJSON line that is a bare string or number, a cell under a blank header) is masked whenever
+   * the definition has personal fields, since it may be one of them.
+   */
+  function issueValue(issue: SourceIssue): string | undefined {
+    const declared = issue.field !== undefined && plan.fieldIndex.has(issue.field);
+    const data = issue.scope === 'row' || issue.scope === 'record';
+    if (declared || !data || piiFields.length === 0 || opts.showValues) return shown(issue.value, issue.field);
+    const text = display(issue.value);
+    return text === undefined ? undefined : opts.protect(text, 'mask');
+  }
+}
+
+/** A rule's error told without its message, which may quote a personal value in any form (`v.toUpperCase()`). */
+function withheld(e: unknown): string {
+  const name = e instanceof Error && /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(e.name) ? e.name : undefined;
+  const what = name === undefined ? 'the check threw' : `the check threw ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+  return `${what} (message withheld: it may contain personal data; showValues shows it)`;
 }
 
 /** The 0-based header column an issue is about (`params.column` is 1-based); column 0 when it does not say. */

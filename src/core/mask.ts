@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { PiiMode } from './types.js';
 
 /**
@@ -19,19 +19,47 @@ export function maskValue(text: string): string {
   return chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
 }
 
-/** A PII protector for one run: masks, or hashes with a secret key so equal values stay equal. */
+/**
+ * A PII protector for one run: masks, or hashes with the caller's secret key so equal values stay equal on every run
+ * (the options check that a definition with hashed fields has a key; without one, hashing is refused).
+ */
 export function piiProtector(key: string | undefined): (text: string, mode: PiiMode) => string {
-  const secret = key ?? randomBytes(32).toString('hex');
-  return (text, mode) =>
-    mode === 'hash' ? `#${createHmac('sha256', secret).update(text).digest('hex').slice(0, 16)}` : maskValue(text);
+  return (text, mode) => {
+    if (mode !== 'hash') return maskValue(text);
+    if (key === undefined || key === '') throw new Error('ddss: hashing a personal value needs a piiKey');
+    return `#${createHmac('sha256', key).update(text).digest('hex').slice(0, 16)}`;
+  };
 }
 
 /**
- * Replaces every occurrence of the given secrets in a text (error messages may quote cell values), and any run of
- * nine or more digits, which is shaped like a personal identifier whichever row it came from.
+ * Replaces the personal values `secrets` wherever a text quotes them (error messages may), in any case, Unicode
+ * form (NFC/NFD) or spacing, and an identifier also by its digits alone (`12-34-56` as `123456`); values of one or
+ * two characters only as whole words, so `An` is redacted but not the `An` of `Anna`. Any run of nine or more
+ * digits is redacted too, being shaped like a personal identifier whichever row it came from. The text comes back
+ * in NFC.
+ * @example redact('bad NGUYỄN VĂN AN', ['Nguyễn Văn An'], maskValue) // 'bad N***** V** A*'
  */
 export function redact(text: string, secrets: readonly string[], protect: (s: string) => string): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 3 && out.includes(s)) out = out.split(s).join(protect(s));
+  let out = text.normalize('NFC');
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    const s = secret.normalize('NFC').trim();
+    if (s === '') continue;
+    forms.add(s);
+    const digits = s.replace(/\D+/g, '');
+    if (digits !== '' && digits !== s && /\d\D+\d/.test(s)) forms.add(digits);
+  }
+  // Longest first: a short value inside a longer one must not break the longer one's match.
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    out = out.replace(secretPattern(form), (found) => protect(found));
+  }
   return out.replace(/\d{9,}/g, (digits) => protect(digits));
+}
+
+/** A case-insensitive pattern for one value: its words separated by any whitespace; short values as whole words. */
+function secretPattern(value: string): RegExp {
+  const body = value.split(/\s+/).map((w) => w.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('\\s+');
+  return Array.from(value).length < 3
+    ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${body}(?![\\p{L}\\p{M}\\p{N}])`, 'giu')
+    : new RegExp(body, 'giu');
 }

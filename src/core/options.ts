@@ -1,9 +1,13 @@
 import { piiProtector } from './mask.js';
-import type { Locale, PiiMode, ValidateOptions, Violation } from './types.js';
+import { calendarDate, checkTimeZone, DEFAULT_TIME_ZONE } from './time-zone.js';
+import type { DatasetDefinition, Locale, PiiMode, ValidateOptions, Violation } from './types.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
   readonly now: Date;
+  /** The run's time zone, and the calendar date of `now` in it (UTC midnight), computed once per run. */
+  readonly timeZone: string;
+  readonly today: Date;
   readonly locale: Locale;
   readonly maxSamples: number;
   readonly sink: ((v: Violation) => void) | undefined;
@@ -12,7 +16,12 @@ export interface ResolvedOptions {
   readonly protect: (text: string, mode: PiiMode) => string;
 }
 
-export function resolveOptions(o: ValidateOptions): ResolvedOptions {
+/**
+ * Applies defaults and checks the options of a run of `definition`; throws a clear error for a mistake (an invalid
+ * `now`, an unknown time zone, a hashed personal field without `piiKey`).
+ * @example resolveOptions({ now: '2026-03-15T01:00:00+07:00', timeZone: 'Asia/Ho_Chi_Minh' }, def).today // 2026-03-15
+ */
+export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinition): ResolvedOptions {
   const now = o.now === undefined ? new Date() : new Date(o.now);
   if (Number.isNaN(now.getTime())) throw new Error(`ddss: invalid "now": ${String(o.now)}`);
   const maxSamples = o.maxSamplesPerRule ?? 100;
@@ -22,13 +31,34 @@ export function resolveOptions(o: ValidateOptions): ResolvedOptions {
   if (o.failUnder !== undefined && !(o.failUnder >= 0 && o.failUnder <= 1)) {
     throw new Error(`ddss: failUnder must be in [0, 1], got ${o.failUnder}`);
   }
+  const timeZone = o.timeZone !== undefined ? checkTimeZone(o.timeZone, 'timeZone')
+    : definition?.timeZone !== undefined ? checkTimeZone(definition.timeZone, `the timeZone of dataset "${definition.name}"`)
+      : DEFAULT_TIME_ZONE;
+  const showValues = o.showValues ?? false;
+  if (definition !== undefined && !showValues) requireKeyForHashes(definition, o.piiKey);
   return {
     now,
+    timeZone,
+    today: calendarDate(now, timeZone),
     locale: o.locale ?? 'en',
     maxSamples,
     sink: o.onViolation,
     failUnder: o.failUnder,
-    showValues: o.showValues ?? false,
+    showValues,
     protect: piiProtector(o.piiKey),
   };
+}
+
+/**
+ * A hashed personal field needs the caller's key: a key drawn per run would hash the same value differently on
+ * every run, so the same input would no longer give the same report. An empty key counts as none.
+ */
+function requireKeyForHashes(definition: DatasetDefinition, key: string | undefined): void {
+  if (key !== undefined && typeof key !== 'string') throw new Error('ddss: piiKey must be a string');
+  if (key !== undefined && key !== '') return;
+  const hashed = Object.keys(definition.fields).filter((n) => definition.fields[n]?.privacy === 'hash');
+  if (hashed.length === 0) return;
+  throw new Error(`ddss: dataset "${definition.name}" hashes personal field(s) ${hashed.join(', ')} (pii: 'hash'), ` +
+    'which needs a secret key: pass { piiKey } (the CLI reads the DDSS_PII_KEY environment variable or --pii-key), ' +
+    'so the same value gets the same hash on every run');
 }

@@ -7,20 +7,25 @@ import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState, ValidatorState } from './state.js';
 import type {
-  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, Report, RuleResult, RuleStatus, SourceInfo, Violation,
+  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, FinishContext, Report, RuleResult, RuleStatus, SourceInfo,
+  Violation,
 } from './types.js';
 
 /** Finishes the aggregates, then turns the state into the report: rule results, scores, status, samples. */
 export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOptions, emitter: Emitter,
   source: SourceInfo | null, partial: boolean): Report {
-  const fctx = { now: opts.now, nowMs: opts.now.getTime(), rows: st.rows };
+  const fctx: FinishContext = {
+    now: opts.now, nowMs: opts.now.getTime(), timeZone: opts.timeZone, today: opts.today, todayMs: opts.today.getTime(),
+    fieldType: plan.fieldType, rows: st.rows,
+  };
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;
-    if (slot.kind !== 'aggregate') return ruleResult(slot, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
+    const params = emitter.params(slot);
+    if (slot.kind !== 'aggregate') return ruleResult(slot, params, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
     const outcome = finishAggregate(slot, rs, fctx, emitter);
     const table = outcome !== null && outcome.score !== undefined;
     const failed = outcome?.failed ?? (table ? (outcome?.findings.length ? 1 : 0) : rowCount(rs.failed));
-    return ruleResult(slot, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
+    return ruleResult(slot, params, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
   });
   const columns = st.columns?.length ?? 0;
   const sources = [...st.sources].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -56,6 +61,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     ...(reasons.length === 0 ? {} : { error: reasons.map(oneLine).join('; ') }),
     partial,
     now: opts.now.toISOString(),
+    timeZone: opts.timeZone,
     locale: opts.locale,
     rows: st.rows,
     score,
@@ -95,14 +101,14 @@ function checkedOf(slot: Slot, rs: RuleState, st: ValidatorState): number {
   }
 }
 
-function finishAggregate(slot: Slot, rs: RuleState, fctx: { now: Date; nowMs: number; rows: number },
+function finishAggregate(slot: Slot, rs: RuleState, fctx: FinishContext,
   emitter: Emitter): DatasetOutcome | null {
   if (rs.error !== null) return null;
   let outcome: DatasetOutcome;
   try {
     outcome = (slot.rule as AggregateRule).finish(rs.agg, fctx);
   } catch (e) {
-    rs.error = { message: emitter.errorText(e), row: -1 };
+    rs.error = { message: emitter.errorText(e, slot), row: -1 };
     return null;
   }
   const findings = [...outcome.findings].sort(byRow);
@@ -114,7 +120,7 @@ function byRow(a: DatasetFinding, b: DatasetFinding): number {
   return (a.row ?? -1) - (b.row ?? -1);
 }
 
-function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
+function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | undefined, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
   score: number | null): RuleResult {
   // A rule that threw reports no counts, only its first error: counts up to an arbitrary row would differ between
   // a single run and merged shards, and the run is in error anyway.
@@ -137,7 +143,7 @@ function ruleResult(slot: Slot, rs: RuleState, level: 'row' | 'table', checked: 
     score: ok ? round(score) : null,
     error,
     truncated: ok && rs.violations > rs.samples.length,
-    ...(slot.params === undefined ? {} : { params: slot.params }),
+    ...(params === undefined ? {} : { params }),
     samples: ok ? rs.samples : [],
   };
 }

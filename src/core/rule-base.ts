@@ -10,6 +10,8 @@ export interface RuleMeta {
   readonly criterion: Criterion;
   readonly code?: string;
   readonly params?: Readonly<Record<string, unknown>>;
+  /** The params quoting values of the field (lists, patterns): masked on personal fields (see `RuleBase`). */
+  readonly valueParams?: readonly string[];
   readonly messages?: MessageTable;
 }
 
@@ -25,6 +27,7 @@ function base(meta: RuleMeta, o: RuleOptions) {
     ...(o.message === undefined ? {} : { message: o.message }),
     ...(meta.code === undefined ? {} : { code: meta.code }),
     ...(meta.params === undefined ? {} : { params: meta.params }),
+    ...(meta.valueParams === undefined ? {} : { valueParams: meta.valueParams }),
     ...(meta.messages === undefined ? {} : { messages: meta.messages }),
   } as const;
 }

@@ -58,6 +58,19 @@ export interface RuleContext {
   readonly now: Date;
   /** `now` as epoch milliseconds. */
   readonly nowMs: number;
+  /** The IANA time zone of the run (`timeZone` option, else the definition's, else `UTC`). */
+  readonly timeZone: string;
+  /**
+   * The calendar date of `now` in `timeZone`, as UTC midnight of that date (the form `date` fields are read in).
+   * Rules comparing a date (a calendar day) with the time of the run compare it with `today`, never with `now`:
+   * a record dated 15/03 is not in the future at 01:00 on 15/03 in Vietnam, although that is 14/03 in UTC.
+   * Instants (`datetime` values) keep comparing with `now`.
+   */
+  readonly today: Date;
+  /** `today` as epoch milliseconds. */
+  readonly todayMs: number;
+  /** The declared type of a field of the dataset (`date`: a calendar day; `datetime`: an instant), if declared. */
+  fieldType(name: string): FieldType | undefined;
   /** The typed row, for checks of one field that need another. */
   readonly record: TypedRow;
   /** The record key of the current row (joined key fields), unmasked. */
@@ -93,6 +106,11 @@ interface RuleBase {
   readonly message?: LocalizedText;
   /** Machine-readable parameters, shown in reports and docs (pattern, bounds, set size). */
   readonly params?: Readonly<Record<string, unknown>>;
+  /**
+   * The params that quote values of the field (an allowed or forbidden list, a pattern): on a personal field they are
+   * masked (or hashed) like its values in every output, since a list of personal values is personal data.
+   */
+  readonly valueParams?: readonly string[];
   /** Messages of the codes this rule reports, when they are not built-in codes. */
   readonly messages?: MessageTable;
   /** The code reported when a check returns `false`. Default `check_failed`. */
@@ -149,6 +167,11 @@ export interface MergeOffset {
 export interface FinishContext {
   readonly now: Date;
   readonly nowMs: number;
+  /** As in `RuleContext`: the run's time zone, and the calendar date of `now` in it (UTC midnight). */
+  readonly timeZone: string;
+  readonly today: Date;
+  readonly todayMs: number;
+  fieldType(name: string): FieldType | undefined;
   /** Rows evaluated in the whole run. */
   readonly rows: number;
 }
@@ -223,11 +246,18 @@ export interface DatasetDefinition {
    * functions cannot cross threads. Needed for `workers > 1`.
    */
   readonly module?: string;
+  /** The IANA time zone that decides which calendar day `now` is, unless the run names one. Default `UTC`. */
+  readonly timeZone?: string;
 }
 
 export interface ValidateOptions {
   /** The time of the run (default: when the run starts). Same input + same `now` = byte-identical reports. */
   readonly now?: Date | string | number;
+  /**
+   * The IANA time zone (`Asia/Ho_Chi_Minh`) that decides which calendar day `now` is, for rules comparing dates with
+   * the time of the run (`notInFuture`, `within`, expiry). Overrides the definition's `timeZone`; default `UTC`.
+   */
+  readonly timeZone?: string;
   readonly locale?: Locale;
   /** Violations kept per rule in the report (exact counts are always kept). Default 100. */
   readonly maxSamplesPerRule?: number;
@@ -237,7 +267,10 @@ export interface ValidateOptions {
   readonly failUnder?: number;
   /** Show PII values unmasked in every output. Default false. */
   readonly showValues?: boolean;
-  /** Secret for `pii('hash')` fields; without it a per-run random key is used. */
+  /**
+   * Secret key of the keyed hash of `pii('hash')` fields: required when the definition has one (unless
+   * `showValues`), so the same input gives the same hashes, and the same report, on every run.
+   */
   readonly piiKey?: string;
   /**
    * Worker threads for a CSV file read with `readCsv(path)` (UTF-8 or Windows-1258, `,`/`;`/tab delimiter, with a
@@ -322,6 +355,8 @@ export interface Report {
   readonly error?: string;
   readonly partial: boolean;
   readonly now: string;
+  /** The time zone that decided which calendar day `now` was. */
+  readonly timeZone: string;
   readonly locale: Locale;
   readonly rows: number;
   readonly score: number | null;

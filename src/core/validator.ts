@@ -39,7 +39,7 @@ export interface Validator {
  */
 export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
   const plan = compile(definition);
-  const opts = resolveOptions(options);
+  const opts = resolveOptions(options, definition);
   let st = initialState(plan);
   const fields = plan.fields;
   const n = fields.length;
@@ -60,6 +60,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     line: undefined as number | undefined,
     now: opts.now,
     nowMs: opts.now.getTime(),
+    timeZone: opts.timeZone,
+    today: opts.today,
+    todayMs: opts.today.getTime(),
+    fieldType: plan.fieldType,
     get record(): TypedRow {
       if (recordRow !== ctx.row) {
         record = buildRecord();
@@ -124,7 +128,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     fail: (o, result) => failed(slotAt(o), ruleAt(o), result),
     error(o, e) {
       const rs = ruleAt(o);
-      if (rs.error === null) rs.error = { message: emitter.errorText(e), row: ctx.row };
+      if (rs.error === null) rs.error = { message: emitter.errorText(e, slotAt(o)), row: ctx.row };
     },
     applies(o) {
       try {

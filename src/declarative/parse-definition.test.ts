@@ -144,7 +144,7 @@ rules:
       { id: 'X1', code: 'AB', kind: 'a', level: '3', name: ' An', amount: '1.234,5', ok: 'có', born: '01/01/2099', seen: '2026-11-20T00:00:00Z' },
       { id: 'X1', code: 'abc', kind: 'B', level: '7', name: 'Bình', amount: '-', ok: 'không', born: '01/01/1800', seen: '2020-01-01T00:00:00Z' },
       { id: 'X2', code: 'AB', kind: 'a', level: '2', name: 'Chi', amount: '2', ok: '-', born: '01/01/2000', seen: '2026-11-21T00:00:00Z' },
-    ], { now: NOW });
+    ], { now: NOW, piiKey: 'test-key' }); // `name` is hashed: a key is required
     const rule = report.rules.find((r) => r.id === id);
     expect(rule?.severity).toBe(severity);
     expect(rule?.failed).toBe(failed);

@@ -21,6 +21,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     ...(report.error === undefined ? {} : { error: report.error }),
     partial: report.partial,
     now: report.now,
+    timeZone: report.timeZone,
     locale: report.locale,
     rows: report.rows,
     score: report.score,

@@ -14,7 +14,7 @@ const messages: MessageTable = {
 /**
  * Data describing the present uses current commune codes (live, DOMAIN-VN §3): given dated lists (e.g. the pre-2025
  * list and the list from 1/7/2025, both loaded with `loadAdminUnits`), a code absent from the list in force at the
- * run's `now` but present in an earlier one → `retired_commune_code`. The old → new mapping is many-to-many, so a
+ * run's date (`ctx.today`) but present in an earlier one → `retired_commune_code`. The old → new mapping is many-to-many, so a
  * suggestion is given only when the old entry names exactly one successor. Codes in the current list (new codes reuse
  * old ones) and unknown codes (`commune`'s concern) pass.
  * @example field.text().use(vn.communeCurrent({ tables: [communes2008, communes2025] }))
@@ -27,7 +27,7 @@ export function communeCurrent(options: RuleOptions & { readonly tables: readonl
   }, (v, ctx) => {
     const text = codeText(v);
     if (text === undefined) return undefined;
-    const s = standing(tables, text, ctx.now);
+    const s = standing(tables, text, ctx.today);
     if (s.current !== undefined || s.retired === undefined || s.now === undefined) return undefined;
     const old = indexOf(s.retired).get(text);
     const only = old?.successors?.length === 1 ? old.successors[0] : undefined;

@@ -8,7 +8,7 @@ export interface CommuneOptions extends RuleOptions {
   /** A loaded commune list (`loadAdminUnits`): codes must be in it. */
   readonly table?: CommuneTable;
   /**
-   * Several dated lists instead: a code must be in the list in force at the run's `now` or in an earlier one (an old
+   * Several dated lists instead: a code must be in the list in force on the run's date (`ctx.today`) or in an earlier one (an old
    * code is `communeCurrent`'s live concern, not an error of correctness).
    */
   readonly tables?: readonly CommuneTable[];
@@ -54,7 +54,7 @@ export function commune(options: CommuneOptions = {}): ValueRule {
     let unit: AdminUnit | undefined;
     if (tables.length === 1) unit = indexOf(tables[0] as CommuneTable).get(text);
     else {
-      const s = standing(tables, text, ctx.now);
+      const s = standing(tables, text, ctx.today);
       const found = s.current ?? s.retired;
       unit = found === undefined ? undefined : indexOf(found).get(text);
     }

@@ -16,7 +16,7 @@ const messages: MessageTable = {
 
 /**
  * Data describing the present has no district codes (live, DOMAIN-VN §3): from 1/7/2025 administrative units have
- * two levels, so any value in a district field at a run `now` on or after `since` → `retired_district_level`. Put it
+ * two levels, so any value in a district field on a run date (`ctx.today`, the date of `now` in the run's time zone) on or after `since` → `retired_district_level`. Put it
  * on the district column of data meant to be current; it is a warning (the column may be kept for history).
  * Before `since` every value passes.
  * @example field.text().use(vn.noDistrictLevel()) // "001" at now = 2026 → retired_district_level (warning)
@@ -26,5 +26,5 @@ export function noDistrictLevel(options: NoDistrictLevelOptions = {}): ValueRule
   const start = Date.parse(`${since}T00:00:00Z`);
   if (Number.isNaN(start)) throw new Error(`ddss: noDistrictLevel: since must be yyyy-MM-dd, got "${since}"`);
   return valueRule({ name: 'noDistrictLevel', criterion: 'live', code: 'retired_district_level', messages, params: { since } },
-    (_v, ctx) => ctx.nowMs < start, { severity: 'warning', ...options });
+    (_v, ctx) => ctx.todayMs < start, { severity: 'warning', ...options });
 }

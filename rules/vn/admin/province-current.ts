@@ -22,7 +22,7 @@ const messages: MessageTable = {
 
 /**
  * Data describing the present uses current province codes (live, DOMAIN-VN §1, §3): a code that is not in the list in
- * force at the run's `now` but was in an earlier list (after 1/7/2025: the 29 codes retired by NQ 202/2025/QH15, such
+ * force on the run's date (`ctx.today`, the date of `now` in the run's time zone) but was in an earlier list (after 1/7/2025: the 29 codes retired by NQ 202/2025/QH15, such
  * as `27` Bắc Ninh, merged into `24`) → `retired_province_code`, with the code of the province that absorbed it as
  * suggestion (never applied). A reused code (`24`) cannot be told apart and passes; unknown codes pass (`province`
  * reports them); before 1/7/2025 every 2008 code is current.
@@ -33,7 +33,7 @@ export function provinceCurrent(options: ProvinceCurrentOptions = {}): ValueRule
   return valueRule({ name: 'provinceCurrent', criterion: 'live', code: 'retired_province_code', messages }, (v, ctx) => {
     const text = codeText(v);
     if (text === undefined) return undefined;
-    const s = standing(tables, text, ctx.now);
+    const s = standing(tables, text, ctx.today);
     if (s.current !== undefined || s.retired === undefined || s.now === undefined) return undefined;
     const old = s.retired.entries.find((p) => p.code === text);
     const next = s.now.entries.find((p) => p.mergedFrom?.includes(text) === true);

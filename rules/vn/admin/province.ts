@@ -8,7 +8,7 @@ import { codeText, formatFinding, indexOf, standing } from './_codes.js';
 export interface ProvinceOptions extends RuleOptions {
   /**
    * `'2008-08-01'` (63 provinces) or `'2025-07-01'` (34 provinces): the code must be in that list. `'auto'` (default):
-   * the list in force at the run's `now`, also accepting codes of earlier lists, whose retirement is
+   * the list in force on the run's date (`ctx.today`), also accepting codes of earlier lists, whose retirement is
    * `provinceCurrent`'s (live) concern, not an error of correctness.
    */
   readonly scheme?: '2008-08-01' | '2025-07-01' | 'auto';
@@ -31,7 +31,7 @@ const messages: MessageTable = {
  * The value is a province code (QĐ 124/2004/QĐ-TTg; DOMAIN-VN §3): two digits (`province_code_format`, with the padded
  * code as suggestion for `1` or `"1"`), in the chosen list (`unknown_province_code`). Codes mean nothing without their
  * date (`24` was Bắc Giang, is Bắc Ninh from 1/7/2025), so the list is dated: fixed by `scheme`, or with `'auto'` the
- * one in force at `now` (where a code retired on 1/7/2025 passes here and is reported by `provinceCurrent`).
+ * one in force on the run's date, `ctx.today` (where a code retired on 1/7/2025 passes here and is reported by `provinceCurrent`).
  * @example field.text().use(vn.province({ scheme: '2025-07-01' })) // "27" → unknown_province_code
  */
 export function province(options: ProvinceOptions = {}): ValueRule {
@@ -45,7 +45,7 @@ export function province(options: ProvinceOptions = {}): ValueRule {
       const bad = formatFinding('province_code_format', text, 2);
       if (bad !== undefined || text === undefined) return bad;
       if (fixed !== undefined) return indexOf(fixed).has(text) ? undefined : { code: 'unknown_province_code', params: { scheme } };
-      const s = standing(tables, text, ctx.now);
+      const s = standing(tables, text, ctx.today);
       if (s.current !== undefined || s.retired !== undefined) return undefined;
       return { code: 'unknown_province_code', params: { scheme: s.now?.version ?? 'auto' } };
     }, options);

@@ -1,15 +1,21 @@
 import { expect } from 'vitest';
 import { builtinCodes } from '../../../src/core/message.js';
-import type { CheckResult, Finding, RecordRule, RuleContext, TypedRow, ValueRule } from '../../../src/core/types.js';
+import type { CheckResult, FieldType, Finding, RecordRule, RuleContext, TypedRow, ValueRule } from '../../../src/core/types.js';
+import { runClock } from '../../../src/core/time-zone.js';
 
 /** Test helpers for the Vietnamese rules: run a rule outside the engine, as the engine would, and check messages. */
 
 export const NOW = new Date('2026-11-22T08:00:00Z');
 
-/** A context for one row, with `now` injected. */
-export function contextOf(record: TypedRow = {}, now: Date = NOW, raws: Readonly<Record<string, unknown>> = record): RuleContext {
+/**
+ * A context for one row, with `now` injected (and the run's time zone, UTC unless given; `types` answers
+ * `fieldType`, as the definition's field types would).
+ */
+export function contextOf(record: TypedRow = {}, now: Date = NOW, raws: Readonly<Record<string, unknown>> = record,
+  timeZone = 'UTC', types: Readonly<Record<string, FieldType>> = {}): RuleContext {
   return {
-    row: 0, line: undefined, now, nowMs: now.getTime(), record,
+    row: 0, line: undefined, ...runClock(now, timeZone), record,
+    fieldType: (name) => types[name],
     key: () => undefined,
     raw: (f) => raws[f],
   };

@@ -1,7 +1,7 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
-import { utcDay, isoDay } from '../dates/_calendar.js';
+import { isoDay } from '../dates/_calendar.js';
 
 export interface CardNotExpiredFields {
   /** The status column. */
@@ -24,7 +24,7 @@ const messages: MessageTable = {
 
 /**
  * A record marked active holds a card that has not expired (live, DOMAIN-VN §1, §7): status active ⇒ valid-to ≥ the
- * run's day (`ctx.now`, as a UTC day; the card is valid through its valid-to day). Otherwise
+ * run's date (`ctx.today`: the date of `now` in the run's time zone; the card is valid through its valid-to day). Otherwise
  * `expired_card_active` on the valid-to column. Other statuses pass; rows missing either column are not checked.
  * @example vn.cardNotExpired({ status: 'status', validTo: 'card_valid_to' }) // active + 31/12/2025 at now 2026 → fails
  */
@@ -37,7 +37,7 @@ export function cardNotExpired(fields: CardNotExpiredFields, options: CardNotExp
     const status = row[fields.status];
     const to = row[fields.validTo];
     if (typeof status !== 'string' || !active.has(status.trim()) || !(to instanceof Date)) return undefined;
-    if (to.getTime() >= utcDay(ctx.nowMs)) return undefined;
-    return { code: 'expired_card_active', field: fields.validTo, params: { today: isoDay(ctx.now) } };
+    if (to.getTime() >= ctx.todayMs) return undefined;
+    return { code: 'expired_card_active', field: fields.validTo, params: { today: isoDay(ctx.today) } };
   }, options);
 }

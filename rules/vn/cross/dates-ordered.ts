@@ -3,7 +3,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RecordRule, RuleOptions } from '../../../src/core/types.js';
 
 export interface DatesOrderedOptions extends RuleOptions {
-  /** The last date must not be after the run's `now` either. Default true. */
+  /** The last date must not be after the time of the run either (a date field: today). Default true. */
   readonly upToNow?: boolean;
 }
 
@@ -20,7 +20,8 @@ const messages: MessageTable = {
 
 /**
  * Dates of a record happen in the given order: each field ≤ the next (equal is fine), and with `upToNow` (default)
- * the last ≤ the run's `now` — e.g. registered_at ≤ gcn_issue_date ≤ today (DOMAIN-VN §7). A pair out of order →
+ * the last not after the time of the run (a `date` field: ≤ `ctx.today`, the date of `now` in the run's time zone;
+ * an instant: ≤ `now`) — e.g. registered_at ≤ gcn_issue_date ≤ today (DOMAIN-VN §7). A pair out of order →
  * `dates_out_of_order` on the later field of the pair; a last date after now → `date_after_now`. Runs only on rows
  * where every listed field holds a date; a field that is also `.notInFuture()` will report a future date twice.
  * @example vn.datesOrdered(['registered_at', 'gcn_issue_date']) // 05/03/2021, 01/02/2021 → dates_out_of_order
@@ -41,8 +42,10 @@ export function datesOrdered(fields: readonly string[], options: DatesOrderedOpt
         out.push({ code: 'dates_out_of_order', field: names[i] as string, params: { earlier: names[i - 1] } });
       }
     }
-    const last = row[names[names.length - 1] as string];
-    if (upToNow && last instanceof Date && last.getTime() > ctx.nowMs) {
+    const lastName = names[names.length - 1] as string;
+    const last = row[lastName];
+    // A date field holds a calendar day, not after today (the date of now in the run's time zone); an instant, now.
+    if (upToNow && last instanceof Date && last.getTime() > (ctx.fieldType(lastName) === 'date' ? ctx.todayMs : ctx.nowMs)) {
       out.push({ code: 'date_after_now', field: names[names.length - 1] as string });
     }
     return out;

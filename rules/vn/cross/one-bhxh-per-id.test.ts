@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneBhxhPerId, type OneBhxhPerIdState } from './one-bhxh-per-id.js';
 import { contextOf, expectMessages } from './_testkit.js';
+import { runClock } from '../../../src/core/time-zone.js';
 import type { DatasetFinding, TypedRow } from '../../../src/core/types.js';
 
 const rule = oneBhxhPerId({ id: 'id_no', bhxh: 'bhxh_no' });
@@ -12,7 +13,7 @@ function run(rows: readonly TypedRow[], start = 0): OneBhxhPerIdState {
 }
 
 const finish = (s: OneBhxhPerIdState) => {
-  const out = rule.finish(s, { now: new Date(0), nowMs: 0, rows: 0 });
+  const out = rule.finish(s, { ...runClock(new Date(0)), fieldType: () => undefined, rows: 0 });
   expectMessages(rule, out.findings);
   return out;
 };

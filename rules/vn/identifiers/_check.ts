@@ -1,12 +1,16 @@
 import type { Finding, RuleContext, TypedRow, ValueRule } from '../../../src/core/types.js';
+import { runClock } from '../../../src/core/time-zone.js';
 
 /** Test support: the fixed run date of the identifier tests. */
 export const NOW = new Date('2026-11-22T00:00:00.000Z');
 
-/** A rule context for calling a value rule directly. */
-export function context(now: Date = NOW, record: TypedRow = {}): RuleContext {
+/** A rule context for calling a value rule directly (the run's time zone UTC unless given). */
+export function context(now: Date = NOW, record: TypedRow = {}, timeZone = 'UTC'): RuleContext {
   const rec = Object.assign(Object.create(null) as Record<string, unknown>, record);
-  return { row: 0, line: undefined, now, nowMs: now.getTime(), record: rec, key: () => undefined, raw: (f) => rec[f] };
+  return {
+    row: 0, line: undefined, ...runClock(now, timeZone), record: rec, key: () => undefined, raw: (f) => rec[f],
+    fieldType: () => undefined,
+  };
 }
 
 /** The findings a value rule reports for one value (empty when it passes); `false` becomes the rule's code. */

@@ -17,7 +17,7 @@ const MESSAGES = {
 /**
  * The benefit level of a well-formed card code is the default level of its object code in the table in force
  * (DOMAIN-VN §2.5; e.g. HT → 3, QN → 5, CN → 3, and 2 from 1/1/2026 [warn-only]). The table is chosen as in
- * `bhytObjectCode` (`dateField`, else `at`, else `now`). Unknown and unverified object codes, values that are not
+ * `bhytObjectCode` (`dateField`, else `at`, else the run's date). Unknown and unverified object codes, values that are not
  * card codes and dates with no table in force pass; missing values never reach the rule.
  * Code: `benefit_level_mismatch`. Criterion correct, severity warning; `error` is refused while a table holds an
  * unverified level (`warnOnlyLevel`, the shipped 2026 table's CN), allowed with verified tables of your own.

@@ -23,7 +23,7 @@ const MESSAGES = {
  * The object code of a well-formed card code is in the object-code table in force (DOMAIN-VN §2.5): unknown →
  * `unknown_object_code`; a code seen in practice but unverified (AK, LH, TG…) → `unverified_object_code`. Both
  * are warnings. The table is `tableAt(tables, date)` with the date from `dateField` (e.g. the card's valid-from),
- * else `at`, else the run's `now`; when no table is in force the value passes. Values that are not well-formed card
+ * else `at`, else the run's date (`ctx.today`); when no table is in force the value passes. Values that are not well-formed card
  * codes pass (see `bhyt()`); missing values never reach the rule. Criterion correct, severity warning; `error` is
  * refused while the tables hold unverified codes (the shipped ones do), allowed with verified tables of your own.
  * @example field.text().use(bhyt(), bhytObjectCode({ dateField: 'card_valid_from' })) // "ZZ4010123456789" → unknown_object_code

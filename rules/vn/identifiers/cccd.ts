@@ -75,7 +75,7 @@ export const CCCD_MESSAGES = {
 
 /**
  * The value is a well-formed 12-digit personal ID (số định danh cá nhân / CCCD): digits only, 12 of them, and the
- * birth year it encodes is not in the future (for the centuries up to `ctx.now`'s; a century digit that puts the
+ * birth year it encodes is not in the future (for the centuries up to that of `ctx.today`, the run's date; a century digit that puts the
  * whole century ahead is `cccdPlausible`'s warning, not an error). There is no check digit. An 11- or 10-digit value
  * whose left-padded form is well-formed is `leading_zero_lost` with that form as suggestion (a numeric column or a
  * JS number). Missing values never reach the rule; surrounding whitespace is ignored (see `trimmed`).
@@ -87,7 +87,7 @@ export function cccd(options: CccdOptions = {}): ValueRule {
   return valueRule({ name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: CCCD_MESSAGES },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
-      return text === undefined ? { code: 'non_digit_character' } : cccdFinding(text, ctx.now, acceptCmnd);
+      return text === undefined ? { code: 'non_digit_character' } : cccdFinding(text, ctx.today, acceptCmnd);
     }, options);
 }
 
@@ -96,8 +96,8 @@ export function cccd(options: CccdOptions = {}): ValueRule {
  * values may be a personal ID (a 12-digit personal tax code, `mst`), so they judge it exactly as `cccd()` does.
  * @example cccdFinding('001299012345', new Date('2026-11-22')) // { code: 'future_birth_year' }
  */
-export function cccdFinding(text: string, now: Date, acceptCmnd = false): Finding | undefined {
-  const year = now.getUTCFullYear();
+export function cccdFinding(text: string, today: Date, acceptCmnd = false): Finding | undefined {
+  const year = today.getUTCFullYear();
   if (text.length > 0 && !isDigits(text)) {
     const bare = withoutSeparators(text);
     return wellFormed(bare, year) ? { code: 'non_digit_character', suggestion: bare } : { code: 'non_digit_character' };

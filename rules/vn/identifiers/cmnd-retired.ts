@@ -13,7 +13,7 @@ const MESSAGES = {
 };
 
 /**
- * A record describing the present is not identified by a legacy 9-digit CMND: from 1/1/2025 (`ctx.now`, the run's
+ * A record describing the present is not identified by a legacy 9-digit CMND: from 1/1/2025 (`ctx.today`, the run's
  * date) a 9-digit value is `retired_cmnd` (DOMAIN-VN §2.2), a live violation rather than a correctness one. Values
  * of other shapes pass (their format is `cccd()`/`cmnd()`'s business), as does every value when the run's date is
  * on or before 31/12/2024. Missing values never reach the rule. Code: `retired_cmnd`. Criterion live.
@@ -24,7 +24,7 @@ export function cmndRetired(options: RuleOptions = {}): ValueRule {
     (value, ctx) => {
       const text = identifierText(value);
       if (text === undefined || text.length !== 9 || !isDigits(text)) return undefined;
-      if (ctx.now.toISOString().slice(0, 10) <= CMND_VALID_UNTIL) return undefined;
+      if (ctx.today.toISOString().slice(0, 10) <= CMND_VALID_UNTIL) return undefined;
       return { code: 'retired_cmnd' };
     }, options);
 }

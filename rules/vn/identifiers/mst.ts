@@ -25,7 +25,7 @@ export function mstCheckDigit(first9: string): number | undefined {
 
 export interface MstOptions extends RuleOptions {
   /**
-   * Accept an individual's tax code in its 12-digit form from 1/7/2025 (the run's date, `ctx.now`): it is the
+   * Accept an individual's tax code in its 12-digit form from 1/7/2025 (the run's date, `ctx.today`: the date of `now` in the run's time zone): it is the
    * owner's personal ID (DOMAIN-VN §2.3), checked exactly as `cccd()` checks one (12 digits, no future birth year);
    * its birth province and century digit are `cccdPlausible()`'s warnings, so pair the two on a column that may hold
    * personal tax codes. Before 1/7/2025, or with `false`, 12 digits are `bad_format`. Default true.
@@ -54,7 +54,7 @@ const MESSAGES = {
  * The value is a valid tax code (mã số thuế, DOMAIN-VN §2.3): `NNNNNNNNNN` or `NNNNNNNNNN-BBB` (branch, `000`
  * invalid) with a correct check digit; 13 digits without the dash are accepted here (the missing dash is
  * `mstDashed`'s clean warning). A 9-digit value whose left-padded form is valid is `leading_zero_lost` (suggestion:
- * padded). From 1/7/2025 (`ctx.now`) an individual's 12-digit tax code — their personal ID — is accepted too,
+ * padded). From 1/7/2025 (`ctx.today`) an individual's 12-digit tax code — their personal ID — is accepted too,
  * checked as `cccd()` checks a personal ID (`future_birth_year`), unless `acceptPersonalId: false`; add
  * `cccdPlausible()` for its province and century-digit warnings. Missing values never reach the rule; surrounding
  * whitespace is ignored. Codes: `bad_format`, `bad_check_digit`, `bad_branch_code`, `leading_zero_lost`,
@@ -73,9 +73,9 @@ export function mst(options: MstOptions = {}): ValueRule {
           return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 9, expected: 10 } };
         }
         const personal = acceptPersonalId && text.length === 12 && isDigits(text) &&
-          ctx.now.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
+          ctx.today.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
         // The personal form is a personal ID: judged by cccd()'s own check, so both rules always agree.
-        return personal ? cccdFinding(text, ctx.now) : { code: 'bad_format' };
+        return personal ? cccdFinding(text, ctx.today) : { code: 'bad_format' };
       }
       if (mstCheckDigit(parts.code.slice(0, 9)) !== parts.code.charCodeAt(9) - 48) return { code: 'bad_check_digit' };
       if (parts.branch === '000') return { code: 'bad_branch_code' };

@@ -17,7 +17,7 @@ const messages: MessageTable = {
 };
 
 /**
- * Current data uses current land-use codes (DOMAIN-VN §4.1, live): a code that the scheme in force at `now` replaced
+ * Current data uses current land-use codes (DOMAIN-VN §4.1, live): a code that the scheme in force on the run's date (`ctx.today`) replaced
  * (BHK, NHK → HNK; LUN → LUK; DDT, DDL → DDD under the 2024 scheme, in force from 1/8/2024) is reported as
  * `replaced_land_use_code` with the replacement as a suggestion (never applied). Before the new scheme's start the
  * old codes are current and pass. Unknown codes pass here: `landUseCode` reports them.
@@ -26,7 +26,7 @@ const messages: MessageTable = {
 export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): ValueRule {
   const tables = options.tables ?? landUseCodeTables;
   return valueRule({ name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages }, (v, ctx) => {
-    const table = tableAt(tables, ctx.now);
+    const table = tableAt(tables, ctx.today);
     if (table === undefined || typeof v !== 'string' || !Object.hasOwn(table.entries.replaced, v)) return undefined;
     const replacement = table.entries.replaced[v] as string;
     return {
