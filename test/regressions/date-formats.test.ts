@@ -64,7 +64,9 @@ describe('a parser never throws out of a run', () => {
     const secret: FieldSpecData = { ...field.text().pii(), parse: (raw) => { throw new Error(`cannot read ${String(raw)}`); } };
     const report = await validate(defineDataset({ name: 'p', fields: { id: secret } }), [{ id: '001089012345' }], { now: NOW });
     const error = report.rules.find((r) => r.id === 'id.type')?.error ?? '';
-    expect(error).toContain('cannot read');
+    // A parser's message may quote the raw value in any form, so the whole message is withheld for personal fields.
+    expect(error).toContain('message withheld');
     expect(error).not.toContain('001089012345');
+    expect(error).not.toContain('cannot read');
   });
 });
