@@ -8,27 +8,34 @@ import { createValidator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
 import { transferables } from './transferables.js';
+import { enterWorker } from './worker-context.js';
+import { fileChanged } from './file-changed.js';
 import type { RangeTask, WorkerMessage } from './protocol.js';
 import type { Violation } from '../core/types.js';
 
 const port = parentPort;
 if (port === null) throw new Error('ddss: worker.ts must run in a worker thread');
+const post = (msg: WorkerMessage): void => port.postMessage(msg);
+const context = { loading: undefined as string | undefined, fail: (message: string) => post({ type: 'failed', message }) };
+enterWorker(context);
 
 async function run(task: RangeTask): Promise<WorkerMessage> {
-  const def = await loadDefinitionRef(task.ref);
+  // While the module is imported, a validate() call in it is a script re-running itself: refused (worker-context.ts).
+  context.loading = task.ref.module;
+  const def = await loadDefinitionRef(task.ref).finally(() => { context.loading = undefined; });
   let buffer: Violation[] = [];
   const flush = () => {
-    if (buffer.length > 0) port?.postMessage({ type: 'violations', items: buffer } satisfies WorkerMessage);
+    if (buffer.length > 0) post({ type: 'violations', items: buffer });
     buffer = [];
   };
-  const o = task.options;
   const v = createValidator(def, {
-    now: o.now, locale: o.locale, maxSamplesPerRule: o.maxSamplesPerRule, showValues: o.showValues, piiKey: o.piiKey,
-    ...(o.stream ? { onViolation: (x: Violation) => { buffer.push(x); if (buffer.length >= 2048) flush(); } } : {}),
+    ...task.options,
+    ...(task.stream ? { onViolation: (x: Violation) => { buffer.push(x); if (buffer.length >= 2048) flush(); } } : {}),
   });
   const source = readCsvRange(task.path, {
     ...task.csv, start: task.start, exact: task.exact, stop: task.stop,
     ...(task.columns === undefined ? {} : { columns: task.columns }),
+    onBegin: (at) => post({ type: 'began', at }),
   });
   let error: string | undefined;
   try {
@@ -38,6 +45,10 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   }
   flush();
   const range = source.range();
+  // A changed file is a partial read whatever the reader saw; a reader that stopped early says why in its info
+  // (an open quote past the record cap: the records after it cannot be found).
+  const changed = range.size === undefined || range.size === task.size ? undefined : fileChanged(task.size, range.size);
+  error = changed ?? error ?? source.info().error;
   return {
     type: 'done', state: v.state(), began: range.began, ended: range.ended, records: source.info().records ?? 0,
     endings: source.endings(),
@@ -49,6 +60,11 @@ port.on('message', (task: RangeTask) => {
   run(task).then(
     // The state's typed arrays (uniqueness tables, dense row sets) move to the main thread instead of being copied.
     (msg) => port.postMessage(msg, msg.type === 'done' ? transferables(msg.state) : []),
-    (e: unknown) => port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage),
+    // One line: the main thread rejects with it and the CLI prints it as one `ddss:` line.
+    (e: unknown) => post({ type: 'failed', message: firstLine(e instanceof Error ? e.message : String(e)) }),
   );
 });
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}
