@@ -28,14 +28,21 @@ export async function loadDefinitionRef(ref: DefinitionRef): Promise<DatasetDefi
     return loadDefinition(ref.module.startsWith('file:') ? fileURLToPath(ref.module) : ref.module);
   }
   const url = ref.module.startsWith('file:') ? ref.module : pathToFileURL(ref.module).href;
-  // TypeScript goes through jiti, as in the CLI, unless this thread imports it natively (run from sources by tsx).
-  const nativeTs = (globalThis as Record<symbol, unknown>)[Symbol.for('ddss.native-typescript')] === true;
-  const mod = /\.[cm]?ts$/.test(url) && !nativeTs ? await viaJiti(url) : await nativeOrJiti(url);
+  const mod = /\.[cm]?ts$/.test(url) && !ownSource(url) ? await viaJiti(url) : await nativeOrJiti(url);
   const candidates = Object.values(mod).concat(Object.values((mod.default ?? {}) as Record<string, unknown>), [mod.default]);
   const found = candidates.find((v): v is DatasetDefinition =>
     typeof v === 'object' && v !== null && (v as DatasetDefinition).name === ref.name && 'fields' in v);
   if (found === undefined) throw new Error(`ddss: ${ref.module} does not export a dataset named "${ref.name}"`);
   return found;
+}
+
+/**
+ * TypeScript goes through jiti, as in the CLI, except ddss's own modules (built-in datasets, test fixtures) when
+ * this thread runs from sources under tsx: they import natively and share the thread's copy of ddss.
+ */
+function ownSource(url: string): boolean {
+  const nativeTs = (globalThis as Record<symbol, unknown>)[Symbol.for('ddss.native-typescript')] === true;
+  return nativeTs && url.startsWith(new URL('../../', import.meta.url).href);
 }
 
 /**
