@@ -34,7 +34,7 @@ describe('violations of ranges validated at once reach the sink in file order, i
     const path = join(dir, 'every-row.csv');
     writeFileSync(path, HEADER + Array.from({ length: 6000 }, (_, i) => `P${i},zz,${i},An ,01/01/2024\n`).join(''));
     const spilled = new Set<number>();
-    const { one, many, a, b } = await both(path, 3, { spillAfter: 100, tmpdir: spillDir, onSpill: (k) => spilled.add(k) });
+    const { one, many, a, b } = await both(path, 3, { spillAfter: 10_000, tmpdir: spillDir, onSpill: (k) => spilled.add(k) });
     expect(a.length).toBeGreaterThan(12_000);
     expect(b).toEqual(a);
     expect(toJson(many)).toBe(toJson(one));

@@ -1,5 +1,5 @@
 import type { ValidatorState } from '../core/state.js';
-import type { ValidateOptions, Violation } from '../core/types.js';
+import type { ValidateOptions } from '../core/types.js';
 import type { DefinitionRef } from './definition-ref.js';
 
 /**
@@ -34,7 +34,11 @@ export interface RangeTask {
 export type WorkerMessage =
   /** The range's true start, as soon as it is known (the main thread checks it against the previous range's end). */
   | { readonly type: 'began'; readonly at: number }
-  | { readonly type: 'violations'; readonly items: readonly Violation[] }
+  /**
+   * A batch of violations, an array serialised with `v8.serialize` in the worker (so the main thread stores a
+   * waiting range's bytes as they are). The worker sends at most a few batches ahead of the main thread's `ack`s.
+   */
+  | { readonly type: 'violations'; readonly batch: Uint8Array }
   | {
     readonly type: 'done';
     readonly state: ValidatorState;
@@ -48,3 +52,8 @@ export type WorkerMessage =
     readonly error?: string;
   }
   | { readonly type: 'failed'; readonly message: string };
+
+/** What the main thread sends a worker besides its task: one batch of violations was handled. */
+export interface Ack {
+  readonly type: 'ack';
+}

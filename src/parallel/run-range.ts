@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Violation } from '../core/types.js';
-import type { RangeTask, WorkerMessage } from './protocol.js';
+import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
 
 /** A range's final answer. */
 export type RangeDone = Extract<WorkerMessage, { type: 'done' }>;
@@ -16,12 +15,13 @@ export interface RangeRun {
 }
 
 /**
- * Starts a worker for one range. The worker is ended as soon as it answers: its heap is gone before the states
+ * Starts a worker for one range. Its violations are passed on with a function to call once they are handled: the
+ * worker waits for that before it sends many more. The worker is ended as soon as it answers: its heap is gone before the states
  * merge, and the state's buffers arrive transferred, so the main thread holds each range's tables once. The
  * promises never reject unobserved (a stopped range's rejection is expected).
  * @example const run = runRange(task, (items) => order.add(k, items)); const done = await run.done;
  */
-export function runRange(task: RangeTask, onViolations: (items: readonly Violation[]) => void): RangeRun {
+export function runRange(task: RangeTask, onViolations: (batch: Uint8Array, done: () => void) => void): RangeRun {
   const worker = spawn();
   let stopped = false;
   let began!: { resolve: (at: number) => void; reject: (e: Error) => void };
@@ -38,7 +38,9 @@ export function runRange(task: RangeTask, onViolations: (items: readonly Violati
   worker.on('message', (msg: WorkerMessage) => {
     if (stopped) return;
     if (msg.type === 'began') began.resolve(msg.at);
-    else if (msg.type === 'violations') onViolations(msg.items);
+    else if (msg.type === 'violations') {
+      onViolations(msg.batch, () => { if (!stopped) worker.postMessage({ type: 'ack' } satisfies Ack); });
+    }
     else if (msg.type === 'done') {
       began.resolve(msg.began);
       done.resolve(msg);

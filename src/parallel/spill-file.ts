@@ -6,8 +6,8 @@ import { join } from 'node:path';
 export interface SpillFile {
   /** Bytes appended so far. */
   readonly length: number;
-  /** Appends text (UTF-8); appends are applied in call order. */
-  append(text: string): Promise<void>;
+  /** Appends bytes; appends are applied in call order. */
+  append(chunks: readonly Uint8Array[]): Promise<void>;
   /** Reads up to `into.length` bytes at `position`; 0 at the end of what was appended. */
   read(into: Uint8Array, position: number): Promise<number>;
   /** Closes and deletes the file. */
@@ -18,7 +18,7 @@ export interface SpillFile {
  * Creates an anonymous spill file in `dir` (default: the system's temporary directory). Where the system allows it
  * (POSIX), the file's name is removed at once and only the open handle keeps it, so it disappears whatever ends the
  * process, an interrupt or a crash included; elsewhere it is deleted by `close`.
- * @example const f = await createSpillFile(); await f.append('{"a":1}\n'); await f.close();
+ * @example const f = await createSpillFile(); await f.append([bytes]); await f.close();
  */
 export async function createSpillFile(dir: string = tmpdir()): Promise<SpillFile> {
   const folder = await mkdtemp(join(dir, 'ddss-spill-'));
@@ -38,11 +38,10 @@ export async function createSpillFile(dir: string = tmpdir()): Promise<SpillFile
     get length() {
       return length;
     },
-    append(text) {
-      const bytes = Buffer.from(text, 'utf8');
+    append(chunks) {
       const at = length;
-      length += bytes.length;
-      const w = writing.then(() => writeAll(handle, bytes, at));
+      for (const c of chunks) length += c.length;
+      const w = writing.then(() => writeAll(handle, chunks, at));
       writing = w.catch(() => undefined);
       return w;
     },
@@ -63,10 +62,14 @@ export async function createSpillFile(dir: string = tmpdir()): Promise<SpillFile
   };
 }
 
-async function writeAll(handle: FileHandle, bytes: Uint8Array, at: number): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at + done);
-    done += bytesWritten;
+async function writeAll(handle: FileHandle, chunks: readonly Uint8Array[], at: number): Promise<void> {
+  let pos = at;
+  for (const bytes of chunks) {
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, pos + done);
+      done += bytesWritten;
+    }
+    pos += bytes.length;
   }
 }

@@ -57,7 +57,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   const failure = new Promise<never>((_, reject) => { failed = reject; });
   failure.catch(() => undefined);
   const start = (k: number, from: number, exact: boolean): RangeRun => {
-    const run = runRange(task(k, from, exact), (items) => order.add(k, items));
+    const run = runRange(task(k, from, exact), (batch, done) => order.add(k, batch, done));
     run.done.catch((e: unknown) => { if (runs[k] === run) failed(e); });
     runs[k] = run;
     return run;

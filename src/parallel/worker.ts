@@ -3,6 +3,7 @@
  * structured-clonable data) and the exact byte offsets it covered. Violations stream back in batches when the
  * caller asked for every violation.
  */
+import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { createValidator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
@@ -10,27 +11,36 @@ import { loadDefinitionRef } from './definition-ref.js';
 import { transferables } from './transferables.js';
 import { enterWorker } from './worker-context.js';
 import { fileChanged } from './file-changed.js';
-import type { RangeTask, WorkerMessage } from './protocol.js';
+import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
 import type { Violation } from '../core/types.js';
+
+/** Violations per message, and messages a worker may send before the main thread has handled them. */
+const BATCH = 2048;
+const AHEAD = 4;
 
 const port = parentPort;
 if (port === null) throw new Error('ddss: worker.ts must run in a worker thread');
-const post = (msg: WorkerMessage): void => port.postMessage(msg);
+const post = (msg: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
 const context = { loading: undefined as string | undefined, fail: (message: string) => post({ type: 'failed', message }) };
 enterWorker(context);
+let unacked = 0;
+let wake: (() => void) | undefined;
 
 async function run(task: RangeTask): Promise<WorkerMessage> {
   // While the module is imported, a validate() call in it is a script re-running itself: refused (worker-context.ts).
   context.loading = task.ref.module;
   const def = await loadDefinitionRef(task.ref).finally(() => { context.loading = undefined; });
-  let buffer: Violation[] = [];
+  let found: Violation[] = [];
   const flush = () => {
-    if (buffer.length > 0) post({ type: 'violations', items: buffer });
-    buffer = [];
+    if (found.length === 0) return;
+    const batch = serialize(found);
+    found = [];
+    post({ type: 'violations', batch }, transferables(batch));
+    unacked++;
   };
   const v = createValidator(def, {
     ...task.options,
-    ...(task.stream ? { onViolation: (x: Violation) => { buffer.push(x); if (buffer.length >= 2048) flush(); } } : {}),
+    ...(task.stream ? { onViolation: (x: Violation) => { if (found.push(x) >= BATCH) flush(); } } : {}),
   });
   const source = readCsvRange(task.path, {
     ...task.csv, start: task.start, exact: task.exact, stop: task.stop,
@@ -39,7 +49,12 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   });
   let error: string | undefined;
   try {
-    for await (const batch of source.batches()) v.addBatch(batch);
+    for await (const batch of source.batches()) {
+      v.addBatch(batch);
+      // Backpressure: the main thread forwards or stores violations at its own pace (a sink, a disk); without
+      // waiting, a range full of violations would pile up in its message queue.
+      while (unacked > AHEAD) await new Promise<void>((resolve) => { wake = resolve; });
+    }
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
@@ -56,8 +71,14 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   };
 }
 
-port.on('message', (task: RangeTask) => {
-  run(task).then(
+port.on('message', (msg: RangeTask | Ack) => {
+  if ('type' in msg) {
+    unacked--;
+    wake?.();
+    wake = undefined;
+    return;
+  }
+  run(msg).then(
     // The state's typed arrays (uniqueness tables, dense row sets) move to the main thread instead of being copied.
     (msg) => port.postMessage(msg, msg.type === 'done' ? transferables(msg.state) : []),
     // One line: the main thread rejects with it and the CLI prints it as one `ddss:` line.
