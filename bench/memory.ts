@@ -51,7 +51,7 @@ async function generate(rows: number): Promise<string> {
   for (let i = 0; i < rows; i += 10_000) {
     let chunk = '';
     for (let k = i; k < Math.min(rows, i + 10_000); k++) chunk += `ID-${String(k).padStart(10, '0')},zz,${k % 1000}\n`;
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => { out.once('drain', () => r()); });
   }
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   const { rename } = await import('node:fs/promises');
@@ -122,13 +122,12 @@ async function main(): Promise<void> {
       `${r.violations.toLocaleString('en')} (${(r.violationBytes / 1e6).toFixed(0)} MB) | ${(r.ms / 1000).toFixed(1)} s | ` +
       `${Math.round(r.maxRssMb)} MB |`),
   ];
+  lines.push('');
   for (const w of WORKERS) {
     const of = results.filter((r) => r.workers === w).sort((a, b) => a.rows - b.rows);
-    const first = of[0];
-    const last = of[of.length - 1];
-    if (first === undefined || last === undefined || first === last) continue;
-    lines.push('', `- ${w} worker(s): ${(last.rows / first.rows).toFixed(0)}× the rows, ` +
-      `${(last.maxRssMb / first.maxRssMb).toFixed(2)}× the peak RSS (${Math.round(first.maxRssMb)} → ${Math.round(last.maxRssMb)} MB).`);
+    if (of.length < 2) continue;
+    lines.push(`- ${w} worker${w === 1 ? '' : 's'}: peak RSS ${of.map((r) => `${Math.round(r.maxRssMb)} MB`).join(' → ')} for ` +
+      `${of.map((r) => r.rows.toLocaleString('en')).join(' → ')} rows.`);
   }
   await writeSection(join(HERE, 'RESULTS-memory.md'), 'memory', lines.join('\n'));
   log(`wrote ${relative(ROOT, join(HERE, 'RESULTS-memory.md'))}`);
