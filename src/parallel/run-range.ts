@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { workerContext } from './worker-context.js';
 import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
 
 /** A range's final answer. */
@@ -69,6 +70,8 @@ export function runRange(task: RangeTask, onViolations: (batch: Uint8Array, done
 }
 
 function spawn(): Worker {
+  // validate() refuses first (worker-context.ts); this holds for any other way in, e.g. an older copy of ddss.
+  if (workerContext() !== undefined) throw new Error('ddss: a worker thread never starts workers');
   // From sources (tests, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JavaScript.
   const here = import.meta.url;
   return new Worker(new URL(here.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', here));
