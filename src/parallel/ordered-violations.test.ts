@@ -53,6 +53,7 @@ describe('orderedViolations', () => {
     await replaying;
     send.add(2, batch('c', 21, 1));
     await order.close();
+    await tick();
 
     const expected = [
       ...batch('a', 0, 5),
