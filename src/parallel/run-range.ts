@@ -17,10 +17,10 @@ export interface RangeRun {
 
 /**
  * Starts a worker for one range. Its violations are passed on with a function to call once they are handled: the
- * worker waits for that before it sends many more. The worker is ended as soon as it answers: its heap is gone before the states
- * merge, and the state's buffers arrive transferred, so the main thread holds each range's tables once. The
- * promises never reject unobserved (a stopped range's rejection is expected).
- * @example const run = runRange(task, (items) => order.add(k, items)); const done = await run.done;
+ * worker waits for that before it sends many more. The worker is ended as soon as it answers: its heap is gone
+ * before the states merge, and the state's buffers arrive transferred, so the main thread holds each range's tables
+ * once. The promises never reject unobserved (a stopped range's rejection is expected).
+ * @example const run = runRange(task, (batch, done) => order.add(k, batch, done)); const result = await run.done;
  */
 export function runRange(task: RangeTask, onViolations: (batch: Uint8Array, done: () => void) => void): RangeRun {
   const worker = spawn();
