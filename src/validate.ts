@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { validate as validateOneThread, type RowInput } from './core/validate.js';
 import { validateCsvParallel } from './parallel/validate-parallel.js';
 import { resolveOptions } from './core/options.js';
+import { refuseNestedValidate } from './parallel/worker-context.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
 import type { DatasetDefinition, Report, ValidateOptions } from './core/types.js';
 
@@ -18,10 +19,15 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 export async function validate(definition: DatasetDefinition, input: RowInput, options: ValidateOptions = {}): Promise<Report> {
   resolveOptions(options, definition); // a mistake in the options (time zone, missing piiKey) fails before any thread starts
   const wanted = Math.floor(options.workers ?? 1);
+  // A worker thread that imports a script which validates at top level must not validate (nor start workers).
+  refuseNestedValidate(wanted);
   const file = (input as Partial<CsvSource>).file;
   if (wanted > 1 && file !== undefined) {
     if (definition.module === undefined) {
-      throw new Error(`ddss: workers need the definition's module: defineDataset({ name: '${definition.name}', module: import.meta.url, … })`);
+      // Workers import that module, so it must only define datasets: a script that also validates would run again
+      // in every worker.
+      throw new Error(`ddss: workers need the definition's module: put defineDataset({ name: '${definition.name}', ` +
+        'module: import.meta.url, … }) in a module of its own that only defines and exports it, and validate from another file');
     }
     const size = await stat(file.path).then((s) => s.size, () => 0);
     const workers = Math.min(wanted, Math.max(1, Math.floor(size / (options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));

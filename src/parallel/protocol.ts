@@ -1,6 +1,15 @@
 import type { ValidatorState } from '../core/state.js';
-import type { Locale, Violation } from '../core/types.js';
+import type { ValidateOptions } from '../core/types.js';
 import type { DefinitionRef } from './definition-ref.js';
+
+/**
+ * The validate options a worker receives: every option of the run except functions (which cannot cross threads)
+ * and the thread settings, with `now` and `piiKey` fixed once for all ranges. A new option needs no change here.
+ */
+export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'workers' | 'minBytesPerWorker' | 'now' | 'piiKey'> & {
+  readonly now: string;
+  readonly piiKey: string;
+};
 
 /** What the main thread asks a worker to validate: one byte range of a CSV file. */
 export interface RangeTask {
@@ -14,19 +23,22 @@ export interface RangeTask {
   readonly exact: boolean;
   /** Stop before the first record starting at or after this byte offset. */
   readonly stop: number;
-  readonly options: {
-    readonly now: string;
-    readonly locale: Locale;
-    readonly maxSamplesPerRule: number;
-    readonly showValues: boolean;
-    readonly piiKey: string;
-    readonly stream: boolean;
-  };
+  /** The file's size when the run started: a different size once the range is read means the file changed. */
+  readonly size: number;
+  readonly options: RangeOptions;
+  /** Send every violation back (the caller has an `onViolation` sink). */
+  readonly stream: boolean;
 }
 
 /** What a worker sends back. */
 export type WorkerMessage =
-  | { readonly type: 'violations'; readonly items: readonly Violation[] }
+  /** The range's true start, as soon as it is known (the main thread checks it against the previous range's end). */
+  | { readonly type: 'began'; readonly at: number }
+  /**
+   * A batch of violations, an array serialised with `v8.serialize` in the worker (so the main thread stores a
+   * waiting range's bytes as they are). The worker sends at most a few batches ahead of the main thread's `ack`s.
+   */
+  | { readonly type: 'violations'; readonly batch: Uint8Array }
   | {
     readonly type: 'done';
     readonly state: ValidatorState;
@@ -36,6 +48,12 @@ export type WorkerMessage =
     readonly records: number;
     /** First line (within the range) of each kind of line ending. */
     readonly endings: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
+    /** Why the range could not be read completely; lines in it are counted within the range. */
     readonly error?: string;
   }
   | { readonly type: 'failed'; readonly message: string };
+
+/** What the main thread sends a worker besides its task: one batch of violations was handled. */
+export interface Ack {
+  readonly type: 'ack';
+}

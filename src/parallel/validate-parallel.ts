@@ -1,88 +1,113 @@
-import { Worker } from 'node:worker_threads';
 import { stat } from 'node:fs/promises';
 import { createValidator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { splitRanges } from './split.js';
+import { fileChanged } from './file-changed.js';
+import { orderedViolations, type OrderedViolationsOptions } from './ordered-violations.js';
+import { rangeOptions } from './range-options.js';
+import type { RangeTask } from './protocol.js';
+import { runRange, type RangeDone, type RangeRun } from './run-range.js';
 import type { DefinitionRef } from './definition-ref.js';
-import type { RangeTask, WorkerMessage } from './protocol.js';
 import type { ValidatorState } from '../core/state.js';
-import type { DatasetDefinition, Report, ValidateOptions, Violation } from '../core/types.js';
-
-type Done = Extract<WorkerMessage, { type: 'done' }>;
+import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.js';
 
 export interface ParallelCsv {
   readonly path: string;
   readonly csv: RangeTask['csv'];
 }
 
+/** Settings for tests and measurements: where and when waiting ranges spill, and a step before ranges start. */
+export interface ParallelHooks extends OrderedViolationsOptions {
+  /** Runs after the file is measured and cut, before any range is read. */
+  readonly beforeRanges?: () => void | Promise<void>;
+}
+
 /**
  * Validates a CSV file with `workers` worker threads: the file is cut into byte ranges at record boundaries, each
- * range is validated in its own thread, and the states are merged in file order. The report equals the
- * single-threaded one byte for byte: a range whose guessed start fell inside a quoted field (its start differs from
- * the previous range's quote-aware end) is validated again from the exact offset.
+ * range is validated in its own thread, and the states are merged in file order. The report and the violation
+ * stream equal the single-threaded ones byte for byte: a range whose guessed start fell inside a quoted field (its
+ * start differs from the previous range's quote-aware end) is validated again from the exact offset, and a range
+ * that could not be read to its end (an open quote past the record cap) ends the read there, as one thread does.
+ * A file whose size changed during the run gives a partial report.
  */
 export async function validateCsvParallel(def: DatasetDefinition, ref: DefinitionRef, input: ParallelCsv,
-  options: ValidateOptions, workers: number): Promise<Report> {
+  options: ValidateOptions, workers: number, hooks: ParallelHooks = {}): Promise<Report> {
   const size = (await stat(input.path)).size;
   const columns = await readColumns(input);
   const ranges = splitRanges(size, 0, workers);
   const now = new Date(options.now ?? Date.now()).toISOString();
-  const base: Omit<RangeTask, 'start' | 'exact' | 'stop' | 'columns'> = {
-    ref, path: input.path, csv: input.csv,
-    options: {
-      now, locale: options.locale ?? 'en', maxSamplesPerRule: options.maxSamplesPerRule ?? 100,
-      showValues: options.showValues ?? false,
-      // One key for every thread, so hashed personal values stay comparable across ranges.
-      piiKey: options.piiKey ?? '', // the caller's key ('' = none: validate() refused hashed fields without one)
-      stream: options.onViolation !== undefined,
-    },
-  };
+  // One key for every thread, so hashed personal values stay comparable across ranges ('' = none: validate()
+  // already refused hashed fields without a key).
+  const piiKey = options.piiKey ?? '';
+  const base = { ref, path: input.path, csv: input.csv, size, options: rangeOptions(options, now, piiKey),
+    stream: options.onViolation !== undefined };
   const task = (k: number, start: number, exact: boolean): RangeTask => ({
     ...base, start, exact, stop: ranges[k + 1]?.from ?? size,
     ...(k === 0 ? {} : { columns }),
   });
+  await hooks.beforeRanges?.();
 
-  const sink = orderedSink(options.onViolation, ranges.length);
-  const live = new Set<Worker>();
-  let results: Done[];
-  try {
-    results = await Promise.all(ranges.map((r, k) => runTask(live, task(k, r.from, k === 0), (items) => sink.add(k, items))));
-    // Verify the chain of ranges in file order; re-run a range whose guessed start was wrong.
-    for (let k = 1; k < results.length; k++) {
-      const prev = results[k - 1] as Done;
-      if ((results[k] as Done).began !== prev.ended) {
-        sink.discard(k);
-        results[k] = await runTask(live, task(k, prev.ended, true), (items) => sink.add(k, items));
-      }
-    }
-  } catch (e) {
-    await Promise.all([...live].map((w) => w.terminate())); // one range failed: the others' work is moot
-    throw e;
-  }
   // The merging validator streams only what is found at finish (dataset rules), after every row's violations,
   // which is the order of a single-threaded run.
-  const v = createValidator(def, { ...options, now, piiKey: base.options.piiKey });
+  const v = createValidator(def, { ...options, now, piiKey });
+  const order = orderedViolations(options.onViolation, ranges.length, hooks);
+  const runs: RangeRun[] = [];
+  let failed!: (e: unknown) => void;
+  // Any worker failing ends the run at once, whichever range the merge is waiting for.
+  const failure = new Promise<never>((_, reject) => { failed = reject; });
+  failure.catch(() => undefined);
+  const start = (k: number, from: number, exact: boolean): RangeRun => {
+    const run = runRange(task(k, from, exact), (batch, done) => order.add(k, batch, done));
+    run.done.catch((e: unknown) => { if (runs[k] === run) failed(e); });
+    runs[k] = run;
+    return run;
+  };
+  const first = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failure]);
+
   let error: string | undefined;
   let records = 0;
   const endings: Array<{ kind: string; line: number }> = [];
-  const pending: Array<Done | undefined> = results;
-  for (let k = 0; k < pending.length; k++) {
-    const r = pending[k] as Done;
-    pending[k] = undefined; // each range's state is garbage once merged
-    const before = v.state();
-    sink.release(k, before);
-    for (const e of r.endings) endings.push({ kind: e.kind, line: e.line + before.lines });
-    v.merge(r.state as ValidatorState);
-    records += r.records;
-    if (r.error !== undefined) {
-      error = r.error;
-      break;
+  try {
+    ranges.forEach((r, k) => start(k, r.from, k === 0));
+    let ended = 0;
+    for (let k = 0; k < ranges.length; k++) {
+      let run = runs[k] as RangeRun;
+      if (k > 0 && await first(run.began) !== ended) {
+        // The guessed start fell inside a record (a quoted value with line breaks): validate from the true start.
+        const wrong = run;
+        run = start(k, ended, true);
+        await wrong.stop();
+        await order.discard(k);
+      }
+      const before: ValidatorState = v.state();
+      await first(order.promote(k, { rows: before.rows, lines: before.lines }));
+      const r: RangeDone = await first(run.done);
+      for (const e of r.endings) endings.push({ kind: e.kind, line: e.line + before.lines });
+      v.merge(r.state as ValidatorState);
+      records += r.records;
+      ended = r.ended;
+      if (r.error !== undefined) {
+        // The records after this point could not be found (or the file changed): the read ends here, as in one thread.
+        error = globalLines(r.error, before.lines);
+        break;
+      }
     }
+  } finally {
+    await Promise.all(runs.map((r) => r.stop()));
+    await order.close();
   }
+  // The ranges checked their own sizes; a change after the last range was read shows only here.
+  const after = await stat(input.path).then((s) => s.size, () => undefined);
+  if (after !== undefined && after !== size) error = fileChanged(size, after);
   addMixedEndings(v, endings);
   const name = input.csv.name ?? input.path;
   return v.finish({ kind: 'csv', name, encoding: input.csv.encoding ?? 'utf8', bytes: size, records,
     ...(error === undefined ? {} : { error }) }, error !== undefined);
+}
+
+/** A range's reader counts lines from the range's start; the report counts them in the file. */
+function globalLines(message: string, lines: number): string {
+  return lines === 0 ? message : message.replace(/\bline (\d+)\b/g, (_, n: string) => `line ${Number(n) + lines}`);
 }
 
 /** The file mixes line endings when the ranges together saw more than one kind (as the single-threaded reader says). */
@@ -99,61 +124,4 @@ async function readColumns(input: ParallelCsv): Promise<readonly string[]> {
   const source = readCsvRange(input.path, { ...input.csv, start: 0, exact: true, stop: 1 });
   for await (const batch of source.batches()) if (batch.columns !== undefined) return batch.columns;
   return [];
-}
-
-function spawn(): Worker {
-  // From sources (tests, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JavaScript.
-  const here = import.meta.url;
-  return new Worker(new URL(here.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', here));
-}
-
-/**
- * Runs one range in a worker of its own, ended as soon as it answers: its heap is gone before the states merge, and
- * the state's buffers arrive transferred, so the main thread holds each range's tables once.
- */
-async function runTask(live: Set<Worker>, task: RangeTask, onViolations: (items: readonly Violation[]) => void): Promise<Done> {
-  const worker = spawn();
-  live.add(worker);
-  try {
-    return await new Promise<Done>((resolve, reject) => {
-      worker.on('message', (msg: WorkerMessage) => {
-        if (msg.type === 'violations') onViolations(msg.items);
-        else if (msg.type === 'done') resolve(msg);
-        else reject(new Error(msg.message));
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`ddss: worker stopped (exit code ${code}) before finishing its range`)));
-      worker.postMessage(task);
-    });
-  } finally {
-    live.delete(worker);
-    await worker.terminate();
-  }
-}
-
-/**
- * Forwards workers' violations to the caller's sink in file order with global row and line numbers: a range's
- * violations are held until every earlier range is merged (its offsets are known only then).
- */
-function orderedSink(sink: ((v: Violation) => void) | undefined, n: number) {
-  const held: Violation[][] = Array.from({ length: n }, () => []);
-  return {
-    add(k: number, items: readonly Violation[]) {
-      if (sink !== undefined) held[k]?.push(...items);
-    },
-    discard(k: number) {
-      held[k] = [];
-    },
-    release(k: number, before: ValidatorState) {
-      if (sink === undefined) return;
-      for (const v of held[k] ?? []) {
-        sink({
-          ...v,
-          ...(v.row === undefined ? {} : { row: v.row + before.rows }),
-          ...(v.line === undefined ? {} : { line: v.line + before.lines }),
-        });
-      }
-      held[k] = [];
-    },
-  };
 }

@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// This thread now imports TypeScript natively: definition modules load as the caller's thread loaded them.
+globalThis[Symbol.for('ddss.native-typescript')] = true;
 await import('./worker.ts');

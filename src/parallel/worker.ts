@@ -3,41 +3,67 @@
  * structured-clonable data) and the exact byte offsets it covered. Violations stream back in batches when the
  * caller asked for every violation.
  */
+import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { createValidator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
 import { transferables } from './transferables.js';
-import type { RangeTask, WorkerMessage } from './protocol.js';
+import { enterWorker } from './worker-context.js';
+import { fileChanged } from './file-changed.js';
+import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
 import type { Violation } from '../core/types.js';
+
+/** Violations per message, and messages a worker may send before the main thread has handled them. */
+const BATCH = 2048;
+const AHEAD = 4;
 
 const port = parentPort;
 if (port === null) throw new Error('ddss: worker.ts must run in a worker thread');
+const post = (msg: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
+const context = { loading: undefined as string | undefined, fail: (message: string) => post({ type: 'failed', message }) };
+enterWorker(context);
+let unacked = 0;
+let wake: (() => void) | undefined;
 
 async function run(task: RangeTask): Promise<WorkerMessage> {
-  const def = await loadDefinitionRef(task.ref);
-  let buffer: Violation[] = [];
+  // While the module is imported, a validate() call in it is a script re-running itself: refused (worker-context.ts).
+  context.loading = task.ref.module;
+  const def = await loadDefinitionRef(task.ref).finally(() => { context.loading = undefined; });
+  let found: Violation[] = [];
   const flush = () => {
-    if (buffer.length > 0) port?.postMessage({ type: 'violations', items: buffer } satisfies WorkerMessage);
-    buffer = [];
+    if (found.length === 0) return;
+    const batch = serialize(found);
+    found = [];
+    post({ type: 'violations', batch }, transferables(batch));
+    unacked++;
   };
-  const o = task.options;
   const v = createValidator(def, {
-    now: o.now, locale: o.locale, maxSamplesPerRule: o.maxSamplesPerRule, showValues: o.showValues, piiKey: o.piiKey,
-    ...(o.stream ? { onViolation: (x: Violation) => { buffer.push(x); if (buffer.length >= 2048) flush(); } } : {}),
+    ...task.options,
+    ...(task.stream ? { onViolation: (x: Violation) => { if (found.push(x) >= BATCH) flush(); } } : {}),
   });
   const source = readCsvRange(task.path, {
     ...task.csv, start: task.start, exact: task.exact, stop: task.stop,
     ...(task.columns === undefined ? {} : { columns: task.columns }),
+    onBegin: (at) => post({ type: 'began', at }),
   });
   let error: string | undefined;
   try {
-    for await (const batch of source.batches()) v.addBatch(batch);
+    for await (const batch of source.batches()) {
+      v.addBatch(batch);
+      // Backpressure: the main thread forwards or stores violations at its own pace (a sink, a disk); without
+      // waiting, a range full of violations would pile up in its message queue.
+      while (unacked > AHEAD) await new Promise<void>((resolve) => { wake = resolve; });
+    }
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
   flush();
   const range = source.range();
+  // A changed file is a partial read whatever the reader saw; a reader that stopped early says why in its info
+  // (an open quote past the record cap: the records after it cannot be found).
+  const changed = range.size === undefined || range.size === task.size ? undefined : fileChanged(task.size, range.size);
+  error = changed ?? error ?? source.info().error;
   return {
     type: 'done', state: v.state(), began: range.began, ended: range.ended, records: source.info().records ?? 0,
     endings: source.endings(),
@@ -45,10 +71,21 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   };
 }
 
-port.on('message', (task: RangeTask) => {
-  run(task).then(
+port.on('message', (msg: RangeTask | Ack) => {
+  if ('type' in msg) {
+    unacked--;
+    wake?.();
+    wake = undefined;
+    return;
+  }
+  run(msg).then(
     // The state's typed arrays (uniqueness tables, dense row sets) move to the main thread instead of being copied.
     (msg) => port.postMessage(msg, msg.type === 'done' ? transferables(msg.state) : []),
-    (e: unknown) => port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies WorkerMessage),
+    // One line: the main thread rejects with it and the CLI prints it as one `ddss:` line.
+    (e: unknown) => post({ type: 'failed', message: firstLine(e instanceof Error ? e.message : String(e)) }),
   );
 });
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}

@@ -11,12 +11,17 @@ export interface CsvRangeOptions extends Omit<CsvOptions, 'header' | 'onEnding'>
   readonly stop: number;
   /** The file's header, for a range that does not start at the beginning of the file. */
   readonly columns?: readonly string[];
+  /** Called with the range's true start as soon as it is found (before any record is read). */
+  readonly onBegin?: (at: number) => void;
 }
 
 /** A CSV source over one byte range of a file, which also tells which bytes it covered. */
 export interface CsvRangeSource extends CsvSource {
-  /** Byte offsets of the first record read and of the first record not read (complete once iterated). */
-  range(): { began: number; ended: number };
+  /**
+   * Byte offsets of the first record read and of the first record not read, and the file's size once the range was
+   * read (undefined when it could not be opened); complete once iterated.
+   */
+  range(): { began: number; ended: number; size: number | undefined };
   /** The first line (within the range) where each kind of line ending appeared. */
   endings(): ReadonlyArray<{ kind: LineEnding; line: number }>;
 }
@@ -35,6 +40,7 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
   const delimiter = (options.delimiter ?? ',').charCodeAt(0);
   let began = options.start;
   let ended = options.start;
+  let size: number | undefined;
   const endings: Array<{ kind: LineEnding; line: number }> = [];
 
   async function* bytes(): AsyncGenerator<Uint8Array> {
@@ -52,6 +58,7 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
       if (!options.exact) pos = await afterLineBreak(file, pos);
       began = pos;
       ended = pos;
+      options.onBegin?.(pos);
       if (pos >= options.stop) return; // the range starts where the next one does: nothing of its own
       const boundaries = recordBoundaries(delimiter);
       let first = true;
@@ -74,6 +81,9 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
       }
     } finally {
       await ahead?.catch(() => undefined); // a read in flight finishes before its file closes
+      // The size at the end of the range, for the caller to compare with the size the run started with: a file
+      // truncated or grown meanwhile was not read as it was.
+      size = await file.stat().then((s) => s.size, () => undefined);
       await file.close();
     }
   }
@@ -94,7 +104,7 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
         yield given && batch.issues !== undefined ? { ...batch, issues: batch.issues.filter((i) => i.scope !== 'header') } : batch;
       }
     },
-    range: () => ({ began, ended }),
+    range: () => ({ began, ended, size }),
     endings: () => endings,
   };
 }

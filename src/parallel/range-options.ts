@@ -1,0 +1,17 @@
+import type { ValidateOptions } from '../core/types.js';
+import type { RangeOptions } from './protocol.js';
+
+/**
+ * The options a worker gets: the caller's options without functions and thread settings, so options added to
+ * `ValidateOptions` later reach the workers unchanged.
+ * @example rangeOptions({ locale: 'vi', onViolation: log, workers: 2 }, now, key) // { locale: 'vi', now, piiKey: key }
+ */
+export function rangeOptions(options: ValidateOptions, now: string, piiKey: string): RangeOptions {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(options)) {
+    if (typeof value === 'function' || value === undefined) continue;
+    if (name === 'workers' || name === 'minBytesPerWorker') continue;
+    out[name] = value;
+  }
+  return { ...(out as RangeOptions), now, piiKey };
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, NOW } from './fixtures/cli/harness.js';
+
+// Definitions outside any project that installs ddss: `import 'ddss'` resolves only through the CLI's own copy.
+const dir = mkdtempSync(join(tmpdir(), 'ddss-cli-workers-'));
+const csv = join(dir, 'big.csv');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(() => {
+  // Over 8 MiB, so `--workers 2` uses two threads (4 MiB per worker at least); every 50th row fails.
+  const rows: string[] = ['id,group,n'];
+  for (let i = 0; rows.length < 420_000; i++) rows.push(`ID-${String(i).padStart(12, '0')},${i % 50 === 0 ? 'z' : 'a'},${i % 1000}`);
+  writeFileSync(csv, `${rows.join('\n')}\n`);
+  expect(statSync(csv).size).toBeGreaterThan(8 * 1024 * 1024);
+});
+
+const DEFINITION = `import { defineDataset, field } from 'ddss';
+import { vn } from 'ddss/vn';
+export default defineDataset({
+  name: 'outside',
+  fields: { id: field.text().required().unique(), group: field.text().oneOf(['a', 'b']), n: field.integer().min(0) },
+});
+void vn;
+`;
+
+describe('ddss validate --workers with a definition outside the project', () => {
+  it.each(['def.ts', 'def.mjs'])('loads a definition (%s) that imports ddss in every worker, as in one thread', async (name) => {
+    const def = join(dir, name);
+    writeFileSync(def, DEFINITION);
+    const one = await cli(['validate', csv, '--dataset', def, ...NOW, '--format', 'json', '--workers', '1']);
+    const two = await cli(['validate', csv, '--dataset', def, ...NOW, '--format', 'json', '--workers', '2']);
+    expect(two.stderr).toBe('');
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout)).toMatchObject({ rows: 419_999, partial: false });
+  }, 180_000);
+
+  it('refuses, in one line with exit 2, a definition module that validates when it is imported', async () => {
+    const def = join(dir, 'script.ts');
+    writeFileSync(def, `${DEFINITION.replace("import { vn } from 'ddss/vn';", "import { vn } from 'ddss/vn';\nimport { validate } from 'ddss';")}
+const report = await validate(outside, [{ id: 'x', group: 'a', n: 1 }]);
+console.log(report.status);
+`.replace('export default defineDataset', 'export const outside = defineDataset'));
+    const r = await cli(['validate', csv, '--dataset', def, ...NOW, '--workers', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^ddss: dataset "outside" cannot be used: the definition module \S+script\.ts calls validate\(\) when it is imported, .*its own module.*\n$/);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  }, 180_000);
+});
