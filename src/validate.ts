@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { validate as validateOneThread, type RowInput } from './core/validate.js';
 import { validateCsvParallel } from './parallel/validate-parallel.js';
 import { resolveOptions } from './core/options.js';
+import { splitsAsDeclared } from './parallel/splits-as-declared.js';
 import { refuseNestedValidate } from './parallel/worker-context.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
 import type { DatasetDefinition, Report, ValidateOptions } from './core/types.js';
@@ -31,7 +32,7 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
     }
     const size = await stat(file.path).then((s) => s.size, () => 0);
     const workers = Math.min(wanted, Math.max(1, Math.floor(size / (options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));
-    if (workers > 1) {
+    if (workers > 1 && await splitsAsDeclared(file.path)) {
       return validateCsvParallel(definition, { module: definition.module, name: definition.name }, file, options, workers);
     }
   }

@@ -79,6 +79,23 @@ describe('parallel validation (invariant 3 across worker threads)', () => {
     expect(many.rows).toBe(40);
   }, 60_000);
 
+  // Byte ranges cut at line breaks would fall inside UTF-16 characters: a file whose bytes say UTF-16 (its byte
+  // order mark, or its zero bytes) is read as one thread reads it, though declared (by default) UTF-8.
+  it.each([
+    // The decoder follows the mark: the file is read as UTF-16.
+    ['with a byte order mark', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]), 2000],
+    // Read as UTF-8, the file is garbage and says so (encoding_mismatch), in the same words on both paths.
+    ['without one', (s: string) => Buffer.from(s, 'utf16le'), 2001],
+  ])('reads a UTF-16 file %s as one thread does', async (_, encode, rows) => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `P${i},${'abc'[i % 3]},${i % 100},Nguyễn Văn An,01/01/2024`);
+    const path = join(dir, `f${files++}.csv`);
+    writeFileSync(path, encode(`id,group,n,name,from\n${lines.join('\n')}\n`));
+    const one = await validate(parallelParcels, readCsv(path), { now: NOW });
+    const many = await validate(parallelParcels, readCsv(path), { now: NOW, workers: 2, minBytesPerWorker: 1 });
+    expect(toJson(many)).toBe(toJson(one));
+    expect(many.rows).toBe(rows);
+  }, 60_000);
+
   it('validates the bundled land sample with the built-in definition on 2 workers exactly as on one', async () => {
     const opts = { now: NOW };
     const one = await validate(landParcels, readCsv('examples/land/parcels.csv'), opts);
