@@ -125,14 +125,20 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   const slotAt = (o: number) => plan.slots[o] as Slot;
   const ruleAt = (o: number) => st.rules[o] as RuleState;
   const hooks = new ValidatorHooks({
-    fail: (o, result) => failed(slotAt(o), ruleAt(o), result),
+    fail(o, result) {
+      if (isThenable(result)) hooks.error(o, asyncCheck(result));
+      else failed(slotAt(o), ruleAt(o), result);
+    },
     error(o, e) {
       const rs = ruleAt(o);
-      if (rs.error === null) rs.error = { message: emitter.errorText(e, slotAt(o)), row: ctx.row };
+      // ddss's own message quotes no value, so it is shown even for rules that read personal fields.
+      if (rs.error === null) rs.error = { message: e instanceof AsyncCheckError ? e.message : emitter.errorText(e, slotAt(o)), row: ctx.row };
     },
     applies(o) {
       try {
-        return (slotAt(o).when as (row: TypedRow) => boolean)(ctx.record);
+        const holds: unknown = (slotAt(o).when as (row: TypedRow) => boolean)(ctx.record);
+        if (isThenable(holds)) throw asyncCheck(holds);
+        return holds as boolean;
       } catch (e) {
         hooks.error(o, e);
         return false;
@@ -280,3 +286,22 @@ function cellText(v: unknown): string {
 }
 
 export type { RuleContext };
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
+}
+
+/**
+ * A check that returned a Promise (an async function) has not decided anything yet, so the row is neither passed
+ * nor failed: the rule errors. The promise's own rejection, if any, is already reported here and must not surface
+ * later as an unhandled rejection.
+ */
+function asyncCheck(result: PromiseLike<unknown>): Error {
+  Promise.resolve(result).catch(() => undefined);
+  return new AsyncCheckError('checks are synchronous: the check returned a Promise (an async function?); ' +
+    'load what it needs before validate() and check synchronously');
+}
+
+class AsyncCheckError extends Error {
+  override readonly name = 'AsyncCheckError';
+}
