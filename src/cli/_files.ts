@@ -1,5 +1,7 @@
-import { stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { link, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT, usage } from './_errors.js';
 
 /** An output file named by a flag, resolved against the working directory. */
@@ -10,32 +12,90 @@ export interface OutputPath {
   readonly path: string;
 }
 
+/** Temporary files of outputs being written, removed if the process is interrupted before they are committed. */
+const pending = new Set<string>();
+
 /**
  * Checks output files before any work is done, so a long run never ends in "cannot write": each must be new (or
- * `force`), in an existing directory, distinct from the others and from the input.
+ * `force`), in an existing directory, and distinct from the others and from the input. Distinct means by real path
+ * and by device and inode: a symbolic or hard link to the input is the input, and `--force` never makes writing
+ * over it right.
  */
 export async function checkOutputs(outputs: readonly OutputPath[], input: string, force: boolean): Promise<void> {
-  const seen = new Map<string, string>();
+  const source = await identify(input);
+  const seen: Array<{ o: OutputPath; id: FileId }> = [];
   for (const o of outputs) {
-    if (o.path === input) throw usage(`--${o.flag} "${o.given}" is the input file; refusing to write over it`);
-    const other = seen.get(o.path);
-    if (other !== undefined) throw usage(`--${o.flag} and --${other} name the same file "${o.given}"`);
-    seen.set(o.path, o.flag);
     const dir = await stat(dirname(o.path)).catch(() => undefined);
     if (dir === undefined || !dir.isDirectory()) throw usage(`--${o.flag}: directory of "${o.given}" does not exist`);
-    const existing = await stat(o.path).catch(() => undefined);
-    if (existing?.isDirectory() === true) throw usage(`--${o.flag} "${o.given}" is a directory`);
+    const id = await identify(o.path);
+    if (source !== undefined && sameFile(id, source)) {
+      throw usage(`--${o.flag} "${o.given}" is the input file${o.path === input ? '' : ' (a link to it)'}; refusing to write over it`);
+    }
+    const other = seen.find((s) => sameFile(s.id, id));
+    if (other !== undefined) throw usage(`--${o.flag} and --${other.o.flag} name the same file "${o.given}"`);
+    seen.push({ o, id });
+    if (id.stats?.isDirectory() === true) throw usage(`--${o.flag} "${o.given}" is a directory`);
+    // lstat: a dangling symbolic link is an existing name too, which a new file would replace.
+    const existing = await lstat(o.path).catch(() => undefined);
     if (existing !== undefined && !force) throw refuse(o);
   }
 }
 
-/** Writes a new file; without `force` it fails (exit 2) if the file appeared meanwhile, never overwriting it. */
-export async function writeOutput(o: OutputPath, text: string, force: boolean): Promise<void> {
+/**
+ * A new output's temporary file, beside its target so that committing it is a rename within one directory. It is
+ * registered until committed or discarded, so an interrupted run removes it (`removePendingOutputs`).
+ */
+export function temporaryPath(o: OutputPath): string {
+  const temp = join(dirname(o.path), `.${basename(o.path)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
+  pending.add(temp);
+  return temp;
+}
+
+/**
+ * Puts a finished temporary file in place of its target. Without `force` it links the file under the target's name,
+ * which fails if the target appeared meanwhile (exit 2, nothing overwritten); with `force` it renames it over the
+ * target, so readers see the old file or the new one, never a partial one.
+ */
+export async function commitOutput(o: OutputPath, temp: string, force: boolean): Promise<void> {
   try {
-    await writeFile(o.path, text, { flag: force ? 'w' : 'wx' });
+    if (force) await rename(temp, o.path);
+    else await linkNew(temp, o.path);
   } catch (e) {
-    throw (e as NodeJS.ErrnoException).code === 'EEXIST' ? refuse(o) : new CliError(`cannot write "${o.given}": ${(e as Error).message}`, EXIT.unevaluated);
+    await discardOutput(temp);
+    throw (e as NodeJS.ErrnoException).code === 'EEXIST' ? refuse(o) : cannotWrite(o, e);
   }
+  pending.delete(temp);
+  if (!force) await unlink(temp).catch(() => undefined);
+}
+
+/** Removes a temporary file that will not be committed. */
+export async function discardOutput(temp: string): Promise<void> {
+  pending.delete(temp);
+  await unlink(temp).catch(() => undefined);
+}
+
+/** Removes every uncommitted temporary file, synchronously: for signal and fatal-error handlers. */
+export function removePendingOutputs(): void {
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already committed or removed.
+    }
+  }
+  pending.clear();
+}
+
+/** Writes a whole output: a temporary file first, committed once complete. */
+export async function writeOutput(o: OutputPath, text: string, force: boolean): Promise<void> {
+  const temp = temporaryPath(o);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+  } catch (e) {
+    await discardOutput(temp);
+    throw cannotWrite(o, e);
+  }
+  await commitOutput(o, temp, force);
 }
 
 /** The error for an existing output file without `--force`. */
@@ -43,7 +103,42 @@ export function refuse(o: OutputPath): CliError {
   return usage(`refusing to overwrite existing "${o.given}" (--${o.flag}); use --force to replace it`);
 }
 
+/** The error for an output that cannot be written (exit 3: the run happened, its result could not be kept). */
+export function cannotWrite(o: OutputPath, e: unknown): CliError {
+  return new CliError(`cannot write "${o.given}": ${(e as Error).message}`, EXIT.unevaluated);
+}
+
 /** An output path resolved against `cwd`. */
 export function outputPath(flag: string, given: string, cwd: string): OutputPath {
   return { flag, given, path: resolve(cwd, given) };
+}
+
+interface FileId {
+  /** The path with every symbolic link resolved (the directory's, for a file that does not exist yet). */
+  readonly real: string;
+  readonly stats: Stats | undefined;
+}
+
+async function identify(path: string): Promise<FileId> {
+  const stats = await stat(path).catch(() => undefined);
+  const real = await realpath(path).catch(async () =>
+    join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)));
+  return { real, stats };
+}
+
+function sameFile(a: FileId, b: FileId): boolean {
+  if (a.real === b.real) return true;
+  return a.stats !== undefined && b.stats !== undefined && a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino;
+}
+
+/** A hard link under a new name; where the file system has none, a rename after checking the name is free. */
+async function linkNew(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (await lstat(target).then(() => true, () => false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    await rename(temp, target);
+  }
 }

@@ -1,35 +1,47 @@
 import { open } from 'node:fs/promises';
 import type { Violation } from '../core/types.js';
 import { violationSink } from '../outputs/violations.js';
-import { CliError, EXIT } from './_errors.js';
-import { refuse, type OutputPath } from './_files.js';
+import { cannotWrite, commitOutput, discardOutput, temporaryPath, type OutputPath } from './_files.js';
 
 /** Where `--violations` go while the run lasts. */
 export interface ViolationsFile {
   write(v: Violation): void;
-  close(): Promise<void>;
+  /** Flushes the file and puts it in place of the target: call only when the run completed. */
+  commit(): Promise<void>;
+  /** Closes and removes the file: the run did not complete, and the target (if any) stays as it was. */
+  discard(): Promise<void>;
 }
 
 /**
- * Opens the `--violations` file before the run. It is created exclusively (`wx`) unless `force`, so an existing
- * file is never replaced, even one that appeared after the up-front check.
+ * Opens the `--violations` file before the run, as a temporary file beside the target: an interrupted or failed
+ * run leaves no partial file (a well-formed CSV cut at a row boundary would look complete) and, with `force`,
+ * the old file untouched. Without `force` an existing file is never replaced, even one that appeared after the
+ * up-front check.
  */
 export async function openViolations(o: OutputPath, format: 'csv' | 'ndjson', force: boolean): Promise<ViolationsFile> {
+  const temp = temporaryPath(o);
   let handle;
   try {
-    handle = await open(o.path, force ? 'w' : 'wx');
+    handle = await open(temp, 'wx');
   } catch (e) {
-    throw (e as NodeJS.ErrnoException).code === 'EEXIST' ? refuse(o) : new CliError(`cannot write "${o.given}": ${(e as Error).message}`);
+    await discardOutput(temp);
+    throw cannotWrite(o, e);
   }
   const sink = violationSink(handle.createWriteStream(), { format });
   return {
     write: (v) => sink.write(v),
-    async close() {
+    async commit() {
       try {
         await sink.close();
       } catch (e) {
-        throw new CliError(`cannot write "${o.given}": ${(e as Error).message}`, EXIT.unevaluated);
+        await discardOutput(temp);
+        throw cannotWrite(o, e);
       }
+      await commitOutput(o, temp, force);
+    },
+    async discard() {
+      await sink.close().catch(() => undefined);
+      await discardOutput(temp);
     },
   };
 }

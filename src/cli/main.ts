@@ -1,8 +1,32 @@
 /** The `ddss` executable: runs the command line on the real process and sets its exit code. */
 import { run } from './run.js';
-import { processIo } from './_io.js';
+import { processIo, stdoutFailed } from './_io.js';
+import { removePendingOutputs } from './_files.js';
+import { EXIT } from './_errors.js';
+
+// Interrupted (Ctrl-C, a scheduler's SIGTERM): outputs are written to temporary files and renamed into place only
+// when the run completes, so removing those leaves every target as it was. 128 + the signal's number, as shells do.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    removePendingOutputs();
+    process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
+    process.exit(code);
+  });
+}
+
+// A throw from a timer or a forgotten promise in a definition's code is not ddss's to recover: one line, exit 3.
+const fatal = (e: unknown): void => {
+  removePendingOutputs();
+  const text = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`ddss: the run failed outside any rule: ${text.split('\n')[0] ?? text}\n`);
+  if ((process.env.DDSS_DEBUG ?? '') !== '' && e instanceof Error && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
+  process.exit(EXIT.unevaluated);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
 
 // No top-level await: the CommonJS build of this entry must load too.
 void run(process.argv.slice(2), processIo()).then((code) => {
-  process.exitCode = code;
+  // A report that could not be written to stdout was not delivered, whatever it said.
+  process.exitCode = stdoutFailed() ? EXIT.unevaluated : code;
 });

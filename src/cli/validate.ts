@@ -59,12 +59,14 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
     });
   } catch (e) {
+    bar.done();
+    await sink?.discard();
     // validate() rejects only when the definition cannot be compiled (a hand-built definition with a mistake).
     throw new CliError(`dataset "${definition.name}" cannot be used: ${(e as Error).message.replace(/^ddss: /, '')}`);
-  } finally {
-    bar.done();
-    await sink?.close();
   }
+  bar.done();
+  // The run completed (whatever it found): only now do its outputs replace anything.
+  await sink?.commit();
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   const text = render(report, args.format, { locale: args.locale, color });

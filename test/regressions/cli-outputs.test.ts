@@ -1,0 +1,110 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, scratch } from '../fixtures/cli/harness.js';
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const tmp = scratch();
+afterAll(() => tmp.remove());
+
+const input = tmp.path('parcels.csv');
+copyFileSync(join(FIXTURES, 'parcels.csv'), input);
+const original = readFileSync(input, 'utf8');
+symlinkSync(input, tmp.path('soft.csv'));
+linkSync(input, tmp.path('hard.csv'));
+symlinkSync(tmp.dir, tmp.path('again'));
+
+/** The files beside the outputs that are not the fixtures: temporary files left behind would show here. */
+const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.part'));
+
+describe('an output never aliases the input (item 1)', () => {
+  it.each([
+    ['a symbolic link to it', 'soft.csv'],
+    ['a hard link to it', 'hard.csv'],
+    ['its path through a linked directory', 'again/parcels.csv'],
+  ])('refuses --out and --violations that are %s, even with --force (exit 2), and the input is intact', async (_, alias) => {
+    for (const flag of ['--out', '--violations']) {
+      const r = await cli(['validate', input, '--dataset', 'parcels.yaml', flag, tmp.path(alias), '--force']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^ddss: ${flag} ".*" is the input file \\(a link to it\\); refusing to write over it\\n$`));
+      expect(readFileSync(input, 'utf8')).toBe(original);
+    }
+  });
+
+  it('refuses two outputs that are one file through a link', async () => {
+    writeFileSync(tmp.path('report.csv'), 'old');
+    symlinkSync(tmp.path('report.csv'), tmp.path('same.csv'));
+    const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--format', 'json',
+      '--out', tmp.path('report.csv'), '--violations', tmp.path('same.csv'), '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--violations and --out name the same file/);
+    expect(readFileSync(tmp.path('report.csv'), 'utf8')).toBe('old');
+  });
+});
+
+describe('outputs appear whole or not at all (item 2)', () => {
+  it('a completed run replaces the old files (--force) and leaves no temporary file', async () => {
+    const dir = tmp.path('done');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'v.csv'), 'old');
+    writeFileSync(join(dir, 'r.json'), 'old');
+    const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--format', 'json', '--now', '2026-11-22',
+      '--out', join(dir, 'r.json'), '--violations', join(dir, 'v.csv'), '--force']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'v.csv'), 'utf8')).toMatch(/^rule,criterion,/);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toMatchObject({ status: 'failed' });
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  // A run of some seconds: the file is the fixture's rows many times over.
+  const big = tmp.path('big.csv');
+  const [header, ...rows] = original.trimEnd().split('\n');
+  writeFileSync(big, `${header}\n${Array.from({ length: 60_000 }, () => rows.join('\n')).join('\n')}\n`);
+
+  it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s mid-run: exit %i, one line, the old file untouched, no partial file', async (signal, code) => {
+    const dir = tmp.path(`int-${signal}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'v.csv'), 'old violations\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'validate', big, '--dataset', join(FIXTURES, 'parcels.yaml'),
+      '--violations', join(dir, 'v.csv'), '--force', '--workers', '1'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    // Interrupt once the run is writing violations (its temporary file exists), or give up after 30 s.
+    const until = Date.now() + 30_000;
+    while (leftovers(dir).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(leftovers(dir)).toHaveLength(1);
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr).toBe(`ddss: interrupted (${signal}); no output was written or replaced\n`);
+    expect(readFileSync(join(dir, 'v.csv'), 'utf8')).toBe('old violations\n');
+    expect(leftovers(dir)).toEqual([]);
+  }, 60_000);
+});
+
+describe('the executable never ends in a stack trace', () => {
+  const ddss = (args: readonly string[], stdout: 'pipe' | number = 'pipe') => spawnSync(process.execPath,
+    ['--import', 'tsx', MAIN, ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000, stdio: ['ignore', stdout, 'pipe'] });
+
+  it('stdout that cannot be written (a full disk) is exit 3 with one line, though the data passed', () => {
+    expect(existsSync('/dev/full')).toBe(true);
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = ddss(['validate', 'parcels-ok.csv', '--dataset', 'parcels.yaml', '--now', '2026-11-22'], full);
+      expect(r.stderr).toBe('ddss: cannot write to standard output: ENOSPC\n');
+      expect(r.status).toBe(3);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('a throw from a timer in a definition module is exit 3 with one line', () => {
+    const r = ddss(['validate', 'parcels.csv', '--dataset', 'throws-later.def.ts', '--now', '2026-11-22']);
+    expect(r.stderr).toBe('ddss: the run failed outside any rule: refresh failed\n');
+    expect(r.status).toBe(3);
+  });
+});
