@@ -102,6 +102,14 @@ function _explain(report: Report, io: CliIo): void {
   for (const r of report.rules) {
     if (r.status === 'error') io.stderr.write(`ddss: rule "${r.id}" could not run: ${_oneLine(r.error ?? 'unknown error')}\n`);
   }
+  // A file separated by another delimiter reads as one column: every declared column is "missing". Say which flag
+  // reads it, as for encodings.
+  const split = report.rules.find((r) => r.id === 'source.delimiter_mismatch');
+  const seems = split?.samples[0]?.suggestion;
+  if (split !== undefined && split.failed > 0 && seems !== undefined) {
+    io.stderr.write(`ddss: the header is one column holding "${seems === '\t' ? '\\t' : seems}": the file seems ` +
+      `separated by it; declare --delimiter ${seems === '\t' ? 'tab' : `'${seems}'`}\n`);
+  }
   // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero
   // bytes of UTF-16, UTF-8 letters), else which declarations to try when UTF-8 did not fit.
   const mismatch = report.rules.find((r) => r.id === 'source.encoding_mismatch');

@@ -39,6 +39,8 @@ export function buildDefinition(data: unknown): DatasetDefinition {
       ...(data.key === undefined ? {} : { key: typeof data.key === 'string' ? data.key : [...data.key] }),
       ...(data.missingValues === undefined ? {} : { missingValues: [...data.missingValues] }),
       ...(data.failUnder === undefined ? {} : { failUnder: data.failUnder }),
+      ...(data.columns === undefined ? {} : { columns: data.columns }),
+      ...(data.timeZone === undefined ? {} : { timeZone: data.timeZone }),
     });
   } catch (e) {
     // What defineDataset still rejects is about the whole definition (a rule id used twice).

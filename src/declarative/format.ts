@@ -72,6 +72,10 @@ export interface DeclarativeDataset {
   readonly missingValues?: readonly string[];
   readonly weights?: Partial<Readonly<Record<Criterion, number>>>;
   readonly failUnder?: number;
+  /** `strict` (default): each undeclared column is `source.unexpected_column`; `ignore`: it is not. */
+  readonly columns?: 'strict' | 'ignore';
+  /** The IANA time zone that decides which calendar day `now` is (`Asia/Ho_Chi_Minh`). Default `UTC`. */
+  readonly timeZone?: string;
   readonly fields: Readonly<Record<string, DeclarativeField>>;
   readonly rules?: readonly DeclarativeRule[];
 }

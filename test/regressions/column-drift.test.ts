@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { defineDataset, field, validate } from '../../src/index.js';
 import { readCsv } from '../../src/sources/csv/read-csv.js';
 import { ruleOf } from '../_run.js';
+import { afterAll } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { cli, scratch } from '../fixtures/cli/harness.js';
+import { parseDefinition } from '../../src/declarative/parse-definition.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');
 const csv = (text: string) => readCsv((async function* () { yield new TextEncoder().encode(text); })());
@@ -57,5 +61,44 @@ describe('column drift', () => {
     const report = await validate(def(), csv('updated_at,tax_code,province_code\n2026-11-01T00:00:00Z,0100109106,01\n'), { now: NOW });
     expect(report.rules.filter((r) => r.id.startsWith('source.'))).toEqual([]);
     expect(report.status).toBe('passed');
+  });
+});
+
+describe('the CLI says which delimiter a one-column file seems to use', () => {
+  const tmp = scratch();
+  afterAll(() => tmp.remove());
+
+  it.each([[';', "--delimiter ';'"], ['\t', '--delimiter tab']])('"%s": one line on stderr naming the flag', async (d, flag) => {
+    const path = tmp.path(`d${d.charCodeAt(0)}.csv`);
+    writeFileSync(path, ['parcel_id', 'owner_id', 'owner_name'].join(d) + '\n' + ['P-001', '001099012345', 'An'].join(d) + '\n');
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', '--now', '2026-11-22']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('--delimiter'))).toEqual([expect.stringContaining(`declare ${flag}`)]);
+  });
+});
+
+describe('a YAML definition sets columns and timeZone as TypeScript does', () => {
+  const yaml = (extra: string) => parseDefinition(`name: r\n${extra}fields:\n  id: { type: text }\n  on: { type: date, format: dd/MM/yyyy, notInFuture: true }\n`,
+    { format: 'yaml', file: 'def.yaml' });
+  const rows = () => csv('id,on,extra\na,15/03/2026,x\n');
+
+  it('columns: ignore drops unexpected_column; the default reports it', async () => {
+    const strict = await validate(yaml(''), rows(), { now: NOW });
+    const ignore = await validate(yaml('columns: ignore\n'), rows(), { now: NOW });
+    expect(strict.rules.some((r) => r.id === 'source.unexpected_column')).toBe(true);
+    expect(ignore.rules.some((r) => r.id === 'source.unexpected_column')).toBe(false);
+  });
+
+  it('timeZone decides which day now is', async () => {
+    const now = '2026-03-14T20:00:00Z'; // 15 March in Hà Nội
+    const utc = await validate(yaml('columns: ignore\n'), rows(), { now });
+    const hanoi = await validate(yaml('columns: ignore\ntimeZone: Asia/Ho_Chi_Minh\n'), rows(), { now });
+    expect(ruleOf(utc, 'on.notInFuture').failed).toBe(1);
+    expect(ruleOf(hanoi, 'on.notInFuture').failed).toBe(0);
+  });
+
+  it('a bad value names its path', () => {
+    expect(() => yaml('columns: loose\n')).toThrow(/columns/);
+    expect(() => yaml('timeZone: Mars/Base\n')).toThrow(/time ?zone/i);
   });
 });
