@@ -110,6 +110,16 @@ function _explain(report: Report, io: CliIo): void {
     io.stderr.write(`ddss: the header is one column holding "${seems === '\t' ? '\\t' : seems}": the file seems ` +
       `separated by it; declare --delimiter ${seems === '\t' ? 'tab' : `'${seems}'`}\n`);
   }
+  // A renamed or misspelled column makes every cell of its field "missing": name the columns and the near names,
+  // which a long list of failing rules can push out of the summary.
+  const absent = report.rules.find((r) => r.id === 'source.missing_column');
+  if (absent !== undefined && absent.failed > 0 && (split === undefined || split.failed === 0)) {
+    const named = absent.samples.slice(0, 5).map((x) => x.suggestion === undefined ? `${x.field}`
+      : `${x.field} (the header has "${_oneLine(x.suggestion)}")`);
+    const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
+    io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} not in the header: ` +
+      `${named.join(', ')}${more} (source.missing_column)\n`);
+  }
   // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero
   // bytes of UTF-16, UTF-8 letters), else which declarations to try when UTF-8 did not fit.
   const mismatch = report.rules.find((r) => r.id === 'source.encoding_mismatch');

@@ -104,7 +104,10 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,
-        field: issue.field, value, code: issue.code, message, suggestion: shown(issue.suggestion, issue.field) }));
+        field: issue.field, value, code: issue.code, message,
+        // A header or file finding's suggestion is a column name or a delimiter, shown as the header itself is
+        // (`unexpected_column` values), never a value of the field it names.
+        suggestion: shown(issue.suggestion, issue.scope === 'row' || issue.scope === 'record' ? issue.field : undefined) }));
     },
     errorText(e, slot) {
       const text = e instanceof Error ? e.message : String(e);

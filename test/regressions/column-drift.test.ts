@@ -102,3 +102,19 @@ describe('a YAML definition sets columns and timeZone as TypeScript does', () =>
     expect(() => yaml('timeZone: Mars/Base\n')).toThrow(/time ?zone/i);
   });
 });
+
+describe('a renamed column is named, with its near name, even for a personal field', () => {
+  const tmp = scratch();
+  afterAll(() => tmp.remove());
+
+  it('the suggestion is the header\'s own text, unmasked (it is a column name, not a value), and the CLI says it', async () => {
+    const path = tmp.path('renamed.csv');
+    writeFileSync(path, 'parcel_id,Owner ID,owner_name,area_m2,issued_on\nP-001,001099012345,An,12,15/01/2020\n');
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', '--now', '2026-11-22', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { rules: Array<{ id: string; samples: Array<{ field?: string; suggestion?: string }> }> };
+    const missing = report.rules.find((x) => x.id === 'source.missing_column');
+    expect(missing?.samples).toEqual([expect.objectContaining({ field: 'owner_id', suggestion: 'Owner ID' })]);
+    expect(r.stderr).toContain('ddss: 1 declared column is not in the header: owner_id (the header has "Owner ID") (source.missing_column)\n');
+    expect(r.stdout).not.toContain('001099012345');
+  });
+});
