@@ -51,4 +51,16 @@ console.log(report.status);
     expect(r.stderr).toMatch(/^ddss: dataset "outside" cannot be used: the definition module \S+script\.ts calls validate\(\) when it is imported, .*its own module.*\n$/);
     expect(r.stderr.split('\n')).toHaveLength(2);
   }, 180_000);
+
+  it('a worker thread that dies mid-run (a timer in the definition module throws) is exit 3 in one line', async () => {
+    const def = join(dir, 'dies.ts');
+    // Only in worker threads: the main thread (this test's process) loads the module too.
+    writeFileSync(def, `import { isMainThread } from 'node:worker_threads';
+${DEFINITION}
+if (!isMainThread) setTimeout(() => { throw new Error('refresh failed'); }, 0);
+`);
+    const r = await cli(['validate', csv, '--dataset', def, ...NOW, '--workers', '2']);
+    expect(r.stderr).toBe('ddss: a worker thread failed: refresh failed\n');
+    expect(r.code).toBe(3);
+  }, 180_000);
 });

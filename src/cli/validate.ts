@@ -61,7 +61,9 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   } catch (e) {
     bar.done();
     await sink?.discard();
-    // validate() rejects only when the definition cannot be compiled (a hand-built definition with a mistake).
+    // A worker thread that died mid-run could not evaluate the data; the definition as written may be fine.
+    if (e instanceof Error && e.name === 'WorkerCrashError') throw new CliError(_oneLine(e.message.replace(/^ddss: /, '')), EXIT.unevaluated);
+    // Otherwise validate() rejects only when the definition cannot be used (a mistake in it, or in its module).
     throw new CliError(`dataset "${definition.name}" cannot be used: ${(e as Error).message.replace(/^ddss: /, '')}`);
   }
   bar.done();

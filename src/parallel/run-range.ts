@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { WorkerCrashError } from './worker-crash.js';
 import { workerContext } from './worker-context.js';
 import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
 
@@ -48,9 +49,11 @@ export function runRange(task: RangeTask, onViolations: (batch: Uint8Array, done
       void stop();
     } else fail(new Error(msg.message));
   });
-  worker.once('error', (e) => { if (!stopped) fail(e); });
+  worker.once('error', (e) => {
+    if (!stopped) fail(new WorkerCrashError(`ddss: a worker thread failed: ${e.message.split('\n', 1)[0] ?? ''}`, { cause: e }));
+  });
   worker.once('exit', (code) => {
-    if (!stopped) fail(new Error(`ddss: a worker stopped (exit code ${code}) before finishing its range`));
+    if (!stopped) fail(new WorkerCrashError(`ddss: a worker stopped (exit code ${code}) before finishing its range`));
   });
   try {
     worker.postMessage(task);
