@@ -4,6 +4,7 @@ import { DefinitionError } from './definition-error.js';
 import { duration, ruleOptions } from './_options.js';
 import type { DeclarativeRule, DeclarativeRuleOptions, DeclarativeVnDatasetRule } from './format.js';
 import { packOptions } from './_options-spec.js';
+import { canonical } from '../../rules/vn/canonical.js';
 import { RULE_ID_KEY, VN_DATASET_RULES } from './_vn-dataset-rules.js';
 
 /**
@@ -24,8 +25,18 @@ export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet
     case 'rowCount':
       if (d.min !== undefined && d.max !== undefined && d.min > d.max) throw new DefinitionError('min is greater than max', ['rules', index]);
       return rule.rowCount({ ...(d.min === undefined ? {} : { min: d.min }), ...(d.max === undefined ? {} : { max: d.max }) }, o);
-    case 'uniqueBy':
-      return rule.uniqueBy(d.columns.map((c, i) => known(c, 'columns', i)), o);
+    case 'uniqueBy': {
+      const columns = d.columns.map((c, i) => known(c, 'columns', i));
+      const n = d.normalize;
+      if (n === undefined) return rule.uniqueBy(columns, o);
+      if (typeof n === 'string') return rule.uniqueBy(columns, { ...o, normalize: canonical[n] });
+      const forms: Record<string, (value: string) => string> = {};
+      for (const [column, form] of Object.entries(n)) {
+        if (!columns.includes(column)) throw new DefinitionError(`"${column}" is not one of the columns`, ['rules', index, 'normalize', column]);
+        forms[column] = canonical[form];
+      }
+      return rule.uniqueBy(columns, { ...o, normalize: forms });
+    }
     case 'freshness':
       return rule.freshness(known(d.column, 'column'), duration(d.maxAge), o);
     case 'coverage':

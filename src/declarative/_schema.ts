@@ -50,8 +50,8 @@ function describe(e: ErrorObject): string {
   switch (e.keyword) {
     case 'type': return `must be ${[p.type].flat().join(' or ')}`;
     case 'required': return `missing required key "${String(p.missingProperty)}"`;
-    case 'additionalProperties': return `unknown key "${String(p.additionalProperty)}"`;
-    case 'unevaluatedProperties': return `unknown key "${String(p.unevaluatedProperty)}"`;
+    case 'additionalProperties': return unknownKey(String(p.additionalProperty));
+    case 'unevaluatedProperties': return unknownKey(String(p.unevaluatedProperty));
     case 'enum': return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'false schema': return 'is not allowed here';
@@ -60,4 +60,22 @@ function describe(e: ErrorObject): string {
     case 'maxItems': return `more than ${String(p.limit)} items (the most allowed here)`;
     default: return e.message ?? e.keyword;
   }
+}
+
+// Options of the TypeScript API that are code or in-memory tables: a file cannot hold them, and saying so is more
+// useful than "unknown key".
+const CODE_ONLY: Readonly<Record<string, string>> = {
+  when: 'a function',
+  check: 'a function',
+  tables: 'reference tables built in code',
+  table: 'a reference table built in code',
+  baseSalary: 'reference tables built in code',
+  minimumWage: 'reference tables built in code',
+};
+
+function unknownKey(key: string): string {
+  const what = Object.hasOwn(CODE_ONLY, key) ? CODE_ONLY[key] : undefined;
+  if (what === undefined) return `unknown key "${key}"`;
+  const hint = key === 'table' || key === 'tables' ? ' (commune lists: the dataset\'s communes key)' : '';
+  return `"${key}" is ${what} in TypeScript and has no JSON/YAML form${hint}; write this definition in TypeScript`;
 }

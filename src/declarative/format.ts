@@ -72,7 +72,7 @@ export type DeclarativeVnRule = string | Readonly<Record<string, Readonly<Record
 /** A dataset rule: `type` names the `rule.*` factory, the other keys are its arguments and options. */
 export type DeclarativeRule = DeclarativeRuleOptions & (
   | { readonly type: 'rowCount'; readonly min?: number; readonly max?: number }
-  | { readonly type: 'uniqueBy'; readonly columns: readonly string[] }
+  | { readonly type: 'uniqueBy'; readonly columns: readonly string[]; readonly normalize?: CanonicalName | Readonly<Record<string, CanonicalName>> }
   | { readonly type: 'freshness'; readonly column: string; readonly maxAge: Duration }
   | { readonly type: 'coverage'; readonly column: string; readonly expected: readonly Scalar[] }
   | { readonly type: 'noOverlap'; readonly entity: string | readonly string[]; readonly from: string; readonly to: string }
