@@ -56,7 +56,9 @@ function describe(e: ErrorObject): string {
     case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'false schema': return 'is not allowed here';
     // Caps that keep a definition's build bounded: say what the limit is, not "must NOT have more than".
-    case 'maxProperties': return `more than ${String(p.limit)} entries (the most allowed here)`;
+    // Only a pack rule entry is limited to one key: `{ cccd: {…} }`, one map per rule.
+    case 'maxProperties': return p.limit === 1 ? 'one rule per item: write each as its own one-key map'
+      : `more than ${String(p.limit)} entries (the most allowed here)`;
     case 'maxItems': return `more than ${String(p.limit)} items (the most allowed here)`;
     default: return e.message ?? e.keyword;
   }
