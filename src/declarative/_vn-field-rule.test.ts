@@ -3,7 +3,7 @@ import { defineDataset } from '../define.js';
 import { field } from '../field.js';
 import { validate } from '../core/validate.js';
 import { toJson } from '../outputs/json.js';
-import type { DatasetDefinition, DatasetRule, FieldRule } from '../core/types.js';
+import type { DatasetDefinition, DatasetRule, FieldRule, FieldSpecData } from '../core/types.js';
 import { vn } from '../../rules/vn/index.js';
 import { loadAdminUnits } from '../../rules/vn/admin/load-admin-units.js';
 import { readableText } from '../../rules/datasets/_rules.js';
@@ -35,7 +35,7 @@ describe('the Vietnamese pack in files', () => {
   });
 
   // [the field in YAML, the same field in TypeScript, values to check]: the two reports must be identical.
-  const fieldCases: [string, () => ReturnType<typeof field.text>, readonly unknown[]][] = [
+  const fieldCases: [string, () => FieldSpecData, readonly unknown[]][] = [
     ['{ type: text, required: true, pii: true, vn: [cccd, cccdPlausible, cmndRetired] }',
       () => field.text().required().pii().use(vn.cccd(), vn.cccdPlausible(), vn.cmndRetired()), ['001099012345', '123456789', '00109901234', '']],
     ['{ type: text, vn: [{ cccd: { acceptCmnd: true, severity: warning, threshold: 0.5 } }] }',
