@@ -75,6 +75,14 @@ rules:
     expect(a).not.toBe(toJson(await validate(landParcels, readCsv(PARCELS), { now: NOW })));
   });
 
+  it('gives the YAML built-in the same commune list as the TypeScript one', async () => {
+    const yaml = fileURLToPath(new URL('../../examples/land/land-parcels.yaml', import.meta.url));
+    copyFileSync(yaml, join(dir, 'land-parcels.yaml'));
+    const def = await load(write('yaml-with-communes.yaml', 'extends: land-parcels.yaml\ncommunes: communes-2025.json\n'));
+    const twin = landParcelsWith({ communes: loadAdminUnits(COMMUNES) });
+    expect(toJson(await validate(def, readCsv(PARCELS), { now: NOW }))).toBe(toJson(await validate(twin, readCsv(PARCELS), { now: NOW })));
+  });
+
   it('extends a file relative to the extending one, through several levels', async () => {
     write('base.yaml', 'name: base\nmissingValues: vn\nfields:\n  a: { type: text, required: true, vn: [cccd] }\n');
     write('mid.json', JSON.stringify({ extends: 'base.yaml', fields: { b: { type: 'integer', min: 1 } } }));

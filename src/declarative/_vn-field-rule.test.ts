@@ -72,6 +72,8 @@ describe('the Vietnamese pack in files', () => {
     ['{ type: any, vn: [{ excelSerial: { format: yyyy-MM-dd, earliest: "2000-01-01", latest: "2030-12-31" } }] }',
       () => field.any().use(vn.excelSerial({ format: 'yyyy-MM-dd', earliest: new Date('2000-01-01T00:00:00Z'), latest: new Date('2030-12-31T00:00:00Z') })),
       ['45123', '3000', '01/01/2020']],
+    // Without the dataset's communes, provinceField waits for them: the format is checked, as by vn.commune().
+    ['{ type: text, vn: [{ commune: { provinceField: p } }] }', () => field.text().use(vn.commune()), ['00004', '4']],
     ['{ type: text, vn: [{ cccd: { id: a.personal } }] }', () => field.text().use(vn.cccd({ id: 'a.personal' })), ['1']],
   ];
 

@@ -42,7 +42,7 @@ const dateField = opt.string('A date field of the row that selects the table in 
 const at = opt.day('A fixed day (yyyy-MM-dd) that selects the table when dateField is absent or empty.');
 const format = opt.string('Date format (date-fns tokens). Default dd/MM/yyyy.');
 const landScheme = opt.oneOf(['2013', '2024'], 'The code scheme: 2024 (TT 08/2024, default) or 2013 (TT 27/2018).');
-const provinceField = opt.string('The row\'s province-code field the value must agree with.');
+const provinceField = opt.string('The row\'s province-code field the value must agree with (commune: once the dataset has communes).');
 
 function communes(ctx: VnFieldContext, rule: string): readonly CommuneTable[] {
   if (ctx.communes === undefined || ctx.communes.length === 0) {
@@ -111,13 +111,15 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   },
   provinceCurrent: noOptions('No province code retired on 1/7/2025 (live).', provinceCurrent),
   commune: {
-    description: 'Commune code: 5 digits, in the dataset\'s communes lists when given.',
+    description: 'Commune code: 5 digits; with the dataset\'s communes, in them (and in the row\'s provinceField province).',
     options: { provinceField },
     build: (o, ctx) => {
       const tables = ctx.communes;
       if (tables === undefined || tables.length === 0) {
-        if (o.provinceField !== undefined) throw new DefinitionError('provinceField needs the dataset\'s communes', [...ctx.path, 'provinceField']);
-        return commune(o);
+        // The lists may come later (a file that extends this one sets `communes`): until then the code's format is
+        // all that is checked, and the rule's params say so (`check: format only`).
+        const { provinceField: _later, ...rest } = o;
+        return commune(rest);
       }
       return tables.length === 1 ? commune({ ...o, table: tables[0] as CommuneTable }) : commune({ ...o, tables });
     },

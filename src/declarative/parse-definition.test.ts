@@ -65,7 +65,6 @@ describe('parseDefinition', () => {
     [FIELD('{ type: text, vn: [{ province: { tables: [] } }] }'), 'fields.a.vn[0].province', '"tables" is reference tables built in code'],
     [FIELD('{ type: text, vn: [{ bhytObjectCode: { at: 2024-13-01 } }] }'), 'fields.a.vn[0].bhytObjectCode.at', 'must be a calendar date'],
     [FIELD('{ type: text, vn: [communeCurrent] }'), 'fields.a.vn[0]', 'communeCurrent needs the dataset\'s communes'],
-    [FIELD('{ type: text, vn: [{ commune: { provinceField: p } }] }'), 'fields.a.vn[0].commune.provinceField', 'provinceField needs the dataset\'s communes'],
     [FIELD('{ type: text, vn: [{ vnName: { skipLegacyEncoded: 1 } }] }'), 'fields.a.vn[0].vnName.skipLegacyEncoded', 'must be boolean'],
     [FIELD('{ type: text, vn: [{ cccd: { skipLegacyEncoded: true } }] }'), 'fields.a.vn[0].cccd', 'unknown key "skipLegacyEncoded"'],
     [FIELD('{ type: text, unique: { normalize: tax } }'), 'fields.a.unique.normalize', 'must be one of "mst"'],
