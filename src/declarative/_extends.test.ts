@@ -95,6 +95,15 @@ rules:
     expect(rule(report, 'b.min')?.failed).toBe(1);
   });
 
+  it('bounds a chain: at most 8 files deep, and 1000 fields with the base\'s', async () => {
+    for (let i = 0; i < 10; i++) write(`deep-${i}.yaml`, i === 9 ? 'name: x\nfields:\n  a: { type: text }\n' : `extends: deep-${i + 1}.yaml\n`);
+    expect((await problem('deep-0.yaml')).detail).toBe('extends goes deeper than 8 files');
+    const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `  ${prefix}${i}: { type: text }`).join('\n');
+    write('wide-base.yaml', `name: x\nfields:\n${many('a', 600)}\n`);
+    const e = await problem(write('wide.yaml', `extends: wide-base.yaml\nfields:\n${many('b', 500)}\n`));
+    expect(e.message).toBe('wide.yaml: fields: 1100 fields with the base\'s; a definition may have at most 1000');
+  });
+
   it.each([
     ['cycle-a.yaml', 'extends: cycle-b.yaml\n', 'cycle-b.yaml', 'extends: cycle-a.yaml\n', 'cycle-b.yaml: extends: extends forms a cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml'],
     ['self.yaml', 'extends: self.yaml\n', undefined, '', 'self.yaml: extends: extends forms a cycle: self.yaml → self.yaml'],

@@ -26,6 +26,8 @@ export interface DefinitionResolver {
  * definition file, adds this file's fields (a field of the same name replaces the base's) and rules, then applies
  * `drop` and `override` by rule id. Throws a `DefinitionError` naming the JSON path of the first problem. Keys from
  * the data never reach an object prototype: `__proto__` is a field name like any other.
+ * `resolver` reads `extends` and `communes` files (without one only built-in bases are available);
+ * `communesOverride` replaces the file's own `communes` (what an extending file passes to its base).
  * @example
  * const def = buildDefinition({ name: 'parcels', fields: { parcel_id: { type: 'text', required: true, unique: true } } });
  */
@@ -38,11 +40,15 @@ export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}
   if (base !== undefined) for (const [name, spec] of Object.entries(base.fields)) fields[name] = spec;
   for (const [name, spec] of Object.entries(data.fields ?? {})) fields[name] = buildField(name, spec, { communes });
   const names = new Set(Object.keys(fields));
+  if (names.size > MAX_FIELDS) throw new DefinitionError(`${names.size} fields with the base's; a definition may have at most ${MAX_FIELDS}`, ['fields']);
   const keys = data.key === undefined ? [] : typeof data.key === 'string' ? [data.key] : data.key;
   keys.forEach((k, i) => {
     if (!names.has(k)) throw new DefinitionError(`unknown field "${k}"`, typeof data.key === 'string' ? ['key'] : ['key', i]);
   });
   const own = (data.rules ?? []).map((r, i) => buildRule(r, i, names));
+  if ((base?.rules.length ?? 0) + own.length > MAX_RULES) {
+    throw new DefinitionError(`${(base?.rules.length ?? 0) + own.length} rules with the base's; a definition may have at most ${MAX_RULES}`, ['rules']);
+  }
   const changed = applyOverrides(fields, [...(base?.rules ?? []), ...own], { override: data.override, drop: data.drop });
   const weights: Partial<Record<Criterion, number>> = { ...base?.weights };
   for (const c of ['correct', 'sufficient', 'clean', 'live'] as const) {

@@ -29,6 +29,8 @@ export interface ParseDefinitionOptions {
   readonly path?: string;
 }
 
+/** Most definition files one `extends` chain may read: a chain is for layering a few files, not for hundreds. */
+export const MAX_EXTENDS_DEPTH = 8;
 /** Largest commune list file `communes:` reads (the national list is a few hundred kB). */
 const MAX_COMMUNES_BYTES = 32 * 1024 * 1024;
 
@@ -64,6 +66,7 @@ function _resolver(baseDir: string | undefined, chain: readonly string[]): Defin
   return {
     definition: (ref, communes) => {
       const abs = resolve(baseDir, ref);
+      if (chain.length > MAX_EXTENDS_DEPTH) throw new DefinitionError(`extends goes deeper than ${MAX_EXTENDS_DEPTH} files`, ['extends']);
       if (chain.includes(abs)) {
         throw new DefinitionError(`extends forms a cycle: ${[...chain, abs].map((p) => basename(p)).join(' → ')}`, ['extends']);
       }
