@@ -51,7 +51,12 @@ function describe(e: ErrorObject): string {
     case 'type': return `must be ${[p.type].flat().join(' or ')}`;
     case 'required': return `missing required key "${String(p.missingProperty)}"`;
     case 'additionalProperties': return unknownKey(String(p.additionalProperty));
-    case 'unevaluatedProperties': return unknownKey(String(p.unevaluatedProperty));
+    case 'unevaluatedProperties': {
+      const key = String(p.unevaluatedProperty);
+      // `id` names the personal-ID column of some pack rules, so all of them take their rule id as `ruleId`.
+      if (key === 'id' && /^\/rules\/\d+$/.test(e.instancePath)) return 'unknown key "id" (a vn.* rule\'s id is set with ruleId)';
+      return unknownKey(key);
+    }
     case 'enum': return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'false schema': return 'is not allowed here';

@@ -80,6 +80,7 @@ describe('parseDefinition', () => {
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.salaryInRange, salary: a, month: a, region: V }\n', 'rules[0].region', 'must be one of "I"'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.salaryInRange, salary: a, month: a, baseSalary: [] }\n', 'rules[0]', '"baseSalary" is reference tables built in code'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idGenders, id: a }\n', 'rules[0].type', 'must be one of'],
+    ['name: x\nfields:\n  a: { type: number }\nrules:\n  - { type: vn.vn2000, northField: a, eastField: a, id: xy }\n', 'rules[0]', 'unknown key "id" (a vn.* rule\'s id is set with ruleId)'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: uniqueBy, columns: [a], normalize: { b: mst } }\n', 'rules[0].normalize.b', '"b" is not one of the columns'],
     ['extends: land-parcel\n', 'extends', 'no built-in dataset "land-parcel" (built-ins: land-parcels, insurance-participants'],
     ['extends: base.yaml\n', 'extends', 'a base file is read relative to the definition file'],
