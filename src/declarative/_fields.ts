@@ -46,6 +46,7 @@ export interface FieldContext {
  * Builds one field spec from its (schema-checked) file form. Rules are added in the order of their keys in the file,
  * as a TypeScript chain adds them, so a file can reproduce any TypeScript definition's rule order (and its report);
  * `required`, `pii`, `missingValues`, `typeCheck`, `title`/`label` and `description` are not rules in that order.
+ * @example buildField('owner_id', { type: 'text', required: true, vn: ['cccd', 'cccdPlausible'] }) // owner_id.cccd, owner_id.cccdPlausible
  */
 export function buildField(name: string, f: DeclarativeField, context: FieldContext = {}): FieldSpecData {
   const at = (...rest: (string | number)[]): DefinitionPath => ['fields', name, ...rest];

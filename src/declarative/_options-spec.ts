@@ -11,7 +11,11 @@ export interface OptionSpec {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Option kinds, by the JSON type a file gives them. */
+/**
+ * Option kinds, by the JSON type a file gives them; `day` turns `yyyy-MM-dd` into the UTC-midnight Date a
+ * TypeScript option takes.
+ * @example const options = { acceptCmnd: opt.boolean('Also accept a 9-digit CMND.') };
+ */
 export const opt = {
   boolean: (description: string): OptionSpec => ({ schema: { type: 'boolean', description } }),
   string: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description } }),
@@ -34,15 +38,10 @@ export const opt = {
   }),
 } as const;
 
-/** A column of the row: a declared field name. */
-export type ColumnKind = 'column' | 'columns';
-
-/** The rule options every pack rule takes in a file (the `when` function has no file form). */
-export const COMMON_OPTIONS = ['criterion', 'severity', 'threshold', 'weight', 'message'] as const;
-
 /**
  * Copies the options a rule declares from a schema-checked file object, converted to their TypeScript form. Keys are
  * read one by one from the declared list (never spread: the object came from a file).
+ * @example packOptions({ at: '2024-01-01', severity: 'warning' }, { at: opt.day('') }, []) // { at: Date(2024-01-01) }
  */
 export function packOptions(o: Readonly<Record<string, unknown>>, specs: Readonly<Record<string, OptionSpec>>,
   path: DefinitionPath): Record<string, unknown> {

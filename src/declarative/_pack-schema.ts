@@ -3,14 +3,18 @@ import { RULE_ID_KEY, VN_DATASET_RULES } from './_vn-dataset-rules.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
-/** The `$defs` key of a pack field rule's options, and of a pack dataset rule. */
+/**
+ * The `$defs` key of a pack field rule's options, and of a pack dataset rule.
+ * @example fieldDef('cccd') // 'vnField_cccd'
+ */
 export const fieldDef = (name: string): string => `vnField_${name}`;
 export const datasetDef = (name: string): string => `vnRule_${name}`;
 
 /**
  * The JSON Schema `$defs` describing the Vietnamese pack in a definition file, generated from the same tables the
  * build uses (`VN_FIELD_RULES`, `VN_DATASET_RULES`), so the schema's rule names and option types cannot drift from
- * what the build accepts (a test compares them with `schema/dataset.schema.json`).
+ * what the build accepts (a test compares them with `schema/dataset.schema.json`; `npx tsx scripts/pack-schema.ts`
+ * writes them there).
  * @example packSchemaDefs().vnFieldRule // { if: { type: 'string' }, then: { enum: ['cccd', …] }, else: … }
  */
 export function packSchemaDefs(): Record<string, Json> {
@@ -61,7 +65,10 @@ export function packSchemaDefs(): Record<string, Json> {
   return defs;
 }
 
-/** The `type` values of the pack's dataset rules (`vn.idBirthYear`, …). */
+/**
+ * The `type` values of the pack's dataset rules.
+ * @example packRuleTypes()[0] // 'vn.idBirthYear'
+ */
 export function packRuleTypes(): string[] {
   return Object.keys(VN_DATASET_RULES).map((n) => `vn.${n}`);
 }

@@ -34,7 +34,10 @@ const region = opt.oneOf(['I', 'II', 'III', 'IV'], 'Region whose minimum wage is
 type Fn = (fields: never, options: never) => DatasetRule;
 const two = (fn: Fn) => (c: Record<string, unknown>, o: Record<string, unknown>) => fn(c as never, o as never);
 
-/** Every cross-field (dataset) rule of `ddss/vn`, by its factory name (`vn.` + the name in a file). */
+/**
+ * Every cross-field (dataset) rule of `ddss/vn`, by its factory name (`vn.` + the name in a file).
+ * @example VN_DATASET_RULES.idBirthYear?.build({ id: 'owner_id', birthYear: 'owner_birth_year' }, {})
+ */
 export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   idBirthYear: {
     description: 'The personal ID\'s birth year matches the birth year or date-of-birth column.',
@@ -122,5 +125,8 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
 };
 
-/** The file key that sets a pack dataset rule's id: `id` names the personal-ID column in three of them. */
+/**
+ * The file key that sets a pack dataset rule's id: `id` names the personal-ID column in three of them.
+ * @example rules: [{ type: vn.idGender, id: id_no, gender: gender, ruleId: id-gender }]
+ */
 export const RULE_ID_KEY = 'ruleId';

@@ -60,6 +60,7 @@ const noOptions = (description: string, factory: Factory): VnFieldRuleSpec => ({
  * Every field rule of `ddss/vn`, by the name a field's `vn` list uses (the factory's name). Options are those of the
  * TypeScript factory that are data; those that are functions or reference tables (`when`, `tables`, `table`) have
  * no file form.
+ * @example VN_FIELD_RULES.mst?.build({ acceptPersonalId: false }, ctx) // vn.mst({ acceptPersonalId: false })
  */
 export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   cccd: {
@@ -179,5 +180,8 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   },
 };
 
-/** The file option that sets a `when` guard skipping text `legacyEncoding` reports (TS: `when: readableText(field)`). */
+/**
+ * The file option that sets a `when` guard skipping text `legacyEncoding` reports (TS: `when: readableText(field)`).
+ * @example vn: [{ vnName: { skipLegacyEncoded: true } }]
+ */
 export const GUARD_OPTION = 'skipLegacyEncoded';

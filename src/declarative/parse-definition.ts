@@ -38,7 +38,8 @@ const MAX_COMMUNES_BYTES = 32 * 1024 * 1024;
  * Parses a declarative definition from JSON or YAML text and builds it (see `buildDefinition`). YAML is read with
  * the core schema (no custom tags), unique keys, no merge keys and a cap on alias expansion, and any text is capped
  * at `MAX_DEFINITION_BYTES`, so a hostile file cannot run code, exhaust memory or stall the parser. Every problem is
- * a `DefinitionError` with the file and the JSON path.
+ * a `DefinitionError` with the file and the JSON path. `extends` and `communes` files are read relative to
+ * `options.baseDir` (and each base file under the same limits); a chain that comes back to a file is refused.
  * @example parseDefinition('name: parcels\nfields:\n  parcel_id: { type: text, required: true }', { format: 'yaml' })
  */
 export function parseDefinition(text: string, options: ParseDefinitionOptions): DatasetDefinition {
