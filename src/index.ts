@@ -33,7 +33,7 @@ export {
   loadDefinition, splitDefinitionSpec, DEFINITION_EXTENSIONS, type LoadDefinitionOptions,
 } from './declarative/load-definition.js';
 export { parseDefinition, type ParseDefinitionOptions } from './declarative/parse-definition.js';
-export { buildDefinition } from './declarative/build-definition.js';
+export { buildDefinition, type DefinitionResolver } from './declarative/build-definition.js';
 export { DefinitionError } from './declarative/definition-error.js';
 export { isDatasetDefinition } from './declarative/is-dataset-definition.js';
 export type { DeclarativeDataset, DeclarativeField, DeclarativeRule } from './declarative/format.js';

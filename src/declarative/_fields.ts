@@ -5,6 +5,12 @@ import { compilePattern } from './_regex.js';
 import { checkDateFormat } from '../core/check-date-format.js';
 import { duration, isOn, ruleOptions } from './_options.js';
 import type { DeclarativeBound, DeclarativeField } from './format.js';
+import type { TypedRow } from '../core/types.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
+import { canonical } from '../../rules/vn/canonical.js';
+import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
+import { maxDecimals, readableText, verified, yearNotInFuture } from '../../rules/datasets/_rules.js';
+import { buildVnFieldRule } from './_vn-field-rule.js';
 
 const ORDERED: ReadonlySet<FieldType> = new Set(['integer', 'number', 'date', 'datetime']);
 const DATED: ReadonlySet<FieldType> = new Set(['date', 'datetime']);
@@ -21,18 +27,28 @@ const ONLY: Readonly<Record<string, { types: ReadonlySet<FieldType>; label: stri
   caseInsensitive: { types: new Set(['enum']), label: 'enum' },
   min: { types: ORDERED, label: 'integer, number, date and datetime' },
   max: { types: ORDERED, label: 'integer, number, date and datetime' },
-  notInFuture: { types: DATED, label: 'date and datetime' },
+  notInFuture: { types: new Set(['date', 'datetime', 'integer']), label: 'date, datetime and integer (a year)' },
+  decimals: { types: new Set(['number']), label: 'number' },
+  verified: { types: new Set(['boolean']), label: 'boolean' },
   within: { types: DATED, label: 'date and datetime' },
   length: { types: TEXTUAL, label: 'text, enum and any' },
   trimmed: { types: TEXTUAL, label: 'text, enum and any' },
   nfc: { types: TEXTUAL, label: 'text, enum and any' },
 };
 
+/** What a field's build needs from the dataset. */
+export interface FieldContext {
+  /** The dataset's `communes` lists, loaded, for the `commune`/`communeCurrent` pack rules. */
+  readonly communes?: readonly CommuneTable[] | undefined;
+}
+
 /**
- * Builds one field spec from its (schema-checked) file form, adding the modifiers in a fixed order so the rule
- * order in reports does not depend on key order in the file.
+ * Builds one field spec from its (schema-checked) file form. Rules are added in the order of their keys in the file,
+ * as a TypeScript chain adds them, so a file can reproduce any TypeScript definition's rule order (and its report);
+ * `required`, `pii`, `missingValues`, `typeCheck`, `title`/`label` and `description` are not rules in that order.
+ * @example buildField('owner_id', { type: 'text', required: true, vn: ['cccd', 'cccdPlausible'] }) // owner_id.cccd, owner_id.cccdPlausible
  */
-export function buildField(name: string, f: DeclarativeField): FieldSpecData {
+export function buildField(name: string, f: DeclarativeField, context: FieldContext = {}): FieldSpecData {
   const at = (...rest: (string | number)[]): DefinitionPath => ['fields', name, ...rest];
   for (const key of Object.keys(ONLY)) {
     const only = ONLY[key];
@@ -40,48 +56,89 @@ export function buildField(name: string, f: DeclarativeField): FieldSpecData {
       throw new DefinitionError(`applies to ${only.label} fields only, not ${f.type}`, at(key));
     }
   }
+  if (f.title !== undefined && f.label !== undefined) throw new DefinitionError('title and label are the same; give one', at('label'));
   let s = _base(f, at);
   if (isOn(f.required)) s = s.required(ruleOptions(f.required));
-  if (f.pattern !== undefined) {
-    const [source, flags, o] = typeof f.pattern === 'string' ? [f.pattern, '', {}] : [f.pattern.value, f.pattern.flags ?? '', f.pattern];
-    const re = compilePattern(source, flags);
-    if (typeof re === 'string') throw new DefinitionError(re, at('pattern'));
-    s = s.pattern(re, ruleOptions(o));
-  }
-  for (const key of ['oneOf', 'notOneOf'] as const) {
-    const list = f[key];
-    if (list === undefined) continue;
-    const [values, o] = Array.isArray(list) ? [list, {}] : [(list as { values: readonly unknown[] }).values, list];
-    const ci = !Array.isArray(list) && (list as { caseInsensitive?: boolean }).caseInsensitive === true;
-    s = s[key]([...values], { ...ruleOptions(o as object), ...(ci ? { caseInsensitive: true } : {}) });
-  }
-  for (const key of ['min', 'max'] as const) {
-    const b = f[key];
-    if (b === undefined) continue;
-    const [value, o] = typeof b === 'object' ? [b.value, b] : [b, {}];
-    const exclusive = typeof b === 'object' && b.exclusive === true;
-    s = s[key](_bound(value, f.type, at(key)), { ...ruleOptions(o), ...(exclusive ? { exclusive } : {}) });
-  }
-  if (f.length !== undefined) {
-    const { min, max } = f.length;
-    if (min === undefined && max === undefined) throw new DefinitionError('needs min or max', at('length'));
-    if (min !== undefined && max !== undefined && min > max) throw new DefinitionError('min is greater than max', at('length'));
-    s = s.length({ ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }, ruleOptions(f.length));
-  }
-  if (isOn(f.unique)) s = s.unique(ruleOptions(f.unique));
-  if (isOn(f.trimmed)) s = s.trimmed(ruleOptions(f.trimmed));
-  if (isOn(f.nfc)) s = s.nfc(ruleOptions(f.nfc));
-  if (isOn(f.notInFuture)) s = s.notInFuture(ruleOptions(f.notInFuture));
-  if (f.within !== undefined) {
-    const w = f.within;
-    s = 'maxAge' in w ? s.within(duration(w.maxAge), ruleOptions(w)) : s.within(duration(w));
-  }
+  // One guard per field, shared by its rules, as the TypeScript built-ins share `readableText(field)`.
+  let guard: ((row: TypedRow) => boolean) | undefined;
+  const readable = () => (guard ??= readableText(name));
+  for (const key of Object.keys(f)) s = _addRules(s, key, f, { name, at, readable, communes: context.communes });
   if (f.pii === true || f.pii === 'mask' || f.pii === 'hash') s = s.pii(f.pii === true ? 'mask' : f.pii);
-  if (f.missingValues !== undefined) s = s.missing([...f.missingValues]);
+  if (f.missingValues !== undefined) s = s.missing(f.missingValues === 'vn' ? VN_MISSING_VALUES : [...f.missingValues]);
   if (f.typeCheck !== undefined) s = s.typeCheck(ruleOptions(f.typeCheck));
-  if (f.title !== undefined) s = s.label(typeof f.title === 'string' ? f.title : { en: f.title.en, vi: f.title.vi });
+  const title = f.title ?? f.label;
+  if (title !== undefined) s = s.label(typeof title === 'string' ? title : { en: title.en, vi: title.vi });
   if (f.description !== undefined) s = s.describe(f.description);
   return s;
+}
+
+interface Ctx {
+  readonly name: string;
+  readonly at: (...rest: (string | number)[]) => DefinitionPath;
+  readonly readable: () => (row: TypedRow) => boolean;
+  readonly communes: readonly CommuneTable[] | undefined;
+}
+
+/** Adds the rules of one key of the field (none for keys that are not rules). */
+function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): FieldSpec {
+  const { at } = c;
+  switch (key) {
+    case 'pattern': {
+      const p = f.pattern;
+      if (p === undefined) return s;
+      const [source, flags, o] = typeof p === 'string' ? [p, '', {}] : [p.value, p.flags ?? '', p];
+      const re = compilePattern(source, flags);
+      if (typeof re === 'string') throw new DefinitionError(re, at('pattern'));
+      return s.pattern(re, ruleOptions(o));
+    }
+    case 'oneOf':
+    case 'notOneOf': {
+      const list = f[key];
+      if (list === undefined) return s;
+      const [values, o] = Array.isArray(list) ? [list, {}] : [(list as { values: readonly unknown[] }).values, list];
+      const ci = !Array.isArray(list) && (list as { caseInsensitive?: boolean }).caseInsensitive === true;
+      return s[key]([...values], { ...ruleOptions(o as object), ...(ci ? { caseInsensitive: true } : {}) });
+    }
+    case 'min':
+    case 'max': {
+      const b = f[key];
+      if (b === undefined) return s;
+      const [value, o] = typeof b === 'object' ? [b.value, b] : [b, {}];
+      const exclusive = typeof b === 'object' && b.exclusive === true;
+      return s[key](_bound(value, f.type, at(key)), { ...ruleOptions(o), ...(exclusive ? { exclusive } : {}) });
+    }
+    case 'length': {
+      if (f.length === undefined) return s;
+      const { min, max } = f.length;
+      if (min === undefined && max === undefined) throw new DefinitionError('needs min or max', at('length'));
+      if (min !== undefined && max !== undefined && min > max) throw new DefinitionError('min is greater than max', at('length'));
+      return s.length({ ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }, ruleOptions(f.length));
+    }
+    case 'unique': {
+      if (!isOn(f.unique)) return s;
+      const n = typeof f.unique === 'object' ? f.unique.normalize : undefined;
+      return s.unique({ ...ruleOptions(f.unique), ...(n === undefined ? {} : { normalize: canonical[n] }) });
+    }
+    case 'trimmed': return isOn(f.trimmed) ? s.trimmed(ruleOptions(f.trimmed)) : s;
+    case 'nfc': return isOn(f.nfc) ? s.nfc(ruleOptions(f.nfc)) : s;
+    case 'notInFuture':
+      if (!isOn(f.notInFuture)) return s;
+      // On an integer field the value is a year (a birth year): not after the year of the run's date.
+      return f.type === 'integer' ? s.use(yearNotInFuture(ruleOptions(f.notInFuture))) : s.notInFuture(ruleOptions(f.notInFuture));
+    case 'within': {
+      const w = f.within;
+      if (w === undefined) return s;
+      return 'maxAge' in w ? s.within(duration(w.maxAge), ruleOptions(w)) : s.within(duration(w));
+    }
+    case 'decimals': {
+      const d = f.decimals;
+      if (d === undefined) return s;
+      return typeof d === 'number' ? s.use(maxDecimals(d)) : s.use(maxDecimals(d.max, ruleOptions(d)));
+    }
+    case 'verified': return isOn(f.verified) ? s.use(verified(ruleOptions(f.verified))) : s;
+    case 'vn': return s.use(...(f.vn ?? []).map((r, i) => buildVnFieldRule(r, { field: c.name, communes: c.communes, readable: c.readable, path: at('vn', i) })));
+    default: return s;
+  }
 }
 
 function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): FieldSpec {

@@ -2,7 +2,10 @@ import { rule } from '../rule.js';
 import type { DatasetRule } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { duration, ruleOptions } from './_options.js';
-import type { DeclarativeRule } from './format.js';
+import type { DeclarativeRule, DeclarativeRuleOptions, DeclarativeVnDatasetRule } from './format.js';
+import { packOptions } from './_options-spec.js';
+import { canonical } from '../../rules/vn/canonical.js';
+import { RULE_ID_KEY, VN_DATASET_RULES } from './_vn-dataset-rules.js';
 
 /**
  * Builds one dataset rule from its (schema-checked) file form. Columns must be declared fields: dataset rules read
@@ -15,22 +18,53 @@ export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet
     }
     return column;
   };
-  const o = ruleOptions(r);
-  switch (r.type) {
+  if (r.type.startsWith('vn.')) return _vnRule(r as DeclarativeVnDatasetRule, index, known);
+  const o = ruleOptions(r as DeclarativeRuleOptions);
+  const d = r as Exclude<DeclarativeRule, DeclarativeVnDatasetRule>;
+  switch (d.type) {
     case 'rowCount':
-      if (r.min !== undefined && r.max !== undefined && r.min > r.max) throw new DefinitionError('min is greater than max', ['rules', index]);
-      return rule.rowCount({ ...(r.min === undefined ? {} : { min: r.min }), ...(r.max === undefined ? {} : { max: r.max }) }, o);
-    case 'uniqueBy':
-      return rule.uniqueBy(r.columns.map((c, i) => known(c, 'columns', i)), o);
+      if (d.min !== undefined && d.max !== undefined && d.min > d.max) throw new DefinitionError('min is greater than max', ['rules', index]);
+      return rule.rowCount({ ...(d.min === undefined ? {} : { min: d.min }), ...(d.max === undefined ? {} : { max: d.max }) }, o);
+    case 'uniqueBy': {
+      const columns = d.columns.map((c, i) => known(c, 'columns', i));
+      const n = d.normalize;
+      if (n === undefined) return rule.uniqueBy(columns, o);
+      if (typeof n === 'string') return rule.uniqueBy(columns, { ...o, normalize: canonical[n] });
+      const forms: Record<string, (value: string) => string> = {};
+      for (const [column, form] of Object.entries(n)) {
+        if (!columns.includes(column)) throw new DefinitionError(`"${column}" is not one of the columns`, ['rules', index, 'normalize', column]);
+        forms[column] = canonical[form];
+      }
+      return rule.uniqueBy(columns, { ...o, normalize: forms });
+    }
     case 'freshness':
-      return rule.freshness(known(r.column, 'column'), duration(r.maxAge), o);
+      return rule.freshness(known(d.column, 'column'), duration(d.maxAge), o);
     case 'coverage':
-      return rule.coverage(known(r.column, 'column'), [...r.expected], o);
+      return rule.coverage(known(d.column, 'column'), [...d.expected], o);
     case 'noOverlap': {
-      const entity = typeof r.entity === 'string' ? known(r.entity, 'entity') : r.entity.map((c, i) => known(c, 'entity', i));
-      return rule.noOverlap(entity, known(r.from, 'from'), known(r.to, 'to'), o);
+      const entity = typeof d.entity === 'string' ? known(d.entity, 'entity') : d.entity.map((c, i) => known(c, 'entity', i));
+      return rule.noOverlap(entity, known(d.from, 'from'), known(d.to, 'to'), o);
     }
     case 'reference':
-      return rule.reference(known(r.column, 'column'), [...r.values], { ...o, ...(r.name === undefined ? {} : { name: r.name }) });
+      return rule.reference(known(d.column, 'column'), [...d.values], { ...o, ...(d.name === undefined ? {} : { name: d.name }) });
   }
+}
+
+/** A `vn.*` dataset rule: the pack factory called with the file's columns and options, as in TypeScript. */
+function _vnRule(r: DeclarativeVnDatasetRule, index: number,
+  known: (column: string, key: string, at?: number) => string): DatasetRule {
+  const name = r.type.slice(3);
+  const spec = Object.hasOwn(VN_DATASET_RULES, name) ? VN_DATASET_RULES[name] : undefined;
+  if (spec === undefined) throw new DefinitionError(`unknown Vietnamese-pack rule "${r.type}"`, ['rules', index, 'type']);
+  const columns: Record<string, unknown> = {};
+  for (const key of spec.columns) columns[key] = known(r[key] as string, key);
+  if (spec.columnList !== undefined) {
+    const list = r[spec.columnList] as readonly string[];
+    columns[spec.columnList] = list.map((c, i) => known(c, spec.columnList as string, i));
+  }
+  const id = r[RULE_ID_KEY];
+  const { id: _ignored, ...common } = ruleOptions(r as DeclarativeRuleOptions);
+  return spec.build(columns, {
+    ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]),
+  });
 }

@@ -50,14 +50,39 @@ function describe(e: ErrorObject): string {
   switch (e.keyword) {
     case 'type': return `must be ${[p.type].flat().join(' or ')}`;
     case 'required': return `missing required key "${String(p.missingProperty)}"`;
-    case 'additionalProperties': return `unknown key "${String(p.additionalProperty)}"`;
-    case 'unevaluatedProperties': return `unknown key "${String(p.unevaluatedProperty)}"`;
+    case 'additionalProperties': return unknownKey(String(p.additionalProperty));
+    case 'unevaluatedProperties': {
+      const key = String(p.unevaluatedProperty);
+      // `id` names the personal-ID column of some pack rules, so all of them take their rule id as `ruleId`.
+      if (key === 'id' && /^\/rules\/\d+$/.test(e.instancePath)) return 'unknown key "id" (a vn.* rule\'s id is set with ruleId)';
+      return unknownKey(key);
+    }
     case 'enum': return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const': return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'false schema': return 'is not allowed here';
     // Caps that keep a definition's build bounded: say what the limit is, not "must NOT have more than".
-    case 'maxProperties': return `more than ${String(p.limit)} entries (the most allowed here)`;
+    // Only a pack rule entry is limited to one key: `{ cccd: {…} }`, one map per rule.
+    case 'maxProperties': return p.limit === 1 ? 'one rule per item: write each as its own one-key map'
+      : `more than ${String(p.limit)} entries (the most allowed here)`;
     case 'maxItems': return `more than ${String(p.limit)} items (the most allowed here)`;
     default: return e.message ?? e.keyword;
   }
+}
+
+// Options of the TypeScript API that are code or in-memory tables: a file cannot hold them, and saying so is more
+// useful than "unknown key".
+const CODE_ONLY: Readonly<Record<string, string>> = {
+  when: 'a function',
+  check: 'a function',
+  tables: 'reference tables built in code',
+  table: 'a reference table built in code',
+  baseSalary: 'reference tables built in code',
+  minimumWage: 'reference tables built in code',
+};
+
+function unknownKey(key: string): string {
+  const what = Object.hasOwn(CODE_ONLY, key) ? CODE_ONLY[key] : undefined;
+  if (what === undefined) return `unknown key "${key}"`;
+  const hint = key === 'table' || key === 'tables' ? ' (commune lists: the dataset\'s communes key)' : '';
+  return `"${key}" is ${what} in TypeScript and has no JSON/YAML form${hint}; write this definition in TypeScript`;
 }

@@ -4,48 +4,91 @@ import { DefinitionError } from './definition-error.js';
 import { checkSchema } from './_schema.js';
 import { buildField } from './_fields.js';
 import { buildRule } from './_rules.js';
+import { applyOverrides } from './_overrides.js';
+import { resolveBase } from './_extends.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
+import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
+
+/**
+ * Where a definition's `extends` and `communes` come from: the built-ins are always there; files need the
+ * definition's own location (`loadDefinition` and `parseDefinition` with `baseDir` give one).
+ */
+export interface DefinitionResolver {
+  /** The definition file `ref` (relative to this one), built with `communes` replacing its own when given. */
+  definition?(ref: string, communes: readonly CommuneTable[] | undefined): DatasetDefinition;
+  /** The commune list files, loaded. */
+  communes?(files: readonly string[]): CommuneTable[];
+}
 
 /**
  * Turns a parsed declarative definition (the content of a JSON or YAML file) into a `DatasetDefinition`, after
- * checking it against `schema/dataset.schema.json`. Throws a `DefinitionError` naming the JSON path of the first
- * problem. Keys from the data never reach an object prototype: `__proto__` is a field name like any other.
+ * checking it against `schema/dataset.schema.json`. With `extends` it starts from a built-in dataset or another
+ * definition file, adds this file's fields (a field of the same name replaces the base's) and rules, then applies
+ * `drop` and `override` by rule id. Throws a `DefinitionError` naming the JSON path of the first problem. Keys from
+ * the data never reach an object prototype: `__proto__` is a field name like any other.
+ * `resolver` reads `extends` and `communes` files (without one only built-in bases are available);
+ * `communesOverride` replaces the file's own `communes` (what an extending file passes to its base).
  * @example
  * const def = buildDefinition({ name: 'parcels', fields: { parcel_id: { type: 'text', required: true, unique: true } } });
  */
-export function buildDefinition(data: unknown): DatasetDefinition {
+export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}, communesOverride?: readonly CommuneTable[]): DatasetDefinition {
   _checkCounts(data);
   checkSchema(data);
+  const communes = communesOverride ?? _communes(data.communes, resolver);
+  const base = data.extends === undefined ? undefined : resolveBase(data.extends, communes, resolver);
   const fields = Object.create(null) as Record<string, FieldSpecData>;
-  for (const [name, spec] of Object.entries(data.fields)) fields[name] = buildField(name, spec);
+  if (base !== undefined) for (const [name, spec] of Object.entries(base.fields)) fields[name] = spec;
+  for (const [name, spec] of Object.entries(data.fields ?? {})) fields[name] = buildField(name, spec, { communes });
   const names = new Set(Object.keys(fields));
+  if (names.size > MAX_FIELDS) throw new DefinitionError(`${names.size} fields with the base's; a definition may have at most ${MAX_FIELDS}`, ['fields']);
   const keys = data.key === undefined ? [] : typeof data.key === 'string' ? [data.key] : data.key;
   keys.forEach((k, i) => {
     if (!names.has(k)) throw new DefinitionError(`unknown field "${k}"`, typeof data.key === 'string' ? ['key'] : ['key', i]);
   });
-  const rules = (data.rules ?? []).map((r, i) => buildRule(r, i, names));
-  const weights: Partial<Record<Criterion, number>> = {};
+  const own = (data.rules ?? []).map((r, i) => buildRule(r, i, names));
+  if ((base?.rules.length ?? 0) + own.length > MAX_RULES) {
+    throw new DefinitionError(`${(base?.rules.length ?? 0) + own.length} rules with the base's; a definition may have at most ${MAX_RULES}`, ['rules']);
+  }
+  const changed = applyOverrides(fields, [...(base?.rules ?? []), ...own], { override: data.override, drop: data.drop });
+  const weights: Partial<Record<Criterion, number>> = { ...base?.weights };
   for (const c of ['correct', 'sufficient', 'clean', 'live'] as const) {
     const w = data.weights?.[c];
     if (w !== undefined) weights[c] = w;
   }
+  const title = data.title ?? base?.title;
+  const description = data.description ?? base?.description;
+  const key = data.key ?? base?.key;
+  const missingValues = data.missingValues === 'vn' ? VN_MISSING_VALUES : data.missingValues ?? base?.missingValues;
+  const failUnder = data.failUnder ?? base?.failUnder;
+  const columns = data.columns ?? base?.columns;
+  const timeZone = data.timeZone ?? base?.timeZone;
   try {
     return defineDataset({
-      name: data.name,
-      fields,
-      rules,
+      // The schema requires a name unless the file extends a base, whose name it then keeps.
+      name: data.name ?? base?.name ?? '',
+      fields: changed.fields,
+      rules: changed.rules,
       weights,
-      ...(data.title === undefined ? {} : { title: typeof data.title === 'string' ? data.title : { en: data.title.en, vi: data.title.vi } }),
-      ...(data.description === undefined ? {} : { description: data.description }),
-      ...(data.key === undefined ? {} : { key: typeof data.key === 'string' ? data.key : [...data.key] }),
-      ...(data.missingValues === undefined ? {} : { missingValues: [...data.missingValues] }),
-      ...(data.failUnder === undefined ? {} : { failUnder: data.failUnder }),
-      ...(data.columns === undefined ? {} : { columns: data.columns }),
-      ...(data.timeZone === undefined ? {} : { timeZone: data.timeZone }),
+      ...(title === undefined ? {} : { title: typeof title === 'string' ? title : { en: title.en, vi: title.vi } }),
+      ...(description === undefined ? {} : { description }),
+      ...(key === undefined ? {} : { key: typeof key === 'string' ? key : [...key] }),
+      ...(missingValues === undefined ? {} : { missingValues: [...missingValues] }),
+      ...(failUnder === undefined ? {} : { failUnder }),
+      ...(columns === undefined ? {} : { columns }),
+      ...(timeZone === undefined ? {} : { timeZone }),
     });
   } catch (e) {
     // What defineDataset still rejects is about the whole definition (a rule id used twice).
     throw new DefinitionError((e as Error).message.replace(/^ddss: /, ''));
   }
+}
+
+function _communes(given: string | readonly string[] | undefined, resolver: DefinitionResolver): CommuneTable[] | undefined {
+  if (given === undefined) return undefined;
+  if (resolver.communes === undefined) {
+    throw new DefinitionError('commune files are read relative to the definition file: load it with loadDefinition (or give parseDefinition a baseDir)', ['communes']);
+  }
+  return resolver.communes(typeof given === 'string' ? [given] : [...given]);
 }
 
 /** Most fields and dataset rules a file may declare (as `schema/dataset.schema.json` says). */

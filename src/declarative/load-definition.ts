@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { DatasetDefinition } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { MAX_DEFINITION_BYTES, parseDefinition, TOO_LARGE } from './parse-definition.js';
@@ -44,7 +44,7 @@ export async function loadDefinition(spec: string, options: LoadDefinitionOption
   if (size > MAX_DEFINITION_BYTES) throw new DefinitionError(TOO_LARGE, [], file);
   if (isCode) return _module(abs, file, exportName, options.modules);
   const text = await readFile(abs, 'utf8');
-  return parseDefinition(text, { format: ext === '.json' ? 'json' : 'yaml', file });
+  return parseDefinition(text, { format: ext === '.json' ? 'json' : 'yaml', file, baseDir: dirname(abs), path: abs });
 }
 
 /**

@@ -54,6 +54,44 @@ describe('parseDefinition', () => {
     ['a: 1\na: 2\n', '', 'duplicate key "a"'],
     ['name: x\n---\nname: y\n', '', 'invalid YAML'],
     ['name: x\nfields:\n  a: !!js/function "function () {}"\n', '', 'invalid YAML'],
+    // The Vietnamese pack, extends, override, drop
+    [FIELD('{ type: text, vn: [cccdd] }'), 'fields.a.vn[0]', 'must be one of "cccd"'],
+    [FIELD('{ type: text, vn: [{ cccdd: {} }] }'), 'fields.a.vn[0]', 'unknown key "cccdd"'],
+    [FIELD('{ type: text, vn: [{ cccd: {}, mst: {} }] }'), 'fields.a.vn[0]', 'one rule per item'],
+    [FIELD('{ type: text, vn: [{ cccd: { acceptCmdn: true } }] }'), 'fields.a.vn[0].cccd', 'unknown key "acceptCmdn"'],
+    [FIELD('{ type: text, vn: [{ cccd: { acceptCmnd: yes } }] }'), 'fields.a.vn[0].cccd.acceptCmnd', 'must be boolean'],
+    [FIELD("{ type: text, vn: [{ province: { scheme: '2025' } }] }"), 'fields.a.vn[0].province.scheme', 'must be one of "2008-08-01", "2025-07-01", "auto"'],
+    [FIELD('{ type: text, vn: [{ cccd: { when: x } }] }'), 'fields.a.vn[0].cccd', '"when" is a function in TypeScript and has no JSON/YAML form'],
+    [FIELD('{ type: text, vn: [{ province: { tables: [] } }] }'), 'fields.a.vn[0].province', '"tables" is reference tables built in code'],
+    [FIELD('{ type: text, vn: [{ bhytObjectCode: { at: 2024-13-01 } }] }'), 'fields.a.vn[0].bhytObjectCode.at', 'must be a calendar date'],
+    [FIELD('{ type: text, vn: [communeCurrent] }'), 'fields.a.vn[0]', 'communeCurrent needs the dataset\'s communes'],
+    [FIELD('{ type: text, vn: [{ vnName: { skipLegacyEncoded: 1 } }] }'), 'fields.a.vn[0].vnName.skipLegacyEncoded', 'must be boolean'],
+    [FIELD('{ type: text, vn: [{ cccd: { skipLegacyEncoded: true } }] }'), 'fields.a.vn[0].cccd', 'unknown key "skipLegacyEncoded"'],
+    [FIELD('{ type: text, unique: { normalize: tax } }'), 'fields.a.unique.normalize', 'must be one of "mst"'],
+    [FIELD('{ type: text, decimals: 1 }'), 'fields.a.decimals', 'applies to number fields only'],
+    [FIELD('{ type: text, verified: true }'), 'fields.a.verified', 'applies to boolean fields only'],
+    [FIELD('{ type: text, notInFuture: true }'), 'fields.a.notInFuture', 'applies to date, datetime and integer (a year) fields only'],
+    [FIELD('{ type: text, title: A, label: A }'), 'fields.a.label', 'title and label are the same'],
+    [FIELD('{ type: text, missingValues: vx }'), 'fields.a.missingValues', 'must be "vn"'],
+    ['name: x\nmissingValues: VN\nfields:\n  a: { type: text }\n', 'missingValues', 'must be "vn"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idBirthYear, id: a }\n', 'rules[0]', 'missing required key "birthYear"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idBirthYear, id: a, birthYear: b }\n', 'rules[0].birthYear', 'unknown field "b"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.datesOrdered, fields: [a, c] }\n', 'rules[0].fields[1]', 'unknown field "c"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.salaryInRange, salary: a, month: a, region: V }\n', 'rules[0].region', 'must be one of "I"'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.salaryInRange, salary: a, month: a, baseSalary: [] }\n', 'rules[0]', '"baseSalary" is reference tables built in code'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idGenders, id: a }\n', 'rules[0].type', 'must be one of'],
+    ['name: x\nfields:\n  a: { type: number }\nrules:\n  - { type: vn.vn2000, northField: a, eastField: a, id: xy }\n', 'rules[0]', 'unknown key "id" (a vn.* rule\'s id is set with ruleId)'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: uniqueBy, columns: [a], normalize: { b: mst } }\n', 'rules[0].normalize.b', '"b" is not one of the columns'],
+    ['extends: land-parcel\n', 'extends', 'no built-in dataset "land-parcel" (built-ins: land-parcels, insurance-participants'],
+    ['extends: base.yaml\n', 'extends', 'a base file is read relative to the definition file'],
+    ['name: x\ncommunes: c.json\nfields:\n  a: { type: text }\n', 'communes', 'commune files are read relative to the definition file'],
+    ['extends: land-parcels\ndrop: [owner_name.vnNam]\n', 'drop[0]', 'no rule has the id "owner_name.vnNam"'],
+    ['extends: land-parcels\noverride:\n  owner_id.ccd: { severity: warning }\n', 'override["owner_id.ccd"]', 'no rule has the id "owner_id.ccd"'],
+    ['extends: land-parcels\noverride:\n  owner_id.cccd: { severity: fatal }\n', 'override["owner_id.cccd"].severity', 'must be one of'],
+    ['extends: land-parcels\noverride:\n  owner_id.cccd: { id: x }\n', 'override["owner_id.cccd"]', 'unknown key "id"'],
+    ['extends: land-parcels\ndrop: [owner_id.cccd]\noverride:\n  owner_id.cccd: { severity: info }\n', 'override["owner_id.cccd"]', 'both dropped and overridden'],
+    ['extends: land-parcels\ndrop: [owner_id.type]\n', 'drop[0]', 'type check cannot be dropped'],
+    ['name: x\ndrop: [a.required]\nfields:\n  a: { type: text }\n', 'drop[0]', 'no rule has the id "a.required"'],
   ])('%j → %s', (text, path, detail) => {
     const e = problem(text);
     expect(e.path).toBe(path);
@@ -94,6 +132,19 @@ describe('parseDefinition', () => {
     const e = problem('{"name":"x","fields":{"a":{"type":"text","__proto__":{"polluted":true}}}}', 'json');
     expect(e.message).toBe('def.yaml: fields.a: unknown key "__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('rule order', () => {
+  const ids = (spec: string) => Object.values(yaml(`name: x\nfields:\n  a: ${spec}\n`).fields)[0]?.rules.map((r) => r.name);
+
+  it.each([
+    ['{ type: text, trimmed: true, unique: true }', ['trimmed', 'unique']],
+    ['{ type: text, unique: true, trimmed: true }', ['unique', 'trimmed']],
+    ['{ type: text, vn: [gcnSerial], unique: true, pattern: "^a$" }', ['gcnSerial', 'unique', 'pattern']],
+    ['{ type: text, required: true, vn: [cccd, legacyEncoding], nfc: true, pii: true }', ['cccd', 'legacyEncoding', 'nfc']],
+  ])('%s → rules in the order of the keys: %j', (spec, order) => {
+    expect(ids(spec)).toEqual(order);
   });
 });
 

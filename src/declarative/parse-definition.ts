@@ -1,6 +1,11 @@
 import type { DatasetDefinition } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
-import { buildDefinition } from './build-definition.js';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { buildDefinition, type DefinitionResolver } from './build-definition.js';
+import type { DefinitionPath } from './definition-error.js';
+import { parseAdminUnits } from '../../rules/vn/admin/parse-admin-units.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 import { readYaml } from './_yaml.js';
 
 /**
@@ -15,26 +20,84 @@ export interface ParseDefinitionOptions {
   readonly format: 'json' | 'yaml';
   /** The file name, for messages. */
   readonly file?: string;
+  /**
+   * The directory the text's `extends` and `communes` paths are relative to (the file's own). Without it, a file
+   * path there is refused; built-in bases (`extends: land-parcels`) need none.
+   */
+  readonly baseDir?: string;
+  /** The absolute path the text was read from, so that a file extending itself (through others) is a cycle. */
+  readonly path?: string;
 }
+
+/** Most definition files one `extends` chain may read: a chain is for layering a few files, not for hundreds. */
+export const MAX_EXTENDS_DEPTH = 8;
+/** Largest commune list file `communes:` reads (the national list is a few hundred kB). */
+const MAX_COMMUNES_BYTES = 32 * 1024 * 1024;
 
 /**
  * Parses a declarative definition from JSON or YAML text and builds it (see `buildDefinition`). YAML is read with
  * the core schema (no custom tags), unique keys, no merge keys and a cap on alias expansion, and any text is capped
  * at `MAX_DEFINITION_BYTES`, so a hostile file cannot run code, exhaust memory or stall the parser. Every problem is
- * a `DefinitionError` with the file and the JSON path.
+ * a `DefinitionError` with the file and the JSON path. `extends` and `communes` files are read relative to
+ * `options.baseDir` (and each base file under the same limits); a chain that comes back to a file is refused.
  * @example parseDefinition('name: parcels\nfields:\n  parcel_id: { type: text, required: true }', { format: 'yaml' })
  */
 export function parseDefinition(text: string, options: ParseDefinitionOptions): DatasetDefinition {
+  return _parse(text, options, options.path === undefined ? [] : [options.path], undefined);
+}
+
+function _parse(text: string, options: ParseDefinitionOptions, chain: readonly string[],
+  communes: readonly CommuneTable[] | undefined): DatasetDefinition {
   const { file } = options;
   try {
     if (Buffer.byteLength(text) > MAX_DEFINITION_BYTES) {
       throw new DefinitionError(TOO_LARGE);
     }
-    return buildDefinition(options.format === 'json' ? _json(text) : readYaml(text));
+    return buildDefinition(options.format === 'json' ? _json(text) : readYaml(text), _resolver(options.baseDir, chain), communes);
   } catch (e) {
     if (!(e instanceof DefinitionError)) throw e;
-    throw file === undefined ? e : e.inFile(file);
+    // An error in a base file already names that file.
+    throw file === undefined || e.file !== undefined ? e : e.inFile(file);
   }
+}
+
+/** Reads `extends` and `communes` files relative to `baseDir`, synchronously (a definition is built in one go). */
+function _resolver(baseDir: string | undefined, chain: readonly string[]): DefinitionResolver {
+  if (baseDir === undefined) return {};
+  return {
+    definition: (ref, communes) => {
+      const abs = resolve(baseDir, ref);
+      if (chain.length > MAX_EXTENDS_DEPTH) throw new DefinitionError(`extends goes deeper than ${MAX_EXTENDS_DEPTH} files`, ['extends']);
+      if (chain.includes(abs)) {
+        throw new DefinitionError(`extends forms a cycle: ${[...chain, abs].map((p) => basename(p)).join(' → ')}`, ['extends']);
+      }
+      const text = _readCapped(abs, MAX_DEFINITION_BYTES, ['extends']);
+      return _parse(text, { format: /\.json$/i.test(abs) ? 'json' : 'yaml', file: ref, baseDir: dirname(abs) }, [...chain, abs], communes);
+    },
+    communes: (files) => files.map((f, i) => {
+      const at = files.length === 1 ? ['communes'] : ['communes', i];
+      const text = _readCapped(resolve(baseDir, f), MAX_COMMUNES_BYTES, at);
+      try {
+        return parseAdminUnits(text, /\.json$/i.test(f) ? { format: 'json' } : {});
+      } catch (e) {
+        throw new DefinitionError(`${f}: ${(e as Error).message.replace(/^ddss: /, '')}`, at);
+      }
+    }),
+  };
+}
+
+function _readCapped(abs: string, cap: number, at: DefinitionPath): string {
+  let size: number;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) throw new DefinitionError(`${basename(abs)} is not a file`, at);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof DefinitionError) throw e;
+    throw new DefinitionError(`${basename(abs)}: file not found`, at);
+  }
+  if (size > cap) throw new DefinitionError(`${basename(abs)} is larger than ${cap / 1024 / 1024} MB`, at);
+  return readFileSync(abs, 'utf8');
 }
 
 function _json(text: string): unknown {

@@ -1,0 +1,21 @@
+import type { FieldRule } from '../core/types.js';
+import { DefinitionError } from './definition-error.js';
+import { ruleOptions } from './_options.js';
+import { packOptions } from './_options-spec.js';
+import { GUARD_OPTION, VN_FIELD_RULES, type VnFieldContext } from './_vn-field-rules.js';
+import type { DeclarativeVnRule } from './format.js';
+
+/**
+ * Builds one entry of a field's `vn` list — a pack rule's name, or a one-key map of the name to its options — with
+ * the same factory, options and rule id (`field.name`) as `field.text().use(vn.name(options))` in TypeScript.
+ * @example buildVnFieldRule({ mst: { acceptPersonalId: false } }, ctx) // the rule of vn.mst({ acceptPersonalId: false })
+ */
+export function buildVnFieldRule(entry: DeclarativeVnRule, ctx: VnFieldContext): FieldRule {
+  const [name, given] = typeof entry === 'string' ? [entry, {}] : (Object.entries(entry)[0] ?? ['', {}]);
+  const spec = Object.hasOwn(VN_FIELD_RULES, name) ? VN_FIELD_RULES[name] : undefined;
+  if (spec === undefined) throw new DefinitionError(`unknown Vietnamese-pack rule "${name}"`, ctx.path);
+  const o = (given ?? {}) as Readonly<Record<string, unknown>>;
+  const path = typeof entry === 'string' ? ctx.path : [...ctx.path, name];
+  const guard = spec.guardable === true && o[GUARD_OPTION] === true ? { when: ctx.readable() } : {};
+  return spec.build({ ...ruleOptions(o), ...packOptions(o, spec.options, path), ...guard }, { ...ctx, path });
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadDefinition, readCsv, toJson, validate, type DatasetDefinition } from 'ddss';
+import { insuranceParticipants, landParcels } from 'ddss/datasets';
+
+// The issue's proof that a steward can write every check of the built-ins without TypeScript: their YAML versions in
+// examples/ give byte-identical JSON reports on the bundled samples (and on the broken example files).
+const file = (p: string): string => fileURLToPath(new URL(`../examples/${p}`, import.meta.url));
+const NOW = '2026-11-22T00:00:00.000Z';
+const report = async (def: DatasetDefinition, csv: string) => toJson(await validate(def, readCsv(file(csv)), { now: NOW }));
+
+describe.each([
+  ['land/land-parcels.yaml', landParcels, ['land/parcels.csv', 'broken/parcels-excel.csv']],
+  ['insurance/insurance-participants.yaml', insuranceParticipants, ['insurance/participants.csv', 'broken/participants-nfd.csv']],
+] as const)('%s', (yaml, builtin, samples) => {
+  it.each(samples)('reports %s byte for byte as the TypeScript built-in', async (csv) => {
+    const def = await loadDefinition(file(yaml));
+    const fromYaml = await report(def, csv);
+    expect(fromYaml).toBe(await report(builtin, csv));
+    // Not vacuous: the sample has findings.
+    const parsed = JSON.parse(fromYaml) as { rules: { failed: number }[] };
+    expect(parsed.rules.filter((r) => r.failed > 0).length).toBeGreaterThan(0);
+  });
+
+  it('has every rule id of the built-in, in the same order', async () => {
+    const def = await loadDefinition(file(yaml));
+    const ids = async (d: DatasetDefinition) => (await validate(d, [], { now: NOW })).rules.map((r) => r.id);
+    expect(await ids(def)).toEqual(await ids(builtin));
+  });
+});
