@@ -54,7 +54,7 @@ const hasStatusChange = (r: TypedRow): boolean => typeof r['status'] === 'string
  *   updated_at are filled, the charter capital of every enterprise, and the status date of every record that is not
  *   active; placeholders such as `N/A`, `-`, `01/01/1900` count as missing; the export is not empty.
  * - SẠCH (clean): one row per enterprise code (compared in canonical form: `0100109106001` is `0100109106-001`);
- *   no two active enterprises of a province with the same name (Điều 41, a warning; names compared by
+ *   no two active enterprises (not units) of a province with the same name (Điều 41, a warning; names compared by
  *   `vn.canonical.name`, so `Hòa` and `Hoà` meet); names in Unicode NFC without legacy encodings or stray spaces;
  *   branch codes in dashed form and e-mail domains in lower case (warnings).
  * - SỐNG (live): every record updated within 365 days and the table within 30; no representative identified only by
@@ -157,9 +157,10 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
       // sufficient: an export with no enterprise is not a register
       rule.rowCount({ min: 1 }),
       // clean: no two active enterprises of a province share a name (Luật DN 2020 Điều 41; a warning, since the
-      // register may hold names approved before the rule or differing only in a part this key folds)
+      // register may hold names approved before the rule or differing only in a part this key folds). Dependent
+      // units are named after their enterprise (Điều 40), so they are not compared.
       rule.uniqueBy(['name', 'province_code'], {
-        when: (r) => r['status'] === 'active', severity: 'warning', normalize: { name: canonical.name },
+        when: (r) => r['status'] === 'active' && isEnterprise(r), severity: 'warning', normalize: { name: canonical.name },
       }),
       // live: statuses and the table are current
       suspensionWithinYear({ status: 'status', statusDate: 'status_date' }),
