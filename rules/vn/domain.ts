@@ -39,6 +39,9 @@ import { oneBhxhPerId } from './cross/one-bhxh-per-id.js';
 import { suspensionWithinYear } from './enterprise/suspension-within-year.js';
 import { closedNotEdited } from './enterprise/closed-not-edited.js';
 import { unitCodeMatchesType } from './enterprise/unit-code-matches-type.js';
+import { capitalPositive } from './enterprise/capital-positive.js';
+import { statusDateRequired } from './enterprise/status-date-required.js';
+import { enterpriseNameUnique } from './enterprise/enterprise-name-unique.js';
 import { LAND_USE_CODES_2013, LAND_USE_CODES_2024, landUseCodeTables } from './tables/land-use-codes.js';
 import { baseSalaryTables, regionalMinimumWageTables } from './tables/salary.js';
 
@@ -62,7 +65,7 @@ export const domain = {
   idBirthYear, idGender, bhytMatchesBhxh, childUnderSix, salaryInRange, salaryInRangeProvisional, cardNotExpired,
   cardPeriodOrdered, datesOrdered, oneBhxhPerId,
   // enterprise register (§8)
-  unitCodeMatchesType, suspensionWithinYear, closedNotEdited,
+  unitCodeMatchesType, capitalPositive, statusDateRequired, enterpriseNameUnique, suspensionWithinYear, closedNotEdited,
   // dated reference tables
   landUseCodeTables, LAND_USE_CODES_2013, LAND_USE_CODES_2024, baseSalaryTables, regionalMinimumWageTables,
 } as const;
@@ -79,3 +82,7 @@ export type { SalaryFields } from './cross/_salary.js';
 export type { SuspensionFields, SuspensionWithinYearOptions } from './enterprise/suspension-within-year.js';
 export type { ClosedNotEditedFields, ClosedNotEditedOptions } from './enterprise/closed-not-edited.js';
 export type { UnitCodeFields, UnitCodeMatchesTypeOptions } from './enterprise/unit-code-matches-type.js';
+export type { CapitalFields, CapitalPositiveOptions } from './enterprise/capital-positive.js';
+export type { StatusDateFields, StatusDateRequiredOptions } from './enterprise/status-date-required.js';
+export type { EnterpriseNameFields, EnterpriseNameUniqueOptions } from './enterprise/enterprise-name-unique.js';
+export { ENTERPRISE_FORMS, DEPENDENT_UNITS } from './enterprise/_types.js';

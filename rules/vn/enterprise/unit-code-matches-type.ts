@@ -3,6 +3,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { splitMst } from '../identifiers/mst.js';
 import { identifierText } from '../identifiers/_text.js';
+import { DEPENDENT_UNITS, ENTERPRISE_FORMS } from './_types.js';
 
 export interface UnitCodeFields {
   /** The enterprise code (tax code) column. */
@@ -38,8 +39,8 @@ const messages: MessageTable = {
  * @example vn.unitCodeMatchesType({ code: 'enterprise_code', type: 'type' }) // CN + "0100109106" → unit_without_branch_code
  */
 export function unitCodeMatchesType(fields: UnitCodeFields, options: UnitCodeMatchesTypeOptions = {}): RecordRule {
-  const units = new Set(options.units ?? ['CN', 'VPDD']);
-  const enterprises = new Set(options.enterprises ?? ['TNHH1TV', 'TNHH2TV', 'CP', 'HD', 'DNTN']);
+  const units = new Set(options.units ?? DEPENDENT_UNITS);
+  const enterprises = new Set(options.enterprises ?? ENTERPRISE_FORMS);
   return recordRule({
     name: 'unitCodeMatchesType', criterion: 'correct', code: 'unit_without_branch_code', fields: [fields.code, fields.type],
     messages, params: { units: [...units], enterprises: [...enterprises] },
