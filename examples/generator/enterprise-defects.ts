@@ -31,7 +31,7 @@ export const enterpriseDefects: readonly EnterpriseDefect[] = [
     apply: (row, { r }) => { row.registered_at = r.pick(['', '01/01/1900', '00/00/0000']); } },
   { kind: 'missing_charter_capital', rate: 0.004, profile: 'enterprise', expect: [fires('charter_capital.required', 'sufficient')],
     apply: (row, { r }) => { row.charter_capital = r.pick(['', 'N/A']); } },
-  { kind: 'missing_status_date', rate: 0.004, profile: 'dissolving', expect: [fires('status_date.required', 'sufficient')],
+  { kind: 'missing_status_date', rate: 0.004, profile: 'dissolving', expect: [fires('statusDateRequired', 'sufficient')],
     apply: (row) => { row.status_date = ''; } },
 
   // correct
@@ -61,7 +61,7 @@ export const enterpriseDefects: readonly EnterpriseDefect[] = [
     apply: (row) => { row.commune_code = row.commune_code.slice(1); } },
   { kind: 'bad_vsic', rate: 0.004, profile: 'enterprise', expect: [fires('main_vsic.pattern', 'correct')],
     apply: (row, { r }) => { row.main_vsic = r.pick(['41010', 'F41', '410']); } },
-  { kind: 'zero_capital_enterprise', rate: 0.004, profile: 'enterprise', expect: [fires('charter_capital.positive', 'correct')],
+  { kind: 'zero_capital_enterprise', rate: 0.004, profile: 'enterprise', expect: [fires('capitalPositive', 'correct')],
     apply: (row) => { row.charter_capital = '0'; } },
   { kind: 'negative_capital_unit', rate: 0.003, profile: 'unit', expect: [fires('charter_capital.min', 'correct')],
     apply: (row, { r }) => { row.charter_capital = `-${r.int(1, 50) * 1_000_000}`; } },
@@ -117,7 +117,7 @@ export const enterpriseDefects: readonly EnterpriseDefect[] = [
   { kind: 'retired_province_code', rate: 0.004, profile: 'old', expect: [fires('province_code.provinceCurrent', 'live')],
     apply: (row, { r }) => { row.province_code = r.pick(RETIRED_PROVINCE_CODES); } },
   { kind: 'retired_province_code_after_reform', rate: 0.003, profile: 'new',
-    expect: [fires('province_code.province2025', 'correct'), fires('province_code.provinceCurrent', 'live')],
+    expect: [fires('province_code.province', 'correct'), fires('province_code.provinceCurrent', 'live')],
     apply: (row, { r }) => { row.province_code = r.pick(RETIRED_PROVINCE_CODES); } },
   { kind: 'legacy_phone_prefix', rate: 0.005, expect: [fires('phone.phonePrefix', 'live')],
     apply: (row, { r }) => { row.phone = legacyMobile(r); } },

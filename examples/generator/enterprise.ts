@@ -144,7 +144,7 @@ function enterpriseSpec(): TableSpec<EnterpriseColumn, EnterpriseProfile> {
         type = r.chance(0.75) ? 'CN' : 'VPDD';
         code = `${parent.code}-${pad(parent.units, 3)}`;
         name = `${type === 'CN' ? 'Chi nhánh' : 'Văn phòng đại diện'} ${parent.units} - ${parent.name}`;
-        capital = r.chance(0.5) ? '0' : '';
+        capital = '0';
         vsic = type === 'CN' ? parent.vsic : '';
       } else {
         const [t, prefix] = pickForm(r);

@@ -1,7 +1,7 @@
 import { defineDataset } from '../../src/define.js';
 import { field } from '../../src/field.js';
 import { rule } from '../../src/rule.js';
-import type { DatasetDefinition, TypedRow } from '../../src/core/types.js';
+import type { DatasetDefinition } from '../../src/core/types.js';
 import { cccd, cccdPlausible, cmndRetired, email, emailDomainLowercase, mst, mstDashed, phone, phonePrefix } from '../vn/identifiers.js';
 import { province } from '../vn/admin/province.js';
 import { provinceCurrent } from '../vn/admin/province-current.js';
@@ -9,6 +9,9 @@ import { datesOrdered } from '../vn/cross/dates-ordered.js';
 import { unitCodeMatchesType } from '../vn/enterprise/unit-code-matches-type.js';
 import { suspensionWithinYear } from '../vn/enterprise/suspension-within-year.js';
 import { closedNotEdited } from '../vn/enterprise/closed-not-edited.js';
+import { capitalPositive } from '../vn/enterprise/capital-positive.js';
+import { statusDateRequired } from '../vn/enterprise/status-date-required.js';
+import { enterpriseNameUnique } from '../vn/enterprise/enterprise-name-unique.js';
 import { nfc } from '../vn/text/nfc.js';
 import { whitespace } from '../vn/text/whitespace.js';
 import { legacyEncoding } from '../vn/text/legacy-encoding.js';
@@ -26,18 +29,6 @@ export const UNIT_TYPES = ['CN', 'VPDD'] as const;
 /** The statuses of DOMAIN-VN §8. */
 export const ENTERPRISE_STATUSES = ['active', 'suspended', 'dissolving', 'dissolved', 'revoked'] as const;
 
-/** The day the 34-province list took effect (NQ 202/2025/QH15): registrations from then use its codes. */
-const REFORM = Date.UTC(2025, 6, 1);
-
-const isEnterprise = (r: TypedRow): boolean => (ENTERPRISE_TYPES as readonly unknown[]).includes(r['type']);
-const notEnterprise = (r: TypedRow): boolean => !isEnterprise(r);
-const registeredAfterReform = (r: TypedRow): boolean => {
-  const d = r['registered_at'];
-  return d instanceof Date && d.getTime() >= REFORM;
-};
-const hasStatusChange = (r: TypedRow): boolean => typeof r['status'] === 'string' && r['status'] !== 'active' &&
-  (ENTERPRISE_STATUSES as readonly string[]).includes(r['status']);
-
 /**
  * enterprise-register: one row per enterprise or dependent unit (branch, representative office) of the business
  * register a provincial Department of Planning and Investment keeps (Luật Doanh nghiệp 2020, NĐ 01/2021/NĐ-CP), as
@@ -47,12 +38,11 @@ const hasStatusChange = (r: TypedRow): boolean => typeof r['status'] === 'string
  *   enterprise and the parent's 10 digits + `-001`…`-999` for a branch or representative office; the type and status
  *   are in their lists; the representative's personal ID is well formed; the province code is in the 34-province list
  *   for registrations from 1/7/2025 (either list before); the commune code has 5 digits and the main business line 4
- *   (VSIC 2018 level 4); the charter capital is more than 0 for an enterprise and not negative for a unit; the
+ *   (VSIC 2018 level 4); the charter capital is not negative, and more than 0 for an enterprise (a unit records 0); the
  *   registration date is between 01/01/1991 and today and not after the status date; phone numbers are valid
  *   (1800/1900 hotlines accepted) and e-mail addresses well formed.
- * - ĐỦ (sufficient): code, name, type, representative, address, province, commune, registration date, status and
- *   updated_at are filled, the charter capital of every enterprise, and the status date of every record that is not
- *   active; placeholders such as `N/A`, `-`, `01/01/1900` count as missing; the export is not empty.
+ * - ĐỦ (sufficient): code, name, type, representative, address, province, commune, charter capital, registration
+ *   date, status and updated_at are filled, and the status date of every record that is not active; placeholders such as `N/A`, `-`, `01/01/1900` count as missing; the export is not empty.
  * - SẠCH (clean): one row per enterprise code (compared in canonical form: `0100109106001` is `0100109106-001`);
  *   no two active enterprises (not units) of a province with the same name (Điều 41, a warning; names compared by
  *   `vn.canonical.name`, so `Hòa` and `Hoà` meet); names in Unicode NFC without legacy encodings or stray spaces;
@@ -63,6 +53,8 @@ const hasStatusChange = (r: TypedRow): boolean => typeof r['status'] === 'string
  *   (both warnings).
  *
  * Dates are judged by the calendar of Vietnam (`timeZone: 'Asia/Ho_Chi_Minh'`): "today" is the date in Vietnam.
+ * Every conditional check is a named rule of `ddss/vn` with options (no `when` function), so a YAML or JSON
+ * definition can say exactly the same.
  *
  * A row that satisfies DOMAIN-VN gets no finding at all. Personal data (the representative's name and ID, the phone
  * number and e-mail address, which for a private enterprise are its owner's) is masked in every output.
@@ -110,9 +102,7 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
       // Registered from 1/7/2025: the 34-province list; earlier (or no valid date): either list, a retired code
       // being provinceCurrent's live finding.
       province_code: field.text().required()
-        .use(province({ when: (r) => !registeredAfterReform(r) }))
-        .use(province({ scheme: '2025-07-01', id: 'province_code.province2025', when: registeredAfterReform }))
-        .use(provinceCurrent())
+        .use(province({ dateField: 'registered_at' }), provinceCurrent())
         .label({ en: 'Province code', vi: 'Mã tỉnh' }),
       commune_code: field.text().required().use(...communeRules(options))
         .label({ en: 'Commune code', vi: 'Mã xã' }),
@@ -122,23 +112,15 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
       // VSIC 2018 level 4 (QĐ 27/2018/QĐ-TTg): four digits. A representative office has no business line.
       main_vsic: field.text().pattern(/^\d{4}$/)
         .label({ en: 'Main business line (VSIC 2018)', vi: 'Ngành nghề kinh doanh chính (VSIC 2018)' }),
-      // VND. An enterprise has capital; a branch or representative office may record 0.
-      charter_capital: field.integer()
-        .required({ when: isEnterprise })
-        .min(0, { when: notEnterprise })
-        .min(0, {
-          exclusive: true, id: 'charter_capital.positive', when: isEnterprise,
-          message: {
-            en: '{field}: {value} — an enterprise\'s charter capital must be more than 0 (0 only for a branch or representative office)',
-            vi: '{field}: {value} — vốn điều lệ của doanh nghiệp phải lớn hơn 0 (chỉ chi nhánh, văn phòng đại diện được ghi 0)',
-          },
-        })
+      // VND. A branch or representative office has no capital of its own and records 0 (capitalPositive).
+      charter_capital: field.integer().required().min(0)
         .label({ en: 'Charter capital (VND)', vi: 'Vốn điều lệ (đồng)' }),
       registered_at: vnDate().required().min(new Date('1991-01-01T00:00:00Z')).notInFuture()
         .label({ en: 'Registration date', vi: 'Ngày đăng ký thành lập' }),
       status: field.enum(ENTERPRISE_STATUSES).required()
         .label({ en: 'Status', vi: 'Tình trạng hoạt động' }),
-      status_date: vnDate().required({ when: hasStatusChange }).notInFuture()
+      // Required unless active: statusDateRequired below.
+      status_date: vnDate().notInFuture()
         .label({ en: 'Status date', vi: 'Ngày chuyển tình trạng' }),
       // The enterprise's own line may be a 1800/1900 hotline (phone()'s default with kind 'any').
       phone: field.text().pii().use(phone(), phonePrefix())
@@ -151,17 +133,15 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
     rules: [
       // correct: cross-field consistency
       unitCodeMatchesType({ code: 'enterprise_code', type: 'type' }),
+      capitalPositive({ capital: 'charter_capital', type: 'type' }),
       datesOrdered(['registered_at', 'status_date'], { upToNow: false }),
       excelSerialIn('registered_at'),
       excelSerialIn('status_date'),
-      // sufficient: an export with no enterprise is not a register
+      // sufficient: a status other than active says since when; an export with no enterprise is not a register
+      statusDateRequired({ status: 'status', statusDate: 'status_date' }),
       rule.rowCount({ min: 1 }),
-      // clean: no two active enterprises of a province share a name (Luật DN 2020 Điều 41; a warning, since the
-      // register may hold names approved before the rule or differing only in a part this key folds). Dependent
-      // units are named after their enterprise (Điều 40), so they are not compared.
-      rule.uniqueBy(['name', 'province_code'], {
-        when: (r) => r['status'] === 'active' && isEnterprise(r), severity: 'warning', normalize: { name: canonical.name },
-      }),
+      // clean: no two active enterprises of a province share a name (Luật DN 2020 Điều 41; a warning)
+      enterpriseNameUnique({ name: 'name', province: 'province_code', status: 'status', type: 'type' }),
       // live: statuses and the table are current
       suspensionWithinYear({ status: 'status', statusDate: 'status_date' }),
       closedNotEdited({ status: 'status', statusDate: 'status_date', updatedAt: 'updated_at' }),
