@@ -74,6 +74,7 @@ describe('generator options', () => {
     expect(() => generateLand({ rows: 1, defects: { stale_record: 1.5 } })).toThrow(/sum to at most 1/);
     expect(() => generateLand({ rows: 1, defects: { no_such_defect: 0.1 } })).toThrow(/unknown defect/);
     expect(() => generateLand({ rows: -1 })).toThrow(/rows/);
+    expect(() => generateEnterprises({ rows: 1, now: '2025-06-30' })).toThrow(/on or after 2025-07-01/);
   });
 
   it('does not hand out the manifest before the lines are consumed', () => {

@@ -2,7 +2,7 @@ import type { Random } from './_random.js';
 import { vietnameseAddress, vietnameseName } from './_names.js';
 import { OLD_PROVINCE_CODES, PROVINCES, cccd, day, ddmmyyyy, isoVietnam, mobile, mstCheckDigit } from './_vn.js';
 import { enterpriseDefects } from './enterprise-defects.js';
-import { generateTable, type GenerateOptions, type GeneratedTable, type Row, type TableSpec } from './table.js';
+import { DEFAULT_NOW, generateTable, type GenerateOptions, type GeneratedTable, type Row, type TableSpec } from './table.js';
 
 /** The columns of the enterprise register (DOMAIN-VN §8), in file order. */
 export const ENTERPRISE_COLUMNS = [
@@ -206,10 +206,14 @@ function phoneFor(r: Random): string {
  * Generates an enterprise-register CSV (DOMAIN-VN §8) with defects injected at known rates, and its manifest. Every
  * valid row is consistent: codes with valid check digits, distinct and matching the type (a unit carries its parent's
  * code and a unit number), names distinct, registration ≤ status date ≤ today, closed records last edited within 30
- * days of closing, suspensions younger than a year. At most 10,000,000 rows.
+ * days of closing, suspensions younger than a year. At most 10,000,000 rows; `now` on or after 1/7/2025.
  * @example
  * const ent = generateEnterprises({ rows: 500, seed: 3, defects: 0 }); // only valid rows
  */
 export function generateEnterprises(options: GenerateOptions): GeneratedTable {
+  const now = new Date(options.now ?? DEFAULT_NOW);
+  // Registrations under the 34-province list, and its retired codes, exist only from 1/7/2025: earlier, the defects
+  // of that list could not be what the manifest says.
+  if (now.getTime() < REFORM) throw new Error(`generate: enterprise registers are generated for a now on or after 2025-07-01, got ${now.toISOString()}`);
   return generateTable(enterpriseSpec, options);
 }

@@ -22,11 +22,20 @@ import { communeRules, type RegisterOptions } from './_communes.js';
 import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules, readableText } from './_rules.js';
 
-/** Enterprise forms of Luật Doanh nghiệp 2020: one-member and multi-member LLC, joint-stock, partnership, private. */
+/**
+ * Enterprise forms of Luật Doanh nghiệp 2020: one-member and multi-member LLC, joint-stock, partnership, private.
+ * @example ENTERPRISE_TYPES.includes('TNHH1TV') // true
+ */
 export const ENTERPRISE_TYPES = ['TNHH1TV', 'TNHH2TV', 'CP', 'HD', 'DNTN'] as const;
-/** Dependent units: branch (chi nhánh) and representative office (văn phòng đại diện). */
+/**
+ * Dependent units: branch (chi nhánh) and representative office (văn phòng đại diện).
+ * @example UNIT_TYPES // ['CN', 'VPDD']
+ */
 export const UNIT_TYPES = ['CN', 'VPDD'] as const;
-/** The statuses of DOMAIN-VN §8. */
+/**
+ * The statuses of DOMAIN-VN §8.
+ * @example ENTERPRISE_STATUSES[0] // 'active'
+ */
 export const ENTERPRISE_STATUSES = ['active', 'suspended', 'dissolving', 'dissolved', 'revoked'] as const;
 
 /**
