@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { enterpriseRegister } from './enterprise-register.js';
 import { builtinDatasets } from './index.js';
 import { findings } from './_findings.js';
+import { validate } from '../../src/core/validate.js';
+import type { Violation } from '../../src/core/types.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -137,5 +139,19 @@ describe('enterprise-register', () => {
     expect((await findings(enterpriseRegister, [...valid, { ...twin, province_code: '79' }], NOW)).all).toEqual([]);
     expect((await findings(enterpriseRegister, [...valid, twin], NOW)).all)
       .toEqual(['0:name+province_code.unique:duplicate_value', '4:name+province_code.unique:duplicate_value']);
+  });
+
+  it('masks the representative, phone and e-mail in the report and every violation, also in duplicate keys', async () => {
+    const personal = { rep_name: 'NguyÔn V¨n An', rep_id: '01089012345', phone: '01621234567', email: 'ke.toan@HoaBinh.vn' };
+    const rows = [{ ...company, ...personal }, { ...suspended, rep_id: '012345678' }];
+    const seen: Violation[] = [];
+    const report = await validate(enterpriseRegister, rows, { now: NOW, onViolation: (v) => seen.push(v) });
+    const text = JSON.stringify([report, seen]);
+    expect(seen.map((v) => v.rule).sort()).toEqual([
+      'email.emailDomainLowercase', 'phone.phonePrefix', 'rep_id.cccd', 'rep_id.cmndRetired', 'rep_name.legacyEncoding',
+    ]);
+    for (const value of [...Object.values(personal), '012345678', '0321234567', 'ke.toan@hoabinh.vn', 'NguyÔn']) {
+      expect(text, value).not.toContain(value);
+    }
   });
 });
