@@ -141,7 +141,7 @@ describe('enterprise-register', () => {
       .toEqual(['0:name+province_code.unique:duplicate_value', '4:name+province_code.unique:duplicate_value']);
   });
 
-  it('masks the representative, phone and e-mail in the report and every violation, also in duplicate keys', async () => {
+  it('masks the representative, phone and e-mail in the report and every violation', async () => {
     const personal = { rep_name: 'NguyÔn V¨n An', rep_id: '01089012345', phone: '01621234567', email: 'ke.toan@HoaBinh.vn' };
     const rows = [{ ...company, ...personal }, { ...suspended, rep_id: '012345678' }];
     const seen: Violation[] = [];
