@@ -54,6 +54,16 @@ export function province(options: ProvinceOptions = {}): ValueRule {
   const dateField = options.dateField;
   if (dateField !== undefined && options.scheme !== undefined) throw new Error('ddss: province takes a scheme or a dateField, not both');
   const params = dateField === undefined ? { scheme } : { scheme: `by ${dateField}` };
+  // The list of a row's date and the lists that followed it, up to the one in force today: the same for most rows,
+  // so the last answer is kept rather than filtered per cell.
+  let memo: { then: DatedTable<readonly Province[]>; today: number; lists: DatedTable<readonly Province[]>[] } | undefined;
+  const since = (then: DatedTable<readonly Province[]>, today: number): DatedTable<readonly Province[]>[] => {
+    if (memo?.then !== then || memo.today !== today) {
+      const day = isoDay(new Date(today));
+      memo = { then, today, lists: tables.filter((t) => t === then || (t.validFrom > then.validFrom && t.validFrom <= day)) };
+    }
+    return memo.lists;
+  };
   return valueRule({ name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params },
     (v, ctx) => {
       const text = codeText(v);
@@ -63,8 +73,7 @@ export function province(options: ProvinceOptions = {}): ValueRule {
       const date = dateField === undefined ? undefined : ctx.record[dateField];
       const then = date instanceof Date ? tableAt(tables, date) : undefined;
       if (then !== undefined) {
-        // The list of the row's date and the lists that followed it, up to the one in force today.
-        const lists = tables.filter((t) => t === then || (t.validFrom > then.validFrom && t.validFrom <= isoDay(ctx.today)));
+        const lists = since(then, ctx.todayMs);
         if (lists.some((t) => indexOf(t).has(text))) return undefined;
         return { code: 'unknown_province_code', params: { scheme: lists.map((t) => t.version).sort().join(' / ') } };
       }
