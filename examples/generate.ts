@@ -1,13 +1,14 @@
 /**
- * Generates the synthetic example registers: land parcels and insurance participants as CSV, with defects injected
- * at known rates and a manifest (JSON) of exactly what was injected.
+ * Generates the synthetic example registers: land parcels, insurance participants and enterprises as CSV, with
+ * defects injected at known rates and a manifest (JSON) of exactly what was injected.
  *
  *   npx tsx examples/generate.ts --rows 2000 --seed 20261122 --out examples
  *   npx tsx examples/generate.ts --rows 1000000 --only land --out /tmp/bench --no-manifest
  *
  * Options: --rows N (default 2000), --seed S (default 20261122), --now ISO (default 2026-11-22),
- * --defects RATE (scale of the default defect rates; 0 = valid rows only), --only land|insurance, --no-manifest.
- * Writes DIR/land/parcels.csv, DIR/insurance/participants.csv and a `.manifest.json` beside each, and (without
+ * --defects RATE (scale of the default defect rates; 0 = valid rows only), --only land|insurance|enterprise,
+ * --no-manifest. Writes DIR/land/parcels.csv, DIR/insurance/participants.csv, DIR/enterprise/enterprises.csv and a
+ * `.manifest.json` beside each, and (without
  * --only) the small broken files of DIR/broken/.
  */
 import { createWriteStream } from 'node:fs';
@@ -17,12 +18,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateLand } from './generator/land.js';
 import { generateInsurance } from './generator/insurance.js';
+import { generateEnterprises } from './generator/enterprise.js';
 import { brokenFiles } from './generator/broken.js';
 import { DEFAULT_NOW, type GenerateOptions, type GeneratedTable } from './generator/table.js';
 import type { Manifest } from './generator/manifest.js';
 
 export { generateLand, LAND_COLUMNS } from './generator/land.js';
 export { generateInsurance, INSURANCE_COLUMNS } from './generator/insurance.js';
+export { generateEnterprises, ENTERPRISE_COLUMNS } from './generator/enterprise.js';
 export { brokenFiles, type BrokenFile } from './generator/broken.js';
 export { DEFAULT_NOW, type GenerateOptions, type GeneratedTable } from './generator/table.js';
 export type { Manifest, ManifestRow, ManifestTotals, Expectation } from './generator/manifest.js';
@@ -85,10 +88,14 @@ async function main(argv: readonly string[]): Promise<void> {
   const jobs: Array<[string, () => GeneratedTable]> = [
     ['land', () => generateLand(options)],
     ['insurance', () => generateInsurance(options)],
+    ['enterprise', () => generateEnterprises(options)],
   ];
+  const files: Record<string, string> = {
+    land: 'land/parcels.csv', insurance: 'insurance/participants.csv', enterprise: 'enterprise/enterprises.csv',
+  };
   for (const [name, make] of jobs) {
     if (values.only !== undefined && values.only !== name) continue;
-    const file = join(values.out, name === 'land' ? 'land/parcels.csv' : 'insurance/participants.csv');
+    const file = join(values.out, files[name] as string);
     const rows = await writeGenerated(make(), file, !values['no-manifest']);
     process.stderr.write(`${file}: ${rows} rows (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   }

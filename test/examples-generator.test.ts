@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readCsv, validate, type DatasetDefinition, type Violation } from 'ddss';
-import { insuranceParticipants, landParcels } from 'ddss/datasets';
-import { generateInsurance, generateLand, type GenerateOptions, type GeneratedTable } from '../examples/generate.js';
+import { enterpriseRegister, insuranceParticipants, landParcels } from 'ddss/datasets';
+import {
+  generateEnterprises, generateInsurance, generateLand, type GenerateOptions, type GeneratedTable,
+} from '../examples/generate.js';
 import { landDefects } from '../examples/generator/land-defects.js';
 import { insuranceDefects } from '../examples/generator/insurance-defects.js';
+import { enterpriseDefects } from '../examples/generator/enterprise-defects.js';
 import { compareWithManifest } from '../examples/generator/verify.js';
 
 const NOW = '2026-11-22T00:00:00.000Z';
@@ -21,6 +24,7 @@ async function generateAndValidate(def: DatasetDefinition, generate: (o: Generat
 const registers = [
   ['land-parcels', landParcels, generateLand, landDefects],
   ['insurance-participants', insuranceParticipants, generateInsurance, insuranceDefects],
+  ['enterprise-register', enterpriseRegister, generateEnterprises, enterpriseDefects],
 ] as const;
 
 describe.each(registers)('the %s generator', (_name, def, generate, defects) => {
@@ -70,6 +74,7 @@ describe('generator options', () => {
     expect(() => generateLand({ rows: 1, defects: { stale_record: 1.5 } })).toThrow(/sum to at most 1/);
     expect(() => generateLand({ rows: 1, defects: { no_such_defect: 0.1 } })).toThrow(/unknown defect/);
     expect(() => generateLand({ rows: -1 })).toThrow(/rows/);
+    expect(() => generateEnterprises({ rows: 1, now: '2025-06-30' })).toThrow(/on or after 2025-07-01/);
   });
 
   it('does not hand out the manifest before the lines are consumed', () => {

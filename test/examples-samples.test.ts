@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCsv, validate, type DatasetDefinition, type Violation } from 'ddss';
-import { insuranceParticipants, landParcels } from 'ddss/datasets';
+import { enterpriseRegister, insuranceParticipants, landParcels } from 'ddss/datasets';
 import {
-  brokenFiles, generateInsurance, generateLand, manifestJson, SAMPLE_SEED, type GeneratedTable, type Manifest,
+  brokenFiles, generateEnterprises, generateInsurance, generateLand, manifestJson, SAMPLE_SEED, type GeneratedTable,
+  type Manifest,
 } from '../examples/generate.js';
 import { compareWithManifest } from '../examples/generator/verify.js';
 
@@ -21,6 +22,7 @@ async function run(def: DatasetDefinition, csv: string, now: string, encoding?: 
 const samples = [
   ['land/parcels', landParcels, generateLand],
   ['insurance/participants', insuranceParticipants, generateInsurance],
+  ['enterprise/enterprises', enterpriseRegister, generateEnterprises],
 ] as const;
 
 describe.each(samples)('the committed sample %s', (name, def, generate) => {

@@ -37,12 +37,25 @@ const cases: Record<keyof typeof canonical, readonly (readonly [string, string])
     ['CS 123456', 'CS 123456'], ['CS123456', 'CS 123456'], [' ĐT12345678 ', 'ĐT 12345678'], ['A1234567', 'A 1234567'],
     ['cs123456', 'cs123456'], ['CS-123456', 'CS-123456'],
   ],
+  name: [
+    ['Công ty TNHH Hòa Bình', 'công ty tnhh hoà bình'], [' CÔNG TY  HOÀ BÌNH ', 'công ty hoà bình'],
+    ['Thủy Sản Thuỷ Tiên', 'thuỷ sản thuỷ tiên'], ['Nguyễn', 'nguyễn'], ['NGUYỄN'.normalize('NFD'), 'nguyễn'],
+    ['Quá Giàu', 'quá giaù'], ['ABC\tXYZ', 'abc xyz'], ['', ''],
+  ],
 };
 
 describe('vn.canonical', () => {
   it('is exported on vn', () => {
     expect(vn.canonical).toBe(canonical);
-    expect(Object.keys(vn.canonical).sort()).toEqual(['bhxh', 'bhyt', 'cccd', 'gcnSerial', 'mst', 'phone']);
+    expect(Object.keys(vn.canonical).sort()).toEqual(['bhxh', 'bhyt', 'cccd', 'gcnSerial', 'mst', 'name', 'phone']);
+  });
+
+  it('gives the old and new tone placements of a name one key, and different tones different keys', () => {
+    const pairs = [['Hòa', 'Hoà'], ['Thủy', 'Thuỷ'], ['Khỏe', 'Khoẻ'], ['Của', 'Cuả'], ['Hóa Chất', 'HOÁ CHẤT']];
+    for (const [a, b] of pairs) expect(canonical.name(a as string), `${a} ${b}`).toBe(canonical.name(b as string));
+    expect(canonical.name('Hòa')).not.toBe(canonical.name('Hóa'));
+    expect(canonical.name('Hòa')).not.toBe(canonical.name('Hoa'));
+    expect(canonical.name('Thu')).not.toBe(canonical.name('Thư'));
   });
 
   it.each(Object.entries(cases).flatMap(([name, rows]) => rows.map(([input, out]) => [name, input, out] as const)))(

@@ -76,6 +76,39 @@ export function canonicalGcnSerial(value: string): string {
   return `${t.slice(0, at)} ${t.slice(at).trimStart()}`;
 }
 
+// The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters; vowel marks (â, ă, ê, ô, ơ, ư) stay put.
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const VOWEL = /[aeiouy]/;
+const MARK = /[\u0300-\u036f]/;
+
+/**
+ * A matching key for Vietnamese names (enterprise names, place names): NFC, lower case, whitespace runs as one space,
+ * and each syllable's tone mark on one fixed vowel (the last vowel of its first vowel run), so the old and new
+ * placements (`Hòa`/`Hoà`, `Thủy`/`Thuỷ`) meet (DOMAIN-VN §6: compare a canonical key, never rewrite official
+ * names). Unlike the identifier forms it folds case, since names are compared case-insensitively (§6). For comparisons
+ * only: the key of `Của` is spelt `cuả`, never shown as a name.
+ * @example canonicalName(' Công ty  HOÀ Bình ') === canonicalName('công ty Hòa bình') // true
+ */
+export function canonicalName(value: string): string {
+  const words = value.trim().toLowerCase().normalize('NFD').split(/\s+/u);
+  return words.map(toneOnFixedVowel).join(' ').normalize('NFC');
+}
+
+/** A syllable (NFD, lower case) with its tone mark moved after the last vowel of its first vowel run. */
+function toneOnFixedVowel(syllable: string): string {
+  const tone = TONE.exec(syllable)?.[0];
+  if (tone === undefined) return syllable;
+  const bare = syllable.replace(TONES, '');
+  // "qu" and "gi" + vowel: the u and i belong to the consonant (quá, già), so the vowel run starts after them.
+  let i = /^(?:qu|gi(?=[aeiouy]))/.test(bare) ? 2 : 0;
+  while (i < bare.length && !VOWEL.test(bare[i] as string)) i++;
+  if (i >= bare.length) return syllable;
+  let end = i;
+  while (end < bare.length && (VOWEL.test(bare[end] as string) || MARK.test(bare[end] as string))) end++;
+  return `${bare.slice(0, end)}${tone}${bare.slice(end)}`;
+}
+
 /** The trimmed value's digits when, separators removed, they have one of the lengths; else the trimmed value. */
 function bareDigits(value: string, lengths: readonly number[]): string {
   const t = value.trim();
@@ -90,5 +123,5 @@ function bareDigits(value: string, lengths: readonly number[]): string {
  */
 export const canonical = Object.freeze({
   mst: canonicalMst, cccd: canonicalCccd, bhxh: canonicalBhxh, bhyt: canonicalBhyt, phone: canonicalPhone,
-  gcnSerial: canonicalGcnSerial,
+  gcnSerial: canonicalGcnSerial, name: canonicalName,
 });

@@ -24,6 +24,12 @@ const rules: Record<string, Rule> = {
   cardNotExpired: domain.cardNotExpired({ status: 's', validTo: 't' }),
   cardPeriodOrdered: domain.cardPeriodOrdered({ validFrom: 'f', validTo: 't' }),
   datesOrdered: domain.datesOrdered(['a', 'b']), oneBhxhPerId: domain.oneBhxhPerId({ id: 'i', bhxh: 'b' }),
+  unitCodeMatchesType: domain.unitCodeMatchesType({ code: 'c', type: 't' }),
+  capitalPositive: domain.capitalPositive({ capital: 'c', type: 't' }),
+  statusDateRequired: domain.statusDateRequired({ status: 's', statusDate: 'd' }),
+  enterpriseNameUnique: domain.enterpriseNameUnique({ name: 'n', province: 'p', status: 's', type: 't' }),
+  suspensionWithinYear: domain.suspensionWithinYear({ status: 's', statusDate: 'd' }),
+  closedNotEdited: domain.closedNotEdited({ status: 's', statusDate: 'd', updatedAt: 'u' }),
 };
 
 const notRules = new Set(['parseAdminUnits', 'loadAdminUnits', 'importAdminUnits', 'diagnoseEncoding', 'vnDate',

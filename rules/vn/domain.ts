@@ -36,6 +36,12 @@ import { cardNotExpired } from './cross/card-not-expired.js';
 import { cardPeriodOrdered } from './cross/card-period-ordered.js';
 import { datesOrdered } from './cross/dates-ordered.js';
 import { oneBhxhPerId } from './cross/one-bhxh-per-id.js';
+import { suspensionWithinYear } from './enterprise/suspension-within-year.js';
+import { closedNotEdited } from './enterprise/closed-not-edited.js';
+import { unitCodeMatchesType } from './enterprise/unit-code-matches-type.js';
+import { capitalPositive } from './enterprise/capital-positive.js';
+import { statusDateRequired } from './enterprise/status-date-required.js';
+import { enterpriseNameUnique } from './enterprise/enterprise-name-unique.js';
 import { LAND_USE_CODES_2013, LAND_USE_CODES_2024, landUseCodeTables } from './tables/land-use-codes.js';
 import { baseSalaryTables, regionalMinimumWageTables } from './tables/salary.js';
 
@@ -58,6 +64,8 @@ export const domain = {
   // cross-field and dataset rules (§2, §5, §7)
   idBirthYear, idGender, bhytMatchesBhxh, childUnderSix, salaryInRange, salaryInRangeProvisional, cardNotExpired,
   cardPeriodOrdered, datesOrdered, oneBhxhPerId,
+  // enterprise register (§8)
+  unitCodeMatchesType, capitalPositive, statusDateRequired, enterpriseNameUnique, suspensionWithinYear, closedNotEdited,
   // dated reference tables
   landUseCodeTables, LAND_USE_CODES_2013, LAND_USE_CODES_2024, baseSalaryTables, regionalMinimumWageTables,
 } as const;
@@ -71,3 +79,10 @@ export type { BaseSalaryEntry, RegionalMinimumWageEntry, Region } from './tables
 export type { EncodingDiagnosis, MisreadEncoding } from './text/legacy-encoding.js';
 export type { VnDateFormat } from './dates/vn-date.js';
 export type { SalaryFields } from './cross/_salary.js';
+export type { SuspensionFields, SuspensionWithinYearOptions } from './enterprise/suspension-within-year.js';
+export type { ClosedNotEditedFields, ClosedNotEditedOptions } from './enterprise/closed-not-edited.js';
+export type { UnitCodeFields, UnitCodeMatchesTypeOptions } from './enterprise/unit-code-matches-type.js';
+export type { CapitalFields, CapitalPositiveOptions } from './enterprise/capital-positive.js';
+export type { StatusDateFields, StatusDateRequiredOptions } from './enterprise/status-date-required.js';
+export type { EnterpriseNameFields, EnterpriseNameUniqueOptions } from './enterprise/enterprise-name-unique.js';
+export { ENTERPRISE_FORMS, DEPENDENT_UNITS } from './enterprise/_types.js';

@@ -17,6 +17,8 @@ import { phone } from './identifiers/phone.js';
 import { phonePrefix } from './identifiers/phone-prefix.js';
 import { postalCode } from './identifiers/postal-code.js';
 import { postalProvince } from './identifiers/postal-province.js';
+import { email } from './identifiers/email.js';
+import { emailDomainLowercase } from './identifiers/email-domain-lowercase.js';
 
 export { cccd, cccdFinding, parseCccd, type CccdOptions, type CccdParts } from './identifiers/cccd.js';
 export { cccdPlausible } from './identifiers/cccd-plausible.js';
@@ -36,6 +38,8 @@ export { phonePrefix } from './identifiers/phone-prefix.js';
 export { postalCode } from './identifiers/postal-code.js';
 export { postalProvince, type PostalProvinceOptions } from './identifiers/postal-province.js';
 export { POSTAL_PREFIXES_2018, type PostalPrefixTable } from './identifiers/postal-prefixes.js';
+export { email, splitEmail } from './identifiers/email.js';
+export { emailDomainLowercase } from './identifiers/email-domain-lowercase.js';
 export type { DatedOptions } from './identifiers/_at.js';
 
 /**
@@ -44,5 +48,5 @@ export type { DatedOptions } from './identifiers/_at.js';
  */
 export const identifiers = {
   cccd, cccdPlausible, cmnd, cmndRetired, mst, mstDashed, bhxh, bhxhProvince, bhyt, bhytObjectCode, bhytBenefitLevel,
-  phone, phonePrefix, postalCode, postalProvince,
+  phone, phonePrefix, postalCode, postalProvince, email, emailDomainLowercase,
 } as const;

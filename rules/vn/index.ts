@@ -27,6 +27,6 @@ export * from './identifiers.js';
 export * from './domain.js';
 export { PROVINCES_2008, PROVINCES_2025, RETIRED_PROVINCE_CODES_2025, provinceTables, BHYT_OBJECT_CODES, tableAt };
 export {
-  canonical, canonicalMst, canonicalCccd, canonicalBhxh, canonicalBhyt, canonicalPhone, canonicalGcnSerial,
+  canonical, canonicalMst, canonicalCccd, canonicalBhxh, canonicalBhyt, canonicalPhone, canonicalGcnSerial, canonicalName,
 } from './canonical.js';
 export type { DatedTable } from './tables/dated.js';

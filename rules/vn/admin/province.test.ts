@@ -33,6 +33,28 @@ describe('province', () => {
     expect(codes(runValue(province(), '03', {}, before))).toEqual(['unknown_province_code']);
   });
 
+  it('with dateField, takes the list of the row\'s date or a later one in force', () => {
+    const byRegistration = province({ dateField: 'registered_at' });
+    const at = (registered: string | undefined, code: string, now = after) =>
+      codes(runValue(byRegistration, code, registered === undefined ? {} : { registered_at: day(registered) }, now));
+    // Registered from 1/7/2025: only the 34-province list.
+    expect(at('2025-10-02', '27')).toEqual(['unknown_province_code']);
+    expect(at('2025-07-01', '74')).toEqual(['unknown_province_code']);
+    expect(at('2025-10-02', '24')).toEqual([]);
+    // Registered before: its own list or the one that followed (a record updated to the new codes).
+    expect(at('2010-03-15', '27')).toEqual([]);
+    expect(at('2010-03-15', '24')).toEqual([]);
+    expect(at('2010-03-15', '03')).toEqual(['unknown_province_code']);
+    expect(runValue(byRegistration, '03', { registered_at: day('2010-03-15') })[0]?.params).toEqual({ scheme: '2008-08-01 / 2025-07-01' });
+    // A later list not yet in force on the run's date does not count.
+    expect(at('2010-03-15', '27', before)).toEqual([]);
+    // No valid date: as 'auto'.
+    expect(at(undefined, '27')).toEqual([]);
+    expect(at(undefined, '03')).toEqual(['unknown_province_code']);
+    expect(at('2025-10-02', '1')).toEqual(['province_code_format']);
+    expect(() => province({ dateField: 'd', scheme: 'auto' })).toThrow(/not both/);
+  });
+
   it('rejects an unknown scheme at definition time', () => {
     expect(() => province({ scheme: '1999-01-01' as '2025-07-01' })).toThrow();
   });

@@ -11,6 +11,7 @@ const corpus: readonly unknown[] = [
   100109106, '010010910a', '0123456789', 123456789, '0312345678', 'DN4010123456789', 'dn4010123456789',
   'DN4030123456789', 'ZZ4010123456789', 'AK4010123456789', 'HT4010123456789', '0912345678', '02838123456',
   '0241234567', 912345678, '01621234567', '19001234', '10000', '4000', '99123', '1000O', '100000', '75000',
+  'info@congty.vn', 'Info@CongTy.VN', 'info@congty',
 ];
 const dates = [new Date('2024-06-01'), new Date('2026-11-22')];
 const records: readonly TypedRow[] = [{}, { province_code: '79' }];
@@ -20,7 +21,7 @@ const rules: readonly ValueRule[] = [
   f.cccd(), f.cccd({ acceptCmnd: true }), f.cccdPlausible(), f.cmnd(), f.cmndRetired(), f.mst(), f.mstDashed(),
   f.bhxh(), f.bhxhProvince(), f.bhyt(), f.bhytObjectCode(), f.bhytBenefitLevel(), f.phone(),
   f.phone({ kind: 'mobile' }), f.phone({ kind: 'landline' }), f.phone({ hotlines: false }), f.phonePrefix(), f.postalCode(),
-  f.postalProvince({ provinceField: 'province_code' }),
+  f.postalProvince({ provinceField: 'province_code' }), f.email(), f.emailDomainLowercase(),
 ];
 
 const VIETNAMESE = /[ăâđêôơưáàảãạếềểễệốồổỗộớờởỡợúùủũụứừửữựíìỉĩịýỳỷỹỵéèẻẽẹóòỏõọ]/iu;
