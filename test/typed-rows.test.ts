@@ -1,0 +1,92 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { defineDataset, field, rule, validate, type DatasetDefinition, type FieldSpec, type Infer } from 'ddss';
+import { vn } from 'ddss/vn';
+import { NOW } from './_run.js';
+
+// Types are checked by `tsc --noEmit` over this file (`npm run typecheck`); the runtime part proves the typed
+// spelling (`rules: (rule) => […]`) builds the same rules as the array.
+
+const parcels = defineDataset({
+  name: 'parcels',
+  key: ['parcel_id'],
+  fields: {
+    parcel_id: field.text().required().unique().label({ en: 'Parcel', vi: 'Thửa' }),
+    sheet: field.integer().min(1),
+    area_m2: field.number().required().min(0, { exclusive: true }),
+    registered: field.date('dd/MM/yyyy'),
+    issued: field.date('dd/MM/yyyy').notInFuture(),
+    updated_at: field.datetime(),
+    verified: field.boolean(),
+    gender: field.enum(['Nam', 'Nữ']).required(),
+    owner_id: field.text().required().pii().use(vn.cccd(), vn.cccdPlausible()),
+    extra: field.any(),
+  },
+  rules: (rule) => [
+    rule.rowCount({ min: 1 }),
+    rule.record('issued_after_registration', (r) => {
+      expectTypeOf(r.registered).toEqualTypeOf<Date>();       // named in `fields`: always valid here
+      expectTypeOf(r.updated_at).toEqualTypeOf<Date | undefined>();
+      return r.registered <= r.issued;
+    }, { fields: ['registered', 'issued'] }),
+    rule.record('woman_verified', (r) => {
+      expectTypeOf(r.gender).toEqualTypeOf<'Nam' | 'Nữ' | undefined>();
+      return r.gender !== 'Nữ' || r.verified === true;
+    }),
+  ],
+});
+type Parcel = Infer<typeof parcels>;
+
+describe('typed rows', () => {
+  it('Infer names every field with its value type, | undefined', () => {
+    expectTypeOf<Parcel>().toEqualTypeOf<{
+      readonly parcel_id: string | undefined; readonly sheet: number | undefined; readonly area_m2: number | undefined;
+      readonly registered: Date | undefined; readonly issued: Date | undefined; readonly updated_at: Date | undefined;
+      readonly verified: boolean | undefined; readonly gender: 'Nam' | 'Nữ' | undefined;
+      readonly owner_id: string | undefined; readonly extra: unknown;
+    }>();
+  });
+
+  it('field builders and chained modifiers keep the value type; check receives it', () => {
+    expectTypeOf(field.enum(['A', 'B'])).toEqualTypeOf<FieldSpec<'A' | 'B'>>();
+    expectTypeOf(field.enum(['A', 'B'] as const).required().pii()).toEqualTypeOf<FieldSpec<'A' | 'B'>>();
+    expectTypeOf(field.date().required().use(vn.excelSerial()).check('x', (d) => {
+      expectTypeOf(d).toEqualTypeOf<Date>();
+      return d.getTime() > 0;
+    })).toEqualTypeOf<FieldSpec<Date>>();
+    expectTypeOf(field.integer().check('even', (n) => n % 2 === 0)).toEqualTypeOf<FieldSpec<number>>();
+  });
+
+  it('a typed definition is a DatasetDefinition', () => {
+    expectTypeOf(parcels).toExtend<DatasetDefinition>();
+  });
+
+  it('refuses what the types can see is wrong (and the runtime refuses it too)', () => {
+    const wrong = () => defineDataset({
+      name: 'wrong',
+      // @ts-expect-error -- the key names no field
+      key: 'parcel',
+      fields: { parcel_id: field.text(), n: field.integer(), d: field.date() },
+      rules: (rule) => [
+        // @ts-expect-error -- `fields` names no field of the row
+        rule.record('a', () => true, { fields: ['nope'] }),
+        // @ts-expect-error -- a number is not a Date
+        rule.record('b', (r) => r.d === 3),
+        // @ts-expect-error -- `n` may be undefined when not named in `fields`
+        rule.record('c', (r) => r.n > 0),
+      ],
+    });
+    expect(wrong).toThrow(/unknown field "nope"|key field "parcel"/);
+    // @ts-expect-error -- an integer field's check receives a number
+    expect(field.integer().check('t', (n: string) => n === '').rules).toHaveLength(1);
+  });
+
+  it('the typed spelling builds the same rules as the array, and they run', async () => {
+    const fields = { a: field.date(), b: field.date() };
+    const typed = defineDataset({ name: 't', fields, rules: (rule) => [rule.record('ordered', (r) => r.a <= r.b, { fields: ['a', 'b'] })] });
+    const plain = defineDataset({ name: 't', fields, rules: [rule.record('ordered', (r) => (r.a as Date) <= (r.b as Date), { fields: ['a', 'b'] })] });
+    const rows = [{ a: '2024-01-01', b: '2024-02-01' }, { a: '2024-03-01', b: '2024-02-01' }, { a: '', b: '2024-02-01' }];
+    const [x, y] = [await validate(typed, rows, { now: NOW }), await validate(plain, rows, { now: NOW })];
+    expect(x.rules.find((r) => r.id === 'ordered')).toMatchObject({ checked: 2, failed: 1 });
+    expect(x).toEqual(y);
+  });
+});
