@@ -9,7 +9,8 @@
  * Failure messages show the scores and the worst rules with counts and a few sample violations (personal values
  * masked, as in every report).
  */
-import { expect } from 'vitest';
+import { chai, expect } from 'vitest';
+import { guardAwait } from './_guard-await.js';
 import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
 import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
@@ -23,7 +24,8 @@ export interface DataQualityMatchers {
   /**
    * The report (or the report of validating these rows against `dataset`) passes: with thresholds, every threshold
    * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored.
-   * Asynchronous: always `await` it.
+   * Asynchronous: always `await` it. A test that does not await it fails when it ends, naming the assertion (its
+   * verdict would otherwise be lost, or land after the test passed).
    * @example await expect(readCsv('parcels.csv')).toPassDataset(landParcels, { minScore: 0.95, now: new Date('2026-11-22') })
    */
   toPassDataset(dataset: DatasetDefinition, options?: PassDatasetOptions): Promise<void>;
@@ -131,3 +133,6 @@ expect.extend({
     };
   },
 });
+
+// Every asynchronous matcher fails its test when it is not awaited.
+guardAwait(chai.Assertion.prototype, ['toPassDataset']);
