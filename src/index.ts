@@ -7,6 +7,7 @@ export {
 } from './define.js';
 export { field, type FieldSpec } from './field.js';
 export { rule, type Rules } from './rule.js';
+export type { ReportOf, RuleIdFor, RuleIdOf, TypedReport } from './rule-id.js';
 export { validate, defaultWorkers } from './validate.js';
 export type { RecordOptions, RowWith } from '../rules/correct/record.js';
 export type { RowInput } from './core/validate.js';

@@ -1,5 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { defineDataset, field, rule, validate, type DatasetDefinition, type FieldSpec, type Infer } from 'ddss';
+import {
+  defineDataset, field, rule, validate, type DatasetDefinition, type FieldSpec, type Infer, type Report, type RuleIdOf,
+  type TypedReport,
+} from 'ddss';
+import 'ddss/vitest';
 import { vn } from 'ddss/vn';
 import { NOW } from './_run.js';
 
@@ -88,5 +92,25 @@ describe('typed rows', () => {
     const [x, y] = [await validate(typed, rows, { now: NOW }), await validate(plain, rows, { now: NOW })];
     expect(x.rules.find((r) => r.id === 'ordered')).toMatchObject({ checked: 2, failed: 1 });
     expect(x).toEqual(y);
+  });
+});
+
+describe('rule ids of a typed definition', () => {
+  it('matchers check the field part of a rule id against the report of a typed definition', async () => {
+    const report = await validate(parcels, [{ parcel_id: 'P-1', area_m2: '12', gender: 'Nam', owner_id: '001089012345' }], { now: NOW });
+    expectTypeOf(report).toEqualTypeOf<TypedReport<Parcel>>();
+    expect(report).toHaveNoViolations('parcel_id.unique');
+    expect(report).toHaveNoViolations('issued_after_registration');
+    expect(report).toHaveNoViolations();
+    // @ts-expect-error -- no field `parcel`
+    expect(() => expect(report).toHaveNoViolations('parcel.unique')).toThrow(/no rule "parcel\.unique"/);
+    // An untyped report takes any id, as before.
+    const untyped: Report = report;
+    expect(() => expect(untyped).toHaveNoViolations('parcel.unique')).toThrow(/no rule/);
+    expectTypeOf<RuleIdOf<'a' | 'b', 'a+b.unique'>>().toEqualTypeOf<'a+b.unique'>();
+    expectTypeOf<RuleIdOf<'a' | 'b', 'a+c.unique'>>().toEqualTypeOf<never>();
+    expectTypeOf<RuleIdOf<'a', 'rowCount'>>().toEqualTypeOf<'rowCount'>();
+    expectTypeOf<RuleIdOf<'a', 'source.extra_cell'>>().toEqualTypeOf<'source.extra_cell'>();
+    expectTypeOf<RuleIdOf<'a', 'b.pattern'>>().toEqualTypeOf<never>();
   });
 });

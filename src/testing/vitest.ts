@@ -13,6 +13,7 @@ import { chai, expect } from 'vitest';
 import { guardAwait } from './_guard-await.js';
 import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
+import type { RuleIdFor } from '../rule-id.js';
 import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
 import { erroredReason, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
 
@@ -45,12 +46,14 @@ export interface DataQualityMatchers {
 }
 
 declare module 'vitest' {
-  // Merging needs vitest's own type parameter, unused by these matchers.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface Assertion<T> {
     toPassDataset: DataQualityMatchers['toPassDataset'];
     toHaveScore: DataQualityMatchers['toHaveScore'];
-    toHaveNoViolations: DataQualityMatchers['toHaveNoViolations'];
+    /**
+     * As `DataQualityMatchers.toHaveNoViolations`; on the report of a typed definition, the field part of `ruleId`
+     * must name one of its fields (`'owner_idd.cccd'` is a type error).
+     */
+    toHaveNoViolations<const Id extends string = string>(ruleId?: Id & RuleIdFor<T, Id>): void;
   }
   interface AsymmetricMatchersContaining {
     toHaveScore(min: number, criterion?: Criterion): unknown;
