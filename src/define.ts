@@ -3,26 +3,39 @@ import { compile } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import {
   CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
-  type RecordRule,
+  type RecordRule, type TypedRow,
 } from './core/types.js';
 import type { FieldSpec } from './field.js';
 import { rule, type Rules } from './rule.js';
 
-/** Dataset rules of a definition whose typed row is `Row`. */
+/**
+ * Dataset rules of a definition whose typed row is `Row`: record rules read that row.
+ * @example const rules: DatasetRules<Infer<typeof parcels>> = [rule.rowCount({ min: 1 })];
+ */
 export type DatasetRules<Row> = readonly (RecordRule<Row> | AggregateRule)[];
 
-/** The fields of a definition: name → spec (`field.text()`, …). */
+/**
+ * The fields of a definition: name → spec.
+ * @example const fields = { parcel_id: field.text().required() } satisfies FieldsInput;
+ */
 export type FieldsInput = Readonly<Record<string, FieldSpecData>>;
 
-/** The value type a field spec parses to (`field.date()` → `Date`); `unknown` for an untyped spec. */
+/**
+ * The value type a field spec parses to; `unknown` for an untyped spec.
+ * @example type D = ValueOf<ReturnType<typeof field.date>>; // Date
+ */
 export type ValueOf<S> = S extends FieldSpec<infer T> ? T : unknown;
 
-/** The typed row of some fields: each field's value type, or `undefined` when the cell is missing or invalid. */
+/**
+ * The typed row of some fields: each field's value type, or `undefined` when the cell is missing or invalid.
+ * @example type Row = RowOf<{ n: FieldSpec<number> }>; // { readonly n: number | undefined }
+ */
 export type RowOf<F> = { readonly [K in keyof F]: ValueOf<F[K]> | undefined };
 
 /**
  * A definition built by `defineDataset` that remembers its typed row (`Infer<typeof d>`) and its field names. It is a
  * `DatasetDefinition`, usable wherever one is.
+ * @example const parcels: TypedDataset<{ readonly id: string | undefined }> = defineDataset({ name: 'p', fields: { id: field.text() } });
  */
 export interface TypedDataset<Row> extends DatasetDefinition {
   /** Type-level only (never set): the typed row, read by `Infer`. */
@@ -30,12 +43,13 @@ export interface TypedDataset<Row> extends DatasetDefinition {
 }
 
 /**
- * The typed row of a definition: `Infer<typeof parcels>` is `{ readonly parcel_id: string | undefined; … }`.
+ * The typed row of a definition: `Infer<typeof parcels>` is `{ readonly parcel_id: string | undefined; … }`
+ * (`TypedRow` for a definition that is not typed, such as one built from YAML).
  * @example
  * type Parcel = Infer<typeof parcels>;
  * const late = (p: Parcel) => p.issued !== undefined && p.issued.getUTCFullYear() > 2025;
  */
-export type Infer<D> = D extends TypedDataset<infer Row> ? Row : never;
+export type Infer<D> = D extends TypedDataset<infer Row> ? unknown extends Row ? TypedRow : Row : never;
 
 export interface DatasetInput<F extends FieldsInput = FieldsInput> {
   /** Identifier of the dataset in reports (`land-parcels`). */

@@ -4,13 +4,17 @@ import type { TypedDataset } from './define.js';
 /**
  * A report of a typed definition: a `Report` that remembers the definition's row type, so matchers can check rule
  * ids against its fields (`expect(report).toHaveNoViolations('owner_id.cccd')`). Type-level only.
+ * @example const report: TypedReport<Infer<typeof parcels>> = await validate(parcels, rows);
  */
 export interface TypedReport<Row> extends Report {
   /** Type-level only (never set): the row of the definition this report is of. */
   readonly '~row'?: Row;
 }
 
-/** What `validate` returns for a definition: a `TypedReport` for a typed definition, else a `Report`. */
+/**
+ * What `validate` returns for a definition: a `TypedReport` for a typed definition, else a `Report`.
+ * @example type R = ReportOf<typeof parcels>; // TypedReport<Infer<typeof parcels>>
+ */
 export type ReportOf<D> = D extends TypedDataset<infer Row> ? TypedReport<Row> : Report;
 
 /**
@@ -29,6 +33,9 @@ type FieldsJoined<Head extends string, Field extends string> =
   Head extends `${infer First}+${infer Rest}` ? First extends Field ? FieldsJoined<Rest, Field> : false
     : Head extends Field ? true : false;
 
-/** The rule ids a matcher accepts for what it received: checked for a typed report, any string otherwise. */
+/**
+ * The rule ids a matcher accepts for what it received: checked for a typed report, any string otherwise.
+ * @example type Ok = RuleIdFor<TypedReport<{ readonly a: string | undefined }>, 'a.pattern'>; // 'a.pattern'
+ */
 export type RuleIdFor<Received, Id extends string> =
   Received extends TypedReport<infer Row> ? unknown extends Row ? Id : RuleIdOf<keyof Row & string, Id> : Id;

@@ -8,19 +8,6 @@ import { freshness } from '../rules/live/freshness.js';
 import { fromZod } from './interop/zod.js';
 import { fromJsonSchema } from './interop/json-schema.js';
 
-/** The dataset-rule builders (`rule`), as handed to `rules: (rule) => […]`. */
-export interface Rules {
-  readonly record: typeof record;
-  readonly rowCount: typeof rowCount;
-  readonly uniqueBy: typeof uniqueBy;
-  readonly freshness: typeof freshness;
-  readonly coverage: typeof coverage;
-  readonly noOverlap: typeof noOverlap;
-  readonly reference: typeof reference;
-  readonly fromZod: typeof fromZod;
-  readonly fromJsonSchema: typeof fromJsonSchema;
-}
-
 /**
  * Dataset rules: cross-field record checks and mergeable whole-table checks. Each takes the common rule options
  * (`id`, `criterion`, `severity`, `threshold`, `weight`, `when`, `message`).
@@ -31,4 +18,10 @@ export interface Rules {
  *   rule.freshness('updated_at', { days: 30 }),
  * ]
  */
-export const rule: Rules = { record, rowCount, uniqueBy, freshness, coverage, noOverlap, reference, fromZod, fromJsonSchema };
+export const rule = { record, rowCount, uniqueBy, freshness, coverage, noOverlap, reference, fromZod, fromJsonSchema };
+
+/**
+ * The dataset-rule builders (`rule`), as handed to `rules: (rule) => […]` of `defineDataset`.
+ * @example const rules = (rule: Rules) => [rule.rowCount({ min: 1 })];
+ */
+export type Rules = typeof rule;

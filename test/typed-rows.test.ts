@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   defineDataset, field, rule, validate, type DatasetDefinition, type FieldSpec, type Infer, type Report, type RuleIdOf,
-  type TypedReport,
+  type TypedReport, type TypedRow,
 } from 'ddss';
 import 'ddss/vitest';
 import { vn } from 'ddss/vn';
@@ -60,8 +60,9 @@ describe('typed rows', () => {
     expectTypeOf(field.integer().check('even', (n) => n % 2 === 0)).toEqualTypeOf<FieldSpec<number>>();
   });
 
-  it('a typed definition is a DatasetDefinition', () => {
+  it('a typed definition is a DatasetDefinition; an untyped one infers the untyped row', () => {
     expectTypeOf(parcels).toExtend<DatasetDefinition>();
+    expectTypeOf<Infer<DatasetDefinition>>().toEqualTypeOf<TypedRow>();
   });
 
   it('refuses what the types can see is wrong (and the runtime refuses it too)', () => {

@@ -2,6 +2,10 @@ import { recordRule } from '../../src/core/rule-base.js';
 import type { CheckResult, Criterion, RecordRule, RuleContext, RuleOptions, TypedRow } from '../../src/core/types.js';
 import type { MessageTable } from '../../src/core/message.js';
 
+/**
+ * Options of `rule.record`: the common rule options, plus the fields the check needs and its code and messages.
+ * @example const o: RecordOptions = { fields: ['registered', 'issued'], code: 'dates_out_of_order' };
+ */
 export interface RecordOptions<K extends string = string> extends RuleOptions {
   /** Run only on rows where all these fields hold a valid value (others are not counted in `checked`). */
   readonly fields?: readonly K[];
@@ -12,7 +16,10 @@ export interface RecordOptions<K extends string = string> extends RuleOptions {
   readonly criterion?: Criterion;
 }
 
-/** The row a record check sees: the fields it names in `fields` always hold a valid value, never `undefined`. */
+/**
+ * The row a record check sees: the fields it names in `fields` always hold a valid value, never `undefined`.
+ * @example type R = RowWith<{ readonly a: Date | undefined }, 'a'>; // a: Date
+ */
 export type RowWith<R, K extends PropertyKey> = [K] extends [never] ? R : string extends K ? R
   : Omit<R, K> & { readonly [P in K & keyof R]-?: Exclude<R[P], undefined> };
 

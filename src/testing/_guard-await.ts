@@ -5,6 +5,7 @@ import { onTestFinished } from 'vitest';
  * decides nothing inside its test: the test passes before the verdict exists, and a failure surfaces (if at all) as
  * an unhandled rejection after it. Each call is tracked; if nothing awaited it (`then`, `catch` or `finally` on what
  * it returned) by the end of the test, the test fails, naming the assertion and what its verdict would have been.
+ * @example guardAwait(chai.Assertion.prototype, ['toPassDataset']);
  */
 export function guardAwait(proto: object, names: readonly string[]): void {
   const methods = proto as Record<string, unknown>;
