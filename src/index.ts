@@ -5,7 +5,7 @@
 export {
   defineDataset, type DatasetInput, type DatasetRules, type FieldsInput, type Infer, type RowOf, type TypedDataset, type ValueOf,
 } from './define.js';
-export { field, type FieldSpec } from './field.js';
+export { field, type FieldRuleOf, type FieldSpec } from './field.js';
 export { rule, type Rules } from './rule.js';
 export type { ReportOf, RuleIdFor, RuleIdOf, TypedReport } from './rule-id.js';
 export { validate, defaultWorkers } from './validate.js';

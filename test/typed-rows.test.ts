@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  defineDataset, field, rule, validate, type DatasetDefinition, type FieldSpec, type Infer, type Report, type RuleIdOf,
+  defineDataset, field, rule, validate, valueRule, type DatasetDefinition, type FieldSpec, type Infer, type Report, type RuleIdOf,
   type TypedReport, type TypedRow,
 } from 'ddss';
 import 'ddss/vitest';
@@ -58,6 +58,12 @@ describe('typed rows', () => {
       return d.getTime() > 0;
     })).toEqualTypeOf<FieldSpec<Date>>();
     expectTypeOf(field.integer().check('even', (n) => n % 2 === 0)).toEqualTypeOf<FieldSpec<number>>();
+    // Rules of any value (the Vietnamese pack's) fit every field; a rule typed for another value type does not.
+    const even = valueRule<number>({ name: 'even', criterion: 'correct' }, (n) => n % 2 === 0);
+    expectTypeOf(field.integer().use(even, vn.excelSerial())).toEqualTypeOf<FieldSpec<number>>();
+    expectTypeOf(field.text().use(vn.mst(), vn.phone(), vn.nfc())).toEqualTypeOf<FieldSpec<string>>();
+    // @ts-expect-error -- a check of numbers on a text field
+    expect(field.text().use(even).rules).toHaveLength(1);
   });
 
   it('a typed definition is a DatasetDefinition; an untyped one infers the untyped row', () => {
