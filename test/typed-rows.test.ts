@@ -36,6 +36,12 @@ const parcels = defineDataset({
       expectTypeOf(r.gender).toEqualTypeOf<'Nam' | 'Nữ' | undefined>();
       return r.gender !== 'Nữ' || r.verified === true;
     }),
+    rule.record('large_area_verified', (r) => r.verified === true, {
+      when: (r) => {
+        expectTypeOf(r.area_m2).toEqualTypeOf<number | undefined>();
+        return (r.area_m2 ?? 0) > 10_000;
+      },
+    }),
   ],
 });
 type Parcel = Infer<typeof parcels>;

@@ -6,7 +6,9 @@ import type { MessageTable } from '../../src/core/message.js';
  * Options of `rule.record`: the common rule options, plus the fields the check needs and its code and messages.
  * @example const o: RecordOptions = { fields: ['registered', 'issued'], code: 'dates_out_of_order' };
  */
-export interface RecordOptions<K extends string = string> extends RuleOptions {
+export interface RecordOptions<K extends string = string, R = TypedRow> extends Omit<RuleOptions, 'when'> {
+  /** The rule applies only to rows where this holds (the typed row, as the check's). */
+  readonly when?: (row: R) => boolean;
   /** Run only on rows where all these fields hold a valid value (others are not counted in `checked`). */
   readonly fields?: readonly K[];
   /** The code reported when the check returns `false`. Default `check_failed`. */
@@ -33,7 +35,7 @@ export type RowWith<R, K extends PropertyKey> = [K] extends [never] ? R : string
  *   { fields: ['registered_at', 'gcn_issue_date'], code: 'dates_out_of_order' })
  */
 export function record<R = TypedRow, const K extends keyof R & string = never>(id: string,
-  check: (row: RowWith<R, K>, ctx: RuleContext) => CheckResult, options: RecordOptions<K> = {}): RecordRule<R> {
+  check: (row: RowWith<R, K>, ctx: RuleContext) => CheckResult, options: RecordOptions<K, R> = {}): RecordRule<R> {
   return recordRule<R>({
     name: id, criterion: 'correct', code: options.code ?? 'check_failed',
     ...(options.fields ? { fields: options.fields } : {}),
