@@ -93,7 +93,7 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
  *   name: 'parcels',
  *   key: 'parcel_id',
  *   fields: { parcel_id: field.text().required().unique(), area_m2: field.number().min(0, { exclusive: true }) },
- *   rules: [rule.rowCount({ min: 1 })],
+ *   rules: (rule) => [rule.rowCount({ min: 1 }), rule.record('positive', (r) => r.area_m2 > 0, { fields: ['area_m2'] })],
  * });
  */
 export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): TypedDataset<RowOf<F>> {
@@ -118,8 +118,7 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
     ...(input.title === undefined ? {} : { title: input.title }),
     ...(input.description === undefined ? {} : { description: input.description }),
     fields: Object.freeze(fields),
-    // Typed rules are rules of any row: the row they read is the one `fields` builds.
-    rules: Object.freeze([...(typeof input.rules === 'function' ? input.rules(rule) : input.rules ?? [])] as DatasetRule[]),
+    rules: Object.freeze([...datasetRules(input)]),
     ...(input.key === undefined ? {} : { key: input.key }),
     missingValues: Object.freeze([...(input.missingValues ?? DEFAULT_MISSING_VALUES)]),
     weights: Object.freeze(weights),
@@ -130,4 +129,13 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   });
   compile(def); // surfaces definition errors now, not at the first run
   return def;
+}
+
+// Typed rules are rules of any row: the row they read is the one `fields` builds.
+function datasetRules(input: DatasetInput<FieldsInput>): readonly DatasetRule[] {
+  const rules: unknown = typeof input.rules === 'function' ? input.rules(rule) : input.rules ?? [];
+  if (!Array.isArray(rules)) {
+    throw new Error(`ddss: the rules of dataset "${input.name}" must be an array, or a function of \`rule\` returning one`);
+  }
+  return rules as DatasetRule[];
 }

@@ -97,6 +97,14 @@ describe('typed rows', () => {
     expect(field.integer().check('t', (n: string) => n === '').rules).toHaveLength(1);
   });
 
+  it('rules that are neither an array nor a function returning one are a clear definition error', () => {
+    const fields = { a: field.text() };
+    // Untyped callers (JavaScript, a definition read at run time) can pass anything.
+    expect(() => defineDataset({ name: 'x', fields, rules: (() => 'nope') as never })).toThrow(/rules of dataset "x" must be an array/);
+    expect(() => defineDataset({ name: 'x', fields, rules: 7 as never })).toThrow(/rules of dataset "x" must be an array/);
+    expect(defineDataset({ name: 'x', fields, rules: (r) => [r.rowCount({ min: 1 })] }).rules.map((r) => r.name)).toEqual(['rowCount']);
+  });
+
   it('the typed spelling builds the same rules as the array, and they run', async () => {
     const fields = { a: field.date(), b: field.date() };
     const typed = defineDataset({ name: 't', fields, rules: (rule) => [rule.record('ordered', (r) => r.a <= r.b, { fields: ['a', 'b'] })] });
