@@ -1,18 +1,71 @@
 import { DEFAULT_MISSING_VALUES } from './core/missing.js';
 import { compile } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
-import { CRITERIA, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText, type RecordKey } from './core/types.js';
+import {
+  CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
+  type RecordRule, type TypedRow,
+} from './core/types.js';
+import type { FieldSpec } from './field.js';
+import { rule, type Rules } from './rule.js';
 
-export interface DatasetInput {
+/**
+ * Dataset rules of a definition whose typed row is `Row`: record rules read that row.
+ * @example const rules: DatasetRules<Infer<typeof parcels>> = [rule.rowCount({ min: 1 })];
+ */
+export type DatasetRules<Row> = readonly (RecordRule<Row> | AggregateRule)[];
+
+/**
+ * The fields of a definition: name → spec.
+ * @example const fields = { parcel_id: field.text().required() } satisfies FieldsInput;
+ */
+export type FieldsInput = Readonly<Record<string, FieldSpecData>>;
+
+/**
+ * The value type a field spec parses to; `unknown` for an untyped spec.
+ * @example type D = ValueOf<ReturnType<typeof field.date>>; // Date
+ */
+export type ValueOf<S> = S extends FieldSpec<infer T> ? T : unknown;
+
+/**
+ * The typed row of some fields: each field's value type, or `undefined` when the cell is missing or invalid.
+ * @example type Row = RowOf<{ n: FieldSpec<number> }>; // { readonly n: number | undefined }
+ */
+export type RowOf<F> = { readonly [K in keyof F]: ValueOf<F[K]> | undefined };
+
+/**
+ * A definition built by `defineDataset` that remembers its typed row (`Infer<typeof d>`) and its field names. It is a
+ * `DatasetDefinition`, usable wherever one is.
+ * @example const parcels: TypedDataset<{ readonly id: string | undefined }> = defineDataset({ name: 'p', fields: { id: field.text() } });
+ */
+export interface TypedDataset<Row> extends DatasetDefinition {
+  /** Type-level only (never set): the typed row, read by `Infer`. */
+  readonly '~row'?: Row;
+}
+
+/**
+ * The typed row of a definition: `Infer<typeof parcels>` is `{ readonly parcel_id: string | undefined; … }`
+ * (`TypedRow` for a definition that is not typed, such as one built from YAML).
+ * @example
+ * type Parcel = Infer<typeof parcels>;
+ * const late = (p: Parcel) => p.issued !== undefined && p.issued.getUTCFullYear() > 2025;
+ */
+export type Infer<D> = D extends TypedDataset<infer Row> ? unknown extends Row ? TypedRow : Row : never;
+
+export interface DatasetInput<F extends FieldsInput = FieldsInput> {
   /** Identifier of the dataset in reports (`land-parcels`). */
   readonly name: string;
   readonly title?: LocalizedText;
   readonly description?: string;
-  readonly fields: Readonly<Record<string, FieldSpecData>>;
-  /** Record and dataset rules (cross-field checks, composite keys, row counts, freshness). */
-  readonly rules?: readonly DatasetRule[];
-  /** Field(s) naming a record in violations. */
-  readonly key?: RecordKey;
+  readonly fields: F;
+  /**
+   * Record and dataset rules (cross-field checks, composite keys, row counts, freshness). Written as a function of
+   * `rule` — `rules: (rule) => [rule.record('x', (r) => …)]` — each `rule.record` check receives the typed row of
+   * `fields` (`r.registered: Date | undefined`); in a plain array TypeScript cannot see `fields` yet, so the row
+   * there is untyped (`TypedRow`).
+   */
+  readonly rules?: DatasetRules<RowOf<F>> | ((rule: Rules) => DatasetRules<RowOf<F>>);
+  /** Field(s) naming a record in violations (names of `fields`). */
+  readonly key?: (keyof F & string) | readonly (keyof F & string)[];
   /** What counts as missing besides empty and whitespace-only cells. Default `DEFAULT_MISSING_VALUES`. */
   readonly missingValues?: readonly string[];
   /** Criterion weights in the overall score. Default 1 each. */
@@ -40,10 +93,10 @@ export interface DatasetInput {
  *   name: 'parcels',
  *   key: 'parcel_id',
  *   fields: { parcel_id: field.text().required().unique(), area_m2: field.number().min(0, { exclusive: true }) },
- *   rules: [rule.rowCount({ min: 1 })],
+ *   rules: (rule) => [rule.rowCount({ min: 1 }), rule.record('positive', (r) => r.area_m2 > 0, { fields: ['area_m2'] })],
  * });
  */
-export function defineDataset(input: DatasetInput): DatasetDefinition {
+export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): TypedDataset<RowOf<F>> {
   if (typeof input.name !== 'string' || input.name.trim() === '') throw new Error('ddss: a dataset needs a name');
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   for (const name of Object.keys(input.fields)) fields[name] = input.fields[name] as FieldSpecData;
@@ -60,12 +113,12 @@ export function defineDataset(input: DatasetInput): DatasetDefinition {
   if (input.columns !== undefined && input.columns !== 'strict' && input.columns !== 'ignore') {
     throw new Error(`ddss: columns must be 'strict' or 'ignore', got ${JSON.stringify(input.columns)}`);
   }
-  const def: DatasetDefinition = Object.freeze({
+  const def: TypedDataset<RowOf<F>> = Object.freeze({
     name: input.name,
     ...(input.title === undefined ? {} : { title: input.title }),
     ...(input.description === undefined ? {} : { description: input.description }),
     fields: Object.freeze(fields),
-    rules: Object.freeze([...(input.rules ?? [])]),
+    rules: Object.freeze([...datasetRules(input)]),
     ...(input.key === undefined ? {} : { key: input.key }),
     missingValues: Object.freeze([...(input.missingValues ?? DEFAULT_MISSING_VALUES)]),
     weights: Object.freeze(weights),
@@ -76,4 +129,13 @@ export function defineDataset(input: DatasetInput): DatasetDefinition {
   });
   compile(def); // surfaces definition errors now, not at the first run
   return def;
+}
+
+// Typed rules are rules of any row: the row they read is the one `fields` builds.
+function datasetRules(input: DatasetInput<FieldsInput>): readonly DatasetRule[] {
+  const rules: unknown = typeof input.rules === 'function' ? input.rules(rule) : input.rules ?? [];
+  if (!Array.isArray(rules)) {
+    throw new Error(`ddss: the rules of dataset "${input.name}" must be an array, or a function of \`rule\` returning one`);
+  }
+  return rules as DatasetRule[];
 }

@@ -4,7 +4,7 @@ import {
   type BooleanFormat, type NumberFormat,
 } from './core/parsers.js';
 import type {
-  CheckResult, FieldRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
+  AggregateRule, CheckResult, FieldRule, ValueRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
 } from './core/types.js';
 import { valueRule } from './core/rule-base.js';
 import { pattern, type PatternOptions } from '../rules/correct/pattern.js';
@@ -16,6 +16,13 @@ import { unique, type UniqueOptions } from '../rules/clean/unique.js';
 import { trimmed } from '../rules/clean/trimmed.js';
 import { nfc } from '../rules/clean/nfc.js';
 import { within } from '../rules/live/within.js';
+
+/**
+ * A rule a field of value type `T` can carry: a check of `T` (or of any value), or an aggregate of `T`.
+ * @example const even: FieldRuleOf<number> = valueRule<number>({ name: 'even', criterion: 'correct' }, (n) => n % 2 === 0);
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an aggregate's state is its own business
+export type FieldRuleOf<T> = ValueRule<T> | AggregateRule<any, T>;
 
 /** A typed column with its rules. Every modifier returns a new spec; the original is unchanged. */
 export interface FieldSpec<T = unknown> extends FieldSpecData {
@@ -39,8 +46,12 @@ export interface FieldSpec<T = unknown> extends FieldSpecData {
   within(maxAge: Duration, options?: RuleOptions): FieldSpec<T>;
   /** A custom check of the typed value; `false` fails with `options.code` (default `check_failed`). */
   check(id: string, fn: (value: T, ctx: RuleContext) => CheckResult, options?: RuleOptions & { readonly code?: string }): FieldSpec<T>;
-  /** Adds ready-made rules (e.g. `vn.cccd()`); each rule has one criterion and one severity. */
-  use(...rules: readonly FieldRule[]): FieldSpec<T>;
+  /**
+   * Adds ready-made rules (e.g. `vn.cccd()`); each rule has one criterion and one severity. A rule typed for another
+   * value type (a `ValueRule<number>` on a text field) is a type error; rules of any value (`ValueRule`) fit every
+   * field.
+   */
+  use(...rules: readonly FieldRuleOf<T>[]): FieldSpec<T>;
   /** Personal data: masked (or hashed) in every output unless `showValues`. */
   pii(mode?: PiiMode): FieldSpec<T>;
   /** Values that count as missing for this field, on top of the dataset's. */

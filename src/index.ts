@@ -2,10 +2,14 @@
  * ddss: data quality for specialised government databases — "đúng, đủ, sạch, sống"
  * (correct, sufficient, clean, live). The engine, field specs, rules, sources and outputs.
  */
-export { defineDataset, type DatasetInput } from './define.js';
-export { field, type FieldSpec } from './field.js';
-export { rule } from './rule.js';
+export {
+  defineDataset, type DatasetInput, type DatasetRules, type FieldsInput, type Infer, type RowOf, type TypedDataset, type ValueOf,
+} from './define.js';
+export { field, type FieldRuleOf, type FieldSpec } from './field.js';
+export { rule, type Rules } from './rule.js';
+export type { ReportOf, RuleIdFor, RuleIdOf, TypedReport } from './rule-id.js';
 export { validate, defaultWorkers } from './validate.js';
+export type { RecordOptions, RowWith } from '../rules/correct/record.js';
 export type { RowInput } from './core/validate.js';
 export { createValidator, type Validator } from './core/validator.js';
 export { toJson, reportObject } from './outputs/json.js';

@@ -19,3 +19,9 @@ import { fromJsonSchema } from './interop/json-schema.js';
  * ]
  */
 export const rule = { record, rowCount, uniqueBy, freshness, coverage, noOverlap, reference, fromZod, fromJsonSchema };
+
+/**
+ * The dataset-rule builders (`rule`), as handed to `rules: (rule) => […]` of `defineDataset`.
+ * @example const rules = (rule: Rules) => [rule.rowCount({ min: 1 })];
+ */
+export type Rules = typeof rule;

@@ -6,18 +6,20 @@ import { resolveOptions } from './core/options.js';
 import { splitsAsDeclared } from './parallel/splits-as-declared.js';
 import { refuseNestedValidate } from './parallel/worker-context.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
-import type { DatasetDefinition, Report, ValidateOptions } from './core/types.js';
+import type { DatasetDefinition, ValidateOptions } from './core/types.js';
+import type { ReportOf } from './rule-id.js';
 
 const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 /**
  * Validates a dataset in one streaming pass and returns its report (see the core `validate`). With `workers > 1`
  * and a CSV file read by `readCsv(path)`, the file is validated in byte ranges on worker threads and merged; the
- * report is byte-identical to a single-threaded run.
+ * report is byte-identical to a single-threaded run. The report of a typed definition is a `TypedReport`, so
+ * matchers check rule ids against its fields.
  * @example
  * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22'), workers: 2 });
  */
-export async function validate(definition: DatasetDefinition, input: RowInput, options: ValidateOptions = {}): Promise<Report> {
+export async function validate<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions = {}): Promise<ReportOf<D>> {
   resolveOptions(options, definition); // a mistake in the options (time zone, missing piiKey) fails before any thread starts
   const wanted = Math.floor(options.workers ?? 1);
   // A worker thread that imports a script which validates at top level must not validate (nor start workers).
@@ -33,10 +35,10 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
     const size = await stat(file.path).then((s) => s.size, () => 0);
     const workers = Math.min(wanted, Math.max(1, Math.floor(size / (options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));
     if (workers > 1 && await splitsAsDeclared(file.path)) {
-      return validateCsvParallel(definition, { module: definition.module, name: definition.name }, file, options, workers);
+      return validateCsvParallel(definition, { module: definition.module, name: definition.name }, file, options, workers) as Promise<ReportOf<D>>;
     }
   }
-  return validateOneThread(definition, input, options);
+  return validateOneThread(definition, input, options) as Promise<ReportOf<D>>;
 }
 
 /** The default number of workers: one per core. */

@@ -113,6 +113,8 @@ describe('isolation of faulty rules', () => {
 describe('definitions', () => {
   it('rejects duplicate rule ids, unknown key fields and bad thresholds', () => {
     expect(() => defineDataset({ name: 'd', fields: { a: field.text().pattern(/a/).pattern(/b/) } })).toThrow(/used twice/);
+    // The types refuse a key that is not a field; untyped callers (JavaScript, built definitions) meet the runtime check.
+    // @ts-expect-error -- 'x' is not a field
     expect(() => defineDataset({ name: 'd', key: 'x', fields: { a: field.text() } })).toThrow(/key field "x"/);
     expect(() => defineDataset({ name: 'd', fields: { a: field.text().pattern(/a/, { threshold: 2 }) } })).toThrow(/threshold/);
     expect(() => defineDataset({ name: '', fields: { a: field.text() } })).toThrow(/name/);

@@ -18,13 +18,13 @@ function definition(extra: readonly DatasetRule[] = []) {
       name: field.text().trimmed({ severity: 'warning' }).nfc().pii(),
       updated: field.datetime().within({ days: 365 }),
     },
-    rules: [
+    rules: (rule) => [
       rule.uniqueBy(['group', 'n']),
       rule.noOverlap('id', 'from', 'to'),
       rule.coverage('group', ['a', 'b', 'c']),
       rule.freshness('updated', { days: 30 }),
       rule.rowCount({ min: 3 }),
-      rule.record('ordered', (r) => (r.from as Date) <= (r.to as Date), { fields: ['from', 'to'] }),
+      rule.record('ordered', (r) => r.from <= r.to, { fields: ['from', 'to'] }),
       ...extra,
     ],
   });

@@ -6,7 +6,8 @@ describe('rule.record', () => {
   const def = defineDataset({
     name: 'd',
     fields: { registered: field.date('dd/MM/yyyy'), issued: field.date('dd/MM/yyyy') },
-    rules: [rule.record('dates_ordered', (r) => (r.registered as Date) <= (r.issued as Date), {
+    // Typed rows: `fields` guarantees both dates, so the check compares them without a cast.
+    rules: (rule) => [rule.record('dates_ordered', (r) => r.registered <= r.issued, {
       fields: ['registered', 'issued'], code: 'dates_out_of_order',
       messages: { dates_out_of_order: { en: 'registered after issue', vi: 'ngày đăng ký sau ngày cấp' } },
     })],

@@ -39,8 +39,8 @@ export function valueRule<V>(meta: RuleMeta, check: (value: V, ctx: RuleContext)
 }
 
 /** Builds a per-record rule; with `fields`, it runs only where all of them hold a valid value. */
-export function recordRule(meta: RuleMeta & { readonly fields?: readonly string[] },
-  check: (row: TypedRow, ctx: RuleContext) => CheckResult, options: RuleOptions = {}): RecordRule {
+export function recordRule<R = TypedRow>(meta: RuleMeta & { readonly fields?: readonly string[] },
+  check: (row: R, ctx: RuleContext) => CheckResult, options: RuleOptions = {}): RecordRule<R> {
   return { kind: 'record', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}), check };
 }
 

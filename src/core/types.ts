@@ -123,12 +123,15 @@ export interface ValueRule<V = unknown> extends RuleBase {
   check(value: V, ctx: RuleContext): CheckResult;
 }
 
-/** A check of the whole typed row, evaluated per row. */
-export interface RecordRule extends RuleBase {
+/**
+ * A check of the whole typed row, evaluated per row. `R` is the row type of a typed definition (`Infer<typeof d>`);
+ * a rule written for any row keeps the default.
+ */
+export interface RecordRule<R = TypedRow> extends RuleBase {
   readonly kind: 'record';
   /** When set, the rule runs only on rows where all these fields have a valid value; other rows are not checked. */
   readonly fields?: readonly string[];
-  check(row: TypedRow, ctx: RuleContext): CheckResult;
+  check(row: R, ctx: RuleContext): CheckResult;
 }
 
 /** What a dataset rule reports when the run ends. */

@@ -9,9 +9,11 @@
  * Failure messages show the scores and the worst rules with counts and a few sample violations (personal values
  * masked, as in every report).
  */
-import { expect } from 'vitest';
+import { chai, expect } from 'vitest';
+import { guardAwait } from './_guard-await.js';
 import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
+import type { RuleIdFor } from '../rule-id.js';
 import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
 import { erroredReason, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
 
@@ -23,7 +25,8 @@ export interface DataQualityMatchers {
   /**
    * The report (or the report of validating these rows against `dataset`) passes: with thresholds, every threshold
    * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored.
-   * Asynchronous: always `await` it.
+   * Asynchronous: always `await` it. A test that does not await it fails when it ends, naming the assertion (its
+   * verdict would otherwise be lost, or land after the test passed).
    * @example await expect(readCsv('parcels.csv')).toPassDataset(landParcels, { minScore: 0.95, now: new Date('2026-11-22') })
    */
   toPassDataset(dataset: DatasetDefinition, options?: PassDatasetOptions): Promise<void>;
@@ -43,12 +46,14 @@ export interface DataQualityMatchers {
 }
 
 declare module 'vitest' {
-  // Merging needs vitest's own type parameter, unused by these matchers.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface Assertion<T> {
     toPassDataset: DataQualityMatchers['toPassDataset'];
     toHaveScore: DataQualityMatchers['toHaveScore'];
-    toHaveNoViolations: DataQualityMatchers['toHaveNoViolations'];
+    /**
+     * As `DataQualityMatchers.toHaveNoViolations`; on the report of a typed definition, the field part of `ruleId`
+     * must name one of its fields (`'owner_idd.cccd'` is a type error).
+     */
+    toHaveNoViolations<const Id extends string = string>(ruleId?: Id & RuleIdFor<T, Id>): void;
   }
   interface AsymmetricMatchersContaining {
     toHaveScore(min: number, criterion?: Criterion): unknown;
@@ -131,3 +136,6 @@ expect.extend({
     };
   },
 });
+
+// Every asynchronous matcher fails its test when it is not awaited.
+guardAwait(chai.Assertion.prototype, ['toPassDataset']);

@@ -28,7 +28,7 @@ describe('an async check is a rule error, never a pass or a crash', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       const def = defineDataset({ name: 'x', fields: { id: field.text(), n: field.integer() },
-        rules: [rule.record('remote', sync(async () => { throw new Error('network down'); }), { fields: ['id'] })] });
+        rules: [rule.record('remote', sync<() => boolean>(async () => { throw new Error('network down'); }), { fields: ['id'] })] });
       const report = await validate(def, rows, { now: NOW });
       expect(report.rules.find((r) => r.id === 'remote')?.error).toContain('checks are synchronous');
       await new Promise((r) => setTimeout(r, 20));
