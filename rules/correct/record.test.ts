@@ -27,3 +27,37 @@ describe('rule.record', () => {
       .toThrow(/unknown field "b"/);
   });
 });
+
+describe('rule.record findings a person can act on', () => {
+  const def = defineDataset({
+    name: 'd',
+    fields: { owner_id: field.text().pii(), registered: field.text(), issued: field.text() },
+    rules: [
+      rule.record('dates_ordered', (r) => (r.registered as string) <= (r.issued as string), { fields: ['registered', 'issued'] }),
+      rule.record('id_present', (r) => r.owner_id !== '000000000000', { fields: ['owner_id'] }),
+      rule.record('whole_row', () => false),
+    ],
+  });
+  const rows = [{ owner_id: '000000000000', registered: '2024-03-01', issued: '2023-05-02' }];
+
+  it('carries the names and values of its declared fields, personal ones masked', async () => {
+    const report = await run(def, rows);
+    expect(ruleOf(report, 'dates_ordered').samples[0]).toMatchObject({ field: 'registered, issued', value: '2024-03-01, 2023-05-02' });
+    const pii = ruleOf(report, 'id_present').samples[0];
+    expect(pii?.field).toBe('owner_id');
+    expect(pii?.value).toBeDefined();
+    expect(pii?.value).not.toContain('000000000000');
+    expect(JSON.stringify(report)).not.toContain('000000000000');
+  });
+
+  it.each(['en', 'vi'] as const)('renders a default message naming the rule, its fields and values (%s)', async (locale) => {
+    const report = await run(def, rows, { locale });
+    const m = ruleOf(report, 'dates_ordered').samples[0]?.message ?? '';
+    expect(m).toContain('dates_ordered');
+    expect(m).toContain('registered, issued');
+    expect(m).toContain('2024-03-01, 2023-05-02');
+    const whole = ruleOf(report, 'whole_row').samples[0];
+    expect(whole?.message).toContain('whole_row');
+    expect(whole?.message).not.toMatch(/\{|^: /);
+  });
+});

@@ -66,10 +66,11 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     }
   }
 
+  /** `shownValue`: a value already shown field by field (a cross-field rule's values), not to be masked again. */
   function sample(slot: Slot, f: Finding, row: number | undefined, line: number | undefined, key: string | undefined,
-    rawValue: unknown): Sample {
+    rawValue: unknown, shownValue?: string): Sample {
     const field = f.field ?? slot.field ?? undefined;
-    const value = shown(f.value !== undefined ? f.value : rawValue, field, slot);
+    const value = shownValue ?? shown(f.value !== undefined ? f.value : rawValue, field, slot);
     const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
     const params = { field: field ?? '', value: value ?? '', rule: slot.id, ...paramsOf(slot), ...f.params };
     const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
@@ -82,6 +83,10 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       addRow(rs.failed, ctx.row);
       if (!wanted(rs)) return;
       const field = f.field ?? slot.field ?? undefined;
+      if (field === undefined && slot.kind === 'record' && slot.needs.length > 1 && f.value === undefined) {
+        record(slot, rs, sample(slot, { ...f, field: namesOf(slot) }, ctx.row, ctx.line, ctx.key(), undefined, valuesOf(slot)));
+        return;
+      }
       const i = field === undefined ? undefined : plan.fieldIndex.get(field);
       const raw = i === undefined ? undefined : rawOf(i);
       record(slot, rs, sample(slot, f, ctx.row, ctx.line, ctx.key(), raw));
@@ -119,6 +124,22 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     },
     params: paramsOf,
   };
+
+  /** The fields a cross-field record rule declares, joined: where its finding is, when the check names none. */
+  function namesOf(slot: Slot): string {
+    return slot.needs.map((i) => plan.fields[i]?.name ?? '').join(', ');
+  }
+
+  /**
+   * The raw values of a cross-field rule's declared fields, each shown as its own field's values are (masked when
+   * personal), joined in the order of the fields: what the person fixing the record has to look at.
+   */
+  function valuesOf(slot: Slot): string {
+    return slot.needs.map((i) => {
+      const name = plan.fields[i]?.name;
+      return shown(rawOf(i), name, slot) ?? '';
+    }).join(', ');
+  }
 
   function paramsOf(slot: Slot): Readonly<Record<string, unknown>> | undefined {
     if (!shownParams.has(slot.ordinal)) shownParams.set(slot.ordinal, protectParams(slot));
