@@ -185,15 +185,28 @@ describe('ddss validate: --out and --violations', () => {
     expect(total).toBe(5);
     const lines = readFileSync(vio, 'utf8').trim().split('\n');
     if (ext === 'csv') {
+      // A UTF-8 BOM first, so Excel reads Vietnamese text correctly (trim() above drops it from `lines`).
+      expect(readFileSync(vio, 'utf8').startsWith('\uFEFFrule,')).toBe(true);
       expect(lines[0]).toBe('rule,criterion,severity,code,row,line,key,field,value,message,suggestion');
       expect(lines).toHaveLength(total + 1);
-      // The `-5` of a negative area must not reach a spreadsheet as a formula.
-      expect(lines.find((l) => l.startsWith('area_m2.min'))).toContain("'-5");
+      // A negative area is a number, not a formula: written as it is.
+      const area = lines.find((l) => l.startsWith('area_m2.min')) ?? '';
+      expect(area).toContain(',-5,');
+      expect(area).not.toContain("'-5");
     } else {
       const rows = lines.map((l) => JSON.parse(l) as { rule: string; code: string });
       expect(rows).toHaveLength(total);
       expect(rows.map((v) => v.code).sort()).toEqual(['future_date', 'invalid_type', 'not_above_minimum', 'pattern_mismatch', 'surrounding_whitespace']);
     }
+  });
+});
+
+describe('ddss validate: --no-bom', () => {
+  it('writes the --violations CSV without a byte order mark', async () => {
+    const vio = tmp.path('v.csv');
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--violations', vio, '--no-bom']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(vio, 'utf8').startsWith('rule,criterion,')).toBe(true);
   });
 });
 

@@ -29,6 +29,7 @@ Options:
   -f, --format F         text (default, the console summary), json, html, junit, md
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
+      --no-bom           write the --violations CSV without the UTF-8 byte order mark (written by default for Excel)
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
       --now ISO          the time of the run (2026-11-22 or 2026-11-22T08:00:00Z; default: now)

@@ -42,7 +42,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
 
-  const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force);
+  const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
   const bar = progress(io);
   let report: Report;
   try {
