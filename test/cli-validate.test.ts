@@ -126,7 +126,7 @@ describe('ddss validate: formats', () => {
   });
 
   it.each([
-    ['text', /^parcels — /],
+    ['text', /^Land parcels \(parcels\) — /],
     ['html', /^<!DOCTYPE html>/i],
     ['junit', /^<\?xml /],
     ['md', /^## /],
@@ -154,7 +154,7 @@ describe('ddss validate: --out and --violations', () => {
     const first = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out]);
     expect(first.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-    expect(first.stdout).toMatch(/^parcels — /);
+    expect(first.stdout).toMatch(/^Land parcels \(parcels\) — /);
 
     writeFileSync(out, 'precious');
     const again = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out]);

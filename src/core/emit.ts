@@ -54,6 +54,23 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     return pii === false ? text : opts.protect(text, pii);
   }
 
+  /**
+   * A field as messages name it (`{field}`): its `.label()` in the run's locale, else its name; the joined fields of a
+   * cross-field finding each by their label. The violation's `field` stays the name, for tools.
+   */
+  function fieldText(field: string | undefined): string {
+    if (field === undefined) return '';
+    const one = labelText(field);
+    if (one !== undefined || !field.includes(', ')) return one ?? field;
+    return field.split(', ').map((n) => labelText(n) ?? n).join(', ');
+  }
+
+  function labelText(name: string): string | undefined {
+    const i = plan.fieldIndex.get(name);
+    const title = i === undefined ? undefined : plan.fields[i]?.spec.title;
+    return title === undefined ? undefined : typeof title === 'string' ? title : title[opts.locale];
+  }
+
   function shownKey(key: string | undefined): string | undefined {
     return key === undefined || keyPii === undefined || opts.showValues ? key : opts.protect(key, keyPii);
   }
@@ -72,7 +89,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     const field = f.field ?? slot.field ?? undefined;
     const value = shownValue ?? shown(f.value !== undefined ? f.value : rawValue, field, slot);
     const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
-    const params = { field: field ?? '', value: value ?? '', rule: slot.id, ...paramsOf(slot), ...f.params };
+    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...f.params };
     const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
     return compact({ row, line, key: shownKey(key), field, value, code: f.code, message, suggestion });
   }
@@ -105,7 +122,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       if (!wanted(s)) return;
       const id = `source.${issue.code}`;
       const value = issueValue(issue);
-      const params = { field: issue.field ?? '', value: value ?? '', rule: id, ...issue.params };
+      const params = { field: fieldText(issue.field), value: value ?? '', rule: id, ...issue.params };
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,

@@ -7,7 +7,7 @@ import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState, ValidatorState } from './state.js';
 import type {
-  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, FinishContext, Report, RuleResult, RuleStatus, SourceInfo,
+  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, FinishContext, LocalizedText, Report, RuleResult, RuleStatus, SourceInfo,
   Violation,
 } from './types.js';
 
@@ -21,11 +21,11 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;
     const params = emitter.params(slot);
-    if (slot.kind !== 'aggregate') return ruleResult(slot, params, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
+    if (slot.kind !== 'aggregate') return ruleResult(plan, slot, params, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
     const outcome = finishAggregate(slot, rs, fctx, emitter);
     const table = outcome !== null && outcome.score !== undefined;
     const failed = outcome?.failed ?? (table ? (outcome?.findings.length ? 1 : 0) : rowCount(rs.failed));
-    return ruleResult(slot, params, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
+    return ruleResult(plan, slot, params, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
   });
   const columns = st.columns?.length ?? 0;
   const sources = [...st.sources].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -57,6 +57,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   return {
     schemaVersion: 1,
     dataset: plan.definition.name,
+    ...(plan.definition.title === undefined ? {} : { title: plan.definition.title }),
     status,
     ...(reasons.length === 0 ? {} : { error: reasons.map(oneLine).join('; ') }),
     partial,
@@ -120,7 +121,7 @@ function byRow(a: DatasetFinding, b: DatasetFinding): number {
   return (a.row ?? -1) - (b.row ?? -1);
 }
 
-function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | undefined, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
+function ruleResult(plan: Plan, slot: Slot, params: Readonly<Record<string, unknown>> | undefined, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
   score: number | null): RuleResult {
   // A rule that threw reports no counts, only its first error: counts up to an arbitrary row would differ between
   // a single run and merged shards, and the run is in error anyway.
@@ -132,6 +133,7 @@ function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | unde
     criterion: slot.criterion,
     severity: slot.severity,
     field: slot.field,
+    ...labelOf(plan, slot),
     level,
     checked: ok ? checked : 0,
     failed: ok ? failed : 0,
@@ -146,6 +148,12 @@ function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | unde
     ...(params === undefined ? {} : { params }),
     samples: ok ? rs.samples : [],
   };
+}
+
+/** The label of the rule's field, when it has one. */
+function labelOf(plan: Plan, slot: Slot): { fieldLabel?: LocalizedText } {
+  const title = slot.fieldIndex >= 0 ? plan.fields[slot.fieldIndex]?.spec.title : undefined;
+  return title === undefined ? {} : { fieldLabel: title };
 }
 
 function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): RuleResult {

@@ -308,6 +308,10 @@ export interface RuleResult {
   readonly criterion: Criterion;
   readonly severity: Severity;
   readonly field: string | null;
+  /** The `.label()` of the rule's field, when it has one: what outputs show beside the field name. */
+  readonly fieldLabel?: LocalizedText;
+  /** What the rule checks, in one line per language (from its metadata, or the rule's own `description`). */
+  readonly description?: LocalizedText;
   /** `row` for rules judged per record, `table` for rules that score the whole table. */
   readonly level: 'row' | 'table';
   readonly checked: number;
@@ -347,6 +351,8 @@ export interface SourceInfo {
 export interface Report {
   readonly schemaVersion: 1;
   readonly dataset: string;
+  /** The definition's `title`, when it has one: the heading of the human-readable outputs. */
+  readonly title?: LocalizedText;
   readonly status: DatasetStatus;
   /**
    * Present exactly when `status` is `error`: why the dataset could not be evaluated (the read was partial, a rule

@@ -1,6 +1,7 @@
 import { escapeHtml } from './_escape.js';
 import { formatCount, formatParam, formatPercent, scoreBand } from './_format.js';
 import type { Labels } from './_labels.js';
+import { fieldLabel } from './_text.js';
 import { CRITERION_RANK, SEVERITY_RANK, STATUS_RANK, type IndexedRule } from './_rank.js';
 import type { RuleResult, Sample } from '../core/types.js';
 
@@ -42,13 +43,19 @@ function ruleRow(r: RuleResult, index: number, l: Labels): string {
     // No field: a table-level rule says so; a cross-field record rule is row-level and shows a plain dash.
     r.field === null
       ? `<td data-sort=""><span class="muted">${r.level === 'table' ? `— ${escapeHtml(l.tableLevel)}` : '—'}</span></td>`
-      : `<td data-sort="${escapeHtml(r.field)}"><code>${escapeHtml(r.field)}</code></td>`,
+      : `<td data-sort="${escapeHtml(r.field)}"><code>${escapeHtml(r.field)}</code>${labelSpan(r, l)}</td>`,
     `<td class="num" data-sort="${r.checked}">${formatCount(r.checked, l.locale)}</td>`,
     `<td class="num" data-sort="${r.failed}">${formatCount(r.failed, l.locale)}</td>`,
     `<td class="num" data-sort="${r.passRate ?? ''}">${passRate(r.passRate, l)}</td>`,
     `<td data-sort="${STATUS_RANK[r.status]}"><span class="pill st-${escapeHtml(r.status)}">${escapeHtml(l.ruleStatus[r.status])}</span></td>`,
   ];
   return `<tr data-i="${index}" class="is-${escapeHtml(r.status)}">${cells.join('')}</tr>`;
+}
+
+/** The field's label under its name, when it has one. */
+function labelSpan(r: RuleResult, l: Labels): string {
+  const label = fieldLabel(r, l.locale);
+  return label === undefined ? '' : `<span class="lbl">${escapeHtml(label)}</span>`;
 }
 
 function passRate(rate: number | null, l: Labels): string {

@@ -2,6 +2,7 @@ import { plainText } from './_escape.js';
 import { formatInstant, formatPercent, scoreBand, type Band } from './_format.js';
 import { labels, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
+import { datasetHeading, fieldLabel } from './_text.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
 
 /** Options of `formatSummary`. */
@@ -30,7 +31,7 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
   const l = labels(options.locale ?? report.locale);
   const paint = (style: Style, text: string) => (options.color === true ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
-  out.push(`${paint('bold', plainText(report.dataset))} — ${paint(STATUS[report.status], l.datasetStatus[report.status])}`);
+  out.push(`${paint('bold', plainText(datasetHeading(report, l.locale)))} — ${paint(STATUS[report.status], l.datasetStatus[report.status])}`);
   const meta = [l.rows(report.rows), report.source?.name === undefined ? '' : plainText(report.source.name), formatInstant(report.now)];
   out.push(paint('dim', meta.filter((m) => m !== '').join(' · ')));
   out.push(verdictLine(report, l));
@@ -78,6 +79,8 @@ function ruleLine(paint: Paint, r: RuleResult, l: Labels, idWidth: number, failW
     return `${paint('magenta', '!'.padStart(failWidth))}  ${id}  ${paint('magenta', l.ruleStatus.error)}: ${plainText(r.error ?? '')}`;
   }
   const count = paint(r.severity === 'error' ? 'red' : 'yellow', String(r.failed).padStart(failWidth));
-  const rest = [l.criteria[r.criterion].name, l.severity[r.severity], `${l.col.passRate.toLowerCase()} ${formatPercent(r.passRate, l.locale)}`];
+  const label = fieldLabel(r, l.locale);
+  const rest = [...(label === undefined ? [] : [plainText(label)]), l.criteria[r.criterion].name, l.severity[r.severity],
+    `${l.col.passRate.toLowerCase()} ${formatPercent(r.passRate, l.locale)}`];
   return `${count}  ${id}  ${paint('dim', rest.join(' · '))}`;
 }

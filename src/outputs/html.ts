@@ -4,6 +4,7 @@ import { gauge } from './_html-gauge.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './_html-assets.js';
 import { ruleTable, sampleSections } from './_html-rules.js';
 import { labels, verdictLine, type Labels } from './_labels.js';
+import { localized } from './_text.js';
 import { rulesByFailures } from './_rank.js';
 import { reportObject } from './json.js';
 import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/types.js';
@@ -12,7 +13,7 @@ import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/typ
 export interface HtmlOptions {
   /** Language of the page's own words (default: the report's locale). Messages keep the locale of the run. */
   readonly locale?: Locale;
-  /** Heading and document title (default: the dataset name). */
+  /** Heading and document title (default: the dataset's title in the page's locale, else its name). */
   readonly title?: string;
 }
 
@@ -24,7 +25,7 @@ export interface HtmlOptions {
  */
 export function toHtml(report: Report, options: HtmlOptions = {}): string {
   const l = labels(options.locale ?? report.locale);
-  const heading = options.title ?? report.dataset;
+  const heading = options.title ?? localized(report.title, l.locale) ?? report.dataset;
   const ordered = rulesByFailures(report.rules);
   const samples = sampleSections(ordered, l);
   return [
