@@ -50,9 +50,10 @@ Exit codes: 0 passed or warned, 1 failed (an error rule failed, or score below -
 2 usage error, 3 could not evaluate (input unreadable or partial, or a rule threw).
 `;
 
-export const DATASETS_HELP = `Usage: ddss datasets [--json] [--locale en|vi]
+export const DATASETS_HELP = `Usage: ddss datasets [--rules NAME] [--json] [--locale en|vi]
 
 Lists the built-in dataset definitions: name, number of fields, number of rules, title.
+With --rules NAME, lists every rule of that definition: id, criterion, severity and what it checks.
 Use a name with: ddss validate <input> --dataset <name>
 `;
 

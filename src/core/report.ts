@@ -1,4 +1,5 @@
 import { rowCount } from './rowset.js';
+import { describeRule } from './messages/descriptions.js';
 import { computeScores, round, type ScoredRule } from './scores.js';
 import { meetsThreshold, scoreMeetsThreshold } from './threshold.js';
 import { CRITERIA } from './types.js';
@@ -134,6 +135,7 @@ function ruleResult(plan: Plan, slot: Slot, params: Readonly<Record<string, unkn
     severity: slot.severity,
     field: slot.field,
     ...labelOf(plan, slot),
+    description: describeRule(slot, level === 'table'),
     level,
     checked: ok ? checked : 0,
     failed: ok ? failed : 0,
@@ -169,6 +171,7 @@ function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): 
     criterion: s.criterion,
     severity: s.severity,
     field: null,
+    description: { en: `the input is read without ${s.code.replace(/_/g, ' ')} findings`, vi: `tệp đầu vào được đọc không có lỗi ${s.code}` },
     level: row ? 'row' : 'table',
     checked,
     failed,

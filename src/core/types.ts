@@ -92,6 +92,8 @@ export interface RuleOptions {
   readonly when?: (row: TypedRow) => boolean;
   /** Overrides the message of every code of this rule (a string, or `{ en, vi }`). */
   readonly message?: LocalizedText;
+  /** What the rule checks, one line (a string, or `{ en, vi }`); default: from the rule's name and params. */
+  readonly description?: LocalizedText;
 }
 
 interface RuleBase {
@@ -104,6 +106,8 @@ interface RuleBase {
   readonly weight: number;
   readonly when?: (row: TypedRow) => boolean;
   readonly message?: LocalizedText;
+  /** What the rule checks, one line; outputs fall back to a line built from its name and params. */
+  readonly description?: LocalizedText;
   /** Machine-readable parameters, shown in reports and docs (pattern, bounds, set size). */
   readonly params?: Readonly<Record<string, unknown>>;
   /**

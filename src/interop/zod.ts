@@ -70,7 +70,9 @@ export function fromZod(schema: z.ZodType, options: FromZodOptions = {}): readon
     return recordRule({ name, criterion, code: 'schema_violation' }, (row, ctx) => {
       const mine = issuesOf(row, ctx).filter((c) => c.criterion === criterion).map((c) => c.finding);
       return mine.length === 0 ? undefined : mine;
-    }, { ...common, criterion, ...(common.id === undefined ? {} : { id: name }) });
+    }, { ...common, criterion, ...(common.id === undefined ? {} : { id: name }), description: common.description ?? {
+      en: `the record satisfies the zod schema (${criterion} issues)`, vi: `bản ghi thỏa lược đồ zod (lỗi tiêu chí ${criterion})`,
+    } });
   });
 }
 

@@ -1,7 +1,7 @@
 import { escapeHtml } from './_escape.js';
 import { formatCount, formatParam, formatPercent, scoreBand } from './_format.js';
 import type { Labels } from './_labels.js';
-import { fieldLabel } from './_text.js';
+import { fieldLabel, localized } from './_text.js';
 import { CRITERION_RANK, SEVERITY_RANK, STATUS_RANK, type IndexedRule } from './_rank.js';
 import type { RuleResult, Sample } from '../core/types.js';
 
@@ -37,7 +37,7 @@ function th(text: string, type: 'text' | 'rank' | 'num', numeric = false, sort?:
 function ruleRow(r: RuleResult, index: number, l: Labels): string {
   const id = `<code>${escapeHtml(r.id)}</code>`;
   const cells = [
-    `<td data-sort="${escapeHtml(r.id)}">${hasDetails(r) ? `<a href="#s-${index}">${id}</a>` : id}</td>`,
+    `<td data-sort="${escapeHtml(r.id)}">${hasDetails(r) ? `<a href="#s-${index}">${id}</a>` : id}${descSpan(r, l)}</td>`,
     `<td data-sort="${CRITERION_RANK[r.criterion]}"><span class="crit">${escapeHtml(l.criteria[r.criterion].name)}</span></td>`,
     `<td data-sort="${SEVERITY_RANK[r.severity]}"><span class="sev sev-${escapeHtml(r.severity)}">${escapeHtml(l.severity[r.severity])}</span></td>`,
     // No field: a table-level rule says so; a cross-field record rule is row-level and shows a plain dash.
@@ -50,6 +50,12 @@ function ruleRow(r: RuleResult, index: number, l: Labels): string {
     `<td data-sort="${STATUS_RANK[r.status]}"><span class="pill st-${escapeHtml(r.status)}">${escapeHtml(l.ruleStatus[r.status])}</span></td>`,
   ];
   return `<tr data-i="${index}" class="is-${escapeHtml(r.status)}">${cells.join('')}</tr>`;
+}
+
+/** What the rule checks, under its id, in the page's locale. */
+function descSpan(r: RuleResult, l: Labels): string {
+  const d = localized(r.description, l.locale);
+  return d === undefined ? '' : `<span class="desc">${escapeHtml(d)}</span>`;
 }
 
 /** The field's label under its name, when it has one. */
