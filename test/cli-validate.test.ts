@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
@@ -198,6 +198,16 @@ describe('ddss validate: --out and --violations', () => {
       expect(rows).toHaveLength(total);
       expect(rows.map((v) => v.code).sort()).toEqual(['future_date', 'invalid_type', 'not_above_minimum', 'pattern_mismatch', 'surrounding_whitespace']);
     }
+  });
+});
+
+describe('ddss validate: HTML links the violations file', () => {
+  it('by a path relative to the page', async () => {
+    mkdirSync(tmp.path('reports'));
+    const out = tmp.path('reports/report.html');
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out, '--violations', tmp.path('all.csv')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('<a class="file" href="../all.csv">');
   });
 });
 

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
@@ -69,7 +69,9 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   await sink?.commit();
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
-  const text = render(report, args.format, { locale: args.locale, color });
+  // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).
+  const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
+  const text = render(report, args.format, { locale: args.locale, color, violationsFile });
   if (out === undefined) io.stdout.write(text);
   else {
     await writeOutput(out, text, args.force);

@@ -67,6 +67,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     locale: opts.locale,
     rows: st.rows,
     score,
+    ...(failUnder === undefined ? {} : { failUnder }),
     criteria,
     rules,
     source,

@@ -370,6 +370,8 @@ export interface Report {
   readonly locale: Locale;
   readonly rows: number;
   readonly score: number | null;
+  /** The `failUnder` the run was judged by (the run's, else the definition's), when there was one. */
+  readonly failUnder?: number;
   readonly criteria: Readonly<Record<Criterion, CriterionResult>>;
   readonly rules: readonly RuleResult[];
   readonly source: SourceInfo | null;

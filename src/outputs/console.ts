@@ -1,5 +1,6 @@
 import { plainText } from './_escape.js';
-import { formatInstant, formatPercent, scoreBand, type Band } from './_format.js';
+import { formatInstant, formatPercent, type Band } from './_format.js';
+import { criterionBand, overallBand } from './_verdict-band.js';
 import { labels, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
@@ -41,11 +42,11 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
 
   const names = [l.overall, ...CRITERIA.map((c) => l.criteria[c].name)];
   const width = Math.max(...names.map((n) => n.length));
-  out.push(`  ${scoreLine(paint, l.overall.padEnd(width), report.score, l, '', true)}`);
+  out.push(`  ${scoreLine(paint, l.overall.padEnd(width), report.score, l, '', true, overallBand(report))}`);
   for (const c of CRITERIA) {
     const r = report.criteria[c];
     const detail = r.score === null ? l.noData : r.rowPassRate === null ? l.criteria[c].sub : `${l.criteria[c].sub} · ${l.failedRowsOf(r.failedRows)}`;
-    out.push(`  ${scoreLine(paint, l.criteria[c].name.padEnd(width), r.score, l, detail, false)}`);
+    out.push(`  ${scoreLine(paint, l.criteria[c].name.padEnd(width), r.score, l, detail, false, criterionBand(report, c))}`);
   }
 
   const failing = attentionList(report.rules);
@@ -62,8 +63,8 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
 
 type Paint = (style: Style, text: string) => string;
 
-function scoreLine(paint: Paint, name: string, score: number | null, l: Labels, detail: string, strong: boolean): string {
-  const band = scoreBand(score);
+/** A score with its bar, coloured by `band` (the verdict's, so a failing criterion is never green). */
+function scoreLine(paint: Paint, name: string, score: number | null, l: Labels, detail: string, strong: boolean, band: Band): string {
   const filled = score === null ? 0 : Math.round(Math.max(0, Math.min(1, score)) * BAR);
   // A score below 1 never draws a full bar, and a positive score never an empty one, like the percentages.
   const cells = score === null ? 0 : score < 1 && filled === BAR ? BAR - 1 : score > 0 && filled === 0 ? 1 : filled;

@@ -26,6 +26,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     locale: report.locale,
     rows: report.rows,
     score: report.score,
+    ...(report.failUnder === undefined ? {} : { failUnder: report.failUnder }),
     criteria,
     rules: report.rules.map(rule),
     source: report.source,
