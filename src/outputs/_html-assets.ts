@@ -74,7 +74,7 @@ summary::before{content:"\\25B8";color:var(--muted);width:10px}details[open]>sum
 details[open]>summary{border-bottom:1px solid var(--line);background:#f8fafc;border-radius:8px 8px 0 0}
 details .body{padding:10px 12px}
 .params{margin:0 0 8px;color:var(--muted);font-size:12px;overflow-wrap:anywhere}
-.val{white-space:pre-wrap;overflow-wrap:anywhere;background:#f1f3f6;border-radius:3px;padding:0 3px}
+.val{white-space:pre-wrap;overflow-wrap:break-word;background:#f1f3f6;border-radius:3px;padding:0 3px}
 .err{margin:0;color:#5b21b6;white-space:pre-wrap;overflow-wrap:anywhere}
 dl.src{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:6px 0 0}
 dl.src dt{color:var(--muted)}dl.src dd{margin:0;overflow-wrap:anywhere}
