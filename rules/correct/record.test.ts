@@ -1,5 +1,6 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { defineDataset, field, rule } from '../../src/index.js';
+import { defineDataset, field, rule, writeViolations, type Violation } from '../../src/index.js';
 import { run, ruleOf } from '../../test/_run.js';
 
 describe('rule.record', () => {
@@ -59,5 +60,22 @@ describe('rule.record findings a person can act on', () => {
     const whole = ruleOf(report, 'whole_row').samples[0];
     expect(whole?.message).toContain('whole_row');
     expect(whole?.message).not.toMatch(/\{|^: /);
+  });
+});
+
+describe('rule.record findings in violation files', () => {
+  it('stream the declared fields and values to the sink (CSV and NDJSON write what the sink gets)', async () => {
+    const def = defineDataset({
+      name: 'd', fields: { registered: field.text(), issued: field.text() },
+      rules: [rule.record('dates_ordered', (r) => (r.registered as string) <= (r.issued as string), { fields: ['registered', 'issued'] })],
+    });
+    const seen: Violation[] = [];
+    await run(def, [{ registered: '2024-03-01', issued: '2023-05-02' }], { onViolation: (v) => seen.push(v) });
+    const m = new PassThrough();
+    const chunks: Buffer[] = [];
+    m.on('data', (c: Buffer) => chunks.push(c));
+    await writeViolations(m, seen, { format: 'csv', bom: false });
+    const csv = Buffer.concat(chunks).toString('utf8').split('\n')[1] ?? '';
+    expect(csv).toContain('"registered, issued","2024-03-01, 2023-05-02"');
   });
 });
