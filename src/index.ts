@@ -30,6 +30,7 @@ export { toHtml, type HtmlOptions } from './outputs/html.js';
 export { toJUnit, type JUnitOptions } from './outputs/junit.js';
 export { toMarkdown, type MarkdownOptions } from './outputs/markdown.js';
 export { formatSummary, type SummaryOptions } from './outputs/console.js';
+export type { FromZodOptions } from './interop/zod.js';
 export {
   writeViolations, violationSink, VIOLATION_COLUMNS, type ViolationFormat, type ViolationFileOptions, type ViolationSink,
 } from './outputs/violations.js';

@@ -17,7 +17,7 @@ describe('the ddss executable', () => {
   it('sets the exit code, prints the summary, and keeps stderr quiet in a pipe', () => {
     const r = ddss(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', '--now', '2026-11-22']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^parcels — Failed/);
+    expect(r.stdout).toMatch(/^Land parcels \(parcels\) — Failed/);
     expect(r.stderr).toBe('');
   });
 

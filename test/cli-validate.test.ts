@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
@@ -126,7 +126,7 @@ describe('ddss validate: formats', () => {
   });
 
   it.each([
-    ['text', /^parcels — /],
+    ['text', /^Land parcels \(parcels\) — /],
     ['html', /^<!DOCTYPE html>/i],
     ['junit', /^<\?xml /],
     ['md', /^## /],
@@ -154,7 +154,7 @@ describe('ddss validate: --out and --violations', () => {
     const first = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out]);
     expect(first.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-    expect(first.stdout).toMatch(/^parcels — /);
+    expect(first.stdout).toMatch(/^Land parcels \(parcels\) — /);
 
     writeFileSync(out, 'precious');
     const again = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out]);
@@ -185,15 +185,38 @@ describe('ddss validate: --out and --violations', () => {
     expect(total).toBe(5);
     const lines = readFileSync(vio, 'utf8').trim().split('\n');
     if (ext === 'csv') {
+      // A UTF-8 BOM first, so Excel reads Vietnamese text correctly (trim() above drops it from `lines`).
+      expect(readFileSync(vio, 'utf8').startsWith('\uFEFFrule,')).toBe(true);
       expect(lines[0]).toBe('rule,criterion,severity,code,row,line,key,field,value,message,suggestion');
       expect(lines).toHaveLength(total + 1);
-      // The `-5` of a negative area must not reach a spreadsheet as a formula.
-      expect(lines.find((l) => l.startsWith('area_m2.min'))).toContain("'-5");
+      // A negative area is a number, not a formula: written as it is.
+      const area = lines.find((l) => l.startsWith('area_m2.min')) ?? '';
+      expect(area).toContain(',-5,');
+      expect(area).not.toContain("'-5");
     } else {
       const rows = lines.map((l) => JSON.parse(l) as { rule: string; code: string });
       expect(rows).toHaveLength(total);
       expect(rows.map((v) => v.code).sort()).toEqual(['future_date', 'invalid_type', 'not_above_minimum', 'pattern_mismatch', 'surrounding_whitespace']);
     }
+  });
+});
+
+describe('ddss validate: HTML links the violations file', () => {
+  it('by a path relative to the page', async () => {
+    mkdirSync(tmp.path('reports'));
+    const out = tmp.path('reports/report.html');
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', out, '--violations', tmp.path('all.csv')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('<a class="file" href="../all.csv">');
+  });
+});
+
+describe('ddss validate: --no-bom', () => {
+  it('writes the --violations CSV without a byte order mark', async () => {
+    const vio = tmp.path('v.csv');
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--violations', vio, '--no-bom']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(vio, 'utf8').startsWith('rule,criterion,')).toBe(true);
   });
 });
 

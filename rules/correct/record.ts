@@ -30,6 +30,9 @@ export type RowWith<R, K extends PropertyKey> = [K] extends [never] ? R : string
  * naming their own codes and fields. Default criterion `correct` (cross-field consistency). Inside the `rules` of
  * `defineDataset`, `row` is the definition's typed row (each field `T | undefined`); the fields named in `fields` are
  * never `undefined` (the rule runs only where they hold a valid value), and `fields` must name fields of the row.
+ * A finding that names no field carries the declared `fields` (joined by `, `) and their raw values (each masked
+ * when personal), and the default message quotes them: `registered, issued: "2024-03-01, 2023-05-02" fails check
+ * dates_ordered`.
  * @example
  * rule.record('dates_ordered', (r) => r.registered_at <= r.gcn_issue_date,
  *   { fields: ['registered_at', 'gcn_issue_date'], code: 'dates_out_of_order' })
@@ -39,7 +42,12 @@ export function record<R = TypedRow, const K extends keyof R & string = never>(i
   return recordRule<R>({
     name: id, criterion: 'correct', code: options.code ?? 'check_failed',
     ...(options.fields ? { fields: options.fields } : {}),
-    ...(options.messages ? { messages: options.messages } : {}),
+    messages: { ...(options.fields?.length ? {} : WHOLE_RECORD), ...options.messages },
     // The validator runs the check only where every field of `fields` holds a valid value: the narrowing is exact.
   }, check as (row: R, ctx: RuleContext) => CheckResult, options as RuleOptions);
 }
+
+// A check that declares no fields reads the whole record: its finding has no field or value to quote.
+const WHOLE_RECORD: MessageTable = {
+  check_failed: { en: 'the record fails check {rule}', vi: 'bản ghi không đạt kiểm tra {rule}' },
+};

@@ -116,7 +116,7 @@ describe('land-parcels', () => {
     ['a TCVN3 name', { owner_name: 'NguyÔn V¨n An' }, ['owner_name.legacyEncoding:legacy_encoding']],
     ['a trailing space', { owner_name: 'Nguyễn Văn An ' }, ['owner_name.trimmed:surrounding_whitespace']],
     ['a no-break space', { owner_name: 'Nguyễn\u00a0Văn An' }, ['owner_name.whitespace:non_breaking_space']],
-    ['a doubled space', { owner_name: 'Nguyễn  Văn An' }, ['owner_name.vnName:name_doubled_space', 'owner_name.whitespace:doubled_space']],
+    ['a doubled space', { owner_name: 'Nguyễn  Văn An' }, ['owner_name.whitespace:doubled_space']],
     ['an honorific', { owner_name: 'Ông Nguyễn Văn An' }, ['owner_name.vnName:name_has_honorific']],
     ['an area to the centimetre', { area_m2: '120.55' }, ['area_m2.decimals:too_many_decimals']],
     ['a decomposed address', { owner_address: 'Số 12 Lê Lợi, Hà Nội'.normalize('NFD') }, ['owner_address.nfc:not_nfc']],

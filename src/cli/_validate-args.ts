@@ -19,6 +19,8 @@ export interface ValidateArgs {
   readonly out: string | undefined;
   readonly violations: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
   readonly force: boolean;
+  /** Start a `--violations` CSV file with a UTF-8 BOM (default; `--no-bom` omits it). */
+  readonly bom: boolean;
   readonly failUnder: number | undefined;
   readonly now: Date | undefined;
   /** The IANA time zone deciding which calendar day `now` is (checked); undefined: the definition's, else UTC. */
@@ -49,6 +51,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     out: { type: 'string', short: 'o' },
     violations: { type: 'string' },
     force: { type: 'boolean' },
+    'no-bom': { type: 'boolean' },
     'fail-under': { type: 'string' },
     now: { type: 'string' },
     'time-zone': { type: 'string' },
@@ -84,6 +87,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     out: v.out,
     violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
     force: v.force === true,
+    bom: v['no-bom'] !== true,
     failUnder: ratio('fail-under', v['fail-under']),
     now: instant('now', v.now),
     timeZone: zone(v['time-zone']),
@@ -99,7 +103,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 }
 
 const EMPTY: ValidateArgs = {
-  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false,
+  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(),
 };

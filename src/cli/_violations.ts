@@ -16,9 +16,9 @@ export interface ViolationsFile {
  * Opens the `--violations` file before the run, as a temporary file beside the target: an interrupted or failed
  * run leaves no partial file (a well-formed CSV cut at a row boundary would look complete) and, with `force`,
  * the old file untouched. Without `force` an existing file is never replaced, even one that appeared after the
- * up-front check.
+ * up-front check. A CSV file starts with a UTF-8 BOM unless `bom` is false (`--no-bom`).
  */
-export async function openViolations(o: OutputPath, format: 'csv' | 'ndjson', force: boolean): Promise<ViolationsFile> {
+export async function openViolations(o: OutputPath, format: 'csv' | 'ndjson', force: boolean, bom = true): Promise<ViolationsFile> {
   const temp = temporaryPath(o);
   let handle;
   try {
@@ -27,7 +27,7 @@ export async function openViolations(o: OutputPath, format: 'csv' | 'ndjson', fo
     await discardOutput(temp);
     throw cannotWrite(o, e);
   }
-  const sink = violationSink(handle.createWriteStream(), { format });
+  const sink = violationSink(handle.createWriteStream(), { format, bom });
   return {
     write: (v) => sink.write(v),
     async commit() {

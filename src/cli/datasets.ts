@@ -1,4 +1,6 @@
 import type { DatasetDefinition, Locale, LocalizedText } from '../core/types.js';
+import { compile } from '../core/compile.js';
+import { describeRule } from '../core/messages/descriptions.js';
 import { parse, choice } from './_args.js';
 import { builtins } from './_builtins.js';
 import { EXIT, usage } from './_errors.js';
@@ -12,7 +14,7 @@ import { DATASETS_HELP } from './help.js';
  */
 export async function datasets(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, {
-    json: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' }, locale: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) {
     io.stdout.write(DATASETS_HELP);
@@ -20,6 +22,7 @@ export async function datasets(argv: readonly string[], io: CliIo): Promise<numb
   }
   if (positionals.length > 0) throw usage(`datasets takes no arguments, got "${positionals[0]}"`);
   const locale = choice('locale', values.locale, ['en', 'vi'] as const, 'en');
+  if (values.rules !== undefined) return _rules(values.rules, locale, values.json === true, io);
   const rows = [...builtins().values()].map((d) => _summary(d, locale));
   if (values.json === true) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -53,4 +56,30 @@ function _summary(d: DatasetDefinition, locale: Locale): DatasetSummary {
 
 function _text(t: LocalizedText | undefined, locale: Locale): string {
   return t === undefined ? '' : typeof t === 'string' ? t : t[locale];
+}
+
+interface RuleLine {
+  readonly id: string;
+  readonly criterion: string;
+  readonly severity: string;
+  readonly field: string | null;
+  readonly description: string;
+}
+
+/** `ddss datasets --rules NAME`: every rule of a built-in definition, with what it checks in the locale. */
+function _rules(name: string, locale: Locale, json: boolean, io: CliIo): number {
+  const def = builtins().get(name);
+  if (def === undefined) throw usage(`no built-in dataset "${name}"; built-ins: ${[...builtins().keys()].join(', ')}`);
+  const lines: RuleLine[] = compile(def).slots.map((slot) => ({
+    id: slot.id, criterion: slot.criterion, severity: slot.severity, field: slot.field,
+    description: _text(describeRule(slot, slot.kind === 'aggregate' && slot.fieldIndex < 0 && slot.needs.length <= 1), locale),
+  }));
+  if (json) {
+    io.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const table = [['RULE', 'CRITERION', 'SEVERITY', 'CHECKS'], ...lines.map((l) => [l.id, l.criterion, l.severity, l.description])];
+  const widths = [0, 1, 2].map((i) => Math.max(...table.map((t) => (t[i] ?? '').length)));
+  for (const t of table) io.stdout.write(`${t.map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell)).join('  ')}\n`);
+  return EXIT.ok;
 }

@@ -29,6 +29,7 @@ Options:
   -f, --format F         text (default, the console summary), json, html, junit, md
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
+      --no-bom           write the --violations CSV without the UTF-8 byte order mark (written by default for Excel)
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
       --now ISO          the time of the run (2026-11-22 or 2026-11-22T08:00:00Z; default: now)
@@ -49,9 +50,10 @@ Exit codes: 0 passed or warned, 1 failed (an error rule failed, or score below -
 2 usage error, 3 could not evaluate (input unreadable or partial, or a rule threw).
 `;
 
-export const DATASETS_HELP = `Usage: ddss datasets [--json] [--locale en|vi]
+export const DATASETS_HELP = `Usage: ddss datasets [--rules NAME] [--json] [--locale en|vi]
 
 Lists the built-in dataset definitions: name, number of fields, number of rules, title.
+With --rules NAME, lists every rule of that definition: id, criterion, severity and what it checks.
 Use a name with: ddss validate <input> --dataset <name>
 `;
 

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
@@ -42,7 +42,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
 
-  const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force);
+  const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
   const bar = progress(io);
   let report: Report;
   try {
@@ -71,7 +71,9 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   await sink?.commit();
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
-  const text = render(report, args.format, { locale: args.locale, color });
+  // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).
+  const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
+  const text = render(report, args.format, { locale: args.locale, color, violationsFile });
   if (out === undefined) io.stdout.write(text);
   else {
     await writeOutput(out, text, args.force);

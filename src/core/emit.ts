@@ -54,6 +54,23 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     return pii === false ? text : opts.protect(text, pii);
   }
 
+  /**
+   * A field as messages name it (`{field}`): its `.label()` in the run's locale, else its name; the joined fields of a
+   * cross-field finding each by their label. The violation's `field` stays the name, for tools.
+   */
+  function fieldText(field: string | undefined): string {
+    if (field === undefined) return '';
+    const one = labelText(field);
+    if (one !== undefined || !field.includes(', ')) return one ?? field;
+    return field.split(', ').map((n) => labelText(n) ?? n).join(', ');
+  }
+
+  function labelText(name: string): string | undefined {
+    const i = plan.fieldIndex.get(name);
+    const title = i === undefined ? undefined : plan.fields[i]?.spec.title;
+    return title === undefined ? undefined : typeof title === 'string' ? title : title[opts.locale];
+  }
+
   function shownKey(key: string | undefined): string | undefined {
     return key === undefined || keyPii === undefined || opts.showValues ? key : opts.protect(key, keyPii);
   }
@@ -66,12 +83,13 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     }
   }
 
+  /** `shownValue`: a value already shown field by field (a cross-field rule's values), not to be masked again. */
   function sample(slot: Slot, f: Finding, row: number | undefined, line: number | undefined, key: string | undefined,
-    rawValue: unknown): Sample {
+    rawValue: unknown, shownValue?: string): Sample {
     const field = f.field ?? slot.field ?? undefined;
-    const value = shown(f.value !== undefined ? f.value : rawValue, field, slot);
+    const value = shownValue ?? shown(f.value !== undefined ? f.value : rawValue, field, slot);
     const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
-    const params = { field: field ?? '', value: value ?? '', rule: slot.id, ...paramsOf(slot), ...f.params };
+    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...f.params };
     const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
     return compact({ row, line, key: shownKey(key), field, value, code: f.code, message, suggestion });
   }
@@ -82,6 +100,10 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       addRow(rs.failed, ctx.row);
       if (!wanted(rs)) return;
       const field = f.field ?? slot.field ?? undefined;
+      if (field === undefined && slot.kind === 'record' && slot.needs.length > 1 && f.value === undefined) {
+        record(slot, rs, sample(slot, { ...f, field: namesOf(slot) }, ctx.row, ctx.line, ctx.key(), undefined, valuesOf(slot)));
+        return;
+      }
       const i = field === undefined ? undefined : plan.fieldIndex.get(field);
       const raw = i === undefined ? undefined : rawOf(i);
       record(slot, rs, sample(slot, f, ctx.row, ctx.line, ctx.key(), raw));
@@ -100,7 +122,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       if (!wanted(s)) return;
       const id = `source.${issue.code}`;
       const value = issueValue(issue);
-      const params = { field: issue.field ?? '', value: value ?? '', rule: id, ...issue.params };
+      const params = { field: fieldText(issue.field), value: value ?? '', rule: id, ...issue.params };
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,
@@ -119,6 +141,22 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     },
     params: paramsOf,
   };
+
+  /** The fields a cross-field record rule declares, joined: where its finding is, when the check names none. */
+  function namesOf(slot: Slot): string {
+    return slot.needs.map((i) => plan.fields[i]?.name ?? '').join(', ');
+  }
+
+  /**
+   * The raw values of a cross-field rule's declared fields, each shown as its own field's values are (masked when
+   * personal), joined in the order of the fields: what the person fixing the record has to look at.
+   */
+  function valuesOf(slot: Slot): string {
+    return slot.needs.map((i) => {
+      const name = plan.fields[i]?.name;
+      return shown(rawOf(i), name, slot) ?? '';
+    }).join(', ');
+  }
 
   function paramsOf(slot: Slot): Readonly<Record<string, unknown>> | undefined {
     if (!shownParams.has(slot.ordinal)) shownParams.set(slot.ordinal, protectParams(slot));

@@ -10,3 +10,9 @@ describe('missingTest', () => {
     ['0'], ['a'], [' a '], ['N/A2'], [0], [false], ['01/01/1901'], ['—'],
   ])('%j is present', (v) => expect(missing(v)).toBe(false));
 });
+
+describe('DEFAULT_MISSING_VALUES', () => {
+  const missing = missingTest(DEFAULT_MISSING_VALUES);
+  it.each([['-'], ['--'], [' - '], ['NULL'], ['N/A'], ['#N/A']])('%j is missing by default', (v) => expect(missing(v)).toBe(true));
+  it.each([['-5'], ['---'], ['—'], ['a-b'], ['0']])('%j is present by default', (v) => expect(missing(v)).toBe(false));
+});

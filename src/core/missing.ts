@@ -1,5 +1,9 @@
-/** Values that count as missing when a dataset does not say otherwise (besides empty and whitespace-only cells). */
-export const DEFAULT_MISSING_VALUES: readonly string[] = ['NULL', 'null', 'N/A', 'n/a', '#N/A'];
+/**
+ * Values that count as missing when a dataset does not say otherwise (besides empty and whitespace-only cells): the
+ * placeholders spreadsheets and exports write for "nothing", including the `-` and `--` of hand-kept registers.
+ * @example DEFAULT_MISSING_VALUES.includes('-') // true
+ */
+export const DEFAULT_MISSING_VALUES: readonly string[] = ['NULL', 'null', 'N/A', 'n/a', '#N/A', '-', '--'];
 
 /** A compiled missing-value test for one field. */
 export type MissingTest = (raw: unknown) => boolean;

@@ -1,4 +1,5 @@
 import { rowCount } from './rowset.js';
+import { describeRule } from './messages/descriptions.js';
 import { computeScores, round, type ScoredRule } from './scores.js';
 import { meetsThreshold, scoreMeetsThreshold } from './threshold.js';
 import { CRITERIA } from './types.js';
@@ -7,7 +8,7 @@ import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState, ValidatorState } from './state.js';
 import type {
-  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, FinishContext, Report, RuleResult, RuleStatus, SourceInfo,
+  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, FinishContext, LocalizedText, Report, RuleResult, RuleStatus, SourceInfo,
   Violation,
 } from './types.js';
 
@@ -21,11 +22,11 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;
     const params = emitter.params(slot);
-    if (slot.kind !== 'aggregate') return ruleResult(slot, params, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
+    if (slot.kind !== 'aggregate') return ruleResult(plan, slot, params, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
     const outcome = finishAggregate(slot, rs, fctx, emitter);
     const table = outcome !== null && outcome.score !== undefined;
     const failed = outcome?.failed ?? (table ? (outcome?.findings.length ? 1 : 0) : rowCount(rs.failed));
-    return ruleResult(slot, params, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
+    return ruleResult(plan, slot, params, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);
   });
   const columns = st.columns?.length ?? 0;
   const sources = [...st.sources].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -57,6 +58,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   return {
     schemaVersion: 1,
     dataset: plan.definition.name,
+    ...(plan.definition.title === undefined ? {} : { title: plan.definition.title }),
     status,
     ...(reasons.length === 0 ? {} : { error: reasons.map(oneLine).join('; ') }),
     partial,
@@ -65,6 +67,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     locale: opts.locale,
     rows: st.rows,
     score,
+    ...(failUnder === undefined ? {} : { failUnder }),
     criteria,
     rules,
     source,
@@ -120,7 +123,7 @@ function byRow(a: DatasetFinding, b: DatasetFinding): number {
   return (a.row ?? -1) - (b.row ?? -1);
 }
 
-function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | undefined, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
+function ruleResult(plan: Plan, slot: Slot, params: Readonly<Record<string, unknown>> | undefined, rs: RuleState, level: 'row' | 'table', checked: number, failed: number,
   score: number | null): RuleResult {
   // A rule that threw reports no counts, only its first error: counts up to an arbitrary row would differ between
   // a single run and merged shards, and the run is in error anyway.
@@ -132,6 +135,8 @@ function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | unde
     criterion: slot.criterion,
     severity: slot.severity,
     field: slot.field,
+    ...labelOf(plan, slot),
+    description: describeRule(slot, level === 'table'),
     level,
     checked: ok ? checked : 0,
     failed: ok ? failed : 0,
@@ -148,6 +153,12 @@ function ruleResult(slot: Slot, params: Readonly<Record<string, unknown>> | unde
   };
 }
 
+/** The label of the rule's field, when it has one. */
+function labelOf(plan: Plan, slot: Slot): { fieldLabel?: LocalizedText } {
+  const title = slot.fieldIndex >= 0 ? plan.fields[slot.fieldIndex]?.spec.title : undefined;
+  return title === undefined ? {} : { fieldLabel: title };
+}
+
 function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): RuleResult {
   const row = s.scope === 'row';
   // Each scope counts its own units, so failed ≤ checked always: rows; physical records; header columns (a column
@@ -161,6 +172,7 @@ function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): 
     criterion: s.criterion,
     severity: s.severity,
     field: null,
+    description: { en: `the input is read without ${s.code.replace(/_/g, ' ')} findings`, vi: `tệp đầu vào được đọc không có lỗi ${s.code}` },
     level: row ? 'row' : 'table',
     checked,
     failed,

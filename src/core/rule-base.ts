@@ -25,6 +25,7 @@ function base(meta: RuleMeta, o: RuleOptions) {
     weight: o.weight ?? 1,
     ...(o.when === undefined ? {} : { when: o.when }),
     ...(o.message === undefined ? {} : { message: o.message }),
+    ...(o.description === undefined ? {} : { description: o.description }),
     ...(meta.code === undefined ? {} : { code: meta.code }),
     ...(meta.params === undefined ? {} : { params: meta.params }),
     ...(meta.valueParams === undefined ? {} : { valueParams: meta.valueParams }),

@@ -92,6 +92,8 @@ export interface RuleOptions {
   readonly when?: (row: TypedRow) => boolean;
   /** Overrides the message of every code of this rule (a string, or `{ en, vi }`). */
   readonly message?: LocalizedText;
+  /** What the rule checks, one line (a string, or `{ en, vi }`); default: from the rule's name and params. */
+  readonly description?: LocalizedText;
 }
 
 interface RuleBase {
@@ -104,6 +106,8 @@ interface RuleBase {
   readonly weight: number;
   readonly when?: (row: TypedRow) => boolean;
   readonly message?: LocalizedText;
+  /** What the rule checks, one line; outputs fall back to a line built from its name and params. */
+  readonly description?: LocalizedText;
   /** Machine-readable parameters, shown in reports and docs (pattern, bounds, set size). */
   readonly params?: Readonly<Record<string, unknown>>;
   /**
@@ -311,6 +315,10 @@ export interface RuleResult {
   readonly criterion: Criterion;
   readonly severity: Severity;
   readonly field: string | null;
+  /** The `.label()` of the rule's field, when it has one: what outputs show beside the field name. */
+  readonly fieldLabel?: LocalizedText;
+  /** What the rule checks, in one line per language (from its metadata, or the rule's own `description`). */
+  readonly description?: LocalizedText;
   /** `row` for rules judged per record, `table` for rules that score the whole table. */
   readonly level: 'row' | 'table';
   readonly checked: number;
@@ -350,6 +358,8 @@ export interface SourceInfo {
 export interface Report {
   readonly schemaVersion: 1;
   readonly dataset: string;
+  /** The definition's `title`, when it has one: the heading of the human-readable outputs. */
+  readonly title?: LocalizedText;
   readonly status: DatasetStatus;
   /**
    * Present exactly when `status` is `error`: why the dataset could not be evaluated (the read was partial, a rule
@@ -363,6 +373,8 @@ export interface Report {
   readonly locale: Locale;
   readonly rows: number;
   readonly score: number | null;
+  /** The `failUnder` the run was judged by (the run's, else the definition's), when there was one. */
+  readonly failUnder?: number;
   readonly criteria: Readonly<Record<Criterion, CriterionResult>>;
   readonly rules: readonly RuleResult[];
   readonly source: SourceInfo | null;

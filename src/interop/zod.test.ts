@@ -7,7 +7,7 @@ describe('rule.fromZod', () => {
   const def = defineDataset({
     name: 'd',
     fields: { area_m2: field.number(), owner: field.any() },
-    rules: [rule.fromZod(z.object({ area_m2: z.number().positive(), owner: z.object({ name: z.string().min(2) }) }), { id: 'parcel_schema' })],
+    rules: [...rule.fromZod(z.object({ area_m2: z.number().positive(), owner: z.object({ name: z.string().min(2) }) }), { id: 'parcel_schema' })],
   });
   it('turns each zod issue into a correct finding naming the field and path', async () => {
     const report = await run(def, [
@@ -18,5 +18,48 @@ describe('rule.fromZod', () => {
     expect([r.criterion, r.checked, r.failed, r.violations]).toEqual(['correct', 2, 1, 2]);
     expect(r.samples.map((s) => [s.code, s.field])).toEqual([['schema_violation', 'area_m2'], ['schema_violation', 'owner']]);
     expect(r.samples[1]?.message).toContain('owner.name');
+  });
+});
+
+describe('rule.fromZod criteria', () => {
+  const rows = [
+    { parcel_id: 'P1', area_m2: '12.5', updated_at: '2026-01-01' },
+    { parcel_id: '', area_m2: '-1', updated_at: '2026-01-01' },
+    { parcel_id: 'P3', area_m2: '', updated_at: '2020-01-01' },
+    { parcel_id: 'P4', area_m2: '40', updated_at: '2026-01-01' },
+  ];
+  const fields = { parcel_id: field.text(), area_m2: field.number(), updated_at: field.date('yyyy-MM-dd') };
+
+  it('gives the same criterion scores as the same checks written as fields', async () => {
+    const schema = z.object({ parcel_id: z.string(), area_m2: z.number().positive() });
+    const zod = await run(defineDataset({ name: 'z', fields, rules: [...rule.fromZod(schema)] }), rows);
+    const written = await run(defineDataset({
+      name: 'f', fields: { ...fields, parcel_id: field.text().required(), area_m2: field.number().required().min(0, { exclusive: true }) },
+    }), rows);
+    for (const c of ['correct', 'sufficient'] as const) {
+      expect([c, zod.criteria[c].score, zod.criteria[c].failedRows]).toEqual([c, written.criteria[c].score, written.criteria[c].failedRows]);
+    }
+    expect(zod.score).toBe(written.score);
+    const missing = ruleOf(zod, 'schema.sufficient');
+    expect(missing.criterion).toBe('sufficient');
+    expect(missing.samples.map((s) => [s.row, s.code, s.field])).toEqual([[1, 'missing_value', 'parcel_id'], [2, 'missing_value', 'area_m2']]);
+    expect(ruleOf(zod, 'schema').samples.map((s) => [s.row, s.field])).toEqual([[1, 'area_m2']]);
+  });
+
+  it('maps paths to criteria with the criteria option (a path and everything under it)', async () => {
+    const cutoff = new Date('2025-01-01');
+    const schema = z.object({ parcel_id: z.string(), updated_at: z.date().min(cutoff) });
+    const report = await run(defineDataset({
+      name: 'z', fields, rules: [...rule.fromZod(schema, { id: 's', criteria: { updated_at: 'live' } })],
+    }), rows);
+    expect(ruleOf(report, 's.live').samples.map((s) => [s.row, s.field])).toEqual([[2, 'updated_at']]);
+    expect(ruleOf(report, 's.live').criterion).toBe('live');
+    expect(ruleOf(report, 's.sufficient').samples.map((s) => s.row)).toEqual([1]);
+    expect(ruleOf(report, 's').failed).toBe(0);
+    expect(report.criteria.live.failedRows).toBe(1);
+  });
+
+  it('rejects a criteria option naming an unknown criterion', () => {
+    expect(() => rule.fromZod(z.object({}), { criteria: { a: 'fresh' as never } })).toThrow(/criterion/);
   });
 });

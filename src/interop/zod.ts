@@ -1,25 +1,87 @@
 import type { z } from 'zod';
 import { recordRule } from '../core/rule-base.js';
-import type { Finding, RecordRule, RuleOptions } from '../core/types.js';
+import { CRITERIA } from '../core/types.js';
+import type { Criterion, Finding, RecordRule, RuleContext, RuleOptions, TypedRow } from '../core/types.js';
+
+/** Options of `rule.fromZod`: the common rule options, and which criterion the issues of a path count against. */
+export interface FromZodOptions extends RuleOptions {
+  /**
+   * Criteria by path (`{ updated_at: 'live', 'owner.name': 'clean' }`): an issue at a path, or under it, counts
+   * against that criterion (the longest path named wins). Other issues: a missing value → `sufficient`, anything
+   * else → `criterion` (default `correct`).
+   */
+  readonly criteria?: Readonly<Record<string, Criterion>>;
+}
+
+type Classified = { readonly criterion: Criterion; readonly finding: Finding };
 
 /**
- * Turns a zod schema of a record into a `correct` record rule: each zod issue is a `schema_violation` finding whose
- * field is the first segment of the issue's path and whose params carry the full `path` and zod's message.
- * The schema sees the typed row (declared fields, parsed; missing cells are `undefined`).
- * Use it at the edges: a zod schema per row costs ~2.7× a plain check (QUALITY.md §1).
- * @example rule.fromZod(z.object({ area_m2: z.number().positive() }), { id: 'parcel_schema' })
+ * Turns a zod schema of a record into record rules, one per criterion its issues count against, so the scores of a
+ * schema compare with the same checks written as fields: an issue on a missing value (`undefined` or `null` in the
+ * typed row) is `sufficient`, as `.required()` is (a top-level field: `missing_value`, as `.required()` reports it);
+ * every other issue is `correct`, a `schema_violation` whose field is the first segment of its path and whose params
+ * carry the full `path` and zod's message; `criteria` moves paths to other criteria. The rules are `id` (default
+ * `schema`) for `correct` and `id.<criterion>` for the others (`schema.sufficient`); spread them into `rules`. The
+ * schema runs once per row for all of them, and sees the typed row (declared fields, parsed; missing cells are
+ * `undefined`). Use it at the edges: a zod schema per row costs ~2.7× a plain check (QUALITY.md §1).
+ * @example rules: [...rule.fromZod(z.object({ area_m2: z.number().positive() }), { id: 'parcel_schema' })]
+ * // area_m2 missing → parcel_schema.sufficient; area_m2 = -1 → parcel_schema (correct)
  */
-export function fromZod(schema: z.ZodType, options: RuleOptions = {}): RecordRule {
-  return recordRule({ name: 'schema', criterion: 'correct', code: 'schema_violation' }, (row) => {
+export function fromZod(schema: z.ZodType, options: FromZodOptions = {}): readonly RecordRule[] {
+  const { criteria = {}, ...common } = options;
+  const other = common.criterion ?? 'correct';
+  for (const [path, c] of Object.entries(criteria)) {
+    if (!CRITERIA.includes(c)) throw new Error(`ddss: fromZod criteria["${path}"] must be a criterion (${CRITERIA.join(', ')}), got ${JSON.stringify(c)}`);
+  }
+  const paths = Object.keys(criteria).sort((a, b) => b.length - a.length);
+  const used = [...new Set<Criterion>([other, 'sufficient', ...Object.values(criteria)])];
+  const base = common.id ?? 'schema';
+
+  // The schema is parsed once per row: every rule of the set asks for the same (record, row) while the engine
+  // evaluates that row, synchronously, so the last answer is the one they need.
+  let lastRecord: TypedRow | undefined;
+  let lastRow = -1;
+  let lastLine: number | undefined;
+  let last: readonly Classified[] = [];
+  function issuesOf(row: TypedRow, ctx: RuleContext): readonly Classified[] {
+    if (row === lastRecord && ctx.row === lastRow && ctx.line === lastLine) return last;
     const result = schema.safeParse(row);
-    if (result.success) return undefined;
-    return result.error.issues.map((issue): Finding => {
-      const path = issue.path.map(String);
-      return {
-        code: 'schema_violation',
-        ...(path[0] === undefined ? {} : { field: path[0] }),
-        params: { path: path.join('.'), detail: issue.message },
-      };
-    });
-  }, options);
+    last = result.success ? [] : result.error.issues.map((issue) => classify(issue, row));
+    lastRecord = row;
+    lastRow = ctx.row;
+    lastLine = ctx.line;
+    return last;
+  }
+
+  function classify(issue: z.core.$ZodIssue, row: TypedRow): Classified {
+    const path = issue.path.map(String);
+    const joined = path.join('.');
+    const named = paths.find((p) => joined === p || joined.startsWith(`${p}.`));
+    const missing = valueAt(row, issue.path) == null;
+    const criterion = named !== undefined ? (criteria[named] as Criterion) : missing ? 'sufficient' : other;
+    const finding: Finding = missing && path.length === 1 && criterion === 'sufficient'
+      ? { code: 'missing_value', field: path[0] as string }
+      : { code: 'schema_violation', ...(path[0] === undefined ? {} : { field: path[0] }), params: { path: joined, detail: issue.message } };
+    return { criterion, finding };
+  }
+
+  return used.map((criterion) => {
+    const name = criterion === other ? base : `${base}.${criterion}`;
+    return recordRule({ name, criterion, code: 'schema_violation' }, (row, ctx) => {
+      const mine = issuesOf(row, ctx).filter((c) => c.criterion === criterion).map((c) => c.finding);
+      return mine.length === 0 ? undefined : mine;
+    }, { ...common, criterion, ...(common.id === undefined ? {} : { id: name }), description: common.description ?? {
+      en: `the record satisfies the zod schema (${criterion} issues)`, vi: `bản ghi thỏa lược đồ zod (lỗi tiêu chí ${criterion})`,
+    } });
+  });
+}
+
+/** The value at a zod issue's path in the row (undefined when a step is missing). */
+function valueAt(row: TypedRow, path: readonly PropertyKey[]): unknown {
+  let v: unknown = row;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.hasOwn(v, key) ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return v;
 }

@@ -31,8 +31,8 @@ main.wrap{padding-top:20px;padding-bottom:28px}
 .gauge svg{display:block;margin:0 auto 6px}
 .gauge .track{fill:none;stroke:#e8ebf0;stroke-width:11}
 .gauge .arc{fill:none;stroke-width:11}
-.arc.good{stroke:var(--good)}.arc.fair{stroke:var(--fair)}.arc.poor{stroke:var(--poor)}
-.bar.good{fill:var(--good)}.bar.fair{fill:var(--fair)}.bar.poor{fill:var(--poor)}
+.arc.good{stroke:var(--good)}.arc.fair{stroke:var(--fair)}.arc.poor{stroke:var(--poor)}.arc.none{stroke:var(--none)}
+.bar.good{fill:var(--good)}.bar.fair{fill:var(--fair)}.bar.poor{fill:var(--poor)}.bar.none{fill:var(--none)}
 .gauge .v{font-size:20px;font-weight:700;fill:var(--ink)}.gauge .v.none{fill:var(--none)}
 .gauge .name{display:block;font-weight:650;font-size:15px}
 .gauge .sub,.gauge .detail{display:block;color:var(--muted);font-size:12px}
@@ -55,6 +55,7 @@ tbody tr:hover{background:#f8fafc}
 tr.is-failed td:first-child{box-shadow:inset 3px 0 var(--poor)}tr.is-error td:first-child{box-shadow:inset 3px 0 #6d28d9}
 code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:12.5px}
 td code{overflow-wrap:break-word}
+code.id{white-space:nowrap;overflow-wrap:normal}
 a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 .pill{display:inline-block;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600;white-space:nowrap}
 .st-passed{background:#dcfce7;color:#166534}.st-failed{background:#fee2e2;color:#991b1b}
@@ -65,6 +66,7 @@ a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 .rate{display:inline-flex;align-items:center;gap:8px}
 .rate .bg{fill:#e8ebf0}
 .muted{color:var(--muted)}
+.lbl,.desc{display:block;color:var(--muted);font-size:12px}
 details{border:1px solid var(--line);border-radius:8px;margin:10px 0 0}
 summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;list-style:none}
 summary::-webkit-details-marker{display:none}
@@ -72,7 +74,7 @@ summary::before{content:"\\25B8";color:var(--muted);width:10px}details[open]>sum
 details[open]>summary{border-bottom:1px solid var(--line);background:#f8fafc;border-radius:8px 8px 0 0}
 details .body{padding:10px 12px}
 .params{margin:0 0 8px;color:var(--muted);font-size:12px;overflow-wrap:anywhere}
-.val{white-space:pre-wrap;overflow-wrap:anywhere;background:#f1f3f6;border-radius:3px;padding:0 3px}
+.val{white-space:pre-wrap;overflow-wrap:break-word;background:#f1f3f6;border-radius:3px;padding:0 3px}
 .err{margin:0;color:#5b21b6;white-space:pre-wrap;overflow-wrap:anywhere}
 dl.src{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:6px 0 0}
 dl.src dt{color:var(--muted)}dl.src dd{margin:0;overflow-wrap:anywhere}

@@ -1,5 +1,5 @@
 import { escapeHtml } from './_escape.js';
-import { formatPercent, scoreBand } from './_format.js';
+import { formatPercent, scoreBand, type Band } from './_format.js';
 import type { Locale } from '../core/types.js';
 
 /** What one gauge shows. */
@@ -11,6 +11,8 @@ export interface GaugeInput {
   readonly score: number | null;
   /** A short line under the name (failed rows, or "no data"). */
   readonly detail: string;
+  /** The colour, when the verdict decides it (see `_verdict-band`); default: the score's band. */
+  readonly band?: Band;
 }
 
 /**
@@ -20,13 +22,13 @@ export interface GaugeInput {
  */
 export function gauge(input: GaugeInput, locale: Locale): string {
   const size = input.id === 'overall' ? 132 : 112;
-  const band = scoreBand(input.score);
+  const band = input.band ?? scoreBand(input.score);
   // pathLength=100 makes the dash length the percentage itself, whatever the radius.
   const dash = input.score === null ? 0 : Math.max(0, Math.min(100, input.score * 100));
   const text = formatPercent(input.score, locale);
   const label = `${input.name}: ${input.score === null ? input.detail : text}`;
   return [
-    `<figure class="gauge${input.id === 'overall' ? ' overall' : ''}" data-gauge="${escapeHtml(input.id)}" data-score="${input.score ?? ''}">`,
+    `<figure class="gauge${input.id === 'overall' ? ' overall' : ''}" data-gauge="${escapeHtml(input.id)}" data-score="${input.score ?? ''}" data-band="${band}">`,
     `<svg viewBox="0 0 120 120" width="${size}" height="${size}" role="img" aria-label="${escapeHtml(label)}">`,
     '<circle class="track" cx="60" cy="60" r="50"/>',
     dash > 0

@@ -35,6 +35,10 @@ export interface Labels {
   readonly sortHint: string;
   readonly moreRules: (n: number) => string;
   readonly moreItems: (n: number) => string;
+  /** The link to the file holding every violation (the page keeps a few per rule). */
+  readonly allViolations: string;
+  /** Where the violations a section does not show are: the violations file, or the JSON report. */
+  readonly moreIn: (n: number, file: boolean) => string;
 }
 
 const en: Labels = {
@@ -84,6 +88,8 @@ const en: Labels = {
   sortHint: 'Click a column header to sort.',
   moreRules: (n) => `… and ${plural(n, 'more rule', 'more rules', 'en')}`,
   moreItems: (n) => `… and ${formatCount(n, 'en')} more`,
+  allViolations: 'Every violation',
+  moreIn: (n, file) => `… and ${formatCount(n, 'en')} more ${file ? 'in the violations file' : '(every one: --violations FILE.csv, or the JSON report)'}`,
 };
 
 const vi: Labels = {
@@ -134,6 +140,8 @@ const vi: Labels = {
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
   moreRules: (n) => `… và ${formatCount(n, 'vi')} quy tắc khác`,
   moreItems: (n) => `… và ${formatCount(n, 'vi')} mục khác`,
+  allViolations: 'Toàn bộ vi phạm',
+  moreIn: (n, file) => `… và ${formatCount(n, 'vi')} vi phạm khác ${file ? 'trong tệp vi phạm' : '(toàn bộ: --violations TỆP.csv, hoặc báo cáo JSON)'}`,
 };
 
 function plural(n: number, one: string, many: string, locale: 'en'): string {

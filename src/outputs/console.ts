@@ -1,7 +1,9 @@
 import { plainText } from './_escape.js';
-import { formatInstant, formatPercent, scoreBand, type Band } from './_format.js';
+import { formatInstant, formatPercent, type Band } from './_format.js';
+import { criterionBand, overallBand } from './_verdict-band.js';
 import { labels, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
+import { datasetHeading, fieldLabel } from './_text.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
 
 /** Options of `formatSummary`. */
@@ -30,7 +32,7 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
   const l = labels(options.locale ?? report.locale);
   const paint = (style: Style, text: string) => (options.color === true ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
-  out.push(`${paint('bold', plainText(report.dataset))} — ${paint(STATUS[report.status], l.datasetStatus[report.status])}`);
+  out.push(`${paint('bold', plainText(datasetHeading(report, l.locale)))} — ${paint(STATUS[report.status], l.datasetStatus[report.status])}`);
   const meta = [l.rows(report.rows), report.source?.name === undefined ? '' : plainText(report.source.name), formatInstant(report.now)];
   out.push(paint('dim', meta.filter((m) => m !== '').join(' · ')));
   out.push(verdictLine(report, l));
@@ -40,11 +42,11 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
 
   const names = [l.overall, ...CRITERIA.map((c) => l.criteria[c].name)];
   const width = Math.max(...names.map((n) => n.length));
-  out.push(`  ${scoreLine(paint, l.overall.padEnd(width), report.score, l, '', true)}`);
+  out.push(`  ${scoreLine(paint, l.overall.padEnd(width), report.score, l, '', true, overallBand(report))}`);
   for (const c of CRITERIA) {
     const r = report.criteria[c];
     const detail = r.score === null ? l.noData : r.rowPassRate === null ? l.criteria[c].sub : `${l.criteria[c].sub} · ${l.failedRowsOf(r.failedRows)}`;
-    out.push(`  ${scoreLine(paint, l.criteria[c].name.padEnd(width), r.score, l, detail, false)}`);
+    out.push(`  ${scoreLine(paint, l.criteria[c].name.padEnd(width), r.score, l, detail, false, criterionBand(report, c))}`);
   }
 
   const failing = attentionList(report.rules);
@@ -61,8 +63,8 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
 
 type Paint = (style: Style, text: string) => string;
 
-function scoreLine(paint: Paint, name: string, score: number | null, l: Labels, detail: string, strong: boolean): string {
-  const band = scoreBand(score);
+/** A score with its bar, coloured by `band` (the verdict's, so a failing criterion is never green). */
+function scoreLine(paint: Paint, name: string, score: number | null, l: Labels, detail: string, strong: boolean, band: Band): string {
   const filled = score === null ? 0 : Math.round(Math.max(0, Math.min(1, score)) * BAR);
   // A score below 1 never draws a full bar, and a positive score never an empty one, like the percentages.
   const cells = score === null ? 0 : score < 1 && filled === BAR ? BAR - 1 : score > 0 && filled === 0 ? 1 : filled;
@@ -78,6 +80,8 @@ function ruleLine(paint: Paint, r: RuleResult, l: Labels, idWidth: number, failW
     return `${paint('magenta', '!'.padStart(failWidth))}  ${id}  ${paint('magenta', l.ruleStatus.error)}: ${plainText(r.error ?? '')}`;
   }
   const count = paint(r.severity === 'error' ? 'red' : 'yellow', String(r.failed).padStart(failWidth));
-  const rest = [l.criteria[r.criterion].name, l.severity[r.severity], `${l.col.passRate.toLowerCase()} ${formatPercent(r.passRate, l.locale)}`];
+  const label = fieldLabel(r, l.locale);
+  const rest = [...(label === undefined ? [] : [plainText(label)]), l.criteria[r.criterion].name, l.severity[r.severity],
+    `${l.col.passRate.toLowerCase()} ${formatPercent(r.passRate, l.locale)}`];
   return `${count}  ${id}  ${paint('dim', rest.join(' · '))}`;
 }

@@ -8,7 +8,7 @@ import {
 import type { Report } from '../core/types.js';
 
 const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
-const gauges = (html: string) => Array.from(html.matchAll(/<figure class="gauge[^"]*" data-gauge="([^"]+)" data-score="([^"]*)">(.*?)<\/figure>/g),
+const gauges = (html: string) => Array.from(html.matchAll(/<figure class="gauge[^"]*" data-gauge="([^"]+)" data-score="([^"]*)"[^>]*>(.*?)<\/figure>/g),
   (m) => ({ id: m[1], score: m[2], body: m[3] ?? '' }));
 const ruleRows = (html: string) => Array.from(html.matchAll(/<tr data-i="(\d+)" class="is-(\w+)">/g), (m) => Number(m[1]));
 // Real tags only: escaped data has no raw `<`, so it never matches.

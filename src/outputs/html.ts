@@ -4,7 +4,9 @@ import { gauge } from './_html-gauge.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './_html-assets.js';
 import { ruleTable, sampleSections } from './_html-rules.js';
 import { labels, verdictLine, type Labels } from './_labels.js';
+import { localized } from './_text.js';
 import { rulesByFailures } from './_rank.js';
+import { criterionBand, overallBand } from './_verdict-band.js';
 import { reportObject } from './json.js';
 import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/types.js';
 
@@ -12,8 +14,15 @@ import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/typ
 export interface HtmlOptions {
   /** Language of the page's own words (default: the report's locale). Messages keep the locale of the run. */
   readonly locale?: Locale;
-  /** Heading and document title (default: the dataset name). */
+  /** Heading and document title (default: the dataset's title in the page's locale, else its name). */
   readonly title?: string;
+  /**
+   * Violations shown per rule, in its collapsed section and in the embedded report JSON (default 10): the page stays
+   * small (under 1 MB for 80 rules × 100 samples); counts stay exact and `truncated` says when some are left out.
+   */
+  readonly maxSamples?: number;
+  /** The file holding every violation (`--violations`), as a path relative to the page: linked from the banner. */
+  readonly violationsFile?: string;
 }
 
 /**
@@ -22,11 +31,13 @@ export interface HtmlOptions {
  * its own hashed style and script. Same report, same bytes.
  * @example writeFileSync('report.html', toHtml(report, { locale: 'vi' }));
  */
-export function toHtml(report: Report, options: HtmlOptions = {}): string {
-  const l = labels(options.locale ?? report.locale);
-  const heading = options.title ?? report.dataset;
+export function toHtml(full: Report, options: HtmlOptions = {}): string {
+  const l = labels(options.locale ?? full.locale);
+  const report = pageReport(full, options.maxSamples ?? 10);
+  const heading = options.title ?? localized(report.title, l.locale) ?? report.dataset;
   const ordered = rulesByFailures(report.rules);
-  const samples = sampleSections(ordered, l);
+  const file = options.violationsFile === undefined || options.violationsFile === '' ? undefined : options.violationsFile;
+  const samples = sampleSections(ordered, l, file !== undefined);
   return [
     '<!DOCTYPE html>',
     `<html lang="${l.locale}">`,
@@ -44,7 +55,7 @@ export function toHtml(report: Report, options: HtmlOptions = {}): string {
     '<body>',
     header(report, heading, l),
     '<main class="wrap">',
-    banner(report, l),
+    banner(report, l, file),
     `<section class="gauges" aria-label="${escapeHtml(l.overall)}">${gauges(report, l)}</section>`,
     `<section class="card"><h2>${escapeHtml(l.rulesHeading)}</h2><p class="hint">${escapeHtml(l.sortHint)}</p>`,
     ruleTable(ordered, l),
@@ -71,9 +82,31 @@ function header(report: Report, heading: string, l: Labels): string {
     `<h1>${escapeHtml(heading)}</h1><dl class="meta">${items}</dl></div></header>`;
 }
 
-function banner(report: Report, l: Labels): string {
+/** The report as the page shows it: at most `max` samples per rule, `truncated` set where some were left out. */
+function pageReport(report: Report, max: number): Report {
+  const limit = Math.max(0, Math.floor(max));
+  if (report.rules.every((r) => r.samples.length <= limit)) return report;
+  const rules = report.rules.map((r) => (r.samples.length <= limit ? r : { ...r, samples: r.samples.slice(0, limit), truncated: true }));
+  return { ...report, rules };
+}
+
+/**
+ * A link to a local file: each path segment percent-encoded, and a relative path made explicit (`./`), so no file
+ * name can become another scheme (`javascript:`) or a query.
+ */
+function fileHref(path: string): string {
+  const parts = path.replace(/\\/g, '/').split('/');
+  const encoded = parts.map((p, i) => (i === 0 && p === '' ? '' : encodeURIComponent(p))).join('/');
+  if (path.startsWith('/')) return `file://${encoded}`;
+  return encoded.startsWith('./') || encoded.startsWith('../') ? encoded : `./${encoded}`;
+}
+
+function banner(report: Report, l: Labels, file: string | undefined): string {
   const parts = [`<strong>${escapeHtml(l.datasetStatus[report.status])}</strong>`];
   parts.push(`<p>${escapeHtml(verdictLine(report, l))}</p>`);
+  if (file !== undefined) {
+    parts.push(`<p><a class="file" href="${escapeHtml(fileHref(file))}">${escapeHtml(l.allViolations)}: <code>${escapeHtml(file)}</code></a></p>`);
+  }
   if (report.partial) parts.push(`<p>${escapeHtml(l.partial)}</p>`);
   if (report.error !== undefined) parts.push(`<p>${escapeHtml(l.notEvaluated)} <code>${escapeHtml(report.error)}</code></p>`);
   return `<section class="banner b-${escapeHtml(report.status)}" role="status" data-status="${escapeHtml(report.status)}">${parts.join('')}</section>`;
@@ -82,7 +115,7 @@ function banner(report: Report, l: Labels): string {
 function gauges(report: Report, l: Labels): string {
   const overallDetail = report.score === null ? l.noData : l.rows(report.rows);
   const out = [gauge({ id: 'overall', name: l.overall, sub: l.datasetStatus[report.status], score: report.score,
-    detail: overallDetail }, l.locale)];
+    detail: overallDetail, band: overallBand(report) }, l.locale)];
   for (const c of CRITERIA) {
     const r = report.criteria[c];
     const parts = [];
@@ -92,7 +125,7 @@ function gauges(report: Report, l: Labels): string {
       if (r.tableScore !== null) parts.push(l.tableScore(formatPercent(r.tableScore, l.locale)));
     }
     out.push(gauge({ id: c, name: l.criteria[c].name, sub: l.criteria[c].sub, score: r.score,
-      detail: parts.join(' · ') }, l.locale));
+      detail: parts.join(' · '), band: criterionBand(report, c) }, l.locale));
   }
   return out.join('\n');
 }

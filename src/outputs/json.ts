@@ -17,6 +17,7 @@ export function reportObject(report: Report): Record<string, unknown> {
   return {
     schemaVersion: report.schemaVersion,
     dataset: report.dataset,
+    ...(report.title === undefined ? {} : { title: report.title }),
     status: report.status,
     ...(report.error === undefined ? {} : { error: report.error }),
     partial: report.partial,
@@ -25,6 +26,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     locale: report.locale,
     rows: report.rows,
     score: report.score,
+    ...(report.failUnder === undefined ? {} : { failUnder: report.failUnder }),
     criteria,
     rules: report.rules.map(rule),
     source: report.source,
@@ -37,7 +39,10 @@ function criterion(c: CriterionResult) {
 
 function rule(r: RuleResult) {
   return {
-    id: r.id, criterion: r.criterion, severity: r.severity, field: r.field, level: r.level,
+    id: r.id, criterion: r.criterion, severity: r.severity, field: r.field,
+    ...(r.fieldLabel === undefined ? {} : { fieldLabel: r.fieldLabel }),
+    ...(r.description === undefined ? {} : { description: r.description }),
+    level: r.level,
     checked: r.checked, failed: r.failed, violations: r.violations, passRate: r.passRate, threshold: r.threshold,
     weight: r.weight, status: r.status, score: r.score, error: r.error, truncated: r.truncated,
     ...(r.params === undefined ? {} : { params: r.params }),

@@ -1,6 +1,7 @@
 import { escapeXml, escapeXmlAttribute } from './_escape.js';
 import { formatPercent } from './_format.js';
-import { CRITERIA, type Criterion, type Report, type RuleResult, type Sample } from '../core/types.js';
+import { datasetHeading, localized } from './_text.js';
+import { CRITERIA, type Criterion, type Locale, type Report, type RuleResult, type Sample } from '../core/types.js';
 
 /** Options of `toJUnit`. */
 export interface JUnitOptions {
@@ -29,7 +30,7 @@ export function toJUnit(report: Report, options: JUnitOptions = {}): string {
   }
   const total = sum(suites, 'tests');
   const attrs = attributes({
-    name: `ddss: ${report.dataset}`, tests: total, failures: sum(suites, 'failures'), errors: sum(suites, 'errors'),
+    name: `ddss: ${datasetHeading(report, report.locale)}`, tests: total, failures: sum(suites, 'failures'), errors: sum(suites, 'errors'),
     skipped: sum(suites, 'skipped'), time: 0, timestamp: stamp,
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs}>\n${suites.map((s) => s.xml).join('\n')}\n</testsuites>\n`;
@@ -45,7 +46,7 @@ interface Suite {
 
 function suite(report: Report, c: Criterion, rules: readonly RuleResult[], max: number, stamp: string): Suite {
   const name = `${report.dataset}.${c}`;
-  const cases = rules.map((r) => testcase(r, name, max));
+  const cases = rules.map((r) => testcase(r, name, max, report.locale));
   const failures = rules.filter((r) => r.status === 'failed' && r.severity !== 'info').length;
   const errors = rules.filter((r) => r.status === 'error').length;
   const skipped = rules.filter((r) => r.status === 'skipped').length;
@@ -59,8 +60,10 @@ function suite(report: Report, c: Criterion, rules: readonly RuleResult[], max: 
   return { xml, tests: rules.length, failures, errors, skipped };
 }
 
-function testcase(r: RuleResult, classname: string, max: number): string {
-  const open = `    <testcase${attributes({ name: r.id, classname, time: 0 })}`;
+/** A test case named by the rule's id, and its field's label in the report's locale when it has one. */
+function testcase(r: RuleResult, classname: string, max: number, locale: Locale): string {
+  const label = localized(r.fieldLabel, locale);
+  const open = `    <testcase${attributes({ name: label === undefined ? r.id : `${r.id} (${label})`, classname, time: 0 })}`;
   if (r.status === 'passed') return `${open}/>`;
   if (r.status === 'skipped') return `${open}>\n      <skipped${attributes({ message: 'nothing to check (0 rows applied)' })}/>\n    </testcase>`;
   if (r.status === 'error') {

@@ -2,6 +2,7 @@ import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatInstant, formatPercent } from './_format.js';
 import { labels, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
+import { datasetHeading, fieldLabel } from './_text.js';
 import { CRITERIA, type Locale, type Report, type RuleResult } from '../core/types.js';
 
 /** Options of `toMarkdown`. */
@@ -32,7 +33,7 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
   const failing = attentionList(report.rules);
   const shown = failing.slice(0, options.maxRules ?? 20);
   const out = [
-    `## ${ICON[report.status]} ${markdownText(report.dataset)}: ${l.datasetStatus[report.status]}`,
+    `## ${ICON[report.status]} ${markdownText(datasetHeading(report, l.locale))}: ${l.datasetStatus[report.status]}`,
     '',
     `**${l.col.score}: ${formatPercent(report.score, l.locale)}** · ${l.rows(report.rows)} · ` +
       `${l.source.now}: ${formatInstant(report.now)}` +
@@ -69,13 +70,19 @@ function ruleRow(r: RuleResult, l: Labels): string {
     markdownCode(r.id, CELL),
     l.criteria[r.criterion].name,
     l.severity[r.severity],
-    r.field === null ? '—' : markdownCode(r.field, CELL),
+    r.field === null ? '—' : `${markdownCode(r.field, CELL)}${labelText(r, l)}`,
     formatCount(r.failed, l.locale),
     formatCount(r.checked, l.locale),
     formatPercent(r.passRate, l.locale),
     l.ruleStatus[r.status],
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+/** ` (label)` after a field name, escaped for a table cell; empty without a label. */
+function labelText(r: RuleResult, l: Labels): string {
+  const label = fieldLabel(r, l.locale);
+  return label === undefined ? '' : ` (${markdownText(label).replace(/\|/g, '\\|')})`;
 }
 
 function sampleList(r: RuleResult, l: Labels, max: number): string[] {

@@ -39,7 +39,7 @@ describe('safeCell and CSV formula injection', () => {
     expect(safeCell(`${c}HYPERLINK("http://x")`).startsWith("'")).toBe(true);
   });
 
-  it.each(['P-0004', 'Nguyễn', ' =not first', '0010*****04', ''])('leaves %j unprefixed', (text) => {
+  it.each(['P-0004', 'Nguyễn', ' =not first', '0010*****04', '', '-91600000000', '-1.5', '-0,25', '-.5', '-1e5'])('leaves %j unprefixed', (text) => {
     expect(safeCell(text)).toBe(text);
   });
 
@@ -51,6 +51,10 @@ describe('safeCell and CSV formula injection', () => {
     for (const col of ['rule', 'code', 'key', 'field', 'value', 'message', 'suggestion']) {
       expect(row?.[VIOLATION_COLUMNS.indexOf(col as never)]?.startsWith("'")).toBe(true);
     }
+  });
+
+  it.each(['-', '--', '-1+2', '-A1', '-5)', '-1.5.2', '-2 ', '- 3', '-1e5+cmd'])('still prefixes %j: a minus sign not followed by only a number', (text) => {
+    expect(safeCell(text)).toBe(`'${text}`);
   });
 
   it('shows NUL characters instead of dropping them', async () => {
@@ -83,7 +87,7 @@ describe('writeViolations', () => {
     const path = join(mkdtempSync(join(dir, 'ext-')), name);
     await writeViolations(path, [base]);
     const text = readFileSync(path, 'utf8');
-    expect(text.startsWith(format === 'csv' ? 'rule,criterion' : '{"rule"')).toBe(true);
+    expect(text.startsWith(format === 'csv' ? '\uFEFFrule,criterion' : '{"rule"')).toBe(true);
   });
 
   it('rejects a path whose format it cannot tell, and a path it cannot write', async () => {
@@ -182,5 +186,28 @@ describe('violationSink', () => {
     const sink = violationSink(failing, { format: 'ndjson' });
     sink.write(base);
     await expect(sink.close()).rejects.toThrow('disk full');
+  });
+});
+
+describe('UTF-8 byte order mark', () => {
+  it('starts a CSV file with a BOM by default, so Excel reads Vietnamese text correctly', async () => {
+    const m = memory();
+    await writeViolations(m.stream, [{ ...base, message: 'Nguyễn' }], { format: 'csv' });
+    expect(m.text().startsWith('\uFEFFrule,')).toBe(true);
+  });
+
+  it.each([
+    ['writeViolations', async (t: Writable) => writeViolations(t, [base], { format: 'csv', bom: false })],
+    ['violationSink', async (t: Writable) => { const s = violationSink(t, { format: 'csv', bom: false }); s.write(base); await s.close(); }],
+  ])('%s omits it with bom: false', async (_name, write) => {
+    const m = memory();
+    await write(m.stream);
+    expect(m.text().startsWith('rule,')).toBe(true);
+  });
+
+  it('never writes one into NDJSON', async () => {
+    const m = memory();
+    await writeViolations(m.stream, [base], { format: 'ndjson', bom: true });
+    expect(m.text().startsWith('{')).toBe(true);
   });
 });

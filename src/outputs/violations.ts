@@ -11,7 +11,10 @@ export type ViolationFormat = 'csv' | 'ndjson';
 export interface ViolationFileOptions {
   /** Default: from the file extension (`.csv`; `.ndjson` or `.jsonl`); `csv` for a stream. */
   readonly format?: ViolationFormat;
-  /** Prefix a UTF-8 byte-order mark to CSV output, so Excel reads Vietnamese text correctly. Default false. */
+  /**
+   * Start CSV output with a UTF-8 byte-order mark, so Excel reads Vietnamese text correctly. Default true; pass
+   * false for tools that do not expect one. NDJSON never has one.
+   */
   readonly bom?: boolean;
   /**
    * End the target when done. Default true; always true for a path. Pass false for `process.stdout` or a stream
@@ -38,14 +41,19 @@ export const VIOLATION_COLUMNS = [
 
 /**
  * Neutralises a CSV cell that a spreadsheet would run as a formula (`= + - @`, or a leading tab, CR or NUL that some
- * importers strip first) by prefixing `'`, as OWASP recommends. NUL characters are then shown as `␀`, because
- * fast-csv would drop them silently and the defect must stay visible.
- * @example safeCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`
+ * importers strip first) by prefixing `'`, as OWASP recommends; a negative number (`-91600000000`, `-1.5`, `-0,25`,
+ * `-1e5`: the whole cell a number) is data, not a formula, and stays as it is. NUL characters are then shown as `␀`,
+ * because fast-csv would drop them silently and the defect must stay visible.
+ * @example safeCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`; safeCell('-1.5') // '-1.5'
  */
 export function safeCell(text: string): string {
-  const safe = /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r\0]/.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
   return safe.includes('\0') ? safe.replace(/\0/g, '\u2400') : safe;
 }
+
+// A minus sign followed by nothing but a number (decimal point or comma, optional exponent): a spreadsheet reads it
+// as a number, and there is no formula in it to run.
+const NEGATIVE_NUMBER = /^-(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 // Lines of NDJSON are gathered into chunks of about this many characters: one write per line would cost a syscall
 // per violation on millions of rows.
@@ -106,7 +114,7 @@ class ViolationWriter {
     this.dest.on('error', (e) => this.fail(e));
     if (format === 'csv') {
       const csv = csvFormat({ headers: [...VIOLATION_COLUMNS], alwaysWriteHeaders: true, includeEndRowDelimiter: true,
-        writeBOM: options.bom === true });
+        writeBOM: options.bom !== false });
       csv.on('error', (e) => this.fail(e));
       csv.pipe(this.dest, { end: false });
       this.csv = csv;

@@ -54,7 +54,7 @@ describe('outputs appear whole or not at all (item 2)', () => {
     const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--format', 'json', '--now', '2026-11-22',
       '--out', join(dir, 'r.json'), '--violations', join(dir, 'v.csv'), '--force']);
     expect(r.code).toBe(1);
-    expect(readFileSync(join(dir, 'v.csv'), 'utf8')).toMatch(/^rule,criterion,/);
+    expect(readFileSync(join(dir, 'v.csv'), 'utf8')).toMatch(/^\uFEFFrule,criterion,/);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toMatchObject({ status: 'failed' });
     expect(leftovers(dir)).toEqual([]);
   });

@@ -37,10 +37,6 @@ const messages: MessageTable = {
     en: '{field}: the name "{value}" contains a character that is not a letter ({symbol})',
     vi: '{field}: họ tên "{value}" chứa ký tự không phải chữ cái ({symbol})',
   },
-  name_doubled_space: {
-    en: '{field}: the name "{value}" has two or more spaces in a row',
-    vi: '{field}: họ tên "{value}" có hai dấu cách liền nhau trở lên',
-  },
   name_has_honorific: {
     en: '{field}: the name "{value}" starts with the honorific "{honorific}", which is not part of the name',
     vi: '{field}: họ tên "{value}" bắt đầu bằng danh xưng "{honorific}", không thuộc họ tên',
@@ -118,10 +114,10 @@ function isHonorific(word: string): boolean {
  * single spaces; an apostrophe (`'`, `’`) or hyphen between two letters is part of the name (`H'Hen Niê`, `Ksor
  * H'Bơ`) unless `allowApostrophe`/`allowHyphen` is false. Findings, one per kind: a digit → `name_has_digit`;
  * another character (`.`, `,`, `(`, `/`; an apostrophe or hyphen refused, or not between two letters: leading,
- * trailing, doubled, beside a space) → `name_has_symbol`; two spaces in a row → `name_doubled_space` (suggestion: single
- * spaces); a leading "Ông"/"Bà" (any case, optionally with `.`/`:`) followed by a common family name →
- * `name_has_honorific` (suggestion: the name without it). ALL CAPS, lower case and either tone placement pass;
- * other whitespace characters and surrounding spaces are left to `whitespace` and `trimmed`. Non-text values pass.
+ * trailing, doubled, beside a space) → `name_has_symbol`; a leading "Ông"/"Bà" (any case, optionally with `.`/`:`)
+ * followed by a common family name → `name_has_honorific` (suggestion: the name without it). ALL CAPS, lower case and
+ * either tone placement pass. Whitespace is not this rule's: two spaces in a row are `whitespace`'s `doubled_space`
+ * (one defect, one finding), odd spaces `whitespace`'s, surrounding spaces `trimmed`'s. Non-text values pass.
  * @example field.text().use(vn.vnName()) // "Ông Nguyễn Văn An" → name_has_honorific, suggestion "Nguyễn Văn An"
  */
 export function vnName(options: VnNameOptions = {}): ValueRule {
@@ -146,13 +142,11 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
         } else symbol ??= ch;
       }
     }
-    const doubled = v.includes('  ');
     const honorific = mayStartWithHonorific(v);
-    if (!digit && symbol === undefined && !doubled && !honorific) return NO_FINDINGS;
+    if (!digit && symbol === undefined && !honorific) return NO_FINDINGS;
     const out: Finding[] = [];
     if (digit) out.push({ code: 'name_has_digit' });
     if (symbol !== undefined) out.push({ code: 'name_has_symbol', params: { symbol } });
-    if (doubled) out.push({ code: 'name_doubled_space', suggestion: v.replace(/ {2,}/g, ' ') });
     const m = honorific ? LEADING_WORD.exec(v.trimStart()) : null;
     if (m !== null && isHonorific(m[1] as string) && SURNAMES.has(fold(m[2] as string))) {
       const rest = v.trimStart().slice(v.trimStart().indexOf(m[2] as string));

@@ -25,7 +25,7 @@ export const en: Readonly<Record<string, string>> = {
   missing_expected_value: '{field}: expected value "{value}" does not appear in the table',
   overlapping_period: '{field}: the period overlaps another period of the same {entity}',
   not_in_reference: '{field}: "{value}" is not in the reference list {reference}',
-  check_failed: 'check {rule} failed',
+  check_failed: '{field}: "{value}" fails check {rule}',
   schema_violation: '{path}: {detail}',
   missing_column: 'the declared column {field} is not in the header',
   unexpected_column: 'column {column} "{name}" is not declared in the dataset definition',

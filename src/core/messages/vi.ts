@@ -22,7 +22,7 @@ export const vi: Readonly<Record<string, string>> = {
   missing_expected_value: '{field}: giá trị bắt buộc phải có "{value}" không xuất hiện trong bảng',
   overlapping_period: '{field}: thời hạn chồng lấn với một thời hạn khác của cùng {entity}',
   not_in_reference: '{field}: "{value}" không có trong danh mục tham chiếu {reference}',
-  check_failed: 'không đạt kiểm tra {rule}',
+  check_failed: '{field}: "{value}" không đạt kiểm tra {rule}',
   schema_violation: '{path}: {detail}',
   missing_column: 'cột {field} đã khai báo nhưng không có trong dòng tiêu đề',
   unexpected_column: 'cột {column} "{name}" không được khai báo trong định nghĩa tập dữ liệu',
