@@ -89,6 +89,14 @@ export const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
   residentialTermPermanent: fixed('residential land is held permanently', 'đất ở có thời hạn sử dụng lâu dài'),
   gcnSerial: fixed('the land certificate (GCN) serial has the usual form', 'số phát hành GCN đúng dạng thông thường'),
   vn2000: fixed('the VN-2000 coordinates are plausible (in range, not swapped, in metres)', 'tọa độ VN-2000 hợp lý (trong phạm vi, không đảo trục, đơn vị mét)'),
+  // enterprises
+  email: fixed('a valid e-mail address', 'địa chỉ thư điện tử hợp lệ'),
+  emailDomainLowercase: fixed('the e-mail domain is written in lower case', 'tên miền thư điện tử viết thường'),
+  unitCodeMatchesType: fixed('the code fits the type: 10 digits for an enterprise, 10 + 3 for a branch or office', 'mã số khớp loại hình: 10 số cho doanh nghiệp, 10 + 3 số cho chi nhánh, văn phòng đại diện'),
+  capitalPositive: fixed('an enterprise has charter capital above 0', 'doanh nghiệp có vốn điều lệ lớn hơn 0'),
+  statusDateRequired: fixed('a status other than active has its status date', 'trạng thái khác "đang hoạt động" có ngày chuyển trạng thái'),
+  suspensionWithinYear: fixed('a suspension is at most one year old', 'thời gian tạm ngừng kinh doanh không quá một năm'),
+  closedNotEdited: fixed('a dissolved or revoked record is not edited after its closure', 'bản ghi đã giải thể hoặc bị thu hồi không được sửa sau khi đóng'),
 };
 
 /**
