@@ -1,4 +1,5 @@
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
+import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 
 /**
  * One option of a pack rule as a file writes it: its JSON Schema (for `schema/dataset.schema.json`, so an editor
@@ -20,6 +21,13 @@ export const opt = {
   boolean: (description: string): OptionSpec => ({ schema: { type: 'boolean', description } }),
   string: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description } }),
   oneOf: (values: readonly string[], description: string): OptionSpec => ({ schema: { enum: [...values], description } }),
+  /** A whole number of at least `min`. */
+  integer: (min: number, description: string): OptionSpec => ({ schema: { type: 'integer', minimum: min, maximum: 1_000_000, description } }),
+  /** A list of missing-value placeholders, or `vn`: the Vietnamese list (`VN_MISSING_VALUES`), as `missingValues` takes. */
+  missingValues: (description: string): OptionSpec => ({
+    schema: { $ref: '#/$defs/missingValues', description },
+    convert: (v) => (v === 'vn' ? [...VN_MISSING_VALUES] : [...(v as string[])]),
+  }),
   strings: (description: string): OptionSpec => ({
     schema: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string' }, description },
     convert: (v) => [...(v as string[])],

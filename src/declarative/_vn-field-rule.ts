@@ -4,6 +4,7 @@ import { ruleOptions } from './_options.js';
 import { packOptions } from './_options-spec.js';
 import { GUARD_OPTION, VN_FIELD_RULES, type VnFieldContext } from './_vn-field-rules.js';
 import type { DeclarativeVnRule } from './format.js';
+import { factoryError } from './_factory-error.js';
 
 /**
  * Builds one entry of a field's `vn` list — a pack rule's name, or a one-key map of the name to its options — with
@@ -17,5 +18,6 @@ export function buildVnFieldRule(entry: DeclarativeVnRule, ctx: VnFieldContext):
   const o = (given ?? {}) as Readonly<Record<string, unknown>>;
   const path = typeof entry === 'string' ? ctx.path : [...ctx.path, name];
   const guard = spec.guardable === true && o[GUARD_OPTION] === true ? { when: ctx.readable() } : {};
-  return spec.build({ ...ruleOptions(o), ...packOptions(o, spec.options, path), ...guard }, { ...ctx, path });
+  const options = { ...ruleOptions(o), ...packOptions(o, spec.options, path), ...guard };
+  return factoryError(() => spec.build(options, { ...ctx, path }), path);
 }

@@ -100,6 +100,8 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   },
   phonePrefix: noOptions('No mobile prefix retired in 2018 (live).', identifiers.phonePrefix),
   postalCode: noOptions('5-digit postal code.', identifiers.postalCode),
+  email: noOptions('E-mail address: one @, a dotted local part and a domain with a letter TLD.', identifiers.email),
+  emailDomainLowercase: noOptions('E-mail domain in lower case (clean, warning).', identifiers.emailDomainLowercase),
   postalProvince: {
     description: 'Postal code prefix of a known province, agreeing with provinceField.',
     options: { provinceField },
@@ -107,7 +109,10 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   },
   province: {
     description: 'Province code in the dated list (63 provinces from 2008, 34 from 1/7/2025).',
-    options: { scheme: opt.oneOf(['2008-08-01', '2025-07-01', 'auto'], 'The list the code must be in. Default auto (the one in force).') },
+    options: {
+      scheme: opt.oneOf(['2008-08-01', '2025-07-01', 'auto'], 'The list the code must be in. Default auto (the one in force).'),
+      dateField: opt.string('A date field of the row: the code must be in the list in force on that date or a later one in force today (instead of scheme).'),
+    },
     build: f(province),
   },
   provinceCurrent: noOptions('No province code retired on 1/7/2025 (live).', provinceCurrent),
