@@ -44,12 +44,13 @@ drop: [owner_name.vnName, vn2000]
 fields:
   owner_gender: { type: text, label: Giới tính }
   tax_code: { type: text, vn: [{ mst: { acceptPersonalId: false } }] }
+  province_2: { type: text, vn: [{ province: { dateField: registered_at } }] }
 rules:
   - { type: vn.datesOrdered, fields: [registered_at, gcn_issue_date], ruleId: dates }
 `));
     expect(def.name).toBe('land-parcels');
     expect(def.timeZone).toBe('Asia/Ho_Chi_Minh');
-    expect(Object.keys(def.fields).slice(-1)).toEqual(['tax_code']);
+    expect(Object.keys(def.fields).slice(-2)).toEqual(['tax_code', 'province_2']);
     // A field of the same name replaces the base's, in the base's position.
     expect(Object.keys(def.fields).indexOf('owner_gender')).toBe(Object.keys(landParcels.fields).indexOf('owner_gender'));
     const report = await validate(def, [], { now: NOW });
@@ -60,6 +61,7 @@ rules:
     expect(rule(report, 'vn2000')).toBeUndefined();
     expect(rule(report, 'owner_name.whitespace')).toBeDefined();
     expect(rule(report, 'tax_code.mst')).toBeDefined();
+    expect(rule(report, 'province_2.province')).toBeDefined();
     expect(rule(report, 'dates')).toBeDefined();
     expect(rule(report, 'owner_gender.oneOf')).toBeUndefined();
     // The built-in is untouched.

@@ -8,6 +8,8 @@ import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 export interface OptionSpec {
   readonly schema: Readonly<Record<string, unknown>>;
   readonly convert?: (value: unknown, path: DefinitionPath) => unknown;
+  /** The value names a column of the row: it must be a field of the dataset (or of the one it extends). */
+  readonly column?: boolean;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,6 +22,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const opt = {
   boolean: (description: string): OptionSpec => ({ schema: { type: 'boolean', description } }),
   string: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description } }),
+  /** A field of the dataset, which the rule reads from the row (`dateField`, `provinceField`). */
+  column: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description }, column: true }),
   oneOf: (values: readonly string[], description: string): OptionSpec => ({ schema: { enum: [...values], description } }),
   /** A whole number of at least `min`. */
   integer: (min: number, description: string): OptionSpec => ({ schema: { type: 'integer', minimum: min, maximum: 1_000_000, description } }),

@@ -116,6 +116,22 @@ describe('the Vietnamese pack in files', () => {
     expect((e as DefinitionError).message.startsWith(message)).toBe(true);
   });
 
+  // A misspelt column would leave the rule judging every row without it (province as 'auto', no province agreement).
+  it.each([
+    ['{ province: { dateField: registerd } }', 'fields.a.vn[0].province.dateField: unknown field "registerd"'],
+    ['{ landUseCode: { dateField: d2 } }', 'fields.a.vn[0].landUseCode.dateField: unknown field "d2"'],
+    ['{ landUseCodeProvisional: { dateField: d2 } }', 'fields.a.vn[0].landUseCodeProvisional.dateField: unknown field "d2"'],
+    ['{ bhytObjectCode: { dateField: d2 } }', 'fields.a.vn[0].bhytObjectCode.dateField: unknown field "d2"'],
+    ['{ bhytBenefitLevel: { dateField: d2 } }', 'fields.a.vn[0].bhytBenefitLevel.dateField: unknown field "d2"'],
+    ['{ postalProvince: { provinceField: pv } }', 'fields.a.vn[0].postalProvince.provinceField: unknown field "pv"'],
+    ['{ commune: { provinceField: pv } }', 'fields.a.vn[0].commune.provinceField: unknown field "pv"'],
+  ])('%s: a column option must name a field of the dataset', (entry, message) => {
+    expect(() => yaml(`name: x\nfields:\n  d: { type: date }\n  a: { type: text, vn: [${entry}] }\n`)).toThrow(message);
+    // A declared field (here or, with extends, the base's) is accepted.
+    const fixed = entry.replace(/registerd|d2/, 'd').replace('pv', 'd');
+    expect(() => yaml(`name: x\nfields:\n  d: { type: date }\n  a: { type: text, vn: [${fixed}] }\n`)).not.toThrow();
+  });
+
   it('checks commune codes against the dataset\'s communes (one list: with the province; several: communeCurrent)', async () => {
     const table = loadAdminUnits(COMMUNES);
     const dir = new URL('../../rules/vn/admin/fixtures/', import.meta.url).pathname;
