@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDefinition, readCsv, toJson, validate, type DatasetDefinition } from 'ddss';
-import { insuranceParticipants, landParcels } from 'ddss/datasets';
+import { enterpriseRegister, insuranceParticipants, landParcels } from 'ddss/datasets';
 
 // The proof that a steward can write every check of the built-ins without TypeScript: their YAML versions in
 // examples/ give byte-identical JSON reports on the bundled samples (and on the broken example files).
@@ -12,6 +12,7 @@ const report = async (def: DatasetDefinition, csv: string) => toJson(await valid
 describe.each([
   ['land/land-parcels.yaml', landParcels, ['land/parcels.csv', 'broken/parcels-excel.csv']],
   ['insurance/insurance-participants.yaml', insuranceParticipants, ['insurance/participants.csv', 'broken/participants-nfd.csv']],
+  ['enterprise/enterprise-register.yaml', enterpriseRegister, ['enterprise/enterprises.csv']],
 ] as const)('%s', (yaml, builtin, samples) => {
   it.each(samples)('reports %s byte for byte as the TypeScript built-in', async (csv) => {
     const def = await loadDefinition(file(yaml));

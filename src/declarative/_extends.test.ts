@@ -6,7 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validate } from '../core/validate.js';
 import { toJson } from '../outputs/json.js';
 import { readCsv } from '../sources/csv/read-csv.js';
-import { landParcels, landParcelsWith } from '../../rules/datasets/index.js';
+import {
+  builtinDatasets, enterpriseRegister, enterpriseRegisterWith, insuranceParticipants, insuranceParticipantsWith, landParcels, landParcelsWith,
+} from '../../rules/datasets/index.js';
+import * as datasets from '../../rules/datasets/index.js';
 import { loadAdminUnits } from '../../rules/vn/admin/load-admin-units.js';
 import { DefinitionError } from './definition-error.js';
 import { loadDefinition } from './load-definition.js';
@@ -15,7 +18,6 @@ const NOW = new Date('2026-11-22T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'ddss-extends-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const COMMUNES = fileURLToPath(new URL('../../rules/vn/admin/fixtures/communes-2025.json', import.meta.url));
-const PARCELS = fileURLToPath(new URL('../../examples/land/parcels.csv', import.meta.url));
 copyFileSync(COMMUNES, join(dir, 'communes-2025.json'));
 
 function write(name: string, text: string): string {
@@ -42,12 +44,13 @@ drop: [owner_name.vnName, vn2000]
 fields:
   owner_gender: { type: text, label: Giới tính }
   tax_code: { type: text, vn: [{ mst: { acceptPersonalId: false } }] }
+  province_2: { type: text, vn: [{ province: { dateField: registered_at } }] }
 rules:
   - { type: vn.datesOrdered, fields: [registered_at, gcn_issue_date], ruleId: dates }
 `));
     expect(def.name).toBe('land-parcels');
     expect(def.timeZone).toBe('Asia/Ho_Chi_Minh');
-    expect(Object.keys(def.fields).slice(-1)).toEqual(['tax_code']);
+    expect(Object.keys(def.fields).slice(-2)).toEqual(['tax_code', 'province_2']);
     // A field of the same name replaces the base's, in the base's position.
     expect(Object.keys(def.fields).indexOf('owner_gender')).toBe(Object.keys(landParcels.fields).indexOf('owner_gender'));
     const report = await validate(def, [], { now: NOW });
@@ -58,6 +61,7 @@ rules:
     expect(rule(report, 'vn2000')).toBeUndefined();
     expect(rule(report, 'owner_name.whitespace')).toBeDefined();
     expect(rule(report, 'tax_code.mst')).toBeDefined();
+    expect(rule(report, 'province_2.province')).toBeDefined();
     expect(rule(report, 'dates')).toBeDefined();
     expect(rule(report, 'owner_gender.oneOf')).toBeUndefined();
     // The built-in is untouched.
@@ -66,21 +70,39 @@ rules:
     expect(rule(base, 'owner_name.vnName')).toBeDefined();
   });
 
-  it('gives a built-in the commune lists of `communes` (the same report as landParcelsWith)', async () => {
-    const def = await load(write('with-communes.yaml', 'extends: land-parcels\ncommunes: communes-2025.json\n'));
-    const twin = landParcelsWith({ communes: loadAdminUnits(COMMUNES) });
-    const a = toJson(await validate(def, readCsv(PARCELS), { now: NOW }));
-    expect(a).toBe(toJson(await validate(twin, readCsv(PARCELS), { now: NOW })));
+  const example = (p: string) => fileURLToPath(new URL(`../../examples/${p}`, import.meta.url));
+  // Every built-in that takes commune lists, its sample and its YAML twin.
+  const withCommunes = [
+    ['land-parcels', landParcels, landParcelsWith, 'land/parcels.csv', 'land/land-parcels.yaml'],
+    ['insurance-participants', insuranceParticipants, insuranceParticipantsWith, 'insurance/participants.csv', 'insurance/insurance-participants.yaml'],
+    ['enterprise-register', enterpriseRegister, enterpriseRegisterWith, 'enterprise/enterprises.csv', 'enterprise/enterprise-register.yaml'],
+  ] as const;
+
+  it.each(withCommunes)('gives the built-in %s the commune lists of `communes` (the same report as its …With)', async (name, builtin, withOptions, csv) => {
+    const def = await load(write(`with-communes-${name}.yaml`, `extends: ${name}\ncommunes: communes-2025.json\n`));
+    const twin = withOptions({ communes: loadAdminUnits(COMMUNES) });
+    const rows = readCsv(example(csv));
+    const a = toJson(await validate(def, rows, { now: NOW }));
+    expect(a).toBe(toJson(await validate(twin, rows, { now: NOW })));
     // …and they matter: without them the report differs.
-    expect(a).not.toBe(toJson(await validate(landParcels, readCsv(PARCELS), { now: NOW })));
+    expect(a).not.toBe(toJson(await validate(builtin, rows, { now: NOW })));
   });
 
-  it('gives the YAML built-in the same commune list as the TypeScript one', async () => {
-    const yaml = fileURLToPath(new URL('../../examples/land/land-parcels.yaml', import.meta.url));
-    copyFileSync(yaml, join(dir, 'land-parcels.yaml'));
-    const def = await load(write('yaml-with-communes.yaml', 'extends: land-parcels.yaml\ncommunes: communes-2025.json\n'));
-    const twin = landParcelsWith({ communes: loadAdminUnits(COMMUNES) });
-    expect(toJson(await validate(def, readCsv(PARCELS), { now: NOW }))).toBe(toJson(await validate(twin, readCsv(PARCELS), { now: NOW })));
+  it('covers every built-in that has a …With factory', () => {
+    const factories = Object.keys(datasets).filter((k) => k.endsWith('With'));
+    expect(factories.length).toBeGreaterThan(0);
+    const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    expect(Object.keys(builtinDatasets).map((n) => `${camel(n)}With`).filter((f) => factories.includes(f)))
+      .toEqual(withCommunes.map(([n]) => `${camel(n)}With`));
+    expect(factories.length).toBe(withCommunes.length);
+  });
+
+  it.each(withCommunes)('gives the YAML twin of %s the same commune list as the TypeScript one', async (name, _builtin, withOptions, csv, yaml) => {
+    copyFileSync(example(yaml), join(dir, `${name}.yaml`));
+    const def = await load(write(`yaml-with-communes-${name}.yaml`, `extends: ${name}.yaml\ncommunes: communes-2025.json\n`));
+    const twin = withOptions({ communes: loadAdminUnits(COMMUNES) });
+    const rows = readCsv(example(csv));
+    expect(toJson(await validate(def, rows, { now: NOW }))).toBe(toJson(await validate(twin, rows, { now: NOW })));
   });
 
   it('extends a file relative to the extending one, through several levels', async () => {

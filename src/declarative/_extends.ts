@@ -2,6 +2,7 @@ import type { DatasetDefinition } from '../core/types.js';
 import { builtinDatasets } from '../../rules/datasets/index.js';
 import { landParcelsWith } from '../../rules/datasets/land-parcels.js';
 import { insuranceParticipantsWith } from '../../rules/datasets/insurance-participants.js';
+import { enterpriseRegisterWith } from '../../rules/datasets/enterprise-register.js';
 import type { RegisterOptions } from '../../rules/datasets/_communes.js';
 import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 import { DefinitionError } from './definition-error.js';
@@ -11,6 +12,7 @@ import type { DefinitionResolver } from './build-definition.js';
 const WITH_OPTIONS: Readonly<Record<string, (options: RegisterOptions) => DatasetDefinition>> = {
   'land-parcels': landParcelsWith,
   'insurance-participants': insuranceParticipantsWith,
+  'enterprise-register': enterpriseRegisterWith,
 };
 
 /** Whether `extends` names a file rather than a built-in: it has a definition file's extension. */

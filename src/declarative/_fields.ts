@@ -40,6 +40,8 @@ const ONLY: Readonly<Record<string, { types: ReadonlySet<FieldType>; label: stri
 export interface FieldContext {
   /** The dataset's `communes` lists, loaded, for the `commune`/`communeCurrent` pack rules. */
   readonly communes?: readonly CommuneTable[] | undefined;
+  /** The dataset's fields (the base's included), which pack options naming a column must name. */
+  readonly fields?: ReadonlySet<string>;
 }
 
 /**
@@ -62,7 +64,7 @@ export function buildField(name: string, f: DeclarativeField, context: FieldCont
   // One guard per field, shared by its rules, as the TypeScript built-ins share `readableText(field)`.
   let guard: ((row: TypedRow) => boolean) | undefined;
   const readable = () => (guard ??= readableText(name));
-  for (const key of Object.keys(f)) s = _addRules(s, key, f, { name, at, readable, communes: context.communes });
+  for (const key of Object.keys(f)) s = _addRules(s, key, f, { name, at, readable, communes: context.communes, fields: context.fields });
   if (f.pii === true || f.pii === 'mask' || f.pii === 'hash') s = s.pii(f.pii === true ? 'mask' : f.pii);
   if (f.missingValues !== undefined) s = s.missing(f.missingValues === 'vn' ? VN_MISSING_VALUES : [...f.missingValues]);
   if (f.typeCheck !== undefined) s = s.typeCheck(ruleOptions(f.typeCheck));
@@ -77,6 +79,7 @@ interface Ctx {
   readonly at: (...rest: (string | number)[]) => DefinitionPath;
   readonly readable: () => (row: TypedRow) => boolean;
   readonly communes: readonly CommuneTable[] | undefined;
+  readonly fields: ReadonlySet<string> | undefined;
 }
 
 /** Adds the rules of one key of the field (none for keys that are not rules). */
@@ -136,7 +139,7 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       return typeof d === 'number' ? s.use(maxDecimals(d)) : s.use(maxDecimals(d.max, ruleOptions(d)));
     }
     case 'verified': return isOn(f.verified) ? s.use(verified(ruleOptions(f.verified))) : s;
-    case 'vn': return s.use(...(f.vn ?? []).map((r, i) => buildVnFieldRule(r, { field: c.name, communes: c.communes, readable: c.readable, path: at('vn', i) })));
+    case 'vn': return s.use(...(f.vn ?? []).map((r, i) => buildVnFieldRule(r, { field: c.name, communes: c.communes, fields: c.fields, readable: c.readable, path: at('vn', i) })));
     default: return s;
   }
 }

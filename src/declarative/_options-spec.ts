@@ -1,4 +1,5 @@
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
+import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 
 /**
  * One option of a pack rule as a file writes it: its JSON Schema (for `schema/dataset.schema.json`, so an editor
@@ -7,6 +8,8 @@ import { DefinitionError, type DefinitionPath } from './definition-error.js';
 export interface OptionSpec {
   readonly schema: Readonly<Record<string, unknown>>;
   readonly convert?: (value: unknown, path: DefinitionPath) => unknown;
+  /** The value names a column of the row: it must be a field of the dataset (or of the one it extends). */
+  readonly column?: boolean;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,7 +22,16 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const opt = {
   boolean: (description: string): OptionSpec => ({ schema: { type: 'boolean', description } }),
   string: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description } }),
+  /** A field of the dataset, which the rule reads from the row (`dateField`, `provinceField`). */
+  column: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description }, column: true }),
   oneOf: (values: readonly string[], description: string): OptionSpec => ({ schema: { enum: [...values], description } }),
+  /** A whole number of at least `min`. */
+  integer: (min: number, description: string): OptionSpec => ({ schema: { type: 'integer', minimum: min, maximum: 1_000_000, description } }),
+  /** A list of missing-value placeholders, or `vn`: the Vietnamese list (`VN_MISSING_VALUES`), as `missingValues` takes. */
+  missingValues: (description: string): OptionSpec => ({
+    schema: { $ref: '#/$defs/missingValues', description },
+    convert: (v) => (v === 'vn' ? [...VN_MISSING_VALUES] : [...(v as string[])]),
+  }),
   strings: (description: string): OptionSpec => ({
     schema: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string' }, description },
     convert: (v) => [...(v as string[])],

@@ -1,5 +1,6 @@
 import { GUARD_OPTION, VN_FIELD_RULES } from './_vn-field-rules.js';
-import { RULE_ID_KEY, VN_DATASET_RULES } from './_vn-dataset-rules.js';
+import { RULE_ID_KEY, VN_DATASET_RULES, columnKey } from './_vn-dataset-rules.js';
+import { canonical } from '../../rules/vn/canonical.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -52,16 +53,18 @@ export function packSchemaDefs(): Record<string, Json> {
   };
   for (const [name, spec] of Object.entries(VN_DATASET_RULES)) {
     const column = { type: 'string', minLength: 1, description: 'A field of this dataset.' };
-    const properties: Record<string, unknown> = { type: true, ...Object.fromEntries(spec.columns.map((c) => [c, column])) };
+    const keys = spec.columns.map((c) => columnKey(spec, c));
+    const properties: Record<string, unknown> = { type: true, ...Object.fromEntries(keys.map((c) => [c, column])) };
     if (spec.columnList !== undefined) properties[spec.columnList] = { $ref: '#/$defs/columns', minItems: 2 };
     for (const [k, o] of Object.entries(spec.options)) properties[k] = o.schema;
     defs[datasetDef(name)] = {
       description: `vn.${name}: ${spec.description}`,
       $ref: '#/$defs/packRuleOptions',
-      required: [...spec.columns, ...(spec.columnList === undefined ? [] : [spec.columnList])],
+      required: [...keys, ...(spec.columnList === undefined ? [] : [spec.columnList])],
       properties, unevaluatedProperties: false,
     };
   }
+  defs.canonical = { enum: Object.keys(canonical), description: 'A canonical form of vn.canonical: values are compared in it.' };
   return defs;
 }
 

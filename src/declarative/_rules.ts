@@ -5,7 +5,8 @@ import { duration, ruleOptions } from './_options.js';
 import type { DeclarativeRule, DeclarativeRuleOptions, DeclarativeVnDatasetRule } from './format.js';
 import { packOptions } from './_options-spec.js';
 import { canonical } from '../../rules/vn/canonical.js';
-import { RULE_ID_KEY, VN_DATASET_RULES } from './_vn-dataset-rules.js';
+import { RULE_ID_KEY, VN_DATASET_RULES, columnKey } from './_vn-dataset-rules.js';
+import { factoryError } from './_factory-error.js';
 
 /**
  * Builds one dataset rule from its (schema-checked) file form. Columns must be declared fields: dataset rules read
@@ -57,14 +58,13 @@ function _vnRule(r: DeclarativeVnDatasetRule, index: number,
   const spec = Object.hasOwn(VN_DATASET_RULES, name) ? VN_DATASET_RULES[name] : undefined;
   if (spec === undefined) throw new DefinitionError(`unknown Vietnamese-pack rule "${r.type}"`, ['rules', index, 'type']);
   const columns: Record<string, unknown> = {};
-  for (const key of spec.columns) columns[key] = known(r[key] as string, key);
+  for (const key of spec.columns) columns[key] = known(r[columnKey(spec, key)] as string, columnKey(spec, key));
   if (spec.columnList !== undefined) {
     const list = r[spec.columnList] as readonly string[];
     columns[spec.columnList] = list.map((c, i) => known(c, spec.columnList as string, i));
   }
   const id = r[RULE_ID_KEY];
   const { id: _ignored, ...common } = ruleOptions(r as DeclarativeRuleOptions);
-  return spec.build(columns, {
-    ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]),
-  });
+  const options = { ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]) };
+  return factoryError(() => spec.build(columns, options), ['rules', index]);
 }

@@ -13,6 +13,12 @@ import { vn2000 } from '../../rules/vn/land/vn2000.js';
 import { residentialTermPermanent } from '../../rules/vn/land/residential-term-permanent.js';
 import { agriculturalTerm } from '../../rules/vn/land/agricultural-term.js';
 import { excelSerialIn } from '../../rules/vn/dates/excel-serial-in.js';
+import { unitCodeMatchesType } from '../../rules/vn/enterprise/unit-code-matches-type.js';
+import { capitalPositive } from '../../rules/vn/enterprise/capital-positive.js';
+import { statusDateRequired } from '../../rules/vn/enterprise/status-date-required.js';
+import { enterpriseNameUnique } from '../../rules/vn/enterprise/enterprise-name-unique.js';
+import { suspensionWithinYear } from '../../rules/vn/enterprise/suspension-within-year.js';
+import { closedNotEdited } from '../../rules/vn/enterprise/closed-not-edited.js';
 import { opt, type OptionSpec } from './_options-spec.js';
 
 /**
@@ -23,6 +29,11 @@ export interface VnDatasetRuleSpec {
   readonly description: string;
   /** Keys naming one column each, as the TypeScript fields object has them. */
   readonly columns: readonly string[];
+  /**
+   * File keys of the columns whose TypeScript key a file cannot use, by TypeScript key: `type` names the rule in a
+   * file, so the type column of the enterprise rules is `typeField`.
+   */
+  readonly fileKeys?: Readonly<Record<string, string>>;
   /** A key naming a list of columns (`datesOrdered`'s fields), when the rule takes one. */
   readonly columnList?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
@@ -32,6 +43,8 @@ export interface VnDatasetRuleSpec {
 const dateFormat = opt.string('Date format of a term written as text. Default dd/MM/yyyy.');
 const region = opt.oneOf(['I', 'II', 'III', 'IV'], 'Region whose minimum wage is the floor. Default IV.');
 type Fn = (fields: never, options: never) => DatasetRule;
+const typeField = { type: 'typeField' } as const;
+const enterprises = opt.strings('Type values of enterprises. Default the five forms of Luật Doanh nghiệp 2020 (TNHH1TV, TNHH2TV, CP, HD, DNTN).');
 const two = (fn: Fn) => (c: Record<string, unknown>, o: Record<string, unknown>) => fn(c as never, o as never);
 
 /**
@@ -123,7 +136,55 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
     },
     build: (c, o) => excelSerialIn(c.column as string, o),
   },
+  unitCodeMatchesType: {
+    description: 'An enterprise has a 10-digit code, a dependent unit (CN, VPDD) its parent\'s code and -001…-999.',
+    columns: ['code', 'type'], fileKeys: typeField,
+    options: { units: opt.strings('Type values of dependent units. Default [CN, VPDD].'), enterprises },
+    build: two(unitCodeMatchesType),
+  },
+  capitalPositive: {
+    description: 'An enterprise\'s charter capital is more than 0 (only a dependent unit records 0).',
+    columns: ['capital', 'type'], fileKeys: typeField, options: { enterprises }, build: two(capitalPositive),
+  },
+  statusDateRequired: {
+    description: 'A record whose status is not active has its status date.',
+    columns: ['status', 'statusDate'],
+    options: {
+      statuses: opt.strings('The statuses that need a date. Default [suspended, dissolving, dissolved, revoked].'),
+      missingValues: opt.missingValues('Cell values that count as missing (vn: the Vietnamese placeholders). Default vn.'),
+    },
+    build: two(statusDateRequired),
+  },
+  enterpriseNameUnique: {
+    description: 'No two active enterprises of a province share a name (compared by canonical.name; clean, warning).',
+    columns: ['name', 'province', 'status', 'type'], fileKeys: typeField,
+    options: { active: opt.strings('Status values of enterprises in operation. Default [active].'), enterprises },
+    build: two(enterpriseNameUnique as unknown as Fn),
+  },
+  suspensionWithinYear: {
+    description: 'A suspension is not older than the one year a notice covers (live, warning).',
+    columns: ['status', 'statusDate'],
+    options: { suspended: opt.strings('Status values that mean suspended. Default [suspended].') },
+    build: two(suspensionWithinYear),
+  },
+  closedNotEdited: {
+    description: 'A dissolved or revoked record is not edited more than graceDays after its status date (live, warning).',
+    columns: ['status', 'statusDate', 'updatedAt'],
+    options: {
+      closed: opt.strings('Status values that close the record. Default [dissolved, revoked].'),
+      graceDays: opt.integer(0, 'Days after the status date during which edits are expected. Default 30.'),
+    },
+    build: two(closedNotEdited),
+  },
 };
+
+/**
+ * The file key of a pack dataset rule's column: its TypeScript key, unless a file needs another (`typeField`).
+ * @example columnKey(VN_DATASET_RULES.capitalPositive, 'type') // 'typeField'
+ */
+export function columnKey(spec: VnDatasetRuleSpec, key: string): string {
+  return spec.fileKeys !== undefined && Object.hasOwn(spec.fileKeys, key) ? spec.fileKeys[key] as string : key;
+}
 
 /**
  * The file key that sets a pack dataset rule's id: `id` names the personal-ID column in three of them.

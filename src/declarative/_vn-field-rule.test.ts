@@ -10,6 +10,7 @@ import { readableText } from '../../rules/datasets/_rules.js';
 import { VN_FIELD_RULES } from './_vn-field-rules.js';
 import { VN_DATASET_RULES } from './_vn-dataset-rules.js';
 import { parseDefinition } from './parse-definition.js';
+import { DefinitionError } from './definition-error.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const COMMUNES = new URL('../../rules/vn/admin/fixtures/communes-2025.json', import.meta.url).pathname;
@@ -75,6 +76,10 @@ describe('the Vietnamese pack in files', () => {
     // Without the dataset's communes, provinceField waits for them: the format is checked, as by vn.commune().
     ['{ type: text, vn: [{ commune: { provinceField: p } }] }', () => field.text().use(vn.commune()), ['00004', '4']],
     ['{ type: text, vn: [{ cccd: { id: a.personal } }] }', () => field.text().use(vn.cccd({ id: 'a.personal' })), ['1']],
+    ['{ type: text, vn: [email, { emailDomainLowercase: { severity: info } }] }',
+      () => field.text().use(vn.email(), vn.emailDomainLowercase({ severity: 'info' })), ['info@congty.vn', 'Info@CongTy.VN', 'x@', 'a b@c.vn']],
+    // canonical.name: `Hòa` and `HOÀ  ` are one name.
+    ['{ type: text, unique: { normalize: name } }', () => field.text().unique({ normalize: vn.canonical.name }), ['Công ty Hòa Bình', 'CÔNG TY HOÀ  BÌNH', 'Công ty Hóa Bình']],
   ];
 
   it.each(fieldCases)('%s reports as its TypeScript twin', async (spec, ts, values) => {
@@ -84,6 +89,47 @@ describe('the Vietnamese pack in files', () => {
     expect(await report(fromFile, rows)).toBe(await report(twin, rows));
     const ids = (d: DatasetDefinition) => (d.fields.a?.rules ?? []).map((r: FieldRule) => r.id ?? `a.${r.name}`);
     expect(ids(fromFile)).toEqual(ids(twin));
+  });
+
+  it('selects the province list by a date field of the row, as province({ dateField })', async () => {
+    const fromFile = yaml('name: x\nfields:\n  d: { type: date, format: dd/MM/yyyy }\n  a: { type: text, vn: [{ province: { dateField: d } }, provinceCurrent] }\n');
+    const twin = defineDataset({ name: 'x', fields: { d: field.date('dd/MM/yyyy'), a: field.text().use(vn.province({ dateField: 'd' }), vn.provinceCurrent()) } });
+    // 27 (Ninh Bình's pre-2025 code, retired): fine for 2010, unknown for a registration of 02/10/2025.
+    const rows = [{ d: '01/01/2010', a: '27' }, { d: '02/10/2025', a: '27' }, { d: '02/10/2025', a: '01' }, { d: '', a: '99' }];
+    const a = await report(fromFile, rows);
+    expect(a).toBe(await report(twin, rows));
+    expect((JSON.parse(a) as { rules: { id: string; failed: number }[] }).rules.find((r) => r.id === 'a.province')?.failed).toBe(2);
+  });
+
+  it.each([
+    ["{ province: { scheme: '2025-07-01', dateField: d } }", 'fields.a.vn[0].province: province takes a scheme or a dateField, not both'],
+    ["{ noDistrictLevel: { since: 'soon' } }", 'fields.a.vn[0].noDistrictLevel:'],
+  ])('%s: what the factory refuses is a definition error naming the path', (entry, message) => {
+    const e = (() => {
+      try {
+        return yaml(`name: x\nfields:\n  d: { type: date }\n  a: { type: text, vn: [${entry}] }\n`);
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(DefinitionError);
+    expect((e as DefinitionError).message.startsWith(message)).toBe(true);
+  });
+
+  // A misspelt column would leave the rule judging every row without it (province as 'auto', no province agreement).
+  it.each([
+    ['{ province: { dateField: registerd } }', 'fields.a.vn[0].province.dateField: unknown field "registerd"'],
+    ['{ landUseCode: { dateField: d2 } }', 'fields.a.vn[0].landUseCode.dateField: unknown field "d2"'],
+    ['{ landUseCodeProvisional: { dateField: d2 } }', 'fields.a.vn[0].landUseCodeProvisional.dateField: unknown field "d2"'],
+    ['{ bhytObjectCode: { dateField: d2 } }', 'fields.a.vn[0].bhytObjectCode.dateField: unknown field "d2"'],
+    ['{ bhytBenefitLevel: { dateField: d2 } }', 'fields.a.vn[0].bhytBenefitLevel.dateField: unknown field "d2"'],
+    ['{ postalProvince: { provinceField: pv } }', 'fields.a.vn[0].postalProvince.provinceField: unknown field "pv"'],
+    ['{ commune: { provinceField: pv } }', 'fields.a.vn[0].commune.provinceField: unknown field "pv"'],
+  ])('%s: a column option must name a field of the dataset', (entry, message) => {
+    expect(() => yaml(`name: x\nfields:\n  d: { type: date }\n  a: { type: text, vn: [${entry}] }\n`)).toThrow(message);
+    // A declared field (here or, with extends, the base's) is accepted.
+    const fixed = entry.replace(/registerd|d2/, 'd').replace('pv', 'd');
+    expect(() => yaml(`name: x\nfields:\n  d: { type: date }\n  a: { type: text, vn: [${fixed}] }\n`)).not.toThrow();
   });
 
   it('checks commune codes against the dataset\'s communes (one list: with the province; several: communeCurrent)', async () => {
@@ -98,8 +144,9 @@ describe('the Vietnamese pack in files', () => {
     expect(await report(two, rows.map(({ a }) => ({ a })))).toBe(await report(twin2, rows.map(({ a }) => ({ a }))));
   });
 
-  // [the rule in YAML, the same rule in TypeScript]: over one set of rows, the reports must be identical.
-  const ruleCases: [string, () => DatasetRule][] = [
+  // [the rule in YAML, the same rule in TypeScript, a rule id the rows make fail]: over one set of rows, the reports
+  // must be identical.
+  const ruleCases: [string, () => DatasetRule, string?][] = [
     ['{ type: vn.idBirthYear, id: id, birthYear: dob }', () => vn.idBirthYear({ id: 'id', birthYear: 'dob' })],
     ['{ type: vn.idGender, id: id, gender: g, genders: { male: ["1"], female: ["2"] }, ruleId: sex }',
       () => vn.idGender({ id: 'id', gender: 'g' }, { genders: { male: ['1'], female: ['2'] }, id: 'sex' })],
@@ -118,6 +165,30 @@ describe('the Vietnamese pack in files', () => {
       () => vn.agriculturalTerm({ code: 'code', term: 'term', issueDate: 'from' }, { codes: ['LUC'], format: 'dd/MM/yyyy' })],
     ['{ type: vn.excelSerialIn, column: dob, latest: "2020-01-01", criterion: clean }',
       () => vn.excelSerialIn('dob', { latest: new Date('2020-01-01T00:00:00Z'), criterion: 'clean' })],
+    // The enterprise rules: `type` names the rule in a file, so their type column is `typeField`.
+    ['{ type: vn.unitCodeMatchesType, code: ec, typeField: t }', () => vn.unitCodeMatchesType({ code: 'ec', type: 't' }), 'unitCodeMatchesType'],
+    ['{ type: vn.unitCodeMatchesType, code: ec, typeField: t, units: [CN], enterprises: [HTX], ruleId: unit }',
+      () => vn.unitCodeMatchesType({ code: 'ec', type: 't' }, { units: ['CN'], enterprises: ['HTX'], id: 'unit' }), 'unit'],
+    ['{ type: vn.capitalPositive, capital: salary, typeField: t }', () => vn.capitalPositive({ capital: 'salary', type: 't' }), 'capitalPositive'],
+    ['{ type: vn.capitalPositive, capital: salary, typeField: t, enterprises: [HTX], severity: warning }',
+      () => vn.capitalPositive({ capital: 'salary', type: 't' }, { enterprises: ['HTX'], severity: 'warning' }), 'capitalPositive'],
+    ['{ type: vn.statusDateRequired, status: st, statusDate: from }', () => vn.statusDateRequired({ status: 'st', statusDate: 'from' }), 'statusDateRequired'],
+    ['{ type: vn.statusDateRequired, status: st, statusDate: from, statuses: [active], missingValues: ["??"] }',
+      () => vn.statusDateRequired({ status: 'st', statusDate: 'from' }, { statuses: ['active'], missingValues: ['??'] }), 'statusDateRequired'],
+    ['{ type: vn.statusDateRequired, status: st, statusDate: from, missingValues: vn, criterion: clean }',
+      () => vn.statusDateRequired({ status: 'st', statusDate: 'from' }, { missingValues: vn.VN_MISSING_VALUES, criterion: 'clean' }), 'statusDateRequired'],
+    ['{ type: vn.enterpriseNameUnique, name: nm, province: p, status: st, typeField: t }',
+      () => vn.enterpriseNameUnique({ name: 'nm', province: 'p', status: 'st', type: 't' })],
+    ['{ type: vn.enterpriseNameUnique, name: nm, province: p, status: st, typeField: t, active: [active, suspended], enterprises: [CP, CN], ruleId: same-name }',
+      () => vn.enterpriseNameUnique({ name: 'nm', province: 'p', status: 'st', type: 't' }, { active: ['active', 'suspended'], enterprises: ['CP', 'CN'], id: 'same-name' }),
+      'same-name'],
+    ['{ type: vn.suspensionWithinYear, status: st, statusDate: from }', () => vn.suspensionWithinYear({ status: 'st', statusDate: 'from' }), 'suspensionWithinYear'],
+    ['{ type: vn.suspensionWithinYear, status: st, statusDate: from, suspended: [revoked] }',
+      () => vn.suspensionWithinYear({ status: 'st', statusDate: 'from' }, { suspended: ['revoked'] }), 'suspensionWithinYear'],
+    ['{ type: vn.closedNotEdited, status: st, statusDate: from, updatedAt: up }',
+      () => vn.closedNotEdited({ status: 'st', statusDate: 'from', updatedAt: 'up' }), 'closedNotEdited'],
+    ['{ type: vn.closedNotEdited, status: st, statusDate: from, updatedAt: up, closed: [suspended], graceDays: 0 }',
+      () => vn.closedNotEdited({ status: 'st', statusDate: 'from', updatedAt: 'up' }, { closed: ['suspended'], graceDays: 0 }), 'closedNotEdited'],
   ];
   const FIELDS = `
   id: { type: text }
@@ -134,24 +205,52 @@ describe('the Vietnamese pack in files', () => {
   y: { type: number }
   code: { type: text }
   term: { type: text }
+  ec: { type: text }
+  t: { type: text }
+  nm: { type: text }
+  p: { type: text }
+  st: { type: text }
+  up: { type: datetime }
 `;
   const tsFields = () => ({
     id: field.text(), dob: field.date('dd/MM/yyyy'), g: field.text(), card: field.text(), bhxh: field.text(),
     from: field.date('dd/MM/yyyy'), to: field.date('dd/MM/yyyy'), salary: field.integer(), month: field.date('MM/yyyy'),
     status: field.text(), x: field.number(), y: field.number(), code: field.text(), term: field.text(),
+    ec: field.text(), t: field.text(), nm: field.text(), p: field.text(), st: field.text(), up: field.datetime(),
   });
+  // Enterprise columns: code, type, name, province, status (its date is `from`) and updated-at.
+  const ent = (ec: string, t: string, nm: string, st: string, up: string) => ({ ec, t, nm, p: '01', st, up });
   const ROWS = [
     { id: '001099012345', dob: '01/01/1999', g: '1', card: 'TE1010123456789', bhxh: '0123456789', from: '01/01/2025', to: '31/12/2024',
-      salary: '3000000', month: '03/2026', status: 'active', x: '2300000', y: '500000', code: 'ONT', term: '31/12/2070' },
+      salary: '3000000', month: '03/2026', status: 'active', x: '2300000', y: '500000', code: 'ONT', term: '31/12/2070',
+      ...ent('0100109106', 'CN', 'Công ty Hòa Bình', 'suspended', '2026-11-01T00:00:00Z') },
     { id: '001199012345', dob: '45123', g: 'Nam', card: 'DN4010123456788', bhxh: '0123456789', from: '01/01/2020', to: '31/12/2030',
-      salary: '99000000', month: '03/2026', status: 'A', x: '1', y: '1', code: 'LUC', term: 'LAU_DAI' },
+      salary: '0', month: '03/2026', status: 'A', x: '1', y: '1', code: 'LUC', term: 'LAU_DAI',
+      ...ent('0100109106-001', 'CP', 'CÔNG TY HOÀ  BÌNH', 'active', '2026-11-01T00:00:00Z') },
     { id: '001199012345', dob: '01/01/2024', g: '2', card: 'TE1010123456780', bhxh: '0123456780', from: '01/01/2024', to: '31/12/2031',
-      salary: '5000000', month: '07/2026', status: 'closed', x: '1200000', y: '600000', code: 'LUC', term: '01/01/2090' },
+      salary: '5000000', month: '07/2026', status: 'closed', x: '1200000', y: '600000', code: 'LUC', term: '01/01/2090',
+      ...ent('0100109106', 'CP', 'Công ty An Phú', 'revoked', '2026-11-01T00:00:00Z') },
+    { id: '', dob: '', g: '', card: '', bhxh: '', from: '00/00/0000', to: '', salary: '0', month: '', status: '', x: '', y: '', code: '', term: '',
+      ...ent('', 'HTX', '', 'dissolving', '') },
+    { id: '', dob: '', g: '', card: '', bhxh: '', from: '??', to: '', salary: '', month: '', status: '', x: '', y: '', code: '', term: '',
+      ...ent('0100109106', 'HTX', '', 'active', '') },
   ];
 
-  it.each(ruleCases)('%s reports as its TypeScript twin', async (spec, ts) => {
+  it.each(ruleCases)('%s reports as its TypeScript twin', async (spec, ts, fails) => {
     const fromFile = yaml(`name: x\nfields:${FIELDS}rules:\n  - ${spec}\n`);
     const twin = defineDataset({ name: 'x', fields: tsFields(), rules: [ts()] });
-    expect(await report(fromFile, ROWS)).toBe(await report(twin, ROWS));
+    const a = await report(fromFile, ROWS);
+    expect(a).toBe(await report(twin, ROWS));
+    // Not vacuous: the rows make the rule fail.
+    if (fails !== undefined) expect((JSON.parse(a) as { rules: { id: string; failed: number }[] }).rules.find((r) => r.id === fails)?.failed).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['{ type: vn.capitalPositive, capital: salary }', 'rules[0]: missing required key "typeField"'],
+    ['{ type: vn.closedNotEdited, status: st, statusDate: from, updatedAt: up, graceDays: -1 }', 'rules[0].graceDays: must be >= 0'],
+    ['{ type: vn.enterpriseNameUnique, name: nm, province: nowhere, status: st, typeField: t }', 'rules[0].province: unknown field "nowhere"'],
+    ['{ type: vn.unitCodeMatchesType, code: ec, typeField: kind }', 'rules[0].typeField: unknown field "kind"'],
+  ])('%s → %s', (spec, message) => {
+    expect(() => yaml(`name: x\nfields:${FIELDS}rules:\n  - ${spec}\n`)).toThrow(message);
   });
 });

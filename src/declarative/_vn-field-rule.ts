@@ -4,6 +4,7 @@ import { ruleOptions } from './_options.js';
 import { packOptions } from './_options-spec.js';
 import { GUARD_OPTION, VN_FIELD_RULES, type VnFieldContext } from './_vn-field-rules.js';
 import type { DeclarativeVnRule } from './format.js';
+import { factoryError } from './_factory-error.js';
 
 /**
  * Builds one entry of a field's `vn` list — a pack rule's name, or a one-key map of the name to its options — with
@@ -16,6 +17,14 @@ export function buildVnFieldRule(entry: DeclarativeVnRule, ctx: VnFieldContext):
   if (spec === undefined) throw new DefinitionError(`unknown Vietnamese-pack rule "${name}"`, ctx.path);
   const o = (given ?? {}) as Readonly<Record<string, unknown>>;
   const path = typeof entry === 'string' ? ctx.path : [...ctx.path, name];
+  for (const [key, option] of Object.entries(spec.options)) {
+    const v = o[key];
+    // A misspelt column would leave the rule judging every row as if the column were empty: an error instead.
+    if (option.column === true && ctx.fields !== undefined && typeof v === 'string' && !ctx.fields.has(v)) {
+      throw new DefinitionError(`unknown field "${v}"`, [...path, key]);
+    }
+  }
   const guard = spec.guardable === true && o[GUARD_OPTION] === true ? { when: ctx.readable() } : {};
-  return spec.build({ ...ruleOptions(o), ...packOptions(o, spec.options, path), ...guard }, { ...ctx, path });
+  const options = { ...ruleOptions(o), ...packOptions(o, spec.options, path), ...guard };
+  return factoryError(() => spec.build(options, { ...ctx, path }), path);
 }

@@ -24,6 +24,8 @@ export interface VnFieldContext {
   readonly field: string;
   /** The dataset's `communes` lists, loaded. */
   readonly communes: readonly CommuneTable[] | undefined;
+  /** The dataset's fields (the base's included), which column options must name; unchecked when absent. */
+  readonly fields?: ReadonlySet<string> | undefined;
   /** The field's `skipLegacyEncoded` guard, one per field so the diagnosis runs once per value. */
   readonly readable: () => (row: TypedRow) => boolean;
   readonly path: DefinitionPath;
@@ -38,11 +40,11 @@ export interface VnFieldRuleSpec {
   readonly build: (o: RuleOptions & Record<string, unknown>, ctx: VnFieldContext) => FieldRule;
 }
 
-const dateField = opt.string('A date field of the row that selects the table in force on that day.');
+const dateField = opt.column('A date field of the row that selects the table in force on that day.');
 const at = opt.day('A fixed day (yyyy-MM-dd) that selects the table when dateField is absent or empty.');
 const format = opt.string('Date format (date-fns tokens). Default dd/MM/yyyy.');
 const landScheme = opt.oneOf(['2013', '2024'], 'The code scheme: 2024 (TT 08/2024, default) or 2013 (TT 27/2018).');
-const provinceField = opt.string('The row\'s province-code field the value must agree with (commune: once the dataset has communes).');
+const provinceField = opt.column('The row\'s province-code field the value must agree with (commune: once the dataset has communes).');
 
 function communes(ctx: VnFieldContext, rule: string): readonly CommuneTable[] {
   if (ctx.communes === undefined || ctx.communes.length === 0) {
@@ -100,6 +102,8 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   },
   phonePrefix: noOptions('No mobile prefix retired in 2018 (live).', identifiers.phonePrefix),
   postalCode: noOptions('5-digit postal code.', identifiers.postalCode),
+  email: noOptions('E-mail address: one @, a dotted local part and a domain with a letter TLD.', identifiers.email),
+  emailDomainLowercase: noOptions('E-mail domain in lower case (clean, warning).', identifiers.emailDomainLowercase),
   postalProvince: {
     description: 'Postal code prefix of a known province, agreeing with provinceField.',
     options: { provinceField },
@@ -107,7 +111,10 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   },
   province: {
     description: 'Province code in the dated list (63 provinces from 2008, 34 from 1/7/2025).',
-    options: { scheme: opt.oneOf(['2008-08-01', '2025-07-01', 'auto'], 'The list the code must be in. Default auto (the one in force).') },
+    options: {
+      scheme: opt.oneOf(['2008-08-01', '2025-07-01', 'auto'], 'The list the code must be in. Default auto (the one in force).'),
+      dateField: opt.column('A date field of the row: the code must be in the list in force on that date or a later one in force today (instead of scheme).'),
+    },
     build: f(province),
   },
   provinceCurrent: noOptions('No province code retired on 1/7/2025 (live).', provinceCurrent),

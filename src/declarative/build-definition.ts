@@ -38,7 +38,8 @@ export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}
   const base = data.extends === undefined ? undefined : resolveBase(data.extends, communes, resolver);
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   if (base !== undefined) for (const [name, spec] of Object.entries(base.fields)) fields[name] = spec;
-  for (const [name, spec] of Object.entries(data.fields ?? {})) fields[name] = buildField(name, spec, { communes });
+  const declared = new Set([...Object.keys(fields), ...Object.keys(data.fields ?? {})]);
+  for (const [name, spec] of Object.entries(data.fields ?? {})) fields[name] = buildField(name, spec, { communes, fields: declared });
   const names = new Set(Object.keys(fields));
   if (names.size > MAX_FIELDS) throw new DefinitionError(`${names.size} fields with the base's; a definition may have at most ${MAX_FIELDS}`, ['fields']);
   const keys = data.key === undefined ? [] : typeof data.key === 'string' ? [data.key] : data.key;

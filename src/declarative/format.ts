@@ -1,5 +1,6 @@
 import type { Duration } from 'date-fns';
 import type { Criterion, FieldType, LocalizedText, Severity } from '../core/types.js';
+import type { canonical } from '../../rules/vn/canonical.js';
 
 /**
  * The declarative dataset format (JSON or YAML), as described by `schema/dataset.schema.json`. These types mirror
@@ -43,7 +44,7 @@ export interface DeclarativeField {
   readonly typeCheck?: DeclarativeRuleOptions;
   readonly pii?: boolean | 'mask' | 'hash';
   readonly required?: DeclarativeFlag;
-  /** `normalize` names a canonical form of `vn.canonical` (`mst`, `cccd`, `bhxh`, `bhyt`, `phone`, `gcnSerial`). */
+  /** `normalize` names a canonical form of `vn.canonical` (`mst`, `cccd`, `bhxh`, `bhyt`, `phone`, `gcnSerial`, `name`). */
   readonly unique?: boolean | (DeclarativeRuleOptions & { readonly normalize?: CanonicalName });
   readonly trimmed?: DeclarativeFlag;
   readonly nfc?: DeclarativeFlag;
@@ -63,8 +64,8 @@ export interface DeclarativeField {
   readonly vn?: readonly DeclarativeVnRule[];
 }
 
-/** The names of `vn.canonical`'s forms. */
-export type CanonicalName = 'mst' | 'cccd' | 'bhxh' | 'bhyt' | 'phone' | 'gcnSerial';
+/** The names of `vn.canonical`'s forms (`mst`, `cccd`, `bhxh`, `bhyt`, `phone`, `gcnSerial`, `name`). */
+export type CanonicalName = keyof typeof canonical;
 
 /** A Vietnamese-pack field rule: its name, or a one-key map of its name to its options. */
 export type DeclarativeVnRule = string | Readonly<Record<string, Readonly<Record<string, unknown>> | null>>;
