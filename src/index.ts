@@ -45,3 +45,5 @@ export type { HeaderOption } from './sources/csv/header.js';
 export type { Encoding } from './sources/decode/decoder.js';
 export { decodeTcvn3, encodeTcvn3 } from './sources/decode/tcvn3.js';
 export { decodeVni, encodeVni } from './sources/decode/vni.js';
+export { compare } from './compare/compare.js';
+export type { CompareOptions, ComparisonReport, Difference, DifferenceStatus } from './compare/types.js';
