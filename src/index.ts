@@ -47,3 +47,7 @@ export { decodeTcvn3, encodeTcvn3 } from './sources/decode/tcvn3.js';
 export { decodeVni, encodeVni } from './sources/decode/vni.js';
 export { compare } from './compare/compare.js';
 export type { CompareOptions, ComparisonReport, Difference, DifferenceStatus } from './compare/types.js';
+export { formatComparison, type ComparisonTextOptions } from './outputs/comparison-text.js';
+export { toComparisonJson } from './outputs/comparison-json.js';
+export { toComparisonHtml } from './outputs/comparison-html.js';
+export { toComparisonMarkdown } from './outputs/comparison-markdown.js';

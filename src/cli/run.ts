@@ -1,3 +1,4 @@
+import { compare } from './compare.js';
 import { datasets } from './datasets.js';
 import { refdata } from './refdata.js';
 import { validate } from './validate.js';
@@ -10,6 +11,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['validate', validate],
+  ['compare', compare],
   ['datasets', datasets],
   ['refdata', refdata],
 ]);
