@@ -1,7 +1,5 @@
 import { hash64 } from './_hash.js';
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** What the table knows about one key when both sides have been read. */
 export interface KeyOutcome {
@@ -41,10 +39,10 @@ export class KeyTable {
   /** 1 when the first copy record's cells hashed equal to the source record's. */
   private same = new Uint8Array(this.cap);
   private slots = new Int32Array(2048);
-  private arena = new Uint8Array(1 << 16);
+  private arena = Buffer.allocUnsafe(1 << 16);
   private used = 0;
   private readonly h = new Uint32Array(2);
-  private scratch = new Uint8Array(256);
+  private scratch = Buffer.allocUnsafe(256);
 
   /** Bytes held by the table (typed arrays and arena). */
   bytes(): number {
@@ -126,7 +124,7 @@ export class KeyTable {
   }
 
   private text(start: number, length: number): string {
-    return decoder.decode(this.arena.subarray(start, start + length));
+    return this.arena.toString('utf8', start, start + length);
   }
 
   /** The entry of a canonical key, or -1; fills `h` with the key's hash. */
@@ -148,15 +146,14 @@ export class KeyTable {
   }
 
   private encode(key: string): number {
-    if (this.scratch.length < key.length * 3) this.scratch = new Uint8Array(key.length * 3 + 64);
-    return encoder.encodeInto(key, this.scratch).written;
+    if (this.scratch.length < key.length * 3) this.scratch = Buffer.allocUnsafe(key.length * 3 + 64);
+    return this.scratch.write(key, 0, 'utf8');
   }
 
   private sameKey(e: number, length: number): boolean {
     if (this.keyLen[e] !== length) return false;
     const start = this.at[e] as number;
-    for (let i = 0; i < length; i++) if (this.arena[start + i] !== this.scratch[i]) return false;
-    return true;
+    return this.arena.compare(this.scratch, 0, length, start, start + length) === 0;
   }
 
   /** A new entry for the key whose hash is in `h`, its first record stored. */
@@ -180,11 +177,11 @@ export class KeyTable {
   private put(text: string): void {
     const need = this.used + text.length * 3;
     if (need > this.arena.length) {
-      const next = new Uint8Array(Math.max(need, this.arena.length * 2));
-      next.set(this.arena.subarray(0, this.used));
+      const next = Buffer.allocUnsafe(Math.max(need, this.arena.length * 2));
+      this.arena.copy(next, 0, 0, this.used);
       this.arena = next;
     }
-    this.used += encoder.encodeInto(text, this.arena.subarray(this.used)).written;
+    this.used += this.arena.write(text, this.used, 'utf8');
   }
 
   private place(i: number): void {
