@@ -143,3 +143,34 @@ describe('compare', () => {
     expect(spilled.duplicates).toEqual(memory.duplicates);
   });
 });
+
+describe('compare at scale', () => {
+  it('moves to partition files when the copy\'s differences outgrow the budget, with the same outcome', async () => {
+    const source = Array.from({ length: 200 }, (_, i) => r(String(i), `n${i}`));
+    // Every copy record is new or changed: the copy side fills the table after the source pass fitted.
+    const copy = Array.from({ length: 4000 }, (_, i) => (i < 200 ? r(String(i), `changed ${i}`) : r(`x${i}`, 'new')))
+      .concat([r('x300', 'again')]);
+    const memory = await run(source, copy);
+    const late = await run(source, copy, { memoryBudget: 200 * 1024 });
+    expect(late.partitions).toBeGreaterThan(0);
+    expect(late.counts).toEqual(memory.counts);
+    expect(memory.counts).toEqual({ matched: 0, changed: 200, missing: 0, extra: 3799, duplicateKeys: 1 });
+  });
+
+  it('reads CSV sources (readCsv) as well as arrays', async () => {
+    const { readCsv } = await import('../index.js');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-compare-csv-'));
+    try {
+      writeFileSync(join(dir, 'a.csv'), 'id,name,dob\n1,An,01/01/1990\n2,"Bình, B",01/01/1990\n');
+      writeFileSync(join(dir, 'b.csv'), 'name,id,dob\n"Bình, B",2,01/01/1990\nAn,1,02/01/1990\n');
+      const report = await run(readCsv(join(dir, 'a.csv')) as unknown as unknown[], readCsv(join(dir, 'b.csv')) as unknown as unknown[]);
+      expect(report.counts).toEqual({ matched: 1, changed: 1, missing: 0, extra: 0, duplicateKeys: 0 });
+      expect(report.source?.name).toMatch(/a\.csv$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
