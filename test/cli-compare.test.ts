@@ -105,3 +105,12 @@ describe('ddss compare: outputs', () => {
     expect(r.stdout).toMatch(/^Usage: ddss compare/);
   });
 });
+
+describe('docs/cli.md', () => {
+  it('documents every flag of ddss compare --help', async () => {
+    const { COMPARE_HELP } = await import('../src/cli/help.js');
+    const doc = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## `ddss compare`'), doc.indexOf('## Declarative definitions'));
+    for (const flag of COMPARE_HELP.match(/--[a-z-]+/g) ?? []) expect(section).toContain(flag);
+  });
+});

@@ -11,9 +11,9 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['validate', validate],
-  ['compare', compare],
   ['datasets', datasets],
   ['refdata', refdata],
+  ['compare', compare],
 ]);
 
 /**
