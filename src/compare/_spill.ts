@@ -1,17 +1,17 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 const BUFFER = 64 * 1024;
 const READ = 1 << 20;
 
 /**
  * Hash-partitioned spill files for both sides of a comparison: records (one raw JSON line each) go to the partition
  * their key hash picks, so every record of a key, on either side, lands in the same partition, which is then compared
- * alone in memory. Writes are buffered per file and synchronous (memory stays bounded by the buffers); the directory
- * is removed by `remove`.
+ * alone in memory. Writes are buffered per file and synchronous (memory stays bounded by the buffers). The files are
+ * opened for reading and writing and their names removed at once where the system allows it (POSIX), so nothing is
+ * left on disk however the process ends; elsewhere `remove` deletes them.
  */
 export class Spill {
   readonly partitions: number;
@@ -19,14 +19,24 @@ export class Spill {
   private readonly fds: number[] = [];
   private readonly buffers: Uint8Array[] = [];
   private readonly fill: number[] = [];
+  private readonly written: number[] = [];
+  private named = true;
 
   constructor(partitions: number, tempDir: string | undefined) {
     this.partitions = partitions;
     this.dir = mkdtempSync(join(tempDir ?? tmpdir(), 'ddss-compare-'));
     for (let i = 0; i < 2 * partitions; i++) {
-      this.fds.push(openSync(this.file(i), 'wx'));
+      this.fds.push(openSync(this.file(i), 'wx+'));
       this.buffers.push(new Uint8Array(BUFFER));
       this.fill.push(0);
+      this.written.push(0);
+    }
+    try {
+      for (let i = 0; i < 2 * partitions; i++) unlinkSync(this.file(i));
+      rmSync(this.dir, { recursive: true, force: true });
+      this.named = false;
+    } catch {
+      // A system that cannot remove an open file's name: `remove` does it after closing.
     }
   }
 
@@ -38,8 +48,8 @@ export class Spill {
     if ((this.fill[f] as number) + bytes.length + 1 > buf.length) {
       this.flush(f);
       if (bytes.length + 1 > buf.length) {
-        writeSync(this.fds[f] as number, bytes);
-        writeSync(this.fds[f] as number, NEWLINE);
+        this.put(f, bytes);
+        this.put(f, NEWLINE);
         return;
       }
       buf = this.buffers[f] as Uint8Array;
@@ -49,46 +59,57 @@ export class Spill {
     this.fill[f] = (this.fill[f] as number) + bytes.length + 1;
   }
 
-  /** Flushes and closes every file; call once, before reading. */
+  /** Flushes every file; call once, before reading. */
   close(): void {
-    for (let f = 0; f < this.fds.length; f++) {
-      this.flush(f);
-      closeSync(this.fds[f] as number);
-    }
+    for (let f = 0; f < this.fds.length; f++) this.flush(f);
     this.buffers.length = 0;
   }
 
   /** Reads one side's partition back, a line at a time. */
   lines(side: 0 | 1, partition: number, visit: (line: string) => void): void {
-    const fd = openSync(this.file(side * this.partitions + partition), 'r');
-    try {
-      const chunk = Buffer.allocUnsafe(READ);
-      let rest: Buffer = Buffer.alloc(0);
-      for (;;) {
-        const n = readSync(fd, chunk, 0, READ, null);
-        if (n === 0) break;
-        const data = rest.length === 0 ? chunk.subarray(0, n) : Buffer.concat([rest, chunk.subarray(0, n)]);
-        let start = 0;
-        for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-          visit(decoder.decode(data.subarray(start, nl)));
-          start = nl + 1;
-        }
-        rest = Buffer.from(data.subarray(start));
+    const fd = this.fds[side * this.partitions + partition] as number;
+    const chunk = Buffer.allocUnsafe(READ);
+    let rest: Buffer = Buffer.alloc(0);
+    for (let at = 0; ;) {
+      const n = readSync(fd, chunk, 0, READ, at);
+      if (n === 0) break;
+      at += n;
+      const data = rest.length === 0 ? chunk.subarray(0, n) : Buffer.concat([rest, chunk.subarray(0, n)]);
+      let start = 0;
+      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
+        visit(data.toString('utf8', start, nl));
+        start = nl + 1;
       }
-    } finally {
-      closeSync(fd);
+      // A copy: `chunk` is overwritten by the next read.
+      rest = Buffer.from(data.subarray(start));
     }
   }
 
-  /** Deletes the files. */
+  /** Closes and deletes the files. */
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    for (const fd of this.fds.splice(0)) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed.
+      }
+    }
+    if (this.named) rmSync(this.dir, { recursive: true, force: true });
   }
 
   private flush(f: number): void {
     const n = this.fill[f] as number;
-    if (n > 0) writeSync(this.fds[f] as number, (this.buffers[f] as Uint8Array).subarray(0, n));
+    if (n > 0) this.put(f, (this.buffers[f] as Uint8Array).subarray(0, n));
     this.fill[f] = 0;
+  }
+
+  /** Appends bytes at the file's end (positioned writes: the same descriptor is read back at other positions). */
+  private put(f: number, bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) {
+      done += writeSync(this.fds[f] as number, bytes, done, bytes.length - done, (this.written[f] as number) + done);
+    }
+    this.written[f] = (this.written[f] as number) + bytes.length;
   }
 
   private file(f: number): string {

@@ -174,3 +174,24 @@ describe('compare at scale', () => {
     }
   });
 });
+
+describe('partition files', () => {
+  it('leave nothing in the temporary directory, during or after the comparison', async () => {
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-spill-'));
+    try {
+      const source = Array.from({ length: 3000 }, (_, i) => r(String(i), `n${i}`));
+      let during: string[] | undefined;
+      // onChange runs while the partitions are compared, i.e. while the files are open.
+      const report = await run(source, source.slice(1), { memoryBudget: 64 * 1024, tempDir: dir, onChange: () => { during = readdirSync(dir); } });
+      expect(report.partitions).toBe(64);
+      expect(report.counts).toMatchObject({ matched: 2999, missing: 1 });
+      expect(during).toEqual([]);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
