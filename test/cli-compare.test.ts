@@ -114,3 +114,23 @@ describe('docs/cli.md', () => {
     for (const flag of COMPARE_HELP.match(/--[a-z-]+/g) ?? []) expect(section).toContain(flag);
   });
 });
+
+describe('the published comparison schema', () => {
+  it('is checked against every comparison the tests produce (the setup file wraps compare)', async () => {
+    const { vi } = await import('vitest');
+    const { compare } = await import('../src/compare/compare.js');
+    expect(vi.isMockFunction(compare)).toBe(true);
+  });
+
+  it.each([
+    ['a score above 1', (r: ComparisonReport) => ({ ...r, score: 1.5 }), /schema/],
+    ['an unknown status', (r: ComparisonReport) => ({ ...r, status: 'same' }), /schema/],
+    ['counts that do not add up', (r: ComparisonReport) => ({ ...r, counts: { ...r.counts, matched: r.counts.matched + 1 } }), /do not add up/],
+    ['a score that is not matched / rows.source', (r: ComparisonReport) => ({ ...r, score: 0.5 }), /is not matched/],
+    ['status equal with differences', (r: ComparisonReport) => ({ ...r, status: 'equal' }), /does not fit/],
+  ])('rejects %s', async (_name, corrupt, message) => {
+    const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(() => assertValidComparison(corrupt(report) as unknown as ComparisonReport)).toThrow(message);
+  });
+});
