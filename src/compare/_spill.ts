@@ -2,7 +2,6 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const encoder = new TextEncoder();
 const BUFFER = 64 * 1024;
 const READ = 1 << 20;
 
@@ -17,7 +16,7 @@ export class Spill {
   readonly partitions: number;
   private readonly dir: string;
   private readonly fds: number[] = [];
-  private readonly buffers: Uint8Array[] = [];
+  private readonly buffers: Buffer[] = [];
   private readonly fill: number[] = [];
   private readonly written: number[] = [];
   private named = true;
@@ -27,7 +26,7 @@ export class Spill {
     this.dir = mkdtempSync(join(tempDir ?? tmpdir(), 'ddss-compare-'));
     for (let i = 0; i < 2 * partitions; i++) {
       this.fds.push(openSync(this.file(i), 'wx+'));
-      this.buffers.push(new Uint8Array(BUFFER));
+      this.buffers.push(Buffer.allocUnsafe(BUFFER));
       this.fill.push(0);
       this.written.push(0);
     }
@@ -43,20 +42,25 @@ export class Spill {
   /** Appends one record line to its side's partition. */
   write(side: 0 | 1, keyHash: number, line: string | Uint8Array): void {
     const f = side * this.partitions + Math.floor((keyHash / 0x1_0000_0000) * this.partitions);
-    const bytes = typeof line === 'string' ? encoder.encode(line) : line;
-    let buf = this.buffers[f] as Uint8Array;
-    if ((this.fill[f] as number) + bytes.length + 1 > buf.length) {
+    // At most 3 bytes per UTF-16 unit: a line that may not fit the free space flushes first (no allocation per line).
+    const most = typeof line === 'string' ? line.length * 3 + 1 : line.length + 1;
+    if ((this.fill[f] as number) + most > BUFFER) {
       this.flush(f);
-      if (bytes.length + 1 > buf.length) {
-        this.put(f, bytes);
+      if (most > BUFFER) {
+        this.put(f, typeof line === 'string' ? Buffer.from(line, 'utf8') : line);
         this.put(f, NEWLINE);
         return;
       }
-      buf = this.buffers[f] as Uint8Array;
     }
-    buf.set(bytes, this.fill[f]);
-    buf[(this.fill[f] as number) + bytes.length] = 10;
-    this.fill[f] = (this.fill[f] as number) + bytes.length + 1;
+    const buf = this.buffers[f] as Buffer;
+    let at = this.fill[f] as number;
+    if (typeof line === 'string') at += buf.write(line, at, 'utf8');
+    else {
+      buf.set(line, at);
+      at += line.length;
+    }
+    buf[at] = 10;
+    this.fill[f] = at + 1;
   }
 
   /** Flushes every file; call once, before reading. */

@@ -131,7 +131,8 @@ describe('compare', () => {
 
   it('gives the same counts when the key table spills to partition files', async () => {
     const n = 3000;
-    const source = Array.from({ length: n }, (_, i) => r(String(i), `name ${i}`));
+    // One record longer than a partition file's write buffer (64 KiB), in UTF-8 of 3 bytes per character.
+    const source = Array.from({ length: n }, (_, i) => r(String(i), i === 42 ? 'ệ'.repeat(40_000) : `name ${i}`));
     const copy = source.filter((_, i) => i % 7 !== 0).map((x, i) => (i % 5 === 0 ? { ...x, name: 'changed' } : x))
       .concat([r('x1', 'new'), r('5', 'dup')]).reverse();
     const memory = await run(source, copy);
