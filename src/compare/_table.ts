@@ -1,7 +1,6 @@
 import { hash64 } from './_hash.js';
 
-
-/** What the table knows about one key when both sides have been read. */
+/** What the table knows about one key when both sides have been read. One view is reused: read it, do not keep it. */
 export interface KeyOutcome {
   readonly sourceCount: number;
   readonly copyCount: number;
@@ -13,12 +12,17 @@ export interface KeyOutcome {
   copyRecord(): string | undefined;
 }
 
+/** Arena offsets are chunk × 2^32 + position: exact in a Float64Array for any realistic size. */
+const SPAN = 0x1_0000_0000;
+const FIRST_CHUNK = 1 << 16;
+const MAX_CHUNK = 1 << 24;
+
 /**
  * The per-key state of a comparison in typed arrays (no JS object per record): a 64-bit hash of the key and of the
- * compared cells, the occurrence counts, and offsets into one byte arena holding the canonical key (so keys are
+ * compared cells, the occurrence counts, and offsets into a byte arena holding the canonical key (so keys are
  * matched exactly, not by hash) and the record as raw JSON (needed to show differences). A copy record is kept only
- * when it differs (changed or extra); matched records cost no arena bytes on the copy side.
- * Row order does not matter: an entry is found by its key wherever the record was.
+ * when it differs (changed or extra); matched records cost no arena bytes on the copy side. The arena grows by
+ * chunks, never copied. Row order does not matter: an entry is found by its key wherever the record was.
  */
 export class KeyTable {
   private n = 0;
@@ -39,37 +43,34 @@ export class KeyTable {
   /** 1 when the first copy record's cells hashed equal to the source record's. */
   private same = new Uint8Array(this.cap);
   private slots = new Int32Array(2048);
-  private arena = Buffer.allocUnsafe(1 << 16);
+  private readonly chunks: Buffer[] = [Buffer.allocUnsafe(FIRST_CHUNK)];
+  private chunk = this.chunks[0] as Buffer;
   private used = 0;
+  private arenaBytes = FIRST_CHUNK;
   private readonly h = new Uint32Array(2);
   private scratch = Buffer.allocUnsafe(256);
+  private readonly view = new Outcome(this);
 
   /** Bytes held by the table (typed arrays and arena). */
   bytes(): number {
-    return this.cap * 57 + this.slots.byteLength + this.arena.byteLength;
+    return this.cap * 57 + this.slots.byteLength + this.arenaBytes;
   }
 
-  /** Distinct keys so far. */
-  size(): number {
-    return this.n;
-  }
-
-  /** Adds a source record: its canonical key, its canonical compared cells and the raw JSON to show it by. */
-  addSource(key: string, cells: string, raw: string): void {
+  /** Adds a source record: its canonical key, the 64-bit hash of its canonical compared cells, its raw JSON. */
+  addSource(key: string, rowLo: number, rowHi: number, raw: string): void {
     const e = this.find(key);
     if (e >= 0) {
       this.srcCount[e] = (this.srcCount[e] as number) + 1;
       return;
     }
     const i = this.insert(key, raw);
-    hash64(cells, this.h);
-    this.rowLo[i] = this.h[0] as number;
-    this.rowHi[i] = this.h[1] as number;
+    this.rowLo[i] = rowLo;
+    this.rowHi[i] = rowHi;
     this.srcCount[i] = 1;
   }
 
   /** Adds a copy record (after every source record). */
-  addCopy(key: string, cells: string, raw: string): void {
+  addCopy(key: string, rowLo: number, rowHi: number, raw: string): void {
     const e = this.find(key);
     if (e < 0) {
       const i = this.insert(key, raw);
@@ -79,30 +80,34 @@ export class KeyTable {
     const count = (this.cpyCount[e] as number) + 1;
     this.cpyCount[e] = count;
     if (count !== 1 || this.srcCount[e] === 0) return;
-    hash64(cells, this.h);
-    if (this.h[0] === this.rowLo[e] && this.h[1] === this.rowHi[e]) this.same[e] = 1;
+    if (rowLo === this.rowLo[e] && rowHi === this.rowHi[e]) this.same[e] = 1;
     else {
-      const start = this.used;
-      this.put(raw);
+      this.reserve(raw.length * 3);
+      const start = this.offset();
+      this.copyLen[e] = this.put(raw);
       this.copyAt[e] = start;
-      this.copyLen[e] = this.used - start;
     }
   }
 
   /** Visits every key in the order it was first seen (source order, then the copy's new keys in copy order). */
   forEach(visit: (outcome: KeyOutcome) => void): void {
-    for (let e = 0; e < this.n; e++) {
-      const src = this.srcCount[e] as number;
-      const first = (): string => this.text((this.at[e] as number) + (this.keyLen[e] as number), this.recLen[e] as number);
-      const c = this.copyAt[e] as number;
-      visit({
-        sourceCount: src,
-        copyCount: this.cpyCount[e] as number,
-        equal: this.same[e] === 1,
-        sourceRecord: first,
-        copyRecord: () => (src === 0 ? first() : c < 0 ? undefined : this.text(c, this.copyLen[e] as number)),
-      });
-    }
+    for (let e = 0; e < this.n; e++) visit(this.view.of(e));
+  }
+
+  /** @internal */
+  firstRecord(e: number): string {
+    return this.text((this.at[e] as number) + (this.keyLen[e] as number), this.recLen[e] as number);
+  }
+
+  /** @internal */
+  changedCopy(e: number): string | undefined {
+    const c = this.copyAt[e] as number;
+    return c < 0 ? undefined : this.text(c, this.copyLen[e] as number);
+  }
+
+  /** @internal */
+  counts(e: number): [number, number, boolean] {
+    return [this.srcCount[e] as number, this.cpyCount[e] as number, this.same[e] === 1];
   }
 
   /**
@@ -112,19 +117,24 @@ export class KeyTable {
    */
   records(visit: (side: 'source' | 'copy', keyHash: number, raw: Uint8Array) => void): void {
     for (let e = 0; e < this.n; e++) {
-      const start = (this.at[e] as number) + (this.keyLen[e] as number);
-      const first = this.arena.subarray(start, start + (this.recLen[e] as number));
+      const first = this.bytesAt((this.at[e] as number) + (this.keyLen[e] as number), this.recLen[e] as number);
       const src = this.srcCount[e] as number;
       const cpy = this.cpyCount[e] as number;
       for (let k = 0; k < src; k++) visit('source', this.keyHi[e] as number, first);
       const c = this.copyAt[e] as number;
-      const copy = src === 0 || c < 0 ? first : this.arena.subarray(c, c + (this.copyLen[e] as number));
+      const copy = src === 0 || c < 0 ? first : this.bytesAt(c, this.copyLen[e] as number);
       for (let k = 0; k < cpy; k++) visit('copy', this.keyHi[e] as number, copy);
     }
   }
 
-  private text(start: number, length: number): string {
-    return this.arena.toString('utf8', start, start + length);
+  private bytesAt(offset: number, length: number): Buffer {
+    const pos = offset % SPAN;
+    return (this.chunks[Math.floor(offset / SPAN)] as Buffer).subarray(pos, pos + length);
+  }
+
+  private text(offset: number, length: number): string {
+    const pos = offset % SPAN;
+    return (this.chunks[Math.floor(offset / SPAN)] as Buffer).toString('utf8', pos, pos + length);
   }
 
   /** The entry of a canonical key, or -1; fills `h` with the key's hash. */
@@ -152,8 +162,9 @@ export class KeyTable {
 
   private sameKey(e: number, length: number): boolean {
     if (this.keyLen[e] !== length) return false;
-    const start = this.at[e] as number;
-    return this.arena.compare(this.scratch, 0, length, start, start + length) === 0;
+    const offset = this.at[e] as number;
+    const pos = offset % SPAN;
+    return (this.chunks[Math.floor(offset / SPAN)] as Buffer).compare(this.scratch, 0, length, pos, pos + length) === 0;
   }
 
   /** A new entry for the key whose hash is in `h`, its first record stored. */
@@ -162,26 +173,35 @@ export class KeyTable {
     const i = this.n++;
     this.keyLo[i] = this.h[0] as number;
     this.keyHi[i] = this.h[1] as number;
-    const start = this.used;
-    this.put(key);
-    this.keyLen[i] = this.used - start;
-    this.put(raw);
-    this.at[i] = start;
-    this.recLen[i] = this.used - start - (this.keyLen[i] as number);
+    // Key and record in one chunk, so the record is found from the key's offset.
+    this.reserve((key.length + raw.length) * 3);
+    this.at[i] = this.offset();
+    this.keyLen[i] = this.put(key);
+    this.recLen[i] = this.put(raw);
     this.copyAt[i] = -1;
     if (this.n * 2 > this.slots.length) this.rehash();
     else this.place(i);
     return i;
   }
 
-  private put(text: string): void {
-    const need = this.used + text.length * 3;
-    if (need > this.arena.length) {
-      const next = Buffer.allocUnsafe(Math.max(need, this.arena.length * 2));
-      this.arena.copy(next, 0, 0, this.used);
-      this.arena = next;
-    }
-    this.used += this.arena.write(text, this.used, 'utf8');
+  private offset(): number {
+    return (this.chunks.length - 1) * SPAN + this.used;
+  }
+
+  /** Makes room for `most` bytes in the current chunk, starting a new one if needed (chunks double up to 16 MiB). */
+  private reserve(most: number): void {
+    if (this.used + most <= this.chunk.length) return;
+    const size = Math.max(most, Math.min(MAX_CHUNK, this.chunk.length * 2));
+    this.chunk = Buffer.allocUnsafe(size);
+    this.chunks.push(this.chunk);
+    this.arenaBytes += size;
+    this.used = 0;
+  }
+
+  private put(text: string): number {
+    const written = this.chunk.write(text, this.used, 'utf8');
+    this.used += written;
+    return written;
   }
 
   private place(i: number): void {
@@ -198,12 +218,49 @@ export class KeyTable {
 
   private grow(): void {
     this.cap *= 2;
-    const u32 = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => { const b = new Uint32Array(this.cap); b.set(a); return b; };
-    const f64 = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => { const b = new Float64Array(this.cap); b.set(a); return b; };
-    this.keyLo = u32(this.keyLo); this.keyHi = u32(this.keyHi); this.rowLo = u32(this.rowLo); this.rowHi = u32(this.rowHi);
-    this.at = f64(this.at); this.keyLen = u32(this.keyLen); this.recLen = u32(this.recLen);
-    this.copyAt = f64(this.copyAt); this.copyLen = u32(this.copyLen);
-    this.srcCount = u32(this.srcCount); this.cpyCount = u32(this.cpyCount);
-    const same = new Uint8Array(this.cap); same.set(this.same); this.same = same;
+    this.keyLo = u32(this.keyLo, this.cap); this.keyHi = u32(this.keyHi, this.cap);
+    this.rowLo = u32(this.rowLo, this.cap); this.rowHi = u32(this.rowHi, this.cap);
+    this.at = f64(this.at, this.cap); this.keyLen = u32(this.keyLen, this.cap); this.recLen = u32(this.recLen, this.cap);
+    this.copyAt = f64(this.copyAt, this.cap); this.copyLen = u32(this.copyLen, this.cap);
+    this.srcCount = u32(this.srcCount, this.cap); this.cpyCount = u32(this.cpyCount, this.cap);
+    const same = new Uint8Array(this.cap);
+    same.set(this.same);
+    this.same = same;
   }
+}
+
+/** The reused view of one entry handed to `forEach` visitors. */
+class Outcome implements KeyOutcome {
+  sourceCount = 0;
+  copyCount = 0;
+  equal = false;
+  private e = 0;
+
+  constructor(private readonly table: KeyTable) {}
+
+  of(e: number): this {
+    this.e = e;
+    [this.sourceCount, this.copyCount, this.equal] = this.table.counts(e);
+    return this;
+  }
+
+  sourceRecord(): string | undefined {
+    return this.table.firstRecord(this.e);
+  }
+
+  copyRecord(): string | undefined {
+    return this.sourceCount === 0 ? this.table.firstRecord(this.e) : this.table.changedCopy(this.e);
+  }
+}
+
+function u32(a: Uint32Array<ArrayBuffer>, cap: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(cap);
+  b.set(a);
+  return b;
+}
+
+function f64(a: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(cap);
+  b.set(a);
+  return b;
 }

@@ -1,6 +1,6 @@
 import type { RowInput } from '../core/validate.js';
 import { columnCanon, type Canon, type TextOptions } from './_canon.js';
-import { hash64 } from './_hash.js';
+import { Hasher, hash64 } from './_hash.js';
 import { openSide, type Side } from './_side.js';
 import { Spill } from './_spill.js';
 import { KeyTable } from './_table.js';
@@ -72,6 +72,7 @@ class Run {
   private table: KeyTable | undefined = new KeyTable();
   private spill: Spill | undefined;
   private readonly h = new Uint32Array(2);
+  private readonly cells = new Hasher();
 
   constructor(private readonly names: readonly string[], private readonly canons: readonly Canon[],
     private readonly nk: number, private readonly budget: number, private readonly tempDir: string | undefined) {}
@@ -128,11 +129,12 @@ class Run {
       (this.spill as Spill).write(which, this.h[1] as number, line);
       return;
     }
-    const cells = new Array<string>(canons.length - nk);
-    for (let i = nk; i < canons.length; i++) cells[i - nk] = (canons[i] as Canon)(raw[i]);
-    const cellText = JSON.stringify(cells);
-    if (which === 0) this.table.addSource(keyText, cellText, line);
-    else this.table.addCopy(keyText, cellText, line);
+    // The compared cells' canonical forms are hashed as they are made: no array or joined string per record.
+    const hasher = this.cells.reset();
+    for (let i = nk; i < canons.length; i++) hasher.add((canons[i] as Canon)(raw[i]));
+    hasher.into(this.h);
+    if (which === 0) this.table.addSource(keyText, this.h[0] as number, this.h[1] as number, line);
+    else this.table.addCopy(keyText, this.h[0] as number, this.h[1] as number, line);
   }
 
   /** Moves everything the table stands for into partition files; later records go there directly. */
