@@ -5,13 +5,19 @@
 
 /** A running hash over a sequence of strings; each string's length is mixed in, so `["ab", "c"]` ≠ `["a", "bc"]`. */
 export class Hasher {
-  private a = 0x811c9dc5;
-  private b = 0x9e3779b9;
+  private a: number;
+  private b: number;
+
+  /** A seed other than the default makes collisions impossible to craft without knowing it. */
+  constructor(private readonly seedA = 0x811c9dc5, private readonly seedB = 0x9e3779b9) {
+    this.a = seedA;
+    this.b = seedB;
+  }
 
   /** Starts over. */
   reset(): this {
-    this.a = 0x811c9dc5;
-    this.b = 0x9e3779b9;
+    this.a = this.seedA;
+    this.b = this.seedB;
     return this;
   }
 

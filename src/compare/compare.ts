@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RowInput } from '../core/validate.js';
 import { columnCanon, type Canon, type TextOptions } from './_canon.js';
 import { Hasher, hash64 } from './_hash.js';
@@ -72,7 +73,9 @@ class Run {
   private table: KeyTable | undefined = new KeyTable();
   private spill: Spill | undefined;
   private readonly h = new Uint32Array(2);
-  private readonly cells = new Hasher();
+  // Cells are hashed with a random seed per run: equal hashes mean "matched", so a copy crafted to collide with its
+  // source must not be possible. Keys keep a fixed hash (they are confirmed byte for byte; partitions stay stable).
+  private readonly cells = new Hasher(randomBytes(4).readUInt32LE(0), randomBytes(4).readUInt32LE(0));
 
   constructor(private readonly names: readonly string[], private readonly canons: readonly Canon[],
     private readonly nk: number, private readonly budget: number, private readonly tempDir: string | undefined) {}
