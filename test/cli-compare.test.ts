@@ -99,6 +99,13 @@ describe('ddss compare: outputs', () => {
     expect((await cli(['compare', p('a.csv'), p('b.csv'), '--key', 'id', '--dataset', p('d.yaml')])).code).toBe(0);
   });
 
+  it('compares a CSV source with an NDJSON copy (numbers as their text)', async () => {
+    writeFileSync(p('copy.ndjson'), '{"id":3,"name":"Chi","dob":"03/03/1992"}\n{"id":1,"name":"An","dob":"01/01/1990"}\n{"id":2,"name":"Bình","dob":"02/02/1991"}\n');
+    const r = await cli(['compare', p('source.csv'), p('copy.ndjson'), '--key', 'id']);
+    expect(r.stdout).toMatch(/matched 3 · changed 0/);
+    expect(r.code).toBe(0);
+  });
+
   it('shows its help', async () => {
     const r = await cli(['compare', '--help']);
     expect(r.code).toBe(0);
