@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
 const ROWS = Number(args.rows);
 const TIMEOUT_MS = Number(args.timeout) * 1000;
 
-interface Measured { label: string; seconds: number; rssMb: number; counts: Record<string, number>; note: string }
+interface Measured { label: string; seconds: number; cpu: number; rssMb: number; counts: Record<string, number>; note: string }
 
 const log = (text: string): void => { process.stderr.write(`${text}\n`); };
 
@@ -56,7 +56,10 @@ function timed(label: string, command: string[], read: (stdout: string) => Promi
         return;
       }
       const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-      read(stdout).then((counts) => resolve({ label, seconds, rssMb: Number(rss[1]) / 1024, counts, note }), reject);
+      // CPU time (user + system) says more than wall time on a machine shared with other work.
+      const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? Number.NaN) +
+        Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? Number.NaN);
+      read(stdout).then((counts) => resolve({ label, seconds, cpu, rssMb: Number(rss[1]) / 1024, counts, note }), reject);
     });
   });
 }
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
   };
   const runs: Measured[] = [];
   log('ddss compare (in memory)…');
-  runs.push(await ddss('ddss', [], 'key table in memory'));
+  runs.push(await ddss('ddss', [], 'default --memory-budget (256 MiB)'));
   if (args.partitioned) {
     log(`ddss compare (--memory-budget ${args['spill-budget']})…`);
     runs.push(await ddss('ddss-partitioned', ['--memory-budget', args['spill-budget']], `--memory-budget ${args['spill-budget']} MiB: hash-partitioned to temporary files`));
@@ -110,9 +113,10 @@ async function main(): Promise<void> {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average at the end ` +
       `${loadavg().map((x) => x.toFixed(1)).join(' / ')} (shared with other work: wall times are noisy).`,
     '',
-    '| run | wall s | peak RSS MB | × DuckDB time | notes |',
-    '|---|---:|---:|---:|---|',
-    ...runs.map((r) => `| ${r.label} | ${r.seconds.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${(r.seconds / duck.seconds).toFixed(1)} | ` +
+    '| run | wall s | CPU s (user + sys) | peak RSS MB | × DuckDB wall | × DuckDB CPU | notes |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...runs.map((r) => `| ${r.label} | ${r.seconds.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.rssMb.toFixed(0)} | ` +
+      `${(r.seconds / duck.seconds).toFixed(1)} | ${(r.cpu / duck.cpu).toFixed(1)} | ` +
       `${r.note}${r.counts.partitions === undefined ? '' : `; ${r.counts.partitions} partitions`} |`),
     '',
     'ddss runs from the sources through tsx (`--max-old-space-size=1024`, default `--memory-budget` 256 MiB); DuckDB ' +

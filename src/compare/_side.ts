@@ -10,6 +10,8 @@ export interface Side {
   info(): SourceInfo;
   /** Why the side could not be read whole, once reading stopped. */
   error(): string | undefined;
+  /** Stops reading early (closes the file), when the comparison cannot go on. */
+  close(): Promise<void>;
 }
 
 const BATCH = 1024;
@@ -54,6 +56,9 @@ export async function openSide(input: RowInput): Promise<Side> {
       return failure === undefined || info.error !== undefined ? info : { ...info, error: failure };
     },
     error: () => failure ?? (isTabularSource(input) ? input.info().error : undefined),
+    close: async () => {
+      await it.return?.(undefined).catch(() => undefined);
+    },
   };
 }
 

@@ -111,6 +111,19 @@ describe('compare', () => {
     await expect(compare(SOURCE, SOURCE, { key: 'id', ...options } as CompareOptions)).rejects.toThrow(message);
   });
 
+  it('stops reading both sides (closes them) when it rejects', async () => {
+    const closed: string[] = [];
+    async function* side(name: string): AsyncGenerator<Row> {
+      try {
+        for (let i = 0; i < 5000; i++) yield r(String(i), 'x');
+      } finally {
+        closed.push(name);
+      }
+    }
+    await expect(compare(side('source'), side('copy'), { key: 'nope' })).rejects.toThrow(/not in the source/);
+    expect(closed.sort()).toEqual(['copy', 'source']);
+  });
+
   it('gives status error and no score when a side fails mid-stream', async () => {
     async function* broken(): AsyncGenerator<Row> {
       yield r('1', 'An');

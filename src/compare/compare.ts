@@ -36,19 +36,14 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   // The copy's header is read first, so the compared columns are known before the source streams.
   const copySide = await openSide(copy);
   const sourceSide = await openSide(source);
-  for (const c of key) _mustHave(c, 'key', sourceSide, copySide);
-  const compared = options.columns === undefined
-    ? sourceSide.columns.filter((c) => !key.includes(c) && (copySide.columns.length === 0 || copySide.columns.includes(c)))
-    : _list('columns', options.columns);
-  for (const c of compared) {
-    if (key.includes(c)) throw new TypeError(`ddss: column "${c}" is the key; it cannot also be compared`);
-    if (options.columns !== undefined) _mustHave(c, 'compared', sourceSide, copySide);
+  let compared: readonly string[];
+  let onlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
+  try {
+    ({ compared, onlyIn } = _columns(key, options.columns, sourceSide, copySide));
+  } catch (e) {
+    await Promise.all([sourceSide.close(), copySide.close()]);
+    throw e;
   }
-  const both = sourceSide.columns.length > 0 && copySide.columns.length > 0;
-  const onlyIn = {
-    source: both ? sourceSide.columns.filter((c) => !copySide.columns.includes(c)) : [],
-    copy: both ? copySide.columns.filter((c) => !sourceSide.columns.includes(c)) : [],
-  };
 
   const text: TextOptions = { ignoreCase: options.ignoreCase === true, ignoreWhitespace: options.ignoreWhitespace === true,
     nfc: options.normalize === 'nfc' };
@@ -147,6 +142,24 @@ class Run {
     (this.table as KeyTable).records((side, keyHash, raw) => spill.write(side === 'source' ? 0 : 1, keyHash, raw));
     this.table = undefined;
   }
+}
+
+/** The compared columns and those only one side has; throws for a key or named column a header lacks. */
+function _columns(key: readonly string[], named: readonly string[] | undefined, sourceSide: Side, copySide: Side) {
+  for (const c of key) _mustHave(c, 'key', sourceSide, copySide);
+  const compared = named === undefined
+    ? sourceSide.columns.filter((c) => !key.includes(c) && (copySide.columns.length === 0 || copySide.columns.includes(c)))
+    : _list('columns', named);
+  for (const c of compared) {
+    if (key.includes(c)) throw new TypeError(`ddss: column "${c}" is the key; it cannot also be compared`);
+    if (named !== undefined) _mustHave(c, 'compared', sourceSide, copySide);
+  }
+  const both = sourceSide.columns.length > 0 && copySide.columns.length > 0;
+  const onlyIn = {
+    source: both ? sourceSide.columns.filter((c) => !copySide.columns.includes(c)) : [],
+    copy: both ? copySide.columns.filter((c) => !sourceSide.columns.includes(c)) : [],
+  };
+  return { compared, onlyIn };
 }
 
 /** A cell as JSON keeps it: bigints as their digits, absent cells as null (both compare as their text). */
