@@ -19,6 +19,15 @@ describe('comparison outputs', () => {
     expect(html).toContain('id="ddss-comparison"');
   });
 
+  it('HTML and Markdown list the columns that differ, most changes first', async () => {
+    const r = await compare([{ id: '1', a: 'x', b: 'x', c: 'x' }, { id: '2', a: 'x', b: 'x', c: 'x' }],
+      [{ id: '1', a: 'x', b: 'y', c: 'y' }, { id: '2', a: 'x', b: 'x', c: 'y' }], { key: 'id' });
+    const html = toComparisonHtml(r);
+    const table = html.slice(html.indexOf('id="columns"'), html.indexOf('</table>', html.indexOf('id="columns"')));
+    expect([...table.matchAll(/<code>(\w)<\/code>/g)].map((m) => m[1])).toEqual(['c', 'b']);
+    expect(toComparisonMarkdown(r)).toMatch(/\| `c` \| 2 \|\n\| `b` \| 1 \|/);
+  });
+
   it('HTML: an empty gauge ("—") when there is no score', async () => {
     const html = toComparisonHtml(await compare([], [{ id: '1' }], { key: 'id' }));
     expect(html).toMatch(/data-gauge="live" data-score=""/);

@@ -66,7 +66,8 @@ function _meta(report: ComparisonReport, l: ComparisonLabels): string {
 }
 
 function _columns(report: ComparisonReport, l: ComparisonLabels): string {
-  const rows = Object.entries(report.columns).map(([k, x]) =>
+  // Columns that differ, most changes first (every compared column, with 0, is in the JSON).
+  const rows = Object.entries(report.columns).filter(([, x]) => x.changed > 0).sort((a, b) => b[1].changed - a[1].changed).map(([k, x]) =>
     `<tr><td><code>${escapeHtml(k)}</code></td><td class="num">${escapeHtml(formatCount(x.changed, l.locale))}</td></tr>`);
   const only = ([[l.onlyInSource, report.columnsOnlyIn.source], [l.onlyInCopy, report.columnsOnlyIn.copy]] as const)
     .filter(([, list]) => list.length > 0)

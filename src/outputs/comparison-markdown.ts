@@ -27,7 +27,7 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
     `| ${(Object.keys(c) as (keyof typeof c)[]).map((k) => n(c[k])).join(' | ')} |`,
   ];
   if (report.error !== undefined) out.push('', markdownText(report.error));
-  const cols = Object.entries(report.columns);
+  const cols = Object.entries(report.columns).filter(([, x]) => x.changed > 0).sort((a, b) => b[1].changed - a[1].changed);
   if (cols.length > 0) {
     out.push('', `## ${l.changedColumns}`, '', `| ${l.column} | ${l.counts.changed} |`, '|---|---:|');
     for (const [k, x] of cols) out.push(`| ${markdownCode(k, { cell: true })} | ${n(x.changed)} |`);
