@@ -106,6 +106,16 @@ describe('ddss compare: outputs', () => {
     expect(r.code).toBe(0);
   });
 
+  it('reports the structural problems of each file (a record with a missing cell, a blank row)', async () => {
+    writeFileSync(p('ragged.csv'), 'id,name,dob\n1,An,01/01/1990\n\n2,Bình\n3,Chi,03/03/1992\n');
+    const r = await cli(['compare', p('source.csv'), p('ragged.csv'), '--key', 'id', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(report.sourceIssues).toEqual({ source: {}, copy: { blank_row: 1, missing_cell: 1 } });
+    expect(report.counts).toMatchObject({ matched: 2, changed: 1 });
+    const text = await cli(['compare', p('source.csv'), p('ragged.csv'), '--key', 'id']);
+    expect(text.stdout).toContain('Copy file problems (records not read are not compared): blank_row 1, missing_cell 1');
+  });
+
   it('shows its help', async () => {
     const r = await cli(['compare', '--help']);
     expect(r.code).toBe(0);

@@ -10,6 +10,8 @@ export interface Side {
   info(): SourceInfo;
   /** Why the side could not be read whole, once reading stopped. */
   error(): string | undefined;
+  /** Structural problems the source reported (a missing or extra cell, an unreadable record), by code. */
+  issues(): Readonly<Record<string, number>>;
   /** Stops reading early (closes the file), when the comparison cannot go on. */
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function openSide(input: RowInput): Promise<Side> {
     fail(e);
   }
   const columns = first === undefined ? [] : _columnsOf(first);
+  const issues: Record<string, number> = {};
   async function* batches(): AsyncGenerator<readonly (readonly unknown[])[]> {
     if (first === undefined) return;
     let current: readonly string[] = columns;
@@ -40,6 +43,7 @@ export async function openSide(input: RowInput): Promise<Side> {
     try {
       while (batch !== undefined) {
         if (batch.columns !== undefined && batch !== first) current = batch.columns;
+        for (const i of batch.issues ?? []) issues[i.code] = (issues[i.code] ?? 0) + 1;
         yield _aligned(batch.rows, current, columns);
         const r: IteratorResult<RowBatch> = await it.next();
         batch = r.done === true ? undefined : r.value;
@@ -56,6 +60,7 @@ export async function openSide(input: RowInput): Promise<Side> {
       return failure === undefined || info.error !== undefined ? info : { ...info, error: failure };
     },
     error: () => failure ?? (isTabularSource(input) ? input.info().error : undefined),
+    issues: () => issues,
     close: async () => {
       await it.return?.(undefined).catch(() => undefined);
     },

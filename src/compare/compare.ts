@@ -232,6 +232,7 @@ function _report(p: ReportParts): ComparisonReport {
     },
     source: p.sourceSide.info(),
     copy: p.copySide.info(),
+    sourceIssues: { source: p.sourceSide.issues(), copy: p.copySide.issues() },
     partitions: p.partitions,
     partial,
     ...(partial ? { error: failures.join('; ') } : {}),

@@ -93,6 +93,11 @@ export interface ComparisonReport {
   };
   readonly source: SourceInfo | null;
   readonly copy: SourceInfo | null;
+  /**
+   * Structural problems each source reported, by code (`missing_cell`, `extra_cell`, `blank_row`, `invalid_json`, …):
+   * a record a source could not read is not compared, so it shows as missing or extra. Validate a side to see them.
+   */
+  readonly sourceIssues: { readonly source: Readonly<Record<string, number>>; readonly copy: Readonly<Record<string, number>> };
   /** Partitions both sides were spilled to (0: compared in memory). */
   readonly partitions: number;
   /** True when a side could not be read whole: counts cover what was read, and there is no score. */

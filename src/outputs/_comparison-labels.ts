@@ -23,6 +23,7 @@ export interface ComparisonLabels {
   readonly occurrences: string;
   readonly noScore: string;
   readonly partitions: string;
+  readonly issuesIn: { readonly source: string; readonly copy: string };
 }
 
 const EN: ComparisonLabels = {
@@ -47,6 +48,7 @@ const EN: ComparisonLabels = {
   occurrences: 'occurrences (source/copy)',
   noScore: 'no score',
   partitions: 'partitions',
+  issuesIn: { source: 'Source file problems (records not read are not compared)', copy: 'Copy file problems (records not read are not compared)' },
 };
 
 const VI: ComparisonLabels = {
@@ -71,6 +73,7 @@ const VI: ComparisonLabels = {
   occurrences: 'số lần (nguồn/bản sao)',
   noScore: 'không có điểm',
   partitions: 'phân vùng',
+  issuesIn: { source: 'Lỗi tệp nguồn (bản ghi không đọc được thì không được đối chiếu)', copy: 'Lỗi tệp bản sao (bản ghi không đọc được thì không được đối chiếu)' },
 };
 
 /** The labels of a locale. */

@@ -19,6 +19,12 @@ describe('comparison outputs', () => {
     expect(html).toContain('id="ddss-comparison"');
   });
 
+  it('HTML and Markdown name the structural problems of each file', async () => {
+    const r = { ...(await report()), sourceIssues: { source: {}, copy: { missing_cell: 2 } } };
+    expect(toComparisonHtml(r)).toMatch(/id="issues"><p>Copy file problems[^<]*: <code>missing_cell<\/code> 2<\/p>/);
+    expect(toComparisonMarkdown(r)).toContain('`missing_cell` 2');
+  });
+
   it('HTML and Markdown list the columns that differ, most changes first', async () => {
     const r = await compare([{ id: '1', a: 'x', b: 'x', c: 'x' }, { id: '2', a: 'x', b: 'x', c: 'x' }],
       [{ id: '1', a: 'x', b: 'y', c: 'y' }, { id: '2', a: 'x', b: 'x', c: 'y' }], { key: 'id' });

@@ -44,6 +44,7 @@ export function toComparisonHtml(report: ComparisonReport, options: { readonly l
       gauge({ id: 'live', name: l.live, sub: l.liveSub, score: report.score, detail }, l.locale) +
       `<div class="card"><table id="counts"><tbody>${countCells}</tbody></table></div></section>`,
     _columns(report, l),
+    _issues(report, l),
     _samples(report, l),
     '</main>',
     `<footer>ddss · comparison schemaVersion ${report.schemaVersion}</footer>`,
@@ -77,6 +78,14 @@ function _columns(report: ComparisonReport, l: ComparisonLabels): string {
     (rows.length === 0 ? '' : `<div class="scroll"><table id="columns"><thead><tr><th>${escapeHtml(l.column)}</th>` +
       `<th class="num">${escapeHtml(l.counts.changed)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`) +
     `${only.join('')}</section>`;
+}
+
+function _issues(report: ComparisonReport, l: ComparisonLabels): string {
+  const parts = (['source', 'copy'] as const).map((side) => [side, Object.entries(report.sourceIssues[side])] as const)
+    .filter(([, found]) => found.length > 0)
+    .map(([side, found]) => `<p>${escapeHtml(l.issuesIn[side])}: ${found.map(([code, n]) =>
+      `<code>${escapeHtml(code)}</code> ${escapeHtml(formatCount(n, l.locale))}`).join(', ')}</p>`);
+  return parts.length === 0 ? '' : `<section class="card" id="issues">${parts.join('')}</section>`;
 }
 
 function _samples(report: ComparisonReport, l: ComparisonLabels): string {

@@ -35,6 +35,10 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
   for (const [label, list] of [[l.onlyInSource, report.columnsOnlyIn.source], [l.onlyInCopy, report.columnsOnlyIn.copy]] as const) {
     if (list.length > 0) out.push('', `${markdownText(label)}: ${list.map((k) => markdownCode(k)).join(', ')}`);
   }
+  for (const side of ['source', 'copy'] as const) {
+    const found = Object.entries(report.sourceIssues[side]);
+    if (found.length > 0) out.push('', `${markdownText(l.issuesIn[side])}: ${found.map(([code, n]) => `${markdownCode(code)} ${n}`).join(', ')}`);
+  }
   if (report.samples.length > 0) {
     out.push('', `## ${l.samples}`, '', `| ${l.key} | | ${l.column} | ${l.source} | ${l.copy} |`, '|---|---|---|---|---|');
     for (const d of report.samples) {

@@ -31,6 +31,12 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
   if (changed.length > 0) lines.push(`  ${l.changedColumns}: ${changed.map(([k, x]) => `${plainText(k)} ${n(x.changed)}`).join(', ')}`);
   if (report.columnsOnlyIn.source.length > 0) lines.push(`  ${l.onlyInSource}: ${plainText(report.columnsOnlyIn.source.join(', '))}`);
   if (report.columnsOnlyIn.copy.length > 0) lines.push(`  ${l.onlyInCopy}: ${plainText(report.columnsOnlyIn.copy.join(', '))}`);
+  for (const side of ['source', 'copy'] as const) {
+    const found = Object.entries(report.sourceIssues[side]);
+    if (found.length > 0) {
+      lines.push(`  ${l.issuesIn[side]}: ${found.map(([code, n]) => `${plainText(code)} ${formatCount(n, l.locale)}`).join(', ')}`);
+    }
+  }
   if (report.error !== undefined) lines.push(`  ${plainText(report.error)}`);
   const shown = report.samples.slice(0, options.samples ?? 10);
   if (shown.length > 0) {
