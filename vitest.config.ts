@@ -15,7 +15,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
-    setupFiles: ['test/setup/verify-reports.ts'],
+    setupFiles: ['test/setup/verify-reports.ts', 'test/setup/verify-comparisons.ts'],
     testTimeout: 30_000,
   },
 });

@@ -5,6 +5,7 @@ export const MAIN_HELP = `ddss — data quality for government databases: correc
 
 Usage:
   ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
+  ddss compare <source> <copy> --key COLS [options]
   ddss datasets [--json]
   ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
   ddss --help | ddss <command> --help
@@ -12,6 +13,7 @@ Usage:
 
 Commands:
   validate   check a CSV, JSON or NDJSON file against a dataset definition; print or write the report
+  compare    reconcile a copy with its source: matched, changed, missing and extra records (live)
   datasets   list the built-in dataset definitions
   refdata    import reference data (the official commune list) as a dated JSON table
 
@@ -74,4 +76,38 @@ Options:
   -h, --help            this help
 
 Exit codes: 0 written, 2 usage error, 3 the list could not be read or converted.
+`;
+
+export const COMPARE_HELP = `Usage: ddss compare <source> <copy> --key COLS [options]
+
+Reconciles a copy with its source record by record (row order does not matter): matched, changed (which
+columns), missing from the copy, extra in the copy, and keys that occur more than once (never paired).
+The live score is the share of source records present and equal in the copy.
+Inputs: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON (or say --input-format).
+
+Options:
+  -k, --key COLS         the column, or comma-separated columns, naming a record on both sides (required)
+      --columns COLS     columns to compare (default: every column both sides have, except the key)
+  -d, --dataset D        compare cells as this dataset's typed values ("07" = "7" in an integer field,
+                         dates by value); a built-in name or a definition file; its pii fields are masked
+  -f, --format F         text (default, the console summary), json, html, md
+  -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
+      --changes FILE     stream every difference to FILE.csv or FILE.ndjson (no sample limit)
+      --force            overwrite existing --out / --changes files (never done otherwise)
+      --ignore-case      compare text without regard to case
+      --ignore-whitespace  ignore leading/trailing white space; inner runs count as one space
+      --normalize nfc    compare text in Unicode NFC (composed and decomposed letters are equal)
+      --pii COLS         personal columns, masked in every output (besides the dataset's pii fields)
+      --show-values      show personal data unmasked
+      --pii-key K        secret key of hashed personal fields (prefer the DDSS_PII_KEY environment variable)
+      --max-samples N    differences kept per status in the report (default 100; counts are always exact)
+      --memory-budget MB key table kept in memory before both sides are partitioned to temporary
+                         files (default 256)
+      --input-format K   csv, tsv, json or ndjson, when the extensions do not say
+      --encoding E       CSV encoding of both files: utf8 (default), windows-1258, tcvn3, vni, …
+      --delimiter D      CSV delimiter of both files (default ",", tab for .tsv)
+      --locale L         language of the report: en (default) or vi
+  -h, --help             this help
+
+Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole.
 `;

@@ -1,3 +1,4 @@
+import { compare } from './compare.js';
 import { datasets } from './datasets.js';
 import { refdata } from './refdata.js';
 import { validate } from './validate.js';
@@ -12,6 +13,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['validate', validate],
   ['datasets', datasets],
   ['refdata', refdata],
+  ['compare', compare],
 ]);
 
 /**

@@ -1,0 +1,143 @@
+import { extname } from 'node:path';
+import type { Locale } from '../core/types.js';
+import { choice, delimiter, parse, whole } from './_args.js';
+import { usage } from './_errors.js';
+import { INPUT_FORMATS, type InputFormat } from './_validate-args.js';
+
+export const COMPARE_FORMATS = ['text', 'json', 'html', 'md'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+/** The flags of `ddss compare`, checked and typed. Paths are as given (resolved by the command). */
+export interface CompareArgs {
+  readonly help: boolean;
+  readonly source: string;
+  readonly copy: string;
+  readonly key: readonly string[];
+  readonly columns: readonly string[] | undefined;
+  readonly dataset: string | undefined;
+  readonly format: CompareFormat;
+  readonly out: string | undefined;
+  readonly changes: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
+  readonly force: boolean;
+  readonly ignoreCase: boolean;
+  readonly ignoreWhitespace: boolean;
+  readonly normalize: 'nfc' | undefined;
+  readonly pii: readonly string[];
+  readonly piiKey: string | undefined;
+  readonly showValues: boolean;
+  readonly maxSamples: number | undefined;
+  /** `--memory-budget` in MiB. */
+  readonly memoryBudget: number | undefined;
+  readonly inputFormat: InputFormat | undefined;
+  readonly encoding: string | undefined;
+  readonly delimiter: string | undefined;
+  readonly locale: Locale;
+}
+
+const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
+  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+};
+
+/**
+ * Parses and checks the arguments of `ddss compare`; every mistake is a usage error (exit 2) naming the flag.
+ * @example compareArgs(['a.csv', 'b.csv', '--key', 'id']).key // ['id']
+ */
+export function compareArgs(argv: readonly string[]): CompareArgs {
+  const { values: v, positionals } = parse(argv, {
+    key: { type: 'string', short: 'k' },
+    columns: { type: 'string' },
+    dataset: { type: 'string', short: 'd' },
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    changes: { type: 'string' },
+    force: { type: 'boolean' },
+    'ignore-case': { type: 'boolean' },
+    'ignore-whitespace': { type: 'boolean' },
+    normalize: { type: 'string' },
+    pii: { type: 'string' },
+    'pii-key': { type: 'string' },
+    'show-values': { type: 'boolean' },
+    'max-samples': { type: 'string' },
+    'memory-budget': { type: 'string' },
+    'input-format': { type: 'string' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    locale: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help === true) return { ...EMPTY, help: true };
+  if (positionals.length !== 2) {
+    throw usage(`compare takes a <source> and a <copy> file, got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''} (see ddss compare --help)`);
+  }
+  const [source, copy] = positionals as [string, string];
+  if (v.key === undefined) throw usage('compare needs --key COLS (the column or comma-separated columns naming a record)');
+  const inputFormat = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
+  const formats = [source, copy].map((p) => inputFormat ?? _inputFormat(p));
+  const csv = formats.every((f) => f === 'csv' || f === 'tsv');
+  if (!csv && v.delimiter !== undefined) throw usage('--delimiter applies to CSV inputs only');
+  if (!csv && v.encoding !== undefined) throw usage('--encoding applies to CSV inputs only (JSON is UTF-8)');
+  if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
+  for (const flag of ['out', 'changes', 'dataset'] as const) {
+    if (v[flag] === '') throw usage(`--${flag} needs a value`);
+  }
+  const budget = whole('memory-budget', v['memory-budget'], 16);
+  return {
+    help: false,
+    source,
+    copy,
+    key: _columns('key', v.key),
+    columns: v.columns === undefined ? undefined : _columns('columns', v.columns),
+    dataset: v.dataset,
+    format: choice('format', v.format, COMPARE_FORMATS, 'text'),
+    out: v.out,
+    changes: v.changes === undefined ? undefined : { path: v.changes, format: _changesFormat(v.changes) },
+    force: v.force === true,
+    ignoreCase: v['ignore-case'] === true,
+    ignoreWhitespace: v['ignore-whitespace'] === true,
+    normalize: v.normalize === undefined ? undefined : choice('normalize', v.normalize, ['nfc'] as const, 'nfc'),
+    pii: v.pii === undefined ? [] : _columns('pii', v.pii),
+    piiKey: v['pii-key'],
+    showValues: v['show-values'] === true,
+    maxSamples: whole('max-samples', v['max-samples'], 0),
+    memoryBudget: budget,
+    inputFormat,
+    encoding: v.encoding,
+    delimiter: delimiter(v.delimiter),
+    locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
+  };
+}
+
+const EMPTY: CompareArgs = {
+  help: false, source: '', copy: '', key: [], columns: undefined, dataset: undefined, format: 'text', out: undefined,
+  changes: undefined, force: false, ignoreCase: false, ignoreWhitespace: false, normalize: undefined, pii: [],
+  piiKey: undefined, showValues: false, maxSamples: undefined, memoryBudget: undefined, inputFormat: undefined,
+  encoding: undefined, delimiter: undefined, locale: 'en',
+};
+
+/** The format of an input, by its extension. */
+export function inputFormatOf(path: string, given: InputFormat | undefined): InputFormat {
+  return given ?? _inputFormat(path);
+}
+
+function _columns(flag: string, text: string): readonly string[] {
+  const names = text.split(',').map((c) => c.trim());
+  if (names.some((c) => c === '')) throw usage(`--${flag} must name columns separated by commas, got "${text}"`);
+  const dup = names.find((c, i) => names.indexOf(c) !== i);
+  if (dup !== undefined) throw usage(`--${flag} names column "${dup}" twice`);
+  return names;
+}
+
+function _inputFormat(input: string): InputFormat {
+  const kind = EXTENSIONS[extname(input).toLowerCase()];
+  if (kind === undefined) {
+    throw usage(`cannot tell the format of "${input}" from its extension; add --input-format ${INPUT_FORMATS.join('|')}`);
+  }
+  return kind;
+}
+
+function _changesFormat(path: string): 'csv' | 'ndjson' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  throw usage(`--changes must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+}

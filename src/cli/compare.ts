@@ -1,0 +1,132 @@
+import { closeSync, openSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compare as compareSides } from '../compare/compare.js';
+import type { ComparisonReport } from '../compare/types.js';
+import type { DatasetDefinition, Locale } from '../core/types.js';
+import { changeWriter, type ChangeWriter } from '../outputs/comparison-changes.js';
+import { toComparisonHtml } from '../outputs/comparison-html.js';
+import { toComparisonJson } from '../outputs/comparison-json.js';
+import { toComparisonMarkdown } from '../outputs/comparison-markdown.js';
+import { formatComparison } from '../outputs/comparison-text.js';
+import { compareArgs, inputFormatOf, type CompareFormat } from './_compare-args.js';
+import { resolveDataset } from './_dataset.js';
+import { CliError, EXIT, usage } from './_errors.js';
+import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
+import { checkEncoding, openInput } from './_input.js';
+import type { CliIo } from './_io.js';
+import { COMPARE_HELP } from './help.js';
+
+const EXIT_BY_STATUS: Readonly<Record<ComparisonReport['status'], number>> = {
+  equal: EXIT.ok, different: EXIT.failed, error: EXIT.unevaluated,
+};
+
+/**
+ * `ddss compare <source> <copy> --key COLS`: reconciles a copy with its source and prints (or writes) the comparison.
+ * Outputs are checked before any row is read and written atomically (never over an input); every difference can be
+ * streamed to `--changes`. Exit 0 when the copy equals the source, 1 when it differs, 2 usage, 3 unreadable.
+ * @example await compare(['2025.csv', '2026.csv', '--key', 'id_no', '--format', 'html', '--out', 'c.html'], io)
+ */
+export async function compare(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = compareArgs(argv);
+  if (args.help) {
+    io.stdout.write(COMPARE_HELP);
+    return EXIT.ok;
+  }
+  const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
+  const source = resolve(io.cwd, args.source);
+  const copy = resolve(io.cwd, args.copy);
+  const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
+  const changes = args.changes === undefined ? undefined : outputPath('changes', args.changes.path, io.cwd);
+  const outputs = [out, changes].filter((o): o is OutputPath => o !== undefined);
+  await checkOutputs(outputs, source, args.force);
+  await checkOutputs(outputs, copy, args.force);
+  const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd);
+  const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
+
+  const file = changes === undefined || args.changes === undefined ? undefined : _openChanges(changes, args.changes.format);
+  let report: ComparisonReport;
+  try {
+    const open = (path: string, given: string) => openInput(path, given, {
+      format: inputFormatOf(given, args.inputFormat), encoding, delimiter: args.delimiter ?? (inputFormatOf(given, args.inputFormat) === 'tsv' ? '\t' : undefined),
+    });
+    report = await compareSides(open(source, args.source), open(copy, args.copy), {
+      key: args.key,
+      ...(args.columns === undefined ? {} : { columns: args.columns }),
+      ...(dataset === undefined ? {} : { dataset }),
+      ignoreCase: args.ignoreCase,
+      ignoreWhitespace: args.ignoreWhitespace,
+      ...(args.normalize === undefined ? {} : { normalize: args.normalize }),
+      pii: args.pii,
+      showValues: args.showValues,
+      ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),
+      ...(args.maxSamples === undefined ? {} : { maxSamples: args.maxSamples }),
+      ...(args.memoryBudget === undefined ? {} : { memoryBudget: args.memoryBudget * 1024 * 1024 }),
+      ...(file === undefined ? {} : { onChange: file.writer.write }),
+    });
+  } catch (e) {
+    if (file !== undefined) await _discard(file);
+    if (e instanceof CliError) throw e;
+    // compare() rejects only for options that do not fit the files (a key or column a header lacks).
+    throw usage((e as Error).message.replace(/^ddss: /, ''));
+  }
+  // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves
+  // no changes file: differences of half a file would look like a whole answer.
+  if (file !== undefined && changes !== undefined) {
+    if (report.partial) await _discard(file);
+    else await _commit(file, changes, args.force);
+  }
+  const text = _render(report, args.format, args.locale);
+  if (out === undefined) io.stdout.write(text);
+  else {
+    await writeOutput(out, text, args.force);
+    if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
+  }
+  if (report.error !== undefined) io.stderr.write(`ddss: could not read the whole input: ${report.error.split('\n')[0] ?? ''}\n`);
+  return EXIT_BY_STATUS[report.status];
+}
+
+interface ChangesFile {
+  readonly temp: string;
+  readonly fd: number;
+  readonly writer: ChangeWriter;
+}
+
+function _openChanges(o: OutputPath, format: 'csv' | 'ndjson'): ChangesFile {
+  const temp = temporaryPath(o);
+  try {
+    const fd = openSync(temp, 'wx');
+    return { temp, fd, writer: changeWriter(fd, format) };
+  } catch (e) {
+    void discardOutput(temp);
+    throw cannotWrite(o, e);
+  }
+}
+
+async function _commit(file: ChangesFile, o: OutputPath, force: boolean): Promise<void> {
+  try {
+    file.writer.flush();
+    closeSync(file.fd);
+  } catch (e) {
+    await discardOutput(file.temp);
+    throw cannotWrite(o, e);
+  }
+  await commitOutput(o, file.temp, force);
+}
+
+async function _discard(file: ChangesFile): Promise<void> {
+  try {
+    closeSync(file.fd);
+  } catch {
+    // Already closed.
+  }
+  await discardOutput(file.temp);
+}
+
+function _render(report: ComparisonReport, format: CompareFormat, locale: Locale): string {
+  switch (format) {
+    case 'text': return formatComparison(report, { locale });
+    case 'json': return toComparisonJson(report);
+    case 'html': return toComparisonHtml(report, { locale });
+    case 'md': return toComparisonMarkdown(report, { locale });
+  }
+}

@@ -1,0 +1,110 @@
+import { isTabularSource, type RowBatch } from '../core/source.js';
+import type { RowInput } from '../core/validate.js';
+import type { SourceInfo } from '../core/types.js';
+
+/** One side of a comparison, its header already known: rows come as arrays aligned with `columns`. */
+export interface Side {
+  readonly columns: readonly string[];
+  /** The rest of the rows, in batches, beginning with the batch read to learn the header. */
+  batches(): AsyncGenerator<readonly (readonly unknown[])[]>;
+  info(): SourceInfo;
+  /** Why the side could not be read whole, once reading stopped. */
+  error(): string | undefined;
+  /** Structural problems the source reported (a missing or extra cell, an unreadable record), by code. */
+  issues(): Readonly<Record<string, number>>;
+  /** Stops reading early (closes the file), when the comparison cannot go on. */
+  close(): Promise<void>;
+}
+
+const BATCH = 1024;
+
+/**
+ * Opens a side and reads its first batch to learn its columns: a source's header, else the properties of the first
+ * record (object rows) in their order; later object rows are read by those names (other properties are not seen).
+ * Read failures are kept (`error()`), never thrown.
+ */
+export async function openSide(input: RowInput): Promise<Side> {
+  let failure: string | undefined;
+  const it = _batches(input)[Symbol.asyncIterator]();
+  const fail = (e: unknown): void => { failure ??= e instanceof Error ? e.message : String(e); };
+  let first: RowBatch | undefined;
+  try {
+    const r = await it.next();
+    if (r.done !== true) first = r.value;
+  } catch (e) {
+    fail(e);
+  }
+  const columns = first === undefined ? [] : _columnsOf(first);
+  const issues: Record<string, number> = {};
+  async function* batches(): AsyncGenerator<readonly (readonly unknown[])[]> {
+    if (first === undefined) return;
+    let current: readonly string[] = columns;
+    let batch: RowBatch | undefined = first;
+    try {
+      while (batch !== undefined) {
+        if (batch.columns !== undefined && batch !== first) current = batch.columns;
+        for (const i of batch.issues ?? []) issues[i.code] = (issues[i.code] ?? 0) + 1;
+        yield _aligned(batch.rows, current, columns);
+        const r: IteratorResult<RowBatch> = await it.next();
+        batch = r.done === true ? undefined : r.value;
+      }
+    } catch (e) {
+      fail(e);
+    }
+  }
+  return {
+    columns,
+    batches,
+    info: () => {
+      const info: SourceInfo = isTabularSource(input) ? input.info() : { kind: Array.isArray(input) ? 'array' : 'iterable' };
+      return failure === undefined || info.error !== undefined ? info : { ...info, error: failure };
+    },
+    error: () => failure ?? (isTabularSource(input) ? input.info().error : undefined),
+    issues: () => issues,
+    close: async () => {
+      await it.return?.(undefined).catch(() => undefined);
+    },
+  };
+}
+
+async function* _batches(input: RowInput): AsyncGenerator<RowBatch> {
+  if (isTabularSource(input)) {
+    yield* input.batches();
+    return;
+  }
+  let rows: unknown[] = [];
+  if (Symbol.asyncIterator in input) {
+    for await (const row of input) {
+      rows.push(row);
+      if (rows.length === BATCH) { yield { rows }; rows = []; }
+    }
+  } else {
+    for (const row of input) {
+      rows.push(row);
+      if (rows.length === BATCH) { yield { rows }; rows = []; }
+    }
+  }
+  if (rows.length > 0) yield { rows };
+}
+
+function _columnsOf(batch: RowBatch): readonly string[] {
+  if (batch.columns !== undefined) return batch.columns;
+  const row = batch.rows[0];
+  if (row instanceof Map) return [...row.keys()].map(String);
+  return typeof row === 'object' && row !== null && !Array.isArray(row) ? Object.keys(row) : [];
+}
+
+/** Rows as arrays in the order of `want`; `have` names the positions of array rows. */
+function _aligned(rows: readonly unknown[], have: readonly string[], want: readonly string[]): readonly (readonly unknown[])[] {
+  const same = have === want || (have.length === want.length && have.every((c, i) => c === want[i]));
+  const at = same ? undefined : want.map((c) => have.indexOf(c));
+  return rows.map((row) => {
+    if (Array.isArray(row)) return at === undefined ? row : at.map((p) => (p < 0 ? undefined : row[p]));
+    if (row instanceof Map) return want.map((c) => row.get(c));
+    if (typeof row === 'object' && row !== null) {
+      const o = row as Record<string, unknown>;
+      return want.map((c) => (Object.hasOwn(o, c) ? o[c] : undefined));
+    }
+    return want.map(() => undefined);
+  });
+}

@@ -1,0 +1,113 @@
+import { piiProtector } from '../core/mask.js';
+import type { DatasetDefinition, PiiMode } from '../core/types.js';
+import { cellText, type Canon } from './_canon.js';
+import type { KeyOutcome } from './_table.js';
+import type { Difference, DifferenceStatus } from './types.js';
+
+/** What the tally needs to know about the comparison. */
+export interface TallySetup {
+  readonly key: readonly string[];
+  readonly compared: readonly string[];
+  /** Canonical forms: the key columns, then the compared columns. */
+  readonly canons: readonly Canon[];
+  readonly dataset: DatasetDefinition | undefined;
+  readonly pii: readonly string[];
+  readonly showValues: boolean;
+  readonly piiKey: string | undefined;
+  readonly maxSamples: number;
+  readonly onChange: ((d: Difference) => void) | undefined;
+}
+
+/** Counts, per-column counts and samples of a comparison, fed one key outcome at a time. */
+export interface Tally {
+  add(outcome: KeyOutcome): void;
+  readonly counts: { matched: number; changed: number; missing: number; extra: number; duplicateKeys: number };
+  readonly duplicates: { source: number; copy: number };
+  readonly columns: Record<string, { changed: number }>;
+  readonly samples: Difference[];
+}
+
+/**
+ * Classifies each key: duplicated on a side (never paired), missing, extra, matched, or changed (then compares its
+ * cells one by one to name the columns). Every difference goes to `onChange`, and the first `maxSamples` of each status
+ * to the samples; values of personal columns are masked (or hashed) unless `showValues`.
+ */
+export function tally(s: TallySetup): Tally {
+  const nk = s.key.length;
+  const protect = piiProtector(s.piiKey);
+  const modes: (PiiMode | false)[] = [...s.key, ...s.compared].map((c) => {
+    if (s.showValues) return false;
+    const declared = s.dataset?.fields[c]?.privacy ?? false;
+    return declared !== false ? declared : s.pii.includes(c) ? 'mask' : false;
+  });
+  const show = (i: number, raw: unknown): string => {
+    const text = cellText(raw);
+    const mode = modes[i] ?? false;
+    return mode === false || text === '' ? text : protect(text, mode);
+  };
+  const keyOf = (record: readonly unknown[]): string => {
+    const parts: string[] = [];
+    for (let i = 0; i < nk; i++) parts.push(show(i, record[i]));
+    return parts.join('|');
+  };
+  const kept: Record<DifferenceStatus, number> = { changed: 0, missing: 0, extra: 0, duplicate: 0 };
+  const columns: Record<string, { changed: number }> = {};
+  for (const c of s.compared) columns[c] = { changed: 0 };
+  const t: Tally = {
+    counts: { matched: 0, changed: 0, missing: 0, extra: 0, duplicateKeys: 0 },
+    duplicates: { source: 0, copy: 0 },
+    columns,
+    samples: [],
+    add(o) {
+      if (o.sourceCount > 1 || o.copyCount > 1) {
+        t.counts.duplicateKeys++;
+        t.duplicates.source += o.sourceCount;
+        t.duplicates.copy += o.copyCount;
+        emit({ key: keyOf(_parse(o.sourceRecord())), status: 'duplicate', sourceCount: o.sourceCount, copyCount: o.copyCount });
+      } else if (o.copyCount === 0) {
+        t.counts.missing++;
+        emit({ key: keyOf(_parse(o.sourceRecord())), status: 'missing' });
+      } else if (o.sourceCount === 0) {
+        t.counts.extra++;
+        emit({ key: keyOf(_parse(o.copyRecord())), status: 'extra' });
+      } else if (o.equal) {
+        t.counts.matched++;
+      } else {
+        _changed(o);
+      }
+    },
+  };
+  function _changed(o: KeyOutcome): void {
+    const src = _parse(o.sourceRecord());
+    const cpy = _parse(o.copyRecord());
+    const key = keyOf(src);
+    const differing: number[] = [];
+    for (let j = 0; j < s.compared.length; j++) {
+      const canon = s.canons[nk + j] as Canon;
+      if (canon(src[nk + j]) !== canon(cpy[nk + j])) differing.push(j);
+    }
+    // Hashes differed but no cell does (a 2^-64 hash collision): the records are equal.
+    if (differing.length === 0) {
+      t.counts.matched++;
+      return;
+    }
+    t.counts.changed++;
+    for (const j of differing) {
+      const column = s.compared[j] as string;
+      (columns[column] as { changed: number }).changed++;
+      emit({ key, status: 'changed', column, source: show(nk + j, src[nk + j]), copy: show(nk + j, cpy[nk + j]) });
+    }
+  }
+  function emit(d: Difference): void {
+    s.onChange?.(d);
+    if (kept[d.status] < s.maxSamples) {
+      kept[d.status]++;
+      t.samples.push(d);
+    }
+  }
+  return t;
+}
+
+function _parse(record: string | undefined): readonly unknown[] {
+  return record === undefined ? [] : JSON.parse(record) as unknown[];
+}

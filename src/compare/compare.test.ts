@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from './compare.js';
+import { defineDataset, field } from '../index.js';
+import type { CompareOptions, ComparisonReport, Difference } from './types.js';
+import { assertValidComparison } from '../../test/_comparison-schema.js';
+
+type Row = Record<string, string>;
+const r = (id: string, name: string, dob = '01/01/1990'): Row => ({ id, name, dob });
+const SOURCE = [r('1', 'An'), r('2', 'Bình'), r('3', 'Chi')];
+
+async function run(source: unknown[], copy: unknown[], options: Partial<CompareOptions> = {}): Promise<ComparisonReport> {
+  const report = await compare(source, copy, { key: 'id', ...options });
+  assertValidComparison(report);
+  return report;
+}
+
+describe('compare', () => {
+  it.each([
+    ['an identical copy', SOURCE, { matched: 3, changed: 0, missing: 0, extra: 0, duplicateKeys: 0 }, 1],
+    ['the same rows in another order', [...SOURCE].reverse(), { matched: 3, changed: 0, missing: 0, extra: 0, duplicateKeys: 0 }, 1],
+    ['one changed cell', [r('1', 'An'), r('2', 'Binh'), r('3', 'Chi')], { matched: 2, changed: 1, missing: 0, extra: 0, duplicateKeys: 0 }, 2 / 3],
+    ['a missing and an extra record', [r('3', 'Chi'), r('1', 'An'), r('4', 'Dũng')], { matched: 2, changed: 0, missing: 1, extra: 1, duplicateKeys: 0 }, 2 / 3],
+    ['a key twice in the copy', [...SOURCE, r('2', 'Bình')], { matched: 2, changed: 0, missing: 0, extra: 0, duplicateKeys: 1 }, 2 / 3],
+    ['an empty copy', [], { matched: 0, changed: 0, missing: 3, extra: 0, duplicateKeys: 0 }, 0],
+  ])('%s', async (_name, copy, counts, score) => {
+    const report = await run(SOURCE, copy);
+    expect(report.counts).toEqual(counts);
+    expect(report.score).toBeCloseTo(score, 12);
+    expect(report.status).toBe(score === 1 ? 'equal' : 'different');
+    expect(report.rows).toEqual({ source: 3, copy: copy.length });
+    expect(report.rows.source).toBe(counts.matched + counts.changed + counts.missing + report.duplicates.source);
+    expect(report.rows.copy).toBe(counts.matched + counts.changed + counts.extra + report.duplicates.copy);
+  });
+
+  it('reports a key twice in the source as a duplicate, never paired, with both sides\' counts', async () => {
+    const report = await run([...SOURCE, r('1', 'An Khác')], SOURCE);
+    expect(report.counts).toEqual({ matched: 2, changed: 0, missing: 0, extra: 0, duplicateKeys: 1 });
+    expect(report.duplicates).toEqual({ source: 2, copy: 1 });
+    expect(report.samples).toEqual([{ key: '1', status: 'duplicate', sourceCount: 2, copyCount: 1 }]);
+    expect(report.score).toBeCloseTo(2 / 4, 12);
+  });
+
+  it('names each changed column with both values, and counts changes per column', async () => {
+    const report = await run(SOURCE, [r('1', 'An', '02/01/1990'), r('2', 'Binh', '03/01/1990'), r('3', 'Chi')]);
+    expect(report.columns).toEqual({ name: { changed: 1 }, dob: { changed: 2 } });
+    expect(report.samples).toEqual([
+      { key: '1', status: 'changed', column: 'dob', source: '01/01/1990', copy: '02/01/1990' },
+      { key: '2', status: 'changed', column: 'name', source: 'Bình', copy: 'Binh' },
+      { key: '2', status: 'changed', column: 'dob', source: '01/01/1990', copy: '03/01/1990' },
+    ]);
+  });
+
+  it('streams every difference to onChange, beyond the sample limit', async () => {
+    const seen: Difference[] = [];
+    const report = await run(SOURCE, [], { maxSamples: 1, onChange: (d) => seen.push(d) });
+    expect(seen.map((d) => `${d.status}:${d.key}`)).toEqual(['missing:1', 'missing:2', 'missing:3']);
+    expect(report.samples).toHaveLength(1);
+  });
+
+  it('matches composite keys on all their columns', async () => {
+    const a = [{ a: '1', b: 'x', v: '1' }, { a: '1', b: 'y', v: '2' }];
+    const b = [{ a: '1', b: 'y', v: '2' }, { a: '1', b: 'x', v: '9' }];
+    const report = await compare(a, b, { key: ['a', 'b'] });
+    expect(report.counts).toMatchObject({ matched: 1, changed: 1 });
+    expect(report.samples[0]).toMatchObject({ key: '1|x', column: 'v', source: '1', copy: '9' });
+  });
+
+  it.each([
+    ['case', { ignoreCase: true }, 'AN', 'an'],
+    ['white space', { ignoreWhitespace: true }, ' Nguyễn  Văn An ', 'Nguyễn Văn An'],
+    ['Unicode form', { normalize: 'nfc' as const }, 'Nguye\u0302\u0303n', 'Nguyễn'],
+  ])('ignores %s when asked, and not otherwise', async (_name, options, x, y) => {
+    expect((await run([r('1', x)], [r('1', y)])).counts.changed).toBe(1);
+    expect((await run([r('1', x)], [r('1', y)], options)).counts.matched).toBe(1);
+  });
+
+  it('compares typed values with a dataset: "07" equals "7" in an integer field, dates by value, missing tokens alike', async () => {
+    const dataset = defineDataset({ name: 'p', fields: { id: field.integer(), n: field.integer(), d: field.date('dd/MM/yyyy'), t: field.text() } });
+    const source = [{ id: '07', n: '07', d: '01/02/2020', t: 'NULL' }, { id: '8', n: '5', d: '01/02/2020', t: 'x' }];
+    const copy = [{ id: '7', n: '7', d: '01/02/2020', t: '' }, { id: '8', n: '6', d: '02/02/2020', t: 'x' }];
+    expect((await run(source, copy)).counts).toEqual({ matched: 0, changed: 1, missing: 1, extra: 1, duplicateKeys: 0 });
+    const typed = await run(source, copy, { dataset });
+    expect(typed.counts).toMatchObject({ matched: 1, changed: 1 });
+    expect(typed.columns).toEqual({ n: { changed: 1 }, d: { changed: 1 }, t: { changed: 0 } });
+    expect(typed.options.dataset).toBe('p');
+  });
+
+  it('masks personal columns (named by pii or by the dataset) unless showValues', async () => {
+    const copy = [r('1', 'An'), r('2', 'Nguyễn Văn Bình'), r('3', 'Chi')];
+    const masked = await run(SOURCE, copy, { pii: ['name', 'id'] });
+    expect(masked.samples).toEqual([{ key: '*', status: 'changed', column: 'name', source: 'B***', copy: 'N***** V** B***' }]);
+    const dataset = defineDataset({ name: 'p', fields: { id: field.text(), name: field.text().pii(), dob: field.text() } });
+    expect((await run(SOURCE, copy, { dataset })).samples[0]).toMatchObject({ key: '2', source: 'B***' });
+    expect((await run(SOURCE, copy, { pii: ['name'], showValues: true })).samples[0]).toMatchObject({ source: 'Bình', copy: 'Nguyễn Văn Bình' });
+  });
+
+  it('reports columns only one side has, and compares the common ones', async () => {
+    const report = await run([{ id: '1', a: 'x', s: '1' }], [{ id: '1', a: 'x', c: '2' }]);
+    expect(report.compared).toEqual(['a']);
+    expect(report.columnsOnlyIn).toEqual({ source: ['s'], copy: ['c'] });
+    expect(report.counts.matched).toBe(1);
+    expect(report.status).toBe('different');
+  });
+
+  it.each([
+    ['no key', { key: [] }, /needs a key/],
+    ['a key column neither side has', { key: 'nope' }, /key column "nope" is not in the source/],
+    ['a compared column the copy lacks', { columns: ['zzz'] }, /compared column "zzz" is not in the source/],
+    ['the key among the compared columns', { columns: ['id'] }, /is the key/],
+  ])('rejects %s', async (_name, options, message) => {
+    await expect(compare(SOURCE, SOURCE, { key: 'id', ...options } as CompareOptions)).rejects.toThrow(message);
+  });
+
+  it('stops reading both sides (closes them) when it rejects', async () => {
+    const closed: string[] = [];
+    async function* side(name: string): AsyncGenerator<Row> {
+      try {
+        for (let i = 0; i < 5000; i++) yield r(String(i), 'x');
+      } finally {
+        closed.push(name);
+      }
+    }
+    await expect(compare(side('source'), side('copy'), { key: 'nope' })).rejects.toThrow(/not in the source/);
+    expect(closed.sort()).toEqual(['copy', 'source']);
+  });
+
+  it('gives status error and no score when a side fails mid-stream', async () => {
+    async function* broken(): AsyncGenerator<Row> {
+      yield r('1', 'An');
+      throw new Error('disk gone');
+    }
+    const report = await run(SOURCE, broken() as unknown as unknown[]);
+    expect(report.status).toBe('error');
+    expect(report.partial).toBe(true);
+    expect(report.score).toBeNull();
+    expect(report.error).toBe('copy: disk gone');
+  });
+
+  it('has no score without source rows', async () => {
+    const report = await run([], [r('1', 'An')]);
+    expect(report.score).toBeNull();
+    expect(report.counts.extra).toBe(1);
+  });
+
+  it('gives the same counts when the key table spills to partition files', async () => {
+    const n = 3000;
+    // One record longer than a partition file's write buffer (64 KiB), in UTF-8 of 3 bytes per character.
+    const source = Array.from({ length: n }, (_, i) => r(String(i), i === 42 ? 'ệ'.repeat(40_000) : `name ${i}`));
+    const copy = source.filter((_, i) => i % 7 !== 0).map((x, i) => (i % 5 === 0 ? { ...x, name: 'changed' } : x))
+      .concat([r('x1', 'new'), r('5', 'dup')]).reverse();
+    const memory = await run(source, copy);
+    const spilled = await run(source, copy, { memoryBudget: 64 * 1024 });
+    expect(spilled.partitions).toBeGreaterThan(0);
+    expect(memory.partitions).toBe(0);
+    expect(spilled.counts).toEqual(memory.counts);
+    expect(spilled.columns).toEqual(memory.columns);
+    expect(spilled.duplicates).toEqual(memory.duplicates);
+  });
+});
+
+describe('compare at scale', () => {
+  it('moves to partition files when the copy\'s differences outgrow the budget, with the same outcome', async () => {
+    const source = Array.from({ length: 200 }, (_, i) => r(String(i), `n${i}`));
+    // Every copy record is new or changed: the copy side fills the table after the source pass fitted.
+    const copy = Array.from({ length: 4000 }, (_, i) => (i < 200 ? r(String(i), `changed ${i}`) : r(`x${i}`, 'new')))
+      .concat([r('x300', 'again')]);
+    const memory = await run(source, copy);
+    const late = await run(source, copy, { memoryBudget: 200 * 1024 });
+    expect(late.partitions).toBeGreaterThan(0);
+    expect(late.counts).toEqual(memory.counts);
+    expect(memory.counts).toEqual({ matched: 0, changed: 200, missing: 0, extra: 3799, duplicateKeys: 1 });
+  });
+
+  it('reads CSV sources (readCsv) as well as arrays', async () => {
+    const { readCsv } = await import('../index.js');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-compare-csv-'));
+    try {
+      writeFileSync(join(dir, 'a.csv'), 'id,name,dob\n1,An,01/01/1990\n2,"Bình, B",01/01/1990\n');
+      writeFileSync(join(dir, 'b.csv'), 'name,id,dob\n"Bình, B",2,01/01/1990\nAn,1,02/01/1990\n');
+      const report = await run(readCsv(join(dir, 'a.csv')) as unknown as unknown[], readCsv(join(dir, 'b.csv')) as unknown as unknown[]);
+      expect(report.counts).toEqual({ matched: 1, changed: 1, missing: 0, extra: 0, duplicateKeys: 0 });
+      expect(report.source?.name).toMatch(/a\.csv$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('partition files', () => {
+  it('leave nothing in the temporary directory, during or after the comparison', async () => {
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-spill-'));
+    try {
+      const source = Array.from({ length: 3000 }, (_, i) => r(String(i), `n${i}`));
+      let during: string[] | undefined;
+      // onChange runs while the partitions are compared, i.e. while the files are open.
+      const report = await run(source, source.slice(1), { memoryBudget: 64 * 1024, tempDir: dir, onChange: () => { during = readdirSync(dir); } });
+      expect(report.partitions).toBe(64);
+      expect(report.counts).toMatchObject({ matched: 2999, missing: 1 });
+      expect(during).toEqual([]);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import type { RowInput } from '../core/validate.js';
+import { columnCanon, type Canon, type TextOptions } from './_canon.js';
+import { Hasher, hash64 } from './_hash.js';
+import { openSide, type Side } from './_side.js';
+import { Spill } from './_spill.js';
+import { KeyTable } from './_table.js';
+import { tally, type Tally } from './_tally.js';
+import type { CompareOptions, ComparisonReport } from './types.js';
+
+const DEFAULT_BUDGET = 256 * 1024 * 1024;
+/** Partitions of a spilled comparison: each holds about 1/64 of the keys, compared in memory in turn. */
+const PARTITIONS = 64;
+
+/**
+ * Compares a copy with its source, key by key, in one streaming pass over each side, and returns the comparison
+ * report: matched, changed (and in which columns), missing and extra records, duplicate keys (never paired), and the
+ * `live` score `matched / rows.source`. Row order does not matter. The key table lives in typed arrays; past
+ * `memoryBudget` both sides are hash-partitioned to temporary files and compared partition by partition. A side that
+ * cannot be read whole gives status `error` and no score; it rejects only for bad options (no key, a key or compared
+ * column neither header has).
+ * @example
+ * const r = await compare(readCsv('2025.csv'), readCsv('2026.csv'), { key: 'id_no' });
+ * r.counts; // { matched: 9_870, changed: 100, missing: 20, extra: 10, duplicateKeys: 0 }
+ */
+export async function compare(source: RowInput, copy: RowInput, options: CompareOptions): Promise<ComparisonReport> {
+  const key = _list('key', typeof options.key === 'string' ? [options.key] : options.key);
+  if (key.length === 0) throw new TypeError('ddss: compare needs a key column');
+  const maxSamples = options.maxSamples ?? 100;
+  if (!Number.isSafeInteger(maxSamples) || maxSamples < 0) throw new TypeError('ddss: maxSamples must be a whole number ≥ 0');
+  const budget = options.memoryBudget ?? DEFAULT_BUDGET;
+  if (!(budget > 0)) throw new TypeError('ddss: memoryBudget must be a positive number of bytes');
+  if (options.normalize !== undefined && options.normalize !== 'nfc') throw new TypeError('ddss: normalize must be "nfc"');
+  _requireKey(options);
+
+  // The copy's header is read first, so the compared columns are known before the source streams.
+  const copySide = await openSide(copy);
+  const sourceSide = await openSide(source);
+  let compared: readonly string[];
+  let onlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
+  try {
+    ({ compared, onlyIn } = _columns(key, options.columns, sourceSide, copySide));
+  } catch (e) {
+    await Promise.all([sourceSide.close(), copySide.close()]);
+    throw e;
+  }
+
+  const text: TextOptions = { ignoreCase: options.ignoreCase === true, ignoreWhitespace: options.ignoreWhitespace === true,
+    nfc: options.normalize === 'nfc' };
+  const canons = [...key, ...compared].map((c) => columnCanon(c, options.dataset, text));
+  const t = tally({ key, compared, canons, dataset: options.dataset, pii: options.pii ?? [], showValues: options.showValues === true,
+    piiKey: options.piiKey, maxSamples, onChange: options.onChange });
+  const run = new Run([...key, ...compared], canons, key.length, budget, options.tempDir);
+  try {
+    const rows = {
+      source: await run.read(sourceSide, 0),
+      copy: await run.read(copySide, 1),
+    };
+    const partitions = run.finish(t);
+    return _report({ key, compared, onlyIn, rows, t, options, partitions, sourceSide, copySide });
+  } finally {
+    run.dispose();
+  }
+}
+
+/** The passes of one comparison: in memory while the key table fits the budget, then through partition files. */
+class Run {
+  private table: KeyTable | undefined = new KeyTable();
+  private spill: Spill | undefined;
+  private readonly h = new Uint32Array(2);
+  // Cells are hashed with a random seed per run: equal hashes mean "matched", so a copy crafted to collide with its
+  // source must not be possible. Keys keep a fixed hash (they are confirmed byte for byte; partitions stay stable).
+  private readonly cells = new Hasher(randomBytes(4).readUInt32LE(0), randomBytes(4).readUInt32LE(0));
+
+  constructor(private readonly names: readonly string[], private readonly canons: readonly Canon[],
+    private readonly nk: number, private readonly budget: number, private readonly tempDir: string | undefined) {}
+
+  /** Streams one side (0 source, 1 copy) into the table or the partitions; returns its record count. */
+  async read(side: Side, which: 0 | 1): Promise<number> {
+    const at = this.names.map((c) => side.columns.indexOf(c));
+    const n = at.length;
+    let count = 0;
+    for await (const batch of side.batches()) {
+      for (const row of batch) {
+        const raw = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) {
+          const p = at[i] as number;
+          raw[i] = p < 0 ? null : _jsonable(row[p]);
+        }
+        this.add(which, raw, JSON.stringify(raw));
+        count++;
+      }
+      if (this.table !== undefined && this.table.bytes() > this.budget) this.toPartitions();
+    }
+    return count;
+  }
+
+  /** Classifies every key into the tally; returns the number of partitions used (0: in memory). */
+  finish(t: Tally): number {
+    if (this.table !== undefined) {
+      this.table.forEach((o) => t.add(o));
+      return 0;
+    }
+    const spill = this.spill as Spill;
+    spill.close();
+    for (let p = 0; p < spill.partitions; p++) {
+      this.table = new KeyTable();
+      for (const which of [0, 1] as const) {
+        spill.lines(which, p, (line) => this.add(which, JSON.parse(line) as unknown[], line));
+      }
+      this.table.forEach((o) => t.add(o));
+    }
+    this.table = undefined;
+    return spill.partitions;
+  }
+
+  dispose(): void {
+    this.spill?.remove();
+  }
+
+  private add(which: 0 | 1, raw: readonly unknown[], line: string): void {
+    const canons = this.canons;
+    const nk = this.nk;
+    const keyText = nk === 1 ? (canons[0] as Canon)(raw[0]) : JSON.stringify(raw.slice(0, nk).map((v, i) => (canons[i] as Canon)(v)));
+    if (this.table === undefined) {
+      hash64(keyText, this.h);
+      (this.spill as Spill).write(which, this.h[1] as number, line);
+      return;
+    }
+    // The compared cells' canonical forms are hashed as they are made: no array or joined string per record.
+    const hasher = this.cells.reset();
+    for (let i = nk; i < canons.length; i++) hasher.add((canons[i] as Canon)(raw[i]));
+    hasher.into(this.h);
+    if (which === 0) this.table.addSource(keyText, this.h[0] as number, this.h[1] as number, line);
+    else this.table.addCopy(keyText, this.h[0] as number, this.h[1] as number, line);
+  }
+
+  /** Moves everything the table stands for into partition files; later records go there directly. */
+  private toPartitions(): void {
+    const spill = new Spill(PARTITIONS, this.tempDir);
+    this.spill = spill;
+    (this.table as KeyTable).records((side, keyHash, raw) => spill.write(side === 'source' ? 0 : 1, keyHash, raw));
+    this.table = undefined;
+  }
+}
+
+/** The compared columns and those only one side has; throws for a key or named column a header lacks. */
+function _columns(key: readonly string[], named: readonly string[] | undefined, sourceSide: Side, copySide: Side) {
+  for (const c of key) _mustHave(c, 'key', sourceSide, copySide);
+  const compared = named === undefined
+    ? sourceSide.columns.filter((c) => !key.includes(c) && (copySide.columns.length === 0 || copySide.columns.includes(c)))
+    : _list('columns', named);
+  for (const c of compared) {
+    if (key.includes(c)) throw new TypeError(`ddss: column "${c}" is the key; it cannot also be compared`);
+    if (named !== undefined) _mustHave(c, 'compared', sourceSide, copySide);
+  }
+  const both = sourceSide.columns.length > 0 && copySide.columns.length > 0;
+  const onlyIn = {
+    source: both ? sourceSide.columns.filter((c) => !copySide.columns.includes(c)) : [],
+    copy: both ? copySide.columns.filter((c) => !sourceSide.columns.includes(c)) : [],
+  };
+  return { compared, onlyIn };
+}
+
+/** A cell as JSON keeps it: bigints as their digits, absent cells as null (both compare as their text). */
+function _jsonable(v: unknown): unknown {
+  return v === undefined ? null : typeof v === 'bigint' ? String(v) : v;
+}
+
+function _list(option: string, names: readonly string[]): readonly string[] {
+  if (!Array.isArray(names) || names.some((c) => typeof c !== 'string' || c === '')) {
+    throw new TypeError(`ddss: ${option} must name columns (non-empty strings)`);
+  }
+  const seen = new Set<string>();
+  for (const c of names) {
+    if (seen.has(c)) throw new TypeError(`ddss: ${option} names column "${c}" twice`);
+    seen.add(c);
+  }
+  return names;
+}
+
+/** A key or compared column must be in each header that was read (an empty side has none). */
+function _mustHave(column: string, role: string, source: Side, copy: Side): void {
+  for (const [name, side] of [['source', source], ['copy', copy]] as const) {
+    if (side.columns.length > 0 && !side.columns.includes(column)) {
+      throw new TypeError(`ddss: ${role} column "${column}" is not in the ${name} (its columns: ${side.columns.join(', ')})`);
+    }
+  }
+}
+
+/** Hashed personal fields need a key, or the same value hashes differently on every run. */
+function _requireKey(o: CompareOptions): void {
+  if (o.showValues === true || (o.piiKey !== undefined && o.piiKey !== '') || o.dataset === undefined) return;
+  const hashed = Object.keys(o.dataset.fields).filter((n) => o.dataset?.fields[n]?.privacy === 'hash');
+  if (hashed.length > 0) throw new TypeError(`ddss: dataset "${o.dataset.name}" hashes ${hashed.join(', ')} (pii: hash), which needs a piiKey`);
+}
+
+interface ReportParts {
+  readonly key: readonly string[];
+  readonly compared: readonly string[];
+  readonly onlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
+  readonly rows: { readonly source: number; readonly copy: number };
+  readonly t: Tally;
+  readonly options: CompareOptions;
+  readonly partitions: number;
+  readonly sourceSide: Side;
+  readonly copySide: Side;
+}
+
+function _report(p: ReportParts): ComparisonReport {
+  const failures = [['source', p.sourceSide.error()], ['copy', p.copySide.error()]]
+    .filter((x): x is [string, string] => x[1] !== undefined).map(([side, e]) => `${side}: ${e}`);
+  const partial = failures.length > 0;
+  const c = p.t.counts;
+  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || p.onlyIn.source.length + p.onlyIn.copy.length > 0;
+  return {
+    kind: 'comparison',
+    schemaVersion: 1,
+    status: partial ? 'error' : differs ? 'different' : 'equal',
+    key: p.key,
+    compared: p.compared,
+    columnsOnlyIn: p.onlyIn,
+    rows: p.rows,
+    counts: { ...c },
+    duplicates: { ...p.t.duplicates },
+    columns: p.t.columns,
+    samples: p.t.samples,
+    score: partial || p.rows.source === 0 ? null : c.matched / p.rows.source,
+    options: {
+      dataset: p.options.dataset?.name ?? null, ignoreCase: p.options.ignoreCase === true,
+      ignoreWhitespace: p.options.ignoreWhitespace === true, normalize: p.options.normalize ?? null,
+    },
+    source: p.sourceSide.info(),
+    copy: p.copySide.info(),
+    sourceIssues: { source: p.sourceSide.issues(), copy: p.copySide.issues() },
+    partitions: p.partitions,
+    partial,
+    ...(partial ? { error: failures.join('; ') } : {}),
+  };
+}

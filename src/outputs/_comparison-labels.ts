@@ -1,0 +1,82 @@
+import type { Locale } from '../core/types.js';
+import type { ComparisonReport, DifferenceStatus } from '../compare/types.js';
+
+/** The words of the comparison outputs, in both shipped languages. */
+export interface ComparisonLabels {
+  readonly locale: Locale;
+  readonly title: string;
+  readonly status: Readonly<Record<ComparisonReport['status'], string>>;
+  readonly live: string;
+  readonly liveSub: string;
+  readonly scoreLine: (matched: string, source: string) => string;
+  readonly source: string;
+  readonly copy: string;
+  readonly key: string;
+  readonly rows: string;
+  readonly counts: Readonly<Record<keyof ComparisonReport['counts'], string>>;
+  readonly statuses: Readonly<Record<DifferenceStatus, string>>;
+  readonly column: string;
+  readonly changedColumns: string;
+  readonly onlyInSource: string;
+  readonly onlyInCopy: string;
+  readonly samples: string;
+  readonly occurrences: string;
+  readonly noScore: string;
+  readonly partitions: string;
+  readonly issuesIn: { readonly source: string; readonly copy: string };
+}
+
+const EN: ComparisonLabels = {
+  locale: 'en',
+  title: 'Comparison',
+  status: { equal: 'Equal: the copy matches its source', different: 'Different: the copy does not match its source',
+    error: 'Not evaluated: a side could not be read whole' },
+  live: 'Live',
+  liveSub: 'sống · in sync with the source',
+  scoreLine: (m, s) => `${m} of ${s} source records present and equal in the copy`,
+  source: 'Source',
+  copy: 'Copy',
+  key: 'Key',
+  rows: 'rows',
+  counts: { matched: 'matched', changed: 'changed', missing: 'missing', extra: 'extra', duplicateKeys: 'duplicate keys' },
+  statuses: { changed: 'changed', missing: 'missing in the copy', extra: 'extra in the copy', duplicate: 'duplicate key' },
+  column: 'Column',
+  changedColumns: 'Changed columns',
+  onlyInSource: 'Columns only in the source',
+  onlyInCopy: 'Columns only in the copy',
+  samples: 'Samples',
+  occurrences: 'occurrences (source/copy)',
+  noScore: 'no score',
+  partitions: 'partitions',
+  issuesIn: { source: 'Source file problems (records not read are not compared)', copy: 'Copy file problems (records not read are not compared)' },
+};
+
+const VI: ComparisonLabels = {
+  locale: 'vi',
+  title: 'Đối chiếu',
+  status: { equal: 'Khớp: bản sao trùng với nguồn', different: 'Khác: bản sao không trùng với nguồn',
+    error: 'Không đánh giá được: không đọc được trọn một bên' },
+  live: 'Sống',
+  liveSub: 'live · đồng bộ với nguồn',
+  scoreLine: (m, s) => `${m} trên ${s} bản ghi nguồn có trong bản sao và trùng khớp`,
+  source: 'Nguồn',
+  copy: 'Bản sao',
+  key: 'Khóa',
+  rows: 'dòng',
+  counts: { matched: 'khớp', changed: 'thay đổi', missing: 'thiếu', extra: 'thừa', duplicateKeys: 'khóa trùng' },
+  statuses: { changed: 'thay đổi', missing: 'thiếu trong bản sao', extra: 'thừa trong bản sao', duplicate: 'khóa trùng' },
+  column: 'Cột',
+  changedColumns: 'Cột thay đổi',
+  onlyInSource: 'Cột chỉ có ở nguồn',
+  onlyInCopy: 'Cột chỉ có ở bản sao',
+  samples: 'Mẫu',
+  occurrences: 'số lần (nguồn/bản sao)',
+  noScore: 'không có điểm',
+  partitions: 'phân vùng',
+  issuesIn: { source: 'Lỗi tệp nguồn (bản ghi không đọc được thì không được đối chiếu)', copy: 'Lỗi tệp bản sao (bản ghi không đọc được thì không được đối chiếu)' },
+};
+
+/** The labels of a locale. */
+export function comparisonLabels(locale: Locale | undefined): ComparisonLabels {
+  return locale === 'vi' ? VI : EN;
+}

@@ -1,0 +1,59 @@
+import type { Locale } from '../core/types.js';
+import type { ComparisonReport, Difference } from '../compare/types.js';
+import { comparisonLabels, type ComparisonLabels } from './_comparison-labels.js';
+import { plainText } from './_escape.js';
+import { formatCount, formatPercent } from './_format.js';
+
+/** Options of `formatComparison`. */
+export interface ComparisonTextOptions {
+  readonly locale?: Locale;
+  /** Samples listed (default 10). */
+  readonly samples?: number;
+}
+
+/**
+ * The comparison as a short console summary: the verdict and `live` score, row counts, counts by outcome, changed
+ * columns, one-sided columns and the first samples. Data is made terminal-safe (no control characters).
+ * @example process.stdout.write(formatComparison(report));
+ */
+export function formatComparison(report: ComparisonReport, options: ComparisonTextOptions = {}): string {
+  const l = comparisonLabels(options.locale);
+  const n = (x: number): string => formatCount(x, l.locale);
+  const c = report.counts;
+  const lines = [
+    `${l.status[report.status]} — ${l.live} ${formatPercent(report.score, l.locale)}` +
+      (report.score === null ? '' : ` (${l.scoreLine(n(c.matched), n(report.rows.source))})`),
+    `  ${l.source}: ${n(report.rows.source)} ${l.rows}${_name(report.source)} · ${l.copy}: ${n(report.rows.copy)} ${l.rows}` +
+      `${_name(report.copy)} · ${l.key}: ${plainText(report.key.join(', '))}`,
+    `  ${(Object.keys(c) as (keyof typeof c)[]).map((k) => `${l.counts[k]} ${n(c[k])}`).join(' · ')}`,
+  ];
+  const changed = Object.entries(report.columns).filter(([, x]) => x.changed > 0).sort((a, b) => b[1].changed - a[1].changed);
+  if (changed.length > 0) lines.push(`  ${l.changedColumns}: ${changed.map(([k, x]) => `${plainText(k)} ${n(x.changed)}`).join(', ')}`);
+  if (report.columnsOnlyIn.source.length > 0) lines.push(`  ${l.onlyInSource}: ${plainText(report.columnsOnlyIn.source.join(', '))}`);
+  if (report.columnsOnlyIn.copy.length > 0) lines.push(`  ${l.onlyInCopy}: ${plainText(report.columnsOnlyIn.copy.join(', '))}`);
+  for (const side of ['source', 'copy'] as const) {
+    const found = Object.entries(report.sourceIssues[side]);
+    if (found.length > 0) {
+      lines.push(`  ${l.issuesIn[side]}: ${found.map(([code, n]) => `${plainText(code)} ${formatCount(n, l.locale)}`).join(', ')}`);
+    }
+  }
+  if (report.error !== undefined) lines.push(`  ${plainText(report.error)}`);
+  const shown = report.samples.slice(0, options.samples ?? 10);
+  if (shown.length > 0) {
+    lines.push(`  ${l.samples}:`);
+    for (const d of shown) lines.push(`    ${differenceLine(d, l)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One difference on one line: status, key, and what differs. */
+export function differenceLine(d: Difference, l: ComparisonLabels): string {
+  const head = `${l.statuses[d.status]} ${plainText(d.key)}`;
+  if (d.status === 'changed') return `${head} ${plainText(d.column ?? '')}: "${plainText(d.source ?? '')}" → "${plainText(d.copy ?? '')}"`;
+  if (d.status === 'duplicate') return `${head} (${l.occurrences} ${d.sourceCount ?? 0}/${d.copyCount ?? 0})`;
+  return head;
+}
+
+function _name(info: ComparisonReport['source']): string {
+  return info?.name === undefined ? '' : ` (${plainText(info.name)})`;
+}

@@ -1,0 +1,153 @@
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, scratch } from './fixtures/cli/harness.js';
+import { assertValidComparison } from './_comparison-schema.js';
+import type { ComparisonReport } from '../src/compare/types.js';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => {
+  tmp = scratch();
+  writeFileSync(tmp.path('source.csv'), 'id,name,dob\n1,An,01/01/1990\n2,Bình,02/02/1991\n3,Chi,03/03/1992\n');
+  writeFileSync(tmp.path('same.csv'), 'id,dob,name\n3,03/03/1992,Chi\n1,01/01/1990,An\n2,02/02/1991,Bình\n');
+  writeFileSync(tmp.path('copy.csv'), 'id,name,dob\n1,An,01/01/1990\n2,"=Binh",02/02/1991\n4,Dũng,04/04/1994\n');
+});
+afterEach(() => tmp.remove());
+
+const p = (name: string): string => tmp.path(name);
+
+describe('ddss compare: exit codes', () => {
+  it.each([
+    ['the copy equals the source (columns and rows reordered)', () => [p('source.csv'), p('same.csv'), '--key', 'id'], 0],
+    ['the copy differs', () => [p('source.csv'), p('copy.csv'), '--key', 'id'], 1],
+    ['no --key', () => [p('source.csv'), p('copy.csv')], 2],
+    ['one file only', () => [p('source.csv'), '--key', 'id'], 2],
+    ['a key neither header has', () => [p('source.csv'), p('copy.csv'), '--key', 'nope'], 2],
+    ['an unknown format', () => [p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'junit'], 2],
+    ['a changes file of another kind', () => [p('source.csv'), p('copy.csv'), '--key', 'id', '--changes', p('c.txt')], 2],
+    ['a missing source file', () => [p('nope.csv'), p('copy.csv'), '--key', 'id'], 3],
+  ])('%s', async (_name, args, code) => {
+    const r = await cli(['compare', ...args()]);
+    expect(r.code).toBe(code);
+    if (code === 2) expect(r.stderr).toMatch(/^ddss: [^\n]+\n$/);
+  });
+});
+
+describe('ddss compare: outputs', () => {
+  it('prints a JSON report matching the schema, with exact counts', async () => {
+    const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    assertValidComparison(report);
+    expect(report.counts).toEqual({ matched: 1, changed: 1, missing: 1, extra: 1, duplicateKeys: 0 });
+    expect(report.source?.name).toBe('source.csv');
+  });
+
+  it('streams every difference to --changes as CSV with formulas neutralised', async () => {
+    const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--changes', p('changes.csv')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(p('changes.csv'), 'utf8').split('\r\n')).toEqual([
+      'key,status,column,source,copy,source_count,copy_count',
+      "2,changed,name,Bình,'=Binh,,",
+      '3,missing,,,,,',
+      '4,extra,,,,,',
+      '',
+    ]);
+  });
+
+  it('writes NDJSON changes, masking --pii columns unless --show-values', async () => {
+    await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--changes', p('c.ndjson'), '--pii', 'name']);
+    expect(readFileSync(p('c.ndjson'), 'utf8').split('\n')[0]).toBe('{"key":"2","status":"changed","column":"name","source":"B***","copy":"=****"}');
+    await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--changes', p('d.ndjson'), '--pii', 'name', '--show-values']);
+    expect(readFileSync(p('d.ndjson'), 'utf8').split('\n')[0]).toContain('"source":"Bình"');
+  });
+
+  it.each(['html', 'md'] as const)('writes the %s report to --out and prints the summary', async (format) => {
+    const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', format, '--out', p(`r.${format}`)]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Different/);
+    const text = readFileSync(p(`r.${format}`), 'utf8');
+    expect(text).toContain(format === 'html' ? 'data-gauge="live"' : '| matched | changed | missing | extra | duplicate keys |');
+  });
+
+  it('refuses to overwrite an existing output without --force, and never writes over an input (even through a link)', async () => {
+    writeFileSync(p('r.json'), 'old');
+    const refused = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'json', '--out', p('r.json')]);
+    expect(refused.code).toBe(2);
+    expect(readFileSync(p('r.json'), 'utf8')).toBe('old');
+    symlinkSync(p('copy.csv'), p('link.csv'));
+    const alias = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--changes', p('link.csv'), '--force']);
+    expect(alias.code).toBe(2);
+    expect(alias.stderr).toMatch(/is the input file/);
+    const forced = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'json', '--out', p('r.json'), '--force']);
+    expect(forced.code).toBe(1);
+    expect(JSON.parse(readFileSync(p('r.json'), 'utf8'))).toMatchObject({ kind: 'comparison' });
+  });
+
+  it('leaves no changes file (and no temporary file) when a side cannot be read', async () => {
+    const r = await cli(['compare', p('nope.csv'), p('copy.csv'), '--key', 'id', '--changes', p('changes.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/could not read the whole input: source:/);
+    expect(existsSync(p('changes.csv'))).toBe(false);
+    expect(readdirSync(dirname(p('changes.csv'))).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('compares typed values with --dataset', async () => {
+    writeFileSync(p('d.yaml'), 'name: d\nfields:\n  id: { type: integer }\n  n: { type: integer }\n');
+    writeFileSync(p('a.csv'), 'id,n\n07,07\n');
+    writeFileSync(p('b.csv'), 'id,n\n7,7\n');
+    expect((await cli(['compare', p('a.csv'), p('b.csv'), '--key', 'id'])).code).toBe(1);
+    expect((await cli(['compare', p('a.csv'), p('b.csv'), '--key', 'id', '--dataset', p('d.yaml')])).code).toBe(0);
+  });
+
+  it('compares a CSV source with an NDJSON copy (numbers as their text)', async () => {
+    writeFileSync(p('copy.ndjson'), '{"id":3,"name":"Chi","dob":"03/03/1992"}\n{"id":1,"name":"An","dob":"01/01/1990"}\n{"id":2,"name":"Bình","dob":"02/02/1991"}\n');
+    const r = await cli(['compare', p('source.csv'), p('copy.ndjson'), '--key', 'id']);
+    expect(r.stdout).toMatch(/matched 3 · changed 0/);
+    expect(r.code).toBe(0);
+  });
+
+  it('reports the structural problems of each file (a record with a missing cell, a blank row)', async () => {
+    writeFileSync(p('ragged.csv'), 'id,name,dob\n1,An,01/01/1990\n\n2,Bình\n3,Chi,03/03/1992\n');
+    const r = await cli(['compare', p('source.csv'), p('ragged.csv'), '--key', 'id', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(report.sourceIssues).toEqual({ source: {}, copy: { blank_row: 1, missing_cell: 1 } });
+    expect(report.counts).toMatchObject({ matched: 2, changed: 1 });
+    const text = await cli(['compare', p('source.csv'), p('ragged.csv'), '--key', 'id']);
+    expect(text.stdout).toContain('Copy file problems (records not read are not compared): blank_row 1, missing_cell 1');
+  });
+
+  it('shows its help', async () => {
+    const r = await cli(['compare', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: ddss compare/);
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('documents every flag of ddss compare --help', async () => {
+    const { COMPARE_HELP } = await import('../src/cli/help.js');
+    const doc = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## `ddss compare`'), doc.indexOf('## Declarative definitions'));
+    for (const flag of COMPARE_HELP.match(/--[a-z-]+/g) ?? []) expect(section).toContain(flag);
+  });
+});
+
+describe('the published comparison schema', () => {
+  it('is checked against every comparison the tests produce (the setup file wraps compare)', async () => {
+    const { vi } = await import('vitest');
+    const { compare } = await import('../src/compare/compare.js');
+    expect(vi.isMockFunction(compare)).toBe(true);
+  });
+
+  it.each([
+    ['a score above 1', (r: ComparisonReport) => ({ ...r, score: 1.5 }), /schema/],
+    ['an unknown status', (r: ComparisonReport) => ({ ...r, status: 'same' }), /schema/],
+    ['counts that do not add up', (r: ComparisonReport) => ({ ...r, counts: { ...r.counts, matched: r.counts.matched + 1 } }), /do not add up/],
+    ['a score that is not matched / rows.source', (r: ComparisonReport) => ({ ...r, score: 0.5 }), /is not matched/],
+    ['status equal with differences', (r: ComparisonReport) => ({ ...r, status: 'equal' }), /does not fit/],
+  ])('rejects %s', async (_name, corrupt, message) => {
+    const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(() => assertValidComparison(corrupt(report) as unknown as ComparisonReport)).toThrow(message);
+  });
+});
