@@ -9,10 +9,11 @@ import type { FieldSpec } from './field.js';
 import { rule, type Rules } from './rule.js';
 
 /**
- * Dataset rules of a definition whose typed row is `Row`: record rules read that row.
- * @example const rules: DatasetRules<Infer<typeof parcels>> = [rule.rowCount({ min: 1 })];
+ * Dataset rules of a definition whose typed row is `Row`: record rules read that row. A factory that makes several
+ * rules (`rule.fromZod`, one per criterion) may stand as one entry: nested lists are flattened.
+ * @example const rules: DatasetRules<Infer<typeof parcels>> = [rule.rowCount({ min: 1 }), rule.fromZod(schema)];
  */
-export type DatasetRules<Row> = readonly (RecordRule<Row> | AggregateRule)[];
+export type DatasetRules<Row> = readonly (RecordRule<Row> | AggregateRule | readonly (RecordRule<Row> | AggregateRule)[])[];
 
 /**
  * The fields of a definition: name → spec.
@@ -137,5 +138,5 @@ function datasetRules(input: DatasetInput<FieldsInput>): readonly DatasetRule[] 
   if (!Array.isArray(rules)) {
     throw new Error(`ddss: the rules of dataset "${input.name}" must be an array, or a function of \`rule\` returning one`);
   }
-  return rules as DatasetRule[];
+  return (rules as ReadonlyArray<DatasetRule | readonly DatasetRule[]>).flat();
 }

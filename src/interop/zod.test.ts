@@ -46,6 +46,15 @@ describe('rule.fromZod criteria', () => {
     expect(ruleOf(zod, 'schema').samples.map((s) => [s.row, s.field])).toEqual([[1, 'area_m2']]);
   });
 
+  it('stands as one entry among the rules (a list among the rules is flattened), as before it made several', async () => {
+    const schema = z.object({ parcel_id: z.string(), area_m2: z.number().positive() });
+    const spread = await run(defineDataset({ name: 'z', fields, rules: [...rule.fromZod(schema)] }), rows);
+    const nested = await run(defineDataset({ name: 'z', fields, rules: [rule.rowCount({ min: 1 }), rule.fromZod(schema)] }), rows);
+    expect(nested.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['rowCount', 'schema', 'schema.sufficient']));
+    expect(ruleOf(nested, 'schema.sufficient').failed).toBe(ruleOf(spread, 'schema.sufficient').failed);
+    expect(ruleOf(nested, 'schema').failed).toBe(ruleOf(spread, 'schema').failed);
+  });
+
   it('maps paths to criteria with the criteria option (a path and everything under it)', async () => {
     const cutoff = new Date('2025-01-01');
     const schema = z.object({ parcel_id: z.string(), updated_at: z.date().min(cutoff) });
