@@ -4,7 +4,7 @@ import { comparisonLabels, type ComparisonLabels } from './_comparison-labels.js
 import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
-import { HTML_CSP, HTML_STYLE } from './_html-assets.js';
+import { htmlHead } from './_html-head.js';
 
 /**
  * The comparison as one self-contained HTML page in the validation report's style: a `live` score gauge, a status
@@ -22,19 +22,7 @@ export function toComparisonHtml(report: ComparisonReport, options: { readonly l
   const countCells = (Object.keys(c) as (keyof typeof c)[])
     .map((k) => `<tr><th>${escapeHtml(l.counts[k])}</th><td class="num">${escapeHtml(n(c[k]))}</td></tr>`).join('');
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${l.locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="generator" content="ddss">',
-    '<link rel="icon" href="data:,">',
-    `<title>${escapeHtml(heading)} — ${escapeHtml(l.title)}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlHead(l.locale, `${heading} — ${l.title}`),
     `<header class="top"><div class="wrap"><p class="eyebrow">${escapeHtml(l.title)} · ddss</p><h1>${escapeHtml(heading)}</h1>` +
       `<dl class="meta">${_meta(report, l)}</dl></div></header>`,
     '<main class="wrap">',

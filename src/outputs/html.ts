@@ -1,7 +1,8 @@
 import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatInstant, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
-import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './_html-assets.js';
+import { HTML_SCRIPT } from './_html-assets.js';
+import { htmlHead } from './_html-head.js';
 import { ruleTable, sampleSections } from './_html-rules.js';
 import { labels, verdictLine, type Labels } from './_labels.js';
 import { localized } from './_text.js';
@@ -39,20 +40,7 @@ export function toHtml(full: Report, options: HtmlOptions = {}): string {
   const file = options.violationsFile === undefined || options.violationsFile === '' ? undefined : options.violationsFile;
   const samples = sampleSections(ordered, l, file !== undefined);
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${l.locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="generator" content="ddss">',
-    // An explicit empty icon: otherwise a browser asks the server for /favicon.ico.
-    '<link rel="icon" href="data:,">',
-    `<title>${escapeHtml(heading)} — ${escapeHtml(l.reportTitle)}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlHead(l.locale, `${heading} — ${l.reportTitle}`),
     header(report, heading, l),
     '<main class="wrap">',
     banner(report, l, file),
