@@ -5,6 +5,7 @@ import { validateCsvParallel } from './parallel/validate-parallel.js';
 import { resolveOptions } from './core/options.js';
 import { splitsAsDeclared } from './parallel/splits-as-declared.js';
 import { refuseNestedValidate } from './parallel/worker-context.js';
+import { bindReferences } from './reference/bind-references.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
 import type { DatasetDefinition, ValidateOptions } from './core/types.js';
 import type { ReportOf } from './rule-id.js';
@@ -24,6 +25,10 @@ export async function validate<D extends DatasetDefinition>(definition: D, input
   const wanted = Math.floor(options.workers ?? 1);
   // A worker thread that imports a script which validates at top level must not validate (nor start workers).
   refuseNestedValidate(wanted);
+  const bound = await bindReferences(definition, options.references);
+  // A definition with references runs on one thread: workers load the definition by module and would each have to
+  // read every reference again.
+  if (bound !== definition) return validateOneThread(bound, input, options) as Promise<ReportOf<D>>;
   const file = (input as Partial<CsvSource>).file;
   if (wanted > 1 && file !== undefined) {
     if (definition.module === undefined) {

@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, readCsv, ref, reference, rule, validate, type DatasetRule, type Reference } from '../../src/index.js';
+import { NOW, ruleOf } from '../../test/_run.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const communesCsv = 'code,name\n00004,Ba Đình\n00008, Hoàn Kiếm \n00011,\n';
+const communes = () => reference('communes', readCsv(enc(communesCsv)), { key: 'code' });
+const parcels = () => reference('parcels', [
+  { commune: '00004', sheet: 1, parcel: '10' },
+  { commune: '00004', sheet: 2, parcel: '10' },
+  { commune: '00008', sheet: 1, parcel: '7' },
+], { key: ['commune', 'sheet', 'parcel'] });
+
+const rows = [
+  { c: '00004', s: '1', p: '10' }, // 0: in both
+  { c: '99999', s: '1', p: '10' }, // 1: commune unknown
+  { c: '00008 ', s: '1', p: '7' }, // 2: trimmed text matches
+  { c: '', s: '2', p: '10' }, // 3: missing commune
+  { c: '00004', s: '2', p: '11' }, // 4: commune known, parcel unknown
+  { c: '00011', s: '01', p: '7' }, // 5: known commune (its name is empty); sheet 01 is the integer 1, but 00011/1/7 is unknown
+];
+const fields = { c: field.text(), s: field.integer(), p: field.text() };
+
+async function outcome(rules: readonly DatasetRule[], references: Record<string, Reference> | undefined, id: string) {
+  const def = defineDataset({ name: 'fk', fields, rules: [...rules] });
+  const r = ruleOf(await validate(def, rows, { now: NOW, ...(references === undefined ? {} : { references }) }), id);
+  return { status: r.status, checked: r.checked, failed: r.failed, rows: r.samples.map((s) => s.row), codes: [...new Set(r.samples.map((s) => s.code))], error: r.error };
+}
+
+describe('rule.reference / rule.foreignKey against a named reference', () => {
+  const cases: [string, () => DatasetRule, () => Record<string, Reference> | undefined, string, object][] = [
+    ['one column, missing skipped', () => rule.reference('c', ref('communes')), () => ({ communes: communes() }), 'c.reference',
+      { status: 'failed', checked: 5, failed: 1, rows: [1], codes: ['not_in_reference'] }],
+    ['missing: fail', () => rule.reference('c', ref('communes'), { missing: 'fail' }), () => ({ communes: communes() }), 'c.reference',
+      { status: 'failed', checked: 6, failed: 2, rows: [1, 3], codes: ['not_in_reference'] }],
+    ['when', () => rule.reference('c', ref('communes'), { when: (r) => r.p === '10' }), () => ({ communes: communes() }), 'c.reference',
+      { status: 'failed', checked: 2, failed: 1, rows: [1], codes: ['not_in_reference'] }], // rows 0, 1 (row 3 is missing)
+    ['composite, typed values, reference columns renamed', () => rule.foreignKey(['c', 's', 'p'], ref('parcels'), ['commune', 'sheet', 'parcel']),
+      () => ({ parcels: parcels() }), 'c+s+p.reference',
+      { status: 'failed', checked: 5, failed: 3, rows: [1, 4, 5], codes: ['not_in_reference'] }],
+    ['composite, reference columns in another order', () => rule.foreignKey(['p', 'c', 's'], ref('parcels'), ['parcel', 'commune', 'sheet']),
+      () => ({ parcels: parcels() }), 'p+c+s.reference',
+      { status: 'failed', checked: 5, failed: 3, rows: [1, 4, 5], codes: ['not_in_reference'] }],
+    ['one file judged by different references', () => rule.reference('c', ref('communes')),
+      () => ({ communes: reference('communes', [{ code: '99999' }], { key: 'code' }) }), 'c.reference',
+      { status: 'failed', checked: 5, failed: 4, rows: [0, 2, 4, 5], codes: ['not_in_reference'] }],
+  ];
+  it.each(cases)('%s', async (_, make, refs, id, expected) => {
+    expect(await outcome([make()], refs(), id)).toMatchObject(expected);
+  });
+
+  const errors: [string, () => DatasetRule, () => Record<string, Reference> | undefined, RegExp][] = [
+    ['reference not given', () => rule.reference('c', ref('communes')), () => undefined, /reference 'communes' was not given.*--reference communes=FILE/],
+    ['another name given', () => rule.reference('c', ref('communes')), () => ({ parcels: parcels() }), /reference 'communes' was not given/],
+    ['key column absent', () => rule.reference('c', ref('communes')),
+      () => ({ communes: reference('communes', readCsv(enc(communesCsv)), { key: 'ma_xa' }) }), /reference 'communes' has no column 'ma_xa' \(its columns: code, name\)/],
+    ['keyed on other columns', () => rule.foreignKey(['c', 's'], ref('parcels'), ['commune', 'sheet']), () => ({ parcels: parcels() }),
+      /reference 'parcels' is keyed on commune, sheet, parcel, not on commune, sheet/],
+    ['unreadable file', () => rule.reference('c', ref('communes')),
+      () => ({ communes: reference('communes', readCsv('/nonexistent/communes.csv'), { key: 'code' }) }), /reference 'communes' could not be read/],
+  ];
+  it.each(errors)('errors, never passes: %s', async (_, make, refs, message) => {
+    const o = await outcome([make()], refs(), (make() as { name: string }).name);
+    expect(o.status).toBe('error');
+    expect(o.error).toMatch(message);
+  });
+
+  it('keeps the list form of rule.reference', async () => {
+    expect(await outcome([rule.reference('c', ['00004', '00008'])], undefined, 'c.reference'))
+      .toMatchObject({ status: 'failed', checked: 5, failed: 3, rows: [1, 2, 5] });
+  });
+
+  it('runs on one thread when references are used, whatever workers asks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-fk-'));
+    const file = join(dir, 'rows.csv');
+    writeFileSync(file, `c,s,p\n${rows.map((r) => `${r.c},${r.s},${r.p}`).join('\n')}\n`);
+    const def = defineDataset({ name: 'fk', fields, rules: [rule.reference('c', ref('communes'))] });
+    const one = await validate(def, readCsv(file), { now: NOW, references: { communes: communes() } });
+    const two = await validate(def, readCsv(file), { now: NOW, workers: 2, minBytesPerWorker: 1, references: { communes: communes() } });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(ruleOf(one, 'c.reference')).toMatchObject({ checked: 5, failed: 1 });
+  });
+
+  it('reads a reference once for several runs, keeping columns', async () => {
+    const r = communes();
+    const [a, b] = [await r.load(), await r.load()];
+    expect(a).toBe(b);
+    expect([a.size, a.has(['00008']), a.has(['00009']), a.get(['00008'], 'name'), a.get(['00011'], 'name')]).toEqual([3, true, false, undefined, undefined]);
+    const kept = await reference('c', readCsv(enc(communesCsv)), { key: 'code', columns: ['name'] }).load();
+    expect([kept.get(['00004'], 'name'), kept.get(['00008'], 'name'), kept.get(['00011'], 'name')]).toEqual(['Ba Đình', 'Hoàn Kiếm', undefined]);
+  });
+
+  it('counts duplicate and missing keys of the reference', async () => {
+    const t = await reference('x', [{ k: 'a' }, { k: 'a' }, { k: '' }, { k: 'a\u0000b' }, { k: 'a\\0b' }], { key: 'k' }).load();
+    expect([t.size, t.duplicates, t.missingKeys, t.has(['a\u0000b']), t.has(['a\\0b']), t.has(['a', 'b'])]).toEqual([3, 1, 1, true, true, false]);
+  });
+});

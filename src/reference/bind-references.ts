@@ -1,0 +1,35 @@
+import type { ForeignKeyRule } from '../../rules/correct/foreign-key.js';
+import type { DatasetDefinition, DatasetRule } from '../core/types.js';
+import type { Reference, ReferenceTable } from './reference.js';
+
+/** The references a definition's rules name (`ref('communes')`), in order of first use. */
+export function referencesNamed(definition: DatasetDefinition): string[] {
+  const names: string[] = [];
+  for (const r of definition.rules) {
+    const b = (r as Partial<ForeignKeyRule>).reference;
+    if (b !== undefined && typeof b.bind === 'function' && !names.includes(b.name)) names.push(b.name);
+  }
+  return names;
+}
+
+/**
+ * The definition with each reference-bound rule given its table: the named references are read (each once) before
+ * any row streams. A name with no reference keeps its rule unbound, so it errors with a message saying what to pass.
+ * A definition that names none is returned as it is.
+ * @example const bound = await bindReferences(parcels, { communes: reference('communes', readCsv('c.csv'), { key: 'code' }) });
+ */
+export async function bindReferences(definition: DatasetDefinition,
+  references: Readonly<Record<string, Reference>> | undefined): Promise<DatasetDefinition> {
+  const names = referencesNamed(definition);
+  if (names.length === 0) return definition;
+  const tables = new Map<string, ReferenceTable>();
+  for (const name of names) {
+    const r = references?.[name];
+    if (r !== undefined) tables.set(name, await r.load());
+  }
+  const rules: DatasetRule[] = definition.rules.map((r) => {
+    const b = (r as Partial<ForeignKeyRule>).reference;
+    return b !== undefined && typeof b.bind === 'function' ? b.bind(tables.get(b.name)) : r;
+  });
+  return { ...definition, rules };
+}
