@@ -15,6 +15,8 @@ export interface ForeignKeyOptions extends RuleOptions {
 /** What a reference-bound rule keeps so `validate` can give it its table (see `bindReferences`). */
 export interface ReferenceBinding {
   readonly name: string;
+  /** The checked dataset's columns, and the reference's columns they match (undefined: the reference's key). */
+  readonly columns: readonly string[];
   readonly referenceColumns: readonly string[] | undefined;
   bind(table: ReferenceTable | undefined): RecordRule;
 }
@@ -46,7 +48,7 @@ export function foreignKey(columns: string | readonly string[], reference: Refer
   }, check, options);
   const unbound = (why: string) => build(() => { throw new Error(why); });
   const binding: ReferenceBinding = {
-    name, referenceColumns: refCols,
+    name, columns: cols, referenceColumns: refCols,
     bind(table) {
       if (table === undefined) {
         return unbound(`reference '${name}' was not given: pass it as validate(…, { references: { ${name}: reference('${name}', …) } }) ` +

@@ -13,6 +13,27 @@ export function referencesNamed(definition: DatasetDefinition): string[] {
 }
 
 /**
+ * The key columns each named reference is looked up by (a rule's `referenceColumns`, else its own columns), for
+ * callers that read references without being told their key (the CLI). Rules that key one reference differently
+ * are an error.
+ * @example referenceKeys(def) // Map { 'communes' => ['code'] }
+ */
+export function referenceKeys(definition: DatasetDefinition): Map<string, readonly string[]> {
+  const keys = new Map<string, readonly string[]>();
+  for (const r of definition.rules) {
+    const b = (r as Partial<ForeignKeyRule>).reference;
+    if (b === undefined || typeof b.bind !== 'function') continue;
+    const key = b.referenceColumns ?? b.columns;
+    const seen = keys.get(b.name);
+    if (seen !== undefined && [...seen].sort().join('\u0000') !== [...key].sort().join('\u0000')) {
+      throw new Error(`reference '${b.name}' is keyed on ${seen.join(', ')} by one rule and on ${key.join(', ')} by another`);
+    }
+    if (seen === undefined) keys.set(b.name, key);
+  }
+  return keys;
+}
+
+/**
  * The definition with each reference-bound rule given its table: the named references are read (each once) before
  * any row streams. A name with no reference keeps its rule unbound, so it errors with a message saying what to pass.
  * A definition that names none is returned as it is.
