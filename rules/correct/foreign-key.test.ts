@@ -68,6 +68,24 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
     expect(o.error).toMatch(message);
   });
 
+  it('never shows a personal key part unmasked', async () => {
+    for (const missing of ['skip', 'fail'] as const) {
+      const def = defineDataset({
+        name: 'p', fields: { a: field.text(), id: field.text().pii() },
+        rules: [rule.foreignKey(['a', 'id'], ref('r'), undefined, { missing }), rule.foreignKey('id', ref('r1'), undefined, { missing })],
+      });
+      const report = await validate(def, [{ a: 'x', id: '001099012345' }], {
+        now: NOW,
+        references: { r: reference('r', [{ a: 'y', id: '1' }], { key: ['a', 'id'] }), r1: reference('r1', [{ id: '1' }], { key: 'id' }) },
+      });
+      const samples = report.rules.filter((r) => r.id.endsWith('.reference')).flatMap((r) => r.samples);
+      expect(samples.map((x) => [x.field, x.value])).toEqual(missing === 'skip'
+        ? [['a, id', 'x, 0010******45'], ['id', '0010******45']]
+        : [['a, id', undefined], ['id', '0010******45']]);
+      expect(JSON.stringify(report)).not.toContain('001099012345');
+    }
+  });
+
   it('keeps the list form of rule.reference', async () => {
     expect(await outcome([rule.reference('c', ['00004', '00008'])], undefined, 'c.reference'))
       .toMatchObject({ status: 'failed', checked: 5, failed: 3, rows: [1, 2, 5] });

@@ -69,8 +69,11 @@ export function foreignKey(columns: string | readonly string[], reference: Refer
           parts[k] = p;
         }
         if (table.has(parts)) return true;
-        // A composite key is named whole (its parts joined), on its first column.
-        return { code: 'not_in_reference', field: cols[0] as string, ...(cols.length === 1 ? {} : { value: cols.map((c) => keyPart(row[c])).join(' | ') }) };
+        if (cols.length === 1) return { code: 'not_in_reference', field: cols[0] as string };
+        // A composite key names no field and quotes no value itself: the engine then shows each declared column's
+        // value as that column's values are shown (masked when personal). Without declared columns (missing: 'fail')
+        // it names the columns and quotes nothing, since the rule cannot know which of them are personal.
+        return missing === 'skip' ? { code: 'not_in_reference' } : { code: 'not_in_reference', field: cols.join(', ') };
       });
     },
   };
