@@ -59,8 +59,12 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
       () => ({ communes: reference('communes', readCsv(enc(communesCsv)), { key: 'ma_xa' }) }), /reference 'communes' has no column 'ma_xa' \(its columns: code, name\)/],
     ['keyed on other columns', () => rule.foreignKey(['c', 's'], ref('parcels'), ['commune', 'sheet']), () => ({ parcels: parcels() }),
       /reference 'parcels' is keyed on commune, sheet, parcel, not on commune, sheet/],
+    ['empty reference', () => rule.reference('c', ref('communes')),
+      () => ({ communes: reference('communes', readCsv(enc('')), { key: 'code' }) }), /reference 'communes' could not be read: the input is empty/],
+    ['empty array', () => rule.reference('c', ref('communes')),
+      () => ({ communes: reference('communes', [], { key: 'code' }) }), /reference 'communes' is empty/],
     ['unreadable file', () => rule.reference('c', ref('communes')),
-      () => ({ communes: reference('communes', readCsv('/nonexistent/communes.csv'), { key: 'code' }) }), /reference 'communes' could not be read/],
+      () => ({ communes: reference('communes', readCsv('/nonexistent/communes.csv'), { key: 'code' }) }), /reference 'communes' could not be read: .*ENOENT/],
   ];
   it.each(errors)('errors, never passes: %s', async (_, make, refs, message) => {
     const o = await outcome([make()], refs(), (make() as { name: string }).name);

@@ -69,7 +69,11 @@ async function read(name: string, source: RowInput, key: readonly string[], colu
     const side = await openSide(source);
     const at = (c: string): number => side.columns.indexOf(c);
     const absent = [...key, ...columns].filter((c) => at(c) < 0);
-    if (absent.length > 0 && side.columns.length > 0) {
+    const unread = side.error();
+    if (side.columns.length === 0) {
+      // Nothing to look keys up in: every key would fail, which says nothing about the checked data.
+      error = unread === undefined ? `reference '${name}' is empty (no header, no records)` : `reference '${name}' could not be read: ${unread}`;
+    } else if (absent.length > 0) {
       error = `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (its columns: ${side.columns.join(', ')})`;
       await side.close();
     } else {
