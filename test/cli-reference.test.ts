@@ -63,12 +63,24 @@ describe('ddss validate --reference NAME=FILE', () => {
     expect(r.stderr).toContain("reference 'communes' could not be read");
   });
 
+  it('two rules keying one reference differently is a usage error', async () => {
+    writeFileSync(tmp.path('parcels.yaml'), `name: parcels
+fields: { commune: { type: text }, sheet: { type: integer } }
+rules:
+  - { type: foreignKey, columns: [commune], reference: communes, referenceColumns: [code] }
+  - { type: foreignKey, columns: [sheet], reference: communes, referenceColumns: [sheet] }
+`);
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`);
+    expect([r.code, r.stderr.trim()]).toEqual([2, "ddss: dataset \"parcels\": reference 'communes' is keyed on code by one rule and on sheet by another"]);
+  });
+
   it.each([
     [['--reference', 'communes'], '--reference needs NAME=FILE, got "communes"'],
     [['--reference', 'communes=a.csv', '--reference', 'communes=b.csv'], '--reference communes is given twice'],
     [['--reference', 'communes=a.xlsx'], '--reference communes: cannot tell the format of "a.xlsx"'],
     [['--reference', 'towns=a.csv'], '--reference towns: dataset "parcels" uses the references communes, register'],
-    [['--reference-encoding', 'klingon'], '--encoding "klingon" is not supported'],
+    [['--reference-encoding', 'klingon'], '--reference-encoding "klingon" is not supported'],
+    [['--reference', 'communes=a.csv', '--dataset', 'land-parcels'], '--reference communes: dataset "land-parcels" uses no reference'],
   ])('usage errors (exit 2): %j', async (extra, message) => {
     const r = await validate(...extra);
     expect(r.code).toBe(2);

@@ -44,9 +44,15 @@ export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: 
   }
   const encoding = v['reference-encoding'];
   if (encoding !== undefined && encoding.trim() === '') throw usage('--reference-encoding needs a value');
+  let referenceEncoding: string | undefined;
+  try {
+    referenceEncoding = encoding === undefined ? undefined : checkEncoding(encoding);
+  } catch (e) {
+    throw usage((e as Error).message.replace(/^--encoding/, '--reference-encoding'));
+  }
   return {
     references,
-    referenceEncoding: encoding === undefined ? undefined : checkEncoding(encoding),
+    referenceEncoding,
     referenceDelimiter: delimiterArg(v['reference-delimiter']),
   };
 }
