@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineDataset, field, readCsv, ref, reference, rule, validate, type DatasetRule, type Reference } from '../../src/index.js';
 import { NOW, ruleOf } from '../../test/_run.js';
+import { parallelForeignKeys } from '../../test/fixtures/parallel/foreign-key.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const communesCsv = 'code,name\n00004,Ba Đình\n00008, Hoàn Kiếm \n00011,\n';
@@ -95,15 +96,32 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
       .toMatchObject({ status: 'failed', checked: 5, failed: 3, rows: [1, 2, 5] });
   });
 
-  it('runs on one thread when references are used, whatever workers asks', async () => {
+  it('gives worker threads the tables read once: the report is byte-identical to one thread', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddss-fk-'));
     const file = join(dir, 'rows.csv');
-    writeFileSync(file, `c,s,p\n${rows.map((r) => `${r.c},${r.s},${r.p}`).join('\n')}\n`);
-    const def = defineDataset({ name: 'fk', fields, rules: [rule.reference('c', ref('communes'))] });
-    const one = await validate(def, readCsv(file), { now: NOW, references: { communes: communes() } });
-    const two = await validate(def, readCsv(file), { now: NOW, workers: 2, minBytesPerWorker: 1, references: { communes: communes() } });
+    const n = 20_000;
+    const commune = (i: number) => (i % 7 === 0 ? '99999' : i % 11 === 0 ? '' : '00004');
+    const lines = Array.from({ length: n }, (_, i) => `${commune(i)},${i % 3},${10 + (i % 5)}`);
+    writeFileSync(file, `c,s,p\n${lines.join('\n')}\n`);
+    const refs = () => ({
+      communes: communes(),
+      parcels: reference('parcels', Array.from({ length: 12 }, (_, k) => ({ commune: '00004', sheet: k % 3, parcel: String(10 + (k % 4)) })),
+        { key: ['commune', 'sheet', 'parcel'] }),
+    });
+    const seen: string[][] = [[], []];
+    const one = await validate(parallelForeignKeys, readCsv(file), { now: NOW, references: refs(), onViolation: (v) => seen[0]?.push(JSON.stringify(v)) });
+    const two = await validate(parallelForeignKeys, readCsv(file), {
+      now: NOW, workers: 2, minBytesPerWorker: 1, references: refs(), onViolation: (v) => seen[1]?.push(JSON.stringify(v)),
+    });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
-    expect(ruleOf(one, 'c.reference')).toMatchObject({ checked: 5, failed: 1 });
+    expect(seen[1]).toEqual(seen[0]);
+    const rows = [...Array(n).keys()];
+    const missing = rows.filter((i) => commune(i) === '').length;
+    expect([ruleOf(one, 'c.reference').checked, ruleOf(one, 'c.reference').failed])
+      .toEqual([n - missing, rows.filter((i) => commune(i) === '99999').length]);
+    // The register holds commune 00004, sheets 0–2, parcels 10–13: a missing commune fails too (missing: 'fail').
+    expect(ruleOf(one, 'c+s+p.reference').failed).toBe(rows.filter((i) => commune(i) !== '00004' || 10 + (i % 5) > 13).length);
+    expect(ruleOf(one, 'p.reference')).toMatchObject({ status: 'error' });
   });
 
   it('reads a reference once for several runs, keeping columns', async () => {

@@ -290,7 +290,7 @@ export interface ValidateOptions {
   readonly minBytesPerWorker?: number;
   /**
    * The references the definition's rules name (`ref('communes')`), by name: `reference('communes', source, { key })`.
-   * Each is read once, before the rows stream. A rule whose reference is not given errors. Runs on one thread.
+   * Each is read once, before the rows stream (workers get copies of the tables). A rule whose reference is not given errors.
    */
   readonly references?: Readonly<Record<string, Reference>>;
 }

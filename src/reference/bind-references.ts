@@ -34,23 +34,39 @@ export function referenceKeys(definition: DatasetDefinition): Map<string, readon
 }
 
 /**
- * The definition with each reference-bound rule given its table: the named references are read (each once) before
- * any row streams. A name with no reference keeps its rule unbound, so it errors with a message saying what to pass.
- * A definition that names none is returned as it is.
- * @example const bound = await bindReferences(parcels, { communes: reference('communes', readCsv('c.csv'), { key: 'code' }) });
+ * Reads the references a definition's rules name (each once) before any row streams: name → table. Names with no
+ * reference given are left out (their rules stay unbound, see {@link bindTables}).
+ * @example const tables = await loadReferences(parcels, { communes: reference('communes', readCsv('c.csv'), { key: 'code' }) });
  */
-export async function bindReferences(definition: DatasetDefinition,
-  references: Readonly<Record<string, Reference>> | undefined): Promise<DatasetDefinition> {
-  const names = referencesNamed(definition);
-  if (names.length === 0) return definition;
+export async function loadReferences(definition: DatasetDefinition,
+  references: Readonly<Record<string, Reference>> | undefined): Promise<Map<string, ReferenceTable>> {
   const tables = new Map<string, ReferenceTable>();
-  for (const name of names) {
+  for (const name of referencesNamed(definition)) {
     const r = references?.[name];
     if (r !== undefined) tables.set(name, await r.load());
   }
+  return tables;
+}
+
+/**
+ * The definition with each reference-bound rule given its table. A name with no table keeps its rule unbound, so it
+ * errors with a message saying what to pass. A definition that names no reference is returned as it is.
+ * @example const bound = bindTables(parcels, await loadReferences(parcels, references));
+ */
+export function bindTables(definition: DatasetDefinition, tables: ReadonlyMap<string, ReferenceTable>): DatasetDefinition {
+  if (referencesNamed(definition).length === 0) return definition;
   const rules: DatasetRule[] = definition.rules.map((r) => {
     const b = (r as Partial<ForeignKeyRule>).reference;
     return b !== undefined && typeof b.bind === 'function' ? b.bind(tables.get(b.name)) : r;
   });
   return { ...definition, rules };
+}
+
+/**
+ * {@link loadReferences} then {@link bindTables}.
+ * @example const bound = await bindReferences(parcels, { communes: reference('communes', readCsv('c.csv'), { key: 'code' }) });
+ */
+export async function bindReferences(definition: DatasetDefinition,
+  references: Readonly<Record<string, Reference>> | undefined): Promise<DatasetDefinition> {
+  return bindTables(definition, await loadReferences(definition, references));
 }

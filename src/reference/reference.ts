@@ -103,7 +103,39 @@ async function read(name: string, source: RowInput, key: readonly string[], colu
   return table(name, key, columns, t, duplicates, missingKeys, error);
 }
 
+/** A table as plain structured-clonable data (typed arrays), so worker threads get it rather than read it again. */
+export interface ReferenceTableData {
+  readonly name: string;
+  readonly key: readonly string[];
+  readonly columns: readonly string[];
+  readonly keys: KeyTable;
+  readonly duplicates: number;
+  readonly missingKeys: number;
+  readonly error?: string;
+}
+
+const DATA = new WeakMap<ReferenceTable, ReferenceTableData>();
+
+/** The plain data behind a table read by `reference()` (for worker threads). */
+export function referenceTableData(t: ReferenceTable): ReferenceTableData {
+  const d = DATA.get(t);
+  if (d === undefined) throw new Error(`ddss: reference '${t.name}' was not read by reference()`);
+  return d;
+}
+
+/** The table again, from its data (in a worker thread). */
+export function referenceTableFrom(d: ReferenceTableData): ReferenceTable {
+  return table(d.name, d.key, d.columns, d.keys, d.duplicates, d.missingKeys, d.error);
+}
+
 function table(name: string, key: readonly string[], columns: readonly string[], t: KeyTable, duplicates: number,
+  missingKeys: number, error: string | undefined): ReferenceTable {
+  const out = tableOf(name, key, columns, t, duplicates, missingKeys, error);
+  DATA.set(out, { name, key, columns, keys: t, duplicates, missingKeys, ...(error === undefined ? {} : { error }) });
+  return out;
+}
+
+function tableOf(name: string, key: readonly string[], columns: readonly string[], t: KeyTable, duplicates: number,
   missingKeys: number, error: string | undefined): ReferenceTable {
   return {
     name, key, columns, size: t.size, duplicates, missingKeys, ...(error === undefined ? {} : { error }),
