@@ -3,7 +3,10 @@
  * by NUL, so different part lists never give the same text (`['a', 'b']` ≠ `['a\u0000b']`).
  */
 
-/** One text for a list of parts, distinct for distinct lists. */
+/**
+ * One text for a list of parts, distinct for distinct lists.
+ * @example joinParts(['00004', '1', '10']) // '00004\u00001\u000010'
+ */
 export function joinParts(parts: readonly string[]): string {
   if (parts.length === 1) {
     const p = parts[0] as string;
@@ -12,7 +15,10 @@ export function joinParts(parts: readonly string[]): string {
   return parts.map(escape).join('\u0000');
 }
 
-/** The parts {@link joinParts} joined. */
+/**
+ * The parts {@link joinParts} joined.
+ * @example splitParts(joinParts(['a', 'b'])) // ['a', 'b']
+ */
 export function splitParts(text: string): string[] {
   const out: string[] = [];
   let cur = '';
@@ -34,7 +40,10 @@ function escape(p: string): string {
   return p.replace(/\\/g, '\\\\').replaceAll('\u0000', '\\0');
 }
 
-/** A cell as key text (text trimmed: surrounding whitespace never makes two identifiers distinct); `undefined` when missing. */
+/**
+ * A cell as key text (text trimmed: surrounding whitespace never makes two identifiers distinct); `undefined` when missing.
+ * @example keyPart(' 00004 ') // '00004'; keyPart(7) // '7'; keyPart('') // undefined
+ */
 export function keyPart(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   const s = typeof v === 'string' ? v.trim() : v instanceof Date ? `${v.getTime()}` : String(v);

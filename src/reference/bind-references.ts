@@ -2,7 +2,10 @@ import type { ForeignKeyRule } from '../../rules/correct/foreign-key.js';
 import type { DatasetDefinition, DatasetRule } from '../core/types.js';
 import type { Reference, ReferenceTable } from './reference.js';
 
-/** The references a definition's rules name (`ref('communes')`), in order of first use. */
+/**
+ * The references a definition's rules name (`ref('communes')`), in order of first use.
+ * @example referencesNamed(parcels) // ['communes', 'register']
+ */
 export function referencesNamed(definition: DatasetDefinition): string[] {
   const names: string[] = [];
   for (const r of definition.rules) {

@@ -14,7 +14,10 @@ export function ref(name: string): ReferenceName {
   return { kind: 'reference-name', name };
 }
 
-/** Whether `x` is a {@link ref}. */
+/**
+ * Whether `x` is a {@link ref}.
+ * @example isReferenceName(ref('communes')) // true
+ */
 export function isReferenceName(x: unknown): x is ReferenceName {
   return typeof x === 'object' && x !== null && (x as ReferenceName).kind === 'reference-name' &&
     typeof (x as ReferenceName).name === 'string';

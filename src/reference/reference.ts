@@ -116,14 +116,20 @@ export interface ReferenceTableData {
 
 const DATA = new WeakMap<ReferenceTable, ReferenceTableData>();
 
-/** The plain data behind a table read by `reference()` (for worker threads). */
+/**
+ * The plain data behind a table read by `reference()` (for worker threads).
+ * @example post({ communes: referenceTableData(await communes.load()) })
+ */
 export function referenceTableData(t: ReferenceTable): ReferenceTableData {
   const d = DATA.get(t);
   if (d === undefined) throw new Error(`ddss: reference '${t.name}' was not read by reference()`);
   return d;
 }
 
-/** The table again, from its data (in a worker thread). */
+/**
+ * The table again, from its data (in a worker thread).
+ * @example referenceTableFrom(task.references.communes).has(['00004'])
+ */
 export function referenceTableFrom(d: ReferenceTableData): ReferenceTable {
   return table(d.name, d.key, d.columns, d.keys, d.duplicates, d.missingKeys, d.error);
 }
