@@ -1,5 +1,6 @@
 import { record } from '../rules/correct/record.js';
 import { reference } from '../rules/correct/reference.js';
+import { foreignKey } from '../rules/correct/foreign-key.js';
 import { rowCount } from '../rules/sufficient/row-count.js';
 import { coverage } from '../rules/sufficient/coverage.js';
 import { uniqueBy } from '../rules/clean/unique-by.js';
@@ -18,7 +19,7 @@ import { fromJsonSchema } from './interop/json-schema.js';
  *   rule.freshness('updated_at', { days: 30 }),
  * ]
  */
-export const rule = { record, rowCount, uniqueBy, freshness, coverage, noOverlap, reference, fromZod, fromJsonSchema };
+export const rule = { record, rowCount, uniqueBy, freshness, coverage, noOverlap, reference, foreignKey, fromZod, fromJsonSchema };
 
 /**
  * The dataset-rule builders (`rule`), as handed to `rules: (rule) => […]` of `defineDataset`.

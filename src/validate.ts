@@ -5,6 +5,7 @@ import { validateCsvParallel } from './parallel/validate-parallel.js';
 import { resolveOptions } from './core/options.js';
 import { splitsAsDeclared } from './parallel/splits-as-declared.js';
 import { refuseNestedValidate } from './parallel/worker-context.js';
+import { bindTables, loadReferences } from './reference/bind-references.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
 import type { DatasetDefinition, ValidateOptions } from './core/types.js';
 import type { ReportOf } from './rule-id.js';
@@ -24,6 +25,9 @@ export async function validate<D extends DatasetDefinition>(definition: D, input
   const wanted = Math.floor(options.workers ?? 1);
   // A worker thread that imports a script which validates at top level must not validate (nor start workers).
   refuseNestedValidate(wanted);
+  // References are read once, here; workers get their tables (typed arrays), not the sources.
+  const tables = await loadReferences(definition, options.references);
+  const bound = bindTables(definition, tables);
   const file = (input as Partial<CsvSource>).file;
   if (wanted > 1 && file !== undefined) {
     if (definition.module === undefined) {
@@ -35,10 +39,10 @@ export async function validate<D extends DatasetDefinition>(definition: D, input
     const size = await stat(file.path).then((s) => s.size, () => 0);
     const workers = Math.min(wanted, Math.max(1, Math.floor(size / (options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));
     if (workers > 1 && await splitsAsDeclared(file.path)) {
-      return validateCsvParallel(definition, { module: definition.module, name: definition.name }, file, options, workers) as Promise<ReportOf<D>>;
+      return validateCsvParallel(bound, { module: definition.module, name: definition.name }, file, options, workers, {}, tables) as Promise<ReportOf<D>>;
     }
   }
-  return validateOneThread(definition, input, options) as Promise<ReportOf<D>>;
+  return validateOneThread(bound, input, options) as Promise<ReportOf<D>>;
 }
 
 /** The default number of workers: one per core. */

@@ -261,3 +261,25 @@ function reserve(shard: KeyTableShard, n: number): number {
   }
   return at;
 }
+
+/** The reference of `text`'s entry, or -1 when the table does not hold it (nothing is added). */
+export function lookup(t: KeyTable, text: string): number {
+  const h = hashText(text, t.seed);
+  const s = h >>> (32 - SHARD_BITS);
+  const shard = t.shards[s] as KeyTableShard;
+  const slots = shard.slots;
+  const mask = (slots.length >> 1) - 1;
+  let i = h & mask;
+  for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
+    if (slots[2 * i + 1] === h && textEquals(shard.arena, shard.at[slot - 1] as number, text)) return (slot - 1) * SHARDS + s;
+    i = (i + 1) & mask;
+  }
+  return -1;
+}
+
+/** Bytes the table's typed arrays hold (allocated capacity, so what the process pays for it). */
+export function tableBytes(t: KeyTable): number {
+  let n = 0;
+  for (const s of t.shards) n += s.slots.byteLength + s.rows.byteLength + (s.lines?.byteLength ?? 0) + s.at.byteLength + s.arena.byteLength;
+  return n;
+}

@@ -1,5 +1,7 @@
 import { recordRule } from '../../src/core/rule-base.js';
 import { identity } from '../clean/_duplicates.js';
+import { isReferenceName, type ReferenceName } from '../../src/reference/ref.js';
+import { foreignKey, type ForeignKeyOptions, type ForeignKeyRule } from './foreign-key.js';
 import type { RecordRule, RuleOptions } from '../../src/core/types.js';
 
 export interface ReferenceOptions extends RuleOptions {
@@ -9,10 +11,16 @@ export interface ReferenceOptions extends RuleOptions {
 
 /**
  * `column`'s value exists in a reference list (an authoritative code list or the keys of another dataset).
- * Missing values are not checked. For large lists pass a `Set` (it is used as it is, not copied).
+ * Missing values are not checked. For large lists pass a `Set` (it is used as it is, not copied). With
+ * `ref('name')` the list is a reference given at validate time (see `rule.foreignKey`).
  * @example rule.reference('commune_code', communeCodes, { name: 'communes 2025' })
+ * @example rule.reference('commune_code', ref('communes'))
  */
-export function reference(column: string, values: Iterable<unknown> | ReadonlySet<string>, options: ReferenceOptions = {}): RecordRule {
+export function reference(column: string, values: ReferenceName, options?: ForeignKeyOptions): ForeignKeyRule;
+export function reference(column: string, values: Iterable<unknown> | ReadonlySet<string>, options?: ReferenceOptions): RecordRule;
+export function reference(column: string, values: Iterable<unknown> | ReadonlySet<string> | ReferenceName,
+  options: ReferenceOptions = {}): RecordRule {
+  if (isReferenceName(values)) return foreignKey(column, values, undefined, options);
   const set: ReadonlySet<string> = values instanceof Set ? (values as ReadonlySet<string>) : new Set([...values].map(identity));
   const name = options.name ?? `${set.size} values`;
   return recordRule({

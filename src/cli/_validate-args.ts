@@ -4,6 +4,7 @@ import type { Locale } from '../core/types.js';
 import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
+import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -11,7 +12,7 @@ export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** The flags of `ddss validate`, checked and typed. Paths are as given (resolved by the command). */
-export interface ValidateArgs {
+export interface ValidateArgs extends ReferenceArgs {
   readonly help: boolean;
   readonly input: string;
   readonly dataset: string;
@@ -64,6 +65,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     'max-samples': { type: 'string' },
     workers: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    ...REFERENCE_FLAGS,
   });
   const help = v.help === true;
   if (help) return { ...EMPTY, help };
@@ -99,6 +101,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
+    ...referenceArgs(v),
   };
 }
 
@@ -106,6 +109,7 @@ const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(),
+  references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
 };
 
 /** `--time-zone`: an IANA name the platform knows, else a usage error. */

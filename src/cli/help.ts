@@ -46,6 +46,10 @@ Options:
                          environment variable, since a flag shows in process lists
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
       --workers N        worker threads for CSV files (default: one per core; small files use one)
+      --reference N=FILE the reference N (a CSV, TSV, JSON or NDJSON file) that rules of the
+                         definition check keys against; repeatable, one per reference
+      --reference-encoding E, --reference-delimiter D
+                         how to read CSV reference files (as --encoding, --delimiter)
   -h, --help             this help
 
 Exit codes: 0 passed or warned, 1 failed (an error rule failed, or score below --fail-under),

@@ -9,6 +9,7 @@ import type { CliIo } from './_io.js';
 import { progress } from './_progress.js';
 import { render } from './_render.js';
 import { validateArgs } from './_validate-args.js';
+import { openReferences } from './_references.js';
 import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
 import { VALIDATE_HELP } from './help.js';
@@ -39,6 +40,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
     : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(args.dataset).path) };
 
+  const references = openReferences(args, definition, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
 
@@ -51,6 +53,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       locale: args.locale,
       showValues: args.showValues,
       workers: args.workers,
+      references,
       ...(args.now === undefined ? {} : { now: args.now }),
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
       ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),

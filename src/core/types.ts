@@ -1,4 +1,5 @@
 import type { MessageTable } from './message.js';
+import type { Reference } from '../reference/reference.js';
 
 /**
  * The model of ddss: criteria, findings, rules, field specs, datasets and reports.
@@ -287,6 +288,11 @@ export interface ValidateOptions {
   readonly workers?: number;
   /** Bytes of input each worker should have at least (default 4 MiB): small files are not worth a thread. */
   readonly minBytesPerWorker?: number;
+  /**
+   * The references the definition's rules name (`ref('communes')`), by name: `reference('communes', source, { key })`.
+   * Each is read once, before the rows stream (workers get copies of the tables). A rule whose reference is not given errors.
+   */
+  readonly references?: Readonly<Record<string, Reference>>;
 }
 
 export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';

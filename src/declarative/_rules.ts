@@ -1,4 +1,5 @@
 import { rule } from '../rule.js';
+import { ref } from '../reference/ref.js';
 import type { DatasetRule } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { duration, ruleOptions } from './_options.js';
@@ -48,6 +49,11 @@ export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet
     }
     case 'reference':
       return rule.reference(known(d.column, 'column'), [...d.values], { ...o, ...(d.name === undefined ? {} : { name: d.name }) });
+    case 'foreignKey': {
+      const columns = d.columns.map((c, i) => known(c, 'columns', i));
+      return factoryError(() => rule.foreignKey(columns, ref(d.reference), d.referenceColumns ?? columns,
+        { ...o, ...(d.missing === undefined ? {} : { missing: d.missing }) }), ['rules', index]);
+    }
   }
 }
 

@@ -78,6 +78,7 @@ export type DeclarativeRule = DeclarativeRuleOptions & (
   | { readonly type: 'coverage'; readonly column: string; readonly expected: readonly Scalar[] }
   | { readonly type: 'noOverlap'; readonly entity: string | readonly string[]; readonly from: string; readonly to: string }
   | { readonly type: 'reference'; readonly column: string; readonly values: readonly Scalar[]; readonly name?: string }
+  | { readonly type: 'foreignKey'; readonly columns: readonly string[]; readonly reference: string; readonly referenceColumns?: readonly string[]; readonly missing?: 'skip' | 'fail' }
 ) | DeclarativeVnDatasetRule;
 
 /** A cross-field rule of the Vietnamese pack: `type: vn.<name>`, its column keys and options as in TypeScript. */

@@ -1,12 +1,13 @@
 import type { ValidatorState } from '../core/state.js';
 import type { ValidateOptions } from '../core/types.js';
 import type { DefinitionRef } from './definition-ref.js';
+import type { ReferenceTableData } from '../reference/reference.js';
 
 /**
  * The validate options a worker receives: every option of the run except functions (which cannot cross threads)
  * and the thread settings, with `now` and `piiKey` fixed once for all ranges. A new option needs no change here.
  */
-export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'workers' | 'minBytesPerWorker' | 'now' | 'piiKey'> & {
+export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'workers' | 'minBytesPerWorker' | 'now' | 'piiKey' | 'references'> & {
   readonly now: string;
   readonly piiKey: string;
 };
@@ -28,6 +29,8 @@ export interface RangeTask {
   readonly options: RangeOptions;
   /** Send every violation back (the caller has an `onViolation` sink). */
   readonly stream: boolean;
+  /** The tables of the references the definition names, read once by the main thread (plain typed arrays). */
+  readonly references?: Readonly<Record<string, ReferenceTableData>>;
 }
 
 /** What a worker sends back. */

@@ -10,7 +10,8 @@ export function rangeOptions(options: ValidateOptions, now: string, piiKey: stri
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(options)) {
     if (typeof value === 'function' || value === undefined) continue;
-    if (name === 'workers' || name === 'minBytesPerWorker') continue;
+    // References go to the workers as their tables (RangeTask.references), not as sources to read again.
+    if (name === 'workers' || name === 'minBytesPerWorker' || name === 'references') continue;
     out[name] = value;
   }
   return { ...(out as RangeOptions), now, piiKey };

@@ -10,6 +10,7 @@ import { runRange, type RangeDone, type RangeRun } from './run-range.js';
 import type { DefinitionRef } from './definition-ref.js';
 import type { ValidatorState } from '../core/state.js';
 import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.js';
+import { referenceTableData, type ReferenceTable } from '../reference/reference.js';
 
 export interface ParallelCsv {
   readonly path: string;
@@ -31,7 +32,8 @@ export interface ParallelHooks extends OrderedViolationsOptions {
  * A file whose size changed during the run gives a partial report.
  */
 export async function validateCsvParallel(def: DatasetDefinition, ref: DefinitionRef, input: ParallelCsv,
-  options: ValidateOptions, workers: number, hooks: ParallelHooks = {}): Promise<Report> {
+  options: ValidateOptions, workers: number, hooks: ParallelHooks = {},
+  tables: ReadonlyMap<string, ReferenceTable> = new Map()): Promise<Report> {
   const size = (await stat(input.path)).size;
   const columns = await readColumns(input);
   const ranges = splitRanges(size, 0, workers);
@@ -40,7 +42,8 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   // already refused hashed fields without a key).
   const piiKey = options.piiKey ?? '';
   const base = { ref, path: input.path, csv: input.csv, size, options: rangeOptions(options, now, piiKey),
-    stream: options.onViolation !== undefined };
+    stream: options.onViolation !== undefined,
+    ...(tables.size === 0 ? {} : { references: Object.fromEntries([...tables].map(([n, t]) => [n, referenceTableData(t)])) }) };
   const task = (k: number, start: number, exact: boolean): RangeTask => ({
     ...base, start, exact, stop: ranges[k + 1]?.from ?? size,
     ...(k === 0 ? {} : { columns }),

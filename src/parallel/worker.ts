@@ -13,6 +13,8 @@ import { enterWorker } from './worker-context.js';
 import { fileChanged } from './file-changed.js';
 import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
 import type { Violation } from '../core/types.js';
+import { bindTables } from '../reference/bind-references.js';
+import { referenceTableFrom } from '../reference/reference.js';
 
 /** Violations per message, and messages a worker may send before the main thread has handled them. */
 const BATCH = 2048;
@@ -29,7 +31,10 @@ let wake: (() => void) | undefined;
 async function run(task: RangeTask): Promise<WorkerMessage> {
   // While the module is imported, a validate() call in it is a script re-running itself: refused (worker-context.ts).
   context.loading = task.ref.module;
-  const def = await loadDefinitionRef(task.ref).finally(() => { context.loading = undefined; });
+  const loaded = await loadDefinitionRef(task.ref).finally(() => { context.loading = undefined; });
+  const refs = task.references;
+  const def = refs === undefined ? loaded
+    : bindTables(loaded, new Map(Object.entries(refs).map(([name, data]) => [name, referenceTableFrom(data)])));
   let found: Violation[] = [];
   const flush = () => {
     if (found.length === 0) return;

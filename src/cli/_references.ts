@@ -1,0 +1,89 @@
+import { extname, resolve } from 'node:path';
+import { delimiter as delimiterArg } from './_args.js';
+import { usage } from './_errors.js';
+import { checkEncoding, openInput } from './_input.js';
+import { reference, type Reference } from '../reference/reference.js';
+import { referenceKeys } from '../reference/bind-references.js';
+import type { DatasetDefinition } from '../core/types.js';
+import type { InputFormat } from './_validate-args.js';
+
+/** `--reference NAME=FILE` (repeatable) with the flags that say how to read the files. */
+export interface ReferenceArgs {
+  readonly references: readonly { readonly name: string; readonly path: string }[];
+  readonly referenceEncoding: string | undefined;
+  readonly referenceDelimiter: string | undefined;
+}
+
+/** The `parseArgs` options of the reference flags. */
+export const REFERENCE_FLAGS = {
+  reference: { type: 'string', multiple: true },
+  'reference-encoding': { type: 'string' },
+  'reference-delimiter': { type: 'string' },
+} as const;
+
+const FORMATS: Readonly<Record<string, InputFormat>> = {
+  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+};
+
+/**
+ * Checks the reference flags; every mistake is a usage error naming the flag.
+ * @example referenceArgs({ reference: ['communes=communes.csv'] }).references // [{ name: 'communes', path: 'communes.csv' }]
+ */
+export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: string; 'reference-delimiter'?: string }): ReferenceArgs {
+  const references: { name: string; path: string }[] = [];
+  for (const given of v.reference ?? []) {
+    const eq = given.indexOf('=');
+    const name = eq < 0 ? '' : given.slice(0, eq).trim();
+    const path = eq < 0 ? '' : given.slice(eq + 1);
+    if (name === '' || path === '') throw usage(`--reference needs NAME=FILE, got "${given}"`);
+    if (references.some((r) => r.name === name)) throw usage(`--reference ${name} is given twice`);
+    if (FORMATS[extname(path).toLowerCase()] === undefined) {
+      throw usage(`--reference ${name}: cannot tell the format of "${path}" from its extension (.csv, .tsv, .json, .ndjson)`);
+    }
+    references.push({ name, path });
+  }
+  const encoding = v['reference-encoding'];
+  if (encoding !== undefined && encoding.trim() === '') throw usage('--reference-encoding needs a value');
+  let referenceEncoding: string | undefined;
+  try {
+    referenceEncoding = encoding === undefined ? undefined : checkEncoding(encoding);
+  } catch (e) {
+    throw usage((e as Error).message.replace(/^--encoding/, '--reference-encoding'));
+  }
+  return {
+    references,
+    referenceEncoding,
+    referenceDelimiter: delimiterArg(v['reference-delimiter']),
+  };
+}
+
+/**
+ * The references to validate with: each `--reference` file opened lazily (read once, before the rows stream), keyed
+ * by the columns the definition's rules look it up by. A name no rule uses is a usage error (a typo would otherwise
+ * leave a rule unchecked); a name a rule uses but no flag gives makes that rule `error` (exit 3).
+ */
+export function openReferences(args: ReferenceArgs, definition: DatasetDefinition, cwd: string): Record<string, Reference> {
+  let keys: Map<string, readonly string[]>;
+  try {
+    keys = referenceKeys(definition);
+  } catch (e) {
+    throw usage(`dataset "${definition.name}": ${(e as Error).message}`);
+  }
+  const out: Record<string, Reference> = {};
+  for (const { name, path } of args.references) {
+    const key = keys.get(name);
+    if (key === undefined) {
+      const named = [...keys.keys()];
+      throw usage(`--reference ${name}: dataset "${definition.name}" uses ${named.length === 0 ? 'no reference' : `the references ${named.join(', ')}`}`);
+    }
+    const format = FORMATS[extname(path).toLowerCase()] as InputFormat;
+    const csv = format === 'csv' || format === 'tsv';
+    const source = openInput(resolve(cwd, path), path, {
+      format,
+      encoding: csv ? args.referenceEncoding : undefined,
+      delimiter: csv ? args.referenceDelimiter ?? (format === 'tsv' ? '\t' : undefined) : undefined,
+    });
+    out[name] = reference(name, source, { key });
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+import { openSide } from '../compare/_side.js';
+import { firstSighting, lookup, newKeyTable, sight, tableBytes, type KeyTable } from '../../rules/clean/_key-table.js';
+import { joinParts, keyPart, splitParts } from './_key-text.js';
+import type { RowInput } from '../core/validate.js';
+
+/** How a reference is keyed and what it keeps besides the key. */
+export interface ReferenceSourceOptions {
+  /** The column (or columns, a composite key) other datasets' keys are looked up by. */
+  readonly key: string | readonly string[];
+  /** Columns kept for each key (read back with `get`); default none, so only the keys take memory. */
+  readonly columns?: readonly string[];
+}
+
+/** A reference read into memory: keys in a typed-array key table, kept cells beside each key. */
+export interface ReferenceTable {
+  readonly name: string;
+  readonly key: readonly string[];
+  readonly columns: readonly string[];
+  /** Distinct keys held. */
+  readonly size: number;
+  /** Records read whose key was already held (the first is kept), and records with a missing key part (skipped). */
+  readonly duplicates: number;
+  readonly missingKeys: number;
+  /** Why the reference could not be read (whole); a rule using it then errors rather than judge against part of it. */
+  readonly error?: string;
+  /** Whether a key (one part per key column, as text) is held. */
+  has(parts: readonly string[]): boolean;
+  /** A kept column's cell for a key; `undefined` when the key is not held or the cell is empty. */
+  get(parts: readonly string[], column: string): string | undefined;
+  /** Bytes the key table's arrays take (keys, kept cells and the hash index). */
+  bytes(): number;
+}
+
+/** A named reference source, read once (at the first run that needs it) and shared by every later run. */
+export interface Reference {
+  readonly kind: 'reference';
+  readonly name: string;
+  readonly key: readonly string[];
+  readonly columns: readonly string[];
+  /** Reads the source into a {@link ReferenceTable} (once; later calls return the same table). Never rejects. */
+  load(): Promise<ReferenceTable>;
+}
+
+/**
+ * Another dataset to check against (a code list, a parent register), keyed by `key`: read once into a compact key
+ * table before the checked dataset streams. Keys compare as text, trimmed; records with an empty key part are
+ * skipped; a repeated key keeps its first record. Give it to `validate(…, { references: { [name]: … } })`.
+ * @example
+ * const communes = reference('communes', readCsv('communes.csv'), { key: 'code' });
+ * await validate(parcels, readCsv('parcels.csv'), { references: { communes } });
+ */
+export function reference(name: string, source: RowInput, options: ReferenceSourceOptions): Reference {
+  const key = typeof options.key === 'string' ? [options.key] : [...options.key];
+  if (key.length === 0) throw new Error(`ddss: reference '${name}' needs a key column`);
+  const columns = [...(options.columns ?? [])];
+  let loaded: Promise<ReferenceTable> | undefined;
+  return {
+    kind: 'reference', name, key, columns,
+    load: () => (loaded ??= read(name, source, key, columns)),
+  };
+}
+
+async function read(name: string, source: RowInput, key: readonly string[], columns: readonly string[]): Promise<ReferenceTable> {
+  const t = newKeyTable();
+  let duplicates = 0;
+  let missingKeys = 0;
+  let error: string | undefined;
+  try {
+    const side = await openSide(source);
+    const at = (c: string): number => side.columns.indexOf(c);
+    const absent = [...key, ...columns].filter((c) => at(c) < 0);
+    const unread = side.error();
+    if (side.columns.length === 0) {
+      // Nothing to look keys up in: every key would fail, which says nothing about the checked data.
+      error = unread === undefined ? `reference '${name}' is empty (no header, no records)` : `reference '${name}' could not be read: ${unread}`;
+    } else if (absent.length > 0) {
+      error = `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (its columns: ${side.columns.join(', ')})`;
+      await side.close();
+    } else {
+      const ki = key.map(at);
+      const ci = columns.map(at);
+      const parts: string[] = new Array<string>(ki.length);
+      let row = 0;
+      for await (const batch of side.batches()) {
+        for (const r of batch) {
+          let ok = true;
+          for (let k = 0; k < ki.length; k++) {
+            const p = keyPart(r[ki[k] as number]);
+            if (p === undefined) { ok = false; break; }
+            parts[k] = p;
+          }
+          if (!ok) { missingKeys++; row++; continue; }
+          const kept = ci.length === 0 ? undefined : joinParts(ci.map((i) => keyPart(r[i]) ?? ''));
+          if (sight(t, joinParts(parts), kept, row++, undefined) >= 0) duplicates++;
+        }
+      }
+      const failed = side.error();
+      if (failed !== undefined) error = `reference '${name}' could not be read whole: ${failed}`;
+    }
+  } catch (e) {
+    error = `reference '${name}' could not be read: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return table(name, key, columns, t, duplicates, missingKeys, error);
+}
+
+/** A table as plain structured-clonable data (typed arrays), so worker threads get it rather than read it again. */
+export interface ReferenceTableData {
+  readonly name: string;
+  readonly key: readonly string[];
+  readonly columns: readonly string[];
+  readonly keys: KeyTable;
+  readonly duplicates: number;
+  readonly missingKeys: number;
+  readonly error?: string;
+}
+
+const DATA = new WeakMap<ReferenceTable, ReferenceTableData>();
+
+/**
+ * The plain data behind a table read by `reference()` (for worker threads).
+ * @example post({ communes: referenceTableData(await communes.load()) })
+ */
+export function referenceTableData(t: ReferenceTable): ReferenceTableData {
+  const d = DATA.get(t);
+  if (d === undefined) throw new Error(`ddss: reference '${t.name}' was not read by reference()`);
+  return d;
+}
+
+/**
+ * The table again, from its data (in a worker thread).
+ * @example referenceTableFrom(task.references.communes).has(['00004'])
+ */
+export function referenceTableFrom(d: ReferenceTableData): ReferenceTable {
+  return table(d.name, d.key, d.columns, d.keys, d.duplicates, d.missingKeys, d.error);
+}
+
+function table(name: string, key: readonly string[], columns: readonly string[], t: KeyTable, duplicates: number,
+  missingKeys: number, error: string | undefined): ReferenceTable {
+  const out = tableOf(name, key, columns, t, duplicates, missingKeys, error);
+  DATA.set(out, { name, key, columns, keys: t, duplicates, missingKeys, ...(error === undefined ? {} : { error }) });
+  return out;
+}
+
+function tableOf(name: string, key: readonly string[], columns: readonly string[], t: KeyTable, duplicates: number,
+  missingKeys: number, error: string | undefined): ReferenceTable {
+  return {
+    name, key, columns, size: t.size, duplicates, missingKeys, ...(error === undefined ? {} : { error }),
+    has: (parts) => lookup(t, joinParts(parts)) >= 0,
+    get(parts, column) {
+      const c = columns.indexOf(column);
+      const ref = c < 0 ? -1 : lookup(t, joinParts(parts));
+      if (ref < 0) return undefined;
+      const kept = firstSighting(t, ref).key;
+      const v = kept === undefined ? undefined : splitParts(kept)[c];
+      return v === '' ? undefined : v;
+    },
+    bytes: () => tableBytes(t),
+  };
+}

@@ -1,0 +1,89 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => {
+  tmp = scratch();
+  writeFileSync(tmp.path('parcels.yaml'), `name: parcels
+fields:
+  commune: { type: text }
+  sheet: { type: integer }
+  parcel: { type: text }
+rules:
+  - { type: foreignKey, columns: [commune], reference: communes, referenceColumns: [code] }
+  - { type: foreignKey, columns: [commune, sheet, parcel], reference: register, missing: fail }
+`);
+  writeFileSync(tmp.path('parcels.csv'), 'commune,sheet,parcel\n00004,1,10\n99999,1,10\n00008,01,7\n,2,10\n');
+  writeFileSync(tmp.path('communes.csv'), 'code;name\n00004;Ba Đình\n00008;Hoàn Kiếm\n');
+  writeFileSync(tmp.path('register.ndjson'), '{"commune":"00004","sheet":1,"parcel":"10"}\n{"commune":"99999","sheet":1,"parcel":"10"}\n');
+});
+afterEach(() => tmp.remove());
+
+interface RuleJson { id: string; status: string; checked: number; failed: number; error?: string; samples: { row: number }[] }
+
+async function validate(...extra: string[]) {
+  const r = await cli(['validate', tmp.path('parcels.csv'), '--dataset', tmp.path('parcels.yaml'), ...NOW, '--format', 'json', ...extra]);
+  const rules = r.stdout === '' ? [] : (JSON.parse(r.stdout) as { rules: RuleJson[] }).rules
+    .filter((x) => x.id.endsWith('.reference'))
+    .map(({ id, status, checked, failed, samples }) => ({ id, status, checked, failed, rows: samples.map((s) => s.row) }));
+  return { code: r.code, rules, stderr: r.stderr };
+}
+
+describe('ddss validate --reference NAME=FILE', () => {
+  it('checks keys against each reference file', async () => {
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference-delimiter', ';',
+      '--reference', `register=${tmp.path('register.ndjson')}`);
+    expect(r.rules).toEqual([
+      { id: 'commune.reference', status: 'failed', checked: 3, failed: 1, rows: [1] },
+      { id: 'commune+sheet+parcel.reference', status: 'failed', checked: 4, failed: 2, rows: [2, 3] },
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('the same definition with another reference file gives another verdict', async () => {
+    writeFileSync(tmp.path('all.csv'), 'code\n00004\n99999\n00008\n');
+    writeFileSync(tmp.path('register.csv'), 'commune,sheet,parcel\n00004,1,10\n99999,1,10\n00008,1,7\n');
+    const r = await validate('--reference', `communes=${tmp.path('all.csv')}`, '--reference', `register=${tmp.path('register.csv')}`);
+    expect(r.rules.map((x) => [x.status, x.failed, x.rows])).toEqual([['passed', 0, []], ['failed', 1, [3]]]);
+  });
+
+  it('a reference not given makes its rule error (exit 3), never pass', async () => {
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference-delimiter', ';');
+    expect(r.code).toBe(3);
+    expect(r.rules[1]).toMatchObject({ status: 'error' });
+    expect(r.stderr).toContain("rule \"commune+sheet+parcel.reference\" could not run: reference 'register' was not given");
+    expect(r.stderr).toContain('--reference register=FILE');
+  });
+
+  it('an unreadable reference file makes its rule error (exit 3)', async () => {
+    const r = await validate('--reference', `communes=${tmp.path('nope.csv')}`, '--reference', `register=${tmp.path('register.ndjson')}`);
+    expect(r.code).toBe(3);
+    expect(r.rules[0]).toMatchObject({ status: 'error' });
+    expect(r.stderr).toContain("reference 'communes' could not be read");
+  });
+
+  it('two rules keying one reference differently is a usage error', async () => {
+    writeFileSync(tmp.path('parcels.yaml'), `name: parcels
+fields: { commune: { type: text }, sheet: { type: integer } }
+rules:
+  - { type: foreignKey, columns: [commune], reference: communes, referenceColumns: [code] }
+  - { type: foreignKey, columns: [sheet], reference: communes, referenceColumns: [sheet] }
+`);
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`);
+    expect([r.code, r.stderr.trim()]).toEqual([2, "ddss: dataset \"parcels\": reference 'communes' is keyed on code by one rule and on sheet by another"]);
+  });
+
+  it.each([
+    [['--reference', 'communes'], '--reference needs NAME=FILE, got "communes"'],
+    [['--reference', 'communes=a.csv', '--reference', 'communes=b.csv'], '--reference communes is given twice'],
+    [['--reference', 'communes=a.xlsx'], '--reference communes: cannot tell the format of "a.xlsx"'],
+    [['--reference', 'towns=a.csv'], '--reference towns: dataset "parcels" uses the references communes, register'],
+    [['--reference-encoding', 'klingon'], '--reference-encoding "klingon" is not supported'],
+    [['--reference', 'communes=a.csv', '--dataset', 'land-parcels'], '--reference communes: dataset "land-parcels" uses no reference'],
+  ])('usage errors (exit 2): %j', async (extra, message) => {
+    const r = await validate(...extra);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
