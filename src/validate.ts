@@ -25,7 +25,8 @@ export async function validate<D extends DatasetDefinition>(definition: D, input
   // A worker thread that imports a script which validates at top level must not validate (nor start workers).
   refuseNestedValidate(wanted);
   const file = (input as Partial<CsvSource>).file;
-  if (wanted > 1 && file !== undefined) {
+  // onRecord is a function, which cannot cross threads: a run that grades records for the caller uses one thread.
+  if (wanted > 1 && file !== undefined && options.onRecord === undefined) {
     if (definition.module === undefined) {
       // Workers import that module, so it must only define datasets: a script that also validates would run again
       // in every worker.
