@@ -32,7 +32,7 @@ describe('record grades across worker threads', () => {
     const one = await validate(parallelParcels, readCsv(path), { now: NOW, grades: true, onRecord: (g) => graded.push(g) });
     // The histogram (which takes a fast path for rows without findings) counts what onRecord was given.
     const counts = [0, 0, 0, 0, 0];
-    for (const g of graded) counts[gradeBand(g.overall)]++;
+    for (const g of graded) counts[gradeBand(g.overall)] = (counts[gradeBand(g.overall)] ?? 0) + 1;
     expect(one.recordGrades).toEqual(gradeHistogram(counts));
     expect(graded).toHaveLength(600);
     // The structural finding of a row (extra cell) lowers that row's grade.

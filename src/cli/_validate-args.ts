@@ -18,6 +18,8 @@ export interface ValidateArgs {
   readonly format: ReportFormat;
   readonly out: string | undefined;
   readonly violations: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
+  /** `--grades FILE`: graded records, only those with findings unless `all` (`--grades-all`). */
+  readonly grades: { readonly path: string; readonly format: 'csv' | 'ndjson'; readonly all: boolean } | undefined;
   readonly force: boolean;
   /** Start a `--violations` CSV file with a UTF-8 BOM (default; `--no-bom` omits it). */
   readonly bom: boolean;
@@ -50,6 +52,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     violations: { type: 'string' },
+    grades: { type: 'string' },
+    'grades-all': { type: 'boolean' },
     force: { type: 'boolean' },
     'no-bom': { type: 'boolean' },
     'fail-under': { type: 'string' },
@@ -76,7 +80,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
-  for (const flag of ['out', 'violations'] as const) {
+  if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>');
+  for (const flag of ['out', 'violations', 'grades'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
   return {
@@ -86,6 +91,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     format: choice('format', v.format, FORMATS, 'text'),
     out: v.out,
     violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
+    grades: v.grades === undefined ? undefined
+      : { path: v.grades, format: _violationFormat(v.grades, 'grades'), all: v['grades-all'] === true },
     force: v.force === true,
     bom: v['no-bom'] !== true,
     failUnder: ratio('fail-under', v['fail-under']),
@@ -103,7 +110,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 }
 
 const EMPTY: ValidateArgs = {
-  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false, bom: true,
+  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(),
 };
@@ -126,9 +133,9 @@ function _inputFormat(input: string): InputFormat {
   return kind;
 }
 
-function _violationFormat(path: string): 'csv' | 'ndjson' {
+function _violationFormat(path: string, flag = 'violations'): 'csv' | 'ndjson' {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--violations must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+  throw usage(`--${flag} must end in .csv or .ndjson (or .jsonl), got "${path}"`);
 }

@@ -31,6 +31,10 @@ Options:
   -f, --format F         text (default, the console summary), json, html, junit, md
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
+      --grades FILE      stream each record's grades (per criterion, overall, findings, rule ids) to FILE.csv
+                         or FILE.ndjson, in file order: records with findings (one thread; adds recordGrades
+                         to the JSON report)
+      --grades-all       with --grades: every record, not only those with findings
       --no-bom           write the --violations CSV without the UTF-8 byte order mark (written by default for Excel)
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
