@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { defineDataset, field, gradeRecords, rule } from '../src/index.js';
 import { NOW, run } from './_run.js';
 import type { RecordGrade } from '../src/core/grades.js';
@@ -114,5 +115,17 @@ describe('record grades, by hand', () => {
     }
     expect(got.map((r) => r.overall)).toEqual([1, 0.5, 0.6875, 0.666667, 1]);
     expect(next.value.recordGrades?.below75).toBe(3);
+  });
+});
+
+describe('README "A worklist for fixing records"', () => {
+  it('its worked example table is what ddss computes', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.split('## A worklist for fixing records')[1]?.split('\n## ')[0] ?? '';
+    const table = [...section.matchAll(/^\| (\d) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| \*\*([^*]+)\*\* \|$/gm)]
+      .map((m) => m.slice(2).map((x) => (x.trim() === 'null' ? null : Number(x.trim()))));
+    expect(table).toHaveLength(5);
+    const out = await graded(defineDataset({ name: 'grades', fields, rules }), rows);
+    expect(out.map((r) => [r.grades.correct, r.grades.sufficient, r.grades.clean, r.grades.live, r.overall])).toEqual(table);
   });
 });
