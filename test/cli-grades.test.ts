@@ -69,3 +69,57 @@ describe('ddss validate --grades', () => {
     expect(existsSync(tmp.path('g.txt'))).toBe(false);
   });
 });
+
+describe('ddss worklist', () => {
+  /** A register of four communes' records; `owner` is personal. */
+  async function gradesFile(): Promise<string> {
+    const def = tmp.path('reg.yaml');
+    writeFileSync(def, 'name: reg\nkey: id\nfields:\n  id: { type: text, required: true }\n  commune: { type: text }\n' +
+      '  owner: { type: text, pii: true, trimmed: true }\n  area: { type: number, min: { value: 0, exclusive: true } }\n');
+    const csv = tmp.path('reg.csv');
+    writeFileSync(csv, 'id,commune,owner,area\nA1,00001,An,5\nA2,00001, Ba ,-1\nA3,00004,Chi,x\nA4,00001,Dung,-2\n' +
+      'A5,=cmd,Em ,7\nA6,,Gia,1\n');
+    const out = tmp.path('g.ndjson');
+    const r = await cli(['validate', csv, '--dataset', def, ...NOW, '--grades', out, '--grades-all', '--grades-columns', 'commune,owner']);
+    expect(r.code).toBe(1);
+    return out;
+  }
+
+  it('groups by a column, counts per criterion, lists the worst records first', async () => {
+    const file = await gradesFile();
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { values: Record<string, unknown> });
+    // The personal column is masked in the grades file like everywhere.
+    expect(lines[1]?.values.commune).toBe('00001');
+    expect(JSON.stringify(lines)).not.toContain('Ba ');
+    const r = await cli(['worklist', file, '--by', 'commune', '--top', '2', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    // Hand-computed: correct rules id.type, commune.type, owner.type, area.type, area.min; clean owner.trimmed;
+    // sufficient id.required. A2: min fails (4/5), trimmed fails (0) → (0.8 + 1 + 0) / 3 = 0.6.
+    // A4: min fails → (0.8 + 1 + 1) / 3 = 0.933333. A1 passes: 1 (not listed with --top 2).
+    // A3: area "x" fails its type, min does not apply: 3/4 → (0.75 + 1 + 1) / 3 = 0.916667.
+    // A5: trimmed fails → (1 + 1 + 0) / 3 = 0.666667; its commune "=cmd" is formula-guarded.
+    expect(r.stdout).toBe('\ufeffcommune,row,line,key,overall,correct,sufficient,clean,live,rules\n' +
+      '(empty),5,7,A6,1,1,1,1,,\n' +
+      '00001,1,3,A2,0.6,0.8,1,0,,owner.trimmed;area.min\n' +
+      '00001,3,5,A4,0.933333,0.8,1,1,,area.min\n' +
+      '00004,2,4,A3,0.916667,0.75,1,1,,area.type\n' +
+      "'=cmd,4,6,A5,0.666667,1,1,0,,owner.trimmed\n"); // groups in code-unit order
+    const text = await cli(['worklist', file, '--by', 'commune']);
+    expect(text.stdout).toContain('commune 00001: 3 records · correct 2 · sufficient 0 · clean 1 · live 0');
+    const md = await cli(['worklist', file, '--format', 'md']);
+    expect(md.stdout).toContain('## all all');
+    expect(md.stdout.indexOf('| 1 | 3 | A2 |')).toBeLessThan(md.stdout.indexOf('| 4 | 6 | A5 |'));
+  });
+
+  it('says which column is missing, or which line is not a graded record', async () => {
+    const file = await gradesFile();
+    const r = await cli(['worklist', file, '--by', 'district']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no column "district".*--grades-columns district/);
+    const bad = tmp.path('bad.ndjson');
+    writeFileSync(bad, '{"row":0,"rules":[]}\nnot json\n');
+    const b = await cli(['worklist', bad]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/line 2 of the grades file is not JSON/);
+  });
+});

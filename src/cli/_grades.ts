@@ -18,7 +18,7 @@ export interface GradesFile {
  * @example const f = await openGrades(outputPath('grades', 'g.csv', cwd), 'csv', false, true, true);
  */
 export async function openGrades(o: OutputPath, format: 'csv' | 'ndjson', force: boolean, bom: boolean,
-  findingsOnly: boolean): Promise<GradesFile> {
+  findingsOnly: boolean, columns: readonly string[] = []): Promise<GradesFile> {
   const temp = temporaryPath(o);
   let handle;
   try {
@@ -27,7 +27,7 @@ export async function openGrades(o: OutputPath, format: 'csv' | 'ndjson', force:
     await discardOutput(temp);
     throw cannotWrite(o, e);
   }
-  const sink = gradeSink(handle.createWriteStream(), { format, bom, findingsOnly });
+  const sink = gradeSink(handle.createWriteStream(), { format, bom, findingsOnly, columns });
   return {
     write: (g) => sink.write(g),
     async commit() {

@@ -19,7 +19,9 @@ export interface ValidateArgs {
   readonly out: string | undefined;
   readonly violations: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
   /** `--grades FILE`: graded records, only those with findings unless `all` (`--grades-all`). */
-  readonly grades: { readonly path: string; readonly format: 'csv' | 'ndjson'; readonly all: boolean } | undefined;
+  readonly grades: { readonly path: string; readonly format: 'csv' | 'ndjson'; readonly all: boolean;
+    /** `--grades-columns a,b`: fields whose cells each graded record carries (to group a worklist by). */
+    readonly columns: readonly string[] } | undefined;
   readonly force: boolean;
   /** Start a `--violations` CSV file with a UTF-8 BOM (default; `--no-bom` omits it). */
   readonly bom: boolean;
@@ -54,6 +56,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     violations: { type: 'string' },
     grades: { type: 'string' },
     'grades-all': { type: 'boolean' },
+    'grades-columns': { type: 'string' },
     force: { type: 'boolean' },
     'no-bom': { type: 'boolean' },
     'fail-under': { type: 'string' },
@@ -81,6 +84,9 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>');
+  if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');
+  const gradeColumns = (v['grades-columns'] ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (v['grades-columns'] !== undefined && gradeColumns.length === 0) throw usage('--grades-columns needs field names, e.g. commune_code');
   for (const flag of ['out', 'violations', 'grades'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
@@ -92,7 +98,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     out: v.out,
     violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
     grades: v.grades === undefined ? undefined
-      : { path: v.grades, format: _violationFormat(v.grades, 'grades'), all: v['grades-all'] === true },
+      : { path: v.grades, format: _violationFormat(v.grades, 'grades'), all: v['grades-all'] === true, columns: gradeColumns },
     force: v.force === true,
     bom: v['no-bom'] !== true,
     failUnder: ratio('fail-under', v['fail-under']),

@@ -48,7 +48,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
   // Graded records go out in file order from one thread (onRecord cannot cross worker threads).
   const grades = grd === undefined || args.grades === undefined ? undefined
-    : await openGrades(grd, args.grades.format, args.force, args.bom, !args.grades.all).catch(async (e: unknown) => {
+    : await openGrades(grd, args.grades.format, args.force, args.bom, !args.grades.all, args.grades.columns).catch(async (e: unknown) => {
       await sink?.discard();
       throw e;
     });
@@ -66,7 +66,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       ...(args.failUnder === undefined ? {} : { failUnder: args.failUnder }),
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
-      ...(grades === undefined ? {} : { onRecord: (g: RecordGrade) => grades.write(g) }),
+      ...(grades === undefined ? {} : { onRecord: (g: RecordGrade) => grades.write(g), gradeColumns: args.grades?.columns ?? [] }),
     });
   } catch (e) {
     bar.done();

@@ -30,6 +30,8 @@ export interface Emitter {
   params(slot: Slot): Readonly<Record<string, unknown>> | undefined;
   /** The current row's key as outputs show it (masked when a key field is personal). */
   key(): string | undefined;
+  /** A raw value of a field as outputs show it (masked when the field is personal). */
+  value(raw: unknown, field: string): string | undefined;
 }
 
 const MAX_VALUE_LENGTH = 200;
@@ -143,6 +145,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     },
     params: paramsOf,
     key: () => shownKey(ctx.key()),
+    value: (raw, field) => shown(raw, field),
   };
 
   /** The fields a cross-field record rule declares, joined: where its finding is, when the check names none. */

@@ -21,6 +21,8 @@ export interface RecordGrade {
   readonly findings: Readonly<Record<Criterion, number>>;
   /** Ids of the rules with an error or warning finding on the record, in plan order (source rules last). */
   readonly rules: readonly string[];
+  /** The cells of the run's `gradeColumns` (to group the worklist by), shown as outputs show them; null when empty. */
+  readonly values?: Readonly<Record<string, string | null>>;
 }
 
 /**
@@ -81,6 +83,8 @@ export interface RowFacts {
   readonly line: number | undefined;
   key(): string | undefined;
   raw(i: number): unknown;
+  /** A raw cell as outputs show it (masked when its field is personal). */
+  shown(raw: unknown, field: string): string | undefined;
 }
 
 /** A row graded but not yet given out: a source issue of the row may still follow it. */
@@ -93,6 +97,7 @@ interface Pending {
   findings: Record<Criterion, number>;
   failing: Set<Criterion>;
   rules: string[];
+  values: Record<string, string | null> | undefined;
 }
 
 export interface Grader {
@@ -120,7 +125,11 @@ const counts = (s: Slot) => s.severity !== 'info' && s.kind !== 'aggregate';
  * error does not count for the row it errored on nor after (what was not checked is not passed).
  */
 export function createGrader(plan: Plan, rules: () => readonly RuleState[], histogram: () => number[],
-  weights: Readonly<Record<Criterion, number>>, onRecord: ((g: RecordGrade) => void) | undefined): Grader {
+  weights: Readonly<Record<Criterion, number>>, onRecord: ((g: RecordGrade) => void) | undefined,
+  columns: readonly string[] = []): Grader {
+  for (const c of columns) {
+    if (!plan.fieldIndex.has(c)) throw new Error(`ddss: gradeColumns names "${c}", which is not a field of dataset "${plan.definition.name}"`);
+  }
   const n = plan.slots.length;
   const failStamp = new Float64Array(n).fill(-1);
   const failCount = new Uint32Array(n);
@@ -195,7 +204,7 @@ export function createGrader(plan: Plan, rules: () => readonly RuleState[], hist
       return s;
     };
     const p: Pending = { row: facts.row, line: facts.line, key: undefined, applied: zero(), passed: zero(),
-      findings: zero(), failing: new Set(), rules: [] };
+      findings: zero(), failing: new Set(), rules: [], values: undefined };
     for (const s of graded) {
       if ((R[s.ordinal] as RuleState).error !== null) continue;
       if (!applies(s, fieldStatus, R)) continue;
@@ -209,6 +218,10 @@ export function createGrader(plan: Plan, rules: () => readonly RuleState[], hist
       }
     }
     if (onRecord !== undefined) p.key = facts.key();
+    if (onRecord !== undefined && columns.length > 0) {
+      p.values = {};
+      for (const c of columns) p.values[c] = facts.shown(facts.raw(plan.fieldIndex.get(c) as number), c) ?? null;
+    }
     pending = p;
   }
 
@@ -226,6 +239,7 @@ export function createGrader(plan: Plan, rules: () => readonly RuleState[], hist
       ...(p.line === undefined ? {} : { line: p.line }),
       ...(p.key === undefined ? {} : { key: p.key }),
       grades, overall, findings: p.findings, rules: p.rules,
+      ...(p.values === undefined ? {} : { values: p.values }),
     });
   }
 

@@ -15,6 +15,7 @@ export interface ResolvedOptions {
   /** Records are graded (`onRecord` or `grades`), and the graded records' receiver. */
   readonly grades: boolean;
   readonly onRecord: ((g: RecordGrade) => void) | undefined;
+  readonly gradeColumns: readonly string[];
   readonly failUnder: number | undefined;
   readonly showValues: boolean;
   readonly protect: (text: string, mode: PiiMode) => string;
@@ -49,6 +50,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     sink: o.onViolation,
     grades: o.grades === true || o.onRecord !== undefined,
     onRecord: o.onRecord,
+    gradeColumns: o.gradeColumns ?? [],
     failUnder: o.failUnder,
     showValues,
     protect: piiProtector(o.piiKey),

@@ -278,6 +278,8 @@ export interface ValidateOptions {
   readonly onRecord?: (record: RecordGrade) => void;
   /** Grade every record and add the histogram `recordGrades` to the report, without `onRecord`. Default false. */
   readonly grades?: boolean;
+  /** Fields whose cells each graded record carries in `values` (masked when personal), to group a worklist by. */
+  readonly gradeColumns?: readonly string[];
   /** Overrides the definition's `failUnder`. */
   readonly failUnder?: number;
   /** Show PII values unmasked in every output. Default false. */

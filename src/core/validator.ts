@@ -91,9 +91,11 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   if (opts.grades) st.grades = emptyGradeCounts();
   // Records are graded only when asked: the grader's work per row is then small but not nothing.
   const grader: Grader | undefined = opts.grades
-    ? createGrader(plan, () => st.rules, () => st.grades as number[], plan.definition.weights, opts.onRecord)
+    ? createGrader(plan, () => st.rules, () => st.grades as number[], plan.definition.weights, opts.onRecord,
+      opts.gradeColumns)
     : undefined;
-  const facts = { get row() { return ctx.row; }, get line() { return ctx.line; }, key: () => emitter.key(), raw: rawOf };
+  const facts = { get row() { return ctx.row; }, get line() { return ctx.line; }, key: () => emitter.key(), raw: rawOf,
+    shown: (raw: unknown, field: string) => emitter.value(raw, field) };
 
   /** A raw cell of the current row: object rows are read into `raws` only when something needs a raw value. */
   function rawOf(i: number): unknown {

@@ -28,6 +28,8 @@ export interface GradeFileOptions {
   readonly bom?: boolean;
   /** Only records with at least one error or warning finding (default true); false: every record. */
   readonly findingsOnly?: boolean;
+  /** The fields of `values` (the run's `gradeColumns`): CSV columns after `rules`; NDJSON keeps the `values` object. */
+  readonly columns?: readonly string[];
 }
 
 // Lines are gathered into chunks of about this many characters: one write per record would cost a syscall each.
@@ -59,13 +61,17 @@ export function gradeSink(target: string | Writable, options: GradeFileOptions):
     chars += line.length;
     if (chars >= CHUNK) flush();
   };
-  if (options.format === 'csv') push(`${options.bom === false ? '' : '\ufeff'}${GRADE_COLUMNS.join(',')}\n`);
+  const columns = options.columns ?? [];
+  if (options.format === 'csv') {
+    const header = [...GRADE_COLUMNS, ...columns].map((c) => csvCell(c)).join(',');
+    push(`${options.bom === false ? '' : '\ufeff'}${header}\n`);
+  }
   const findingsOnly = options.findingsOnly ?? true;
   return {
     write(g) {
       if (failure !== undefined) return;
       if (findingsOnly && g.rules.length === 0) return;
-      push(options.format === 'csv' ? csvLine(g) : ndjsonLine(g));
+      push(options.format === 'csv' ? csvLine(g, columns) : ndjsonLine(g));
     },
     async close() {
       if (failure === undefined) {
@@ -91,9 +97,10 @@ function values(g: RecordGrade): Record<(typeof GRADE_COLUMNS)[number], string |
   };
 }
 
-function csvLine(g: RecordGrade): string {
+function csvLine(g: RecordGrade, columns: readonly string[]): string {
   const v = values(g);
-  return `${GRADE_COLUMNS.map((c) => csvCell(v[c])).join(',')}\n`;
+  const cells = [...GRADE_COLUMNS.map((c) => csvCell(v[c])), ...columns.map((c) => csvCell(g.values?.[c]))];
+  return `${cells.join(',')}\n`;
 }
 
 function csvCell(x: string | number | null | undefined): string {
@@ -110,5 +117,6 @@ function ndjsonLine(g: RecordGrade): string {
     const x = c === 'rules' ? g.rules : v[c];
     if (x !== undefined) o[c] = x;
   }
+  if (g.values !== undefined) o.values = g.values;
   return `${JSON.stringify(o)}\n`;
 }
