@@ -64,6 +64,10 @@ describe('ddss validate --grades', () => {
     const alone = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades-all']);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/--grades-all needs --grades/);
+    const col = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', tmp.path('c.csv'), '--grades-columns', 'commune']);
+    expect(col.code).toBe(2);
+    expect(col.stderr).toMatch(/--grades-columns: "commune" is not a field of dataset "parcels"/);
+    expect(existsSync(tmp.path('c.csv'))).toBe(false);
     const bad = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', tmp.path('g.txt')]);
     expect(bad.stderr).toMatch(/--grades must end in \.csv or \.ndjson/);
     expect(existsSync(tmp.path('g.txt'))).toBe(false);

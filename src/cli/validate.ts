@@ -42,6 +42,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
     : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(args.dataset).path) };
 
+  const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
+  if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
 
