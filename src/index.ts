@@ -12,6 +12,8 @@ export { validate, defaultWorkers } from './validate.js';
 export type { RecordOptions, RowWith } from '../rules/correct/record.js';
 export type { RowInput } from './core/validate.js';
 export { createValidator, type Validator } from './core/validator.js';
+export { gradeRecords } from './core/grade-records.js';
+export type { RecordGrade, GradeHistogram } from './core/grades.js';
 export { toJson, reportObject } from './outputs/json.js';
 export { DEFAULT_MISSING_VALUES } from './core/missing.js';
 export { renderMessage, builtinCodes, type MessageTable } from './core/message.js';

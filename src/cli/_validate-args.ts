@@ -19,6 +19,10 @@ export interface ValidateArgs extends ReferenceArgs {
   readonly format: ReportFormat;
   readonly out: string | undefined;
   readonly violations: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
+  /** `--grades FILE`: graded records, only those with findings unless `all` (`--grades-all`). */
+  readonly grades: { readonly path: string; readonly format: 'csv' | 'ndjson'; readonly all: boolean;
+    /** `--grades-columns a,b`: fields whose cells each graded record carries (to group a worklist by). */
+    readonly columns: readonly string[] } | undefined;
   readonly force: boolean;
   /** Start a `--violations` CSV file with a UTF-8 BOM (default; `--no-bom` omits it). */
   readonly bom: boolean;
@@ -51,6 +55,9 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     violations: { type: 'string' },
+    grades: { type: 'string' },
+    'grades-all': { type: 'boolean' },
+    'grades-columns': { type: 'string' },
     force: { type: 'boolean' },
     'no-bom': { type: 'boolean' },
     'fail-under': { type: 'string' },
@@ -78,7 +85,11 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
-  for (const flag of ['out', 'violations'] as const) {
+  if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>');
+  if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');
+  const gradeColumns = (v['grades-columns'] ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (v['grades-columns'] !== undefined && gradeColumns.length === 0) throw usage('--grades-columns needs field names, e.g. commune_code');
+  for (const flag of ['out', 'violations', 'grades'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
   return {
@@ -88,6 +99,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     format: choice('format', v.format, FORMATS, 'text'),
     out: v.out,
     violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
+    grades: v.grades === undefined ? undefined
+      : { path: v.grades, format: _violationFormat(v.grades, 'grades'), all: v['grades-all'] === true, columns: gradeColumns },
     force: v.force === true,
     bom: v['no-bom'] !== true,
     failUnder: ratio('fail-under', v['fail-under']),
@@ -106,7 +119,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 }
 
 const EMPTY: ValidateArgs = {
-  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false, bom: true,
+  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(),
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
@@ -130,9 +143,9 @@ function _inputFormat(input: string): InputFormat {
   return kind;
 }
 
-function _violationFormat(path: string): 'csv' | 'ndjson' {
+function _violationFormat(path: string, flag = 'violations'): 'csv' | 'ndjson' {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--violations must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+  throw usage(`--${flag} must end in .csv or .ndjson (or .jsonl), got "${path}"`);
 }

@@ -6,6 +6,7 @@ export const MAIN_HELP = `ddss — data quality for government databases: correc
 Usage:
   ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
   ddss compare <source> <copy> --key COLS [options]
+  ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
   ddss datasets [--json]
   ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
   ddss --help | ddss <command> --help
@@ -14,6 +15,7 @@ Usage:
 Commands:
   validate   check a CSV, JSON or NDJSON file against a dataset definition; print or write the report
   compare    reconcile a copy with its source: matched, changed, missing and extra records (live)
+  worklist   group the records of a validate --grades file by a column, worst records first
   datasets   list the built-in dataset definitions
   refdata    import reference data (the official commune list) as a dated JSON table
 
@@ -31,6 +33,12 @@ Options:
   -f, --format F         text (default, the console summary), json, html, junit, md
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
+      --grades FILE      stream each record's grades (per criterion, overall, findings, rule ids) to FILE.csv
+                         or FILE.ndjson, in file order: records with findings (one thread; adds recordGrades
+                         to the JSON report)
+      --grades-all       with --grades: every record, not only those with findings
+      --grades-columns C with --grades: also write these fields' cells (a,b; masked when personal), to group
+                         the worklist by (ddss worklist --by C)
       --no-bom           write the --violations CSV without the UTF-8 byte order mark (written by default for Excel)
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
@@ -114,4 +122,16 @@ Options:
   -h, --help             this help
 
 Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole.
+`;
+
+export const WORKLIST_HELP = `Usage: ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
+
+Groups the graded records of \`ddss validate … --grades grades.ndjson\` by a column (written with --grades-columns
+COL), so each commune, district or office gets its own list: per group the records with findings of each criterion
+and the worst records first (lowest overall grade, then file order).
+
+Options:
+      --by COL           the column to group by (one group without it)
+      --top N            records listed per group (default 10)
+  -f, --format F         text (default), csv, md
 `;

@@ -2,6 +2,7 @@ import { compare } from './compare.js';
 import { datasets } from './datasets.js';
 import { refdata } from './refdata.js';
 import { validate } from './validate.js';
+import { worklist } from './worklist.js';
 import { CliError, EXIT } from './_errors.js';
 import type { CliIo } from './_io.js';
 import { version } from './_version.js';
@@ -14,6 +15,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['datasets', datasets],
   ['refdata', refdata],
   ['compare', compare],
+  ['worklist', worklist],
 ]);
 
 /**

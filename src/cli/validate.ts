@@ -12,6 +12,8 @@ import { validateArgs } from './_validate-args.js';
 import { openReferences } from './_references.js';
 import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
+import { openGrades } from './_grades.js';
+import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
@@ -34,17 +36,26 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const input = resolve(io.cwd, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
-  await checkOutputs([out, vio].filter((o): o is OutputPath => o !== undefined), input, args.force);
+  const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
+  await checkOutputs([out, vio, grd].filter((o): o is OutputPath => o !== undefined), input, args.force);
   const loaded = await resolveDataset(args.dataset, io.cwd);
   // Worker threads load the definition again from its file; built-ins name their own module.
   const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
     : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(args.dataset).path) };
 
   const references = openReferences(args, definition, io.cwd);
+  const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
+  if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
+  // Graded records go out in file order from one thread (onRecord cannot cross worker threads).
+  const grades = grd === undefined || args.grades === undefined ? undefined
+    : await openGrades(grd, args.grades.format, args.force, args.bom, !args.grades.all, args.grades.columns).catch(async (e: unknown) => {
+      await sink?.discard();
+      throw e;
+    });
   const bar = progress(io);
   let report: Report;
   try {
@@ -60,10 +71,12 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       ...(args.failUnder === undefined ? {} : { failUnder: args.failUnder }),
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
+      ...(grades === undefined ? {} : { onRecord: (g: RecordGrade) => grades.write(g), gradeColumns: args.grades?.columns ?? [] }),
     });
   } catch (e) {
     bar.done();
     await sink?.discard();
+    await grades?.discard();
     // A worker thread that died mid-run could not evaluate the data; the definition as written may be fine.
     if (e instanceof Error && e.name === 'WorkerCrashError') throw new CliError(_oneLine(e.message.replace(/^ddss: /, '')), EXIT.unevaluated);
     // Otherwise validate() rejects only when the definition cannot be used (a mistake in it, or in its module).
@@ -72,6 +85,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   bar.done();
   // The run completed (whatever it found): only now do its outputs replace anything.
   await sink?.commit();
+  await grades?.commit();
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).

@@ -28,6 +28,10 @@ export interface Emitter {
   errorText(e: unknown, slot?: Slot): string;
   /** A rule's params as outputs show them: its value params (lists, patterns) masked when its field is personal. */
   params(slot: Slot): Readonly<Record<string, unknown>> | undefined;
+  /** The current row's key as outputs show it (masked when a key field is personal). */
+  key(): string | undefined;
+  /** A raw value of a field as outputs show it (masked when the field is personal). */
+  value(raw: unknown, field: string): string | undefined;
 }
 
 const MAX_VALUE_LENGTH = 200;
@@ -140,6 +144,8 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       return redact(text, secrets, (s) => opts.protect(s, 'mask'));
     },
     params: paramsOf,
+    key: () => shownKey(ctx.key()),
+    value: (raw, field) => shown(raw, field),
   };
 
   /** The fields a cross-field record rule declares, joined: where its finding is, when the check names none. */

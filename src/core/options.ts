@@ -1,6 +1,7 @@
 import { piiProtector } from './mask.js';
 import { calendarDate, checkTimeZone, DEFAULT_TIME_ZONE } from './time-zone.js';
 import type { DatasetDefinition, Locale, PiiMode, ValidateOptions, Violation } from './types.js';
+import type { RecordGrade } from './grades.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -11,6 +12,10 @@ export interface ResolvedOptions {
   readonly locale: Locale;
   readonly maxSamples: number;
   readonly sink: ((v: Violation) => void) | undefined;
+  /** Records are graded (`onRecord` or `grades`), and the graded records' receiver. */
+  readonly grades: boolean;
+  readonly onRecord: ((g: RecordGrade) => void) | undefined;
+  readonly gradeColumns: readonly string[];
   readonly failUnder: number | undefined;
   readonly showValues: boolean;
   readonly protect: (text: string, mode: PiiMode) => string;
@@ -43,6 +48,9 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     locale: o.locale ?? 'en',
     maxSamples,
     sink: o.onViolation,
+    grades: o.grades === true || o.onRecord !== undefined,
+    onRecord: o.onRecord,
+    gradeColumns: o.gradeColumns ?? [],
     failUnder: o.failUnder,
     showValues,
     protect: piiProtector(o.piiKey),

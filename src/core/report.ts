@@ -3,6 +3,7 @@ import { describeRule } from './messages/descriptions.js';
 import { computeScores, round, type ScoredRule } from './scores.js';
 import { meetsThreshold, scoreMeetsThreshold } from './threshold.js';
 import { CRITERIA } from './types.js';
+import { gradeHistogram } from './grades.js';
 import type { Plan, Slot } from './compile.js';
 import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
@@ -69,6 +70,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     score,
     ...(failUnder === undefined ? {} : { failUnder }),
     criteria,
+    ...(st.grades === undefined ? {} : { recordGrades: gradeHistogram(st.grades) }),
     rules,
     source,
     violations: flatten(rules),

@@ -42,6 +42,8 @@ export interface ValidatorState {
   invalid: number[];
   rules: RuleState[];
   sources: SourceRuleState[];
+  /** Records per band of their overall grade (`GradeCounts`), kept when the run grades records. */
+  grades?: number[];
 }
 
 export function emptyRuleState(agg: unknown): RuleState {
@@ -108,6 +110,8 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
     invalid: a.invalid.map((n, i) => n + (b.invalid[i] ?? 0)),
     rules,
     sources,
+    ...(a.grades === undefined && b.grades === undefined ? {}
+      : { grades: [0, 1, 2, 3, 4].map((i) => (a.grades?.[i] ?? 0) + (b.grades?.[i] ?? 0)) }),
   };
 }
 

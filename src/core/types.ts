@@ -1,5 +1,6 @@
 import type { MessageTable } from './message.js';
 import type { Reference } from '../reference/reference.js';
+import type { GradeHistogram, RecordGrade } from './grades.js';
 
 /**
  * The model of ddss: criteria, findings, rules, field specs, datasets and reports.
@@ -271,6 +272,15 @@ export interface ValidateOptions {
   readonly maxSamplesPerRule?: number;
   /** Receives every violation, without limit, as it is found. */
   readonly onViolation?: (violation: Violation) => void;
+  /**
+   * Receives every record's grades as the record finishes, in input order (README "A worklist for fixing records").
+   * Giving it also adds `recordGrades` to the report. A run with `onRecord` uses one thread.
+   */
+  readonly onRecord?: (record: RecordGrade) => void;
+  /** Grade every record and add the histogram `recordGrades` to the report, without `onRecord`. Default false. */
+  readonly grades?: boolean;
+  /** Fields whose cells each graded record carries in `values` (masked when personal), to group a worklist by. */
+  readonly gradeColumns?: readonly string[];
   /** Overrides the definition's `failUnder`. */
   readonly failUnder?: number;
   /** Show PII values unmasked in every output. Default false. */
@@ -382,6 +392,8 @@ export interface Report {
   /** The `failUnder` the run was judged by (the run's, else the definition's), when there was one. */
   readonly failUnder?: number;
   readonly criteria: Readonly<Record<Criterion, CriterionResult>>;
+  /** How many records fell in each band of their overall grade, when the run graded records (`onRecord`, `grades`). */
+  readonly recordGrades?: GradeHistogram;
   readonly rules: readonly RuleResult[];
   readonly source: SourceInfo | null;
   /** Every kept sample, ordered by (row, rule); table- and header-level violations first. */

@@ -8,6 +8,7 @@ import { resolveOptions } from './options.js';
 import { columnIssues } from './columns.js';
 import type { RowBatch, SourceIssue } from './source.js';
 import { INVALID } from './types.js';
+import { createGrader, emptyGradeCounts, type Grader } from './grades.js';
 import type {
   CheckResult, DatasetDefinition, Finding, Report, RuleContext, SourceInfo, TypedRow, ValidateOptions,
 } from './types.js';
@@ -87,6 +88,14 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
   };
   const emitter = createEmitter(plan, opts, ctx, rawOf);
+  if (opts.grades) st.grades = emptyGradeCounts();
+  // Records are graded only when asked: the grader's work per row is then small but not nothing.
+  const grader: Grader | undefined = opts.grades
+    ? createGrader(plan, () => st.rules, () => st.grades as number[], plan.definition.weights, opts.onRecord,
+      opts.gradeColumns)
+    : undefined;
+  const facts = { get row() { return ctx.row; }, get line() { return ctx.line; }, key: () => emitter.key(), raw: rawOf,
+    shown: (raw: unknown, field: string) => emitter.value(raw, field) };
 
   /** A raw cell of the current row: object rows are read into `raws` only when something needs a raw value. */
   function rawOf(i: number): unknown {
@@ -113,6 +122,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   }
 
   function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
+    grader?.failed(slot.ordinal);
     if (result === false) {
       emitter.emit(slot, rs, { code: slot.code });
     } else if (Array.isArray(result)) {
@@ -130,6 +140,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       else failed(slotAt(o), ruleAt(o), result);
     },
     error(o, e) {
+      grader?.touch();
       const rs = ruleAt(o);
       // ddss's own message quotes no value, so it is shown even for rules that read personal fields.
       if (rs.error === null) rs.error = { message: e instanceof AsyncCheckError ? e.message : emitter.errorText(e, slotAt(o)), row: ctx.row };
@@ -138,6 +149,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       try {
         const holds: unknown = (slotAt(o).when as (row: TypedRow) => boolean)(ctx.record);
         if (isThenable(holds)) throw asyncCheck(holds);
+        if (holds as boolean) grader?.held(o);
         return holds as boolean;
       } catch (e) {
         hooks.error(o, e);
@@ -153,6 +165,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     current = row;
     ctx.row = st.rows++;
     ctx.line = line;
+    grader?.begin(ctx.row);
     if (typeof row === 'object' && row !== null && !Array.isArray(row) && !(row instanceof Map)) {
       rawsFresh = false;
       evaluateObject(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
@@ -161,6 +174,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       rawsFresh = true;
       evaluateCells(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     }
+    grader?.end(facts);
   }
 
   function addIssue(issue: SourceIssue, row?: number): void {
@@ -171,6 +185,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       st.sources.push(s);
     }
     if (issue.scope === 'record') st.skippedRecords++;
+    if (row !== undefined) grader?.issue(row, `source.${issue.code}`, issue.criterion, issue.severity, facts);
     emitter.emitIssue(s, issue, row);
   }
 
@@ -209,17 +224,22 @@ export function createValidator(definition: DatasetDefinition, options: Validate
         addIssue(issue);
       }
       upTo(rows.length);
+      grader?.flush();
       for (const issue of batch.issues ?? []) if (issue.line === undefined && issue.index === undefined) addIssue(issue);
       if (batch.linesRead !== undefined) st.lines = Math.max(st.lines, batch.linesRead);
     },
     addIssue: (issue) => addIssue(issue),
-    state: () => st,
+    state: () => {
+      grader?.flush();
+      return st;
+    },
     merge(other) {
       st = mergeStates(plan, st, other, opts.maxSamples);
     },
     finish(source = null, partial = false) {
       if (finished) throw new Error('ddss: validator already finished');
       finished = true;
+      grader?.flush();
       if (st.columns !== null) addColumnIssues(st.columns);
       return buildReport(plan, st, opts, emitter, source, partial);
     },

@@ -28,6 +28,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     score: report.score,
     ...(report.failUnder === undefined ? {} : { failUnder: report.failUnder }),
     criteria,
+    ...(report.recordGrades === undefined ? {} : { recordGrades: { ...report.recordGrades } }),
     rules: report.rules.map(rule),
     source: report.source,
   };

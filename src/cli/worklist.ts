@@ -1,0 +1,176 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { CRITERIA, type Criterion } from '../core/types.js';
+import { safeCell } from '../outputs/violations.js';
+import { markdownText, plainText } from '../outputs/_escape.js';
+import { choice, parse, whole } from './_args.js';
+import { CliError, EXIT, usage } from './_errors.js';
+import type { CliIo } from './_io.js';
+import { WORKLIST_HELP } from './help.js';
+
+/** One line of a `--grades` NDJSON file, as the worklist reads it. */
+interface Graded {
+  readonly row: number;
+  readonly line?: number | undefined;
+  readonly key?: string | undefined;
+  readonly overall: number | null;
+  readonly grades: Record<Criterion, number | null>;
+  readonly findings: Record<Criterion, number>;
+  readonly rules: readonly string[];
+  readonly group: string;
+}
+
+/** A group's counts and its worst records (at most `top`, kept as the file is read, so memory stays bounded). */
+interface Group {
+  records: number;
+  withFindings: Record<Criterion, number>;
+  worst: Graded[];
+}
+
+const EMPTY_GROUP = '(empty)';
+
+/**
+ * `ddss worklist grades.ndjson [--by COL] [--top N] [--format text|csv|md]`: the records of a `--grades` file grouped
+ * by a column (`--grades-columns`), with per group the records with findings of each criterion and the worst records
+ * first (lowest overall grade, then file order). Exit 0, or 2 for a usage error or an unreadable grades file.
+ * @example await worklist(['grades.ndjson', '--by', 'commune_code', '--top', '20'], io)
+ */
+export async function worklist(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: v, positionals } = parse(argv, {
+    by: { type: 'string' },
+    top: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help === true) {
+    io.stdout.write(WORKLIST_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw usage('worklist takes one grades file (written by ddss validate --grades x.ndjson)');
+  const file = positionals[0] as string;
+  if (!/\.(ndjson|jsonl)$/i.test(file)) throw usage(`worklist reads an NDJSON grades file (.ndjson or .jsonl), got "${file}"`);
+  const by = v.by;
+  if (by === '') throw usage('--by needs a column name');
+  const top = whole('top', v.top, 1) ?? 10;
+  const format = choice('format', v.format, ['text', 'csv', 'md'] as const, 'text');
+
+  const groups = new Map<string, Group>();
+  let n = 0;
+  const lines = createInterface({ input: createReadStream(resolve(io.cwd, file), 'utf8'), crlfDelay: Infinity });
+  try {
+    for await (const text of lines) {
+      n++;
+      if (text.trim() === '') continue;
+      const g = graded(text, n, by);
+      let group = groups.get(g.group);
+      if (group === undefined) {
+        group = { records: 0, withFindings: { correct: 0, sufficient: 0, clean: 0, live: 0 }, worst: [] };
+        groups.set(g.group, group);
+      }
+      group.records++;
+      for (const c of CRITERIA) if (g.findings[c] > 0) group.withFindings[c]++;
+      keepWorst(group.worst, g, top);
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot read "${file}": ${(e as Error).message}`, EXIT.usage);
+  }
+  const names = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const column = by ?? 'all';
+  io.stdout.write(format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, column)
+    : text(groups, names, column));
+  return EXIT.ok;
+}
+
+/** Parses one line; a line that is not a graded record is a usage error naming the line. */
+function graded(text: string, n: number, by: string | undefined): Graded {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw usage(`line ${n} of the grades file is not JSON`);
+  }
+  if (typeof o !== 'object' || o === null || typeof o.row !== 'number' || !Array.isArray(o.rules)) {
+    throw usage(`line ${n} of the grades file is not a graded record (written by ddss validate --grades x.ndjson)`);
+  }
+  const values = (o.values ?? {}) as Record<string, unknown>;
+  if (by !== undefined && !Object.hasOwn(values, by)) {
+    throw usage(`line ${n} of the grades file has no column "${by}": write it with ddss validate --grades-columns ${by}`);
+  }
+  const cell = by === undefined ? 'all' : values[by];
+  const num = (x: unknown) => (typeof x === 'number' ? x : null);
+  return {
+    row: o.row, line: typeof o.line === 'number' ? o.line : undefined, key: typeof o.key === 'string' ? o.key : undefined,
+    overall: num(o.overall),
+    grades: { correct: num(o.correct), sufficient: num(o.sufficient), clean: num(o.clean), live: num(o.live) },
+    findings: { correct: num(o.findings_correct) ?? 0, sufficient: num(o.findings_sufficient) ?? 0,
+      clean: num(o.findings_clean) ?? 0, live: num(o.findings_live) ?? 0 },
+    rules: (o.rules as unknown[]).map(String),
+    group: typeof cell === 'string' && cell !== '' ? cell : EMPTY_GROUP,
+  };
+}
+
+/** Worst first: the lower overall grade (ungraded last), then the earlier row. */
+function worse(a: Graded, b: Graded): number {
+  const x = a.overall ?? 2;
+  const y = b.overall ?? 2;
+  return x !== y ? x - y : a.row - b.row;
+}
+
+function keepWorst(list: Graded[], g: Graded, top: number): void {
+  if (list.length >= top && worse(g, list[list.length - 1] as Graded) >= 0) return;
+  let i = list.length;
+  while (i > 0 && worse(g, list[i - 1] as Graded) < 0) i--;
+  list.splice(i, 0, g);
+  if (list.length > top) list.pop();
+}
+
+const grade = (x: number | null) => (x === null ? '—' : String(x));
+
+function text(groups: Map<string, Group>, names: readonly string[], column: string): string {
+  const out: string[] = [];
+  for (const name of names) {
+    const g = groups.get(name) as Group;
+    out.push(`${plainText(column)} ${plainText(name)}: ${g.records} record${g.records === 1 ? '' : 's'} · ` +
+      CRITERIA.map((c) => `${c} ${g.withFindings[c]}`).join(' · '));
+    for (const r of g.worst) {
+      out.push(`  row ${r.row}${r.line === undefined ? '' : ` (line ${r.line})`}${r.key === undefined ? '' : ` ${plainText(r.key)}`}` +
+        `  overall ${grade(r.overall)}  ${CRITERIA.map((c) => `${c} ${grade(r.grades[c])}`).join(' ')}  ${plainText(r.rules.join(', '))}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const CSV_COLUMNS = ['group', 'row', 'line', 'key', 'overall', ...CRITERIA, 'rules'] as const;
+
+function csv(groups: Map<string, Group>, names: readonly string[], column: string): string {
+  const cell = (x: string | number | null | undefined) => {
+    if (x === undefined || x === null) return '';
+    const s = safeCell(String(x));
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [[column, ...CSV_COLUMNS.slice(1)].map(cell).join(',')];
+  for (const name of names) {
+    for (const r of (groups.get(name) as Group).worst) {
+      lines.push([name, r.row, r.line, r.key, r.overall, ...CRITERIA.map((c) => r.grades[c]), r.rules.join(';')].map(cell).join(','));
+    }
+  }
+  return `\ufeff${lines.join('\n')}\n`;
+}
+
+function markdown(groups: Map<string, Group>, names: readonly string[], column: string): string {
+  const out: string[] = [];
+  for (const name of names) {
+    const g = groups.get(name) as Group;
+    out.push(`## ${markdownText(column)} ${markdownText(name)}`, '',
+      `${g.records} records; with findings: ${CRITERIA.map((c) => `${c} ${g.withFindings[c]}`).join(', ')}.`, '',
+      '| row | line | key | overall | correct | sufficient | clean | live | rules |', '|---|---|---|---|---|---|---|---|---|');
+    for (const r of g.worst) {
+      out.push(`| ${r.row} | ${r.line ?? ''} | ${markdownText(r.key ?? '')} | ${grade(r.overall)} | ` +
+        `${CRITERIA.map((c) => grade(r.grades[c])).join(' | ')} | ${markdownText(r.rules.join(', '))} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

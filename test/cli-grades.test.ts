@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+
+// parcels.yaml on parcels.csv, by hand. Row rules that count: correct — 5 type rules, parcel_id.pattern,
+// owner_id.pattern, area_m2.min, issued_on.notInFuture (9); sufficient — 2 required; clean — nfc, trimmed
+// (parcel_id.unique is a dataset rule: not in record grades); live — none (null, an empty cell).
+// P-002: owner_id.pattern fails (8/9 = 0.888889), trimmed fails (1/2); overall (0.888889 + 1 + 0.5) / 3.
+// P-003: area_m2.min fails (8/9); overall (0.888889 + 1 + 1) / 3.
+// P-004: area "abc" fails its type, so area_m2.min does not apply: 8 correct rules, notInFuture fails too: 6/8.
+const EXPECTED_CSV = '\ufeffrow,line,key,correct,sufficient,clean,live,overall,findings_correct,findings_sufficient,' +
+  'findings_clean,findings_live,rules\n' +
+  '1,3,P-002,0.888889,1,0.5,,0.796296,1,0,1,0,owner_id.pattern;owner_name.trimmed\n' +
+  '2,4,P-003,0.888889,1,1,,0.962963,1,0,0,0,area_m2.min\n' +
+  '3,5,P-004,0.75,1,1,,0.916667,2,0,0,0,area_m2.type;issued_on.notInFuture\n';
+
+describe('ddss validate --grades', () => {
+  it('writes the records with findings, in file order, with hand-computed grades', async () => {
+    const out = tmp.path('grades.csv');
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--grades', out]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(EXPECTED_CSV);
+    const report = JSON.parse(r.stdout) as { recordGrades: unknown };
+    expect(report.recordGrades).toEqual({ one: 1, atLeast90: 2, atLeast75: 1, below75: 0, ungraded: 0 });
+  });
+
+  it('--grades-all writes every record; NDJSON keeps nulls and rule lists', async () => {
+    const out = tmp.path('grades.ndjson');
+    await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', out, '--grades-all', '--workers', '2']);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.key)).toEqual(['P-001', 'P-002', 'P-003', 'P-004']);
+    expect(lines[0]).toMatchObject({ correct: 1, live: null, overall: 1, rules: [] });
+    expect(lines[3]).toMatchObject({ correct: 0.75, rules: ['area_m2.type', 'issued_on.notInFuture'] });
+  });
+
+  it('masks a personal key and guards cells against formulas', async () => {
+    const def = tmp.path('pii.yaml');
+    writeFileSync(def, 'name: people\nkey: id\nfields:\n  id: { type: text, pii: true }\n  code: { type: text, pattern: \'^\\d+$\' }\n');
+    const csv = tmp.path('people.csv');
+    writeFileSync(csv, 'id,code\n079188000123,x\n=HYPERLINK("x"),y\n');
+    const out = tmp.path('g.csv');
+    await cli(['validate', csv, '--dataset', def, ...NOW, '--grades', out]);
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toContain('079188000123');
+    expect(text).not.toMatch(/\n\d+,\d+,=/);
+    const shown = await cli(['validate', csv, '--dataset', def, ...NOW, '--grades', tmp.path('h.csv'), '--show-values']);
+    expect(shown.code).toBe(1);
+    expect(readFileSync(tmp.path('h.csv'), 'utf8')).toContain('"\'=HYPERLINK(""x"")"');
+  });
+
+  it('refuses to write over the input, an existing file, or --grades-all alone', async () => {
+    const same = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', 'parcels.csv']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/--grades .*is the input file/);
+    const out = tmp.path('old.csv');
+    writeFileSync(out, 'old');
+    const exists = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', out]);
+    expect(exists.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+    const alone = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades-all']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--grades-all needs --grades/);
+    const col = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', tmp.path('c.csv'), '--grades-columns', 'commune']);
+    expect(col.code).toBe(2);
+    expect(col.stderr).toMatch(/--grades-columns: "commune" is not a field of dataset "parcels"/);
+    expect(existsSync(tmp.path('c.csv'))).toBe(false);
+    const bad = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', tmp.path('g.txt')]);
+    expect(bad.stderr).toMatch(/--grades must end in \.csv or \.ndjson/);
+    expect(existsSync(tmp.path('g.txt'))).toBe(false);
+  });
+});
+
+describe('ddss worklist', () => {
+  /** A register of four communes' records; `owner` is personal. */
+  async function gradesFile(): Promise<string> {
+    const def = tmp.path('reg.yaml');
+    writeFileSync(def, 'name: reg\nkey: id\nfields:\n  id: { type: text, required: true }\n  commune: { type: text }\n' +
+      '  owner: { type: text, pii: true, trimmed: true }\n  area: { type: number, min: { value: 0, exclusive: true } }\n');
+    const csv = tmp.path('reg.csv');
+    writeFileSync(csv, 'id,commune,owner,area\nA1,00001,An,5\nA2,00001, Ba ,-1\nA3,00004,Chi,x\nA4,00001,Dung,-2\n' +
+      'A5,=cmd,Em ,7\nA6,,Gia,1\n');
+    const out = tmp.path('g.ndjson');
+    const r = await cli(['validate', csv, '--dataset', def, ...NOW, '--grades', out, '--grades-all', '--grades-columns', 'commune,owner']);
+    expect(r.code).toBe(1);
+    return out;
+  }
+
+  it('groups by a column, counts per criterion, lists the worst records first', async () => {
+    const file = await gradesFile();
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { values: Record<string, unknown> });
+    // The personal column is masked in the grades file like everywhere.
+    expect(lines[1]?.values.commune).toBe('00001');
+    expect(JSON.stringify(lines)).not.toContain('Ba ');
+    const r = await cli(['worklist', file, '--by', 'commune', '--top', '2', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    // Hand-computed: correct rules id.type, commune.type, owner.type, area.type, area.min; clean owner.trimmed;
+    // sufficient id.required. A2: min fails (4/5), trimmed fails (0) → (0.8 + 1 + 0) / 3 = 0.6.
+    // A4: min fails → (0.8 + 1 + 1) / 3 = 0.933333. A1 passes: 1 (not listed with --top 2).
+    // A3: area "x" fails its type, min does not apply: 3/4 → (0.75 + 1 + 1) / 3 = 0.916667.
+    // A5: trimmed fails → (1 + 1 + 0) / 3 = 0.666667; its commune "=cmd" is formula-guarded.
+    expect(r.stdout).toBe('\ufeffcommune,row,line,key,overall,correct,sufficient,clean,live,rules\n' +
+      '(empty),5,7,A6,1,1,1,1,,\n' +
+      '00001,1,3,A2,0.6,0.8,1,0,,owner.trimmed;area.min\n' +
+      '00001,3,5,A4,0.933333,0.8,1,1,,area.min\n' +
+      '00004,2,4,A3,0.916667,0.75,1,1,,area.type\n' +
+      "'=cmd,4,6,A5,0.666667,1,1,0,,owner.trimmed\n"); // groups in code-unit order
+    const text = await cli(['worklist', file, '--by', 'commune']);
+    expect(text.stdout).toContain('commune 00001: 3 records · correct 2 · sufficient 0 · clean 1 · live 0');
+    const md = await cli(['worklist', file, '--format', 'md']);
+    expect(md.stdout).toContain('## all all');
+    expect(md.stdout.indexOf('| 1 | 3 | A2 |')).toBeLessThan(md.stdout.indexOf('| 4 | 6 | A5 |'));
+  });
+
+  it('says which column is missing, or which line is not a graded record', async () => {
+    const file = await gradesFile();
+    const r = await cli(['worklist', file, '--by', 'district']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no column "district".*--grades-columns district/);
+    const bad = tmp.path('bad.ndjson');
+    writeFileSync(bad, '{"row":0,"rules":[]}\nnot json\n');
+    const b = await cli(['worklist', bad]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/line 2 of the grades file is not JSON/);
+  });
+});
