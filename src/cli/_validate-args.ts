@@ -7,7 +7,7 @@ import { checkTimeZone } from '../core/time-zone.js';
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
-export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson'] as const;
+export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** The flags of `ddss validate`, checked and typed. Paths are as given (resolved by the command). */
@@ -30,6 +30,8 @@ export interface ValidateArgs {
   readonly inputFormat: InputFormat;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
+  /** `--sheet`: the workbook sheet to read (xlsx input only); undefined: the first sheet. */
+  readonly sheet: string | undefined;
   readonly locale: Locale;
   readonly showValues: boolean;
   readonly maxSamples: number | undefined;
@@ -38,6 +40,7 @@ export interface ValidateArgs {
 
 const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
   '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+  '.xlsx': 'xlsx',
 };
 
 /**
@@ -59,6 +62,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     'input-format': { type: 'string' },
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
+    sheet: { type: 'string' },
     locale: { type: 'string' },
     'show-values': { type: 'boolean' },
     'max-samples': { type: 'string' },
@@ -75,6 +79,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
+  if (inputFormat !== 'xlsx' && v.sheet !== undefined) throw usage(`--sheet applies to .xlsx workbooks, not ${inputFormat}`);
+  if (v.sheet !== undefined && v.sheet.trim() === '') throw usage('--sheet needs a sheet name');
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   for (const flag of ['out', 'violations'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
@@ -95,6 +101,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     inputFormat,
     encoding: v.encoding,
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
+    sheet: v.sheet,
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
@@ -104,7 +111,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, force: false, bom: true,
-  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
+  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(),
 };
 
@@ -119,7 +126,10 @@ function zone(value: string | undefined): string | undefined {
 }
 
 function _inputFormat(input: string): InputFormat {
-  const kind = EXTENSIONS[extname(input).toLowerCase()];
+  const ext = extname(input).toLowerCase();
+  // The binary Excel 97–2003 format has no maintained streaming reader; Excel converts it in one step.
+  if (ext === '.xls') throw usage(`"${input}" is an Excel 97–2003 workbook (.xls), which ddss does not read; open it in Excel and save it as .xlsx`);
+  const kind = EXTENSIONS[ext];
   if (kind === undefined) {
     throw usage(`cannot tell the format of "${input}" from its extension; add --input-format ${INPUT_FORMATS.join('|')}`);
   }

@@ -1,25 +1,8 @@
-import { mkdtempSync, createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../../test/_workbook.js';
 import type { RowBatch } from '../../core/source.js';
-import { loadExcelJs } from './exceljs.js';
 import { readXlsx } from './read-xlsx.js';
-
-// The suite writes its workbooks with the same library ddss reads them with.
-/* eslint-disable @typescript-eslint/no-explicit-any -- the workbook writer is only used here, untyped */
-const dir = mkdtempSync(join(tmpdir(), 'ddss-xlsx-'));
-let n = 0;
-
-/** Writes a workbook built by `build` and returns its path. */
-export async function writeWorkbook(build: (wb: any) => void): Promise<string> {
-  const ExcelJS = await loadExcelJs();
-  const wb: any = new ExcelJS.Workbook();
-  build(wb);
-  const path = join(dir, `w${n++}.xlsx`);
-  await wb.xlsx.writeFile(path);
-  return path;
-}
 
 async function read(path: string, options = {}) {
   const batches: RowBatch[] = [];
@@ -127,5 +110,20 @@ describe('readXlsx', () => {
 
   it('refuses a range that is not A1 notation', () => {
     expect(() => readXlsx('x.xlsx', { range: 'A1-B2' })).toThrow('is not in A1 notation');
+  });
+});
+
+describe('readXlsx on long Vietnamese text', () => {
+  it('decodes a character cut between two chunks of the sheet whole (exceljs alone gives U+FFFD)', async () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `Nguyễn Thị Hồng Nhung số ${i} ở Đắk Lắk`);
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('Sổ');
+      ws.addRow(['tên']);
+      // Inline strings put the text in the sheet itself; shared strings put it in sharedStrings.xml: both are streamed.
+      for (const n of names) ws.addRow([n, { richText: [{ text: n }] }]);
+    });
+    const r = await read(path, { header: ['a', 'b'] });
+    expect(r.rows.flat().filter((v) => String(v).includes('\uFFFD'))).toEqual([]);
+    expect(r.rows.slice(1).map((row) => row[0])).toEqual(names);
   });
 });

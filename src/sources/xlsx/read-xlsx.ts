@@ -4,7 +4,7 @@ import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js'
 import type { SourceInfo } from '../../core/types.js';
 import { recordKeys, resolveHeader, type HeaderOption } from '../csv/header.js';
 import { cellValue } from './cell-value.js';
-import { loadExcelJs, type XlsxRow, type XlsxWorksheetReader } from './exceljs.js';
+import { loadExcelJs, utf8WorkbookReader, type XlsxRow, type XlsxWorksheetReader } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
 
 /** Options of `readXlsx`. */
@@ -57,7 +57,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
     let records = 0;
     try {
       const ExcelJS = await loadExcelJs();
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      const reader = new (utf8WorkbookReader(ExcelJS))(input, {
         sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
       let found = false;
       const seen: string[] = [];
