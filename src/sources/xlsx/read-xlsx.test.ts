@@ -1,4 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeWorkbook } from '../../../test/_workbook.js';
 import type { RowBatch } from '../../core/source.js';
@@ -125,5 +127,17 @@ describe('readXlsx on long Vietnamese text', () => {
     const r = await read(path, { header: ['a', 'b'] });
     expect(r.rows.flat().filter((v) => String(v).includes('\uFFFD'))).toEqual([]);
     expect(r.rows.slice(1).map((row) => row[0])).toEqual(names);
+  });
+});
+
+describe('readXlsx on what is not a workbook', () => {
+  it.each([
+    ['a CSV file named .xlsx', () => { const p = join(tmpdir(), `ddss-not-${process.pid}.xlsx`); writeFileSync(p, 'id,name\n1,An\n'); return p; }],
+    ['a missing file', () => join(tmpdir(), 'ddss-no-such-file.xlsx')],
+  ])('%s fails the read with an Error naming the source, never a crash', async (_, make) => {
+    const source = readXlsx(make());
+    await expect(read(make())).rejects.toThrow(/^ddss: could not read ddss-/);
+    await expect((async () => { for await (const b of source.batches()) void b; })()).rejects.toThrow();
+    expect(source.info().error).toMatch(/^ddss: could not read/);
   });
 });

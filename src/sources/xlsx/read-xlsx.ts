@@ -1,10 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { recordKeys, resolveHeader, type HeaderOption } from '../csv/header.js';
 import { cellValue } from './cell-value.js';
-import { loadExcelJs, utf8WorkbookReader, type XlsxRow, type XlsxWorksheetReader } from './exceljs.js';
+import { loadExcelJs, utf8WorkbookReader, type XlsxRow } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
 
 /** Options of `readXlsx`. */
@@ -57,24 +58,30 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
     let records = 0;
     try {
       const ExcelJS = await loadExcelJs();
-      const reader = new (utf8WorkbookReader(ExcelJS))(input, {
+      const bytes = isPath ? createReadStream(input) : input;
+      // exceljs pipes the bytes into its unzipper without listening for their errors, so a missing file or a failing
+      // stream would leave it waiting forever: every wait below is raced against the input's own failure.
+      const failed = new Promise<never>((_, reject) => { bytes.once('error', reject); });
+      failed.catch(() => undefined);
+      const reader = new (utf8WorkbookReader(ExcelJS))(bytes, {
         sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
       let found = false;
       const seen: string[] = [];
-      for await (const ws of reader) {
+      for await (const ws of raced(reader, failed)) {
         const wsName = ws.name ?? `sheet ${seen.length + 1}`;
         seen.push(wsName);
         const wanted = options.sheet === undefined ? seen.length === 1 && isFirst(reader, wsName) : wsName === options.sheet;
-        if (found || !wanted) {
-          for await (const row of ws) void row; // the reader must be drained to reach the next sheet
+        if (!wanted) {
+          for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
           continue;
         }
         found = true;
         const date1904 = reader.properties?.model?.date1904 === true;
-        for await (const batch of sheetBatches(ws, { header, range, batchSize, date1904, onRecord: () => { records++; } })) {
+        for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, onRecord: () => { records++; } })) {
           info = { kind: 'xlsx', ...named, records };
           yield batch;
         }
+        break; // the sheets after it are not read
       }
       if (!found) {
         const sheets = reader.model?.sheets?.map((s) => s.name) ?? seen;
@@ -82,6 +89,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
           : `no sheet "${options.sheet}" in the workbook; its sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`);
       }
       info = { kind: 'xlsx', ...named, records };
+      bytes.destroy();
     } catch (e) {
       const cause = e instanceof Error ? e.message : String(e);
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
@@ -109,6 +117,16 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
   };
 }
 
+/** The items of `items`, or the rejection of `failed` as soon as it fails. */
+async function* raced<T>(items: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const it = items[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([it.next(), failed]);
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
+
 /** The first sheet in workbook order (the order of workbook.xml, not of the zip entries) when that is known. */
 function isFirst(reader: { readonly model?: { readonly sheets?: readonly { readonly name: string }[] } }, ws: string): boolean {
   const first = reader.model?.sheets?.[0]?.name;
@@ -124,7 +142,7 @@ interface SheetOptions {
 }
 
 /** The rows of one sheet as engine batches: the header first, blank rows (gaps included) as `blank_row`. */
-async function* sheetBatches(ws: XlsxWorksheetReader, o: SheetOptions): AsyncGenerator<RowBatch> {
+async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): AsyncGenerator<RowBatch> {
   const r = o.range;
   let columns: readonly string[] | undefined = Array.isArray(o.header) ? [...(o.header as readonly string[])] : undefined;
   let pendingColumns: readonly string[] | undefined = columns;
