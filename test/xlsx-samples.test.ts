@@ -64,3 +64,11 @@ describe('ddss validate on a workbook', () => {
     expect(missing.stdout + missing.stderr).toContain('no sheet "Sheet1" in the workbook; its sheets: "Ghi chú", "Sổ địa chính"');
   });
 });
+
+describe('ddss validate on a workbook that cannot be read', () => {
+  it('a missing .xlsx file is exit 3 with the reason, not a hang', async () => {
+    const r = await cli(['validate', 'no-such.xlsx', '--dataset', 'land-parcels', ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stdout + r.stderr).toMatch(/could not read no-such\.xlsx: ENOENT/);
+  });
+});
