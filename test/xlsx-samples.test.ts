@@ -50,6 +50,21 @@ describe('Excel damage in a workbook', () => {
   });
 });
 
+describe('findings about cells', () => {
+  it('error cells and formulas without a value are source rules with messages naming the cell', async () => {
+    const xlsx = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id', 'name'], ['1', { error: '#N/A' }], ['2', { formula: 'UPPER(A3)' }]]);
+    });
+    const def = defineDataset({ name: 'cells', fields: { id: field.text(), name: field.text() } });
+    const { seen } = await run(def, readXlsx(xlsx));
+    expect(seen.map((v) => [v.rule, v.line, v.message])).toEqual([
+      ['source.error_cell', 2, 'name: cell B2 holds the Excel error #N/A'],
+      ['source.formula_without_value', 3,
+        'name: cell B3 holds the formula =UPPER(A3) with no saved result (recalculate and save the workbook in Excel)'],
+    ]);
+  });
+});
+
 describe('ddss validate on a workbook', () => {
   it('reads the sheet named by --sheet, and a missing sheet is exit 3 naming the sheets', async () => {
     const xlsx = await csvAsWorkbook(file('land/parcels.csv'), 'Sổ địa chính');
