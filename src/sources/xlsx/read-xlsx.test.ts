@@ -60,6 +60,19 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('skips formatted empty rows above the header and below the data: they are not findings', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      for (const n of [1, 2, 5, 6, 7]) ws.getCell(`A${n}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+      ws.getCell('A3').value = 'id';
+      ws.getCell('A4').value = '1';
+    });
+    const r = await read(path);
+    expect(r.columns).toEqual(['id']);
+    expect(r.rows).toEqual([['1']]);
+    expect(r.issues).toEqual([]);
+  });
+
   it('keeps a merged block\'s value in its first cell, and reports empty rows (stored or not) as blank', async () => {
     const path = await writeWorkbook((wb) => {
       const ws = wb.addWorksheet('S');

@@ -163,6 +163,9 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
     const line = row.number;
     if (r !== undefined && (line < r.top || line > r.bottom)) continue;
     const cells = readRow(row, r, o.date1904);
+    // A stored row with nothing in it (Excel keeps formatted empty rows) is as blank as a row not stored at all: it is
+    // a finding only when data follows it, so the formatted rows under a table and above its header are not findings.
+    if (cells.values.every((v) => v === '') && cells.findings.length === 0) continue;
     if (columns === undefined) {
       const h = resolveHeader(cells.values.map((v) => (v instanceof Date ? v.toISOString() : String(v))), o.header, line);
       columns = h.columns;
@@ -171,16 +174,15 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
       last = line;
       continue;
     }
-    // Rows Excel did not store at all are blank rows of the sheet all the same.
+    // The blank rows between two rows of data, stored or not, are blank rows of the sheet.
     for (let gap = (last ?? (r?.top ?? 1) - 1) + 1; gap < line; gap++) {
       o.onRecord();
       issues.push({ code: 'blank_row', criterion: 'clean', severity: 'warning', scope: 'record', line: gap });
+      if (issues.length >= o.batchSize) yield flush();
     }
     last = line;
     o.onRecord();
-    if (cells.values.every((v) => v === '') && cells.findings.length === 0) {
-      issues.push({ code: 'blank_row', criterion: 'clean', severity: 'warning', scope: 'record', line });
-    } else {
+    {
       const index = rows.length;
       const width = columns.length;
       const values = cells.values.slice(0, width);
