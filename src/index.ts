@@ -46,6 +46,7 @@ export { isDatasetDefinition } from './declarative/is-dataset-definition.js';
 export type { DeclarativeDataset, DeclarativeField, DeclarativeRule } from './declarative/format.js';
 export { readJson, type ReadJsonOptions, type JsonInput, type JsonSource } from './sources/json/read-json.js';
 export { JsonSyntaxError } from './sources/json/json-syntax-error.js';
+export { readXlsx, type XlsxOptions, type XlsxInput, type XlsxSource } from './sources/xlsx/read-xlsx.js';
 export { readCsv, type CsvOptions, type CsvRecord, type CsvSource } from './sources/csv/read-csv.js';
 export type { CsvInput } from './sources/csv/input.js';
 export type { HeaderOption } from './sources/csv/header.js';

@@ -3,6 +3,7 @@ import type { TabularSource } from '../core/source.js';
 import { encodingName } from '../sources/decode/decoder.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { readJson } from '../sources/json/read-json.js';
+import { readXlsx } from '../sources/xlsx/read-xlsx.js';
 import { usage } from './_errors.js';
 import type { InputFormat } from './_validate-args.js';
 
@@ -19,6 +20,8 @@ export interface InputOptions {
   readonly format: InputFormat;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
+  /** The workbook sheet, for xlsx input. */
+  readonly sheet?: string | undefined;
 }
 
 /**
@@ -28,6 +31,7 @@ export interface InputOptions {
 export function openInput(path: string, given: string, o: InputOptions): TabularSource {
   const name = basename(given);
   try {
+    if (o.format === 'xlsx') return readXlsx(path, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }) });
     if (o.format === 'json' || o.format === 'ndjson') return readJson(path, { format: o.format, name });
     return readCsv(path, {
       name,

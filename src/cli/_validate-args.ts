@@ -8,7 +8,7 @@ import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_reference
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
-export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson'] as const;
+export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** The flags of `ddss validate`, checked and typed. Paths are as given (resolved by the command). */
@@ -35,6 +35,8 @@ export interface ValidateArgs extends ReferenceArgs {
   readonly inputFormat: InputFormat;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
+  /** `--sheet`: the workbook sheet to read (xlsx input only); undefined: the first sheet. */
+  readonly sheet: string | undefined;
   readonly locale: Locale;
   readonly showValues: boolean;
   readonly maxSamples: number | undefined;
@@ -43,6 +45,7 @@ export interface ValidateArgs extends ReferenceArgs {
 
 const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
   '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+  '.xlsx': 'xlsx',
 };
 
 /**
@@ -67,6 +70,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     'input-format': { type: 'string' },
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
+    sheet: { type: 'string' },
     locale: { type: 'string' },
     'show-values': { type: 'boolean' },
     'max-samples': { type: 'string' },
@@ -84,6 +88,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
+  if (inputFormat !== 'xlsx' && v.sheet !== undefined) throw usage(`--sheet applies to .xlsx workbooks, not ${inputFormat}`);
+  if (v.sheet !== undefined && v.sheet.trim() === '') throw usage('--sheet needs a sheet name');
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>');
   if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');
@@ -110,6 +116,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     inputFormat,
     encoding: v.encoding,
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
+    sheet: v.sheet,
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
@@ -120,7 +127,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, force: false, bom: true,
-  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, locale: 'en',
+  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(),
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
 };
@@ -136,7 +143,10 @@ function zone(value: string | undefined): string | undefined {
 }
 
 function _inputFormat(input: string): InputFormat {
-  const kind = EXTENSIONS[extname(input).toLowerCase()];
+  const ext = extname(input).toLowerCase();
+  // The binary Excel 97–2003 format has no maintained streaming reader; Excel converts it in one step.
+  if (ext === '.xls') throw usage(`"${input}" is an Excel 97–2003 workbook (.xls), which ddss does not read; open it in Excel and save it as .xlsx`);
+  const kind = EXTENSIONS[ext];
   if (kind === undefined) {
     throw usage(`cannot tell the format of "${input}" from its extension; add --input-format ${INPUT_FORMATS.join('|')}`);
   }

@@ -25,7 +25,8 @@ Docs: docs/cli.md
 
 export const VALIDATE_HELP = `Usage: ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
 
-Input: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON (or say --input-format).
+Input: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON, .xlsx as an Excel workbook
+(or say --input-format). Save an .xls workbook as .xlsx first.
 
 Options:
   -d, --dataset D        a built-in name (ddss datasets), or a definition file: .ts/.js (default or only
@@ -45,9 +46,10 @@ Options:
       --now ISO          the time of the run (2026-11-22 or 2026-11-22T08:00:00Z; default: now)
       --time-zone Z      IANA time zone deciding which day --now is for date rules (default: the
                          definition's; UTC for your own, Asia/Ho_Chi_Minh for the built-ins)
-      --input-format K   csv, tsv, json or ndjson, when the extension does not say
+      --input-format K   csv, tsv, json, ndjson or xlsx, when the extension does not say
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
+      --sheet S          the sheet of an .xlsx workbook to read (default: the first)
       --locale L         language of messages: en (default) or vi
       --show-values      show personal data unmasked (masked by default in every output)
       --pii-key K        secret key of hashed personal fields (pii: hash); prefer the DDSS_PII_KEY

@@ -59,7 +59,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const bar = progress(io);
   let report: Report;
   try {
-    const source = bar.track(openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter }));
+    const source = bar.track(openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }));
     report = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,

@@ -50,4 +50,6 @@ export const en: Readonly<Record<string, string>> = {
   empty: 'the input holds no data ({bytes} bytes); nothing in it could be evaluated',
   encoding_mismatch: 'the file looks like {likely}, not {declared} as declared: {evidence}',
   source_error: 'the source could not be read completely: {detail}',
+  error_cell: '{field}: cell {cell} holds the Excel error {value}',
+  formula_without_value: '{field}: cell {cell} holds the formula ={formula} with no saved result (recalculate and save the workbook in Excel)',
 };

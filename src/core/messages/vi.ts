@@ -47,4 +47,6 @@ export const vi: Readonly<Record<string, string>> = {
   empty: 'đầu vào không có dữ liệu ({bytes} byte); không có gì để đánh giá',
   encoding_mismatch: 'tệp có vẻ được mã hóa {likely}, không phải {declared} như đã khai báo: {evidence}',
   source_error: 'không đọc được toàn bộ nguồn dữ liệu: {detail}',
+  error_cell: '{field}: ô {cell} chứa lỗi Excel {value}',
+  formula_without_value: '{field}: ô {cell} chứa công thức ={formula} nhưng không có kết quả đã lưu (hãy tính lại và lưu bảng tính trong Excel)',
 };

@@ -1,0 +1,28 @@
+/** A block of cells, 1-based and inclusive. */
+export interface CellRange {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+const CELL = /^([A-Z]{1,3})?(\d+)?$/;
+
+/**
+ * Parses an A1-style range (`A3:F2000`, `B:F`, `2:500`); a RangeError for anything else.
+ * @example parseRange('B2:D10') // { top: 2, bottom: 10, left: 2, right: 4 }
+ */
+export function parseRange(text: string): CellRange {
+  const parts = text.trim().toUpperCase().replace(/\$/g, '').split(':');
+  const a = parts.length === 2 ? CELL.exec(parts[0] as string) : null;
+  const b = parts.length === 2 ? CELL.exec(parts[1] as string) : null;
+  if (a === null || b === null || (a[1] === undefined) !== (b[1] === undefined) || (a[2] === undefined) !== (b[2] === undefined) ||
+    (a[1] === undefined && a[2] === undefined)) {
+    throw new RangeError(`ddss: the range "${text}" is not in A1 notation (such as A3:F2000, B:F or 2:500)`);
+  }
+  const col = (s: string | undefined, d: number) => (s === undefined ? d : [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+  const row = (s: string | undefined, d: number) => (s === undefined ? d : Number(s));
+  const r = { top: row(a[2], 1), bottom: row(b[2], Infinity), left: col(a[1], 1), right: col(b[1], Infinity) };
+  if (r.top < 1 || r.top > r.bottom || r.left > r.right) throw new RangeError(`ddss: the range "${text}" is empty or reversed`);
+  return r;
+}

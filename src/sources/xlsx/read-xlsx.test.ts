@@ -1,0 +1,156 @@
+import { createReadStream, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../../test/_workbook.js';
+import type { RowBatch } from '../../core/source.js';
+import { readXlsx } from './read-xlsx.js';
+
+async function read(path: string, options = {}) {
+  const batches: RowBatch[] = [];
+  for await (const b of readXlsx(path, options).batches()) batches.push(b);
+  return {
+    columns: batches.find((b) => b.columns !== undefined)?.columns,
+    rows: batches.flatMap((b) => b.rows as unknown[][]),
+    lines: batches.flatMap((b) => Array.from(b.lines ?? [])),
+    issues: batches.flatMap((b) => b.issues ?? []),
+  };
+}
+
+describe('readXlsx', () => {
+  it('keeps each cell as Excel stored it: text, numbers, booleans, dates, rich text, formula results', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['text', 'number', 'bool', 'date', 'rich', 'formula', 'link']);
+      ws.addRow(['Hà Nội', 3.25, true, new Date(Date.UTC(2024, 1, 29)),
+        { richText: [{ text: 'Nguyễn ' }, { font: { bold: true }, text: 'Văn A' }] },
+        { formula: 'B2*2', result: 6.5 }, { text: 'cổng', hyperlink: 'https://example.vn' }]);
+      ws.getCell('D2').numFmt = 'dd/mm/yyyy';
+    });
+    const r = await read(path);
+    expect(r.columns).toEqual(['text', 'number', 'bool', 'date', 'rich', 'formula', 'link']);
+    expect(r.rows).toEqual([['Hà Nội', 3.25, true, new Date(Date.UTC(2024, 1, 29)), 'Nguyễn Văn A', 6.5, 'cổng']]);
+    expect(r.lines).toEqual([2]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('reads dates of the 1904 date system as the same days', async () => {
+    const path = await writeWorkbook((wb) => {
+      wb.properties.date1904 = true;
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['d']);
+      ws.addRow([new Date(Date.UTC(2026, 10, 22))]);
+      ws.getCell('A2').numFmt = 'yyyy-mm-dd';
+    });
+    expect((await read(path)).rows).toEqual([[new Date(Date.UTC(2026, 10, 22))]]);
+  });
+
+  it('reports error cells and formulas without a cached value, leaving the cell missing', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['id', 'a', 'b', 'c']);
+      ws.addRow(['1', { error: '#N/A' }, { formula: 'A2+1' }, { error: '#VALUE!' }]);
+    });
+    const r = await read(path);
+    expect(r.rows).toEqual([['1', '', '', '']]);
+    expect(r.issues.map((i) => [i.code, i.field, i.line, i.params])).toEqual([
+      ['error_cell', 'a', 2, { value: '#N/A', cell: 'B2' }],
+      ['formula_without_value', 'b', 2, { formula: 'A2+1', cell: 'C2' }],
+      ['error_cell', 'c', 2, { value: '#VALUE!', cell: 'D2' }],
+    ]);
+  });
+
+  it('skips formatted empty rows above the header and below the data: they are not findings', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      for (const n of [1, 2, 5, 6, 7]) ws.getCell(`A${n}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+      ws.getCell('A3').value = 'id';
+      ws.getCell('A4').value = '1';
+    });
+    const r = await read(path);
+    expect(r.columns).toEqual(['id']);
+    expect(r.rows).toEqual([['1']]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('keeps a merged block\'s value in its first cell, and reports empty rows (stored or not) as blank', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['a', 'b', 'c']);
+      ws.addRow(['x', 'y', 'z']);
+      ws.mergeCells('A2:B2');
+      ws.getRow(4).getCell(1).value = null;
+      ws.getRow(4).commit?.();
+      ws.getCell('C5').value = 'last';
+    });
+    const r = await read(path);
+    expect(r.rows).toEqual([['x', '', 'z'], ['', '', 'last']]);
+    expect(r.lines).toEqual([2, 5]);
+    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['blank_row', 3], ['blank_row', 4]]);
+  });
+
+  it('reads the first sheet in workbook order by default, a hidden sheet by name, and lists the sheets when one is missing', async () => {
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('Sổ địa chính').addRows([['id'], ['1']]);
+      wb.addWorksheet('Ẩn', { state: 'hidden' }).addRows([['id'], ['2']]);
+    });
+    expect((await read(path)).rows).toEqual([['1']]);
+    expect((await read(path, { sheet: 'Ẩn' })).rows).toEqual([['2']]);
+    await expect(read(path, { sheet: 'Sheet1' })).rejects.toThrow('no sheet "Sheet1" in the workbook; its sheets: "Sổ địa chính", "Ẩn"');
+  });
+
+  it('reads only the cells of a range, its first row as the header', async () => {
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['title'], [], ['skip', 'id', 'name'], ['x', '7', 'An'], ['y', '8', 'Bình']]);
+    });
+    const r = await read(path, { range: 'B3:C4' });
+    expect(r.columns).toEqual(['id', 'name']);
+    expect(r.rows).toEqual([['7', 'An']]);
+  });
+
+  it('reports a value beyond the header as extra_cell, and header problems as for CSV', async () => {
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id', 'id'], ['1', '2', 'spill']]);
+    });
+    const r = await read(path);
+    expect(r.issues.map((i) => i.code)).toEqual(['duplicate_header', 'extra_cell']);
+  });
+
+  it('reads a stream, and records carry typed values', async () => {
+    const path = await writeWorkbook((wb) => { wb.addWorksheet('S').addRows([['id', 'n'], ['a', 2]]); });
+    const out: unknown[] = [];
+    for await (const rec of readXlsx(createReadStream(path))) out.push({ ...rec });
+    expect(out).toEqual([{ id: 'a', n: 2 }]);
+  });
+
+  it('refuses a range that is not A1 notation', () => {
+    expect(() => readXlsx('x.xlsx', { range: 'A1-B2' })).toThrow('is not in A1 notation');
+  });
+});
+
+describe('readXlsx on long Vietnamese text', () => {
+  it('decodes a character cut between two chunks of the sheet whole (exceljs alone gives U+FFFD)', async () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `Nguyễn Thị Hồng Nhung số ${i} ở Đắk Lắk`);
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('Sổ');
+      ws.addRow(['tên']);
+      // Inline strings put the text in the sheet itself; shared strings put it in sharedStrings.xml: both are streamed.
+      for (const n of names) ws.addRow([n, { richText: [{ text: n }] }]);
+    });
+    const r = await read(path, { header: ['a', 'b'] });
+    expect(r.rows.flat().filter((v) => String(v).includes('\uFFFD'))).toEqual([]);
+    expect(r.rows.slice(1).map((row) => row[0])).toEqual(names);
+  });
+});
+
+describe('readXlsx on what is not a workbook', () => {
+  it.each([
+    ['a CSV file named .xlsx', () => { const p = join(tmpdir(), `ddss-not-${process.pid}.xlsx`); writeFileSync(p, 'id,name\n1,An\n'); return p; }],
+    ['a missing file', () => join(tmpdir(), 'ddss-no-such-file.xlsx')],
+  ])('%s fails the read with an Error naming the source, never a crash', async (_, make) => {
+    const source = readXlsx(make());
+    await expect(read(make())).rejects.toThrow(/^ddss: could not read ddss-/);
+    await expect((async () => { for await (const b of source.batches()) void b; })()).rejects.toThrow();
+    expect(source.info().error).toMatch(/^ddss: could not read/);
+  });
+});

@@ -1,0 +1,235 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
+import type { SourceInfo } from '../../core/types.js';
+import { recordKeys, resolveHeader, type HeaderOption } from '../csv/header.js';
+import { cellValue } from './cell-value.js';
+import { loadExcelJs, utf8WorkbookReader, type XlsxRow } from './exceljs.js';
+import { parseRange, type CellRange } from './range.js';
+
+/** Options of `readXlsx`. */
+export interface XlsxOptions {
+  /** The sheet to read, by name. Default: the first sheet of the workbook. */
+  readonly sheet?: string;
+  /** `true` (default): the first row of the range names the columns; an array: these names, no header row;
+   * an object: the first row, with columns renamed `{ from: to }`. */
+  readonly header?: HeaderOption;
+  /** Only these cells, in A1 notation (`'A3:F2000'`, `'B:F'`). Default: the whole sheet. */
+  readonly range?: string;
+  /** The name shown in reports. Default: the file name of a path. */
+  readonly name?: string;
+  /** Rows per batch handed to the engine. Default 1024. */
+  readonly batchSize?: number;
+}
+
+/** A file path or a Node readable stream of the .xlsx bytes. */
+export type XlsxInput = string | Readable;
+
+/** An Excel workbook sheet as a source: batches for the engine, and an async iterable of records. */
+export interface XlsxSource extends TabularSource, AsyncIterable<Record<string, unknown>> {
+  readonly kind: 'xlsx';
+}
+
+/**
+ * Reads one sheet of an .xlsx workbook as a stream of rows, with memory bounded by a row (plus the workbook's
+ * shared-string table). Cells keep what Excel stored: text, numbers, booleans, dates (1900 and 1904 systems), a
+ * formula's cached result; an error cell (`#N/A`) is `error_cell` and a formula with no cached result is
+ * `formula_without_value`, both with the cell left missing. A missing sheet makes the iterator throw an Error that
+ * lists the workbook's sheets (the run is `partial`). Needs the exceljs package.
+ * @example
+ * const report = await validate(landParcels, readXlsx('parcels.xlsx', { sheet: 'Sổ địa chính' }));
+ */
+export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSource {
+  const range = options.range === undefined ? undefined : parseRange(options.range);
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1024));
+  const header = options.header ?? true;
+  const isPath = typeof input === 'string';
+  const name = options.name ?? (isPath ? basename(input) : undefined);
+  const named = name === undefined ? {} : { name };
+  let info: SourceInfo = { kind: 'xlsx', ...named, records: 0 };
+  let used = false;
+
+  async function* batches(): AsyncGenerator<RowBatch> {
+    if (!isPath) {
+      if (used) throw new Error('ddss: this workbook source is a stream and can be read only once');
+      used = true;
+    }
+    let records = 0;
+    try {
+      const ExcelJS = await loadExcelJs();
+      const bytes = isPath ? createReadStream(input) : input;
+      // exceljs pipes the bytes into its unzipper without listening for their errors, so a missing file or a failing
+      // stream would leave it waiting forever: every wait below is raced against the input's own failure.
+      const failed = new Promise<never>((_, reject) => { bytes.once('error', reject); });
+      failed.catch(() => undefined);
+      const reader = new (utf8WorkbookReader(ExcelJS))(bytes, {
+        sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      let found = false;
+      const seen: string[] = [];
+      for await (const ws of raced(reader, failed)) {
+        const wsName = ws.name ?? `sheet ${seen.length + 1}`;
+        seen.push(wsName);
+        const wanted = options.sheet === undefined ? seen.length === 1 && isFirst(reader, wsName) : wsName === options.sheet;
+        if (!wanted) {
+          for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
+          continue;
+        }
+        found = true;
+        const date1904 = reader.properties?.model?.date1904 === true;
+        for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, onRecord: () => { records++; } })) {
+          info = { kind: 'xlsx', ...named, records };
+          yield batch;
+        }
+        break; // the sheets after it are not read
+      }
+      if (!found) {
+        const sheets = reader.model?.sheets?.map((s) => s.name) ?? seen;
+        throw new Error(options.sheet === undefined ? 'the workbook has no sheets'
+          : `no sheet "${options.sheet}" in the workbook; its sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`);
+      }
+      info = { kind: 'xlsx', ...named, records };
+      bytes.destroy();
+    } catch (e) {
+      const cause = e instanceof Error ? e.message : String(e);
+      const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
+      info = { kind: 'xlsx', ...named, records, error: message };
+      throw new Error(message, { cause: e });
+    }
+  }
+
+  return {
+    kind: 'xlsx',
+    batches,
+    info: () => info,
+    async *[Symbol.asyncIterator]() {
+      let keys: readonly string[] = [];
+      for await (const batch of batches()) {
+        if (batch.columns !== undefined) keys = recordKeys(batch.columns);
+        for (const row of batch.rows as readonly unknown[][]) {
+          const record = Object.create(null) as Record<string, unknown>;
+          const n = Math.min(row.length, keys.length);
+          for (let i = 0; i < n; i++) record[keys[i] as string] = row[i];
+          yield record;
+        }
+      }
+    },
+  };
+}
+
+/** The items of `items`, or the rejection of `failed` as soon as it fails. */
+async function* raced<T>(items: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const it = items[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([it.next(), failed]);
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
+
+/** The first sheet in workbook order (the order of workbook.xml, not of the zip entries) when that is known. */
+function isFirst(reader: { readonly model?: { readonly sheets?: readonly { readonly name: string }[] } }, ws: string): boolean {
+  const first = reader.model?.sheets?.[0]?.name;
+  return first === undefined || first === ws;
+}
+
+interface SheetOptions {
+  readonly header: HeaderOption;
+  readonly range: CellRange | undefined;
+  readonly batchSize: number;
+  readonly date1904: boolean;
+  readonly onRecord: () => void;
+}
+
+/** The rows of one sheet as engine batches: the header first, blank rows (gaps included) as `blank_row`. */
+async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): AsyncGenerator<RowBatch> {
+  const r = o.range;
+  let columns: readonly string[] | undefined = Array.isArray(o.header) ? [...(o.header as readonly string[])] : undefined;
+  let pendingColumns: readonly string[] | undefined = columns;
+  let issues: SourceIssue[] = [];
+  let rows: unknown[][] = [];
+  let lines: number[] = [];
+  let last: number | undefined;
+  const flush = (): RowBatch => {
+    const b: RowBatch = { ...(pendingColumns === undefined ? {} : { columns: pendingColumns }), rows, lines,
+      ...(issues.length === 0 ? {} : { issues }) };
+    pendingColumns = undefined;
+    rows = [];
+    lines = [];
+    issues = [];
+    return b;
+  };
+  for await (const row of ws) {
+    const line = row.number;
+    if (r !== undefined && (line < r.top || line > r.bottom)) continue;
+    const cells = readRow(row, r, o.date1904);
+    // A stored row with nothing in it (Excel keeps formatted empty rows) is as blank as a row not stored at all: it is
+    // a finding only when data follows it, so the formatted rows under a table and above its header are not findings.
+    if (cells.values.every((v) => v === '') && cells.findings.length === 0) continue;
+    if (columns === undefined) {
+      const h = resolveHeader(cells.values.map((v) => (v instanceof Date ? v.toISOString() : String(v))), o.header, line);
+      columns = h.columns;
+      pendingColumns = columns;
+      issues.push(...h.issues);
+      last = line;
+      continue;
+    }
+    // The blank rows between two rows of data, stored or not, are blank rows of the sheet.
+    for (let gap = (last ?? (r?.top ?? 1) - 1) + 1; gap < line; gap++) {
+      o.onRecord();
+      issues.push({ code: 'blank_row', criterion: 'clean', severity: 'warning', scope: 'record', line: gap });
+      if (issues.length >= o.batchSize) yield flush();
+    }
+    last = line;
+    o.onRecord();
+    {
+      const index = rows.length;
+      const width = columns.length;
+      const values = cells.values.slice(0, width);
+      while (values.length < width) values.push('');
+      if (cells.values.length > width && cells.values.slice(width).some((v) => v !== '')) {
+        issues.push({ code: 'extra_cell', criterion: 'clean', severity: 'error', scope: 'row', index, line,
+          params: { cells: cells.values.length, columns: width } });
+      }
+      for (const f of cells.findings) {
+        if (f.column >= width) continue;
+        issues.push({ code: f.code, criterion: f.code === 'error_cell' ? 'correct' : 'sufficient', severity: 'error',
+          scope: 'row', index, line, field: columns[f.column] as string, params: { ...f.params, cell: f.ref } });
+      }
+      rows.push(values);
+      lines.push(line);
+    }
+    if (rows.length >= o.batchSize || issues.length >= o.batchSize) yield flush();
+  }
+  if (rows.length > 0 || issues.length > 0 || pendingColumns !== undefined) yield flush();
+}
+
+interface RowCells {
+  readonly values: unknown[];
+  readonly findings: { column: number; ref: string; code: string; params: Readonly<Record<string, unknown>> }[];
+}
+
+function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean): RowCells {
+  const values: unknown[] = [];
+  const findings: RowCells['findings'] = [];
+  const left = r?.left ?? 1;
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (r !== undefined && (col < r.left || col > r.right)) return;
+    const i = col - left;
+    while (values.length < i) values.push('');
+    const c = cellValue(cell.value, cell.numFmt, date1904);
+    if ('value' in c) values[i] = c.value;
+    else {
+      values[i] = '';
+      findings.push({ column: i, ref: `${columnName(col)}${row.number}`, code: c.code, params: c.params });
+    }
+  });
+  return { values, findings };
+}
+
+/** `1` → `A`, `28` → `AB`. */
+export function columnName(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}

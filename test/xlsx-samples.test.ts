@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, readCsv, readXlsx, validate, type DatasetDefinition, type Report, type Violation } from 'ddss';
+import { insuranceParticipants, landParcels } from 'ddss/datasets';
+import { vn } from 'ddss/vn';
+import { csvAsWorkbook, writeWorkbook } from './_workbook.js';
+import { cli, NOW } from './fixtures/cli/harness.js';
+
+const file = (p: string): string => fileURLToPath(new URL(`../examples/${p}`, import.meta.url));
+const now = '2026-11-22';
+
+async function run(def: DatasetDefinition, source: Parameters<typeof validate>[1]) {
+  const seen: Violation[] = [];
+  const report = await validate(def, source, { now, onViolation: (v) => seen.push(v) });
+  return { report, seen };
+}
+
+/** The report without the description of its source (kind, name, bytes differ between a CSV and a workbook). */
+const body = (r: Report): Omit<Report, 'source'> => {
+  const { source, ...rest } = r;
+  void source;
+  return rest;
+};
+
+describe.each([
+  ['land/parcels.csv', landParcels, 'Sổ địa chính'],
+  ['insurance/participants.csv', insuranceParticipants, 'Danh sách'],
+] as const)('the sample %s written as a workbook of text cells', (csv, def, sheet) => {
+  it('gives the report of the CSV, rule by rule (counts, samples, scores)', async () => {
+    const xlsx = await csvAsWorkbook(file(csv), sheet);
+    const a = await run(def, readCsv(file(csv)));
+    const b = await run(def, readXlsx(xlsx, { sheet }));
+    expect(b.report.partial).toBe(false);
+    expect(b.report.rows).toBe(a.report.rows);
+    expect(a.report.rules.length).toBeGreaterThan(0);
+    expect(body(b.report)).toEqual(body(a.report));
+    expect(b.seen).toEqual(a.seen);
+    expect(b.report.source).toMatchObject({ kind: 'xlsx', records: a.report.source?.records });
+  });
+});
+
+describe('Excel damage in a workbook', () => {
+  it('an identifier stored as a number is reported with its digits recovered', async () => {
+    const xlsx = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id'], [1089012345], ['001089012345']]);
+    });
+    const def = defineDataset({ name: 'ids', fields: { id: field.text().use(vn.cccd()) } });
+    const { seen } = await run(def, readXlsx(xlsx));
+    expect(seen.map((v) => [v.rule, v.code, v.suggestion, v.line])).toEqual([['id.cccd', 'leading_zero_lost', '001089012345', 2]]);
+  });
+});
+
+describe('findings about cells', () => {
+  it('error cells and formulas without a value are source rules with messages naming the cell', async () => {
+    const xlsx = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id', 'name'], ['1', { error: '#N/A' }], ['2', { formula: 'UPPER(A3)' }]]);
+    });
+    const def = defineDataset({ name: 'cells', fields: { id: field.text(), name: field.text() } });
+    const { seen } = await run(def, readXlsx(xlsx));
+    expect(seen.map((v) => [v.rule, v.line, v.message])).toEqual([
+      ['source.error_cell', 2, 'name: cell B2 holds the Excel error #N/A'],
+      ['source.formula_without_value', 3,
+        'name: cell B3 holds the formula =UPPER(A3) with no saved result (recalculate and save the workbook in Excel)'],
+    ]);
+  });
+});
+
+describe('ddss validate on a workbook', () => {
+  it('reads the sheet named by --sheet, and a missing sheet is exit 3 naming the sheets', async () => {
+    const xlsx = await csvAsWorkbook(file('land/parcels.csv'), 'Sổ địa chính');
+    const csvRun = await cli(['validate', file('land/parcels.csv'), '--dataset', 'land-parcels', '--format', 'json', ...NOW]);
+    const ok = await cli(['validate', xlsx, '--sheet', 'Sổ địa chính', '--dataset', 'land-parcels', '--format', 'json', ...NOW]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(csvRun.code);
+    const [x, c] = [JSON.parse(ok.stdout) as Report, JSON.parse(csvRun.stdout) as Report];
+    expect(body(x)).toEqual(body(c));
+    const missing = await cli(['validate', xlsx, '--sheet', 'Sheet1', '--dataset', 'land-parcels', ...NOW]);
+    expect(missing.code).toBe(3);
+    expect(missing.stdout + missing.stderr).toContain('no sheet "Sheet1" in the workbook; its sheets: "Ghi chú", "Sổ địa chính"');
+  });
+});
+
+describe('ddss validate on a workbook that cannot be read', () => {
+  it('a missing .xlsx file is exit 3 with the reason, not a hang', async () => {
+    const r = await cli(['validate', 'no-such.xlsx', '--dataset', 'land-parcels', ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stdout + r.stderr).toMatch(/could not read no-such\.xlsx: ENOENT/);
+  });
+});
