@@ -7,6 +7,8 @@ export interface Labels {
   readonly reportTitle: string;
   readonly overall: string;
   readonly noData: string;
+  /** A score that is null because the run could not be evaluated (a partial read, a rule error), not for lack of rules. */
+  readonly notScored: string;
   readonly criteria: Readonly<Record<Criterion, { readonly name: string; readonly sub: string }>>;
   readonly datasetStatus: Readonly<Record<DatasetStatus, string>>;
   readonly ruleStatus: Readonly<Record<RuleStatus, string>>;
@@ -46,6 +48,7 @@ const en: Labels = {
   reportTitle: 'Data quality report',
   overall: 'Overall score',
   noData: 'no data',
+  notScored: 'not scored',
   criteria: {
     correct: { name: 'Correct', sub: 'đúng · valid values' },
     sufficient: { name: 'Sufficient', sub: 'đủ · complete' },
@@ -97,6 +100,7 @@ const vi: Labels = {
   reportTitle: 'Báo cáo chất lượng dữ liệu',
   overall: 'Điểm tổng thể',
   noData: 'không có dữ liệu',
+  notScored: 'không chấm điểm',
   criteria: {
     correct: { name: 'Đúng', sub: 'Chính xác' },
     sufficient: { name: 'Đủ', sub: 'Đầy đủ' },
@@ -172,4 +176,13 @@ export function verdictLine(report: Report, l: Labels): string {
   );
   if (counts !== '') return counts;
   return report.status === 'error' ? l.notEvaluated.replace(/:$/, '.') : l.allPassed;
+}
+
+/**
+ * What a null score says: `not scored` in a report that could not be evaluated (its scores were withheld: a partial
+ * read, a rule error), else `no data` (no rule of that criterion measured anything).
+ * @example unscored(partial, labels('en')) // 'not scored'
+ */
+export function unscored(report: Report, l: Labels): string {
+  return report.status === 'error' ? l.notScored : l.noData;
 }

@@ -1,7 +1,7 @@
 import { plainText } from './_escape.js';
 import { formatInstant, formatPercent, type Band } from './_format.js';
 import { criterionBand, overallBand } from './_verdict-band.js';
-import { labels, verdictLine, type Labels } from './_labels.js';
+import { labels, unscored, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
@@ -45,7 +45,7 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
   out.push(`  ${scoreLine(paint, l.overall.padEnd(width), report.score, l, '', true, overallBand(report))}`);
   for (const c of CRITERIA) {
     const r = report.criteria[c];
-    const detail = r.score === null ? l.noData : r.rowPassRate === null ? l.criteria[c].sub : `${l.criteria[c].sub} · ${l.failedRowsOf(r.failedRows)}`;
+    const detail = r.score === null ? unscored(report, l) : r.rowPassRate === null ? l.criteria[c].sub : `${l.criteria[c].sub} · ${l.failedRowsOf(r.failedRows)}`;
     out.push(`  ${scoreLine(paint, l.criteria[c].name.padEnd(width), r.score, l, detail, false, criterionBand(report, c))}`);
   }
 

@@ -4,7 +4,7 @@ import { gauge } from './_html-gauge.js';
 import { HTML_SCRIPT } from './_html-assets.js';
 import { htmlHead } from './_html-head.js';
 import { ruleTable, sampleSections } from './_html-rules.js';
-import { labels, verdictLine, type Labels } from './_labels.js';
+import { labels, unscored, verdictLine, type Labels } from './_labels.js';
 import { localized } from './_text.js';
 import { rulesByFailures } from './_rank.js';
 import { criterionBand, overallBand } from './_verdict-band.js';
@@ -101,13 +101,13 @@ function banner(report: Report, l: Labels, file: string | undefined): string {
 }
 
 function gauges(report: Report, l: Labels): string {
-  const overallDetail = report.score === null ? l.noData : l.rows(report.rows);
+  const overallDetail = report.score === null ? unscored(report, l) : l.rows(report.rows);
   const out = [gauge({ id: 'overall', name: l.overall, sub: l.datasetStatus[report.status], score: report.score,
     detail: overallDetail, band: overallBand(report) }, l.locale)];
   for (const c of CRITERIA) {
     const r = report.criteria[c];
     const parts = [];
-    if (r.score === null) parts.push(l.noData);
+    if (r.score === null) parts.push(unscored(report, l));
     else {
       if (r.rowPassRate !== null) parts.push(l.failedRowsOf(r.failedRows));
       if (r.tableScore !== null) parts.push(l.tableScore(formatPercent(r.tableScore, l.locale)));

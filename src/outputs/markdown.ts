@@ -1,6 +1,6 @@
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatInstant, formatPercent } from './_format.js';
-import { labels, verdictLine, type Labels } from './_labels.js';
+import { labels, unscored, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
 import { CRITERIA, type Locale, type Report, type RuleResult } from '../core/types.js';
@@ -46,7 +46,7 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
   out.push(`| ${l.col.criterion} | ${l.col.score} | ${l.col.failedRows} |`, '|---|---:|---:|');
   for (const c of CRITERIA) {
     const r = report.criteria[c];
-    const score = r.score === null ? `— (${l.noData})` : formatPercent(r.score, l.locale);
+    const score = r.score === null ? `— (${unscored(report, l)})` : formatPercent(r.score, l.locale);
     out.push(`| ${l.criteria[c].name} (${l.criteria[c].sub}) | ${score} | ${formatCount(r.failedRows, l.locale)} |`);
   }
   out.push('', `### ${l.failingRules}`, '');
