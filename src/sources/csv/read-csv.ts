@@ -2,7 +2,8 @@ import { createAssembler } from './assembler.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { byteInput, type CsvInput } from './input.js';
 import { createScanner, type CsvScanner, type LineEnding } from './scanner.js';
-import { recordKeys, type HeaderOption } from './header.js';
+import { type HeaderOption } from './header.js';
+import { batchRecords } from '../batch-records.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
 import { encodingMismatch } from '../decode/encoding-mismatch.js';
 import { SNIFF_BYTES, sniffEncoding } from '../decode/sniff-encoding.js';
@@ -144,18 +145,7 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
     ...(splittable ? { file: { path: input, csv: { delimiter, encoding, maxRecordBytes, name: name ?? input } } } : {}),
     batches,
     info: () => info,
-    async *[Symbol.asyncIterator]() {
-      let keys: readonly string[] = [];
-      for await (const batch of batches()) {
-        if (batch.columns !== undefined) keys = recordKeys(batch.columns);
-        for (const row of batch.rows as readonly string[][]) {
-          const record = Object.create(null) as Record<string, string>;
-          const n = Math.min(row.length, keys.length);
-          for (let i = 0; i < n; i++) record[keys[i] as string] = row[i] as string;
-          yield record;
-        }
-      }
-    },
+    [Symbol.asyncIterator]: () => batchRecords<string>(batches()),
   };
 }
 

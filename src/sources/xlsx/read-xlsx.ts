@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
-import { recordKeys, resolveHeader, type HeaderOption } from '../csv/header.js';
+import { resolveHeader, type HeaderOption } from '../csv/header.js';
+import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
 import { loadExcelJs, utf8WorkbookReader, type XlsxRow } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
@@ -102,18 +103,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
     kind: 'xlsx',
     batches,
     info: () => info,
-    async *[Symbol.asyncIterator]() {
-      let keys: readonly string[] = [];
-      for await (const batch of batches()) {
-        if (batch.columns !== undefined) keys = recordKeys(batch.columns);
-        for (const row of batch.rows as readonly unknown[][]) {
-          const record = Object.create(null) as Record<string, unknown>;
-          const n = Math.min(row.length, keys.length);
-          for (let i = 0; i < n; i++) record[keys[i] as string] = row[i];
-          yield record;
-        }
-      }
-    },
+    [Symbol.asyncIterator]: () => batchRecords<unknown>(batches()),
   };
 }
 

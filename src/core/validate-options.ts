@@ -1,0 +1,51 @@
+import type { Locale } from './types.js';
+import type { RecordGrade } from './grades.js';
+import type { Violation } from './report-types.js';
+import type { Reference } from '../reference/reference.js';
+
+/** The options of a run (`validate`, `createValidator`); re-exported by `types.ts`. */
+export interface ValidateOptions {
+  /** The time of the run (default: when the run starts). Same input + same `now` = byte-identical reports. */
+  readonly now?: Date | string | number;
+  /**
+   * The IANA time zone (`Asia/Ho_Chi_Minh`) that decides which calendar day `now` is, for rules comparing dates with
+   * the time of the run (`notInFuture`, `within`, expiry). Overrides the definition's `timeZone`; default `UTC`.
+   */
+  readonly timeZone?: string;
+  readonly locale?: Locale;
+  /** Violations kept per rule in the report (exact counts are always kept). Default 100. */
+  readonly maxSamplesPerRule?: number;
+  /** Receives every violation, without limit, as it is found. */
+  readonly onViolation?: (violation: Violation) => void;
+  /**
+   * Receives every record's grades as the record finishes, in input order (README "A worklist for fixing records").
+   * Giving it also adds `recordGrades` to the report. A run with `onRecord` uses one thread.
+   */
+  readonly onRecord?: (record: RecordGrade) => void;
+  /** Grade every record and add the histogram `recordGrades` to the report, without `onRecord`. Default false. */
+  readonly grades?: boolean;
+  /** Fields whose cells each graded record carries in `values` (masked when personal), to group a worklist by. */
+  readonly gradeColumns?: readonly string[];
+  /** Overrides the definition's `failUnder`. */
+  readonly failUnder?: number;
+  /** Show PII values unmasked in every output. Default false. */
+  readonly showValues?: boolean;
+  /**
+   * Secret key of the keyed hash of `pii('hash')` fields: required when the definition has one (unless
+   * `showValues`), so the same input gives the same hashes, and the same report, on every run.
+   */
+  readonly piiKey?: string;
+  /**
+   * Worker threads for a CSV file read with `readCsv(path)` (UTF-8 or Windows-1258, `,`/`;`/tab delimiter, with a
+   * header line). Default 1. The report is byte-identical to a single-threaded run. Files smaller than
+   * `minBytesPerWorker` per worker use fewer threads. Needs the definition's `module`.
+   */
+  readonly workers?: number;
+  /** Bytes of input each worker should have at least (default 4 MiB): small files are not worth a thread. */
+  readonly minBytesPerWorker?: number;
+  /**
+   * The references the definition's rules name (`ref('communes')`), by name: `reference('communes', source, { key })`.
+   * Each is read once, before the rows stream (workers get copies of the tables). A rule whose reference is not given errors.
+   */
+  readonly references?: Readonly<Record<string, Reference>>;
+}
