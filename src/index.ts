@@ -23,7 +23,7 @@ export { isTabularSource, type TabularSource, type RowBatch, type SourceIssue } 
 export type { ValidatorState, RuleState } from './core/state.js';
 export { INVALID, CRITERIA } from './core/types.js';
 export type {
-  AggregateRule, CheckResult, Criterion, CriterionResult, DatasetDefinition, DatasetFinding, DatasetOutcome,
+  AggregateRule, BaselineSummary, CheckResult, Criterion, CriterionResult, DatasetDefinition, DatasetFinding, DatasetOutcome,
   DatasetRule, DatasetStatus, FieldRule, FieldSpecData, FieldType, Finding, FinishContext, Locale, LocalizedText,
   MergeOffset, Parser, PiiMode, RecordKey, RecordRule, Report, Rule, RuleContext, RuleOptions, RuleResult,
   RuleStatus, Sample, Severity, SourceInfo, TypedRow, ValidateOptions, ValueRule, Violation,
@@ -56,6 +56,7 @@ export { decodeVni, encodeVni } from './sources/decode/vni.js';
 export { compare } from './compare/compare.js';
 export { reference, type Reference, type ReferenceSourceOptions, type ReferenceTable } from './reference/reference.js';
 export { ref, type ReferenceName } from './reference/ref.js';
+export { loadBaseline, baselineFrom, type Baseline } from './baseline/load-baseline.js';
 export type { ForeignKeyOptions } from '../rules/correct/foreign-key.js';
 export type { CompareOptions, ComparisonReport, Difference, DifferenceStatus } from './compare/types.js';
 export { formatComparison, type ComparisonTextOptions } from './outputs/comparison-text.js';

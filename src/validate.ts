@@ -9,6 +9,7 @@ import { bindTables, loadReferences } from './reference/bind-references.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
 import type { DatasetDefinition, ValidateOptions } from './core/types.js';
 import type { ReportOf } from './rule-id.js';
+import { baselineTally, checkBaselineKey } from './baseline/apply-baseline.js';
 
 const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
@@ -21,6 +22,19 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
  * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22'), workers: 2 });
  */
 export async function validate<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions = {}): Promise<ReportOf<D>> {
+  const { baseline, ...rest } = options;
+  if (baseline === undefined) return validateAll(definition, input, options);
+  checkBaselineKey(definition, options);
+  // Every violation passes the tally in file order (workers deliver theirs in order), then the report is judged.
+  const tally = baselineTally(baseline);
+  const user = options.onViolation;
+  const report = await validateAll(definition, input, {
+    ...rest, onViolation: (v) => { tally.see(v); user?.(v); },
+  });
+  return tally.apply(report) as ReportOf<D>;
+}
+
+async function validateAll<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions): Promise<ReportOf<D>> {
   resolveOptions(options, definition); // a mistake in the options (time zone, missing piiKey) fails before any thread starts
   const wanted = Math.floor(options.workers ?? 1);
   // A worker thread that imports a script which validates at top level must not validate (nor start workers).

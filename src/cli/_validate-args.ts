@@ -41,6 +41,8 @@ export interface ValidateArgs extends ReferenceArgs {
   readonly showValues: boolean;
   readonly maxSamples: number | undefined;
   readonly workers: number;
+  /** `--baseline FILE`: the violations file of an earlier run; the verdict judges new violations only. */
+  readonly baseline: string | undefined;
 }
 
 const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
@@ -75,6 +77,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     'show-values': { type: 'boolean' },
     'max-samples': { type: 'string' },
     workers: { type: 'string' },
+    baseline: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...REFERENCE_FLAGS,
   });
@@ -95,7 +98,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');
   const gradeColumns = (v['grades-columns'] ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
   if (v['grades-columns'] !== undefined && gradeColumns.length === 0) throw usage('--grades-columns needs field names, e.g. commune_code');
-  for (const flag of ['out', 'violations', 'grades'] as const) {
+  for (const flag of ['out', 'violations', 'grades', 'baseline'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
   return {
@@ -121,6 +124,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
+    baseline: v.baseline,
     ...referenceArgs(v),
   };
 }
@@ -128,7 +132,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
-  showValues: false, maxSamples: undefined, workers: defaultWorkers(),
+  showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
 };
 

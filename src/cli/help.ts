@@ -60,6 +60,8 @@ Options:
                          definition check keys against; repeatable, one per reference
       --reference-encoding E, --reference-delimiter D
                          how to read CSV reference files (as --encoding, --delimiter)
+      --baseline FILE    the --violations file (.csv, .ndjson) of an earlier run: its violations are known,
+                         and the verdict and exit code judge new violations only (scores count all)
   -h, --help             this help
 
 Exit codes: 0 passed or warned, 1 failed (an error rule failed, or score below --fail-under),

@@ -13,6 +13,7 @@ import { openReferences } from './_references.js';
 import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
+import { openBaseline } from './_baseline.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 
@@ -48,6 +49,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
+  const baseline = await openBaseline(args.baseline, definition, args.showValues, io.cwd);
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
   // Graded records go out in file order from one thread (onRecord cannot cross worker threads).
@@ -69,6 +71,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
       ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),
       ...(args.failUnder === undefined ? {} : { failUnder: args.failUnder }),
+      ...(baseline === undefined ? {} : { baseline }),
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
       ...(grades === undefined ? {} : { onRecord: (g: RecordGrade) => grades.write(g), gradeColumns: args.grades?.columns ?? [] }),

@@ -49,8 +49,22 @@ export interface RuleResult {
   readonly score: number | null;
   readonly error: string | null;
   readonly truncated: boolean;
+  /** With a baseline: violations of this rule the baseline did not have. */
+  readonly newViolations?: number;
   readonly params?: Readonly<Record<string, unknown>>;
   readonly samples: readonly Sample[];
+}
+
+/** What a run found compared with its baseline (`report.baseline`). */
+export interface BaselineSummary {
+  /** The baseline file's name. */
+  readonly name: string;
+  /** Violations in the baseline. */
+  readonly violations: number;
+  /** Violations of this run that the baseline already had. */
+  readonly known: number;
+  /** Violations of this run that it did not have. */
+  readonly new: number;
 }
 
 export interface CriterionResult {
@@ -92,6 +106,8 @@ export interface Report {
   readonly score: number | null;
   /** The `failUnder` the run was judged by (the run's, else the definition's), when there was one. */
   readonly failUnder?: number;
+  /** With a baseline: how many of the run's violations it already had; `status` then judges new ones only. */
+  readonly baseline?: BaselineSummary;
   readonly criteria: Readonly<Record<Criterion, CriterionResult>>;
   /** How many records fell in each band of their overall grade, when the run graded records (`onRecord`, `grades`). */
   readonly recordGrades?: GradeHistogram;

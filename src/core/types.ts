@@ -259,5 +259,5 @@ export interface DatasetDefinition {
 
 export type { ValidateOptions } from './validate-options.js';
 export type {
-  RuleStatus, DatasetStatus, Violation, Sample, RuleResult, CriterionResult, SourceInfo, Report,
+  RuleStatus, DatasetStatus, Violation, Sample, RuleResult, CriterionResult, SourceInfo, Report, BaselineSummary,
 } from './report-types.js';

@@ -2,6 +2,7 @@ import type { Locale } from './types.js';
 import type { RecordGrade } from './grades.js';
 import type { Violation } from './report-types.js';
 import type { Reference } from '../reference/reference.js';
+import type { Baseline } from '../baseline/load-baseline.js';
 
 /** The options of a run (`validate`, `createValidator`); re-exported by `types.ts`. */
 export interface ValidateOptions {
@@ -48,4 +49,10 @@ export interface ValidateOptions {
    * Each is read once, before the rows stream (workers get copies of the tables). A rule whose reference is not given errors.
    */
   readonly references?: Readonly<Record<string, Reference>>;
+  /**
+   * The violations of an earlier run (`loadBaseline('old.ndjson')`): violations with the same rule, code, record key
+   * and field are known. Scores still count every violation; each rule reports `newViolations`, and `status` (so
+   * the CLI's exit code and `failUnder`) judges new violations only. Applied by `validate`, not `createValidator`.
+   */
+  readonly baseline?: Baseline;
 }

@@ -32,6 +32,8 @@ export interface Labels {
   readonly tableScore: (s: string) => string;
   readonly bannerCounts: (failed: number, warned: number, errored: number) => string;
   readonly allPassed: string;
+  /** The verdict's baseline part: violations the baseline had, and new ones. */
+  readonly baselineCounts: (known: number, fresh: number, name: string) => string;
   readonly notEvaluated: string;
   readonly partial: string;
   readonly sortHint: string;
@@ -86,6 +88,7 @@ const en: Labels = {
     w > 0 ? `${plural(w, 'warning rule', 'warning rules', 'en')} failed` : '',
   ]),
   allPassed: 'Every rule passed.',
+  baselineCounts: (k, n, name) => `against the baseline ${name}: ${plural(k, 'known violation', 'known violations', 'en')}, ${formatCount(n, 'en')} new`,
   notEvaluated: 'The dataset could not be evaluated:',
   partial: 'The source could not be read completely, so the dataset is not scored.',
   sortHint: 'Click a column header to sort.',
@@ -139,6 +142,7 @@ const vi: Labels = {
     w > 0 ? `${w} quy tắc cảnh báo không đạt` : '',
   ]),
   allPassed: 'Tất cả quy tắc đều đạt.',
+  baselineCounts: (k, n, name) => `so với mốc ${name}: ${formatCount(k, 'vi')} vi phạm đã biết, ${formatCount(n, 'vi')} vi phạm mới`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
   partial: 'Không đọc được toàn bộ nguồn dữ liệu nên tập dữ liệu không được chấm điểm.',
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
@@ -174,8 +178,9 @@ export function verdictLine(report: Report, l: Labels): string {
     report.rules.filter((r) => r.status === 'failed' && r.severity === 'warning').length,
     report.rules.filter((r) => r.status === 'error').length,
   );
-  if (counts !== '') return counts;
-  return report.status === 'error' ? l.notEvaluated.replace(/:$/, '.') : l.allPassed;
+  const verdict = counts !== '' ? counts : report.status === 'error' ? l.notEvaluated.replace(/:$/, '.') : l.allPassed;
+  const b = report.baseline;
+  return b === undefined ? verdict : list([verdict, l.baselineCounts(b.known, b.new, b.name)]);
 }
 
 /**

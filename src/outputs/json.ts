@@ -27,6 +27,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     rows: report.rows,
     score: report.score,
     ...(report.failUnder === undefined ? {} : { failUnder: report.failUnder }),
+    ...(report.baseline === undefined ? {} : { baseline: { ...report.baseline } }),
     criteria,
     ...(report.recordGrades === undefined ? {} : { recordGrades: { ...report.recordGrades } }),
     rules: report.rules.map(rule),
@@ -46,6 +47,7 @@ function rule(r: RuleResult) {
     level: r.level,
     checked: r.checked, failed: r.failed, violations: r.violations, passRate: r.passRate, threshold: r.threshold,
     weight: r.weight, status: r.status, score: r.score, error: r.error, truncated: r.truncated,
+    ...(r.newViolations === undefined ? {} : { newViolations: r.newViolations }),
     ...(r.params === undefined ? {} : { params: r.params }),
     samples: r.samples.map(sample),
   };

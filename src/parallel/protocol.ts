@@ -7,7 +7,7 @@ import type { ReferenceTableData } from '../reference/reference.js';
  * The validate options a worker receives: every option of the run except functions (which cannot cross threads)
  * and the thread settings, with `now` and `piiKey` fixed once for all ranges. A new option needs no change here.
  */
-export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'workers' | 'minBytesPerWorker' | 'now' | 'piiKey' | 'references'> & {
+export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'workers' | 'minBytesPerWorker' | 'now' | 'piiKey' | 'references' | 'baseline'> & {
   readonly now: string;
   readonly piiKey: string;
 };

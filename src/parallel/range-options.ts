@@ -10,8 +10,9 @@ export function rangeOptions(options: ValidateOptions, now: string, piiKey: stri
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(options)) {
     if (typeof value === 'function' || value === undefined) continue;
-    // References go to the workers as their tables (RangeTask.references), not as sources to read again.
-    if (name === 'workers' || name === 'minBytesPerWorker' || name === 'references') continue;
+    // References go to the workers as their tables (RangeTask.references), not as sources to read again; a baseline
+    // is applied on the main thread, to the violations in file order.
+    if (name === 'workers' || name === 'minBytesPerWorker' || name === 'references' || name === 'baseline') continue;
     out[name] = value;
   }
   return { ...(out as RangeOptions), now, piiKey };

@@ -1,0 +1,161 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { assertValidReport } from './_report-schema.js';
+import { validate } from '../src/validate.js';
+import { readCsv } from '../src/sources/csv/read-csv.js';
+import { landParcels } from '../rules/datasets/land-parcels.js';
+import { baselineFrom, loadBaseline } from '../src/baseline/load-baseline.js';
+import { defineDataset } from '../src/define.js';
+import { field } from '../src/field.js';
+import { rule } from '../src/rule.js';
+import type { Report } from '../src/core/types.js';
+
+const PARCELS = fileURLToPath(new URL('../examples/land/parcels.csv', import.meta.url));
+const LAND = ['--dataset', 'land-parcels', ...NOW];
+const AT = '2026-11-22';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+
+/** The sample with a negative area in its first three rows: new findings where the sample had none. */
+function damaged(): string {
+  const lines = readFileSync(PARCELS, 'utf8').split('\n');
+  for (const i of [1, 2, 3]) {
+    const cells = (lines[i] as string).split(',');
+    cells[5] = '-5';
+    lines[i] = cells.join(',');
+  }
+  const path = tmp.path('damaged.csv');
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
+type Tuple = { rule: string; code: string; key?: string; field?: string };
+
+/** The oracle: violations of `now` left over after taking away one per matching line of `before`, per rule. */
+function newPerRule(before: readonly Tuple[], now: readonly Tuple[]): Map<string, number> {
+  const id = (v: Tuple) => JSON.stringify([v.rule, v.code, v.key ?? '', v.field ?? '']);
+  const left = new Map<string, number>();
+  for (const v of before) left.set(id(v), (left.get(id(v)) ?? 0) + 1);
+  const fresh = new Map<string, number>();
+  for (const v of now) {
+    const n = left.get(id(v)) ?? 0;
+    if (n > 0) left.set(id(v), n - 1);
+    else fresh.set(v.rule, (fresh.get(v.rule) ?? 0) + 1);
+  }
+  return fresh;
+}
+
+function ndjson(path: string): Tuple[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Tuple);
+}
+
+describe('ddss validate --baseline', () => {
+  it('knows every violation of the run the baseline came from (NDJSON and CSV baselines alike)', async () => {
+    const old = tmp.path('old.ndjson');
+    const first = await cli(['validate', PARCELS, ...LAND, '--violations', old, '--format', 'json']);
+    expect(first.code).toBe(1);
+    const total = (JSON.parse(first.stdout) as Report).rules.reduce((n, r) => n + r.violations, 0);
+    expect(ndjson(old)).toHaveLength(total);
+    await cli(['validate', PARCELS, ...LAND, '--violations', tmp.path('old.csv')]);
+    for (const baseline of [old, tmp.path('old.csv')]) {
+      const r = await cli(['validate', PARCELS, ...LAND, '--baseline', baseline, '--format', 'json']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as Report;
+      expect(report.status).toBe('passed');
+      expect(report.baseline).toEqual({ name: baseline, violations: total, known: total, new: 0 });
+      expect(report.rules.every((x) => x.newViolations === 0)).toBe(true);
+      // Scores still count every violation.
+      expect(report.score).toBe((JSON.parse(first.stdout) as Report).score);
+    }
+  });
+
+  it('counts new violations per rule exactly as a multiset difference, and fails on new errors only', async () => {
+    const old = tmp.path('old.ndjson');
+    await cli(['validate', PARCELS, ...LAND, '--violations', old]);
+    const input = damaged();
+    const now = tmp.path('now.ndjson');
+    await cli(['validate', input, ...LAND, '--violations', now]);
+    const expected = newPerRule(ndjson(old), ndjson(now));
+    expect([...expected.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const r = await cli(['validate', input, ...LAND, '--baseline', old, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    for (const rule of report.rules) expect([rule.id, rule.newViolations]).toEqual([rule.id, expected.get(rule.id) ?? 0]);
+    expect(report.baseline?.new).toBe([...expected.values()].reduce((a, b) => a + b, 0));
+    expect(report.status).toBe('failed');
+    assertValidReport({ ...report, violations: [] });
+    const text = await cli(['validate', input, ...LAND, '--baseline', old]);
+    expect(text.stdout).toContain(`against the baseline ${old}: ${report.baseline?.known.toLocaleString('en')} known violations, ${report.baseline?.new} new`);
+  });
+
+  it('refuses a baseline it cannot match records by, and one that is not a violations file (exit 2)', async () => {
+    const participants = fileURLToPath(new URL('../examples/insurance/participants.csv', import.meta.url));
+    const masked = await cli(['validate', participants, '--dataset', 'insurance-participants', ...NOW, '--baseline', PARCELS]);
+    expect(masked.code).toBe(2);
+    expect(masked.stderr).toMatch(/key bhxh_no .* is masked/);
+    const cases: Array<[string, string, RegExp]> = [
+      ['x.ndjson', '{"rule":"a","code":"b","key":"k","field":"f"}\n{"rule":"a",', /invalid json/],
+      ['cols.csv', 'rule,code,field\na,b,c\n', /no "key" column/],
+      ['norule.ndjson', '{"code":"b","key":"k"}\n', /no "rule"/],
+      ['old.txt', 'rule,code,key,field\n', /ending in \.csv, \.ndjson or \.jsonl/],
+    ];
+    for (const [name, text, why] of cases) {
+      writeFileSync(tmp.path(name), text);
+      const r = await cli(['validate', PARCELS, ...LAND, '--baseline', tmp.path(name)]);
+      expect([name, r.code]).toEqual([name, 2]);
+      expect(r.stderr).toMatch(why);
+    }
+    const missing = await cli(['validate', PARCELS, ...LAND, '--baseline', tmp.path('none.ndjson')]);
+    expect(missing.stderr).toMatch(/none\.ndjson: no such file/);
+  });
+});
+
+describe('validate({ baseline })', () => {
+  const people = defineDataset({
+    name: 'people', key: 'id',
+    fields: { id: field.text(), code: field.text().pattern(/^\d+$/) },
+    rules: [rule.rowCount({ min: 1 })],
+  });
+  const rows = [{ id: 'a', code: 'x' }, { id: 'a', code: 'y' }, { id: 'b', code: 'z' }];
+
+  it('uses each baseline line once: a third duplicate is new where the baseline had two', async () => {
+    const before = await validate(people, rows, { now: AT });
+    const known = baselineFrom(before.violations.filter((v) => v.key === 'a').slice(0, 1));
+    const report = await validate(people, rows, { now: AT, baseline: known });
+    expect(report.baseline).toEqual({ name: 'baseline', violations: 1, known: 1, new: 2 });
+    expect(report.rules.find((r) => r.id === 'code.pattern')?.newViolations).toBe(2);
+    // A baseline serves many runs: the second run finds the same.
+    expect((await validate(people, rows, { now: AT, baseline: known })).baseline?.known).toBe(1);
+  });
+
+  it('judges failUnder on new errors only', async () => {
+    const all = baselineFrom((await validate(people, rows, { now: AT })).violations);
+    const passed = await validate(people, rows, { now: AT, baseline: all, failUnder: 0.99 });
+    expect([passed.status, passed.score !== null && passed.score < 0.99]).toEqual(['passed', true]);
+    const one = baselineFrom((await validate(people, rows.slice(0, 2), { now: AT })).violations);
+    expect((await validate(people, rows, { now: AT, baseline: one, failUnder: 0.99 })).status).toBe('failed');
+  });
+
+  it('refuses a dataset without a key', async () => {
+    const nokey = defineDataset({ name: 'nokey', fields: { id: field.text() } });
+    await expect(validate(nokey, rows, { baseline: baselineFrom([]) })).rejects.toThrow(/declares no key/);
+  });
+
+  it('gives the same report with two workers as with one', async () => {
+    const baseline = await loadBaseline(await (async () => {
+      const old = tmp.path('old.ndjson');
+      await cli(['validate', PARCELS, ...LAND, '--violations', old]);
+      return old;
+    })());
+    const input = damaged();
+    const options = { now: AT, baseline, minBytesPerWorker: 1024 } as const;
+    const one = await validate(landParcels, readCsv(input), { ...options, workers: 1 });
+    const two = await validate(landParcels, readCsv(input), { ...options, workers: 2 });
+    expect(one.baseline?.new).toBeGreaterThan(0);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
