@@ -5,6 +5,7 @@ import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
+import { HISTORY_FLAGS, historyArgs, type HistoryArgs } from './_history-args.js';
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -12,7 +13,7 @@ export const INPUT_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** The flags of `ddss validate`, checked and typed. Paths are as given (resolved by the command). */
-export interface ValidateArgs extends ReferenceArgs {
+export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly help: boolean;
   readonly input: string;
   readonly dataset: string;
@@ -80,6 +81,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     baseline: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...REFERENCE_FLAGS,
+    ...HISTORY_FLAGS,
   });
   const help = v.help === true;
   if (help) return { ...EMPTY, help };
@@ -126,6 +128,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
     baseline: v.baseline,
     ...referenceArgs(v),
+    ...historyArgs(v),
   };
 }
 
@@ -133,7 +136,7 @@ const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined,
-  references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
+  references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyThresholds: {},
 };
 
 /** `--time-zone`: an IANA name the platform knows, else a usage error. */

@@ -7,6 +7,7 @@ Usage:
   ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
   ddss compare <source> <copy> --key COLS [options]
   ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
+  ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]
   ddss datasets [--json]
   ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
   ddss --help | ddss <command> --help
@@ -16,6 +17,7 @@ Commands:
   validate   check a CSV, JSON or NDJSON file against a dataset definition; print or write the report
   compare    reconcile a copy with its source: matched, changed, missing and extra records (live)
   worklist   group the records of a validate --grades file by a column, worst records first
+  history    the score trend of each dataset over the runs of a validate --history file
   datasets   list the built-in dataset definitions
   refdata    import reference data (the official commune list) as a dated JSON table
 
@@ -60,6 +62,11 @@ Options:
                          definition check keys against; repeatable, one per reference
       --reference-encoding E, --reference-delimiter D
                          how to read CSV reference files (as --encoding, --delimiter)
+      --history FILE     append this run to a history (.ndjson) and judge it against the last runs of the
+                         dataset: warnings history.row_count_drop, history.failure_rate_jump.<criterion>,
+                         history.stale_input; trend sparklines in the text and HTML reports
+      --history-window K, --history-row-drop X, --history-min-jump X, --history-severity warning|error
+                         runs compared (default 10), row drop (0.2), least failure-rate jump (0.01)
       --baseline FILE    the --violations file (.csv, .ndjson) of an earlier run: its violations are known,
                          and the verdict and exit code judge new violations only (scores count all)
   -h, --help             this help
@@ -138,4 +145,19 @@ Options:
       --by COL           the column to group by (one group without it)
       --top N            records listed per group (default 10)
   -f, --format F         text (default), csv, md
+`;
+
+export const HISTORY_HELP = `Usage: ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]
+
+The trend of each dataset in a history file written by ddss validate --history: a sparkline per score (overall and
+the four criteria) from the first run to the latest, rows, and the worst-moving rules (failure rate in the latest
+run against its median over the earlier runs). Exit 0, or 2 for a usage error or a damaged history file.
+
+Options:
+      --dataset D        only this dataset
+      --top N            worst-moving rules listed per dataset (default 10)
+  -f, --format F         text (default), json, html
+  -o, --out FILE         write to FILE (never over an existing file without --force)
+      --force            overwrite --out
+      --locale L         en (default) or vi
 `;

@@ -14,6 +14,7 @@ import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
 import { openBaseline } from './_baseline.js';
+import { openHistory } from './_history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 
@@ -38,7 +39,11 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
-  await checkOutputs([out, vio, grd].filter((o): o is OutputPath => o !== undefined), input, args.force);
+  const outputs = [out, vio, grd].filter((o): o is OutputPath => o !== undefined);
+  await checkOutputs(outputs, input, args.force);
+  // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
+  const hist = args.history === undefined ? undefined : outputPath('history', args.history, io.cwd);
+  if (hist !== undefined) await checkOutputs([...outputs, hist], input, true);
   const loaded = await resolveDataset(args.dataset, io.cwd);
   // Worker threads load the definition again from its file; built-ins name their own module.
   const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
@@ -50,6 +55,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
   const baseline = await openBaseline(args.baseline, definition, args.showValues, io.cwd);
+  const history = await openHistory(hist?.path, args.history, input, args.input, definition.name, args.historyThresholds);
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
   // Graded records go out in file order from one thread (onRecord cannot cross worker threads).
@@ -59,10 +65,10 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       throw e;
     });
   const bar = progress(io);
-  let report: Report;
+  let measured: Report;
   try {
     const source = bar.track(openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }));
-    report = await validateDataset(definition, source, {
+    measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
       workers: args.workers,
@@ -89,6 +95,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   // The run completed (whatever it found): only now do its outputs replace anything.
   await sink?.commit();
   await grades?.commit();
+  const report = history === undefined ? measured : history.judge(measured);
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).
@@ -99,6 +106,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
     await writeOutput(out, text, args.force);
     if (args.format !== 'text') io.stdout.write(render(report, 'text', { locale: args.locale, color: false }));
   }
+  await history?.append(report);
   _explain(report, io);
   return EXIT_BY_STATUS[report.status];
 }

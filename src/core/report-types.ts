@@ -1,5 +1,6 @@
 import type { Criterion, Locale, LocalizedText, Severity } from './types.js';
 import type { GradeHistogram } from './grades.js';
+import type { HistorySummary } from '../history/with-history.js';
 
 /**
  * What a run reports: the report JSON of DESIGN §6, its rules, criteria and samples, and the violations streamed to
@@ -108,6 +109,8 @@ export interface Report {
   readonly failUnder?: number;
   /** With a baseline: how many of the run's violations it already had; `status` then judges new ones only. */
   readonly baseline?: BaselineSummary;
+  /** With a history: the earlier runs compared with and the score trend (`history.*` rules judge the anomalies). */
+  readonly history?: HistorySummary;
   readonly criteria: Readonly<Record<Criterion, CriterionResult>>;
   /** How many records fell in each band of their overall grade, when the run graded records (`onRecord`, `grades`). */
   readonly recordGrades?: GradeHistogram;

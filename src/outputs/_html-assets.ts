@@ -29,6 +29,7 @@ main.wrap{padding-top:20px;padding-bottom:28px}
 .gauges{display:grid;grid-template-columns:1.2fr repeat(4,1fr);gap:14px;margin:0 0 18px}
 .gauge{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 10px 12px;margin:0;text-align:center}
 .gauge svg{display:block;margin:0 auto 6px}
+.history table{width:auto;min-width:50%}.history td,.history th{padding:4px 18px 4px 0}.history .spark{color:var(--ink,#1f2937)}
 .gauge .track{fill:none;stroke:#e8ebf0;stroke-width:11}
 .gauge .arc{fill:none;stroke-width:11}
 .arc.good{stroke:var(--good)}.arc.fair{stroke:var(--fair)}.arc.poor{stroke:var(--poor)}.arc.none{stroke:var(--none)}

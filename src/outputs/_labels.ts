@@ -34,6 +34,8 @@ export interface Labels {
   readonly allPassed: string;
   /** The verdict's baseline part: violations the baseline had, and new ones. */
   readonly baselineCounts: (known: number, fresh: number, name: string) => string;
+  /** The heading of the history block: the earlier runs compared with, and the history file. */
+  readonly historyHeading: (runs: number, name: string) => string;
   readonly notEvaluated: string;
   readonly partial: string;
   readonly sortHint: string;
@@ -88,6 +90,7 @@ const en: Labels = {
     w > 0 ? `${plural(w, 'warning rule', 'warning rules', 'en')} failed` : '',
   ]),
   allPassed: 'Every rule passed.',
+  historyHeading: (n, name) => `History (${plural(n, 'earlier run', 'earlier runs', 'en')}, ${name}):`,
   baselineCounts: (k, n, name) => `against the baseline ${name}: ${plural(k, 'known violation', 'known violations', 'en')}, ${formatCount(n, 'en')} new`,
   notEvaluated: 'The dataset could not be evaluated:',
   partial: 'The source could not be read completely, so the dataset is not scored.',
@@ -142,6 +145,7 @@ const vi: Labels = {
     w > 0 ? `${w} quy tắc cảnh báo không đạt` : '',
   ]),
   allPassed: 'Tất cả quy tắc đều đạt.',
+  historyHeading: (n, name) => `Lịch sử (${formatCount(n, 'vi')} lần chạy trước, ${name}):`,
   baselineCounts: (k, n, name) => `so với mốc ${name}: ${formatCount(k, 'vi')} vi phạm đã biết, ${formatCount(n, 'vi')} vi phạm mới`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
   partial: 'Không đọc được toàn bộ nguồn dữ liệu nên tập dữ liệu không được chấm điểm.',

@@ -2,6 +2,7 @@ import { plainText } from './_escape.js';
 import { formatInstant, formatPercent, type Band } from './_format.js';
 import { criterionBand, overallBand } from './_verdict-band.js';
 import { labels, unscored, verdictLine, type Labels } from './_labels.js';
+import { historyLines } from './_sparkline.js';
 import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
@@ -48,6 +49,9 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
     const detail = r.score === null ? unscored(report, l) : r.rowPassRate === null ? l.criteria[c].sub : `${l.criteria[c].sub} · ${l.failedRowsOf(r.failedRows)}`;
     out.push(`  ${scoreLine(paint, l.criteria[c].name.padEnd(width), r.score, l, detail, false, criterionBand(report, c))}`);
   }
+
+  const trend = historyLines(report, l, plainText);
+  if (trend.length > 0) out.push('', ...trend);
 
   const failing = attentionList(report.rules);
   if (failing.length > 0) {

@@ -3,6 +3,7 @@ import { formatCount, formatInstant, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
 import { HTML_SCRIPT } from './_html-assets.js';
 import { htmlHead } from './_html-head.js';
+import { historyCard } from './_sparkline.js';
 import { ruleTable, sampleSections } from './_html-rules.js';
 import { labels, unscored, verdictLine, type Labels } from './_labels.js';
 import { localized } from './_text.js';
@@ -45,6 +46,7 @@ export function toHtml(full: Report, options: HtmlOptions = {}): string {
     '<main class="wrap">',
     banner(report, l, file),
     `<section class="gauges" aria-label="${escapeHtml(l.overall)}">${gauges(report, l)}</section>`,
+    historyCard(report, l),
     `<section class="card"><h2>${escapeHtml(l.rulesHeading)}</h2><p class="hint">${escapeHtml(l.sortHint)}</p>`,
     ruleTable(ordered, l),
     '</section>',

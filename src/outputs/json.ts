@@ -28,6 +28,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     score: report.score,
     ...(report.failUnder === undefined ? {} : { failUnder: report.failUnder }),
     ...(report.baseline === undefined ? {} : { baseline: { ...report.baseline } }),
+    ...(report.history === undefined ? {} : { history: report.history }),
     criteria,
     ...(report.recordGrades === undefined ? {} : { recordGrades: { ...report.recordGrades } }),
     rules: report.rules.map(rule),

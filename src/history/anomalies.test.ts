@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { historyRules, median } from './anomalies.js';
+import type { HistoryEntry } from './history-entry.js';
+import type { Report, RuleResult } from '../core/types.js';
+
+const criteria = { correct: 0.9, sufficient: 1, clean: 1, live: 1 };
+
+function entry(rows: number, failed: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    history: 1, dataset: 'd', now: '2026-11-01T00:00:00.000Z', input: { name: 'd.csv', bytes: 10, sha256: 'aa' },
+    status: 'failed', rows, score: 0.9, criteria, rules: { 'code.pattern': [1000, failed] }, ...extra,
+  };
+}
+
+function report(rows: number, failed: number): Report {
+  const rule = { id: 'code.pattern', criterion: 'correct', severity: 'error', field: 'code', level: 'row', checked: 1000,
+    failed, violations: failed, passRate: 1 - failed / 1000, threshold: 1, weight: 1, status: 'failed', score: null,
+    error: null, truncated: false, samples: [] } as RuleResult;
+  return { dataset: 'd', status: 'failed', rows, locale: 'en', rules: [rule] } as unknown as Report;
+}
+
+const byId = (rules: RuleResult[], id: string) => rules.find((r) => r.id === id) as RuleResult;
+
+describe('median', () => {
+  it.each([[[3, 1, 2], 2], [[4, 1, 3, 2], 2.5], [[7], 7]])('median(%j) = %d', (xs, m) => expect(median(xs)).toBe(m));
+});
+
+describe('historyRules', () => {
+  // Rows 100, 110, 90: median 100; a drop of more than 20% is below 80.
+  it.each([[79, 'failed'], [80, 'passed'], [120, 'passed']])('rows %d against a median of 100: %s', (rows, status) => {
+    const earlier = [entry(100, 10), entry(110, 20), entry(90, 30)];
+    expect(byId(historyRules(report(rows, 20), earlier, undefined), 'history.row_count_drop').status).toBe(status);
+  });
+
+  // Failure rates 1%, 2%, 3%: median 2%, MAD 1%, band max(3 × 1.4826 × 1%, 1%) = 4.4478%: a jump is above 6.4478%.
+  it.each([[65, 'failed', 1], [64, 'passed', 0]])('%d failed of 1000 against 1%%, 2%%, 3%%: %s', (failed, status, samples) => {
+    const earlier = [entry(100, 10), entry(100, 20), entry(100, 30)];
+    const r = byId(historyRules(report(100, failed), earlier, undefined), 'history.failure_rate_jump.correct');
+    expect([r.status, r.checked, r.samples.length]).toEqual([status, 1, samples]);
+    if (samples > 0) expect(r.samples[0]?.message).toBe('rule code.pattern failed on 6.5% of rows; its median over the last 3 runs is 2%');
+  });
+
+  it('a stable history (MAD 0) still needs a jump of one percentage point', () => {
+    const earlier = [entry(100, 20), entry(100, 20), entry(100, 20)];
+    expect(byId(historyRules(report(100, 30), earlier, undefined), 'history.failure_rate_jump.correct').status).toBe('passed');
+    expect(byId(historyRules(report(100, 31), earlier, undefined), 'history.failure_rate_jump.correct').status).toBe('failed');
+  });
+
+  it('skips (never passes) with fewer than minRuns comparable runs; runs that were not evaluated do not count', () => {
+    const earlier = [entry(100, 10), entry(100, 10), entry(10, 900, { status: 'error' })];
+    const rules = historyRules(report(10, 900), earlier, undefined);
+    for (const id of ['history.row_count_drop', 'history.failure_rate_jump.correct', 'history.stale_input']) {
+      expect([id, byId(rules, id).status, byId(rules, id).checked]).toEqual([id, 'skipped', 0]);
+    }
+  });
+
+  it('stale input: the same size and SHA-256 as the previous run of the dataset', () => {
+    const earlier = [entry(100, 10, { input: { name: 'a', bytes: 10, sha256: 'bb' } }), entry(100, 10)];
+    const same = historyRules(report(100, 10), earlier, { name: 'd.csv', bytes: 10, sha256: 'aa' });
+    const changed = historyRules(report(100, 10), earlier, { name: 'd.csv', bytes: 10, sha256: 'bb' });
+    expect(byId(same, 'history.stale_input').status).toBe('failed');
+    expect(byId(changed, 'history.stale_input').status).toBe('passed');
+    expect(byId(historyRules(report(100, 10), earlier, { name: 'stdin' }), 'history.stale_input').status).toBe('skipped');
+  });
+
+  it('compares with the last `window` runs only, and takes thresholds', () => {
+    const earlier = [entry(1000, 10), entry(1000, 10), entry(1000, 10), entry(100, 10), entry(100, 10), entry(100, 10)];
+    expect(byId(historyRules(report(79, 10), earlier, undefined, { window: 3 }), 'history.row_count_drop').status).toBe('failed');
+    expect(byId(historyRules(report(85, 10), earlier, undefined, { window: 3, rowDrop: 0.1 }), 'history.row_count_drop').status).toBe('failed');
+    expect(byId(historyRules(report(85, 10), earlier, undefined, { window: 3, severity: 'error' }), 'history.row_count_drop').severity).toBe('error');
+  });
+});
