@@ -1,7 +1,7 @@
 /**
  * The ddss measurement as users run it: the built package (dist/, what `npm install ddss` and the `ddss` command
  * load) in a plain `node` child, without the TypeScript loader the other measurements' harness needs. bench/run.ts
- * builds dist/ first. Prints one JSON line like bench/_measure.ts: `{ kind, ms, maxRssMb, rows, counts }` with every
+ * builds dist/ first. Prints one JSON line like bench/_measure.ts: `{ kind, ms, cpuMs, maxRssMb, rows, counts, reportSha256 }` with every
  * rule's failure count (run.ts picks the compared ones). `idle` loads the same modules and does nothing.
  * `ddss-no-unique` runs land-parcels without its three uniqueness rules: the memory that is not uniqueness keys,
  * which must stay flat in the number of rows.
@@ -12,11 +12,14 @@
 const [kind, path, nowIso, workers, ids] = process.argv.slice(2);
 if (path === undefined || nowIso === undefined) throw new Error('usage: _measure-ddss.mjs <ddss|idle> <file> <now> [workers]');
 if (kind === 'ddss-compared') process.env.DDSS_BENCH_COMPARED = ids ?? ''; // read by _land-compared.mjs, here and in workers
-const [{ validate, readCsv }, { landParcels }, { landCompared, withRules }] = await Promise.all([
+const { createHash } = await import('node:crypto');
+const [{ validate, readCsv, toJson }, { landParcels }, { landCompared, withRules }] = await Promise.all([
   import('../dist/index.js'), import('../dist/datasets.js'), import('./_land-compared.mjs'),
 ]);
 const started = performance.now();
+const cpu0 = process.cpuUsage();
 let rows = 0;
+let reportSha256;
 const counts = {};
 if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared') {
   const def = kind === 'ddss' ? landParcels
@@ -25,8 +28,13 @@ if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared') {
   const report = await validate(def, readCsv(path), { now: new Date(nowIso), workers: Number(workers ?? 1) });
   rows = report.rows;
   for (const r of report.rules) counts[r.id] = r.failed;
+  // The report's bytes: every speed change must leave them as they were (bench/run.ts compares across versions).
+  reportSha256 = createHash('sha256').update(toJson(report)).digest('hex');
 }
 const ms = performance.now() - started;
+// cpuUsage covers every thread of the process (worker threads included): user + system time, so a busy machine shows.
+const used = process.cpuUsage(cpu0);
+const cpuMs = (used.user + used.system) / 1000;
 // resourceUsage().maxRSS is in KiB and covers every thread of this process (the workers included).
-process.stdout.write(`${JSON.stringify({ kind, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, counts })}\n`);
+process.stdout.write(`${JSON.stringify({ kind, ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, counts, reportSha256 })}\n`);
 

@@ -1,19 +1,24 @@
 /**
  * One measurement, run by bench/run.ts in a child process of its own so that the peak RSS it reports belongs to this
  * measurement alone (worker threads share the process, so their memory is included). Prints one JSON line:
- * `{ kind, ms, maxRssMb, rows, counts? }`; `ms` is the wall time of the work itself, after module loading.
- * Usage: node --import tsx bench/_measure.ts <parse|loop|ddss|duckdb|idle> <file.csv> <nowIso> [workers|threads]
+ * `{ kind, ms, cpuMs, maxRssMb, rows, counts? }`; `ms` is the wall time of the work itself, after module loading,
+ * `cpuMs` its user + system CPU time over all threads.
+ * Usage: node --import tsx bench/_measure.ts <parse|loop|ddss|duckdb|duckdb-idiomatic|idle> <file.csv> <nowIso> [workers|threads]
  */
 // Each kind imports only what it uses, so one tool's modules (DuckDB's native library) never count in another's RSS.
 
-export type Kind = 'parse' | 'loop' | 'ddss' | 'duckdb' | 'idle';
+export type Kind = 'parse' | 'loop' | 'ddss' | 'duckdb' | 'duckdb-idiomatic' | 'idle';
 
 export interface Measurement {
   readonly kind: Kind;
   readonly ms: number;
+  /** User + system CPU time of the work, all threads of the process (DuckDB's and ddss's workers included). */
+  readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly rows: number;
   readonly counts?: Readonly<Record<string, number>>;
+  /** ddss runs: SHA-256 of the JSON report, compared across engine versions by bench/run.ts. */
+  readonly reportSha256?: string;
 }
 
 type Run = (path: string, now: Date, n: number) => Promise<{ rows: number; counts?: Record<string, number> }>;
@@ -50,6 +55,10 @@ async function load(kind: string): Promise<Run> {
       const { runDuckDb } = await import('./_duckdb.js');
       return (path, now, threads) => runDuckDb(path, now.getTime(), threads);
     }
+    case 'duckdb-idiomatic': {
+      const { runDuckDbIdiomatic } = await import('./_duckdb-idiomatic.js');
+      return (path, now, threads) => runDuckDbIdiomatic(path, now.getTime(), threads);
+    }
     case 'idle': return () => Promise.resolve({ rows: 0 }); // Node + tsx alone: the baseline every child pays
     default: throw new Error(`unknown measurement ${kind}`);
   }
@@ -61,10 +70,13 @@ async function main(): Promise<void> {
   // Module loading is excluded from the time: a one-off cost of this harness, not of validating.
   const run = await load(kind);
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = await run(path, new Date(nowIso), Number(extra ?? 1));
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu0);
+  const cpuMs = (used.user + used.system) / 1000;
   // resourceUsage().maxRSS is in KiB and covers every thread of this process (ddss workers, DuckDB threads).
-  const out: Measurement = { kind: kind as Kind, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...result };
+  const out: Measurement = { kind: kind as Kind, ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, ...result };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
