@@ -126,7 +126,7 @@ Options:
 Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole.
 `;
 
-export const WORKLIST_HELP = `Usage: ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
+export const WORKLIST_HELP = `Usage: ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md|html] [--out FILE]
 
 Groups the graded records of \`ddss validate … --grades grades.ndjson\` by a column (written with --grades-columns
 COL), so each commune, district or office gets its own list: per group the records with findings of each criterion
@@ -135,5 +135,8 @@ and the worst records first (lowest overall grade, then file order).
 Options:
       --by COL           the column to group by (one group without it)
       --top N            records listed per group (default 10)
-  -f, --format F         text (default), csv, md
+  -f, --format F         text (default), csv, md, html (a page a clerk can filter and sort)
+  -o, --out FILE         write to FILE instead of standard output
+      --force            replace an existing --out file
+      --locale L         words of the html page: en (default), vi
 `;

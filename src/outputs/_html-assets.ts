@@ -147,11 +147,19 @@ function sha256(text: string): string {
  * (by hash) apply, images only as `data:` URLs, no base URL or form target can be changed.
  * @example `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`
  */
-export const HTML_CSP = [
-  "default-src 'none'",
-  `style-src ${sha256(HTML_STYLE)}`,
-  `script-src ${sha256(HTML_SCRIPT)}`,
-  'img-src data:',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const HTML_CSP = htmlCsp([HTML_STYLE], [HTML_SCRIPT]);
+
+/**
+ * The same policy for a page with other constant styles and scripts (each allowed by its hash, nothing else).
+ * @example htmlCsp([HTML_STYLE, WORKLIST_STYLE], [WORKLIST_SCRIPT])
+ */
+export function htmlCsp(styles: readonly string[], scripts: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `style-src ${styles.map(sha256).join(' ')}`,
+    `script-src ${scripts.length === 0 ? "'none'" : scripts.map(sha256).join(' ')}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
