@@ -139,4 +139,31 @@ describe('the worklist page in Chromium', () => {
     expect(o.errors).toEqual([]);
     await o.page.close();
   });
+
+  it('the report page lists the worst records and the groups of --group-by, escaped, with no error', async () => {
+    const def = tmp.path('reg.yaml');
+    writeFileSync(def, 'name: reg\nkey: owner\nfields:\n  id: { type: text, required: true }\n  commune: { type: text }\n' +
+      '  owner: { type: text, pii: true, trimmed: true }\n  area: { type: number, min: { value: 0, exclusive: true } }\n');
+    const csv = tmp.path('reg.csv');
+    writeFileSync(csv, `id,commune,owner,area\nA1,00001,Anh Nguyen,5\nA2,00001, Ba Tran ,-1\nA3,"${HOSTILE.replace(/"/g, '""')}",Chi Le,x\n` +
+      'A4,00001,Dung Pham,-2\nA5,00002,Em Vo ,7\nA6,,Gia Do,1\n');
+    const out = tmp.path('report.html');
+    const r = await cli(['validate', csv, '--dataset', def, '--now', '2026-11-22', '--format', 'html', '--out', out,
+      '--group-by', 'commune', '--locale', 'vi']);
+    expect(r.code).toBe(1);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toMatch(/Ba Tran|Em Vo|Chi Le|Dung Pham/);
+    const o = await open(html);
+    const worst = await o.page.$$eval('#worst-records tbody tr', (rows) => rows.map((x) => x.children[0]?.textContent));
+    expect(worst).toEqual(['1', '4', '2', '3']); // 0.6, 0.666667, 0.916667, 0.933333
+    const groups = await o.page.$$eval('#groups tbody tr', (rows) => rows.map((x) => x.children[0]?.textContent));
+    expect(groups).toEqual(['(trống)', '00001', '00002', HOSTILE]);
+    expect(await o.page.locator('#groups tbody tr').nth(1).innerText()).toMatch(/^00001\t3\t2\t2\t0\t1\t0\t84,4%\t60%$/);
+    await o.page.screenshot({ path: join(shots, 'report-groups-vi.png'), fullPage: true });
+    expect(o.requests).toEqual([]);
+    expect(o.errors).toEqual([]);
+    expect(o.dialogs).toEqual([]);
+    expect(await o.page.locator('img').count()).toBe(0);
+    await o.page.close();
+  });
 });

@@ -46,6 +46,9 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
   if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
+  if (args.groupBy !== undefined && !Object.hasOwn(definition.fields, args.groupBy)) {
+    throw usage(`--group-by: "${args.groupBy}" is not a field of dataset "${definition.name}"`);
+  }
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
 
@@ -72,6 +75,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
       ...(grades === undefined ? {} : { onRecord: (g: RecordGrade) => grades.write(g), gradeColumns: args.grades?.columns ?? [] }),
+      ...(args.groupBy === undefined ? {} : { groupBy: args.groupBy }),
+      ...(args.worst === undefined ? {} : { worstRecords: args.worst }),
     });
   } catch (e) {
     bar.done();

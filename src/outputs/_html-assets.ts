@@ -66,6 +66,7 @@ a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 .rate{display:inline-flex;align-items:center;gap:8px}
 .rate .bg{fill:#e8ebf0}
 .muted{color:var(--muted)}
+td.grade{font-weight:600}.g-good{color:var(--good)}.g-fair{color:var(--fair)}.g-poor{color:var(--poor)}.g-none{color:var(--none);font-weight:400}
 .lbl,.desc{display:block;color:var(--muted);font-size:12px}
 details{border:1px solid var(--line);border-radius:8px;margin:10px 0 0}
 summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;list-style:none}

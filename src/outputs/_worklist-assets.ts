@@ -21,7 +21,6 @@ export const WORKLIST_STYLE = `
 .counts{display:flex;flex-wrap:wrap;gap:6px 8px;align-items:center;margin:2px 0 10px;font-size:13px}
 .counts .crit b{font-variant-numeric:tabular-nums}.counts .crit.zero{background:#f6f7f9;color:#9ca3af}
 .counts .crit.some{background:#fee2e2;color:#991b1b}
-td.grade{font-weight:600}.g-good{color:var(--good)}.g-fair{color:var(--fair)}.g-poor{color:var(--poor)}.g-none{color:var(--none);font-weight:400}
 td.hit{background:#fff5f5}
 table.graded td code.id{font-size:12px}
 @media print{.filter{display:none}.group{break-inside:auto}.group h2{break-after:avoid}td.hit{background:none}}

@@ -20,7 +20,7 @@ export interface WorklistLabels {
   readonly otherGroups: string;
   readonly recordCount: (n: number) => string;
   readonly withFindings: string;
-  readonly col: Readonly<Record<'row' | 'line' | 'key' | 'overall' | 'findings' | 'rules' | 'records' | 'mean' | 'worst', string>>;
+  readonly col: Readonly<Record<'row' | 'line' | 'key' | 'overall' | 'findings' | 'rules' | 'records' | 'withFindings' | 'mean' | 'worst', string>>;
   readonly worstHeading: string;
   readonly worstHint: (n: number) => string;
   readonly groupsHeading: (column: string) => string;
@@ -46,7 +46,7 @@ const en: WorklistLabels = {
   recordCount: (n) => `${formatCount(n, 'en')} ${n === 1 ? 'record' : 'records'}`,
   withFindings: 'with findings',
   col: { row: 'Row', line: 'Line', key: 'Key', overall: 'Overall', findings: 'Findings', rules: 'Rules',
-    records: 'Records', mean: 'Mean grade', worst: 'Worst grade' },
+    records: 'Records', withFindings: 'With findings', mean: 'Mean grade', worst: 'Worst grade' },
   worstHeading: 'Worst records',
   worstHint: (n) => `The ${formatCount(n, 'en')} records with the lowest overall grade (ties in file order); keys masked as in every output.`,
   groupsHeading: (c) => `By ${c}`,
@@ -71,8 +71,8 @@ const vi: WorklistLabels = {
   otherGroups: '(các nhóm khác)',
   recordCount: (n) => `${formatCount(n, 'vi')} bản ghi`,
   withFindings: 'có lỗi',
-  col: { row: 'Dòng dữ liệu', line: 'Dòng tệp', key: 'Khóa', overall: 'Điểm chung', findings: 'Số lỗi', rules: 'Quy tắc',
-    records: 'Bản ghi', mean: 'Điểm trung bình', worst: 'Điểm thấp nhất' },
+  col: { row: 'Hàng', line: 'Dòng', key: 'Khóa', overall: 'Điểm chung', findings: 'Số lỗi', rules: 'Quy tắc',
+    records: 'Bản ghi', withFindings: 'Có lỗi', mean: 'Điểm trung bình', worst: 'Điểm thấp nhất' },
   worstHeading: 'Bản ghi kém nhất',
   worstHint: (n) => `${formatCount(n, 'vi')} bản ghi có điểm chung thấp nhất (bằng điểm thì theo thứ tự trong tệp); khóa được che như mọi đầu ra.`,
   groupsHeading: (c) => `Theo ${c}`,
