@@ -53,7 +53,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   _requireKeyForHashes(definition, piiKey, args.showValues);
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
-  // Graded records go out in file order from one thread (onRecord cannot cross worker threads).
+  // Graded records go out in file order, from worker threads too (they come back in order, as violations do).
   const grades = grd === undefined || args.grades === undefined ? undefined
     : await openGrades(grd, args.grades.format, args.force, args.bom, !args.grades.all, args.grades.columns).catch(async (e: unknown) => {
       await sink?.discard();

@@ -19,7 +19,8 @@ export interface ValidateOptions {
   readonly onViolation?: (violation: Violation) => void;
   /**
    * Receives every record's grades as the record finishes, in input order (README "A worklist for fixing records").
-   * Giving it also adds `recordGrades` to the report. A run with `onRecord` uses one thread.
+   * Giving it also adds `recordGrades` to the report. With workers, the records come back from the threads in input
+   * order, the same ones a single thread gives.
    */
   readonly onRecord?: (record: RecordGrade) => void;
   /** Grade every record and add the histogram `recordGrades` to the report, without `onRecord`. Default false. */
