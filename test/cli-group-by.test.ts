@@ -81,4 +81,15 @@ describe('ddss validate --group-by and the worst records', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--group-by: "district" is not a field/);
   });
+
+  it('ddss worklist --groups N keeps the N groups with the most records with findings', async () => {
+    const { def, csv } = register();
+    const grades = tmp.path('g.ndjson');
+    await cli(['validate', csv, '--dataset', def, ...NOW, '--grades', grades, '--grades-all', '--grades-columns', 'commune']);
+    // 00001 has two records with findings (A2, A4); every other commune one or none.
+    const r = await cli(['worklist', grades, '--by', 'commune', '--groups', '1', '--format', 'csv']);
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['00001,1', '00001,3', '00001,0']);
+    const two = await cli(['worklist', grades, '--by', 'commune', '--groups', '2', '--format', 'html']);
+    expect(two.stdout).toContain('<dd>2 of 4 (most records with findings)</dd>');
+  });
 });

@@ -135,6 +135,7 @@ and the worst records first (lowest overall grade, then file order).
 Options:
       --by COL           the column to group by (one group without it)
       --top N            records listed per group (default 10)
+      --groups N         only the N groups with the most records with findings (still listed by name)
   -f, --format F         text (default), csv, md, html (a page a clerk can filter and sort)
   -o, --out FILE         write to FILE instead of standard output
       --force            replace an existing --out file

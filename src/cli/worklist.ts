@@ -28,6 +28,8 @@ interface Graded {
 interface Group {
   name: string | null;
   records: number;
+  /** Records with at least one error or warning finding. */
+  flagged: number;
   withFindings: Record<Criterion, number>;
   worst: Graded[];
 }
@@ -45,6 +47,7 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   const { values: v, positionals } = parse(argv, {
     by: { type: 'string' },
     top: { type: 'string' },
+    groups: { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
@@ -61,6 +64,7 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   const by = v.by;
   if (by === '') throw usage('--by needs a column name');
   const top = whole('top', v.top, 1) ?? 10;
+  const most = whole('groups', v.groups, 1);
   const format = choice('format', v.format, ['text', 'csv', 'md', 'html'] as const, 'text');
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   if (v.out === '') throw usage('--out needs a file name');
@@ -78,10 +82,11 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
       const id = g.group ?? EMPTY_GROUP;
       let group = groups.get(id);
       if (group === undefined) {
-        group = { name: g.group, records: 0, withFindings: { correct: 0, sufficient: 0, clean: 0, live: 0 }, worst: [] };
+        group = { name: g.group, records: 0, flagged: 0, withFindings: { correct: 0, sufficient: 0, clean: 0, live: 0 }, worst: [] };
         groups.set(id, group);
       }
       group.records++;
+      if (g.rules.length > 0) group.flagged++;
       for (const c of CRITERIA) if (g.findings[c] > 0) group.withFindings[c]++;
       keepWorst(group.worst, g, top);
     }
@@ -89,10 +94,17 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     if (e instanceof CliError) throw e;
     throw new CliError(`cannot read "${file}": ${(e as Error).message}`, EXIT.usage);
   }
-  const names = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  let names = [...groups.keys()].sort(byName);
+  // --groups N: the N groups with the most records with findings (ties by name), still listed by name.
+  if (most !== undefined && most < names.length) {
+    const flagged = (n: string) => (groups.get(n) as Group).flagged;
+    names = [...names].sort((a, b) => flagged(b) - flagged(a) || byName(a, b)).slice(0, most).sort(byName);
+  }
   const column = by ?? 'all';
   const result = format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, column)
-    : format === 'html' ? toWorklistHtml(names.map((n) => groups.get(n) as Group), { column: by, top, locale, source: file })
+    : format === 'html' ? toWorklistHtml(names.map((n) => groups.get(n) as Group), { column: by, top, locale, source: file,
+      ...(names.length < groups.size ? { of: groups.size } : {}) })
       : text(groups, names, column);
   if (out === undefined) io.stdout.write(result);
   else await writeOutput(out, result, v.force === true);

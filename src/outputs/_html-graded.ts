@@ -38,8 +38,9 @@ export function gradedTable(records: readonly GradedRow[], l: WorklistLabels,
     const total = CRITERIA.reduce((n, c) => n + r.findings[c], 0);
     const q = [r.key ?? '', ...r.rules, options.group ?? ''].join(' ').toLowerCase();
     const cells = [
-      `<td class="num" data-sort="${r.row}">${escapeHtml(formatCount(r.row, 'en'))}</td>`,
-      `<td class="num">${r.line === undefined ? '' : escapeHtml(formatCount(r.line, 'en'))}</td>`,
+      // Rows and lines are positions in the file, written without separators, as the grades file has them.
+      `<td class="num" data-sort="${r.row}">${r.row}</td>`,
+      `<td class="num">${r.line === undefined ? '' : r.line}</td>`,
       `<td>${r.key === undefined ? '' : `<code class="id">${escapeHtml(r.key)}</code>`}</td>`,
       grade(r.overall, l, 'overall'),
       ...CRITERIA.map((c) => grade(r.grades[c], l, r.findings[c] > 0 ? 'hit' : '')),

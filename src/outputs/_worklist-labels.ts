@@ -9,6 +9,7 @@ export interface WorklistLabels {
   readonly gradesFile: string;
   readonly groups: string;
   readonly records: string;
+  readonly someGroups: (shown: number, of: number) => string;
   readonly listed: (top: number) => string;
   readonly filter: string;
   readonly filterHint: string;
@@ -34,6 +35,7 @@ const en: WorklistLabels = {
   gradesFile: 'Grades file',
   groups: 'Groups',
   records: 'Records',
+  someGroups: (shown, of) => `${formatCount(shown, 'en')} of ${formatCount(of, 'en')} (most records with findings)`,
   listed: (top) => `worst ${formatCount(top, 'en')} per group`,
   filter: 'Filter',
   filterHint: 'key, rule or group',
@@ -60,6 +62,7 @@ const vi: WorklistLabels = {
   gradesFile: 'Tệp điểm',
   groups: 'Nhóm',
   records: 'Bản ghi',
+  someGroups: (shown, of) => `${formatCount(shown, 'vi')} trên ${formatCount(of, 'vi')} (nhiều bản ghi có lỗi nhất)`,
   listed: (top) => `${formatCount(top, 'vi')} bản ghi kém nhất mỗi nhóm`,
   filter: 'Lọc',
   filterHint: 'khóa, quy tắc hoặc nhóm',

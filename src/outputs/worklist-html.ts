@@ -28,6 +28,8 @@ export interface WorklistHtmlOptions {
   readonly locale?: Locale;
   /** The grades file's name, shown in the heading. */
   readonly source?: string;
+  /** How many groups the grades file has, when only some are shown (`--groups N`). */
+  readonly of?: number;
 }
 
 /**
@@ -44,7 +46,8 @@ export function toWorklistHtml(groups: readonly WorklistGroup[], options: Workli
   const heading = l.heading(options.column);
   const meta: [string, string][] = [];
   if (options.source !== undefined) meta.push([l.gradesFile, options.source]);
-  meta.push([l.groups, formatCount(groups.length, l.locale)], [l.records, formatCount(total, l.locale)],
+  meta.push([l.groups, options.of === undefined ? formatCount(groups.length, l.locale) : l.someGroups(groups.length, options.of)],
+    [l.records, formatCount(total, l.locale)],
     [l.title, l.listed(options.top)]);
   return [
     ...htmlHead(l.locale, `${heading} — ${l.title}`, { csp: WORKLIST_CSP, styles: [HTML_STYLE, WORKLIST_STYLE] }),
