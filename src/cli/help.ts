@@ -35,11 +35,14 @@ Options:
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
       --grades FILE      stream each record's grades (per criterion, overall, findings, rule ids) to FILE.csv
-                         or FILE.ndjson, in file order: records with findings (one thread; adds recordGrades
-                         to the JSON report)
+                         or FILE.ndjson, in file order: records with findings (adds recordGrades and
+                         worstRecords to the JSON report)
       --grades-all       with --grades: every record, not only those with findings
       --grades-columns C with --grades: also write these fields' cells (a,b; masked when personal), to group
                          the worklist by (ddss worklist --by C)
+      --group-by COL     grade the records and break them down by this field in the report (at most 10,000
+                         groups; the rest counted as other)
+      --worst N          the report lists the N worst graded records (0-1000; default 10 when graded)
       --no-bom           write the --violations CSV without the UTF-8 byte order mark (written by default for Excel)
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
@@ -126,7 +129,7 @@ Options:
 Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole.
 `;
 
-export const WORKLIST_HELP = `Usage: ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md|html] [--out FILE]
+export const WORKLIST_HELP = `Usage: ddss worklist <grades.ndjson> [--by COL] [--top N] [--groups N] [--format text|csv|md|html] [--out FILE]
 
 Groups the graded records of \`ddss validate … --grades grades.ndjson\` by a column (written with --grades-columns
 COL), so each commune, district or office gets its own list: per group the records with findings of each criterion
