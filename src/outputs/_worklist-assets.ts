@@ -11,6 +11,7 @@ import { HTML_STYLE, htmlCsp } from './_html-assets.js';
  */
 export const WORKLIST_STYLE = `
 [hidden]{display:none!important}
+html:not(.js) th .arrow{display:none}html:not(.js) th button{cursor:default}
 .filter{display:flex;flex-wrap:wrap;align-items:center;gap:8px 14px;margin:0 0 18px;padding:10px 16px;background:var(--card);border:1px solid var(--line);border-radius:10px;position:sticky;top:0;z-index:1;box-shadow:0 1px 3px rgba(15,42,74,.08)}
 .filter label{font-weight:600}
 .filter input{font:inherit;padding:6px 10px;border:1px solid #cbd5e1;border-radius:6px;width:min(360px,100%)}
@@ -40,6 +41,8 @@ export const WORKLIST_SCRIPT = `
   var shown = document.getElementById('shown');
   var none = document.getElementById('none');
   var groups = document.querySelectorAll('section.group');
+  // Sort arrows show only where sorting works.
+  document.documentElement.className = 'js';
   each(document.querySelectorAll('table.graded'), function (table) {
     each(table.tHead.rows[0].cells, function (th, col) {
       var button = th.querySelector('button');
