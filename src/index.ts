@@ -14,6 +14,7 @@ export type { RowInput } from './core/validate.js';
 export { createValidator, type Validator } from './core/validator.js';
 export { gradeRecords } from './core/grade-records.js';
 export type { RecordGrade, GradeHistogram } from './core/grades.js';
+export type { GroupBreakdown, GroupSummary } from './core/grade-tally.js';
 export { toJson, reportObject } from './outputs/json.js';
 export { DEFAULT_MISSING_VALUES } from './core/missing.js';
 export { renderMessage, builtinCodes, type MessageTable } from './core/message.js';
@@ -29,6 +30,8 @@ export type {
   RuleStatus, Sample, Severity, SourceInfo, TypedRow, ValidateOptions, ValueRule, Violation,
 } from './core/types.js';
 export { toHtml, type HtmlOptions } from './outputs/html.js';
+export { toWorklistHtml, type WorklistGroup, type WorklistHtmlOptions } from './outputs/worklist-html.js';
+export type { GradedRow } from './outputs/_html-graded.js';
 export { toJUnit, type JUnitOptions } from './outputs/junit.js';
 export { toMarkdown, type MarkdownOptions } from './outputs/markdown.js';
 export { formatSummary, type SummaryOptions } from './outputs/console.js';

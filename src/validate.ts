@@ -43,8 +43,7 @@ async function validateAll<D extends DatasetDefinition>(definition: D, input: Ro
   const tables = await loadReferences(definition, options.references);
   const bound = bindTables(definition, tables);
   const file = (input as Partial<CsvSource>).file;
-  // onRecord is a function, which cannot cross threads: a run that grades records for the caller uses one thread.
-  if (wanted > 1 && file !== undefined && options.onRecord === undefined) {
+  if (wanted > 1 && file !== undefined) {
     if (definition.module === undefined) {
       // Workers import that module, so it must only define datasets: a script that also validates would run again
       // in every worker.

@@ -24,6 +24,10 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly grades: { readonly path: string; readonly format: 'csv' | 'ndjson'; readonly all: boolean;
     /** `--grades-columns a,b`: fields whose cells each graded record carries (to group a worklist by). */
     readonly columns: readonly string[] } | undefined;
+  /** `--group-by COL`: the report breaks the graded records down by this field. */
+  readonly groupBy: string | undefined;
+  /** `--worst N`: the report lists the N worst graded records (grades the records). */
+  readonly worst: number | undefined;
   readonly force: boolean;
   /** Start a `--violations` CSV file with a UTF-8 BOM (default; `--no-bom` omits it). */
   readonly bom: boolean;
@@ -64,6 +68,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     grades: { type: 'string' },
     'grades-all': { type: 'boolean' },
     'grades-columns': { type: 'string' },
+    'group-by': { type: 'string' },
+    worst: { type: 'string' },
     force: { type: 'boolean' },
     'no-bom': { type: 'boolean' },
     'fail-under': { type: 'string' },
@@ -100,6 +106,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');
   const gradeColumns = (v['grades-columns'] ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
   if (v['grades-columns'] !== undefined && gradeColumns.length === 0) throw usage('--grades-columns needs field names, e.g. commune_code');
+  if (v['group-by'] !== undefined && v['group-by'].trim() === '') throw usage('--group-by needs a field name, e.g. commune_code');
   for (const flag of ['out', 'violations', 'grades', 'baseline'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
@@ -112,6 +119,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
     grades: v.grades === undefined ? undefined
       : { path: v.grades, format: _violationFormat(v.grades, 'grades'), all: v['grades-all'] === true, columns: gradeColumns },
+    groupBy: v['group-by'],
+    worst: whole('worst', v.worst, 0, 1000),
     force: v.force === true,
     bom: v['no-bom'] !== true,
     failUnder: ratio('fail-under', v['fail-under']),
@@ -133,7 +142,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 }
 
 const EMPTY: ValidateArgs = {
-  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, force: false, bom: true,
+  help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyThresholds: {},

@@ -37,11 +37,14 @@ Options:
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
       --grades FILE      stream each record's grades (per criterion, overall, findings, rule ids) to FILE.csv
-                         or FILE.ndjson, in file order: records with findings (one thread; adds recordGrades
-                         to the JSON report)
+                         or FILE.ndjson, in file order: records with findings (adds recordGrades and
+                         worstRecords to the JSON report)
       --grades-all       with --grades: every record, not only those with findings
       --grades-columns C with --grades: also write these fields' cells (a,b; masked when personal), to group
                          the worklist by (ddss worklist --by C)
+      --group-by COL     grade the records and break them down by this field in the report (at most 10,000
+                         groups; the rest counted as other)
+      --worst N          the report lists the N worst graded records (0-1000; default 10 when graded)
       --no-bom           write the --violations CSV without the UTF-8 byte order mark (written by default for Excel)
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
@@ -135,7 +138,7 @@ Options:
 Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole.
 `;
 
-export const WORKLIST_HELP = `Usage: ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
+export const WORKLIST_HELP = `Usage: ddss worklist <grades.ndjson> [--by COL] [--top N] [--groups N] [--format text|csv|md|html] [--out FILE]
 
 Groups the graded records of \`ddss validate … --grades grades.ndjson\` by a column (written with --grades-columns
 COL), so each commune, district or office gets its own list: per group the records with findings of each criterion
@@ -144,7 +147,11 @@ and the worst records first (lowest overall grade, then file order).
 Options:
       --by COL           the column to group by (one group without it)
       --top N            records listed per group (default 10)
-  -f, --format F         text (default), csv, md
+      --groups N         only the N groups with the most records with findings (still listed by name)
+  -f, --format F         text (default), csv, md, html (a page a clerk can filter and sort)
+  -o, --out FILE         write to FILE instead of standard output
+      --force            replace an existing --out file
+      --locale L         words of the html page: en (default), vi
 `;
 
 export const HISTORY_HELP = `Usage: ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]

@@ -52,13 +52,16 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
   if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
+  if (args.groupBy !== undefined && !Object.hasOwn(definition.fields, args.groupBy)) {
+    throw usage(`--group-by: "${args.groupBy}" is not a field of dataset "${definition.name}"`);
+  }
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
   const baseline = await openBaseline(args.baseline, definition, args.showValues, io.cwd);
   const history = await openHistory(hist?.path, args.history, input, args.input, definition.name, args.historyThresholds);
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
-  // Graded records go out in file order from one thread (onRecord cannot cross worker threads).
+  // Graded records go out in file order, from worker threads too (they come back in order, as violations do).
   const grades = grd === undefined || args.grades === undefined ? undefined
     : await openGrades(grd, args.grades.format, args.force, args.bom, !args.grades.all, args.grades.columns).catch(async (e: unknown) => {
       await sink?.discard();
@@ -81,6 +84,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => sink.write(v) }),
       ...(grades === undefined ? {} : { onRecord: (g: RecordGrade) => grades.write(g), gradeColumns: args.grades?.columns ?? [] }),
+      ...(args.groupBy === undefined ? {} : { groupBy: args.groupBy }),
+      ...(args.worst === undefined ? {} : { worstRecords: args.worst }),
     });
   } catch (e) {
     bar.done();

@@ -4,8 +4,10 @@ import { resolve } from 'node:path';
 import { CRITERIA, type Criterion } from '../core/types.js';
 import { safeCell } from '../outputs/violations.js';
 import { markdownText, plainText } from '../outputs/_escape.js';
+import { toWorklistHtml } from '../outputs/worklist-html.js';
 import { choice, parse, whole } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
+import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
 import { WORKLIST_HELP } from './help.js';
 
@@ -18,12 +20,16 @@ interface Graded {
   readonly grades: Record<Criterion, number | null>;
   readonly findings: Record<Criterion, number>;
   readonly rules: readonly string[];
-  readonly group: string;
+  /** The group's cell; null when empty. */
+  readonly group: string | null;
 }
 
 /** A group's counts and its worst records (at most `top`, kept as the file is read, so memory stays bounded). */
 interface Group {
+  name: string | null;
   records: number;
+  /** Records with at least one error or warning finding. */
+  flagged: number;
   withFindings: Record<Criterion, number>;
   worst: Graded[];
 }
@@ -31,16 +37,21 @@ interface Group {
 const EMPTY_GROUP = '(empty)';
 
 /**
- * `ddss worklist grades.ndjson [--by COL] [--top N] [--format text|csv|md]`: the records of a `--grades` file grouped
- * by a column (`--grades-columns`), with per group the records with findings of each criterion and the worst records
- * first (lowest overall grade, then file order). Exit 0, or 2 for a usage error or an unreadable grades file.
+ * `ddss worklist grades.ndjson [--by COL] [--top N] [--format text|csv|md|html] [--out FILE]`: the records of a
+ * `--grades` file grouped by a column (`--grades-columns`), with per group the records with findings of each criterion
+ * and the worst records first (lowest overall grade, then file order); `html` is a page a clerk can filter and sort.
+ * Exit 0, or 2 for a usage error or an unreadable grades file.
  * @example await worklist(['grades.ndjson', '--by', 'commune_code', '--top', '20'], io)
  */
 export async function worklist(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     by: { type: 'string' },
     top: { type: 'string' },
+    groups: { type: 'string' },
     format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    locale: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help === true) {
@@ -53,7 +64,12 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   const by = v.by;
   if (by === '') throw usage('--by needs a column name');
   const top = whole('top', v.top, 1) ?? 10;
-  const format = choice('format', v.format, ['text', 'csv', 'md'] as const, 'text');
+  const most = whole('groups', v.groups, 1);
+  const format = choice('format', v.format, ['text', 'csv', 'md', 'html'] as const, 'text');
+  const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
+  if (v.out === '') throw usage('--out needs a file name');
+  const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
+  if (out !== undefined) await checkOutputs([out], resolve(io.cwd, file), v.force === true);
 
   const groups = new Map<string, Group>();
   let n = 0;
@@ -63,12 +79,14 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
       n++;
       if (text.trim() === '') continue;
       const g = graded(text, n, by);
-      let group = groups.get(g.group);
+      const id = g.group ?? EMPTY_GROUP;
+      let group = groups.get(id);
       if (group === undefined) {
-        group = { records: 0, withFindings: { correct: 0, sufficient: 0, clean: 0, live: 0 }, worst: [] };
-        groups.set(g.group, group);
+        group = { name: g.group, records: 0, flagged: 0, withFindings: { correct: 0, sufficient: 0, clean: 0, live: 0 }, worst: [] };
+        groups.set(id, group);
       }
       group.records++;
+      if (g.rules.length > 0) group.flagged++;
       for (const c of CRITERIA) if (g.findings[c] > 0) group.withFindings[c]++;
       keepWorst(group.worst, g, top);
     }
@@ -76,10 +94,20 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     if (e instanceof CliError) throw e;
     throw new CliError(`cannot read "${file}": ${(e as Error).message}`, EXIT.usage);
   }
-  const names = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  let names = [...groups.keys()].sort(byName);
+  // --groups N: the N groups with the most records with findings (ties by name), still listed by name.
+  if (most !== undefined && most < names.length) {
+    const flagged = (n: string) => (groups.get(n) as Group).flagged;
+    names = [...names].sort((a, b) => flagged(b) - flagged(a) || byName(a, b)).slice(0, most).sort(byName);
+  }
   const column = by ?? 'all';
-  io.stdout.write(format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, column)
-    : text(groups, names, column));
+  const result = format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, column)
+    : format === 'html' ? toWorklistHtml(names.map((n) => groups.get(n) as Group), { column: by, top, locale, source: file,
+      ...(names.length < groups.size ? { of: groups.size } : {}) })
+      : text(groups, names, column);
+  if (out === undefined) io.stdout.write(result);
+  else await writeOutput(out, result, v.force === true);
   return EXIT.ok;
 }
 
@@ -107,7 +135,7 @@ function graded(text: string, n: number, by: string | undefined): Graded {
     findings: { correct: num(o.findings_correct) ?? 0, sufficient: num(o.findings_sufficient) ?? 0,
       clean: num(o.findings_clean) ?? 0, live: num(o.findings_live) ?? 0 },
     rules: (o.rules as unknown[]).map(String),
-    group: typeof cell === 'string' && cell !== '' ? cell : EMPTY_GROUP,
+    group: typeof cell === 'string' && cell !== '' ? cell : null,
   };
 }
 

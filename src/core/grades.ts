@@ -98,6 +98,15 @@ interface Pending {
   failing: Set<Criterion>;
   rules: string[];
   values: Record<string, string | null> | undefined;
+  /** The cell of the run's `groupBy` field, as outputs show it; null when empty. */
+  group: string | null;
+}
+
+/** Where the worst records and the group tallies of a run are kept (`worstRecords`, `groupBy`). */
+export interface GradeCollector {
+  /** The field to group by: every row is then graded in full (no fast path), since each counts in its group. */
+  readonly groupField: string | undefined;
+  add(g: RecordGrade, group: string | null): void;
 }
 
 export interface Grader {
@@ -126,7 +135,7 @@ const counts = (s: Slot) => s.severity !== 'info' && s.kind !== 'aggregate';
  */
 export function createGrader(plan: Plan, rules: () => readonly RuleState[], histogram: () => number[],
   weights: Readonly<Record<Criterion, number>>, onRecord: ((g: RecordGrade) => void) | undefined,
-  columns: readonly string[] = []): Grader {
+  columns: readonly string[] = [], collect?: GradeCollector): Grader {
   for (const c of columns) {
     if (!plan.fieldIndex.has(c)) throw new Error(`ddss: gradeColumns names "${c}", which is not a field of dataset "${plan.definition.name}"`);
   }
@@ -166,7 +175,7 @@ export function createGrader(plan: Plan, rules: () => readonly RuleState[], hist
       heldStamp[o] = row;
     },
     end(facts) {
-      if (!touched && onRecord === undefined && alwaysApplies) {
+      if (!touched && onRecord === undefined && collect?.groupField === undefined && alwaysApplies) {
         (histogram()[0] as number)++;
         fastRow = row;
         return;
@@ -204,7 +213,7 @@ export function createGrader(plan: Plan, rules: () => readonly RuleState[], hist
       return s;
     };
     const p: Pending = { row: facts.row, line: facts.line, key: undefined, applied: zero(), passed: zero(),
-      findings: zero(), failing: new Set(), rules: [], values: undefined };
+      findings: zero(), failing: new Set(), rules: [], values: undefined, group: null };
     for (const s of graded) {
       if ((R[s.ordinal] as RuleState).error !== null) continue;
       if (!applies(s, fieldStatus, R)) continue;
@@ -217,7 +226,12 @@ export function createGrader(plan: Plan, rules: () => readonly RuleState[], hist
         p.passed[s.criterion] += s.weight;
       }
     }
-    if (onRecord !== undefined) p.key = facts.key();
+    if (onRecord !== undefined || collect !== undefined) p.key = facts.key();
+    const by = collect?.groupField;
+    if (by !== undefined) {
+      const shown = facts.shown(facts.raw(plan.fieldIndex.get(by) as number), by);
+      p.group = shown === undefined || shown === '' ? null : shown;
+    }
     if (onRecord !== undefined && columns.length > 0) {
       p.values = {};
       for (const c of columns) p.values[c] = facts.shown(facts.raw(plan.fieldIndex.get(c) as number), c) ?? null;
@@ -233,14 +247,15 @@ export function createGrader(plan: Plan, rules: () => readonly RuleState[], hist
     for (const c of CRITERIA) sums[c] = [p.applied[c], p.passed[c]];
     const { grades, overall } = gradeOf(sums, p.failing, weights);
     (histogram()[gradeBand(overall)] as number)++;
-    if (onRecord === undefined) return;
-    onRecord({
+    if (onRecord === undefined && collect === undefined) return;
+    const g: RecordGrade = {
       row: p.row,
       ...(p.line === undefined ? {} : { line: p.line }),
       ...(p.key === undefined ? {} : { key: p.key }),
       grades, overall, findings: p.findings, rules: p.rules,
-      ...(p.values === undefined ? {} : { values: p.values }),
-    });
+    };
+    collect?.add(g, p.group);
+    onRecord?.(p.values === undefined ? g : { ...g, values: p.values });
   }
 
   /** Whether a rule without a `when` (or whose `when` held) ran on the row, from the fields it reads. */

@@ -2,6 +2,7 @@ import { piiProtector } from './mask.js';
 import { calendarDate, checkTimeZone, DEFAULT_TIME_ZONE } from './time-zone.js';
 import type { DatasetDefinition, Locale, PiiMode, ValidateOptions, Violation } from './types.js';
 import type { RecordGrade } from './grades.js';
+import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './grade-tally.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -16,6 +17,11 @@ export interface ResolvedOptions {
   readonly grades: boolean;
   readonly onRecord: ((g: RecordGrade) => void) | undefined;
   readonly gradeColumns: readonly string[];
+  /** How many worst graded records the report keeps (0 when records are not graded). */
+  readonly worstRecords: number;
+  /** The field graded records are grouped by in the report, and the most groups listed. */
+  readonly groupBy: string | undefined;
+  readonly maxGroups: number;
   readonly failUnder: number | undefined;
   readonly showValues: boolean;
   readonly protect: (text: string, mode: PiiMode) => string;
@@ -40,6 +46,17 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     : definition?.timeZone !== undefined ? checkTimeZone(definition.timeZone, `the timeZone of dataset "${definition.name}"`)
       : DEFAULT_TIME_ZONE;
   const showValues = o.showValues ?? false;
+  const worstRecords = o.worstRecords ?? DEFAULT_WORST_RECORDS;
+  if (!(Number.isInteger(worstRecords) && worstRecords >= 0 && worstRecords <= MAX_WORST_RECORDS)) {
+    throw new Error(`ddss: worstRecords must be a whole number from 0 to ${MAX_WORST_RECORDS}, got ${worstRecords}`);
+  }
+  const maxGroups = o.maxGroups ?? DEFAULT_MAX_GROUPS;
+  if (!(Number.isInteger(maxGroups) && maxGroups >= 1)) throw new Error(`ddss: maxGroups must be a whole number ≥ 1, got ${maxGroups}`);
+  if (o.groupBy !== undefined && definition !== undefined && !Object.hasOwn(definition.fields, o.groupBy)) {
+    throw new Error(`ddss: groupBy names "${o.groupBy}", which is not a field of dataset "${definition.name}"`);
+  }
+  // Grouping and the worst-records table need grades; asking for either grades the records.
+  const grades = o.grades === true || o.onRecord !== undefined || o.groupBy !== undefined || (o.worstRecords ?? 0) > 0;
   if (definition !== undefined && !showValues) requireKeyForHashes(definition, o.piiKey);
   return {
     now,
@@ -48,9 +65,12 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     locale: o.locale ?? 'en',
     maxSamples,
     sink: o.onViolation,
-    grades: o.grades === true || o.onRecord !== undefined,
+    grades,
     onRecord: o.onRecord,
     gradeColumns: o.gradeColumns ?? [],
+    worstRecords: grades ? worstRecords : 0,
+    groupBy: o.groupBy,
+    maxGroups,
     failUnder: o.failUnder,
     showValues,
     protect: piiProtector(o.piiKey),

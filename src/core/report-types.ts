@@ -1,5 +1,6 @@
 import type { Criterion, Locale, LocalizedText, Severity } from './types.js';
-import type { GradeHistogram } from './grades.js';
+import type { GradeHistogram, RecordGrade } from './grades.js';
+import type { GroupBreakdown } from './grade-tally.js';
 import type { HistorySummary } from '../history/with-history.js';
 
 /**
@@ -114,6 +115,10 @@ export interface Report {
   readonly criteria: Readonly<Record<Criterion, CriterionResult>>;
   /** How many records fell in each band of their overall grade, when the run graded records (`onRecord`, `grades`). */
   readonly recordGrades?: GradeHistogram;
+  /** The worst graded records (lowest overall grade, then earliest row), keys masked, when the run graded records. */
+  readonly worstRecords?: readonly RecordGrade[];
+  /** The graded records broken down by the `groupBy` field, when one was given. */
+  readonly groups?: GroupBreakdown;
   readonly rules: readonly RuleResult[];
   readonly source: SourceInfo | null;
   /** Every kept sample, ordered by (row, rule); table- and header-level violations first. */

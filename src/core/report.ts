@@ -4,6 +4,7 @@ import { computeScores, round, type ScoredRule } from './scores.js';
 import { meetsThreshold, scoreMeetsThreshold } from './threshold.js';
 import { CRITERIA } from './types.js';
 import { gradeHistogram } from './grades.js';
+import { groupBreakdown } from './grade-tally.js';
 import type { Plan, Slot } from './compile.js';
 import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
@@ -71,6 +72,8 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     ...(failUnder === undefined ? {} : { failUnder }),
     criteria,
     ...(st.grades === undefined ? {} : { recordGrades: gradeHistogram(st.grades) }),
+    ...(st.worst === undefined ? {} : { worstRecords: st.worst.records }),
+    ...(st.groups === undefined ? {} : { groups: groupBreakdown(st.groups) }),
     rules,
     source,
     violations: flatten(rules),

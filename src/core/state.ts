@@ -2,6 +2,8 @@ import { createRowSet, mergeRowSets, type RowSet } from './rowset.js';
 import type { AggregateRule, Criterion, MergeOffset, Sample, Severity } from './types.js';
 import type { Plan } from './compile.js';
 import type { SourceScope } from './source.js';
+import type { RecordGrade } from './grades.js';
+import { mergeGroups, mergeWorst, type GroupsState } from './grade-tally.js';
 
 /** What a rule has seen so far in one validator. */
 export interface RuleState {
@@ -44,6 +46,10 @@ export interface ValidatorState {
   sources: SourceRuleState[];
   /** Records per band of their overall grade (`GradeCounts`), kept when the run grades records. */
   grades?: number[];
+  /** The `n` worst graded records so far, worst first (`worstRecords`). */
+  worst?: { n: number; records: RecordGrade[] };
+  /** Graded records counted per value of the `groupBy` field (bounded by `maxGroups`). */
+  groups?: GroupsState;
 }
 
 export function emptyRuleState(agg: unknown): RuleState {
@@ -112,6 +118,8 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
     sources,
     ...(a.grades === undefined && b.grades === undefined ? {}
       : { grades: [0, 1, 2, 3, 4].map((i) => (a.grades?.[i] ?? 0) + (b.grades?.[i] ?? 0)) }),
+    ...(a.worst === undefined ? {} : { worst: { n: a.worst.n, records: mergeWorst(a.worst.records, b.worst?.records ?? [], offset, a.worst.n) } }),
+    ...(a.groups === undefined ? {} : { groups: b.groups === undefined ? a.groups : mergeGroups(a.groups, b.groups) }),
   };
 }
 

@@ -20,13 +20,27 @@ export interface ValidateOptions {
   readonly onViolation?: (violation: Violation) => void;
   /**
    * Receives every record's grades as the record finishes, in input order (README "A worklist for fixing records").
-   * Giving it also adds `recordGrades` to the report. A run with `onRecord` uses one thread.
+   * Giving it also adds `recordGrades` to the report. With workers, the records come back from the threads in input
+   * order, the same ones a single thread gives.
    */
   readonly onRecord?: (record: RecordGrade) => void;
   /** Grade every record and add the histogram `recordGrades` to the report, without `onRecord`. Default false. */
   readonly grades?: boolean;
   /** Fields whose cells each graded record carries in `values` (masked when personal), to group a worklist by. */
   readonly gradeColumns?: readonly string[];
+  /**
+   * How many of the worst graded records (lowest overall grade, then earliest row; only records with an error or
+   * warning finding) the report keeps in `worstRecords`, at most 1000. Default 10 when records are graded; 0: none.
+   * A number above 0 grades the records.
+   */
+  readonly worstRecords?: number;
+  /**
+   * A field to break the graded records down by (a commune, a district, an office): the report gains `groups`, per
+   * value its records, records with findings per criterion, mean and lowest grade. Grades the records.
+   */
+  readonly groupBy?: string;
+  /** The most groups `groupBy` lists (default 10,000: the smallest values; the rest are counted together as `other`). */
+  readonly maxGroups?: number;
   /** Overrides the definition's `failUnder`. */
   readonly failUnder?: number;
   /** Show PII values unmasked in every output. Default false. */

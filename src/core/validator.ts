@@ -8,7 +8,8 @@ import { resolveOptions } from './options.js';
 import { columnIssues } from './columns.js';
 import type { RowBatch, SourceIssue } from './source.js';
 import { INVALID } from './types.js';
-import { createGrader, emptyGradeCounts, type Grader } from './grades.js';
+import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
+import { keepWorst, tallyGroup } from './grade-tally.js';
 import type {
   CheckResult, DatasetDefinition, Finding, Report, RuleContext, SourceInfo, TypedRow, ValidateOptions,
 } from './types.js';
@@ -89,10 +90,20 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   };
   const emitter = createEmitter(plan, opts, ctx, rawOf);
   if (opts.grades) st.grades = emptyGradeCounts();
+  if (opts.worstRecords > 0) st.worst = { n: opts.worstRecords, records: [] };
+  if (opts.groupBy !== undefined) st.groups = { field: opts.groupBy, max: opts.maxGroups, tallies: new Map(), other: null };
+  // `st` is read at each call: merging replaces it.
+  const collect: GradeCollector | undefined = st.worst === undefined && st.groups === undefined ? undefined : {
+    groupField: opts.groupBy,
+    add(g, group) {
+      if (st.worst !== undefined && g.rules.length > 0) keepWorst(st.worst.records, g, st.worst.n);
+      if (st.groups !== undefined) tallyGroup(st.groups, group, g);
+    },
+  };
   // Records are graded only when asked: the grader's work per row is then small but not nothing.
   const grader: Grader | undefined = opts.grades
     ? createGrader(plan, () => st.rules, () => st.grades as number[], plan.definition.weights, opts.onRecord,
-      opts.gradeColumns)
+      opts.gradeColumns, collect)
     : undefined;
   const facts = { get row() { return ctx.row; }, get line() { return ctx.line; }, key: () => emitter.key(), raw: rawOf,
     shown: (raw: unknown, field: string) => emitter.value(raw, field) };

@@ -67,6 +67,7 @@ a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 .rate{display:inline-flex;align-items:center;gap:8px}
 .rate .bg{fill:#e8ebf0}
 .muted{color:var(--muted)}
+td.grade{font-weight:600}.g-good{color:var(--good)}.g-fair{color:var(--fair)}.g-poor{color:var(--poor)}.g-none{color:var(--none);font-weight:400}
 .lbl,.desc{display:block;color:var(--muted);font-size:12px}
 details{border:1px solid var(--line);border-radius:8px;margin:10px 0 0}
 summary{cursor:pointer;padding:8px 12px;display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;list-style:none}
@@ -148,11 +149,19 @@ function sha256(text: string): string {
  * (by hash) apply, images only as `data:` URLs, no base URL or form target can be changed.
  * @example `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`
  */
-export const HTML_CSP = [
-  "default-src 'none'",
-  `style-src ${sha256(HTML_STYLE)}`,
-  `script-src ${sha256(HTML_SCRIPT)}`,
-  'img-src data:',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const HTML_CSP = htmlCsp([HTML_STYLE], [HTML_SCRIPT]);
+
+/**
+ * The same policy for a page with other constant styles and scripts (each allowed by its hash, nothing else).
+ * @example htmlCsp([HTML_STYLE, WORKLIST_STYLE], [WORKLIST_SCRIPT])
+ */
+export function htmlCsp(styles: readonly string[], scripts: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `style-src ${styles.map(sha256).join(' ')}`,
+    `script-src ${scripts.length === 0 ? "'none'" : scripts.map(sha256).join(' ')}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}

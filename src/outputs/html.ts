@@ -4,6 +4,7 @@ import { gauge } from './_html-gauge.js';
 import { HTML_SCRIPT } from './_html-assets.js';
 import { htmlHead } from './_html-head.js';
 import { historyCard } from './_sparkline.js';
+import { gradeSections } from './_html-grades.js';
 import { ruleTable, sampleSections } from './_html-rules.js';
 import { labels, unscored, verdictLine, type Labels } from './_labels.js';
 import { localized } from './_text.js';
@@ -50,6 +51,7 @@ export function toHtml(full: Report, options: HtmlOptions = {}): string {
     `<section class="card"><h2>${escapeHtml(l.rulesHeading)}</h2><p class="hint">${escapeHtml(l.sortHint)}</p>`,
     ruleTable(ordered, l),
     '</section>',
+    gradeSections(report, l.locale),
     samples === '' ? '' : `<section class="card"><h2>${escapeHtml(l.samplesHeading)}</h2>\n${samples}\n</section>`,
     `<section class="card"><h2>${escapeHtml(l.source.heading)}</h2>${source(report, l)}</section>`,
     '</main>',

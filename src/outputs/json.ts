@@ -1,5 +1,6 @@
 import type { CriterionResult, Report, RuleResult, Sample } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
+import type { RecordGrade } from '../core/grades.js';
 
 /**
  * The report as JSON (DESIGN §6, schemaVersion 1), with a fixed key order so the same input and `now` give
@@ -31,8 +32,21 @@ export function reportObject(report: Report): Record<string, unknown> {
     ...(report.history === undefined ? {} : { history: report.history }),
     criteria,
     ...(report.recordGrades === undefined ? {} : { recordGrades: { ...report.recordGrades } }),
+    ...(report.worstRecords === undefined ? {} : { worstRecords: report.worstRecords.map(graded) }),
+    ...(report.groups === undefined ? {} : { groups: report.groups }),
     rules: report.rules.map(rule),
     source: report.source,
+  };
+}
+
+/** A worst record in a fixed key order (the grades file's names), whatever object the report holds. */
+function graded(g: RecordGrade) {
+  return {
+    row: g.row, ...(g.line === undefined ? {} : { line: g.line }), ...(g.key === undefined ? {} : { key: g.key }),
+    grades: { correct: g.grades.correct, sufficient: g.grades.sufficient, clean: g.grades.clean, live: g.grades.live },
+    overall: g.overall,
+    findings: { correct: g.findings.correct, sufficient: g.findings.sufficient, clean: g.findings.clean, live: g.findings.live },
+    rules: [...g.rules],
   };
 }
 

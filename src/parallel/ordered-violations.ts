@@ -64,7 +64,7 @@ interface Replay {
  * order.add(1, lines, ack); await order.promote(0, { rows: 0, lines: 0 }); … await order.promote(1, before);
  * await order.close();
  */
-export function orderedViolations(sink: ((v: Violation) => void) | undefined, n: number,
+export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T) => void) | undefined, n: number,
   options: OrderedViolationsOptions = {}): OrderedViolations {
   const spillAfter = Math.max(1, options.spillAfter ?? 1024 * 1024);
   const slots: Slot[] = Array.from({ length: n }, () => fresh());
@@ -85,7 +85,7 @@ export function orderedViolations(sink: ((v: Violation) => void) | undefined, n:
   }
 
   /** Replays the spill file's batches from `r.index` to the last one queued when the last read returned. */
-  async function replay(slot: Slot, r: Replay, emit: (v: Violation) => void): Promise<void> {
+  async function replay(slot: Slot, r: Replay, emit: (v: T) => void): Promise<void> {
     if (slot.file === undefined) return;
     const f = await slot.file;
     while (r.index < slot.sizes.length) {
@@ -110,7 +110,7 @@ export function orderedViolations(sink: ((v: Violation) => void) | undefined, n:
       if (sink === undefined || slot === undefined) return done();
       const live = slot.live;
       if (live !== undefined) {
-        forward(batch, (v) => sink(shift(v, live)));
+        forward<T>(batch, (v) => sink(shift(v, live)));
         // Acknowledged after a turn of the event loop: a sink writing to a stream gets to flush before the worker
         // sends more (the sink is synchronous and cannot say it is full; measured: a flat backlog instead of one
         // growing with the run).
@@ -130,7 +130,7 @@ export function orderedViolations(sink: ((v: Violation) => void) | undefined, n:
     async promote(k, offset) {
       const slot = slots[k];
       if (sink === undefined || slot === undefined) return;
-      const emit = (v: Violation): void => sink(shift(v, offset));
+      const emit = (v: T): void => sink(shift(v, offset));
       if (slot.file !== undefined) {
         const r: Replay = { index: 0, pos: 0, buf: new Uint8Array(0) };
         // The range may still be running and spilling: replay until the file holds nothing unread, checked with no
@@ -161,12 +161,18 @@ function fresh(): Slot {
  * every field of a violation exactly (the sink receives what a single thread would have given it), in about half
  * the time JSON takes to write and read it back.
  */
-function forward(batch: Uint8Array, emit: (v: Violation) => void): void {
-  for (const v of deserialize(batch) as Violation[]) emit(v);
+function forward<T>(batch: Uint8Array, emit: (v: T) => void): void {
+  for (const v of deserialize(batch) as T[]) emit(v);
 }
 
-/** The violation with its row and line counted in the whole file. */
-function shift(v: Violation, offset: RangeOffset): Violation {
+/** What a range streams: violations and graded records, with rows and lines counted within the range. */
+interface Positioned {
+  readonly row?: number | undefined;
+  readonly line?: number | undefined;
+}
+
+/** The violation (or graded record) with its row and line counted in the whole file. */
+function shift<T extends Positioned>(v: T, offset: RangeOffset): T {
   if (offset.rows === 0 && offset.lines === 0) return v;
   return {
     ...v,

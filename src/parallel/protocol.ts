@@ -7,7 +7,7 @@ import type { ReferenceTableData } from '../reference/reference.js';
  * The validate options a worker receives: every option of the run except functions (which cannot cross threads)
  * and the thread settings, with `now` and `piiKey` fixed once for all ranges. A new option needs no change here.
  */
-export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'workers' | 'minBytesPerWorker' | 'now' | 'piiKey' | 'references' | 'baseline'> & {
+export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'onRecord' | 'workers' | 'minBytesPerWorker' | 'now' | 'piiKey' | 'references' | 'baseline'> & {
   readonly now: string;
   readonly piiKey: string;
 };
@@ -29,6 +29,8 @@ export interface RangeTask {
   readonly options: RangeOptions;
   /** Send every violation back (the caller has an `onViolation` sink). */
   readonly stream: boolean;
+  /** Send every graded record back, in the same batches as violations (the caller has an `onRecord` sink). */
+  readonly streamGrades?: boolean;
   /** The tables of the references the definition names, read once by the main thread (plain typed arrays). */
   readonly references?: Readonly<Record<string, ReferenceTableData>>;
 }
@@ -38,7 +40,7 @@ export type WorkerMessage =
   /** The range's true start, as soon as it is known (the main thread checks it against the previous range's end). */
   | { readonly type: 'began'; readonly at: number }
   /**
-   * A batch of violations, an array serialised with `v8.serialize` in the worker (so the main thread stores a
+   * A batch of violations and graded records (in the order found), an array serialised with `v8.serialize` in the worker (so the main thread stores a
    * waiting range's bytes as they are). The worker sends at most a few batches ahead of the main thread's `ack`s.
    */
   | { readonly type: 'violations'; readonly batch: Uint8Array }

@@ -9,6 +9,8 @@ import type { RangeOptions } from './protocol.js';
 export function rangeOptions(options: ValidateOptions, now: string, piiKey: string): RangeOptions {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(options)) {
+    // A function cannot cross threads; a worker grades records when the caller receives them (they come back in order).
+    if (name === 'onRecord' && typeof value === 'function') out.grades = true;
     if (typeof value === 'function' || value === undefined) continue;
     // References go to the workers as their tables (RangeTask.references), not as sources to read again; a baseline
     // is applied on the main thread, to the violations in file order.

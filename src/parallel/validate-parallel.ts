@@ -9,7 +9,8 @@ import type { RangeTask } from './protocol.js';
 import { runRange, type RangeDone, type RangeRun } from './run-range.js';
 import type { DefinitionRef } from './definition-ref.js';
 import type { ValidatorState } from '../core/state.js';
-import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.js';
+import type { DatasetDefinition, Report, ValidateOptions, Violation } from '../core/types.js';
+import type { RecordGrade } from '../core/grades.js';
 import { referenceTableData, type ReferenceTable } from '../reference/reference.js';
 
 export interface ParallelCsv {
@@ -42,7 +43,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   // already refused hashed fields without a key).
   const piiKey = options.piiKey ?? '';
   const base = { ref, path: input.path, csv: input.csv, size, options: rangeOptions(options, now, piiKey),
-    stream: options.onViolation !== undefined,
+    stream: options.onViolation !== undefined, streamGrades: options.onRecord !== undefined,
     ...(tables.size === 0 ? {} : { references: Object.fromEntries([...tables].map(([n, t]) => [n, referenceTableData(t)])) }) };
   const task = (k: number, start: number, exact: boolean): RangeTask => ({
     ...base, start, exact, stop: ranges[k + 1]?.from ?? size,
@@ -53,7 +54,10 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   // The merging validator streams only what is found at finish (dataset rules), after every row's violations,
   // which is the order of a single-threaded run.
   const v = createValidator(def, { ...options, now, piiKey });
-  const order = orderedViolations(options.onViolation, ranges.length, hooks);
+  // Violations and graded records come back in one stream per range, in file order; each goes to its own sink.
+  const { onViolation, onRecord } = options;
+  const order = orderedViolations<Violation | RecordGrade>(onViolation === undefined && onRecord === undefined ? undefined
+    : (x) => { if ('overall' in x) onRecord?.(x); else onViolation?.(x); }, ranges.length, hooks);
   const runs: RangeRun[] = [];
   let failed!: (e: unknown) => void;
   // Any worker failing ends the run at once, whichever range the merge is waiting for.

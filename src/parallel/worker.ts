@@ -13,6 +13,7 @@ import { enterWorker } from './worker-context.js';
 import { fileChanged } from './file-changed.js';
 import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
 import type { Violation } from '../core/types.js';
+import type { RecordGrade } from '../core/grades.js';
 import { bindTables } from '../reference/bind-references.js';
 import { referenceTableFrom } from '../reference/reference.js';
 
@@ -35,7 +36,7 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   const refs = task.references;
   const def = refs === undefined ? loaded
     : bindTables(loaded, new Map(Object.entries(refs).map(([name, data]) => [name, referenceTableFrom(data)])));
-  let found: Violation[] = [];
+  let found: Array<Violation | RecordGrade> = [];
   const flush = () => {
     if (found.length === 0) return;
     const batch = serialize(found);
@@ -46,6 +47,7 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   const v = createValidator(def, {
     ...task.options,
     ...(task.stream ? { onViolation: (x: Violation) => { if (found.push(x) >= BATCH) flush(); } } : {}),
+    ...(task.streamGrades === true ? { onRecord: (x: RecordGrade) => { if (found.push(x) >= BATCH) flush(); } } : {}),
   });
   const source = readCsvRange(task.path, {
     ...task.csv, start: task.start, exact: task.exact, stop: task.stop,
@@ -63,6 +65,7 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
+  const state = v.state(); // gives out the last graded record, which must go in the last batch
   flush();
   const range = source.range();
   // A changed file is a partial read whatever the reader saw; a reader that stopped early says why in its info
@@ -70,7 +73,7 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   const changed = range.size === undefined || range.size === task.size ? undefined : fileChanged(task.size, range.size);
   error = changed ?? error ?? source.info().error;
   return {
-    type: 'done', state: v.state(), began: range.began, ended: range.ended, records: source.info().records ?? 0,
+    type: 'done', state, began: range.began, ended: range.ended, records: source.info().records ?? 0,
     endings: source.endings(),
     ...(error === undefined ? {} : { error }),
   };
