@@ -74,7 +74,7 @@ export function openReferences(args: ReferenceArgs, definition: DatasetDefinitio
     const spec = keys.get(name);
     if (spec === undefined) {
       const named = [...keys.keys()];
-      throw usage(`--reference ${name}: dataset "${definition.name}" uses ${named.length === 0 ? 'no reference' : `the references ${named.join(', ')}`}`);
+      throw usage(`--reference ${name}: dataset "${definition.name}" uses ${named.length === 0 ? 'no reference' : `the reference${named.length === 1 ? '' : 's'} ${named.join(', ')}`}`);
     }
     const format = FORMATS[extname(path).toLowerCase()] as InputFormat;
     const csv = format === 'csv' || format === 'tsv';

@@ -32,6 +32,8 @@ export interface Labels {
   readonly tableScore: (s: string) => string;
   readonly bannerCounts: (failed: number, warned: number, errored: number) => string;
   readonly allPassed: string;
+  /** Nothing failed, but some rules had nothing to check: they did not pass. */
+  readonly passedButSkipped: (n: number) => string;
   readonly notEvaluated: string;
   readonly partial: string;
   readonly sortHint: string;
@@ -86,6 +88,7 @@ const en: Labels = {
     w > 0 ? `${plural(w, 'warning rule', 'warning rules', 'en')} failed` : '',
   ]),
   allPassed: 'Every rule passed.',
+  passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
   notEvaluated: 'The dataset could not be evaluated:',
   partial: 'The source could not be read completely, so the dataset is not scored.',
   sortHint: 'Click a column header to sort.',
@@ -139,6 +142,7 @@ const vi: Labels = {
     w > 0 ? `${w} quy tắc cảnh báo không đạt` : '',
   ]),
   allPassed: 'Tất cả quy tắc đều đạt.',
+  passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
   partial: 'Không đọc được toàn bộ nguồn dữ liệu nên tập dữ liệu không được chấm điểm.',
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
@@ -175,7 +179,10 @@ export function verdictLine(report: Report, l: Labels): string {
     report.rules.filter((r) => r.status === 'error').length,
   );
   if (counts !== '') return counts;
-  return report.status === 'error' ? l.notEvaluated.replace(/:$/, '.') : l.allPassed;
+  if (report.status === 'error') return l.notEvaluated.replace(/:$/, '.');
+  // A skipped rule (no register given, every value missing) did not pass: "every rule passed" would say it did.
+  const skipped = report.rules.filter((r) => r.status === 'skipped').length;
+  return skipped === 0 ? l.allPassed : l.passedButSkipped(skipped);
 }
 
 /**
