@@ -93,4 +93,13 @@ describe('the population extract of the samples', () => {
     expect(rules.map((r) => r.id)).toEqual(['verifyPerson', 'verifyPerson.name', 'verifyPerson.nameForm', 'verifyPerson.birth', 'verifyPerson.gender', 'verifyPerson.deceased']);
     for (const r of rules) expect([r.status, r.checked, r.passRate]).toEqual(['skipped', 0, null]);
   });
+
+  it('gives the same report with worker threads: each worker binds the register the main thread read', async () => {
+    const csv = file('insurance/participants.csv');
+    const one = await validate(insuranceParticipants, readCsv(csv), { now: manifest.now, references: { population: population() } });
+    const two = await validate(insuranceParticipants, readCsv(csv),
+      { now: manifest.now, references: { population: population() }, workers: 2, minBytesPerWorker: 1 });
+    expect(toJson(two)).toBe(toJson(one));
+    expect(one.rules.filter((r) => r.id.startsWith('verifyPerson') && r.failed > 0)).toHaveLength(6);
+  });
 });
