@@ -59,8 +59,9 @@ export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: 
 
 /**
  * The references to validate with: each `--reference` file opened lazily (read once, before the rows stream), keyed
- * by the columns the definition's rules look it up by, keeping the columns they read (`referenceSpecs`). A name no rule uses is a usage error (a typo would otherwise
- * leave a rule unchecked); a name a rule uses but no flag gives makes that rule `error` (exit 3).
+ * by the columns the definition's rules look it up by, keeping the columns they read (`referenceSpecs`). A name no
+ * rule uses is a usage error (a typo would otherwise leave a rule unchecked); a name a `foreignKey` rule uses but no
+ * flag gives makes that rule `error` (exit 3), a `verifyPerson` rule `skipped`.
  */
 export function openReferences(args: ReferenceArgs, definition: DatasetDefinition, cwd: string): Record<string, Reference> {
   let keys: Map<string, ReferenceSpec>;
