@@ -8,7 +8,14 @@
  * against the bars, a per-rule comparison of ddss's failure counts with DuckDB's (and the loop's), and writes
  * bench/RESULTS.md from the measured numbers.
  *
+ * Then the reference step (issue 14): `reference()` reading 20M personal IDs (bench/reference.ts in a child of its own:
+ * time, bytes per key, peak RSS, every lookup checked) and 2M records of the population register's format as
+ * `vn.verifyPerson` keeps them; its numbers go to bench/RESULTS.md (section bench:reference) and RESULTS-reference.md.
+ *
  * Usage: npm run bench -- [--rows 1000000] [--runs 3] [--seed 20261122] [--memory] [--budget 600] [--skip-build]
+ *                         [--reference-keys 20000000] [--population-keys 2000000] [--only reference]
+ *   --reference-keys / --population-keys  sizes of the reference step (0 skips that measurement).
+ *   --only reference  runs the reference step alone (about a minute; needs about 1 GB of RAM at 20M keys).
  *   --skip-build  reuse dist/ as it is (ddss is measured from the built package, which is rebuilt by default).
  *   --budget  seconds the run may take; later runs are skipped (and the report says so) when they would not fit.
  *   --memory  also validates a 4×-rows file with 1 worker to compare peak RSS (slow: generates the file once).
@@ -39,8 +46,12 @@ const { values: args } = parseArgs({
     memory: { type: 'boolean', default: false },
     budget: { type: 'string', default: '600' },
     'skip-build': { type: 'boolean', default: false },
+    'reference-keys': { type: 'string', default: '20000000' },
+    'population-keys': { type: 'string', default: '2000000' },
+    only: { type: 'string' },
   },
 });
+if (args.only !== undefined && args.only !== 'reference') throw new Error(`--only takes "reference", got ${args.only}`);
 const ROWS = Number(args.rows);
 const RUNS = Math.max(1, Number(args.runs));
 const SEED = Number(args.seed);
@@ -102,7 +113,41 @@ type RunKind = Kind | 'idle-dist' | 'ddss-no-unique' | 'ddss-compared';
 
 interface Series { readonly label: string; readonly kind: RunKind; readonly n: number; readonly runs: Measurement[] }
 
+/** One run of bench/reference.ts in a child: its printed section. */
+function referenceRun(keys: number, columns: 0 | 4): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'reference.ts'), '--keys', String(keys), '--columns', String(columns)],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error) return reject(new Error(`bench/reference.ts --keys ${keys} failed: ${stderr || error.message}`));
+        resolve(stdout.trim());
+      });
+  });
+}
+
+/** The reference step: what a reference of 20M keys (and the population register's format) costs on this machine. */
+async function referenceStep(): Promise<void> {
+  const keys = Number(args['reference-keys']);
+  const people = Number(args['population-keys']);
+  if (!Number.isSafeInteger(keys) || keys < 0 || !Number.isSafeInteger(people) || people < 0) {
+    throw new Error('--reference-keys and --population-keys must be whole numbers ≥ 0');
+  }
+  const parts: string[] = [];
+  for (const [n, columns] of [[keys, 0], [people, 4]] as const) {
+    if (n === 0) continue;
+    log(`reference step: bench/reference.ts --keys ${n} --columns ${columns} …`);
+    parts.push(await referenceRun(n, columns));
+  }
+  if (parts.length === 0) return;
+  const body = ['## Reference keys (`npm run bench`, reference step)', '',
+    `Measured by bench/reference.ts in a child process of its own (command: \`npm run bench -- --only reference --reference-keys ${keys} --population-keys ${people}\`, ${new Date().toISOString()}, load average ${(loadavg()[0] ?? 0).toFixed(2)}).`,
+    'Bytes per key are the key table\'s typed arrays (keys, hash index and growth slack; kept cells in the same arrays); peak RSS is the child\'s, Node included.',
+    '', ...parts.flatMap((p) => [p, ''])].join('\n');
+  await writeSection(join(HERE, 'RESULTS.md'), 'bench:reference', body);
+  process.stdout.write(`${body}\n`);
+}
+
 async function main(): Promise<void> {
+  if (args.only === 'reference') return referenceStep();
   const startedAt = new Date();
   const t0 = performance.now();
   if (!args['skip-build']) {
@@ -307,6 +352,7 @@ async function main(): Promise<void> {
   await writeSection(join(HERE, 'RESULTS.md'), 'bench', text);
   process.stdout.write(`${text}\n`);
   log(`wrote ${relative(ROOT, join(HERE, 'RESULTS.md'))} (${totalS.toFixed(0)} s in all)`);
+  await referenceStep();
 }
 
 main().catch((e: unknown) => {

@@ -9,7 +9,8 @@
  * --defects RATE (scale of the default defect rates; 0 = valid rows only), --only land|insurance|enterprise,
  * --no-manifest. Writes DIR/land/parcels.csv, DIR/insurance/participants.csv, DIR/enterprise/enterprises.csv and a
  * `.manifest.json` beside each, and (without
- * --only) the small broken files of DIR/broken/.
+ * --only) the small broken files of DIR/broken/ and DIR/population/population.csv, a population-register extract of
+ * the land owners and insurance participants with the verifyPerson findings it must give in its manifest.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import { generateLand } from './generator/land.js';
 import { generateInsurance } from './generator/insurance.js';
 import { generateEnterprises } from './generator/enterprise.js';
 import { brokenFiles } from './generator/broken.js';
+import { generatePopulation, populationManifestJson } from './generator/population.js';
 import { DEFAULT_NOW, type GenerateOptions, type GeneratedTable } from './generator/table.js';
 import type { Manifest } from './generator/manifest.js';
 
@@ -27,6 +29,9 @@ export { generateLand, LAND_COLUMNS } from './generator/land.js';
 export { generateInsurance, INSURANCE_COLUMNS } from './generator/insurance.js';
 export { generateEnterprises, ENTERPRISE_COLUMNS } from './generator/enterprise.js';
 export { brokenFiles, type BrokenFile } from './generator/broken.js';
+export {
+  generatePopulation, populationManifestJson, POPULATION_COLUMNS, type PopulationManifest, type PopulationExpectation,
+} from './generator/population.js';
 export { DEFAULT_NOW, type GenerateOptions, type GeneratedTable } from './generator/table.js';
 export type { Manifest, ManifestRow, ManifestTotals, Expectation } from './generator/manifest.js';
 
@@ -98,6 +103,15 @@ async function main(argv: readonly string[]): Promise<void> {
     const file = join(values.out, files[name] as string);
     const rows = await writeGenerated(make(), file, !values['no-manifest']);
     process.stderr.write(`${file}: ${rows} rows (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  }
+  if (values.only === undefined && !values['no-manifest']) {
+    // The population register extract the land owners and insurance participants are verified against.
+    const { lines, manifest } = generatePopulation({
+      land: generateLand(options), insurance: generateInsurance(options), seed: options.seed ?? SAMPLE_SEED, now: values.now,
+    });
+    await mkdir(join(values.out, 'population'), { recursive: true });
+    await writeFile(join(values.out, 'population', 'population.csv'), `${lines.join('\n')}\n`);
+    await writeFile(join(values.out, 'population', 'population.manifest.json'), populationManifestJson(manifest));
   }
   if (values.only === undefined) {
     await mkdir(join(values.out, 'broken'), { recursive: true });

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
 
@@ -20,7 +21,7 @@ rules:
 });
 afterEach(() => tmp.remove());
 
-interface RuleJson { id: string; status: string; checked: number; failed: number; error?: string; samples: { row: number }[] }
+interface RuleJson { id: string; status: string; checked: number; failed: number; error?: string; samples: { row: number; code: string }[] }
 
 async function validate(...extra: string[]) {
   const r = await cli(['validate', tmp.path('parcels.csv'), '--dataset', tmp.path('parcels.yaml'), ...NOW, '--format', 'json', ...extra]);
@@ -80,10 +81,50 @@ rules:
     [['--reference', 'communes=a.xlsx'], '--reference communes: cannot tell the format of "a.xlsx"'],
     [['--reference', 'towns=a.csv'], '--reference towns: dataset "parcels" uses the references communes, register'],
     [['--reference-encoding', 'klingon'], '--reference-encoding "klingon" is not supported'],
-    [['--reference', 'communes=a.csv', '--dataset', 'land-parcels'], '--reference communes: dataset "land-parcels" uses no reference'],
+    [['--reference', 'communes=a.csv', '--dataset', 'land-parcels'], '--reference communes: dataset "land-parcels" uses the reference population'],
+    [['--reference', 'communes=a.csv', '--dataset', 'enterprise-register'], '--reference communes: dataset "enterprise-register" uses no reference'],
   ])('usage errors (exit 2): %j', async (extra, message) => {
     const r = await validate(...extra);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe('ddss validate --dataset land-parcels|insurance-participants --reference population=FILE', () => {
+  const example = (p: string) => fileURLToPath(new URL(`../examples/${p}`, import.meta.url));
+  const manifest = JSON.parse(readFileSync(example('population/population.manifest.json'), 'utf8')) as
+    { datasets: Record<string, { rows: { row: number; codes: string[] }[]; checked: number }> };
+  const person = async (dataset: string, sample: string, ...extra: string[]) => {
+    const r = await cli(['validate', example(sample), '--dataset', dataset, ...NOW, '--format', 'json', ...extra]);
+    const rules = (JSON.parse(r.stdout) as { rules: RuleJson[] }).rules
+      .filter((x) => x.id.startsWith('verifyPerson'));
+    return { code: r.code, rules };
+  };
+
+  it.each([
+    ['land-parcels', 'land/parcels.csv'],
+    ['insurance-participants', 'insurance/participants.csv'],
+  ])('%s verifies every person against the register: the findings are the manifest\'s, row by row', async (dataset, sample) => {
+    const r = await person(dataset, sample, '--reference', `population=${example('population/population.csv')}`);
+    expect(r.code).toBe(1); // the samples fail other rules anyway
+    const found = r.rules.flatMap((x) => x.samples.map((s) => ({ row: s.row, code: s.code })));
+    const expected = manifest.datasets[dataset]!.rows.flatMap((x) => x.codes.map((code) => ({ row: x.row, code })));
+    const order = (a: { row: number; code: string }, b: { row: number; code: string }) => a.row - b.row || (a.code < b.code ? -1 : 1);
+    expect(found.sort(order)).toEqual(expected.sort(order));
+    expect(r.rules[0]?.checked).toBe(manifest.datasets[dataset]!.checked);
+  });
+
+  it('without the register the six rules are skipped (checked 0), not passed, and the run is not an error', async () => {
+    const r = await person('land-parcels', 'land/parcels.csv');
+    expect(r.code).toBe(1);
+    expect(r.rules.map((x) => [x.id, x.status, x.checked])).toEqual(['verifyPerson', 'verifyPerson.name', 'verifyPerson.nameForm',
+      'verifyPerson.birth', 'verifyPerson.gender', 'verifyPerson.deceased'].map((id) => [id, 'skipped', 0]));
+  });
+
+  it('a register with one person twice makes the rules error (exit 3), saying why', async () => {
+    writeFileSync(tmp.path('pop.csv'), 'id,full_name,birth_date,gender\n012061147678,Ngô Đình Huy,1961,Nam\n012061147678,Ngô Đình Huy,1961,Nam\n');
+    const r = await cli(['validate', example('land/parcels.csv'), '--dataset', 'land-parcels', ...NOW, '--reference', `population=${tmp.path('pop.csv')}`]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("reference 'population' holds 1 record(s) whose id repeats an earlier record's");
   });
 });

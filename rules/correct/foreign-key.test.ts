@@ -137,4 +137,20 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
     const t = await reference('x', [{ k: 'a' }, { k: 'a' }, { k: '' }, { k: 'a\u0000b' }, { k: 'a\\0b' }], { key: 'k' }).load();
     expect([t.size, t.duplicates, t.missingKeys, t.has(['a\u0000b']), t.has(['a\\0b']), t.has(['a', 'b'])]).toEqual([3, 1, 1, true, true, false]);
   });
+
+  it('says why the rule cannot run even when it reads a personal column (the reason quotes no row)', async () => {
+    const def = defineDataset({ name: 'p', fields: { owner_id: field.text().pii() }, rules: [rule.reference('owner_id', ref('population'))] });
+    const r = ruleOf(await validate(def, [{ owner_id: '001089012345' }], { now: NOW }), 'owner_id.reference');
+    expect(r.status).toBe('error');
+    expect(r.error).toMatch(/reference 'population' was not given/);
+    expect(r.error).not.toContain('001089012345');
+  });
+
+  it('keeps an optional column when the source has it, and reads as empty when it has not', async () => {
+    const opt = { key: 'k', columns: ['a'], optionalColumns: ['b'] };
+    const withB = await reference('x', [{ k: '1', a: 'x', b: 'y' }], opt).load();
+    const withoutB = await reference('x', [{ k: '1', a: 'x' }], opt).load();
+    expect([withB.error, withB.columns, withB.get(['1'], 'b')]).toEqual([undefined, ['a', 'b'], 'y']);
+    expect([withoutB.error, withoutB.columns, withoutB.get(['1'], 'b'), withoutB.get(['1'], 'a')]).toEqual([undefined, ['a'], undefined, 'x']);
+  });
 });

@@ -1,7 +1,7 @@
-import { recordRule } from '../../src/core/rule-base.js';
+import { recordRule, setupError } from '../../src/core/rule-base.js';
 import { keyPart } from '../../src/reference/_key-text.js';
 import type { ReferenceName } from '../../src/reference/ref.js';
-import type { ReferenceTable } from '../../src/reference/reference.js';
+import type { Reference, ReferenceTable } from '../../src/reference/reference.js';
 import type { RecordRule, RuleOptions, TypedRow } from '../../src/core/types.js';
 
 export interface ForeignKeyOptions extends RuleOptions {
@@ -18,6 +18,13 @@ export interface ReferenceBinding {
   /** The checked dataset's columns, and the reference's columns they match (undefined: the reference's key). */
   readonly columns: readonly string[];
   readonly referenceColumns: readonly string[] | undefined;
+  /**
+   * The reference's columns the rule reads besides its key (`optional`: read when the file has them), so a caller
+   * that reads the reference for the rule (`--reference NAME=FILE`) keeps them.
+   */
+  readonly kept?: { readonly columns: readonly string[]; readonly optional: readonly string[] };
+  /** The reference the definition carries itself (`landParcelsWith({ population })`); a run's own overrides it. */
+  readonly given?: Reference;
   bind(table: ReferenceTable | undefined): RecordRule;
 }
 
@@ -46,7 +53,7 @@ export function foreignKey(columns: string | readonly string[], reference: Refer
     ...(missing === 'skip' ? { fields: cols } : {}),
     params: { reference: name, ...(refCols === undefined ? {} : { referenceColumns: refCols }) },
   }, check, options);
-  const unbound = (why: string) => build(() => { throw new Error(why); });
+  const unbound = (why: string) => build(() => { throw setupError(why); });
   const binding: ReferenceBinding = {
     name, columns: cols, referenceColumns: refCols,
     bind(table) {

@@ -13,6 +13,7 @@ import { enterpriseRegister, enterpriseRegisterWith } from './enterprise-registe
 export { landParcels, landParcelsWith, insuranceParticipants, insuranceParticipantsWith, enterpriseRegister, enterpriseRegisterWith };
 export { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, UNIT_TYPES } from './enterprise-register.js';
 export type { RegisterOptions } from './_communes.js';
+export type { PersonRegisterOptions } from './_population.js';
 
 /** The built-in datasets by name, as the CLI's `--dataset` accepts them. */
 export const builtinDatasets: Readonly<Record<string, DatasetDefinition>> = Object.freeze({

@@ -21,7 +21,8 @@ import { legacyEncoding } from '../vn/text/legacy-encoding.js';
 import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
-import { communeRules, type RegisterOptions } from './_communes.js';
+import { communeRules } from './_communes.js';
+import { populationRules, type PersonRegisterOptions } from './_population.js';
 import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules } from './_rules.js';
 
@@ -55,10 +56,12 @@ export const insuranceParticipants: DatasetDefinition = { ...insuranceParticipan
 
 /**
  * The insurance-participants register with options: the commune lists to check commune codes against (loaded with
- * `loadAdminUnits`; without them codes are checked for format only).
- * @example const parcels = insuranceParticipantsWith({ communes: loadAdminUnits('communes-2025.json') });
+ * `loadAdminUnits`; without them codes are checked for format only), and the population register to verify each
+ * person against (`population`, with `populationColumns` for another export; a run's `references` or `--reference
+ * population=FILE` does the same for the plain built-in).
+ * @example const parcels = insuranceParticipantsWith({ communes: loadAdminUnits('communes-2025.json'), population: readCsv('population.csv') });
  */
-export function insuranceParticipantsWith(options: RegisterOptions = {}): DatasetDefinition {
+export function insuranceParticipantsWith(options: PersonRegisterOptions = {}): DatasetDefinition {
   return defineDataset({
     name: 'insurance-participants',
     title: { en: 'Insurance participants (social and health insurance)', vi: 'Người tham gia BHXH, BHYT' },
@@ -119,6 +122,8 @@ export function insuranceParticipantsWith(options: RegisterOptions = {}): Datase
       salaryInRange({ salary: 'contribution_salary', month: 'contribution_month' }),
       salaryInRangeProvisional({ salary: 'contribution_salary', month: 'contribution_month' }),
       excelSerialIn('dob'),
+      // correct, clean, live: each person against the population register (skipped unless a run gives one)
+      populationRules({ id: 'id_no', name: 'full_name', birthDate: 'dob', gender: 'gender' }, options),
       // sufficient: an export with no participant is not a register
       rule.rowCount({ min: 1 }),
       // clean: one person, one BHXH number

@@ -21,7 +21,8 @@ import { legacyEncoding } from '../vn/text/legacy-encoding.js';
 import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
-import { communeRules, type RegisterOptions } from './_communes.js';
+import { communeRules } from './_communes.js';
+import { customised, populationRules, type PersonRegisterOptions } from './_population.js';
 import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearNotInFuture } from './_rules.js';
 
@@ -57,10 +58,12 @@ export const landParcels: DatasetDefinition = { ...landParcelsWith(), module: im
 
 /**
  * The land-parcels register with options: the commune lists to check commune codes against (loaded with
- * `loadAdminUnits`; without them codes are checked for format only).
- * @example const parcels = landParcelsWith({ communes: loadAdminUnits('communes-2025.json') });
+ * `loadAdminUnits`; without them codes are checked for format only), and the population register to verify each
+ * person against (`population`, with `populationColumns` for another export; a run's `references` or `--reference
+ * population=FILE` does the same for the plain built-in).
+ * @example const parcels = landParcelsWith({ communes: loadAdminUnits('communes-2025.json'), population: readCsv('population.csv') });
  */
-export function landParcelsWith(options: RegisterOptions = {}): DatasetDefinition {
+export function landParcelsWith(options: PersonRegisterOptions = {}): DatasetDefinition {
   return defineDataset({
     name: 'land-parcels',
     title: { en: 'Land parcels (cadastral register)', vi: 'Thửa đất (sổ địa chính)' },
@@ -71,7 +74,7 @@ export function landParcelsWith(options: RegisterOptions = {}): DatasetDefinitio
     timeZone: 'Asia/Ho_Chi_Minh',
     // Lets worker threads re-import this module and find `landParcels` by name; only without options, since a
     // worker would otherwise load the option-less export and silently drop the caller's commune lists.
-    ...(options.communes === undefined ? { module: import.meta.url } : {}),
+    ...(customised(options) ? {} : { module: import.meta.url }),
     fields: {
       parcel_id: field.text().required().trimmed(COSMETIC).unique()
         .label({ en: 'Parcel ID', vi: 'Mã thửa đất' }),
@@ -128,6 +131,8 @@ export function landParcelsWith(options: RegisterOptions = {}): DatasetDefinitio
       vn2000({ northField: 'x_north', eastField: 'y_east' }),
       excelSerialIn('gcn_issue_date'),
       excelSerialIn('registered_at'),
+      // correct, clean, live: each person against the population register (skipped unless a run gives one)
+      populationRules({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' }, options),
       // sufficient: an export with no parcel is not a register
       rule.rowCount({ min: 1 }),
       // clean: one parcel per (commune, map sheet, parcel number)

@@ -24,6 +24,8 @@ const rules: Record<string, Rule> = {
   cardNotExpired: domain.cardNotExpired({ status: 's', validTo: 't' }),
   cardPeriodOrdered: domain.cardPeriodOrdered({ validFrom: 'f', validTo: 't' }),
   datesOrdered: domain.datesOrdered(['a', 'b']), oneBhxhPerId: domain.oneBhxhPerId({ id: 'i', bhxh: 'b' }),
+  // six rules sharing one message table: the first stands for them (each rule's code is tested in verify-person.test.ts)
+  verifyPerson: domain.verifyPerson({ id: 'i', name: 'n', birthYear: 'y', gender: 'g' }, { register: 'population' })[0] as Rule,
   unitCodeMatchesType: domain.unitCodeMatchesType({ code: 'c', type: 't' }),
   capitalPositive: domain.capitalPositive({ capital: 'c', type: 't' }),
   statusDateRequired: domain.statusDateRequired({ status: 's', statusDate: 'd' }),

@@ -36,6 +36,7 @@ import { cardNotExpired } from './cross/card-not-expired.js';
 import { cardPeriodOrdered } from './cross/card-period-ordered.js';
 import { datesOrdered } from './cross/dates-ordered.js';
 import { oneBhxhPerId } from './cross/one-bhxh-per-id.js';
+import { verifyPerson } from './cross/verify-person.js';
 import { suspensionWithinYear } from './enterprise/suspension-within-year.js';
 import { closedNotEdited } from './enterprise/closed-not-edited.js';
 import { unitCodeMatchesType } from './enterprise/unit-code-matches-type.js';
@@ -64,6 +65,8 @@ export const domain = {
   // cross-field and dataset rules (§2, §5, §7)
   idBirthYear, idGender, bhytMatchesBhxh, childUnderSix, salaryInRange, salaryInRangeProvisional, cardNotExpired,
   cardPeriodOrdered, datesOrdered, oneBhxhPerId,
+  // across registers: the population register (Đề án 06)
+  verifyPerson,
   // enterprise register (§8)
   unitCodeMatchesType, capitalPositive, statusDateRequired, enterpriseNameUnique, suspensionWithinYear, closedNotEdited,
   // dated reference tables
@@ -79,6 +82,8 @@ export type { BaseSalaryEntry, RegionalMinimumWageEntry, Region } from './tables
 export type { EncodingDiagnosis, MisreadEncoding } from './text/legacy-encoding.js';
 export type { VnDateFormat } from './dates/vn-date.js';
 export type { SalaryFields } from './cross/_salary.js';
+export type { VerifyPersonFields, VerifyPersonOptions, VerifyPersonRule, RegisterColumns } from './cross/verify-person.js';
+export type { Genders } from './cross/_person-register.js';
 export type { SuspensionFields, SuspensionWithinYearOptions } from './enterprise/suspension-within-year.js';
 export type { ClosedNotEditedFields, ClosedNotEditedOptions } from './enterprise/closed-not-edited.js';
 export type { UnitCodeFields, UnitCodeMatchesTypeOptions } from './enterprise/unit-code-matches-type.js';

@@ -3,7 +3,7 @@ import { delimiter as delimiterArg } from './_args.js';
 import { usage } from './_errors.js';
 import { checkEncoding, openInput } from './_input.js';
 import { reference, type Reference } from '../reference/reference.js';
-import { referenceKeys } from '../reference/bind-references.js';
+import { referenceSpecs, type ReferenceSpec } from '../reference/bind-references.js';
 import type { DatasetDefinition } from '../core/types.js';
 import type { InputFormat } from './_validate-args.js';
 
@@ -59,22 +59,23 @@ export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: 
 
 /**
  * The references to validate with: each `--reference` file opened lazily (read once, before the rows stream), keyed
- * by the columns the definition's rules look it up by. A name no rule uses is a usage error (a typo would otherwise
- * leave a rule unchecked); a name a rule uses but no flag gives makes that rule `error` (exit 3).
+ * by the columns the definition's rules look it up by, keeping the columns they read (`referenceSpecs`). A name no
+ * rule uses is a usage error (a typo would otherwise leave a rule unchecked); a name a `foreignKey` rule uses but no
+ * flag gives makes that rule `error` (exit 3), a `verifyPerson` rule `skipped`.
  */
 export function openReferences(args: ReferenceArgs, definition: DatasetDefinition, cwd: string): Record<string, Reference> {
-  let keys: Map<string, readonly string[]>;
+  let keys: Map<string, ReferenceSpec>;
   try {
-    keys = referenceKeys(definition);
+    keys = referenceSpecs(definition);
   } catch (e) {
     throw usage(`dataset "${definition.name}": ${(e as Error).message}`);
   }
   const out: Record<string, Reference> = {};
   for (const { name, path } of args.references) {
-    const key = keys.get(name);
-    if (key === undefined) {
+    const spec = keys.get(name);
+    if (spec === undefined) {
       const named = [...keys.keys()];
-      throw usage(`--reference ${name}: dataset "${definition.name}" uses ${named.length === 0 ? 'no reference' : `the references ${named.join(', ')}`}`);
+      throw usage(`--reference ${name}: dataset "${definition.name}" uses ${named.length === 0 ? 'no reference' : `the reference${named.length === 1 ? '' : 's'} ${named.join(', ')}`}`);
     }
     const format = FORMATS[extname(path).toLowerCase()] as InputFormat;
     const csv = format === 'csv' || format === 'tsv';
@@ -83,7 +84,7 @@ export function openReferences(args: ReferenceArgs, definition: DatasetDefinitio
       encoding: csv ? args.referenceEncoding : undefined,
       delimiter: csv ? args.referenceDelimiter ?? (format === 'tsv' ? '\t' : undefined) : undefined,
     });
-    out[name] = reference(name, source, { key });
+    out[name] = reference(name, source, { key: spec.key, columns: spec.columns, optionalColumns: spec.optionalColumns });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { addRow } from './rowset.js';
 import { renderMessage } from './message.js';
 import { redact } from './mask.js';
+import { isSetupError } from './rule-base.js';
 import type { Plan, Slot } from './compile.js';
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState } from './state.js';
@@ -137,7 +138,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     },
     errorText(e, slot) {
       const text = e instanceof Error ? e.message : String(e);
-      if (opts.showValues || piiFields.length === 0) return text;
+      if (opts.showValues || piiFields.length === 0 || isSetupError(e)) return text;
       if (slot !== undefined && readsPersonal(slot)) return withheld(e);
       const secrets = piiFields.map((i) => rawOf(i)).map((v) => (typeof v === 'string' ? v : display(v)))
         .filter((s): s is string => s !== undefined);

@@ -33,6 +33,26 @@ function base(meta: RuleMeta, o: RuleOptions) {
   } as const;
 }
 
+const SETUP = Symbol.for('ddss.setupError');
+
+/**
+ * An error a rule throws because it cannot run at all (a reference not given, unreadable, missing a column), not
+ * because of a row: its message quotes no data, so reports show it even when the rule reads personal fields (other
+ * errors of such rules are withheld).
+ * @example build(() => { throw setupError("reference 'communes' was not given"); })
+ */
+export function setupError(message: string): Error {
+  return Object.assign(new Error(message), { [SETUP]: true });
+}
+
+/**
+ * Whether an error was made by {@link setupError}.
+ * @example isSetupError(setupError('x')) // true
+ */
+export function isSetupError(e: unknown): boolean {
+  return e instanceof Error && (e as unknown as Record<symbol, unknown>)[SETUP] === true;
+}
+
 /** Builds a per-value rule with the options every rule takes (DESIGN §1). */
 export function valueRule<V>(meta: RuleMeta, check: (value: V, ctx: RuleContext) => CheckResult,
   options: RuleOptions = {}): ValueRule<V> {

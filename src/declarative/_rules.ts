@@ -13,7 +13,7 @@ import { factoryError } from './_factory-error.js';
  * Builds one dataset rule from its (schema-checked) file form. Columns must be declared fields: dataset rules read
  * the typed row, so an undeclared column would silently never match.
  */
-export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet<string>): DatasetRule {
+export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet<string>): DatasetRule | readonly DatasetRule[] {
   const known = (column: string, key: string, at?: number) => {
     if (!fields.has(column)) {
       throw new DefinitionError(`unknown field "${column}"`, ['rules', index, key, ...(at === undefined ? [] : [at])]);
@@ -59,7 +59,7 @@ export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet
 
 /** A `vn.*` dataset rule: the pack factory called with the file's columns and options, as in TypeScript. */
 function _vnRule(r: DeclarativeVnDatasetRule, index: number,
-  known: (column: string, key: string, at?: number) => string): DatasetRule {
+  known: (column: string, key: string, at?: number) => string): DatasetRule | readonly DatasetRule[] {
   const name = r.type.slice(3);
   const spec = Object.hasOwn(VN_DATASET_RULES, name) ? VN_DATASET_RULES[name] : undefined;
   if (spec === undefined) throw new DefinitionError(`unknown Vietnamese-pack rule "${r.type}"`, ['rules', index, 'type']);
@@ -71,6 +71,8 @@ function _vnRule(r: DeclarativeVnDatasetRule, index: number,
   }
   const id = r[RULE_ID_KEY];
   const { id: _ignored, ...common } = ruleOptions(r as DeclarativeRuleOptions);
-  const options = { ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]) };
+  const options: Record<string, unknown> = { ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]) };
+  // Options naming a column (verifyPerson's birthYear) are read from the row: an unknown one would never match.
+  for (const [key, o] of Object.entries(spec.options)) if (o.column === true && typeof options[key] === 'string') known(options[key] as string, key);
   return factoryError(() => spec.build(columns, options), ['rules', index]);
 }

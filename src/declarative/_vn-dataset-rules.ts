@@ -19,6 +19,7 @@ import { statusDateRequired } from '../../rules/vn/enterprise/status-date-requir
 import { enterpriseNameUnique } from '../../rules/vn/enterprise/enterprise-name-unique.js';
 import { suspensionWithinYear } from '../../rules/vn/enterprise/suspension-within-year.js';
 import { closedNotEdited } from '../../rules/vn/enterprise/closed-not-edited.js';
+import { verifyPerson } from '../../rules/vn/cross/verify-person.js';
 import { opt, type OptionSpec } from './_options-spec.js';
 
 /**
@@ -37,7 +38,8 @@ export interface VnDatasetRuleSpec {
   /** A key naming a list of columns (`datesOrdered`'s fields), when the rule takes one. */
   readonly columnList?: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
-  readonly build: (columns: Record<string, unknown>, options: Record<string, unknown>) => DatasetRule;
+  /** The rule, or the rules of a factory that makes several (`verifyPerson`). */
+  readonly build: (columns: Record<string, unknown>, options: Record<string, unknown>) => DatasetRule | readonly DatasetRule[];
 }
 
 const dateFormat = opt.string('Date format of a term written as text. Default dd/MM/yyyy.');
@@ -45,6 +47,17 @@ const region = opt.oneOf(['I', 'II', 'III', 'IV'], 'Region whose minimum wage is
 type Fn = (fields: never, options: never) => DatasetRule;
 const typeField = { type: 'typeField' } as const;
 const enterprises = opt.strings('Type values of enterprises. Default the five forms of Luật Doanh nghiệp 2020 (TNHH1TV, TNHH2TV, CP, HD, DNTN).');
+const genders = (description: string) => ({
+  schema: {
+    type: 'object', required: ['male', 'female'], additionalProperties: false, description,
+    properties: Object.fromEntries(['male', 'female'].map((k) => [k, { type: 'array', minItems: 1, maxItems: 20, items: { type: ['string', 'number'] } }])),
+  },
+  convert: (v: unknown) => {
+    const g = v as { male: (string | number)[]; female: (string | number)[] };
+    return { male: [...g.male], female: [...g.female] };
+  },
+});
+const REGISTER_COLUMNS = ['id', 'full_name', 'birth_date', 'gender', 'death_date'] as const;
 const two = (fn: Fn) => (c: Record<string, unknown>, o: Record<string, unknown>) => fn(c as never, o as never);
 
 /**
@@ -111,6 +124,36 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   oneBhxhPerId: {
     description: 'One personal ID has one BHXH number (clean).',
     columns: ['id', 'bhxh'], options: {}, build: two(oneBhxhPerId as unknown as Fn),
+  },
+  verifyPerson: {
+    description: 'Each person is in the population register with its name, birth year or date and gender, and not deceased (six rules: verifyPerson, .name, .nameForm, .birth, .gender, .deceased).',
+    columns: ['id', 'name', 'gender'],
+    options: {
+      birthYear: opt.column('The birth-year column (give this or birthDate).'),
+      birthDate: opt.column('The date-of-birth column (give this or birthYear).'),
+      register: opt.string('The reference holding the population register (--reference NAME=FILE). Default population.'),
+      registerColumns: {
+        schema: {
+          type: 'object', additionalProperties: false, minProperties: 1,
+          description: 'The register\'s column names when its export does not use id, full_name, birth_date, gender, death_date.',
+          properties: Object.fromEntries(REGISTER_COLUMNS.map((k) => [k, { type: 'string', minLength: 1, maxLength: 200 }])),
+        },
+        convert: (v) => {
+          const given = v as Record<string, string>;
+          return Object.fromEntries(REGISTER_COLUMNS.filter((k) => Object.hasOwn(given, k)).map((k) => [k, given[k]]));
+        },
+      },
+      genders: genders('How the record writes each gender. Default { male: [Nam], female: [Nữ] }.'),
+      registerGenders: genders('How the register writes each gender. Default { male: [Nam], female: [Nữ] }.'),
+    },
+    build: (c, o) => {
+      const { birthYear, birthDate, register, ...rest } = o;
+      return verifyPerson({
+        id: c.id as string, name: c.name as string, gender: c.gender as string,
+        ...(birthYear === undefined ? {} : { birthYear: birthYear as string }),
+        ...(birthDate === undefined ? {} : { birthDate: birthDate as string }),
+      }, { ...rest, register: (register as string | undefined) ?? 'population' });
+    },
   },
   vn2000: {
     description: 'VN-2000 coordinates (northing X, easting Y) inside Vietnam.',

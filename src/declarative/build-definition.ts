@@ -46,7 +46,7 @@ export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}
   keys.forEach((k, i) => {
     if (!names.has(k)) throw new DefinitionError(`unknown field "${k}"`, typeof data.key === 'string' ? ['key'] : ['key', i]);
   });
-  const own = (data.rules ?? []).map((r, i) => buildRule(r, i, names));
+  const own = (data.rules ?? []).flatMap((r, i) => buildRule(r, i, names));
   if ((base?.rules.length ?? 0) + own.length > MAX_RULES) {
     throw new DefinitionError(`${(base?.rules.length ?? 0) + own.length} rules with the base's; a definition may have at most ${MAX_RULES}`, ['rules']);
   }

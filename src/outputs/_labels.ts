@@ -36,6 +36,8 @@ export interface Labels {
   readonly baselineCounts: (known: number, fresh: number, name: string) => string;
   /** The heading of the history block: the earlier runs compared with, and the history file. */
   readonly historyHeading: (runs: number, name: string) => string;
+  /** Nothing failed, but some rules had nothing to check: they did not pass. */
+  readonly passedButSkipped: (n: number) => string;
   readonly notEvaluated: string;
   readonly partial: string;
   readonly sortHint: string;
@@ -92,6 +94,7 @@ const en: Labels = {
   allPassed: 'Every rule passed.',
   historyHeading: (n, name) => `History (${plural(n, 'earlier run', 'earlier runs', 'en')}, ${name}):`,
   baselineCounts: (k, n, name) => `against the baseline ${name}: ${plural(k, 'known violation', 'known violations', 'en')}, ${formatCount(n, 'en')} new`,
+  passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
   notEvaluated: 'The dataset could not be evaluated:',
   partial: 'The source could not be read completely, so the dataset is not scored.',
   sortHint: 'Click a column header to sort.',
@@ -147,6 +150,7 @@ const vi: Labels = {
   allPassed: 'Tất cả quy tắc đều đạt.',
   historyHeading: (n, name) => `Lịch sử (${formatCount(n, 'vi')} lần chạy trước, ${name}):`,
   baselineCounts: (k, n, name) => `so với mốc ${name}: ${formatCount(k, 'vi')} vi phạm đã biết, ${formatCount(n, 'vi')} vi phạm mới`,
+  passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
   partial: 'Không đọc được toàn bộ nguồn dữ liệu nên tập dữ liệu không được chấm điểm.',
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
@@ -182,7 +186,10 @@ export function verdictLine(report: Report, l: Labels): string {
     report.rules.filter((r) => r.status === 'failed' && r.severity === 'warning').length,
     report.rules.filter((r) => r.status === 'error').length,
   );
-  const verdict = counts !== '' ? counts : report.status === 'error' ? l.notEvaluated.replace(/:$/, '.') : l.allPassed;
+  const skipped = report.rules.filter((r) => r.status === 'skipped').length;
+  // A skipped rule (no register given, every value missing) did not pass: "every rule passed" would say it did.
+  const verdict = counts !== '' ? counts : report.status === 'error' ? l.notEvaluated.replace(/:$/, '.')
+    : skipped === 0 ? l.allPassed : l.passedButSkipped(skipped);
   const b = report.baseline;
   return b === undefined ? verdict : list([verdict, l.baselineCounts(b.known, b.new, b.name)]);
 }

@@ -1,5 +1,5 @@
 import type { ForeignKeyRule } from '../../rules/correct/foreign-key.js';
-import type { DatasetDefinition, DatasetRule } from '../core/types.js';
+import type { DatasetDefinition, DatasetRule, RecordRule } from '../core/types.js';
 import type { Reference, ReferenceTable } from './reference.js';
 
 /**
@@ -36,16 +36,54 @@ export function referenceKeys(definition: DatasetDefinition): Map<string, readon
   return keys;
 }
 
+/** How a reference must be read for a definition's rules: its key, the columns kept, the columns kept when present. */
+export interface ReferenceSpec {
+  readonly key: readonly string[];
+  readonly columns: readonly string[];
+  readonly optionalColumns: readonly string[];
+}
+
 /**
- * Reads the references a definition's rules name (each once) before any row streams: name → table. Names with no
- * reference given are left out (their rules stay unbound, see {@link bindTables}).
+ * How each named reference must be read for the definition's rules: {@link referenceKeys}, and the union of the
+ * columns the rules read besides the key (`vn.verifyPerson` reads the register's name, birth date, gender and death date).
+ * @example referenceSpecs(landParcels).get('population') // { key: ['id'], columns: ['full_name', …], optionalColumns: ['death_date'] }
+ */
+export function referenceSpecs(definition: DatasetDefinition): Map<string, ReferenceSpec> {
+  const out = new Map<string, ReferenceSpec>();
+  for (const [name, key] of referenceKeys(definition)) {
+    const columns: string[] = [];
+    const optional: string[] = [];
+    for (const r of definition.rules) {
+      const b = (r as Partial<ForeignKeyRule>).reference;
+      if (b === undefined || typeof b.bind !== 'function' || b.name !== name || b.kept === undefined) continue;
+      for (const c of b.kept.columns) if (!columns.includes(c) && !key.includes(c)) columns.push(c);
+      for (const c of b.kept.optional) if (!optional.includes(c) && !key.includes(c)) optional.push(c);
+    }
+    out.set(name, { key, columns, optionalColumns: optional.filter((c) => !columns.includes(c)) });
+  }
+  return out;
+}
+
+/** The reference a definition's rules carry themselves for a name (`landParcelsWith({ population })`), if any. */
+function carried(definition: DatasetDefinition, name: string): Reference | undefined {
+  for (const r of definition.rules) {
+    const b = (r as Partial<ForeignKeyRule>).reference;
+    if (b !== undefined && typeof b.bind === 'function' && b.name === name && b.given !== undefined) return b.given;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the references a definition's rules name (each once) before any row streams: name → table. A reference the
+ * run gives wins over one the definition carries; names with neither are left out (their rules stay unbound, see
+ * {@link bindTables}).
  * @example const tables = await loadReferences(parcels, { communes: reference('communes', readCsv('c.csv'), { key: 'code' }) });
  */
 export async function loadReferences(definition: DatasetDefinition,
   references: Readonly<Record<string, Reference>> | undefined): Promise<Map<string, ReferenceTable>> {
   const tables = new Map<string, ReferenceTable>();
   for (const name of referencesNamed(definition)) {
-    const r = references?.[name];
+    const r = references?.[name] ?? carried(definition, name);
     if (r !== undefined) tables.set(name, await r.load());
   }
   return tables;
@@ -60,9 +98,21 @@ export function bindTables(definition: DatasetDefinition, tables: ReadonlyMap<st
   if (referencesNamed(definition).length === 0) return definition;
   const rules: DatasetRule[] = definition.rules.map((r) => {
     const b = (r as Partial<ForeignKeyRule>).reference;
-    return b !== undefined && typeof b.bind === 'function' ? b.bind(tables.get(b.name)) : r;
+    return b !== undefined && typeof b.bind === 'function' ? { ...b.bind(tables.get(b.name)), ...options(r) } as RecordRule : r;
   });
   return { ...definition, rules };
+}
+
+/**
+ * The options a definition may have changed on the rule after it was built (a YAML `override`, `{ ...rule, severity }`):
+ * the bound rule is built again from the factory's own options, so they are carried over.
+ */
+function options(r: DatasetRule): Partial<RecordRule> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['id', 'criterion', 'severity', 'threshold', 'weight', 'message', 'description'] as const) {
+    if (r[k] !== undefined) out[k] = r[k];
+  }
+  return out as Partial<RecordRule>;
 }
 
 /**

@@ -9,12 +9,18 @@ export interface ReferenceSourceOptions {
   readonly key: string | readonly string[];
   /** Columns kept for each key (read back with `get`); default none, so only the keys take memory. */
   readonly columns?: readonly string[];
+  /**
+   * Columns kept when the source has them (an optional column of a register's format, such as a death date); a
+   * source without one reads as if every cell of it were empty.
+   */
+  readonly optionalColumns?: readonly string[];
 }
 
 /** A reference read into memory: keys in a typed-array key table, kept cells beside each key. */
 export interface ReferenceTable {
   readonly name: string;
   readonly key: readonly string[];
+  /** The columns kept (the optional ones the source has included). */
   readonly columns: readonly string[];
   /** Distinct keys held. */
   readonly size: number;
@@ -53,15 +59,18 @@ export function reference(name: string, source: RowInput, options: ReferenceSour
   const key = typeof options.key === 'string' ? [options.key] : [...options.key];
   if (key.length === 0) throw new Error(`ddss: reference '${name}' needs a key column`);
   const columns = [...(options.columns ?? [])];
+  const optional = (options.optionalColumns ?? []).filter((c) => !columns.includes(c) && !key.includes(c));
   let loaded: Promise<ReferenceTable> | undefined;
   return {
     kind: 'reference', name, key, columns,
-    load: () => (loaded ??= read(name, source, key, columns)),
+    load: () => (loaded ??= read(name, source, key, columns, optional)),
   };
 }
 
-async function read(name: string, source: RowInput, key: readonly string[], columns: readonly string[]): Promise<ReferenceTable> {
+async function read(name: string, source: RowInput, key: readonly string[], wanted: readonly string[],
+  optional: readonly string[]): Promise<ReferenceTable> {
   const t = newKeyTable();
+  let columns = wanted;
   let duplicates = 0;
   let missingKeys = 0;
   let error: string | undefined;
@@ -77,6 +86,7 @@ async function read(name: string, source: RowInput, key: readonly string[], colu
       error = `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (its columns: ${side.columns.join(', ')})`;
       await side.close();
     } else {
+      columns = [...wanted, ...optional.filter((c) => at(c) >= 0)];
       const ki = key.map(at);
       const ci = columns.map(at);
       const parts: string[] = new Array<string>(ki.length);

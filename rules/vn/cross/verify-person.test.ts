@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, reference, validate, type Reference } from '../../../src/index.js';
+import { NOW, ruleOf } from '../../../test/_run.js';
+import { verifyPerson, type VerifyPersonOptions } from './verify-person.js';
+import { PERSON_MESSAGES } from './_person-messages.js';
+
+const A = '001089012345';
+const B = '079301123456';
+const C = '001190000001';
+const D = '001190000002';
+const E = '001190000003';
+const F = '001190000004';
+const G = '001190000005';
+const H = '001190000006';
+/** The register; NOW is 2026-11-22. */
+const population = [
+  { id: A, full_name: 'Nguyễn Văn An', birth_date: '15/03/1989', gender: 'Nam', death_date: '' },
+  { id: B, full_name: 'Lê Thị Hòa', birth_date: '1991', gender: 'Nữ', death_date: '' },
+  { id: C, full_name: 'Đỗ Văn Hùng', birth_date: '01/01/1990', gender: 'Nam', death_date: '10/05/2026' },
+  { id: D, full_name: 'Trần Thủy', birth_date: '02/02/1990', gender: 'Nữ', death_date: '22/11/2026' },
+  { id: E, full_name: 'Phạm An', birth_date: '03/03/1990', gender: 'Nam', death_date: '23/11/2026' },
+  { id: F, full_name: 'Vũ Bình', birth_date: '31/02/1990', gender: 'Nam', death_date: 'không rõ' },
+  { id: G, full_name: '', birth_date: '', gender: '', death_date: '' },
+  { id: H, full_name: 'Hồ Văn Nam', birth_date: '00/00/1985', gender: 'nam', death_date: '' },
+];
+const register = (rows: readonly object[] = population, name = 'population'): Reference => reference(name, rows,
+  { key: 'id', columns: ['full_name', 'birth_date', 'gender'], optionalColumns: ['death_date'] });
+
+const owners = defineDataset({
+  name: 'owners',
+  fields: {
+    owner_id: field.text().pii(), owner_name: field.text().pii(), owner_birth_year: field.integer().pii(), owner_gender: field.text(),
+  },
+  rules: [verifyPerson({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' }, { register: 'population' })],
+});
+const row = (owner_id: string, owner_name: string, owner_birth_year: string, owner_gender: string) =>
+  ({ owner_id, owner_name, owner_birth_year, owner_gender });
+const rows = [
+  row(A, 'NGUYỄN  VĂN AN', '1989', 'Nam'), // 0: as written, up to case and spacing
+  row('001089099999', 'Nguyễn Văn An', '1989', 'Nam'), // 1: not in the register
+  row('012345678', 'Nguyễn Văn An', '1989', 'Nam'), // 2: a 9-digit CMND: not checked
+  row('', 'Nguyễn Văn An', '1989', 'Nam'), // 3: no ID: not checked
+  row(B, 'Lê Thị Hoà', '1991', 'Nữ'), // 4: tone placement only
+  row(A, 'Nguyen Van An', '1990', 'Nữ'), // 5: no diacritics, birth year and gender differ: three findings
+  row(A, 'Nguyễn Văn Anh', '1989', 'Nam'), // 6: another name
+  row(C, 'Đỗ Văn Hùng', '1990', 'Nam'), // 7: died before the run's day
+  row(D, 'Trần Thuỷ', '1990', 'Nữ'), // 8: tone placement, and died on the run's day
+  row(E, 'Phạm An', '1990', 'Nam'), // 9: a death date after the run's day is no death yet
+  row(F, 'Vũ Bình', '1991', 'Nam'), // 10: the register's birth and death dates cannot be read: not compared
+  row(G, 'Ai Đó', '1990', 'Nam'), // 11: the register's cells are empty: only the death is checked (none)
+  row(' 001 089 012345 ', 'Nguyễn Văn An', '1989', 'Nam'), // 12: the ID's canonical form is looked up
+  row(A, '', '1989', 'Khác'), // 13: no name, an unknown gender: only the birth year is compared
+  row(H, 'Hồ Văn Nam', '1986', 'Nam'), // 14: the register knows the year only (00/00/1985)
+];
+
+const IDS = ['verifyPerson', 'verifyPerson.name', 'verifyPerson.nameForm', 'verifyPerson.birth', 'verifyPerson.gender', 'verifyPerson.deceased'];
+
+async function outcome(options: { references?: Record<string, Reference>; showValues?: boolean } = {}) {
+  const report = await validate(owners, rows, { now: NOW, ...options });
+  return { report, rule: (id: string) => ruleOf(report, id) };
+}
+
+describe('vn.verifyPerson', () => {
+  it('returns six rules, one per criterion and severity of its codes', () => {
+    const rules = verifyPerson({ id: 'i', name: 'n', birthYear: 'y', gender: 'g' }, { register: 'population' });
+    expect(rules.map((r) => [r.name, r.criterion, r.severity])).toEqual([
+      ['verifyPerson', 'correct', 'error'], ['verifyPerson.name', 'correct', 'error'], ['verifyPerson.nameForm', 'clean', 'warning'],
+      ['verifyPerson.birth', 'correct', 'error'], ['verifyPerson.gender', 'correct', 'error'], ['verifyPerson.deceased', 'live', 'warning'],
+    ]);
+  });
+
+  it.each([
+    // id, checked, failed rows, codes by failed row (hand-computed from the table above)
+    ['verifyPerson', 13, { 1: ['not_in_register'] }],
+    ['verifyPerson.name', 10, { 6: ['name_mismatch'] }],
+    ['verifyPerson.nameForm', 10, { 4: ['name_form_differs'], 5: ['name_diacritics_differ'], 8: ['name_form_differs'] }],
+    ['verifyPerson.birth', 10, { 5: ['birth_year_mismatch'], 14: ['birth_year_mismatch'] }],
+    ['verifyPerson.gender', 10, { 5: ['gender_mismatch'] }],
+    ['verifyPerson.deceased', 11, { 7: ['deceased_in_register'], 8: ['deceased_in_register'] }],
+  ] as const)('%s checks %i rows and reports exactly %j', async (id, checked, expected) => {
+    const r = (await outcome({ references: { population: register() } })).rule(id);
+    expect(r.checked).toBe(checked);
+    const found: Record<number, string[]> = {};
+    for (const s of r.samples) (found[s.row as number] ??= []).push(s.code);
+    expect(found).toEqual(expected);
+    expect(r.failed).toBe(Object.keys(expected).length);
+    expect(r.status).toBe('failed');
+  });
+
+  it('suggests the register\'s values, masked like the field (shown with showValues)', async () => {
+    const at = async (showValues: boolean) => {
+      const { rule } = await outcome({ references: { population: register() }, showValues });
+      const s = (id: string, row: number) => rule(id).samples.find((x) => x.row === row);
+      return [s('verifyPerson.name', 6)?.suggestion, s('verifyPerson.nameForm', 4)?.suggestion, s('verifyPerson.birth', 5)?.suggestion,
+        s('verifyPerson.gender', 5)?.suggestion, s('verifyPerson.deceased', 7)?.suggestion, s('verifyPerson.birth', 14)?.suggestion];
+    };
+    expect(await at(true)).toEqual(['Nguyễn Văn An', 'Lê Thị Hòa', '1989', 'Nam', '10/05/2026', '1985']);
+    // owner_name, owner_birth_year and owner_id are personal; the gender column is not.
+    expect(await at(false)).toEqual(['N***** V** A*', 'L* T** H**', '1***', 'Nam', '10/0****26', '1***']);
+    const { report } = await outcome({ references: { population: register() } });
+    const text = JSON.stringify(report);
+    for (const secret of ['Nguyễn Văn An', 'Lê Thị Hòa', '10/05/2026', A]) expect(text).not.toContain(secret);
+  });
+
+  it('compares a date of birth with the register\'s date, or its year when the register gives only the year', async () => {
+    const def = defineDataset({
+      name: 'p', fields: { id_no: field.text(), full_name: field.text(), dob: field.date('dd/MM/yyyy'), gender: field.text() },
+      rules: [verifyPerson({ id: 'id_no', name: 'full_name', birthDate: 'dob', gender: 'gender' }, { register: 'population' })],
+    });
+    const people = [
+      { id_no: A, full_name: 'Nguyễn Văn An', dob: '15/03/1989', gender: 'Nam' },
+      { id_no: A, full_name: 'Nguyễn Văn An', dob: '16/03/1989', gender: 'Nam' },
+      { id_no: B, full_name: 'Lê Thị Hòa', dob: '01/07/1991', gender: 'Nữ' },
+      { id_no: B, full_name: 'Lê Thị Hòa', dob: '01/01/1992', gender: 'Nữ' },
+    ];
+    const r = ruleOf(await validate(def, people, { now: NOW, references: { population: register() } }), 'verifyPerson.birth');
+    expect(r.samples.map((s) => [s.row, s.code, s.suggestion])).toEqual([[1, 'birth_date_mismatch', '15/03/1989'], [3, 'birth_year_mismatch', '1991']]);
+    expect(r.checked).toBe(4);
+  });
+
+  it('is skipped, never passed, when the run gives no register', async () => {
+    const { report, rule } = await outcome();
+    for (const id of IDS) expect(rule(id)).toMatchObject({ status: 'skipped', checked: 0, failed: 0, passRate: null, error: null });
+    expect(report.status).not.toBe('error');
+  });
+
+  it.each([
+    ['holds an ID twice', () => register([...population, { ...population[0], full_name: 'Khác' }]), /holds 1 record\(s\) whose id repeats/],
+    ['lacks a column', () => reference('population', population, { key: 'id' }), /keeps no column 'full_name', 'birth_date', 'gender'/],
+    ['is keyed otherwise', () => reference('population', population, { key: 'full_name', columns: ['full_name', 'birth_date', 'gender'] }), /keyed on full_name, not on id/],
+    ['is empty', () => register([]), /empty/],
+  ])('errors on every rule when the register %s', async (_what, make, message) => {
+    const { report, rule } = await outcome({ references: { population: make() } });
+    for (const id of IDS) {
+      expect(rule(id).status).toBe('error');
+      expect(rule(id).error).toMatch(message);
+    }
+    expect(report.status).toBe('error');
+  });
+
+  it('reads another export through registerColumns and registerGenders, and a register the definition carries', async () => {
+    const other = population.map((p) => ({
+      so_dinh_danh: p.id, ho_ten: p.full_name, ngay_sinh: p.birth_date, gioi_tinh: p.gender === 'Nam' ? '1' : p.gender === 'Nữ' ? '2' : '', ngay_mat: p.death_date,
+    }));
+    const options: VerifyPersonOptions = {
+      register: 'dan_cu', source: other,
+      registerColumns: { id: 'so_dinh_danh', full_name: 'ho_ten', birth_date: 'ngay_sinh', gender: 'gioi_tinh', death_date: 'ngay_mat' },
+      registerGenders: { male: ['1'], female: ['2'] },
+    };
+    const def = defineDataset({ ...owners, name: 'o2', rules: [verifyPerson({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' }, options)] });
+    const report = await validate(def, rows, { now: NOW });
+    const failedRows = (id: string) => ruleOf(report, id).samples.map((s) => s.row);
+    expect(failedRows('verifyPerson')).toEqual([1]);
+    expect(failedRows('verifyPerson.gender')).toEqual([5]); // row 14's "nam" is not a value of this register: not compared
+    expect(ruleOf(report, 'verifyPerson.gender').checked).toBe(9);
+    expect(failedRows('verifyPerson.deceased')).toEqual([7, 8]);
+  });
+
+  it('takes a rule id as the prefix of the six ids, and a when for every one', async () => {
+    const def = defineDataset({
+      ...owners, name: 'o3',
+      rules: [verifyPerson({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' },
+        { register: 'population', id: 'owner', when: (r) => r.owner_gender === 'Nam' })],
+    });
+    const report = await validate(def, rows, { now: NOW, references: { population: register() } });
+    expect(report.rules.filter((r) => r.id.startsWith('owner') && !r.id.endsWith('.type')).map((r) => r.id)).toEqual(
+      ['owner', 'owner.name', 'owner.nameForm', 'owner.birth', 'owner.gender', 'owner.deceased']);
+    expect(ruleOf(report, 'owner').checked).toBe(9); // of the 13, rows 4, 5, 8 and 13 are not Nam
+  });
+
+  it('refuses a call without a register or without exactly one birth column', () => {
+    expect(() => verifyPerson({ id: 'i', name: 'n', gender: 'g' }, { register: 'population' })).toThrow(/exactly one/);
+    expect(() => verifyPerson({ id: 'i', name: 'n', gender: 'g', birthYear: 'y', birthDate: 'd' }, { register: 'population' })).toThrow(/exactly one/);
+    expect(() => verifyPerson({ id: 'i', name: 'n', gender: 'g', birthYear: 'y' }, { register: '' })).toThrow(/register/);
+  });
+
+  it('has an English and a Vietnamese message for every code', () => {
+    expect(Object.keys(PERSON_MESSAGES).sort()).toEqual(['birth_date_mismatch', 'birth_year_mismatch', 'deceased_in_register', 'gender_mismatch',
+      'name_diacritics_differ', 'name_form_differs', 'name_mismatch', 'not_in_register']);
+    for (const m of Object.values(PERSON_MESSAGES)) expect(m.en).not.toBe(m.vi);
+  });
+
+  it('keeps options a definition changed on a built rule (an override) once the register is bound', async () => {
+    const [first, ...rest] = verifyPerson({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' }, { register: 'population' });
+    const def = defineDataset({ ...owners, name: 'o4', rules: [{ ...first!, severity: 'warning', threshold: 0.5 }, ...rest] });
+    const r = ruleOf(await validate(def, rows, { now: NOW, references: { population: register() } }), 'verifyPerson');
+    expect([r.severity, r.threshold, r.failed, r.status]).toEqual(['warning', 0.5, 1, 'passed']);
+  });
+});

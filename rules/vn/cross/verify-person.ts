@@ -1,0 +1,247 @@
+import { recordRule, setupError } from '../../../src/core/rule-base.js';
+import { reference, type Reference, type ReferenceTable } from '../../../src/reference/reference.js';
+import type { RowInput } from '../../../src/core/validate.js';
+import type { Criterion, Finding, RecordRule, RuleOptions, Severity, TypedRow } from '../../../src/core/types.js';
+import type { ForeignKeyRule, ReferenceBinding } from '../../correct/foreign-key.js';
+import { canonicalCccd } from '../canonical.js';
+import { idText } from './_values.js';
+import { compareNames } from './_person-name.js';
+import { PERSON_MESSAGES } from './_person-messages.js';
+import {
+  ddmmyyyy, genderReader, recordBirth, registerBirth, registerDate, type Birth, type Genders,
+} from './_person-register.js';
+
+/** The record's columns compared with the register: one of `birthYear` (a year) and `birthDate` (a date). */
+export interface VerifyPersonFields {
+  /** The 12-digit personal ID looked up in the register (rows without one are not checked). */
+  readonly id: string;
+  readonly name: string;
+  readonly gender: string;
+  readonly birthYear?: string;
+  readonly birthDate?: string;
+}
+
+/** The register's column names, for an export that does not use the default ones (`id`, `full_name`, …). */
+export interface RegisterColumns {
+  readonly id?: string;
+  readonly full_name?: string;
+  /** `dd/MM/yyyy`, `yyyy-MM-dd`, or the year alone (`1975`, `00/00/1975`). */
+  readonly birth_date?: string;
+  readonly gender?: string;
+  /** Optional in the file: without the column nobody is reported deceased. */
+  readonly death_date?: string;
+}
+
+export interface VerifyPersonOptions extends RuleOptions {
+  /** The name of the reference holding the population register (`ref` name; `--reference NAME=FILE`). */
+  readonly register: string;
+  /** The register's columns, when its export names them otherwise. Default `id`, `full_name`, `birth_date`, `gender`, `death_date`. */
+  readonly registerColumns?: RegisterColumns;
+  /** How the record writes each gender. Default `{ male: ['Nam'], female: ['Nữ'] }`. */
+  readonly genders?: Genders;
+  /** How the register writes each gender. Default `{ male: ['Nam'], female: ['Nữ'] }`. */
+  readonly registerGenders?: Genders;
+  /**
+   * The register's data, carried by the definition (`landParcelsWith({ population })`): a `reference()`, or rows
+   * (read with the columns above). A run's `references` (or `--reference`) override it.
+   */
+  readonly source?: Reference | RowInput;
+}
+
+/** The six rules `verifyPerson` returns, each reference-bound like `rule.foreignKey`. */
+export type VerifyPersonRule = ForeignKeyRule;
+
+const DEFAULT_GENDERS: Genders = { male: ['Nam'], female: ['Nữ'] };
+
+/** What the register holds for one ID (cells read once per row, whichever rule asks first). */
+interface Held {
+  readonly name: string | undefined;
+  readonly birth: Birth | undefined;
+  readonly gender: 'Nam' | 'Nữ' | undefined;
+  /** UTC midnight of the death date; `null` when the cell is empty; undefined when it cannot be read. */
+  readonly death: number | null | undefined;
+}
+
+interface Part {
+  readonly suffix: string;
+  readonly criterion: Criterion;
+  readonly severity: Severity;
+  readonly code: string;
+  /** Whether the row is checked: there is something on both sides to compare. */
+  applies(row: TypedRow, held: Held | null): boolean;
+  check(row: TypedRow, held: Held | null, todayMs: number): Finding | undefined;
+}
+
+/**
+ * Verifies each person against the population register (Đề án 06): the 12-digit personal ID is looked up in the
+ * reference named `register`, and the record's name, birth year or date and gender are compared with the register's.
+ * Returns six record rules (one per criterion and severity of the outcome; spread them or list them as one entry):
+ *
+ * | id | code | criterion | severity |
+ * |---|---|---|---|
+ * | `verifyPerson` | `not_in_register` | correct | error |
+ * | `verifyPerson.name` | `name_mismatch` | correct | error |
+ * | `verifyPerson.nameForm` | `name_diacritics_differ`, `name_form_differs` | clean | warning |
+ * | `verifyPerson.birth` | `birth_year_mismatch`, `birth_date_mismatch` | correct | error |
+ * | `verifyPerson.gender` | `gender_mismatch` | correct | error |
+ * | `verifyPerson.deceased` | `deceased_in_register` | live | warning |
+ *
+ * Names: equal after NFC, case folding and whitespace collapsing → nothing; else equal with one tone-mark placement
+ * (`Hòa`/`Hoà`) → `name_form_differs`; else equal without diacritics (`đ` → `d`) → `name_diacritics_differ`; else
+ * `name_mismatch` — exactly one of the three. A `birthDate` compared with a full register date that differs →
+ * `birth_date_mismatch`; a year compared with a year (or a register that gives only the year) → `birth_year_mismatch`.
+ * `deceased_in_register` when the register's death date is on or before the run's day (`ctx.today`). The register's
+ * value is the finding's suggestion, shown (masked) like the record's value; messages never quote it.
+ * Not checked (not counted): rows without an ID or whose ID is not 12 digits (a legacy 9-digit CMND, a malformed ID);
+ * for each comparison, rows where either side is empty or unreadable; every row when the run gives no register (the
+ * rules are then `skipped`, never passed). A register that cannot be read, lacks a column, or holds an ID twice
+ * (the register must hold one record per person: ddss does not choose) makes the rules `error`.
+ * @example
+ * rules: [vn.verifyPerson({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' }, { register: 'population' })]
+ * // validate(def, rows, { references: { population: reference('population', readCsv('pop.csv'), { key: 'id', columns: ['full_name', 'birth_date', 'gender'], optionalColumns: ['death_date'] }) } })
+ */
+export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOptions): readonly VerifyPersonRule[] {
+  const { register, registerColumns, genders, registerGenders, source, id, when, ...common } = options;
+  if (typeof register !== 'string' || register === '') throw new Error('ddss: verifyPerson needs { register: NAME }, the reference of the population register');
+  if ((fields.birthYear === undefined) === (fields.birthDate === undefined)) {
+    throw new Error('ddss: verifyPerson compares one of birthYear and birthDate, give exactly one');
+  }
+  const cols = {
+    id: 'id', full_name: 'full_name', birth_date: 'birth_date', gender: 'gender', death_date: 'death_date', ...registerColumns,
+  };
+  const kept = { columns: [cols.full_name, cols.birth_date, cols.gender], optional: [cols.death_date] };
+  const given = source === undefined ? undefined : isReference(source) ? source
+    : reference(register, source, { key: cols.id, columns: kept.columns, optionalColumns: kept.optional });
+  const recordGender = genderReader(genders ?? DEFAULT_GENDERS);
+  const heldGender = genderReader(registerGenders ?? DEFAULT_GENDERS);
+  const shownGender = { Nam: String((genders ?? DEFAULT_GENDERS).male[0] ?? 'Nam'), Nữ: String((genders ?? DEFAULT_GENDERS).female[0] ?? 'Nữ') };
+  const birthField = (fields.birthDate ?? fields.birthYear) as string;
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+  const parts: readonly Part[] = [
+    {
+      suffix: '', criterion: 'correct', severity: 'error', code: 'not_in_register',
+      applies: () => true,
+      check: (_row, held) => (held === null ? { code: 'not_in_register', field: fields.id } : undefined),
+    },
+    {
+      suffix: '.name', criterion: 'correct', severity: 'error', code: 'name_mismatch',
+      applies: (row, held) => held?.name !== undefined && text(row[fields.name]) !== undefined,
+      check: (row, held) => compareNames(row[fields.name] as string, held?.name as string) === 'mismatch'
+        ? { code: 'name_mismatch', field: fields.name, suggestion: held?.name as string } : undefined,
+    },
+    {
+      suffix: '.nameForm', criterion: 'clean', severity: 'warning', code: 'name_form_differs',
+      applies: (row, held) => held?.name !== undefined && text(row[fields.name]) !== undefined,
+      check(row, held) {
+        const m = compareNames(row[fields.name] as string, held?.name as string);
+        const code = m === 'form' ? 'name_form_differs' : m === 'diacritics' ? 'name_diacritics_differ' : undefined;
+        return code === undefined ? undefined : { code, field: fields.name, suggestion: held?.name as string };
+      },
+    },
+    {
+      suffix: '.birth', criterion: 'correct', severity: 'error', code: 'birth_year_mismatch',
+      applies: (row, held) => held?.birth !== undefined && recordBirth(row[birthField]) !== undefined,
+      check(row, held) {
+        const mine = recordBirth(row[birthField]) as Birth;
+        const theirs = held?.birth as Birth;
+        if (fields.birthDate !== undefined && mine.date !== undefined && theirs.date !== undefined) {
+          return mine.date === theirs.date ? undefined
+            : { code: 'birth_date_mismatch', field: birthField, suggestion: ddmmyyyy(theirs.date) };
+        }
+        return mine.year === theirs.year ? undefined
+          : { code: 'birth_year_mismatch', field: birthField, suggestion: String(theirs.year) };
+      },
+    },
+    {
+      suffix: '.gender', criterion: 'correct', severity: 'error', code: 'gender_mismatch',
+      applies: (row, held) => held?.gender !== undefined && recordGender(row[fields.gender]) !== undefined,
+      check: (row, held) => recordGender(row[fields.gender]) === held?.gender ? undefined
+        : { code: 'gender_mismatch', field: fields.gender, suggestion: shownGender[held?.gender as 'Nam' | 'Nữ'] },
+    },
+    {
+      suffix: '.deceased', criterion: 'live', severity: 'warning', code: 'deceased_in_register',
+      applies: (_row, held) => held !== null && held.death !== undefined,
+      check: (_row, held, todayMs) => typeof held?.death === 'number' && held.death <= todayMs
+        ? { code: 'deceased_in_register', field: fields.id, suggestion: ddmmyyyy(held.death) } : undefined,
+    },
+  ];
+
+  const finders = new WeakMap<ReferenceTable, (row: TypedRow) => Held | null | undefined>();
+  /** The register's record for the row's ID (`null`: not held; undefined: the row has no 12-digit ID). */
+  const finder = (table: ReferenceTable): ((row: TypedRow) => Held | null | undefined) => {
+    let f = finders.get(table);
+    if (f !== undefined) return f;
+    // The six rules ask in turn for the same row: the last ID's record is kept, so the table is read once per row.
+    let lastId: string | undefined;
+    let last: Held | null = null;
+    f = (row) => {
+      const raw = idText(row[fields.id]);
+      const key = raw === undefined ? undefined : canonicalCccd(raw);
+      if (key === undefined || !/^\d{12}$/.test(key)) return undefined;
+      if (key === lastId) return last;
+      lastId = key;
+      last = table.has([key]) ? read(table, key) : null;
+      return last;
+    };
+    finders.set(table, f);
+    return f;
+  };
+  const read = (table: ReferenceTable, key: string): Held => {
+    const cell = (c: string) => table.get([key], c);
+    const death = cell(cols.death_date);
+    const birth = cell(cols.birth_date);
+    const g = cell(cols.gender);
+    return {
+      name: text(cell(cols.full_name)),
+      birth: birth === undefined ? undefined : registerBirth(birth),
+      gender: g === undefined ? undefined : heldGender(g),
+      death: death === undefined ? null : registerDate(death),
+    };
+  };
+
+  return parts.map((part) => {
+    const build = (check: RecordRule['check'], applies: ((row: TypedRow) => boolean) | undefined): RecordRule => {
+      const whenAll = applies === undefined ? when : when === undefined ? applies : (row: TypedRow) => when(row) && applies(row);
+      return recordRule({
+        name: `verifyPerson${part.suffix}`, criterion: part.criterion, code: part.code, fields: [fields.id],
+        messages: PERSON_MESSAGES, params: { register },
+      }, check, {
+        ...common, severity: common.severity ?? part.severity,
+        ...(id === undefined ? {} : { id: `${id}${part.suffix}` }),
+        ...(whenAll === undefined ? {} : { when: whenAll }),
+      });
+    };
+    const failing = (why: string) => build(() => { throw setupError(why); }, undefined);
+    const binding: ReferenceBinding = {
+      name: register, columns: [fields.id], referenceColumns: [cols.id], kept, ...(given === undefined ? {} : { given }),
+      bind(table) {
+        // No register given: nothing was checked, so the rule is skipped (checked 0), never passed.
+        if (table === undefined) return build(() => undefined, () => false);
+        if (table.error !== undefined) return failing(table.error);
+        const absent = kept.columns.filter((c) => !table.columns.includes(c));
+        if (absent.length > 0) {
+          return failing(`reference '${register}' keeps no column ${absent.map((c) => `'${c}'`).join(', ')}: read it with ` +
+            `reference('${register}', source, { key: '${cols.id}', columns: [${kept.columns.map((c) => `'${c}'`).join(', ')}], optionalColumns: ['${cols.death_date}'] })`);
+        }
+        if (table.key.length !== 1 || table.key[0] !== cols.id) {
+          return failing(`reference '${register}' is keyed on ${table.key.join(', ')}, not on ${cols.id}`);
+        }
+        if (table.duplicates > 0) {
+          return failing(`reference '${register}' holds ${table.duplicates} record(s) whose ${cols.id} repeats an earlier record's: ` +
+            'a population register has one record per person, and verifyPerson does not choose between them');
+        }
+        const find = finder(table);
+        return build((row, ctx) => part.check(row, find(row) ?? null, ctx.todayMs), (row) => {
+          const held = find(row);
+          return held !== undefined && part.applies(row, held);
+        });
+      },
+    };
+    return { ...binding.bind(undefined), reference: binding };
+  });
+}
+
+function isReference(x: unknown): x is Reference {
+  return typeof x === 'object' && x !== null && (x as Reference).kind === 'reference' && typeof (x as Reference).load === 'function';
+}

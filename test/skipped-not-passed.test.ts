@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, formatSummary, toHtml, toJUnit, toMarkdown } from '../src/index.js';
+import { vn } from '../rules/vn/index.js';
+import '../src/testing/vitest.js';
+import { run } from './_run.js';
+
+// A rule with nothing to check (here: no population register given) is `skipped`; no output may say it passed.
+const people = defineDataset({
+  name: 'people',
+  fields: { id: field.text().required(), name: field.text(), year: field.integer(), gender: field.text() },
+  rules: [vn.verifyPerson({ id: 'id', name: 'name', birthYear: 'year', gender: 'gender' }, { register: 'population' })],
+});
+const rows = [{ id: '001089012345', name: 'Nguyễn Văn An', year: '1989', gender: 'Nam' }];
+
+describe('a run whose only findings are none, but with skipped rules', () => {
+  it.each([
+    ['console', (r: Parameters<typeof toMarkdown>[0]) => formatSummary(r), /Every rule that ran passed; 6 rules were skipped \(nothing to check\)/],
+    ['markdown', (r: Parameters<typeof toMarkdown>[0]) => toMarkdown(r), /Every rule that ran passed; 6 rules were skipped/],
+    ['html', (r: Parameters<typeof toMarkdown>[0]) => toHtml(r), /Every rule that ran passed; 6 rules were skipped/],
+    ['junit', (r: Parameters<typeof toMarkdown>[0]) => toJUnit(r), /skipped="6"/],
+  ])('%s says the rules were skipped, never that every rule passed', async (_what, render, expected) => {
+    const report = await run(people, rows);
+    expect(report.rules.filter((r) => r.status === 'skipped')).toHaveLength(6);
+    const text = render(report);
+    expect(text).toMatch(expected);
+    expect(text).not.toMatch(/Every rule passed/);
+  });
+
+  it('says so in Vietnamese too', async () => {
+    expect(formatSummary(await run(people, rows, { locale: 'vi' }))).toMatch(/6 quy tắc bị bỏ qua/);
+  });
+
+  it('fails toHaveNoViolations of a skipped rule: checking nothing proves nothing', async () => {
+    const report = await run(people, rows);
+    expect(() => expect(report).toHaveNoViolations('verifyPerson.name')).toThrow(/checked nothing \(skipped\)/);
+    expect(() => expect(report).not.toHaveNoViolations('verifyPerson.name')).not.toThrow();
+  });
+});
