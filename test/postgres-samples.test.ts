@@ -69,7 +69,10 @@ describe.each([
     it.each([1, 2])('gives the report of the CSV rule by rule with %i worker(s)', async (workers) => {
       if (typed !== undefined) expect(loaded.typed).toEqual(TYPED[table]);
       const a = await run(def, readCsv(loaded.orderedCsv));
+      const connections = server.ddssConnections();
       const b = await run(def, readPostgres({ connectionString: server.url, table: name }), workers);
+      // One connection reads the table in one thread; with workers, one cuts it and one reads each key range.
+      await expect.poll(() => server.ddssConnections() - connections).toBe(workers === 1 ? 1 : 1 + workers);
       expect(b.report.partial).toBe(false);
       expect(b.report.rows).toBe(a.report.rows);
       expect(a.report.rules.length).toBeGreaterThan(0);

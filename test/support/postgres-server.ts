@@ -15,6 +15,8 @@ export interface PostgresServer {
   readonly binaries: string;
   /** Milliseconds from initdb to a server accepting connections. */
   readonly startMs: number;
+  /** Connections opened so far with `application_name=ddss` (ddss's own: one per reader, one to cut a table). */
+  ddssConnections(): number;
   stop(): Promise<void>;
 }
 
@@ -61,12 +63,17 @@ export async function startPostgres(): Promise<PostgresServer> {
     const port = await freePort();
     child = spawn(bin.postgres, ['-D', data, '-p', String(port), '-k', socket, '-c', 'listen_addresses=127.0.0.1',
       '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=40',
-      '-c', 'shared_buffers=32MB'], { ...ids, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      '-c', 'shared_buffers=32MB', '-c', 'log_connections=on'], { ...ids, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
-    child.stderr?.setEncoding('utf8').on('data', (t: string) => { log = (log + t).slice(-4000); });
+    let ddss = 0;
+    child.stderr?.setEncoding('utf8').on('data', (t: string) => {
+      log = (log + t).slice(-4000);
+      ddss += t.match(/connection authorized: .*application_name=ddss/g)?.length ?? 0;
+    });
     await ready(child, () => log, port);
     const url = `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/postgres`;
-    return { url, port, user: USER, password: PASSWORD, binaries: bin.name, startMs: Date.now() - t0, stop: cleanup };
+    return { url, port, user: USER, password: PASSWORD, binaries: bin.name, startMs: Date.now() - t0, stop: cleanup,
+      ddssConnections: () => ddss };
   } catch (e) {
     await cleanup();
     throw e;

@@ -53,7 +53,7 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
   const secret = options.password ?? (options.connectionString === undefined ? undefined : urlPassword(options.connectionString));
   const where = options.connectionString === undefined ? undefined : redactUrl(options.connectionString);
   const what = options.query !== undefined ? 'query' : `${options.schema === undefined ? '' : `${options.schema}.`}${options.table ?? ''}`;
-  let name = options.name ?? (where === undefined ? what : `${where} ${what}`);
+  const name = options.name ?? (where === undefined ? what : `${where} ${what}`);
   let info: SourceInfo = { kind: 'postgres', name, records: 0 };
 
   async function* batches(): AsyncGenerator<RowBatch> {
@@ -66,7 +66,6 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
       release = opened.release;
       const client = opened.client;
       const plan = await readPlan(client, options, options.range).catch((e: unknown) => { throw queryError(e, secret); });
-      if (options.name === undefined && plan.from !== undefined && where !== undefined) name = `${where} ${plan.from.replace(/"/g, '')}`;
       cursor = client.query(new pg.Cursor(plan.text, plan.values, { rowMode: 'array', types: pgTypes(pg.defaultTypes) }));
       let columns: readonly string[] | undefined;
       for (;;) {
