@@ -70,7 +70,7 @@ describe.each([
       if (typed !== undefined) expect(loaded.typed).toEqual(TYPED[table]);
       const a = await run(def, readCsv(loaded.orderedCsv));
       const connections = server.ddssConnections();
-      const b = await run(def, readPostgres({ connectionString: server.url, table: name }), workers);
+      const b = await run(def, readPostgres({ connectionString: server.url, table: name, minRowsPerWorker: 1 }), workers);
       // One connection reads the table in one thread; with workers, one cuts it and one reads each key range.
       await expect.poll(() => server.ddssConnections() - connections).toBe(workers === 1 ? 1 : 1 + workers);
       expect(b.report.partial).toBe(false);

@@ -4,6 +4,7 @@ import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.j
 import { referenceTableData, type ReferenceTable } from '../reference/reference.js';
 import { postgresKeyRanges } from '../sources/postgres/key-ranges.js';
 import { loadPg } from '../sources/postgres/pg.js';
+import { clientConfig } from '../sources/postgres/client-config.js';
 import type { KeyRange } from '../sources/postgres/plan.js';
 import { readPostgres, type PostgresOptions } from '../sources/postgres/read-postgres.js';
 import type { DefinitionRef } from './definition-ref.js';
@@ -11,6 +12,9 @@ import { orderedViolations } from './ordered-violations.js';
 import type { PostgresRangeTask } from './protocol.js';
 import { rangeOptions } from './range-options.js';
 import { runRange, type RangeDone, type RangeRun } from './run-range.js';
+
+/** Rows a worker reads at least: a smaller table is read faster by one thread than by starting more. */
+const MIN_ROWS_PER_WORKER = 50_000;
 
 /** The cut of a table for workers: its key ranges, read in one exported snapshot while `close` has not been called. */
 export interface PostgresCut {
@@ -22,7 +26,8 @@ export interface PostgresCut {
 /**
  * Opens a `REPEATABLE READ` transaction, exports its snapshot and cuts the table into key ranges in it, so every
  * reader that imports the snapshot sees the rows the cut saw, whatever is written meanwhile. Undefined when the
- * table cannot be cut (a query, one range) or the server cannot be reached here: the caller then reads in one
+ * table cannot be cut (a query, fewer than `minRowsPerWorker` rows (default 50,000) for a second worker) or the
+ * server cannot be reached here: the caller then reads in one
  * thread, which reports the failure as a partial run.
  * @example const cut = await cutPostgres(input, 2); … await cut?.close();
  */
@@ -30,14 +35,14 @@ export async function cutPostgres(input: PostgresOptions, parts: number): Promis
   if (input.connectionString === undefined || input.table === undefined || input.range !== undefined) return undefined;
   const pg = await loadPg().catch(() => undefined);
   if (pg === undefined) return undefined;
-  const client = new pg.Client({ connectionString: input.connectionString, application_name: 'ddss',
-    ...(input.password === undefined ? {} : { password: input.password }) });
+  const client = new pg.Client(clientConfig(input.connectionString, input.password));
+  client.on('error', () => undefined); // an idle connection ended by the server must not end the process
   const close = (): Promise<void> => client.end().catch(() => undefined);
   try {
     await client.connect();
     await client.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
     const snapshot = ((await client.query({ text: 'SELECT pg_catalog.pg_export_snapshot()', rowMode: 'array' })).rows[0] as string[])[0] as string;
-    const ranges = await postgresKeyRanges(client, input, parts);
+    const ranges = await postgresKeyRanges(client, input, parts, { minRowsPerRange: input.minRowsPerWorker ?? MIN_ROWS_PER_WORKER });
     if (ranges.length > 1) return { ranges, snapshot, close };
   } catch {
     // Reported by the one-thread read, with the reason in the report.

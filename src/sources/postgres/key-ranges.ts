@@ -8,17 +8,19 @@ import type { PgClient } from './pg.js';
  * every type) at row offsets `k · count / parts` of the ordered key (an index scan for a primary key). Run in one
  * snapshot (`REPEATABLE READ`, exported to the readers) the cut and the reads see the same rows. Nullable key columns
  * are cut with NULLs last, as `ORDER BY` sorts them; a query, or an unordered read, is one range. Range k of N is
- * what `--shard K/N` of a table reads.
+ * what `--shard K/N` of a table reads. `minRowsPerRange` lowers the number of ranges for a small table.
  * @example await postgresKeyRanges(client, { table: 'parcels' }, 2) // [{ to: ['P-500001'] }, { from: ['P-500001'] }]
  */
-export async function postgresKeyRanges(client: PgClient, target: ReadTarget, parts: number): Promise<KeyRange[]> {
-  const n = Math.max(1, Math.floor(parts));
-  if (n === 1 || target.query !== undefined) return [{}];
+export async function postgresKeyRanges(client: PgClient, target: ReadTarget, parts: number,
+  options: { readonly minRowsPerRange?: number } = {}): Promise<KeyRange[]> {
+  const wanted = Math.max(1, Math.floor(parts));
+  if (wanted === 1 || target.query !== undefined) return [{}];
   const plan = await readPlan(client, target);
   if (!plan.rangeable || plan.from === undefined) return [{}];
   // Boundaries are read in the run's snapshot when the caller opened one; the count and the offsets agree.
   const q = (c: string): string => client.escapeIdentifier(c);
   const count = Number(((await client.query({ text: `SELECT count(*) FROM ${plan.from}`, rowMode: 'array', types: RAW })).rows[0] as string[])[0]);
+  const n = Math.min(wanted, Math.max(1, Math.floor(count / Math.max(1, options.minRowsPerRange ?? 1))));
   const boundaries: (readonly (string | null)[])[] = [];
   for (let k = 1; k < n; k++) {
     const offset = Math.floor((count * k) / n);

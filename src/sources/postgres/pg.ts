@@ -33,7 +33,8 @@ export interface PgCursor {
 
 /** What the lazily loaded modules provide. */
 export interface PgModules {
-  readonly Client: new (config: Record<string, unknown>) => PgClient & { connect(): Promise<void>; end(): Promise<void> };
+  readonly Client: new (config: Record<string, unknown>) => PgClient & {
+    connect(): Promise<void>; end(): Promise<void>; on(event: 'error', listener: (e: Error) => void): unknown };
   readonly Cursor: new (text: string, values: readonly unknown[] | null, config: { rowMode: 'array'; types: PgTypes }) => PgCursor;
   readonly defaultTypes: PgTypes;
 }

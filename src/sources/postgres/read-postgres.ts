@@ -4,6 +4,7 @@ import { batchRecords } from '../batch-records.js';
 import { resolveHeader } from '../csv/header.js';
 import { loadPg, type PgClient, type PgCursor, type PgPool } from './pg.js';
 import { readPlan, type KeyRange, type ReadTarget } from './plan.js';
+import { clientConfig } from './client-config.js';
 import { connectionError, queryError } from './pg-errors.js';
 import { hideSecret, redactUrl, urlPassword } from './redact.js';
 import { pgTypes } from './type-parsers.js';
@@ -24,6 +25,8 @@ export interface PostgresOptions extends ReadTarget {
   readonly name?: string;
   /** Read only this key range of the table (see `postgresKeyRanges`). */
   readonly range?: KeyRange;
+  /** With `workers`, the rows each worker reads at least (fewer workers for a smaller table). Default 50,000. */
+  readonly minRowsPerWorker?: number;
   /** Read in this exported snapshot (`pg_export_snapshot()`), so several readers see the same rows. */
   readonly snapshot?: string;
 }
@@ -112,8 +115,10 @@ async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, 
     const c = await o.pool.connect().catch((e: unknown) => { throw connectionError(e, 'the pool', secret); });
     return { client: c, release: async () => c.release() };
   }
-  const c = new pg.Client({ connectionString: o.connectionString, application_name: 'ddss',
-    ...(o.password === undefined ? {} : { password: o.password }) });
+  const c = new pg.Client(clientConfig(o.connectionString as string, o.password));
+  // A connection the server ends while idle emits 'error': without a listener that would end the caller's process.
+  // A failure during a query rejects that query, which reports it.
+  c.on('error', () => undefined);
   try {
     await c.connect();
   } catch (e) {
