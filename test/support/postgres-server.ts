@@ -71,6 +71,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       ddss += t.match(/connection authorized: .*application_name=ddss/g)?.length ?? 0;
     });
     await ready(child, () => log, port);
+    watchdog(child.pid as number, dir);
     const url = `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/postgres`;
     return { url, port, user: USER, password: PASSWORD, binaries: bin.name, startMs: Date.now() - t0, stop: cleanup,
       ddssConnections: () => ddss };
@@ -78,6 +79,16 @@ export async function startPostgres(): Promise<PostgresServer> {
     await cleanup();
     throw e;
   }
+}
+
+/**
+ * Stops the server and removes its directory if this process dies without calling `stop()` (a killed test run, a
+ * crash): a detached shell polls this process and the server, so no run leaves a server behind.
+ */
+function watchdog(server: number, dir: string): void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${server} 2>/dev/null; do sleep 1; done; ` +
+    `if kill -0 ${server} 2>/dev/null; then kill -INT ${server}; sleep 3; kill -KILL ${server} 2>/dev/null; rm -rf '${dir}'; fi`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 interface Binaries { readonly initdb: string; readonly postgres: string; readonly name: string }
