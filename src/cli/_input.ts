@@ -51,6 +51,7 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
 /**
  * The source for a `postgresql://` input. The password comes from the URL, else `PGPASSWORD`, else the password file
  * (`pgPassword`); the report and every message name the URL without it. Nothing connects until the engine reads.
+ * @example openPostgres(postgresArgs(url, { table: 'parcels' }), io.env)
  */
 export function openPostgres(p: PostgresArgs, env: Readonly<Record<string, string | undefined>>): TabularSource {
   const password = urlPassword(p.url) ?? pgPassword(p.url, env);

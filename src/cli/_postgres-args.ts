@@ -22,7 +22,10 @@ export const POSTGRES_FLAGS = {
 
 interface Given { table?: string; query?: string; schema?: string; 'order-by'?: string; unordered?: boolean }
 
-/** Whether an input names a PostgreSQL database (`postgresql://…` or `postgres://…`) rather than a file. */
+/**
+ * Whether an input names a PostgreSQL database (`postgresql://…` or `postgres://…`) rather than a file.
+ * @example isPostgresUrl('postgres://db/land') // true
+ */
 export function isPostgresUrl(input: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(input);
 }

@@ -55,6 +55,7 @@ export async function cutPostgres(input: PostgresOptions, parts: number): Promis
  * Validates a PostgreSQL table with one worker thread per key range of `cut`, each with its own connection reading
  * in the cut's snapshot, and merges the states in key order: row numbers continue across ranges and violations
  * stream in row order, so the report is byte-identical to one thread reading the table whole.
+ * @example const cut = await cutPostgres(input, 2); if (cut) report = await validatePostgresParallel(def, ref, input, cut, options);
  */
 export async function validatePostgresParallel(def: DatasetDefinition, ref: DefinitionRef, input: PostgresOptions,
   cut: PostgresCut, options: ValidateOptions, tables: ReadonlyMap<string, ReferenceTable> = new Map()): Promise<Report> {

@@ -29,7 +29,10 @@ export function hideSecret(text: string, secret: string | undefined): string {
   return out;
 }
 
-/** The password in a `postgres://` URL, decoded, when it has one. */
+/**
+ * The password in a `postgres://` URL, decoded, when it has one.
+ * @example urlPassword('postgresql://ana:p%40ss@db/land') // 'p@ss'
+ */
 export function urlPassword(connection: string): string | undefined {
   try {
     const u = new URL(connection);

@@ -37,7 +37,10 @@ export function pgTypes(defaults: PgTypes): PgTypes {
   };
 }
 
-/** A bigint as a number when every digit survives, else its exact text. */
+/**
+ * A bigint as a number when every digit survives, else its exact text.
+ * @example parseInt8('9007199254740993') // '9007199254740993'
+ */
 export function parseInt8(s: string): number | string {
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : s;
@@ -51,14 +54,20 @@ function parseFloatText(s: string): number | string {
 const DATE = /^(\d{4,})-(\d\d)-(\d\d)$/;
 const STAMP = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?([+-]\d\d(?::?\d\d){0,2})?$/;
 
-/** `YYYY-MM-DD` as UTC midnight of that date; anything else as its text. */
+/**
+ * `YYYY-MM-DD` as UTC midnight of that date; anything else as its text.
+ * @example parseDate('2026-03-15') // Date 2026-03-15T00:00:00.000Z; parseDate('infinity') // 'infinity'
+ */
 export function parseDate(s: string): Date | string {
   const m = DATE.exec(s);
   if (m === null) return s;
   return utc(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0) ?? s;
 }
 
-/** ISO `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`: without an offset read as UTC; microseconds past ms dropped. */
+/**
+ * ISO `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`: without an offset read as UTC; microseconds past ms dropped.
+ * @example parseTimestamp('2026-03-15 01:00:00+07', true) // Date 2026-03-14T18:00:00.000Z
+ */
 export function parseTimestamp(s: string, zoned: boolean): Date | string {
   const m = STAMP.exec(s);
   if (m === null || (m[8] !== undefined) !== zoned) return s;
