@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     await client.end();
     log(`loaded in ${(loadMs / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s`);
 
+    const loadBefore = loadavg()[0] ?? 0;
     const series = [
       { label: 'CSV file, 1 worker', argv: ['bench/_measure-ddss.mjs', 'ddss', file, DEFAULT_NOW, '1'] },
       { label: 'CSV file, 2 workers', argv: ['bench/_measure-ddss.mjs', 'ddss', file, DEFAULT_NOW, '2'] },
@@ -120,7 +121,8 @@ async function main(): Promise<void> {
           `${Math.max(...s.runs.map((x) => x.maxRssMb)).toFixed(0)} | ${i < 2 ? '1.00' : ((ms[i] as number) / base).toFixed(2)}× |`;
       }),
       '',
-      `2 workers vs 1 on PostgreSQL: ${((ms[2] as number) / (ms[3] as number)).toFixed(2)}× faster. ` +
+      `PostgreSQL, 2 workers against 1: ${((ms[3] as number) / (ms[2] as number)).toFixed(2)}× the time ` +
+      `(load average ${loadBefore.toFixed(1)} before the runs, ${(loadavg()[0] ?? 0).toFixed(1)} after, on ${cpus().length} cores). ` +
       `Every rule's failure count equals the CSV run's, and the report JSON of 1 and 2 workers is the same bytes: ${same ? 'yes' : 'NO — investigate'}.`,
       '',
       'The table has no primary key (the land sample has duplicate parcel ids on purpose), so ddss orders by all columns;',
