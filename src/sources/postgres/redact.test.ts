@@ -25,3 +25,13 @@ describe('redactUrl', () => {
     expect(clientConfig('postgresql://ana@db/land', undefined)).toEqual({ connectionString: 'postgresql://ana@db/land', application_name: 'ddss' });
   });
 });
+
+describe('key=value connection strings', () => {
+  it.each([
+    ["host=db password='it\\'s a secret' dbname=land", 'host=db password=*** dbname=land', "it's a secret"],
+    ['password=a password = b', 'password=*** password = ***', 'a'],
+  ])('%s', (given, shown, password) => {
+    expect(redactUrl(given)).toBe(shown);
+    expect(urlPassword(given)).toBe(password);
+  });
+});

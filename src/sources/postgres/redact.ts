@@ -14,7 +14,29 @@ export function redactUrl(connection: string): string {
       return connection.replace(/\/\/[^@/]*@/, '//');
     }
   }
-  return connection.replace(/\bpassword\s*=\s*(?:'(?:[^'\\]|\\.)*'|\S*)/gi, 'password=***');
+  let out = connection;
+  for (let v = keywordPassword(out); v !== undefined; v = keywordPassword(out)) out = out.slice(0, v.start) + '***' + out.slice(v.end);
+  return out;
+}
+
+/** Where the value of the first `password=` (not yet hidden) of a `key=value` connection string is, and what it says. */
+function keywordPassword(connection: string): { start: number; end: number; value: string } | undefined {
+  const re = /\bpassword\s*=\s*/gi;
+  for (let m = re.exec(connection); m !== null; m = re.exec(connection)) {
+    const start = m.index + m[0].length;
+    if (connection.startsWith('***', start)) continue;
+    if (connection[start] !== "'") {
+      let end = start;
+      while (end < connection.length && !/\s/.test(connection[end] as string)) end++;
+      return { start, end, value: connection.slice(start, end) };
+    }
+    // A quoted value: \' and \\ are escapes, as libpq reads them.
+    let value = '';
+    let end = start + 1;
+    for (; end < connection.length && connection[end] !== "'"; end++) value += connection[end] === '\\' ? connection[++end] ?? '' : connection[end];
+    return { start, end: Math.min(end + 1, connection.length), value };
+  }
+  return undefined;
 }
 
 /**
@@ -39,6 +61,6 @@ export function urlPassword(connection: string): string | undefined {
     const p = u.password !== '' ? decodeURIComponent(u.password) : u.searchParams.get('password') ?? '';
     return p === '' ? undefined : p;
   } catch {
-    return /\bpassword\s*=\s*'?([^'\s]*)/i.exec(connection)?.[1];
+    return keywordPassword(connection)?.value;
   }
 }

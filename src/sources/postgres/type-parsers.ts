@@ -52,7 +52,7 @@ function parseFloatText(s: string): number | string {
 }
 
 const DATE = /^(\d{4,})-(\d\d)-(\d\d)$/;
-const STAMP = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?([+-]\d\d(?::?\d\d){0,2})?$/;
+const STAMP = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?([+-]\d\d(?::\d\d){0,2})?$/;
 
 /**
  * `YYYY-MM-DD` as UTC midnight of that date; anything else as its text.
@@ -75,8 +75,7 @@ export function parseTimestamp(s: string, zoned: boolean): Date | string {
   const d = utc(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
   if (d === undefined) return s;
   if (m[8] === undefined) return d;
-  const parts = m[8].slice(1).split(':');
-  const digits = parts.length === 1 && parts[0]!.length > 2 ? [parts[0]!.slice(0, 2), parts[0]!.slice(2)] : parts;
+  const digits = m[8].slice(1).split(':'); // PostgreSQL prints +07, +05:30, or +07:06:40 (old local mean times)
   const offset = ((Number(digits[0]) * 60 + Number(digits[1] ?? 0)) * 60 + Number(digits[2] ?? 0)) * 1000;
   return new Date(d.getTime() - (m[8].startsWith('-') ? -offset : offset));
 }
