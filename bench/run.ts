@@ -6,7 +6,7 @@
  * time per measurement; the report's hash is compared across worker counts and engine versions. Each measurement
  * runs in a child process of its own (bench/_measure.ts) so its peak RSS is its own. Prints the medians, the ratios
  * against the bars, a per-rule comparison of ddss's failure counts with DuckDB's (and the loop's), and writes
- * bench/RESULTS.md from the measured numbers.
+ * bench/RESULTS.md from the measured numbers. Then runs bench/postgres.ts on the same rows (bench/RESULTS-postgres.md).
  *
  * Then the reference step (issue 14): `reference()` reading 20M personal IDs (bench/reference.ts in a child of its own:
  * time, bytes per key, peak RSS, every lookup checked) and 2M records of the population register's format as
@@ -20,7 +20,7 @@
  *   --budget  seconds the run may take; later runs are skipped (and the report says so) when they would not fit.
  *   --memory  also validates a 4×-rows file with 1 worker to compare peak RSS (slow: generates the file once).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { writeSection } from './_results.js';
@@ -353,6 +353,14 @@ async function main(): Promise<void> {
   process.stdout.write(`${text}\n`);
   log(`wrote ${relative(ROOT, join(HERE, 'RESULTS.md'))} (${totalS.toFixed(0)} s in all)`);
   await referenceStep();
+  // The same rows read from PostgreSQL (a server the script starts itself): bench/RESULTS-postgres.md.
+  log('PostgreSQL: bench/postgres.ts (npm run bench:postgres)');
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'postgres.ts'), '--rows', String(ROWS), '--skip-build'],
+      { cwd: ROOT, stdio: 'inherit' });
+    p.once('error', reject);
+    p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/postgres.ts exited with ${code}`))));
+  });
 }
 
 main().catch((e: unknown) => {

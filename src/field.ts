@@ -3,6 +3,7 @@ import {
   booleanParser, dateParser, numberParser, parseAny, parseDateTime, parseInteger, parseText,
   type BooleanFormat, type NumberFormat,
 } from './core/parsers.js';
+import { dateFormatter } from './core/date-format.js';
 import type {
   AggregateRule, CheckResult, FieldRule, ValueRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
 } from './core/types.js';
@@ -88,8 +89,8 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
   };
 }
 
-function make<T>(type: FieldType, expected: LocalizedText, parse: Parser): FieldSpec<T> {
-  return spec<T>({ type, expected, parse, rules: [], requiredRule: undefined, privacy: false, missingValues: [], typeRule: {} });
+function make<T>(type: FieldType, expected: LocalizedText, parse: Parser, extra: Partial<FieldSpecData> = {}): FieldSpec<T> {
+  return spec<T>({ type, expected, parse, rules: [], requiredRule: undefined, privacy: false, missingValues: [], typeRule: {}, ...extra });
 }
 
 /**
@@ -116,7 +117,11 @@ export const field = {
    * `mm` without an hour (minutes), unknown letters and formats without a year or month throw `ddss: date format …`,
    * naming the likely intended token.
    */
-  date: (format = 'yyyy-MM-dd') => make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format)),
+  date: (format = 'yyyy-MM-dd') => {
+    const text = dateFormatter(format);
+    return make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format),
+      { formatValue: (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? text(v) : undefined) });
+  },
   /** ISO 8601 date-times; without an offset they are read as UTC. */
   datetime: () => make<Date>('datetime', { en: 'ISO 8601 date-time', vi: 'ngày giờ ISO 8601' }, parseDateTime),
   /** Booleans, or `true/false`, `1/0`, `yes/no` (case-insensitive), or your own lists. */

@@ -50,6 +50,10 @@ export type { DeclarativeDataset, DeclarativeField, DeclarativeRule } from './de
 export { readJson, type ReadJsonOptions, type JsonInput, type JsonSource } from './sources/json/read-json.js';
 export { JsonSyntaxError } from './sources/json/json-syntax-error.js';
 export { readXlsx, type XlsxOptions, type XlsxInput, type XlsxSource } from './sources/xlsx/read-xlsx.js';
+export { readPostgres, type PostgresOptions, type PostgresSource } from './sources/postgres/read-postgres.js';
+export { postgresKeyRanges } from './sources/postgres/key-ranges.js';
+export type { KeyRange as PostgresKeyRange } from './sources/postgres/plan.js';
+export type { PgClient, PgPool } from './sources/postgres/pg.js';
 export { readCsv, type CsvOptions, type CsvRecord, type CsvSource } from './sources/csv/read-csv.js';
 export type { CsvInput } from './sources/csv/input.js';
 export type { HeaderOption } from './sources/csv/header.js';

@@ -7,6 +7,8 @@ import { splitsAsDeclared } from './parallel/splits-as-declared.js';
 import { refuseNestedValidate } from './parallel/worker-context.js';
 import { bindTables, loadReferences } from './reference/bind-references.js';
 import type { CsvSource } from './sources/csv/read-csv.js';
+import type { PostgresSource } from './sources/postgres/read-postgres.js';
+import { cutPostgres, validatePostgresParallel } from './parallel/validate-postgres-parallel.js';
 import type { DatasetDefinition, ValidateOptions } from './core/types.js';
 import type { ReportOf } from './rule-id.js';
 import { baselineTally, checkBaselineKey } from './baseline/apply-baseline.js';
@@ -15,8 +17,9 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 /**
  * Validates a dataset in one streaming pass and returns its report (see the core `validate`). With `workers > 1`
- * and a CSV file read by `readCsv(path)`, the file is validated in byte ranges on worker threads and merged; the
- * report is byte-identical to a single-threaded run. The report of a typed definition is a `TypedReport`, so
+ * and a CSV file read by `readCsv(path)`, the file is validated in byte ranges on worker threads and merged; a
+ * PostgreSQL table read by `readPostgres({ connectionString, table })` in key ranges, one connection per worker, in
+ * one snapshot. Either way the report is byte-identical to a single-threaded run. The report of a typed definition is a `TypedReport`, so
  * matchers check rule ids against its fields.
  * @example
  * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22'), workers: 2 });
@@ -43,13 +46,23 @@ async function validateAll<D extends DatasetDefinition>(definition: D, input: Ro
   const tables = await loadReferences(definition, options.references);
   const bound = bindTables(definition, tables);
   const file = (input as Partial<CsvSource>).file;
-  if (wanted > 1 && file !== undefined) {
+  const table = (input as Partial<PostgresSource>).postgres;
+  // onRecord cannot cross threads on the PostgreSQL path yet (CSV ranges stream graded records in order).
+  if (wanted > 1 && (file !== undefined || (table !== undefined && options.onRecord === undefined))) {
     if (definition.module === undefined) {
       // Workers import that module, so it must only define datasets: a script that also validates would run again
       // in every worker.
       throw new Error(`ddss: workers need the definition's module: put defineDataset({ name: '${definition.name}', ` +
         'module: import.meta.url, … }) in a module of its own that only defines and exports it, and validate from another file');
     }
+    if (table !== undefined) {
+      const cut = await cutPostgres(table, wanted);
+      if (cut !== undefined) {
+        return validatePostgresParallel(bound, { module: definition.module, name: definition.name }, table, cut, options, tables) as Promise<ReportOf<D>>;
+      }
+      return validateOneThread(bound, input, options) as Promise<ReportOf<D>>;
+    }
+    if (file === undefined) return validateOneThread(bound, input, options) as Promise<ReportOf<D>>;
     const size = await stat(file.path).then((s) => s.size, () => 0);
     const workers = Math.min(wanted, Math.max(1, Math.floor(size / (options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));
     if (workers > 1 && await splitsAsDeclared(file.path)) {

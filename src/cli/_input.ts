@@ -4,6 +4,10 @@ import { encodingName } from '../sources/decode/decoder.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { readJson } from '../sources/json/read-json.js';
 import { readXlsx } from '../sources/xlsx/read-xlsx.js';
+import { readPostgres } from '../sources/postgres/read-postgres.js';
+import { pgPassword } from '../sources/postgres/pgpass.js';
+import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
+import type { PostgresArgs } from './_postgres-args.js';
 import { usage } from './_errors.js';
 import type { InputFormat } from './_validate-args.js';
 
@@ -41,6 +45,25 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
   } catch (e) {
     // Options are checked before this point; anything thrown here is still a reason the input cannot be read.
     return _failing(name, o.format, e);
+  }
+}
+
+/**
+ * The source for a `postgresql://` input. The password comes from the URL, else `PGPASSWORD`, else the password file
+ * (`pgPassword`); the report and every message name the URL without it. Nothing connects until the engine reads.
+ * @example openPostgres(postgresArgs(url, { table: 'parcels' }), io.env)
+ */
+export function openPostgres(p: PostgresArgs, env: Readonly<Record<string, string | undefined>>): TabularSource {
+  const password = urlPassword(p.url) ?? pgPassword(p.url, env);
+  const what = p.table !== undefined ? { table: p.table, ...(p.schema === undefined ? {} : { schema: p.schema }) } : { query: p.query as string };
+  try {
+    return readPostgres({
+      connectionString: p.url, ...what, unordered: p.unordered,
+      ...(password === undefined ? {} : { password }),
+      ...(p.orderBy === undefined ? {} : { orderBy: p.orderBy }),
+    });
+  } catch (e) {
+    return _failing(redactUrl(p.url), 'postgres', e);
   }
 }
 

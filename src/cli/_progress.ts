@@ -38,8 +38,9 @@ export function progress(io: CliIo): Progress {
     track(source) {
       if (!enabled) return source;
       return {
-        // A file that workers split keeps its handle (a parallel run reports no per-batch progress here).
+        // A file or a table that workers split keeps its handle (a parallel run reports no per-batch progress here).
         ...('file' in source ? { file: (source as { file: unknown }).file } : {}),
+        ...('postgres' in source ? { postgres: (source as { postgres: unknown }).postgres } : {}),
         kind: source.kind,
         info: () => source.info(),
         async *batches(): AsyncGenerator<RowBatch> {

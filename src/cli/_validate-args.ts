@@ -6,6 +6,8 @@ import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
 import { HISTORY_FLAGS, historyArgs, type HistoryArgs } from './_history-args.js';
+import { POSTGRES_FLAGS, postgresArgs, type PostgresArgs } from './_postgres-args.js';
+import { redactUrl } from '../sources/postgres/redact.js';
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -48,6 +50,8 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly workers: number;
   /** `--baseline FILE`: the violations file of an earlier run; the verdict judges new violations only. */
   readonly baseline: string | undefined;
+  /** A `postgresql://` input: what to read from it (undefined for a file). */
+  readonly postgres: PostgresArgs | undefined;
 }
 
 const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
@@ -88,14 +92,20 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     help: { type: 'boolean', short: 'h' },
     ...REFERENCE_FLAGS,
     ...HISTORY_FLAGS,
+    ...POSTGRES_FLAGS,
   });
   const help = v.help === true;
   if (help) return { ...EMPTY, help };
-  if (positionals.length === 0) throw usage('validate needs an <input> file (see ddss validate --help)');
-  if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length === 0) throw usage('validate needs an <input> file or postgresql:// URL (see ddss validate --help)');
+  if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`);
   const input = positionals[0] as string;
   if (v.dataset === undefined || v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
-  const inputFormat = v['input-format'] === undefined ? _inputFormat(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
+  const postgres = postgresArgs(input, v);
+  if (postgres !== undefined && v['input-format'] !== undefined) throw usage('--input-format applies to files, not a postgresql:// input');
+  const inputFormat = postgres !== undefined ? 'csv' : v['input-format'] === undefined ? _inputFormat(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
+  if (postgres !== undefined) {
+    for (const f of ['encoding', 'delimiter', 'sheet'] as const) if (v[f] !== undefined) throw usage(`--${f} applies to files, not a postgresql:// input`);
+  }
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
@@ -136,6 +146,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     maxSamples: whole('max-samples', v['max-samples'], 0),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
     baseline: v.baseline,
+    postgres,
     ...referenceArgs(v),
     ...historyArgs(v),
   };
@@ -144,7 +155,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
-  showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined,
+  showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyThresholds: {},
 };
 

@@ -28,7 +28,8 @@ Docs: docs/cli.md
 export const VALIDATE_HELP = `Usage: ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
 
 Input: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON, .xlsx as an Excel workbook
-(or say --input-format). Save an .xls workbook as .xlsx first.
+(or say --input-format). Save an .xls workbook as .xlsx first. A postgresql:// (or postgres://) URL reads a
+table (--table) or a query (--query); the password comes from the URL, PGPASSWORD or ~/.pgpass.
 
 Options:
   -d, --dataset D        a built-in name (ddss datasets), or a definition file: .ts/.js (default or only
@@ -55,12 +56,19 @@ Options:
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
+      --table T          the PostgreSQL table to read (exact name, checked in the catalog)
+      --schema S         its schema (default: the search path)
+      --query SQL        a query to read instead of a table; needs --order-by or --unordered
+      --order-by C       result columns that order the rows (a,b; default for a table: its primary
+                         key, else all its columns), so row numbers are the same on every run
+      --unordered        read a query in the order the server returns (row numbers may change)
       --locale L         language of messages: en (default) or vi
       --show-values      show personal data unmasked (masked by default in every output)
       --pii-key K        secret key of hashed personal fields (pii: hash); prefer the DDSS_PII_KEY
                          environment variable, since a flag shows in process lists
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
-      --workers N        worker threads for CSV files (default: one per core; small files use one)
+      --workers N        worker threads for CSV files and PostgreSQL tables (default: one per core;
+                         small files and tables use one)
       --reference N=FILE the reference N (a CSV, TSV, JSON or NDJSON file) that rules of the
                          definition check keys against; repeatable, one per reference
       --reference-encoding E, --reference-delimiter D

@@ -4,7 +4,8 @@ import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
-import { checkEncoding, openInput } from './_input.js';
+import { checkEncoding, openInput, openPostgres } from './_input.js';
+import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
 import { progress } from './_progress.js';
 import { render } from './_render.js';
@@ -35,7 +36,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
     return EXIT.ok;
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
-  const input = resolve(io.cwd, args.input);
+  // A database URL is not a path (and is never written anywhere with its password).
+  const input = args.postgres !== undefined ? redactUrl(args.input) : resolve(io.cwd, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
@@ -70,7 +72,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const bar = progress(io);
   let measured: Report;
   try {
-    const source = bar.track(openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }));
+    const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
+      : openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
@@ -134,7 +137,7 @@ function isFile(spec: string): boolean {
 /** Says on stderr why a run could not be evaluated (exit 3), one line per cause. */
 function _explain(report: Report, io: CliIo): void {
   if (report.partial) {
-    io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error')}\n`);
+    io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '')}\n`);
   }
   for (const r of report.rules) {
     if (r.status === 'error') io.stderr.write(`ddss: rule "${r.id}" could not run: ${_oneLine(r.error ?? 'unknown error')}\n`);

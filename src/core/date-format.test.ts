@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileDateFormat, parseIsoDateTime } from './date-format.js';
+import { compileDateFormat, dateFormatter, parseIsoDateTime } from './date-format.js';
 
 const iso = (ms: number) => (Number.isNaN(ms) ? 'invalid' : new Date(ms).toISOString());
 
@@ -47,4 +47,18 @@ describe('parseIsoDateTime', () => {
     ['2026-11-01T25:00:00Z', 'invalid'],
     ['', 'invalid'],
   ])('%s → %s', (text, expected) => expect(iso(parseIsoDateTime(text))).toBe(expected));
+});
+
+describe('dateFormatter', () => {
+  it.each([
+    ['dd/MM/yyyy', '2025-04-03T00:00:00Z', '03/04/2025'],
+    ['MM/yyyy', '2026-07-01T00:00:00Z', '07/2026'],
+    ['yyyyMMdd', '0099-12-31T00:00:00Z', '00991231'],
+    ['yyyy-MM-dd HH:mm', '2026-03-15T23:59:00Z', '2026-03-15 23:59'],
+    ['d MMM yyyy', '2026-03-05T00:00:00Z', '5 Mar 2026'],
+  ])('%s writes %s as %s, which the format reads back', (format, iso, text) => {
+    const d = new Date(iso);
+    expect(dateFormatter(format)(d)).toBe(text);
+    expect(compileDateFormat(format)(text)).toBe(d.getTime());
+  });
 });

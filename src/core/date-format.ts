@@ -1,4 +1,4 @@
-import { parse as parseWithDateFns } from 'date-fns';
+import { format as formatWithDateFns, parse as parseWithDateFns } from 'date-fns';
 import { checkDateFormat } from './check-date-format.js';
 
 /**
@@ -188,4 +188,49 @@ function digits(text: string, at: number, width: number): number {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * The inverse of `compileDateFormat`: a date as text in a date-fns format, from its UTC calendar fields (dates are
+ * UTC days in ddss), so a date read from a database or a workbook is shown as the same date written in a CSV file.
+ * Fixed-width numeric formats are written directly; others go through date-fns `format` with the UTC fields.
+ * @example dateFormatter('dd/MM/yyyy')(new Date('2025-04-03T00:00:00Z')) // '03/04/2025'
+ */
+export function dateFormatter(format: string): (date: Date) => string {
+  const parts: Array<string | Part> = [];
+  let i = 0;
+  let fixed = true;
+  while (i < format.length) {
+    const token = TOKENS.find(([t]) => format.startsWith(t, i));
+    if (token !== undefined) {
+      parts.push(token[1]);
+      i += token[0].length;
+      continue;
+    }
+    const ch = format[i] as string;
+    if (/[A-Za-z']/.test(ch)) fixed = false;
+    parts.push(ch);
+    i++;
+  }
+  if (!fixed) {
+    return (d) => {
+      const local = new Date(2000, 0, 1);
+      local.setFullYear(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+      local.setHours(d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+      return formatWithDateFns(local, format);
+    };
+  }
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+  return (d) => parts.map((p) => {
+    switch (p) {
+      case 'y': return pad(d.getUTCFullYear(), 4);
+      case 'M': return pad(d.getUTCMonth() + 1, 2);
+      case 'd': return pad(d.getUTCDate(), 2);
+      case 'H': return pad(d.getUTCHours(), 2);
+      case 'm': return pad(d.getUTCMinutes(), 2);
+      case 's': return pad(d.getUTCSeconds(), 2);
+      case 'S': return pad(d.getUTCMilliseconds(), 3);
+      default: return p;
+    }
+  }).join('');
 }

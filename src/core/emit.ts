@@ -51,9 +51,11 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
 
   /** The value as shown: masked when its field is personal, or when a composite rule reads a personal field. */
   function shown(value: unknown, field: string | undefined, slot?: Slot): string | undefined {
-    const text = display(value);
-    if (text === undefined || opts.showValues) return text;
     const i = field === undefined ? undefined : plan.fieldIndex.get(field);
+    // A typed value (a Date from a database or a workbook) in its field's own text form, as a CSV cell would read.
+    const own = typeof value === 'string' || i === undefined ? undefined : plan.fields[i]?.spec.formatValue?.(value);
+    const text = own ?? display(value);
+    if (text === undefined || opts.showValues) return text;
     const pii = i !== undefined ? (plan.fields[i]?.pii ?? false)
       : (slot?.needs.map((n) => plan.fields[n]?.pii).find((p) => p !== false && p !== undefined) ?? false);
     return pii === false ? text : opts.protect(text, pii);

@@ -221,6 +221,11 @@ export interface FieldSpecData {
   readonly description?: string;
   /** Options for the field's `type` rule (criterion, severity, message). */
   readonly typeRule: RuleOptions;
+  /**
+   * How a typed value (a `Date` from a database or a workbook) is shown in outputs, when the field has a text form
+   * of its own: a date field shows it in its declared format, as the CSV text would read. Undefined: as `display`.
+   */
+  readonly formatValue?: (value: unknown) => string | undefined;
 }
 
 export interface RequiredRule {

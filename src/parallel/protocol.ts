@@ -2,6 +2,7 @@ import type { ValidatorState } from '../core/state.js';
 import type { ValidateOptions } from '../core/types.js';
 import type { DefinitionRef } from './definition-ref.js';
 import type { ReferenceTableData } from '../reference/reference.js';
+import type { PostgresOptions } from '../sources/postgres/read-postgres.js';
 
 /**
  * The validate options a worker receives: every option of the run except functions (which cannot cross threads)
@@ -34,6 +35,21 @@ export interface RangeTask {
   /** The tables of the references the definition names, read once by the main thread (plain typed arrays). */
   readonly references?: Readonly<Record<string, ReferenceTableData>>;
 }
+
+/** What the main thread asks a worker to validate: one key range of a PostgreSQL table, in one snapshot. */
+export interface PostgresRangeTask {
+  readonly ref: DefinitionRef;
+  /** The options of `readPostgres` (a connection string, never a client), with the range and the snapshot to read. */
+  readonly postgres: PostgresOptions;
+  readonly options: RangeOptions;
+  readonly stream: boolean;
+  readonly references?: Readonly<Record<string, ReferenceTableData>>;
+  /** Post graded records (never, yet: a run with `onRecord` reads a table on one thread). */
+  readonly streamGrades?: boolean;
+}
+
+/** Either kind of range. */
+export type WorkerTask = RangeTask | PostgresRangeTask;
 
 /** What a worker sends back. */
 export type WorkerMessage =

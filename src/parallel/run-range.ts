@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { WorkerCrashError } from './worker-crash.js';
 import { workerContext } from './worker-context.js';
-import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
+import type { Ack, WorkerMessage, WorkerTask } from './protocol.js';
 
 /** A range's final answer. */
 export type RangeDone = Extract<WorkerMessage, { type: 'done' }>;
@@ -23,7 +23,7 @@ export interface RangeRun {
  * once. The promises never reject unobserved (a stopped range's rejection is expected).
  * @example const run = runRange(task, (batch, done) => order.add(k, batch, done)); const result = await run.done;
  */
-export function runRange(task: RangeTask, onViolations: (batch: Uint8Array, done: () => void) => void): RangeRun {
+export function runRange(task: WorkerTask, onViolations: (batch: Uint8Array, done: () => void) => void): RangeRun {
   const worker = spawn();
   let stopped = false;
   let began!: { resolve: (at: number) => void; reject: (e: Error) => void };

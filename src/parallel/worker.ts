@@ -1,17 +1,19 @@
 /**
- * Worker thread entry: validates one byte range of a CSV file and posts back its validator state (plain,
- * structured-clonable data) and the exact byte offsets it covered. Violations stream back in batches when the
- * caller asked for every violation.
+ * Worker thread entry: validates one byte range of a CSV file, or one key range of a PostgreSQL table, and posts
+ * back its validator state (plain, structured-clonable data) and the exact byte offsets it covered. Violations
+ * stream back in batches when the caller asked for every violation.
  */
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { createValidator } from '../core/validator.js';
+import { createValidator, type Validator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
 import { transferables } from './transferables.js';
 import { enterWorker } from './worker-context.js';
 import { fileChanged } from './file-changed.js';
-import type { Ack, RangeTask, WorkerMessage } from './protocol.js';
+import type { Ack, PostgresRangeTask, WorkerMessage, WorkerTask } from './protocol.js';
+import type { RowBatch } from '../core/source.js';
+import { readPostgres } from '../sources/postgres/read-postgres.js';
 import type { Violation } from '../core/types.js';
 import type { RecordGrade } from '../core/grades.js';
 import { bindTables } from '../reference/bind-references.js';
@@ -29,42 +31,25 @@ enterWorker(context);
 let unacked = 0;
 let wake: (() => void) | undefined;
 
-async function run(task: RangeTask): Promise<WorkerMessage> {
+async function run(task: WorkerTask): Promise<WorkerMessage> {
   // While the module is imported, a validate() call in it is a script re-running itself: refused (worker-context.ts).
   context.loading = task.ref.module;
   const loaded = await loadDefinitionRef(task.ref).finally(() => { context.loading = undefined; });
   const refs = task.references;
   const def = refs === undefined ? loaded
     : bindTables(loaded, new Map(Object.entries(refs).map(([name, data]) => [name, referenceTableFrom(data)])));
-  let found: Array<Violation | RecordGrade> = [];
-  const flush = () => {
-    if (found.length === 0) return;
-    const batch = serialize(found);
-    found = [];
-    post({ type: 'violations', batch }, transferables(batch));
-    unacked++;
-  };
   const v = createValidator(def, {
     ...task.options,
     ...(task.stream ? { onViolation: (x: Violation) => { if (found.push(x) >= BATCH) flush(); } } : {}),
     ...(task.streamGrades === true ? { onRecord: (x: RecordGrade) => { if (found.push(x) >= BATCH) flush(); } } : {}),
   });
+  if ('postgres' in task) return runPostgres(task, v);
   const source = readCsvRange(task.path, {
     ...task.csv, start: task.start, exact: task.exact, stop: task.stop,
     ...(task.columns === undefined ? {} : { columns: task.columns }),
     onBegin: (at) => post({ type: 'began', at }),
   });
-  let error: string | undefined;
-  try {
-    for await (const batch of source.batches()) {
-      v.addBatch(batch);
-      // Backpressure: the main thread forwards or stores violations at its own pace (a sink, a disk); without
-      // waiting, a range full of violations would pile up in its message queue.
-      while (unacked > AHEAD) await new Promise<void>((resolve) => { wake = resolve; });
-    }
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
-  }
+  let error = await drain(source.batches(), v);
   const state = v.state(); // gives out the last graded record, which must go in the last batch
   flush();
   const range = source.range();
@@ -79,7 +64,43 @@ async function run(task: RangeTask): Promise<WorkerMessage> {
   };
 }
 
-port.on('message', (msg: RangeTask | Ack) => {
+/** One key range of a PostgreSQL table, read in the run's snapshot (rows are numbered within the range). */
+async function runPostgres(task: PostgresRangeTask, v: Validator): Promise<WorkerMessage> {
+  post({ type: 'began', at: 0 });
+  const source = readPostgres(task.postgres);
+  const error = (await drain(source.batches(), v)) ?? source.info().error;
+  const state = v.state(); // gives out the last graded record, which must go in the last batch
+  flush();
+  return { type: 'done', state, began: 0, ended: 0, records: source.info().records ?? 0, endings: [],
+    ...(error === undefined ? {} : { error }) };
+}
+
+let found: Array<Violation | RecordGrade> = [];
+function flush(): void {
+  if (found.length === 0) return;
+  const batch = serialize(found);
+  found = [];
+  post({ type: 'violations', batch }, transferables(batch));
+  unacked++;
+}
+
+/** Validates every batch; a source that fails ends the range with its reason. The caller flushes after `v.state()`. */
+async function drain(batches: AsyncIterable<RowBatch>, v: Validator): Promise<string | undefined> {
+  let error: string | undefined;
+  try {
+    for await (const batch of batches) {
+      v.addBatch(batch);
+      // Backpressure: the main thread forwards or stores violations at its own pace (a sink, a disk); without
+      // waiting, a range full of violations would pile up in its message queue.
+      while (unacked > AHEAD) await new Promise<void>((resolve) => { wake = resolve; });
+    }
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  return error;
+}
+
+port.on('message', (msg: WorkerTask | Ack) => {
   if ('type' in msg) {
     unacked--;
     wake?.();

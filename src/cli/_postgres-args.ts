@@ -1,0 +1,59 @@
+import { usage } from './_errors.js';
+import { redactUrl } from '../sources/postgres/redact.js';
+
+/** What to read from a `postgresql://` input: a table (with its schema) or a query, and the order of its rows. */
+export interface PostgresArgs {
+  readonly url: string;
+  readonly table: string | undefined;
+  readonly query: string | undefined;
+  readonly schema: string | undefined;
+  readonly orderBy: readonly string[] | undefined;
+  readonly unordered: boolean;
+}
+
+/** The `parseArgs` options of the PostgreSQL flags. */
+export const POSTGRES_FLAGS = {
+  table: { type: 'string' },
+  query: { type: 'string' },
+  schema: { type: 'string' },
+  'order-by': { type: 'string' },
+  unordered: { type: 'boolean' },
+} as const;
+
+interface Given { table?: string; query?: string; schema?: string; 'order-by'?: string; unordered?: boolean }
+
+/**
+ * Whether an input names a PostgreSQL database (`postgresql://…` or `postgres://…`) rather than a file.
+ * @example isPostgresUrl('postgres://db/land') // true
+ */
+export function isPostgresUrl(input: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(input);
+}
+
+/**
+ * Checks the PostgreSQL flags against the input; every mistake is a usage error (exit 2) naming the flag, and shows
+ * the URL without its password.
+ * @example postgresArgs('postgresql://ana@db/land', { table: 'parcels' })?.table // 'parcels'
+ */
+export function postgresArgs(input: string, v: Given): PostgresArgs | undefined {
+  const flags = (['table', 'query', 'schema', 'order-by', 'unordered'] as const).filter((f) => v[f] !== undefined);
+  if (!isPostgresUrl(input)) {
+    if (flags.length > 0) throw usage(`--${flags[0] as string} applies to a postgresql:// input, not a file`);
+    return undefined;
+  }
+  const where = redactUrl(input);
+  if ((v.table === undefined) === (v.query === undefined)) {
+    throw usage(`reading ${where} needs --table NAME or --query SQL (one of them)`);
+  }
+  for (const f of ['table', 'query', 'schema', 'order-by'] as const) {
+    if (v[f] !== undefined && v[f].trim() === '') throw usage(`--${f} needs a value`);
+  }
+  if (v.schema !== undefined && v.table === undefined) throw usage('--schema applies to --table, not --query');
+  const orderBy = v['order-by']?.split(',').map((c) => c.trim());
+  if (orderBy?.some((c) => c === '') === true) throw usage(`--order-by needs column names separated by commas, got "${v['order-by']}"`);
+  if (v.query !== undefined && orderBy === undefined && v.unordered !== true) {
+    throw usage('--query needs --order-by COLUMNS (so row numbers are the same on every run) or --unordered');
+  }
+  if (orderBy !== undefined && v.unordered === true) throw usage('--order-by and --unordered exclude each other');
+  return { url: input, table: v.table, query: v.query, schema: v.schema, orderBy, unordered: v.unordered === true };
+}

@@ -1,0 +1,56 @@
+import type { PgClient } from './pg.js';
+
+/** A column: its name, whether it is NOT NULL, and its SQL type as the catalog prints it. */
+export interface CatalogColumn { readonly name: string; readonly notNull: boolean; readonly type: string }
+
+/** A table (or view) as the catalog describes it. */
+export interface CatalogTable {
+  readonly schema: string;
+  readonly table: string;
+  readonly columns: readonly CatalogColumn[];
+  /** The primary key's columns in key order; empty when the table has none. */
+  readonly primaryKey: readonly string[];
+}
+
+// Names are compared with the catalog's own, passed only as bind parameters: a hostile name is a value here.
+const FIND = `SELECT n.nspname AS schema, c.relname AS table, c.oid::int8::text AS oid
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+   AND (CASE WHEN $2::text IS NULL THEN pg_catalog.pg_table_is_visible(c.oid) ELSE n.nspname = $2::text END)`;
+const COLUMNS = `SELECT a.attname AS name, a.attnotnull AS not_null,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type FROM pg_catalog.pg_attribute a
+ WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
+const PRIMARY_KEY = `SELECT a.attname AS name FROM pg_catalog.pg_index i
+  CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+ WHERE i.indrelid = $1::int8::oid AND i.indisprimary ORDER BY k.ord`;
+
+/**
+ * Looks a table up in the catalog by its exact name (case and all, as the server stores it), in `schema` or else
+ * on the search path; throws `ddss: no table "x" …` when there is none. The names it returns are the catalog's.
+ * @example const t = await catalogTable(client, 'parcels', 'public'); t.primaryKey // ['parcel_id']
+ */
+export async function catalogTable(client: PgClient, table: string, schema: string | undefined): Promise<CatalogTable> {
+  const found = await client.query({ text: FIND, values: [table, schema ?? null] });
+  const row = found.rows[0] as { schema: string; table: string; oid: string } | undefined;
+  if (row === undefined) {
+    throw new Error(`ddss: no table ${JSON.stringify(table)} ${schema === undefined ? 'on the search path' : `in schema ${JSON.stringify(schema)}`}`);
+  }
+  const columns = (await client.query({ text: COLUMNS, values: [row.oid] })).rows as { name: string; not_null: boolean; type: string }[];
+  const key = (await client.query({ text: PRIMARY_KEY, values: [row.oid] })).rows as { name: string }[];
+  return {
+    schema: row.schema, table: row.table,
+    columns: columns.map((c) => ({ name: c.name, notNull: c.not_null, type: c.type })),
+    primaryKey: key.map((k) => k.name),
+  };
+}
+
+/**
+ * Checks that every name in `wanted` is a column in `columns` (exactly); throws naming the first that is not.
+ * @example checkColumns(['id', 'name'], ['id'], 'orderBy', 'table "t"') // ok
+ */
+export function checkColumns(columns: readonly string[], wanted: readonly string[], what: string, where: string): void {
+  const have = new Set(columns);
+  const bad = wanted.find((w) => !have.has(w));
+  if (bad !== undefined) throw new Error(`ddss: ${what}: ${JSON.stringify(bad)} is not a column of ${where}`);
+}

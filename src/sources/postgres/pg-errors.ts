@@ -1,0 +1,47 @@
+import { hideSecret } from './redact.js';
+
+interface DriverError {
+  readonly message?: string;
+  readonly code?: string;
+  readonly errors?: readonly DriverError[];
+}
+
+/**
+ * Why a connection could not be made, in one line that names the server (without its password) and what to do:
+ * refused, unknown host, failed authentication, a missing password, anything else as the driver said it.
+ * @example connectionError(e, 'postgresql://ana@db:5432/land', secret).message // 'ddss: could not connect to … connection refused …'
+ */
+export function connectionError(e: unknown, where: string, secret: string | undefined): Error {
+  const d = first(e);
+  const said = oneLine(d.message ?? String(e));
+  let why: string;
+  if (d.code === 'ECONNREFUSED') why = 'connection refused (is the server running and listening on that host and port?)';
+  else if (d.code === 'ENOTFOUND' || d.code === 'EAI_AGAIN') why = `unknown host (${d.code})`;
+  else if (d.code === 'ETIMEDOUT') why = 'the connection timed out';
+  else if (d.code === '28P01' || d.code === '28000') why = `authentication failed: ${said}`;
+  else if (/client password must be a string/i.test(said)) why = 'the server asks for a password: give it in PGPASSWORD, ~/.pgpass or the URL';
+  else why = said;
+  return new Error(hideSecret(`ddss: could not connect to ${where}: ${why}`, secret), { cause: e });
+}
+
+/**
+ * A failure while reading, in one line: ddss's own messages as they are, the server's as `the query failed: …`
+ * with its SQLSTATE code.
+ * @example queryError(e, undefined).message // 'ddss: the query failed: relation "x" does not exist (42P01)'
+ */
+export function queryError(e: unknown, secret: string | undefined): Error {
+  const d = first(e);
+  const said = oneLine(d.message ?? String(e));
+  if (said.startsWith('ddss:')) return e instanceof Error ? e : new Error(said);
+  return new Error(hideSecret(`ddss: the query failed: ${said}${d.code === undefined ? '' : ` (${d.code})`}`, secret), { cause: e });
+}
+
+/** An AggregateError (one per address tried) is described by its first error. */
+function first(e: unknown): DriverError {
+  const d = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as DriverError;
+  return d.errors !== undefined && d.errors.length > 0 && (d.message ?? '') === '' ? d.errors[0] as DriverError : d;
+}
+
+function oneLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, parseInt8, parseTimestamp, pgTypes } from './type-parsers.js';
+
+describe('pgTypes', () => {
+  const fallback = { getTypeParser: () => (s: string) => `default:${s}` };
+  const t = pgTypes(fallback);
+
+  it.each([
+    [20, '42', 42], [20, '-9007199254740991', -9007199254740991], [20, '9007199254740992', '9007199254740992'],
+    [1700, '0.10', '0.10'], [1700, 'NaN', 'NaN'], [701, '0.1', 0.1], [701, 'Infinity', 'Infinity'], [700, 'NaN', 'NaN'],
+    [1186, '1 day', '1 day'], [1182, '{2026-01-01}', '{2026-01-01}'], [23, '7', 'default:7'],
+  ])('type %i parses %j as %j', (oid, text, value) => {
+    expect(t.getTypeParser(oid, 'text')(text)).toEqual(value);
+  });
+});
+
+describe('dates and times', () => {
+  it.each([
+    ['2026-03-15', '2026-03-15T00:00:00.000Z'], ['0099-12-31', '0099-12-31T00:00:00.000Z'], ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+  ])('a date %s is UTC midnight of that day', (text, iso) => {
+    expect((parseDate(text) as Date).toISOString()).toBe(iso);
+  });
+
+  it.each(['infinity', '-infinity', '2026-03-15 BC', '15/03/2026', '2023-02-29'])('%s stays text', (text) => {
+    expect(parseDate(text)).toBe(text);
+  });
+
+  it.each([
+    ['2026-03-15 23:59:59.123456', false, '2026-03-15T23:59:59.123Z'],
+    ['2026-03-15 01:00:00+07', true, '2026-03-14T18:00:00.000Z'],
+    ['2026-03-15 01:00:00.5-03:30', true, '2026-03-15T04:30:00.500Z'],
+    ['1900-01-01 00:00:00+07:06:40', true, '1899-12-31T16:53:20.000Z'],
+  ])('a timestamp %s (zoned: %s) is %s', (text, zoned, iso) => {
+    expect((parseTimestamp(text, zoned) as Date).toISOString()).toBe(iso);
+  });
+
+  it('an offset where none belongs, or none where one does, stays text', () => {
+    expect(parseTimestamp('2026-03-15 01:00:00+07', false)).toBe('2026-03-15 01:00:00+07');
+    expect(parseTimestamp('2026-03-15 01:00:00', true)).toBe('2026-03-15 01:00:00');
+    expect(parseTimestamp('infinity', true)).toBe('infinity');
+  });
+
+  it('int8 keeps every digit', () => {
+    expect(parseInt8('9007199254740993')).toBe('9007199254740993');
+    expect(parseInt8('-5')).toBe(-5);
+  });
+});

@@ -1,0 +1,88 @@
+import type { PgTypes } from './pg.js';
+
+/** Type OIDs of PostgreSQL's built-in types (pg_type.oid), fixed since PostgreSQL 8. */
+const OID = {
+  int8: 20, numeric: 1700, float4: 700, float8: 701, date: 1082, timestamp: 1114, timestamptz: 1184, interval: 1186,
+  dateArray: 1182, timestampArray: 1115, timestamptzArray: 1185, intervalArray: 1187,
+} as const;
+
+const text = (s: string): string => s;
+
+/**
+ * Exact values for a validation run, as one query's type parsers (pg's global table is never changed, so a pool the
+ * caller shares keeps its own parsing): `bigint` is a number when it is a safe integer, else its exact text;
+ * `numeric` is its exact text; a float that is not finite (`NaN`, `Infinity`) is its text, never a missing `NaN`;
+ * `date` is UTC midnight of its calendar date (as date fields read `'2026-03-15'` from a CSV file), `timestamp` is
+ * its wall-clock time read as UTC (as ISO text without an offset), `timestamptz` the instant it names; dates and
+ * times PostgreSQL prints in another form (`infinity`, BC years, a non-ISO `DateStyle`) stay text, so a date
+ * field reports them as `invalid_type` rather than guessing. Intervals and arrays of dates stay text.
+ * Other types parse as pg parses them (int2/int4 and floats → number, bool → boolean, json/jsonb → value).
+ * @example pgTypes(defaults).getTypeParser(1082)('2026-03-15') // Date 2026-03-15T00:00:00.000Z
+ */
+export function pgTypes(defaults: PgTypes): PgTypes {
+  return {
+    getTypeParser(oid, format) {
+      if (format === 'binary') return defaults.getTypeParser(oid, format);
+      switch (oid) {
+        case OID.int8: return parseInt8;
+        case OID.numeric: case OID.interval: case OID.intervalArray:
+        case OID.dateArray: case OID.timestampArray: case OID.timestamptzArray: return text;
+        case OID.float4: case OID.float8: return parseFloatText;
+        case OID.date: return parseDate;
+        case OID.timestamp: return (s) => parseTimestamp(s, false);
+        case OID.timestamptz: return (s) => parseTimestamp(s, true);
+        default: return defaults.getTypeParser(oid, format);
+      }
+    },
+  };
+}
+
+/**
+ * A bigint as a number when every digit survives, else its exact text.
+ * @example parseInt8('9007199254740993') // '9007199254740993'
+ */
+export function parseInt8(s: string): number | string {
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : s;
+}
+
+function parseFloatText(s: string): number | string {
+  const n = Number(s);
+  return Number.isFinite(n) ? n : s;
+}
+
+const DATE = /^(\d{4,})-(\d\d)-(\d\d)$/;
+const STAMP = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?([+-]\d\d(?::\d\d){0,2})?$/;
+
+/**
+ * `YYYY-MM-DD` as UTC midnight of that date; anything else as its text.
+ * @example parseDate('2026-03-15') // Date 2026-03-15T00:00:00.000Z; parseDate('infinity') // 'infinity'
+ */
+export function parseDate(s: string): Date | string {
+  const m = DATE.exec(s);
+  if (m === null) return s;
+  return utc(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0) ?? s;
+}
+
+/**
+ * ISO `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`: without an offset read as UTC; microseconds past ms dropped.
+ * @example parseTimestamp('2026-03-15 01:00:00+07', true) // Date 2026-03-14T18:00:00.000Z
+ */
+export function parseTimestamp(s: string, zoned: boolean): Date | string {
+  const m = STAMP.exec(s);
+  if (m === null || (m[8] !== undefined) !== zoned) return s;
+  const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
+  const d = utc(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
+  if (d === undefined) return s;
+  if (m[8] === undefined) return d;
+  const digits = m[8].slice(1).split(':'); // PostgreSQL prints +07, +05:30, or +07:06:40 (old local mean times)
+  const offset = ((Number(digits[0]) * 60 + Number(digits[1] ?? 0)) * 60 + Number(digits[2] ?? 0)) * 1000;
+  return new Date(d.getTime() - (m[8].startsWith('-') ? -offset : offset));
+}
+
+function utc(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number): Date | undefined {
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d); // setUTCFullYear: years below 100 stay themselves (Date.UTC maps them to 19xx)
+  date.setUTCHours(h, mi, sec, ms);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : undefined;
+}

@@ -1,0 +1,120 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from 'ddss';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { startPostgres, type PostgresServer } from './support/postgres-server.js';
+import { loadCsvTable } from './support/load-table.js';
+
+let server: PostgresServer;
+let client: pg.Client;
+let out: ReturnType<typeof scratch>;
+/** The server's URL without the password (what every output must show). */
+let bare: string;
+
+beforeAll(async () => {
+  server = await startPostgres();
+  client = new pg.Client(server.url);
+  await client.connect();
+  out = scratch();
+  await loadCsvTable(client, fileURLToPath(new URL('../examples/land/parcels.csv', import.meta.url)), 'parcels', out.path('ordered.csv'));
+  bare = server.url.replace(/:[^:@/]*@/, '@');
+}, 60_000);
+afterAll(async () => {
+  await client?.end();
+  await server?.stop();
+  out?.remove();
+});
+
+const secrets = (): string[] => [server.password, encodeURIComponent(server.password)];
+// One worker unless a test says otherwise: a 2,000-row table is read in one thread anyway (minRowsPerWorker).
+const args = (url: string, ...more: string[]): string[] =>
+  ['validate', url, '--table', 'parcels', '--dataset', 'land-parcels', ...NOW, ...(more.includes('--workers') ? [] : ['--workers', '1']), ...more];
+
+describe('ddss validate postgresql://…', () => {
+  it('reports the table as the CSV of its rows, with one and two workers, naming the URL without its password', async () => {
+    const csv = await cli(['validate', out.path('ordered.csv'), '--dataset', 'land-parcels', '--format', 'json', ...NOW]);
+    const one = await cli(args(server.url, '--format', 'json', '--workers', '1'));
+    const two = await cli(args(server.url, '--format', 'json', '--workers', '2'));
+    expect(one.stderr).toBe('');
+    expect(one.code).toBe(csv.code);
+    expect(two.stdout).toBe(one.stdout); // byte for byte
+    const [p, c] = [JSON.parse(one.stdout) as Report, JSON.parse(csv.stdout) as Report];
+    expect(p.source).toEqual({ kind: 'postgres', name: `${bare} parcels`, records: 2000 });
+    expect(p.score).toBe(c.score);
+    expect(p.rules.map((r) => [r.id, r.checked, r.failed])).toEqual(c.rules.map((r) => [r.id, r.checked, r.failed]));
+  });
+
+  it('shows the password in no output: reports of every format, violations, the console and stderr', async () => {
+    const written: string[] = [];
+    for (const format of ['json', 'html', 'md', 'junit', 'text']) {
+      const file = out.path(`report.${format}`);
+      const r = await cli(args(server.url, '--format', format, '--out', file, '--violations', out.path(`v-${format}.csv`), '--force'));
+      written.push(r.stdout, r.stderr, readFileSync(file, 'utf8'), readFileSync(out.path(`v-${format}.csv`), 'utf8'));
+    }
+    const nd = await cli(args(server.url, '--violations', out.path('v.ndjson'), '--force'));
+    written.push(nd.stdout, nd.stderr, readFileSync(out.path('v.ndjson'), 'utf8'));
+    const failing = await cli(['validate', server.url, '--table', 'nope', '--dataset', 'land-parcels', '--workers', '1']);
+    const usage = await cli(['validate', server.url, '--query', 'SELECT 1', '--dataset', 'land-parcels']);
+    const twice = await cli(['validate', server.url, server.url, '--dataset', 'land-parcels']);
+    written.push(failing.stdout, failing.stderr, usage.stderr, twice.stderr);
+    expect(written.join('\n')).toContain(bare);
+    for (const s of secrets()) expect(written.join('\n')).not.toContain(s);
+  });
+
+  it('takes the password from PGPASSWORD or the password file when the URL has none', async () => {
+    const env = await cli(args(bare, '--format', 'json'), { env: { PGPASSWORD: server.password } });
+    expect(env.stderr).toBe('');
+    expect(env.code).toBe(1);
+    const pgpass = out.path('pgpass');
+    writeFileSync(pgpass, `# host:port:db:user:password\n127.0.0.1:${server.port}:*:${server.user}:${server.password.replace(/[:\\]/g, '\\$&')}\n`);
+    chmodSync(pgpass, 0o600);
+    const file = await cli(args(bare, '--format', 'json'), { env: { PGPASSFILE: pgpass } });
+    expect(server.password).toMatch(/[^\x20-\x7e]/); // a password with non-ASCII letters, escaped nowhere
+    expect(file.stderr).toBe('');
+    expect(file.stdout).toBe(env.stdout);
+    chmodSync(pgpass, 0o644); // readable by others: ignored, as libpq ignores it
+    const open = await cli(args(bare), { env: { PGPASSFILE: pgpass, HOME: out.dir } });
+    expect(open.code).toBe(3);
+    expect(open.stderr).toMatch(/asks for a password: give it in PGPASSWORD, ~\/\.pgpass or the URL/);
+  });
+});
+
+describe('what cannot be read is one line on stderr and exit 3', () => {
+  it.each([
+    ['connection refused', () => args(`postgresql://${server.user}:${server.password}@127.0.0.1:1/postgres`),
+      /^ddss: could not read the whole input: could not connect to postgresql:\/\/ddss@127\.0\.0\.1:1\/postgres: connection refused/],
+    ['authentication failure', () => args(server.url.replace(encodeURIComponent(server.password), 'wrong-s3cret')),
+      /^ddss: could not read the whole input: could not connect to .*: authentication failed: password authentication failed for user "ddss"$/],
+    ['a missing table', () => ['validate', server.url, '--table', 'parcel', '--dataset', 'land-parcels', ...NOW],
+      /^ddss: could not read the whole input: no table "parcel" on the search path$/],
+    ['a query error', () => ['validate', server.url, '--query', 'SELECT * FROM parcels WHERE area_m2 > 0', '--unordered', '--dataset', 'land-parcels', ...NOW],
+      /^ddss: could not read the whole input: the query failed: operator does not exist: text > integer \(42883\)$/],
+  ])('%s', async (_, argv, line) => {
+    const r = await cli(argv());
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(line);
+    for (const s of [...secrets(), 'wrong-s3cret']) expect(r.stdout + r.stderr).not.toContain(s);
+  });
+
+  it.each([
+    [['--query', 'SELECT 1'], '--query needs --order-by COLUMNS'],
+    [[], 'needs --table NAME or --query SQL'],
+    [['--table', 't', '--query', 'SELECT 1'], 'needs --table NAME or --query SQL'],
+    [['--query', 'SELECT 1', '--schema', 's', '--unordered'], '--schema applies to --table'],
+    [['--table', 't', '--encoding', 'utf8'], '--encoding applies to files'],
+    [['--table', 't', '--order-by', 'a,,b'], '--order-by needs column names separated by commas'],
+  ])('usage mistakes are exit 2: %j', async (more, message) => {
+    const r = await cli(['validate', server.url, ...more, '--dataset', 'land-parcels']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('PostgreSQL flags on a file are a usage error', async () => {
+    const r = await cli(['validate', 'parcels.csv', '--table', 't', '--dataset', 'land-parcels']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--table applies to a postgresql:// input, not a file');
+  });
+});

@@ -1,0 +1,153 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineDataset, field, postgresKeyRanges, readPostgres, validate, type Violation } from 'ddss';
+import { startPostgres, type PostgresServer } from './support/postgres-server.js';
+
+let server: PostgresServer;
+let client: pg.Client;
+
+beforeAll(async () => {
+  server = await startPostgres();
+  client = new pg.Client(server.url);
+  await client.connect();
+  await client.query(`CREATE TABLE typed (id int4 PRIMARY KEY, small int2, big int8, amount numeric, ratio float8,
+    day date, at timestamp, at_tz timestamptz, ok bool, note text, doc jsonb)`);
+  await client.query(`INSERT INTO typed VALUES
+    (1, 7, 9007199254740991, 12345678901234567890.123456789, 0.1, '2026-03-15', '2026-03-15 23:59:59.123456', '2026-03-15 01:00:00+07', true, 'Thửa đất', '{"a":[1,2]}'),
+    (2, NULL, 9007199254740993, 0.10, 'NaN', '0099-12-31', NULL, NULL, false, '', 'null'),
+    (3, NULL, NULL, NULL, NULL, 'infinity', NULL, NULL, NULL, NULL, NULL)`);
+}, 60_000);
+afterAll(async () => {
+  await client?.end();
+  await server?.stop();
+});
+
+async function rows(options: Parameters<typeof readPostgres>[0]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for await (const r of readPostgres(options)) out.push({ ...r });
+  return out;
+}
+
+describe('values arrive typed', () => {
+  it('each type as the table holds it: exact bigint and numeric, dates as UTC days, NULL as null', async () => {
+    const [a, b, c] = await rows({ connectionString: server.url, table: 'typed' });
+    expect(a).toEqual({ id: 1, small: 7, big: 9007199254740991, amount: '12345678901234567890.123456789', ratio: 0.1,
+      day: new Date('2026-03-15T00:00:00Z'), at: new Date('2026-03-15T23:59:59.123Z'), at_tz: new Date('2026-03-14T18:00:00Z'),
+      ok: true, note: 'Thửa đất', doc: { a: [1, 2] } });
+    expect(b).toMatchObject({ big: '9007199254740993', amount: '0.10', ratio: 'NaN', day: new Date('0099-12-31T00:00:00Z'),
+      at: null, ok: false, note: '', doc: null });
+    expect((b?.day as Date).getUTCFullYear()).toBe(99);
+    expect(c).toMatchObject({ day: 'infinity', big: null });
+  });
+
+  it('fields read them as they read CSV text: a date is the CSV date, NULL and "" are missing, infinity is invalid', async () => {
+    const def = defineDataset({ name: 'typed', key: ['id'], fields: {
+      id: field.integer(), small: field.integer(), big: field.integer(), amount: field.number().max(1e30),
+      day: field.date('dd/MM/yyyy').notInFuture(), at: field.datetime(), ok: field.boolean(), note: field.text().required(),
+      absent: field.text() } });
+    const seen: Violation[] = [];
+    const report = await validate(def, readPostgres({ connectionString: server.url, table: 'typed' }),
+      { now: '2026-03-14', onViolation: (v) => seen.push(v) });
+    expect(seen.map((v) => [v.rule, v.code, v.row ?? null, v.value ?? null])).toEqual([
+      ['day.notInFuture', 'future_date', 0, '15/03/2026'], // the Date shown as the field's CSV text
+      ['big.type', 'invalid_type', 1, '9007199254740993'],
+      ['note.required', 'missing_value', 1, ''],
+      ['day.type', 'invalid_type', 2, 'infinity'],
+      ['note.required', 'missing_value', 2, null],
+      ['source.missing_column', 'missing_column', null, null],
+      ['source.unexpected_column', 'unexpected_column', null, 'ratio'],
+      ['source.unexpected_column', 'unexpected_column', null, 'at_tz'],
+      ['source.unexpected_column', 'unexpected_column', null, 'doc'],
+    ]);
+    expect(report.rows).toBe(3);
+  });
+
+  it('leaves pg\'s global type parsers and the caller\'s client as they were', async () => {
+    await rows({ client, table: 'typed' });
+    const r = await client.query<{ day: unknown; big: unknown }>('SELECT day, big FROM typed WHERE id = 1');
+    expect(r.rows[0]?.big).toBe('9007199254740991'); // pg's own default: int8 as text
+    expect(r.rows[0]?.day).toBeInstanceOf(Date);
+    expect((r.rows[0]?.day as Date).getFullYear()).toBe(2026); // pg's local-midnight date, untouched
+  });
+});
+
+describe('what is read, and in which order', () => {
+  it('a client, a pool and a connection string read the same rows in primary-key order', async () => {
+    const pool = new pg.Pool({ connectionString: server.url, max: 1 });
+    try {
+      const viaPool = await rows({ pool, table: 'typed' });
+      expect(viaPool.map((r) => r.id)).toEqual([1, 2, 3]);
+      expect(await rows({ client, table: 'typed' })).toEqual(viaPool);
+      expect(await rows({ connectionString: server.url, table: 'typed', orderBy: ['small', 'id'], batchSize: 1 }))
+        .toEqual([viaPool[0], viaPool[1], viaPool[2]]);
+      expect(pool.totalCount).toBe(1);
+      expect(pool.idleCount).toBe(1); // released
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('a query needs orderBy (result columns) or unordered; params are bind parameters', async () => {
+    await expect(rows({ client, query: 'SELECT id FROM typed' })).rejects.toThrow(/a query needs orderBy/);
+    expect(await rows({ client, query: 'SELECT id, note FROM typed WHERE id > $1', params: [1], orderBy: 'id' }))
+      .toEqual([{ id: 2, note: '' }, { id: 3, note: null }]);
+    expect((await rows({ client, query: 'SELECT 1 AS x', unordered: true }))).toEqual([{ x: 1 }]);
+    await expect(rows({ client, query: 'SELECT id FROM typed', orderBy: 'nope' })).rejects.toThrow('orderBy: "nope" is not a column of the query');
+  });
+
+  it('a table without a primary key is ordered by all its columns; key ranges cut it with NULLs last', async () => {
+    await client.query('CREATE TABLE loose (a int, b text)');
+    await client.query(`INSERT INTO loose VALUES (2, 'x'), (NULL, 'n'), (1, 'y'), (1, NULL), (NULL, NULL), (2, 'x'), (3, 'z')`);
+    const whole = await rows({ client, table: 'loose' });
+    expect(whole.map((r) => [r.a, r.b])).toEqual([[1, 'y'], [1, null], [2, 'x'], [2, 'x'], [3, 'z'], [null, 'n'], [null, null]]);
+    for (const n of [2, 3, 5, 7, 9]) {
+      const ranges = await postgresKeyRanges(client, { table: 'loose' }, n);
+      const parts: Record<string, unknown>[] = [];
+      for (const range of ranges) parts.push(...await rows({ client, table: 'loose', range }));
+      expect(parts).toEqual(whole);
+      expect(ranges.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('a declared field that is not a result column is source.missing_column, as for a CSV header', async () => {
+    const def = defineDataset({ name: 'q', fields: { id: field.integer(), parcel: field.text() } });
+    const report = await validate(def, readPostgres({ client, query: 'SELECT id FROM typed', orderBy: 'id' }));
+    expect(report.rules.find((r) => r.id === 'source.missing_column')).toMatchObject({ failed: 1, samples: [{ field: 'parcel' }] });
+  });
+});
+
+describe('hostile names', () => {
+  const table = 'parcels"; DROP TABLE victim; --';
+  const schema = 'sổ "địa"; chính';
+  const cols = ['a"b', 'c;d', "e'); DROP TABLE victim; --", 'Thửa đất', '"; DROP TABLE victim; --', 'DROP', 'ñ\u202e'];
+  beforeAll(async () => {
+    const q = (n: string): string => client.escapeIdentifier(n);
+    await client.query('CREATE TABLE victim (x int)');
+    await client.query(`CREATE SCHEMA ${q(schema)}`);
+    await client.query(`CREATE TABLE ${q(schema)}.${q(table)} (${cols.map((c) => `${q(c)} text`).join(', ')})`);
+    await client.query(`INSERT INTO ${q(schema)}.${q(table)} VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+      cols.map((c) => `${c} value`));
+    await client.query(`CREATE TABLE ${q(table)} (id int PRIMARY KEY, ${q(cols[2] as string)} text)`);
+    await client.query(`INSERT INTO ${q(table)} VALUES (2, 'two'), (1, 'one')`);
+  });
+
+  it('tables, schemas and columns named with quotes, semicolons and SQL are read as names, and nothing else runs', async () => {
+    const read = await rows({ connectionString: server.url, schema, table, orderBy: [cols[2] as string, 'a"b'] });
+    expect(read).toEqual([Object.fromEntries(cols.map((c) => [c, `${c} value`]))]);
+    expect(Object.keys(read[0] ?? {})).toEqual(cols);
+    expect((await rows({ connectionString: server.url, table })).map((r) => r.id)).toEqual([1, 2]); // on the search path
+    const ranges = await postgresKeyRanges(client, { table, orderBy: cols[2] as string }, 2);
+    expect(ranges).toEqual([{ to: ['two'] }, { from: ['two'] }]);
+    expect((await client.query('SELECT count(*)::int AS n FROM victim')).rows[0]).toEqual({ n: 0 }); // still there
+  });
+
+  it.each([
+    [{ table: 'victim; DROP TABLE victim' }, 'no table "victim; DROP TABLE victim" on the search path'],
+    [{ table: 'victim', schema: 'public"; DROP TABLE victim; --' }, 'no table "victim" in schema "public\\"; DROP TABLE victim; --"'],
+    [{ table: 'victim', orderBy: 'x; DROP TABLE victim' }, 'orderBy: "x; DROP TABLE victim" is not a column of table "public.victim"'],
+    [{ table: 'VICTIM' }, 'no table "VICTIM" on the search path'],
+  ])('names that are not in the catalog are refused before any statement uses them: %j', async (target, message) => {
+    await expect(rows({ client, ...target })).rejects.toThrow(message);
+    expect((await client.query('SELECT count(*)::int AS n FROM victim')).rows[0]).toEqual({ n: 0 });
+  });
+});
