@@ -1,0 +1,80 @@
+import type { RuleContext } from '../core/types.js';
+import type { RowBatch } from '../core/source.js';
+import { missingTest, type MissingTest } from '../core/missing.js';
+import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
+import { addCell, columnState, mergeColumns, type ColumnBounds, type ColumnState } from './column-state.js';
+
+/** What a profile keeps while reading a source: one state per column, in the order the columns first appeared. */
+export interface ProfileState {
+  readonly bounds: ColumnBounds;
+  rows: number;
+  /** True when a `sample` limit stopped the read before the end of the source. */
+  sampled: boolean;
+  columns: ColumnState[];
+  /** Column name → index in `columns`. */
+  readonly index: Map<string, number>;
+}
+
+/** The default bounds: 10 000 exact distinct values, 64 heavy-hitter counters, 1 000 exact shapes per column. */
+export const DEFAULT_BOUNDS: ColumnBounds = { distinct: 10_000, top: 64, shapes: 1_000 };
+
+/**
+ * An empty profile state.
+ * @example profileState().rows // 0
+ */
+export function profileState(bounds: ColumnBounds = DEFAULT_BOUNDS): ProfileState {
+  return { bounds, rows: 0, sampled: false, columns: [], index: new Map() };
+}
+
+// Missing as a dataset with `missingValues: vn` reads it, which is what the suggested definition declares.
+const isMissing: MissingTest = missingTest(VN_MISSING_VALUES);
+
+/**
+ * Adds rows of a batch (array rows through the batch's or the last header, object rows by their keys), at most
+ * `limit` of them; returns how many were added.
+ * @example addRows(state, batch, ['a', 'b'], ctx, Infinity) // batch.rows.length
+ */
+export function addRows(s: ProfileState, batch: RowBatch, header: readonly string[], ctx: RuleContext, limit: number): number {
+  const n = Math.min(batch.rows.length, limit);
+  for (let r = 0; r < n; r++) {
+    const row = batch.rows[r];
+    s.rows++;
+    if (Array.isArray(row)) {
+      for (let i = 0; i < header.length; i++) addCell(_column(s, header[i] as string), row[i], isMissing, ctx);
+    } else if (typeof row === 'object' && row !== null) {
+      for (const [k, v] of Object.entries(row)) addCell(_column(s, k), v, isMissing, ctx);
+    }
+  }
+  return n;
+}
+
+/**
+ * The state of two parts of a source read separately (the first part's rows first). Columns are matched by name;
+ * a column only one part has keeps that part's counts.
+ * @example mergeProfileStates(firstHalf, secondHalf) // the state of the whole
+ */
+export function mergeProfileStates(a: ProfileState, b: ProfileState): ProfileState {
+  const out = profileState(a.bounds);
+  out.rows = a.rows + b.rows;
+  out.sampled = a.sampled || b.sampled;
+  for (const c of a.columns) _put(out, c);
+  for (const c of b.columns) {
+    const at = out.index.get(c.name);
+    if (at === undefined) _put(out, c);
+    else out.columns[at] = mergeColumns(out.columns[at] as ColumnState, c);
+  }
+  return out;
+}
+
+function _put(s: ProfileState, c: ColumnState): void {
+  s.index.set(c.name, s.columns.length);
+  s.columns.push(c);
+}
+
+function _column(s: ProfileState, name: string): ColumnState {
+  const at = s.index.get(name);
+  if (at !== undefined) return s.columns[at] as ColumnState;
+  const c = columnState(name, s.bounds);
+  _put(s, c);
+  return c;
+}
