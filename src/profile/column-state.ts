@@ -21,6 +21,8 @@ export interface CandidateTally { n: number; min: number; max: number }
 /** What a profile keeps of one column while reading: every part bounded and mergeable. */
 export interface ColumnState {
   readonly name: string;
+  /** 0 for the first column of this name, 1 for a second one the header repeats, … */
+  readonly occurrence: number;
   /** Cells seen (rows that had this column). */
   cells: number;
   missing: number;
@@ -47,9 +49,9 @@ export interface ColumnState {
  * An empty column state.
  * @example columnState('owner_id', { distinct: 10_000, top: 64, shapes: 1_000 }).cells // 0
  */
-export function columnState(name: string, b: ColumnBounds): ColumnState {
+export function columnState(name: string, b: ColumnBounds, occurrence = 0): ColumnState {
   return {
-    name, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
+    name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
     shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
     recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0,
@@ -104,7 +106,7 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
  */
 export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
   return {
-    name: a.name, cells: a.cells + b.cells, missing: a.missing + b.missing, placeholders: a.placeholders + b.placeholders,
+    name: a.name, occurrence: a.occurrence, cells: a.cells + b.cells, missing: a.missing + b.missing, placeholders: a.placeholders + b.placeholders,
     values: mergeCounts(a.values, b.values), distinct: hllMerge(a.distinct, b.distinct), shapes: mergeCounts(a.shapes, b.shapes),
     minLength: Math.min(a.minLength, b.minLength), maxLength: Math.max(a.maxLength, b.maxLength),
     types: a.types.map((t, i) => {

@@ -35,7 +35,7 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean):
     : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
   const typed = _type(s, present, recognised !== undefined, distinct);
   return {
-    name: s.name, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
+    name: s.name, occurrence: s.occurrence, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
     ...typed.type,
     typeFailures: typed.tally === undefined ? 0 : present - typed.tally.n,
     distinct,

@@ -4,15 +4,22 @@ import { missingTest, type MissingTest } from '../core/missing.js';
 import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 import { addCell, columnState, mergeColumns, type ColumnBounds, type ColumnState } from './column-state.js';
 
-/** What a profile keeps while reading a source: one state per column, in the order the columns first appeared. */
+/**
+ * What a profile keeps while reading a source: one state per column, in the order the columns first appeared. A
+ * name the header repeats is a column of its own (its `occurrence` counts from 0), as the file has two columns.
+ */
 export interface ProfileState {
   readonly bounds: ColumnBounds;
   rows: number;
   /** True when a `sample` limit stopped the read before the end of the source. */
   sampled: boolean;
   columns: ColumnState[];
-  /** Column name → index in `columns`. */
+  /** Column key (name and occurrence) → index in `columns`. */
   readonly index: Map<string, number>;
+  /** The state of each position of the current header (array rows). */
+  positions: ColumnState[];
+  /** The header `positions` was made for. */
+  header: readonly string[] | undefined;
 }
 
 /** The default bounds: 10 000 exact distinct values, 64 heavy-hitter counters, 1 000 exact shapes per column. */
@@ -23,7 +30,7 @@ export const DEFAULT_BOUNDS: ColumnBounds = { distinct: 10_000, top: 64, shapes:
  * @example profileState().rows // 0
  */
 export function profileState(bounds: ColumnBounds = DEFAULT_BOUNDS): ProfileState {
-  return { bounds, rows: 0, sampled: false, columns: [], index: new Map() };
+  return { bounds, rows: 0, sampled: false, columns: [], index: new Map(), positions: [], header: undefined };
 }
 
 // Missing as a dataset with `missingValues: vn` reads it, which is what the suggested definition declares.
@@ -35,14 +42,24 @@ const isMissing: MissingTest = missingTest(VN_MISSING_VALUES);
  * @example addRows(state, batch, ['a', 'b'], ctx, Infinity) // batch.rows.length
  */
 export function addRows(s: ProfileState, batch: RowBatch, header: readonly string[], ctx: RuleContext, limit: number): number {
+  // Every column of the header has a state, even with no row (a file of a header only).
+  if (s.header !== header) {
+    const seen = new Map<string, number>();
+    s.positions = header.map((name) => {
+      const occurrence = seen.get(name) ?? 0;
+      seen.set(name, occurrence + 1);
+      return _column(s, name, occurrence);
+    });
+    s.header = header;
+  }
   const n = Math.min(batch.rows.length, limit);
   for (let r = 0; r < n; r++) {
     const row = batch.rows[r];
     s.rows++;
     if (Array.isArray(row)) {
-      for (let i = 0; i < header.length; i++) addCell(_column(s, header[i] as string), row[i], isMissing, ctx);
+      for (let i = 0; i < s.positions.length; i++) addCell(s.positions[i] as ColumnState, row[i], isMissing, ctx);
     } else if (typeof row === 'object' && row !== null) {
-      for (const [k, v] of Object.entries(row)) addCell(_column(s, k), v, isMissing, ctx);
+      for (const [k, v] of Object.entries(row)) addCell(_column(s, k, 0), v, isMissing, ctx);
     }
   }
   return n;
@@ -59,22 +76,26 @@ export function mergeProfileStates(a: ProfileState, b: ProfileState): ProfileSta
   out.sampled = a.sampled || b.sampled;
   for (const c of a.columns) _put(out, c);
   for (const c of b.columns) {
-    const at = out.index.get(c.name);
+    const at = out.index.get(_key(c));
     if (at === undefined) _put(out, c);
     else out.columns[at] = mergeColumns(out.columns[at] as ColumnState, c);
   }
   return out;
 }
 
+function _key(c: ColumnState): string {
+  return `${c.occurrence}\u0000${c.name}`;
+}
+
 function _put(s: ProfileState, c: ColumnState): void {
-  s.index.set(c.name, s.columns.length);
+  s.index.set(_key(c), s.columns.length);
   s.columns.push(c);
 }
 
-function _column(s: ProfileState, name: string): ColumnState {
-  const at = s.index.get(name);
+function _column(s: ProfileState, name: string, occurrence: number): ColumnState {
+  const at = s.index.get(`${occurrence}\u0000${name}`);
   if (at !== undefined) return s.columns[at] as ColumnState;
-  const c = columnState(name, s.bounds);
+  const c = columnState(name, s.bounds, occurrence);
   _put(s, c);
   return c;
 }

@@ -12,7 +12,7 @@ export function profileText(p: Profile): string {
   const lines = [`${plainText(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (sample: the first rows only)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}`];
   for (const c of p.columns) {
     lines.push('', `${plainText(c.name)}  ${typeText(c)}`);
-    lines.push(`  missing   ${c.missing} (${percent(c.missingShare)})${c.placeholders > 0 ? `, ${c.placeholders} placeholders` : ''}`);
+    lines.push(`  missing   ${c.missing} (${percent(c.missingShare)})${c.placeholders > 0 ? `, ${c.placeholders} placeholder${c.placeholders === 1 ? '' : 's'}` : ''}`);
     lines.push(`  distinct  ${distinctText(c)}`);
     const range = rangeText(c);
     if (range !== '') lines.push(`  range     ${plainText(range)}`);

@@ -23,8 +23,11 @@ const VN_RULE: Readonly<Record<RecogniserName, string>> = {
  * @example suggestDefinition(await profile(readCsv('parcels.csv'))) // 'name: "parcels"\nmissingValues: vn\nfields:\n…'
  */
 export function suggestDefinition(p: Profile): string {
-  const declared = p.columns.filter((c) => c.name.length >= 1 && c.name.length <= MAX_NAME);
-  const skipped = p.columns.filter((c) => !declared.includes(c));
+  const declarable = p.columns.filter((c) => c.name.length >= 1 && c.name.length <= MAX_NAME);
+  // A name the header repeats is one field (validation reads the first such column and reports the repeat).
+  const declared = declarable.filter((c) => c.occurrence === 0);
+  const skipped = p.columns.filter((c) => !declarable.includes(c));
+  const repeated = declarable.filter((c) => c.occurrence === 1);
   if (declared.length === 0) throw new Error('ddss: the input has no column a definition can declare, so nothing can be suggested');
   const lines = [
     `# Suggested by ddss profile from ${oneLine(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (a sample)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}.`,
@@ -35,6 +38,7 @@ export function suggestDefinition(p: Profile): string {
   if (skipped.length > 0) {
     lines.push(`columns: ignore  # ${skipped.length} column name${skipped.length === 1 ? ' is' : 's are'} empty or longer than ${MAX_NAME} characters and cannot be declared`);
   }
+  for (const c of repeated) lines.push(`# the header repeats ${oneLine(yamlString(c.name))}: only its first column is declared`);
   lines.push('fields:');
   for (const c of declared) lines.push(...field(c));
   return `${lines.join('\n')}\n`;
@@ -50,7 +54,7 @@ function field(c: ColumnProfile): string[] {
   if (c.recognised !== undefined) {
     const r = c.recognisers.find((x) => x.name === c.recognised);
     const matched = r?.matched ?? 0;
-    note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[c.recognised]}; ${present - matched} do not`);
+    note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[c.recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
     vn.push(VN_RULE[c.recognised]);
   } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
     const read = present - c.typeFailures;

@@ -22,6 +22,8 @@ export interface Recognition {
 /** What `profile` found in one column. */
 export interface ColumnProfile {
   readonly name: string;
+  /** 0, or how many columns of the same name the header has before this one. */
+  readonly occurrence: number;
   /** Cells read (rows that had the column). */
   readonly cells: number;
   readonly missing: number;
