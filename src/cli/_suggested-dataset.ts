@@ -27,7 +27,7 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   const dir = await mkdtemp(join(tmpdir(), 'ddss-suggested-'));
   const file = join(dir, 'suggested.yaml');
   await writeFile(file, yaml, { mode: 0o600 });
-  io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} columns); ` +
+  io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} column${columns === 1 ? '' : 's'}); ` +
     `save it with ddss profile ${plainText(given)} --format yaml --out FILE\n`);
   return { path: file, remove: () => rm(dir, { recursive: true, force: true }) };
 }

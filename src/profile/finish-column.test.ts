@@ -44,6 +44,7 @@ describe('type inference', () => {
     ['34-province codes', ['01', '79', '12', '01'], ['text', 'province2025', 0]],
     ['63-province codes (some retired in 2025)', ['01', '79', '10', '14'], ['text', 'province2008', 0]],
     ['land-use codes', ['LUC', 'ONT', 'ODT', 'CLN'], ['text', 'landUseCode2024', 0]],
+    ['personal names (masked)', ['Nguyễn Văn An', 'Trần Thị Bình', "H'Hen Niê"], ['text', 'personName', 0]],
   ])('%s', (_, values, expected) => {
     expect(infer(values)).toEqual(expected);
   });

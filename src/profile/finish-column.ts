@@ -13,7 +13,7 @@ export const ENUM_MAX = 10;
 const TOP = 10;
 
 // Identifiers of persons: their values are personal data and shown masked.
-const PERSONAL: ReadonlySet<RecogniserName> = new Set(['cccd', 'cmnd', 'bhxh', 'bhyt', 'phone']);
+const PERSONAL: ReadonlySet<RecogniserName> = new Set(['cccd', 'cmnd', 'bhxh', 'bhyt', 'phone', 'personName']);
 
 /**
  * The profile of one column from its state: inferred type, counts, ranges and the recognisers' verdicts. Values of

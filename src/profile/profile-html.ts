@@ -6,7 +6,7 @@ import type { ColumnProfile, Profile } from './types.js';
 
 /**
  * The profile as one self-contained HTML page (the report's strict CSP head: no script, no request): a table of
- * the columns, then a card per column with its top values and shapes. Every value is escaped; personal
+ * the columns, then a folded section per column with its top values and shapes. Every value is escaped; personal
  * identifiers are masked as in the other formats.
  * @example await writeFile('profile.html', profileHtml(await profile(readCsv('parcels.csv'))))
  */
@@ -22,7 +22,9 @@ export function profileHtml(p: Profile): string {
     '<div class="scroll"><table><thead><tr><th>Column</th><th>Type</th><th class="num">Missing</th><th class="num">Distinct</th><th>Range</th><th class="num">Length</th><th>Signs</th></tr></thead><tbody>',
     ...p.columns.map(row),
     '</tbody></table></div></section>',
-    ...p.columns.map(card),
+    '<section class="card"><h2>Values and shapes</h2><p class="hint">The most frequent values and shapes (9 a digit, A a letter) of each column; personal identifiers and names masked.</p>',
+    ...p.columns.map(details),
+    '</section>',
     '</main>',
     '</body></html>',
     '',
@@ -37,13 +39,13 @@ function row(c: ColumnProfile): string {
     `<td>${signsText(c).map((s) => escapeHtml(s)).join('<br>')}</td></tr>`;
 }
 
-function card(c: ColumnProfile): string {
+function details(c: ColumnProfile): string {
   if (c.top.length === 0) return '';
   const sign = c.topExact ? '' : '≥ ';
   const values = c.top.map((t) => `<tr><td><span class="val">${escapeHtml(t.value)}</span></td><td class="num">${sign}${t.count}</td></tr>`).join('');
   const shapes = c.shapes.map((s) => `<tr><td><span class="val">${escapeHtml(s.shape)}</span></td><td class="num">${c.shapesExact ? '' : '≥ '}${s.count}</td></tr>`).join('');
   const hint = c.topExact ? 'exact counts' : 'a heavy-hitters summary: counts are lower bounds';
-  return `<section class="card"><h2><code>${escapeHtml(c.name)}</code></h2><p class="hint">${escapeHtml(typeText(c))}; ${hint}${c.personal ? '; personal identifiers, masked' : ''}</p>` +
-    '<div class="scroll"><table><thead><tr><th>Top value</th><th class="num">Count</th></tr></thead><tbody>' + values + '</tbody></table>' +
-    '<table><thead><tr><th>Shape (9 digit, A letter)</th><th class="num">Count</th></tr></thead><tbody>' + shapes + '</tbody></table></div></section>';
+  return `<details><summary><code>${escapeHtml(c.name)}</code><span class="muted">${escapeHtml(typeText(c))} · ${escapeHtml(distinctText(c))} distinct${c.personal ? ' · masked' : ''}</span></summary>` +
+    `<div class="body"><p class="params">${hint}</p><div class="scroll"><table><thead><tr><th>Top value</th><th class="num">Count</th></tr></thead><tbody>${values}</tbody></table>` +
+    `<table><thead><tr><th>Shape</th><th class="num">Count</th></tr></thead><tbody>${shapes}</tbody></table></div></div></details>`;
 }

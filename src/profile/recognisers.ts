@@ -4,10 +4,12 @@ import { province } from '../../rules/vn/admin/province.js';
 import { commune } from '../../rules/vn/admin/commune.js';
 import { landUseCode } from '../../rules/vn/land/land-use-code.js';
 import { diagnoseEncoding } from '../../rules/vn/text/legacy-encoding.js';
+import { vnName } from '../../rules/vn/text/vn-name.js';
 
 /** The Vietnamese recognisers of `profile`, in the order a suggestion prefers them when several match. */
 export const RECOGNISERS = [
   'cccd', 'bhyt', 'mst', 'phone', 'bhxh', 'cmnd', 'commune', 'province2025', 'province2008', 'landUseCode2024', 'landUseCode2013',
+  'personName',
 ] as const;
 export type RecogniserName = (typeof RECOGNISERS)[number];
 
@@ -24,6 +26,7 @@ export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = {
   province2008: 'province codes of the 63-province list (2008–2025)',
   landUseCode2024: 'land-use codes (TT 08/2024)',
   landUseCode2013: 'land-use codes (TT 27/2018)',
+  personName: 'personal names',
 };
 
 /** One recogniser: a cheap test of the value's form, then the pack rule that must pass on it. */
@@ -46,6 +49,8 @@ const ALL: readonly Recogniser[] = [
   { name: 'province2008', form: /^\d{2}$/, rule: province({ scheme: '2008-08-01' }) },
   { name: 'landUseCode2024', form: /^[A-Z]{2,4}$/, rule: landUseCode({ scheme: '2024', strict: true }) },
   { name: 'landUseCode2013', form: /^[A-Z]{2,4}$/, rule: landUseCode({ scheme: '2013', strict: true }) },
+  // Two to six capitalised words the pack's name rule accepts: personal data, so the profile masks the column.
+  { name: 'personName', form: /^\p{Lu}[\p{Ll}\p{M}]*(?:[ '-]\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u, rule: vnName() },
 ];
 
 /**

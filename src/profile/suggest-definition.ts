@@ -7,10 +7,12 @@ import type { ColumnProfile, Profile } from './types.js';
 const MAX_NAME = 200;
 
 // The pack rule a recogniser stands for, as a field's `vn` list writes it.
-const VN_RULE: Readonly<Record<RecogniserName, string>> = {
+// Names get `pii` only: whether a register's names must pass `vnName` is the steward's call.
+const VN_RULE: Readonly<Record<RecogniserName, string | undefined>> = {
   cccd: 'cccd', cmnd: 'cmnd', mst: 'mst', bhxh: 'bhxh', bhyt: 'bhyt', phone: 'phone', commune: 'commune',
   province2025: '{ province: { scheme: "2025-07-01" } }', province2008: '{ province: { scheme: "2008-08-01" } }',
   landUseCode2024: '{ landUseCode: { scheme: "2024" } }', landUseCode2013: '{ landUseCode: { scheme: "2013" } }',
+  personName: undefined,
 };
 
 /**
@@ -55,7 +57,8 @@ function field(c: ColumnProfile): string[] {
     const r = c.recognisers.find((x) => x.name === c.recognised);
     const matched = r?.matched ?? 0;
     note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[c.recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
-    vn.push(VN_RULE[c.recognised]);
+    const rule = VN_RULE[c.recognised];
+    if (rule !== undefined) vn.push(rule);
   } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
     const read = present - c.typeFailures;
     note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not` : ''}`);
@@ -78,7 +81,7 @@ function field(c: ColumnProfile): string[] {
   if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
   if (c.distinct.exact && present >= 2 && c.distinct.count === present) out.push(`    unique: true  # all ${present} values distinct`);
   else if (!c.distinct.exact && c.distinct.count >= present * 0.98) note(`about ${c.distinct.count} distinct (an estimate): unique not suggested, the count is not exact`);
-  if (c.personal) out.push('    pii: true  # personal identifiers: masked in every output');
+  if (c.personal) out.push(`    pii: true  # personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}: masked in every output`);
   if (vn.length > 0) out.push(`    vn: [${vn.join(', ')}]`);
   return out;
 }
