@@ -74,14 +74,19 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   countValue(s.values, text);
   hllAdd(s.distinct, text);
   countValue(s.shapes, shape(text));
-  const length = [...text].length;
+  const length = codePoints(text);
   if (length < s.minLength) s.minLength = length;
   if (length > s.maxLength) s.maxLength = length;
-  // Every candidate but boolean needs a digit, and none reads long text: skip the parsers for free text.
-  const numeric = typeof raw !== 'string' || (text.length <= 40 && /\d/.test(text));
+  // Every candidate but boolean needs a digit, and none reads long text; a date has a separator and 6–10
+  // characters, a date-time at least 10: skip the parsers that cannot read the value (they cost most of a profile).
+  const typed = typeof raw !== 'string';
+  const numeric = typed || (text.length <= 40 && /\d/.test(text));
+  const dated = typed || (text.length >= 6 && text.length <= 10 && /[/.-]/.test(text));
   for (let i = 0; i < TYPE_CANDIDATES.length; i++) {
     const c = TYPE_CANDIDATES[i] as (typeof TYPE_CANDIDATES)[number];
     if (!numeric && c.id !== 'boolean') continue;
+    if (!dated && c.id.startsWith('date:')) continue;
+    if (!typed && c.id === 'datetime' && text.length < 10) continue;
     const v = candidateValue(c, raw);
     if (v === undefined) continue;
     const t = s.types[i] as CandidateTally;
@@ -125,4 +130,14 @@ function cellText(raw: unknown): string {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw.toISOString();
   if (typeof raw === 'object') return JSON.stringify(raw);
   return String(raw as string | number | boolean | bigint);
+}
+
+/** Characters (code points) of a text, without building an array of them. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }

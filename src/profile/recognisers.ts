@@ -41,7 +41,8 @@ const ALL: readonly Recogniser[] = [
   { name: 'cccd', form: /^\d{12}$/, rule: identifiers.cccd() },
   { name: 'bhyt', form: /^[A-Z]{2}\d{13}$/, rule: identifiers.bhyt() },
   { name: 'mst', form: /^\d{10}(?:-\d{3}|\d{3})?$/, rule: identifiers.mst({ acceptPersonalId: false }) },
-  { name: 'phone', form: /^[+\d][\d .()-]{7,16}$/, rule: identifiers.phone() },
+  // A trunk zero, a country code or a hotline prefix first: other digit runs (tax codes, IDs) skip the phone parser.
+  { name: 'phone', form: /^(?:\+|0|84|1[89]00)[\d .()-]{6,16}$/, rule: identifiers.phone() },
   { name: 'bhxh', form: /^\d{10}$/, rule: identifiers.bhxh() },
   { name: 'cmnd', form: /^\d{9}$/, rule: identifiers.cmnd() },
   { name: 'commune', form: /^\d{5}$/, rule: commune() },
