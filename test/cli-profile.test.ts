@@ -36,6 +36,24 @@ describe('ddss profile', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^# Suggested by ddss profile from parcels\.csv/);
   });
 
+  it.each([['text'], ['json'], ['html'], ['yaml']])('--format %s shows no personal identifier unmasked', async (format) => {
+    const r = await cli(['profile', example('land/parcels.csv'), '--format', format]);
+    const ids = readFileSync(example('land/parcels.csv'), 'utf8').match(/\b\d{12}\b/g) ?? [];
+    expect(ids.length).toBeGreaterThan(1000);
+    for (const id of ids) expect(r.stdout).not.toContain(id);
+    expect(r.stdout).not.toContain('Ngô Đình Huy');
+  });
+
+  it('--sample N profiles the first N rows; rows the source could not read are counted by code', async () => {
+    const input = tmp.path('s.ndjson');
+    writeFileSync(input, '{"a":1}\n{"a":2}\n{broken\n{"a":3}\n');
+    const r = await cli(['profile', input, '--sample', '2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, sampled: true });
+    const all = await cli(['profile', input]);
+    expect(all.stdout.split('\n').slice(0, 2)).toEqual(['s.ndjson: 3 rows, 1 column', 'not read by the source: 1 invalid_json']);
+  });
+
   it('an unreadable input exits 3 with one line', async () => {
     const r = await cli(['profile', 'no-such-file.csv']);
     expect(r.code).toBe(3);

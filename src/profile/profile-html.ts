@@ -12,7 +12,9 @@ import type { ColumnProfile, Profile } from './types.js';
  */
 export function profileHtml(p: Profile): string {
   const title = `${p.source} — profile`;
-  const meta = [['Rows', `${p.rows}${p.sampled ? ' (sample: the first rows only)' : ''}`], ['Columns', String(p.columns.length)]]
+  const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
+  const meta = [['Rows', `${p.rows}${p.sampled ? ' (sample: the first rows only)' : ''}`], ['Columns', String(p.columns.length)],
+    ...(issues === '' ? [] : [['Not read by the source', issues]])]
     .map(([k, v]) => `<div><dt>${escapeHtml(k as string)}</dt><dd>${escapeHtml(v as string)}</dd></div>`).join('');
   return [
     ...htmlHead('en', title),

@@ -11,6 +11,8 @@ import { addCell, columnState, mergeColumns, type ColumnBounds, type ColumnState
 export interface ProfileState {
   readonly bounds: ColumnBounds;
   rows: number;
+  /** Records the source could not read (a bad JSON line, a malformed CSV row), by issue code. */
+  readonly issues: Map<string, number>;
   /** True when a `sample` limit stopped the read before the end of the source. */
   sampled: boolean;
   columns: ColumnState[];
@@ -30,7 +32,7 @@ export const DEFAULT_BOUNDS: ColumnBounds = { distinct: 10_000, top: 64, shapes:
  * @example profileState().rows // 0
  */
 export function profileState(bounds: ColumnBounds = DEFAULT_BOUNDS): ProfileState {
-  return { bounds, rows: 0, sampled: false, columns: [], index: new Map(), positions: [], header: undefined };
+  return { bounds, rows: 0, issues: new Map(), sampled: false, columns: [], index: new Map(), positions: [], header: undefined };
 }
 
 // Missing as a dataset with `missingValues: vn` reads it, which is what the suggested definition declares.
@@ -51,6 +53,10 @@ export function addRows(s: ProfileState, batch: RowBatch, header: readonly strin
       return _column(s, name, occurrence);
     });
     s.header = header;
+  }
+  // Records the source rejected never reach a column: count them, so a profile does not pass over them in silence.
+  for (const issue of batch.issues ?? []) {
+    if (issue.scope === 'record') s.issues.set(issue.code, (s.issues.get(issue.code) ?? 0) + 1);
   }
   const n = Math.min(batch.rows.length, limit);
   for (let r = 0; r < n; r++) {
@@ -74,6 +80,7 @@ export function mergeProfileStates(a: ProfileState, b: ProfileState): ProfileSta
   const out = profileState(a.bounds);
   out.rows = a.rows + b.rows;
   out.sampled = a.sampled || b.sampled;
+  for (const [code, n] of [...a.issues, ...b.issues]) out.issues.set(code, (out.issues.get(code) ?? 0) + n);
   for (const c of a.columns) _put(out, c);
   for (const c of b.columns) {
     const at = out.index.get(_key(c));

@@ -79,6 +79,23 @@ describe('profile', () => {
     expect(p.columns[0]?.max).toBe(2);
   });
 
+  it('with a sample, stops reading the source after N rows', async () => {
+    let batches = 0;
+    const source = {
+      kind: 'test', info: () => ({ kind: 'test', name: 't' }),
+      async *batches() {
+        for (;;) {
+          batches++;
+          if (batches > 3) throw new Error('read past the sample');
+          yield { columns: ['a'], rows: [['1'], ['2']] };
+        }
+      },
+    };
+    const p = await profile(source, { now: NOW, sample: 5 });
+    expect([p.rows, p.sampled, batches]).toEqual([5, true, 3]);
+    await expect(profile(source, { now: NOW })).rejects.toThrow('read past the sample');
+  });
+
   it('past the distinct bound, the count is a HyperLogLog estimate, labelled so', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `${i},n${i % 7}\n`);
     const p = await profile(readCsv(Buffer.from(`k,g\n${rows.join('')}`), { name: 'k.csv' }), { now: NOW, bounds: { distinct: 1000 } });
@@ -90,6 +107,16 @@ describe('profile', () => {
     expect(k.min).toBe(0);
     expect(p.columns[1]?.distinct).toEqual({ count: 7, exact: true });
     expect(p.columns[1]?.type).toBe('enum');
+  });
+
+  it('keeps memory within its bounds on a column of all-distinct values', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `id-${i},${'x'.repeat(i % 50)}\n`);
+    const state = await readProfileState(readCsv(Buffer.from(`k,t\n${rows.join('')}`)), { now: NOW, bounds: { distinct: 500, top: 16, shapes: 20 } });
+    const [k, t] = state.columns;
+    expect(k?.values.counts.size).toBeLessThanOrEqual(16);
+    expect(k?.values.exact).toBe(false);
+    expect(t?.shapes.counts.size).toBeLessThanOrEqual(16);
+    expect(k?.distinct.registers.length).toBe(4096);
   });
 
   it('a JSON record without a key has the column missing', async () => {

@@ -57,6 +57,7 @@ export function finishProfile(state: ProfileState, name: string, options: Pick<P
   return {
     source: name,
     rows: state.rows,
+    issues: [...state.issues].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, count]) => ({ code, count })),
     sampled: state.sampled,
     columns: state.columns.map((c) => finishColumn(c, state.rows, options.showValues === true)),
   };

@@ -68,6 +68,8 @@ export interface Profile {
   /** The source's name (the file name). */
   readonly source: string;
   readonly rows: number;
+  /** Records the source could not read, by issue code (`invalid_json`: a line that is not JSON). */
+  readonly issues: readonly { readonly code: string; readonly count: number }[];
   /** True when `sample` stopped the read before the end of the source. */
   readonly sampled: boolean;
   readonly columns: readonly ColumnProfile[];
