@@ -37,7 +37,7 @@ describe('ddss profile', () => {
   });
 
   it.each([['text'], ['json'], ['html'], ['yaml']])('--format %s shows no personal identifier unmasked', async (format) => {
-    const r = await cli(['profile', example('land/parcels.csv'), '--format', format]);
+    const r = await cli(['profile', example('land/parcels.csv'), '--format', format, ...NOW]);
     const ids = readFileSync(example('land/parcels.csv'), 'utf8').match(/\b\d{12}\b/g) ?? [];
     expect(ids.length).toBeGreaterThan(1000);
     for (const id of ids) expect(r.stdout).not.toContain(id);
@@ -52,6 +52,15 @@ describe('ddss profile', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, sampled: true });
     const all = await cli(['profile', input]);
     expect(all.stdout.split('\n').slice(0, 2)).toEqual(['s.ndjson: 3 rows, 1 column', 'not read by the source: 1 invalid_json']);
+  });
+
+  it('--now is the day the recognisers judge on: a CCCD of a birth year after it is not one', async () => {
+    const input = tmp.path('ids.csv');
+    writeFileSync(input, `id\n${Array.from({ length: 20 }, (_, i) => `0012270${String(12345 + i).padStart(5, '0')}`).join('\n')}\n`);
+    const recognised = async (now: string) => (JSON.parse((await cli(['profile', input, '--format', 'json', '--now', now])).stdout) as
+      { columns: { recognised?: string }[] }).columns[0]?.recognised;
+    expect(await recognised('2026-11-22')).toBeUndefined();
+    expect(await recognised('2027-01-01')).toBe('cccd');
   });
 
   it('an unreadable input exits 3 with one line', async () => {
@@ -74,7 +83,7 @@ describe('ddss profile', () => {
   // comment counted ("12 do not").
   it.each([['land/parcels.csv', 14], ['insurance/participants.csv', 14]])('%s: the suggested YAML validates and its evidence is exact', async (file, columns) => {
     const yamlPath = tmp.path('suggested.yaml');
-    expect((await cli(['profile', example(file), '--format', 'yaml', '--out', yamlPath])).code).toBe(0);
+    expect((await cli(['profile', example(file), '--format', 'yaml', '--out', yamlPath, ...NOW])).code).toBe(0);
     const yaml = readFileSync(yamlPath, 'utf8');
     const r = await cli(['validate', example(file), '--dataset', yamlPath, ...NOW, '--format', 'json', '--workers', '1']);
     expect(r.stderr).toBe('');
@@ -99,7 +108,7 @@ describe('ddss profile', () => {
 
   it('province codes get the scheme they are in, and the rule agrees', async () => {
     const yamlPath = tmp.path('s.yaml');
-    await cli(['profile', example('land/parcels.csv'), '--format', 'yaml', '--out', yamlPath]);
+    await cli(['profile', example('land/parcels.csv'), '--format', 'yaml', '--out', yamlPath, ...NOW]);
     const yaml = readFileSync(yamlPath, 'utf8');
     const m = /"province_code":\n(?: {4}#.*\n)*? {4}# [\d.]+% look like province codes of the 34-province list \(from 1\/7\/2025\); (\d+) do not\n/.exec(yaml);
     expect(m).not.toBeNull();
@@ -117,7 +126,7 @@ describe('ddss validate without --dataset', () => {
     expect(r.stderr).toBe(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (17 columns); save it with ddss profile ${file} --format yaml --out FILE\n`);
     expect(r.code).toBe(1);
     const yamlPath = tmp.path('participants.yaml');
-    await cli(['profile', file, '--format', 'yaml', '--out', yamlPath]);
+    await cli(['profile', file, '--format', 'yaml', '--out', yamlPath, ...NOW]);
     const saved = await cli(['validate', file, '--dataset', yamlPath, ...NOW, '--format', 'json']);
     const rules = (x: string) => (JSON.parse(x) as JsonReport).rules.map((y) => [y.id, y.failed]);
     expect(rules(r.stdout)).toEqual(rules(saved.stdout));

@@ -22,6 +22,7 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['profile without input', () => ['profile'], /profile needs an <input> file/],
     ['profile with a bad --format', () => ['profile', 'parcels.csv', '--format', 'md'], /--format must be one of text, json, yaml, html, got "md"/],
     ['profile with --sample 0', () => ['profile', 'parcels.csv', '--sample', '0'], /--sample must be a whole number ≥ 1/],
+    ['profile with a bad --now', () => ['profile', 'parcels.csv', '--now', 'soon'], /--now must be an ISO date/],
     ['a bad --format', () => [...OK, '--format', 'pdf'], /--format must be one of text, json, html, junit, md, got "pdf"/],
     ['--fail-under above 1', () => [...OK, '--fail-under', '1.5'], /--fail-under must be a number between 0 and 1/],
     ['--fail-under not a number', () => [...OK, '--fail-under', 'high'], /--fail-under must be a number between 0 and 1/],

@@ -1,4 +1,4 @@
-import { choice, delimiter, parse, whole } from './_args.js';
+import { choice, delimiter, instant, parse, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
 
@@ -19,6 +19,8 @@ export interface ProfileArgs {
   readonly delimiter: string | undefined;
   readonly sheet: string | undefined;
   readonly showValues: boolean;
+  /** `--now`: the day the recognisers judge on (a CCCD's birth year must not be after it); default now. */
+  readonly now: Date | undefined;
 }
 
 /**
@@ -36,11 +38,12 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     delimiter: { type: 'string' },
     sheet: { type: 'string' },
     'show-values': { type: 'boolean' },
+    now: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help === true) {
     return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
-      encoding: undefined, delimiter: undefined, sheet: undefined, showValues: false };
+      encoding: undefined, delimiter: undefined, sheet: undefined, showValues: false, now: undefined };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -63,5 +66,6 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
     sheet: v.sheet,
     showValues: v['show-values'] === true,
+    now: instant('now', v.now),
   };
 }

@@ -12,13 +12,13 @@ import { plainText } from '../outputs/_escape.js';
  * For `ddss validate` without `--dataset`: profiles the input and writes the suggested definition to a private
  * temporary file (worker threads load a definition from its file), saying so on stderr in one line. `remove`
  * deletes the file once the run is over.
- * @example const s = await suggestedDataset(path, 'parcels.csv', opts, io); try { … s.path … } finally { await s.remove(); }
+ * @example const s = await suggestedDataset(path, 'parcels.csv', opts, undefined, io); try { … s.path … } finally { await s.remove(); }
  */
-export async function suggestedDataset(path: string, given: string, o: InputOptions, io: CliIo): Promise<{ readonly path: string; remove(): Promise<void> }> {
+export async function suggestedDataset(path: string, given: string, o: InputOptions, now: Date | undefined, io: CliIo): Promise<{ readonly path: string; remove(): Promise<void> }> {
   let yaml: string;
   let columns: number;
   try {
-    const p = await profile(openInput(path, given, o));
+    const p = await profile(openInput(path, given, o), now === undefined ? {} : { now });
     yaml = suggestDefinition(p);
     columns = p.columns.length;
   } catch (e) {

@@ -159,6 +159,7 @@ Options:
       --delimiter D      CSV delimiter (default ",", tab for .tsv)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
       --show-values      show the values of personal-identifier columns unmasked
+      --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
   -h, --help             this help
 
 Exit codes: 0 profiled, 2 usage error, 3 the input could not be read.

@@ -30,7 +30,11 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet });
   let p: Profile;
   try {
-    p = await profileSource(source, { showValues: args.showValues, ...(args.sample === undefined ? {} : { sample: args.sample }) });
+    p = await profileSource(source, {
+      showValues: args.showValues,
+      ...(args.sample === undefined ? {} : { sample: args.sample }),
+      ...(args.now === undefined ? {} : { now: args.now }),
+    });
   } catch (e) {
     throw new CliError(`cannot profile "${args.input}": ${oneLine((e as Error).message)}`, EXIT.unevaluated);
   }

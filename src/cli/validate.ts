@@ -41,7 +41,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
   await checkOutputs([out, vio, grd].filter((o): o is OutputPath => o !== undefined), input, args.force);
   const suggested = args.dataset === undefined
-    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, io)
+    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, args.now, io)
     : undefined;
   try {
     return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd }, io);
