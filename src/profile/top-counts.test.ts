@@ -33,6 +33,16 @@ describe('topCounts', () => {
     expect(top.has('warm')).toBe(true);
   });
 
+  it('long values end the exact regime early, and the summary keeps them by their first 1 000 code units', () => {
+    const t = topCounts(100, 4, 5000);
+    for (let i = 0; i < 6; i++) countValue(t, `${i}${'x'.repeat(999)}`);
+    expect(t.exact).toBe(false);
+    countValue(t, 'y'.repeat(1_000_000));
+    countValue(t, 'y'.repeat(1_000_000));
+    expect(topValues(t, 1)).toEqual([[`${'y'.repeat(1000)}…`, 2]]);
+    expect([...t.counts.keys()].every((k) => k.length <= 1001)).toBe(true);
+  });
+
   it('merges exact counters into the counter of the whole', () => {
     const all = ['a', 'b', 'a', 'c', 'd', 'a', 'b'];
     const merged = mergeCounts(counted(all.slice(0, 3)), counted(all.slice(3)));
