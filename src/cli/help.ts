@@ -146,7 +146,8 @@ export const PROFILE_HELP = `Usage: ddss profile <input> [--format text|json|yam
 Reads the file once and describes each column: inferred type, missing share (empty cells and the Vietnamese
 placeholders count as missing), distinct count (exact up to 10 000, a HyperLogLog estimate above), range, lengths,
 top values, shapes (9 a digit, A a letter) and the Vietnamese identifiers recognised (CCCD, CMND, MST, BHXH, BHYT,
-phone, province code and its list, commune code, land-use code, TCVN3/VNI or NFD text). Input as for validate.
+phone, province code and its list, commune code, land-use code, personal names, TCVN3/VNI or NFD text). Input as
+for validate; columns of personal identifiers and names are shown masked.
 
 Options:
   -f, --format F         text (default), json, html, or yaml: a suggested dataset definition that
