@@ -18,7 +18,8 @@ export type InputFormat = (typeof INPUT_FORMATS)[number];
 export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly help: boolean;
   readonly input: string;
-  readonly dataset: string;
+  /** Undefined: validate against the definition `ddss profile` suggests for the input. */
+  readonly dataset: string | undefined;
   readonly format: ReportFormat;
   readonly out: string | undefined;
   readonly violations: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
@@ -99,8 +100,9 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (positionals.length === 0) throw usage('validate needs an <input> file or postgresql:// URL (see ddss validate --help)');
   if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`);
   const input = positionals[0] as string;
-  if (v.dataset === undefined || v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
+  if (v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
   const postgres = postgresArgs(input, v);
+  if (postgres !== undefined && v.dataset === undefined) throw usage('a postgresql:// input needs --dataset (ddss profile reads files)');
   if (postgres !== undefined && v['input-format'] !== undefined) throw usage('--input-format applies to files, not a postgresql:// input');
   const inputFormat = postgres !== undefined ? 'csv' : v['input-format'] === undefined ? _inputFormat(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   if (postgres !== undefined) {
@@ -167,6 +169,14 @@ function zone(value: string | undefined): string | undefined {
   } catch {
     throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`);
   }
+}
+
+/**
+ * The input format an input file's extension names, or a usage error (an .xls workbook, an unknown extension).
+ * @example inputFormatOf('parcels.tsv') // 'tsv'
+ */
+export function inputFormatOf(input: string): InputFormat {
+  return _inputFormat(input);
 }
 
 function _inputFormat(input: string): InputFormat {

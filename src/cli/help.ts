@@ -6,6 +6,7 @@ export const MAIN_HELP = `ddss — data quality for government databases: correc
 Usage:
   ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
   ddss compare <source> <copy> --key COLS [options]
+  ddss profile <input> [--format text|json|yaml|html] [--sample N]
   ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
   ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]
   ddss datasets [--json]
@@ -16,6 +17,7 @@ Usage:
 Commands:
   validate   check a CSV, JSON or NDJSON file against a dataset definition; print or write the report
   compare    reconcile a copy with its source: matched, changed, missing and extra records (live)
+  profile    describe an unknown file's columns, or suggest a dataset definition for it (--format yaml)
   worklist   group the records of a validate --grades file by a column, worst records first
   history    the score trend of each dataset over the runs of a validate --history file
   datasets   list the built-in dataset definitions
@@ -26,6 +28,7 @@ Docs: docs/cli.md
 `;
 
 export const VALIDATE_HELP = `Usage: ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
+       ddss validate <input> [options]   (no --dataset: against the definition ddss profile suggests)
 
 Input: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON, .xlsx as an Excel workbook
 (or say --input-format). Save an .xls workbook as .xlsx first. A postgresql:// (or postgres://) URL reads a
@@ -175,4 +178,29 @@ Options:
   -o, --out FILE         write to FILE (never over an existing file without --force)
       --force            overwrite --out
       --locale L         en (default) or vi
+`;
+
+export const PROFILE_HELP = `Usage: ddss profile <input> [--format text|json|yaml|html] [--sample N] [options]
+
+Reads the file once and describes each column: inferred type, missing share (empty cells and the Vietnamese
+placeholders count as missing), distinct count (exact up to 10 000, a HyperLogLog estimate above), range, lengths,
+top values, shapes (9 a digit, A a letter) and the Vietnamese identifiers recognised (CCCD, CMND, MST, BHXH, BHYT,
+phone, province code and its list, commune code, land-use code, personal names, TCVN3/VNI or NFD text). Input as
+for validate; columns of personal identifiers and names are shown masked.
+
+Options:
+  -f, --format F         text (default), json, html, or yaml: a suggested dataset definition that
+                         ddss validate --dataset accepts as written (review it before relying on it)
+  -o, --out FILE         write to FILE instead of stdout
+      --force            overwrite an existing --out file
+      --sample N         profile only the first N data rows
+      --input-format K   csv, tsv, json, ndjson or xlsx, when the extension does not say
+      --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
+      --delimiter D      CSV delimiter (default ",", tab for .tsv)
+      --sheet S          the sheet of an .xlsx workbook to read (default: the first)
+      --show-values      show the values of personal-identifier columns unmasked
+      --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
+  -h, --help             this help
+
+Exit codes: 0 profiled, 2 usage error, 3 the input could not be read.
 `;

@@ -1,5 +1,6 @@
 import { compare } from './compare.js';
 import { datasets } from './datasets.js';
+import { profile } from './profile.js';
 import { refdata } from './refdata.js';
 import { validate } from './validate.js';
 import { worklist } from './worklist.js';
@@ -18,6 +19,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['compare', compare],
   ['worklist', worklist],
   ['history', history],
+  ['profile', profile],
 ]);
 
 /**

@@ -9,7 +9,8 @@ import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
 import { progress } from './_progress.js';
 import { render } from './_render.js';
-import { validateArgs } from './_validate-args.js';
+import { validateArgs, type ValidateArgs } from './_validate-args.js';
+import { suggestedDataset } from './_suggested-dataset.js';
 import { openReferences } from './_references.js';
 import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
@@ -24,7 +25,8 @@ const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
 };
 
 /**
- * `ddss validate <input> --dataset D`: validates one file and prints (or writes) the report. Outputs are checked
+ * `ddss validate <input> --dataset D`: validates one file and prints (or writes) the report; without `--dataset`, against
+ * the definition `ddss profile` suggests for the file (said on stderr). Outputs are checked
  * before any row is read, so a long run never ends in "refusing to overwrite"; every violation can be streamed to
  * `--violations`. Returns the exit code of DESIGN §7.
  * @example await validate(['parcels.csv', '--dataset', 'land-parcels', '--format', 'html', '--out', 'r.html'], io)
@@ -46,10 +48,24 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
   const hist = args.history === undefined ? undefined : outputPath('history', args.history, io.cwd);
   if (hist !== undefined) await checkOutputs([...outputs, hist], input, true);
-  const loaded = await resolveDataset(args.dataset, io.cwd);
+  const suggested = args.dataset === undefined
+    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, args.now, io)
+    : undefined;
+  try {
+    return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, hist }, io);
+  } finally {
+    await suggested?.remove();
+  }
+}
+
+async function _validate(args: ValidateArgs, spec: string, input: string, encoding: string | undefined,
+  outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; hist: OutputPath | undefined },
+  io: CliIo): Promise<number> {
+  const { out, vio, grd, hist } = outputs;
+  const loaded = await resolveDataset(spec, io.cwd);
   // Worker threads load the definition again from its file; built-ins name their own module.
-  const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
-    : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(args.dataset).path) };
+  const definition = loaded.module !== undefined || !isFile(spec) ? loaded
+    : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(spec).path) };
 
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));

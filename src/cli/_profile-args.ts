@@ -1,0 +1,71 @@
+import { choice, delimiter, instant, parse, whole } from './_args.js';
+import { usage } from './_errors.js';
+import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
+
+export const PROFILE_FORMATS = ['text', 'json', 'yaml', 'html'] as const;
+export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
+
+/** The flags of `ddss profile`, checked and typed. */
+export interface ProfileArgs {
+  readonly help: boolean;
+  readonly input: string;
+  readonly format: ProfileFormat;
+  readonly out: string | undefined;
+  readonly force: boolean;
+  /** `--sample N`: profile the first N data rows only. */
+  readonly sample: number | undefined;
+  readonly inputFormat: InputFormat;
+  readonly encoding: string | undefined;
+  readonly delimiter: string | undefined;
+  readonly sheet: string | undefined;
+  readonly showValues: boolean;
+  /** `--now`: the day the recognisers judge on (a CCCD's birth year must not be after it); default now. */
+  readonly now: Date | undefined;
+}
+
+/**
+ * Parses and checks the arguments of `ddss profile`; every mistake is a usage error (exit 2) naming the flag.
+ * @example profileArgs(['parcels.csv', '--format', 'yaml']).format // 'yaml'
+ */
+export function profileArgs(argv: readonly string[]): ProfileArgs {
+  const { values: v, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    sample: { type: 'string' },
+    'input-format': { type: 'string' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    sheet: { type: 'string' },
+    'show-values': { type: 'boolean' },
+    now: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help === true) {
+    return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
+      encoding: undefined, delimiter: undefined, sheet: undefined, showValues: false, now: undefined };
+  }
+  if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
+  if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const input = positionals[0] as string;
+  const inputFormat = v['input-format'] === undefined ? inputFormatOf(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
+  const csv = inputFormat === 'csv' || inputFormat === 'tsv';
+  if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
+  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
+  if (inputFormat !== 'xlsx' && v.sheet !== undefined) throw usage(`--sheet applies to .xlsx workbooks, not ${inputFormat}`);
+  if (v.out === '') throw usage('--out needs a file name');
+  return {
+    help: false,
+    input,
+    format: choice('format', v.format, PROFILE_FORMATS, 'text'),
+    out: v.out,
+    force: v.force === true,
+    sample: whole('sample', v.sample, 1),
+    inputFormat,
+    encoding: v.encoding,
+    delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
+    sheet: v.sheet,
+    showValues: v['show-values'] === true,
+    now: instant('now', v.now),
+  };
+}

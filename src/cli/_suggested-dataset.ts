@@ -1,0 +1,33 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { profile } from '../profile/profile.js';
+import { suggestDefinition } from '../profile/suggest-definition.js';
+import { CliError, EXIT } from './_errors.js';
+import { openInput, type InputOptions } from './_input.js';
+import type { CliIo } from './_io.js';
+import { plainText } from '../outputs/_escape.js';
+
+/**
+ * For `ddss validate` without `--dataset`: profiles the input and writes the suggested definition to a private
+ * temporary file (worker threads load a definition from its file), saying so on stderr in one line. `remove`
+ * deletes the file once the run is over.
+ * @example const s = await suggestedDataset(path, 'parcels.csv', opts, undefined, io); try { … s.path … } finally { await s.remove(); }
+ */
+export async function suggestedDataset(path: string, given: string, o: InputOptions, now: Date | undefined, io: CliIo): Promise<{ readonly path: string; remove(): Promise<void> }> {
+  let yaml: string;
+  let columns: number;
+  try {
+    const p = await profile(openInput(path, given, o), now === undefined ? {} : { now });
+    yaml = suggestDefinition(p);
+    columns = p.columns.length;
+  } catch (e) {
+    throw new CliError(`cannot profile "${given}" to suggest a definition: ${(e as Error).message.replace(/^ddss: /, '').split('\n')[0] ?? ''}`, EXIT.unevaluated);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ddss-suggested-'));
+  const file = join(dir, 'suggested.yaml');
+  await writeFile(file, yaml, { mode: 0o600 });
+  io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} column${columns === 1 ? '' : 's'}); ` +
+    `save it with ddss profile ${plainText(given)} --format yaml --out FILE\n`);
+  return { path: file, remove: () => rm(dir, { recursive: true, force: true }) };
+}

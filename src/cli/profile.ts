@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { profile as profileSource } from '../profile/profile.js';
+import { suggestDefinition } from '../profile/suggest-definition.js';
+import { profileText } from '../profile/profile-text.js';
+import { profileHtml } from '../profile/profile-html.js';
+import type { Profile } from '../profile/types.js';
+import { CliError, EXIT } from './_errors.js';
+import { checkOutputs, outputPath, writeOutput } from './_files.js';
+import { checkEncoding, openInput } from './_input.js';
+import type { CliIo } from './_io.js';
+import { profileArgs, type ProfileFormat } from './_profile-args.js';
+import { PROFILE_HELP } from './help.js';
+
+/**
+ * `ddss profile <input>`: reads the file once and prints what its columns hold (text, json, html), or a suggested
+ * dataset definition (yaml) that `ddss validate --dataset` accepts as written. Exit 0, 2 on a usage error, 3 when
+ * the input cannot be read.
+ * @example await profile(['parcels.csv', '--format', 'yaml', '--out', 'parcels.yaml'], io)
+ */
+export async function profile(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = profileArgs(argv);
+  if (args.help) {
+    io.stdout.write(PROFILE_HELP);
+    return EXIT.ok;
+  }
+  const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
+  const input = resolve(io.cwd, args.input);
+  const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
+  if (out !== undefined) await checkOutputs([out], input, args.force);
+  const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet });
+  let p: Profile;
+  try {
+    p = await profileSource(source, {
+      showValues: args.showValues,
+      ...(args.sample === undefined ? {} : { sample: args.sample }),
+      ...(args.now === undefined ? {} : { now: args.now }),
+    });
+  } catch (e) {
+    throw new CliError(`cannot profile "${args.input}": ${oneLine((e as Error).message)}`, EXIT.unevaluated);
+  }
+  const text = renderProfile(p, args.format);
+  if (out === undefined) io.stdout.write(text);
+  else await writeOutput(out, text, args.force);
+  return EXIT.ok;
+}
+
+/**
+ * A profile in one of the formats of `ddss profile`.
+ * @example renderProfile(p, 'yaml') // the suggested definition
+ */
+export function renderProfile(p: Profile, format: ProfileFormat): string {
+  switch (format) {
+    case 'json': return `${JSON.stringify(p, null, 2)}\n`;
+    case 'yaml': {
+      try {
+        return suggestDefinition(p);
+      } catch (e) {
+        throw new CliError(oneLine((e as Error).message.replace(/^ddss: /, '')), EXIT.unevaluated);
+      }
+    }
+    case 'html': return profileHtml(p);
+    case 'text': return profileText(p);
+  }
+}
+
+function oneLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,143 @@
+import type { RuleContext } from '../core/types.js';
+import { hll, hllAdd, hllMerge, type Hll } from './hll.js';
+import { recognise, RECOGNISERS, textSigns } from './recognisers.js';
+import { shape } from './shape.js';
+import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
+import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
+
+/** Bounds of a profile's memory per column. */
+export interface ColumnBounds {
+  /** Distinct values counted exactly (beyond them: HyperLogLog and a heavy-hitters summary). */
+  readonly distinct: number;
+  /** Counters of the heavy-hitters summary of values and of shapes. */
+  readonly top: number;
+  /** Distinct shapes counted exactly. */
+  readonly shapes: number;
+}
+
+/** The range a type candidate read: how many values, their least and greatest. */
+export interface CandidateTally { n: number; min: number; max: number }
+
+/** What a profile keeps of one column while reading: every part bounded and mergeable. */
+export interface ColumnState {
+  readonly name: string;
+  /** 0 for the first column of this name, 1 for a second one the header repeats, … */
+  readonly occurrence: number;
+  /** Cells seen (rows that had this column). */
+  cells: number;
+  missing: number;
+  /** Missing cells that held a placeholder (`NULL`, `00/00/0000`) rather than nothing. */
+  placeholders: number;
+  values: TopCounts;
+  distinct: Hll;
+  shapes: TopCounts;
+  minLength: number;
+  maxLength: number;
+  /** Per `TYPE_CANDIDATES` entry. */
+  types: CandidateTally[];
+  /** Digit-only values with a leading zero (`007`): a code, not a number. */
+  leadingZeros: number;
+  /** Non-missing values with surrounding white space. */
+  padded: number;
+  /** Per `RECOGNISERS` entry: values it matched. */
+  recognised: number[];
+  legacy: number;
+  nfd: number;
+}
+
+/**
+ * An empty column state.
+ * @example columnState('owner_id', { distinct: 10_000, top: 64, shapes: 1_000 }).cells // 0
+ */
+export function columnState(name: string, b: ColumnBounds, occurrence = 0): ColumnState {
+  return {
+    name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
+    shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
+    types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
+    recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0,
+  };
+}
+
+/**
+ * Adds one cell. `missing` is the dataset's missing test (the Vietnamese placeholders); `ctx` is the day the
+ * recognisers judge on.
+ * @example addCell(s, '001089012345', isMissing, ctx)
+ */
+export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) => boolean, ctx: RuleContext): void {
+  s.cells++;
+  if (missing(raw)) {
+    s.missing++;
+    if (typeof raw === 'string' && raw.trim() !== '') s.placeholders++;
+    return;
+  }
+  const text = cellText(raw);
+  countValue(s.values, text);
+  hllAdd(s.distinct, text);
+  countValue(s.shapes, shape(text));
+  const length = codePoints(text);
+  if (length < s.minLength) s.minLength = length;
+  if (length > s.maxLength) s.maxLength = length;
+  // Every candidate but boolean needs a digit, and none reads long text; a date has a separator and 6–10
+  // characters, a date-time at least 10: skip the parsers that cannot read the value (they cost most of a profile).
+  const typed = typeof raw !== 'string';
+  const numeric = typed || (text.length <= 40 && /\d/.test(text));
+  const dated = typed || (text.length >= 6 && text.length <= 10 && /[/.-]/.test(text));
+  for (let i = 0; i < TYPE_CANDIDATES.length; i++) {
+    const c = TYPE_CANDIDATES[i] as (typeof TYPE_CANDIDATES)[number];
+    if (!numeric && c.id !== 'boolean') continue;
+    if (!dated && c.id.startsWith('date:')) continue;
+    if (!typed && c.id === 'datetime' && text.length < 10) continue;
+    const v = candidateValue(c, raw);
+    if (v === undefined) continue;
+    const t = s.types[i] as CandidateTally;
+    t.n++;
+    if (v < t.min) t.min = v;
+    if (v > t.max) t.max = v;
+  }
+  if (/^[+-]?0\d/.test(text)) s.leadingZeros++;
+  const trimmed = text.trim();
+  if (trimmed !== text) s.padded++;
+  const hits = recognise(trimmed, ctx);
+  for (let i = 0; i < hits.length; i++) if (hits[i] === true) (s.recognised[i] as number)++;
+  const signs = textSigns(text);
+  if (signs.legacy) s.legacy++;
+  if (signs.nfd) s.nfd++;
+}
+
+/**
+ * The state of both inputs' cells together (a new state; the inputs are not changed). Exact parts stay exact when
+ * the union is within the bounds, so merging the states of two halves of a file gives the state of the whole.
+ * @example mergeColumns(first, second).cells === first.cells + second.cells // true
+ */
+export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
+  return {
+    name: a.name, occurrence: a.occurrence, cells: a.cells + b.cells, missing: a.missing + b.missing, placeholders: a.placeholders + b.placeholders,
+    values: mergeCounts(a.values, b.values), distinct: hllMerge(a.distinct, b.distinct), shapes: mergeCounts(a.shapes, b.shapes),
+    minLength: Math.min(a.minLength, b.minLength), maxLength: Math.max(a.maxLength, b.maxLength),
+    types: a.types.map((t, i) => {
+      const u = b.types[i] as CandidateTally;
+      return { n: t.n + u.n, min: Math.min(t.min, u.min), max: Math.max(t.max, u.max) };
+    }),
+    leadingZeros: a.leadingZeros + b.leadingZeros, padded: a.padded + b.padded,
+    recognised: a.recognised.map((n, i) => n + (b.recognised[i] as number)),
+    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd,
+  };
+}
+
+/** A cell as text: strings as they are, other JSON and workbook values in their usual written form. */
+function cellText(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw.toISOString();
+  if (typeof raw === 'object') return JSON.stringify(raw);
+  return String(raw as string | number | boolean | bigint);
+}
+
+/** Characters (code points) of a text, without building an array of them. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}

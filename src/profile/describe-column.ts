@@ -1,0 +1,44 @@
+import { RECOGNISER_LABELS } from './recognisers.js';
+import { percent } from './suggest-definition.js';
+import type { ColumnProfile } from './types.js';
+
+/**
+ * The column's type as a reader wants it: `date (dd/MM/yyyy)`, `number (decimal ",")`, `empty`.
+ * @example typeText({ type: 'date', format: 'dd/MM/yyyy', … }) // 'date (dd/MM/yyyy)'
+ */
+export function typeText(c: ColumnProfile): string {
+  if (c.type === 'date') return `date (${c.format ?? ''})`;
+  if (c.type === 'number') return `number (decimal "${c.decimal ?? '.'}")`;
+  return c.type;
+}
+
+/**
+ * The distinct count: `1 990`, or `≈ 1 234 567 (estimate ±1.6%)`.
+ * @example distinctText({ distinct: { count: 5, exact: true }, … }) // '5'
+ */
+export function distinctText(c: ColumnProfile): string {
+  return c.distinct.exact ? String(c.distinct.count)
+    : `≈ ${c.distinct.count} (HyperLogLog estimate ±${percent(c.distinct.standardError ?? 0)})`;
+}
+
+/**
+ * The findings of the recognisers and text checks, one phrase each (`99.6% look like CCCD …`).
+ * @example signsText(c) // ['98.2% look like CCCD (12-digit personal ID)', '3 TCVN3/VNI-encoded']
+ */
+export function signsText(c: ColumnProfile): string[] {
+  const out = c.recognisers.filter((r) => r.share >= 0.5 || r.name === c.recognised)
+    .map((r) => `${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]}${r.name === c.recognised ? ' ✓' : ''}`);
+  if (c.legacyEncoded > 0) out.push(`${c.legacyEncoded} TCVN3/VNI-encoded or garbled`);
+  if (c.nfd > 0) out.push(`${c.nfd} not in Unicode NFC`);
+  if (c.padded > 0) out.push(`${c.padded} with surrounding spaces`);
+  if (c.typeFailures > 0) out.push(`${c.typeFailures} not read as ${c.type}`);
+  return out;
+}
+
+/**
+ * The range of the column's values: `1961 – 2007`, or '' when there is none.
+ * @example rangeText({ min: 1, max: 9, … }) // '1 – 9'
+ */
+export function rangeText(c: ColumnProfile): string {
+  return c.min === undefined || c.max === undefined ? '' : `${String(c.min)} – ${String(c.max)}`;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { missingTest } from '../core/missing.js';
+import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
+import { addCell, columnState } from './column-state.js';
+import { finishColumn } from './finish-column.js';
+import { valueContext } from './recognisers.js';
+
+const ctx = valueContext(new Date('2026-11-22T00:00:00Z'));
+const missing = missingTest(VN_MISSING_VALUES);
+
+function infer(values: readonly unknown[]) {
+  const s = columnState('c', { distinct: 100, top: 8, shapes: 100 });
+  for (const v of values) addCell(s, v, missing, ctx);
+  const c = finishColumn(s, values.length, false);
+  return [c.type, c.format ?? c.decimal ?? c.recognised ?? '', c.typeFailures];
+}
+
+describe('type inference', () => {
+  it.each<[string, readonly unknown[], readonly unknown[]]>([
+    ['integers', ['1', '-7', '42', '1000'], ['integer', '', 0]],
+    ['JSON numbers', [1, 2, 3.5], ['number', '.', 0]],
+    ['decimal point', ['1.5', '2', '3.25'], ['number', '.', 0]],
+    ['decimal comma', ['1,5', '2', '3,25'], ['number', ',', 0]],
+    ['codes with leading zeros are text', ['007', '012', '123', '999'], ['text', '', 0]],
+    ['dd/MM/yyyy', ['01/02/2020', '31/12/1999', '15/06/2001'], ['date', 'dd/MM/yyyy', 0]],
+    ['d/M/yyyy reads more values than dd/MM/yyyy', ['1/2/2020', '31/12/1999', '5/6/2001'], ['date', 'd/M/yyyy', 0]],
+    ['ISO dates', ['2020-01-02', '1999-12-31'], ['date', 'yyyy-MM-dd', 0]],
+    ['US dates when the day is above 12 in second place', ['12/31/1999', '01/15/2020'], ['date', 'MM/dd/yyyy', 0]],
+    ['month', ['10/2026', '01/2025', '12/2024'], ['date', 'MM/yyyy', 0]],
+    ['date-times', ['2026-11-21T12:15:58+07:00', '2026-01-01T00:00:00Z'], ['datetime', '', 0]],
+    ['booleans', ['true', 'false', 'yes', 'no'], ['boolean', '', 0]],
+    ['0/1 is read as integers (the narrower tie)', ['0', '1', '1', '0'], ['integer', '', 0]],
+    ['enum: few values, repeated', ['Nam', 'Nữ', 'Nam', 'Nữ', 'Nam'], ['enum', '', 0]],
+    ['text: many distinct values', ['Hà Nội', 'Huế', 'Đà Nẵng'], ['text', '', 0]],
+    ['95% is enough: one bad date in 20 is a finding', [...Array.from({ length: 19 }, (_, i) => `${String(i + 1).padStart(2, '0')}/01/2020`), '32/01/2020'], ['date', 'dd/MM/yyyy', 1]],
+    ['below 95% is text', ['01/01/2020', '02/01/2020', 'soon', 'later'], ['text', '', 0]],
+    ['placeholders are missing, not values', ['00/00/0000', 'NULL', '01/01/2020', '-'], ['date', 'dd/MM/yyyy', 0]],
+    ['only placeholders: empty', ['', 'NULL', '-'], ['empty', '', 0]],
+    ['CCCD', ['001089012345', '079199012345', '036300012345'], ['text', 'cccd', 0]],
+    ['BHYT', ['TE1121200000017', 'DN4222200081023'], ['text', 'bhyt', 0]],
+    ['tax codes', ['0100109106', '0190672092'], ['text', 'mst', 0]],
+    ['CMND', ['123456789', '012345678'], ['text', 'cmnd', 0]],
+    ['commune codes', ['00001', '12056', '79047'], ['text', 'commune', 0]],
+    ['34-province codes', ['01', '79', '12', '01'], ['text', 'province2025', 0]],
+    ['63-province codes (some retired in 2025)', ['01', '79', '10', '14'], ['text', 'province2008', 0]],
+    ['land-use codes', ['LUC', 'ONT', 'ODT', 'CLN'], ['text', 'landUseCode2024', 0]],
+    ['personal names (masked)', ['Nguyễn Văn An', 'Trần Thị Bình', "H'Hen Niê"], ['text', 'personName', 0]],
+  ])('%s', (_, values, expected) => {
+    expect(infer(values)).toEqual(expected);
+  });
+
+  it('counts TCVN3/VNI and NFD text', () => {
+    const s = columnState('c', { distinct: 100, top: 8, shapes: 100 });
+    for (const v of ['TiÕng ViÖt', 'Hoa\u0300', 'Hòa', 'plain']) addCell(s, v, missing, ctx);
+    const c = finishColumn(s, 4, false);
+    expect([c.legacyEncoded, c.nfd]).toEqual([1, 1]);
+  });
+});

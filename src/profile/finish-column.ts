@@ -1,0 +1,102 @@
+import { maskValue } from '../core/mask.js';
+import type { CandidateTally, ColumnState } from './column-state.js';
+import { HLL_STANDARD_ERROR, hllEstimate } from './hll.js';
+import { RECOGNISERS, type RecogniserName } from './recognisers.js';
+import { topValues } from './top-counts.js';
+import { TYPE_CANDIDATES } from './type-candidates.js';
+import type { ColumnProfile, DistinctCount, ProfiledType, Recognition } from './types.js';
+
+/** Share of the non-missing values a type or recogniser must read to be inferred (the rest are its findings). */
+export const MATCH_SHARE = 0.95;
+/** Most distinct values of an `enum` column. */
+export const ENUM_MAX = 10;
+const TOP = 10;
+
+// Identifiers of persons: their values are personal data and shown masked.
+const PERSONAL: ReadonlySet<RecogniserName> = new Set(['cccd', 'cmnd', 'bhxh', 'bhyt', 'phone', 'personName']);
+
+/**
+ * The profile of one column from its state: inferred type, counts, ranges and the recognisers' verdicts. Values of
+ * columns recognised as personal identifiers are masked unless `showValues`.
+ * @example finishColumn(state, 2000, false).type // 'date'
+ */
+export function finishColumn(s: ColumnState, rows: number, showValues: boolean): ColumnProfile {
+  // A row without the column (a JSON record without the key) has it missing.
+  const missing = s.missing + Math.max(0, rows - s.cells);
+  const cells = Math.max(rows, s.cells);
+  const present = cells - missing;
+  const recognisers: Recognition[] = RECOGNISERS.map((name, i) => ({ name, matched: s.recognised[i] as number, share: share(s.recognised[i] as number, present) }))
+    .filter((r) => r.matched > 0)
+    .sort((a, b) => b.matched - a.matched);
+  const recognised = present === 0 ? undefined : RECOGNISERS.find((_, i) => (s.recognised[i] as number) >= MATCH_SHARE * present);
+  const personal = recognised !== undefined && PERSONAL.has(recognised);
+  const shown = (v: string): string => (personal && !showValues ? maskValue(v) : v);
+  const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
+    : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
+  const typed = _type(s, present, recognised !== undefined, distinct);
+  return {
+    name: s.name, occurrence: s.occurrence, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
+    ...typed.type,
+    typeFailures: typed.tally === undefined ? 0 : present - typed.tally.n,
+    distinct,
+    ...(present === 0 || typed.type.type === 'enum' || typed.type.type === 'text' ? _textRange(s, shown) : _range(typed.type, typed.tally)),
+    ...(present === 0 ? {} : { length: { min: s.minLength, max: s.maxLength } }),
+    top: topValues(s.values, TOP).map(([value, count]) => ({ value: shown(value), count })),
+    topExact: s.values.exact,
+    shapes: topValues(s.shapes, TOP).map(([sh, count]) => ({ shape: sh, count })),
+    shapesExact: s.shapes.exact,
+    recognisers, ...(recognised === undefined ? {} : { recognised }),
+    legacyEncoded: s.legacy, nfd: s.nfd, padded: s.padded, personal,
+  };
+}
+
+type Typed = { type: ProfiledType; decimal?: '.' | ','; format?: string };
+
+function _type(s: ColumnState, present: number, recognised: boolean, distinct: DistinctCount): { type: Typed; tally?: CandidateTally } {
+  if (present === 0) return { type: { type: 'empty' } };
+  if (!recognised) {
+    let best = -1;
+    for (let i = 0; i < TYPE_CANDIDATES.length; i++) {
+      const id = (TYPE_CANDIDATES[i] as (typeof TYPE_CANDIDATES)[number]).id;
+      // Digits with a leading zero are codes (commune 00001): a number type would lose the zero.
+      if (s.leadingZeros > 0 && (id === 'integer' || id.startsWith('number'))) continue;
+      const n = (s.types[i] as CandidateTally).n;
+      if (n >= MATCH_SHARE * present && (best < 0 || n > (s.types[best] as CandidateTally).n)) best = i;
+    }
+    if (best >= 0) {
+      const id = (TYPE_CANDIDATES[best] as (typeof TYPE_CANDIDATES)[number]).id;
+      const tally = s.types[best] as CandidateTally;
+      if (id === 'integer' || id === 'datetime' || id === 'boolean') return { type: { type: id }, tally };
+      if (id.startsWith('number')) return { type: { type: 'number', decimal: id === 'number,' ? ',' : '.' }, tally };
+      return { type: { type: 'date', format: id.slice('date:'.length) }, tally };
+    }
+  }
+  const isEnum = !recognised && distinct.exact && distinct.count <= ENUM_MAX && distinct.count * 2 <= present;
+  return { type: { type: isEnum ? 'enum' : 'text' } };
+}
+
+function _range(t: Typed, tally: CandidateTally | undefined): { min?: string | number; max?: string | number } {
+  if (tally === undefined || tally.n === 0) return {};
+  if (t.type === 'date' || t.type === 'datetime') {
+    const iso = (ms: number) => (t.type === 'date' ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString());
+    return { min: iso(tally.min), max: iso(tally.max) };
+  }
+  if (t.type === 'boolean') return {};
+  return { min: tally.min, max: tally.max };
+}
+
+/** Text columns: least and greatest value by code point, from the exact counts only (a summary has lost values). */
+function _textRange(s: ColumnState, shown: (v: string) => string): { min?: string; max?: string } {
+  if (!s.values.exact || s.values.counts.size === 0) return {};
+  let min: string | undefined;
+  let max: string | undefined;
+  for (const v of s.values.counts.keys()) {
+    if (min === undefined || v < min) min = v;
+    if (max === undefined || v > max) max = v;
+  }
+  return { min: shown(min as string), max: shown(max as string) };
+}
+
+function share(n: number, of: number): number {
+  return of === 0 ? 0 : n / of;
+}

@@ -1,0 +1,108 @@
+import type { RuleContext } from '../core/types.js';
+import type { RowBatch } from '../core/source.js';
+import { missingTest, type MissingTest } from '../core/missing.js';
+import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
+import { addCell, columnState, mergeColumns, type ColumnBounds, type ColumnState } from './column-state.js';
+
+/**
+ * What a profile keeps while reading a source: one state per column, in the order the columns first appeared. A
+ * name the header repeats is a column of its own (its `occurrence` counts from 0), as the file has two columns.
+ */
+export interface ProfileState {
+  readonly bounds: ColumnBounds;
+  rows: number;
+  /** Records the source could not read (a bad JSON line, a malformed CSV row), by issue code. */
+  readonly issues: Map<string, number>;
+  /** True when a `sample` limit stopped the read before the end of the source. */
+  sampled: boolean;
+  columns: ColumnState[];
+  /** Column key (name and occurrence) → index in `columns`. */
+  readonly index: Map<string, number>;
+  /** The state of each position of the current header (array rows). */
+  positions: ColumnState[];
+  /** The header `positions` was made for. */
+  header: readonly string[] | undefined;
+}
+
+/** The default bounds: 10 000 exact distinct values, 64 heavy-hitter counters, 1 000 exact shapes per column. */
+export const DEFAULT_BOUNDS: ColumnBounds = { distinct: 10_000, top: 64, shapes: 1_000 };
+
+/**
+ * An empty profile state.
+ * @example profileState().rows // 0
+ */
+export function profileState(bounds: ColumnBounds = DEFAULT_BOUNDS): ProfileState {
+  return { bounds, rows: 0, issues: new Map(), sampled: false, columns: [], index: new Map(), positions: [], header: undefined };
+}
+
+// Missing as a dataset with `missingValues: vn` reads it, which is what the suggested definition declares.
+const isMissing: MissingTest = missingTest(VN_MISSING_VALUES);
+
+/**
+ * Adds rows of a batch (array rows through the batch's or the last header, object rows by their keys), at most
+ * `limit` of them; returns how many were added.
+ * @example addRows(state, batch, ['a', 'b'], ctx, Infinity) // batch.rows.length
+ */
+export function addRows(s: ProfileState, batch: RowBatch, header: readonly string[], ctx: RuleContext, limit: number): number {
+  // Every column of the header has a state, even with no row (a file of a header only).
+  if (s.header !== header) {
+    const seen = new Map<string, number>();
+    s.positions = header.map((name) => {
+      const occurrence = seen.get(name) ?? 0;
+      seen.set(name, occurrence + 1);
+      return _column(s, name, occurrence);
+    });
+    s.header = header;
+  }
+  // Records the source rejected never reach a column: count them, so a profile does not pass over them in silence.
+  for (const issue of batch.issues ?? []) {
+    if (issue.scope === 'record') s.issues.set(issue.code, (s.issues.get(issue.code) ?? 0) + 1);
+  }
+  const n = Math.min(batch.rows.length, limit);
+  for (let r = 0; r < n; r++) {
+    const row = batch.rows[r];
+    s.rows++;
+    if (Array.isArray(row)) {
+      for (let i = 0; i < s.positions.length; i++) addCell(s.positions[i] as ColumnState, row[i], isMissing, ctx);
+    } else if (typeof row === 'object' && row !== null) {
+      for (const [k, v] of Object.entries(row)) addCell(_column(s, k, 0), v, isMissing, ctx);
+    }
+  }
+  return n;
+}
+
+/**
+ * The state of two parts of a source read separately (the first part's rows first). Columns are matched by name;
+ * a column only one part has keeps that part's counts.
+ * @example mergeProfileStates(firstHalf, secondHalf) // the state of the whole
+ */
+export function mergeProfileStates(a: ProfileState, b: ProfileState): ProfileState {
+  const out = profileState(a.bounds);
+  out.rows = a.rows + b.rows;
+  out.sampled = a.sampled || b.sampled;
+  for (const [code, n] of [...a.issues, ...b.issues]) out.issues.set(code, (out.issues.get(code) ?? 0) + n);
+  for (const c of a.columns) _put(out, c);
+  for (const c of b.columns) {
+    const at = out.index.get(_key(c));
+    if (at === undefined) _put(out, c);
+    else out.columns[at] = mergeColumns(out.columns[at] as ColumnState, c);
+  }
+  return out;
+}
+
+function _key(c: ColumnState): string {
+  return `${c.occurrence}\u0000${c.name}`;
+}
+
+function _put(s: ProfileState, c: ColumnState): void {
+  s.index.set(_key(c), s.columns.length);
+  s.columns.push(c);
+}
+
+function _column(s: ProfileState, name: string, occurrence: number): ColumnState {
+  const at = s.index.get(`${occurrence}\u0000${name}`);
+  if (at !== undefined) return s.columns[at] as ColumnState;
+  const c = columnState(name, s.bounds, occurrence);
+  _put(s, c);
+  return c;
+}

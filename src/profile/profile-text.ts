@@ -1,0 +1,30 @@
+import { plainText } from '../outputs/_escape.js';
+import { distinctText, rangeText, signsText, typeText } from './describe-column.js';
+import { percent } from './suggest-definition.js';
+import type { Profile } from './types.js';
+
+/**
+ * The profile as console text: one block per column (type, missing, distinct, range, lengths, top values, shapes,
+ * recognisers). Values are shown with control characters made visible (`plainText`), personal identifiers masked.
+ * @example profileText(await profile(readCsv('parcels.csv'))).split('\n')[0] // 'parcels.csv: 2000 rows, 20 columns'
+ */
+export function profileText(p: Profile): string {
+  const lines = [`${plainText(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (sample: the first rows only)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}`];
+  if (p.issues.length > 0) lines.push(`not read by the source: ${p.issues.map((i) => `${i.count} ${i.code}`).join(', ')}`);
+  for (const c of p.columns) {
+    lines.push('', `${plainText(c.name)}  ${typeText(c)}`);
+    lines.push(`  missing   ${c.missing} (${percent(c.missingShare)})${c.placeholders > 0 ? `, ${c.placeholders} placeholder${c.placeholders === 1 ? '' : 's'}` : ''}`);
+    lines.push(`  distinct  ${distinctText(c)}`);
+    const range = rangeText(c);
+    if (range !== '') lines.push(`  range     ${plainText(range)}`);
+    if (c.length !== undefined) lines.push(`  length    ${c.length.min} – ${c.length.max}`);
+    if (c.top.length > 0) {
+      const sign = c.topExact ? '' : '≥ ';
+      lines.push(`  top       ${c.top.slice(0, 5).map((t) => `${plainText(t.value)} (${sign}${t.count})`).join(', ')}`);
+    }
+    if (c.shapes.length > 0) lines.push(`  shapes    ${c.shapes.slice(0, 5).map((s) => `${plainText(s.shape)} (${c.shapesExact ? '' : '≥ '}${s.count})`).join(', ')}`);
+    const signs = signsText(c);
+    if (signs.length > 0) lines.push(`  signs     ${signs.join('; ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

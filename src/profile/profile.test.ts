@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../sources/csv/read-csv.js';
+import { readJson } from '../sources/json/read-json.js';
+import { finishProfile, profile, readProfileState } from './profile.js';
+import { mergeProfileStates } from './profile-state.js';
+import { profileText } from './profile-text.js';
+import type { ColumnProfile } from './types.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+const HEADER = 'id,name,dob,amount,flag,code,phone,note\n';
+const ROWS = [
+  '1,An,01/02/1990,"1,5",true,00001,0912345678,\n',
+  '2,Bình,15/03/1985,"2,25",false,00002,0987654321,NULL\n',
+  '3,Chi,NULL,3,true,00003,,x\n',
+  '4,An,31/12/2000,"4,0",true,00004,0912345678,-\n',
+];
+const csv = (rows: readonly string[], name = 'small.csv') => readCsv(Buffer.from(HEADER + rows.join('')), { name });
+
+/** The parts of a column profile a reader looks at first. */
+function summary(c: ColumnProfile) {
+  return [c.name, c.type, c.format ?? c.decimal ?? '', c.missing, c.placeholders, c.distinct.count, c.min, c.max, c.recognised ?? ''];
+}
+
+describe('profile', () => {
+  it('infers each column of a small file, counting the Vietnamese placeholders as missing', async () => {
+    const p = await profile(csv(ROWS), { now: NOW });
+    expect(p.rows).toBe(4);
+    expect(p.sampled).toBe(false);
+    expect(p.columns.map(summary)).toEqual([
+      ['id', 'integer', '', 0, 0, 4, 1, 4, ''],
+      ['name', 'text', '', 0, 0, 3, 'An', 'Chi', ''],
+      ['dob', 'date', 'dd/MM/yyyy', 1, 1, 3, '1985-03-15', '2000-12-31', ''],
+      ['amount', 'number', ',', 0, 0, 4, 1.5, 4, ''],
+      ['flag', 'boolean', '', 0, 0, 2, undefined, undefined, ''],
+      ['code', 'text', '', 0, 0, 4, '00001', '00004', 'commune'],
+      // A phone column is personal: its values are masked.
+      ['phone', 'text', '', 1, 0, 2, '0912****78', '0987****21', 'phone'],
+      ['note', 'text', '', 3, 2, 1, 'x', 'x', ''],
+    ]);
+    const name = p.columns[1] as ColumnProfile;
+    expect(name.top).toEqual([{ value: 'An', count: 2 }, { value: 'Bình', count: 1 }, { value: 'Chi', count: 1 }]);
+    expect(name.shapes).toEqual([{ shape: 'AA', count: 2 }, { shape: 'AAA', count: 1 }, { shape: 'AAAA', count: 1 }]);
+    expect(name.length).toEqual({ min: 2, max: 4 });
+    expect(p.columns[6]?.top).toEqual([{ value: '0912****78', count: 2 }, { value: '0987****21', count: 1 }]);
+    expect(p.columns[7]?.missingShare).toBe(0.75);
+  });
+
+  it('shows personal values only with showValues', async () => {
+    const p = await profile(csv(ROWS), { now: NOW, showValues: true });
+    expect(p.columns[6]?.top[0]).toEqual({ value: '0912345678', count: 2 });
+  });
+
+  it('prints the text form exactly', async () => {
+    const text = profileText(await profile(csv(ROWS.slice(0, 2)), { now: NOW }));
+    expect(text.split('\n').slice(0, 9)).toEqual([
+      'small.csv: 2 rows, 8 columns',
+      '',
+      'id  integer',
+      '  missing   0 (0%)',
+      '  distinct  2',
+      '  range     1 – 2',
+      '  length    1 – 1',
+      '  top       1 (1), 2 (1)',
+      '  shapes    9 (2)',
+    ]);
+  });
+
+  it('merging the states of two halves gives the profile of the whole', async () => {
+    const a = await readProfileState(csv(ROWS.slice(0, 2)), { now: NOW });
+    const b = await readProfileState(csv(ROWS.slice(2)), { now: NOW });
+    const whole = await profile(csv(ROWS), { now: NOW });
+    expect(finishProfile(mergeProfileStates(a, b), 'small.csv')).toEqual(whole);
+  });
+
+  it('--sample N reads the first N rows only', async () => {
+    const p = await profile(csv(ROWS), { now: NOW, sample: 2 });
+    expect(p.rows).toBe(2);
+    expect(p.sampled).toBe(true);
+    expect(p.columns[0]?.max).toBe(2);
+  });
+
+  it('with a sample, stops reading the source after N rows', async () => {
+    let batches = 0;
+    const source = {
+      kind: 'test', info: () => ({ kind: 'test', name: 't' }),
+      async *batches() {
+        for (;;) {
+          batches++;
+          if (batches > 3) throw new Error('read past the sample');
+          yield { columns: ['a'], rows: [['1'], ['2']] };
+        }
+      },
+    };
+    const p = await profile(source, { now: NOW, sample: 5 });
+    expect([p.rows, p.sampled, batches]).toEqual([5, true, 3]);
+    await expect(profile(source, { now: NOW })).rejects.toThrow('read past the sample');
+  });
+
+  it('past the distinct bound, the count is a HyperLogLog estimate, labelled so', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},n${i % 7}\n`);
+    const p = await profile(readCsv(Buffer.from(`k,g\n${rows.join('')}`), { name: 'k.csv' }), { now: NOW, bounds: { distinct: 1000 } });
+    const k = p.columns[0] as ColumnProfile;
+    expect(k.distinct.exact).toBe(false);
+    expect(k.distinct.standardError).toBeCloseTo(0.01625, 4);
+    expect(Math.abs(k.distinct.count - 3000)).toBeLessThan(3000 * 3 * 0.01625);
+    expect(k.topExact).toBe(false);
+    expect(k.min).toBe(0);
+    expect(p.columns[1]?.distinct).toEqual({ count: 7, exact: true });
+    expect(p.columns[1]?.type).toBe('enum');
+  });
+
+  it('keeps memory within its bounds on a column of all-distinct values', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `id-${i},${'x'.repeat(i % 50)}\n`);
+    const state = await readProfileState(readCsv(Buffer.from(`k,t\n${rows.join('')}`)), { now: NOW, bounds: { distinct: 500, top: 16, shapes: 20 } });
+    const [k, t] = state.columns;
+    expect(k?.values.counts.size).toBeLessThanOrEqual(16);
+    expect(k?.values.exact).toBe(false);
+    expect(t?.shapes.counts.size).toBeLessThanOrEqual(16);
+    expect(k?.distinct.registers.length).toBe(4096);
+  });
+
+  it('a JSON record without a key has the column missing', async () => {
+    const p = await profile(readJson([Buffer.from('[{"a":1,"b":"x"},{"a":2}]')], { format: 'json', name: 'r.json' }), { now: NOW });
+    expect(p.columns.map((c) => [c.name, c.type, c.missing, c.cells])).toEqual([['a', 'integer', 0, 2], ['b', 'text', 1, 2]]);
+  });
+
+  it('keeps a column the header repeats apart, and profiles a header without rows', async () => {
+    const dup = await profile(readCsv(Buffer.from('a,a\n1,x\n'), { name: 'd.csv' }), { now: NOW });
+    expect(dup.columns.map((c) => [c.name, c.occurrence, c.type])).toEqual([['a', 0, 'integer'], ['a', 1, 'text']]);
+    const empty = await profile(readCsv(Buffer.from('h1,h2\n'), { name: 'h.csv' }), { now: NOW });
+    expect(empty.columns.map((c) => [c.name, c.type, c.cells])).toEqual([['h1', 'empty', 0], ['h2', 'empty', 0]]);
+  });
+});

@@ -1,0 +1,64 @@
+import type { TabularSource } from '../core/source.js';
+import type { ColumnBounds } from './column-state.js';
+import { finishColumn } from './finish-column.js';
+import { addRows, DEFAULT_BOUNDS, profileState, type ProfileState } from './profile-state.js';
+import { valueContext } from './recognisers.js';
+import type { Profile } from './types.js';
+
+/** Options of `profile`. */
+export interface ProfileOptions {
+  /** Profile only the first N data rows. Default: all. */
+  readonly sample?: number;
+  /** The day the recognisers judge on (a CCCD's birth year must not be in the future). Default: now. */
+  readonly now?: Date;
+  /** Memory bounds per column (distinct values counted exactly, heavy-hitter counters, exact shapes). */
+  readonly bounds?: Partial<ColumnBounds>;
+  /** Show the values of columns recognised as personal identifiers (masked by default). */
+  readonly showValues?: boolean;
+}
+
+/**
+ * Reads a source once and describes each column: inferred type, missing share (the Vietnamese placeholders count
+ * as missing), distinct count, range, lengths, top values, shapes and the Vietnamese recognisers. Memory is bounded
+ * by `bounds` whatever the size of the source. A source that fails mid-read rejects (nothing half-profiled).
+ * @example const p = await profile(readCsv('parcels.csv')); p.columns[0]?.type // 'text'
+ */
+export async function profile(source: TabularSource, options: ProfileOptions = {}): Promise<Profile> {
+  const state = await readProfileState(source, options);
+  return finishProfile(state, source.info().name ?? source.kind, options);
+}
+
+/**
+ * The mergeable state of a profile of `source` (see `mergeProfileStates`); `finishProfile` turns it into a profile.
+ * @example finishProfile(mergeProfileStates(await readProfileState(a), await readProfileState(b)), 'all')
+ */
+export async function readProfileState(source: TabularSource, options: ProfileOptions = {}): Promise<ProfileState> {
+  const state = profileState({ ...DEFAULT_BOUNDS, ...options.bounds });
+  const ctx = valueContext(options.now ?? new Date());
+  let header: readonly string[] = [];
+  let left = options.sample ?? Infinity;
+  for await (const batch of source.batches()) {
+    if (batch.columns !== undefined) header = batch.columns;
+    left -= addRows(state, batch, header, ctx, left);
+    // Breaking out of the loop closes the source (its iterator's return), so a sample never reads the rest.
+    if (left <= 0) {
+      state.sampled = true;
+      break;
+    }
+  }
+  return state;
+}
+
+/**
+ * The profile of a state: every column finished (types inferred, personal identifiers masked unless `showValues`).
+ * @example finishProfile(state, 'parcels.csv').rows
+ */
+export function finishProfile(state: ProfileState, name: string, options: Pick<ProfileOptions, 'showValues'> = {}): Profile {
+  return {
+    source: name,
+    rows: state.rows,
+    issues: [...state.issues].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, count]) => ({ code, count })),
+    sampled: state.sampled,
+    columns: state.columns.map((c) => finishColumn(c, state.rows, options.showValues === true)),
+  };
+}

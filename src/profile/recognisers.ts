@@ -1,0 +1,93 @@
+import type { CheckResult, RuleContext, ValueRule } from '../core/types.js';
+import { identifiers } from '../../rules/vn/identifiers.js';
+import { province } from '../../rules/vn/admin/province.js';
+import { commune } from '../../rules/vn/admin/commune.js';
+import { landUseCode } from '../../rules/vn/land/land-use-code.js';
+import { diagnoseEncoding } from '../../rules/vn/text/legacy-encoding.js';
+import { vnName } from '../../rules/vn/text/vn-name.js';
+
+/** The Vietnamese recognisers of `profile`, in the order a suggestion prefers them when several match. */
+export const RECOGNISERS = [
+  'cccd', 'bhyt', 'mst', 'phone', 'bhxh', 'cmnd', 'commune', 'province2025', 'province2008', 'landUseCode2024', 'landUseCode2013',
+  'personName',
+] as const;
+export type RecogniserName = (typeof RECOGNISERS)[number];
+
+/** What each recogniser's value looks like, for the evidence a profile gives (`99.6% look like CCCD`). */
+export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = {
+  cccd: 'CCCD (12-digit personal ID)',
+  bhyt: 'BHYT health-insurance card codes',
+  mst: 'tax codes (MST)',
+  phone: 'phone numbers',
+  bhxh: 'BHXH social-insurance numbers',
+  cmnd: 'CMND (9-digit legacy ID)',
+  commune: 'commune codes (5 digits)',
+  province2025: 'province codes of the 34-province list (from 1/7/2025)',
+  province2008: 'province codes of the 63-province list (2008–2025)',
+  landUseCode2024: 'land-use codes (TT 08/2024)',
+  landUseCode2013: 'land-use codes (TT 27/2018)',
+  personName: 'personal names',
+};
+
+/** One recogniser: a cheap test of the value's form, then the pack rule that must pass on it. */
+interface Recogniser {
+  readonly name: RecogniserName;
+  readonly form: RegExp;
+  readonly rule: ValueRule;
+}
+
+// The rules are the Vietnamese pack's own, so a column recognised here passes the rule the suggestion names.
+const ALL: readonly Recogniser[] = [
+  { name: 'cccd', form: /^\d{12}$/, rule: identifiers.cccd() },
+  { name: 'bhyt', form: /^[A-Z]{2}\d{13}$/, rule: identifiers.bhyt() },
+  { name: 'mst', form: /^\d{10}(?:-\d{3}|\d{3})?$/, rule: identifiers.mst({ acceptPersonalId: false }) },
+  // A trunk zero, a country code or a hotline prefix first: other digit runs (tax codes, IDs) skip the phone parser.
+  { name: 'phone', form: /^(?:\+|0|84|1[89]00)[\d .()-]{6,16}$/, rule: identifiers.phone() },
+  { name: 'bhxh', form: /^\d{10}$/, rule: identifiers.bhxh() },
+  { name: 'cmnd', form: /^\d{9}$/, rule: identifiers.cmnd() },
+  { name: 'commune', form: /^\d{5}$/, rule: commune() },
+  { name: 'province2025', form: /^\d{2}$/, rule: province({ scheme: '2025-07-01' }) },
+  { name: 'province2008', form: /^\d{2}$/, rule: province({ scheme: '2008-08-01' }) },
+  { name: 'landUseCode2024', form: /^[A-Z]{2,4}$/, rule: landUseCode({ scheme: '2024', strict: true }) },
+  { name: 'landUseCode2013', form: /^[A-Z]{2,4}$/, rule: landUseCode({ scheme: '2013', strict: true }) },
+  // Two to six capitalised words the pack's name rule accepts: personal data, so the profile masks the column.
+  { name: 'personName', form: /^\p{Lu}[\p{Ll}\p{M}]*(?:[ '-]\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u, rule: vnName() },
+];
+
+/**
+ * The recognisers a (trimmed, non-missing) value matches, as flags in `RECOGNISERS` order: the form fits and the
+ * pack rule finds nothing wrong on the day `ctx.today`.
+ * @example recognise('001089012345', ctx) // [true, false, …] (cccd)
+ */
+export function recognise(text: string, ctx: RuleContext): boolean[] {
+  return ALL.map((r) => r.form.test(text) && passes(r.rule.check(text, ctx)));
+}
+
+/**
+ * What a text value shows of its encoding: `legacy` when it reads as TCVN3/VNI text or mojibake (the pack's
+ * `legacyEncoding` diagnosis), `nfd` when it is not in Unicode NFC. Plain ASCII is neither.
+ * @example textSigns('Hoa\u0300') // { legacy: false, nfd: true }
+ */
+export function textSigns(text: string): { readonly legacy: boolean; readonly nfd: boolean } {
+  // eslint-disable-next-line no-control-regex -- the ASCII range, not control characters
+  if (/^[\x00-\x7f]*$/.test(text)) return { legacy: false, nfd: false };
+  return { legacy: diagnoseEncoding(text) !== undefined, nfd: text.normalize('NFC') !== text };
+}
+
+function passes(r: CheckResult): boolean {
+  if (r === undefined || r === null || r === true) return true;
+  if (r === false) return false;
+  return Array.isArray(r) ? r.length === 0 : false;
+}
+
+/**
+ * A rule context for checking single values on the day `now` (UTC): what the recognisers need, no row.
+ * @example recognise('001089012345', valueContext(new Date()))
+ */
+export function valueContext(now: Date): RuleContext {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return {
+    row: 0, line: undefined, now, nowMs: now.getTime(), timeZone: 'UTC', today, todayMs: today.getTime(),
+    fieldType: () => undefined, record: {}, key: () => undefined, raw: () => undefined,
+  };
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../sources/csv/read-csv.js';
+import { parseDefinition } from '../declarative/parse-definition.js';
+import { validate } from '../validate.js';
+import { profile } from './profile.js';
+import { percent, suggestDefinition, yamlString } from './suggest-definition.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+const SMALL = 'id,name,dob,amount,flag,code,phone,note\n1,An,01/02/1990,"1,5",true,00001,0912345678,\n' +
+  '2,Bình,15/03/1985,"2,25",false,00002,0987654321,NULL\n3,Chi,NULL,3,true,00003,,x\n4,An,31/12/2000,"4,0",true,00004,0912345678,-\n';
+
+async function suggest(text: string, name = 'small.csv'): Promise<string> {
+  return suggestDefinition(await profile(readCsv(Buffer.from(text), { name }), { now: NOW }));
+}
+
+describe('suggestDefinition', () => {
+  it('writes the suggested definition exactly, with the evidence as comments', async () => {
+    expect(await suggest(SMALL)).toBe(`# Suggested by ddss profile from small.csv: 4 rows, 8 columns.
+# It describes this file; review it (required, unique, enum values) before using it as the register's rules.
+name: "small"
+missingValues: vn  # empty cells and the Vietnamese placeholders (NULL, -, 00/00/0000, …) count as missing
+fields:
+  "id":
+    # 4 values, 0 missing; 4 distinct
+    # 100% read as integer values
+    type: integer
+    required: true  # no missing value
+    unique: true  # all 4 values distinct
+  "name":
+    # 4 values, 0 missing; 3 distinct
+    type: text
+    required: true  # no missing value
+  "dob":
+    # 3 values, 1 missing; 3 distinct
+    # 100% read as dates in dd/MM/yyyy
+    type: date
+    format: "dd/MM/yyyy"
+    unique: true  # all 3 values distinct
+  "amount":
+    # 4 values, 0 missing; 4 distinct
+    # 100% read as numbers with a "," decimal separator
+    type: number
+    decimal: ","
+    required: true  # no missing value
+    unique: true  # all 4 values distinct
+  "flag":
+    # 4 values, 0 missing; 2 distinct
+    # 100% read as boolean values
+    type: boolean
+    required: true  # no missing value
+  "code":
+    # 4 values, 0 missing; 4 distinct
+    # 100% look like commune codes (5 digits)
+    type: text
+    required: true  # no missing value
+    unique: true  # all 4 values distinct
+    vn: [commune]
+  "phone":
+    # 3 values, 1 missing; 2 distinct
+    # 100% look like phone numbers
+    type: text
+    pii: true  # personal identifiers: masked in every output
+    vn: [phone]
+  "note":
+    # 1 value, 3 missing; 1 distinct
+    type: text
+`);
+  });
+
+  it('is a definition validation accepts as written, and passes on the file it came from', async () => {
+    const def = parseDefinition(await suggest(SMALL), { format: 'yaml' });
+    expect(Object.keys(def.fields)).toEqual(['id', 'name', 'dob', 'amount', 'flag', 'code', 'phone', 'note']);
+    const report = await validate(def, readCsv(Buffer.from(SMALL), { name: 'small.csv' }), { now: NOW, workers: 1 });
+    expect(report.status).toBe('passed');
+  });
+
+  it('says how many values a recogniser did not match, and the rule fails on exactly those', async () => {
+    const ids = ['001089012345', '079199012345', '036300012345', '001089012346', '001089012347', '001089012348',
+      '001089012349', '001089012350', '001089012351', '001089012352', '001089012353', '001089012354',
+      '001089012355', '001089012356', '001089012357', '001089012358', '001089012359', '001089012360',
+      '001089012361', '00108901236', '001089012363'];
+    const text = `owner_id\n${ids.join('\n')}\n`;
+    const yaml = await suggest(text, 'owners.csv');
+    expect(yaml).toContain('    # 95.2% look like CCCD (12-digit personal ID); 1 do not\n    type: text\n');
+    expect(yaml).toContain('    vn: [cccd]\n');
+    const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+    expect(report.rules.find((r) => r.id === 'owner_id.cccd')?.failed).toBe(1);
+  });
+
+  it.each([
+    ['odd column names', 'a b,"say ""hi""",Tên cột,: colon,#hash,-dash,"multi\nline",x\u2028y,[list]\n1,q,Hà,x,1,2,3,4,5\n2,r,Huế,y,2,3,4,5,6\n'],
+    ['an all-empty column', 'a,empty\n1,\n2,NULL\n'],
+    ['one row', 'only\nvalue\n'],
+    ['a header without rows', 'h1,h2\n'],
+    ['a repeated column name', 'a,a,b\n1,2,3\n'],
+    ['an empty column name', ',b\n1,2\n'],
+    ['enum values that YAML would read as other things', 'v\nyes\nno\nyes\nno\nnull\n~\n~\n'],
+    ['values with quotes and backslashes', 'v\n"a""b"\n"a""b"\nc\\d\nc\\d\n'],
+  ])('%s: accepted as written', async (_, text) => {
+    const yaml = await suggest(text, 'hostile.csv');
+    const def = parseDefinition(yaml, { format: 'yaml' });
+    expect(Object.keys(def.fields).length).toBeGreaterThan(0);
+    const report = await validate(def, readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+    expect(report.partial).toBe(false);
+  });
+
+  it('declares every odd column name exactly', async () => {
+    const yaml = await suggest('a b,"say ""hi""",Tên cột,"multi\nline"\n1,2,3,4\n');
+    expect(Object.keys(parseDefinition(yaml, { format: 'yaml' }).fields)).toEqual(['a b', 'say "hi"', 'Tên cột', 'multi\nline']);
+  });
+
+  it('an input without columns has nothing to suggest', async () => {
+    await expect(suggest('')).rejects.toThrow(/no column a definition can declare/);
+  });
+
+  it.each([[1, '100%'], [0.9999, '99.9%'], [0.996, '99.6%'], [0.95, '95%'], [0, '0%']])('percent(%d) = %s', (share, text) => {
+    expect(percent(share)).toBe(text);
+  });
+
+  it('quotes YAML strings so that any text reads back as itself', () => {
+    expect(yamlString('a\u0085b\u2028c"')).toBe('"a\\u0085b\\u2028c\\""');
+  });
+});

@@ -1,0 +1,126 @@
+import { basename, extname } from 'node:path';
+import { MATCH_SHARE } from './finish-column.js';
+import { RECOGNISER_LABELS, type RecogniserName } from './recognisers.js';
+import type { ColumnProfile, Profile } from './types.js';
+
+/** Longest field name a definition accepts (the dataset schema's limit). */
+const MAX_NAME = 200;
+
+// The pack rule a recogniser stands for, as a field's `vn` list writes it.
+// Names get `pii` only: whether a register's names must pass `vnName` is the steward's call.
+const VN_RULE: Readonly<Record<RecogniserName, string | undefined>> = {
+  cccd: 'cccd', cmnd: 'cmnd', mst: 'mst', bhxh: 'bhxh', bhyt: 'bhyt', phone: 'phone', commune: 'commune',
+  province2025: '{ province: { scheme: "2025-07-01" } }', province2008: '{ province: { scheme: "2008-08-01" } }',
+  landUseCode2024: '{ landUseCode: { scheme: "2024" } }', landUseCode2013: '{ landUseCode: { scheme: "2013" } }',
+  personName: undefined,
+};
+
+/**
+ * A dataset definition in the declarative YAML format suggested by a profile, which `ddss validate --dataset`
+ * accepts as written: each column's inferred type (dates with their format, numbers with their decimal
+ * separator, enums with their values), `required` where no value is missing, `unique` where every value is distinct
+ * (exact counts only), a `vn` rule where a recogniser matched ≥ 95% of the values, `legacyEncoding` / `nfc` where
+ * such text was seen, `pii` on personal identifiers, and the evidence as comments. Missing values are the Vietnamese
+ * placeholders (`missingValues: vn`), as the profile counted them.
+ * @example suggestDefinition(await profile(readCsv('parcels.csv'))) // 'name: "parcels"\nmissingValues: vn\nfields:\n…'
+ */
+export function suggestDefinition(p: Profile): string {
+  const declarable = p.columns.filter((c) => c.name.length >= 1 && c.name.length <= MAX_NAME);
+  // A name the header repeats is one field (validation reads the first such column and reports the repeat).
+  const declared = declarable.filter((c) => c.occurrence === 0);
+  const skipped = p.columns.filter((c) => !declarable.includes(c));
+  const repeated = declarable.filter((c) => c.occurrence === 1);
+  if (declared.length === 0) throw new Error('ddss: the input has no column a definition can declare, so nothing can be suggested');
+  const lines = [
+    `# Suggested by ddss profile from ${oneLine(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (a sample)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}.`,
+    '# It describes this file; review it (required, unique, enum values) before using it as the register\'s rules.',
+    ...(p.issues.length === 0 ? [] : [`# Records the source could not read (not profiled): ${p.issues.map((i) => `${i.count} ${oneLine(i.code)}`).join(', ')}.`]),
+    `name: ${yamlString(datasetName(p.source))}`,
+    'missingValues: vn  # empty cells and the Vietnamese placeholders (NULL, -, 00/00/0000, …) count as missing',
+  ];
+  if (skipped.length > 0) {
+    lines.push(`columns: ignore  # ${skipped.length} column name${skipped.length === 1 ? ' is' : 's are'} empty or longer than ${MAX_NAME} characters and cannot be declared`);
+  }
+  for (const c of repeated) lines.push(`# the header repeats ${oneLine(yamlString(c.name))}: only its first column is declared`);
+  lines.push('fields:');
+  for (const c of declared) lines.push(...field(c));
+  return `${lines.join('\n')}\n`;
+}
+
+function field(c: ColumnProfile): string[] {
+  const present = c.cells - c.missing;
+  const out = [`  ${yamlString(c.name)}:`];
+  const note = (text: string) => out.push(`    # ${oneLine(text)}`);
+  if (present === 0) note(`no value in any of the ${c.cells} rows`);
+  else note(`${present} value${present === 1 ? '' : 's'}, ${c.missing} missing; ${distinct(c)}`);
+  const vn: string[] = [];
+  if (c.recognised !== undefined) {
+    const r = c.recognisers.find((x) => x.name === c.recognised);
+    const matched = r?.matched ?? 0;
+    note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[c.recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
+    const rule = VN_RULE[c.recognised];
+    if (rule !== undefined) vn.push(rule);
+  } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
+    const read = present - c.typeFailures;
+    note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not` : ''}`);
+  }
+  for (const r of c.recognisers) {
+    if (r.name !== c.recognised && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
+  }
+  if (c.legacyEncoded > 0) {
+    note(`${c.legacyEncoded} value${c.legacyEncoded === 1 ? ' looks' : 's look'} TCVN3/VNI-encoded or garbled`);
+    vn.push('legacyEncoding');
+  }
+  if (c.nfd > 0) {
+    note(`${c.nfd} value${c.nfd === 1 ? ' is' : 's are'} not in Unicode NFC (decomposed accents)`);
+    vn.push('nfc');
+  }
+  out.push(`    type: ${c.type === 'empty' ? 'text' : c.type}`);
+  if (c.type === 'number' && c.decimal === ',') out.push('    decimal: ","');
+  if (c.type === 'date' && c.format !== undefined) out.push(`    format: ${yamlString(c.format)}`);
+  if (c.type === 'enum') out.push(`    values: [${c.top.map((t) => yamlString(t.value)).join(', ')}]`);
+  if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
+  if (c.distinct.exact && present >= 2 && c.distinct.count === present) out.push(`    unique: true  # all ${present} values distinct`);
+  else if (!c.distinct.exact && c.distinct.count >= present * 0.98) note(`about ${c.distinct.count} distinct (an estimate): unique not suggested, the count is not exact`);
+  if (c.personal) out.push(`    pii: true  # personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}: masked in every output`);
+  if (vn.length > 0) out.push(`    vn: [${vn.join(', ')}]`);
+  return out;
+}
+
+function distinct(c: ColumnProfile): string {
+  if (c.distinct.exact) return `${c.distinct.count} distinct`;
+  return `about ${c.distinct.count} distinct (HyperLogLog estimate, ±${percent(c.distinct.standardError ?? 0)})`;
+}
+
+function typeLabel(c: ColumnProfile): string {
+  if (c.type === 'date') return `dates in ${c.format ?? ''}`;
+  if (c.type === 'number') return `numbers with a "${c.decimal ?? '.'}" decimal separator`;
+  if (c.type === 'datetime') return 'ISO date-times';
+  return `${c.type} values`;
+}
+
+/**
+ * A share as a percentage with at most one decimal, rounded down so that 99.96% never shows as 100%.
+ * @example percent(0.9965) // '99.6%'
+ */
+export function percent(share: number): string {
+  if (share >= 1) return '100%';
+  return `${(Math.floor(share * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+/** The dataset's name: the file name without its extension (a definition needs one). */
+function datasetName(source: string): string {
+  const base = basename(source, extname(source)).trim().slice(0, MAX_NAME);
+  return base === '' ? 'profiled' : base;
+}
+
+/** A YAML comment holds one line: line breaks and other controls become spaces. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+}
+
+/** A YAML double-quoted scalar: JSON's escapes, and those YAML needs besides (C1 controls, line separators). */
+export function yamlString(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

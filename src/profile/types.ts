@@ -1,0 +1,76 @@
+import type { RecogniserName } from './recognisers.js';
+
+/** The type `profile` infers for a column (`empty`: no value at all). */
+export type ProfiledType = 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum' | 'text' | 'empty';
+
+/** How many distinct values a column has: exact up to the profile's bound, else a HyperLogLog estimate. */
+export interface DistinctCount {
+  readonly count: number;
+  readonly exact: boolean;
+  /** The estimate's relative standard error (estimates only). */
+  readonly standardError?: number;
+}
+
+/** One recogniser's result on a column. */
+export interface Recognition {
+  readonly name: RecogniserName;
+  readonly matched: number;
+  /** Of the non-missing values. */
+  readonly share: number;
+}
+
+/** What `profile` found in one column. */
+export interface ColumnProfile {
+  readonly name: string;
+  /** 0, or how many columns of the same name the header has before this one. */
+  readonly occurrence: number;
+  /** Cells read (rows that had the column). */
+  readonly cells: number;
+  readonly missing: number;
+  readonly missingShare: number;
+  /** Missing cells holding a placeholder (`NULL`, `00/00/0000`). */
+  readonly placeholders: number;
+  readonly type: ProfiledType;
+  /** `number`: the decimal separator. */
+  readonly decimal?: '.' | ',';
+  /** `date`: the date-fns format the values are in. */
+  readonly format?: string;
+  /** Non-missing values the type does not read (they would fail its type check). */
+  readonly typeFailures: number;
+  readonly distinct: DistinctCount;
+  /** Least and greatest value of the type (numbers as numbers, dates as ISO dates); text: by code point. */
+  readonly min?: string | number;
+  readonly max?: string | number;
+  /** Least and greatest length in characters of the non-missing values. */
+  readonly length?: { readonly min: number; readonly max: number };
+  /** Most frequent values; `topExact` false: counts are lower bounds (a heavy-hitters summary). */
+  readonly top: readonly { readonly value: string; readonly count: number }[];
+  readonly topExact: boolean;
+  /** Most frequent shapes (`9` digit, `A` letter). */
+  readonly shapes: readonly { readonly shape: string; readonly count: number }[];
+  readonly shapesExact: boolean;
+  /** Recognisers that matched at least one value, best first. */
+  readonly recognisers: readonly Recognition[];
+  /** The recogniser that matched ≥ 95% of the non-missing values (the first in `RECOGNISERS` order), if any. */
+  readonly recognised?: RecogniserName;
+  /** Values that look like TCVN3/VNI text or mojibake. */
+  readonly legacyEncoded: number;
+  /** Values not in Unicode NFC (decomposed accents). */
+  readonly nfd: number;
+  /** Values with surrounding white space. */
+  readonly padded: number;
+  /** True when values of this column are personal identifiers, shown masked. */
+  readonly personal: boolean;
+}
+
+/** What `profile` found in a source. */
+export interface Profile {
+  /** The source's name (the file name). */
+  readonly source: string;
+  readonly rows: number;
+  /** Records the source could not read, by issue code (`invalid_json`: a line that is not JSON). */
+  readonly issues: readonly { readonly code: string; readonly count: number }[];
+  /** True when `sample` stopped the read before the end of the source. */
+  readonly sampled: boolean;
+  readonly columns: readonly ColumnProfile[];
+}

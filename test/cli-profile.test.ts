@@ -1,0 +1,142 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+
+const example = (path: string) => fileURLToPath(new URL(`../examples/${path}`, import.meta.url));
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+
+interface JsonReport { status: string; rows: number; rules: { id: string; failed: number }[] }
+
+describe('ddss profile', () => {
+  it('prints the text profile', async () => {
+    const r = await cli(['profile', 'parcels.csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toMatch(/^parcels\.csv: \d+ rows, \d+ columns$/);
+  });
+
+  it('--format json is the profile object', async () => {
+    const r = await cli(['profile', example('land/parcels.csv'), '--format', 'json', '--sample', '100']);
+    const p = JSON.parse(r.stdout) as { rows: number; sampled: boolean; columns: { name: string; type: string }[] };
+    expect([p.rows, p.sampled]).toEqual([100, true]);
+    expect(p.columns.find((c) => c.name === 'gcn_issue_date')?.type).toBe('date');
+  });
+
+  it('--out never overwrites without --force', async () => {
+    const out = tmp.path('p.yaml');
+    writeFileSync(out, 'keep');
+    const r = await cli(['profile', 'parcels.csv', '--format', 'yaml', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('keep');
+    expect((await cli(['profile', 'parcels.csv', '--format', 'yaml', '--out', out, '--force'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Suggested by ddss profile from parcels\.csv/);
+  });
+
+  it.each([['text'], ['json'], ['html'], ['yaml']])('--format %s shows no personal identifier unmasked', async (format) => {
+    const r = await cli(['profile', example('land/parcels.csv'), '--format', format, ...NOW]);
+    const ids = readFileSync(example('land/parcels.csv'), 'utf8').match(/\b\d{12}\b/g) ?? [];
+    expect(ids.length).toBeGreaterThan(1000);
+    for (const id of ids) expect(r.stdout).not.toContain(id);
+    expect(r.stdout).not.toContain('Ngô Đình Huy');
+  });
+
+  it('--sample N profiles the first N rows; rows the source could not read are counted by code', async () => {
+    const input = tmp.path('s.ndjson');
+    writeFileSync(input, '{"a":1}\n{"a":2}\n{broken\n{"a":3}\n');
+    const r = await cli(['profile', input, '--sample', '2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, sampled: true });
+    const all = await cli(['profile', input]);
+    expect(all.stdout.split('\n').slice(0, 2)).toEqual(['s.ndjson: 3 rows, 1 column', 'not read by the source: 1 invalid_json']);
+  });
+
+  it('--now is the day the recognisers judge on: a CCCD of a birth year after it is not one', async () => {
+    const input = tmp.path('ids.csv');
+    writeFileSync(input, `id\n${Array.from({ length: 20 }, (_, i) => `0012270${String(12345 + i).padStart(5, '0')}`).join('\n')}\n`);
+    const recognised = async (now: string) => (JSON.parse((await cli(['profile', input, '--format', 'json', '--now', now])).stdout) as
+      { columns: { recognised?: string }[] }).columns[0]?.recognised;
+    expect(await recognised('2026-11-22')).toBeUndefined();
+    expect(await recognised('2027-01-01')).toBe('cccd');
+  });
+
+  it('an unreadable input exits 3 with one line', async () => {
+    const r = await cli(['profile', 'no-such-file.csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--format html is one self-contained page with every value escaped', async () => {
+    const input = tmp.path('h.csv');
+    writeFileSync(input, '"<script>alert(1)</script>",b\n"<img src=x onerror=alert(1)>",1\n');
+    const r = await cli(['profile', input, '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(r.stdout).not.toMatch(/<script>alert|<img src=x/);
+    expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  // The suggestion, validated as written on the samples: each rule it suggests fails on exactly the values its
+  // comment counted ("12 do not").
+  it.each([['land/parcels.csv', 14], ['insurance/participants.csv', 14]])('%s: the suggested YAML validates and its evidence is exact', async (file, columns) => {
+    const yamlPath = tmp.path('suggested.yaml');
+    expect((await cli(['profile', example(file), '--format', 'yaml', '--out', yamlPath, ...NOW])).code).toBe(0);
+    const yaml = readFileSync(yamlPath, 'utf8');
+    const r = await cli(['validate', example(file), '--dataset', yamlPath, ...NOW, '--format', 'json', '--workers', '1']);
+    expect(r.stderr).toBe('');
+    expect([0, 1]).toContain(r.code);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.rows).toBe(2000);
+    let checked = 0;
+    for (const block of yaml.split(/^(?= {2}")/m).slice(1)) {
+      const field = JSON.parse(/^ {2}(".*"):$/m.exec(block)?.[1] ?? '""') as string;
+      const evidence = block.split('\n').find((l) => /^ {4}# [\d.]+% (?:look like|read as) /.test(l) && !l.includes('below'));
+      if (evidence === undefined) continue;
+      const notMatched = Number(/; (\d+) do not$/.exec(evidence)?.[1] ?? 0);
+      const rule = /^ {4}vn: \[(?:\{ )?(\w+)/m.exec(block)?.[1];
+      if (evidence.includes('look like personal names')) continue; // pii only, no rule
+      const id = evidence.includes('look like') ? `${field}.${rule ?? ''}` : `${field}.type`;
+      expect(report.rules.find((x) => x.id === id)?.failed ?? 0, id).toBe(notMatched);
+      if (notMatched > 0) expect(report.rules.some((x) => x.id === id), id).toBe(true);
+      checked++;
+    }
+    expect(checked).toBe(columns);
+  });
+
+  it('province codes get the scheme they are in, and the rule agrees', async () => {
+    const yamlPath = tmp.path('s.yaml');
+    await cli(['profile', example('land/parcels.csv'), '--format', 'yaml', '--out', yamlPath, ...NOW]);
+    const yaml = readFileSync(yamlPath, 'utf8');
+    const m = /"province_code":\n(?: {4}#.*\n)*? {4}# [\d.]+% look like province codes of the 34-province list \(from 1\/7\/2025\); (\d+) do not\n/.exec(yaml);
+    expect(m).not.toBeNull();
+    expect(yaml).toContain('vn: [{ province: { scheme: "2025-07-01" } }]');
+    const r = await cli(['validate', example('land/parcels.csv'), '--dataset', yamlPath, ...NOW, '--format', 'json', '--workers', '1']);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.rules.find((x) => x.id === 'province_code.province')?.failed).toBe(Number(m?.[1]));
+  });
+});
+
+describe('ddss validate without --dataset', () => {
+  it('validates against the suggestion, says so in one line, and gives the report the saved suggestion gives', async () => {
+    const file = example('insurance/participants.csv');
+    const r = await cli(['validate', file, ...NOW, '--format', 'json']);
+    expect(r.stderr).toBe(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (17 columns); save it with ddss profile ${file} --format yaml --out FILE\n`);
+    expect(r.code).toBe(1);
+    const yamlPath = tmp.path('participants.yaml');
+    await cli(['profile', file, '--format', 'yaml', '--out', yamlPath, ...NOW]);
+    const saved = await cli(['validate', file, '--dataset', yamlPath, ...NOW, '--format', 'json']);
+    const rules = (x: string) => (JSON.parse(x) as JsonReport).rules.map((y) => [y.id, y.failed]);
+    expect(rules(r.stdout)).toEqual(rules(saved.stdout));
+  });
+
+  it('an input with nothing to suggest exits 3', async () => {
+    const input = tmp.path('empty.csv');
+    writeFileSync(input, '');
+    const r = await cli(['validate', input, ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^ddss: cannot profile ".*empty\.csv" to suggest a definition: the input has no column/);
+  });
+});
