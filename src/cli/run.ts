@@ -1,5 +1,6 @@
 import { compare } from './compare.js';
 import { datasets } from './datasets.js';
+import { fix } from './fix.js';
 import { refdata } from './refdata.js';
 import { validate } from './validate.js';
 import { worklist } from './worklist.js';
@@ -16,6 +17,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['refdata', refdata],
   ['compare', compare],
   ['worklist', worklist],
+  ['fix', fix],
 ]);
 
 /**
