@@ -62,3 +62,7 @@ export { formatComparison, type ComparisonTextOptions } from './outputs/comparis
 export { toComparisonJson } from './outputs/comparison-json.js';
 export { toComparisonHtml } from './outputs/comparison-html.js';
 export { toComparisonMarkdown } from './outputs/comparison-markdown.js';
+export { fix } from './fix/fix.js';
+export { FIX_KINDS, type FixKind } from './core/types.js';
+export type { FixChange, FixInput, FixOptions, FixResult, NotFixedReason } from './fix/types.js';
+export { changeLogSink, CHANGE_LOG_COLUMNS, type ChangeLogSink } from './fix/change-log.js';
