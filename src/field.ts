@@ -88,8 +88,9 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
   };
 }
 
-function make<T>(type: FieldType, expected: LocalizedText, parse: Parser): FieldSpec<T> {
-  return spec<T>({ type, expected, parse, rules: [], requiredRule: undefined, privacy: false, missingValues: [], typeRule: {} });
+function make<T>(type: FieldType, expected: LocalizedText, parse: Parser, format?: string): FieldSpec<T> {
+  return spec<T>({ type, expected, parse, rules: [], requiredRule: undefined, privacy: false, missingValues: [], typeRule: {},
+    ...(format === undefined ? {} : { format }) });
 }
 
 /**
@@ -116,7 +117,7 @@ export const field = {
    * `mm` without an hour (minutes), unknown letters and formats without a year or month throw `ddss: date format …`,
    * naming the likely intended token.
    */
-  date: (format = 'yyyy-MM-dd') => make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format)),
+  date: (format = 'yyyy-MM-dd') => make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format), format),
   /** ISO 8601 date-times; without an offset they are read as UTC. */
   datetime: () => make<Date>('datetime', { en: 'ISO 8601 date-time', vi: 'ngày giờ ISO 8601' }, parseDateTime),
   /** Booleans, or `true/false`, `1/0`, `yes/no` (case-insensitive), or your own lists. */

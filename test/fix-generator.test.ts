@@ -16,10 +16,12 @@ import type { Manifest } from '../examples/generator/manifest.js';
 const NOW = '2026-11-22T00:00:00.000Z';
 type Cells = Readonly<Record<string, string>>;
 
-/** dd/MM/yyyy, or the date an Excel serial number stands for, as epoch days; undefined for anything else. */
+/** dd/MM/yyyy, yyyy-MM-dd, or the date an Excel serial number stands for, as epoch days; undefined for anything else. */
 function days(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (/^\d{5}$/.test(text)) return Number(text) - 25569; // 1970-01-01 is serial 25569
+  const iso = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text);
+  if (iso !== null) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) / 86_400_000;
   const m = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(text);
   return m === null ? undefined : Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])) / 86_400_000;
 }
@@ -42,6 +44,9 @@ const LAND: Readonly<Record<string, Fixable>> = {
   // The generator drops the zero of 01xxx codes and dashes the others ("12-056"): only the first is a lost zero.
   commune_code_lost_zero: { field: 'commune_code', when: (c) => /^\d{4}$/.test(c.commune_code ?? '') },
   excel_serial_registered_at: { field: 'registered_at', when: ordered },
+  // One of '31/02/2019', '2019-03-15', '15/13/2018': only the ISO date has one reading, and it is no safe fix when
+  // that date precedes the registration.
+  invalid_issue_date: { field: 'gcn_issue_date', when: (c) => /^\d{4}-\d\d-\d\d$/.test(c.gcn_issue_date ?? '') && ordered(c) },
 };
 const INSURANCE: Readonly<Record<string, Fixable>> = {
   nfd_full_name: { field: 'full_name' },

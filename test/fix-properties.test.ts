@@ -23,7 +23,7 @@ const NAMES = ['Nguyễn Văn An', 'Nguye\u0302\u0303n Va\u0306n An', ' Trần T
   tcvn3Mojibake('Nguyễn Thị Hồng'), 'Hoa ', '', 'A, "B"'];
 const IDS = ['001089012345', '01089012345', '1089012345', '', '079188000123', 'x'];
 const PHONES = ['0912345678', '01681234567', '912345678', '', '0162 123 4567'];
-const DATES = ['16/07/2023', '45123', '2023-07-16', '', '99999'];
+const DATES = ['16/07/2023', '45123', '2023-07-16', '', '99999', '16.07.2023', '3/4/2023', '16/07/23', '31/02/2023'];
 const NOTES = ['', 'x', 'a,b', ' q ', 'line\nbreak', '"quoted"'];
 const EOLS = ['\n', '\r\n', '\r'];
 
@@ -65,13 +65,13 @@ describe('fix (properties)', () => {
       expect(Buffer.compare(second.bytes, first.bytes)).toBe(0);
     }), { numRuns: 40, seed: 20261122 });
     // The runs did fix things, of every kind the file can hold (a property over no fixes would prove nothing).
-    expect([...kinds].sort()).toEqual(['excel-date', 'leading-zero', 'legacy-encoding', 'nfc', 'phone-prefix', 'whitespace']);
+    expect([...kinds].sort()).toEqual(['date-format', 'excel-date', 'leading-zero', 'legacy-encoding', 'nfc', 'phone-prefix', 'whitespace']);
   });
 
   it('a file with nothing fixable comes out byte for byte, whatever its line ends, quoting and byte order mark', async () => {
     const clean = fc.record({ bom: fc.boolean(), rows: fc.array(fc.record({
       values: fc.tuple(fc.constantFrom('001089012345', ''), fc.constantFrom('Nguyễn Văn An', 'Lê Chi'), fc.constantFrom('0912345678'),
-        fc.constantFrom('16/07/2023', '2023-07-16'), fc.constantFrom(...NOTES)),
+        fc.constantFrom('16/07/2023', '16/07/23', '31/02/2023'), fc.constantFrom(...NOTES)),
       quotes: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), eol: fc.constantFrom(...EOLS),
     }), { maxLength: 8 }) }).map(({ bom, rows }) => Buffer.from(`${bom ? '\ufeff' : ''}id,name,phone,born,note\r\n` +
       rows.map((r) => r.values.map((v, j) => cell(v, r.quotes[j] === true)).join(',') + r.eol).join(''), 'utf8'));

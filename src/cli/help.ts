@@ -157,6 +157,8 @@ Kinds of fix (--only):
   phone-prefix     legacy 11-digit mobile prefixes (0162…) to their current 10-digit numbers
   leading-zero     lost leading zeros of identifiers and codes, when the padded value is well-formed
   excel-date       Excel serial numbers (45123) written as the date in the field's format
+  date-format      dates with one possible reading (2023-07-16, or 16.7.2023 for a dd/MM/yyyy field) written
+                   in the field's format
 
 Options:
   -d, --dataset D        a built-in name (ddss datasets), or a definition file (.ts/.js, .json, .yaml)

@@ -129,12 +129,12 @@ interface RuleBase {
 /**
  * A kind of fix that cannot change a value's meaning (`ddss fix --only`): Unicode NFC, surrounding or odd whitespace,
  * legacy-encoded text converted, a legacy 11-digit mobile prefix migrated, a lost leading zero restored, an Excel
- * serial number written as the date it stands for.
+ * serial number written as the date it stands for, a date in another unambiguous format written in the field's.
  */
-export type FixKind = 'nfc' | 'whitespace' | 'legacy-encoding' | 'phone-prefix' | 'leading-zero' | 'excel-date';
+export type FixKind = 'nfc' | 'whitespace' | 'legacy-encoding' | 'phone-prefix' | 'leading-zero' | 'excel-date' | 'date-format';
 
 /** Every `FixKind`, in the order `ddss fix` documents them. */
-export const FIX_KINDS: readonly FixKind[] = ['nfc', 'whitespace', 'legacy-encoding', 'phone-prefix', 'leading-zero', 'excel-date'];
+export const FIX_KINDS: readonly FixKind[] = ['nfc', 'whitespace', 'legacy-encoding', 'phone-prefix', 'leading-zero', 'excel-date', 'date-format'];
 
 /** A check of one field's typed value, evaluated per row; the value is never missing. */
 export interface ValueRule<V = unknown> extends RuleBase {
@@ -236,6 +236,8 @@ export interface FieldSpecData {
   readonly description?: string;
   /** Options for the field's `type` rule (criterion, severity, message). */
   readonly typeRule: RuleOptions;
+  /** The declared format of a `date` field (`dd/MM/yyyy`), so that tools can write a date as the field reads it. */
+  readonly format?: string;
 }
 
 export interface RequiredRule {

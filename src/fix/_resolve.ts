@@ -49,6 +49,8 @@ export async function resolve(plan: Plan, slots: ReadonlyMap<string, Slot>, cand
   candidates.forEach((c, i) => {
     const v = base[i] as Verdict;
     for (const field of c.fields) {
+      // A type finding may offer nothing (a date that can be read in two ways): no fix, nothing to log.
+      if ((v.offers.get(field) ?? []).length === 0) continue;
       const before = c.values[field] ?? '';
       const cell: Cell = { c, field, frontier: [], seen: new Set([before]), ends: [] };
       expand(cell, { value: before, path: [] }, v.offers.get(field) ?? []);

@@ -1,6 +1,7 @@
 import { validate } from '../validate.js';
 import type { Plan, Slot } from '../core/compile.js';
 import type { FixKind, ValidateOptions, Violation } from '../core/types.js';
+import { reformatDate } from './_date-format.js';
 
 /** A fix a rule offers for a cell: its kind, the rule and code, and the replacement. */
 export interface Offer {
@@ -40,12 +41,35 @@ export async function judge(plan: Plan, slots: ReadonlyMap<string, Slot>, rows: 
     // An info finding never fails a record (it lowers no score), but it may still offer a fix.
     if (v.severity !== 'info') at.failing.add(`${v.rule} ${v.code} ${field}`);
     if (slot.kind === 'type') at.unparsed.add(field);
-    const kind = slot.rule?.fixes?.[v.code];
-    if (kind === undefined || !kinds.has(kind) || v.suggestion === undefined || !plan.fieldIndex.has(field)) return;
+    const offer = offerOf(plan, slot, v, kinds);
+    if (offer === undefined || !plan.fieldIndex.has(field)) return;
     const offers = at.offers.get(field) ?? [];
-    offers.push({ kind, rule: v.rule, code: v.code, suggestion: v.suggestion });
+    offers.push(offer);
     at.offers.set(field, offers);
   };
   await validate(plan.definition, rows, { ...options, showValues: true, maxSamplesPerRule: 0, workers: 1, onViolation: collect });
   return out;
+}
+
+/**
+ * The fix a violation offers, of a wanted kind: its rule's declared fix (`RuleBase.fixes`) with the suggestion, or,
+ * for a date field's type rule, the date rewritten in the field's format when that is unambiguous (`date-format`).
+ */
+function offerOf(plan: Plan, slot: Slot, v: Violation, kinds: ReadonlySet<FixKind>): Offer | undefined {
+  if (slot.kind === 'type') {
+    const format = plan.fields[slot.fieldIndex]?.spec.format;
+    const date = format === undefined || v.value === undefined || !kinds.has('date-format') ? undefined : reformatDate(v.value, format);
+    return date === undefined ? undefined : { kind: 'date-format', rule: v.rule, code: v.code, suggestion: date };
+  }
+  const kind = slot.rule?.fixes?.[v.code];
+  return kind === undefined || !kinds.has(kind) || v.suggestion === undefined ? undefined
+    : { kind, rule: v.rule, code: v.code, suggestion: v.suggestion };
+}
+
+/** Whether a violation may offer a fix of a wanted kind (its suggestion, masked or not, is not needed to tell). */
+export function mayOffer(plan: Plan, slot: Slot | undefined, v: Violation, kinds: ReadonlySet<FixKind>): boolean {
+  if (slot === undefined) return false;
+  if (slot.kind === 'type') return kinds.has('date-format') && plan.fields[slot.fieldIndex]?.spec.format !== undefined;
+  const kind = slot.rule?.fixes?.[v.code];
+  return kind !== undefined && kinds.has(kind) && v.suggestion !== undefined;
 }

@@ -72,6 +72,20 @@ describe('fix: what changes and what does not', () => {
   });
 });
 
+describe('fix: dates in another format (date-format)', () => {
+  const dates = defineDataset({ name: 'dates', fields: { dmy: field.date('dd/MM/yyyy'), ymd: field.date('yyyy-MM-dd') } });
+  it('writes a date with one reading in the field format; a date with two readings is left, and not logged', async () => {
+    const input = 'dmy,ymd\n2023-07-16,03/04/2023\n16.7.2023,2023-07-16\n';
+    const { text, log } = await run(dates, input);
+    expect(text).toBe('dmy,ymd\n16/07/2023,03/04/2023\n16/07/2023,2023-07-16\n');
+    expect(log).toMatchObject([
+      { status: 'fixed', row: 0, field: 'dmy', rule: 'dmy.type', code: 'invalid_type', kind: 'date-format', before: '2023-07-16', after: '16/07/2023' },
+      { status: 'fixed', row: 1, field: 'dmy', kind: 'date-format', before: '16.7.2023', after: '16/07/2023' },
+    ]);
+    expect(log).toHaveLength(2);
+  });
+});
+
 describe('fix: never a guess (not_fixed)', () => {
   it('two fixes leading to different values: ambiguous, left as it is', async () => {
     const offer = (name: string, to: string) => valueRule({ name, criterion: 'clean', code: 'odd', fixes: { odd: 'whitespace' } },

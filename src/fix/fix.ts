@@ -7,7 +7,7 @@ import { recordKeys } from '../sources/csv/header.js';
 import { validate } from '../validate.js';
 import { rawRecords } from './_raw-records.js';
 import { rewriteRecord, splitRecord } from './_cells.js';
-import { recordSlots } from './_trial.js';
+import { mayOffer, recordSlots } from './_trial.js';
 import { resolve, type Candidate, type Decision } from './_resolve.js';
 import type { FixChange, FixInput, FixOptions, FixResult } from './types.js';
 
@@ -20,7 +20,8 @@ const encoder = new TextEncoder();
 
 /**
  * Fixes what is safe to fix in a UTF-8 CSV file with a header line: the suggestions that rules mark as fixes
- * (`RuleBase.fixes`: NFC, whitespace, legacy encodings, mobile prefixes, lost leading zeros, Excel serial dates),
+ * (`RuleBase.fixes`: NFC, whitespace, legacy encodings, mobile prefixes, lost leading zeros, Excel serial dates) and
+ * the dates a date field's type rule can read in one way only (`date-format`),
  * each applied only when it is the one possible fix and breaks no rule of the record (else `not_fixed`, with the
  * reason). The fixed file is the input byte for byte except the fixed cells (same columns, rows, line endings, BOM,
  * quoting where possible); every change, and every fixable cell left as it was, goes to `onChange`. Uniqueness is
@@ -46,15 +47,14 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
 
   const wanted = new Map<number, { row: number; key: string | undefined; fields: Set<string> }>();
   const note = (v: Violation): void => {
-    const kind = slots.get(v.rule)?.rule?.fixes?.[v.code];
-    if (kind === undefined || !kinds.has(kind) || v.suggestion === undefined || v.line === undefined || v.row === undefined
-      || v.field === undefined || !plan.fieldIndex.has(v.field)) return;
+    if (!mayOffer(plan, slots.get(v.rule), v, kinds) || v.line === undefined || v.row === undefined || v.field === undefined
+      || !plan.fieldIndex.has(v.field)) return;
     const w = wanted.get(v.line) ?? { row: v.row, key: v.key, fields: new Set<string>() };
     w.fields.add(v.field);
     wanted.set(v.line, w);
   };
   const before = await validate(definition, readCsv(source, csv), { ...run, onViolation: note });
-  const none = { nfc: 0, whitespace: 0, 'legacy-encoding': 0, 'phone-prefix': 0, 'leading-zero': 0, 'excel-date': 0 };
+  const none = { nfc: 0, whitespace: 0, 'legacy-encoding': 0, 'phone-prefix': 0, 'leading-zero': 0, 'excel-date': 0, 'date-format': 0 };
   if (before.partial) return { before, after: before, fixed: 0, notFixed: 0, byKind: none };
   const read = before.source?.encoding ?? 'utf8';
   if (read !== 'utf8') throw new Error(`ddss: fix rewrites UTF-8 files only; this input reads as ${read}`);
