@@ -1,7 +1,9 @@
 import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, NOW, scratch } from './fixtures/cli/harness.js';
+import { fileURLToPath } from 'node:url';
 import { FIX_HELP, MAIN_HELP } from '../src/cli/help.js';
+import { decodeTcvn3 } from '../src/sources/decode/tcvn3.js';
 
 let tmp: ReturnType<typeof scratch>;
 beforeEach(() => { tmp = scratch(); });
@@ -70,7 +72,20 @@ describe('ddss fix', () => {
     expect(readFileSync(input)).toEqual(PARCELS);
   });
 
+  it('--encoding tcvn3 --to-utf8 writes a legacy-encoded file as UTF-8, line ends and all', async () => {
+    const input = readFileSync(new URL('../examples/broken/parcels-tcvn3.csv', import.meta.url));
+    const out = tmp.path('utf8.csv');
+    const r = await cli(['fix', fileURLToPath(new URL('../examples/broken/parcels-tcvn3.csv', import.meta.url)), '--dataset', 'land-parcels',
+      ...NOW, '--encoding', 'tcvn3', '--to-utf8', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(decodeTcvn3(input));
+    expect(readFileSync(out, 'utf8')).toContain('\r\n');
+    expect(r.stdout).toContain('(tcvn3 written as UTF-8)');
+  });
+
   it.each([
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--to-utf8'], /--to-utf8 converts a legacy-encoded file/],
     [['fix', 'parcels.json', '--dataset', 'parcels.yaml', '--out', 'x.csv'], /CSV files .* only/],
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--encoding', 'tcvn3'], /UTF-8 files only/],
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--only', 'nfc,guess'], /unknown kind of fix "guess"/],

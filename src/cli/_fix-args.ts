@@ -17,6 +17,9 @@ export interface FixArgs extends ReferenceArgs {
   readonly only: readonly FixKind[];
   readonly dryRun: boolean;
   readonly delimiter: string;
+  /** The input's encoding (checked; `utf8` unless `--encoding`), and `--to-utf8` (required for any other). */
+  readonly encoding: string;
+  readonly toUtf8: boolean;
   readonly now: Date | undefined;
   readonly timeZone: string | undefined;
   readonly piiKey: string | undefined;
@@ -40,6 +43,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     only: { type: 'string' },
     'dry-run': { type: 'boolean' },
     encoding: { type: 'string' },
+    'to-utf8': { type: 'boolean' },
     delimiter: { type: 'string' },
     now: { type: 'string' },
     'time-zone': { type: 'string' },
@@ -58,9 +62,12 @@ export function fixArgs(argv: readonly string[]): FixArgs {
   if (byExtension === undefined) {
     throw usage(`fix rewrites CSV files (.csv, .tsv, .txt) only; "${input}" is not one (JSON, NDJSON and .xlsx inputs cannot be fixed yet)`);
   }
-  if (v.encoding !== undefined && checkEncoding(v.encoding) !== 'utf8') {
-    throw usage(`fix rewrites UTF-8 files only; converting a ${v.encoding} file to UTF-8 is not supported yet`);
+  const encoding = v.encoding === undefined ? 'utf8' : checkEncoding(v.encoding);
+  const toUtf8 = v['to-utf8'] === true;
+  if (encoding !== 'utf8' && !toUtf8) {
+    throw usage(`fix writes UTF-8 files only: add --to-utf8 to write this ${encoding} file as UTF-8 (every record converted)`);
   }
+  if (encoding === 'utf8' && toUtf8) throw usage('--to-utf8 converts a legacy-encoded file: declare its --encoding (tcvn3, vni, windows-1258, utf16le)');
   const dryRun = v['dry-run'] === true;
   if (dryRun && v.out !== undefined) throw usage('--dry-run writes no fixed file: drop --out (the change log goes to --log)');
   if (!dryRun && (v.out === undefined || v.out === '')) throw usage('fix needs --out <fixed.csv> (or --dry-run to write only the log)');
@@ -74,6 +81,8 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     only: kinds(v.only),
     dryRun,
     delimiter: delimiter(v.delimiter) ?? byExtension,
+    encoding,
+    toUtf8,
     now: instant('now', v.now),
     timeZone: zone(v['time-zone']),
     piiKey: v['pii-key'],
@@ -85,7 +94,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
 }
 
 const EMPTY: FixArgs = {
-  help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',',
+  help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',', encoding: 'utf8', toUtf8: false,
   now: undefined, timeZone: undefined, piiKey: undefined, locale: 'en', showValues: false, bom: true,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
 };

@@ -50,7 +50,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   let result: FixResult;
   try {
     result = await fixFile(definition, input, {
-      only: args.only, delimiter: args.delimiter, name: basename(args.input), locale: args.locale, showValues: args.showValues,
+      only: args.only, delimiter: args.delimiter, encoding: args.encoding, toUtf8: args.toUtf8, name: basename(args.input),
+      locale: args.locale, showValues: args.showValues,
       references,
       ...(args.now === undefined ? {} : { now: args.now }),
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
@@ -77,7 +78,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   }
   await fixed?.commit();
   await log?.commit();
-  const where = `${args.input} → ${args.out ?? '(dry run: no file written)'}${args.log === undefined ? '' : `, log ${args.log.path}`}`;
+  const where = `${args.input} → ${args.out ?? '(dry run: no file written)'}${args.toUtf8 ? ` (${args.encoding} written as UTF-8)` : ''}` +
+    `${args.log === undefined ? '' : `, log ${args.log.path}`}`;
   io.stdout.write(`ddss fix ${definition.name}: ${where}\n${fixSummary(result, { locale: args.locale, left })}`);
   return EXIT_BY_STATUS[result.after.status];
 }

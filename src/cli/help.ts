@@ -168,7 +168,9 @@ Options:
       --only K1,K2       only these kinds of fix (default all)
       --dry-run          write only the log (and print the scores the fixed file would have); no --out
       --delimiter C      the CSV delimiter (default , ; tab for .tsv)
-      --encoding utf8    the only encoding fix rewrites (legacy-encoded files cannot be converted yet)
+      --encoding E       the input's encoding (default utf8); any other needs --to-utf8
+      --to-utf8          write a tcvn3, vni, windows-1258 or UTF-16 file as UTF-8 (every record converted,
+                         the fixes applied to the decoded text)
       --now ISO          the time of the run (default now)
       --time-zone TZ     the IANA time zone deciding which day "now" is (default the definition's, else UTC)
       --locale L         en (default) or vi

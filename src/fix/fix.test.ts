@@ -3,6 +3,7 @@ import { defineDataset, field, rule } from '../index.js';
 import { valueRule } from '../core/rule-base.js';
 import { excelSerialIn } from '../../rules/vn/dates/excel-serial-in.js';
 import { fix } from './fix.js';
+import { encodeTcvn3 } from '../sources/decode/tcvn3.js';
 import type { FixChange, FixOptions } from './types.js';
 import type { DatasetDefinition } from '../core/types.js';
 
@@ -127,6 +128,16 @@ describe('fix: never a guess (not_fixed)', () => {
     const { bytes, log } = await run(names, input);
     expect(Buffer.compare(bytes, Buffer.concat([Buffer.from('id,name,note\n1, An ,'), Buffer.from([0xff]), Buffer.from('\n2,Chi,x\n')]))).toBe(0);
     expect(log).toMatchObject([{ line: 2, reason: 'invalid_encoding' }, { line: 3, status: 'fixed' }]);
+  });
+});
+
+describe('fix: a legacy-encoded file written as UTF-8 (toUtf8)', () => {
+  it('converts every record and fixes the decoded text; without toUtf8 it refuses', async () => {
+    const input = encodeTcvn3('id,name,note\r\n1, Nguyễn Văn An ,Hà Nội\r\n2,Trần Thị Bình,"a, b"\r\n') ?? new Uint8Array(0);
+    const { text, log } = await run(names, input, { encoding: 'tcvn3', toUtf8: true });
+    expect(text).toBe('id,name,note\r\n1,Nguyễn Văn An,Hà Nội\r\n2,Trần Thị Bình,"a, b"\r\n');
+    expect(log).toMatchObject([{ status: 'fixed', line: 2, before: ' Nguyễn Văn An ', after: 'Nguyễn Văn An' }]);
+    await expect(run(names, input, { encoding: 'tcvn3' })).rejects.toThrow(/pass toUtf8/);
   });
 });
 

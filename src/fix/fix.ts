@@ -3,6 +3,7 @@ import { piiProtector } from '../core/mask.js';
 import { FIX_KINDS, type DatasetDefinition, type FixKind, type ValidateOptions, type Violation } from '../core/types.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { byteInput } from '../sources/csv/input.js';
+import { createDecoder, encodingName, type Encoding } from '../sources/decode/decoder.js';
 import { recordKeys } from '../sources/csv/header.js';
 import { validate } from '../validate.js';
 import { rawRecords } from './_raw-records.js';
@@ -37,13 +38,21 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   const kinds = new Set<FixKind>(options.only ?? FIX_KINDS);
   const unknown = [...kinds].find((k) => !FIX_KINDS.includes(k));
   if (unknown !== undefined) throw new RangeError(`ddss: unknown fix kind "${String(unknown)}"; kinds: ${FIX_KINDS.join(', ')}`);
+  const encoding = encodingName(options.encoding ?? 'utf8');
+  if (encoding === undefined) throw new RangeError(`ddss: unknown encoding "${options.encoding ?? ''}"`);
+  if (encoding !== 'utf8' && options.toUtf8 !== true) {
+    throw new Error(`ddss: fix rewrites UTF-8 files only; pass toUtf8 to write this ${encoding} file as UTF-8`);
+  }
+  // A legacy-encoded file is fixed as its UTF-8 text: every pass reads the conversion, and the output is UTF-8.
+  const open = (): AsyncIterable<Uint8Array> => encoding === 'utf8' ? byteInput(source).open() : utf8Of(byteInput(source).open(), encoding);
   const plan = compile(definition);
   const slots = recordSlots(plan);
   const run: ValidateOptions = {
     now: options.now ?? new Date(), // one time for every pass, so before, trials and after judge alike
     ...pick(options, ['timeZone', 'locale', 'showValues', 'piiKey', 'failUnder', 'maxSamplesPerRule', 'references']),
   };
-  const csv = { delimiter, encoding: 'utf8', ...(options.name === undefined ? {} : { name: options.name }) };
+  const name = options.name ?? (typeof source === 'string' ? source : undefined);
+  const csv = { delimiter, encoding: 'utf8', ...(name === undefined ? {} : { name }) };
 
   const wanted = new Map<number, { row: number; key: string | undefined; fields: Set<string> }>();
   const note = (v: Violation): void => {
@@ -53,13 +62,13 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
     w.fields.add(v.field);
     wanted.set(v.line, w);
   };
-  const before = await validate(definition, readCsv(source, csv), { ...run, onViolation: note });
+  const before = await validate(definition, readCsv(encoding === 'utf8' ? source : open(), csv), { ...run, onViolation: note });
   const none = { nfc: 0, whitespace: 0, 'legacy-encoding': 0, 'phone-prefix': 0, 'leading-zero': 0, 'excel-date': 0, 'date-format': 0 };
   if (before.partial) return { before, after: before, fixed: 0, notFixed: 0, byKind: none };
   const read = before.source?.encoding ?? 'utf8';
-  if (read !== 'utf8') throw new Error(`ddss: fix rewrites UTF-8 files only; this input reads as ${read}`);
+  if (read !== 'utf8') throw new Error(`ddss: fix rewrites UTF-8 files only; this input reads as ${read} (declare its encoding and pass toUtf8)`);
 
-  const { candidates, keys, unreadable } = await gather(source, delimiter, wanted);
+  const { candidates, keys, unreadable } = await gather(open, delimiter, wanted);
   const decisions = await resolve(plan, slots, candidates, kinds, run);
   for (const [c, fields] of unreadable) {
     decisions.set(c, [...fields].map((field): Decision => ({ field, before: '', status: 'not_fixed', reason: 'invalid_encoding', path: [] })));
@@ -83,8 +92,8 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
       options.onChange?.(change(c, d, kindsOf, show));
     }
   }
-  if (options.write !== undefined) for await (const chunk of fixedBytes(source, edits, delimiter)) await options.write(chunk);
-  const after = await validate(definition, readCsv(fixedBytes(source, edits, delimiter), csv), run);
+  if (options.write !== undefined) for await (const chunk of fixedBytes(open, edits, delimiter)) await options.write(chunk);
+  const after = await validate(definition, readCsv(fixedBytes(open, edits, delimiter), csv), run);
   return { before, after, fixed, notFixed, byKind };
 }
 
@@ -108,12 +117,12 @@ function shower(plan: Plan, options: FixOptions): (text: string, field: string) 
 }
 
 /** The records named by the validation, read from the file's bytes as cells keyed like `readCsv`'s records. */
-async function gather(source: FixInput, delimiter: string, wanted: ReadonlyMap<number, { row: number; key: string | undefined; fields: Set<string> }>) {
+async function gather(open: () => AsyncIterable<Uint8Array>, delimiter: string, wanted: ReadonlyMap<number, { row: number; key: string | undefined; fields: Set<string> }>) {
   const candidates: Candidate[] = [];
   const unreadable = new Map<Candidate, ReadonlySet<string>>();
   let keys: string[] = [];
   let first = true;
-  for await (const batch of rawRecords(byteInput(source).open(), delimiter)) {
+  for await (const batch of rawRecords(open(), delimiter)) {
     for (const r of batch) {
       if (first) {
         first = false;
@@ -135,8 +144,8 @@ async function gather(source: FixInput, delimiter: string, wanted: ReadonlyMap<n
 }
 
 /** The input's bytes with the edited cells replaced: every other record is copied as it is. */
-async function* fixedBytes(source: FixInput, edits: Edits, delimiter: string): AsyncGenerator<Uint8Array> {
-  for await (const batch of rawRecords(byteInput(source).open(), delimiter)) {
+async function* fixedBytes(open: () => AsyncIterable<Uint8Array>, edits: Edits, delimiter: string): AsyncGenerator<Uint8Array> {
+  for await (const batch of rawRecords(open(), delimiter)) {
     const parts = batch.map((r) => {
       const cells = edits.get(r.line);
       const text = cells === undefined ? undefined : decode(r.bytes);
@@ -145,6 +154,17 @@ async function* fixedBytes(source: FixInput, edits: Edits, delimiter: string): A
     });
     yield parts.length === 1 ? parts[0] as Uint8Array : Buffer.concat(parts);
   }
+}
+
+/** The UTF-8 bytes of a legacy-encoded input's text. */
+async function* utf8Of(chunks: AsyncIterable<Uint8Array>, encoding: Encoding): AsyncGenerator<Uint8Array> {
+  const decoder = createDecoder(encoding);
+  for await (const chunk of chunks) {
+    const text = decoder.write(chunk);
+    if (text !== '') yield encoder.encode(text);
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield encoder.encode(rest);
 }
 
 /** A record's text, or undefined when its bytes are not UTF-8 (rewriting it would change them). */

@@ -48,8 +48,12 @@ export interface FixOptions {
   readonly write?: (chunk: Uint8Array) => void | Promise<void>;
   /** Receives every change-log line, in file order. */
   readonly onChange?: (change: FixChange) => void;
-  /** The CSV delimiter (one character; default `,`). The input must be UTF-8 with a header line. */
+  /** The CSV delimiter (one character; default `,`). The input must have a header line. */
   readonly delimiter?: string;
+  /** The input's encoding (default `utf8`). Any other needs `toUtf8`: only UTF-8 is written. */
+  readonly encoding?: string;
+  /** Write a legacy-encoded input (`tcvn3`, `vni`, `windows-1258`, UTF-16) as UTF-8: every record is converted. */
+  readonly toUtf8?: boolean;
   /** The name reports show for the input. */
   readonly name?: string;
   readonly now?: Date | string | number;
