@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineDataset, field, rule } from '../index.js';
 import { valueRule } from '../core/rule-base.js';
 import { excelSerialIn } from '../../rules/vn/dates/excel-serial-in.js';
+import { province } from '../../rules/vn/admin/province.js';
 import { fix } from './fix.js';
 import { encodeTcvn3 } from '../sources/decode/tcvn3.js';
 import type { FixChange, FixOptions } from './types.js';
@@ -121,6 +122,21 @@ describe('fix: never a guess (not_fixed)', () => {
     const { text, log } = await run(def, input);
     expect(text).toBe(input);
     expect(log).toMatchObject([{ field: 'a', reason: 'conflict' }, { field: 'b', reason: 'conflict' }]);
+  });
+
+  it('a fix that would make a duplicate: breaks_rule naming the uniqueness rule, found by validating the fixed file', async () => {
+    // A lost leading zero put back would make province 1 the same as 01 (uniqueness compares the text).
+    const def = defineDataset({ name: 'u', key: 'id', fields: { id: field.text().use(province()).unique(), n: field.text().trimmed() } });
+    const input = 'id,n\n01,x\n1, y \n2, z\n';
+    const { text, log, result } = await run(def, input);
+    expect(text).toBe('id,n\n01,x\n1,y\n02,z\n');
+    expect(log).toMatchObject([
+      { line: 3, field: 'id', status: 'not_fixed', reason: 'breaks_rule', detail: 'id.unique' },
+      { line: 3, field: 'n', status: 'fixed' },
+      { line: 4, field: 'id', status: 'fixed', kind: 'leading-zero' },
+      { line: 4, field: 'n', status: 'fixed' },
+    ]);
+    expect(result.after.rules.find((r) => r.id === 'id.unique')?.failed).toBe(0);
   });
 
   it('a record holding bytes that are not UTF-8: invalid_encoding, the record copied as it is', async () => {

@@ -10,6 +10,7 @@ import { rawRecords } from './_raw-records.js';
 import { rewriteRecord, splitRecord } from './_cells.js';
 import { mayOffer, recordSlots } from './_trial.js';
 import { resolve, type Candidate, type Decision } from './_resolve.js';
+import { aggregateIds, aggregateKey, settle } from './_settle.js';
 import type { FixChange, FixInput, FixOptions, FixResult } from './types.js';
 
 /** Cells to replace, by the line their record starts on, then by column. */
@@ -25,8 +26,8 @@ const encoder = new TextEncoder();
  * the dates a date field's type rule can read in one way only (`date-format`),
  * each applied only when it is the one possible fix and breaks no rule of the record (else `not_fixed`, with the
  * reason). The fixed file is the input byte for byte except the fixed cells (same columns, rows, line endings, BOM,
- * quoting where possible); every change, and every fixable cell left as it was, goes to `onChange`. Uniqueness is
- * not re-checked cell by cell: the `after` report, of the fixed file, counts it.
+ * quoting where possible); every change, and every fixable cell left as it was, goes to `onChange`. A fix that would
+ * make a duplicate (`unique`, `uniqueBy`) is found by validating the fixed file, and put back.
  * @example
  * const out = createWriteStream('fixed.csv');
  * const r = await fix(landParcels, 'parcels.csv', { write: (c) => void out.write(c), onChange: (c) => log.push(c) });
@@ -55,7 +56,11 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   const csv = { delimiter, encoding: 'utf8', ...(name === undefined ? {} : { name }) };
 
   const wanted = new Map<number, { row: number; key: string | undefined; fields: Set<string> }>();
+  const duplicates = new Set<string>();
+  const aggregates = aggregateIds(plan);
   const note = (v: Violation): void => {
+    const agg = aggregateKey(aggregates, v);
+    if (agg !== undefined) duplicates.add(agg);
     if (!mayOffer(plan, slots.get(v.rule), v, kinds) || v.line === undefined || v.row === undefined || v.field === undefined
       || !plan.fieldIndex.has(v.field)) return;
     const w = wanted.get(v.line) ?? { row: v.row, key: v.key, fields: new Set<string>() };
@@ -73,7 +78,20 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   for (const [c, fields] of unreadable) {
     decisions.set(c, [...fields].map((field): Decision => ({ field, before: '', status: 'not_fixed', reason: 'invalid_encoding', path: [] })));
   }
-  const edits: Edits = new Map();
+  const editsOf = (): Edits => {
+    const edits: Edits = new Map();
+    for (const [c, ds] of decisions) {
+      for (const d of ds) {
+        if (d.status !== 'fixed') continue;
+        const cells = edits.get(c.line) ?? new Map<number, string>();
+        cells.set(keys.indexOf(d.field), d.after);
+        edits.set(c.line, cells);
+      }
+    }
+    return edits;
+  };
+  const after = await settle(plan, decisions, duplicates,
+    (onViolation) => validate(definition, readCsv(fixedBytes(open, editsOf(), delimiter), csv), { ...run, onViolation }));
   const byKind = { ...none };
   let fixed = 0;
   let notFixed = 0;
@@ -85,15 +103,11 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
       if (d.status === 'fixed') {
         fixed++;
         for (const k of kindsOf) byKind[k]++;
-        const cells = edits.get(c.line) ?? new Map<number, string>();
-        cells.set(keys.indexOf(d.field), d.after);
-        edits.set(c.line, cells);
       } else notFixed++;
       options.onChange?.(change(c, d, kindsOf, show));
     }
   }
-  if (options.write !== undefined) for await (const chunk of fixedBytes(open, edits, delimiter)) await options.write(chunk);
-  const after = await validate(definition, readCsv(fixedBytes(open, edits, delimiter), csv), run);
+  if (options.write !== undefined) for await (const chunk of fixedBytes(open, editsOf(), delimiter)) await options.write(chunk);
   return { before, after, fixed, notFixed, byKind };
 }
 
