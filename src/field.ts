@@ -120,7 +120,7 @@ export const field = {
   date: (format = 'yyyy-MM-dd') => {
     const text = dateFormatter(format);
     return make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format),
-      { formatValue: (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? text(v) : undefined) });
+      { format, formatValue: (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? text(v) : undefined) });
   },
   /** ISO 8601 date-times; without an offset they are read as UTC. */
   datetime: () => make<Date>('datetime', { en: 'ISO 8601 date-time', vi: 'ngày giờ ISO 8601' }, parseDateTime),

@@ -81,3 +81,7 @@ export { suggestDefinition } from './profile/suggest-definition.js';
 export { profileText } from './profile/profile-text.js';
 export { profileHtml } from './profile/profile-html.js';
 export type { ColumnProfile, DistinctCount, Profile, ProfiledType, Recognition } from './profile/types.js';
+export { fix } from './fix/fix.js';
+export { FIX_KINDS, type FixKind } from './core/types.js';
+export type { FixChange, FixInput, FixOptions, FixResult, NotFixedReason } from './fix/types.js';
+export { changeLogSink, CHANGE_LOG_COLUMNS, type ChangeLogSink } from './fix/change-log.js';

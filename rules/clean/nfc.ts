@@ -9,7 +9,7 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
  * @example field.text().nfc() // "Nguye\u0302\u0303n" → not_nfc, suggestion "Nguyễn"
  */
 export function nfc(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'nfc', criterion: 'clean', code: 'not_nfc' }, (v) => {
+  return valueRule({ name: 'nfc', criterion: 'clean', code: 'not_nfc', fixes: { not_nfc: 'nfc' } }, (v) => {
     if (typeof v !== 'string') return undefined;
     let plain = true;
     for (let i = 0; i < v.length; i++) {

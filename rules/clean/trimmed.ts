@@ -7,7 +7,7 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
  * @example field.text().trimmed() // " Hà Nội" → surrounding_whitespace, suggestion "Hà Nội"
  */
 export function trimmed(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'trimmed', criterion: 'clean', code: 'surrounding_whitespace' }, (v) => {
+  return valueRule({ name: 'trimmed', criterion: 'clean', code: 'surrounding_whitespace', fixes: { surrounding_whitespace: 'whitespace' } }, (v) => {
     if (typeof v !== 'string' || v.length === 0) return undefined;
     if (!space(v.charCodeAt(0)) && !space(v.charCodeAt(v.length - 1))) return undefined;
     return { code: 'surrounding_whitespace', suggestion: v.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, '') };

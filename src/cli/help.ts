@@ -9,6 +9,7 @@ Usage:
   ddss profile <input> [--format text|json|yaml|html] [--sample N]
   ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
   ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]
+  ddss fix <input.csv> --dataset D --out FIXED.csv [--log CHANGES.csv] [--only KINDS] [--dry-run]
   ddss datasets [--json]
   ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
   ddss --help | ddss <command> --help
@@ -20,6 +21,8 @@ Commands:
   profile    describe an unknown file's columns, or suggest a dataset definition for it (--format yaml)
   worklist   group the records of a validate --grades file by a column, worst records first
   history    the score trend of each dataset over the runs of a validate --history file
+  fix        write a copy with what is safe to fix fixed (NFC, whitespace, legacy encodings, lost zeros, …),
+             with a change log; prints the scores before → after
   datasets   list the built-in dataset definitions
   refdata    import reference data (the official commune list) as a dated JSON table
 
@@ -203,4 +206,46 @@ Options:
   -h, --help             this help
 
 Exit codes: 0 profiled, 2 usage error, 3 the input could not be read.
+`;
+
+export const FIX_HELP = `Usage: ddss fix <input.csv> --dataset D --out FIXED.csv [options]
+       ddss fix <input.csv> --dataset D --dry-run --log CHANGES.csv [options]
+
+Writes a copy of a UTF-8 CSV file in which every cell a rule offers a safe fix for is fixed, and nothing else
+changes: same columns, rows, line endings, byte order mark and quoting (a fixed cell is quoted only if it was or
+must be). A fix is applied only when it is the one possible fix and the fixed record breaks no rule that held;
+otherwise the cell is left as it is and logged as not_fixed with the reason. Then the fixed file is validated and
+the scores before → after are printed.
+
+Kinds of fix (--only):
+  nfc              Unicode NFC (decomposed Vietnamese accents composed)
+  whitespace       surrounding, doubled, non-breaking and invisible whitespace
+  legacy-encoding  TCVN3 / VNI / UTF-8-read-as-1252 text converted, only when the result is valid Vietnamese
+  phone-prefix     legacy 11-digit mobile prefixes (0162…) to their current 10-digit numbers
+  leading-zero     lost leading zeros of identifiers and codes, when the padded value is well-formed
+  excel-date       Excel serial numbers (45123) written as the date in the field's format
+  date-format      dates with one possible reading (2023-07-16, or 16.7.2023 for a dd/MM/yyyy field) written
+                   in the field's format
+
+Options:
+  -d, --dataset D        a built-in name (ddss datasets), or a definition file (.ts/.js, .json, .yaml)
+  -o, --out FILE         the fixed file (must not exist; never the input)
+      --log FILE         the change log, FILE.csv or FILE.ndjson: one line per changed cell (row, line, key,
+                         field, rule, code, kind, before, after) and per cell left as it is (reason, detail)
+      --only K1,K2       only these kinds of fix (default all)
+      --dry-run          write only the log (and print the scores the fixed file would have); no --out
+      --delimiter C      the CSV delimiter (default , ; tab for .tsv)
+      --encoding E       the input's encoding (default utf8); any other needs --to-utf8
+      --to-utf8          write a tcvn3, vni, windows-1258 or UTF-16 file as UTF-8 (every record converted,
+                         the fixes applied to the decoded text)
+      --now ISO          the time of the run (default now)
+      --time-zone TZ     the IANA time zone deciding which day "now" is (default the definition's, else UTC)
+      --locale L         en (default) or vi
+      --show-values      show personal values unmasked in the log
+      --pii-key KEY      key of hashed personal fields (default: the DDSS_PII_KEY environment variable)
+      --no-bom           start a CSV log without a UTF-8 byte order mark
+      --reference NAME=FILE   another register the definition checks against (as in validate)
+
+Exit codes: 0 the fixed file passes (or warns), 1 it still fails, 2 usage error, 3 the input could not be read
+whole (nothing is written).
 `;

@@ -1,6 +1,7 @@
 import { compare } from './compare.js';
 import { datasets } from './datasets.js';
 import { profile } from './profile.js';
+import { fix } from './fix.js';
 import { refdata } from './refdata.js';
 import { validate } from './validate.js';
 import { worklist } from './worklist.js';
@@ -20,6 +21,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['worklist', worklist],
   ['history', history],
   ['profile', profile],
+  ['fix', fix],
 ]);
 
 /**

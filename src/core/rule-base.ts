@@ -1,5 +1,5 @@
 import type {
-  AggregateRule, CheckResult, Criterion, MergeOffset, DatasetOutcome, FinishContext, RecordRule, RuleContext,
+  AggregateRule, FixKind, CheckResult, Criterion, MergeOffset, DatasetOutcome, FinishContext, RecordRule, RuleContext,
   RuleOptions, TypedRow, ValueRule,
 } from './types.js';
 import type { MessageTable } from './message.js';
@@ -13,6 +13,8 @@ export interface RuleMeta {
   /** The params quoting values of the field (lists, patterns): masked on personal fields (see `RuleBase`). */
   readonly valueParams?: readonly string[];
   readonly messages?: MessageTable;
+  /** The codes whose suggestion is a safe fix, with its kind (see `RuleBase.fixes`). */
+  readonly fixes?: Readonly<Record<string, FixKind>>;
 }
 
 function base(meta: RuleMeta, o: RuleOptions) {
@@ -30,6 +32,7 @@ function base(meta: RuleMeta, o: RuleOptions) {
     ...(meta.params === undefined ? {} : { params: meta.params }),
     ...(meta.valueParams === undefined ? {} : { valueParams: meta.valueParams }),
     ...(meta.messages === undefined ? {} : { messages: meta.messages }),
+    ...(meta.fixes === undefined ? {} : { fixes: meta.fixes }),
   } as const;
 }
 

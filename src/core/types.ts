@@ -119,7 +119,22 @@ interface RuleBase {
   readonly messages?: MessageTable;
   /** The code reported when a check returns `false`. Default `check_failed`. */
   readonly code?: string;
+  /**
+   * The codes whose `suggestion` is a replacement that cannot change the value's meaning, each with its kind of fix:
+   * `ddss fix` applies such a suggestion (after re-checking the fixed record); the validator never does.
+   */
+  readonly fixes?: Readonly<Record<string, FixKind>>;
 }
+
+/**
+ * A kind of fix that cannot change a value's meaning (`ddss fix --only`): Unicode NFC, surrounding or odd whitespace,
+ * legacy-encoded text converted, a legacy 11-digit mobile prefix migrated, a lost leading zero restored, an Excel
+ * serial number written as the date it stands for, a date in another unambiguous format written in the field's.
+ */
+export type FixKind = 'nfc' | 'whitespace' | 'legacy-encoding' | 'phone-prefix' | 'leading-zero' | 'excel-date' | 'date-format';
+
+/** Every `FixKind`, in the order `ddss fix` documents them. */
+export const FIX_KINDS: readonly FixKind[] = ['nfc', 'whitespace', 'legacy-encoding', 'phone-prefix', 'leading-zero', 'excel-date', 'date-format'];
 
 /** A check of one field's typed value, evaluated per row; the value is never missing. */
 export interface ValueRule<V = unknown> extends RuleBase {
@@ -226,6 +241,8 @@ export interface FieldSpecData {
    * of its own: a date field shows it in its declared format, as the CSV text would read. Undefined: as `display`.
    */
   readonly formatValue?: (value: unknown) => string | undefined;
+  /** The declared format of a `date` field (`dd/MM/yyyy`), so that tools can write a date as the field reads it. */
+  readonly format?: string;
 }
 
 export interface RequiredRule {

@@ -64,7 +64,8 @@ export function province(options: ProvinceOptions = {}): ValueRule {
     }
     return memo.lists;
   };
-  return valueRule({ name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params },
+  return valueRule({ name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params,
+    fixes: { province_code_format: 'leading-zero' } },
     (v, ctx) => {
       const text = codeText(v);
       const bad = formatFinding('province_code_format', text, 2);

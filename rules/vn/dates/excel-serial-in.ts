@@ -12,6 +12,7 @@ import { EXCEL_MESSAGES, serialSuggestion, type ExcelSerialOptions } from './_ex
 export function excelSerialIn(column: string, options: RuleOptions & ExcelSerialOptions = {}): RecordRule {
   return recordRule({
     name: `${column}.excelSerial`, criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
+    fixes: { excel_serial_date: 'excel-date' },
     params: { column },
   }, (row, ctx) => {
     if (row[column] instanceof Date) return undefined;

@@ -11,7 +11,8 @@ import { EXCEL_MESSAGES, serialSuggestion, type ExcelSerialOptions } from './_ex
  * @example field.any().use(vn.excelSerial()) // 45123 → excel_serial_date, suggestion "16/07/2023"
  */
 export function excelSerial(options: RuleOptions & ExcelSerialOptions = {}): ValueRule {
-  return valueRule({ name: 'excelSerial', criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES },
+  return valueRule({ name: 'excelSerial', criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
+    fixes: { excel_serial_date: 'excel-date' } },
     (v) => {
       const suggestion = serialSuggestion(v, options);
       return suggestion === undefined ? undefined : { code: 'excel_serial_date', suggestion };

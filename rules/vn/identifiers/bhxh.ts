@@ -11,7 +11,8 @@ import { readDigits } from './_digits.js';
  * @example field.text().use(bhxh()) // "0123456789" passes; 123456789 (number) → leading_zero_lost, suggestion "0123456789"
  */
 export function bhxh(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'bhxh', criterion: 'correct', params: { digits: 10 }, messages: STRUCTURE_MESSAGES }, (value) => {
+  return valueRule({ name: 'bhxh', criterion: 'correct', params: { digits: 10 }, messages: STRUCTURE_MESSAGES,
+    fixes: { leading_zero_lost: 'leading-zero' } }, (value) => {
     const r = readDigits(value, { length: 10 });
     return 'digits' in r ? undefined : r;
   }, options);

@@ -84,7 +84,8 @@ export const CCCD_MESSAGES = {
  */
 export function cccd(options: CccdOptions = {}): ValueRule {
   const acceptCmnd = options.acceptCmnd === true;
-  return valueRule({ name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: CCCD_MESSAGES },
+  return valueRule({ name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: CCCD_MESSAGES,
+    fixes: { leading_zero_lost: 'leading-zero' } },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
       return text === undefined ? { code: 'non_digit_character' } : cccdFinding(text, ctx.today, acceptCmnd);

@@ -11,7 +11,8 @@ import { readDigits } from './_digits.js';
  * @example field.text().use(cmnd()) // "12345678" → leading_zero_lost, suggestion "012345678"
  */
 export function cmnd(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'cmnd', criterion: 'correct', params: { digits: 9 }, messages: STRUCTURE_MESSAGES }, (value) => {
+  return valueRule({ name: 'cmnd', criterion: 'correct', params: { digits: 9 }, messages: STRUCTURE_MESSAGES,
+    fixes: { leading_zero_lost: 'leading-zero' } }, (value) => {
     const r = readDigits(value, { length: 9 });
     return 'digits' in r ? undefined : r;
   }, options);

@@ -11,7 +11,8 @@ import { readDigits } from './_digits.js';
  * @example field.text().use(postalCode()) // "10000" passes; 4000 (number) → leading_zero_lost, suggestion "04000"
  */
 export function postalCode(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'postalCode', criterion: 'correct', params: { digits: 5 }, messages: STRUCTURE_MESSAGES },
+  return valueRule({ name: 'postalCode', criterion: 'correct', params: { digits: 5 }, messages: STRUCTURE_MESSAGES,
+    fixes: { leading_zero_lost: 'leading-zero' } },
     (value) => {
       const r = readDigits(value, { length: 5 });
       return 'digits' in r ? undefined : r;

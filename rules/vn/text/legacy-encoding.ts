@@ -165,7 +165,8 @@ const messages: MessageTable = {
  * @example field.text().use(vn.legacyEncoding()) // "B¶o Th¾ng" → legacy_encoding (TCVN3), suggestion "Bảo Thắng"
  */
 export function legacyEncoding(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'legacyEncoding', criterion: 'clean', code: 'legacy_encoding', messages }, (v): Finding | undefined => {
+  return valueRule({ name: 'legacyEncoding', criterion: 'clean', code: 'legacy_encoding', messages,
+    fixes: { legacy_encoding: 'legacy-encoding', mojibake: 'legacy-encoding' } }, (v): Finding | undefined => {
     if (typeof v !== 'string') return undefined;
     const d = diagnoseEncoding(v);
     if (d === undefined) return undefined;

@@ -73,6 +73,10 @@ const messages: MessageTable = {
   },
 };
 
+/** Every finding of this rule carries the same cleaned text, a fix of kind `whitespace`. */
+const FIXES = { non_breaking_space: 'whitespace', unusual_space: 'whitespace', zero_width_character: 'whitespace',
+  byte_order_mark: 'whitespace', tab_character: 'whitespace', line_break: 'whitespace', doubled_space: 'whitespace' } as const;
+
 /**
  * Text holds only ordinary spaces, one at a time (clean, DOMAIN-VN §6): a no-break space, a typographic or full-width
  * space, a zero-width character or soft hyphen, a byte order mark, a tab, a line break (unless `multiline`: then LF
@@ -83,7 +87,8 @@ const messages: MessageTable = {
  */
 export function whitespace(options: WhitespaceOptions = {}): ValueRule {
   const multiline = options.multiline === true;
-  return valueRule({ name: 'whitespace', criterion: 'clean', code: 'doubled_space', messages, params: { multiline } }, (v) => {
+  return valueRule({ name: 'whitespace', criterion: 'clean', code: 'doubled_space', messages, params: { multiline },
+    fixes: FIXES }, (v) => {
     if (typeof v !== 'string' || plain(v, multiline)) return undefined;
     const kinds = new Set<Kind>();
     let clean = '';

@@ -1,0 +1,126 @@
+import { extname } from 'node:path';
+import { FIX_KINDS, type FixKind, type Locale } from '../core/types.js';
+import { checkTimeZone } from '../core/time-zone.js';
+import { choice, delimiter, instant, parse } from './_args.js';
+import { checkEncoding } from './_input.js';
+import { usage } from './_errors.js';
+import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
+
+/** The flags of `ddss fix`, checked and typed. Paths are as given (resolved by the command). */
+export interface FixArgs extends ReferenceArgs {
+  readonly help: boolean;
+  readonly input: string;
+  readonly dataset: string;
+  /** The fixed file; undefined only with `--dry-run`. */
+  readonly out: string | undefined;
+  readonly log: { readonly path: string; readonly format: 'csv' | 'ndjson' } | undefined;
+  readonly only: readonly FixKind[];
+  readonly dryRun: boolean;
+  readonly delimiter: string;
+  /** The input's encoding (checked; `utf8` unless `--encoding`), and `--to-utf8` (required for any other). */
+  readonly encoding: string;
+  readonly toUtf8: boolean;
+  readonly now: Date | undefined;
+  readonly timeZone: string | undefined;
+  readonly piiKey: string | undefined;
+  readonly locale: Locale;
+  readonly showValues: boolean;
+  /** Start a CSV change log with a UTF-8 BOM (default; `--no-bom` omits it). */
+  readonly bom: boolean;
+}
+
+const CSV_EXTENSIONS: Readonly<Record<string, string>> = { '.csv': ',', '.txt': ',', '.tsv': '\t', '.tab': '\t' };
+
+/**
+ * Parses and checks the arguments of `ddss fix`; every mistake is a usage error (exit 2) naming the flag.
+ * @example fixArgs(['parcels.csv', '-d', 'land-parcels', '--out', 'fixed.csv', '--only', 'nfc,whitespace']).only // ['nfc', 'whitespace']
+ */
+export function fixArgs(argv: readonly string[]): FixArgs {
+  const { values: v, positionals } = parse(argv, {
+    dataset: { type: 'string', short: 'd' },
+    out: { type: 'string', short: 'o' },
+    log: { type: 'string' },
+    only: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    encoding: { type: 'string' },
+    'to-utf8': { type: 'boolean' },
+    delimiter: { type: 'string' },
+    now: { type: 'string' },
+    'time-zone': { type: 'string' },
+    'pii-key': { type: 'string' },
+    locale: { type: 'string' },
+    'show-values': { type: 'boolean' },
+    'no-bom': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    ...REFERENCE_FLAGS,
+  });
+  if (v.help === true) return { ...EMPTY, help: true };
+  if (positionals.length !== 1) throw usage(`fix takes one <input> CSV file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+  const input = positionals[0] as string;
+  if (v.dataset === undefined || v.dataset === '') throw usage('fix needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
+  const byExtension = CSV_EXTENSIONS[extname(input).toLowerCase()];
+  if (byExtension === undefined) {
+    throw usage(`fix rewrites CSV files (.csv, .tsv, .txt) only; "${input}" is not one (JSON, NDJSON and .xlsx inputs cannot be fixed yet)`);
+  }
+  const encoding = v.encoding === undefined ? 'utf8' : checkEncoding(v.encoding);
+  const toUtf8 = v['to-utf8'] === true;
+  if (encoding !== 'utf8' && !toUtf8) {
+    throw usage(`fix writes UTF-8 files only: add --to-utf8 to write this ${encoding} file as UTF-8 (every record converted)`);
+  }
+  if (encoding === 'utf8' && toUtf8) throw usage('--to-utf8 converts a legacy-encoded file: declare its --encoding (tcvn3, vni, windows-1258, utf16le)');
+  const dryRun = v['dry-run'] === true;
+  if (dryRun && v.out !== undefined) throw usage('--dry-run writes no fixed file: drop --out (the change log goes to --log)');
+  if (!dryRun && (v.out === undefined || v.out === '')) throw usage('fix needs --out <fixed.csv> (or --dry-run to write only the log)');
+  if (v.log === '') throw usage('--log needs a file name');
+  return {
+    help: false,
+    input,
+    dataset: v.dataset,
+    out: v.out,
+    log: v.log === undefined ? undefined : { path: v.log, format: logFormat(v.log) },
+    only: kinds(v.only),
+    dryRun,
+    delimiter: delimiter(v.delimiter) ?? byExtension,
+    encoding,
+    toUtf8,
+    now: instant('now', v.now),
+    timeZone: zone(v['time-zone']),
+    piiKey: v['pii-key'],
+    locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
+    showValues: v['show-values'] === true,
+    bom: v['no-bom'] !== true,
+    ...referenceArgs(v),
+  };
+}
+
+const EMPTY: FixArgs = {
+  help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',', encoding: 'utf8', toUtf8: false,
+  now: undefined, timeZone: undefined, piiKey: undefined, locale: 'en', showValues: false, bom: true,
+  references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
+};
+
+/** `--only nfc,whitespace`: known kinds, each once. */
+function kinds(value: string | undefined): readonly FixKind[] {
+  if (value === undefined) return FIX_KINDS;
+  const names = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  if (names.length === 0) throw usage(`--only needs kinds of fix: ${FIX_KINDS.join(', ')}`);
+  const bad = names.find((k) => !(FIX_KINDS as readonly string[]).includes(k));
+  if (bad !== undefined) throw usage(`--only: unknown kind of fix "${bad}"; kinds: ${FIX_KINDS.join(', ')}`);
+  return [...new Set(names as FixKind[])];
+}
+
+function logFormat(path: string): 'csv' | 'ndjson' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  throw usage(`--log must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+}
+
+function zone(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return checkTimeZone(value, 'timeZone');
+  } catch {
+    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`);
+  }
+}

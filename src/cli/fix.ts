@@ -1,0 +1,126 @@
+import { once } from 'node:events';
+import { open } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { fix as fixFile } from '../fix/fix.js';
+import { changeLogSink } from '../fix/change-log.js';
+import { fixSummary } from '../fix/fix-summary.js';
+import type { FixChange, FixResult } from '../fix/types.js';
+import type { Report } from '../core/types.js';
+import { resolveDataset } from './_dataset.js';
+import { CliError, EXIT, usage } from './_errors.js';
+import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, type OutputPath } from './_files.js';
+import { fixArgs } from './_fix-args.js';
+import type { CliIo } from './_io.js';
+import { openOutputSink, type OutputSink } from './_output-sink.js';
+import { openReferences } from './_references.js';
+import { FIX_HELP } from './help.js';
+
+const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
+  passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
+};
+
+/**
+ * `ddss fix <input> --dataset D --out FIXED [--log CHANGES.csv]`: writes the input with its safely fixable cells fixed
+ * and prints the scores before → after. Outputs are checked before any row is read, never overwrite anything and
+ * appear only when the run completed. Exit code: that of validating the fixed file (0 passed or warned, 1 failed,
+ * 3 the input could not be read whole), or 2 for a usage error.
+ * @example await fix(['parcels.csv', '-d', 'land-parcels', '--out', 'fixed.csv', '--log', 'changes.csv'], io)
+ */
+export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = fixArgs(argv);
+  if (args.help) {
+    io.stdout.write(FIX_HELP);
+    return EXIT.ok;
+  }
+  const input = resolve(io.cwd, args.input);
+  const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
+  const logPath = args.log === undefined ? undefined : outputPath('log', args.log.path, io.cwd);
+  await checkOutputs([out, logPath].filter((o): o is OutputPath => o !== undefined), input, false);
+  const definition = await resolveDataset(args.dataset, io.cwd);
+  const references = openReferences(args, definition, io.cwd);
+  const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
+
+  const log = logPath === undefined || args.log === undefined ? undefined
+    : await openOutputSink(logPath, false, (s) => changeLogSink(s, { format: args.log?.format ?? 'csv', bom: args.bom }));
+  const fixed = out === undefined ? undefined : await openFixed(out).catch(async (e: unknown) => {
+    await log?.discard();
+    throw e;
+  });
+  const left: Record<string, number> = {};
+  let result: FixResult;
+  try {
+    result = await fixFile(definition, input, {
+      only: args.only, delimiter: args.delimiter, encoding: args.encoding, toUtf8: args.toUtf8, name: basename(args.input),
+      locale: args.locale, showValues: args.showValues,
+      references,
+      ...(args.now === undefined ? {} : { now: args.now }),
+      ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
+      ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),
+      ...(fixed === undefined ? {} : { write: fixed.write }),
+      onChange: (c: FixChange) => {
+        if (c.reason !== undefined) left[c.reason] = (left[c.reason] ?? 0) + 1;
+        log?.write(c);
+      },
+    });
+  } catch (e) {
+    await fixed?.discard();
+    await log?.discard();
+    if (e instanceof CliError) throw e;
+    const text = (e as Error).message.replace(/^ddss: /, '');
+    if (/UTF-8 files only/.test(text)) throw usage(text);
+    throw new CliError(`dataset "${definition.name}" cannot be used: ${text}`);
+  }
+  if (result.before.partial) {
+    await fixed?.discard();
+    await log?.discard();
+    io.stderr.write(`ddss: could not read the whole input: ${(result.before.source?.error ?? 'unknown error').split('\n')[0]}; nothing written\n`);
+    return EXIT.unevaluated;
+  }
+  await fixed?.commit();
+  await log?.commit();
+  const where = `${args.input} → ${args.out ?? '(dry run: no file written)'}${args.toUtf8 ? ` (${args.encoding} written as UTF-8)` : ''}` +
+    `${args.log === undefined ? '' : `, log ${args.log.path}`}`;
+  io.stdout.write(`ddss fix ${definition.name}: ${where}\n${fixSummary(result, { locale: args.locale, left })}`);
+  return EXIT_BY_STATUS[result.after.status];
+}
+
+/** The fixed file, written to a temporary file beside it and put in place (never over an existing file) at the end. */
+async function openFixed(o: OutputPath): Promise<OutputSink<Uint8Array> & { write(chunk: Uint8Array): Promise<void> }> {
+  const temp = temporaryPath(o);
+  let handle;
+  try {
+    handle = await open(temp, 'wx');
+  } catch (e) {
+    await discardOutput(temp);
+    throw cannotWrite(o, e);
+  }
+  const stream = handle.createWriteStream();
+  let failure: unknown;
+  stream.on('error', (e: unknown) => { failure ??= e; });
+  const close = async (): Promise<void> => {
+    if (!stream.writableEnded) {
+      const done = once(stream, 'close').catch((e: unknown) => { failure ??= e; });
+      stream.end();
+      await done;
+    }
+  };
+  return {
+    async write(chunk) {
+      if (failure !== undefined) throw cannotWrite(o, failure);
+      // Wait for the disk when the stream is full: memory stays bounded whatever the size of the file.
+      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), new Promise((r) => stream.once('error', r))]);
+    },
+    async commit() {
+      await close();
+      if (failure !== undefined) {
+        await discardOutput(temp);
+        throw cannotWrite(o, failure);
+      }
+      await commitOutput(o, temp, false);
+    },
+    async discard() {
+      await close().catch(() => undefined);
+      await discardOutput(temp);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, rule } from '../index.js';
+import { valueRule } from '../core/rule-base.js';
+import { excelSerialIn } from '../../rules/vn/dates/excel-serial-in.js';
+import { province } from '../../rules/vn/admin/province.js';
+import { fix } from './fix.js';
+import { encodeTcvn3 } from '../sources/decode/tcvn3.js';
+import type { FixChange, FixOptions } from './types.js';
+import type { DatasetDefinition } from '../core/types.js';
+
+const NOW = '2026-11-22T00:00:00Z';
+
+/** Fixes `text` and returns the fixed bytes as text, the change log and the result. */
+async function run(def: DatasetDefinition, text: string | Uint8Array, options: FixOptions = {}) {
+  const chunks: Uint8Array[] = [];
+  const log: FixChange[] = [];
+  const input = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const result = await fix(def, input, { now: NOW, showValues: true, write: (c) => { chunks.push(c); }, onChange: (c) => log.push(c), ...options });
+  const bytes = Buffer.concat(chunks);
+  return { result, log, bytes, text: bytes.toString('utf8') };
+}
+
+const names = defineDataset({ name: 'names', key: 'id', fields: { id: field.text(), name: field.text().nfc().trimmed(), note: field.text() } });
+
+describe('fix: what changes and what does not', () => {
+  it('fixes NFC and surrounding whitespace, one log line per cell, and keeps every other byte', async () => {
+    const nfd = 'Nguye\u0302\u0303n'; // decomposed
+    const input = `id,name,note\r\n1,${nfd},"a, b"\r\n2, An ,x\n3,Bình,  keep  \r\n`;
+    const { text, log, result } = await run(names, input);
+    expect(text).toBe('id,name,note\r\n1,Nguyễn,"a, b"\r\n2,An,x\n3,Bình,  keep  \r\n');
+    expect(log).toEqual([
+      { status: 'fixed', row: 0, line: 2, key: '1', field: 'name', rule: 'name.nfc', code: 'not_nfc', kind: 'nfc', before: nfd, after: 'Nguyễn' },
+      { status: 'fixed', row: 1, line: 3, key: '2', field: 'name', rule: 'name.trimmed', code: 'surrounding_whitespace', kind: 'whitespace', before: ' An ', after: 'An' },
+    ]);
+    expect([result.fixed, result.notFixed, result.byKind.nfc, result.byKind.whitespace]).toEqual([2, 0, 1, 1]);
+    expect([result.before.criteria.clean.failedRows, result.after.criteria.clean.failedRows]).toEqual([2, 0]);
+  });
+
+  it('applies fixes one after another on one cell (NFD and a trailing space) and logs both', async () => {
+    const { text, log } = await run(names, 'id,name,note\n1,"Nguye\u0302\u0303n "\n');
+    expect(text).toBe('id,name,note\n1,"Nguyễn"\n');
+    expect(log).toMatchObject([{ status: 'fixed', rule: 'name.nfc+name.trimmed', code: 'not_nfc+surrounding_whitespace', kind: 'nfc+whitespace' }]);
+  });
+
+  it('keeps a byte order mark, CR line ends, a last line without a line end, and records with quoted line breaks', async () => {
+    const input = '\ufeffid,name,note\r"1\n2", An,"multi\r\nline"\r3, Chi \r4,Đào,x';
+    const { text, log } = await run(names, input);
+    expect(text).toBe('\ufeffid,name,note\r"1\n2",An,"multi\r\nline"\r3,Chi\r4,Đào,x');
+    expect(log.map((c) => [c.line, c.row])).toEqual([[2, 0], [5, 1]]);
+  });
+
+  it('changes nothing when nothing is fixable: the output is the input', async () => {
+    const input = 'id,name,note\n1,An,"q ""x"""\n';
+    const { text, result } = await run(names, input);
+    expect(text).toBe(input);
+    expect(result.fixed).toBe(0);
+  });
+
+  it('--only: applies only the kinds asked for', async () => {
+    const { text, log } = await run(names, 'id,name,note\n1,"Nguye\u0302\u0303n "\n', { only: ['whitespace'] });
+    expect(text).toBe('id,name,note\n1,"Nguye\u0302\u0303n"\n');
+    expect(log).toMatchObject([{ kind: 'whitespace' }]);
+  });
+
+  it('masks personal values in the change log unless showValues', async () => {
+    const def = defineDataset({ name: 'p', fields: { name: field.text().trimmed().pii() } });
+    const { log } = await run(def, 'name\n Nguyễn Văn An \n', { showValues: false });
+    expect(log[0]).toMatchObject({ before: expect.not.stringContaining('Nguyễn') as unknown, after: expect.not.stringContaining('Nguyễn') as unknown });
+  });
+
+  it('a file with a semicolon delimiter', async () => {
+    const { text } = await run(names, 'id;name;note\n1; An ;a,b\n', { delimiter: ';' });
+    expect(text).toBe('id;name;note\n1;An;a,b\n');
+  });
+});
+
+describe('fix: dates in another format (date-format)', () => {
+  const dates = defineDataset({ name: 'dates', fields: { dmy: field.date('dd/MM/yyyy'), ymd: field.date('yyyy-MM-dd') } });
+  it('writes a date with one reading in the field format; a date with two readings is left, and not logged', async () => {
+    const input = 'dmy,ymd\n2023-07-16,03/04/2023\n16.7.2023,2023-07-16\n';
+    const { text, log } = await run(dates, input);
+    expect(text).toBe('dmy,ymd\n16/07/2023,03/04/2023\n16/07/2023,2023-07-16\n');
+    expect(log).toMatchObject([
+      { status: 'fixed', row: 0, field: 'dmy', rule: 'dmy.type', code: 'invalid_type', kind: 'date-format', before: '2023-07-16', after: '16/07/2023' },
+      { status: 'fixed', row: 1, field: 'dmy', kind: 'date-format', before: '16.7.2023', after: '16/07/2023' },
+    ]);
+    expect(log).toHaveLength(2);
+  });
+});
+
+describe('fix: never a guess (not_fixed)', () => {
+  it('two fixes leading to different values: ambiguous, left as it is', async () => {
+    const offer = (name: string, to: string) => valueRule({ name, criterion: 'clean', code: 'odd', fixes: { odd: 'whitespace' } },
+      (v: string) => (v === 'a b' ? { code: 'odd', suggestion: to } : undefined));
+    const def = defineDataset({ name: 'amb', fields: { v: field.text().use(offer('one', 'ab'), offer('two', 'a_b')) } });
+    const input = 'v\na b\n';
+    const { text, log } = await run(def, input);
+    expect(text).toBe(input);
+    expect(log).toMatchObject([{ status: 'not_fixed', field: 'v', reason: 'ambiguous', before: 'a b' }]);
+  });
+
+  it('a fix that makes another rule of the record fail: breaks_rule, naming the rule', async () => {
+    const def = defineDataset({ name: 'len', fields: { v: field.text().trimmed().length({ min: 5 }) } });
+    const input = 'v\n abc \n';
+    const { text, log } = await run(def, input);
+    expect(text).toBe(input);
+    expect(log).toMatchObject([{ status: 'not_fixed', reason: 'breaks_rule', detail: 'v.length', rule: 'v.trimmed' }]);
+  });
+
+  it('a fixed value that still does not parse as the field type: not_parsed', async () => {
+    const def = defineDataset({ name: 'd', fields: { d: field.date('yyyy-MM-dd') }, rules: [excelSerialIn('d')] });
+    const input = 'd\n45123\n';
+    const { text, log } = await run(def, input);
+    expect(text).toBe(input);
+    expect(log).toMatchObject([{ status: 'not_fixed', reason: 'not_parsed', kind: 'excel-date' }]);
+  });
+
+  it('fixes safe one by one that together break a rule: conflict, both left', async () => {
+    const differ = rule.record('differ', (r) => r.a !== r.b, { fields: ['a', 'b'] });
+    const def = defineDataset({ name: 'c', fields: { a: field.text().trimmed(), b: field.text().trimmed() }, rules: [differ] });
+    const input = 'a,b\n x,x \n';
+    const { text, log } = await run(def, input);
+    expect(text).toBe(input);
+    expect(log).toMatchObject([{ field: 'a', reason: 'conflict' }, { field: 'b', reason: 'conflict' }]);
+  });
+
+  it('a fix that would make a duplicate: breaks_rule naming the uniqueness rule, found by validating the fixed file', async () => {
+    // A lost leading zero put back would make province 1 the same as 01 (uniqueness compares the text).
+    const def = defineDataset({ name: 'u', key: 'id', fields: { id: field.text().use(province()).unique(), n: field.text().trimmed() } });
+    const input = 'id,n\n01,x\n1, y \n2, z\n';
+    const { text, log, result } = await run(def, input);
+    expect(text).toBe('id,n\n01,x\n1,y\n02,z\n');
+    expect(log).toMatchObject([
+      { line: 3, field: 'id', status: 'not_fixed', reason: 'breaks_rule', detail: 'id.unique' },
+      { line: 3, field: 'n', status: 'fixed' },
+      { line: 4, field: 'id', status: 'fixed', kind: 'leading-zero' },
+      { line: 4, field: 'n', status: 'fixed' },
+    ]);
+    expect(result.after.rules.find((r) => r.id === 'id.unique')?.failed).toBe(0);
+  });
+
+  it('a record holding bytes that are not UTF-8: invalid_encoding, the record copied as it is', async () => {
+    const input = Buffer.concat([Buffer.from('id,name,note\n1, An ,'), Buffer.from([0xff]), Buffer.from('\n2, Chi ,x\n')]);
+    const { bytes, log } = await run(names, input);
+    expect(Buffer.compare(bytes, Buffer.concat([Buffer.from('id,name,note\n1, An ,'), Buffer.from([0xff]), Buffer.from('\n2,Chi,x\n')]))).toBe(0);
+    expect(log).toMatchObject([{ line: 2, reason: 'invalid_encoding' }, { line: 3, status: 'fixed' }]);
+  });
+});
+
+describe('fix: a legacy-encoded file written as UTF-8 (toUtf8)', () => {
+  it('converts every record and fixes the decoded text; without toUtf8 it refuses', async () => {
+    const input = encodeTcvn3('id,name,note\r\n1, Nguyễn Văn An ,Hà Nội\r\n2,Trần Thị Bình,"a, b"\r\n') ?? new Uint8Array(0);
+    const { text, log } = await run(names, input, { encoding: 'tcvn3', toUtf8: true });
+    expect(text).toBe('id,name,note\r\n1,Nguyễn Văn An,Hà Nội\r\n2,Trần Thị Bình,"a, b"\r\n');
+    expect(log).toMatchObject([{ status: 'fixed', line: 2, before: ' Nguyễn Văn An ', after: 'Nguyễn Văn An' }]);
+    await expect(run(names, input, { encoding: 'tcvn3' })).rejects.toThrow(/pass toUtf8/);
+  });
+});
+
+describe('fix: inputs it does not rewrite', () => {
+  it('refuses a file that reads as another encoding than UTF-8 (a UTF-16 byte order mark)', async () => {
+    const input = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name,note\n1, An ,x\n', 'utf16le')]);
+    await expect(run(names, input)).rejects.toThrow(/UTF-8 files only/);
+  });
+
+  it('refuses an unknown kind of fix and a bad delimiter', async () => {
+    await expect(run(names, 'id\n', { only: ['nfc', 'guess' as never] })).rejects.toThrow(/unknown fix kind "guess"/);
+    await expect(run(names, 'id\n', { delimiter: '"' })).rejects.toThrow(/delimiter/);
+  });
+});

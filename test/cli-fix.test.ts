@@ -1,0 +1,114 @@
+import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, NOW, scratch } from './fixtures/cli/harness.js';
+import { fileURLToPath } from 'node:url';
+import { FIX_HELP, MAIN_HELP } from '../src/cli/help.js';
+import { decodeTcvn3 } from '../src/sources/decode/tcvn3.js';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+
+const PARCELS = readFileSync(`${FIXTURES}/parcels.csv`);
+const DEFINITION = ['--dataset', 'parcels.yaml', ...NOW];
+
+describe('ddss fix', () => {
+  it('writes the fixed file (only the fixed cell differs) and the change log, masked, and prints before → after', async () => {
+    const out = tmp.path('fixed.csv');
+    const log = tmp.path('changes.csv');
+    const r = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', out, '--log', log]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1); // the fixed file still fails (a bad CCCD, a negative area)
+    expect(readFileSync(out, 'utf8')).toBe(PARCELS.toString('utf8').replace('Canary ,', 'Canary,'));
+    expect(readFileSync(log, 'utf8')).toBe('\ufeffstatus,row,line,key,field,rule,code,kind,before,after,reason,detail\n' +
+      'fixed,1,3,P-002,owner_name,owner_name.trimmed,surrounding_whitespace,whitespace,"T*** T** C***** ",T*** T** C*****,,\n');
+    expect(r.stdout).toContain('fixed 1 cell: whitespace 1');
+    expect(r.stdout).toMatch(/clean\s+75% → 100%\s+1 → 0/);
+  });
+
+  it('--show-values shows the values in the log; an NDJSON log has one object per line', async () => {
+    const log = tmp.path('changes.ndjson');
+    await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', tmp.path('f.csv'), '--log', log, '--show-values']);
+    expect(readFileSync(log, 'utf8')).toBe('{"status":"fixed","row":1,"line":3,"key":"P-002","field":"owner_name",' +
+      '"rule":"owner_name.trimmed","code":"surrounding_whitespace","kind":"whitespace","before":"Trần Thị Canary ","after":"Trần Thị Canary"}\n');
+  });
+
+  it('exits 0 when the fixed file passes', async () => {
+    const input = tmp.path('in.csv');
+    writeFileSync(input, PARCELS.toString('utf8').split('\n').slice(0, 2).join('\n').concat('\nP-009,001099012345, Lê Chi ,10,01/01/2020\n'));
+    const r = await cli(['fix', input, ...DEFINITION, '--out', tmp.path('f.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(failed → passed)');
+  });
+
+  it('--dry-run writes only the log, and still prints the scores the fixed file would have', async () => {
+    const log = tmp.path('changes.csv');
+    const r = await cli(['fix', 'parcels.csv', ...DEFINITION, '--dry-run', '--log', log]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(log, 'utf8')).toContain('owner_name.trimmed');
+    expect(r.stdout).toContain('dry run: no file written');
+    expect(r.stdout).toMatch(/clean\s+75% → 100%/);
+  });
+
+  it('never overwrites: an existing --out or --log is refused before anything is read, and left as it was', async () => {
+    const out = tmp.path('fixed.csv');
+    writeFileSync(out, 'keep');
+    const r = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out .*exists|refusing/);
+    expect(readFileSync(out, 'utf8')).toBe('keep');
+  });
+
+  it('refuses to write over the input, by its name or through a link', async () => {
+    const input = tmp.path('in.csv');
+    writeFileSync(input, PARCELS);
+    linkSync(input, tmp.path('hard.csv'));
+    symlinkSync(input, tmp.path('soft.csv'));
+    for (const out of [input, tmp.path('hard.csv'), tmp.path('soft.csv')]) {
+      const r = await cli(['fix', input, ...DEFINITION, '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is the input file');
+    }
+    expect(readFileSync(input)).toEqual(PARCELS);
+  });
+
+  it('--encoding tcvn3 --to-utf8 writes a legacy-encoded file as UTF-8, line ends and all', async () => {
+    const input = readFileSync(new URL('../examples/broken/parcels-tcvn3.csv', import.meta.url));
+    const out = tmp.path('utf8.csv');
+    const r = await cli(['fix', fileURLToPath(new URL('../examples/broken/parcels-tcvn3.csv', import.meta.url)), '--dataset', 'land-parcels',
+      ...NOW, '--encoding', 'tcvn3', '--to-utf8', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(decodeTcvn3(input));
+    expect(readFileSync(out, 'utf8')).toContain('\r\n');
+    expect(r.stdout).toContain('(tcvn3 written as UTF-8)');
+  });
+
+  it.each([
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--to-utf8'], /--to-utf8 converts a legacy-encoded file/],
+    [['fix', 'parcels.json', '--dataset', 'parcels.yaml', '--out', 'x.csv'], /CSV files .* only/],
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--encoding', 'tcvn3'], /UTF-8 files only/],
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--only', 'nfc,guess'], /unknown kind of fix "guess"/],
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml'], /needs --out/],
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--dry-run', '--out', 'x.csv'], /--dry-run writes no fixed file/],
+    [['fix', 'parcels.csv', '--out', 'x.csv'], /needs --dataset/],
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--log', 'x.txt'], /--log must end in .csv or .ndjson/],
+  ])('usage error (exit 2): %j', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(`${FIXTURES}/x.csv`)).toBe(false);
+  });
+
+  it('has its help, and a line in the main help', async () => {
+    const r = await cli(['fix', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(FIX_HELP);
+    expect(MAIN_HELP).toContain('ddss fix <input.csv>');
+  });
+
+  it('docs/cli.md documents every flag of ddss fix --help', () => {
+    const doc = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
+    for (const flag of FIX_HELP.match(/--[a-z-]+/g) ?? []) expect(doc).toContain(flag);
+  });
+});
