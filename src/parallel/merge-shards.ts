@@ -1,0 +1,129 @@
+import { compile } from '../core/compile.js';
+import { createValidator } from '../core/validator.js';
+import { version } from '../cli/_version.js';
+import type { ValidatorState } from '../core/state.js';
+import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.js';
+import type { RangeOffset } from './ordered-violations.js';
+import { checkState } from './check-state.js';
+import { piiKeyCheck } from './input-fingerprint.js';
+import { ShardStateError } from './state-file.js';
+import type { ShardState } from './shard-state.js';
+import { addMixedEndings, globalLines } from './validate-parallel.js';
+
+/** Options of `mergeShards`: the run's own options come from the shards; these decide only the report. */
+export interface MergeShardsOptions extends Pick<ValidateOptions, 'failUnder' | 'piiKey' | 'onViolation'> {
+  /** What to call each shard in errors (its file name), in the order `shards` are given. */
+  readonly names?: readonly string[];
+}
+
+/** The shards of one run in file order, checked, with where each one's rows and lines start in the whole input. */
+export interface ShardPlan {
+  readonly shards: readonly ShardState[];
+  /** Per shard in order: rows and lines before it. */
+  readonly offsets: readonly RangeOffset[];
+  /** Shards whose rows the report covers: all, or up to the first one that could not be read completely. */
+  readonly used: number;
+  /** Each shard's name for messages, in order. */
+  readonly names: readonly string[];
+}
+
+/**
+ * Checks that `shards` are all the shards of one run of `definition` — one of each index 1…N, the same ddss version,
+ * definition, `now`, options and input, each shard's bytes following the previous one's — and orders them. Throws a
+ * one-line `ShardStateError` naming the shards otherwise (`mismatch`), or when a state is not sound (`corrupt`).
+ * @example const { offsets } = planShards(landParcels, shards, { names: files });
+ */
+export function planShards(definition: DatasetDefinition, shards: readonly ShardState[], options: MergeShardsOptions = {}): ShardPlan {
+  if (shards.length === 0) throw new ShardStateError('no shard states to merge', 'mismatch');
+  const named = shards.map((s, i) => ({ s, name: options.names?.[i] ?? `shard ${s.shard.index}/${s.shard.count}` }));
+  const [head] = named as [{ s: ShardState; name: string }];
+  const plan = compile(definition);
+  const mismatch = (text: string) => new ShardStateError(text, 'mismatch');
+  const own = version();
+  for (const { s, name } of named) {
+    if (s.ddss !== own) throw mismatch(`${name} was written by ddss ${s.ddss}; this is ddss ${own}: run every shard and the merge with one version`);
+    if (s.dataset.signature !== plan.signature) {
+      throw mismatch(`${name} is a state of ${s.dataset.name === definition.name ? 'another version of ' : ''}dataset "${s.dataset.name}", not of the definition "${definition.name}" given`);
+    }
+  }
+  const differ = (what: string, get: (s: ShardState) => unknown) => {
+    const first = JSON.stringify(get(head.s));
+    const other = named.find(({ s }) => JSON.stringify(get(s)) !== first);
+    if (other !== undefined) throw mismatch(`${head.name} and ${other.name} are states of different runs: other ${what}`);
+  };
+  differ('now', (s) => s.now);
+  differ('options (locale, --show-values, --max-samples, --time-zone, pii key)', (s) => s.options);
+  differ('input (another file, or the file changed between shards)', (s) => s.input);
+  differ('shard count (N of --shard K/N)', (s) => s.shard.count);
+  if (head.s.options.piiKeyCheck !== piiKeyCheck(options.piiKey)) {
+    throw mismatch(`${head.name} hashed personal values with ${head.s.options.piiKeyCheck === '' ? 'no key' : 'another key'} than the merge was given (--pii-key or DDSS_PII_KEY)`);
+  }
+  const count = head.s.shard.count;
+  const byIndex = new Array<{ s: ShardState; name: string } | undefined>(count);
+  for (const n of named) {
+    const seen = byIndex[n.s.shard.index - 1];
+    if (seen !== undefined) throw mismatch(`${seen.name} and ${n.name} are both shard ${n.s.shard.index}/${count}`);
+    byIndex[n.s.shard.index - 1] = n;
+  }
+  const missing = byIndex.flatMap((n, i) => (n === undefined ? [`${i + 1}`] : []));
+  if (missing.length > 0) {
+    const list = missing.length > 10 ? `${missing.slice(0, 10).join(', ')} and ${missing.length - 10} more` : missing.join(', ');
+    throw mismatch(`shard${missing.length === 1 ? '' : 's'} ${list} of ${count} missing: merge needs the state of every shard`);
+  }
+  const ordered = byIndex as Array<{ s: ShardState; name: string }>;
+  const offsets: RangeOffset[] = [];
+  let rows = 0;
+  let lines = 0;
+  let used = 0;
+  for (let k = 0; k < ordered.length; k++) {
+    const { s, name } = ordered[k] as { s: ShardState; name: string };
+    const why = checkState(plan, s.state, s.options.maxSamplesPerRule);
+    if (why !== undefined) throw new ShardStateError(`${name}: not a sound state (${why})`, 'corrupt');
+    const prev = ordered[k - 1];
+    if (prev !== undefined && prev.s.range.error === undefined && prev.s.range.ended !== s.range.began) {
+      throw mismatch(`${prev.name} ends at byte ${prev.s.range.ended} but ${name} starts at byte ${s.range.began}: the shards do not follow each other`);
+    }
+    offsets.push({ rows, lines });
+    if (used === k) used = k + 1;
+    rows += s.state.rows;
+    lines += s.state.lines;
+    // The read ends at the first shard that could not be read completely, as one process's read would.
+    if (s.range.error !== undefined) break;
+  }
+  return { shards: ordered.map((n) => n.s), offsets, used, names: ordered.map((n) => n.name) };
+}
+
+/**
+ * Joins the states of every shard of a run (from `validateShard`, in any order) into the report of the whole input,
+ * byte-identical to `validate` over it with the same options. Violations found only at the end (dataset rules such
+ * as uniqueness) reach `onViolation`; each shard's own violations were streamed when it ran (shift their rows and
+ * lines by `planShards(…).offsets`). Throws `ShardStateError` for states that do not belong together.
+ * @example const report = mergeShards(landParcels, [part1, part2, part3]);
+ */
+export function mergeShards(definition: DatasetDefinition, shards: readonly ShardState[], options: MergeShardsOptions = {}): Report {
+  const plan = planShards(definition, shards, options);
+  const head = plan.shards[0] as ShardState;
+  const o = head.options;
+  const v = createValidator(definition, {
+    now: head.now, locale: o.locale, showValues: o.showValues, maxSamplesPerRule: o.maxSamplesPerRule, grades: o.grades,
+    ...(o.timeZone === null ? {} : { timeZone: o.timeZone }),
+    ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
+    ...(options.failUnder === undefined ? {} : { failUnder: options.failUnder }),
+    ...(options.onViolation === undefined ? {} : { onViolation: options.onViolation }),
+  });
+  let records = 0;
+  let error: string | undefined;
+  const endings: Array<{ kind: string; line: number }> = [];
+  for (let k = 0; k < plan.used; k++) {
+    const s = plan.shards[k] as ShardState;
+    const before = (plan.offsets[k] as RangeOffset).lines;
+    for (const e of s.range.endings) endings.push({ kind: e.kind, line: e.line + before });
+    v.merge(s.state as ValidatorState);
+    records += s.range.records;
+    if (s.range.error !== undefined) error = globalLines(s.range.error, before);
+  }
+  addMixedEndings(v, endings);
+  const input = head.input;
+  return v.finish({ kind: 'csv', name: input.name, encoding: input.encoding, bytes: input.bytes, records,
+    ...(error === undefined ? {} : { error }) }, error !== undefined);
+}
