@@ -5,6 +5,8 @@ import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
+import { shardArgs } from './_shard-args.js';
+import type { ShardSpec } from '../parallel/shard-spec.js';
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -41,6 +43,8 @@ export interface ValidateArgs extends ReferenceArgs {
   readonly showValues: boolean;
   readonly maxSamples: number | undefined;
   readonly workers: number;
+  /** `--shard K/N` (K from 1) with `--state-out FILE`: validate one shard and write its state for `ddss merge`. */
+  readonly shard: { readonly spec: ShardSpec; readonly stateOut: string } | undefined;
 }
 
 const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
@@ -75,6 +79,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     'show-values': { type: 'boolean' },
     'max-samples': { type: 'string' },
     workers: { type: 'string' },
+    shard: { type: 'string' },
+    'state-out': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...REFERENCE_FLAGS,
   });
@@ -98,6 +104,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   for (const flag of ['out', 'violations', 'grades'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
+  const shard = shardArgs(v, inputFormat);
   return {
     help,
     input,
@@ -120,7 +127,9 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
-    workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
+    // A shard runs in one thread: the job runner starts as many shards as there are cores to use.
+    workers: shard === undefined ? whole('workers', v.workers, 1, 256) ?? defaultWorkers() : 1,
+    shard,
     ...referenceArgs(v),
   };
 }
@@ -128,7 +137,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
-  showValues: false, maxSamples: undefined, workers: defaultWorkers(),
+  showValues: false, maxSamples: undefined, workers: defaultWorkers(), shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
 };
 

@@ -3,6 +3,7 @@ import { datasets } from './datasets.js';
 import { refdata } from './refdata.js';
 import { validate } from './validate.js';
 import { worklist } from './worklist.js';
+import { merge } from './merge.js';
 import { CliError, EXIT } from './_errors.js';
 import type { CliIo } from './_io.js';
 import { version } from './_version.js';
@@ -16,6 +17,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['refdata', refdata],
   ['compare', compare],
   ['worklist', worklist],
+  ['merge', merge],
 ]);
 
 /**

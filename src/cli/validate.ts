@@ -15,6 +15,7 @@ import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
+import { runShard } from './_shard-run.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -37,7 +38,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
-  await checkOutputs([out, vio, grd].filter((o): o is OutputPath => o !== undefined), input, args.force);
+  const state = args.shard === undefined ? undefined : outputPath('state-out', args.shard.stateOut, io.cwd);
+  await checkOutputs([out, vio, grd, state].filter((o): o is OutputPath => o !== undefined), input, args.force);
   const loaded = await resolveDataset(args.dataset, io.cwd);
   // Worker threads load the definition again from its file; built-ins name their own module.
   const definition = loaded.module !== undefined || !isFile(args.dataset) ? loaded
@@ -48,6 +50,9 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
+  if (args.shard !== undefined && state !== undefined) {
+    return runShard({ args: { ...args, shard: args.shard }, input, definition, references, piiKey, state, violations: vio }, io);
+  }
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
   // Graded records go out in file order from one thread (onRecord cannot cross worker threads).
@@ -115,8 +120,11 @@ function isFile(spec: string): boolean {
   return /\.(json|ya?ml|[cm]?[tj]s)(#.*)?$/i.test(spec);
 }
 
-/** Says on stderr why a run could not be evaluated (exit 3), one line per cause. */
-function _explain(report: Report, io: CliIo): void {
+/**
+ * Says on stderr why a run could not be evaluated (exit 3), one line per cause (shared with `ddss merge`).
+ * @example _explain(report, io)
+ */
+export function _explain(report: Report, io: CliIo): void {
   if (report.partial) {
     io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error')}\n`);
   }

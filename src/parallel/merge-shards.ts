@@ -59,7 +59,8 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     throw mismatch(`${head.name} hashed personal values with ${head.s.options.piiKeyCheck === '' ? 'no key' : 'another key'} than the merge was given (--pii-key or DDSS_PII_KEY)`);
   }
   const count = head.s.shard.count;
-  const byIndex = new Array<{ s: ShardState; name: string } | undefined>(count);
+  // Filled, not sparse: a missing shard must be visited to be named.
+  const byIndex = Array.from({ length: count }, (): { s: ShardState; name: string } | undefined => undefined);
   for (const n of named) {
     const seen = byIndex[n.s.shard.index - 1];
     if (seen !== undefined) throw mismatch(`${seen.name} and ${n.name} are both shard ${n.s.shard.index}/${count}`);
