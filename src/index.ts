@@ -62,3 +62,8 @@ export { formatComparison, type ComparisonTextOptions } from './outputs/comparis
 export { toComparisonJson } from './outputs/comparison-json.js';
 export { toComparisonHtml } from './outputs/comparison-html.js';
 export { toComparisonMarkdown } from './outputs/comparison-markdown.js';
+export { validateShard, type ShardValidateOptions } from './parallel/validate-shard.js';
+export { mergeShards, planShards, type MergeShardsOptions, type ShardPlan } from './parallel/merge-shards.js';
+export { encodeShardState, decodeShardState, ShardStateError, STATE_FORMAT } from './parallel/state-file.js';
+export { parseShard, type ShardSpec } from './parallel/shard-spec.js';
+export type { ShardState, ShardInput, ShardOptions, ShardRange, ShardViolations } from './parallel/shard-state.js';

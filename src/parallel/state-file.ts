@@ -59,12 +59,16 @@ export function decodeShardState(bytes: Uint8Array): ShardState {
   let state: unknown;
   try {
     header = JSON.parse(body.toString('utf8', 0, end));
-    state = deserialize(body.subarray(end + 1));
   } catch (e) {
-    throw new ShardStateError(`unreadable (${(e as Error).message})`, 'corrupt');
+    throw new ShardStateError(`unreadable header (${(e as Error).message})`, 'corrupt');
   }
   const why = checkHeader(header);
   if (why !== undefined) throw new ShardStateError(`malformed header (${why})`, 'corrupt');
+  try {
+    state = deserialize(body.subarray(end + 1));
+  } catch (e) {
+    throw new ShardStateError(`unreadable state (${(e as Error).message})`, 'corrupt');
+  }
   return { ...(header as Omit<ShardState, 'state'>), state: state as ValidatorState };
 }
 
