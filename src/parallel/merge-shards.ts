@@ -1,4 +1,5 @@
-import { compile } from '../core/compile.js';
+import { compile, type Plan } from '../core/compile.js';
+import { mergeStates } from '../core/state.js';
 import { createValidator } from '../core/validator.js';
 import { version } from '../cli/_version.js';
 import type { ValidatorState } from '../core/state.js';
@@ -103,6 +104,7 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
  */
 export function mergeShards(definition: DatasetDefinition, shards: readonly ShardState[], options: MergeShardsOptions = {}): Report {
   const plan = planShards(definition, shards, options);
+  const compiled = compile(definition);
   const head = plan.shards[0] as ShardState;
   const o = head.options;
   const v = createValidator(definition, {
@@ -119,12 +121,30 @@ export function mergeShards(definition: DatasetDefinition, shards: readonly Shar
     const s = plan.shards[k] as ShardState;
     const before = (plan.offsets[k] as RangeOffset).lines;
     for (const e of s.range.endings) endings.push({ kind: e.kind, line: e.line + before });
-    v.merge(s.state as ValidatorState);
     records += s.range.records;
     if (s.range.error !== undefined) error = globalLines(s.range.error, before);
   }
+  v.merge(mergeInPairs(compiled, plan.shards.slice(0, plan.used).map((s) => s.state), o.maxSamplesPerRule));
   addMixedEndings(v, endings);
   const input = head.input;
   return v.finish({ kind: 'csv', name: input.name, encoding: input.encoding, bytes: input.bytes, records,
     ...(error === undefined ? {} : { error }) }, error !== undefined);
+}
+
+/**
+ * Merges adjacent states pairwise, level by level (1+2, 3+4, …, then the pairs): exact because merging is
+ * associative, and each row set and table is copied about log₂ N times rather than once per shard after it (merged
+ * one after another, the running state's row sets are copied N times).
+ */
+function mergeInPairs(plan: Plan, states: readonly ValidatorState[], maxSamples: number): ValidatorState {
+  let level = [...states];
+  while (level.length > 1) {
+    const next: ValidatorState[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const b = level[i + 1];
+      next.push(b === undefined ? level[i] as ValidatorState : mergeStates(plan, level[i] as ValidatorState, b, maxSamples));
+    }
+    level = next;
+  }
+  return level[0] as ValidatorState;
 }
