@@ -1,5 +1,4 @@
-import { compile, type Plan } from '../core/compile.js';
-import { mergeStates } from '../core/state.js';
+import { compile } from '../core/compile.js';
 import { createValidator } from '../core/validator.js';
 import { version } from '../cli/_version.js';
 import type { ValidatorState } from '../core/state.js';
@@ -104,7 +103,6 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
  */
 export function mergeShards(definition: DatasetDefinition, shards: readonly ShardState[], options: MergeShardsOptions = {}): Report {
   const plan = planShards(definition, shards, options);
-  const compiled = compile(definition);
   const head = plan.shards[0] as ShardState;
   const o = head.options;
   const v = createValidator(definition, {
@@ -124,27 +122,12 @@ export function mergeShards(definition: DatasetDefinition, shards: readonly Shar
     records += s.range.records;
     if (s.range.error !== undefined) error = globalLines(s.range.error, before);
   }
-  v.merge(mergeInPairs(compiled, plan.shards.slice(0, plan.used).map((s) => s.state), o.maxSamplesPerRule));
+  // One after another, as worker ranges merge: each uniqueness table is absorbed once into the running one (merging
+  // in pairs would absorb every key log₂ N / 2 times); only the running state's row sets are copied per shard, and
+  // failing rows are a fraction of all rows.
+  for (let k = 0; k < plan.used; k++) v.merge((plan.shards[k] as ShardState).state as ValidatorState);
   addMixedEndings(v, endings);
   const input = head.input;
   return v.finish({ kind: 'csv', name: input.name, encoding: input.encoding, bytes: input.bytes, records,
     ...(error === undefined ? {} : { error }) }, error !== undefined);
-}
-
-/**
- * Merges adjacent states pairwise, level by level (1+2, 3+4, …, then the pairs): exact because merging is
- * associative, and each row set and table is copied about log₂ N times rather than once per shard after it (merged
- * one after another, the running state's row sets are copied N times).
- */
-function mergeInPairs(plan: Plan, states: readonly ValidatorState[], maxSamples: number): ValidatorState {
-  let level = [...states];
-  while (level.length > 1) {
-    const next: ValidatorState[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const b = level[i + 1];
-      next.push(b === undefined ? level[i] as ValidatorState : mergeStates(plan, level[i] as ValidatorState, b, maxSamples));
-    }
-    level = next;
-  }
-  return level[0] as ValidatorState;
 }
