@@ -117,6 +117,14 @@ describe('ddss validate --shard K/N and ddss merge', () => {
     const json = await cli(['validate', 'parcels.json', '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('j.ddss-state')]);
     expect([json.code, json.stderr]).toEqual([2, expect.stringMatching(/--shard reads CSV files/) as unknown]);
   });
+  it('an input that cannot be read is exit 3; a UTF-16 file, which cannot be cut, is exit 2', async () => {
+    const missing = await cli(['validate', tmp.path('nope.csv'), '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('nope.ddss-state')]);
+    expect([missing.code, missing.stderr]).toEqual([3, expect.stringMatching(/^ddss: cannot read "\S+nope\.csv": ENOENT/) as unknown]);
+    const u16 = tmp.path('u16.csv');
+    writeFileSync(u16, Buffer.from('\uFEFFparcel_id\nP1\n', 'utf16le'));
+    const wide = await cli(['validate', u16, '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('u16.ddss-state')]);
+    expect([wide.code, wide.stderr]).toEqual([2, expect.stringMatching(/UTF-16, .* cannot be cut into shards/) as unknown]);
+  });
 });
 
 describe('ddss merge refuses states that do not belong together (exit 2) or are damaged (exit 3)', () => {
@@ -207,6 +215,18 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     const r = await cli(['merge', a as string, b as string, '--format', 'json']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/not a sound state/);
+  }, 60_000);
+
+  it('merge --violations needs every shard run with --violations (exit 2); merge needs states (exit 2)', async () => {
+    const parts: string[] = [];
+    for (let k = 1; k <= 2; k++) {
+      parts.push(tmp.path(`novio-${k}.ddss-state`));
+      expect((await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--shard', `${k}/2`, '--state-out', parts[k - 1] as string])).code).toBe(0);
+    }
+    const r = await cli(['merge', ...parts, '--violations', tmp.path('novio.csv')]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/novio-1\.ddss-state was validated without --violations/) as unknown]);
+    expect((await cli(['merge', ...parts])).code).toBe(1);
+    expect((await cli(['merge'])).code).toBe(2);
   }, 60_000);
 
   it('a shard violations file altered after the shard is exit 3, and no merged violations file is left', async () => {
