@@ -207,6 +207,7 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
       shard.at[0] = 0xfffffff0;
     }],
     ['samples of the wrong type', (s: Record<string, unknown>) => { ((s.rules as Array<{ samples: unknown }>)[0] as { samples: unknown }).samples = 'x'; }],
+    ['a sparse array of length 2³² − 1, a few bytes in the file', (s: Record<string, unknown>) => { s.columns = Object.assign([], { length: 2 ** 32 - 1 }); }],
   ])('a forged state with a valid checksum (%s) is refused, exit 3, without hanging', async (tag, forge) => {
     const [a, b] = await good(`forge-${tag.replace(/\W/g, '')}`, 2);
     const s = decodeShardState(readFileSync(a as string));

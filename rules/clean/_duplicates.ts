@@ -59,7 +59,8 @@ export function checkDuplicates(x: unknown): boolean {
   if (typeof x !== 'object' || x === null) return false;
   const s = x as DuplicateState;
   if (typeof s.notes !== 'boolean' || !Number.isSafeInteger(s.count) || s.count < 0 || !checkKeyTable(s.table)) return false;
-  if (!Array.isArray(s.later)) return false;
+  // Without holes: `every` would visit each index of a sparse array of length 2³² − 1 (a few bytes in a file).
+  if (!Array.isArray(s.later) || Object.keys(s.later).length !== s.later.length) return false;
   const refs = s.table.size * 16;
   return s.later.every((l: unknown) => {
     if (typeof l !== 'object' || l === null) return false;

@@ -22,13 +22,13 @@ export function checkState(plan: Plan, s: unknown, maxSamples: number): string |
   if (s.signature !== plan.signature) return 'another dataset definition';
   for (const k of ['rows', 'lines', 'skippedRecords'] as const) if (!count(s[k])) return `${k} is not a count`;
   const rows = s.rows as number;
-  if (s.columns !== null && !(Array.isArray(s.columns) && s.columns.every((c) => typeof c === 'string'))) return 'columns';
+  if (s.columns !== null && !(dense(s.columns) && s.columns.every((c) => typeof c === 'string'))) return 'columns';
   for (const k of ['missing', 'invalid'] as const) {
     const a = s[k];
-    if (!Array.isArray(a) || a.length !== plan.fields.length || !a.every(count)) return `${k} per field`;
+    if (!dense(a) || a.length !== plan.fields.length || !a.every(count)) return `${k} per field`;
   }
-  if (s.grades !== undefined && !(Array.isArray(s.grades) && s.grades.length === 5 && s.grades.every(count))) return 'grades';
-  if (!Array.isArray(s.rules) || s.rules.length !== plan.slots.length) return 'rules';
+  if (s.grades !== undefined && !(dense(s.grades) && s.grades.length === 5 && s.grades.every(count))) return 'grades';
+  if (!dense(s.rules) || s.rules.length !== plan.slots.length) return 'rules';
   for (let i = 0; i < s.rules.length; i++) {
     const slot = plan.slots[i];
     const why = checkRule(s.rules[i], rows, maxSamples) ??
@@ -36,7 +36,7 @@ export function checkState(plan: Plan, s: unknown, maxSamples: number): string |
         : (s.rules[i] as { agg: unknown }).agg === undefined ? undefined : 'a state where none belongs');
     if (why !== undefined) return `rules[${i}] (${slot?.id ?? '?'}): ${why}`;
   }
-  if (!Array.isArray(s.sources)) return 'sources';
+  if (!dense(s.sources)) return 'sources';
   const codes = new Set<string>();
   // Header and file issues count header columns or the file, not rows.
   const units = Math.max(rows, s.lines as number, Array.isArray(s.columns) ? s.columns.length : 0) + 1;
@@ -56,7 +56,7 @@ function checkRule(r: unknown, rows: number, maxSamples: number): string | undef
   if (!count(r.checked) || !count(r.violations)) return 'counts';
   const failed = checkRowSet(r.failed, rows);
   if (failed !== undefined) return `failed: ${failed}`;
-  if (!Array.isArray(r.samples) || r.samples.length > maxSamples || !r.samples.every(sample)) return 'samples';
+  if (!dense(r.samples) || r.samples.length > maxSamples || !r.samples.every(sample)) return 'samples';
   if (r.error !== null && !(isObject(r.error) && typeof r.error.message === 'string' && Number.isInteger(r.error.row)
     && (r.error.row as number) >= -1 && (r.error.row as number) <= MAX_ROWS)) return 'error';
   return undefined;
@@ -119,7 +119,7 @@ function sameShape(model: unknown, x: unknown, depth: number): boolean {
     return [...x].every((v) => (m === undefined ? plain(v, 0) : sameShape(m, v, depth + 1)));
   }
   if (Array.isArray(model)) {
-    if (!Array.isArray(x)) return false;
+    if (!dense(x)) return false;
     return model.length === 0 ? x.every((v) => plain(v, 0)) : x.every((v, i) => sameShape(model[Math.min(i, model.length - 1)], v, depth + 1));
   }
   if (Array.isArray(x) || x instanceof Map || x instanceof Set || ArrayBuffer.isView(x)) return false;
@@ -134,10 +134,19 @@ function plain(x: unknown, depth: number): boolean {
   if (depth > 32) return false;
   if (x === null || typeof x !== 'object') return typeof x !== 'function' && typeof x !== 'symbol';
   if (ArrayBuffer.isView(x) || x instanceof Date) return true;
-  if (Array.isArray(x)) return x.every((v) => plain(v, depth + 1));
+  if (Array.isArray(x)) return dense(x) && x.every((v) => plain(v, depth + 1));
   if (x instanceof Map) return [...x].every(([k, v]) => plain(k, depth + 1) && plain(v, depth + 1));
   if (x instanceof Set) return [...x].every((v) => plain(v, depth + 1));
   return Object.values(x).every((v) => plain(v, depth + 1));
+}
+
+/**
+ * An array without holes. A structured clone can hold a sparse array of length 2³² − 1 in a few bytes, and `every`
+ * would then visit every index: count its elements first (`Object.keys` lists only those present).
+ * @example dense([1, 2]) // true; dense(Object.assign([], { length: 4e9 })) // false
+ */
+export function dense(x: unknown): x is unknown[] {
+  return Array.isArray(x) && Object.keys(x).length === x.length;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
