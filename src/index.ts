@@ -64,6 +64,6 @@ export { toComparisonHtml } from './outputs/comparison-html.js';
 export { toComparisonMarkdown } from './outputs/comparison-markdown.js';
 export { validateShard, type ShardValidateOptions } from './parallel/validate-shard.js';
 export { mergeShards, planShards, type MergeShardsOptions, type ShardPlan } from './parallel/merge-shards.js';
-export { encodeShardState, decodeShardState, ShardStateError, STATE_FORMAT } from './parallel/state-file.js';
+export { encodeShardState, decodeShardState, decodeShardHeader, ShardStateError, STATE_FORMAT } from './parallel/state-file.js';
 export { parseShard, type ShardSpec } from './parallel/shard-spec.js';
-export type { ShardState, ShardInput, ShardOptions, ShardRange, ShardViolations } from './parallel/shard-state.js';
+export type { ShardState, ShardHeader, ShardInput, ShardOptions, ShardRange, ShardViolations } from './parallel/shard-state.js';

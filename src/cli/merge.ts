@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { decodeShardState, ShardStateError } from '../parallel/state-file.js';
+import { decodeShardHeader, decodeShardState, ShardStateError } from '../parallel/state-file.js';
 import { mergeShards, planShards } from '../parallel/merge-shards.js';
 import { violationSink } from '../outputs/violations.js';
-import type { ShardState } from '../parallel/shard-state.js';
+import type { ShardHeader, ShardState } from '../parallel/shard-state.js';
 import type { Report, Violation } from '../core/types.js';
 import { choice, parse, ratio } from './_args.js';
 import { resolveDataset } from './_dataset.js';
@@ -58,7 +59,9 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   const outputs = [out, vio].filter((o): o is OutputPath => o !== undefined);
   for (const f of files) await checkOutputs(outputs, f.path, force);
 
-  const states: ShardState[] = [];
+  // Headers first (every file read and its checksum checked); each state is loaded again when its turn to merge
+  // comes, so the merge holds one shard's state at a time besides the merged one.
+  const states: ShardHeader[] = [];
   for (const f of files) {
     let bytes: Uint8Array;
     try {
@@ -67,17 +70,30 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
       throw new CliError(`cannot read state "${f.given}": ${(e as Error).message}`, EXIT.unevaluated);
     }
     try {
-      states.push(decodeShardState(bytes));
+      states.push(decodeShardHeader(bytes));
     } catch (e) {
       throw stateError(e, f.given);
     }
   }
+  const load = (header: ShardHeader, i: number): ShardState => {
+    const f = files[i] as { given: string; path: string };
+    let s: ShardState;
+    try {
+      s = decodeShardState(readFileSync(f.path));
+    } catch (e) {
+      throw stateError(e, f.given);
+    }
+    const { state, ...again } = s;
+    // The file read twice must be the same file: one replaced meanwhile is not the shard that was planned.
+    if (JSON.stringify(again) !== JSON.stringify(header)) throw new CliError(`${f.given}: the state file changed during the merge`, EXIT.unevaluated);
+    return { ...header, state };
+  };
   const spec = v.dataset ?? states[0]?.dataset.spec;
   if (spec === undefined) throw usage('the shards do not record their --dataset: give it to merge with --dataset');
   const definition = await resolveDataset(spec, io.cwd);
   const piiKey = v['pii-key'] ?? io.env.DDSS_PII_KEY;
   const names = files.map((f) => f.given);
-  const common = { names, ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }) };
+  const common = { names, load, ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }) };
   let plan;
   try {
     plan = planShards(definition, states, common);
@@ -94,7 +110,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   try {
     if (sink !== undefined) {
       for (let k = 0; k < plan.used; k++) {
-        const s = plan.shards[k] as ShardState;
+        const s = plan.shards[k] as ShardHeader;
         const name = plan.names[k] as string;
         if (s.violations === undefined) throw usage(`${name} was validated without --violations: run every shard with --violations FILE.ndjson to join them`);
         const path = resolve(dirname(resolve(io.cwd, name)), s.violations.file);
@@ -108,7 +124,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     throw e instanceof CliError ? e : stateError(e);
   }
   await sink?.commit();
-  const locale = (plan.shards[0] as ShardState).options.locale;
+  const locale = (plan.shards[0] as ShardHeader).options.locale;
   const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
   const color = out === undefined && format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   const text = render(report, format, { locale, color, violationsFile });

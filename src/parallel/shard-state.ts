@@ -33,6 +33,9 @@ export interface ShardRange {
   readonly ended: number;
   /** Physical records read. */
   readonly records: number;
+  /** Rows evaluated and physical lines consumed (the state's own counts, so a merge plans without loading states). */
+  readonly rows: number;
+  readonly lines: number;
   /** First line (counted within the shard) of each kind of line ending. */
   readonly endings: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
   /** Why the shard could not be read completely; its line numbers count within the shard. */
@@ -69,3 +72,6 @@ export interface ShardState {
   readonly violations?: ShardViolations;
   readonly state: ValidatorState;
 }
+
+/** A state file's header: everything but the validator state (what `planShards` checks). */
+export type ShardHeader = Omit<ShardState, 'state'>;

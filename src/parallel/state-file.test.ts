@@ -21,7 +21,7 @@ function shard(): ShardState {
     ddss: '1.2.3', dataset: { name: 'people', signature: 'sig', spec: 'people.ts' }, now: '2026-11-22T00:00:00.000Z',
     options: { locale: 'vi', showValues: false, maxSamplesPerRule: 100, timeZone: null, piiKeyCheck: '', grades: false },
     input: { kind: 'csv', name: 'p.csv', bytes: 10, fingerprint: 'sha256:x', encoding: 'utf8', delimiter: ',', maxRecordBytes: 1 },
-    shard: { index: 2, count: 3 }, range: { began: 4, ended: 10, records: 5000, endings: [{ kind: 'lf', line: 1 }] },
+    shard: { index: 2, count: 3 }, range: { began: 4, ended: 10, records: 5000, rows: 5000, lines: 5000, endings: [{ kind: 'lf', line: 1 }] },
     state: v.state(),
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidatorState } from '../core/state.js';
-import type { ShardState } from './shard-state.js';
+import type { ShardHeader, ShardState } from './shard-state.js';
 
 /** The first bytes of every state file, then the format version and the checksum of what follows the first line. */
 const MAGIC = 'ddss-state';
@@ -43,6 +43,27 @@ export function encodeShardState(shard: ShardState): Uint8Array {
  * @example const shard = decodeShardState(await readFile('part-1.ddss-state'));
  */
 export function decodeShardState(bytes: Uint8Array): ShardState {
+  const { header, body } = readFile(bytes);
+  let state: unknown;
+  try {
+    state = deserialize(body);
+  } catch (e) {
+    throw new ShardStateError(`unreadable state (${(e as Error).message})`, 'corrupt');
+  }
+  return { ...header, state: state as ValidatorState };
+}
+
+/**
+ * Reads only the header of a state file's bytes, checking the checksum and the header as `decodeShardState` does,
+ * without deserialising the validator state: what `planShards` needs, so a merge can plan with every header and
+ * then load one state at a time.
+ * @example const header = decodeShardHeader(await readFile('part-1.ddss-state'));
+ */
+export function decodeShardHeader(bytes: Uint8Array): ShardHeader {
+  return readFile(bytes).header;
+}
+
+function readFile(bytes: Uint8Array): { header: ShardHeader; body: Buffer } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const nl = buf.indexOf(0x0a);
   const first = nl < 0 || nl > 200 ? '' : buf.toString('latin1', 0, nl);
@@ -56,7 +77,6 @@ export function decodeShardState(bytes: Uint8Array): ShardState {
   const end = body.indexOf(0x0a);
   if (end < 0 || end > MAX_HEADER) throw new ShardStateError('no header line', 'corrupt');
   let header: unknown;
-  let state: unknown;
   try {
     header = JSON.parse(body.toString('utf8', 0, end));
   } catch (e) {
@@ -64,12 +84,7 @@ export function decodeShardState(bytes: Uint8Array): ShardState {
   }
   const why = checkHeader(header);
   if (why !== undefined) throw new ShardStateError(`malformed header (${why})`, 'corrupt');
-  try {
-    state = deserialize(body.subarray(end + 1));
-  } catch (e) {
-    throw new ShardStateError(`unreadable state (${(e as Error).message})`, 'corrupt');
-  }
-  return { ...(header as Omit<ShardState, 'state'>), state: state as ValidatorState };
+  return { header: header as ShardHeader, body: body.subarray(end + 1) };
 }
 
 /** Why a parsed header does not have the types of `ShardState`, or undefined. */
@@ -87,7 +102,8 @@ function checkHeader(h: unknown): string | undefined {
   const s = h.shard;
   if (!obj(s) || !whole(s.index) || !whole(s.count) || s.index < 1 || s.index > s.count) return 'shard';
   const r = h.range;
-  if (!obj(r) || !whole(r.began) || !whole(r.ended) || r.ended < r.began || !whole(r.records) || !Array.isArray(r.endings)
+  if (!obj(r) || !whole(r.began) || !whole(r.ended) || r.ended < r.began || !whole(r.records) || !whole(r.rows) || !whole(r.lines)
+    || !Array.isArray(r.endings)
     || r.endings.length > 3 || !r.endings.every((e) => obj(e) && typeof e.kind === 'string' && whole(e.line))
     || !(r.error === undefined || typeof r.error === 'string')) return 'range';
   const v = h.violations;

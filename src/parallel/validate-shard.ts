@@ -70,6 +70,7 @@ export async function validateShard(definition: DatasetDefinition, input: CsvSou
   // A changed file is a partial read whatever the reader saw (as in a worker range).
   const changed = range.size === undefined || range.size === size ? undefined : fileChanged(size, range.size);
   error = changed ?? error ?? source.info().error;
+  const state = v.state();
   return {
     ddss: version(),
     dataset: { name: def.name, signature: compile(def).signature, ...(options.datasetSpec === undefined ? {} : { spec: options.datasetSpec }) },
@@ -84,10 +85,11 @@ export async function validateShard(definition: DatasetDefinition, input: CsvSou
     },
     shard,
     range: {
-      began: range.began, ended: range.ended, records: source.info().records ?? 0, endings: source.endings(),
+      began: range.began, ended: range.ended, records: source.info().records ?? 0, rows: state.rows, lines: state.lines,
+      endings: source.endings(),
       ...(error === undefined ? {} : { error }),
     },
-    state: v.state(),
+    state,
   };
 }
 
