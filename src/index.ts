@@ -85,3 +85,8 @@ export { fix } from './fix/fix.js';
 export { FIX_KINDS, type FixKind } from './core/types.js';
 export type { FixChange, FixInput, FixOptions, FixResult, NotFixedReason } from './fix/types.js';
 export { changeLogSink, CHANGE_LOG_COLUMNS, type ChangeLogSink } from './fix/change-log.js';
+export { validateShard, type ShardValidateOptions } from './parallel/validate-shard.js';
+export { mergeShards, planShards, type MergeShardsOptions, type ShardPlan } from './parallel/merge-shards.js';
+export { encodeShardState, decodeShardState, decodeShardHeader, ShardStateError, STATE_FORMAT } from './parallel/state-file.js';
+export { parseShard, type ShardSpec } from './parallel/shard-spec.js';
+export type { ShardState, ShardHeader, ShardInput, ShardOptions, ShardRange, ShardViolations } from './parallel/shard-state.js';

@@ -1,5 +1,5 @@
 import type { DatasetFinding, MergeOffset, RuleContext } from '../../src/core/types.js';
-import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import { absorb, checkKeyTable, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
 export interface Sighting {
@@ -48,6 +48,29 @@ export function sightValue(state: DuplicateState, value: string, ctx: RuleContex
   if (state.notes) later.note = note ?? '';
   else if (shown !== undefined) later.shown = shown;
   state.later.push(later);
+}
+
+/**
+ * Whether a duplicate state that came from outside (a shard's state file) can be merged: a sound table, and later
+ * sightings that name entries of it, with rows, lines and texts of the right types.
+ * @example checkDuplicates(initDuplicates()) // true
+ */
+export function checkDuplicates(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  const s = x as DuplicateState;
+  if (typeof s.notes !== 'boolean' || !Number.isSafeInteger(s.count) || s.count < 0 || !checkKeyTable(s.table)) return false;
+  // Without holes: `every` would visit each index of a sparse array of length 2³² − 1 (a few bytes in a file).
+  if (!Array.isArray(s.later) || Object.keys(s.later).length !== s.later.length) return false;
+  const refs = s.table.size * 16;
+  return s.later.every((l: unknown) => {
+    if (typeof l !== 'object' || l === null) return false;
+    const v = l as Later;
+    const text = (t: unknown) => t === undefined || typeof t === 'string';
+    return Number.isInteger(v.ref) && v.ref >= 0 && v.ref < refs
+      && (s.table.shards[v.ref % 16] as { size: number }).size > Math.floor(v.ref / 16)
+      && Number.isInteger(v.row) && v.row >= 0 && (v.line === undefined || (Number.isInteger(v.line) && v.line >= 0))
+      && text(v.key) && text(v.note) && text(v.shown);
+  });
 }
 
 export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: MergeOffset): DuplicateState {

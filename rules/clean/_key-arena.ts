@@ -163,3 +163,30 @@ function varintSize(v: number): number {
   for (let x = v; x >= 0x80; x = Math.floor(x / 128)) n++;
   return n;
 }
+
+/**
+ * Where the entry at `at` ends, or -1 when it does not lie whole below `limit` (for an arena that came from outside:
+ * a shard's state file). Reads at most a few bytes past `at` beyond the entry's own.
+ */
+export function entryEnd(arena: Uint8Array, at: number, limit: number): number {
+  const meta = boundedVarint(arena, at, limit);
+  if (meta < 0) return -1;
+  const keyAt = at + varintSize(meta) + textBytes(meta);
+  const keyMeta = boundedVarint(arena, keyAt, limit);
+  if (keyMeta < 0) return -1;
+  const end = keyAt + varintSize(keyMeta) + (keyMeta < 2 ? 0 : textBytes(keyMeta - 2));
+  return end <= limit ? end : -1;
+}
+
+/** A varint of at most 5 bytes (below 2^32) read below `limit`, or -1. */
+function boundedVarint(arena: Uint8Array, p: number, limit: number): number {
+  let v = 0;
+  let scale = 1;
+  for (let q = p; q < limit && q < p + 5; q++) {
+    const b = arena[q] as number;
+    v += (b & 0x7f) * scale;
+    if (b < 0x80) return v < 2 ** 32 ? v : -1;
+    scale *= 128;
+  }
+  return -1;
+}

@@ -1,7 +1,7 @@
 import { aggregateRule } from '../../src/core/rule-base.js';
 import type { AggregateRule, RuleOptions, TypedRow } from '../../src/core/types.js';
 import {
-  canonicalKey, duplicateFindings, identity, initDuplicates, mergeDuplicates, sightValue, trimKey, type DuplicateState,
+  canonicalKey, duplicateFindings, identity, checkDuplicates, initDuplicates, mergeDuplicates, sightValue, trimKey, type DuplicateState,
 } from './_duplicates.js';
 
 /** A canonical form of text (see `unique`'s `normalize`). */
@@ -50,6 +50,7 @@ export function uniqueBy(columns: readonly string[], options: UniqueByOptions = 
     init: initDuplicates,
     add,
     merge: mergeDuplicates,
+    check: checkDuplicates,
     finish: (state) => ({
       checked: state.count,
       findings: duplicateFindings(state, label, (k) => decode(k).join(' | ')),

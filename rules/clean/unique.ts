@@ -1,7 +1,7 @@
 import { aggregateRule } from '../../src/core/rule-base.js';
 import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
 import {
-  canonicalKey, duplicateFindings, identity, initDuplicates, mergeDuplicates, sightValue, trimKey, type DuplicateState,
+  canonicalKey, duplicateFindings, identity, checkDuplicates, initDuplicates, mergeDuplicates, sightValue, trimKey, type DuplicateState,
 } from './_duplicates.js';
 
 export interface UniqueOptions extends RuleOptions {
@@ -33,6 +33,7 @@ export function unique(options: UniqueOptions = {}): AggregateRule<DuplicateStat
       sightValue(state, key, ctx, undefined, key === value ? undefined : value);
     },
     merge: mergeDuplicates,
+    check: checkDuplicates,
     finish: (state) => ({ checked: state.count, findings: duplicateFindings(state, undefined) }),
   }, options);
 }

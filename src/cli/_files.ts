@@ -87,7 +87,7 @@ export function removePendingOutputs(): void {
 }
 
 /** Writes a whole output: a temporary file first, committed once complete. */
-export async function writeOutput(o: OutputPath, text: string, force: boolean): Promise<void> {
+export async function writeOutput(o: OutputPath, text: string | Uint8Array, force: boolean): Promise<void> {
   const temp = temporaryPath(o);
   try {
     await writeFile(temp, text, { flag: 'wx' });

@@ -8,6 +8,8 @@ import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_reference
 import { HISTORY_FLAGS, historyArgs, type HistoryArgs } from './_history-args.js';
 import { POSTGRES_FLAGS, postgresArgs, type PostgresArgs } from './_postgres-args.js';
 import { redactUrl } from '../sources/postgres/redact.js';
+import { shardArgs } from './_shard-args.js';
+import type { ShardSpec } from '../parallel/shard-spec.js';
 
 export const FORMATS = ['text', 'json', 'html', 'junit', 'md'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -53,6 +55,8 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly baseline: string | undefined;
   /** A `postgresql://` input: what to read from it (undefined for a file). */
   readonly postgres: PostgresArgs | undefined;
+  /** `--shard K/N` (K from 1) with `--state-out FILE`: validate one shard and write its state for `ddss merge`. */
+  readonly shard: { readonly spec: ShardSpec; readonly stateOut: string } | undefined;
 }
 
 const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
@@ -90,6 +94,8 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     'max-samples': { type: 'string' },
     workers: { type: 'string' },
     baseline: { type: 'string' },
+    shard: { type: 'string' },
+    'state-out': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...REFERENCE_FLAGS,
     ...HISTORY_FLAGS,
@@ -122,6 +128,12 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   for (const flag of ['out', 'violations', 'grades', 'baseline'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
+  const shard = shardArgs(v, inputFormat);
+  if (shard !== undefined && postgres !== undefined) throw usage('--shard reads CSV files, not a postgresql:// input');
+  if (shard !== undefined && v.dataset === undefined) throw usage('--shard needs --dataset: every shard must validate against one definition');
+  for (const flag of ['baseline', 'history'] as const) {
+    if (shard !== undefined && v[flag] !== undefined) throw usage(`--${flag} judges a whole run, and ddss merge does not take it yet: not for a shard`);
+  }
   return {
     help,
     input,
@@ -146,9 +158,11 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
-    workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
+    // A shard runs in one thread: the job runner starts as many shards as there are cores to use.
+    workers: shard === undefined ? whole('workers', v.workers, 1, 256) ?? defaultWorkers() : 1,
     baseline: v.baseline,
     postgres,
+    shard,
     ...referenceArgs(v),
     ...historyArgs(v),
   };
@@ -157,7 +171,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
-  showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined,
+  showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined, shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyThresholds: {},
 };
 

@@ -10,6 +10,7 @@ Usage:
   ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
   ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]
   ddss fix <input.csv> --dataset D --out FIXED.csv [--log CHANGES.csv] [--only KINDS] [--dry-run]
+  ddss merge <part.ddss-state>… [--format F] [--out FILE] [--violations FILE]
   ddss datasets [--json]
   ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
   ddss --help | ddss <command> --help
@@ -23,6 +24,7 @@ Commands:
   history    the score trend of each dataset over the runs of a validate --history file
   fix        write a copy with what is safe to fix fixed (NFC, whitespace, legacy encodings, lost zeros, …),
              with a change log; prints the scores before → after
+  merge      join the states of validate --shard K/N runs into the report of the whole input
   datasets   list the built-in dataset definitions
   refdata    import reference data (the official commune list) as a dated JSON table
 
@@ -75,6 +77,9 @@ Options:
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
       --workers N        worker threads for CSV files and PostgreSQL tables (default: one per core;
                          small files and tables use one)
+      --shard K/N        validate only shard K of N of a CSV file (K from 1; needs --now and --state-out;
+                         --violations must be .ndjson); ddss merge joins the shards (docs/scale.md)
+      --state-out FILE   with --shard: write the shard's state to FILE (e.g. part-K.ddss-state)
       --reference N=FILE the reference N (a CSV, TSV, JSON or NDJSON file) that rules of the
                          definition check keys against; repeatable, one per reference
       --reference-encoding E, --reference-delimiter D
@@ -248,4 +253,26 @@ Options:
 
 Exit codes: 0 the fixed file passes (or warns), 1 it still fails, 2 usage error, 3 the input could not be read
 whole (nothing is written).
+`;
+
+export const MERGE_HELP = `Usage: ddss merge <part.ddss-state>… [options]
+
+Joins the states written by ddss validate --shard K/N --state-out FILE (every shard of one run, in any
+order) into the report of the whole input: the same bytes as one ddss validate over it with the same options.
+
+Options:
+  -d, --dataset D        the definition (default: the --dataset the shards were run with, as they gave it)
+  -f, --format F         text (default), json, html, junit, md
+  -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
+      --violations FILE  join the shards' --violations files (found beside each state, as recorded) into
+                         FILE.csv or FILE.ndjson, numbered in the whole input
+      --no-bom           write the --violations CSV without the UTF-8 byte order mark
+      --force            overwrite existing --out / --violations files
+      --fail-under X     fail when the overall score is below X (0–1); overrides the definition
+      --pii-key K        the key the shards hashed personal fields with (prefer DDSS_PII_KEY)
+  -h, --help             this help
+
+Exit codes: as ddss validate (0 passed or warned, 1 failed, 3 partial or a rule threw); 2 for states that do
+not belong together (another definition, --now, input, shard count or ddss version; a shard missing or twice),
+3 for a state or violations file that is unreadable, truncated or altered.
 `;

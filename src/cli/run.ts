@@ -6,6 +6,7 @@ import { refdata } from './refdata.js';
 import { validate } from './validate.js';
 import { worklist } from './worklist.js';
 import { history } from './history.js';
+import { merge } from './merge.js';
 import { CliError, EXIT } from './_errors.js';
 import type { CliIo } from './_io.js';
 import { version } from './_version.js';
@@ -22,6 +23,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['history', history],
   ['profile', profile],
   ['fix', fix],
+  ['merge', merge],
 ]);
 
 /**

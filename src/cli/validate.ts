@@ -19,6 +19,7 @@ import { openBaseline } from './_baseline.js';
 import { openHistory } from './_history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
+import { runShard } from './_shard-run.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -43,7 +44,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
-  const outputs = [out, vio, grd].filter((o): o is OutputPath => o !== undefined);
+  const state = args.shard === undefined ? undefined : outputPath('state-out', args.shard.stateOut, io.cwd);
+  const outputs = [out, vio, grd, state].filter((o): o is OutputPath => o !== undefined);
   await checkOutputs(outputs, input, args.force);
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
   const hist = args.history === undefined ? undefined : outputPath('history', args.history, io.cwd);
@@ -52,16 +54,17 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
     ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, args.now, io)
     : undefined;
   try {
-    return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, hist }, io);
+    return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, hist, state }, io);
   } finally {
     await suggested?.remove();
   }
 }
 
 async function _validate(args: ValidateArgs, spec: string, input: string, encoding: string | undefined,
-  outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; hist: OutputPath | undefined },
+  outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; hist: OutputPath | undefined;
+    state: OutputPath | undefined },
   io: CliIo): Promise<number> {
-  const { out, vio, grd, hist } = outputs;
+  const { out, vio, grd, hist, state } = outputs;
   const loaded = await resolveDataset(spec, io.cwd);
   // Worker threads load the definition again from its file; built-ins name their own module.
   const definition = loaded.module !== undefined || !isFile(spec) ? loaded
@@ -77,6 +80,9 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   _requireKeyForHashes(definition, piiKey, args.showValues);
   const baseline = await openBaseline(args.baseline, definition, args.showValues, io.cwd);
   const history = await openHistory(hist?.path, args.history, input, args.input, definition.name, args.historyThresholds);
+  if (args.shard !== undefined && state !== undefined) {
+    return runShard({ args: { ...args, shard: args.shard }, input, definition, references, piiKey, state, violations: vio }, io);
+  }
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);
   // Graded records go out in file order, from worker threads too (they come back in order, as violations do).
@@ -150,8 +156,11 @@ function isFile(spec: string): boolean {
   return /\.(json|ya?ml|[cm]?[tj]s)(#.*)?$/i.test(spec);
 }
 
-/** Says on stderr why a run could not be evaluated (exit 3), one line per cause. */
-function _explain(report: Report, io: CliIo): void {
+/**
+ * Says on stderr why a run could not be evaluated (exit 3), one line per cause (shared with `ddss merge`).
+ * @example _explain(report, io)
+ */
+export function _explain(report: Report, io: CliIo): void {
   if (report.partial) {
     io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '')}\n`);
   }

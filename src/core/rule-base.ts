@@ -74,6 +74,7 @@ export function aggregateRule<S, V>(meta: RuleMeta & { readonly fields?: readonl
   add(state: S, value: V, ctx: RuleContext): void;
   merge(a: S, b: S, offset: MergeOffset): S;
   finish(state: S, ctx: FinishContext): DatasetOutcome;
+  check?(state: unknown): boolean;
 }, options: RuleOptions = {}): AggregateRule<S, V> {
   return { kind: 'aggregate', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}), ...impl };
 }

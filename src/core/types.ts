@@ -179,6 +179,11 @@ export interface AggregateRule<S = unknown, V = unknown> extends RuleBase {
   add(state: S, value: V, ctx: RuleContext): void;
   merge(a: S, b: S, offset: MergeOffset): S;
   finish(state: S, ctx: FinishContext): DatasetOutcome;
+  /**
+   * Whether a state that came from outside (a shard's state file) can be merged safely: every index in range, no
+   * loop that would not end. Without it, such a state must have the shape of `init()`.
+   */
+  check?(state: unknown): boolean;
 }
 
 export interface MergeOffset {

@@ -112,13 +112,19 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
     ...(error === undefined ? {} : { error }) }, error !== undefined);
 }
 
-/** A range's reader counts lines from the range's start; the report counts them in the file. */
-function globalLines(message: string, lines: number): string {
+/**
+ * A range's reader counts lines from the range's start; the report counts them in the file.
+ * @example globalLines('unclosed quote at line 3', 100) // 'unclosed quote at line 103'
+ */
+export function globalLines(message: string, lines: number): string {
   return lines === 0 ? message : message.replace(/\bline (\d+)\b/g, (_, n: string) => `line ${Number(n) + lines}`);
 }
 
-/** The file mixes line endings when the ranges together saw more than one kind (as the single-threaded reader says). */
-function addMixedEndings(v: ReturnType<typeof createValidator>, seen: ReadonlyArray<{ kind: string; line: number }>): void {
+/**
+ * The file mixes line endings when the ranges together saw more than one kind (as the single-threaded reader says).
+ * @example addMixedEndings(v, [{ kind: 'lf', line: 1 }, { kind: 'crlf', line: 900 }])
+ */
+export function addMixedEndings(v: ReturnType<typeof createValidator>, seen: ReadonlyArray<{ kind: string; line: number }>): void {
   const first = new Map<string, number>();
   for (const e of [...seen].sort((a, b) => a.line - b.line)) if (!first.has(e.kind)) first.set(e.kind, e.line);
   if (first.size < 2) return;

@@ -1,7 +1,7 @@
 import { aggregateRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { AggregateRule, DatasetFinding, RuleOptions, TypedRow } from '../../../src/core/types.js';
-import { initDuplicates, locate, mergeDuplicates, repeatGroups, sightValue, type DuplicateState } from '../../clean/_duplicates.js';
+import { checkDuplicates, initDuplicates, locate, mergeDuplicates, repeatGroups, sightValue, type DuplicateState } from '../../clean/_duplicates.js';
 import { idText } from './_values.js';
 import { canonicalBhxh, canonicalCccd } from '../canonical.js';
 
@@ -45,6 +45,7 @@ export function oneBhxhPerId(fields: OneBhxhPerIdFields, options: RuleOptions = 
       sightValue(state, canonicalCccd(id), ctx, bhxh);
     },
     merge: mergeDuplicates,
+    check: checkDuplicates,
     finish(state) {
       const findings: DatasetFinding[] = [];
       for (const { members } of repeatGroups(state)) {

@@ -1,0 +1,45 @@
+import { extname } from 'node:path';
+import { parseShard, type ShardSpec } from '../parallel/shard-spec.js';
+import { usage } from './_errors.js';
+
+/** The raw flags `shardArgs` looks at. */
+interface Flags {
+  readonly shard?: string | undefined;
+  readonly 'state-out'?: string | undefined;
+  readonly [flag: string]: string | boolean | readonly string[] | undefined;
+}
+
+/**
+ * Checks `--shard K/N` and `--state-out FILE` of `ddss validate`: both or neither, a CSV input, a fixed `--now`,
+ * and none of the outputs that describe a whole run (a report, graded records, `--fail-under`): those are
+ * `ddss merge`'s. Every mistake is a usage error (exit 2).
+ * @example shardArgs({ shard: '2/7', 'state-out': 'part-2.ddss-state', now: '2026-11-22' }, 'csv')
+ */
+export function shardArgs(v: Flags, inputFormat: string): { spec: ShardSpec; stateOut: string } | undefined {
+  if (v.shard === undefined) {
+    if (v['state-out'] !== undefined) throw usage('--state-out needs --shard K/N (the shard whose state to write)');
+    return undefined;
+  }
+  let spec: ShardSpec;
+  try {
+    spec = parseShard(v.shard);
+  } catch (e) {
+    throw usage((e as Error).message);
+  }
+  const stateOut = v['state-out'];
+  if (stateOut === undefined || stateOut === '') {
+    throw usage('--shard needs --state-out FILE: a shard writes its state, and ddss merge writes the report of all shards');
+  }
+  if (inputFormat !== 'csv' && inputFormat !== 'tsv') throw usage(`--shard reads CSV files; a ${inputFormat} input is validated in one process`);
+  if (v.now === undefined) throw usage('--shard needs --now ISO: every shard must judge dates against the same instant');
+  for (const flag of ['out', 'format', 'grades', 'fail-under'] as const) {
+    if (v[flag] !== undefined) throw usage(`--${flag} describes the whole run: give it to ddss merge, not to a shard`);
+  }
+  if (v.workers !== undefined && v.workers !== '1') {
+    throw usage('--shard runs in one thread: to use more cores, run more shards (--shard K/N with a larger N)');
+  }
+  if (typeof v.violations === 'string' && extname(v.violations).toLowerCase() !== '.ndjson') {
+    throw usage('--violations of a shard must be .ndjson (ddss merge --violations joins them, as CSV or NDJSON)');
+  }
+  return { spec, stateOut };
+}

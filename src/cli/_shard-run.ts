@@ -1,0 +1,81 @@
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, dirname, relative } from 'node:path';
+import { validateShard } from '../parallel/validate-shard.js';
+import { encodeShardState } from '../parallel/state-file.js';
+import { readCsv } from '../sources/csv/read-csv.js';
+import type { Reference } from '../reference/reference.js';
+import type { DatasetDefinition, Violation } from '../core/types.js';
+import type { ShardState } from '../parallel/shard-state.js';
+import { CliError, EXIT } from './_errors.js';
+import { writeOutput, type OutputPath } from './_files.js';
+import type { CliIo } from './_io.js';
+import { openViolations } from './_violations.js';
+import type { ValidateArgs } from './_validate-args.js';
+
+/** What `ddss validate --shard` has resolved before it reads the input. */
+export interface ShardRun {
+  readonly args: ValidateArgs & { readonly shard: NonNullable<ValidateArgs['shard']> };
+  readonly input: string;
+  readonly definition: DatasetDefinition;
+  readonly references: Record<string, Reference>;
+  readonly piiKey: string | undefined;
+  readonly state: OutputPath;
+  readonly violations: OutputPath | undefined;
+}
+
+/**
+ * `ddss validate INPUT --shard K/N --state-out FILE`: validates shard K of N and writes its state (and, with
+ * `--violations F.ndjson`, its violations numbered within the shard), each atomically: an interrupted shard leaves
+ * no state for `ddss merge` to accept. Exit 0 once written; 3 when the shard could not read its part completely
+ * (its state is still written, and the merged report is partial as one process's would be).
+ * @example await runShard({ args, input, definition, references, piiKey, state, violations }, io)
+ */
+export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
+  const { args } = r;
+  const sink = r.violations === undefined ? undefined : await openViolations(r.violations, 'ndjson', args.force, false);
+  let count = 0;
+  let shard: ShardState;
+  try {
+    shard = await validateShard(r.definition, readCsv(r.input, {
+      name: basename(args.input),
+      ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
+      ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
+    }), {
+      shard: args.shard.spec, now: args.now as Date, datasetSpec: args.dataset ?? '', locale: args.locale, showValues: args.showValues,
+      references: r.references,
+      ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
+      ...(r.piiKey === undefined || r.piiKey === '' ? {} : { piiKey: r.piiKey }),
+      ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
+      ...(sink === undefined ? {} : { onViolation: (v: Violation) => { count++; sink.write(v); } }),
+    });
+  } catch (e) {
+    await sink?.discard();
+    const err = e as NodeJS.ErrnoException;
+    const text = (err.message ?? String(e)).replace(/^ddss: /, '').split('\n')[0] ?? '';
+    // A file that cannot be opened could not be evaluated (exit 3); anything else is how the shard was asked for.
+    throw new CliError(err.code === undefined ? text : `cannot read "${args.input}": ${text}`, err.code === undefined ? EXIT.usage : EXIT.unevaluated);
+  }
+  let recorded = shard;
+  if (sink !== undefined && r.violations !== undefined) {
+    await sink.commit();
+    recorded = { ...shard, violations: {
+      file: relative(dirname(r.state.path), r.violations.path).split('\\').join('/'), count, sha256: await sha256(r.violations.path),
+    } };
+  }
+  await writeOutput(r.state, encodeShardState(recorded), args.force);
+  const { index, count: n } = shard.shard;
+  io.stdout.write(`ddss: shard ${index}/${n} of ${shard.input.name}: ${shard.state.rows} rows (bytes ${shard.range.began}–${shard.range.ended}) → ${r.state.given}\n`);
+  if (shard.range.error !== undefined) {
+    io.stderr.write(`ddss: shard ${index}/${n} could not read its part completely: ${shard.range.error.split('\n')[0] ?? ''}\n`);
+    return EXIT.unevaluated;
+  }
+  return EXIT.ok;
+}
+
+/** The sha256 of a file's bytes, read as a stream. */
+export async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

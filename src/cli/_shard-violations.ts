@@ -1,0 +1,69 @@
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { Violation } from '../core/types.js';
+import type { RangeOffset } from '../parallel/ordered-violations.js';
+import { CliError, EXIT } from './_errors.js';
+
+const CRITERIA = new Set(['correct', 'sufficient', 'clean', 'live']);
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+/** A violation line longer than this is not one ddss wrote (values and messages are bounded far below it). */
+const MAX_LINE = 16 * 1024 * 1024;
+
+/**
+ * Streams one shard's `--violations` NDJSON file to `write`, rows and lines shifted by where the shard starts,
+ * checking every line's fields and, at the end, the count and sha256 its state recorded: a file altered, truncated
+ * or swapped is an error (exit 3) and the caller discards what it wrote. Waits for `stream` to drain, so memory
+ * stays flat however many violations a shard has.
+ * @example await joinShardViolations('part-2.violations.ndjson', rec, offsets[1], sink.write, stream)
+ */
+export async function joinShardViolations(path: string, given: string, recorded: { count: number; sha256: string },
+  at: RangeOffset, write: (v: Violation) => void, stream: Writable | undefined): Promise<void> {
+  const hash = createHash('sha256');
+  let rest = Buffer.alloc(0);
+  let count = 0;
+  const bad = (why: string) => new CliError(`${given}: ${why}`, EXIT.unevaluated);
+  const line = (bytes: Buffer) => {
+    let v: unknown;
+    try {
+      v = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw bad(`line ${count + 1} is not JSON`);
+    }
+    if (!violation(v)) throw bad(`line ${count + 1} is not a violation`);
+    count++;
+    write({ ...v, ...(v.row === undefined ? {} : { row: v.row + at.rows }), ...(v.line === undefined ? {} : { line: v.line + at.lines }) });
+  };
+  try {
+    for await (const chunk of createReadStream(path)) {
+      const buf = chunk as Buffer;
+      hash.update(buf);
+      let data = rest.length === 0 ? buf : Buffer.concat([rest, buf]);
+      for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a)) {
+        line(data.subarray(0, nl));
+        data = data.subarray(nl + 1);
+      }
+      if (data.length > MAX_LINE) throw bad(`a line longer than ${MAX_LINE} bytes`);
+      rest = Buffer.from(data);
+      if (stream?.writableNeedDrain === true) await once(stream, 'drain');
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw bad(`cannot read (${(e as Error).message})`);
+  }
+  if (rest.length > 0) line(rest);
+  if (count !== recorded.count || hash.digest('hex') !== recorded.sha256) {
+    throw bad(`not the violations file its shard wrote (${count} violations; altered, truncated or replaced)`);
+  }
+}
+
+function violation(x: unknown): x is Violation {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const v = x as Record<string, unknown>;
+  if (typeof v.rule !== 'string' || !CRITERIA.has(v.criterion as string) || !SEVERITIES.has(v.severity as string)
+    || typeof v.code !== 'string' || typeof v.message !== 'string') return false;
+  for (const k of ['key', 'field', 'value', 'suggestion']) if (v[k] !== undefined && typeof v[k] !== 'string') return false;
+  for (const k of ['row', 'line']) if (v[k] !== undefined && !(Number.isSafeInteger(v[k]) && (v[k] as number) >= 0)) return false;
+  return true;
+}

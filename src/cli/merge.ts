@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { decodeShardHeader, decodeShardState, ShardStateError } from '../parallel/state-file.js';
+import { mergeShards, planShards } from '../parallel/merge-shards.js';
+import { violationSink } from '../outputs/violations.js';
+import type { ShardHeader, ShardState } from '../parallel/shard-state.js';
+import type { Report, Violation } from '../core/types.js';
+import { choice, parse, ratio } from './_args.js';
+import { resolveDataset } from './_dataset.js';
+import { CliError, EXIT, usage } from './_errors.js';
+import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import type { CliIo } from './_io.js';
+import { openOutputSink } from './_output-sink.js';
+import { render } from './_render.js';
+import { joinShardViolations } from './_shard-violations.js';
+import { FORMATS } from './_validate-args.js';
+import { _explain } from './validate.js';
+import { MERGE_HELP } from './help.js';
+
+const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
+  passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
+};
+
+/**
+ * `ddss merge part-*.ddss-state --format F --out FILE [--violations FILE]`: the report of a run validated in shards,
+ * byte-identical to one `ddss validate` over the whole input, with validate's exit codes; states that do not belong
+ * together exit 2, a state or violations file that is unreadable or altered exits 3 (DESIGN §7, docs/scale.md).
+ * @example await merge(['part-1.ddss-state', 'part-2.ddss-state', '--format', 'json', '--out', 'report.json'], io)
+ */
+export async function merge(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values: v, positionals } = parse(argv, {
+    dataset: { type: 'string', short: 'd' },
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    violations: { type: 'string' },
+    'no-bom': { type: 'boolean' },
+    force: { type: 'boolean' },
+    'fail-under': { type: 'string' },
+    'pii-key': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help === true) {
+    io.stdout.write(MERGE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw usage('merge needs the state files of the shards (ddss validate --shard K/N --state-out FILE)');
+  const format = choice('format', v.format, FORMATS, 'text');
+  const failUnder = ratio('fail-under', v['fail-under']);
+  for (const flag of ['out', 'violations'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
+  const vioFormat = v.violations === undefined ? undefined : /\.csv$/i.test(v.violations) ? 'csv' as const
+    : /\.(nd)?jsonl?$/i.test(v.violations) && !/\.json$/i.test(v.violations) ? 'ndjson' as const
+      : (() => { throw usage(`--violations must end in .csv or .ndjson (or .jsonl), got "${v.violations}"`); })();
+  const force = v.force === true;
+  const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
+  const vio = v.violations === undefined ? undefined : outputPath('violations', v.violations, io.cwd);
+  const files = positionals.map((given) => ({ given, path: resolve(io.cwd, given) }));
+  const outputs = [out, vio].filter((o): o is OutputPath => o !== undefined);
+  for (const f of files) await checkOutputs(outputs, f.path, force);
+
+  // Headers first (every file read and its checksum checked); each state is loaded again when its turn to merge
+  // comes, so the merge holds one shard's state at a time besides the merged one.
+  const states: ShardHeader[] = [];
+  for (const f of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(f.path);
+    } catch (e) {
+      throw new CliError(`cannot read state "${f.given}": ${(e as Error).message}`, EXIT.unevaluated);
+    }
+    try {
+      states.push(decodeShardHeader(bytes));
+    } catch (e) {
+      throw stateError(e, f.given);
+    }
+  }
+  const load = (header: ShardHeader, i: number): ShardState => {
+    const f = files[i] as { given: string; path: string };
+    let s: ShardState;
+    try {
+      s = decodeShardState(readFileSync(f.path));
+    } catch (e) {
+      throw stateError(e, f.given);
+    }
+    const { state, ...again } = s;
+    // The file read twice must be the same file: one replaced meanwhile is not the shard that was planned.
+    if (JSON.stringify(again) !== JSON.stringify(header)) throw new CliError(`${f.given}: the state file changed during the merge`, EXIT.unevaluated);
+    return { ...header, state };
+  };
+  const spec = v.dataset ?? states[0]?.dataset.spec;
+  if (spec === undefined) throw usage('the shards do not record their --dataset: give it to merge with --dataset');
+  const definition = await resolveDataset(spec, io.cwd);
+  const piiKey = v['pii-key'] ?? io.env.DDSS_PII_KEY;
+  const names = files.map((f) => f.given);
+  const common = { names, load, ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }) };
+  let plan;
+  try {
+    plan = planShards(definition, states, common);
+  } catch (e) {
+    throw stateError(e);
+  }
+
+  let stream: Writable | undefined;
+  const sink = vio === undefined || vioFormat === undefined ? undefined : await openOutputSink<Violation>(vio, force, (s) => {
+    stream = s;
+    return violationSink(s, { format: vioFormat, bom: v['no-bom'] !== true });
+  });
+  let report: Report;
+  try {
+    if (sink !== undefined) {
+      for (let k = 0; k < plan.used; k++) {
+        const s = plan.shards[k] as ShardHeader;
+        const name = plan.names[k] as string;
+        if (s.violations === undefined) throw usage(`${name} was validated without --violations: run every shard with --violations FILE.ndjson to join them`);
+        const path = resolve(dirname(resolve(io.cwd, name)), s.violations.file);
+        await joinShardViolations(path, relative(io.cwd, path) || path, s.violations, plan.offsets[k] as { rows: number; lines: number }, sink.write, stream);
+      }
+    }
+    report = mergeShards(definition, states, { ...common, ...(failUnder === undefined ? {} : { failUnder }),
+      ...(sink === undefined ? {} : { onViolation: sink.write }) });
+  } catch (e) {
+    await sink?.discard();
+    throw e instanceof CliError ? e : stateError(e);
+  }
+  await sink?.commit();
+  const locale = (plan.shards[0] as ShardHeader).options.locale;
+  const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
+  const color = out === undefined && format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
+  const text = render(report, format, { locale, color, violationsFile });
+  if (out === undefined) io.stdout.write(text);
+  else {
+    await writeOutput(out, text, force);
+    if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
+  }
+  _explain(report, io);
+  return EXIT_BY_STATUS[report.status];
+}
+
+/** A state that cannot be used: exit 2 when it belongs to another run, 3 when it is unreadable or altered. */
+function stateError(e: unknown, file?: string): CliError {
+  if (e instanceof ShardStateError) {
+    return new CliError(`${file === undefined ? '' : `${file}: `}${e.message}`, e.reason === 'corrupt' ? EXIT.unevaluated : EXIT.usage);
+  }
+  if (e instanceof CliError) return e;
+  return new CliError(`cannot merge: ${(e as Error).message.replace(/^ddss: /, '')}`, EXIT.unevaluated);
+}

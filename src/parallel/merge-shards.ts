@@ -1,0 +1,153 @@
+import { compile } from '../core/compile.js';
+import { createValidator } from '../core/validator.js';
+import { version } from '../cli/_version.js';
+import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.js';
+import type { RangeOffset } from './ordered-violations.js';
+import { checkState } from './check-state.js';
+import { piiKeyCheck } from './input-fingerprint.js';
+import { ShardStateError } from './state-file.js';
+import type { ShardHeader, ShardState } from './shard-state.js';
+import { addMixedEndings, globalLines } from './validate-parallel.js';
+
+/** Options of `mergeShards`: the run's own options come from the shards; these decide only the report. */
+export interface MergeShardsOptions extends Pick<ValidateOptions, 'failUnder' | 'piiKey' | 'onViolation'> {
+  /** What to call each shard in errors (its file name), in the order `shards` are given. */
+  readonly names?: readonly string[];
+  /**
+   * Loads the state of a shard given as a header only (`decodeShardHeader`), when its turn to merge comes; `index` is
+   * its position in `shards`. So a merge holds one shard's state at a time besides the merged one.
+   */
+  readonly load?: (header: ShardHeader, index: number) => ShardState;
+}
+
+/** The shards of one run in file order, checked, with where each one's rows and lines start in the whole input. */
+type Named = { s: ShardHeader; i: number; name: string };
+
+export interface ShardPlan {
+  readonly shards: readonly ShardHeader[];
+  /** Per shard in order: rows and lines before it. */
+  readonly offsets: readonly RangeOffset[];
+  /** Shards whose rows the report covers: all, or up to the first one that could not be read completely. */
+  readonly used: number;
+  /** Each shard's name for messages, in order. */
+  readonly names: readonly string[];
+  /** Each shard's position in the `shards` given, in order. */
+  readonly given: readonly number[];
+}
+
+/**
+ * Checks that `shards` are all the shards of one run of `definition` — one of each index 1…N, the same ddss version,
+ * definition, `now`, options and input, each shard's bytes following the previous one's — and orders them. Throws a
+ * one-line `ShardStateError` naming the shards otherwise (`mismatch`), or when a state is not sound (`corrupt`).
+ * @example const { offsets } = planShards(landParcels, shards, { names: files });
+ */
+export function planShards(definition: DatasetDefinition, shards: readonly ShardHeader[], options: MergeShardsOptions = {}): ShardPlan {
+  if (shards.length === 0) throw new ShardStateError('no shard states to merge', 'mismatch');
+  const named = shards.map((s, i) => ({ s, i, name: options.names?.[i] ?? `shard ${s.shard.index}/${s.shard.count}` }));
+  const [head] = named as [Named];
+  const plan = compile(definition);
+  const mismatch = (text: string) => new ShardStateError(text, 'mismatch');
+  const own = version();
+  for (const { s, name } of named) {
+    if (s.ddss !== own) throw mismatch(`${name} was written by ddss ${s.ddss}; this is ddss ${own}: run every shard and the merge with one version`);
+    if (s.dataset.signature !== plan.signature) {
+      throw mismatch(`${name} is a state of ${s.dataset.name === definition.name ? 'another version of ' : ''}dataset "${s.dataset.name}", not of the definition "${definition.name}" given`);
+    }
+  }
+  const differ = (what: string, get: (s: ShardHeader) => unknown) => {
+    const first = JSON.stringify(get(head.s));
+    const other = named.find(({ s }) => JSON.stringify(get(s)) !== first);
+    if (other !== undefined) throw mismatch(`${head.name} and ${other.name} are states of different runs: other ${what}`);
+  };
+  differ('now', (s) => s.now);
+  differ('options (locale, --show-values, --max-samples, --time-zone, pii key)', (s) => s.options);
+  differ('input (another file, or the file changed between shards)', (s) => s.input);
+  differ('shard count (N of --shard K/N)', (s) => s.shard.count);
+  if (head.s.options.piiKeyCheck !== piiKeyCheck(options.piiKey)) {
+    throw mismatch(`${head.name} hashed personal values with ${head.s.options.piiKeyCheck === '' ? 'no key' : 'another key'} than the merge was given (--pii-key or DDSS_PII_KEY)`);
+  }
+  const count = head.s.shard.count;
+  // Filled, not sparse: a missing shard must be visited to be named.
+  const byIndex = Array.from({ length: count }, (): Named | undefined => undefined);
+  for (const n of named) {
+    const seen = byIndex[n.s.shard.index - 1];
+    if (seen !== undefined) throw mismatch(`${seen.name} and ${n.name} are both shard ${n.s.shard.index}/${count}`);
+    byIndex[n.s.shard.index - 1] = n;
+  }
+  const missing = byIndex.flatMap((n, i) => (n === undefined ? [`${i + 1}`] : []));
+  if (missing.length > 0) {
+    const list = missing.length > 10 ? `${missing.slice(0, 10).join(', ')} and ${missing.length - 10} more` : missing.join(', ');
+    throw mismatch(`shard${missing.length === 1 ? '' : 's'} ${list} of ${count} missing: merge needs the state of every shard`);
+  }
+  const ordered = byIndex as Named[];
+  const offsets: RangeOffset[] = [];
+  let rows = 0;
+  let lines = 0;
+  let used = 0;
+  for (let k = 0; k < ordered.length; k++) {
+    const { s, name } = ordered[k] as Named;
+    const prev = ordered[k - 1];
+    if (prev !== undefined && prev.s.range.error === undefined && prev.s.range.ended !== s.range.began) {
+      throw mismatch(`${prev.name} ends at byte ${prev.s.range.ended} but ${name} starts at byte ${s.range.began}: the shards do not follow each other`);
+    }
+    offsets.push({ rows, lines });
+    if (used === k) used = k + 1;
+    rows += s.range.rows;
+    lines += s.range.lines;
+    // The read ends at the first shard that could not be read completely, as one process's read would.
+    if (s.range.error !== undefined) break;
+  }
+  return { shards: ordered.map((n) => n.s), offsets, used, names: ordered.map((n) => n.name), given: ordered.map((n) => n.i) };
+}
+
+/**
+ * Joins the states of every shard of a run (from `validateShard`, in any order) into the report of the whole input,
+ * byte-identical to `validate` over it with the same options. Violations found only at the end (dataset rules such
+ * as uniqueness) reach `onViolation`; each shard's own violations were streamed when it ran (shift their rows and
+ * lines by `planShards(…).offsets`). Throws `ShardStateError` for states that do not belong together.
+ * @example const report = mergeShards(landParcels, [part1, part2, part3]);
+ */
+export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray<ShardState | ShardHeader>,
+  options: MergeShardsOptions = {}): Report {
+  const plan = planShards(definition, shards, options);
+  const compiled = compile(definition);
+  const head = plan.shards[0] as ShardHeader;
+  const o = head.options;
+  const v = createValidator(definition, {
+    now: head.now, locale: o.locale, showValues: o.showValues, maxSamplesPerRule: o.maxSamplesPerRule, grades: o.grades,
+    ...(o.timeZone === null ? {} : { timeZone: o.timeZone }),
+    ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
+    ...(options.failUnder === undefined ? {} : { failUnder: options.failUnder }),
+    ...(options.onViolation === undefined ? {} : { onViolation: options.onViolation }),
+  });
+  let records = 0;
+  let error: string | undefined;
+  const endings: Array<{ kind: string; line: number }> = [];
+  for (let k = 0; k < plan.used; k++) {
+    const s = plan.shards[k] as ShardState;
+    const before = (plan.offsets[k] as RangeOffset).lines;
+    for (const e of s.range.endings) endings.push({ kind: e.kind, line: e.line + before });
+    records += s.range.records;
+    if (s.range.error !== undefined) error = globalLines(s.range.error, before);
+  }
+  // One after another, as worker ranges merge: each uniqueness table is absorbed once into the running one (merging
+  // in pairs would absorb every key log₂ N / 2 times); only the running state's row sets are copied per shard, and
+  // failing rows are a fraction of all rows.
+  for (let k = 0; k < plan.used; k++) {
+    const h = plan.shards[k] as ShardState | ShardHeader;
+    const name = plan.names[k] as string;
+    const s = 'state' in h ? h : options.load?.(h, plan.given[k] as number);
+    if (s === undefined) throw new Error(`ddss: ${name} has no state and mergeShards was given no load()`);
+    // Checked when its turn comes: a state file is never used as it was read.
+    const why = checkState(compiled, s.state, h.options.maxSamplesPerRule);
+    if (why !== undefined) throw new ShardStateError(`${name}: not a sound state (${why})`, 'corrupt');
+    if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines) {
+      throw new ShardStateError(`${name}: its state does not match its header`, 'corrupt');
+    }
+    v.merge(s.state);
+  }
+  addMixedEndings(v, endings);
+  const input = head.input;
+  return v.finish({ kind: 'csv', name: input.name, encoding: input.encoding, bytes: input.bytes, records,
+    ...(error === undefined ? {} : { error }) }, error !== undefined);
+}

@@ -1,0 +1,77 @@
+import type { ValidatorState } from '../core/state.js';
+import type { Locale } from '../core/types.js';
+import type { ShardSpec } from './shard-spec.js';
+
+/** The input a shard read: what every shard of one run must agree on. */
+export interface ShardInput {
+  readonly kind: 'csv';
+  /** The name the report shows (the file name as given). */
+  readonly name: string;
+  readonly bytes: number;
+  /** sha256 of the file's size and its first and last 64 KiB: the same file on every machine. */
+  readonly fingerprint: string;
+  readonly encoding: string;
+  readonly delimiter: string;
+  readonly maxRecordBytes: number;
+}
+
+/** The options that decide what a shard records: every shard and the merge must share them. */
+export interface ShardOptions {
+  readonly locale: Locale;
+  readonly showValues: boolean;
+  readonly maxSamplesPerRule: number;
+  readonly timeZone: string | null;
+  /** A check value of the key hashed personal values use (never the key): '' without a key. */
+  readonly piiKeyCheck: string;
+  readonly grades: boolean;
+}
+
+/** What one shard covered of its input. */
+export interface ShardRange {
+  /** Byte offsets of its first record and of the first record after it. */
+  readonly began: number;
+  readonly ended: number;
+  /** Physical records read. */
+  readonly records: number;
+  /** Rows evaluated and physical lines consumed (the state's own counts, so a merge plans without loading states). */
+  readonly rows: number;
+  readonly lines: number;
+  /** First line (counted within the shard) of each kind of line ending. */
+  readonly endings: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
+  /** Why the shard could not be read completely; its line numbers count within the shard. */
+  readonly error?: string;
+}
+
+/** The violations file a shard wrote (`--violations`), rows and lines numbered within the shard. */
+export interface ShardViolations {
+  /** Path relative to the directory of the state file. */
+  readonly file: string;
+  readonly count: number;
+  /** sha256 of the file's bytes. */
+  readonly sha256: string;
+}
+
+/**
+ * Everything one shard of a run hands to the merge: the validator's state and what it must agree on with the
+ * other shards (definition, `now`, options, input, shard count, ddss version). Plain structured-clonable data.
+ */
+export interface ShardState {
+  /** The ddss version that wrote it: states of other versions are not merged. */
+  readonly ddss: string;
+  readonly dataset: {
+    readonly name: string;
+    readonly signature: string;
+    /** The `--dataset` argument the shard was run with (a built-in name or a path), for `ddss merge` to load. */
+    readonly spec?: string;
+  };
+  readonly now: string;
+  readonly options: ShardOptions;
+  readonly input: ShardInput;
+  readonly shard: ShardSpec;
+  readonly range: ShardRange;
+  readonly violations?: ShardViolations;
+  readonly state: ValidatorState;
+}
+
+/** A state file's header: everything but the validator state (what `planShards` checks). */
+export type ShardHeader = Omit<ShardState, 'state'>;

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { defineDataset } from '../define.js';
+import { field } from '../field.js';
+import { rule } from '../rule.js';
+import { createValidator } from '../core/validator.js';
+import { decodeShardState, encodeShardState, ShardStateError } from './state-file.js';
+import type { ShardState } from './shard-state.js';
+
+const def = defineDataset({
+  name: 'people',
+  fields: { id: field.text().unique(), n: field.integer().min(0), from: field.date(), to: field.date() },
+  rules: [rule.noOverlap('id', 'from', 'to')],
+});
+
+/** A state with dense and sparse row sets, a uniqueness table, a map of periods and lines left undefined. */
+function shard(): ShardState {
+  const v = createValidator(def, { now: '2026-11-22' });
+  for (let i = 0; i < 5000; i++) v.add({ id: `P${i % 4000}`, n: i % 3 === 0 ? '-1' : '1', from: '2020-01-01', to: i % 7 === 0 ? '' : '2021-01-01' });
+  return {
+    ddss: '1.2.3', dataset: { name: 'people', signature: 'sig', spec: 'people.ts' }, now: '2026-11-22T00:00:00.000Z',
+    options: { locale: 'vi', showValues: false, maxSamplesPerRule: 100, timeZone: null, piiKeyCheck: '', grades: false },
+    input: { kind: 'csv', name: 'p.csv', bytes: 10, fingerprint: 'sha256:x', encoding: 'utf8', delimiter: ',', maxRecordBytes: 1 },
+    shard: { index: 2, count: 3 }, range: { began: 4, ended: 10, records: 5000, rows: 5000, lines: 5000, endings: [{ kind: 'lf', line: 1 }] },
+    state: v.state(),
+  };
+}
+
+/** Bytes of a state file with `body` after a first line whose checksum matches it. */
+function withChecksum(body: string | Buffer, format = 1): Buffer {
+  const b = typeof body === 'string' ? Buffer.from(body) : body;
+  return Buffer.concat([Buffer.from(`ddss-state ${format} sha256:${createHash('sha256').update(b).digest('hex')}\n`), b]);
+}
+
+describe('encodeShardState / decodeShardState', () => {
+  it('round-trips a state exactly: typed arrays, maps, undefined and all', () => {
+    const s = shard();
+    const back = decodeShardState(encodeShardState(s));
+    expect(back).toEqual(s);
+    expect(back.state.rules.some((r) => r.failed.bits instanceof Uint32Array)).toBe(true);
+    expect(back.state.rules.some((r) => r.agg instanceof Map)).toBe(true);
+  });
+
+  const good = Buffer.from(encodeShardState(shard()));
+  const header = good.subarray(good.indexOf(0x0a) + 1, good.indexOf(0x0a, good.indexOf(0x0a) + 1)).toString();
+  it.each([
+    ['an altered byte', Buffer.concat([good.subarray(0, good.length - 1), Buffer.from([good[good.length - 1] as number ^ 1])]), 'corrupt', /checksum/],
+    ['a truncated file', good.subarray(0, good.length - 1), 'corrupt', /checksum/],
+    ['another file', Buffer.from('id,n\n1,2\n'), 'corrupt', /not a ddss state file/],
+    ['a newer format', withChecksum('{}\n', 2), 'mismatch', /format 2/],
+    ['a header that is not JSON', withChecksum('{oops\n'), 'corrupt', /unreadable/],
+    ['a header of the wrong types', withChecksum(`${header.replace('"index":2', '"index":"2"')}\n`), 'corrupt', /malformed header \(shard\)/],
+    ['a body that is not a structured clone', withChecksum(Buffer.concat([Buffer.from(`${header}\n`), Buffer.from([0xff, 0x0f, 0x5c, 0x99])])), 'corrupt', /unreadable/],
+  ] as const)('refuses %s', (_, bytes, reason, message) => {
+    let error: unknown;
+    try {
+      decodeShardState(bytes);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ShardStateError);
+    expect((error as ShardStateError).reason).toBe(reason);
+    expect((error as Error).message).toMatch(message);
+  });
+});

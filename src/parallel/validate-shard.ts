@@ -1,0 +1,104 @@
+import { stat } from 'node:fs/promises';
+import { compile } from '../core/compile.js';
+import { createValidator } from '../core/validator.js';
+import { resolveOptions } from '../core/options.js';
+import { readCsvRange } from '../sources/csv/read-csv-range.js';
+import { bindTables, loadReferences } from '../reference/bind-references.js';
+import { version } from '../cli/_version.js';
+import type { CsvSource } from '../sources/csv/read-csv.js';
+import type { DatasetDefinition, ValidateOptions } from '../core/types.js';
+import { splitRanges } from './split.js';
+import { recordStart } from './record-start.js';
+import { fileChanged } from './file-changed.js';
+import { splitsAsDeclared } from './splits-as-declared.js';
+import { inputFingerprint, piiKeyCheck } from './input-fingerprint.js';
+import { parseShard, type ShardSpec } from './shard-spec.js';
+import type { ShardState } from './shard-state.js';
+
+/** Options of `validateShard`: those of `validate` (without threads or `onRecord`) and which shard to validate. */
+export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'onRecord'> {
+  /** `{ index, count }` or `'K/N'`, K counted from 1. */
+  readonly shard: ShardSpec | string;
+  /** Required: every shard must judge dates against the same instant. */
+  readonly now: Date | string | number;
+  /** What `ddss merge` loads the definition from (a built-in name or a path); recorded in the state. */
+  readonly datasetSpec?: string;
+}
+
+/**
+ * Validates shard K of N of a CSV file read by `readCsv(path)` and returns its state, which `mergeShards` joins
+ * with the other shards' into the report of the whole file, byte-identical to `validate` over the file. The file
+ * is cut as worker threads cut it; a cut inside a quoted value with line breaks moves to that record's end (the
+ * shard reads the bytes before its range once, without decoding them, to find it). Violations reach `onViolation`
+ * with rows and lines numbered within the shard (`mergeShards` shifts them).
+ * @example
+ * const part = await validateShard(landParcels, readCsv('parcels.csv'), { shard: '2/7', now: '2026-11-22' });
+ */
+export async function validateShard(definition: DatasetDefinition, input: CsvSource, options: ShardValidateOptions): Promise<ShardState> {
+  const shard = typeof options.shard === 'string' ? parseShard(options.shard) : checkSpec(options.shard);
+  const file = (input as Partial<CsvSource>).file;
+  if (file === undefined) {
+    throw new Error('ddss: a shard reads a CSV file by its path (readCsv(path) in UTF-8 or Windows-1258), not a stream or a legacy encoding');
+  }
+  const resolved = resolveOptions(options, definition);
+  const now = resolved.now.toISOString();
+  if (!(await splitsAsDeclared(file.path))) {
+    throw new Error(`ddss: ${file.csv.name} is UTF-16, whose line breaks are two bytes: it cannot be cut into shards; validate it in one process`);
+  }
+  const tables = await loadReferences(definition, options.references);
+  const def = bindTables(definition, tables);
+  const size = (await stat(file.path)).size;
+  const fingerprint = await inputFingerprint(file.path, size);
+  const ranges = splitRanges(size, 0, shard.count);
+  const k = shard.index - 1;
+  const delimiter = file.csv.delimiter.charCodeAt(0);
+  // Where the shard's first record starts: exact, so the shards tile the file (checked again by the merge).
+  const start = k === 0 ? 0 : await recordStart(file.path, (ranges[k] as { from: number }).from, delimiter);
+  const next = ranges[k + 1];
+  const stop = next === undefined ? size : Math.max(1, next.from);
+  const columns = k === 0 ? undefined : await readColumns(file.path, file.csv);
+  const { shard: _s, datasetSpec: _d, ...rest } = options;
+  const v = createValidator(def, { ...rest, now });
+  const source = readCsvRange(file.path, { ...file.csv, start, exact: true, stop, ...(columns === undefined ? {} : { columns }) });
+  let error: string | undefined;
+  try {
+    for await (const batch of source.batches()) v.addBatch(batch);
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  const range = source.range();
+  // A changed file is a partial read whatever the reader saw (as in a worker range).
+  const changed = range.size === undefined || range.size === size ? undefined : fileChanged(size, range.size);
+  error = changed ?? error ?? source.info().error;
+  const state = v.state();
+  return {
+    ddss: version(),
+    dataset: { name: def.name, signature: compile(def).signature, ...(options.datasetSpec === undefined ? {} : { spec: options.datasetSpec }) },
+    now,
+    options: {
+      locale: resolved.locale, showValues: resolved.showValues, maxSamplesPerRule: resolved.maxSamples,
+      timeZone: options.timeZone ?? null, piiKeyCheck: piiKeyCheck(options.piiKey), grades: resolved.grades,
+    },
+    input: {
+      kind: 'csv', name: file.csv.name, bytes: size, fingerprint, encoding: file.csv.encoding,
+      delimiter: file.csv.delimiter, maxRecordBytes: file.csv.maxRecordBytes,
+    },
+    shard,
+    range: {
+      began: range.began, ended: range.ended, records: source.info().records ?? 0, rows: state.rows, lines: state.lines,
+      endings: source.endings(),
+      ...(error === undefined ? {} : { error }),
+    },
+    state,
+  };
+}
+
+function checkSpec(s: ShardSpec): ShardSpec {
+  return parseShard(`${s.index}/${s.count}`);
+}
+
+async function readColumns(path: string, csv: NonNullable<CsvSource['file']>['csv']): Promise<readonly string[]> {
+  const source = readCsvRange(path, { ...csv, start: 0, exact: true, stop: 1 });
+  for await (const batch of source.batches()) if (batch.columns !== undefined) return batch.columns;
+  return [];
+}

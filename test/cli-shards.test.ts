@@ -1,0 +1,243 @@
+import { readFileSync, writeFileSync, copyFileSync, appendFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, scratch } from './fixtures/cli/harness.js';
+import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
+import { csvWithQuotedCuts } from './_shard-file.js';
+
+const tmp = scratch();
+afterAll(() => tmp.remove());
+const NOW = ['--now', '2026-11-22'];
+const root = resolve(import.meta.dirname, '..');
+const land = join(root, 'examples/land/parcels.csv');
+const insurance = join(root, 'examples/insurance/participants.csv');
+const landCuts = tmp.path('land-cuts.csv');
+writeFileSync(landCuts, csvWithQuotedCuts(land, 12, 300_000));
+
+/** Runs every shard of `input` into `tag-K.ddss-state` (+ violations), and returns the state paths, shuffled. */
+async function runShards(input: string, dataset: string, n: number, tag: string, extra: readonly string[] = []): Promise<string[]> {
+  const parts: string[] = [];
+  for (let k = 1; k <= n; k++) {
+    const state = tmp.path(`${tag}-${k}.ddss-state`);
+    const r = await cli(['validate', input, '--dataset', dataset, ...NOW, '--shard', `${k}/${n}`, '--state-out', state,
+      '--violations', tmp.path(`${tag}-${k}.violations.ndjson`), ...extra]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^ddss: shard ${k}/${n} of \\S+: \\d+ rows \\(bytes \\d+–\\d+\\) → `));
+    parts.push(state);
+  }
+  // Any order: the states say which shard they are.
+  return [...parts.slice(n >> 1).reverse(), ...parts.slice(0, n >> 1)];
+}
+
+describe('ddss validate --shard K/N and ddss merge', () => {
+  it.each([
+    ['the land sample', land, 'land-parcels', [1, 3, 7]],
+    ['the land sample with quoted line breaks at every cut', landCuts, 'land-parcels', [3, 7]],
+    ['the insurance sample', insurance, 'insurance-participants', [3]],
+  ] as const)('%s: the merged report and violations are byte-identical to one run', async (title, input, dataset, counts) => {
+    const formats = ['json', 'html', 'md', 'junit', 'text'] as const;
+    const single = new Map<string, { code: number; stdout: string; report: string }>();
+    for (const f of formats) {
+      const out = tmp.path(`single.${f}`);
+      const vio = tmp.path(`single-${f}.csv`);
+      const r = await cli(['validate', input, '--dataset', dataset, ...NOW, '--format', f, '--out', out, '--violations', vio, '--workers', '1', '--force']);
+      single.set(f, { code: r.code, stdout: r.stdout, report: readFileSync(out, 'utf8') });
+    }
+    const singleNd = tmp.path('single.ndjson');
+    await cli(['validate', input, '--dataset', dataset, ...NOW, '--format', 'json', '--violations', singleNd, '--workers', '1', '--force']);
+    for (const n of counts) {
+      const parts = await runShards(input, dataset, n, `${title.replace(/\W/g, '')}-${n}`);
+      for (const f of formats) {
+        const out = tmp.path(`merged.${f}`);
+        // The same relative name as the single run's, so the HTML page links the violations file alike.
+        const vio = tmp.path(`single-${f}.csv`);
+        const before = readFileSync(vio, 'latin1');
+        const r = await cli(['merge', ...parts, '--format', f, '--out', out, '--violations', tmp.path(`merged-${f}.csv`), '--force']);
+        const s = single.get(f) as { code: number; stdout: string; report: string };
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(s.code);
+        expect(r.stdout).toBe(s.stdout);
+        const merged = readFileSync(out, 'utf8');
+        expect(f === 'html' ? merged.replaceAll('merged-html.csv', 'single-html.csv') : merged).toBe(s.report);
+        // Compared as text: a deep comparison of large buffers is slow.
+        expect(readFileSync(tmp.path(`merged-${f}.csv`), 'latin1')).toBe(before);
+      }
+      const nd = tmp.path('merged.ndjson');
+      expect((await cli(['merge', ...parts, '--format', 'json', '--violations', nd, '--force'])).code).toBe(single.get('json')?.code);
+      expect(readFileSync(nd, 'utf8')).toBe(readFileSync(singleNd, 'utf8'));
+    }
+  }, 300_000);
+
+  it('a shard whose part cannot be read completely makes the merged report partial (exit 3), as one run', async () => {
+    const text = readFileSync(land, 'utf8').split('\n').filter((l) => !l.includes('"'));
+    // A quote that never closes 60% in: the rest of the file is one record past the record cap.
+    text[Math.floor(text.length * 0.6)] = `P999999999,12,12056,1,14,818.1,LUC,29/11/2069,"Ngô Đình Huy${'x'.repeat(50)}`;
+    const broken = tmp.path('broken.csv');
+    writeFileSync(broken, `${text.join('\n')}${'y,'.repeat(600_000)}\n`);
+    const one = await cli(['validate', broken, '--dataset', 'land-parcels', ...NOW, '--format', 'json', '--workers', '1', '--violations', tmp.path('broken-one.ndjson')]);
+    expect(one.code).toBe(3);
+    const parts: string[] = [];
+    const codes: number[] = [];
+    for (let k = 1; k <= 3; k++) {
+      parts.push(tmp.path(`broken-${k}.ddss-state`));
+      codes.push((await cli(['validate', broken, '--dataset', 'land-parcels', ...NOW, '--shard', `${k}/3`, '--state-out', parts[k - 1] as string,
+        '--violations', tmp.path(`broken-${k}.ndjson`)])).code);
+    }
+    expect(codes).toContain(3);
+    const merged = await cli(['merge', ...parts, '--format', 'json', '--violations', tmp.path('broken-merged.ndjson')]);
+    expect(merged.code).toBe(3);
+    expect(merged.stdout).toBe(one.stdout);
+    expect(merged.stderr).toBe(one.stderr);
+    expect(JSON.parse(merged.stdout)).toMatchObject({ partial: true });
+    expect(readFileSync(tmp.path('broken-merged.ndjson'), 'utf8')).toBe(readFileSync(tmp.path('broken-one.ndjson'), 'utf8'));
+  }, 120_000);
+
+  it.each([
+    ['--shard without --state-out', ['--shard', '1/3'], /--shard needs --state-out/],
+    ['--state-out without --shard', ['--state-out', 'x.ddss-state'], /--state-out needs --shard/],
+    ['a 0-based shard', ['--shard', '0/3', '--state-out', 'x.ddss-state'], /counted from 1 .*JOB_COMPLETION_INDEX \+ 1/],
+    ['K past N', ['--shard', '4/3', '--state-out', 'x.ddss-state'], /K must be between 1 and 3/],
+    ['not K/N', ['--shard', 'two', '--state-out', 'x.ddss-state'], /--shard must be K\/N/],
+    ['a report of a part', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--format', 'json'], /--format describes the whole run/],
+    ['--out', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--out', 'r.json'], /--out describes the whole run/],
+    ['--grades', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--grades', 'g.csv'], /--grades describes the whole run/],
+    ['threads in a shard', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--workers', '2'], /one thread: .*more shards/],
+    ['CSV violations of a shard', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--violations', 'v.csv'], /must be \.ndjson/],
+  ])('%s is a usage error (exit 2)', async (_, flags, message) => {
+    const r = await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('a shard needs --now, and reads CSV only (exit 2)', async () => {
+    const noNow = await cli(['validate', land, '--dataset', 'land-parcels', '--shard', '1/2', '--state-out', tmp.path('n.ddss-state')]);
+    expect([noNow.code, noNow.stderr]).toEqual([2, expect.stringMatching(/--shard needs --now/) as unknown]);
+    const json = await cli(['validate', 'parcels.json', '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('j.ddss-state')]);
+    expect([json.code, json.stderr]).toEqual([2, expect.stringMatching(/--shard reads CSV files/) as unknown]);
+  });
+  it('an input that cannot be read is exit 3; a UTF-16 file, which cannot be cut, is exit 2', async () => {
+    const missing = await cli(['validate', tmp.path('nope.csv'), '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('nope.ddss-state')]);
+    expect([missing.code, missing.stderr]).toEqual([3, expect.stringMatching(/^ddss: cannot read "\S+nope\.csv": ENOENT/) as unknown]);
+    const u16 = tmp.path('u16.csv');
+    writeFileSync(u16, Buffer.from('\uFEFFparcel_id\nP1\n', 'utf16le'));
+    const wide = await cli(['validate', u16, '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('u16.ddss-state')]);
+    expect([wide.code, wide.stderr]).toEqual([2, expect.stringMatching(/UTF-16, .* cannot be cut into shards/) as unknown]);
+  });
+});
+
+describe('ddss merge refuses states that do not belong together (exit 2) or are damaged (exit 3)', () => {
+  const good = async (tag: string, n: number, extra: readonly string[] = [], input = land, dataset = 'land-parcels') =>
+    runShards(input, dataset, n, tag, extra);
+  const name = (p: string) => p.replace(/^.*\//, '');
+
+  it.each([
+    ['another --now', async () => [(await good('now-a', 2)).find((p) => p.endsWith('-1.ddss-state')) as string,
+      ...(await runOther('now-b', ['--now', '2026-11-23']))], /different runs: other now/],
+    ['another definition', async () => [(await good('def-a', 2))[0] as string, ...(await runShards(insurance, 'insurance-participants', 2, 'def-b')).slice(0, 1)],
+      /is a state of dataset "insurance-participants", not of the definition "land-parcels" given/],
+    ['another N', async () => [...(await good('n-a', 2)), ...(await good('n-b', 3)).slice(0, 1)], /different runs: other shard count/],
+    ['a missing shard', async () => (await good('miss', 3)).filter((p) => !p.endsWith('-2.ddss-state')), /shard 2 of 3 missing/],
+    ['a shard twice', async () => { const p = await good('dup', 2); return [...p, p[0] as string]; }, /are both shard/],
+    ['another --show-values', async () => [(await good('sv-a', 2)).find((p) => p.endsWith('-1.ddss-state')) as string,
+      ...(await good('sv-b', 2, ['--show-values'])).filter((p) => p.endsWith('-2.ddss-state'))], /other options/],
+  ])('%s', async (_, states, message) => {
+    const parts = await states();
+    const r = await cli(['merge', ...parts, '--format', 'json']);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  }, 120_000);
+
+  /** Shards of the land sample run with other flags (where `good` would fix `--now`). */
+  async function runOther(tag: string, flags: readonly string[]): Promise<string[]> {
+    const state = tmp.path(`${tag}-2.ddss-state`);
+    const r = await cli(['validate', land, '--dataset', 'land-parcels', '--shard', '2/2', '--state-out', state, ...flags]);
+    expect(r.code).toBe(0);
+    return [state];
+  }
+
+  it('another input: the file changed between shards', async () => {
+    const input = tmp.path('changing.csv');
+    copyFileSync(land, input);
+    const first = await runShards(input, 'land-parcels', 2, 'chg-a');
+    appendFileSync(input, readFileSync(land, 'utf8').split('\n')[5] as string);
+    const second = await runShards(input, 'land-parcels', 2, 'chg-b');
+    const r = await cli(['merge', first.find((p) => p.endsWith('-1.ddss-state')) as string, second.find((p) => p.endsWith('-2.ddss-state')) as string]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ddss: \S+chg-a-1\.ddss-state and \S+chg-b-2\.ddss-state are states of different runs: other input/);
+  }, 60_000);
+
+  it('another ddss version', async () => {
+    const [a, b] = await good('ver', 2);
+    const s = decodeShardState(readFileSync(a as string));
+    writeFileSync(a as string, encodeShardState({ ...s, ddss: '0.0.1' }));
+    const r = await cli(['merge', a as string, b as string]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/written by ddss 0\.0\.1; this is ddss/);
+  }, 60_000);
+
+  it.each([
+    ['a flipped byte', (b: Buffer) => { b[b.length - 7] = (b[b.length - 7] as number) ^ 1; return b; }, /checksum mismatch/],
+    ['a truncated file', (b: Buffer) => b.subarray(0, b.length - 100), /checksum mismatch/],
+    ['not a state file', () => Buffer.from('parcel_id\nP1\n'), /not a ddss state file/],
+    ['an empty file', () => Buffer.alloc(0), /not a ddss state file/],
+  ])('%s is exit 3, naming the file', async (_, damage, message) => {
+    const [a, b] = await good(`dmg-${_.replace(/\W/g, '')}`, 2);
+    writeFileSync(a as string, damage(readFileSync(a as string)));
+    const r = await cli(['merge', b as string, a as string]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`^ddss: \\S*${name(a as string).replace('.', '\\.')}: `));
+    expect(r.stderr).toMatch(message);
+  }, 60_000);
+
+  it.each([
+    ['negative rows', (s: Record<string, unknown>) => { s.rows = -1; }],
+    ['a row past its rows', (s: Record<string, unknown>) => { ((s.rules as Array<{ failed: { list: Uint32Array; length: number } }>)[0] as { failed: { list: Uint32Array; length: number } }).failed = { list: new Uint32Array([4_000_000_000]), length: 1, bits: null, last: -1 } as never; }],
+    ['a full uniqueness table (a lookup that never ends)', (s: Record<string, unknown>) => {
+      const rule = (s.rules as Array<{ agg: { table: { shards: Array<{ slots: Int32Array; size: number }> } } | undefined }>).find((r) => r.agg?.table !== undefined);
+      const shard = rule?.agg?.table.shards[0] as { slots: Int32Array };
+      shard.slots.fill(1);
+    }],
+    ['a uniqueness entry outside its arena', (s: Record<string, unknown>) => {
+      const rule = (s.rules as Array<{ agg: { table: { shards: Array<{ at: Uint32Array; size: number }> } } | undefined }>).find((r) => r.agg?.table.shards.some((x) => x.size > 0));
+      const shard = rule?.agg?.table.shards.find((x) => x.size > 0) as { at: Uint32Array };
+      shard.at[0] = 0xfffffff0;
+    }],
+    ['samples of the wrong type', (s: Record<string, unknown>) => { ((s.rules as Array<{ samples: unknown }>)[0] as { samples: unknown }).samples = 'x'; }],
+    ['a sparse array of length 2³² − 1, a few bytes in the file', (s: Record<string, unknown>) => { s.columns = Object.assign([], { length: 2 ** 32 - 1 }); }],
+  ])('a forged state with a valid checksum (%s) is refused, exit 3, without hanging', async (tag, forge) => {
+    const [a, b] = await good(`forge-${tag.replace(/\W/g, '')}`, 2);
+    const s = decodeShardState(readFileSync(a as string));
+    forge(s.state as unknown as Record<string, unknown>);
+    writeFileSync(a as string, encodeShardState(s));
+    const r = await cli(['merge', a as string, b as string, '--format', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/not a sound state/);
+  }, 60_000);
+
+  it('merge --violations needs every shard run with --violations (exit 2); merge needs states (exit 2)', async () => {
+    const parts: string[] = [];
+    for (let k = 1; k <= 2; k++) {
+      parts.push(tmp.path(`novio-${k}.ddss-state`));
+      expect((await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--shard', `${k}/2`, '--state-out', parts[k - 1] as string])).code).toBe(0);
+    }
+    const r = await cli(['merge', ...parts, '--violations', tmp.path('novio.csv')]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/novio-1\.ddss-state was validated without --violations/) as unknown]);
+    expect((await cli(['merge', ...parts])).code).toBe(1);
+    expect((await cli(['merge'])).code).toBe(2);
+  }, 60_000);
+
+  it('a shard violations file altered after the shard is exit 3, and no merged violations file is left', async () => {
+    const parts = await good('vio', 2);
+    const vio = tmp.path('vio-2.violations.ndjson');
+    writeFileSync(vio, readFileSync(vio, 'utf8').replace(/"row":(\d+)/, '"row":9$1'));
+    const out = tmp.path('vio-merged.csv');
+    const r = await cli(['merge', ...parts, '--violations', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/vio-2\.violations\.ndjson: not the violations file its shard wrote/);
+    expect(() => readFileSync(out)).toThrow();
+  }, 60_000);
+});

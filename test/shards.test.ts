@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validate } from '../src/validate.js';
+import { readCsv } from '../src/sources/csv/read-csv.js';
+import { toJson } from '../src/outputs/json.js';
+import { validateShard } from '../src/parallel/validate-shard.js';
+import { mergeShards, planShards } from '../src/parallel/merge-shards.js';
+import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
+import { insuranceParticipants, landParcels } from '../rules/datasets/index.js';
+import type { DatasetDefinition, Violation } from '../src/core/types.js';
+import type { ShardState } from '../src/parallel/shard-state.js';
+import { csvWithQuotedCuts } from './_shard-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ddss-shards-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const now = '2026-11-22T00:00:00.000Z';
+
+/** Writes a file into the scratch directory and returns its path. */
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const land = 'examples/land/parcels.csv';
+const insurance = 'examples/insurance/participants.csv';
+const landCuts = file('land-cuts.csv', csvWithQuotedCuts(land, 12, 300_000));
+const insuranceCuts = file('insurance-cuts.csv', csvWithQuotedCuts(insurance, 1, 250_000));
+
+/** Validates every shard (through its state file's bytes) and returns the states and their violations. */
+async function shards(def: DatasetDefinition, path: string, n: number): Promise<{ states: ShardState[]; found: Violation[][] }> {
+  const states: ShardState[] = [];
+  const found: Violation[][] = [];
+  for (let k = 1; k <= n; k++) {
+    const mine: Violation[] = [];
+    const s = await validateShard(def, readCsv(path), { shard: `${k}/${n}`, now, onViolation: (v) => mine.push(v) });
+    states.push(decodeShardState(encodeShardState(s)));
+    found.push(mine);
+  }
+  return { states, found };
+}
+
+describe('validateShard + mergeShards', () => {
+  it.each([
+    ['land sample', 1, landParcels, land], ['land sample', 3, landParcels, land], ['land sample', 7, landParcels, land],
+    ['insurance sample', 3, insuranceParticipants, insurance], ['insurance sample', 7, insuranceParticipants, insurance],
+    ['land, quoted line breaks at every cut,', 3, landParcels, landCuts], ['land, quoted line breaks at every cut,', 7, landParcels, landCuts],
+    ['insurance, quoted line breaks at every cut,', 7, insuranceParticipants, insuranceCuts],
+  ] as const)('%s in %i shards merges (in any order) to the report and violations of one run', async (_, n, def, path) => {
+    const single: Violation[] = [];
+    const one = await validate(def, readCsv(path), { now, onViolation: (v) => single.push(v) });
+    const { states, found } = await shards(def, path, n);
+    // Reversed and rotated: merge orders them by index.
+    const given = [...states].reverse();
+    given.push(given.shift() as ShardState);
+    const merged: Violation[] = [];
+    const plan = planShards(def, given);
+    plan.shards.forEach((s, k) => {
+      const at = plan.offsets[k] as { rows: number; lines: number };
+      for (const v of found[s.shard.index - 1] as Violation[]) {
+        merged.push({ ...v, ...(v.row === undefined ? {} : { row: v.row + at.rows }), ...(v.line === undefined ? {} : { line: v.line + at.lines }) });
+      }
+    });
+    const report = mergeShards(def, given, { onViolation: (v) => merged.push(v) });
+    expect(toJson(report)).toBe(toJson(one));
+    expect(report.violations).toEqual(one.violations);
+    expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
+    expect(one.rows).toBeGreaterThan(100);
+  }, 120_000);
+});
