@@ -118,7 +118,9 @@ describe('typed rows', () => {
 
 describe('rule ids of a typed definition', () => {
   it('matchers check the field part of a rule id against the report of a typed definition', async () => {
-    const report = await validate(parcels, [{ parcel_id: 'P-1', area_m2: '12', gender: 'Nam', owner_id: '001089012345' }], { now: NOW });
+    // With both dates, so the record rule checks the row: a matcher never passes a rule that checked nothing.
+    const report = await validate(parcels, [{ parcel_id: 'P-1', area_m2: '12', gender: 'Nam', owner_id: '001089012345',
+      registered: '01/02/2020', issued: '15/03/2020' }], { now: NOW });
     expectTypeOf(report).toEqualTypeOf<TypedReport<Parcel>>();
     expect(report).toHaveNoViolations('parcel_id.unique');
     expect(report).toHaveNoViolations('issued_after_registration');
