@@ -29,7 +29,9 @@ export function reformatDate(text: string, format: string): string | undefined {
 
 /** The order of a `yyyy`/`MM`/`dd` format (`dmy`, `ymd`, `mdy`), or undefined for any other format. */
 function orderOf(format: string): string | undefined {
-  if (!/^(?:yyyy|MM|dd|[-/. ])+$/.test(format)) return undefined;
+  // Only tokens and separators: removing the tokens leaves separators (one regex repeating the alternation would be
+  // refused by ddss's own backtracking guard, rightly or not).
+  if (!/^[-/. ]*$/.test(format.replace(/yyyy|MM|dd/g, ''))) return undefined;
   const tokens = format.match(/yyyy|MM|dd/g) ?? [];
   if (tokens.length !== 3 || new Set(tokens).size !== 3) return undefined;
   return tokens.map((k) => k[0]?.toLowerCase()).join('');

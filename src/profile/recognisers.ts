@@ -32,11 +32,23 @@ export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = {
 /** One recogniser: a cheap test of the value's form, then the pack rule that must pass on it. */
 interface Recogniser {
   readonly name: RecogniserName;
-  readonly form: RegExp;
+  readonly form: { test(text: string): boolean };
   readonly rule: ValueRule;
 }
 
 // The rules are the Vietnamese pack's own, so a column recognised here passes the rule the suggestion names.
+const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
+/**
+ * Two to six capitalised words joined by single spaces, apostrophes or hyphens. Split first, then one word at a time:
+ * a single pattern repeating the word group is refused by ddss's own backtracking guard.
+ */
+const PERSON_NAME_FORM = {
+  test(text: string): boolean {
+    const words = text.split(/[ '-]/);
+    return words.length >= 2 && words.length <= 6 && words.every((w) => CAPITALISED_WORD.test(w));
+  },
+};
+
 const ALL: readonly Recogniser[] = [
   { name: 'cccd', form: /^\d{12}$/, rule: identifiers.cccd() },
   { name: 'bhyt', form: /^[A-Z]{2}\d{13}$/, rule: identifiers.bhyt() },
@@ -51,7 +63,7 @@ const ALL: readonly Recogniser[] = [
   { name: 'landUseCode2024', form: /^[A-Z]{2,4}$/, rule: landUseCode({ scheme: '2024', strict: true }) },
   { name: 'landUseCode2013', form: /^[A-Z]{2,4}$/, rule: landUseCode({ scheme: '2013', strict: true }) },
   // Two to six capitalised words the pack's name rule accepts: personal data, so the profile masks the column.
-  { name: 'personName', form: /^\p{Lu}[\p{Ll}\p{M}]*(?:[ '-]\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u, rule: vnName() },
+  { name: 'personName', form: PERSON_NAME_FORM, rule: vnName() },
 ];
 
 /**
