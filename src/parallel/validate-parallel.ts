@@ -22,6 +22,8 @@ export interface ParallelCsv {
 export interface ParallelHooks extends OrderedViolationsOptions {
   /** Runs after the file is measured and cut, before any range is read. */
   readonly beforeRanges?: () => void | Promise<void>;
+  /** Awaited before range `k`'s violations may reach the sink (tests hold range 0 back to make later ranges spill). */
+  readonly beforePromote?: (k: number) => void | Promise<void>;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
         await wrong.stop();
         await order.discard(k);
       }
+      await first(Promise.resolve(hooks.beforePromote?.(k)));
       const before: ValidatorState = v.state();
       await first(order.promote(k, { rows: before.rows, lines: before.lines }));
       const r: RangeDone = await first(run.done);
