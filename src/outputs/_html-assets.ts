@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SORT_ROWS_JS } from './_sort-rows-script.js';
 
 /*
  * The constant style and script of the HTML report. Both are fixed strings, so the Content-Security-Policy can allow
@@ -108,33 +109,10 @@ export const HTML_SCRIPT = `
     });
   }
   function sortBy(th, col) {
-    var type = th.getAttribute('data-type');
-    var now = th.getAttribute('aria-sort');
     // Counts open largest first, names and ranks smallest first; a second click reverses.
-    var dir = now === 'ascending' ? -1 : now === 'descending' ? 1 : type === 'num' ? -1 : 1;
-    Array.prototype.forEach.call(th.parentNode.cells, function (h) { h.removeAttribute('aria-sort'); });
-    th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var c = compare(key(a, col, type), key(b, col, type), type !== 'text', dir);
-      return c !== 0 ? c : Number(a.getAttribute('data-i')) - Number(b.getAttribute('data-i'));
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
+    sortRows(body, th, col, th.getAttribute('data-type') === 'num' ? -1 : 1);
   }
-  function key(row, col, type) {
-    var cell = row.cells[col];
-    var v = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent;
-    return type === 'text' ? v : v === '' ? NaN : Number(v);
-  }
-  function compare(x, y, numeric, dir) {
-    if (numeric) {
-      // A rule with nothing checked has no pass rate: it sorts last in both directions.
-      if (isNaN(x) || isNaN(y)) return isNaN(x) === isNaN(y) ? 0 : isNaN(x) ? 1 : -1;
-      return (x - y) * dir;
-    }
-    return x < y ? -dir : x > y ? dir : 0;
-  }
-  window.addEventListener('beforeprint', function () {
+${SORT_ROWS_JS}  window.addEventListener('beforeprint', function () {
     Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
   });
 })();

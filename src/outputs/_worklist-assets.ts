@@ -1,4 +1,5 @@
 import { HTML_STYLE, htmlCsp } from './_html-assets.js';
+import { SORT_ROWS_JS } from './_sort-rows-script.js';
 
 /*
  * The worklist page's own style and script, added to the report's stylesheet. Fixed strings, so the page's CSP allows
@@ -73,34 +74,11 @@ export const WORKLIST_SCRIPT = `
     if (none) none.hidden = total !== 0;
   }
   function sortBy(body, th, col) {
-    var type = th.getAttribute('data-type');
-    var now = th.getAttribute('aria-sort');
     // Grades open lowest first (worst records), counts largest first, text A to Z; a second click reverses.
-    var first = type === 'text' ? 1 : th.hasAttribute('data-desc') ? -1 : 1;
-    var dir = now === 'ascending' ? -1 : now === 'descending' ? 1 : first;
-    each(th.parentNode.cells, function (h) { h.removeAttribute('aria-sort'); });
-    th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var c = compare(key(a, col, type), key(b, col, type), type !== 'text', dir);
-      return c !== 0 ? c : Number(a.getAttribute('data-i')) - Number(b.getAttribute('data-i'));
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
+    var first = th.getAttribute('data-type') === 'text' ? 1 : th.hasAttribute('data-desc') ? -1 : 1;
+    sortRows(body, th, col, first);
   }
-  function key(row, col, type) {
-    var cell = row.cells[col];
-    var v = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent;
-    return type === 'text' ? v : v === '' ? NaN : Number(v);
-  }
-  function compare(x, y, numeric, dir) {
-    if (numeric) {
-      // No grade (no rule of the criterion applied) sorts last in both directions.
-      if (isNaN(x) || isNaN(y)) return isNaN(x) === isNaN(y) ? 0 : isNaN(x) ? 1 : -1;
-      return (x - y) * dir;
-    }
-    return x < y ? -dir : x > y ? dir : 0;
-  }
-})();
+${SORT_ROWS_JS}})();
 `;
 
 /**
