@@ -63,6 +63,21 @@ describe('findings about cells', () => {
         'name: cell B3 holds the formula =UPPER(A3) with no saved result (recalculate and save the workbook in Excel)'],
     ]);
   });
+
+  it('a formula quoting a personal value is masked in the message like the value itself', async () => {
+    const xlsx = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id', 'name'], ['1', { formula: '"Nguyễn "&"Văn An"' }]]);
+    });
+    const def = defineDataset({ name: 'people', fields: { id: field.text(), name: field.text().pii() } });
+    const masked = (await run(def, readXlsx(xlsx))).seen.map((v) => v.message);
+    expect(masked).toHaveLength(1);
+    expect(masked[0]).toMatch(/^name: cell B2 holds the formula =.* with no saved result/);
+    expect(masked[0]).not.toMatch(/Nguyễn|Văn|An"/);
+    const seen: Violation[] = [];
+    await validate(def, readXlsx(xlsx), { now, showValues: true, onViolation: (v) => seen.push(v) });
+    expect(seen.map((v) => v.message)).toEqual([
+      'name: cell B2 holds the formula ="Nguyễn "&"Văn An" with no saved result (recalculate and save the workbook in Excel)']);
+  });
 });
 
 describe('ddss validate on a workbook', () => {

@@ -129,7 +129,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       if (!wanted(s)) return;
       const id = `source.${issue.code}`;
       const value = issueValue(issue);
-      const params = { field: fieldText(issue.field), value: value ?? '', rule: id, ...issue.params };
+      const params = { field: fieldText(issue.field), value: value ?? '', rule: id, ...issueParams(issue) };
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,
@@ -206,6 +206,18 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
   }
 
   /**
+   * A structural issue's params, with those quoting the cell's content (an Excel formula can hold the very value the
+   * cell should have: `="Nguyễn Văn An"`) shown as the cell's value would be: masked on a personal field.
+   */
+  function issueParams(issue: SourceIssue): Readonly<Record<string, unknown>> | undefined {
+    const params = issue.params;
+    if (params === undefined || !CONTENT_PARAMS.some((p) => params[p] !== undefined)) return params;
+    const out: Record<string, unknown> = { ...params };
+    for (const p of CONTENT_PARAMS) if (out[p] !== undefined) out[p] = issueValue({ ...issue, value: String(out[p]) }) ?? '';
+    return out;
+  }
+
+  /**
    * The value of a structural issue: as its field's values are shown; a data value the source cannot attribute to a
    * declared field (an NDJSON line that is a bare string or number, a cell under a blank header) is masked whenever
    * the definition has personal fields, since it may be one of them.
@@ -218,6 +230,9 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     return text === undefined ? undefined : opts.protect(text, 'mask');
   }
 }
+
+/** Params of source issues that quote a cell's content rather than describe it (see `issueParams`). */
+const CONTENT_PARAMS = ['formula'] as const;
 
 /** A rule's error told without its message, which may quote a personal value in any form (`v.toUpperCase()`). */
 function withheld(e: unknown): string {
