@@ -17,6 +17,7 @@ import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
 import { openBaseline } from './_baseline.js';
 import { openHistory } from './_history.js';
+import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
@@ -122,10 +123,12 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     throw new CliError(`dataset "${definition.name}" cannot be used: ${(e as Error).message.replace(/^ddss: /, '')}`);
   }
   bar.done();
+  const report = history === undefined ? measured : history.judge(measured);
+  // History findings are dataset-level findings of the run: they end its violations file, as the engine's do.
+  if (history !== undefined) for (const found of historyViolations(report.rules)) sink?.write(found);
   // The run completed (whatever it found): only now do its outputs replace anything.
   await sink?.commit();
   await grades?.commit();
-  const report = history === undefined ? measured : history.judge(measured);
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).
