@@ -212,6 +212,7 @@ Options:
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
       --show-values      show the values of personal-identifier columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
+      --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)
   -h, --help             this help
 
 Exit codes: 0 profiled, 2 usage error, 3 the input could not be read.
