@@ -46,7 +46,7 @@ describe('profile with workers', () => {
     const one = await outputs(path, 1);
     expect(await outputs(path, 2)).toEqual(one);
     expect(await outputs(path, 3)).toEqual(one);
-  });
+  }, 120_000); // worker threads started from sources load the TypeScript afresh
 
   it('cuts inside quoted values with line breaks: re-read from the true record start, identical to one thread', async () => {
     const text = quotedFile();
@@ -61,7 +61,7 @@ describe('profile with workers', () => {
       expect(await outputs(path, n)).toEqual(one);
     }
     expect(JSON.parse(one[1] as string)).toMatchObject({ rows: 301 });
-  });
+  }, 120_000);
 
   it('distinct counts past the exact bound merge to one thread\'s (HyperLogLog registers); exact counts stay exact', async () => {
     const path = tmp.path('many.csv');
@@ -73,7 +73,7 @@ describe('profile with workers', () => {
       one.columns.map((c) => [c.name, c.distinct, c.type, c.min, c.max, c.length]));
     expect(three.columns.map((c) => c.distinct.exact)).toEqual([false, true]);
     expect(three.columns[1]?.top).toEqual(one.columns[1]?.top);
-  });
+  }, 60_000);
 
   it('ddss profile --workers N: the same output; a bad count is a usage error', async () => {
     const path = SAMPLES[0] as string;
