@@ -63,6 +63,17 @@ describe('profile with workers', () => {
     expect(JSON.parse(one[1] as string)).toMatchObject({ rows: 301 });
   }, 120_000);
 
+  it('an open quote the reader gives up on ends the profile there, as in one thread', async () => {
+    const path = tmp.path('open-quote.csv');
+    const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => `${from + i},row ${from + i},${String(i % 9).padStart(5, '0')}`);
+    // Past the record cap (1 MiB) the reader stops looking for the quote's end: the rows after it are not read.
+    writeFileSync(path, `${['id,note,code', ...rows(0, 20_000), '20000,"never closed,00001', ...rows(20_001, 80_000)].join('\n')}\n`);
+    const one = await outputs(path, 1);
+    expect(JSON.parse(one[1] as string)).toMatchObject({ rows: 20_000 });
+    expect(await outputs(path, 2)).toEqual(one);
+    expect(await outputs(path, 3)).toEqual(one);
+  }, 120_000);
+
   it('distinct counts past the exact bound merge to one thread\'s (HyperLogLog registers); exact counts stay exact', async () => {
     const path = tmp.path('many.csv');
     writeFileSync(path, `id,kind\n${Array.from({ length: 3000 }, (_, i) => `${i},${i % 3}`).join('\n')}\n`);
