@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readCsv } from '../src/sources/csv/read-csv.js';
 import { finishProfile, profile } from '../src/profile/profile.js';
 import { profileCsvParallel } from '../src/profile/profile-parallel.js';
@@ -9,6 +9,14 @@ import { splitRanges } from '../src/parallel/split.js';
 import { renderProfile } from '../src/cli/profile.js';
 import { PROFILE_FORMATS } from '../src/cli/_profile-args.js';
 import { cli, scratch } from './fixtures/cli/harness.js';
+import type * as ProfileRange from '../src/profile/profile-range.js';
+
+// Counts the ranges started, so a test knows the workers did run (a profile that ignored `workers` is one thread's).
+const started = vi.hoisted(() => ({ ranges: 0 }));
+vi.mock('../src/profile/profile-range.js', async (original) => {
+  const m = await original<typeof ProfileRange>();
+  return { ...m, runProfileRange: (task: Parameters<typeof m.runProfileRange>[0]) => { started.ranges++; return m.runProfileRange(task); } };
+});
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const tmp = scratch();
@@ -44,8 +52,10 @@ function insideQuotes(text: string, at: number): boolean {
 describe('profile with workers', () => {
   it.each(SAMPLES)('%s: every format with 2 and 3 workers is byte-identical to one thread', async (path) => {
     const one = await outputs(path, 1);
+    const before = started.ranges;
     expect(await outputs(path, 2)).toEqual(one);
     expect(await outputs(path, 3)).toEqual(one);
+    expect(started.ranges - before).toBeGreaterThanOrEqual(5);
   }, 120_000); // worker threads started from sources load the TypeScript afresh
 
   it('cuts inside quoted values with line breaks: re-read from the true record start, identical to one thread', async () => {
@@ -90,6 +100,7 @@ describe('profile with workers', () => {
     const path = SAMPLES[0] as string;
     const one = await cli(['profile', path, '--now', '2026-11-22', '--format', 'json', '--workers', '1']);
     const two = await cli(['profile', path, '--now', '2026-11-22', '--format', 'json', '--workers', '2']);
+    expect([one.code, two.code, two.stderr]).toEqual([0, 0, '']);
     expect(two.stdout).toBe(one.stdout);
     expect((await cli(['profile', path, '--workers', '0'])).code).toBe(2);
   });
