@@ -10,6 +10,7 @@ export default defineConfig({
     datasets: 'rules/datasets/index.ts',
     vitest: 'src/testing/vitest.ts',
     worker: 'src/parallel/worker.ts',
+    'profile-worker': 'src/profile/profile-worker.ts',
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],

@@ -66,6 +66,7 @@ export { ref, type ReferenceName } from './reference/ref.js';
 export { loadBaseline, baselineFrom, type Baseline } from './baseline/load-baseline.js';
 export { historyEntry, type HistoryEntry, type HistoryInput } from './history/history-entry.js';
 export { readHistory, appendHistory } from './history/read-history.js';
+export { readPostgresHistory, appendPostgresHistory, type PostgresHistoryOptions } from './history/postgres-history.js';
 export { withHistory, type HistorySummary } from './history/with-history.js';
 export { historyTrend, type DatasetTrend, type MovedRule } from './history/history-trend.js';
 export type { HistoryThresholds } from './history/anomalies.js';

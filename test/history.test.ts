@@ -39,6 +39,22 @@ describe('ddss validate --history', () => {
     expect(JSON.parse(lines[1] as string)).toMatchObject({ history: 1, dataset: 'parcels', rows: plain.rows, status: second.report.status });
   });
 
+  it('writes the history findings to the --violations file, after the run\'s own, as dataset-level lines', async () => {
+    const h = tmp.path('h.ndjson');
+    const input = tmp.path('parcels.csv');
+    copyFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url), input);
+    await runOnce(input, h);
+    const second = await runOnce(input, h, ['--violations', tmp.path('v.ndjson')]);
+    const lines = readFileSync(tmp.path('v.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const own = second.report.rules.filter((r) => !r.id.startsWith('history.')).reduce((n, r) => n + r.violations, 0);
+    expect(lines).toHaveLength(own + 1);
+    expect(lines.at(-1)).toEqual({ rule: 'history.stale_input', criterion: 'live', severity: 'warning', code: 'stale_input',
+      value: 'parcels.csv', message: expect.stringMatching(/^the input is byte-identical to the previous run's/) as unknown });
+    // CSV too: the same finding, as the last line.
+    await runOnce(input, h, ['--violations', tmp.path('v.csv')]);
+    expect(readFileSync(tmp.path('v.csv'), 'utf8').trim().split('\n').at(-1)).toMatch(/^history\.stale_input,live,warning,stale_input,/);
+  });
+
   it('reports a drop in rows against the median of the last runs', async () => {
     const h = tmp.path('h.ndjson');
     const input = tmp.path('parcels.csv');

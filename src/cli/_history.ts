@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Report } from '../core/types.js';
 import type { HistoryThresholds } from '../history/anomalies.js';
 import { historyEntry, type HistoryEntry, type HistoryInput } from '../history/history-entry.js';
 import { appendHistory, readHistory } from '../history/read-history.js';
 import { withHistory } from '../history/with-history.js';
+import { appendPostgresHistory, postgresHistoryName, readPostgresHistory, type PostgresHistoryOptions } from '../history/postgres-history.js';
+import { pgPassword } from '../sources/postgres/pgpass.js';
+import { urlPassword } from '../sources/postgres/redact.js';
+import { isPostgresUrl } from './_postgres-args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 
 /** A run's history file: the earlier runs read before the run, the line appended after it. */
@@ -17,28 +21,58 @@ export interface RunHistory {
   append(report: Report): Promise<void>;
 }
 
+/** Where a run's history is: a file (resolved path, and the name given), or a PostgreSQL table. */
+export type HistoryTarget =
+  | { readonly kind: 'file'; readonly path: string; readonly given: string }
+  | { readonly kind: 'postgres'; readonly options: PostgresHistoryOptions };
+
 /**
- * Reads `--history FILE` before any row is read (a damaged history is a usage error, exit 2), and fingerprints the
- * input (SHA-256 of its bytes, so `history.stale_input` can tell an unchanged export).
- * @example const history = await openHistory('h.ndjson', '/data/parcels.csv', 'parcels.csv', 'land-parcels', {});
+ * The history target of `--history X [--history-table T]`: a `postgresql://` URL (its password from the URL, else
+ * `PGPASSWORD`, else the password file, as the PostgreSQL source), else a file resolved against `cwd`.
+ * @example historyTarget('h.ndjson', undefined, '/work', {}) // { kind: 'file', path: '/work/h.ndjson', given: 'h.ndjson' }
  */
-export async function openHistory(path: string | undefined, given: string | undefined, input: string, inputName: string,
+export function historyTarget(given: string | undefined, table: string | undefined, cwd: string,
+  env: Readonly<Record<string, string | undefined>>): HistoryTarget | undefined {
+  if (given === undefined) return undefined;
+  if (!isPostgresUrl(given)) return { kind: 'file', path: resolve(cwd, given), given };
+  const password = urlPassword(given) ?? pgPassword(given, env);
+  return { kind: 'postgres', options: { connectionString: given, ...(password === undefined ? {} : { password }),
+    ...(table === undefined ? {} : { table }) } };
+}
+
+/**
+ * Reads the history before any row is read (a damaged history is a usage error, exit 2; a database that cannot be
+ * reached, exit 3), creating a missing history table, and fingerprints the input (SHA-256 of its bytes, so
+ * `history.stale_input` can tell an unchanged export).
+ * @example const history = await openHistory(target, '/data/parcels.csv', 'parcels.csv', 'land-parcels', {});
+ */
+export async function openHistory(target: HistoryTarget | undefined, input: string, inputName: string,
   dataset: string, thresholds: HistoryThresholds): Promise<RunHistory | undefined> {
-  if (path === undefined || given === undefined) return undefined;
+  if (target === undefined) return undefined;
+  const keep = Math.max(1, thresholds.window ?? 10) + 1;
+  const name = target.kind === 'file' ? target.given : postgresHistoryName(target.options);
   let earlier: HistoryEntry[];
   try {
-    earlier = await readHistory(path, dataset, Math.max(1, thresholds.window ?? 10) + 1);
+    earlier = target.kind === 'file' ? await readHistory(target.path, dataset, keep)
+      : await readPostgresHistory(target.options, dataset, keep, true);
   } catch (e) {
-    throw usage(`--${(e as Error).message.replace(/^ddss: /, '')}`);
+    const message = (e as Error).message.replace(/^ddss: /, '');
+    // A damaged history is the user's to repair; a server that cannot be reached or queried left the run unevaluated.
+    if (target.kind === 'postgres' && !/is not a ddss history (entry|table)/.test(message)) {
+      throw new CliError(`--history ${name}: ${message}`, EXIT.unevaluated);
+    }
+    throw usage(`--${message}`);
   }
   const fingerprint = await inputFingerprint(input, inputName);
   return {
-    judge: (report) => withHistory(report, earlier, given, fingerprint, thresholds),
+    judge: (report) => withHistory(report, earlier, name, fingerprint, thresholds),
     append: async (report) => {
       try {
-        await appendHistory(path, historyEntry(report, fingerprint));
+        const entry = historyEntry(report, fingerprint);
+        if (target.kind === 'file') await appendHistory(target.path, entry);
+        else await appendPostgresHistory(target.options, entry);
       } catch (e) {
-        throw new CliError(`--history ${given}: cannot append the run: ${(e as Error).message}`, EXIT.unevaluated);
+        throw new CliError(`--history ${name}: cannot append the run: ${(e as Error).message.replace(/^ddss: /, '')}`, EXIT.unevaluated);
       }
     },
   };

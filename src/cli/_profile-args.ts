@@ -1,5 +1,6 @@
 import { choice, delimiter, instant, parse, whole } from './_args.js';
 import { usage } from './_errors.js';
+import { defaultWorkers } from '../validate.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
 
 export const PROFILE_FORMATS = ['text', 'json', 'yaml', 'html'] as const;
@@ -21,6 +22,8 @@ export interface ProfileArgs {
   readonly showValues: boolean;
   /** `--now`: the day the recognisers judge on (a CCCD's birth year must not be after it); default now. */
   readonly now: Date | undefined;
+  /** `--workers N`: threads for a CSV file (default one per core, as validate). */
+  readonly workers: number;
 }
 
 /**
@@ -39,11 +42,12 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     sheet: { type: 'string' },
     'show-values': { type: 'boolean' },
     now: { type: 'string' },
+    workers: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help === true) {
     return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
-      encoding: undefined, delimiter: undefined, sheet: undefined, showValues: false, now: undefined };
+      encoding: undefined, delimiter: undefined, sheet: undefined, showValues: false, now: undefined, workers: 1 };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -67,5 +71,6 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     sheet: v.sheet,
     showValues: v['show-values'] === true,
     now: instant('now', v.now),
+    workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
   };
 }

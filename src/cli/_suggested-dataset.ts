@@ -14,11 +14,13 @@ import { plainText } from '../outputs/_escape.js';
  * deletes the file once the run is over.
  * @example const s = await suggestedDataset(path, 'parcels.csv', opts, undefined, io); try { … s.path … } finally { await s.remove(); }
  */
-export async function suggestedDataset(path: string, given: string, o: InputOptions, now: Date | undefined, io: CliIo): Promise<{ readonly path: string; remove(): Promise<void> }> {
+export async function suggestedDataset(path: string, given: string, o: InputOptions, now: Date | undefined, io: CliIo,
+  workers = 1): Promise<{ readonly path: string; remove(): Promise<void> }> {
   let yaml: string;
   let columns: number;
   try {
-    const p = await profile(openInput(path, given, o), now === undefined ? {} : { now });
+    // The suggestion uses no part of a profile that workers could change (enums need exact counts).
+    const p = await profile(openInput(path, given, o), { workers, ...(now === undefined ? {} : { now }) });
     yaml = suggestDefinition(p);
     columns = p.columns.length;
   } catch (e) {

@@ -172,7 +172,7 @@ const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
   showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined, shard: undefined,
-  references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyThresholds: {},
+  references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };
 
 /** `--time-zone`: an IANA name the platform knows, else a usage error. */

@@ -8,7 +8,7 @@ Usage:
   ddss compare <source> <copy> --key COLS [options]
   ddss profile <input> [--format text|json|yaml|html] [--sample N]
   ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
-  ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]
+  ddss history <history.ndjson|postgresql://…> [--dataset D] [--format text|json|html] [--out FILE]
   ddss fix <input.csv> --dataset D --out FIXED.csv [--log CHANGES.csv] [--only KINDS] [--dry-run]
   ddss merge <part.ddss-state>… [--format F] [--out FILE] [--violations FILE]
   ddss datasets [--json]
@@ -86,7 +86,9 @@ Options:
                          how to read CSV reference files (as --encoding, --delimiter)
       --history FILE     append this run to a history (.ndjson) and judge it against the last runs of the
                          dataset: warnings history.row_count_drop, history.failure_rate_jump.<criterion>,
-                         history.stale_input; trend sparklines in the text and HTML reports
+                         history.stale_input; trend sparklines in the text and HTML reports. FILE may be a
+                         postgresql:// URL: the history is then a table (--history-table, default ddss_history)
+      --history-table T  the table ([schema.]name) of a postgresql:// history; created if absent
       --history-window K, --history-row-drop X, --history-min-jump X, --history-severity warning|error
                          runs compared (default 10), row drop (0.2), least failure-rate jump (0.01)
       --baseline FILE    the --violations file (.csv, .ndjson) of an earlier run: its violations are known,
@@ -173,13 +175,15 @@ Options:
       --locale L         words of the html page: en (default), vi
 `;
 
-export const HISTORY_HELP = `Usage: ddss history <history.ndjson> [--dataset D] [--format text|json|html] [--out FILE]
+export const HISTORY_HELP = `Usage: ddss history <history.ndjson | postgresql://…> [--dataset D] [--format text|json|html] [--out FILE]
 
-The trend of each dataset in a history file written by ddss validate --history: a sparkline per score (overall and
-the four criteria) from the first run to the latest, rows, and the worst-moving rules (failure rate in the latest
-run against its median over the earlier runs). Exit 0, or 2 for a usage error or a damaged history file.
+The trend of each dataset in a history file (or table) written by ddss validate --history: a sparkline per score
+(overall and the four criteria) from the first run to the latest, rows, and the worst-moving rules (failure rate in
+the latest run against its median over the earlier runs). Exit 0, 2 for a usage error or a damaged history, 3 when
+the database cannot be reached.
 
 Options:
+      --history-table T  the table of a postgresql:// history (default ddss_history)
       --dataset D        only this dataset
       --top N            worst-moving rules listed per dataset (default 10)
   -f, --format F         text (default), json, html
@@ -208,6 +212,7 @@ Options:
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
       --show-values      show the values of personal-identifier columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
+      --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)
   -h, --help             this help
 
 Exit codes: 0 profiled, 2 usage error, 3 the input could not be read.

@@ -1,21 +1,25 @@
-import { resolve } from 'node:path';
 import { readHistory } from '../history/read-history.js';
+import type { HistoryEntry } from '../history/history-entry.js';
+import { postgresHistoryName, readPostgresHistory } from '../history/postgres-history.js';
+import { historyTarget, type HistoryTarget } from './_history.js';
 import { historyTrend } from '../history/history-trend.js';
 import { historyHtml, historyText } from '../outputs/history-report.js';
 import { choice, parse, whole } from './_args.js';
-import { EXIT, usage } from './_errors.js';
+import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
 import { HISTORY_HELP } from './help.js';
 
 /**
- * `ddss history FILE.ndjson [--dataset D] [--format text|json|html]`: the score trend per dataset and the rules that
- * moved most. Exit 0; 2 for a usage error, a missing or damaged history file.
+ * `ddss history FILE.ndjson|postgresql://… [--history-table T] [--dataset D] [--format text|json|html]`: the score trend
+ * per dataset and the rules that moved most. Exit 0; 2 for a usage error, a missing or damaged history; 3 when the
+ * database cannot be reached or queried.
  * @example await history(['history.ndjson', '--dataset', 'land-parcels', '--format', 'html', '--out', 'h.html'], io)
  */
 export async function history(argv: readonly string[], io: CliIo): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     dataset: { type: 'string', short: 'd' },
+    'history-table': { type: 'string' },
     top: { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
@@ -27,20 +31,28 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
     io.stdout.write(HISTORY_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw usage('history takes one history file (written by ddss validate --history x.ndjson)');
+  if (positionals.length !== 1) throw usage('history takes one history file or postgresql:// URL (written by ddss validate --history)');
   const file = positionals[0] as string;
   const format = choice('format', v.format, ['text', 'json', 'html'] as const, 'text');
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   const top = whole('top', v.top, 1) ?? 10;
   if (v.out === '') throw usage('--out needs a file name');
-  const path = resolve(io.cwd, file);
+  const target = historyTarget(file, v['history-table'], io.cwd, io.env) as HistoryTarget;
+  if (target.kind === 'file' && v['history-table'] !== undefined) throw usage('--history-table names the table of a postgresql:// history');
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
-  if (out !== undefined) await checkOutputs([out], path, v.force === true);
-  const entries = await readHistory(path, v.dataset, Number.MAX_SAFE_INTEGER).catch((e: unknown) => {
-    throw usage((e as Error).message.replace(/^ddss: /, ''));
-  });
+  const shown = target.kind === 'file' ? file : postgresHistoryName(target.options);
+  if (out !== undefined) await checkOutputs([out], target.kind === 'file' ? target.path : shown, v.force === true);
+  let entries: HistoryEntry[];
+  try {
+    entries = target.kind === 'file' ? await readHistory(target.path, v.dataset, Number.MAX_SAFE_INTEGER)
+      : await readPostgresHistory(target.options, v.dataset, Number.MAX_SAFE_INTEGER);
+  } catch (e) {
+    const message = (e as Error).message.replace(/^ddss: /, '');
+    if (target.kind === 'postgres' && !/is not (a ddss history|a table name)/.test(message)) throw new CliError(message, EXIT.unevaluated);
+    throw usage(message);
+  }
   if (entries.length === 0) {
-    throw usage(v.dataset === undefined ? `history ${file} has no runs` : `history ${file} has no runs of dataset "${v.dataset}"`);
+    throw usage(v.dataset === undefined ? `history ${shown} has no runs` : `history ${shown} has no runs of dataset "${v.dataset}"`);
   }
   const trends = historyTrend(entries, top);
   const text = format === 'json' ? `${JSON.stringify({ kind: 'history', datasets: trends }, null, 2)}\n`

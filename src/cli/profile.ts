@@ -32,6 +32,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   try {
     p = await profileSource(source, {
       showValues: args.showValues,
+      workers: args.workers,
       ...(args.sample === undefined ? {} : { sample: args.sample }),
       ...(args.now === undefined ? {} : { now: args.now }),
     });

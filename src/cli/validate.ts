@@ -16,7 +16,9 @@ import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
 import { openBaseline } from './_baseline.js';
-import { openHistory } from './_history.js';
+import { historyTarget, openHistory } from './_history.js';
+import { isPostgresUrl } from './_postgres-args.js';
+import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
@@ -48,23 +50,22 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const outputs = [out, vio, grd, state].filter((o): o is OutputPath => o !== undefined);
   await checkOutputs(outputs, input, args.force);
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
-  const hist = args.history === undefined ? undefined : outputPath('history', args.history, io.cwd);
+  const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : outputPath('history', args.history, io.cwd);
   if (hist !== undefined) await checkOutputs([...outputs, hist], input, true);
   const suggested = args.dataset === undefined
-    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, args.now, io)
+    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, args.now, io, args.workers)
     : undefined;
   try {
-    return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, hist, state }, io);
+    return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state }, io);
   } finally {
     await suggested?.remove();
   }
 }
 
 async function _validate(args: ValidateArgs, spec: string, input: string, encoding: string | undefined,
-  outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; hist: OutputPath | undefined;
-    state: OutputPath | undefined },
+  outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; state: OutputPath | undefined },
   io: CliIo): Promise<number> {
-  const { out, vio, grd, hist, state } = outputs;
+  const { out, vio, grd, state } = outputs;
   const loaded = await resolveDataset(spec, io.cwd);
   // Worker threads load the definition again from its file; built-ins name their own module.
   const definition = loaded.module !== undefined || !isFile(spec) ? loaded
@@ -79,7 +80,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
   const baseline = await openBaseline(args.baseline, definition, args.showValues, io.cwd);
-  const history = await openHistory(hist?.path, args.history, input, args.input, definition.name, args.historyThresholds);
+  const history = await openHistory(historyTarget(args.history, args.historyTable, io.cwd, io.env), input, args.input,
+    definition.name, args.historyThresholds);
   if (args.shard !== undefined && state !== undefined) {
     return runShard({ args: { ...args, shard: args.shard }, input, definition, references, piiKey, state, violations: vio }, io);
   }
@@ -122,10 +124,12 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     throw new CliError(`dataset "${definition.name}" cannot be used: ${(e as Error).message.replace(/^ddss: /, '')}`);
   }
   bar.done();
+  const report = history === undefined ? measured : history.judge(measured);
+  // History findings are dataset-level findings of the run: they end its violations file, as the engine's do.
+  if (history !== undefined) for (const found of historyViolations(report.rules)) sink?.write(found);
   // The run completed (whatever it found): only now do its outputs replace anything.
   await sink?.commit();
   await grades?.commit();
-  const report = history === undefined ? measured : history.judge(measured);
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).

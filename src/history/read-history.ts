@@ -57,6 +57,14 @@ function parseEntry(line: string): HistoryEntry | undefined {
   } catch {
     return undefined;
   }
+  return asHistoryEntry(x);
+}
+
+/**
+ * `x` when it is a history entry, checked field by field (a history file or table is input like any other), else undefined.
+ * @example asHistoryEntry(JSON.parse(line)) ?? fail()
+ */
+export function asHistoryEntry(x: unknown): HistoryEntry | undefined {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
   const e = x as Record<string, unknown>;
   const input = e.input as Record<string, unknown> | null | undefined;

@@ -1,4 +1,4 @@
-import type { Criterion, DatasetStatus, Report, RuleResult } from '../core/types.js';
+import type { Criterion, DatasetStatus, Report, RuleResult, Violation } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
 import { historyRules, type HistoryThresholds } from './anomalies.js';
 import type { HistoryEntry, HistoryInput } from './history-entry.js';
@@ -26,7 +26,7 @@ export function withHistory(report: Report, earlier: readonly HistoryEntry[], na
   const compared = earlier.filter((e) => e.dataset === report.dataset && e.status !== 'error').slice(-(thresholds.window ?? 10));
   const trend = { overall: [...compared.map((e) => e.score), report.score] } as Record<Criterion | 'overall', (number | null)[]>;
   for (const c of CRITERIA) trend[c] = [...compared.map((e) => e.criteria[c]), report.criteria[c].score];
-  const flat = added.flatMap((r) => r.samples.map((s) => ({ rule: r.id, criterion: r.criterion, severity: r.severity, ...s })));
+  const flat = historyViolations(added);
   return {
     ...report,
     status: raised(report.status, added),
@@ -34,6 +34,16 @@ export function withHistory(report: Report, earlier: readonly HistoryEntry[], na
     rules: [...report.rules, ...added],
     violations: [...flat, ...report.violations],
   };
+}
+
+/**
+ * The findings of the `history.*` rules as violations (every one: a history rule keeps all its findings as samples),
+ * in rule order: what `--violations` gets after the run's own, as other dataset-level findings.
+ * @example for (const v of historyViolations(judged.rules)) sink.write(v);
+ */
+export function historyViolations(rules: readonly RuleResult[]): Violation[] {
+  return rules.filter((r) => r.id.startsWith('history.'))
+    .flatMap((r) => r.samples.map((s): Violation => ({ rule: r.id, criterion: r.criterion, severity: r.severity, ...s })));
 }
 
 function raised(status: DatasetStatus, added: readonly RuleResult[]): DatasetStatus {

@@ -1,4 +1,9 @@
+import { stat } from 'node:fs/promises';
 import type { TabularSource } from '../core/source.js';
+import type { CsvSource } from '../sources/csv/read-csv.js';
+import { splitsAsDeclared } from '../parallel/splits-as-declared.js';
+import { workerContext } from '../parallel/worker-context.js';
+import { profileCsvParallel } from './profile-parallel.js';
 import type { ColumnBounds } from './column-state.js';
 import { finishColumn } from './finish-column.js';
 import { addRows, DEFAULT_BOUNDS, profileState, type ProfileState } from './profile-state.js';
@@ -15,6 +20,14 @@ export interface ProfileOptions {
   readonly bounds?: Partial<ColumnBounds>;
   /** Show the values of columns recognised as personal identifiers (masked by default). */
   readonly showValues?: boolean;
+  /**
+   * Worker threads for a CSV file read by `readCsv(path)` (byte ranges, as validation). Default 1. The profile is
+   * the same as one thread's, except the top values and shapes of a column past the exact bounds (`topExact` or
+   * `shapesExact` false), whose lower-bound counts depend on the order the summaries merged in.
+   */
+  readonly workers?: number;
+  /** With `workers`, the bytes each worker reads at least (fewer workers for a smaller file). Default 4 MiB. */
+  readonly minBytesPerWorker?: number;
 }
 
 /**
@@ -33,8 +46,13 @@ export async function profile(source: TabularSource, options: ProfileOptions = {
  * @example finishProfile(mergeProfileStates(await readProfileState(a), await readProfileState(b)), 'all')
  */
 export async function readProfileState(source: TabularSource, options: ProfileOptions = {}): Promise<ProfileState> {
-  const state = profileState({ ...DEFAULT_BOUNDS, ...options.bounds });
-  const ctx = valueContext(options.now ?? new Date());
+  const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
+  const now = options.now ?? new Date();
+  const workers = await profileWorkers(source, options);
+  const file = (source as Partial<CsvSource>).file;
+  if (workers > 1 && file !== undefined) return profileCsvParallel(file, bounds, now, workers);
+  const state = profileState(bounds);
+  const ctx = valueContext(now);
   let header: readonly string[] = [];
   let left = options.sample ?? Infinity;
   for await (const batch of source.batches()) {
@@ -48,6 +66,19 @@ export async function readProfileState(source: TabularSource, options: ProfileOp
   }
   return state;
 }
+
+/** Worker threads to use: one unless asked for, for a whole (not sampled) CSV file that splits, big enough. */
+async function profileWorkers(source: TabularSource, options: ProfileOptions): Promise<number> {
+  const wanted = Math.floor(options.workers ?? 1);
+  const file = (source as Partial<CsvSource>).file;
+  // Workers never start workers; a sample is the first N rows, which one thread reads fastest.
+  if (wanted <= 1 || file === undefined || options.sample !== undefined || workerContext() !== undefined) return 1;
+  const size = await stat(file.path).then((s) => s.size, () => 0);
+  const workers = Math.min(wanted, Math.max(1, Math.floor(size / Math.max(1, options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));
+  return workers > 1 && await splitsAsDeclared(file.path) ? workers : 1;
+}
+
+const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 /**
  * The profile of a state: every column finished (types inferred, personal identifiers masked unless `showValues`).
