@@ -2,9 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readCsv } from '../src/sources/csv/read-csv.js';
-import { finishProfile, profile } from '../src/profile/profile.js';
-import { profileCsvParallel } from '../src/profile/profile-parallel.js';
-import { DEFAULT_BOUNDS } from '../src/profile/profile-state.js';
+import { profile } from '../src/profile/profile.js';
 import { splitRanges } from '../src/parallel/split.js';
 import { renderProfile } from '../src/cli/profile.js';
 import { PROFILE_FORMATS } from '../src/cli/_profile-args.js';
@@ -50,12 +48,13 @@ function insideQuotes(text: string, at: number): boolean {
 }
 
 describe('profile with workers', () => {
-  it.each(SAMPLES)('%s: every format with 2 and 3 workers is byte-identical to one thread', async (path) => {
+  // Three workers (two cuts) per sample; two workers are covered by the quoted-cut test below. Each worker thread
+  // started from sources loads the TypeScript afresh, which is most of this file's time.
+  it.each(SAMPLES)('%s: every format with 3 workers is byte-identical to one thread', async (path) => {
     const one = await outputs(path, 1);
     const before = started.ranges;
-    expect(await outputs(path, 2)).toEqual(one);
     expect(await outputs(path, 3)).toEqual(one);
-    expect(started.ranges - before).toBeGreaterThanOrEqual(5);
+    expect(started.ranges - before).toBeGreaterThanOrEqual(3);
   }, 120_000); // worker threads started from sources load the TypeScript afresh
 
   it('cuts inside quoted values with line breaks: re-read from the true record start, identical to one thread', async () => {
@@ -65,11 +64,10 @@ describe('profile with workers', () => {
     // The test means something only if the nominal cuts fall inside quoted values.
     for (const n of [2, 3]) for (const r of splitRanges(text.length, 0, n).slice(1)) expect(insideQuotes(text, r.from)).toBe(true);
     const one = await outputs(path, 1);
-    for (const n of [2, 3]) {
-      const state = await profileCsvParallel({ path, csv: { name: 'x.csv' } }, DEFAULT_BOUNDS, NOW, n);
-      expect(PROFILE_FORMATS.map((f) => renderProfile(finishProfile(state, 'x.csv'), f))).toEqual(one);
-      expect(await outputs(path, n)).toEqual(one);
-    }
+    const before = started.ranges;
+    for (const n of [2, 3]) expect(await outputs(path, n)).toEqual(one);
+    // 2 + 3 ranges, and each of the 3 cuts inside the quotes restarted once from the true record start.
+    expect(started.ranges - before).toBe(8);
     expect(JSON.parse(one[1] as string)).toMatchObject({ rows: 301 });
   }, 120_000);
 
