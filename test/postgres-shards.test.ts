@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,21 @@ describe('ddss validate postgresql://… --shard K/N and ddss merge', () => {
     const parts = await shards('parcels_view', 3, 'view', ['--order-by', 'parcel_id']);
     const merged = await cli(['merge', ...parts, '--format', 'json']);
     expect(merged.stdout).toBe(single.stdout);
+  }, 120_000);
+
+  it('merge --history of a table: the same report and history line as one run with --history', async () => {
+    const h = out.path('pg-history.ndjson');
+    await cli([...base('parcels_pk'), '--now', '2026-11-20', '--workers', '1', '--history', h]);
+    const seed = readFileSync(h, 'utf8');
+    const one = await cli([...base('parcels_pk'), '--workers', '1', '--history', h, '--format', 'json']);
+    const after = readFileSync(h, 'utf8');
+    writeFileSync(h, seed);
+    const parts = await shards('parcels_pk', 3, 'pg-hist');
+    const merged = await cli(['merge', ...parts, '--history', h, '--format', 'json']);
+    expect(merged.code).toBe(one.code);
+    expect(merged.stdout).toBe(one.stdout);
+    expect(readFileSync(h, 'utf8')).toBe(after);
+    expect((await cli(['merge', ...parts, '--history', h, '--input', 'x.csv'])).stderr).toMatch(/--input applies to files: the shards read a PostgreSQL table/);
   }, 120_000);
 
   it('a server that cannot be reached is one line and exit 3, without the password', async () => {

@@ -25,13 +25,23 @@ export interface RunHistory {
 export async function openHistory(path: string | undefined, given: string | undefined, input: string, inputName: string,
   dataset: string, thresholds: HistoryThresholds): Promise<RunHistory | undefined> {
   if (path === undefined || given === undefined) return undefined;
+  return openHistoryOf(path, given, () => inputFingerprint(input, inputName), dataset, thresholds);
+}
+
+/**
+ * `openHistory` with the input's fingerprint given (`ddss merge`, which has the shards' input, not a path to read):
+ * the history is read (and checked) first, then `fingerprint()` is called.
+ * @example const history = await openHistoryOf('h.ndjson', 'h.ndjson', async () => ({ name: 'parcels.csv' }), 'land-parcels', {});
+ */
+export async function openHistoryOf(path: string, given: string, fingerprinted: () => Promise<HistoryInput>, dataset: string,
+  thresholds: HistoryThresholds): Promise<RunHistory> {
   let earlier: HistoryEntry[];
   try {
     earlier = await readHistory(path, dataset, Math.max(1, thresholds.window ?? 10) + 1);
   } catch (e) {
     throw usage(`--${(e as Error).message.replace(/^ddss: /, '')}`);
   }
-  const fingerprint = await inputFingerprint(input, inputName);
+  const fingerprint = await fingerprinted();
   return {
     judge: (report) => withHistory(report, earlier, given, fingerprint, thresholds),
     append: async (report) => {
@@ -44,8 +54,11 @@ export async function openHistory(path: string | undefined, given: string | unde
   };
 }
 
-/** The input's name, size and content hash when it is a regular file; its name alone otherwise. */
-async function inputFingerprint(path: string, name: string): Promise<HistoryInput> {
+/**
+ * The input's name, size and content hash when it is a regular file; its name alone otherwise.
+ * @example await inputFingerprint('/data/parcels.csv', 'parcels.csv') // { name: 'parcels.csv', bytes: …, sha256: … }
+ */
+export async function inputFingerprint(path: string, name: string): Promise<HistoryInput> {
   const s = await stat(path).catch(() => undefined);
   if (s === undefined || !s.isFile()) return { name: basename(name) };
   const hash = createHash('sha256');

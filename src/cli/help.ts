@@ -270,6 +270,12 @@ Options:
       --force            overwrite existing --out / --violations files
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
       --pii-key K        the key the shards hashed personal fields with (prefer DDSS_PII_KEY)
+      --baseline FILE    judge the run on violations not in FILE, as ddss validate --baseline (needs every
+                         shard run with --violations: the baseline matches each violation)
+      --history FILE     judge the run against earlier runs and append it, as ddss validate --history
+                         (also --history-window, --history-row-drop, --history-min-jump, --history-severity)
+      --input PATH       with --history: the file the shards read, hashed once so history.stale_input can
+                         tell an unchanged export (without it, that check is skipped)
   -h, --help             this help
 
 Exit codes: as ddss validate (0 passed or warned, 1 failed, 3 partial or a rule threw); 2 for states that do
