@@ -67,7 +67,7 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
   }
   await writeOutput(r.state, encodeShardState(recorded), args.force);
   const { index, count: n } = shard.shard;
-  const where = shard.input.kind === 'postgres' ? `key range ${index} of ${shard.input.plan.ranges}${index > shard.input.plan.ranges ? ': none left' : ''}`
+  const where = shard.input.kind === 'postgres' ? `key range ${index} of ${n}`
     : shard.input.kind === 'json' ? `lines ${shard.range.began + 1}–${shard.range.ended}` : `bytes ${shard.range.began}–${shard.range.ended}`;
   io.stdout.write(`ddss: shard ${index}/${n} of ${shard.input.name}: ${shard.state.rows} rows (${where}) → ${r.state.given}\n`);
   if (shard.range.error !== undefined) {

@@ -64,7 +64,7 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
   if (head.s.input.kind === 'postgres') {
     // Each shard cut the table in its own snapshot: cuts that differ mean the table changed between them.
     differ('input (another table)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));
-    differ('key ranges: the table changed between shards (its rows or its order key), so their ranges do not fit; ' +
+    differ('cut: the table changed between shards (its row count or its order key), so their key ranges do not fit; ' +
       'run the shards again on a table that does not change', (s) => s.input);
   } else differ('input (another file, or the file changed between shards)', (s) => s.input);
   differ('shard count (N of --shard K/N)', (s) => s.shard.count);
@@ -95,6 +95,11 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     if (prev !== undefined && prev.s.range.error === undefined && prev.s.range.ended !== s.range.began) {
       const unit = s.input.kind === 'postgres' ? 'key range' : s.input.kind === 'json' ? 'line' : 'byte';
       throw mismatch(`${prev.name} ends at ${unit} ${prev.s.range.ended} but ${name} starts at ${unit} ${s.range.began}: the shards do not follow each other`);
+    }
+    const keys = prev?.s.range.keys;
+    if (prev !== undefined && prev.s.range.error === undefined && keys !== undefined && keys.to !== s.range.keys?.from) {
+      throw mismatch(`${prev.name} ends at another key than ${name} begins at: the table changed between shards, so their key ` +
+        'ranges do not fit; run the shards again on a table that does not change');
     }
     offsets.push({ rows, lines });
     if (used === k) used = k + 1;

@@ -40,12 +40,8 @@ export interface ShardPostgresInput {
   readonly plan: {
     /** Rows the cut counted. */
     readonly rows: number;
-    /** Key ranges the cut made (fewer than N for a table of fewer rows or repeated keys: the rest are empty). */
-    readonly ranges: number;
     /** The order key's columns. */
     readonly orderBy: readonly string[];
-    /** sha256 of the range boundaries (key values, never stored as such). */
-    readonly boundaries: string;
   };
 }
 
@@ -79,6 +75,8 @@ export interface ShardRange {
   readonly error?: string;
   /** JSON: the bytes the read had reached when it failed (the report's `source.bytes`). */
   readonly bytes?: number;
+  /** PostgreSQL: sha256 of the key the range begins at and of the key the next begins at ('' at the table's ends). */
+  readonly keys?: { readonly from: string; readonly to: string };
 }
 
 /** The violations file a shard wrote (`--violations`), rows and lines numbered within the shard. */

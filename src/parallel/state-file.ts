@@ -103,7 +103,8 @@ function checkHeader(h: unknown): string | undefined {
   if (!obj(r) || !whole(r.began) || !whole(r.ended) || r.ended < r.began || !whole(r.records) || !whole(r.rows) || !whole(r.lines)
     || !Array.isArray(r.endings)
     || r.endings.length > 3 || !r.endings.every((e) => obj(e) && typeof e.kind === 'string' && whole(e.line))
-    || !(r.error === undefined || typeof r.error === 'string') || !(r.bytes === undefined || whole(r.bytes))) return 'range';
+    || !(r.error === undefined || typeof r.error === 'string') || !(r.bytes === undefined || whole(r.bytes))
+    || !(r.keys === undefined || (obj(r.keys) && typeof r.keys.from === 'string' && typeof r.keys.to === 'string'))) return 'range';
   const v = h.violations;
   if (v !== undefined && !(obj(v) && typeof v.file === 'string' && whole(v.count) && typeof v.sha256 === 'string')) return 'violations';
   return undefined;
@@ -114,8 +115,7 @@ function input(i: unknown): boolean {
   if (!obj(i) || typeof i.name !== 'string') return false;
   if (i.kind === 'postgres') {
     const p = i.plan;
-    return obj(p) && whole(p.rows) && whole(p.ranges) && p.ranges >= 1 && typeof p.boundaries === 'string'
-      && Array.isArray(p.orderBy) && p.orderBy.every((c) => typeof c === 'string');
+    return obj(p) && whole(p.rows) && Array.isArray(p.orderBy) && p.orderBy.every((c) => typeof c === 'string');
   }
   if (!whole(i.bytes) || typeof i.fingerprint !== 'string' || !whole(i.maxRecordBytes)) return false;
   if (i.kind === 'json' || i.kind === 'ndjson') return whole(i.maxDepth);

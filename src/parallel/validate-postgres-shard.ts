@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { postgresKeyRanges } from '../sources/postgres/key-ranges.js';
 import { loadPg, type PgClient } from '../sources/postgres/pg.js';
 import { clientConfig } from '../sources/postgres/client-config.js';
 import { connectionError, queryError } from '../sources/postgres/pg-errors.js';
@@ -19,11 +18,11 @@ export class PostgresShardError extends Error {
 
 /**
  * Validates key range K of N of a PostgreSQL table (`readPostgres({ connectionString, table })`) and returns its
- * state. The shard cuts the table as `workers: N` cuts it (`postgresKeyRanges`: N ranges of about equal row counts in
- * key order) in a `REPEATABLE READ` snapshot it exports, and reads its range in that snapshot, so its cut and its
- * rows agree. Shards cannot share one snapshot: the state records the cut (row count, number of ranges, order key,
- * a hash of the boundaries) and `mergeShards` refuses shards whose cuts differ, or whose rows do not add up to the
- * count. A table with fewer rows (or distinct keys) than N has fewer ranges; the shards past them are empty.
+ * state. The shard cuts its key range at the boundaries `workers: N` cuts at (see `cutTable`) in a `REPEATABLE READ`
+ * snapshot it exports, and reads the range in that snapshot, so its cut and its rows agree. Shards cannot share one
+ * snapshot: the state records what its cut saw (the row count, the order key, a hash of each boundary key) and
+ * `mergeShards` refuses shards whose counts differ, whose ranges do not meet at the same key, or whose rows do not
+ * add up to the count. With fewer rows (or distinct keys) than N some ranges are empty.
  * Queries and unordered reads have no key ranges and are refused.
  * @example const part = await validateShard(landParcels, readPostgres({ connectionString: url, table: 'parcels' }), { shard: '2/3', now });
  */
@@ -44,10 +43,10 @@ export async function validatePostgresShard(definition: DatasetDefinition, input
   const fail = (e: unknown): PostgresShardError => new PostgresShardError(hideSecret((e as Error).message.replace(/^ddss: /, ''), secret), { cause: e });
   try {
     await client.connect().catch((e: unknown) => { throw connectionError(e, where, secret); });
-    const cut = await cutTable(client, input, shard.count).catch((e: unknown) => { throw queryError(e, secret); });
+    const cut = await cutTable(client, input, shard).catch((e: unknown) => { throw queryError(e, secret); });
     const k = shard.index - 1;
     const v = common.validator();
-    const range = cut.ranges[k];
+    const range = cut.range;
     let records = 0;
     let error: string | undefined;
     if (range !== undefined) {
@@ -66,7 +65,8 @@ export async function validatePostgresShard(definition: DatasetDefinition, input
       ...common.header,
       input: table,
       shard,
-      range: { began: k, ended: k + 1, records, rows: state.rows, lines: state.lines, endings: [], ...(error === undefined ? {} : { error }) },
+      range: { began: k, ended: k + 1, records, rows: state.rows, lines: state.lines, endings: [], keys: cut.keys,
+        ...(error === undefined ? {} : { error }) },
       state,
     };
   } catch (e) {
@@ -77,23 +77,38 @@ export async function validatePostgresShard(definition: DatasetDefinition, input
 }
 
 interface TableCut {
-  readonly ranges: readonly KeyRange[];
+  readonly range: KeyRange | undefined;
   readonly snapshot: string;
   readonly plan: ShardPostgresInput['plan'];
+  /** sha256 of the range's first and next key ('' for the table's start or end). */
+  readonly keys: { readonly from: string; readonly to: string };
 }
 
 /**
  * Opens a read-only `REPEATABLE READ` transaction on `client` (left open: the shard's reader imports its snapshot),
- * and cuts the table in it: the ranges, and the plan that every shard of the run must have seen alike.
+ * and cuts the shard's key range in it: rows from the key at row offset ⌊(K−1)·rows/N⌋ of the table in key order
+ * to the key at ⌊K·rows/N⌋, the boundaries `workers: N` cuts at (`postgresKeyRanges`). A shard reads only its own
+ * two boundaries (each an `OFFSET` walk of the key's index), so N shards walk the index about N times in all, not
+ * N²/2 times. Equal boundaries (fewer rows than shards, or a key with many equal values) make an empty range.
  */
-async function cutTable(client: PgClient, input: PostgresOptions, parts: number): Promise<TableCut> {
+async function cutTable(client: PgClient, input: PostgresOptions, shard: ShardSpec): Promise<TableCut> {
   await client.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
   const snapshot = ((await client.query({ text: 'SELECT pg_catalog.pg_export_snapshot()', rowMode: 'array' })).rows[0] as string[])[0] as string;
   const plan = await readPlan(client, input);
   if (!plan.rangeable || plan.from === undefined) throw new Error(`ddss: ${input.table ?? 'the table'} has no order key to cut it by: give --order-by`);
-  // The same cut as workers: N (postgresKeyRanges), without their minimum of rows per range: a shard is asked for.
-  const ranges = await postgresKeyRanges(client, input, parts, { minRowsPerRange: 1 });
   const count = Number(((await client.query({ text: `SELECT count(*) FROM ${plan.from}`, rowMode: 'array', types: RAW })).rows[0] as string[])[0]);
-  const boundaries = createHash('sha256').update(JSON.stringify(ranges)).digest('hex');
-  return { ranges, snapshot, plan: { rows: count, ranges: ranges.length, orderBy: [...plan.orderBy], boundaries } };
+  const order = plan.orderBy.map((c) => client.escapeIdentifier(c)).join(', ');
+  const boundary = async (k: number): Promise<readonly (string | null)[] | undefined> => {
+    if (k <= 0 || k >= shard.count || count === 0) return undefined;
+    const r = await client.query({ text: `SELECT ${order} FROM ${plan.from} ORDER BY ${order} OFFSET $1 LIMIT 1`,
+      values: [Math.floor((count * k) / shard.count)], rowMode: 'array', types: RAW });
+    return r.rows[0] as (string | null)[] | undefined;
+  };
+  const from = await boundary(shard.index - 1);
+  const to = await boundary(shard.index);
+  const hash = (key: readonly (string | null)[] | undefined): string =>
+    (key === undefined ? '' : createHash('sha256').update(JSON.stringify(key)).digest('hex'));
+  // An empty table is read whole by the first shard (its columns are still checked); the others read nothing.
+  const range = count === 0 && shard.index > 1 ? undefined : { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  return { range, snapshot, plan: { rows: count, orderBy: [...plan.orderBy] }, keys: { from: hash(from), to: hash(to) } };
 }

@@ -26,7 +26,9 @@ export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 
 }
 
 /**
- * Validates shard K of N of a CSV file read by `readCsv(path)` and returns its state, which `mergeShards` joins
+ * Validates shard K of N of a CSV file read by `readCsv(path)` — or of a JSON / NDJSON file read by `readJson(path)`
+ * (see `validateJsonShard`), or of a PostgreSQL table read by `readPostgres({ connectionString, table })` (see
+ * `validatePostgresShard`) — and returns its state, which `mergeShards` joins
  * with the other shards' into the report of the whole file, byte-identical to `validate` over the file. The file
  * is cut as worker threads cut it; a cut inside a quoted value with line breaks moves to that record's end (the
  * shard reads the bytes before its range once, without decoding them, to find it). Violations reach `onViolation`
