@@ -77,8 +77,9 @@ Options:
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
       --workers N        worker threads for CSV files and PostgreSQL tables (default: one per core;
                          small files and tables use one)
-      --shard K/N        validate only shard K of N of a CSV file (K from 1; needs --now and --state-out;
-                         --violations must be .ndjson); ddss merge joins the shards (docs/scale.md)
+      --shard K/N        validate only shard K of N of a CSV, JSON or NDJSON file or a PostgreSQL --table
+                         (K from 1; needs --now and --state-out; --violations must be .ndjson); ddss merge
+                         joins the shards, with --baseline and --history (docs/scale.md)
       --state-out FILE   with --shard: write the shard's state to FILE (e.g. part-K.ddss-state)
       --reference N=FILE the reference N (a CSV, TSV, JSON or NDJSON file) that rules of the
                          definition check keys against; repeatable, one per reference
