@@ -61,14 +61,29 @@ function ndjsonWithCuts(size: number): string {
 const tricky = records.map((r, i) => (i % 97 === 5 ? { ...r, owner_address: '"}, {"parcel_id": "FAKE"}, [\n' } : r));
 const arrayText = (space?: number): string => JSON.stringify([...tricky.slice(0, 700), 5, ...tricky.slice(700)], null, space)
   .replace('"parcel_id":"P000000009"', '"parcel_id":"P000000009","parcel_id":"P000000009"');
-const nd = file('land.ndjson', ndjsonWithCuts(420_000));
+/** Bytes that are not UTF-8 inside values at about 30 % and 60 % of the file (same size: one ASCII byte each). */
+function withBadBytes(text: string): Buffer {
+  const buf = Buffer.from(text, 'utf8');
+  for (const at of [0.3, 0.6]) buf[buf.indexOf('"land_use_code":"', Math.floor(buf.length * at)) + 17] = 0xff;
+  return buf;
+}
+const nd = file('land.ndjson', withBadBytes(ndjsonWithCuts(420_000)));
 const pretty = file('land-pretty.json', arrayText(2));
-const compact = file('land-compact.json', arrayText());
+const compact = file('land-compact.json', withBadBytes(arrayText()));
 const compactText = arrayText();
 const brokenAt = compactText.indexOf('},{', Math.floor(compactText.length * 0.55)) + 1;
 const broken = file('land-broken.json', `${compactText.slice(0, brokenAt)};${compactText.slice(brokenAt + 1)}`);
 const truncated = file('land-truncated.json', compactText.slice(0, Math.floor(compactText.length * 0.8)));
-const bom = file('land-bom.ndjson', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(nd)]));
+/** A byte order mark opening the file, and U+FEFF opening the line where shard 2 of 3 begins (not a mark there). */
+function withMarks(bytes: Buffer): Buffer {
+  const size = bytes.length + 3;
+  const cut = (splitRanges(size, 0, 3)[1] as { from: number }).from;
+  const at = bytes.indexOf(0x0a, cut - 4) + 1; // the line start at or after the cut, once the mark is in front
+  const end = bytes.length - 1; // drop three of the last line's padding spaces: the cuts stay where they were
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes.subarray(0, at), Buffer.from([0xef, 0xbb, 0xbf]),
+    bytes.subarray(at, end - 3), bytes.subarray(end)]);
+}
+const bom = file('land-bom.ndjson', withMarks(readFileSync(nd)));
 const blank = file('blank.ndjson', '\n \n\t\n');
 
 async function shardsOf(path: string, format: 'json' | 'ndjson', n: number): Promise<{ states: ShardState[]; found: Violation[][] }> {
@@ -86,7 +101,7 @@ async function shardsOf(path: string, format: 'json' | 'ndjson', n: number): Pro
 describe('validateShard of JSON and NDJSON files + mergeShards', () => {
   it.each([
     ['NDJSON, special lines at every cut', nd, 'ndjson', [1, 3, 7]],
-    ['NDJSON with a byte order mark', bom, 'ndjson', [3]],
+    ['NDJSON with a byte order mark, and U+FEFF opening the line of a cut', bom, 'ndjson', [3]],
     ['NDJSON of blank lines only (an empty input)', blank, 'ndjson', [1, 3]],
     ['a pretty-printed JSON array', pretty, 'json', [1, 3, 7]],
     ['a JSON array on one line', compact, 'json', [3, 7]],
@@ -117,7 +132,7 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
   it('the NDJSON sample has what it is meant to: findings of the special lines, and a cut inside each', async () => {
     const one = await validate(landParcels, readJson(nd, { format: 'ndjson' }), { now });
     const codes = one.rules.filter((r) => r.failed > 0).map((r) => r.id);
-    expect(codes).toEqual(expect.arrayContaining(['source.invalid_json', 'source.non_object_element']));
+    expect(codes).toEqual(expect.arrayContaining(['source.invalid_json', 'source.non_object_element', 'source.invalid_encoding']));
     const broke = await validate(landParcels, readJson(broken, { format: 'json' }), { now });
     expect(broke.partial).toBe(true);
   });
