@@ -150,12 +150,14 @@ describe('ddss validate postgresql://… --shard K/N and ddss merge', () => {
     expect((await cli(['merge', ...parts, '--history', h, '--input', 'x.csv'])).stderr).toMatch(/--input applies to files: the shards read a PostgreSQL table/);
   }, 120_000);
 
-  it('a server that cannot be reached is one line and exit 3, without the password', async () => {
+  it('a server that cannot be reached, or a missing table, is one line and exit 3, without the password', async () => {
     const url = `postgresql://${server.user}:${encodeURIComponent(server.password)}@127.0.0.1:1/postgres`;
     const r = await cli(['validate', url, '--table', 'parcels', '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', out.path('down.ddss-state')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^ddss: could not connect to postgresql:\/\/ddss@127\.0\.0\.1:1\/postgres: connection refused/);
     expect(r.stderr.split('\n')).toHaveLength(2);
     expect(r.stderr).not.toContain(encodeURIComponent(server.password));
+    const missing = await cli([...base('parcel'), '--shard', '1/2', '--state-out', out.path('missing.ddss-state')]);
+    expect([missing.code, missing.stderr]).toEqual([3, 'ddss: no table "parcel" on the search path\n']);
   });
 });
