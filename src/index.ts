@@ -47,7 +47,7 @@ export { buildDefinition, type DefinitionResolver } from './declarative/build-de
 export { DefinitionError } from './declarative/definition-error.js';
 export { isDatasetDefinition } from './declarative/is-dataset-definition.js';
 export type { DeclarativeDataset, DeclarativeField, DeclarativeRule } from './declarative/format.js';
-export { readJson, type ReadJsonOptions, type JsonInput, type JsonSource } from './sources/json/read-json.js';
+export { readJson, type ReadJsonOptions, type JsonInput, type JsonSource, type JsonFile } from './sources/json/read-json.js';
 export { JsonSyntaxError } from './sources/json/json-syntax-error.js';
 export { readXlsx, type XlsxOptions, type XlsxInput, type XlsxSource } from './sources/xlsx/read-xlsx.js';
 export { readPostgres, type PostgresOptions, type PostgresSource } from './sources/postgres/read-postgres.js';
@@ -90,4 +90,4 @@ export { validateShard, type ShardValidateOptions } from './parallel/validate-sh
 export { mergeShards, planShards, type MergeShardsOptions, type ShardPlan } from './parallel/merge-shards.js';
 export { encodeShardState, decodeShardState, decodeShardHeader, ShardStateError, STATE_FORMAT } from './parallel/state-file.js';
 export { parseShard, type ShardSpec } from './parallel/shard-spec.js';
-export type { ShardState, ShardHeader, ShardInput, ShardOptions, ShardRange, ShardViolations } from './parallel/shard-state.js';
+export type { ShardState, ShardHeader, ShardInput, ShardOptions, ShardRange, ShardViolations, ShardCsvInput, ShardJsonInput, ShardPostgresInput } from './parallel/shard-state.js';

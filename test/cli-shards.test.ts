@@ -111,11 +111,11 @@ describe('ddss validate --shard K/N and ddss merge', () => {
     expect(r.stderr.split('\n')).toHaveLength(2);
   });
 
-  it('a shard needs --now, and reads CSV only (exit 2)', async () => {
+  it('a shard needs --now, and an input that can be cut: not a workbook (exit 2)', async () => {
     const noNow = await cli(['validate', land, '--dataset', 'land-parcels', '--shard', '1/2', '--state-out', tmp.path('n.ddss-state')]);
     expect([noNow.code, noNow.stderr]).toEqual([2, expect.stringMatching(/--shard needs --now/) as unknown]);
-    const json = await cli(['validate', 'parcels.json', '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('j.ddss-state')]);
-    expect([json.code, json.stderr]).toEqual([2, expect.stringMatching(/--shard reads CSV files/) as unknown]);
+    const book = await cli(['validate', 'parcels.xlsx', '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('j.ddss-state')]);
+    expect([book.code, book.stderr]).toEqual([2, expect.stringMatching(/--shard reads CSV, JSON and NDJSON files and PostgreSQL tables; a xlsx input/) as unknown]);
   });
   it('an input that cannot be read is exit 3; a UTF-16 file, which cannot be cut, is exit 2', async () => {
     const missing = await cli(['validate', tmp.path('nope.csv'), '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('nope.ddss-state')]);

@@ -49,6 +49,16 @@ export function historyTarget(given: string | undefined, table: string | undefin
 export async function openHistory(target: HistoryTarget | undefined, input: string, inputName: string,
   dataset: string, thresholds: HistoryThresholds): Promise<RunHistory | undefined> {
   if (target === undefined) return undefined;
+  return openHistoryOf(target, () => inputFingerprint(input, inputName), dataset, thresholds);
+}
+
+/**
+ * `openHistory` with the input's fingerprint given (`ddss merge`, which has the shards' input, not a path to read):
+ * the history is read (and checked) first, then `fingerprinted()` is called.
+ * @example const history = await openHistoryOf(target, async () => ({ name: 'parcels.csv' }), 'land-parcels', {});
+ */
+export async function openHistoryOf(target: HistoryTarget, fingerprinted: () => Promise<HistoryInput>, dataset: string,
+  thresholds: HistoryThresholds): Promise<RunHistory> {
   const keep = Math.max(1, thresholds.window ?? 10) + 1;
   const name = target.kind === 'file' ? target.given : postgresHistoryName(target.options);
   let earlier: HistoryEntry[];
@@ -63,7 +73,7 @@ export async function openHistory(target: HistoryTarget | undefined, input: stri
     }
     throw usage(`--${message}`);
   }
-  const fingerprint = await inputFingerprint(input, inputName);
+  const fingerprint = await fingerprinted();
   return {
     judge: (report) => withHistory(report, earlier, name, fingerprint, thresholds),
     append: async (report) => {
@@ -78,8 +88,11 @@ export async function openHistory(target: HistoryTarget | undefined, input: stri
   };
 }
 
-/** The input's name, size and content hash when it is a regular file; its name alone otherwise. */
-async function inputFingerprint(path: string, name: string): Promise<HistoryInput> {
+/**
+ * The input's name, size and content hash when it is a regular file; its name alone otherwise.
+ * @example await inputFingerprint('/data/parcels.csv', 'parcels.csv') // { name: 'parcels.csv', bytes: …, sha256: … }
+ */
+export async function inputFingerprint(path: string, name: string): Promise<HistoryInput> {
   const s = await stat(path).catch(() => undefined);
   if (s === undefined || !s.isFile()) return { name: basename(name) };
   const hash = createHash('sha256');

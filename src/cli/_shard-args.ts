@@ -10,7 +10,8 @@ interface Flags {
 }
 
 /**
- * Checks `--shard K/N` and `--state-out FILE` of `ddss validate`: both or neither, a CSV input, a fixed `--now`,
+ * Checks `--shard K/N` and `--state-out FILE` of `ddss validate`: both or neither, an input that can be cut (CSV,
+ * JSON, NDJSON, a PostgreSQL table), a fixed `--now`,
  * and none of the outputs that describe a whole run (a report, graded records, `--fail-under`): those are
  * `ddss merge`'s. Every mistake is a usage error (exit 2).
  * @example shardArgs({ shard: '2/7', 'state-out': 'part-2.ddss-state', now: '2026-11-22' }, 'csv')
@@ -30,7 +31,9 @@ export function shardArgs(v: Flags, inputFormat: string): { spec: ShardSpec; sta
   if (stateOut === undefined || stateOut === '') {
     throw usage('--shard needs --state-out FILE: a shard writes its state, and ddss merge writes the report of all shards');
   }
-  if (inputFormat !== 'csv' && inputFormat !== 'tsv') throw usage(`--shard reads CSV files; a ${inputFormat} input is validated in one process`);
+  if (!['csv', 'tsv', 'json', 'ndjson'].includes(inputFormat)) {
+    throw usage(`--shard reads CSV, JSON and NDJSON files and PostgreSQL tables; a ${inputFormat} input is validated in one process`);
+  }
   if (v.now === undefined) throw usage('--shard needs --now ISO: every shard must judge dates against the same instant');
   for (const flag of ['out', 'format', 'grades', 'fail-under'] as const) {
     if (v[flag] !== undefined) throw usage(`--${flag} describes the whole run: give it to ddss merge, not to a shard`);

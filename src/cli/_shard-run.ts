@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, relative } from 'node:path';
 import { validateShard } from '../parallel/validate-shard.js';
 import { encodeShardState } from '../parallel/state-file.js';
-import { readCsv } from '../sources/csv/read-csv.js';
+import { readCsv, type CsvSource } from '../sources/csv/read-csv.js';
+import { readJson, type JsonSource } from '../sources/json/read-json.js';
+import type { PostgresSource } from '../sources/postgres/read-postgres.js';
+import { PostgresShardError } from '../parallel/validate-postgres-shard.js';
+import { openPostgres } from './_input.js';
 import type { Reference } from '../reference/reference.js';
 import type { DatasetDefinition, Violation } from '../core/types.js';
 import type { ShardState } from '../parallel/shard-state.js';
@@ -37,11 +41,7 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
   let count = 0;
   let shard: ShardState;
   try {
-    shard = await validateShard(r.definition, readCsv(r.input, {
-      name: basename(args.input),
-      ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
-      ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
-    }), {
+    shard = await validateShard(r.definition, shardSource(r, io), {
       shard: args.shard.spec, now: args.now as Date, datasetSpec: args.dataset ?? '', locale: args.locale, showValues: args.showValues,
       references: r.references,
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
@@ -53,6 +53,8 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
     await sink?.discard();
     const err = e as NodeJS.ErrnoException;
     const text = (err.message ?? String(e)).replace(/^ddss: /, '').split('\n')[0] ?? '';
+    // A table that cannot be cut (the server, the catalog) could not be evaluated (exit 3).
+    if (e instanceof PostgresShardError) throw new CliError(text, EXIT.unevaluated);
     // A file that cannot be opened could not be evaluated (exit 3); anything else is how the shard was asked for.
     throw new CliError(err.code === undefined ? text : `cannot read "${args.input}": ${text}`, err.code === undefined ? EXIT.usage : EXIT.unevaluated);
   }
@@ -65,12 +67,27 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
   }
   await writeOutput(r.state, encodeShardState(recorded), args.force);
   const { index, count: n } = shard.shard;
-  io.stdout.write(`ddss: shard ${index}/${n} of ${shard.input.name}: ${shard.state.rows} rows (bytes ${shard.range.began}–${shard.range.ended}) → ${r.state.given}\n`);
+  const where = shard.input.kind === 'postgres' ? `key range ${index} of ${n}`
+    : shard.input.kind === 'json' ? `lines ${shard.range.began + 1}–${shard.range.ended}` : `bytes ${shard.range.began}–${shard.range.ended}`;
+  io.stdout.write(`ddss: shard ${index}/${n} of ${shard.input.name}: ${shard.state.rows} rows (${where}) → ${r.state.given}\n`);
   if (shard.range.error !== undefined) {
     io.stderr.write(`ddss: shard ${index}/${n} could not read its part completely: ${shard.range.error.split('\n')[0] ?? ''}\n`);
     return EXIT.unevaluated;
   }
   return EXIT.ok;
+}
+
+/** The input of a shard as `validateShard` reads it: a CSV or JSON file by its path, or a PostgreSQL table. */
+function shardSource(r: ShardRun, io: CliIo): CsvSource | JsonSource | PostgresSource {
+  const { args } = r;
+  if (args.postgres !== undefined) return openPostgres(args.postgres, io.env) as PostgresSource;
+  const name = basename(args.input);
+  if (args.inputFormat === 'json' || args.inputFormat === 'ndjson') return readJson(r.input, { format: args.inputFormat, name });
+  return readCsv(r.input, {
+    name,
+    ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
+    ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
+  });
 }
 
 /** The sha256 of a file's bytes, read as a stream. */

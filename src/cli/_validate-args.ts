@@ -129,10 +129,14 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   }
   const shard = shardArgs(v, inputFormat);
-  if (shard !== undefined && postgres !== undefined) throw usage('--shard reads CSV files, not a postgresql:// input');
+  if (shard !== undefined && postgres?.query !== undefined) {
+    throw usage('--shard reads a key range of a table, and a query has no key ranges: make the query a view ' +
+      '(CREATE VIEW … AS …) and shard it with --table VIEW --order-by KEY, or validate the query in one process');
+  }
+  if (shard !== undefined && postgres?.unordered === true) throw usage('--shard cuts a table into ranges of its order key: drop --unordered');
   if (shard !== undefined && v.dataset === undefined) throw usage('--shard needs --dataset: every shard must validate against one definition');
   for (const flag of ['baseline', 'history'] as const) {
-    if (shard !== undefined && v[flag] !== undefined) throw usage(`--${flag} judges a whole run, and ddss merge does not take it yet: not for a shard`);
+    if (shard !== undefined && v[flag] !== undefined) throw usage(`--${flag} judges a whole run: give it to ddss merge, not to a shard`);
   }
   return {
     help,

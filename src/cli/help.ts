@@ -77,8 +77,9 @@ Options:
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
       --workers N        worker threads for CSV files and PostgreSQL tables (default: one per core;
                          small files and tables use one)
-      --shard K/N        validate only shard K of N of a CSV file (K from 1; needs --now and --state-out;
-                         --violations must be .ndjson); ddss merge joins the shards (docs/scale.md)
+      --shard K/N        validate only shard K of N of a CSV, JSON or NDJSON file or a PostgreSQL --table
+                         (K from 1; needs --now and --state-out; --violations must be .ndjson); ddss merge
+                         joins the shards, with --baseline and --history (docs/scale.md)
       --state-out FILE   with --shard: write the shard's state to FILE (e.g. part-K.ddss-state)
       --reference N=FILE the reference N (a CSV, TSV, JSON or NDJSON file) that rules of the
                          definition check keys against; repeatable, one per reference
@@ -275,6 +276,12 @@ Options:
       --force            overwrite existing --out / --violations files
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
       --pii-key K        the key the shards hashed personal fields with (prefer DDSS_PII_KEY)
+      --baseline FILE    judge the run on violations not in FILE, as ddss validate --baseline (needs every
+                         shard run with --violations: the baseline matches each violation)
+      --history FILE     judge the run against earlier runs and append it, as ddss validate --history
+                         (also --history-window, --history-row-drop, --history-min-jump, --history-severity)
+      --input PATH       with --history: the file the shards read, hashed once so history.stale_input can
+                         tell an unchanged export (without it, that check is skipped)
   -h, --help             this help
 
 Exit codes: as ddss validate (0 passed or warned, 1 failed, 3 partial or a rule threw); 2 for states that do

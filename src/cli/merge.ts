@@ -18,6 +18,12 @@ import { joinShardViolations } from './_shard-violations.js';
 import { FORMATS } from './_validate-args.js';
 import { _explain } from './validate.js';
 import { MERGE_HELP } from './help.js';
+import { baselineTally } from '../baseline/apply-baseline.js';
+import { openBaseline } from './_baseline.js';
+import { HISTORY_FLAGS, historyArgs } from './_history-args.js';
+import { historyTarget } from './_history.js';
+import { isPostgresUrl } from './_postgres-args.js';
+import { mergeHistory } from './_merge-judges.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -39,6 +45,9 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     force: { type: 'boolean' },
     'fail-under': { type: 'string' },
     'pii-key': { type: 'string' },
+    baseline: { type: 'string' },
+    input: { type: 'string' },
+    ...HISTORY_FLAGS,
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help === true) {
@@ -48,7 +57,9 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   if (positionals.length === 0) throw usage('merge needs the state files of the shards (ddss validate --shard K/N --state-out FILE)');
   const format = choice('format', v.format, FORMATS, 'text');
   const failUnder = ratio('fail-under', v['fail-under']);
-  for (const flag of ['out', 'violations'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
+  for (const flag of ['out', 'violations', 'baseline', 'input'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
+  const { history: historyFile, historyTable, historyThresholds } = historyArgs(v);
+  if (v.input !== undefined && historyFile === undefined) throw usage('--input names the file the shards read, for --history: give --history too');
   const vioFormat = v.violations === undefined ? undefined : /\.csv$/i.test(v.violations) ? 'csv' as const
     : /\.(nd)?jsonl?$/i.test(v.violations) && !/\.json$/i.test(v.violations) ? 'ndjson' as const
       : (() => { throw usage(`--violations must end in .csv or .ndjson (or .jsonl), got "${v.violations}"`); })();
@@ -57,7 +68,12 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   const vio = v.violations === undefined ? undefined : outputPath('violations', v.violations, io.cwd);
   const files = positionals.map((given) => ({ given, path: resolve(io.cwd, given) }));
   const outputs = [out, vio].filter((o): o is OutputPath => o !== undefined);
-  for (const f of files) await checkOutputs(outputs, f.path, force);
+  const hist = historyFile === undefined || isPostgresUrl(historyFile) ? undefined : outputPath('history', historyFile, io.cwd);
+  for (const f of files) {
+    await checkOutputs(outputs, f.path, force);
+    // The history file is appended to, not replaced: it must only be none of the states and the other outputs.
+    if (hist !== undefined) await checkOutputs([...outputs, hist], f.path, true);
+  }
 
   // Headers first (every file read and its checksum checked); each state is loaded again when its turn to merge
   // comes, so the merge holds one shard's state at a time besides the merged one.
@@ -101,30 +117,45 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     throw stateError(e);
   }
 
+  const head = plan.shards[0] as ShardHeader;
+  // Judged as one run judges: every violation past the baseline's tally (so every shard's violations file), then
+  // the report against the history.
+  const baseline = await openBaseline(v.baseline, definition, head.options.showValues, io.cwd);
+  const tally = baseline === undefined ? undefined : baselineTally(baseline);
+  const target = historyTarget(historyFile, historyTable, io.cwd, io.env);
+  const history = target === undefined ? undefined
+    : await mergeHistory(target, head, v.input, io.cwd, definition.name, historyThresholds);
   let stream: Writable | undefined;
   const sink = vio === undefined || vioFormat === undefined ? undefined : await openOutputSink<Violation>(vio, force, (s) => {
     stream = s;
     return violationSink(s, { format: vioFormat, bom: v['no-bom'] !== true });
   });
-  let report: Report;
+  const see = sink === undefined && tally === undefined ? undefined
+    : (x: Violation): void => { tally?.see(x); sink?.write(x); };
+  let measured: Report;
   try {
-    if (sink !== undefined) {
+    if (see !== undefined) {
       for (let k = 0; k < plan.used; k++) {
         const s = plan.shards[k] as ShardHeader;
         const name = plan.names[k] as string;
-        if (s.violations === undefined) throw usage(`${name} was validated without --violations: run every shard with --violations FILE.ndjson to join them`);
+        if (s.violations === undefined) {
+          throw usage(`${name} was validated without --violations: run every shard with --violations FILE.ndjson to ` +
+            `${sink === undefined ? 'judge them against --baseline (it matches every violation of the run)' : 'join them'}`);
+        }
         const path = resolve(dirname(resolve(io.cwd, name)), s.violations.file);
-        await joinShardViolations(path, relative(io.cwd, path) || path, s.violations, plan.offsets[k] as { rows: number; lines: number }, sink.write, stream);
+        await joinShardViolations(path, relative(io.cwd, path) || path, s.violations, plan.offsets[k] as { rows: number; lines: number }, see, stream);
       }
     }
-    report = mergeShards(definition, states, { ...common, ...(failUnder === undefined ? {} : { failUnder }),
-      ...(sink === undefined ? {} : { onViolation: sink.write }) });
+    measured = mergeShards(definition, states, { ...common, ...(failUnder === undefined ? {} : { failUnder }),
+      ...(see === undefined ? {} : { onViolation: see }) });
   } catch (e) {
     await sink?.discard();
     throw e instanceof CliError ? e : stateError(e);
   }
   await sink?.commit();
-  const locale = (plan.shards[0] as ShardHeader).options.locale;
+  const judged = tally === undefined ? measured : tally.apply(measured);
+  const report = history === undefined ? judged : history.judge(judged);
+  const locale = head.options.locale;
   const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
   const color = out === undefined && format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   const text = render(report, format, { locale, color, violationsFile });
@@ -133,6 +164,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     await writeOutput(out, text, force);
     if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
   }
+  await history?.append(report);
   _explain(report, io);
   return EXIT_BY_STATUS[report.status];
 }

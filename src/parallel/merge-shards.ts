@@ -61,7 +61,12 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
   };
   differ('now', (s) => s.now);
   differ('options (locale, --show-values, --max-samples, --time-zone, pii key)', (s) => s.options);
-  differ('input (another file, or the file changed between shards)', (s) => s.input);
+  if (head.s.input.kind === 'postgres') {
+    // Each shard cut the table in its own snapshot: cuts that differ mean the table changed between them.
+    differ('input (another table)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));
+    differ('cut: the table changed between shards (its row count or its order key), so their key ranges do not fit; ' +
+      'run the shards again on a table that does not change', (s) => s.input);
+  } else differ('input (another file, or the file changed between shards)', (s) => s.input);
   differ('shard count (N of --shard K/N)', (s) => s.shard.count);
   if (head.s.options.piiKeyCheck !== piiKeyCheck(options.piiKey)) {
     throw mismatch(`${head.name} hashed personal values with ${head.s.options.piiKeyCheck === '' ? 'no key' : 'another key'} than the merge was given (--pii-key or DDSS_PII_KEY)`);
@@ -88,7 +93,13 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     const { s, name } = ordered[k] as Named;
     const prev = ordered[k - 1];
     if (prev !== undefined && prev.s.range.error === undefined && prev.s.range.ended !== s.range.began) {
-      throw mismatch(`${prev.name} ends at byte ${prev.s.range.ended} but ${name} starts at byte ${s.range.began}: the shards do not follow each other`);
+      const unit = s.input.kind === 'postgres' ? 'key range' : s.input.kind === 'json' ? 'line' : 'byte';
+      throw mismatch(`${prev.name} ends at ${unit} ${prev.s.range.ended} but ${name} starts at ${unit} ${s.range.began}: the shards do not follow each other`);
+    }
+    const keys = prev?.s.range.keys;
+    if (prev !== undefined && prev.s.range.error === undefined && keys !== undefined && keys.to !== s.range.keys?.from) {
+      throw mismatch(`${prev.name} ends at another key than ${name} begins at: the table changed between shards, so their key ` +
+        'ranges do not fit; run the shards again on a table that does not change');
     }
     offsets.push({ rows, lines });
     if (used === k) used = k + 1;
@@ -96,6 +107,15 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     lines += s.range.lines;
     // The read ends at the first shard that could not be read completely, as one process's read would.
     if (s.range.error !== undefined) break;
+  }
+  const table = head.s.input;
+  if (table.kind === 'postgres' && used === ordered.length) {
+    // Each shard read its range in the snapshot it cut in: rows added or removed after another shard's cut show here.
+    const read = ordered.reduce((n, { s }) => n + s.range.records, 0);
+    if (read !== table.plan.rows) {
+      throw mismatch(`the shards read ${read} rows of a table their cuts counted ${table.plan.rows} rows in: the table changed ` +
+        'during the run; run the shards again on a table that does not change');
+    }
   }
   return { shards: ordered.map((n) => n.s), offsets, used, names: ordered.map((n) => n.name), given: ordered.map((n) => n.i) };
 }
@@ -122,13 +142,17 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
   });
   let records = 0;
   let error: string | undefined;
+  let stoppedAt: number | undefined;
   const endings: Array<{ kind: string; line: number }> = [];
   for (let k = 0; k < plan.used; k++) {
     const s = plan.shards[k] as ShardState;
     const before = (plan.offsets[k] as RangeOffset).lines;
     for (const e of s.range.endings) endings.push({ kind: e.kind, line: e.line + before });
     records += s.range.records;
-    if (s.range.error !== undefined) error = globalLines(s.range.error, before);
+    if (s.range.error !== undefined) {
+      error = globalLines(s.range.error, before);
+      stoppedAt = s.range.bytes;
+    }
   }
   // One after another, as worker ranges merge: each uniqueness table is absorbed once into the running one (merging
   // in pairs would absorb every key log₂ N / 2 times); only the running state's row sets are copied per shard, and
@@ -148,6 +172,10 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
   }
   addMixedEndings(v, endings);
   const input = head.input;
-  return v.finish({ kind: 'csv', name: input.name, encoding: input.encoding, bytes: input.bytes, records,
-    ...(error === undefined ? {} : { error }) }, error !== undefined);
+  const failed = error === undefined ? {} : { error };
+  // The source as the one-process reader of each kind describes it, key for key.
+  const source = input.kind === 'postgres' ? { kind: input.kind, name: input.name, records, ...failed }
+    : input.kind === 'csv' ? { kind: input.kind, name: input.name, encoding: input.encoding, bytes: input.bytes, records, ...failed }
+      : { kind: input.kind, name: input.name, encoding: 'utf8', bytes: stoppedAt ?? input.bytes, records, ...failed };
+  return v.finish(source, error !== undefined);
 }

@@ -3,7 +3,10 @@ import type { Locale } from '../core/types.js';
 import type { ShardSpec } from './shard-spec.js';
 
 /** The input a shard read: what every shard of one run must agree on. */
-export interface ShardInput {
+export type ShardInput = ShardCsvInput | ShardJsonInput | ShardPostgresInput;
+
+/** A CSV or TSV file. */
+export interface ShardCsvInput {
   readonly kind: 'csv';
   /** The name the report shows (the file name as given). */
   readonly name: string;
@@ -13,6 +16,33 @@ export interface ShardInput {
   readonly encoding: string;
   readonly delimiter: string;
   readonly maxRecordBytes: number;
+}
+
+/** A JSON array or NDJSON file (UTF-8). */
+export interface ShardJsonInput {
+  readonly kind: 'json' | 'ndjson';
+  readonly name: string;
+  readonly bytes: number;
+  /** sha256 of the file's size and its first and last 64 KiB. */
+  readonly fingerprint: string;
+  readonly maxRecordBytes: number;
+  readonly maxDepth: number;
+}
+
+/**
+ * A PostgreSQL table cut into key ranges. Each shard cuts the table itself (it cannot share a snapshot with the
+ * others); `plan` is what its cut saw, so shards whose cuts differ (the table changed between them) do not merge.
+ */
+export interface ShardPostgresInput {
+  readonly kind: 'postgres';
+  /** The URL without its password, and the table, as a one-process run names it. */
+  readonly name: string;
+  readonly plan: {
+    /** Rows the cut counted. */
+    readonly rows: number;
+    /** The order key's columns. */
+    readonly orderBy: readonly string[];
+  };
 }
 
 /** The options that decide what a shard records: every shard and the merge must share them. */
@@ -28,7 +58,10 @@ export interface ShardOptions {
 
 /** What one shard covered of its input. */
 export interface ShardRange {
-  /** Byte offsets of its first record and of the first record after it. */
+  /**
+   * Where it began and where the next shard begins: byte offsets of records (CSV, NDJSON), lines before its first
+   * record (a JSON array), its key range's index (PostgreSQL, `ended` = `began` + 1).
+   */
   readonly began: number;
   readonly ended: number;
   /** Physical records read. */
@@ -40,6 +73,10 @@ export interface ShardRange {
   readonly endings: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
   /** Why the shard could not be read completely; its line numbers count within the shard. */
   readonly error?: string;
+  /** JSON: the bytes the read had reached when it failed (the report's `source.bytes`). */
+  readonly bytes?: number;
+  /** PostgreSQL: sha256 of the key the range begins at and of the key the next begins at ('' at the table's ends). */
+  readonly keys?: { readonly from: string; readonly to: string };
 }
 
 /** The violations file a shard wrote (`--violations`), rows and lines numbered within the shard. */

@@ -63,3 +63,28 @@ describe('encodeShardState / decodeShardState', () => {
     expect((error as Error).message).toMatch(message);
   });
 });
+
+describe('the input and range of each kind of shard', () => {
+  const base = shard();
+  const pg = { kind: 'postgres', name: 'postgresql://u@h/db parcels', plan: { rows: 5000, orderBy: ['id'] } } as const;
+  const json = { kind: 'json', name: 'p.json', bytes: 10, fingerprint: 'sha256:x', maxRecordBytes: 1, maxDepth: 64 } as const;
+  const keys = { from: 'a', to: 'b' };
+  it.each([
+    ['a table', { ...base, input: pg, range: { ...base.range, keys } }],
+    ['a JSON array, stopped at a byte', { ...base, input: json, range: { ...base.range, error: 'invalid JSON at byte 9 (line 1)', bytes: 9 } }],
+    ['an NDJSON file', { ...base, input: { ...json, kind: 'ndjson' } }],
+  ] as const)('round-trips %s', (_, s) => {
+    expect(decodeShardState(encodeShardState(s as unknown as ShardState))).toEqual(s);
+  });
+
+  it.each([
+    ['a table without its plan', { ...base, input: { kind: 'postgres', name: 't' } }, /\(input\)/],
+    ['a table plan of the wrong types', { ...base, input: { ...pg, plan: { rows: '5000', orderBy: ['id'] } } }, /\(input\)/],
+    ['a JSON file without its depth', { ...base, input: { ...json, maxDepth: undefined } }, /\(input\)/],
+    ['another kind of input', { ...base, input: { ...json, kind: 'xlsx' } }, /\(input\)/],
+    ['range keys that are not text', { ...base, range: { ...base.range, keys: { from: 1, to: 'b' } } }, /\(range\)/],
+    ['a negative stop', { ...base, range: { ...base.range, bytes: -1 } }, /\(range\)/],
+  ] as const)('refuses %s', (_, s, message) => {
+    expect(() => decodeShardState(encodeShardState(s as unknown as ShardState))).toThrow(message);
+  });
+});

@@ -96,19 +96,30 @@ function checkHeader(h: unknown): string | undefined {
   const o = h.options;
   if (!obj(o) || (o.locale !== 'en' && o.locale !== 'vi') || typeof o.showValues !== 'boolean' || !whole(o.maxSamplesPerRule)
     || !(o.timeZone === null || typeof o.timeZone === 'string') || typeof o.piiKeyCheck !== 'string' || typeof o.grades !== 'boolean') return 'options';
-  const i = h.input;
-  if (!obj(i) || i.kind !== 'csv' || typeof i.name !== 'string' || !whole(i.bytes) || typeof i.fingerprint !== 'string'
-    || typeof i.encoding !== 'string' || typeof i.delimiter !== 'string' || !whole(i.maxRecordBytes)) return 'input';
+  if (!input(h.input)) return 'input';
   const s = h.shard;
   if (!obj(s) || !whole(s.index) || !whole(s.count) || s.index < 1 || s.index > s.count) return 'shard';
   const r = h.range;
   if (!obj(r) || !whole(r.began) || !whole(r.ended) || r.ended < r.began || !whole(r.records) || !whole(r.rows) || !whole(r.lines)
     || !Array.isArray(r.endings)
     || r.endings.length > 3 || !r.endings.every((e) => obj(e) && typeof e.kind === 'string' && whole(e.line))
-    || !(r.error === undefined || typeof r.error === 'string')) return 'range';
+    || !(r.error === undefined || typeof r.error === 'string') || !(r.bytes === undefined || whole(r.bytes))
+    || !(r.keys === undefined || (obj(r.keys) && typeof r.keys.from === 'string' && typeof r.keys.to === 'string'))) return 'range';
   const v = h.violations;
   if (v !== undefined && !(obj(v) && typeof v.file === 'string' && whole(v.count) && typeof v.sha256 === 'string')) return 'violations';
   return undefined;
+}
+
+/** Whether `i` has the types of one of the `ShardInput` kinds. */
+function input(i: unknown): boolean {
+  if (!obj(i) || typeof i.name !== 'string') return false;
+  if (i.kind === 'postgres') {
+    const p = i.plan;
+    return obj(p) && whole(p.rows) && Array.isArray(p.orderBy) && p.orderBy.every((c) => typeof c === 'string');
+  }
+  if (!whole(i.bytes) || typeof i.fingerprint !== 'string' || !whole(i.maxRecordBytes)) return false;
+  if (i.kind === 'json' || i.kind === 'ndjson') return whole(i.maxDepth);
+  return i.kind === 'csv' && typeof i.encoding === 'string' && typeof i.delimiter === 'string';
 }
 
 function obj(x: unknown): x is Record<string, unknown> {

@@ -1,19 +1,19 @@
 import { stat } from 'node:fs/promises';
-import { compile } from '../core/compile.js';
-import { createValidator } from '../core/validator.js';
-import { resolveOptions } from '../core/options.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
-import { bindTables, loadReferences } from '../reference/bind-references.js';
-import { version } from '../cli/_version.js';
 import type { CsvSource } from '../sources/csv/read-csv.js';
+import type { JsonSource } from '../sources/json/read-json.js';
+import type { PostgresSource } from '../sources/postgres/read-postgres.js';
 import type { DatasetDefinition, ValidateOptions } from '../core/types.js';
 import { splitRanges } from './split.js';
 import { recordStart } from './record-start.js';
 import { fileChanged } from './file-changed.js';
 import { splitsAsDeclared } from './splits-as-declared.js';
-import { inputFingerprint, piiKeyCheck } from './input-fingerprint.js';
+import { inputFingerprint } from './input-fingerprint.js';
 import { parseShard, type ShardSpec } from './shard-spec.js';
 import type { ShardState } from './shard-state.js';
+import { validatePostgresShard } from './validate-postgres-shard.js';
+import { validateJsonShard } from './validate-json-shard.js';
+import { shardCommon } from './shard-common.js';
 
 /** Options of `validateShard`: those of `validate` (without threads or `onRecord`) and which shard to validate. */
 export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'onRecord'> {
@@ -26,7 +26,9 @@ export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 
 }
 
 /**
- * Validates shard K of N of a CSV file read by `readCsv(path)` and returns its state, which `mergeShards` joins
+ * Validates shard K of N of a CSV file read by `readCsv(path)` — or of a JSON / NDJSON file read by `readJson(path)`
+ * (see `validateJsonShard`), or of a PostgreSQL table read by `readPostgres({ connectionString, table })` (see
+ * `validatePostgresShard`) — and returns its state, which `mergeShards` joins
  * with the other shards' into the report of the whole file, byte-identical to `validate` over the file. The file
  * is cut as worker threads cut it; a cut inside a quoted value with line breaks moves to that record's end (the
  * shard reads the bytes before its range once, without decoding them, to find it). Violations reach `onViolation`
@@ -34,19 +36,23 @@ export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 
  * @example
  * const part = await validateShard(landParcels, readCsv('parcels.csv'), { shard: '2/7', now: '2026-11-22' });
  */
-export async function validateShard(definition: DatasetDefinition, input: CsvSource, options: ShardValidateOptions): Promise<ShardState> {
+export async function validateShard(definition: DatasetDefinition, input: CsvSource | PostgresSource | JsonSource,
+  options: ShardValidateOptions): Promise<ShardState> {
   const shard = typeof options.shard === 'string' ? parseShard(options.shard) : checkSpec(options.shard);
+  const table = (input as Partial<PostgresSource>).postgres;
+  if (input.kind === 'postgres') {
+    if (table === undefined) throw new Error('ddss: a shard reads a PostgreSQL table by its connectionString, not a client or a pool');
+    return validatePostgresShard(definition, table, shard, options);
+  }
+  if (input.kind === 'json' || input.kind === 'ndjson') return validateJsonShard(definition, input as JsonSource, shard, options);
   const file = (input as Partial<CsvSource>).file;
   if (file === undefined) {
-    throw new Error('ddss: a shard reads a CSV file by its path (readCsv(path) in UTF-8 or Windows-1258), not a stream or a legacy encoding');
+    throw new Error('ddss: a shard reads a file by its path (readCsv(path) in UTF-8 or Windows-1258, readJson(path)) or a PostgreSQL table, not a stream or a legacy encoding');
   }
-  const resolved = resolveOptions(options, definition);
-  const now = resolved.now.toISOString();
+  const common = await shardCommon(definition, options);
   if (!(await splitsAsDeclared(file.path))) {
     throw new Error(`ddss: ${file.csv.name} is UTF-16, whose line breaks are two bytes: it cannot be cut into shards; validate it in one process`);
   }
-  const tables = await loadReferences(definition, options.references);
-  const def = bindTables(definition, tables);
   const size = (await stat(file.path)).size;
   const fingerprint = await inputFingerprint(file.path, size);
   const ranges = splitRanges(size, 0, shard.count);
@@ -57,8 +63,7 @@ export async function validateShard(definition: DatasetDefinition, input: CsvSou
   const next = ranges[k + 1];
   const stop = next === undefined ? size : Math.max(1, next.from);
   const columns = k === 0 ? undefined : await readColumns(file.path, file.csv);
-  const { shard: _s, datasetSpec: _d, ...rest } = options;
-  const v = createValidator(def, { ...rest, now });
+  const v = common.validator();
   const source = readCsvRange(file.path, { ...file.csv, start, exact: true, stop, ...(columns === undefined ? {} : { columns }) });
   let error: string | undefined;
   try {
@@ -72,13 +77,7 @@ export async function validateShard(definition: DatasetDefinition, input: CsvSou
   error = changed ?? error ?? source.info().error;
   const state = v.state();
   return {
-    ddss: version(),
-    dataset: { name: def.name, signature: compile(def).signature, ...(options.datasetSpec === undefined ? {} : { spec: options.datasetSpec }) },
-    now,
-    options: {
-      locale: resolved.locale, showValues: resolved.showValues, maxSamplesPerRule: resolved.maxSamples,
-      timeZone: options.timeZone ?? null, piiKeyCheck: piiKeyCheck(options.piiKey), grades: resolved.grades,
-    },
+    ...common.header,
     input: {
       kind: 'csv', name: file.csv.name, bytes: size, fingerprint, encoding: file.csv.encoding,
       delimiter: file.csv.delimiter, maxRecordBytes: file.csv.maxRecordBytes,

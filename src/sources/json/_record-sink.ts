@@ -21,9 +21,28 @@ export class RecordSink {
   private lines: number[] = [];
   private issues: SourceIssue[] = [];
   private notes: SourceIssue[] = [];
+  /** With `track`: the byte offset where each row, and each rejected record, began (`undefined` for row issues). */
+  private rowStarts: number[] | undefined;
+  private issueStarts: (number | undefined)[] | undefined;
+  /** Where the record being emitted began (set by the scanner before `row` or `reject`). */
+  start = 0;
+  /** A batch closed before a rejected record that shares a line with the rows before it (see `reject`). */
+  private ready: JsonRowBatch | undefined;
+
+  constructor(track = false) {
+    if (track) {
+      this.rowStarts = [];
+      this.issueStarts = [];
+    }
+  }
 
   get size(): number {
-    return this.rows.length + this.issues.length;
+    return this.rows.length + this.issues.length + (this.ready === undefined ? 0 : this.ready.rows.length + (this.ready.issues?.length ?? 0));
+  }
+
+  /** Whether a batch was closed early and should be taken before more records are read. */
+  get cut(): boolean {
+    return this.ready !== undefined;
   }
 
   /** Notes an issue of the record being read; it is kept if the record becomes a row. */
@@ -37,7 +56,11 @@ export class RecordSink {
     const index = this.rows.length;
     this.rows.push(value);
     this.lines.push(line);
-    for (const issue of this.notes) this.issues.push({ ...issue, index, line });
+    this.rowStarts?.push(this.start);
+    for (const issue of this.notes) {
+      this.issues.push({ ...issue, index, line });
+      this.issueStarts?.push(undefined);
+    }
     this.notes.length = 0;
   }
 
@@ -45,19 +68,39 @@ export class RecordSink {
   reject(code: string, criterion: SourceIssue['criterion'], line: number, params: Record<string, unknown>,
     value?: string): void {
     this.notes.length = 0;
+    // The engine places a record issue before the batch's rows of its line and after, so one that follows rows on
+    // its own line (records of a one-line array) starts a new batch: findings stay in file order, however the
+    // input is cut into batches (and into shards).
+    if (this.ready === undefined && this.lines.length > 0 && this.lines[this.lines.length - 1] === line) this.ready = this.take(0);
     this.issues.push({ code, criterion, severity: 'error', scope: 'record', line, params,
       ...(value === undefined ? {} : { value }) });
+    this.issueStarts?.push(this.start);
   }
 
   /** Everything collected since the last call. */
-  take(linesRead: number): RowBatch {
-    const batch: RowBatch = { rows: this.rows, lines: this.lines, linesRead,
-      ...(this.issues.length === 0 ? {} : { issues: this.issues }) };
+  take(linesRead: number): JsonRowBatch {
+    if (this.ready !== undefined) {
+      const early = this.ready;
+      this.ready = undefined;
+      return { ...early, linesRead };
+    }
+    const batch: JsonRowBatch = { rows: this.rows, lines: this.lines, linesRead,
+      ...(this.issues.length === 0 ? {} : { issues: this.issues }),
+      ...(this.rowStarts === undefined ? {} : { starts: { rows: this.rowStarts, issues: this.issueStarts ?? [] } }) };
     this.rows = [];
     this.lines = [];
     this.issues = [];
+    if (this.rowStarts !== undefined) {
+      this.rowStarts = [];
+      this.issueStarts = [];
+    }
     return batch;
   }
+}
+
+/** A batch of the scanner; with `starts: true`, where each row and each issue's record began (byte offsets). */
+export interface JsonRowBatch extends RowBatch {
+  readonly starts?: { readonly rows: readonly number[]; readonly issues: readonly (number | undefined)[] };
 }
 
 /**

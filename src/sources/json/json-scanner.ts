@@ -1,8 +1,7 @@
-import type { RowBatch } from '../../core/source.js';
 import type { TextChunk } from './decode-utf8.js';
 import { JsonSyntaxError } from './json-syntax-error.js';
 import { Lexer, SKIP_LINE, STRUCT, type Grammar } from './_lexer.js';
-import { BitStack, KeyNames, MAX_BATCH, RecordSink, kindOf, showChar, type RecordKind } from './_record-sink.js';
+import { BitStack, KeyNames, MAX_BATCH, RecordSink, kindOf, showChar, type JsonRowBatch, type RecordKind } from './_record-sink.js';
 
 /** How the scanner reads: the format and the limits of one record. */
 export interface ScannerOptions {
@@ -10,6 +9,8 @@ export interface ScannerOptions {
   readonly format: 'json' | 'ndjson';
   readonly maxRecordBytes: number;
   readonly maxDepth: number;
+  /** Give each batch the byte offset where each of its records began (`starts`): what a JSON shard owns records by. */
+  readonly starts?: boolean;
 }
 
 /** An incremental JSON / NDJSON reader: text goes in piece by piece, batches of records come out. */
@@ -22,7 +23,9 @@ export interface JsonScanner {
   end(): void;
   /** Rows plus issues waiting in the current batch. */
   pending(): number;
-  take(): RowBatch;
+  take(): JsonRowBatch;
+  /** Whether a batch closed early waits to be taken before the current one (take until false, then once more). */
+  ready(): boolean;
   /** Physical records so far: rows and rejected records (blank NDJSON lines are not records). */
   records(): number;
   /** Set when a JSON document is broken: reading stopped there. */
@@ -44,7 +47,7 @@ const ARR_FIRST = 8, OBJ_FIRST = 9, OBJ_KEY = 10, COLON = 11, AFTER = 12;
 export function createJsonScanner(options: ScannerOptions): JsonScanner {
   const ndjson = options.format === 'ndjson';
   const { maxRecordBytes, maxDepth } = options;
-  const sink = new RecordSink();
+  const sink = new RecordSink(options.starts === true);
   const types = new BitStack();
   const names = new KeyNames();
   const vals: unknown[] = [];
@@ -112,6 +115,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   /** One physical record is complete: a row, or the one issue that rejects it (the first that applies). */
   function emit(value: unknown, size: number): void {
     records++;
+    sink.start = recStart;
     if (size > maxRecordBytes) sink.reject('record_too_large', 'sufficient', recLine, { maxBytes: maxRecordBytes });
     else if (lineErr !== undefined) sink.reject('invalid_json', 'correct', recLine, { ...lineErr });
     else if (kind !== 'object') {
@@ -123,7 +127,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
       sink.row(value as Record<string, unknown>, recLine);
     }
     pendingValue = undefined;
-    if (sink.size >= MAX_BATCH) lex.pause = true;
+    if (sink.size >= MAX_BATCH || sink.cut) lex.pause = true;
   }
 
   function finishLine(i: number, atEnd: boolean): void {
@@ -284,6 +288,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
       lex.pause = false;
       return sink.take(lex.newlines + (lex.charBase + lex.pos - 1 > lex.lastNl ? 1 : 0));
     },
+    ready: () => sink.cut,
     records: () => records,
     error: () => failure,
   };

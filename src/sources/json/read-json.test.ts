@@ -139,3 +139,23 @@ describe('readJson', () => {
     expect(() => readJson([], options)).toThrow(RangeError);
   });
 });
+
+describe('a rejected record on the line of the rows before it', () => {
+  it.each([
+    ['in the middle of a one-line array', '[{"a":1},{"a":2},5,{"a":3}]', [[1, 2], [3]]],
+    ['at the end of a truncated one-line array', '[{"a":1},{"a":2},5', [[1, 2], []]],
+  ])('%s starts a new batch, so the engine keeps findings in file order', async (_, text, rows) => {
+    const got = await batches([text], { format: 'json' }).catch(() => undefined);
+    const all: RowBatch[] = [];
+    if (got === undefined) {
+      // A broken document throws after its records: collect what came before.
+      try {
+        for await (const b of readJson([text], { format: 'json' }).batches()) all.push(b);
+      } catch { /* the break */ }
+    }
+    const seen = (got ?? all).filter((b) => b.rows.length > 0 || (b.issues?.length ?? 0) > 0);
+    expect(seen.map((b) => b.rows.map((r) => (r as { a: number }).a))).toEqual(rows);
+    expect(seen[0]?.issues ?? []).toEqual([]);
+    expect(seen[1]?.issues?.[0]).toMatchObject({ code: 'non_object_element', line: 1 });
+  });
+});

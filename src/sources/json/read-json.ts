@@ -29,6 +29,17 @@ export type JsonInput = string | AsyncIterable<Uint8Array | string> | Iterable<U
 /** A JSON or NDJSON file as a source: batches for the engine, or an async iterable of records for direct use. */
 export interface JsonSource extends TabularSource, AsyncIterable<Record<string, unknown>> {
   readonly kind: 'json' | 'ndjson';
+  /** A file read by its path, as read (what `validateShard` cuts); undefined for a stream. */
+  readonly file?: JsonFile;
+}
+
+/** A JSON file as `readJson(path, options)` reads it: the format declared or told by the extension (else undefined). */
+export interface JsonFile {
+  readonly path: string;
+  readonly name: string;
+  readonly format: 'json' | 'ndjson' | undefined;
+  readonly maxRecordBytes: number;
+  readonly maxDepth: number;
 }
 
 /** Rows are handed to the engine once this many rows or issues are waiting (and at most `MAX_BATCH`). */
@@ -100,6 +111,7 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
       }
       scanner.end();
       yield* feed(scanner, undefined);
+      while (scanner.ready()) yield scanner.take();
       const last = scanner.take();
       if (data) yield last;
       else {
@@ -113,7 +125,10 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
       error = err.message;
       if (err instanceof JsonSyntaxError) bytes = err.offset; // read up to there, whatever the chunking
       // The input failed (not the JSON): the complete records read before count, then the run is partial.
-      if (scanner !== undefined && scanner.error() === undefined && scanner.pending() > 0) yield scanner.take();
+      if (scanner !== undefined && scanner.error() === undefined) {
+        while (scanner.ready()) yield scanner.take();
+        if (scanner.pending() > 0) yield scanner.take();
+      }
       throw err;
     }
   }
@@ -122,6 +137,7 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
     get kind() {
       return detected ?? 'json';
     },
+    ...(isPath ? { file: { path: source, name: name ?? basename(source), format: declared, maxRecordBytes, maxDepth } } : {}),
     batches,
     info(): SourceInfo {
       return { kind: detected ?? 'json', ...(name === undefined ? {} : { name }), encoding: 'utf8', bytes,
@@ -141,6 +157,7 @@ function* feed(scanner: JsonScanner, chunk: TextChunk | undefined): Generator<Ro
   }
   const err = scanner.error();
   if (err !== undefined) {
+    while (scanner.ready()) yield scanner.take();
     yield scanner.take(); // the records before the break are still good
     throw err;
   }

@@ -1,0 +1,39 @@
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { HistoryThresholds } from '../history/anomalies.js';
+import type { HistoryInput } from '../history/history-entry.js';
+import { inputFingerprint as partsFingerprint } from '../parallel/input-fingerprint.js';
+import type { ShardHeader } from '../parallel/shard-state.js';
+import { usage } from './_errors.js';
+import { inputFingerprint, openHistoryOf, type HistoryTarget, type RunHistory } from './_history.js';
+
+/**
+ * `ddss merge --history FILE|postgresql://… [--input PATH]`: the history a merged report is judged against and appended to, with the
+ * input fingerprinted as one `ddss validate` run over it would be. A table is named by its database (as one run
+ * names it). A file is hashed whole only when `--input` gives it (checked against the shards' size and fingerprint):
+ * the shards never read all of it, so without it the run is recorded by name and size, and `history.stale_input`
+ * is skipped (it cannot tell an unchanged export), never passed.
+ * @example const history = await mergeHistory(historyTarget('h.ndjson', undefined, cwd, env) as HistoryTarget, header, undefined, cwd, 'land-parcels', {});
+ */
+export async function mergeHistory(target: HistoryTarget, head: ShardHeader, input: string | undefined, cwd: string, dataset: string,
+  thresholds: HistoryThresholds): Promise<RunHistory> {
+  const shards = head.input;
+  let fingerprint: () => Promise<HistoryInput>;
+  if (shards.kind === 'postgres') {
+    if (input !== undefined) throw usage('--input applies to files: the shards read a PostgreSQL table');
+    // One run names a database input by the URL's last part (its name without the password): the same here.
+    const url = shards.name.slice(0, shards.name.indexOf(' '));
+    fingerprint = async () => ({ name: basename(url) });
+  } else if (input === undefined) {
+    fingerprint = async () => ({ name: shards.name, bytes: shards.bytes });
+  } else {
+    const path = resolve(cwd, input);
+    const size = await stat(path).then((s) => s.size, () => undefined);
+    if (size === undefined) throw usage(`--input "${input}" cannot be read`);
+    if (size !== shards.bytes || await partsFingerprint(path, size) !== shards.fingerprint) {
+      throw usage(`--input "${input}" is not the file the shards read (another size or content)`);
+    }
+    fingerprint = () => inputFingerprint(path, shards.name);
+  }
+  return openHistoryOf(target, fingerprint, dataset, thresholds);
+}

@@ -1,0 +1,291 @@
+import { open, stat } from 'node:fs/promises';
+import type { SourceIssue } from '../core/source.js';
+import type { DatasetDefinition } from '../core/types.js';
+import type { JsonSource } from '../sources/json/read-json.js';
+import { createJsonScanner, type JsonScanner } from '../sources/json/json-scanner.js';
+import type { JsonRowBatch } from '../sources/json/_record-sink.js';
+import { MAX_PIECE, decodeUtf8 } from '../sources/json/decode-utf8.js';
+import { JsonSyntaxError } from '../sources/json/json-syntax-error.js';
+import { emptyInput } from '../sources/empty-input.js';
+import { fileChunks } from '../sources/file-chunks.js';
+import { fileChanged } from './file-changed.js';
+import { inputFingerprint } from './input-fingerprint.js';
+import { splitRanges } from './split.js';
+import { globalLines } from './validate-parallel.js';
+import type { ShardSpec } from './shard-spec.js';
+import type { ShardRange, ShardState } from './shard-state.js';
+import type { ShardValidateOptions } from './validate-shard.js';
+import { shardCommon } from './shard-common.js';
+
+/** What a part's read hands back besides the batches it fed: its range (rows and lines come from the state). */
+type Part = Omit<ShardRange, 'rows' | 'lines' | 'endings'>;
+type Feed = (batch: JsonRowBatch) => void;
+
+/**
+ * Validates shard K of N of a JSON file read by `readJson(path)` and returns its state. The file's bytes are cut
+ * into N equal ranges as a CSV file is. NDJSON: a shard reads only the lines that start in its range (it looks
+ * past its cut for the next line break; a line is a record, whatever it holds). A JSON array cannot be cut safely
+ * without reading what comes before (a cut may fall inside a string that looks like records), so every shard parses
+ * the file from its start, skipping (parsing, not validating) the records that begin before its range, and stops
+ * at the first record that begins after it: shard K parses K/N of the file, all shards together about (N + 1)/2
+ * times the file. Records, rows, lines and findings are the one-process reader's, so the merge is byte-identical.
+ * @example const part = await validateShard(landParcels, readJson('parcels.ndjson'), { shard: '2/7', now: '2026-11-22' });
+ */
+export async function validateJsonShard(definition: DatasetDefinition, input: JsonSource, shard: ShardSpec,
+  options: ShardValidateOptions): Promise<ShardState> {
+  const file = input.file;
+  if (file === undefined) throw new Error('ddss: a shard reads a JSON file by its path (readJson(path)), not a stream');
+  const format = file.format;
+  if (format === undefined) {
+    throw new Error(`ddss: ${file.name}: declare whether it is json or ndjson (readJson(path, { format }), --input-format): ` +
+      'a shard cannot tell from the part it reads');
+  }
+  const common = await shardCommon(definition, options);
+  const size = (await stat(file.path)).size;
+  const fingerprint = await inputFingerprint(file.path, size);
+  const cuts = splitRanges(size, 0, shard.count).map((r) => r.from);
+  const k = shard.index - 1;
+  const v = common.validator();
+  const scanner = createJsonScanner({ format, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth, starts: format === 'json' });
+  const feed: Feed = (b) => v.addBatch(b);
+  const part = format === 'ndjson' ? await ndjsonPart(file.path, size, cuts, k, scanner, feed)
+    : await arrayPart(file.path, cuts, k, scanner, feed);
+  const state = v.state();
+  return {
+    ...common.header,
+    input: { kind: format, name: file.name, bytes: size, fingerprint, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth },
+    shard,
+    range: { ...part, rows: state.rows, lines: state.lines, endings: [] },
+    state,
+  };
+}
+
+/**
+ * NDJSON: the lines that start in [cut k, cut k+1). The scanner reads from the line break before the first (so a
+ * U+FEFF opening a line mid-file is not taken for a byte order mark, as one process would not): its lines and byte
+ * offsets are shifted back to the shard's own.
+ */
+async function ndjsonPart(path: string, size: number, cuts: readonly number[], k: number, scanner: JsonScanner, feed: Feed): Promise<Part> {
+  const began = k === 0 ? 0 : await lineStart(path, cuts[k] as number, size);
+  const ended = k === cuts.length - 1 ? size : await lineStart(path, cuts[k + 1] as number, size);
+  const from = began === 0 ? 0 : began - 1;
+  const lineShift = began === 0 ? 0 : 1;
+  const local = (b: JsonRowBatch): JsonRowBatch => (lineShift === 0 && from === 0 ? b : {
+    rows: b.rows,
+    ...(b.lines === undefined ? {} : { lines: Array.from(b.lines, (l) => l - lineShift) }),
+    ...(b.linesRead === undefined ? {} : { linesRead: b.linesRead - lineShift }),
+    ...(b.issues === undefined ? {} : { issues: b.issues.map((i) => shiftIssue(i, -lineShift, from)) }),
+  });
+  let data = false;
+  let first = from === 0;
+  let error: string | undefined;
+  try {
+    for await (const chunk of decodeUtf8(byteRange(path, from, ended, size))) {
+      data ||= hasData(chunk.text, first && chunk.text.charCodeAt(0) === 0xfeff ? 1 : 0);
+      first = false;
+      scanner.push(chunk);
+      while (!scanner.run()) feed(local(scanner.take()));
+    }
+    scanner.end();
+    while (scanner.ready()) feed(local(scanner.take()));
+    const last = scanner.take();
+    // Blank lines are no records; only a file without any data is an empty input (the first shard says so).
+    if (data || k !== 0 || await anyData(path)) feed(local(last));
+    else {
+      const empty = emptyInput(size, await head(path));
+      error = empty.error;
+      feed({ ...local(last), issues: [...(last.issues ?? []), empty.issue] });
+    }
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+    while (scanner.pending() > 0) feed(local(scanner.take()));
+  }
+  return { began, ended, records: scanner.records(), ...(error === undefined ? {} : { error }) };
+}
+
+/**
+ * A JSON array: the records that begin in [cut k, cut k+1), parsed from the file's start. The lines before the first
+ * record beginning at or after cut k belong to the shards before; the shard's lines run to the first record
+ * beginning at or after cut k+1 (or the end), so the shards' lines tile the file as their records do.
+ */
+async function arrayPart(path: string, cuts: readonly number[], k: number, scanner: JsonScanner, feed: Feed): Promise<Part> {
+  const lo = k === 0 ? 0 : cuts[k] as number;
+  const hi = k === cuts.length - 1 ? Infinity : cuts[k + 1] as number;
+  let base: number | undefined = k === 0 ? 0 : undefined; // lines before the shard's part
+  let next: number | undefined; // lines before the next shard's part
+  let records = 0;
+  let data = false;
+  let bom = false;
+  let text = 0;
+  let bytes = 0;
+  let error: string | undefined;
+  /** Feeds the records of `b` that are the shard's; false once a record of the next shard was seen. */
+  const own = (b: JsonRowBatch): boolean => {
+    const starts = b.starts as NonNullable<JsonRowBatch['starts']>;
+    const lines = b.lines as readonly number[];
+    const issues = b.issues ?? [];
+    // Physical records in order: rows and rejected records, with where each began and its line.
+    const seen = [...starts.rows.map((s, i) => ({ s, line: lines[i] as number })),
+      ...issues.flatMap((x, i) => (starts.issues[i] === undefined ? [] : [{ s: starts.issues[i] as number, line: x.line as number }]))]
+      .sort((a, b2) => a.s - b2.s);
+    for (const r of seen) {
+      if (base === undefined && r.s >= lo) base = r.line - 1;
+      if (next === undefined && r.s >= hi) next = r.line - 1;
+    }
+    if (base === undefined) return true; // everything so far begins before the shard's part
+    const mine = (s: number): boolean => s >= lo && s < hi;
+    const rows: unknown[] = [];
+    const rowLines: number[] = [];
+    const index = new Map<number, number>();
+    starts.rows.forEach((s, i) => {
+      if (!mine(s)) return;
+      index.set(i, rows.length);
+      rows.push(b.rows[i]);
+      rowLines.push(lines[i] as number - (base as number));
+    });
+    const kept: SourceIssue[] = [];
+    issues.forEach((x, i) => {
+      const s = starts.issues[i];
+      if (s === undefined ? x.index === undefined || !index.has(x.index) : !mine(s)) return;
+      if (s !== undefined) records++;
+      kept.push({ ...x, ...(x.index === undefined ? {} : { index: index.get(x.index) as number }),
+        ...(x.line === undefined ? {} : { line: x.line - (base as number) }) });
+    });
+    records += rows.length;
+    if (rows.length > 0 || kept.length > 0) feed({ rows, lines: rowLines, ...(kept.length === 0 ? {} : { issues: kept }) });
+    return next === undefined;
+  };
+  let linesRead = 0;
+  /** Takes what the scanner holds: a batch it closed early, then the current one. */
+  const take = (): boolean => {
+    for (;;) {
+      const early = scanner.ready();
+      const b = scanner.take();
+      linesRead = b.linesRead ?? linesRead;
+      if (!own(b)) return false;
+      if (!early) return true;
+    }
+  };
+  try {
+    reading: for await (const chunk of decodeUtf8(fileChunks(path, MAX_PIECE))) {
+      bytes += chunk.bytes;
+      if (!data && chunk.text !== '') {
+        if (text === 0) bom = chunk.text.charCodeAt(0) === 0xfeff;
+        data = hasData(chunk.text, text === 0 && bom ? 1 : 0);
+        text += chunk.text.length;
+      }
+      scanner.push(chunk);
+      while (!scanner.run()) if (!take()) break reading;
+      // Records of the next shard read before the break: the break is the next shard's (or a later one's).
+      if (!take()) break;
+      if (scanner.error() !== undefined) throw scanner.error() as JsonSyntaxError;
+    }
+    if (next === undefined) {
+      scanner.end();
+      if (!take()) return done();
+      if (scanner.error() !== undefined) throw scanner.error() as JsonSyntaxError;
+      if (!data) {
+        const empty = emptyInput(bytes, bom ? Uint8Array.of(0xef, 0xbb, 0xbf) : new Uint8Array(0));
+        error = empty.error;
+        feed({ rows: [], issues: [empty.issue] });
+      }
+    }
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    error = err.message;
+    if (err instanceof JsonSyntaxError) bytes = err.offset;
+    else if (scanner.error() === undefined && scanner.pending() > 0) take();
+  }
+  return done();
+
+  function done(): Part {
+    // A shard with no record of its own (or none after its cut) ends where the input's lines end.
+    const from = base ?? linesRead;
+    const to = next ?? linesRead;
+    feed({ rows: [], linesRead: to - from });
+    return {
+      began: from, ended: to, records,
+      ...(error === undefined ? {} : { error: globalLines(error, -from), bytes }),
+    };
+  }
+}
+
+/** An issue's line moved by `lines`, its byte offset (when it names one) by `bytes`. */
+function shiftIssue(issue: SourceIssue, lines: number, bytes: number): SourceIssue {
+  const offset = issue.params?.offset;
+  return {
+    ...issue,
+    ...(issue.line === undefined ? {} : { line: issue.line + lines }),
+    ...(typeof offset === 'number' && bytes !== 0 ? { params: { ...issue.params, offset: offset + bytes } } : {}),
+  };
+}
+
+/** The first byte at or after `at` that begins a line (after a line break, or the file's end). */
+async function lineStart(path: string, at: number, size: number): Promise<number> {
+  if (at <= 0) return 0;
+  const file = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(MAX_PIECE);
+    for (let pos = at - 1; pos < size; pos += buf.length) {
+      const { bytesRead } = await file.read(buf, 0, buf.length, pos);
+      const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+      if (nl >= 0) return pos + nl + 1;
+      if (bytesRead === 0) break;
+    }
+    return size;
+  } finally {
+    await file.close();
+  }
+}
+
+/** The bytes [from, to) of a file in pieces; throws at the end if the file's size changed meanwhile. */
+async function* byteRange(path: string, from: number, to: number, size: number): AsyncGenerator<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    for (let pos = from; pos < to;) {
+      const buf = new Uint8Array(Math.min(MAX_PIECE, to - pos));
+      const { bytesRead } = await file.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+    const after = (await file.stat()).size;
+    if (after !== size) throw new Error(fileChanged(size, after));
+  } finally {
+    await file.close();
+  }
+}
+
+/** Whether the file holds anything but a byte order mark and JSON whitespace (read until the first such byte). */
+async function anyData(path: string): Promise<boolean> {
+  let first = true;
+  for await (const chunk of fileChunks(path, MAX_PIECE)) {
+    let i = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+    first = false;
+    for (; i < chunk.length; i++) {
+      const c = chunk[i] as number;
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return true;
+    }
+  }
+  return false;
+}
+
+async function head(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(4);
+    const { bytesRead } = await file.read(buf, 0, 4, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** JSON whitespace is space, tab, CR and LF; anything else from `from` on is data (as `readJson` decides). */
+function hasData(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return true;
+  }
+  return false;
+}

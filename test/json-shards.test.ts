@@ -1,0 +1,165 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validate } from '../src/validate.js';
+import { readCsv } from '../src/sources/csv/read-csv.js';
+import { readJson } from '../src/sources/json/read-json.js';
+import { toJson } from '../src/outputs/json.js';
+import { validateShard } from '../src/parallel/validate-shard.js';
+import { mergeShards, planShards } from '../src/parallel/merge-shards.js';
+import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
+import { splitRanges } from '../src/parallel/split.js';
+import { landParcels } from '../rules/datasets/index.js';
+import type { Violation } from '../src/core/types.js';
+import type { ShardState } from '../src/parallel/shard-state.js';
+import { cli } from './fixtures/cli/harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ddss-json-shards-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const now = '2026-11-22T00:00:00.000Z';
+const file = (name: string, text: string | Buffer): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+/** The land sample's records, as objects of text (as the CSV gives them). */
+const records: Record<string, unknown>[] = [];
+for await (const r of readCsv('examples/land/parcels.csv')) records.push(r as Record<string, unknown>);
+const line = (i: number): string => JSON.stringify(records[i % records.length]);
+const enc = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/**
+ * NDJSON of exactly `size` bytes where every cut of 2, 3 and 7 shards falls inside a special line: one that is not
+ * JSON, one with escaped line breaks and text that looks like records, one that is not an object, a blank run.
+ */
+function ndjsonWithCuts(size: number): string {
+  const cuts = [...new Set([2, 3, 7].flatMap((n) => splitRanges(size, 0, n).slice(1).map((r) => r.from)))].sort((a, b) => a - b);
+  const specials = [
+    (pad: string) => `{"parcel_id": "P-BROKEN", "area_m2": oops, "note": "${pad}"}`,
+    (pad: string) => JSON.stringify({ ...records[3], owner_address: `Số 1\n{"parcel_id":"FAKE"}\n${pad}` }),
+    (pad: string) => `["not", "an", "object", "${pad}"]`,
+    (pad: string) => `${' '.repeat(pad.length)}\n\n${line(5)}`,
+  ];
+  let out = '';
+  let i = 0;
+  cuts.forEach((cut, c) => {
+    while (enc(out) + 1500 < cut) out += `${line(i++)}\n`;
+    const pad = 'x'.repeat(cut - enc(out) + 200);
+    out += `${(specials[c % specials.length] as (p: string) => string)(pad)}\n`;
+    if (enc(out) <= cut) throw new Error('the special line does not cover the cut');
+  });
+  while (enc(out) + 2500 < size) out += `${line(i++)}\n`;
+  const last = line(i);
+  out += `${last}${' '.repeat(size - enc(out) - enc(last) - 1)}\n`;
+  if (enc(out) !== size) throw new Error(`built ${enc(out)} bytes, wanted ${size}`);
+  return out;
+}
+
+// Elements that look like the array's own punctuation, a non-object element, a duplicate key.
+const tricky = records.map((r, i) => (i % 97 === 5 ? { ...r, owner_address: '"}, {"parcel_id": "FAKE"}, [\n' } : r));
+const arrayText = (space?: number): string => JSON.stringify([...tricky.slice(0, 700), 5, ...tricky.slice(700)], null, space)
+  .replace('"parcel_id":"P000000009"', '"parcel_id":"P000000009","parcel_id":"P000000009"');
+/** Bytes that are not UTF-8 inside values at about 30 % and 60 % of the file (same size: one ASCII byte each). */
+function withBadBytes(text: string): Buffer {
+  const buf = Buffer.from(text, 'utf8');
+  for (const at of [0.3, 0.6]) buf[buf.indexOf('"land_use_code":"', Math.floor(buf.length * at)) + 17] = 0xff;
+  return buf;
+}
+const nd = file('land.ndjson', withBadBytes(ndjsonWithCuts(420_000)));
+const pretty = file('land-pretty.json', arrayText(2));
+const compact = file('land-compact.json', withBadBytes(arrayText()));
+const compactText = arrayText();
+const brokenAt = compactText.indexOf('},{', Math.floor(compactText.length * 0.55)) + 1;
+const broken = file('land-broken.json', `${compactText.slice(0, brokenAt)};${compactText.slice(brokenAt + 1)}`);
+const truncated = file('land-truncated.json', compactText.slice(0, Math.floor(compactText.length * 0.8)));
+/** A byte order mark opening the file, and U+FEFF opening the line where shard 2 of 3 begins (not a mark there). */
+function withMarks(bytes: Buffer): Buffer {
+  const size = bytes.length + 3;
+  const cut = (splitRanges(size, 0, 3)[1] as { from: number }).from;
+  const at = bytes.indexOf(0x0a, cut - 4) + 1; // the line start at or after the cut, once the mark is in front
+  const end = bytes.length - 1; // drop three of the last line's padding spaces: the cuts stay where they were
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes.subarray(0, at), Buffer.from([0xef, 0xbb, 0xbf]),
+    bytes.subarray(at, end - 3), bytes.subarray(end)]);
+}
+const bom = file('land-bom.ndjson', withMarks(readFileSync(nd)));
+const blank = file('blank.ndjson', '\n \n\t\n');
+
+async function shardsOf(path: string, format: 'json' | 'ndjson', n: number): Promise<{ states: ShardState[]; found: Violation[][] }> {
+  const states: ShardState[] = [];
+  const found: Violation[][] = [];
+  for (let k = 1; k <= n; k++) {
+    const mine: Violation[] = [];
+    const s = await validateShard(landParcels, readJson(path, { format }), { shard: `${k}/${n}`, now, onViolation: (v) => mine.push(v) });
+    states.push(decodeShardState(encodeShardState(s)));
+    found.push(mine);
+  }
+  return { states, found };
+}
+
+describe('validateShard of JSON and NDJSON files + mergeShards', () => {
+  it.each([
+    ['NDJSON, special lines at every cut', nd, 'ndjson', [1, 3, 7]],
+    ['NDJSON with a byte order mark, and U+FEFF opening the line of a cut', bom, 'ndjson', [3]],
+    ['NDJSON of blank lines only (an empty input)', blank, 'ndjson', [1, 3]],
+    ['a pretty-printed JSON array', pretty, 'json', [1, 3, 7]],
+    ['a JSON array on one line', compact, 'json', [3, 7]],
+    ['a JSON array broken in the middle (partial)', broken, 'json', [3, 7]],
+    ['a truncated JSON array (partial)', truncated, 'json', [7]],
+  ] as const)('%s: merged, the report and violations of one run', async (_, path, format, counts) => {
+    const single: Violation[] = [];
+    const one = await validate(landParcels, readJson(path, { format }), { now, onViolation: (v) => single.push(v) });
+    for (const n of counts) {
+      const { states, found } = await shardsOf(path, format, n);
+      const given = [...states].reverse();
+      const plan = planShards(landParcels, given);
+      const merged: Violation[] = [];
+      plan.shards.forEach((s, k) => {
+        if (k >= plan.used) return;
+        const at = plan.offsets[k] as { rows: number; lines: number };
+        for (const v of found[s.shard.index - 1] as Violation[]) {
+          merged.push({ ...v, ...(v.row === undefined ? {} : { row: v.row + at.rows }), ...(v.line === undefined ? {} : { line: v.line + at.lines }) });
+        }
+      });
+      const report = mergeShards(landParcels, given, { onViolation: (v) => merged.push(v) });
+      expect(toJson(report)).toBe(toJson(one));
+      expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
+    }
+    if (path !== blank) expect(one.rows).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('the NDJSON sample has what it is meant to: findings of the special lines, and a cut inside each', async () => {
+    const one = await validate(landParcels, readJson(nd, { format: 'ndjson' }), { now });
+    const codes = one.rules.filter((r) => r.failed > 0).map((r) => r.id);
+    expect(codes).toEqual(expect.arrayContaining(['source.invalid_json', 'source.non_object_element', 'source.invalid_encoding']));
+    const broke = await validate(landParcels, readJson(broken, { format: 'json' }), { now });
+    expect(broke.partial).toBe(true);
+  });
+
+  it('a JSON source of undeclared format, or a stream, is refused', async () => {
+    const plain = file('land.txt', readFileSync(nd));
+    await expect(validateShard(landParcels, readJson(plain), { shard: '1/2', now })).rejects.toThrow(/declare whether it is json or ndjson/);
+    await expect(validateShard(landParcels, readJson([Buffer.from('{}\n')], { format: 'ndjson' }), { shard: '1/2', now })).rejects.toThrow(/not a stream/);
+  });
+});
+
+describe('ddss validate FILE.ndjson|.json --shard K/N and ddss merge', () => {
+  it.each([[nd, 3], [pretty, 7]] as const)('%s: byte-identical report and violations file', async (path, n) => {
+    const NOW = ['--now', '2026-11-22'];
+    const one = await cli(['validate', path, '--dataset', 'land-parcels', ...NOW, '--workers', '1', '--format', 'json', '--violations', join(dir, 'one.csv'), '--force']);
+    const parts: string[] = [];
+    for (let k = 1; k <= n; k++) {
+      parts.push(join(dir, `cli-${k}.ddss-state`));
+      const r = await cli(['validate', path, '--dataset', 'land-parcels', ...NOW, '--shard', `${k}/${n}`, '--state-out', parts[k - 1] as string,
+        '--violations', join(dir, `cli-${k}.ndjson`), '--force']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const merged = await cli(['merge', ...parts, '--format', 'json', '--violations', join(dir, 'merged.csv'), '--force']);
+    expect(merged.stderr).toBe(one.stderr);
+    expect(merged.code).toBe(one.code);
+    expect(merged.stdout).toBe(one.stdout);
+    expect(readFileSync(join(dir, 'merged.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
+  }, 120_000);
+});
