@@ -63,6 +63,28 @@ describe('ddss validate --history postgresql://…', () => {
     }
   });
 
+  it('ddss merge appends the merged run to a history table as one run does (same report, same row)', async () => {
+    const input = tmp.path('sharded.csv');
+    writeFileSync(input, fixture('parcels.csv'));
+    const now = ['--now', '2026-11-22'];
+    const one = await cli(['validate', input, '--dataset', 'parcels.yaml', ...now, '--format', 'json', '--history', server.url,
+      '--history-table', 'one_run']);
+    const parts = [];
+    for (const k of [1, 2, 3]) {
+      const part = tmp.path(`h-part-${k}.ddss-state`);
+      const shard = await cli(['validate', input, '--dataset', 'parcels.yaml', ...now, '--shard', `${k}/3`, '--state-out', part]);
+      expect(shard.code).toBe(0);
+      parts.push(part);
+    }
+    const merged = await cli(['merge', ...parts, '--format', 'json', '--input', input, '--history', server.url, '--history-table', 'merged_runs']);
+    expect([merged.code, merged.stderr]).toEqual([one.code, one.stderr]);
+    expect(merged.stdout.replace(JSON.stringify(`${bare} merged_runs`), JSON.stringify(`${bare} one_run`))).toBe(one.stdout);
+    const rows = async (table: string) => (await client.query(
+      `SELECT dataset, now, input_name, input_bytes, input_sha256, status, rows, score, rules FROM ${table}`)).rows;
+    expect(await rows('merged_runs')).toEqual(await rows('one_run'));
+    expect(await rows('merged_runs')).toHaveLength(1);
+  });
+
   it('creates the table with typed columns, one row per completed run, values as written', async () => {
     const input = tmp.path('typed.csv');
     writeFileSync(input, fixture('parcels.csv'));

@@ -279,7 +279,8 @@ Options:
       --baseline FILE    judge the run on violations not in FILE, as ddss validate --baseline (needs every
                          shard run with --violations: the baseline matches each violation)
       --history FILE     judge the run against earlier runs and append it, as ddss validate --history
-                         (also --history-window, --history-row-drop, --history-min-jump, --history-severity)
+                         (a file or a postgresql:// URL with --history-table; also --history-window,
+                         --history-row-drop, --history-min-jump, --history-severity)
       --input PATH       with --history: the file the shards read, hashed once so history.stale_input can
                          tell an unchanged export (without it, that check is skipped)
   -h, --help             this help
