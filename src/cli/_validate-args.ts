@@ -49,6 +49,8 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly sheet: string | undefined;
   readonly locale: Locale;
   readonly showValues: boolean;
+  /** `--timings`: measure where the time goes (the report's `timings`, a table in the text summary). */
+  readonly timings: boolean;
   readonly maxSamples: number | undefined;
   readonly workers: number;
   /** `--baseline FILE`: the violations file of an earlier run; the verdict judges new violations only. */
@@ -91,6 +93,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     sheet: { type: 'string' },
     locale: { type: 'string' },
     'show-values': { type: 'boolean' },
+    timings: { type: 'boolean' },
     'max-samples': { type: 'string' },
     workers: { type: 'string' },
     baseline: { type: 'string' },
@@ -131,6 +134,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   const shard = shardArgs(v, inputFormat);
   if (shard !== undefined && postgres !== undefined) throw usage('--shard reads CSV files, not a postgresql:// input');
   if (shard !== undefined && v.dataset === undefined) throw usage('--shard needs --dataset: every shard must validate against one definition');
+  if (shard !== undefined && v.timings === true) throw usage('--timings times a whole run: not for a shard');
   for (const flag of ['baseline', 'history'] as const) {
     if (shard !== undefined && v[flag] !== undefined) throw usage(`--${flag} judges a whole run, and ddss merge does not take it yet: not for a shard`);
   }
@@ -157,6 +161,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     sheet: v.sheet,
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
+    timings: v.timings === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
     // A shard runs in one thread: the job runner starts as many shards as there are cores to use.
     workers: shard === undefined ? whole('workers', v.workers, 1, 256) ?? defaultWorkers() : 1,
@@ -171,7 +176,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
-  showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined, shard: undefined,
+  showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined, shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyThresholds: {},
 };
 
