@@ -2,14 +2,16 @@ import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
 import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
 
-/** What the generated evaluator calls back into: the rare paths (failures, errors, `when`) stay plain functions. */
+/** What the generated evaluator calls back into: the rare paths (failures, errors, graded `when`s) stay plain functions. */
 export interface Hooks {
   /** A rule returned a failing result for the current row. */
   fail(ordinal: number, result: CheckResult): void;
   /** A rule (or its `when`) threw. */
   error(ordinal: number, e: unknown): void;
-  /** The rule's `when` holds for the current row (evaluating it, isolated). */
-  applies(ordinal: number): boolean;
+  /** A rule's `when` returned a Promise: it decided nothing, so the rule errors. */
+  asyncWhen(ordinal: number, result: PromiseLike<unknown>): void;
+  /** A rule's `when` held for the current row (called only when records are graded). */
+  held(ordinal: number): void;
 }
 
 /**
@@ -33,7 +35,7 @@ const INVALID_FINDING = Object.freeze({ code: 'invalid_type' });
  * only as `JSON.stringify` string literals and everything else only as slot numbers, so a definition cannot inject
  * code. Names that exist on `Object.prototype` (`__proto__`, `constructor`) are read as own properties only.
  */
-export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cells', timer?: Timer): Evaluate {
+export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cells', timer?: Timer, graded = false): Evaluate {
   let cached = factories.get(plan);
   if (cached === undefined) {
     cached = new Map();
@@ -46,7 +48,7 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
     cached.set(variant, make);
   }
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing }));
-  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now);
+  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded);
 }
 
 /**
@@ -94,7 +96,10 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   const lines: string[] = [];
   const head: string[] = [];
   const fns: string[] = [];
-  const guard = (s: Slot) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && h.applies(${s.ordinal})`}`;
+  const guard = (s: Slot) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && w${s.ordinal}(ctx)`}`;
+  // A rule's `when`, isolated, called from its own function: a guard such as \`() => false\` (a reference not given)
+  // is inlined to nothing, and a row pays no call into the validator for a \`when\` unless records are graded.
+  for (const s of plan.slots) if (s.when !== undefined) head.push(...whenCode(s.ordinal));
   const call = (s: Slot, expr: string) => [
     `try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`,
     `if (res !== undefined && res !== true && res !== null) h.fail(${s.ordinal}, res);`,
@@ -153,7 +158,23 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
-  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', source) as Factory;
+  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', source) as Factory;
+}
+
+/** `w<o>(ctx)`: whether slot o's `when` holds for the row; a throw or a Promise errors the rule (and does not hold). */
+function whenCode(o: number): string[] {
+  return [
+    `const wf${o} = slots[${o}].when;`,
+    `function w${o}(ctx) {`,
+    '  let r;',
+    '  try {',
+    `    r = wf${o}(ctx.record);`,
+    `    if (typeof r === 'object' && r !== null && typeof r.then === 'function') { h.asyncWhen(${o}, r); return false; }`,
+    `  } catch (e) { h.error(${o}, e); return false; }`,
+    `  if (G && r) h.held(${o});`,
+    '  return r;',
+    '}',
+  ];
 }
 
 function fieldCode(f: FieldPlan, head: string[], fns: string[], guard: (s: Slot) => string,

@@ -177,20 +177,15 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       // ddss's own message quotes no value, so it is shown even for rules that read personal fields.
       if (rs.error === null) rs.error = { message: e instanceof AsyncCheckError ? e.message : emitter.errorText(e, slotAt(o)), row: ctx.row };
     },
-    applies(o) {
-      try {
-        const holds: unknown = (slotAt(o).when as (row: TypedRow) => boolean)(ctx.record);
-        if (isThenable(holds)) throw asyncCheck(holds);
-        if (holds as boolean) grader?.held(o);
-        return holds as boolean;
-      } catch (e) {
-        hooks.error(o, e);
-        return false;
-      }
+    asyncWhen(o, result) {
+      hooks.error(o, asyncCheck(result));
+    },
+    held(o) {
+      grader?.held(o);
     },
   });
-  const evaluateObject = generateEvaluate(plan, hooks, 'object', timer);
-  const evaluateCells = generateEvaluate(plan, hooks, 'cells', timer);
+  const evaluateObject = generateEvaluate(plan, hooks, 'object', timer, grader !== undefined);
+  const evaluateCells = generateEvaluate(plan, hooks, 'cells', timer, grader !== undefined);
 
   function add(row: unknown, line?: number): void {
     if (finished) throw new Error('ddss: validator already finished');
@@ -332,8 +327,11 @@ class ValidatorHooks implements Hooks {
   error(ordinal: number, e: unknown): void {
     this.#impl.error(ordinal, e);
   }
-  applies(ordinal: number): boolean {
-    return this.#impl.applies(ordinal);
+  asyncWhen(ordinal: number, result: PromiseLike<unknown>): void {
+    this.#impl.asyncWhen(ordinal, result);
+  }
+  held(ordinal: number): void {
+    this.#impl.held(ordinal);
   }
 }
 
