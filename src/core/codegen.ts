@@ -97,8 +97,8 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   const head: string[] = [];
   const fns: string[] = [];
   const guard = (s: Slot) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && w${s.ordinal}(ctx)`}`;
-  // A rule's `when`, isolated, called from its own function: a guard such as \`() => false\` (a reference not given)
-  // is inlined to nothing, and a row pays no call into the validator for a \`when\` unless records are graded.
+  // A rule's `when`, isolated, called from its own function: a guard such as `() => false` (a reference not given)
+  // is inlined to nothing, and a row pays no call into the validator for a `when` unless records are graded.
   for (const s of plan.slots) if (s.when !== undefined) head.push(...whenCode(s.ordinal));
   const call = (s: Slot, expr: string) => [
     `try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`,
