@@ -14,6 +14,7 @@ export type { RowInput } from './core/validate.js';
 export { createValidator, type Validator } from './core/validator.js';
 export { gradeRecords } from './core/grade-records.js';
 export type { RecordGrade, GradeHistogram } from './core/grades.js';
+export type { RunTimings } from './core/timings.js';
 export type { GroupBreakdown, GroupSummary } from './core/grade-tally.js';
 export { toJson, reportObject } from './outputs/json.js';
 export { DEFAULT_MISSING_VALUES } from './core/missing.js';

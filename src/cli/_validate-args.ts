@@ -49,6 +49,8 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly sheet: string | undefined;
   readonly locale: Locale;
   readonly showValues: boolean;
+  /** `--timings`: measure where the time goes (the report's `timings`, a table in the text summary). */
+  readonly timings: boolean;
   readonly maxSamples: number | undefined;
   readonly workers: number;
   /** `--baseline FILE`: the violations file of an earlier run; the verdict judges new violations only. */
@@ -91,6 +93,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     sheet: { type: 'string' },
     locale: { type: 'string' },
     'show-values': { type: 'boolean' },
+    timings: { type: 'boolean' },
     'max-samples': { type: 'string' },
     workers: { type: 'string' },
     baseline: { type: 'string' },
@@ -135,6 +138,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   }
   if (shard !== undefined && postgres?.unordered === true) throw usage('--shard cuts a table into ranges of its order key: drop --unordered');
   if (shard !== undefined && v.dataset === undefined) throw usage('--shard needs --dataset: every shard must validate against one definition');
+  if (shard !== undefined && v.timings === true) throw usage('--timings times a whole run: not for a shard');
   for (const flag of ['baseline', 'history'] as const) {
     if (shard !== undefined && v[flag] !== undefined) throw usage(`--${flag} judges a whole run: give it to ddss merge, not to a shard`);
   }
@@ -161,6 +165,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     sheet: v.sheet,
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
+    timings: v.timings === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
     // A shard runs in one thread: the job runner starts as many shards as there are cores to use.
     workers: shard === undefined ? whole('workers', v.workers, 1, 256) ?? defaultWorkers() : 1,
@@ -175,7 +180,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
-  showValues: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined, shard: undefined,
+  showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined, shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };
 

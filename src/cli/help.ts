@@ -77,6 +77,8 @@ Options:
       --max-samples N    violations kept per rule in the report (default 100; counts are always exact)
       --workers N        worker threads for CSV files and PostgreSQL tables (default: one per core;
                          small files and tables use one)
+      --timings          measure where the time goes: per stage and per rule (slowest first, with its
+                         share), printed after the summary and added to the JSON report as "timings"
       --shard K/N        validate only shard K of N of a CSV, JSON or NDJSON file or a PostgreSQL --table
                          (K from 1; needs --now and --state-out; --violations must be .ndjson); ddss merge
                          joins the shards, with --baseline and --history (docs/scale.md)

@@ -102,6 +102,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
       locale: args.locale,
       showValues: args.showValues,
       workers: args.workers,
+      ...(args.timings ? { timings: true } : {}),
       references,
       ...(args.now === undefined ? {} : { now: args.now }),
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
@@ -124,12 +125,16 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     throw new CliError(`dataset "${definition.name}" cannot be used: ${(e as Error).message.replace(/^ddss: /, '')}`);
   }
   bar.done();
-  const report = history === undefined ? measured : history.judge(measured);
+  const outputStarted = performance.now();
+  const judged = history === undefined ? measured : history.judge(measured);
   // History findings are dataset-level findings of the run: they end its violations file, as the engine's do.
-  if (history !== undefined) for (const found of historyViolations(report.rules)) sink?.write(found);
+  if (history !== undefined) for (const found of historyViolations(judged.rules)) sink?.write(found);
   // The run completed (whatever it found): only now do its outputs replace anything.
   await sink?.commit();
   await grades?.commit();
+  // The output stage as far as it has gone: a report cannot time its own writing, so the text summary printed
+  // after a written report counts that writing too.
+  const report = withOutputTime(judged, performance.now() - outputStarted);
 
   const color = out === undefined && args.format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).
@@ -138,11 +143,20 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   if (out === undefined) io.stdout.write(text);
   else {
     await writeOutput(out, text, args.force);
-    if (args.format !== 'text') io.stdout.write(render(report, 'text', { locale: args.locale, color: false }));
+    if (args.format !== 'text') {
+      io.stdout.write(render(withOutputTime(report, performance.now() - outputStarted), 'text', { locale: args.locale, color: false }));
+    }
   }
   await history?.append(report);
   _explain(report, io);
   return EXIT_BY_STATUS[report.status];
+}
+
+/** The report with its `timings.stages.output` set (unchanged when the run was not timed). */
+function withOutputTime(report: Report, ms: number): Report {
+  const t = report.timings;
+  if (t === undefined) return report;
+  return { ...report, timings: { ...t, stages: { ...t.stages, output: Math.round(ms * 1000) / 1000 } } };
 }
 
 /** Hashed personal fields need a key, or the same value hashes differently on every run (usage error, exit 2). */

@@ -2,14 +2,16 @@ import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
 import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
 
-/** What the generated evaluator calls back into: the rare paths (failures, errors, `when`) stay plain functions. */
+/** What the generated evaluator calls back into: the rare paths (failures, errors, graded `when`s) stay plain functions. */
 export interface Hooks {
   /** A rule returned a failing result for the current row. */
   fail(ordinal: number, result: CheckResult): void;
   /** A rule (or its `when`) threw. */
   error(ordinal: number, e: unknown): void;
-  /** The rule's `when` holds for the current row (evaluating it, isolated). */
-  applies(ordinal: number): boolean;
+  /** A rule's `when` returned a Promise: it decided nothing, so the rule errors. */
+  asyncWhen(ordinal: number, result: PromiseLike<unknown>): void;
+  /** A rule's `when` held for the current row (called only when records are graded). */
+  held(ordinal: number): void;
 }
 
 /**
@@ -33,14 +35,29 @@ const INVALID_FINDING = Object.freeze({ code: 'invalid_type' });
  * only as `JSON.stringify` string literals and everything else only as slot numbers, so a definition cannot inject
  * code. Names that exist on `Object.prototype` (`__proto__`, `constructor`) are read as own properties only.
  */
-export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cells'): Evaluate {
+export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cells', timer?: Timer, graded = false): Evaluate {
   let cached = factories.get(plan);
   if (cached === undefined) {
-    cached = { object: factory(plan, 'object'), cells: factory(plan, 'cells') };
+    cached = new Map();
     factories.set(plan, cached);
   }
+  const variant = `${mode}${timer === undefined ? '' : ' timed'}`;
+  let make = cached.get(variant);
+  if (make === undefined) {
+    make = factory(plan, mode, timer !== undefined);
+    cached.set(variant, make);
+  }
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing }));
-  return cached[mode](hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING);
+  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded);
+}
+
+/**
+ * Where a timed evaluator adds the milliseconds each rule took (by slot ordinal), and its clock. A field's type
+ * rule is charged its missing test and parse; every other rule its `when`, its check and emitting its findings.
+ */
+export interface Timer {
+  readonly ms: Float64Array;
+  readonly now: () => number;
 }
 
 /** Builds the typed row of the current row from the evaluator's `values` and `status` (a plan that `needsRecord`). */
@@ -68,19 +85,27 @@ export function generateRecord(plan: Plan): BuildRecord {
 const records = new WeakMap<Plan, BuildRecord>();
 
 type Factory = (...args: unknown[]) => Evaluate;
-/** One generated factory per plan and mode; validators of a plan share it (and so V8's feedback). */
-const factories = new WeakMap<Plan, { object: Factory; cells: Factory }>();
+/**
+ * One generated factory per plan and variant (mode, timed or not); validators of a plan share it (and so V8's
+ * feedback). The timed variant is generated only for runs that ask for timings, so measuring costs nothing otherwise.
+ */
+const factories = new WeakMap<Plan, Map<string, Factory>>();
 let plans = 0;
 
-function factory(plan: Plan, mode: 'object' | 'cells'): Factory {
+function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory {
   const lines: string[] = [];
   const head: string[] = [];
   const fns: string[] = [];
-  const guard = (s: Slot) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && h.applies(${s.ordinal})`}`;
+  const guard = (s: Slot) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && w${s.ordinal}(ctx)`}`;
+  // A rule's `when`, isolated, called from its own function: a guard such as `() => false` (a reference not given)
+  // is inlined to nothing, and a row pays no call into the validator for a `when` unless records are graded.
+  for (const s of plan.slots) if (s.when !== undefined) head.push(...whenCode(s.ordinal));
   const call = (s: Slot, expr: string) => [
     `try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`,
     `if (res !== undefined && res !== true && res !== null) h.fail(${s.ordinal}, res);`,
   ];
+  // The timed variant brackets a slot's code with the clock (`t` is a local of every generated function).
+  const time = (o: number, code: string[]): string[] => (timed ? ['t = now();', ...code, `T[${o}] += now() - t;`] : code);
 
   // Phase 1: parse every cell once, so phase 2 (and any `when`) sees the whole typed row. Values and statuses live
   // in locals, copied to arrays only when a rule reads the typed record. Object rows are read in place (no copy
@@ -93,21 +118,21 @@ function factory(plan: Plan, mode: 'object' | 'cells'): Factory {
     head.push(`const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, p${i} = fields[${i}].parse;`);
     const name = JSON.stringify(f.name);
     const read = f.name in Object.prototype ? `Object.hasOwn(row, ${name}) ? row[${name}] : undefined` : `row[${name}]`;
-    lines.push(
+    lines.push(...time(f.typeSlot.ordinal, [
       mode === 'object' ? `raw = ${read};` : `raw = raws[${i}];`,
       `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || (mm${i}[raw.charCodeAt(0)] === 1 && m${i}(raw)) : raw !== raw)) { M[${i}]++; }`,
       // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
       // end of the run: the cell counts as unreadable but not as an invalid_type finding.
       `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
       `  catch (e) { h.error(${f.typeSlot.ordinal}, e); v${i} = INVALID; s${i} = ${BAD}; } }`,
-    );
+    ]));
   }
   if (plan.needsRecord) for (const f of plan.fields) lines.push(`S[${f.index}] = s${f.index}; V[${f.index}] = v${f.index};`);
 
   // Phase 2, per field: required and type inline; value rules and aggregates in a function per field. Why: TurboFan
   // stops inlining once a function's cumulative budget is spent, so one big evaluator called most checks out of
   // line; a function per field gets its own budget and inlines its own checks.
-  for (const f of plan.fields) lines.push(...fieldCode(f, head, fns, guard, call));
+  for (const f of plan.fields) lines.push(...fieldCode(f, head, fns, guard, call, time));
 
   // Phase 3: record rules and dataset aggregates on the typed row.
   for (const s of [...plan.recordSlots, ...plan.datasetAggregates]) {
@@ -115,29 +140,45 @@ function factory(plan: Plan, mode: 'object' | 'cells'): Factory {
     const ready = s.needs.map((i) => `s${i} === ${OK}`).join(' && ') || 'true';
     if (s.kind === 'record') {
       head.push(`const c${o} = slots[${o}].rule.check;`);
-      lines.push(`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, `c${o}(ctx.record, ctx)`).map((l) => `  ${l}`), '}');
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, `c${o}(ctx.record, ctx)`).map((l) => `  ${l}`), '}']));
     } else {
       head.push(`const a${o} = slots[${o}].rule.add;`);
-      lines.push(`if (${ready} && ${guard(s)}) { try { a${o}(R[${o}].agg, ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`);
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) { try { a${o}(R[${o}].agg, ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`]));
     }
   }
 
   const source = [
     // A unique first line: identical sources of different plans would share one compiled function, and with it
     // the call-site feedback, turning every call polymorphic.
-    `// ddss plan ${++plans} (${mode})`,
+    `// ddss plan ${++plans} (${mode}${timed ? ', timed' : ''})`,
     ...head,
     ...fns,
     'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
-    `  let raw, res, ${locals.join(', ')};`,
+    `  let raw, res, t, ${locals.join(', ')};`,
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
-  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', source) as Factory;
+  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', source) as Factory;
+}
+
+/** `w<o>(ctx)`: whether slot o's `when` holds for the row; a throw or a Promise errors the rule (and does not hold). */
+function whenCode(o: number): string[] {
+  return [
+    `const wf${o} = slots[${o}].when;`,
+    `function w${o}(ctx) {`,
+    '  let r;',
+    '  try {',
+    `    r = wf${o}(ctx.record);`,
+    `    if (typeof r === 'object' && r !== null && typeof r.then === 'function') { h.asyncWhen(${o}, r); return false; }`,
+    `  } catch (e) { h.error(${o}, e); return false; }`,
+    `  if (G && r) h.held(${o});`,
+    '  return r;',
+    '}',
+  ];
 }
 
 function fieldCode(f: FieldPlan, head: string[], fns: string[], guard: (s: Slot) => string,
-  call: (s: Slot, expr: string) => string[]): string[] {
+  call: (s: Slot, expr: string) => string[], time: (o: number, code: string[]) => string[]): string[] {
   const i = f.index;
   const req = f.requiredSlot;
   const type = f.typeSlot;
@@ -145,21 +186,22 @@ function fieldCode(f: FieldPlan, head: string[], fns: string[], guard: (s: Slot)
   // Counted explicitly only where a `when` decides which rows a rule sees (see `Slot.counted`).
   const count = (s: Slot) => (s.counted === 'explicit' ? `R[${s.ordinal}].checked++; ` : '');
   if (req !== undefined) {
-    out.push(`if (s${i} === ${MISSING}) { if (${guard(req)}) { ${count(req)}h.fail(${req.ordinal}, MISSING_FINDING); } }`);
+    out.push(`if (s${i} === ${MISSING}) {`, ...time(req.ordinal, [`if (${guard(req)}) { ${count(req)}h.fail(${req.ordinal}, MISSING_FINDING); }`]), '}');
     if (req.counted === 'explicit') out.push(`else if (${guard(req)}) R[${req.ordinal}].checked++;`);
   }
   const body: string[] = [];
   for (const s of f.valueSlots) {
-    head.push(`const c${s.ordinal} = slots[${s.ordinal}].rule.check;`);
-    body.push(`if (${guard(s)}) {`, `  ${count(s)}`, ...call(s, `c${s.ordinal}(v, ctx)`).map((l) => `  ${l}`), '}');
+    const o = s.ordinal;
+    head.push(`const c${o} = slots[${o}].rule.check;`);
+    body.push(...time(o, [`if (${guard(s)}) {`, `  ${count(s)}`, ...call(s, `c${o}(v, ctx)`).map((l) => `  ${l}`), '}']));
   }
   for (const s of f.aggregateSlots) {
     head.push(`const a${s.ordinal} = slots[${s.ordinal}].rule.add;`);
-    body.push(`if (${guard(s)}) { try { a${s.ordinal}(R[${s.ordinal}].agg, v, ctx); } catch (e) { h.error(${s.ordinal}, e); } }`);
+    body.push(...time(s.ordinal, [`if (${guard(s)}) { try { a${s.ordinal}(R[${s.ordinal}].agg, v, ctx); } catch (e) { h.error(${s.ordinal}, e); } }`]));
   }
-  if (body.length > 0) fns.push(`function field${i}(R, v, ctx) {`, '  let res;', ...body.map((l) => `  ${l}`), '}');
+  if (body.length > 0) fns.push(`function field${i}(R, v, ctx) {`, '  let res, t;', ...body.map((l) => `  ${l}`), '}');
   out.push(`if (s${i} !== ${MISSING} && ${guard(type)}) {`, `  ${count(type)}`);
-  out.push(`  if (s${i} === ${BAD}) h.fail(${type.ordinal}, INVALID_FINDING);`);
+  out.push(`  if (s${i} === ${BAD}) { ${time(type.ordinal, [`h.fail(${type.ordinal}, INVALID_FINDING);`]).join(' ')} }`);
   if (body.length > 0) out.push(`  else field${i}(R, v${i}, ctx);`);
   out.push('}');
   return out;

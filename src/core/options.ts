@@ -25,6 +25,8 @@ export interface ResolvedOptions {
   readonly failUnder: number | undefined;
   readonly showValues: boolean;
   readonly protect: (text: string, mode: PiiMode) => string;
+  /** Measure where the time goes (`timings`). */
+  readonly timings: boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     failUnder: o.failUnder,
     showValues,
     protect: piiProtector(o.piiKey),
+    timings: o.timings === true,
   };
 }
 

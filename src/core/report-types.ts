@@ -1,4 +1,5 @@
 import type { Criterion, Locale, LocalizedText, Severity } from './types.js';
+import type { RunTimings } from './timings.js';
 import type { GradeHistogram, RecordGrade } from './grades.js';
 import type { GroupBreakdown } from './grade-tally.js';
 import type { HistorySummary } from '../history/with-history.js';
@@ -123,4 +124,6 @@ export interface Report {
   readonly source: SourceInfo | null;
   /** Every kept sample, ordered by (row, rule); table- and header-level violations first. */
   readonly violations: readonly Violation[];
+  /** Where the run's time went, only when asked (`timings: true`, `--timings`): not deterministic. */
+  readonly timings?: RunTimings;
 }

@@ -25,7 +25,10 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     const rs = st.rules[slot.ordinal] as RuleState;
     const params = emitter.params(slot);
     if (slot.kind !== 'aggregate') return ruleResult(plan, slot, params, rs, 'row', checkedOf(slot, rs, st), rowCount(rs.failed), null);
+    const t = st.timings === undefined ? 0 : performance.now();
     const outcome = finishAggregate(slot, rs, fctx, emitter);
+    // A dataset rule's time includes its finish (uniqueness names its duplicates there).
+    if (st.timings !== undefined) st.timings.rules[slot.ordinal] = (st.timings.rules[slot.ordinal] ?? 0) + performance.now() - t;
     const table = outcome !== null && outcome.score !== undefined;
     const failed = outcome?.failed ?? (table ? (outcome?.findings.length ? 1 : 0) : rowCount(rs.failed));
     return ruleResult(plan, slot, params, rs, table ? 'table' : 'row', outcome?.checked ?? 0, failed, table ? (outcome?.score ?? null) : null);

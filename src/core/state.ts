@@ -4,6 +4,7 @@ import type { Plan } from './compile.js';
 import type { SourceScope } from './source.js';
 import type { RecordGrade } from './grades.js';
 import { mergeGroups, mergeWorst, type GroupsState } from './grade-tally.js';
+import { mergeTimings, type TimingsState } from './timings.js';
 
 /** What a rule has seen so far in one validator. */
 export interface RuleState {
@@ -50,6 +51,8 @@ export interface ValidatorState {
   worst?: { n: number; records: RecordGrade[] };
   /** Graded records counted per value of the `groupBy` field (bounded by `maxGroups`). */
   groups?: GroupsState;
+  /** Where the time went, kept when the run asked for `timings` (summed over merged states). */
+  timings?: TimingsState;
 }
 
 export function emptyRuleState(agg: unknown): RuleState {
@@ -120,6 +123,7 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
       : { grades: [0, 1, 2, 3, 4].map((i) => (a.grades?.[i] ?? 0) + (b.grades?.[i] ?? 0)) }),
     ...(a.worst === undefined ? {} : { worst: { n: a.worst.n, records: mergeWorst(a.worst.records, b.worst?.records ?? [], offset, a.worst.n) } }),
     ...(a.groups === undefined ? {} : { groups: b.groups === undefined ? a.groups : mergeGroups(a.groups, b.groups) }),
+    ...(a.timings === undefined && b.timings === undefined ? {} : { timings: mergeTimings(a.timings, b.timings) as TimingsState }),
   };
 }
 

@@ -69,4 +69,9 @@ export interface ValidateOptions {
    * the CLI's exit code and `failUnder`) judges new violations only. Applied by `validate`, not `createValidator`.
    */
   readonly baseline?: Baseline;
+  /**
+   * Measure where the run's time goes: the report gains `timings` (per stage, and per rule slowest first with its
+   * share). Not deterministic, so off by default; when off, nothing is measured (the engine runs uninstrumented).
+   */
+  readonly timings?: boolean;
 }

@@ -1,4 +1,5 @@
 import { createValidator } from './validator.js';
+import { timedBatches } from './timings.js';
 import { isTabularSource, type TabularSource } from './source.js';
 import type { DatasetDefinition, Report, SourceInfo, ValidateOptions } from './types.js';
 
@@ -20,7 +21,8 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
   try {
     if (isTabularSource(input)) {
       try {
-        for await (const batch of input.batches()) v.addBatch(batch);
+        const batches = options.timings === true ? timedBatches(input.batches(), (ms) => v.addReadTime(ms)) : input.batches();
+        for await (const batch of batches) v.addBatch(batch);
       } finally {
         info = input.info();
       }

@@ -1,5 +1,6 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
-import { generateEvaluate, generateRecord, type Hooks } from './codegen.js';
+import { generateEvaluate, generateRecord, type Hooks, type Timer } from './codegen.js';
+import { emptyTimings, runTimings } from './timings.js';
 import { emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
 import { buildReport } from './report.js';
 import { createEmitter, display } from './emit.js';
@@ -27,6 +28,8 @@ export interface Validator {
   state(): ValidatorState;
   /** Appends another shard's state after this one's (its rows follow this validator's rows). */
   merge(other: ValidatorState): void;
+  /** Adds time spent reading the source to the read stage (counted only when the run measures `timings`). */
+  addReadTime(ms: number): void;
   /** Finishes dataset rules and computes scores. The validator cannot be used afterwards. */
   finish(source?: SourceInfo | null, partial?: boolean): Report;
 }
@@ -105,6 +108,24 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     ? createGrader(plan, () => st.rules, () => st.grades as number[], plan.definition.weights, opts.onRecord,
       opts.gradeColumns, collect)
     : undefined;
+  // Timings: a timed evaluator adds each rule's milliseconds to `timer.ms`, flushed into the state when it is read.
+  const timer: Timer | undefined = opts.timings ? { ms: new Float64Array(plan.slots.length), now: () => performance.now() } : undefined;
+  const started = timer === undefined ? 0 : performance.now();
+  const cpuStart = timer === undefined ? undefined : globalThis.process?.cpuUsage?.();
+  let mergedRows = 0;
+  let rowsCounted = false;
+  if (timer !== undefined) st.timings = { ...emptyTimings(plan), threads: 0 };
+  /** Moves this validator's own measurements into the state (before it is read, merged or finished). */
+  function flushTimings(): void {
+    const t = st.timings;
+    if (timer === undefined || t === undefined) return;
+    for (let o = 0; o < timer.ms.length; o++) t.rules[o] = (t.rules[o] ?? 0) + (timer.ms[o] as number);
+    timer.ms.fill(0);
+    if (!rowsCounted && st.rows > mergedRows) {
+      t.threads++;
+      rowsCounted = true;
+    }
+  }
   const facts = { get row() { return ctx.row; }, get line() { return ctx.line; }, key: () => emitter.key(), raw: rawOf,
     shown: (raw: unknown, field: string) => emitter.value(raw, field) };
 
@@ -156,20 +177,15 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       // ddss's own message quotes no value, so it is shown even for rules that read personal fields.
       if (rs.error === null) rs.error = { message: e instanceof AsyncCheckError ? e.message : emitter.errorText(e, slotAt(o)), row: ctx.row };
     },
-    applies(o) {
-      try {
-        const holds: unknown = (slotAt(o).when as (row: TypedRow) => boolean)(ctx.record);
-        if (isThenable(holds)) throw asyncCheck(holds);
-        if (holds as boolean) grader?.held(o);
-        return holds as boolean;
-      } catch (e) {
-        hooks.error(o, e);
-        return false;
-      }
+    asyncWhen(o, result) {
+      hooks.error(o, asyncCheck(result));
+    },
+    held(o) {
+      grader?.held(o);
     },
   });
-  const evaluateObject = generateEvaluate(plan, hooks, 'object');
-  const evaluateCells = generateEvaluate(plan, hooks, 'cells');
+  const evaluateObject = generateEvaluate(plan, hooks, 'object', timer, grader !== undefined);
+  const evaluateCells = generateEvaluate(plan, hooks, 'cells', timer, grader !== undefined);
 
   function add(row: unknown, line?: number): void {
     if (finished) throw new Error('ddss: validator already finished');
@@ -240,19 +256,33 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       if (batch.linesRead !== undefined) st.lines = Math.max(st.lines, batch.linesRead);
     },
     addIssue: (issue) => addIssue(issue),
+    addReadTime(ms) {
+      if (st.timings !== undefined) st.timings.read += ms;
+    },
     state: () => {
       grader?.flush();
+      flushTimings();
       return st;
     },
     merge(other) {
+      flushTimings();
+      const t = timer === undefined ? 0 : performance.now();
+      // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
+      mergedRows += other.rows;
       st = mergeStates(plan, st, other, opts.maxSamples);
+      if (st.timings !== undefined) st.timings.merge += performance.now() - t;
     },
     finish(source = null, partial = false) {
       if (finished) throw new Error('ddss: validator already finished');
       finished = true;
       grader?.flush();
+      flushTimings();
       if (st.columns !== null) addColumnIssues(st.columns);
-      return buildReport(plan, st, opts, emitter, source, partial);
+      const report = buildReport(plan, st, opts, emitter, source, partial);
+      if (st.timings === undefined) return report;
+      const cpu = cpuStart === undefined ? undefined : globalThis.process.cpuUsage(cpuStart);
+      return { ...report, timings: runTimings(plan, st.timings, performance.now() - started,
+        cpu === undefined ? 0 : (cpu.user + cpu.system) / 1000) };
     },
   };
 
@@ -297,8 +327,11 @@ class ValidatorHooks implements Hooks {
   error(ordinal: number, e: unknown): void {
     this.#impl.error(ordinal, e);
   }
-  applies(ordinal: number): boolean {
-    return this.#impl.applies(ordinal);
+  asyncWhen(ordinal: number, result: PromiseLike<unknown>): void {
+    this.#impl.asyncWhen(ordinal, result);
+  }
+  held(ordinal: number): void {
+    this.#impl.held(ordinal);
   }
 }
 

@@ -5,6 +5,7 @@ import { labels, unscored, verdictLine, type Labels } from './_labels.js';
 import { historyLines } from './_sparkline.js';
 import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
+import { timingsLines } from './_timings-table.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
 
 /** Options of `formatSummary`. */
@@ -62,6 +63,7 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
     for (const r of shown) out.push(`  ${ruleLine(paint, r, l, idWidth, failWidth)}`);
     if (failing.length > shown.length) out.push(paint('dim', `  ${l.moreRules(failing.length - shown.length)}`));
   }
+  if (report.timings !== undefined) out.push('', ...timingsLines(report.timings, l.locale));
   return `${out.join('\n')}\n`;
 }
 

@@ -36,6 +36,7 @@ export function reportObject(report: Report): Record<string, unknown> {
     ...(report.groups === undefined ? {} : { groups: report.groups }),
     rules: report.rules.map(rule),
     source: report.source,
+    ...(report.timings === undefined ? {} : { timings: report.timings }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { createValidator, type Validator } from '../core/validator.js';
+import { timedBatches } from '../core/timings.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
 import { transferables } from './transferables.js';
@@ -49,7 +50,7 @@ async function run(task: WorkerTask): Promise<WorkerMessage> {
     ...(task.columns === undefined ? {} : { columns: task.columns }),
     onBegin: (at) => post({ type: 'began', at }),
   });
-  let error = await drain(source.batches(), v);
+  let error = await drain(source.batches(), v, task.options.timings === true);
   const state = v.state(); // gives out the last graded record, which must go in the last batch
   flush();
   const range = source.range();
@@ -68,7 +69,7 @@ async function run(task: WorkerTask): Promise<WorkerMessage> {
 async function runPostgres(task: PostgresRangeTask, v: Validator): Promise<WorkerMessage> {
   post({ type: 'began', at: 0 });
   const source = readPostgres(task.postgres);
-  const error = (await drain(source.batches(), v)) ?? source.info().error;
+  const error = (await drain(source.batches(), v, task.options.timings === true)) ?? source.info().error;
   const state = v.state(); // gives out the last graded record, which must go in the last batch
   flush();
   return { type: 'done', state, began: 0, ended: 0, records: source.info().records ?? 0, endings: [],
@@ -84,11 +85,14 @@ function flush(): void {
   unacked++;
 }
 
-/** Validates every batch; a source that fails ends the range with its reason. The caller flushes after `v.state()`. */
-async function drain(batches: AsyncIterable<RowBatch>, v: Validator): Promise<string | undefined> {
+/**
+ * Validates every batch; a source that fails ends the range with its reason. The caller flushes after `v.state()`.
+ * With `timed`, the time spent reading is added to the validator's timings (waiting for acks is not reading).
+ */
+async function drain(batches: AsyncIterable<RowBatch>, v: Validator, timed: boolean): Promise<string | undefined> {
   let error: string | undefined;
   try {
-    for await (const batch of batches) {
+    for await (const batch of timed ? timedBatches(batches, (ms) => v.addReadTime(ms)) : batches) {
       v.addBatch(batch);
       // Backpressure: the main thread forwards or stores violations at its own pace (a sink, a disk); without
       // waiting, a range full of violations would pile up in its message queue.

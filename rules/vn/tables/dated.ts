@@ -60,13 +60,38 @@ interface Memo<E> {
 
 const memos = new WeakMap<object, Memo<unknown>>();
 
+/**
+ * The lists asked about most recently and their memos, looked through before the `WeakMap`: a row asks about the
+ * same few lists again and again (provinces, land-use codes), and comparing a handful of references costs less than
+ * a `WeakMap` lookup. Holds at most `RECENT` lists (module constants, as a rule).
+ */
+const RECENT = 4;
+const recentLists: (readonly DatedTable<unknown>[])[] = [];
+const recentMemos: Memo<unknown>[] = [];
+
 function memoFor<E>(tables: readonly DatedTable<E>[]): Memo<E> {
-  const found = memos.get(tables) as Memo<E> | undefined;
-  if (found !== undefined && unchanged(found, tables)) return found;
-  const memo: Memo<E> = {
-    seen: tables.map((t) => [t, t.validFrom, t.validTo] as const), byDay: new Map(), lastMs: Number.NaN, last: undefined,
-  };
-  memos.set(tables, memo as Memo<unknown>);
+  for (let i = 0; i < recentLists.length; i++) {
+    if (recentLists[i] === tables) {
+      const m = recentMemos[i] as Memo<E>;
+      if (unchanged(m, tables)) return m;
+      break;
+    }
+  }
+  let memo = memos.get(tables) as Memo<E> | undefined;
+  if (memo === undefined || !unchanged(memo, tables)) {
+    memo = { seen: tables.map((t) => [t, t.validFrom, t.validTo] as const), byDay: new Map(), lastMs: Number.NaN, last: undefined };
+    memos.set(tables, memo as Memo<unknown>);
+  }
+  const at = recentLists.indexOf(tables as readonly DatedTable<unknown>[]);
+  if (at >= 0) recentMemos[at] = memo as Memo<unknown>;
+  else {
+    if (recentLists.length >= RECENT) {
+      recentLists.shift();
+      recentMemos.shift();
+    }
+    recentLists.push(tables as readonly DatedTable<unknown>[]);
+    recentMemos.push(memo as Memo<unknown>);
+  }
   return memo;
 }
 

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, readCsv, toJson, validate } from '../index.js';
+import { landParcels } from '../../rules/datasets/index.js';
+import { assertValidReport } from '../../test/_report-schema.js';
+import type { Report } from './types.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+const LAND = new URL('../../examples/land/parcels.csv', import.meta.url).pathname;
+
+/** Spends about `ms` milliseconds of CPU, so a rule is measurably slow. */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) { /* spin */ }
+}
+
+const people = defineDataset({
+  name: 'timed-people',
+  key: 'id',
+  fields: {
+    id: field.text().required().unique(),
+    name: field.text().check('slow', (v) => { busy(0.5); return v !== 'bad'; }),
+    born: field.date('dd/MM/yyyy').notInFuture(),
+  },
+  rules: (rule) => [rule.record('bornKnown', (r) => r.born !== undefined, { fields: ['born'] })],
+});
+const rows = Array.from({ length: 60 }, (_, i) => ({ id: `P${i}`, name: i % 7 === 0 ? 'bad' : 'An', born: '01/02/1990' }));
+
+/** The report's rule ids that the definition declares (source findings are the reader's, not rules to time). */
+const declared = (r: Report) => r.rules.map((x) => x.id).filter((id) => !id.startsWith('source.')).sort();
+
+describe('timings', () => {
+  it('are absent from the report and its JSON unless asked for', async () => {
+    const report = await validate(people, rows, { now: NOW });
+    expect(report.timings).toBeUndefined();
+    expect(toJson(report)).not.toContain('"timings"');
+  });
+
+  it('name every rule of the definition once, in ms ≥ 0, slowest first, with shares summing to 1', async () => {
+    const report = await validate(people, rows, { now: NOW, timings: true });
+    const t = report.timings;
+    if (t === undefined) throw new Error('no timings');
+    expect(t.rules.map((r) => r.id).sort()).toEqual(declared(report));
+    for (const r of t.rules) expect(r.ms).toBeGreaterThanOrEqual(0);
+    expect(t.rules.map((r) => r.ms)).toEqual([...t.rules.map((r) => r.ms)].sort((a, b) => b - a));
+    expect(t.rules.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 2);
+    for (const v of Object.values(t.stages)) expect(v).toBeGreaterThanOrEqual(0);
+    expect(t.threads).toBe(1);
+    expect(t.totalMs).toBeGreaterThan(0);
+    assertValidReport(report);
+  });
+
+  it('put a slow check first, with most of the rule time', async () => {
+    const t = (await validate(people, rows, { now: NOW, timings: true })).timings;
+    expect(t?.rules[0]?.id).toBe('name.slow');
+    expect(t?.rules[0]?.ms).toBeGreaterThanOrEqual(60 * 0.5 * 0.9);
+    expect(t?.rules[0]?.share).toBeGreaterThan(0.5);
+    expect(t?.stages.rules).toBeGreaterThanOrEqual(t?.rules[0]?.ms ?? Infinity);
+  });
+
+  it('change nothing else in the report', async () => {
+    const plain = await validate(landParcels, readCsv(LAND), { now: NOW });
+    const { timings, ...timed } = await validate(landParcels, readCsv(LAND), { now: NOW, timings: true });
+    expect(timings?.stages.read).toBeGreaterThan(0);
+    expect(toJson(timed as Report)).toBe(toJson(plain));
+  });
+
+  it('sum over workers: the same rule ids, two threads, merge timed', async () => {
+    const one = await validate(landParcels, readCsv(LAND), { now: NOW, timings: true });
+    const two = await validate(landParcels, readCsv(LAND), { now: NOW, timings: true, workers: 2, minBytesPerWorker: 1 });
+    expect(two.timings?.threads).toBe(2);
+    expect(two.timings?.rules.map((r) => r.id).sort()).toEqual(one.timings?.rules.map((r) => r.id).sort());
+    expect(two.timings?.rules.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 2);
+    expect(two.timings?.stages.merge).toBeGreaterThan(0);
+    expect(two.timings?.stages.read).toBeGreaterThan(0);
+    const { timings: _a, ...a } = one;
+    const { timings: _b, ...b } = two;
+    expect(toJson(b as Report)).toBe(toJson(a as Report));
+  });
+});
