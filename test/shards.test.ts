@@ -70,3 +70,10 @@ describe('validateShard + mergeShards', () => {
     expect(one.rows).toBeGreaterThan(100);
   }, 120_000);
 });
+
+describe('validateShard refuses what belongs to a whole run', () => {
+  it('timings (a shard is part of a run; its state would carry them into a merge that never checked them)', async () => {
+    const options = { shard: '1/2', now, timings: true } as Parameters<typeof validateShard>[2];
+    await expect(validateShard(landParcels, readCsv(land), options)).rejects.toThrow('ddss: timings measure a whole run, not a shard');
+  });
+});

@@ -16,7 +16,7 @@ import { validateJsonShard } from './validate-json-shard.js';
 import { shardCommon } from './shard-common.js';
 
 /** Options of `validateShard`: those of `validate` (without threads or `onRecord`) and which shard to validate. */
-export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'onRecord'> {
+export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'onRecord' | 'timings'> {
   /** `{ index, count }` or `'K/N'`, K counted from 1. */
   readonly shard: ShardSpec | string;
   /** Required: every shard must judge dates against the same instant. */
@@ -38,6 +38,8 @@ export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 
  */
 export async function validateShard(definition: DatasetDefinition, input: CsvSource | PostgresSource | JsonSource,
   options: ShardValidateOptions): Promise<ShardState> {
+  // A shard is part of a run, not a run: its state carries no timings (as the CLI refuses --timings with --shard).
+  if ((options as ValidateOptions).timings === true) throw new Error('ddss: timings measure a whole run, not a shard');
   const shard = typeof options.shard === 'string' ? parseShard(options.shard) : checkSpec(options.shard);
   const table = (input as Partial<PostgresSource>).postgres;
   if (input.kind === 'postgres') {
