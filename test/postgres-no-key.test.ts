@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeShards, readPostgres, toJson, validate, validateShard, type Violation } from 'ddss';
+import { mergeShards, postgresKeyRanges, readPostgres, toJson, validate, validateShard, type Violation } from 'ddss';
 import { noKey } from './fixtures/parallel/no-key.js';
+import { catalogTable } from '../src/sources/postgres/catalog.js';
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
 
 // A table without a primary key whose columns cannot all be ordered (xml and json have no btree ordering): rows
@@ -62,9 +63,50 @@ describe('a table without a primary key whose columns cannot all be ordered', ()
     expect(toJson(merged)).toBe(one.json);
   }, 120_000);
 
-  it('orderBy: "ctid" forces physical order on any table', async () => {
+  it('is cut at pages for 2 workers: two ranges that meet at a page boundary', async () => {
+    const pages = Number((await client.query("SELECT pg_relation_size('loose') / current_setting('block_size')::int AS n")).rows[0].n);
+    expect(pages).toBeGreaterThan(10);
+    expect(await postgresKeyRanges(client, { table: 'loose' }, 2)).toEqual([{ to: [`(${Math.floor(pages / 2)},0)`] }, { from: [`(${Math.floor(pages / 2)},0)`] }]);
+  });
+
+  it('orderBy: "ctid" forces physical order on a table that could be ordered by its columns', async () => {
+    await client.query('CREATE TABLE plain AS SELECT code, area FROM loose');
+    await client.query("UPDATE plain SET area = area + 1 WHERE area < 100"); // new row versions: physical ≠ column order
+    const read = async (orderBy?: string): Promise<unknown[]> => {
+      const out: unknown[] = [];
+      for await (const r of readPostgres({ connectionString: server.url, table: 'plain', ...(orderBy === undefined ? {} : { orderBy }) })) out.push(`${String(r.code)} ${String(r.area)}`);
+      return out;
+    };
+    const sql = async (order: string): Promise<unknown[]> =>
+      (await client.query(`SELECT coalesce(code, 'null') || ' ' || coalesce(area::text, 'null') AS x FROM plain ORDER BY ${order}`)).rows.map((r: { x: string }) => r.x);
+    expect(await read('ctid')).toEqual(await sql('ctid'));
+    expect(await read()).toEqual(await sql('code, area'));
+    expect(await read('ctid')).not.toEqual(await read());
     const one = await run(1, { orderBy: 'ctid' });
-    expect(one.json).toBe((await run(1)).json);
     expect((await run(2, { orderBy: 'ctid' })).json).toBe(one.json);
   }, 120_000);
+
+  it('a view without an order (or asked for ctid) is refused in one line naming the column', async () => {
+    await client.query('CREATE VIEW loose_view AS SELECT * FROM loose');
+    const error = async (orderBy?: string): Promise<string | undefined> =>
+      (await validate(noKey, readPostgres({ connectionString: server.url, table: 'loose_view', ...(orderBy === undefined ? {} : { orderBy }) }), { now: NOW })).source?.error;
+    expect(await error()).toBe('ddss: table "public.loose_view" has no primary key and its column "doc" (xml) cannot be ordered: give orderBy (--order-by) columns that order its rows');
+    expect(await error('ctid')).toMatch(/^ddss: orderBy "ctid" \(physical order\) applies to a table, and table "public.loose_view" is not one/);
+  });
+});
+
+describe('which columns ORDER BY can sort', () => {
+  it('agrees with the server for each type: domains, arrays and composites by what they hold', async () => {
+    await client.query(`CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TYPE pair AS (a int, b json); CREATE TYPE fine AS (a int, b text);
+      CREATE DOMAIN jdoc AS json; CREATE DOMAIN code AS varchar(5); CREATE DOMAIN codes AS code[];
+      CREATE TABLE kinds (a int, b varchar(3), c cidr, d mood, e int4range, f int[], g json[], h jdoc, i code, j codes,
+        k pair, l fine, m pair[], n point, o xml, p jsonb, q tsvector, r "char", s bytea, t money, u uuid, v bit(3))`);
+    const t = await catalogTable(client as never, 'kinds', undefined);
+    const server = [];
+    for (const c of t.columns) {
+      server.push(await client.query(`SELECT FROM kinds ORDER BY ${client.escapeIdentifier(c.name)}`).then(() => true, () => false));
+    }
+    expect(t.columns.map((c) => c.orderable)).toEqual(server);
+    expect(t.columns.filter((c) => !c.orderable).map((c) => c.name)).toEqual(['g', 'h', 'k', 'm', 'n', 'o']);
+  });
 });

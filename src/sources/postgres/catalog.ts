@@ -27,7 +27,8 @@ const COLUMNS = `SELECT a.attname AS name, a.attnotnull AS not_null,
  WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
 // The columns ORDER BY cannot sort. A domain is sorted as its base type, an array by its elements, a composite by
 // its fields (the server refuses ORDER BY when any of them cannot be); every other type needs a default btree
-// operator class for itself, for its kind (enum, range, multirange) or for a type it is binary-coercible to.
+// operator class for itself, for its kind (enum, range, multirange) or for a type it is implicitly binary-coercible
+// to (varchar as text; not xml, whose cast to text is binary but not implicit), as the server looks them up.
 const UNORDERABLE = `WITH RECURSIVE parts(col, typ) AS (
   SELECT a.attname, a.atttypid FROM pg_catalog.pg_attribute a
    WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -41,7 +42,7 @@ SELECT DISTINCT p.col AS name FROM parts p JOIN pg_catalog.pg_type t ON t.oid = 
    SELECT 1 FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_am m ON m.oid = o.opcmethod
     WHERE m.amname = 'btree' AND o.opcdefault AND (o.opcintype = t.oid
        OR o.opcintype::regtype::text = CASE t.typtype WHEN 'e' THEN 'anyenum' WHEN 'r' THEN 'anyrange' WHEN 'm' THEN 'anymultirange' END
-       OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast k WHERE k.castsource = t.oid AND k.casttarget = o.opcintype AND k.castmethod = 'b')))`;
+       OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast k WHERE k.castsource = t.oid AND k.casttarget = o.opcintype AND k.castmethod = 'b' AND k.castcontext = 'i')))`;
 const PRIMARY_KEY = `SELECT a.attname AS name FROM pg_catalog.pg_index i
   CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
   JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
