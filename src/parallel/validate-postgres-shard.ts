@@ -89,8 +89,8 @@ interface TableCut {
  * Opens a read-only `REPEATABLE READ` transaction on `client` (left open: the shard's reader imports its snapshot),
  * and cuts the shard's key range in it: rows from the key at row offset ⌊(K−1)·rows/N⌋ of the table in key order
  * to the key at ⌊K·rows/N⌋, the boundaries `workers: N` cuts at (`postgresKeyRanges`). A shard reads only its own
- * two boundaries (each an `OFFSET` walk of the key's index), so N shards walk the index about N times in all, not
- * N²/2 times. Equal boundaries (fewer rows than shards, or a key with many equal values) make an empty range.
+ * two boundaries (each an `OFFSET` walk of the key's index, or a page number for a table read in physical order:
+ * see `rangeBoundary`), so N shards walk the index about N times in all, not N²/2 times. Equal boundaries (fewer rows than shards, or a key with many equal values) make an empty range.
  */
 async function cutTable(client: PgClient, input: PostgresOptions, shard: ShardSpec): Promise<TableCut> {
   await client.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
