@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards, postgresKeyRanges, readPostgres, toJson, validate, validateShard, type Violation } from 'ddss';
 import { noKey } from './fixtures/parallel/no-key.js';
+import { cli, NOW as CLI_NOW, scratch } from './fixtures/cli/harness.js';
 import { catalogTable } from '../src/sources/postgres/catalog.js';
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
 
@@ -64,9 +66,24 @@ describe('a table without a primary key whose columns cannot all be ordered', ()
   }, 120_000);
 
   it('is cut at pages for 2 workers: two ranges that meet at a page boundary', async () => {
-    const pages = Number((await client.query("SELECT pg_relation_size('loose') / current_setting('block_size')::int AS n")).rows[0].n);
+    const pages = Number((await client.query('SELECT max((ctid::text::point)[0]) + 1 AS n FROM loose')).rows[0].n);
     expect(pages).toBeGreaterThan(10);
     expect(await postgresKeyRanges(client, { table: 'loose' }, 2)).toEqual([{ to: [`(${Math.floor(pages / 2)},0)`] }, { from: [`(${Math.floor(pages / 2)},0)`] }]);
+  });
+
+  it('shards cut at the pages that hold rows: a file grown between shards (an insert rolled back) still merges', async () => {
+    await client.query('CREATE TABLE grown AS SELECT * FROM loose');
+    const shard = (k: number) => validateShard(def, readPostgres({ connectionString: server.url, table: 'grown' }), { shard: `${k}/2`, now: NOW });
+    const first = await shard(1);
+    const size = async (): Promise<number> => Number((await client.query("SELECT pg_relation_size('grown') AS n")).rows[0].n);
+    const before = await size();
+    await client.query('BEGIN');
+    await client.query('INSERT INTO grown SELECT * FROM loose');
+    await client.query('ROLLBACK');
+    expect(await size()).toBeGreaterThan(before); // the same rows, in a longer file
+    const merged = mergeShards(def, [first, await shard(2)]);
+    const whole = await validate(def, readPostgres({ connectionString: server.url, table: 'grown' }), { now: NOW });
+    expect(toJson(merged)).toBe(toJson(whole));
   });
 
   it('orderBy: "ctid" forces physical order on a table that could be ordered by its columns', async () => {
@@ -93,6 +110,30 @@ describe('a table without a primary key whose columns cannot all be ordered', ()
     expect(await error()).toBe('ddss: table "public.loose_view" has no primary key and its column "doc" (xml) cannot be ordered: give orderBy (--order-by) columns that order its rows');
     expect(await error('ctid')).toMatch(/^ddss: orderBy "ctid" \(physical order\) applies to a table, and table "public.loose_view" is not one/);
   });
+});
+
+describe('ddss validate --order-by ctid --shard K/N and ddss merge', () => {
+  it('merges 3 shards of a table in physical order into the report of one run', async () => {
+    await client.query('CREATE TABLE cli_plain AS SELECT code, area, doc::text AS doc FROM loose'); // every column sorts
+    const out = scratch();
+    try {
+      const base = ['validate', server.url, '--table', 'cli_plain', '--order-by', 'ctid', '--dataset', fileURLToPath(new URL('./fixtures/parallel/no-key.ts', import.meta.url)), ...CLI_NOW];
+      const single = await cli([...base, '--workers', '1', '--format', 'json']);
+      expect(single.stderr).toBe('');
+      const parts = [];
+      for (let k = 1; k <= 3; k++) {
+        parts.push(out.path(`part-${k}.ddss-state`));
+        const r = await cli([...base, '--shard', `${k}/3`, '--state-out', out.path(`part-${k}.ddss-state`)]);
+        expect([r.code, r.stderr]).toEqual([0, '']);
+        expect(r.stdout).toMatch(new RegExp(`cli_plain: [1-9]\\d* rows \\(key range ${k} of 3\\)`));
+      }
+      const merged = await cli(['merge', ...parts, '--format', 'json']);
+      expect(merged.stderr).toBe('');
+      expect(merged.stdout).toBe(single.stdout);
+    } finally {
+      out.remove();
+    }
+  }, 120_000);
 });
 
 describe('which columns ORDER BY can sort', () => {

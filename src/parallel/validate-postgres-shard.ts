@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { loadPg, type PgClient } from '../sources/postgres/pg.js';
 import { clientConfig } from '../sources/postgres/client-config.js';
 import { connectionError, queryError } from '../sources/postgres/pg-errors.js';
-import { rangeBoundary } from '../sources/postgres/key-ranges.js';
-import { readPlan, RAW, type KeyRange } from '../sources/postgres/plan.js';
+import { rangeBoundary, tableSize } from '../sources/postgres/key-ranges.js';
+import { readPlan, type KeyRange } from '../sources/postgres/plan.js';
 import { readPostgres, type PostgresOptions } from '../sources/postgres/read-postgres.js';
 import { hideSecret, redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import type { DatasetDefinition } from '../core/types.js';
@@ -97,9 +97,10 @@ async function cutTable(client: PgClient, input: PostgresOptions, shard: ShardSp
   const snapshot = ((await client.query({ text: 'SELECT pg_catalog.pg_export_snapshot()', rowMode: 'array' })).rows[0] as string[])[0] as string;
   const plan = await readPlan(client, input);
   if (!plan.rangeable || plan.from === undefined) throw new Error(`ddss: ${input.table ?? 'the table'} has no order key to cut it by: give --order-by`);
-  const count = Number(((await client.query({ text: `SELECT count(*) FROM ${plan.from}`, rowMode: 'array', types: RAW })).rows[0] as string[])[0]);
+  const size = await tableSize(client, plan);
+  const count = size.rows;
   const boundary = async (k: number): Promise<readonly (string | null)[] | undefined> =>
-    (k <= 0 || k >= shard.count || count === 0 ? undefined : rangeBoundary(client, plan, count, k, shard.count));
+    (k <= 0 || k >= shard.count || count === 0 ? undefined : rangeBoundary(client, plan, size, k, shard.count));
   const from = await boundary(shard.index - 1);
   const to = await boundary(shard.index);
   const hash = (key: readonly (string | null)[] | undefined): string =>
