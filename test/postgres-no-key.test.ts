@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards, postgresKeyRanges, readPostgres, toJson, validate, validateShard, type Violation } from 'ddss';
@@ -117,7 +117,13 @@ describe('ddss validate --order-by ctid --shard K/N and ddss merge', () => {
     await client.query('CREATE TABLE cli_plain AS SELECT code, area, doc::text AS doc FROM loose'); // every column sorts
     const out = scratch();
     try {
-      const base = ['validate', server.url, '--table', 'cli_plain', '--order-by', 'ctid', '--dataset', fileURLToPath(new URL('./fixtures/parallel/no-key.ts', import.meta.url)), ...CLI_NOW];
+      writeFileSync(out.path('no-key.yaml'), `name: no-key
+fields:
+  code: { type: text, required: true, pattern: '^C\\d+$' }
+  area: { type: number, max: 900 }
+  doc: { type: text, required: true, pattern: '^<ok/>$' }
+`);
+      const base = ['validate', server.url, '--table', 'cli_plain', '--order-by', 'ctid', '--dataset', out.path('no-key.yaml'), ...CLI_NOW];
       const single = await cli([...base, '--workers', '1', '--format', 'json']);
       expect(single.stderr).toBe('');
       const parts = [];
@@ -130,6 +136,7 @@ describe('ddss validate --order-by ctid --shard K/N and ddss merge', () => {
       const merged = await cli(['merge', ...parts, '--format', 'json']);
       expect(merged.stderr).toBe('');
       expect(merged.stdout).toBe(single.stdout);
+      expect(JSON.parse(single.stdout)).toMatchObject({ source: { records: 3124 } });
     } finally {
       out.remove();
     }
