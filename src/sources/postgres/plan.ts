@@ -31,7 +31,10 @@ export interface ReadPlan {
   readonly physical: boolean;
 }
 
-/** The order key that asks for physical order: the system column every table row has. */
+/**
+ * The order key that asks for physical order: the system column every table row has (its page and slot).
+ * @example readPostgres({ connectionString, table: 'scans', orderBy: CTID })
+ */
 export const CTID = 'ctid';
 
 /**
