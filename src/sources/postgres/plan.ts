@@ -33,7 +33,7 @@ export interface ReadPlan {
 
 /**
  * The order key that asks for physical order: the system column every table row has (its page and slot).
- * @example readPostgres({ connectionString, table: 'scans', orderBy: CTID })
+ * @example readPostgres({ connectionString, table: 'scans', orderBy: 'ctid' }) // CTID === 'ctid'
  */
 export const CTID = 'ctid';
 
