@@ -68,7 +68,8 @@ Options:
       --schema S         its schema (default: the search path)
       --query SQL        a query to read instead of a table; needs --order-by or --unordered
       --order-by C       result columns that order the rows (a,b; default for a table: its primary
-                         key, else all its columns), so row numbers are the same on every run
+                         key, else all its columns, else ctid: the physical order, when a column
+                         cannot be sorted), so row numbers are the same on every run
       --unordered        read a query in the order the server returns (row numbers may change)
       --locale L         language of messages: en (default) or vi
       --show-values      show personal data unmasked (masked by default in every output)

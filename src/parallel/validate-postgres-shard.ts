@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { loadPg, type PgClient } from '../sources/postgres/pg.js';
 import { clientConfig } from '../sources/postgres/client-config.js';
 import { connectionError, queryError } from '../sources/postgres/pg-errors.js';
-import { readPlan, RAW, type KeyRange } from '../sources/postgres/plan.js';
+import { rangeBoundary, tableSize } from '../sources/postgres/key-ranges.js';
+import { readPlan, type KeyRange } from '../sources/postgres/plan.js';
 import { readPostgres, type PostgresOptions } from '../sources/postgres/read-postgres.js';
 import { hideSecret, redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import type { DatasetDefinition } from '../core/types.js';
@@ -88,22 +89,18 @@ interface TableCut {
  * Opens a read-only `REPEATABLE READ` transaction on `client` (left open: the shard's reader imports its snapshot),
  * and cuts the shard's key range in it: rows from the key at row offset ⌊(K−1)·rows/N⌋ of the table in key order
  * to the key at ⌊K·rows/N⌋, the boundaries `workers: N` cuts at (`postgresKeyRanges`). A shard reads only its own
- * two boundaries (each an `OFFSET` walk of the key's index), so N shards walk the index about N times in all, not
- * N²/2 times. Equal boundaries (fewer rows than shards, or a key with many equal values) make an empty range.
+ * two boundaries (each an `OFFSET` walk of the key's index, or a page number for a table read in physical order:
+ * see `rangeBoundary`), so N shards walk the index about N times in all, not N²/2 times. Equal boundaries (fewer rows than shards, or a key with many equal values) make an empty range.
  */
 async function cutTable(client: PgClient, input: PostgresOptions, shard: ShardSpec): Promise<TableCut> {
   await client.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
   const snapshot = ((await client.query({ text: 'SELECT pg_catalog.pg_export_snapshot()', rowMode: 'array' })).rows[0] as string[])[0] as string;
   const plan = await readPlan(client, input);
   if (!plan.rangeable || plan.from === undefined) throw new Error(`ddss: ${input.table ?? 'the table'} has no order key to cut it by: give --order-by`);
-  const count = Number(((await client.query({ text: `SELECT count(*) FROM ${plan.from}`, rowMode: 'array', types: RAW })).rows[0] as string[])[0]);
-  const order = plan.orderBy.map((c) => client.escapeIdentifier(c)).join(', ');
-  const boundary = async (k: number): Promise<readonly (string | null)[] | undefined> => {
-    if (k <= 0 || k >= shard.count || count === 0) return undefined;
-    const r = await client.query({ text: `SELECT ${order} FROM ${plan.from} ORDER BY ${order} OFFSET $1 LIMIT 1`,
-      values: [Math.floor((count * k) / shard.count)], rowMode: 'array', types: RAW });
-    return r.rows[0] as (string | null)[] | undefined;
-  };
+  const size = await tableSize(client, plan);
+  const count = size.rows;
+  const boundary = async (k: number): Promise<readonly (string | null)[] | undefined> =>
+    (k <= 0 || k >= shard.count || count === 0 ? undefined : rangeBoundary(client, plan, size, k, shard.count));
   const from = await boundary(shard.index - 1);
   const to = await boundary(shard.index);
   const hash = (key: readonly (string | null)[] | undefined): string =>

@@ -27,13 +27,23 @@ export interface ReadPlan {
   readonly rangeable: boolean;
   /** `schema.table` of a table, quoted. */
   readonly from: string | undefined;
+  /** Whether the order is the physical `ctid` (key ranges are then cut at page numbers, see `postgresKeyRanges`). */
+  readonly physical: boolean;
 }
+
+/**
+ * The order key that asks for physical order: the system column every table row has (its page and slot).
+ * @example readPostgres({ connectionString, table: 'scans', orderBy: 'ctid' }) // CTID === 'ctid'
+ */
+export const CTID = 'ctid';
 
 /**
  * The statement that reads `target` in a stable order. A table is looked up in the catalog, its schema, table and
  * order columns checked there and quoted with the driver's identifier escaping; its order is `orderBy`, else its
  * primary key, else all its columns in table order (rows equal in every column are interchangeable, so the report
- * is still the same on every run). A query is run as written, with `params` as bind parameters, ordered by
+ * is still the same on every run), else, when a column cannot be ordered (json, xml, point, …), the physical order
+ * `ctid` of a table or materialized view (`orderBy: 'ctid'` asks for it on any of those): stable while the table
+ * is not written to, so two runs over an unchanged table give the same report. A query is run as written, with `params` as bind parameters, ordered by
  * `orderBy` (names of its result columns) or refused unless `unordered`. Values never enter the SQL text.
  * @example (await readPlan(client, { table: 'parcels' })).text // 'SELECT * FROM "public"."parcels" ORDER BY "parcel_id"'
  */
@@ -50,23 +60,33 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
         throw new Error('ddss: a query needs orderBy (result columns that order its rows, so row numbers are stable), ' +
           'or unordered: true (--unordered) to accept the order the server returns');
       }
-      return { text: target.query, values, orderBy: [], rangeable: false, from: undefined };
+      return { text: target.query, values, orderBy: [], rangeable: false, from: undefined, physical: false };
     }
     // The query's result columns, described without reading a row, name what orderBy may use.
     const inner = `SELECT * FROM (${target.query}\n) AS ddss_query`;
     const described = await client.query({ text: `${inner} LIMIT 0`, values, rowMode: 'array', types: RAW });
     checkColumns(described.fields.map((f) => f.name), wanted, 'orderBy', 'the query');
-    return { text: `${inner} ORDER BY ${wanted.map(q).join(', ')}`, values, orderBy: wanted, rangeable: false, from: undefined };
+    return { text: `${inner} ORDER BY ${wanted.map(q).join(', ')}`, values, orderBy: wanted, rangeable: false, from: undefined, physical: false };
   }
   if (target.table === undefined) throw new Error('ddss: give a table or a query to read');
   if (target.params !== undefined && target.params.length > 0) throw new Error('ddss: params apply to a query, not a table');
   const t = await catalogTable(client, target.table, target.schema);
   const names = t.columns.map((c) => c.name);
   const where = `table ${JSON.stringify(`${t.schema}.${t.table}`)}`;
-  if (wanted !== undefined) checkColumns(names, wanted, 'orderBy', where);
-  const orderBy = target.unordered === true && wanted === undefined ? [] : wanted ?? (t.primaryKey.length > 0 ? t.primaryKey : names);
+  // A heap's rows have a ctid (their page and slot); a view's, a partitioned or a foreign table's have none that orders.
+  const heap = t.kind === 'r' || t.kind === 'm';
+  const physical = wanted?.length === 1 && wanted[0] === CTID;
+  if (physical && !heap) throw new Error(`ddss: orderBy "ctid" (physical order) applies to a table, and ${where} is not one: give columns that order its rows`);
+  if (wanted !== undefined && !physical) checkColumns(names, wanted, 'orderBy', where);
+  const unorderable = t.columns.find((c) => !c.orderable);
+  if (wanted === undefined && t.primaryKey.length === 0 && unorderable !== undefined && !heap && target.unordered !== true) {
+    throw new Error(`ddss: ${where} has no primary key and its column ${JSON.stringify(unorderable.name)} (${unorderable.type}) ` +
+      'cannot be ordered: give orderBy (--order-by) columns that order its rows');
+  }
+  const orderBy = target.unordered === true && wanted === undefined ? []
+    : wanted ?? (t.primaryKey.length > 0 ? t.primaryKey : unorderable === undefined ? names : [CTID]);
   const from = `${q(t.schema)}.${q(t.table)}`;
-  const byName = new Map(t.columns.map((c) => [c.name, c]));
+  const byName = new Map([...t.columns, { name: CTID, notNull: true, type: 'tid', orderable: true }].map((c) => [c.name, c]));
   const key = orderBy.map((c) => byName.get(c) as CatalogColumn);
   const values: (string | null)[] = [];
   const cond = range === undefined ? [] : [
@@ -76,7 +96,7 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
   if (cond.length > 0 && key.length === 0) throw new Error(`ddss: key ranges need an order key in ${where}`);
   const text = `SELECT * FROM ${from}${cond.length === 0 ? '' : ` WHERE ${cond.join(' AND ')}`}` +
     `${orderBy.length === 0 ? '' : ` ORDER BY ${orderBy.map(q).join(', ')}`}`;
-  return { text, values, orderBy, rangeable: key.length > 0, from };
+  return { text, values, orderBy, rangeable: key.length > 0, from, physical: heap && orderBy.length === 1 && orderBy[0] === CTID };
 }
 
 /**
