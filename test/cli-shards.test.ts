@@ -101,7 +101,7 @@ describe('ddss validate --shard K/N and ddss merge', () => {
     ['not K/N', ['--shard', 'two', '--state-out', 'x.ddss-state'], /--shard must be K\/N/],
     ['a report of a part', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--format', 'json'], /--format describes the whole run/],
     ['--out', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--out', 'r.json'], /--out describes the whole run/],
-    ['--grades', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--grades', 'g.csv'], /--grades describes the whole run/],
+    ['--grades', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--grades', 'g.csv'], /--grades is not available with --shard: the merged report has the grade histogram/],
     ['threads in a shard', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--workers', '2'], /one thread: .*more shards/],
     ['CSV violations of a shard', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--violations', 'v.csv'], /must be \.ndjson/],
   ])('%s is a usage error (exit 2)', async (_, flags, message) => {

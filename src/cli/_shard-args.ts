@@ -35,8 +35,13 @@ export function shardArgs(v: Flags, inputFormat: string): { spec: ShardSpec; sta
     throw usage(`--shard reads CSV, JSON and NDJSON files and PostgreSQL tables; a ${inputFormat} input is validated in one process`);
   }
   if (v.now === undefined) throw usage('--shard needs --now ISO: every shard must judge dates against the same instant');
-  for (const flag of ['out', 'format', 'grades', 'fail-under'] as const) {
+  for (const flag of ['out', 'format', 'fail-under'] as const) {
     if (v[flag] !== undefined) throw usage(`--${flag} describes the whole run: give it to ddss merge, not to a shard`);
+  }
+  // Shards keep the grade histogram (the merged report has recordGrades), but the graded records themselves are not
+  // written per shard nor joined by merge yet: say so rather than point to a merge flag that does not exist.
+  if (v.grades !== undefined) {
+    throw usage('--grades is not available with --shard: the merged report has the grade histogram; write the graded records in one process (ddss validate --grades, with --workers)');
   }
   if (v.workers !== undefined && v.workers !== '1') {
     throw usage('--shard runs in one thread: to use more cores, run more shards (--shard K/N with a larger N)');
