@@ -1,4 +1,4 @@
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { validate as validateOneThread, type RowInput } from './core/validate.js';
 import { validateCsvParallel } from './parallel/validate-parallel.js';
@@ -72,7 +72,7 @@ async function validateAll<D extends DatasetDefinition>(definition: D, input: Ro
   return validateOneThread(bound, input, options) as Promise<ReportOf<D>>;
 }
 
-/** The default number of workers: one per core. */
+/** The default number of workers: one per core the process may use (`os.availableParallelism()`). */
 export function defaultWorkers(): number {
-  return Math.max(1, cpus().length);
+  return Math.max(1, availableParallelism());
 }

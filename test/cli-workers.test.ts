@@ -39,6 +39,19 @@ describe('ddss validate --workers with a definition outside the project', () => 
     expect(JSON.parse(two.stdout)).toMatchObject({ rows: 419_999, partial: false });
   }, 180_000);
 
+  it('without --workers, a file under 32 MiB per thread is read by one thread (measured: a second costs more there); --workers 2 uses two', async () => {
+    const def = join(dir, 'def.mjs');
+    writeFileSync(def, DEFINITION);
+    expect(statSync(csv).size).toBeLessThan(2 * 32 * 1024 * 1024);
+    const threads = async (...flags: string[]) => {
+      const r = await cli(['validate', csv, '--dataset', def, ...NOW, '--timings', ...flags]);
+      expect(r.stderr).toBe('');
+      return /^Timings: .* · (\d+) threads?$/m.exec(r.stdout)?.[1];
+    };
+    expect(await threads()).toBe('1');
+    expect(await threads('--workers', '2')).toBe('2');
+  }, 180_000);
+
   it('refuses, in one line with exit 2, a definition module that validates when it is imported', async () => {
     const def = join(dir, 'script.ts');
     writeFileSync(def, `${DEFINITION.replace("import { vn } from 'ddss/vn';", "import { vn } from 'ddss/vn';\nimport { validate } from 'ddss';")}

@@ -1,4 +1,12 @@
 import { defaultWorkers } from '../validate.js';
+
+/**
+ * The input per worker thread below which `ddss validate` without `--workers` stays on fewer threads. Measured on the
+ * land-parcels definition, 2 cores (docs/cli.md, "--workers"): a second thread took 1.35 × one thread's time on a
+ * 19 MB file, broke even at 49 MB and saved 16% at 97 MB and 23% at 195 MB (starting a worker, and sending the
+ * uniqueness tables back to merge, cost more than the second core gives on small files).
+ */
+export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
 import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
@@ -53,6 +61,11 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly timings: boolean;
   readonly maxSamples: number | undefined;
   readonly workers: number;
+  /**
+   * Without `--workers`: the input each worker thread needs at least (`CLI_MIN_BYTES_PER_WORKER`), so a file too
+   * small to gain from a second thread is read by one; with `--workers N`, undefined (the library's 4 MiB).
+   */
+  readonly minBytesPerWorker: number | undefined;
   /** `--baseline FILE`: the violations file of an earlier run; the verdict judges new violations only. */
   readonly baseline: string | undefined;
   /** A `postgresql://` input: what to read from it (undefined for a file). */
@@ -169,6 +182,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     maxSamples: whole('max-samples', v['max-samples'], 0),
     // A shard runs in one thread: the job runner starts as many shards as there are cores to use.
     workers: shard === undefined ? whole('workers', v.workers, 1, 256) ?? defaultWorkers() : 1,
+    minBytesPerWorker: v.workers === undefined ? CLI_MIN_BYTES_PER_WORKER : undefined,
     baseline: v.baseline,
     postgres,
     shard,
@@ -180,7 +194,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, locale: 'en',
-  showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), baseline: undefined, postgres: undefined, shard: undefined,
+  showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), minBytesPerWorker: CLI_MIN_BYTES_PER_WORKER, baseline: undefined, postgres: undefined, shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };
 

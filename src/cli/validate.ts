@@ -102,6 +102,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
       locale: args.locale,
       showValues: args.showValues,
       workers: args.workers,
+      ...(args.minBytesPerWorker === undefined ? {} : { minBytesPerWorker: args.minBytesPerWorker }),
       ...(args.timings ? { timings: true } : {}),
       references,
       ...(args.now === undefined ? {} : { now: args.now }),
