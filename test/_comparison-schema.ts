@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import addFormatsImport from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { ComparisonReport } from '../src/compare/types.js';
 
-const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => Ajv;
-const schema = JSON.parse(readFileSync(new URL('../schema/comparison.schema.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-addFormats(ajv);
-const check = ajv.compile(schema);
+// Loaded and compiled on first use: the setup files load this module in every test file, and many never build a
+// report (loading ajv and compiling the schema in each of ~240 files cost about a minute of CI time).
+let compiled: { ajv: Ajv; check: ValidateFunction } | undefined;
+function schemaCheck(): { ajv: Ajv; check: ValidateFunction } {
+  if (compiled === undefined) {
+    const schema = JSON.parse(readFileSync(new URL('../schema/comparison.schema.json', import.meta.url), 'utf8')) as object;
+    const require = createRequire(import.meta.url);
+    const { Ajv: AjvClass } = require('ajv') as { Ajv: new (o: object) => Ajv };
+    const formats = require('ajv-formats') as { default?: (a: Ajv) => Ajv } & ((a: Ajv) => Ajv);
+    const addFormats = formats.default ?? formats;
+    const ajv = new AjvClass({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    compiled = { ajv, check: ajv.compile(schema) };
+  }
+  return compiled;
+}
 
 /**
  * Throws unless the comparison report's JSON matches schema/comparison.schema.json and keeps the invariants no schema
@@ -16,6 +27,7 @@ const check = ajv.compile(schema);
  */
 export function assertValidComparison(report: ComparisonReport): void {
   const json = JSON.parse(JSON.stringify(report)) as unknown;
+  const { ajv, check } = schemaCheck();
   if (!check(json)) throw new Error(`comparison does not match schema/comparison.schema.json: ${ajv.errorsText(check.errors)}`);
   const c = report.counts;
   const broken: string[] = [];
