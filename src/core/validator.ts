@@ -1,39 +1,24 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
 import { generateEvaluate, generateRecord, type Hooks, type Timer } from './codegen.js';
 import { emptyTimings, runTimings } from './timings.js';
-import { emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
+import { emptyRuleState, initialState, mergeStates, type RuleState } from './state.js';
 import { buildReport } from './report.js';
-import { createEmitter, display } from './emit.js';
+import { createEmitter } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
 import { columnIssues } from './columns.js';
-import type { RowBatch, SourceIssue } from './source.js';
+import type { SourceIssue } from './source.js';
 import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
+import { AsyncCheckError, asyncCheck, cellText, isThenable, parsedValue } from './_validator-helpers.js';
 import type {
-  CheckResult, DatasetDefinition, Finding, Report, RuleContext, SourceInfo, TypedRow, ValidateOptions,
+  CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
 } from './types.js';
 
-/** A streaming, mergeable validator for one dataset definition (DESIGN §3). */
-export interface Validator {
-  /** Evaluates one row (an object, a `Map`, or an array read through the columns). */
-  add(row: unknown, line?: number): void;
-  addMany(rows: Iterable<unknown>): void;
-  /** Evaluates a batch from a source, with its line numbers and structural issues. */
-  addBatch(batch: RowBatch): void;
-  /** Records a structural issue that is not attached to a row of a batch (blank record, bad header). */
-  addIssue(issue: SourceIssue): void;
-  /** Everything accumulated so far, as plain structured-clonable data. */
-  state(): ValidatorState;
-  /** Appends another shard's state after this one's (its rows follow this validator's rows). */
-  merge(other: ValidatorState): void;
-  /** Adds time spent reading the source to the read stage (counted only when the run measures `timings`). */
-  addReadTime(ms: number): void;
-  /** Finishes dataset rules and computes scores. The validator cannot be used afterwards. */
-  finish(source?: SourceInfo | null, partial?: boolean): Report;
-}
+import type { Validator } from './validator-type.js';
 
+export type { Validator };
 
 /**
  * Creates a validator: rows go in one at a time (or in batches), shards merge, `finish` returns the report.
@@ -147,7 +132,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     for (let i = 0; i < n; i++) {
       const f = fields[i] as FieldPlan;
       const raw = rawOf(i);
-      const v = f.isMissing(raw) ? INVALID : _parsed(f, raw);
+      const v = f.isMissing(raw) ? INVALID : parsedValue(f, raw);
       out[f.name] = v === INVALID ? undefined : v;
     }
     return out;
@@ -335,37 +320,4 @@ class ValidatorHooks implements Hooks {
   }
 }
 
-/** A cell's typed value, `INVALID` when its parser throws (the evaluator has already made that a rule error). */
-function _parsed(f: FieldPlan, raw: unknown): unknown {
-  try {
-    return f.parse(raw);
-  } catch {
-    return INVALID;
-  }
-}
-
-/** Text of a raw cell for keys (any value, null-prototype objects included, never throws). */
-function cellText(v: unknown): string {
-  return typeof v === 'string' ? v : (display(v) ?? '');
-}
-
 export type { RuleContext };
-
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
-}
-
-/**
- * A check that returned a Promise (an async function) has not decided anything yet, so the row is neither passed
- * nor failed: the rule errors. The promise's own rejection, if any, is already reported here and must not surface
- * later as an unhandled rejection.
- */
-function asyncCheck(result: PromiseLike<unknown>): Error {
-  Promise.resolve(result).catch(() => undefined);
-  return new AsyncCheckError('checks are synchronous: the check returned a Promise (an async function?); ' +
-    'load what it needs before validate() and check synchronously');
-}
-
-class AsyncCheckError extends Error {
-  override readonly name = 'AsyncCheckError';
-}

@@ -1,0 +1,22 @@
+import type { RowBatch, SourceIssue } from './source.js';
+import type { ValidatorState } from './state.js';
+import type { Report, SourceInfo } from './types.js';
+
+/** A streaming, mergeable validator for one dataset definition (DESIGN §3). */
+export interface Validator {
+  /** Evaluates one row (an object, a `Map`, or an array read through the columns). */
+  add(row: unknown, line?: number): void;
+  addMany(rows: Iterable<unknown>): void;
+  /** Evaluates a batch from a source, with its line numbers and structural issues. */
+  addBatch(batch: RowBatch): void;
+  /** Records a structural issue that is not attached to a row of a batch (blank record, bad header). */
+  addIssue(issue: SourceIssue): void;
+  /** Everything accumulated so far, as plain structured-clonable data. */
+  state(): ValidatorState;
+  /** Appends another shard's state after this one's (its rows follow this validator's rows). */
+  merge(other: ValidatorState): void;
+  /** Adds time spent reading the source to the read stage (counted only when the run measures `timings`). */
+  addReadTime(ms: number): void;
+  /** Finishes dataset rules and computes scores. The validator cannot be used afterwards. */
+  finish(source?: SourceInfo | null, partial?: boolean): Report;
+}
