@@ -1,5 +1,6 @@
 import type { DatasetFinding, MergeOffset, RuleContext } from '../../src/core/types.js';
-import { absorb, checkKeyTable, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import { checkKeyTable } from './_check-key-table.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
 export interface Sighting {

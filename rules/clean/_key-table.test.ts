@@ -1,7 +1,10 @@
 import fc from 'fast-check';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { hashText } from './_key-arena.js';
 import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import { checkKeyTable } from './_check-key-table.js';
+import { adoptKeySeed, keySeed } from './_key-seed.js';
 
 /** What a `Map` would say: first sighting per text, and the first row of each repeated text. */
 function model(texts: readonly string[]): { first: Map<string, number>; repeats: number[] } {
@@ -19,8 +22,9 @@ function model(texts: readonly string[]): { first: Map<string, number>; repeats:
  * Sights `texts` into a new table as rows 0… (line = row + 2), record keys numbered from `keyBase` as a later shard's
  * would be; returns the first rows named by every repeat.
  */
-function fill(texts: readonly string[], keyBase = 0): { table: KeyTable; repeats: number[] } {
+function fill(texts: readonly string[], keyBase = 0, seed?: number): { table: KeyTable; repeats: number[] } {
   const table = newKeyTable();
+  if (seed !== undefined) table.seed = seed; // a table of another process (a shard's state file)
   const repeats: number[] = [];
   texts.forEach((t, i) => {
     const ref = sight(table, t, `key-${keyBase + i}`, i, i + 2);
@@ -83,10 +87,11 @@ describe('key table', () => {
   });
 
   it('merges shards in order: the result equals one table over the whole input, whatever the seeds', () => {
-    fc.assert(fc.property(fc.array(text, { maxLength: 200 }), fc.nat(), (texts, at) => {
+    const seed = fc.oneof(fc.constant(undefined), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+    fc.assert(fc.property(fc.array(text, { maxLength: 200 }), fc.nat(), seed, (texts, at, bSeed) => {
       const cut = texts.length === 0 ? 0 : at % (texts.length + 1);
       const a = fill(texts.slice(0, cut));
-      const b = fill(texts.slice(cut), cut);
+      const b = fill(texts.slice(cut), cut, bSeed);
       const crossRepeats: number[] = [];
       const merged = absorb(a.table, b.table, cut, cut, (_bRef, aRef) => crossRepeats.push(firstSighting(a.table, aRef).row));
       const whole = model(texts);
@@ -122,6 +127,47 @@ describe('key table', () => {
         expect([s.row, s.line]).toEqual([i, lines[i]]);
       });
     }), { numRuns: 300 });
+  });
+
+  it('grows its entries and text in place: the arrays stay the same objects as they grow', () => {
+    const t = newKeyTable();
+    const shards = t.shards.map((s) => ({ rows: s.rows, at: s.at, arena: s.arena }));
+    for (let i = 0; i < 20_000; i++) sight(t, `parcel-${i}`, `key-${i}`, i, i + 2);
+    t.shards.forEach((s, k) => {
+      expect(s.rows.length).toBeGreaterThan(1_000); // grew from 8 …
+      expect(s.rows).toBe(shards[k]?.rows); // … without a copy
+      expect(s.at).toBe(shards[k]?.at);
+      expect(s.arena).toBe(shards[k]?.arena);
+    });
+    expect(firstSighting(t, sight(t, 'parcel-19999', undefined, 0, undefined))).toMatchObject({ row: 19_999, key: 'key-19999' });
+  });
+
+  it('keeps growing after a round trip through a state file or a worker message', () => {
+    const texts = Array.from({ length: 3_000 }, (_, i) => `P${i % 2_500}`);
+    const viaFile = deserialize(serialize(fill(texts).table)) as KeyTable; // fixed-size arrays come back
+    const viaMessage = structuredClone(fill(texts).table); // resizable ones
+    for (const t of [viaFile, viaMessage]) {
+      expect(checkKeyTable(t)).toBe(true);
+      for (let i = 0; i < 20_000; i++) sight(t, `Q${i}`, undefined, 3_000 + i, undefined);
+      expect(t.size).toBe(22_500);
+      expect(firstSighting(t, sight(t, 'P7', undefined, 0, undefined)).row).toBe(7);
+      expect(firstSighting(t, sight(t, 'Q19999', undefined, 0, undefined)).row).toBe(22_999);
+      expect(checkKeyTable(t)).toBe(true);
+    }
+  });
+
+  it('shares one seed per thread, so a worker adopting it builds tables that merge without re-hashing', () => {
+    expect(newKeyTable().seed).toBe(keySeed());
+    expect(newKeyTable().seed).toBe(newKeyTable().seed);
+    const before = keySeed();
+    try {
+      adoptKeySeed(12345);
+      expect(newKeyTable().seed).toBe(12345);
+    } finally {
+      adoptKeySeed(before);
+    }
+    expect(() => adoptKeySeed(2 ** 31)).toThrow(/int32/);
+    expect(() => adoptKeySeed(1.5)).toThrow(/int32/);
   });
 
   it('refuses rows beyond its uint32 range rather than wrapping', () => {

@@ -7,15 +7,19 @@
  * an open-addressing table (linear probing) of entry indices over entry arrays in insertion order, plus a byte arena
  * holding each entry's text and record key: one byte per character when every code unit is below 256 (identifiers
  * almost always are), two otherwise. A probe compares the stored 32-bit hash first and the text only on a hash
- * match, so lookups are exact whatever collides. Each table draws a random hash seed, so crafted input cannot aim
- * collisions at it (merges re-hash when seeds differ).
+ * match, so lookups are exact whatever collides. The hash seed is random per thread, so crafted input cannot aim
+ * collisions at it; worker threads adopt their parent's ({@link adoptKeySeed}), so merging their tables needs no
+ * re-hashing (merges re-hash when seeds differ: tables from other processes). Entry arrays and arenas grow in place
+ * (./_growable.ts), so a growing table leaves no dead copies behind.
  */
-import { entriesEqual, entryBytes, entryEnd, entrySize, hashEntry, hashText, readEntry, textEquals, writeEntry } from './_key-arena.js';
+import { entriesEqual, entryBytes, entrySize, hashEntry, hashText, readEntry, textEquals, writeEntry } from './_key-arena.js';
+import { growTo, growable } from './_growable.js';
+import { keySeed } from './_key-seed.js';
 
 const SHARD_BITS = 4;
-const SHARDS = 1 << SHARD_BITS;
+export const SHARDS = 1 << SHARD_BITS;
 /** Rows and lines are stored as uint32 (lines as line + 1, 0 meaning "no line"). */
-const MAX_POSITION = 0xfffffffe;
+export const MAX_POSITION = 0xfffffffe;
 
 export interface KeyTableShard {
   /**
@@ -54,17 +58,16 @@ export interface FirstSighting {
   readonly key: string | undefined;
 }
 
-/** An empty table with a random seed. */
+/** An empty table with this thread's seed. */
 export function newKeyTable(): KeyTable {
-  const seed = globalThis.crypto.getRandomValues(new Int32Array(1))[0] as number;
   const shards: KeyTableShard[] = [];
   for (let s = 0; s < SHARDS; s++) {
     shards.push({
-      slots: new Int32Array(32), size: 0, rows: new Uint32Array(8),
-      lines: null, lineShift: NaN, at: new Uint32Array(8), arena: new Uint8Array(128), used: 0,
+      slots: new Int32Array(32), size: 0, rows: growable(Uint32Array, 8),
+      lines: null, lineShift: NaN, at: growable(Uint32Array, 8), arena: growable(Uint8Array, 128), used: 0,
     });
   }
-  return { seed, size: 0, shards };
+  return { seed: keySeed(), size: 0, shards };
 }
 
 /**
@@ -109,15 +112,19 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
     if (placed !== undefined) forEachRef(b, (ref) => placed(ref, ref));
     return b;
   }
+  const sameSeed = a.seed === b.seed;
   for (let bs = 0; bs < SHARDS; bs++) {
     const from = b.shards[bs] as KeyTableShard;
+    // With one seed, b's shard bs goes to a's shard bs (the shard is the hash's top bits): make room for all of it at
+    // once, so the slots are re-hashed once rather than at every doubling.
+    if (sameSeed) makeRoom(a.shards[bs] as KeyTableShard, from.size, from.used);
     // Entries in slot order, not insertion order: the hash is at hand there, and a's entry order is immaterial.
     for (let k = 0; k < from.slots.length; k += 2) {
       const e1 = from.slots[k] as number;
       if (e1 === 0) continue;
       const e = e1 - 1;
       const bAt = from.at[e] as number;
-      const h = a.seed === b.seed ? from.slots[k + 1] as number : hashEntry(from.arena, bAt, a.seed);
+      const h = sameSeed ? from.slots[k + 1] as number : hashEntry(from.arena, bAt, a.seed);
       const s = h >>> (32 - SHARD_BITS);
       const shard = a.shards[s] as KeyTableShard;
       const slots = shard.slots;
@@ -191,10 +198,10 @@ function place(t: KeyTable, shard: KeyTableShard, i: number, h: number, at: numb
 }
 
 /** A `lineShift` no real shift can equal: rows and lines are below 2^32. */
-const NO_LINES = 2 ** 40;
+export const NO_LINES = 2 ** 40;
 
 /** Entry e's line + 1 (0 = none). */
-function lineAt(shard: KeyTableShard, e: number): number {
+export function lineAt(shard: KeyTableShard, e: number): number {
   if (shard.lines !== null) return shard.lines[e] as number;
   return shard.lineShift === NO_LINES ? 0 : (shard.rows[e] as number) + shard.lineShift;
 }
@@ -205,29 +212,33 @@ function setLine(shard: KeyTableShard, e: number, line: number): void {
     const shift = line === 0 ? NO_LINES : line - (shard.rows[e] as number);
     if (e === 0) shard.lineShift = shift;
     if (shift === shard.lineShift) return;
-    const lines = new Uint32Array(shard.rows.length);
+    const lines = growable(Uint32Array, shard.rows.length);
     for (let k = 0; k < e; k++) lines[k] = lineAt(shard, k);
     shard.lines = lines;
   }
   shard.lines[e] = line;
 }
 
-function growEntries(shard: KeyTableShard): void {
-  const n = grown(shard.rows.length);
-  const grow = (old: Uint32Array): Uint32Array => {
-    const next = new Uint32Array(n);
-    next.set(old);
-    return next;
-  };
-  shard.rows = grow(shard.rows);
-  if (shard.lines !== null) shard.lines = grow(shard.lines);
-  shard.at = grow(shard.at);
+function growEntries(shard: KeyTableShard, n = grown(shard.rows.length)): void {
+  shard.rows = growTo(Uint32Array, shard.rows, n);
+  if (shard.lines !== null) shard.lines = growTo(Uint32Array, shard.lines, n);
+  shard.at = growTo(Uint32Array, shard.at, n);
 }
 
-/** Doubles the slots and re-places every entry by the hash its slot holds. */
-function rehash(shard: KeyTableShard): void {
+/** Room for `entries` more entries and `bytes` more arena bytes without growing again (the slots at most 3/4 full). */
+function makeRoom(shard: KeyTableShard, entries: number, bytes: number): void {
+  const size = shard.size + entries;
+  if (size > shard.rows.length) growEntries(shard, size);
+  if (shard.used + bytes > shard.arena.length) reserve(shard, bytes);
+  let slots = shard.slots.length;
+  while (size * 8 > slots * 3) slots *= 2;
+  if (slots > shard.slots.length) rehash(shard, slots);
+}
+
+/** Re-places every entry in `length / 2` slots (twice as many by default) by the hash its slot holds. */
+function rehash(shard: KeyTableShard, length = shard.slots.length * 2): void {
   const old = shard.slots;
-  const slots = new Int32Array(old.length * 2);
+  const slots = new Int32Array(length);
   const mask = (slots.length >> 1) - 1;
   for (let k = 0; k < old.length; k += 2) {
     if (old[k] === 0) continue;
@@ -241,9 +252,9 @@ function rehash(shard: KeyTableShard): void {
 }
 
 /**
- * The next capacity: doubling while small, then ×1.5. Measured against ×1.25 (less unused tail): the old buffers
- * of every growth wait for a GC before their memory returns, and ×1.25 grows twice as often, so its peak RSS on 4M
- * land rows was 1106 MB against 771 MB.
+ * The next capacity: doubling while small, then ×1.5. Measured against ×1.25 when every growth copied (less unused
+ * tail, but the old buffers of every growth waited for a GC before their memory returned: peak RSS on 4M land rows
+ * 1106 MB against 771 MB). Growth in place leaves no old buffers; a plain array (no address space to reserve) still does.
  */
 function grown(n: number): number {
   return n < 65_536 ? n * 2 : Math.ceil(n * 1.5);
@@ -255,9 +266,7 @@ function reserve(shard: KeyTableShard, n: number): number {
   if (at + n > shard.arena.length) {
     // Offsets are uint32: a shard holds up to 4 GiB of text (64 GiB a table), far past any in-memory run.
     if (at + n > 0xffffffff) throw new Error('ddss: uniqueness text exceeds 4 GiB in one shard');
-    const next = new Uint8Array(Math.min(0xffffffff, Math.max(at + n, grown(shard.arena.length))));
-    next.set(shard.arena.subarray(0, at));
-    shard.arena = next;
+    shard.arena = growTo(Uint8Array, shard.arena, Math.min(0xffffffff, Math.max(at + n, grown(shard.arena.length))));
   }
   return at;
 }
@@ -282,41 +291,4 @@ export function tableBytes(t: KeyTable): number {
   let n = 0;
   for (const s of t.shards) n += s.slots.byteLength + s.rows.byteLength + (s.lines?.byteLength ?? 0) + s.at.byteLength + s.arena.byteLength;
   return n;
-}
-
-/**
- * Whether a table that came from outside (a shard's state file) can be read and merged safely: 16 shards of typed
- * arrays, a free slot in every probe sequence (so lookups end), every slot naming an entry once, every entry's row
- * and line in range and its bytes whole in the arena.
- * @example checkKeyTable(state.table) // false for a truncated or forged table
- */
-export function checkKeyTable(t: unknown): boolean {
-  if (typeof t !== 'object' || t === null) return false;
-  const table = t as KeyTable;
-  if (!Number.isInteger(table.seed) || !Array.isArray(table.shards) || table.shards.length !== SHARDS) return false;
-  let total = 0;
-  for (const shard of table.shards as unknown[]) {
-    const s = shard as KeyTableShard;
-    if (typeof shard !== 'object' || shard === null || !(s.slots instanceof Int32Array) || !(s.rows instanceof Uint32Array)
-      || !(s.at instanceof Uint32Array) || !(s.arena instanceof Uint8Array) || !(s.lines === null || s.lines instanceof Uint32Array)) return false;
-    const n = s.slots.length >> 1;
-    if (s.slots.length < 4 || (n & (n - 1)) !== 0 || !Number.isInteger(s.size) || s.size < 0 || s.size * 8 > s.slots.length * 3
-      || s.size > s.rows.length || s.size > s.at.length || (s.lines !== null && s.size > s.lines.length)) return false;
-    if (!Number.isInteger(s.used) || s.used < 0 || s.used > s.arena.length) return false;
-    if (s.lines === null && !(s.lineShift === NO_LINES || Number.isNaN(s.lineShift) || Number.isInteger(s.lineShift))) return false;
-    const seen = new Uint8Array(s.size);
-    for (let k = 0; k < s.slots.length; k += 2) {
-      const e1 = s.slots[k] as number;
-      if (e1 === 0) continue;
-      if (e1 < 0 || e1 > s.size || seen[e1 - 1] === 1) return false;
-      seen[e1 - 1] = 1;
-    }
-    for (let e = 0; e < s.size; e++) {
-      if (seen[e] !== 1 || entryEnd(s.arena, s.at[e] as number, s.used) < 0) return false;
-      const line = lineAt(s, e);
-      if (!(line >= 0 && line <= MAX_POSITION + 1)) return false;
-    }
-    total += s.size;
-  }
-  return table.size === total;
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { keySeed } from '../../rules/clean/_key-seed.js';
 import { WorkerCrashError } from './worker-crash.js';
 import { workerContext } from './worker-context.js';
 import type { Ack, WorkerMessage, WorkerTask } from './protocol.js';
@@ -77,5 +78,7 @@ function spawn(): Worker {
   if (workerContext() !== undefined) throw new Error('ddss: a worker thread never starts workers');
   // From sources (tests, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JavaScript.
   const here = import.meta.url;
-  return new Worker(new URL(here.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', here));
+  // The worker hashes keys with this thread's seed, so its uniqueness tables merge here without re-hashing.
+  return new Worker(new URL(here.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', here),
+    { workerData: { keySeed: keySeed() } });
 }

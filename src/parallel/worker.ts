@@ -4,7 +4,7 @@
  * stream back in batches when the caller asked for every violation.
  */
 import { serialize } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createValidator, type Validator } from '../core/validator.js';
 import { timedBatches } from '../core/timings.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
@@ -19,6 +19,7 @@ import type { Violation } from '../core/types.js';
 import type { RecordGrade } from '../core/grades.js';
 import { bindTables } from '../reference/bind-references.js';
 import { referenceTableFrom } from '../reference/reference.js';
+import { adoptKeySeed } from '../../rules/clean/_key-seed.js';
 
 /** Violations per message, and messages a worker may send before the main thread has handled them. */
 const BATCH = 2048;
@@ -26,6 +27,9 @@ const AHEAD = 4;
 
 const port = parentPort;
 if (port === null) throw new Error('ddss: worker.ts must run in a worker thread');
+// The parent's hash seed, before any table is built: the tables sent back merge without re-hashing (run-range.ts).
+const seed = (workerData as { keySeed?: unknown } | null)?.keySeed;
+if (typeof seed === 'number') adoptKeySeed(seed);
 const post = (msg: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
 const context = { loading: undefined as string | undefined, fail: (message: string) => post({ type: 'failed', message }) };
 enterWorker(context);

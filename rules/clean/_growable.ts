@@ -1,0 +1,53 @@
+/**
+ * Typed arrays that grow in place. A table of a million keys grew its arrays by copying: every growth allocated a
+ * larger array, copied the old one into it, and left the old one for a later full GC, so dead copies of the largest
+ * arrays sat in memory beside the live ones (the peak RSS of two worker threads) and the copying cost time. An array
+ * made here lies on a resizable `ArrayBuffer` (ES2024, Node 20+) that reserves address space up front and commits
+ * it as it grows: growing is `resize`, no copy, no garbage; only past the reservation is the array copied once into
+ * a larger one (reserved again eight times over, so that happens a handful of times between a kilobyte and 4 GiB).
+ *
+ * Arrays that came from elsewhere (a state file, v8 deserialisation: fixed-size buffers) grow by copying into a
+ * resizable one. Where address space is scarce (`ulimit -v`) a reservation can fail: the array is then a plain one
+ * and grows by copying, as before. The arrays stay plain `Uint8Array`/`Uint32Array` (structured clone and transfer
+ * keep them; `v8.serialize` writes their current length).
+ */
+
+type Ctor<T> = { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
+type Growable = Uint8Array | Uint32Array;
+
+/** Reserve this many times the bytes asked for, at least this much, at most this much. */
+const RESERVE_FACTOR = 8;
+const MIN_RESERVE = 1 << 20;
+const MAX_RESERVE = 2 ** 32;
+
+/**
+ * A zero-filled array of `length` elements that {@link growTo} grows in place.
+ * @example const rows = growable(Uint32Array, 8); // rows.length === 8
+ */
+export function growable<T extends Growable>(C: Ctor<T>, length: number): T {
+  const bytes = length * C.BYTES_PER_ELEMENT;
+  try {
+    return new C(new ArrayBuffer(bytes, { maxByteLength: Math.min(MAX_RESERVE, Math.max(MIN_RESERVE, bytes * RESERVE_FACTOR)) }));
+  } catch {
+    return new C(new ArrayBuffer(bytes)); // no address space to reserve (ulimit -v): a plain array, grown by copying
+  }
+}
+
+/**
+ * `a` with at least `length` elements (its elements kept, the new ones zero): the same array resized in place when its
+ * buffer allows, else a larger copy. Callers must use the returned array.
+ * @example rows = growTo(Uint32Array, rows, rows.length * 2);
+ */
+export function growTo<T extends Growable>(C: Ctor<T>, a: T, length: number): T {
+  if (length <= a.length) return a;
+  const bytes = length * C.BYTES_PER_ELEMENT;
+  const buffer = a.buffer;
+  if (buffer instanceof ArrayBuffer && buffer.resizable && a.byteOffset === 0 && bytes <= buffer.maxByteLength) {
+    buffer.resize(bytes);
+    // A length-tracking view follows the buffer; a fixed-length one (not made here) is replaced by one that does.
+    return a.length >= length ? a : new C(buffer);
+  }
+  const next = growable(C, length);
+  next.set(a);
+  return next;
+}
