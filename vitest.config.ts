@@ -18,12 +18,11 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
     setupFiles: ['test/setup/verify-reports.ts', 'test/setup/verify-comparisons.ts'],
     testTimeout: 30_000,
-    // Measured on 2 cores (the CI's size): vitest's defaults (one test process per core but one, each test file in a
-    // fresh module graph) ran the suite in 579 s, 126 s of it importing the sources again for each of ~240 files;
-    // two processes sharing the module graph ran it in 321 s. Sharing is safe here: the only module mocks are the
-    // setup files' schema checks (registered for every file alike) and a pass-through counter
-    // (test/profile-workers.test.ts), and no test changes globals it does not restore.
-    isolate: false,
+    // Measured on 2 cores (the CI's size): vitest's default of one test process per core but one ran the suite in
+    // 579 s; two processes in 480 s (the worker-thread and PostgreSQL tests wait on other processes much of the time).
+    // Sharing one module graph across files (isolate: false) ran it in 321 s once, then failed in the next run: the
+    // setup files' vi.fn wrappers kept every report of ~120 files until a test process ran out of heap, and a file's
+    // vi.mock does not apply to a module an earlier file in the same process already loaded. Files stay isolated.
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

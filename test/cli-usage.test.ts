@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
-import { version } from '../src/cli/_version.js';
+import { version } from '../src/core/version.js';
 
 let tmp: ReturnType<typeof scratch>;
 beforeEach(() => { tmp = scratch(); });

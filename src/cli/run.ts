@@ -9,7 +9,7 @@ import { history } from './history.js';
 import { merge } from './merge.js';
 import { CliError, EXIT } from './_errors.js';
 import type { CliIo } from './_io.js';
-import { version } from './_version.js';
+import { version } from '../core/version.js';
 import { MAIN_HELP } from './help.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;

@@ -1,6 +1,6 @@
 import { compile } from '../core/compile.js';
 import { createValidator } from '../core/validator.js';
-import { version } from '../cli/_version.js';
+import { version } from '../core/version.js';
 import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.js';
 import type { RangeOffset } from './ordered-violations.js';
 import { checkState } from './check-state.js';

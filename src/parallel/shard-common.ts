@@ -2,7 +2,7 @@ import { compile } from '../core/compile.js';
 import { createValidator } from '../core/validator.js';
 import { resolveOptions } from '../core/options.js';
 import { bindTables, loadReferences } from '../reference/bind-references.js';
-import { version } from '../cli/_version.js';
+import { version } from '../core/version.js';
 import type { DatasetDefinition } from '../core/types.js';
 import { piiKeyCheck } from './input-fingerprint.js';
 import type { ShardState } from './shard-state.js';

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The package version, read from the nearest `package.json` named `ddss` above this file: `src/cli/` when run from
- * sources, `dist/` when built.
+ * The package version, read from the nearest `package.json` named `ddss` above this file: `src/core/` when run from
+ * sources, `dist/` when built. In core: the CLI prints it and shard states record it.
  */
 export function version(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
