@@ -13,6 +13,7 @@ const [kind, path, nowIso, workers, ids] = process.argv.slice(2);
 if (path === undefined || nowIso === undefined) throw new Error('usage: _measure-ddss.mjs <ddss|idle> <file> <now> [workers]');
 if (kind === 'ddss-compared') process.env.DDSS_BENCH_COMPARED = ids ?? ''; // read by _land-compared.mjs, here and in workers
 const { createHash } = await import('node:crypto');
+const { basename } = await import('node:path');
 const [{ validate, readCsv, toJson }, { landParcels }, { landCompared, withRules }] = await Promise.all([
   import('../dist/index.js'), import('../dist/datasets.js'), import('./_land-compared.mjs'),
 ]);
@@ -25,7 +26,8 @@ if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared') {
   const def = kind === 'ddss' ? landParcels
     // Without its uniqueness rules (field unique() and uniqueBy): the memory that must stay flat in rows.
     : kind === 'ddss-no-unique' ? withRules(landParcels, (id) => !id.endsWith('.unique')) : landCompared;
-  const report = await validate(def, readCsv(path), { now: new Date(nowIso), workers: Number(workers ?? 1) });
+  // Named by its file name, as the CLI names it: the report (and its hash) must not depend on where the checkout is.
+  const report = await validate(def, readCsv(path, { name: basename(path) }), { now: new Date(nowIso), workers: Number(workers ?? 1) });
   rows = report.rows;
   for (const r of report.rules) counts[r.id] = r.failed;
   // The report's bytes: every speed change must leave them as they were (bench/run.ts compares across versions).

@@ -1,18 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { growTo, growable } from './_growable.js';
+import { growTo, growable, IN_PLACE_FROM } from './_growable.js';
+
+const LARGE = IN_PLACE_FROM / 4; // Uint32 elements of a large array
 
 describe('growable arrays', () => {
-  it('grow in place within their reservation, keeping every element and zero-filling the rest', () => {
-    const a = growable(Uint32Array, 4);
+  it('grow in place within their reservation once large, keeping every element and zero-filling the rest', () => {
+    const a = growable(Uint32Array, LARGE);
     a.set([1, 2, 3, 4]);
-    const b = growTo(Uint32Array, a, 1_000);
+    const b = growTo(Uint32Array, a, LARGE * 3);
     expect(b).toBe(a);
-    expect(b.length).toBe(1_000);
+    expect(b.length).toBe(LARGE * 3);
     expect([...b.subarray(0, 6)]).toEqual([1, 2, 3, 4, 0, 0]);
   });
 
+  it('stay plain while small (a resizable buffer is a memory mapping of its own), and turn growable past the threshold', () => {
+    const a = growable(Uint32Array, 4);
+    expect((a.buffer as ArrayBuffer).resizable).toBe(false);
+    a.set([1, 2]);
+    const b = growTo(Uint32Array, a, 8);
+    expect(b).not.toBe(a);
+    expect((b.buffer as ArrayBuffer).resizable).toBe(false);
+    const c = growTo(Uint32Array, b, LARGE);
+    expect((c.buffer as ArrayBuffer).resizable).toBe(true);
+    expect([...c.subarray(0, 3)]).toEqual([1, 2, 0]);
+    expect(growTo(Uint32Array, c, LARGE * 2)).toBe(c);
+  });
+
+  it('many small ones do not exhaust the process (each resizable buffer is a mapping: ~32,000 abort it)', () => {
+    const kept: Uint8Array[] = [];
+    for (let i = 0; i < 40_000; i++) kept.push(growTo(Uint8Array, growable(Uint8Array, 128), 512));
+    expect(kept.length).toBe(40_000);
+  });
+
   it('copy once past their reservation, into a larger growable array', () => {
-    const a = growable(Uint8Array, 16);
+    const a = growable(Uint8Array, IN_PLACE_FROM);
     a[15] = 7;
     const reserved = (a.buffer as ArrayBuffer).maxByteLength;
     const b = growTo(Uint8Array, a, reserved + 1);
@@ -22,11 +43,14 @@ describe('growable arrays', () => {
     expect(growTo(Uint8Array, b, reserved + 2)).toBe(b); // reserved again beyond that
   });
 
-  it('grow plain arrays (a state file, a deserialised table) by copying', () => {
+  it('grow plain arrays (a state file, a deserialised table) by copying, into a growable one once large', () => {
     const a = new Uint32Array([5, 6]);
     const b = growTo(Uint32Array, a, 3);
+    expect(b).not.toBe(a);
     expect([...b]).toEqual([5, 6, 0]);
-    expect(growTo(Uint32Array, b, 10)).toBe(b);
+    const c = growTo(Uint32Array, new Uint32Array(LARGE).fill(1), LARGE + 1);
+    expect((c.buffer as ArrayBuffer).resizable).toBe(true);
+    expect([c[LARGE - 1], c[LARGE]]).toEqual([1, 0]);
   });
 
   it('replace a fixed-length view of a resizable buffer by one that tracks it', () => {

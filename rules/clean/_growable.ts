@@ -6,6 +6,11 @@
  * it as it grows: growing is `resize`, no copy, no garbage; only past the reservation is the array copied once into
  * a larger one (reserved again eight times over, so that happens a handful of times between a kilobyte and 4 GiB).
  *
+ * Only arrays of {@link IN_PLACE_FROM} bytes or more lie on resizable buffers; smaller ones grow by copying (their dead
+ * copies are small). Why: each resizable buffer is a memory mapping of its own, and a process that holds some 32,000
+ * of them (a test making thousands of small tables) exhausts the kernel's mappings and V8 aborts the process, with
+ * no error to catch. Above the threshold the count is bounded by the memory the arrays hold (64 KiB each at least).
+ *
  * Arrays that came from elsewhere (a state file, v8 deserialisation: fixed-size buffers) grow by copying into a
  * resizable one. Where address space is scarce (`ulimit -v`) a reservation can fail: the array is then a plain one
  * and grows by copying, as before. The arrays stay plain `Uint8Array`/`Uint32Array` (structured clone and transfer
@@ -15,17 +20,20 @@
 type Ctor<T> = { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
 type Growable = Uint8Array | Uint32Array;
 
+/** Arrays of at least this many bytes grow in place; smaller ones are plain and grow by copying. */
+export const IN_PLACE_FROM = 64 * 1024;
 /** Reserve this many times the bytes asked for, at least this much, at most this much. */
 const RESERVE_FACTOR = 8;
-const MIN_RESERVE = 1 << 20;
+const MIN_RESERVE = 16 << 20;
 const MAX_RESERVE = 2 ** 32;
 
 /**
- * A zero-filled array of `length` elements that {@link growTo} grows in place.
+ * A zero-filled array of `length` elements that {@link growTo} grows in place once it is large.
  * @example const rows = growable(Uint32Array, 8); // rows.length === 8
  */
 export function growable<T extends Growable>(C: Ctor<T>, length: number): T {
   const bytes = length * C.BYTES_PER_ELEMENT;
+  if (bytes < IN_PLACE_FROM) return new C(new ArrayBuffer(bytes));
   try {
     return new C(new ArrayBuffer(bytes, { maxByteLength: Math.min(MAX_RESERVE, Math.max(MIN_RESERVE, bytes * RESERVE_FACTOR)) }));
   } catch {
