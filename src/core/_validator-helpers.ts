@@ -1,9 +1,12 @@
 import type { FieldPlan } from './compile.js';
+import { columnIssues } from './columns.js';
 import { display } from './emit.js';
-import { INVALID } from './types.js';
+import type { SourceIssue } from './source.js';
+import type { RuleState } from './state.js';
+import { INVALID, type DatasetDefinition } from './types.js';
 
 /*
- * The validator's small pure helpers: a cell's typed value and text, and how an async check is refused.
+ * The validator's small helpers: a cell's typed value and text, how an async check is refused, the header's issues.
  */
 
 /** A cell's typed value, `INVALID` when its parser throws (the evaluator has already made that a rule error). */
@@ -38,4 +41,21 @@ export function asyncCheck(result: PromiseLike<unknown>): Error {
 /** The error of a rule whose check returned a Promise. */
 export class AsyncCheckError extends Error {
   override readonly name = 'AsyncCheckError';
+}
+
+/**
+ * The header against the declared fields, judged once at the end (so a run cut into shards or worker ranges reports
+ * it once, from the merged state): each finding counts one declared field or one header column.
+ */
+export function addColumnIssues(columns: readonly string[], fields: readonly string[], policy: DatasetDefinition['columns'],
+  sources: readonly (RuleState & { code?: string })[], addIssue: (issue: SourceIssue) => void): void {
+  const found = columnIssues(columns, fields, policy ?? 'strict');
+  for (const issue of [...found.missing, ...found.unexpected, ...(found.delimiter === undefined ? [] : [found.delimiter])]) {
+    addIssue(issue);
+  }
+  const of = (code: string) => sources.find((x) => x.code === code);
+  const missing = of('missing_column');
+  if (missing !== undefined) missing.checked = fields.length;
+  const unexpected = of('unexpected_column');
+  if (unexpected !== undefined) unexpected.checked = columns.length;
 }

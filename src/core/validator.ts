@@ -1,17 +1,17 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
-import { generateEvaluate, generateRecord, type Hooks, type Timer } from './codegen.js';
+import { generateEvaluate, generateRecord, type Timer } from './codegen.js';
 import { emptyTimings, runTimings } from './timings.js';
 import { emptyRuleState, initialState, mergeStates, type RuleState } from './state.js';
 import { buildReport } from './report.js';
 import { createEmitter } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
-import { columnIssues } from './columns.js';
 import type { SourceIssue } from './source.js';
 import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
-import { AsyncCheckError, asyncCheck, cellText, isThenable, parsedValue } from './_validator-helpers.js';
+import { AsyncCheckError, addColumnIssues, asyncCheck, cellText, isThenable, parsedValue } from './_validator-helpers.js';
+import { ValidatorHooks } from './validator-hooks.js';
 import type {
   CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
 } from './types.js';
@@ -262,7 +262,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       finished = true;
       grader?.flush();
       flushTimings();
-      if (st.columns !== null) addColumnIssues(st.columns);
+      if (st.columns !== null) addColumnIssues(st.columns, fields.map((f) => f.name), plan.definition.columns, st.sources, addIssue);
       const report = buildReport(plan, st, opts, emitter, source, partial);
       if (st.timings === undefined) return report;
       const cpu = cpuStart === undefined ? undefined : globalThis.process.cpuUsage(cpuStart);
@@ -271,22 +271,6 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
   };
 
-  /**
-   * The header against the declared fields, judged once at the end (so a run cut into shards or worker ranges
-   * reports it once, from the merged state): each finding counts one declared field or one header column.
-   */
-  function addColumnIssues(columns: readonly string[]): void {
-    const found = columnIssues(columns, fields.map((f) => f.name), plan.definition.columns ?? 'strict');
-    for (const issue of [...found.missing, ...found.unexpected, ...(found.delimiter === undefined ? [] : [found.delimiter])]) {
-      addIssue(issue);
-    }
-    const of = (code: string) => st.sources.find((x) => x.code === code);
-    const missing = of('missing_column');
-    if (missing !== undefined) missing.checked = fields.length;
-    const unexpected = of('unexpected_column');
-    if (unexpected !== undefined) unexpected.checked = columns.length;
-  }
-
   /** Points the context at an earlier row of the batch, so an issue's key and value are that row's. */
   function loadRow(row: unknown, index: number, line: number | undefined): void {
     current = row;
@@ -294,29 +278,6 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     ctx.line = line;
     access.read(row, raws);
     rawsFresh = true;
-  }
-}
-
-/**
- * The generated evaluator's callbacks. A class on purpose: every validator's hooks then share one hidden class and
- * one set of method functions, so the generated code's calls `h.fail(…)` keep a single target across validators.
- */
-class ValidatorHooks implements Hooks {
-  readonly #impl: Hooks;
-  constructor(impl: Hooks) {
-    this.#impl = impl;
-  }
-  fail(ordinal: number, result: CheckResult): void {
-    this.#impl.fail(ordinal, result);
-  }
-  error(ordinal: number, e: unknown): void {
-    this.#impl.error(ordinal, e);
-  }
-  asyncWhen(ordinal: number, result: PromiseLike<unknown>): void {
-    this.#impl.asyncWhen(ordinal, result);
-  }
-  held(ordinal: number): void {
-    this.#impl.held(ordinal);
   }
 }
 
