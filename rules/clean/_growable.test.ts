@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growTo, growable, IN_PLACE_FROM } from './_growable.js';
+import { growTo, growable, IN_PLACE_FROM, limits } from './_growable.js';
 
 const LARGE = IN_PLACE_FROM / 4; // Uint32 elements of a large array
 
@@ -30,6 +30,23 @@ describe('growable arrays', () => {
     const kept: Uint8Array[] = [];
     for (let i = 0; i < 40_000; i++) kept.push(growTo(Uint8Array, growable(Uint8Array, 128), 512));
     expect(kept.length).toBe(40_000);
+  });
+
+  it('are plain past the number of resizable buffers a thread may hold, and still grow (by copying)', () => {
+    const before = limits.live;
+    const kept: Uint32Array[] = [];
+    try {
+      limits.live = 0;
+      const a = growable(Uint32Array, LARGE);
+      expect((a.buffer as ArrayBuffer).resizable).toBe(false);
+      kept.push(a);
+      const b = growTo(Uint32Array, a, LARGE * 2);
+      expect((b.buffer as ArrayBuffer).resizable).toBe(false);
+      expect(b.length).toBe(LARGE * 2);
+    } finally {
+      limits.live = before;
+    }
+    expect((growable(Uint32Array, LARGE).buffer as ArrayBuffer).resizable).toBe(true);
   });
 
   it('copy once past their reservation, into a larger growable array', () => {

@@ -9,7 +9,9 @@
  * Only arrays of {@link IN_PLACE_FROM} bytes or more lie on resizable buffers; smaller ones grow by copying (their dead
  * copies are small). Why: each resizable buffer is a memory mapping of its own, and a process that holds some 32,000
  * of them (a test making thousands of small tables) exhausts the kernel's mappings and V8 aborts the process, with
- * no error to catch. Above the threshold the count is bounded by the memory the arrays hold (64 KiB each at least).
+ * no error to catch. Above the threshold the count is bounded by the memory the arrays hold (64 KiB each at least),
+ * and a process holds at most {@link limits}.live of them at once (a service validating hundreds of large datasets
+ * at a time): past that, new arrays are plain ones.
  *
  * Arrays that came from elsewhere (a state file, v8 deserialisation: fixed-size buffers) grow by copying into a
  * resizable one. Where address space is scarce (`ulimit -v`) a reservation can fail: the array is then a plain one
@@ -22,6 +24,11 @@ type Growable = Uint8Array | Uint32Array;
 
 /** Arrays of at least this many bytes grow in place; smaller ones are plain and grow by copying. */
 export const IN_PLACE_FROM = 64 * 1024;
+/** At most this many resizable buffers alive in this thread (mutable for tests). */
+export const limits = { live: 8192 };
+let live = 0;
+/** Counts the resizable buffers the GC has collected (late, so the count errs high: towards plain arrays). */
+const collected = new FinalizationRegistry<undefined>(() => { live--; });
 /** Reserve this many times the bytes asked for, at least this much, at most this much. */
 const RESERVE_FACTOR = 8;
 const MIN_RESERVE = 16 << 20;
@@ -33,9 +40,12 @@ const MAX_RESERVE = 2 ** 32;
  */
 export function growable<T extends Growable>(C: Ctor<T>, length: number): T {
   const bytes = length * C.BYTES_PER_ELEMENT;
-  if (bytes < IN_PLACE_FROM) return new C(new ArrayBuffer(bytes));
+  if (bytes < IN_PLACE_FROM || live >= limits.live) return new C(new ArrayBuffer(bytes));
   try {
-    return new C(new ArrayBuffer(bytes, { maxByteLength: Math.min(MAX_RESERVE, Math.max(MIN_RESERVE, bytes * RESERVE_FACTOR)) }));
+    const buffer = new ArrayBuffer(bytes, { maxByteLength: Math.min(MAX_RESERVE, Math.max(MIN_RESERVE, bytes * RESERVE_FACTOR)) });
+    live++;
+    collected.register(buffer, undefined);
+    return new C(buffer);
   } catch {
     return new C(new ArrayBuffer(bytes)); // no address space to reserve (ulimit -v): a plain array, grown by copying
   }
