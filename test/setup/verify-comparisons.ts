@@ -2,7 +2,7 @@
  * Checks every comparison report any test produces (API or CLI, in-process) against the published JSON Schema
  * (schema/comparison.schema.json) and its invariants. Registered for all tests in vitest.config.ts.
  */
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { assertValidComparison } from '../_comparison-schema.js';
 import type * as CompareModule from '../../src/compare/compare.js';
 
@@ -16,4 +16,9 @@ vi.mock('../../src/compare/compare.js', async (importOriginal) => {
       return report;
     }),
   };
+});
+
+// The wrapper records its calls, and files sharing a module graph (the unit project) would keep every report.
+afterEach(() => {
+  vi.clearAllMocks();
 });
