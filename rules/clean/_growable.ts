@@ -10,7 +10,7 @@
  * copies are small). Why: each resizable buffer is a memory mapping of its own, and a process that holds some 32,000
  * of them (a test making thousands of small tables) exhausts the kernel's mappings and V8 aborts the process, with
  * no error to catch. Above the threshold the count is bounded by the memory the arrays hold (64 KiB each at least),
- * and a process holds at most {@link limits}.live of them at once (a service validating hundreds of large datasets
+ * and a thread holds at most {@link limits}.live of them at once (a service validating hundreds of large datasets
  * at a time): past that, new arrays are plain ones.
  *
  * Arrays that came from elsewhere (a state file, v8 deserialisation: fixed-size buffers) grow by copying into a
