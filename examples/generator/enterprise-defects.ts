@@ -1,5 +1,5 @@
 import { fires, nfd } from './_expect.js';
-import { accented } from './land-defects.js';
+import { tcvn3Name } from './land-defects.js';
 import { RETIRED_PROVINCE_CODES, day, ddmmyyyy, isoVietnam, legacyMobile, tcvn3Mojibake } from './_vn.js';
 import type { EnterpriseColumn, EnterpriseProfile, EnterpriseRow } from './enterprise.js';
 import type { Defect } from './table.js';
@@ -105,7 +105,7 @@ export const enterpriseDefects: readonly EnterpriseDefect[] = [
   { kind: 'doubled_space_address', rate: 0.004, expect: [fires('address.whitespace', 'clean', 'warning')],
     apply: (row) => { row.address = row.address.replace(' ', '  '); } },
   { kind: 'tcvn3_rep_name', rate: 0.004, expect: [fires('rep_name.legacyEncoding', 'clean')],
-    apply: (row) => { row.rep_name = tcvn3Mojibake(accented(row.rep_name, 'Nam')); } },
+    apply: (row) => { row.rep_name = tcvn3Name(row.rep_name, 'Nam'); } },
   { kind: 'uppercase_email_domain', rate: 0.004, expect: [fires('email.emailDomainLowercase', 'clean', 'warning')],
     apply: (row, { r }) => { row.email = `lienhe@${r.pick(['CongTy', 'DN', 'HOABINH'])}${r.int(1, 999)}.com.vn`; } },
 

@@ -1,6 +1,6 @@
 import { excelScientific, fires, nfd } from './_expect.js';
-import { accented } from './land-defects.js';
-import { RETIRED_PROVINCE_CODES, day, tcvn3Mojibake, ddmmyyyy, legacyMobile, mstWithBadCheckDigit } from './_vn.js';
+import { accented, tcvn3Name } from './land-defects.js';
+import { RETIRED_PROVINCE_CODES, day, ddmmyyyy, legacyMobile, mstWithBadCheckDigit } from './_vn.js';
 import type { InsuranceColumn, InsuranceProfile } from './insurance.js';
 import type { Defect } from './table.js';
 
@@ -120,7 +120,7 @@ export const insuranceDefects: readonly InsuranceDefect[] = [
   { kind: 'nfd_full_name', rate: 0.01, expect: [fires('full_name.nfc', 'clean')],
     apply: (row) => { row.full_name = nfd(accented(row.full_name, row.gender)); } },
   { kind: 'tcvn3_full_name', rate: 0.008, expect: [fires('full_name.legacyEncoding', 'clean')],
-    apply: (row) => { row.full_name = tcvn3Mojibake(accented(row.full_name, row.gender)); } },
+    apply: (row) => { row.full_name = tcvn3Name(row.full_name, row.gender); } },
   { kind: 'trailing_space_full_name', rate: 0.008, expect: [fires('full_name.trimmed', 'clean', 'warning')],
     apply: (row) => { row.full_name = `${row.full_name} `; } },
   { kind: 'nbsp_in_full_name', rate: 0.004, expect: [fires('full_name.whitespace', 'clean', 'warning')],

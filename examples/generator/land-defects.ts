@@ -1,5 +1,7 @@
 import { excelScientific, fires, nfd } from './_expect.js';
 import { tcvn3Mojibake, RETIRED_PROVINCE_CODES, addYears, day, ddmmyyyy } from './_vn.js';
+// The orthography model of ddss's encoding checks (not public API): which misreads are themselves Vietnamese text.
+import { vietnameseScore } from '../../rules/vn/text/_vietnamese.js';
 import type { LandColumn, LandProfile } from './land.js';
 import type { Defect } from './table.js';
 
@@ -28,6 +30,18 @@ export function accented(name: string, gender: string): string {
   if (changed >= 2) return name;
   const given = name.split(' ').at(-1) ?? 'Anh';
   return `Nguyễn ${gender === 'Nữ' ? 'Thị' : 'Văn'} ${given}`;
+}
+
+/**
+ * A person's name written in TCVN3 and read as Windows-1252, as a register that skipped the conversion holds it. Some
+ * names misread into text that is itself valid Vietnamese, every word a syllable (one seed's owner became "Vò Minh
+ * Léc"): no check can tell that from a real name, so it is not injected as a defect meant to fire; "Nguyễn …" is
+ * used instead, whose misread ("NguyÔn") never is. Names that misread into non-Vietnamese text are kept as they are.
+ */
+export function tcvn3Name(name: string, gender: string): string {
+  const misread = tcvn3Mojibake(accented(name, gender));
+  if (vietnameseScore(misread) < 1) return misread;
+  return tcvn3Mojibake(`Nguyễn ${gender === 'Nữ' ? 'Thị' : 'Văn'} ${name.split(' ').at(-1) ?? 'Anh'}`);
 }
 
 export const landDefects: readonly LandDefect[] = [
@@ -115,7 +129,7 @@ export const landDefects: readonly LandDefect[] = [
   { kind: 'nfd_owner_name', rate: 0.01, expect: [fires('owner_name.nfc', 'clean')],
     apply: (row) => { row.owner_name = nfd(accented(row.owner_name, row.owner_gender)); } },
   { kind: 'tcvn3_owner_name', rate: 0.008, expect: [fires('owner_name.legacyEncoding', 'clean')],
-    apply: (row) => { row.owner_name = tcvn3Mojibake(accented(row.owner_name, row.owner_gender)); } },
+    apply: (row) => { row.owner_name = tcvn3Name(row.owner_name, row.owner_gender); } },
   { kind: 'trailing_space_owner_name', rate: 0.008, expect: [fires('owner_name.trimmed', 'clean', 'warning')],
     apply: (row, { r }) => { row.owner_name = r.chance(0.5) ? `${row.owner_name} ` : ` ${row.owner_name}`; } },
 
