@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { keySeed } from '../../rules/clean/_key-seed.js';
-import { WorkerCrashError } from './worker-crash.js';
+import { superviseWorker, type SupervisedRange } from './supervise-worker.js';
 import { workerContext } from './worker-context.js';
 import type { Ack, WorkerMessage, WorkerTask } from './protocol.js';
 
@@ -8,14 +8,7 @@ import type { Ack, WorkerMessage, WorkerTask } from './protocol.js';
 export type RangeDone = Extract<WorkerMessage, { type: 'done' }>;
 
 /** One range being validated in a worker thread of its own. */
-export interface RangeRun {
-  /** The range's true start; rejects if the worker fails first. */
-  readonly began: Promise<number>;
-  /** The range's state and offsets; rejects with the worker's reason if it fails. */
-  readonly done: Promise<RangeDone>;
-  /** Ends the worker (if still running); later messages are dropped and the promises, if pending, reject. */
-  stop(): Promise<void>;
-}
+export type RangeRun = SupervisedRange<RangeDone>;
 
 /**
  * Starts a worker for one range. Its violations are passed on with a function to call once they are handled: the
@@ -26,51 +19,11 @@ export interface RangeRun {
  */
 export function runRange(task: WorkerTask, onViolations: (batch: Uint8Array, done: () => void) => void): RangeRun {
   const worker = spawn();
-  let stopped = false;
-  let began!: { resolve: (at: number) => void; reject: (e: Error) => void };
-  let done!: { resolve: (d: RangeDone) => void; reject: (e: Error) => void };
-  const beganP = new Promise<number>((resolve, reject) => { began = { resolve, reject }; });
-  const doneP = new Promise<RangeDone>((resolve, reject) => { done = { resolve, reject }; });
-  beganP.catch(() => undefined);
-  doneP.catch(() => undefined);
-  const fail = (e: Error): void => {
-    began.reject(e);
-    done.reject(e);
-    void stop();
-  };
-  worker.on('message', (msg: WorkerMessage) => {
-    if (stopped) return;
-    if (msg.type === 'began') began.resolve(msg.at);
-    else if (msg.type === 'violations') {
-      onViolations(msg.batch, () => { if (!stopped) worker.postMessage({ type: 'ack' } satisfies Ack); });
-    }
-    else if (msg.type === 'done') {
-      began.resolve(msg.began);
-      done.resolve(msg);
-      void stop();
-    } else fail(new Error(msg.message));
+  return superviseWorker<RangeDone>(worker, task, (msg, stopped) => {
+    if (msg.type !== 'violations') return;
+    onViolations((msg as Extract<WorkerMessage, { type: 'violations' }>).batch,
+      () => { if (!stopped()) worker.postMessage({ type: 'ack' } satisfies Ack); });
   });
-  worker.once('error', (e) => {
-    if (!stopped) fail(new WorkerCrashError(`ddss: a worker thread failed: ${e.message.split('\n', 1)[0] ?? ''}`, { cause: e }));
-  });
-  worker.once('exit', (code) => {
-    if (!stopped) fail(new WorkerCrashError(`ddss: a worker stopped (exit code ${code}) before finishing its range`));
-  });
-  try {
-    worker.postMessage(task);
-  } catch (e) {
-    fail(e as Error); // an option that cannot be cloned
-  }
-  let ending: Promise<void> | undefined;
-  function stop(): Promise<void> {
-    stopped = true;
-    const stoppedError = new Error('ddss: range stopped');
-    began.reject(stoppedError);
-    done.reject(stoppedError);
-    ending ??= worker.terminate().then(() => undefined, () => undefined);
-    return ending;
-  }
-  return { began: beganP, done: doneP, stop };
 }
 
 function spawn(): Worker {
