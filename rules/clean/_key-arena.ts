@@ -5,11 +5,27 @@
  * The encoding is canonical, so equal texts have equal bytes and entries compare without decoding.
  */
 
-/** Seeded FNV-1a over UTF-16 code units with a murmur3 finaliser, so low bits (slots) and top bits (shards) both mix. */
+/**
+ * Seeded FNV-1a over UTF-16 code units with a murmur3 finaliser, so low bits (slots) and top bits (shards) both mix.
+ * Also notes whether a unit is above 0xff ({@link lastTextWide}): the same pass, so writing the text needs no other.
+ */
 export function hashText(s: string, seed: number): number {
   let h = seed ^ s.length;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  let or = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    or |= c;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  lastWide = or > 0xff;
   return finalise(h);
+}
+
+let lastWide = false;
+
+/** Whether the text last hashed by {@link hashText} has a code unit above 0xff (is stored two bytes per unit). */
+export function lastTextWide(): boolean {
+  return lastWide;
 }
 
 function finalise(x: number): number {
@@ -20,17 +36,64 @@ function finalise(x: number): number {
   return h ^ (h >>> 16);
 }
 
-/** Arena bytes an entry of `text` and record `key` takes. */
-export function entrySize(text: string, key: string | undefined): number {
-  return textSize(text, 0) + (key === undefined || key === text ? 1 : textSize(key, 2));
+/**
+ * Arena bytes an entry of `text` (of known width: `wide` when a unit is above 0xff) and record `key` takes at most:
+ * exact for the text, the key counted two bytes per unit. Why a bound: measuring the key exactly is a pass over it.
+ */
+export function entryBound(text: string, wide: boolean, key: string | undefined): number {
+  const t = varintSize((text.length << 1) | (wide ? 1 : 0)) + (wide ? text.length * 2 : text.length);
+  return t + (key === undefined || key === text ? 1 : varintSize((key.length << 1) + 3) + key.length * 2);
 }
 
-/** Writes an entry at `at` (room reserved by the caller); returns where it ends. */
-export function writeEntry(arena: Uint8Array, at: number, text: string, key: string | undefined): number {
-  const p = writeText(arena, at, text);
+/**
+ * Writes an entry at `at` (room reserved by the caller: at least {@link entryBound}); returns where it
+ * ends. `wide`: whether the text has a unit above 0xff, when the caller knows (its hash pass did); else measured.
+ * One pass over the text and one over the key (identifiers, nearly all one byte per unit).
+ */
+export function writeEntry(arena: Uint8Array, at: number, text: string, key: string | undefined, wide = isWide(text)): number {
+  const p = writeKnown(arena, at, text, wide, 0);
   if (key === undefined) return writeVarint(arena, p, 0);
   if (key === text) return writeVarint(arena, p, 1);
-  return writeText(arena, p, key, 2);
+  return writeKey(arena, p, key);
+}
+
+/** The text's meta (+ `bias`) and its units, one or two bytes each as `wide` says. */
+function writeKnown(arena: Uint8Array, p: number, s: string, wide: boolean, bias: number): number {
+  let q = writeVarint(arena, p, ((s.length << 1) | (wide ? 1 : 0)) + bias);
+  if (wide) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      arena[q++] = c & 0xff;
+      arena[q++] = c >>> 8;
+    }
+  } else {
+    for (let i = 0; i < s.length; i++) arena[q++] = s.charCodeAt(i);
+  }
+  return q;
+}
+
+/**
+ * A record key (meta biased by 2), written as one byte per unit in the same pass that finds out whether it can be:
+ * the units go after room for the meta, which is written in front once the width is known. A wide key (or a meta
+ * whose size depends on the width, at a varint boundary) is written again, two bytes per unit.
+ */
+function writeKey(arena: Uint8Array, p: number, key: string): number {
+  const narrow = (key.length << 1) + 2;
+  const room = varintSize(narrow);
+  if (room === varintSize(narrow + 1)) {
+    let q = p + room;
+    let or = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      or |= c;
+      arena[q++] = c;
+    }
+    if (or <= 0xff) {
+      writeVarint(arena, p, narrow);
+      return q;
+    }
+  }
+  return writeKnown(arena, p, key, isWide(key), 2);
 }
 
 /** The text and record key of the entry at `at`. */
@@ -48,30 +111,8 @@ function isWide(s: string): boolean {
   return false;
 }
 
-/** Arena bytes of a text with its meta. */
-function textSize(s: string, bias: number): number {
-  const wide = isWide(s);
-  return varintSize(((s.length << 1) | (wide ? 1 : 0)) + bias) + (wide ? s.length * 2 : s.length);
-}
-
 function textBytes(meta: number): number {
   return (meta & 1) === 1 ? (meta >>> 1) * 2 : meta >>> 1;
-}
-
-/** Writes the meta (+ `bias`: keys reserve 0 and 1) and the text at `p`; returns the end. */
-function writeText(arena: Uint8Array, p: number, s: string, bias = 0): number {
-  const wide = isWide(s);
-  let q = writeVarint(arena, p, ((s.length << 1) | (wide ? 1 : 0)) + bias);
-  if (wide) {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      arena[q++] = c & 0xff;
-      arena[q++] = c >>> 8;
-    }
-  } else {
-    for (let i = 0; i < s.length; i++) arena[q++] = s.charCodeAt(i);
-  }
-  return q;
 }
 
 function readText(arena: Uint8Array, p: number, meta: number): string {

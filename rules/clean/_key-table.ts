@@ -12,7 +12,7 @@
  * re-hashing (merges re-hash when seeds differ: tables from other processes). Entry arrays and arenas grow in place
  * (./_growable.ts), so a growing table leaves no dead copies behind.
  */
-import { entriesEqual, entryBytes, entrySize, hashEntry, hashText, readEntry, textEquals, writeEntry } from './_key-arena.js';
+import { entriesEqual, entryBound, entryBytes, hashEntry, hashText, lastTextWide, readEntry, textEquals, writeEntry } from './_key-arena.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
 
@@ -85,8 +85,9 @@ export function sight(t: KeyTable, text: string, key: string | undefined, row: n
     if (slots[2 * i + 1] === h && textEquals(shard.arena, shard.at[slot - 1] as number, text)) return (slot - 1) * SHARDS + s;
     i = (i + 1) & mask;
   }
-  const at = reserve(shard, entrySize(text, key));
-  shard.used = writeEntry(shard.arena, at, text, key);
+  const wide = lastTextWide(); // of `text`: nothing was hashed since
+  const at = reserve(shard, entryBound(text, wide, key));
+  shard.used = writeEntry(shard.arena, at, text, key, wide);
   place(t, shard, i, h, at, row, line);
   return -1;
 }
