@@ -30,11 +30,20 @@ export interface DatedTable<E> {
 export function tableAt<E>(tables: readonly DatedTable<E>[], date: Date): DatedTable<E> | undefined {
   const ms = date.getTime();
   if (Number.isNaN(ms)) return undefined;
-  // Rules ask for every row (often with the same `now`): answer from a per-list, per-UTC-day memo rather than
-  // format an ISO day and scan the list each time. The memo is dropped when the list or a period was changed.
+  // Rules ask for every row (often with the same `now`): answer from a per-list memo (a few comparisons of day
+  // numbers) rather than format an ISO day and scan the list each time. The memo is dropped when the list or a
+  // period was changed.
   const memo = memoFor(tables);
   if (ms === memo.lastMs) return memo.last;
   const dayNo = Math.floor(ms / DAY_MS);
+  const starts = memo.starts;
+  if (starts !== null) {
+    let k = 0;
+    while (k < starts.length && dayNo >= (starts[k] as number)) k++;
+    memo.lastMs = ms;
+    memo.last = memo.answers[k];
+    return memo.last;
+  }
   let best = memo.byDay.get(dayNo);
   if (best === undefined && !memo.byDay.has(dayNo)) {
     best = scan(tables, date);
@@ -53,6 +62,13 @@ const MAX_DAYS = 1 << 16;
 interface Memo<E> {
   /** The list's tables and their periods when the memo was built: any change invalidates it. */
   readonly seen: readonly (readonly [DatedTable<E>, string, string | undefined])[];
+  /**
+   * The days on which the table in force can change (each start, each day after an end), ascending, and the table in
+   * force before the first (`answers[0]`) and from each one on (`answers[k + 1]`): a few comparisons answer a day.
+   * `null` when a period is not a calendar day written `yyyy-MM-dd` (compared as text then: `byDay` answers).
+   */
+  readonly starts: Float64Array | null;
+  readonly answers: readonly (DatedTable<E> | undefined)[];
   readonly byDay: Map<number, DatedTable<E> | undefined>;
   lastMs: number;
   last: DatedTable<E> | undefined;
@@ -79,7 +95,7 @@ function memoFor<E>(tables: readonly DatedTable<E>[]): Memo<E> {
   }
   let memo = memos.get(tables) as Memo<E> | undefined;
   if (memo === undefined || !unchanged(memo, tables)) {
-    memo = { seen: tables.map((t) => [t, t.validFrom, t.validTo] as const), byDay: new Map(), lastMs: Number.NaN, last: undefined };
+    memo = { seen: tables.map((t) => [t, t.validFrom, t.validTo] as const), ...steps(tables), byDay: new Map(), lastMs: Number.NaN, last: undefined };
     memos.set(tables, memo as Memo<unknown>);
   }
   const at = recentLists.indexOf(tables as readonly DatedTable<unknown>[]);
@@ -104,6 +120,29 @@ function unchanged<E>(memo: Memo<E>, tables: readonly DatedTable<E>[]): boolean 
     if (t !== seen[0] || t.validFrom !== seen[1] || t.validTo !== seen[2]) return false;
   }
   return true;
+}
+
+/** The step function of {@link Memo}: `scan` asked once per stretch of days over which its answer cannot change. */
+function steps<E>(tables: readonly DatedTable<E>[]): Pick<Memo<E>, 'starts' | 'answers'> {
+  const days: number[] = [];
+  for (const t of tables) {
+    const from = dayOf(t.validFrom);
+    const to = t.validTo === undefined ? Infinity : dayOf(t.validTo);
+    if (from === undefined || to === undefined) return { starts: null, answers: [] };
+    days.push(from);
+    if (to !== Infinity) days.push(to + 1);
+  }
+  const starts = [...new Set(days)].sort((a, b) => a - b);
+  // Days outside 0000–9999 fall in the first or last stretch, which `scan` (clamping such years) answers alike.
+  const at = (day: number) => scan(tables, new Date(day * DAY_MS));
+  return { starts: Float64Array.from(starts), answers: [at((starts[0] ?? 0) - 1), ...starts.map(at)] };
+}
+
+/** The day number of a `yyyy-MM-dd` calendar day, or undefined when the text is anything else. */
+function dayOf(text: unknown): number | undefined {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text ? undefined : ms / DAY_MS;
 }
 
 /** The selection itself: ISO day text compared with the periods (what the memo caches). */
