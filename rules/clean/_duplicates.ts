@@ -1,5 +1,6 @@
 import type { DatasetFinding, MergeOffset, RuleContext } from '../../src/core/types.js';
 import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import type { KeyParts } from './_key-arena.js';
 import { checkKeyTable } from './_check-key-table.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
@@ -38,8 +39,9 @@ export function initDuplicates(notes = false): DuplicateState {
 /**
  * Counts a value and remembers where it was seen. `shown` is the record's own value when the compared `value`
  * differs from it (a trimmed or canonical form), so that findings name each row by what it holds; not kept with notes.
+ * A composite value may come as its parts (read back joined: see `KeyParts`); they are not kept.
  */
-export function sightValue(state: DuplicateState, value: string, ctx: RuleContext, note?: string, shown?: string): void {
+export function sightValue(state: DuplicateState, value: string | KeyParts, ctx: RuleContext, note?: string, shown?: string): void {
   state.count++;
   const key = ctx.key();
   const slot = state.notes ? withNote(note ?? '', key) : withShown(shown, key);

@@ -21,6 +21,58 @@ export function hashText(s: string, seed: number): number {
   return finalise(h);
 }
 
+/**
+ * A composite key's text without building it: each part as `<length>:<part>` (length-prefixed, so ("a|b", "c") and
+ * ("a", "b|c") differ). Its entries are stored, hashed and compared as that text, so a table mixes both freely and
+ * its state files read as before.
+ */
+export type KeyParts = readonly string[];
+
+/** The composite key's text, built (for the rare comparison with a stored entry). */
+export function joinParts(parts: KeyParts): string {
+  let s = '';
+  for (const p of parts) s += `${p.length}:${p}`;
+  return s;
+}
+
+/** {@link hashText} of {@link joinParts}`(parts)`, in one pass over the parts (noting the width too). */
+export function hashParts(parts: KeyParts, seed: number): number {
+  let h = seed ^ joinedLength(parts);
+  let or = 0;
+  for (const p of parts) {
+    const n = p.length;
+    for (let d = decimalScale(n); d >= 1; d = Math.floor(d / 10)) h = Math.imul(h ^ (48 + (Math.floor(n / d) % 10)), 0x01000193);
+    h = Math.imul(h ^ 58, 0x01000193); // ':'
+    for (let i = 0; i < n; i++) {
+      const c = p.charCodeAt(i);
+      or |= c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+  }
+  lastWide = or > 0xff;
+  return finalise(h);
+}
+
+/** The length of {@link joinParts}`(parts)`. */
+export function joinedLength(parts: KeyParts): number {
+  let n = 0;
+  for (const p of parts) n += decimalDigits(p.length) + 1 + p.length;
+  return n;
+}
+
+function decimalDigits(n: number): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  return digits;
+}
+
+/** The place value of `n`'s first decimal digit (1 for 0–9, 10 for 10–99…). */
+function decimalScale(n: number): number {
+  let d = 1;
+  while (d * 10 <= n) d *= 10;
+  return d;
+}
+
 let lastWide = false;
 
 /** Whether the text last hashed by {@link hashText} has a code unit above 0xff (is stored two bytes per unit). */
@@ -40,8 +92,9 @@ function finalise(x: number): number {
  * Arena bytes an entry of `text` (of known width: `wide` when a unit is above 0xff) and record `key` takes at most:
  * exact for the text, the key counted two bytes per unit. Why a bound: measuring the key exactly is a pass over it.
  */
-export function entryBound(text: string, wide: boolean, key: string | undefined): number {
-  const t = varintSize((text.length << 1) | (wide ? 1 : 0)) + (wide ? text.length * 2 : text.length);
+export function entryBound(text: string | KeyParts, wide: boolean, key: string | undefined): number {
+  const n = typeof text === 'string' ? text.length : joinedLength(text);
+  const t = varintSize((n << 1) | (wide ? 1 : 0)) + (wide ? n * 2 : n);
   return t + (key === undefined || key === text ? 1 : varintSize((key.length << 1) + 3) + key.length * 2);
 }
 
@@ -50,8 +103,9 @@ export function entryBound(text: string, wide: boolean, key: string | undefined)
  * ends. `wide`: whether the text has a unit above 0xff, when the caller knows (its hash pass did); else measured.
  * One pass over the text and one over the key (identifiers, nearly all one byte per unit).
  */
-export function writeEntry(arena: Uint8Array, at: number, text: string, key: string | undefined, wide = isWide(text)): number {
-  const p = writeKnown(arena, at, text, wide, 0);
+export function writeEntry(arena: Uint8Array, at: number, text: string | KeyParts, key: string | undefined,
+  wide = isWide(typeof text === 'string' ? text : joinParts(text))): number {
+  const p = typeof text === 'string' ? writeKnown(arena, at, text, wide, 0) : writeParts(arena, at, text, wide);
   if (key === undefined) return writeVarint(arena, p, 0);
   if (key === text) return writeVarint(arena, p, 1);
   return writeKey(arena, p, key);
@@ -68,6 +122,33 @@ function writeKnown(arena: Uint8Array, p: number, s: string, wide: boolean, bias
     }
   } else {
     for (let i = 0; i < s.length; i++) arena[q++] = s.charCodeAt(i);
+  }
+  return q;
+}
+
+/** A composite key's text ({@link joinParts}) as {@link writeKnown} writes text, straight from its parts. */
+function writeParts(arena: Uint8Array, p: number, parts: KeyParts, wide: boolean): number {
+  let q = writeVarint(arena, p, (joinedLength(parts) << 1) | (wide ? 1 : 0));
+  const step = wide ? 2 : 1; // digits and ':' are one unit each; wide, its high byte is 0
+  for (const part of parts) {
+    const n = part.length;
+    for (let d = decimalScale(n); d >= 1; d = Math.floor(d / 10)) {
+      arena[q] = 48 + (Math.floor(n / d) % 10);
+      if (wide) arena[q + 1] = 0;
+      q += step;
+    }
+    arena[q] = 58; // ':'
+    if (wide) arena[q + 1] = 0;
+    q += step;
+    if (wide) {
+      for (let i = 0; i < n; i++) {
+        const c = part.charCodeAt(i);
+        arena[q++] = c & 0xff;
+        arena[q++] = c >>> 8;
+      }
+    } else {
+      for (let i = 0; i < n; i++) arena[q++] = part.charCodeAt(i);
+    }
   }
   return q;
 }

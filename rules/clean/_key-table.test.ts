@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { hashText } from './_key-arena.js';
+import { hashParts, hashText, joinParts } from './_key-arena.js';
 import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
 import { checkKeyTable } from './_check-key-table.js';
 import { adoptKeySeed, keySeed } from './_key-seed.js';
@@ -72,6 +72,24 @@ describe('key table', () => {
       });
       for (const [s, k] of first) expect(firstSighting(t, sight(t, s, 'again', 0, 0)).key).toBe(k);
     }), { numRuns: 200 });
+  });
+
+  it('takes a composite key as its parts: the same entry, hash and text as the parts joined', () => {
+    const part = fc.oneof(text, fc.string({ minLength: 10, maxLength: 120 }), fc.constant('\u1ea0'.repeat(11)));
+    const parts = fc.array(part, { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(fc.array(fc.tuple(parts, fc.boolean()), { maxLength: 80 }), (keys) => {
+      const t = newKeyTable();
+      const texts = keys.map(([p]) => joinParts(p));
+      const repeats: number[] = [];
+      // Each key sighted as parts or as its joined text, at random: one table must not tell them apart.
+      keys.forEach(([p, asParts], row) => {
+        expect(hashParts(p, t.seed)).toBe(hashText(joinParts(p), t.seed));
+        const ref = sight(t, asParts ? p : joinParts(p), `k${row}`, row, row + 2);
+        if (ref >= 0) repeats.push(firstSighting(t, ref).row);
+      });
+      expect(repeats).toEqual(model(texts).repeats);
+      for (const s of new Set(texts)) expect(firstSighting(t, sight(t, s, undefined, 0, 0)).text).toBe(s);
+    }), { numRuns: 300 });
   });
 
   it('tells apart different texts whose 32-bit hashes collide', () => {

@@ -12,7 +12,10 @@
  * re-hashing (merges re-hash when seeds differ: tables from other processes). Entry arrays and arenas grow in place
  * (./_growable.ts), so a growing table leaves no dead copies behind.
  */
-import { entriesEqual, entryBound, entryBytes, hashEntry, hashText, lastTextWide, readEntry, textEquals, writeEntry } from './_key-arena.js';
+import {
+  entriesEqual, entryBound, entryBytes, hashEntry, hashParts, hashText, joinParts, lastTextWide, readEntry, textEquals, writeEntry,
+  type KeyParts,
+} from './_key-arena.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
 
@@ -72,17 +75,22 @@ export function newKeyTable(): KeyTable {
 
 /**
  * Looks `text` up and adds it (first seen at `row`/`line`, record `key`) when new. Returns -1 when added, else the
- * reference of the entry already there (for {@link firstSighting}).
+ * reference of the entry already there (for {@link firstSighting}). A composite key may come as its parts
+ * ({@link KeyParts}): the same entry as their joined text, without building it (a row of a `uniqueBy` rule).
  */
-export function sight(t: KeyTable, text: string, key: string | undefined, row: number, line: number | undefined): number {
-  const h = hashText(text, t.seed);
+export function sight(t: KeyTable, text: string | KeyParts, key: string | undefined, row: number, line: number | undefined): number {
+  const h = typeof text === 'string' ? hashText(text, t.seed) : hashParts(text, t.seed);
   const s = h >>> (32 - SHARD_BITS);
   const shard = t.shards[s] as KeyTableShard;
   const slots = shard.slots;
   const mask = (slots.length >> 1) - 1;
   let i = h & mask;
+  let joined: string | undefined; // the parts' text, built only when a stored hash matches (a repeat, nearly always)
   for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
-    if (slots[2 * i + 1] === h && textEquals(shard.arena, shard.at[slot - 1] as number, text)) return (slot - 1) * SHARDS + s;
+    if (slots[2 * i + 1] === h) {
+      joined ??= typeof text === 'string' ? text : joinParts(text);
+      if (textEquals(shard.arena, shard.at[slot - 1] as number, joined)) return (slot - 1) * SHARDS + s;
+    }
     i = (i + 1) & mask;
   }
   const wide = lastTextWide(); // of `text`: nothing was hashed since

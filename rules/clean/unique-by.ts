@@ -28,9 +28,11 @@ export function uniqueBy(columns: readonly string[], options: UniqueByOptions = 
   const cols = [...columns];
   const label = cols.join('+');
   const forms = normalizers(cols, options.normalize);
-  // Length-prefixed parts, so ("a|b", "c") and ("a", "b|c") never collide.
+  // The key goes to the table as its parts, stored length-prefixed (`decode` below), so ("a|b", "c") and ("a", "b|c")
+  // never collide; the table reads them in place of a joined string (one per row, and its flattening, saved).
+  // `parts` is reused row after row: the table keeps none of it.
+  const parts: string[] = cols.map(() => '');
   const add = (state: DuplicateState, row: TypedRow, ctx: Parameters<typeof sightValue>[2]) => {
-    let key = '';
     let changed = false;
     for (let i = 0; i < cols.length; i++) {
       const v = row[cols[i] as string];
@@ -40,9 +42,9 @@ export function uniqueBy(columns: readonly string[], options: UniqueByOptions = 
         s = f === undefined ? trimKey(v) : canonicalKey(f, trimKey(v));
         changed ||= s !== v;
       } else s = identity(v);
-      key += `${s.length}:${s}`;
+      parts[i] = s;
     }
-    sightValue(state, key, ctx, undefined, changed ? cols.map((c) => identity(row[c])).join(' | ') : undefined);
+    sightValue(state, parts, ctx, undefined, changed ? cols.map((c) => identity(row[c])).join(' | ') : undefined);
   };
   return aggregateRule<DuplicateState, TypedRow>({
     name: `${label}.unique`, criterion: 'clean', code: 'duplicate_value', fields: cols, params: { columns: cols },
