@@ -1,5 +1,5 @@
 import type { DatasetFinding, MergeOffset, RuleContext } from '../../src/core/types.js';
-import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import { absorb, firstSighting, newKeyTable, refOf, sight, type KeyTable } from './_key-table.js';
 import type { KeyParts } from './_key-arena.js';
 import { checkKeyTable } from './_check-key-table.js';
 
@@ -78,18 +78,19 @@ export function checkDuplicates(x: unknown): boolean {
 
 export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: MergeOffset): DuplicateState {
   const shift = (line: number | undefined) => (line === undefined ? undefined : line + offset.lines);
-  // b's first sightings that a has already seen become later sightings; b's own later sightings follow them.
-  const firstInB = new Set(b.later.map((s) => s.ref));
-  const moved = new Map<number, number>();
+  // b's first sightings that a has already seen become later sightings; b's own later sightings follow them, naming
+  // where their first sightings went (looked up once per repeated value: few, against every entry of b).
   const later = a.later;
-  a.table = absorb(a.table, b.table, offset.rows, offset.lines, (bRef, aRef) => {
+  const bTable = b.table;
+  a.table = absorb(a.table, bTable, offset.rows, offset.lines, (bRef, aRef) => {
     const s = first(b, bRef);
     later.push({ ...s, ref: aRef, row: s.row + offset.rows, line: shift(s.line) });
-  }, (bRef, aRef) => {
-    if (firstInB.has(bRef)) moved.set(bRef, aRef);
   });
+  const moved = new Map<number, number>();
   for (const s of b.later) {
-    later.push({ ...s, ref: moved.get(s.ref) as number, row: s.row + offset.rows, line: shift(s.line) });
+    let ref = moved.get(s.ref);
+    if (ref === undefined) moved.set(s.ref, (ref = refOf(a.table, bTable, s.ref)));
+    later.push({ ...s, ref, row: s.row + offset.rows, line: shift(s.line) });
   }
   a.count += b.count;
   return a;

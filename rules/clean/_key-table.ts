@@ -111,14 +111,13 @@ export function firstSighting(t: KeyTable, ref: number): FirstSighting {
 
 /**
  * Adds every entry of `b` (a later shard of the same data) to `a`, rows and lines shifted by `rows`/`lines`. For each
- * `b` entry already in `a`, `seenBefore(bRef, aRef)` is called (that sighting is a duplicate); `placed(bRef, aRef)` is
- * called for every entry of `b` with the reference it now has in `a`. Returns `a` (or `b`, adopted, when `a` is empty).
+ * `b` entry already in `a`, `seenBefore(bRef, aRef)` is called (that sighting is a duplicate). Returns `a` (or `b`,
+ * adopted, when `a` is empty). Where a `b` entry went: {@link refOf}.
  */
 export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
-  seenBefore: (bRef: number, aRef: number) => void, placed?: (bRef: number, aRef: number) => void): KeyTable {
+  seenBefore: (bRef: number, aRef: number) => void): KeyTable {
   if (a.size === 0) {
     shiftAll(b, rows, lines);
-    if (placed !== undefined) forEachRef(b, (ref) => placed(ref, ref));
     return b;
   }
   const sameSeed = a.seed === b.seed;
@@ -150,27 +149,35 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
       }
       if (found >= 0) {
         seenBefore(bRef, found);
-        placed?.(bRef, found);
         continue;
       }
       const n = entryBytes(from.arena, bAt);
       const at = reserve(shard, n);
-      shard.arena.set(from.arena.subarray(bAt, bAt + n), at);
+      // Byte by byte: entries are a few dozen bytes, and a subarray per entry would be an object per entry.
+      const to = shard.arena;
+      const src = from.arena;
+      for (let k = 0; k < n; k++) to[at + k] = src[bAt + k] as number;
       shard.used = at + n;
       const line = lineAt(from, e);
-      const aEntry = shard.size;
       place(a, shard, i, h, at, position((from.rows[e] as number) + rows), line === 0 ? undefined : line - 1 + lines);
-      placed?.(bRef, aEntry * SHARDS + s);
     }
   }
   return a;
 }
 
-function forEachRef(t: KeyTable, fn: (ref: number) => void): void {
-  for (let s = 0; s < SHARDS; s++) {
-    const size = (t.shards[s] as KeyTableShard).size;
-    for (let e = 0; e < size; e++) fn(e * SHARDS + s);
+/** The reference that `b`'s entry `bRef` has in `merged` (what {@link absorb} returned), or -1 when it has none. */
+export function refOf(merged: KeyTable, b: KeyTable, bRef: number): number {
+  const from = b.shards[bRef % SHARDS] as KeyTableShard;
+  const bAt = from.at[Math.floor(bRef / SHARDS)] as number;
+  const h = hashEntry(from.arena, bAt, merged.seed);
+  const s = h >>> (32 - SHARD_BITS);
+  const shard = merged.shards[s] as KeyTableShard;
+  const slots = shard.slots;
+  const mask = (slots.length >> 1) - 1;
+  for (let i = h & mask, slot = slots[2 * i] as number; slot !== 0; i = (i + 1) & mask, slot = slots[2 * i] as number) {
+    if (slots[2 * i + 1] === h && entriesEqual(shard.arena, shard.at[slot - 1] as number, from.arena, bAt)) return (slot - 1) * SHARDS + s;
   }
+  return -1;
 }
 
 function shiftAll(t: KeyTable, rows: number, lines: number): void {
