@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createScanner, type CsvScanner } from './scanner.js';
 
@@ -33,6 +34,28 @@ describe('createScanner', () => {
   ] as const)('%s', (_, text, events, lines) => {
     expect(scan([text])).toEqual({ events, lines });
     expect(scan([...text])).toEqual({ events, lines });
+  });
+
+  it('sees the same records, lines and offsets however the text is cut into pieces', () => {
+    const unit = fc.constantFrom('a', 'é', ',', '"', '""', '\n', '\r', '\r\n', ' ', 'Đ', '😀', 'xyz');
+    const cuts = (text: string) => fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, text.length - 1) }), { maxLength: 8 })
+      .map((at) => [0, ...at.filter((i) => i < text.length).sort((x, y) => x - y), text.length]);
+    const run = (pieces: readonly string[], max: number) => {
+      const events: unknown[] = [];
+      const sc = createScanner({ delimiter: ',', maxRecordBytes: max }, {
+        record: (cells, line, start, end) => events.push([line, start, end, ...cells]),
+        rejected: (code, line, start, end, open) => events.push([line, code, start, end, open]),
+        ending: (kind, line) => events.push(['ending', kind, line]),
+      });
+      for (const piece of pieces) sc.write(piece);
+      sc.end();
+      return { events, lines: sc.lines };
+    };
+    fc.assert(fc.property(fc.array(unit, { maxLength: 60 }).map((u) => u.join('')).chain((text) =>
+      fc.tuple(fc.constant(text), cuts(text), fc.constantFrom(1 << 20, 8))), ([text, at, max]) => {
+      const pieces = at.slice(1).map((end, i) => text.slice(at[i], end));
+      expect(run(pieces, max)).toEqual(run([text], max));
+    }), { numRuns: 2000 });
   });
 
   it('uses the given delimiter', () => {

@@ -239,8 +239,28 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
       base += done;
       buf = '';
     }
-    buf = buf === '' ? s : buf + s;
-    const stop = parse(0, eof);
+    let from = 0;
+    if (buf === '') buf = s;
+    else {
+      // The record left open by the last text is completed with this text up to its first line feed and parsed on
+      // its own; the rest is parsed in place. Appending the whole text to it made a string that the parser's first
+      // read flattened, i.e. copied whole (a chunk's worth of memory per chunk). A record still open at that line
+      // feed (a quoted line break) goes on as before, from the text appended.
+      const k = s.indexOf('\n') + 1;
+      if (k > 0) {
+        buf += s.slice(0, k);
+        const done = parse(0, false);
+        if (done === buf.length) {
+          base += done - k; // buf[0] is now s[0]
+          buf = s;
+          from = k;
+        } else {
+          base += done;
+          buf = buf.slice(done) + s.slice(k);
+        }
+      } else buf += s;
+    }
+    const stop = parse(from, eof);
     if (stop > 0) {
       base += stop;
       buf = stop >= buf.length ? '' : buf.slice(stop);
