@@ -41,7 +41,8 @@ export function hashParts(parts: KeyParts, seed: number): number {
   let or = 0;
   for (const p of parts) {
     const n = p.length;
-    for (let d = decimalScale(n); d >= 1; d = Math.floor(d / 10)) h = Math.imul(h ^ (48 + (Math.floor(n / d) % 10)), 0x01000193);
+    if (n < 10) h = Math.imul(h ^ (48 + n), 0x01000193); // nearly always: codes and numbers are short
+    else for (let d = decimalScale(n); d >= 1; d = Math.floor(d / 10)) h = Math.imul(h ^ (48 + (Math.floor(n / d) % 10)), 0x01000193);
     h = Math.imul(h ^ 58, 0x01000193); // ':'
     for (let i = 0; i < n; i++) {
       const c = p.charCodeAt(i);
@@ -61,6 +62,7 @@ export function joinedLength(parts: KeyParts): number {
 }
 
 function decimalDigits(n: number): number {
+  if (n < 10) return 1;
   let digits = 1;
   for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
   return digits;
@@ -132,10 +134,16 @@ function writeParts(arena: Uint8Array, p: number, parts: KeyParts, wide: boolean
   const step = wide ? 2 : 1; // digits and ':' are one unit each; wide, its high byte is 0
   for (const part of parts) {
     const n = part.length;
-    for (let d = decimalScale(n); d >= 1; d = Math.floor(d / 10)) {
-      arena[q] = 48 + (Math.floor(n / d) % 10);
+    if (n < 10) {
+      arena[q] = 48 + n;
       if (wide) arena[q + 1] = 0;
       q += step;
+    } else {
+      for (let d = decimalScale(n); d >= 1; d = Math.floor(d / 10)) {
+        arena[q] = 48 + (Math.floor(n / d) % 10);
+        if (wide) arena[q + 1] = 0;
+        q += step;
+      }
     }
     arena[q] = 58; // ':'
     if (wide) arena[q + 1] = 0;

@@ -58,11 +58,35 @@ export function indexOf<E extends { readonly code: string }>(table: DatedTable<r
 export function standing<E extends { readonly code: string }>(tables: readonly DatedTable<readonly E[]>[], code: string,
   date: Date): Standing<E> {
   const now = tableAt(tables, date);
-  if (now !== undefined) {
-    // The usual answer, for every row with a current code: one shared (frozen) object per table, not one per row.
-    const info = infoOf(now);
-    if (info.index.has(code)) return info.inForce;
+  if (now === undefined) return elsewhere(tables, undefined, code);
+  // The usual answer, for every row with a current code: one shared (frozen) object per table, not one per row.
+  const info = infoOf(now);
+  if (info.index.has(code)) return info.inForce;
+  // A retired code (in a register many rows may still carry one): answered once per code while the same table is in
+  // force, rather than filtering and sorting the list for each row.
+  let memo = retiredMemos.get(tables) as RetiredMemo<E> | undefined;
+  if (memo?.now !== now) retiredMemos.set(tables, (memo = { now, byCode: new Map() }) as RetiredMemo<unknown>);
+  let found = memo.byCode.get(code);
+  if (found === undefined) {
+    if (memo.byCode.size >= MAX_RETIRED) memo.byCode.clear();
+    memo.byCode.set(code, (found = Object.freeze(elsewhere(tables, now, code))));
   }
+  return found;
+}
+
+/** Codes remembered per list (bounds memory on a column of arbitrary text). */
+const MAX_RETIRED = 4096;
+
+interface RetiredMemo<E> {
+  readonly now: DatedTable<readonly E[]>;
+  readonly byCode: Map<string, Standing<E>>;
+}
+
+const retiredMemos = new WeakMap<object, RetiredMemo<unknown>>();
+
+/** The standing of a code the table in force (`now`) does not hold: the latest earlier table that had it, if any. */
+function elsewhere<E extends { readonly code: string }>(tables: readonly DatedTable<readonly E[]>[],
+  now: DatedTable<readonly E[]> | undefined, code: string): Standing<E> {
   const earlier = tables.filter((t) => t !== now && (now === undefined || t.validFrom < now.validFrom) && indexOf(t).has(code))
     .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
   return { ...(now === undefined ? {} : { now }), ...(earlier === undefined ? {} : { retired: earlier }) };
