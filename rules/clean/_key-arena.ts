@@ -265,6 +265,10 @@ export function entryBytes(arena: Uint8Array, at: number): number {
 
 /** LEB128: short texts (nearly all) take one meta byte. */
 function writeVarint(arena: Uint8Array, p: number, v: number): number {
+  if (v < 0x80) { // nearly always: texts shorter than 64 units
+    arena[p] = v;
+    return p + 1;
+  }
   let q = p;
   let x = v;
   while (x >= 0x80) {
@@ -289,6 +293,7 @@ function readVarint(arena: Uint8Array, p: number): number {
 }
 
 function varintSize(v: number): number {
+  if (v < 0x80) return 1;
   let n = 1;
   for (let x = v; x >= 0x80; x = Math.floor(x / 128)) n++;
   return n;
