@@ -156,7 +156,7 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
       // Byte by byte: entries are a few dozen bytes, and a subarray per entry would be an object per entry.
       const to = shard.arena;
       const src = from.arena;
-      for (let k = 0; k < n; k++) to[at + k] = src[bAt + k] as number;
+      for (let j = 0; j < n; j++) to[at + j] = src[bAt + j] as number;
       shard.used = at + n;
       const line = lineAt(from, e);
       place(a, shard, i, h, at, position((from.rows[e] as number) + rows), line === 0 ? undefined : line - 1 + lines);
