@@ -73,7 +73,9 @@ export function canonicalGcnSerial(value: string): string {
   const t = value.trim();
   if (!GCN_SERIAL_PATTERN.test(t)) return t;
   const at = t.search(/[ \d]/);
-  return `${t.slice(0, at)} ${t.slice(at).trimStart()}`;
+  // Already "XX 123456" (the pattern allows one space, then digits): the value itself, not a copy built per row.
+  if (t.charCodeAt(at) === 32) return t;
+  return `${t.slice(0, at)} ${t.slice(at)}`;
 }
 
 // The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters; vowel marks (â, ă, ê, ô, ơ, ư) stay put.
