@@ -265,7 +265,10 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
       base += stop;
       buf = stop >= buf.length ? '' : buf.slice(stop);
     }
-    if (!eof && buf.length > max) startSkip();
+    // Too large already, in UTF-16 units (never more than its UTF-8 bytes). A CR at the very end is left out: it may
+    // be the record's line ending, waiting for the next text to say whether an LF follows (CRLF), and a record that
+    // fits with its ending cut into the next chunk must not be rejected when the same record in one piece is not.
+    if (!eof && buf.length - (buf.charCodeAt(buf.length - 1) === CR ? 1 : 0) > max) startSkip();
   }
 
   /** The incomplete record in buf is already too large: scan the rest without keeping it. */
