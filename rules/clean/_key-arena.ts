@@ -101,12 +101,12 @@ export function entryBound(text: string | KeyParts, wide: boolean, key: string |
 }
 
 /**
- * Writes an entry at `at` (room reserved by the caller: at least {@link entryBound}); returns where it
- * ends. `wide`: whether the text has a unit above 0xff, when the caller knows (its hash pass did); else measured.
- * One pass over the text and one over the key (identifiers, nearly all one byte per unit).
+ * Writes an entry at `at` (room reserved by the caller: at least {@link entryBound}); returns where it ends. `wide`:
+ * whether the text has a unit above 0xff (its hash pass found out). One pass over the text and one over the key
+ * (identifiers, nearly all one byte per unit).
  */
 export function writeEntry(arena: Uint8Array, at: number, text: string | KeyParts, key: string | undefined,
-  wide = isWide(typeof text === 'string' ? text : joinParts(text))): number {
+  wide: boolean): number {
   const p = typeof text === 'string' ? writeKnown(arena, at, text, wide, 0) : writeParts(arena, at, text, wide);
   if (key === undefined) return writeVarint(arena, p, 0);
   if (key === text) return writeVarint(arena, p, 1);

@@ -82,22 +82,45 @@ export function sight(t: KeyTable, text: string | KeyParts, key: string | undefi
   const h = typeof text === 'string' ? hashText(text, t.seed) : hashParts(text, t.seed);
   const s = h >>> (32 - SHARD_BITS);
   const shard = t.shards[s] as KeyTableShard;
-  const slots = shard.slots;
-  const mask = (slots.length >> 1) - 1;
-  let i = h & mask;
-  let joined: string | undefined; // the parts' text, built only when a stored hash matches (a repeat, nearly always)
-  for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
-    if (slots[2 * i + 1] === h) {
-      joined ??= typeof text === 'string' ? text : joinParts(text);
-      if (textEquals(shard.arena, shard.at[slot - 1] as number, joined)) return (slot - 1) * SHARDS + s;
-    }
-    i = (i + 1) & mask;
-  }
+  const i = probeText(shard, h, text);
+  const slot = shard.slots[2 * i] as number;
+  if (slot !== 0) return (slot - 1) * SHARDS + s;
   const wide = lastTextWide(); // of `text`: nothing was hashed since
   const at = reserve(shard, entryBound(text, wide, key));
   shard.used = writeEntry(shard.arena, at, text, key, wide);
   place(t, shard, i, h, at, row, line);
   return -1;
+}
+
+/**
+ * The slot of `shard` that holds `text` (hash `h`), or the free slot where it would go: linear probing, the stored
+ * hash compared first and the text only on a match. Parts are joined only then (a repeat, nearly always).
+ */
+function probeText(shard: KeyTableShard, h: number, text: string | KeyParts): number {
+  const slots = shard.slots;
+  const mask = (slots.length >> 1) - 1;
+  let i = h & mask;
+  let joined: string | undefined;
+  for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
+    if (slots[2 * i + 1] === h) {
+      joined ??= typeof text === 'string' ? text : joinParts(text);
+      if (textEquals(shard.arena, shard.at[slot - 1] as number, joined)) return i;
+    }
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+/** {@link probeText} for an entry of another table's arena (`src`, at `at`): entries compare byte for byte. */
+function probeEntry(shard: KeyTableShard, h: number, src: Uint8Array, at: number): number {
+  const slots = shard.slots;
+  const mask = (slots.length >> 1) - 1;
+  let i = h & mask;
+  for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
+    if (slots[2 * i + 1] === h && entriesEqual(shard.arena, shard.at[slot - 1] as number, src, at)) return i;
+    i = (i + 1) & mask;
+  }
+  return i;
 }
 
 /** The first sighting behind a reference returned by {@link sight} or {@link absorb}. */
@@ -135,20 +158,10 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
       const h = sameSeed ? from.slots[k + 1] as number : hashEntry(from.arena, bAt, a.seed);
       const s = h >>> (32 - SHARD_BITS);
       const shard = a.shards[s] as KeyTableShard;
-      const slots = shard.slots;
-      const mask = (slots.length >> 1) - 1;
-      const bRef = e * SHARDS + bs;
-      let i = h & mask;
-      let found = -1;
-      for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
-        if (slots[2 * i + 1] === h && entriesEqual(shard.arena, shard.at[slot - 1] as number, from.arena, bAt)) {
-          found = (slot - 1) * SHARDS + s;
-          break;
-        }
-        i = (i + 1) & mask;
-      }
-      if (found >= 0) {
-        seenBefore(bRef, found);
+      const i = probeEntry(shard, h, from.arena, bAt);
+      const slot = shard.slots[2 * i] as number;
+      if (slot !== 0) {
+        seenBefore(e * SHARDS + bs, (slot - 1) * SHARDS + s);
         continue;
       }
       const n = entryBytes(from.arena, bAt);
@@ -172,12 +185,8 @@ export function refOf(merged: KeyTable, b: KeyTable, bRef: number): number {
   const h = hashEntry(from.arena, bAt, merged.seed);
   const s = h >>> (32 - SHARD_BITS);
   const shard = merged.shards[s] as KeyTableShard;
-  const slots = shard.slots;
-  const mask = (slots.length >> 1) - 1;
-  for (let i = h & mask, slot = slots[2 * i] as number; slot !== 0; i = (i + 1) & mask, slot = slots[2 * i] as number) {
-    if (slots[2 * i + 1] === h && entriesEqual(shard.arena, shard.at[slot - 1] as number, from.arena, bAt)) return (slot - 1) * SHARDS + s;
-  }
-  return -1;
+  const slot = shard.slots[2 * probeEntry(shard, h, from.arena, bAt)] as number;
+  return slot === 0 ? -1 : (slot - 1) * SHARDS + s;
 }
 
 function shiftAll(t: KeyTable, rows: number, lines: number): void {
@@ -292,14 +301,8 @@ export function lookup(t: KeyTable, text: string): number {
   const h = hashText(text, t.seed);
   const s = h >>> (32 - SHARD_BITS);
   const shard = t.shards[s] as KeyTableShard;
-  const slots = shard.slots;
-  const mask = (slots.length >> 1) - 1;
-  let i = h & mask;
-  for (let slot = slots[2 * i] as number; slot !== 0; slot = slots[2 * i] as number) {
-    if (slots[2 * i + 1] === h && textEquals(shard.arena, shard.at[slot - 1] as number, text)) return (slot - 1) * SHARDS + s;
-    i = (i + 1) & mask;
-  }
-  return -1;
+  const slot = shard.slots[2 * probeText(shard, h, text)] as number;
+  return slot === 0 ? -1 : (slot - 1) * SHARDS + s;
 }
 
 /** Bytes the table's typed arrays hold (allocated capacity, so what the process pays for it). */
