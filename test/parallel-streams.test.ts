@@ -79,3 +79,32 @@ describe('a file that changes while workers read it is a partial read', () => {
     expect(report.source?.error).toBe(`the file changed while it was read (${before} bytes at the start, ${after} at the end)`);
   }, 120_000);
 });
+
+describe('the first range, validated on the calling thread', () => {
+  it('stops after its current batch when a worker fails, and the run fails with the worker\'s error', async () => {
+    const path = join(dir, 'long.csv');
+    // Every row fails group.oneOf: the violations show how far the first range got.
+    writeFileSync(path, HEADER + Array.from({ length: 100_000 }, (_, i) => `P${i},zz,${i % 100},An,01/01/2024\n`).join(''));
+    const file = readCsv(path).file;
+    if (file === undefined) throw new Error('not splittable');
+    // The worker's module fails to load; it says so on a channel first, so the first range starts once it has.
+    const module = join(dir, 'fails-in-workers.mjs');
+    writeFileSync(module, `import { isMainThread } from 'node:worker_threads';
+if (!isMainThread) {
+  const c = new BroadcastChannel('ddss-test-worker-fails');
+  c.postMessage('failing');
+  c.close();
+  throw new Error('the register is offline');
+}
+`);
+    const channel = new BroadcastChannel('ddss-test-worker-fails');
+    const failing = new Promise<void>((resolve) => { channel.onmessage = () => resolve(); });
+    let violations = 0;
+    const run = validateCsvParallel(parallelParcels, { module, name: parallelParcels.name }, file,
+      { now: NOW, onViolation: () => { violations++; } }, 2, { beforePromote: (k) => (k === 0 ? failing : undefined) });
+    await expect(run).rejects.toThrow('the register is offline');
+    channel.close();
+    // The first range holds over 50,000 rows; each batch (64 KiB) about 2,200.
+    expect(violations).toBeLessThan(25_000);
+  }, 120_000);
+});

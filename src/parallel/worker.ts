@@ -6,14 +6,11 @@
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createValidator, type Validator } from '../core/validator.js';
-import { timedBatches } from '../core/timings.js';
-import { readCsvRange } from '../sources/csv/read-csv-range.js';
+import { drain, validateCsvRange } from './validate-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
 import { transferables } from './transferables.js';
 import { enterWorker } from './worker-context.js';
-import { fileChanged } from './file-changed.js';
 import type { Ack, PostgresRangeTask, WorkerMessage, WorkerTask } from './protocol.js';
-import type { RowBatch } from '../core/source.js';
 import { readPostgres } from '../sources/postgres/read-postgres.js';
 import type { Violation } from '../core/types.js';
 import type { RecordGrade } from '../core/grades.js';
@@ -49,31 +46,17 @@ async function run(task: WorkerTask): Promise<WorkerMessage> {
     ...(task.streamGrades === true ? { onRecord: (x: RecordGrade) => { if (found.push(x) >= BATCH) flush(); } } : {}),
   });
   if ('postgres' in task) return runPostgres(task, v);
-  const source = readCsvRange(task.path, {
-    ...task.csv, start: task.start, exact: task.exact, stop: task.stop,
-    ...(task.columns === undefined ? {} : { columns: task.columns }),
-    onBegin: (at) => post({ type: 'began', at }),
-  });
-  let error = await drain(source.batches(), v, task.options.timings === true);
+  const read = await validateCsvRange(task, v, task.options.timings === true, backpressure, (at) => post({ type: 'began', at }));
   const state = v.state(); // gives out the last graded record, which must go in the last batch
   flush();
-  const range = source.range();
-  // A changed file is a partial read whatever the reader saw; a reader that stopped early says why in its info
-  // (an open quote past the record cap: the records after it cannot be found).
-  const changed = range.size === undefined || range.size === task.size ? undefined : fileChanged(task.size, range.size);
-  error = changed ?? error ?? source.info().error;
-  return {
-    type: 'done', state, began: range.began, ended: range.ended, records: source.info().records ?? 0,
-    endings: source.endings(),
-    ...(error === undefined ? {} : { error }),
-  };
+  return { type: 'done', state, ...read };
 }
 
 /** One key range of a PostgreSQL table, read in the run's snapshot (rows are numbered within the range). */
 async function runPostgres(task: PostgresRangeTask, v: Validator): Promise<WorkerMessage> {
   post({ type: 'began', at: 0 });
   const source = readPostgres(task.postgres);
-  const error = (await drain(source.batches(), v, task.options.timings === true)) ?? source.info().error;
+  const error = (await drain(source.batches(), v, task.options.timings === true, backpressure)) ?? source.info().error;
   const state = v.state(); // gives out the last graded record, which must go in the last batch
   flush();
   return { type: 'done', state, began: 0, ended: 0, records: source.info().records ?? 0, endings: [],
@@ -90,22 +73,11 @@ function flush(): void {
 }
 
 /**
- * Validates every batch; a source that fails ends the range with its reason. The caller flushes after `v.state()`.
- * With `timed`, the time spent reading is added to the validator's timings (waiting for acks is not reading).
+ * Backpressure, after each batch: the main thread forwards or stores violations at its own pace (a sink, a disk);
+ * without waiting, a range full of violations would pile up in its message queue.
  */
-async function drain(batches: AsyncIterable<RowBatch>, v: Validator, timed: boolean): Promise<string | undefined> {
-  let error: string | undefined;
-  try {
-    for await (const batch of timed ? timedBatches(batches, (ms) => v.addReadTime(ms)) : batches) {
-      v.addBatch(batch);
-      // Backpressure: the main thread forwards or stores violations at its own pace (a sink, a disk); without
-      // waiting, a range full of violations would pile up in its message queue.
-      while (unacked > AHEAD) await new Promise<void>((resolve) => { wake = resolve; });
-    }
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
-  }
-  return error;
+async function backpressure(): Promise<void> {
+  while (unacked > AHEAD) await new Promise<void>((resolve) => { wake = resolve; });
 }
 
 port.on('message', (msg: WorkerTask | Ack) => {
