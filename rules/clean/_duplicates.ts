@@ -76,16 +76,22 @@ export function checkDuplicates(x: unknown): boolean {
   });
 }
 
+/**
+ * Appends b's sightings after a's. On the last merge (`offset.last`: only finished afterwards) a's table gains only
+ * the values of b that b's later sightings name: the others, seen once in b and not in a, are in no finding, and
+ * copying them (growing a's table for them) was most of the merge's time.
+ */
 export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: MergeOffset): DuplicateState {
   const shift = (line: number | undefined) => (line === undefined ? undefined : line + offset.lines);
   // b's first sightings that a has already seen become later sightings; b's own later sightings follow them, naming
   // where their first sightings went (looked up once per repeated value: few, against every entry of b).
   const later = a.later;
   const bTable = b.table;
+  const named = offset.last === true ? new Set(b.later.map((s) => s.ref)) : undefined;
   a.table = absorb(a.table, bTable, offset.rows, offset.lines, (bRef, aRef) => {
     const s = first(b, bRef);
     later.push({ ...s, ref: aRef, row: s.row + offset.rows, line: shift(s.line) });
-  });
+  }, named === undefined ? undefined : (bRef) => named.has(bRef));
   const moved = new Map<number, number>();
   for (const s of b.later) {
     let ref = moved.get(s.ref);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { hashParts, hashText, joinParts } from './_key-arena.js';
-import { absorb, firstSighting, newKeyTable, sight, type KeyTable } from './_key-table.js';
+import { absorb, firstSighting, lookup, newKeyTable, sight, type KeyTable } from './_key-table.js';
 import { checkKeyTable } from './_check-key-table.js';
 import { adoptKeySeed, keySeed } from './_key-seed.js';
 
@@ -135,6 +135,38 @@ describe('key table', () => {
       const inA = model(texts.slice(0, cut)).first;
       const expected = [...model(texts.slice(cut)).first.keys()].filter((s) => inA.has(s)).map((s) => inA.get(s));
       expect(crossRepeats.sort((x, y) => x - y)).toEqual((expected as number[]).sort((x, y) => x - y));
+    }), { numRuns: 200 });
+  });
+
+  it('on a last merge adds only the entries of b it is told to keep: the same repeats, kept ones found, others absent', () => {
+    fc.assert(fc.property(fc.array(text, { maxLength: 200 }), fc.nat(), fc.func(fc.boolean()), (texts, at, keepIt) => {
+      const cut = texts.length === 0 ? 0 : at % (texts.length + 1);
+      const full = { a: fill(texts.slice(0, cut)), b: fill(texts.slice(cut), cut) };
+      const part = { a: fill(texts.slice(0, cut)), b: fill(texts.slice(cut), cut) };
+      part.b.table.seed = part.a.table.seed;
+      const repeats = (into: KeyTable) => (_bRef: number, aRef: number) => firstSighting(into, aRef).row;
+      const fullRepeats: number[] = [];
+      const partRepeats: number[] = [];
+      const kept: number[] = [];
+      absorb(full.a.table, full.b.table, cut, cut, (b, a) => fullRepeats.push(repeats(full.a.table)(b, a)));
+      const merged = absorb(part.a.table, part.b.table, cut, cut, (b, a) => partRepeats.push(repeats(part.a.table)(b, a)),
+        (bRef) => { const k = keepIt(bRef); if (k) kept.push(bRef); return k; });
+      expect(partRepeats).toEqual(fullRepeats);
+      const inA = model(texts.slice(0, cut)).first;
+      const bOnly = [...model(texts.slice(cut)).first].filter(([t]) => !inA.has(t));
+      if (inA.size === 0) {
+        // Nothing to add to: b is adopted whole (free), kept or not.
+        expect(merged.size).toBe(bOnly.length);
+        return;
+      }
+      expect(merged.size).toBe(inA.size + kept.length);
+      const keptRows = new Set(kept.map((ref) => firstSighting(part.b.table, ref).row + cut));
+      for (const [t, row] of bOnly) {
+        const ref = lookup(merged, t);
+        if (keptRows.has(row + cut)) expect(firstSighting(merged, ref)).toMatchObject({ row: row + cut, key: `key-${row + cut}` });
+        else expect(ref).toBe(-1);
+      }
+      expect(kept.length).toBeLessThanOrEqual(bOnly.length);
     }), { numRuns: 200 });
   });
 

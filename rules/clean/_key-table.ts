@@ -135,10 +135,12 @@ export function firstSighting(t: KeyTable, ref: number): FirstSighting {
 /**
  * Adds every entry of `b` (a later shard of the same data) to `a`, rows and lines shifted by `rows`/`lines`. For each
  * `b` entry already in `a`, `seenBefore(bRef, aRef)` is called (that sighting is a duplicate). Returns `a` (or `b`,
- * adopted, when `a` is empty). Where a `b` entry went: {@link refOf}.
+ * adopted, when `a` is empty). Where a `b` entry went: {@link refOf}. With `keep`, a `b` entry that `a` lacks is
+ * added only when `keep(bRef)` says so: a last merge, whose table is read only for the entries something names,
+ * skips copying the others (and growing `a` for them).
  */
 export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
-  seenBefore: (bRef: number, aRef: number) => void): KeyTable {
+  seenBefore: (bRef: number, aRef: number) => void, keep?: (bRef: number) => boolean): KeyTable {
   if (a.size === 0) {
     shiftAll(b, rows, lines);
     return b;
@@ -148,7 +150,7 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
     const from = b.shards[bs] as KeyTableShard;
     // With one seed, b's shard bs goes to a's shard bs (the shard is the hash's top bits): make room for all of it at
     // once, so the slots are re-hashed once rather than at every doubling.
-    if (sameSeed) makeRoom(a.shards[bs] as KeyTableShard, from.size, from.used);
+    if (sameSeed && keep === undefined) makeRoom(a.shards[bs] as KeyTableShard, from.size, from.used);
     // Entries in slot order, not insertion order: the hash is at hand there, and a's entry order is immaterial.
     for (let k = 0; k < from.slots.length; k += 2) {
       const e1 = from.slots[k] as number;
@@ -164,6 +166,7 @@ export function absorb(a: KeyTable, b: KeyTable, rows: number, lines: number,
         seenBefore(e * SHARDS + bs, (slot - 1) * SHARDS + s);
         continue;
       }
+      if (keep !== undefined && !keep(e * SHARDS + bs)) continue;
       const n = entryBytes(from.arena, bAt);
       const at = reserve(shard, n);
       // Byte by byte: entries are a few dozen bytes, and a subarray per entry would be an object per entry.

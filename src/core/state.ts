@@ -76,13 +76,14 @@ export function initialState(plan: Plan): ValidatorState {
 
 /**
  * Appends shard `b` after shard `a` (rows and lines of b shifted). Exact: the result equals the state of one
- * validator fed a's rows then b's. Aggregates merge through their own `merge`.
+ * validator fed a's rows then b's. Aggregates merge through their own `merge`. With `last` (nothing is merged
+ * afterwards, the state is only finished) a rule may keep less, but the report is the same.
  */
-export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, maxSamples: number): ValidatorState {
+export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, maxSamples: number, last = false): ValidatorState {
   if (a.signature !== b.signature) {
     throw new Error('ddss: cannot merge states of different dataset definitions');
   }
-  const offset: MergeOffset = { rows: a.rows, lines: a.lines };
+  const offset: MergeOffset = { rows: a.rows, lines: a.lines, ...(last ? { last } : {}) };
   const rules = a.rules.map((ra, i) => {
     const rb = b.rules[i] as RuleState;
     const slot = plan.slots[i];

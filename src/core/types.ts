@@ -170,7 +170,7 @@ export interface DatasetOutcome {
 /**
  * A mergeable aggregator over rows. States must be structured-clonable (plain objects, arrays, Maps, typed arrays)
  * so they can cross worker threads. `merge(a, b, offset)` appends shard b after shard a: b's row numbers are
- * shifted by `offset.rows` and its lines by `offset.lines`.
+ * shifted by `offset.rows` and its lines by `offset.lines` (`offset.last`: nothing is merged afterwards).
  */
 export interface AggregateRule<S = unknown, V = unknown> extends RuleBase {
   readonly kind: 'aggregate';
@@ -189,6 +189,11 @@ export interface AggregateRule<S = unknown, V = unknown> extends RuleBase {
 export interface MergeOffset {
   readonly rows: number;
   readonly lines: number;
+  /**
+   * No state is merged after this one: the result is only finished. A rule may then leave out of its state what only
+   * a later merge would read (the uniqueness rules do not add b's values that no later sighting names).
+   */
+  readonly last?: boolean;
 }
 
 export interface FinishContext {

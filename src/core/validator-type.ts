@@ -13,8 +13,11 @@ export interface Validator {
   addIssue(issue: SourceIssue): void;
   /** Everything accumulated so far, as plain structured-clonable data. */
   state(): ValidatorState;
-  /** Appends another shard's state after this one's (its rows follow this validator's rows). */
-  merge(other: ValidatorState): void;
+  /**
+   * Appends another shard's state after this one's (its rows follow this validator's rows). `last`: nothing is
+   * merged after it, and the state is not read again before `finish` (rules may then keep less).
+   */
+  merge(other: ValidatorState, last?: boolean): void;
   /** Adds time spent reading the source to the read stage (counted only when the run measures `timings`). */
   addReadTime(ms: number): void;
   /** Finishes dataset rules and computes scores. The validator cannot be used afterwards. */

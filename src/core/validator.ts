@@ -249,12 +249,12 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       flushTimings();
       return st;
     },
-    merge(other) {
+    merge(other, last = false) {
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
       // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
       mergedRows += other.rows;
-      st = mergeStates(plan, st, other, opts.maxSamples);
+      st = mergeStates(plan, st, other, opts.maxSamples, last);
       if (st.timings !== undefined) st.timings.merge += performance.now() - t;
     },
     finish(source = null, partial = false) {

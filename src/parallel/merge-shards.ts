@@ -168,7 +168,7 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
     if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines) {
       throw new ShardStateError(`${name}: its state does not match its header`, 'corrupt');
     }
-    v.merge(s.state);
+    v.merge(s.state, k === plan.used - 1); // the last is only finished
   }
   addMixedEndings(v, endings);
   const input = head.input;

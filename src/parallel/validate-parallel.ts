@@ -118,7 +118,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
       await first(order.promote(k, { rows: before.rows, lines: before.lines }));
       const r: RangeDone = await first(run.done);
       for (const e of r.endings) endings.push({ kind: e.kind, line: e.line + before.lines });
-      v.merge(r.state as ValidatorState);
+      v.merge(r.state as ValidatorState, k === ranges.length - 1); // the last is only finished
       records += r.records;
       ended = r.ended;
       // The records after this point could not be found (or the file changed): the read ends here, as in one thread.

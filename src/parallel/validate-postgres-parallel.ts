@@ -82,7 +82,7 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
       const before: ValidatorState = v.state();
       await first(order.promote(k, { rows: before.rows, lines: before.lines }));
       const r: RangeDone = await first((runs[k] as RangeRun).done);
-      v.merge(r.state as ValidatorState);
+      v.merge(r.state as ValidatorState, k === runs.length - 1); // the last is only finished
       records += r.records;
       if (r.error !== undefined) {
         error = r.error; // the rows after this range's failure were not read, as when one thread fails there
