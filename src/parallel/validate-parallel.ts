@@ -35,11 +35,11 @@ export interface ParallelHooks extends OrderedViolationsOptions {
 
 /**
  * Validates a CSV file with `workers` threads: the file is cut into byte ranges at record boundaries, the first
- * range is validated on this thread and each other one in a worker thread, and the states are merged in file order. The report and the violation
- * stream equal the single-threaded ones byte for byte: a range whose guessed start fell inside a quoted field (its
- * start differs from the previous range's quote-aware end) is validated again from the exact offset, and a range
- * that could not be read to its end (an open quote past the record cap) ends the read there, as one thread does.
- * A file whose size changed during the run gives a partial report.
+ * range is validated on this thread and each other one in a worker thread, and the states are merged in file order.
+ * The report and the violation stream equal the single-threaded ones byte for byte: a range whose guessed start fell
+ * inside a quoted field (its start differs from the previous range's quote-aware end) is validated again from the
+ * exact offset, and a range that could not be read to its end (an open quote past the record cap) ends the read
+ * there, as one thread does. A file whose size changed during the run gives a partial report.
  */
 export async function validateCsvParallel(def: DatasetDefinition, ref: DefinitionRef, input: ParallelCsv,
   options: ValidateOptions, workers: number, hooks: ParallelHooks = {},
@@ -47,7 +47,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   const size = (await stat(input.path)).size;
   const columns = await readColumns(input);
   // This thread validates the first range while the workers start (loading ddss and the definition, warming up):
-  // it gets a head start's worth more bytes, so the threads finish together (measured, bench/RESULTS.md).
+  // it gets a head start's worth more bytes, so the threads finish together (HEAD_START).
   const ranges = splitRanges(size, 0, workers, HEAD_START);
   const now = new Date(options.now ?? Date.now()).toISOString();
   // One key for every thread, so hashed personal values stay comparable across ranges ('' = none: validate()
