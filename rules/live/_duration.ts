@@ -1,4 +1,7 @@
-import { formatDuration, sub, type Duration } from 'date-fns';
+// Subpaths: the package root loads all of date-fns (see src/core/date-format.ts).
+import { formatDuration } from 'date-fns/formatDuration';
+import { sub } from 'date-fns/sub';
+import type { Duration } from 'date-fns';
 import { vi } from 'date-fns/locale/vi';
 
 /** A duration in words, in both locales, for messages ("365 days" / "365 ngày"). */

@@ -1,15 +1,19 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { lazyRequire } from '../core/lazy-require.js';
 import schema from '../../schema/dataset.schema.json' with { type: 'json' };
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
 import type { DeclarativeDataset } from './format.js';
 
 let compiled: ValidateFunction | undefined;
+// Loaded when the first definition file is checked (see lazyRequire).
+const ajv2020 = lazyRequire<typeof Ajv2020Module>('ajv/dist/2020.js');
 
 // Compiled on first use and kept: compiling the schema costs far more than checking a file. Unknown keywords are
 // errors (a typo in the schema must not silently accept everything); union types and `required` under `if` are
 // deliberate, so those strict-mode style checks are off.
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strictSchema: true, strictTypes: false, strictRequired: false, strictTuples: false })
+  compiled ??= new (ajv2020().Ajv2020)({ allErrors: true, strictSchema: true, strictTypes: false, strictRequired: false, strictTuples: false })
     .compile(schema);
   return compiled;
 }

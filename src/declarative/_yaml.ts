@@ -1,5 +1,10 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
+import { lazyRequire } from '../core/lazy-require.js';
+
+// Loaded when the first YAML definition is read (see lazyRequire).
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 // yaml's own guard against alias expansion (billion laughs); a real definition rarely needs any alias.
 const MAX_ALIAS_COUNT = 100;
@@ -12,7 +17,7 @@ const STACK = /maximum call stack size exceeded/i;
  * `uniqueKeys`, which compares every key with every other and took minutes on a large file.
  */
 export function readYaml(text: string): unknown {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, merge: false, prettyErrors: true });
+  const doc = yaml().parseDocument(text, { schema: 'core', uniqueKeys: false, merge: false, prettyErrors: true });
   // Warnings too (an unresolved tag such as !!js/function): a definition that YAML only half understood is refused.
   const first = doc.errors[0] ?? doc.warnings[0];
   if (first !== undefined) throw new DefinitionError(`invalid YAML: ${_firstLine(first.message.replace(STACK, 'nested too deeply'))}`);
@@ -31,6 +36,7 @@ export function readYaml(text: string): unknown {
 function _checkKeys(root: Node | null): void {
   // A stack, not recursion: nesting depth is the file's to choose.
   const stack: { node: unknown; path: DefinitionPath }[] = [{ node: root, path: [] }];
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { node, path } = top;
     if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));

@@ -1,10 +1,12 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsImport from 'ajv-formats';
+import type * as AjvModule from 'ajv';
+import type { Ajv, ErrorObject } from 'ajv';
 import { recordRule } from '../core/rule-base.js';
+import { lazyRequire } from '../core/lazy-require.js';
 import type { Finding, RecordRule, RuleOptions, TypedRow } from '../core/types.js';
 
-// ajv-formats is CommonJS with a default export; bundlers and Node disagree on where it lands.
-const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => Ajv;
+// Loaded when a schema is compiled (see lazyRequire).
+const ajv = lazyRequire<typeof AjvModule>('ajv');
+const formats = lazyRequire<{ default?: unknown }>('ajv-formats');
 
 /**
  * Turns a JSON Schema of a record into a `correct` record rule, compiled once with ajv (all errors, formats).
@@ -14,9 +16,11 @@ const addFormats = ((addFormatsImport as unknown as { default?: unknown }).defau
  * @example rule.fromJsonSchema({ type: 'object', required: ['parcel_id'], properties: { area_m2: { type: 'number', exclusiveMinimum: 0 } } })
  */
 export function fromJsonSchema(schema: object, options: RuleOptions = {}): RecordRule {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const check = ajv.compile(schema);
+  const compiler = new (ajv().Ajv)({ allErrors: true, strict: false });
+  // ajv-formats is CommonJS with a default export; bundlers and Node disagree on where it lands.
+  const addFormats = (formats().default ?? formats()) as (ajv: Ajv) => Ajv;
+  addFormats(compiler);
+  const check = compiler.compile(schema);
   return recordRule({ name: 'jsonSchema', criterion: 'correct', code: 'schema_violation' }, (row) => {
     if (check(asJson(row))) return undefined;
     return (check.errors ?? []).map((e) => finding(e));
