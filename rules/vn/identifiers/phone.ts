@@ -1,8 +1,12 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type * as Phones from 'libphonenumber-js/max';
+import { lazyRequire } from '../../../src/core/lazy-require.js';
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { STRUCTURE_MESSAGES } from './_messages.js';
 import { identifierText, isDigits } from './_text.js';
+
+// The numbering metadata (~80 ms to load) is read when the first phone number is checked (see lazyRequire).
+const phones = lazyRequire<typeof Phones>('libphonenumber-js/max');
 
 /**
  * Legacy 11-digit mobile prefixes and their 10-digit replacements (MIC renumbering, 2018; DOMAIN-VN §2.6).
@@ -98,7 +102,7 @@ export type PhoneKind = 'mobile' | 'landline' | 'mobile_or_landline' | 'hotline'
 export function phoneKind(national: string): PhoneKind | undefined {
   if (isServiceNumber(national)) return 'hotline';
   if (!national.startsWith('0') || !isDigits(national)) return undefined;
-  const n = parsePhoneNumberFromString(national, 'VN');
+  const n = phones().parsePhoneNumberFromString(national, 'VN');
   // With the "max" metadata (types included) `isValid()` is exactly "`getType()` is defined": ask once, since each
   // runs the type patterns again.
   const t = n === undefined || n.country !== 'VN' ? undefined : n.getType();
