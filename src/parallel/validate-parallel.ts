@@ -15,10 +15,11 @@ import type { RecordGrade } from '../core/grades.js';
 import { referenceTableData, type ReferenceTable } from '../reference/reference.js';
 
 /**
- * Bytes more for the calling thread's range: what it validates while a worker starts. Measured on land-parcels (1M rows,
- * 2 threads, 2 cores): a worker began its first row ~0.7 s after this thread; with 8 MiB both finished within 0.05 s.
+ * Bytes more for the calling thread's range: what it validates while a worker starts (0.27 s to its first row, then
+ * its own JIT warm-up). Measured on land-parcels (1M rows, 2 threads, 2 cores, 2–4 runs per size): with 8 MiB the worker
+ * finished 0.4 s before this thread on average, with 6 MiB 0.15 s, with 4 MiB 0.1 s (each ± 0.3 s of noise).
  */
-const HEAD_START = 8 * 1024 * 1024;
+const HEAD_START = 6 * 1024 * 1024;
 
 export interface ParallelCsv {
   readonly path: string;
