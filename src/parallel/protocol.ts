@@ -60,19 +60,20 @@ export type WorkerMessage =
    * waiting range's bytes as they are). The worker sends at most a few batches ahead of the main thread's `ack`s.
    */
   | { readonly type: 'violations'; readonly batch: Uint8Array }
-  | {
-    readonly type: 'done';
-    readonly state: ValidatorState;
-    /** Byte offset of the first record this range read, and of the first it did not. */
-    readonly began: number;
-    readonly ended: number;
-    readonly records: number;
-    /** First line (within the range) of each kind of line ending. */
-    readonly endings: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
-    /** Why the range could not be read completely; lines in it are counted within the range. */
-    readonly error?: string;
-  }
+  | ({ readonly type: 'done'; readonly state: ValidatorState } & RangeRead)
   | { readonly type: 'failed'; readonly message: string };
+
+/** What reading a range found, besides what its validator holds (a worker's answer; the calling thread's own range). */
+export interface RangeRead {
+  /** Byte offset of the first record this range read, and of the first it did not. */
+  readonly began: number;
+  readonly ended: number;
+  readonly records: number;
+  /** First line (within the range) of each kind of line ending. */
+  readonly endings: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
+  /** Why the range could not be read completely; lines in it are counted within the range. */
+  readonly error?: string;
+}
 
 /** What the main thread sends a worker besides its task: one batch of violations was handled. */
 export interface Ack {

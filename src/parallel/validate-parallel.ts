@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { createValidator } from '../core/validator.js';
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
-import { validateCsvRange, type RangeRead } from './validate-range.js';
+import { validateCsvRange } from './validate-range.js';
 import { splitRanges } from './split.js';
 import { fileChanged } from './file-changed.js';
 import { orderedViolations, type OrderedViolationsOptions } from './ordered-violations.js';
 import { rangeOptions } from './range-options.js';
-import type { RangeTask } from './protocol.js';
+import type { RangeRead, RangeTask } from './protocol.js';
 import { runRange, type RangeDone, type RangeRun } from './run-range.js';
 import type { DefinitionRef } from './definition-ref.js';
 import type { ValidatorState } from '../core/state.js';

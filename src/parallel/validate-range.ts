@@ -3,19 +3,7 @@ import { timedBatches } from '../core/timings.js';
 import { fileChanged } from './file-changed.js';
 import type { Validator } from '../core/validator.js';
 import type { RowBatch } from '../core/source.js';
-import type { RangeTask } from './protocol.js';
-
-/** What reading a range found, besides what its validator holds. */
-export interface RangeRead {
-  /** Byte offset of the first record this range read, and of the first it did not. */
-  readonly began: number;
-  readonly ended: number;
-  readonly records: number;
-  /** First line (within the range) of each kind of line ending. */
-  readonly endings: ReadonlyArray<{ readonly kind: string; readonly line: number }>;
-  /** Why the range could not be read completely; lines in it are counted within the range. */
-  readonly error?: string;
-}
+import type { RangeRead, RangeTask } from './protocol.js';
 
 /** The part of a task that says which bytes to read and how. */
 export type RangeSpec = Pick<RangeTask, 'path' | 'csv' | 'start' | 'exact' | 'stop' | 'size' | 'columns'>;
