@@ -33,6 +33,27 @@ describe('ddss fix', () => {
       '"rule":"owner_name.trimmed","code":"surrounding_whitespace","kind":"whitespace","before":"Trần Thị Canary ","after":"Trần Thị Canary"}\n');
   });
 
+  it('writes a file many times the stream buffer without piling up listeners (no MaxListenersExceededWarning)', async () => {
+    // Each full write buffer waited for 'drain' while also adding an 'error' listener that stayed: past ten waits
+    // Node warned of a memory leak on stderr, and the listeners grew with the file.
+    const input = tmp.path('big.csv');
+    const [header] = PARCELS.toString('utf8').split('\n');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `P-${String(i % 1000).padStart(3, '0')},001099012345, Lê Chi ,10,01/01/2020`);
+    writeFileSync(input, `${header}\n${rows.join('\n')}\n`);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => { warnings.push(`${w.name}: ${w.message}`); };
+    process.on('warning', onWarning);
+    try {
+      const r = await cli(['fix', input, ...DEFINITION, '--out', tmp.path('f.csv')]);
+      expect(r.stderr).toBe('');
+      expect(readFileSync(tmp.path('f.csv'), 'utf8').split('\n')).toHaveLength(20_002);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('exits 0 when the fixed file passes', async () => {
     const input = tmp.path('in.csv');
     writeFileSync(input, PARCELS.toString('utf8').split('\n').slice(0, 2).join('\n').concat('\nP-009,001099012345, Lê Chi ,10,01/01/2020\n'));

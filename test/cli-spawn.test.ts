@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from './fixtures/cli/harness.js';
+import { FIXTURES, scratch } from './fixtures/cli/harness.js';
 
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
@@ -26,5 +27,21 @@ describe('the ddss executable', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('ddss: bad dataset definition bad-min.yaml: fields.area_m2.min: must be number\n');
+  });
+
+  it('never ends a run that did not finish with exit code 0: a definition whose loading never settles is exit 3', () => {
+    // Its top-level await waits for nothing that can happen: Node's event loop empties and, unguarded, the process
+    // ended with exit code 0 and printed nothing.
+    const tmp = scratch();
+    try {
+      const definition = tmp.path('never-loads.mjs');
+      writeFileSync(definition, 'await new Promise(() => {});\nexport default {};\n');
+      const r = ddss(['validate', 'parcels.csv', '--dataset', definition, '--violations', tmp.path('v.csv')]);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^ddss: the run stopped before it finished: it was waiting for something that can no longer happen/);
+    } finally {
+      tmp.remove();
+    }
   });
 });

@@ -5,10 +5,40 @@ import { cannotWrite, commitOutput, discardOutput, temporaryPath, type OutputPat
 /** A streamed output file (`--violations`, `--grades`) while the run lasts. */
 export interface OutputSink<T> {
   write(item: T): void;
-  /** Flushes the file and puts it in place of the target: call only when the run completed. */
+  /** Flushes and closes the temporary file: throws when it could not be written whole (a full disk). Idempotent. */
+  close(): Promise<void>;
+  /** Closes the file and puts it in place of the target: call only when the run completed. */
   commit(): Promise<void>;
   /** Closes and removes the file: the run did not complete, and the target (if any) stays as it was. */
   discard(): Promise<void>;
+}
+
+/** What {@link commitAll} needs of an output: `OutputSink` and the fixed file of `ddss fix`. */
+export type Committable = Pick<OutputSink<unknown>, 'close' | 'commit' | 'discard'>;
+
+/**
+ * Commits a run's streamed outputs together: each is flushed first, and only when all were written whole is any put
+ * in place. One that cannot be written (a full disk shows when the last bytes are flushed) discards them all, so a
+ * failed run leaves neither a temporary file nor some outputs without the others.
+ * @example await commitAll([violations, grades]);
+ */
+export async function commitAll(outputs: ReadonlyArray<Committable | undefined>): Promise<void> {
+  const all = outputs.filter((o): o is Committable => o !== undefined);
+  try {
+    for (const o of all) await o.close();
+  } catch (e) {
+    for (const o of all) await o.discard();
+    throw e;
+  }
+  for (const [i, o] of all.entries()) {
+    try {
+      await o.commit();
+    } catch (e) {
+      // Placing a file failed (its target appeared meanwhile): the later ones are not placed either.
+      for (const later of all.slice(i + 1)) await later.discard();
+      throw e;
+    }
+  }
 }
 
 /**
@@ -28,19 +58,20 @@ export async function openOutputSink<T>(o: OutputPath, force: boolean,
     throw cannotWrite(o, e);
   }
   const sink = makeSink(handle.createWriteStream());
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => (closed ??= sink.close().catch(async (e: unknown) => {
+    await discardOutput(temp);
+    throw cannotWrite(o, e);
+  }));
   return {
     write: (item) => sink.write(item),
+    close,
     async commit() {
-      try {
-        await sink.close();
-      } catch (e) {
-        await discardOutput(temp);
-        throw cannotWrite(o, e);
-      }
+      await close();
       await commitOutput(o, temp, force);
     },
     async discard() {
-      await sink.close().catch(() => undefined);
+      await close().catch(() => undefined);
       await discardOutput(temp);
     },
   };

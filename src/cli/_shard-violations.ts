@@ -46,7 +46,9 @@ export async function joinShardViolations(path: string, given: string, recorded:
       }
       if (data.length > MAX_LINE) throw bad(`a line longer than ${MAX_LINE} bytes`);
       rest = Buffer.from(data);
-      if (stream?.writableNeedDrain === true) await once(stream, 'drain');
+      // A failed output (a full disk) will not drain: stop waiting; the sink keeps its error for the commit, which
+      // reports the file that could not be written (not this one, which was read).
+      if (stream?.writableNeedDrain === true && !stream.destroyed) await once(stream, 'drain').catch(() => undefined);
     }
   } catch (e) {
     if (e instanceof CliError) throw e;

@@ -11,7 +11,7 @@ import { CliError, EXIT, usage } from './_errors.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, type OutputPath } from './_files.js';
 import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
-import { openOutputSink, type OutputSink } from './_output-sink.js';
+import { commitAll, openOutputSink, type Committable } from './_output-sink.js';
 import { openReferences } from './_references.js';
 import { FIX_HELP } from './help.js';
 
@@ -76,8 +76,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`ddss: could not read the whole input: ${(result.before.source?.error ?? 'unknown error').split('\n')[0]}; nothing written\n`);
     return EXIT.unevaluated;
   }
-  await fixed?.commit();
-  await log?.commit();
+  // Both or neither: a fixed file whose log could not be written (or the reverse) is not left behind.
+  await commitAll([fixed, log]);
   const where = `${args.input} → ${args.out ?? '(dry run: no file written)'}${args.toUtf8 ? ` (${args.encoding} written as UTF-8)` : ''}` +
     `${args.log === undefined ? '' : `, log ${args.log.path}`}`;
   io.stdout.write(`ddss fix ${definition.name}: ${where}\n${fixSummary(result, { locale: args.locale, left })}`);
@@ -85,7 +85,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** The fixed file, written to a temporary file beside it and put in place (never over an existing file) at the end. */
-async function openFixed(o: OutputPath): Promise<OutputSink<Uint8Array> & { write(chunk: Uint8Array): Promise<void> }> {
+async function openFixed(o: OutputPath): Promise<Committable & { write(chunk: Uint8Array): Promise<void> }> {
   const temp = temporaryPath(o);
   let handle;
   try {
@@ -98,28 +98,34 @@ async function openFixed(o: OutputPath): Promise<OutputSink<Uint8Array> & { writ
   let failure: unknown;
   stream.on('error', (e: unknown) => { failure ??= e; });
   const close = async (): Promise<void> => {
-    if (!stream.writableEnded) {
-      const done = once(stream, 'close').catch((e: unknown) => { failure ??= e; });
-      stream.end();
-      await done;
-    }
+    // A stream that failed (a full disk) has closed itself already: waiting for its 'close' would wait forever, and
+    // with nothing else pending Node would end the process with exit code 0, no message and the temporary file left.
+    if (stream.closed) return;
+    const done = once(stream, 'close').catch((e: unknown) => { failure ??= e; });
+    if (!stream.writableEnded) stream.end();
+    await done;
   };
+  /** Closed once, whoever asks first; a file that could not be written whole is removed and reported. */
+  let closed: Promise<void> | undefined;
+  const closeChecked = (): Promise<void> => (closed ??= close().then(async () => {
+    if (failure === undefined) return;
+    await discardOutput(temp);
+    throw cannotWrite(o, failure);
+  }));
   return {
     async write(chunk) {
       if (failure !== undefined) throw cannotWrite(o, failure);
-      // Wait for the disk when the stream is full: memory stays bounded whatever the size of the file.
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), new Promise((r) => stream.once('error', r))]);
+      // Wait for the disk when the stream is full: memory stays bounded whatever the size of the file. `once` also
+      // ends the wait on an error (kept in `failure` by the listener above) and leaves no listener behind.
+      if (!stream.write(chunk)) await once(stream, 'drain').catch(() => undefined);
     },
+    close: closeChecked,
     async commit() {
-      await close();
-      if (failure !== undefined) {
-        await discardOutput(temp);
-        throw cannotWrite(o, failure);
-      }
+      await closeChecked();
       await commitOutput(o, temp, false);
     },
     async discard() {
-      await close().catch(() => undefined);
+      await closeChecked().catch(() => undefined);
       await discardOutput(temp);
     },
   };

@@ -25,8 +25,24 @@ const fatal = (e: unknown): void => {
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 
+let finished = false;
+// Node ends a process whose event loop has nothing left to do, with exit code 0, even while the run still awaits
+// something that can no longer happen (a definition module whose top-level await never settles, a stream that will
+// not emit again). That would be a silent success for a run that never finished: say so, and fail.
+process.on('beforeExit', () => {
+  if (finished) return;
+  finished = true;
+  removePendingOutputs();
+  process.stderr.write('ddss: the run stopped before it finished: it was waiting for something that can no longer ' +
+    'happen (a definition that never finishes loading, or a ddss bug); its unfinished outputs were removed\n');
+  process.exitCode = EXIT.unevaluated;
+});
+
 // No top-level await: the CommonJS build of this entry must load too.
 void run(process.argv.slice(2), processIo()).then((code) => {
+  finished = true;
+  // Every output is committed or discarded by now; a temporary file still there was left by a failure path.
+  removePendingOutputs();
   // A report that could not be written to stdout was not delivered, whatever it said.
   process.exitCode = stdoutFailed() ? EXIT.unevaluated : code;
 });

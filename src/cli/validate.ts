@@ -15,6 +15,7 @@ import { openReferences } from './_references.js';
 import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
+import { commitAll } from './_output-sink.js';
 import { openBaseline } from './_baseline.js';
 import { historyTarget, openHistory } from './_history.js';
 import { isPostgresUrl } from './_postgres-args.js';
@@ -131,8 +132,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   // History findings are dataset-level findings of the run: they end its violations file, as the engine's do.
   if (history !== undefined) for (const found of historyViolations(judged.rules)) sink?.write(found);
   // The run completed (whatever it found): only now do its outputs replace anything.
-  await sink?.commit();
-  await grades?.commit();
+  await commitAll([sink, grades]);
   // The output stage as far as it has gone: a report cannot time its own writing, so the text summary printed
   // after a written report counts that writing too.
   const report = withOutputTime(judged, performance.now() - outputStarted);
