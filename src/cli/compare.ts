@@ -1,7 +1,8 @@
 import { closeSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { compare as compareSides } from '../compare/compare.js';
-import type { ComparisonReport } from '../compare/types.js';
+import type { ComparisonReport, Difference } from '../compare/types.js';
 import type { DatasetDefinition, Locale } from '../core/types.js';
 import { changeWriter, type ChangeWriter } from '../outputs/comparison-changes.js';
 import { toComparisonHtml } from '../outputs/comparison-html.js';
@@ -61,12 +62,25 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
       ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),
       ...(args.maxSamples === undefined ? {} : { maxSamples: args.maxSamples }),
       ...(args.memoryBudget === undefined ? {} : { memoryBudget: args.memoryBudget * 1024 * 1024 }),
-      ...(file === undefined ? {} : { onChange: file.writer.write }),
+      ...(file === undefined || changes === undefined ? {} : { onChange: (d: Difference) => {
+        try {
+          file.writer.write(d);
+        } catch (e) {
+          throw cannotWrite(changes, e); // a full disk: exit 3, naming the file (not a usage error)
+        }
+      } }),
     });
   } catch (e) {
     if (file !== undefined) await _discard(file);
     if (e instanceof CliError) throw e;
-    // compare() rejects only for options that do not fit the files (a key or column a header lacks).
+    // The system failed (temporary files past --memory-budget on a full disk, a file that vanished): the comparison
+    // could not be made, which is no mistake in how it was asked for.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      const where = code === 'ENOSPC' || code === 'EDQUOT' ? ` (past --memory-budget both sides go to temporary files in ${tmpdir()})` : '';
+      throw new CliError(`the comparison could not be completed: ${(e as Error).message.replace(/^ddss: /, '')}${where}`, EXIT.unevaluated);
+    }
+    // Otherwise compare() rejects only for options that do not fit the files (a key or column a header lacks).
     throw usage((e as Error).message.replace(/^ddss: /, ''));
   }
   // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves

@@ -27,7 +27,7 @@ export function changeWriter(fd: number, format: 'csv' | 'ndjson'): ChangeWriter
   let pending: string[] = format === 'csv' ? [`${CHANGE_COLUMNS.join(',')}\r\n`] : [];
   let size = 0;
   const flush = (): void => {
-    if (pending.length > 0) writeSync(fd, pending.join(''));
+    if (pending.length > 0) writeAll(fd, Buffer.from(pending.join(''), 'utf8'));
     pending = [];
     size = 0;
   };
@@ -40,6 +40,14 @@ export function changeWriter(fd: number, format: 'csv' | 'ndjson'): ChangeWriter
     },
     flush,
   };
+}
+
+/**
+ * Writes every byte: a write may take only part of them (a disk filling up takes what fits, and only the next write
+ * fails), and the rest would be lost without a word.
+ */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 function _csvLine(d: Difference): string {
