@@ -62,7 +62,7 @@ describe('ddss compare on a full disk', () => {
     // At most 1,000 bytes per write, as a filling disk takes what fits.
     await onWritesTo('c.ndjson', (real, fd, data, offset, length) => (typeof data === 'string'
       ? real(fd, Buffer.from(data).subarray(0, 1000))
-      : real(fd, data as Uint8Array, offset as number, Math.min(length as number, 1000))));
+      : real(fd, data as Uint8Array, offset as unknown as number, Math.min(length as unknown as number, 1000))));
     const r = await cli(args());
     expect(r.code).toBe(1);
     // Before: each chunk after its first 1,000 bytes was dropped without a word.

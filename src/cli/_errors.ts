@@ -17,3 +17,13 @@ export class CliError extends Error {
 export function usage(message: string): CliError {
   return new CliError(message, EXIT.usage);
 }
+
+/**
+ * An error of the operating system (a full disk, a directory that does not exist): a POSIX code (`ENOSPC`) and the
+ * call that failed. Such a run could not be completed (exit 3); it is no mistake in how it was asked for (exit 2).
+ * @example isSystemError(Object.assign(new Error('no space'), { code: 'ENOSPC', syscall: 'write' })) // true
+ */
+export function isSystemError(e: unknown): e is NodeJS.ErrnoException {
+  const x = e as Partial<NodeJS.ErrnoException> | null | undefined;
+  return typeof x?.code === 'string' && /^E[A-Z0-9]+$/.test(x.code) && typeof x.syscall === 'string';
+}

@@ -11,7 +11,7 @@ import { toComparisonMarkdown } from '../outputs/comparison-markdown.js';
 import { formatComparison } from '../outputs/comparison-text.js';
 import { compareArgs, inputFormatOf, type CompareFormat } from './_compare-args.js';
 import { resolveDataset } from './_dataset.js';
-import { CliError, EXIT, usage } from './_errors.js';
+import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput } from './_input.js';
 import type { CliIo } from './_io.js';
@@ -75,9 +75,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     if (e instanceof CliError) throw e;
     // The system failed (temporary files past --memory-budget on a full disk, a file that vanished): the comparison
     // could not be made, which is no mistake in how it was asked for.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      const where = code === 'ENOSPC' || code === 'EDQUOT' ? ` (past --memory-budget both sides go to temporary files in ${tmpdir()})` : '';
+    if (isSystemError(e)) {
+      const where = e.code === 'ENOSPC' || e.code === 'EDQUOT' ? ` (past --memory-budget both sides go to temporary files in ${tmpdir()})` : '';
       throw new CliError(`the comparison could not be completed: ${(e as Error).message.replace(/^ddss: /, '')}${where}`, EXIT.unevaluated);
     }
     // Otherwise compare() rejects only for options that do not fit the files (a key or column a header lacks).

@@ -2,7 +2,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
-import { CliError, EXIT, usage } from './_errors.js';
+import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput, openPostgres } from './_input.js';
 import { redactUrl } from '../sources/postgres/redact.js';
@@ -123,6 +123,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     await grades?.discard();
     // A worker thread that died mid-run could not evaluate the data; the definition as written may be fine.
     if (e instanceof Error && e.name === 'WorkerCrashError') throw new CliError(_oneLine(e.message.replace(/^ddss: /, '')), EXIT.unevaluated);
+    // The system failed (a full temporary directory): the run could not be completed, whatever the definition says.
+    if (isSystemError(e)) throw new CliError(_oneLine((e as Error).message.replace(/^ddss: /, '')), EXIT.unevaluated);
     // Otherwise validate() rejects only when the definition cannot be used (a mistake in it, or in its module).
     throw new CliError(`dataset "${definition.name}" cannot be used: ${(e as Error).message.replace(/^ddss: /, '')}`);
   }

@@ -31,4 +31,14 @@ describe('createSpillFile', () => {
     await f.close();
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('fails naming what it is and where, keeping the system\'s code (a full or missing temporary directory)', async () => {
+    const missing = join(dir, 'no-such-dir');
+    const error = await createSpillFile(missing).then(() => undefined, (e: unknown) => e as NodeJS.ErrnoException);
+    // Before: the bare "ENOENT: no such file or directory, mkdtemp …", which the command line took for a mistake in
+    // the definition (exit 2).
+    expect(error?.message).toMatch(new RegExp(`^ddss: cannot write a temporary file in ${missing} \\(where the violations of worker threads wait to be written in file order; set TMPDIR to use another directory\\): ENOENT`));
+    expect(error?.code).toBe('ENOENT');
+    expect(error?.syscall).toBe('mkdtemp');
+  });
 });

@@ -21,14 +21,14 @@ export interface SpillFile {
  * @example const f = await createSpillFile(); await f.append([bytes]); await f.close();
  */
 export async function createSpillFile(dir: string = tmpdir()): Promise<SpillFile> {
-  const folder = await mkdtemp(join(dir, 'ddss-spill-'));
+  const folder = await mkdtemp(join(dir, 'ddss-spill-')).catch((e: unknown) => { throw spillError(dir, e); });
   const path = join(folder, 'violations.ndjson');
   let handle: FileHandle;
   try {
     handle = await open(path, 'w+', 0o600);
   } catch (e) {
     await rm(folder, { recursive: true, force: true });
-    throw e;
+    throw spillError(dir, e);
   }
   const named = await unlink(path).then(() => rmdir(folder)).then(() => false, () => true);
   let length = 0;
@@ -41,7 +41,7 @@ export async function createSpillFile(dir: string = tmpdir()): Promise<SpillFile
     append(chunks) {
       const at = length;
       for (const c of chunks) length += c.length;
-      const w = writing.then(() => writeAll(handle, chunks, at));
+      const w = writing.then(() => writeAll(handle, chunks, at)).catch((e: unknown) => { throw spillError(dir, e); });
       writing = w.catch(() => undefined);
       return w;
     },
@@ -72,4 +72,15 @@ async function writeAll(handle: FileHandle, chunks: readonly Uint8Array[], at: n
     }
     pos += bytes.length;
   }
+}
+
+/**
+ * The failure of a spill file, saying what the file is and where (a full temporary directory is not a full output
+ * disk, and the user sets `TMPDIR`), keeping the system's `code` so callers can tell it from a mistake in a definition.
+ */
+function spillError(dir: string, e: unknown): Error {
+  const cause = e as NodeJS.ErrnoException;
+  const error = new Error(`ddss: cannot write a temporary file in ${dir} (where the violations of worker threads wait ` +
+    `to be written in file order; set TMPDIR to use another directory): ${cause.message ?? String(e)}`, { cause: e });
+  return Object.assign(error, cause.code === undefined ? {} : { code: cause.code, syscall: cause.syscall });
 }
