@@ -1,4 +1,4 @@
-import { appendFile, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { CRITERIA } from '../core/types.js';
 import type { HistoryEntry } from './history-entry.js';
@@ -39,11 +39,32 @@ export async function readHistory(path: string, dataset: string | undefined, kee
 }
 
 /**
- * Appends one entry as one line, in one write (so runs appending to a shared history file do not interleave).
+ * Appends one entry as one line, in one write (so runs appending to a shared history file do not interleave). A
+ * write that fails part-way (a full disk takes what fits) is taken back: the file is cut to its size before, since a
+ * partial line would make every later run refuse the history as damaged. Only when another run appended meanwhile is
+ * the file left as it is (cutting it would drop that run's line); the error then says so.
  * @example await appendHistory('history.ndjson', historyEntry(report, input));
  */
 export async function appendHistory(path: string, entry: HistoryEntry): Promise<void> {
-  await appendFile(path, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', flag: 'a' });
+  const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+  const file = await open(path, 'a');
+  try {
+    const before = (await file.stat()).size;
+    let done = 0;
+    try {
+      while (done < line.length) done += (await file.write(line, done, line.length - done)).bytesWritten;
+    } catch (e) {
+      if (done === 0) throw e;
+      if ((await file.stat()).size === before + done) {
+        await file.truncate(before);
+        throw e;
+      }
+      throw new Error(`${(e as Error).message} (another run appended meanwhile: ${path} keeps ${done} bytes of this ` +
+        `run's line at byte ${before}; remove them by hand)`, { cause: e });
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 const isScore = (x: unknown): x is number | null => x === null || (typeof x === 'number' && x >= 0 && x <= 1);
