@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCsv } from '../src/sources/csv/read-csv.js';
@@ -6,6 +7,8 @@ import { loadExcelJs } from '../src/sources/xlsx/exceljs.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the workbook writer is used only by tests, untyped */
 const dir = mkdtempSync(join(tmpdir(), 'ddss-xlsx-'));
+// Registered in the test file that imports this helper: its workbooks go when its tests are done.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 /**

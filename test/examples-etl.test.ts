@@ -1,19 +1,27 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runEtl, THRESHOLDS } from '../examples/etl.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sample = (p: string): string => join(root, 'examples', p);
 const NOW = '2026-11-22T00:00:00Z';
+const dirs: string[] = [];
+/** A temporary directory, removed when the file's tests are done. */
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'ddss-etl-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
 
 describe('examples/etl.ts', () => {
   it('stops the pipeline when a criterion is below its threshold, after writing every violation', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ddss-etl-'));
+    const dir = tempDir();
     const out: string[] = [];
     const result = await runEtl({
       input: sample('land/parcels.csv'), dataset: 'land-parcels', violations: join(dir, 'violations.csv'), now: NOW,
@@ -29,7 +37,7 @@ describe('examples/etl.ts', () => {
   });
 
   it('loads data that meets every threshold', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ddss-etl-'));
+    const dir = tempDir();
     const result = await runEtl({
       input: sample('insurance/participants.csv'), dataset: 'insurance-participants',
       violations: join(dir, 'violations.ndjson'), now: NOW, thresholds: { correct: 0.85 }, log: () => {},
@@ -39,7 +47,7 @@ describe('examples/etl.ts', () => {
   });
 
   it('runs as a script: exit code 1 on the land sample, 0 on the TCVN3 file with its encoding declared', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ddss-etl-'));
+    const dir = tempDir();
     const run = (args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', sample('etl.ts'), ...args],
       { cwd: root }).then(({ stdout }) => ({ code: 0, stdout }), (e: { code?: number; stdout?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '' }));
     const land = await run([sample('land/parcels.csv'), '--violations', join(dir, 'a.csv'), '--now', NOW]);

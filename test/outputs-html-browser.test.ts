@@ -3,7 +3,7 @@
  * console error or CSP violation, and no script run by planted payloads. CI must install Chromium (Debian package
  * `chromium`, or set DDSS_CHROMIUM): without it these tests fail, they do not skip.
  */
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await launched?.close();
+  rmSync(shots, { recursive: true, force: true });
 });
 
 interface Opened {

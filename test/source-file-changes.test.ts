@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defineDataset, field, validate } from '../src/index.js';
 import { readCsv } from '../src/sources/csv/read-csv.js';
 import { readJson } from '../src/sources/json/read-json.js';
@@ -11,6 +11,7 @@ import { readJson } from '../src/sources/json/read-json.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');
 const dir = mkdtempSync(join(tmpdir(), 'ddss-changes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A definition whose check on the first row (id 1) changes the file. */
 function changing(change: () => void) {

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { defineDataset, field, readCsv, ref, reference, rule, validate, type DatasetRule, type Reference } from '../../src/index.js';
 import { NOW, ruleOf } from '../../test/_run.js';
 import { parallelForeignKeys } from '../../test/fixtures/parallel/foreign-key.js';
@@ -98,6 +98,7 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
 
   it('gives worker threads the tables read once: the report is byte-identical to one thread', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddss-fk-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'rows.csv');
     const n = 20_000;
     const commune = (i: number) => (i % 7 === 0 ? '99999' : i % 11 === 0 ? '' : '00004');

@@ -1,16 +1,17 @@
-import { createReadStream, mkdtempSync, readFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { safeCell, VIOLATION_COLUMNS, violationSink, writeViolations, type ViolationFormat } from './violations.js';
 import { validate } from '../core/validate.js';
 import { failingReport, parcelRows } from '../../test/fixtures/outputs/reports.js';
 import type { Violation } from '../core/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-violations-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const file = (ext: string) => join(dir, `v${n++}.${ext}`);
 

@@ -1,10 +1,11 @@
-import { appendFileSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fileChunks } from './file-chunks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-chunks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, bytes: number): string => {
   const path = join(dir, name);
   writeFileSync(path, 'x'.repeat(bytes));

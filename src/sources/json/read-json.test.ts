@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readJson, type JsonInput, type JsonSource, type ReadJsonOptions } from './read-json.js';
 import type { RowBatch } from '../../core/source.js';
 
@@ -20,6 +20,7 @@ async function records(input: JsonInput | JsonSource, options?: ReadJsonOptions)
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-json-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);

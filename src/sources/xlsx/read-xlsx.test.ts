@@ -1,7 +1,7 @@
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeWorkbook } from '../../../test/_workbook.js';
 import type { RowBatch } from '../../core/source.js';
 import { readXlsx } from './read-xlsx.js';
@@ -143,9 +143,12 @@ describe('readXlsx on long Vietnamese text', () => {
   });
 });
 
+const notWorkbooks = mkdtempSync(join(tmpdir(), 'ddss-not-xlsx-'));
+afterAll(() => rmSync(notWorkbooks, { recursive: true, force: true }));
+
 describe('readXlsx on what is not a workbook', () => {
   it.each([
-    ['a CSV file named .xlsx', () => { const p = join(tmpdir(), `ddss-not-${process.pid}.xlsx`); writeFileSync(p, 'id,name\n1,An\n'); return p; }],
+    ['a CSV file named .xlsx', () => { const p = join(notWorkbooks, `ddss-not-${process.pid}.xlsx`); writeFileSync(p, 'id,name\n1,An\n'); return p; }],
     ['a missing file', () => join(tmpdir(), 'ddss-no-such-file.xlsx')],
   ])('%s fails the read with an Error naming the source, never a crash', async (_, make) => {
     const source = readXlsx(make());
