@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as fsp from 'node:fs/promises';
-type FsPromises = typeof fsp;
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cli, FIXTURES, NOW, scratch } from './fixtures/cli/harness.js';
+
+type FsPromises = typeof fsp;
 
 // One output's stream fails as on a full disk (ENOSPC); every other file is opened as usual. A file of its own: the
 // mock would otherwise reach the other command-line tests.

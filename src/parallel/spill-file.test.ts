@@ -37,7 +37,7 @@ describe('createSpillFile', () => {
     const error = await createSpillFile(missing).then(() => undefined, (e: unknown) => e as NodeJS.ErrnoException);
     // Before: the bare "ENOENT: no such file or directory, mkdtemp …", which the command line took for a mistake in
     // the definition (exit 2).
-    expect(error?.message).toMatch(new RegExp(`^ddss: cannot write a temporary file in ${missing} \\(where the violations of worker threads wait to be written in file order; set TMPDIR to use another directory\\): ENOENT`));
+    expect(error?.message).toMatch(new RegExp(`^ddss: cannot write a temporary file in ${missing} \\(where the violations and graded records of worker threads wait to be written in file order; set TMPDIR to use another directory\\): ENOENT`));
     expect(error?.code).toBe('ENOENT');
     expect(error?.syscall).toBe('mkdtemp');
   });
