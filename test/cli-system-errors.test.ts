@@ -19,13 +19,12 @@ const systemError = (code: string, syscall: string, message: string): Error =>
 
 describe('ddss validate: a run the system could not complete', () => {
   it('is exit 3 with the error in one line, not "dataset … cannot be used" (exit 2)', async () => {
-    vi.mocked(engine.validate).mockRejectedValueOnce(systemError('ENOSPC', 'write',
-      'ddss: cannot write a temporary file in /tmp (where the violations and graded records of worker threads wait to be written in file ' +
-      'order; set TMPDIR to use another directory): ENOSPC: no space left on device, write'));
+    const message = 'cannot write a temporary file in /tmp (where the violations and graded records of worker threads ' +
+      'wait to be written in file order; set TMPDIR to use another directory): ENOSPC: no space left on device, write';
+    vi.mocked(engine.validate).mockRejectedValueOnce(systemError('ENOSPC', 'write', `ddss: ${message}`));
     const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('ddss: cannot write a temporary file in /tmp (where the violations and graded records of worker threads wait to ' +
-      'be written in file order; set TMPDIR to use another directory): ENOSPC: no space left on device, write\n');
+    expect(r.stderr).toBe(`ddss: ${message}\n`);
   });
 
   it('a mistake in the definition is still a usage error (exit 2)', async () => {

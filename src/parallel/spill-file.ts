@@ -80,7 +80,8 @@ async function writeAll(handle: FileHandle, chunks: readonly Uint8Array[], at: n
  */
 function spillError(dir: string, e: unknown): Error {
   const cause = e as NodeJS.ErrnoException;
-  const error = new Error(`ddss: cannot write a temporary file in ${dir} (where the violations and graded records of worker threads wait ` +
-    `to be written in file order; set TMPDIR to use another directory): ${cause.message ?? String(e)}`, { cause: e });
+  const error = new Error(`ddss: cannot write a temporary file in ${dir} (where the violations and graded records of ` +
+    `worker threads wait to be written in file order; set TMPDIR to use another directory): ${cause.message ?? String(e)}`,
+  { cause: e });
   return Object.assign(error, cause.code === undefined ? {} : { code: cause.code, syscall: cause.syscall });
 }
