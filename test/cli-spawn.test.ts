@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -44,4 +44,30 @@ describe('the ddss executable', () => {
       tmp.remove();
     }
   });
+
+  it('Ctrl-C ends the run even while a read is blocked (a named pipe with no writer): the message, then the signal', async () => {
+    const tmp = scratch();
+    try {
+      const fifo = tmp.path('export.csv');
+      execFileSync('mkfifo', [fifo]);
+      const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'validate', fifo, '--dataset', 'parcels.yaml', '--now',
+        '2026-11-22'], { cwd: FIXTURES, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      const ended = new Promise<{ code: number | null; signal: string | null }>((done) => {
+        child.on('exit', (code, signal) => done({ code, signal }));
+      });
+      // Long enough to load and reach the read, which waits for a writer that never comes.
+      await new Promise((r) => setTimeout(r, 4000));
+      child.kill('SIGINT');
+      // Before: the handler printed its message and called process.exit, which waited forever for the thread pool.
+      const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const { code, signal } = await ended;
+      clearTimeout(guard);
+      expect(stderr).toBe('ddss: interrupted (SIGINT); no output was written or replaced\n');
+      expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' }); // a shell shows 130
+    } finally {
+      tmp.remove();
+    }
+  }, 30_000);
 });

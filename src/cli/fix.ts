@@ -8,7 +8,7 @@ import type { FixChange, FixResult } from '../fix/types.js';
 import type { Report } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
-import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, type OutputPath } from './_files.js';
+import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, requireRereadable, temporaryPath, type OutputPath } from './_files.js';
 import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink, type Committable } from './_output-sink.js';
@@ -36,6 +36,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const logPath = args.log === undefined ? undefined : outputPath('log', args.log.path, io.cwd);
   await checkOutputs([out, logPath].filter((o): o is OutputPath => o !== undefined), input, false);
+  await requireRereadable(input, args.input, 'fix reads its input several times (to validate it, gather the records ' +
+    'to fix, write the copy)');
   const definition = await resolveDataset(args.dataset, io.cwd);
   const references = openReferences(args, definition, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;

@@ -5,12 +5,17 @@ import { removePendingOutputs } from './_files.js';
 import { EXIT } from './_errors.js';
 
 // Interrupted (Ctrl-C, a scheduler's SIGTERM): outputs are written to temporary files and renamed into place only
-// when the run completes, so removing those leaves every target as it was. 128 + the signal's number, as shells do.
+// when the run completes, so removing those leaves every target as it was. Then the process ends by the signal
+// itself, as a well-behaved program does (the shell shows 128 + its number: 130, 143, and a parent learns it was
+// interrupted): `process.exit` waits for the thread pool, and a read blocked on a named pipe that has no writer never
+// returns, so the process stayed after saying it was interrupted. `once`: the handler is gone, the default action
+// (end the process) is back.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     removePendingOutputs();
     process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
-    process.exit(code);
+    process.kill(process.pid, signal);
+    process.exit(code); // only if the signal did not end the process
   });
 }
 

@@ -3,7 +3,7 @@ import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
-import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { checkOutputs, outputPath, requireRereadable, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput, openPostgres } from './_input.js';
 import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
@@ -53,6 +53,10 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
   const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : outputPath('history', args.history, io.cwd);
   if (hist !== undefined) await checkOutputs([...outputs, hist], input, true);
+  if (args.dataset === undefined && args.postgres === undefined) {
+    await requireRereadable(input, args.input, 'without --dataset, ddss reads the input twice (to suggest a definition, ' +
+      'then to validate against it)', 'give --dataset, or save the data to a file first');
+  }
   const suggested = args.dataset === undefined
     ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, args.now, io, args.workers)
     : undefined;
