@@ -61,6 +61,7 @@ describe('the ddss executable', () => {
       await new Promise((r) => setTimeout(r, 4000));
       child.kill('SIGINT');
       // Before: the handler printed its message and called process.exit, which waited forever for the thread pool.
+      // Now it ends by the signal (shells show 130); a run not waiting on a pipe exits 130 (regressions/cli-outputs).
       const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
       const { code, signal } = await ended;
       clearTimeout(guard);

@@ -3,19 +3,19 @@ import { run } from './run.js';
 import { processIo, stdoutFailed } from './_io.js';
 import { removePendingOutputs } from './_files.js';
 import { EXIT } from './_errors.js';
+import { waitingOnPipe } from '../sources/file-chunks.js';
 
 // Interrupted (Ctrl-C, a scheduler's SIGTERM): outputs are written to temporary files and renamed into place only
-// when the run completes, so removing those leaves every target as it was. Then the process ends by the signal
-// itself, as a well-behaved program does (the shell shows 128 + its number: 130, 143, and a parent learns it was
-// interrupted): `process.exit` waits for the thread pool, and a read blocked on a named pipe that has no writer never
-// returns, so the process stayed after saying it was interrupted. `once`: the handler is gone, the default action
-// (end the process) is back.
+// when the run completes, so removing those leaves every target as it was. 128 + the signal's number, as shells do.
+// Except while a pipe or device is being opened or read: `process.exit` waits for Node's thread pool, and a named
+// pipe with no writer never returns, so the process stayed after saying it was interrupted. It then ends by the signal
+// itself (`once` has removed the handler: the default action is back), which shells also show as 130 or 143.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     removePendingOutputs();
     process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
-    process.kill(process.pid, signal);
-    process.exit(code); // only if the signal did not end the process
+    if (waitingOnPipe()) process.kill(process.pid, signal);
+    process.exit(code);
   });
 }
 

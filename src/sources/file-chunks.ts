@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 /** Bytes per read: the size of the pieces the sources decode. */
 const CHUNK = 64 * 1024;
@@ -13,14 +13,18 @@ const CHUNK = 64 * 1024;
  * @example for await (const chunk of fileChunks('parcels.csv')) decoder.write(chunk);
  */
 export async function* fileChunks(path: string | URL, size = CHUNK): AsyncGenerator<Uint8Array> {
-  const file = await open(path, 'r');
+  // A pipe or device may keep an open or a read waiting indefinitely (a named pipe with no writer): counted, so that
+  // an interrupt knows the process cannot wait for it (see `waitingOnPipe`). `stat` itself never waits.
+  const pipe = await stat(path).then((s) => !s.isFile(), () => false);
+  const file = await (pipe ? whilePipe(open(path, 'r')) : open(path, 'r'));
   let ahead: Promise<Uint8Array> | undefined;
   try {
     const before = await file.stat();
     // `null` reads on from the current position, which also works for a pipe.
     const next = async (): Promise<Uint8Array> => {
       const buf = new Uint8Array(size);
-      const { bytesRead } = await file.read(buf, 0, size, null);
+      const read = file.read(buf, 0, size, null);
+      const { bytesRead } = await (pipe ? whilePipe(read) : read);
       return bytesRead === size ? buf : buf.subarray(0, bytesRead);
     };
     let read = 0;
@@ -45,3 +49,21 @@ export async function* fileChunks(path: string | URL, size = CHUNK): AsyncGenera
     await file.close();
   }
 }
+
+let pipeWaits = 0;
+
+/** `p`, counted in {@link waitingOnPipe} until it settles. */
+function whilePipe<T>(p: Promise<T>): Promise<T> {
+  pipeWaits++;
+  return p.finally(() => { pipeWaits--; });
+}
+
+/**
+ * Whether an open or a read of a pipe or device is in flight: it runs in Node's thread pool, which `process.exit`
+ * waits for, so an interrupted command line must end by the signal instead (a named pipe with no writer never returns).
+ * @example if (waitingOnPipe()) process.kill(process.pid, 'SIGINT');
+ */
+export function waitingOnPipe(): boolean {
+  return pipeWaits > 0;
+}
+
