@@ -38,3 +38,21 @@ describe('commands that read their input twice refuse a pipe up front', () => {
     expect(r.code).toBe(3); // an empty input: "the input is empty", never a pass
   });
 });
+
+describe('"-" as an input', () => {
+  it.each([
+    ['validate', ['validate', '-', '--dataset', 'parcels.yaml', '--input-format', 'csv', ...NOW]],
+    ['profile', ['profile', '-', '--input-format', 'csv']],
+    ['compare', ['compare', 'parcels.csv', '-', '--key', 'parcel_id', '--input-format', 'csv']],
+    ['fix', ['fix', '-', '--dataset', 'parcels.yaml', ...NOW, '--dry-run']],
+  ])('%s: a usage error saying how to read a pipe, not a report about a missing file named "-"', async (_, args) => {
+    const r = await cli(args);
+    // Before: "cannot tell the format of "-"", or with --input-format a report of status error for "ENOENT: … open
+    // '…/-'" (exit 3).
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ddss: "-": ddss reads its inputs by path, not "-" for standard input; to read a pipe, give ' +
+      '/dev/stdin (with --input-format csv, tsv, json or ndjson: it has no extension)\n');
+    expect(r.stdout).toBe('');
+  });
+});
+

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { choice, delimiter, parse, whole } from './_args.js';
+import { choice, delimiter, inputArg, parse, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { INPUT_FORMATS, type InputFormat } from './_validate-args.js';
 
@@ -69,7 +69,7 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
   if (positionals.length !== 2) {
     throw usage(`compare takes a <source> and a <copy> file, got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''} (see ddss compare --help)`);
   }
-  const [source, copy] = positionals as [string, string];
+  const [source, copy] = (positionals as [string, string]).map(inputArg) as [string, string];
   if (v.key === undefined) throw usage('compare needs --key COLS (the column or comma-separated columns naming a record)');
   const inputFormat = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   const formats = [source, copy].map((p) => inputFormat ?? _inputFormat(p));

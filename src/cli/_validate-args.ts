@@ -9,7 +9,7 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
+import { choice, delimiter, inputArg, instant, parse, ratio, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
@@ -121,7 +121,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (help) return { ...EMPTY, help };
   if (positionals.length === 0) throw usage('validate needs an <input> file or postgresql:// URL (see ddss validate --help)');
   if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`);
-  const input = positionals[0] as string;
+  const input = inputArg(positionals[0] as string);
   if (v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
   const postgres = postgresArgs(input, v);
   if (postgres !== undefined && v.dataset === undefined) throw usage('a postgresql:// input needs --dataset (ddss profile reads files)');
