@@ -55,4 +55,3 @@ describe('"-" as an input', () => {
     expect(r.stdout).toBe('');
   });
 });
-

@@ -70,4 +70,3 @@ export function inputArg(given: string): string {
   }
   return given;
 }
-

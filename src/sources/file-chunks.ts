@@ -66,4 +66,3 @@ function whilePipe<T>(p: Promise<T>): Promise<T> {
 export function waitingOnPipe(): boolean {
   return pipeWaits > 0;
 }
-
