@@ -86,20 +86,6 @@ export function removePendingOutputs(): void {
   pending.clear();
 }
 
-/**
- * Refuses an input that cannot be read twice (a pipe, a device, standard input) for a command that reads it more than
- * once (`why`): the second read of a pipe finds it empty (a misleading "the input is empty") or, for a named pipe,
- * waits forever for a writer. A path that does not exist passes: reading it says so. `remedy` says what to do instead.
- * @example await requireRereadable('/dev/stdin', '/dev/stdin', 'fix reads its input several times') // throws
- */
-export async function requireRereadable(input: string, given: string, why: string, remedy?: string): Promise<void> {
-  const s = await stat(input).catch(() => undefined);
-  if (s !== undefined && !s.isFile()) {
-    throw usage(`${why}, so "${given}" must be a regular file (not a pipe, a device or a directory)` +
-      `${remedy === undefined ? '' : `: ${remedy}`}`);
-  }
-}
-
 /** Writes a whole output: a temporary file first, committed once complete. */
 export async function writeOutput(o: OutputPath, text: string | Uint8Array, force: boolean): Promise<void> {
   const temp = temporaryPath(o);

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { TabularSource } from '../core/source.js';
 import { encodingName } from '../sources/decode/decoder.js';
@@ -76,4 +77,18 @@ function _failing(name: string, kind: string, error: unknown): TabularSource {
       throw error instanceof Error ? error : new Error(String(error));
     },
   };
+}
+
+/**
+ * Refuses an input that cannot be read twice (a pipe, a device, standard input) for a command that reads it more than
+ * once (`why`): the second read of a pipe finds it empty (a misleading "the input is empty") or, for a named pipe,
+ * waits forever for a writer. A path that does not exist passes: reading it says so. `remedy` says what to do instead.
+ * @example await requireRereadable('/dev/stdin', '/dev/stdin', 'fix reads its input several times') // throws
+ */
+export async function requireRereadable(input: string, given: string, why: string, remedy?: string): Promise<void> {
+  const s = await stat(input).catch(() => undefined);
+  if (s !== undefined && !s.isFile()) {
+    throw usage(`${why}, so "${given}" must be a regular file (not a pipe, a device or a directory)` +
+      `${remedy === undefined ? '' : `: ${remedy}`}`);
+  }
 }

@@ -2,9 +2,10 @@ import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { cannotWrite, commitOutput, discardOutput, temporaryPath, type OutputPath } from './_files.js';
 
-/** A streamed output file (`--violations`, `--grades`) while the run lasts. */
-export interface OutputSink<T> {
-  write(item: T): void;
+/** A streamed output file (`--violations`, `--grades`, `fix --out`) while the run lasts. */
+export interface OutputSink<T, R = void> {
+  /** What the sink's own `write` returns: nothing, or a Promise for a sink that waits for the disk. */
+  write(item: T): R;
   /** Flushes and closes the temporary file: throws when it could not be written whole (a full disk). Idempotent. */
   close(): Promise<void>;
   /** Closes the file and puts it in place of the target: call only when the run completed. */
@@ -47,8 +48,8 @@ export async function commitAll(outputs: ReadonlyArray<Committable | undefined>)
  * untouched. Without `force` an existing file is never replaced, even one that appeared after the up-front check.
  * @example const f = await openOutputSink(o, false, (s) => violationSink(s, { format: 'csv' }));
  */
-export async function openOutputSink<T>(o: OutputPath, force: boolean,
-  makeSink: (stream: Writable) => { write(item: T): void; close(): Promise<void> }): Promise<OutputSink<T>> {
+export async function openOutputSink<T, R = void>(o: OutputPath, force: boolean,
+  makeSink: (stream: Writable) => { write(item: T): R; close(): Promise<void> }): Promise<OutputSink<T, R>> {
   const temp = temporaryPath(o);
   let handle;
   try {

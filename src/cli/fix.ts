@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { open } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { basename, resolve } from 'node:path';
 import { fix as fixFile } from '../fix/fix.js';
 import { changeLogSink } from '../fix/change-log.js';
@@ -8,10 +8,11 @@ import type { FixChange, FixResult } from '../fix/types.js';
 import type { Report } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
-import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, requireRereadable, temporaryPath, type OutputPath } from './_files.js';
+import { cannotWrite, checkOutputs, outputPath, type OutputPath } from './_files.js';
+import { requireRereadable } from './_input.js';
 import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
-import { commitAll, openOutputSink, type Committable } from './_output-sink.js';
+import { commitAll, openOutputSink } from './_output-sink.js';
 import { openReferences } from './_references.js';
 import { FIX_HELP } from './help.js';
 
@@ -44,7 +45,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
 
   const log = logPath === undefined || args.log === undefined ? undefined
     : await openOutputSink(logPath, false, (s) => changeLogSink(s, { format: args.log?.format ?? 'csv', bom: args.bom }));
-  const fixed = out === undefined ? undefined : await openFixed(out).catch(async (e: unknown) => {
+  const fixed = out === undefined ? undefined : await openOutputSink(out, false, (s) => fixedFile(out, s)).catch(async (e: unknown) => {
     await log?.discard();
     throw e;
   });
@@ -86,49 +87,29 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   return EXIT_BY_STATUS[result.after.status];
 }
 
-/** The fixed file, written to a temporary file beside it and put in place (never over an existing file) at the end. */
-async function openFixed(o: OutputPath): Promise<Committable & { write(chunk: Uint8Array): Promise<void> }> {
-  const temp = temporaryPath(o);
-  let handle;
-  try {
-    handle = await open(temp, 'wx');
-  } catch (e) {
-    await discardOutput(temp);
-    throw cannotWrite(o, e);
-  }
-  const stream = handle.createWriteStream();
+/**
+ * The fixed file's sink (opened by `openOutputSink`: a temporary file put in place only at the end, never over an
+ * existing file): chunks written as they come, waiting for the disk when the stream is full, so memory stays bounded
+ * whatever the size of the file. A failed write ends the run with `cannot write`, naming the file.
+ */
+function fixedFile(o: OutputPath, stream: Writable): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void> } {
   let failure: unknown;
   stream.on('error', (e: unknown) => { failure ??= e; });
-  const close = async (): Promise<void> => {
-    // A stream that failed (a full disk) has closed itself already: waiting for its 'close' would wait forever, and
-    // with nothing else pending Node would end the process with exit code 0, no message and the temporary file left.
-    if (stream.closed) return;
-    const done = once(stream, 'close').catch((e: unknown) => { failure ??= e; });
-    if (!stream.writableEnded) stream.end();
-    await done;
-  };
-  /** Closed once, whoever asks first; a file that could not be written whole is removed and reported. */
-  let closed: Promise<void> | undefined;
-  const closeChecked = (): Promise<void> => (closed ??= close().then(async () => {
-    if (failure === undefined) return;
-    await discardOutput(temp);
-    throw cannotWrite(o, failure);
-  }));
   return {
     async write(chunk) {
       if (failure !== undefined) throw cannotWrite(o, failure);
-      // Wait for the disk when the stream is full: memory stays bounded whatever the size of the file. `once` also
-      // ends the wait on an error (kept in `failure` by the listener above) and leaves no listener behind.
+      // `once` also ends the wait on an error (kept in `failure` by the listener above) and leaves no listener behind.
       if (!stream.write(chunk)) await once(stream, 'drain').catch(() => undefined);
     },
-    close: closeChecked,
-    async commit() {
-      await closeChecked();
-      await commitOutput(o, temp, false);
-    },
-    async discard() {
-      await closeChecked().catch(() => undefined);
-      await discardOutput(temp);
+    async close() {
+      // A stream that failed (a full disk) has closed itself already: waiting for its 'close' would wait forever, and
+      // with nothing else pending Node would end the process with exit code 0, no message and the temporary file left.
+      if (!stream.closed) {
+        const done = once(stream, 'close').catch((e: unknown) => { failure ??= e; });
+        if (!stream.writableEnded) stream.end();
+        await done;
+      }
+      if (failure !== undefined) throw failure;
     },
   };
 }
