@@ -12,6 +12,7 @@ import { cutPostgres, validatePostgresParallel } from './parallel/validate-postg
 import type { DatasetDefinition, ValidateOptions } from './core/types.js';
 import type { ReportOf } from './rule-id.js';
 import { baselineTally, checkBaselineKey } from './baseline/apply-baseline.js';
+import { SinkFailure } from './core/sink-waits.js';
 
 const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
@@ -25,6 +26,15 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
  * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22'), workers: 2 });
  */
 export async function validate<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions = {}): Promise<ReportOf<D>> {
+  try {
+    return await validateBaseline(definition, input, options);
+  } catch (e) {
+    // A Promise an `onViolation` or `onRecord` returned rejected: the run rejects with the receiver's own error.
+    throw e instanceof SinkFailure ? e.cause : e;
+  }
+}
+
+async function validateBaseline<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions): Promise<ReportOf<D>> {
   const { baseline, ...rest } = options;
   if (baseline === undefined) return validateAll(definition, input, options);
   checkBaselineKey(definition, options);
@@ -32,7 +42,7 @@ export async function validate<D extends DatasetDefinition>(definition: D, input
   const tally = baselineTally(baseline);
   const user = options.onViolation;
   const report = await validateAll(definition, input, {
-    ...rest, onViolation: (v) => { tally.see(v); user?.(v); },
+    ...rest, onViolation: (v) => { tally.see(v); return user?.(v); },
   });
   return tally.apply(report) as ReportOf<D>;
 }

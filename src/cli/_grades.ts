@@ -3,8 +3,8 @@ import { gradeSink } from '../outputs/grades.js';
 import type { OutputPath } from './_files.js';
 import { openOutputSink, type OutputSink } from './_output-sink.js';
 
-/** Where `--grades` go while the run lasts. */
-export type GradesFile = OutputSink<RecordGrade>;
+/** Where `--grades` go while the run lasts (`write` returns a Promise while the file is full: the run waits). */
+export type GradesFile = OutputSink<RecordGrade, Promise<void> | undefined>;
 
 /**
  * Opens the `--grades` file before the run, atomically as `--violations` is (see `openOutputSink`).

@@ -47,7 +47,7 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
       ...(r.piiKey === undefined || r.piiKey === '' ? {} : { piiKey: r.piiKey }),
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
-      ...(sink === undefined ? {} : { onViolation: (v: Violation) => { count++; sink.write(v); } }),
+      ...(sink === undefined ? {} : { onViolation: (v: Violation) => { count++; return sink.write(v); } }),
     });
   } catch (e) {
     await sink?.discard();

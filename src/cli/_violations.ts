@@ -3,8 +3,8 @@ import { violationSink } from '../outputs/violations.js';
 import type { OutputPath } from './_files.js';
 import { openOutputSink, type OutputSink } from './_output-sink.js';
 
-/** Where `--violations` go while the run lasts. */
-export type ViolationsFile = OutputSink<Violation>;
+/** Where `--violations` go while the run lasts (`write` returns a Promise while the file is full: the run waits). */
+export type ViolationsFile = OutputSink<Violation, Promise<void> | undefined>;
 
 /**
  * Opens the `--violations` file before the run (atomically, see `openOutputSink`). A CSV file starts with a UTF-8

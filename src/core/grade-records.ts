@@ -1,5 +1,6 @@
 import { createValidator } from './validator.js';
 import { isTabularSource } from './source.js';
+import { SinkFailure } from './sink-waits.js';
 import type { RecordGrade } from './grades.js';
 import type { RowInput } from './validate.js';
 import type { DatasetDefinition, Report, ValidateOptions } from './types.js';
@@ -15,34 +16,54 @@ import type { DatasetDefinition, Report, ValidateOptions } from './types.js';
  */
 export async function* gradeRecords(definition: DatasetDefinition, input: RowInput,
   options: Omit<ValidateOptions, 'onRecord' | 'workers'> = {}): AsyncGenerator<RecordGrade, Report, undefined> {
+  try {
+    return yield* graded(definition, input, options);
+  } catch (e) {
+    throw e instanceof SinkFailure ? e.cause : e;
+  }
+}
+
+async function* graded(definition: DatasetDefinition, input: RowInput,
+  options: Omit<ValidateOptions, 'onRecord' | 'workers'>): AsyncGenerator<RecordGrade, Report, undefined> {
   let queue: RecordGrade[] = [];
   const v = createValidator(definition, { ...options, onRecord: (g) => queue.push(g) });
+  // After each batch or row, once what `onViolation` returned has settled: the graded records so far.
   const drain = function* (): Generator<RecordGrade> {
     const out = queue;
     queue = [];
     yield* out;
   };
+  const finish = async (info: Parameters<typeof v.finish>[0]): Promise<Report> => {
+    const report = v.finish(info);
+    await v.waitForSinks();
+    return report;
+  };
   if (isTabularSource(input)) {
     for await (const batch of input.batches()) {
       v.addBatch(batch);
+      await v.waitForSinks();
       yield* drain();
     }
     v.state(); // gives out the last graded record
+    await v.waitForSinks();
     yield* drain();
-    return v.finish(input.info());
+    return finish(input.info());
   }
   if (Symbol.asyncIterator in input) {
     for await (const row of input) {
       v.add(row);
+      await v.waitForSinks();
       yield* drain();
     }
   } else {
     for (const row of input) {
       v.add(row);
+      await v.waitForSinks();
       yield* drain();
     }
   }
   v.state();
+  await v.waitForSinks();
   yield* drain();
-  return v.finish({ kind: Array.isArray(input) ? 'array' : 'iterable' });
+  return finish({ kind: Array.isArray(input) ? 'array' : 'iterable' });
 }

@@ -3,6 +3,7 @@ import { calendarDate, checkTimeZone, DEFAULT_TIME_ZONE } from './time-zone.js';
 import type { DatasetDefinition, Locale, PiiMode, ValidateOptions, Violation } from './types.js';
 import type { RecordGrade } from './grades.js';
 import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './grade-tally.js';
+import { sinkWaits, type SinkWaits } from './sink-waits.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -27,6 +28,8 @@ export interface ResolvedOptions {
   readonly protect: (text: string, mode: PiiMode) => string;
   /** Measure where the time goes (`timings`). */
   readonly timings: boolean;
+  /** The Promises `sink` and `onRecord` returned, which the run waits for between batches. */
+  readonly waits: SinkWaits;
 }
 
 /**
@@ -60,15 +63,16 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   // Grouping and the worst-records table need grades; asking for either grades the records.
   const grades = o.grades === true || o.onRecord !== undefined || o.groupBy !== undefined || (o.worstRecords ?? 0) > 0;
   if (definition !== undefined && !showValues) requireKeyForHashes(definition, o.piiKey);
+  const waits = sinkWaits();
   return {
     now,
     timeZone,
     today: calendarDate(now, timeZone),
     locale: o.locale ?? 'en',
     maxSamples,
-    sink: o.onViolation,
+    sink: waits.wrap(o.onViolation),
     grades,
-    onRecord: o.onRecord,
+    onRecord: waits.wrap(o.onRecord),
     gradeColumns: o.gradeColumns ?? [],
     worstRecords: grades ? worstRecords : 0,
     groupBy: o.groupBy,
@@ -77,6 +81,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     showValues,
     protect: piiProtector(o.piiKey),
     timings: o.timings === true,
+    waits,
   };
 }
 

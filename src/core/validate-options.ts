@@ -16,14 +16,19 @@ export interface ValidateOptions {
   readonly locale?: Locale;
   /** Violations kept per rule in the report (exact counts are always kept). Default 100. */
   readonly maxSamplesPerRule?: number;
-  /** Receives every violation, without limit, as it is found. */
-  readonly onViolation?: (violation: Violation) => void;
+  /**
+   * Receives every violation, without limit, as it is found. It may return a Promise (a write to a slow disk, an
+   * insert into a database): the run then finishes the batch of rows in hand and reads no more until every Promise
+   * returned so far has settled, so memory stays flat however slow the receiver is; `validate` resolves only once
+   * all have settled, and rejects with the error of the first that rejects (the run stops there).
+   */
+  readonly onViolation?: (violation: Violation) => unknown;
   /**
    * Receives every record's grades as the record finishes, in input order (README "A worklist for fixing records").
    * Giving it also adds `recordGrades` to the report. With workers, the records come back from the threads in input
-   * order, the same ones a single thread gives.
+   * order, the same ones a single thread gives. It may return a Promise, waited for as `onViolation`'s are.
    */
-  readonly onRecord?: (record: RecordGrade) => void;
+  readonly onRecord?: (record: RecordGrade) => unknown;
   /** Grade every record and add the histogram `recordGrades` to the report, without `onRecord`. Default false. */
   readonly grades?: boolean;
   /** Fields whose cells each graded record carries in `values` (masked when personal), to group a worklist by. */

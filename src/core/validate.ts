@@ -1,6 +1,7 @@
-import { createValidator } from './validator.js';
+import { createValidator, type Validator } from './validator.js';
 import { timedBatches } from './timings.js';
 import { isTabularSource, type TabularSource } from './source.js';
+import { SinkFailure } from './sink-waits.js';
 import type { DatasetDefinition, Report, SourceInfo, ValidateOptions } from './types.js';
 
 /** Rows in any form the engine reads: an array, a (sync or async) iterable of rows, or a source such as `readCsv`. */
@@ -22,20 +23,49 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
     if (isTabularSource(input)) {
       try {
         const batches = options.timings === true ? timedBatches(input.batches(), (ms) => v.addReadTime(ms)) : input.batches();
-        for await (const batch of batches) v.addBatch(batch);
+        for await (const batch of batches) {
+          v.addBatch(batch);
+          await v.waitForSinks();
+        }
       } finally {
         info = input.info();
       }
     } else if (Symbol.asyncIterator in input) {
       info = { kind: 'iterable' };
-      for await (const row of input) v.add(row);
+      for await (const row of input) {
+        v.add(row);
+        await v.waitForSinks();
+      }
     } else {
       info = { kind: Array.isArray(input) ? 'array' : 'iterable' };
-      v.addMany(input);
+      await addAll(v, input, options);
+      await v.waitForSinks();
     }
   } catch (e) {
+    // A receiver's Promise rejected: not the data's fault, so no partial report (the caller's sink failed).
+    if (e instanceof SinkFailure) throw e.cause;
     error = e instanceof Error ? e.message : String(e);
   }
   if (error !== undefined) info = { ...(info ?? { kind: 'unknown' }), error };
-  return v.finish(info, error !== undefined || info?.error !== undefined);
+  const report = v.finish(info, error !== undefined || info?.error !== undefined);
+  // What the receivers returned for the last findings (dataset rules, the last graded record).
+  try {
+    await v.waitForSinks();
+  } catch (e) {
+    throw e instanceof SinkFailure ? e.cause : e;
+  }
+  return report;
+}
+
+/**
+ * The rows of an array or a synchronous iterable. A receiver that returns a Promise is waited for after the row
+ * whose findings returned it, as the other inputs are between batches.
+ */
+async function addAll(v: Validator, rows: Iterable<unknown>, options: ValidateOptions): Promise<void> {
+  if (options.onViolation === undefined && options.onRecord === undefined) return v.addMany(rows);
+  for (const row of rows) {
+    v.add(row);
+    const wait = v.waitForSinks();
+    if (wait !== undefined) await wait;
+  }
 }

@@ -18,6 +18,12 @@ export interface Validator {
    * merged after it, and the state is not read again before `finish` (rules may then keep less).
    */
   merge(other: ValidatorState, last?: boolean): void;
+  /**
+   * The Promises `onViolation` and `onRecord` returned since the last call, as one; `undefined` when they returned
+   * none. A loop feeding the validator awaits it between batches (and after `finish`), so a slow receiver holds the
+   * reading back; it rejects with a `SinkFailure` (whose `cause` is the receiver's error) when one rejected.
+   */
+  waitForSinks(): Promise<void> | undefined;
   /** Adds time spent reading the source to the read stage (counted only when the run measures `timings`). */
   addReadTime(ms: number): void;
   /** Finishes dataset rules and computes scores. The validator cannot be used afterwards. */

@@ -244,6 +244,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     addReadTime(ms) {
       if (st.timings !== undefined) st.timings.read += ms;
     },
+    waitForSinks: () => opts.waits.take(),
     state: () => {
       grader?.flush();
       flushTimings();

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { safeCell } from './violations.js';
+import { whenDrained } from './_when-drained.js';
 import type { RecordGrade } from '../core/grades.js';
 
 /**
@@ -15,8 +16,11 @@ export const GRADE_COLUMNS = [
 
 /** Receives graded records one by one (e.g. as `onRecord`) and flushes them on `close`. */
 export interface GradeSink {
-  /** Queues one record; never throws (a write error is reported by `close`). */
-  write(record: RecordGrade): void;
+  /**
+   * Queues one record; never throws (a write error is reported by `close`). Returns a Promise while the target is
+   * full, resolved once it has room: as `onRecord`, it makes the run wait for a slow disk.
+   */
+  write(record: RecordGrade): Promise<void> | undefined;
   /** Writes what is queued, ends the target and resolves once it is all flushed. */
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export function gradeSink(target: string | Writable, options: GradeFileOptions):
   const dest = typeof target === 'string' ? createWriteStream(target) : target;
   let failure: unknown;
   dest.on('error', (e: unknown) => { failure ??= e; });
+  const full = whenDrained(dest);
   let pending: string[] = [];
   let chars = 0;
   const flush = () => {
@@ -69,9 +74,9 @@ export function gradeSink(target: string | Writable, options: GradeFileOptions):
   const findingsOnly = options.findingsOnly ?? true;
   return {
     write(g) {
-      if (failure !== undefined) return;
-      if (findingsOnly && g.rules.length === 0) return;
-      push(options.format === 'csv' ? csvLine(g, columns) : ndjsonLine(g));
+      if (failure !== undefined) return undefined;
+      if (!(findingsOnly && g.rules.length === 0)) push(options.format === 'csv' ? csvLine(g, columns) : ndjsonLine(g));
+      return full();
     },
     async close() {
       if (failure === undefined) {

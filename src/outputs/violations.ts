@@ -25,8 +25,11 @@ export interface ViolationFileOptions {
 
 /** Receives violations one by one (e.g. as `onViolation`) and flushes them on `close`. */
 export interface ViolationSink {
-  /** Queues one violation; never throws (a write error is reported by `close`). */
-  write(violation: Violation): void;
+  /**
+   * Queues one violation; never throws (a write error is reported by `close`). Returns a Promise while the target is
+   * full, resolved once it has room (or failed): as `onViolation`, it makes the run wait for a slow disk.
+   */
+  write(violation: Violation): Promise<void> | undefined;
   /** Writes what is queued, ends the target (unless `end: false`) and resolves once it is all flushed. */
   close(): Promise<void>;
 }
@@ -62,8 +65,8 @@ const CHUNK = 64 * 1024;
 /**
  * A sink that writes violations as they are found, to a path or a stream, as CSV (fast-csv; formula-injection safe,
  * fixed column order) or NDJSON (one object per line, same field order). Values are written as the engine masked
- * them. `write` is synchronous so it can be the validator's `onViolation`; the stream buffers when the target is
- * slower, so for bounded memory feed it from an async loop or use `writeViolations`.
+ * them. `write` can be the validator's `onViolation`: it returns a Promise while the target is full, and the run
+ * waits for it between batches of rows, so memory stays flat however slow the target is.
  * @example
  * const sink = violationSink('violations.csv');
  * const report = await validate(parcels, readCsv('parcels.csv'), { onViolation: sink.write });
@@ -71,7 +74,7 @@ const CHUNK = 64 * 1024;
  */
 export function violationSink(target: string | Writable, options: ViolationFileOptions = {}): ViolationSink {
   const writer = new ViolationWriter(target, options);
-  return { write: (v) => { writer.write(v); }, close: () => writer.close() };
+  return { write: (v) => (writer.write(v) ? undefined : writer.ready()), close: () => writer.close() };
 }
 
 /**
@@ -105,6 +108,7 @@ class ViolationWriter {
   private failure: unknown = undefined;
   private failWaiters: (() => void)[] = [];
   private closed = false;
+  private waiting: Promise<void> | undefined;
 
   constructor(target: string | Writable, options: ViolationFileOptions) {
     const format = options.format ?? formatOf(target);
@@ -131,10 +135,15 @@ class ViolationWriter {
     return this.pendingChars < CHUNK || this.flushPending();
   }
 
-  /** Resolves when the target can take more (or has failed: the failure is reported by `close`). */
-  async ready(): Promise<void> {
+  /**
+   * Resolves when the target can take more (or has failed: the failure is reported by `close`); never rejects. The
+   * same Promise while it waits, so a caller asking after every violation adds one listener, not one each.
+   */
+  ready(): Promise<void> {
     const s = this.csv ?? this.dest;
-    if (this.failure === undefined && s.writableNeedDrain) await Promise.race([once(s, 'drain'), this.failed()]);
+    if (this.failure !== undefined || !s.writableNeedDrain) return Promise.resolve();
+    const clear = (): void => { this.waiting = undefined; };
+    return (this.waiting ??= Promise.race([once(s, 'drain'), this.failed()]).then(clear, clear));
   }
 
   abort(e: unknown): void {

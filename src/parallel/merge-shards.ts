@@ -1,7 +1,7 @@
 import { compile } from '../core/compile.js';
 import { createValidator } from '../core/validator.js';
 import { version } from '../core/version.js';
-import type { DatasetDefinition, Report, ValidateOptions } from '../core/types.js';
+import type { DatasetDefinition, Report, ValidateOptions, Violation } from '../core/types.js';
 import type { RangeOffset } from './ordered-violations.js';
 import { checkState } from './check-state.js';
 import { piiKeyCheck } from './input-fingerprint.js';
@@ -10,7 +10,12 @@ import type { ShardHeader, ShardState } from './shard-state.js';
 import { addMixedEndings, globalLines } from './validate-parallel.js';
 
 /** Options of `mergeShards`: the run's own options come from the shards; these decide only the report. */
-export interface MergeShardsOptions extends Pick<ValidateOptions, 'failUnder' | 'piiKey' | 'onViolation'> {
+export interface MergeShardsOptions extends Pick<ValidateOptions, 'failUnder' | 'piiKey'> {
+  /**
+   * Receives the violations found only when the shards are merged (dataset rules such as uniqueness). The merge is
+   * synchronous: a Promise this returns is not waited for (await your writes after `mergeShards` returns).
+   */
+  readonly onViolation?: (violation: Violation) => void;
   /** What to call each shard in errors (its file name), in the order `shards` are given. */
   readonly names?: readonly string[];
   /**
@@ -138,7 +143,8 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
     ...(o.timeZone === null ? {} : { timeZone: o.timeZone }),
     ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
     ...(options.failUnder === undefined ? {} : { failUnder: options.failUnder }),
-    ...(options.onViolation === undefined ? {} : { onViolation: options.onViolation }),
+    // Called, never awaited: merging is synchronous (see MergeShardsOptions.onViolation).
+    ...(options.onViolation === undefined ? {} : { onViolation: (x: Violation) => { options.onViolation?.(x); } }),
   });
   let records = 0;
   let error: string | undefined;

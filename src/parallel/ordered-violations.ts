@@ -15,6 +15,13 @@ export interface OrderedViolationsOptions {
   readonly tmpdir?: string;
   /** Called each time a range spills (tests and measurements). */
   readonly onSpill?: (range: number) => void;
+  /**
+   * What the sink asked to wait for since the last call (`SinkWaits.take`): a live range's batch is acknowledged
+   * only once it settles, so a slow receiver holds the worker back; a replay waits for it after each batch.
+   */
+  readonly settle?: () => Promise<void> | undefined;
+  /** `settle`'s Promise rejected for a live range's batch: the receiver failed, and the run must end. */
+  readonly onSinkFailure?: (e: unknown) => void;
 }
 
 /** Forwards the violations of ranges validated at once to one sink, in file order, in bounded memory. */
@@ -64,7 +71,7 @@ interface Replay {
  * order.add(1, lines, ack); await order.promote(0, { rows: 0, lines: 0 }); … await order.promote(1, before);
  * await order.close();
  */
-export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T) => void) | undefined, n: number,
+export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T) => unknown) | undefined, n: number,
   options: OrderedViolationsOptions = {}): OrderedViolations {
   const spillAfter = Math.max(1, options.spillAfter ?? 1024 * 1024);
   const slots: Slot[] = Array.from({ length: n }, () => fresh());
@@ -101,6 +108,7 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
       r.index++;
       r.pos += size;
       forward(r.buf.subarray(0, size), emit);
+      await options.settle?.();
     }
   }
 
@@ -111,10 +119,15 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
       const live = slot.live;
       if (live !== undefined) {
         forward<T>(batch, (v) => sink(shift(v, live)));
+        const wait = options.settle?.();
         // Acknowledged after a turn of the event loop: a sink writing to a stream gets to flush before the worker
-        // sends more (the sink is synchronous and cannot say it is full; measured: a flat backlog instead of one
-        // growing with the run).
-        return void setImmediate(done);
+        // sends more (a sink that cannot say it is full; measured: a flat backlog instead of one growing with the
+        // run); a sink that returned Promises, once they settle.
+        if (wait === undefined) return void setImmediate(done);
+        return void wait.then(done, (e: unknown) => {
+          options.onSinkFailure?.(e);
+          done();
+        });
       }
       slot.mem.push(batch);
       slot.memBytes += batch.length;
@@ -130,7 +143,7 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
     async promote(k, offset) {
       const slot = slots[k];
       if (sink === undefined || slot === undefined) return;
-      const emit = (v: T): void => sink(shift(v, offset));
+      const emit = (v: T): void => { sink(shift(v, offset)); };
       if (slot.file !== undefined) {
         const r: Replay = { index: 0, pos: 0, buf: new Uint8Array(0) };
         // The range may still be running and spilling: replay until the file holds nothing unread, checked with no
@@ -145,6 +158,8 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
       const file = slot.file;
       slot.file = undefined;
       await file?.then((f) => f.close(), () => undefined);
+      // Only now (live, so nothing more can spill): what the receiver returned for the batches held in memory.
+      await options.settle?.();
     },
     async close() {
       await Promise.all(files.map((f) => f.then((x) => x.close(), () => undefined)));

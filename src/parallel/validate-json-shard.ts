@@ -16,10 +16,13 @@ import type { ShardSpec } from './shard-spec.js';
 import type { ShardRange, ShardState } from './shard-state.js';
 import type { ShardValidateOptions } from './validate-shard.js';
 import { shardCommon } from './shard-common.js';
+import { SinkFailure } from '../core/sink-waits.js';
 
 /** What a part's read hands back besides the batches it fed: its range (rows and lines come from the state). */
 type Part = Omit<ShardRange, 'rows' | 'lines' | 'endings'>;
 type Feed = (batch: JsonRowBatch) => void;
+/** What the receiver asked to wait for since the last call (`Validator.waitForSinks`). */
+type Wait = () => Promise<void> | undefined;
 
 /**
  * Validates shard K of N of a JSON file read by `readJson(path)` and returns its state. The file's bytes are cut
@@ -48,8 +51,16 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
   const v = common.validator();
   const scanner = createJsonScanner({ format, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth, starts: format === 'json' });
   const feed: Feed = (b) => v.addBatch(b);
-  const part = format === 'ndjson' ? await ndjsonPart(file.path, size, cuts, k, scanner, feed)
-    : await arrayPart(file.path, cuts, k, scanner, feed);
+  // After each piece of the file: what the receiver returned for its violations.
+  const wait = (): Promise<void> | undefined => v.waitForSinks();
+  let part: Part;
+  try {
+    part = format === 'ndjson' ? await ndjsonPart(file.path, size, cuts, k, scanner, feed, wait)
+      : await arrayPart(file.path, cuts, k, scanner, feed, wait);
+    await wait();
+  } catch (e) {
+    throw e instanceof SinkFailure ? e.cause : e; // the caller's receiver failed, not the file
+  }
   const state = v.state();
   return {
     ...common.header,
@@ -65,7 +76,8 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
  * U+FEFF opening a line mid-file is not taken for a byte order mark, as one process would not): its lines and byte
  * offsets are shifted back to the shard's own.
  */
-async function ndjsonPart(path: string, size: number, cuts: readonly number[], k: number, scanner: JsonScanner, feed: Feed): Promise<Part> {
+async function ndjsonPart(path: string, size: number, cuts: readonly number[], k: number, scanner: JsonScanner, feed: Feed,
+  wait: Wait): Promise<Part> {
   const began = k === 0 ? 0 : await lineStart(path, cuts[k] as number, size);
   const ended = k === cuts.length - 1 ? size : await lineStart(path, cuts[k + 1] as number, size);
   const from = began === 0 ? 0 : began - 1;
@@ -85,6 +97,7 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
       first = false;
       scanner.push(chunk);
       while (!scanner.run()) feed(local(scanner.take()));
+      await wait();
     }
     scanner.end();
     while (scanner.ready()) feed(local(scanner.take()));
@@ -97,6 +110,7 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
       feed({ ...local(last), issues: [...(last.issues ?? []), empty.issue] });
     }
   } catch (e) {
+    if (e instanceof SinkFailure) throw e;
     error = e instanceof Error ? e.message : String(e);
     while (scanner.pending() > 0) feed(local(scanner.take()));
   }
@@ -108,7 +122,8 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
  * record beginning at or after cut k belong to the shards before; the shard's lines run to the first record
  * beginning at or after cut k+1 (or the end), so the shards' lines tile the file as their records do.
  */
-async function arrayPart(path: string, cuts: readonly number[], k: number, scanner: JsonScanner, feed: Feed): Promise<Part> {
+async function arrayPart(path: string, cuts: readonly number[], k: number, scanner: JsonScanner, feed: Feed,
+  wait: Wait): Promise<Part> {
   const lo = k === 0 ? 0 : cuts[k] as number;
   const hi = k === cuts.length - 1 ? Infinity : cuts[k + 1] as number;
   let base: number | undefined = k === 0 ? 0 : undefined; // lines before the shard's part
@@ -179,6 +194,7 @@ async function arrayPart(path: string, cuts: readonly number[], k: number, scann
       // Records of the next shard read before the break: the break is the next shard's (or a later one's).
       if (!take()) break;
       if (scanner.error() !== undefined) throw scanner.error() as JsonSyntaxError;
+      await wait();
     }
     if (next === undefined) {
       scanner.end();
@@ -191,6 +207,7 @@ async function arrayPart(path: string, cuts: readonly number[], k: number, scann
       }
     }
   } catch (e) {
+    if (e instanceof SinkFailure) throw e;
     const err = e instanceof Error ? e : new Error(String(e));
     error = err.message;
     if (err instanceof JsonSyntaxError) bytes = err.offset;

@@ -13,6 +13,7 @@ import type { ValidatorState } from '../core/state.js';
 import type { DatasetDefinition, Report, ValidateOptions, Violation } from '../core/types.js';
 import type { RecordGrade } from '../core/grades.js';
 import { referenceTableData, type ReferenceTable } from '../reference/reference.js';
+import { sinkWaits } from '../core/sink-waits.js';
 
 /**
  * Bytes more for the calling thread's range: what it validates while a worker starts (0.27 s to its first row, then
@@ -68,13 +69,16 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   const v = createValidator(def, { ...options, now, piiKey });
   // Violations and graded records come back in one stream per range, in file order; each goes to its own sink.
   const { onViolation, onRecord } = options;
-  const order = orderedViolations<Violation | RecordGrade>(onViolation === undefined && onRecord === undefined ? undefined
-    : (x) => { if ('overall' in x) onRecord?.(x); else onViolation?.(x); }, ranges.length, hooks);
+  // What the receivers return for the workers' violations is waited for before each batch is acknowledged.
+  const waits = sinkWaits();
   const runs: RangeRun[] = [];
   let failed!: (e: unknown) => void;
-  // Any worker failing ends the run at once, whichever range the merge is waiting for.
+  // Any worker (or receiver) failing ends the run at once, whichever range the merge is waiting for.
   const failure = new Promise<never>((_, reject) => { failed = reject; });
   failure.catch(() => undefined);
+  const order = orderedViolations<Violation | RecordGrade>(onViolation === undefined && onRecord === undefined ? undefined
+    : waits.wrap((x) => ('overall' in x ? onRecord?.(x) : onViolation?.(x))), ranges.length,
+  { ...hooks, settle: () => waits.take(), onSinkFailure: (e) => failed(e) });
   const start = (k: number, from: number, exact: boolean): RangeRun => {
     const run = runRange(task(k, from, exact), (batch, done) => order.add(k, batch, done));
     run.done.catch((e: unknown) => { if (runs[k] === run) failed(e); });
@@ -136,8 +140,10 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   if (after !== undefined && after !== size) error = fileChanged(size, after);
   addMixedEndings(v, endings);
   const name = input.csv.name ?? input.path;
-  return v.finish({ kind: 'csv', name, encoding: input.csv.encoding ?? 'utf8', bytes: size, records,
+  const report = v.finish({ kind: 'csv', name, encoding: input.csv.encoding ?? 'utf8', bytes: size, records,
     ...(error === undefined ? {} : { error }) }, error !== undefined);
+  await v.waitForSinks(); // what the receivers returned for the findings of `finish` (dataset rules)
+  return report;
 }
 
 /**

@@ -8,6 +8,7 @@ import { clientConfig } from '../sources/postgres/client-config.js';
 import type { KeyRange } from '../sources/postgres/plan.js';
 import { readPostgres, type PostgresOptions } from '../sources/postgres/read-postgres.js';
 import type { DefinitionRef } from './definition-ref.js';
+import { sinkWaits } from '../core/sink-waits.js';
 import { orderedViolations } from './ordered-violations.js';
 import type { PostgresRangeTask } from './protocol.js';
 import { rangeOptions } from './range-options.js';
@@ -64,10 +65,13 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
   const base = { ref, options: rangeOptions(options, now, piiKey), stream: options.onViolation !== undefined,
     ...(tables.size === 0 ? {} : { references: Object.fromEntries([...tables].map(([n, t]) => [n, referenceTableData(t)])) }) };
   const v = createValidator(def, { ...options, now, piiKey });
-  const order = orderedViolations(options.onViolation, cut.ranges.length);
   let failed!: (e: unknown) => void;
   const failure = new Promise<never>((_, reject) => { failed = reject; });
   failure.catch(() => undefined);
+  // What the receiver returns for the workers' violations is waited for before each batch is acknowledged.
+  const waits = sinkWaits();
+  const order = orderedViolations(waits.wrap(options.onViolation), cut.ranges.length,
+    { settle: () => waits.take(), onSinkFailure: (e) => failed(e) });
   const first = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failure]);
   const runs: RangeRun[] = cut.ranges.map((range, k) => {
     const task: PostgresRangeTask = { ...base, postgres: { ...input, range, snapshot: cut.snapshot } };
@@ -95,5 +99,7 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
     await cut.close();
   }
   const info = readPostgres(input).info(); // the name a one-thread read reports
-  return v.finish({ ...info, records, ...(error === undefined ? {} : { error }) }, error !== undefined);
+  const report = v.finish({ ...info, records, ...(error === undefined ? {} : { error }) }, error !== undefined);
+  await v.waitForSinks(); // what the receiver returned for the findings of `finish` (dataset rules)
+  return report;
 }

@@ -11,6 +11,7 @@ import type { ShardSpec } from './shard-spec.js';
 import type { ShardPostgresInput, ShardState } from './shard-state.js';
 import type { ShardValidateOptions } from './validate-shard.js';
 import { shardCommon } from './shard-common.js';
+import { SinkFailure } from '../core/sink-waits.js';
 
 /** A table that cannot be cut or read by a shard: exit 3 (the server, the catalog), never a usage mistake. */
 export class PostgresShardError extends Error {
@@ -53,8 +54,12 @@ export async function validatePostgresShard(definition: DatasetDefinition, input
     if (range !== undefined) {
       const source = readPostgres({ ...input, range, snapshot: cut.snapshot });
       try {
-        for await (const batch of source.batches()) v.addBatch(batch);
+        for await (const batch of source.batches()) {
+          v.addBatch(batch);
+          await v.waitForSinks();
+        }
       } catch (e) {
+        if (e instanceof SinkFailure) throw e; // the caller's receiver failed, not the table (unwrapped below)
         error = e instanceof Error ? e.message : String(e);
       }
       records = source.info().records ?? 0;
@@ -71,6 +76,7 @@ export async function validatePostgresShard(definition: DatasetDefinition, input
       state,
     };
   } catch (e) {
+    if (e instanceof SinkFailure) throw e.cause;
     throw e instanceof PostgresShardError ? e : fail(e);
   } finally {
     await client.end().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { readCsvRange } from '../sources/csv/read-csv-range.js';
 import { timedBatches } from '../core/timings.js';
 import { fileChanged } from './file-changed.js';
+import { SinkFailure } from '../core/sink-waits.js';
 import type { Validator } from '../core/validator.js';
 import type { RowBatch } from '../core/source.js';
 import type { RangeRead, RangeTask } from './protocol.js';
@@ -31,7 +32,8 @@ export async function validateCsvRange(spec: RangeSpec, v: Validator, timed: boo
 }
 
 /**
- * Validates every batch; a source that fails (or a `between` that throws) ends the range with its reason. With
+ * Validates every batch; a source that fails (or a `between` that throws) ends the range with its reason (a failed
+ * receiver rejects: see `Validator.waitForSinks`). With
  * `timed`, the time spent reading is added to the validator's timings (time in `between` is not reading).
  */
 export async function drain(batches: AsyncIterable<RowBatch>, v: Validator, timed: boolean,
@@ -39,9 +41,12 @@ export async function drain(batches: AsyncIterable<RowBatch>, v: Validator, time
   try {
     for await (const batch of timed ? timedBatches(batches, (ms) => v.addReadTime(ms)) : batches) {
       v.addBatch(batch);
+      await v.waitForSinks();
       await between();
     }
   } catch (e) {
+    // The caller's receiver failed, not the source: the run ends with its error, not with a partial report.
+    if (e instanceof SinkFailure) throw e;
     return e instanceof Error ? e.message : String(e);
   }
   return undefined;

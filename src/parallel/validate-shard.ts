@@ -14,6 +14,7 @@ import type { ShardState } from './shard-state.js';
 import { validatePostgresShard } from './validate-postgres-shard.js';
 import { validateJsonShard } from './validate-json-shard.js';
 import { shardCommon } from './shard-common.js';
+import { SinkFailure } from '../core/sink-waits.js';
 
 /** Options of `validateShard`: those of `validate` (without threads or `onRecord`) and which shard to validate. */
 export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'onRecord' | 'timings'> {
@@ -69,8 +70,12 @@ export async function validateShard(definition: DatasetDefinition, input: CsvSou
   const source = readCsvRange(file.path, { ...file.csv, start, exact: true, stop, ...(columns === undefined ? {} : { columns }) });
   let error: string | undefined;
   try {
-    for await (const batch of source.batches()) v.addBatch(batch);
+    for await (const batch of source.batches()) {
+      v.addBatch(batch);
+      await v.waitForSinks();
+    }
   } catch (e) {
+    if (e instanceof SinkFailure) throw e.cause; // the caller's receiver failed, not the source
     error = e instanceof Error ? e.message : String(e);
   }
   const range = source.range();

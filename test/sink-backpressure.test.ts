@@ -1,0 +1,221 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { gradeRecords, readCsv, toJson, validate, validateShard, violationSink } from '../src/index.js';
+import { gradeSink } from '../src/outputs/grades.js';
+import type { RecordGrade, Violation } from '../src/index.js';
+import { validateCsvParallel } from '../src/parallel/validate-parallel.js';
+import { parallelParcels } from './fixtures/parallel/definition.js';
+import { NOW } from './_run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ddss-backpressure-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ref = { module: parallelParcels.module as string, name: parallelParcels.name };
+const ROWS = 6000;
+// Every row fails group.oneOf and other rules: several violations a row, far more than one batch's worth.
+const path = join(dir, 'every-row.csv');
+writeFileSync(path, `id,group,n,name,from\n${Array.from({ length: ROWS }, (_, i) => `P${i},zz,${i},An ,01/01/2024\n`).join('')}`);
+
+const rows = Array.from({ length: 50 }, (_, i) => ({ id: `P${i}`, group: 'zz', n: i, name: 'An ', from: `01/01/${2000 + i}` }));
+/** The violations of a run that does not wait (what a waiting run must give too). */
+async function plainRun(input: () => Parameters<typeof validate>[1]) {
+  const seen: Violation[] = [];
+  const report = await validate(parallelParcels, input(), { now: NOW, onViolation: (v) => seen.push(v) });
+  return { report, seen };
+}
+const total = (await plainRun(() => readCsv(path))).seen.length;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A receiver whose Promises settle only once the gate opens: a disk that stopped taking writes. */
+function gatedReceiver() {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => { open = resolve; });
+  const seen: Violation[] = [];
+  return { seen, open, receive: (v: Violation) => { seen.push(v); return gate; } };
+}
+
+/** Violations received, checked twice over 300 ms: a run that waits for its receiver stops taking more. */
+async function pausedAt(seen: readonly unknown[]): Promise<number> {
+  await sleep(150);
+  const at = seen.length;
+  await sleep(150);
+  expect(seen.length).toBe(at);
+  return at;
+}
+
+describe('a receiver that returns a Promise holds the run back until it settles', () => {
+  it('one thread reads no more rows while the receiver waits, and resolves only after it settled', async () => {
+    const r = gatedReceiver();
+    let done = false;
+    const run = validate(parallelParcels, readCsv(path), { now: NOW, onViolation: r.receive }).then((x) => { done = true; return x; });
+    const paused = await pausedAt(r.seen);
+    expect(paused).toBeGreaterThan(0);
+    expect(paused).toBeLessThan(total / 2); // one batch of rows, not the file
+    expect(done).toBe(false);
+    r.open();
+    const report = await run;
+    const plain = await plainRun(() => readCsv(path));
+    expect(toJson(report)).toBe(toJson(plain.report));
+    expect(r.seen).toEqual(plain.seen);
+  });
+
+  it('an array of rows is waited for after the row whose findings returned a Promise', async () => {
+    const r = gatedReceiver();
+    const run = validate(parallelParcels, rows, { now: NOW, onViolation: r.receive });
+    const paused = await pausedAt(r.seen);
+    const plain = (await plainRun(() => rows)).seen;
+    // Paused after the first row: every violation so far is the first row's, and all of them came.
+    expect(paused).toBe(plain.filter((v) => v.row === plain[0]?.row).length);
+    expect(r.seen.every((v) => v.row === plain[0]?.row)).toBe(true);
+    r.open();
+    expect((await run).rows).toBe(50);
+    expect(r.seen).toEqual(plain);
+  });
+
+  it('with worker threads the workers are held back too, and the stream is the one-thread stream', async () => {
+    // Only the last rows' violations wait (they are in the worker's range): the run gets there, then stops.
+    const late = (v: Violation) => (v.row ?? 0) > ROWS - 500;
+    const r = gatedReceiver();
+    const receive = (v: Violation) => (late(v) ? r.receive(v) : void r.seen.push(v));
+    const file = readCsv(path).file;
+    if (file === undefined) throw new Error('not splittable');
+    let done = false;
+    const run = validateCsvParallel(parallelParcels, ref, file, { now: NOW, onViolation: receive }, 2)
+      .then((x) => { done = true; return x; });
+    for (let waited = 0; !r.seen.some(late) && waited < 30_000; waited += 20) await sleep(20);
+    expect(r.seen.some(late)).toBe(true);
+    await pausedAt(r.seen);
+    expect(done).toBe(false); // the last range's batch is not acknowledged, so the run cannot finish
+    r.open();
+    const report = await run;
+    const plain = await plainRun(() => readCsv(path));
+    expect(toJson(report)).toBe(toJson(plain.report));
+    expect(r.seen).toEqual(plain.seen);
+  }, 60_000);
+
+  it('graded records are waited for as violations are', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const seen: RecordGrade[] = [];
+    const run = validate(parallelParcels, readCsv(path), { now: NOW, onRecord: (g) => { seen.push(g); return gate; } });
+    expect(await pausedAt(seen)).toBeLessThan(ROWS);
+    open();
+    expect((await run).recordGrades).toBeDefined();
+    expect(seen).toHaveLength(ROWS);
+  });
+
+  it('gradeRecords and validateShard wait for onViolation', async () => {
+    const r = gatedReceiver();
+    const graded: RecordGrade[] = [];
+    const consume = (async () => {
+      for await (const g of gradeRecords(parallelParcels, readCsv(path), { now: NOW, onViolation: r.receive })) graded.push(g);
+    })();
+    expect(await pausedAt(r.seen)).toBeLessThan(total / 2);
+    r.open();
+    await consume;
+    expect(graded).toHaveLength(ROWS);
+
+    const s = gatedReceiver();
+    const shard = validateShard(parallelParcels, readCsv(path), { shard: '1/2', now: NOW, onViolation: s.receive });
+    expect(await pausedAt(s.seen)).toBeLessThan(total / 4);
+    s.open();
+    expect((await shard).state.rows).toBeGreaterThan(0);
+  });
+});
+
+describe('a receiver whose Promise rejects ends the run with its error', () => {
+  const failingAt = (n: number, when: (v: Violation, i: number) => boolean = (_, i) => i === n) => {
+    const error = new Error('ENOSPC: no space left on device, write');
+    let calls = 0;
+    return { error, get calls() { return calls; }, receive: (v: Violation) => (when(v, ++calls) ? Promise.reject(error) : undefined) };
+  };
+
+  it('in one thread: validate rejects with the receiver\'s own error and stops reading', async () => {
+    const f = failingAt(10);
+    await expect(validate(parallelParcels, readCsv(path), { now: NOW, onViolation: f.receive })).rejects.toBe(f.error);
+    expect(f.calls).toBeLessThan(total / 2);
+  });
+
+  it('from an array, and from gradeRecords', async () => {
+    const plain = (await plainRun(() => rows)).seen;
+    const second = plain.findIndex((v) => v.row !== plain[0]?.row); // the second row's first violation
+    const f = failingAt(second + 1);
+    await expect(validate(parallelParcels, rows, { now: NOW, onViolation: f.receive })).rejects.toBe(f.error);
+    // The second row's violations, then no more rows.
+    expect(f.calls).toBe(plain.filter((v) => v.row === plain[0]?.row || v.row === plain[second]?.row).length);
+    const g = failingAt(10);
+    await expect((async () => {
+      for await (const x of gradeRecords(parallelParcels, readCsv(path), { now: NOW, onViolation: g.receive })) void x;
+    })()).rejects.toBe(g.error);
+  });
+
+  it('with workers, whichever range it happens in', async () => {
+    for (const when of [(_: Violation, i: number) => i === 10, (v: Violation) => (v.row ?? 0) > ROWS - 500]) {
+      const f = failingAt(0, when);
+      await expect(validate(parallelParcels, readCsv(path), { now: NOW, workers: 2, minBytesPerWorker: 1, onViolation: f.receive }))
+        .rejects.toBe(f.error);
+    }
+  }, 60_000);
+
+  it('a shard rejects with it too', async () => {
+    const f = failingAt(10);
+    await expect(validateShard(parallelParcels, readCsv(path), { shard: '1/2', now: NOW, onViolation: f.receive })).rejects.toBe(f.error);
+  });
+});
+
+describe('the file sinks say when they are full', () => {
+  /** A target that takes one chunk and then nothing until `release`. */
+  function stalled() {
+    const callbacks: Array<() => void> = [];
+    const stream = new Writable({ highWaterMark: 1024, write(_chunk, _enc, cb) { callbacks.push(cb); } });
+    return { stream, release: () => { for (const cb of callbacks.splice(0)) cb(); } };
+  }
+  const violation: Violation = { rule: 'name.trimmed', criterion: 'clean', severity: 'error', code: 'not_trimmed', message: 'x'.repeat(200), row: 1 };
+
+  it('violationSink.write returns one Promise while the target is full, resolved once it drains', async () => {
+    for (const format of ['csv', 'ndjson'] as const) {
+      const t = stalled();
+      const sink = violationSink(t.stream, { format, end: false });
+      const results = Array.from({ length: 2000 }, () => sink.write(violation));
+      const waits = results.filter((x) => x !== undefined);
+      expect(waits.length).toBeGreaterThan(0);
+      expect(new Set(waits).size).toBe(1); // one listener, not one per violation
+      expect(t.stream.listenerCount('drain')).toBeLessThanOrEqual(2);
+      let drained = false;
+      void (waits[0] as Promise<void>).then(() => { drained = true; });
+      await sleep(20);
+      expect(drained).toBe(false);
+      const pump = setInterval(t.release, 1);
+      await waits[0];
+      const closed = sink.close();
+      await closed;
+      clearInterval(pump);
+    }
+  });
+
+  it('gradeSink.write returns a Promise while the file is full', async () => {
+    const t = stalled();
+    const sink = gradeSink(t.stream, { format: 'ndjson', findingsOnly: false });
+    const grade = (await validate(parallelParcels, [{ id: 'P1', group: 'zz', n: 1, name: 'An ', from: '01/01/2024' }],
+      { now: NOW, worstRecords: 1 })).worstRecords?.[0] as RecordGrade;
+    const waits = Array.from({ length: 3000 }, () => sink.write(grade)).filter((x) => x !== undefined);
+    expect(waits.length).toBeGreaterThan(0);
+    expect(new Set(waits).size).toBe(1);
+    const pump = setInterval(t.release, 1);
+    await waits[0];
+    await sink.close();
+    clearInterval(pump);
+  });
+
+  it('a violation file written with the sink as onViolation is whole', async () => {
+    const out = join(dir, 'slow.ndjson');
+    const sink = violationSink(out);
+    const report = await validate(parallelParcels, readCsv(path), { now: NOW, onViolation: sink.write });
+    await sink.close();
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(report.rules.reduce((n, r) => n + r.failed, 0));
+  });
+});
