@@ -9,20 +9,19 @@
  * Usage: npm run bench:postgres -- [--rows 1000000] [--runs 1] [--skip-build]
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DEFAULT_NOW, SAMPLE_SEED, generateLand, writeGenerated } from '../examples/generate.js';
+import { DEFAULT_NOW, SAMPLE_SEED } from '../examples/generate.js';
+import { landFile as generatedLand } from './_land-file.js';
 import { startPostgres } from '../test/support/postgres-server.js';
 import { writeSection } from './_results.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const OUT = join(HERE, 'out');
 const { values: args } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '1' }, 'skip-build': { type: 'boolean', default: false } },
 });
@@ -42,15 +41,7 @@ function child(argv: string[]): Promise<Measurement> {
   });
 }
 
-async function landFile(rows: number): Promise<string> {
-  const file = join(OUT, `land-${rows}-s${SAMPLE_SEED}.csv`);
-  if (existsSync(file)) return file;
-  await mkdir(OUT, { recursive: true });
-  log(`generating ${rows.toLocaleString('en-US')} rows → ${relative(ROOT, file)} …`);
-  await writeGenerated(generateLand({ rows, seed: SAMPLE_SEED, now: DEFAULT_NOW, manifest: false }), `${file}.partial`, false);
-  await rename(`${file}.partial`, file);
-  return file;
-}
+const landFile = (rows: number): Promise<string> => generatedLand(rows, SAMPLE_SEED, log);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 

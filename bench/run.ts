@@ -22,19 +22,19 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { writeSection } from './_results.js';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_NOW, SAMPLE_SEED, generateLand, writeGenerated } from '../examples/generate.js';
+import { DEFAULT_NOW, SAMPLE_SEED } from '../examples/generate.js';
+import { generatorVersion, landFile as generatedLand } from './_land-file.js';
 import { COMPARED, NOT_COMPARED } from './_checks.js';
 import type { Kind, Measurement } from './_measure.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const OUT = join(HERE, 'out');
 const MEASURE = join(HERE, '_measure.ts');
 const MEASURE_DIST = join(HERE, '_measure-ddss.mjs');
 
@@ -63,19 +63,8 @@ if (!Number.isSafeInteger(ROWS) || ROWS < 1) throw new Error(`--rows must be a w
 
 const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 
-/** The seeded land CSV of `rows` rows; generated once into bench/out/ and reused while rows and seed match. */
-async function landFile(rows: number): Promise<string> {
-  const file = join(OUT, `land-${rows}-s${SEED}.csv`);
-  if (existsSync(file)) return file;
-  await mkdir(OUT, { recursive: true });
-  const tmp = `${file}.partial`; // renamed only when complete, so an interrupted run is never reused
-  const t = performance.now();
-  log(`generating ${rows.toLocaleString('en-US')} rows (seed ${SEED}) → ${relative(ROOT, file)} …`);
-  await writeGenerated(generateLand({ rows, seed: SEED, now: NOW, manifest: false }), tmp, false);
-  await rename(tmp, file);
-  log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return file;
-}
+/** The seeded land CSV of `rows` rows (bench/_land-file.ts). */
+const landFile = (rows: number): Promise<string> => generatedLand(rows, SEED, log);
 
 /**
  * Runs one measurement in a fresh child and returns what it reports: ddss from the built package in plain `node`
@@ -238,7 +227,8 @@ async function main(): Promise<void> {
   // The report's bytes, across worker counts and across versions of the engine (bench/report-hashes.json).
   const hashes = [...new Set([ddss1, ddss2].flatMap((s) => s.runs.map((r) => r.reportSha256 ?? '')))];
   const hashFile = join(HERE, 'report-hashes.json');
-  const hashKey = `land rows=${ROWS} seed=${SEED} now=${NOW}`;
+  // The input is named by its generator too: a generator change makes another file, with a report of its own.
+  const hashKey = `land rows=${ROWS} seed=${SEED} now=${NOW} generator=${generatorVersion()}`;
   const known = existsSync(hashFile) ? JSON.parse(await readFile(hashFile, 'utf8')) as Record<string, string> : {};
   const hashBefore = known[hashKey];
   const hash = hashes.length === 1 ? (hashes[0] as string) : undefined;

@@ -6,14 +6,13 @@
  * bench/RESULTS-shards.md. Not part of `npm test` (timings vary).
  * Usage: npm run bench:shards -- [--rows 1000000] [--shards 1,4,16] [--seed 20261122]
  */
-import { existsSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
-import { DEFAULT_NOW, SAMPLE_SEED, generateLand, writeGenerated } from '../examples/generate.js';
+import { DEFAULT_NOW, SAMPLE_SEED } from '../examples/generate.js';
+import { landFile as generatedLand } from './_land-file.js';
 import { landParcels } from '../rules/datasets/index.js';
 import { readCsv, toJson, validate } from '../src/index.js';
 import { validateShard } from '../src/parallel/validate-shard.js';
@@ -22,8 +21,6 @@ import { decodeShardState, encodeShardState } from '../src/parallel/state-file.j
 import { writeSection } from './_results.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..');
-const OUT = join(HERE, 'out');
 const { values: args } = parseArgs({ options: {
   rows: { type: 'string', default: '1000000' }, shards: { type: 'string', default: '1,4,16' }, seed: { type: 'string', default: String(SAMPLE_SEED) },
 } });
@@ -36,15 +33,7 @@ const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-async function landFile(rows: number): Promise<string> {
-  const file = join(OUT, `land-${rows}-s${SEED}.csv`);
-  if (existsSync(file)) return file;
-  await mkdir(OUT, { recursive: true });
-  log(`generating ${rows.toLocaleString('en-US')} rows → ${relative(ROOT, file)} …`);
-  await writeGenerated(generateLand({ rows, seed: SEED, now: DEFAULT_NOW, manifest: false }), `${file}.partial`, false);
-  await rename(`${file}.partial`, file);
-  return file;
-}
+const landFile = (rows: number): Promise<string> => generatedLand(rows, SEED, log);
 
 let peak = 0;
 const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
