@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, FIXTURES, NOW, scratch } from './fixtures/cli/harness.js';
 
 let tmp: ReturnType<typeof scratch>;
 beforeEach(() => { tmp = scratch(); });
@@ -39,19 +41,69 @@ describe('commands that read their input twice refuse a pipe up front', () => {
   });
 });
 
-describe('"-" as an input', () => {
+describe('"-" as an input is standard input', () => {
+  const csv = readFileSync(join(FIXTURES, 'parcels.csv'), 'utf8');
+
+  it('validate reads it once as CSV and names it "stdin": the report of the file, but for its name', async () => {
+    const piped = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json'], { stdin: csv });
+    const file = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    // Before: a usage error (exit 2) saying to give /dev/stdin with --input-format.
+    expect(piped.code).toBe(file.code);
+    const a = JSON.parse(piped.stdout) as { source: { name: string; kind: string } };
+    const b = JSON.parse(file.stdout) as { source: { name: string } };
+    expect(a.source.name).toBe('stdin');
+    expect(a.source.kind).toBe('csv');
+    expect({ ...a, source: { ...a.source, name: b.source.name } }).toEqual(b);
+    expect(piped.stderr).toBe(file.stderr);
+  });
+
+  it('--input-format says what it holds (ndjson); profile and compare read it too', async () => {
+    const ndjson = readFileSync(join(FIXTURES, 'parcels.ndjson'), 'utf8');
+    const v = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW, '--input-format', 'ndjson', '--format', 'json'], { stdin: ndjson });
+    const f = await cli(['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    expect(JSON.parse(v.stdout).rules).toEqual(JSON.parse(f.stdout).rules);
+    const p = await cli(['profile', '-', '--format', 'json'], { stdin: csv });
+    expect(p.code).toBe(0);
+    expect(JSON.parse(p.stdout).rows).toBe(csv.trim().split('\n').length - 1);
+    const c = await cli(['compare', 'parcels.csv', '-', '--key', 'parcel_id', '--format', 'json'], { stdin: csv });
+    expect(JSON.parse(c.stdout).copy.name).toBe('stdin');
+    expect(JSON.parse(c.stdout).counts.changed).toBe(0);
+  });
+
+  it('an empty standard input is "the input is empty" (exit 3), never a pass', async () => {
+    const r = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW], { stdin: '' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/the input is empty/);
+  });
+
+  it('runs in one thread whatever --workers says (a stream cannot be cut into ranges)', async () => {
+    const r = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW, '--workers', '4', '--timings'], { stdin: csv });
+    expect(r.stdout).toMatch(/· 1 thread\b/);
+  });
+
   it.each([
-    ['validate', ['validate', '-', '--dataset', 'parcels.yaml', '--input-format', 'csv', ...NOW]],
-    ['profile', ['profile', '-', '--input-format', 'csv']],
-    ['compare', ['compare', 'parcels.csv', '-', '--key', 'parcel_id', '--input-format', 'csv']],
-    ['fix', ['fix', '-', '--dataset', 'parcels.yaml', ...NOW, '--dry-run']],
-  ])('%s: a usage error saying how to read a pipe, not a report about a missing file named "-"', async (_, args) => {
-    const r = await cli(args);
-    // Before: "cannot tell the format of "-"", or with --input-format a report of status error for "ENOENT: … open
-    // '…/-'" (exit 3).
+    ['validate without --dataset', ['validate', '-', ...NOW],
+      'ddss: without --dataset, ddss reads the input twice (to suggest a definition, then to validate against it), so ' +
+      'the input cannot be standard input ("-"): give --dataset, or save the data to a file first\n'],
+    ['fix', ['fix', '-', '--dataset', 'parcels.yaml', ...NOW, '--dry-run'],
+      'ddss: fix reads its input several times (to validate it, gather the records to fix, write the copy), so the ' +
+      'input cannot be standard input ("-")\n'],
+    ['a shard', ['validate', '-', '--dataset', 'parcels.yaml', ...NOW, '--shard', '1/2', '--state-out', 'x.ddss-state'],
+      'ddss: --shard reads its part of a file by its path: give the file, not standard input ("-")\n'],
+    ['compare with both', ['compare', '-', '-', '--key', 'parcel_id'], 'ddss: only one of the two inputs can be standard input ("-")\n'],
+  ])('%s: refused up front in one line (exit 2), nothing read', async (_, args, message) => {
+    let read = false;
+    const r = await cli(args, { stdin: csv, onStdin: () => { read = true; } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('ddss: "-": ddss reads its inputs by path, not "-" for standard input; to read a pipe, give ' +
-      '/dev/stdin (with --input-format csv, tsv, json or ndjson: it has no extension)\n');
+    expect(r.stderr).toBe(message);
     expect(r.stdout).toBe('');
+    expect(read).toBe(false);
+  });
+
+  it('says it is waiting when standard input is a terminal (a forgotten pipe is not a silent hang)', async () => {
+    const r = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW], { stdin: csv, stdinTTY: true });
+    expect(r.stderr).toMatch(/^ddss: reading the input from the terminal \(standard input, "-"\); end it with Ctrl-D/);
+    const piped = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW], { stdin: csv });
+    expect(piped.stderr).not.toMatch(/terminal/);
   });
 });

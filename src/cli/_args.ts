@@ -58,15 +58,3 @@ export function delimiter(value: string | undefined): string | undefined {
   return d;
 }
 
-/**
- * An input argument, checked: `-` is not standard input here (inputs are read by path, some of them more than once),
- * so it is a usage error that says how to read a pipe rather than a missing file named "-".
- * @example inputArg('parcels.csv') // 'parcels.csv'
- */
-export function inputArg(given: string): string {
-  if (given === '-') {
-    throw usage('"-": ddss reads its inputs by path, not "-" for standard input; to read a pipe, give /dev/stdin ' +
-      '(with --input-format csv, tsv, json or ndjson: it has no extension)');
-  }
-  return given;
-}

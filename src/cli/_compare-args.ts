@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { choice, delimiter, inputArg, parse, whole } from './_args.js';
+import { choice, delimiter, parse, whole } from './_args.js';
+import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
 import { INPUT_FORMATS, type InputFormat } from './_validate-args.js';
 
@@ -69,7 +70,8 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
   if (positionals.length !== 2) {
     throw usage(`compare takes a <source> and a <copy> file, got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''} (see ddss compare --help)`);
   }
-  const [source, copy] = (positionals as [string, string]).map(inputArg) as [string, string];
+  const [source, copy] = positionals as [string, string];
+  if (isStdin(source) && isStdin(copy)) throw usage('only one of the two inputs can be standard input ("-")');
   if (v.key === undefined) throw usage('compare needs --key COLS (the column or comma-separated columns naming a record)');
   const inputFormat = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   const formats = [source, copy].map((p) => inputFormat ?? _inputFormat(p));
@@ -128,6 +130,7 @@ function _columns(flag: string, text: string): readonly string[] {
 }
 
 function _inputFormat(input: string): InputFormat {
+  if (isStdin(input)) return 'csv'; // standard input has no extension: CSV unless --input-format says otherwise
   const kind = EXTENSIONS[extname(input).toLowerCase()];
   if (kind === undefined) {
     throw usage(`cannot tell the format of "${input}" from its extension; add --input-format ${INPUT_FORMATS.join('|')}`);

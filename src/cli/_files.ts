@@ -3,6 +3,7 @@ import { link, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/
 import { unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT, usage } from './_errors.js';
+import { isStdin } from './_stdin.js';
 
 /** An output file named by a flag, resolved against the working directory. */
 export interface OutputPath {
@@ -22,7 +23,7 @@ const pending = new Set<string>();
  * over it right.
  */
 export async function checkOutputs(outputs: readonly OutputPath[], input: string, force: boolean): Promise<void> {
-  const source = await identify(input);
+  const source = isStdin(input) ? undefined : await identify(input);
   const seen: Array<{ o: OutputPath; id: FileId }> = [];
   for (const o of outputs) {
     const dir = await stat(dirname(o.path)).catch(() => undefined);

@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
 import { FIX_KINDS, type FixKind, type Locale } from '../core/types.js';
 import { checkTimeZone } from '../core/time-zone.js';
-import { choice, delimiter, inputArg, instant, parse } from './_args.js';
+import { choice, delimiter, instant, parse } from './_args.js';
+import { isStdin } from './_stdin.js';
 import { checkEncoding } from './_input.js';
 import { usage } from './_errors.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
@@ -56,9 +57,10 @@ export function fixArgs(argv: readonly string[]): FixArgs {
   });
   if (v.help === true) return { ...EMPTY, help: true };
   if (positionals.length !== 1) throw usage(`fix takes one <input> CSV file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
-  const input = inputArg(positionals[0] as string);
+  const input = positionals[0] as string;
   if (v.dataset === undefined || v.dataset === '') throw usage('fix needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
-  const byExtension = CSV_EXTENSIONS[extname(input).toLowerCase()];
+  // Standard input is refused where fix runs (it reads its input several times), with the reason.
+  const byExtension = isStdin(input) ? ',' : CSV_EXTENSIONS[extname(input).toLowerCase()];
   if (byExtension === undefined) {
     throw usage(`fix rewrites CSV files (.csv, .tsv, .txt) only; "${input}" is not one (JSON, NDJSON and .xlsx inputs cannot be fixed yet)`);
   }

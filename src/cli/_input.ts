@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { TabularSource } from '../core/source.js';
 import { encodingName } from '../sources/decode/decoder.js';
 import { readCsv } from '../sources/csv/read-csv.js';
@@ -10,6 +11,7 @@ import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import type { PostgresArgs } from './_postgres-args.js';
 import { usage } from './_errors.js';
+import { isStdin, STDIN_NAME } from './_stdin.js';
 import type { InputFormat } from './_validate-args.js';
 
 const ENCODINGS = 'utf8, utf16le, utf16be, windows-1258, tcvn3, vni';
@@ -27,6 +29,8 @@ export interface InputOptions {
   readonly delimiter: string | undefined;
   /** The workbook sheet, for xlsx input. */
   readonly sheet?: string | undefined;
+  /** Standard input, read when the input is `-` (`CliIo.stdin`). */
+  readonly stdin?: (() => Readable) | undefined;
 }
 
 /**
@@ -34,11 +38,13 @@ export interface InputOptions {
  * becomes a partial report (status `error`, exit 3) like any other read failure, not an exception here.
  */
 export function openInput(path: string, given: string, o: InputOptions): TabularSource {
-  const name = basename(given);
+  const name = isStdin(given) ? STDIN_NAME : basename(given);
   try {
-    if (o.format === 'xlsx') return readXlsx(path, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }) });
-    if (o.format === 'json' || o.format === 'ndjson') return readJson(path, { format: o.format, name });
-    return readCsv(path, {
+    // Standard input is a stream, read once (so in one thread): a path is opened only when the engine reads it.
+    const input = isStdin(given) ? (o.stdin ?? (() => process.stdin))() : path;
+    if (o.format === 'xlsx') return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }) });
+    if (o.format === 'json' || o.format === 'ndjson') return readJson(input, { format: o.format, name });
+    return readCsv(input, {
       name,
       ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
       ...(o.delimiter === undefined ? {} : { delimiter: o.delimiter }),
@@ -86,9 +92,10 @@ function _failing(name: string, kind: string, error: unknown): TabularSource {
  * @example await requireRereadable('/dev/stdin', '/dev/stdin', 'fix reads its input several times') // throws
  */
 export async function requireRereadable(input: string, given: string, why: string, remedy?: string): Promise<void> {
-  const s = await stat(input).catch(() => undefined);
-  if (s !== undefined && !s.isFile()) {
-    throw usage(`${why}, so "${given}" must be a regular file (not a pipe, a device or a directory)` +
-      `${remedy === undefined ? '' : `: ${remedy}`}`);
+  const s = isStdin(given) ? undefined : await stat(input).catch(() => undefined);
+  if (isStdin(given) || (s !== undefined && !s.isFile())) {
+    const what = isStdin(given) ? 'the input cannot be standard input ("-")'
+      : `"${given}" must be a regular file (not a pipe, a device or a directory)`;
+    throw usage(`${why}, so ${what}${remedy === undefined ? '' : `: ${remedy}`}`);
   }
 }

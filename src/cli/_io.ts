@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { EXIT } from './_errors.js';
 
 /** Where a command writes: stdout for results, stderr for errors and progress. */
@@ -14,6 +15,8 @@ export interface CliIo {
   /** Directory relative paths are resolved from. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard input, for an input given as `-` (asked for only then). Default: the process's. */
+  readonly stdin?: () => Readable;
   /** Milliseconds since some fixed point, for the progress line. Default `performance.now`. */
   readonly clock?: () => number;
 }
@@ -42,5 +45,6 @@ export function processIo(): CliIo {
     stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true },
     cwd: process.cwd(),
     env: process.env,
+    stdin: () => process.stdin,
   };
 }

@@ -1,4 +1,4 @@
-import { choice, delimiter, inputArg, instant, parse, whole } from './_args.js';
+import { choice, delimiter, instant, parse, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { defaultWorkers } from '../validate.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
@@ -51,7 +51,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
-  const input = inputArg(positionals[0] as string);
+  const input = positionals[0] as string;
   const inputFormat = v['input-format'] === undefined ? inputFormatOf(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);

@@ -9,7 +9,8 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { choice, delimiter, inputArg, instant, parse, ratio, whole } from './_args.js';
+import { choice, delimiter, instant, parse, ratio, whole } from './_args.js';
+import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
@@ -121,7 +122,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (help) return { ...EMPTY, help };
   if (positionals.length === 0) throw usage('validate needs an <input> file or postgresql:// URL (see ddss validate --help)');
   if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`);
-  const input = inputArg(positionals[0] as string);
+  const input = positionals[0] as string;
   if (v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
   const postgres = postgresArgs(input, v);
   if (postgres !== undefined && v.dataset === undefined) throw usage('a postgresql:// input needs --dataset (ddss profile reads files)');
@@ -149,6 +150,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     throw usage('--shard reads a key range of a table, and a query has no key ranges: make the query a view ' +
       '(CREATE VIEW … AS …) and shard it with --table VIEW --order-by KEY, or validate the query in one process');
   }
+  if (shard !== undefined && isStdin(input)) throw usage('--shard reads its part of a file by its path: give the file, not standard input ("-")');
   if (shard !== undefined && postgres?.unordered === true) throw usage('--shard cuts a table into ranges of its order key: drop --unordered');
   if (shard !== undefined && v.dataset === undefined) throw usage('--shard needs --dataset: every shard must validate against one definition');
   if (shard !== undefined && v.timings === true) throw usage('--timings times a whole run: not for a shard');
@@ -217,6 +219,7 @@ export function inputFormatOf(input: string): InputFormat {
 }
 
 function _inputFormat(input: string): InputFormat {
+  if (isStdin(input)) return 'csv'; // standard input has no extension: CSV unless --input-format says otherwise
   const ext = extname(input).toLowerCase();
   // The binary Excel 97–2003 format has no maintained streaming reader; Excel converts it in one step.
   if (ext === '.xls') throw usage(`"${input}" is an Excel 97–2003 workbook (.xls), which ddss does not read; open it in Excel and save it as .xlsx`);

@@ -12,6 +12,7 @@ import { formatComparison } from '../outputs/comparison-text.js';
 import { compareArgs, inputFormatOf, type CompareFormat } from './_compare-args.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
+import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput } from './_input.js';
 import type { CliIo } from './_io.js';
@@ -34,8 +35,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT.ok;
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
-  const source = resolve(io.cwd, args.source);
-  const copy = resolve(io.cwd, args.copy);
+  const source = isStdin(args.source) ? STDIN : resolve(io.cwd, args.source);
+  const copy = isStdin(args.copy) ? STDIN : resolve(io.cwd, args.copy);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const changes = args.changes === undefined ? undefined : outputPath('changes', args.changes.path, io.cwd);
   const outputs = [out, changes].filter((o): o is OutputPath => o !== undefined);
@@ -49,6 +50,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   try {
     const open = (path: string, given: string) => openInput(path, given, {
       format: inputFormatOf(given, args.inputFormat), encoding, delimiter: args.delimiter ?? (inputFormatOf(given, args.inputFormat) === 'tsv' ? '\t' : undefined),
+      stdin: stdinOf(io),
     });
     report = await compareSides(open(source, args.source), open(copy, args.copy), {
       key: args.key,

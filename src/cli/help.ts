@@ -36,7 +36,8 @@ export const VALIDATE_HELP = `Usage: ddss validate <input> --dataset <builtin|fi
        ddss validate <input> [options]   (no --dataset: against the definition ddss profile suggests)
 
 Input: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON, .xlsx as an Excel workbook
-(or say --input-format). Save an .xls workbook as .xlsx first. A postgresql:// (or postgres://) URL reads a
+(or say --input-format). Save an .xls workbook as .xlsx first. - reads standard input (CSV unless
+--input-format says otherwise; one thread; not without --dataset). A postgresql:// (or postgres://) URL reads a
 table (--table) or a query (--query); the password comes from the URL, PGPASSWORD or ~/.pgpass.
 
 Options:
@@ -134,7 +135,8 @@ export const COMPARE_HELP = `Usage: ddss compare <source> <copy> --key COLS [opt
 Reconciles a copy with its source record by record (row order does not matter): matched, changed (which
 columns), missing from the copy, extra in the copy, and keys that occur more than once (never paired).
 The live score is the share of source records present and equal in the copy.
-Inputs: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON (or say --input-format).
+Inputs: .csv .tsv .txt are read as CSV, .json as JSON, .ndjson .jsonl as NDJSON (or say --input-format);
+- reads one of them from standard input (CSV unless --input-format says otherwise).
 
 Options:
   -k, --key COLS         the column, or comma-separated columns, naming a record on both sides (required)

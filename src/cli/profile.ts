@@ -5,6 +5,7 @@ import { profileText } from '../profile/profile-text.js';
 import { profileHtml } from '../profile/profile-html.js';
 import type { Profile } from '../profile/types.js';
 import { CliError, EXIT } from './_errors.js';
+import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import { checkEncoding, openInput } from './_input.js';
 import type { CliIo } from './_io.js';
@@ -24,10 +25,10 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT.ok;
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
-  const input = resolve(io.cwd, args.input);
+  const input = isStdin(args.input) ? STDIN : resolve(io.cwd, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);
-  const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet });
+  const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, stdin: stdinOf(io) });
   let p: Profile;
   try {
     p = await profileSource(source, {

@@ -5,6 +5,7 @@ import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput, openPostgres, requireRereadable } from './_input.js';
+import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
 import { progress } from './_progress.js';
@@ -43,7 +44,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
   // A database URL is not a path (and is never written anywhere with its password).
-  const input = args.postgres !== undefined ? redactUrl(args.input) : resolve(io.cwd, args.input);
+  const input = args.postgres !== undefined ? redactUrl(args.input) : isStdin(args.input) ? STDIN : resolve(io.cwd, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
@@ -102,7 +103,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   let measured: Report;
   try {
     const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
-      : openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }));
+      : openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, stdin: stdinOf(io) }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
