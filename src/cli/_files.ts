@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { unlinkSync, type Stats } from 'node:fs';
+import { link, lstat, mkdtemp, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { rmSync, unlinkSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin } from './_stdin.js';
@@ -75,7 +76,7 @@ export async function discardOutput(temp: string): Promise<void> {
   await unlink(temp).catch(() => undefined);
 }
 
-/** Removes every uncommitted temporary file, synchronously: for signal and fatal-error handlers. */
+/** Removes every uncommitted temporary file and directory, synchronously: for signal and fatal-error handlers. */
 export function removePendingOutputs(): void {
   for (const temp of pending) {
     try {
@@ -85,6 +86,27 @@ export function removePendingOutputs(): void {
     }
   }
   pending.clear();
+  for (const dir of pendingDirs) rmSync(dir, { recursive: true, force: true });
+  pendingDirs.clear();
+}
+
+const pendingDirs = new Set<string>();
+
+/**
+ * A private directory in the system's temporary directory for the length of a run (a suggested definition): an
+ * interrupted run removes it with its outputs (`removePendingOutputs`), where a `finally` would not run.
+ * @example const dir = await temporaryDir('ddss-suggested-'); try { … dir.path … } finally { await dir.remove(); }
+ */
+export async function temporaryDir(prefix: string): Promise<{ readonly path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  pendingDirs.add(path);
+  return {
+    path,
+    async remove() {
+      await rm(path, { recursive: true, force: true });
+      pendingDirs.delete(path);
+    },
+  };
 }
 
 /** Writes a whole output: a temporary file first, committed once complete. */

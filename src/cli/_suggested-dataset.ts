@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { profile } from '../profile/profile.js';
 import { suggestDefinition } from '../profile/suggest-definition.js';
 import { CliError, EXIT } from './_errors.js';
+import { temporaryDir } from './_files.js';
 import { openInput, type InputOptions } from './_input.js';
 import type { CliIo } from './_io.js';
 import { plainText } from '../outputs/_escape.js';
@@ -26,10 +26,10 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   } catch (e) {
     throw new CliError(`cannot profile "${given}" to suggest a definition: ${(e as Error).message.replace(/^ddss: /, '').split('\n')[0] ?? ''}`, EXIT.unevaluated);
   }
-  const dir = await mkdtemp(join(tmpdir(), 'ddss-suggested-'));
-  const file = join(dir, 'suggested.yaml');
+  const dir = await temporaryDir('ddss-suggested-');
+  const file = join(dir.path, 'suggested.yaml');
   await writeFile(file, yaml, { mode: 0o600 });
   io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} column${columns === 1 ? '' : 's'}); ` +
     `save it with ddss profile ${plainText(given)} --format yaml --out FILE\n`);
-  return { path: file, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { path: file, remove: () => dir.remove() };
 }
