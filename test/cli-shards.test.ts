@@ -142,6 +142,8 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     ['a shard twice', async () => { const p = await good('dup', 2); return [...p, p[0] as string]; }, /are both shard/],
     ['another --show-values', async () => [(await good('sv-a', 2)).find((p) => p.endsWith('-1.ddss-state')) as string,
       ...(await good('sv-b', 2, ['--show-values'])).filter((p) => p.endsWith('-2.ddss-state'))], /other options/],
+    ['another --worst', async () => [(await good('w-a', 2, ['--worst', '5'])).find((p) => p.endsWith('-1.ddss-state')) as string,
+      ...(await good('w-b', 2)).filter((p) => p.endsWith('-2.ddss-state'))], /other options \(.*--worst, --group-by\)/],
   ])('%s', async (_, states, message) => {
     const parts = await states();
     const r = await cli(['merge', ...parts, '--format', 'json']);
@@ -191,6 +193,47 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(new RegExp(`^ddss: \\S*${name(a as string).replace('.', '\\.')}: `));
     expect(r.stderr).toMatch(message);
+  }, 60_000);
+
+  it('shards run with --worst and --group-by merge into the one-run report: worst records and groups included', async () => {
+    const flags = ['--worst', '7', '--group-by', 'commune_code'];
+    const one = await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--format', 'json', '--workers', '1', ...flags]);
+    const parts = await runShards(land, 'land-parcels', 3, 'worst-groups', flags);
+    const merged = await cli(['merge', ...parts, '--format', 'json']);
+    // Before: the shards ignored both flags, and the merged report had neither (nor the grade histogram), silently.
+    expect(JSON.parse(merged.stdout).worstRecords).toHaveLength(7);
+    expect(JSON.parse(merged.stdout).groups.groups.length).toBeGreaterThan(1);
+    expect(merged.stdout).toBe(one.stdout);
+    expect(merged.code).toBe(one.code);
+  }, 120_000);
+
+  it.each([
+    ['worst records of another row', (s: Record<string, unknown>) => {
+      ((s.worst as { records: Array<{ row: number }> }).records[0] as { row: number }).row = 10_000_000;
+    }],
+    ['more worst records than the header says', (s: Record<string, unknown>) => {
+      const w = s.worst as { records: unknown[] };
+      w.records = [...w.records, ...w.records, ...w.records];
+    }],
+    ['a grade above 1', (s: Record<string, unknown>) => {
+      ((s.worst as { records: Array<{ overall: number }> }).records[0] as { overall: number }).overall = 7;
+    }],
+    ['no worst records where the header says some', (s: Record<string, unknown>) => { delete s.worst; }],
+    ['a group with more records than the shard', (s: Record<string, unknown>) => {
+      const t = [...(s.groups as { tallies: Map<string, { records: number }> }).tallies.values()][0] as { records: number };
+      t.records = 1e12;
+    }],
+    ['groups of another field', (s: Record<string, unknown>) => {
+      (s.groups as { field: string }).field = 'owner_id';
+    }],
+  ])('a forged state with a valid checksum (%s) is refused, exit 3', async (tag, forge) => {
+    const [a, b] = await good(`forge-g-${tag.replace(/\W/g, '')}`, 2, ['--worst', '3', '--group-by', 'commune_code']);
+    const s = decodeShardState(readFileSync(a as string));
+    forge(s.state as unknown as Record<string, unknown>);
+    writeFileSync(a as string, encodeShardState(s));
+    const r = await cli(['merge', a as string, b as string, '--format', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/not a sound state/);
   }, 60_000);
 
   it.each([

@@ -47,6 +47,9 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
       ...(r.piiKey === undefined || r.piiKey === '' ? {} : { piiKey: r.piiKey }),
       ...(args.maxSamples === undefined ? {} : { maxSamplesPerRule: args.maxSamples }),
+      // The merged report's worst records and groups come from every shard's (the merge keeps the worst of all).
+      ...(args.worst === undefined ? {} : { worstRecords: args.worst }),
+      ...(args.groupBy === undefined ? {} : { groupBy: args.groupBy }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => { count++; return sink.write(v); } }),
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import type { Plan } from '../core/compile.js';
 import type { RowSet } from '../core/rowset.js';
 import type { AggregateRule } from '../core/types.js';
+import type { ShardOptions } from './shard-state.js';
 
 const CRITERIA = new Set(['correct', 'sufficient', 'clean', 'live']);
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -9,14 +10,19 @@ const SAMPLE_TEXT = ['code', 'key', 'field', 'value', 'message', 'suggestion'] a
 /** Rows and lines a state may count: a uint32 row number, as row sets store them. */
 const MAX_ROWS = 0xfffffffe;
 
+/** What a shard's header says its state holds (`ShardOptions`): the state must hold exactly that. */
+export type StateOptions = Pick<ShardOptions, 'maxSamplesPerRule' | 'grades' | 'worstRecords' | 'groupBy' | 'maxGroups'>;
+
 /**
  * Why a validator state that came from outside (a shard state file) cannot be merged under `plan`, or undefined
  * when it can: every count, row set, sample and source entry has the type and range the engine relies on, row
- * numbers stay below the state's own row count (so merging allocates no more than the state holds), and each
- * aggregate's state passes the aggregate's own `check` or, without one, has the shape of its `init()`.
- * @example checkState(plan, decoded, 100) // undefined, or 'rules[3].failed: row 9000 past the shard's 120 rows'
+ * numbers stay below the state's own row count (so merging allocates no more than the state holds), each
+ * aggregate's state passes the aggregate's own `check` or, without one, has the shape of its `init()`, and the
+ * graded records' histogram, worst records and groups are there exactly when the header says so, well formed.
+ * @example checkState(plan, decoded, header.options) // undefined, or 'rules[3].failed: row 9000 past the shard's 120 rows'
  */
-export function checkState(plan: Plan, s: unknown, maxSamples: number): string | undefined {
+export function checkState(plan: Plan, s: unknown, options: StateOptions): string | undefined {
+  const maxSamples = options.maxSamplesPerRule;
   if (!isObject(s)) return 'not an object';
   if (s.version !== 1) return `version ${String(s.version)}`;
   if (s.signature !== plan.signature) return 'another dataset definition';
@@ -27,7 +33,10 @@ export function checkState(plan: Plan, s: unknown, maxSamples: number): string |
     const a = s[k];
     if (!dense(a) || a.length !== plan.fields.length || !a.every(count)) return `${k} per field`;
   }
+  if ((s.grades !== undefined) !== options.grades) return `grades ${options.grades ? 'missing' : 'where none belong'}`;
   if (s.grades !== undefined && !(dense(s.grades) && s.grades.length === 5 && s.grades.every(count))) return 'grades';
+  const graded = checkWorst(s.worst, options.worstRecords, rows) ?? checkGroups(s.groups, options, rows);
+  if (graded !== undefined) return graded;
   if (!dense(s.rules) || s.rules.length !== plan.slots.length) return 'rules';
   for (let i = 0; i < s.rules.length; i++) {
     const slot = plan.slots[i];
@@ -49,6 +58,49 @@ export function checkState(plan: Plan, s: unknown, maxSamples: number): string |
     codes.add(src.code as string);
   }
   return undefined;
+}
+
+/** The worst graded records: `n` as the header says, at most `n` records, each a well-formed grade of a row. */
+function checkWorst(w: unknown, n: number, rows: number): string | undefined {
+  if (n === 0) return w === undefined ? undefined : 'worst records where none belong';
+  if (!isObject(w) || w.n !== n) return 'worst records: not the number the header says';
+  if (!dense(w.records) || w.records.length > n || !w.records.every((g) => recordGrade(g, rows))) return 'worst records';
+  return undefined;
+}
+
+function recordGrade(g: unknown, rows: number): boolean {
+  if (!isObject(g) || !count(g.row) || (g.row as number) >= rows) return false;
+  if ((g.line !== undefined && !count(g.line)) || (g.key !== undefined && typeof g.key !== 'string')) return false;
+  if (!isObject(g.grades) || !isObject(g.findings) || !grade(g.overall)) return false;
+  for (const c of CRITERIA) if (!grade(g.grades[c]) || !count(g.findings[c])) return false;
+  if (!dense(g.rules) || !g.rules.every((r) => typeof r === 'string')) return false;
+  return g.values === undefined
+    || (isObject(g.values) && Object.values(g.values).every((v) => v === null || typeof v === 'string'));
+}
+
+/** A grade: a number from 0 to 1, or null (no rule applied). */
+function grade(x: unknown): boolean {
+  return x === null || (typeof x === 'number' && x >= 0 && x <= 1);
+}
+
+/** The groups: of the header's field, at most its number of them, each tally within the shard's rows. */
+function checkGroups(g: unknown, o: StateOptions, rows: number): string | undefined {
+  if (o.groupBy === null) return g === undefined ? undefined : 'groups where none belong';
+  if (!isObject(g) || g.field !== o.groupBy || g.max !== o.maxGroups) return 'groups: not the field or number the header says';
+  if (!(g.tallies instanceof Map) || g.tallies.size > o.maxGroups) return 'groups';
+  for (const [value, t] of g.tallies) if ((value !== null && typeof value !== 'string') || !tally(t, rows)) return 'groups';
+  if (g.other !== null && !tally(g.other, rows)) return 'groups: other';
+  if (g.cutoff !== undefined && g.cutoff !== null && typeof g.cutoff !== 'string') return 'groups: cutoff';
+  return undefined;
+}
+
+/** A group's counts: records within the shard's rows, the others within its records, grades summed in millionths. */
+function tally(t: unknown, rows: number): boolean {
+  if (!isObject(t) || !count(t.records) || (t.records as number) > rows) return false;
+  const within = (x: unknown) => count(x) && (x as number) <= (t.records as number);
+  if (!within(t.withFindings) || !within(t.graded) || !dense(t.byCriterion) || t.byCriterion.length !== 4) return false;
+  if (!t.byCriterion.every(within)) return false;
+  return count(t.sum) && (t.sum as number) <= (t.graded as number) * 1_000_000 && grade(t.worst);
 }
 
 function checkRule(r: unknown, rows: number, maxSamples: number): string | undefined {

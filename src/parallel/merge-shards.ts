@@ -65,7 +65,7 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     if (other !== undefined) throw mismatch(`${head.name} and ${other.name} are states of different runs: other ${what}`);
   };
   differ('now', (s) => s.now);
-  differ('options (locale, --show-values, --max-samples, --time-zone, pii key)', (s) => s.options);
+  differ('options (locale, --show-values, --max-samples, --time-zone, pii key, --worst, --group-by)', (s) => s.options);
   if (head.s.input.kind === 'postgres') {
     // Each shard cut the table in its own snapshot: cuts that differ mean the table changed between them.
     differ('input (another table)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));
@@ -140,6 +140,8 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
   const o = head.options;
   const v = createValidator(definition, {
     now: head.now, locale: o.locale, showValues: o.showValues, maxSamplesPerRule: o.maxSamplesPerRule, grades: o.grades,
+    // The worst records and the groups the shards kept (a shard graded with worstRecords or groupBy).
+    worstRecords: o.worstRecords, ...(o.groupBy === null ? {} : { groupBy: o.groupBy, maxGroups: o.maxGroups }),
     ...(o.timeZone === null ? {} : { timeZone: o.timeZone }),
     ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
     ...(options.failUnder === undefined ? {} : { failUnder: options.failUnder }),
@@ -169,7 +171,7 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
     const s = 'state' in h ? h : options.load?.(h, plan.given[k] as number);
     if (s === undefined) throw new Error(`ddss: ${name} has no state and mergeShards was given no load()`);
     // Checked when its turn comes: a state file is never used as it was read.
-    const why = checkState(compiled, s.state, h.options.maxSamplesPerRule);
+    const why = checkState(compiled, s.state, h.options);
     if (why !== undefined) throw new ShardStateError(`${name}: not a sound state (${why})`, 'corrupt');
     if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines) {
       throw new ShardStateError(`${name}: its state does not match its header`, 'corrupt');

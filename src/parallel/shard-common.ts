@@ -36,6 +36,7 @@ export async function shardCommon(definition: DatasetDefinition, options: ShardV
       options: {
         locale: resolved.locale, showValues: resolved.showValues, maxSamplesPerRule: resolved.maxSamples,
         timeZone: options.timeZone ?? null, piiKeyCheck: piiKeyCheck(options.piiKey), grades: resolved.grades,
+        worstRecords: resolved.worstRecords, groupBy: resolved.groupBy ?? null, maxGroups: resolved.maxGroups,
       },
     },
     validator: () => createValidator(def, { ...rest, now }),

@@ -54,6 +54,11 @@ export interface ShardOptions {
   /** A check value of the key hashed personal values use (never the key): '' without a key. */
   readonly piiKeyCheck: string;
   readonly grades: boolean;
+  /** How many worst graded records the state keeps (`worstRecords`; 0: none). */
+  readonly worstRecords: number;
+  /** The field graded records are grouped by (`groupBy`), and the most groups listed; null: no groups. */
+  readonly groupBy: string | null;
+  readonly maxGroups: number;
 }
 
 /** What one shard covered of its input. */

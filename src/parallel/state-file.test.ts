@@ -19,7 +19,8 @@ function shard(): ShardState {
   for (let i = 0; i < 5000; i++) v.add({ id: `P${i % 4000}`, n: i % 3 === 0 ? '-1' : '1', from: '2020-01-01', to: i % 7 === 0 ? '' : '2021-01-01' });
   return {
     ddss: '1.2.3', dataset: { name: 'people', signature: 'sig', spec: 'people.ts' }, now: '2026-11-22T00:00:00.000Z',
-    options: { locale: 'vi', showValues: false, maxSamplesPerRule: 100, timeZone: null, piiKeyCheck: '', grades: false },
+    options: { locale: 'vi', showValues: false, maxSamplesPerRule: 100, timeZone: null, piiKeyCheck: '', grades: false,
+      worstRecords: 0, groupBy: null, maxGroups: 10_000 },
     input: { kind: 'csv', name: 'p.csv', bytes: 10, fingerprint: 'sha256:x', encoding: 'utf8', delimiter: ',', maxRecordBytes: 1 },
     shard: { index: 2, count: 3 }, range: { began: 4, ended: 10, records: 5000, rows: 5000, lines: 5000, endings: [{ kind: 'lf', line: 1 }] },
     state: v.state(),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidatorState } from '../core/state.js';
+import { MAX_WORST_RECORDS } from '../core/grade-tally.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
 
 /** The first bytes of every state file, then the format version and the checksum of what follows the first line. */
@@ -95,7 +96,9 @@ function checkHeader(h: unknown): string | undefined {
     || !(h.dataset.spec === undefined || typeof h.dataset.spec === 'string')) return 'dataset';
   const o = h.options;
   if (!obj(o) || (o.locale !== 'en' && o.locale !== 'vi') || typeof o.showValues !== 'boolean' || !whole(o.maxSamplesPerRule)
-    || !(o.timeZone === null || typeof o.timeZone === 'string') || typeof o.piiKeyCheck !== 'string' || typeof o.grades !== 'boolean') return 'options';
+    || !(o.timeZone === null || typeof o.timeZone === 'string') || typeof o.piiKeyCheck !== 'string' || typeof o.grades !== 'boolean'
+    || !whole(o.worstRecords) || o.worstRecords > MAX_WORST_RECORDS || !(o.groupBy === null || typeof o.groupBy === 'string')
+    || !whole(o.maxGroups) || o.maxGroups < 1) return 'options';
   if (!input(h.input)) return 'input';
   const s = h.shard;
   if (!obj(s) || !whole(s.index) || !whole(s.count) || s.index < 1 || s.index > s.count) return 'shard';
