@@ -57,4 +57,3 @@ export function delimiter(value: string | undefined): string | undefined {
   }
   return d;
 }
-

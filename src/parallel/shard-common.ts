@@ -42,4 +42,3 @@ export async function shardCommon(definition: DatasetDefinition, options: ShardV
     validator: () => createValidator(def, { ...rest, now }),
   };
 }
-
