@@ -227,11 +227,7 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
       (s.groups as { field: string }).field = 'owner_id';
     }],
   ])('a forged state with a valid checksum (%s) is refused, exit 3', async (tag, forge) => {
-    const [a, b] = await good(`forge-g-${tag.replace(/\W/g, '')}`, 2, ['--worst', '3', '--group-by', 'commune_code']);
-    const s = decodeShardState(readFileSync(a as string));
-    forge(s.state as unknown as Record<string, unknown>);
-    writeFileSync(a as string, encodeShardState(s));
-    const r = await cli(['merge', a as string, b as string, '--format', 'json']);
+    const r = await mergeForged(`forge-g-${tag}`, forge, ['--worst', '3', '--group-by', 'commune_code']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/not a sound state/);
   }, 60_000);
@@ -252,14 +248,19 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     ['samples of the wrong type', (s: Record<string, unknown>) => { ((s.rules as Array<{ samples: unknown }>)[0] as { samples: unknown }).samples = 'x'; }],
     ['a sparse array of length 2³² − 1, a few bytes in the file', (s: Record<string, unknown>) => { s.columns = Object.assign([], { length: 2 ** 32 - 1 }); }],
   ])('a forged state with a valid checksum (%s) is refused, exit 3, without hanging', async (tag, forge) => {
-    const [a, b] = await good(`forge-${tag.replace(/\W/g, '')}`, 2);
-    const s = decodeShardState(readFileSync(a as string));
-    forge(s.state as unknown as Record<string, unknown>);
-    writeFileSync(a as string, encodeShardState(s));
-    const r = await cli(['merge', a as string, b as string, '--format', 'json']);
+    const r = await mergeForged(`forge-${tag}`, forge);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/not a sound state/);
   }, 60_000);
+
+  /** Two shards (run with `flags`), the first's validator state changed by `forge` under a valid checksum, merged. */
+  async function mergeForged(tag: string, forge: (s: Record<string, unknown>) => void, flags: readonly string[] = []) {
+    const [a, b] = await good(tag.replace(/\W/g, ''), 2, flags);
+    const s = decodeShardState(readFileSync(a as string));
+    forge(s.state as unknown as Record<string, unknown>);
+    writeFileSync(a as string, encodeShardState(s));
+    return cli(['merge', a as string, b as string, '--format', 'json']);
+  }
 
   it('merge --violations needs every shard run with --violations (exit 2); merge needs states (exit 2)', async () => {
     const parts: string[] = [];
