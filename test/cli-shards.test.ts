@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, copyFileSync, appendFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, appendFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, scratch } from './fixtures/cli/harness.js';
@@ -101,7 +101,7 @@ describe('ddss validate --shard K/N and ddss merge', () => {
     ['not K/N', ['--shard', 'two', '--state-out', 'x.ddss-state'], /--shard must be K\/N/],
     ['a report of a part', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--format', 'json'], /--format describes the whole run/],
     ['--out', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--out', 'r.json'], /--out describes the whole run/],
-    ['--grades', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--grades', 'g.csv'], /--grades is not available with --shard: the merged report has the grade histogram/],
+    ['CSV grades of a shard', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--grades', 'g.csv'], /--grades of a shard must be \.ndjson \(ddss merge --grades joins them/],
     ['threads in a shard', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--workers', '2'], /one thread: .*more shards/],
     ['CSV violations of a shard', ['--shard', '1/3', '--state-out', 'x.ddss-state', '--violations', 'v.csv'], /must be \.ndjson/],
   ])('%s is a usage error (exit 2)', async (_, flags, message) => {
@@ -143,7 +143,7 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     ['another --show-values', async () => [(await good('sv-a', 2)).find((p) => p.endsWith('-1.ddss-state')) as string,
       ...(await good('sv-b', 2, ['--show-values'])).filter((p) => p.endsWith('-2.ddss-state'))], /other options/],
     ['another --worst', async () => [(await good('w-a', 2, ['--worst', '5'])).find((p) => p.endsWith('-1.ddss-state')) as string,
-      ...(await good('w-b', 2)).filter((p) => p.endsWith('-2.ddss-state'))], /other options \(.*--worst, --group-by\)/],
+      ...(await good('w-b', 2)).filter((p) => p.endsWith('-2.ddss-state'))], /other options \(.*--grades, --worst, --group-by\)/],
   ])('%s', async (_, states, message) => {
     const parts = await states();
     const r = await cli(['merge', ...parts, '--format', 'json']);
@@ -205,6 +205,53 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect(JSON.parse(merged.stdout).groups.groups.length).toBeGreaterThan(1);
     expect(merged.stdout).toBe(one.stdout);
     expect(merged.code).toBe(one.code);
+  }, 120_000);
+
+  it('shards run with --grades join into the one-run --grades file (CSV and NDJSON), which worklist reads', async () => {
+    const flags = ['--grades-columns', 'commune_code'];
+    const one = (f: string) => cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--workers', '1', '--grades',
+      tmp.path(`one-grades.${f}`), ...flags, '--force']);
+    await one('csv');
+    await one('ndjson');
+    const parts: string[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const state = tmp.path(`grades-${k}.ddss-state`);
+      const r = await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--shard', `${k}/3`, '--state-out', state,
+        '--grades', tmp.path(`grades-${k}.ndjson`), ...flags, '--force']);
+      expect(r.code).toBe(0);
+      parts.push(state);
+    }
+    for (const f of ['csv', 'ndjson']) {
+      const r = await cli(['merge', ...parts.reverse(), '--format', 'json', '--grades', tmp.path(`merged-grades.${f}`), '--force']);
+      // Before: --grades with --shard was a usage error, and merge had no --grades.
+      expect(r.stderr).toBe('');
+      expect(readFileSync(tmp.path(`merged-grades.${f}`), 'utf8')).toBe(readFileSync(tmp.path(`one-grades.${f}`), 'utf8'));
+    }
+    expect(readFileSync(tmp.path('merged-grades.csv'), 'utf8').split('\n').length).toBeGreaterThan(1000);
+
+    // Every shard must have graded records, written alike; an altered file is exit 3 and leaves no joined file.
+    // (A shard that graded without writing them: --worst 10, what --grades implies. Shards that did not grade at all
+    // are another run's: other options.)
+    const graded = (await runShards(land, 'land-parcels', 3, 'no-grades', ['--worst', '10'])).find((p) => p.endsWith('-2.ddss-state'));
+    const missing = await cli(['merge', ...parts.filter((p) => !p.endsWith('-2.ddss-state')), graded as string, '--grades', tmp.path('x.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/was validated without --grades: run every shard with --grades FILE\.ndjson/);
+    const ungraded = (await runShards(land, 'land-parcels', 3, 'ungraded')).find((p) => p.endsWith('-2.ddss-state'));
+    const other = await cli(['merge', ...parts.filter((p) => !p.endsWith('-2.ddss-state')), ungraded as string, '--grades', tmp.path('x.csv')]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/other options \(.*--grades/);
+    const all = tmp.path('grades-all-2.ddss-state');
+    await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--shard', '2/3', '--state-out', all,
+      '--grades', tmp.path('grades-all-2.ndjson'), '--grades-all', ...flags, '--force']);
+    const unlike = await cli(['merge', ...parts.filter((p) => !p.endsWith('-2.ddss-state')), all, '--grades', tmp.path('x.csv')]);
+    expect(unlike.code).toBe(2);
+    expect(unlike.stderr).toMatch(/other --grades-all or --grades-columns/);
+    const g2 = tmp.path('grades-2.ndjson');
+    writeFileSync(g2, readFileSync(g2, 'utf8').replace(/"overall":0\.9/, '"overall":0.8'));
+    const altered = await cli(['merge', ...parts, '--grades', tmp.path('altered.csv')]);
+    expect(altered.code).toBe(3);
+    expect(altered.stderr).toMatch(/grades-2\.ndjson: not the graded-records file its shard wrote/);
+    expect(existsSync(tmp.path('altered.csv'))).toBe(false);
   }, 120_000);
 
   it.each([

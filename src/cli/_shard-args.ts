@@ -38,16 +38,14 @@ export function shardArgs(v: Flags, inputFormat: string): { spec: ShardSpec; sta
   for (const flag of ['out', 'format', 'fail-under'] as const) {
     if (v[flag] !== undefined) throw usage(`--${flag} describes the whole run: give it to ddss merge, not to a shard`);
   }
-  // Shards keep the grade histogram (the merged report has recordGrades), but the graded records themselves are not
-  // written per shard nor joined by merge yet: say so rather than point to a merge flag that does not exist.
-  if (v.grades !== undefined) {
-    throw usage('--grades is not available with --shard: the merged report has the grade histogram; write the graded records in one process (ddss validate --grades, with --workers)');
-  }
   if (v.workers !== undefined && v.workers !== '1') {
     throw usage('--shard runs in one thread: to use more cores, run more shards (--shard K/N with a larger N)');
   }
   if (typeof v.violations === 'string' && extname(v.violations).toLowerCase() !== '.ndjson') {
     throw usage('--violations of a shard must be .ndjson (ddss merge --violations joins them, as CSV or NDJSON)');
+  }
+  if (typeof v.grades === 'string' && extname(v.grades).toLowerCase() !== '.ndjson') {
+    throw usage('--grades of a shard must be .ndjson (ddss merge --grades joins them, as CSV or NDJSON)');
   }
   return { spec, stateOut };
 }

@@ -15,6 +15,9 @@ import { CliError, EXIT } from './_errors.js';
 import { writeOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { openViolations } from './_violations.js';
+import { openGrades } from './_grades.js';
+import { commitAll } from './_output-sink.js';
+import type { RecordGrade } from '../core/grades.js';
 import type { ValidateArgs } from './_validate-args.js';
 
 /** What `ddss validate --shard` has resolved before it reads the input. */
@@ -26,18 +29,27 @@ export interface ShardRun {
   readonly piiKey: string | undefined;
   readonly state: OutputPath;
   readonly violations: OutputPath | undefined;
+  readonly grades: OutputPath | undefined;
 }
 
 /**
  * `ddss validate INPUT --shard K/N --state-out FILE`: validates shard K of N and writes its state (and, with
- * `--violations F.ndjson`, its violations numbered within the shard), each atomically: an interrupted shard leaves
+ * `--violations F.ndjson` and `--grades G.ndjson`, its violations and graded records numbered within the shard), each
+ * atomically, the state last, naming the other files with their sha256: an interrupted shard leaves
  * no state for `ddss merge` to accept. Exit 0 once written; 3 when the shard could not read its part completely
  * (its state is still written, and the merged report is partial as one process's would be).
- * @example await runShard({ args, input, definition, references, piiKey, state, violations }, io)
+ * @example await runShard({ args, input, definition, references, piiKey, state, violations, grades }, io)
  */
 export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
   const { args } = r;
   const sink = r.violations === undefined ? undefined : await openViolations(r.violations, 'ndjson', args.force, false);
+  const columns = args.grades?.columns ?? [];
+  const all = args.grades?.all === true;
+  const grades = r.grades === undefined ? undefined
+    : await openGrades(r.grades, 'ndjson', args.force, false, !all, columns).catch(async (e: unknown) => {
+      await sink?.discard();
+      throw e;
+    });
   let count = 0;
   let shard: ShardState;
   try {
@@ -51,9 +63,11 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
       ...(args.worst === undefined ? {} : { worstRecords: args.worst }),
       ...(args.groupBy === undefined ? {} : { groupBy: args.groupBy }),
       ...(sink === undefined ? {} : { onViolation: (v: Violation) => { count++; return sink.write(v); } }),
+      ...(grades === undefined ? {} : { onRecord: (g: RecordGrade) => grades.write(g), gradeColumns: columns }),
     });
   } catch (e) {
     await sink?.discard();
+    await grades?.discard();
     const err = e as NodeJS.ErrnoException;
     const text = (err.message ?? String(e)).replace(/^ddss: /, '').split('\n')[0] ?? '';
     // A table that cannot be cut (the server, the catalog) could not be evaluated (exit 3).
@@ -61,13 +75,16 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
     // A file that cannot be opened could not be evaluated (exit 3); anything else is how the shard was asked for.
     throw new CliError(err.code === undefined ? text : `cannot read "${args.input}": ${text}`, err.code === undefined ? EXIT.usage : EXIT.unevaluated);
   }
-  let recorded = shard;
-  if (sink !== undefined && r.violations !== undefined) {
-    await sink.commit();
-    recorded = { ...shard, violations: {
-      file: relative(dirname(r.state.path), r.violations.path).split('\\').join('/'), count, sha256: await sha256(r.violations.path),
-    } };
-  }
+  await commitAll([sink, grades]);
+  // The state names its violations and graded-records files (relative to itself) with their sha256 and lines.
+  const file = (o: OutputPath) => relative(dirname(r.state.path), o.path).split('\\').join('/');
+  const recorded: ShardState = {
+    ...shard,
+    ...(r.violations === undefined ? {} : { violations: { file: file(r.violations), count, sha256: await sha256(r.violations.path) } }),
+    ...(r.grades === undefined ? {} : {
+      grades: { file: file(r.grades), count: await lines(r.grades.path), sha256: await sha256(r.grades.path), all, columns },
+    }),
+  };
   await writeOutput(r.state, encodeShardState(recorded), args.force);
   const { index, count: n } = shard.shard;
   const where = shard.input.kind === 'postgres' ? `key range ${index} of ${n}`
@@ -94,6 +111,16 @@ function shardSource(r: ShardRun, io: CliIo): CsvSource | JsonSource | PostgresS
 }
 
 /** The sha256 of a file's bytes, read as a stream. */
+/** How many lines (records) an NDJSON file holds. */
+async function lines(path: string): Promise<number> {
+  let n = 0;
+  for await (const chunk of createReadStream(path)) {
+    const buf = chunk as Buffer;
+    for (let at = buf.indexOf(0x0a); at >= 0; at = buf.indexOf(0x0a, at + 1)) n++;
+  }
+  return n;
+}
+
 export async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);

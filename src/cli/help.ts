@@ -277,8 +277,10 @@ Options:
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  join the shards' --violations files (found beside each state, as recorded) into
                          FILE.csv or FILE.ndjson, numbered in the whole input
-      --no-bom           write the --violations CSV without the UTF-8 byte order mark
-      --force            overwrite existing --out / --violations files
+      --grades FILE      join the shards' --grades files the same way (every shard run with --grades
+                         FILE.ndjson, the same --grades-all and --grades-columns), as ddss validate --grades
+      --no-bom           write the --violations and --grades CSV without the UTF-8 byte order mark
+      --force            overwrite existing --out / --violations / --grades files
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
       --pii-key K        the key the shards hashed personal fields with (prefer DDSS_PII_KEY)
       --baseline FILE    judge the run on violations not in FILE, as ddss validate --baseline (needs every
@@ -292,5 +294,5 @@ Options:
 
 Exit codes: as ddss validate (0 passed or warned, 1 failed, 3 partial or a rule threw); 2 for states that do
 not belong together (another definition, --now, input, shard count or ddss version; a shard missing or twice),
-3 for a state or violations file that is unreadable, truncated or altered.
+3 for a state, violations or grades file that is unreadable, truncated or altered.
 `;

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { decodeShardHeader, decodeShardState, ShardStateError } from '../parallel/state-file.js';
-import { mergeShards, planShards } from '../parallel/merge-shards.js';
+import { mergeShards, planShards, type ShardPlan } from '../parallel/merge-shards.js';
+import type { RangeOffset } from '../parallel/ordered-violations.js';
 import { violationSink } from '../outputs/violations.js';
 import type { ShardHeader, ShardState } from '../parallel/shard-state.js';
 import type { Report, Violation } from '../core/types.js';
@@ -12,9 +13,12 @@ import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
-import { openOutputSink } from './_output-sink.js';
+import { commitAll, openOutputSink, type OutputSink } from './_output-sink.js';
 import { render } from './_render.js';
-import { joinShardViolations } from './_shard-violations.js';
+import { joinShardLines, VIOLATION_LINES, type ShardLines } from './_shard-lines.js';
+import { gradeFromLine, gradeSink } from '../outputs/grades.js';
+import { isRecordGrade } from '../parallel/check-state.js';
+import type { RecordGrade } from '../core/grades.js';
 import { FORMATS } from './_validate-args.js';
 import { _explain } from './validate.js';
 import { MERGE_HELP } from './help.js';
@@ -30,7 +34,8 @@ const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
 };
 
 /**
- * `ddss merge part-*.ddss-state --format F --out FILE [--violations FILE]`: the report of a run validated in shards,
+ * `ddss merge part-*.ddss-state --format F --out FILE [--violations FILE] [--grades FILE]`: the report of a run
+ * validated in shards, its violations and graded records joined,
  * byte-identical to one `ddss validate` over the whole input, with validate's exit codes; states that do not belong
  * together exit 2, a state or violations file that is unreadable or altered exits 3 (DESIGN §7, docs/scale.md).
  * @example await merge(['part-1.ddss-state', 'part-2.ddss-state', '--format', 'json', '--out', 'report.json'], io)
@@ -41,6 +46,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     violations: { type: 'string' },
+    grades: { type: 'string' },
     'no-bom': { type: 'boolean' },
     force: { type: 'boolean' },
     'fail-under': { type: 'string' },
@@ -57,17 +63,17 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   if (positionals.length === 0) throw usage('merge needs the state files of the shards (ddss validate --shard K/N --state-out FILE)');
   const format = choice('format', v.format, FORMATS, 'text');
   const failUnder = ratio('fail-under', v['fail-under']);
-  for (const flag of ['out', 'violations', 'baseline', 'input'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
+  for (const flag of ['out', 'violations', 'grades', 'baseline', 'input'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   const { history: historyFile, historyTable, historyThresholds } = historyArgs(v);
   if (v.input !== undefined && historyFile === undefined) throw usage('--input names the file the shards read, for --history: give --history too');
-  const vioFormat = v.violations === undefined ? undefined : /\.csv$/i.test(v.violations) ? 'csv' as const
-    : /\.(nd)?jsonl?$/i.test(v.violations) && !/\.json$/i.test(v.violations) ? 'ndjson' as const
-      : (() => { throw usage(`--violations must end in .csv or .ndjson (or .jsonl), got "${v.violations}"`); })();
+  const vioFormat = v.violations === undefined ? undefined : lineFormat('violations', v.violations);
+  const grdFormat = v.grades === undefined ? undefined : lineFormat('grades', v.grades);
   const force = v.force === true;
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   const vio = v.violations === undefined ? undefined : outputPath('violations', v.violations, io.cwd);
+  const grd = v.grades === undefined ? undefined : outputPath('grades', v.grades, io.cwd);
   const files = positionals.map((given) => ({ given, path: resolve(io.cwd, given) }));
-  const outputs = [out, vio].filter((o): o is OutputPath => o !== undefined);
+  const outputs = [out, vio, grd].filter((o): o is OutputPath => o !== undefined);
   const hist = historyFile === undefined || isPostgresUrl(historyFile) ? undefined : outputPath('history', historyFile, io.cwd);
   for (const f of files) {
     await checkOutputs(outputs, f.path, force);
@@ -130,6 +136,11 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     stream = s;
     return violationSink(s, { format: vioFormat, bom: v['no-bom'] !== true });
   });
+  const grades = grd === undefined || grdFormat === undefined ? undefined
+    : await openGradesJoin(plan, grd, grdFormat, force, v['no-bom'] !== true).catch(async (e: unknown) => {
+      await sink?.discard();
+      throw e;
+    });
   const see = sink === undefined && tally === undefined ? undefined
     : (x: Violation): void => { tally?.see(x); sink?.write(x); };
   let measured: Report;
@@ -143,16 +154,18 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
             `${sink === undefined ? 'judge them against --baseline (it matches every violation of the run)' : 'join them'}`);
         }
         const path = resolve(dirname(resolve(io.cwd, name)), s.violations.file);
-        await joinShardViolations(path, relative(io.cwd, path) || path, s.violations, plan.offsets[k] as { rows: number; lines: number }, see, stream);
+        await joinShardLines(path, relative(io.cwd, path) || path, s.violations, plan.offsets[k] as RangeOffset, VIOLATION_LINES, see, stream);
       }
     }
+    if (grades !== undefined) await joinGrades(plan, grades, io.cwd);
     measured = mergeShards(definition, states, { ...common, ...(failUnder === undefined ? {} : { failUnder }),
       ...(see === undefined ? {} : { onViolation: see }) });
   } catch (e) {
     await sink?.discard();
+    await grades?.sink.discard();
     throw e instanceof CliError ? e : stateError(e);
   }
-  await sink?.commit();
+  await commitAll([sink, grades?.sink]);
   const judged = tally === undefined ? measured : tally.apply(measured);
   const report = history === undefined ? judged : history.judge(judged);
   const locale = head.options.locale;
@@ -176,4 +189,61 @@ function stateError(e: unknown, file?: string): CliError {
   }
   if (e instanceof CliError) return e;
   return new CliError(`cannot merge: ${(e as Error).message.replace(/^ddss: /, '')}`, EXIT.unevaluated);
+}
+
+/** The format of a joined `--violations` or `--grades` file, by its extension. */
+function lineFormat(flag: string, path: string): 'csv' | 'ndjson' {
+  if (/\.csv$/i.test(path)) return 'csv';
+  if (/\.(nd)?jsonl?$/i.test(path) && !/\.json$/i.test(path)) return 'ndjson';
+  throw usage(`--${flag} must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+}
+
+interface GradesJoin {
+  readonly sink: OutputSink<RecordGrade, Promise<void> | undefined>;
+  readonly stream: Writable;
+}
+
+/**
+ * Opens the joined `--grades` file, written as one run's `--grades` file is (the shards' `--grades-all` and
+ * `--grades-columns`, which must agree): every shard must have written graded records.
+ */
+async function openGradesJoin(plan: ShardPlan, o: OutputPath, format: 'csv' | 'ndjson', force: boolean, bom: boolean): Promise<GradesJoin> {
+  const heads = plan.shards.slice(0, plan.used) as ShardHeader[];
+  const without = heads.findIndex((s) => s.grades === undefined);
+  if (without >= 0) {
+    throw usage(`${plan.names[without] ?? 'a shard'} was validated without --grades: run every shard with --grades FILE.ndjson to join them`);
+  }
+  const first = JSON.stringify(pickGrades(heads[0] as ShardHeader));
+  const other = heads.findIndex((s) => JSON.stringify(pickGrades(s)) !== first);
+  if (other >= 0) {
+    throw usage(`${plan.names[0] ?? 'a shard'} and ${plan.names[other] ?? 'a shard'} wrote their graded records with other --grades-all or --grades-columns`);
+  }
+  const { columns } = pickGrades(heads[0] as ShardHeader);
+  let stream: Writable | undefined;
+  const sink = await openOutputSink<RecordGrade, Promise<void> | undefined>(o, force, (s) => {
+    stream = s;
+    // The shards' files hold exactly the records to write (they filtered them): none is left out again.
+    return gradeSink(s, { format, bom, findingsOnly: false, columns });
+  });
+  return { sink, stream: stream as Writable };
+}
+
+function pickGrades(s: ShardHeader): { all: boolean; columns: readonly string[] } {
+  return { all: s.grades?.all ?? false, columns: s.grades?.columns ?? [] };
+}
+
+/** Writes every shard's graded records, rows and lines numbered in the whole input, checked as they are read. */
+async function joinGrades(plan: ShardPlan, grades: GradesJoin, cwd: string): Promise<void> {
+  for (let k = 0; k < plan.used; k++) {
+    const s = plan.shards[k] as ShardHeader;
+    const recorded = s.grades as NonNullable<ShardHeader['grades']>;
+    const path = resolve(dirname(resolve(cwd, plan.names[k] as string)), recorded.file);
+    const rows = s.range.rows;
+    const kind: ShardLines<RecordGrade> = { noun: 'graded record', file: 'graded-records file', read: (x) => {
+      const g = gradeFromLine(x);
+      return g !== undefined && isRecordGrade(g, rows) ? g : undefined;
+    } };
+    await joinShardLines(path, relative(cwd, path) || path, recorded, plan.offsets[k] as RangeOffset, kind,
+      (g) => { void grades.sink.write(g); }, grades.stream);
+  }
 }

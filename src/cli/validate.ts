@@ -89,7 +89,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   const history = await openHistory(historyTarget(args.history, args.historyTable, io.cwd, io.env), input, args.input,
     definition.name, args.historyThresholds);
   if (args.shard !== undefined && state !== undefined) {
-    return runShard({ args: { ...args, shard: args.shard }, input, definition, references, piiKey, state, violations: vio }, io);
+    return runShard({ args: { ...args, shard: args.shard }, input, definition, references, piiKey, state, violations: vio, grades: grd }, io);
   }
 
   const sink = vio === undefined || args.violations === undefined ? undefined : await openViolations(vio, args.violations.format, args.force, args.bom);

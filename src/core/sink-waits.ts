@@ -50,3 +50,15 @@ export function sinkWaits(): SinkWaits {
     },
   };
 }
+
+/**
+ * Awaits what `Validator.waitForSinks` returned at the end of a run, rejecting with the receiver's own error.
+ * @example const report = v.finish(info); await lastWaits(v.waitForSinks()); return report;
+ */
+export async function lastWaits(wait: Promise<void> | undefined): Promise<void> {
+  try {
+    await wait;
+  } catch (e) {
+    throw e instanceof SinkFailure ? e.cause : e;
+  }
+}

@@ -1,7 +1,7 @@
 import { createValidator, type Validator } from './validator.js';
 import { timedBatches } from './timings.js';
 import { isTabularSource, type TabularSource } from './source.js';
-import { SinkFailure } from './sink-waits.js';
+import { lastWaits, SinkFailure } from './sink-waits.js';
 import type { DatasetDefinition, Report, SourceInfo, ValidateOptions } from './types.js';
 
 /** Rows in any form the engine reads: an array, a (sync or async) iterable of rows, or a source such as `readCsv`. */
@@ -48,12 +48,7 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
   }
   if (error !== undefined) info = { ...(info ?? { kind: 'unknown' }), error };
   const report = v.finish(info, error !== undefined || info?.error !== undefined);
-  // What the receivers returned for the last findings (dataset rules, the last graded record).
-  try {
-    await v.waitForSinks();
-  } catch (e) {
-    throw e instanceof SinkFailure ? e.cause : e;
-  }
+  await lastWaits(v.waitForSinks()); // what the receivers returned for the last findings (dataset rules, the last record)
   return report;
 }
 

@@ -125,3 +125,26 @@ function ndjsonLine(g: RecordGrade): string {
   if (g.values !== undefined) o.values = g.values;
   return `${JSON.stringify(o)}\n`;
 }
+
+/**
+ * A graded record read back from a line of an NDJSON grades file (`JSON.parse` of what `gradeSink` wrote), or
+ * undefined when the line is not one: `ddss merge --grades` joins the shards' files through it.
+ * @example gradeFromLine(JSON.parse('{"row":0,"correct":1,…,"rules":[]}'))?.grades.correct // 1
+ */
+export function gradeFromLine(x: unknown): RecordGrade | undefined {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
+  const o = x as Record<string, unknown>;
+  const { row, line, key, overall, rules, values } = o;
+  const grades = { correct: o.correct, sufficient: o.sufficient, clean: o.clean, live: o.live };
+  const findings = { correct: o.findings_correct, sufficient: o.findings_sufficient, clean: o.findings_clean, live: o.findings_live };
+  const grade = (g: unknown): g is number | null => g === null || typeof g === 'number';
+  if (typeof row !== 'number' || !grade(overall) || !Object.values(grades).every(grade)
+    || !Object.values(findings).every((n) => typeof n === 'number') || !Array.isArray(rules)) return undefined;
+  if ((line !== undefined && typeof line !== 'number') || (key !== undefined && typeof key !== 'string')) return undefined;
+  if (values !== undefined && (typeof values !== 'object' || values === null || Array.isArray(values))) return undefined;
+  return {
+    row, ...(line === undefined ? {} : { line }), ...(key === undefined ? {} : { key }),
+    grades: grades as RecordGrade['grades'], overall, findings: findings as RecordGrade['findings'], rules: rules as string[],
+    ...(values === undefined ? {} : { values: values as RecordGrade['values'] & object }),
+  };
+}

@@ -2,6 +2,7 @@ import type { Plan } from '../core/compile.js';
 import type { RowSet } from '../core/rowset.js';
 import type { AggregateRule } from '../core/types.js';
 import type { ShardOptions } from './shard-state.js';
+import type { RecordGrade } from '../core/grades.js';
 
 const CRITERIA = new Set(['correct', 'sufficient', 'clean', 'live']);
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -64,11 +65,15 @@ export function checkState(plan: Plan, s: unknown, options: StateOptions): strin
 function checkWorst(w: unknown, n: number, rows: number): string | undefined {
   if (n === 0) return w === undefined ? undefined : 'worst records where none belong';
   if (!isObject(w) || w.n !== n) return 'worst records: not the number the header says';
-  if (!dense(w.records) || w.records.length > n || !w.records.every((g) => recordGrade(g, rows))) return 'worst records';
+  if (!dense(w.records) || w.records.length > n || !w.records.every((g) => isRecordGrade(g, rows))) return 'worst records';
   return undefined;
 }
 
-function recordGrade(g: unknown, rows: number): boolean {
+/**
+ * Whether `g` is a well-formed graded record of a shard of `rows` rows (a row within them, grades within 0–1).
+ * @example isRecordGrade(JSON.parse(line), header.range.rows)
+ */
+export function isRecordGrade(g: unknown, rows: number): g is RecordGrade {
   if (!isObject(g) || !count(g.row) || (g.row as number) >= rows) return false;
   if ((g.line !== undefined && !count(g.line)) || (g.key !== undefined && typeof g.key !== 'string')) return false;
   if (!isObject(g.grades) || !isObject(g.findings) || !grade(g.overall)) return false;

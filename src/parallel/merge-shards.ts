@@ -65,7 +65,7 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     if (other !== undefined) throw mismatch(`${head.name} and ${other.name} are states of different runs: other ${what}`);
   };
   differ('now', (s) => s.now);
-  differ('options (locale, --show-values, --max-samples, --time-zone, pii key, --worst, --group-by)', (s) => s.options);
+  differ('options (locale, --show-values, --max-samples, --time-zone, pii key, --grades, --worst, --group-by)', (s) => s.options);
   if (head.s.input.kind === 'postgres') {
     // Each shard cut the table in its own snapshot: cuts that differ mean the table changed between them.
     differ('input (another table)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));

@@ -93,6 +93,14 @@ export interface ShardViolations {
   readonly sha256: string;
 }
 
+/** The graded-records file a shard wrote (`--grades`), rows and lines numbered within the shard. */
+export interface ShardGrades extends ShardViolations {
+  /** Every record (`--grades-all`), or only those with findings. */
+  readonly all: boolean;
+  /** The fields whose cells each record carries (`--grades-columns`). */
+  readonly columns: readonly string[];
+}
+
 /**
  * Everything one shard of a run hands to the merge: the validator's state and what it must agree on with the
  * other shards (definition, `now`, options, input, shard count, ddss version). Plain structured-clonable data.
@@ -112,6 +120,7 @@ export interface ShardState {
   readonly shard: ShardSpec;
   readonly range: ShardRange;
   readonly violations?: ShardViolations;
+  readonly grades?: ShardGrades;
   readonly state: ValidatorState;
 }
 

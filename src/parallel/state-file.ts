@@ -110,6 +110,9 @@ function checkHeader(h: unknown): string | undefined {
     || !(r.keys === undefined || (obj(r.keys) && typeof r.keys.from === 'string' && typeof r.keys.to === 'string'))) return 'range';
   const v = h.violations;
   if (v !== undefined && !(obj(v) && typeof v.file === 'string' && whole(v.count) && typeof v.sha256 === 'string')) return 'violations';
+  const g = h.grades;
+  if (g !== undefined && !(obj(g) && typeof g.file === 'string' && whole(g.count) && typeof g.sha256 === 'string'
+    && typeof g.all === 'boolean' && Array.isArray(g.columns) && g.columns.every((c) => typeof c === 'string'))) return 'grades';
   return undefined;
 }
 

@@ -16,7 +16,7 @@ import type { ShardSpec } from './shard-spec.js';
 import type { ShardRange, ShardState } from './shard-state.js';
 import type { ShardValidateOptions } from './validate-shard.js';
 import { shardCommon } from './shard-common.js';
-import { SinkFailure } from '../core/sink-waits.js';
+import { lastWaits, SinkFailure } from '../core/sink-waits.js';
 
 /** What a part's read hands back besides the batches it fed: its range (rows and lines come from the state). */
 type Part = Omit<ShardRange, 'rows' | 'lines' | 'endings'>;
@@ -61,7 +61,8 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
   } catch (e) {
     throw e instanceof SinkFailure ? e.cause : e; // the caller's receiver failed, not the file
   }
-  const state = v.state();
+  const state = v.state(); // gives out the last graded record
+  await lastWaits(v.waitForSinks());
   return {
     ...common.header,
     input: { kind: format, name: file.name, bytes: size, fingerprint, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth },

@@ -64,7 +64,8 @@ export async function validatePostgresShard(definition: DatasetDefinition, input
       }
       records = source.info().records ?? 0;
     }
-    const state = v.state();
+    const state = v.state(); // gives out the last graded record
+    await v.waitForSinks();
     const name = readPostgres(input).info().name as string;
     const table: ShardPostgresInput = { kind: 'postgres', name, plan: cut.plan };
     return {

@@ -14,10 +14,13 @@ import type { ShardState } from './shard-state.js';
 import { validatePostgresShard } from './validate-postgres-shard.js';
 import { validateJsonShard } from './validate-json-shard.js';
 import { shardCommon } from './shard-common.js';
-import { SinkFailure } from '../core/sink-waits.js';
+import { lastWaits, SinkFailure } from '../core/sink-waits.js';
 
-/** Options of `validateShard`: those of `validate` (without threads or `onRecord`) and which shard to validate. */
-export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'onRecord' | 'timings'> {
+/**
+ * Options of `validateShard`: those of `validate` (without threads) and which shard to validate. `onViolation` and
+ * `onRecord` receive the shard's violations and graded records with rows and lines numbered within the shard.
+ */
+export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'timings'> {
   /** `{ index, count }` or `'K/N'`, K counted from 1. */
   readonly shard: ShardSpec | string;
   /** Required: every shard must judge dates against the same instant. */
@@ -82,7 +85,8 @@ export async function validateShard(definition: DatasetDefinition, input: CsvSou
   // A changed file is a partial read whatever the reader saw (as in a worker range).
   const changed = range.size === undefined || range.size === size ? undefined : fileChanged(size, range.size);
   error = changed ?? error ?? source.info().error;
-  const state = v.state();
+  const state = v.state(); // gives out the last graded record
+  await lastWaits(v.waitForSinks());
   return {
     ...common.header,
     input: {

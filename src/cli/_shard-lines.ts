@@ -8,18 +8,34 @@ import { CliError, EXIT } from './_errors.js';
 
 const CRITERIA = new Set(['correct', 'sufficient', 'clean', 'live']);
 const SEVERITIES = new Set(['error', 'warning', 'info']);
-/** A violation line longer than this is not one ddss wrote (values and messages are bounded far below it). */
+/** A line longer than this is not one ddss wrote (values and messages are bounded far below it). */
 const MAX_LINE = 16 * 1024 * 1024;
 
+/** What a shard's NDJSON file holds: its lines' name in messages, and how to tell a well-formed one. */
+export interface ShardLines<T> {
+  /** "violation", "graded record". */
+  readonly noun: string;
+  /** "violations file", "graded-records file". */
+  readonly file: string;
+  /** The line's item from its parsed JSON, or undefined when it is not a well-formed one. */
+  readonly read: (x: unknown) => T | undefined;
+}
+
+/** A shard's `--violations` lines. */
+export const VIOLATION_LINES: ShardLines<Violation> = {
+  noun: 'violation', file: 'violations file', read: (x) => (violation(x) ? x : undefined),
+};
+
 /**
- * Streams one shard's `--violations` NDJSON file to `write`, rows and lines shifted by where the shard starts,
- * checking every line's fields and, at the end, the count and sha256 its state recorded: a file altered, truncated
- * or swapped is an error (exit 3) and the caller discards what it wrote. Waits for `stream` to drain, so memory
- * stays flat however many violations a shard has.
- * @example await joinShardViolations('part-2.violations.ndjson', rec, offsets[1], sink.write, stream)
+ * Streams one shard's NDJSON file (`--violations`, `--grades`) to `write`, rows and lines shifted by where the shard
+ * starts, checking every line with `kind.is` and, at the end, the count and sha256 its state recorded: a file
+ * altered, truncated or swapped is an error (exit 3) and the caller discards what it wrote. Waits for `stream` to
+ * drain, so memory stays flat however many lines a shard has.
+ * @example await joinShardLines('part-2.violations.ndjson', name, rec, offsets[1], VIOLATION_LINES, sink.write, stream)
  */
-export async function joinShardViolations(path: string, given: string, recorded: { count: number; sha256: string },
-  at: RangeOffset, write: (v: Violation) => void, stream: Writable | undefined): Promise<void> {
+export async function joinShardLines<T extends { readonly row?: number; readonly line?: number }>(path: string,
+  given: string, recorded: { count: number; sha256: string }, at: RangeOffset, kind: ShardLines<T>,
+  write: (x: T) => void, stream: Writable | undefined): Promise<void> {
   const hash = createHash('sha256');
   let rest = Buffer.alloc(0);
   let count = 0;
@@ -31,9 +47,11 @@ export async function joinShardViolations(path: string, given: string, recorded:
     } catch {
       throw bad(`line ${count + 1} is not JSON`);
     }
-    if (!violation(v)) throw bad(`line ${count + 1} is not a violation`);
+    const item = kind.read(v);
+    if (item === undefined) throw bad(`line ${count + 1} is not a ${kind.noun}`);
     count++;
-    write({ ...v, ...(v.row === undefined ? {} : { row: v.row + at.rows }), ...(v.line === undefined ? {} : { line: v.line + at.lines }) });
+    write({ ...item, ...(item.row === undefined ? {} : { row: item.row + at.rows }),
+      ...(item.line === undefined ? {} : { line: item.line + at.lines }) });
   };
   try {
     for await (const chunk of createReadStream(path)) {
@@ -56,7 +74,7 @@ export async function joinShardViolations(path: string, given: string, recorded:
   }
   if (rest.length > 0) line(rest);
   if (count !== recorded.count || hash.digest('hex') !== recorded.sha256) {
-    throw bad(`not the violations file its shard wrote (${count} violations; altered, truncated or replaced)`);
+    throw bad(`not the ${kind.file} its shard wrote (${count} ${kind.noun}s; altered, truncated or replaced)`);
   }
 }
 
