@@ -70,6 +70,14 @@ describe('"-" as an input is standard input', () => {
     expect(JSON.parse(c.stdout).counts.changed).toBe(0);
   });
 
+  it('--history records the run by the name "stdin" (it cannot hash a stream it has read), as the report names it', async () => {
+    const history = tmp.path('history.ndjson');
+    const r = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW, '--history', history], { stdin: csv });
+    expect(r.code).toBe(1);
+    const entry = JSON.parse(readFileSync(history, 'utf8').trim()) as { input: unknown };
+    expect(entry.input).toEqual({ name: 'stdin' });
+  });
+
   it('an empty standard input is "the input is empty" (exit 3), never a pass', async () => {
     const r = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW], { stdin: '' });
     expect(r.code).toBe(3);

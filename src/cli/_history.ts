@@ -12,6 +12,7 @@ import { pgPassword } from '../sources/postgres/pgpass.js';
 import { urlPassword } from '../sources/postgres/redact.js';
 import { isPostgresUrl } from './_postgres-args.js';
 import { CliError, EXIT, usage } from './_errors.js';
+import { isStdin, STDIN_NAME } from './_stdin.js';
 
 /** A run's history file: the earlier runs read before the run, the line appended after it. */
 export interface RunHistory {
@@ -93,6 +94,8 @@ export async function openHistoryOf(target: HistoryTarget, fingerprinted: () => 
  * @example await inputFingerprint('/data/parcels.csv', 'parcels.csv') // { name: 'parcels.csv', bytes: …, sha256: … }
  */
 export async function inputFingerprint(path: string, name: string): Promise<HistoryInput> {
+  // Standard input cannot be read again to hash it: its run is recorded by name, and history.stale_input skipped.
+  if (isStdin(name)) return { name: STDIN_NAME };
   const s = await stat(path).catch(() => undefined);
   if (s === undefined || !s.isFile()) return { name: basename(name) };
   const hash = createHash('sha256');

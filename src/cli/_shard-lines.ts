@@ -28,7 +28,7 @@ export const VIOLATION_LINES: ShardLines<Violation> = {
 
 /**
  * Streams one shard's NDJSON file (`--violations`, `--grades`) to `write`, rows and lines shifted by where the shard
- * starts, checking every line with `kind.is` and, at the end, the count and sha256 its state recorded: a file
+ * starts, checking every line with `kind.read` and, at the end, the count and sha256 its state recorded: a file
  * altered, truncated or swapped is an error (exit 3) and the caller discards what it wrote. Waits for `stream` to
  * drain, so memory stays flat however many lines a shard has.
  * @example await joinShardLines('part-2.violations.ndjson', name, rec, offsets[1], VIOLATION_LINES, sink.write, stream)

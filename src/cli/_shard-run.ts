@@ -110,7 +110,6 @@ function shardSource(r: ShardRun, io: CliIo): CsvSource | JsonSource | PostgresS
   });
 }
 
-/** The sha256 of a file's bytes, read as a stream. */
 /** How many lines (records) an NDJSON file holds. */
 async function lines(path: string): Promise<number> {
   let n = 0;
@@ -121,6 +120,7 @@ async function lines(path: string): Promise<number> {
   return n;
 }
 
+/** The sha256 of a file's bytes, read as a stream. */
 export async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);

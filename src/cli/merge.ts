@@ -35,9 +35,9 @@ const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
 
 /**
  * `ddss merge part-*.ddss-state --format F --out FILE [--violations FILE] [--grades FILE]`: the report of a run
- * validated in shards, its violations and graded records joined,
- * byte-identical to one `ddss validate` over the whole input, with validate's exit codes; states that do not belong
- * together exit 2, a state or violations file that is unreadable or altered exits 3 (DESIGN §7, docs/scale.md).
+ * validated in shards (and its violations and graded records joined), byte-identical to one `ddss validate` over the
+ * whole input, with validate's exit codes; states that do not belong together exit 2, a state, violations or grades
+ * file that is unreadable or altered exits 3 (DESIGN §7, docs/scale.md).
  * @example await merge(['part-1.ddss-state', 'part-2.ddss-state', '--format', 'json', '--out', 'report.json'], io)
  */
 export async function merge(argv: readonly string[], io: CliIo): Promise<number> {
