@@ -65,6 +65,23 @@ describe('ddss validate postgresql://… --shard K/N and ddss merge', () => {
     }
   }, 300_000);
 
+  it('graded records, worst records and groups of key ranges join into the one-run files and report', async () => {
+    const flags = ['--worst', '5', '--group-by', 'commune_code', '--grades-columns', 'commune_code'];
+    const single = await cli([...base('parcels_pk'), '--workers', '1', '--format', 'json', '--grades', out.path('pk-one-grades.csv'), ...flags, '--force']);
+    const parts: string[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const state = out.path(`pk-grades-${k}.ddss-state`);
+      const r = await cli([...base('parcels_pk'), '--shard', `${k}/3`, '--state-out', state, '--grades', out.path(`pk-grades-${k}.ndjson`), ...flags, '--force']);
+      expect(r.code).toBe(0);
+      parts.push(state);
+    }
+    const merged = await cli(['merge', ...parts, '--format', 'json', '--grades', out.path('pk-merged-grades.csv'), '--force']);
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe(single.stdout);
+    expect(JSON.parse(merged.stdout).worstRecords).toHaveLength(5);
+    expect(readFileSync(out.path('pk-merged-grades.csv'), 'utf8')).toBe(readFileSync(out.path('pk-one-grades.csv'), 'utf8'));
+  }, 120_000);
+
   it('a table of fewer rows than shards: the shards past its key ranges are empty, and the merge is still exact', async () => {
     await client.query('CREATE TABLE parcels_few AS SELECT * FROM parcels_pk ORDER BY parcel_id LIMIT 4');
     await client.query('ALTER TABLE parcels_few ADD PRIMARY KEY (parcel_id)');
