@@ -12,6 +12,7 @@ export { validate, defaultWorkers } from './validate.js';
 export type { RecordOptions, RowWith } from '../rules/correct/record.js';
 export type { RowInput } from './core/validate.js';
 export { createValidator, type Validator } from './core/validator.js';
+export { SinkFailure } from './core/sink-waits.js';
 export { gradeRecords } from './core/grade-records.js';
 export type { RecordGrade, GradeHistogram } from './core/grades.js';
 export type { RunTimings } from './core/timings.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { gradeRecords, readCsv, toJson, validate, validateShard, violationSink } from '../src/index.js';
+import { createValidator, gradeRecords, readCsv, SinkFailure, toJson, validate, validateShard, violationSink } from '../src/index.js';
 import { gradeSink } from '../src/outputs/grades.js';
 import type { RecordGrade, Violation } from '../src/index.js';
 import { validateCsvParallel } from '../src/parallel/validate-parallel.js';
@@ -217,5 +217,29 @@ describe('the file sinks say when they are full', () => {
     const report = await validate(parallelParcels, readCsv(path), { now: NOW, onViolation: sink.write });
     await sink.close();
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(report.rules.reduce((n, r) => n + r.failed, 0));
+  });
+});
+
+describe('a loop of its own around createValidator', () => {
+  it('awaits waitForSinks: the receivers\' Promises as one, a SinkFailure with the receiver\'s error as cause', async () => {
+    const error = new Error('insert failed');
+    let settle!: () => void;
+    const slow = new Promise<void>((resolve) => { settle = resolve; });
+    let calls = 0;
+    const v = createValidator(parallelParcels, { now: NOW, onViolation: () => (++calls === 1 ? slow : calls === 5 ? Promise.reject(error) : undefined) });
+    expect(v.waitForSinks()).toBeUndefined(); // nothing returned yet
+    v.add({ id: 'P1', group: 'zz', n: 1, name: 'An ', from: '01/01/2024' });
+    const first = v.waitForSinks() as Promise<void>;
+    let done = false;
+    void first.then(() => { done = true; });
+    await sleep(20);
+    expect(done).toBe(false);
+    settle();
+    await first;
+    expect(v.waitForSinks()).toBeUndefined(); // taken
+    for (let i = 2; i < 5; i++) v.add({ id: `P${i}`, group: 'zz', n: i, name: 'An ', from: '01/01/2024' });
+    const failed = await (v.waitForSinks() as Promise<void>).then(() => undefined, (e: unknown) => e);
+    expect(failed).toBeInstanceOf(SinkFailure);
+    expect((failed as SinkFailure).cause).toBe(error);
   });
 });
