@@ -197,6 +197,28 @@ describe('the file sinks say when they are full', () => {
     }
   });
 
+  it('a target that fails while full ends the wait (no hang), and close() reports its error', async () => {
+    for (const make of [
+      (w: Writable) => violationSink(w, { format: 'ndjson', end: false }),
+      (w: Writable) => violationSink(w, { format: 'csv', end: false }),
+    ]) {
+      const t = stalled();
+      const sink = make(t.stream);
+      const wait = Array.from({ length: 2000 }, () => sink.write(violation)).find((x) => x !== undefined);
+      expect(wait).toBeDefined();
+      t.stream.destroy(new Error('EIO: i/o error, write'));
+      await wait; // resolves: the failure is the close's to report
+      await expect(sink.close()).rejects.toThrow(/EIO/);
+    }
+    const t = stalled();
+    const grades = gradeSink(t.stream, { format: 'ndjson', findingsOnly: false });
+    const one = (await validate(parallelParcels, rows.slice(0, 1), { now: NOW, worstRecords: 1 })).worstRecords?.[0] as RecordGrade;
+    const wait = Array.from({ length: 3000 }, () => grades.write(one)).find((x) => x !== undefined);
+    t.stream.destroy(new Error('EIO: i/o error, write'));
+    await wait;
+    await expect(grades.close()).rejects.toThrow(/EIO/);
+  });
+
   it('gradeSink.write returns a Promise while the file is full', async () => {
     const t = stalled();
     const sink = gradeSink(t.stream, { format: 'ndjson', findingsOnly: false });
