@@ -71,6 +71,23 @@ describe('validateShard + mergeShards', () => {
   }, 120_000);
 });
 
+describe('validateShard + mergeShards with graded records', () => {
+  it('groups beyond maxGroups (a state trims them only at twice as many) merge into the one-run report', async () => {
+    // Four shards of the land sample, 2 groups listed: each shard holds 2–3 communes, more than maxGroups.
+    const options = { now, groupBy: 'commune_code', maxGroups: 2, worstRecords: 3 };
+    const states: ShardState[] = [];
+    for (let k = 1; k <= 4; k++) {
+      const s = await validateShard(landParcels, readCsv(land), { ...options, shard: `${k}/4` });
+      states.push(decodeShardState(encodeShardState(s)));
+    }
+    expect(states.some((s) => (s.state.groups?.tallies.size ?? 0) > 2)).toBe(true);
+    // Before: "not a sound state (groups)" for a state its own shard had just written.
+    const merged = mergeShards(landParcels, states);
+    expect(toJson(merged)).toBe(toJson(await validate(landParcels, readCsv(land), options)));
+    expect(merged.groups?.groups).toHaveLength(2);
+  });
+});
+
 describe('validateShard refuses what belongs to a whole run', () => {
   it('timings (a shard is part of a run; its state would carry them into a merge that never checked them)', async () => {
     const options = { shard: '1/2', now, timings: true } as Parameters<typeof validateShard>[2];

@@ -161,6 +161,26 @@ describe('a receiver whose Promise rejects ends the run with its error', () => {
     }
   }, 60_000);
 
+  it('with workers, a receiver that settles late on the last range\'s violations: awaited, and its failure not lost', async () => {
+    // The worker sends its last batches without waiting for their acknowledgements: the run must wait for them itself.
+    const late = (v: Violation) => (v.row ?? 0) > ROWS - 300;
+    let returned = 0;
+    let settled = 0;
+    const slow = (v: Violation) => {
+      if (!late(v)) return undefined;
+      returned++;
+      return sleep(300).then(() => { settled++; });
+    };
+    await validate(parallelParcels, readCsv(path), { now: NOW, workers: 2, minBytesPerWorker: 1, onViolation: slow });
+    expect(returned).toBeGreaterThan(0);
+    expect(settled).toBe(returned); // before: the run resolved with the last range's Promises still pending
+    const error = new Error('insert failed late');
+    const failing = (v: Violation) => (late(v) ? sleep(300).then(() => { throw error; }) : undefined);
+    // Before: the rejection went to a failure nobody awaited any more, and a full report came back.
+    await expect(validate(parallelParcels, readCsv(path), { now: NOW, workers: 2, minBytesPerWorker: 1, onViolation: failing }))
+      .rejects.toBe(error);
+  }, 60_000);
+
   it('a shard rejects with it too', async () => {
     const f = failingAt(10);
     await expect(validateShard(parallelParcels, readCsv(path), { shard: '1/2', now: NOW, onViolation: f.receive })).rejects.toBe(f.error);
@@ -217,6 +237,18 @@ describe('the file sinks say when they are full', () => {
     t.stream.destroy(new Error('EIO: i/o error, write'));
     await wait;
     await expect(grades.close()).rejects.toThrow(/EIO/);
+  });
+
+  it('a target destroyed without an error while full ends the wait (no hang)', async () => {
+    for (const format of ['ndjson', 'csv'] as const) {
+      const t = stalled();
+      const sink = violationSink(t.stream, { format, end: false });
+      const wait = Array.from({ length: 2000 }, () => sink.write(violation)).find((x) => x !== undefined);
+      expect(wait).toBeDefined();
+      t.stream.destroy();
+      // Before: it waited for a 'drain' or an error that never came.
+      await expect(Promise.race([wait, sleep(2000).then(() => 'hung')])).resolves.toBeUndefined();
+    }
   });
 
   it('gradeSink.write returns a Promise while the file is full', async () => {

@@ -36,9 +36,10 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   const input = resolve(io.cwd, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const logPath = args.log === undefined ? undefined : outputPath('log', args.log.path, io.cwd);
-  await checkOutputs([out, logPath].filter((o): o is OutputPath => o !== undefined), input, false);
+  // An input that cannot be read twice is said first: no output flag can make it work.
   await requireRereadable(input, args.input, 'fix reads its input several times (to validate it, gather the records ' +
     'to fix, write the copy)');
+  await checkOutputs([out, logPath].filter((o): o is OutputPath => o !== undefined), input, false);
   const definition = await resolveDataset(args.dataset, io.cwd);
   const references = openReferences(args, definition, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;

@@ -136,14 +136,26 @@ class ViolationWriter {
   }
 
   /**
-   * Resolves when the target can take more (or has failed: the failure is reported by `close`); never rejects. The
-   * same Promise while it waits, so a caller asking after every violation adds one listener, not one each.
+   * Resolves when the target can take more, or has failed or closed (a failure is reported by `close`); never
+   * rejects. The same Promise while it waits, so a caller asking after every violation adds one listener, not one
+   * each; its listeners are removed when it resolves, so a long run's waits leave nothing behind.
    */
   ready(): Promise<void> {
     const s = this.csv ?? this.dest;
-    if (this.failure !== undefined || !s.writableNeedDrain) return Promise.resolve();
-    const clear = (): void => { this.waiting = undefined; };
-    return (this.waiting ??= Promise.race([once(s, 'drain'), this.failed()]).then(clear, clear));
+    if (this.failure !== undefined || !s.writableNeedDrain || s.destroyed || this.dest.destroyed) return Promise.resolve();
+    return (this.waiting ??= new Promise<void>((resolve) => {
+      const done = (): void => {
+        s.off('drain', done).off('close', done);
+        this.dest.off('close', done);
+        this.failWaiters = this.failWaiters.filter((w) => w !== done);
+        this.waiting = undefined;
+        resolve();
+      };
+      s.on('drain', done).on('close', done);
+      // A CSV formatter does not close when its target does (a target destroyed without an error).
+      if (s !== this.dest) this.dest.on('close', done);
+      this.failWaiters.push(done);
+    }));
   }
 
   abort(e: unknown): void {

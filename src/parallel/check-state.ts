@@ -88,11 +88,14 @@ function grade(x: unknown): boolean {
   return x === null || (typeof x === 'number' && x >= 0 && x <= 1);
 }
 
-/** The groups: of the header's field, at most its number of them, each tally within the shard's rows. */
+/**
+ * The groups: of the header's field, fewer than twice its number of them (a state trims them only once it holds
+ * twice as many, `tallyGroup`), each tally within the shard's rows.
+ */
 function checkGroups(g: unknown, o: StateOptions, rows: number): string | undefined {
   if (o.groupBy === null) return g === undefined ? undefined : 'groups where none belong';
   if (!isObject(g) || g.field !== o.groupBy || g.max !== o.maxGroups) return 'groups: not the field or number the header says';
-  if (!(g.tallies instanceof Map) || g.tallies.size > o.maxGroups) return 'groups';
+  if (!(g.tallies instanceof Map) || g.tallies.size >= 2 * o.maxGroups) return 'groups';
   for (const [value, t] of g.tallies) if ((value !== null && typeof value !== 'string') || !tally(t, rows)) return 'groups';
   if (g.other !== null && !tally(g.other, rows)) return 'groups: other';
   if (g.cutoff !== undefined && g.cutoff !== null && typeof g.cutoff !== 'string') return 'groups: cutoff';

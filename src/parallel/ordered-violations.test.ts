@@ -106,3 +106,47 @@ describe('orderedViolations', () => {
     expect(send.acked.n).toBe(1);
   });
 });
+
+describe('orderedViolations with a sink that returns Promises', () => {
+  it('acknowledges a live batch only once they settle, and settled() waits for the last ones', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const pending: Array<Promise<void>> = [];
+    const order = orderedViolations<Violation>(() => { pending.push(gate); }, 2, {
+      tmpdir: dir,
+      settle: () => (pending.length === 0 ? undefined : Promise.all(pending.splice(0)).then(() => undefined)),
+    });
+    const send = sender(order);
+    await order.promote(0, { rows: 0, lines: 0 });
+    send.add(0, batch('a', 0, 3)); // live: forwarded now, acknowledged once the gate opens
+    let settled = false;
+    const last = order.settled().then(() => { settled = true; });
+    await tick();
+    await tick();
+    // Before: a worker's last batches were acknowledged at once, and nothing waited for what the sink returned.
+    expect(send.acked.n).toBe(0);
+    expect(settled).toBe(false);
+    open();
+    await last;
+    expect(send.acked.n).toBe(1);
+    await order.close();
+  });
+
+  it('a Promise that rejects goes to onSinkFailure; the batch is still acknowledged (the run ends by the failure)', async () => {
+    const failures: unknown[] = [];
+    const error = new Error('insert failed');
+    let forwarded = 0;
+    const order = orderedViolations<Violation>(() => { forwarded++; }, 1, {
+      tmpdir: dir, onSinkFailure: (e) => failures.push(e),
+      // As `SinkWaits.take`: nothing to wait for until the sink was called.
+      settle: () => (forwarded === 0 ? undefined : Promise.reject(error)),
+    });
+    const send = sender(order);
+    await order.promote(0, { rows: 0, lines: 0 });
+    send.add(0, batch('a', 0, 1));
+    await order.settled();
+    expect(failures).toEqual([error]);
+    expect(send.acked.n).toBe(1);
+    await order.close();
+  });
+});

@@ -39,6 +39,12 @@ export interface OrderedViolations {
    * Rejects if its spill file could not be written or read.
    */
   promote(k: number, offset: RangeOffset): Promise<void>;
+  /**
+   * Resolves once what the sink returned for every batch forwarded live has settled (a worker sends its last batches
+   * without waiting for their acknowledgements, so the run must wait here before it ends). Never rejects: a failure
+   * went to `onSinkFailure`.
+   */
+  settled(): Promise<void>;
   /** Deletes every spill file. Safe to call more than once, and after a failure. */
   close(): Promise<void>;
 }
@@ -76,6 +82,8 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
   const spillAfter = Math.max(1, options.spillAfter ?? 1024 * 1024);
   const slots: Slot[] = Array.from({ length: n }, () => fresh());
   const files: Array<Promise<SpillFile>> = [];
+  /** Acknowledgements waiting for what the sink returned for a live batch. */
+  const acks = new Set<Promise<void>>();
 
   function spill(k: number, slot: Slot, done: () => void): void {
     const chunks = slot.mem;
@@ -124,10 +132,12 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
         // sends more (a sink that cannot say it is full; measured: a flat backlog instead of one growing with the
         // run); a sink that returned Promises, once they settle.
         if (wait === undefined) return void setImmediate(done);
-        return void wait.then(done, (e: unknown) => {
+        const ack = wait.then(done, (e: unknown) => {
           options.onSinkFailure?.(e);
           done();
         });
+        acks.add(ack);
+        return void ack.then(() => acks.delete(ack));
       }
       slot.mem.push(batch);
       slot.memBytes += batch.length;
@@ -160,6 +170,9 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
       await file?.then((f) => f.close(), () => undefined);
       // Only now (live, so nothing more can spill): what the receiver returned for the batches held in memory.
       await options.settle?.();
+    },
+    async settled() {
+      while (acks.size > 0) await Promise.all([...acks]);
     },
     async close() {
       await Promise.all(files.map((f) => f.then((x) => x.close(), () => undefined)));

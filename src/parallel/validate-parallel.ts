@@ -76,9 +76,11 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   // Any worker (or receiver) failing ends the run at once, whichever range the merge is waiting for.
   const failure = new Promise<never>((_, reject) => { failed = reject; });
   failure.catch(() => undefined);
+  // A receiver's failure on a worker range's batch (it also ends the run at once, through `failed`).
+  let sinkFailure: unknown;
   const order = orderedViolations<Violation | RecordGrade>(onViolation === undefined && onRecord === undefined ? undefined
     : waits.wrap((x) => ('overall' in x ? onRecord?.(x) : onViolation?.(x))), ranges.length,
-  { ...hooks, settle: () => waits.take(), onSinkFailure: (e) => failed(e) });
+  { ...hooks, settle: () => waits.take(), onSinkFailure: (e) => { sinkFailure ??= e; failed(e); } });
   const start = (k: number, from: number, exact: boolean): RangeRun => {
     const run = runRange(task(k, from, exact), (batch, done) => order.add(k, batch, done));
     run.done.catch((e: unknown) => { if (runs[k] === run) failed(e); });
@@ -129,6 +131,9 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
       // The records after this point could not be found (or the file changed): the read ends here, as in one thread.
       if (r.error !== undefined) error = globalLines(r.error, before.lines);
     }
+    // What the receivers returned for the last range's batches, sent without waiting for their acknowledgements.
+    await first(order.settled());
+    if (sinkFailure !== undefined) throw sinkFailure;
   } finally {
     stopping ??= stopHere;
     await here?.catch(() => undefined);

@@ -70,8 +70,10 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
   failure.catch(() => undefined);
   // What the receiver returns for the workers' violations is waited for before each batch is acknowledged.
   const waits = sinkWaits();
+  // A receiver's failure on a worker range's batch (it also ends the run at once, through `failed`).
+  let sinkFailure: unknown;
   const order = orderedViolations(waits.wrap(options.onViolation), cut.ranges.length,
-    { settle: () => waits.take(), onSinkFailure: (e) => failed(e) });
+    { settle: () => waits.take(), onSinkFailure: (e) => { sinkFailure ??= e; failed(e); } });
   const first = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failure]);
   const runs: RangeRun[] = cut.ranges.map((range, k) => {
     const task: PostgresRangeTask = { ...base, postgres: { ...input, range, snapshot: cut.snapshot } };
@@ -93,6 +95,9 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
         break;
       }
     }
+    // What the receiver returned for the last range's batches, sent without waiting for their acknowledgements.
+    await first(order.settled());
+    if (sinkFailure !== undefined) throw sinkFailure;
   } finally {
     await Promise.all(runs.map((r) => r.stop()));
     await order.close();
