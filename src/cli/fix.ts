@@ -63,7 +63,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
       ...(fixed === undefined ? {} : { write: fixed.write }),
       onChange: (c: FixChange) => {
         if (c.reason !== undefined) left[c.reason] = (left[c.reason] ?? 0) + 1;
-        log?.write(c);
+        return log?.write(c);
       },
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { safeCell } from '../outputs/violations.js';
+import { whenDrained } from '../outputs/_when-drained.js';
 import type { FixChange } from './types.js';
 
 /**
@@ -13,8 +14,11 @@ export const CHANGE_LOG_COLUMNS = [
 
 /** Receives change-log lines one by one (e.g. as `onChange`) and flushes them on `close`. */
 export interface ChangeLogSink {
-  /** Queues one line; never throws (a write error is reported by `close`). */
-  write(change: FixChange): void;
+  /**
+   * Queues one line; never throws (a write error is reported by `close`). Returns a Promise while the target is full,
+   * resolved once it has room: as `onChange`, it makes `fix` wait for a slow disk.
+   */
+  write(change: FixChange): Promise<void> | undefined;
   /** Writes what is queued, ends the stream and resolves once it is all flushed. */
   close(): Promise<void>;
 }
@@ -34,6 +38,7 @@ const CHUNK = 64 * 1024;
 export function changeLogSink(dest: Writable, options: { readonly format: 'csv' | 'ndjson'; readonly bom?: boolean }): ChangeLogSink {
   let failure: unknown;
   dest.on('error', (e: unknown) => { failure ??= e; });
+  const full = whenDrained(dest);
   let pending: string[] = [];
   let chars = 0;
   const flush = (): void => {
@@ -50,8 +55,9 @@ export function changeLogSink(dest: Writable, options: { readonly format: 'csv' 
   if (options.format === 'csv') push(`${options.bom === false ? '' : '\ufeff'}${CHANGE_LOG_COLUMNS.join(',')}\n`);
   return {
     write(c) {
-      if (failure !== undefined) return;
+      if (failure !== undefined) return undefined;
       push(options.format === 'csv' ? `${CHANGE_LOG_COLUMNS.map((k) => csvCell(c[k])).join(',')}\n` : ndjsonLine(c));
+      return full();
     },
     async close() {
       if (failure === undefined) {

@@ -4,6 +4,7 @@ import { valueRule } from '../core/rule-base.js';
 import { excelSerialIn } from '../../rules/vn/dates/excel-serial-in.js';
 import { province } from '../../rules/vn/admin/province.js';
 import { fix } from './fix.js';
+import { changeLogSink } from './change-log.js';
 import { encodeTcvn3 } from '../sources/decode/tcvn3.js';
 import type { FixChange, FixOptions } from './types.js';
 import type { DatasetDefinition } from '../core/types.js';
@@ -166,5 +167,40 @@ describe('fix: inputs it does not rewrite', () => {
   it('refuses an unknown kind of fix and a bad delimiter', async () => {
     await expect(run(names, 'id\n', { only: ['nfc', 'guess' as never] })).rejects.toThrow(/unknown fix kind "guess"/);
     await expect(run(names, 'id\n', { delimiter: '"' })).rejects.toThrow(/delimiter/);
+  });
+});
+
+describe('fix with a change log that returns Promises', () => {
+  it('waits for each before the next line, and resolves only once they settled', async () => {
+    const input = `id,name,note\n${Array.from({ length: 20 }, (_, i) => `${i}, An ,x`).join('\n')}\n`;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const seen: FixChange[] = [];
+    let done = false;
+    const running = fix(names, Buffer.from(input), { now: NOW, onChange: (c) => { seen.push(c); return gate; } })
+      .then((r) => { done = true; return r; });
+    await new Promise((r) => setTimeout(r, 50));
+    // Before: all 20 lines at once, and the run did not wait.
+    expect(seen).toHaveLength(1);
+    expect(done).toBe(false);
+    open();
+    const result = await running;
+    expect(seen).toHaveLength(20);
+    expect(result.fixed).toBe(20);
+  });
+
+  it('changeLogSink.write returns one Promise while its target is full', async () => {
+    const { Writable } = await import('node:stream');
+    const callbacks: Array<() => void> = [];
+    const stream = new Writable({ highWaterMark: 1024, write(_c, _e, cb) { callbacks.push(cb); } });
+    const log = changeLogSink(stream, { format: 'ndjson' });
+    const line: FixChange = { status: 'fixed', row: 0, line: 2, field: 'name', rule: 'name.trimmed', code: 'x', kind: 'whitespace', before: ' A'.repeat(300), after: 'A' };
+    const waits = Array.from({ length: 500 }, () => log.write(line)).filter((w) => w !== undefined);
+    expect(waits.length).toBeGreaterThan(0);
+    expect(new Set(waits).size).toBe(1);
+    const pump = setInterval(() => { for (const cb of callbacks.splice(0)) cb(); }, 1);
+    await waits[0];
+    await log.close();
+    clearInterval(pump);
   });
 });

@@ -1,5 +1,6 @@
 import { compile, type Plan } from '../core/compile.js';
 import { piiProtector } from '../core/mask.js';
+import { isThenable } from '../core/_validator-helpers.js';
 import { FIX_KINDS, type DatasetDefinition, type FixKind, type ValidateOptions, type Violation } from '../core/types.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { byteInput } from '../sources/csv/input.js';
@@ -104,7 +105,8 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
         fixed++;
         for (const k of kindsOf) byKind[k]++;
       } else notFixed++;
-      options.onChange?.(change(c, d, kindsOf, show));
+      const wait = options.onChange?.(change(c, d, kindsOf, show));
+      if (isThenable(wait)) await wait;
     }
   }
   if (options.write !== undefined) for await (const chunk of fixedBytes(open, editsOf(), delimiter)) await options.write(chunk);

@@ -46,8 +46,11 @@ export interface FixOptions {
   readonly only?: readonly FixKind[];
   /** Receives the fixed file, chunk by chunk in order; without it nothing is written (a dry run). */
   readonly write?: (chunk: Uint8Array) => void | Promise<void>;
-  /** Receives every change-log line, in file order. */
-  readonly onChange?: (change: FixChange) => void;
+  /**
+   * Receives every change-log line, in file order. It may return a Promise (a slow disk, a database): `fix` then
+   * waits for it before the next line, so the log never piles up in memory.
+   */
+  readonly onChange?: (change: FixChange) => unknown;
   /** The CSV delimiter (one character; default `,`). The input must have a header line. */
   readonly delimiter?: string;
   /** The input's encoding (default `utf8`). Any other needs `toUtf8`: only UTF-8 is written. */
