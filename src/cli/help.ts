@@ -82,8 +82,8 @@ Options:
       --timings          measure where the time goes: per stage and per rule (slowest first, with its
                          share), printed after the summary and added to the JSON report as "timings"
       --shard K/N        validate only shard K of N of a CSV, JSON or NDJSON file or a PostgreSQL --table
-                         (K from 1; needs --now and --state-out; --violations must be .ndjson); ddss merge
-                         joins the shards, with --baseline and --history (docs/scale.md)
+                         (K from 1; needs --now and --state-out; --violations and --grades must be .ndjson);
+                         ddss merge joins the shards, with --baseline and --history (docs/scale.md)
       --state-out FILE   with --shard: write the shard's state to FILE (e.g. part-K.ddss-state)
       --reference N=FILE the reference N (a CSV, TSV, JSON or NDJSON file) that rules of the
                          definition check keys against; repeatable, one per reference
