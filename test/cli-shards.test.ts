@@ -254,6 +254,25 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect(existsSync(tmp.path('altered.csv'))).toBe(false);
   }, 120_000);
 
+  it('a state that cannot be placed (its target appeared during the run) leaves neither violations nor grades behind', async () => {
+    const state = tmp.path('appears-1.ddss-state');
+    const violations = tmp.path('appears-1.violations.ndjson');
+    const grades = tmp.path('appears-1.grades.ndjson');
+    process.env.DDSS_FIXTURE_APPEARS = state;
+    try {
+      const r = await cli(['validate', land, '--dataset', join(root, 'test/fixtures/cli/appears.def.ts'), ...NOW, '--shard', '1/2',
+        '--state-out', state, '--violations', violations, '--grades', grades]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/refusing to overwrite existing ".*appears-1\.ddss-state"/);
+    } finally {
+      delete process.env.DDSS_FIXTURE_APPEARS;
+    }
+    expect(readFileSync(state, 'utf8')).toBe('written by someone else\n');
+    // Before: the violations and grades files were placed first, and stayed without a state.
+    expect(existsSync(violations)).toBe(false);
+    expect(existsSync(grades)).toBe(false);
+  }, 60_000);
+
   it.each([
     ['worst records of another row', (s: Record<string, unknown>) => {
       ((s.worst as { records: Array<{ row: number }> }).records[0] as { row: number }).row = 10_000_000;

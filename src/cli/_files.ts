@@ -121,6 +121,24 @@ export async function writeOutput(o: OutputPath, text: string | Uint8Array, forc
   await commitOutput(o, temp, force);
 }
 
+/**
+ * A whole output written to its temporary file now and placed later, with others (`commitAll`): a shard's state is
+ * placed together with the violations and graded records it names.
+ * @example await commitAll([await stageOutput(state, bytes, force), violations]);
+ */
+export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, force: boolean): Promise<{
+  close(): Promise<void>; commit(): Promise<void>; discard(): Promise<void>;
+}> {
+  const temp = temporaryPath(o);
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+  } catch (e) {
+    await discardOutput(temp);
+    throw cannotWrite(o, e);
+  }
+  return { close: () => Promise.resolve(), commit: () => commitOutput(o, temp, force), discard: () => discardOutput(temp) };
+}
+
 /** The error for an existing output file without `--force`. */
 export function refuse(o: OutputPath): CliError {
   return usage(`refusing to overwrite existing "${o.given}" (--${o.flag}); use --force to replace it`);

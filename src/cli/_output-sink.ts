@@ -4,6 +4,8 @@ import { cannotWrite, commitOutput, discardOutput, temporaryPath, type OutputPat
 
 /** A streamed output file (`--violations`, `--grades`, `fix --out`) while the run lasts. */
 export interface OutputSink<T, R = void> {
+  /** The temporary file written while the run lasts (its bytes, once closed, are what `commit` places). */
+  readonly temporary: string;
   /** What the sink's own `write` returns: nothing, or a Promise for a sink that waits for the disk. */
   write(item: T): R;
   /** Flushes and closes the temporary file: throws when it could not be written whole (a full disk). Idempotent. */
@@ -65,6 +67,7 @@ export async function openOutputSink<T, R = void>(o: OutputPath, force: boolean,
     throw cannotWrite(o, e);
   }));
   return {
+    temporary: temp,
     write: (item) => sink.write(item),
     close,
     async commit() {

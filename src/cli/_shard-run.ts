@@ -12,11 +12,11 @@ import type { Reference } from '../reference/reference.js';
 import type { DatasetDefinition, Violation } from '../core/types.js';
 import type { ShardState } from '../parallel/shard-state.js';
 import { CliError, EXIT } from './_errors.js';
-import { writeOutput, type OutputPath } from './_files.js';
+import { stageOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
-import { commitAll } from './_output-sink.js';
+import { commitAll, type Committable } from './_output-sink.js';
 import type { RecordGrade } from '../core/grades.js';
 import type { ValidateArgs } from './_validate-args.js';
 
@@ -75,17 +75,29 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
     // A file that cannot be opened could not be evaluated (exit 3); anything else is how the shard was asked for.
     throw new CliError(err.code === undefined ? text : `cannot read "${args.input}": ${text}`, err.code === undefined ? EXIT.usage : EXIT.unevaluated);
   }
-  await commitAll([sink, grades]);
-  // The state names its violations and graded-records files (relative to itself) with their sha256 and lines.
-  const file = (o: OutputPath) => relative(dirname(r.state.path), o.path).split('\\').join('/');
-  const recorded: ShardState = {
-    ...shard,
-    ...(r.violations === undefined ? {} : { violations: { file: file(r.violations), count, sha256: await sha256(r.violations.path) } }),
-    ...(r.grades === undefined ? {} : {
-      grades: { file: file(r.grades), count: await lines(r.grades.path), sha256: await sha256(r.grades.path), all, columns },
-    }),
-  };
-  await writeOutput(r.state, encodeShardState(recorded), args.force);
+  // The state names its violations and graded-records files (relative to itself) with their sha256 and lines: they
+  // are flushed and hashed as written, then the three are placed together, the state first (a state that cannot be
+  // placed leaves neither file behind; files without a state would only stand in the way of the next run).
+  const outputs = [sink, grades];
+  let staged: Committable;
+  try {
+    for (const o of outputs) await o?.close();
+    const file = (o: OutputPath) => relative(dirname(r.state.path), o.path).split('\\').join('/');
+    const recorded: ShardState = {
+      ...shard,
+      ...(r.violations === undefined || sink === undefined ? {} : {
+        violations: { file: file(r.violations), count, sha256: await sha256(sink.temporary) },
+      }),
+      ...(r.grades === undefined || grades === undefined ? {} : {
+        grades: { file: file(r.grades), count: await lines(grades.temporary), sha256: await sha256(grades.temporary), all, columns },
+      }),
+    };
+    staged = await stageOutput(r.state, encodeShardState(recorded), args.force);
+  } catch (e) {
+    for (const o of outputs) await o?.discard();
+    throw e;
+  }
+  await commitAll([staged, ...outputs]);
   const { index, count: n } = shard.shard;
   const where = shard.input.kind === 'postgres' ? `key range ${index} of ${n}`
     : shard.input.kind === 'json' ? `lines ${shard.range.began + 1}–${shard.range.ended}` : `bytes ${shard.range.began}–${shard.range.ended}`;
