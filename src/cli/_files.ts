@@ -111,14 +111,7 @@ export async function temporaryDir(prefix: string): Promise<{ readonly path: str
 
 /** Writes a whole output: a temporary file first, committed once complete. */
 export async function writeOutput(o: OutputPath, text: string | Uint8Array, force: boolean): Promise<void> {
-  const temp = temporaryPath(o);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-  } catch (e) {
-    await discardOutput(temp);
-    throw cannotWrite(o, e);
-  }
-  await commitOutput(o, temp, force);
+  await (await stageOutput(o, text, force)).commit();
 }
 
 /**
