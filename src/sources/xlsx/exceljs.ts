@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
+
 /** The parts of exceljs' streaming reader that ddss uses (exceljs is an optional peer dependency, loaded lazily). */
 export interface XlsxCell {
   readonly value: unknown;
@@ -36,6 +39,50 @@ export async function loadExcelJs(): Promise<ExcelJsModule> {
   } catch (e) {
     throw new Error('ddss: reading .xlsx workbooks needs the exceljs package: npm install exceljs', { cause: e });
   }
+}
+
+/** The cleanups of the temporary files exceljs' reader made during the read in progress (`withTempFiles`). */
+const reads = new AsyncLocalStorage<Array<() => void>>();
+let watching = false;
+
+/**
+ * Runs `next` (a step of exceljs' reader) with the temporary files the reader makes in it recorded in `cleanups`.
+ * Why: the reader writes each worksheet that precedes the shared strings in the zip (where Excel puts them) to a
+ * temporary file (the `tmp` package), and removes it, closing its descriptor, only once it has parsed that sheet to
+ * its end; a read that stops at its sheet, or fails, left the file and an open descriptor until the process exited —
+ * one per workbook read in a long-running process. `readXlsx` calls the recorded cleanups when its read ends (each is
+ * the `tmp` package's own, which runs once).
+ * @example const cleanups = []; await withTempFiles(cleanups, () => it.next()); … for (const c of cleanups) c();
+ */
+export function withTempFiles<T>(cleanups: Array<() => void>, next: () => T): T {
+  watchTempFiles();
+  return reads.run(cleanups, next);
+}
+
+/** Wraps the `tmp` module exceljs uses (the same instance: resolved from exceljs) to record each file's cleanup. */
+function watchTempFiles(): void {
+  if (watching) return;
+  watching = true;
+  let tmp: { file?: (...args: unknown[]) => unknown };
+  try {
+    const fromHere = createRequire(import.meta.url);
+    tmp = createRequire(fromHere.resolve(NAME))('tmp') as typeof tmp;
+  } catch {
+    return; // another exceljs, without `tmp`: nothing to watch
+  }
+  const file = tmp.file;
+  if (typeof file !== 'function') return;
+  tmp.file = function (this: unknown, ...args: unknown[]) {
+    const cleanups = reads.getStore();
+    const done = args[args.length - 1];
+    if (cleanups !== undefined && typeof done === 'function') {
+      args[args.length - 1] = (err: unknown, path: unknown, fd: unknown, cleanup: unknown, ...rest: unknown[]) => {
+        if (typeof cleanup === 'function') cleanups.push(() => { cleanup(); });
+        return (done as (...a: unknown[]) => unknown)(err, path, fd, cleanup, ...rest);
+      };
+    }
+    return file.apply(this, args);
+  };
 }
 
 /** The stream of one zip entry as exceljs hands it to its parsers. */

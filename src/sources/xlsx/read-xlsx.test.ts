@@ -1,4 +1,4 @@
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -155,5 +155,34 @@ describe('readXlsx on what is not a workbook', () => {
     await expect(read(make())).rejects.toThrow(/^ddss: could not read ddss-/);
     await expect((async () => { for await (const b of source.batches()) void b; })()).rejects.toThrow();
     expect(source.info().error).toMatch(/^ddss: could not read/);
+  });
+});
+
+describe('readXlsx leaves no temporary file behind', () => {
+  /** exceljs' reader's temporary files of this process (the `tmp` package names them tmp-<pid>-…). */
+  const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+  /** The files made since `before` once a cleanup that removes them asynchronously is done (at most 2 s). */
+  async function left(before: ReadonlySet<string>): Promise<string[]> {
+    const made = () => ours().filter((f) => !before.has(f));
+    for (let waited = 0; waited < 2000 && made().length > 0; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    return made();
+  }
+
+  it('after a read to its end, a read of the first of two sheets, a sheet not found and a stop part-way', async () => {
+    // exceljs writes each sheet before the shared strings, as Excel does: its reader buffers such a sheet in a
+    // temporary file, and removed it only after parsing it to the end (a read that stops at its sheet never did).
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('A').addRows([['id', 'name'], ...Array.from({ length: 500 }, (_, i) => [`P${i}`, `Tên ${i}`])]);
+      wb.addWorksheet('B').addRows([['id'], ['x']]);
+    });
+    const before = new Set(ours());
+    let n = 0;
+    for await (const r of readXlsx(path)) { void r; n++; }
+    expect(n).toBe(500);
+    expect((await read(path, { sheet: 'A' })).rows).toHaveLength(500);
+    await expect(read(path, { sheet: 'none' })).rejects.toThrow(/no sheet "none"/);
+    for await (const r of readXlsx(path)) { void r; break; }
+    // Before: one file (and an open descriptor) per read, until the process exited.
+    expect(await left(before)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { SourceInfo } from '../../core/types.js';
 import { resolveHeader, type HeaderOption } from '../csv/header.js';
 import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
-import { loadExcelJs, utf8WorkbookReader, type XlsxRow } from './exceljs.js';
+import { loadExcelJs, utf8WorkbookReader, withTempFiles, type XlsxRow } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
 
 /** Options of `readXlsx`. */
@@ -57,6 +57,9 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       used = true;
     }
     let records = 0;
+    // The temporary files exceljs makes for this read, removed when it ends however it ends (`withTempFiles`).
+    const cleanups: Array<() => void> = [];
+    const raced = <T>(items: AsyncIterable<T>, failed: Promise<never>) => racedSteps(items, failed, cleanups);
     try {
       const ExcelJS = await loadExcelJs();
       const bytes = isPath ? createReadStream(input) : input;
@@ -96,6 +99,14 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
       info = { kind: 'xlsx', ...named, records, error: message };
       throw new Error(message, { cause: e });
+    } finally {
+      for (const cleanup of cleanups.splice(0)) {
+        try {
+          cleanup();
+        } catch {
+          // Removing a temporary file that cannot be removed is not the read's failure.
+        }
+      }
     }
   }
 
@@ -107,11 +118,14 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
   };
 }
 
-/** The items of `items`, or the rejection of `failed` as soon as it fails. */
-async function* raced<T>(items: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+/**
+ * The items of `items`, or the rejection of `failed` as soon as it fails; each step of exceljs' reader runs with its
+ * temporary files recorded in `cleanups`.
+ */
+async function* racedSteps<T>(items: AsyncIterable<T>, failed: Promise<never>, cleanups: Array<() => void>): AsyncGenerator<T> {
   const it = items[Symbol.asyncIterator]();
   for (;;) {
-    const next = await Promise.race([it.next(), failed]);
+    const next = await Promise.race([withTempFiles(cleanups, () => it.next()), failed]);
     if (next.done === true) return;
     yield next.value;
   }
