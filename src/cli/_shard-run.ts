@@ -86,11 +86,11 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
     const recorded: ShardState = {
       ...shard,
       ...(r.violations === undefined || sink === undefined ? {} : {
-        violations: { file: file(r.violations), count, sha256: await sha256(sink.temporary) },
+        violations: { file: file(r.violations), count, sha256: (await digest(sink.temporary)).sha256 },
       }),
-      ...(r.grades === undefined || grades === undefined ? {} : {
-        grades: { file: file(r.grades), count: await lines(grades.temporary), sha256: await sha256(grades.temporary), all, columns },
-      }),
+      ...(r.grades === undefined || grades === undefined ? {} : await digest(grades.temporary).then((d) => ({
+        grades: { file: file(r.grades as OutputPath), count: d.lines, sha256: d.sha256, all, columns },
+      }))),
     };
     staged = await stageOutput(r.state, encodeShardState(recorded), args.force);
   } catch (e) {
@@ -122,19 +122,14 @@ function shardSource(r: ShardRun, io: CliIo): CsvSource | JsonSource | PostgresS
   });
 }
 
-/** How many lines (records) an NDJSON file holds. */
-async function lines(path: string): Promise<number> {
-  let n = 0;
+/** The sha256 of a file's bytes and how many lines (records) it holds, in one read. */
+async function digest(path: string): Promise<{ sha256: string; lines: number }> {
+  const hash = createHash('sha256');
+  let lines = 0;
   for await (const chunk of createReadStream(path)) {
     const buf = chunk as Buffer;
-    for (let at = buf.indexOf(0x0a); at >= 0; at = buf.indexOf(0x0a, at + 1)) n++;
+    hash.update(buf);
+    for (let at = buf.indexOf(0x0a); at >= 0; at = buf.indexOf(0x0a, at + 1)) lines++;
   }
-  return n;
-}
-
-/** The sha256 of a file's bytes, read as a stream. */
-export async function sha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return { sha256: hash.digest('hex'), lines };
 }
