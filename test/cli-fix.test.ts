@@ -54,6 +54,16 @@ describe('ddss fix', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('--workers N takes a definition file: its workers load it from the file, as validate\'s do', async () => {
+    // fix ignored the flag's library option before; given it, a YAML definition had no module for workers to load.
+    const one = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', tmp.path('one.csv'), '--workers', '1']);
+    const two = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', tmp.path('two.csv'), '--workers', '2']);
+    expect(two.stderr).toBe('');
+    expect([two.code, two.stdout.replace('two.csv', 'one.csv')]).toEqual([one.code, one.stdout]);
+    expect(readFileSync(tmp.path('two.csv'))).toEqual(readFileSync(tmp.path('one.csv')));
+    expect((await cli(['fix', 'parcels.csv', ...DEFINITION, '--dry-run', '--workers', '0'])).stderr).toMatch(/--workers must be a whole number from 1 to 256/);
+  });
+
   it('exits 0 when the fixed file passes', async () => {
     const input = tmp.path('in.csv');
     writeFileSync(input, PARCELS.toString('utf8').split('\n').slice(0, 2).join('\n').concat('\nP-009,001099012345, Lê Chi ,10,01/01/2020\n'));

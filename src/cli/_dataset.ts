@@ -13,7 +13,8 @@ const EXTENSIONS: readonly string[] = [...DEFINITION_EXTENSIONS.code, ...DEFINIT
 
 /**
  * The definition named by `--dataset`: a built-in name, or a definition file. Every problem is a usage error
- * (exit 2) with one line naming the file and, for declarative files, the JSON path.
+ * (exit 2) with one line naming the file and, for declarative files, the JSON path. A file's definition that names
+ * no `module` gets the file as its module: worker threads load the definition again from it (built-ins name theirs).
  */
 export async function resolveDataset(spec: string, cwd: string): Promise<DatasetDefinition> {
   const builtin = builtins().get(spec);
@@ -28,7 +29,8 @@ export async function resolveDataset(spec: string, cwd: string): Promise<Dataset
   if (!found) throw usage(`dataset definition file not found: "${path}"`);
   try {
     // Definitions import the CLI's own ddss: one copy of the engine, and nothing for jiti to compile but the file.
-    return await loadDefinition(spec, { cwd, modules: { ddss, 'ddss/vn': vn, 'ddss/datasets': datasets } });
+    const loaded = await loadDefinition(spec, { cwd, modules: { ddss, 'ddss/vn': vn, 'ddss/datasets': datasets } });
+    return loaded.module !== undefined ? loaded : { ...loaded, module: resolve(cwd, path) };
   } catch (e) {
     if (e instanceof DefinitionError) throw usage(`bad dataset definition ${e.message}`);
     throw e;

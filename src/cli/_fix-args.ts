@@ -1,7 +1,9 @@
 import { extname } from 'node:path';
 import { FIX_KINDS, type FixKind, type Locale } from '../core/types.js';
 import { checkTimeZone } from '../core/time-zone.js';
-import { choice, delimiter, instant, parse } from './_args.js';
+import { choice, delimiter, instant, parse, whole } from './_args.js';
+import { defaultWorkers } from '../validate.js';
+import { CLI_MIN_BYTES_PER_WORKER } from './_validate-args.js';
 import { isStdin } from './_stdin.js';
 import { checkEncoding } from './_input.js';
 import { usage } from './_errors.js';
@@ -28,6 +30,10 @@ export interface FixArgs extends ReferenceArgs {
   readonly showValues: boolean;
   /** Start a CSV change log with a UTF-8 BOM (default; `--no-bom` omits it). */
   readonly bom: boolean;
+  /** `--workers N` for validating the input (default: one per core, as `validate`). */
+  readonly workers: number;
+  /** Without `--workers`: the input each worker needs at least, as for `validate` (a small file is read by one). */
+  readonly minBytesPerWorker: number | undefined;
 }
 
 const CSV_EXTENSIONS: Readonly<Record<string, string>> = { '.csv': ',', '.txt': ',', '.tsv': '\t', '.tab': '\t' };
@@ -52,6 +58,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     locale: { type: 'string' },
     'show-values': { type: 'boolean' },
     'no-bom': { type: 'boolean' },
+    workers: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...REFERENCE_FLAGS,
   });
@@ -91,6 +98,8 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     bom: v['no-bom'] !== true,
+    workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
+    minBytesPerWorker: v.workers === undefined ? CLI_MIN_BYTES_PER_WORKER : undefined,
     ...referenceArgs(v),
   };
 }
@@ -98,7 +107,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
 const EMPTY: FixArgs = {
   help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',', encoding: 'utf8', toUtf8: false,
   now: undefined, timeZone: undefined, piiKey: undefined, locale: 'en', showValues: false, bom: true,
-  references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
+  workers: 1, minBytesPerWorker: undefined, references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
 };
 
 /** `--only nfc,whitespace`: known kinds, each once. */

@@ -56,7 +56,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     result = await fixFile(definition, input, {
       only: args.only, delimiter: args.delimiter, encoding: args.encoding, toUtf8: args.toUtf8, name: basename(args.input),
       locale: args.locale, showValues: args.showValues,
-      references,
+      references, workers: args.workers,
+      ...(args.minBytesPerWorker === undefined ? {} : { minBytesPerWorker: args.minBytesPerWorker }),
       ...(args.now === undefined ? {} : { now: args.now }),
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
       ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),

@@ -260,6 +260,8 @@ Options:
       --show-values      show personal values unmasked in the log
       --pii-key KEY      key of hashed personal fields (default: the DDSS_PII_KEY environment variable)
       --no-bom           start a CSV log without a UTF-8 byte order mark
+      --workers N        worker threads for validating the input, as in validate (default: one per core;
+                         small files use one); the fixed copy is validated in one
       --reference NAME=FILE   another register the definition checks against (as in validate)
 
 Exit codes: 0 the fixed file passes (or warns), 1 it still fails, 2 usage error, 3 the input could not be read

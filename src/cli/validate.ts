@@ -13,7 +13,6 @@ import { render } from './_render.js';
 import { validateArgs, type ValidateArgs } from './_validate-args.js';
 import { suggestedDataset } from './_suggested-dataset.js';
 import { openReferences } from './_references.js';
-import { splitDefinitionSpec } from '../declarative/load-definition.js';
 import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
 import { commitAll } from './_output-sink.js';
@@ -72,10 +71,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; state: OutputPath | undefined },
   io: CliIo): Promise<number> {
   const { out, vio, grd, state } = outputs;
-  const loaded = await resolveDataset(spec, io.cwd);
-  // Worker threads load the definition again from its file; built-ins name their own module.
-  const definition = loaded.module !== undefined || !isFile(spec) ? loaded
-    : { ...loaded, module: resolve(io.cwd, splitDefinitionSpec(spec).path) };
+  const definition = await resolveDataset(spec, io.cwd);
 
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
@@ -175,11 +171,6 @@ function _requireKeyForHashes(definition: DatasetDefinition, key: string | undef
     throw usage(`dataset "${definition.name}" hashes ${hashed.join(', ')} (pii: hash), which needs a secret key: ` +
       'set the DDSS_PII_KEY environment variable (or pass --pii-key)');
   }
-}
-
-/** A definition given as a file rather than a built-in name. */
-function isFile(spec: string): boolean {
-  return /\.(json|ya?ml|[cm]?[tj]s)(#.*)?$/i.test(spec);
 }
 
 /**

@@ -204,3 +204,31 @@ describe('fix with a change log that returns Promises', () => {
     clearInterval(pump);
   });
 });
+
+describe('fix with worker threads', () => {
+  const LAND = new URL('../../examples/land/parcels.csv', import.meta.url).pathname;
+
+  it('validates the input in byte ranges and gives what one thread gives: reports, log and fixed bytes', async () => {
+    const { landParcels } = await import('../../rules/datasets/land-parcels.js');
+    const one = await runFile(landParcels, LAND, { workers: 1 });
+    const two = await runFile(landParcels, LAND, { workers: 2, minBytesPerWorker: 1 });
+    expect(one.result.fixed).toBeGreaterThan(0);
+    expect(two.bytes.equals(one.bytes)).toBe(true);
+    expect(two.log).toEqual(one.log);
+    expect(JSON.stringify(two.result)).toBe(JSON.stringify(one.result));
+  });
+
+  it('needs the definition module for workers, as validate does (the input is cut only for them)', async () => {
+    expect(names.module).toBeUndefined();
+    await expect(fix(names, LAND, { now: NOW, workers: 2 })).rejects.toThrow(/workers need the definition's module/);
+    await expect(fix(names, LAND, { now: NOW, workers: 1 })).resolves.toBeDefined();
+  });
+});
+
+/** Fixes the file at `path` (a path, so worker threads can cut it) and collects what `run` collects. */
+async function runFile(def: DatasetDefinition, path: string, options: FixOptions) {
+  const chunks: Uint8Array[] = [];
+  const log: FixChange[] = [];
+  const result = await fix(def, path, { now: NOW, write: (c) => { chunks.push(c); }, onChange: (c) => log.push(c), ...options });
+  return { result, log, bytes: Buffer.concat(chunks) };
+}

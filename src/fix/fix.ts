@@ -68,7 +68,9 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
     w.fields.add(v.field);
     wanted.set(v.line, w);
   };
-  const before = await validate(definition, readCsv(encoding === 'utf8' ? source : open(), csv), { ...run, onViolation: note });
+  // Only this validation reads the input as it is, so only it can be cut into byte ranges for worker threads.
+  const before = await validate(definition, readCsv(encoding === 'utf8' ? source : open(), csv),
+    { ...run, ...pick(options, ['workers', 'minBytesPerWorker']), onViolation: note });
   const none = { nfc: 0, whitespace: 0, 'legacy-encoding': 0, 'phone-prefix': 0, 'leading-zero': 0, 'excel-date': 0, 'date-format': 0 };
   if (before.partial) return { before, after: before, fixed: 0, notFixed: 0, byKind: none };
   const read = before.source?.encoding ?? 'utf8';

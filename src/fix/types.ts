@@ -67,6 +67,14 @@ export interface FixOptions {
   readonly failUnder?: number;
   readonly maxSamplesPerRule?: number;
   readonly references?: Readonly<Record<string, Reference>>;
+  /**
+   * Worker threads for validating the input, as `validate`'s `workers` (a UTF-8 file path only; default 1): the
+   * first of fix's two validations, which reads the file as it is. The fixed copy is validated in one thread, since it
+   * is the input with edits applied on the fly, not a file. The definition needs its `module`, as for `validate`.
+   */
+  readonly workers?: number;
+  /** The input each worker needs at least (see `ValidateOptions.minBytesPerWorker`). */
+  readonly minBytesPerWorker?: number;
 }
 
 /** What `fix` did: the reports of the input and of the fixed file, and how many cells were fixed or left. */
