@@ -90,8 +90,12 @@ export class KeyTable {
   }
 
   /** Visits every key in the order it was first seen (source order, then the copy's new keys in copy order). */
-  forEach(visit: (outcome: KeyOutcome) => void): void {
-    for (let e = 0; e < this.n; e++) visit(this.view.of(e));
+  async forEach(visit: (outcome: KeyOutcome) => PromiseLike<unknown> | undefined): Promise<void> {
+    for (let e = 0; e < this.n; e++) {
+      const wait = visit(this.view.of(e));
+      // The visitor's receiver is slow (a disk, a database): wait before the next key rather than pile them up.
+      if (wait !== undefined) await wait;
+    }
   }
 
   /** @internal */

@@ -1,4 +1,5 @@
 import { piiProtector } from '../core/mask.js';
+import { isThenable } from '../core/_validator-helpers.js';
 import type { DatasetDefinition, PiiMode } from '../core/types.js';
 import { cellText, type Canon } from './_canon.js';
 import type { KeyOutcome } from './_table.js';
@@ -15,12 +16,13 @@ export interface TallySetup {
   readonly showValues: boolean;
   readonly piiKey: string | undefined;
   readonly maxSamples: number;
-  readonly onChange: ((d: Difference) => void) | undefined;
+  readonly onChange: ((d: Difference) => unknown) | undefined;
 }
 
 /** Counts, per-column counts and samples of a comparison, fed one key outcome at a time. */
 export interface Tally {
-  add(outcome: KeyOutcome): void;
+  /** Classifies one key; returns a Promise when `onChange` returned any for its differences (settled together). */
+  add(outcome: KeyOutcome): Promise<unknown> | undefined;
   readonly counts: { matched: number; changed: number; missing: number; extra: number; duplicateKeys: number };
   readonly duplicates: { source: number; copy: number };
   readonly columns: Record<string, { changed: number }>;
@@ -53,6 +55,7 @@ export function tally(s: TallySetup): Tally {
   const kept: Record<DifferenceStatus, number> = { changed: 0, missing: 0, extra: 0, duplicate: 0 };
   const columns: Record<string, { changed: number }> = {};
   for (const c of s.compared) columns[c] = { changed: 0 };
+  let waits: PromiseLike<unknown>[] | undefined;
   const t: Tally = {
     counts: { matched: 0, changed: 0, missing: 0, extra: 0, duplicateKeys: 0 },
     duplicates: { source: 0, copy: 0 },
@@ -75,6 +78,10 @@ export function tally(s: TallySetup): Tally {
       } else {
         _changed(o);
       }
+      if (waits === undefined) return undefined;
+      const all = Promise.all(waits);
+      waits = undefined;
+      return all;
     },
   };
   function _changed(o: KeyOutcome): void {
@@ -99,7 +106,8 @@ export function tally(s: TallySetup): Tally {
     }
   }
   function emit(d: Difference): void {
-    s.onChange?.(d);
+    const wait = s.onChange?.(d);
+    if (isThenable(wait)) (waits ??= []).push(wait);
     if (kept[d.status] < s.maxSamples) {
       kept[d.status]++;
       t.samples.push(d);

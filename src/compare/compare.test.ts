@@ -209,3 +209,41 @@ describe('partition files', () => {
     }
   });
 });
+
+describe('an onChange that returns Promises', () => {
+  const source = Array.from({ length: 3000 }, (_, i) => r(String(i), `n${i}`));
+  const copy = source.slice(0, 2000);
+
+  it.each([['in memory', {}], ['through partition files', { memoryBudget: 64 * 1024 }]])(
+    'is waited for before the next key (%s), and compare resolves only once they settled', async (_name, budget) => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => { open = resolve; });
+      const seen: Difference[] = [];
+      let done = false;
+      const running = run(source, copy, { ...budget, onChange: (d) => { seen.push(d); return gate; } }).then((rep) => { done = true; return rep; });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Before: all 1,000 differences at once, and compare resolved without waiting.
+      expect(seen).toHaveLength(1);
+      expect(done).toBe(false);
+      open();
+      const report = await running;
+      expect(seen).toHaveLength(1000);
+      expect(report.counts.missing).toBe(1000);
+    });
+
+  it('ends the comparison with the receiver\'s error when one rejects, leaving no partition file', async () => {
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-spill-'));
+    try {
+      let calls = 0;
+      const failing = () => (++calls === 3 ? Promise.reject(new Error('disk full')) : Promise.resolve());
+      await expect(run(source, copy, { memoryBudget: 64 * 1024, tempDir: dir, onChange: failing })).rejects.toThrow('disk full');
+      expect(calls).toBe(3);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -56,7 +56,7 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
       source: await run.read(sourceSide, 0),
       copy: await run.read(copySide, 1),
     };
-    const partitions = run.finish(t);
+    const partitions = await run.finish(t);
     return _report({ key, compared, onlyIn, rows, t, options, partitions, sourceSide, copySide });
   } finally {
     run.dispose();
@@ -96,9 +96,9 @@ class Run {
   }
 
   /** Classifies every key into the tally; returns the number of partitions used (0: in memory). */
-  finish(t: Tally): number {
+  async finish(t: Tally): Promise<number> {
     if (this.table !== undefined) {
-      this.table.forEach((o) => t.add(o));
+      await this.table.forEach((o) => t.add(o));
       return 0;
     }
     const spill = this.spill as Spill;
@@ -108,7 +108,7 @@ class Run {
       for (const which of [0, 1] as const) {
         spill.lines(which, p, (line) => this.add(which, JSON.parse(line) as unknown[], line));
       }
-      this.table.forEach((o) => t.add(o));
+      await this.table.forEach((o) => t.add(o));
     }
     this.table = undefined;
     return spill.partitions;

@@ -49,8 +49,12 @@ export interface CompareOptions {
   readonly piiKey?: string;
   /** Differences kept as samples in the report, per status. Default 100; counts are always exact. */
   readonly maxSamples?: number;
-  /** Called once for every difference (no sample limit), after both sides have been read. */
-  readonly onChange?: (difference: Difference) => void;
+  /**
+   * Called once for every difference (no sample limit), after both sides have been read. It may return a Promise (a
+   * slow disk, a database): `compare` then waits for it before the next key, so differences never pile up in memory,
+   * and one that rejects ends the comparison with its error.
+   */
+  readonly onChange?: (difference: Difference) => unknown;
   /**
    * Bytes of key table kept in memory before both sides are hash-partitioned to temporary files and compared
    * partition by partition. Default 256 MiB.
