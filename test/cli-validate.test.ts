@@ -167,6 +167,35 @@ describe('ddss validate: --out and --violations', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
   });
 
+  it('never replaces a device, a named pipe or a symbolic link, even with --force; a linked --history is appended to', async () => {
+    // --force renamed the finished file over the name: /dev/null became a regular file, a link lost its target.
+    const { execFileSync } = await import('node:child_process');
+    const { lstatSync, symlinkSync } = await import('node:fs');
+    const target = tmp.path('target.html');
+    writeFileSync(target, 'precious');
+    const link = tmp.path('link.html');
+    symlinkSync(target, link);
+    const fifo = tmp.path('pipe.html');
+    execFileSync('mkfifo', [fifo]);
+    // No device here: a regression would replace the machine's /dev/null (devices are checked by the same test).
+    for (const [name, kind] of [[link, 'a symbolic link'], [fifo, 'a named pipe']] as const) {
+      const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'html', '--out', name, '--force']);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe(`ddss: --out "${name}" is ${kind}, not a file: ddss writes its outputs as files and will not replace it ` +
+        '(name a file, or leave --out out to write to standard output)\n');
+    }
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+    const history = tmp.path('history.ndjson');
+    writeFileSync(history, '');
+    const linked = tmp.path('history-link.ndjson');
+    symlinkSync(history, linked);
+    const h = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--history', linked]);
+    expect(h.code).toBe(1);
+    expect(readFileSync(history, 'utf8').split('\n')).toHaveLength(2);
+  });
+
   it('refuses an existing --violations file before reading any row', async () => {
     const vio = tmp.path('v.csv');
     writeFileSync(vio, 'precious');

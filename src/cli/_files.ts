@@ -12,6 +12,8 @@ export interface OutputPath {
   /** As the user wrote it, for messages. */
   readonly given: string;
   readonly path: string;
+  /** Written by appending in place (a history file), not placed by renaming: any kind of file will do. */
+  readonly appended?: boolean;
 }
 
 /** Temporary files of outputs being written, removed if the process is interrupted before they are committed. */
@@ -40,6 +42,12 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
     // lstat: a dangling symbolic link is an existing name too, which a new file would replace.
     const existing = await lstat(o.path).catch(() => undefined);
     if (existing !== undefined && !force) throw refuse(o);
+    // An output is placed by renaming a finished file over its name: over a device (/dev/null), a named pipe or a
+    // symbolic link that would replace the node itself, not write to it. `--force` replaces files, nothing else.
+    if (existing !== undefined && !existing.isFile() && o.appended !== true) {
+      throw usage(`--${o.flag} "${o.given}" is ${kindOf(existing)}, not a file: ddss writes its outputs as files and will ` +
+        `not replace it (name a file${o.flag === 'out' ? ', or leave --out out to write to standard output' : ''})`);
+    }
   }
 }
 
@@ -145,6 +153,20 @@ export function cannotWrite(o: OutputPath, e: unknown): CliError {
 /** An output path resolved against `cwd`. */
 export function outputPath(flag: string, given: string, cwd: string): OutputPath {
   return { flag, given, path: resolve(cwd, given) };
+}
+
+/** An output appended to in place (`--history`), resolved against `cwd`. */
+export function appendedPath(flag: string, given: string, cwd: string): OutputPath {
+  return { ...outputPath(flag, given, cwd), appended: true };
+}
+
+/** What a name that is not a regular file is, for messages. */
+function kindOf(s: Stats): string {
+  if (s.isSymbolicLink()) return 'a symbolic link';
+  if (s.isFIFO()) return 'a named pipe';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isSocket()) return 'a socket';
+  return 'no regular file';
 }
 
 interface FileId {

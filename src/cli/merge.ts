@@ -11,7 +11,7 @@ import type { Report, Violation } from '../core/types.js';
 import { choice, parse, ratio } from './_args.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
-import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink, type OutputSink } from './_output-sink.js';
 import { render } from './_render.js';
@@ -74,7 +74,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   const grd = v.grades === undefined ? undefined : outputPath('grades', v.grades, io.cwd);
   const files = positionals.map((given) => ({ given, path: resolve(io.cwd, given) }));
   const outputs = [out, vio, grd].filter((o): o is OutputPath => o !== undefined);
-  const hist = historyFile === undefined || isPostgresUrl(historyFile) ? undefined : outputPath('history', historyFile, io.cwd);
+  const hist = historyFile === undefined || isPostgresUrl(historyFile) ? undefined : appendedPath('history', historyFile, io.cwd);
   for (const f of files) {
     await checkOutputs(outputs, f.path, force);
     // The history file is appended to, not replaced: it must only be none of the states and the other outputs.

@@ -3,7 +3,7 @@ import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
-import { checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput, openPostgres, requireRereadable } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
@@ -51,7 +51,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const outputs = [out, vio, grd, state].filter((o): o is OutputPath => o !== undefined);
   await checkOutputs(outputs, input, args.force);
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
-  const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : outputPath('history', args.history, io.cwd);
+  const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : appendedPath('history', args.history, io.cwd);
   if (hist !== undefined) await checkOutputs([...outputs, hist], input, true);
   if (args.dataset === undefined && args.postgres === undefined) {
     await requireRereadable(input, args.input, 'without --dataset, ddss reads the input twice (to suggest a definition, ' +
