@@ -51,7 +51,45 @@ describe('ddss profile', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, sampled: true });
     const all = await cli(['profile', input]);
-    expect(all.stdout.split('\n').slice(0, 2)).toEqual(['s.ndjson: 3 rows, 1 column', 'not read by the source: 1 invalid_json']);
+    expect(all.stdout.split('\n').slice(0, 2)).toEqual(['s.ndjson: 3 rows, 1 column', 'source issues: 1 invalid_json']);
+  });
+
+  it('exits 3 when no column could be read: an empty file, no JSON record, a header too large', async () => {
+    // Each exited 0 with a profile of 0 columns, where validate says the input could not be evaluated.
+    const cases: Array<[string, string, RegExp]> = [
+      ['empty.csv', '', /no column could be read/],
+      ['bad.ndjson', 'x\ny\n', /no column could be read \(source issues: 2 invalid_json\)/],
+      ['wide.csv', `id,${'n'.repeat(2_000_000)}\n1,2\n`, /no column could be read \(source issues: 1 record_too_large\)/],
+    ];
+    for (const [name, text, message] of cases) {
+      const input = tmp.path(name);
+      writeFileSync(input, text);
+      const r = await cli(['profile', input]);
+      expect([r.code, r.stdout]).toEqual([3, '']);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('counts rows with extra or missing cells among the source issues, as validate reports them', async () => {
+    const input = tmp.path('ragged.csv');
+    writeFileSync(input, 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n');
+    const r = await cli(['profile', input, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { issues: unknown[] }).issues).toEqual([{ code: 'extra_cell', count: 1 }, { code: 'missing_cell', count: 1 }]);
+  });
+
+  it('a file read in the wrong encoding: says so, and masks the columns it cannot read', async () => {
+    const input = example('broken/parcels-tcvn3.csv');
+    const r = await cli(['profile', input, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^ddss: \d+ rows hold bytes that are not UTF-8 \(their columns are masked\); .*--encoding tcvn3/);
+    const p = JSON.parse(r.stdout) as { issues: { code: string }[]; columns: { name: string; top: { value: string }[] }[] };
+    expect(p.issues.map((i) => i.code)).toContain('invalid_encoding');
+    const names = p.columns.find((c) => c.name === 'owner_name')?.top.map((t) => t.value) ?? [];
+    expect(names.length).toBeGreaterThan(0);
+    for (const v of names) expect(v).toMatch(/^[^\s*]\**( [^\s*]\**)*$/); // masked: first letter of each word
+    const declared = await cli(['profile', input, '--format', 'json', '--encoding', 'tcvn3']);
+    expect(declared.stderr).toBe('');
   });
 
   it('--now is the day the recognisers judge on: a CCCD of a birth year after it is not one', async () => {

@@ -221,7 +221,7 @@ Options:
       --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)
   -h, --help             this help
 
-Exit codes: 0 profiled, 2 usage error, 3 the input could not be read.
+Exit codes: 0 profiled, 2 usage error, 3 the input could not be read, or no column of it could.
 `;
 
 export const FIX_HELP = `Usage: ddss fix <input.csv> --dataset D --out FIXED.csv [options]

@@ -38,7 +38,18 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
       ...(args.now === undefined ? {} : { now: args.now }),
     });
   } catch (e) {
-    throw new CliError(`cannot profile "${args.input}": ${oneLine((e as Error).message)}`, EXIT.unevaluated);
+    throw new CliError(`cannot profile "${args.input}": ${oneLine((e as Error).message.replace(/^ddss: /, ''))}`, EXIT.unevaluated);
+  }
+  // No column read (an empty input, a header too large, no JSON line that is a record): nothing was profiled, which
+  // must not look like a profile of nothing in particular.
+  if (p.columns.length === 0) {
+    const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
+    throw new CliError(`cannot profile "${args.input}": no column could be read${issues === '' ? '' : ` (source issues: ${issues})`}`, EXIT.unevaluated);
+  }
+  const invalid = p.issues.find((i) => i.code === 'invalid_encoding');
+  if (invalid !== undefined && encoding === undefined) {
+    io.stderr.write(`ddss: ${invalid.count} rows hold bytes that are not UTF-8 (their columns are masked); if the file comes ` +
+      'from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
   }
   const text = renderProfile(p, args.format);
   if (out === undefined) io.stdout.write(text);

@@ -30,7 +30,10 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean):
     .sort((a, b) => b.matched - a.matched);
   const recognised = present === 0 ? undefined : RECOGNISERS.find((_, i) => (s.recognised[i] as number) >= MATCH_SHARE * present);
   const personal = recognised !== undefined && PERSONAL.has(recognised);
-  const shown = (v: string): string => (personal && !showValues ? maskValue(v) : v);
+  // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
+  // would be shown as it is. Such a column is masked too, until its encoding is declared.
+  const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
+  const shown = (v: string): string => ((personal || unreadable) && !showValues ? maskValue(v) : v);
   const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
     : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
   const typed = _type(s, present, recognised !== undefined, distinct);

@@ -14,7 +14,7 @@ export function profileHtml(p: Profile): string {
   const title = `${p.source} — profile`;
   const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
   const meta = [['Rows', `${p.rows}${p.sampled ? ' (sample: the first rows only)' : ''}`], ['Columns', String(p.columns.length)],
-    ...(issues === '' ? [] : [['Not read by the source', issues]])]
+    ...(issues === '' ? [] : [['Source issues', issues]])]
     .map(([k, v]) => `<div><dt>${escapeHtml(k as string)}</dt><dd>${escapeHtml(v as string)}</dd></div>`).join('');
   return [
     ...htmlHead('en', title),

@@ -11,7 +11,7 @@ import { addCell, columnState, mergeColumns, type ColumnBounds, type ColumnState
 export interface ProfileState {
   readonly bounds: ColumnBounds;
   rows: number;
-  /** Records the source could not read (a bad JSON line, a malformed CSV row), by issue code. */
+  /** What the source reported (a bad JSON line, a row with extra cells, bytes not in its encoding), by issue code. */
   readonly issues: Map<string, number>;
   /** True when a `sample` limit stopped the read before the end of the source. */
   sampled: boolean;
@@ -54,10 +54,9 @@ export function addRows(s: ProfileState, batch: RowBatch, header: readonly strin
     });
     s.header = header;
   }
-  // Records the source rejected never reach a column: count them, so a profile does not pass over them in silence.
-  for (const issue of batch.issues ?? []) {
-    if (issue.scope === 'record') s.issues.set(issue.code, (s.issues.get(issue.code) ?? 0) + 1);
-  }
+  // What the source reported never reaches a column: records it rejected, rows with extra or missing cells, bytes not
+  // in the declared encoding, an empty input. Count every issue, so a profile does not pass over them in silence.
+  for (const issue of batch.issues ?? []) s.issues.set(issue.code, (s.issues.get(issue.code) ?? 0) + 1);
   const n = Math.min(batch.rows.length, limit);
   for (let r = 0; r < n; r++) {
     const row = batch.rows[r];

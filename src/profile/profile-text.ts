@@ -10,7 +10,7 @@ import type { Profile } from './types.js';
  */
 export function profileText(p: Profile): string {
   const lines = [`${plainText(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (sample: the first rows only)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}`];
-  if (p.issues.length > 0) lines.push(`not read by the source: ${p.issues.map((i) => `${i.count} ${i.code}`).join(', ')}`);
+  if (p.issues.length > 0) lines.push(`source issues: ${p.issues.map((i) => `${i.count} ${i.code}`).join(', ')}`);
   for (const c of p.columns) {
     lines.push('', `${plainText(c.name)}  ${typeText(c)}`);
     lines.push(`  missing   ${c.missing} (${percent(c.missingShare)})${c.placeholders > 0 ? `, ${c.placeholders} placeholder${c.placeholders === 1 ? '' : 's'}` : ''}`);

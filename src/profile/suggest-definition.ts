@@ -34,7 +34,7 @@ export function suggestDefinition(p: Profile): string {
   const lines = [
     `# Suggested by ddss profile from ${oneLine(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (a sample)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}.`,
     '# It describes this file; review it (required, unique, enum values) before using it as the register\'s rules.',
-    ...(p.issues.length === 0 ? [] : [`# Records the source could not read (not profiled): ${p.issues.map((i) => `${i.count} ${oneLine(i.code)}`).join(', ')}.`]),
+    ...(p.issues.length === 0 ? [] : [`# What the source reported (not in the counts below): ${p.issues.map((i) => `${i.count} ${oneLine(i.code)}`).join(', ')}.`]),
     `name: ${yamlString(datasetName(p.source))}`,
     'missingValues: vn  # empty cells and the Vietnamese placeholders (NULL, -, 00/00/0000, …) count as missing',
   ];

@@ -68,7 +68,11 @@ export interface Profile {
   /** The source's name (the file name). */
   readonly source: string;
   readonly rows: number;
-  /** Records the source could not read, by issue code (`invalid_json`: a line that is not JSON). */
+  /**
+   * What the source reported, by issue code (as `validate`'s `source.*` rules): records it could not read
+   * (`invalid_json`, `unclosed_quote`, `record_too_large`), rows with extra or missing cells (`extra_cell`,
+   * `missing_cell`), bytes not in the declared encoding (`invalid_encoding`), an empty input (`empty`).
+   */
   readonly issues: readonly { readonly code: string; readonly count: number }[];
   /** True when `sample` stopped the read before the end of the source. */
   readonly sampled: boolean;
