@@ -120,10 +120,27 @@ describe('ddss worklist', () => {
     const r = await cli(['worklist', file, '--by', 'district']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no column "district".*--grades-columns district/);
+    const [first] = readFileSync(file, 'utf8').split('\n');
     const bad = tmp.path('bad.ndjson');
-    writeFileSync(bad, '{"row":0,"rules":[]}\nnot json\n');
+    writeFileSync(bad, `${first}\nnot json\n`);
     const b = await cli(['worklist', bad]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/line 2 of the grades file is not JSON/);
+  });
+
+  it.each([
+    ['an overall grade above 1', { overall: 7 }], ['a negative grade', { correct: -1 }], ['a grade that is text', { overall: 'abc' }],
+    ['a negative count', { findings_correct: -4 }], ['a line that is text', { line: 'two' }], ['a group value that is a number', { values: { commune: 12056 } }],
+    ['no grades at all', 'bare'],
+  ])('refuses a line with %s as not a graded record (it was read as ungraded, or its line dropped)', async (_name, edit) => {
+    const file = await gradesFile();
+    const [first, ...rest] = readFileSync(file, 'utf8').split('\n');
+    const line = JSON.parse(first as string) as Record<string, unknown>;
+    const edited = edit === 'bare' ? { row: line.row, rules: [] } : { ...line, ...edit };
+    const bad = tmp.path('edited.ndjson');
+    writeFileSync(bad, [first, JSON.stringify(edited), ...rest].join('\n'));
+    const r = await cli(['worklist', bad]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^ddss: line 2 of the grades file is not a graded record/);
   });
 });

@@ -5,6 +5,8 @@ import { CRITERIA, type Criterion } from '../core/types.js';
 import { safeCell } from '../outputs/violations.js';
 import { markdownText, plainText } from '../outputs/_escape.js';
 import { toWorklistHtml } from '../outputs/worklist-html.js';
+import { gradeFromLine } from '../outputs/grades.js';
+import { isRecordGrade } from '../parallel/check-state.js';
 import { choice, parse, whole } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
@@ -119,22 +121,19 @@ function graded(text: string, n: number, by: string | undefined): Graded {
   } catch {
     throw usage(`line ${n} of the grades file is not JSON`);
   }
-  if (typeof o !== 'object' || o === null || typeof o.row !== 'number' || !Array.isArray(o.rules)) {
+  // Checked as merge --grades checks a shard's lines: grades from 0 to 1 (or null), whole counts, text values. A line
+  // edited to "overall": 7 or "abc" was read as ungraded and sorted last, a line of "two" dropped, without a word.
+  const g = gradeFromLine(o);
+  if (g === undefined || !isRecordGrade(g, Number.MAX_SAFE_INTEGER)) {
     throw usage(`line ${n} of the grades file is not a graded record (written by ddss validate --grades x.ndjson)`);
   }
-  const values = (o.values ?? {}) as Record<string, unknown>;
+  const values = g.values ?? {};
   if (by !== undefined && !Object.hasOwn(values, by)) {
     throw usage(`line ${n} of the grades file has no column "${by}": write it with ddss validate --grades-columns ${by}`);
   }
   const cell = by === undefined ? 'all' : values[by];
-  const num = (x: unknown) => (typeof x === 'number' ? x : null);
   return {
-    row: o.row, line: typeof o.line === 'number' ? o.line : undefined, key: typeof o.key === 'string' ? o.key : undefined,
-    overall: num(o.overall),
-    grades: { correct: num(o.correct), sufficient: num(o.sufficient), clean: num(o.clean), live: num(o.live) },
-    findings: { correct: num(o.findings_correct) ?? 0, sufficient: num(o.findings_sufficient) ?? 0,
-      clean: num(o.findings_clean) ?? 0, live: num(o.findings_live) ?? 0 },
-    rules: (o.rules as unknown[]).map(String),
+    row: g.row, line: g.line, key: g.key, overall: g.overall, grades: g.grades, findings: g.findings, rules: g.rules,
     group: typeof cell === 'string' && cell !== '' ? cell : null,
   };
 }
