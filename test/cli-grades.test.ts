@@ -136,7 +136,7 @@ describe('ddss worklist', () => {
     const file = await gradesFile();
     const [first, ...rest] = readFileSync(file, 'utf8').split('\n');
     const line = JSON.parse(first as string) as Record<string, unknown>;
-    const edited = edit === 'bare' ? { row: line.row, rules: [] } : { ...line, ...edit };
+    const edited = typeof edit === 'string' ? { row: line.row, rules: [] } : { ...line, ...edit };
     const bad = tmp.path('edited.ndjson');
     writeFileSync(bad, [first, JSON.stringify(edited), ...rest].join('\n'));
     const r = await cli(['worklist', bad]);

@@ -340,6 +340,29 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect((await cli(['merge'])).code).toBe(2);
   }, 60_000);
 
+  it('merge never writes over a file it reads, even with --force: a shard\'s violations file, --input, the definition', async () => {
+    // --violations part-2.violations.ndjson --force replaced shard 2's file (the shards could no longer be merged),
+    // --out DATA --input DATA replaced the data file, and --out DEF.yaml the definition.
+    const def = tmp.path('protect.yaml');
+    writeFileSync(def, readFileSync(join(root, 'test/fixtures/cli/parcels.yaml')));
+    const input = tmp.path('protect.csv');
+    writeFileSync(input, readFileSync(join(root, 'test/fixtures/cli/parcels.csv')));
+    const parts = await runShards(input, def, 2, 'protect');
+    const kept = [tmp.path('protect-2.violations.ndjson'), input, def].map((f) => readFileSync(f));
+    const cases: Array<[string[], RegExp]> = [
+      [['--violations', tmp.path('protect-2.violations.ndjson')], /is the violations file of .*protect-2\.ddss-state, which this run reads/],
+      [['--out', input, '--history', tmp.path('protect-history.ndjson'), '--input', input], /is the --input file, which this run reads/],
+      [['--out', def], /is the definition file, which this run reads/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await cli(['merge', ...parts, ...flags, '--force']);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(message);
+    }
+    expect([tmp.path('protect-2.violations.ndjson'), input, def].map((f) => readFileSync(f))).toEqual(kept);
+    expect(existsSync(tmp.path('protect-history.ndjson'))).toBe(false);
+  }, 60_000);
+
   it('a shard violations file altered after the shard is exit 3, and no merged violations file is left', async () => {
     const parts = await good('vio', 2);
     const vio = tmp.path('vio-2.violations.ndjson');

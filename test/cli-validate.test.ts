@@ -196,6 +196,24 @@ describe('ddss validate: --out and --violations', () => {
     expect(readFileSync(history, 'utf8').split('\n')).toHaveLength(2);
   });
 
+  it('never writes over the definition or the --baseline file, even with --force', async () => {
+    // --out parcels.yaml --force replaced the definition with the report.
+    const def = tmp.path('def.yaml');
+    writeFileSync(def, readFileSync(new URL('./fixtures/cli/parcels.yaml', import.meta.url)));
+    const before = readFileSync(def, 'utf8');
+    for (const flag of ['--out', '--history']) {
+      const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW, flag, def, '--force']);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(/is the definition file, which this run reads; refusing to write over it/);
+    }
+    expect(readFileSync(def, 'utf8')).toBe(before);
+    const baseline = tmp.path('baseline.csv');
+    writeFileSync(baseline, 'rule,row\n');
+    const b = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--baseline', baseline, '--violations', baseline, '--force']);
+    expect(b.stderr).toMatch(/is the --baseline file, which this run reads/);
+    expect(readFileSync(baseline, 'utf8')).toBe('rule,row\n');
+  });
+
   it('refuses an existing --violations file before reading any row', async () => {
     const vio = tmp.path('v.csv');
     writeFileSync(vio, 'precious');

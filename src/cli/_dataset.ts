@@ -12,6 +12,15 @@ import { usage } from './_errors.js';
 const EXTENSIONS: readonly string[] = [...DEFINITION_EXTENSIONS.code, ...DEFINITION_EXTENSIONS.data];
 
 /**
+ * The file a `--dataset` spec names, as a file the run reads (outputs must not write over it); none for a built-in.
+ * @example definitionFile('parcels.yaml', '/data') // [{ what: 'the definition file', path: '/data/parcels.yaml' }]
+ */
+export function definitionFile(spec: string | undefined, cwd: string): { what: string; path: string }[] {
+  if (spec === undefined || builtins().has(spec)) return [];
+  return [{ what: 'the definition file', path: resolve(cwd, splitDefinitionSpec(spec).path) }];
+}
+
+/**
  * The definition named by `--dataset`: a built-in name, or a definition file. Every problem is a usage error
  * (exit 2) with one line naming the file and, for declarative files, the JSON path. A file's definition that names
  * no `module` gets the file as its module: worker threads load the definition again from it (built-ins name theirs).

@@ -23,10 +23,13 @@ const pending = new Set<string>();
  * Checks output files before any work is done, so a long run never ends in "cannot write": each must be new (or
  * `force`), in an existing directory, and distinct from the others and from the input. Distinct means by real path
  * and by device and inode: a symbolic or hard link to the input is the input, and `--force` never makes writing
- * over it right.
+ * over it right. `read` names the other files the run reads (the definition file, references, a baseline, shard
+ * files): none of them may be written over either.
  */
-export async function checkOutputs(outputs: readonly OutputPath[], input: string, force: boolean): Promise<void> {
+export async function checkOutputs(outputs: readonly OutputPath[], input: string, force: boolean,
+  read: readonly { readonly what: string; readonly path: string }[] = []): Promise<void> {
   const source = isStdin(input) ? undefined : await identify(input);
+  const others = await Promise.all(read.map(async (r) => ({ ...r, id: await identify(r.path) })));
   const seen: Array<{ o: OutputPath; id: FileId }> = [];
   for (const o of outputs) {
     const dir = await stat(dirname(o.path)).catch(() => undefined);
@@ -35,6 +38,8 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
     if (source !== undefined && sameFile(id, source)) {
       throw usage(`--${o.flag} "${o.given}" is the input file${o.path === input ? '' : ' (a link to it)'}; refusing to write over it`);
     }
+    const hit = others.find((r) => r.id.stats !== undefined && sameFile(id, r.id));
+    if (hit !== undefined) throw usage(`--${o.flag} "${o.given}" is ${hit.what}, which this run reads; refusing to write over it`);
     const other = seen.find((s) => sameFile(s.id, id));
     if (other !== undefined) throw usage(`--${o.flag} and --${other.o.flag} name the same file "${o.given}"`);
     seen.push({ o, id });

@@ -14,6 +14,11 @@ export interface ReferenceArgs {
   readonly referenceDelimiter: string | undefined;
 }
 
+/** The `--reference` files, as files the run reads (outputs must not write over them). */
+export function referenceFiles(args: ReferenceArgs, cwd: string): { what: string; path: string }[] {
+  return args.references.map((r) => ({ what: `the --reference ${r.name} file`, path: resolve(cwd, r.path) }));
+}
+
 /** The `parseArgs` options of the reference flags. */
 export const REFERENCE_FLAGS = {
   reference: { type: 'string', multiple: true },

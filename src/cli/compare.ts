@@ -10,7 +10,7 @@ import { toComparisonJson } from '../outputs/comparison-json.js';
 import { toComparisonMarkdown } from '../outputs/comparison-markdown.js';
 import { formatComparison } from '../outputs/comparison-text.js';
 import { compareArgs, inputFormatOf, type CompareFormat } from './_compare-args.js';
-import { resolveDataset } from './_dataset.js';
+import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
@@ -40,7 +40,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const changes = args.changes === undefined ? undefined : outputPath('changes', args.changes.path, io.cwd);
   const outputs = [out, changes].filter((o): o is OutputPath => o !== undefined);
-  await checkOutputs(outputs, source, args.force);
+  await checkOutputs(outputs, source, args.force, definitionFile(args.dataset, io.cwd));
   await checkOutputs(outputs, copy, args.force);
   const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;

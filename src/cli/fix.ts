@@ -6,14 +6,14 @@ import { changeLogSink } from '../fix/change-log.js';
 import { fixSummary } from '../fix/fix-summary.js';
 import type { FixChange, FixResult } from '../fix/types.js';
 import type { Report } from '../core/types.js';
-import { resolveDataset } from './_dataset.js';
+import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { cannotWrite, checkOutputs, outputPath, type OutputPath } from './_files.js';
 import { requireRereadable } from './_input.js';
 import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink } from './_output-sink.js';
-import { openReferences } from './_references.js';
+import { openReferences, referenceFiles } from './_references.js';
 import { FIX_HELP } from './help.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
@@ -39,7 +39,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   // An input that cannot be read twice is said first: no output flag can make it work.
   await requireRereadable(input, args.input, 'fix reads its input several times (to validate it, gather the records ' +
     'to fix, write the copy)');
-  await checkOutputs([out, logPath].filter((o): o is OutputPath => o !== undefined), input, false);
+  await checkOutputs([out, logPath].filter((o): o is OutputPath => o !== undefined), input, false,
+    [...definitionFile(args.dataset, io.cwd), ...referenceFiles(args, io.cwd)]);
   const definition = await resolveDataset(args.dataset, io.cwd);
   const references = openReferences(args, definition, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;

@@ -9,7 +9,7 @@ import { violationSink } from '../outputs/violations.js';
 import type { ShardHeader, ShardState } from '../parallel/shard-state.js';
 import type { Report, Violation } from '../core/types.js';
 import { choice, parse, ratio } from './_args.js';
-import { resolveDataset } from './_dataset.js';
+import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
@@ -124,6 +124,13 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   }
 
   const head = plan.shards[0] as ShardHeader;
+  // Nor may an output be a file the merge reads: a shard's violations or grades file (`--violations part-2.v.ndjson
+  // --force` replaced shard 2's, so the shards could no longer be merged), the definition, `--input`, `--baseline`.
+  const read = [...definitionFile(spec, io.cwd), ...shardFiles(plan, io.cwd),
+    ...(v.input === undefined ? [] : [{ what: 'the --input file', path: resolve(io.cwd, v.input) }]),
+    ...(v.baseline === undefined ? [] : [{ what: 'the --baseline file', path: resolve(io.cwd, v.baseline) }])];
+  await checkOutputs(outputs, files[0]?.path ?? '', force, read);
+  if (hist !== undefined) await checkOutputs([hist], files[0]?.path ?? '', true, read);
   // Judged as one run judges: every violation past the baseline's tally (so every shard's violations file), then
   // the report against the history.
   const baseline = await openBaseline(v.baseline, definition, head.options.showValues, io.cwd);
@@ -246,4 +253,16 @@ async function joinGrades(plan: ShardPlan, grades: GradesJoin, cwd: string): Pro
     await joinShardLines(path, relative(cwd, path) || path, recorded, plan.offsets[k] as RangeOffset, kind,
       (g) => { void grades.sink.write(g); }, grades.stream);
   }
+}
+
+/** The violations and grades files the shards recorded, where the merge reads them (beside their state files). */
+function shardFiles(plan: { readonly shards: readonly ShardHeader[]; readonly names: readonly string[] }, cwd: string): { what: string; path: string }[] {
+  return plan.shards.flatMap((s, k) => {
+    const dir = dirname(resolve(cwd, plan.names[k] as string));
+    const name = plan.names[k] as string;
+    return [
+      ...(s.violations === undefined ? [] : [{ what: `the violations file of ${name}`, path: resolve(dir, s.violations.file) }]),
+      ...(s.grades === undefined ? [] : [{ what: `the grades file of ${name}`, path: resolve(dir, s.grades.file) }]),
+    ];
+  });
 }

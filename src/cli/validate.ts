@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
-import { resolveDataset } from './_dataset.js';
+import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import { checkEncoding, openInput, openPostgres, requireRereadable } from './_input.js';
@@ -12,7 +12,7 @@ import { progress } from './_progress.js';
 import { render } from './_render.js';
 import { validateArgs, type ValidateArgs } from './_validate-args.js';
 import { suggestedDataset } from './_suggested-dataset.js';
-import { openReferences } from './_references.js';
+import { openReferences, referenceFiles } from './_references.js';
 import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
 import { commitAll } from './_output-sink.js';
@@ -49,10 +49,13 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);
   const state = args.shard === undefined ? undefined : outputPath('state-out', args.shard.stateOut, io.cwd);
   const outputs = [out, vio, grd, state].filter((o): o is OutputPath => o !== undefined);
-  await checkOutputs(outputs, input, args.force);
+  // Nor any other file the run reads: `--out parcels.yaml --force` replaced the definition with the report.
+  const read = [...definitionFile(args.dataset, io.cwd), ...referenceFiles(args, io.cwd),
+    ...(args.baseline === undefined ? [] : [{ what: 'the --baseline file', path: resolve(io.cwd, args.baseline) }])];
+  await checkOutputs(outputs, input, args.force, read);
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
   const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : appendedPath('history', args.history, io.cwd);
-  if (hist !== undefined) await checkOutputs([...outputs, hist], input, true);
+  if (hist !== undefined) await checkOutputs([...outputs, hist], input, true, read);
   if (args.dataset === undefined && args.postgres === undefined) {
     await requireRereadable(input, args.input, 'without --dataset, ddss reads the input twice (to suggest a definition, ' +
       'then to validate against it)', 'give --dataset, or save the data to a file first');
