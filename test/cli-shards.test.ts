@@ -340,6 +340,22 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect((await cli(['merge'])).code).toBe(2);
   }, 60_000);
 
+  it('shards of a definition changed between them are refused, though their rule ids are the same (exit 2)', async () => {
+    // The signature was the list of rule ids: `min: 0` then `min: 40` merged into a report of neither definition.
+    const input = tmp.path('changed-def.csv');
+    writeFileSync(input, `id,n\n${Array.from({ length: 3000 }, (_, i) => `${i + 1},${i % 50}`).join('\n')}\n`);
+    const def = tmp.path('changed-def.yaml');
+    const parts = [tmp.path('changed-def-1.ddss-state'), tmp.path('changed-def-2.ddss-state')];
+    for (const [k, min] of [[1, 0], [2, 40]] as const) {
+      writeFileSync(def, `name: p\nkey: id\nfields:\n  id: { type: text }\n  n: { type: integer, min: ${min} }\n`);
+      const r = await cli(['validate', input, '--dataset', def, ...NOW, '--shard', `${k}/2`, '--state-out', parts[k - 1] as string]);
+      expect(r.code).toBe(0);
+    }
+    const merged = await cli(['merge', ...parts]);
+    expect([merged.code, merged.stdout]).toEqual([2, '']);
+    expect(merged.stderr).toMatch(/changed-def-1\.ddss-state is a state of another version of dataset "p"/);
+  }, 60_000);
+
   it('merge never writes over a file it reads, even with --force: a shard\'s violations file, --input, the definition', async () => {
     // --violations part-2.violations.ndjson --force replaced shard 2's file (the shards could no longer be merged),
     // --out DATA --input DATA replaced the data file, and --out DEF.yaml the definition.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
 import type {
   AggregateRule, Criterion, DatasetDefinition, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RecordRule,
@@ -62,7 +63,11 @@ export interface Plan {
   readonly keyFields: readonly number[];
   /** Some rule reads the typed record (record rules, dataset aggregates, `when`): keep values in arrays. */
   readonly needsRecord: boolean;
-  /** A fingerprint of the rule set, so states of different definitions are never merged. */
+  /**
+   * A fingerprint of the definition (its fields' types and formats, missing values, key, time zone, and each rule's
+   * id, kind, criterion, severity, threshold, weight, code and params), so states of different definitions are never
+   * merged: shards run with `min: 0` and `min: 40` have the same rule ids.
+   */
   readonly signature: string;
   /** The declared type of a field (what `RuleContext.fieldType` answers). */
   readonly fieldType: (name: string) => FieldType | undefined;
@@ -148,12 +153,36 @@ function compileOnce(def: DatasetDefinition): Plan {
   return {
     definition: def, fields, fieldIndex, slots, recordSlots, datasetAggregates, keyFields,
     needsRecord: recordSlots.length > 0 || datasetAggregates.length > 0 || slots.some((s) => s.when !== undefined),
-    signature: `${def.name}:${slots.map((s) => s.id).join(',')}`,
+    signature: signatureOf(def, fields, slots),
     fieldType: (name) => {
       const i = fieldIndex.get(name);
       return i === undefined ? undefined : fields[i]?.spec.type;
     },
   };
+}
+
+/**
+ * `name:hash` of what decides a definition's results that can be written down (functions cannot: a check's source
+ * text differs between builds of one version, and shards may run on another build than the merge).
+ */
+function signatureOf(def: DatasetDefinition, fields: readonly FieldPlan[], slots: readonly Slot[]): string {
+  const described = {
+    fields: fields.map((f) => [f.name, f.spec.type, f.spec.format ?? null, f.spec.missingValues, f.spec.privacy]),
+    missingValues: def.missingValues, key: def.key ?? null, timeZone: def.timeZone ?? null, weights: def.weights,
+    rules: slots.map((s) => [s.id, s.kind, s.criterion, s.severity, s.threshold, s.weight, s.code, s.params ?? null, s.needs]),
+  };
+  const hash = createHash('sha256').update(JSON.stringify(described, plain)).digest('hex').slice(0, 32);
+  return `${def.name}:${hash}`;
+}
+
+/** JSON for params of any kind: patterns as their text, sets and maps as arrays, big integers as text. */
+function plain(_key: string, value: unknown): unknown {
+  if (value instanceof RegExp) return String(value);
+  if (value instanceof Set) return [...value];
+  if (value instanceof Map) return [...value];
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'function') return null;
+  return value;
 }
 
 function options(o: {
