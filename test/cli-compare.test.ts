@@ -113,7 +113,7 @@ describe('ddss compare: outputs', () => {
     expect(report.sourceIssues).toEqual({ source: {}, copy: { blank_row: 1, missing_cell: 1 } });
     expect(report.counts).toMatchObject({ matched: 2, changed: 1 });
     const text = await cli(['compare', p('source.csv'), p('ragged.csv'), '--key', 'id']);
-    expect(text.stdout).toContain('Copy file problems (records not read are not compared): blank_row 1, missing_cell 1');
+    expect(text.stdout).toContain('Copy file problems (what was not read is not compared, and the copy is not called equal): blank_row 1, missing_cell 1');
   });
 
   it('shows its help', async () => {
@@ -149,5 +149,33 @@ describe('the published comparison schema', () => {
     const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'json']);
     const report = JSON.parse(r.stdout) as ComparisonReport;
     expect(() => assertValidComparison(corrupt(report) as unknown as ComparisonReport)).toThrow(message);
+  });
+});
+
+describe('ddss compare never calls a copy equal that was not compared as written', () => {
+  // Each of these said "Equal", exit 0: a property after the first NDJSON record, a repeated column, a legacy-encoded
+  // pair whose differing letters both read as U+FFFD, an extra cell in a copy row.
+  it.each([
+    ['a property the first record does not have', 's.ndjson', '{"id":1,"a":1}\n{"id":2,"a":5,"b":"x"}\n', 'c.ndjson', '{"id":1,"a":1}\n{"id":2,"a":5,"b":"y"}\n', 'extra_property'],
+    ['a repeated column', 's.csv', 'id,a,a\n1,x,y\n', 'c.csv', 'id,a,a\n1,x,DIFF\n', 'duplicate_header'],
+    ['an extra cell in a copy row', 's.csv', 'id,a\n1,x\n', 'c.csv', 'id,a\n1,x,z\n', 'extra_cell'],
+  ])('%s: different (exit 1), with the problem named', async (_name, s, source, c, copy, code) => {
+    writeFileSync(p(s), source);
+    writeFileSync(p(c), copy);
+    const r = await cli(['compare', p(s), p(c), '--key', 'id', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(report.status).toBe('different');
+    expect({ ...report.sourceIssues.source, ...report.sourceIssues.copy }).toHaveProperty(code);
+  });
+
+  it('a legacy-encoded pair read as UTF-8: different, and the encoding to declare is said', async () => {
+    // "Hà"/"Hạ" against "Há"/"Hả" in Windows-1258: each differing byte is not UTF-8 and reads as U+FFFD on both sides.
+    writeFileSync(p('s.csv'), Buffer.from([...Buffer.from('id,name\n1,H'), 0xe0, ...Buffer.from('\n2,H'), 0xe3, 0xf2, 0x0a]));
+    writeFileSync(p('c.csv'), Buffer.from([...Buffer.from('id,name\n1,H'), 0xe1, ...Buffer.from('\n2,H'), 0xe3, 0xd2, 0x0a]));
+    const r = await cli(['compare', p('s.csv'), p('c.csv'), '--key', 'id']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ddss: 2 rows of the source hold bytes that are not UTF-8, .*--encoding tcvn3, vni or windows-1258\n/);
   });
 });

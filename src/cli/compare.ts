@@ -40,8 +40,9 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const changes = args.changes === undefined ? undefined : outputPath('changes', args.changes.path, io.cwd);
   const outputs = [out, changes].filter((o): o is OutputPath => o !== undefined);
-  await checkOutputs(outputs, source, args.force, definitionFile(args.dataset, io.cwd));
-  await checkOutputs(outputs, copy, args.force);
+  // One check for both inputs, so that an output naming either is said to be an input before anything else.
+  await checkOutputs(outputs, source, args.force, [
+    ...(isStdin(args.copy) ? [] : [{ what: 'the input file (the copy)', path: copy }]), ...definitionFile(args.dataset, io.cwd)]);
   const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
 
@@ -97,6 +98,14 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
   }
   if (report.error !== undefined) io.stderr.write(`ddss: could not read the whole input: ${report.error.split('\n')[0] ?? ''}\n`);
+  // Text not in its encoding compares as replacement characters: two different names can look equal, so say it.
+  for (const side of ['source', 'copy'] as const) {
+    const invalid = report.sourceIssues[side].invalid_encoding ?? 0;
+    if (invalid > 0 && encoding === undefined) {
+      io.stderr.write(`ddss: ${invalid} rows of the ${side} hold bytes that are not UTF-8, compared as replacement characters; ` +
+        'if it comes from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
+    }
+  }
   return EXIT_BY_STATUS[report.status];
 }
 

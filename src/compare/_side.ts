@@ -10,7 +10,10 @@ export interface Side {
   info(): SourceInfo;
   /** Why the side could not be read whole, once reading stopped. */
   error(): string | undefined;
-  /** Structural problems the source reported (a missing or extra cell, an unreadable record), by code. */
+  /**
+   * Structural problems the source reported (a missing or extra cell, an unreadable record), by code, and
+   * `extra_property`: object records with a property the first record does not have (not compared).
+   */
   issues(): Readonly<Record<string, number>>;
   /** Stops reading early (closes the file), when the comparison cannot go on. */
   close(): Promise<void>;
@@ -44,6 +47,9 @@ export async function openSide(input: RowInput): Promise<Side> {
       while (batch !== undefined) {
         if (batch.columns !== undefined && batch !== first) current = batch.columns;
         for (const i of batch.issues ?? []) issues[i.code] = (issues[i.code] ?? 0) + 1;
+        // Object rows are read by the first record's properties: one another record has is not compared, so say so.
+        const unread = _unlisted(batch.rows, columns);
+        if (unread > 0) issues.extra_property = (issues.extra_property ?? 0) + unread;
         yield _aligned(batch.rows, current, columns);
         const r: IteratorResult<RowBatch> = await it.next();
         batch = r.done === true ? undefined : r.value;
@@ -92,6 +98,19 @@ function _columnsOf(batch: RowBatch): readonly string[] {
   const row = batch.rows[0];
   if (row instanceof Map) return [...row.keys()].map(String);
   return typeof row === 'object' && row !== null && !Array.isArray(row) ? Object.keys(row) : [];
+}
+
+/** Object (and Map) rows holding a property that is not one of `columns`. */
+function _unlisted(rows: readonly unknown[], columns: readonly string[]): number {
+  let n = 0;
+  let known: Set<string> | undefined;
+  for (const row of rows) {
+    if (Array.isArray(row) || typeof row !== 'object' || row === null) continue;
+    const names = row instanceof Map ? [...row.keys()].map(String) : Object.keys(row);
+    known ??= new Set(columns);
+    if (names.some((c) => !(known as Set<string>).has(c))) n++;
+  }
+  return n;
 }
 
 /** Rows as arrays in the order of `want`; `have` names the positions of array rows. */

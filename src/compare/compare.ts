@@ -147,8 +147,9 @@ class Run {
 /** The compared columns and those only one side has; throws for a key or named column a header lacks. */
 function _columns(key: readonly string[], named: readonly string[] | undefined, sourceSide: Side, copySide: Side) {
   for (const c of key) _mustHave(c, 'key', sourceSide, copySide);
+  // A repeated column is compared once, by its first occurrence (the reader reports the repetition: duplicate_header).
   const compared = named === undefined
-    ? sourceSide.columns.filter((c) => !key.includes(c) && (copySide.columns.length === 0 || copySide.columns.includes(c)))
+    ? [...new Set(sourceSide.columns)].filter((c) => !key.includes(c) && (copySide.columns.length === 0 || copySide.columns.includes(c)))
     : _list('columns', named);
   for (const c of compared) {
     if (key.includes(c)) throw new TypeError(`ddss: column "${c}" is the key; it cannot also be compared`);
@@ -212,7 +213,10 @@ function _report(p: ReportParts): ComparisonReport {
     .filter((x): x is [string, string] => x[1] !== undefined).map(([side, e]) => `${side}: ${e}`);
   const partial = failures.length > 0;
   const c = p.t.counts;
-  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || p.onlyIn.source.length + p.onlyIn.copy.length > 0;
+  // A file problem on either side (a record or a cell not read, a repeated column, bytes not in the encoding, a property
+  // the first record lacks) is something not compared as written: such a copy is never said to equal its source.
+  const problems = Object.keys(p.sourceSide.issues()).length + Object.keys(p.copySide.issues()).length > 0;
+  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || p.onlyIn.source.length + p.onlyIn.copy.length > 0 || problems;
   return {
     kind: 'comparison',
     schemaVersion: 1,

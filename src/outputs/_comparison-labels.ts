@@ -48,7 +48,7 @@ const EN: ComparisonLabels = {
   occurrences: 'occurrences (source/copy)',
   noScore: 'no score',
   partitions: 'partitions',
-  issuesIn: { source: 'Source file problems (records not read are not compared)', copy: 'Copy file problems (records not read are not compared)' },
+  issuesIn: { source: 'Source file problems (what was not read is not compared, and the copy is not called equal)', copy: 'Copy file problems (what was not read is not compared, and the copy is not called equal)' },
 };
 
 const VI: ComparisonLabels = {
@@ -73,7 +73,7 @@ const VI: ComparisonLabels = {
   occurrences: 'số lần (nguồn/bản sao)',
   noScore: 'không có điểm',
   partitions: 'phân vùng',
-  issuesIn: { source: 'Lỗi tệp nguồn (bản ghi không đọc được thì không được đối chiếu)', copy: 'Lỗi tệp bản sao (bản ghi không đọc được thì không được đối chiếu)' },
+  issuesIn: { source: 'Lỗi tệp nguồn (phần không đọc được thì không được đối chiếu, và bản sao không được coi là khớp)', copy: 'Lỗi tệp bản sao (phần không đọc được thì không được đối chiếu, và bản sao không được coi là khớp)' },
 };
 
 /** The labels of a locale. */
