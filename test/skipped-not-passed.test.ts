@@ -36,3 +36,22 @@ describe('a run whose only findings are none, but with skipped rules', () => {
     expect(() => expect(report).not.toHaveNoViolations('verifyPerson.name')).not.toThrow();
   });
 });
+
+// An info rule that found something (a type check made `info`: every date in another format) was "Every rule passed"
+// and, in Markdown, "No rule failed".
+describe('a run whose only failing rules are info rules', () => {
+  const dates = defineDataset({ name: 'dates', fields: { dob: field.date('yyyy-MM-dd').typeCheck({ severity: 'info' }) } });
+  const bad = [{ dob: '01/02/1990' }, { dob: '03/04/1991' }];
+
+  it.each([
+    ['console', (r: Parameters<typeof toMarkdown>[0]) => formatSummary(r)],
+    ['markdown', (r: Parameters<typeof toMarkdown>[0]) => toMarkdown(r)],
+    ['html', (r: Parameters<typeof toMarkdown>[0]) => toHtml(r)],
+  ])('%s says an info rule found something, never that every rule passed', async (_what, render) => {
+    const report = await run(dates, bad);
+    expect(report.rules.find((r) => r.id === 'dob.type')).toMatchObject({ status: 'failed', severity: 'info', failed: 2 });
+    const text = render(report);
+    expect(text).toMatch(/No error or warning rule failed; 1 info rule found something \(shown, not judged\)/);
+    expect(text).not.toMatch(/Every rule passed|No rule failed/);
+  });
+});

@@ -38,6 +38,8 @@ export interface Labels {
   readonly historyHeading: (runs: number, name: string) => string;
   /** Nothing failed, but some rules had nothing to check: they did not pass. */
   readonly passedButSkipped: (n: number) => string;
+  /** No error or warning rule failed, but `n` info rules found something (shown, never judged). */
+  readonly passedButInfo: (n: number) => string;
   readonly notEvaluated: string;
   readonly partial: string;
   readonly sortHint: string;
@@ -79,7 +81,7 @@ const en: Labels = {
   rulesHeading: 'Rules',
   samplesHeading: 'Violation samples',
   failingRules: 'Failing rules',
-  noFailingRules: 'No rule failed.',
+  noFailingRules: 'No error or warning rule failed.',
   params: 'Parameters',
   tableLevel: 'table',
   violations: (n) => plural(n, 'violation', 'violations', 'en'),
@@ -95,6 +97,7 @@ const en: Labels = {
   historyHeading: (n, name) => `History (${plural(n, 'earlier run', 'earlier runs', 'en')}, ${name}):`,
   baselineCounts: (k, n, name) => `against the baseline ${name}: ${plural(k, 'known violation', 'known violations', 'en')}, ${formatCount(n, 'en')} new`,
   passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
+  passedButInfo: (n) => `No error or warning rule failed; ${plural(n, 'info rule', 'info rules', 'en')} found something (shown, not judged).`,
   notEvaluated: 'The dataset could not be evaluated:',
   partial: 'The source could not be read completely, so the dataset is not scored.',
   sortHint: 'Click a column header to sort.',
@@ -135,7 +138,7 @@ const vi: Labels = {
   rulesHeading: 'Quy tắc',
   samplesHeading: 'Mẫu vi phạm',
   failingRules: 'Quy tắc không đạt',
-  noFailingRules: 'Không có quy tắc nào không đạt.',
+  noFailingRules: 'Không có quy tắc lỗi hay cảnh báo nào không đạt.',
   params: 'Tham số',
   tableLevel: 'bảng',
   violations: (n) => `${formatCount(n, 'vi')} vi phạm`,
@@ -151,6 +154,7 @@ const vi: Labels = {
   historyHeading: (n, name) => `Lịch sử (${formatCount(n, 'vi')} lần chạy trước, ${name}):`,
   baselineCounts: (k, n, name) => `so với mốc ${name}: ${formatCount(k, 'vi')} vi phạm đã biết, ${formatCount(n, 'vi')} vi phạm mới`,
   passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
+  passedButInfo: (n) => `Không có quy tắc lỗi hay cảnh báo nào không đạt; ${formatCount(n, 'vi')} quy tắc thông tin có phát hiện (chỉ hiển thị, không tính).`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
   partial: 'Không đọc được toàn bộ nguồn dữ liệu nên tập dữ liệu không được chấm điểm.',
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
@@ -187,9 +191,11 @@ export function verdictLine(report: Report, l: Labels): string {
     report.rules.filter((r) => r.status === 'error').length,
   );
   const skipped = report.rules.filter((r) => r.status === 'skipped').length;
+  // Info rules report without judging (a record not yet verified), but one that found something did not pass.
+  const info = report.rules.filter((r) => r.status === 'failed' && r.severity === 'info').length;
   // A skipped rule (no register given, every value missing) did not pass: "every rule passed" would say it did.
   const verdict = counts !== '' ? counts : report.status === 'error' ? l.notEvaluated.replace(/:$/, '.')
-    : skipped === 0 ? l.allPassed : l.passedButSkipped(skipped);
+    : info > 0 ? l.passedButInfo(info) : skipped === 0 ? l.allPassed : l.passedButSkipped(skipped);
   const b = report.baseline;
   return b === undefined ? verdict : list([verdict, l.baselineCounts(b.known, b.new, b.name)]);
 }
