@@ -111,7 +111,7 @@ describe('ddss worklist', () => {
     const text = await cli(['worklist', file, '--by', 'commune']);
     expect(text.stdout).toContain('commune 00001: 3 records · correct 2 · sufficient 0 · clean 1 · live 0');
     const md = await cli(['worklist', file, '--format', 'md']);
-    expect(md.stdout).toContain('## all all');
+    expect(md.stdout).toContain('## all records\n\n6 records; with findings:');
     expect(md.stdout.indexOf('| 1 | 3 | A2 |')).toBeLessThan(md.stdout.indexOf('| 4 | 6 | A5 |'));
   });
 

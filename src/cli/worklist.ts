@@ -104,10 +104,10 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     names = [...names].sort((a, b) => flagged(b) - flagged(a) || byName(a, b)).slice(0, most).sort(byName);
   }
   const column = by ?? 'all';
-  const result = format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, column)
+  const result = format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, by)
     : format === 'html' ? toWorklistHtml(names.map((n) => groups.get(n) as Group), { column: by, top, locale, source: file,
       ...(names.length < groups.size ? { of: groups.size } : {}) })
-      : text(groups, names, column);
+      : text(groups, names, by);
   if (out === undefined) io.stdout.write(result);
   else await writeOutput(out, result, v.force === true);
   return EXIT.ok;
@@ -154,12 +154,15 @@ function keepWorst(list: Graded[], g: Graded, top: number): void {
 }
 
 const grade = (x: number | null) => (x === null ? '—' : String(x));
+/** A group's heading: `commune_code 12056`, or `all records` without --by (it was "all all"). */
+const heading = (by: string | undefined, name: string, esc: (s: string) => string) => (by === undefined ? 'all records' : `${esc(by)} ${esc(name)}`);
+const records = (n: number) => `${n} record${n === 1 ? '' : 's'}`;
 
-function text(groups: Map<string, Group>, names: readonly string[], column: string): string {
+function text(groups: Map<string, Group>, names: readonly string[], by: string | undefined): string {
   const out: string[] = [];
   for (const name of names) {
     const g = groups.get(name) as Group;
-    out.push(`${plainText(column)} ${plainText(name)}: ${g.records} record${g.records === 1 ? '' : 's'} · ` +
+    out.push(`${heading(by, name, plainText)}: ${records(g.records)} · ` +
       CRITERIA.map((c) => `${c} ${g.withFindings[c]}`).join(' · '));
     for (const r of g.worst) {
       out.push(`  row ${r.row}${r.line === undefined ? '' : ` (line ${r.line})`}${r.key === undefined ? '' : ` ${plainText(r.key)}`}` +
@@ -186,12 +189,12 @@ function csv(groups: Map<string, Group>, names: readonly string[], column: strin
   return `\ufeff${lines.join('\n')}\n`;
 }
 
-function markdown(groups: Map<string, Group>, names: readonly string[], column: string): string {
+function markdown(groups: Map<string, Group>, names: readonly string[], by: string | undefined): string {
   const out: string[] = [];
   for (const name of names) {
     const g = groups.get(name) as Group;
-    out.push(`## ${markdownText(column)} ${markdownText(name)}`, '',
-      `${g.records} records; with findings: ${CRITERIA.map((c) => `${c} ${g.withFindings[c]}`).join(', ')}.`, '',
+    out.push(`## ${heading(by, name, markdownText)}`, '',
+      `${records(g.records)}; with findings: ${CRITERIA.map((c) => `${c} ${g.withFindings[c]}`).join(', ')}.`, '',
       '| row | line | key | overall | correct | sufficient | clean | live | rules |', '|---|---|---|---|---|---|---|---|---|');
     for (const r of g.worst) {
       out.push(`| ${r.row} | ${r.line ?? ''} | ${markdownText(r.key ?? '')} | ${grade(r.overall)} | ` +
