@@ -312,6 +312,11 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
       shard.at[0] = 0xfffffff0;
     }],
     ['samples of the wrong type', (s: Record<string, unknown>) => { ((s.rules as Array<{ samples: unknown }>)[0] as { samples: unknown }).samples = 'x'; }],
+    ['fewer violations than failed rows', (s: Record<string, unknown>) => {
+      const rule = (s.rules as Array<{ violations: number; failed: { length: number; bits: unknown } }>).find((r) => r.violations > 0);
+      if (rule === undefined) throw new Error('no rule with violations in the shard');
+      rule.violations = 0;
+    }],
     ['a sparse array of length 2³² − 1, a few bytes in the file', (s: Record<string, unknown>) => { s.columns = Object.assign([], { length: 2 ** 32 - 1 }); }],
   ])('a forged state with a valid checksum (%s) is refused, exit 3, without hanging', async (tag, forge) => {
     const r = await mergeForged(`forge-${tag}`, forge);

@@ -1,5 +1,5 @@
 import type { Plan } from '../core/compile.js';
-import type { RowSet } from '../core/rowset.js';
+import { rowCount, type RowSet } from '../core/rowset.js';
 import type { AggregateRule } from '../core/types.js';
 import type { ShardOptions } from './shard-state.js';
 import type { RecordGrade } from '../core/grades.js';
@@ -116,7 +116,10 @@ function checkRule(r: unknown, rows: number, maxSamples: number): string | undef
   if (!count(r.checked) || !count(r.violations)) return 'counts';
   const failed = checkRowSet(r.failed, rows);
   if (failed !== undefined) return `failed: ${failed}`;
+  // Every failed row (or unit) has at least one violation, and every sample is one of them.
+  if (rowCount(r.failed as unknown as RowSet) > (r.violations as number)) return 'fewer violations than failed rows';
   if (!dense(r.samples) || r.samples.length > maxSamples || !r.samples.every(sample)) return 'samples';
+  if (r.samples.length > (r.violations as number)) return 'more samples than violations';
   if (r.error !== null && !(isObject(r.error) && typeof r.error.message === 'string' && Number.isInteger(r.error.row)
     && (r.error.row as number) >= -1 && (r.error.row as number) <= MAX_ROWS)) return 'error';
   return undefined;
