@@ -156,7 +156,6 @@ describe('ddss compare never calls a copy equal that was not compared as written
   // Each of these said "Equal", exit 0: a property after the first NDJSON record, a repeated column, a legacy-encoded
   // pair whose differing letters both read as U+FFFD, an extra cell in a copy row.
   it.each([
-    ['a property the first record does not have', 's.ndjson', '{"id":1,"a":1}\n{"id":2,"a":5,"b":"x"}\n', 'c.ndjson', '{"id":1,"a":1}\n{"id":2,"a":5,"b":"y"}\n', 'extra_property'],
     ['a repeated column', 's.csv', 'id,a,a\n1,x,y\n', 'c.csv', 'id,a,a\n1,x,DIFF\n', 'duplicate_header'],
     ['an extra cell in a copy row', 's.csv', 'id,a\n1,x\n', 'c.csv', 'id,a\n1,x,z\n', 'extra_cell'],
   ])('%s: different (exit 1), with the problem named', async (_name, s, source, c, copy, code) => {
@@ -168,6 +167,22 @@ describe('ddss compare never calls a copy equal that was not compared as written
     const report = JSON.parse(r.stdout) as ComparisonReport;
     expect(report.status).toBe('different');
     expect({ ...report.sourceIssues.source, ...report.sourceIssues.copy }).toHaveProperty(code);
+  });
+
+  it('compares a property the first record lacks; one first seen past the columns read is named (extra_property)', async () => {
+    const early = (b: string) => `{"id":1,"a":1}\n{"id":2,"a":5,"b":"${b}"}\n`;
+    writeFileSync(p('s.ndjson'), early('x'));
+    writeFileSync(p('c.ndjson'), early('y'));
+    const r = JSON.parse((await cli(['compare', p('s.ndjson'), p('c.ndjson'), '--key', 'id', '--format', 'json'])).stdout) as ComparisonReport;
+    expect([r.status, r.compared, r.columns]).toEqual(['different', ['a', 'b'], { a: { changed: 0 }, b: { changed: 1 } }]);
+    // Columns are known from the first batch read; a property first seen in a later one cannot be compared.
+    const late = (b: string) => `${Array.from({ length: 5000 }, (_, i) => `{"id":${i},"a":1}`).join('\n')}\n{"id":9999,"a":1,"b":"${b}"}\n`;
+    writeFileSync(p('s.ndjson'), late('x'));
+    writeFileSync(p('c.ndjson'), late('y'));
+    const l = await cli(['compare', p('s.ndjson'), p('c.ndjson'), '--key', 'id', '--format', 'json']);
+    expect(l.code).toBe(1);
+    const report = JSON.parse(l.stdout) as ComparisonReport;
+    expect([report.status, report.sourceIssues]).toEqual(['different', { source: { extra_property: 1 }, copy: { extra_property: 1 } }]);
   });
 
   it('a legacy-encoded pair read as UTF-8: different, and the encoding to declare is said', async () => {

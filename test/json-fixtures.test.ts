@@ -92,7 +92,9 @@ describe('JSON fixtures', () => {
   });
 
   it('reads a single-object document as one row with a warning, so the run is warned, not failed', async () => {
-    const report = await validate(parcels, readJson(fixture('object.json')));
+    // Declared fields only of the object's (a field in no record is a missing column, as in CSV).
+    const one = defineDataset({ name: 'one', key: 'id', fields: { id: field.text().required(), area: field.number() } });
+    const report = await validate(one, readJson(fixture('object.json')));
     const rule = report.rules.find((x) => x.id === 'source.non_array_document');
     expect([report.rows, report.status, rule?.severity, rule?.failed]).toEqual([1, 'warned', 'warning', 1]);
   });
@@ -187,5 +189,33 @@ describe('generated bad inputs', () => {
     });
     const report = await validate(parcels, readJson(stream, { format: 'ndjson' }));
     expect([report.partial, report.status, report.rows, report.source?.error]).toEqual([true, 'error', 2, 'connection reset']);
+  });
+});
+
+// JSON has no header: a property renamed in the export (a declared field in no record) and a property the definition
+// does not declare passed without a word ("Passed", the field's rules skipped). The keys of the records are the
+// source's columns, as a CSV header is.
+describe('JSON records: their keys are the columns', () => {
+  const people = defineDataset({ name: 'people', key: 'id', fields: { id: field.text().required(), name: field.text() } });
+  const ndjson = (text: string) => readJson([Buffer.from(text)], { format: 'ndjson', name: 'p.ndjson' });
+
+  it('a declared field in no record is source.missing_column, naming the key it may have become', async () => {
+    const report = await validate(people, ndjson('{"id":"1","Name":"An"}\n{"id":"2","Name":"Bình"}\n'));
+    expect(report.status).toBe('failed');
+    const missing = report.rules.find((r) => r.id === 'source.missing_column');
+    expect(missing?.failed).toBe(1);
+    expect(missing?.samples[0]).toMatchObject({ field: 'name' });
+    expect(report.rules.find((r) => r.id === 'source.unexpected_column')?.failed).toBe(1);
+  });
+
+  it('a key first seen in a later record, or in a later batch, counts as a column', async () => {
+    const late = Array.from({ length: 3000 }, (_, i) => `{"id":"${i}","name":"An"}`).join('\n');
+    const report = await validate(people, ndjson(`${late}\n{"id":"x","name":"An","extra":1}\n`));
+    expect(report.rules.find((r) => r.id === 'source.unexpected_column')?.samples[0]).toMatchObject({ value: 'extra' });
+    expect(report.rules.find((r) => r.id === 'source.missing_column')).toBeUndefined();
+  });
+
+  it('records that all have the declared keys pass', async () => {
+    expect((await validate(people, ndjson('{"id":"1","name":"An"}\n{"id":"2"}\n'))).status).toBe('passed');
   });
 });

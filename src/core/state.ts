@@ -115,7 +115,7 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
     rows: a.rows + b.rows,
     lines: a.lines + b.lines,
     skippedRecords: a.skippedRecords + b.skippedRecords,
-    columns: a.columns ?? b.columns,
+    columns: unionColumns(a.columns, b.columns),
     missing: a.missing.map((n, i) => n + (b.missing[i] ?? 0)),
     invalid: a.invalid.map((n, i) => n + (b.invalid[i] ?? 0)),
     rules,
@@ -156,4 +156,15 @@ function shiftSample(s: Sample, offset: MergeOffset): Sample {
 
 function shiftError(e: RuleState['error'], rows: number): RuleState['error'] {
   return e === null ? null : { message: e.message, row: e.row < 0 ? e.row : e.row + rows };
+}
+
+/**
+ * The columns of two parts read in turn: a CSV file's header is the same in every part; JSON records' keys (the
+ * keys seen so far, `RecordSink`) may grow from one part to the next, so the merged state has every key of either.
+ */
+function unionColumns(a: readonly string[] | null, b: readonly string[] | null): readonly string[] | null {
+  if (a === null || b === null || a === b) return a ?? b;
+  const known = new Set(a);
+  const more = b.filter((c) => !known.has(c));
+  return more.length === 0 ? a : [...a, ...more];
 }

@@ -10,6 +10,9 @@ export type RecordKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 
  */
 export const MAX_BATCH = 4096;
 
+/** Distinct top-level keys tracked as columns; past it (a hostile file) later new keys are not listed. */
+const MAX_COLUMNS = 65_536;
+
 /**
  * Collects rows, their physical lines and structural issues into `RowBatch`es. Row issues name their row by its
  * index in the batch, as the engine expects; record issues name only a line.
@@ -28,6 +31,13 @@ export class RecordSink {
   start = 0;
   /** A batch closed before a rejected record that shares a line with the rows before it (see `reject`). */
   private ready: JsonRowBatch | undefined;
+  /**
+   * The top-level keys of every row so far, in the order first seen: the source's columns, handed out with the next
+   * batch when a row brought a new one. Why: JSON has no header, so a validator saw no columns, and a property renamed
+   * in the export (a declared field in no record) or one the definition does not declare passed without a word.
+   */
+  private readonly seen = new Set<string>();
+  private fresh = false;
 
   constructor(track = false) {
     if (track) {
@@ -54,6 +64,14 @@ export class RecordSink {
   /** Adds an evaluated row with the issues noted while reading it (their `index` is filled in here). */
   row(value: Record<string, unknown>, line: number): void {
     const index = this.rows.length;
+    if (this.seen.size < MAX_COLUMNS) {
+      for (const key in value) {
+        if (!this.seen.has(key)) {
+          this.seen.add(key);
+          this.fresh = true;
+        }
+      }
+    }
     this.rows.push(value);
     this.lines.push(line);
     this.rowStarts?.push(this.start);
@@ -84,7 +102,9 @@ export class RecordSink {
       this.ready = undefined;
       return { ...early, linesRead };
     }
-    const batch: JsonRowBatch = { rows: this.rows, lines: this.lines, linesRead,
+    const columns = this.fresh ? { columns: [...this.seen] } : {};
+    this.fresh = false;
+    const batch: JsonRowBatch = { rows: this.rows, lines: this.lines, linesRead, ...columns,
       ...(this.issues.length === 0 ? {} : { issues: this.issues }),
       ...(this.rowStarts === undefined ? {} : { starts: { rows: this.rowStarts, issues: this.issueStarts ?? [] } }) };
     this.rows = [];
