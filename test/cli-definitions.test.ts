@@ -66,6 +66,7 @@ describe('a definition that cannot be used is a usage error (exit 2) naming the 
   it.each([
     ['{"name":"x","fields":{"a":{"type":"text"}},"rules":[{"type":"uniqueBy","columns":["a","b"]}]}', 'rules[0].columns[1]: unknown field "b"'],
     ['{"name":"x","fields":{"a":{"type":"text","pattern":"(x|x)*"}}}', 'fields.a.pattern: repeated alternation'],
+    ['{"name":"x","fields":{"a":{"type":"text","pattern":"^(x|\\\\x78)+$"}}}', 'fields.a.pattern: repeated alternation'],
     ['{"name":"x","fields":{"a":{"type":"text","pattern":"' + 'a'.repeat(501) + '"}}}', 'fields.a.pattern: must NOT have more than 500 characters'],
     ['{"name":"x","fields":{"a":{"type":"text"}}', 'invalid JSON'],
   ])('JSON: %s', async (text, message) => {
@@ -74,6 +75,14 @@ describe('a definition that cannot be used is a usage error (exit 2) naming the 
     const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`ddss: bad dataset definition def.json: ${message}`);
+  });
+
+  it('YAML: an escape in a pattern is read as the character it matches', async () => {
+    const def = tmp.path('def.yaml');
+    writeFileSync(def, "name: x\nfields:\n  a: {type: text, pattern: '^(a|\\u0061)+$'}\n");
+    const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ddss: bad dataset definition def.yaml: fields.a.pattern: repeated alternation: the group "(a|\\u0061)"');
   });
 
   it('keeps __proto__ a plain field name and leaves Object.prototype untouched', async () => {
