@@ -69,6 +69,7 @@ describe('a definition that cannot be used is a usage error (exit 2) naming the 
     ['{"name":"x","fields":{"a":{"type":"text","pattern":"^(x|\\\\x78)+$"}}}', 'fields.a.pattern: repeated alternation'],
     ['{"name":"x","fields":{"a":{"type":"text","pattern":"' + 'a'.repeat(501) + '"}}}', 'fields.a.pattern: must NOT have more than 500 characters'],
     ['{"name":"x","fields":{"a":{"type":"text"}}', 'invalid JSON'],
+    ['{"name":"p","columns":"ignore","fields":{"n":{"type":"integer","min":100,"min":0}}}', 'fields.n: duplicate key "min"'],
   ])('JSON: %s', async (text, message) => {
     const def = tmp.path('def.json');
     writeFileSync(def, text);

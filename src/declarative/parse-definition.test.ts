@@ -114,6 +114,12 @@ describe('parseDefinition', () => {
     expect(e.message).toBe('def.yaml: fields.area_m2.min: must be number');
   });
 
+  it('refuses a key given twice in JSON, as in YAML, instead of keeping the last', () => {
+    const e = problem('{"name":"p","columns":"ignore","fields":{"n":{"type":"integer","min":100,"min":0}}}', 'json');
+    expect(e.message).toBe('def.yaml: fields.n: duplicate key "min"');
+    expect(problem('{"name":"p","name":"q","fields":{"n":{"type":"integer"}}}', 'json').message).toBe('def.yaml: duplicate key "name"');
+  });
+
   it('reports JSON syntax errors', () => {
     expect(problem('{"name":', 'json').detail).toMatch(/^invalid JSON/);
   });
