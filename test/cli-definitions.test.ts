@@ -66,14 +66,42 @@ describe('a definition that cannot be used is a usage error (exit 2) naming the 
   it.each([
     ['{"name":"x","fields":{"a":{"type":"text"}},"rules":[{"type":"uniqueBy","columns":["a","b"]}]}', 'rules[0].columns[1]: unknown field "b"'],
     ['{"name":"x","fields":{"a":{"type":"text","pattern":"(x|x)*"}}}', 'fields.a.pattern: repeated alternation'],
+    ['{"name":"x","fields":{"a":{"type":"text","pattern":"^(x|\\\\x78)+$"}}}', 'fields.a.pattern: repeated alternation'],
     ['{"name":"x","fields":{"a":{"type":"text","pattern":"' + 'a'.repeat(501) + '"}}}', 'fields.a.pattern: must NOT have more than 500 characters'],
     ['{"name":"x","fields":{"a":{"type":"text"}}', 'invalid JSON'],
+    ['{"name":"p","columns":"ignore","fields":{"n":{"type":"integer","min":100,"min":0}}}', 'fields.n: duplicate key "min"'],
   ])('JSON: %s', async (text, message) => {
     const def = tmp.path('def.json');
     writeFileSync(def, text);
     const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`ddss: bad dataset definition def.json: ${message}`);
+  });
+
+  it('YAML: an escape in a pattern is read as the character it matches', async () => {
+    const def = tmp.path('def.yaml');
+    writeFileSync(def, "name: x\nfields:\n  a: {type: text, pattern: '^(a|\\u0061)+$'}\n");
+    const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ddss: bad dataset definition def.yaml: fields.a.pattern: repeated alternation: the group "(a|\\u0061)"');
+  });
+
+  // A listed 1 never equals the text "1" of a text field: the list would have passed (notOneOf) or failed (oneOf)
+  // every row without a word.
+  it.each([
+    ['{type: text, notOneOf: [1, 2]}', 'fields.code.notOneOf[0]: must be string, like the values of this text field'],
+    ['{type: text, oneOf: [1, 2]}', 'fields.code.oneOf[0]: must be string'],
+    ['{type: integer, notOneOf: ["1", "2"]}', 'fields.code.notOneOf[0]: must be integer, like the values of this integer field'],
+    ['{type: date, oneOf: ["2024-01-01"]}', 'fields.code.oneOf: applies to text, enum, integer, number, boolean and any fields only, not date'],
+  ])('a oneOf/notOneOf list of another kind than the field: %s', async (spec, message) => {
+    const csv = tmp.path('codes.csv');
+    const def = tmp.path('codes.yaml');
+    writeFileSync(csv, 'id,code\n1,1\n');
+    writeFileSync(def, `name: codes\nfields:\n  id: {type: integer}\n  code: ${spec}\n`);
+    const r = await cli(['validate', csv, '--dataset', def, ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`ddss: bad dataset definition codes.yaml: ${message}`);
   });
 
   it('keeps __proto__ a plain field name and leaves Object.prototype untouched', async () => {

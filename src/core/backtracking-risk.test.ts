@@ -50,6 +50,50 @@ describe('backtrackingRisk', () => {
     expect(backtrackingRisk(source, flags)).toContain(reason);
   });
 
+  // Branch starts are compared as the characters they match, not as written: each of these is (a|a)+ in disguise.
+  it.each([
+    ['^(a|\\x61)+$', ''],
+    ['^(a|\\u0061)+$', ''],
+    ['^(a|\\u{61})+$', 'u'],
+    ['^(a|\\u{000061})+$', 'v'],
+    ['^(\\x61|\\u0061)*$', ''],
+    ['^(a|[a])+$', ''],
+    ['^(a|[\\x61])+$', ''],
+    ['^(a|[\\141])+$', ''], // octal, in a class of a legacy pattern
+    ['^(\\f|\\0141)+$', ''], // legacy octal: \014 (a form feed), then 1
+    ['^(a|\\141)+$', ''], // a back-reference or an octal code: refused either way
+    ['^(a|\\a)+$', ''], // an identity escape in a legacy pattern
+    ['^(\\n|\\x0a|\\cJ)+$', ''],
+    ['^(\\0|\\x00)+$', ''],
+    ['^(\\x08|[\\b])+$', ''], // in a class, \b is a backspace
+    ['^(\\.|\\x2e)+$', ''],
+    ['^(😀|\\u{1F600})+$', 'u'],
+    ['^(😀|\\uD83D\\uDE00)+$', 'u'],
+    ['^(a|\\x41)+$', 'i'],
+    ['^(s|ſ)+$', 'iu'],
+    ['^(k|\\u212A)+$', 'iu'],
+  ])('refuses %s (flags %j) as a repeated alternation', (source, flags) => {
+    const risk = backtrackingRisk(source, flags);
+    expect(risk).toContain('repeated alternation: the group "(');
+    expect(risk).toContain('whose branches can start alike');
+  });
+
+  it.each([
+    ['^(\\x61|\\x62)+$', ''],
+    ['^([a]|b)+$', ''],
+    ['^(a|\\u{61})+$', ''], // without u, \u{61} is "u" 61 times
+    ['^(😀|😁)+$', 'u'], // one code point each, unlike their first UTF-16 units
+    ['^(a|\\x41)+$', ''],
+    ['^(\\0|\\01)+$', ''], // NUL, then \x01
+  ])('tells apart branches whose escapes match different characters: %s (flags %j)', (source, flags) => {
+    expect(backtrackingRisk(source, flags)).toBeUndefined();
+  });
+
+  // In JavaScript `[]` matches nothing and `[^]` anything: the class ends at that `]`, so what follows is checked.
+  it.each([['^(?:[]|(a+)+)$'], ['^[^](a+)+]$']])('reads %s with [] and [^] closed at once', (source) => {
+    expect(backtrackingRisk(source)).toContain('nested quantifier: the group "(a+)"');
+  });
+
   it('quotes a long group shortened', () => {
     expect(backtrackingRisk(`(${'a'.repeat(60)}+)+`)).toContain(`"(${'a'.repeat(36)}…"`);
   });

@@ -1,3 +1,5 @@
+import { readClass, readEscape, readLiteral } from './_regex-atoms.js';
+
 interface Group {
   /** Where the group starts in the source (its `(`), to quote it in messages. */
   readonly at: number;
@@ -19,7 +21,8 @@ interface Group {
  *   Each repetition can split the text differently, so the ways to try grow exponentially, or as a high power of the
  *   length. A group of fixed width (`(\d{2}\.){3}`) or one taken at most once (`(\d{3}-)?`) is fine;
  * - a repeated alternation whose branches may begin alike (`(a|a)*`, `(\d|\w)+`, `(ab|ac){2}`): use a character
- *   class such as `[ab]+` or a common prefix.
+ *   class such as `[ab]+` or a common prefix. Branch starts are compared as the characters they match, as the engine
+ *   reads them with these flags: `(a|\x61)+`, `(a|\u{61})+` (u), `(a|[a])+` and `(a|\x41)+` (i) are all `(a|a)+`.
  * This is a structural check, not a full analysis: it refuses some patterns that are safe (`(\d{1,3}\.){3}`; write
  * the repetitions out) and does not catch polynomial blow-ups of sequences (`\d+\d+\d+x`), which stay polynomial in
  * the length of one value.
@@ -27,34 +30,27 @@ interface Group {
  */
 export function backtrackingRisk(source: string, flags = ''): string | undefined {
   const ignoreCase = flags.includes('i');
+  const unicode = /[uv]/.test(flags);
   const stack: Group[] = [{ at: 0, variable: false, ambiguous: false, firsts: [], started: false }];
   let last: { kind: 'atom' } | { kind: 'group'; group: Group; end: number } | undefined;
   const top = () => stack[stack.length - 1] as Group;
   const atom = (text: string | null) => {
     const g = top();
     if (!g.started) {
-      g.firsts.push(text === null ? null : ignoreCase ? text.toLowerCase() : text);
+      g.firsts.push(text);
       g.started = true;
     }
   };
   let i = 0;
   while (i < source.length) {
     const c = source[i] as string;
-    if (c === '\\') {
-      const next = source[i + 1] ?? '';
-      // Escapes that stand for a set of characters cannot be told apart from other branches.
-      atom(/[dDwWsSpPbB]/.test(next) || /[1-9k]/.test(next) ? null : `\\${next}`);
-      i += next === 'u' && source[i + 2] === '{' ? source.indexOf('}', i) + 1 || source.length : 2;
-      last = { kind: 'atom' };
-      continue;
-    }
-    if (c === '[') {
-      let j = i + 1;
-      if (source[j] === '^') j++;
-      if (source[j] === ']') j++;
-      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-      atom(null);
-      i = j + 1;
+    // Escapes and one-character classes are compared as the character they match (`\x61`, `[a]` and `a` alike);
+    // those that stand for a set (`\d`, `[a-z]`, `.`) cannot be told apart from other branches.
+    const read = c === '\\' ? readEscape : c === '[' ? readClass : undefined;
+    if (read !== undefined) {
+      const { char, length } = read(source, i, unicode);
+      atom(char);
+      i += length;
       last = { kind: 'atom' };
       continue;
     }
@@ -74,7 +70,7 @@ export function backtrackingRisk(source: string, flags = ''): string | undefined
       // An empty last branch, `(a|)`: the group may match nothing, so it is `(a)?` in disguise.
       if (g.firsts.length > 0 && !g.started) g.firsts.push('');
       if (g.firsts.includes('')) g.variable = true;
-      if (g.firsts.length > 1 && !_distinct(g.firsts)) g.ambiguous = true;
+      if (g.firsts.length > 1 && !_distinct(g.firsts, ignoreCase)) g.ambiguous = true;
       if (g.variable) top().variable = true;
       if (g.ambiguous) top().ambiguous = true;
       last = { kind: 'group', group: g, end: i + 1 };
@@ -108,16 +104,33 @@ export function backtrackingRisk(source: string, flags = ''): string | undefined
       last = undefined;
       continue;
     }
-    atom(c === '.' ? null : c);
+    const { char, length } = readLiteral(source, i, unicode);
+    atom(char);
     last = { kind: 'atom' };
-    i++;
+    i += length;
   }
   return undefined;
 }
 
-function _distinct(firsts: readonly (string | null)[]): boolean {
+/** Whether no two branches can begin with the same character (with `i`, in either case). */
+function _distinct(firsts: readonly (string | null)[], ignoreCase: boolean): boolean {
   if (firsts.some((f) => f === null || f === '')) return false;
-  return new Set(firsts).size === firsts.length;
+  const seen = new Map<string, number>();
+  return firsts.every((f, n) => (ignoreCase ? _caseVariants(f as string) : [f as string]).every((v) => {
+    const other = seen.get(v);
+    seen.set(v, n);
+    return other === undefined || other === n;
+  }));
+}
+
+/**
+ * The forms a character may take when case is ignored: more than the engine's own folding (`ß` and `SS`), never
+ * fewer, so that `ſ`, `s` and `S`, or `K` (Kelvin) and `k`, count as alike.
+ */
+function _caseVariants(char: string): string[] {
+  const upper = char.toUpperCase();
+  const lower = char.toLowerCase();
+  return [char, upper, lower, upper.toLowerCase(), lower.toUpperCase()];
 }
 
 function _excerpt(text: string): string {

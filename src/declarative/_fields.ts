@@ -15,6 +15,7 @@ import { buildVnFieldRule } from './_vn-field-rule.js';
 const ORDERED: ReadonlySet<FieldType> = new Set(['integer', 'number', 'date', 'datetime']);
 const DATED: ReadonlySet<FieldType> = new Set(['date', 'datetime']);
 const TEXTUAL: ReadonlySet<FieldType> = new Set(['text', 'enum', 'any']);
+const LISTED: ReadonlySet<FieldType> = new Set(['text', 'enum', 'integer', 'number', 'boolean', 'any']);
 
 // Keys that only make sense for some types; a steward who puts `format` on a text field has made a mistake.
 const ONLY: Readonly<Record<string, { types: ReadonlySet<FieldType>; label: string }>> = {
@@ -34,6 +35,14 @@ const ONLY: Readonly<Record<string, { types: ReadonlySet<FieldType>; label: stri
   length: { types: TEXTUAL, label: 'text, enum and any' },
   trimmed: { types: TEXTUAL, label: 'text, enum and any' },
   nfc: { types: TEXTUAL, label: 'text, enum and any' },
+  // A date's value is a Date, which a list compares by identity: no listed value could ever equal it.
+  oneOf: { types: LISTED, label: 'text, enum, integer, number, boolean and any' },
+  notOneOf: { types: LISTED, label: 'text, enum, integer, number, boolean and any' },
+};
+
+/** The kind of a listed value (`oneOf`, `notOneOf`) a field's values can equal; `any` fields take every kind. */
+const LIST_ITEM: Readonly<Partial<Record<FieldType, 'string' | 'integer' | 'number' | 'boolean'>>> = {
+  text: 'string', enum: 'string', integer: 'integer', number: 'number', boolean: 'boolean',
 };
 
 /** What a field's build needs from the dataset. */
@@ -99,6 +108,7 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       const list = f[key];
       if (list === undefined) return s;
       const [values, o] = Array.isArray(list) ? [list, {}] : [(list as { values: readonly unknown[] }).values, list];
+      _checkListed(values, f.type, Array.isArray(list) ? at(key) : at(key, 'values'));
       const ci = !Array.isArray(list) && (list as { caseInsensitive?: boolean }).caseInsensitive === true;
       return s[key]([...values], { ...ruleOptions(o as object), ...(ci ? { caseInsensitive: true } : {}) });
     }
@@ -167,6 +177,17 @@ function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): 
     case 'enum': return field.enum([...(f.values ?? [])], f.caseInsensitive === true ? { caseInsensitive: true } : {}) as FieldSpec;
     case 'any': return field.any();
   }
+}
+
+/**
+ * Refuses a listed value of another kind than the field's values: they are compared exactly, so `1` never equals the
+ * text "1" and such a list would pass (notOneOf) or fail (oneOf) every value without a word.
+ */
+function _checkListed(values: readonly unknown[], type: FieldType, path: DefinitionPath): void {
+  const kind = LIST_ITEM[type];
+  if (kind === undefined) return;
+  const bad = values.findIndex((v) => (kind === 'integer' ? !Number.isInteger(v) : typeof v !== kind));
+  if (bad >= 0) throw new DefinitionError(`must be ${kind}, like the values of this ${type} field`, [...path, bad]);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;

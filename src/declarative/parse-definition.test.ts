@@ -72,6 +72,16 @@ describe('parseDefinition', () => {
     [FIELD('{ type: text, verified: true }'), 'fields.a.verified', 'applies to boolean fields only'],
     [FIELD('{ type: text, notInFuture: true }'), 'fields.a.notInFuture', 'applies to date, datetime and integer (a year) fields only'],
     [FIELD('{ type: text, title: A, label: A }'), 'fields.a.label', 'title and label are the same'],
+    // A listed value of another kind never equals a value: the list would pass or fail every row without a word.
+    [FIELD('{ type: text, notOneOf: [1, 2] }'), 'fields.a.notOneOf[0]', 'must be string, like the values of this text field'],
+    [FIELD('{ type: text, oneOf: ["1", 2] }'), 'fields.a.oneOf[1]', 'must be string'],
+    [FIELD('{ type: enum, values: [A], oneOf: { values: [A, true] } }'), 'fields.a.oneOf.values[1]', 'must be string, like the values of this enum field'],
+    [FIELD('{ type: integer, notOneOf: ["1", "2"] }'), 'fields.a.notOneOf[0]', 'must be integer, like the values of this integer field'],
+    [FIELD('{ type: integer, oneOf: [1, 2.5] }'), 'fields.a.oneOf[1]', 'must be integer'],
+    [FIELD('{ type: number, oneOf: { values: ["1.5"], severity: warning } }'), 'fields.a.oneOf.values[0]', 'must be number'],
+    [FIELD('{ type: boolean, notOneOf: ["false"] }'), 'fields.a.notOneOf[0]', 'must be boolean'],
+    [FIELD('{ type: date, oneOf: ["2024-01-01"] }'), 'fields.a.oneOf', 'applies to text, enum, integer, number, boolean and any fields only, not date'],
+    [FIELD('{ type: datetime, notOneOf: ["2024-01-01T00:00:00Z"] }'), 'fields.a.notOneOf', 'only, not datetime'],
     [FIELD('{ type: text, missingValues: vx }'), 'fields.a.missingValues', 'must be "vn"'],
     ['name: x\nmissingValues: VN\nfields:\n  a: { type: text }\n', 'missingValues', 'must be "vn"'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idBirthYear, id: a }\n', 'rules[0]', 'missing required key "birthYear"'],
@@ -102,6 +112,12 @@ describe('parseDefinition', () => {
   it('names the JSON path in JSON files too', () => {
     const e = problem('{"name":"x","fields":{"area_m2":{"type":"number","min":"zero"}}}', 'json');
     expect(e.message).toBe('def.yaml: fields.area_m2.min: must be number');
+  });
+
+  it('refuses a key given twice in JSON, as in YAML, instead of keeping the last', () => {
+    const e = problem('{"name":"p","columns":"ignore","fields":{"n":{"type":"integer","min":100,"min":0}}}', 'json');
+    expect(e.message).toBe('def.yaml: fields.n: duplicate key "min"');
+    expect(problem('{"name":"p","name":"q","fields":{"n":{"type":"integer"}}}', 'json').message).toBe('def.yaml: duplicate key "name"');
   });
 
   it('reports JSON syntax errors', () => {
@@ -199,6 +215,12 @@ rules:
     const rule = report.rules.find((r) => r.id === id);
     expect(rule?.severity).toBe(severity);
     expect(rule?.failed).toBe(failed);
+  });
+
+  it('takes lists whose values are of the field\'s kind, and any kind on an any field', () => {
+    const ok = yaml(FIELD('{ type: number, oneOf: [1, 2.5] }') + '  b: { type: any, notOneOf: [x, 1, true] }\n'
+      + '  c: { type: boolean, oneOf: [true] }\n  d: { type: text, notOneOf: { values: ["1"], caseInsensitive: true } }\n');
+    expect(Object.values(ok.fields).map((f) => f.rules.map((r) => r.name))).toEqual([['oneOf'], ['notOneOf'], ['oneOf'], ['notOneOf']]);
   });
 
   it('carries the dataset options', () => {

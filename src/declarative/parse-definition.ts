@@ -6,6 +6,7 @@ import { buildDefinition, type DefinitionResolver } from './build-definition.js'
 import type { DefinitionPath } from './definition-error.js';
 import { parseAdminUnits } from '../../rules/vn/admin/parse-admin-units.js';
 import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
+import { readJson } from './_json.js';
 import { readYaml } from './_yaml.js';
 
 /**
@@ -36,10 +37,11 @@ const MAX_COMMUNES_BYTES = 32 * 1024 * 1024;
 
 /**
  * Parses a declarative definition from JSON or YAML text and builds it (see `buildDefinition`). YAML is read with
- * the core schema (no custom tags), unique keys, no merge keys and a cap on alias expansion, and any text is capped
- * at `MAX_DEFINITION_BYTES`, so a hostile file cannot run code, exhaust memory or stall the parser. Every problem is
- * a `DefinitionError` with the file and the JSON path. `extends` and `communes` files are read relative to
- * `options.baseDir` (and each base file under the same limits); a chain that comes back to a file is refused.
+ * the core schema (no custom tags), unique keys, no merge keys and a cap on alias expansion; JSON with unique keys
+ * too (`JSON.parse` would keep the last of two silently). Any text is capped at `MAX_DEFINITION_BYTES`, so a hostile
+ * file cannot run code, exhaust memory or stall the parser. Every problem is a `DefinitionError` with the file and
+ * the JSON path. `extends` and `communes` files are read relative to `options.baseDir` (and each base file under the
+ * same limits); a chain that comes back to a file is refused.
  * @example parseDefinition('name: parcels\nfields:\n  parcel_id: { type: text, required: true }', { format: 'yaml' })
  */
 export function parseDefinition(text: string, options: ParseDefinitionOptions): DatasetDefinition {
@@ -53,7 +55,7 @@ function _parse(text: string, options: ParseDefinitionOptions, chain: readonly s
     if (Buffer.byteLength(text) > MAX_DEFINITION_BYTES) {
       throw new DefinitionError(TOO_LARGE);
     }
-    return buildDefinition(options.format === 'json' ? _json(text) : readYaml(text), _resolver(options.baseDir, chain), communes);
+    return buildDefinition(options.format === 'json' ? readJson(text) : readYaml(text), _resolver(options.baseDir, chain), communes);
   } catch (e) {
     if (!(e instanceof DefinitionError)) throw e;
     // An error in a base file already names that file.
@@ -98,12 +100,4 @@ function _readCapped(abs: string, cap: number, at: DefinitionPath): string {
   }
   if (size > cap) throw new DefinitionError(`${basename(abs)} is larger than ${cap / 1024 / 1024} MB`, at);
   return readFileSync(abs, 'utf8');
-}
-
-function _json(text: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    throw new DefinitionError(`invalid JSON: ${(e as Error).message}`);
-  }
 }
