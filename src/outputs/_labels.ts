@@ -41,6 +41,8 @@ export interface Labels {
   /** No error or warning rule failed, but `n` info rules found something (shown, never judged). */
   readonly passedButInfo: (n: number) => string;
   readonly notEvaluated: string;
+  /** The verdict of a run that could not be evaluated, whose reason follows on its own line. */
+  readonly notEvaluatedVerdict: string;
   readonly partial: string;
   readonly sortHint: string;
   readonly moreRules: (n: number) => string;
@@ -99,6 +101,7 @@ const en: Labels = {
   passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
   passedButInfo: (n) => `No error or warning rule failed; ${plural(n, 'info rule', 'info rules', 'en')} found something (shown, not judged).`,
   notEvaluated: 'The dataset could not be evaluated:',
+  notEvaluatedVerdict: 'Not evaluated (the reason follows).',
   partial: 'The source could not be read completely, so the dataset is not scored.',
   sortHint: 'Click a column header to sort.',
   moreRules: (n) => `… and ${plural(n, 'more rule', 'more rules', 'en')}`,
@@ -156,6 +159,7 @@ const vi: Labels = {
   passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
   passedButInfo: (n) => `Không có quy tắc lỗi hay cảnh báo nào không đạt; ${formatCount(n, 'vi')} quy tắc thông tin có phát hiện (chỉ hiển thị, không tính).`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
+  notEvaluatedVerdict: 'Không đánh giá được (lý do ở dưới).',
   partial: 'Không đọc được toàn bộ nguồn dữ liệu nên tập dữ liệu không được chấm điểm.',
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
   moreRules: (n) => `… và ${formatCount(n, 'vi')} quy tắc khác`,
@@ -194,7 +198,8 @@ export function verdictLine(report: Report, l: Labels): string {
   // Info rules report without judging (a record not yet verified), but one that found something did not pass.
   const info = report.rules.filter((r) => r.status === 'failed' && r.severity === 'info').length;
   // A skipped rule (no register given, every value missing) did not pass: "every rule passed" would say it did.
-  const verdict = counts !== '' ? counts : report.status === 'error' ? l.notEvaluated.replace(/:$/, '.')
+  // The reason of a run that could not be evaluated has a line of its own ("The dataset could not be evaluated: …").
+  const verdict = counts !== '' ? counts : report.status === 'error' ? (report.error === undefined ? l.notEvaluated.replace(/:$/, '.') : l.notEvaluatedVerdict)
     : info > 0 ? l.passedButInfo(info) : skipped === 0 ? l.allPassed : l.passedButSkipped(skipped);
   const b = report.baseline;
   return b === undefined ? verdict : list([verdict, l.baselineCounts(b.known, b.new, b.name)]);

@@ -50,4 +50,15 @@ describe('nothing evaluated', () => {
     expect(formatSummary(report, { locale: 'vi' })).not.toContain('Tất cả quy tắc đều đạt');
     expect(toJUnit(report)).toMatch(/<error message="nothing to evaluate: 0 data rows"/);
   });
+
+  it('says it could not be evaluated once, with its reason: the verdict line repeated the reason line', async () => {
+    const report = await validate(parcels, csv('parcel_id,area_m2,updated_at\n'), { now: NOW });
+    for (const text of [formatSummary(report), toHtml(report), toMarkdown(report)]) {
+      expect(text.match(/could not be evaluated/g)).toHaveLength(1);
+      expect(text).toContain('Not evaluated (the reason follows).');
+    }
+    const vi = formatSummary(report, { locale: 'vi' });
+    expect(vi).toContain('Không đánh giá được (lý do ở dưới).');
+    expect(vi.match(/Không đánh giá được tập dữ liệu/g)).toHaveLength(1);
+  });
 });
