@@ -199,10 +199,12 @@ export function _explain(report: Report, io: CliIo): void {
   // which a long list of failing rules can push out of the summary.
   const absent = report.rules.find((r) => r.id === 'source.missing_column');
   if (absent !== undefined && absent.failed > 0 && (split === undefined || split.failed === 0)) {
+    // JSON records have no header: their keys are the columns.
+    const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
     const named = absent.samples.slice(0, 5).map((x) => x.suggestion === undefined ? `${x.field}`
-      : `${x.field} (the header has "${_oneLine(x.suggestion)}")`);
+      : `${x.field} (${json ? 'the records have' : 'the header has'} "${_oneLine(x.suggestion)}")`);
     const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
-    io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} not in the header: ` +
+    io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
       `${named.join(', ')}${more} (source.missing_column)\n`);
   }
   // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero

@@ -115,6 +115,12 @@ describe('a renamed column is named, with its near name, even for a personal fie
     const missing = report.rules.find((x) => x.id === 'source.missing_column');
     expect(missing?.samples).toEqual([expect.objectContaining({ field: 'owner_id', suggestion: 'Owner ID' })]);
     expect(r.stderr).toContain('ddss: 1 declared column is not in the header: owner_id (the header has "Owner ID") (source.missing_column)\n');
+    // NDJSON: the records' keys are its columns (a renamed property passed before, its rules skipped).
+    const nd = tmp.path('renamed.ndjson');
+    writeFileSync(nd, '{"parcel_id":"P-001","Owner ID":"001099012345","owner_name":"An","area_m2":12,"issued_on":"15/01/2020"}\n');
+    const j = await cli(['validate', nd, '--dataset', 'parcels.yaml', '--now', '2026-11-22']);
+    expect(j.code).toBe(1);
+    expect(j.stderr).toContain('ddss: 1 declared column is a key of no record: owner_id (the records have "Owner ID") (source.missing_column)\n');
     expect(r.stdout).not.toContain('001099012345');
   });
 });
