@@ -115,6 +115,16 @@ describe('ddss worklist', () => {
     expect(md.stdout.indexOf('| 1 | 3 | A2 |')).toBeLessThan(md.stdout.indexOf('| 4 | 6 | A5 |'));
   });
 
+  it('reads a grades file that starts with a UTF-8 BOM (an editor saved it; line 1 was "not JSON")', async () => {
+    const file = await gradesFile();
+    const plain = await cli(['worklist', file, '--by', 'commune']);
+    const bom = tmp.path('bom.ndjson');
+    writeFileSync(bom, `\ufeff${readFileSync(file, 'utf8')}`);
+    const r = await cli(['worklist', bom, '--by', 'commune']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(plain.stdout);
+  });
+
   it('says which column is missing, or which line is not a graded record', async () => {
     const file = await gradesFile();
     const r = await cli(['worklist', file, '--by', 'district']);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, scratch } from './fixtures/cli/harness.js';
 
@@ -39,6 +39,10 @@ describe('ddss refdata import', () => {
     ['no file', ['refdata', 'import'], 2, /refdata import needs a <file>/],
     ['a CSV without dates', ['refdata', 'import', 'communes.csv'], 2, /a CSV list needs --scheme, --valid-from and --source/],
     ['a bad --valid-from', ['refdata', 'import', 'communes.csv', ...DATED, '--valid-from', '1/8/2008'], 2, /--valid-from must be a date yyyy-MM-dd/],
+    ['a --valid-from with month 13', ['refdata', 'import', 'communes.csv', ...DATED, '--valid-from', '2008-13-45'], 2, /^ddss: --valid-from must be a date yyyy-MM-dd, got "2008-13-45"/],
+    ['a --valid-from on 30 February', ['refdata', 'import', 'communes.csv', ...DATED, '--valid-from', '2008-02-30'], 2, /^ddss: --valid-from must be a date yyyy-MM-dd, got "2008-02-30"/],
+    ['a --valid-to with month 99', ['refdata', 'import', 'communes.csv', ...DATED, '--valid-to', '2009-99-99'], 2, /^ddss: --valid-to must be a date yyyy-MM-dd, got "2009-99-99"/],
+    ['a --valid-to before --valid-from', ['refdata', 'import', 'communes.csv', ...DATED, '--valid-to', '2008-07-31'], 2, /^ddss: --valid-to 2008-07-31 is before --valid-from 2008-08-01/],
     ['a bad --column', ['refdata', 'import', 'communes.csv', ...DATED, '--column', 'zip=Mã'], 2, /--column must be key=Header/],
     ['a missing file', ['refdata', 'import', 'nope.csv', ...DATED], 3, /cannot import "nope\.csv": file not found/],
     ['a malformed list', ['refdata', 'import', 'communes-duplicate.csv', ...DATED], 3, /cannot import "communes-duplicate\.csv": line 3: commune code 00001 appears twice/],
@@ -47,5 +51,42 @@ describe('ddss refdata import', () => {
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(/^ddss: [^\n]+\n$/);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('takes a one-day table (--valid-to on --valid-from: both are inclusive)', async () => {
+    const r = await cli(['refdata', 'import', 'communes.csv', ...DATED, '--valid-to', '2008-08-01']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ validFrom: '2008-08-01', validTo: '2008-08-01' });
+  });
+
+  it.each([
+    ['a CSV with a header and no rows', 'hc.csv', 'Mã,Tên,Cấp,Mã QH,Mã TP\n', /the list has no communes \(a header and no rows\)/],
+    ['an empty CSV file', 'empty.csv', '', /the list has no communes \(the file is empty\)/],
+    ['a JSON table with no entries', 'e.json', '{"entries":[]}\n', /the list has no communes \("entries" is empty\)/],
+    ['an empty JSON array', 'a.json', '[]\n', /the list has no communes \(an empty array\)/],
+  ])('refuses %s, writing nothing (it wrote "entries": [] or blamed a header)', async (_what, name, text, message) => {
+    writeFileSync(tmp.path(name), text);
+    const out = tmp.path('t.json');
+    const r = await cli(['refdata', 'import', tmp.path(name), ...DATED, '--out', out]);
+    expect([r.code, r.stdout]).toEqual([3, '']);
+    expect(r.stderr).toMatch(new RegExp(`^ddss: cannot import "[^"]+${name.replace('.', '\\.')}": `));
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says a JSON list lacks a key of its entries, not a column of a header it does not have', async () => {
+    writeFileSync(tmp.path('k.json'), '[{"ma_so":"1","ten":"A","tinh":"01"}]\n');
+    const r = await cli(['refdata', 'import', tmp.path('k.json'), ...DATED]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/: no code key \(looked for code, [^)]*\) in the entries\n$/);
+  });
+
+  it('validate names the real problem of an empty commune table in a definition (it said "no code column")', async () => {
+    writeFileSync(tmp.path('e.json'), '{"version":"x","validFrom":"2025-07-01","source":"s","entries":[]}\n');
+    writeFileSync(tmp.path('reg.yaml'), 'name: reg\ncommunes: e.json\nfields:\n  c: { type: text, vn: [commune] }\n');
+    writeFileSync(tmp.path('r.csv'), 'c\n00001\n');
+    const r = await cli(['validate', tmp.path('r.csv'), '--dataset', tmp.path('reg.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/communes: e\.json: the list has no communes \("entries" is empty\)\n$/);
   });
 });

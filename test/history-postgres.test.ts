@@ -122,7 +122,7 @@ describe('ddss validate --history postgresql://…', () => {
     await client.query(`UPDATE damaged SET rules = '{"a": [1]}'`);
     const damaged = await cli(args(server.url, 'damaged'));
     expect(damaged.code).toBe(2);
-    expect(damaged.stderr).toMatch(/^ddss: --history postgresql:\/\/ddss@127\.0\.0\.1:\d+\/postgres damaged run \d+ is not a ddss history entry\n$/);
+    expect(damaged.stderr).toMatch(/^ddss: --history postgresql:\/\/ddss@127\.0\.0\.1:\d+\/postgres damaged run \d+ is not a ddss history entry: the counts of rule "a" are not \[checked, failed\]/);
     const down = await cli(args(`postgresql://ddss:${encodeURIComponent(server.password)}@127.0.0.1:1/postgres`, 'runs'));
     expect(down.code).toBe(3);
     expect(down.stderr).toMatch(/connection refused/);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
 import { assertValidReport } from './_report-schema.js';
@@ -100,5 +100,64 @@ describe('ddss history', () => {
     expect(html).toContain('Content-Security-Policy');
     expect((await cli(['history', h, '--dataset', 'other'])).code).toBe(2);
     expect((await cli(['history', tmp.path('none.ndjson')])).code).toBe(2);
+  });
+
+  /** One run's history line, as ddss validate --history writes it (written once, then edited by each case). */
+  let written: Promise<Record<string, unknown>> | undefined;
+  function line(): Promise<Record<string, unknown>> {
+    written ??= (async () => {
+      const own = scratch();
+      try {
+        await cli(['validate', 'parcels.csv', ...BASE, '--history', own.path('h.ndjson')]);
+        return JSON.parse(readFileSync(own.path('h.ndjson'), 'utf8')) as Record<string, unknown>;
+      } finally {
+        own.remove();
+      }
+    })();
+    return written;
+  }
+
+  it.each([
+    ['a now that is no date', { now: 'yesterday' }, /"now" is not a date-time/],
+    ['a now on a day that does not exist', { now: '2026-02-30T00:00:00.000Z' }, /"now" is not a date-time/],
+    ['a now of a day without a time', { now: '2026-11-22' }, /"now" is not a date-time/],
+    ['more failed than checked', { rules: { rowCount: [10, 2000] } }, /the counts of rule "rowCount" are not \[checked, failed\]/],
+    ['a count that is no whole number', { rules: { rowCount: [1.5, 0] } }, /the counts of rule "rowCount"/],
+    ['a count too large to be exact', { rows: 2 ** 60 }, /"rows" is not a whole number/],
+    ['a hash that is not SHA-256', { input: { name: 'parcels.csv', sha256: 'abc' } }, /"input\.sha256" is not 64 hexadecimal digits/],
+    ['an empty dataset name', { dataset: '' }, /no dataset/],
+    ['a history rule, which ddss never records', { rules: { 'history.stale_input': [1, 1] } }, /"history\.stale_input", which ddss never records/],
+  ])('refuses a line with %s, saying what is wrong (it was read: "… yesterday", "1% → 20000%")', async (_what, edit, reason) => {
+    const good = await line();
+    const h = tmp.path('h.ndjson');
+    writeFileSync(h, `${JSON.stringify(good)}\n${JSON.stringify({ ...good, ...edit })}\n`);
+    const r = await cli(['history', h]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^ddss: history \S+ line 2 is not a ddss history entry: /);
+    expect(r.stderr).toMatch(reason);
+    // validate --history reads the same lines: the run is refused before it starts.
+    expect((await cli(['validate', 'parcels.csv', ...BASE, '--history', h])).code).toBe(2);
+  });
+
+  it('still reads a history whose lines are as ddss writes them, and one that starts with a UTF-8 BOM', async () => {
+    const good = await line();
+    const h = tmp.path('h.ndjson');
+    writeFileSync(h, `\ufeff${JSON.stringify(good)}\n${JSON.stringify({ ...good, now: '2026-11-23T08:30:00.250Z' })}\n`);
+    const r = await cli(['history', h]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^parcels — 2 runs, 2026-11-22T00:00:00.000Z … 2026-11-23T08:30:00.250Z\n/);
+    expect((await cli(['validate', 'parcels.csv', ...BASE, '--history', h, '--format', 'json'])).code).toBe(1);
+    expect(readFileSync(h, 'utf8').trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  it('says a history file is not found, is a directory, or cannot be standard input (each was "has no runs" or EISDIR)', async () => {
+    const none = await cli(['history', 'none.ndjson']);
+    expect([none.code, none.stderr]).toEqual([2, 'ddss: history file "none.ndjson" not found\n']);
+    const dir = tmp.path('adir');
+    mkdirSync(dir);
+    const d = await cli(['history', dir]);
+    expect([d.code, d.stderr]).toEqual([2, `ddss: history ${dir} is a directory, not a history file\n`]);
+    const stdin = await cli(['history', '-'], { stdin: '' });
+    expect([stdin.code, stdin.stderr]).toEqual([2, 'ddss: history reads a history file (or a postgresql:// URL), not standard input ("-")\n']);
   });
 });

@@ -120,14 +120,14 @@ Options:
       --force           replace an existing --out file
       --scheme S        name of the scheme, e.g. 2025-07-01 (required for CSV)
       --valid-from D    first day the list is in force, yyyy-MM-dd (required for CSV)
-      --valid-to D      last day the list is in force, yyyy-MM-dd (omit while current)
+      --valid-to D      last day the list is in force, yyyy-MM-dd, not before --valid-from (omit while current)
       --source TEXT     where the list comes from (required for CSV)
       --input-format K  csv or json (default: by extension)
       --column K=H      the header of column K (code, name, level, province, district, successors),
                         when it is not recognised; repeat for several
   -h, --help            this help
 
-Exit codes: 0 written, 2 usage error, 3 the list could not be read or converted.
+Exit codes: 0 written, 2 usage error, 3 the list could not be read or converted, or has no communes.
 `;
 
 export const COMPARE_HELP = `Usage: ddss compare <source> <copy> --key COLS [options]

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { readHistory } from '../history/read-history.js';
 import type { HistoryEntry } from '../history/history-entry.js';
 import { postgresHistoryName, readPostgresHistory } from '../history/postgres-history.js';
@@ -9,6 +10,7 @@ import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
 import { HISTORY_HELP } from './help.js';
+import { isStdin } from './_stdin.js';
 
 /**
  * `ddss history FILE.ndjson|postgresql://… [--history-table T] [--dataset D] [--format text|json|html]`: the score trend
@@ -33,6 +35,7 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   }
   if (positionals.length !== 1) throw usage('history takes one history file or postgresql:// URL (written by ddss validate --history)');
   const file = positionals[0] as string;
+  if (isStdin(file)) throw usage('history reads a history file (or a postgresql:// URL), not standard input ("-")');
   const format = choice('format', v.format, ['text', 'json', 'html'] as const, 'text');
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   const top = whole('top', v.top, 1) ?? 10;
@@ -42,6 +45,8 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   const shown = target.kind === 'file' ? file : postgresHistoryName(target.options);
   if (out !== undefined) await checkOutputs([out], target.kind === 'file' ? target.path : shown, v.force === true);
+  // readHistory takes a missing file for an empty history (a first run's); asked to show one, it is a mistyped name.
+  if (target.kind === 'file' && await missing(target.path)) throw usage(`history file "${file}" not found`);
   let entries: HistoryEntry[];
   try {
     entries = target.kind === 'file' ? await readHistory(target.path, v.dataset, Number.MAX_SAFE_INTEGER)
@@ -61,3 +66,6 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   else await writeOutput(out, text, v.force === true);
   return EXIT.ok;
 }
+
+const missing = async (path: string): Promise<boolean> =>
+  stat(path).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR');

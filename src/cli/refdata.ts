@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { importAdminUnits } from '../../rules/vn/admin/import-admin-units.js';
-import type { AdminUnitOptions } from '../../rules/vn/admin/parse-admin-units.js';
+import { isDay, type AdminUnitOptions } from '../../rules/vn/admin/parse-admin-units.js';
 import { choice, parse } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
@@ -8,7 +8,6 @@ import type { CliIo } from './_io.js';
 import { REFDATA_HELP } from './help.js';
 
 const COLUMNS = ['code', 'name', 'level', 'province', 'district', 'successors'] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `ddss refdata import <file>`: converts an official commune list (CSV or JSON) into the dated JSON table that
@@ -38,7 +37,12 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
   if (more.length > 0) throw usage(`refdata import takes one <file>, got ${more.length + 1}`);
   for (const flag of ['valid-from', 'valid-to'] as const) {
     const day = v[flag];
-    if (day !== undefined && !DAY.test(day)) throw usage(`--${flag} must be a date yyyy-MM-dd, got "${day}"`);
+    // A calendar day, not just its shape: 2008-13-45 reached the importer and came back as "Invalid time value", exit 3.
+    if (day !== undefined && !isDay(day)) throw usage(`--${flag} must be a date yyyy-MM-dd, got "${day}"`);
+  }
+  const [from, to] = [v['valid-from'], v['valid-to']];
+  if (from !== undefined && to !== undefined && to < from) {
+    throw usage(`--valid-to ${to} is before --valid-from ${from}: the table would be in force on no day (both are inclusive)`);
   }
   const format = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], ['csv', 'json'] as const, 'csv');
   const isJson = format === 'json' || (format === undefined && /\.json$/i.test(file));

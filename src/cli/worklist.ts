@@ -77,8 +77,10 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   let n = 0;
   const lines = createInterface({ input: createReadStream(resolve(io.cwd, file), 'utf8'), crlfDelay: Infinity });
   try {
-    for await (const text of lines) {
+    for await (const read of lines) {
       n++;
+      // A grades file saved by an editor that adds a UTF-8 BOM is still the file it was.
+      const text = n === 1 && read.startsWith('\ufeff') ? read.slice(1) : read;
       if (text.trim() === '') continue;
       const g = graded(text, n, by);
       const id = g.group ?? EMPTY_GROUP;

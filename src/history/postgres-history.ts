@@ -4,7 +4,7 @@ import { connectionError, queryError } from '../sources/postgres/pg-errors.js';
 import { loadPg, type PgClient } from '../sources/postgres/pg.js';
 import { hideSecret, redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import type { HistoryEntry } from './history-entry.js';
-import { asHistoryEntry } from './read-history.js';
+import { historyEntryProblem } from './read-history.js';
 
 /** A history kept in a PostgreSQL table (`--history postgresql://… --history-table T`). */
 export interface PostgresHistoryOptions {
@@ -178,12 +178,13 @@ function entryOf(r: readonly (string | null)[], o: PostgresHistoryOptions): Hist
   } catch {
     parsed = undefined;
   }
-  const entry = asHistoryEntry({
+  const entry = {
     history: num(history), dataset, now,
     input: { name, ...(bytes === null ? {} : { bytes: num(bytes) }), ...(sha256 === null ? {} : { sha256 }) },
     status, rows: num(rows), score: num(score),
     criteria: Object.fromEntries(CRITERIA.map((c, i) => [c, num(scores[i])])), rules: parsed,
-  });
-  if (entry === undefined) throw new Error(`ddss: history ${postgresHistoryName(o)} run ${run ?? '?'} is not a ddss history entry`);
-  return entry;
+  };
+  const problem = historyEntryProblem(entry);
+  if (problem !== undefined) throw new Error(`ddss: history ${postgresHistoryName(o)} run ${run ?? '?'} is not a ddss history entry: ${problem}`);
+  return entry as HistoryEntry;
 }

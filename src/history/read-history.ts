@@ -21,17 +21,24 @@ export async function readHistory(path: string, dataset: string | undefined, kee
   const out: HistoryEntry[] = [];
   let n = 0;
   try {
+    // Opening a directory succeeds; reading it fails with an EISDIR that names no file.
+    if ((await file.stat()).isDirectory()) throw new Error(`ddss: history ${path} is a directory, not a history file`);
     const lines = createInterface({ input: file.createReadStream({ encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const read of lines) {
       n++;
+      // A file saved by an editor that adds a UTF-8 BOM is still the history it was.
+      const line = n === 1 && read.startsWith('\ufeff') ? read.slice(1) : read;
       if (line.trim() === '') continue;
       if (line.length > MAX_LINE) throw new Error(`ddss: history ${path} line ${n} is not a ddss history entry (too long)`);
       const entry = parseEntry(line);
-      if (entry === undefined) throw new Error(`ddss: history ${path} line ${n} is not a ddss history entry`);
+      if (typeof entry === 'string') throw new Error(`ddss: history ${path} line ${n} is not a ddss history entry: ${entry}`);
       if (dataset !== undefined && entry.dataset !== dataset) continue;
       out.push(entry);
       if (out.length > keep) out.shift();
     }
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('ddss: ')) throw e;
+    throw new Error(`ddss: history ${path}: ${(e as Error).message}`, { cause: e });
   } finally {
     await file.close();
   }
@@ -68,36 +75,72 @@ export async function appendHistory(path: string, entry: HistoryEntry): Promise<
 }
 
 const isScore = (x: unknown): x is number | null => x === null || (typeof x === 'number' && x >= 0 && x <= 1);
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** The entry on a line, checked field by field (a history file is input like any other), or undefined. */
-function parseEntry(line: string): HistoryEntry | undefined {
+/**
+ * Whether `x` is an instant as the writer records it (`Date.toISOString()`: UTC, to the millisecond). Only that form,
+ * checked by a round trip: the trend shows it as written, and `Date.parse` alone reads 2008-02-30 as 1 March.
+ */
+const isInstant = (x: unknown): x is string => {
+  if (typeof x !== 'string') return false;
+  const ms = Date.parse(x);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === x;
+};
+
+/** A rule's `[checked, failed]`: whole counts, no more failed than checked (a rate above 100% is a damaged line). */
+const isCounts = (x: unknown): boolean => Array.isArray(x) && x.length === 2 && isCount(x[0]) && isCount(x[1]) && x[1] <= x[0];
+
+/** The entry on a line, checked field by field (a history file is input like any other), or why it is none. */
+function parseEntry(line: string): HistoryEntry | string {
   let x: unknown;
   try {
     x = JSON.parse(line);
   } catch {
-    return undefined;
+    return 'not JSON';
   }
-  return asHistoryEntry(x);
+  return historyEntryProblem(x) ?? (x as HistoryEntry);
 }
 
 /**
- * `x` when it is a history entry, checked field by field (a history file or table is input like any other), else undefined.
- * @example asHistoryEntry(JSON.parse(line)) ?? fail()
+ * Why `x` is not a history entry as `historyEntry` writes it (the first problem found), or undefined when it is one
+ * (a history file or table is input like any other: checked field by field). A damaged entry must be refused, not read: a `now` of "yesterday" became a trend's heading, counts `[10, 2000]` a
+ * failure rate of 20000%, and anomalies are judged against these runs.
+ * @example historyEntryProblem({ ...entry, now: 'yesterday' }) // '"now" is not a date-time as ddss writes it, like …'
  */
-export function asHistoryEntry(x: unknown): HistoryEntry | undefined {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
-  const e = x as Record<string, unknown>;
-  const input = e.input as Record<string, unknown> | null | undefined;
-  const criteria = e.criteria as Record<string, unknown> | null | undefined;
-  const rules = e.rules as Record<string, unknown> | null | undefined;
-  const ok = e.history === 1 && typeof e.dataset === 'string' && typeof e.now === 'string' &&
-    typeof input === 'object' && input !== null && typeof input.name === 'string' &&
-    (input.bytes === undefined || isCount(input.bytes)) && (input.sha256 === undefined || typeof input.sha256 === 'string') &&
-    typeof e.status === 'string' && ['passed', 'warned', 'failed', 'error'].includes(e.status) &&
-    isCount(e.rows) && isScore(e.score) &&
-    typeof criteria === 'object' && criteria !== null && CRITERIA.every((c) => isScore(criteria[c])) &&
-    typeof rules === 'object' && rules !== null && !Array.isArray(rules) &&
-    Object.values(rules).every((r) => Array.isArray(r) && r.length === 2 && isCount(r[0]) && isCount(r[1]));
-  return ok ? (e as unknown as HistoryEntry) : undefined;
+export function historyEntryProblem(x: unknown): string | undefined {
+  if (!isRecord(x)) return 'not a JSON object';
+  if (x.history !== 1) return '"history" is not 1';
+  if (typeof x.dataset !== 'string' || x.dataset.trim() === '') return 'no dataset';
+  if (!isInstant(x.now)) return '"now" is not a date-time as ddss writes it, like 2026-11-22T00:00:00.000Z';
+  return inputProblem(x.input) ?? runProblem(x);
+}
+
+function inputProblem(input: unknown): string | undefined {
+  if (!isRecord(input) || typeof input.name !== 'string') return 'no "input" with a name';
+  if (input.bytes !== undefined && !isCount(input.bytes)) return '"input.bytes" is not a whole number of at least 0';
+  if (input.sha256 !== undefined && !(typeof input.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(input.sha256))) {
+    return '"input.sha256" is not 64 hexadecimal digits';
+  }
+  return undefined;
+}
+
+/** The run's status, counts and scores. */
+function runProblem(x: Record<string, unknown>): string | undefined {
+  if (typeof x.status !== 'string' || !['passed', 'warned', 'failed', 'error'].includes(x.status)) {
+    return '"status" is not passed, warned, failed or error';
+  }
+  if (!isCount(x.rows)) return '"rows" is not a whole number of at least 0';
+  if (!isScore(x.score)) return '"score" is neither null nor from 0 to 1';
+  const criteria = x.criteria;
+  if (!isRecord(criteria)) return 'no "criteria"';
+  const badScore = CRITERIA.find((c) => !isScore(criteria[c]));
+  if (badScore !== undefined) return `"criteria.${badScore}" is neither null nor from 0 to 1`;
+  if (!isRecord(x.rules)) return 'no "rules"';
+  for (const [id, counts] of Object.entries(x.rules)) {
+    // The writer leaves out the history's own rules: anomalies are never measured against anomalies.
+    if (id === '' || id.startsWith('history.')) return `"rules" has the rule id "${id}", which ddss never records`;
+    if (!isCounts(counts)) return `the counts of rule "${id}" are not [checked, failed], whole numbers with failed at most checked`;
+  }
+  return undefined;
 }

@@ -54,6 +54,9 @@ describe('parseAdminUnits / loadAdminUnits', () => {
     ['an empty name', 'code,name,province\n00001,,01\n', /no name/],
     ['an unclosed quote', 'code,name,province\n00001,"A,01\n', /unclosed quote/],
     ['JSON that is not a list', '{"a":1}', /entries/],
+    ['a header and no rows', 'code,name,province\n', /has no communes \(a header and no rows\)/],
+    ['a JSON table with no entries', '{"entries":[]}', /has no communes \("entries" is empty\)/],
+    ['JSON entries without a code key', '[{"ten":"A","tinh":"01"}]', /no code key \(looked for [^)]*\) in the entries/],
   ])('throws on %s', (_label, text, error, columns = undefined) => {
     expect(() => parseAdminUnits(text, { ...meta, ...(columns === undefined ? {} : { columns }) })).toThrow(error);
   });
@@ -63,6 +66,18 @@ describe('parseAdminUnits / loadAdminUnits', () => {
     [{ scheme: 'x', validFrom: '2025-02-30', source: 's' }], [{ scheme: 'x', validFrom: '1/7/2025', source: 's' }],
   ])('throws without valid metadata %j', (options) => {
     expect(() => parseAdminUnits('code,name,province\n00001,A,01\n', options)).toThrow();
+  });
+
+  it.each([
+    ['validFrom', { validFrom: '2008-13-45' }, /validFrom must be a date yyyy-MM-dd, got "2008-13-45"/],
+    ['validTo', { validTo: '2009-99-99' }, /validTo must be a date yyyy-MM-dd, got "2009-99-99"/],
+    ['validTo before validFrom', { validTo: '2008-07-31' }, /validTo 2008-07-31 is before validFrom 2008-08-01/],
+  ])('names a bad %s (a month past 12 was "Invalid time value"; an end before the start was taken)', (_what, dates, error) => {
+    expect(() => parseAdminUnits('code,name,province\n00001,A,01\n', { ...meta, ...dates })).toThrow(error);
+  });
+
+  it('loadAdminUnits names an empty hand-written table as such (it said "no code column … in the header")', () => {
+    expect(() => loadAdminUnits('{"version":"x","validFrom":"2025-07-01","source":"s","entries":[]}')).toThrow(/the list has no communes/);
   });
 
   it('leaves Object.prototype alone with hostile keys', () => {

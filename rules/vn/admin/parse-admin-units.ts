@@ -65,22 +65,37 @@ function codeOf(raw: string, width: number, what: string, where: string): string
   return t.padStart(width, '0');
 }
 
-function checkDay(day: string | undefined, what: string): void {
-  if (day !== undefined && !(DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day))) {
-    throw new Error(`ddss: ${what} must be a date yyyy-MM-dd, got "${day}"`);
-  }
+/**
+ * Whether `day` is a calendar day written `yyyy-MM-dd`. `Date` reads 2008-13-45 as no time at all (its ISO text then
+ * throws "Invalid time value") and 2008-02-30 as 1 March: only a day that comes back as written is one.
+ * @example isDay('2008-02-29') // true; isDay('2009-02-29') // false
+ */
+export function isDay(day: string): boolean {
+  if (!DAY.test(day)) return false;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(day);
 }
+
+function checkDay(day: string | undefined, what: string): void {
+  if (day !== undefined && !isDay(day)) throw new Error(`ddss: ${what} must be a date yyyy-MM-dd, got "${day}"`);
+}
+
+/** Where the column names of a list are: a CSV's header, or the keys of a JSON list's entries. */
+type Keys = 'header' | 'entries';
 
 /** Builds the table from rows of cells under a header, with the columns resolved by name or alias. */
 function fromRows(header: readonly string[], rows: readonly { cells: readonly string[]; line: number }[],
-  o: AdminUnitOptions): readonly AdminUnit[] {
+  o: AdminUnitOptions, keys: Keys): readonly AdminUnit[] {
   const folded = header.map(fold);
   const index = (key: keyof AdminUnitColumns, required: boolean): number | undefined => {
     const wanted = o.columns?.[key];
     const i = wanted !== undefined ? folded.indexOf(fold(wanted)) : HEADER_ALIASES[key].map((a) => folded.indexOf(a)).find((x) => x >= 0) ?? -1;
     if (i >= 0) return i;
     if (required || wanted !== undefined) {
-      throw new Error(`ddss: no ${wanted === undefined ? `${key} column (looked for ${HEADER_ALIASES[key].join(', ')})` : `column "${wanted}"`} in the header`);
+      // A JSON list has no header: its column names are its entries' keys.
+      const word = keys === 'header' ? 'column' : 'key';
+      throw new Error(`ddss: no ${wanted === undefined ? `${key} ${word} (looked for ${HEADER_ALIASES[key].join(', ')})` : `${word} "${wanted}"`} ` +
+        `in the ${keys === 'header' ? 'header' : 'entries'}`);
     }
     return undefined;
   };
@@ -128,7 +143,8 @@ function jsonRows(items: readonly unknown[]): { header: string[]; rows: { cells:
  *   "entries": [{ "code": "00004", "name": "Phường Ba Đình", "level": "Phường", "province": "01",
  *   "district"?: "001", "successors"?: ["00004"] }] }` (options override its version, dates and source).
  * Codes are left-padded (commune 5, province 2, district 3 digits); entries come out sorted by code. Throws, naming
- * the line, on a missing column, a bad or duplicate code, an empty name, or a missing scheme/validFrom/source.
+ * the line, on a missing column, a bad or duplicate code, an empty name, a list with no communes, a missing
+ * scheme/validFrom/source, or a validTo before validFrom.
  * @example parseAdminUnits('code,name,province\n4,Phường Ba Đình,1', { scheme: '2025-07-01', validFrom: '2025-07-01', source: 'GSO' })
  */
 export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): CommuneTable {
@@ -141,11 +157,15 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
     const items = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'entries') ? (doc as { entries: unknown }).entries : undefined;
     if (!Array.isArray(items)) throw new Error('ddss: JSON must be an array of units or a table with "entries"');
     if (!Array.isArray(doc)) meta = doc as typeof meta;
+    // A table without communes would pass for a list and make every code unknown (or be refused for a missing column).
+    if (items.length === 0) throw new Error(`ddss: the list has no communes (${Array.isArray(doc) ? 'an empty array' : '"entries" is empty'})`);
     const { header, rows } = jsonRows(items);
-    entries = fromRows(header, rows, o);
+    entries = fromRows(header, rows, o, 'entries');
   } else {
     const { header, rows } = parseCsv(body);
-    entries = fromRows(header, rows, o);
+    if (header.length === 0) throw new Error('ddss: the list has no communes (the file is empty)');
+    entries = fromRows(header, rows, o, 'header');
+    if (entries.length === 0) throw new Error('ddss: the list has no communes (a header and no rows)');
   }
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const version = o.scheme ?? str(meta.version);
@@ -157,5 +177,7 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
   }
   checkDay(validFrom, 'validFrom');
   checkDay(validTo, 'validTo');
+  // Both inclusive: a table that ends before it starts is in force on no day, and no code would ever be found in it.
+  if (validTo !== undefined && validTo < validFrom) throw new Error(`ddss: validTo ${validTo} is before validFrom ${validFrom}`);
   return { version, validFrom, ...(validTo === undefined ? {} : { validTo }), source, entries };
 }
