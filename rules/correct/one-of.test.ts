@@ -13,6 +13,14 @@ describe('oneOf / notOneOf', () => {
     [notOneOf(['000000000000']), '001089012345', []],
   ])('%#: %j', (rule, v, expected) => expect(codes(rule, v)).toEqual(expected));
 
+  it('compares dates by their day, not as objects (a date field\'s oneOf failed every value)', () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+    expect(codes(oneOf([day('2025-07-01'), day('2008-08-01')]), day('2025-07-01'))).toEqual([]);
+    expect(codes(oneOf([day('2025-07-01')]), day('2025-07-02'))).toEqual(['not_in_set']);
+    expect(codes(notOneOf([day('1900-01-01')]), day('1900-01-01'))).toEqual(['forbidden_value']);
+    expect(preview([day('2025-07-01')])).toBe('2025-07-01T00:00:00.000Z');
+  });
+
   it('previews long lists briefly', () => {
     expect(preview(Array.from({ length: 30 }, (_, i) => i))).toMatch(/… \(30 values\)$/);
   });

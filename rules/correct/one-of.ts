@@ -8,12 +8,11 @@ export interface OneOfOptions extends RuleOptions {
 
 /**
  * The value is one of a list (Great Expectations' `expect_column_values_to_be_in_set`). Missing values are not
- * checked; numbers are compared by value, text exactly unless `caseInsensitive`.
+ * checked; numbers and dates are compared by value, text exactly unless `caseInsensitive`.
  * @example field.text().oneOf(['Nam', 'Nữ']) // "nam" → not_in_set
  */
 export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
-  const fold = options.caseInsensitive === true;
-  const norm = (v: unknown) => (fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
+  const norm = normalizer(options.caseInsensitive === true);
   const list = [...values];
   const set = new Set(list.map(norm));
   return valueRule({ name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) },
@@ -26,8 +25,7 @@ export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): Va
  * @example field.text().notOneOf(['000000000000'])
  */
 export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
-  const fold = options.caseInsensitive === true;
-  const norm = (v: unknown) => (fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
+  const norm = normalizer(options.caseInsensitive === true);
   const list = [...values];
   const set = new Set(list.map(norm));
   return valueRule({ name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) },
@@ -35,8 +33,16 @@ export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}):
     (v) => !set.has(norm(v)), options);
 }
 
-/** A short, readable rendering of a value list for messages and reports. */
+/**
+ * How values are compared: a Date by its time (two Date objects of one day are never the same object, so a date
+ * field's `oneOf` failed every value), text folded when asked.
+ */
+function normalizer(fold: boolean): (v: unknown) => unknown {
+  return (v) => (v instanceof Date ? v.getTime() : fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
+}
+
+/** A short, readable rendering of a value list for messages and reports (dates in ISO 8601). */
 export function preview(list: readonly unknown[]): string {
-  const shown = list.slice(0, 12).map(String).join(', ');
+  const shown = list.slice(0, 12).map((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : String(v))).join(', ');
   return list.length > 12 ? `${shown}, … (${list.length} values)` : shown;
 }

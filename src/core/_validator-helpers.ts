@@ -48,9 +48,10 @@ export class AsyncCheckError extends Error {
  * it once, from the merged state): each finding counts one declared field or one header column.
  */
 export function addColumnIssues(columns: readonly string[], fields: readonly string[], policy: DatasetDefinition['columns'],
-  sources: readonly (RuleState & { code?: string })[], addIssue: (issue: SourceIssue) => void): void {
+  sources: readonly (RuleState & { code?: string })[], addIssue: (issue: SourceIssue) => void, whole = true): void {
   const found = columnIssues(columns, fields, policy ?? 'strict');
-  for (const issue of [...found.missing, ...found.unexpected, ...(found.delimiter === undefined ? [] : [found.delimiter])]) {
+  // Columns known only in part (the keys of the JSON records read before the read failed): a missing one is unknown.
+  for (const issue of [...(whole ? found.missing : []), ...found.unexpected, ...(found.delimiter === undefined ? [] : [found.delimiter])]) {
     addIssue(issue);
   }
   const of = (code: string) => sources.find((x) => x.code === code);

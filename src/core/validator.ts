@@ -263,7 +263,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       finished = true;
       grader?.flush();
       flushTimings();
-      if (st.columns !== null) addColumnIssues(st.columns, fields.map((f) => f.name), plan.definition.columns, st.sources, addIssue);
+      // JSON records' keys are columns as far as they were read: a read that stopped early cannot say a declared
+      // field is in no record (a CSV header is whole however far the rows were read).
+      const keysSoFar = partial && (source?.kind === 'json' || source?.kind === 'ndjson');
+      if (st.columns !== null) addColumnIssues(st.columns, fields.map((f) => f.name), plan.definition.columns, st.sources, addIssue, !keysSoFar);
       const report = buildReport(plan, st, opts, emitter, source, partial);
       if (st.timings === undefined) return report;
       const cpu = cpuStart === undefined ? undefined : globalThis.process.cpuUsage(cpuStart);
