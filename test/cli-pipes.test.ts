@@ -78,6 +78,24 @@ describe('"-" as an input is standard input', () => {
     expect(entry.input).toEqual({ name: 'stdin' });
   });
 
+  it('"-" is no output: --out - and --history - wrote files named "-" (exit 2, nothing written)', async () => {
+    const { existsSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { FIXTURES } = await import('./fixtures/cli/harness.js');
+    const dash = join(FIXTURES, '-'); // where the commands run
+    try {
+      for (const [flag, hint] of [['--out', /leave --out out to write to standard output/], ['--history', /writes --history to a file/]] as const) {
+        const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, flag, '-']);
+        expect([r.code, r.stdout]).toEqual([2, '']);
+        expect(r.stderr).toMatch(hint);
+      }
+      expect(existsSync(dash)).toBe(false);
+      expect((await cli(['profile', 'parcels.csv', '--out', '-'])).code).toBe(2);
+    } finally {
+      rmSync(dash, { force: true });
+    }
+  });
+
   it('an empty standard input is "the input is empty" (exit 3), never a pass', async () => {
     const r = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW], { stdin: '' });
     expect(r.code).toBe(3);

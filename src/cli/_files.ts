@@ -155,8 +155,14 @@ export function cannotWrite(o: OutputPath, e: unknown): CliError {
   return new CliError(`cannot write "${o.given}": ${(e as Error).message}`, EXIT.unevaluated);
 }
 
-/** An output path resolved against `cwd`. */
+/**
+ * An output path resolved against `cwd`. `-` is refused: it names standard input for an input, so `--out -` and
+ * `--history -` wrote files named "-" that nobody asked for.
+ */
 export function outputPath(flag: string, given: string, cwd: string): OutputPath {
+  if (isStdin(given)) {
+    throw usage(`--${flag} - : ddss writes --${flag} to a file${flag === 'out' ? '; leave --out out to write to standard output' : ''}`);
+  }
   return { flag, given, path: resolve(cwd, given) };
 }
 
