@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare } from './compare.js';
 import { defineDataset, field } from '../index.js';
@@ -173,29 +176,20 @@ describe('compare at scale', () => {
 
   it('reads CSV sources (readCsv) as well as arrays', async () => {
     const { readCsv } = await import('../index.js');
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'ddss-compare-csv-'));
-    try {
+    const { writeFileSync } = await import('node:fs');
+    await inSpillDir(async (dir) => {
       writeFileSync(join(dir, 'a.csv'), 'id,name,dob\n1,An,01/01/1990\n2,"Bình, B",01/01/1990\n');
       writeFileSync(join(dir, 'b.csv'), 'name,id,dob\n"Bình, B",2,01/01/1990\nAn,1,02/01/1990\n');
       const report = await run(readCsv(join(dir, 'a.csv')) as unknown as unknown[], readCsv(join(dir, 'b.csv')) as unknown as unknown[]);
       expect(report.counts).toEqual({ matched: 1, changed: 1, missing: 0, extra: 0, duplicateKeys: 0 });
       expect(report.source?.name).toMatch(/a\.csv$/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('partition files', () => {
   it('leave nothing in the temporary directory, during or after the comparison', async () => {
-    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'ddss-spill-'));
-    try {
+    await inSpillDir(async (dir) => {
       const source = Array.from({ length: 3000 }, (_, i) => r(String(i), `n${i}`));
       let during: string[] | undefined;
       // onChange runs while the partitions are compared, i.e. while the files are open.
@@ -204,9 +198,7 @@ describe('partition files', () => {
       expect(report.counts).toMatchObject({ matched: 2999, missing: 1 });
       expect(during).toEqual([]);
       expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -232,18 +224,22 @@ describe('an onChange that returns Promises', () => {
     });
 
   it('ends the comparison with the receiver\'s error when one rejects, leaving no partition file', async () => {
-    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'ddss-spill-'));
-    try {
+    await inSpillDir(async (dir) => {
       let calls = 0;
       const failing = () => (++calls === 3 ? Promise.reject(new Error('disk full')) : Promise.resolve());
       await expect(run(source, copy, { memoryBudget: 64 * 1024, tempDir: dir, onChange: failing })).rejects.toThrow('disk full');
       expect(calls).toBe(3);
       expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
+
+/** Runs `fn` with a fresh temporary directory (for partition files, or inputs), removed afterwards whatever happens. */
+async function inSpillDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ddss-spill-'));
+  try {
+    await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
