@@ -16,6 +16,13 @@ describe('rule.fromJsonSchema', () => {
       },
     })],
   });
+  it('shows a datetime at midnight UTC as a date-time, not a date (it failed format date-time)', async () => {
+    const instants = defineDataset({ name: 'i', fields: { at: field.datetime() },
+      rules: [rule.fromJsonSchema({ type: 'object', properties: { at: { type: 'string', format: 'date-time' } } })] });
+    const report = await run(instants, [{ at: '2025-12-01T10:00:00Z' }, { at: '2025-12-01T00:00:00Z' }, { at: '2025-12-01T07:00:00+07:00' }]);
+    expect(ruleOf(report, 'jsonSchema').failed).toBe(0);
+  });
+
   it('sees the record as JSON (dates as ISO dates, missing as absent) and names field and path', async () => {
     const report = await run(def, [
       { parcel_id: 'P-000001', area_m2: '10', issued: '03/04/2025' },

@@ -2,7 +2,7 @@ import type * as AjvModule from 'ajv';
 import type { Ajv, ErrorObject } from 'ajv';
 import { recordRule } from '../core/rule-base.js';
 import { lazyRequire } from '../core/lazy-require.js';
-import type { Finding, RecordRule, RuleOptions, TypedRow } from '../core/types.js';
+import type { FieldType, Finding, RecordRule, RuleContext, RuleOptions, TypedRow } from '../core/types.js';
 
 // Loaded when a schema is compiled (see lazyRequire).
 const ajv = lazyRequire<typeof AjvModule>('ajv');
@@ -11,7 +11,8 @@ const formats = lazyRequire<{ default?: unknown }>('ajv-formats');
 /**
  * Turns a JSON Schema of a record into a `correct` record rule, compiled once with ajv (all errors, formats).
  * The schema sees the record as JSON would show it: missing cells are absent properties, dates are ISO strings
- * (`yyyy-MM-dd` at midnight UTC, full date-times otherwise). Each ajv error is a `schema_violation` finding naming
+ * (`yyyy-MM-dd` for `date` fields, full date-times for `datetime` fields, even at midnight UTC — 07:00 in Vietnam;
+ * for other fields `yyyy-MM-dd` at midnight UTC, full date-times otherwise). Each ajv error is a `schema_violation` finding naming
  * the field and the JSON pointer.
  * @example rule.fromJsonSchema({ type: 'object', required: ['parcel_id'], properties: { area_m2: { type: 'number', exclusiveMinimum: 0 } } })
  */
@@ -21,8 +22,8 @@ export function fromJsonSchema(schema: object, options: RuleOptions = {}): Recor
   const addFormats = (formats().default ?? formats()) as (ajv: Ajv) => Ajv;
   addFormats(compiler);
   const check = compiler.compile(schema);
-  return recordRule({ name: 'jsonSchema', criterion: 'correct', code: 'schema_violation' }, (row) => {
-    if (check(asJson(row))) return undefined;
+  return recordRule({ name: 'jsonSchema', criterion: 'correct', code: 'schema_violation' }, (row, ctx) => {
+    if (check(asJson(row, ctx))) return undefined;
     return (check.errors ?? []).map((e) => finding(e));
   }, options);
 }
@@ -39,18 +40,20 @@ function finding(e: ErrorObject): Finding {
   };
 }
 
-function asJson(row: TypedRow): Record<string, unknown> {
+function asJson(row: TypedRow, ctx: RuleContext): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(row)) {
     const v = row[key];
     if (v === undefined) continue;
-    const value = v instanceof Date ? dateText(v) : v;
+    const value = v instanceof Date ? dateText(v, ctx.fieldType(key)) : v;
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
 
-function dateText(d: Date): string {
+/** A date as JSON text: by its field's type (an instant at midnight UTC is still an instant), else by its time. */
+function dateText(d: Date, type: FieldType | undefined): string {
   const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  if (type === 'datetime') return iso;
+  return type === 'date' || iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
