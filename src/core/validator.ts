@@ -182,6 +182,9 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       rawsFresh = false;
       evaluateObject(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     } else {
+      // A row that is neither an object, an array nor a Map has no cell: every field reads as missing, and the row
+      // says why (it passed as an empty row, its rules skipped).
+      if (!Array.isArray(row) && !(row instanceof Map)) addIssue(notARow(row), ctx.row);
       access.read(row, raws);
       rawsFresh = true;
       evaluateCells(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
@@ -286,3 +289,11 @@ export function createValidator(definition: DatasetDefinition, options: Validate
 }
 
 export type { RuleContext };
+
+/** The issue of a row that is not an object, an array or a Map (a number, a string, null). */
+function notARow(row: unknown): SourceIssue {
+  const type = row === null ? 'null' : typeof row;
+  const shown = typeof row === 'string' || typeof row === 'number' || typeof row === 'boolean' || typeof row === 'bigint' ? String(row) : undefined;
+  return { code: 'non_object_element', criterion: 'correct', severity: 'error', scope: 'row', params: { type },
+    ...(shown === undefined ? {} : { value: shown.slice(0, 200) }) };
+}

@@ -62,3 +62,15 @@ describe('nothing evaluated', () => {
     expect(vi.match(/Không đánh giá được tập dữ liệu/g)).toHaveLength(1);
   });
 });
+
+// A row that is not an object, an array or a Map (a number, a string, null) read as a row with every field missing,
+// so `validate(d, [{ id: 'a' }, 42, 'x'])` passed with nothing said of 42 and 'x'.
+describe('rows that are not records', () => {
+  it('are counted as rows that fail source.non_object_element, naming their type', async () => {
+    const def = defineDataset({ name: 'd', fields: { id: field.text() } });
+    const report = await validate(def, [{ id: 'a' }, 42, 'x', null], { now: NOW });
+    expect(report.status).toBe('failed');
+    const rule = ruleOf(report, 'source.non_object_element');
+    expect([rule.failed, rule.samples.map((s) => [s.row, s.value])]).toEqual([3, [[1, '42'], [2, 'x'], [3, undefined]]]);
+  });
+});
