@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validate } from '../src/validate.js';
+import { defineDataset, field } from '../src/index.js';
 import { readCsv } from '../src/sources/csv/read-csv.js';
 import { readJson } from '../src/sources/json/read-json.js';
 import { toJson } from '../src/outputs/json.js';
@@ -162,4 +163,25 @@ describe('ddss validate FILE.ndjson|.json --shard K/N and ddss merge', () => {
     expect(merged.stdout).toBe(one.stdout);
     expect(readFileSync(join(dir, 'merged.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
   }, 120_000);
+});
+
+// Shards dropped the JSON reader's columns (the keys seen so far): merged NDJSON shards knew only the first shard's
+// keys (a property first seen later was a missing column), merged JSON array shards none at all.
+describe('the keys of JSON records, as columns, through shards', () => {
+  const def = defineDataset({ name: 'notes', key: 'id', fields: { id: field.text().required(), name: field.text(), note: field.text() } });
+  const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, name: `n${i}`, ...(i >= 2000 ? { note: 'x' } : {}) }));
+  const late = file('late-key.ndjson', `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  const none = file('no-note.json', JSON.stringify(rows.map(({ id, name }) => ({ id, name })), null, 1));
+
+  it.each([['NDJSON, a key first seen in the last third', late, 'ndjson'], ['a JSON array, a declared key in no record', none, 'json']] as const)(
+    '%s: merged, the report of one run', async (_, path, format) => {
+      const one = toJson(await validate(def, readJson(path, { format }), { now }));
+      for (const n of [2, 3]) {
+        const states: ShardState[] = [];
+        for (let k = 1; k <= n; k++) states.push(decodeShardState(encodeShardState(await validateShard(def, readJson(path, { format }), { shard: `${k}/${n}`, now }))));
+        expect(toJson(mergeShards(def, states))).toBe(one);
+      }
+      const report = JSON.parse(one) as { rules: Array<{ id: string; failed: number }> };
+      expect(report.rules.some((r) => r.id === 'source.missing_column')).toBe(format === 'json');
+    });
 });

@@ -85,6 +85,8 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
   const lineShift = began === 0 ? 0 : 1;
   const local = (b: JsonRowBatch): JsonRowBatch => (lineShift === 0 && from === 0 ? b : {
     rows: b.rows,
+    // The keys seen so far are the part's columns (merged shards join them in first-seen order, as one run sees them).
+    ...(b.columns === undefined ? {} : { columns: b.columns }),
     ...(b.lines === undefined ? {} : { lines: Array.from(b.lines, (l) => l - lineShift) }),
     ...(b.linesRead === undefined ? {} : { linesRead: b.linesRead - lineShift }),
     ...(b.issues === undefined ? {} : { issues: b.issues.map((i) => shiftIssue(i, -lineShift, from)) }),
@@ -135,8 +137,13 @@ async function arrayPart(path: string, cuts: readonly number[], k: number, scann
   let text = 0;
   let bytes = 0;
   let error: string | undefined;
+  // The keys of the records parsed so far, from the file's start: handed on with the next batch fed once they grew
+  // (a batch that brought new keys may hold none of the shard's records).
+  let columns: readonly string[] | undefined;
+  let sent: readonly string[] | undefined;
   /** Feeds the records of `b` that are the shard's; false once a record of the next shard was seen. */
   const own = (b: JsonRowBatch): boolean => {
+    if (b.columns !== undefined) columns = b.columns;
     const starts = b.starts as NonNullable<JsonRowBatch['starts']>;
     const lines = b.lines as readonly number[];
     const issues = b.issues ?? [];
@@ -168,7 +175,11 @@ async function arrayPart(path: string, cuts: readonly number[], k: number, scann
         ...(x.line === undefined ? {} : { line: x.line - (base as number) }) });
     });
     records += rows.length;
-    if (rows.length > 0 || kept.length > 0) feed({ rows, lines: rowLines, ...(kept.length === 0 ? {} : { issues: kept }) });
+    if (rows.length > 0 || kept.length > 0) {
+      const fresh = columns !== sent && columns !== undefined ? { columns } : {};
+      sent = columns;
+      feed({ rows, lines: rowLines, ...fresh, ...(kept.length === 0 ? {} : { issues: kept }) });
+    }
     return next === undefined;
   };
   let linesRead = 0;
