@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { validate as validateOneThread, type RowInput } from './core/validate.js';
+import { checkRowInput, validate as validateOneThread, type RowInput } from './core/validate.js';
 import { validateCsvParallel } from './parallel/validate-parallel.js';
 import { resolveOptions } from './core/options.js';
 import { splitsAsDeclared } from './parallel/splits-as-declared.js';
@@ -49,6 +49,7 @@ async function validateBaseline<D extends DatasetDefinition>(definition: D, inpu
 
 async function validateAll<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions): Promise<ReportOf<D>> {
   resolveOptions(options, definition); // a mistake in the options (time zone, missing piiKey) fails before any thread starts
+  checkRowInput(input); // before reading its `file` or `postgres`: null or a string must fail with what is accepted
   const wanted = Math.floor(options.workers ?? 1);
   // A worker thread that imports a script which validates at top level must not validate (nor start workers).
   refuseNestedValidate(wanted);

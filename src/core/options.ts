@@ -47,6 +47,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   if (o.failUnder !== undefined && !(o.failUnder >= 0 && o.failUnder <= 1)) {
     throw new Error(`ddss: failUnder must be in [0, 1], got ${o.failUnder}`);
   }
+  const locale = checkLocale(o.locale);
   const timeZone = o.timeZone !== undefined ? checkTimeZone(o.timeZone, 'timeZone')
     : definition?.timeZone !== undefined ? checkTimeZone(definition.timeZone, `the timeZone of dataset "${definition.name}"`)
       : DEFAULT_TIME_ZONE;
@@ -68,7 +69,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     now,
     timeZone,
     today: calendarDate(now, timeZone),
-    locale: o.locale ?? 'en',
+    locale,
     maxSamples,
     sink: waits.wrap(o.onViolation),
     grades,
@@ -83,6 +84,16 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     timings: o.timings === true,
     waits,
   };
+}
+
+/**
+ * The run's locale, 'en' by default. Checked here because messages are looked up by locale only when a rule fails:
+ * an unknown one would otherwise surface mid-run as a TypeError inside the report.
+ */
+function checkLocale(locale: unknown): Locale {
+  if (locale === undefined) return 'en';
+  if (locale === 'en' || locale === 'vi') return locale;
+  throw new Error(`ddss: locale must be en or vi, got ${typeof locale === 'string' ? `"${locale}"` : String(locale)}`);
 }
 
 /**

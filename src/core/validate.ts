@@ -16,6 +16,7 @@ export type RowInput = Iterable<unknown> | AsyncIterable<unknown> | TabularSourc
  * report.score; report.criteria.live.score; report.rules[0].failed;
  */
 export async function validate(definition: DatasetDefinition, input: RowInput, options: ValidateOptions = {}): Promise<Report> {
+  checkRowInput(input);
   const v = createValidator(definition, options);
   let error: string | undefined;
   let info: SourceInfo | null = null;
@@ -50,6 +51,27 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
   const report = v.finish(info, error !== undefined || info?.error !== undefined);
   await lastWaits(v.waitForSinks()); // what the receivers returned for the last findings (dataset rules, the last record)
   return report;
+}
+
+/**
+ * Throws a TypeError naming the inputs `validate` reads unless `input` is one: a mistake must not become a TypeError
+ * from inside the engine (`null`), nor a report about nonsense (a string is iterable, by character).
+ * @example checkRowInput('id,n\n1,2') // throws: received a string: pass readCsv(path) for a CSV file, …
+ */
+export function checkRowInput(input: unknown): asserts input is RowInput {
+  if (typeof input === 'object' && input !== null &&
+    (Symbol.iterator in input || Symbol.asyncIterator in input || isTabularSource(input))) return;
+  throw new TypeError('ddss: validate reads an array, an iterable or async iterable of rows, or a source ' +
+    `(readCsv, readJson, readXlsx, readPostgres); received ${describeInput(input)}`);
+}
+
+/** What was passed instead, with the likely fix when there is one. */
+function describeInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (typeof input === 'string') return 'a string: pass readCsv(path) for a CSV file, readCsv(new TextEncoder().encode(text)) for CSV text';
+  if (typeof input === 'function') return 'a function: pass what it returns (rows(), not rows)';
+  if (typeof input === 'object') return 'an object without Symbol.iterator, Symbol.asyncIterator or batches()';
+  return typeof input;
 }
 
 /**

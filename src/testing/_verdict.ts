@@ -29,15 +29,24 @@ export function verdict(report: Report, thresholds: ScoreThresholds = {}): { rea
   return { pass: reasons.length === 0, reasons };
 }
 
-/** Why `actual` does not meet `min` (a null score never does), or undefined when it does. */
+/**
+ * Why `actual` does not meet `min` (a null score never does), or undefined when it does. A score outside [0, 1] (NaN
+ * from a broken weight, a hand-edited report) throws: `NaN < min` is false, so it would pass every threshold.
+ */
 export function thresholdReason(what: string, actual: number | null, min: number): string | undefined {
   if (!(min >= 0 && min <= 1)) throw new TypeError(`ddss/vitest: ${what} threshold must be in [0, 1], got ${min}`);
+  if (actual !== null && !(typeof actual === 'number' && actual >= 0 && actual <= 1)) {
+    throw new TypeError(`ddss/vitest: ${what} must be a number in [0, 1] or null, got ${String(actual)}`);
+  }
   if (actual === null) return `${what} is n/a (no rule of it was evaluated), expected ≥ ${percent(min)}`;
   return actual < min ? `${what} ${percent(actual)} is below ${percent(min)}` : undefined;
 }
 
-/** Why a run could not be evaluated (status `error`), or undefined when it could: no assertion passes on such a run. */
+/**
+ * Why a run could not be evaluated (status `error`, or a partial read whatever the status says), or undefined when it
+ * could: no assertion passes on such a run.
+ */
 export function erroredReason(report: Report): string | undefined {
-  if (report.status !== 'error') return undefined;
+  if (report.status !== 'error' && report.partial !== true) return undefined;
   return `the run could not be evaluated: ${report.error ?? (report.partial ? 'the source could not be read completely' : 'a rule could not be evaluated')}`;
 }

@@ -84,6 +84,54 @@ describe('toPassDataset', () => {
   it('rejects what is neither rows nor a report', async () => {
     await expect(expect(42).toPassDataset(people)).rejects.toThrow(/expected rows/);
   });
+
+  it('checks that a finished report is of the dataset it is asked about, even under .not', async () => {
+    const parcels = defineDataset({ name: 'parcels', fields: { id: field.text() } });
+    const report = await validate(people, valid, { now: NOW });
+    await expect(expect(report).toPassDataset(parcels)).rejects.toThrow(/a report of people, not of parcels/);
+    // `.not` must not turn the mismatch into a pass: the report says nothing about parcels.
+    await expect(expect(report).not.toPassDataset(parcels)).rejects.toThrow(/a report of people, not of parcels/);
+  });
+});
+
+describe('what the matchers receive', () => {
+  it('fails every matcher, even under .not, on a Promise: an un-awaited validate()', async () => {
+    const pending = validate(people, broken, { now: NOW });
+    const missingAwait = /received a Promise — missing await\?/;
+    expect(() => expect(pending).toHaveScore(0.5)).toThrow(missingAwait);
+    expect(() => expect(pending).not.toHaveScore(0.5)).toThrow(missingAwait);
+    expect(() => expect(pending).toHaveNoViolations()).toThrow(missingAwait);
+    expect(() => expect(pending).not.toHaveNoViolations('id.unique')).toThrow(missingAwait);
+    await expect(expect(pending).not.toPassDataset(people)).rejects.toThrow(missingAwait);
+    await pending;
+  });
+
+  it('fails every matcher, even under .not, on what is not a report', async () => {
+    for (const received of [undefined, null, 42, { score: 0.4 }]) {
+      expect(() => expect(received).not.toHaveScore(0.5)).toThrow(/expected a ddss report, received/);
+      expect(() => expect(received).not.toHaveNoViolations()).toThrow(/expected a ddss report, received/);
+      await expect(expect(received).not.toPassDataset(people)).rejects.toThrow(/expected rows .* or a report, received/);
+    }
+    // As an asymmetric matcher the error makes the comparison fail (vitest reports the mismatch, not the error).
+    expect(() => expect({ report: undefined }).toEqual({ report: expect.not.toHaveScore(0.5) })).toThrow(/to deeply equal/);
+  });
+
+  it('fails on a score that is not a number in [0, 1], even under .not', async () => {
+    const report = await validate(people, broken, { now: NOW });
+    const nan = { ...report, score: Number.NaN };
+    expect(() => expect(nan).toHaveScore(0.99)).toThrow(/score must be a number in \[0, 1\] or null, got NaN/);
+    expect(() => expect(nan).not.toHaveScore(0.99)).toThrow(/score must be a number in \[0, 1\] or null, got NaN/);
+    const over = { ...report, criteria: { ...report.criteria, live: { ...report.criteria.live, score: 1.5 } } };
+    expect(() => expect(over).toHaveScore(0.5, 'live')).toThrow(/live score must be a number in \[0, 1\] or null, got 1\.5/);
+    await expect(expect(nan).toPassDataset(people, { minScore: 0.5 })).rejects.toThrow(/got NaN/);
+  });
+
+  it('fails on a report read only in part, whatever its status says', async () => {
+    const report = await validate(people, valid, { now: NOW });
+    const partial = { ...report, partial: true };
+    expect(() => expect(partial).toHaveScore(0)).toThrow(/could not be evaluated: the source could not be read completely/);
+    expect(() => expect(partial).toHaveNoViolations('id.unique')).toThrow(/could not be read completely/);
+  });
 });
 
 describe('toHaveScore', () => {
@@ -115,6 +163,20 @@ describe('toHaveNoViolations', () => {
     expect(report).not.toHaveNoViolations('id.unique');
     expect(() => expect(report).toHaveNoViolations('id.unique')).toThrow(/id\.unique \(clean, error\): 2 of 4 rows failed/);
     expect(() => expect(report).toHaveNoViolations('id.checksum')).toThrow(/no rule "id\.checksum"/);
+  });
+
+  it('fails on an unknown rule id even under .not, listing the ids', async () => {
+    const report = await validate(people, valid, { now: NOW });
+    // A typo must not pass as "this rule has violations".
+    expect(() => expect(report).not.toHaveNoViolations('id.uniq')).toThrow(/no rule "id\.uniq" in the people report; rules: .*id\.unique/);
+  });
+
+  it('fails a named rule on a run that could not be read completely, though the rule found nothing', async () => {
+    async function* dies() { yield valid[0]; throw new Error('connection reset'); }
+    const report = await validate(people, dies(), { now: NOW });
+    expect(report.partial).toBe(true);
+    expect(report.rules.find((r) => r.id === 'id.unique')?.violations).toBe(0);
+    expect(() => expect(report).toHaveNoViolations('id.unique')).toThrow(/could not be evaluated: .*connection reset/);
   });
 
   it('without an id, checks that no rule reported an error or a warning', async () => {

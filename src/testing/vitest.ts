@@ -11,6 +11,7 @@
  */
 import { chai, expect } from 'vitest';
 import { guardAwait } from './_guard-await.js';
+import { isThenable } from '../core/_validator-helpers.js';
 import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
 import type { RuleIdFor } from '../rule-id.js';
@@ -24,7 +25,8 @@ export interface PassDatasetOptions extends ScoreThresholds, ValidateOptions {}
 export interface DataQualityMatchers {
   /**
    * The report (or the report of validating these rows against `dataset`) passes: with thresholds, every threshold
-   * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored.
+   * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored. A finished
+   * report must be of `dataset`; anything else fails even under `.not`, as does a value that is neither rows nor a report.
    * Asynchronous: always `await` it. A test that does not await it fails when it ends, naming the assertion (its
    * verdict would otherwise be lost, or land after the test passed).
    * @example await expect(readCsv('parcels.csv')).toPassDataset(landParcels, { minScore: 0.95, now: new Date('2026-11-22') })
@@ -40,7 +42,8 @@ export interface DataQualityMatchers {
    * The rule `ruleId` ran and reported nothing (no failed rows, no violations, no rule error). Without `ruleId`: no
    * rule reported an `error` or `warning` finding, none errored, and the run could be evaluated (a run that checked
    * nothing, e.g. of an empty file, is status `error` and never passes); `info` findings are allowed. A named rule
-   * that checked nothing (`skipped`) does not pass either.
+   * that checked nothing (`skipped`) does not pass either, nor does any rule of a run that could not be evaluated. An
+   * id that is not in the report fails the assertion even under `.not`, listing the report's rule ids.
    * @example expect(report).toHaveNoViolations('parcel_id.unique')
    */
   toHaveNoViolations(ruleId?: string): void;
@@ -62,10 +65,13 @@ declare module 'vitest' {
   }
 }
 
-/** A finished report (rather than rows to validate). */
+/** A finished report (rather than rows to validate): the fields the matchers read are there. */
 export function isReport(x: unknown): x is Report {
-  return typeof x === 'object' && x !== null && (x as { schemaVersion?: unknown }).schemaVersion === 1 &&
-    Array.isArray((x as { rules?: unknown }).rules) && typeof (x as { criteria?: unknown }).criteria === 'object';
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as { schemaVersion?: unknown; dataset?: unknown; status?: unknown; rules?: unknown; criteria?: unknown };
+  return r.schemaVersion === 1 && typeof r.dataset === 'string' && typeof r.status === 'string' && Array.isArray(r.rules) &&
+    typeof r.criteria === 'object' && r.criteria !== null &&
+    CRITERIA.every((c) => typeof (r.criteria as Record<string, unknown>)[c] === 'object');
 }
 
 function isRows(x: unknown): x is RowInput {
@@ -73,17 +79,34 @@ function isRows(x: unknown): x is RowInput {
     (Symbol.iterator in x || Symbol.asyncIterator in x || typeof (x as { batches?: unknown }).batches === 'function');
 }
 
-function notAReport(received: unknown): { pass: false; message: () => string } {
-  return { pass: false, message: () => `expected a ddss report, received ${typeof received}` };
+/**
+ * The received value as a report, or a thrown error. Thrown rather than `pass: false`, which `.not` would turn into
+ * a pass: `expect(validate(…)).not.toHaveScore(0.5)` (a missing await) must not go green.
+ */
+function requireReport(received: unknown): Report {
+  if (isReport(received)) return received;
+  throw new TypeError(`ddss/vitest: expected a ddss report, ${describeReceived(received)}`);
+}
+
+/** `received a Promise — missing await?`, `received null`, `received number`… */
+function describeReceived(received: unknown): string {
+  if (isThenable(received)) return 'received a Promise — missing await?';
+  return `received ${received === null ? 'null' : Array.isArray(received) ? 'an array' : typeof received}`;
+}
+
+/** A report given to `toPassDataset(dataset)` must be of that dataset: else the verdict says nothing about it. */
+function requireReportOf(report: Report, dataset: DatasetDefinition): Report {
+  if (report.dataset === dataset.name) return report;
+  throw new Error(`ddss/vitest: toPassDataset(${dataset.name}) received a report of ${report.dataset}, not of ${dataset.name}`);
 }
 
 expect.extend({
   async toPassDataset(received: unknown, dataset: DatasetDefinition, options: PassDatasetOptions = {}) {
     const { minScore, criteria, ...validateOptions } = options;
     let report: Report;
-    if (isReport(received)) report = received;
+    if (isReport(received)) report = requireReportOf(received, dataset);
     else if (isRows(received)) report = await validate(dataset, received, validateOptions);
-    else return { pass: false, message: () => `expected rows (array, iterable or source) or a report, received ${typeof received}` };
+    else throw new TypeError(`ddss/vitest: expected rows (array, iterable or source) or a report, ${describeReceived(received)}`);
     const thresholds = { ...(minScore === undefined ? {} : { minScore }), ...(criteria === undefined ? {} : { criteria }) };
     const { pass, reasons } = verdict(report, thresholds);
     return {
@@ -95,47 +118,49 @@ expect.extend({
   },
 
   toHaveScore(received: unknown, min: number, criterion?: Criterion) {
-    if (!isReport(received)) return notAReport(received);
+    const report = requireReport(received);
     if (criterion !== undefined && !CRITERIA.includes(criterion)) {
       throw new TypeError(`ddss/vitest: unknown criterion "${String(criterion)}" (expected ${CRITERIA.join(', ')})`);
     }
     const what = criterion === undefined ? 'score' : `${criterion} score`;
-    const actual = criterion === undefined ? received.score : received.criteria[criterion].score;
-    const reason = erroredReason(received) ?? thresholdReason(what, actual, min);
+    const actual = criterion === undefined ? report.score : report.criteria[criterion].score;
+    const reason = erroredReason(report) ?? thresholdReason(what, actual, min);
     return {
       pass: reason === undefined,
       message: () => reason === undefined
         ? `expected ${what} ${percent(actual)} to be below ${percent(min)}`
-        : `expected ${what} ≥ ${percent(min)}: ${reason}\n${describeReport(received, criterion === undefined ? {} : { criterion })}`,
+        : `expected ${what} ≥ ${percent(min)}: ${reason}\n${describeReport(report, criterion === undefined ? {} : { criterion })}`,
     };
   },
 
   toHaveNoViolations(received: unknown, ruleId?: string) {
-    if (!isReport(received)) return notAReport(received);
+    const report = requireReport(received);
+    // A run that could not be evaluated (partial, a rule error, nothing checked) proves nothing: it never passes.
+    const errored = erroredReason(report);
     if (ruleId === undefined) {
-      // A run that evaluated nothing has no violations and proves nothing: it never passes.
-      const errored = erroredReason(received);
-      const bad = received.rules.filter((r) => r.status === 'error' || (r.severity !== 'info' && r.violations > 0));
+      const bad = report.rules.filter((r) => r.status === 'error' || (r.severity !== 'info' && r.violations > 0));
       return {
         pass: bad.length === 0 && errored === undefined,
         message: () => bad.length === 0 && errored === undefined
-          ? `expected violations, but ${received.dataset} has none`
-          : `expected no violations, but ${errored ?? `${bad.length} rules reported some`}\n${describeReport(received)}`,
+          ? `expected violations, but ${report.dataset} has none`
+          : `expected no violations, but ${errored ?? `${bad.length} rules reported some`}\n${describeReport(report)}`,
       };
     }
-    const rule = received.rules.find((r) => r.id === ruleId);
+    const rule = report.rules.find((r) => r.id === ruleId);
     if (rule === undefined) {
-      const ids = received.rules.map((r) => r.id).join(', ');
-      return { pass: false, message: () => `no rule "${ruleId}" in the ${received.dataset} report; rules: ${ids}` };
+      // Thrown, not `pass: false`: under `.not` a misspelt id would pass as "this rule has violations".
+      const ids = report.rules.map((r) => r.id).join(', ');
+      throw new Error(`ddss/vitest: no rule "${ruleId}" in the ${report.dataset} report; rules: ${ids}`);
     }
     // A rule that checked nothing (skipped: every value missing, no register given) has no violations and proves nothing.
-    const pass = rule.status !== 'error' && rule.status !== 'skipped' && rule.failed === 0 && rule.violations === 0;
+    const pass = errored === undefined && rule.status !== 'error' && rule.status !== 'skipped' && rule.failed === 0 && rule.violations === 0;
     return {
       pass,
       message: () => pass
         ? `expected ${ruleId} to report violations, but it found none in ${rule.checked} checked`
-        : rule.status === 'skipped' ? `expected no violations of ${ruleId}, but it checked nothing (skipped)`
-          : `expected no violations of ${ruleId}\n${describeRule(rule, 5)}`,
+        : errored !== undefined ? `expected no violations of ${ruleId}, but ${errored}\n${describeRule(rule, 5)}`
+          : rule.status === 'skipped' ? `expected no violations of ${ruleId}, but it checked nothing (skipped)`
+            : `expected no violations of ${ruleId}\n${describeRule(rule, 5)}`,
     };
   },
 });
