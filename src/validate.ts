@@ -56,7 +56,10 @@ async function validateAll<D extends DatasetDefinition>(definition: D, input: Ro
   // References are read once, here; workers get their tables (typed arrays), not the sources.
   const tables = await loadReferences(definition, options.references);
   const bound = bindTables(definition, tables);
-  const file = (input as Partial<CsvSource>).file;
+  // Only a CSV source's file is cut into byte ranges for workers; a JSON source has a `file` of its own kind (for
+  // shards) and is read by one thread (it crashed here: "Cannot read properties of undefined (reading 'name')").
+  const candidate = (input as Partial<CsvSource>).file;
+  const file = candidate?.csv === undefined ? undefined : candidate;
   const table = (input as Partial<PostgresSource>).postgres;
   // onRecord cannot cross threads on the PostgreSQL path yet (CSV ranges stream graded records in order).
   if (wanted > 1 && (file !== undefined || (table !== undefined && options.onRecord === undefined))) {

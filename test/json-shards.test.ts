@@ -185,3 +185,13 @@ describe('the keys of JSON records, as columns, through shards', () => {
       expect(report.rules.some((r) => r.id === 'source.missing_column')).toBe(format === 'json');
     });
 });
+
+// `validate(def, readJson(path), { workers: 2 })` took the JSON source's `file` (there for shards) for a CSV file's and
+// failed: "Cannot read properties of undefined (reading 'name')" — `ddss validate big.ndjson` with the default workers.
+describe('a JSON source with workers', () => {
+  it('is read by one thread, giving the report of one', async () => {
+    const one = toJson(await validate(landParcels, readJson(nd, { format: 'ndjson' }), { now }));
+    const two = toJson(await validate(landParcels, readJson(nd, { format: 'ndjson' }), { now, workers: 2, minBytesPerWorker: 1 }));
+    expect(two).toBe(one);
+  });
+});
