@@ -169,20 +169,29 @@ describe('ddss compare never calls a copy equal that was not compared as written
     expect({ ...report.sourceIssues.source, ...report.sourceIssues.copy }).toHaveProperty(code);
   });
 
-  it('compares a property the first record lacks; one first seen past the columns read is named (extra_property)', async () => {
-    const early = (b: string) => `{"id":1,"a":1}\n{"id":2,"a":5,"b":"${b}"}\n`;
-    writeFileSync(p('s.ndjson'), early('x'));
-    writeFileSync(p('c.ndjson'), early('y'));
-    const r = JSON.parse((await cli(['compare', p('s.ndjson'), p('c.ndjson'), '--key', 'id', '--format', 'json'])).stdout) as ComparisonReport;
-    expect([r.status, r.compared, r.columns]).toEqual(['different', ['a', 'b'], { a: { changed: 0 }, b: { changed: 1 } }]);
-    // Columns are known from the first batch read; a property first seen in a later one cannot be compared.
-    const late = (b: string) => `${Array.from({ length: 5000 }, (_, i) => `{"id":${i},"a":1}`).join('\n')}\n{"id":9999,"a":1,"b":"${b}"}\n`;
-    writeFileSync(p('s.ndjson'), late('x'));
-    writeFileSync(p('c.ndjson'), late('y'));
-    const l = await cli(['compare', p('s.ndjson'), p('c.ndjson'), '--key', 'id', '--format', 'json']);
-    expect(l.code).toBe(1);
-    const report = JSON.parse(l.stdout) as ComparisonReport;
-    expect([report.status, report.sourceIssues]).toEqual(['different', { source: { extra_property: 1 }, copy: { extra_property: 1 } }]);
+  it('a property the first record lacks is named (extra_property), wherever it first appears: different', async () => {
+    // Columns are the first record's properties: a later one is not compared, so the copy is not called equal.
+    const write = (b: string, at: number) => Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ id: i, a: 1, ...(i >= at ? { b } : {}) })).join('\n');
+    for (const at of [1, 100, 2000]) {
+      writeFileSync(p('s.ndjson'), write('x', at));
+      writeFileSync(p('c.ndjson'), write('x', at));
+      const r = await cli(['compare', p('s.ndjson'), p('c.ndjson'), '--key', 'id', '--format', 'json']);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as ComparisonReport;
+      expect([report.compared, report.sourceIssues]).toEqual([['a'], { source: { extra_property: 3000 - at }, copy: { extra_property: 3000 - at } }]);
+      // Comparing named columns only: a property outside them is no problem.
+      const named = await cli(['compare', p('s.ndjson'), p('c.ndjson'), '--key', 'id', '--columns', 'a']);
+      expect(named.code).toBe(0);
+    }
+  });
+
+  it('mixed line endings, a blank line: listed, but a copy with them can still be equal (exit 0)', async () => {
+    writeFileSync(p('m.csv'), 'id,a\r\n1,x\n\n2,y\n');
+    const r = await cli(['compare', p('m.csv'), p('m.csv'), '--key', 'id', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect([report.status, report.sourceIssues.source]).toEqual(['equal', { blank_row: 1, mixed_line_endings: 1 }]);
   });
 
   it('a legacy-encoded pair read as UTF-8: different, and the encoding to declare is said', async () => {

@@ -94,8 +94,11 @@ async function* _batches(input: RowInput): AsyncGenerator<RowBatch> {
 }
 
 function _columnsOf(batch: RowBatch): readonly string[] {
-  if (batch.columns !== undefined) return batch.columns;
   const row = batch.rows[0];
+  // Object rows by the first record's properties, whatever a source says it has seen (a JSON reader's keys so far
+  // depend on where its first batch ends): later properties are `extra_property`, found the same way every time.
+  const objects = typeof row === 'object' && row !== null && !Array.isArray(row);
+  if (batch.columns !== undefined && !objects) return batch.columns;
   if (row instanceof Map) return [...row.keys()].map(String);
   return typeof row === 'object' && row !== null && !Array.isArray(row) ? Object.keys(row) : [];
 }

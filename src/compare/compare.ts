@@ -196,6 +196,13 @@ function _requireKey(o: CompareOptions): void {
   if (hashed.length > 0) throw new TypeError(`ddss: dataset "${o.dataset.name}" hashes ${hashed.join(', ')} (pii: hash), which needs a piiKey`);
 }
 
+/**
+ * File problems that leave nothing uncompared (mixed line endings, a blank line, a document that is one object):
+ * listed, but a copy with them can still equal its source (`ddss fix` keeps line endings byte for byte). Any other
+ * problem, and a property outside the columns unless `columns` names what to compare, makes the comparison different.
+ */
+const LOSSLESS: ReadonlySet<string> = new Set(['mixed_line_endings', 'blank_row', 'non_array_document']);
+
 interface ReportParts {
   readonly key: readonly string[];
   readonly compared: readonly string[];
@@ -215,7 +222,9 @@ function _report(p: ReportParts): ComparisonReport {
   const c = p.t.counts;
   // A file problem on either side (a record or a cell not read, a repeated column, bytes not in the encoding, a property
   // the first record lacks) is something not compared as written: such a copy is never said to equal its source.
-  const problems = Object.keys(p.sourceSide.issues()).length + Object.keys(p.copySide.issues()).length > 0;
+  const uncompared = (issues: Readonly<Record<string, number>>) => Object.keys(issues)
+    .some((code) => !LOSSLESS.has(code) && !(code === 'extra_property' && p.options.columns !== undefined));
+  const problems = uncompared(p.sourceSide.issues()) || uncompared(p.copySide.issues());
   const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || p.onlyIn.source.length + p.onlyIn.copy.length > 0 || problems;
   return {
     kind: 'comparison',
