@@ -29,7 +29,7 @@ export async function validate<D extends DatasetDefinition>(definition: D, input
   try {
     return await validateBaseline(definition, input, options);
   } catch (e) {
-    // A Promise an `onViolation` or `onRecord` returned rejected: the run rejects with the receiver's own error.
+    // `onViolation` or `onRecord` threw, or a Promise it returned rejected: the run rejects with the receiver's own error.
     throw e instanceof SinkFailure ? e.cause : e;
   }
 }

@@ -297,3 +297,54 @@ describe('a loop of its own around createValidator', () => {
     expect((failed as SinkFailure).cause).toBe(error);
   });
 });
+
+// A receiver that threw used to be read as a failure of the input: `validate` resolved with a partial report whose
+// error read "the input could not be read completely: db down" (and with workers the throw escaped into a worker's
+// message handler). A throw is the receiver failing, as a rejected Promise is: the run rejects with what it threw.
+describe('a receiver that throws ends the run with what it threw, as a rejection does', () => {
+  const throwingAt = (thrown: unknown, when: (v: Violation, i: number) => boolean) => {
+    let calls = 0;
+    return { get calls() { return calls; }, receive: (v: Violation) => { if (when(v, ++calls)) throw thrown; } };
+  };
+  /** What the run rejected with (`{ rejected }`, so `undefined` thrown is told from a resolved run). */
+  const outcome = (run: Promise<unknown>) => run.then(() => 'resolved', (e: unknown) => ({ rejected: e }));
+
+  it('in one thread, whatever was thrown (an Error, a string, undefined), and it stops reading', async () => {
+    for (const thrown of [new Error('db down'), 'db down', undefined]) {
+      const f = throwingAt(thrown, (_, i) => i === 10);
+      expect(await outcome(validate(parallelParcels, readCsv(path), { now: NOW, onViolation: f.receive }))).toEqual({ rejected: thrown });
+      expect(f.calls).toBe(10);
+    }
+  });
+
+  it('from an array: the rows after it are not evaluated', async () => {
+    const error = new Error('db down');
+    const f = throwingAt(error, (v) => v.row === 1);
+    await expect(validate(parallelParcels, rows, { now: NOW, onViolation: f.receive })).rejects.toBe(error);
+    const plain = (await plainRun(() => rows)).seen;
+    expect(f.calls).toBe(plain.filter((v) => v.row === 0).length + 1);
+  });
+
+  it('onRecord, and a receiver that throws only on the findings of the end (dataset rules)', async () => {
+    const error = new Error('queue full');
+    await expect(validate(parallelParcels, rows, { now: NOW, onRecord: (g) => { if (g.row === 3) throw error; } })).rejects.toBe(error);
+    // Every row of the file has the same period: the overlaps are found when the run ends.
+    const atEnd = throwingAt(error, (v) => v.rule === 'group.noOverlap');
+    await expect(validate(parallelParcels, readCsv(path), { now: NOW, onViolation: atEnd.receive })).rejects.toBe(error);
+    expect(atEnd.calls).toBe(total - (await plainRun(() => readCsv(path))).seen.filter((v) => v.rule === 'group.noOverlap').length + 1);
+  });
+
+  it('with workers, whichever range it happens in, and from a shard', async () => {
+    for (const when of [(_: Violation, i: number) => i === 10, (v: Violation) => (v.row ?? 0) > ROWS - 500]) {
+      const error = new Error('db down');
+      const f = throwingAt(error, when);
+      await expect(validate(parallelParcels, readCsv(path), { now: NOW, workers: 2, minBytesPerWorker: 1, onViolation: f.receive }))
+        .rejects.toBe(error);
+    }
+    const error = new Error('db down');
+    await expect(validate(parallelParcels, readCsv(path), { now: NOW, workers: 2, minBytesPerWorker: 1,
+      onRecord: (g) => { if (g.row > ROWS - 500) throw error; } })).rejects.toBe(error);
+    const f = throwingAt(error, (_, i) => i === 10);
+    await expect(validateShard(parallelParcels, readCsv(path), { shard: '2/2', now: NOW, onViolation: f.receive })).rejects.toBe(error);
+  }, 60_000);
+});

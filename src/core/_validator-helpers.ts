@@ -1,4 +1,5 @@
 import type { FieldPlan } from './compile.js';
+import { isCode } from './compile.js';
 import { columnIssues } from './columns.js';
 import { display } from './emit.js';
 import type { SourceIssue } from './source.js';
@@ -6,7 +7,8 @@ import type { RuleState } from './state.js';
 import { INVALID, type DatasetDefinition } from './types.js';
 
 /*
- * The validator's small helpers: a cell's typed value and text, how an async check is refused, the header's issues.
+ * The validator's small helpers: a cell's typed value and text, how an async check or a result that is no finding is
+ * refused, the header's issues.
  */
 
 /** A cell's typed value, `INVALID` when its parser throws (the evaluator has already made that a rule error). */
@@ -41,6 +43,56 @@ export function asyncCheck(result: PromiseLike<unknown>): Error {
 /** The error of a rule whose check returned a Promise. */
 export class AsyncCheckError extends Error {
   override readonly name = 'AsyncCheckError';
+}
+
+/**
+ * Why a failing result (anything but undefined, true and null) is not what a check may return, or undefined when it
+ * is `false`, a Finding or an array of Findings. Checked before anything is emitted, so a result that is half
+ * findings counts nothing: the rule errors instead of crashing the run (`0` has no code to render a message from) or
+ * putting a code in the report that its schema refuses.
+ */
+export function badResult(result: unknown): string | undefined {
+  if (result === false) return undefined;
+  if (!Array.isArray(result)) return badFinding(result);
+  for (const f of result) {
+    const why = badFinding(f);
+    if (why !== undefined) return `an array holding ${why}`;
+  }
+  return undefined;
+}
+
+/** Why `f` is not a Finding, told by its kind only (its value may be personal data), or undefined when it is one. */
+export function badFinding(f: unknown): string | undefined {
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) return kindOf(f);
+  const { code, field, params } = f as { code?: unknown; field?: unknown; params?: unknown };
+  if (code === undefined) return 'an object without a code';
+  if (!isCode(code)) return `a finding whose code is not lower snake case (${typeof code === 'string' ? 'a string' : kindOf(code)})`;
+  if (field !== undefined && typeof field !== 'string') return `a finding whose field is ${kindOf(field)}`;
+  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
+    return `a finding whose params are ${kindOf(params)}`;
+  }
+  return undefined;
+}
+
+function kindOf(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : 'a number';
+  return typeof x === 'object' ? 'an object' : `a ${typeof x}`;
+}
+
+/** The error of a rule whose check returned something that is not a finding. */
+export class CheckResultError extends Error {
+  override readonly name = 'CheckResultError';
+}
+
+/**
+ * The rule error for a result `badResult` refused. ddss's own words, quoting no value, so it is shown even for rules
+ * that read personal fields.
+ */
+export function checkResultError(why: string): CheckResultError {
+  return new CheckResultError('ddss: a check returns undefined, true, null or false, a Finding ({ code: \'lower_snake_case\', … }) ' +
+    `or an array of Findings; this one returned ${why}`);
 }
 
 /**

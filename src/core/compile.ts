@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
+import { CRITERIA, SEVERITIES } from './types.js';
 import type {
   AggregateRule, Criterion, DatasetDefinition, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RecordRule,
   Rule, Severity, TypedRow, ValueRule,
@@ -110,12 +111,12 @@ function compileOnce(def: DatasetDefinition): Plan {
     const typeWhen = spec.typeRule.when !== undefined;
     const typeSlot = place({
       ...base, id: `${name}.type`, kind: 'type', code: 'invalid_type', counted: typeWhen ? 'explicit' : 'present',
-      ...options(spec.typeRule, 'correct'), params: { expected: spec.expected },
+      ...options(`${name}.type`, spec.typeRule, 'correct'), params: { expected: spec.expected },
     });
     const requiredSlot = spec.requiredRule &&
       place({ ...base, id: `${name}.required`, kind: 'required', code: 'missing_value',
         counted: spec.requiredRule.options.when === undefined ? 'rows' : 'explicit',
-        ...options(spec.requiredRule.options, 'sufficient') });
+        ...options(`${name}.required`, spec.requiredRule.options, 'sufficient') });
     const valueSlots: Slot[] = [];
     const aggregateSlots: Slot[] = [];
     for (const rule of spec.rules) {
@@ -185,38 +186,79 @@ function plain(_key: string, value: unknown): unknown {
   return value;
 }
 
-function options(o: {
+function options(id: string, o: {
   readonly criterion?: Criterion; readonly severity?: Severity; readonly threshold?: number;
   readonly weight?: number; readonly when?: (row: TypedRow) => boolean; readonly message?: LocalizedText;
 }, criterion: Criterion) {
   return {
-    criterion: o.criterion ?? criterion,
-    severity: o.severity ?? 'error',
-    threshold: checkThreshold(o.threshold ?? 1),
-    weight: o.weight ?? 1,
+    criterion: checkCriterion(id, o.criterion ?? criterion),
+    severity: checkSeverity(id, o.severity ?? 'error'),
+    threshold: checkThreshold(id, o.threshold ?? 1),
+    weight: checkWeight(id, o.weight ?? 1),
     when: o.when,
     message: o.message,
   };
 }
 
 function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: string): Omit<Slot, 'ordinal' | 'field' | 'fieldIndex' | 'needs' | 'counted'> {
+  const id = rule.id ?? defaultId;
   return {
-    id: rule.id ?? defaultId,
+    id,
     kind: rule.kind,
-    criterion: rule.criterion,
-    severity: rule.severity,
-    threshold: checkThreshold(rule.threshold),
-    weight: rule.weight,
+    criterion: checkCriterion(id, rule.criterion),
+    severity: checkSeverity(id, rule.severity),
+    threshold: checkThreshold(id, rule.threshold),
+    weight: checkWeight(id, rule.weight),
     when: rule.when,
     message: rule.message,
     messages: rule.messages,
     params: rule.params,
-    code: rule.code ?? 'check_failed',
+    code: checkCode(id, rule.code ?? 'check_failed'),
     rule,
   };
 }
 
-function checkThreshold(t: number): number {
-  if (!(t >= 0 && t <= 1)) throw new Error(`ddss: threshold must be in [0, 1], got ${t}`);
+/*
+ * A rule's options are checked here, once, because nothing later can: a criterion that is not one of the four puts
+ * the rule's failures in no score (a false pass), a negative or non-finite weight takes scores out of [0, 1], and a
+ * severity or code outside the report schema makes a report that its own schema refuses.
+ */
+
+function checkThreshold(id: string, t: number): number {
+  if (!(t >= 0 && t <= 1)) throw new Error(`ddss: rule "${id}": threshold must be in [0, 1], got ${t}`);
   return t;
+}
+
+function checkCriterion(id: string, c: Criterion): Criterion {
+  if (!CRITERIA.includes(c)) throw new Error(`ddss: rule "${id}": criterion must be one of ${CRITERIA.join(', ')}, got ${show(c)}`);
+  return c;
+}
+
+function checkSeverity(id: string, s: Severity): Severity {
+  if (!SEVERITIES.includes(s)) throw new Error(`ddss: rule "${id}": severity must be one of ${SEVERITIES.join(', ')}, got ${show(s)}`);
+  return s;
+}
+
+function checkWeight(id: string, w: number): number {
+  if (!(typeof w === 'number' && Number.isFinite(w) && w >= 0)) {
+    throw new Error(`ddss: rule "${id}": weight must be a finite number ≥ 0, got ${show(w)}`);
+  }
+  return w;
+}
+
+function checkCode(id: string, code: string): string {
+  if (!isCode(code)) throw new Error(`ddss: rule "${id}": code must be lower snake case (${CODE}), got ${show(code)}`);
+  return code;
+}
+
+/** A finding's code as the report schema has it: lower snake case. */
+export const CODE = /^[a-z][a-z0-9_]*$/;
+
+export function isCode(code: unknown): code is string {
+  return typeof code === 'string' && CODE.test(code);
+}
+
+/** An option's value in an error message (a string quoted, anything else as JavaScript writes it). */
+function show(x: unknown): string {
+  return typeof x === 'string' ? JSON.stringify(x) : String(x);
 }

@@ -16,7 +16,8 @@ export interface SinkWaits {
 }
 
 /**
- * A receiver's Promise rejected: the run stops and `validate` rejects with `cause`, the receiver's own error. A class
+ * A receiver's Promise rejected (or the receiver threw): the run stops and `validate` rejects with `cause`, the
+ * receiver's own error. A class
  * of its own so that the loops that turn a source's failure into a partial report let it through.
  */
 export class SinkFailure extends Error {
@@ -38,8 +39,21 @@ export function sinkWaits(): SinkWaits {
     // Handled at once, so a rejection is never "unhandled" while the batch is still being evaluated.
     pending.push(Promise.resolve(r).then(undefined, (e: unknown) => { failure ??= new SinkFailure(e); }));
   };
+  /**
+   * A receiver that throws fails as one whose Promise rejects: the throw becomes a `SinkFailure`, which the loops that
+   * turn a source's failure into a partial report let through (a bare throw read as "the input could not be read").
+   * Thrown at once, so the run stops where the receiver failed; `take` rejects with it too, for a caller that
+   * swallowed it.
+   */
+  const call = <T>(receiver: (x: T) => unknown, x: T): unknown => {
+    try {
+      return receiver(x);
+    } catch (e) {
+      throw (failure ??= new SinkFailure(e));
+    }
+  };
   return {
-    wrap: (receiver) => (receiver === undefined ? undefined : (x) => track(receiver(x))),
+    wrap: (receiver) => (receiver === undefined ? undefined : (x) => track(call(receiver, x))),
     take() {
       if (pending.length === 0) return failure === undefined ? undefined : Promise.reject(failure);
       const all = pending;

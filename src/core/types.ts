@@ -11,6 +11,7 @@ export const CRITERIA: readonly Criterion[] = ['correct', 'sufficient', 'clean',
 
 /** How much a failure matters: `info` findings are reported but never lower a score. */
 export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type Locale = 'en' | 'vi';
 

@@ -43,12 +43,17 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
       await v.waitForSinks();
     }
   } catch (e) {
-    // A receiver's Promise rejected: not the data's fault, so no partial report (the caller's sink failed).
+    // A receiver threw or its Promise rejected: not the data's fault, so no partial report (the caller's sink failed).
     if (e instanceof SinkFailure) throw e.cause;
     error = e instanceof Error ? e.message : String(e);
   }
   if (error !== undefined) info = { ...(info ?? { kind: 'unknown' }), error };
-  const report = v.finish(info, error !== undefined || info?.error !== undefined);
+  let report: Report;
+  try {
+    report = v.finish(info, error !== undefined || info?.error !== undefined);
+  } catch (e) {
+    throw e instanceof SinkFailure ? e.cause : e; // a receiver threw on a finding of the end (a dataset rule's)
+  }
   await lastWaits(v.waitForSinks()); // what the receivers returned for the last findings (dataset rules, the last record)
   return report;
 }

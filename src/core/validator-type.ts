@@ -21,7 +21,9 @@ export interface Validator {
   /**
    * The Promises `onViolation` and `onRecord` returned since the last call, as one; `undefined` when they returned
    * none. A loop feeding the validator awaits it between batches (and after `finish`), so a slow receiver holds the
-   * reading back; it rejects with a `SinkFailure` (whose `cause` is the receiver's error) when one rejected.
+   * reading back; it rejects with a `SinkFailure` (whose `cause` is the receiver's error) when one rejected. A
+   * receiver that throws makes the call that reached it (`add`, `addBatch`, `state`, `finish`) throw a `SinkFailure`
+   * at once, and this reject with it too.
    */
   waitForSinks(): Promise<void> | undefined;
   /** Adds time spent reading the source to the read stage (counted only when the run measures `timings`). */

@@ -10,7 +10,9 @@ import type { SourceIssue } from './source.js';
 import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
-import { AsyncCheckError, addColumnIssues, asyncCheck, cellText, isThenable, parsedValue } from './_validator-helpers.js';
+import {
+  AsyncCheckError, CheckResultError, addColumnIssues, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue,
+} from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import type {
   CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
@@ -153,14 +155,17 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   const ruleAt = (o: number) => st.rules[o] as RuleState;
   const hooks = new ValidatorHooks({
     fail(o, result) {
-      if (isThenable(result)) hooks.error(o, asyncCheck(result));
-      else failed(slotAt(o), ruleAt(o), result);
+      if (isThenable(result)) return hooks.error(o, asyncCheck(result));
+      const why = badResult(result);
+      if (why === undefined) failed(slotAt(o), ruleAt(o), result);
+      else hooks.error(o, checkResultError(why));
     },
     error(o, e) {
       grader?.touch();
       const rs = ruleAt(o);
       // ddss's own message quotes no value, so it is shown even for rules that read personal fields.
-      if (rs.error === null) rs.error = { message: e instanceof AsyncCheckError ? e.message : emitter.errorText(e, slotAt(o)), row: ctx.row };
+      const own = e instanceof AsyncCheckError || e instanceof CheckResultError;
+      if (rs.error === null) rs.error = { message: own ? e.message : emitter.errorText(e, slotAt(o)), row: ctx.row };
     },
     asyncWhen(o, result) {
       hooks.error(o, asyncCheck(result));

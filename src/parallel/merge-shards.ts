@@ -1,6 +1,7 @@
 import { compile } from '../core/compile.js';
 import { createValidator } from '../core/validator.js';
 import { version } from '../core/version.js';
+import { SinkFailure } from '../core/sink-waits.js';
 import type { DatasetDefinition, Report, ValidateOptions, Violation } from '../core/types.js';
 import type { RangeOffset } from './ordered-violations.js';
 import { checkState } from './check-state.js';
@@ -185,5 +186,10 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
   const source = input.kind === 'postgres' ? { kind: input.kind, name: input.name, records, ...failed }
     : input.kind === 'csv' ? { kind: input.kind, name: input.name, encoding: input.encoding, bytes: input.bytes, records, ...failed }
       : { kind: input.kind, name: input.name, encoding: 'utf8', bytes: stoppedAt ?? input.bytes, records, ...failed };
-  return v.finish(source, error !== undefined);
+  try {
+    return v.finish(source, error !== undefined);
+  } catch (e) {
+    // onViolation threw on a finding of `finish` (a duplicate): its own error, as `validate` throws it.
+    throw e instanceof SinkFailure ? e.cause : e;
+  }
 }

@@ -20,7 +20,7 @@ export interface OrderedViolationsOptions {
    * only once it settles, so a slow receiver holds the worker back; a replay waits for it after each batch.
    */
   readonly settle?: () => Promise<void> | undefined;
-  /** `settle`'s Promise rejected for a live range's batch: the receiver failed, and the run must end. */
+  /** `settle`'s Promise rejected for a live range's batch, or the sink threw: the receiver failed, and the run must end. */
   readonly onSinkFailure?: (e: unknown) => void;
 }
 
@@ -126,7 +126,14 @@ export function orderedViolations<T extends Positioned = Violation>(sink: ((v: T
       if (sink === undefined || slot === undefined) return done();
       const live = slot.live;
       if (live !== undefined) {
-        forward<T>(batch, (v) => sink(shift(v, live)));
+        try {
+          forward<T>(batch, (v) => sink(shift(v, live)));
+        } catch (e) {
+          // The receiver threw (we are in a worker's message handler, where a throw would end the process): the run
+          // ends with its error, as when its Promise rejects.
+          options.onSinkFailure?.(e);
+          return done();
+        }
         const wait = options.settle?.();
         // Acknowledged after a turn of the event loop: a sink writing to a stream gets to flush before the worker
         // sends more (a sink that cannot say it is full; measured: a flat backlog instead of one growing with the

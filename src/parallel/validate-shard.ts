@@ -42,6 +42,16 @@ export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 
  */
 export async function validateShard(definition: DatasetDefinition, input: CsvSource | PostgresSource | JsonSource,
   options: ShardValidateOptions): Promise<ShardState> {
+  try {
+    return await shardOf(definition, input, options);
+  } catch (e) {
+    // The caller's receiver failed (its Promise rejected, or it threw, also while the last record was graded).
+    throw e instanceof SinkFailure ? e.cause : e;
+  }
+}
+
+async function shardOf(definition: DatasetDefinition, input: CsvSource | PostgresSource | JsonSource,
+  options: ShardValidateOptions): Promise<ShardState> {
   // A shard is part of a run, not a run: its state carries no timings (as the CLI refuses --timings with --shard).
   if ((options as ValidateOptions).timings === true) throw new Error('ddss: timings measure a whole run, not a shard');
   const shard = typeof options.shard === 'string' ? parseShard(options.shard) : checkSpec(options.shard);
