@@ -95,6 +95,14 @@ describe('what is read, and in which order', () => {
     await expect(rows({ client, query: 'SELECT id FROM typed', orderBy: 'nope' })).rejects.toThrow('orderBy: "nope" is not a column of the query');
   });
 
+  it('a query that writes fails on ddss\'s own connection, and changes nothing (it was committed)', async () => {
+    await client.query('CREATE TABLE kept_rows (id int PRIMARY KEY)');
+    await client.query('INSERT INTO kept_rows SELECT generate_series(1, 10)');
+    await expect(rows({ connectionString: server.url, query: 'DELETE FROM kept_rows RETURNING *', unordered: true }))
+      .rejects.toThrow(/read-only transaction/);
+    expect((await client.query('SELECT count(*)::int AS n FROM kept_rows')).rows[0]).toEqual({ n: 10 });
+  });
+
   it('a table without a primary key is ordered by all its columns; key ranges cut it with NULLs last', async () => {
     await client.query('CREATE TABLE loose (a int, b text)');
     await client.query(`INSERT INTO loose VALUES (2, 'x'), (NULL, 'n'), (1, 'y'), (1, NULL), (NULL, NULL), (2, 'x'), (3, 'z')`);

@@ -128,6 +128,10 @@ async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, 
   try {
     // pg's parsers and ours read ISO dates; a server configured for another DateStyle would print others.
     await c.query({ text: "SET DateStyle = 'ISO, YMD'" });
+    // A validation only reads: every transaction of ddss's own connection is read-only, so a --query that writes
+    // ("DELETE … RETURNING *", a function that writes) fails instead of changing the register. A caller's own client
+    // or pool is the caller's to configure.
+    await c.query({ text: 'SET default_transaction_read_only = on' });
     if (o.snapshot !== undefined) {
       if (!/^[0-9A-F]+-[0-9A-F]+(?:-[0-9]+)?$/i.test(o.snapshot)) throw new Error(`ddss: not a snapshot id: ${JSON.stringify(o.snapshot)}`);
       await c.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
