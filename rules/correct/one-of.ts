@@ -16,7 +16,7 @@ export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): Va
   const list = [...values];
   const set = new Set(list.map(norm));
   return valueRule({ name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) },
-    valueParams: ['allowed'] },
+    valueParams: ['allowed'], fingerprint: fingerprintOf(set) },
     (v) => set.has(norm(v)), options);
 }
 
@@ -29,7 +29,7 @@ export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}):
   const list = [...values];
   const set = new Set(list.map(norm));
   return valueRule({ name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) },
-    valueParams: ['forbidden'] },
+    valueParams: ['forbidden'], fingerprint: fingerprintOf(set) },
     (v) => !set.has(norm(v)), options);
 }
 
@@ -39,6 +39,11 @@ export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}):
  */
 function normalizer(fold: boolean): (v: unknown) => unknown {
   return (v) => (v instanceof Date ? v.getTime() : fold && typeof v === 'string' ? v.toLocaleLowerCase('vi') : v);
+}
+
+/** The whole list as compared (`preview` shows twelve values), for the definition's signature. */
+function fingerprintOf(set: ReadonlySet<unknown>): unknown[] {
+  return [...set].map((v) => (typeof v === 'bigint' ? `${v}n` : v));
 }
 
 /** A short, readable rendering of a value list for messages and reports (dates in ISO 8601). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
+import { FINGERPRINT } from './rule-base.js';
 import { CRITERIA, SEVERITIES } from './types.js';
 import type {
   AggregateRule, Criterion, DatasetDefinition, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RecordRule,
@@ -170,7 +171,8 @@ function signatureOf(def: DatasetDefinition, fields: readonly FieldPlan[], slots
   const described = {
     fields: fields.map((f) => [f.name, f.spec.type, f.spec.format ?? null, f.spec.missingValues, f.spec.privacy]),
     missingValues: def.missingValues, key: def.key ?? null, timeZone: def.timeZone ?? null, weights: def.weights,
-    rules: slots.map((s) => [s.id, s.kind, s.criterion, s.severity, s.threshold, s.weight, s.code, s.params ?? null, s.needs]),
+    rules: slots.map((s) => [s.id, s.kind, s.criterion, s.severity, s.threshold, s.weight, s.code, s.params ?? null, s.needs,
+      (s.rule as { [FINGERPRINT]?: unknown } | undefined)?.[FINGERPRINT] ?? null]),
   };
   const hash = createHash('sha256').update(JSON.stringify(described, plain)).digest('hex').slice(0, 32);
   return `${def.name}:${hash}`;

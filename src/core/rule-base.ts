@@ -15,7 +15,16 @@ export interface RuleMeta {
   readonly messages?: MessageTable;
   /** The codes whose suggestion is a safe fix, with its kind (see `RuleBase.fixes`). */
   readonly fixes?: Readonly<Record<string, FixKind>>;
+  /**
+   * What decides the rule's results beyond its `params`, when params show it only in part (a list shown by its first
+   * values, a bound shown to the day): it enters the definition's signature, so shards of two definitions that
+   * differ only there are never merged. Kept under a symbol: reports never show it.
+   */
+  readonly fingerprint?: unknown;
 }
+
+/** The key of a rule's fingerprint (`RuleMeta.fingerprint`); shared by every copy of ddss in a process. */
+export const FINGERPRINT: unique symbol = Symbol.for('ddss.rule.fingerprint') as never;
 
 function base(meta: RuleMeta, o: RuleOptions) {
   return {
@@ -33,6 +42,7 @@ function base(meta: RuleMeta, o: RuleOptions) {
     ...(meta.valueParams === undefined ? {} : { valueParams: meta.valueParams }),
     ...(meta.messages === undefined ? {} : { messages: meta.messages }),
     ...(meta.fixes === undefined ? {} : { fixes: meta.fixes }),
+    ...(meta.fingerprint === undefined ? {} : { [FINGERPRINT]: meta.fingerprint }),
   } as const;
 }
 
