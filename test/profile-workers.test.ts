@@ -57,6 +57,14 @@ describe('profile with workers', () => {
     expect(started.ranges - before).toBeGreaterThanOrEqual(3);
   }, 120_000); // worker threads started from sources load the TypeScript afresh
 
+  it('a CRLF header over LF rows: the profile with workers is one thread\'s (mixed line endings counted by neither)', async () => {
+    const path = tmp.path('mixed.csv');
+    writeFileSync(path, `id,name\r\n${Array.from({ length: 3000 }, (_, i) => `${i},n${i}`).join('\n')}\n`);
+    const one = await outputs(path, 1);
+    expect(await outputs(path, 2)).toEqual(one);
+    expect(one[0]).not.toContain('mixed_line_endings');
+  }, 120_000);
+
   it('cuts inside quoted values with line breaks: re-read from the true record start, identical to one thread', async () => {
     const text = quotedFile();
     const path = tmp.path('quoted.csv');

@@ -56,7 +56,11 @@ export function addRows(s: ProfileState, batch: RowBatch, header: readonly strin
   }
   // What the source reported never reaches a column: records it rejected, rows with extra or missing cells, bytes not
   // in the declared encoding, an empty input. Count every issue, so a profile does not pass over them in silence.
-  for (const issue of batch.issues ?? []) s.issues.set(issue.code, (s.issues.get(issue.code) ?? 0) + 1);
+  // Mixed line endings are left out: they are the file's form, not its data (validate reports them), and worker
+  // ranges hand their endings to the caller, so counting them made a profile with workers differ from one thread's.
+  for (const issue of batch.issues ?? []) {
+    if (issue.code !== 'mixed_line_endings') s.issues.set(issue.code, (s.issues.get(issue.code) ?? 0) + 1);
+  }
   const n = Math.min(batch.rows.length, limit);
   for (let r = 0; r < n; r++) {
     const row = batch.rows[r];
