@@ -89,12 +89,14 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
  * rule that checked no value is skipped; source findings (a missing column) are not a measurement of the data.
  */
 function nothingEvaluated(plan: Plan, st: ValidatorState, rules: readonly RuleResult[]): string | undefined {
-  if (rules.some((r) => !r.id.startsWith('source.') && r.status !== 'skipped')) return undefined;
-  if (st.rows === 0) return 'nothing to evaluate: 0 data rows';
+  // A header sharing no column with the definition is another file, whatever rules that read raw cells or count rows
+  // found (two excelSerial rules "passed" on every row of one, and the run was a plain "failed" with Correct 100%).
   const columns = st.columns;
-  if (columns !== null && plan.fields.every((f) => !columns.includes(f.name))) {
+  if (st.rows > 0 && columns !== null && plan.fields.length > 0 && plan.fields.every((f) => !columns.includes(f.name))) {
     return `nothing to evaluate: none of the ${plan.fields.length} declared fields is a column of the input`;
   }
+  if (rules.some((r) => !r.id.startsWith('source.') && r.status !== 'skipped')) return undefined;
+  if (st.rows === 0) return 'nothing to evaluate: 0 data rows';
   return `nothing to evaluate: no rule found a value to check in ${st.rows} rows`;
 }
 

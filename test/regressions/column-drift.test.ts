@@ -54,7 +54,8 @@ describe('column drift', () => {
     const hint = ruleOf(report, 'source.delimiter_mismatch');
     expect(hint).toMatchObject({ level: 'table', checked: 1, failed: 1 });
     expect(hint.samples[0]).toMatchObject({ code: 'delimiter_mismatch', suggestion: ';' });
-    expect(report.status).toBe('failed'); // tax_code is required: every row misses it
+    // No declared field is a column of what was read: not evaluated (docs/cli.md, exit 3), whatever rules counted.
+    expect([report.status, report.error]).toEqual(['error', 'nothing to evaluate: none of the 3 declared fields is a column of the input']);
   });
 
   it('a header with every declared column reports no column finding', async () => {
@@ -72,7 +73,7 @@ describe('the CLI says which delimiter a one-column file seems to use', () => {
     const path = tmp.path(`d${d.charCodeAt(0)}.csv`);
     writeFileSync(path, ['parcel_id', 'owner_id', 'owner_name'].join(d) + '\n' + ['P-001', '001099012345', 'An'].join(d) + '\n');
     const r = await cli(['validate', path, '--dataset', 'parcels.yaml', '--now', '2026-11-22']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3); // no declared field is a column of what was read: not evaluated
     expect(r.stderr.split('\n').filter((l) => l.includes('--delimiter'))).toEqual([expect.stringContaining(`declare ${flag}`)]);
   });
 });

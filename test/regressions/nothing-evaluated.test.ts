@@ -36,6 +36,12 @@ describe('nothing evaluated', () => {
     expect(ruleOf(report, 'source.missing_column').failed).toBe(2);
   });
 
+  it('so is such a header when a rule reads raw cells or counts rows (excelSerialIn "passed" every row of it)', async () => {
+    const { landParcels } = await import('../../rules/datasets/land-parcels.js');
+    const report = await validate(landParcels, csv('a,b\n1,2\n3,4\n'), { now: NOW });
+    expect([report.status, report.error]).toEqual(['error', 'nothing to evaluate: none of the 20 declared fields is a column of the input']);
+  });
+
   it('an empty array is an error too: the engine does not care where rows come from', async () => {
     const report = await validate(parcels, [], { now: NOW });
     expect([report.status, report.error]).toEqual(['error', 'nothing to evaluate: 0 data rows']);
