@@ -22,7 +22,8 @@ describe('redactUrl', () => {
 
   it('a separate password goes into the URL, where pg reads it', () => {
     expect(clientConfig('postgresql://ana@db/land', 'p@ss')).toMatchObject({ connectionString: 'postgresql://ana:p%40ss@db/land', password: 'p@ss' });
-    expect(clientConfig('postgresql://ana@db/land', undefined)).toEqual({ connectionString: 'postgresql://ana@db/land', application_name: 'ddss' });
+    expect(clientConfig('postgresql://ana@db/land', undefined)).toEqual({ connectionString: 'postgresql://ana@db/land', application_name: 'ddss',
+      connectionTimeoutMillis: 30_000 });
   });
 });
 
