@@ -99,6 +99,24 @@ describe('readXlsx', () => {
     await expect(read(path, { sheet: 'Sheet1' })).rejects.toThrow('no sheet "Sheet1" in the workbook; its sheets: "Sổ địa chính", "Ẩn"');
   });
 
+  it('an empty sheet is an empty input naming the other sheets; names compare in NFC; a file that is no zip says so', async () => {
+    // A cover sheet before the data read as a register of 0 rows ("failed" rowCount, exit 1); a sheet name pasted
+    // decomposed was "no sheet" though it looked the same; a CSV named .xlsx said "invalid signature: 0x63726170".
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('Bìa');
+      wb.addWorksheet('Sổ địa chính').addRows([['id'], ['1']]);
+    });
+    await expect(read(path)).rejects.toThrow(/the sheet "Bìa" of .* is empty; .* its other sheets: "Sổ địa chính"/);
+    expect((await read(path, { sheet: 'Sổ địa chính'.normalize('NFD') })).rows).toEqual([['1']]);
+    const fake = join(tmpdir(), `ddss-fake-${process.pid}.xlsx`);
+    writeFileSync(fake, 'id,name\n1,An\n');
+    try {
+      await expect(read(fake)).rejects.toThrow(/it is not an Excel workbook .*; if it is CSV, give --input-format csv/);
+    } finally {
+      rmSync(fake, { force: true });
+    }
+  });
+
   it('reads only the cells of a range, its first row as the header', async () => {
     const path = await writeWorkbook((wb) => {
       wb.addWorksheet('S').addRows([['title'], [], ['skip', 'id', 'name'], ['x', '7', 'An'], ['y', '8', 'Bình']]);

@@ -74,16 +74,27 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       for await (const ws of raced(reader, failed)) {
         const wsName = ws.name ?? `sheet ${seen.length + 1}`;
         seen.push(wsName);
-        const wanted = options.sheet === undefined ? seen.length === 1 && isFirst(reader, wsName) : wsName === options.sheet;
+        // Names compare in NFC: a name typed or pasted decomposed ("Sổ" as o + two marks) looks the same on screen.
+        const wanted = options.sheet === undefined ? seen.length === 1 && isFirst(reader, wsName)
+          : wsName.normalize('NFC') === options.sheet.normalize('NFC');
         if (!wanted) {
           for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
           continue;
         }
         found = true;
         const date1904 = reader.properties?.model?.date1904 === true;
+        let batches = 0;
         for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, onRecord: () => { records++; } })) {
           info = { kind: 'xlsx', ...named, records };
+          batches++;
           yield batch;
+        }
+        // A sheet with no cell at all (a cover sheet before the data) is an empty input, as an empty CSV file is —
+        // not a register of 0 rows that merely "failed" rowCount. Name the other sheets, where the data may be.
+        if (batches === 0) {
+          const others = (reader.model?.sheets?.map((s) => s.name) ?? seen).filter((s) => s !== wsName);
+          throw new Error(`ddss: the sheet "${wsName}" of ${name ?? 'the workbook'} is empty` +
+            (others.length === 0 ? '' : `; give --sheet (sheet in the library) one of its other sheets: ${others.map((s) => `"${s}"`).join(', ')}`));
         }
         break; // the sheets after it are not read
       }
@@ -95,7 +106,10 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       info = { kind: 'xlsx', ...named, records };
       bytes.destroy();
     } catch (e) {
-      const cause = e instanceof Error ? e.message : String(e);
+      const raw = e instanceof Error ? e.message : String(e);
+      // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often.
+      const cause = /invalid signature|end of central directory/i.test(raw)
+        ? `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv` : raw;
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
       info = { kind: 'xlsx', ...named, records, error: message };
       throw new Error(message, { cause: e });
