@@ -112,6 +112,13 @@ describe('what cannot be read is one line on stderr and exit 3', () => {
     expect(r.stderr).toContain(message);
   });
 
+  it('a URL that cannot be read is a usage error (it was exit 3, "Invalid URL"), and is not echoed with its password', async () => {
+    const r = await cli(['validate', 'postgresql://ana:s3cret-pw@127.0.0.1:99999/land', '--table', 't', '--dataset', 'land-parcels']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('the postgresql:// URL cannot be read');
+    expect(r.stderr).not.toContain('s3cret-pw');
+  });
+
   it('PostgreSQL flags on a file are a usage error', async () => {
     const r = await cli(['validate', 'parcels.csv', '--table', 't', '--dataset', 'land-parcels']);
     expect(r.code).toBe(2);

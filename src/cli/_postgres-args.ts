@@ -41,6 +41,17 @@ export function postgresArgs(input: string, v: Given): PostgresArgs | undefined 
     if (flags.length > 0) throw usage(`--${flags[0] as string} applies to a postgresql:// input, not a file`);
     return undefined;
   }
+  // A URL that cannot be parsed (a port of 99999, a stray space) is the command's mistake, said before connecting; it
+  // is not echoed, since it may hold a password.
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(input);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.port !== '' && Number(parsed.port) > 65535)) {
+    throw usage('the postgresql:// URL cannot be read: postgresql://[user[:password]@]host[:port]/database[?options]');
+  }
   const where = redactUrl(input);
   if ((v.table === undefined) === (v.query === undefined)) {
     throw usage(`reading ${where} needs --table NAME or --query SQL (one of them)`);
