@@ -156,6 +156,16 @@ describe('vn.verifyPerson', () => {
     expect(failedRows('verifyPerson.deceased')).toEqual([7, 8]);
   });
 
+  it('a register gender its registerGenders do not list is a finding naming it, not a check skipped without a word', async () => {
+    // A register written M/F read with the default Nam/Nữ: verifyPerson.gender was "skipped" for every person.
+    const mf = population.map((p) => ({ ...p, gender: p.gender === 'Nam' ? 'M' : p.gender === 'Nữ' ? 'F' : p.gender }));
+    const report = await validate(owners, rows, { now: NOW, references: { population: register(mf) } });
+    const rule = ruleOf(report, 'verifyPerson.gender');
+    expect(rule.status).toBe('failed');
+    expect(rule.samples[0]).toMatchObject({ code: 'register_gender_unread' });
+    expect(rule.samples[0]?.message).toContain('writes this person\'s gender as "M"');
+  });
+
   it('takes a rule id as the prefix of the six ids, and a when for every one', async () => {
     const def = defineDataset({
       ...owners, name: 'o3',
@@ -176,7 +186,7 @@ describe('vn.verifyPerson', () => {
 
   it('has an English and a Vietnamese message for every code', () => {
     expect(Object.keys(PERSON_MESSAGES).sort()).toEqual(['birth_date_mismatch', 'birth_year_mismatch', 'deceased_in_register', 'gender_mismatch',
-      'name_diacritics_differ', 'name_form_differs', 'name_mismatch', 'not_in_register']);
+      'name_diacritics_differ', 'name_form_differs', 'name_mismatch', 'not_in_register', 'register_gender_unread']);
     for (const m of Object.values(PERSON_MESSAGES)) expect(m.en).not.toBe(m.vi);
   });
 

@@ -58,6 +58,8 @@ interface Held {
   readonly name: string | undefined;
   readonly birth: Birth | undefined;
   readonly gender: 'Nam' | 'Nữ' | undefined;
+  /** The register's gender cell when it holds text that `registerGenders` does not list (`M`, `F`). */
+  readonly unreadGender: string | undefined;
   /** UTC midnight of the death date; `null` when the cell is empty; undefined when it cannot be read. */
   readonly death: number | null | undefined;
 }
@@ -83,7 +85,7 @@ interface Part {
  * | `verifyPerson.name` | `name_mismatch` | correct | error |
  * | `verifyPerson.nameForm` | `name_diacritics_differ`, `name_form_differs` | clean | warning |
  * | `verifyPerson.birth` | `birth_year_mismatch`, `birth_date_mismatch` | correct | error |
- * | `verifyPerson.gender` | `gender_mismatch` | correct | error |
+ * | `verifyPerson.gender` | `gender_mismatch`; `register_gender_unread` when `registerGenders` does not list the register's value | correct | error |
  * | `verifyPerson.deceased` | `deceased_in_register` | live | warning |
  *
  * Names: equal after NFC, case folding and whitespace collapsing → nothing; else equal with one tone-mark placement
@@ -155,9 +157,13 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
     },
     {
       suffix: '.gender', criterion: 'correct', severity: 'error', code: 'gender_mismatch',
-      applies: (row, held) => held?.gender !== undefined && recordGender(row[fields.gender]) !== undefined,
-      check: (row, held) => recordGender(row[fields.gender]) === held?.gender ? undefined
-        : { code: 'gender_mismatch', field: fields.gender, suggestion: shownGender[held?.gender as 'Nam' | 'Nữ'] },
+      applies: (row, held) => (held?.gender !== undefined || held?.unreadGender !== undefined) && recordGender(row[fields.gender]) !== undefined,
+      // A register value the options do not list (`M`/`F` where `registerGenders` says Nam/Nữ) cannot be compared:
+      // a finding naming it, not a check silently skipped for every such person.
+      check: (row, held) => (held?.unreadGender !== undefined
+        ? { code: 'register_gender_unread', field: fields.gender, params: { held: held.unreadGender } }
+        : recordGender(row[fields.gender]) === held?.gender ? undefined
+          : { code: 'gender_mismatch', field: fields.gender, suggestion: shownGender[held?.gender as 'Nam' | 'Nữ'] }),
     },
     {
       suffix: '.deceased', criterion: 'live', severity: 'warning', code: 'deceased_in_register',
@@ -192,10 +198,13 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
     const death = cell(cols.death_date);
     const birth = cell(cols.birth_date);
     const g = cell(cols.gender);
+    const gender = g === undefined ? undefined : heldGender(g);
+    const written = typeof g === 'string' || typeof g === 'number' ? String(g).trim() : '';
     return {
       name: text(cell(cols.full_name)),
       birth: birth === undefined ? undefined : registerBirth(birth),
-      gender: g === undefined ? undefined : heldGender(g),
+      gender,
+      unreadGender: gender === undefined && written !== '' ? written.slice(0, 40) : undefined,
       death: death === undefined ? null : registerDate(death),
     };
   };
