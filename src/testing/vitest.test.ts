@@ -179,6 +179,22 @@ describe('toHaveNoViolations', () => {
     expect(() => expect(report).toHaveNoViolations('id.unique')).toThrow(/could not be evaluated: .*connection reset/);
   });
 
+  it('under .not, a run that could not be evaluated or a rule that checked nothing proves no violations either', async () => {
+    // `.not.toHaveNoViolations('id.unique')` ("it found duplicates") and `.not.toHaveScore(0.9)` went green on a run
+    // that read one row and died: the negation of a failing assertion is not a proof.
+    async function* dies() { yield valid[0]; throw new Error('connection reset'); }
+    const report = await validate(people, dies(), { now: NOW });
+    expect(() => expect(report).not.toHaveNoViolations('id.unique')).toThrow(/not\.toHaveNoViolations\(id\.unique\): .*proves nothing either way/);
+    expect(() => expect(report).not.toHaveNoViolations()).toThrow(/proves nothing either way/);
+    expect(() => expect(report).not.toHaveScore(0.9)).toThrow(/not\.toHaveScore\(0\.9\): .*proves nothing either way/);
+    // Violations it did find stand, even in a run cut short.
+    async function* diesLate() { yield* broken; throw new Error('connection reset'); }
+    const late = await validate(people, diesLate(), { now: NOW });
+    const found = late.rules.find((r) => r.violations > 0 && r.status !== 'skipped');
+    expect(found).toBeDefined();
+    expect(late).not.toHaveNoViolations(found?.id);
+  });
+
   it('without an id, checks that no rule reported an error or a warning', async () => {
     expect(await validate(people, valid, { now: NOW })).toHaveNoViolations();
     const report = await validate(people, broken, { now: NOW });

@@ -94,6 +94,15 @@ function describeReceived(received: unknown): string {
   return `received ${received === null ? 'null' : Array.isArray(received) ? 'an array' : typeof received}`;
 }
 
+/**
+ * Throws for a negated assertion on a run that could not be evaluated: "not ≥ 0.9" or "has violations" is no more
+ * proven by a run that read nothing than the assertion itself (which fails on such a run), so neither may go green.
+ */
+function refuseUnproven(report: Report, assertion: string): void {
+  const why = erroredReason(report);
+  if (why !== undefined) throw new Error(`ddss/vitest: ${assertion}: ${why}, so it proves nothing either way`);
+}
+
 /** A report given to `toPassDataset(dataset)` must be of that dataset: else the verdict says nothing about it. */
 function requireReportOf(report: Report, dataset: DatasetDefinition): Report {
   if (report.dataset === dataset.name) return report;
@@ -119,6 +128,8 @@ expect.extend({
 
   toHaveScore(received: unknown, min: number, criterion?: Criterion) {
     const report = requireReport(received);
+    // `.not` claims the score is below `min`: a run that could not be evaluated has no score to be below anything.
+    if (this.isNot) refuseUnproven(report, `not.toHaveScore(${min})`);
     if (criterion !== undefined && !CRITERIA.includes(criterion)) {
       throw new TypeError(`ddss/vitest: unknown criterion "${String(criterion)}" (expected ${CRITERIA.join(', ')})`);
     }
@@ -138,6 +149,7 @@ expect.extend({
     // A run that could not be evaluated (partial, a rule error, nothing checked) proves nothing: it never passes.
     const errored = erroredReason(report);
     if (ruleId === undefined) {
+      if (this.isNot && report.rules.every((r) => r.violations === 0)) refuseUnproven(report, 'not.toHaveNoViolations()');
       const bad = report.rules.filter((r) => r.status === 'error' || (r.severity !== 'info' && r.violations > 0));
       return {
         pass: bad.length === 0 && errored === undefined,
@@ -151,6 +163,12 @@ expect.extend({
       // Thrown, not `pass: false`: under `.not` a misspelt id would pass as "this rule has violations".
       const ids = report.rules.map((r) => r.id).join(', ');
       throw new Error(`ddss/vitest: no rule "${ruleId}" in the ${report.dataset} report; rules: ${ids}`);
+    }
+    // `.not` claims the rule found violations: one it did find stand, even in a run cut short; none found in a run that
+    // could not be evaluated, or by a rule that checked nothing, prove nothing either way.
+    if (this.isNot && rule.violations === 0) {
+      if (rule.status === 'skipped') throw new Error(`ddss/vitest: not.toHaveNoViolations(${ruleId}): the rule checked nothing (skipped), so it neither has violations nor not`);
+      refuseUnproven(report, `not.toHaveNoViolations(${ruleId})`);
     }
     // A rule that checked nothing (skipped: every value missing, no register given) has no violations and proves nothing.
     const pass = errored === undefined && rule.status !== 'error' && rule.status !== 'skipped' && rule.failed === 0 && rule.violations === 0;
