@@ -9,6 +9,7 @@ import type { RecordGrade, Violation } from '../src/index.js';
 import { validateCsvParallel } from '../src/parallel/validate-parallel.js';
 import { parallelParcels } from './fixtures/parallel/definition.js';
 import { NOW } from './_run.js';
+import { gatedReceiver } from './_gated.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-backpressure-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,14 +31,6 @@ const total = (await plainRun(() => readCsv(path))).seen.length;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A receiver whose Promises settle only once the gate opens: a disk that stopped taking writes. */
-function gatedReceiver() {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => { open = resolve; });
-  const seen: Violation[] = [];
-  return { seen, open, receive: (v: Violation) => { seen.push(v); return gate; } };
-}
-
 /** Violations received, checked twice over 300 ms: a run that waits for its receiver stops taking more. */
 async function pausedAt(seen: readonly unknown[]): Promise<number> {
   await sleep(150);
@@ -49,7 +42,7 @@ async function pausedAt(seen: readonly unknown[]): Promise<number> {
 
 describe('a receiver that returns a Promise holds the run back until it settles', () => {
   it('one thread reads no more rows while the receiver waits, and resolves only after it settled', async () => {
-    const r = gatedReceiver();
+    const r = gatedReceiver<Violation>();
     let done = false;
     const run = validate(parallelParcels, readCsv(path), { now: NOW, onViolation: r.receive }).then((x) => { done = true; return x; });
     const paused = await pausedAt(r.seen);
@@ -64,7 +57,7 @@ describe('a receiver that returns a Promise holds the run back until it settles'
   });
 
   it('an array of rows is waited for after the row whose findings returned a Promise', async () => {
-    const r = gatedReceiver();
+    const r = gatedReceiver<Violation>();
     const run = validate(parallelParcels, rows, { now: NOW, onViolation: r.receive });
     const paused = await pausedAt(r.seen);
     const plain = (await plainRun(() => rows)).seen;
@@ -79,7 +72,7 @@ describe('a receiver that returns a Promise holds the run back until it settles'
   it('with worker threads the workers are held back too, and the stream is the one-thread stream', async () => {
     // Only the last rows' violations wait (they are in the worker's range): the run gets there, then stops.
     const late = (v: Violation) => (v.row ?? 0) > ROWS - 500;
-    const r = gatedReceiver();
+    const r = gatedReceiver<Violation>();
     const receive = (v: Violation) => (late(v) ? r.receive(v) : void r.seen.push(v));
     const file = readCsv(path).file;
     if (file === undefined) throw new Error('not splittable');
@@ -98,10 +91,8 @@ describe('a receiver that returns a Promise holds the run back until it settles'
   }, 60_000);
 
   it('graded records are waited for as violations are', async () => {
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => { open = resolve; });
-    const seen: RecordGrade[] = [];
-    const run = validate(parallelParcels, readCsv(path), { now: NOW, onRecord: (g) => { seen.push(g); return gate; } });
+    const { seen, open, receive } = gatedReceiver<RecordGrade>();
+    const run = validate(parallelParcels, readCsv(path), { now: NOW, onRecord: receive });
     expect(await pausedAt(seen)).toBeLessThan(ROWS);
     open();
     expect((await run).recordGrades).toBeDefined();
@@ -109,7 +100,7 @@ describe('a receiver that returns a Promise holds the run back until it settles'
   });
 
   it('gradeRecords and validateShard wait for onViolation', async () => {
-    const r = gatedReceiver();
+    const r = gatedReceiver<Violation>();
     const graded: RecordGrade[] = [];
     const consume = (async () => {
       for await (const g of gradeRecords(parallelParcels, readCsv(path), { now: NOW, onViolation: r.receive })) graded.push(g);
@@ -119,7 +110,7 @@ describe('a receiver that returns a Promise holds the run back until it settles'
     await consume;
     expect(graded).toHaveLength(ROWS);
 
-    const s = gatedReceiver();
+    const s = gatedReceiver<Violation>();
     const shard = validateShard(parallelParcels, readCsv(path), { shard: '1/2', now: NOW, onViolation: s.receive });
     expect(await pausedAt(s.seen)).toBeLessThan(total / 4);
     s.open();

@@ -177,7 +177,7 @@ function kindOf(s: Stats): string {
   if (s.isFIFO()) return 'a named pipe';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
   if (s.isSocket()) return 'a socket';
-  return 'no regular file';
+  return 'a special file';
 }
 
 interface FileId {

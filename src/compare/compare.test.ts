@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gatedReceiver } from '../../test/_gated.js';
 import { compare } from './compare.js';
 import { defineDataset, field } from '../index.js';
 import type { CompareOptions, ComparisonReport, Difference } from './types.js';
@@ -208,11 +209,9 @@ describe('an onChange that returns Promises', () => {
 
   it.each([['in memory', {}], ['through partition files', { memoryBudget: 64 * 1024 }]])(
     'is waited for before the next key (%s), and compare resolves only once they settled', async (_name, budget) => {
-      let open!: () => void;
-      const gate = new Promise<void>((resolve) => { open = resolve; });
-      const seen: Difference[] = [];
+      const { seen, open, receive } = gatedReceiver<Difference>();
       let done = false;
-      const running = run(source, copy, { ...budget, onChange: (d) => { seen.push(d); return gate; } }).then((rep) => { done = true; return rep; });
+      const running = run(source, copy, { ...budget, onChange: receive }).then((rep) => { done = true; return rep; });
       await new Promise((resolve) => setTimeout(resolve, 50));
       // Before: all 1,000 differences at once, and compare resolved without waiting.
       expect(seen).toHaveLength(1);

@@ -183,13 +183,15 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     ctx.row = st.rows++;
     ctx.line = line;
     grader?.begin(ctx.row);
-    if (typeof row === 'object' && row !== null && !Array.isArray(row) && !(row instanceof Map)) {
+    // Each row is classified once, arrays (every CSV row) first.
+    const cells = Array.isArray(row) || row instanceof Map;
+    if (!cells && typeof row === 'object' && row !== null) {
       rawsFresh = false;
       evaluateObject(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     } else {
       // A row that is neither an object, an array nor a Map has no cell: every field reads as missing, and the row
       // says why (it passed as an empty row, its rules skipped).
-      if (!Array.isArray(row) && !(row instanceof Map)) addIssue(notARow(row), ctx.row);
+      if (!cells) addIssue(notARow(row), ctx.row);
       access.read(row, raws);
       rawsFresh = true;
       evaluateCells(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gatedReceiver } from '../../test/_gated.js';
 import { defineDataset, field, rule } from '../index.js';
 import { valueRule } from '../core/rule-base.js';
 import { excelSerialIn } from '../../rules/vn/dates/excel-serial-in.js';
@@ -173,12 +174,9 @@ describe('fix: inputs it does not rewrite', () => {
 describe('fix with a change log that returns Promises', () => {
   it('waits for each before the next line, and resolves only once they settled', async () => {
     const input = `id,name,note\n${Array.from({ length: 20 }, (_, i) => `${i}, An ,x`).join('\n')}\n`;
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => { open = resolve; });
-    const seen: FixChange[] = [];
+    const { seen, open, receive } = gatedReceiver<FixChange>();
     let done = false;
-    const running = fix(names, Buffer.from(input), { now: NOW, onChange: (c) => { seen.push(c); return gate; } })
-      .then((r) => { done = true; return r; });
+    const running = fix(names, Buffer.from(input), { now: NOW, onChange: receive }).then((r) => { done = true; return r; });
     await new Promise((r) => setTimeout(r, 50));
     // Before: all 20 lines at once, and the run did not wait.
     expect(seen).toHaveLength(1);
