@@ -10,9 +10,23 @@ export function parse<O extends Options>(argv: readonly string[], options: O) {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (e) {
     const text = (e as Error).message;
+    const ambiguous = /^Option '(--[^' ]+)(?: <value>)?' argument is ambiguous/.exec(text);
+    if (ambiguous !== null) throw usage(ambiguousValue(argv, ambiguous[1] as string));
     // Node adds a long hint about `--` after unknown options; the first sentence is the useful part.
     throw usage(`${(text.split(/\.\s/)[0] ?? text).replace(/\.$/, '')} (see --help)`);
   }
+}
+
+/**
+ * `--top -1`: parseArgs takes a value starting with a dash for an option and calls it "ambiguous", which says nothing
+ * of what to write instead. Names the value and the form that passes it (or says the flag has no value).
+ */
+function ambiguousValue(argv: readonly string[], flag: string): string {
+  const i = argv.lastIndexOf(flag);
+  const value = i >= 0 ? argv[i + 1] : undefined;
+  if (value === undefined || !value.startsWith('-')) return `${flag} needs a value (see --help)`;
+  return `${flag} is followed by "${value}", which reads as an option: write ${flag}=${value} to give it that value, ` +
+    `or give ${flag} a value (see --help)`;
 }
 
 /** One of a fixed list of values. */
