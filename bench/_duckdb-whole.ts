@@ -38,7 +38,14 @@ const ODD_SPACE = String.raw`  |[\t\n\x0B\f\r\x{85}\x{A0}\x{AD}\x{1680}\x{2000}-
 /** The codes a table accepts for a parcel: its parcel codes and the codes it replaced (those are landUseCodeCurrent's). */
 const accepted = (t: LandUseCodeTable): string[] => [...parcelCodes(t), ...Object.keys(t.entries.replaced)];
 
-/** The typed columns and per-rule counts the whole definition adds to the idiomatic query. */
+/**
+ * The typed columns and per-rule counts the whole definition adds to the idiomatic query. Written as a data engineer
+ * would, not mirroring every JavaScript edge case (the generator decides which occur, and the counts must agree):
+ * e.g. an honorific written in NFD, an Excel serial with spaces around it, or a foreign name with ü or ø (taken for
+ * unreadable text) are judged differently from ddss. Where two idiomatic forms agree, the cheaper one is used
+ * (measured on 200k rows): a case-insensitive regex rather than lower(nfc_normalize(…)), one regex for a plausible
+ * ID rather than substr() and an IN list, DATE arithmetic rather than TIMESTAMPTZ (whose intervals go through ICU).
+ */
 function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExtraId, string> } {
   const now = new Date(nowMs);
   // landUseCode by gcn_issue_date: the table in force on the date (the earliest before every table); without a
@@ -58,17 +65,19 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
   const serialMin = serialOf(new Date(Date.UTC(1920, 0, 1)));
   const serialMax = serialOf(new Date(Date.UTC(2099, 11, 31))) + 1;
   const excel = (column: string, parsed: string) => `count(*) FILTER (WHERE ${parsed} IS NULL
-       AND regexp_full_match(trim(${column}), '[0-9]{1,7}(\\.[0-9]{1,12})?')
-       AND TRY_CAST(trim(${column}) AS DOUBLE) >= ${serialMin} AND TRY_CAST(trim(${column}) AS DOUBLE) < ${serialMax})`;
-  // vnName: a digit; a character that is no letter, mark or space (an apostrophe or hyphen only between two
-  // letters); or a leading Ông/Bà before a common family name.
+       AND regexp_full_match(${column}, '[0-9]{1,7}(\\.[0-9]{1,12})?')
+       AND TRY_CAST(${column} AS DOUBLE) >= ${serialMin} AND TRY_CAST(${column} AS DOUBLE) < ${serialMax})`;
+  // A plausible 12-digit personal ID: 0 + a province code of the 2008 list, then a century digit 0–3.
+  const plausibleId = `0(${provinces.join('|')})[0-3][0-9]{8}`;
+  // vnName: a character that is no letter, mark, space, apostrophe or hyphen (a digit, a symbol), an apostrophe or
+  // hyphen not between two letters, or a leading Ông/Bà (any case) before a common family name.
   const space = `[${JS_TRIM_CLASS}]`;
-  const symbol = String.raw`[^\p{L}\p{M}\p{N}${JS_TRIM_CLASS}'’-]|(^|[^\p{L}\p{M}])['’-]|['’-]([^\p{L}\p{M}]|$)`;
-  const honorific = `^${space}*(ông|bà)[.:]? +(${COMMON_FAMILY_NAMES.join('|')})(${space}|$)`;
+  const symbol = String.raw`[^\p{L}\p{M}${JS_TRIM_CLASS}'’-]|(^|[^\p{L}\p{M}])['’-]|['’-]([^\p{L}\p{M}]|$)`;
+  const honorific = `(?i)^${space}*(ông|bà)[.:]? +(${COMMON_FAMILY_NAMES.join('|')})(${space}|$)`;
   const freshCutoff = `TIMESTAMPTZ ${lit(sub(now, { days: 30 }).toISOString())}`;
   return {
     columns: [
-      `try_strptime(land_use_term, '%d/%m/%Y')::TIMESTAMPTZ AS term_end`,
+      `try_strptime(land_use_term, '%d/%m/%Y')::DATE AS term_end`,
       `TRY_CAST(x_north AS DOUBLE) AS north, TRY_CAST(y_east AS DOUBLE) AS east`,
       `regexp_matches(owner_name, ${lit(UNREADABLE_PATTERN)}) AS name_unreadable`,
       `regexp_matches(owner_address, ${lit(UNREADABLE_PATTERN)}) AS address_unreadable`,
@@ -77,13 +86,12 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
       'land_use_code.landUseCode': `count(*) FILTER (WHERE NOT m_land_use_code AND ${scheme})`,
       'land_use_code.landUseCodeCurrent': `count(*) FILTER (WHERE NOT m_land_use_code AND land_use_code IN ${list(replaced.length > 0 ? replaced : [''])})`,
       agriculturalTerm: `count(*) FILTER (WHERE land_use_code IN ${list(AGRICULTURAL_TERM_CODES)}
-       AND term_end > issued + INTERVAL ${AGRICULTURAL_TERM_YEARS} YEAR)`,
+       AND term_end > issued::DATE + INTERVAL ${AGRICULTURAL_TERM_YEARS} YEAR)`,
       'owner_id.cccdPlausible': `count(*) FILTER (WHERE regexp_full_match(trim(owner_id), '[0-9]{12}')
-       AND (NOT (starts_with(trim(owner_id), '0') AND substr(trim(owner_id), 2, 2) IN ${list(provinces)})
-         OR substr(trim(owner_id), 4, 1) > '3'))`,
+       AND NOT regexp_full_match(trim(owner_id), ${lit(plausibleId)}))`,
       'owner_name.whitespace': `count(*) FILTER (WHERE NOT name_unreadable AND regexp_matches(owner_name, ${lit(ODD_SPACE)}))`,
-      'owner_name.vnName': `count(*) FILTER (WHERE NOT name_unreadable AND (regexp_matches(owner_name, '\\pN')
-       OR regexp_matches(owner_name, ${lit(symbol)}) OR regexp_matches(lower(nfc_normalize(owner_name)), ${lit(honorific)})))`,
+      'owner_name.vnName': `count(*) FILTER (WHERE NOT name_unreadable
+       AND (regexp_matches(owner_name, ${lit(symbol)}) OR regexp_matches(owner_name, ${lit(honorific)})))`,
       'owner_address.whitespace': `count(*) FILTER (WHERE NOT address_unreadable AND regexp_matches(owner_address, ${lit(ODD_SPACE)}))`,
       vn2000: `count(*) FILTER (WHERE north IS NOT NULL AND east IS NOT NULL
        AND NOT (north BETWEEN ${north.min} AND ${north.max} AND east BETWEEN ${east.min} AND ${east.max}))`,
