@@ -15,8 +15,24 @@ import type { DuckResult } from './_duckdb.js';
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 const list = (xs: readonly string[]): string => `(${xs.map(lit).join(', ')})`;
 
+/**
+ * What a variant of the idiomatic query adds to it (bench/_duckdb-whole.ts): typed columns computed once in CTE `t`,
+ * and a full aggregate expression over `t` per further rule id, counted after the compared checks.
+ */
+export interface IdiomaticExtra {
+  /** `expression AS name` items appended to CTE `t`'s select list; they may use the cleaned and `m_…` columns. */
+  readonly columns: readonly string[];
+  /** Rule id → aggregate expression over `t` (`count(*) FILTER (WHERE …)`, or a table-level `CASE … END`). */
+  readonly counts: Readonly<Record<string, string>>;
+}
+
 /** The idiomatic query: one pass of `count(*) FILTER (…)` per rule over typed columns, duplicate groups by GROUP BY. */
 export function idiomaticQuery(path: string, nowMs: number): string {
+  return idiomaticQueryWith(path, nowMs, { columns: [], counts: {} });
+}
+
+/** The idiomatic query of the compared checks, plus `extra`'s columns and counts (none: exactly `idiomaticQuery`). */
+export function idiomaticQueryWith(path: string, nowMs: number, extra: IdiomaticExtra): string {
   const now = new Date(nowMs);
   const year = now.getUTCFullYear();
   const nowTs = `TIMESTAMPTZ ${lit(now.toISOString())}`;
@@ -93,7 +109,9 @@ export function idiomaticQuery(path: string, nowMs: number): string {
     'registered_at+gcn_issue_date.datesOrdered': 'issued < registered',
     residentialTermPermanent: `NOT m_land_use_code AND NOT m_land_use_term AND land_use_code IN ('ONT', 'ODT') AND land_use_term <> 'LAU_DAI'`,
   };
-  const counts = COMPARED.map((id: ComparedId) => `${dups[id] ?? `count(*) FILTER (WHERE ${fails[id] ?? 'false'})`} AS ${JSON.stringify(id)}`);
+  const counts = COMPARED.map((id: ComparedId) => `${dups[id] ?? `count(*) FILTER (WHERE ${fails[id] ?? 'false'})`} AS ${JSON.stringify(id)}`)
+    .concat(Object.entries(extra.counts).map(([id, sql]) => `${sql} AS ${JSON.stringify(id)}`));
+  const extraColumns = extra.columns.map((c) => `,\n    ${c}`).join('');
   return `WITH c AS (
   SELECT
     ${cleaned}
@@ -106,7 +124,7 @@ export function idiomaticQuery(path: string, nowMs: number): string {
     try_strptime(gcn_issue_date, '%d/%m/%Y')::TIMESTAMPTZ AS issued, try_strptime(registered_at, '%d/%m/%Y')::TIMESTAMPTZ AS registered,
     TRY_CAST(updated_at AS TIMESTAMPTZ) AS updated,
     1900 + 100 * (TRY_CAST(substr(trim(owner_id), 4, 1) AS INTEGER) // 2) + TRY_CAST(substr(trim(owner_id), 5, 2) AS INTEGER) AS id_year,
-    CASE WHEN TRY_CAST(substr(trim(owner_id), 4, 1) AS INTEGER) % 2 = 0 THEN 'nam' ELSE 'nữ' END AS id_gender
+    CASE WHEN TRY_CAST(substr(trim(owner_id), 4, 1) AS INTEGER) % 2 = 0 THEN 'nam' ELSE 'nữ' END AS id_gender${extraColumns}
   FROM c
 )
 SELECT count(*) AS rows,
@@ -115,13 +133,18 @@ FROM t`;
 }
 
 /** Runs the idiomatic query with `threads` DuckDB threads (time zone UTC, as ddss judges dates by default). */
-export async function runDuckDbIdiomatic(path: string, nowMs: number, threads: number): Promise<DuckResult> {
+export function runDuckDbIdiomatic(path: string, nowMs: number, threads: number): Promise<DuckResult> {
+  return runIdiomaticSql(idiomaticQuery(path, nowMs), threads);
+}
+
+/** Runs one query of the idiomatic kind (one row: `rows` and a count per rule id) with `threads` threads, in UTC. */
+export async function runIdiomaticSql(sql: string, threads: number): Promise<DuckResult> {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   const con = await instance.connect();
   try {
     await con.run(`SET threads = ${threads}`);
     await con.run(`SET TimeZone = 'UTC'`);
-    const reader = await con.runAndReadAll(idiomaticQuery(path, nowMs));
+    const reader = await con.runAndReadAll(sql);
     const names = reader.columnNames();
     const row = reader.getRows()[0] ?? [];
     const counts: Record<string, number> = {};

@@ -3,11 +3,11 @@
  * measurement alone (worker threads share the process, so their memory is included). Prints one JSON line:
  * `{ kind, ms, cpuMs, maxRssMb, rows, counts? }`; `ms` is the wall time of the work itself, after module loading,
  * `cpuMs` its user + system CPU time over all threads.
- * Usage: node --import tsx bench/_measure.ts <parse|loop|ddss|duckdb|duckdb-idiomatic|idle> <file.csv> <nowIso> [workers|threads]
+ * Usage: node --import tsx bench/_measure.ts <parse|loop|ddss|duckdb|duckdb-idiomatic|duckdb-whole|idle> <file.csv> <nowIso> [workers|threads]
  */
 // Each kind imports only what it uses, so one tool's modules (DuckDB's native library) never count in another's RSS.
 
-export type Kind = 'parse' | 'loop' | 'ddss' | 'duckdb' | 'duckdb-idiomatic' | 'idle';
+export type Kind = 'parse' | 'loop' | 'ddss' | 'duckdb' | 'duckdb-idiomatic' | 'duckdb-whole' | 'idle';
 
 export interface Measurement {
   readonly kind: Kind;
@@ -58,6 +58,10 @@ async function load(kind: string): Promise<Run> {
     case 'duckdb-idiomatic': {
       const { runDuckDbIdiomatic } = await import('./_duckdb-idiomatic.js');
       return (path, now, threads) => runDuckDbIdiomatic(path, now.getTime(), threads);
+    }
+    case 'duckdb-whole': {
+      const { runDuckDbWhole } = await import('./_duckdb-whole.js');
+      return (path, now, threads) => runDuckDbWhole(path, now.getTime(), threads);
     }
     case 'idle': return () => Promise.resolve({ rows: 0 }); // Node + tsx alone: the baseline every child pays
     default: throw new Error(`unknown measurement ${kind}`);

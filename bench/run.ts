@@ -2,7 +2,8 @@
  * npm run bench — "Fast at scale" (QUALITY.md §1), measured side by side in one run on the seeded land CSV:
  * parse-only (readCsv), a hand-written loop of the compared checks, ddss with 1 and 2 workers (the full built-in
  * land-parcels definition), and DuckDB running the compared checks with 2 threads twice: as a query mirroring ddss's
- * edge cases (the exactness check) and as the idiomatic SQL a data engineer writes (the speed peer). Wall and CPU
+ * edge cases (the exactness check) and as the idiomatic SQL a data engineer writes (the speed peer), and a third time
+ * as the whole land-parcels definition in idiomatic SQL (every rule SQL can state: bench/_duckdb-whole.ts). Wall and CPU
  * time per measurement; the report's hash is compared across worker counts and engine versions. Each measurement
  * runs in a child process of its own (bench/_measure.ts) so its peak RSS is its own. Prints the medians, the ratios
  * against the bars, a per-rule comparison of ddss's failure counts with DuckDB's (and the loop's), and writes
@@ -30,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOW, SAMPLE_SEED } from '../examples/generate.js';
 import { generatorVersion, landFile as generatedLand } from './_land-file.js';
-import { COMPARED, NOT_COMPARED } from './_checks.js';
+import { COMPARED, NOT_COMPARED, WHOLE_EXTRA, WHOLE_NOT_COMPARED } from './_checks.js';
 import type { Kind, Measurement } from './_measure.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
     { label: 'ddss land-parcels, 2 workers', kind: 'ddss', n: 2, runs: [] },
     { label: `DuckDB, compared checks mirroring ddss's edge cases, ${THREADS} threads`, kind: 'duckdb', n: THREADS, runs: [] },
     { label: `DuckDB, compared checks as idiomatic SQL, ${THREADS} threads`, kind: 'duckdb-idiomatic', n: THREADS, runs: [] },
+    { label: `DuckDB, whole land-parcels as idiomatic SQL, ${THREADS} threads`, kind: 'duckdb-whole', n: THREADS, runs: [] },
     { label: 'ddss, compared checks only, 1 worker', kind: 'ddss-compared', n: 1, runs: [] },
     { label: 'ddss, compared checks only, 2 workers', kind: 'ddss-compared', n: 2, runs: [] },
   ];
@@ -195,8 +197,8 @@ async function main(): Promise<void> {
       flat1: f1.maxRssMb, flat4: f4.maxRssMb };
   }
 
-  const [parse, loop, ddss1, ddss2, duckdb, duckIdiom, ddssCompared, ddssCompared2] =
-    series as [Series, Series, Series, Series, Series, Series, Series, Series];
+  const [parse, loop, ddss1, ddss2, duckdb, duckIdiom, duckWhole, ddssCompared, ddssCompared2] =
+    series as [Series, Series, Series, Series, Series, Series, Series, Series, Series];
   const t = (s: Series) => median(s.runs.map((r) => r.ms));
   const cpuT = (s: Series) => median(s.runs.map((r) => r.cpuMs));
   // Every bar is judged against the faster DuckDB peer (the idiomatic SQL, unless the mirror query was faster).
@@ -240,6 +242,14 @@ async function main(): Promise<void> {
       : hashBefore === hash ? `unchanged (${hash.slice(0, 16)}…, as recorded in bench/report-hashes.json)`
         : `**changed** from ${hashBefore.slice(0, 16)}… to ${hash.slice(0, 16)}…: a speed change must not change the report; if the change is intended, update bench/report-hashes.json`;
   const disagree = compare.filter((c) => !c.equal);
+  // The whole-definition query: the compared rules (the idiomatic SQL again) and the further ones, against ddss's
+  // whole run; and any rule of ddss's report that is in none of bench/_checks.ts's lists.
+  const dw = last(duckWhole);
+  const wholeIds = [...COMPARED, ...WHOLE_EXTRA];
+  const wholeAgree = wholeIds.filter((id) => d1[id] !== undefined && d1[id] === dw[id]).length;
+  const wholeExtra = WHOLE_EXTRA.map((id) => ({ id, ddss: d1[id], whole: dw[id], equal: d1[id] !== undefined && d1[id] === dw[id] }));
+  const leftOut = new Set(Object.keys(WHOLE_NOT_COMPARED).flatMap((k) => k.split(', ')));
+  const unlisted = Object.keys(d1).filter((id) => !(wholeIds as readonly string[]).includes(id) && !leftOut.has(id));
   const loopAgree = compare.filter((c) => c.loop === c.ddss).length;
 
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
@@ -251,6 +261,10 @@ async function main(): Promise<void> {
     // Like for like: DuckDB makes only the compared checks, so ddss is timed on those too.
     { name: `ddss, compared checks only (2 workers) / ${fastName}`, value: t(ddssCompared2) / t(fastDuck), bar: 1.0 },
     { name: 'DuckDB idiomatic SQL / DuckDB mirror query', value: t(duckIdiom) / t(duckdb) },
+    // The whole definition on both sides: DuckDB runs every rule of land-parcels that SQL can state (bench/_checks.ts).
+    { name: `ddss, whole land-parcels (2 workers) / DuckDB whole land-parcels idiomatic SQL (${THREADS} threads)`, value: t(ddss2) / t(duckWhole) },
+    { name: `ddss, whole land-parcels (1 worker) / DuckDB whole land-parcels idiomatic SQL (${THREADS} threads)`, value: t(ddss1) / t(duckWhole) },
+    { name: 'DuckDB whole land-parcels idiomatic SQL / DuckDB idiomatic SQL (compared checks)', value: t(duckWhole) / t(duckIdiom) },
     // Like for like: the loop makes only the compared checks, so ddss is timed on those too for the overhead bar.
     { name: 'ddss, compared checks only (1 worker) / hand-written loop', value: t(ddssCompared) / t(loop), bar: 1.3 },
     { name: 'ddss, whole land-parcels (1 worker) / hand-written loop (compared checks)', value: t(ddss1) / t(loop) },
@@ -312,7 +326,10 @@ async function main(): Promise<void> {
   out('Two DuckDB peers run the same checks: the mirror query (bench/_duckdb.ts) reproduces ddss\'s JavaScript edge cases');
   out('with regex macros on every cell and is the exactness check; the idiomatic query (bench/_duckdb-idiomatic.ts) is what');
   out('a data engineer writes (trim, TRY_CAST, try_strptime, regexp_full_match, nfc_normalize, IN lists, GROUP BY … HAVING)');
-  out('and must give the same counts on this file. Every bar is judged against the faster of the two. "ddss, compared checks');
+  out('and must give the same counts on this file. Every bar is judged against the faster of the two. A third DuckDB');
+  out('measurement runs the whole land-parcels definition as idiomatic SQL (bench/_duckdb-whole.ts): the compared checks');
+  out(`plus the ${WHOLE_EXTRA.length} further rules SQL can state (dated land-use schemes, agricultural term, ID plausibility, VN-2000,`);
+  out('Excel serials, whitespace and name shape, row count, freshness), timed against ddss\'s whole run. "ddss, compared checks');
   out('only" runs land-parcels restricted to those checks (bench/_land-compared.mjs): the like-for-like measurement.');
   out('CPU time is user + system time of the whole child process (all its threads): above the wall time when threads run in');
   out('parallel, and a wall time far above it means the machine was busy.');
@@ -336,6 +353,24 @@ async function main(): Promise<void> {
   }
   out('Rules of land-parcels not compared (not exactly expressible as a SQL predicate):');
   for (const [ids, why] of Object.entries(NOT_COMPARED)) out(`- ${ids}: ${why}`);
+  out();
+  out('## Per-rule failure counts of the whole definition: ddss vs DuckDB whole land-parcels (idiomatic SQL)');
+  out();
+  out(`**${wholeAgree} of ${wholeIds.length} rules agree** between ddss's whole run (1 worker) and the whole-definition query` +
+    ` (${COMPARED.length} compared rules above, same SQL as the idiomatic query, and the ${WHOLE_EXTRA.length} further rules below).`);
+  out();
+  out('| rule id | ddss | DuckDB whole | equal? |');
+  out('|---|---:|---:|---|');
+  for (const c of wholeExtra) out(`| ${c.id} | ${c.ddss ?? '—'} | ${c.whole ?? '—'} | ${c.equal ? 'yes' : '**no**'} |`);
+  out();
+  const wholeDisagree = COMPARED.filter((id) => d1[id] !== dw[id]);
+  if (wholeDisagree.length > 0) {
+    out(`Compared rules whose whole-query count differs from ddss's: ${wholeDisagree.map((id) => `${id} (ddss ${d1[id] ?? 'absent'}, DuckDB whole ${dw[id] ?? 'absent'})`).join(', ')}.`);
+    out();
+  }
+  out('Rules of land-parcels the whole-definition query leaves out:');
+  for (const [ids, why] of Object.entries(WHOLE_NOT_COMPARED)) out(`- ${ids}: ${why}`);
+  if (unlisted.length > 0) out(`- **in no list of bench/_checks.ts** (a rule added to land-parcels?): ${unlisted.join(', ')}`);
   out();
 
   const text = lines.join('\n');
