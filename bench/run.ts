@@ -262,8 +262,10 @@ async function main(): Promise<void> {
     { name: `ddss, compared checks only (2 workers) / ${fastName}`, value: t(ddssCompared2) / t(fastDuck), bar: 1.0 },
     { name: 'DuckDB idiomatic SQL / DuckDB mirror query', value: t(duckIdiom) / t(duckdb) },
     // The whole definition on both sides: DuckDB runs every rule of land-parcels that SQL can state (bench/_checks.ts).
-    { name: `ddss, whole land-parcels (2 workers) / DuckDB whole land-parcels idiomatic SQL (${THREADS} threads)`, value: t(ddss2) / t(duckWhole) },
-    { name: `ddss, whole land-parcels (1 worker) / DuckDB whole land-parcels idiomatic SQL (${THREADS} threads)`, value: t(ddss1) / t(duckWhole) },
+    // The same two bars against the like-for-like peer: shown beside the bars above, which stay judged as the issue
+    // states them (against the faster of the compared-checks peers).
+    { name: `ddss, whole land-parcels (2 workers) / DuckDB whole land-parcels idiomatic SQL (${THREADS} threads)`, value: t(ddss2) / t(duckWhole), bar: 1.0 },
+    { name: `ddss, whole land-parcels (1 worker) / DuckDB whole land-parcels idiomatic SQL (${THREADS} threads)`, value: t(ddss1) / t(duckWhole), bar: 1.6 },
     { name: 'DuckDB whole land-parcels idiomatic SQL / DuckDB idiomatic SQL (compared checks)', value: t(duckWhole) / t(duckIdiom) },
     // Like for like: the loop makes only the compared checks, so ddss is timed on those too for the overhead bar.
     { name: 'ddss, compared checks only (1 worker) / hand-written loop', value: t(ddssCompared) / t(loop), bar: 1.3 },
