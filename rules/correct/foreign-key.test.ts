@@ -71,6 +71,8 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
     const o = await outcome([make()], refs(), (make() as { name: string }).name);
     expect(o.status).toBe('error');
     expect(o.error).toMatch(message);
+    // The rule never ran on a row: no "(row 0)" that would send a reader to the checked input.
+    expect(o.error).not.toMatch(/\(row \d+\)/);
   });
 
   it('never shows a personal key part unmasked', async () => {

@@ -17,6 +17,8 @@ export interface Side {
   issues(): Readonly<Record<string, number>>;
   /** Stops reading early (closes the file), when the comparison cannot go on. */
   close(): Promise<void>;
+  /** The physical line of row `i` of the batch last yielded, when the source numbers lines. */
+  line(i: number): number | undefined;
 }
 
 const BATCH = 1024;
@@ -39,6 +41,7 @@ export async function openSide(input: RowInput): Promise<Side> {
   }
   const columns = first === undefined ? [] : _columnsOf(first);
   const issues: Record<string, number> = {};
+  let lines: ArrayLike<number> | undefined;
   async function* batches(): AsyncGenerator<readonly (readonly unknown[])[]> {
     if (first === undefined) return;
     let current: readonly string[] = columns;
@@ -50,6 +53,7 @@ export async function openSide(input: RowInput): Promise<Side> {
         // Object rows are read by the first record's properties: one another record has is not compared, so say so.
         const unread = _unlisted(batch.rows, columns);
         if (unread > 0) issues.extra_property = (issues.extra_property ?? 0) + unread;
+        lines = batch.lines;
         yield _aligned(batch.rows, current, columns);
         const r: IteratorResult<RowBatch> = await it.next();
         batch = r.done === true ? undefined : r.value;
@@ -70,6 +74,7 @@ export async function openSide(input: RowInput): Promise<Side> {
     close: async () => {
       await it.return?.(undefined).catch(() => undefined);
     },
+    line: (i) => lines?.[i],
   };
 }
 

@@ -14,6 +14,7 @@ import {
   AsyncCheckError, CheckResultError, addColumnIssues, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
+import { isSetupError } from './rule-base.js';
 import type {
   CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
 } from './types.js';
@@ -165,7 +166,9 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       const rs = ruleAt(o);
       // ddss's own message quotes no value, so it is shown even for rules that read personal fields.
       const own = e instanceof AsyncCheckError || e instanceof CheckResultError;
-      if (rs.error === null) rs.error = { message: own ? e.message : emitter.errorText(e, slotAt(o)), row: ctx.row };
+      // A rule that cannot run at all (its reference unreadable) threw at whichever row came first: that row says
+      // nothing about the error, and "(row 0)" would read as a row of the input to look at.
+      if (rs.error === null) rs.error = { message: own ? e.message : emitter.errorText(e, slotAt(o)), row: isSetupError(e) ? -1 : ctx.row };
     },
     asyncWhen(o, result) {
       hooks.error(o, asyncCheck(result));

@@ -26,6 +26,11 @@ export interface ReferenceTable {
   readonly size: number;
   /** Records read whose key was already held (the first is kept), and records with a missing key part (skipped). */
   readonly duplicates: number;
+  /**
+   * Where the first repeated key was read in the reference: its row (0-based, of the reference's own records) and
+   * its physical line when the source numbers lines; messages point there, since the key itself may be personal.
+   */
+  readonly firstDuplicate?: ReferencePosition;
   readonly missingKeys: number;
   /** Why the reference could not be read (whole); a rule using it then errors rather than judge against part of it. */
   readonly error?: string;
@@ -35,6 +40,12 @@ export interface ReferenceTable {
   get(parts: readonly string[], column: string): string | undefined;
   /** Bytes the key table's arrays take (keys, kept cells and the hash index). */
   bytes(): number;
+}
+
+/** A record of a reference (not of the checked input): its 0-based row and, when the source numbers lines, its line. */
+export interface ReferencePosition {
+  readonly row: number;
+  readonly line?: number;
 }
 
 /** A named reference source, read once (at the first run that needs it) and shared by every later run. */
@@ -72,6 +83,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
   const t = newKeyTable();
   let columns = wanted;
   let duplicates = 0;
+  let firstDuplicate: ReferencePosition | undefined;
   let missingKeys = 0;
   let error: string | undefined;
   try {
@@ -92,7 +104,8 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const parts: string[] = new Array<string>(ki.length);
       let row = 0;
       for await (const batch of side.batches()) {
-        for (const r of batch) {
+        for (let i = 0; i < batch.length; i++) {
+          const r = batch[i] as readonly unknown[];
           let ok = true;
           for (let k = 0; k < ki.length; k++) {
             const p = keyPart(r[ki[k] as number]);
@@ -101,7 +114,11 @@ async function read(name: string, source: RowInput, key: readonly string[], want
           }
           if (!ok) { missingKeys++; row++; continue; }
           const kept = ci.length === 0 ? undefined : joinParts(ci.map((i) => keyPart(r[i]) ?? ''));
-          if (sight(t, joinParts(parts), kept, row++, undefined) >= 0) duplicates++;
+          if (sight(t, joinParts(parts), kept, row, undefined) >= 0 && duplicates++ === 0) {
+            const line = side.line(i);
+            firstDuplicate = line === undefined ? { row } : { row, line };
+          }
+          row++;
         }
       }
       const failed = side.error();
@@ -110,7 +127,15 @@ async function read(name: string, source: RowInput, key: readonly string[], want
   } catch (e) {
     error = `reference '${name}' could not be read: ${e instanceof Error ? e.message : String(e)}`;
   }
-  return table(name, key, columns, t, duplicates, missingKeys, error);
+  return table(name, key, columns, t, { duplicates, firstDuplicate, missingKeys, error });
+}
+
+/** What reading a reference found besides its keys (kept with the table, and posted to worker threads with it). */
+interface ReadOutcome {
+  readonly duplicates: number;
+  readonly firstDuplicate?: ReferencePosition | undefined;
+  readonly missingKeys: number;
+  readonly error?: string | undefined;
 }
 
 /** A table as plain structured-clonable data (typed arrays), so worker threads get it rather than read it again. */
@@ -120,6 +145,7 @@ export interface ReferenceTableData {
   readonly columns: readonly string[];
   readonly keys: KeyTable;
   readonly duplicates: number;
+  readonly firstDuplicate?: ReferencePosition;
   readonly missingKeys: number;
   readonly error?: string;
 }
@@ -141,20 +167,17 @@ export function referenceTableData(t: ReferenceTable): ReferenceTableData {
  * @example referenceTableFrom(task.references.communes).has(['00004'])
  */
 export function referenceTableFrom(d: ReferenceTableData): ReferenceTable {
-  return table(d.name, d.key, d.columns, d.keys, d.duplicates, d.missingKeys, d.error);
+  return table(d.name, d.key, d.columns, d.keys, d);
 }
 
-function table(name: string, key: readonly string[], columns: readonly string[], t: KeyTable, duplicates: number,
-  missingKeys: number, error: string | undefined): ReferenceTable {
-  const out = tableOf(name, key, columns, t, duplicates, missingKeys, error);
-  DATA.set(out, { name, key, columns, keys: t, duplicates, missingKeys, ...(error === undefined ? {} : { error }) });
-  return out;
-}
-
-function tableOf(name: string, key: readonly string[], columns: readonly string[], t: KeyTable, duplicates: number,
-  missingKeys: number, error: string | undefined): ReferenceTable {
-  return {
-    name, key, columns, size: t.size, duplicates, missingKeys, ...(error === undefined ? {} : { error }),
+function table(name: string, key: readonly string[], columns: readonly string[], t: KeyTable, o: ReadOutcome): ReferenceTable {
+  const found = {
+    duplicates: o.duplicates, missingKeys: o.missingKeys,
+    ...(o.firstDuplicate === undefined ? {} : { firstDuplicate: o.firstDuplicate }),
+    ...(o.error === undefined ? {} : { error: o.error }),
+  };
+  const out: ReferenceTable = {
+    name, key, columns, size: t.size, ...found,
     has: (parts) => lookup(t, joinParts(parts)) >= 0,
     get(parts, column) {
       const c = columns.indexOf(column);
@@ -166,4 +189,6 @@ function tableOf(name: string, key: readonly string[], columns: readonly string[
     },
     bytes: () => tableBytes(t),
   };
+  DATA.set(out, { name, key, columns, keys: t, ...found });
+  return out;
 }

@@ -125,7 +125,7 @@ describe('vn.verifyPerson', () => {
   });
 
   it.each([
-    ['holds an ID twice', () => register([...population, { ...population[0], full_name: 'Khác' }]), /holds 1 record\(s\) whose id repeats/],
+    ['holds an ID twice', () => register([...population, { ...population[0], full_name: 'Khác' }]), /holds 1 record\(s\) whose id repeats an earlier record's \(the first at row 8 of the register\)/],
     ['lacks a column', () => reference('population', population, { key: 'id' }), /keeps no column 'full_name', 'birth_date', 'gender'/],
     ['is keyed otherwise', () => reference('population', population, { key: 'full_name', columns: ['full_name', 'birth_date', 'gender'] }), /keyed on full_name, not on id/],
     ['is empty', () => register([]), /empty/],

@@ -237,7 +237,10 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
           return failing(`reference '${register}' is keyed on ${table.key.join(', ')}, not on ${cols.id}`);
         }
         if (table.duplicates > 0) {
-          return failing(`reference '${register}' holds ${table.duplicates} record(s) whose ${cols.id} repeats an earlier record's: ` +
+          // The ID may be personal: the reference's own line is how a reader finds the repeat.
+          const at = table.firstDuplicate;
+          const first = at === undefined ? '' : ` (the first at ${at.line === undefined ? `row ${at.row}` : `line ${at.line}`} of the register)`;
+          return failing(`reference '${register}' holds ${table.duplicates} record(s) whose ${cols.id} repeats an earlier record's${first}: ` +
             'a population register has one record per person, and verifyPerson does not choose between them');
         }
         const find = finder(table);
