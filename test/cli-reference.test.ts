@@ -121,6 +121,17 @@ describe('ddss validate --dataset land-parcels|insurance-participants --referenc
       'verifyPerson.birth', 'verifyPerson.gender', 'verifyPerson.deceased'].map((id) => [id, 'skipped', 0]));
   });
 
+  it.each([
+    ['UTF-16 without a BOM', (t: string) => Buffer.from(t, 'utf16le'), 'looks like UTF-16 LE, not utf8 as it was read: every other byte is zero, as in UTF-16 text; declare its encoding (--reference-encoding utf16le)'],
+    ['Windows-1258', (t: string) => Buffer.from(t.replace('Ngô Đình Huy', 'Ng\u00f4 \u0110\u00ecnh Huy'), 'latin1'),
+      "holds 1 cell(s) with bytes that are not UTF-8 in 'full_name' (the first at line 2), which would compare as replacement characters; if it comes from a legacy system, declare its encoding (--reference-encoding tcvn3, vni or windows-1258)"],
+  ])('a register in %s is refused with the encoding to declare, as the input gets --encoding (exit 3)', async (_what, bytes, hint) => {
+    writeFileSync(tmp.path('pop.csv'), bytes('id,full_name,birth_date,gender\n012061147678,Ngô Đình Huy,1961,Nam\n'));
+    const r = await cli(['validate', example('land/parcels.csv'), '--dataset', 'land-parcels', ...NOW, '--reference', `population=${tmp.path('pop.csv')}`]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`rule "verifyPerson" could not run: reference 'population' ${hint}`);
+  });
+
   it('a register with one person twice makes the rules error (exit 3), saying why', async () => {
     writeFileSync(tmp.path('pop.csv'), 'id,full_name,birth_date,gender\n012061147678,Ngô Đình Huy,1961,Nam\n012061147678,Ngô Đình Huy,1961,Nam\n');
     const r = await cli(['validate', example('land/parcels.csv'), '--dataset', 'land-parcels', ...NOW, '--reference', `population=${tmp.path('pop.csv')}`]);

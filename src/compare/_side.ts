@@ -1,4 +1,4 @@
-import { isTabularSource, type RowBatch } from '../core/source.js';
+import { isTabularSource, type RowBatch, type SourceIssue } from '../core/source.js';
 import type { RowInput } from '../core/validate.js';
 import type { SourceInfo } from '../core/types.js';
 
@@ -21,6 +21,12 @@ export interface Side {
   line(i: number): number | undefined;
 }
 
+/** What a reader of a side watches besides its rows. */
+export interface SideWatch {
+  /** Each structural issue the source reports, as it comes (a reference refuses a table read in the wrong encoding). */
+  issue?(issue: SourceIssue): void;
+}
+
 const BATCH = 1024;
 
 /**
@@ -28,7 +34,7 @@ const BATCH = 1024;
  * record (object rows) in their order; later object rows are read by those names (other properties are not seen).
  * Read failures are kept (`error()`), never thrown.
  */
-export async function openSide(input: RowInput): Promise<Side> {
+export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<Side> {
   let failure: string | undefined;
   const it = _batches(input)[Symbol.asyncIterator]();
   const fail = (e: unknown): void => { failure ??= e instanceof Error ? e.message : String(e); };
@@ -49,7 +55,10 @@ export async function openSide(input: RowInput): Promise<Side> {
     try {
       while (batch !== undefined) {
         if (batch.columns !== undefined && batch !== first) current = batch.columns;
-        for (const i of batch.issues ?? []) issues[i.code] = (issues[i.code] ?? 0) + 1;
+        for (const i of batch.issues ?? []) {
+          issues[i.code] = (issues[i.code] ?? 0) + 1;
+          watch.issue?.(i);
+        }
         // Object rows are read by the first record's properties: one another record has is not compared, so say so.
         const unread = _unlisted(batch.rows, columns);
         if (unread > 0) issues.extra_property = (issues.extra_property ?? 0) + unread;

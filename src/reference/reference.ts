@@ -1,4 +1,6 @@
 import { openSide } from '../compare/_side.js';
+import { isTabularSource } from '../core/source.js';
+import { encodingWatch } from './_encoding-watch.js';
 import { firstSighting, lookup, newKeyTable, sight, tableBytes, type KeyTable } from '../../rules/clean/_key-table.js';
 import { joinParts, keyPart, splitParts } from './_key-text.js';
 import type { RowInput } from '../core/validate.js';
@@ -87,16 +89,18 @@ async function read(name: string, source: RowInput, key: readonly string[], want
   let missingKeys = 0;
   let error: string | undefined;
   try {
-    const side = await openSide(source);
+    const watch = encodingWatch(name, isTabularSource(source) && source.kind === 'csv');
+    const side = await openSide(source, watch);
     const at = (c: string): number => side.columns.indexOf(c);
     const absent = [...key, ...columns].filter((c) => at(c) < 0);
-    const unread = side.error();
-    if (side.columns.length === 0) {
-      // Nothing to look keys up in: every key would fail, which says nothing about the checked data.
-      error = unread === undefined ? `reference '${name}' is empty (no header, no records)` : `reference '${name}' could not be read: ${unread}`;
-    } else if (absent.length > 0) {
-      error = `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (its columns: ${side.columns.join(', ')})`;
-      await side.close();
+    if (side.columns.length === 0 || absent.length > 0) {
+      // Nothing to look keys up in. Read on, keeping nothing, to learn why: a CSV file's encoding shows only once it
+      // ends, a JSON document may break after its first bytes; and reading to the end closes the file.
+      for await (const batch of side.batches()) void batch;
+      const unread = side.error()?.replace(/^ddss: /, '');
+      error = watch.mismatch() ?? (unread !== undefined ? `reference '${name}' could not be read: ${unread}`
+        : side.columns.length === 0 ? `reference '${name}' is empty (no header, no records)`
+          : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (its columns: ${side.columns.join(', ')})${watch.headerHint()}`);
     } else {
       columns = [...wanted, ...optional.filter((c) => at(c) >= 0)];
       const ki = key.map(at);
@@ -121,8 +125,8 @@ async function read(name: string, source: RowInput, key: readonly string[], want
           row++;
         }
       }
-      const failed = side.error();
-      if (failed !== undefined) error = `reference '${name}' could not be read whole: ${failed}`;
+      const failed = side.error()?.replace(/^ddss: /, '');
+      error = failed !== undefined ? `reference '${name}' could not be read whole: ${failed}` : watch.mismatch() ?? watch.invalid([...key, ...columns]);
     }
   } catch (e) {
     error = `reference '${name}' could not be read: ${e instanceof Error ? e.message : String(e)}`;
