@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
 
@@ -123,6 +123,15 @@ describe('ddss worklist', () => {
     const r = await cli(['worklist', bom, '--by', 'commune']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(plain.stdout);
+  });
+
+  it.each([
+    ['missing', () => tmp.path('none.ndjson'), 'file not found'],
+    ['a directory', () => { mkdirSync(tmp.path('dir.ndjson')); return tmp.path('dir.ndjson'); }, 'it is a directory'],
+  ])('says plainly that a grades file is %s (exit 2), not Node\'s error', async (_what, make, why) => {
+    const file = make();
+    const r = await cli(['worklist', file, '--by', 'rule']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ddss: cannot read the grades file "${file}": ${why}\n`]);
   });
 
   it('says which column is missing, or which line is not a graded record', async () => {

@@ -96,7 +96,7 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`cannot read "${file}": ${(e as Error).message}`, EXIT.usage);
+    throw new CliError(`cannot read the grades file "${file}": ${_why(e)}`, EXIT.usage);
   }
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   let names = [...groups.keys()].sort(byName);
@@ -113,6 +113,16 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   if (out === undefined) io.stdout.write(result);
   else await writeOutput(out, result, v.force === true);
   return EXIT.ok;
+}
+
+/** Why a file could not be read, in words rather than Node's "ENOENT: no such file or directory, open '…'". */
+function _why(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT': case 'ENOTDIR': return 'file not found';
+    case 'EISDIR': return 'it is a directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return (e as Error).message.replace(/^ddss: /, '');
+  }
 }
 
 /** Parses one line; a line that is not a graded record is a usage error naming the line. */
