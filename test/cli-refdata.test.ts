@@ -53,6 +53,20 @@ describe('ddss refdata import', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it.each([
+    ['--valid-to before the table\'s own validFrom', '{"version":"v","validFrom":"2025-07-01","source":"s",', ['--valid-to', '2020-01-01'], 2,
+      'ddss: --valid-to 2020-01-01 is before the validFrom 2025-07-01 of "T": the table would be in force on no day (both are inclusive)\n'],
+    ['--valid-from after the table\'s own validTo', '{"version":"v","validFrom":"2020-01-01","validTo":"2024-12-31","source":"s",', ['--valid-from', '2025-07-01'], 2,
+      'ddss: --valid-from 2025-07-01 is after the validTo 2024-12-31 of "T": the table would be in force on no day (both are inclusive)\n'],
+    ['a table whose own dates disagree (the file\'s fault)', '{"version":"v","validFrom":"2025-07-01","validTo":"2020-01-01","source":"s",', [], 3,
+      'ddss: cannot import "T": validTo 2020-01-01 is before validFrom 2025-07-01\n'],
+  ])('a JSON table and %s: the exit code says whose mistake, the message names both dates', async (_what, head, flags, code, message) => {
+    const file = tmp.path('t.json');
+    writeFileSync(file, `${head}"entries":[{"code":"00004","name":"Phường Ba Đình","province":"01"}]}`);
+    const r = await cli(['refdata', 'import', file, ...flags]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([code, '', message.replace('"T"', JSON.stringify(file))]);
+  });
+
   it('takes a one-day table (--valid-to on --valid-from: both are inclusive)', async () => {
     const r = await cli(['refdata', 'import', 'communes.csv', ...DATED, '--valid-to', '2008-08-01']);
     expect(r.code).toBe(0);

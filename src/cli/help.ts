@@ -120,7 +120,8 @@ Options:
       --force           replace an existing --out file
       --scheme S        name of the scheme, e.g. 2025-07-01 (required for CSV)
       --valid-from D    first day the list is in force, yyyy-MM-dd (required for CSV)
-      --valid-to D      last day the list is in force, yyyy-MM-dd, not before --valid-from (omit while current)
+      --valid-to D      last day the list is in force, yyyy-MM-dd, not before --valid-from or a JSON
+                        table's own validFrom (omit while current)
       --source TEXT     where the list comes from (required for CSV)
       --input-format K  csv or json (default: by extension)
       --column K=H      the header of column K (code, name, level, province, district, successors),

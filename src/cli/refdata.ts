@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { importAdminUnits } from '../../rules/vn/admin/import-admin-units.js';
-import { isDay, type AdminUnitOptions } from '../../rules/vn/admin/parse-admin-units.js';
+import { isDay, TableDatesError, type AdminUnitOptions } from '../../rules/vn/admin/parse-admin-units.js';
 import { choice, parse } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
@@ -66,6 +66,12 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
     // An absolute path: the importer reads text that starts with `[` or `{` as content, never a path like that.
     json = importAdminUnits(input, options);
   } catch (e) {
+    // A flag that contradicts the list's own dates is a mistake in the command, not in the list.
+    if (e instanceof TableDatesError && e.given.validTo !== e.given.validFrom) {
+      throw usage(e.given.validTo
+        ? `--valid-to ${e.validTo} is before the validFrom ${e.validFrom} of "${file}": the table would be in force on no day (both are inclusive)`
+        : `--valid-from ${e.validFrom} is after the validTo ${e.validTo} of "${file}": the table would be in force on no day (both are inclusive)`);
+    }
     const text = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message.replace(/^ddss: /, '');
     throw new CliError(`cannot import "${file}": ${text.split('\n')[0] ?? text}`, EXIT.unevaluated);
   }

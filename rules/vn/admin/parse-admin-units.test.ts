@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { parseAdminUnits } from './parse-admin-units.js';
+import { parseAdminUnits, TableDatesError } from './parse-admin-units.js';
 import { loadAdminUnits } from './load-admin-units.js';
 import { importAdminUnits } from './import-admin-units.js';
 
@@ -74,6 +74,20 @@ describe('parseAdminUnits / loadAdminUnits', () => {
     ['validTo before validFrom', { validTo: '2008-07-31' }, /validTo 2008-07-31 is before validFrom 2008-08-01/],
   ])('names a bad %s (a month past 12 was "Invalid time value"; an end before the start was taken)', (_what, dates, error) => {
     expect(() => parseAdminUnits('code,name,province\n00001,A,01\n', { ...meta, ...dates })).toThrow(error);
+  });
+
+  it.each([
+    ['an option validTo before the table\'s validFrom', '"validFrom":"2025-07-01"', { validTo: '2020-01-01' },
+      "ddss: validTo 2020-01-01 is before the table's own validFrom 2025-07-01", { validFrom: false, validTo: true }],
+    ['an option validFrom after the table\'s validTo', '"validFrom":"2020-01-01","validTo":"2024-12-31"', { validFrom: '2025-07-01' },
+      "ddss: validFrom 2025-07-01 is after the table's own validTo 2024-12-31", { validFrom: true, validTo: false }],
+    ['a table whose own dates disagree', '"validFrom":"2025-07-01","validTo":"2020-01-01"', {},
+      'ddss: validTo 2020-01-01 is before validFrom 2025-07-01', { validFrom: false, validTo: false }],
+  ])('says whose date is which when %s (a caller can tell its own mistake from the file\'s)', (_what, dates, options, message, given) => {
+    const json = `{"version":"v",${dates},"source":"s","entries":[{"code":"00001","name":"A","province":"01"}]}`;
+    const e = (() => { try { parseAdminUnits(json, options); } catch (x) { return x; } return undefined; })();
+    expect(e).toBeInstanceOf(TableDatesError);
+    expect([(e as TableDatesError).message, (e as TableDatesError).given]).toEqual([message, given]);
   });
 
   it('loadAdminUnits names an empty hand-written table as such (it said "no code column … in the header")', () => {

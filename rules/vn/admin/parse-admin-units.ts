@@ -76,6 +76,21 @@ export function isDay(day: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(day);
 }
 
+/**
+ * A commune table that would end before it starts. `given` says which dates the options set rather than the list, so
+ * a caller can tell its own mistake (`ddss refdata import --valid-to`: a usage error) from the file's.
+ * @example new TableDatesError('2025-07-01', '2020-01-01', { validFrom: false, validTo: true }).message
+ * // "ddss: validTo 2020-01-01 is before the table's own validFrom 2025-07-01"
+ */
+export class TableDatesError extends RangeError {
+  constructor(readonly validFrom: string, readonly validTo: string,
+    readonly given: { readonly validFrom: boolean; readonly validTo: boolean }) {
+    super(given.validTo === given.validFrom ? `ddss: validTo ${validTo} is before validFrom ${validFrom}`
+      : given.validTo ? `ddss: validTo ${validTo} is before the table's own validFrom ${validFrom}`
+        : `ddss: validFrom ${validFrom} is after the table's own validTo ${validTo}`);
+  }
+}
+
 function checkDay(day: string | undefined, what: string): void {
   if (day !== undefined && !isDay(day)) throw new Error(`ddss: ${what} must be a date yyyy-MM-dd, got "${day}"`);
 }
@@ -178,6 +193,8 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
   checkDay(validFrom, 'validFrom');
   checkDay(validTo, 'validTo');
   // Both inclusive: a table that ends before it starts is in force on no day, and no code would ever be found in it.
-  if (validTo !== undefined && validTo < validFrom) throw new Error(`ddss: validTo ${validTo} is before validFrom ${validFrom}`);
+  if (validTo !== undefined && validTo < validFrom) {
+    throw new TableDatesError(validFrom, validTo, { validFrom: o.validFrom !== undefined, validTo: o.validTo !== undefined });
+  }
   return { version, validFrom, ...(validTo === undefined ? {} : { validTo }), source, entries };
 }
