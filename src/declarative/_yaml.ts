@@ -20,6 +20,11 @@ export function readYaml(text: string): unknown {
   const doc = yaml().parseDocument(text, { schema: 'core', uniqueKeys: false, merge: false, prettyErrors: true });
   // Warnings too (an unresolved tag such as !!js/function): a definition that YAML only half understood is refused.
   const first = doc.errors[0] ?? doc.warnings[0];
+  // yaml's own words for this are advice to its API ("please use YAML.parseAllDocuments()"), not to a definition's author.
+  if (first?.code === 'MULTIPLE_DOCS') {
+    const at = first.linePos?.[0]?.line;
+    throw new DefinitionError(`a definition file holds one YAML document; a second one starts at ${at === undefined ? 'a "---"' : `line ${at} (the "---" there)`}: write one definition per file`);
+  }
   if (first !== undefined) throw new DefinitionError(`invalid YAML: ${_firstLine(first.message.replace(STACK, 'nested too deeply'))}`);
   _checkKeys(doc.contents);
   try {

@@ -52,7 +52,9 @@ describe('parseDefinition', () => {
     ['name: x\nfields:\n  a: { type: text, unique: true }\nrules:\n  - { type: uniqueBy, columns: [a], id: a.unique }\n', '', 'used twice'],
     ['name: [x\n', '', 'invalid YAML'],
     ['a: 1\na: 2\n', '', 'duplicate key "a"'],
-    ['name: x\n---\nname: y\n', '', 'invalid YAML'],
+    // Several documents: said plainly (it was yaml's "please use YAML.parseAllDocuments()"), with the line of the second.
+    ['name: x\n---\nname: y\n', '', 'a definition file holds one YAML document; a second one starts at line 2 (the "---" there): write one definition per file'],
+    ['name: x\nfields:\n  a: { type: text }\n...\n---\n', '', 'a second one starts at line 5'],
     ['name: x\nfields:\n  a: !!js/function "function () {}"\n', '', 'invalid YAML'],
     // The Vietnamese pack, extends, override, drop
     [FIELD('{ type: text, vn: [cccdd] }'), 'fields.a.vn[0]', 'must be one of "cccd"'],
