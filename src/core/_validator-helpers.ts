@@ -74,8 +74,19 @@ export function badFinding(f: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The rule error for a `when` that returned anything but `true` or `false`. Truthiness would choose for it: the string
+ * "false" would run the rule, `undefined` or `0` skip it without a word. A Promise has decided nothing (`asyncCheck`).
+ * Told by kind only, as `badResult` does (the value may be personal).
+ */
+export function whenResultError(result: unknown): Error {
+  if (isThenable(result)) return asyncCheck(result);
+  return new CheckResultError(`ddss: a rule's when returns true or false; this one returned ${kindOf(result)}, ` +
+    'so which rows the rule checks would be a guess');
+}
+
 function kindOf(x: unknown): string {
-  if (x === null) return 'null';
+  if (x === null || x === undefined) return String(x);
   if (Array.isArray(x)) return 'an array';
   if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : 'a number';
   return typeof x === 'object' ? 'an object' : `a ${typeof x}`;

@@ -8,8 +8,8 @@ export interface Hooks {
   fail(ordinal: number, result: CheckResult): void;
   /** A rule (or its `when`) threw. */
   error(ordinal: number, e: unknown): void;
-  /** A rule's `when` returned a Promise: it decided nothing, so the rule errors. */
-  asyncWhen(ordinal: number, result: PromiseLike<unknown>): void;
+  /** A rule's `when` returned something but `true` or `false` (a Promise, "false", 0): it decided nothing, so the rule errors. */
+  badWhen(ordinal: number, result: unknown): void;
   /** A rule's `when` held for the current row (called only when records are graded). */
   held(ordinal: number): void;
 }
@@ -161,18 +161,20 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', source) as Factory;
 }
 
-/** `w<o>(ctx)`: whether slot o's `when` holds for the row; a throw or a Promise errors the rule (and does not hold). */
+/**
+ * `w<o>(ctx)`: whether slot o's `when` holds for the row. Only `true` holds; a throw, or a result that is not a
+ * boolean (a Promise, the string "false", 0, undefined), errors the rule and does not hold, as a check's bad result
+ * does: truthiness would decide which rows the rule checks.
+ */
 function whenCode(o: number): string[] {
   return [
     `const wf${o} = slots[${o}].when;`,
     `function w${o}(ctx) {`,
     '  let r;',
-    '  try {',
-    `    r = wf${o}(ctx.record);`,
-    `    if (typeof r === 'object' && r !== null && typeof r.then === 'function') { h.asyncWhen(${o}, r); return false; }`,
-    `  } catch (e) { h.error(${o}, e); return false; }`,
-    `  if (G && r) h.held(${o});`,
-    '  return r;',
+    `  try { r = wf${o}(ctx.record); } catch (e) { h.error(${o}, e); return false; }`,
+    `  if (r === true) { if (G) h.held(${o}); return true; }`,
+    `  if (r !== false) h.badWhen(${o}, r);`,
+    '  return false;',
     '}',
   ];
 }

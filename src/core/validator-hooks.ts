@@ -16,8 +16,8 @@ export class ValidatorHooks implements Hooks {
   error(ordinal: number, e: unknown): void {
     this.#impl.error(ordinal, e);
   }
-  asyncWhen(ordinal: number, result: PromiseLike<unknown>): void {
-    this.#impl.asyncWhen(ordinal, result);
+  badWhen(ordinal: number, result: unknown): void {
+    this.#impl.badWhen(ordinal, result);
   }
   held(ordinal: number): void {
     this.#impl.held(ordinal);

@@ -11,7 +11,7 @@ import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue,
+  AsyncCheckError, CheckResultError, addColumnIssues, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
@@ -170,8 +170,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       // nothing about the error, and "(row 0)" would read as a row of the input to look at.
       if (rs.error === null) rs.error = { message: own ? e.message : emitter.errorText(e, slotAt(o)), row: isSetupError(e) ? -1 : ctx.row };
     },
-    asyncWhen(o, result) {
-      hooks.error(o, asyncCheck(result));
+    badWhen(o, result) {
+      hooks.error(o, whenResultError(result));
     },
     held(o) {
       grader?.held(o);

@@ -211,7 +211,12 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
 
   return parts.map((part) => {
     const build = (check: RecordRule['check'], applies: ((row: TypedRow) => boolean) | undefined): RecordRule => {
-      const whenAll = applies === undefined ? when : when === undefined ? applies : (row: TypedRow) => when(row) && applies(row);
+      // The caller's verdict passes through unless it is true, so one that is no boolean reaches the engine, which
+      // refuses it (`&&` would turn a truthy "false" into this rule's own boolean).
+      const whenAll = applies === undefined ? when : when === undefined ? applies : (row: TypedRow) => {
+        const w = when(row);
+        return w === true ? applies(row) : w;
+      };
       return recordRule({
         name: `verifyPerson${part.suffix}`, criterion: part.criterion, code: part.code, fields: [fields.id],
         messages: PERSON_MESSAGES, params: { register },
