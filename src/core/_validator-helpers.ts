@@ -61,6 +61,30 @@ export function badResult(result: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Why a dataset rule's findings do not say where they are in the input, or undefined: a `row` must be one of the
+ * rows read (a whole number in [0, rows)), a `line` a whole number from 1, a `key` text. A row past the end or below
+ * 0 would be counted as failed and shown (a finding at row -1 left its rule "passed" with a violation), and a row
+ * given as text cannot be sorted or merged. Numbers are quoted (positions are not personal), values never.
+ */
+export function badPlaces(findings: readonly object[], rows: number): string | undefined {
+  for (const f of findings) {
+    const { row, line, key } = f as { row?: unknown; line?: unknown; key?: unknown };
+    if (row !== undefined && !(Number.isSafeInteger(row) && (row as number) >= 0 && (row as number) < rows)) {
+      return `a finding whose row is ${position(row)}, not one of the ${rows} rows read (0 to ${rows - 1})`;
+    }
+    if (line !== undefined && !(Number.isSafeInteger(line) && (line as number) >= 1)) {
+      return `a finding whose line is ${position(line)}, not a line number (a whole number from 1)`;
+    }
+    if (key !== undefined && typeof key !== 'string') return `a finding whose key is ${kindOf(key)}, not text`;
+  }
+  return undefined;
+}
+
+function position(x: unknown): string {
+  return typeof x === 'number' && Number.isFinite(x) ? String(x) : kindOf(x);
+}
+
 /** Why `f` is not a Finding, told by its kind only (its value may be personal data), or undefined when it is one. */
 export function badFinding(f: unknown): string | undefined {
   if (typeof f !== 'object' || f === null || Array.isArray(f)) return kindOf(f);

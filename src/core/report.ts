@@ -3,7 +3,7 @@ import { describeRule } from './messages/descriptions.js';
 import { computeScores, round, type ScoredRule } from './scores.js';
 import { meetsThreshold, scoreMeetsThreshold } from './threshold.js';
 import { CRITERIA } from './types.js';
-import { badResult } from './_validator-helpers.js';
+import { badPlaces, badResult } from './_validator-helpers.js';
 import { gradeHistogram } from './grades.js';
 import { groupBreakdown } from './grade-tally.js';
 import type { Plan, Slot } from './compile.js';
@@ -125,7 +125,7 @@ function finishAggregate(slot: Slot, rs: RuleState, fctx: FinishContext,
     rs.error = { message: emitter.errorText(e, slot), row: -1 };
     return null;
   }
-  const why = badOutcome(outcome);
+  const why = badOutcome(outcome, fctx.rows);
   if (why !== undefined) {
     // As a check's result that is no finding: the rule errors (in ddss's words, quoting no value), the report is made.
     rs.error = { message: `ddss: a dataset rule's finish returns { checked, findings: an array of Findings ({ code: ` +
@@ -137,12 +137,15 @@ function finishAggregate(slot: Slot, rs: RuleState, fctx: FinishContext,
   return outcome;
 }
 
-/** Why a dataset rule's outcome cannot be reported (findings that are none, a score outside [0, 1]), or undefined. */
-function badOutcome(outcome: unknown): string | undefined {
+/**
+ * Why a dataset rule's outcome cannot be reported (findings that are none or name no row of the input's `rows`, a
+ * score outside [0, 1]), or undefined.
+ */
+function badOutcome(outcome: unknown, rows: number): string | undefined {
   if (typeof outcome !== 'object' || outcome === null) return `${outcome === null ? 'null' : `a ${typeof outcome}`} as its outcome`;
   const { findings, score } = outcome as { findings?: unknown; score?: unknown };
   if (!Array.isArray(findings)) return 'an outcome whose findings are not an array';
-  const why = badResult(findings);
+  const why = badResult(findings) ?? badPlaces(findings as readonly object[], rows);
   if (why !== undefined) return `findings: ${why}`;
   if (score !== undefined && score !== null && !(typeof score === 'number' && score >= 0 && score <= 1)) {
     return 'an outcome whose score is not in [0, 1]';

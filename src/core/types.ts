@@ -35,6 +35,7 @@ export interface Finding {
 
 /** A finding of a dataset rule, attributed to a row (duplicates) or to the whole table (row count). */
 export interface DatasetFinding extends Finding {
+  /** A row read in this run (a whole number from 0 to `rows − 1`); any other value errors the rule. */
   readonly row?: number;
   readonly line?: number;
   readonly key?: string;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateRule, defineDataset, field, validate } from '../../src/index.js';
+import type { AggregateRule } from '../../src/index.js';
+import { NOW } from '../_run.js';
+import { assertValidReport } from '../_report-schema.js';
+
+// A dataset rule's finding names where it is: a row of the input, a line, a record key. They were taken unchecked:
+// a finding at row -1 left its rule "passed" with one violation, rows 1.5, 10^12 or "1" were counted as failed rows
+// and shown in the samples. Checked like a check's result: the rule errors, the report is made.
+describe('a dataset finding whose row, line or key is not one of the input errors its rule', () => {
+  const rows = [{ n: '1' }, { n: '2' }, { n: '3' }];
+  const agg = (finding: object, score?: number): AggregateRule => aggregateRule({ name: 'agg', criterion: 'clean' }, {
+    init: () => 0, add: () => undefined, merge: (a: number) => a,
+    finish: () => ({ checked: 3, findings: [{ code: 'bad_thing', ...finding }], ...(score === undefined ? {} : { score }) }) as never,
+  }) as AggregateRule;
+
+  it.each([
+    ['row -1', { row: -1 }, 'a finding whose row is -1, not one of the 3 rows read (0 to 2)'],
+    ['row 1.5', { row: 1.5 }, 'a finding whose row is 1.5, not one of the 3 rows read (0 to 2)'],
+    ['row 3 (one past the last)', { row: 3 }, 'a finding whose row is 3, not one of the 3 rows read (0 to 2)'],
+    ['row 10^12', { row: 1e12 }, 'a finding whose row is 1000000000000, not one of the 3 rows read (0 to 2)'],
+    ['row "1"', { row: '1' }, 'a finding whose row is a string, not one of the 3 rows read (0 to 2)'],
+    ['row NaN', { row: Number.NaN }, 'a finding whose row is NaN, not one of the 3 rows read (0 to 2)'],
+    ['row Infinity', { row: Number.POSITIVE_INFINITY }, 'a finding whose row is a number, not one of the 3 rows read (0 to 2)'],
+    ['row null', { row: null }, 'a finding whose row is null, not one of the 3 rows read (0 to 2)'],
+    ['line 0', { row: 0, line: 0 }, 'a finding whose line is 0, not a line number (a whole number from 1)'],
+    ['line 2.5', { row: 0, line: 2.5 }, 'a finding whose line is 2.5, not a line number (a whole number from 1)'],
+    ['line "2"', { row: 0, line: '2' }, 'a finding whose line is a string, not a line number (a whole number from 1)'],
+    ['key 5', { row: 0, key: 5 }, 'a finding whose key is a number, not text'],
+  ])('%s', async (_what, finding, why) => {
+    const def = defineDataset({ name: 'x', fields: { n: field.number().max(2) }, rules: [agg(finding)] });
+    const report = await validate(def, rows, { now: NOW });
+    const r = report.rules.find((x) => x.id === 'agg');
+    expect(r).toMatchObject({ status: 'error', checked: 0, failed: 0, violations: 0, samples: [] });
+    expect(r?.error).toBe("ddss: a dataset rule's finish returns { checked, findings: an array of Findings ({ code: " +
+      `'lower_snake_case', … }), score?: a number in [0, 1] or null }; this one returned findings: ${why}`);
+    expect(report.rules.find((x) => x.id === 'n.max')).toMatchObject({ checked: 3, failed: 1 });
+    assertValidReport(report);
+  });
+
+  it.each([
+    ['no row (a table finding, scored)', {}, 0], ['the first row', { row: 0 }, undefined],
+    ['the last row, its line and key', { row: 2, line: 4, key: 'k' }, undefined],
+  ])('takes %s', async (_what, finding, score) => {
+    const def = defineDataset({ name: 'x', fields: { n: field.number() }, rules: [agg(finding, score)] });
+    const r = (await validate(def, rows, { now: NOW })).rules.find((x) => x.id === 'agg');
+    expect(r).toMatchObject({ status: 'failed', violations: 1, error: null });
+  });
+});
