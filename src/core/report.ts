@@ -150,6 +150,22 @@ function badOutcome(outcome: unknown, rows: number): string | undefined {
   if (score !== undefined && score !== null && !(typeof score === 'number' && score >= 0 && score <= 1)) {
     return 'an outcome whose score is not in [0, 1]';
   }
+  return badCounts(outcome as { checked?: unknown; failed?: unknown; score?: unknown }, findings as readonly DatasetFinding[]);
+}
+
+/**
+ * Why `checked` and `failed` cannot make a pass rate in [0, 1]: each must be a whole number from 0, and what failed
+ * (`failed`, else the distinct rows the findings name) no more than what was checked. A `checked` of NaN made a pass
+ * rate of NaN, one of 1 with three failed rows a pass rate of -2.
+ */
+function badCounts(o: { checked?: unknown; failed?: unknown; score?: unknown }, findings: readonly DatasetFinding[]): string | undefined {
+  const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+  const what = (x: unknown): string => (typeof x === 'number' ? String(x) : x === undefined ? 'missing' : `a ${typeof x}`);
+  if (!count(o.checked)) return `an outcome whose checked is ${what(o.checked)}, not a whole number from 0`;
+  if (o.failed !== undefined && !count(o.failed)) return `an outcome whose failed is ${what(o.failed)}, not a whole number from 0`;
+  // Table rules without `failed` count one failure for any finding; their score is checked above.
+  const failed = o.failed ?? (o.score === undefined ? new Set(findings.map((f) => f.row).filter((r) => r !== undefined)).size : 0);
+  if (failed > o.checked) return `an outcome that failed ${failed} of ${o.checked} checked`;
   return undefined;
 }
 

@@ -46,4 +46,30 @@ describe('a dataset finding whose row, line or key is not one of the input error
     const r = (await validate(def, rows, { now: NOW })).rules.find((x) => x.id === 'agg');
     expect(r).toMatchObject({ status: 'failed', violations: 1, error: null });
   });
+
+});
+
+// `checked` and `failed` make the pass rate: NaN or a negative count, or more failed than checked, gave pass rates of
+// NaN and -4 in the report.
+describe('a dataset outcome whose counts make no pass rate in [0, 1] errors its rule', () => {
+  const rows = [{ n: '1' }, { n: '2' }, { n: '3' }];
+  it.each([
+    ['checked NaN (its pass rate was NaN)', { checked: Number.NaN, findings: [] }, 'an outcome whose checked is NaN, not a whole number from 0'],
+    ['checked -3', { checked: -3, findings: [] }, 'an outcome whose checked is -3, not a whole number from 0'],
+    ['checked "2"', { checked: '2', findings: [] }, 'an outcome whose checked is a string, not a whole number from 0'],
+    ['no checked', { findings: [] }, 'an outcome whose checked is missing, not a whole number from 0'],
+    ['failed 2.5', { checked: 3, failed: 2.5, findings: [] }, 'an outcome whose failed is 2.5, not a whole number from 0'],
+    ['failed 5 of 1 (its pass rate was -4)', { checked: 1, failed: 5, findings: [] }, 'an outcome that failed 5 of 1 checked'],
+    ['three failed rows of 1 checked (its pass rate was -2)', { checked: 1, findings: [0, 1, 2].map((row) => ({ code: 'x', row })) },
+      'an outcome that failed 3 of 1 checked'],
+  ])('%s', async (_what, outcome, why) => {
+    const made = aggregateRule({ name: 'agg', criterion: 'clean' }, {
+      init: () => 0, add: () => undefined, merge: (a: number) => a, finish: () => outcome as never,
+    }) as AggregateRule;
+    const report = await validate(defineDataset({ name: 'x', fields: { n: field.number() }, rules: [made] }), rows, { now: NOW });
+    const r = report.rules.find((x) => x.id === 'agg');
+    expect(r).toMatchObject({ status: 'error', passRate: null });
+    expect(r?.error).toMatch(new RegExp(`this one returned ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    assertValidReport(report);
+  });
 });
