@@ -163,6 +163,11 @@ function badCounts(o: { checked?: unknown; failed?: unknown; score?: unknown }, 
   const what = (x: unknown): string => (typeof x === 'number' ? String(x) : x === undefined ? 'missing' : `a ${typeof x}`);
   if (!count(o.checked)) return `an outcome whose checked is ${what(o.checked)}, not a whole number from 0`;
   if (o.failed !== undefined && !count(o.failed)) return `an outcome whose failed is ${what(o.failed)}, not a whole number from 0`;
+  // A row-level outcome without `failed` fails the rows its findings name: a finding that names none would count
+  // nothing, and the rule would pass with a violation.
+  if (o.failed === undefined && o.score === undefined && findings.some((f) => f.row === undefined)) {
+    return 'an outcome with a finding that names no row and neither failed (how many rows failed) nor score (a table rule)';
+  }
   // Table rules without `failed` count one failure for any finding; their score is checked above.
   const failed = o.failed ?? (o.score === undefined ? new Set(findings.map((f) => f.row).filter((r) => r !== undefined)).size : 0);
   if (failed > o.checked) return `an outcome that failed ${failed} of ${o.checked} checked`;

@@ -62,6 +62,10 @@ describe('a dataset outcome whose counts make no pass rate in [0, 1] errors its 
     ['failed 5 of 1 (its pass rate was -4)', { checked: 1, failed: 5, findings: [] }, 'an outcome that failed 5 of 1 checked'],
     ['three failed rows of 1 checked (its pass rate was -2)', { checked: 1, findings: [0, 1, 2].map((row) => ({ code: 'x', row })) },
       'an outcome that failed 3 of 1 checked'],
+    // A row-level outcome (no score) counts its failed rows from its findings: one that names no row counted nothing,
+    // and the rule "passed" with a violation.
+    ['a finding naming no row, with neither failed nor score (it passed with one violation)', { checked: 3, findings: [{ code: 'x' }] },
+      'an outcome with a finding that names no row and neither failed (how many rows failed) nor score (a table rule)'],
   ])('%s', async (_what, outcome, why) => {
     const made = aggregateRule({ name: 'agg', criterion: 'clean' }, {
       init: () => 0, add: () => undefined, merge: (a: number) => a, finish: () => outcome as never,
