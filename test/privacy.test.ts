@@ -188,3 +188,47 @@ describe('rule parameters of personal fields', () => {
   });
 });
 
+
+describe('params of findings of rules reading personal data', () => {
+  // A check's finding may quote the value it judged in its params, in any form: its message must not show it.
+  const quoting = defineDataset({
+    name: 'q', key: 'ref',
+    fields: {
+      ref: field.text(),
+      full_name: field.text().pii().check('shout', (v) => ({ code: 'bad_name', params: { got: v.toUpperCase(), n: v.length } }),
+        { message: { en: 'name {got} is bad ({n})', vi: 'tên {got} sai ({n})' } }),
+      id_no: field.text().pii().check('tail', (v) => ({ code: 'bad_id', params: { tail: v.slice(3), parts: [v, 'x'] } }),
+        { message: '{field}: id tail {tail}, parts {parts}' }),
+      birth_year: field.integer().pii(),
+      note: field.text().check('peek', (_v, ctx) => ({ code: 'peeked', params: { who: { en: String(ctx.record.full_name), vi: '-' } } }),
+        { message: 'note of {who}' }),
+    },
+    rules: [
+      rule.record('rec', (r) => ({ code: 'rec_bad', params: { who: String(r.full_name).normalize('NFD'), year: r.birth_year } }),
+        { message: 'record of {who}, born {year}' }),
+    ],
+  });
+  const person = { ref: 'R1', full_name: NAME, id_no: ID, birth_year: '1961', note: 'n' };
+
+  it('are redacted of the row\'s personal values in messages, the sink and every output (showValues shows them)', async () => {
+    const streamed: Violation[] = [];
+    const report = await run(quoting, [person], { onViolation: (v) => streamed.push(v) });
+    const text = [toJson(report), JSON.stringify(streamed)].join('\n');
+    for (const secret of [NAME, NAME.toUpperCase(), 'Sentinelname', 'SENTINELNAME', ID, ID.slice(3), '1961']) expect(text).not.toContain(secret);
+    const message = (id: string) => ruleOf(report, id).samples[0]?.message;
+    expect(message('full_name.shout')).toBe('name S*********** V***** is bad (19)');
+    expect(message('id_no.tail')).toBe('id_no: id tail 30******6, parts 0793******56, x');
+    expect(message('note.peek')).toBe('note of S*********** V*****');
+    expect(message('rec')).toBe('record of S*********** V*****, born 1***');
+    const shown = await run(quoting, [person], { showValues: true });
+    expect(ruleOf(shown, 'full_name.shout').samples[0]?.message).toBe(`name ${NAME.toUpperCase()} is bad (19)`);
+  });
+
+  it('quote anything that is not a personal value as it is', async () => {
+    const open = defineDataset({
+      name: 'o', fields: { id_no: field.text().pii(), code: field.text().check('c', (v) => ({ code: 'bad', params: { got: v } }), { message: 'got {got}' }) },
+    });
+    const report = await run(open, [{ id_no: ID, code: 'ABC 123' }]);
+    expect(ruleOf(report, 'code.c').samples[0]?.message).toBe('got ABC 123');
+  });
+});
