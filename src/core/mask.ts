@@ -2,10 +2,18 @@ import { createHmac } from 'node:crypto';
 import type { PiiMode } from './types.js';
 
 /**
+ * A date or date-time as ddss and the registers write them (`23/03/1961`, `1961-03-23`, `23.3.1961`,
+ * `1961-03-23T00:00:00.000Z`, `2026-11-21 12:15:58+07:00`): a four-digit year first or last, digits and separators.
+ */
+const DATE_SHAPED = /^\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}([/.-])\d{1,2}\2\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$/;
+
+/**
  * Masks a personal value for display: identifiers keep a short prefix and suffix (`0010******45`), words keep their
- * first letter (`N***** V** A*`). Short values are masked entirely, so nothing identifying is left.
+ * first letter (`N***** V** A*`). Short values are masked entirely, so nothing identifying is left. A date keeps only
+ * its separators, every digit starred: the prefix and suffix of `23/03/1961` are the day and the year of a birth date.
  */
 export function maskValue(text: string): string {
+  if (DATE_SHAPED.test(text)) return text.replace(/\d/g, '*');
   if (/\s/.test(text.trim())) {
     return text.replace(/\S+/g, (word) => {
       const chars = Array.from(word);
