@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createValidator, defineDataset, field, readCsv, readJson, rule, toJson, validate } from '../src/index.js';
+import { compare, createValidator, defineDataset, field, profile, readCsv, readJson, reference, rule, suggestDefinition, toJson, validate } from '../src/index.js';
+import { vn } from '../rules/vn/index.js';
 import type { RuleContext } from '../src/index.js';
 import { hashedPeople } from './fixtures/privacy/hashed.js';
 import type { Violation } from '../src/index.js';
@@ -230,5 +231,81 @@ describe('params of findings of rules reading personal data', () => {
     });
     const report = await run(open, [{ id_no: ID, code: 'ABC 123' }]);
     expect(ruleOf(report, 'code.c').samples[0]?.message).toBe('got ABC 123');
+  });
+});
+
+describe('a file without a header line: its first record is read as the header', () => {
+  const people = defineDataset({
+    name: 'people', key: 'ref',
+    fields: { ref: field.text(), full_name: field.text().pii(), id_no: field.text().pii(), birth_year: field.integer().pii(), gender: field.text() },
+    rules: [vn.verifyPerson({ id: 'id_no', name: 'full_name', birthYear: 'birth_year', gender: 'gender' }, { register: 'population' })],
+  });
+  const first = ['R1', NAME, ID, '1961', 'Nam'];
+  const dir = mkdtempSync(join(tmpdir(), 'ddss-privacy-header-'));
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const records = `${first.join(',')}\nR2,Trần Thị Bình,001089012345,1989,Nữ\n`;
+  const secrets = [NAME, 'Sentinelname', ID, '1961'];
+
+  it('its cells are masked wherever validate quotes the header (showValues shows them)', async () => {
+    const streamed: Violation[] = [];
+    const report = await validate(people, readCsv(file('people.csv', records)), { now: NOW, onViolation: (v) => streamed.push(v) });
+    const text = [toJson(report), JSON.stringify(streamed)].join('\n');
+    expect(streamed.some((v) => v.code === 'unexpected_column')).toBe(true);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(streamed.find((v) => v.code === 'unexpected_column' && v.value?.startsWith('0793'))?.message)
+      .toBe('column 3 "0793******56" is not declared in the dataset definition');
+    const shown = await validate(people, readCsv(file('people-shown.csv', records)), { now: NOW, showValues: true });
+    expect(toJson(shown)).toContain(ID);
+  });
+
+  it('whatever the definition declares: it names no column of such a file', async () => {
+    const open = defineDataset({ name: 'open', fields: { ref: field.text(), note: field.text() } });
+    const report = await validate(open, readCsv(file('open.csv', records)), { now: NOW });
+    expect(report.violations.some((v) => v.code === 'unexpected_column')).toBe(true);
+    for (const secret of secrets) expect(toJson(report)).not.toContain(secret);
+  });
+
+  it('profile names its columns by position, and says why (showValues shows the cells)', async () => {
+    const path = file('profiled.csv', records);
+    const p = await profile(readCsv(path));
+    expect(p.headerReadAsRecord).toBe(true);
+    expect(p.columns.map((c) => c.name)).toEqual(['column_1', 'column_2', 'column_3', 'column_4', 'column_5']);
+    for (const secret of secrets) expect(JSON.stringify(p) + suggestDefinition(p)).not.toContain(secret);
+    expect(suggestDefinition(p)).toContain('# Warning: the first line reads as a record, not a header');
+    expect((await profile(readCsv(path), { showValues: true })).columns.map((c) => c.name)).toEqual(first);
+  });
+
+  it('a header of names is quoted as it is', async () => {
+    const report = await validate(people, readCsv(file('named.csv', `ref,Full Name,id_no,birth_year,gender\n${records}`)), { now: NOW });
+    expect(report.violations.find((v) => v.code === 'missing_column')?.suggestion).toBe('Full Name');
+  });
+
+  it('and in the one cell of a file separated by another delimiter', async () => {
+    const report = await validate(people, readCsv(file('semi.csv', records.replaceAll(',', ';'))), { now: NOW });
+    const split = report.violations.find((v) => v.code === 'delimiter_mismatch');
+    expect(split?.suggestion).toBe(';');
+    for (const secret of secrets) expect(toJson(report)).not.toContain(secret);
+  });
+
+  it('a register without a header line is not quoted in the rules\' error', async () => {
+    const population = reference('population', readCsv(file('population.csv', `${ID},${NAME},23/03/1961,Nam\n`)),
+      { key: 'id', columns: ['full_name', 'birth_date', 'gender'] });
+    const report = await validate(people, [{ ref: 'R1', full_name: NAME, id_no: ID, birth_year: '1961', gender: 'Nam' }],
+      { now: NOW, references: { population } });
+    const error = ruleOf(report, 'verifyPerson').error ?? '';
+    expect(error).toContain('its first line reads as a record, not a header: 0793******56, S*********** V*****, **/**/****, ***');
+    for (const secret of secrets) expect(toJson(report)).not.toContain(secret);
+  });
+
+  it('compare names the header of a side without one masked (showValues shows it)', async () => {
+    const source = file('source.csv', `ref,full_name\nR1,${NAME}\n`);
+    const copy = file('copy.csv', `R1,${NAME},${ID}\n`);
+    await expect(compare(readCsv(source), readCsv(copy), { key: ['ref'] }))
+      .rejects.toThrow('key column "ref" is not in the copy (its first line reads as a record, not a header: **, S*********** V*****, 0793******56)');
+    await expect(compare(readCsv(source), readCsv(copy), { key: ['ref'], showValues: true })).rejects.toThrow(`its columns: R1, ${NAME}, ${ID}`);
   });
 });

@@ -1,5 +1,6 @@
 import { addRow } from './rowset.js';
 import { renderMessage } from './message.js';
+import { headerLooksLikeRecord } from './columns.js';
 import { redact, redactor } from './mask.js';
 import { isSetupError } from './rule-base.js';
 import type { Plan, Slot } from './compile.js';
@@ -41,7 +42,8 @@ const MAX_VALUE_LENGTH = 200;
  * Turns findings into violations: counts them, keeps at most `maxSamples` per rule, streams every one to the sink,
  * and masks personal data unless `showValues`. Work beyond counting happens only for kept or streamed violations.
  */
-export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, rawOf: (i: number) => unknown): Emitter {
+export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, rawOf: (i: number) => unknown,
+  header: () => readonly string[] | null = () => null): Emitter {
   const keyPii = plan.keyFields.map((i) => plan.fields[i]?.pii).find((p): p is PiiMode => p !== false && p !== undefined);
   const piiFields = plan.fields.filter((f) => f.pii !== false).map((f) => f.index);
   const piiOf = (i: number): PiiMode | false => plan.fields[i]?.pii ?? false;
@@ -49,6 +51,8 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
   let redactorRow = -1;
   let rowRedact: ((text: string) => string) | undefined;
   let ownRedact: { id: string; redact: (text: string) => string } | undefined;
+  let headerSeen: readonly string[] | null = null;
+  let headerCells: ReadonlySet<string> | undefined;
 
   const wanted = (rs: RuleState): boolean => rs.samples.length < opts.maxSamples || opts.sink !== undefined;
 
@@ -127,12 +131,13 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       if (!wanted(rs)) return;
       record(slot, rs, sample(slot, f, f.row, f.line, f.key, undefined, false));
     },
-    emitIssue(s, issue, row) {
+    emitIssue(s, raw, row) {
       s.violations++;
       if (row !== undefined) addRow(s.failed, row);
-      else if (issue.scope === 'file') addRow(s.failed, 0);
-      else if (issue.scope === 'header') addRow(s.failed, issue.unit ?? headerColumn(issue));
+      else if (raw.scope === 'file') addRow(s.failed, 0);
+      else if (raw.scope === 'header') addRow(s.failed, raw.unit ?? headerColumn(raw));
       if (!wanted(s)) return;
+      const issue = headerIssue(raw);
       const id = `source.${issue.code}`;
       const value = issueValue(issue);
       const params = { field: fieldText(issue.field), value: value ?? '', rule: id, ...issueParams(issue) };
@@ -280,6 +285,36 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
   function protectText(v: unknown, mode: PiiMode): string | undefined {
     const text = display(v);
     return text === undefined ? undefined : opts.protect(text, mode);
+  }
+
+  /**
+   * A header or file issue as outputs show it. When the header reads as a record (a file without a header line has
+   * its first record taken for one), the header cells it quotes — as its value, field, suggestion or params — are
+   * that record's values, personal data among them whatever the definition declares (it names no column of that
+   * file): they are masked.
+   */
+  function headerIssue(issue: SourceIssue): SourceIssue {
+    if ((issue.scope !== 'header' && issue.scope !== 'file') || opts.showValues) return issue;
+    const cells = recordHeader();
+    if (cells === undefined) return issue;
+    const hide = <T>(v: T): T | string => (typeof v === 'string' && cells.has(v) ? opts.protect(v, 'mask') : v);
+    const params = issue.params === undefined ? undefined
+      : Object.fromEntries(Object.entries(issue.params).map(([k, v]) => [k, hide(v)]));
+    return { ...issue, ...(issue.value === undefined ? {} : { value: hide(issue.value) }),
+      ...(issue.field === undefined || plan.fieldIndex.has(issue.field) ? {} : { field: hide(issue.field) }),
+      ...(issue.suggestion === undefined ? {} : { suggestion: hide(issue.suggestion) }),
+      ...(params === undefined ? {} : { params }) };
+  }
+
+  /** The header's undeclared cells when the header reads as a record, else undefined (computed once per header). */
+  function recordHeader(): ReadonlySet<string> | undefined {
+    const columns = header();
+    if (columns !== headerSeen) {
+      headerSeen = columns;
+      headerCells = columns === null || !headerLooksLikeRecord(columns) ? undefined
+        : new Set(columns.filter((c) => !plan.fieldIndex.has(c)));
+    }
+    return headerCells;
   }
 
   /**

@@ -3,6 +3,10 @@ import { MATCH_SHARE } from './finish-column.js';
 import { RECOGNISER_LABELS, type RecogniserName } from './recognisers.js';
 import type { ColumnProfile, Profile } from './types.js';
 
+/** What the text and the suggestion say of a header that reads as a record. */
+export const HEADER_AS_RECORD = 'the first line reads as a record, not a header (a cell is a number, a code or a date): it is not ' +
+  'counted, and unless --show-values its cells are not shown and the columns are named by position';
+
 /** Longest field name a definition accepts (the dataset schema's limit). */
 const MAX_NAME = 200;
 
@@ -35,6 +39,7 @@ export function suggestDefinition(p: Profile): string {
     `# Suggested by ddss profile from ${oneLine(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (a sample)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}.`,
     '# It describes this file; review it (required, unique, enum values) before using it as the register\'s rules.',
     ...(p.issues.length === 0 ? [] : [`# What the source reported (not in the counts below): ${p.issues.map((i) => `${i.count} ${oneLine(i.code)}`).join(', ')}.`]),
+    ...(p.headerReadAsRecord === true ? [`# Warning: ${HEADER_AS_RECORD}; give the file a header line.`] : []),
     `name: ${yamlString(datasetName(p.source))}`,
     'missingValues: vn  # empty cells and the Vietnamese placeholders (NULL, -, 00/00/0000, …) count as missing',
   ];

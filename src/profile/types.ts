@@ -76,5 +76,11 @@ export interface Profile {
   readonly issues: readonly { readonly code: string; readonly count: number }[];
   /** True when `sample` stopped the read before the end of the source. */
   readonly sampled: boolean;
+  /**
+   * True when the header reads as a record (a cell is a number, a code of digits or a date: a file without a header
+   * line has its first record taken for one). Its cells are then a record's values, personal data among them: the
+   * columns are named by position (`column_1`, …) unless `showValues`, and that line is not counted in `rows`.
+   */
+  readonly headerReadAsRecord?: true;
   readonly columns: readonly ColumnProfile[];
 }

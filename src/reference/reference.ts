@@ -1,4 +1,5 @@
 import { openSide } from '../compare/_side.js';
+import { listedColumns } from '../core/columns.js';
 import { firstSighting, lookup, newKeyTable, sight, tableBytes, type KeyTable } from '../../rules/clean/_key-table.js';
 import { joinParts, keyPart, splitParts } from './_key-text.js';
 import type { RowInput } from '../core/validate.js';
@@ -83,7 +84,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       // Nothing to look keys up in: every key would fail, which says nothing about the checked data.
       error = unread === undefined ? `reference '${name}' is empty (no header, no records)` : `reference '${name}' could not be read: ${unread}`;
     } else if (absent.length > 0) {
-      error = `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (its columns: ${side.columns.join(', ')})`;
+      error = `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})`;
       await side.close();
     } else {
       columns = [...wanted, ...optional.filter((c) => at(c) >= 0)];
