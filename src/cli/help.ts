@@ -204,7 +204,8 @@ Reads the file once and describes each column: inferred type, missing share (emp
 placeholders count as missing), distinct count (exact up to 10 000, a HyperLogLog estimate above), range, lengths,
 top values, shapes (9 a digit, A a letter) and the Vietnamese identifiers recognised (CCCD, CMND, MST, BHXH, BHYT,
 phone, province code and its list, commune code, land-use code, personal names, TCVN3/VNI or NFD text). Input as
-for validate; columns of personal identifiers and names are shown masked.
+for validate; personal columns are shown masked: identifiers and names (recognised in at least half the values), and
+columns whose name says personal data (birth dates, addresses, phones, e-mail: dob, owner_address, Ngày sinh, …).
 
 Options:
   -f, --format F         text (default), json, html, or yaml: a suggested dataset definition that
@@ -216,7 +217,7 @@ Options:
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
-      --show-values      show the values of personal-identifier columns unmasked
+      --show-values      show the values of personal columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
       --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)
   -h, --help             this help

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { MATCH_SHARE } from './finish-column.js';
+import { isPersonalRecogniser, MATCH_SHARE } from './finish-column.js';
 import { RECOGNISER_LABELS, type RecogniserName } from './recognisers.js';
 import type { ColumnProfile, Profile } from './types.js';
 
@@ -87,9 +87,17 @@ function field(c: ColumnProfile): string[] {
   if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
   if (c.distinct.exact && present >= 2 && c.distinct.count === present) out.push(`    unique: true  # all ${present} values distinct`);
   else if (!c.distinct.exact && c.distinct.count >= present * 0.98) note(`about ${c.distinct.count} distinct (an estimate): unique not suggested, the count is not exact`);
-  if (c.personal) out.push(`    pii: true  # personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}: masked in every output`);
+  if (c.personal) out.push(`    pii: true  # ${personalWhy(c)}: masked in every output`);
   if (vn.length > 0) out.push(`    vn: [${vn.join(', ')}]`);
   return out;
+}
+
+/** Why a column is personal: its values are recognised as names or identifiers (or mostly are), else its name says so. */
+function personalWhy(c: ColumnProfile): string {
+  if (c.recognised !== undefined && isPersonalRecogniser(c.recognised)) return `personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}`;
+  const best = c.recognisers[0];
+  if (best !== undefined && isPersonalRecogniser(best.name) && best.share >= 0.5) return `mostly ${RECOGNISER_LABELS[best.name]}`;
+  return 'personal data, by the column\'s name';
 }
 
 function distinct(c: ColumnProfile): string {

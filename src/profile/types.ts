@@ -59,7 +59,10 @@ export interface ColumnProfile {
   readonly nfd: number;
   /** Values with surrounding white space. */
   readonly padded: number;
-  /** True when values of this column are personal identifiers, shown masked. */
+  /**
+   * True when this column holds personal data, shown masked: its values are recognised as personal identifiers or
+   * names (or at least half of them are), or its name says so (`dob`, `owner_address`, `Họ và tên`, `Số điện thoại`).
+   */
   readonly personal: boolean;
 }
 
