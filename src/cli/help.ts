@@ -150,7 +150,8 @@ Options:
       --ignore-case      compare text without regard to case
       --ignore-whitespace  ignore leading/trailing white space; inner runs count as one space
       --normalize nfc    compare text in Unicode NFC (composed and decomposed letters are equal)
-      --pii COLS         personal columns, masked in every output (besides the dataset's pii fields)
+      --pii COLS         personal columns, masked in every output (besides the dataset's pii fields, and
+                         columns whose name says personal data: owner_name, dob, phone, …)
       --show-values      show personal data unmasked
       --pii-key K        secret key of hashed personal fields (prefer the DDSS_PII_KEY environment variable)
       --max-samples N    differences kept per status in the report (default 100; counts are always exact)
