@@ -26,10 +26,10 @@ export function isPersonalRecogniser(name: RecogniserName): boolean {
 
 /**
  * The profile of one column from its state: inferred type, counts, ranges and the recognisers' verdicts. Values of
- * columns recognised as personal identifiers are masked unless `showValues`.
+ * personal columns are masked unless `showValues`; `unnamed`: the header was a record, so its name tells nothing.
  * @example finishColumn(state, 2000, false).type // 'date'
  */
-export function finishColumn(s: ColumnState, rows: number, showValues: boolean): ColumnProfile {
+export function finishColumn(s: ColumnState, rows: number, showValues: boolean, unnamed = false): ColumnProfile {
   // A row without the column (a JSON record without the key) has it missing.
   const missing = s.missing + Math.max(0, rows - s.cells);
   const cells = Math.max(rows, s.cells);
@@ -39,10 +39,12 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean):
     .sort((a, b) => b.matched - a.matched);
   const recognised = present === 0 ? undefined : RECOGNISERS.find((_, i) => (s.recognised[i] as number) >= MATCH_SHARE * present);
   // Personal: recognised as personal identifiers or names; or most values are (an untidy ID column, too untidy for a
-  // rule to be suggested, is still people's IDs); or the column's name says so (birth dates, addresses, e-mail).
+  // rule to be suggested, is still people's IDs); or the column's name says so (birth dates, addresses, e-mail). A
+  // column without a name to judge by (the header was a record) is personal unless recognised as codes.
   const best = recognisers[0];
   const personal = (recognised !== undefined && PERSONAL.has(recognised)) ||
-    (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) || personalColumnName(s.name);
+    (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
+    (unnamed ? recognised === undefined : personalColumnName(s.name));
   // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
   // would be shown as it is. Such a column is masked too, until its encoding is declared.
   const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));

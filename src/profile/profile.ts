@@ -88,7 +88,7 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 export function finishProfile(state: ProfileState, name: string, options: Pick<ProfileOptions, 'showValues'> = {}): Profile {
   const showValues = options.showValues === true;
   const record = headerLooksLikeRecord(state.columns.map((c) => c.name));
-  const columns = state.columns.map((c) => finishColumn(c, state.rows, showValues));
+  const columns = state.columns.map((c) => finishColumn(c, state.rows, showValues, record));
   return {
     source: name,
     rows: state.rows,

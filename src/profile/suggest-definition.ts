@@ -48,11 +48,11 @@ export function suggestDefinition(p: Profile): string {
   }
   for (const c of repeated) lines.push(`# the header repeats ${oneLine(yamlString(c.name))}: only its first column is declared`);
   lines.push('fields:');
-  for (const c of declared) lines.push(...field(c));
+  for (const c of declared) lines.push(...field(c, p.headerReadAsRecord === true));
   return `${lines.join('\n')}\n`;
 }
 
-function field(c: ColumnProfile): string[] {
+function field(c: ColumnProfile, unnamed: boolean): string[] {
   const present = c.cells - c.missing;
   const out = [`  ${yamlString(c.name)}:`];
   const note = (text: string) => out.push(`    # ${oneLine(text)}`);
@@ -87,17 +87,17 @@ function field(c: ColumnProfile): string[] {
   if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
   if (c.distinct.exact && present >= 2 && c.distinct.count === present) out.push(`    unique: true  # all ${present} values distinct`);
   else if (!c.distinct.exact && c.distinct.count >= present * 0.98) note(`about ${c.distinct.count} distinct (an estimate): unique not suggested, the count is not exact`);
-  if (c.personal) out.push(`    pii: true  # ${personalWhy(c)}: masked in every output`);
+  if (c.personal) out.push(`    pii: true  # ${personalWhy(c, unnamed)}: masked in every output`);
   if (vn.length > 0) out.push(`    vn: [${vn.join(', ')}]`);
   return out;
 }
 
 /** Why a column is personal: its values are recognised as names or identifiers (or mostly are), else its name says so. */
-function personalWhy(c: ColumnProfile): string {
+function personalWhy(c: ColumnProfile, unnamed: boolean): string {
   if (c.recognised !== undefined && isPersonalRecogniser(c.recognised)) return `personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}`;
   const best = c.recognisers[0];
   if (best !== undefined && isPersonalRecogniser(best.name) && best.share >= 0.5) return `mostly ${RECOGNISER_LABELS[best.name]}`;
-  return 'personal data, by the column\'s name';
+  return unnamed ? 'no column name to judge by, and not recognised as codes' : 'personal data, by the column\'s name';
 }
 
 function distinct(c: ColumnProfile): string {

@@ -82,7 +82,8 @@ export interface Profile {
   /**
    * True when the header reads as a record (a cell is a number, a code of digits or a date: a file without a header
    * line has its first record taken for one). Its cells are then a record's values, personal data among them: the
-   * columns are named by position (`column_1`, …) unless `showValues`, and that line is not counted in `rows`.
+   * columns are named by position (`column_1`, …) unless `showValues`, and that line is not counted in `rows`. With
+   * no name to judge them by, columns not recognised as codes are masked.
    */
   readonly headerReadAsRecord?: true;
   readonly columns: readonly ColumnProfile[];
