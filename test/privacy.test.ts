@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createValidator, defineDataset, field, readCsv, readJson, rule, toJson, validate } from '../src/index.js';
+import { compare, createValidator, defineDataset, field, profile, readCsv, readJson, reference, rule, suggestDefinition, toJson, validate } from '../src/index.js';
+import { vn } from '../rules/vn/index.js';
 import type { RuleContext } from '../src/index.js';
 import { hashedPeople } from './fixtures/privacy/hashed.js';
 import type { Violation } from '../src/index.js';
@@ -188,3 +189,124 @@ describe('rule parameters of personal fields', () => {
   });
 });
 
+
+describe('params of findings of rules reading personal data', () => {
+  // A check's finding may quote the value it judged in its params, in any form: its message must not show it.
+  const quoting = defineDataset({
+    name: 'q', key: 'ref',
+    fields: {
+      ref: field.text(),
+      full_name: field.text().pii().check('shout', (v) => ({ code: 'bad_name', params: { got: v.toUpperCase(), n: v.length } }),
+        { message: { en: 'name {got} is bad ({n})', vi: 'tên {got} sai ({n})' } }),
+      id_no: field.text().pii().check('tail', (v) => ({ code: 'bad_id', params: { tail: v.slice(3), parts: [v, 'x'] } }),
+        { message: '{field}: id tail {tail}, parts {parts}' }),
+      birth_year: field.integer().pii(),
+      note: field.text().check('peek', (_v, ctx) => ({ code: 'peeked', params: { who: { en: String(ctx.record.full_name), vi: '-' } } }),
+        { message: 'note of {who}' }),
+    },
+    rules: [
+      rule.record('rec', (r) => ({ code: 'rec_bad', params: { who: String(r.full_name).normalize('NFD'), year: r.birth_year } }),
+        { message: 'record of {who}, born {year}' }),
+    ],
+  });
+  const person = { ref: 'R1', full_name: NAME, id_no: ID, birth_year: '1961', note: 'n' };
+
+  it('are redacted of the row\'s personal values in messages, the sink and every output (showValues shows them)', async () => {
+    const streamed: Violation[] = [];
+    const report = await run(quoting, [person], { onViolation: (v) => streamed.push(v) });
+    const text = [toJson(report), JSON.stringify(streamed)].join('\n');
+    for (const secret of [NAME, NAME.toUpperCase(), 'Sentinelname', 'SENTINELNAME', ID, ID.slice(3), '1961']) expect(text).not.toContain(secret);
+    const message = (id: string) => ruleOf(report, id).samples[0]?.message;
+    expect(message('full_name.shout')).toBe('name S*********** V***** is bad (19)');
+    expect(message('id_no.tail')).toBe('id_no: id tail 30******6, parts 0793******56, x');
+    expect(message('note.peek')).toBe('note of S*********** V*****');
+    expect(message('rec')).toBe('record of S*********** V*****, born 1***');
+    const shown = await run(quoting, [person], { showValues: true });
+    expect(ruleOf(shown, 'full_name.shout').samples[0]?.message).toBe(`name ${NAME.toUpperCase()} is bad (19)`);
+  });
+
+  it('quote anything that is not a personal value as it is', async () => {
+    const open = defineDataset({
+      name: 'o', fields: { id_no: field.text().pii(), code: field.text().check('c', (v) => ({ code: 'bad', params: { got: v } }), { message: 'got {got}' }) },
+    });
+    const report = await run(open, [{ id_no: ID, code: 'ABC 123' }]);
+    expect(ruleOf(report, 'code.c').samples[0]?.message).toBe('got ABC 123');
+  });
+});
+
+describe('a file without a header line: its first record is read as the header', () => {
+  const people = defineDataset({
+    name: 'people', key: 'ref',
+    fields: { ref: field.text(), full_name: field.text().pii(), id_no: field.text().pii(), birth_year: field.integer().pii(), gender: field.text() },
+    rules: [vn.verifyPerson({ id: 'id_no', name: 'full_name', birthYear: 'birth_year', gender: 'gender' }, { register: 'population' })],
+  });
+  const first = ['R1', NAME, ID, '1961', 'Nam'];
+  const dir = mkdtempSync(join(tmpdir(), 'ddss-privacy-header-'));
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const records = `${first.join(',')}\nR2,Trần Thị Bình,001089012345,1989,Nữ\n`;
+  const secrets = [NAME, 'Sentinelname', ID, '1961'];
+
+  it('its cells are masked wherever validate quotes the header (showValues shows them)', async () => {
+    const streamed: Violation[] = [];
+    const report = await validate(people, readCsv(file('people.csv', records)), { now: NOW, onViolation: (v) => streamed.push(v) });
+    const text = [toJson(report), JSON.stringify(streamed)].join('\n');
+    expect(streamed.some((v) => v.code === 'unexpected_column')).toBe(true);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(streamed.find((v) => v.code === 'unexpected_column' && v.value?.startsWith('0793'))?.message)
+      .toBe('column 3 "0793******56" is not declared in the dataset definition');
+    const shown = await validate(people, readCsv(file('people-shown.csv', records)), { now: NOW, showValues: true });
+    expect(toJson(shown)).toContain(ID);
+  });
+
+  it('whatever the definition declares: it names no column of such a file', async () => {
+    const open = defineDataset({ name: 'open', fields: { ref: field.text(), note: field.text() } });
+    const report = await validate(open, readCsv(file('open.csv', records)), { now: NOW });
+    expect(report.violations.some((v) => v.code === 'unexpected_column')).toBe(true);
+    for (const secret of secrets) expect(toJson(report)).not.toContain(secret);
+  });
+
+  it('profile names its columns by position, and says why (showValues shows the cells)', async () => {
+    const path = file('profiled.csv', records);
+    const p = await profile(readCsv(path));
+    expect(p.headerReadAsRecord).toBe(true);
+    expect(p.columns.map((c) => c.name)).toEqual(['column_1', 'column_2', 'column_3', 'column_4', 'column_5']);
+    // Nor is there a name to judge the columns by: those not recognised as codes are masked (a birth year here).
+    for (const secret of [...secrets, '1989', 'Trần Thị Bình', '001089012345']) expect(JSON.stringify(p) + suggestDefinition(p)).not.toContain(secret);
+    expect(suggestDefinition(p)).toContain('# Warning: the first line reads as a record, not a header');
+    expect((await profile(readCsv(path), { showValues: true })).columns.map((c) => c.name)).toEqual(first);
+  });
+
+  it('a header of names is quoted as it is', async () => {
+    const report = await validate(people, readCsv(file('named.csv', `ref,Full Name,id_no,birth_year,gender\n${records}`)), { now: NOW });
+    expect(report.violations.find((v) => v.code === 'missing_column')?.suggestion).toBe('Full Name');
+  });
+
+  it('and in the one cell of a file separated by another delimiter', async () => {
+    const report = await validate(people, readCsv(file('semi.csv', records.replaceAll(',', ';'))), { now: NOW });
+    const split = report.violations.find((v) => v.code === 'delimiter_mismatch');
+    expect(split?.suggestion).toBe(';');
+    for (const secret of secrets) expect(toJson(report)).not.toContain(secret);
+  });
+
+  it('a register without a header line is not quoted in the rules\' error', async () => {
+    const population = reference('population', readCsv(file('population.csv', `${ID},${NAME},23/03/1961,Nam\n`)),
+      { key: 'id', columns: ['full_name', 'birth_date', 'gender'] });
+    const report = await validate(people, [{ ref: 'R1', full_name: NAME, id_no: ID, birth_year: '1961', gender: 'Nam' }],
+      { now: NOW, references: { population } });
+    const error = ruleOf(report, 'verifyPerson').error ?? '';
+    expect(error).toContain('its first line reads as a record, not a header: 0793******56, S*********** V*****, **/**/****, ***');
+    for (const secret of secrets) expect(toJson(report)).not.toContain(secret);
+  });
+
+  it('compare names the header of a side without one masked (showValues shows it)', async () => {
+    const source = file('source.csv', `ref,full_name\nR1,${NAME}\n`);
+    const copy = file('copy.csv', `R1,${NAME},${ID}\n`);
+    await expect(compare(readCsv(source), readCsv(copy), { key: ['ref'] }))
+      .rejects.toThrow('key column "ref" is not in the copy (its first line reads as a record, not a header: **, S*********** V*****, 0793******56)');
+    await expect(compare(readCsv(source), readCsv(copy), { key: ['ref'], showValues: true })).rejects.toThrow(`its columns: R1, ${NAME}, ${ID}`);
+  });
+});

@@ -151,7 +151,8 @@ Options:
       --ignore-case      compare text without regard to case
       --ignore-whitespace  ignore leading/trailing white space; inner runs count as one space
       --normalize nfc    compare text in Unicode NFC (composed and decomposed letters are equal)
-      --pii COLS         personal columns, masked in every output (besides the dataset's pii fields)
+      --pii COLS         personal columns, masked in every output (besides the dataset's pii fields, and
+                         columns whose name says personal data: owner_name, dob, phone, …)
       --show-values      show personal data unmasked
       --pii-key K        secret key of hashed personal fields (prefer the DDSS_PII_KEY environment variable)
       --max-samples N    differences kept per status in the report (default 100; counts are always exact)
@@ -205,7 +206,8 @@ Reads the file once and describes each column: inferred type, missing share (emp
 placeholders count as missing), distinct count (exact up to 10 000, a HyperLogLog estimate above), range, lengths,
 top values, shapes (9 a digit, A a letter) and the Vietnamese identifiers recognised (CCCD, CMND, MST, BHXH, BHYT,
 phone, province code and its list, commune code, land-use code, personal names, TCVN3/VNI or NFD text). Input as
-for validate; columns of personal identifiers and names are shown masked.
+for validate; personal columns are shown masked: identifiers and names (recognised in at least half the values), and
+columns whose name says personal data (birth dates, addresses, phones, e-mail: dob, owner_address, Ngày sinh, …).
 
 Options:
   -f, --format F         text (default), json, html, or yaml: a suggested dataset definition that
@@ -217,7 +219,7 @@ Options:
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
-      --show-values      show the values of personal-identifier columns unmasked
+      --show-values      show the values of personal columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
       --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)
   -h, --help             this help

@@ -51,6 +51,10 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     io.stderr.write(`ddss: ${invalid.count} rows hold bytes that are not UTF-8 (their columns are masked); if the file comes ` +
       'from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
   }
+  if (p.headerReadAsRecord === true && !args.showValues) {
+    io.stderr.write(`ddss: the first line of "${args.input}" reads as a record, not a header, so its cells (personal data ` +
+      'among them) are not shown and the columns are named column_1, column_2, …; give the file a header line\n');
+  }
   const text = renderProfile(p, args.format);
   if (out === undefined) io.stdout.write(text);
   else await writeOutput(out, text, args.force);

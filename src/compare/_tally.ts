@@ -1,4 +1,5 @@
 import { piiProtector } from '../core/mask.js';
+import { personalColumnName } from '../profile/personal-column.js';
 import { isThenable } from '../core/_validator-helpers.js';
 import type { DatasetDefinition, PiiMode } from '../core/types.js';
 import { cellText, type Canon } from './_canon.js';
@@ -39,8 +40,11 @@ export function tally(s: TallySetup): Tally {
   const protect = piiProtector(s.piiKey);
   const modes: (PiiMode | false)[] = [...s.key, ...s.compared].map((c) => {
     if (s.showValues) return false;
-    const declared = s.dataset?.fields[c]?.privacy ?? false;
-    return declared !== false ? declared : s.pii.includes(c) ? 'mask' : false;
+    // The dataset says which of its fields are personal; a column it does not declare (or any, without a dataset) is
+    // personal when named by `pii` or when its name says so (`owner_name`, `dob`, `Số CCCD`), as profile judges.
+    const spec = s.dataset?.fields[c];
+    if (spec !== undefined && spec.privacy !== false) return spec.privacy;
+    return s.pii.includes(c) || (spec === undefined && personalColumnName(c)) ? 'mask' : false;
   });
   const show = (i: number, raw: unknown): string => {
     const text = cellText(raw);

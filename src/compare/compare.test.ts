@@ -47,10 +47,11 @@ describe('compare', () => {
   it('names each changed column with both values, and counts changes per column', async () => {
     const report = await run(SOURCE, [r('1', 'An', '02/01/1990'), r('2', 'Binh', '03/01/1990'), r('3', 'Chi')]);
     expect(report.columns).toEqual({ name: { changed: 1 }, dob: { changed: 2 } });
+    // A column named dob holds birth dates: masked, by its name.
     expect(report.samples).toEqual([
-      { key: '1', status: 'changed', column: 'dob', source: '01/01/1990', copy: '02/01/1990' },
+      { key: '1', status: 'changed', column: 'dob', source: '**/**/****', copy: '**/**/****' },
       { key: '2', status: 'changed', column: 'name', source: 'Bình', copy: 'Binh' },
-      { key: '2', status: 'changed', column: 'dob', source: '01/01/1990', copy: '03/01/1990' },
+      { key: '2', status: 'changed', column: 'dob', source: '**/**/****', copy: '**/**/****' },
     ]);
   });
 
@@ -96,6 +97,22 @@ describe('compare', () => {
     const dataset = defineDataset({ name: 'p', fields: { id: field.text(), name: field.text().pii(), dob: field.text() } });
     expect((await run(SOURCE, copy, { dataset })).samples[0]).toMatchObject({ key: '2', source: 'B***' });
     expect((await run(SOURCE, copy, { pii: ['name'], showValues: true })).samples[0]).toMatchObject({ source: 'Bình', copy: 'Nguyễn Văn Bình' });
+  });
+
+  it('masks columns whose name says personal data, unless the dataset declares them otherwise', async () => {
+    const people = (id: string, name: string, phone: string) => ({ owner_id: id, full_name: name, phone });
+    const source = [people('079301123456', 'Nguyễn Văn An', '0912345678')];
+    const copy = [people('079301123456', 'Nguyễn Văn Ân', '0912345679')];
+    const report = await compare(source, copy, { key: 'owner_id' });
+    const text = JSON.stringify(report);
+    for (const secret of ['079301123456', 'Nguyễn', '0912345678', '0912345679']) expect(text).not.toContain(secret);
+    expect(report.samples).toEqual([
+      { key: '0793******56', status: 'changed', column: 'full_name', source: 'N***** V** A*', copy: 'N***** V** Â*' },
+      { key: '0793******56', status: 'changed', column: 'phone', source: '0912****78', copy: '0912****79' },
+    ]);
+    const open = defineDataset({ name: 'o', fields: { owner_id: field.text(), full_name: field.text(), phone: field.text() } });
+    expect((await compare(source, copy, { key: 'owner_id', dataset: open })).samples[0]).toMatchObject({ key: '079301123456', source: 'Nguyễn Văn An' });
+    expect((await compare(source, copy, { key: 'owner_id', showValues: true })).samples[0]).toMatchObject({ source: 'Nguyễn Văn An' });
   });
 
   it('reports columns only one side has, and compares the common ones', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RowInput } from '../core/validate.js';
+import { listedColumns } from '../core/columns.js';
 import { columnCanon, type Canon, type TextOptions } from './_canon.js';
 import { Hasher, hash64 } from './_hash.js';
 import { openSide, type Side } from './_side.js';
@@ -39,7 +40,7 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   let compared: readonly string[];
   let onlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
   try {
-    ({ compared, onlyIn } = _columns(key, options.columns, sourceSide, copySide));
+    ({ compared, onlyIn } = _columns(key, options.columns, sourceSide, copySide, options.showValues === true));
   } catch (e) {
     await Promise.all([sourceSide.close(), copySide.close()]);
     throw e;
@@ -145,15 +146,16 @@ class Run {
 }
 
 /** The compared columns and those only one side has; throws for a key or named column a header lacks. */
-function _columns(key: readonly string[], named: readonly string[] | undefined, sourceSide: Side, copySide: Side) {
-  for (const c of key) _mustHave(c, 'key', sourceSide, copySide);
+function _columns(key: readonly string[], named: readonly string[] | undefined, sourceSide: Side, copySide: Side,
+  showValues: boolean) {
+  for (const c of key) _mustHave(c, 'key', sourceSide, copySide, showValues);
   // A repeated column is compared once, by its first occurrence (the reader reports the repetition: duplicate_header).
   const compared = named === undefined
     ? [...new Set(sourceSide.columns)].filter((c) => !key.includes(c) && (copySide.columns.length === 0 || copySide.columns.includes(c)))
     : _list('columns', named);
   for (const c of compared) {
     if (key.includes(c)) throw new TypeError(`ddss: column "${c}" is the key; it cannot also be compared`);
-    if (named !== undefined) _mustHave(c, 'compared', sourceSide, copySide);
+    if (named !== undefined) _mustHave(c, 'compared', sourceSide, copySide, showValues);
   }
   const both = sourceSide.columns.length > 0 && copySide.columns.length > 0;
   const onlyIn = {
@@ -180,11 +182,14 @@ function _list(option: string, names: readonly string[]): readonly string[] {
   return names;
 }
 
-/** A key or compared column must be in each header that was read (an empty side has none). */
-function _mustHave(column: string, role: string, source: Side, copy: Side): void {
+/**
+ * A key or compared column must be in each header that was read (an empty side has none). The message lists the
+ * header, masked when it is a record's values (a file without a header line).
+ */
+function _mustHave(column: string, role: string, source: Side, copy: Side, showValues: boolean): void {
   for (const [name, side] of [['source', source], ['copy', copy]] as const) {
     if (side.columns.length > 0 && !side.columns.includes(column)) {
-      throw new TypeError(`ddss: ${role} column "${column}" is not in the ${name} (its columns: ${side.columns.join(', ')})`);
+      throw new TypeError(`ddss: ${role} column "${column}" is not in the ${name} (${listedColumns(side.columns, showValues)})`);
     }
   }
 }

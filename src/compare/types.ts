@@ -41,7 +41,10 @@ export interface CompareOptions {
   readonly ignoreWhitespace?: boolean;
   /** `nfc`: compare text in Unicode NFC, so a composed and a decomposed `ệ` are equal. */
   readonly normalize?: 'nfc';
-  /** Personal columns, masked in every output unless `showValues` (besides the dataset's `pii` fields). */
+  /**
+   * Personal columns, masked in every output unless `showValues`; besides the dataset's `pii` fields, and the columns
+   * it does not declare (all, without a dataset) whose name says personal data (`owner_name`, `dob`, `phone`).
+   */
   readonly pii?: readonly string[];
   /** Show personal values unmasked. Default false. */
   readonly showValues?: boolean;

@@ -1,3 +1,4 @@
+import { maskValue } from './mask.js';
 import type { SourceIssue } from './source.js';
 
 /** Whether columns the definition does not declare are reported (`strict`, the default) or ignored. */
@@ -103,4 +104,29 @@ function editDistance(a: string, b: string, limit: number): number {
     prev = cur;
   }
   return prev[b.length] as number;
+}
+
+/** A cell that is a value rather than a name: a number, a code of digits, a date or a date-time. */
+const VALUE_CELL = /^\s*[+-]?\d[\d\s.,/:+T-]*Z?\s*$/;
+
+/**
+ * Whether a header reads as a record rather than as column names: one of its cells (or of the parts of a lone cell
+ * split at `;`, tab or `|`) is a number, a code of digits or a date (`079123456789`, `12`, `29/11/2019`). A file
+ * without a header line has its first record taken for one, so its cells, personal data among them, would be quoted
+ * as column names.
+ * @example headerLooksLikeRecord(['P000000001', 'Nguyễn Văn An', '079123456789']) // true
+ * @example headerLooksLikeRecord(['parcel_id', 'owner_name']) // false
+ */
+export function headerLooksLikeRecord(columns: readonly string[]): boolean {
+  return columns.some((c) => c.split(/[;\t|]/).some((part) => VALUE_CELL.test(part)));
+}
+
+/**
+ * A header as an error message lists it: `its columns: id, name`; when the header reads as a record (a file without
+ * a header line), its cells masked, since they are a record's values, unless `showValues`.
+ * @example listedColumns(['P1', '079123456789']) // 'its first line reads as a record, not a header: **, 0791******89'
+ */
+export function listedColumns(columns: readonly string[], showValues = false): string {
+  if (showValues || !headerLooksLikeRecord(columns)) return `its columns: ${columns.join(', ')}`;
+  return `its first line reads as a record, not a header: ${columns.map(maskValue).join(', ')}`;
 }

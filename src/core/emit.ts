@@ -1,6 +1,7 @@
 import { addRow } from './rowset.js';
 import { renderMessage } from './message.js';
-import { redact } from './mask.js';
+import { headerLooksLikeRecord } from './columns.js';
+import { redact, redactor } from './mask.js';
 import { isSetupError } from './rule-base.js';
 import type { Plan, Slot } from './compile.js';
 import type { ResolvedOptions } from './options.js';
@@ -41,11 +42,17 @@ const MAX_VALUE_LENGTH = 200;
  * Turns findings into violations: counts them, keeps at most `maxSamples` per rule, streams every one to the sink,
  * and masks personal data unless `showValues`. Work beyond counting happens only for kept or streamed violations.
  */
-export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, rawOf: (i: number) => unknown): Emitter {
+export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, rawOf: (i: number) => unknown,
+  header: () => readonly string[] | null = () => null): Emitter {
   const keyPii = plan.keyFields.map((i) => plan.fields[i]?.pii).find((p): p is PiiMode => p !== false && p !== undefined);
   const piiFields = plan.fields.filter((f) => f.pii !== false).map((f) => f.index);
   const piiOf = (i: number): PiiMode | false => plan.fields[i]?.pii ?? false;
   const shownParams = new Map<number, Readonly<Record<string, unknown>> | undefined>();
+  let redactorRow = -1;
+  let rowRedact: ((text: string) => string) | undefined;
+  let ownRedact: { id: string; redact: (text: string) => string } | undefined;
+  let headerSeen: readonly string[] | null = null;
+  let headerCells: ReadonlySet<string> | undefined;
 
   const wanted = (rs: RuleState): boolean => rs.samples.length < opts.maxSamples || opts.sink !== undefined;
 
@@ -90,13 +97,16 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     }
   }
 
-  /** `shownValue`: a value already shown field by field (a cross-field rule's values), not to be masked again. */
+  /**
+   * `shownValue`: a value already shown field by field (a cross-field rule's values), not to be masked again.
+   * `current`: the finding is about the row being read, whose personal values its params are redacted of.
+   */
   function sample(slot: Slot, f: Finding, row: number | undefined, line: number | undefined, key: string | undefined,
-    rawValue: unknown, shownValue?: string): Sample {
+    rawValue: unknown, current: boolean, shownValue?: string): Sample {
     const field = f.field ?? slot.field ?? undefined;
     const value = shownValue ?? shown(f.value !== undefined ? f.value : rawValue, field, slot);
     const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
-    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...f.params };
+    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...findingParams(f, field, current) };
     const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
     return compact({ row, line, key: shownKey(key), field, value, code: f.code, message, suggestion });
   }
@@ -108,25 +118,26 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       if (!wanted(rs)) return;
       const field = f.field ?? slot.field ?? undefined;
       if (field === undefined && slot.kind === 'record' && slot.needs.length > 1 && f.value === undefined) {
-        record(slot, rs, sample(slot, { ...f, field: namesOf(slot) }, ctx.row, ctx.line, ctx.key(), undefined, valuesOf(slot)));
+        record(slot, rs, sample(slot, { ...f, field: namesOf(slot) }, ctx.row, ctx.line, ctx.key(), undefined, true, valuesOf(slot)));
         return;
       }
       const i = field === undefined ? undefined : plan.fieldIndex.get(field);
       const raw = i === undefined ? undefined : rawOf(i);
-      record(slot, rs, sample(slot, f, ctx.row, ctx.line, ctx.key(), raw));
+      record(slot, rs, sample(slot, f, ctx.row, ctx.line, ctx.key(), raw, true));
     },
     emitAt(slot, rs, f) {
       rs.violations++;
       if (f.row !== undefined) addRow(rs.failed, f.row);
       if (!wanted(rs)) return;
-      record(slot, rs, sample(slot, f, f.row, f.line, f.key, undefined));
+      record(slot, rs, sample(slot, f, f.row, f.line, f.key, undefined, false));
     },
-    emitIssue(s, issue, row) {
+    emitIssue(s, raw, row) {
       s.violations++;
       if (row !== undefined) addRow(s.failed, row);
-      else if (issue.scope === 'file') addRow(s.failed, 0);
-      else if (issue.scope === 'header') addRow(s.failed, issue.unit ?? headerColumn(issue));
+      else if (raw.scope === 'file') addRow(s.failed, 0);
+      else if (raw.scope === 'header') addRow(s.failed, raw.unit ?? headerColumn(raw));
       if (!wanted(s)) return;
+      const issue = headerIssue(raw);
       const id = `source.${issue.code}`;
       const value = issueValue(issue);
       const params = { field: fieldText(issue.field), value: value ?? '', rule: id, ...issueParams(issue) };
@@ -142,14 +153,85 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       const text = e instanceof Error ? e.message : String(e);
       if (opts.showValues || piiFields.length === 0 || isSetupError(e)) return text;
       if (slot !== undefined && readsPersonal(slot)) return withheld(e);
-      const secrets = piiFields.map((i) => rawOf(i)).map((v) => (typeof v === 'string' ? v : display(v)))
-        .filter((s): s is string => s !== undefined);
-      return redact(text, secrets, (s) => opts.protect(s, 'mask'));
+      return redact(text, rowSecrets(), maskText);
     },
     params: paramsOf,
     key: () => shownKey(ctx.key()),
     value: (raw, field) => shown(raw, field),
   };
+
+  /** The current row's personal values as text: what a message must not quote. */
+  function rowSecrets(): string[] {
+    return piiFields.map((i) => rawOf(i)).map((v) => (typeof v === 'string' ? v : display(v)))
+      .filter((s): s is string => s !== undefined);
+  }
+
+  function maskText(s: string): string {
+    return opts.protect(s, 'mask');
+  }
+
+  /**
+   * A finding's own params as its message quotes them. A check may put a personal value in them in any form
+   * (`{ got: v.toUpperCase() }`), as in an error message: in a definition with personal fields they are redacted like
+   * rules' error messages, of the row's personal values (for a finding of a dataset rule at the end, of the finding's
+   * own value and suggestion when its field is personal) and of identifier-shaped digit runs.
+   */
+  function findingParams(f: Finding, field: string | undefined, current: boolean): Finding['params'] {
+    const params = f.params;
+    if (params === undefined || opts.showValues || piiFields.length === 0) return params;
+    let clean: ((text: string) => string) | undefined;
+    const cleaner = () => (clean ??= current ? rowRedactor() : ownRedactor(f, field));
+    let out: Record<string, unknown> | undefined;
+    for (const [name, v] of Object.entries(params)) {
+      const shownParam = redactParam(v, cleaner);
+      if (shownParam !== v) (out ??= { ...params })[name] = shownParam;
+    }
+    return out ?? params;
+  }
+
+  /** The current row's redactor, built once per row however many of its findings have params. */
+  function rowRedactor(): (text: string) => string {
+    if (redactorRow !== ctx.row || rowRedact === undefined) {
+      redactorRow = ctx.row;
+      rowRedact = redactor(rowSecrets(), maskText);
+    }
+    return rowRedact;
+  }
+
+  /** A redactor of a dataset rule's finding's own value and suggestion, when its field is personal (or unknown). */
+  function ownRedactor(f: Finding, field: string | undefined): (text: string) => string {
+    const i = field === undefined ? undefined : plan.fieldIndex.get(field);
+    const own = (i === undefined || piiOf(i) !== false ? [f.value, f.suggestion] : [])
+      .map((v) => (typeof v === 'string' ? v : display(v))).filter((s): s is string => s !== undefined);
+    // The members of a duplicate group share their value: one redactor for them all.
+    const id = own.join('\u0000');
+    if (ownRedact === undefined || ownRedact.id !== id) ownRedact = { id, redact: redactor(own, maskText) };
+    return ownRedact.redact;
+  }
+
+  /**
+   * A param as its message may quote it, redacted. A number of one or two digits (a count) is left as it is: a
+   * personal value that short would be redacted in every number of the message.
+   */
+  function redactParam(v: unknown, cleaner: () => (text: string) => string): unknown {
+    if (Array.isArray(v)) {
+      const out = v.map((x) => redactParam(x, cleaner));
+      return out.some((x, i) => x !== v[i]) ? out : v;
+    }
+    if (typeof v === 'object' && v !== null && !(v instanceof Date)) {
+      // Localised text ({ en, vi }) is quoted in the run's locale; any other object prints as [object Object].
+      if (!('en' in v && 'vi' in v)) return v;
+      const en = redactParam(v.en, cleaner);
+      const vi = redactParam(v.vi, cleaner);
+      return en === v.en && vi === v.vi ? v : { en, vi };
+    }
+    const text = typeof v === 'string' ? v : v instanceof Date ? display(v)
+      : (typeof v === 'number' || typeof v === 'bigint') && (v >= 100 || v <= -100) ? String(v) : undefined;
+    if (text === undefined || text === '') return v;
+    const out = cleaner()(text);
+    // Unchanged text keeps its type (a number is still formatted as one).
+    return out === text || out === text.normalize('NFC') ? v : out;
+  }
 
   /** The fields a cross-field record rule declares, joined: where its finding is, when the check names none. */
   function namesOf(slot: Slot): string {
@@ -203,6 +285,36 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
   function protectText(v: unknown, mode: PiiMode): string | undefined {
     const text = display(v);
     return text === undefined ? undefined : opts.protect(text, mode);
+  }
+
+  /**
+   * A header or file issue as outputs show it. When the header reads as a record (a file without a header line has
+   * its first record taken for one), the header cells it quotes — as its value, field, suggestion or params — are
+   * that record's values, personal data among them whatever the definition declares (it names no column of that
+   * file): they are masked.
+   */
+  function headerIssue(issue: SourceIssue): SourceIssue {
+    if ((issue.scope !== 'header' && issue.scope !== 'file') || opts.showValues) return issue;
+    const cells = recordHeader();
+    if (cells === undefined) return issue;
+    const hide = <T>(v: T): T | string => (typeof v === 'string' && cells.has(v) ? opts.protect(v, 'mask') : v);
+    const params = issue.params === undefined ? undefined
+      : Object.fromEntries(Object.entries(issue.params).map(([k, v]) => [k, hide(v)]));
+    return { ...issue, ...(issue.value === undefined ? {} : { value: hide(issue.value) }),
+      ...(issue.field === undefined || plan.fieldIndex.has(issue.field) ? {} : { field: hide(issue.field) }),
+      ...(issue.suggestion === undefined ? {} : { suggestion: hide(issue.suggestion) }),
+      ...(params === undefined ? {} : { params }) };
+  }
+
+  /** The header's undeclared cells when the header reads as a record, else undefined (computed once per header). */
+  function recordHeader(): ReadonlySet<string> | undefined {
+    const columns = header();
+    if (columns !== headerSeen) {
+      headerSeen = columns;
+      headerCells = columns === null || !headerLooksLikeRecord(columns) ? undefined
+        : new Set(columns.filter((c) => !plan.fieldIndex.has(c)));
+    }
+    return headerCells;
   }
 
   /**

@@ -2,10 +2,18 @@ import { createHmac } from 'node:crypto';
 import type { PiiMode } from './types.js';
 
 /**
+ * A date or date-time as ddss and the registers write them (`23/03/1961`, `1961-03-23`, `23.3.1961`,
+ * `1961-03-23T00:00:00.000Z`, `2026-11-21 12:15:58+07:00`): a four-digit year first or last, digits and separators.
+ */
+const DATE_SHAPED = /^\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}([/.-])\d{1,2}\2\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$/;
+
+/**
  * Masks a personal value for display: identifiers keep a short prefix and suffix (`0010******45`), words keep their
- * first letter (`N***** V** A*`). Short values are masked entirely, so nothing identifying is left.
+ * first letter (`N***** V** A*`). Short values are masked entirely, so nothing identifying is left. A date keeps only
+ * its separators, every digit starred: the prefix and suffix of `23/03/1961` are the day and the year of a birth date.
  */
 export function maskValue(text: string): string {
+  if (DATE_SHAPED.test(text)) return text.replace(/\d/g, '*');
   if (/\s/.test(text.trim())) {
     return text.replace(/\S+/g, (word) => {
       const chars = Array.from(word);
@@ -40,7 +48,14 @@ export function piiProtector(key: string | undefined): (text: string, mode: PiiM
  * @example redact('bad NGUYỄN VĂN AN', ['Nguyễn Văn An'], maskValue) // 'bad N***** V** A*'
  */
 export function redact(text: string, secrets: readonly string[], protect: (s: string) => string): string {
-  let out = text.normalize('NFC');
+  return redactor(secrets, protect)(text);
+}
+
+/**
+ * `redact` with its patterns built once, for redacting several texts of the same secrets (the params of a row's
+ * findings).
+ */
+export function redactor(secrets: readonly string[], protect: (s: string) => string): (text: string) => string {
   const forms = new Set<string>();
   for (const secret of secrets) {
     const s = secret.normalize('NFC').trim();
@@ -49,11 +64,21 @@ export function redact(text: string, secrets: readonly string[], protect: (s: st
     const digits = s.replace(/\D+/g, '');
     if (digits !== '' && digits !== s && /\d\D+\d/.test(s)) forms.add(digits);
   }
-  // Longest first: a short value inside a longer one must not break the longer one's match.
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-    out = out.replace(secretPattern(form), (found) => protect(found));
-  }
-  return out.replace(/\d{9,}/g, (digits) => protect(digits));
+  // Longest first: a short value inside a longer one must not break the longer one's match. Each pattern is built
+  // when a text first is long enough to hold its value: a match has at least one code point per letter of the value
+  // (case folding maps code point to code point) and one per gap between its words.
+  const patterns = [...forms].sort((a, b) => b.length - a.length).map((form) => ({
+    form, least: Array.from(form.replace(/\s+/g, ' ')).length, pattern: undefined as RegExp | undefined,
+  }));
+  return (text) => {
+    let out = text.normalize('NFC');
+    for (const p of patterns) {
+      if (out.length < p.least) continue;
+      p.pattern ??= secretPattern(p.form);
+      out = out.replace(p.pattern, (found) => protect(found));
+    }
+    return out.replace(/\d{9,}/g, (digits) => protect(digits));
+  };
 }
 
 /** A case-insensitive pattern for one value: its words separated by any whitespace; short values as whole words. */

@@ -79,7 +79,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       return i === undefined ? access.column(current, name) : rawOf(i);
     },
   };
-  const emitter = createEmitter(plan, opts, ctx, rawOf);
+  const emitter = createEmitter(plan, opts, ctx, rawOf, () => st.columns);
   if (opts.grades) st.grades = emptyGradeCounts();
   if (opts.worstRecords > 0) st.worst = { n: opts.worstRecords, records: [] };
   if (opts.groupBy !== undefined) st.groups = { field: opts.groupBy, max: opts.maxGroups, tallies: new Map(), other: null };

@@ -1,6 +1,7 @@
 import { maskValue } from '../core/mask.js';
 import type { CandidateTally, ColumnState } from './column-state.js';
 import { HLL_STANDARD_ERROR, hllEstimate } from './hll.js';
+import { personalColumnName } from './personal-column.js';
 import { RECOGNISERS, type RecogniserName } from './recognisers.js';
 import { topValues } from './top-counts.js';
 import { TYPE_CANDIDATES } from './type-candidates.js';
@@ -12,15 +13,23 @@ export const MATCH_SHARE = 0.95;
 export const ENUM_MAX = 10;
 const TOP = 10;
 
+/** Share of the values a personal recogniser must match for the column to be masked (a rule needs `MATCH_SHARE`). */
+const MOSTLY = 0.5;
+
 // Identifiers of persons: their values are personal data and shown masked.
 const PERSONAL: ReadonlySet<RecogniserName> = new Set(['cccd', 'cmnd', 'bhxh', 'bhyt', 'phone', 'personName']);
 
+/** Whether a recogniser's values are personal data (identifiers of persons, names). */
+export function isPersonalRecogniser(name: RecogniserName): boolean {
+  return PERSONAL.has(name);
+}
+
 /**
  * The profile of one column from its state: inferred type, counts, ranges and the recognisers' verdicts. Values of
- * columns recognised as personal identifiers are masked unless `showValues`.
+ * personal columns are masked unless `showValues`; `unnamed`: the header was a record, so its name tells nothing.
  * @example finishColumn(state, 2000, false).type // 'date'
  */
-export function finishColumn(s: ColumnState, rows: number, showValues: boolean): ColumnProfile {
+export function finishColumn(s: ColumnState, rows: number, showValues: boolean, unnamed = false): ColumnProfile {
   // A row without the column (a JSON record without the key) has it missing.
   const missing = s.missing + Math.max(0, rows - s.cells);
   const cells = Math.max(rows, s.cells);
@@ -29,20 +38,27 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean):
     .filter((r) => r.matched > 0)
     .sort((a, b) => b.matched - a.matched);
   const recognised = present === 0 ? undefined : RECOGNISERS.find((_, i) => (s.recognised[i] as number) >= MATCH_SHARE * present);
-  const personal = recognised !== undefined && PERSONAL.has(recognised);
+  // Personal: recognised as personal identifiers or names; or most values are (an untidy ID column, too untidy for a
+  // rule to be suggested, is still people's IDs); or the column's name says so (birth dates, addresses, e-mail). A
+  // column without a name to judge by (the header was a record) is personal unless recognised as codes.
+  const best = recognisers[0];
+  const personal = (recognised !== undefined && PERSONAL.has(recognised)) ||
+    (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
+    (unnamed ? recognised === undefined : personalColumnName(s.name));
   // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
   // would be shown as it is. Such a column is masked too, until its encoding is declared.
   const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
   const shown = (v: string): string => ((personal || unreadable) && !showValues ? maskValue(v) : v);
   const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
     : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
-  const typed = _type(s, present, recognised !== undefined, distinct);
+  // A personal column is no code list, whatever few values it holds: an enum would list them in the suggestion.
+  const typed = _type(s, present, recognised !== undefined, distinct, !personal);
   return {
     name: s.name, occurrence: s.occurrence, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
     ...typed.type,
     typeFailures: typed.tally === undefined ? 0 : present - typed.tally.n,
     distinct,
-    ...(present === 0 || typed.type.type === 'enum' || typed.type.type === 'text' ? _textRange(s, shown) : _range(typed.type, typed.tally)),
+    ...(present === 0 || typed.type.type === 'enum' || typed.type.type === 'text' ? _textRange(s, shown) : _shownRange(_range(typed.type, typed.tally), personal && !showValues)),
     ...(present === 0 ? {} : { length: { min: s.minLength, max: s.maxLength } }),
     top: topValues(s.values, TOP).map(([value, count]) => ({ value: shown(value), count })),
     topExact: s.values.exact,
@@ -55,7 +71,7 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean):
 
 type Typed = { type: ProfiledType; decimal?: '.' | ','; format?: string };
 
-function _type(s: ColumnState, present: number, recognised: boolean, distinct: DistinctCount): { type: Typed; tally?: CandidateTally } {
+function _type(s: ColumnState, present: number, recognised: boolean, distinct: DistinctCount, listable: boolean): { type: Typed; tally?: CandidateTally } {
   if (present === 0) return { type: { type: 'empty' } };
   if (!recognised) {
     let best = -1;
@@ -74,7 +90,7 @@ function _type(s: ColumnState, present: number, recognised: boolean, distinct: D
       return { type: { type: 'date', format: id.slice('date:'.length) }, tally };
     }
   }
-  const isEnum = !recognised && distinct.exact && distinct.count <= ENUM_MAX && distinct.count * 2 <= present;
+  const isEnum = !recognised && listable && distinct.exact && distinct.count <= ENUM_MAX && distinct.count * 2 <= present;
   return { type: { type: isEnum ? 'enum' : 'text' } };
 }
 
@@ -86,6 +102,12 @@ function _range(t: Typed, tally: CandidateTally | undefined): { min?: string | n
   }
   if (t.type === 'boolean') return {};
   return { min: tally.min, max: tally.max };
+}
+
+/** A range of a personal column masked: the oldest and the youngest birth date are two people's. */
+function _shownRange(r: { min?: string | number; max?: string | number }, mask: boolean): { min?: string | number; max?: string | number } {
+  if (!mask) return r;
+  return { ...(r.min === undefined ? {} : { min: maskValue(String(r.min)) }), ...(r.max === undefined ? {} : { max: maskValue(String(r.max)) }) };
 }
 
 /** Text columns: least and greatest value by code point, from the exact counts only (a summary has lost values). */

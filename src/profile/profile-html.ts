@@ -24,7 +24,7 @@ export function profileHtml(p: Profile): string {
     '<div class="scroll"><table><thead><tr><th>Column</th><th>Type</th><th class="num">Missing</th><th class="num">Distinct</th><th>Range</th><th class="num">Length</th><th>Signs</th></tr></thead><tbody>',
     ...p.columns.map(row),
     '</tbody></table></div></section>',
-    '<section class="card"><h2>Values and shapes</h2><p class="hint">The most frequent values and shapes (9 a digit, A a letter) of each column; personal identifiers and names masked.</p>',
+    '<section class="card"><h2>Values and shapes</h2><p class="hint">The most frequent values and shapes (9 a digit, A a letter) of each column; personal columns masked.</p>',
     ...p.columns.map(details),
     '</section>',
     '</main>',

@@ -1,6 +1,6 @@
 import { plainText } from '../outputs/_escape.js';
 import { distinctText, rangeText, signsText, typeText } from './describe-column.js';
-import { percent } from './suggest-definition.js';
+import { HEADER_AS_RECORD, percent } from './suggest-definition.js';
 import type { Profile } from './types.js';
 
 /**
@@ -11,6 +11,7 @@ import type { Profile } from './types.js';
 export function profileText(p: Profile): string {
   const lines = [`${plainText(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (sample: the first rows only)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}`];
   if (p.issues.length > 0) lines.push(`source issues: ${p.issues.map((i) => `${i.count} ${i.code}`).join(', ')}`);
+  if (p.headerReadAsRecord === true) lines.push(HEADER_AS_RECORD);
   for (const c of p.columns) {
     lines.push('', `${plainText(c.name)}  ${typeText(c)}`);
     lines.push(`  missing   ${c.missing} (${percent(c.missingShare)})${c.placeholders > 0 ? `, ${c.placeholders} placeholder${c.placeholders === 1 ? '' : 's'}` : ''}`);

@@ -29,7 +29,8 @@ describe('profile', () => {
     expect(p.columns.map(summary)).toEqual([
       ['id', 'integer', '', 0, 0, 4, 1, 4, ''],
       ['name', 'text', '', 0, 0, 3, 'An', 'Chi', ''],
-      ['dob', 'date', 'dd/MM/yyyy', 1, 1, 3, '1985-03-15', '2000-12-31', ''],
+      // Birth dates are personal, by the column's name: even the range is masked.
+      ['dob', 'date', 'dd/MM/yyyy', 1, 1, 3, '****-**-**', '****-**-**', ''],
       ['amount', 'number', ',', 0, 0, 4, 1.5, 4, ''],
       ['flag', 'boolean', '', 0, 0, 2, undefined, undefined, ''],
       ['code', 'text', '', 0, 0, 4, '00001', '00004', 'commune'],
@@ -48,6 +49,35 @@ describe('profile', () => {
   it('shows personal values only with showValues', async () => {
     const p = await profile(csv(ROWS), { now: NOW, showValues: true });
     expect(p.columns[6]?.top[0]).toEqual({ value: '0912345678', count: 2 });
+    expect(p.columns[2]?.min).toBe('1985-03-15');
+  });
+
+  it('masks a column of personal data its values are too untidy to show', async () => {
+    // Identifiers Excel stripped of their leading zero (11 digits), a third of them ill-formed: no recogniser vouches
+    // for the column, but most of its values are people's IDs, and its name says so too.
+    const ids = ['1089012345', '79188000123', '1099012345', '001099012348', '079301123456', '079188000124'];
+    const file = (header: string) => readCsv(Buffer.from(`${header},note\n${ids.map((id, i) => `${id},n${i}`).join('\n')}\n`), { name: 'ids.csv' });
+    for (const header of ['ref', 'owner_id', 'Số CCCD']) {
+      const p = await profile(file(header), { now: NOW });
+      const shown = JSON.stringify(p.columns[0]);
+      for (const id of ids) expect(shown).not.toContain(id);
+      expect(p.columns[0]?.personal).toBe(true);
+      expect(p.columns[1]?.personal).toBe(false);
+    }
+  });
+
+  it.each([
+    ['birth years', 'owner_birth_year', ['1961', '1975', '1980']],
+    ['addresses', 'Địa chỉ', ['Số 42 Ngõ Kín, Hà Nội', 'Thôn Trung, Lai Châu']],
+    ['e-mail addresses', 'email', ['an.nguyen@example.vn', 'binh@example.vn']],
+    ['names in a column no recogniser reads', 'Họ và tên', ['LÊ  THỊ  HOÀNG', 'nguyễn văn an', 'Ph¹m V¨n']],
+  ])('masks %s by the column\'s name', async (_what, header, values) => {
+    const csvText = `"${header}",amount\n${values.map((v, i) => `"${v}",${i}`).join('\n')}\n`;
+    const p = await profile(readCsv(Buffer.from(csvText), { name: 'x.csv' }), { now: NOW });
+    const shown = JSON.stringify(p);
+    for (const v of values) expect(shown).not.toContain(v);
+    expect(p.columns[0]?.personal).toBe(true);
+    expect(p.columns[0]?.type).not.toBe('enum');
   });
 
   it('prints the text form exactly', async () => {

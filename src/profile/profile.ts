@@ -5,6 +5,7 @@ import { splitsAsDeclared } from '../parallel/splits-as-declared.js';
 import { workerContext } from '../parallel/worker-context.js';
 import { profileCsvParallel } from './profile-parallel.js';
 import type { ColumnBounds } from './column-state.js';
+import { headerLooksLikeRecord } from '../core/columns.js';
 import { finishColumn } from './finish-column.js';
 import { addRows, DEFAULT_BOUNDS, profileState, type ProfileState } from './profile-state.js';
 import { valueContext } from './recognisers.js';
@@ -85,11 +86,16 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
  * @example finishProfile(state, 'parcels.csv').rows
  */
 export function finishProfile(state: ProfileState, name: string, options: Pick<ProfileOptions, 'showValues'> = {}): Profile {
+  const showValues = options.showValues === true;
+  const record = headerLooksLikeRecord(state.columns.map((c) => c.name));
+  const columns = state.columns.map((c) => finishColumn(c, state.rows, showValues, record));
   return {
     source: name,
     rows: state.rows,
     issues: [...state.issues].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, count]) => ({ code, count })),
     sampled: state.sampled,
-    columns: state.columns.map((c) => finishColumn(c, state.rows, options.showValues === true)),
+    ...(record ? { headerReadAsRecord: true as const } : {}),
+    // A header that is a record's values is not shown: the columns are named by their position.
+    columns: record && !showValues ? columns.map((c, i) => ({ ...c, name: `column_${i + 1}`, occurrence: 0 })) : columns,
   };
 }

@@ -36,6 +36,7 @@ fields:
     type: date
     format: "dd/MM/yyyy"
     unique: true  # all 3 values distinct
+    pii: true  # personal data, by the column's name: masked in every output
   "amount":
     # 4 values, 0 missing; 4 distinct
     # 100% read as numbers with a "," decimal separator

@@ -1,7 +1,11 @@
 import { basename, extname } from 'node:path';
-import { MATCH_SHARE } from './finish-column.js';
+import { isPersonalRecogniser, MATCH_SHARE } from './finish-column.js';
 import { RECOGNISER_LABELS, type RecogniserName } from './recognisers.js';
 import type { ColumnProfile, Profile } from './types.js';
+
+/** What the text and the suggestion say of a header that reads as a record. */
+export const HEADER_AS_RECORD = 'the first line reads as a record, not a header (a cell is a number, a code or a date): it is not ' +
+  'counted, and unless --show-values its cells are not shown and the columns are named by position';
 
 /** Longest field name a definition accepts (the dataset schema's limit). */
 const MAX_NAME = 200;
@@ -35,6 +39,7 @@ export function suggestDefinition(p: Profile): string {
     `# Suggested by ddss profile from ${oneLine(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (a sample)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}.`,
     '# It describes this file; review it (required, unique, enum values) before using it as the register\'s rules.',
     ...(p.issues.length === 0 ? [] : [`# What the source reported (not in the counts below): ${p.issues.map((i) => `${i.count} ${oneLine(i.code)}`).join(', ')}.`]),
+    ...(p.headerReadAsRecord === true ? [`# Warning: ${HEADER_AS_RECORD}; give the file a header line.`] : []),
     `name: ${yamlString(datasetName(p.source))}`,
     'missingValues: vn  # empty cells and the Vietnamese placeholders (NULL, -, 00/00/0000, …) count as missing',
   ];
@@ -43,11 +48,11 @@ export function suggestDefinition(p: Profile): string {
   }
   for (const c of repeated) lines.push(`# the header repeats ${oneLine(yamlString(c.name))}: only its first column is declared`);
   lines.push('fields:');
-  for (const c of declared) lines.push(...field(c));
+  for (const c of declared) lines.push(...field(c, p.headerReadAsRecord === true));
   return `${lines.join('\n')}\n`;
 }
 
-function field(c: ColumnProfile): string[] {
+function field(c: ColumnProfile, unnamed: boolean): string[] {
   const present = c.cells - c.missing;
   const out = [`  ${yamlString(c.name)}:`];
   const note = (text: string) => out.push(`    # ${oneLine(text)}`);
@@ -82,9 +87,17 @@ function field(c: ColumnProfile): string[] {
   if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
   if (c.distinct.exact && present >= 2 && c.distinct.count === present) out.push(`    unique: true  # all ${present} values distinct`);
   else if (!c.distinct.exact && c.distinct.count >= present * 0.98) note(`about ${c.distinct.count} distinct (an estimate): unique not suggested, the count is not exact`);
-  if (c.personal) out.push(`    pii: true  # personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}: masked in every output`);
+  if (c.personal) out.push(`    pii: true  # ${personalWhy(c, unnamed)}: masked in every output`);
   if (vn.length > 0) out.push(`    vn: [${vn.join(', ')}]`);
   return out;
+}
+
+/** Why a column is personal: its values are recognised as names or identifiers (or mostly are), else its name says so. */
+function personalWhy(c: ColumnProfile, unnamed: boolean): string {
+  if (c.recognised !== undefined && isPersonalRecogniser(c.recognised)) return `personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}`;
+  const best = c.recognisers[0];
+  if (best !== undefined && isPersonalRecogniser(best.name) && best.share >= 0.5) return `mostly ${RECOGNISER_LABELS[best.name]}`;
+  return unnamed ? 'no column name to judge by, and not recognised as codes' : 'personal data, by the column\'s name';
 }
 
 function distinct(c: ColumnProfile): string {

@@ -59,7 +59,10 @@ export interface ColumnProfile {
   readonly nfd: number;
   /** Values with surrounding white space. */
   readonly padded: number;
-  /** True when values of this column are personal identifiers, shown masked. */
+  /**
+   * True when this column holds personal data, shown masked: its values are recognised as personal identifiers or
+   * names (or at least half of them are), or its name says so (`dob`, `owner_address`, `Họ và tên`, `Số điện thoại`).
+   */
   readonly personal: boolean;
 }
 
@@ -76,5 +79,12 @@ export interface Profile {
   readonly issues: readonly { readonly code: string; readonly count: number }[];
   /** True when `sample` stopped the read before the end of the source. */
   readonly sampled: boolean;
+  /**
+   * True when the header reads as a record (a cell is a number, a code of digits or a date: a file without a header
+   * line has its first record taken for one). Its cells are then a record's values, personal data among them: the
+   * columns are named by position (`column_1`, …) unless `showValues`, and that line is not counted in `rows`. With
+   * no name to judge them by, columns not recognised as codes are masked.
+   */
+  readonly headerReadAsRecord?: true;
   readonly columns: readonly ColumnProfile[];
 }

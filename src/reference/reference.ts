@@ -1,5 +1,6 @@
 import { openSide } from '../compare/_side.js';
 import { isTabularSource } from '../core/source.js';
+import { listedColumns } from '../core/columns.js';
 import { encodingWatch } from './_encoding-watch.js';
 import { firstSighting, lookup, newKeyTable, sight, tableBytes, type KeyTable } from '../../rules/clean/_key-table.js';
 import { joinParts, keyPart, splitParts } from './_key-text.js';
@@ -100,7 +101,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const unread = side.error()?.replace(/^ddss: /, '');
       error = watch.mismatch() ?? (unread !== undefined ? `reference '${name}' could not be read: ${unread}`
         : side.columns.length === 0 ? `reference '${name}' is empty (no header, no records)`
-          : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (its columns: ${side.columns.join(', ')})${watch.headerHint()}`);
+          : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})${watch.headerHint()}`);
     } else {
       columns = [...wanted, ...optional.filter((c) => at(c) >= 0)];
       const ki = key.map(at);

@@ -1,3 +1,4 @@
+import { maskValue } from '../../core/mask.js';
 import { hideSecret } from './redact.js';
 
 interface DriverError {
@@ -33,7 +34,18 @@ export function queryError(e: unknown, secret: string | undefined): Error {
   const d = first(e);
   const said = oneLine(d.message ?? String(e));
   if (said.startsWith('ddss:')) return e instanceof Error ? e : new Error(said);
-  return new Error(hideSecret(`ddss: the query failed: ${said}${d.code === undefined ? '' : ` (${d.code})`}`, secret), { cause: e });
+  // From the first quote to the last: the value may hold quotes of its own, which the server does not escape.
+  const told = quotesValue(d.code) ? said.replace(/"(.*)"/, (_all, v: string) => `"${maskValue(v)}"`) : said;
+  return new Error(hideSecret(`ddss: the query failed: ${told}${d.code === undefined ? '' : ` (${d.code})`}`, secret), { cause: e });
+}
+
+/**
+ * Whether an error of this SQLSTATE quotes a value of the data: a data exception (class 22) such as `invalid input
+ * syntax for type bigint: "07912345678X"` (22P02) quotes the cell a cast failed on, which may be a person's ID or
+ * name; it is masked like a personal value. Not the encoding errors, which quote encoding names.
+ */
+function quotesValue(code: string | undefined): boolean {
+  return code !== undefined && code.startsWith('22') && code !== '22021' && code !== '22P05';
 }
 
 /** An AggregateError (one per address tried) is described by its first error. */

@@ -1,0 +1,49 @@
+/**
+ * Column names that say a column holds personal data, in the English and Vietnamese forms exports use: what a profile
+ * masks even where the values are too untidy for a recogniser to vouch for them (a birth date, an address, an ID
+ * column whose leading zeros Excel dropped).
+ */
+
+/** Words that alone name personal data (folded: lower case, no diacritics, `đ` → `d`). */
+const ALONE = new Set([
+  'dob', 'birth', 'birthday', 'birthdate', 'birthyear', 'sinh', 'ngaysinh', 'namsinh',
+  'cccd', 'cmnd', 'cmt', 'cancuoc', 'dinhdanh', 'passport', 'hochieu', 'ssn',
+  'phone', 'telephone', 'tel', 'mobile', 'cellphone', 'sdt', 'dienthoai', 'didong',
+  'email', 'mail', 'address', 'addr', 'diachi', 'residence', 'thuongtru', 'tamtru', 'noio', 'quequan',
+  'fullname', 'firstname', 'lastname', 'surname', 'givenname', 'hoten', 'hovaten',
+  'bhxh', 'bhyt', 'death',
+]);
+
+/** Pairs of words that name personal data together (`dia chi`, `ho ten`, `ngay sinh`, `so dien thoai`). */
+const PAIRS: readonly (readonly [string, string])[] = [
+  ['dia', 'chi'], ['ho', 'ten'], ['ngay', 'sinh'], ['nam', 'sinh'], ['dien', 'thoai'], ['di', 'dong'], ['can', 'cuoc'],
+  ['dinh', 'danh'], ['ho', 'chieu'], ['thuong', 'tru'], ['tam', 'tru'], ['que', 'quan'], ['e', 'mail'],
+];
+
+/** Whose a name or an identifier is: with these, `name`, `ten`, `id` or `so` name a person's. */
+const PERSON = new Set([
+  'owner', 'full', 'first', 'last', 'given', 'family', 'middle', 'person', 'personal', 'citizen', 'national', 'rep',
+  'representative', 'holder', 'member', 'patient', 'employee', 'participant', 'applicant', 'insured', 'contact',
+  'nguoi', 'chu', 'cong', 'dan', 'congdan', 'nguoidaidien', 'daidien',
+]);
+const NAMED = new Set(['name', 'ten', 'id', 'so', 'no', 'number', 'birthyear', 'year']);
+
+/**
+ * Whether a column's name says it holds personal data: a word that alone does (`dob`, `phone`, `cccd`, `Địa chỉ`,
+ * `Họ và tên`, `Ngày sinh`), or a name or identifier word with a person word (`owner_name`, `rep_id`).
+ * @example personalColumnName('owner_birth_year') // true
+ * @example personalColumnName('parcel_id') // false
+ */
+export function personalColumnName(name: string): boolean {
+  const words = fold(name).split(/[^a-z0-9]+/).filter((w) => w !== '');
+  if (words.some((w) => ALONE.has(w)) || ALONE.has(words.join(''))) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
+  }
+  return words.some((w) => PERSON.has(w)) && words.some((w) => NAMED.has(w));
+}
+
+/** Lower case without diacritics (`đ` → `d`), camelCase split into words. */
+function fold(s: string): string {
+  return s.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}

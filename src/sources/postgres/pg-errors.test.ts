@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { queryError } from './pg-errors.js';
+
+describe('queryError', () => {
+  it.each([
+    ['a cast of a personal ID', 'invalid input syntax for type bigint: "07912345678X"', '22P02', 'invalid input syntax for type bigint: "0791******8X"'],
+    ['a cast of a name', 'invalid input syntax for type integer: "Nguyễn Văn An"', '22P02', 'invalid input syntax for type integer: "N***** V** A*"'],
+    ['a date out of range', 'date/time field value out of range: "23/13/1961"', '22008', 'date/time field value out of range: "**/**/****"'],
+    ['a number out of range', 'value "079123456789" is out of range for type integer', '22003', 'value "0791******89" is out of range for type integer'],
+    ['a value with quotes of its own', 'invalid input syntax for type integer: "Lê "Văn" An"', '22P02', 'invalid input syntax for type integer: "L* "**** A*"'],
+  ])('masks the value a data exception quotes: %s', (_what, message, code, told) => {
+    expect(queryError(Object.assign(new Error(message), { code }), undefined).message).toBe(`ddss: the query failed: ${told} (${code})`);
+  });
+
+  it.each([
+    ['another error', 'relation "parcels" does not exist', '42P01'],
+    ['an encoding error', 'invalid byte sequence for encoding "UTF8": 0xe1 0xbb', '22021'],
+  ])('quotes %s as the server said it', (_what, message, code) => {
+    expect(queryError(Object.assign(new Error(message), { code }), undefined).message).toBe(`ddss: the query failed: ${message} (${code})`);
+  });
+});
