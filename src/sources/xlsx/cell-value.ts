@@ -1,3 +1,5 @@
+import { DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
+
 /** What one stored cell holds: a value for the engine, or a finding about why it holds none. */
 export type CellReading =
   | { readonly value: string | number | boolean | Date }
@@ -8,7 +10,9 @@ const DATE_FORMAT = /[dmyhs]/i;
 /**
  * Reads an exceljs cell value as Excel stored it: text (shared, inline, rich text joined, a hyperlink's text),
  * numbers, booleans and dates stay typed; a formula gives its cached result; an error cell (`#N/A`) or a formula
- * without a cached result gives a finding instead of a value. Empty → `''`, as an empty CSV cell.
+ * without a cached result gives a finding instead of a value. Empty → `''`, as an empty CSV cell. Throws a
+ * `DamagedPart` for a reference to a shared string when the workbook has no shared-string table (its text would have
+ * read as "[object Object]").
  * @example cellValue({ formula: 'A1+1', result: 3 }) // { value: 3 }
  */
 export function cellValue(v: unknown, numFmt?: string, date1904 = false): CellReading {
@@ -19,6 +23,10 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false): CellRe
   if (typeof v !== 'object') return { value: String(v) };
   const o = v as Record<string, unknown>;
   if (typeof o.error === 'string') return { code: 'error_cell', params: { value: o.error } };
+  // exceljs hands over the index of a shared string when the workbook gave it no table to look it up in.
+  if (typeof o.sharedString === 'number') {
+    throw new DamagedPart('xl/sharedStrings.xml', SHARED_STRINGS_LABEL, 'is missing, yet the sheet\'s cells refer to it');
+  }
   if (Array.isArray(o.richText)) {
     return { value: (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
   }

@@ -2,9 +2,11 @@ import { createReadStream, mkdtempSync, readdirSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../../test/_workbook.js';
+import { removeWorkbooks, writeWorkbook } from '../../../test/_workbook.js';
 import type { RowBatch } from '../../core/source.js';
 import { readXlsx } from './read-xlsx.js';
+
+afterAll(removeWorkbooks);
 
 async function read(path: string, options = {}) {
   const batches: RowBatch[] = [];

@@ -6,7 +6,9 @@ import type { SourceInfo } from '../../core/types.js';
 import { resolveHeader, type HeaderOption } from '../csv/header.js';
 import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
-import { loadExcelJs, utf8WorkbookReader, withTempFiles, type XlsxRow } from './exceljs.js';
+import { checkedWorkbookReader } from './checked-workbook-reader.js';
+import { DamagedPart } from './damaged-part.js';
+import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
 
 /** Options of `readXlsx`. */
@@ -36,8 +38,10 @@ export interface XlsxSource extends TabularSource, AsyncIterable<Record<string, 
  * Reads one sheet of an .xlsx workbook as a stream of rows, with memory bounded by a row (plus the workbook's
  * shared-string table). Cells keep what Excel stored: text, numbers, booleans, dates (1900 and 1904 systems), a
  * formula's cached result; an error cell (`#N/A`) is `error_cell` and a formula with no cached result is
- * `formula_without_value`, both with the cell left missing. A missing sheet makes the iterator throw an Error that
- * lists the workbook's sheets (the run is `partial`). Needs the exceljs package.
+ * `formula_without_value`, both with the cell left missing. A missing sheet makes the iterator throw an Error that lists the workbook's sheets, and a
+ * damaged workbook one that names the damaged part — a sheet or shared-string table cut short, bytes that do not
+ * match the zip's CRC-32, an entry that does not inflate, XML that is not well-formed — after the rows read before
+ * it (the run is `partial`, never scored on what was read). Needs the exceljs package.
  * @example
  * const report = await validate(landParcels, readXlsx('parcels.xlsx', { sheet: 'Sổ địa chính' }));
  */
@@ -57,18 +61,21 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       used = true;
     }
     let records = 0;
-    // The temporary files exceljs makes for this read, removed when it ends however it ends (`withTempFiles`).
+    // The temporary files exceljs makes for this read, removed when it ends however it ends (`removeTempFiles`).
     const cleanups: Array<() => void> = [];
     const raced = <T>(items: AsyncIterable<T>, failed: Promise<never>) => racedSteps(items, failed, cleanups);
+    let bytes: Readable | undefined;
     try {
       const ExcelJS = await loadExcelJs();
-      const bytes = isPath ? createReadStream(input) : input;
-      // exceljs pipes the bytes into its unzipper without listening for their errors, so a missing file or a failing
-      // stream would leave it waiting forever: every wait below is raced against the input's own failure.
-      const failed = new Promise<never>((_, reject) => { bytes.once('error', reject); });
-      failed.catch(() => undefined);
-      const reader = new (utf8WorkbookReader(ExcelJS))(bytes, {
+      bytes = isPath ? createReadStream(input) : input;
+      const reader = new (checkedWorkbookReader(ExcelJS))(bytes, {
         sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      // exceljs pipes the bytes into its unzipper without listening for their errors or the unzipper's, so a missing
+      // file, a failing stream or an entry that does not inflate would leave it waiting forever: every wait below is
+      // raced against the input's own failure and the zip's (`broken`).
+      const source = bytes;
+      const failed = Promise.race([new Promise<never>((_, reject) => { source.once('error', reject); }), reader.broken]);
+      failed.catch(() => undefined);
       let found = false;
       const seen: string[] = [];
       for await (const ws of raced(reader, failed)) {
@@ -78,7 +85,13 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         const wanted = options.sheet === undefined ? seen.length === 1 && isFirst(reader, wsName)
           : wsName.normalize('NFC') === options.sheet.normalize('NFC');
         if (!wanted) {
-          for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
+          try {
+            for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
+          } catch (e) {
+            // A damaged sheet that is not the one read loses nothing of the data: the read goes on to the next. (A zip
+            // that cannot be read on fails the next step all the same: `failed` has rejected.)
+            if (!(e instanceof DamagedPart)) throw e;
+          }
           continue;
         }
         found = true;
@@ -104,23 +117,18 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
           : `no sheet "${options.sheet}" in the workbook; its sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`);
       }
       info = { kind: 'xlsx', ...named, records };
-      bytes.destroy();
     } catch (e) {
       const raw = e instanceof Error ? e.message : String(e);
       // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often.
-      const cause = /invalid signature|end of central directory/i.test(raw)
+      const cause = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw)
         ? `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv` : raw;
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
       info = { kind: 'xlsx', ...named, records, error: message };
       throw new Error(message, { cause: e });
     } finally {
-      for (const cleanup of cleanups.splice(0)) {
-        try {
-          cleanup();
-        } catch {
-          // Removing a temporary file that cannot be removed is not the read's failure.
-        }
-      }
+      // The read ends here however it ends: the file closes, and a stream is not waited on any more.
+      bytes?.destroy();
+      removeTempFiles(cleanups);
     }
   }
 
