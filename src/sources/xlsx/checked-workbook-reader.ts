@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { asDamaged, DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
 import { partText, type PartCheck } from './part-text.js';
+import { typedCellScanner, type TypedCells } from './typed-cells.js';
 import { zipWatch, type ZipFailure, type ZipWatch } from './zip-watch.js';
 
 /** exceljs' streaming workbook reader, with what `checkedWorkbookReader` adds. */
@@ -31,7 +32,8 @@ const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/wo
  * forever: each part it parses (the sheets, the shared strings, the styles, the workbook and its relationships) is
  * decoded across chunk boundaries and checked to be whole and to match the zip's CRC-32 (`partText`); an XML error
  * names its part; an entry that does not inflate rejects `broken` (`zipWatch`). Every such failure is a `DamagedPart`
- * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`).
+ * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Each worksheet reader also carries
+ * `typedCells`, the cells stored as an error or a boolean, whose type exceljs loses (`typedCellScanner`).
  * @example const reader = new (checkedWorkbookReader(ExcelJS))(stream, { worksheets: 'emit' });
  */
 export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderClass {
@@ -90,11 +92,13 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       const path = `xl/worksheets/sheet${String(sheetNo)}.xml`;
       // The label is made when an error is: the workbook may give the sheet's name only after the sheet.
       const label = () => partLabel(this, path);
-      const text = partText(chunks as AsyncIterable<Uint8Array>, check(this, path, 'worksheet'));
+      const typedCells: TypedCells = new Map();
+      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...check(this, path, 'worksheet'), scanner: typedCellScanner(typedCells) });
       for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
         if (event.eventType === 'worksheet' && event.value !== undefined) {
           const ws = event.value;
           const parse = ws.parse as (() => AsyncIterable<unknown>) | undefined;
+          ws.typedCells = typedCells;
           // The sheet's XML errors surface while its rows are iterated (exceljs' iterator calls this.parse()).
           if (typeof parse === 'function') {
             ws.parse = async function* () {

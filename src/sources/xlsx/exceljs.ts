@@ -1,10 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
+import type { TypedCells } from './typed-cells.js';
 
 /** The parts of exceljs' streaming reader that ddss uses (exceljs is an optional peer dependency, loaded lazily). */
 export interface XlsxCell {
   readonly value: unknown;
   readonly numFmt?: string;
+  /** exceljs' value type: 6 for a formula, whose `value` drops a result that is not truthy (0, '', NaN). */
+  readonly type?: number;
+  readonly formula?: string;
+  /** A formula's cached result as exceljs read it. */
+  readonly result?: unknown;
 }
 export interface XlsxRow {
   readonly number: number;
@@ -13,6 +19,8 @@ export interface XlsxRow {
 export interface XlsxWorksheetReader extends AsyncIterable<XlsxRow> {
   readonly name?: string;
   readonly state?: string;
+  /** The cells stored as an error or a boolean, set by `checkedWorkbookReader` (taken row by row as rows are read). */
+  readonly typedCells?: TypedCells;
 }
 export interface XlsxWorkbookReader extends AsyncIterable<XlsxWorksheetReader> {
   readonly model?: { readonly sheets?: readonly { readonly name: string; readonly state?: string }[] };

@@ -1,5 +1,6 @@
 import { crc32 } from './crc32.js';
 import { readFailure } from './damaged-part.js';
+import type { TypedCellScanner } from './typed-cells.js';
 
 /** What `partText` checks a part of the workbook against, and how it reports a part that fails. */
 export interface PartCheck {
@@ -9,6 +10,8 @@ export interface PartCheck {
   readonly crc: () => Promise<number | undefined>;
   /** The error for a damaged part: `why` says what is wrong with it (`was cut short …`). */
   readonly damaged: (why: string) => Error;
+  /** A sheet's pass over its text (`typedCellScanner`). */
+  readonly scanner?: TypedCellScanner;
 }
 
 // Room for the root's closing tag and what XML allows after it: white space, comments, processing instructions.
@@ -31,7 +34,8 @@ export async function* partText(chunks: AsyncIterable<Uint8Array | string>, chec
   // A part handed over as text (its stream set to decode) has no bytes to sum: only its end is checked.
   let summed = true;
   let tail = '';
-  const pass = (t: string): string => {
+  const pass = (text: string, scan = true): string => {
+    const t = check.scanner === undefined || !scan ? text : check.scanner.scan(text);
     tail = tail.length + t.length <= TAIL ? tail + t : (tail + t.slice(-TAIL)).slice(-TAIL);
     return t;
   };
@@ -66,7 +70,8 @@ export async function* partText(chunks: AsyncIterable<Uint8Array | string>, chec
     // Stopped early (the parser failed, or the reader was left): the chunks' source is closed, as for await would.
     if (!done) await it.return?.();
   }
-  const rest = pass(decoder.decode());
+  const last = pass(decoder.decode());
+  const rest = last + (check.scanner === undefined ? '' : pass(check.scanner.end(), false));
   if (rest !== '') yield rest;
   const expected = summed ? await check.crc() : undefined;
   if (expected !== undefined && expected !== sum) {

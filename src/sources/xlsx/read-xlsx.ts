@@ -10,6 +10,7 @@ import { checkedWorkbookReader } from './checked-workbook-reader.js';
 import { DamagedPart } from './damaged-part.js';
 import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
+import type { StoredType, TypedCells } from './typed-cells.js';
 
 /** Options of `readXlsx`. */
 export interface XlsxOptions {
@@ -37,8 +38,9 @@ export interface XlsxSource extends TabularSource, AsyncIterable<Record<string, 
 /**
  * Reads one sheet of an .xlsx workbook as a stream of rows, with memory bounded by a row (plus the workbook's
  * shared-string table). Cells keep what Excel stored: text, numbers, booleans, dates (1900 and 1904 systems), a
- * formula's cached result; an error cell (`#N/A`) is `error_cell` and a formula with no cached result is
- * `formula_without_value`, both with the cell left missing. A missing sheet makes the iterator throw an Error that lists the workbook's sheets, and a
+ * formula's cached result (0, empty text and FALSE included); an error cell (`#N/A`) or a formula whose cached result
+ * is an error (`#DIV/0!`) is `error_cell` and a formula with no cached result is `formula_without_value`, both with
+ * the cell left missing. A missing sheet makes the iterator throw an Error that lists the workbook's sheets, and a
  * damaged workbook one that names the damaged part — a sheet or shared-string table cut short, bytes that do not
  * match the zip's CRC-32, an entry that does not inflate, XML that is not well-formed — after the rows read before
  * it (the run is `partial`, never scored on what was read). Needs the exceljs package.
@@ -97,7 +99,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         found = true;
         const date1904 = reader.properties?.model?.date1904 === true;
         let batches = 0;
-        for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, onRecord: () => { records++; } })) {
+        const typedCells = ws.typedCells ?? new Map();
+        for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, typedCells, onRecord: () => { records++; } })) {
           info = { kind: 'xlsx', ...named, records };
           batches++;
           yield batch;
@@ -164,6 +167,8 @@ interface SheetOptions {
   readonly range: CellRange | undefined;
   readonly batchSize: number;
   readonly date1904: boolean;
+  /** The cells stored as an error or a boolean, row by row: each row's are taken (removed) as the row is read. */
+  readonly typedCells: TypedCells;
   readonly onRecord: () => void;
 }
 
@@ -187,8 +192,10 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
   };
   for await (const row of ws) {
     const line = row.number;
+    const types = o.typedCells.size === 0 ? undefined : o.typedCells.get(line);
+    if (types !== undefined) o.typedCells.delete(line);
     if (r !== undefined && (line < r.top || line > r.bottom)) continue;
-    const cells = readRow(row, r, o.date1904);
+    const cells = readRow(row, r, o.date1904, types);
     // A stored row with nothing in it (Excel keeps formatted empty rows) is as blank as a row not stored at all: it is
     // a finding only when data follows it, so the formatted rows under a table and above its header are not findings.
     if (cells.values.every((v) => v === '') && cells.findings.length === 0) continue;
@@ -235,7 +242,10 @@ interface RowCells {
   readonly findings: { column: number; ref: string; code: string; params: Readonly<Record<string, unknown>> }[];
 }
 
-function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean): RowCells {
+// exceljs' value type of a formula cell.
+const FORMULA = 6;
+
+function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean, types: ReadonlyMap<number, StoredType> | undefined): RowCells {
   const values: unknown[] = [];
   const findings: RowCells['findings'] = [];
   const left = r?.left ?? 1;
@@ -243,7 +253,9 @@ function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean): Row
     if (r !== undefined && (col < r.left || col > r.right)) return;
     const i = col - left;
     while (values.length < i) values.push('');
-    const c = cellValue(cell.value, cell.numFmt, date1904);
+    // A formula's `value` drops a cached result that is not truthy (0, '', FALSE, an error): its `result` keeps it.
+    const v = cell.type === FORMULA ? { formula: cell.formula ?? '', result: cell.result } : cell.value;
+    const c = cellValue(v, cell.numFmt, date1904, types?.get(col));
     if ('value' in c) values[i] = c.value;
     else {
       values[i] = '';
