@@ -66,7 +66,8 @@ function storedError(v: unknown): CellReading {
 
 /** True for a number format that shows a date or time (quoted text and colours removed first). */
 function isDateFormat(fmt: string): boolean {
-  const bare = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  // A bracket stops at the next '[' too: the format comes from the file, and "[[[[…" without a ']' was quadratic.
+  const bare = fmt.replace(/"[^"]*"|\[[^\][]*\]|\\./g, '');
   return bare !== 'General' && DATE_FORMAT.test(bare);
 }
 
