@@ -8,6 +8,7 @@ import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
 import { checkedWorkbookReader } from './checked-workbook-reader.js';
 import { DamagedPart } from './damaged-part.js';
+import { failure, type Failure } from './failure.js';
 import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
 import type { StoredType, TypedCells } from './typed-cells.js';
@@ -65,7 +66,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
     let records = 0;
     // The temporary files exceljs makes for this read, removed when it ends however it ends (`removeTempFiles`).
     const cleanups: Array<() => void> = [];
-    const raced = <T>(items: AsyncIterable<T>, failed: Promise<never>) => racedSteps(items, failed, cleanups);
+    const raced = <T>(items: AsyncIterable<T>, failed: Failure) => racedSteps(items, failed, cleanups);
     let bytes: Readable | undefined;
     try {
       const ExcelJS = await loadExcelJs();
@@ -75,9 +76,9 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       // exceljs pipes the bytes into its unzipper without listening for their errors or the unzipper's, so a missing
       // file, a failing stream or an entry that does not inflate would leave it waiting forever: every wait below is
       // raced against the input's own failure and the zip's (`broken`).
-      const source = bytes;
-      const failed = Promise.race([new Promise<never>((_, reject) => { source.once('error', reject); }), reader.broken]);
-      failed.catch(() => undefined);
+      const failed = failure();
+      bytes.once('error', (e) => { failed.fail(e); });
+      reader.broken.catch((e: unknown) => { failed.fail(e); });
       let found = false;
       const seen: string[] = [];
       for await (const ws of raced(reader, failed)) {
@@ -91,7 +92,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
             for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
           } catch (e) {
             // A damaged sheet that is not the one read loses nothing of the data: the read goes on to the next. (A zip
-            // that cannot be read on fails the next step all the same: `failed` has rejected.)
+            // that cannot be read on fails the next step all the same: `failed` has failed.)
             if (!(e instanceof DamagedPart)) throw e;
           }
           continue;
@@ -144,13 +145,13 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
 }
 
 /**
- * The items of `items`, or the rejection of `failed` as soon as it fails; each step of exceljs' reader runs with its
+ * The items of `items`, or the failure of `failed` as soon as it fails; each step of exceljs' reader runs with its
  * temporary files recorded in `cleanups`.
  */
-async function* racedSteps<T>(items: AsyncIterable<T>, failed: Promise<never>, cleanups: Array<() => void>): AsyncGenerator<T> {
+async function* racedSteps<T>(items: AsyncIterable<T>, failed: Failure, cleanups: Array<() => void>): AsyncGenerator<T> {
   const it = items[Symbol.asyncIterator]();
   for (;;) {
-    const next = await Promise.race([withTempFiles(cleanups, () => it.next()), failed]);
+    const next = await failed.race(withTempFiles(cleanups, () => it.next()));
     if (next.done === true) return;
     yield next.value;
   }
