@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defineDataset, field, readCsv, readXlsx, validate, type DatasetDefinition, type Report, type Violation } from 'ddss';
 import { insuranceParticipants, landParcels } from 'ddss/datasets';
 import { vn } from 'ddss/vn';
-import { csvAsWorkbook, writeWorkbook } from './_workbook.js';
+import { csvAsWorkbook, patchEntry, removeWorkbooks, rewriteWorkbook, writeWorkbook } from './_workbook.js';
 import { cli, NOW } from './fixtures/cli/harness.js';
+
+afterAll(removeWorkbooks);
 
 const file = (p: string): string => fileURLToPath(new URL(`../examples/${p}`, import.meta.url));
 const now = '2026-11-22';
@@ -96,6 +98,27 @@ describe('ddss validate on a workbook', () => {
 });
 
 describe('ddss validate on a workbook that cannot be read', () => {
+  it.each([
+    ['a sheet cut short inside a valid zip (it was exit 1, scored on the rows before the cut)',
+      (path: string) => rewriteWorkbook(path, (name, text) => (name === 'xl/worksheets/sheet2.xml' ? text.slice(0, text.length / 2) : undefined)),
+      /could not read w\d+\.xlsx: the workbook is damaged: the sheet "Sổ địa chính" \(xl\/worksheets\/sheet2\.xml\) ends before its XML does/],
+    ['a sheet whose deflate data is damaged (it was "the run stopped before it finished", blaming the definition)',
+      async (path: string) => {
+        const copy = await rewriteWorkbook(path, () => undefined);
+        patchEntry(copy, 'xl/worksheets/sheet2.xml', (data) => { data[0] = 0x07; });
+        return copy;
+      },
+      /could not read w\d+\.xlsx: the workbook is damaged: the sheet file xl\/worksheets\/sheet2\.xml cannot be decompressed/],
+  ])('%s is exit 3, the report not scored, naming the sheet', async (_, damage, message) => {
+    const xlsx = await damage(await csvAsWorkbook(file('land/parcels.csv'), 'Sổ địa chính'));
+    const r = await cli(['validate', xlsx, '--sheet', 'Sổ địa chính', '--dataset', 'land-parcels', '--format', 'json', ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.partial).toBe(true);
+    expect(report.score).toBeNull();
+  });
+
   it('a missing .xlsx file is exit 3 with the reason, not a hang', async () => {
     const r = await cli(['validate', 'no-such.xlsx', '--dataset', 'land-parcels', ...NOW]);
     expect(r.code).toBe(3);

@@ -34,3 +34,9 @@ describe('excelDate', () => {
     expect(excelDate(serial, date1904).toISOString()).toBe(iso);
   });
 });
+
+describe('cellValue of a shared string the workbook has no table for', () => {
+  it('throws, naming the missing table (it read as "[object Object]")', () => {
+    expect(() => cellValue({ sharedString: 3 })).toThrow(/the shared-string table \(xl\/sharedStrings\.xml\).* is missing, yet the sheet's cells refer to it/);
+  });
+});

@@ -1,3 +1,6 @@
+import { DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
+import type { StoredType } from './typed-cells.js';
+
 /** What one stored cell holds: a value for the engine, or a finding about why it holds none. */
 export type CellReading =
   | { readonly value: string | number | boolean | Date }
@@ -7,11 +10,17 @@ const DATE_FORMAT = /[dmyhs]/i;
 
 /**
  * Reads an exceljs cell value as Excel stored it: text (shared, inline, rich text joined, a hyperlink's text),
- * numbers, booleans and dates stay typed; a formula gives its cached result; an error cell (`#N/A`) or a formula
- * without a cached result gives a finding instead of a value. Empty → `''`, as an empty CSV cell.
+ * numbers, booleans and dates stay typed; a formula gives its cached result (`0`, `''` and FALSE included); an error
+ * cell (`#N/A`), a formula whose cached result is an error (`#DIV/0!`) or a formula without a cached result gives a
+ * finding instead of a value. Empty → `''`, as an empty CSV cell. `stored` is the cell's type as the sheet stores it
+ * when exceljs loses it (`typedCellScanner`): `e`, an error, whose words exceljs was handed as text; `b`, a boolean,
+ * which exceljs reads as 1 or 0 in a formula's result. Throws a `DamagedPart` for a reference to a shared string
+ * when the workbook has no shared-string table (its text would have read as "[object Object]").
  * @example cellValue({ formula: 'A1+1', result: 3 }) // { value: 3 }
+ * @example cellValue({ formula: '1/0', result: '#DIV/0!' }, undefined, false, 'e') // error_cell, value '#DIV/0!'
  */
-export function cellValue(v: unknown, numFmt?: string, date1904 = false): CellReading {
+export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?: StoredType): CellReading {
+  if (stored === 'e') return storedError(v);
   if (v === null || v === undefined) return { value: '' };
   if (typeof v === 'string' || typeof v === 'boolean') return { value: v };
   if (typeof v === 'number') return { value: v };
@@ -19,6 +28,10 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false): CellRe
   if (typeof v !== 'object') return { value: String(v) };
   const o = v as Record<string, unknown>;
   if (typeof o.error === 'string') return { code: 'error_cell', params: { value: o.error } };
+  // exceljs hands over the index of a shared string when the workbook gave it no table to look it up in.
+  if (typeof o.sharedString === 'number') {
+    throw new DamagedPart('xl/sharedStrings.xml', SHARED_STRINGS_LABEL, 'is missing, yet the sheet\'s cells refer to it');
+  }
   if (Array.isArray(o.richText)) {
     return { value: (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
   }
@@ -26,6 +39,7 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false): CellRe
     const formula = String(o.formula ?? o.sharedFormula);
     const r = o.result;
     if (r === undefined || r === null) return { code: 'formula_without_value', params: { formula } };
+    if (stored === 'b' && typeof r === 'number') return { value: r !== 0 };
     // exceljs reads a cached error of a formula as NaN (it parses the `#N/A` text as a number).
     if (typeof r === 'number' && Number.isNaN(r)) return { code: 'error_cell', params: { value: 'formula error', formula } };
     if (typeof r === 'object' && typeof (r as { error?: unknown }).error === 'string') {
@@ -38,9 +52,22 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false): CellRe
   return { value: String(v) };
 }
 
+/** A cell stored as an error (`t="e"`), its words handed over as text: the cell itself, or a formula's result. */
+function storedError(v: unknown): CellReading {
+  const o = typeof v === 'object' && v !== null ? v as Record<string, unknown> : undefined;
+  const isFormula = o !== undefined && ('formula' in o || 'sharedFormula' in o);
+  const words = isFormula ? o.result : o !== undefined && 'error' in o ? o.error : v;
+  const formula = isFormula ? { formula: String(o.formula ?? o.sharedFormula) } : {};
+  if (words === undefined || words === null || words === '') {
+    return isFormula ? { code: 'formula_without_value', params: formula } : { value: '' };
+  }
+  return { code: 'error_cell', params: { value: typeof words === 'string' ? words : 'formula error', ...formula } };
+}
+
 /** True for a number format that shows a date or time (quoted text and colours removed first). */
 function isDateFormat(fmt: string): boolean {
-  const bare = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  // A bracket stops at the next '[' too: the format comes from the file, and "[[[[…" without a ']' was quadratic.
+  const bare = fmt.replace(/"[^"]*"|\[[^\][]*\]|\\./g, '');
   return bare !== 'General' && DATE_FORMAT.test(bare);
 }
 

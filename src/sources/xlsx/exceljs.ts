@@ -1,10 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
+import type { TypedCells } from './typed-cells.js';
 
 /** The parts of exceljs' streaming reader that ddss uses (exceljs is an optional peer dependency, loaded lazily). */
 export interface XlsxCell {
   readonly value: unknown;
   readonly numFmt?: string;
+  /** exceljs' value type: 6 for a formula, whose `value` drops a result that is not truthy (0, '', NaN). */
+  readonly type?: number;
+  readonly formula?: string;
+  /** A formula's cached result as exceljs read it. */
+  readonly result?: unknown;
 }
 export interface XlsxRow {
   readonly number: number;
@@ -13,13 +19,15 @@ export interface XlsxRow {
 export interface XlsxWorksheetReader extends AsyncIterable<XlsxRow> {
   readonly name?: string;
   readonly state?: string;
+  /** The cells stored as an error or a boolean, set by `checkedWorkbookReader` (taken row by row as rows are read). */
+  readonly typedCells?: TypedCells;
 }
 export interface XlsxWorkbookReader extends AsyncIterable<XlsxWorksheetReader> {
   readonly model?: { readonly sheets?: readonly { readonly name: string; readonly state?: string }[] };
   readonly properties?: { readonly model?: { readonly date1904?: boolean } };
 }
 /** The exceljs module, as far as ddss and its tests use it. */
-type WorkbookReaderClass = new (input: unknown, options: Record<string, string>) => XlsxWorkbookReader;
+export type WorkbookReaderClass = new (input: unknown, options: Record<string, string>) => XlsxWorkbookReader;
 export interface ExcelJsModule {
   readonly stream: { readonly xlsx: { readonly WorkbookReader: WorkbookReaderClass } };
   readonly Workbook: new () => unknown;
@@ -43,6 +51,8 @@ export async function loadExcelJs(): Promise<ExcelJsModule> {
 
 /** The cleanups of the temporary files exceljs' reader made during the read in progress (`withTempFiles`). */
 const reads = new AsyncLocalStorage<Array<() => void>>();
+/** The reads that have ended (`removeTempFiles`). */
+const ended = new WeakSet<Array<() => void>>();
 let watching = false;
 
 /**
@@ -57,6 +67,23 @@ let watching = false;
 export function withTempFiles<T>(cleanups: Array<() => void>, next: () => T): T {
   watchTempFiles();
   return reads.run(cleanups, next);
+}
+
+/**
+ * Removes the temporary files recorded in `cleanups` when the read ends, however it ends; a file the reader is given
+ * after that (a read that failed while the file was being made, as when a sheet's zip entry does not inflate) is
+ * removed at once, and the reader is told it could not be made, so it opens no stream on it.
+ * @example try { … } finally { removeTempFiles(cleanups); }
+ */
+export function removeTempFiles(cleanups: Array<() => void>): void {
+  ended.add(cleanups);
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      cleanup();
+    } catch {
+      // Removing a temporary file that cannot be removed is not the read's failure.
+    }
+  }
 }
 
 /** Wraps the `tmp` module exceljs uses (the same instance: resolved from exceljs) to record each file's cleanup. */
@@ -77,51 +104,16 @@ function watchTempFiles(): void {
     const done = args[args.length - 1];
     if (cleanups !== undefined && typeof done === 'function') {
       args[args.length - 1] = (err: unknown, path: unknown, fd: unknown, cleanup: unknown, ...rest: unknown[]) => {
-        if (typeof cleanup === 'function') cleanups.push(() => { cleanup(); });
+        if (typeof cleanup === 'function') {
+          cleanups.push(() => { cleanup(); });
+          if (ended.has(cleanups)) {
+            removeTempFiles(cleanups);
+            return (done as (e: Error) => unknown)(new Error('ddss: the workbook read has ended'));
+          }
+        }
         return (done as (...a: unknown[]) => unknown)(err, path, fd, cleanup, ...rest);
       };
     }
     return file.apply(this, args);
   };
-}
-
-/** The stream of one zip entry as exceljs hands it to its parsers. */
-interface Entry { setEncoding?(encoding: string): unknown }
-type Parsers = Record<string, (this: unknown, ...args: unknown[]) => unknown>;
-
-/**
- * exceljs 4.4's streaming reader decodes each 16 KiB chunk of XML on its own, so a multi-byte UTF-8 character cut by a
- * chunk boundary becomes U+FFFD (exceljs issues 2063, 2316) — in Vietnamese text that is about one cell in two thousand.
- * This reader hands its parsers text decoded across chunk boundaries instead (exceljs passes strings through as they
- * are).
- * @example const reader = new (utf8WorkbookReader(ExcelJS))('parcels.xlsx', { worksheets: 'emit' });
- */
-export function utf8WorkbookReader(m: ExcelJsModule): WorkbookReaderClass {
-  const Base = m.stream.xlsx.WorkbookReader;
-  const proto = Base.prototype as Parsers;
-  class Utf8WorkbookReader extends (Base as unknown as new (input: unknown, options: Record<string, string>) => object) {}
-  const own = Utf8WorkbookReader.prototype as Parsers;
-  for (const name of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles']) {
-    const base = proto[name];
-    if (base === undefined) continue;
-    own[name] = function (this: unknown, entry: unknown, ...rest: unknown[]) {
-      (entry as Entry).setEncoding?.('utf8');
-      return base.call(this, entry, ...rest);
-    };
-  }
-  const sheet = proto._parseWorksheet;
-  if (sheet !== undefined) {
-    own._parseWorksheet = function (this: unknown, chunks: unknown, ...rest: unknown[]) {
-      return sheet.call(this, utf8Text(chunks as AsyncIterable<Uint8Array | string>), ...rest);
-    };
-  }
-  return Utf8WorkbookReader as unknown as WorkbookReaderClass;
-}
-
-/** Byte chunks as text, a character cut between two chunks decoded whole. */
-async function* utf8Text(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const c of chunks) yield typeof c === 'string' ? c : decoder.decode(c, { stream: true });
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
 }

@@ -20,9 +20,19 @@ export function parseRange(text: string): CellRange {
     (a[1] === undefined && a[2] === undefined)) {
     throw new RangeError(`ddss: the range "${text}" is not in A1 notation (such as A3:F2000, B:F or 2:500)`);
   }
-  const col = (s: string | undefined, d: number) => (s === undefined ? d : [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+  const col = (s: string | undefined, d: number) => (s === undefined ? d : columnNumber(s));
   const row = (s: string | undefined, d: number) => (s === undefined ? d : Number(s));
   const r = { top: row(a[2], 1), bottom: row(b[2], Infinity), left: col(a[1], 1), right: col(b[1], Infinity) };
   if (r.top < 1 || r.top > r.bottom || r.left > r.right) throw new RangeError(`ddss: the range "${text}" is empty or reversed`);
   return r;
+}
+
+/**
+ * The number of a column from its letters: `A` → 1, `AB` → 28.
+ * @example columnNumber('AB') // 28
+ */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
 }

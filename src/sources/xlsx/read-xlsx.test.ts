@@ -2,9 +2,11 @@ import { createReadStream, mkdtempSync, readdirSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../../test/_workbook.js';
+import { removeWorkbooks, rewriteWorkbook, writeWorkbook } from '../../../test/_workbook.js';
 import type { RowBatch } from '../../core/source.js';
 import { readXlsx } from './read-xlsx.js';
+
+afterAll(removeWorkbooks);
 
 async function read(path: string, options = {}) {
   const batches: RowBatch[] = [];
@@ -57,6 +59,35 @@ describe('readXlsx', () => {
       ['error_cell', 'a', 2, { value: '#N/A', cell: 'B2' }],
       ['formula_without_value', 'b', 2, { formula: 'A2+1', cell: 'C2' }],
       ['error_cell', 'c', 2, { value: '#VALUE!', cell: 'D2' }],
+    ]);
+  });
+
+  it('reads a formula\'s cached result as stored: 0, empty text, TRUE and FALSE, an error with its words', async () => {
+    // exceljs' streaming reader dropped a result that is not truthy (0, '', an error read as NaN): each was a
+    // "formula without a value"; it read TRUE as 1, and an error formula lost its words.
+    const cells: Record<string, string> = {
+      B2: '<c r="B2"><f>A2-A2</f><v>0</v></c>',
+      B3: '<c r="B3" t="str"><f>""</f><v></v></c>',
+      B4: '<c r="B4" t="b"><f>TRUE()</f><v>1</v></c>',
+      B5: '<c r="B5" t="b"><f>FALSE()</f><v>0</v></c>',
+      B6: '<c r="B6" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+      B7: '<c r="B7"><f t="shared" ref="B7:B9" si="0">A7-A7</f><v>0</v></c>',
+      B8: '<c r="B8"><f t="shared" si="0"/><v>0</v></c>',
+      B9: '<c r="B9" t="e"><f t="shared" si="0"/><v>#REF!</v></c>',
+      B10: '<c r="B10" t="e"><v>#N/A</v></c>',
+      B11: '<c r="B11" t="str"><f>"#DIV/0!"</f><v>#DIV/0!</v></c>',
+    };
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id', 'v'], ...Array.from({ length: 10 }, (_, i) => [String(i + 2), 'x'])]);
+    });
+    const edited = await rewriteWorkbook(path, (name, text) => (name !== 'xl/worksheets/sheet1.xml' ? undefined
+      : text.replace(/<c r="(B\d+)"[^>]*>.*?<\/c>/g, (c, ref: string) => cells[ref] ?? c)));
+    const r = await read(edited);
+    expect(r.rows.map((row) => row[1])).toEqual([0, '', true, false, '', 0, 0, '', '', '#DIV/0!']);
+    expect(r.issues.map((i) => [i.code, i.line, i.params])).toEqual([
+      ['error_cell', 6, { value: '#DIV/0!', formula: '1/0', cell: 'B6' }],
+      ['error_cell', 9, { value: '#REF!', formula: '', cell: 'B9' }],
+      ['error_cell', 10, { value: '#N/A', cell: 'B10' }],
     ]);
   });
 

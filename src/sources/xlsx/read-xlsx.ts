@@ -6,8 +6,12 @@ import type { SourceInfo } from '../../core/types.js';
 import { resolveHeader, type HeaderOption } from '../csv/header.js';
 import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
-import { loadExcelJs, utf8WorkbookReader, withTempFiles, type XlsxRow } from './exceljs.js';
+import { checkedWorkbookReader } from './checked-workbook-reader.js';
+import { DamagedPart } from './damaged-part.js';
+import { failure, type Failure } from './failure.js';
+import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
 import { parseRange, type CellRange } from './range.js';
+import type { StoredType, TypedCells } from './typed-cells.js';
 
 /** Options of `readXlsx`. */
 export interface XlsxOptions {
@@ -35,9 +39,12 @@ export interface XlsxSource extends TabularSource, AsyncIterable<Record<string, 
 /**
  * Reads one sheet of an .xlsx workbook as a stream of rows, with memory bounded by a row (plus the workbook's
  * shared-string table). Cells keep what Excel stored: text, numbers, booleans, dates (1900 and 1904 systems), a
- * formula's cached result; an error cell (`#N/A`) is `error_cell` and a formula with no cached result is
- * `formula_without_value`, both with the cell left missing. A missing sheet makes the iterator throw an Error that
- * lists the workbook's sheets (the run is `partial`). Needs the exceljs package.
+ * formula's cached result (0, empty text and FALSE included); an error cell (`#N/A`) or a formula whose cached result
+ * is an error (`#DIV/0!`) is `error_cell` and a formula with no cached result is `formula_without_value`, both with
+ * the cell left missing. A missing sheet makes the iterator throw an Error that lists the workbook's sheets, and a
+ * damaged workbook one that names the damaged part — a sheet or shared-string table cut short, bytes that do not
+ * match the zip's CRC-32, an entry that does not inflate, XML that is not well-formed — after the rows read before
+ * it (the run is `partial`, never scored on what was read). Needs the exceljs package.
  * @example
  * const report = await validate(landParcels, readXlsx('parcels.xlsx', { sheet: 'Sổ địa chính' }));
  */
@@ -57,18 +64,21 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       used = true;
     }
     let records = 0;
-    // The temporary files exceljs makes for this read, removed when it ends however it ends (`withTempFiles`).
+    // The temporary files exceljs makes for this read, removed when it ends however it ends (`removeTempFiles`).
     const cleanups: Array<() => void> = [];
-    const raced = <T>(items: AsyncIterable<T>, failed: Promise<never>) => racedSteps(items, failed, cleanups);
+    const raced = <T>(items: AsyncIterable<T>, failed: Failure) => racedSteps(items, failed, cleanups);
+    let bytes: Readable | undefined;
     try {
       const ExcelJS = await loadExcelJs();
-      const bytes = isPath ? createReadStream(input) : input;
-      // exceljs pipes the bytes into its unzipper without listening for their errors, so a missing file or a failing
-      // stream would leave it waiting forever: every wait below is raced against the input's own failure.
-      const failed = new Promise<never>((_, reject) => { bytes.once('error', reject); });
-      failed.catch(() => undefined);
-      const reader = new (utf8WorkbookReader(ExcelJS))(bytes, {
+      bytes = isPath ? createReadStream(input) : input;
+      const reader = new (checkedWorkbookReader(ExcelJS))(bytes, {
         sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+      // exceljs pipes the bytes into its unzipper without listening for their errors or the unzipper's, so a missing
+      // file, a failing stream or an entry that does not inflate would leave it waiting forever: every wait below is
+      // raced against the input's own failure and the zip's (`broken`).
+      const failed = failure();
+      bytes.once('error', (e) => { failed.fail(e); });
+      reader.broken.catch((e: unknown) => { failed.fail(e); });
       let found = false;
       const seen: string[] = [];
       for await (const ws of raced(reader, failed)) {
@@ -78,13 +88,20 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         const wanted = options.sheet === undefined ? seen.length === 1 && isFirst(reader, wsName)
           : wsName.normalize('NFC') === options.sheet.normalize('NFC');
         if (!wanted) {
-          for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
+          try {
+            for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
+          } catch (e) {
+            // A damaged sheet that is not the one read loses nothing of the data: the read goes on to the next. (A zip
+            // that cannot be read on fails the next step all the same: `failed` has failed.)
+            if (!(e instanceof DamagedPart)) throw e;
+          }
           continue;
         }
         found = true;
         const date1904 = reader.properties?.model?.date1904 === true;
         let batches = 0;
-        for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, onRecord: () => { records++; } })) {
+        const typedCells = ws.typedCells ?? new Map();
+        for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, typedCells, onRecord: () => { records++; } })) {
           info = { kind: 'xlsx', ...named, records };
           batches++;
           yield batch;
@@ -104,23 +121,18 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
           : `no sheet "${options.sheet}" in the workbook; its sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`);
       }
       info = { kind: 'xlsx', ...named, records };
-      bytes.destroy();
     } catch (e) {
       const raw = e instanceof Error ? e.message : String(e);
       // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often.
-      const cause = /invalid signature|end of central directory/i.test(raw)
+      const cause = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw)
         ? `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv` : raw;
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
       info = { kind: 'xlsx', ...named, records, error: message };
       throw new Error(message, { cause: e });
     } finally {
-      for (const cleanup of cleanups.splice(0)) {
-        try {
-          cleanup();
-        } catch {
-          // Removing a temporary file that cannot be removed is not the read's failure.
-        }
-      }
+      // The read ends here however it ends: the file closes, and a stream is not waited on any more.
+      bytes?.destroy();
+      removeTempFiles(cleanups);
     }
   }
 
@@ -133,13 +145,13 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
 }
 
 /**
- * The items of `items`, or the rejection of `failed` as soon as it fails; each step of exceljs' reader runs with its
+ * The items of `items`, or the failure of `failed` as soon as it fails; each step of exceljs' reader runs with its
  * temporary files recorded in `cleanups`.
  */
-async function* racedSteps<T>(items: AsyncIterable<T>, failed: Promise<never>, cleanups: Array<() => void>): AsyncGenerator<T> {
+async function* racedSteps<T>(items: AsyncIterable<T>, failed: Failure, cleanups: Array<() => void>): AsyncGenerator<T> {
   const it = items[Symbol.asyncIterator]();
   for (;;) {
-    const next = await Promise.race([withTempFiles(cleanups, () => it.next()), failed]);
+    const next = await failed.race(withTempFiles(cleanups, () => it.next()));
     if (next.done === true) return;
     yield next.value;
   }
@@ -156,6 +168,8 @@ interface SheetOptions {
   readonly range: CellRange | undefined;
   readonly batchSize: number;
   readonly date1904: boolean;
+  /** The cells stored as an error or a boolean, row by row: each row's are taken (removed) as the row is read. */
+  readonly typedCells: TypedCells;
   readonly onRecord: () => void;
 }
 
@@ -179,8 +193,10 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
   };
   for await (const row of ws) {
     const line = row.number;
+    const types = o.typedCells.size === 0 ? undefined : o.typedCells.get(line);
+    if (types !== undefined) o.typedCells.delete(line);
     if (r !== undefined && (line < r.top || line > r.bottom)) continue;
-    const cells = readRow(row, r, o.date1904);
+    const cells = readRow(row, r, o.date1904, types);
     // A stored row with nothing in it (Excel keeps formatted empty rows) is as blank as a row not stored at all: it is
     // a finding only when data follows it, so the formatted rows under a table and above its header are not findings.
     if (cells.values.every((v) => v === '') && cells.findings.length === 0) continue;
@@ -227,7 +243,10 @@ interface RowCells {
   readonly findings: { column: number; ref: string; code: string; params: Readonly<Record<string, unknown>> }[];
 }
 
-function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean): RowCells {
+// exceljs' value type of a formula cell.
+const FORMULA = 6;
+
+function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean, types: ReadonlyMap<number, StoredType> | undefined): RowCells {
   const values: unknown[] = [];
   const findings: RowCells['findings'] = [];
   const left = r?.left ?? 1;
@@ -235,7 +254,9 @@ function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean): Row
     if (r !== undefined && (col < r.left || col > r.right)) return;
     const i = col - left;
     while (values.length < i) values.push('');
-    const c = cellValue(cell.value, cell.numFmt, date1904);
+    // A formula's `value` drops a cached result that is not truthy (0, '', FALSE, an error): its `result` keeps it.
+    const v = cell.type === FORMULA ? { formula: cell.formula ?? '', result: cell.result } : cell.value;
+    const c = cellValue(v, cell.numFmt, date1904, types?.get(col));
     if ('value' in c) values[i] = c.value;
     else {
       values[i] = '';

@@ -1,0 +1,173 @@
+import { PassThrough, Readable } from 'node:stream';
+import { asDamaged, DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
+import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
+import { partText, type PartCheck } from './part-text.js';
+import { typedCellScanner, type TypedCells } from './typed-cells.js';
+import { zipWatch, type ZipFailure, type ZipWatch } from './zip-watch.js';
+
+/** exceljs' streaming workbook reader, with what `checkedWorkbookReader` adds. */
+export interface CheckedWorkbookReader extends XlsxWorkbookReader {
+  /** Rejects when the workbook's zip cannot be read on (an entry whose data does not inflate): race each step with it. */
+  readonly broken: Promise<never>;
+}
+export type CheckedWorkbookReaderClass = new (input: unknown, options: Record<string, string>) => CheckedWorkbookReader;
+
+/** The parts of exceljs' reader these overrides use. */
+interface Reader {
+  readonly workbookRels?: readonly { readonly Id?: string; readonly Target?: string }[];
+  readonly model?: { readonly sheets?: readonly { readonly name: string; readonly rId?: string }[] };
+}
+type Method = (this: Reader, ...args: unknown[]) => unknown;
+type Methods = Record<string, Method | undefined>;
+interface WorksheetEvent { readonly eventType?: string; readonly value?: Record<string, unknown> }
+
+const watches = new WeakMap<object, ZipWatch>();
+
+// The parts exceljs parses whole before the sheets, and the root element each must close.
+const SMALL_PARTS = { _parseRels: 'Relationships', _parseWorkbook: 'workbook', _parseStyles: 'styleSheet' } as const;
+const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/workbook.xml', _parseStyles: 'xl/styles.xml' } as const;
+
+/**
+ * exceljs' streaming `WorkbookReader`, made to fail a damaged workbook instead of reading less of it or waiting
+ * forever: each part it parses (the sheets, the shared strings, the styles, the workbook and its relationships) is
+ * decoded across chunk boundaries and checked to be whole and to match the zip's CRC-32 (`partText`); an XML error
+ * names its part; an entry that does not inflate rejects `broken` (`zipWatch`). Every such failure is a `DamagedPart`
+ * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Each worksheet reader also carries
+ * `typedCells`, the cells stored as an error or a boolean, whose type exceljs loses (`typedCellScanner`).
+ * @example const reader = new (checkedWorkbookReader(ExcelJS))(stream, { worksheets: 'emit' });
+ */
+export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderClass {
+  const Base = m.stream.xlsx.WorkbookReader as unknown as new (input: unknown, options: Record<string, string>) => object;
+  const proto = Base.prototype as Methods;
+  class Checked extends Base {
+    readonly broken: Promise<never>;
+    constructor(input: unknown, options: Record<string, string>) {
+      super(input, options);
+      const watch = zipWatch((f) => zipDamage(this as Reader, f));
+      watches.set(this, watch);
+      this.broken = watch.failed;
+    }
+  }
+  const own = Checked.prototype as unknown as Methods;
+
+  const getStream = proto._getStream;
+  if (getStream !== undefined) {
+    // exceljs pipes what this returns into its unzipper: a stream of ddss' own sees that happen, and hands it the zip.
+    own._getStream = function (input) {
+      const feed = new Feed((zip) => { watches.get(this)?.attach(zip); });
+      (getStream.call(this, input) as Readable).pipe(feed);
+      return feed;
+    };
+  }
+  for (const [name, root] of Object.entries(SMALL_PARTS) as [keyof typeof SMALL_PARTS, string][]) {
+    const base = proto[name];
+    if (base === undefined) continue;
+    own[name] = async function (entry, ...rest) {
+      const path = entryPath(entry, PATHS[name]);
+      try {
+        // Read whole before exceljs parses it: its parsers stop at the root's end, before the CRC-32 can be compared.
+        let text = '';
+        for await (const t of partText(entry as AsyncIterable<Uint8Array>, check(this, path, root))) text += t;
+        return await base.call(this, Readable.from([text]), ...rest);
+      } catch (e) {
+        throw asDamaged(e, path, partLabel(this, path));
+      }
+    };
+  }
+  const sharedStrings = proto._parseSharedStrings;
+  if (sharedStrings !== undefined) {
+    own._parseSharedStrings = async function* (entry, ...rest) {
+      const path = entryPath(entry, 'xl/sharedStrings.xml');
+      try {
+        const text = Readable.from(partText(entry as AsyncIterable<Uint8Array>, check(this, path, 'sst')));
+        yield* sharedStrings.call(this, text, ...rest) as AsyncIterable<unknown>;
+      } catch (e) {
+        throw asDamaged(e, path, partLabel(this, path));
+      }
+    } as Method;
+  }
+  const worksheet = proto._parseWorksheet;
+  if (worksheet !== undefined) {
+    own._parseWorksheet = function* (this: Reader, chunks, sheetNo, ...rest) {
+      const path = `xl/worksheets/sheet${String(sheetNo)}.xml`;
+      // The label is made when an error is: the workbook may give the sheet's name only after the sheet.
+      const label = () => partLabel(this, path);
+      const typedCells: TypedCells = new Map();
+      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...check(this, path, 'worksheet'), scanner: typedCellScanner(typedCells) });
+      for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
+        if (event.eventType === 'worksheet' && event.value !== undefined) {
+          const ws = event.value;
+          const parse = ws.parse as (() => AsyncIterable<unknown>) | undefined;
+          ws.typedCells = typedCells;
+          // The sheet's XML errors surface while its rows are iterated (exceljs' iterator calls this.parse()).
+          if (typeof parse === 'function') {
+            ws.parse = async function* () {
+              try {
+                yield* parse.call(ws);
+              } catch (e) {
+                throw asDamaged(e, path, label());
+              }
+            };
+          }
+        }
+        yield event;
+      }
+    } as Method;
+  }
+  return Checked as unknown as CheckedWorkbookReaderClass;
+}
+
+/** A pass-through that calls `onPipe` with each stream it is piped into. */
+class Feed extends PassThrough {
+  constructor(private readonly onPipe: (destination: unknown) => void) {
+    super();
+  }
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    this.onPipe(destination);
+    return super.pipe(destination, options);
+  }
+}
+
+function check(reader: Reader, path: string, root: string): PartCheck {
+  return {
+    root,
+    crc: () => watches.get(reader)?.crc(path) ?? Promise.resolve(undefined),
+    damaged: (why) => new DamagedPart(path, partLabel(reader, path), why),
+  };
+}
+
+function entryPath(entry: unknown, otherwise: string): string {
+  const path = (entry as { path?: unknown }).path;
+  return typeof path === 'string' ? path : otherwise;
+}
+
+/**
+ * The error for a zip that cannot be read on. A file that fails before its first entry is left to the unzipper's
+ * words (`invalid signature`: no zip at all, most often a CSV file named .xlsx).
+ */
+function zipDamage(reader: Reader, f: ZipFailure): unknown {
+  if (f.path === undefined) {
+    return f.kind === 'cut' ? new DamagedPart('', 'its zip', 'ends before its first part (an incomplete download or copy)', { cause: f.cause })
+      : f.cause;
+  }
+  const label = partLabel(reader, f.path);
+  const cause = { cause: f.cause };
+  if (f.kind === 'inflate') return new DamagedPart(f.path, label, `cannot be decompressed (${f.message})`, cause);
+  if (f.inside) {
+    return f.kind === 'cut' ? new DamagedPart(f.path, label, 'is cut short: the file ends inside it (an incomplete download or copy)', cause)
+      : new DamagedPart(f.path, label, `cannot be read from the zip (${f.message})`, cause);
+  }
+  const after = `after ${label.replace(/,$/, '')}`;
+  return f.kind === 'cut' ? new DamagedPart(f.path, 'its zip', `ends before its last record, ${after} (an incomplete download or copy)`, cause)
+    : new DamagedPart(f.path, 'its zip', `holds what is no zip record ${after} (${f.message})`, cause);
+}
+
+/** How a message names the part at `path`: a sheet by its name when the workbook has given it. */
+function partLabel(reader: Reader, path: string): string {
+  if (path === 'xl/sharedStrings.xml') return SHARED_STRINGS_LABEL;
+  const n = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1];
+  if (n === undefined) return `the part ${path}`;
+  const rel = reader.workbookRels?.find((r) => r.Target === `worksheets/sheet${n}.xml`);
+  const sheet = rel === undefined ? undefined : reader.model?.sheets?.find((s) => s.rId === rel.Id);
+  return sheet === undefined ? `the sheet file ${path}` : `the sheet "${sheet.name}" (${path})`;
+}

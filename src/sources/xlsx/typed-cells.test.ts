@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { typedCellScanner, type TypedCells } from './typed-cells.js';
+
+/** The text `chunks` pass as, and the cells recorded. */
+function scan(chunks: readonly string[]): { text: string; cells: TypedCells } {
+  const cells: TypedCells = new Map();
+  const s = typedCellScanner(cells);
+  const text = chunks.map((c) => s.scan(c)).join('') + s.end();
+  return { text, cells };
+}
+
+describe('typedCellScanner', () => {
+  const xml = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
+    '<c r="AB2" s="3" t="b"><f>TRUE()</f><v>1</v></c></row>';
+
+  it('records errors and booleans by row and column, and hands an error over as text', () => {
+    const { text, cells } = scan([xml]);
+    expect(text).toBe(xml.replace('r="B2" t="e"', 'r="B2" t="str"'));
+    expect(cells).toEqual(new Map([[2, new Map([[2, 'e'], [28, 'b']])]]));
+  });
+
+  it.each([1, 7, 20, 33, 45, 60])('gives the same when the text is cut at %d, inside a tag', (cut) => {
+    expect(scan([xml.slice(0, cut), xml.slice(cut)])).toEqual(scan([xml]));
+  });
+
+  it('leaves other text as it is: a cell without a reference, t="e" in a value, other types', () => {
+    const other = '<c t="e"><v>#N/A</v></c><c r="C3" t="inlineStr"><is><t>t="e"</t></is></c><c r="D3"><v>1</v></c>';
+    expect(scan([other])).toEqual({ text: other, cells: new Map() });
+  });
+});

@@ -1,0 +1,61 @@
+import { columnNumber } from './range.js';
+
+/** A cell's stored type that exceljs' streaming reader loses: an error (`t="e"`) or a boolean (`t="b"`). */
+export type StoredType = 'e' | 'b';
+
+/** Row number → column number → the stored type of that cell, for the cells stored as an error or a boolean. */
+export type TypedCells = Map<number, Map<number, StoredType>>;
+
+/** A pass over a sheet's XML text, chunk by chunk (`scan`, then `end` for what it held back). */
+export interface TypedCellScanner {
+  scan(text: string): string;
+  end(): string;
+}
+
+// Excel and the other writers quote attributes with ", and a cell tag holds no '>' (its attributes are r, s, t, cm, vm)
+// nor '<' (never in XML attributes): stopping at '<' keeps the search linear in text with no '>'.
+const TYPED = /\st="[eb]"/;
+const CELL_TAG = /<c\s[^<>]*>/g;
+const TYPE = /\st="([eb])"/;
+const REF = /\sr="([A-Z]{1,3})(\d{1,7})"/;
+// A tag cut by the end of a chunk is held back to the next one; text that long after a '<' is no cell tag.
+const LONGEST_TAG = 1024;
+
+/**
+ * Records in `cells` the cells stored as an error or a boolean, and hands exceljs an error cell as text (`t="str"`).
+ * Why: exceljs reads a formula's cached result as a number whatever its type, and then drops what is not truthy: a
+ * formula whose result is an error (`#DIV/0!`) came out as NaN and was dropped (a formula "without a value"), one
+ * whose result is TRUE or FALSE as 1 or 0. Read as text, the error keeps its words (`#DIV/0!`), and `cellValue` makes
+ * it an `error_cell` because the cell is recorded here as an error. Only chunks that hold `t="e"` or `t="b"` are
+ * rewritten; the others pass as they are.
+ * @example const s = typedCellScanner(cells); s.scan('<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>') // … t="str" …
+ */
+export function typedCellScanner(cells: TypedCells): TypedCellScanner {
+  let held = '';
+  const mark = (tag: string): string => {
+    const type = TYPE.exec(tag)?.[1] as StoredType | undefined;
+    const ref = REF.exec(tag);
+    if (type === undefined || ref === null) return tag;
+    const row = Number(ref[2]);
+    const inRow = cells.get(row) ?? new Map<number, StoredType>();
+    cells.set(row, inRow.set(columnNumber(ref[1] as string), type));
+    return type === 'e' ? tag.replace(TYPE, ' t="str"') : tag;
+  };
+  return {
+    scan(text) {
+      let t = held === '' ? text : held + text;
+      held = '';
+      const lt = t.lastIndexOf('<');
+      if (lt !== -1 && t.length - lt < LONGEST_TAG && !t.includes('>', lt)) {
+        held = t.slice(lt);
+        t = t.slice(0, lt);
+      }
+      return TYPED.test(t) ? t.replace(CELL_TAG, mark) : t;
+    },
+    end() {
+      const rest = held;
+      held = '';
+      return TYPED.test(rest) ? rest.replace(CELL_TAG, mark) : rest;
+    },
+  };
+}
