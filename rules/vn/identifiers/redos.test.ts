@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check } from 'recheck';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { regexLiterals } from '../../../test/_regex-literals.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const shipped = [
@@ -12,24 +12,7 @@ const shipped = [
   ...['dated.ts', 'provinces.ts', 'bhyt-object-codes.ts'].map((f) => join(here, '..', 'tables', f)),
 ];
 
-/** Every regular-expression literal in a source file, found by the TypeScript parser (not by a regex). */
-function regexLiterals(file: string): { source: string; flags: string; where: string }[] {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out: { source: string; flags: string; where: string }[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isRegularExpressionLiteral(node)) {
-      const text = node.text;
-      const end = text.lastIndexOf('/');
-      const line = sf.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-      out.push({ source: text.slice(1, end), flags: text.slice(end + 1), where: `${file}:${line}` });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return out;
-}
-
-const literals = shipped.flatMap(regexLiterals);
+const literals = shipped.flatMap((f) => regexLiterals(f));
 
 describe('regular expressions shipped by the identifier rules', () => {
   it('are found (the scan works)', () => {
