@@ -1,7 +1,7 @@
 import type { FieldPlan } from './compile.js';
 import { isCode } from './compile.js';
 import { columnIssues } from './columns.js';
-import { display } from './emit.js';
+import { display } from './display.js';
 import type { SourceIssue } from './source.js';
 import type { RuleState } from './state.js';
 import { INVALID, type DatasetDefinition } from './types.js';

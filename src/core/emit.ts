@@ -1,9 +1,13 @@
 import { addRow } from './rowset.js';
 import { renderMessage } from './message.js';
 import { headerLooksLikeRecord } from './columns.js';
-import { redact, redactor } from './mask.js';
+import { redact } from './mask.js';
+import { display } from './display.js';
+import { createParamsRedactor } from './params-redactor.js';
 import { isSetupError } from './rule-base.js';
 import type { Plan, Slot } from './compile.js';
+
+export { display };
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState } from './state.js';
 import type { SourceIssue } from './source.js';
@@ -36,8 +40,6 @@ export interface Emitter {
   value(raw: unknown, field: string): string | undefined;
 }
 
-const MAX_VALUE_LENGTH = 200;
-
 /**
  * Turns findings into violations: counts them, keeps at most `maxSamples` per rule, streams every one to the sink,
  * and masks personal data unless `showValues`. Work beyond counting happens only for kept or streamed violations.
@@ -48,9 +50,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
   const piiFields = plan.fields.filter((f) => f.pii !== false).map((f) => f.index);
   const piiOf = (i: number): PiiMode | false => plan.fields[i]?.pii ?? false;
   const shownParams = new Map<number, Readonly<Record<string, unknown>> | undefined>();
-  let redactorRow = -1;
-  let rowRedact: ((text: string) => string) | undefined;
-  let ownRedact: { id: string; redact: (text: string) => string } | undefined;
+  const redaction = createParamsRedactor(plan, opts, ctx, rawOf);
   let headerSeen: readonly string[] | null = null;
   let headerCells: ReadonlySet<string> | undefined;
 
@@ -106,7 +106,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     const field = f.field ?? slot.field ?? undefined;
     const value = shownValue ?? shown(f.value !== undefined ? f.value : rawValue, field, slot);
     const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
-    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...findingParams(f, field, current) };
+    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...redaction.findingParams(f, field, current) };
     const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
     return compact({ row, line, key: shownKey(key), field, value, code: f.code, message, suggestion });
   }
@@ -153,85 +153,12 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       const text = e instanceof Error ? e.message : String(e);
       if (opts.showValues || piiFields.length === 0 || isSetupError(e)) return text;
       if (slot !== undefined && readsPersonal(slot)) return withheld(e);
-      return redact(text, rowSecrets(), maskText);
+      return redact(text, redaction.rowSecrets(), (t) => opts.protect(t, 'mask'));
     },
     params: paramsOf,
     key: () => shownKey(ctx.key()),
     value: (raw, field) => shown(raw, field),
   };
-
-  /** The current row's personal values as text: what a message must not quote. */
-  function rowSecrets(): string[] {
-    return piiFields.map((i) => rawOf(i)).map((v) => (typeof v === 'string' ? v : display(v)))
-      .filter((s): s is string => s !== undefined);
-  }
-
-  function maskText(s: string): string {
-    return opts.protect(s, 'mask');
-  }
-
-  /**
-   * A finding's own params as its message quotes them. A check may put a personal value in them in any form
-   * (`{ got: v.toUpperCase() }`), as in an error message: in a definition with personal fields they are redacted like
-   * rules' error messages, of the row's personal values (for a finding of a dataset rule at the end, of the finding's
-   * own value and suggestion when its field is personal) and of identifier-shaped digit runs.
-   */
-  function findingParams(f: Finding, field: string | undefined, current: boolean): Finding['params'] {
-    const params = f.params;
-    if (params === undefined || opts.showValues || piiFields.length === 0) return params;
-    let clean: ((text: string) => string) | undefined;
-    const cleaner = () => (clean ??= current ? rowRedactor() : ownRedactor(f, field));
-    let out: Record<string, unknown> | undefined;
-    for (const [name, v] of Object.entries(params)) {
-      const shownParam = redactParam(v, cleaner);
-      if (shownParam !== v) (out ??= { ...params })[name] = shownParam;
-    }
-    return out ?? params;
-  }
-
-  /** The current row's redactor, built once per row however many of its findings have params. */
-  function rowRedactor(): (text: string) => string {
-    if (redactorRow !== ctx.row || rowRedact === undefined) {
-      redactorRow = ctx.row;
-      rowRedact = redactor(rowSecrets(), maskText);
-    }
-    return rowRedact;
-  }
-
-  /** A redactor of a dataset rule's finding's own value and suggestion, when its field is personal (or unknown). */
-  function ownRedactor(f: Finding, field: string | undefined): (text: string) => string {
-    const i = field === undefined ? undefined : plan.fieldIndex.get(field);
-    const own = (i === undefined || piiOf(i) !== false ? [f.value, f.suggestion] : [])
-      .map((v) => (typeof v === 'string' ? v : display(v))).filter((s): s is string => s !== undefined);
-    // The members of a duplicate group share their value: one redactor for them all.
-    const id = own.join('\u0000');
-    if (ownRedact === undefined || ownRedact.id !== id) ownRedact = { id, redact: redactor(own, maskText) };
-    return ownRedact.redact;
-  }
-
-  /**
-   * A param as its message may quote it, redacted. A number of one or two digits (a count) is left as it is: a
-   * personal value that short would be redacted in every number of the message.
-   */
-  function redactParam(v: unknown, cleaner: () => (text: string) => string): unknown {
-    if (Array.isArray(v)) {
-      const out = v.map((x) => redactParam(x, cleaner));
-      return out.some((x, i) => x !== v[i]) ? out : v;
-    }
-    if (typeof v === 'object' && v !== null && !(v instanceof Date)) {
-      // Localised text ({ en, vi }) is quoted in the run's locale; any other object prints as [object Object].
-      if (!('en' in v && 'vi' in v)) return v;
-      const en = redactParam(v.en, cleaner);
-      const vi = redactParam(v.vi, cleaner);
-      return en === v.en && vi === v.vi ? v : { en, vi };
-    }
-    const text = typeof v === 'string' ? v : v instanceof Date ? display(v)
-      : (typeof v === 'number' || typeof v === 'bigint') && (v >= 100 || v <= -100) ? String(v) : undefined;
-    if (text === undefined || text === '') return v;
-    const out = cleaner()(text);
-    // Unchanged text keeps its type (a number is still formatted as one).
-    return out === text || out === text.normalize('NFC') ? v : out;
-  }
 
   /** The fields a cross-field record rule declares, joined: where its finding is, when the check names none. */
   function namesOf(slot: Slot): string {
@@ -357,23 +284,6 @@ function withheld(e: unknown): string {
 function headerColumn(issue: SourceIssue): number {
   const c = issue.params?.column;
   return typeof c === 'number' && Number.isInteger(c) && c >= 1 ? c - 1 : 0;
-}
-
-/** A value as text for outputs: strings as they are, dates in ISO form, long values cut. */
-export function display(value: unknown): string | undefined {
-  let text: string;
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') text = value;
-  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  else if (typeof value === 'object') {
-    try {
-      text = JSON.stringify(value) ?? Object.prototype.toString.call(value);
-    } catch {
-      // Cycles, BigInts inside: still something readable, never a throw.
-      text = Object.prototype.toString.call(value);
-    }
-  } else text = String(value); // primitives only: symbols and bigints stringify, objects were handled above
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
 }
 
 function compact(s: {
