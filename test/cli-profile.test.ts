@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
@@ -56,10 +57,11 @@ describe('ddss profile', () => {
 
   it('exits 3 when no column could be read: an empty file, no JSON record, a header too large', async () => {
     // Each exited 0 with a profile of 0 columns, where validate says the input could not be evaluated.
-    const cases: Array<[string, string, RegExp]> = [
+    const cases: Array<[string, string | Uint8Array, RegExp]> = [
       ['empty.csv', '', /no column could be read/],
       ['bad.ndjson', 'x\ny\n', /no column could be read \(source issues: 2 invalid_json\)/],
       ['wide.csv', `id,${'n'.repeat(2_000_000)}\n1,2\n`, /no column could be read \(source issues: 1 record_too_large\)/],
+      ['export.csv', gzipSync('id,name\n1,a\n'), /no column could be read \(source issues: 1 binary_input\): the input is gzip data, not text: decompress/],
     ];
     for (const [name, text, message] of cases) {
       const input = tmp.path(name);

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
@@ -53,6 +55,21 @@ describe('ddss validate: exit codes (DESIGN §7)', () => {
     expect(report.partial).toBe(true);
     expect(r.stderr).toMatch(/^ddss: could not read the whole input: .+\n$/);
   });
+
+  it('says a compressed file is one, with what to do, instead of validating its bytes as rows (1 and 2 threads)', async () => {
+    // Before: a gzip export named .csv was "1,044 rows", "none of the declared fields is a column", and hints to
+    // declare --delimiter ';' and a legacy encoding. Over 9 MiB, so two workers may split it.
+    const gz = tmp.path('export.csv');
+    writeFileSync(gz, gzipSync(randomBytes(9 << 20), { level: 1 }));
+    const runs = await Promise.all(['1', '2'].map((w) => cli(['validate', gz, '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--workers', w])));
+    for (const r of runs) {
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe('ddss: could not read the whole input: the input is gzip data, not text: decompress it first ' +
+        '(gunzip, or `zcat FILE | ddss validate - …`)\n');
+      expect(JSON.parse(r.stdout)).toMatchObject({ status: 'error', rows: 0, partial: true });
+    }
+    expect(runs[1]?.stdout).toBe(runs[0]?.stdout);
+  }, 60_000);
 
   it('names the rule that threw on stderr', async () => {
     const r = await cli(['validate', 'parcels.csv', '--dataset', 'throws.def.ts', ...NOW]);

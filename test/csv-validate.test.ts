@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { defineDataset, field, validate } from '../src/index.js';
 import { readCsv } from '../src/sources/csv/read-csv.js';
@@ -93,6 +94,35 @@ describe('validate on a CSV input with nothing in it', () => {
     const vi = await validate(def, readCsv([Uint8Array.of(0xef), Uint8Array.of(0xbb, 0xbf)]), { now: NOW, locale: 'vi' });
     expect(en.violations.map((v) => v.message)).toEqual(['the input holds no data (0 bytes); nothing in it could be evaluated']);
     expect(vi.violations.map((v) => v.message)).toEqual(['đầu vào không có dữ liệu (3 byte); không có gì để đánh giá']);
+  });
+});
+
+// A gzip export handed to the CSV reader was read as 1,044 rows of binary junk: "none of the declared fields is a
+// column", a delimiter hint and a legacy-encoding hint, all beside the point.
+describe('validate on a compressed file or a workbook given as CSV', () => {
+  const def = defineDataset({ name: 'binary', fields: { id: field.text().required(), name: field.text() } });
+  const csv = 'id,name\n' + Array.from({ length: 2000 }, (_, i) => `${i},tên ${i}`).join('\n');
+
+  it.each([
+    ['one chunk', (b: Uint8Array) => readCsv(b)],
+    ['chunks of one byte', (b: Uint8Array) => readCsv(Array.from(b.subarray(0, 64), (x) => Uint8Array.of(x)).concat([b.subarray(64)]))],
+  ])('a gzip file (%s) is a partial run with source.binary_input, nothing evaluated', async (_, read) => {
+    const report = await validate(def, read(gzipSync(csv)), { now: NOW });
+    expect([report.partial, report.status, report.rows, report.source?.error]).toEqual([true, 'error', 0,
+      'the input is gzip data, not text: decompress it first (gunzip, or `zcat FILE | ddss validate - …`)']);
+    expect(report.rules.find((r) => r.id === 'source.binary_input')).toMatchObject({
+      criterion: 'sufficient', severity: 'error', level: 'table', checked: 1, failed: 1 });
+    expect(report.rules.map((r) => r.id)).not.toContain('source.encoding_mismatch');
+    expect(report.violations.find((v) => v.code === 'binary_input')?.message).toBe(
+      'the input is gzip data, not text; nothing in it could be evaluated');
+  });
+
+  it('reads text that starts like no signature, however short or finely chunked', async () => {
+    const small = await validate(def, readCsv(utf8('id,name\n7,a\n')), { now: NOW });
+    expect([small.status, small.rows]).toEqual(['passed', 1]);
+    const bytes = utf8(csv);
+    const oneByOne = await validate(def, readCsv(Array.from(bytes, (x) => Uint8Array.of(x))), { now: NOW });
+    expect([oneByOne.status, oneByOne.rows, oneByOne.source?.bytes]).toEqual(['passed', 2000, bytes.length]);
   });
 });
 

@@ -44,7 +44,10 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   // must not look like a profile of nothing in particular.
   if (p.columns.length === 0) {
     const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
-    throw new CliError(`cannot profile "${args.input}": no column could be read${issues === '' ? '' : ` (source issues: ${issues})`}`, EXIT.unevaluated);
+    // Why, when the reader knows (an empty input, a gzip file): more use than the issue codes alone.
+    const why = source.info().error;
+    throw new CliError(`cannot profile "${args.input}": no column could be read${issues === '' ? '' : ` (source issues: ${issues})`}` +
+      (why === undefined ? '' : `: ${oneLine(why.replace(/^ddss: /, ''))}`), EXIT.unevaluated);
   }
   const invalid = p.issues.find((i) => i.code === 'invalid_encoding');
   if (invalid !== undefined && encoding === undefined) {

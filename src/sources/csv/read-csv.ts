@@ -7,6 +7,7 @@ import { batchRecords } from '../batch-records.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
 import { encodingMismatch } from '../decode/encoding-mismatch.js';
 import { SNIFF_BYTES, sniffEncoding } from '../decode/sniff-encoding.js';
+import { binaryInput, SIGNATURE_BYTES, type BinaryInput } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
 import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
@@ -109,6 +110,21 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
       // The first bytes, kept to say what the input is when it is not what was declared (or holds nothing).
       const head = new Uint8Array(wholeInput ? SNIFF_BYTES : 0);
       let kept = 0;
+      // Chunks held until the first bytes tell whether the input is text at all (a gzip or a workbook is not).
+      let held: Uint8Array[] | undefined = wholeInput ? [] : undefined;
+      let binary: BinaryInput | undefined;
+      const decode = function* (chunk: Uint8Array): Generator<RowBatch> {
+        push(decoder.write(chunk), false);
+        used = decoder.encoding;
+        update();
+        yield* a.take();
+      };
+      const release = function* (): Generator<RowBatch> {
+        const chunks = held as Uint8Array[];
+        held = undefined;
+        binary = binaryInput(head.subarray(0, kept));
+        if (binary === undefined) for (const c of chunks) yield* decode(c);
+      };
       for await (const chunk of source.open()) {
         if (kept < head.length) {
           const n = Math.min(chunk.length, head.length - kept);
@@ -117,15 +133,18 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
         }
         bytes += chunk.length;
         // Once stopped, the rest is only counted, so that info() does not depend on how the input was chunked.
-        if (a.stopped) continue;
-        push(decoder.write(chunk), false);
-        used = decoder.encoding;
-        update();
-        yield* a.take();
+        if (a.stopped || binary !== undefined) continue;
+        if (held === undefined) yield* decode(chunk);
+        else {
+          held.push(chunk);
+          if (kept >= SIGNATURE_BYTES) yield* release();
+        }
       }
-      if (!a.stopped) push(decoder.end(), true);
+      if (held !== undefined) yield* release();
+      if (!a.stopped && binary === undefined) push(decoder.end(), true);
       used = decoder.encoding;
-      const whole = wholeInput ? inputIssues(head.subarray(0, kept), bytes, textAt === 0, used) : {};
+      const whole = binary !== undefined ? { issues: [binary.issue], error: binary.error }
+        : wholeInput ? inputIssues(head.subarray(0, kept), bytes, textAt === 0, used) : {};
       a.finish(whole.issues);
       update(a.error ?? whole.error);
       yield* a.take();

@@ -1,0 +1,58 @@
+import type { SourceIssue } from '../core/source.js';
+
+/** The finding and the read error of an input whose first bytes are a known binary format, not text. */
+export interface BinaryInput {
+  readonly issue: SourceIssue;
+  readonly error: string;
+}
+
+/** Bytes `binaryInput` needs from the start of an input to recognise every format it knows. */
+export const SIGNATURE_BYTES = 16;
+
+interface Signature {
+  readonly format: string;
+  /** The leading bytes; `null` matches any byte. */
+  readonly bytes: readonly (number | null)[];
+  /** What to do instead, in the error. */
+  readonly hint: string;
+}
+
+const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+
+/**
+ * Formats users hand to a text reader by mistake (a compressed export, a workbook, a database file), by signatures
+ * long enough that no text file starts with them: each holds a byte that is a control character, or bytes no
+ * legacy Vietnamese encoding produces at the start of a header line.
+ */
+const SIGNATURES: readonly Signature[] = [
+  { format: 'gzip', bytes: [0x1f, 0x8b, 0x08], hint: 'decompress it first (gunzip, or `zcat FILE | ddss validate - …`)' },
+  { format: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04], hint: 'an Excel workbook (.xlsx) is a zip archive: read it with --input-format xlsx; any other archive, extract it first' },
+  { format: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06], hint: 'an empty zip archive holds no file to read' },
+  { format: 'legacy Office (OLE2, e.g. an Excel 97–2003 .xls workbook)', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], hint: 'save it as .xlsx or CSV (UTF-8) first' },
+  { format: 'bzip2', bytes: [...ascii('BZh'), null, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59], hint: 'decompress it first (bunzip2)' },
+  { format: 'xz', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], hint: 'decompress it first (unxz)' },
+  { format: 'zstd', bytes: [0x28, 0xb5, 0x2f, 0xfd], hint: 'decompress it first (unzstd)' },
+  { format: '7z', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], hint: 'extract it first' },
+  { format: 'SQLite database', bytes: [...ascii('SQLite format 3'), 0x00], hint: 'export the table as CSV first (sqlite3 -csv -header …)' },
+  { format: 'PDF', bytes: ascii('%PDF-'), hint: 'export the data as CSV from its source; a PDF table is not data ddss can read' },
+  { format: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], hint: 'an image is not data ddss can read' },
+  { format: 'JPEG image', bytes: [0xff, 0xd8, 0xff], hint: 'an image is not data ddss can read' },
+];
+
+/**
+ * The finding for an input that is a compressed file, a workbook, a database or a document rather than text, told by
+ * its first bytes (at least {@link SIGNATURE_BYTES} of them, or all there are). Read as text such an input gives rows
+ * of binary junk, a delimiter hint and an encoding hint — all beside the point — so it is `source.binary_input`
+ * (sufficient, error, file scope: nothing in it could be read as the declared format) and the read fails, like an
+ * empty input. `undefined` for anything else: text in any encoding, and binary data of no known format (which the
+ * encoding checks report).
+ * @example binaryInput(Uint8Array.of(0x1f, 0x8b, 0x08, 0)).error // 'the input is gzip data, not text: decompress it first …'
+ */
+export function binaryInput(head: Uint8Array): BinaryInput | undefined {
+  const found = SIGNATURES.find((s) => s.bytes.length <= head.length && s.bytes.every((b, i) => b === null || head[i] === b));
+  if (found === undefined) return undefined;
+  return {
+    issue: { code: 'binary_input', criterion: 'sufficient', severity: 'error', scope: 'file', params: { format: found.format } },
+    error: `the input is ${found.format} data, not text: ${found.hint}`,
+  };
+}
