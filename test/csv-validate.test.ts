@@ -105,7 +105,7 @@ describe('validate on a compressed file or a workbook given as CSV', () => {
 
   it.each([
     ['one chunk', (b: Uint8Array) => readCsv(b)],
-    ['chunks of one byte', (b: Uint8Array) => readCsv(Array.from(b.subarray(0, 64), (x) => Uint8Array.of(x)).concat([b.subarray(64)]))],
+    ['chunks of one byte', (b: Uint8Array) => readCsv([...Array.from(b.subarray(0, 64), (x): Uint8Array => Uint8Array.of(x)), b.subarray(64)])],
   ])('a gzip file (%s) is a partial run with source.binary_input, nothing evaluated', async (_, read) => {
     const report = await validate(def, read(gzipSync(csv)), { now: NOW });
     expect([report.partial, report.status, report.rows, report.source?.error]).toEqual([true, 'error', 0,

@@ -9,7 +9,7 @@ const table = { version: 't', validFrom: '2025-07-01', source: 's', entries: [{ 
 /** One rule from every rule factory of the domain (a factory missing here fails the coverage test below). */
 const rules: Record<string, Rule> = {
   province: domain.province(), provinceCurrent: domain.provinceCurrent(), commune: domain.commune({ table, provinceField: 'p' }),
-  communeCurrent: domain.communeCurrent({ tables: [table] }), noDistrictLevel: domain.noDistrictLevel(),
+  communeCurrent: domain.communeCurrent({ tables: [{ ...table, validFrom: '2008-01-01' }, table] }), noDistrictLevel: domain.noDistrictLevel(),
   landUseCode: domain.landUseCode(), landUseCodeProvisional: domain.landUseCodeProvisional(), landUseCodeCurrent: domain.landUseCodeCurrent(), gcnSerial: domain.gcnSerial(),
   vn2000: domain.vn2000({ northField: 'x', eastField: 'y' }), landUseTerm: domain.landUseTerm(),
   residentialTermPermanent: domain.residentialTermPermanent({ code: 'c', term: 't' }),

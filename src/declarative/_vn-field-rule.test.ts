@@ -144,6 +144,12 @@ describe('the Vietnamese pack in files', () => {
     expect(await report(two, rows.map(({ a }) => ({ a })))).toBe(await report(twin2, rows.map(({ a }) => ({ a }))));
   });
 
+  it('refuses communeCurrent with one commune list: no code could ever be retired, so every row would pass', () => {
+    const dir = new URL('../../rules/vn/admin/fixtures/', import.meta.url).pathname;
+    expect(() => yaml('name: x\ncommunes: communes-2025.json\nfields:\n  a: { type: text, vn: [communeCurrent] }\n', dir))
+      .toThrow(/communeCurrent compares dated commune lists: the dataset's communes need the list in force and at least one earlier list/);
+  });
+
   // [the rule in YAML, the same rule in TypeScript, a rule id the rows make fail]: over one set of rows, the reports
   // must be identical.
   const ruleCases: [string, () => DatasetRule, string?][] = [

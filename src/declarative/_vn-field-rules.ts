@@ -135,7 +135,14 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
   communeCurrent: {
     description: 'Commune code: not only in an earlier commune list (live); needs the dataset\'s communes.',
     options: {},
-    build: (o, ctx) => communeCurrent({ ...o, tables: communes(ctx, 'communeCurrent') }),
+    build: (o, ctx) => {
+      const tables = communes(ctx, 'communeCurrent');
+      if (tables.length < 2) {
+        throw new DefinitionError('communeCurrent compares dated commune lists: the dataset\'s communes need the list in force ' +
+          'and at least one earlier list (communes: [communes-2008.json, communes-2025.json])', ctx.path);
+      }
+      return communeCurrent({ ...o, tables });
+    },
   },
   noDistrictLevel: {
     description: 'No district-level unit after the level ended (1/7/2025).',

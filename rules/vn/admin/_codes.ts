@@ -18,6 +18,19 @@ export function formatFinding(code: string, text: string | undefined, width: num
   return { code, params: { width }, ...(padded === undefined ? {} : { suggestion: padded }) };
 }
 
+/**
+ * Refuses commune lists a rule could only misjudge with: a list with no entries would make every code unknown, and a
+ * rule handed no list would check nothing while its params claim a table. `rule` names the caller in the error.
+ */
+export function checkedTables<T extends DatedTable<readonly unknown[]>>(rule: string, tables: readonly T[]): readonly T[] {
+  for (const t of tables) {
+    if (!Array.isArray(t?.entries) || t.entries.length === 0) {
+      throw new Error(`ddss: ${rule}: the commune list ${JSON.stringify(t?.version ?? '?')} has no entries (load it with loadAdminUnits)`);
+    }
+  }
+  return tables;
+}
+
 /** What is built once per table: its code index, and the `standing` of a code it holds when it is in force. */
 interface TableInfo<E> {
   readonly index: ReadonlyMap<string, E>;

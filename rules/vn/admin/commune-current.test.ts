@@ -23,3 +23,14 @@ describe('communeCurrent', () => {
     expect(found[0]?.suggestion).toBe(suggestion);
   });
 });
+
+// Each passed every row without a word: no list (or one) can make no code retired; an empty list is not a list.
+describe('communeCurrent refuses lists it could only misjudge with', () => {
+  it.each([
+    ['no list', [], /give the list in force and at least one earlier list \(given 0\)/],
+    ['one list', [current], /give the list in force and at least one earlier list \(given 1\)/],
+    ['an empty list', [old, { ...current, entries: [] }], /the commune list "[^"]+" has no entries/],
+  ])('%s', (_, tables, message) => {
+    expect(() => communeCurrent({ tables })).toThrow(message);
+  });
+});

@@ -2,7 +2,7 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
 import type { CommuneTable } from './parse-admin-units.js';
-import { codeText, indexOf, standing } from './_codes.js';
+import { checkedTables, codeText, indexOf, standing } from './_codes.js';
 
 const messages: MessageTable = {
   retired_commune_code: {
@@ -20,7 +20,13 @@ const messages: MessageTable = {
  * @example field.text().use(vn.communeCurrent({ tables: [communes2008, communes2025] }))
  */
 export function communeCurrent(options: RuleOptions & { readonly tables: readonly CommuneTable[] }): ValueRule {
-  const { tables } = options;
+  const tables = checkedTables('communeCurrent', options.tables ?? []);
+  // A code is retired when it is only in a list older than the one in force: with fewer than two lists none can be,
+  // and the rule would pass every row while its params name the list.
+  if (tables.length < 2) {
+    throw new Error('ddss: communeCurrent compares dated commune lists: give the list in force and at least one earlier ' +
+      `list (given ${tables.length})`);
+  }
   return valueRule({
     name: 'communeCurrent', criterion: 'live', code: 'retired_commune_code', messages,
     params: { tables: tables.map((t) => t.version).join(', ') },

@@ -51,3 +51,13 @@ describe('commune with a table', () => {
   });
 });
 
+
+// An empty list made every code "not a commune code of the list": a list loaded wrong, reported as the data's fault.
+describe('commune refuses an empty list', () => {
+  it.each([
+    ['table', () => commune({ table: { ...current, entries: [] } })],
+    ['tables', () => commune({ tables: [old, { ...current, entries: [] }] })],
+  ])('given as %s', (_, make) => {
+    expect(make).toThrow(/^ddss: commune: the commune list "[^"]+" has no entries \(load it with loadAdminUnits\)$/);
+  });
+});

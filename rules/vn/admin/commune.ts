@@ -2,7 +2,7 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
 import type { AdminUnit, CommuneTable } from './parse-admin-units.js';
-import { codeText, formatFinding, indexOf, standing } from './_codes.js';
+import { checkedTables, codeText, formatFinding, indexOf, standing } from './_codes.js';
 
 export interface CommuneOptions extends RuleOptions {
   /** A loaded commune list (`loadAdminUnits`): codes must be in it. */
@@ -40,7 +40,7 @@ const messages: MessageTable = {
  * @example field.text().use(vn.commune({ table: loadAdminUnits('communes-2025.json'), provinceField: 'province_code' }))
  */
 export function commune(options: CommuneOptions = {}): ValueRule {
-  const tables = options.tables ?? (options.table === undefined ? [] : [options.table]);
+  const tables = checkedTables('commune', options.tables ?? (options.table === undefined ? [] : [options.table]));
   const { provinceField } = options;
   if (provinceField !== undefined && tables.length === 0) throw new Error('ddss: commune({ provinceField }) needs a table');
   const label = tables.map((t) => t.version).join(', ');
