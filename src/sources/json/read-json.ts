@@ -121,7 +121,13 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
         yield { ...last, issues: [...(last.issues ?? []), empty.issue] };
       }
     } catch (e) {
-      const err = e instanceof Error ? e : new Error(String(e));
+      let err = e instanceof Error ? e : new Error(String(e));
+      // A file that cannot be opened or read names the input, as the CSV reader does: "file not found (ENOENT)"
+      // alone did not say which file. The code stays on the error.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (typeof (err as NodeJS.ErrnoException).syscall === 'string' && code !== undefined) {
+        err = Object.assign(new Error(`ddss: could not read ${name ?? 'the JSON input'}: ${err.message}`, { cause: e }), { code });
+      }
       error = err.message;
       if (err instanceof JsonSyntaxError) bytes = err.offset; // read up to there, whatever the chunking
       // The input failed (not the JSON): the complete records read before count, then the run is partial.
