@@ -49,8 +49,8 @@ const MIN_BATCH = 1024;
  * Reads JSON (an array of objects) or NDJSON as a stream of records, with memory bounded by one record. Records are
  * null-prototype objects (`__proto__` and `constructor` are ordinary keys); nested values are kept as they
  * are; numbers with more than 15 significant digits or a leading zero keep their exact text. Structural problems
- * are `SourceIssue`s (`non_object_element`, `duplicate_key`, `invalid_json`, `record_too_large`, `too_deep`,
- * `invalid_encoding`, `non_array_document`); a broken JSON document, or a stream that fails, makes the iterator
+ * are `SourceIssue`s (`non_object_element`, `duplicate_key`, `invalid_json`, `leading_zero_number`, `record_too_large`,
+ * `too_deep`, `invalid_encoding`, `non_array_document`); a broken JSON document, or a stream that fails, makes the iterator
  * throw after the records before it, so `validate` reports `partial: true`.
  * @example
  * const report = await validate(parcels, readJson('parcels.ndjson'), { now: new Date('2026-11-22') });
