@@ -110,7 +110,7 @@ describe('ddss validate --baseline', () => {
       expect(r.stderr).toMatch(why);
     }
     const missing = await cli(['validate', PARCELS, ...LAND, '--baseline', tmp.path('none.ndjson')]);
-    expect(missing.stderr).toMatch(/none\.ndjson: no such file/);
+    expect(missing.stderr).toBe(`ddss: --baseline ${tmp.path('none.ndjson')}: file not found\n`);
   });
 });
 

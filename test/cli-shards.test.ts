@@ -119,7 +119,7 @@ describe('ddss validate --shard K/N and ddss merge', () => {
   });
   it('an input that cannot be read is exit 3; a UTF-16 file, which cannot be cut, is exit 2', async () => {
     const missing = await cli(['validate', tmp.path('nope.csv'), '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('nope.ddss-state')]);
-    expect([missing.code, missing.stderr]).toEqual([3, expect.stringMatching(/^ddss: cannot read "\S+nope\.csv": ENOENT/) as unknown]);
+    expect([missing.code, missing.stderr]).toEqual([3, `ddss: cannot read "${tmp.path('nope.csv')}": file not found\n`]);
     const u16 = tmp.path('u16.csv');
     writeFileSync(u16, Buffer.from('\uFEFFparcel_id\nP1\n', 'utf16le'));
     const wide = await cli(['validate', u16, '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('u16.ddss-state')]);

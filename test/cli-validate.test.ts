@@ -41,12 +41,18 @@ describe('ddss validate: exit codes (DESIGN §7)', () => {
     ['failed', 1, () => ['parcels.csv', '--dataset', warningsOnly(), '--fail-under', '0.99']],
     ['passed', 0, () => ['parcels-ok.csv', '--dataset', 'parcels.yaml', '--fail-under', '1']],
     ['error', 3, () => ['broken.json', '--dataset', 'parcels.yaml']],
-    ['error', 3, () => ['no-such-file.csv', '--dataset', 'parcels.yaml']],
     ['error', 3, () => ['parcels.csv', '--dataset', 'throws.def.ts']],
   ])('status %s → exit %i (%#)', async (status, code, args) => {
     const r = await cli(['validate', ...args(), ...NOW, '--format', 'json']);
     expect(r.code).toBe(code);
     expect((JSON.parse(r.stdout) as JsonReport).status).toBe(status);
+  });
+
+  it('a missing input is exit 3 and one line in words, not a report of 0 rows (nor Node\'s ENOENT)', async () => {
+    // Before: a whole "could not evaluate" report of 0 rows on stdout, and on stderr "could not read no-such-file.csv
+    // after 0 bytes: ENOENT: no such file or directory, open '…'".
+    const r = await cli(['validate', 'no-such-file.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([3, '', 'ddss: cannot read "no-such-file.csv": file not found\n']);
   });
 
   it('explains an unreadable input on stderr and still writes the partial report', async () => {

@@ -58,9 +58,11 @@ describe('a source that fails mid-file', () => {
     expect([report.partial, report.source?.error]).toEqual([true, expect.stringMatching(/early failure/)]);
   });
 
-  it('reports a missing file as a partial run, not a rejection', async () => {
+  it('reports a missing file as a partial run, not a rejection, in words with the code', async () => {
     const report = await validate(def, readCsv(fixture('no-such-file.csv')), { now: NOW });
-    expect([report.partial, report.status, report.source?.error]).toEqual([true, 'error', expect.stringMatching(/ENOENT/)]);
+    // Before: "could not read no-such-file.csv after 0 bytes: ENOENT: no such file or directory, open '/…'".
+    expect([report.partial, report.status, report.source?.error])
+      .toEqual([true, 'error', `ddss: could not read ${fixture('no-such-file.csv')}: file not found (ENOENT)`]);
   });
 
   it('rejects chunks that are text, not bytes', async () => {

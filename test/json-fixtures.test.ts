@@ -54,7 +54,9 @@ describe('JSON fixtures', () => {
     ['bad-line.ndjson', 3, [['invalid_json', 2, undefined], ['non_object_element', 5, undefined]]],
     ['bom.json', 1, []],
     ['bom.ndjson', 2, []],
-    ['long-ids.json', 1, []],
+    ['long-ids.json', 1, [['leading_zero_number', 2, 'owner_cccd']]],
+    ['leading-zeros.ndjson', 3, [['leading_zero_number', 1, 'owner_id'], ['leading_zero_number', 3, 'area'],
+      ['invalid_json', 4, undefined]]],
   ])('%s gives %i rows and exactly the issues %j', async (name, rows, issues) => {
     const r = await read(fixture(name));
     expect(r.error).toBeUndefined();
@@ -123,11 +125,31 @@ describe('JSON fixtures', () => {
     expect(r.rows.map((x) => x.owner)).toEqual(['Nguy\uFFFD\uFFFDn', 'Lê']);
   });
 
-  it('keeps long numeric IDs and zero-led numbers as their exact text', async () => {
+  it('keeps long numeric IDs and zero-led numbers as their exact text; a zero-led one is a finding, not JSON', async () => {
     const r = await read(fixture('long-ids.json'));
     expect(r.rows).toEqual([{ id: 'P-1', owner_cccd: '001089012345', big: '12345678901234567890', area: 1.5, n15: 123456789012345 }]);
     const report = await validate(parcels, readJson(fixture('long-ids.json')));
     expect(report.rules.find((x) => x.id === 'owner_cccd.pattern')?.failed).toBe(0);
+    // Before: accepted without a word, so a file JSON.parse rejects passed as JSON.
+    expect(report.rules.find((x) => x.id === 'source.leading_zero_number')).toMatchObject({ criterion: 'correct',
+      severity: 'error', status: 'failed', checked: 1, failed: 1 });
+    expect(report.status).toBe('failed');
+  });
+
+  it('an NDJSON ID written as a zero-led number keeps its zero, with a finding naming the field (masked when personal)', async () => {
+    const r = await read(fixture('leading-zeros.ndjson'));
+    // Never the number 79123456789: the zero of the ID would be lost.
+    expect(r.rows.map((x) => x.owner_id)).toEqual(['079123456789', '079123456789', '001089012345']);
+    expect(r.rows[2]?.area).toBe('00.5');
+    expect(r.raw[0]).toMatchObject({ code: 'leading_zero_number', criterion: 'correct', severity: 'error', scope: 'row',
+      field: 'owner_id', value: '079123456789', params: { offset: 12 } });
+    const personal = defineDataset({ name: 'p', fields: { id: field.text(), owner_id: field.text().pii(), area: field.any() } });
+    const report = await validate(personal, readJson(fixture('leading-zeros.ndjson')));
+    const rule = report.rules.find((x) => x.id === 'source.leading_zero_number');
+    expect([rule?.failed, rule?.samples.map((x) => [x.line, x.field, x.value])]).toEqual([2, [[1, 'owner_id', '0791******89'], [3, 'area', '00.5']]]);
+    expect(rule?.samples[0]?.message).toBe('owner_id: 0791******89 (byte 12) is a number with a leading zero, which is not JSON; ' +
+      'it is kept as the text "0791******89" (quote it in the export)');
+    expect(JSON.stringify(report)).not.toContain('079123456789');
   });
 
   it('stops at a syntax error mid-array: the rows before it, then an error with the byte offset', async () => {

@@ -5,6 +5,7 @@ import { safeCell } from '../outputs/violations.js';
 import type { TabularSource } from '../core/source.js';
 import type { Violation } from '../core/report-types.js';
 import { FingerprintCounts } from './fingerprint-counts.js';
+import { fileErrorText } from '../core/file-error-text.js';
 
 /**
  * The violations of an earlier run, as `validate`'s `baseline` option takes them: a violation of the current run
@@ -55,8 +56,7 @@ export async function loadBaseline(path: string, options: { readonly name?: stri
     }
   } catch (e) {
     if (e instanceof BaselineError) throw e;
-    const error = e as NodeJS.ErrnoException;
-    fail(name, error.code === 'ENOENT' ? 'no such file' : error.message.replace(/^ddss: /, ''));
+    fail(name, fileErrorText(e));
   }
   const missing = source.info().error;
   if (missing !== undefined) fail(name, missing);

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { TabularSource } from '../core/source.js';
@@ -10,7 +11,8 @@ import { readPostgres } from '../sources/postgres/read-postgres.js';
 import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import type { PostgresArgs } from './_postgres-args.js';
-import { usage } from './_errors.js';
+import { fileErrorText } from '../core/file-error-text.js';
+import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin, STDIN_NAME } from './_stdin.js';
 import type { InputFormat } from './_validate-args.js';
 
@@ -34,8 +36,9 @@ export interface InputOptions {
 }
 
 /**
- * The source for an input file. Nothing is opened until the engine reads it, so a missing or unreadable file
- * becomes a partial report (status `error`, exit 3) like any other read failure, not an exception here.
+ * The source for an input file. Nothing is opened until the engine reads it: a command first checks the file with
+ * {@link requireReadable}; a file that fails later (removed meanwhile, a disk error) becomes a partial report (status
+ * `error`, exit 3) like any other read failure, not an exception here.
  */
 export function openInput(path: string, given: string, o: InputOptions): TabularSource {
   const name = isStdin(given) ? STDIN_NAME : basename(given);
@@ -97,5 +100,24 @@ export async function requireRereadable(input: string, given: string, why: strin
     const what = isStdin(given) ? 'the input cannot be standard input ("-")'
       : `"${given}" must be a regular file (not a pipe, a device or a directory)`;
     throw usage(`${why}, so ${what}${remedy === undefined ? '' : `: ${remedy}`}`);
+  }
+}
+
+/**
+ * Checks, before anything is read or written, that an input file exists and can be read, else stops with one line in
+ * words and exit 3 (`ddss: cannot read "nope.csv": file not found`; `it is a directory`, `permission denied`). Before,
+ * a missing file came out as a whole report of "could not evaluate" on 0 rows, quoting Node's "ENOENT: no such file
+ * or directory, open '…'": a report of no data at all, about a mistake in the command. Standard input (`-`) is not a
+ * file and passes; so do pipes and devices, which are only looked at (`stat` and `access` never open them: opening a
+ * named pipe waits for its writer).
+ * @example await requireReadable(resolve(io.cwd, 'parcels.csv'), 'parcels.csv')
+ */
+export async function requireReadable(path: string, given: string): Promise<void> {
+  if (isStdin(given)) return;
+  try {
+    if ((await stat(path)).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    await access(path, constants.R_OK);
+  } catch (e) {
+    throw new CliError(`cannot read "${given}": ${fileErrorText(e)}`, EXIT.unevaluated);
   }
 }

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type { Violation } from '../core/types.js';
 import type { RangeOffset } from '../parallel/ordered-violations.js';
 import { CliError, EXIT } from './_errors.js';
+import { fileErrorText } from '../core/file-error-text.js';
 
 const CRITERIA = new Set(['correct', 'sufficient', 'clean', 'live']);
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -70,7 +71,7 @@ export async function joinShardLines<T extends { readonly row?: number; readonly
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw bad(`cannot read (${(e as Error).message})`);
+    throw bad(`cannot read (${fileErrorText(e)})`);
   }
   if (rest.length > 0) line(rest);
   if (count !== recorded.count || hash.digest('hex') !== recorded.sha256) {

@@ -12,6 +12,7 @@ import type { Reference } from '../reference/reference.js';
 import type { DatasetDefinition, Violation } from '../core/types.js';
 import type { ShardState } from '../parallel/shard-state.js';
 import { CliError, EXIT } from './_errors.js';
+import { fileErrorText } from '../core/file-error-text.js';
 import { stageOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { openViolations } from './_violations.js';
@@ -69,7 +70,7 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
     await sink?.discard();
     await grades?.discard();
     const err = e as NodeJS.ErrnoException;
-    const text = (err.message ?? String(e)).replace(/^ddss: /, '').split('\n')[0] ?? '';
+    const text = fileErrorText(e).split('\n')[0] ?? '';
     // A table that cannot be cut (the server, the catalog) could not be evaluated (exit 3).
     if (e instanceof PostgresShardError) throw new CliError(text, EXIT.unevaluated);
     // A file that cannot be opened could not be evaluated (exit 3); anything else is how the shard was asked for.

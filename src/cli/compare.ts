@@ -14,7 +14,7 @@ import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
-import { checkEncoding, openInput } from './_input.js';
+import { checkEncoding, openInput, requireReadable } from './_input.js';
 import type { CliIo } from './_io.js';
 import { COMPARE_HELP } from './help.js';
 
@@ -37,6 +37,9 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
   const source = isStdin(args.source) ? STDIN : resolve(io.cwd, args.source);
   const copy = isStdin(args.copy) ? STDIN : resolve(io.cwd, args.copy);
+  // A side that is not there is one line (exit 3), not a comparison of nothing with the other side.
+  await requireReadable(source, args.source);
+  await requireReadable(copy, args.copy);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const changes = args.changes === undefined ? undefined : outputPath('changes', args.changes.path, io.cwd);
   const outputs = [out, changes].filter((o): o is OutputPath => o !== undefined);

@@ -9,7 +9,7 @@ import type { Report } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { cannotWrite, checkOutputs, outputPath, type OutputPath } from './_files.js';
-import { requireRereadable } from './_input.js';
+import { requireReadable, requireRereadable } from './_input.js';
 import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink } from './_output-sink.js';
@@ -34,6 +34,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const input = resolve(io.cwd, args.input);
+  await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const logPath = args.log === undefined ? undefined : outputPath('log', args.log.path, io.cwd);
   // An input that cannot be read twice is said first: no output flag can make it work.

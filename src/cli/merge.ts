@@ -13,6 +13,7 @@ import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
+import { fileErrorText } from '../core/file-error-text.js';
 import { commitAll, openOutputSink, type OutputSink } from './_output-sink.js';
 import { render } from './_render.js';
 import { joinShardLines, VIOLATION_LINES, type ShardLines } from './_shard-lines.js';
@@ -89,7 +90,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     try {
       bytes = await readFile(f.path);
     } catch (e) {
-      throw new CliError(`cannot read state "${f.given}": ${(e as Error).message}`, EXIT.unevaluated);
+      throw new CliError(`cannot read state "${f.given}": ${fileErrorText(e)}`, EXIT.unevaluated);
     }
     try {
       states.push(decodeShardHeader(bytes));

@@ -7,7 +7,7 @@ import type { Profile } from '../profile/types.js';
 import { CliError, EXIT } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
-import { checkEncoding, openInput } from './_input.js';
+import { checkEncoding, openInput, requireReadable } from './_input.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { PROFILE_HELP } from './help.js';
@@ -26,6 +26,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
   const input = isStdin(args.input) ? STDIN : resolve(io.cwd, args.input);
+  await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);
   const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, stdin: stdinOf(io) });

@@ -5,6 +5,7 @@ import { choice, parse } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
+import { fileErrorText } from '../core/file-error-text.js';
 import { REFDATA_HELP } from './help.js';
 
 const COLUMNS = ['code', 'name', 'level', 'province', 'district', 'successors'] as const;
@@ -72,7 +73,7 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
         ? `--valid-to ${e.validTo} is before the validFrom ${e.validFrom} of "${file}": the table would be in force on no day (both are inclusive)`
         : `--valid-from ${e.validFrom} is after the validTo ${e.validTo} of "${file}": the table would be in force on no day (both are inclusive)`);
     }
-    const text = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message.replace(/^ddss: /, '');
+    const text = fileErrorText(e);
     throw new CliError(`cannot import "${file}": ${text.split('\n')[0] ?? text}`, EXIT.unevaluated);
   }
   if (out === undefined) io.stdout.write(json);

@@ -4,7 +4,7 @@ import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
-import { checkEncoding, openInput, openPostgres, requireRereadable } from './_input.js';
+import { checkEncoding, openInput, openPostgres, requireReadable, requireRereadable } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
@@ -44,6 +44,8 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
   // A database URL is not a path (and is never written anywhere with its password).
   const input = args.postgres !== undefined ? redactUrl(args.input) : isStdin(args.input) ? STDIN : resolve(io.cwd, args.input);
+  // A file that is not there is one line (exit 3), not a report of "could not evaluate" on 0 rows.
+  if (args.postgres === undefined) await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const vio = args.violations === undefined ? undefined : outputPath('violations', args.violations.path, io.cwd);
   const grd = args.grades === undefined ? undefined : outputPath('grades', args.grades.path, io.cwd);

@@ -11,6 +11,7 @@ import { choice, parse, whole } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
+import { fileErrorText } from '../core/file-error-text.js';
 import { WORKLIST_HELP } from './help.js';
 
 /** One line of a `--grades` NDJSON file, as the worklist reads it. */
@@ -96,7 +97,7 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`cannot read the grades file "${file}": ${_why(e)}`, EXIT.usage);
+    throw new CliError(`cannot read the grades file "${file}": ${fileErrorText(e)}`, EXIT.usage);
   }
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   let names = [...groups.keys()].sort(byName);
@@ -113,16 +114,6 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   if (out === undefined) io.stdout.write(result);
   else await writeOutput(out, result, v.force === true);
   return EXIT.ok;
-}
-
-/** Why a file could not be read, in words rather than Node's "ENOENT: no such file or directory, open '…'". */
-function _why(e: unknown): string {
-  switch ((e as NodeJS.ErrnoException).code) {
-    case 'ENOENT': case 'ENOTDIR': return 'file not found';
-    case 'EISDIR': return 'it is a directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    default: return (e as Error).message.replace(/^ddss: /, '');
-  }
 }
 
 /** Parses one line; a line that is not a graded record is a usage error naming the line. */

@@ -1,4 +1,5 @@
 import { open, stat } from 'node:fs/promises';
+import { fileErrorText } from '../core/file-error-text.js';
 
 /** Bytes per read: the size of the pieces the sources decode. */
 const CHUNK = 64 * 1024;
@@ -16,7 +17,7 @@ export async function* fileChunks(path: string | URL, size = CHUNK): AsyncGenera
   // A pipe or device may keep an open or a read waiting indefinitely (a named pipe with no writer): counted, so that
   // an interrupt knows the process cannot wait for it (see `waitingOnPipe`). `stat` itself never waits.
   const pipe = await stat(path).then((s) => !s.isFile(), () => false);
-  const file = await (pipe ? whilePipe(open(path, 'r')) : open(path, 'r'));
+  const file = await (pipe ? whilePipe(open(path, 'r')) : open(path, 'r')).catch((e: unknown) => { throw plain(e); });
   let ahead: Promise<Uint8Array> | undefined;
   try {
     const before = await file.stat();
@@ -44,10 +45,24 @@ export async function* fileChunks(path: string | URL, size = CHUNK): AsyncGenera
           `${after !== before.size ? after : read} at the end)`);
       }
     }
+  } catch (e) {
+    throw plain(e); // a directory opens, and fails only at its first read (EISDIR)
   } finally {
     await ahead?.catch(() => undefined); // a read in flight finishes before its file closes
     await file.close();
   }
+}
+
+/**
+ * The error of a file that cannot be opened or read, in words (`file not found (ENOENT)`, `it is a directory
+ * (EISDIR)`) instead of Node's `ENOENT: no such file or directory, open '…'`, which every report and message then
+ * quoted. `code`, `syscall` and `path` stay on the error, and Node's error is its `cause`. Other errors pass as they are.
+ */
+function plain(e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  const text = fileErrorText(e, { code: true });
+  if (!(e instanceof Error) || typeof err.code !== 'string' || text === err.message) return e;
+  return Object.assign(new Error(text, { cause: e }), { code: err.code, syscall: err.syscall, path: err.path });
 }
 
 let pipeWaits = 0;

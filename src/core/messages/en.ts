@@ -46,6 +46,7 @@ export const en: Readonly<Record<string, string>> = {
   non_array_document: 'the JSON document is a single {type}, not an array of records; it was read as one record',
   duplicate_key: '{field}: key "{key}" appears more than once in the record; the last value is kept',
   invalid_json: 'the record is not valid JSON (byte {offset}): {detail}',
+  leading_zero_number: '{field}: {value} (byte {offset}) is a number with a leading zero, which is not JSON; it is kept as the text "{value}" (quote it in the export)',
   too_deep: 'the record is nested deeper than {maxDepth} levels and was not read',
   empty: 'the input holds no data ({bytes} bytes); nothing in it could be evaluated',
   binary_input: 'the input is {format} data, not text; nothing in it could be evaluated',

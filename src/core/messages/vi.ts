@@ -43,6 +43,7 @@ export const vi: Readonly<Record<string, string>> = {
   non_array_document: 'tài liệu JSON là một {type} đơn lẻ, không phải mảng bản ghi; đã đọc như một bản ghi',
   duplicate_key: '{field}: khóa "{key}" xuất hiện nhiều lần trong bản ghi; giữ giá trị cuối cùng',
   invalid_json: 'bản ghi không phải JSON hợp lệ (byte {offset}): {detail}',
+  leading_zero_number: '{field}: {value} (byte {offset}) là số có chữ số 0 ở đầu, không hợp lệ trong JSON; giá trị được giữ nguyên dạng văn bản "{value}" (hãy đặt trong dấu ngoặc kép khi xuất dữ liệu)',
   too_deep: 'bản ghi lồng sâu quá {maxDepth} cấp nên không được đọc',
   empty: 'đầu vào không có dữ liệu ({bytes} byte); không có gì để đánh giá',
   binary_input: 'đầu vào là dữ liệu {format}, không phải văn bản; không có gì để đánh giá',

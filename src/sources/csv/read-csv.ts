@@ -150,9 +150,12 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
       yield* a.take();
     } catch (e) {
       const cause = e instanceof Error ? e.message : String(e);
-      const message = `ddss: could not read ${name ?? 'the CSV input'} after ${bytes} bytes: ${cause}`;
+      // "after 0 bytes" says nothing when the file did not even open (`file not found (ENOENT)`).
+      const message = `ddss: could not read ${name ?? 'the CSV input'}${bytes > 0 ? ` after ${bytes} bytes` : ''}: ${cause}`;
       update(message);
-      throw new Error(message, { cause: e });
+      // The code of a file that cannot be read (`ENOENT`) stays on the error, for callers to tell the cause.
+      const code = (e as NodeJS.ErrnoException | undefined)?.syscall === undefined ? undefined : (e as NodeJS.ErrnoException).code;
+      throw Object.assign(new Error(message, { cause: e }), code === undefined ? {} : { code });
     }
   }
 

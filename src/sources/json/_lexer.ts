@@ -12,6 +12,11 @@ export interface Grammar {
   key(text: string, start: number, end: number): string;
   /** A number or literal ended just before `end`. */
   scalar(value: unknown, end: number): void;
+  /**
+   * The number about to be passed to `scalar` (its text when the lexer is building, else '') has a leading zero
+   * (`079123456789`), which JSON does not allow; `offset` is the byte where it starts.
+   */
+  leadingZero(text: string, offset: number): void;
   /** A syntax error at `i`; returns where reading goes on (NDJSON skips the line, JSON stops). */
   fail(detail: string, i: number, atEnd?: boolean): number;
   /** A U+FFFD that replaced invalid bytes, met inside a string. */
@@ -65,6 +70,9 @@ export class Lexer {
   private numBuf = '';
   /** The number has an exponent or a leading zero: it needs the careful conversion. */
   private numOdd = false;
+  /** The number has a leading zero (`007`), which is not JSON; where it started, in bytes. */
+  private numZero = false;
+  private numStart = 0;
   private literal = '';
   private litIdx = 0;
   private litValue: boolean | null = null;
@@ -95,7 +103,8 @@ export class Lexer {
     if (c === 45 || (c >= 48 && c <= 57)) {
       this.mode = NUMBER;
       this.numState = c === 45 ? N_MINUS : c === 48 ? N_ZERO : N_INT;
-      this.numOdd = false;
+      this.numOdd = this.numZero = false;
+      this.numStart = this.off(i);
       this.tokStart = i;
       return i + 1;
     }
@@ -168,13 +177,22 @@ export class Lexer {
     if (this.mode !== NUMBER) return;
     this.mode = STRUCT;
     if (!numberComplete(this.numState)) this.g.fail('invalid number', 0, true);
-    else this.g.scalar(this.build ? this.numberOf(this.numBuf) : undefined, 0);
+    else this.g.scalar(this.numberEnded(this.numBuf), 0);
     this.numBuf = '';
   }
 
   /** Stops for good (a broken JSON document). */
   halt(): void {
     this.mode = -1;
+  }
+
+  /**
+   * The value of a complete number token. A leading zero is told to the grammar first: the number is kept as its
+   * text (`'079123456789'`, the zero of an ID is not dropped), and the reader says the file is not JSON there.
+   */
+  private numberEnded(text: string): number | string | undefined {
+    if (this.numZero) this.g.leadingZero(this.build ? text : '', this.numStart);
+    return this.build ? this.numberOf(text) : undefined;
   }
 
   /** Up to 15 characters without exponent or leading zero are at most 15 digits: `Number` is exact. */
@@ -272,12 +290,13 @@ export class Lexer {
     for (; j < n; j++) {
       s = numberStep(this.numState, text.charCodeAt(j));
       if (s >= N_END) break;
-      if (s === N_E || (s === N_INT && this.numState === N_ZERO)) this.numOdd = true;
+      if (s === N_E) this.numOdd = true;
+      else if (s === N_INT && this.numState === N_ZERO) this.numOdd = this.numZero = true;
       this.numState = s;
     }
     if (j === n) return n;
     if (s === N_BAD) return this.g.fail('invalid number', j);
-    const value = this.build ? this.numberOf(this.numBuf + text.slice(this.tokStart, j)) : undefined;
+    const value = this.numberEnded(this.build ? this.numBuf + text.slice(this.tokStart, j) : '');
     this.numBuf = '';
     this.mode = STRUCT;
     this.g.scalar(value, j);

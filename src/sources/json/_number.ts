@@ -1,7 +1,7 @@
 /**
  * States of the JSON number grammar, one character at a time, so a number cut between chunks needs no lookahead.
  * A leading zero followed by digits (`0012`) is not JSON but is accepted and kept as text: it is almost always an
- * identifier whose zeros matter.
+ * identifier whose zeros matter. The lexer reports each one (`leading_zero_number`), so the file does not pass as JSON.
  */
 export const N_MINUS = 0;
 export const N_ZERO = 1;

@@ -57,8 +57,9 @@ export class RecordSink {
 
   /** Notes an issue of the record being read; it is kept if the record becomes a row. */
   note(code: string, criterion: SourceIssue['criterion'], params: Record<string, unknown>, field?: string,
-    severity: SourceIssue['severity'] = 'error'): void {
-    this.notes.push({ code, criterion, severity, scope: 'row', ...(field === undefined ? {} : { field }), params });
+    severity: SourceIssue['severity'] = 'error', value?: string): void {
+    this.notes.push({ code, criterion, severity, scope: 'row', ...(field === undefined ? {} : { field }),
+      ...(value === undefined ? {} : { value }), params });
   }
 
   /** Adds an evaluated row with the issues noted while reading it (their `index` is filled in here). */

@@ -70,7 +70,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   let topCount = 0;
   let pendingValue: unknown;
 
-  const grammar: Grammar = { structural, newline, string, key, scalar: complete, fail, invalidBytes, pieceEnd };
+  const grammar: Grammar = { structural, newline, string, key, scalar: complete, leadingZero, fail, invalidBytes, pieceEnd };
   const lex = new Lexer(grammar);
 
   /** A syntax error at `i`: NDJSON skips the line, JSON stops. Returns `i`, where reading resumes (or stopped). */
@@ -153,6 +153,17 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     // Inside a top-level key the field is not known yet; inside a value it is the top-level key.
     const field = depth === 0 || (depth === 1 && inKey) ? undefined : topKey;
     sink.note('invalid_encoding', 'clean', { offset, encoding: 'utf-8' }, field);
+  }
+
+  /**
+   * `{"owner_id":079123456789}` is not JSON (RFC 8259: no leading zeros), but such files exist (IDs written unquoted by
+   * a hand-made export), and the zero is what matters: the value is kept as its text, the record is read, and it gets
+   * the finding `leading_zero_number` (correct, error), so the file never passes as JSON it is not. A top-level
+   * scalar (an NDJSON line `007`) is rejected as `non_object_element` anyway, which drops this note.
+   */
+  function leadingZero(text: string, offset: number): void {
+    if (!lex.build) return;
+    sink.note('leading_zero_number', 'correct', { offset }, depth === 0 ? undefined : topKey, 'error', text);
   }
 
   function pieceEnd(n: number): void {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJson, type JsonInput, type JsonSource, type ReadJsonOptions } from './read-json.js';
 import type { RowBatch } from '../../core/source.js';
@@ -105,10 +105,17 @@ describe('readJson', () => {
     expect(src.info().error).toBe('disk on fire');
   });
 
-  it('throws for a missing file, with its error in info()', async () => {
+  it('throws for a missing file, naming it in words, with its error in info() and its code on the error', async () => {
     const src = readJson(join(dir, 'missing.json'));
-    await expect(records(src)).rejects.toThrow(/ENOENT/);
-    expect(src.info().error).toMatch(/ENOENT/);
+    // Before: Node's own "ENOENT: no such file or directory, open '…'", without saying which input it was.
+    const error = await records(src).then(() => undefined, (e: unknown) => e as NodeJS.ErrnoException);
+    expect([error?.message, error?.code]).toEqual(['ddss: could not read missing.json: file not found (ENOENT)', 'ENOENT']);
+    expect(src.info().error).toBe('ddss: could not read missing.json: file not found (ENOENT)');
+  });
+
+  it('says a directory given as the input is one (EISDIR)', async () => {
+    const src = readJson(dir, { format: 'ndjson' });
+    await expect(records(src)).rejects.toThrow(`ddss: could not read ${basename(dir)}: it is a directory (EISDIR)`);
   });
 
   it('counts bytes exactly after invalid UTF-8: each replaced sequence as its own length', async () => {

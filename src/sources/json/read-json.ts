@@ -49,8 +49,8 @@ const MIN_BATCH = 1024;
  * Reads JSON (an array of objects) or NDJSON as a stream of records, with memory bounded by one record. Records are
  * null-prototype objects (`__proto__` and `constructor` are ordinary keys); nested values are kept as they
  * are; numbers with more than 15 significant digits or a leading zero keep their exact text. Structural problems
- * are `SourceIssue`s (`non_object_element`, `duplicate_key`, `invalid_json`, `record_too_large`, `too_deep`,
- * `invalid_encoding`, `non_array_document`); a broken JSON document, or a stream that fails, makes the iterator
+ * are `SourceIssue`s (`non_object_element`, `duplicate_key`, `invalid_json`, `leading_zero_number`, `record_too_large`,
+ * `too_deep`, `invalid_encoding`, `non_array_document`); a broken JSON document, or a stream that fails, makes the iterator
  * throw after the records before it, so `validate` reports `partial: true`.
  * @example
  * const report = await validate(parcels, readJson('parcels.ndjson'), { now: new Date('2026-11-22') });
@@ -121,7 +121,13 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
         yield { ...last, issues: [...(last.issues ?? []), empty.issue] };
       }
     } catch (e) {
-      const err = e instanceof Error ? e : new Error(String(e));
+      let err = e instanceof Error ? e : new Error(String(e));
+      // A file that cannot be opened or read names the input, as the CSV reader does: "file not found (ENOENT)"
+      // alone did not say which file. The code stays on the error.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (typeof (err as NodeJS.ErrnoException).syscall === 'string' && code !== undefined) {
+        err = Object.assign(new Error(`ddss: could not read ${name ?? 'the JSON input'}: ${err.message}`, { cause: e }), { code });
+      }
       error = err.message;
       if (err instanceof JsonSyntaxError) bytes = err.offset; // read up to there, whatever the chunking
       // The input failed (not the JSON): the complete records read before count, then the run is partial.

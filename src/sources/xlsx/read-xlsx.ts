@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
+import { fileErrorText } from '../../core/file-error-text.js';
 import { resolveHeader, type HeaderOption } from '../csv/header.js';
 import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
@@ -122,13 +123,16 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       }
       info = { kind: 'xlsx', ...named, records };
     } catch (e) {
-      const raw = e instanceof Error ? e.message : String(e);
+      // A file that cannot be opened says so in words (`file not found (ENOENT)`), as the CSV and JSON readers do.
+      const raw = typeof (e as NodeJS.ErrnoException).syscall === 'string' ? fileErrorText(e, { code: true })
+        : e instanceof Error ? e.message : String(e);
       // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often.
       const cause = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw)
         ? `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv` : raw;
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
       info = { kind: 'xlsx', ...named, records, error: message };
-      throw new Error(message, { cause: e });
+      const code = (e as NodeJS.ErrnoException | undefined)?.syscall === undefined ? undefined : (e as NodeJS.ErrnoException).code;
+      throw Object.assign(new Error(message, { cause: e }), code === undefined ? {} : { code });
     } finally {
       // The read ends here however it ends: the file closes, and a stream is not waited on any more.
       bytes?.destroy();
