@@ -132,6 +132,21 @@ describe('ddss validate --dataset land-parcels|insurance-participants --referenc
     expect(r.stderr).toContain(`rule "verifyPerson" could not run: reference 'population' ${hint}`);
   });
 
+  it('a register with a record its reader dropped makes the rules error (exit 3), never a false not_in_register', async () => {
+    // Row 0 of the parcels names 012061147678: its register record is over the 1 MiB record cap, so it is not read.
+    const register = readFileSync(example('population/population.csv'), 'utf8')
+      .replace('012061147678,Ngô Đình Huy,', `012061147678,Ngô Đình Huy${' '.repeat(1100 * 1024)},`);
+    writeFileSync(tmp.path('pop.csv'), register);
+    const r = await person('land-parcels', 'land/parcels.csv', '--reference', `population=${tmp.path('pop.csv')}`);
+    expect(r.code).toBe(3);
+    const line = register.split('\n').findIndex((l) => l.startsWith('012061147678')) + 1;
+    expect(r.rules.map((x) => [x.status, x.error])).toEqual(r.rules.map(() => ['error',
+      `reference 'population' could not be read whole: 1 record(s) were not read or not read whole (the first at line ${line}: ` +
+      'record_too_large, the record is larger than 1048576 bytes and was not read), so their keys would be reported as not in it; ' +
+      'mend the file and run again']));
+    expect(r.rules.flatMap((x) => x.samples)).toEqual([]);
+  });
+
   it('a register with one person twice makes the rules error (exit 3), saying why', async () => {
     writeFileSync(tmp.path('pop.csv'), 'id,full_name,birth_date,gender\n012061147678,Ngô Đình Huy,1961,Nam\n012061147678,Ngô Đình Huy,1961,Nam\n');
     const r = await cli(['validate', example('land/parcels.csv'), '--dataset', 'land-parcels', ...NOW, '--reference', `population=${tmp.path('pop.csv')}`]);
