@@ -90,6 +90,9 @@ rules:
   });
 });
 
+const SIX_COULD_NOT_RUN = '6 rules could not run ("verifyPerson", "verifyPerson.name", "verifyPerson.nameForm", "verifyPerson.birth", ' +
+  '"verifyPerson.gender", "verifyPerson.deceased")';
+
 describe('ddss validate --dataset land-parcels|insurance-participants --reference population=FILE', () => {
   const example = (p: string) => fileURLToPath(new URL(`../examples/${p}`, import.meta.url));
   const manifest = JSON.parse(readFileSync(example('population/population.manifest.json'), 'utf8')) as
@@ -129,7 +132,42 @@ describe('ddss validate --dataset land-parcels|insurance-participants --referenc
     writeFileSync(tmp.path('pop.csv'), bytes('id,full_name,birth_date,gender\n012061147678,Ngô Đình Huy,1961,Nam\n'));
     const r = await cli(['validate', example('land/parcels.csv'), '--dataset', 'land-parcels', ...NOW, '--reference', `population=${tmp.path('pop.csv')}`]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`rule "verifyPerson" could not run: reference 'population' ${hint}`);
+    expect(r.stderr).toContain(`${SIX_COULD_NOT_RUN}: reference 'population' ${hint}`);
+  });
+
+  it('one problem of the register stopping the six rules is said once, naming them; the JSON report keeps each rule\'s error', async () => {
+    writeFileSync(tmp.path('pop.csv'), 'id,full_name,birth_date,gender\n012061147678,Ngô Đình Huy,1961,Nam\n012061147678,Ngô Đình Huy,1961,Nam\n');
+    const args = ['validate', example('land/parcels.csv'), '--dataset', 'land-parcels', ...NOW, '--reference', `population=${tmp.path('pop.csv')}`];
+    const text = await cli(args);
+    const why = "reference 'population' holds 1 record(s) whose id repeats an earlier record's";
+    // stderr: one line for the six rules.
+    const lines = text.stderr.split('\n').filter((l) => l.includes(why));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.startsWith(`ddss: ${SIX_COULD_NOT_RUN}: ${why}`)).toBe(true);
+    // The summary: the reason once in the verdict, and each listed rule after the first points to the first.
+    expect(text.stdout.split(why)).toHaveLength(3);
+    expect(text.stdout).toContain(`could not be evaluated: ${SIX_COULD_NOT_RUN.replace(/"/g, '')}: ${why}`);
+    expect(text.stdout).toMatch(/!\s+verifyPerson\.deceased\s+Error: the same as verifyPerson\n/);
+    // The report's contract: every rule still carries its own error; the dataset's error says it once.
+    const json = await cli([...args, '--format', 'json']);
+    const report = JSON.parse(json.stdout) as { error: string; rules: RuleJson[] };
+    expect(report.rules.filter((x) => x.id.startsWith('verifyPerson')).map((x) => x.error?.startsWith(why))).toEqual(Array(6).fill(true));
+    expect(report.error.split(why)).toHaveLength(2);
+  });
+
+  it('a register with a record its reader dropped makes the rules error (exit 3), never a false not_in_register', async () => {
+    // Row 0 of the parcels names 012061147678: its register record is over the 1 MiB record cap, so it is not read.
+    const register = readFileSync(example('population/population.csv'), 'utf8')
+      .replace('012061147678,Ngô Đình Huy,', `012061147678,Ngô Đình Huy${' '.repeat(1100 * 1024)},`);
+    writeFileSync(tmp.path('pop.csv'), register);
+    const r = await person('land-parcels', 'land/parcels.csv', '--reference', `population=${tmp.path('pop.csv')}`);
+    expect(r.code).toBe(3);
+    const line = register.split('\n').findIndex((l) => l.startsWith('012061147678')) + 1;
+    expect(r.rules.map((x) => [x.status, x.error])).toEqual(r.rules.map(() => ['error',
+      `reference 'population' could not be read whole: 1 record(s) were not read or not read whole (the first at line ${line}: ` +
+      'record_too_large, the record is larger than 1048576 bytes and was not read), so their keys would be reported as not in it; ' +
+      'mend the file and run again']));
+    expect(r.rules.flatMap((x) => x.samples)).toEqual([]);
   });
 
   it('a register with one person twice makes the rules error (exit 3), saying why', async () => {

@@ -23,6 +23,7 @@ import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
+import { couldNotRun, errorGroups } from '../core/error-groups.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -186,9 +187,8 @@ export function _explain(report: Report, io: CliIo): void {
   if (report.partial) {
     io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '')}\n`);
   }
-  for (const r of report.rules) {
-    if (r.status === 'error') io.stderr.write(`ddss: rule "${r.id}" could not run: ${_oneLine(r.error ?? 'unknown error')}\n`);
-  }
+  // Once per cause, naming the rules it stopped: an unusable reference stops every rule using it (six for verifyPerson).
+  for (const g of errorGroups(report.rules)) io.stderr.write(`ddss: ${couldNotRun(g.ids, '"')}: ${_oneLine(g.error)}\n`);
   // A file separated by another delimiter reads as one column: every declared column is "missing". Say which flag
   // reads it, as for encodings.
   const split = report.rules.find((r) => r.id === 'source.delimiter_mismatch');

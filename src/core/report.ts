@@ -6,6 +6,7 @@ import { CRITERIA } from './types.js';
 import { badPlaces, badResult } from './_validator-helpers.js';
 import { gradeHistogram } from './grades.js';
 import { groupBreakdown } from './grade-tally.js';
+import { couldNotRun, errorGroups } from './error-groups.js';
 import type { Plan, Slot } from './compile.js';
 import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
@@ -57,7 +58,8 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
           : 'passed';
   const reasons = [
     ...(partial ? [`the input could not be read completely: ${source?.error ?? 'unknown error'}`] : []),
-    ...errored.map((r) => `rule ${r.id} could not run: ${r.error ?? 'unknown error'}`),
+    // One cause stopping several rules (an unusable reference stops every rule using it) is one reason, naming them.
+    ...errorGroups(rules).map((g) => `${couldNotRun(g.ids)}: ${g.error}`),
     ...(nothing === undefined ? [] : [nothing]),
   ];
 

@@ -47,6 +47,8 @@ export interface Labels {
   readonly sortHint: string;
   readonly moreRules: (n: number) => string;
   readonly moreItems: (n: number) => string;
+  /** A rule stopped by the same cause as rule `id`, listed above it: the cause is said once. */
+  readonly sameErrorAs: (id: string) => string;
   /** The link to the file holding every violation (the page keeps a few per rule). */
   readonly allViolations: string;
   /** Where the violations a section does not show are: the violations file, or the JSON report. */
@@ -106,6 +108,7 @@ const en: Labels = {
   sortHint: 'Click a column header to sort.',
   moreRules: (n) => `… and ${plural(n, 'more rule', 'more rules', 'en')}`,
   moreItems: (n) => `… and ${formatCount(n, 'en')} more`,
+  sameErrorAs: (id) => `the same as ${id}`,
   allViolations: 'Every violation',
   moreIn: (n, file) => `… and ${formatCount(n, 'en')} more ${file ? 'in the violations file' : '(every one: --violations FILE.csv, or the JSON report)'}`,
 };
@@ -164,6 +167,7 @@ const vi: Labels = {
   sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
   moreRules: (n) => `… và ${formatCount(n, 'vi')} quy tắc khác`,
   moreItems: (n) => `… và ${formatCount(n, 'vi')} mục khác`,
+  sameErrorAs: (id) => `giống như ${id}`,
   allViolations: 'Toàn bộ vi phạm',
   moreIn: (n, file) => `… và ${formatCount(n, 'vi')} vi phạm khác ${file ? 'trong tệp vi phạm' : '(toàn bộ: --violations TỆP.csv, hoặc báo cáo JSON)'}`,
 };

@@ -60,7 +60,13 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
     out.push('', paint('bold', `${l.failingRules}:`));
     const idWidth = Math.min(40, Math.max(...shown.map((r) => plainText(r.id).length)));
     const failWidth = Math.max(...shown.map((r) => String(r.failed).length));
-    for (const r of shown) out.push(`  ${ruleLine(paint, r, l, idWidth, failWidth)}`);
+    // One cause stopping several rules (an unusable reference) is said once: the next rules point to the first.
+    const said = new Map<string, string>();
+    for (const r of shown) {
+      const first = r.status === 'error' ? said.get(r.error ?? '') : undefined;
+      if (r.status === 'error' && first === undefined) said.set(r.error ?? '', r.id);
+      out.push(`  ${ruleLine(paint, r, l, idWidth, failWidth, first)}`);
+    }
     if (failing.length > shown.length) out.push(paint('dim', `  ${l.moreRules(failing.length - shown.length)}`));
   }
   if (report.timings !== undefined) out.push('', ...timingsLines(report.timings, l.locale));
@@ -80,10 +86,12 @@ function scoreLine(paint: Paint, name: string, score: number | null, l: Labels, 
   return `${label}  ${paint(BAND[band], pct)}  ${bar}${detail === '' ? '' : `  ${paint('dim', detail)}`}`;
 }
 
-function ruleLine(paint: Paint, r: RuleResult, l: Labels, idWidth: number, failWidth: number): string {
+/** `sameAs`: the rule listed above with the same error, which this line then names instead of repeating it. */
+function ruleLine(paint: Paint, r: RuleResult, l: Labels, idWidth: number, failWidth: number, sameAs?: string): string {
   const id = plainText(r.id).padEnd(idWidth);
   if (r.status === 'error') {
-    return `${paint('magenta', '!'.padStart(failWidth))}  ${id}  ${paint('magenta', l.ruleStatus.error)}: ${plainText(r.error ?? '')}`;
+    const why = sameAs === undefined ? r.error ?? '' : l.sameErrorAs(sameAs);
+    return `${paint('magenta', '!'.padStart(failWidth))}  ${id}  ${paint('magenta', l.ruleStatus.error)}: ${plainText(why)}`;
   }
   const count = paint(r.severity === 'error' ? 'red' : 'yellow', String(r.failed).padStart(failWidth));
   const label = fieldLabel(r, l.locale);

@@ -103,3 +103,18 @@ describe('toMarkdown under GitHub Flavored Markdown', () => {
     expect(spans.filter((c) => c?.includes('\\|'))).toEqual([]);
   });
 });
+
+describe('toMarkdown: one cause stopping several rules', () => {
+  it('says the cause once: the next rules name the first', async () => {
+    const boom = () => { throw new Error('the register is unusable'); };
+    const def = defineDataset({
+      name: 'd', fields: { a: field.text() },
+      rules: [rule.record('r1', boom), rule.record('r2', boom)],
+    });
+    const report = await validate(def, [{ a: 'x' }], { now: new Date('2026-01-01') });
+    const md = toMarkdown(report);
+    expect(md.split('the register is unusable')).toHaveLength(3); // the verdict's reason, and r1's sample line
+    expect(md).toContain('- `r2`: the same as `r1`');
+    expect(report.error).toMatch(/^2 rules could not run \(r1, r2\): /);
+  });
+});

@@ -60,7 +60,15 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
     if (failing.length > shown.length) out.push('', l.moreRules(failing.length - shown.length));
     // Samples for the first few rules only: the summary must stay readable in a merge-request comment.
     const samples = shown.filter((r) => r.samples.length > 0 || r.error !== null).slice(0, options.maxSampleRules ?? 5);
-    if (samples.length > 0) out.push('', `### ${l.samplesHeading}`, '', ...samples.flatMap((r) => sampleList(r, l, options.maxSamples ?? 3)));
+    // One cause stopping several rules (an unusable reference) is said once: the next rules point to the first.
+    const said = new Map<string, string>();
+    const sameAs = (r: RuleResult): string | undefined => {
+      if (r.error === null) return undefined;
+      const first = said.get(r.error);
+      if (first === undefined) said.set(r.error, r.id);
+      return first;
+    };
+    if (samples.length > 0) out.push('', `### ${l.samplesHeading}`, '', ...samples.flatMap((r) => sampleList(r, l, options.maxSamples ?? 3, sameAs(r))));
   }
   return `${out.join('\n')}\n`;
 }
@@ -85,8 +93,10 @@ function labelText(r: RuleResult, l: Labels): string {
   return label === undefined ? '' : ` (${markdownText(label).replace(/\|/g, '\\|')})`;
 }
 
-function sampleList(r: RuleResult, l: Labels, max: number): string[] {
-  const lines = [`- ${markdownCode(r.id)}${r.error === null ? '' : `: ${markdownText(r.error)}`}`];
+/** `sameAs`: the rule listed above with the same error, named instead of repeating it. */
+function sampleList(r: RuleResult, l: Labels, max: number, sameAs?: string): string[] {
+  const why = r.error === null ? undefined : sameAs === undefined ? markdownText(r.error) : l.sameErrorAs(markdownCode(sameAs));
+  const lines = [`- ${markdownCode(r.id)}${why === undefined ? '' : `: ${why}`}`];
   for (const s of r.samples.slice(0, max)) {
     const where = [
       s.row === undefined ? '' : `${l.col.row} ${formatCount(s.row, l.locale)}`,

@@ -2,6 +2,7 @@ import { openSide } from '../compare/_side.js';
 import { isTabularSource } from '../core/source.js';
 import { listedColumns } from '../core/columns.js';
 import { encodingWatch } from './_encoding-watch.js';
+import { recordWatch } from './_record-watch.js';
 import { firstSighting, lookup, newKeyTable, sight, tableBytes, type KeyTable } from '../../rules/clean/_key-table.js';
 import { joinParts, keyPart, splitParts } from './_key-text.js';
 import type { RowInput } from '../core/validate.js';
@@ -91,7 +92,8 @@ async function read(name: string, source: RowInput, key: readonly string[], want
   let error: string | undefined;
   try {
     const watch = encodingWatch(name, isTabularSource(source) && source.kind === 'csv');
-    const side = await openSide(source, watch);
+    const records = recordWatch(name);
+    const side = await openSide(source, { issue: (i) => { watch.issue(i); records.issue(i); } });
     const at = (c: string): number => side.columns.indexOf(c);
     const absent = [...key, ...columns].filter((c) => at(c) < 0);
     if (side.columns.length === 0 || absent.length > 0) {
@@ -104,6 +106,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
           : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})${watch.headerHint()}`);
     } else {
       columns = [...wanted, ...optional.filter((c) => at(c) >= 0)];
+      records.use([...key, ...columns]);
       const ki = key.map(at);
       const ci = columns.map(at);
       const parts: string[] = new Array<string>(ki.length);
@@ -127,7 +130,9 @@ async function read(name: string, source: RowInput, key: readonly string[], want
         }
       }
       const failed = side.error()?.replace(/^ddss: /, '');
-      error = failed !== undefined ? `reference '${name}' could not be read whole: ${failed}` : watch.mismatch() ?? watch.invalid([...key, ...columns]);
+      // A file in the wrong encoding also breaks records apart: its own message says what to declare, so it comes first.
+      error = failed !== undefined ? `reference '${name}' could not be read whole: ${failed}`
+        : watch.mismatch() ?? watch.invalid([...key, ...columns]) ?? records.lost();
     }
   } catch (e) {
     error = `reference '${name}' could not be read: ${e instanceof Error ? e.message : String(e)}`;

@@ -96,7 +96,7 @@ interface Part {
  * value is the finding's suggestion, shown (masked) like the record's value; messages never quote it.
  * Not checked (not counted): rows without an ID or whose ID is not 12 digits (a legacy 9-digit CMND, a malformed ID);
  * for each comparison, rows where either side is empty or unreadable; every row when the run gives no register (the
- * rules are then `skipped`, never passed). A register that cannot be read, lacks a column, or holds an ID twice
+ * rules are then `skipped`, never passed). A register that cannot be read whole, lacks a column, or holds an ID twice
  * (the register must hold one record per person: ddss does not choose) makes the rules `error`.
  * @example
  * rules: [vn.verifyPerson({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' }, { register: 'population' })]

@@ -14,13 +14,16 @@ const DATE_FORMAT = /[dmyhs]/i;
  * cell (`#N/A`), a formula whose cached result is an error (`#DIV/0!`) or a formula without a cached result gives a
  * finding instead of a value. Empty → `''`, as an empty CSV cell. `stored` is the cell's type as the sheet stores it
  * when exceljs loses it (`typedCellScanner`): `e`, an error, whose words exceljs was handed as text; `b`, a boolean,
- * which exceljs reads as 1 or 0 in a formula's result. Throws a `DamagedPart` for a reference to a shared string
+ * which exceljs reads as 1 or 0 in a formula's result; `d`, an ISO 8601 date or time (`2024-03-05T00:00:00`), handed
+ * over as text: a `Date` like a date-formatted number's (its wall-clock time as UTC), or the text itself when it names
+ * a zone or is no calendar date (the rules then judge the text). Throws a `DamagedPart` for a reference to a shared string
  * when the workbook has no shared-string table (its text would have read as "[object Object]").
  * @example cellValue({ formula: 'A1+1', result: 3 }) // { value: 3 }
  * @example cellValue({ formula: '1/0', result: '#DIV/0!' }, undefined, false, 'e') // error_cell, value '#DIV/0!'
  */
 export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?: StoredType): CellReading {
   if (stored === 'e') return storedError(v);
+  if (stored === 'd') return storedDate(v);
   if (v === null || v === undefined) return { value: '' };
   if (typeof v === 'string' || typeof v === 'boolean') return { value: v };
   if (typeof v === 'number') return { value: v };
@@ -63,6 +66,33 @@ function storedError(v: unknown): CellReading {
   }
   return { code: 'error_cell', params: { value: typeof words === 'string' ? words : 'formula error', ...formula } };
 }
+
+/**
+ * A cell stored as an ISO 8601 date (`t="d"`), its value handed over as text: the cell itself, or a formula's result.
+ * Without a zone it is a wall-clock date and time, as a date-formatted number is: the same `Date` (its time as UTC).
+ * With one (`Z`, `+07:00`) it is an instant whose calendar day depends on the zone, and text that is no calendar date
+ * (`2024-02-30`) is no date: either is handed over as the text it is, never as a different day.
+ */
+function storedDate(v: unknown): CellReading {
+  const o = typeof v === 'object' && v !== null ? v as Record<string, unknown> : undefined;
+  const isFormula = o !== undefined && ('formula' in o || 'sharedFormula' in o);
+  const text = isFormula ? o.result : v;
+  if (isFormula && (text === undefined || text === null || text === '')) {
+    return { code: 'formula_without_value', params: { formula: String(o.formula ?? o.sharedFormula) } };
+  }
+  if (typeof text !== 'string') return cellValue(text);
+  const m = ISO_DATE.exec(text.trim());
+  if (m === null) return { value: text };
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
+  // Date.UTC rolls 30 February over to March and reads years 0–99 as 1900–1999: such text is no date it can be.
+  const same = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
+  return same ? { value: date } : { value: text };
+}
+
+// A date, or a date and time, without a zone: what a date-formatted number holds.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 
 /** True for a number format that shows a date or time (quoted text and colours removed first). */
 function isDateFormat(fmt: string): boolean {

@@ -52,6 +52,14 @@ describe.each(layouts)('readXlsx on a damaged workbook (%s)', (_, layout) => {
     await expect(rows(cut)).rejects.toThrow(/the workbook is damaged: the shared-string table \(xl\/sharedStrings\.xml\), .* ends before its XML does/);
   });
 
+  it('fails a sheet whose cell refers to a shared string beyond the table, naming the cell (it read as empty)', async () => {
+    const path = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace(/(<c r="B151"[^>]*t="s"[^>]*><v>)\d+/, '$1999') : undefined), layout);
+    await expect(rows(path)).rejects.toThrow(new RegExp('^ddss: could not read w\\d+\\.xlsx: the workbook is damaged: the sheet "Sổ địa chính" ' +
+      '\\(xl/worksheets/sheet1\\.xml\\) holds a cell \\(B151\\) referring to shared string number 1000, but the shared-string ' +
+      'table holds 603 strings: the sheet and its text do not match \\(a damaged export\\)$'));
+  });
+
   it('fails a sheet whose bytes changed but still make well-formed XML: its CRC-32 differs (a value read as another)', async () => {
     const path = await rewriteWorkbook(await register(), () => undefined, { ...layout, store: true });
     patchEntry(path, SHEET, (data) => {

@@ -2,7 +2,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { asDamaged, DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
 import { partText, type PartCheck } from './part-text.js';
-import { typedCellScanner, type TypedCells } from './typed-cells.js';
+import { sharedStringScanner } from './shared-string-scanner.js';
+import { typedCellScanner, type TypedCellScanner, type TypedCells } from './typed-cells.js';
 import { zipWatch, type ZipFailure, type ZipWatch } from './zip-watch.js';
 
 /** exceljs' streaming workbook reader, with what `checkedWorkbookReader` adds. */
@@ -16,6 +17,8 @@ export type CheckedWorkbookReaderClass = new (input: unknown, options: Record<st
 interface Reader {
   readonly workbookRels?: readonly { readonly Id?: string; readonly Target?: string }[];
   readonly model?: { readonly sheets?: readonly { readonly name: string; readonly rId?: string }[] };
+  /** The shared strings read so far (all of them once a sheet is parsed: exceljs parses the sheets after them). */
+  readonly sharedStrings?: readonly unknown[];
 }
 type Method = (this: Reader, ...args: unknown[]) => unknown;
 type Methods = Record<string, Method | undefined>;
@@ -33,7 +36,8 @@ const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/wo
  * decoded across chunk boundaries and checked to be whole and to match the zip's CRC-32 (`partText`); an XML error
  * names its part; an entry that does not inflate rejects `broken` (`zipWatch`). Every such failure is a `DamagedPart`
  * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Each worksheet reader also carries
- * `typedCells`, the cells stored as an error or a boolean, whose type exceljs loses (`typedCellScanner`).
+ * `typedCells`, the cells stored as an error, a boolean or a date, whose type exceljs loses (`typedCellScanner`), and
+ * a cell referring to a shared string the table does not hold fails its sheet (`sharedStringScanner`).
  * @example const reader = new (checkedWorkbookReader(ExcelJS))(stream, { worksheets: 'emit' });
  */
 export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderClass {
@@ -93,7 +97,9 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       // The label is made when an error is: the workbook may give the sheet's name only after the sheet.
       const label = () => partLabel(this, path);
       const typedCells: TypedCells = new Map();
-      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...check(this, path, 'worksheet'), scanner: typedCellScanner(typedCells) });
+      const part = check(this, path, 'worksheet');
+      const strings = sharedStringScanner({ count: () => this.sharedStrings?.length, damaged: part.damaged });
+      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner: chained(typedCellScanner(typedCells), strings) });
       for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
         if (event.eventType === 'worksheet' && event.value !== undefined) {
           const ws = event.value;
@@ -115,6 +121,11 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
     } as Method;
   }
   return Checked as unknown as CheckedWorkbookReaderClass;
+}
+
+/** `a`'s pass over a sheet's text, then `b`'s over what `a` passes on. */
+function chained(a: TypedCellScanner, b: TypedCellScanner): TypedCellScanner {
+  return { scan: (text) => b.scan(a.scan(text)), end: () => b.scan(a.end()) + b.end() };
 }
 
 /** A pass-through that calls `onPipe` with each stream it is piped into. */

@@ -19,7 +19,7 @@ export interface XlsxRow {
 export interface XlsxWorksheetReader extends AsyncIterable<XlsxRow> {
   readonly name?: string;
   readonly state?: string;
-  /** The cells stored as an error or a boolean, set by `checkedWorkbookReader` (taken row by row as rows are read). */
+  /** The cells stored as an error, a boolean or a date, set by `checkedWorkbookReader` (taken row by row as rows are read). */
   readonly typedCells?: TypedCells;
 }
 export interface XlsxWorkbookReader extends AsyncIterable<XlsxWorksheetReader> {

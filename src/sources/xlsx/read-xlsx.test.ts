@@ -91,6 +91,28 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('reads a cell stored as an ISO 8601 date (t="d") as that date, like a date-formatted number (exceljs read the year)', async () => {
+    const cells: Record<string, string> = {
+      B2: '<c r="B2" t="d"><v>2024-03-05T00:00:00</v></c>',
+      B3: '<c r="B3" t="d"><v>2024-03-05</v></c>',
+      B4: '<c r="B4" s="0" t="d"><v>2024-03-05T13:45:30.5</v></c>',
+      B5: '<c r="B5" t="d"><f>TODAY()</f><v>2024-03-05T00:00:00</v></c>',
+      // An instant in a zone, and text that is no calendar date: handed over as the text they are, never another day.
+      B6: '<c r="B6" t="d"><v>2024-03-05T00:00:00+07:00</v></c>',
+      B7: '<c r="B7" t="d"><v>2024-02-30</v></c>',
+      B8: '<c r="B8" t="d"><f>X1</f><v></v></c>',
+    };
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id', 'v'], ...Array.from({ length: 7 }, (_, i) => [String(i + 2), 'x'])]);
+    });
+    const edited = await rewriteWorkbook(path, (name, text) => (name !== 'xl/worksheets/sheet1.xml' ? undefined
+      : text.replace(/<c r="(B\d+)"[^>]*>.*?<\/c>/g, (c, ref: string) => cells[ref] ?? c)));
+    const r = await read(edited);
+    expect(r.rows.map((row) => row[1])).toEqual([new Date(Date.UTC(2024, 2, 5)), new Date(Date.UTC(2024, 2, 5)),
+      new Date(Date.UTC(2024, 2, 5, 13, 45, 30, 500)), new Date(Date.UTC(2024, 2, 5)), '2024-03-05T00:00:00+07:00', '2024-02-30', '']);
+    expect(r.issues.map((i) => [i.code, i.line, i.params])).toEqual([['formula_without_value', 8, { formula: 'X1', cell: 'B8' }]]);
+  });
+
   it('skips formatted empty rows above the header and below the data: they are not findings', async () => {
     const path = await writeWorkbook((wb) => {
       const ws = wb.addWorksheet('S');

@@ -172,7 +172,7 @@ interface SheetOptions {
   readonly range: CellRange | undefined;
   readonly batchSize: number;
   readonly date1904: boolean;
-  /** The cells stored as an error or a boolean, row by row: each row's are taken (removed) as the row is read. */
+  /** The cells stored as an error, a boolean or a date, row by row: each row's are taken (removed) as the row is read. */
   readonly typedCells: TypedCells;
   readonly onRecord: () => void;
 }

@@ -19,6 +19,11 @@ describe('typedCellScanner', () => {
     expect(cells).toEqual(new Map([[2, new Map([[2, 'e'], [28, 'b']])]]));
   });
 
+  it('records a date (t="d") and hands it over as text: exceljs read its ISO text with parseFloat (the year)', () => {
+    const d = '<c r="C4" t="d"><v>2024-03-05T00:00:00</v></c>';
+    expect(scan([d])).toEqual({ text: d.replace('t="d"', 't="str"'), cells: new Map([[4, new Map([[3, 'd']])]]) });
+  });
+
   it.each([1, 7, 20, 33, 45, 60])('gives the same when the text is cut at %d, inside a tag', (cut) => {
     expect(scan([xml.slice(0, cut), xml.slice(cut)])).toEqual(scan([xml]));
   });

@@ -1,9 +1,12 @@
 import { columnNumber } from './range.js';
 
-/** A cell's stored type that exceljs' streaming reader loses: an error (`t="e"`) or a boolean (`t="b"`). */
-export type StoredType = 'e' | 'b';
+/**
+ * A cell's stored type that exceljs' streaming reader loses: an error (`t="e"`), a boolean (`t="b"`) or an ISO 8601
+ * date (`t="d"`).
+ */
+export type StoredType = 'e' | 'b' | 'd';
 
-/** Row number → column number → the stored type of that cell, for the cells stored as an error or a boolean. */
+/** Row number → column number → the stored type of that cell, for the cells stored as an error, a boolean or a date. */
 export type TypedCells = Map<number, Map<number, StoredType>>;
 
 /** A pass over a sheet's XML text, chunk by chunk (`scan`, then `end` for what it held back). */
@@ -14,20 +17,23 @@ export interface TypedCellScanner {
 
 // Excel and the other writers quote attributes with ", and a cell tag holds no '>' (its attributes are r, s, t, cm, vm)
 // nor '<' (never in XML attributes): stopping at '<' keeps the search linear in text with no '>'.
-const TYPED = /\st="[eb]"/;
+const TYPED = /\st="[ebd]"/;
 const CELL_TAG = /<c\s[^<>]*>/g;
-const TYPE = /\st="([eb])"/;
+const TYPE = /\st="([ebd])"/;
 const REF = /\sr="([A-Z]{1,3})(\d{1,7})"/;
 // A tag cut by the end of a chunk is held back to the next one; text that long after a '<' is no cell tag.
 const LONGEST_TAG = 1024;
 
 /**
- * Records in `cells` the cells stored as an error or a boolean, and hands exceljs an error cell as text (`t="str"`).
+ * Records in `cells` the cells stored as an error, a boolean or a date, and hands exceljs an error or a date cell as
+ * text (`t="str"`).
  * Why: exceljs reads a formula's cached result as a number whatever its type, and then drops what is not truthy: a
  * formula whose result is an error (`#DIV/0!`) came out as NaN and was dropped (a formula "without a value"), one
  * whose result is TRUE or FALSE as 1 or 0. Read as text, the error keeps its words (`#DIV/0!`), and `cellValue` makes
- * it an `error_cell` because the cell is recorded here as an error. Only chunks that hold `t="e"` or `t="b"` are
- * rewritten; the others pass as they are.
+ * it an `error_cell` because the cell is recorded here as an error. A date cell (`<c t="d"><v>2024-03-05T00:00:00</v>`,
+ * ECMA-376's ISO 8601 cells, which some writers use) was read with parseFloat: the year alone, 2024, or with a date
+ * format the 2024th day of 1900; read as text, `cellValue` makes it a date. Only chunks that hold `t="e"`, `t="b"` or
+ * `t="d"` are rewritten; the others pass as they are.
  * @example const s = typedCellScanner(cells); s.scan('<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>') // … t="str" …
  */
 export function typedCellScanner(cells: TypedCells): TypedCellScanner {
@@ -39,7 +45,7 @@ export function typedCellScanner(cells: TypedCells): TypedCellScanner {
     const row = Number(ref[2]);
     const inRow = cells.get(row) ?? new Map<number, StoredType>();
     cells.set(row, inRow.set(columnNumber(ref[1] as string), type));
-    return type === 'e' ? tag.replace(TYPE, ' t="str"') : tag;
+    return type === 'b' ? tag : tag.replace(TYPE, ' t="str"');
   };
   return {
     scan(text) {

@@ -1,0 +1,35 @@
+import type { RuleResult } from './types.js';
+
+/** Rules that could not run for one same reason: the reason, and the rules' ids in report order. */
+export interface ErrorGroup {
+  readonly error: string;
+  readonly ids: readonly string[];
+}
+
+/**
+ * The rules in error, grouped by their message (first appearance first). One cause often stops several rules — a
+ * population register that cannot be used stops the six `verifyPerson` rules — and summaries say it once, naming
+ * the rules, rather than repeat the same sentence per rule. Each rule keeps its own `error` in the report.
+ * @example errorGroups(report.rules).map((g) => `${couldNotRun(g.ids)}: ${g.error}`)
+ */
+export function errorGroups(rules: readonly RuleResult[]): ErrorGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const r of rules) {
+    if (r.status !== 'error') continue;
+    const error = r.error ?? 'unknown error';
+    const ids = groups.get(error);
+    if (ids === undefined) groups.set(error, [r.id]);
+    else ids.push(r.id);
+  }
+  return [...groups].map(([error, ids]) => ({ error, ids }));
+}
+
+/**
+ * `rule X could not run`, or for several rules `6 rules could not run (A, B, …)`; `quote` wraps each id (the CLI
+ * quotes ids on stderr).
+ * @example couldNotRun(['verifyPerson', 'verifyPerson.name'], '"') // '2 rules could not run ("verifyPerson", "verifyPerson.name")'
+ */
+export function couldNotRun(ids: readonly string[], quote = ''): string {
+  const q = (id: string): string => `${quote}${id}${quote}`;
+  return ids.length === 1 ? `rule ${q(ids[0] as string)} could not run` : `${ids.length} rules could not run (${ids.map(q).join(', ')})`;
+}
