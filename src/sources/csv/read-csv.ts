@@ -125,20 +125,26 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
         binary = binaryInput(head.subarray(0, kept));
         if (binary === undefined) for (const c of chunks) yield* decode(c);
       };
-      for await (const chunk of source.open()) {
-        if (kept < head.length) {
-          const n = Math.min(chunk.length, head.length - kept);
-          head.set(chunk.subarray(0, n), kept);
-          kept += n;
+      try {
+        for await (const chunk of source.open()) {
+          if (kept < head.length) {
+            const n = Math.min(chunk.length, head.length - kept);
+            head.set(chunk.subarray(0, n), kept);
+            kept += n;
+          }
+          bytes += chunk.length;
+          // Once stopped, the rest is only counted, so that info() does not depend on how the input was chunked.
+          if (a.stopped || binary !== undefined) continue;
+          if (held === undefined) yield* decode(chunk);
+          else {
+            held.push(chunk);
+            if (kept >= SIGNATURE_BYTES) yield* release();
+          }
         }
-        bytes += chunk.length;
-        // Once stopped, the rest is only counted, so that info() does not depend on how the input was chunked.
-        if (a.stopped || binary !== undefined) continue;
-        if (held === undefined) yield* decode(chunk);
-        else {
-          held.push(chunk);
-          if (kept >= SIGNATURE_BYTES) yield* release();
-        }
+      } catch (e) {
+        // An input that fails within its first bytes: the records read before the failure still count.
+        if (held !== undefined) yield* release();
+        throw e;
       }
       if (held !== undefined) yield* release();
       if (!a.stopped && binary === undefined) push(decoder.end(), true);
