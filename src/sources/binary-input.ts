@@ -56,3 +56,53 @@ export function binaryInput(head: Uint8Array): BinaryInput | undefined {
     error: `the input is ${found.format} data, not text: ${found.hint}`,
   };
 }
+
+/** What {@link screenBinary} found: the format, if the input is one, and then how many bytes it skipped. */
+export interface BinaryScreen {
+  found?: BinaryInput | undefined;
+  skipped: number;
+}
+
+/**
+ * The chunks of `input` as they come, once its first {@link SIGNATURE_BYTES} bytes (or all of a shorter input) say it
+ * is no known binary format; when they do, `screen.found` says which, and the chunks are only counted
+ * (`screen.skipped`), never handed on to be decoded. Chunks held meanwhile are handed on before a failure of the
+ * input is rethrown, so the records before it still count. A text chunk (a string) ends the screening: text is text.
+ * @example const screen: BinaryScreen = { skipped: 0 }; for await (const c of screenBinary(chunks, screen)) …
+ */
+export async function* screenBinary<T>(input: AsyncIterable<T> | Iterable<T>, screen: BinaryScreen): AsyncGenerator<T> {
+  const head = new Uint8Array(SIGNATURE_BYTES);
+  let kept = 0;
+  let held: T[] | undefined = [];
+  const size = (c: T): number => (c instanceof Uint8Array ? c.length : 0);
+  const decide = (): T[] => {
+    const chunks = held ?? [];
+    held = undefined;
+    screen.found = binaryInput(head.subarray(0, kept));
+    if (screen.found === undefined) return chunks;
+    for (const c of chunks) screen.skipped += size(c);
+    return [];
+  };
+  try {
+    for await (const chunk of input) {
+      if (held === undefined) {
+        if (screen.found === undefined) yield chunk;
+        else screen.skipped += size(chunk);
+        continue;
+      }
+      held.push(chunk);
+      if (!(chunk instanceof Uint8Array)) {
+        yield* decide();
+        continue;
+      }
+      const n = Math.min(chunk.length, SIGNATURE_BYTES - kept);
+      head.set(chunk.subarray(0, n), kept);
+      kept += n;
+      if (kept === SIGNATURE_BYTES) yield* decide();
+    }
+  } catch (e) {
+    if (held !== undefined) yield* decide();
+    throw e;
+  }
+  if (held !== undefined) yield* decide();
+}

@@ -7,7 +7,7 @@ import { batchRecords } from '../batch-records.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
 import { encodingMismatch } from '../decode/encoding-mismatch.js';
 import { SNIFF_BYTES, sniffEncoding } from '../decode/sniff-encoding.js';
-import { binaryInput, SIGNATURE_BYTES, type BinaryInput } from '../binary-input.js';
+import { screenBinary, type BinaryScreen } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
 import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
@@ -110,43 +110,25 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
       // The first bytes, kept to say what the input is when it is not what was declared (or holds nothing).
       const head = new Uint8Array(wholeInput ? SNIFF_BYTES : 0);
       let kept = 0;
-      // Chunks held until the first bytes tell whether the input is text at all (a gzip or a workbook is not).
-      let held: Uint8Array[] | undefined = wholeInput ? [] : undefined;
-      let binary: BinaryInput | undefined;
-      const decode = function* (chunk: Uint8Array): Generator<RowBatch> {
+      // The input is screened for binary formats (a gzip, a workbook): their bytes are never decoded as text. A byte
+      // range after the first starts at a record, where such bytes would be text.
+      const screen: BinaryScreen = { skipped: 0 };
+      for await (const chunk of wholeInput ? screenBinary(source.open(), screen) : source.open()) {
+        if (kept < head.length) {
+          const n = Math.min(chunk.length, head.length - kept);
+          head.set(chunk.subarray(0, n), kept);
+          kept += n;
+        }
+        bytes += chunk.length;
+        // Once stopped, the rest is only counted, so that info() does not depend on how the input was chunked.
+        if (a.stopped) continue;
         push(decoder.write(chunk), false);
         used = decoder.encoding;
         update();
         yield* a.take();
-      };
-      const release = function* (): Generator<RowBatch> {
-        const chunks = held as Uint8Array[];
-        held = undefined;
-        binary = binaryInput(head.subarray(0, kept));
-        if (binary === undefined) for (const c of chunks) yield* decode(c);
-      };
-      try {
-        for await (const chunk of source.open()) {
-          if (kept < head.length) {
-            const n = Math.min(chunk.length, head.length - kept);
-            head.set(chunk.subarray(0, n), kept);
-            kept += n;
-          }
-          bytes += chunk.length;
-          // Once stopped, the rest is only counted, so that info() does not depend on how the input was chunked.
-          if (a.stopped || binary !== undefined) continue;
-          if (held === undefined) yield* decode(chunk);
-          else {
-            held.push(chunk);
-            if (kept >= SIGNATURE_BYTES) yield* release();
-          }
-        }
-      } catch (e) {
-        // An input that fails within its first bytes: the records read before the failure still count.
-        if (held !== undefined) yield* release();
-        throw e;
       }
-      if (held !== undefined) yield* release();
+      bytes += screen.skipped;
+      const binary = screen.found;
       if (!a.stopped && binary === undefined) push(decoder.end(), true);
       used = decoder.encoding;
       const whole = binary !== undefined ? { issues: [binary.issue], error: binary.error }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -165,5 +166,29 @@ describe('a rejected record on the line of the rows before it', () => {
     expect(seen.map((b) => b.rows.map((r) => (r as { a: number }).a))).toEqual(rows);
     expect(seen[0]?.issues ?? []).toEqual([]);
     expect(seen[1]?.issues?.[0]).toMatchObject({ code: 'non_object_element', line: 1 });
+  });
+});
+
+// A gzip export named .ndjson was 508 `invalid_json` records, status failed: now it says what it is (exit 3 in the CLI).
+describe('readJson on a file that is not text', () => {
+  it.each([['json'], ['ndjson']] as const)('a gzip file read as %s: source.binary_input, nothing decoded, the read fails', async (format) => {
+    const gz = gzipSync('{"a":1}\n'.repeat(1000));
+    const path = file(`export.${format}`, gz);
+    const got = await batches(path);
+    const src = readJson(path);
+    expect(got.flatMap((b) => b.rows)).toEqual([]);
+    expect(got.flatMap((b) => b.issues ?? [])).toEqual([{ code: 'binary_input', criterion: 'sufficient', severity: 'error',
+      scope: 'file', params: { format: 'gzip' } }]);
+    await records(src);
+    expect(src.info()).toMatchObject({ bytes: gz.length, records: 0,
+      error: 'the input is gzip data, not text: decompress it first (gunzip, or `zcat FILE | ddss validate - …`)' });
+  });
+
+  it('keeps the records of a stream that fails within its first 16 bytes', async () => {
+    await expect(records(failing(['{"a":1}\n', '{"a":2}\n']), { format: 'ndjson' })).rejects.toThrow('disk on fire');
+    const src = readJson(failing(['{"a":1}\n', '{"a":2}\n']), { format: 'ndjson' });
+    const seen: unknown[] = [];
+    await expect((async () => { for await (const r of src) seen.push(r); })()).rejects.toThrow('disk on fire');
+    expect(seen).toEqual([{ a: 1 }, { a: 2 }]);
   });
 });

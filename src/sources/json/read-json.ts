@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { RowBatch, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
+import { screenBinary, type BinaryScreen } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
 import { fileChunks } from '../file-chunks.js';
 import { MAX_PIECE, decodeUtf8, type TextChunk } from './decode-utf8.js';
@@ -90,7 +91,9 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
     try {
       // A file read by path fails at its end if it changed size meanwhile (`fileChunks`).
       const input = isPath ? fileChunks(source, MAX_PIECE) : source;
-      for await (const chunk of decodeUtf8(input)) {
+      // A gzip or a workbook is no JSON with a syntax error at byte 0: say what it is (`source.binary_input`).
+      const screen: BinaryScreen = { skipped: 0 };
+      for await (const chunk of decodeUtf8(screenBinary(input, screen))) {
         bytes += chunk.bytes;
         if (!data && chunk.text !== '') {
           if (text === 0) bom = chunk.text.charCodeAt(0) === 0xfeff;
@@ -104,6 +107,13 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
         held.push(chunk);
         detected = sniff(held, false, maxRecordBytes, maxDepth);
         if (detected !== undefined) yield* replay((scanner = make(detected)), held);
+      }
+      if (screen.found !== undefined) {
+        bytes += screen.skipped;
+        error = screen.found.error;
+        const none = (scanner ?? make(detected ?? 'json')).take();
+        yield { ...none, issues: [...(none.issues ?? []), screen.found.issue] };
+        return;
       }
       if (scanner === undefined) {
         detected = sniff(held, true, maxRecordBytes, maxDepth) ?? 'json';
