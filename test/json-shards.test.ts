@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validate } from '../src/validate.js';
 import { defineDataset, field } from '../src/index.js';
@@ -86,6 +87,8 @@ function withMarks(bytes: Buffer): Buffer {
 }
 const bom = file('land-bom.ndjson', withMarks(readFileSync(nd)));
 const blank = file('blank.ndjson', '\n \n\t\n');
+// A gzip export: its bytes are decoded by no shard; every shard fails saying what it is (source.binary_input).
+const gzipped = file('land.ndjson.gz', gzipSync(readFileSync('examples/land/parcels.csv')));
 
 async function shardsOf(path: string, format: 'json' | 'ndjson', n: number): Promise<{ states: ShardState[]; found: Violation[][] }> {
   const states: ShardState[] = [];
@@ -108,6 +111,8 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
     ['a JSON array on one line', compact, 'json', [3, 7]],
     ['a JSON array broken in the middle (partial)', broken, 'json', [3, 7]],
     ['a truncated JSON array (partial)', truncated, 'json', [7]],
+    ['a gzip file read as NDJSON (binary_input)', gzipped, 'ndjson', [1, 3]],
+    ['a gzip file read as a JSON array (binary_input)', gzipped, 'json', [1, 3]],
   ] as const)('%s: merged, the report and violations of one run', async (_, path, format, counts) => {
     const single: Violation[] = [];
     const one = await validate(landParcels, readJson(path, { format }), { now, onViolation: (v) => single.push(v) });
@@ -127,7 +132,8 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
       expect(toJson(report)).toBe(toJson(one));
       expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
     }
-    if (path !== blank) expect(one.rows).toBeGreaterThan(500);
+    if (path === gzipped) expect([one.rows, one.status, one.source?.error]).toEqual([0, 'error', expect.stringMatching(/^the input is gzip data, not text/)]);
+    else if (path !== blank) expect(one.rows).toBeGreaterThan(500);
   }, 120_000);
 
   it('the NDJSON sample has what it is meant to: findings of the special lines, and a cut inside each', async () => {

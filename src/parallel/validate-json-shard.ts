@@ -6,6 +6,7 @@ import { createJsonScanner, type JsonScanner } from '../sources/json/json-scanne
 import type { JsonRowBatch } from '../sources/json/_record-sink.js';
 import { MAX_PIECE, decodeUtf8 } from '../sources/json/decode-utf8.js';
 import { JsonSyntaxError } from '../sources/json/json-syntax-error.js';
+import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { emptyInput } from '../sources/empty-input.js';
 import { fileChunks } from '../sources/file-chunks.js';
 import { fileChanged } from './file-changed.js';
@@ -54,9 +55,16 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
   // After each piece of the file: what the receiver returned for its violations.
   const wait = (): Promise<void> | undefined => v.waitForSinks();
   let part: Part;
+  // A gzip or a workbook: no shard decodes its bytes as JSON; the first says what it is, each fails (as one read does).
+  const binary = binaryInput(await head(file.path, SIGNATURE_BYTES));
   try {
-    part = format === 'ndjson' ? await ndjsonPart(file.path, size, cuts, k, scanner, feed, wait)
-      : await arrayPart(file.path, cuts, k, scanner, feed, wait);
+    if (binary !== undefined) {
+      if (k === 0) feed({ rows: [], issues: [binary.issue] });
+      part = { began: cuts[k] as number, ended: k === cuts.length - 1 ? size : cuts[k + 1] as number, records: 0, error: binary.error };
+    } else {
+      part = format === 'ndjson' ? await ndjsonPart(file.path, size, cuts, k, scanner, feed, wait)
+        : await arrayPart(file.path, cuts, k, scanner, feed, wait);
+    }
     await wait();
   } catch (e) {
     throw e instanceof SinkFailure ? e.cause : e; // the caller's receiver failed, not the file
@@ -299,11 +307,11 @@ async function anyData(path: string): Promise<boolean> {
   return false;
 }
 
-async function head(path: string): Promise<Uint8Array> {
+async function head(path: string, n = 4): Promise<Uint8Array> {
   const file = await open(path, 'r');
   try {
-    const buf = new Uint8Array(4);
-    const { bytesRead } = await file.read(buf, 0, 4, 0);
+    const buf = new Uint8Array(n);
+    const { bytesRead } = await file.read(buf, 0, n, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await file.close();
