@@ -64,6 +64,15 @@ describe('ddss validate --reference NAME=FILE', () => {
     expect(r.stderr).toContain("reference 'communes' could not be read");
   });
 
+  it('a reference record naming its key column twice makes the rule error (exit 3): which one is meant is not known', async () => {
+    writeFileSync(tmp.path('register.ndjson'), '{"commune":"00004","sheet":1,"parcel":"10"}\n{"commune":"00004","commune":"00008","sheet":1,"parcel":"7"}\n');
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference-delimiter', ';',
+      '--reference', `register=${tmp.path('register.ndjson')}`);
+    expect([r.code, r.rules[0]?.status, r.rules[1]?.status]).toEqual([3, 'failed', 'error']);
+    expect(r.stderr).toContain("reference 'register' is ambiguous: 1 record(s) hold a property it reads more than once (the first at line 2: " +
+      'duplicate_key, commune: key "commune" appears more than once in the record; the last value is kept)');
+  });
+
   it('two rules keying one reference differently is a usage error', async () => {
     writeFileSync(tmp.path('parcels.yaml'), `name: parcels
 fields: { commune: { type: text }, sheet: { type: integer } }
@@ -168,6 +177,18 @@ describe('ddss validate --dataset land-parcels|insurance-participants --referenc
       'record_too_large, the record is larger than 1048576 bytes and was not read), so their keys would be reported as not in it; ' +
       'mend the file and run again']));
     expect(r.rules.flatMap((x) => x.samples)).toEqual([]);
+  });
+
+  it('a register whose header names a column the rules read twice makes the rules error (exit 3), saying which', async () => {
+    const register = readFileSync(example('population/population.csv'), 'utf8').replace(/^id,full_name,/, 'id,full_name,full_name,')
+      .replace(/\n(\d{12}),/g, '\n$1,,');
+    writeFileSync(tmp.path('pop.csv'), register);
+    const r = await person('land-parcels', 'land/parcels.csv', '--reference', `population=${tmp.path('pop.csv')}`);
+    expect(r.code).toBe(3);
+    expect(r.rules.map((x) => [x.status, x.error])).toEqual(r.rules.map(() => ['error',
+      "reference 'population' names 1 column(s) it reads more than once in its header (the first at line 1: duplicate_header, " +
+      'header "full_name" appears again at column 3), so the rules would judge against the first of them, which may not be the one ' +
+      'meant; name each column once and run again']));
   });
 
   it('a register with one person twice makes the rules error (exit 3), saying why', async () => {

@@ -35,7 +35,7 @@ export type ForeignKeyRule = RecordRule & { readonly reference: ReferenceBinding
  * The key in `columns` exists in the named reference (matched position by position with `referenceColumns`, default
  * the reference's own key). Keys compare as text, trimmed: the row's typed value (so an integer `07` is `7`) against
  * the reference's cells. A reference that was not given, or could not be read whole (a record its reader dropped
- * would be "not in it"), makes the rule `error`, never a pass.
+ * would be "not in it") or unambiguously (its key column named twice), makes the rule `error`, never a pass.
  * @example rule.foreignKey(['commune_code', 'map_sheet_no', 'parcel_no'], ref('parcels'), ['commune', 'sheet', 'parcel'])
  */
 export function foreignKey(columns: string | readonly string[], reference: ReferenceName,

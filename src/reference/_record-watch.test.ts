@@ -43,3 +43,39 @@ describe('a reference whose reader could not read every record whole is refused 
     expect(t.error).toMatch(/^reference 'population' looks like UTF-16 LE, not utf8 as it was read/);
   });
 });
+
+describe('a reference that says two things where the table reads one is refused (the value judged against may be the wrong one)', () => {
+  const ndjson = (text: string) => readJson([Buffer.from(text)], { format: 'ndjson' });
+
+  it.each([
+    ['a JSON record with its key twice', () => readJson([Buffer.from('[{"id":"001","full_name":"A"},\n{"id":"002","id":"003","full_name":"B"}]')]),
+      /^reference 'population' is ambiguous: 1 record\(s\) hold a property it reads more than once \(the first at line 2: duplicate_key, id: key "id" appears more than once in the record; the last value is kept\), so the rules would judge against a value that may not be the one meant; mend the file and run again$/],
+    ['NDJSON records with a kept property twice', () => ndjson('{"id":"001","full_name":"A"}\n{"id":"002","full_name":"B","full_name":"C"}\n{"id":"003","full_name":"D","full_name":"E","full_name":"F"}\n'),
+      /is ambiguous: 2 record\(s\) .*\(the first at line 2: duplicate_key, full_name: key "full_name" appears/],
+    ['a CSV header naming the key twice', () => csv('id,full_name,id\n001,A,002\n'),
+      /^reference 'population' names 1 column\(s\) it reads more than once in its header \(the first at line 1: duplicate_header, header "id" appears again at column 3\), so the rules would judge against the first of them, which may not be the one meant; name each column once and run again$/],
+    ['a CSV header naming a kept column three times', () => csv('id,full_name,full_name,full_name\n001,A,B,C\n'),
+      /names 1 column\(s\) .*header "full_name" appears again at column 3\)/],
+  ])('%s', async (_what, source, message) => {
+    const t = await load(source(), ['full_name']);
+    expect(t.error).toMatch(message);
+  });
+
+  it('a property or header the table does not read twice loses nothing: it is read', async () => {
+    const json = await load(ndjson('{"id":"001","full_name":"A","x":1,"x":2}\n{"id":"002","full_name":"B"}\n'), ['full_name']);
+    const header = await load(csv('id,full_name,x,x\n001,A,1,2\n002,B,1,2\n'), ['full_name']);
+    expect([json.error, json.size, header.error, header.size]).toEqual([undefined, 2, undefined, 2]);
+  });
+
+  it('a record lost is said before a property twice; a header twice before both', async () => {
+    const lost = await load(ndjson('{"id":"001","full_name":"A","full_name":"B"}\n{"id":\n'), ['full_name']);
+    const header = await load(csv('id,full_name,full_name\n001,A,B\n002,"B\n'), ['full_name']);
+    expect([lost.error, header.error]).toEqual([expect.stringMatching(/could not be read whole: 1 record.*line 2: invalid_json/),
+      expect.stringMatching(/names 1 column\(s\) it reads more than once/)]);
+  });
+
+  it('two records with the same key are not refused here: the first is kept and counted (verifyPerson refuses them)', async () => {
+    const t = await load(csv('id,full_name\n001,A\n002,B\n001,C\n'), ['full_name']);
+    expect([t.error, t.size, t.duplicates, t.firstDuplicate, t.get(['001'], 'full_name')]).toEqual([undefined, 2, 1, { row: 2, line: 4 }, 'A']);
+  });
+});
