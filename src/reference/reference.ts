@@ -3,6 +3,7 @@ import { isTabularSource } from '../core/source.js';
 import { listedColumns } from '../core/columns.js';
 import { encodingWatch } from './_encoding-watch.js';
 import { recordWatch } from './_record-watch.js';
+import { objectRows } from './_object-rows.js';
 import { firstSighting, lookup, newKeyTable, sight, tableBytes, type KeyTable } from '../../rules/clean/_key-table.js';
 import { joinParts, keyPart, splitParts } from './_key-text.js';
 import type { RowInput } from '../core/validate.js';
@@ -93,7 +94,9 @@ async function read(name: string, source: RowInput, key: readonly string[], want
   try {
     const watch = encodingWatch(name, isTabularSource(source) && source.kind === 'csv');
     const records = recordWatch(name);
-    const side = await openSide(source, { issue: (i) => { watch.issue(i); records.issue(i); } });
+    // Rows given in code are screened for ones that are not records (a source's rows are its reader's records).
+    const screened = isTabularSource(source) ? undefined : objectRows(name, source);
+    const side = await openSide(screened?.rows ?? source, { issue: (i) => { watch.issue(i); records.issue(i); } });
     const at = (c: string): number => side.columns.indexOf(c);
     const absent = [...key, ...columns].filter((c) => at(c) < 0);
     if (side.columns.length === 0 || absent.length > 0) {
@@ -101,7 +104,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       // ends, a JSON document may break after its first bytes; and reading to the end closes the file.
       for await (const batch of side.batches()) void batch;
       const unread = side.error()?.replace(/^ddss: /, '');
-      error = watch.mismatch() ?? (unread !== undefined ? `reference '${name}' could not be read: ${unread}`
+      error = watch.mismatch() ?? screened?.refused() ?? (unread !== undefined ? `reference '${name}' could not be read: ${unread}`
         : side.columns.length === 0 ? `reference '${name}' is empty (no header, no records)`
           : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})${watch.headerHint()}`);
     } else {
@@ -132,7 +135,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const failed = side.error()?.replace(/^ddss: /, '');
       // A file in the wrong encoding also breaks records apart: its own message says what to declare, so it comes first.
       error = failed !== undefined ? `reference '${name}' could not be read whole: ${failed}`
-        : watch.mismatch() ?? watch.invalid([...key, ...columns]) ?? records.lost();
+        : watch.mismatch() ?? watch.invalid([...key, ...columns]) ?? screened?.refused() ?? records.lost();
     }
   } catch (e) {
     error = `reference '${name}' could not be read: ${e instanceof Error ? e.message : String(e)}`;

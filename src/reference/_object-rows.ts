@@ -1,0 +1,40 @@
+/** An in-code reference's rows with those that are not records held back, and the refusal they make of the table. */
+export interface ObjectRows {
+  /** The rows that are records (objects, Maps), in order. */
+  readonly rows: Iterable<unknown> | AsyncIterable<unknown>;
+  /** Why the table cannot be used, when some row was not a record. */
+  refused(): string | undefined;
+}
+
+/**
+ * Screens the rows of reference `name` given in code (an array, an iterable): only objects and Maps are records. A
+ * row that is `null`, a string, a number or an array has no key to read, so it would be skipped as a record with an
+ * empty key (or, an array, read by position against the first record's property order: a guess) and every checked
+ * row naming the person or code it stood for would get a confident but false `not_in_reference`. The table is
+ * refused, as one whose file could not be read whole is, naming the first such row's 0-based index and how many
+ * there are; the caller must hand over records, not have part of them judged against.
+ * @example const o = objectRows('communes', [{ code: '00004' }, null]); …read o.rows…; o.refused() // "…1 row(s)…index 1…"
+ */
+export function objectRows(name: string, input: Iterable<unknown> | AsyncIterable<unknown>): ObjectRows {
+  let count = 0;
+  let first: { index: number; type: string } | undefined;
+  let index = 0;
+  const record = (row: unknown): boolean => {
+    const at = index++;
+    if (typeof row === 'object' && row !== null && !Array.isArray(row)) return true;
+    count++;
+    first ??= { index: at, type: row === null ? 'null' : Array.isArray(row) ? 'an array' : `a ${typeof row}` };
+    return false;
+  };
+  const rows = Symbol.asyncIterator in input
+    ? (async function* screened(): AsyncGenerator<unknown> { for await (const r of input) if (record(r)) yield r; })()
+    : (function* screened(): Generator<unknown> { for (const r of input) if (record(r)) yield r; })();
+  return {
+    rows,
+    refused() {
+      if (first === undefined) return undefined;
+      return `reference '${name}' holds ${count} row(s) that are not records (the first at index ${first.index}: ${first.type}), ` +
+        'so their keys would be reported as not in it; give each row as an object and run again';
+    },
+  };
+}
