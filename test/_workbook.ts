@@ -120,3 +120,18 @@ export function patchEntry(path: string, name: string, patch: (data: Buffer) => 
 }
 const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const DATA_DESCRIPTOR = Buffer.from([0x50, 0x4b, 0x07, 0x08]);
+
+/**
+ * The XML of a part with the elements of its root's namespace named with the prefix `x:` (`<x:worksheet
+ * xmlns:x="…"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c>`), as the .NET Open XML SDK writes them;
+ * elements with a prefix of their own keep it. For `rewriteWorkbook`.
+ * @example const dotnet = await rewriteWorkbook(path, (name, text) => (name.endsWith('.xml') ? prefixedXml(text) : undefined));
+ */
+export function prefixedXml(text: string): string {
+  // The root declares the default namespace (the first xmlns="…" of the part).
+  const ns = /\sxmlns="([^"]*)"/.exec(text)?.[1];
+  if (ns === undefined) return text;
+  return text.replace(` xmlns="${ns}"`, ` xmlns:x="${ns}"`)
+    .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (_m, slash: string, name: string) => `<${slash}x:${name}`);
+}
+

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { patchEntry, removeWorkbooks, rewriteWorkbook, writeWorkbook, type RewriteOptions } from '../../../test/_workbook.js';
+import { patchEntry, prefixedXml, removeWorkbooks, rewriteWorkbook, writeWorkbook, type RewriteOptions } from '../../../test/_workbook.js';
 import { defineDataset } from '../../define.js';
 import { field } from '../../field.js';
 import { validate } from '../../validate.js';
@@ -83,6 +83,60 @@ describe.each(layouts)('readXlsx on a damaged workbook (%s)', (_, layout) => {
   it('fails a sheet whose XML is not well-formed, naming it and where', async () => {
     const bad = await rewriteWorkbook(await register(), (name, text) => (name === SHEET ? text.replace('<row r="7"', '<row r="7" <') : undefined), layout);
     await expect(rows(bad)).rejects.toThrow(/the sheet "Sổ địa chính" \(xl\/worksheets\/sheet1\.xml\) is not well-formed XML at line \d+, column \d+/);
+  });
+});
+
+/** What reading `path` gives: the header, the rows, their lines and the issues. */
+async function readAll(path: string, options = {}) {
+  const out = { columns: [] as readonly string[], rows: [] as unknown[], lines: [] as number[], issues: [] as unknown[] };
+  for await (const b of readXlsx(path, options).batches()) {
+    if (b.columns !== undefined) out.columns = b.columns;
+    out.rows.push(...b.rows);
+    out.lines.push(...Array.from(b.lines ?? []));
+    out.issues.push(...(b.issues ?? []));
+  }
+  return out;
+}
+
+// Every part with the elements of SpreadsheetML (and of the relationships) named x:…, as the .NET Open XML SDK writes.
+const dotnet = (path: string, layout: RewriteOptions, edit: (text: string) => string = (t) => t) =>
+  rewriteWorkbook(path, (name, text) => {
+    if (!/\.(xml|rels)$/.test(name)) return undefined;
+    const x = prefixedXml(text);
+    // The parts exceljs reads: each must come out prefixed, or the test proves nothing.
+    if (/^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/.test(name) &&
+      !x.includes('<x:')) throw new Error(`${name} was not prefixed`);
+    return edit(x);
+  }, layout);
+
+describe.each(layouts)('readXlsx on a workbook whose elements are named with a prefix (%s)', (_, layout) => {
+  it('reads every row and cell as the same workbook unprefixed (exceljs read no row: "the sheet is empty")', async () => {
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('Ghi chú').addRow(['not this sheet']);
+      const ws = wb.addWorksheet('Sổ địa chính');
+      ws.addRow(['id', 'name', 'area', 'owner', 'date', 'ok', 'bad', 'sum']);
+      for (let i = 0; i < 300; i++) {
+        ws.addRow([`P${i}`, { richText: [{ text: 'Nguyễn ' }, { font: { bold: true }, text: `Văn ${i}` }] }, 100 + i,
+          `Trần Thị ${i}`, new Date(Date.UTC(2024, 0, 1 + i)), i % 2 === 0, i === 7 ? { error: '#N/A' } : 'x', { formula: `C${i + 2}*2`, result: 2 * (100 + i) }]);
+      }
+      ws.getColumn(5).numFmt = 'dd/mm/yyyy';
+    });
+    const x = await dotnet(path, layout);
+    const plain = await readAll(path, { sheet: 'Sổ địa chính' });
+    expect(plain.rows).toHaveLength(300);
+    expect(await readAll(x, { sheet: 'Sổ địa chính' })).toEqual(plain);
+    expect(await readAll(x)).toEqual(await readAll(path));
+  });
+
+  it('still fails a cell referring to a shared string beyond the table, naming it', async () => {
+    const path = await dotnet(await register(), layout, (text) => text.replace(/(<x:c r="B151"[^>]*t="s"[^>]*><x:v>)\d+/, '$1999'));
+    await expect(rows(path)).rejects.toThrow(/the sheet "Sổ địa chính" \(xl\/worksheets\/sheet1\.xml\) holds a cell \(B151\) referring to shared string number 1000/);
+  });
+
+  it('still fails a prefixed sheet cut short', async () => {
+    const path = await dotnet(await register(), layout);
+    const cut = await rewriteWorkbook(path, (name, text) => (name === SHEET ? text.slice(0, text.length / 2) : undefined), layout);
+    await expect(rows(cut)).rejects.toThrow(/the sheet "Sổ địa chính" .* ends before its XML does \(no closing <\/worksheet>\)/);
   });
 });
 

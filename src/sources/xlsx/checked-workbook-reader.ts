@@ -33,7 +33,8 @@ const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/wo
 /**
  * exceljs' streaming `WorkbookReader`, made to fail a damaged workbook instead of reading less of it or waiting
  * forever: each part it parses (the sheets, the shared strings, the styles, the workbook and its relationships) is
- * decoded across chunk boundaries and checked to be whole and to match the zip's CRC-32 (`partText`); an XML error
+ * decoded across chunk boundaries, its elements named without a namespace prefix (`<x:row>`, which exceljs' parsers do
+ * not know), and checked to be whole and to match the zip's CRC-32 (`partText`); an XML error
  * names its part; an entry that does not inflate rejects `broken` (`zipWatch`). Every such failure is a `DamagedPart`
  * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Each worksheet reader also carries
  * `typedCells`, the cells stored as an error, a boolean or a date, whose type exceljs loses (`typedCellScanner`), and

@@ -1,6 +1,7 @@
 import { crc32 } from './crc32.js';
 import { readFailure } from './damaged-part.js';
 import type { TypedCellScanner } from './typed-cells.js';
+import { unprefixedTags } from './unprefixed-tags.js';
 
 /** What `partText` checks a part of the workbook against, and how it reports a part that fails. */
 export interface PartCheck {
@@ -25,7 +26,8 @@ const TAIL = 4096;
  * strings without a word, and its unzipper does not compare an entry with its CRC-32, so bytes changed in the zip
  * that still inflate to well-formed XML (about one flipped bit in eight) read as other values. The part fails
  * (`check.damaged`) when its text does not close its root element, or its bytes do not match the CRC-32 the zip
- * records. Costs one CRC-32 (native in zlib) and a look at the last 4 KiB.
+ * records. Elements named with a namespace prefix are renamed without it (`unprefixedTags`), since exceljs' parsers
+ * match names literally. Costs one CRC-32 (native in zlib) and a look at the last 4 KiB.
  * @example for await (const text of partText(chunks, check)) parser.write(text);
  */
 export async function* partText(chunks: AsyncIterable<Uint8Array | string>, check: PartCheck): AsyncGenerator<string> {
@@ -34,10 +36,16 @@ export async function* partText(chunks: AsyncIterable<Uint8Array | string>, chec
   // A part handed over as text (its stream set to decode) has no bytes to sum: only its end is checked.
   let summed = true;
   let tail = '';
-  const pass = (text: string, scan = true): string => {
-    const t = check.scanner === undefined || !scan ? text : check.scanner.scan(text);
+  // Elements named with a prefix (`<x:row>`, as the .NET Open XML SDK writes) are renamed first, for exceljs' parsers
+  // and the sheet's scanner alike.
+  const names = unprefixedTags();
+  const keep = (t: string): string => {
     tail = tail.length + t.length <= TAIL ? tail + t : (tail + t.slice(-TAIL)).slice(-TAIL);
     return t;
+  };
+  const pass = (text: string): string => {
+    const t = names.scan(text);
+    return keep(check.scanner === undefined ? t : check.scanner.scan(t));
   };
   const it = chunks[Symbol.asyncIterator]();
   let done = false;
@@ -71,7 +79,8 @@ export async function* partText(chunks: AsyncIterable<Uint8Array | string>, chec
     if (!done) await it.return?.();
   }
   const last = pass(decoder.decode());
-  const rest = last + (check.scanner === undefined ? '' : pass(check.scanner.end(), false));
+  const named = names.end();
+  const rest = last + keep(check.scanner === undefined ? named : check.scanner.scan(named) + check.scanner.end());
   if (rest !== '') yield rest;
   const expected = summed ? await check.crc() : undefined;
   if (expected !== undefined && expected !== sum) {

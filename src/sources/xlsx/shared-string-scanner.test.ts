@@ -32,6 +32,13 @@ describe('sharedStringScanner', () => {
     expect(scan([ok.slice(0, cut), ok.slice(cut)])).toBe(ok);
   });
 
+  it('sees cells named with a prefix (`<x:c …><x:v>3</x:v></x:c>`, as the .NET Open XML SDK writes), cut anywhere', () => {
+    const x = (text: string) => text.replace(/<(\/?)(?=[a-z])/g, '<$1x:');
+    expect(scan([x(ok)])).toBe(x(ok));
+    expect(scan([x(ok + bad)])).toBe(BAD);
+    for (let cut = 1; cut < x(bad).length; cut++) expect(scan([x(ok + bad).slice(0, x(ok).length + cut), x(bad).slice(cut)])).toBe(BAD);
+  });
+
   it('leaves a workbook without a table to the reader (it says the table is missing)', () => {
     expect(scan([bad], () => undefined)).toBe(bad);
   });

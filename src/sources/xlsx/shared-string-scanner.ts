@@ -12,6 +12,10 @@ export interface SharedStringCheck {
 // with room for other attributes); a longer one is no shared-string cell of any writer.
 const LONGEST_CELL = 1024;
 const REF = /\sr="([A-Z]{1,3}\d{1,7})"/;
+// A cell's tags may be named with a prefix (`<x:c …><x:v>0</x:v></x:c>`, as the .NET Open XML SDK writes).
+const CELL_START = /<(?:[A-Za-z_][\w.-]*:)?c\s/y;
+const V_START = /<(?:[A-Za-z_][\w.-]*:)?v>/y;
+const V_END = /<\/(?:[A-Za-z_][\w.-]*:)?v>/g;
 const LT = 60;
 const GT = 62;
 const V = 118;
@@ -42,9 +46,9 @@ export function sharedStringScanner(check: SharedStringCheck): TypedCellScanner 
         if (index !== undefined && index < count) continue;
       }
       const lt = t.lastIndexOf('<', at);
-      if (lt < 0 || t.charAt(lt + 1) !== 'c' || !/\s/.test(t.charAt(lt + 2))) continue;
+      if (lt < 0 || !matchesAt(CELL_START, t, lt)) continue;
       const gt = t.indexOf('>', at);
-      const close = gt < 0 ? -1 : t.indexOf('</v>', gt);
+      const close = gt < 0 ? -1 : find(V_END, t, gt);
       if (gt < 0 || (t.charAt(gt - 1) !== '/' && close < 0)) {
         // Cut by the chunk's end: the rest of the cell comes with the next chunk.
         if (whole || t.length - lt > LONGEST_CELL) return t;
@@ -54,11 +58,12 @@ export function sharedStringScanner(check: SharedStringCheck): TypedCellScanner 
       if (t.charAt(gt - 1) === '/') continue; // `<c … t="s"/>`: no value, an empty cell
       let v = gt + 1;
       while (v < close && isSpace(t.charCodeAt(v))) v++;
-      if (!t.startsWith('<v>', v)) continue; // a formula cell (`<f>` first): exceljs reads its cached result, not a string
-      const end = t.indexOf('<', v + 3);
-      const index = digits(t, v + 3, end);
+      if (!matchesAt(V_START, t, v)) continue; // a formula cell (`<f>` first): exceljs reads its cached result, not a string
+      const start = V_START.lastIndex;
+      const end = t.indexOf('<', start);
+      const index = digits(t, start, end);
       if (index !== undefined && index < count) continue;
-      const text = t.slice(v + 3, end).trim();
+      const text = t.slice(start, end).trim();
       const cell = REF.exec(t.slice(lt, gt))?.[1];
       const which = index === undefined ? `"${text.slice(0, 20)}", which is no number` : `number ${index + 1}`;
       throw check.damaged(`holds a cell${cell === undefined ? '' : ` (${cell})`} referring to shared string ${which}, but the ` +
@@ -84,6 +89,18 @@ export function sharedStringScanner(check: SharedStringCheck): TypedCellScanner 
       return look(rest, true);
     },
   };
+}
+
+/** Whether sticky `re` matches `t` at `from` (its `lastIndex` is then where the match ends). */
+function matchesAt(re: RegExp, t: string, from: number): boolean {
+  re.lastIndex = from;
+  return re.test(t);
+}
+
+/** Where global `re` first matches `t` from `from`, or -1. */
+function find(re: RegExp, t: string, from: number): number {
+  re.lastIndex = from;
+  return re.exec(t)?.index ?? -1;
 }
 
 function isSpace(c: number): boolean {

@@ -28,6 +28,15 @@ describe('typedCellScanner', () => {
     expect(scan([xml.slice(0, cut), xml.slice(cut)])).toEqual(scan([xml]));
   });
 
+  it('sees cell tags named with a prefix (`<x:c>`, as the .NET Open XML SDK writes)', () => {
+    const prefixed = xml.replace(/<(\/?)(?=[a-z])/g, '<$1x:');
+    for (const cut of [0, 20, 37, 52]) {
+      const { text, cells } = scan([prefixed.slice(0, cut), prefixed.slice(cut)]);
+      expect(text).toBe(prefixed.replace('r="B2" t="e"', 'r="B2" t="str"'));
+      expect(cells).toEqual(new Map([[2, new Map([[2, 'e'], [28, 'b']])]]));
+    }
+  });
+
   it('leaves other text as it is: a cell without a reference, t="e" in a value, other types', () => {
     const other = '<c t="e"><v>#N/A</v></c><c r="C3" t="inlineStr"><is><t>t="e"</t></is></c><c r="D3"><v>1</v></c>';
     expect(scan([other])).toEqual({ text: other, cells: new Map() });

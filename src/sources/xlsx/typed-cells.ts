@@ -18,7 +18,8 @@ export interface TypedCellScanner {
 // Excel and the other writers quote attributes with ", and a cell tag holds no '>' (its attributes are r, s, t, cm, vm)
 // nor '<' (never in XML attributes): stopping at '<' keeps the search linear in text with no '>'.
 const TYPED = /\st="[ebd]"/;
-const CELL_TAG = /<c\s[^<>]*>/g;
+// A cell tag may be named with a prefix (`<x:c …>`, as the .NET Open XML SDK writes): the scanner sees it either way.
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c\s[^<>]*>/g;
 const TYPE = /\st="([ebd])"/;
 const REF = /\sr="([A-Z]{1,3})(\d{1,7})"/;
 // A tag cut by the end of a chunk is held back to the next one; text that long after a '<' is no cell tag.
