@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDateTime } from '../core/date-format.js';
 import { usage } from './_errors.js';
+import { parseRange } from '../sources/xlsx/range.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -70,4 +71,19 @@ export function delimiter(value: string | undefined): string | undefined {
     throw usage(`--delimiter must be one character other than a quote or line break (\\t for tab), got "${value}"`);
   }
   return d;
+}
+
+/**
+ * `--range`: the cells of an .xlsx sheet to read (`A3:T2000`, `B:F`, `3:1048576` for row 3 on), checked here so that a
+ * typo is a usage error before anything is read; only for workbooks.
+ */
+export function cellRange(inputFormat: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (inputFormat !== 'xlsx') throw usage(`--range applies to .xlsx workbooks, not ${inputFormat}`);
+  try {
+    parseRange(value);
+  } catch (e) {
+    throw usage(`--range: ${(e as Error).message.replace(/^ddss: /, '')}`);
+  }
+  return value;
 }

@@ -31,6 +31,8 @@ export interface InputOptions {
   readonly delimiter: string | undefined;
   /** The workbook sheet, for xlsx input. */
   readonly sheet?: string | undefined;
+  /** The cells of the sheet to read (`A3:T2000`, `3:1048576`), for xlsx input. */
+  readonly range?: string | undefined;
   /** Standard input, read when the input is `-` (`CliIo.stdin`). */
   readonly stdin?: (() => Readable) | undefined;
 }
@@ -45,7 +47,9 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
   try {
     // Standard input is a stream, read once (so in one thread): a path is opened only when the engine reads it.
     const input = isStdin(given) ? (o.stdin ?? (() => process.stdin))() : path;
-    if (o.format === 'xlsx') return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }) });
+    if (o.format === 'xlsx') {
+      return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }) });
+    }
     if (o.format === 'json' || o.format === 'ndjson') return readJson(input, { format: o.format, name });
     return readCsv(input, {
       name,

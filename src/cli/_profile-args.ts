@@ -1,4 +1,4 @@
-import { choice, delimiter, instant, parse, whole } from './_args.js';
+import { cellRange, choice, delimiter, instant, parse, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { defaultWorkers } from '../validate.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
@@ -19,6 +19,8 @@ export interface ProfileArgs {
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
   readonly sheet: string | undefined;
+  /** `--range`: the cells of the sheet to read (xlsx input only). */
+  readonly range: string | undefined;
   readonly showValues: boolean;
   /** `--now`: the day the recognisers judge on (a CCCD's birth year must not be after it); default now. */
   readonly now: Date | undefined;
@@ -40,6 +42,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
     sheet: { type: 'string' },
+    range: { type: 'string' },
     'show-values': { type: 'boolean' },
     now: { type: 'string' },
     workers: { type: 'string' },
@@ -47,7 +50,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   });
   if (v.help === true) {
     return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
-      encoding: undefined, delimiter: undefined, sheet: undefined, showValues: false, now: undefined, workers: 1 };
+      encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, showValues: false, now: undefined, workers: 1 };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -58,6 +61,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
   if (inputFormat !== 'xlsx' && v.sheet !== undefined) throw usage(`--sheet applies to .xlsx workbooks, not ${inputFormat}`);
   if (v.out === '') throw usage('--out needs a file name');
+  const range = cellRange(inputFormat, v.range);
   return {
     help: false,
     input,
@@ -69,6 +73,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     encoding: v.encoding,
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
     sheet: v.sheet,
+    range,
     showValues: v['show-values'] === true,
     now: instant('now', v.now),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),

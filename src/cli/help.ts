@@ -65,6 +65,7 @@ Options:
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
+      --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --table T          the PostgreSQL table to read (exact name, checked in the catalog)
       --schema S         its schema (default: the search path)
       --query SQL        a query to read instead of a table; needs --order-by or --unordered
@@ -219,6 +220,7 @@ Options:
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
+      --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --show-values      show the values of personal columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
       --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)

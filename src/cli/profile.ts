@@ -29,7 +29,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);
-  const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, stdin: stdinOf(io) });
+  const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, stdin: stdinOf(io) });
   let p: Profile;
   try {
     p = await profileSource(source, {

@@ -23,6 +23,7 @@ import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
+import { headerBelow, headerHint } from './_header-below.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
@@ -64,7 +65,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       'then to validate against it)', 'give --dataset, or save the data to a file first');
   }
   const suggested = args.dataset === undefined
-    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet }, args.now, io, args.workers)
+    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range }, args.now, io, args.workers)
     : undefined;
   try {
     return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state }, io);
@@ -105,7 +106,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   let measured: Report;
   try {
     const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
-      : openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, stdin: stdinOf(io) }));
+      : openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range,
+        stdin: stdinOf(io) }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
@@ -159,6 +161,12 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   }
   await history?.append(report);
   _explain(report, io);
+  // A title above the header makes every declared column "missing": say where the header seems to be.
+  if (args.postgres === undefined && !isStdin(args.input)) {
+    const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
+    const found = await headerBelow(report, input, options, Object.keys(definition.fields));
+    if (found !== undefined) io.stderr.write(`${headerHint(found, args.inputFormat, args.input, Object.keys(definition.fields).length)}\n`);
+  }
   return EXIT_BY_STATUS[report.status];
 }
 

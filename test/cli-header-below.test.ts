@@ -1,0 +1,63 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { removeWorkbooks, writeWorkbook } from './_workbook.js';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+afterAll(() => removeWorkbooks());
+
+const parcels = readFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url), 'utf8');
+const rows = parcels.trimEnd().split('\n').map((l) => l.split(','));
+
+// An export that opens with a title above its table read as "none of the declared fields is a column" (exit 3),
+// with nothing to say where the header was.
+describe('a title above the header', () => {
+  it('in a CSV file: the hint names the header line and how to read from there, and that command reads it', async () => {
+    const path = tmp.path('title.csv');
+    writeFileSync(path, `DANH SÁCH THỬA ĐẤT — XÃ A,,\n"Ngày lập: 01/12/2026",,\n${parcels}`);
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`ddss: the header seems to be line 3 (it names 5 of the 5 declared columns); the lines above it ` +
+      `are no data: remove them, or read from there: tail -n +3 ${JSON.stringify(path)} | ddss validate - …\n`);
+    const fromThere = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json'], {
+      stdin: readFileSync(path, 'utf8').split('\n').slice(2).join('\n') });
+    expect((JSON.parse(fromThere.stdout) as { rows: number }).rows).toBe(rows.length - 1);
+  });
+
+  it('in a workbook: the hint names the sheet row (empty rows counted as Excel does), and --range reads from there', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('Sổ');
+      ws.getRow(1).getCell(1).value = 'DANH SÁCH THỬA ĐẤT';
+      rows.forEach((r, i) => { ws.getRow(i + 3).values = r; });
+    });
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('ddss: the header seems to be row 3 of the sheet (it names 5 of the 5 declared columns); ' +
+      'the rows above it are no data: read from there with --range 3:1048576\n');
+    const ranged = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--range', '3:1048576']);
+    expect((JSON.parse(ranged.stdout) as { rows: number }).rows).toBe(rows.length - 1);
+    const profiled = await cli(['profile', path, '--range', '3:1048576', '--format', 'json']);
+    expect((JSON.parse(profiled.stdout) as { columns: { name: string }[] }).columns.map((c) => c.name)).toEqual(rows[0]);
+  });
+
+  it('says nothing when only some columns are renamed, or when no record below names the columns', async () => {
+    const renamed = tmp.path('renamed.csv');
+    writeFileSync(renamed, parcels.replace('owner_id', 'Owner ID'));
+    const other = tmp.path('other.csv');
+    writeFileSync(other, 'a,b,c\n1,2,3\n4,5,6\n');
+    for (const path of [renamed, other]) {
+      const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
+      expect(r.stderr).not.toMatch(/the header seems to be/);
+    }
+  });
+
+  it('--range is for workbooks, in A1 notation', async () => {
+    expect(await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', '--range', '3:10'])).toMatchObject({
+      code: 2, stderr: 'ddss: --range applies to .xlsx workbooks, not csv\n' });
+    const path = await writeWorkbook((wb) => wb.addWorksheet('S').addRows(rows));
+    expect(await cli(['validate', path, '--dataset', 'parcels.yaml', '--range', 'row3'])).toMatchObject({
+      code: 2, stderr: 'ddss: --range: the range "row3" is not in A1 notation (such as A3:F2000, B:F or 2:500)\n' });
+  });
+});
