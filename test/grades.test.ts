@@ -98,6 +98,18 @@ describe('record grades, by hand', () => {
     ]);
   });
 
+  it('a check that returns an empty list of findings passed: the record grades 1 (vn.vnName, datesOrdered return [])', async () => {
+    const def = defineDataset({
+      name: 'empty-findings',
+      fields: { name: field.text().check('shape', (v) => (v.includes('1') ? [{ code: 'has_digit' }] : []), { criterion: 'clean' }) },
+    });
+    const out = await graded(def, [{ name: 'Ngô Đình Huy' }, { name: 'Ng1' }]);
+    expect(out[0]).toMatchObject({ grades: { clean: 1 }, overall: 1, findings: { clean: 0 }, rules: [] });
+    expect(out[1]).toMatchObject({ grades: { clean: 0 }, findings: { clean: 1 }, rules: ['name.shape'] });
+    const report = await run(def, [{ name: 'Ngô Đình Huy' }, { name: 'Ng1' }], { grades: true });
+    expect(report.recordGrades).toEqual({ one: 1, atLeast90: 0, atLeast75: 0, below75: 1, ungraded: 0 });
+  });
+
   it('the report carries the histogram of overall grades', async () => {
     const report = await run(defineDataset({ name: 'grades', fields, rules }), rows, { grades: true });
     expect(report.recordGrades).toEqual({ one: 2, atLeast90: 0, atLeast75: 0, below75: 3, ungraded: 0 });

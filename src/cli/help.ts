@@ -7,11 +7,11 @@ Usage:
   ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
   ddss compare <source> <copy> --key COLS [options]
   ddss profile <input> [--format text|json|yaml|html] [--sample N]
-  ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md]
+  ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md|html]
   ddss history <history.ndjson|postgresql://…> [--dataset D] [--format text|json|html] [--out FILE]
   ddss fix <input.csv> --dataset D --out FIXED.csv [--log CHANGES.csv] [--only KINDS] [--dry-run]
   ddss merge <part.ddss-state>… [--format F] [--out FILE] [--violations FILE]
-  ddss datasets [--json]
+  ddss datasets [--rules NAME] [--json]
   ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
   ddss --help | ddss <command> --help
   ddss --version

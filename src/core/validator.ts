@@ -142,6 +142,9 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   }
 
   function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
+    // An empty list of findings is a pass (vn.vnName and datesOrdered return one): the record's grade must not count
+    // it as a failed rule, since no finding is emitted and the rule's `failed` does not count the row either.
+    if (Array.isArray(result) && result.length === 0) return;
     grader?.failed(slot.ordinal);
     if (result === false) {
       emitter.emit(slot, rs, { code: slot.code });
