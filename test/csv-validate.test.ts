@@ -144,3 +144,16 @@ describe('validate on a CSV input read in the wrong encoding', () => {
     expect([report.status, report.rows, report.source?.encoding]).toEqual(['passed', 1, 'utf16be']);
   });
 });
+
+// A cell of a column with a blank header was named by nothing: ": the value contains a control character".
+describe('findings in a column with a blank header', () => {
+  it('name the column by its number, in both locales', async () => {
+    const def = defineDataset({ name: 'blank', fields: { id: field.text() } });
+    const input = utf8('id,,name\n1,a\u0001b,x\n2\n');
+    const messages = async (locale: 'en' | 'vi') => (await validate(def, readCsv(input), { now: NOW, locale })).violations
+      .filter((v) => v.code === 'control_character' || v.code === 'missing_cell').map((v) => v.message);
+    expect(await messages('en')).toEqual(['column 2: the value contains a control character (U+0001)',
+      'the record has 1 cells, fewer than the 3 columns; column 2 is missing', expect.stringMatching(/; name is missing$/)]);
+    expect((await messages('vi'))[0]).toBe('cột 2: giá trị chứa ký tự điều khiển (U+0001)');
+  });
+});

@@ -140,7 +140,10 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       const issue = headerIssue(raw);
       const id = `source.${issue.code}`;
       const value = issueValue(issue);
-      const params = { field: fieldText(issue.field), value: value ?? '', rule: id, ...issueParams(issue) };
+      // A cell of a column without a header name (blank) is named by its number: `column 2: …`, not `: …`.
+      const column = issue.field === undefined ? issue.params?.column : undefined;
+      const field = typeof column === 'number' ? `${opts.locale === 'vi' ? 'cột' : 'column'} ${column}` : fieldText(issue.field);
+      const params = { field, value: value ?? '', rule: id, ...issueParams(issue) };
       const message = renderMessage(issue.code, params, opts.locale);
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,
