@@ -29,6 +29,11 @@ describe('parsers accept raw text and typed values alike', () => {
     ['number ,', numberParser({ decimal: ',' }), '1,5', 1.5],
     ['number ,', numberParser({ decimal: ',', thousands: '.' }), '1.234.567,5', 1234567.5],
     ['number ,', numberParser({ decimal: ',', thousands: '.' }), '1.23.4', INVALID],
+    // The other notation is no number of this one: it was read as 1.2345 (a thousand times off) without a word.
+    ['number ,', numberParser({ decimal: ',', thousands: '.' }), '1,234.5', INVALID],
+    ['number ,', numberParser({ decimal: ',', thousands: ' ' }), '1,234 5', INVALID],
+    ['number .', numberParser({ decimal: '.', thousands: ',' }), '1.234,5', INVALID],
+    ['number .', numberParser({ decimal: '.', thousands: ',' }), '1,234.5', 1234.5],
     ['boolean', booleanParser(), 'TRUE', true],
     ['boolean', booleanParser(), '0', false],
     ['boolean', booleanParser(), true, true],

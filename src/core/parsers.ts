@@ -123,7 +123,11 @@ function digitsEnd(text: string, i: number): number {
 }
 
 function thousandsGrouped(text: string, sep: string, decimal: string): boolean {
-  const whole = text.split(decimal)[0] ?? '';
+  const cut = text.indexOf(decimal);
+  // A thousands separator after the decimal one is the other notation (`1,234.5` read with decimal ',' and thousands
+  // '.'): dropping it made 1.2345, a value a thousand times off, where the text is no number of this format.
+  if (cut >= 0 && text.includes(sep, cut + 1)) return false;
+  const whole = cut < 0 ? text : text.slice(0, cut);
   const groups = whole.replace(/^[+-]/, '').split(sep);
   return groups.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) : /^\d{3}$/.test(g)));
 }
