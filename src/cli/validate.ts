@@ -24,7 +24,7 @@ import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
 import { headerBelow, headerHint } from './_header-below.js';
-import { dateFormatHints } from './_date-format-hint.js';
+import { formatHints } from './_format-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
@@ -167,8 +167,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
     if (found !== undefined) io.stderr.write(`${headerHint(found, args.inputFormat, args.input, Object.keys(definition.fields).length)}\n`);
-    // A date field declared in one format over a column written in another: name the format the values read in.
-    for (const hint of await dateFormatHints(report, definition, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
+    // A date or number field declared in one format over a column written in another: name the one its values read in.
+    for (const hint of await formatHints(report, definition, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
   }
   return EXIT_BY_STATUS[report.status];
 }
