@@ -42,6 +42,25 @@ describe('a title above the header', () => {
     expect((JSON.parse(profiled.stdout) as { columns: { name: string }[] }).columns.map((c) => c.name)).toEqual(rows[0]);
   });
 
+  it('profile (no definition to match): the first line of names as wide as the rows, for a file and a sheet', async () => {
+    const path = tmp.path('title.csv');
+    writeFileSync(path, `DANH SÁCH THỬA ĐẤT — XÃ A,,\n,,\n"Ngày lập: 01/12/2026",,\n${parcels}`);
+    const r = await cli(['profile', path]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`ddss: the header seems to be line 4 (5 column names, as wide as the table's rows); the lines above it ` +
+      `are no data: remove them, or read from there: tail -n +4 ${JSON.stringify(path)} | ddss profile - …\n`);
+    const sheet = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('Sổ');
+      ws.getRow(1).getCell(1).value = 'DANH SÁCH THỬA ĐẤT';
+      rows.forEach((row, i) => { ws.getRow(i + 3).values = row; });
+    });
+    expect((await cli(['profile', sheet])).stderr).toContain('ddss: the header seems to be row 3 of the sheet (5 column names, ' +
+      "as wide as the table's rows); the rows above it are no data: read from there with --range 3:1048576\n");
+    // Read from there, nothing more is said.
+    expect((await cli(['profile', sheet, '--range', '3:1048576'])).stderr).toBe('');
+    expect((await cli(['profile', 'parcels.csv'])).stderr).toBe('');
+  });
+
   it('says nothing when only some columns are renamed, or when no record below names the columns', async () => {
     const renamed = tmp.path('renamed.csv');
     writeFileSync(renamed, parcels.replace('owner_id', 'Owner ID'));

@@ -28,44 +28,83 @@ export async function headerBelow(report: Report, path: string, o: InputOptions,
   Promise<HeaderBelow | undefined> {
   const missing = report.rules.find((r) => r.id === 'source.missing_column')?.failed ?? 0;
   if (declared.length < 2 || missing * 2 < declared.length) return undefined;
-  if (o.format !== 'csv' && o.format !== 'tsv' && o.format !== 'xlsx') return undefined;
+  const records = await firstRecords(path, o);
+  if (records === undefined) return undefined;
   const names = new Set(declared);
-  const columns = Array.from({ length: WIDTH }, (_, i) => `c${i + 1}`);
-  const source: TabularSource = o.format === 'xlsx'
-    ? readXlsx(path, { header: columns, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }) })
-    : readCsv(path, { header: columns, ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
-      delimiter: o.delimiter ?? (o.format === 'tsv' ? '\t' : ','), maxRecordBytes: 1 << 20 });
+  const named = records.map((r) => r.cells.filter((c) => typeof c === 'string' && names.has(c.trim())).length);
   let best: HeaderBelow | undefined;
-  let first = 0;
-  let row = 0;
-  try {
-    reading: for await (const batch of source.batches()) {
-      for (let i = 0; i < batch.rows.length; i++) {
-        row++;
-        const cells = batch.rows[i] as readonly unknown[];
-        const matched = cells.filter((c) => typeof c === 'string' && names.has(c.trim())).length;
-        if (row === 1) first = matched;
-        else if (matched > (best?.matched ?? first)) best = { row, line: batch.lines?.[i] ?? row, matched };
-        if (row >= ROWS) break reading;
-      }
-    }
-  } catch {
-    return undefined; // the run's own report already says why the file cannot be read
+  for (let k = 1; k < records.length; k++) {
+    const matched = named[k] as number;
+    if (matched > (best?.matched ?? named[0] ?? 0)) best = { row: k + 1, line: (records[k] as Leading).line, matched };
   }
   return best !== undefined && best.matched >= 2 && best.matched * 2 >= declared.length ? best : undefined;
 }
 
 /**
- * The hint for a header found below a title: how to read from there (`tail` for a text file, `--range` for a sheet).
- * @example headerHint({ row: 3, line: 3, matched: 20 }, 'xlsx', 'title.xlsx', 20)
+ * For a file profiled without a definition: a title above the table shows as a header of one filled cell over rows
+ * of many (`extra_cell` in most rows). The header is then the first record below the first that fills nearly as many
+ * cells as most records after it do, each a different name (no cell starting with a digit); `matched` is its number of
+ * names. `undefined` when the first record fills half the rows' cells or more, or no such record is in the first 30.
+ * @example await headerOfTable('title.csv', { format: 'csv', encoding: undefined, delimiter: undefined })
  */
-export function headerHint(found: HeaderBelow, format: string, given: string, declared: number): string {
-  const named = `it names ${found.matched} of the ${declared} declared columns`;
+export async function headerOfTable(path: string, o: InputOptions): Promise<HeaderBelow | undefined> {
+  const records = await firstRecords(path, o);
+  if (records === undefined || records.length < 3) return undefined;
+  const filled = records.map((r) => r.cells.filter((c) => c !== undefined && c !== null && String(c).trim() !== '').length);
+  const widths = new Map<number, number>();
+  for (const w of filled.slice(1)) widths.set(w, (widths.get(w) ?? 0) + 1);
+  const width = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+  if (width < 2 || (filled[0] as number) * 2 > width) return undefined;
+  for (let k = 1; k < records.length; k++) {
+    const texts = (records[k] as Leading).cells.filter((c) => typeof c === 'string' && c.trim() !== '').map((c) => (c as string).trim());
+    // Names, not values: nine in ten of the rows' cells filled, all different, none starting with a digit (codes,
+    // amounts and dates do).
+    if (texts.length * 10 >= width * 9 && new Set(texts).size === texts.length && texts.every((t) => !/^[\d+-]/.test(t))) {
+      return { row: k + 1, line: (records[k] as Leading).line, matched: texts.length };
+    }
+  }
+  return undefined;
+}
+
+/** A record at the start of a file: its cells as read (text for CSV, Excel's values for a sheet) and its line. */
+interface Leading {
+  readonly cells: readonly unknown[];
+  readonly line: number;
+}
+
+/** The first 30 records of a CSV file or a sheet, header included, or undefined when it cannot be read so. */
+async function firstRecords(path: string, o: InputOptions): Promise<Leading[] | undefined> {
+  if (o.format !== 'csv' && o.format !== 'tsv' && o.format !== 'xlsx') return undefined;
+  const columns = Array.from({ length: WIDTH }, (_, i) => `c${i + 1}`);
+  const source: TabularSource = o.format === 'xlsx'
+    ? readXlsx(path, { header: columns, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }) })
+    : readCsv(path, { header: columns, ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      delimiter: o.delimiter ?? (o.format === 'tsv' ? '\t' : ','), maxRecordBytes: 1 << 20 });
+  const out: Leading[] = [];
+  try {
+    for await (const batch of source.batches()) {
+      for (let i = 0; i < batch.rows.length; i++) {
+        out.push({ cells: batch.rows[i] as readonly unknown[], line: batch.lines?.[i] ?? out.length + 1 });
+        if (out.length >= ROWS) return out;
+      }
+    }
+  } catch {
+    return undefined; // the run's own report already says why the file cannot be read
+  }
+  return out;
+}
+
+/**
+ * The hint for a header found below a title, `why` saying what makes it the header: how to read from there (`tail` for
+ * a text file, `--range` for a sheet), with the `command` being run.
+ * @example headerHint({ row: 3, line: 3, matched: 20 }, 'xlsx', 'title.xlsx', 'it names 20 of the 20 declared columns', 'validate')
+ */
+export function headerHint(found: HeaderBelow, format: string, given: string, why: string, command: 'validate' | 'profile'): string {
   if (format === 'xlsx') {
     // A sheet's rows are numbered as Excel shows them (empty rows are skipped by the reader, not renumbered).
-    return `ddss: the header seems to be row ${found.line} of the sheet (${named}); the rows above it are no data: ` +
+    return `ddss: the header seems to be row ${found.line} of the sheet (${why}); the rows above it are no data: ` +
       `read from there with --range ${found.line}:1048576`;
   }
-  return `ddss: the header seems to be line ${found.line} (${named}); the lines above it are no data: remove them, or ` +
-    `read from there: tail -n +${found.line} ${JSON.stringify(given)} | ddss validate - …`;
+  return `ddss: the header seems to be line ${found.line} (${why}); the lines above it are no data: remove them, or ` +
+    `read from there: tail -n +${found.line} ${JSON.stringify(given)} | ddss ${command} - …`;
 }

@@ -166,7 +166,10 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   if (args.postgres === undefined && !isStdin(args.input)) {
     const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
-    if (found !== undefined) io.stderr.write(`${headerHint(found, args.inputFormat, args.input, Object.keys(definition.fields).length)}\n`);
+    if (found !== undefined) {
+      const why = `it names ${found.matched} of the ${Object.keys(definition.fields).length} declared columns`;
+      io.stderr.write(`${headerHint(found, args.inputFormat, args.input, why, 'validate')}\n`);
+    }
     // A date or number field declared in one format over a column written in another: name the one its values read in.
     for (const hint of await formatHints(report, definition, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
   }
