@@ -61,6 +61,14 @@ describe('a title above the header', () => {
     expect((await cli(['profile', 'parcels.csv'])).stderr).toBe('');
   });
 
+  it('validate without --dataset (it profiles first) says it too, with a command that reads a file (not a pipe)', async () => {
+    const path = tmp.path('title.csv');
+    writeFileSync(path, `DANH SÁCH THỬA ĐẤT,,\n${parcels}`);
+    const r = await cli(['validate', path, ...NOW]);
+    expect(r.stderr).toContain(`ddss: the header seems to be line 2 (5 column names, as wide as the table's rows); the lines ` +
+      `above it are no data: remove them, or read from there: tail -n +2 ${JSON.stringify(path)} > table.csv, then ddss validate table.csv\n`);
+  });
+
   it('says nothing when only some columns are renamed, or when no record below names the columns', async () => {
     const renamed = tmp.path('renamed.csv');
     writeFileSync(renamed, parcels.replace('owner_id', 'Owner ID'));

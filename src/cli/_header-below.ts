@@ -3,6 +3,8 @@ import { readCsv } from '../sources/csv/read-csv.js';
 import { readXlsx } from '../sources/xlsx/read-xlsx.js';
 import type { TabularSource } from '../core/source.js';
 import type { InputOptions } from './_input.js';
+import type { Profile } from '../profile/types.js';
+import { isStdin } from './_stdin.js';
 
 /** Records looked at for a header below a title: exports put a few lines (agency, title, date) above the table. */
 const ROWS = 30;
@@ -99,12 +101,32 @@ async function firstRecords(path: string, o: InputOptions): Promise<Leading[] | 
  * a text file, `--range` for a sheet), with the `command` being run.
  * @example headerHint({ row: 3, line: 3, matched: 20 }, 'xlsx', 'title.xlsx', 'it names 20 of the 20 declared columns', 'validate')
  */
-export function headerHint(found: HeaderBelow, format: string, given: string, why: string, command: 'validate' | 'profile'): string {
+export function headerHint(found: HeaderBelow, format: string, given: string, why: string, command: HintCommand): string {
   if (format === 'xlsx') {
     // A sheet's rows are numbered as Excel shows them (empty rows are skipped by the reader, not renumbered).
     return `ddss: the header seems to be row ${found.line} of the sheet (${why}); the rows above it are no data: ` +
       `read from there with --range ${found.line}:1048576`;
   }
+  const from = `tail -n +${found.line} ${JSON.stringify(given)}`;
+  // `validate` without --dataset reads its input twice (to suggest a definition): a pipe cannot be, so a file.
+  const read = command === 'validate-suggested' ? `${from} > table.csv, then ddss validate table.csv` : `${from} | ddss ${command} - …`;
   return `ddss: the header seems to be line ${found.line} (${why}); the lines above it are no data: remove them, or ` +
-    `read from there: tail -n +${found.line} ${JSON.stringify(given)} | ddss ${command} - …`;
+    `read from there: ${read}`;
+}
+
+/** The command a header hint tells how to run from the header on. */
+export type HintCommand = 'validate' | 'profile' | 'validate-suggested';
+
+/**
+ * For a profiled file (`ddss profile`, `validate` without `--dataset`): when most rows have more cells than the header
+ * (`extra_cell`), the hint naming the header below a title ({@link headerOfTable}), else undefined. Standard input is
+ * not read again.
+ * @example const hint = await titleHint(p, path, 'title.csv', options, 'profile')
+ */
+export async function titleHint(p: Pick<Profile, 'rows' | 'issues'>, path: string, given: string, o: InputOptions,
+  command: HintCommand): Promise<string | undefined> {
+  const extra = p.issues.find((i) => i.code === 'extra_cell')?.count ?? 0;
+  if (p.rows === 0 || extra * 2 < p.rows || isStdin(given)) return undefined;
+  const found = await headerOfTable(path, o);
+  return found === undefined ? undefined : headerHint(found, o.format, given, `${found.matched} column names, as wide as the table's rows`, command);
 }

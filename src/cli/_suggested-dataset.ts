@@ -7,6 +7,7 @@ import { temporaryDir } from './_files.js';
 import { openInput, type InputOptions } from './_input.js';
 import type { CliIo } from './_io.js';
 import { plainText } from '../outputs/_escape.js';
+import { titleHint } from './_header-below.js';
 
 /**
  * For `ddss validate` without `--dataset`: profiles the input and writes the suggested definition to a private
@@ -18,11 +19,13 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   workers = 1): Promise<{ readonly path: string; remove(): Promise<void> }> {
   let yaml: string;
   let columns: number;
+  let title: string | undefined;
   try {
     // The suggestion uses no part of a profile that workers could change (enums need exact counts).
     const p = await profile(openInput(path, given, o), { workers, ...(now === undefined ? {} : { now }) });
     yaml = suggestDefinition(p);
     columns = p.columns.length;
+    title = await titleHint(p, path, given, o, 'validate-suggested');
   } catch (e) {
     throw new CliError(`cannot profile "${given}" to suggest a definition: ${(e as Error).message.replace(/^ddss: /, '').split('\n')[0] ?? ''}`, EXIT.unevaluated);
   }
@@ -31,5 +34,6 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   await writeFile(file, yaml, { mode: 0o600 });
   io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} column${columns === 1 ? '' : 's'}); ` +
     `save it with ddss profile ${plainText(given)} --format yaml --out FILE\n`);
+  if (title !== undefined) io.stderr.write(`${title}\n`);
   return { path: file, remove: () => dir.remove() };
 }

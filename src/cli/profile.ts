@@ -10,7 +10,7 @@ import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import { checkEncoding, openInput, requireReadable } from './_input.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
-import { headerHint, headerOfTable } from './_header-below.js';
+import { titleHint } from './_header-below.js';
 import { PROFILE_HELP } from './help.js';
 
 /**
@@ -60,13 +60,10 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     io.stderr.write(`ddss: the first line of "${args.input}" reads as a record, not a header, so its cells (personal data ` +
       'among them) are not shown and the columns are named column_1, column_2, …; give the file a header line\n');
   }
-  // A title above the table: most rows have more cells than the header (extra_cell), so say where the header seems to be.
-  const extra = p.issues.find((i) => i.code === 'extra_cell')?.count ?? 0;
-  if (extra * 2 >= p.rows && p.rows > 0 && !isStdin(args.input)) {
-    const found = await headerOfTable(input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range });
-    const why = `${found?.matched ?? 0} column names, as wide as the table's rows`;
-    if (found !== undefined) io.stderr.write(`${headerHint(found, args.inputFormat, args.input, why, 'profile')}\n`);
-  }
+  // A title above the table: most rows have more cells than the header, so say where the header seems to be.
+  const title = await titleHint(p, input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet,
+    range: args.range }, 'profile');
+  if (title !== undefined) io.stderr.write(`${title}\n`);
   const text = renderProfile(p, args.format);
   if (out === undefined) io.stdout.write(text);
   else await writeOutput(out, text, args.force);
