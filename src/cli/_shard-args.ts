@@ -32,7 +32,7 @@ export function shardArgs(v: Flags, inputFormat: string): { spec: ShardSpec; sta
     throw usage('--shard needs --state-out FILE: a shard writes its state, and ddss merge writes the report of all shards');
   }
   if (!['csv', 'tsv', 'json', 'ndjson'].includes(inputFormat)) {
-    throw usage(`--shard reads CSV, JSON and NDJSON files and PostgreSQL tables; a ${inputFormat} input is validated in one process`);
+    throw usage(`--shard reads CSV, JSON and NDJSON files and PostgreSQL tables; ${inputFormat === 'xlsx' ? 'an .xlsx workbook' : `a ${inputFormat} input`} is validated in one process`);
   }
   if (v.now === undefined) throw usage('--shard needs --now ISO: every shard must judge dates against the same instant');
   for (const flag of ['out', 'format', 'fail-under'] as const) {
