@@ -115,7 +115,7 @@ describe('ddss validate --shard K/N and ddss merge', () => {
     const noNow = await cli(['validate', land, '--dataset', 'land-parcels', '--shard', '1/2', '--state-out', tmp.path('n.ddss-state')]);
     expect([noNow.code, noNow.stderr]).toEqual([2, expect.stringMatching(/--shard needs --now/) as unknown]);
     const book = await cli(['validate', 'parcels.xlsx', '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('j.ddss-state')]);
-    expect([book.code, book.stderr]).toEqual([2, expect.stringMatching(/--shard reads CSV, JSON and NDJSON files and PostgreSQL tables; a xlsx input/) as unknown]);
+    expect([book.code, book.stderr]).toEqual([2, expect.stringMatching(/--shard reads CSV, JSON and NDJSON files and PostgreSQL tables; an .xlsx workbook/) as unknown]);
   });
   it('an input that cannot be read is exit 3; a UTF-16 file, which cannot be cut, is exit 2', async () => {
     const missing = await cli(['validate', tmp.path('nope.csv'), '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('nope.ddss-state')]);
