@@ -33,6 +33,8 @@ export interface InputOptions {
   readonly sheet?: string | undefined;
   /** The cells of the sheet to read (`A3:T2000`, `3:1048576`), for xlsx input. */
   readonly range?: string | undefined;
+  /** Header columns read under other names (`{ 'Mã thửa': 'parcel_id' }`), for CSV and xlsx input. */
+  readonly rename?: Readonly<Record<string, string>> | undefined;
   /** Standard input, read when the input is `-` (`CliIo.stdin`). */
   readonly stdin?: (() => Readable) | undefined;
 }
@@ -48,13 +50,16 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
     // Standard input is a stream, read once (so in one thread): a path is opened only when the engine reads it.
     const input = isStdin(given) ? (o.stdin ?? (() => process.stdin))() : path;
     if (o.format === 'xlsx') {
-      return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }) });
+      return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }),
+        ...(o.rename === undefined ? {} : { header: o.rename }) });
     }
     if (o.format === 'json' || o.format === 'ndjson') return readJson(input, { format: o.format, name });
     return readCsv(input, {
       name,
       ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
       ...(o.delimiter === undefined ? {} : { delimiter: o.delimiter }),
+      // A renamed header is read in one thread (byte ranges are cut for a header read as it is).
+      ...(o.rename === undefined ? {} : { header: o.rename }),
     });
   } catch (e) {
     // Options are checked before this point; anything thrown here is still a reason the input cannot be read.

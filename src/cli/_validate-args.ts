@@ -9,7 +9,7 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { cellRange, choice, delimiter, instant, parse, ratio, whole } from './_args.js';
+import { cellRange, choice, delimiter, instant, parse, ratio, renameMap, whole } from './_args.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
@@ -58,6 +58,8 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly sheet: string | undefined;
   /** `--range`: the cells of the sheet to read, in A1 notation (xlsx input only); undefined: the whole sheet. */
   readonly range: string | undefined;
+  /** `--rename FROM=TO` (repeatable): header columns read under a field's name (CSV and xlsx input). */
+  readonly rename: Readonly<Record<string, string>> | undefined;
   readonly locale: Locale;
   readonly showValues: boolean;
   /** `--timings`: measure where the time goes (the report's `timings`, a table in the text summary). */
@@ -108,6 +110,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     delimiter: { type: 'string' },
     sheet: { type: 'string' },
     range: { type: 'string' },
+    rename: { type: 'string', multiple: true },
     locale: { type: 'string' },
     'show-values': { type: 'boolean' },
     timings: { type: 'boolean' },
@@ -132,7 +135,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (postgres !== undefined && v['input-format'] !== undefined) throw usage('--input-format applies to files, not a postgresql:// input');
   const inputFormat = postgres !== undefined ? 'csv' : v['input-format'] === undefined ? _inputFormat(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   if (postgres !== undefined) {
-    for (const f of ['encoding', 'delimiter', 'sheet', 'range'] as const) if (v[f] !== undefined) throw usage(`--${f} applies to files, not a postgresql:// input`);
+    for (const f of ['encoding', 'delimiter', 'sheet', 'range', 'rename'] as const) if (v[f] !== undefined) throw usage(`--${f} applies to files, not a postgresql:// input`);
   }
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
@@ -140,6 +143,9 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (inputFormat !== 'xlsx' && v.sheet !== undefined) throw usage(`--sheet applies to .xlsx workbooks, not ${inputFormat}`);
   if (v.sheet !== undefined && v.sheet.trim() === '') throw usage('--sheet needs a sheet name');
   const range = cellRange(inputFormat, v.range);
+  const rename = renameMap(inputFormat, v.rename);
+  // A shard reads its byte range with the file's own header: it cannot rename it as one process would.
+  if (rename !== undefined && v.shard !== undefined) throw usage('--rename is for a run in one process: shards read the header as it is');
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>');
   if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');
@@ -183,6 +189,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
     sheet: v.sheet,
     range,
+    rename,
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     timings: v.timings === true,
@@ -200,7 +207,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
-  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, locale: 'en',
+  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, locale: 'en',
   showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), minBytesPerWorker: CLI_MIN_BYTES_PER_WORKER, baseline: undefined, postgres: undefined, shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };

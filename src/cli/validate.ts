@@ -66,7 +66,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       'then to validate against it)', 'give --dataset, or save the data to a file first');
   }
   const suggested = args.dataset === undefined
-    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range }, args.now, io, args.workers)
+    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename }, args.now, io, args.workers)
     : undefined;
   try {
     return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state }, io);
@@ -108,7 +108,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   try {
     const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
       : openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range,
-        stdin: stdinOf(io) }));
+        rename: args.rename, stdin: stdinOf(io) }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
@@ -164,7 +164,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   _explain(report, io);
   // A title above the header makes every declared column "missing": say where the header seems to be.
   if (args.postgres === undefined && !isStdin(args.input)) {
-    const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
+    const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
     if (found !== undefined) {
       const why = `it names ${found.matched} of the ${Object.keys(definition.fields).length} declared columns`;
@@ -220,8 +220,11 @@ export function _explain(report: Report, io: CliIo): void {
     const named = absent.samples.slice(0, 5).map((x) => x.suggestion === undefined ? `${x.field}`
       : `${x.field} (${json ? 'the records have' : 'the header has'} "${_oneLine(x.suggestion)}")`);
     const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
+    // Columns the header has under other names (a Vietnamese header over a built-in register) can be read as the fields.
+    const other = report.rules.find((r) => r.id === 'source.unexpected_column');
+    const rename = !json && other !== undefined && other.failed > 0 ? '; read a column as a field with --rename "COLUMN=FIELD"' : '';
     io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
-      `${named.join(', ')}${more} (source.missing_column)\n`);
+      `${named.join(', ')}${more} (source.missing_column)${rename}\n`);
   }
   // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero
   // bytes of UTF-16, UTF-8 letters), else which declarations to try when UTF-8 did not fit.

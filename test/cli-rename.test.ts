@@ -1,0 +1,58 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { removeWorkbooks, writeWorkbook } from './_workbook.js';
+
+let tmp: ReturnType<typeof scratch>;
+beforeEach(() => { tmp = scratch(); });
+afterEach(() => tmp.remove());
+afterAll(() => removeWorkbooks());
+
+// A file whose header is in Vietnamese (Mã thửa, Số CCCD) over a definition with other names could not be validated
+// from the command line: every such field was "missing", and only code could rename the columns.
+const parcels = readFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url), 'utf8');
+const vietnamese = parcels.replace('parcel_id', 'Mã thửa').replace('owner_id', 'Số CCCD');
+const RENAME = ['--rename', 'Mã thửa=parcel_id', '--rename', 'Số CCCD=owner_id'];
+type Json = { status: string; rows: number; rules: { id: string; failed: number }[] };
+const comparable = (stdout: string) => {
+  const r = JSON.parse(stdout) as Json & { source: Record<string, unknown> };
+  return { ...r, source: { ...r.source, name: 'x', bytes: 0 } };
+};
+
+describe('--rename COLUMN=FIELD', () => {
+  it('reads the header columns as the fields: the report of the file with the definition\'s names', async () => {
+    const path = tmp.path('vi.csv');
+    writeFileSync(path, vietnamese);
+    const before = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
+    expect(before.stderr).toContain('ddss: 2 declared columns are not in the header: parcel_id, owner_id (source.missing_column); ' +
+      'read a column as a field with --rename "COLUMN=FIELD"\n');
+    const renamed = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, ...RENAME, '--format', 'json']);
+    const original = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    expect(renamed.code).toBe(original.code);
+    expect(comparable(renamed.stdout)).toEqual(comparable(original.stdout));
+  });
+
+  it('reads a workbook\'s header row the same way', async () => {
+    const rows = vietnamese.trimEnd().split('\n').map((l) => l.split(','));
+    const book = await writeWorkbook((wb) => wb.addWorksheet('S').addRows(rows));
+    const r = await cli(['validate', book, '--dataset', 'parcels.yaml', ...NOW, ...RENAME, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Json;
+    expect(report.rows).toBe(rows.length - 1);
+    expect(report.rules.find((x) => x.id === 'source.missing_column')?.failed ?? 0).toBe(0);
+  });
+
+  it.each([
+    [['--rename', 'Mã thửa'], 'ddss: --rename takes COLUMN=FIELD (the header\'s name, then the field\'s), got "Mã thửa"\n'],
+    [['--rename', '=parcel_id'], 'ddss: --rename takes COLUMN=FIELD (the header\'s name, then the field\'s), got "=parcel_id"\n'],
+    [['--rename', 'a=x', '--rename', 'a=y'], 'ddss: --rename names the column "a" twice\n'],
+    [['--rename', 'a=x', '--rename', 'b=x'], 'ddss: --rename reads two columns as the field "x"\n'],
+    [['--rename', 'a=x', '--shard', '1/2', '--state-out', 's.ddss-state'], 'ddss: --rename is for a run in one process: shards read the header as it is\n'],
+  ])('%j is a usage error', async (flags, stderr) => {
+    expect(await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, ...flags])).toMatchObject({ code: 2, stderr });
+  });
+
+  it('is for CSV and workbooks: JSON records are keyed by their own names', async () => {
+    expect(await cli(['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', ...NOW, '--rename', 'a=b'])).toMatchObject({
+      code: 2, stderr: 'ddss: --rename applies to CSV and .xlsx input, not ndjson (a JSON record\'s keys are its columns)\n' });
+  });
+});
