@@ -51,6 +51,14 @@ describe('--rename COLUMN=FIELD', () => {
     expect(await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, ...flags])).toMatchObject({ code: 2, stderr });
   });
 
+  it('refuses a column the header does not have, before reading (it would rename nothing)', async () => {
+    const path = tmp.path('vi.csv');
+    writeFileSync(path, vietnamese);
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, '--rename', 'Ma thua=parcel_id', '--rename', 'Số CCCD=owner_id']);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'ddss: --rename names "Ma thua", which the header does not have ' +
+      '(its columns: Mã thửa, Số CCCD, owner_name, area_m2, issued_on)\n' });
+  });
+
   it('is for CSV and workbooks: JSON records are keyed by their own names', async () => {
     expect(await cli(['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', ...NOW, '--rename', 'a=b'])).toMatchObject({
       code: 2, stderr: 'ddss: --rename applies to CSV and .xlsx input, not ndjson (a JSON record\'s keys are its columns)\n' });

@@ -74,8 +74,8 @@ interface Leading {
   readonly line: number;
 }
 
-/** The first 30 records of a CSV file or a sheet, header included, or undefined when it cannot be read so. */
-async function firstRecords(path: string, o: InputOptions): Promise<Leading[] | undefined> {
+/** The first `count` records of a CSV file or a sheet, header included, or undefined when it cannot be read so. */
+async function firstRecords(path: string, o: InputOptions, count = ROWS): Promise<Leading[] | undefined> {
   if (o.format !== 'csv' && o.format !== 'tsv' && o.format !== 'xlsx') return undefined;
   const columns = Array.from({ length: WIDTH }, (_, i) => `c${i + 1}`);
   const source: TabularSource = o.format === 'xlsx'
@@ -87,7 +87,7 @@ async function firstRecords(path: string, o: InputOptions): Promise<Leading[] | 
     for await (const batch of source.batches()) {
       for (let i = 0; i < batch.rows.length; i++) {
         out.push({ cells: batch.rows[i] as readonly unknown[], line: batch.lines?.[i] ?? out.length + 1 });
-        if (out.length >= ROWS) return out;
+        if (out.length >= count) return out;
       }
     }
   } catch {
@@ -129,4 +129,17 @@ export async function titleHint(p: Pick<Profile, 'rows' | 'issues'>, path: strin
   if (p.rows === 0 || extra * 2 < p.rows || isStdin(given)) return undefined;
   const found = await headerOfTable(path, o);
   return found === undefined ? undefined : headerHint(found, o.format, given, `${found.matched} column names, as wide as the table's rows`, command);
+}
+
+/**
+ * The `--rename` columns the file's header does not have (each would rename nothing, and its field would only show as
+ * missing), from a read of the header alone; empty when all are there or the header cannot be read here.
+ * @example await renamedAbsent('vi.csv', { format: 'csv', encoding: undefined, delimiter: undefined }, { 'Mã thửa': 'parcel_id' })
+ */
+export async function renamedAbsent(path: string, o: InputOptions, rename: Readonly<Record<string, string>>):
+  Promise<{ absent: string[]; columns: string[] }> {
+  const records = await firstRecords(path, { ...o, rename: undefined }, 1);
+  const header = (records?.[0]?.cells ?? []).map((c) => (c === undefined || c === null ? '' : String(c)));
+  if (header.length === 0) return { absent: [], columns: [] };
+  return { absent: Object.keys(rename).filter((from) => !header.includes(from)), columns: header };
 }

@@ -23,7 +23,8 @@ import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
-import { headerBelow, headerHint } from './_header-below.js';
+import { headerBelow, headerHint, renamedAbsent } from './_header-below.js';
+import { listedColumns } from '../core/columns.js';
 import { formatHints } from './_format-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 
@@ -58,6 +59,14 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const read = [...definitionFile(args.dataset, io.cwd), ...referenceFiles(args, io.cwd),
     ...(args.baseline === undefined ? [] : [{ what: 'the --baseline file', path: resolve(io.cwd, args.baseline) }])];
   await checkOutputs(outputs, input, args.force, read);
+  // A --rename of a column the header does not have would rename nothing: its field would only show as missing.
+  if (args.rename !== undefined && !isStdin(args.input)) {
+    const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
+    const { absent, columns } = await renamedAbsent(input, options, args.rename);
+    if (absent.length > 0) {
+      throw usage(`--rename names ${absent.map((c) => JSON.stringify(c)).join(', ')}, which the header does not have (${listedColumns(columns)})`);
+    }
+  }
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
   const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : appendedPath('history', args.history, io.cwd);
   if (hist !== undefined) await checkOutputs([...outputs, hist], input, true, read);
@@ -222,7 +231,12 @@ export function _explain(report: Report, io: CliIo): void {
     const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
     // Columns the header has under other names (a Vietnamese header over a built-in register) can be read as the fields.
     const other = report.rules.find((r) => r.id === 'source.unexpected_column');
-    const rename = !json && other !== undefined && other.failed > 0 ? '; read a column as a field with --rename "COLUMN=FIELD"' : '';
+    // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
+    const near = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
+      .map((x) => `--rename ${JSON.stringify(`${_oneLine(String(x.suggestion))}=${x.field ?? ''}`)}`);
+    const rename = json || other === undefined || other.failed === 0 ? ''
+      : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
+        : '; read a column as a field with --rename "COLUMN=FIELD"';
     io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
       `${named.join(', ')}${more} (source.missing_column)${rename}\n`);
   }

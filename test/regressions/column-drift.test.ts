@@ -115,7 +115,8 @@ describe('a renamed column is named, with its near name, even for a personal fie
     const report = JSON.parse(r.stdout) as { rules: Array<{ id: string; samples: Array<{ field?: string; suggestion?: string }> }> };
     const missing = report.rules.find((x) => x.id === 'source.missing_column');
     expect(missing?.samples).toEqual([expect.objectContaining({ field: 'owner_id', suggestion: 'Owner ID' })]);
-    expect(r.stderr).toContain('ddss: 1 declared column is not in the header: owner_id (the header has "Owner ID") (source.missing_column)\n');
+    expect(r.stderr).toContain('ddss: 1 declared column is not in the header: owner_id (the header has "Owner ID") (source.missing_column); ' +
+      'read it as the declared name with --rename "Owner ID=owner_id"\n');
     // NDJSON: the records' keys are its columns (a renamed property passed before, its rules skipped).
     const nd = tmp.path('renamed.ndjson');
     writeFileSync(nd, '{"parcel_id":"P-001","Owner ID":"001099012345","owner_name":"An","area_m2":12,"issued_on":"15/01/2020"}\n');
