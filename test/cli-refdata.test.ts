@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, scratch } from './fixtures/cli/harness.js';
 
@@ -78,6 +79,8 @@ describe('ddss refdata import', () => {
     ['an empty CSV file', 'empty.csv', '', /the list has no communes \(the file is empty\)/],
     ['a JSON table with no entries', 'e.json', '{"entries":[]}\n', /the list has no communes \("entries" is empty\)/],
     ['an empty JSON array', 'a.json', '[]\n', /the list has no communes \(an empty array\)/],
+    // It read as "no code column (looked for code, …) in the header".
+    ['a gzip file', 'communes.csv', gzipSync('code,name,province\n00004,Phường Ba Đình,01\n'), /the input is gzip data, not text: decompress it first/],
   ])('refuses %s, writing nothing (it wrote "entries": [] or blamed a header)', async (_what, name, text, message) => {
     writeFileSync(tmp.path(name), text);
     const out = tmp.path('t.json');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseAdminUnits, type AdminUnitOptions, type CommuneTable } from './parse-admin-units.js';
+import { binaryInput, SIGNATURE_BYTES } from '../../../src/sources/binary-input.js';
 
 /**
  * Loads a commune list from a file path or from its text (text when it contains a line break or starts with `{` or
@@ -8,7 +9,15 @@ import { parseAdminUnits, type AdminUnitOptions, type CommuneTable } from './par
  * @example const communes = loadAdminUnits('communes-2025.json'); vn.commune({ table: communes, provinceField: 'province_code' })
  */
 export function loadAdminUnits(pathOrText: string, options: AdminUnitOptions = {}): CommuneTable {
-  const text = /\n|^\s*[[{]/.test(pathOrText) ? pathOrText : readFileSync(pathOrText, 'utf8');
+  const text = /\n|^\s*[[{]/.test(pathOrText) ? pathOrText : readText(pathOrText);
   const format = options.format ?? (/\.json$/i.test(pathOrText) ? 'json' : undefined);
   return parseAdminUnits(text, format === undefined ? options : { ...options, format });
+}
+
+/** The file as UTF-8 text; a compressed file or a workbook is refused saying what it is (it read as "no code column"). */
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  const binary = binaryInput(bytes.subarray(0, SIGNATURE_BYTES));
+  if (binary !== undefined) throw new Error(`ddss: ${binary.error}`);
+  return bytes.toString('utf8');
 }
