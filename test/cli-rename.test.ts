@@ -59,6 +59,18 @@ describe('--rename COLUMN=FIELD', () => {
       '(its columns: Mã thửa, Số CCCD, owner_name, area_m2, issued_on)\n' });
   });
 
+  it('ddss merge does not point to --rename, which shards cannot take', async () => {
+    const path = tmp.path('vi.csv');
+    writeFileSync(path, vietnamese);
+    const states = [1, 2].map((k) => tmp.path(`p${k}.ddss-state`));
+    for (const [k, state] of states.entries()) {
+      await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, '--shard', `${k + 1}/2`, '--state-out', state]);
+    }
+    const merged = await cli(['merge', ...states]);
+    expect(merged.stderr).toContain('ddss: 2 declared columns are not in the header: parcel_id, owner_id (source.missing_column)\n');
+    expect(merged.stderr).not.toContain('--rename');
+  });
+
   it('is for CSV and workbooks: JSON records are keyed by their own names', async () => {
     expect(await cli(['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', ...NOW, '--rename', 'a=b'])).toMatchObject({
       code: 2, stderr: 'ddss: --rename applies to CSV and .xlsx input, not ndjson (a JSON record\'s keys are its columns)\n' });

@@ -170,7 +170,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     }
   }
   await history?.append(report);
-  _explain(report, io);
+  _explain(report, io, args.shard === undefined);
   // A title above the header makes every declared column "missing": say where the header seems to be.
   if (args.postgres === undefined && !isStdin(args.input)) {
     const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
@@ -203,10 +203,11 @@ function _requireKeyForHashes(definition: DatasetDefinition, key: string | undef
 }
 
 /**
- * Says on stderr why a run could not be evaluated (exit 3), one line per cause (shared with `ddss merge`).
+ * Says on stderr why a run could not be evaluated (exit 3), one line per cause (shared with `ddss merge`). `canRename`:
+ * the run could be repeated with `--rename` (one process, not shards), so the missing-column hint may name it.
  * @example _explain(report, io)
  */
-export function _explain(report: Report, io: CliIo): void {
+export function _explain(report: Report, io: CliIo, canRename = false): void {
   if (report.partial) {
     io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '')}\n`);
   }
@@ -234,7 +235,7 @@ export function _explain(report: Report, io: CliIo): void {
     // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
     const near = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
       .map((x) => `--rename ${JSON.stringify(`${_oneLine(String(x.suggestion))}=${x.field ?? ''}`)}`);
-    const rename = json || other === undefined || other.failed === 0 ? ''
+    const rename = !canRename || json || other === undefined || other.failed === 0 ? ''
       : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
         : '; read a column as a field with --rename "COLUMN=FIELD"';
     io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
