@@ -138,7 +138,7 @@ export async function titleHint(p: Pick<Profile, 'rows' | 'issues'>, path: strin
  */
 export async function renamedAbsent(path: string, o: InputOptions, rename: Readonly<Record<string, string>>):
   Promise<{ absent: string[]; columns: string[] }> {
-  const records = await firstRecords(path, { ...o, rename: undefined }, 1);
+  const records = await firstRecords(path, o, 1);
   const header = (records?.[0]?.cells ?? []).map((c) => (c === undefined || c === null ? '' : String(c)));
   if (header.length === 0) return { absent: [], columns: [] };
   return { absent: Object.keys(rename).filter((from) => !header.includes(from)), columns: header };

@@ -30,7 +30,9 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);
-  const source = openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, stdin: stdinOf(io) });
+  // How the file is read, for the profile and for the title hint's second look.
+  const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
+  const source = openInput(input, args.input, { ...options, stdin: stdinOf(io) });
   let p: Profile;
   try {
     p = await profileSource(source, {
@@ -61,8 +63,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
       'among them) are not shown and the columns are named column_1, column_2, …; give the file a header line\n');
   }
   // A title above the table: most rows have more cells than the header, so say where the header seems to be.
-  const title = await titleHint(p, input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet,
-    range: args.range }, 'profile');
+  const title = await titleHint(p, input, args.input, options, 'profile');
   if (title !== undefined) io.stderr.write(`${title}\n`);
   const text = renderProfile(p, args.format);
   if (out === undefined) io.stdout.write(text);

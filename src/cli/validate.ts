@@ -4,7 +4,7 @@ import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
-import { checkEncoding, openInput, openPostgres, requireReadable, requireRereadable } from './_input.js';
+import { checkEncoding, openInput, openPostgres, requireReadable, requireRereadable, type InputOptions } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
@@ -61,8 +61,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   await checkOutputs(outputs, input, args.force, read);
   // A --rename of a column the header does not have would rename nothing: its field would only show as missing.
   if (args.rename !== undefined && !isStdin(args.input)) {
-    const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
-    const { absent, columns } = await renamedAbsent(input, options, args.rename);
+    const { absent, columns } = await renamedAbsent(input, inputOptions(args, encoding), args.rename);
     if (absent.length > 0) {
       throw usage(`--rename names ${absent.map((c) => JSON.stringify(c)).join(', ')}, which the header does not have (${listedColumns(columns)})`);
     }
@@ -75,7 +74,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       'then to validate against it)', 'give --dataset, or save the data to a file first');
   }
   const suggested = args.dataset === undefined
-    ? await suggestedDataset(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename }, args.now, io, args.workers)
+    ? await suggestedDataset(input, args.input, inputOptions(args, encoding), args.now, io, args.workers)
     : undefined;
   try {
     return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state }, io);
@@ -116,8 +115,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   let measured: Report;
   try {
     const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
-      : openInput(input, args.input, { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range,
-        rename: args.rename, stdin: stdinOf(io) }));
+      : openInput(input, args.input, { ...inputOptions(args, encoding), stdin: stdinOf(io) }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
@@ -173,7 +171,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   _explain(report, io, args.shard === undefined);
   // A title above the header makes every declared column "missing": say where the header seems to be.
   if (args.postgres === undefined && !isStdin(args.input)) {
-    const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
+    const options = inputOptions(args, encoding);
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
     if (found !== undefined) {
       const why = `it names ${found.matched} of the ${Object.keys(definition.fields).length} declared columns`;
@@ -183,6 +181,11 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     for (const hint of await formatHints(report, definition, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
   }
   return EXIT_BY_STATUS[report.status];
+}
+
+/** How the input file is read, as every read of it in one run must (the run itself, a suggestion, the hints). */
+function inputOptions(args: ValidateArgs, encoding: string | undefined): InputOptions {
+  return { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
 }
 
 /** The report with its `timings.stages.output` set (unchanged when the run was not timed). */
