@@ -128,10 +128,10 @@ describe('ddss worklist', () => {
   it.each([
     ['missing', () => tmp.path('none.ndjson'), 'file not found'],
     ['a directory', () => { mkdirSync(tmp.path('dir.ndjson')); return tmp.path('dir.ndjson'); }, 'it is a directory'],
-  ])('says plainly that a grades file is %s (exit 2), not Node\'s error', async (_what, make, why) => {
+  ])('says plainly that a grades file is %s (exit 3, as any unreadable input), not Node\'s error', async (_what, make, why) => {
     const file = make();
     const r = await cli(['worklist', file, '--by', 'rule']);
-    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ddss: cannot read the grades file "${file}": ${why}\n`]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([3, '', `ddss: cannot read the grades file "${file}": ${why}\n`]);
   });
 
   it('says which column is missing, or which line is not a graded record', async () => {

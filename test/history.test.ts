@@ -99,7 +99,7 @@ describe('ddss history', () => {
     expect(html).toContain('<svg class="spark"');
     expect(html).toContain('Content-Security-Policy');
     expect((await cli(['history', h, '--dataset', 'other'])).code).toBe(2);
-    expect((await cli(['history', tmp.path('none.ndjson')])).code).toBe(2);
+    expect((await cli(['history', tmp.path('none.ndjson')])).code).toBe(3);
   });
 
   /** One run's history line, as ddss validate --history writes it (written once, then edited by each case). */
@@ -150,13 +150,13 @@ describe('ddss history', () => {
     expect(readFileSync(h, 'utf8').trimEnd().split('\n')).toHaveLength(3);
   });
 
-  it('says a history file is not found, is a directory, or cannot be standard input (each was "has no runs" or EISDIR)', async () => {
+  it('says a history file is not found or is a directory as every command says an unreadable input (exit 3), and that it cannot be standard input', async () => {
     const none = await cli(['history', 'none.ndjson']);
-    expect([none.code, none.stderr]).toEqual([2, 'ddss: history file "none.ndjson" not found\n']);
+    expect([none.code, none.stdout, none.stderr]).toEqual([3, '', 'ddss: cannot read "none.ndjson": file not found\n']);
     const dir = tmp.path('adir');
     mkdirSync(dir);
     const d = await cli(['history', dir]);
-    expect([d.code, d.stderr]).toEqual([2, `ddss: history ${dir} is a directory, not a history file\n`]);
+    expect([d.code, d.stdout, d.stderr]).toEqual([3, '', `ddss: cannot read "${dir}": it is a directory\n`]);
     const stdin = await cli(['history', '-'], { stdin: '' });
     expect([stdin.code, stdin.stderr]).toEqual([2, 'ddss: history reads a history file (or a postgresql:// URL), not standard input ("-")\n']);
   });

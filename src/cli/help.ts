@@ -190,7 +190,7 @@ export const HISTORY_HELP = `Usage: ddss history <history.ndjson | postgresql://
 The trend of each dataset in a history file (or table) written by ddss validate --history: a sparkline per score
 (overall and the four criteria) from the first run to the latest, rows, and the worst-moving rules (failure rate in
 the latest run against its median over the earlier runs). Exit 0, 2 for a usage error or a damaged history, 3 when
-the database cannot be reached.
+the history file cannot be read or the database cannot be reached.
 
 Options:
       --history-table T  the table of a postgresql:// history (default ddss_history)

@@ -11,11 +11,12 @@ import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
 import { HISTORY_HELP } from './help.js';
 import { isStdin } from './_stdin.js';
+import { fileErrorText } from '../core/file-error-text.js';
 
 /**
  * `ddss history FILE.ndjson|postgresql://… [--history-table T] [--dataset D] [--format text|json|html]`: the score trend
- * per dataset and the rules that moved most. Exit 0; 2 for a usage error, a missing or damaged history; 3 when the
- * database cannot be reached or queried.
+ * per dataset and the rules that moved most. Exit 0; 2 for a usage error or a damaged history; 3 when the history
+ * file cannot be read (not found, a directory) or the database cannot be reached or queried.
  * @example await history(['history.ndjson', '--dataset', 'land-parcels', '--format', 'html', '--out', 'h.html'], io)
  */
 export async function history(argv: readonly string[], io: CliIo): Promise<number> {
@@ -45,8 +46,9 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   const shown = target.kind === 'file' ? file : postgresHistoryName(target.options);
   if (out !== undefined) await checkOutputs([out], target.kind === 'file' ? target.path : shown, v.force === true);
-  // readHistory takes a missing file for an empty history (a first run's); asked to show one, it is a mistyped name.
-  if (target.kind === 'file' && await missing(target.path)) throw usage(`history file "${file}" not found`);
+  // readHistory takes a missing file for an empty history (a first run's); asked to show one, it is an input that
+  // cannot be read, said as every command says it (exit 3, like validate's input), not a usage error.
+  if (target.kind === 'file') await readable(file, target.path);
   let entries: HistoryEntry[];
   try {
     entries = target.kind === 'file' ? await readHistory(target.path, v.dataset, Number.MAX_SAFE_INTEGER)
@@ -67,5 +69,9 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   return EXIT.ok;
 }
 
-const missing = async (path: string): Promise<boolean> =>
-  stat(path).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR');
+/** Throws the shared one-line "cannot read" (exit 3) for a history file that is absent, a directory or unreadable. */
+async function readable(file: string, path: string): Promise<void> {
+  const reason = await stat(path).then((s) => (s.isDirectory() ? Object.assign(new Error('EISDIR'), { code: 'EISDIR' }) : undefined),
+    (e: unknown) => e);
+  if (reason !== undefined) throw new CliError(`cannot read "${file}": ${fileErrorText(reason)}`, EXIT.unevaluated);
+}

@@ -43,7 +43,7 @@ const EMPTY_GROUP = '(empty)';
  * `ddss worklist grades.ndjson [--by COL] [--top N] [--format text|csv|md|html] [--out FILE]`: the records of a
  * `--grades` file grouped by a column (`--grades-columns`), with per group the records with findings of each criterion
  * and the worst records first (lowest overall grade, then file order); `html` is a page a clerk can filter and sort.
- * Exit 0, or 2 for a usage error or an unreadable grades file.
+ * Exit 0; 2 for a usage error or a damaged grades file; 3 for a grades file that cannot be read (not found, a directory).
  * @example await worklist(['grades.ndjson', '--by', 'commune_code', '--top', '20'], io)
  */
 export async function worklist(argv: readonly string[], io: CliIo): Promise<number> {
@@ -97,7 +97,8 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`cannot read the grades file "${file}": ${fileErrorText(e)}`, EXIT.usage);
+    // An input that cannot be read is exit 3 in every command (validate's input, profile's, history's), not a usage error.
+    throw new CliError(`cannot read the grades file "${file}": ${fileErrorText(e)}`, EXIT.unevaluated);
   }
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   let names = [...groups.keys()].sort(byName);
