@@ -157,6 +157,20 @@ describe('compare', () => {
     expect(report.error).toBe('copy: disk gone');
   });
 
+  // A row that is not a record (null, a string, an array read by position) was compared as a row of empty cells:
+  // a copy holding `null` where its source had a record read as one "missing" record, nothing said of why.
+  it.each([
+    ['null', null, 'null'],
+    ['a string', '2,Bình', 'a string'],
+    ['an array', ['2', 'Bình'], 'an array'],
+  ])('refuses a side given in code holding a row that is not a record (%s): status error, no score', async (_what, bad, type) => {
+    const report = await run(SOURCE, [SOURCE[0] as Row, bad as unknown as Row, ...SOURCE.slice(2)]);
+    expect([report.status, report.partial, report.score]).toEqual(['error', true, null]);
+    expect(report.error).toBe(`copy: the copy holds 1 row(s) that are not records (the first at index 1: ${type}), ` +
+      'so they would be compared as rows of empty cells; give each row as an object and run again');
+    expect(report.source?.kind).toBe('array');
+  });
+
   it('has no score without source rows', async () => {
     const report = await run([], [r('1', 'An')]);
     expect(report.score).toBeNull();

@@ -4,6 +4,8 @@ import { listedColumns } from '../core/columns.js';
 import { columnCanon, type Canon, type TextOptions } from './_canon.js';
 import { Hasher, hash64 } from './_hash.js';
 import { openSide, type Side } from './_side.js';
+import { isTabularSource } from '../core/source.js';
+import { objectRows } from '../reference/_object-rows.js';
 import { Spill } from './_spill.js';
 import { KeyTable } from './_table.js';
 import { tally, type Tally } from './_tally.js';
@@ -35,8 +37,8 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   _requireKey(options);
 
   // The copy's header is read first, so the compared columns are known before the source streams.
-  const copySide = await openSide(copy);
-  const sourceSide = await openSide(source);
+  const copySide = await _openSide(copy, 'the copy');
+  const sourceSide = await _openSide(source, 'the source');
   let compared: readonly string[];
   let onlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
   try {
@@ -62,6 +64,17 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   } finally {
     run.dispose();
   }
+}
+
+/**
+ * A side given as rows in code is screened like a reference's: a row that is not a record (null, a string, an array)
+ * would be compared as a row of empty cells, so the side cannot be read whole (status `error`), naming the first.
+ */
+async function _openSide(input: RowInput, subject: string): Promise<Side> {
+  if (isTabularSource(input)) return openSide(input);
+  const screened = objectRows(subject, input, 'they would be compared as rows of empty cells');
+  const side = await openSide(screened.rows);
+  return { ...side, error: () => side.error() ?? screened.refused() };
 }
 
 /** The passes of one comparison: in memory while the key table fits the budget, then through partition files. */

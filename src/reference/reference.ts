@@ -95,7 +95,8 @@ async function read(name: string, source: RowInput, key: readonly string[], want
     const watch = encodingWatch(name, isTabularSource(source) && source.kind === 'csv');
     const records = recordWatch(name);
     // Rows given in code are screened for ones that are not records (a source's rows are its reader's records).
-    const screened = isTabularSource(source) ? undefined : objectRows(name, source);
+    const screened = isTabularSource(source) ? undefined
+      : objectRows(`reference '${name}'`, source, 'their keys would be reported as not in it');
     const side = await openSide(screened?.rows ?? source, { issue: (i) => { watch.issue(i); records.issue(i); } });
     const at = (c: string): number => side.columns.indexOf(c);
     const absent = [...key, ...columns].filter((c) => at(c) < 0);
