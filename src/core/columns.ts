@@ -64,8 +64,12 @@ function seemsDelimited(header: string): readonly [string, string] | undefined {
   return best;
 }
 
-/** The candidate closest to `name`, when it is near enough to be a misspelling of it. */
-function nearest(name: string, candidates: readonly string[]): string | undefined {
+/**
+ * The candidate closest to `name`, when it is near enough to be a misspelling of it (same letters ignoring case,
+ * diacritics and `_`/space/`-`/`.`, or a small edit distance for longer names).
+ * @example nearest('owner_id', ['id', 'ownerId']) // 'ownerId'
+ */
+export function nearest(name: string, candidates: readonly string[]): string | undefined {
   const key = fold(name);
   let best: string | undefined;
   let bestDistance = Infinity;

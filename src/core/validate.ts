@@ -2,6 +2,7 @@ import { createValidator, type Validator } from './validator.js';
 import { timedBatches } from './timings.js';
 import { isTabularSource, type TabularSource } from './source.js';
 import { lastWaits, SinkFailure } from './sink-waits.js';
+import { propertyWatch, type PropertyWatch } from './property-watch.js';
 import type { DatasetDefinition, Report, SourceInfo, ValidateOptions } from './types.js';
 
 /** Rows in any form the engine reads: an array, a (sync or async) iterable of rows, or a source such as `readCsv`. */
@@ -31,16 +32,23 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
       } finally {
         info = input.info();
       }
-    } else if (Symbol.asyncIterator in input) {
-      info = { kind: 'iterable' };
-      for await (const row of input) {
-        v.add(row);
+    } else {
+      // Rows given in code have no header: the declared fields no row holds are its missing columns.
+      const watch = propertyWatch(Object.keys(definition.fields));
+      if (Symbol.asyncIterator in input) {
+        info = { kind: 'iterable' };
+        for await (const row of input) {
+          watch.see(row);
+          v.add(row);
+          await v.waitForSinks();
+        }
+      } else {
+        info = { kind: Array.isArray(input) ? 'array' : 'iterable' };
+        await addAll(v, input, options, watch);
         await v.waitForSinks();
       }
-    } else {
-      info = { kind: Array.isArray(input) ? 'array' : 'iterable' };
-      await addAll(v, input, options);
-      await v.waitForSinks();
+      const columns = watch.columns();
+      if (columns !== null) v.addBatch({ rows: [], columns });
     }
   } catch (e) {
     // A receiver threw or its Promise rejected: not the data's fault, so no partial report (the caller's sink failed).
@@ -83,11 +91,26 @@ function describeInput(input: unknown): string {
  * The rows of an array or a synchronous iterable. A receiver that returns a Promise is waited for after the row
  * whose findings returned it, as the other inputs are between batches.
  */
-async function addAll(v: Validator, rows: Iterable<unknown>, options: ValidateOptions): Promise<void> {
+async function addAll(v: Validator, rows: Iterable<unknown>, options: ValidateOptions, watch: PropertyWatch): Promise<void> {
+  if (Array.isArray(rows)) {
+    // An array is looked at first, until every field was seen (nearly always its first row), so the loop below stays
+    // the engine's fast path.
+    for (let i = 0; i < rows.length && !watch.done(); i++) watch.see(rows[i]);
+  } else {
+    rows = watched(rows, watch);
+  }
   if (options.onViolation === undefined && options.onRecord === undefined) return v.addMany(rows);
   for (const row of rows) {
     v.add(row);
     const wait = v.waitForSinks();
     if (wait !== undefined) await wait;
+  }
+}
+
+/** An iterable read once, each row shown to `watch` as it goes by. */
+function* watched(rows: Iterable<unknown>, watch: PropertyWatch): Generator<unknown> {
+  for (const row of rows) {
+    watch.see(row);
+    yield row;
   }
 }
