@@ -7,4 +7,18 @@ describe('length', () => {
   it.each([
     ['ab', []], ['Nguyễn', []], ['a', ['too_short']], ['Nguyễnn', ['too_long']], ['😀😀', []],
   ])('%j → %j', (v, expected) => expect(codes(rule, v)).toEqual(expected));
+
+  // A definition mistake no value could pass (min > max) or that checks nothing (no bound) was a rule that failed
+  // every value or passed every value; YAML definitions already refused both, and GX refuses them
+  // (expect_column_value_lengths_to_be_between: test_error_handling_for_both_null_max_and_min_values).
+  it.each([
+    [{ min: 3, max: 1 }, /ddss: length: min \(3\) is greater than max \(1\)/],
+    [{}, /ddss: length needs min or max/],
+  ])('refuses the bounds %j when the rule is built', (bounds, message) => {
+    expect(() => length(bounds)).toThrow(message);
+  });
+
+  it('takes min equal to max: an exact length', () => {
+    expect(codes(length({ min: 2, max: 2 }), 'abc')).toEqual(['too_long']);
+  });
 });

@@ -3,12 +3,15 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
 
 /**
  * The text's length in characters (code points, so `Nguyễn` is 6) is within `[min, max]`. Missing values are not
- * checked. GX's `expect_column_value_lengths_to_be_between`.
+ * checked. GX's `expect_column_value_lengths_to_be_between`. Bounds no value could meet (`min` greater than `max`),
+ * or none at all, throw when the rule is built: a rule failing every value, or checking nothing, is a mistake.
  * @example field.text().length({ min: 9, max: 12 })
  */
 export function length(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): ValueRule {
+  if (bounds.min === undefined && bounds.max === undefined) throw new Error('ddss: length needs min or max');
   const lo = bounds.min ?? 0;
   const hi = bounds.max ?? Infinity;
+  if (lo > hi) throw new Error(`ddss: length: min (${lo}) is greater than max (${hi})`);
   return valueRule({ name: 'length', criterion: 'correct', params: { min: lo, max: hi === Infinity ? null : hi } },
     (v) => {
       const s = typeof v === 'string' ? v : String(v);

@@ -12,4 +12,16 @@ describe('rowCount', () => {
     expect([r.level, r.score, r.samples[0]?.code]).toEqual(['table', score, code]);
     expect(report.criteria.sufficient.tableScore).toBe(score);
   });
+
+  // min > max failed every table: a definition mistake, which YAML definitions and GX
+  // (expect_table_row_count_to_be_between: test_error_handling_for_min_greater_than_max) refuse.
+  it('refuses min greater than max when the rule is built', () => {
+    expect(() => rule.rowCount({ min: 1, max: 0 })).toThrow(/ddss: rowCount: min \(1\) is greater than max \(0\)/);
+  });
+
+  it('takes min equal to max, and no bounds at all (every table passes, as GX has it)', async () => {
+    const report = await run(defineDataset({ name: 'd', fields: { a: field.text() },
+      rules: [rule.rowCount({ min: 1, max: 1 }, { id: 'one' }), rule.rowCount({}, { id: 'any' })] }), [{ a: 'x' }]);
+    expect([ruleOf(report, 'one').status, ruleOf(report, 'any').status]).toEqual(['passed', 'passed']);
+  });
 });

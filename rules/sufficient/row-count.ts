@@ -3,12 +3,14 @@ import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
 
 /**
  * The table has between `min` and `max` records (GX `expect_table_row_count_to_be_between`). Table-level: score 1
- * when it holds, 0 when not.
+ * when it holds, 0 when not. Without bounds every table passes; `min` greater than `max`, which no table could
+ * meet, throws when the rule is built.
  * @example rule.rowCount({ min: 1 }) // an empty export fails with too_few_rows
  */
 export function rowCount(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): AggregateRule<null, unknown> {
   const lo = bounds.min ?? 0;
   const hi = bounds.max ?? Infinity;
+  if (lo > hi) throw new Error(`ddss: rowCount: min (${lo}) is greater than max (${hi})`);
   return aggregateRule<null, unknown>({ name: 'rowCount', criterion: 'sufficient', params: { min: lo, max: hi === Infinity ? null : hi } }, {
     init: () => null,
     add() {},

@@ -1,0 +1,3 @@
+import { gxSuite } from './_gx-suite.js';
+
+gxSuite('gx-text');
