@@ -156,3 +156,14 @@ describe('ddss profile --rename', () => {
     expect(await cli(['profile', input, ...given])).toMatchObject({ code: 2, stdout: '', stderr });
   });
 });
+
+describe('ddss validate --rename without --dataset', () => {
+  it('suggests a column renamed from a name that says personal data as pii: its values are masked in the report', async () => {
+    // 24 birth dates and one that is no date: the suggestion types the column as a date, and the report quotes the bad one.
+    const rows = Array.from({ length: 24 }, (_, i) => `${i + 1},${String(i + 1).padStart(2, '0')}/03/1990`);
+    const path = written('dob.csv', `id,Ngày sinh\n${rows.join('\n')}\n25,31/02/1990\n`);
+    const r = await cli(['validate', path, ...NOW, '--rename', 'Ngày sinh=d1', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { rules: { id: string; samples: { value?: string }[] }[] };
+    expect(report.rules.find((x) => x.id === 'd1.type')?.samples).toMatchObject([{ value: '**/**/****' }]);
+  });
+});
