@@ -87,28 +87,3 @@ export function cellRange(inputFormat: string, value: string | undefined): strin
   }
   return value;
 }
-
-/**
- * `--rename FROM=TO`, repeatable: the header column FROM is read as the field TO (`--rename "Mã thửa=parcel_id"`), for
- * files whose headers are not the definition's names (a Vietnamese header over a built-in register). Split at the
- * last `=`; a column renamed twice, two columns renamed to one name, or an empty side are usage errors.
- */
-export function renameMap(inputFormat: string, values: readonly string[] | undefined): Readonly<Record<string, string>> | undefined {
-  if (values === undefined || values.length === 0) return undefined;
-  if (inputFormat !== 'csv' && inputFormat !== 'tsv' && inputFormat !== 'xlsx') {
-    throw usage(`--rename applies to CSV and .xlsx input, not ${inputFormat} (a JSON record's keys are its columns)`);
-  }
-  const map: Record<string, string> = Object.create(null) as Record<string, string>;
-  const targets = new Set<string>();
-  for (const v of values) {
-    const at = v.lastIndexOf('=');
-    const from = at < 0 ? '' : v.slice(0, at);
-    const to = at < 0 ? '' : v.slice(at + 1);
-    if (from.trim() === '' || to.trim() === '') throw usage(`--rename takes COLUMN=FIELD (the header's name, then the field's), got "${v}"`);
-    if (Object.hasOwn(map, from)) throw usage(`--rename names the column "${from}" twice`);
-    if (targets.has(to)) throw usage(`--rename reads two columns as the field "${to}"`);
-    map[from] = to;
-    targets.add(to);
-  }
-  return map;
-}

@@ -3,6 +3,7 @@ import type { Locale } from '../core/types.js';
 import { choice, delimiter, parse, whole } from './_args.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
+import { renameOf, type Rename } from './_rename.js';
 import { INPUT_FORMATS, type InputFormat } from './_validate-args.js';
 
 export const COMPARE_FORMATS = ['text', 'json', 'html', 'md'] as const;
@@ -32,8 +33,17 @@ export interface CompareArgs {
   readonly inputFormat: InputFormat | undefined;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
+  /**
+   * Header columns read under other names, by flag: `--rename` renames both inputs' columns, `--rename-source` and
+   * `--rename-copy` one input's (checked together: no column named twice, no two columns read as one field per input).
+   * `--key`, `--columns` and `--pii` name the columns as renamed.
+   */
+  readonly rename: { readonly both: Rename | undefined; readonly source: Rename | undefined; readonly copy: Rename | undefined };
   readonly locale: Locale;
 }
+
+/** One of the two inputs of a comparison. */
+export type CompareSide = 'source' | 'copy';
 
 const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
   '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
@@ -63,6 +73,9 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     'input-format': { type: 'string' },
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
+    rename: { type: 'string', multiple: true },
+    'rename-source': { type: 'string', multiple: true },
+    'rename-copy': { type: 'string', multiple: true },
     locale: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -83,6 +96,9 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     if (v[flag] === '') throw usage(`--${flag} needs a value`);
   }
   const budget = whole('memory-budget', v['memory-budget'], 16);
+  // Each input's rename as one map (a conflict between --rename and its own flag is a usage error), in input order.
+  (['source', 'copy'] as const).forEach((side, i) => renameOf(formats[i] as InputFormat,
+    [{ flag: 'rename', values: v.rename }, { flag: `rename-${side}`, values: v[`rename-${side}`] }]));
   return {
     help: false,
     source,
@@ -105,6 +121,12 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     inputFormat,
     encoding: v.encoding,
     delimiter: delimiter(v.delimiter),
+    // By flag, for the check of each header (the formats were checked above: 'csv' stands for any they allow).
+    rename: {
+      both: renameOf('csv', [{ flag: 'rename', values: v.rename }]),
+      source: renameOf('csv', [{ flag: 'rename-source', values: v['rename-source'] }]),
+      copy: renameOf('csv', [{ flag: 'rename-copy', values: v['rename-copy'] }]),
+    },
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
   };
 }
@@ -113,8 +135,18 @@ const EMPTY: CompareArgs = {
   help: false, source: '', copy: '', key: [], columns: undefined, dataset: undefined, format: 'text', out: undefined,
   changes: undefined, force: false, ignoreCase: false, ignoreWhitespace: false, normalize: undefined, pii: [],
   piiKey: undefined, showValues: false, maxSamples: undefined, memoryBudget: undefined, inputFormat: undefined,
-  encoding: undefined, delimiter: undefined, locale: 'en',
+  encoding: undefined, delimiter: undefined, rename: { both: undefined, source: undefined, copy: undefined }, locale: 'en',
 };
+
+/**
+ * The rename of one input: `--rename`'s columns and its own flag's (which `compareArgs` checked do not conflict).
+ * @example sideRename({ both: { a: 'x' }, source: { b: 'y' }, copy: undefined }, 'source') // { a: 'x', b: 'y' }
+ */
+export function sideRename(rename: CompareArgs['rename'], side: CompareSide): Rename | undefined {
+  const own = rename[side];
+  if (rename.both === undefined) return own;
+  return own === undefined ? rename.both : { ...rename.both, ...own };
+}
 
 /** The format of an input, by its extension. */
 export function inputFormatOf(path: string, given: InputFormat | undefined): InputFormat {

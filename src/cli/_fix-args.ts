@@ -7,6 +7,7 @@ import { CLI_MIN_BYTES_PER_WORKER } from './_validate-args.js';
 import { isStdin } from './_stdin.js';
 import { checkEncoding } from './_input.js';
 import { usage } from './_errors.js';
+import { renameMap, type Rename } from './_rename.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
 
 /** The flags of `ddss fix`, checked and typed. Paths are as given (resolved by the command). */
@@ -20,6 +21,8 @@ export interface FixArgs extends ReferenceArgs {
   readonly only: readonly FixKind[];
   readonly dryRun: boolean;
   readonly delimiter: string;
+  /** `--rename FROM=TO` (repeatable): header columns read as the definition's fields; the fixed file keeps the header. */
+  readonly rename: Rename | undefined;
   /** The input's encoding (checked; `utf8` unless `--encoding`), and `--to-utf8` (required for any other). */
   readonly encoding: string;
   readonly toUtf8: boolean;
@@ -52,6 +55,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     encoding: { type: 'string' },
     'to-utf8': { type: 'boolean' },
     delimiter: { type: 'string' },
+    rename: { type: 'string', multiple: true },
     now: { type: 'string' },
     'time-zone': { type: 'string' },
     'pii-key': { type: 'string' },
@@ -90,6 +94,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     only: kinds(v.only),
     dryRun,
     delimiter: delimiter(v.delimiter) ?? byExtension,
+    rename: renameMap('csv', v.rename),
     encoding,
     toUtf8,
     now: instant('now', v.now),
@@ -105,7 +110,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
 }
 
 const EMPTY: FixArgs = {
-  help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',', encoding: 'utf8', toUtf8: false,
+  help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',', rename: undefined, encoding: 'utf8', toUtf8: false,
   now: undefined, timeZone: undefined, piiKey: undefined, locale: 'en', showValues: false, bom: true,
   workers: 1, minBytesPerWorker: undefined, references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
 };

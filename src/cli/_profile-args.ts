@@ -1,5 +1,6 @@
 import { cellRange, choice, delimiter, instant, parse, whole } from './_args.js';
 import { usage } from './_errors.js';
+import { renameMap, type Rename } from './_rename.js';
 import { defaultWorkers } from '../validate.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
 
@@ -21,6 +22,8 @@ export interface ProfileArgs {
   readonly sheet: string | undefined;
   /** `--range`: the cells of the sheet to read (xlsx input only). */
   readonly range: string | undefined;
+  /** `--rename FROM=TO` (repeatable): header columns profiled under other names (CSV and xlsx input). */
+  readonly rename: Rename | undefined;
   readonly showValues: boolean;
   /** `--now`: the day the recognisers judge on (a CCCD's birth year must not be after it); default now. */
   readonly now: Date | undefined;
@@ -43,6 +46,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     delimiter: { type: 'string' },
     sheet: { type: 'string' },
     range: { type: 'string' },
+    rename: { type: 'string', multiple: true },
     'show-values': { type: 'boolean' },
     now: { type: 'string' },
     workers: { type: 'string' },
@@ -50,7 +54,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   });
   if (v.help === true) {
     return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
-      encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, showValues: false, now: undefined, workers: 1 };
+      encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, showValues: false, now: undefined, workers: 1 };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -62,6 +66,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   if (inputFormat !== 'xlsx' && v.sheet !== undefined) throw usage(`--sheet applies to .xlsx workbooks, not ${inputFormat}`);
   if (v.out === '') throw usage('--out needs a file name');
   const range = cellRange(inputFormat, v.range);
+  const rename = renameMap(inputFormat, v.rename);
   return {
     help: false,
     input,
@@ -74,6 +79,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
     sheet: v.sheet,
     range,
+    rename,
     showValues: v['show-values'] === true,
     now: instant('now', v.now),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),

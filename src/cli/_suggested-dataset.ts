@@ -8,6 +8,7 @@ import { openInput, type InputOptions } from './_input.js';
 import type { CliIo } from './_io.js';
 import { plainText } from '../outputs/_escape.js';
 import { titleHint } from './_header-below.js';
+import { renamedPersonal } from './_rename.js';
 
 /**
  * For `ddss validate` without `--dataset`: profiles the input and writes the suggested definition to a private
@@ -22,7 +23,8 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   let title: string | undefined;
   try {
     // The suggestion uses no part of a profile that workers could change (enums need exact counts).
-    const p = await profile(openInput(path, given, o), { workers, ...(now === undefined ? {} : { now }) });
+    // A column renamed from a personal name (`Ngày sinh`) is suggested as pii, as it would be under its own name.
+    const p = await profile(openInput(path, given, o), { workers, personalColumns: renamedPersonal(o.rename), ...(now === undefined ? {} : { now }) });
     yaml = suggestDefinition(p);
     columns = p.columns.length;
     title = await titleHint(p, path, given, o, 'validate-suggested');

@@ -9,7 +9,8 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { cellRange, choice, delimiter, instant, parse, ratio, renameMap, whole } from './_args.js';
+import { cellRange, choice, delimiter, instant, parse, ratio, whole } from './_args.js';
+import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
@@ -59,7 +60,7 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   /** `--range`: the cells of the sheet to read, in A1 notation (xlsx input only); undefined: the whole sheet. */
   readonly range: string | undefined;
   /** `--rename FROM=TO` (repeatable): header columns read under a field's name (CSV and xlsx input). */
-  readonly rename: Readonly<Record<string, string>> | undefined;
+  readonly rename: Rename | undefined;
   readonly locale: Locale;
   readonly showValues: boolean;
   /** `--timings`: measure where the time goes (the report's `timings`, a table in the text summary). */

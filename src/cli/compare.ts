@@ -9,12 +9,13 @@ import { toComparisonHtml } from '../outputs/comparison-html.js';
 import { toComparisonJson } from '../outputs/comparison-json.js';
 import { toComparisonMarkdown } from '../outputs/comparison-markdown.js';
 import { formatComparison } from '../outputs/comparison-text.js';
-import { compareArgs, inputFormatOf, type CompareFormat } from './_compare-args.js';
+import { compareArgs, inputFormatOf, sideRename, type CompareArgs, type CompareFormat, type CompareSide } from './_compare-args.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
-import { checkEncoding, openInput, requireReadable } from './_input.js';
+import { checkEncoding, openInput, requireReadable, type InputOptions } from './_input.js';
+import { renamedPersonal, requireRenamed } from './_rename.js';
 import type { CliIo } from './_io.js';
 import { COMPARE_HELP } from './help.js';
 
@@ -46,24 +47,30 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   // One check for both inputs, so that an output naming either is said to be an input before anything else.
   await checkOutputs(outputs, source, args.force, [
     ...(isStdin(args.copy) ? [] : [{ what: 'the input file (the copy)', path: copy }]), ...definitionFile(args.dataset, io.cwd)]);
+  const options = (side: CompareSide): InputOptions => {
+    const format = inputFormatOf(args[side], args.inputFormat);
+    return { format, encoding, delimiter: args.delimiter ?? (format === 'tsv' ? '\t' : undefined), rename: sideRename(args.rename, side) };
+  };
+  await _requireRenamed(args, { source, copy }, options);
   const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
+  // A column renamed from a name that says personal data (`Ngày sinh=d1`) stays masked, as it was under that name,
+  // unless the dataset declares the field (its `pii` then decides, as for any declared column).
+  const pii = [...new Set([...args.pii, ...(['source', 'copy'] as const).flatMap((side) => renamedPersonal(sideRename(args.rename, side)))
+    .filter((c) => dataset === undefined || !Object.hasOwn(dataset.fields, c))])];
 
   const file = changes === undefined || args.changes === undefined ? undefined : _openChanges(changes, args.changes.format);
   let report: ComparisonReport;
   try {
-    const open = (path: string, given: string) => openInput(path, given, {
-      format: inputFormatOf(given, args.inputFormat), encoding, delimiter: args.delimiter ?? (inputFormatOf(given, args.inputFormat) === 'tsv' ? '\t' : undefined),
-      stdin: stdinOf(io),
-    });
-    report = await compareSides(open(source, args.source), open(copy, args.copy), {
+    const open = (path: string, side: CompareSide) => openInput(path, args[side], { ...options(side), stdin: stdinOf(io) });
+    report = await compareSides(open(source, 'source'), open(copy, 'copy'), {
       key: args.key,
       ...(args.columns === undefined ? {} : { columns: args.columns }),
       ...(dataset === undefined ? {} : { dataset }),
       ignoreCase: args.ignoreCase,
       ignoreWhitespace: args.ignoreWhitespace,
       ...(args.normalize === undefined ? {} : { normalize: args.normalize }),
-      pii: args.pii,
+      pii,
       showValues: args.showValues,
       ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),
       ...(args.maxSamples === undefined ? {} : { maxSamples: args.maxSamples }),
@@ -110,6 +117,20 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     }
   }
   return EXIT_BY_STATUS[report.status];
+}
+
+/**
+ * Refuses, before anything is read, a renamed column an input's header does not have: a `--rename` column must be in
+ * both headers (else it is the other input's, for `--rename-source` or `--rename-copy`), a side's own in its header.
+ */
+async function _requireRenamed(args: CompareArgs, paths: Readonly<Record<CompareSide, string>>,
+  options: (side: CompareSide) => InputOptions): Promise<void> {
+  for (const side of ['source', 'copy'] as const) {
+    const other = side === 'source' ? 'copy' : 'source';
+    await requireRenamed(paths[side], args[side], options(side), args.rename.both, 'rename', ` of the ${side}`,
+      `; --rename renames the columns of both files: rename the ${other}'s alone with --rename-${other}`);
+    await requireRenamed(paths[side], args[side], options(side), args.rename[side], `rename-${side}`, ` of the ${side}`);
+  }
 }
 
 interface ChangesFile {

@@ -14,6 +14,7 @@ import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink } from './_output-sink.js';
 import { openReferences, referenceFiles } from './_references.js';
+import { requireRenamed } from './_rename.js';
 import { FIX_HELP } from './help.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
@@ -42,6 +43,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     'to fix, write the copy)');
   await checkOutputs([out, logPath].filter((o): o is OutputPath => o !== undefined), input, false,
     [...definitionFile(args.dataset, io.cwd), ...referenceFiles(args, io.cwd)]);
+  // A renamed column the header does not have would rename nothing: its field would only show as missing.
+  await requireRenamed(input, args.input, { format: 'csv', encoding: args.encoding, delimiter: args.delimiter }, args.rename, 'rename');
   const definition = await resolveDataset(args.dataset, io.cwd);
   const references = openReferences(args, definition, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
@@ -57,6 +60,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     result = await fixFile(definition, input, {
       only: args.only, delimiter: args.delimiter, encoding: args.encoding, toUtf8: args.toUtf8, name: basename(args.input),
+      ...(args.rename === undefined ? {} : { rename: args.rename }),
       locale: args.locale, showValues: args.showValues,
       references, workers: args.workers,
       ...(args.minBytesPerWorker === undefined ? {} : { minBytesPerWorker: args.minBytesPerWorker }),

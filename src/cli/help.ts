@@ -163,6 +163,10 @@ Options:
       --input-format K   csv, tsv, json or ndjson, when the extensions do not say
       --encoding E       CSV encoding of both files: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter of both files (default ",", tab for .tsv)
+      --rename C=F       read the header column C of both files as F (repeatable): --rename "Mã thửa=parcel_id";
+                         --key, --columns and --pii then name F; each C must be in both headers
+      --rename-source C=F, --rename-copy C=F
+                         the same for one file only (last year's export had "Mã thửa", this year's parcel_id)
       --locale L         language of the report: en (default) or vi
   -h, --help             this help
 
@@ -222,6 +226,8 @@ Options:
       --delimiter D      CSV delimiter (default ",", tab for .tsv)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
+      --rename C=F       profile the header column C as F (repeatable; CSV and .xlsx; one thread): the
+                         yaml suggestion then uses F; a column renamed from a personal name stays masked
       --show-values      show the values of personal columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
       --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)
@@ -257,6 +263,8 @@ Options:
       --only K1,K2       only these kinds of fix (default all)
       --dry-run          write only the log (and print the scores the fixed file would have); no --out
       --delimiter C      the CSV delimiter (default , ; tab for .tsv)
+      --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id";
+                         the fixed file keeps the header as it is, the log names F; validated in one thread
       --encoding E       the input's encoding (default utf8); any other needs --to-utf8
       --to-utf8          write a tcvn3, vni, windows-1258 or UTF-16 file as UTF-8 (every record converted,
                          the fixes applied to the decoded text)

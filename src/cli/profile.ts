@@ -11,6 +11,7 @@ import { checkEncoding, openInput, requireReadable } from './_input.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
+import { renamedPersonal, requireRenamed } from './_rename.js';
 import { PROFILE_HELP } from './help.js';
 
 /**
@@ -31,13 +32,17 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);
   // How the file is read, for the profile and for the title hint's second look.
-  const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range };
+  const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
+  // A renamed column the header does not have would rename nothing: the profile would not show the name asked for.
+  await requireRenamed(input, args.input, options, args.rename, 'rename');
+  // A renamed file has no byte ranges (readCsv cuts them for the header as it is): it is profiled in one thread.
   const source = openInput(input, args.input, { ...options, stdin: stdinOf(io) });
   let p: Profile;
   try {
     p = await profileSource(source, {
       showValues: args.showValues,
       workers: args.workers,
+      personalColumns: renamedPersonal(args.rename),
       ...(args.sample === undefined ? {} : { sample: args.sample }),
       ...(args.now === undefined ? {} : { now: args.now }),
     });

@@ -23,8 +23,8 @@ import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
-import { headerBelow, headerHint, renamedAbsent } from './_header-below.js';
-import { listedColumns } from '../core/columns.js';
+import { headerBelow, headerHint } from './_header-below.js';
+import { requireRenamed } from './_rename.js';
 import { formatHints } from './_format-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 
@@ -60,12 +60,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
     ...(args.baseline === undefined ? [] : [{ what: 'the --baseline file', path: resolve(io.cwd, args.baseline) }])];
   await checkOutputs(outputs, input, args.force, read);
   // A --rename of a column the header does not have would rename nothing: its field would only show as missing.
-  if (args.rename !== undefined && !isStdin(args.input)) {
-    const { absent, columns } = await renamedAbsent(input, inputOptions(args, encoding), args.rename);
-    if (absent.length > 0) {
-      throw usage(`--rename names ${absent.map((c) => JSON.stringify(c)).join(', ')}, which the header does not have (${listedColumns(columns)})`);
-    }
-  }
+  await requireRenamed(input, args.input, inputOptions(args, encoding), args.rename, 'rename');
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
   const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : appendedPath('history', args.history, io.cwd);
   if (hist !== undefined) await checkOutputs([...outputs, hist], input, true, read);

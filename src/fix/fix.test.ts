@@ -51,6 +51,14 @@ describe('fix: what changes and what does not', () => {
     expect(log.map((c) => [c.line, c.row])).toEqual([[2, 0], [5, 1]]);
   });
 
+  it('reads a renamed header as the fields, and writes the header as it was', async () => {
+    // A header in Vietnamese over a definition with other names: the fields are found, the user's names are kept.
+    const { text, log, result } = await run(names, 'Mã,"Họ tên",note\n2, An ,x\n', { rename: { 'Mã': 'id', 'Họ tên': 'name' } });
+    expect(text).toBe('Mã,"Họ tên",note\n2,An,x\n');
+    expect(log).toMatchObject([{ status: 'fixed', line: 2, key: '2', field: 'name', before: ' An ', after: 'An' }]);
+    expect([result.before.criteria.clean.failedRows, result.after.criteria.clean.failedRows]).toEqual([1, 0]);
+  });
+
   it('changes nothing when nothing is fixable: the output is the input', async () => {
     const input = 'id,name,note\n1,An,"q ""x"""\n';
     const { text, result } = await run(names, input);

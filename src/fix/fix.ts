@@ -5,7 +5,7 @@ import { FIX_KINDS, type DatasetDefinition, type FixKind, type ValidateOptions, 
 import { readCsv } from '../sources/csv/read-csv.js';
 import { byteInput } from '../sources/csv/input.js';
 import { createDecoder, encodingName, type Encoding } from '../sources/decode/decoder.js';
-import { recordKeys } from '../sources/csv/header.js';
+import { resolveHeader } from '../sources/csv/header.js';
 import { validate } from '../validate.js';
 import { rawRecords } from './_raw-records.js';
 import { rewriteRecord, splitRecord } from './_cells.js';
@@ -54,7 +54,8 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
     ...pick(options, ['timeZone', 'locale', 'showValues', 'piiKey', 'failUnder', 'maxSamplesPerRule', 'references']),
   };
   const name = options.name ?? (typeof source === 'string' ? source : undefined);
-  const csv = { delimiter, encoding: 'utf8', ...(name === undefined ? {} : { name }) };
+  // A renamed header is read renamed by every pass; the fixed file is written with the header as it is (its bytes).
+  const csv = { delimiter, encoding: 'utf8', ...(name === undefined ? {} : { name }), ...(options.rename === undefined ? {} : { header: options.rename }) };
 
   const wanted = new Map<number, { row: number; key: string | undefined; fields: Set<string> }>();
   const duplicates = new Set<string>();
@@ -76,7 +77,7 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   const read = before.source?.encoding ?? 'utf8';
   if (read !== 'utf8') throw new Error(`ddss: fix rewrites UTF-8 files only; this input reads as ${read} (declare its encoding and pass toUtf8)`);
 
-  const { candidates, keys, unreadable } = await gather(open, delimiter, wanted);
+  const { candidates, keys, unreadable } = await gather(open, delimiter, wanted, options.rename);
   const decisions = await resolve(plan, slots, candidates, kinds, run);
   for (const [c, fields] of unreadable) {
     decisions.set(c, [...fields].map((field): Decision => ({ field, before: '', status: 'not_fixed', reason: 'invalid_encoding', path: [] })));
@@ -134,8 +135,9 @@ function shower(plan: Plan, options: FixOptions): (text: string, field: string) 
   };
 }
 
-/** The records named by the validation, read from the file's bytes as cells keyed like `readCsv`'s records. */
-async function gather(open: () => AsyncIterable<Uint8Array>, delimiter: string, wanted: ReadonlyMap<number, { row: number; key: string | undefined; fields: Set<string> }>) {
+/** The records named by the validation, read from the file's bytes as cells keyed like `readCsv`'s records (renamed as they are). */
+async function gather(open: () => AsyncIterable<Uint8Array>, delimiter: string, wanted: ReadonlyMap<number, { row: number; key: string | undefined; fields: Set<string> }>,
+  rename: Readonly<Record<string, string>> | undefined) {
   const candidates: Candidate[] = [];
   const unreadable = new Map<Candidate, ReadonlySet<string>>();
   let keys: string[] = [];
@@ -144,7 +146,7 @@ async function gather(open: () => AsyncIterable<Uint8Array>, delimiter: string, 
     for (const r of batch) {
       if (first) {
         first = false;
-        keys = recordKeys(splitRecord(new TextDecoder().decode(r.bytes), delimiter)?.cells.map((c) => c.value) ?? []);
+        keys = [...resolveHeader(splitRecord(new TextDecoder().decode(r.bytes), delimiter)?.cells.map((c) => c.value) ?? [], rename ?? true, 1).keys];
         continue;
       }
       const w = wanted.get(r.line);

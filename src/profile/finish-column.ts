@@ -26,10 +26,11 @@ export function isPersonalRecogniser(name: RecogniserName): boolean {
 
 /**
  * The profile of one column from its state: inferred type, counts, ranges and the recognisers' verdicts. Values of
- * personal columns are masked unless `showValues`; `unnamed`: the header was a record, so its name tells nothing.
+ * personal columns are masked unless `showValues`; `unnamed`: the header was a record, so its name tells nothing;
+ * `named`: the column is personal whatever its values (its name in the file said so before it was renamed).
  * @example finishColumn(state, 2000, false).type // 'date'
  */
-export function finishColumn(s: ColumnState, rows: number, showValues: boolean, unnamed = false): ColumnProfile {
+export function finishColumn(s: ColumnState, rows: number, showValues: boolean, unnamed = false, named = false): ColumnProfile {
   // A row without the column (a JSON record without the key) has it missing.
   const missing = s.missing + Math.max(0, rows - s.cells);
   const cells = Math.max(rows, s.cells);
@@ -44,7 +45,7 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   const best = recognisers[0];
   const personal = (recognised !== undefined && PERSONAL.has(recognised)) ||
     (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
-    (unnamed ? recognised === undefined : personalColumnName(s.name));
+    named || (unnamed ? recognised === undefined : personalColumnName(s.name));
   // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
   // would be shown as it is. Such a column is masked too, until its encoding is declared.
   const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));

@@ -52,6 +52,13 @@ describe('profile', () => {
     expect(p.columns[2]?.min).toBe('1985-03-15');
   });
 
+  it('masks the personalColumns whatever their names and values say (a column renamed from "Ngày sinh")', async () => {
+    const renamed = (personalColumns?: readonly string[]) => profile(readCsv(Buffer.from(HEADER + ROWS.join('')), { header: { dob: 'd1' } }),
+      { now: NOW, ...(personalColumns === undefined ? {} : { personalColumns }) });
+    expect((await renamed()).columns[2]).toMatchObject({ name: 'd1', personal: false, min: '1985-03-15' });
+    expect((await renamed(['d1'])).columns[2]).toMatchObject({ name: 'd1', personal: true, min: '****-**-**' });
+  });
+
   it('masks a column of personal data its values are too untidy to show', async () => {
     // Identifiers Excel stripped of their leading zero (11 digits), a third of them ill-formed: no recogniser vouches
     // for the column, but most of its values are people's IDs, and its name says so too.

@@ -29,6 +29,11 @@ export interface ProfileOptions {
   readonly workers?: number;
   /** With `workers`, the bytes each worker reads at least (fewer workers for a smaller file). Default 4 MiB. */
   readonly minBytesPerWorker?: number;
+  /**
+   * Columns that are personal data whatever their values and names say, masked unless `showValues`: a column read
+   * under another name (`readCsv(path, { header: { 'Ngày sinh': 'd1' } })`) whose name in the file said so.
+   */
+  readonly personalColumns?: readonly string[];
 }
 
 /**
@@ -85,10 +90,11 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
  * The profile of a state: every column finished (types inferred, personal identifiers masked unless `showValues`).
  * @example finishProfile(state, 'parcels.csv').rows
  */
-export function finishProfile(state: ProfileState, name: string, options: Pick<ProfileOptions, 'showValues'> = {}): Profile {
+export function finishProfile(state: ProfileState, name: string, options: Pick<ProfileOptions, 'showValues' | 'personalColumns'> = {}): Profile {
   const showValues = options.showValues === true;
   const record = headerLooksLikeRecord(state.columns.map((c) => c.name));
-  const columns = state.columns.map((c) => finishColumn(c, state.rows, showValues, record));
+  const personal = new Set(options.personalColumns ?? []);
+  const columns = state.columns.map((c) => finishColumn(c, state.rows, showValues, record, personal.has(c.name)));
   return {
     source: name,
     rows: state.rows,
