@@ -89,6 +89,21 @@ const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
   ['semicolon.csv', { delimiter: 'auto' }, { columns: ['id', 'tên', 'ghi chú'], rows: [['1', 'An', 'a;b']], lines: [2],
     issues: [], records: 1, linesRead: 2 }],
   ['tab.csv', { delimiter: 'auto' }, { columns: ['id', 'tên'], rows: [['1', 'An']], lines: [2], issues: [], records: 1, linesRead: 2 }],
+  // A file cut short by a crash ends in zero bytes: one file finding, and the rows before read as in the file cut
+  // there (not one more row with a control character and missing cells). The zeros are bytes, not a record.
+  ['zero-tail.csv', {}, { columns: ['id', 'name'], rows: [['1', 'An'], ['2', 'Bình']], lines: [2, 3],
+    issues: ['zero_filled_tail@-'], params: [{ bytes: 64, offset: 21 }], records: 2, linesRead: 3 }],
+  ['zero-tail-mid-line.csv', {}, { columns: ['id', 'name'], rows: [['1', 'An'], ['2', 'B']], lines: [2, 3],
+    issues: ['zero_filled_tail@-'], params: [{ bytes: 512, offset: 16 }], records: 2, linesRead: 3 }],
+  ['zeros-only.csv', {}, { rows: [], lines: [], issues: ['zero_filled_tail@-'], params: [{ bytes: 32, offset: 0 }],
+    records: 0, linesRead: 0, error: true }],
+  // Fewer than 16 zeros are not taken for a cut: they are a record with a control character, as before.
+  ['zero-tail-short.csv', {}, { columns: ['id', 'name'], rows: [['1', 'An'], ['\0'.repeat(15)]], lines: [2, 3],
+    issues: ['missing_cell@3#1:name', 'control_character@3#1:id'], records: 2, linesRead: 3 }],
+  // Two exports joined: the header line again (also after a byte order mark, or quoted) is a rejected record, not a
+  // row; a line that differs in case is data.
+  ['repeated-header.csv', {}, { columns: ['id', 'name'], rows: [['1', 'An'], ['2', 'Bình'], ['id', 'Name'], ['3', 'Chi']],
+    lines: [2, 4, 7, 8], issues: ['repeated_header@3', 'repeated_header@5', 'repeated_header@6'], records: 7, linesRead: 8 }],
 ];
 
 describe('readCsv on every bad input', () => {
@@ -112,6 +127,7 @@ describe('readCsv on every bad input', () => {
     ['extra_cell', 'clean', 'row'], ['blank_row', 'clean', 'record'], ['invalid_encoding', 'clean', 'row'],
     ['unclosed_quote', 'sufficient', 'record'], ['record_too_large', 'sufficient', 'record'],
     ['control_character', 'clean', 'row'], ['mixed_line_endings', 'clean', 'file'], ['empty', 'sufficient', 'file'],
+    ['zero_filled_tail', 'sufficient', 'file'], ['repeated_header', 'clean', 'record'],
   ] as const)('%s is a %s issue of %s scope', async (code, criterion, scope) => {
     const all = await Promise.all(cases.map(([name, options]) => collect(fixture(name), options)));
     const found = all.flatMap((c) => c.raw).filter((i) => i.code === code);

@@ -87,6 +87,15 @@ function withMarks(bytes: Buffer): Buffer {
 }
 const bom = file('land-bom.ndjson', withMarks(readFileSync(nd)));
 const blank = file('blank.ndjson', '\n \n\t\n');
+// Files cut short by a crash: zero bytes to the end, long enough for shard cuts to fall inside them.
+const ndText = readFileSync(nd);
+const ndZeros = file('land-zeros.ndjson', Buffer.concat([ndText, Buffer.alloc(150_000)]));
+const ndZerosMid = file('land-zeros-mid.ndjson', Buffer.concat([ndText.subarray(0, ndText.length - 300), Buffer.alloc(150_000)]));
+const arrayZeros = file('land-zeros.json', Buffer.concat([Buffer.from(compactText), Buffer.alloc(150_000)]));
+const truncatedZeros = file('land-truncated-zeros.json', Buffer.concat([Buffer.from(compactText.slice(0, Math.floor(compactText.length * 0.8))), Buffer.alloc(150_000)]));
+const onlyZeros = file('zeros.ndjson', Buffer.alloc(4096));
+// No line break after the last line, a long one that cuts fall inside: a later shard read its last byte as a line.
+const noLastBreak = file('land-no-last-break.ndjson', Buffer.concat([ndText, Buffer.from(JSON.stringify({ ...records[1], owner_address: 'x'.repeat(150_000) }))]));
 // A gzip export: its bytes are decoded by no shard; every shard fails saying what it is (source.binary_input).
 const gzipped = file('land.ndjson.gz', gzipSync(readFileSync('examples/land/parcels.csv')));
 
@@ -111,6 +120,12 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
     ['a JSON array on one line', compact, 'json', [3, 7]],
     ['a JSON array broken in the middle (partial)', broken, 'json', [3, 7]],
     ['a truncated JSON array (partial)', truncated, 'json', [7]],
+    ['NDJSON ending in zero bytes (zero_filled_tail)', ndZeros, 'ndjson', [1, 3, 7]],
+    ['NDJSON ending in zero bytes from inside its last line', ndZerosMid, 'ndjson', [3, 7]],
+    ['a JSON array ending in zero bytes', arrayZeros, 'json', [3, 7]],
+    ['a truncated JSON array ending in zero bytes (partial)', truncatedZeros, 'json', [3, 7]],
+    ['NDJSON of zero bytes only (partial)', onlyZeros, 'ndjson', [1, 3]],
+    ['NDJSON whose long last line has no line break after it', noLastBreak, 'ndjson', [3, 7]],
     ['a gzip file read as NDJSON (binary_input)', gzipped, 'ndjson', [1, 3]],
     ['a gzip file read as a JSON array (binary_input)', gzipped, 'json', [1, 3]],
   ] as const)('%s: merged, the report and violations of one run', async (_, path, format, counts) => {
@@ -133,7 +148,12 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
       expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
     }
     if (path === gzipped) expect([one.rows, one.status, one.source?.error]).toEqual([0, 'error', expect.stringMatching(/^the input is gzip data, not text/)]);
+    else if (path === onlyZeros) expect([one.rows, one.status, one.source?.error]).toEqual([0, 'error', expect.stringMatching(/^the input holds no text, only 4096 zero bytes/)]);
     else if (path !== blank) expect(one.rows).toBeGreaterThan(500);
+    if ([ndZeros, ndZerosMid, arrayZeros, truncatedZeros, onlyZeros].includes(path)) {
+      expect(one.rules.find((r) => r.id === 'source.zero_filled_tail')).toMatchObject({ checked: 1, failed: 1 });
+      expect(one.rules.find((r) => r.id === 'source.invalid_json' || r.id === 'source.control_character')?.samples.some((x) => x.message.includes('\\u0000')) ?? false).toBe(false);
+    }
   }, 120_000);
 
   it('the NDJSON sample has what it is meant to: findings of the special lines, and a cut inside each', async () => {

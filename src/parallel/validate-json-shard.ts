@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { SourceIssue } from '../core/source.js';
 import type { DatasetDefinition } from '../core/types.js';
 import type { JsonSource } from '../sources/json/read-json.js';
@@ -9,7 +9,8 @@ import { JsonSyntaxError } from '../sources/json/json-syntax-error.js';
 import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { emptyInput } from '../sources/empty-input.js';
 import { fileChunks } from '../sources/file-chunks.js';
-import { fileChanged } from './file-changed.js';
+import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroTailWatch } from '../sources/zero-tail.js';
+import { anyData, byteRange, hasData, head, lineStart } from './json-shard-bytes.js';
 import { inputFingerprint } from './input-fingerprint.js';
 import { splitRanges } from './split.js';
 import { globalLines } from './validate-parallel.js';
@@ -89,8 +90,10 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
   wait: Wait): Promise<Part> {
   const began = k === 0 ? 0 : await lineStart(path, cuts[k] as number, size);
   const ended = k === cuts.length - 1 ? size : await lineStart(path, cuts[k + 1] as number, size);
-  const from = began === 0 ? 0 : began - 1;
-  const lineShift = began === 0 ? 0 : 1;
+  // A part with no line of its own (its cut fell in the file's last line, which has no line break after it) reads
+  // nothing: from the byte before, it read that byte as a line of its own.
+  const from = began === 0 || began === ended ? began : began - 1;
+  const lineShift = began === 0 || began === ended ? 0 : 1;
   const local = (b: JsonRowBatch): JsonRowBatch => (lineShift === 0 && from === 0 ? b : {
     rows: b.rows,
     // The keys seen so far are the part's columns (merged shards join them in first-seen order, as one run sees them).
@@ -102,8 +105,10 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
   let data = false;
   let first = from === 0;
   let error: string | undefined;
+  // Zero bytes that end the file: only the part that reads to its end can end in them (they hold no line break).
+  const tail: ZeroTailWatch = {};
   try {
-    for await (const chunk of decodeUtf8(byteRange(path, from, ended, size))) {
+    for await (const chunk of decodeUtf8(withoutZeroTail(byteRange(path, from, ended, size), tail))) {
       data ||= hasData(chunk.text, first && chunk.text.charCodeAt(0) === 0xfeff ? 1 : 0);
       first = false;
       scanner.push(chunk);
@@ -114,8 +119,12 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
     while (scanner.ready()) feed(local(scanner.take()));
     const last = scanner.take();
     // Blank lines are no records; only a file without any data is an empty input (the first shard says so).
-    if (data || k !== 0 || await anyData(path)) feed(local(last));
-    else {
+    const whole: ZeroTailWatch = {};
+    if (data || k !== 0 || await anyData(path, whole)) feed(local(last));
+    else if (whole.found !== undefined) {
+      error = onlyZeros(whole.found);
+      feed(local(last));
+    } else {
       const empty = emptyInput(size, await head(path));
       error = empty.error;
       feed({ ...local(last), issues: [...(last.issues ?? []), empty.issue] });
@@ -125,6 +134,7 @@ async function ndjsonPart(path: string, size: number, cuts: readonly number[], k
     error = e instanceof Error ? e.message : String(e);
     while (scanner.pending() > 0) feed(local(scanner.take()));
   }
+  if (tail.found !== undefined) feed({ rows: [], issues: [shiftIssue(zeroTailIssue(tail.found), 0, from)] });
   return { began, ended, records: scanner.records(), ...(error === undefined ? {} : { error }) };
 }
 
@@ -201,8 +211,10 @@ async function arrayPart(path: string, cuts: readonly number[], k: number, scann
       if (!early) return true;
     }
   };
+  // Every shard parses from the file's start; zero bytes that end the file are reported once (in `done`).
+  const tail: ZeroTailWatch = {};
   try {
-    reading: for await (const chunk of decodeUtf8(fileChunks(path, MAX_PIECE))) {
+    reading: for await (const chunk of decodeUtf8(withoutZeroTail(fileChunks(path, MAX_PIECE), tail))) {
       bytes += chunk.bytes;
       if (!data && chunk.text !== '') {
         if (text === 0) bom = chunk.text.charCodeAt(0) === 0xfeff;
@@ -220,7 +232,8 @@ async function arrayPart(path: string, cuts: readonly number[], k: number, scann
       scanner.end();
       if (!take()) return done();
       if (scanner.error() !== undefined) throw scanner.error() as JsonSyntaxError;
-      if (!data) {
+      if (!data && tail.found !== undefined) error = onlyZeros(tail.found);
+      else if (!data) {
         const empty = emptyInput(bytes, bom ? Uint8Array.of(0xef, 0xbb, 0xbf) : new Uint8Array(0));
         error = empty.error;
         feed({ rows: [], issues: [empty.issue] });
@@ -239,6 +252,8 @@ async function arrayPart(path: string, cuts: readonly number[], k: number, scann
     // A shard with no record of its own (or none after its cut) ends where the input's lines end.
     const from = base ?? linesRead;
     const to = next ?? linesRead;
+    // Once: by the last shard, or by a shard whose read broke at the end (the merge stops at the first of those).
+    if (tail.found !== undefined && (k === cuts.length - 1 || error !== undefined)) feed({ rows: [], issues: [zeroTailIssue(tail.found)] });
     feed({ rows: [], linesRead: to - from });
     return {
       began: from, ended: to, records,
@@ -255,74 +270,4 @@ function shiftIssue(issue: SourceIssue, lines: number, bytes: number): SourceIss
     ...(issue.line === undefined ? {} : { line: issue.line + lines }),
     ...(typeof offset === 'number' && bytes !== 0 ? { params: { ...issue.params, offset: offset + bytes } } : {}),
   };
-}
-
-/** The first byte at or after `at` that begins a line (after a line break, or the file's end). */
-async function lineStart(path: string, at: number, size: number): Promise<number> {
-  if (at <= 0) return 0;
-  const file = await open(path, 'r');
-  try {
-    const buf = new Uint8Array(MAX_PIECE);
-    for (let pos = at - 1; pos < size; pos += buf.length) {
-      const { bytesRead } = await file.read(buf, 0, buf.length, pos);
-      const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
-      if (nl >= 0) return pos + nl + 1;
-      if (bytesRead === 0) break;
-    }
-    return size;
-  } finally {
-    await file.close();
-  }
-}
-
-/** The bytes [from, to) of a file in pieces; throws at the end if the file's size changed meanwhile. */
-async function* byteRange(path: string, from: number, to: number, size: number): AsyncGenerator<Uint8Array> {
-  const file = await open(path, 'r');
-  try {
-    for (let pos = from; pos < to;) {
-      const buf = new Uint8Array(Math.min(MAX_PIECE, to - pos));
-      const { bytesRead } = await file.read(buf, 0, buf.length, pos);
-      if (bytesRead === 0) break;
-      pos += bytesRead;
-      yield buf.subarray(0, bytesRead);
-    }
-    const after = (await file.stat()).size;
-    if (after !== size) throw new Error(fileChanged(size, after));
-  } finally {
-    await file.close();
-  }
-}
-
-/** Whether the file holds anything but a byte order mark and JSON whitespace (read until the first such byte). */
-async function anyData(path: string): Promise<boolean> {
-  let first = true;
-  for await (const chunk of fileChunks(path, MAX_PIECE)) {
-    let i = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-    first = false;
-    for (; i < chunk.length; i++) {
-      const c = chunk[i] as number;
-      if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return true;
-    }
-  }
-  return false;
-}
-
-async function head(path: string, n = 4): Promise<Uint8Array> {
-  const file = await open(path, 'r');
-  try {
-    const buf = new Uint8Array(n);
-    const { bytesRead } = await file.read(buf, 0, n, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
-}
-
-/** JSON whitespace is space, tab, CR and LF; anything else from `from` on is data (as `readJson` decides). */
-function hasData(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return true;
-  }
-  return false;
 }

@@ -16,6 +16,9 @@ describe('a reference whose reader could not read every record whole is refused 
       /could not be read whole: 2 record\(s\) .*\(the first at line 2: invalid_json, the record is not valid JSON/],
     ['a row with more cells than the header (any cell may have moved, the key too)', () => csv(`full_name,id\nA,001\nNguyễn, Văn An,002\n`),
       /1 record\(s\) .*\(the first at line 3: extra_cell, the record has 3 cells, more than the 2 columns\)/],
+    ['a file cut short by a crash (it ends in zero bytes): the keys after the cut are missing',
+      () => readCsv(Buffer.concat([Buffer.from(`${HEAD}001,A,Nam\n00`), Buffer.alloc(512)])),
+      /could not be read whole: 1 record\(s\) .*\(the first: zero_filled_tail, the file ends in 512 zero bytes from byte 32: /],
     ['a row without its key cell', () => csv(`full_name,gender,id\nA,Nam,001\nB,Nữ\nC\n`),
       /2 record\(s\) .*\(the first at line 3: missing_cell, the record has 2 cells, fewer than the 3 columns; id is missing\)/],
   ])('%s', async (_what, source, message) => {
@@ -31,6 +34,11 @@ describe('a reference whose reader could not read every record whole is refused 
   it('a row missing a kept cell is refused: the comparison would silently read it as empty', async () => {
     const t = await load(csv(`${HEAD}001,A,Nam\n002\n`), ['full_name']);
     expect(t.error).toMatch(/1 record\(s\) .*line 3: missing_cell, .*full_name is missing/);
+  });
+
+  it('a repeated header line (two exports joined) loses nothing: it holds no key', async () => {
+    const t = await load(csv(`${HEAD}001,A,Nam\n${HEAD}002,B,Nữ\n`));
+    expect([t.error, t.size, t.has(['id'])]).toEqual([undefined, 2, false]);
   });
 
   it('blank rows and empty keys lose nothing the table holds (missingKeys counts the latter)', async () => {

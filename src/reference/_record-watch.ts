@@ -92,8 +92,11 @@ function said(t: Tally): string {
 }
 
 function loses(i: SourceIssue, used: ReadonlySet<string>): boolean {
-  // A record-scope error is a record the reader did not hand out at all (blank rows are warnings and lose nothing).
-  if (i.scope === 'record') return i.severity === 'error';
+  // A file cut short (it ends in zero bytes) lacks the records after the cut, and their keys.
+  if (i.code === 'zero_filled_tail') return true;
+  // A record-scope error is a record the reader did not hand out at all (blank rows are warnings and lose nothing;
+  // a repeated header line holds no key).
+  if (i.scope === 'record') return i.severity === 'error' && i.code !== 'repeated_header';
   if (i.scope !== 'row') return false;
   if (i.code === 'extra_cell') return true;
   return UNREAD_CELL.has(i.code) && i.field !== undefined && used.has(i.field);

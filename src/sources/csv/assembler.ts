@@ -1,4 +1,4 @@
-import { resolveHeader, type Header, type HeaderOption } from './header.js';
+import { repeatsHeader, resolveHeader, type Header, type HeaderOption } from './header.js';
 import type { CsvScanner, LineEnding, ScanHandler } from './scanner.js';
 import type { RowBatch, SourceIssue } from '../../core/source.js';
 
@@ -54,6 +54,9 @@ const CONTROL_RUN = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
 export function createAssembler(o: AssemblerOptions): Assembler {
   let scanner: CsvScanner | undefined;
   let header: Header | undefined = Array.isArray(o.header) ? resolveHeader(o.header as readonly string[], o.header, undefined) : undefined;
+  /** The header's cells as written (before a rename), which a repeated header line holds; and its first cell. */
+  let headerCells: readonly string[] = Array.isArray(o.header) ? o.header as readonly string[] : [];
+  let lead = headerCells[0] ?? '';
   let columnsSent = false;
   let ncol = header?.columns.length ?? 0;
   let rows: string[][] = [];
@@ -189,6 +192,8 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       linesRead = (scanner as CsvScanner).lines;
       if (header === undefined) {
         header = resolveHeader(cells, o.header, line);
+        headerCells = cells;
+        lead = cells[0] ?? '';
         ncol = header.columns.length;
         issues.push(...header.issues);
         cellIssues(header.columns, line, start, end, undefined);
@@ -198,6 +203,15 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       if (isBlank(cells)) {
         skip(start, end);
         issues.push({ code: 'blank_row', criterion: 'clean', severity: 'warning', scope: 'record', line });
+        flush(false);
+        return;
+      }
+      // The header line again (files joined, a report exported page by page) names no subject of the register: not
+      // evaluated, a rejected record. Only a record starting like the header is compared whole.
+      const first = cells[0] as string;
+      if ((first === lead || first.charCodeAt(0) === 0xfeff) && repeatsHeader(cells, headerCells)) {
+        skip(start, end);
+        issues.push({ code: 'repeated_header', criterion: 'clean', severity: 'error', scope: 'record', line });
         flush(false);
         return;
       }

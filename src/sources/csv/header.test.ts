@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordKeys, resolveHeader } from './header.js';
+import { recordKeys, repeatsHeader, resolveHeader } from './header.js';
 
 describe('resolveHeader', () => {
   it.each([
@@ -24,5 +24,20 @@ describe('recordKeys', () => {
   ])('%j → %j', (columns, keys) => {
     expect(recordKeys(columns)).toEqual(keys);
     expect(new Set(recordKeys(columns)).size).toBe(columns.length);
+  });
+});
+
+describe('repeatsHeader', () => {
+  it.each([
+    ['the header line again', ['id', 'name'], ['id', 'name'], true],
+    ['the header line again after the byte order mark of a second export', ['\uFEFFid', 'name'], ['id', 'name'], true],
+    ['a record that differs in case', ['ID', 'name'], ['id', 'name'], false],
+    ['a record that differs by a space', ['id', 'name '], ['id', 'name'], false],
+    ['a record with a cell more', ['id', 'name', ''], ['id', 'name'], false],
+    ['a record with a cell less', ['id'], ['id', 'name'], false],
+    ['a one-column header (its value may be data)', ['id'], ['id'], false],
+    ['a record that only starts like the header', ['id', 'An'], ['id', 'name'], false],
+  ] as const)('%s: %j against %j is %s', (_, cells, header, want) => {
+    expect(repeatsHeader(cells, header)).toBe(want);
   });
 });

@@ -36,6 +36,22 @@ export function resolveHeader(names: readonly string[], option: HeaderOption, li
   return { columns, keys: recordKeys(columns), issues };
 }
 
+/**
+ * Whether a data record is the header line again: as many cells as the header has (at least 2), each equal to its
+ * header cell exactly, as read (no trimming, no case folding: a record that differs in any way may be data). A byte
+ * order mark before the first cell is allowed: `cat a.csv b.csv` of two exports with a BOM leaves one there.
+ * `header` is the header line's cells before any rename. The caller compares first cells first, so a data row costs
+ * one string comparison.
+ * @example repeatsHeader(['id', 'name'], ['id', 'name']) // true
+ */
+export function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  if (header.length < 2 || cells.length !== header.length) return false;
+  const first = cells[0] as string;
+  if (first !== header[0] && first !== `\uFEFF${header[0] as string}`) return false;
+  for (let i = 1; i < cells.length; i++) if (cells[i] !== header[i]) return false;
+  return true;
+}
+
 function rename(map: Readonly<Record<string, string>>, name: string): string {
   // Own keys only: a header named `constructor` must not pick up Object.prototype.constructor.
   return Object.hasOwn(map, name) ? (map[name] as string) : name;

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { readCsv, type CsvOptions, type CsvSource } from './read-csv.js';
 import { recordBoundaries } from './record-boundaries.js';
 import type { LineEnding } from './scanner.js';
+import type { SourceIssue } from '../../core/source.js';
 
 export interface CsvRangeOptions extends Omit<CsvOptions, 'header' | 'onEnding'> {
   /** Byte offset to start at. Unless `exact`, reading starts after the first line break at or past it. */
@@ -100,13 +101,25 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
     kind: 'csv',
     async *batches() {
       for await (const batch of source.batches()) {
-        // A later range is handed the header: its issues were the first range's to report.
-        yield given && batch.issues !== undefined ? { ...batch, issues: batch.issues.filter((i) => i.scope !== 'header') } : batch;
+        if (batch.issues === undefined || (!given && began === 0)) {
+          yield batch;
+          continue;
+        }
+        // A later range is handed the header: its issues were the first range's to report. Byte offsets (invalid
+        // bytes, a zero-filled tail) are counted from the range's start by its reader, and are the file's here.
+        const issues = given ? batch.issues.filter((i) => i.scope !== 'header') : batch.issues;
+        yield { ...batch, issues: began === 0 ? issues : issues.map((i) => atOffset(i, began)) };
       }
     },
     range: () => ({ began, ended, size }),
     endings: () => endings,
   };
+}
+
+/** An issue whose `params.offset` (a byte offset in the range) is made an offset in the file. */
+function atOffset(issue: SourceIssue, began: number): SourceIssue {
+  const offset = issue.params?.offset;
+  return typeof offset === 'number' ? { ...issue, params: { ...issue.params, offset: offset + began } } : issue;
 }
 
 /** The offset just after the first LF, CR or CRLF at or after `pos` (the file's end when there is none). */

@@ -9,6 +9,7 @@ import { encodingMismatch } from '../decode/encoding-mismatch.js';
 import { SNIFF_BYTES, sniffEncoding } from '../decode/sniff-encoding.js';
 import { screenBinary, type BinaryScreen } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
+import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroRun, type ZeroTailWatch } from '../zero-tail.js';
 import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 
@@ -113,7 +114,11 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
       // The input is screened for binary formats (a gzip, a workbook): their bytes are never decoded as text. A byte
       // range after the first starts at a record, where such bytes would be text.
       const screen: BinaryScreen = { skipped: 0 };
-      for await (const chunk of wholeInput ? screenBinary(source.open(), screen) : source.open()) {
+      // A file cut short by a crash ends in zero bytes: they are held back, and left out if they end the input.
+      const tail: ZeroTailWatch = {};
+      const unit = (): number => (decoder.encoding === 'utf16le' || decoder.encoding === 'utf16be' ? 2 : 1);
+      const chunks = withoutZeroTail(wholeInput ? screenBinary(source.open(), screen) : source.open(), tail, unit);
+      for await (const chunk of chunks) {
         if (kept < head.length) {
           const n = Math.min(chunk.length, head.length - kept);
           head.set(chunk.subarray(0, n), kept);
@@ -127,13 +132,15 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
         update();
         yield* a.take();
       }
-      bytes += screen.skipped;
+      const read = bytes;
+      bytes += screen.skipped + (tail.found?.bytes ?? 0);
       const binary = screen.found;
       if (!a.stopped && binary === undefined) push(decoder.end(), true);
       used = decoder.encoding;
       const whole = binary !== undefined ? { issues: [binary.issue], error: binary.error }
-        : wholeInput ? inputIssues(head.subarray(0, kept), bytes, textAt === 0, used) : {};
-      a.finish(whole.issues);
+        : wholeInput ? inputIssues(head.subarray(0, kept), read, textAt === 0, used, tail.found) : {};
+      // A range of a file ends in the zeros only when it ends the file (see withoutZeroTail): it reports them too.
+      a.finish([...whole.issues ?? [], ...(tail.found === undefined ? [] : [zeroTailIssue(tail.found)])]);
       update(a.error ?? whole.error);
       yield* a.take();
     } catch (e) {
@@ -161,10 +168,12 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
 
 /**
  * Findings about the input as a whole: `empty` (no text at all: 0 bytes or only a byte order mark; the read fails),
- * and `encoding_mismatch` (its first bytes say it is not in the encoding it was read with).
+ * and `encoding_mismatch` (its first bytes say it is not in the encoding it was read with). `bytes` leaves out a
+ * zero-filled tail (`zeros`): an input of nothing else fails as an empty one does, its finding being the tail's.
  */
-function inputIssues(head: Uint8Array, bytes: number, noText: boolean, used: Encoding):
+function inputIssues(head: Uint8Array, bytes: number, noText: boolean, used: Encoding, zeros: ZeroRun | undefined):
   { issues?: SourceIssue[]; error?: string } {
+  if (noText && zeros !== undefined) return { error: onlyZeros(zeros) };
   if (noText) {
     const empty = emptyInput(bytes, head);
     return { issues: [empty.issue], error: empty.error };

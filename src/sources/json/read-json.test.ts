@@ -192,3 +192,33 @@ describe('readJson on a file that is not text', () => {
     expect(seen).toEqual([{ a: 1 }, { a: 2 }]);
   });
 });
+
+describe('readJson on a file cut short by a crash (it ends in zero bytes)', () => {
+  const zeros = (text: string, n = 64): Buffer => Buffer.concat([Buffer.from(text), Buffer.alloc(n)]);
+  it.each([
+    ['NDJSON: the lines before are read, the zeros are no line', zeros('{"id":"1"}\n{"id":"2"}\n'), 'ndjson', 2, [], { bytes: 64, offset: 22 }, false],
+    ['NDJSON cut inside its last line: that line is invalid_json, as in the file cut there', zeros('{"id":"1"}\n{"id":"2"'), 'ndjson', 1,
+      ['invalid_json@2'], { bytes: 64, offset: 20 }, false],
+    ['a JSON array followed by zeros is read whole', zeros('[{"id":"1"},{"id":"2"}]\n'), 'json', 2, [], { bytes: 64, offset: 24 }, false],
+    ['a JSON array cut short breaks off (partial), the finding saying why', zeros('[{"id":"1"},{"id":"2"'), 'json', 1, [],
+      { bytes: 64, offset: 21 }, true],
+    ['nothing but zeros fails as an empty input does', zeros('', 4096), 'ndjson', 0, [], { bytes: 4096, offset: 0 }, true],
+  ] as const)('%s', async (_, bytes, format, rows, others, params, fails) => {
+    const source = readJson([bytes], { format });
+    const got: RowBatch[] = [];
+    let threw = false;
+    try {
+      for await (const b of source.batches()) got.push(b);
+    } catch {
+      threw = true;
+    }
+    const issues = got.flatMap((b) => b.issues ?? []);
+    expect(got.reduce((n, b) => n + b.rows.length, 0)).toBe(rows);
+    expect(issues.filter((i) => i.code !== 'zero_filled_tail').map((i) => `${i.code}@${i.line ?? '-'}`)).toEqual(others);
+    expect(issues.filter((i) => i.code === 'zero_filled_tail')).toEqual([{ code: 'zero_filled_tail', criterion: 'sufficient',
+      severity: 'error', scope: 'file', params }]);
+    expect(source.info().error !== undefined).toBe(fails);
+    expect(threw).toBe(fails && format === 'json');
+    expect(source.info().records).toBe(rows + others.length);
+  });
+});

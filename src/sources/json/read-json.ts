@@ -3,6 +3,7 @@ import type { RowBatch, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { screenBinary, type BinaryScreen } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
+import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroTailWatch } from '../zero-tail.js';
 import { fileChunks } from '../file-chunks.js';
 import { MAX_PIECE, decodeUtf8, type TextChunk } from './decode-utf8.js';
 import { createJsonScanner, type JsonScanner } from './json-scanner.js';
@@ -88,12 +89,14 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
     let text = 0;
     let data = false;
     let bom = false;
+    // A file cut short by a crash ends in zero bytes: left out, and one finding after every record (as for CSV).
+    const tail: ZeroTailWatch = {};
     try {
       // A file read by path fails at its end if it changed size meanwhile (`fileChunks`).
       const input = isPath ? fileChunks(source, MAX_PIECE) : source;
       // A gzip or a workbook is no JSON with a syntax error at byte 0: say what it is (`source.binary_input`).
       const screen: BinaryScreen = { skipped: 0 };
-      for await (const chunk of decodeUtf8(screenBinary(input, screen))) {
+      for await (const chunk of decodeUtf8(withoutZeroTail(screenBinary(input, screen), tail))) {
         bytes += chunk.bytes;
         if (!data && chunk.text !== '') {
           if (text === 0) bom = chunk.text.charCodeAt(0) === 0xfeff;
@@ -119,12 +122,17 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
         detected = sniff(held, true, maxRecordBytes, maxDepth) ?? 'json';
         yield* replay((scanner = make(detected)), held);
       }
+      bytes += tail.found?.bytes ?? 0;
       scanner.end();
       yield* feed(scanner, undefined);
       while (scanner.ready()) yield scanner.take();
       const last = scanner.take();
-      if (data) yield last;
-      else {
+      const zeros = tail.found === undefined ? [] : [zeroTailIssue(tail.found)];
+      if (data) yield zeros.length === 0 ? last : { ...last, issues: [...(last.issues ?? []), ...zeros] };
+      else if (tail.found !== undefined) {
+        error = onlyZeros(tail.found);
+        yield { ...last, issues: [...(last.issues ?? []), ...zeros] };
+      } else {
         // Nothing to read is not an empty table that passes: a finding, and the read fails (no throw: no record was lost).
         const empty = emptyInput(bytes, bom ? Uint8Array.of(0xef, 0xbb, 0xbf) : new Uint8Array(0));
         error = empty.error;
@@ -145,6 +153,8 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
         while (scanner.ready()) yield scanner.take();
         if (scanner.pending() > 0) yield scanner.take();
       }
+      // A document cut short whose end is zero bytes: the finding says why it broke off.
+      if (tail.found !== undefined) yield { rows: [], issues: [zeroTailIssue(tail.found)] };
       throw err;
     }
   }

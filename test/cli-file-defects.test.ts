@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+
+// Two defects users met validating real exports with `ddss validate FILE --dataset land-parcels`: a file cut short
+// by a crash (full length, ending in zero bytes) read as one more failing row, and two exports joined with `cat`
+// whose second header line failed types and formats in many columns as if it were a parcel.
+const tmp = scratch();
+afterAll(() => tmp.remove());
+const land = readFileSync(resolve(import.meta.dirname, '..', 'examples/land/parcels.csv'));
+
+interface Rule { id: string; status: string; checked: number; failed: number; violations: number; samples: { line?: number }[] }
+interface JsonReport { status: string; partial: boolean; rows: number; rules: Rule[]; source: { records: number } }
+
+function file(name: string, ...parts: Uint8Array[]): string {
+  const path = tmp.path(name);
+  writeFileSync(path, Buffer.concat(parts));
+  return path;
+}
+
+async function validate(path: string, ...extra: string[]): Promise<{ code: number; report: JsonReport; stdout: string }> {
+  const r = await cli(['validate', path, '--dataset', 'land-parcels', ...NOW, '--format', 'json', ...extra]);
+  return { code: r.code, report: JSON.parse(r.stdout) as JsonReport, stdout: r.stdout };
+}
+
+const plainPath = file('parcels.csv', land);
+const rule = (r: JsonReport, id: string): Rule | undefined => r.rules.find((x) => x.id === id);
+
+describe('ddss validate on a file cut short or joined from two exports', () => {
+  it('a crash-truncated export (4,096 zero bytes at its end): exit 1, one zero_filled_tail finding, every row as without the zeros', async () => {
+    const plain = await validate(plainPath);
+    const cut = await validate(file('cut.csv', land, new Uint8Array(4096)));
+    expect(cut.code).toBe(1);
+    expect(cut.report.status).toBe('failed');
+    expect(cut.report.partial).toBe(false);
+    expect(rule(cut.report, 'source.zero_filled_tail')).toMatchObject({ status: 'failed', checked: 1, failed: 1 });
+    // Before: one more row, with a control character and 19 missing cells.
+    expect(cut.report.rows).toBe(plain.report.rows);
+    expect(rule(cut.report, 'source.control_character')).toBeUndefined();
+    expect(rule(cut.report, 'source.missing_cell')).toEqual(rule(plain.report, 'source.missing_cell'));
+    expect(cut.report.rules.filter((r) => r.id !== 'source.zero_filled_tail')).toEqual(plain.report.rules);
+  });
+
+  it('two exports joined with cat: exit 1, the second header line is one repeated_header finding, not a row', async () => {
+    const plain = await validate(plainPath);
+    const joined = await validate(file('joined.csv', land, land));
+    expect(joined.code).toBe(1);
+    const repeated = rule(joined.report, 'source.repeated_header');
+    expect(repeated).toMatchObject({ status: 'failed', failed: 1, violations: 1 });
+    expect(repeated?.samples.map((s) => s.line)).toEqual([plain.report.source.records + 2]);
+    expect(joined.report.rows).toBe(2 * plain.report.rows);
+    expect(joined.report.source.records).toBe(2 * plain.report.source.records + 1);
+    // Row rules fail twice as often as in one export, never once more for the header line.
+    for (const r of plain.report.rules.filter((x) => x.id.endsWith('.type') || x.id.endsWith('.pattern') || x.id.endsWith('.required'))) {
+      expect([r.id, rule(joined.report, r.id)?.failed]).toEqual([r.id, 2 * r.failed]);
+    }
+  });
+
+  it('many exports joined, then cut short: --workers 1 and 2 and two shards merged give the same JSON', async () => {
+    // Over 8 MiB, so that --workers 2 uses two threads.
+    const big = file('big.csv', ...Array.from({ length: 22 }, () => land), new Uint8Array(70_000));
+    const one = await validate(big, '--workers', '1');
+    const two = await validate(big, '--workers', '2');
+    expect(one.code).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(rule(one.report, 'source.repeated_header')?.failed).toBe(21);
+    expect(rule(one.report, 'source.zero_filled_tail')?.failed).toBe(1);
+    const timed = await cli(['validate', big, '--dataset', 'land-parcels', ...NOW, '--timings', '--workers', '2']);
+    expect(/^Timings: .* · (\d+) threads?$/m.exec(timed.stdout)?.[1]).toBe('2');
+    const states = [1, 2].map((k) => join(tmp.dir, `big-${k}.ddss-state`));
+    for (const [k, state] of states.entries()) {
+      const r = await cli(['validate', big, '--dataset', 'land-parcels', ...NOW, '--shard', `${k + 1}/2`, '--state-out', state]);
+      expect(r.stderr).toBe('');
+    }
+    const merged = await cli(['merge', ...states, '--format', 'json']);
+    expect(merged.stdout).toBe(one.stdout);
+    expect(merged.code).toBe(1);
+  }, 120_000);
+});
