@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, scratch } from './fixtures/cli/harness.js';
@@ -57,8 +57,9 @@ describe('the ddss executable', () => {
       const ended = new Promise<{ code: number | null; signal: string | null }>((done) => {
         child.on('exit', (code, signal) => done({ code, signal }));
       });
-      // Long enough to load and reach the read, which waits for a writer that never comes.
-      await new Promise((r) => setTimeout(r, 4000));
+      // Wait until a thread of the run is blocked opening the pipe (a writer never comes): a fixed delay was too
+      // short on a busy machine, and the run was interrupted before it read anything (exit 130, not the signal).
+      expect(await blockedOnFifo(child.pid as number, 20_000)).toBe(true);
       child.kill('SIGINT');
       // Before: the handler printed its message and called process.exit, which waited forever for the thread pool.
       // Now it ends by the signal (shells show 130); a run not waiting on a pipe exits 130 (regressions/cli-outputs).
@@ -72,3 +73,17 @@ describe('the ddss executable', () => {
     }
   }, 30_000);
 });
+
+/** Whether a thread of process `pid` comes to wait in the kernel for a FIFO's other end (Linux `wchan`), within `ms`. */
+async function blockedOnFifo(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const tasks = (() => { try { return readdirSync(`/proc/${pid}/task`); } catch { return []; } })();
+    for (const t of tasks) {
+      const wchan = (() => { try { return readFileSync(`/proc/${pid}/task/${t}/wchan`, 'utf8'); } catch { return ''; } })();
+      if (wchan === 'wait_for_partner' || wchan === 'fifo_open') return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
