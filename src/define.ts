@@ -1,6 +1,7 @@
 import { DEFAULT_MISSING_VALUES } from './core/missing.js';
 import { compile } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
+import { fieldProblem } from './core/field-problem.js';
 import {
   CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
   type RecordRule, type TypedRow,
@@ -88,7 +89,8 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
 /**
  * Defines a dataset: its typed fields with their rules, dataset rules, record key and scoring options. The result
  * is immutable and reusable across runs. Throws at definition time for mistakes (duplicate rule ids, a key that is
- * not a field, weights or thresholds out of range) rather than at validation time.
+ * not a field, weights or thresholds out of range, a modifier the field's type cannot use, a `min` above the `max`)
+ * rather than at validation time.
  * @example
  * const parcels = defineDataset({
  *   name: 'parcels',
@@ -100,7 +102,14 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
 export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): TypedDataset<RowOf<F>> {
   if (typeof input.name !== 'string' || input.name.trim() === '') throw new Error('ddss: a dataset needs a name');
   const fields = Object.create(null) as Record<string, FieldSpecData>;
-  for (const name of Object.keys(input.fields)) fields[name] = input.fields[name] as FieldSpecData;
+  for (const name of Object.keys(input.fields)) {
+    const spec = input.fields[name] as FieldSpecData;
+    // A rule no value could pass (min above max, min on text) or one that checks nothing (trimmed on a number) would
+    // make a report that looks meaningful: refuse it now, naming the field.
+    const problem = fieldProblem(spec);
+    if (problem !== undefined) throw new Error(`ddss: field ${JSON.stringify(name)}: ${problem}`);
+    fields[name] = spec;
+  }
   if (Object.keys(fields).length === 0) throw new Error(`ddss: dataset "${input.name}" has no fields`);
   const weights = {} as Record<Criterion, number>;
   for (const c of CRITERIA) {

@@ -8,7 +8,9 @@ import type {
   AggregateRule, CheckResult, FieldRule, ValueRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
 } from './core/types.js';
 import { valueRule } from './core/rule-base.js';
+import { markRule } from './core/modifier-types.js';
 import { pattern, type PatternOptions } from '../rules/correct/pattern.js';
+import { notPattern } from '../rules/correct/not-pattern.js';
 import { oneOf, notOneOf, type OneOfOptions } from '../rules/correct/one-of.js';
 import { min, max, type BoundOptions } from '../rules/correct/bounds.js';
 import { length } from '../rules/correct/length.js';
@@ -31,19 +33,31 @@ export interface FieldSpec<T = unknown> extends FieldSpecData {
   required(options?: RuleOptions): FieldSpec<T>;
   /** The text matches `re`; a pattern that can backtrack exponentially throws unless `{ unsafe: true }`. */
   pattern(re: RegExp, options?: PatternOptions): FieldSpec<T>;
+  /** The text does not match `re` (`matches_forbidden_pattern`); refused as `pattern` refuses. */
+  notPattern(re: RegExp, options?: PatternOptions): FieldSpec<T>;
   oneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
   notOneOf(values: Iterable<T>, options?: OneOfOptions): FieldSpec<T>;
+  /**
+   * At least `bound` (a number on integer and number fields, a Date on date and datetime fields). `defineDataset`
+   * refuses it on other types, and a `min` past the field's `max` (`ddss: field "area": min (10) is greater than max (0)`).
+   */
   min(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
+  /** At most `bound`; as `min`. */
   max(bound: number | Date, options?: BoundOptions): FieldSpec<T>;
+  /** Text, enum and any fields (a number's text has lost the digits as given: `"007"` is 7). */
   length(bounds: { readonly min?: number; readonly max?: number }, options?: RuleOptions): FieldSpec<T>;
   /**
    * No two records share the value; text compares trimmed, and in canonical form with `normalize`
    * (`{ normalize: vn.canonical.mst }`).
    */
   unique(options?: UniqueOptions): FieldSpec<T>;
+  /** Text, enum and any fields. */
   trimmed(options?: RuleOptions): FieldSpec<T>;
+  /** Text, enum and any fields. */
   nfc(options?: RuleOptions): FieldSpec<T>;
+  /** Date and datetime fields; on an integer field the value is a year, not after the run's year (`future_year`). */
   notInFuture(options?: RuleOptions): FieldSpec<T>;
+  /** Date and datetime fields. */
   within(maxAge: Duration, options?: RuleOptions): FieldSpec<T>;
   /** A custom check of the typed value; `false` fails with `options.code` (default `check_failed`). */
   check(id: string, fn: (value: T, ctx: RuleContext) => CheckResult, options?: RuleOptions & { readonly code?: string }): FieldSpec<T>;
@@ -65,20 +79,26 @@ export interface FieldSpec<T = unknown> extends FieldSpecData {
 
 function spec<T>(data: FieldSpecData): FieldSpec<T> {
   const add = (rule: FieldRule) => spec<T>({ ...data, rules: [...data.rules, rule] });
+  // A modifier's rule says which modifier made it: defineDataset, which knows the field's name, refuses one the type
+  // cannot use (see MODIFIER_TYPES) and bounds no value could meet.
+  const mod = (modifier: string, rule: FieldRule) => add(markRule(rule, { modifier }));
+  const bound = (modifier: 'min' | 'max', b: number | Date, o: BoundOptions | undefined, rule: FieldRule) =>
+    add(markRule(rule, { modifier, bound: b, exclusive: o?.exclusive === true }));
   return {
     ...data,
     required: (o = {}) => spec<T>({ ...data, requiredRule: { options: o } }),
-    pattern: (re, o) => add(pattern(re, o)),
+    pattern: (re, o) => mod('pattern', pattern(re, o)),
+    notPattern: (re, o) => mod('notPattern', notPattern(re, o)),
     oneOf: (values, o) => add(oneOf(values, o)),
     notOneOf: (values, o) => add(notOneOf(values, o)),
-    min: (b, o) => add(min(b, o)),
-    max: (b, o) => add(max(b, o)),
-    length: (b, o) => add(length(b, o)),
+    min: (b, o) => bound('min', b, o, min(b, o)),
+    max: (b, o) => bound('max', b, o, max(b, o)),
+    length: (b, o) => mod('length', length(b, o)),
     unique: (o) => add(unique(o)),
-    trimmed: (o) => add(trimmed(o)),
-    nfc: (o) => add(nfc(o)),
-    notInFuture: (o) => add(notInFuture(o, data.type)),
-    within: (d, o) => add(within(d, o, data.type)),
+    trimmed: (o) => mod('trimmed', trimmed(o)),
+    nfc: (o) => mod('nfc', nfc(o)),
+    notInFuture: (o) => mod('notInFuture', notInFuture(o, data.type)),
+    within: (d, o) => mod('within', within(d, o, data.type)),
     check: (id, fn, o = {}) => add(valueRule<T>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed' }, fn, o) as FieldRule),
     use: (...rules) => spec<T>({ ...data, rules: [...data.rules, ...rules] }),
     pii: (mode = 'mask') => spec<T>({ ...data, privacy: mode }),

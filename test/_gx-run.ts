@@ -98,9 +98,8 @@ export function build(c: GxCase): Built {
       break;
     }
     case 'expect_column_values_to_not_match_regex': {
-      // ddss has no negated pattern rule; a field check is how a definition says "must not match".
       const re = regex(take('regex'));
-      on('notPattern', (f) => f.check('notPattern', (v) => !re.test(String(v)), { ...options, code: 'pattern_match' }));
+      on('notPattern', (f) => f.notPattern(re, options));
       break;
     }
     case 'expect_column_values_to_be_unique': on('unique', (f) => f.unique(options)); break;

@@ -1,16 +1,36 @@
 import { valueRule } from '../../src/core/rule-base.js';
+import type { MessageTable } from '../../src/core/message.js';
 import type { FieldType, RuleOptions, ValueRule } from '../../src/core/types.js';
 
 /**
  * A date is not after the time of the run (injected, never the clock). On a `date` field (calendar days) the value
  * is compared with `ctx.today`, the calendar date of `now` in the run's time zone, so a record dated today is never
- * in the future; on other fields (`datetime`: instants) with `now` itself. Missing values are not checked.
- * `type` is the type of the field the rule is on (the field's `.notInFuture()` passes it).
+ * in the future; on other fields (`datetime`: instants) with `now` itself; on an `integer` field the value is a year
+ * (`yearNotInFuture`), as in a definition file. Missing values are not checked. `type` is the type of the field the
+ * rule is on (the field's `.notInFuture()` passes it).
  * @example field.date('dd/MM/yyyy').notInFuture() // 01/01/2099 → future_date
  */
 export function notInFuture(options: RuleOptions = {}, type?: FieldType): ValueRule {
+  if (type === 'integer') return yearNotInFuture(options);
   const meta = { name: 'notInFuture', criterion: 'correct', code: 'future_date' } as const;
   return type === 'date'
     ? valueRule(meta, (v, ctx) => !(v instanceof Date) || v.getTime() <= ctx.todayMs, options)
     : valueRule(meta, (v, ctx) => !(v instanceof Date) || v.getTime() <= ctx.nowMs, options);
+}
+
+const messages: MessageTable = {
+  future_year: {
+    en: '{field}: {value} is a year in the future',
+    vi: '{field}: {value} là năm trong tương lai',
+  },
+};
+
+/**
+ * A year (integer) is not after the year of the run's date (`ctx.today`, the date of `now` in the run's time zone).
+ * Code `future_year`, criterion correct.
+ * @example field.integer().notInFuture() // 2031 at now = 2026 → future_year
+ */
+export function yearNotInFuture(options: RuleOptions = {}): ValueRule {
+  return valueRule({ name: 'notInFuture', criterion: 'correct', code: 'future_year', messages },
+    (v, ctx) => typeof v !== 'number' || v <= ctx.today.getUTCFullYear(), options);
 }

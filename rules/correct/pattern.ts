@@ -1,8 +1,8 @@
 import { valueRule } from '../../src/core/rule-base.js';
-import { backtrackingRisk } from '../../src/core/backtracking-risk.js';
 import type { RuleOptions, ValueRule } from '../../src/core/types.js';
+import { checkedRegExp } from './_checked-regexp.js';
 
-/** Options of `pattern`. */
+/** Options of `pattern` and `notPattern`. */
 export interface PatternOptions extends RuleOptions {
   /**
    * Accept a pattern that can backtrack catastrophically (see `backtrackingRisk`), e.g. one you know is only run on
@@ -20,11 +20,7 @@ export interface PatternOptions extends RuleOptions {
  * @example field.text().pattern(/^\d{12}$/) // "00108901234" → pattern_mismatch
  */
 export function pattern(re: RegExp, options: PatternOptions = {}): ValueRule {
-  const risk = options.unsafe === true ? undefined : backtrackingRisk(re.source, re.flags);
-  if (risk !== undefined) {
-    throw new Error(`ddss: pattern ${String(re)} can backtrack exponentially (${risk}); rewrite it, or pass { unsafe: true } to accept it`);
-  }
-  const rx = re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+  const rx = checkedRegExp('pattern', re, options.unsafe === true);
   return valueRule({ name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) },
     valueParams: ['pattern'] },
     (v) => rx.test(typeof v === 'string' ? v : String(v)), options);

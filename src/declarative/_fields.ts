@@ -2,6 +2,8 @@ import { field, type FieldSpec } from '../field.js';
 import type { FieldSpecData, FieldType } from '../core/types.js';
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
 import { compilePattern } from './_regex.js';
+import { MODIFIER_TYPES } from '../core/modifier-types.js';
+import { fieldProblem } from '../core/field-problem.js';
 import { checkDateFormat } from '../core/check-date-format.js';
 import { duration, isOn, ruleOptions } from './_options.js';
 import type { DeclarativeBound, DeclarativeField } from './format.js';
@@ -9,15 +11,14 @@ import type { TypedRow } from '../core/types.js';
 import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 import { canonical } from '../../rules/vn/canonical.js';
 import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
-import { maxDecimals, readableText, verified, yearNotInFuture } from '../../rules/datasets/_rules.js';
+import { maxDecimals, readableText, verified } from '../../rules/datasets/_rules.js';
 import { buildVnFieldRule } from './_vn-field-rule.js';
 
-const ORDERED: ReadonlySet<FieldType> = new Set(['integer', 'number', 'date', 'datetime']);
-const DATED: ReadonlySet<FieldType> = new Set(['date', 'datetime']);
-const TEXTUAL: ReadonlySet<FieldType> = new Set(['text', 'enum', 'any']);
 const LISTED: ReadonlySet<FieldType> = new Set(['text', 'enum', 'integer', 'number', 'boolean', 'any']);
 
-// Keys that only make sense for some types; a steward who puts `format` on a text field has made a mistake.
+// Keys that only make sense for some types; a steward who puts `format` on a text field has made a mistake. The keys
+// that are TypeScript modifiers (`min`, `trimmed`, `pattern`…) take their types from MODIFIER_TYPES, which
+// defineDataset applies to TypeScript definitions, so both refuse the same mistakes.
 const ONLY: Readonly<Record<string, { types: ReadonlySet<FieldType>; label: string }>> = {
   format: { types: new Set(['date']), label: 'date' },
   decimal: { types: new Set(['number']), label: 'number' },
@@ -26,18 +27,13 @@ const ONLY: Readonly<Record<string, { types: ReadonlySet<FieldType>; label: stri
   falseValues: { types: new Set(['boolean']), label: 'boolean' },
   values: { types: new Set(['enum']), label: 'enum' },
   caseInsensitive: { types: new Set(['enum']), label: 'enum' },
-  min: { types: ORDERED, label: 'integer, number, date and datetime' },
-  max: { types: ORDERED, label: 'integer, number, date and datetime' },
-  notInFuture: { types: new Set(['date', 'datetime', 'integer']), label: 'date, datetime and integer (a year)' },
   decimals: { types: new Set(['number']), label: 'number' },
   verified: { types: new Set(['boolean']), label: 'boolean' },
-  within: { types: DATED, label: 'date and datetime' },
-  length: { types: TEXTUAL, label: 'text, enum and any' },
-  trimmed: { types: TEXTUAL, label: 'text, enum and any' },
-  nfc: { types: TEXTUAL, label: 'text, enum and any' },
-  // A date's value is a Date, which a list compares by identity: no listed value could ever equal it.
+  // A file's list cannot hold a Date, and a date's value is one: no listed value could ever equal it. (TypeScript's
+  // oneOf takes Dates, so it has no such limit.)
   oneOf: { types: LISTED, label: 'text, enum, integer, number, boolean and any' },
   notOneOf: { types: LISTED, label: 'text, enum, integer, number, boolean and any' },
+  ...MODIFIER_TYPES,
 };
 
 /** The kind of a listed value (`oneOf`, `notOneOf`) a field's values can equal; `any` fields take every kind. */
@@ -80,6 +76,9 @@ export function buildField(name: string, f: DeclarativeField, context: FieldCont
   const title = f.title ?? f.label;
   if (title !== undefined) s = s.label(typeof title === 'string' ? title : { en: title.en, vi: title.vi });
   if (f.description !== undefined) s = s.describe(f.description);
+  // What defineDataset would refuse (min above max), said here with the field's path.
+  const problem = fieldProblem(s);
+  if (problem !== undefined) throw new DefinitionError(problem, at());
   return s;
 }
 
@@ -95,13 +94,15 @@ interface Ctx {
 function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): FieldSpec {
   const { at } = c;
   switch (key) {
-    case 'pattern': {
-      const p = f.pattern;
+    case 'pattern':
+    case 'notPattern': {
+      const p = f[key];
       if (p === undefined) return s;
       const [source, flags, o] = typeof p === 'string' ? [p, '', {}] : [p.value, p.flags ?? '', p];
+      // Length-capped and refused when it can backtrack exponentially, with no `unsafe` escape from a file.
       const re = compilePattern(source, flags);
-      if (typeof re === 'string') throw new DefinitionError(re, at('pattern'));
-      return s.pattern(re, ruleOptions(o));
+      if (typeof re === 'string') throw new DefinitionError(re, at(key));
+      return s[key](re, ruleOptions(o));
     }
     case 'oneOf':
     case 'notOneOf': {
@@ -135,9 +136,8 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
     case 'trimmed': return isOn(f.trimmed) ? s.trimmed(ruleOptions(f.trimmed)) : s;
     case 'nfc': return isOn(f.nfc) ? s.nfc(ruleOptions(f.nfc)) : s;
     case 'notInFuture':
-      if (!isOn(f.notInFuture)) return s;
       // On an integer field the value is a year (a birth year): not after the year of the run's date.
-      return f.type === 'integer' ? s.use(yearNotInFuture(ruleOptions(f.notInFuture))) : s.notInFuture(ruleOptions(f.notInFuture));
+      return isOn(f.notInFuture) ? s.notInFuture(ruleOptions(f.notInFuture)) : s;
     case 'within': {
       const w = f.within;
       if (w === undefined) return s;
@@ -193,7 +193,7 @@ function _checkListed(values: readonly unknown[], type: FieldType, path: Definit
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 function _bound(value: DeclarativeBound, type: FieldType, path: DefinitionPath): number | Date {
-  if (DATED.has(type)) {
+  if (type === 'date' || type === 'datetime') {
     // Read as UTC, like date fields: a bound must not move with the machine's time zone.
     const iso = typeof value !== 'string' ? '' : value.length === 10 ? `${value}T00:00:00Z` : /(?:Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
     const d = typeof value === 'string' && ISO_DATE.test(value) ? new Date(iso) : undefined;

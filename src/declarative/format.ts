@@ -50,6 +50,8 @@ export interface DeclarativeField {
   readonly nfc?: DeclarativeFlag;
   readonly notInFuture?: DeclarativeFlag;
   readonly pattern?: string | (DeclarativeRuleOptions & { readonly value: string; readonly flags?: string });
+  /** The value must not match: a regular expression, or `{ value, flags, …options }`, as `pattern`. */
+  readonly notPattern?: string | (DeclarativeRuleOptions & { readonly value: string; readonly flags?: string });
   readonly oneOf?: readonly Scalar[] | (DeclarativeRuleOptions & { readonly values: readonly Scalar[]; readonly caseInsensitive?: boolean });
   readonly notOneOf?: readonly Scalar[] | (DeclarativeRuleOptions & { readonly values: readonly Scalar[]; readonly caseInsensitive?: boolean });
   readonly min?: DeclarativeBound | (DeclarativeRuleOptions & { readonly value: DeclarativeBound; readonly exclusive?: boolean });

@@ -16,6 +16,7 @@ export const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
   type: (p) => [`the value is a valid ${s(p.expected ?? 'value')}`, `giá trị là ${s(p.expected ?? 'giá trị')} hợp lệ`],
   required: fixed('the value is filled in (not empty, blank or a placeholder)', 'giá trị được điền (không trống, không chỉ khoảng trắng hay ký hiệu thay thế)'),
   pattern: fixed('the value matches the required format (pattern)', 'giá trị đúng định dạng quy định (mẫu)'),
+  notPattern: fixed('the value does not match a forbidden format (pattern)', 'giá trị không có định dạng bị cấm (mẫu)'),
   oneOf: fixed('the value is one of the allowed values', 'giá trị thuộc danh sách giá trị cho phép'),
   notOneOf: fixed('the value is not one of the forbidden values', 'giá trị không thuộc danh sách giá trị bị cấm'),
   min: (p) => [`the value is at least ${s(p.min)}`, `giá trị không nhỏ hơn ${s(p.min)}`],

@@ -6,6 +6,7 @@ export const en: Readonly<Record<string, string>> = {
   invalid_type: '{field}: "{value}" is not a valid {expected}',
   missing_value: '{field} is required but missing',
   pattern_mismatch: '{field}: "{value}" does not match the expected format {pattern}',
+  matches_forbidden_pattern: '{field}: "{value}" matches the forbidden format {pattern}',
   not_in_set: '{field}: "{value}" is not one of the allowed values',
   forbidden_value: '{field}: "{value}" is not allowed',
   below_minimum: '{field}: {value} is below the minimum {min}',

@@ -3,6 +3,7 @@ export const vi: Readonly<Record<string, string>> = {
   invalid_type: '{field}: "{value}" không phải {expected} hợp lệ',
   missing_value: '{field} là trường bắt buộc nhưng bị bỏ trống',
   pattern_mismatch: '{field}: "{value}" không đúng định dạng {pattern}',
+  matches_forbidden_pattern: '{field}: "{value}" có định dạng bị cấm {pattern}',
   not_in_set: '{field}: "{value}" không thuộc danh sách giá trị cho phép',
   forbidden_value: '{field}: "{value}" là giá trị không được phép',
   below_minimum: '{field}: {value} nhỏ hơn giá trị tối thiểu {min}',

@@ -1,0 +1,15 @@
+import { backtrackingRisk } from '../../src/core/backtracking-risk.js';
+
+/**
+ * The RegExp a pattern rule runs: refused when it can backtrack exponentially (JavaScript cannot interrupt a running
+ * match, so one such cell would stall the run) unless `unsafe`, and without the global and sticky flags, whose
+ * `lastIndex` would make a test depend on the calls before it. `rule` names the rule in the error.
+ * @example checkedRegExp('pattern', /^\d+$/g, false) // /^\d+$/
+ */
+export function checkedRegExp(rule: string, re: RegExp, unsafe: boolean): RegExp {
+  const risk = unsafe ? undefined : backtrackingRisk(re.source, re.flags);
+  if (risk !== undefined) {
+    throw new Error(`ddss: ${rule} ${String(re)} can backtrack exponentially (${risk}); rewrite it, or pass { unsafe: true } to accept it`);
+  }
+  return re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+}
