@@ -63,6 +63,7 @@ export type { Encoding } from './sources/decode/decoder.js';
 export { decodeTcvn3, encodeTcvn3 } from './sources/decode/tcvn3.js';
 export { decodeVni, encodeVni } from './sources/decode/vni.js';
 export { compare } from './compare/compare.js';
+export { MissingColumnError, type MissingColumn } from './compare/missing-column-error.js';
 export { reference, type Reference, type ReferencePosition, type ReferenceSourceOptions, type ReferenceTable } from './reference/reference.js';
 export { ref, type ReferenceName } from './reference/ref.js';
 export { loadBaseline, baselineFrom, type Baseline } from './baseline/load-baseline.js';

@@ -73,10 +73,12 @@ describe('ddss compare on a full disk', () => {
     // Keys large enough to pass the smallest --memory-budget (16 MB): both sides then go to temporary files.
     const rows = Array.from({ length: 60_000 }, (_, i) => `${'K'.repeat(100)}${i},Nguyễn ${i}`).join('\n');
     fs.writeFileSync(tmp.path('big.csv'), `id,name\n${rows}\n`);
+    // Two files: one file given twice is said on stderr (compared with itself) before the spill.
+    fs.copyFileSync(tmp.path('big.csv'), tmp.path('big-copy.csv'));
     const before = process.env.TMPDIR;
     process.env.TMPDIR = tmp.path('no-such-dir');
     try {
-      const r = await cli(['compare', tmp.path('big.csv'), tmp.path('big.csv'), '--key', 'id', '--memory-budget', '16']);
+      const r = await cli(['compare', tmp.path('big.csv'), tmp.path('big-copy.csv'), '--key', 'id', '--memory-budget', '16']);
       // Before: exit 2, a usage error, for a system failure.
       expect(r.code).toBe(3);
       expect(r.stderr).toMatch(/^ddss: the comparison could not be completed: ENOENT: .*no-such-dir\/ddss-compare-/);

@@ -74,16 +74,29 @@ export function delimiter(value: string | undefined): string | undefined {
 }
 
 /**
- * `--range`: the cells of an .xlsx sheet to read (`A3:T2000`, `B:F`, `3:1048576` for row 3 on), checked here so that a
- * typo is a usage error before anything is read; only for workbooks.
+ * `--sheet`: the workbook sheet to read; only for workbooks. `flag` and `whose` name the flag and the input in the
+ * error when a command reads two (`compare`'s `--sheet-copy`, `" (the copy)"`), so every command says the same.
+ * @example sheetName('csv', 'Data') // throws: --sheet applies to .xlsx workbooks, not csv
  */
-export function cellRange(inputFormat: string, value: string | undefined): string | undefined {
+export function sheetName(inputFormat: string, value: string | undefined, flag = 'sheet', whose = ''): string | undefined {
   if (value === undefined) return undefined;
-  if (inputFormat !== 'xlsx') throw usage(`--range applies to .xlsx workbooks, not ${inputFormat}`);
+  if (inputFormat !== 'xlsx') throw usage(`--${flag} applies to .xlsx workbooks, not ${inputFormat}${whose}`);
+  if (value.trim() === '') throw usage(`--${flag} needs a sheet name`);
+  return value;
+}
+
+/**
+ * `--range`: the cells of an .xlsx sheet to read (`A3:T2000`, `B:F`, `3:1048576` for row 3 on), checked here so that a
+ * typo is a usage error before anything is read; only for workbooks. `flag` and `whose` as for {@link sheetName}.
+ * @example cellRange('xlsx', 'A3:T2000') // 'A3:T2000'
+ */
+export function cellRange(inputFormat: string, value: string | undefined, flag = 'range', whose = ''): string | undefined {
+  if (value === undefined) return undefined;
+  if (inputFormat !== 'xlsx') throw usage(`--${flag} applies to .xlsx workbooks, not ${inputFormat}${whose}`);
   try {
     parseRange(value);
   } catch (e) {
-    throw usage(`--range: ${(e as Error).message.replace(/^ddss: /, '')}`);
+    throw usage(`--${flag}: ${(e as Error).message.replace(/^ddss: /, '')}`);
   }
   return value;
 }

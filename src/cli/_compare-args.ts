@@ -4,13 +4,15 @@ import { choice, delimiter, parse, whole } from './_args.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
 import { renameOf, type Rename } from './_rename.js';
-import { INPUT_FORMATS, type InputFormat } from './_validate-args.js';
+import { compareInputs, type CompareInputs, type CompareSide } from './_compare-inputs.js';
+
+export type { CompareSide } from './_compare-inputs.js';
 
 export const COMPARE_FORMATS = ['text', 'json', 'html', 'md'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 /** The flags of `ddss compare`, checked and typed. Paths are as given (resolved by the command). */
-export interface CompareArgs {
+export interface CompareArgs extends CompareInputs {
   readonly help: boolean;
   readonly source: string;
   readonly copy: string;
@@ -30,7 +32,6 @@ export interface CompareArgs {
   readonly maxSamples: number | undefined;
   /** `--memory-budget` in MiB. */
   readonly memoryBudget: number | undefined;
-  readonly inputFormat: InputFormat | undefined;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
   /**
@@ -41,13 +42,6 @@ export interface CompareArgs {
   readonly rename: { readonly both: Rename | undefined; readonly source: Rename | undefined; readonly copy: Rename | undefined };
   readonly locale: Locale;
 }
-
-/** One of the two inputs of a comparison. */
-export type CompareSide = 'source' | 'copy';
-
-const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
-  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
-};
 
 /**
  * Parses and checks the arguments of `ddss compare`; every mistake is a usage error (exit 2) naming the flag.
@@ -73,6 +67,12 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     'input-format': { type: 'string' },
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
+    sheet: { type: 'string' },
+    'sheet-source': { type: 'string' },
+    'sheet-copy': { type: 'string' },
+    range: { type: 'string' },
+    'range-source': { type: 'string' },
+    'range-copy': { type: 'string' },
     rename: { type: 'string', multiple: true },
     'rename-source': { type: 'string', multiple: true },
     'rename-copy': { type: 'string', multiple: true },
@@ -86,18 +86,14 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
   const [source, copy] = positionals as [string, string];
   if (isStdin(source) && isStdin(copy)) throw usage('only one of the two inputs can be standard input ("-")');
   if (v.key === undefined) throw usage('compare needs --key COLS (the column or comma-separated columns naming a record)');
-  const inputFormat = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
-  const formats = [source, copy].map((p) => inputFormat ?? _inputFormat(p));
-  const csv = formats.every((f) => f === 'csv' || f === 'tsv');
-  if (!csv && v.delimiter !== undefined) throw usage('--delimiter applies to CSV inputs only');
-  if (!csv && v.encoding !== undefined) throw usage('--encoding applies to CSV inputs only (JSON is UTF-8)');
+  const inputs = compareInputs(v, { source, copy });
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   for (const flag of ['out', 'changes', 'dataset'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a value`);
   }
   const budget = whole('memory-budget', v['memory-budget'], 16);
   // Each input's rename as one map (a conflict between --rename and its own flag is a usage error), in input order.
-  (['source', 'copy'] as const).forEach((side, i) => renameOf(formats[i] as InputFormat,
+  (['source', 'copy'] as const).forEach((side) => renameOf(inputs.formats[side],
     [{ flag: 'rename', values: v.rename }, { flag: `rename-${side}`, values: v[`rename-${side}`] }]));
   return {
     help: false,
@@ -118,7 +114,7 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     showValues: v['show-values'] === true,
     maxSamples: whole('max-samples', v['max-samples'], 0),
     memoryBudget: budget,
-    inputFormat,
+    ...inputs,
     encoding: v.encoding,
     delimiter: delimiter(v.delimiter),
     // By flag, for the check of each header (the formats were checked above: 'csv' stands for any they allow).
@@ -134,7 +130,8 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
 const EMPTY: CompareArgs = {
   help: false, source: '', copy: '', key: [], columns: undefined, dataset: undefined, format: 'text', out: undefined,
   changes: undefined, force: false, ignoreCase: false, ignoreWhitespace: false, normalize: undefined, pii: [],
-  piiKey: undefined, showValues: false, maxSamples: undefined, memoryBudget: undefined, inputFormat: undefined,
+  piiKey: undefined, showValues: false, maxSamples: undefined, memoryBudget: undefined,
+  formats: { source: 'csv', copy: 'csv' }, sheet: { source: undefined, copy: undefined }, range: { source: undefined, copy: undefined },
   encoding: undefined, delimiter: undefined, rename: { both: undefined, source: undefined, copy: undefined }, locale: 'en',
 };
 
@@ -148,26 +145,12 @@ export function sideRename(rename: CompareArgs['rename'], side: CompareSide): Re
   return own === undefined ? rename.both : { ...rename.both, ...own };
 }
 
-/** The format of an input, by its extension. */
-export function inputFormatOf(path: string, given: InputFormat | undefined): InputFormat {
-  return given ?? _inputFormat(path);
-}
-
 function _columns(flag: string, text: string): readonly string[] {
   const names = text.split(',').map((c) => c.trim());
   if (names.some((c) => c === '')) throw usage(`--${flag} must name columns separated by commas, got "${text}"`);
   const dup = names.find((c, i) => names.indexOf(c) !== i);
   if (dup !== undefined) throw usage(`--${flag} names column "${dup}" twice`);
   return names;
-}
-
-function _inputFormat(input: string): InputFormat {
-  if (isStdin(input)) return 'csv'; // standard input has no extension: CSV unless --input-format says otherwise
-  const kind = EXTENSIONS[extname(input).toLowerCase()];
-  if (kind === undefined) {
-    throw usage(`cannot tell the format of "${input}" from its extension; add --input-format ${INPUT_FORMATS.join('|')}`);
-  }
-  return kind;
 }
 
 function _changesFormat(path: string): 'csv' | 'ndjson' {

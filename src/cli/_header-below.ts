@@ -43,6 +43,19 @@ export async function headerBelow(report: Report, path: string, o: InputOptions,
 }
 
 /**
+ * The first record below the first, among the first 30, that holds every one of `names` as a cell: the header of a
+ * table under a title, for `compare`, whose key column is then "not in the header" (the title is). `matched` is
+ * the number of `names`. `undefined` when no such record is there or the file cannot say (JSON, standard input).
+ * @example await headerHolding('title.xlsx', { format: 'xlsx', encoding: undefined, delimiter: undefined }, ['id']) // { row: 3, line: 3, matched: 1 }
+ */
+export async function headerHolding(path: string, o: InputOptions, names: readonly string[]): Promise<HeaderBelow | undefined> {
+  if (names.length === 0) return undefined;
+  const records = await firstRecords(path, o);
+  const k = records?.findIndex((r, i) => i > 0 && names.every((n) => r.cells.some((c) => typeof c === 'string' && c.trim() === n))) ?? -1;
+  return records === undefined || k < 0 ? undefined : { row: k + 1, line: (records[k] as Leading).line, matched: names.length };
+}
+
+/**
  * For a file profiled without a definition: a title above the table shows as a header of one filled cell over rows
  * of many (`extra_cell` in most rows). The header is then the first record below the first that fills nearly as many
  * cells as most records after it do, each a different name (no cell starting with a digit); `matched` is its number of

@@ -1,4 +1,4 @@
-import { cellRange, choice, delimiter, instant, parse, whole } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, parse, whole } from './_args.js';
 import { usage } from './_errors.js';
 import { renameMap, type Rename } from './_rename.js';
 import { defaultWorkers } from '../validate.js';
@@ -63,8 +63,8 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
   if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
-  if (inputFormat !== 'xlsx' && v.sheet !== undefined) throw usage(`--sheet applies to .xlsx workbooks, not ${inputFormat}`);
   if (v.out === '') throw usage('--out needs a file name');
+  const sheet = sheetName(inputFormat, v.sheet);
   const range = cellRange(inputFormat, v.range);
   const rename = renameMap(inputFormat, v.rename);
   return {
@@ -77,7 +77,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     inputFormat,
     encoding: v.encoding,
     delimiter: delimiter(v.delimiter) ?? (inputFormat === 'tsv' ? '\t' : undefined),
-    sheet: v.sheet,
+    sheet,
     range,
     rename,
     showValues: v['show-values'] === true,

@@ -1,7 +1,10 @@
 import { closeSync, openSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { compare as compareSides } from '../compare/compare.js';
+import { MissingColumnError } from '../compare/missing-column-error.js';
+import { missingColumnHint } from './_missing-column-hint.js';
 import type { ComparisonReport, Difference } from '../compare/types.js';
 import type { DatasetDefinition, Locale } from '../core/types.js';
 import { changeWriter, type ChangeWriter } from '../outputs/comparison-changes.js';
@@ -9,7 +12,7 @@ import { toComparisonHtml } from '../outputs/comparison-html.js';
 import { toComparisonJson } from '../outputs/comparison-json.js';
 import { toComparisonMarkdown } from '../outputs/comparison-markdown.js';
 import { formatComparison } from '../outputs/comparison-text.js';
-import { compareArgs, inputFormatOf, sideRename, type CompareArgs, type CompareFormat, type CompareSide } from './_compare-args.js';
+import { compareArgs, sideRename, type CompareArgs, type CompareFormat, type CompareSide } from './_compare-args.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
@@ -41,6 +44,12 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   // A side that is not there is one line (exit 3), not a comparison of nothing with the other side.
   await requireReadable(source, args.source);
   await requireReadable(copy, args.copy);
+  // Two names of one file (a `latest.csv` link to this year's export, a name typed twice) compare as equal: said, since
+  // "Equal" reads as "nothing changed between the two exports".
+  if (await _sameFile(source, copy)) {
+    const names = args.source === args.copy ? JSON.stringify(args.source) : `${JSON.stringify(args.source)} and ${JSON.stringify(args.copy)}`;
+    io.stderr.write(`ddss: the source and the copy are one file (${names}): it is compared with itself\n`);
+  }
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const changes = args.changes === undefined ? undefined : outputPath('changes', args.changes.path, io.cwd);
   const outputs = [out, changes].filter((o): o is OutputPath => o !== undefined);
@@ -48,8 +57,9 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   await checkOutputs(outputs, source, args.force, [
     ...(isStdin(args.copy) ? [] : [{ what: 'the input file (the copy)', path: copy }]), ...definitionFile(args.dataset, io.cwd)]);
   const options = (side: CompareSide): InputOptions => {
-    const format = inputFormatOf(args[side], args.inputFormat);
-    return { format, encoding, delimiter: args.delimiter ?? (format === 'tsv' ? '\t' : undefined), rename: sideRename(args.rename, side) };
+    const format = args.formats[side];
+    return { format, encoding, delimiter: args.delimiter ?? (format === 'tsv' ? '\t' : undefined), sheet: args.sheet[side],
+      range: args.range[side], rename: sideRename(args.rename, side) };
   };
   await _requireRenamed(args, { source, copy }, options);
   const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd);
@@ -92,8 +102,12 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
       const where = e.code === 'ENOSPC' || e.code === 'EDQUOT' ? ` (past --memory-budget both sides go to temporary files in ${tmpdir()})` : '';
       throw new CliError(`the comparison could not be completed: ${(e as Error).message.replace(/^ddss: /, '')}${where}`, EXIT.unevaluated);
     }
-    // Otherwise compare() rejects only for options that do not fit the files (a key or column a header lacks).
-    throw usage((e as Error).message.replace(/^ddss: /, ''));
+    // Otherwise compare() rejects only for options that do not fit the files (a key or column a header lacks): for a
+    // column, say what to give instead, as validate does for a field.
+    const hint = e instanceof MissingColumnError ? await missingColumnHint(e.missing, { paths: { source, copy },
+      given: { source: args.source, copy: args.copy }, options, rename: { source: sideRename(args.rename, 'source'),
+        copy: sideRename(args.rename, 'copy') }, key: args.key, columns: args.columns, showValues: args.showValues }) : '';
+    throw usage(`${(e as Error).message.replace(/^ddss: /, '')}${hint}`);
   }
   // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves
   // no changes file: differences of half a file would look like a whole answer.
@@ -131,6 +145,13 @@ async function _requireRenamed(args: CompareArgs, paths: Readonly<Record<Compare
       `; --rename renames the columns of both files: rename the ${other}'s alone with --rename-${other}`);
     await requireRenamed(paths[side], args[side], options(side), args.rename[side], `rename-${side}`, ` of the ${side}`);
   }
+}
+
+/** Whether two inputs are one regular file (same device and inode); standard input and pipes are not compared. */
+async function _sameFile(a: string, b: string): Promise<boolean> {
+  if (a === STDIN || b === STDIN) return false;
+  const [x, y] = await Promise.all([stat(a), stat(b)]).catch(() => [undefined, undefined]);
+  return x !== undefined && y !== undefined && x.isFile() && x.dev === y.dev && x.ino === y.ino;
 }
 
 interface ChangesFile {

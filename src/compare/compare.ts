@@ -8,6 +8,7 @@ import { isTabularSource } from '../core/source.js';
 import { objectRows } from '../reference/_object-rows.js';
 import { Spill } from './_spill.js';
 import { KeyTable } from './_table.js';
+import { MissingColumnError } from './missing-column-error.js';
 import { tally, type Tally } from './_tally.js';
 import type { CompareOptions, ComparisonReport } from './types.js';
 
@@ -199,10 +200,11 @@ function _list(option: string, names: readonly string[]): readonly string[] {
  * A key or compared column must be in each header that was read (an empty side has none). The message lists the
  * header, masked when it is a record's values (a file without a header line).
  */
-function _mustHave(column: string, role: string, source: Side, copy: Side, showValues: boolean): void {
+function _mustHave(column: string, role: 'key' | 'compared', source: Side, copy: Side, showValues: boolean): void {
   for (const [name, side] of [['source', source], ['copy', copy]] as const) {
     if (side.columns.length > 0 && !side.columns.includes(column)) {
-      throw new TypeError(`ddss: ${role} column "${column}" is not in the ${name} (${listedColumns(side.columns, showValues)})`);
+      throw new MissingColumnError(`ddss: ${role} column "${column}" is not in the ${name} (${listedColumns(side.columns, showValues)})`,
+        { column, role, side: name, columns: { source: source.columns, copy: copy.columns } });
     }
   }
 }

@@ -1,0 +1,115 @@
+import { headerLooksLikeRecord, nearest } from '../core/columns.js';
+import type { MissingColumn } from '../compare/missing-column-error.js';
+import { SIDES, type CompareSide, type Sides } from './_compare-inputs.js';
+import { headerHolding } from './_header-below.js';
+import type { InputOptions } from './_input.js';
+import type { Rename } from './_rename.js';
+import { isStdin } from './_stdin.js';
+
+/** What the hint needs to know of the run beside the error: how each input is read and what the flags named. */
+export interface HintContext {
+  /** The inputs' paths, resolved (to read a title above a table), and as given (to quote them). */
+  readonly paths: Sides<string>;
+  readonly given: Sides<string>;
+  readonly options: (side: CompareSide) => InputOptions;
+  readonly rename: Sides<Rename | undefined>;
+  readonly key: readonly string[];
+  readonly columns: readonly string[] | undefined;
+  readonly showValues: boolean;
+}
+
+const DELIMITERS: ReadonlyArray<readonly [string, string]> = [[';', "';'"], ['\t', 'tab'], ['|', "'|'"], [',', "','"]];
+
+/**
+ * What to do about a key or `--columns` column a header lacks, as the end of `compare`'s usage error (`; the copy has
+ * "Mã thửa": read it as "parcel_id" …` needs a near name, so: `; the copy has "Parcel ID": read it as "parcel_id" with
+ * --rename-copy "Parcel ID=parcel_id"`), for each file lacking it: a header found
+ * below a title (the `--range-copy` or `tail` to read from it), a header that is one column holding another delimiter,
+ * a near column and the `--rename-source`/`--rename-copy` to give (or, when both files have the same near name, the
+ * `--key` to give). Before, the error only listed the header, and a user had to work out which flag renames which file.
+ * A header that reads as a record (no header line) has values, not names: none is quoted unless `showValues`.
+ * @example await missingColumnHint({ column: 'id', role: 'key', side: 'copy', columns: { source: ['id'], copy: ['ID'] } }, c)
+ *   // '; the copy has "ID": read it as "id" with --rename-copy "ID=id"'
+ */
+export async function missingColumnHint(m: MissingColumn, c: HintContext): Promise<string> {
+  const lacking = SIDES.filter((s) => m.columns[s].length > 0 && !m.columns[s].includes(m.column));
+  const flag = m.role === 'key' ? 'key' : 'columns';
+  const named = (as: string): string => _word((m.role === 'key' ? c.key : c.columns ?? [m.column]).map((n) => (n === m.column ? as : n)).join(','));
+  const parts = lacking.length === 2 ? ['nor in the copy'] : []; // the message names the first side lacking it only
+  const near = { source: _near(m, 'source', lacking, c), copy: _near(m, 'copy', lacking, c) };
+  // Both files have the same near name: the flag misspells it, rather than both files naming the column otherwise.
+  if (lacking.length === 2 && near.source !== undefined && near.source === near.copy) {
+    return `; ${[...parts, `both files have ${JSON.stringify(near.source)}: --${flag} ${named(near.source)}`].join('; ')}`;
+  }
+  for (const side of lacking) {
+    const hint = await _title(m, side, c) ?? _delimiter(m, side, c) ?? _rename(m, side, near[side], lacking, c, flag, named);
+    if (hint !== undefined) parts.push(hint);
+  }
+  return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
+}
+
+/** The column of `side` near the one missing, among those it could stand for (not one the other file also has). */
+function _near(m: MissingColumn, side: CompareSide, lacking: readonly CompareSide[], c: HintContext): string | undefined {
+  const columns = m.columns[side];
+  if (!lacking.includes(side) || (!c.showValues && headerLooksLikeRecord(columns))) return undefined;
+  const other = m.columns[side === 'source' ? 'copy' : 'source'];
+  // A renamed column was named on purpose; a column both files have is compared as itself (unless both lack the key).
+  const renamed = new Set(Object.values(c.rename[side] ?? {}));
+  return nearest(m.column, columns.filter((x) => !renamed.has(x) && (lacking.length === 2 || !other.includes(x))));
+}
+
+/** A title above the table (an agency's exports often have one): the row or line the header seems to be on. */
+async function _title(m: MissingColumn, side: CompareSide, c: HintContext): Promise<string | undefined> {
+  const o = c.options(side);
+  if (isStdin(c.given[side]) || o.range !== undefined) return undefined;
+  const found = await headerHolding(c.paths[side], o, [m.column]);
+  if (found === undefined) return undefined;
+  const why = `it holds ${JSON.stringify(m.column)}`;
+  if (o.format === 'xlsx') {
+    return `the header of the ${side} seems to be row ${found.line} of its sheet (${why}): read from there with ` +
+      `--range-${side} ${found.line}:1048576`;
+  }
+  const other = side === 'source' ? 'copy' : 'source';
+  const tail = `tail -n +${found.line} ${JSON.stringify(c.given[side])}`;
+  // The file is read from its header on as standard input, the other file as it was given (only one can be "-").
+  const read = isStdin(c.given[other]) ? 'remove them'
+    : `remove them, or read from there: ${tail} | ddss compare ${side === 'source' ? `- ${JSON.stringify(c.given.copy)}` : `${JSON.stringify(c.given.source)} -`} …`;
+  return `the header of the ${side} seems to be line ${found.line} (${why}); the lines above it are no data: ${read}`;
+}
+
+/** A CSV header that is one column holding another delimiter: the file is separated by it. */
+function _delimiter(m: MissingColumn, side: CompareSide, c: HintContext): string | undefined {
+  const o = c.options(side);
+  const [header] = m.columns[side];
+  if ((o.format !== 'csv' && o.format !== 'tsv') || m.columns[side].length !== 1 || header === undefined) return undefined;
+  const used = o.delimiter ?? ',';
+  const best = DELIMITERS.filter(([d]) => d !== used).map(([d, name]) => ({ name, n: header.split(d).length - 1 }))
+    .sort((a, b) => b.n - a.n)[0];
+  if (best === undefined || best.n === 0) return undefined;
+  const other = c.options(side === 'source' ? 'copy' : 'source').format;
+  return `the header of the ${side} is one column: the file seems separated by ${best.name}; declare --delimiter ${best.name}` +
+    (other === 'csv' || other === 'tsv' ? ' (it applies to both CSV files)' : '');
+}
+
+/** The near column and the rename to give; or, with none near, the form of that rename. */
+function _rename(m: MissingColumn, side: CompareSide, near: string | undefined, lacking: readonly CompareSide[], c: HintContext,
+  flag: string, named: (as: string) => string): string | undefined {
+  const renames = (s: CompareSide) => ['csv', 'tsv', 'xlsx'].includes(c.options(s).format);
+  const other = side === 'source' ? 'copy' : 'source';
+  if (near === undefined) {
+    return renames(side) && lacking.length === 1 ? `if the ${side} names it otherwise, read that column as ` +
+      `${JSON.stringify(m.column)} with --rename-${side} ${JSON.stringify(`COLUMN=${m.column}`)}` : undefined;
+  }
+  const has = `the ${side} has ${JSON.stringify(near)}`;
+  if (renames(side)) return `${has}: read it as ${JSON.stringify(m.column)} with --rename-${side} ${JSON.stringify(`${near}=${m.column}`)}`;
+  // A JSON record's keys are its columns: rename the other file's column to the JSON name instead.
+  return lacking.length === 1 && renames(other)
+    ? `${has} (a JSON record's keys cannot be renamed): read the ${other}'s ${JSON.stringify(m.column)} as it with ` +
+      `--rename-${other} ${JSON.stringify(`${m.column}=${near}`)} and --${flag} ${named(near)}`
+    : `${has} (a JSON record's keys cannot be renamed)`;
+}
+
+/** A flag's value as a shell reads it: bare when it is letters, digits and `_.,-`, else quoted. */
+function _word(text: string): string {
+  return /^[\p{L}\p{N}_.,-]+$/u.test(text) ? text : JSON.stringify(text);
+}
