@@ -22,8 +22,7 @@ const DELIMITERS: ReadonlyArray<readonly [string, string]> = [[';', "';'"], ['\t
 
 /**
  * What to do about a key or `--columns` column a header lacks, as the end of `compare`'s usage error (`; the copy has
- * "Mã thửa": read it as "parcel_id" …` needs a near name, so: `; the copy has "Parcel ID": read it as "parcel_id" with
- * --rename-copy "Parcel ID=parcel_id"`), for each file lacking it: a header found
+ * "Parcel ID": read it as "parcel_id" with --rename-copy "Parcel ID=parcel_id"`), for each file lacking it: a header found
  * below a title (the `--range-copy` or `tail` to read from it), a header that is one column holding another delimiter,
  * a near column and the `--rename-source`/`--rename-copy` to give (or, when both files have the same near name, the
  * `--key` to give). Before, the error only listed the header, and a user had to work out which flag renames which file.
