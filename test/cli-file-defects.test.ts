@@ -19,9 +19,9 @@ function file(name: string, ...parts: Uint8Array[]): string {
   return path;
 }
 
-async function validate(path: string, ...extra: string[]): Promise<{ code: number; report: JsonReport; stdout: string }> {
+async function validate(path: string, ...extra: string[]): Promise<{ code: number; report: JsonReport; stdout: string; stderr: string }> {
   const r = await cli(['validate', path, '--dataset', 'land-parcels', ...NOW, '--format', 'json', ...extra]);
-  return { code: r.code, report: JSON.parse(r.stdout) as JsonReport, stdout: r.stdout };
+  return { code: r.code, report: JSON.parse(r.stdout) as JsonReport, stdout: r.stdout, stderr: r.stderr };
 }
 
 const plainPath = file('parcels.csv', land);
@@ -40,6 +40,10 @@ describe('ddss validate on a file cut short or joined from two exports', () => {
     expect(rule(cut.report, 'source.control_character')).toBeUndefined();
     expect(rule(cut.report, 'source.missing_cell')).toEqual(rule(plain.report, 'source.missing_cell'));
     expect(cut.report.rules.filter((r) => r.id !== 'source.zero_filled_tail')).toEqual(plain.report.rules);
+    // Said on stderr too: the finding is one rule of many, out of the summary's top ten.
+    expect(cut.stderr).toBe(`ddss: the file ends in 4096 zero bytes from byte ${land.length}: it was probably cut short (a crash ` +
+      'or an unfinished copy); the rows after that point are missing (source.zero_filled_tail)\n');
+    expect(plain.stderr).toBe('');
   });
 
   it('two exports joined with cat: exit 1, the second header line is one repeated_header finding, not a row', async () => {
@@ -51,6 +55,8 @@ describe('ddss validate on a file cut short or joined from two exports', () => {
     expect(repeated?.samples.map((s) => s.line)).toEqual([plain.report.source.records + 2]);
     expect(joined.report.rows).toBe(2 * plain.report.rows);
     expect(joined.report.source.records).toBe(2 * plain.report.source.records + 1);
+    expect(joined.stderr).toBe(`ddss: 1 record repeats the header line (the first at line ${plain.report.source.records + 2}): files ` +
+      'joined with their headers, not data; they were not evaluated (source.repeated_header)\n');
     // Row rules fail twice as often as in one export, never once more for the header line.
     for (const r of plain.report.rules.filter((x) => x.id.endsWith('.type') || x.id.endsWith('.pattern') || x.id.endsWith('.required'))) {
       expect([r.id, rule(joined.report, r.id)?.failed]).toEqual([r.id, 2 * r.failed]);

@@ -239,6 +239,17 @@ export function _explain(report: Report, io: CliIo, canRename = false): void {
     io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
       `${named.join(', ')}${more} (source.missing_column)${rename}\n`);
   }
+  // A file cut short or joined from several exports is a fact about the file that the scores alone do not say (its
+  // finding is one rule among many, out of the summary's top ten): one line each, as for the delimiter.
+  const tail = report.rules.find((r) => r.id === 'source.zero_filled_tail')?.samples[0];
+  if (tail !== undefined) io.stderr.write(`ddss: ${_oneLine(tail.message)} (source.zero_filled_tail)\n`);
+  const repeated = report.rules.find((r) => r.id === 'source.repeated_header');
+  if (repeated !== undefined && repeated.failed > 0) {
+    const line = repeated.samples[0]?.line;
+    io.stderr.write(`ddss: ${repeated.failed} record${repeated.failed === 1 ? ' repeats' : 's repeat'} the header line` +
+      `${line === undefined ? '' : ` (the first at line ${line})`}: files joined with their headers, not data; ` +
+      'they were not evaluated (source.repeated_header)\n');
+  }
   // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero
   // bytes of UTF-16, UTF-8 letters), else which declarations to try when UTF-8 did not fit.
   const mismatch = report.rules.find((r) => r.id === 'source.encoding_mismatch');
