@@ -125,7 +125,7 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       if (f.length === undefined) return s;
       const { min, max } = f.length;
       if (min === undefined && max === undefined) throw new DefinitionError('needs min or max', at('length'));
-      if (min !== undefined && max !== undefined && min > max) throw new DefinitionError('min is greater than max', at('length'));
+      if (min !== undefined && max !== undefined && min > max) throw new DefinitionError(`min (${min}) is greater than max (${max})`, at('length'));
       return s.length({ ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }, ruleOptions(f.length));
     }
     case 'unique': {
