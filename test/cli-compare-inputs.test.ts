@@ -64,6 +64,26 @@ describe('ddss compare reads its files as validate does', () => {
     ['--sheet beside --sheet-copy', ['b.xlsx', '--sheet', 'S', '--sheet-copy', 'T'], 'ddss: --sheet and --sheet-copy both give the copy\'s sheet: ' +
       'give --sheet for both workbooks, or --sheet-source and --sheet-copy\n'],
     ['--encoding with no CSV file', ['b.xlsx', '--input-format', 'xlsx', '--encoding', 'tcvn3'], 'ddss: --encoding applies to CSV input, not xlsx (JSON is UTF-8)\n'],
+    // Each file's own --encoding, --delimiter and --input-format, checked as validate checks the flag.
+    ['--encoding-copy for a workbook copy', ['b.xlsx', '--encoding-copy', 'tcvn3'], 'ddss: --encoding-copy applies to CSV input, not xlsx (the copy)\n'],
+    ['--encoding-copy for a JSON copy', ['b.json', '--encoding-copy', 'vni'], 'ddss: --encoding-copy applies to CSV input, not json (the copy; JSON is UTF-8)\n'],
+    ['--delimiter-source for a source read as a workbook', ['b.csv', '--input-format-source', 'xlsx', '--delimiter-source', ';'],
+      'ddss: --delimiter-source applies to CSV input, not xlsx (the source)\n'],
+    ['--encoding-source that ddss does not read', ['b.csv', '--encoding-source', 'utf-7'],
+      'ddss: --encoding-source "utf-7" is not supported; use one of utf8, utf16le, utf16be, windows-1258, tcvn3, vni\n'],
+    ['--encoding-copy with no value', ['b.csv', '--encoding-copy', ' '], 'ddss: --encoding-copy needs a value\n'],
+    ['--delimiter-copy of two characters', ['b.csv', '--delimiter-copy', ';;'],
+      'ddss: --delimiter-copy must be one character other than a quote or line break (\\t for tab), got ";;"\n'],
+    ['--input-format-copy that is no format', ['b.csv', '--input-format-copy', 'xls'],
+      'ddss: --input-format-copy must be one of csv, tsv, json, ndjson, xlsx, got "xls"\n'],
+    ['a copy whose extension says nothing: its own flag to add', ['b.dat'],
+      'ddss: cannot tell the format of "b.dat" from its extension; add --input-format-copy csv|tsv|json|ndjson|xlsx\n'],
+    ['--encoding beside --encoding-source', ['b.csv', '--encoding', 'tcvn3', '--encoding-source', 'vni'], 'ddss: --encoding and ' +
+      '--encoding-source both give the source\'s encoding: give --encoding for both CSV files, or --encoding-source and --encoding-copy\n'],
+    ['--delimiter beside --delimiter-copy', ['b.csv', '--delimiter', ';', '--delimiter-copy', ','], 'ddss: --delimiter and ' +
+      '--delimiter-copy both give the copy\'s delimiter: give --delimiter for both CSV files, or --delimiter-source and --delimiter-copy\n'],
+    ['--input-format beside --input-format-copy', ['b.csv', '--input-format', 'csv', '--input-format-copy', 'tsv'], 'ddss: --input-format ' +
+      'and --input-format-copy both give the copy\'s format: give --input-format for both files, or --input-format-source and --input-format-copy\n'],
   ])('%s is a usage error, before anything is read', async (_name, [copy, ...flags], stderr) => {
     const r = await cli(['compare', 'a.csv', copy as string, '--key', 'id', ...flags]);
     expect(r).toEqual({ code: 2, stdout: '', stderr });
@@ -95,7 +115,7 @@ describe('a key or compared column a header lacks: the error says what to give',
       'the lines above it are no data: remove them, or read from there: tail -n +3 "b.csv" | ddss compare "a.csv" - …'],
     ['a file separated by semicolons', 'id;name\n1;An\n', 'id,name\n1,An\n', ['--key', 'id'],
       'key column "id" is not in the source (its columns: id;name); the header of the source is one column: the file seems separated by \';\'; ' +
-      'declare --delimiter \';\' (it applies to both CSV files)'],
+      'declare --delimiter-source \';\''],
     ['no header line: no cell of it is quoted', '079123456789,Nguyễn Văn An\n', 'ID,name\n1,An\n', ['--key', 'id'],
       'key column "id" is not in the source (its first line reads as a record, not a header: 0791******89, N***** V** A*); nor in the copy; ' +
       'the copy has "ID": read it as "id" with --rename-copy "ID=id"'],

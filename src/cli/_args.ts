@@ -63,12 +63,15 @@ export function instant(flag: string, value: string | undefined): Date | undefin
   return new Date(ms);
 }
 
-/** A one-character CSV delimiter; `\t` and `tab` mean a tab. */
-export function delimiter(value: string | undefined): string | undefined {
+/**
+ * A one-character CSV delimiter; `\t` and `tab` mean a tab. `flag` names the flag in the error when a command has
+ * several (`compare`'s `--delimiter-copy`), so each says the same about the same mistake.
+ */
+export function delimiter(value: string | undefined, flag = 'delimiter'): string | undefined {
   if (value === undefined) return undefined;
   const d = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
   if (Array.from(d).length !== 1 || d === '"' || d === '\n' || d === '\r') {
-    throw usage(`--delimiter must be one character other than a quote or line break (\\t for tab), got "${value}"`);
+    throw usage(`--${flag} must be one character other than a quote or line break (\\t for tab), got "${value}"`);
   }
   return d;
 }

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { choice, delimiter, parse, whole } from './_args.js';
+import { choice, parse, whole } from './_args.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
 import { renameOf, type Rename } from './_rename.js';
@@ -32,8 +32,6 @@ export interface CompareArgs extends CompareInputs {
   readonly maxSamples: number | undefined;
   /** `--memory-budget` in MiB. */
   readonly memoryBudget: number | undefined;
-  readonly encoding: string | undefined;
-  readonly delimiter: string | undefined;
   /**
    * Header columns read under other names, by flag: `--rename` renames both inputs' columns, `--rename-source` and
    * `--rename-copy` one input's (checked together: no column named twice, no two columns read as one field per input).
@@ -65,8 +63,14 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     'max-samples': { type: 'string' },
     'memory-budget': { type: 'string' },
     'input-format': { type: 'string' },
+    'input-format-source': { type: 'string' },
+    'input-format-copy': { type: 'string' },
     encoding: { type: 'string' },
+    'encoding-source': { type: 'string' },
+    'encoding-copy': { type: 'string' },
     delimiter: { type: 'string' },
+    'delimiter-source': { type: 'string' },
+    'delimiter-copy': { type: 'string' },
     sheet: { type: 'string' },
     'sheet-source': { type: 'string' },
     'sheet-copy': { type: 'string' },
@@ -87,7 +91,6 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
   if (isStdin(source) && isStdin(copy)) throw usage('only one of the two inputs can be standard input ("-")');
   if (v.key === undefined) throw usage('compare needs --key COLS (the column or comma-separated columns naming a record)');
   const inputs = compareInputs(v, { source, copy });
-  if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   for (const flag of ['out', 'changes', 'dataset'] as const) {
     if (v[flag] === '') throw usage(`--${flag} needs a value`);
   }
@@ -115,8 +118,6 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     maxSamples: whole('max-samples', v['max-samples'], 0),
     memoryBudget: budget,
     ...inputs,
-    encoding: v.encoding,
-    delimiter: delimiter(v.delimiter),
     // By flag, for the check of each header (the formats were checked above: 'csv' stands for any they allow).
     rename: {
       both: renameOf('csv', [{ flag: 'rename', values: v.rename }]),
@@ -131,8 +132,10 @@ const EMPTY: CompareArgs = {
   help: false, source: '', copy: '', key: [], columns: undefined, dataset: undefined, format: 'text', out: undefined,
   changes: undefined, force: false, ignoreCase: false, ignoreWhitespace: false, normalize: undefined, pii: [],
   piiKey: undefined, showValues: false, maxSamples: undefined, memoryBudget: undefined,
-  formats: { source: 'csv', copy: 'csv' }, sheet: { source: undefined, copy: undefined }, range: { source: undefined, copy: undefined },
-  encoding: undefined, delimiter: undefined, rename: { both: undefined, source: undefined, copy: undefined }, locale: 'en',
+  formats: { source: 'csv', copy: 'csv' }, encoding: { source: undefined, copy: undefined },
+  delimiter: { source: undefined, copy: undefined }, sheet: { source: undefined, copy: undefined },
+  range: { source: undefined, copy: undefined }, shared: { encoding: undefined, delimiter: undefined },
+  rename: { both: undefined, source: undefined, copy: undefined }, locale: 'en',
 };
 
 /**

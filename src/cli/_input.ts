@@ -18,10 +18,13 @@ import type { InputFormat } from './_validate-args.js';
 
 const ENCODINGS = 'utf8, utf16le, utf16be, windows-1258, tcvn3, vni';
 
-/** The canonical name of `--encoding`, or a usage error listing those ddss reads. */
-export function checkEncoding(name: string): string {
+/**
+ * The canonical name of `--encoding` (or of `flag`: `compare`'s `--encoding-copy`), or a usage error listing those ddss
+ * reads.
+ */
+export function checkEncoding(name: string, flag = 'encoding'): string {
   const e = encodingName(name.trim());
-  if (e === undefined) throw usage(`--encoding "${name}" is not supported; use one of ${ENCODINGS}`);
+  if (e === undefined) throw usage(`--${flag} "${name}" is not supported; use one of ${ENCODINGS}`);
   return e;
 }
 

@@ -1,6 +1,6 @@
 import { headerLooksLikeRecord, nearest } from '../core/columns.js';
 import type { MissingColumn } from '../compare/missing-column-error.js';
-import { SIDES, type CompareSide, type Sides } from './_compare-inputs.js';
+import { SIDES, sideFlags, type CompareInputs, type CompareSide, type Sides } from './_compare-inputs.js';
 import { headerHolding } from './_header-below.js';
 import type { InputOptions } from './_input.js';
 import type { Rename } from './_rename.js';
@@ -11,6 +11,8 @@ export interface HintContext {
   /** The inputs' paths, resolved (to read a title above a table), and as given (to quote them). */
   readonly paths: Sides<string>;
   readonly given: Sides<string>;
+  /** How the inputs are read, by flag: a hint names the flag of the input it is about. */
+  readonly inputs: CompareInputs;
   readonly options: (side: CompareSide) => InputOptions;
   readonly rename: Sides<Rename | undefined>;
   readonly key: readonly string[];
@@ -82,12 +84,11 @@ function _delimiter(m: MissingColumn, side: CompareSide, c: HintContext): string
   const [header] = m.columns[side];
   if ((o.format !== 'csv' && o.format !== 'tsv') || m.columns[side].length !== 1 || header === undefined) return undefined;
   const used = o.delimiter ?? ',';
-  const best = DELIMITERS.filter(([d]) => d !== used).map(([d, name]) => ({ name, n: header.split(d).length - 1 }))
+  const best = DELIMITERS.filter(([d]) => d !== used).map(([d, name]) => ({ d, name, n: header.split(d).length - 1 }))
     .sort((a, b) => b.n - a.n)[0];
   if (best === undefined || best.n === 0) return undefined;
-  const other = c.options(side === 'source' ? 'copy' : 'source').format;
-  return `the header of the ${side} is one column: the file seems separated by ${best.name}; declare --delimiter ${best.name}` +
-    (other === 'csv' || other === 'tsv' ? ' (it applies to both CSV files)' : '');
+  // The other file may well be separated by what it was read with (last year's `;` export, this year's `,` one).
+  return `the header of the ${side} is one column: the file seems separated by ${best.name}; declare ${sideFlags(c.inputs, 'delimiter', side, best.d)}`;
 }
 
 /** The near column and the rename to give; or, with none near, the form of that rename. */

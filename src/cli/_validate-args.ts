@@ -223,21 +223,22 @@ function zone(value: string | undefined): string | undefined {
 }
 
 /**
- * The input format an input file's extension names, or a usage error (an .xls workbook, an unknown extension).
+ * The input format an input file's extension names, or a usage error (an .xls workbook, an unknown extension) saying
+ * which flag to add: `flag`, when a command reads two files (`compare`'s `--input-format-copy`).
  * @example inputFormatOf('parcels.tsv') // 'tsv'
  */
-export function inputFormatOf(input: string): InputFormat {
-  return _inputFormat(input);
+export function inputFormatOf(input: string, flag = 'input-format'): InputFormat {
+  return _inputFormat(input, flag);
 }
 
-function _inputFormat(input: string): InputFormat {
+function _inputFormat(input: string, flag = 'input-format'): InputFormat {
   if (isStdin(input)) return 'csv'; // standard input has no extension: CSV unless --input-format says otherwise
   const ext = extname(input).toLowerCase();
   // The binary Excel 97–2003 format has no maintained streaming reader; Excel converts it in one step.
   if (ext === '.xls') throw usage(`"${input}" is an Excel 97–2003 workbook (.xls), which ddss does not read; open it in Excel and save it as .xlsx`);
   const kind = EXTENSIONS[ext];
   if (kind === undefined) {
-    throw usage(`cannot tell the format of "${input}" from its extension; add --input-format ${INPUT_FORMATS.join('|')}`);
+    throw usage(`cannot tell the format of "${input}" from its extension; add --${flag} ${INPUT_FORMATS.join('|')}`);
   }
   return kind;
 }

@@ -17,10 +17,12 @@ import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
-import { checkEncoding, openInput, requireReadable, type InputOptions } from './_input.js';
+import { openInput, requireReadable, type InputOptions } from './_input.js';
+import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
+import { SIDES } from './_compare-inputs.js';
 import { renamedPersonal, requireRenamed } from './_rename.js';
 import type { CliIo } from './_io.js';
-import { COMPARE_HELP } from './help.js';
+import { COMPARE_HELP } from './_compare-help.js';
 
 const EXIT_BY_STATUS: Readonly<Record<ComparisonReport['status'], number>> = {
   equal: EXIT.ok, different: EXIT.failed, error: EXIT.unevaluated,
@@ -38,7 +40,6 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     io.stdout.write(COMPARE_HELP);
     return EXIT.ok;
   }
-  const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
   const source = isStdin(args.source) ? STDIN : resolve(io.cwd, args.source);
   const copy = isStdin(args.copy) ? STDIN : resolve(io.cwd, args.copy);
   // A side that is not there is one line (exit 3), not a comparison of nothing with the other side.
@@ -58,7 +59,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     ...(isStdin(args.copy) ? [] : [{ what: 'the input file (the copy)', path: copy }]), ...definitionFile(args.dataset, io.cwd)]);
   const options = (side: CompareSide): InputOptions => {
     const format = args.formats[side];
-    return { format, encoding, delimiter: args.delimiter ?? (format === 'tsv' ? '\t' : undefined), sheet: args.sheet[side],
+    return { format, encoding: args.encoding[side], delimiter: args.delimiter[side] ?? (format === 'tsv' ? '\t' : undefined), sheet: args.sheet[side],
       range: args.range[side], rename: sideRename(args.rename, side) };
   };
   await _requireRenamed(args, { source, copy }, options);
@@ -71,8 +72,9 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
 
   const file = changes === undefined || args.changes === undefined ? undefined : _openChanges(changes, args.changes.format);
   let report: ComparisonReport;
+  const seen: Record<CompareSide, EncodingSeen> = { source: { mismatch: undefined, invalid: 0 }, copy: { mismatch: undefined, invalid: 0 } };
   try {
-    const open = (path: string, side: CompareSide) => openInput(path, args[side], { ...options(side), stdin: stdinOf(io) });
+    const open = (path: string, side: CompareSide) => watchEncoding(openInput(path, args[side], { ...options(side), stdin: stdinOf(io) }), seen[side]);
     report = await compareSides(open(source, 'source'), open(copy, 'copy'), {
       key: args.key,
       ...(args.columns === undefined ? {} : { columns: args.columns }),
@@ -105,9 +107,12 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     // Otherwise compare() rejects only for options that do not fit the files (a key or column a header lacks): for a
     // column, say what to give instead, as validate does for a field.
     const hint = e instanceof MissingColumnError ? await missingColumnHint(e.missing, { paths: { source, copy },
-      given: { source: args.source, copy: args.copy }, options, rename: { source: sideRename(args.rename, 'source'),
+      given: { source: args.source, copy: args.copy }, inputs: args, options, rename: { source: sideRename(args.rename, 'source'),
         copy: sideRename(args.rename, 'copy') }, key: args.key, columns: args.columns, showValues: args.showValues }) : '';
-    throw usage(`${(e as Error).message.replace(/^ddss: /, '')}${hint}`);
+    // Its first rows were read: a file in another encoding (a legacy export that is also `;`-separated) is said now,
+    // not on the run after the next.
+    const encodings = e instanceof MissingColumnError ? SIDES.map((side) => encodingHint(side, args, seen[side])).filter((h) => h !== undefined) : [];
+    throw usage(`${(e as Error).message.replace(/^ddss: /, '')}${hint}${encodings.map((h) => `; ${h}`).join('')}`);
   }
   // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves
   // no changes file: differences of half a file would look like a whole answer.
@@ -121,15 +126,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     await writeOutput(out, text, args.force);
     if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
   }
-  if (report.error !== undefined) io.stderr.write(`ddss: could not read the whole input: ${report.error.split('\n')[0] ?? ''}\n`);
-  // Text not in its encoding compares as replacement characters: two different names can look equal, so say it.
-  for (const side of ['source', 'copy'] as const) {
-    const invalid = report.sourceIssues[side].invalid_encoding ?? 0;
-    if (invalid > 0 && encoding === undefined) {
-      io.stderr.write(`ddss: ${invalid} rows of the ${side} hold bytes that are not UTF-8, compared as replacement characters; ` +
-        'if it comes from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
-    }
-  }
+  for (const line of compareHints(report, args, { source: args.source, copy: args.copy }, seen)) io.stderr.write(`${line}\n`);
   return EXIT_BY_STATUS[report.status];
 }
 

@@ -10,6 +10,7 @@ import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { cannotWrite, checkOutputs, outputPath, type OutputPath } from './_files.js';
 import { requireReadable, requireRereadable } from './_input.js';
+import { readError } from './_read-error.js';
 import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink } from './_output-sink.js';
@@ -84,7 +85,9 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   if (result.before.partial) {
     await fixed?.discard();
     await log?.discard();
-    io.stderr.write(`ddss: could not read the whole input: ${(result.before.source?.error ?? 'unknown error').split('\n')[0]}; nothing written\n`);
+    // fix reads its input several times, never standard input: a gzip file is to be decompressed, not piped.
+    const why = readError(result.before.source?.error ?? 'unknown error', undefined);
+    io.stderr.write(`ddss: could not read the whole input: ${why.split('\n')[0]}; nothing written\n`);
     return EXIT.unevaluated;
   }
   // Both or neither: a fixed file whose log could not be written (or the reverse) is not left behind.

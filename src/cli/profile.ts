@@ -8,6 +8,7 @@ import { CliError, EXIT } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import { checkEncoding, openInput, requireReadable } from './_input.js';
+import { readError } from './_read-error.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
@@ -56,7 +57,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     // Why, when the reader knows (an empty input, a gzip file): more use than the issue codes alone.
     const why = source.info().error;
     throw new CliError(`cannot profile "${args.input}": no column could be read${issues === '' ? '' : ` (source issues: ${issues})`}` +
-      (why === undefined ? '' : `: ${oneLine(why.replace(/^ddss: /, ''))}`), EXIT.unevaluated);
+      (why === undefined ? '' : `: ${oneLine(readError(why, 'zcat FILE | ddss profile - …').replace(/^ddss: /, ''))}`), EXIT.unevaluated);
   }
   const invalid = p.issues.find((i) => i.code === 'invalid_encoding');
   if (invalid !== undefined && encoding === undefined) {

@@ -6,6 +6,7 @@ import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
 import { fileErrorText } from '../core/file-error-text.js';
+import { readError } from './_read-error.js';
 import { REFDATA_HELP } from './help.js';
 
 const COLUMNS = ['code', 'name', 'level', 'province', 'district', 'successors'] as const;
@@ -73,7 +74,8 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
         ? `--valid-to ${e.validTo} is before the validFrom ${e.validFrom} of "${file}": the table would be in force on no day (both are inclusive)`
         : `--valid-from ${e.validFrom} is after the validTo ${e.validTo} of "${file}": the table would be in force on no day (both are inclusive)`);
     }
-    const text = fileErrorText(e);
+    // A file path, never standard input: a gzip list is to be decompressed, not piped.
+    const text = readError(fileErrorText(e), undefined);
     throw new CliError(`cannot import "${file}": ${text.split('\n')[0] ?? text}`, EXIT.unevaluated);
   }
   if (out === undefined) io.stdout.write(json);

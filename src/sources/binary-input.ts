@@ -20,12 +20,18 @@ interface Signature {
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
 /**
+ * The pipe the gzip error suggests, in its own words so that a command reading its input otherwise (`ddss compare`
+ * reads two, `ddss fix` no standard input) can say its own in place of it.
+ */
+export const GZIP_PIPE = 'zcat FILE | ddss validate - …';
+
+/**
  * Formats users hand to a text reader by mistake (a compressed export, a workbook, a database file), by signatures
  * long enough that no text file starts with them: each holds a byte that is a control character, or bytes no
  * legacy Vietnamese encoding produces at the start of a header line.
  */
 const SIGNATURES: readonly Signature[] = [
-  { format: 'gzip', bytes: [0x1f, 0x8b, 0x08], hint: 'decompress it first (gunzip, or `zcat FILE | ddss validate - …`)' },
+  { format: 'gzip', bytes: [0x1f, 0x8b, 0x08], hint: `decompress it first (gunzip, or \`${GZIP_PIPE}\`)` },
   { format: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04], hint: 'an Excel workbook (.xlsx) is a zip archive: read it with --input-format xlsx; any other archive, extract it first' },
   { format: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06], hint: 'an empty zip archive holds no file to read' },
   { format: 'legacy Office (OLE2, e.g. an Excel 97–2003 .xls workbook)', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], hint: 'save it as .xlsx or CSV (UTF-8) first' },

@@ -1,0 +1,94 @@
+import type { ComparisonReport } from '../compare/types.js';
+import type { SourceIssue, TabularSource } from '../core/source.js';
+import { SIDES, sideFlags, type CompareInputs, type CompareSide, type Sides } from './_compare-inputs.js';
+import { readError } from './_read-error.js';
+import { isStdin } from './_stdin.js';
+
+/** What an input's source said of its encoding as it was read: the first `encoding_mismatch`, and cells not in it. */
+export interface EncodingSeen {
+  mismatch: SourceIssue | undefined;
+  invalid: number;
+}
+
+/**
+ * The source with its issues watched: the comparison report only counts them by code, and the hint must name the
+ * encoding the file's first bytes say it is in (`encoding_mismatch`'s suggestion).
+ * @example const seen: EncodingSeen = { mismatch: undefined }; compare(watchEncoding(readCsv(a), seen), …)
+ */
+export function watchEncoding(source: TabularSource, seen: EncodingSeen): TabularSource {
+  return {
+    kind: source.kind,
+    info: () => source.info(),
+    async *batches() {
+      for await (const batch of source.batches()) {
+        for (const i of batch.issues ?? []) {
+          if (i.code === 'encoding_mismatch') seen.mismatch ??= i;
+          else if (i.code === 'invalid_encoding' || i.code === 'header_invalid_encoding') seen.invalid++;
+        }
+        yield batch;
+      }
+    },
+  };
+}
+
+/**
+ * What `ddss compare` says on stderr after a comparison, one line each: why a file could not be read (the readers'
+ * advice put as a comparison: `zcat "b.csv" | ddss compare "a.csv" - …`, not `ddss validate -`), and each file read in
+ * an encoding it is not in, with the flag declaring that file's own (`--encoding-copy`): two exports written by
+ * different systems are in different encodings, and a name read in the wrong one compares as changed.
+ * @example compareHints(report, args, { source: 'a.csv', copy: 'b.csv' }, seen) // ['ddss: 3 rows of the source hold bytes that are not UTF-8, …']
+ */
+export function compareHints(report: ComparisonReport, inputs: CompareInputs, given: Sides<string>, seen: Sides<EncodingSeen>): string[] {
+  const lines: string[] = [];
+  if (report.error !== undefined) {
+    let error = report.error;
+    for (const side of SIDES) {
+      const own = report[side]?.error;
+      if (own !== undefined) error = error.replace(`${side}: ${own}`, () => `${side}: ${readError(own, _pipe(side, given))}`);
+    }
+    lines.push(`ddss: could not read the whole input: ${error.split('\n')[0] ?? ''}`);
+  }
+  const rows = { source: report.sourceIssues.source.invalid_encoding ?? 0, copy: report.sourceIssues.copy.invalid_encoding ?? 0 };
+  const legacy = (side: CompareSide): boolean => seen[side].mismatch === undefined && encodingHint(side, inputs, seen[side], rows[side]) !== undefined;
+  // Both exports from the one legacy system, neither file's encoding given alone: the flag of both is the one to give.
+  if (SIDES.every(legacy) && SIDES.every((side) => inputs.encoding[side] === inputs.shared.encoding)) {
+    lines.push(`ddss: ${rows.source} rows of the source and ${rows.copy} of the copy hold bytes that are not UTF-8, compared as ` +
+      'replacement characters; if they come from a legacy system, declare their encoding: --encoding tcvn3, vni or windows-1258 ' +
+      '(or --encoding-source and --encoding-copy, if they differ)');
+    return lines;
+  }
+  for (const side of SIDES) {
+    const line = encodingHint(side, inputs, seen[side], rows[side]);
+    if (line !== undefined) lines.push(`ddss: ${line}`);
+  }
+  return lines;
+}
+
+/**
+ * The encoding to declare for `side`, when what it was read from says it is not in the one it was read with; `rows`:
+ * how many rows hold bytes not in it (undefined: some, when only the first rows were read, as before a usage error).
+ * @example encodingHint('copy', inputs, { mismatch: undefined, invalid: 2 }) // 'the copy holds bytes that are not UTF-8; … --encoding-copy tcvn3, vni or windows-1258'
+ */
+export function encodingHint(side: CompareSide, inputs: CompareInputs, seen: EncodingSeen, rows?: number): string | undefined {
+  const mismatch = seen.mismatch;
+  if (mismatch !== undefined) {
+    const p = mismatch.params ?? {};
+    const evidence = (p.evidence as { en?: string } | undefined)?.en ?? '';
+    return `the ${side} looks like ${String(p.likely)}, not ${String(p.declared)} as it was read: ${evidence}` +
+      (mismatch.suggestion === undefined ? ' (source.encoding_mismatch)' : `; declare ${sideFlags(inputs, 'encoding', side, mismatch.suggestion)}`);
+  }
+  // UTF-8 is the only encoding with bytes that are not text: a legacy one reads any byte.
+  if ((rows ?? seen.invalid) === 0 || (inputs.encoding[side] ?? 'utf8') !== 'utf8') return undefined;
+  // Text not in its encoding compares as replacement characters: two different names can look equal.
+  const what = rows === undefined ? `the ${side} holds bytes that are not UTF-8`
+    : `${rows} rows of the ${side} hold bytes that are not UTF-8, compared as replacement characters`;
+  return `${what}; if it comes from a legacy system, declare its encoding: ${sideFlags(inputs, 'encoding', side, 'tcvn3, vni or windows-1258')}`;
+}
+
+/** The pipe reading `side` from standard input, the other file as given; none when the other is standard input. */
+function _pipe(side: CompareSide, given: Sides<string>): string | undefined {
+  const other = side === 'source' ? given.copy : given.source;
+  if (isStdin(other)) return undefined;
+  const file = isStdin(given[side]) ? 'FILE' : JSON.stringify(given[side]);
+  return `zcat ${file} | ddss compare ${side === 'source' ? `- ${JSON.stringify(other)}` : `${JSON.stringify(other)} -`} …`;
+}
