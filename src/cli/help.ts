@@ -17,7 +17,7 @@ Usage:
   ddss --version
 
 Commands:
-  validate   check a CSV, JSON or NDJSON file against a dataset definition; print or write the report
+  validate   check a CSV, JSON, NDJSON or Excel file, or a PostgreSQL table, against a dataset definition
   compare    reconcile a copy with its source: matched, changed, missing and extra records (live)
   profile    describe an unknown file's columns, or suggest a dataset definition for it (--format yaml)
   worklist   group the records of a validate --grades file by a column, worst records first
