@@ -63,9 +63,9 @@ describe('ddss compare reads its files as validate does', () => {
     ['--range-copy not in A1 notation', ['b.xlsx', '--range-copy', 'A2:'], 'ddss: --range-copy: the range "A2:" is not in A1 notation (such as A3:F2000, B:F or 2:500)\n'],
     ['--sheet beside --sheet-copy', ['b.xlsx', '--sheet', 'S', '--sheet-copy', 'T'], 'ddss: --sheet and --sheet-copy both give the copy\'s sheet: ' +
       'give --sheet for both workbooks, or --sheet-source and --sheet-copy\n'],
-    ['--encoding with no CSV file', ['b.xlsx', '--input-format', 'xlsx', '--encoding', 'tcvn3'], 'ddss: --encoding applies to CSV input, not xlsx (JSON is UTF-8)\n'],
+    ['--encoding with no CSV file', ['b.xlsx', '--input-format', 'xlsx', '--encoding', 'tcvn3'], 'ddss: --encoding applies to CSV input, not xlsx (a workbook keeps its text as Unicode)\n'],
     // Each file's own --encoding, --delimiter and --input-format, checked as validate checks the flag.
-    ['--encoding-copy for a workbook copy', ['b.xlsx', '--encoding-copy', 'tcvn3'], 'ddss: --encoding-copy applies to CSV input, not xlsx (the copy)\n'],
+    ['--encoding-copy for a workbook copy', ['b.xlsx', '--encoding-copy', 'tcvn3'], 'ddss: --encoding-copy applies to CSV input, not xlsx (the copy; a workbook keeps its text as Unicode)\n'],
     ['--encoding-copy for a JSON copy', ['b.json', '--encoding-copy', 'vni'], 'ddss: --encoding-copy applies to CSV input, not json (the copy; JSON is UTF-8)\n'],
     ['--delimiter-source for a source read as a workbook', ['b.csv', '--input-format-source', 'xlsx', '--delimiter-source', ';'],
       'ddss: --delimiter-source applies to CSV input, not xlsx (the source)\n'],

@@ -46,7 +46,9 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['--sheet on CSV input', () => [...OK, '--sheet', 'A'], /--sheet applies to \.xlsx workbooks, not csv/],
     ['a blank --sheet', () => ['validate', 'parcels.xlsx', '--dataset', 'parcels.yaml', '--sheet', ' '], /--sheet needs a sheet name/],
     ['--delimiter on JSON input', () => ['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', '--delimiter', ';'], /--delimiter applies to CSV input, not ndjson/],
-    ['--encoding on JSON input', () => ['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', '--encoding', 'vni'], /--encoding applies to CSV input/],
+    ['--encoding on JSON input', () => ['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', '--encoding', 'vni'], /--encoding applies to CSV input, not ndjson \(JSON is UTF-8\)$/m],
+    // It said "(JSON is UTF-8)" of a workbook too.
+    ['--encoding on a workbook', () => ['validate', 'parcels.xlsx', '--dataset', 'parcels.yaml', '--encoding', 'vni'], /--encoding applies to CSV input, not xlsx \(a workbook keeps its text as Unicode\)$/m],
     ['--violations of another kind', () => [...OK, '--violations', tmp.path('v.txt')], /--violations must end in \.csv or \.ndjson/],
     ['--out over the input', () => [...OK, '--out', 'parcels.csv', '--force'], /--out "parcels\.csv" is the input file; refusing to write over it/],
     ['--out and --violations the same file', () => [...OK, '--out', tmp.path('x.csv'), '--violations', tmp.path('x.csv')], /--violations and --out name the same file/],

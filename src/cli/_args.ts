@@ -103,3 +103,14 @@ export function cellRange(inputFormat: string, value: string | undefined, flag =
   }
   return value;
 }
+
+/**
+ * Why a text encoding cannot be declared for inputs of these formats, for a usage error's end: JSON is UTF-8 by its
+ * standard, a workbook keeps its text as Unicode (saying "JSON is UTF-8" of an .xlsx input explained nothing).
+ * @example encodingNote(['xlsx'], ' (', ')') // ' (a workbook keeps its text as Unicode)'
+ */
+export function encodingNote(formats: readonly string[], before = '', after = ''): string {
+  const why = [formats.some((f) => f === 'json' || f === 'ndjson') ? 'JSON is UTF-8' : undefined,
+    formats.includes('xlsx') ? 'a workbook keeps its text as Unicode' : undefined].filter((x) => x !== undefined);
+  return why.length === 0 ? '' : `${before}${why.join('; ')}${after}`;
+}

@@ -1,4 +1,4 @@
-import { cellRange, choice, delimiter, sheetName } from './_args.js';
+import { cellRange, choice, delimiter, sheetName, encodingNote } from './_args.js';
 import { usage } from './_errors.js';
 import { checkEncoding } from './_input.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
@@ -68,7 +68,7 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   if (!SIDES.some((s) => isCsv(formats[s]))) {
     if (v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${kinds}`);
-    if (v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${kinds} (JSON is UTF-8)`);
+    if (v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${kinds}${encodingNote(SIDES.map((s) => formats[s]), ' (', ')')}`);
   }
   const workbook = SIDES.some((s) => formats[s] === 'xlsx') ? 'xlsx' : kinds;
   const shared = { encoding: v.encoding === undefined ? undefined : checkEncoding(v.encoding), delimiter: delimiter(v.delimiter) };
@@ -78,7 +78,7 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
     const value = v[flag];
     if (value === undefined) return _oneOf(setting, side, v, undefined, isCsv(formats[side]) ? shared[setting] : undefined);
     if (!isCsv(formats[side])) {
-      const json = setting === 'encoding' && (formats[side] === 'json' || formats[side] === 'ndjson') ? '; JSON is UTF-8' : '';
+      const json = setting === 'encoding' ? encodingNote([formats[side]], '; ') : '';
       throw usage(`--${flag} applies to CSV input, not ${formats[side]} (the ${side}${json})`);
     }
     if (setting === 'encoding' && value.trim() === '') throw usage(`--${flag} needs a value`);

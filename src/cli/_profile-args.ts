@@ -1,4 +1,4 @@
-import { cellRange, choice, sheetName, delimiter, instant, parse, whole } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, parse, whole, encodingNote } from './_args.js';
 import { usage } from './_errors.js';
 import { renameMap, type Rename } from './_rename.js';
 import { defaultWorkers } from '../validate.js';
@@ -62,7 +62,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   const inputFormat = v['input-format'] === undefined ? inputFormatOf(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
-  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
+  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat}${encodingNote([inputFormat], ' (', ')')}`);
   if (v.out === '') throw usage('--out needs a file name');
   const sheet = sheetName(inputFormat, v.sheet);
   const range = cellRange(inputFormat, v.range);

@@ -9,7 +9,7 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { cellRange, choice, sheetName, delimiter, instant, parse, ratio, whole } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, parse, ratio, whole, encodingNote } from './_args.js';
 import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
@@ -140,7 +140,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   }
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
-  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat} (JSON is UTF-8)`);
+  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat}${encodingNote([inputFormat], ' (', ')')}`);
   const sheet = sheetName(inputFormat, v.sheet);
   const range = cellRange(inputFormat, v.range);
   const rename = renameMap(inputFormat, v.rename);
