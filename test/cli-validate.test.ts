@@ -77,6 +77,19 @@ describe('ddss validate: exit codes (DESIGN §7)', () => {
     expect(runs[1]?.stdout).toBe(runs[0]?.stdout);
   }, 60_000);
 
+  it('tells shards and their merge of a gzip file to gunzip it, not to pipe it into `ddss validate -` (which a shard cannot read)', async () => {
+    const gz = tmp.path('export-shards.csv');
+    writeFileSync(gz, gzipSync(randomBytes(1 << 16), { level: 1 }));
+    const states = [1, 2].map((k) => tmp.path(`gz-${k}.ddss-state`));
+    const first = await cli(['validate', gz, '--dataset', 'parcels.yaml', ...NOW, '--shard', '1/2', '--state-out', states[0] as string]);
+    expect(first.code).toBe(3);
+    expect(first.stderr).toMatch(/could not read its part completely: the input is gzip data, not text: decompress it first \(gunzip\)\n$/);
+    await cli(['validate', gz, '--dataset', 'parcels.yaml', ...NOW, '--shard', '2/2', '--state-out', states[1] as string]);
+    const merged = await cli(['merge', ...states]);
+    expect(merged.code).toBe(3);
+    expect(merged.stderr).toContain('ddss: could not read the whole input: the input is gzip data, not text: decompress it first (gunzip)\n');
+  }, 60_000);
+
   it('names the rule that threw on stderr', async () => {
     const r = await cli(['validate', 'parcels.csv', '--dataset', 'throws.def.ts', ...NOW]);
     expect(r.code).toBe(3);

@@ -20,6 +20,7 @@ import { openGrades } from './_grades.js';
 import { commitAll, type Committable } from './_output-sink.js';
 import type { RecordGrade } from '../core/grades.js';
 import type { ValidateArgs } from './_validate-args.js';
+import { readError } from './_read-error.js';
 
 /** What `ddss validate --shard` has resolved before it reads the input. */
 export interface ShardRun {
@@ -104,7 +105,8 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
     : shard.input.kind === 'json' ? `lines ${shard.range.began + 1}–${shard.range.ended}` : `bytes ${shard.range.began}–${shard.range.ended}`;
   io.stdout.write(`ddss: shard ${index}/${n} of ${shard.input.name}: ${shard.state.rows} rows (${where}) → ${r.state.given}\n`);
   if (shard.range.error !== undefined) {
-    io.stderr.write(`ddss: shard ${index}/${n} could not read its part completely: ${shard.range.error.split('\n')[0] ?? ''}\n`);
+    // A shard reads no standard input: the gzip advice is gunzip alone (not a pipe into `ddss validate -`).
+    io.stderr.write(`ddss: shard ${index}/${n} could not read its part completely: ${readError(shard.range.error.split('\n')[0] ?? '', undefined)}\n`);
     return EXIT.unevaluated;
   }
   return EXIT.ok;

@@ -186,7 +186,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
   }
   await history?.append(report);
-  _explain(report, io);
+  _explain(report, io, false, null); // shards read no standard input: no pipe to suggest
   return EXIT_BY_STATUS[report.status];
 }
 

@@ -27,6 +27,8 @@ import { headerBelow, headerHint } from './_header-below.js';
 import { requireRenamed } from './_rename.js';
 import { formatHints } from './_format-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
+import { readError } from './_read-error.js';
+import { GZIP_PIPE } from '../sources/binary-input.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -163,7 +165,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     }
   }
   await history?.append(report);
-  _explain(report, io, args.shard === undefined);
+  _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null);
   // A title above the header makes every declared column "missing": say where the header seems to be.
   if (args.postgres === undefined && !isStdin(args.input)) {
     const options = inputOptions(args, encoding);
@@ -202,12 +204,14 @@ function _requireKeyForHashes(definition: DatasetDefinition, key: string | undef
 
 /**
  * Says on stderr why a run could not be evaluated (exit 3), one line per cause (shared with `ddss merge`). `canRename`:
- * the run could be repeated with `--rename` (one process, not shards), so the missing-column hint may name it.
+ * the run could be repeated with `--rename` (one process, not shards), so the missing-column hint may name it; `pipe`:
+ * the command line a gzip input can be piped into (null for a merge of shards, which read no standard input).
  * @example _explain(report, io)
  */
-export function _explain(report: Report, io: CliIo, canRename = false): void {
+export function _explain(report: Report, io: CliIo, canRename = false, pipe: string | null = GZIP_PIPE): void {
   if (report.partial) {
-    io.stderr.write(`ddss: could not read the whole input: ${_oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '')}\n`);
+    const why = _oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '');
+    io.stderr.write(`ddss: could not read the whole input: ${readError(why, pipe ?? undefined)}\n`);
   }
   // Once per cause, naming the rules it stopped: an unusable reference stops every rule using it (six for verifyPerson).
   for (const g of errorGroups(report.rules)) io.stderr.write(`ddss: ${couldNotRun(g.ids, '"')}: ${_oneLine(g.error)}\n`);
