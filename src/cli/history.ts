@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { readHistory } from '../history/read-history.js';
 import type { HistoryEntry } from '../history/history-entry.js';
 import { postgresHistoryName, readPostgresHistory } from '../history/postgres-history.js';
@@ -11,7 +10,7 @@ import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
 import { HISTORY_HELP } from './help.js';
 import { isStdin } from './_stdin.js';
-import { fileErrorText } from '../core/file-error-text.js';
+import { requireReadable } from './_input.js';
 
 /**
  * `ddss history FILE.ndjson|postgresql://… [--history-table T] [--dataset D] [--format text|json|html]`: the score trend
@@ -48,7 +47,7 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   if (out !== undefined) await checkOutputs([out], target.kind === 'file' ? target.path : shown, v.force === true);
   // readHistory takes a missing file for an empty history (a first run's); asked to show one, it is an input that
   // cannot be read, said as every command says it (exit 3, like validate's input), not a usage error.
-  if (target.kind === 'file') await readable(file, target.path);
+  if (target.kind === 'file') await requireReadable(target.path, file);
   let entries: HistoryEntry[];
   try {
     entries = target.kind === 'file' ? await readHistory(target.path, v.dataset, Number.MAX_SAFE_INTEGER)
@@ -67,11 +66,4 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   if (out === undefined) io.stdout.write(text);
   else await writeOutput(out, text, v.force === true);
   return EXIT.ok;
-}
-
-/** Throws the shared one-line "cannot read" (exit 3) for a history file that is absent, a directory or unreadable. */
-async function readable(file: string, path: string): Promise<void> {
-  const reason = await stat(path).then((s) => (s.isDirectory() ? Object.assign(new Error('EISDIR'), { code: 'EISDIR' }) : undefined),
-    (e: unknown) => e);
-  if (reason !== undefined) throw new CliError(`cannot read "${file}": ${fileErrorText(reason)}`, EXIT.unevaluated);
 }
