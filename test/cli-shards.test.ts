@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync, copyFileSync, appendFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, scratch } from './fixtures/cli/harness.js';
 import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
@@ -124,6 +125,21 @@ describe('ddss validate --shard K/N and ddss merge', () => {
     writeFileSync(u16, Buffer.from('\uFEFFparcel_id\nP1\n', 'utf16le'));
     const wide = await cli(['validate', u16, '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', tmp.path('u16.ddss-state')]);
     expect([wide.code, wide.stderr]).toEqual([2, expect.stringMatching(/UTF-16, .* cannot be cut into shards/) as unknown]);
+  });
+
+  it('every shard of a gzip file is exit 3 saying what it is, and so is their merge: no shard reads the bytes as rows', async () => {
+    const gz = tmp.path('gz-land.csv');
+    writeFileSync(gz, gzipSync(readFileSync(landCuts)));
+    const states = [1, 2, 3].map((k) => tmp.path(`gz-${k}.ddss-state`));
+    for (const [k, state] of states.entries()) {
+      const r = await cli(['validate', gz, '--dataset', 'land-parcels', ...NOW, '--shard', `${k + 1}/3`, '--state-out', state]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([3, expect.stringMatching(new RegExp(`^ddss: shard ${k + 1}/3 of gz-land.csv: 0 rows`)) as unknown,
+        `ddss: shard ${k + 1}/3 could not read its part completely: the input is gzip data, not text: decompress it first (gunzip)\n`]);
+    }
+    const merged = await cli(['merge', ...states, '--format', 'json']);
+    expect(merged.code).toBe(3);
+    const report = JSON.parse(merged.stdout) as { status: string; rows: number; rules: { id: string; failed: number }[] };
+    expect([report.status, report.rows, report.rules.find((r) => r.id === 'source.binary_input')?.failed]).toEqual(['error', 0, 1]);
   });
 });
 

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validate } from '../src/validate.js';
 import { readCsv } from '../src/sources/csv/read-csv.js';
@@ -18,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const now = '2026-11-22T00:00:00.000Z';
 
 /** Writes a file into the scratch directory and returns its path. */
-function file(name: string, text: string): string {
+function file(name: string, text: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -28,6 +29,8 @@ const land = 'examples/land/parcels.csv';
 const insurance = 'examples/insurance/participants.csv';
 const landCuts = file('land-cuts.csv', csvWithQuotedCuts(land, 12, 300_000));
 const insuranceCuts = file('insurance-cuts.csv', csvWithQuotedCuts(insurance, 1, 250_000));
+// A gzip export named .csv: no signature where a later shard starts, whose bytes read as rows of junk.
+const gzipped = file('land-gzip.csv', gzipSync(readFileSync(landCuts)));
 
 /** Validates every shard (through its state file's bytes) and returns the states and their violations. */
 async function shards(def: DatasetDefinition, path: string, n: number): Promise<{ states: ShardState[]; found: Violation[][] }> {
@@ -48,6 +51,7 @@ describe('validateShard + mergeShards', () => {
     ['insurance sample', 3, insuranceParticipants, insurance], ['insurance sample', 7, insuranceParticipants, insurance],
     ['land, quoted line breaks at every cut,', 3, landParcels, landCuts], ['land, quoted line breaks at every cut,', 7, landParcels, landCuts],
     ['insurance, quoted line breaks at every cut,', 7, insuranceParticipants, insuranceCuts],
+    ['a gzip file (binary_input)', 3, landParcels, gzipped],
   ] as const)('%s in %i shards merges (in any order) to the report and violations of one run', async (_, n, def, path) => {
     const single: Violation[] = [];
     const one = await validate(def, readCsv(path), { now, onViolation: (v) => single.push(v) });
@@ -67,8 +71,17 @@ describe('validateShard + mergeShards', () => {
     expect(toJson(report)).toBe(toJson(one));
     expect(report.violations).toEqual(one.violations);
     expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
-    expect(one.rows).toBeGreaterThan(100);
+    if (path === gzipped) expect([one.rows, one.status, one.source?.error]).toEqual([0, 'error', expect.stringMatching(/^the input is gzip data, not text/)]);
+    else expect(one.rows).toBeGreaterThan(100);
   }, 120_000);
+
+  it('every shard of a gzip file fails saying what it is, and only the first holds the finding', async () => {
+    const { states } = await shards(landParcels, gzipped, 3);
+    expect(states.map((s) => [s.state.rows, s.range.records, s.range.error])).toEqual(
+      [1, 2, 3].map(() => [0, 0, expect.stringMatching(/^the input is gzip data, not text: decompress it first/)]));
+    const counted = (s: ShardState): number => s.state.sources.find((r) => r.code === 'binary_input')?.violations ?? 0;
+    expect(states.map(counted)).toEqual([1, 0, 0]);
+  });
 });
 
 describe('validateShard + mergeShards with graded records', () => {

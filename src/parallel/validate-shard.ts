@@ -15,6 +15,8 @@ import { validatePostgresShard } from './validate-postgres-shard.js';
 import { validateJsonShard } from './validate-json-shard.js';
 import { shardCommon } from './shard-common.js';
 import { lastWaits, SinkFailure } from '../core/sink-waits.js';
+import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
+import { head } from './json-shard-bytes.js';
 
 /**
  * Options of `validateShard`: those of `validate` (without threads) and which shard to validate. `onViolation` and
@@ -73,6 +75,23 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   const fingerprint = await inputFingerprint(file.path, size);
   const ranges = splitRanges(size, 0, shard.count);
   const k = shard.index - 1;
+  // A gzip or a workbook: the first shard says what it is (its reader screens the file's first bytes); a later one
+  // starts mid-file, where no signature is, and would read compressed bytes as rows and pass. Each fails, as one
+  // read does, and the finding stays the first shard's, so a merge counts it once.
+  const binary = k === 0 ? undefined : binaryInput(await head(file.path, SIGNATURE_BYTES));
+  if (binary !== undefined) {
+    const state = common.validator().state();
+    return {
+      ...common.header,
+      input: csvInput(file, size, fingerprint),
+      shard,
+      range: {
+        began: (ranges[k] as { from: number }).from, ended: ranges[k + 1]?.from ?? size, records: 0, rows: 0, lines: 0,
+        endings: [], error: binary.error,
+      },
+      state,
+    };
+  }
   const delimiter = file.csv.delimiter.charCodeAt(0);
   // Where the shard's first record starts: exact, so the shards tile the file (checked again by the merge).
   const start = k === 0 ? 0 : await recordStart(file.path, (ranges[k] as { from: number }).from, delimiter);
@@ -99,10 +118,7 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   await lastWaits(v.waitForSinks());
   return {
     ...common.header,
-    input: {
-      kind: 'csv', name: file.csv.name, bytes: size, fingerprint, encoding: file.csv.encoding,
-      delimiter: file.csv.delimiter, maxRecordBytes: file.csv.maxRecordBytes,
-    },
+    input: csvInput(file, size, fingerprint),
     shard,
     range: {
       began: range.began, ended: range.ended, records: source.info().records ?? 0, rows: state.rows, lines: state.lines,
@@ -110,6 +126,13 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
       ...(error === undefined ? {} : { error }),
     },
     state,
+  };
+}
+
+function csvInput(file: NonNullable<CsvSource['file']>, size: number, fingerprint: string): ShardState['input'] {
+  return {
+    kind: 'csv', name: file.csv.name, bytes: size, fingerprint, encoding: file.csv.encoding,
+    delimiter: file.csv.delimiter, maxRecordBytes: file.csv.maxRecordBytes,
   };
 }
 
