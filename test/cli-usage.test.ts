@@ -42,6 +42,9 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['an unknown --encoding', () => [...OK, '--encoding', 'klingon'], /--encoding "klingon" is not supported; use one of utf8/],
     ['a bad --input-format', () => [...OK, '--input-format', 'xml'], /--input-format must be one of csv, tsv, json, ndjson/],
     ['an input of unknown kind', () => ['validate', 'data.dat', '--dataset', 'parcels.yaml'], /cannot tell the format of "data\.dat"/],
+    // It said "cannot tell the format … add --input-format", which then read the compressed bytes.
+    ['a .csv.gz export', () => ['validate', 'parcels.csv.gz', '--dataset', 'parcels.yaml'], /^ddss: "parcels\.csv\.gz" is gzip-compressed: decompress it first \(gunzip -k "parcels\.csv\.gz" gives "parcels\.csv"\)$/m],
+    ['a zip archive', () => ['profile', 'export.ZIP'], /^ddss: "export\.ZIP" is a zip archive: extract it first \(unzip "export\.ZIP"\)$/m],
     ['an .xls workbook', () => ['validate', 'parcels.XLS', '--dataset', 'parcels.yaml'], /Excel 97–2003 workbook \(\.xls\).*save it as \.xlsx/],
     ['--sheet on CSV input', () => [...OK, '--sheet', 'A'], /--sheet applies to \.xlsx workbooks, not csv/],
     ['a blank --sheet', () => ['validate', 'parcels.xlsx', '--dataset', 'parcels.yaml', '--sheet', ' '], /--sheet needs a sheet name/],

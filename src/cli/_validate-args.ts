@@ -7,7 +7,7 @@ import { defaultWorkers } from '../validate.js';
  * uniqueness tables back to merge, cost more than the second core gives on small files).
  */
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Locale } from '../core/types.js';
 import { cellRange, choice, sheetName, delimiter, instant, parse, ratio, whole, encodingNote } from './_args.js';
 import { renameMap, type Rename } from './_rename.js';
@@ -237,11 +237,28 @@ function _inputFormat(input: string, flag = 'input-format'): InputFormat {
   // The binary Excel 97–2003 format has no maintained streaming reader; Excel converts it in one step.
   if (ext === '.xls') throw usage(`"${input}" is an Excel 97–2003 workbook (.xls), which ddss does not read; open it in Excel and save it as .xlsx`);
   const kind = EXTENSIONS[ext];
+  const unpack = UNPACK[ext];
+  // `parcels.csv.gz`: the format is known, the bytes are not text; say how to get the file ddss reads.
+  if (kind === undefined && unpack !== undefined) {
+    const inner = basename(input).slice(0, -ext.length);
+    throw usage(`"${input}" is ${unpack.what}: ${unpack.how} first (${unpack.command} "${input}"` +
+      `${ext === '.zip' || ext === '.7z' ? '' : ` gives "${inner}"`})`);
+  }
   if (kind === undefined) {
     throw usage(`cannot tell the format of "${input}" from its extension; add --${flag} ${INPUT_FORMATS.join('|')}`);
   }
   return kind;
 }
+
+/** Compressed files and archives, by extension: what they are and the command that gives the file inside. */
+const UNPACK: Readonly<Record<string, { what: string; how: string; command: string }>> = {
+  '.gz': { what: 'gzip-compressed', how: 'decompress it', command: 'gunzip -k' },
+  '.bz2': { what: 'bzip2-compressed', how: 'decompress it', command: 'bunzip2 -k' },
+  '.xz': { what: 'xz-compressed', how: 'decompress it', command: 'unxz -k' },
+  '.zst': { what: 'zstd-compressed', how: 'decompress it', command: 'unzstd' },
+  '.zip': { what: 'a zip archive', how: 'extract it', command: 'unzip' },
+  '.7z': { what: 'a 7z archive', how: 'extract it', command: '7z x' },
+};
 
 function _violationFormat(path: string, flag = 'violations'): 'csv' | 'ndjson' {
   const ext = extname(path).toLowerCase();
