@@ -8,9 +8,11 @@ export interface ModifierTypes {
 
 const ORDERED: ModifierTypes = { types: new Set(['integer', 'number', 'date', 'datetime']), label: 'integer, number, date and datetime' };
 const TEXTUAL: ModifierTypes = { types: new Set(['text', 'enum', 'any']), label: 'text, enum and any' };
-// A Date tested as text is its toString(), which names the machine's time zone: no pattern means anything there.
+// A Date tested as text is its toString(), which names the machine's time zone: no pattern means anything there. A
+// boolean is tested as "true" or "false", whatever its cells say ("có", "1", "x"): a pattern written for the cells
+// fails every value, and one written for "true" is `oneOf`.
 const PATTERNED: ModifierTypes = {
-  types: new Set(['text', 'enum', 'integer', 'number', 'boolean', 'any']), label: 'text, enum, integer, number, boolean and any',
+  types: new Set(['text', 'enum', 'integer', 'number', 'any']), label: 'text, enum, integer, number and any',
 };
 
 /**

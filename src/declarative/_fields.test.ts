@@ -51,8 +51,9 @@ describe('notPattern in a definition file', () => {
     ['is no regular expression', '  a: { type: text, notPattern: "(" }\n', 'fields.a.notPattern', 'invalid regular expression'],
     ['is too long', `  a: { type: text, notPattern: "${'a'.repeat(MAX_PATTERN_LENGTH + 1)}" }\n`, 'fields.a.notPattern', `more than ${MAX_PATTERN_LENGTH} characters`],
     ['asks to be unsafe (no escape from a file)', '  a: { type: text, notPattern: { value: "a", unsafe: true } }\n', 'fields.a.notPattern', 'unknown key "unsafe"'],
-    ['is on a date field', '  a: { type: date, notPattern: "^0" }\n', 'fields.a.notPattern', 'applies to text, enum, integer, number, boolean and any fields only, not date'],
-    ['is a pattern on a datetime field', '  a: { type: datetime, pattern: "^2" }\n', 'fields.a.pattern', 'applies to text, enum, integer, number, boolean and any fields only, not datetime'],
+    ['is on a date field', '  a: { type: date, notPattern: "^0" }\n', 'fields.a.notPattern', 'applies to text, enum, integer, number and any fields only, not date'],
+    ['is a pattern on a datetime field', '  a: { type: datetime, pattern: "^2" }\n', 'fields.a.pattern', 'applies to text, enum, integer, number and any fields only, not datetime'],
+    ['is a pattern on a boolean field', '  a: { type: boolean, pattern: "^(có|không)$" }\n', 'fields.a.pattern', 'applies to text, enum, integer, number and any fields only, not boolean'],
   ])('refuses one that %s', (_why, fields, path, detail) => {
     const message = refusal(fields);
     expect(message.startsWith(`def.yaml: ${path}: `)).toBe(true);
