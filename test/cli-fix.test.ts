@@ -115,6 +115,25 @@ describe('ddss fix', () => {
     expect(r.stdout).toContain('(tcvn3 written as UTF-8)');
   });
 
+  // It said nothing of them: a "fixed" file still joined from two exports, or cut short, with the scores as the only sign.
+  it('says on stderr what validate says of the input, and that the copy keeps the records fix cannot mend', async () => {
+    const text = PARCELS.toString('utf8');
+    const joined = tmp.path('joined.csv');
+    writeFileSync(joined, `${text}${text}`);
+    const a = await cli(['fix', joined, ...DEFINITION, '--out', tmp.path('a.csv')]);
+    expect(a.stderr).toBe('ddss: 1 record repeats the header line (the first at line 6): files joined with their headers, not data; ' +
+      `they were not evaluated (source.repeated_header)\nddss: ${tmp.path('a.csv')} keeps those lines as the input has them: ddss fix changes cells, never records\n`);
+    expect(readFileSync(tmp.path('a.csv'), 'utf8').split('\n').filter((l) => l.startsWith('parcel_id,'))).toHaveLength(2);
+    const cut = tmp.path('cut.csv');
+    writeFileSync(cut, Buffer.concat([PARCELS, Buffer.alloc(64)]));
+    const b = await cli(['fix', cut, ...DEFINITION, '--out', tmp.path('b.csv')]);
+    expect(b.stderr).toMatch(/^ddss: the file ends in 64 zero bytes from byte \d+: .*\(source\.zero_filled_tail\)\nddss: .*b\.csv keeps the zero bytes as the input has them/);
+    const semi = tmp.path('semi.csv');
+    writeFileSync(semi, text.replaceAll(',', ';'));
+    const c = await cli(['fix', semi, ...DEFINITION, '--out', tmp.path('c.csv')]);
+    expect([c.code, c.stderr]).toEqual([3, expect.stringContaining('the file seems separated by it; declare --delimiter \';\'\n')]);
+  });
+
   it.each([
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--to-utf8'], /--to-utf8 converts a legacy-encoded file/],
     [['fix', 'parcels.json', '--dataset', 'parcels.yaml', '--out', 'x.csv'], /CSV files .* only/],

@@ -17,6 +17,7 @@ import { commitAll, openOutputSink } from './_output-sink.js';
 import { openReferences, referenceFiles } from './_references.js';
 import { requireRenamed } from './_rename.js';
 import { FIX_HELP } from './help.js';
+import { _explain } from './validate.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -95,6 +96,14 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   const where = `${args.input} → ${args.out ?? '(dry run: no file written)'}${args.toUtf8 ? ` (${args.encoding} written as UTF-8)` : ''}` +
     `${args.log === undefined ? '' : `, log ${args.log.path}`}`;
   io.stdout.write(`ddss fix ${definition.name}: ${where}\n${fixSummary(result, { locale: args.locale, left })}`);
+  // What validate says of the input (another delimiter, a renamed column, a file cut short or joined from exports),
+  // and that the copy keeps the records fix cannot mend: it changes cells, never drops or adds a record.
+  _explain(result.before, io, true, null);
+  const kept = ['source.repeated_header', 'source.zero_filled_tail'].filter((id) => (result.before.rules.find((r) => r.id === id)?.failed ?? 0) > 0);
+  if (kept.length > 0 && args.out !== undefined) {
+    io.stderr.write(`ddss: ${args.out} keeps ${kept.length === 2 ? 'them' : kept[0] === 'source.zero_filled_tail' ? 'the zero bytes' : 'those lines'}` +
+      ' as the input has them: ddss fix changes cells, never records\n');
+  }
   return EXIT_BY_STATUS[result.after.status];
 }
 
