@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
 import { version } from '../src/core/version.js';
@@ -58,12 +58,33 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['--out in a missing directory', () => [...OK, '--out', tmp.path('nope/report.html')], /--out: directory of ".*report\.html" does not exist/],
     ['an existing --out', () => { writeFileSync(tmp.path('r.json'), '{}'); return [...OK, '--out', tmp.path('r.json')]; }, /refusing to overwrite existing ".*r\.json" \(--out\); use --force/],
     ['arguments to datasets', () => ['datasets', 'extra'], /datasets takes no arguments/],
+    ['a --format the --out name contradicts', () => [...OK, '--format', 'json', '--out', tmp.path('report.html')],
+      /--format json, but --out ".*report\.html" is named as an HTML file: give --format html, or name the file for json/],
+    ['the same in merge', () => ['merge', 'a.ddss-state', '--format', 'md', '--out', 'r.xml'], /--format md, but --out "r\.xml" is named as a JUnit XML file/],
+    ['the same in profile', () => ['profile', 'parcels.csv', '--format', 'yaml', '--out', 'p.json'], /--format yaml, but --out "p\.json" is named as a JSON file/],
   ])('%s', async (_what, args, message) => {
     const r = await cli(args());
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^ddss: [^\n]+\n$/);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+// `--out report.html` without --format wrote the console summary into a file named .html.
+describe('--out names the format when --format is not given', () => {
+  it.each([
+    [['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW], 'report.html', /^<!doctype html>/i],
+    [['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW], 'report.JSON', /^\{\n {2}"schemaVersion": 1,/],
+    [['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW], 'report.xml', /^<\?xml .*\n<testsuites /],
+    [['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW], 'report.md', /^## .*: Failed\n/],
+    [['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW], 'report.log', /^\S.* — Failed\n/],
+    [['profile', 'parcels.csv'], 'profile.yaml', /^# Suggested by ddss profile .*\n(#.*\n)*name: /],
+    [['profile', 'parcels.csv'], 'profile.htm', /^<!doctype html>/i],
+  ])('%j --out %s', async (args, name, start) => {
+    const r = await cli([...args, '--out', tmp.path(name)]);
+    expect(r.code).toBeLessThan(2);
+    expect(readFileSync(tmp.path(name), 'utf8')).toMatch(start);
   });
 });
 

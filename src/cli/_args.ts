@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDateTime } from '../core/date-format.js';
 import { usage } from './_errors.js';
@@ -35,6 +36,35 @@ export function choice<const T extends string>(flag: string, value: string | und
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw usage(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+}
+
+/** The report format each output file extension names. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = {
+  '.json': 'json', '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md', '.xml': 'junit', '.csv': 'csv',
+  '.yaml': 'yaml', '.yml': 'yaml', '.txt': 'text',
+};
+const KIND: Readonly<Record<string, string>> = {
+  json: 'a JSON', html: 'an HTML', md: 'a Markdown', junit: 'a JUnit XML', csv: 'a CSV', yaml: 'a YAML', text: 'a text',
+};
+
+/**
+ * `--format` of a command that writes a report to `--out`: the one given, else the one the `--out` file's extension
+ * names (`--out report.html` is an HTML page, not the console summary in a file called .html), else `fallback`. A
+ * format given that the extension contradicts (`--format json --out report.html`) is a usage error: one of the two is
+ * a mistake, and the file would hold what its name says it does not.
+ * @example reportFormat(undefined, 'report.html', ['text', 'json', 'html'], 'text') // 'html'
+ */
+export function reportFormat<const T extends string>(value: string | undefined, out: string | undefined,
+  allowed: readonly T[], fallback: T): T {
+  const given = choice('format', value, allowed, fallback);
+  const named = out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
+  if (named === undefined || !(allowed as readonly string[]).includes(named)) return given;
+  if (value === undefined) return named as T;
+  if (named !== given) {
+    throw usage(`--format ${given}, but --out "${out}" is named as ${KIND[named] ?? named} file: ` +
+      `give --format ${named}, or name the file for ${given}`);
+  }
+  return given;
 }
 
 /** A number in [0, 1]. */

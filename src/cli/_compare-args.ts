@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { choice, parse, whole } from './_args.js';
+import { choice, parse, whole, reportFormat } from './_args.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
 import { renameOf, type Rename } from './_rename.js';
@@ -105,7 +105,7 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     key: _columns('key', v.key),
     columns: v.columns === undefined ? undefined : _columns('columns', v.columns),
     dataset: v.dataset,
-    format: choice('format', v.format, COMPARE_FORMATS, 'text'),
+    format: reportFormat(v.format, v.out, COMPARE_FORMATS, 'text'),
     out: v.out,
     changes: v.changes === undefined ? undefined : { path: v.changes, format: _changesFormat(v.changes) },
     force: v.force === true,

@@ -13,7 +13,8 @@ Options:
       --columns COLS     columns to compare (default: every column both sides have, except the key)
   -d, --dataset D        compare cells as this dataset's typed values ("07" = "7" in an integer field,
                          dates by value); a built-in name or a definition file; its pii fields are masked
-  -f, --format F         text (default, the console summary), json, html, md
+  -f, --format F         text (the console summary), json, html, md; default: what --out's extension
+                         names (.json, .html, .md), else text
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --changes FILE     stream every difference to FILE.csv or FILE.ndjson (no sample limit)
       --force            overwrite existing --out / --changes files (never done otherwise)

@@ -1,4 +1,4 @@
-import { cellRange, choice, sheetName, delimiter, instant, parse, whole, encodingNote } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, parse, whole, encodingNote, reportFormat } from './_args.js';
 import { usage } from './_errors.js';
 import { renameMap, type Rename } from './_rename.js';
 import { defaultWorkers } from '../validate.js';
@@ -70,7 +70,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   return {
     help: false,
     input,
-    format: choice('format', v.format, PROFILE_FORMATS, 'text'),
+    format: reportFormat(v.format, v.out, PROFILE_FORMATS, 'text'),
     out: v.out,
     force: v.force === true,
     sample: whole('sample', v.sample, 1),

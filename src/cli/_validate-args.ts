@@ -9,7 +9,7 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { basename, extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { cellRange, choice, sheetName, delimiter, instant, parse, ratio, whole, encodingNote } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, parse, ratio, whole, encodingNote, reportFormat } from './_args.js';
 import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
@@ -171,7 +171,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     help,
     input,
     dataset: v.dataset,
-    format: choice('format', v.format, FORMATS, 'text'),
+    format: reportFormat(v.format, v.out, FORMATS, 'text'),
     out: v.out,
     violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
     grades: v.grades === undefined ? undefined

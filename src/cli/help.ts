@@ -43,7 +43,8 @@ table (--table) or a query (--query); the password comes from the URL, PGPASSWOR
 Options:
   -d, --dataset D        a built-in name (ddss datasets), or a definition file: .ts/.js (default or only
                          exported definition; file.ts#name picks one), .json, .yaml/.yml (declarative)
-  -f, --format F         text (default, the console summary), json, html, junit, md
+  -f, --format F         text (the console summary), json, html, junit, md; default: what --out's
+                         extension names (.json, .html, .xml, .md), else text
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
       --grades FILE      stream each record's grades (per criterion, overall, findings, rule ids) to FILE.csv
@@ -146,7 +147,8 @@ Options:
       --by COL           the column to group by (one group without it)
       --top N            records listed per group (default 10)
       --groups N         only the N groups with the most records with findings (still listed by name)
-  -f, --format F         text (default), csv, md, html (a page a clerk can filter and sort)
+  -f, --format F         text, csv, md, html (a page a clerk can filter and sort); default: what
+                         --out's extension names, else text
   -o, --out FILE         write to FILE instead of standard output
       --force            replace an existing --out file
       --locale L         words of the html page: en (default), vi
@@ -163,7 +165,7 @@ Options:
       --history-table T  the table of a postgresql:// history (default ddss_history)
       --dataset D        only this dataset
       --top N            worst-moving rules listed per dataset (default 10)
-  -f, --format F         text (default), json, html
+  -f, --format F         text, json, html; default: what --out's extension names, else text
   -o, --out FILE         write to FILE (never over an existing file without --force)
       --force            overwrite --out
       --locale L         en (default) or vi
@@ -179,8 +181,9 @@ for validate; personal columns are shown masked: identifiers and names (recognis
 columns whose name says personal data (birth dates, addresses, phones, e-mail: dob, owner_address, Ngày sinh, …).
 
 Options:
-  -f, --format F         text (default), json, html, or yaml: a suggested dataset definition that
-                         ddss validate --dataset accepts as written (review it before relying on it)
+  -f, --format F         text, json, html, or yaml: a suggested dataset definition that ddss validate
+                         --dataset accepts as written (review it before relying on it); default: what
+                         --out's extension names (.yaml, .json, .html), else text
   -o, --out FILE         write to FILE instead of stdout
       --force            overwrite an existing --out file
       --sample N         profile only the first N data rows
@@ -252,7 +255,7 @@ order) into the report of the whole input: the same bytes as one ddss validate o
 
 Options:
   -d, --dataset D        the definition (default: the --dataset the shards were run with, as they gave it)
-  -f, --format F         text (default), json, html, junit, md
+  -f, --format F         text, json, html, junit, md; default: what --out's extension names, else text
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  join the shards' --violations files (found beside each state, as recorded) into
                          FILE.csv or FILE.ndjson, numbered in the whole input

@@ -4,7 +4,7 @@ import { postgresHistoryName, readPostgresHistory } from '../history/postgres-hi
 import { historyTarget, type HistoryTarget } from './_history.js';
 import { historyTrend } from '../history/history-trend.js';
 import { historyHtml, historyText } from '../outputs/history-report.js';
-import { choice, parse, whole } from './_args.js';
+import { choice, parse, whole, reportFormat } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
@@ -36,7 +36,7 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   if (positionals.length !== 1) throw usage('history takes one history file or postgresql:// URL (written by ddss validate --history)');
   const file = positionals[0] as string;
   if (isStdin(file)) throw usage('history reads a history file (or a postgresql:// URL), not standard input ("-")');
-  const format = choice('format', v.format, ['text', 'json', 'html'] as const, 'text');
+  const format = reportFormat(v.format, v.out, ['text', 'json', 'html'] as const, 'text');
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   const top = whole('top', v.top, 1) ?? 10;
   if (v.out === '') throw usage('--out needs a file name');

@@ -8,7 +8,7 @@ import type { RangeOffset } from '../parallel/ordered-violations.js';
 import { violationSink } from '../outputs/violations.js';
 import type { ShardHeader, ShardState } from '../parallel/shard-state.js';
 import type { Report, Violation } from '../core/types.js';
-import { choice, parse, ratio } from './_args.js';
+import { parse, ratio, reportFormat } from './_args.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
@@ -62,7 +62,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     return EXIT.ok;
   }
   if (positionals.length === 0) throw usage('merge needs the state files of the shards (ddss validate --shard K/N --state-out FILE)');
-  const format = choice('format', v.format, FORMATS, 'text');
+  const format = reportFormat(v.format, v.out, FORMATS, 'text');
   const failUnder = ratio('fail-under', v['fail-under']);
   for (const flag of ['out', 'violations', 'grades', 'baseline', 'input'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   const { history: historyFile, historyTable, historyThresholds } = historyArgs(v);

@@ -7,7 +7,7 @@ import { markdownText, plainText } from '../outputs/_escape.js';
 import { toWorklistHtml } from '../outputs/worklist-html.js';
 import { gradeFromLine } from '../outputs/grades.js';
 import { isRecordGrade } from '../parallel/check-state.js';
-import { choice, parse, whole } from './_args.js';
+import { choice, parse, whole, reportFormat } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import type { CliIo } from './_io.js';
@@ -68,7 +68,7 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   if (by === '') throw usage('--by needs a column name');
   const top = whole('top', v.top, 1) ?? 10;
   const most = whole('groups', v.groups, 1);
-  const format = choice('format', v.format, ['text', 'csv', 'md', 'html'] as const, 'text');
+  const format = reportFormat(v.format, v.out, ['text', 'csv', 'md', 'html'] as const, 'text');
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   if (v.out === '') throw usage('--out needs a file name');
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
