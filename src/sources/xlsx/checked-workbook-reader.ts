@@ -73,7 +73,9 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
         // Read whole before exceljs parses it: its parsers stop at the root's end, before the CRC-32 can be compared.
         let text = '';
         for await (const t of partText(entry as AsyncIterable<Uint8Array>, check(this, path, root))) text += t;
-        return await base.call(this, Readable.from([text]), ...rest);
+        const parsed = await base.call(this, Readable.from([text]), ...rest);
+        if (name === '_parseRels') relativeTargets(this);
+        return parsed;
       } catch (e) {
         throw asDamaged(e, path, partLabel(this, path));
       }
@@ -122,6 +124,21 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
     } as Method;
   }
   return Checked as unknown as CheckedWorkbookReaderClass;
+}
+
+/**
+ * Makes the workbook's relationship targets relative to `xl/`, the form exceljs compares with the sheet parts'
+ * names (`worksheets/sheet1.xml`). Why: OPC allows a target from the package root (`/xl/worksheets/sheet1.xml`), and
+ * openpyxl — pandas' `to_excel` — writes every sheet's so: exceljs then matched no sheet to its name and the workbook
+ * read as "no sheets" (with `--sheet`: no sheet "Data"; its sheets: "Data").
+ */
+function relativeTargets(reader: Reader): void {
+  for (const rel of reader.workbookRels ?? []) {
+    const target = rel.Target;
+    if (typeof target !== 'string') continue;
+    const relative = target.startsWith('/xl/') ? target.slice('/xl/'.length) : target.startsWith('./') ? target.slice(2) : target;
+    if (relative !== target) (rel as { Target?: string }).Target = relative;
+  }
 }
 
 /** `a`'s pass over a sheet's text, then `b`'s over what `a` passes on. */
