@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { cellRefs } from './cell-refs.js';
 import { asDamaged, DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
 import { partText, type PartCheck } from './part-text.js';
@@ -36,7 +37,8 @@ const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/wo
  * decoded across chunk boundaries, its elements named without a namespace prefix (`<x:row>`, which exceljs' parsers do
  * not know), and checked to be whole and to match the zip's CRC-32 (`partText`); an XML error
  * names its part; an entry that does not inflate rejects `broken` (`zipWatch`). Every such failure is a `DamagedPart`
- * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Each worksheet reader also carries
+ * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Rows and cells stored without their
+ * `r` reference are given it (`cellRefs`). Each worksheet reader also carries
  * `typedCells`, the cells stored as an error, a boolean or a date, whose type exceljs loses (`typedCellScanner`), and
  * a cell referring to a shared string the table does not hold fails its sheet (`sharedStringScanner`).
  * @example const reader = new (checkedWorkbookReader(ExcelJS))(stream, { worksheets: 'emit' });
@@ -102,7 +104,7 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       const typedCells: TypedCells = new Map();
       const part = check(this, path, 'worksheet');
       const strings = sharedStringScanner({ count: () => this.sharedStrings?.length, damaged: part.damaged });
-      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner: chained(typedCellScanner(typedCells), strings) });
+      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner: chained(cellRefs(), chained(typedCellScanner(typedCells), strings)) });
       for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
         if (event.eventType === 'worksheet' && event.value !== undefined) {
           const ws = event.value;
