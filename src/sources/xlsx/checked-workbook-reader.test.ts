@@ -196,3 +196,19 @@ describe('validate on a damaged workbook', () => {
     expect(report.source?.error).toMatch(/the sheet "Sổ địa chính" .* ends before its XML does/);
   });
 });
+
+describe.each(layouts)('readXlsx on a workbook whose relationships name its sheets from the package root (%s)', (_, layout) => {
+  // openpyxl (pandas' to_excel) writes Target="/xl/worksheets/sheet1.xml": such a workbook read as "no sheets".
+  const absolute = async () => rewriteWorkbook(await writeWorkbook((wb) => {
+    wb.addWorksheet('Ghi chú').addRows([['note'], ['not this sheet']]);
+    wb.addWorksheet('Thửa đất').addRows([['id', 'name', 'area'], ['P1', 'Nguyễn Văn A', 100], ['P2', 'Trần Thị B', 200]]);
+  }), (name, text) => (name === 'xl/_rels/workbook.xml.rels' ? text.replace(/Target="(?!\/)/g, 'Target="/xl/') : undefined), layout);
+
+  it('reads the first sheet by default and another by its name', async () => {
+    const path = await absolute();
+    expect(await rows(path)).toBe(1);
+    const sheet: unknown[][] = [];
+    for await (const b of readXlsx(path, { sheet: 'Thửa đất' }).batches()) sheet.push(...(b.rows as unknown[][]));
+    expect(sheet).toEqual([['P1', 'Nguyễn Văn A', 100], ['P2', 'Trần Thị B', 200]]);
+  });
+});

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
-import { asDamaged, DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
+import { cellRefs } from './cell-refs.js';
+import { asDamaged, DamagedPart, OversizedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
 import { partText, type PartCheck } from './part-text.js';
 import { sharedStringScanner } from './shared-string-scanner.js';
@@ -26,6 +27,13 @@ interface WorksheetEvent { readonly eventType?: string; readonly value?: Record<
 
 const watches = new WeakMap<object, ZipWatch>();
 
+// The parts held in memory whole, capped so that a zip bomb is refused with bounded memory. The shared strings: about
+// 9 million distinct texts of 30 characters, what a million rows with 9 columns of distinct text hold (measured: a
+// table of 8-character texts refused at 512 MiB had filled 1.27 GB). The workbook, its relationships and the styles:
+// a few MB in Excel's.
+const MAX_SHARED_STRINGS = 256 * 1024 * 1024;
+const MAX_SMALL_PART = 64 * 1024 * 1024;
+
 // The parts exceljs parses whole before the sheets, and the root element each must close.
 const SMALL_PARTS = { _parseRels: 'Relationships', _parseWorkbook: 'workbook', _parseStyles: 'styleSheet' } as const;
 const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/workbook.xml', _parseStyles: 'xl/styles.xml' } as const;
@@ -36,7 +44,8 @@ const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/wo
  * decoded across chunk boundaries, its elements named without a namespace prefix (`<x:row>`, which exceljs' parsers do
  * not know), and checked to be whole and to match the zip's CRC-32 (`partText`); an XML error
  * names its part; an entry that does not inflate rejects `broken` (`zipWatch`). Every such failure is a `DamagedPart`
- * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Each worksheet reader also carries
+ * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Rows and cells stored without their
+ * `r` reference are given it (`cellRefs`). Each worksheet reader also carries
  * `typedCells`, the cells stored as an error, a boolean or a date, whose type exceljs loses (`typedCellScanner`), and
  * a cell referring to a shared string the table does not hold fails its sheet (`sharedStringScanner`).
  * @example const reader = new (checkedWorkbookReader(ExcelJS))(stream, { worksheets: 'emit' });
@@ -72,8 +81,10 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       try {
         // Read whole before exceljs parses it: its parsers stop at the root's end, before the CRC-32 can be compared.
         let text = '';
-        for await (const t of partText(entry as AsyncIterable<Uint8Array>, check(this, path, root))) text += t;
-        return await base.call(this, Readable.from([text]), ...rest);
+        for await (const t of partText(entry as AsyncIterable<Uint8Array>, check(this, path, root, MAX_SMALL_PART))) text += t;
+        const parsed = await base.call(this, Readable.from([text]), ...rest);
+        if (name === '_parseRels') relativeTargets(this);
+        return parsed;
       } catch (e) {
         throw asDamaged(e, path, partLabel(this, path));
       }
@@ -84,7 +95,7 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
     own._parseSharedStrings = async function* (entry, ...rest) {
       const path = entryPath(entry, 'xl/sharedStrings.xml');
       try {
-        const text = Readable.from(partText(entry as AsyncIterable<Uint8Array>, check(this, path, 'sst')));
+        const text = Readable.from(partText(entry as AsyncIterable<Uint8Array>, check(this, path, 'sst', MAX_SHARED_STRINGS)));
         yield* sharedStrings.call(this, text, ...rest) as AsyncIterable<unknown>;
       } catch (e) {
         throw asDamaged(e, path, partLabel(this, path));
@@ -100,7 +111,7 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       const typedCells: TypedCells = new Map();
       const part = check(this, path, 'worksheet');
       const strings = sharedStringScanner({ count: () => this.sharedStrings?.length, damaged: part.damaged });
-      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner: chained(typedCellScanner(typedCells), strings) });
+      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner: chained(cellRefs(), chained(typedCellScanner(typedCells), strings)) });
       for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
         if (event.eventType === 'worksheet' && event.value !== undefined) {
           const ws = event.value;
@@ -124,6 +135,21 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
   return Checked as unknown as CheckedWorkbookReaderClass;
 }
 
+/**
+ * Makes the workbook's relationship targets relative to `xl/`, the form exceljs compares with the sheet parts'
+ * names (`worksheets/sheet1.xml`). Why: OPC allows a target from the package root (`/xl/worksheets/sheet1.xml`), and
+ * openpyxl — pandas' `to_excel` — writes every sheet's so: exceljs then matched no sheet to its name and the workbook
+ * read as "no sheets" (with `--sheet`: no sheet "Data"; its sheets: "Data").
+ */
+function relativeTargets(reader: Reader): void {
+  for (const rel of reader.workbookRels ?? []) {
+    const target = rel.Target;
+    if (typeof target !== 'string') continue;
+    const relative = target.startsWith('/xl/') ? target.slice('/xl/'.length) : target.startsWith('./') ? target.slice(2) : target;
+    if (relative !== target) (rel as { Target?: string }).Target = relative;
+  }
+}
+
 /** `a`'s pass over a sheet's text, then `b`'s over what `a` passes on. */
 function chained(a: TypedCellScanner, b: TypedCellScanner): TypedCellScanner {
   return { scan: (text) => b.scan(a.scan(text)), end: () => b.scan(a.end()) + b.end() };
@@ -140,11 +166,13 @@ class Feed extends PassThrough {
   }
 }
 
-function check(reader: Reader, path: string, root: string): PartCheck {
+function check(reader: Reader, path: string, root: string, maxChars?: number): PartCheck {
   return {
     root,
     crc: () => watches.get(reader)?.crc(path) ?? Promise.resolve(undefined),
     damaged: (why) => new DamagedPart(path, partLabel(reader, path), why),
+    tooLarge: (why) => new OversizedPart(path, partLabel(reader, path), why),
+    ...(maxChars === undefined ? {} : { maxChars }),
   };
 }
 

@@ -10,6 +10,18 @@ export class DamagedPart extends Error {
   }
 }
 
+/**
+ * A part refused for its size before it fills the memory: a zip bomb (a few MB that inflate to gigabytes), or more
+ * than any register holds. A `DamagedPart`, so that it fails the read as one, worded as what it is.
+ * @example throw new OversizedPart('xl/sharedStrings.xml', SHARED_STRINGS_LABEL, 'holds over 512 MiB of text')
+ */
+export class OversizedPart extends DamagedPart {
+  constructor(part: string, label: string, why: string) {
+    super(part, label, why);
+    this.message = `the workbook is too large to read: ${label} ${why}`;
+  }
+}
+
 /** How messages name the shared-string table. */
 export const SHARED_STRINGS_LABEL = "the shared-string table (xl/sharedStrings.xml), which holds the workbook's text,";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './crc32.js';
-import { partText, type PartCheck } from './part-text.js';
+import { MAX_TEXT_RUN, partText, type PartCheck } from './part-text.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -9,7 +9,8 @@ async function read(xml: string, size: number, check: Partial<PartCheck> = {}): 
   const all = bytes(xml);
   async function* chunks() { for (let i = 0; i < all.length; i += size) yield all.subarray(i, i + size); }
   let text = '';
-  for await (const t of partText(chunks(), { root: 'sst', crc: async () => crc32(all), damaged: (why) => new Error(why), ...check })) text += t;
+  for await (const t of partText(chunks(), { root: 'sst', crc: async () => crc32(all), damaged: (why) => new Error(why),
+    tooLarge: (why) => new Error(`too large: ${why}`), ...check })) text += t;
   return text;
 }
 
@@ -47,5 +48,20 @@ describe('partText', () => {
   it('fails a part whose bytes differ from the CRC-32 the zip records, and takes one for which it records none', async () => {
     await expect(read(sst, 7, { crc: async () => crc32(bytes(sst.replace('Sổ', 'Sỗ'))) })).rejects.toThrow(/does not match the checksum/);
     expect(await read(sst, 7, { crc: async () => undefined })).toBe(sst);
+  });
+});
+
+describe('partText on a part too large to hold (a zip bomb)', () => {
+  it('refuses a part held whole past its limit, before passing on more of it', async () => {
+    const sst = `<sst>${'<si><t>a</t></si>'.repeat(1000)}</sst>`;
+    await expect(read(sst, 4096, { maxChars: 8000 })).rejects.toThrow(/^too large: holds over 0 MiB of XML/);
+    expect(await read(sst, 4096, { maxChars: sst.length })).toBe(sst);
+  });
+
+  it.each([1 << 16, 1 << 20])('refuses a text between two tags longer than any cell holds (chunks of %d bytes)', async (size) => {
+    const long = `<sst><si><t>${'a'.repeat(MAX_TEXT_RUN + 1)}</t></si></sst>`;
+    await expect(read(long, size)).rejects.toThrow(/^too large: holds a text of over 32 MiB between two tags/);
+    const fits = `<sst><si><t>${'a'.repeat(MAX_TEXT_RUN - 16)}</t></si><si><t>${'a'.repeat(MAX_TEXT_RUN - 16)}</t></si></sst>`;
+    expect((await read(fits, size)).length).toBe(fits.length);
   });
 });

@@ -11,9 +11,16 @@ export interface PartCheck {
   readonly crc: () => Promise<number | undefined>;
   /** The error for a damaged part: `why` says what is wrong with it (`was cut short …`). */
   readonly damaged: (why: string) => Error;
+  /** The error for a part refused for its size: `why` says what is over which limit. */
+  readonly tooLarge: (why: string) => Error;
+  /** The most characters the whole part may hold: set for the parts held in memory whole (the shared strings). */
+  readonly maxChars?: number;
   /** A sheet's pass over its text (`typedCellScanner`). */
   readonly scanner?: TypedCellScanner;
 }
+
+/** The longest text between two tags: 1,000 times Excel's 32,767 characters per cell; the XML parser holds a text whole. */
+export const MAX_TEXT_RUN = 32 * 1024 * 1024;
 
 // Room for the root's closing tag and what XML allows after it: white space, comments, processing instructions.
 const TAIL = 4096;
@@ -36,6 +43,9 @@ export async function* partText(chunks: AsyncIterable<Uint8Array | string>, chec
   // A part handed over as text (its stream set to decode) has no bytes to sum: only its end is checked.
   let summed = true;
   let tail = '';
+  // Characters decoded, and the length of the text since the last '<' (a run between tags, across chunks).
+  let chars = 0;
+  let run = 0;
   // Elements named with a prefix (`<x:row>`, as the .NET Open XML SDK writes) are renamed first, for exceljs' parsers
   // and the sheet's scanner alike.
   const names = unprefixedTags();
@@ -70,6 +80,20 @@ export async function* partText(chunks: AsyncIterable<Uint8Array | string>, chec
       } else {
         sum = crc32(c, sum);
         text = decoder.decode(c, { stream: true });
+      }
+      // Sizes are checked before the text goes on: a zip bomb (a few MB inflating to gigabytes) is refused with the
+      // memory it has filled so far bounded, instead of a heap that grows until the process dies.
+      chars += text.length;
+      if (check.maxChars !== undefined && chars > check.maxChars) {
+        throw check.tooLarge(`holds over ${mib(check.maxChars)} of XML, more than ddss holds in memory (a zip bomb, or a ` +
+          'table no register needs): save the sheet as CSV UTF-8 in Excel and validate that, which is read as a stream');
+      }
+      const lt = text.lastIndexOf('<');
+      const longest = lt === -1 ? run + text.length : Math.max(run + text.indexOf('<'), 0);
+      run = lt === -1 ? run + text.length : text.length - lt - 1;
+      if (Math.max(longest, run) > MAX_TEXT_RUN) {
+        throw check.tooLarge(`holds a text of over ${mib(MAX_TEXT_RUN)} between two tags, 1,000 times what an Excel cell holds ` +
+          '(a zip bomb, or not a workbook Excel wrote)');
       }
       const t = pass(text);
       if (t !== '') yield t;
@@ -119,4 +143,8 @@ function closes(tail: string, root: string): boolean {
     ROOT_TAGS.set(root, re);
   }
   return re.test(tail.slice(lt, end));
+}
+
+function mib(chars: number): string {
+  return `${Math.round(chars / (1024 * 1024))} MiB`;
 }

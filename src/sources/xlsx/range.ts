@@ -36,3 +36,10 @@ export function columnNumber(letters: string): number {
   for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
   return n;
 }
+
+/** `1` → `A`, `28` → `AB`. */
+export function columnName(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}

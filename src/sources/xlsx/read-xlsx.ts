@@ -11,7 +11,7 @@ import { checkedWorkbookReader } from './checked-workbook-reader.js';
 import { DamagedPart } from './damaged-part.js';
 import { failure, type Failure } from './failure.js';
 import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
-import { parseRange, type CellRange } from './range.js';
+import { columnName, parseRange, type CellRange } from './range.js';
 import type { StoredType, TypedCells } from './typed-cells.js';
 
 /** Options of `readXlsx`. */
@@ -268,11 +268,4 @@ function readRow(row: XlsxRow, r: CellRange | undefined, date1904: boolean, type
     }
   });
   return { values, findings };
-}
-
-/** `1` → `A`, `28` → `AB`. */
-export function columnName(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
 }
