@@ -25,7 +25,7 @@ describe('ddss validate --history', () => {
     const plain = JSON.parse((await cli(['validate', input, ...BASE, '--format', 'json'])).stdout) as Report;
     expect(first.report.status).toBe(plain.status);
     const own = first.report.rules.filter((r) => r.id.startsWith('history.'));
-    expect(own.map((r) => r.id)).toEqual(['history.row_count_drop', 'history.failure_rate_jump.correct',
+    expect(own.map((r) => r.id)).toEqual(['history.row_count_drop', 'history.values_drop', 'history.failure_rate_jump.correct',
       'history.failure_rate_jump.sufficient', 'history.failure_rate_jump.clean', 'history.stale_input']);
     expect(own.every((r) => r.status === 'skipped' && r.checked === 0)).toBe(true);
     expect(first.report.score).toBe(plain.score);
