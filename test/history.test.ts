@@ -55,6 +55,24 @@ describe('ddss validate --history', () => {
     expect(readFileSync(tmp.path('v.csv'), 'utf8').trim().split('\n').at(-1)).toMatch(/^history\.stale_input,live,warning,stale_input,/);
   });
 
+  it('says in the text report that nothing was judged while the history is too short', async () => {
+    const h = tmp.path('h.ndjson');
+    const input = tmp.path('parcels.csv');
+    const text = readFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url), 'utf8');
+    writeFileSync(input, text);
+    await runOnce(input, h);
+    // One earlier run, then 1 row of 4: the drop is not judged (3 earlier runs are needed). Before, the text said
+    // only "History (1 earlier run, …)" and, where every rule passed, "rules were skipped (nothing to check)".
+    writeFileSync(input, `${text.split('\n').slice(0, 2).join('\n')}\n`);
+    for (const [locale, said] of [['en', '  (no anomaly judged yet: too few earlier runs of this dataset to compare with, 3 by default)'],
+      ['vi', '  (chưa đánh giá bất thường: chưa đủ số lần chạy trước của bộ dữ liệu này để so sánh, mặc định 3)']] as const) {
+      const r = await cli(['validate', input, ...BASE, '--history', h, '--locale', locale]);
+      expect(r.stdout).toContain(`\n${said}\n`);
+    }
+    for (let i = 0; i < 2; i++) await runOnce(input, h);
+    expect((await cli(['validate', input, ...BASE, '--history', h])).stdout).not.toContain('no anomaly judged');
+  });
+
   it('reports a drop in rows against the median of the last runs', async () => {
     const h = tmp.path('h.ndjson');
     const input = tmp.path('parcels.csv');
