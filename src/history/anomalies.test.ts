@@ -79,6 +79,20 @@ describe('historyRules', () => {
     expect(byId(historyRules(report(100, 10), earlier, { name: 'stdin' }), 'history.stale_input').status).toBe('skipped');
   });
 
+  // Before: the previous run was the file's last line, so a run re-done for an earlier date (--now going backwards,
+  // a backfill) between two nightly runs hid tonight's unchanged export: it was compared with last month's.
+  it('stale input: the previous run is the latest one not after this run, whatever the order of the lines', () => {
+    const at = (now: string, sha256: string) => entry(100, 10, { now, input: { name: 'd.csv', bytes: 10, sha256 } });
+    const earlier = [at('2026-11-21T00:00:00.000Z', 'aa'), at('2026-10-01T00:00:00.000Z', 'bb')];
+    const tonight = { ...report(100, 10), now: '2026-11-22T00:00:00.000Z' } as Report;
+    const stale = byId(historyRules(tonight, earlier, { name: 'd.csv', bytes: 10, sha256: 'aa' }), 'history.stale_input');
+    expect([stale.status, stale.samples[0]?.message]).toEqual(['failed',
+      'the input is byte-identical to the previous run\'s (2026-11-21T00:00:00.000Z): the register was not refreshed']);
+    // The backfill itself, dated before every run: compared with the file's last line, as before.
+    const backfill = { ...report(100, 10), now: '2026-09-01T00:00:00.000Z' } as Report;
+    expect(byId(historyRules(backfill, earlier, { name: 'd.csv', bytes: 10, sha256: 'bb' }), 'history.stale_input').status).toBe('failed');
+  });
+
   it('compares with the last `window` runs only, and takes thresholds', () => {
     const earlier = [entry(1000, 10), entry(1000, 10), entry(1000, 10), entry(100, 10), entry(100, 10), entry(100, 10)];
     expect(byId(historyRules(report(79, 10), earlier, undefined, { window: 3 }), 'history.row_count_drop').status).toBe('failed');

@@ -110,8 +110,11 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
     if (candidates > 0) out.push(result(`history.failure_rate_jump.${c}`, c, severity, compared, jumps));
   }
 
-  // The same bytes as the previous run: the register was not refreshed.
-  const last = history.filter((e) => e.dataset === report.dataset).at(-1);
+  // The same bytes as the previous run: the register was not refreshed. The previous run is the latest one not after
+  // this run: a run re-done for an earlier date (--now going backwards) is the file's last line, and stood for it, so
+  // tonight's unchanged export was compared with last month's. A run dated before all others: the file's last line.
+  const own = history.filter((e) => e.dataset === report.dataset);
+  const last = previousRun(own, report.now) ?? own.at(-1);
   const comparable = input?.sha256 !== undefined && last?.input.sha256 !== undefined;
   const stale = comparable && last?.input.sha256 === input?.sha256 && last?.input.bytes === input?.bytes;
   out.push(result('history.stale_input', 'live', severity, comparable ? 1 : 0, stale ? [{
@@ -120,6 +123,17 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
       : `the input is byte-identical to the previous run's (${last?.now ?? ''}): the register was not refreshed`,
   }] : []));
   return out;
+}
+
+/** The run with the latest `now` not after `now` (the later line on a tie), if any. */
+function previousRun(runs: readonly HistoryEntry[], now: string): HistoryEntry | undefined {
+  const at = Date.parse(now);
+  let best: HistoryEntry | undefined;
+  for (const e of runs) {
+    const t = Date.parse(e.now);
+    if (t <= at && (best === undefined || t >= Date.parse(best.now))) best = e;
+  }
+  return best;
 }
 
 function pct(x: number): string {
