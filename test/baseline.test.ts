@@ -114,6 +114,25 @@ describe('ddss validate --baseline', () => {
   });
 });
 
+describe('ddss validate --baseline that matches nothing', () => {
+  it('says why every known problem turned new: another dataset, definition or --pii-key (exit 1 as before)', async () => {
+    const def = tmp.path('people.yaml');
+    writeFileSync(def, 'name: people\nkey: id\nfields:\n  id: { type: text, required: true, pii: hash }\n  age: { type: integer, min: 0 }\n');
+    const input = tmp.path('people.csv');
+    writeFileSync(input, 'id,age\nA1,-1\nA2,-3\nA3,40\n');
+    const run = (key: string, extra: string[]) => cli(['validate', input, '--dataset', def, ...NOW, '--pii-key', key, ...extra]);
+    expect((await run('first-key', ['--violations', tmp.path('old.ndjson')])).code).toBe(1);
+    const same = await run('first-key', ['--baseline', tmp.path('old.ndjson')]);
+    expect([same.code, same.stderr]).toEqual([0, '']);
+    // The key rotated: the hashed record keys differ, none of the 2 known violations is recognised. Before: exit 1 with
+    // "0 known violations, 2 new" and no word why, as if the register had gone bad overnight.
+    const rotated = await run('second-key', ['--baseline', tmp.path('old.ndjson')]);
+    expect(rotated.code).toBe(1);
+    expect(rotated.stderr).toBe(`ddss: none of the 2 violations of the baseline ${tmp.path('old.ndjson')} matched one of this run's 2: ` +
+      'was it written for this dataset, by this definition, with the same --pii-key (hashed record keys change with it)?\n');
+  });
+});
+
 describe('validate({ baseline })', () => {
   const people = defineDataset({
     name: 'people', key: 'id',

@@ -115,6 +115,19 @@ describe('ddss worklist', () => {
     expect(md.stdout.indexOf('| 1 | 3 | A2 |')).toBeLessThan(md.stdout.indexOf('| 4 | 6 | A5 |'));
   });
 
+  // Before: one blank line (text) or nothing (md), alike for a register with no findings and a file emptied by mistake.
+  it('says that a grades file holds no record rather than printing an empty list', async () => {
+    const empty = tmp.path('none.ndjson');
+    writeFileSync(empty, '');
+    const said = `no graded record in ${empty}: ddss validate --grades writes only the records with findings (--grades-all writes every one)\n`;
+    for (const format of ['text', 'md']) {
+      const r = await cli(['worklist', empty, '--by', 'commune', '--format', format]);
+      expect([format, r.code, r.stdout]).toEqual([format, 0, said]);
+    }
+    const csv = await cli(['worklist', empty, '--format', 'csv']);
+    expect(csv.stdout).toBe('\ufeffall,row,line,key,overall,correct,sufficient,clean,live,rules\n'); // a table with no row
+  });
+
   it('reads a grades file that starts with a UTF-8 BOM (an editor saved it; line 1 was "not JSON")', async () => {
     const file = await gradesFile();
     const plain = await cli(['worklist', file, '--by', 'commune']);

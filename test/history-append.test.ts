@@ -71,3 +71,18 @@ describe('appendHistory on a disk that fills up', () => {
     expect(text.endsWith('another run\n')).toBe(true);
   });
 });
+
+describe('appendHistory after a hand edit', () => {
+  it('starts its line on a line of its own when the file does not end with a newline (an editor that drops it)', async () => {
+    const path = tmp.path('h.ndjson');
+    await appendHistory(path, await entry(1));
+    await appendHistory(path, await entry(2));
+    // Deleting the last line in an editor that saves without a final newline.
+    writeFileSync(path, readFileSync(path, 'utf8').split('\n')[0] as string);
+    await appendHistory(path, await entry(3));
+    // Before: the run's line was glued to the last one ("…}{…}"), and every later run refused the history as damaged.
+    const entries = await readHistory(path, 'people');
+    expect(entries).toHaveLength(2);
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(3);
+  });
+});

@@ -54,7 +54,7 @@ describe('ddss validate --history postgresql://…', () => {
       for (const r of rb.rules) if (r.id.startsWith('history.') && r.status === 'failed') seen.add(r.id.replace(/\.(correct|sufficient|clean|live)$/, ''));
     }
     // The sequence did judge: every kind of finding came up at least once.
-    expect([...seen].sort()).toEqual(['history.failure_rate_jump', 'history.row_count_drop', 'history.stale_input']);
+    expect([...seen].sort()).toEqual(['history.failure_rate_jump', 'history.row_count_drop', 'history.stale_input', 'history.values_drop']);
     for (const format of ['text', 'json', 'html']) {
       const a = await cli(['history', file, '--format', format]);
       const b = await cli(['history', bare, '--history-table', 'runs', '--format', format], { env: { PGPASSWORD: server.password } });

@@ -25,7 +25,7 @@ describe('ddss validate --history', () => {
     const plain = JSON.parse((await cli(['validate', input, ...BASE, '--format', 'json'])).stdout) as Report;
     expect(first.report.status).toBe(plain.status);
     const own = first.report.rules.filter((r) => r.id.startsWith('history.'));
-    expect(own.map((r) => r.id)).toEqual(['history.row_count_drop', 'history.failure_rate_jump.correct',
+    expect(own.map((r) => r.id)).toEqual(['history.row_count_drop', 'history.values_drop', 'history.failure_rate_jump.correct',
       'history.failure_rate_jump.sufficient', 'history.failure_rate_jump.clean', 'history.stale_input']);
     expect(own.every((r) => r.status === 'skipped' && r.checked === 0)).toBe(true);
     expect(first.report.score).toBe(plain.score);
@@ -53,6 +53,24 @@ describe('ddss validate --history', () => {
     // CSV too: the same finding, as the last line.
     await runOnce(input, h, ['--violations', tmp.path('v.csv')]);
     expect(readFileSync(tmp.path('v.csv'), 'utf8').trim().split('\n').at(-1)).toMatch(/^history\.stale_input,live,warning,stale_input,/);
+  });
+
+  it('says in the text report that nothing was judged while the history is too short', async () => {
+    const h = tmp.path('h.ndjson');
+    const input = tmp.path('parcels.csv');
+    const text = readFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url), 'utf8');
+    writeFileSync(input, text);
+    await runOnce(input, h);
+    // One earlier run, then 1 row of 4: the drop is not judged (3 earlier runs are needed). Before, the text said
+    // only "History (1 earlier run, …)" and, where every rule passed, "rules were skipped (nothing to check)".
+    writeFileSync(input, `${text.split('\n').slice(0, 2).join('\n')}\n`);
+    for (const [locale, said] of [['en', '  (no anomaly judged yet: too few earlier runs of this dataset to compare with, 3 by default)'],
+      ['vi', '  (chưa đánh giá bất thường: chưa đủ số lần chạy trước của bộ dữ liệu này để so sánh, mặc định 3)']] as const) {
+      const r = await cli(['validate', input, ...BASE, '--history', h, '--locale', locale]);
+      expect(r.stdout).toContain(`\n${said}\n`);
+    }
+    for (let i = 0; i < 2; i++) await runOnce(input, h);
+    expect((await cli(['validate', input, ...BASE, '--history', h])).stdout).not.toContain('no anomaly judged');
   });
 
   it('reports a drop in rows against the median of the last runs', async () => {

@@ -93,9 +93,10 @@ Options:
       --reference-encoding E, --reference-delimiter D
                          how to read CSV reference files (as --encoding, --delimiter)
       --history FILE     append this run to a history (.ndjson) and judge it against the last runs of the
-                         dataset: warnings history.row_count_drop, history.failure_rate_jump.<criterion>,
-                         history.stale_input; trend sparklines in the text and HTML reports. FILE may be a
-                         postgresql:// URL: the history is then a table (--history-table, default ddss_history)
+                         dataset: warnings history.row_count_drop, history.values_drop,
+                         history.failure_rate_jump.<criterion>, history.stale_input; trend sparklines in the
+                         text and HTML reports. FILE may be a postgresql:// URL: the history is then a table
+                         (--history-table, default ddss_history)
       --history-table T  the table ([schema.]name) of a postgresql:// history; created if absent
       --history-window K, --history-row-drop X, --history-min-jump X, --history-severity warning|error
                          runs compared (default 10), row drop (0.2), least failure-rate jump (0.01)

@@ -254,6 +254,13 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
       `${line === undefined ? '' : ` (the first at line ${line})`}: files joined with their headers, not data; ` +
       'they were not evaluated (source.repeated_header)\n');
   }
+  // A baseline none of whose violations recur is most likely not this run's (hashed keys change with --pii-key): every
+  // known problem then counts as new and fails the run, which without a word reads as a register gone bad overnight.
+  const b = report.baseline;
+  if (b !== undefined && b.violations > 0 && b.known === 0 && b.new > 0) {
+    io.stderr.write(`ddss: none of the ${b.violations} violations of the baseline ${b.name} matched one of this run's ${b.new}: was it ` +
+      'written for this dataset, by this definition, with the same --pii-key (hashed record keys change with it)?\n');
+  }
   // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero
   // bytes of UTF-16, UTF-8 letters), else which declarations to try when UTF-8 did not fit.
   const mismatch = report.rules.find((r) => r.id === 'source.encoding_mismatch');

@@ -108,7 +108,11 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     names = [...names].sort((a, b) => flagged(b) - flagged(a) || byName(a, b)).slice(0, most).sort(byName);
   }
   const column = by ?? 'all';
-  const result = format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, by)
+  // An empty list reads alike for a register without findings and a file emptied by mistake: say what the file holds.
+  const none = `no graded record in ${plainText(file)}: ddss validate --grades writes only the records with findings ` +
+    '(--grades-all writes every one)\n';
+  const result = groups.size === 0 && (format === 'text' || format === 'md') ? none
+    : format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, by)
     : format === 'html' ? toWorklistHtml(names.map((n) => groups.get(n) as Group), { column: by, top, locale, source: file,
       ...(names.length < groups.size ? { of: groups.size } : {}) })
       : text(groups, names, by);

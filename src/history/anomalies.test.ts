@@ -49,10 +49,26 @@ describe('historyRules', () => {
   it('skips (never passes) with fewer than minRuns comparable runs; runs that were not evaluated do not count', () => {
     const earlier = [entry(100, 10), entry(100, 10), entry(10, 900, { status: 'error' })];
     const rules = historyRules(report(10, 900), earlier, undefined);
-    for (const id of ['history.row_count_drop', 'history.failure_rate_jump.correct', 'history.stale_input']) {
+    for (const id of ['history.row_count_drop', 'history.values_drop', 'history.failure_rate_jump.correct', 'history.stale_input']) {
       expect([id, byId(rules, id).status, byId(rules, id).checked]).toEqual([id, 'skipped', 0]);
     }
   });
+
+  // Before: a column that had always been filled and came empty (an export that lost a join) left its rules nothing
+  // to check; they were skipped, and with every other rule passing the run passed, the history notwithstanding.
+  it.each([[0, 'failed', 1], [989, 'failed', 1], [990, 'passed', 0], [1000, 'passed', 0]])(
+    'a rule that checked every row in every earlier run checks %d of 1000: %s', (checked, status, samples) => {
+      const earlier = [entry(1000, 10, { rules: { 'code.pattern': [1000, 10] } }), entry(1000, 10, { rules: { 'code.pattern': [1000, 10] } }),
+        entry(1000, 10, { rules: { 'code.pattern': [1000, 10] } })];
+      const now = report(1000, 0);
+      const rule = { ...(now.rules[0] as RuleResult), checked, passRate: checked === 0 ? null : 1, status: checked === 0 ? 'skipped' : 'passed' } as RuleResult;
+      const r = byId(historyRules({ ...now, rules: [rule] }, earlier, undefined), 'history.values_drop');
+      expect([r.criterion, r.status, r.checked, r.samples.length]).toEqual(['sufficient', status, 1, samples]);
+      if (checked === 0) {
+        expect(r.samples[0]).toMatchObject({ code: 'values_drop', field: 'code', value: '0%',
+          message: 'rule code.pattern checked 0% of rows (the others had no value it could read); its median over the last 3 runs is 100%' });
+      }
+    });
 
   it('stale input: the same size and SHA-256 as the previous run of the dataset', () => {
     const earlier = [entry(100, 10, { input: { name: 'a', bytes: 10, sha256: 'bb' } }), entry(100, 10)];
@@ -61,6 +77,20 @@ describe('historyRules', () => {
     expect(byId(same, 'history.stale_input').status).toBe('failed');
     expect(byId(changed, 'history.stale_input').status).toBe('passed');
     expect(byId(historyRules(report(100, 10), earlier, { name: 'stdin' }), 'history.stale_input').status).toBe('skipped');
+  });
+
+  // Before: the previous run was the file's last line, so a run re-done for an earlier date (--now going backwards,
+  // a backfill) between two nightly runs hid tonight's unchanged export: it was compared with last month's.
+  it('stale input: the previous run is the latest one not after this run, whatever the order of the lines', () => {
+    const at = (now: string, sha256: string) => entry(100, 10, { now, input: { name: 'd.csv', bytes: 10, sha256 } });
+    const earlier = [at('2026-11-21T00:00:00.000Z', 'aa'), at('2026-10-01T00:00:00.000Z', 'bb')];
+    const tonight = { ...report(100, 10), now: '2026-11-22T00:00:00.000Z' } as Report;
+    const stale = byId(historyRules(tonight, earlier, { name: 'd.csv', bytes: 10, sha256: 'aa' }), 'history.stale_input');
+    expect([stale.status, stale.samples[0]?.message]).toEqual(['failed',
+      'the input is byte-identical to the previous run\'s (2026-11-21T00:00:00.000Z): the register was not refreshed']);
+    // The backfill itself, dated before every run: compared with the file's last line, as before.
+    const backfill = { ...report(100, 10), now: '2026-09-01T00:00:00.000Z' } as Report;
+    expect(byId(historyRules(backfill, earlier, { name: 'd.csv', bytes: 10, sha256: 'bb' }), 'history.stale_input').status).toBe('failed');
   });
 
   it('compares with the last `window` runs only, and takes thresholds', () => {

@@ -29,8 +29,9 @@ export function median(xs: readonly number[]): number {
 const MAD_SCALE = 1.4826;
 
 /**
- * The history rules of a run: `history.row_count_drop` (sufficient), `history.failure_rate_jump.<criterion>` (one per
- * criterion with a rule to compare; each failing rule a sample) and `history.stale_input` (live). A rule with too
+ * The history rules of a run: `history.row_count_drop` and `history.values_drop` (sufficient; each row rule left with
+ * a far smaller share of rows to check a sample), `history.failure_rate_jump.<criterion>` (one per criterion with a
+ * rule to compare; each failing rule a sample) and `history.stale_input` (live). A rule with too
  * little history is skipped (checked 0), never passed. Weight 0: anomalies say how the run moved, they do not
  * change what the data scores. Earlier runs that could not be evaluated (status `error`) are not compared with.
  * @example const rules = historyRules(report, earlier, { name: 'parcels.csv', sha256 }, {});
@@ -55,6 +56,32 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
       : `${report.rows} rows is more than ${pct(t.rowDrop ?? 0.2)} below the median ${med} of the last ${earlier.length} runs`,
   }] : []));
 
+  // Values: a rule left with a far smaller share of rows to check than its history explains (a column that came empty,
+  // an export that lost a join). Its rules skip missing cells, so without this an optional column that emptied passed.
+  const band = (xs: readonly number[], m: number): number =>
+    Math.max((t.madFactor ?? 3) * MAD_SCALE * median(xs.map((x) => Math.abs(x - m))), t.minJump ?? 0.01);
+  let valuesCompared = 0;
+  const emptied: Sample[] = [];
+  for (const r of report.rules) {
+    if (!evaluated || r.level !== 'row' || r.id.startsWith('history.') || report.rows === 0) continue;
+    const shares = earlier.flatMap((e) => {
+      const x = e.rules[r.id];
+      return x === undefined || e.rows === 0 ? [] : [x[0] / e.rows];
+    });
+    if (shares.length < minRuns) continue;
+    valuesCompared++;
+    const m = median(shares);
+    const share = r.checked / report.rows;
+    if (share < m - band(shares, m)) {
+      emptied.push({
+        code: 'values_drop', ...(r.field === null ? {} : { field: r.field }), value: pct(share),
+        message: vi ? `Quy tắc ${r.id} chỉ kiểm tra được ${pct(share)} số hàng (các hàng khác không có giá trị đọc được), trung vị các lần trước ${pct(m)}`
+          : `rule ${r.id} checked ${pct(share)} of rows (the others had no value it could read); its median over the last ${shares.length} runs is ${pct(m)}`,
+      });
+    }
+  }
+  out.push(result('history.values_drop', 'sufficient', severity, valuesCompared, emptied));
+
   // Failure rates: a rule failing on a larger share of rows than its history explains.
   for (const c of CRITERIA) {
     let compared = 0;
@@ -71,9 +98,8 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
       if (rates.length < minRuns) continue;
       compared++;
       const m = median(rates);
-      const band = Math.max((t.madFactor ?? 3) * MAD_SCALE * median(rates.map((x) => Math.abs(x - m))), t.minJump ?? 0.01);
       const rate = r.failed / r.checked;
-      if (rate > m + band) {
+      if (rate > m + band(rates, m)) {
         jumps.push({
           code: 'failure_rate_jump', ...(r.field === null ? {} : { field: r.field }), value: pct(rate),
           message: vi ? `Quy tắc ${r.id} không đạt ở ${pct(rate)} số hàng, trung vị các lần trước ${pct(m)}`
@@ -84,8 +110,11 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
     if (candidates > 0) out.push(result(`history.failure_rate_jump.${c}`, c, severity, compared, jumps));
   }
 
-  // The same bytes as the previous run: the register was not refreshed.
-  const last = history.filter((e) => e.dataset === report.dataset).at(-1);
+  // The same bytes as the previous run: the register was not refreshed. The previous run is the latest one not after
+  // this run: a run re-done for an earlier date (--now going backwards) is the file's last line, and stood for it, so
+  // tonight's unchanged export was compared with last month's. A run dated before all others: the file's last line.
+  const own = history.filter((e) => e.dataset === report.dataset);
+  const last = previousRun(own, report.now) ?? own.at(-1);
   const comparable = input?.sha256 !== undefined && last?.input.sha256 !== undefined;
   const stale = comparable && last?.input.sha256 === input?.sha256 && last?.input.bytes === input?.bytes;
   out.push(result('history.stale_input', 'live', severity, comparable ? 1 : 0, stale ? [{
@@ -94,6 +123,17 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
       : `the input is byte-identical to the previous run's (${last?.now ?? ''}): the register was not refreshed`,
   }] : []));
   return out;
+}
+
+/** The run with the latest `now` not after `now` (the later line on a tie), if any. */
+function previousRun(runs: readonly HistoryEntry[], now: string): HistoryEntry | undefined {
+  const at = Date.parse(now);
+  let best: HistoryEntry | undefined;
+  for (const e of runs) {
+    const t = Date.parse(e.now);
+    if (t <= at && (best === undefined || t >= Date.parse(best.now))) best = e;
+  }
+  return best;
 }
 
 function pct(x: number): string {

@@ -46,17 +46,22 @@ export async function readHistory(path: string, dataset: string | undefined, kee
 }
 
 /**
- * Appends one entry as one line, in one write (so runs appending to a shared history file do not interleave). A
- * write that fails part-way (a full disk takes what fits) is taken back: the file is cut to its size before, since a
- * partial line would make every later run refuse the history as damaged. Only when another run appended meanwhile is
- * the file left as it is (cutting it would drop that run's line); the error then says so.
+ * Appends one entry as one line, in one write (so runs appending to a shared history file do not interleave), on a
+ * line of its own even when the file does not end with a newline. A write that fails part-way (a full disk takes what
+ * fits) is taken back: the file is cut to its size before, since a partial line would make every later run refuse the
+ * history as damaged. Only when another run appended meanwhile is the file left as it is (cutting it would drop that
+ * run's line); the error then says so.
  * @example await appendHistory('history.ndjson', historyEntry(report, input));
  */
 export async function appendHistory(path: string, entry: HistoryEntry): Promise<void> {
-  const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
-  const file = await open(path, 'a');
+  // 'a+': appends, and can read the last byte.
+  const file = await open(path, 'a+');
   try {
     const before = (await file.stat()).size;
+    // A file saved by an editor that drops the final newline would get this line glued to its last one ("…}{…}"),
+    // and every later run would refuse the history as damaged: start on a line of its own.
+    const glued = before > 0 && (await file.read(Buffer.alloc(1), 0, 1, before - 1)).buffer[0] !== 0x0a;
+    const line = Buffer.from(`${glued ? '\n' : ''}${JSON.stringify(entry)}\n`, 'utf8');
     let done = 0;
     try {
       while (done < line.length) done += (await file.write(line, done, line.length - done)).bytesWritten;

@@ -36,6 +36,8 @@ export interface Labels {
   readonly baselineCounts: (known: number, fresh: number, name: string) => string;
   /** The heading of the history block: the earlier runs compared with, and the history file. */
   readonly historyHeading: (runs: number, name: string) => string;
+  /** The history rules were skipped for want of earlier runs: said, or a short history reads as a clean one. */
+  readonly historyNotJudged: string;
   /** Nothing failed, but some rules had nothing to check: they did not pass. */
   readonly passedButSkipped: (n: number) => string;
   /** No error or warning rule failed, but `n` info rules found something (shown, never judged). */
@@ -99,6 +101,7 @@ const en: Labels = {
   ]),
   allPassed: 'Every rule passed.',
   historyHeading: (n, name) => `History (${plural(n, 'earlier run', 'earlier runs', 'en')}, ${name}):`,
+  historyNotJudged: '(no anomaly judged yet: too few earlier runs of this dataset to compare with, 3 by default)',
   baselineCounts: (k, n, name) => `against the baseline ${name}: ${plural(k, 'known violation', 'known violations', 'en')}, ${formatCount(n, 'en')} new`,
   passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
   passedButInfo: (n) => `No error or warning rule failed; ${plural(n, 'info rule', 'info rules', 'en')} found something (shown, not judged).`,
@@ -158,6 +161,7 @@ const vi: Labels = {
   ]),
   allPassed: 'Tất cả quy tắc đều đạt.',
   historyHeading: (n, name) => `Lịch sử (${formatCount(n, 'vi')} lần chạy trước, ${name}):`,
+  historyNotJudged: '(chưa đánh giá bất thường: chưa đủ số lần chạy trước của bộ dữ liệu này để so sánh, mặc định 3)',
   baselineCounts: (k, n, name) => `so với mốc ${name}: ${formatCount(k, 'vi')} vi phạm đã biết, ${formatCount(n, 'vi')} vi phạm mới`,
   passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
   passedButInfo: (n) => `Không có quy tắc lỗi hay cảnh báo nào không đạt; ${formatCount(n, 'vi')} quy tắc thông tin có phát hiện (chỉ hiển thị, không tính).`,

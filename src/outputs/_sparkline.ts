@@ -61,7 +61,12 @@ export function historyLines(report: Report, l: Labels, clean: (s: string) => st
   }).filter((r) => r !== '');
   const found = report.rules.filter((r) => r.id.startsWith('history.') && r.status === 'failed')
     .flatMap((r) => r.samples.map((s) => `  ! ${clean(s.message)}`));
-  return [l.historyHeading(h.runs, clean(h.name)), ...rows, ...found];
+  return [l.historyHeading(h.runs, clean(h.name)), ...rows, ...(notJudged(report) ? [`  ${l.historyNotJudged}`] : []), ...found];
+}
+
+/** Whether a run that was evaluated had too few earlier runs for any history rule (they are skipped together). */
+function notJudged(report: Report): boolean {
+  return report.status !== 'error' && report.rules.some((r) => r.id === 'history.row_count_drop' && r.status === 'skipped');
 }
 
 /**
@@ -82,5 +87,6 @@ export function historyCard(report: Report, l: Labels): string {
   const found = report.rules.filter((r) => r.id.startsWith('history.') && r.status === 'failed')
     .flatMap((r) => r.samples.map((s) => `<li>${escapeHtml(s.message)}</li>`));
   return `<section class="card history"><h2>${escapeHtml(l.historyHeading(h.runs, h.name).replace(/:$/, ''))}</h2>` +
-    `<table><tbody>${rows.join('')}</tbody></table>${found.length === 0 ? '' : `<ul>${found.join('')}</ul>`}</section>`;
+    `<table><tbody>${rows.join('')}</tbody></table>${notJudged(report) ? `<p class="hint">${escapeHtml(l.historyNotJudged)}</p>` : ''}` +
+    `${found.length === 0 ? '' : `<ul>${found.join('')}</ul>`}</section>`;
 }

@@ -8,9 +8,12 @@ import { sparkline, svgSparkline } from './_sparkline.js';
 
 const KEYS = ['overall', ...CRITERIA] as const;
 
+/** Runs a text sparkline draws: one block a run, so years of nightly runs would make lines thousands wide. */
+const TEXT_RUNS = 60;
+
 /**
- * `ddss history` as text: per dataset, a sparkline per score with its first and latest value, and the rules whose
- * failure rate rose most. Data passes through `plainText` (no terminal escapes from a history file).
+ * `ddss history` as text: per dataset, a sparkline per score (of the last 60 runs) with its first and latest value,
+ * and the rules whose failure rate rose most. Data passes through `plainText` (no terminal escapes from a history file).
  * @example process.stdout.write(historyText(historyTrend(entries), 'en'));
  */
 export function historyText(trends: readonly DatasetTrend[], locale: Locale): string {
@@ -19,11 +22,12 @@ export function historyText(trends: readonly DatasetTrend[], locale: Locale): st
   const width = Math.max(...names.map((n) => n.length));
   const out: string[] = [];
   for (const t of trends) {
-    out.push(`${plainText(t.dataset)} — ${t.runs} ${locale === 'vi' ? 'lần chạy' : t.runs === 1 ? 'run' : 'runs'}, ${plainText(t.first)} … ${plainText(t.last)}`);
+    const cut = t.runs <= TEXT_RUNS ? '' : locale === 'vi' ? ` (biểu đồ: ${TEXT_RUNS} lần chạy cuối)` : ` (sparklines: the last ${TEXT_RUNS} runs)`;
+    out.push(`${plainText(t.dataset)} — ${t.runs} ${locale === 'vi' ? 'lần chạy' : t.runs === 1 ? 'run' : 'runs'}, ${plainText(t.first)} … ${plainText(t.last)}${cut}`);
     KEYS.forEach((k, i) => {
       const s = t.scores[k];
       if (s.every((v) => v === null)) return;
-      out.push(`  ${(names[i] as string).padEnd(width)}  ${sparkline(s)}  ${formatPercent(s[0] ?? null, locale)} → ${formatPercent(s.at(-1) ?? null, locale)}`);
+      out.push(`  ${(names[i] as string).padEnd(width)}  ${sparkline(s.slice(-TEXT_RUNS))}  ${formatPercent(s[0] ?? null, locale)} → ${formatPercent(s.at(-1) ?? null, locale)}`);
     });
     out.push(`  ${(locale === 'vi' ? 'Số hàng' : 'Rows').padEnd(width)}  ${formatCount(t.rows[0] ?? 0, locale)} → ${formatCount(t.rows.at(-1) ?? 0, locale)}`);
     if (t.worstMoving.length > 0) {
