@@ -147,3 +147,15 @@ export function addColumnIssues(columns: readonly string[], fields: readonly str
   const unexpected = of('unexpected_column');
   if (unexpected !== undefined) unexpected.checked = columns.length;
 }
+
+/**
+ * Why a validator refuses rows, merges or its state: it finished, or `merge(state, true)` declared the last merge.
+ * After that merge rules may keep less (uniqueness looks the last shard's keys up instead of copying them), so a later
+ * row or merge would be counted against partial tables: wrong counts, without an error.
+ * @example if (closed) throw closedError(finished, 'add a row');
+ */
+export function closedError(finished: boolean, what: string): Error {
+  if (finished) return new Error('ddss: validator already finished');
+  return new Error(`ddss: cannot ${what} after merge(state, true): that merge was declared the last (only finish may ` +
+    'follow), so rules kept less and would count what came after wrongly; pass true only to the last merge');
+}
