@@ -59,6 +59,20 @@ describe('toPassDataset', () => {
       .rejects.toThrow(/live score 75\.00% is below 90\.00%/);
   });
 
+  it('fails, even under .not, on a misspelt criterion or option: the failing dataset passed, judged by nothing', async () => {
+    const report = await validate(people, broken, { now: NOW });
+    for (const options of [{ criteria: { corect: 0.99 } }, { minscore: 0.99 }, { now: NOW, criteria: { correct: 0.99 }, failunder: 1 }]) {
+      await expect(expect(broken).toPassDataset(people, { now: NOW, ...options } as never)).rejects.toThrow(/corect|minscore|failunder/);
+      await expect(expect(report).not.toPassDataset(people, options as never)).rejects.toThrow(/not a criterion|not an option/);
+    }
+    await expect(expect(report).toPassDataset(people, { minscore: 0.9 } as never)).rejects.toThrow(/did you mean "minScore"/);
+  });
+
+  it('judges by the dataset status when every threshold given is undefined', async () => {
+    await expect(expect(broken).toPassDataset(people, { now: NOW, criteria: { live: undefined } as never }))
+      .rejects.toThrow(/the dataset failed/);
+  });
+
   it('treats a criterion without rules as unmet, never as 100%', async () => {
     const plain = defineDataset({ name: 'plain', fields: { a: field.text().required() } });
     await expect(expect([{ a: 'x' }]).toPassDataset(plain, { criteria: { live: 0.5 } }))

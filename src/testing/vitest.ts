@@ -11,6 +11,7 @@
  */
 import { chai, expect } from 'vitest';
 import { guardAwait } from './_guard-await.js';
+import { checkOptionKeys, VALIDATE_OPTION_KEYS } from '../core/option-keys.js';
 import { isThenable } from '../core/_validator-helpers.js';
 import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
@@ -65,6 +66,8 @@ declare module 'vitest' {
   }
 }
 
+const MATCHER_OPTION_KEYS = ['minScore', 'criteria', ...VALIDATE_OPTION_KEYS];
+
 /** A finished report (rather than rows to validate): the fields the matchers read are there. */
 export function isReport(x: unknown): x is Report {
   if (typeof x !== 'object' || x === null) return false;
@@ -111,6 +114,8 @@ function requireReportOf(report: Report, dataset: DatasetDefinition): Report {
 
 expect.extend({
   async toPassDataset(received: unknown, dataset: DatasetDefinition, options: PassDatasetOptions = {}) {
+    // A misspelt option (`minscore`) is otherwise ignored, and the verdict made without it.
+    checkOptionKeys(options, MATCHER_OPTION_KEYS, 'toPassDataset');
     const { minScore, criteria, ...validateOptions } = options;
     let report: Report;
     if (isReport(received)) report = requireReportOf(received, dataset);
