@@ -56,5 +56,14 @@ describe('rule.fromJsonSchema', () => {
     const annotated = anyField(object({ type: 'number', title: 'area', description: 'm²', examples: [1], 'x-unit': 'm2' }));
     expect(ruleOf(await run(annotated, [{ a: -Infinity }, { a: Infinity }, { a: 2 }]), 'jsonSchema').failed).toBe(2);
   });
+
+  it.each([
+    ['under properties', object({ type: 'number', exclusiveMinimum: 0 })],
+    ['in a oneOf branch through a $ref', { definitions: { r: { properties: { area: {} } } }, oneOf: [{ $ref: '#/definitions/r' }] }],
+  ])('refuses a schema of a property the dataset does not declare (%s), which checked nothing', (_, schema) => {
+    const named = JSON.parse(JSON.stringify(schema).replace('"a"', '"area"')) as object;
+    expect(() => defineDataset({ name: 'd', fields: { a: field.any() }, rules: [rule.fromJsonSchema(named)] }))
+      .toThrow(/checks "area", which is not a field of dataset "d"/);
+  });
 });
 

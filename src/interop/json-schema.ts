@@ -32,7 +32,8 @@ const STRICT: Options = {
  */
 export function fromJsonSchema(schema: object, options: RuleOptions = {}): RecordRule {
   const check = compileSchema(schema);
-  return recordRule({ name: 'jsonSchema', criterion: 'correct', code: 'schema_violation' }, (row, ctx) => {
+  const reads = [...topLevelKeys(schema, schema)];
+  return recordRule({ name: 'jsonSchema', criterion: 'correct', code: 'schema_violation', reads }, (row, ctx) => {
     if (check(asJson(row, ctx))) return undefined;
     return (check.errors ?? []).map((e) => finding(e));
   }, options);
@@ -62,6 +63,34 @@ function compileSchema(schema: object): ValidateFunction {
     throw new Error('ddss: rule.fromJsonSchema: the schema is $async, and checks are synchronous; remove $async');
   }
   return check;
+}
+
+/**
+ * The properties a record schema names at its top level (`properties`, `required`, through `allOf`/`anyOf`/`oneOf`,
+ * `if`/`then`/`else` and local `$ref`s), which `defineDataset` checks are fields: the record holds nothing else, so a
+ * schema of an undeclared property — not required, it never fails — would check nothing.
+ */
+function topLevelKeys(node: unknown, root: object, found = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return found;
+  seen.add(node);
+  const s = node as Record<string, unknown>;
+  if (typeof s.properties === 'object' && s.properties !== null) for (const k of Object.keys(s.properties)) found.add(k);
+  if (Array.isArray(s.required)) for (const k of s.required) if (typeof k === 'string') found.add(k);
+  for (const list of [s.allOf, s.anyOf, s.oneOf]) if (Array.isArray(list)) for (const sub of list) topLevelKeys(sub, root, found, seen);
+  for (const sub of [s.if, s.then, s.else]) topLevelKeys(sub, root, found, seen);
+  if (typeof s.$ref === 'string' && s.$ref.startsWith('#')) topLevelKeys(pointer(root, s.$ref.slice(1)), root, found, seen);
+  return found;
+}
+
+/** The part of `root` at a JSON pointer (`/definitions/record`), or undefined. */
+function pointer(root: object, path: string): unknown {
+  let at: unknown = root;
+  for (const raw of path.split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 /** The `x-…` keys anywhere in a schema. */

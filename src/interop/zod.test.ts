@@ -72,3 +72,15 @@ describe('rule.fromZod criteria', () => {
     expect(() => rule.fromZod(z.object({}), { criteria: { a: 'fresh' as never } })).toThrow(/criterion/);
   });
 });
+
+describe('rule.fromZod keys', () => {
+  it.each([
+    ['an optional key', z.object({ area: z.number().positive().optional() })],
+    ['a key of a union branch', z.union([z.object({ a: z.any() }), z.object({ area: z.number().positive().optional() })])],
+    ['a key under a transform and a refinement', z.object({ area: z.number().optional() }).refine(() => true).transform((r) => r)],
+  ])('refuse a schema of a field the dataset does not declare (%s), which checked nothing: area -1 passed', (_, schema) => {
+    expect(() => defineDataset({ name: 'd', fields: { a: field.any() }, rules: [...rule.fromZod(schema)] }))
+      .toThrow(/checks "area", which is not a field of dataset "d"/);
+  });
+});
+
