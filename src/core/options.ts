@@ -43,7 +43,12 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   extraKeys: readonly string[] = []): ResolvedOptions {
   if (typeof o !== 'object' || o === null) throw new TypeError(`ddss: options must be an object, got ${o === null ? 'null' : typeof o}`);
   checkOptionKeys(o, extraKeys.length === 0 ? VALIDATE_OPTION_KEYS : [...VALIDATE_OPTION_KEYS, ...extraKeys], 'a run');
-  const now = o.now === undefined ? new Date() : new Date(o.now);
+  const given: unknown = o.now;
+  // new Date(null) and new Date(false) are 1970: a run judged then finds 25-year-old records fresh (within, freshness).
+  if (given !== undefined && !(given instanceof Date) && typeof given !== 'string' && typeof given !== 'number') {
+    throw new TypeError(`ddss: "now" must be a Date, an ISO string or milliseconds, got ${given === null ? 'null' : typeof given}`);
+  }
+  const now = given === undefined ? new Date() : new Date(given);
   if (Number.isNaN(now.getTime())) throw new Error(`ddss: invalid "now": ${String(o.now)}`);
   const maxSamples = o.maxSamplesPerRule ?? 100;
   if (!(Number.isInteger(maxSamples) && maxSamples >= 0)) {
