@@ -11,7 +11,7 @@ import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, closedError, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
+  AsyncCheckError, CheckResultError, addColumnIssues, closedError, isRecordObject, objectKind, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
@@ -193,14 +193,14 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     grader?.begin(ctx.row);
     // Each row is classified once, arrays (every CSV row) first.
     const cells = Array.isArray(row) || row instanceof Map;
-    if (!cells && typeof row === 'object' && row !== null) {
+    if (!cells && typeof row === 'object' && row !== null && isRecordObject(row)) {
       rawsFresh = false;
       evaluateObject(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     } else {
-      // A row that is neither an object, an array nor a Map has no cell: every field reads as missing, and the row
-      // says why (it passed as an empty row, its rules skipped).
+      // A row that is not a record (a string, null, a Promise, a Date), nor an array or a Map, has no cell: every
+      // field reads as missing, and the row says why (it passed as an empty row, its rules skipped).
       if (!cells) addIssue(notARow(row), ctx.row);
-      access.read(row, raws);
+      access.read(cells ? row : undefined, raws);
       rawsFresh = true;
       evaluateCells(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     }
@@ -312,7 +312,7 @@ export type { RuleContext };
 
 /** The issue of a row that is not an object, an array or a Map (a number, a string, null). */
 function notARow(row: unknown): SourceIssue {
-  const type = row === null ? 'null' : typeof row;
+  const type = row === null ? 'null' : typeof row === 'object' ? objectKind(row) : typeof row;
   const shown = typeof row === 'string' || typeof row === 'number' || typeof row === 'boolean' || typeof row === 'bigint' ? String(row) : undefined;
   return { code: 'non_object_element', criterion: 'correct', severity: 'error', scope: 'row', params: { type },
     ...(shown === undefined ? {} : { value: shown.slice(0, 200) }) };
