@@ -71,6 +71,14 @@ describe('rule.fromZod criteria', () => {
   it('rejects a criteria option naming an unknown criterion', () => {
     expect(() => rule.fromZod(z.object({}), { criteria: { a: 'fresh' as never } })).toThrow(/criterion/);
   });
+
+  // It moved nothing, yet `schema.live` checked every row and never failed: live scored 100% with no rule of its own.
+  it('rejects a criteria path naming no key of the schema', () => {
+    const schema = z.object({ updated_at: z.date(), owner: z.object({ name: z.string() }) });
+    expect(() => rule.fromZod(schema, { criteria: { updtaed_at: 'live' } }))
+      .toThrow('ddss: fromZod criteria["updtaed_at"] names no key of the schema (updated_at, owner)');
+    expect(() => rule.fromZod(schema, { criteria: { updated_at: 'live', 'owner.name': 'clean' } })).not.toThrow();
+  });
 });
 
 describe('rule.fromZod keys', () => {

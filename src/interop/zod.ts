@@ -37,6 +37,14 @@ export function fromZod(schema: z.ZodType, options: FromZodOptions = {}): readon
   const used = [...new Set<Criterion>([other, 'sufficient', ...Object.values(criteria)])];
   const base = common.id ?? 'schema';
   const reads = [...topLevelKeys(schema)];
+  // A path the schema has no key for (`updtaed_at`) moved nothing, yet its criterion got a rule that checked every row
+  // and never failed: `live` scored 100% where it had no rule (null), and the stale dates counted as `correct`.
+  for (const path of Object.keys(criteria)) {
+    const head = path.split('.')[0] ?? path;
+    if (reads.length > 0 && !reads.includes(head)) {
+      throw new Error(`ddss: fromZod criteria["${path}"] names no key of the schema (${reads.join(', ')})`);
+    }
+  }
 
   // The schema is parsed once per row: every rule of the set asks for the same (record, row) while the engine
   // evaluates that row, synchronously, so the last answer is the one they need.
