@@ -62,6 +62,21 @@ describe('row shapes', () => {
     const report = await run(def, [42, 'text', null]);
     expect(ruleOf(report, 'id.required').failed).toBe(3);
   });
+
+  // rows.map(async (r) => …) without awaiting: each Promise read as a row with every field missing, its rules skipped,
+  // so the record inside was never checked and a run of them passed. A Date, Set or bytes are no record either.
+  it('objects that are not records (a Promise, a Date, a Set, bytes) are non_object_element, never evaluated as empty rows', async () => {
+    const optional = defineDataset({ name: 'o', fields: { n: field.integer().min(1) } });
+    const report = await run(optional, [{ n: 2 }, Promise.resolve({ n: 0 }), new Date(), new Set([1]), new Uint8Array(1), { n: 3 }]);
+    expect(report.status).toBe('failed');
+    const issue = ruleOf(report, 'source.non_object_element');
+    expect([issue.failed, issue.samples.map((v) => [v.row, v.message])]).toEqual([4, [
+      [1, 'the record is a Promise, not an object, and was not read'], [2, 'the record is a Date, not an object, and was not read'],
+      [3, 'the record is a Set, not an object, and was not read'], [4, 'the record is a Uint8Array, not an object, and was not read'],
+    ]]);
+    class Parcel { get n(): number { return 5; } }
+    expect(ruleOf(await run(optional, [new Parcel(), Object.create(null) as object]), 'n.min').checked).toBe(1);
+  });
 });
 
 describe('samples and the violation sink', () => {

@@ -7,6 +7,10 @@ import { backtrackingRisk } from '../../src/core/backtracking-risk.js';
  * @example checkedRegExp('pattern', /^\d+$/g, false) // /^\d+$/
  */
 export function checkedRegExp(rule: string, re: RegExp, unsafe: boolean): RegExp {
+  // A string (from JavaScript, or a config) failed deep in the analyser: "Cannot read properties of undefined".
+  if (!(re instanceof RegExp)) {
+    throw new TypeError(`ddss: ${rule} takes a RegExp (/^\\d{12}$/, or new RegExp(text)), got ${typeof re === 'string' ? `the string ${JSON.stringify(re)}` : typeof re}`);
+  }
   const risk = unsafe ? undefined : backtrackingRisk(re.source, re.flags);
   if (risk !== undefined) {
     throw new Error(`ddss: ${rule} ${String(re)} can backtrack exponentially (${risk}); rewrite it, or pass { unsafe: true } to accept it`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { max, min } from './bounds.js';
 import { codes } from '../../test/_ctx.js';
+import { defineDataset } from '../../src/define.js';
+import { field } from '../../src/field.js';
 
 describe('min / max', () => {
   it.each([
@@ -15,4 +17,10 @@ describe('min / max', () => {
     [max(new Date('2000-01-01')), new Date('1999-12-31'), []],
     [min(0), 'text', ['below_minimum']],
   ])('%#: %j', (rule, v, expected) => expect(codes(rule, v)).toEqual(expected));
+
+  it('names an invalid Date bound as the mistake it is (it threw RangeError "Invalid time value")', () => {
+    expect(() => defineDataset({ name: 'd', fields: { d: field.date().min(new Date('x')) } }))
+      .toThrow('ddss: field "d": min must be a date on a date field, not Invalid Date');
+  });
 });
+

@@ -13,7 +13,8 @@ function measure(v: unknown): number {
 }
 
 function label(b: Bound): string {
-  return b instanceof Date ? b.toISOString().slice(0, 10) : String(b);
+  // An invalid Date threw RangeError "Invalid time value" here, before the field's check could name the mistake.
+  return b instanceof Date && !Number.isNaN(b.getTime()) ? b.toISOString().slice(0, 10) : String(b);
 }
 
 /**

@@ -14,8 +14,12 @@ describe('length', () => {
   it.each([
     [{ min: 3, max: 1 }, /ddss: length: min \(3\) is greater than max \(1\)/],
     [{}, /ddss: length needs min or max/],
+    // Set no bound, so every value passed: a misspelt key, NaN, a string.
+    [{ maxx: 3 }, /ddss: length: "maxx" is not a bound \(min, max\)/],
+    [{ max: Number.NaN }, /ddss: length: max must be a whole number ≥ 0, got NaN/],
+    [{ min: '3' }, /ddss: length: min must be a whole number ≥ 0, got "3"/],
   ])('refuses the bounds %j when the rule is built', (bounds, message) => {
-    expect(() => length(bounds)).toThrow(message);
+    expect(() => length(bounds as never)).toThrow(message);
   });
 
   it('takes min equal to max: an exact length', () => {

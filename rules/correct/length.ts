@@ -1,4 +1,5 @@
 import { valueRule } from '../../src/core/rule-base.js';
+import { countBounds } from './_count-bounds.js';
 import type { RuleOptions, ValueRule } from '../../src/core/types.js';
 
 /**
@@ -8,10 +9,8 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
  * @example field.text().length({ min: 9, max: 12 })
  */
 export function length(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): ValueRule {
+  const { lo, hi } = countBounds('length', bounds);
   if (bounds.min === undefined && bounds.max === undefined) throw new Error('ddss: length needs min or max');
-  const lo = bounds.min ?? 0;
-  const hi = bounds.max ?? Infinity;
-  if (lo > hi) throw new Error(`ddss: length: min (${lo}) is greater than max (${hi})`);
   return valueRule({ name: 'length', criterion: 'correct', params: { min: lo, max: hi === Infinity ? null : hi } },
     (v) => {
       const s = typeof v === 'string' ? v : String(v);

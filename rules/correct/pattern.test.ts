@@ -40,4 +40,10 @@ describe('pattern refuses what can backtrack exponentially', () => {
     expect(() => field.text().pattern(/^(.*a){20}$/)).toThrow('can backtrack exponentially (nested quantifier');
     expect(() => field.text().pattern(/^(.*a){20}$/, { unsafe: true })).not.toThrow();
   });
+
+  it('refuses a string with a message naming the mistake (it threw "Cannot read properties of undefined")', () => {
+    expect(() => field.text().pattern('^a$' as never)).toThrow('ddss: pattern takes a RegExp (/^\\d{12}$/, or new RegExp(text)), got the string "^a$"');
+    expect(() => field.text().notPattern(undefined as never)).toThrow('ddss: notPattern takes a RegExp');
+  });
 });
+

@@ -19,6 +19,15 @@ describe('rowCount', () => {
     expect(() => rule.rowCount({ min: 1, max: 0 })).toThrow(/ddss: rowCount: min \(1\) is greater than max \(0\)/);
   });
 
+  // rowCount({ minn: 5 }) set no bound: an empty export passed as a table of at least 5 rows.
+  it.each([
+    [{ minn: 5 }, /ddss: rowCount: "minn" is not a bound/],
+    [{ min: Number.NaN }, /ddss: rowCount: min must be a whole number ≥ 0, got NaN/],
+    [{ min: -1 }, /min must be a whole number ≥ 0, got -1/],
+  ])('refuses the bounds %j, which limit nothing, when the rule is built', (bounds, message) => {
+    expect(() => rule.rowCount(bounds as never)).toThrow(message);
+  });
+
   it('takes min equal to max, and no bounds at all (every table passes, as GX has it)', async () => {
     const report = await run(defineDataset({ name: 'd', fields: { a: field.text() },
       rules: [rule.rowCount({ min: 1, max: 1 }, { id: 'one' }), rule.rowCount({}, { id: 'any' })] }), [{ a: 'x' }]);

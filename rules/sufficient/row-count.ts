@@ -1,4 +1,5 @@
 import { aggregateRule } from '../../src/core/rule-base.js';
+import { countBounds } from '../correct/_count-bounds.js';
 import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
 
 /**
@@ -8,9 +9,7 @@ import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
  * @example rule.rowCount({ min: 1 }) // an empty export fails with too_few_rows
  */
 export function rowCount(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): AggregateRule<null, unknown> {
-  const lo = bounds.min ?? 0;
-  const hi = bounds.max ?? Infinity;
-  if (lo > hi) throw new Error(`ddss: rowCount: min (${lo}) is greater than max (${hi})`);
+  const { lo, hi } = countBounds('rowCount', bounds);
   return aggregateRule<null, unknown>({ name: 'rowCount', criterion: 'sufficient', params: { min: lo, max: hi === Infinity ? null : hi } }, {
     init: () => null,
     add() {},

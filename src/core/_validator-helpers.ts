@@ -147,3 +147,37 @@ export function addColumnIssues(columns: readonly string[], fields: readonly str
   const unexpected = of('unexpected_column');
   if (unexpected !== undefined) unexpected.checked = columns.length;
 }
+
+/**
+ * Why a validator refuses rows, merges or its state: it finished, or `merge(state, true)` declared the last merge.
+ * After that merge rules may keep less (uniqueness looks the last shard's keys up instead of copying them), so a later
+ * row or merge would be counted against partial tables: wrong counts, without an error.
+ * @example if (closed) throw closedError(finished, 'add a row');
+ */
+export function closedError(finished: boolean, what: string): Error {
+  if (finished) return new Error('ddss: validator already finished');
+  return new Error(`ddss: cannot ${what} after merge(state, true): that merge was declared the last (only finish may ` +
+    'follow), so rules kept less and would count what came after wrongly; pass true only to the last merge');
+}
+
+/**
+ * Whether an object (not an array or a Map) can be a record: a plain object, a class instance (getters), a
+ * null-prototype object — not a Promise (`rows.map(async …)` without awaiting), a Date, a Set, a RegExp, bytes or a
+ * boxed primitive. Those have none of the fields, so they were counted as rows whose every cell is missing: their
+ * rules skipped them, and a run of unawaited records passed. Plain objects answer on the first test (the hot path).
+ * @example isRecordObject({ a: 1 }) // true; isRecordObject(Promise.resolve({ a: 1 })) // false
+ */
+export function isRecordObject(row: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(row);
+  if (proto === Object.prototype || proto === null) return true;
+  return !(typeof (row as { then?: unknown }).then === 'function' || row instanceof Date || row instanceof Set ||
+    row instanceof RegExp || row instanceof WeakMap || row instanceof WeakSet || row instanceof ArrayBuffer ||
+    ArrayBuffer.isView(row) || row instanceof String || row instanceof Number || row instanceof Boolean);
+}
+
+/** What a non-record object is, for `non_object_element` (`Promise`, `Date`, `Set`, `Uint8Array`). */
+export function objectKind(row: object): string {
+  if (typeof (row as { then?: unknown }).then === 'function' && !(row instanceof Promise)) return 'thenable';
+  const name: unknown = (row as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : 'object';
+}

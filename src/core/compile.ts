@@ -141,6 +141,12 @@ function compileOnce(def: DatasetDefinition): Plan {
       if (i === undefined) throw new Error(`ddss: rule "${rule.id ?? rule.name}" names unknown field "${f}"`);
       return i;
     });
+    for (const f of rule.kind === 'record' ? rule.reads ?? [] : []) {
+      if (!fieldIndex.has(f)) {
+        throw new Error(`ddss: rule "${rule.id ?? rule.name}" checks "${f}", which is not a field of dataset "${def.name}": ` +
+          `the typed row never holds it, so nothing of it would be checked (declare it, e.g. ${f}: field.any())`);
+      }
+    }
     const field = rule.fields?.length === 1 ? (rule.fields[0] as string) : null;
     const slot = place({ ...ruleSlot(rule, rule.name), field, fieldIndex: -1, needs, counted: 'explicit' });
     (rule.kind === 'record' ? recordSlots : datasetAggregates).push(slot);

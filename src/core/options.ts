@@ -4,6 +4,7 @@ import type { DatasetDefinition, Locale, PiiMode, ValidateOptions, Violation } f
 import type { RecordGrade } from './grades.js';
 import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './grade-tally.js';
 import { sinkWaits, type SinkWaits } from './sink-waits.js';
+import { checkOptionKeys, VALIDATE_OPTION_KEYS } from './option-keys.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -34,11 +35,20 @@ export interface ResolvedOptions {
 
 /**
  * Applies defaults and checks the options of a run of `definition`; throws a clear error for a mistake (an invalid
- * `now`, an unknown time zone, a hashed personal field without `piiKey`).
+ * `now`, an unknown time zone, a hashed personal field without `piiKey`, a key that is no option; `extraKeys` are the
+ * caller's own options).
  * @example resolveOptions({ now: '2026-03-15T01:00:00+07:00', timeZone: 'Asia/Ho_Chi_Minh' }, def).today // 2026-03-15
  */
-export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinition): ResolvedOptions {
-  const now = o.now === undefined ? new Date() : new Date(o.now);
+export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinition,
+  extraKeys: readonly string[] = []): ResolvedOptions {
+  if (typeof o !== 'object' || o === null) throw new TypeError(`ddss: options must be an object, got ${o === null ? 'null' : typeof o}`);
+  checkOptionKeys(o, extraKeys.length === 0 ? VALIDATE_OPTION_KEYS : [...VALIDATE_OPTION_KEYS, ...extraKeys], 'a run');
+  const given: unknown = o.now;
+  // new Date(null) and new Date(false) are 1970: a run judged then finds 25-year-old records fresh (within, freshness).
+  if (given !== undefined && !(given instanceof Date) && typeof given !== 'string' && typeof given !== 'number') {
+    throw new TypeError(`ddss: "now" must be a Date, an ISO string or milliseconds, got ${given === null ? 'null' : typeof given}`);
+  }
+  const now = given === undefined ? new Date() : new Date(given);
   if (Number.isNaN(now.getTime())) throw new Error(`ddss: invalid "now": ${String(o.now)}`);
   const maxSamples = o.maxSamplesPerRule ?? 100;
   if (!(Number.isInteger(maxSamples) && maxSamples >= 0)) {

@@ -73,9 +73,10 @@ export function valueRule<V>(meta: RuleMeta, check: (value: V, ctx: RuleContext)
 }
 
 /** Builds a per-record rule; with `fields`, it runs only where all of them hold a valid value. */
-export function recordRule<R = TypedRow>(meta: RuleMeta & { readonly fields?: readonly string[] },
+export function recordRule<R = TypedRow>(meta: RuleMeta & { readonly fields?: readonly string[]; readonly reads?: readonly string[] },
   check: (row: R, ctx: RuleContext) => CheckResult, options: RuleOptions = {}): RecordRule<R> {
-  return { kind: 'record', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}), check };
+  return { kind: 'record', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}),
+    ...(meta.reads ? { reads: meta.reads } : {}), check };
 }
 
 /** Builds a mergeable aggregate (dataset rule, or a field rule such as `unique`). */

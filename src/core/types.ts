@@ -152,6 +152,11 @@ export interface RecordRule<R = TypedRow> extends RuleBase {
   readonly kind: 'record';
   /** When set, the rule runs only on rows where all these fields have a valid value; other rows are not checked. */
   readonly fields?: readonly string[];
+  /**
+   * Fields the rule reads, checked when the dataset is defined: each must be one of its fields, since the typed row
+   * holds only those (a schema constraining any other key would check nothing). Unlike `fields`, it runs on every row.
+   */
+  readonly reads?: readonly string[];
   check(row: R, ctx: RuleContext): CheckResult;
 }
 

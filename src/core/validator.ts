@@ -11,7 +11,7 @@ import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
+  AsyncCheckError, CheckResultError, addColumnIssues, closedError, isRecordObject, objectKind, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
@@ -46,6 +46,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let recordRow = -1;
   let record: TypedRow = Object.create(null) as TypedRow;
   let finished = false;
+  let sealed = false; // by merge(state, true): see closedError
+  let closed = false; // finished or sealed: one flag keeps the per-row test to one branch
   let rawsFresh = false;
 
   const ctx = {
@@ -184,21 +186,21 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   const evaluateCells = generateEvaluate(plan, hooks, 'cells', timer, grader !== undefined);
 
   function add(row: unknown, line?: number): void {
-    if (finished) throw new Error('ddss: validator already finished');
+    if (closed) throw closedError(finished, 'add a row');
     current = row;
     ctx.row = st.rows++;
     ctx.line = line;
     grader?.begin(ctx.row);
     // Each row is classified once, arrays (every CSV row) first.
     const cells = Array.isArray(row) || row instanceof Map;
-    if (!cells && typeof row === 'object' && row !== null) {
+    if (!cells && typeof row === 'object' && row !== null && isRecordObject(row)) {
       rawsFresh = false;
       evaluateObject(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     } else {
-      // A row that is neither an object, an array nor a Map has no cell: every field reads as missing, and the row
-      // says why (it passed as an empty row, its rules skipped).
+      // A row that is not a record (a string, null, a Promise, a Date), nor an array or a Map, has no cell: every
+      // field reads as missing, and the row says why (it passed as an empty row, its rules skipped).
       if (!cells) addIssue(notARow(row), ctx.row);
-      access.read(row, raws);
+      access.read(cells ? row : undefined, raws);
       rawsFresh = true;
       evaluateCells(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     }
@@ -262,21 +264,26 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
     waitForSinks: () => opts.waits.take(),
     state: () => {
+      if (sealed) throw closedError(finished, 'read the state');
       grader?.flush();
       flushTimings();
       return st;
     },
     merge(other, last = false) {
+      if (closed) throw closedError(finished, 'merge a state');
+      // Its own state merged into itself: the uniqueness tables would grow while being walked, until memory ran out.
+      if (other === st) throw new Error('ddss: a validator cannot merge its own state (merge another validator\'s state())');
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
       // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
       mergedRows += other.rows;
       st = mergeStates(plan, st, other, opts.maxSamples, last);
+      if (last) sealed = closed = true;
       if (st.timings !== undefined) st.timings.merge += performance.now() - t;
     },
     finish(source = null, partial = false) {
       if (finished) throw new Error('ddss: validator already finished');
-      finished = true;
+      finished = closed = true;
       grader?.flush();
       flushTimings();
       // JSON records' keys are columns as far as they were read: a read that stopped early cannot say a declared
@@ -305,7 +312,7 @@ export type { RuleContext };
 
 /** The issue of a row that is not an object, an array or a Map (a number, a string, null). */
 function notARow(row: unknown): SourceIssue {
-  const type = row === null ? 'null' : typeof row;
+  const type = row === null ? 'null' : typeof row === 'object' ? objectKind(row) : typeof row;
   const shown = typeof row === 'string' || typeof row === 'number' || typeof row === 'boolean' || typeof row === 'bigint' ? String(row) : undefined;
   return { code: 'non_object_element', criterion: 'correct', severity: 'error', scope: 'row', params: { type },
     ...(shown === undefined ? {} : { value: shown.slice(0, 200) }) };

@@ -35,4 +35,35 @@ describe('rule.fromJsonSchema', () => {
       [1, 'parcel_id', 'schema_violation'], [1, 'area_m2', 'schema_violation'], [2, 'parcel_id', 'schema_violation'],
     ]);
   });
+
+  const anyField = (schema: object) => defineDataset({ name: 'a', fields: { a: field.any(), b: field.any() }, rules: [rule.fromJsonSchema(schema)] });
+  const object = (a: object) => ({ type: 'object', properties: { a } });
+
+  it.each([
+    ['a format ajv does not know', object({ type: 'string', format: 'cccd' }), /unknown format "cccd"/],
+    ['a misspelt keyword', object({ type: 'string', minLenght: 5 }), /unknown keyword: "minLenght" \(misspelt\?/],
+    ['a 2020-12 keyword in a draft-07 schema', object({ type: 'array', prefixItems: [{ type: 'number' }] }), /unknown keyword: "prefixItems"/],
+    ['an $async schema (its check returned a Promise, truthy)', { $async: true, ...object({ type: 'number' }) }, /\$async/],
+    ['a $ref it cannot resolve', object({ $ref: 'other.json#/n' }), /can't resolve reference/],
+  ])('refuses %s, which checked nothing: every row passed', (_, schema, message) => {
+    expect(() => rule.fromJsonSchema(schema)).toThrow(message);
+  });
+
+  it('checks the keywords of the draft its $schema names, keeps annotations and x- keys, and fails Infinity as a number (not JSON)', async () => {
+    const later = anyField({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object',
+      properties: { a: { type: 'array', prefixItems: [{ type: 'number' }] } }, dependentRequired: { a: ['b'] } });
+    expect(ruleOf(await run(later, [{ a: ['x'] }, { a: [1], b: 1 }]), 'jsonSchema').failed).toBe(1);
+    const annotated = anyField(object({ type: 'number', title: 'area', description: 'm²', examples: [1], 'x-unit': 'm2' }));
+    expect(ruleOf(await run(annotated, [{ a: -Infinity }, { a: Infinity }, { a: 2 }]), 'jsonSchema').failed).toBe(2);
+  });
+
+  it.each([
+    ['under properties', object({ type: 'number', exclusiveMinimum: 0 })],
+    ['in a oneOf branch through a $ref', { definitions: { r: { properties: { area: {} } } }, oneOf: [{ $ref: '#/definitions/r' }] }],
+  ])('refuses a schema of a property the dataset does not declare (%s), which checked nothing', (_, schema) => {
+    const named = JSON.parse(JSON.stringify(schema).replace('"a"', '"area"')) as object;
+    expect(() => defineDataset({ name: 'd', fields: { a: field.any() }, rules: [rule.fromJsonSchema(named)] }))
+      .toThrow(/checks "area", which is not a field of dataset "d"/);
+  });
 });
+

@@ -71,4 +71,24 @@ describe('rule.fromZod criteria', () => {
   it('rejects a criteria option naming an unknown criterion', () => {
     expect(() => rule.fromZod(z.object({}), { criteria: { a: 'fresh' as never } })).toThrow(/criterion/);
   });
+
+  // It moved nothing, yet `schema.live` checked every row and never failed: live scored 100% with no rule of its own.
+  it('rejects a criteria path naming no key of the schema', () => {
+    const schema = z.object({ updated_at: z.date(), owner: z.object({ name: z.string() }) });
+    expect(() => rule.fromZod(schema, { criteria: { updtaed_at: 'live' } }))
+      .toThrow('ddss: fromZod criteria["updtaed_at"] names no key of the schema (updated_at, owner)');
+    expect(() => rule.fromZod(schema, { criteria: { updated_at: 'live', 'owner.name': 'clean' } })).not.toThrow();
+  });
 });
+
+describe('rule.fromZod keys', () => {
+  it.each([
+    ['an optional key', z.object({ area: z.number().positive().optional() })],
+    ['a key of a union branch', z.union([z.object({ a: z.any() }), z.object({ area: z.number().positive().optional() })])],
+    ['a key under a transform and a refinement', z.object({ area: z.number().optional() }).refine(() => true).transform((r) => r)],
+  ])('refuse a schema of a field the dataset does not declare (%s), which checked nothing: area -1 passed', (_, schema) => {
+    expect(() => defineDataset({ name: 'd', fields: { a: field.any() }, rules: [...rule.fromZod(schema)] }))
+      .toThrow(/checks "area", which is not a field of dataset "d"/);
+  });
+});
+

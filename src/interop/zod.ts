@@ -36,6 +36,15 @@ export function fromZod(schema: z.ZodType, options: FromZodOptions = {}): readon
   const paths = Object.keys(criteria).sort((a, b) => b.length - a.length);
   const used = [...new Set<Criterion>([other, 'sufficient', ...Object.values(criteria)])];
   const base = common.id ?? 'schema';
+  const reads = [...topLevelKeys(schema)];
+  // A path the schema has no key for (`updtaed_at`) moved nothing, yet its criterion got a rule that checked every row
+  // and never failed: `live` scored 100% where it had no rule (null), and the stale dates counted as `correct`.
+  for (const path of Object.keys(criteria)) {
+    const head = path.split('.')[0] ?? path;
+    if (reads.length > 0 && !reads.includes(head)) {
+      throw new Error(`ddss: fromZod criteria["${path}"] names no key of the schema (${reads.join(', ')})`);
+    }
+  }
 
   // The schema is parsed once per row: every rule of the set asks for the same (record, row) while the engine
   // evaluates that row, synchronously, so the last answer is the one they need.
@@ -67,7 +76,7 @@ export function fromZod(schema: z.ZodType, options: FromZodOptions = {}): readon
 
   return used.map((criterion) => {
     const name = criterion === other ? base : `${base}.${criterion}`;
-    return recordRule({ name, criterion, code: 'schema_violation' }, (row, ctx) => {
+    return recordRule({ name, criterion, code: 'schema_violation', reads }, (row, ctx) => {
       const mine = issuesOf(row, ctx).filter((c) => c.criterion === criterion).map((c) => c.finding);
       return mine.length === 0 ? undefined : mine;
     }, { ...common, criterion, ...(common.id === undefined ? {} : { id: name }), description: common.description ?? {
@@ -84,4 +93,26 @@ function valueAt(row: TypedRow, path: readonly PropertyKey[]): unknown {
     v = Object.hasOwn(v, key) ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   }
   return v;
+}
+
+type Def = { readonly type?: string; readonly shape?: Record<string, unknown>; readonly options?: readonly unknown[];
+  readonly left?: unknown; readonly right?: unknown; readonly in?: unknown; readonly innerType?: unknown };
+
+/**
+ * The keys a record schema constrains at its top level (through unions, intersections, wrappers and the input of
+ * pipes and transforms), which `defineDataset` checks are fields: the typed row holds nothing else, so a schema of an
+ * undeclared key — optional, it never fails — would check nothing. Lazy schemas are not entered.
+ */
+function topLevelKeys(schema: unknown, found = new Set<string>()): Set<string> {
+  const def = (schema as { _zod?: { def?: Def } } | null)?._zod?.def;
+  switch (def?.type) {
+    case 'object': for (const k of Object.keys(def.shape ?? {})) found.add(k); break;
+    case 'union': for (const o of def.options ?? []) topLevelKeys(o, found); break;
+    case 'intersection': topLevelKeys(def.left, found); topLevelKeys(def.right, found); break;
+    case 'pipe': topLevelKeys(def.in, found); break;
+    case 'optional': case 'nullable': case 'default': case 'prefault': case 'catch': case 'readonly': case 'nonoptional':
+      topLevelKeys(def.innerType, found); break;
+    default: break;
+  }
+  return found;
 }

@@ -22,7 +22,7 @@ export interface ShardCommon {
  * @example const { header, validator } = await shardCommon(landParcels, { shard: '1/3', now: '2026-11-22' });
  */
 export async function shardCommon(definition: DatasetDefinition, options: ShardValidateOptions): Promise<ShardCommon> {
-  const resolved = resolveOptions(options, definition);
+  const resolved = resolveOptions(options, definition, ['shard', 'datasetSpec']);
   const now = resolved.now.toISOString();
   const tables = await loadReferences(definition, options.references);
   const def = bindTables(definition, tables);

@@ -18,7 +18,15 @@ export function verdict(report: Report, thresholds: ScoreThresholds = {}): { rea
   const errored = erroredReason(report);
   if (errored !== undefined) reasons.push(errored);
   const { minScore, criteria } = thresholds;
-  const judged = minScore !== undefined || (criteria !== undefined && Object.keys(criteria).length > 0);
+  // A misspelt criterion (`{ corect: 0.9 }`) judged nothing, yet counted as a threshold given, so the dataset's own
+  // `failed` was ignored too: a failing dataset passed.
+  for (const c of Object.keys(criteria ?? {})) {
+    if (!(CRITERIA as readonly string[]).includes(c)) {
+      throw new TypeError(`ddss/vitest: criteria names "${c}", which is not a criterion (${CRITERIA.join(', ')})`);
+    }
+  }
+  // Only a threshold with a value judges (`{ live: undefined }` sets none) and replaces the dataset's own verdict.
+  const judged = minScore !== undefined || CRITERIA.some((c) => criteria?.[c] !== undefined);
   const check = (what: string, actual: number | null, min: number | undefined): void => {
     const reason = min === undefined ? undefined : thresholdReason(what, actual, min);
     if (reason !== undefined) reasons.push(reason);

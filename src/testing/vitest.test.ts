@@ -4,6 +4,7 @@ import { defineDataset } from '../define.js';
 import { field } from '../field.js';
 import { rule } from '../rule.js';
 import { validate } from '../core/validate.js';
+import { aggregateRule } from '../core/rule-base.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -57,6 +58,20 @@ describe('toPassDataset', () => {
     await expect(broken).toPassDataset(people, { now: NOW, criteria: { live: 0.75 } });
     await expect(expect(broken).toPassDataset(people, { now: NOW, criteria: { live: 0.9 } }))
       .rejects.toThrow(/live score 75\.00% is below 90\.00%/);
+  });
+
+  it('fails, even under .not, on a misspelt criterion or option: the failing dataset passed, judged by nothing', async () => {
+    const report = await validate(people, broken, { now: NOW });
+    for (const options of [{ criteria: { corect: 0.99 } }, { minscore: 0.99 }, { now: NOW, criteria: { correct: 0.99 }, failunder: 1 }]) {
+      await expect(expect(broken).toPassDataset(people, { now: NOW, ...options } as never)).rejects.toThrow(/corect|minscore|failunder/);
+      await expect(expect(report).not.toPassDataset(people, options as never)).rejects.toThrow(/not a criterion|not an option/);
+    }
+    await expect(expect(report).toPassDataset(people, { minscore: 0.9 } as never)).rejects.toThrow(/did you mean "minScore"/);
+  });
+
+  it('judges by the dataset status when every threshold given is undefined', async () => {
+    await expect(expect(broken).toPassDataset(people, { now: NOW, criteria: { live: undefined } as never }))
+      .rejects.toThrow(/the dataset failed/);
   });
 
   it('treats a criterion without rules as unmet, never as 100%', async () => {
@@ -199,6 +214,20 @@ describe('toHaveNoViolations', () => {
     expect(await validate(people, valid, { now: NOW })).toHaveNoViolations();
     const report = await validate(people, broken, { now: NOW });
     expect(() => expect(report).toHaveNoViolations()).toThrow(/rules reported some/);
+  });
+
+  // A dataset rule may fail by its counts or its table score alone, with no finding: `violations` was 0, so the
+  // assertion passed on a report whose status was failed.
+  it('fails on a rule that failed without violations (failed rows or a table score below 1, no findings)', async () => {
+    const silent = (name: string, outcome: { failed?: number; score?: number }) => aggregateRule<null, unknown>(
+      { name, criterion: 'correct' }, { init: () => null, add() {}, merge: () => null, finish: () => ({ checked: 1, findings: [], ...outcome }) });
+    const def = defineDataset({ name: 'silent', fields: { a: field.text() }, rules: [silent('rows', { failed: 1 }), silent('table', { score: 0 })] });
+    const report = await validate(def, [{ a: 'x' }], { now: NOW });
+    expect(report.status).toBe('failed');
+    expect(() => expect(report).toHaveNoViolations()).toThrow(/2 rules reported some/);
+    expect(() => expect(report).toHaveNoViolations('rows')).toThrow(/expected no violations of rows/);
+    expect(() => expect(report).toHaveNoViolations('table')).toThrow(/expected no violations of table/);
+    expect(report).not.toHaveNoViolations('table');
   });
 
   it('ignores info findings when no id is given', async () => {

@@ -11,9 +11,10 @@
  */
 import { chai, expect } from 'vitest';
 import { guardAwait } from './_guard-await.js';
+import { checkOptionKeys, VALIDATE_OPTION_KEYS } from '../core/option-keys.js';
 import { isThenable } from '../core/_validator-helpers.js';
 import { validate, type RowInput } from '../core/validate.js';
-import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type ValidateOptions } from '../core/types.js';
+import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type RuleResult, type ValidateOptions } from '../core/types.js';
 import type { RuleIdFor } from '../rule-id.js';
 import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
 import { erroredReason, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
@@ -39,8 +40,8 @@ export interface DataQualityMatchers {
    */
   toHaveScore(min: number, criterion?: Criterion): void;
   /**
-   * The rule `ruleId` ran and reported nothing (no failed rows, no violations, no rule error). Without `ruleId`: no
-   * rule reported an `error` or `warning` finding, none errored, and the run could be evaluated (a run that checked
+   * The rule `ruleId` ran and reported nothing (no failed rows, no violations, no table score below 1, no rule error).
+   * Without `ruleId`: no `error` or `warning` rule reported anything of the kind, none errored, and the run could be evaluated (a run that checked
    * nothing, e.g. of an empty file, is status `error` and never passes); `info` findings are allowed. A named rule
    * that checked nothing (`skipped`) does not pass either, nor does any rule of a run that could not be evaluated. An
    * id that is not in the report fails the assertion even under `.not`, listing the report's rule ids.
@@ -64,6 +65,8 @@ declare module 'vitest' {
     toHaveNoViolations(ruleId?: string): unknown;
   }
 }
+
+const MATCHER_OPTION_KEYS = ['minScore', 'criteria', ...VALIDATE_OPTION_KEYS];
 
 /** A finished report (rather than rows to validate): the fields the matchers read are there. */
 export function isReport(x: unknown): x is Report {
@@ -103,6 +106,14 @@ function refuseUnproven(report: Report, assertion: string): void {
   if (why !== undefined) throw new Error(`ddss/vitest: ${assertion}: ${why}, so it proves nothing either way`);
 }
 
+/**
+ * Whether a rule found something wrong: violations, failed rows, or a table score below 1. A rule may fail without a
+ * violation (a dataset rule giving `failed` or a `score` and no findings), which `violations` alone counted as clean.
+ */
+function foundProblems(r: RuleResult): boolean {
+  return r.status === 'failed' || r.violations > 0 || r.failed > 0 || (r.score !== null && r.score < 1);
+}
+
 /** A report given to `toPassDataset(dataset)` must be of that dataset: else the verdict says nothing about it. */
 function requireReportOf(report: Report, dataset: DatasetDefinition): Report {
   if (report.dataset === dataset.name) return report;
@@ -111,6 +122,8 @@ function requireReportOf(report: Report, dataset: DatasetDefinition): Report {
 
 expect.extend({
   async toPassDataset(received: unknown, dataset: DatasetDefinition, options: PassDatasetOptions = {}) {
+    // A misspelt option (`minscore`) is otherwise ignored, and the verdict made without it.
+    checkOptionKeys(options, MATCHER_OPTION_KEYS, 'toPassDataset');
     const { minScore, criteria, ...validateOptions } = options;
     let report: Report;
     if (isReport(received)) report = requireReportOf(received, dataset);
@@ -149,8 +162,8 @@ expect.extend({
     // A run that could not be evaluated (partial, a rule error, nothing checked) proves nothing: it never passes.
     const errored = erroredReason(report);
     if (ruleId === undefined) {
-      if (this.isNot && report.rules.every((r) => r.violations === 0)) refuseUnproven(report, 'not.toHaveNoViolations()');
-      const bad = report.rules.filter((r) => r.status === 'error' || (r.severity !== 'info' && r.violations > 0));
+      if (this.isNot && !report.rules.some(foundProblems)) refuseUnproven(report, 'not.toHaveNoViolations()');
+      const bad = report.rules.filter((r) => r.status === 'error' || (r.severity !== 'info' && foundProblems(r)));
       return {
         pass: bad.length === 0 && errored === undefined,
         message: () => bad.length === 0 && errored === undefined
@@ -166,12 +179,12 @@ expect.extend({
     }
     // `.not` claims the rule found violations: one it did find stand, even in a run cut short; none found in a run that
     // could not be evaluated, or by a rule that checked nothing, prove nothing either way.
-    if (this.isNot && rule.violations === 0) {
+    if (this.isNot && !foundProblems(rule)) {
       if (rule.status === 'skipped') throw new Error(`ddss/vitest: not.toHaveNoViolations(${ruleId}): the rule checked nothing (skipped), so it neither has violations nor not`);
       refuseUnproven(report, `not.toHaveNoViolations(${ruleId})`);
     }
     // A rule that checked nothing (skipped: every value missing, no register given) has no violations and proves nothing.
-    const pass = errored === undefined && rule.status !== 'error' && rule.status !== 'skipped' && rule.failed === 0 && rule.violations === 0;
+    const pass = errored === undefined && rule.status !== 'error' && rule.status !== 'skipped' && !foundProblems(rule);
     return {
       pass,
       message: () => pass
