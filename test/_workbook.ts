@@ -71,6 +71,9 @@ export interface RewriteOptions {
   readonly descriptors?: boolean;
   /** Entries stored uncompressed, so that a test can change their bytes in the file (`patchEntry`). */
   readonly store?: boolean;
+  /** Entries moved to another name (`{ 'xl/worksheets/sheet1.xml': 'xl/worksheets/data.xml' }`), after `edit`; the
+   * names in `first` are the old ones. */
+  readonly rename?: Readonly<Record<string, string>>;
 }
 
 const EXCEL_ORDER = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels',
@@ -91,7 +94,7 @@ export async function rewriteWorkbook(path: string, edit: (name: string, text: s
   const out = new JSZip();
   for (const name of order) {
     const text = await (src.file(name) as JSZip.JSZipObject).async('string');
-    out.file(name, edit(name, text) ?? text);
+    out.file(options.rename?.[name] ?? name, edit(name, text) ?? text);
   }
   const to = join(dir(), `w${n++}.xlsx`);
   writeFileSync(to, await out.generateAsync({ type: 'nodebuffer', compression: options.store === true ? 'STORE' : 'DEFLATE',

@@ -35,7 +35,7 @@ Options:
       --delimiter-source D, --delimiter-copy D
                          the same for one file only: exports written by different systems (last year's in
                          TCVN3 separated by ";": --encoding-source tcvn3 --delimiter-source ";")
-      --sheet S          the sheet of each .xlsx workbook to read (default: the first)
+      --sheet S          the sheet of each .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --sheet-source S, --sheet-copy S, --range-source R, --range-copy R
                          the same for one workbook only (last year's sheet was "2024", this year's "2025")

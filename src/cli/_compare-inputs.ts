@@ -22,7 +22,7 @@ export interface CompareInputs {
   readonly encoding: Sides<string | undefined>;
   /** The delimiter of a CSV input (`--delimiter`, `--delimiter-source`, `--delimiter-copy`); undefined: by format. */
   readonly delimiter: Sides<string | undefined>;
-  /** The sheet of a workbook input (`--sheet`, `--sheet-source`, `--sheet-copy`); undefined: its first sheet. */
+  /** The sheet of a workbook input (`--sheet`, `--sheet-source`, `--sheet-copy`); undefined: its first visible sheet. */
   readonly sheet: Sides<string | undefined>;
   /** The cells of a workbook input's sheet (`--range`, `--range-source`, `--range-copy`); undefined: all of it. */
   readonly range: Sides<string | undefined>;

@@ -7,6 +7,7 @@ import { encodingName } from '../sources/decode/decoder.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { readJson } from '../sources/json/read-json.js';
 import { readXlsx } from '../sources/xlsx/read-xlsx.js';
+import type { SheetChoice } from '../sources/xlsx/sheet-choice.js';
 import { readPostgres } from '../sources/postgres/read-postgres.js';
 import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
@@ -38,6 +39,8 @@ export interface InputOptions {
   readonly range?: string | undefined;
   /** Header columns read under other names (`{ 'Mã thửa': 'parcel_id' }`), for CSV and xlsx input. */
   readonly rename?: Readonly<Record<string, string>> | undefined;
+  /** Told the sheet read, for xlsx input: the run's own read names it on stderr (`noteSheet`), a second look does not. */
+  readonly onSheet?: ((choice: SheetChoice) => void) | undefined;
   /** Standard input, read when the input is `-` (`CliIo.stdin`). */
   readonly stdin?: (() => Readable) | undefined;
 }
@@ -54,7 +57,7 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
     const input = isStdin(given) ? (o.stdin ?? (() => process.stdin))() : path;
     if (o.format === 'xlsx') {
       return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }),
-        ...(o.rename === undefined ? {} : { header: o.rename }) });
+        ...(o.rename === undefined ? {} : { header: o.rename }), ...(o.onSheet === undefined ? {} : { onSheet: o.onSheet }) });
     }
     if (o.format === 'json' || o.format === 'ndjson') return readJson(input, { format: o.format, name });
     return readCsv(input, {

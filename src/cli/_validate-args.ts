@@ -55,7 +55,7 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly inputFormat: InputFormat;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
-  /** `--sheet`: the workbook sheet to read (xlsx input only); undefined: the first sheet. */
+  /** `--sheet`: the workbook sheet to read (xlsx input only); undefined: the first visible sheet. */
   readonly sheet: string | undefined;
   /** `--range`: the cells of the sheet to read, in A1 notation (xlsx input only); undefined: the whole sheet. */
   readonly range: string | undefined;

@@ -18,6 +18,7 @@ import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
 import { openInput, requireReadable, type InputOptions } from './_input.js';
+import { noteSheet } from './_sheet-note.js';
 import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
 import { SIDES } from './_compare-inputs.js';
 import { renamedPersonal, requireRenamed } from './_rename.js';
@@ -74,7 +75,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   let report: ComparisonReport;
   const seen: Record<CompareSide, EncodingSeen> = { source: { mismatch: undefined, invalid: 0 }, copy: { mismatch: undefined, invalid: 0 } };
   try {
-    const open = (path: string, side: CompareSide) => watchEncoding(openInput(path, args[side], { ...options(side), stdin: stdinOf(io) }), seen[side]);
+    const open = (path: string, side: CompareSide) => watchEncoding(openInput(path, args[side], { ...options(side), stdin: stdinOf(io),
+      onSheet: noteSheet(io, { whose: ` of the ${side}`, flag: `sheet-${side}` }) }), seen[side]);
     report = await compareSides(open(source, 'source'), open(copy, 'copy'), {
       key: args.key,
       ...(args.columns === undefined ? {} : { columns: args.columns }),

@@ -65,7 +65,7 @@ Options:
       --input-format K   csv, tsv, json, ndjson or xlsx, when the extension does not say
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
-      --sheet S          the sheet of an .xlsx workbook to read (default: the first)
+      --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id"
       --table T          the PostgreSQL table to read (exact name, checked in the catalog)
@@ -191,7 +191,7 @@ Options:
       --input-format K   csv, tsv, json, ndjson or xlsx, when the extension does not say
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv)
-      --sheet S          the sheet of an .xlsx workbook to read (default: the first)
+      --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --rename C=F       profile the header column C as F (repeatable; CSV and .xlsx; one thread): the
                          yaml suggestion then uses F; a column renamed from a personal name stays masked

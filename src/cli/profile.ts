@@ -8,6 +8,7 @@ import { CliError, EXIT } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import { checkEncoding, openInput, requireReadable } from './_input.js';
+import { noteSheet } from './_sheet-note.js';
 import { readError } from './_read-error.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
@@ -37,7 +38,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   // A renamed column the header does not have would rename nothing: the profile would not show the name asked for.
   await requireRenamed(input, args.input, options, args.rename, 'rename');
   // A renamed file has no byte ranges (readCsv cuts them for the header as it is): it is profiled in one thread.
-  const source = openInput(input, args.input, { ...options, stdin: stdinOf(io) });
+  const source = openInput(input, args.input, { ...options, stdin: stdinOf(io), onSheet: noteSheet(io) });
   let p: Profile;
   try {
     p = await profileSource(source, {

@@ -4,6 +4,7 @@ import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { noteSheet } from './_sheet-note.js';
 import { checkEncoding, openInput, openPostgres, requireReadable, requireRereadable, type InputOptions } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
@@ -112,7 +113,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   let measured: Report;
   try {
     const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
-      : openInput(input, args.input, { ...inputOptions(args, encoding), stdin: stdinOf(io) }));
+      : openInput(input, args.input, { ...inputOptions(args, encoding), stdin: stdinOf(io), onSheet: noteSheet(io) }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,

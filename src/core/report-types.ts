@@ -82,6 +82,8 @@ export interface SourceInfo {
   readonly name?: string;
   readonly encoding?: string;
   readonly bytes?: number;
+  /** The sheet read, for a workbook (`readXlsx`): which one is not obvious when the workbook has several. */
+  readonly sheet?: string;
   /** Physical records read, including blank and structurally rejected ones. */
   readonly records?: number;
   /** Why the source could not be read completely (with `partial: true`). */

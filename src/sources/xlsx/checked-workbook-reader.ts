@@ -4,6 +4,7 @@ import { asDamaged, DamagedPart, OversizedPart, SHARED_STRINGS_LABEL } from './d
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
 import { partText, type PartCheck } from './part-text.js';
 import { sharedStringScanner } from './shared-string-scanner.js';
+import { sheetParts, type SheetParts } from './sheet-parts.js';
 import { typedCellScanner, type TypedCellScanner, type TypedCells } from './typed-cells.js';
 import { zipWatch, type ZipFailure, type ZipWatch } from './zip-watch.js';
 
@@ -11,12 +12,14 @@ import { zipWatch, type ZipFailure, type ZipWatch } from './zip-watch.js';
 export interface CheckedWorkbookReader extends XlsxWorkbookReader {
   /** Rejects when the workbook's zip cannot be read on (an entry whose data does not inflate): race each step with it. */
   readonly broken: Promise<never>;
+  /** Where the workbook keeps the sheet `name` (its part's path in the zip) and, if it was passed unread, why. */
+  unreadSheet(name: string): { readonly path: string; readonly why: string | undefined } | undefined;
 }
 export type CheckedWorkbookReaderClass = new (input: unknown, options: Record<string, string>) => CheckedWorkbookReader;
 
 /** The parts of exceljs' reader these overrides use. */
 interface Reader {
-  readonly workbookRels?: readonly { readonly Id?: string; readonly Target?: string }[];
+  readonly workbookRels?: readonly { readonly Id?: string; readonly Type?: string; Target?: string }[];
   readonly model?: { readonly sheets?: readonly { readonly name: string; readonly rId?: string }[] };
   /** The shared strings read so far (all of them once a sheet is parsed: exceljs parses the sheets after them). */
   readonly sharedStrings?: readonly unknown[];
@@ -26,6 +29,7 @@ type Methods = Record<string, Method | undefined>;
 interface WorksheetEvent { readonly eventType?: string; readonly value?: Record<string, unknown> }
 
 const watches = new WeakMap<object, ZipWatch>();
+const sheetPartsOf = new WeakMap<object, SheetParts>();
 
 // The parts held in memory whole, capped so that a zip bomb is refused with bounded memory. The shared strings: about
 // 9 million distinct texts of 30 characters, what a million rows with 9 columns of distinct text hold (measured: a
@@ -59,7 +63,17 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       super(input, options);
       const watch = zipWatch((f) => zipDamage(this as Reader, f));
       watches.set(this, watch);
+      sheetPartsOf.set(this, sheetParts(() => (this as Reader).workbookRels));
       this.broken = watch.failed;
+    }
+    unreadSheet(name: string): { readonly path: string; readonly why: string | undefined } | undefined {
+      const reader = this as Reader;
+      const rId = reader.model?.sheets?.find((s) => s.name === name)?.rId;
+      const target = reader.workbookRels?.find((r) => r.Id === rId)?.Target;
+      if (target === undefined) return undefined;
+      const parts = sheetPartsOf.get(this);
+      const path = parts?.real(`xl/${target}`) ?? `xl/${target}`;
+      return { path, why: parts?.missed(path) };
     }
   }
   const own = Checked.prototype as unknown as Methods;
@@ -68,7 +82,11 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
   if (getStream !== undefined) {
     // exceljs pipes what this returns into its unzipper: a stream of ddss' own sees that happen, and hands it the zip.
     own._getStream = function (input) {
-      const feed = new Feed((zip) => { watches.get(this)?.attach(zip); });
+      const feed = new Feed((zip) => {
+        // The watch first sees each entry under its own path: `showSheetParts` is asked the path exceljs is shown later.
+        showSheetParts(zip, sheetPartsOf.get(this));
+        watches.get(this)?.attach(zip);
+      });
       (getStream.call(this, input) as Readable).pipe(feed);
       return feed;
     };
@@ -83,7 +101,10 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
         let text = '';
         for await (const t of partText(entry as AsyncIterable<Uint8Array>, check(this, path, root, MAX_SMALL_PART))) text += t;
         const parsed = await base.call(this, Readable.from([text]), ...rest);
-        if (name === '_parseRels') relativeTargets(this);
+        if (name === '_parseRels') {
+          relativeTargets(this);
+          sheetPartsOf.get(this)?.retarget(this.workbookRels ?? []);
+        }
         return parsed;
       } catch (e) {
         throw asDamaged(e, path, partLabel(this, path));
@@ -105,7 +126,8 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
   const worksheet = proto._parseWorksheet;
   if (worksheet !== undefined) {
     own._parseWorksheet = function* (this: Reader, chunks, sheetNo, ...rest) {
-      const path = `xl/worksheets/sheet${String(sheetNo)}.xml`;
+      const shown = `xl/worksheets/sheet${String(sheetNo)}.xml`;
+      const path = sheetPartsOf.get(this)?.real(shown) ?? shown;
       // The label is made when an error is: the workbook may give the sheet's name only after the sheet.
       const label = () => partLabel(this, path);
       const typedCells: TypedCells = new Map();
@@ -150,6 +172,23 @@ function relativeTargets(reader: Reader): void {
   }
 }
 
+/**
+ * Makes each entry of the zip tell exceljs' reader the name `parts` shows it under, decided when the reader takes the
+ * entry (its `path`, read then): by that time the entries before it, the relationships among them, have been parsed.
+ */
+function showSheetParts(zip: unknown, parts: SheetParts | undefined): void {
+  const z = zip as { push?: (chunk: unknown, ...rest: unknown[]) => boolean };
+  const push = z.push;
+  if (parts === undefined || typeof push !== 'function') return;
+  z.push = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
+    const path = (chunk as { path?: unknown } | null)?.path;
+    if (typeof chunk === 'object' && chunk !== null && typeof path === 'string') {
+      Object.defineProperty(chunk, 'path', { get: () => parts.shown(path), configurable: true, enumerable: true });
+    }
+    return push.call(this, chunk, ...rest);
+  };
+}
+
 /** `a`'s pass over a sheet's text, then `b`'s over what `a` passes on. */
 function chained(a: TypedCellScanner, b: TypedCellScanner): TypedCellScanner {
   return { scan: (text) => b.scan(a.scan(text)), end: () => b.scan(a.end()) + b.end() };
@@ -166,7 +205,9 @@ class Feed extends PassThrough {
   }
 }
 
-function check(reader: Reader, path: string, root: string, maxChars?: number): PartCheck {
+function check(reader: Reader, shown: string, root: string, maxChars?: number): PartCheck {
+  // A part shown to exceljs under another name (`sheetParts`) is its own in the zip and in every message.
+  const path = sheetPartsOf.get(reader)?.real(shown) ?? shown;
   return {
     root,
     crc: () => watches.get(reader)?.crc(path) ?? Promise.resolve(undefined),
@@ -202,12 +243,18 @@ function zipDamage(reader: Reader, f: ZipFailure): unknown {
     : new DamagedPart(f.path, 'its zip', `holds what is no zip record ${after} (${f.message})`, cause);
 }
 
-/** How a message names the part at `path`: a sheet by its name when the workbook has given it. */
+/**
+ * How a message names the part at `path` (its path in the zip, or the name exceljs was shown): a sheet by its name
+ * when the workbook has given it, and by its path in the zip.
+ */
 function partLabel(reader: Reader, path: string): string {
   if (path === 'xl/sharedStrings.xml') return SHARED_STRINGS_LABEL;
-  const n = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1];
-  if (n === undefined) return `the part ${path}`;
+  const parts = sheetPartsOf.get(reader);
+  const real = parts?.real(path) ?? path;
+  const shown = parts?.alias(real) ?? real;
+  const n = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(shown)?.[1];
+  if (n === undefined) return `the part ${real}`;
   const rel = reader.workbookRels?.find((r) => r.Target === `worksheets/sheet${n}.xml`);
   const sheet = rel === undefined ? undefined : reader.model?.sheets?.find((s) => s.rId === rel.Id);
-  return sheet === undefined ? `the sheet file ${path}` : `the sheet "${sheet.name}" (${path})`;
+  return sheet === undefined ? `the sheet file ${real}` : `the sheet "${sheet.name}" (${real})`;
 }

@@ -23,7 +23,10 @@ export interface XlsxWorksheetReader extends AsyncIterable<XlsxRow> {
   readonly typedCells?: TypedCells;
 }
 export interface XlsxWorkbookReader extends AsyncIterable<XlsxWorksheetReader> {
-  readonly model?: { readonly sheets?: readonly { readonly name: string; readonly state?: string }[] };
+  /** workbook.xml's sheets, in workbook order; `state`: `hidden`, `veryHidden`, or absent (visible). */
+  readonly model?: { readonly sheets?: readonly { readonly name: string; readonly state?: string; readonly rId?: string }[] };
+  /** The workbook's relationships (xl/_rels/workbook.xml.rels): which part holds each sheet, and of what type. */
+  readonly workbookRels?: readonly { readonly Id?: string; readonly Type?: string; readonly Target?: string }[];
   readonly properties?: { readonly model?: { readonly date1904?: boolean } };
 }
 /** The exceljs module, as far as ddss and its tests use it. */

@@ -12,12 +12,16 @@ import { DamagedPart } from './damaged-part.js';
 import { failure, type Failure } from './failure.js';
 import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
 import { columnName, parseRange, type CellRange } from './range.js';
+import { defaultTarget, sheetNotFound, workbookSheets, type SheetChoice, type WorkbookSheet } from './sheet-choice.js';
 import type { StoredType, TypedCells } from './typed-cells.js';
 
 /** Options of `readXlsx`. */
 export interface XlsxOptions {
-  /** The sheet to read, by name. Default: the first sheet of the workbook. */
+  /** The sheet to read, by name (a hidden one too). Default: the first visible sheet of the workbook; a workbook
+   * whose sheets are all hidden is not read (the error lists them). */
   readonly sheet?: string;
+  /** Called once per read with the sheet read and the workbook's sheets, before its rows (the CLI names them). */
+  readonly onSheet?: (choice: SheetChoice) => void;
   /** `true` (default): the first row of the range names the columns; an array: these names, no header row;
    * an object: the first row, with columns renamed `{ from: to }`. */
   readonly header?: HeaderOption;
@@ -38,7 +42,8 @@ export interface XlsxSource extends TabularSource, AsyncIterable<Record<string, 
 }
 
 /**
- * Reads one sheet of an .xlsx workbook as a stream of rows, with memory bounded by a row (plus the workbook's
+ * Reads one sheet of an .xlsx workbook as a stream of rows — the one named, else the first visible one (a workbook
+ * whose sheets are all hidden is not read; `info().sheet` names the sheet read) — with memory bounded by a row (plus the workbook's
  * shared-string table). Cells keep what Excel stored: text, numbers, booleans, dates (1900 and 1904 systems), a
  * formula's cached result (0, empty text and FALSE included); an error cell (`#N/A`) or a formula whose cached result
  * is an error (`#DIV/0!`) is `error_cell` and a formula with no cached result is `formula_without_value`, both with
@@ -57,6 +62,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
   const name = options.name ?? (isPath ? basename(input) : undefined);
   const named = name === undefined ? {} : { name };
   let info: SourceInfo = { kind: 'xlsx', ...named, records: 0 };
+  // The sheet being read, in the report's source once it is known.
+  let sheet: { sheet?: string } = {};
   let used = false;
 
   async function* batches(): AsyncGenerator<RowBatch> {
@@ -82,12 +89,14 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       reader.broken.catch((e: unknown) => { failed.fail(e); });
       let found = false;
       const seen: string[] = [];
+      // The sheet read by default, known once the workbook has listed its sheets (before exceljs gives the first).
+      let target: string | undefined;
       for await (const ws of raced(reader, failed)) {
         const wsName = ws.name ?? `sheet ${seen.length + 1}`;
         seen.push(wsName);
+        if (options.sheet === undefined && seen.length === 1) target = defaultTarget(workbookSheets(reader), wsName, name);
         // Names compare in NFC: a name typed or pasted decomposed ("Sổ" as o + two marks) looks the same on screen.
-        const wanted = options.sheet === undefined ? seen.length === 1 && isFirst(reader, wsName)
-          : wsName.normalize('NFC') === options.sheet.normalize('NFC');
+        const wanted = options.sheet === undefined ? wsName === target : wsName.normalize('NFC') === options.sheet.normalize('NFC');
         if (!wanted) {
           try {
             for await (const row of raced(ws, failed)) void row; // the reader must be drained to reach the next sheet
@@ -99,11 +108,14 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
           continue;
         }
         found = true;
+        sheet = { sheet: wsName };
+        options.onSheet?.({ name: wsName, asked: options.sheet !== undefined,
+          sheets: workbookSheets(reader) ?? seen.map((s): WorkbookSheet => ({ name: s, state: 'visible' })) });
         const date1904 = reader.properties?.model?.date1904 === true;
         let batches = 0;
         const typedCells = ws.typedCells ?? new Map();
         for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, typedCells, onRecord: () => { records++; } })) {
-          info = { kind: 'xlsx', ...named, records };
+          info = { kind: 'xlsx', ...named, ...sheet, records };
           batches++;
           yield batch;
         }
@@ -116,12 +128,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         }
         break; // the sheets after it are not read
       }
-      if (!found) {
-        const sheets = reader.model?.sheets?.map((s) => s.name) ?? seen;
-        throw new Error(options.sheet === undefined ? 'the workbook has no sheets'
-          : `no sheet "${options.sheet}" in the workbook; its sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`);
-      }
-      info = { kind: 'xlsx', ...named, records };
+      if (!found) throw sheetNotFound(reader, options.sheet, seen);
+      info = { kind: 'xlsx', ...named, ...sheet, records };
     } catch (e) {
       // A file that cannot be opened says so in words (`file not found (ENOENT)`), as the CSV and JSON readers do.
       const raw = typeof (e as NodeJS.ErrnoException).syscall === 'string' ? fileErrorText(e, { code: true })
@@ -130,7 +138,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       const cause = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw)
         ? `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv` : raw;
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
-      info = { kind: 'xlsx', ...named, records, error: message };
+      info = { kind: 'xlsx', ...named, ...sheet, records, error: message };
       const code = (e as NodeJS.ErrnoException | undefined)?.syscall === undefined ? undefined : (e as NodeJS.ErrnoException).code;
       throw Object.assign(new Error(message, { cause: e }), code === undefined ? {} : { code });
     } finally {
@@ -159,12 +167,6 @@ async function* racedSteps<T>(items: AsyncIterable<T>, failed: Failure, cleanups
     if (next.done === true) return;
     yield next.value;
   }
-}
-
-/** The first sheet in workbook order (the order of workbook.xml, not of the zip entries) when that is known. */
-function isFirst(reader: { readonly model?: { readonly sheets?: readonly { readonly name: string }[] } }, ws: string): boolean {
-  const first = reader.model?.sheets?.[0]?.name;
-  return first === undefined || first === ws;
 }
 
 interface SheetOptions {

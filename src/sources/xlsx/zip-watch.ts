@@ -59,7 +59,10 @@ export function zipWatch(broken: (failure: ZipFailure) => unknown): ZipWatch {
   const failed = new Promise<never>((_, reject) => { fail = reject; });
   failed.catch(() => undefined);
 
+  // Each entry's path as the zip names it, taken when the entry is read: exceljs may be shown another later (`sheetParts`).
+  const paths = new WeakMap<Entry, string>();
   const onEntry = (entry: Entry) => {
+    if (typeof entry.path === 'string') paths.set(entry, entry.path);
     current = entry;
     written = false;
     entry.once?.('finish', () => { if (current === entry) written = true; });
@@ -97,7 +100,7 @@ export function zipWatch(broken: (failure: ZipFailure) => unknown): ZipWatch {
           this.pull = (n: number) => {
             this.pull = pull;
             return pull.call(this, n).then((data) => {
-              const path = entry.path;
+              const path = paths.get(entry);
               const ok = n === 16 && data.length === 16 && readUInt32LE(data, 0) === DATA_DESCRIPTOR;
               if (typeof path === 'string') descriptorOf.get(path)?.(ok ? readUInt32LE(data, 4) : undefined);
               return data;
@@ -131,7 +134,7 @@ export function zipWatch(broken: (failure: ZipFailure) => unknown): ZipWatch {
         const message = e instanceof Error ? e.message : String(e);
         const code = (e as { code?: unknown } | null)?.code;
         const kind = typeof code === 'string' && code.startsWith('Z_') ? 'inflate' : message === 'FILE_ENDED' ? 'cut' : 'other';
-        const path = typeof current?.path === 'string' ? current.path : undefined;
+        const path = current === undefined ? undefined : paths.get(current);
         fail(broken({ kind, path, inside: path !== undefined && !written, message, cause: e }));
         try {
           current?.end?.();
