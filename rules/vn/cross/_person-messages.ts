@@ -30,6 +30,10 @@ export const PERSON_MESSAGES: MessageTable = {
     en: '{field}: the register {register} writes this person\'s gender as "{held}", which its registerGenders do not list (default Nam / Nữ), so it cannot be compared',
     vi: '{field}: CSDL {register} ghi giới tính của người này là "{held}", không có trong registerGenders (mặc định Nam / Nữ), nên không đối chiếu được',
   },
+  register_date_unread: {
+    en: '{field}: the register {register} writes this person\'s {column} in a form that cannot be read (dd/MM/yyyy, yyyy-MM-dd or the year), so it cannot be compared',
+    vi: '{field}: CSDL {register} ghi {column} của người này ở dạng không đọc được (dd/MM/yyyy, yyyy-MM-dd hoặc năm), nên không đối chiếu được',
+  },
   gender_mismatch: {
     en: '{field}: "{value}" is not the gender the register {register} holds for this personal ID',
     vi: '{field}: "{value}" không phải giới tính CSDL {register} ghi cho số định danh này',

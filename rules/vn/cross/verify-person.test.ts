@@ -46,7 +46,7 @@ const rows = [
   row(C, 'Đỗ Văn Hùng', '1990', 'Nam'), // 7: died before the run's day
   row(D, 'Trần Thuỷ', '1990', 'Nữ'), // 8: tone placement, and died on the run's day
   row(E, 'Phạm An', '1990', 'Nam'), // 9: a death date after the run's day is no death yet
-  row(F, 'Vũ Bình', '1991', 'Nam'), // 10: the register's birth and death dates cannot be read: not compared
+  row(F, 'Vũ Bình', '1991', 'Nam'), // 10: the register's birth and death dates cannot be read: register_date_unread
   row(G, 'Ai Đó', '1990', 'Nam'), // 11: the register's cells are empty: only the death is checked (none)
   row(' 001 089 012345 ', 'Nguyễn Văn An', '1989', 'Nam'), // 12: the ID's canonical form is looked up
   row(A, '', '1989', 'Khác'), // 13: no name, an unknown gender: only the birth year is compared
@@ -74,9 +74,9 @@ describe('vn.verifyPerson', () => {
     ['verifyPerson', 13, { 1: ['not_in_register'] }],
     ['verifyPerson.name', 10, { 6: ['name_mismatch'] }],
     ['verifyPerson.nameForm', 10, { 4: ['name_form_differs'], 5: ['name_diacritics_differ'], 8: ['name_form_differs'] }],
-    ['verifyPerson.birth', 10, { 5: ['birth_year_mismatch'], 14: ['birth_year_mismatch'] }],
+    ['verifyPerson.birth', 11, { 5: ['birth_year_mismatch'], 10: ['register_date_unread'], 14: ['birth_year_mismatch'] }],
     ['verifyPerson.gender', 10, { 5: ['gender_mismatch'] }],
-    ['verifyPerson.deceased', 11, { 7: ['deceased_in_register'], 8: ['deceased_in_register'] }],
+    ['verifyPerson.deceased', 12, { 7: ['deceased_in_register'], 8: ['deceased_in_register'], 10: ['register_date_unread'] }],
   ] as const)('%s checks %i rows and reports exactly %j', async (id, checked, expected) => {
     const r = (await outcome({ references: { population: register() } })).rule(id);
     expect(r.checked).toBe(checked);
@@ -153,7 +153,7 @@ describe('vn.verifyPerson', () => {
     expect(failedRows('verifyPerson')).toEqual([1]);
     expect(failedRows('verifyPerson.gender')).toEqual([5]); // row 14's "nam" is not a value of this register: not compared
     expect(ruleOf(report, 'verifyPerson.gender').checked).toBe(9);
-    expect(failedRows('verifyPerson.deceased')).toEqual([7, 8]);
+    expect(failedRows('verifyPerson.deceased')).toEqual([7, 8, 10]); // 10: its death date is "không rõ"
   });
 
   it('a register gender its registerGenders do not list is a finding naming it, not a check skipped without a word', async () => {
@@ -164,6 +164,24 @@ describe('vn.verifyPerson', () => {
     expect(rule.status).toBe('failed');
     expect(rule.samples[0]).toMatchObject({ code: 'register_gender_unread' });
     expect(rule.samples[0]?.message).toContain('writes this person\'s gender as "M"');
+  });
+
+  it('a register date it cannot read is a finding, not a check skipped: a death written 20200101 was no death at all', async () => {
+    // The register's own format differs from dd/MM/yyyy (yyyymmdd, as insurance XML writes dates): verifyPerson.birth
+    // was skipped for every person, and verifyPerson.deceased passed with the dead person left out of `checked`.
+    const ymd = (t: string) => t.replace(/^(?!00\/00)(\d{2})\/(\d{2})\/(\d{4})$/, '$3$2$1');
+    const other = population.map((p) => ({ ...p, birth_date: ymd(p.birth_date), death_date: ymd(p.death_date) }));
+    const report = await validate(owners, rows, { now: NOW, references: { population: register(other) } });
+    const birth = ruleOf(report, 'verifyPerson.birth');
+    const deceased = ruleOf(report, 'verifyPerson.deceased');
+    // Rows 0, 5, 6, 7, 8, 9, 12, 13 hold 8-digit dates; 4 (a year), 14 (00/00/1985) and 10 (31/02) are as before.
+    expect(birth.samples.filter((s) => s.code === 'register_date_unread').map((s) => s.row)).toEqual([0, 5, 6, 7, 8, 9, 10, 12, 13]);
+    expect(birth.checked).toBe(11);
+    expect(deceased.samples.map((s) => [s.row, s.code])).toEqual([[7, 'register_date_unread'], [8, 'register_date_unread'],
+      [9, 'register_date_unread'], [10, 'register_date_unread']]);
+    expect(deceased.status).toBe('failed');
+    expect(birth.samples[0]?.message).toContain("the register population writes this person's birth_date in a form that cannot be read");
+    expect(JSON.stringify(report)).not.toContain('19890315');
   });
 
   it('takes a rule id as the prefix of the six ids, and a when for every one', async () => {
@@ -186,7 +204,7 @@ describe('vn.verifyPerson', () => {
 
   it('has an English and a Vietnamese message for every code', () => {
     expect(Object.keys(PERSON_MESSAGES).sort()).toEqual(['birth_date_mismatch', 'birth_year_mismatch', 'deceased_in_register', 'gender_mismatch',
-      'name_diacritics_differ', 'name_form_differs', 'name_mismatch', 'not_in_register', 'register_gender_unread']);
+      'name_diacritics_differ', 'name_form_differs', 'name_mismatch', 'not_in_register', 'register_date_unread', 'register_gender_unread']);
     for (const m of Object.values(PERSON_MESSAGES)) expect(m.en).not.toBe(m.vi);
   });
 

@@ -57,6 +57,8 @@ const DEFAULT_GENDERS: Genders = { male: ['Nam'], female: ['Nữ'] };
 interface Held {
   readonly name: string | undefined;
   readonly birth: Birth | undefined;
+  /** The register's birth-date cell holds text that is no date nor year it reads (`19890315`, `31/02/1990`). */
+  readonly unreadBirth: boolean;
   readonly gender: 'Nam' | 'Nữ' | undefined;
   /** The register's gender cell when it holds text that `registerGenders` does not list (`M`, `F`). */
   readonly unreadGender: string | undefined;
@@ -84,9 +86,9 @@ interface Part {
  * | `verifyPerson` | `not_in_register` | correct | error |
  * | `verifyPerson.name` | `name_mismatch` | correct | error |
  * | `verifyPerson.nameForm` | `name_diacritics_differ`, `name_form_differs` | clean | warning |
- * | `verifyPerson.birth` | `birth_year_mismatch`, `birth_date_mismatch` | correct | error |
+ * | `verifyPerson.birth` | `birth_year_mismatch`, `birth_date_mismatch`; `register_date_unread` when the register's date is in no form it reads | correct | error |
  * | `verifyPerson.gender` | `gender_mismatch`; `register_gender_unread` when `registerGenders` does not list the register's value | correct | error |
- * | `verifyPerson.deceased` | `deceased_in_register` | live | warning |
+ * | `verifyPerson.deceased` | `deceased_in_register`; `register_date_unread` when the register's death date is in no form it reads | live | warning |
  *
  * Names: equal after NFC, case folding and whitespace collapsing → nothing; else equal with one tone-mark placement
  * (`Hòa`/`Hoà`) → `name_form_differs`; else equal without diacritics (`đ` → `d`) → `name_diacritics_differ`; else
@@ -95,7 +97,8 @@ interface Part {
  * `deceased_in_register` when the register's death date is on or before the run's day (`ctx.today`). The register's
  * value is the finding's suggestion, shown (masked) like the record's value; messages never quote it.
  * Not checked (not counted): rows without an ID or whose ID is not 12 digits (a legacy 9-digit CMND, a malformed ID);
- * for each comparison, rows where either side is empty or unreadable; every row when the run gives no register (the
+ * for each comparison, rows where either side is empty, or the record's value is unreadable (a register's birth or
+ * death date it cannot read is `register_date_unread`, a gender `register_gender_unread`); every row when the run gives no register (the
  * rules are then `skipped`, never passed). A register that cannot be read whole, lacks a column, or holds an ID twice
  * (the register must hold one record per person: ddss does not choose) makes the rules `error`.
  * @example
@@ -143,8 +146,10 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
     },
     {
       suffix: '.birth', criterion: 'correct', severity: 'error', code: 'birth_year_mismatch',
-      applies: (row, held) => held?.birth !== undefined && recordBirth(row[birthField]) !== undefined,
+      applies: (row, held) => (held?.birth !== undefined || held?.unreadBirth === true) && recordBirth(row[birthField]) !== undefined,
       check(row, held) {
+        // A register written in another date format (yyyymmdd) was skipped for every person, without a word.
+        if (held?.unreadBirth === true) return { code: 'register_date_unread', field: birthField, params: { column: cols.birth_date } };
         const mine = recordBirth(row[birthField]) as Birth;
         const theirs = held?.birth as Birth;
         if (fields.birthDate !== undefined && mine.date !== undefined && theirs.date !== undefined) {
@@ -167,9 +172,13 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
     },
     {
       suffix: '.deceased', criterion: 'live', severity: 'warning', code: 'deceased_in_register',
-      applies: (_row, held) => held !== null && held.death !== undefined,
-      check: (_row, held, todayMs) => typeof held?.death === 'number' && held.death <= todayMs
-        ? { code: 'deceased_in_register', field: fields.id, suggestion: ddmmyyyy(held.death) } : undefined,
+      applies: (_row, held) => held !== null,
+      // A death date written otherwise (`20200101`, `không rõ`) still says the register holds a death: left out of
+      // `checked`, the dead person made the rule pass. It is a finding naming the column, as for the birth date.
+      check: (_row, held, todayMs) => held?.death === undefined
+        ? { code: 'register_date_unread', field: fields.id, params: { column: cols.death_date } }
+        : typeof held.death === 'number' && held.death <= todayMs
+          ? { code: 'deceased_in_register', field: fields.id, suggestion: ddmmyyyy(held.death) } : undefined,
     },
   ];
 
@@ -203,6 +212,7 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
     return {
       name: text(cell(cols.full_name)),
       birth: birth === undefined ? undefined : registerBirth(birth),
+      unreadBirth: birth !== undefined && registerBirth(birth) === undefined,
       gender,
       unreadGender: gender === undefined && written !== '' ? written.slice(0, 40) : undefined,
       death: death === undefined ? null : registerDate(death),
