@@ -51,9 +51,12 @@ export function tally(s: TallySetup): Tally {
     const mode = modes[i] ?? false;
     return mode === false || text === '' ? text : protect(text, mode);
   };
+  // A composite key's parts joined with `|`; a `|` or `\` inside a part is escaped (`\|`, `\\`), since ["a|b", "c"]
+  // and ["a", "b|c"] are two keys (never paired) that were both shown "a|b|c". A one-column key is shown as written.
   const keyOf = (record: readonly unknown[]): string => {
+    if (nk === 1) return show(0, record[0]);
     const parts: string[] = [];
-    for (let i = 0; i < nk; i++) parts.push(show(i, record[i]));
+    for (let i = 0; i < nk; i++) parts.push(show(i, record[i]).replace(/[\\|]/g, '\\$&'));
     return parts.join('|');
   };
   const kept: Record<DifferenceStatus, number> = { changed: 0, missing: 0, extra: 0, duplicate: 0 };

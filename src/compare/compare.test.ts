@@ -70,6 +70,15 @@ describe('compare', () => {
     expect(report.samples[0]).toMatchObject({ key: '1|x', column: 'v', source: '1', copy: '9' });
   });
 
+  it('shows two composite keys whose parts hold the separator as two keys, not one', async () => {
+    // ["a|b", "c"] and ["a", "b|c"] never paired, yet both were shown "a|b|c": a missing and an extra record with one key.
+    const report = await compare([{ a: 'a|b', b: 'c', v: '1' }], [{ a: 'a', b: 'b|c', v: '1' }, { a: 'x\\', b: 'y', v: '1' }], { key: ['a', 'b'] });
+    expect(report.counts).toMatchObject({ matched: 0, missing: 1, extra: 2 });
+    expect(report.samples.map((d) => `${d.status}:${d.key}`).sort()).toEqual(['extra:a|b\\|c', 'extra:x\\\\|y', 'missing:a\\|b|c']);
+    // A one-column key has nothing to tell apart: shown as written.
+    expect((await compare([{ id: 'a|b' }], [], { key: 'id' })).samples[0]?.key).toBe('a|b');
+  });
+
   it.each([
     ['case', { ignoreCase: true }, 'AN', 'an'],
     ['white space', { ignoreWhitespace: true }, ' Nguyễn  Văn An ', 'Nguyễn Văn An'],

@@ -9,7 +9,7 @@ export type DifferenceStatus = 'changed' | 'missing' | 'extra' | 'duplicate';
  * masked unless `showValues`.
  */
 export interface Difference {
-  /** The record key: the key cells as read (the source's, for changed records), joined with `|`. */
+  /** The record key: the key cells as read (the source's, for changed records), joined with `|` (a `|` or `\` inside a part of a composite key escaped: `\|`, `\\`). */
   readonly key: string;
   readonly status: DifferenceStatus;
   /** `changed`: the column that differs. */
