@@ -73,6 +73,34 @@ describe('ddss validate --reference NAME=FILE', () => {
       'duplicate_key, commune: key "commune" appears more than once in the record; the last value is kept)');
   });
 
+  it('a reference whose header is one column holding another delimiter says which --reference-delimiter to declare', async () => {
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference', `register=${tmp.path('register.ndjson')}`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("reference 'communes' has no column 'code' (its columns: code;name); its header is one column holding \";\": declare --reference-delimiter ';'");
+  });
+
+  it.each([
+    ['holds no record', 'code,name\n', 'P', 'the reference holds no key (a header and no records)'],
+    ['lost its leading zeros', 'code,name\n4,Ba Đình\n8,Hoàn Kiếm\n', 'P', '2 of the first 2 keys of commune are in it once written without leading zeros'],
+    ['writes letters in another case', 'code,name\nx4,A\nx8,B\n', 'commune,sheet,parcel\nX4,1,10\nX8,1,7\n', '2 of the first 2 keys of commune are in it once written in lower case'],
+    ['is keyed on another column', 'code,name\nBa Đình,00004\nHoàn Kiếm,00008\n', 'P', "its key column 'code' may not hold what commune holds"],
+  ])('every row not in a reference that %s says the likely cause on stderr, not only "failed"', async (_what, communes, parcels, said) => {
+    writeFileSync(tmp.path('parcels.csv'), parcels === 'P' ? 'commune,sheet,parcel\n00004,1,10\n00008,1,7\n' : parcels);
+    writeFileSync(tmp.path('communes.csv'), communes);
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference', `register=${tmp.path('register.ndjson')}`);
+    expect(r.rules[0]).toMatchObject({ status: 'failed', failed: 2, checked: 2 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("ddss: every one of the 2 rows commune.reference checked is not in reference 'communes'");
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).not.toMatch(/00004|X4/); // keys are never quoted: they may be personal
+  });
+
+  it('says nothing more when only some rows are not in the reference', async () => {
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference-delimiter', ';',
+      '--reference', `register=${tmp.path('register.ndjson')}`);
+    expect(r.stderr).not.toContain('is not in reference');
+  });
+
   it('two rules keying one reference differently is a usage error', async () => {
     writeFileSync(tmp.path('parcels.yaml'), `name: parcels
 fields: { commune: { type: text }, sheet: { type: integer } }

@@ -27,6 +27,7 @@ import { runShard } from './_shard-run.js';
 import { headerBelow, headerHint } from './_header-below.js';
 import { requireRenamed } from './_rename.js';
 import { formatHints } from './_format-hints.js';
+import { referenceHints } from './_reference-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 import { readError } from './_read-error.js';
 import { GZIP_PIPE } from '../sources/binary-input.js';
@@ -177,6 +178,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     }
     // A date or number field declared in one format over a column written in another: name the one its values read in.
     for (const hint of await formatHints(report, definition, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
+    // Every row not in a reference reads as "all the data is wrong": say when the reference is the likelier cause.
+    for (const hint of await referenceHints(report, definition, references, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
   }
   return EXIT_BY_STATUS[report.status];
 }

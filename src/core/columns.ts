@@ -50,8 +50,11 @@ export interface ColumnIssues {
   readonly delimiter: SourceIssue | undefined;
 }
 
-/** The delimiter a lone header cell seems to be split by: the most frequent of `;`, tab and `|`. */
-function seemsDelimited(header: string): readonly [string, string] | undefined {
+/**
+ * The delimiter a lone header cell seems to be split by: the most frequent of `;`, tab and `|` (with its name).
+ * @example seemsDelimited('code;name') // [';', ';']
+ */
+export function seemsDelimited(header: string): readonly [string, string] | undefined {
   let best: readonly [string, string] | undefined;
   let most = 0;
   for (const d of DELIMITERS) {

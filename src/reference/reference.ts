@@ -1,6 +1,6 @@
 import { openSide } from '../compare/_side.js';
 import { isTabularSource } from '../core/source.js';
-import { listedColumns } from '../core/columns.js';
+import { listedColumns, seemsDelimited } from '../core/columns.js';
 import { encodingWatch } from './_encoding-watch.js';
 import { recordWatch } from './_record-watch.js';
 import { objectRows } from './_object-rows.js';
@@ -107,7 +107,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const unread = side.error()?.replace(/^ddss: /, '');
       error = watch.mismatch() ?? screened?.refused() ?? (unread !== undefined ? `reference '${name}' could not be read: ${unread}`
         : side.columns.length === 0 ? `reference '${name}' is empty (no header, no records)`
-          : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})${watch.headerHint()}`);
+          : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})${watch.headerHint()}${delimiterHint(side.columns)}`);
     } else {
       columns = [...wanted, ...optional.filter((c) => at(c) >= 0)];
       records.use([...key, ...columns]);
@@ -142,6 +142,12 @@ async function read(name: string, source: RowInput, key: readonly string[], want
     error = `reference '${name}' could not be read: ${e instanceof Error ? e.message : String(e)}`;
   }
   return table(name, key, columns, t, { duplicates, firstDuplicate, missingKeys, error });
+}
+
+/** A header read as one column holding another delimiter (`code;name` read with `,`): the delimiter to declare. */
+function delimiterHint(columns: readonly string[]): string {
+  const d = columns.length === 1 ? seemsDelimited(columns[0] as string) : undefined;
+  return d === undefined ? '' : `; its header is one column holding "${d[1]}": declare --reference-delimiter ${d[0] === '\t' ? 'tab' : `'${d[0]}'`}`;
 }
 
 /** What reading a reference found besides its keys (kept with the table, and posted to worker threads with it). */
