@@ -45,8 +45,8 @@ const LIST_ITEM: Readonly<Partial<Record<FieldType, 'string' | 'integer' | 'numb
 export interface FieldContext {
   /** The dataset's `communes` lists, loaded, for the `commune`/`communeCurrent` pack rules. */
   readonly communes?: readonly CommuneTable[] | undefined;
-  /** The dataset's fields (the base's included), which pack options naming a column must name. */
-  readonly fields?: ReadonlySet<string>;
+  /** The dataset's fields (the base's included) with their types, which pack options naming a column must name. */
+  readonly fields?: ReadonlyMap<string, FieldType>;
 }
 
 /**
@@ -69,7 +69,7 @@ export function buildField(name: string, f: DeclarativeField, context: FieldCont
   // One guard per field, shared by its rules, as the TypeScript built-ins share `readableText(field)`.
   let guard: ((row: TypedRow) => boolean) | undefined;
   const readable = () => (guard ??= readableText(name));
-  for (const key of Object.keys(f)) s = _addRules(s, key, f, { name, at, readable, communes: context.communes, fields: context.fields });
+  for (const key of Object.keys(f)) s = _addRules(s, key, f, { name, at, readable, communes: context.communes, fields: context.fields, type: f.type });
   if (f.pii === true || f.pii === 'mask' || f.pii === 'hash') s = s.pii(f.pii === true ? 'mask' : f.pii);
   if (f.missingValues !== undefined) s = s.missing(f.missingValues === 'vn' ? VN_MISSING_VALUES : [...f.missingValues]);
   if (f.typeCheck !== undefined) s = s.typeCheck(ruleOptions(f.typeCheck));
@@ -87,7 +87,8 @@ interface Ctx {
   readonly at: (...rest: (string | number)[]) => DefinitionPath;
   readonly readable: () => (row: TypedRow) => boolean;
   readonly communes: readonly CommuneTable[] | undefined;
-  readonly fields: ReadonlySet<string> | undefined;
+  readonly fields: ReadonlyMap<string, FieldType> | undefined;
+  readonly type: FieldType;
 }
 
 /** Adds the rules of one key of the field (none for keys that are not rules). */
@@ -149,7 +150,7 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       return typeof d === 'number' ? s.use(maxDecimals(d)) : s.use(maxDecimals(d.max, ruleOptions(d)));
     }
     case 'verified': return isOn(f.verified) ? s.use(verified(ruleOptions(f.verified))) : s;
-    case 'vn': return s.use(...(f.vn ?? []).map((r, i) => buildVnFieldRule(r, { field: c.name, communes: c.communes, fields: c.fields, readable: c.readable, path: at('vn', i) })));
+    case 'vn': return s.use(...(f.vn ?? []).map((r, i) => buildVnFieldRule(r, { field: c.name, type: c.type, communes: c.communes, fields: c.fields, readable: c.readable, path: at('vn', i) })));
     default: return s;
   }
 }

@@ -88,7 +88,7 @@ describe('parseDefinition', () => {
     ['name: x\nmissingValues: VN\nfields:\n  a: { type: text }\n', 'missingValues', 'must be "vn"'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idBirthYear, id: a }\n', 'rules[0]', 'missing required key "birthYear"'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idBirthYear, id: a, birthYear: b }\n', 'rules[0].birthYear', 'unknown field "b"'],
-    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.datesOrdered, fields: [a, c] }\n', 'rules[0].fields[1]', 'unknown field "c"'],
+    ['name: x\nfields:\n  a: { type: date }\nrules:\n  - { type: vn.datesOrdered, fields: [a, c] }\n', 'rules[0].fields[1]', 'unknown field "c"'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.salaryInRange, salary: a, month: a, region: V }\n', 'rules[0].region', 'must be one of "I"'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.salaryInRange, salary: a, month: a, baseSalary: [] }\n', 'rules[0]', '"baseSalary" is reference tables built in code'],
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: vn.idGenders, id: a }\n', 'rules[0].type', 'must be one of'],
