@@ -13,6 +13,7 @@ import { canonical } from '../../rules/vn/canonical.js';
 import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 import { maxDecimals, readableText, verified } from '../../rules/datasets/_rules.js';
 import { buildVnFieldRule } from './_vn-field-rule.js';
+import { factoryError } from './_factory-error.js';
 
 const LISTED: ReadonlySet<FieldType> = new Set(['text', 'enum', 'integer', 'number', 'boolean', 'any']);
 
@@ -159,10 +160,10 @@ function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): 
   switch (f.type) {
     case 'text': return field.text();
     case 'integer': return field.integer();
-    case 'number': return field.number({
+    case 'number': return factoryError(() => field.number({
       ...(f.decimal === undefined ? {} : { decimal: f.decimal }),
       ...(f.thousands === undefined ? {} : { thousands: f.thousands }),
-    });
+    }), at(f.thousands === undefined ? 'decimal' : 'thousands'));
     case 'date': {
       const format = f.format ?? 'yyyy-MM-dd';
       // The check field.date() makes, as a DefinitionError with the path rather than a plain Error.
@@ -171,10 +172,10 @@ function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): 
       return field.date(format);
     }
     case 'datetime': return field.datetime();
-    case 'boolean': return field.boolean({
+    case 'boolean': return factoryError(() => field.boolean({
       ...(f.trueValues === undefined ? {} : { true: [...f.trueValues] }),
       ...(f.falseValues === undefined ? {} : { false: [...f.falseValues] }),
-    });
+    }), at(f.trueValues === undefined || (f.falseValues !== undefined && f.trueValues.length > 0) ? 'falseValues' : 'trueValues'));
     case 'enum': return field.enum([...(f.values ?? [])], f.caseInsensitive === true ? { caseInsensitive: true } : {}) as FieldSpec;
     case 'any': return field.any();
   }

@@ -74,6 +74,11 @@ describe('parseDefinition', () => {
     [FIELD('{ type: text, verified: true }'), 'fields.a.verified', 'applies to boolean fields only'],
     [FIELD('{ type: text, notInFuture: true }'), 'fields.a.notInFuture', 'applies to date, datetime and integer (a year) fields only'],
     [FIELD('{ type: text, title: A, label: A }'), 'fields.a.label', 'title and label are the same'],
+    // Separators and boolean texts that read values wrongly without a word ("1.5" as 15, "x" as true).
+    [FIELD('{ type: number, thousands: "." }'), 'fields.a.thousands', '"." cannot be both the thousands and the decimal separator'],
+    [FIELD('{ type: number, decimal: ",", thousands: "," }'), 'fields.a.thousands', 'both the thousands and the decimal'],
+    [FIELD('{ type: boolean, trueValues: [có, x], falseValues: [không, X] }'), 'fields.a.falseValues', '"x" is in both the true and the false list'],
+    [FIELD('{ type: boolean, trueValues: [] }'), 'fields.a.trueValues', 'the true list is empty'],
     // A listed value of another kind never equals a value: the list would pass or fail every row without a word.
     [FIELD('{ type: text, notOneOf: [1, 2] }'), 'fields.a.notOneOf[0]', 'must be string, like the values of this text field'],
     [FIELD('{ type: text, oneOf: ["1", 2] }'), 'fields.a.oneOf[1]', 'must be string'],
