@@ -111,7 +111,12 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       const list = f[key];
       if (list === undefined) return s;
       const [values, o] = Array.isArray(list) ? [list, {}] : [(list as { values: readonly unknown[] }).values, list];
+      // An enum's `values` is already its oneOf rule: a second one without an id was refused as "rule id used twice".
+      if (f.type === 'enum' && key === 'oneOf' && (o as { id?: string }).id === undefined) {
+        throw new DefinitionError(`an enum field already checks its values (rule ${c.name}.oneOf): list the allowed ones in values, or give this list an id`, at(key));
+      }
       _checkListed(values, f.type, Array.isArray(list) ? at(key) : at(key, 'values'));
+      if (f.type === 'enum') _checkInEnum(values as readonly string[], f, Array.isArray(list) ? at(key) : at(key, 'values'));
       const ci = !Array.isArray(list) && (list as { caseInsensitive?: boolean }).caseInsensitive === true;
       return s[key]([...values], { ...ruleOptions(o as object), ...(ci ? { caseInsensitive: true } : {}) });
     }
@@ -190,6 +195,17 @@ function _checkListed(values: readonly unknown[], type: FieldType, path: Definit
   if (kind === undefined) return;
   const bad = values.findIndex((v) => (kind === 'integer' ? !Number.isInteger(v) : typeof v !== kind));
   if (bad >= 0) throw new DefinitionError(`must be ${kind}, like the values of this ${type} field`, [...path, bad]);
+}
+
+/**
+ * Refuses a listed value that is not one of an enum's values: such a value is `invalid_type` and never reaches the
+ * list, so a `notOneOf: [Khac]` (for "Khác") never fired and a `oneOf` value could never be met.
+ */
+function _checkInEnum(values: readonly string[], f: DeclarativeField, path: DefinitionPath): void {
+  const ci = f.caseInsensitive === true;
+  const allowed = new Set((f.values ?? []).map((v) => (ci ? v.toLowerCase() : v)));
+  const bad = values.findIndex((v) => !allowed.has(ci ? v.toLowerCase() : v));
+  if (bad >= 0) throw new DefinitionError(`${JSON.stringify(values[bad])} is not one of the field's values, so it would never match`, [...path, bad]);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;

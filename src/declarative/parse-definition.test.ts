@@ -82,7 +82,11 @@ describe('parseDefinition', () => {
     // A listed value of another kind never equals a value: the list would pass or fail every row without a word.
     [FIELD('{ type: text, notOneOf: [1, 2] }'), 'fields.a.notOneOf[0]', 'must be string, like the values of this text field'],
     [FIELD('{ type: text, oneOf: ["1", 2] }'), 'fields.a.oneOf[1]', 'must be string'],
-    [FIELD('{ type: enum, values: [A], oneOf: { values: [A, true] } }'), 'fields.a.oneOf.values[1]', 'must be string, like the values of this enum field'],
+    [FIELD('{ type: enum, values: [A], oneOf: { values: [A, true], id: a.narrow } }'), 'fields.a.oneOf.values[1]', 'must be string, like the values of this enum field'],
+    // An enum's values are its oneOf rule (this was "rule id a.oneOf is used twice"); a value outside them never matches.
+    [FIELD('{ type: enum, values: [Nam, Nữ], oneOf: [Nam] }'), 'fields.a.oneOf', 'an enum field already checks its values (rule a.oneOf)'],
+    [FIELD('{ type: enum, values: [Nam, Nữ], notOneOf: [Khac] }'), 'fields.a.notOneOf[0]', '"Khac" is not one of the field\'s values, so it would never match'],
+    [FIELD('{ type: enum, values: [Nam, Nữ], oneOf: { values: [Nam, Nu], id: a.male } }'), 'fields.a.oneOf.values[1]', '"Nu" is not one of the field\'s values'],
     [FIELD('{ type: integer, notOneOf: ["1", "2"] }'), 'fields.a.notOneOf[0]', 'must be integer, like the values of this integer field'],
     [FIELD('{ type: integer, oneOf: [1, 2.5] }'), 'fields.a.oneOf[1]', 'must be integer'],
     [FIELD('{ type: number, oneOf: { values: ["1.5"], severity: warning } }'), 'fields.a.oneOf.values[0]', 'must be number'],
