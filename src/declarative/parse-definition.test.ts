@@ -66,6 +66,9 @@ describe('parseDefinition', () => {
     [FIELD('{ type: text, vn: [{ cccd: { when: x } }] }'), 'fields.a.vn[0].cccd', '"when" is a function in TypeScript and has no JSON/YAML form'],
     [FIELD('{ type: text, vn: [{ province: { tables: [] } }] }'), 'fields.a.vn[0].province', '"tables" is reference tables built in code'],
     [FIELD('{ type: text, vn: [{ bhytObjectCode: { at: 2024-13-01 } }] }'), 'fields.a.vn[0].bhytObjectCode.at', 'must be a calendar date'],
+    // A range no serial fits passed every value.
+    [FIELD('{ type: text, vn: [{ excelSerial: { earliest: 2099-01-01, latest: 1920-01-01 } }] }'), 'fields.a.vn[0].excelSerial', 'earliest (2099-01-01) is after latest (1920-01-01)'],
+    ['name: x\nfields:\n  a: { type: date }\nrules:\n  - { type: vn.excelSerialIn, column: a, earliest: 2030-01-01, latest: 2000-01-01 }\n', 'rules[0]', 'excelSerialIn: earliest (2030-01-01) is after latest'],
     [FIELD('{ type: text, vn: [communeCurrent] }'), 'fields.a.vn[0]', 'communeCurrent needs the dataset\'s communes'],
     [FIELD('{ type: text, vn: [{ vnName: { skipLegacyEncoded: 1 } }] }'), 'fields.a.vn[0].vnName.skipLegacyEncoded', 'must be boolean'],
     [FIELD('{ type: text, vn: [{ cccd: { skipLegacyEncoded: true } }] }'), 'fields.a.vn[0].cccd', 'unknown key "skipLegacyEncoded"'],
