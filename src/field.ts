@@ -129,7 +129,7 @@ export const field = {
   text: () => make<string>('text', { en: 'text', vi: 'văn bản' }, parseText),
   /** Whole numbers: safe integers or decimal text (`"007"` is 7). */
   integer: () => make<number>('integer', { en: 'integer', vi: 'số nguyên' }, parseInteger),
-  /** Finite numbers; text with `.` decimals unless `format` says `,` (and thousands separators). */
+  /** Finite numbers; text with `.` decimals unless `format` says `,` (and thousands separators, never the decimal one). */
   number: (format?: NumberFormat) => make<number>('number', { en: 'number', vi: 'số' }, numberParser(format)),
   /**
    * Calendar dates in one declared date-fns format (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`), read as UTC days; a format

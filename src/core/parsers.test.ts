@@ -41,6 +41,14 @@ describe('parsers accept raw text and typed values alike', () => {
     ['boolean vi', booleanParser({ true: ['có'], false: ['không'] }), 'Có', true],
   ])('%s: %j → %j', (_type, parse, raw, expected) => expect(parse(raw)).toEqual(expected));
 
+  it.each([
+    // Each read values wrongly without a word: "1.5" as 15, "x" as true.
+    ['thousands "." with the default decimal "."', () => numberParser({ thousands: '.' }), 'both the thousands and the decimal separator'],
+    ['thousands "," with decimal ","', () => numberParser({ decimal: ',', thousands: ',' }), 'both the thousands and the decimal separator'],
+    ['a text in both boolean lists', () => booleanParser({ true: ['x', '1'], false: ['X', '0'] }), '"x" is in both the true and the false list'],
+    ['an empty true list', () => booleanParser({ true: [] }), 'the true list is empty'],
+  ])('refuses %s', (_what, make, message) => expect(make).toThrow(message));
+
   it('dates: text in the declared format or Date objects', () => {
     const parse = dateParser('dd/MM/yyyy');
     expect(parse('03/04/2025')).toEqual(new Date('2025-04-03T00:00:00Z'));

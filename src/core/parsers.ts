@@ -28,10 +28,17 @@ export interface NumberFormat {
   readonly thousands?: '.' | ',' | ' ';
 }
 
-/** Finite numbers, or decimal text (optional exponent); never `NaN`, `Infinity` or hex. */
+/**
+ * Finite numbers, or decimal text (optional exponent); never `NaN`, `Infinity` or hex. Throws when the thousands
+ * separator is the decimal one (`thousands: '.'` with the default decimal `.`): every separator was dropped, so
+ * "1.5" read as 15 and passed its type check.
+ */
 export function numberParser(format: NumberFormat = {}): Parser {
   const decimal = format.decimal ?? '.';
   const thousands = format.thousands;
+  if (thousands === decimal) {
+    throw new Error(`ddss: number format: "${thousands}" cannot be both the thousands and the decimal separator${format.decimal === undefined ? ' (the decimal separator is "." unless decimal says ",")' : ''}`);
+  }
   return (raw) => {
     if (typeof raw === 'number') return Number.isFinite(raw) ? raw : INVALID;
     if (typeof raw !== 'string') return INVALID;
@@ -137,10 +144,16 @@ export interface BooleanFormat {
   readonly false?: readonly string[];
 }
 
-/** Booleans, or text from the given lists (case-insensitive). Default `true/false`, `1/0`, `yes/no`. */
+/**
+ * Booleans, or text from the given lists (case-insensitive). Default `true/false`, `1/0`, `yes/no`. Throws when a
+ * text is in both lists (it was read as true without a word) or a list is empty (no value could be that one).
+ */
 export function booleanParser(format: BooleanFormat = {}): Parser {
   const yes = new Set((format.true ?? ['true', '1', 'yes', 'y']).map((s) => s.toLowerCase()));
   const no = new Set((format.false ?? ['false', '0', 'no', 'n']).map((s) => s.toLowerCase()));
+  if (yes.size === 0 || no.size === 0) throw new Error(`ddss: boolean format: the ${yes.size === 0 ? 'true' : 'false'} list is empty`);
+  const both = [...yes].find((s) => no.has(s));
+  if (both !== undefined) throw new Error(`ddss: boolean format: "${both}" is in both the true and the false list`);
   return (raw) => {
     if (typeof raw === 'boolean') return raw;
     if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : INVALID;

@@ -13,6 +13,7 @@ import { canonical } from '../../rules/vn/canonical.js';
 import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 import { maxDecimals, readableText, verified } from '../../rules/datasets/_rules.js';
 import { buildVnFieldRule } from './_vn-field-rule.js';
+import { factoryError } from './_factory-error.js';
 
 const LISTED: ReadonlySet<FieldType> = new Set(['text', 'enum', 'integer', 'number', 'boolean', 'any']);
 
@@ -45,8 +46,8 @@ const LIST_ITEM: Readonly<Partial<Record<FieldType, 'string' | 'integer' | 'numb
 export interface FieldContext {
   /** The dataset's `communes` lists, loaded, for the `commune`/`communeCurrent` pack rules. */
   readonly communes?: readonly CommuneTable[] | undefined;
-  /** The dataset's fields (the base's included), which pack options naming a column must name. */
-  readonly fields?: ReadonlySet<string>;
+  /** The dataset's fields (the base's included) with their types, which pack options naming a column must name. */
+  readonly fields?: ReadonlyMap<string, FieldType>;
 }
 
 /**
@@ -69,7 +70,7 @@ export function buildField(name: string, f: DeclarativeField, context: FieldCont
   // One guard per field, shared by its rules, as the TypeScript built-ins share `readableText(field)`.
   let guard: ((row: TypedRow) => boolean) | undefined;
   const readable = () => (guard ??= readableText(name));
-  for (const key of Object.keys(f)) s = _addRules(s, key, f, { name, at, readable, communes: context.communes, fields: context.fields });
+  for (const key of Object.keys(f)) s = _addRules(s, key, f, { name, at, readable, communes: context.communes, fields: context.fields, type: f.type });
   if (f.pii === true || f.pii === 'mask' || f.pii === 'hash') s = s.pii(f.pii === true ? 'mask' : f.pii);
   if (f.missingValues !== undefined) s = s.missing(f.missingValues === 'vn' ? VN_MISSING_VALUES : [...f.missingValues]);
   if (f.typeCheck !== undefined) s = s.typeCheck(ruleOptions(f.typeCheck));
@@ -87,7 +88,8 @@ interface Ctx {
   readonly at: (...rest: (string | number)[]) => DefinitionPath;
   readonly readable: () => (row: TypedRow) => boolean;
   readonly communes: readonly CommuneTable[] | undefined;
-  readonly fields: ReadonlySet<string> | undefined;
+  readonly fields: ReadonlyMap<string, FieldType> | undefined;
+  readonly type: FieldType;
 }
 
 /** Adds the rules of one key of the field (none for keys that are not rules). */
@@ -109,7 +111,12 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       const list = f[key];
       if (list === undefined) return s;
       const [values, o] = Array.isArray(list) ? [list, {}] : [(list as { values: readonly unknown[] }).values, list];
+      // An enum's `values` is already its oneOf rule: a second one without an id was refused as "rule id used twice".
+      if (f.type === 'enum' && key === 'oneOf' && (o as { id?: string }).id === undefined) {
+        throw new DefinitionError(`an enum field already checks its values (rule ${c.name}.oneOf): list the allowed ones in values, or give this list an id`, at(key));
+      }
       _checkListed(values, f.type, Array.isArray(list) ? at(key) : at(key, 'values'));
+      if (f.type === 'enum') _checkInEnum(values as readonly string[], f, Array.isArray(list) ? at(key) : at(key, 'values'));
       const ci = !Array.isArray(list) && (list as { caseInsensitive?: boolean }).caseInsensitive === true;
       return s[key]([...values], { ...ruleOptions(o as object), ...(ci ? { caseInsensitive: true } : {}) });
     }
@@ -149,7 +156,7 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       return typeof d === 'number' ? s.use(maxDecimals(d)) : s.use(maxDecimals(d.max, ruleOptions(d)));
     }
     case 'verified': return isOn(f.verified) ? s.use(verified(ruleOptions(f.verified))) : s;
-    case 'vn': return s.use(...(f.vn ?? []).map((r, i) => buildVnFieldRule(r, { field: c.name, communes: c.communes, fields: c.fields, readable: c.readable, path: at('vn', i) })));
+    case 'vn': return s.use(...(f.vn ?? []).map((r, i) => buildVnFieldRule(r, { field: c.name, type: c.type, communes: c.communes, fields: c.fields, readable: c.readable, path: at('vn', i) })));
     default: return s;
   }
 }
@@ -158,10 +165,10 @@ function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): 
   switch (f.type) {
     case 'text': return field.text();
     case 'integer': return field.integer();
-    case 'number': return field.number({
+    case 'number': return factoryError(() => field.number({
       ...(f.decimal === undefined ? {} : { decimal: f.decimal }),
       ...(f.thousands === undefined ? {} : { thousands: f.thousands }),
-    });
+    }), at(f.thousands === undefined ? 'decimal' : 'thousands'));
     case 'date': {
       const format = f.format ?? 'yyyy-MM-dd';
       // The check field.date() makes, as a DefinitionError with the path rather than a plain Error.
@@ -170,10 +177,10 @@ function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): 
       return field.date(format);
     }
     case 'datetime': return field.datetime();
-    case 'boolean': return field.boolean({
+    case 'boolean': return factoryError(() => field.boolean({
       ...(f.trueValues === undefined ? {} : { true: [...f.trueValues] }),
       ...(f.falseValues === undefined ? {} : { false: [...f.falseValues] }),
-    });
+    }), at(f.trueValues === undefined || (f.falseValues !== undefined && f.trueValues.length > 0) ? 'falseValues' : 'trueValues'));
     case 'enum': return field.enum([...(f.values ?? [])], f.caseInsensitive === true ? { caseInsensitive: true } : {}) as FieldSpec;
     case 'any': return field.any();
   }
@@ -188,6 +195,17 @@ function _checkListed(values: readonly unknown[], type: FieldType, path: Definit
   if (kind === undefined) return;
   const bad = values.findIndex((v) => (kind === 'integer' ? !Number.isInteger(v) : typeof v !== kind));
   if (bad >= 0) throw new DefinitionError(`must be ${kind}, like the values of this ${type} field`, [...path, bad]);
+}
+
+/**
+ * Refuses a listed value that is not one of an enum's values: such a value is `invalid_type` and never reaches the
+ * list, so a `notOneOf: [Khac]` (for "Khác") never fired and a `oneOf` value could never be met.
+ */
+function _checkInEnum(values: readonly string[], f: DeclarativeField, path: DefinitionPath): void {
+  const ci = f.caseInsensitive === true;
+  const allowed = new Set((f.values ?? []).map((v) => (ci ? v.toLowerCase() : v)));
+  const bad = values.findIndex((v) => !allowed.has(ci ? v.toLowerCase() : v));
+  if (bad >= 0) throw new DefinitionError(`${JSON.stringify(values[bad])} is not one of the field's values, so it would never match`, [...path, bad]);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;

@@ -1,5 +1,6 @@
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
 import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
+import type { ColumnKind } from './_column-kinds.js';
 
 /**
  * One option of a pack rule as a file writes it: its JSON Schema (for `schema/dataset.schema.json`, so an editor
@@ -10,6 +11,8 @@ export interface OptionSpec {
   readonly convert?: (value: unknown, path: DefinitionPath) => unknown;
   /** The value names a column of the row: it must be a field of the dataset (or of the one it extends). */
   readonly column?: boolean;
+  /** The field types the column may have (a date that selects a table must be a date field); any when absent. */
+  readonly columnKind?: ColumnKind;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,7 +26,9 @@ export const opt = {
   boolean: (description: string): OptionSpec => ({ schema: { type: 'boolean', description } }),
   string: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description } }),
   /** A field of the dataset, which the rule reads from the row (`dateField`, `provinceField`). */
-  column: (description: string): OptionSpec => ({ schema: { type: 'string', minLength: 1, maxLength: 200, description }, column: true }),
+  column: (description: string, kind?: ColumnKind): OptionSpec => ({
+    schema: { type: 'string', minLength: 1, maxLength: 200, description }, column: true, ...(kind === undefined ? {} : { columnKind: kind }),
+  }),
   oneOf: (values: readonly string[], description: string): OptionSpec => ({ schema: { enum: [...values], description } }),
   /** A whole number of at least `min`. */
   integer: (min: number, description: string): OptionSpec => ({ schema: { type: 'integer', minimum: min, maximum: 1_000_000, description } }),

@@ -1,6 +1,6 @@
 import { rule } from '../rule.js';
 import { ref } from '../reference/ref.js';
-import type { DatasetRule } from '../core/types.js';
+import type { DatasetRule, FieldType } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { duration, ruleOptions } from './_options.js';
 import type { DeclarativeRule, DeclarativeRuleOptions, DeclarativeVnDatasetRule } from './format.js';
@@ -8,16 +8,20 @@ import { packOptions } from './_options-spec.js';
 import { canonical } from '../../rules/vn/canonical.js';
 import { RULE_ID_KEY, VN_DATASET_RULES, columnKey } from './_vn-dataset-rules.js';
 import { factoryError } from './_factory-error.js';
+import { DATES, checkColumnKind, type ColumnKind } from './_column-kinds.js';
+
+type Known = (column: string, key: string, at?: number, kind?: ColumnKind) => string;
 
 /**
- * Builds one dataset rule from its (schema-checked) file form. Columns must be declared fields: dataset rules read
- * the typed row, so an undeclared column would silently never match.
+ * Builds one dataset rule from its (schema-checked) file form. Columns must be declared fields (dataset rules read
+ * the typed row, so an undeclared column would silently never match), and of a type the rule reads: freshness on a
+ * text column never sees a date and was skipped on every run.
  */
-export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet<string>): DatasetRule | readonly DatasetRule[] {
-  const known = (column: string, key: string, at?: number) => {
-    if (!fields.has(column)) {
-      throw new DefinitionError(`unknown field "${column}"`, ['rules', index, key, ...(at === undefined ? [] : [at])]);
-    }
+export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlyMap<string, FieldType>): DatasetRule | readonly DatasetRule[] {
+  const known: Known = (column, key, at, kind) => {
+    const path = ['rules', index, key, ...(at === undefined ? [] : [at])];
+    if (!fields.has(column)) throw new DefinitionError(`unknown field "${column}"`, path);
+    checkColumnKind(column, fields, kind, path);
     return column;
   };
   if (r.type.startsWith('vn.')) return _vnRule(r as DeclarativeVnDatasetRule, index, known);
@@ -40,12 +44,12 @@ export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet
       return rule.uniqueBy(columns, { ...o, normalize: forms });
     }
     case 'freshness':
-      return rule.freshness(known(d.column, 'column'), duration(d.maxAge), o);
+      return rule.freshness(known(d.column, 'column', undefined, DATES), duration(d.maxAge), o);
     case 'coverage':
       return rule.coverage(known(d.column, 'column'), [...d.expected], o);
     case 'noOverlap': {
       const entity = typeof d.entity === 'string' ? known(d.entity, 'entity') : d.entity.map((c, i) => known(c, 'entity', i));
-      return rule.noOverlap(entity, known(d.from, 'from'), known(d.to, 'to'), o);
+      return rule.noOverlap(entity, known(d.from, 'from', undefined, DATES), known(d.to, 'to', undefined, DATES), o);
     }
     case 'reference':
       return rule.reference(known(d.column, 'column'), [...d.values], { ...o, ...(d.name === undefined ? {} : { name: d.name }) });
@@ -58,21 +62,23 @@ export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlySet
 }
 
 /** A `vn.*` dataset rule: the pack factory called with the file's columns and options, as in TypeScript. */
-function _vnRule(r: DeclarativeVnDatasetRule, index: number,
-  known: (column: string, key: string, at?: number) => string): DatasetRule | readonly DatasetRule[] {
+function _vnRule(r: DeclarativeVnDatasetRule, index: number, known: Known): DatasetRule | readonly DatasetRule[] {
   const name = r.type.slice(3);
   const spec = Object.hasOwn(VN_DATASET_RULES, name) ? VN_DATASET_RULES[name] : undefined;
   if (spec === undefined) throw new DefinitionError(`unknown Vietnamese-pack rule "${r.type}"`, ['rules', index, 'type']);
   const columns: Record<string, unknown> = {};
-  for (const key of spec.columns) columns[key] = known(r[columnKey(spec, key)] as string, columnKey(spec, key));
+  const kinds = spec.columnKinds ?? {};
+  for (const key of spec.columns) columns[key] = known(r[columnKey(spec, key)] as string, columnKey(spec, key), undefined, kinds[key]);
   if (spec.columnList !== undefined) {
     const list = r[spec.columnList] as readonly string[];
-    columns[spec.columnList] = list.map((c, i) => known(c, spec.columnList as string, i));
+    columns[spec.columnList] = list.map((c, i) => known(c, spec.columnList as string, i, kinds[spec.columnList as string]));
   }
   const id = r[RULE_ID_KEY];
   const { id: _ignored, ...common } = ruleOptions(r as DeclarativeRuleOptions);
   const options: Record<string, unknown> = { ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]) };
   // Options naming a column (verifyPerson's birthYear) are read from the row: an unknown one would never match.
-  for (const [key, o] of Object.entries(spec.options)) if (o.column === true && typeof options[key] === 'string') known(options[key] as string, key);
+  for (const [key, o] of Object.entries(spec.options)) {
+    if (o.column === true && typeof options[key] === 'string') known(options[key] as string, key, undefined, o.columnKind);
+  }
   return factoryError(() => spec.build(columns, options), ['rules', index]);
 }

@@ -21,6 +21,7 @@ import { suspensionWithinYear } from '../../rules/vn/enterprise/suspension-withi
 import { closedNotEdited } from '../../rules/vn/enterprise/closed-not-edited.js';
 import { verifyPerson } from '../../rules/vn/cross/verify-person.js';
 import { opt, type OptionSpec } from './_options-spec.js';
+import { DATES, NUMBERS, type ColumnKind } from './_column-kinds.js';
 
 /**
  * A cross-field rule of `ddss/vn` as a dataset `rules` entry names it (`type: vn.idBirthYear`): the column keys of
@@ -37,6 +38,11 @@ export interface VnDatasetRuleSpec {
   readonly fileKeys?: Readonly<Record<string, string>>;
   /** A key naming a list of columns (`datesOrdered`'s fields), when the rule takes one. */
   readonly columnList?: string;
+  /**
+   * The field types a column must have, by TypeScript key (or `columnList`), where the rule reads only some: a date
+   * rule given a text column never sees a Date and passed every row.
+   */
+  readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** The rule, or the rules of a factory that makes several (`verifyPerson`). */
   readonly build: (columns: Record<string, unknown>, options: Record<string, unknown>) => DatasetRule | readonly DatasetRule[];
@@ -93,30 +99,36 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   childUnderSix: {
     description: 'A children\'s card (TE) belongs to a child under six over its validity.',
+    columnKinds: { dob: DATES, validFrom: DATES, validTo: DATES },
     columns: ['card', 'dob', 'validFrom', 'validTo'],
     options: { objectCodes: opt.strings('Object codes of cards for children under six. Default [TE].') },
     build: two(childUnderSix),
   },
   salaryInRange: {
     description: 'Contribution salary within [regional minimum wage, 20 × base salary] of its month (verified figures).',
+    columnKinds: { salary: NUMBERS, month: DATES },
     columns: ['salary', 'month'], options: { region }, build: two(salaryInRange),
   },
   salaryInRangeProvisional: {
     description: 'The salary bounds resting on unconfirmed figures (warnings).',
+    columnKinds: { salary: NUMBERS, month: DATES },
     columns: ['salary', 'month'], options: { region }, build: two(salaryInRangeProvisional),
   },
   cardNotExpired: {
     description: 'An active participant\'s card is not expired (live).',
+    columnKinds: { validTo: DATES },
     columns: ['status', 'validTo'],
     options: { active: opt.strings('Status values that mean active. Default [active].') },
     build: two(cardNotExpired),
   },
   cardPeriodOrdered: {
     description: 'A card\'s valid-from is not after its valid-to.',
+    columnKinds: { validFrom: DATES, validTo: DATES },
     columns: ['validFrom', 'validTo'], options: {}, build: two(cardPeriodOrdered),
   },
   datesOrdered: {
     description: 'The date columns are in order (each not after the next).',
+    columnKinds: { fields: DATES },
     columns: [], columnList: 'fields',
     options: { upToNow: opt.boolean('The last date must not be after the run\'s date either. Default true.') },
     build: (c, o) => datesOrdered(c.fields as string[], o),
@@ -157,6 +169,7 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   vn2000: {
     description: 'VN-2000 coordinates (northing X, easting Y) inside Vietnam.',
+    columnKinds: { northField: NUMBERS, eastField: NUMBERS },
     columns: ['northField', 'eastField'], options: {}, build: two(vn2000),
   },
   residentialTermPermanent: {
@@ -165,6 +178,7 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   agriculturalTerm: {
     description: 'Agricultural land is held for at most 50 years from the issue date.',
+    columnKinds: { issueDate: DATES },
     columns: ['code', 'term', 'issueDate'],
     options: { format: dateFormat, codes: opt.strings('Land-use codes with the 50-year term.') },
     build: two(agriculturalTerm),
@@ -187,6 +201,7 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   capitalPositive: {
     description: 'An enterprise\'s charter capital is more than 0 (only a dependent unit records 0).',
+    columnKinds: { capital: NUMBERS },
     columns: ['capital', 'type'], fileKeys: typeField, options: { enterprises }, build: two(capitalPositive),
   },
   statusDateRequired: {
@@ -206,12 +221,14 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   suspensionWithinYear: {
     description: 'A suspension is not older than the one year a notice covers (live, warning).',
+    columnKinds: { statusDate: DATES },
     columns: ['status', 'statusDate'],
     options: { suspended: opt.strings('Status values that mean suspended. Default [suspended].') },
     build: two(suspensionWithinYear),
   },
   closedNotEdited: {
     description: 'A dissolved or revoked record is not edited more than graceDays after its status date (live, warning).',
+    columnKinds: { statusDate: DATES, updatedAt: DATES },
     columns: ['status', 'statusDate', 'updatedAt'],
     options: {
       closed: opt.strings('Status values that close the record. Default [dissolved, revoked].'),

@@ -1,4 +1,4 @@
-import type { FieldRule, RuleOptions, TypedRow } from '../core/types.js';
+import type { FieldRule, FieldType, RuleOptions, TypedRow } from '../core/types.js';
 import { identifiers } from '../../rules/vn/identifiers.js';
 import { province } from '../../rules/vn/admin/province.js';
 import { provinceCurrent } from '../../rules/vn/admin/province-current.js';
@@ -18,14 +18,17 @@ import { whitespace } from '../../rules/vn/text/whitespace.js';
 import { excelSerial } from '../../rules/vn/dates/excel-serial.js';
 import { DefinitionError, type DefinitionPath } from './definition-error.js';
 import { opt, type OptionSpec } from './_options-spec.js';
+import { DATES, type ColumnKind } from './_column-kinds.js';
 
 /** What a field's pack rule may need besides its own options. */
 export interface VnFieldContext {
   readonly field: string;
+  /** The field's type, which the rule must be able to read. */
+  readonly type: FieldType;
   /** The dataset's `communes` lists, loaded. */
   readonly communes: readonly CommuneTable[] | undefined;
-  /** The dataset's fields (the base's included), which column options must name; unchecked when absent. */
-  readonly fields?: ReadonlySet<string> | undefined;
+  /** The dataset's fields (the base's included) and their types, which column options must name; unchecked when absent. */
+  readonly fields?: ReadonlyMap<string, FieldType> | undefined;
   /** The field's `skipLegacyEncoded` guard, one per field so the diagnosis runs once per value. */
   readonly readable: () => (row: TypedRow) => boolean;
   readonly path: DefinitionPath;
@@ -35,12 +38,16 @@ export interface VnFieldContext {
 export interface VnFieldRuleSpec {
   readonly description: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** The field types the rule reads; default `TEXTUAL` (identifiers, codes and names are text). */
+  readonly types?: ColumnKind;
+  /** Why the rule does not fit the other types, when more than the kind needs saying. */
+  readonly elsewhere?: string;
   /** The options `skipLegacyEncoded` (a `when` guard) applies to. */
   readonly guardable?: boolean;
   readonly build: (o: RuleOptions & Record<string, unknown>, ctx: VnFieldContext) => FieldRule;
 }
 
-const dateField = opt.column('A date field of the row that selects the table in force on that day.');
+const dateField = opt.column('A date field of the row that selects the table in force on that day.', DATES);
 const at = opt.day('A fixed day (yyyy-MM-dd) that selects the table when dateField is absent or empty.');
 const format = opt.string('Date format (date-fns tokens). Default dd/MM/yyyy.');
 const landScheme = opt.oneOf(['2013', '2024'], 'The code scheme: 2024 (TT 08/2024, default) or 2013 (TT 27/2018).');
@@ -113,7 +120,7 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
     description: 'Province code in the dated list (63 provinces from 2008, 34 from 1/7/2025).',
     options: {
       scheme: opt.oneOf(['2008-08-01', '2025-07-01', 'auto'], 'The list the code must be in. Default auto (the one in force).'),
-      dateField: opt.column('A date field of the row: the code must be in the list in force on that date or a later one in force today (instead of scheme).'),
+      dateField: opt.column('A date field of the row: the code must be in the list in force on that date or a later one in force today (instead of scheme).', DATES),
     },
     build: f(province),
   },
@@ -190,6 +197,9 @@ export const VN_FIELD_RULES: Readonly<Record<string, VnFieldRuleSpec>> = {
       earliest: opt.day('Earliest date a serial may stand for (yyyy-MM-dd). Default 1920-01-01.'),
       latest: opt.day('Latest date a serial may stand for (yyyy-MM-dd). Default 2099-12-31.'),
     },
+    // A serial arrives as a number or as text; in a date field it is already invalid_type and never reaches the rule.
+    types: { types: new Set(['text', 'any', 'integer', 'number']), label: 'text, any, integer or number' },
+    elsewhere: 'for a date field, use the dataset rule vn.excelSerialIn',
     build: f(excelSerial),
   },
 };

@@ -1,5 +1,5 @@
 import { defineDataset } from '../define.js';
-import type { Criterion, DatasetDefinition, FieldSpecData } from '../core/types.js';
+import type { Criterion, DatasetDefinition, FieldSpecData, FieldType } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { checkSchema } from './_schema.js';
 import { buildField } from './_fields.js';
@@ -38,9 +38,11 @@ export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}
   const base = data.extends === undefined ? undefined : resolveBase(data.extends, communes, resolver);
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   if (base !== undefined) for (const [name, spec] of Object.entries(base.fields)) fields[name] = spec;
-  const declared = new Set([...Object.keys(fields), ...Object.keys(data.fields ?? {})]);
+  // Names and types of every field, the base's included (a file's field replaces the base's of the same name).
+  const declared = new Map<string, FieldType>(Object.entries(fields).map(([name, spec]) => [name, spec.type]));
+  for (const [name, spec] of Object.entries(data.fields ?? {})) declared.set(name, spec.type);
   for (const [name, spec] of Object.entries(data.fields ?? {})) fields[name] = buildField(name, spec, { communes, fields: declared });
-  const names = new Set(Object.keys(fields));
+  const names = new Map(Object.entries(fields).map(([name, spec]) => [name, spec.type]));
   if (names.size > MAX_FIELDS) throw new DefinitionError(`${names.size} fields with the base's; a definition may have at most ${MAX_FIELDS}`, ['fields']);
   const keys = data.key === undefined ? [] : typeof data.key === 'string' ? [data.key] : data.key;
   keys.forEach((k, i) => {

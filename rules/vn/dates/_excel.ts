@@ -50,6 +50,18 @@ export interface ExcelSerialOptions {
   readonly latest?: Date;
 }
 
+/**
+ * Throws when `earliest` is after `latest`: no serial fits such a range, so the rule passed every value.
+ * @example checkSerialRange('excelSerial', { earliest: new Date('2099-01-01'), latest: new Date('1920-01-01') }) // throws
+ */
+export function checkSerialRange(rule: string, o: ExcelSerialOptions): void {
+  const { earliest, latest } = o;
+  if (earliest !== undefined && latest !== undefined && earliest.getTime() > latest.getTime()) {
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    throw new Error(`ddss: ${rule}: earliest (${day(earliest)}) is after latest (${day(latest)}), so no serial could be found`);
+  }
+}
+
 /** The suggestion for a value that is a serial within the options' range, else undefined. */
 export function serialSuggestion(v: unknown, o: ExcelSerialOptions): string | undefined {
   const serial = serialValue(v);

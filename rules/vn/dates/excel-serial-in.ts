@@ -1,6 +1,6 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
-import { EXCEL_MESSAGES, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
+import { EXCEL_MESSAGES, checkSerialRange, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
 
 /**
  * A date column holds no Excel serial numbers: a dataset rule that reads the column's **raw** cell, so it works
@@ -10,6 +10,7 @@ import { EXCEL_MESSAGES, serialSuggestion, type ExcelSerialOptions } from './_ex
  * @example rules: [vn.excelSerialIn('dob')] // dob "45123" → invalid_type (dob.type) and excel_serial_date, suggestion "16/07/2023"
  */
 export function excelSerialIn(column: string, options: RuleOptions & ExcelSerialOptions = {}): RecordRule {
+  checkSerialRange('excelSerialIn', options);
   return recordRule({
     name: `${column}.excelSerial`, criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
     fixes: { excel_serial_date: 'excel-date' },

@@ -18,6 +18,10 @@ describe('excelSerial', () => {
     expect(runValue(excelSerial(), value)).toEqual([]);
   });
 
+  it('refuses a range where earliest is after latest, which no serial fits', () => {
+    expect(() => excelSerial({ earliest: day('2099-01-01'), latest: day('1920-01-01') })).toThrow('earliest (2099-01-01) is after latest (1920-01-01)');
+  });
+
   it('writes the suggestion in the requested format and range', () => {
     const r = excelSerial({ format: 'yyyyMMdd', earliest: new Date(Date.UTC(1900, 2, 1)) });
     expect(runValue(r, 61)[0]?.suggestion).toBe('19000301');

@@ -1,6 +1,6 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
-import { EXCEL_MESSAGES, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
+import { EXCEL_MESSAGES, checkSerialRange, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
 
 /**
  * The value is not an Excel serial date number (`45123` = 16/07/2023), the mark of a date column that went through
@@ -11,6 +11,7 @@ import { EXCEL_MESSAGES, serialSuggestion, type ExcelSerialOptions } from './_ex
  * @example field.any().use(vn.excelSerial()) // 45123 → excel_serial_date, suggestion "16/07/2023"
  */
 export function excelSerial(options: RuleOptions & ExcelSerialOptions = {}): ValueRule {
+  checkSerialRange('excelSerial', options);
   return valueRule({ name: 'excelSerial', criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
     fixes: { excel_serial_date: 'excel-date' } },
     (v) => {
