@@ -104,3 +104,19 @@ async function cuttingProxy(port: number, bytes: number): Promise<{ port: number
   if (address === null || typeof address === 'string') throw new Error('no proxy port');
   return { port: address.port, close: () => new Promise((resolve) => { for (const s of open) s.destroy(); proxy.close(() => resolve()); }) };
 }
+
+describe('char(n) columns', () => {
+  it('are read as PostgreSQL compares them, without the padding (every CCCD in a char(15) failed its pattern)', async () => {
+    await client.query('CREATE TABLE padded (id int PRIMARY KEY, id_no char(15), name character(30), code char(3))');
+    await client.query(`INSERT INTO padded VALUES (1, '079123456789', 'Nguyễn Văn An', 'LUC'), (2, ' 07912345678', ' Lê Thị Bình', ''),
+      (3, NULL, 'Trần  Văn C  ', 'ON')`);
+    const def = defineDataset({ name: 'padded', key: ['id'], fields: { id: field.integer(),
+      id_no: field.text().required().pattern(/^\d{12}$/).trimmed(), name: field.text().trimmed(), code: field.text().required() } });
+    const report = await validate(def, readPostgres({ connectionString: server.url, table: 'padded' }));
+    const failed = Object.fromEntries(report.rules.map((r) => [r.id, [r.checked, r.failed]]));
+    // Padding is no data (the server's own length() and text cast drop it); a leading space is, and a missing code is.
+    expect(failed).toMatchObject({ 'id_no.pattern': [2, 1], 'id_no.trimmed': [2, 1], 'id_no.required': [3, 1],
+      'name.trimmed': [3, 1], 'code.required': [3, 1] });
+    expect(report.rules.find((r) => r.id === 'name.trimmed')?.samples?.map((v) => v.row)).toEqual([1]);
+  });
+});
