@@ -63,6 +63,29 @@ describe('ddss validate postgresql://…', () => {
     for (const s of secrets()) expect(written.join('\n')).not.toContain(s);
   });
 
+  it.each([
+    ['profile', (u: string) => ['profile', u]],
+    ['profile --input-format csv', (u: string) => ['profile', u, '--input-format', 'csv']],
+    ['compare (source)', (u: string) => ['compare', u, 'parcels.csv', '--key', 'id']],
+    ['compare (copy)', (u: string) => ['compare', 'parcels.csv', u, '--key', 'id', '--input-format-copy', 'csv']],
+    ['fix', (u: string) => ['fix', u, '--dataset', 'land-parcels']],
+    ['worklist', (u: string) => ['worklist', u]],
+    ['merge', (u: string) => ['merge', u]],
+  ])('%s, which reads files, refuses a postgresql:// URL without printing its password (it was echoed whole)', async (_, argv) => {
+    for (const url of [server.url, server.url.replace(encodeURIComponent(server.password), 'pl41n-s3cret!')]) {
+      const r = await cli(argv(url));
+      expect(r.code === 2 || r.code === 3).toBe(true);
+      for (const s of [...secrets(), 'pl41n-s3cret']) expect(r.stdout + r.stderr).not.toContain(s);
+    }
+  });
+
+  it.each([['profile'], ['compare']])('ddss %s says a postgresql:// input is for ddss validate', async (command) => {
+    const r = await cli(command === 'profile' ? ['profile', server.url] : ['compare', 'parcels.csv', server.url, '--key', 'id']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ddss: ${command} reads files, not a PostgreSQL database ("${bare}"); ` +
+      'ddss validate reads a table or query (--table, --query) with --dataset\n');
+  });
+
   it('takes the password from PGPASSWORD or the password file when the URL has none', async () => {
     const env = await cli(args(bare, '--format', 'json'), { env: { PGPASSWORD: server.password } });
     expect(env.stderr).toBe('');

@@ -2,6 +2,7 @@ import { cellRange, choice, delimiter, sheetName, encodingNote } from './_args.j
 import { usage } from './_errors.js';
 import { checkEncoding } from './_input.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
+import { refuseDatabase } from './_postgres-args.js';
 
 /** One of the two inputs of a comparison. */
 export type CompareSide = 'source' | 'copy';
@@ -57,6 +58,7 @@ const isCsv = (format: InputFormat): boolean => format === 'csv' || format === '
  * @example compareInputs({ 'encoding-source': 'tcvn3' }, { source: 'a.csv', copy: 'b.csv' }).encoding // { source: 'tcvn3', copy: undefined }
  */
 export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInputs {
+  for (const side of SIDES) refuseDatabase(paths[side], 'compare');
   const given = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   const format = (side: CompareSide): InputFormat => {
     const flag = `input-format-${side}` as const;

@@ -1,5 +1,5 @@
 import { usage } from './_errors.js';
-import { redactUrl } from '../sources/postgres/redact.js';
+import { hideSecret, redactUrl, urlPassword } from '../sources/postgres/redact.js';
 
 /** What to read from a `postgresql://` input: a table (with its schema) or a query, and the order of its rows. */
 export interface PostgresArgs {
@@ -28,6 +28,38 @@ interface Given { table?: string; query?: string; schema?: string; 'order-by'?: 
  */
 export function isPostgresUrl(input: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(input);
+}
+
+/**
+ * Refuses a `postgresql://` input to a command that reads files (`profile`, `compare`), naming it without its
+ * password and the command that reads databases: it was taken for a file name, and its format or its absence was
+ * reported quoting the whole URL, password and all.
+ * @example refuseDatabase('postgresql://ana:pw@db/land', 'profile') // throws: profile reads files, not a PostgreSQL database ("postgresql://ana@db/land"); …
+ */
+export function refuseDatabase(input: string, command: string): void {
+  if (!isPostgresUrl(input)) return;
+  throw usage(`${command} reads files, not a PostgreSQL database ("${redactUrl(input)}"); ` +
+    'ddss validate reads a table or query (--table, --query) with --dataset');
+}
+
+/**
+ * `text` with each `postgresql://` URL among `argv` (alone or after `--flag=`) shown without its password, and that
+ * password hidden wherever else it appears (as given, decoded or URL-encoded): the last guard on a message that
+ * echoes a command's arguments, whichever command wrote it.
+ * @example hideUrlPasswords('cannot read "postgresql://ana:pw@db/land"', ['merge', 'postgresql://ana:pw@db/land']) // 'cannot read "postgresql://ana@db/land"'
+ */
+export function hideUrlPasswords(text: string, argv: readonly string[]): string {
+  let out = text;
+  for (const arg of argv) {
+    const at = arg.search(/postgres(?:ql)?:\/\//i);
+    if (at < 0) continue;
+    const url = arg.slice(at);
+    out = out.split(url).join(redactUrl(url));
+    // The password as written: the URL may not parse (a port of 99999), or encode it otherwise than encodeURIComponent.
+    const raw = /^[^:]+:\/\/[^:@/]*:([^@/]+)@/.exec(url)?.[1];
+    for (const secret of [urlPassword(url), raw]) out = hideSecret(out, secret);
+  }
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@ import { usage } from './_errors.js';
 import { renameMap, type Rename } from './_rename.js';
 import { defaultWorkers } from '../validate.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
+import { refuseDatabase } from './_postgres-args.js';
 
 export const PROFILE_FORMATS = ['text', 'json', 'yaml', 'html'] as const;
 export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
@@ -59,6 +60,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
   const input = positionals[0] as string;
+  refuseDatabase(input, 'profile');
   const inputFormat = v['input-format'] === undefined ? inputFormatOf(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);

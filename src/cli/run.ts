@@ -2,6 +2,7 @@ import { CliError, EXIT } from './_errors.js';
 import type { CliIo } from './_io.js';
 import { version } from '../core/version.js';
 import { MAIN_HELP } from './help.js';
+import { hideUrlPasswords } from './_postgres-args.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -40,13 +41,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (name === 'help') return await _command(rest[0] ?? '--help', ['--help'], io);
     return await _command(name, rest, io);
   } catch (e) {
+    // Messages quote arguments ("cannot read …"): a postgresql:// argument is never quoted with its password.
     if (e instanceof CliError) {
-      io.stderr.write(`ddss: ${e.message}\n`);
+      io.stderr.write(hideUrlPasswords(`ddss: ${e.message}\n`, argv));
       return e.exitCode;
     }
     // A bug, not a user error: say so in one line; the stack only on request.
     const text = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`ddss: internal error: ${text.split('\n')[0] ?? text}\n`);
+    io.stderr.write(hideUrlPasswords(`ddss: internal error: ${text.split('\n')[0] ?? text}\n`, argv));
     if ((io.env.DDSS_DEBUG ?? '') !== '' && e instanceof Error && e.stack !== undefined) io.stderr.write(`${e.stack}\n`);
     return EXIT.unevaluated;
   }

@@ -18,4 +18,12 @@ describe('queryError', () => {
   ])('quotes %s as the server said it', (_what, message, code) => {
     expect(queryError(Object.assign(new Error(message), { code }), undefined).message).toBe(`ddss: the query failed: ${message} (${code})`);
   });
+
+  it.each([
+    ['a write to a closed socket', 'write EPIPE', 'EPIPE', 'the connection to the server was lost (write EPIPE)'],
+    ['a reset', 'read ECONNRESET', 'ECONNRESET', 'the connection to the server was lost (read ECONNRESET)'],
+    ['an end without a word', 'Connection terminated unexpectedly', undefined, 'the connection to the server was lost (Connection terminated unexpectedly)'],
+  ])('says a lost connection is one, not that the query failed with a SQLSTATE: %s', (_what, message, code, told) => {
+    expect(queryError(Object.assign(new Error(message), { code }), undefined).message).toBe(`ddss: ${told}`);
+  });
 });

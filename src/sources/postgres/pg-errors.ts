@@ -26,14 +26,19 @@ export function connectionError(e: unknown, where: string, secret: string | unde
 }
 
 /**
- * A failure while reading, in one line: ddss's own messages as they are, the server's as `the query failed: …`
- * with its SQLSTATE code.
+ * A failure while reading, in one line: ddss's own messages as they are, a lost connection as one, the server's as
+ * `the query failed: …` with its SQLSTATE code.
  * @example queryError(e, undefined).message // 'ddss: the query failed: relation "x" does not exist (42P01)'
  */
 export function queryError(e: unknown, secret: string | undefined): Error {
   const d = first(e);
   const said = oneLine(d.message ?? String(e));
   if (said.startsWith('ddss:')) return e instanceof Error ? e : new Error(said);
+  // A socket error (EPIPE, ECONNRESET) or pg's "Connection terminated unexpectedly" is no failure of the query: a
+  // network drop or a server gone mid-read was told as "the query failed: write EPIPE (EPIPE)", a code no SQLSTATE.
+  if (/^E[A-Z]+$/.test(d.code ?? '') || /^Connection terminated/i.test(said)) {
+    return new Error(hideSecret(`ddss: the connection to the server was lost (${said})`, secret), { cause: e });
+  }
   // From the first quote to the last: the value may hold quotes of its own, which the server does not escape.
   const told = quotesValue(d.code) ? said.replace(/"(.*)"/, (_all, v: string) => `"${maskValue(v)}"`) : said;
   return new Error(hideSecret(`ddss: the query failed: ${told}${d.code === undefined ? '' : ` (${d.code})`}`, secret), { cause: e });

@@ -21,7 +21,13 @@ export interface PgClient {
 
 /** A pool: ddss checks one client out and releases it when the read ends. */
 export interface PgPool {
-  connect(): Promise<PgClient & { release(error?: Error | boolean): void }>;
+  connect(): Promise<PgClient & { release(error?: Error | boolean): void } & Partial<PgErrorEvents>>;
+}
+
+/** The `'error'` event of a pg client: a pool listens only while a client is idle, so its borrower must. */
+export interface PgErrorEvents {
+  on(event: 'error', listener: (e: Error) => void): unknown;
+  removeListener(event: 'error', listener: (e: Error) => void): unknown;
 }
 
 /** A server-side cursor (pg-cursor). */

@@ -61,8 +61,9 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
 
   async function* batches(): AsyncGenerator<RowBatch> {
     let records = 0;
-    let release: (() => Promise<void>) | undefined;
+    let release: ((failed: boolean) => Promise<void>) | undefined;
     let cursor: PgCursor | undefined;
+    let failed = false;
     try {
       const pg = await loadPg();
       const opened = await open(pg, options, where, secret);
@@ -87,12 +88,16 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
       }
       info = { kind: 'postgres', name, records };
     } catch (e) {
+      failed = true;
       const message = hideSecret(e instanceof Error ? e.message : String(e), secret);
       info = { kind: 'postgres', name, records, error: message };
       throw new Error(message, { cause: e });
     } finally {
-      await cursor?.close().catch(() => undefined);
-      await release?.();
+      // After a failed read the cursor is not closed: its error already sent the Sync that ends it on a live
+      // connection, and on a connection the server ended (pg_terminate_backend, a restart) close() waits for an
+      // answer that never comes, which left the run hanging with no report.
+      if (!failed) await cursor?.close().catch(() => undefined);
+      await release?.(failed);
     }
   }
 
@@ -105,7 +110,7 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
   };
 }
 
-interface Opened { readonly client: PgClient; readonly release: () => Promise<void> }
+interface Opened { readonly client: PgClient; readonly release: (failed: boolean) => Promise<void> }
 
 /** The client to read with, and how to give it back. ddss's own connections read in ISO dates, in `snapshot`. */
 async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, where: string | undefined,
@@ -113,7 +118,15 @@ async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, 
   if (o.client !== undefined) return { client: o.client, release: async () => undefined };
   if (o.pool !== undefined) {
     const c = await o.pool.connect().catch((e: unknown) => { throw connectionError(e, 'the pool', secret); });
-    return { client: c, release: async () => c.release() };
+    // A pool listens for a client's 'error' only while it is idle: a connection ended while ddss reads would emit
+    // one with no listener, which ends the caller's process. The failure itself reaches the read, which reports it.
+    const ignore = (): void => undefined;
+    c.on?.('error', ignore);
+    // After a failed read the client goes back as broken, so the pool ends it rather than lend it again.
+    return { client: c, release: async (failed) => {
+      c.release(failed ? new Error('ddss: the read failed on this client') : undefined);
+      c.removeListener?.('error', ignore);
+    } };
   }
   const c = new pg.Client(clientConfig(o.connectionString as string, o.password));
   // A connection the server ends while idle emits 'error': without a listener that would end the caller's process.

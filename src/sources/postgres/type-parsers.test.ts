@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseInt8, parseTimestamp, pgTypes } from './type-parsers.js';
+import { parseDate, parseInt8, parseTimestamp, pgTypes, unpad } from './type-parsers.js';
 
 describe('pgTypes', () => {
   const fallback = { getTypeParser: () => (s: string) => `default:${s}` };
@@ -43,5 +43,12 @@ describe('dates and times', () => {
   it('int8 keeps every digit', () => {
     expect(parseInt8('9007199254740993')).toBe('9007199254740993');
     expect(parseInt8('-5')).toBe(-5);
+  });
+
+  it.each([
+    ['079123456789   ', '079123456789'], ['   ', ''], [' An ', ' An'], ['An\t ', 'An\t'], ['An', 'An'],
+  ])('char(n) %j loses its padding, not its other spaces: %j', (text, value) => {
+    expect(unpad(text)).toBe(value);
+    expect(pgTypes({ getTypeParser: () => (x: string) => x }).getTypeParser(1042)(text)).toBe(value);
   });
 });

@@ -2,7 +2,7 @@ import type { PgTypes } from './pg.js';
 
 /** Type OIDs of PostgreSQL's built-in types (pg_type.oid), fixed since PostgreSQL 8. */
 const OID = {
-  int8: 20, numeric: 1700, float4: 700, float8: 701, date: 1082, timestamp: 1114, timestamptz: 1184, interval: 1186,
+  int8: 20, bpchar: 1042, numeric: 1700, float4: 700, float8: 701, date: 1082, timestamp: 1114, timestamptz: 1184, interval: 1186,
   dateArray: 1182, timestampArray: 1115, timestamptzArray: 1185, intervalArray: 1187,
 } as const;
 
@@ -15,7 +15,8 @@ const text = (s: string): string => s;
  * `date` is UTC midnight of its calendar date (as date fields read `'2026-03-15'` from a CSV file), `timestamp` is
  * its wall-clock time read as UTC (as ISO text without an offset), `timestamptz` the instant it names; dates and
  * times PostgreSQL prints in another form (`infinity`, BC years, a non-ISO `DateStyle`) stay text, so a date
- * field reports them as `invalid_type` rather than guessing. Intervals and arrays of dates stay text.
+ * field reports them as `invalid_type` rather than guessing. Intervals and arrays of dates stay text. `char(n)` is
+ * its text without the trailing padding (see `unpad`).
  * Other types parse as pg parses them (int2/int4 and floats → number, bool → boolean, json/jsonb → value).
  * @example pgTypes(defaults).getTypeParser(1082)('2026-03-15') // Date 2026-03-15T00:00:00.000Z
  */
@@ -25,6 +26,7 @@ export function pgTypes(defaults: PgTypes): PgTypes {
       if (format === 'binary') return defaults.getTypeParser(oid, format);
       switch (oid) {
         case OID.int8: return parseInt8;
+        case OID.bpchar: return unpad;
         case OID.numeric: case OID.interval: case OID.intervalArray:
         case OID.dateArray: case OID.timestampArray: case OID.timestamptzArray: return text;
         case OID.float4: case OID.float8: return parseFloatText;
@@ -44,6 +46,18 @@ export function pgTypes(defaults: PgTypes): PgTypes {
 export function parseInt8(s: string): number | string {
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : s;
+}
+
+/**
+ * A `char(n)` value without its trailing spaces: the server pads to n and treats the padding as no data (its text
+ * cast, `length()` and comparisons drop it), so a CCCD in a `char(15)` failed its 12-digit pattern and `trimmed` on
+ * every row. Leading spaces are data and stay.
+ * @example unpad('079123456789   ') // '079123456789'
+ */
+export function unpad(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 function parseFloatText(s: string): number | string {
