@@ -1,5 +1,5 @@
 import { columnName, columnNumber } from './range.js';
-import type { TypedCellScanner } from './typed-cells.js';
+import { wholeTags, type TypedCellScanner } from './typed-cells.js';
 
 // A row or cell start tag (`<row …>`, `<c …>`, `<c/>`); a '<' never occurs inside a tag, which keeps the search linear.
 const TAG = /<(row|c)(?=[\s/>])[^<>]*>/g;
@@ -7,8 +7,6 @@ const TAG = /<(row|c)(?=[\s/>])[^<>]*>/g;
 const BARE = /<(?:row|c)(?=[\s/>])(?![^<>]*\sr\s*=)[^<>]*>/;
 const ROW_R = /\sr\s*=\s*["'](\d{1,7})["']/;
 const CELL_R = /\sr\s*=\s*["']([A-Z]{1,3})\d{1,7}["']/;
-// A tag cut by the end of a chunk is held back to the next one; text that long after a '<' is no row or cell tag.
-const LONGEST_TAG = 1024;
 
 /**
  * A pass over a sheet's XML text that gives each row and cell without an `r` attribute the reference it stands for:
@@ -20,7 +18,6 @@ const LONGEST_TAG = 1024;
  * @example const s = cellRefs(); s.scan('<row><c t="s"><v>0</v></c><c><v>1</v></c></row>') // '<row r="1"><c r="A1" t="s">…<c r="B1">…'
  */
 export function cellRefs(): TypedCellScanner {
-  let held = '';
   let row = 0;
   let col = 0;
   const tag = (t: string, name: string): string => {
@@ -49,21 +46,5 @@ export function cellRefs(): TypedCellScanner {
     for (const m of t.slice(Math.max(0, lastRow)).matchAll(TAG)) tag(m[0], m[1] as string);
     return t;
   };
-  return {
-    scan(text) {
-      let t = held === '' ? text : held + text;
-      held = '';
-      const lt = t.lastIndexOf('<');
-      if (lt !== -1 && t.length - lt < LONGEST_TAG && !t.includes('>', lt)) {
-        held = t.slice(lt);
-        t = t.slice(0, lt);
-      }
-      return pass(t);
-    },
-    end() {
-      const rest = held;
-      held = '';
-      return pass(rest);
-    },
-  };
+  return wholeTags(pass);
 }

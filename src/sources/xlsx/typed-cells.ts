@@ -22,7 +22,7 @@ const TYPED = /\st="[ebd]"/;
 const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c\s[^<>]*>/g;
 const TYPE = /\st="([ebd])"/;
 const REF = /\sr="([A-Z]{1,3})(\d{1,7})"/;
-// A tag cut by the end of a chunk is held back to the next one; text that long after a '<' is no cell tag.
+// A tag cut by the end of a chunk is held back to the next one; text that long after a '<' is no row or cell tag.
 const LONGEST_TAG = 1024;
 
 /**
@@ -38,7 +38,6 @@ const LONGEST_TAG = 1024;
  * @example const s = typedCellScanner(cells); s.scan('<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>') // … t="str" …
  */
 export function typedCellScanner(cells: TypedCells): TypedCellScanner {
-  let held = '';
   const mark = (tag: string): string => {
     const type = TYPE.exec(tag)?.[1] as StoredType | undefined;
     const ref = REF.exec(tag);
@@ -48,6 +47,16 @@ export function typedCellScanner(cells: TypedCells): TypedCellScanner {
     cells.set(row, inRow.set(columnNumber(ref[1] as string), type));
     return type === 'b' ? tag : tag.replace(TYPE, ' t="str"');
   };
+  return wholeTags((t) => (TYPED.test(t) ? t.replace(CELL_TAG, mark) : t));
+}
+
+/**
+ * A pass over a sheet's text that sees whole tags only: a tag cut by a chunk's end (a '<' with no '>' after it) is held
+ * back and handed on with the next chunk, or at the end. Shared by the passes that rewrite tags.
+ * @example const s = wholeTags((t) => t); s.scan('<c r="A1"/><c r') // '<c r="A1"/>' (and '<c r' waits for the next chunk)
+ */
+export function wholeTags(pass: (text: string) => string): TypedCellScanner {
+  let held = '';
   return {
     scan(text) {
       let t = held === '' ? text : held + text;
@@ -57,12 +66,12 @@ export function typedCellScanner(cells: TypedCells): TypedCellScanner {
         held = t.slice(lt);
         t = t.slice(0, lt);
       }
-      return TYPED.test(t) ? t.replace(CELL_TAG, mark) : t;
+      return pass(t);
     },
     end() {
       const rest = held;
       held = '';
-      return TYPED.test(rest) ? rest.replace(CELL_TAG, mark) : rest;
+      return pass(rest);
     },
   };
 }
