@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { safeCell } from '../outputs/violations.js';
 import { whenDrained } from '../outputs/_when-drained.js';
+import { jsonLine } from '../outputs/_escape.js';
 import type { FixChange } from './types.js';
 
 /**
@@ -81,5 +82,5 @@ function csvCell(x: string | number | undefined): string {
 function ndjsonLine(c: FixChange): string {
   const o: Record<string, unknown> = {};
   for (const k of CHANGE_LOG_COLUMNS) if (c[k] !== undefined) o[k] = c[k];
-  return `${JSON.stringify(o)}\n`;
+  return jsonLine(o);
 }

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { CRITERIA } from '../core/types.js';
+import { jsonLine } from '../outputs/_escape.js';
 import type { HistoryEntry } from './history-entry.js';
 
 /** Lines longer than this are not history entries (a history line is a few kilobytes even with hundreds of rules). */
@@ -61,7 +62,7 @@ export async function appendHistory(path: string, entry: HistoryEntry): Promise<
     // A file saved by an editor that drops the final newline would get this line glued to its last one ("…}{…}"),
     // and every later run would refuse the history as damaged: start on a line of its own.
     const glued = before > 0 && (await file.read(Buffer.alloc(1), 0, 1, before - 1)).buffer[0] !== 0x0a;
-    const line = Buffer.from(`${glued ? '\n' : ''}${JSON.stringify(entry)}\n`, 'utf8');
+    const line = Buffer.from(`${glued ? '\n' : ''}${jsonLine(entry)}`, 'utf8');
     let done = 0;
     try {
       while (done < line.length) done += (await file.write(line, done, line.length - done)).bytesWritten;

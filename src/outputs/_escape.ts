@@ -22,6 +22,16 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Serialises a value as one NDJSON line, newline included. U+2028 and U+2029 are legal raw in JSON, but Python's
+ * `str.splitlines`, editors and log shippers end a line at them, which would cut a record holding one (an address,
+ * a message quoting it) in two: they are written as `\u2028` / `\u2029`, which every JSON parser reads back.
+ * @example jsonLine({ a: 'x\u2028y' }) // '{"a":"x\\u2028y"}\n'
+ */
+export function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'))}\n`;
+}
+
 // XML 1.0 allows only #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]: everything else
 // (C0 controls, U+FFFE/U+FFFF, unpaired surrogates) is a fatal parse error even as a character reference.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

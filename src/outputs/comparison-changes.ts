@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { Difference } from '../compare/types.js';
 import { safeCell } from './violations.js';
+import { jsonLine } from './_escape.js';
 
 /**
  * The columns of a changes file (`ddss compare --changes`), in their fixed order; NDJSON objects use the same keys
@@ -33,7 +34,7 @@ export function changeWriter(fd: number, format: 'csv' | 'ndjson'): ChangeWriter
   };
   return {
     write(d) {
-      const line = format === 'csv' ? _csvLine(d) : `${JSON.stringify(_ordered(d))}\n`;
+      const line = format === 'csv' ? _csvLine(d) : jsonLine(_ordered(d));
       pending.push(line);
       size += line.length;
       if (size >= CHUNK) flush();

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { safeCell } from './violations.js';
 import { whenDrained } from './_when-drained.js';
+import { jsonLine } from './_escape.js';
 import type { RecordGrade } from '../core/grades.js';
 
 /**
@@ -123,7 +124,7 @@ function ndjsonLine(g: RecordGrade): string {
     if (x !== undefined) o[c] = x;
   }
   if (g.values !== undefined) o.values = g.values;
-  return `${JSON.stringify(o)}\n`;
+  return jsonLine(o);
 }
 
 /**

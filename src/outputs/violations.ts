@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { format as csvFormat } from '@fast-csv/format';
+import { jsonLine } from './_escape.js';
 import type { Violation } from '../core/types.js';
 
 /** The format of a violation file. */
@@ -236,5 +237,5 @@ function ndjsonLine(v: Violation): string {
     const x = v[c];
     if (x !== undefined) o[c] = x;
   }
-  return `${JSON.stringify(o)}\n`;
+  return jsonLine(o);
 }
