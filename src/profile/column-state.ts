@@ -2,6 +2,7 @@ import type { RuleContext } from '../core/types.js';
 import { hll, hllAdd, hllMerge, type Hll } from './hll.js';
 import { recognise, RECOGNISERS, textSigns } from './recognisers.js';
 import { shape } from './shape.js';
+import { personalValue } from './personal-value.js';
 import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
 import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
 
@@ -43,6 +44,8 @@ export interface ColumnState {
   recognised: number[];
   legacy: number;
   nfd: number;
+  /** Values that look like personal data by themselves (`personalValue`, or a name): a share of them masks the column. */
+  personalValues: number;
 }
 
 /**
@@ -54,7 +57,7 @@ export function columnState(name: string, b: ColumnBounds, occurrence = 0): Colu
     name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
     shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
-    recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0,
+    recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0,
   };
 }
 
@@ -81,11 +84,11 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   // characters, a date-time at least 10: skip the parsers that cannot read the value (they cost most of a profile).
   const typed = typeof raw !== 'string';
   const numeric = typed || (text.length <= 40 && /\d/.test(text));
-  const dated = typed || (text.length >= 6 && text.length <= 10 && /[/.-]/.test(text));
+  const mayBeDate = typed || (text.length >= 6 && text.length <= 10 && /[/.-]/.test(text));
   for (let i = 0; i < TYPE_CANDIDATES.length; i++) {
     const c = TYPE_CANDIDATES[i] as (typeof TYPE_CANDIDATES)[number];
     if (!numeric && c.id !== 'boolean') continue;
-    if (!dated && c.id.startsWith('date:')) continue;
+    if (!mayBeDate && c.id.startsWith('date:')) continue;
     if (!typed && c.id === 'datetime' && text.length < 10) continue;
     const v = candidateValue(c, raw);
     if (v === undefined) continue;
@@ -99,6 +102,7 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   if (trimmed !== text) s.padded++;
   const hits = recognise(trimmed, ctx);
   for (let i = 0; i < hits.length; i++) if (hits[i] === true) (s.recognised[i] as number)++;
+  if (hits[NAME] === true || personalValue(trimmed)) s.personalValues++;
   const signs = textSigns(text);
   if (signs.legacy) s.legacy++;
   if (signs.nfd) s.nfd++;
@@ -120,7 +124,7 @@ export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
     }),
     leadingZeros: a.leadingZeros + b.leadingZeros, padded: a.padded + b.padded,
     recognised: a.recognised.map((n, i) => n + (b.recognised[i] as number)),
-    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd,
+    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues,
   };
 }
 
@@ -131,6 +135,9 @@ function cellText(raw: unknown): string {
   if (typeof raw === 'object') return JSON.stringify(raw);
   return String(raw as string | number | boolean | bigint);
 }
+
+// Where the name recogniser's flag is in `recognise`'s answer.
+const NAME = RECOGNISERS.indexOf('personName');
 
 /** Characters (code points) of a text, without building an array of them. */
 function codePoints(text: string): number {

@@ -56,3 +56,31 @@ describe('type inference', () => {
     expect([c.legacyEncoded, c.nfd]).toEqual([1, 1]);
   });
 });
+
+describe('personal values in columns whose names and shares do not say so', () => {
+  function column(name: string, values: readonly string[]) {
+    const s = columnState(name, { distinct: 100, top: 10, shapes: 100 });
+    for (const v of values) addCell(s, v, missing, ctx);
+    return finishColumn(s, values.length, false);
+  }
+  const shown = (c: ReturnType<typeof column>) => JSON.stringify([c.top, c.min, c.max]);
+  const notes = ['đã xác minh', 'chờ', 'cần bổ sung'];
+
+  it.each<[string, string, readonly string[], readonly string[]]>([
+    ['IDs written with spaces and dots', 'so_giay_to', ['001 089 012345', '079.199.012345', '036 300 012345', '001.089.012346'],
+      ['012345', '089 012', '199.012']],
+    ['a third of a notes column is CCCD', 'Ghi chú', Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? `0010890123${String(40 + i)}` : (notes[i % 3] as string))),
+      ['0123']],
+    ['12-digit IDs no rule accepts (a birth year in the future)', 'c1', ['001389012345', '079399012346', '036399012347'], ['0123', '89012']],
+    ['e-mails under a neutral name', 'info', ['an.nguyen@gmail.com', 'binh.tran@yahoo.com', 'x@hcm.gov.vn'], ['nguyen', 'tran@']],
+  ])('%s: masked', (_, name, values, leaks) => {
+    const c = column(name, values);
+    expect(c.personal).toBe(true);
+    for (const leak of leaks) expect(shown(c)).not.toContain(leak);
+  });
+
+  it('a code list stays visible', () => {
+    const c = column('loai', ['A', 'B', 'C', 'A', 'B', 'C']);
+    expect([c.personal, c.type, c.top.map((t) => t.value)]).toEqual([false, 'enum', ['A', 'B', 'C']]);
+  });
+});

@@ -2,6 +2,7 @@ import { maskValue } from '../core/mask.js';
 import type { CandidateTally, ColumnState } from './column-state.js';
 import { HLL_STANDARD_ERROR, hllEstimate } from './hll.js';
 import { personalColumnName } from './personal-column.js';
+import { personalValue } from './personal-value.js';
 import { RECOGNISERS, type RecogniserName } from './recognisers.js';
 import { topValues } from './top-counts.js';
 import { TYPE_CANDIDATES } from './type-candidates.js';
@@ -15,6 +16,11 @@ const TOP = 10;
 
 /** Share of the values a personal recogniser must match for the column to be masked (a rule needs `MATCH_SHARE`). */
 const MOSTLY = 0.5;
+/**
+ * Share of the values that, looking like personal data by themselves (`personalValue`, names), make the column
+ * personal: a notes column (`Ghi chú`) a third of whose cells are CCCD holds people's IDs, below `MOSTLY`.
+ */
+const SOME = 0.3;
 
 // Identifiers of persons: their values are personal data and shown masked.
 const PERSONAL: ReadonlySet<RecogniserName> = new Set(['cccd', 'cmnd', 'bhxh', 'bhyt', 'phone', 'personName']);
@@ -45,15 +51,19 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   const best = recognisers[0];
   const personal = (recognised !== undefined && PERSONAL.has(recognised)) ||
     (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
+    (present > 0 && s.personalValues >= SOME * present) ||
     named || (unnamed ? recognised === undefined : personalColumnName(s.name));
   // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
   // would be shown as it is. Such a column is masked too, until its encoding is declared.
   const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
-  const shown = (v: string): string => ((personal || unreadable) && !showValues ? maskValue(v) : v);
+  // A value shaped like an ID or an e-mail is masked in any column: fewer of them than `SOME` still are people's.
+  const shown = (v: string): string => ((personal || unreadable || personalValue(v)) && !showValues ? maskValue(v) : v);
   const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
     : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
   // A personal column is no code list, whatever few values it holds: an enum would list them in the suggestion.
-  const typed = _type(s, present, recognised !== undefined, distinct, !personal);
+  // Nor is a column whose frequent values include one shaped like personal data (its values would be listed).
+  const listable = !personal && !topValues(s.values, TOP).some(([v]) => personalValue(v));
+  const typed = _type(s, present, recognised !== undefined, distinct, listable);
   return {
     name: s.name, occurrence: s.occurrence, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
     ...typed.type,
