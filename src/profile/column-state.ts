@@ -46,6 +46,8 @@ export interface ColumnState {
   nfd: number;
   /** Values that look like personal data by themselves (`personalValue`, or a name): a share of them masks the column. */
   personalValues: number;
+  /** Values some date candidate reads: a column of dates in mixed formats is a date column with findings, not text. */
+  dated: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export function columnState(name: string, b: ColumnBounds, occurrence = 0): Colu
     name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
     shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
-    recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0,
+    recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, dated: 0,
   };
 }
 
@@ -85,6 +87,7 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   const typed = typeof raw !== 'string';
   const numeric = typed || (text.length <= 40 && /\d/.test(text));
   const mayBeDate = typed || (text.length >= 6 && text.length <= 10 && /[/.-]/.test(text));
+  let readAsDate = false;
   for (let i = 0; i < TYPE_CANDIDATES.length; i++) {
     const c = TYPE_CANDIDATES[i] as (typeof TYPE_CANDIDATES)[number];
     if (!numeric && c.id !== 'boolean') continue;
@@ -92,11 +95,13 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
     if (!typed && c.id === 'datetime' && text.length < 10) continue;
     const v = candidateValue(c, raw);
     if (v === undefined) continue;
+    if (c.id.startsWith('date:')) readAsDate = true;
     const t = s.types[i] as CandidateTally;
     t.n++;
     if (v < t.min) t.min = v;
     if (v > t.max) t.max = v;
   }
+  if (readAsDate) s.dated++;
   if (/^[+-]?0\d/.test(text)) s.leadingZeros++;
   const trimmed = text.trim();
   if (trimmed !== text) s.padded++;
@@ -124,7 +129,7 @@ export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
     }),
     leadingZeros: a.leadingZeros + b.leadingZeros, padded: a.padded + b.padded,
     recognised: a.recognised.map((n, i) => n + (b.recognised[i] as number)),
-    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues,
+    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues, dated: a.dated + b.dated,
   };
 }
 

@@ -100,6 +100,16 @@ function _type(s: ColumnState, present: number, recognised: boolean, distinct: D
       if (id.startsWith('number')) return { type: { type: 'number', decimal: id === 'number,' ? ',' : '.' }, tally };
       return { type: { type: 'date', format: id.slice('date:'.length) }, tally };
     }
+    // Dates in several formats, none read by 95%: a date column in the format most of them are in, the others its
+    // type rule's findings. As text, validation would pass dates no one can sort or compare.
+    if (s.dated >= MATCH_SHARE * present) {
+      let most = -1;
+      TYPE_CANDIDATES.forEach((c, i) => {
+        if (c.id.startsWith('date:') && (most < 0 || (s.types[i] as CandidateTally).n > (s.types[most] as CandidateTally).n)) most = i;
+      });
+      const id = (TYPE_CANDIDATES[most] as (typeof TYPE_CANDIDATES)[number]).id;
+      return { type: { type: 'date', format: id.slice('date:'.length) }, tally: s.types[most] as CandidateTally };
+    }
   }
   const isEnum = !recognised && listable && distinct.exact && distinct.count <= ENUM_MAX && distinct.count * 2 <= present;
   return { type: { type: isEnum ? 'enum' : 'text' } };

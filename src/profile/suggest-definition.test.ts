@@ -110,6 +110,28 @@ fields:
     expect(Object.keys(parseDefinition(yaml, { format: 'yaml' }).fields)).toEqual(['a b', 'say "hi"', 'Tên cột', 'multi\nline']);
   });
 
+
+  describe('a suggestion learned from dirty data does not pass that data', () => {
+    const rows = (n: number, cell: (i: number) => string) => Array.from({ length: n }, (_, i) => cell(i)).join('\n');
+    it.each<[string, string, string]>([
+      ['junk among enum values (0, x)', `gioi_tinh\n${rows(40, (i) => (i === 3 ? '0' : i === 7 ? 'x' : i % 2 === 0 ? 'Nam' : 'Nữ'))}\n`, 'gioi_tinh'],
+      ['a column empty in every row', `id,trong\n${rows(20, (i) => `${i + 1},`)}\n`, 'trong'],
+      ['dates in two formats', `ngay_cap\n${rows(20, (i) => (i % 2 === 0 ? `${String(i + 1).padStart(2, '0')}/03/2020` : `2020-03-${String(i + 1).padStart(2, '0')}`))}\n`, 'ngay_cap'],
+    ])('%s', async (_, text, field) => {
+      const yaml = await suggest(text, 'dirty.csv');
+      const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+      expect(report.status).not.toBe('passed');
+      expect(report.rules.filter((r) => r.id.startsWith(`${field}.`) && r.failed > 0).length).toBeGreaterThan(0);
+    });
+
+    it.each<[string, readonly string[], string]>([
+      ['an X among letter codes is a code', ['A', 'B', 'X'], 'values: ["A", "B", "X"]'],
+      ['a column of ticks (x) keeps its one value', ['x', 'x', ''], 'values: ["x"]'],
+    ])('%s', async (_, cycle, expected) => {
+      expect(await suggest(`loai\n${rows(21, (i) => cycle[i % 3] as string)}\n`, 'codes.csv')).toContain(expected);
+    });
+  });
+
   it('an input without columns has nothing to suggest', async () => {
     await expect(suggest('')).rejects.toThrow(/no column a definition can declare/);
   });

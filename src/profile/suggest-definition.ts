@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { isPersonalRecogniser, MATCH_SHARE } from './finish-column.js';
 import { RECOGNISER_LABELS, type RecogniserName } from './recognisers.js';
+import { shape } from './shape.js';
 import type { ColumnProfile, Profile } from './types.js';
 
 /** What the text and the suggestion say of a header that reads as a record. */
@@ -67,7 +68,7 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
     if (rule !== undefined) vn.push(rule);
   } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
     const read = present - c.typeFailures;
-    note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not` : ''}`);
+    note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not${c.type === 'date' && read < MATCH_SHARE * present ? ' (dates in other formats: findings of the type rule)' : ''}` : ''}`);
   }
   for (const r of c.recognisers) {
     if (r.name !== c.recognised && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
@@ -83,13 +84,34 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   out.push(`    type: ${c.type === 'empty' ? 'text' : c.type}`);
   if (c.type === 'number' && c.decimal === ',') out.push('    decimal: ","');
   if (c.type === 'date' && c.format !== undefined) out.push(`    format: ${yamlString(c.format)}`);
-  if (c.type === 'enum') out.push(`    values: [${c.top.map((t) => yamlString(t.value)).join(', ')}]`);
+  if (c.type === 'enum') {
+    const junk = enumJunk(c.top.map((t) => t.value));
+    if (junk.length > 0) note(`left out of values, as placeholders rather than codes: ${junk.map(yamlString).join(', ')}`);
+    out.push(`    values: [${c.top.filter((t) => !junk.includes(t.value)).map((t) => yamlString(t.value)).join(', ')}]`);
+  }
   if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
+  // An optional text field would pass a column no row fills: required, so validation reports it; drop the line if
+  // the column is optional by design.
+  else if (present === 0 && c.cells > 0) out.push('    required: true  # empty in every row: a defect until the steward says the column is optional');
   if (c.distinct.exact && present >= 2 && c.distinct.count === present) out.push(`    unique: true  # all ${present} values distinct`);
   else if (!c.distinct.exact && c.distinct.count >= present * 0.98) note(`about ${c.distinct.count} distinct (an estimate): unique not suggested, the count is not exact`);
   if (c.personal) out.push(`    pii: true  # ${personalWhy(c, unnamed)}: masked in every output`);
   if (vn.length > 0) out.push(`    vn: [${vn.join(', ')}]`);
   return out;
+}
+
+// What exports write for "nothing" beyond `missingValues: vn`: learned into an enum, validation would pass them.
+// Words that can be codes (`Không` of a yes/no column) are not here.
+const PLACEHOLDERS = new Set(['0', 'x', 'X', '?', '.', '..', '...', 'none', 'None', 'NA', 'na', 'chưa rõ', 'Chưa rõ', 'không rõ', 'Không rõ']);
+
+/**
+ * The enum values that are placeholders: in `PLACEHOLDERS` and of a shape no other value has (`0` beside `Nam`, `Nữ`;
+ * but a `0` among `1`, `2` or an `X` among `A`, `B` is a code).
+ */
+function enumJunk(values: readonly string[]): string[] {
+  const junk = values.filter((v) => PLACEHOLDERS.has(v.trim()) && !values.some((o) => o !== v && shape(o) === shape(v)));
+  // A column of nothing but `x` (ticked boxes) is a code list of one value.
+  return junk.length === values.length ? [] : junk;
 }
 
 /** Why a column is personal: its values are recognised as names or identifiers (or mostly are), else its name says so. */
