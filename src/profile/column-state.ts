@@ -2,7 +2,7 @@ import type { RuleContext } from '../core/types.js';
 import { hll, hllAdd, hllMerge, type Hll } from './hll.js';
 import { recognise, RECOGNISERS, textSigns } from './recognisers.js';
 import { shape } from './shape.js';
-import { personalValue } from './personal-value.js';
+import { groupedDigits, personalValue } from './personal-value.js';
 import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
 import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
 
@@ -42,6 +42,8 @@ export interface ColumnState {
   padded: number;
   /** Per `RECOGNISERS` entry: values it matched. */
   recognised: number[];
+  /** Per `RECOGNISERS` entry: values it matched only once the spaces, dots or dashes between digit groups are gone. */
+  grouped: number[];
   legacy: number;
   nfd: number;
   /** Values that look like personal data by themselves (`personalValue`, or a name): a share of them masks the column. */
@@ -59,7 +61,7 @@ export function columnState(name: string, b: ColumnBounds, occurrence = 0): Colu
     name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
     shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
-    recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, dated: 0,
+    recognised: RECOGNISERS.map(() => 0), grouped: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, dated: 0,
   };
 }
 
@@ -108,6 +110,12 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   const hits = recognise(trimmed, ctx);
   for (let i = 0; i < hits.length; i++) if (hits[i] === true) (s.recognised[i] as number)++;
   if (hits[NAME] === true || personalValue(trimmed)) s.personalValues++;
+  // `001 089 012345`: a CCCD written untidily. Counted apart, so that the suggestion names the rule, which reports it.
+  const digits = groupedDigits(trimmed);
+  if (digits !== undefined) {
+    const joined = recognise(digits, ctx);
+    for (let i = 0; i < joined.length; i++) if (joined[i] === true && hits[i] !== true) (s.grouped[i] as number)++;
+  }
   const signs = textSigns(text);
   if (signs.legacy) s.legacy++;
   if (signs.nfd) s.nfd++;
@@ -129,6 +137,7 @@ export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
     }),
     leadingZeros: a.leadingZeros + b.leadingZeros, padded: a.padded + b.padded,
     recognised: a.recognised.map((n, i) => n + (b.recognised[i] as number)),
+    grouped: a.grouped.map((n, i) => n + (b.grouped[i] as number)),
     legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues, dated: a.dated + b.dated,
   };
 }

@@ -79,6 +79,14 @@ describe('personal values in columns whose names and shares do not say so', () =
     for (const leak of leaks) expect(shown(c)).not.toContain(leak);
   });
 
+  it.each<[string, readonly string[]]>([
+    ['amounts as long as IDs', ['1000000000', '500000000', '2500000000', '750000000', '12000000000', '30000000000']],
+    ['coordinates with a decimal point', ['2345678.12', '2345679.5', '2345680.25']],
+  ])('%s stay visible', (_, values) => {
+    const c = column('charter_capital', values);
+    expect([c.personal, c.top.map((t) => t.value).sort()]).toEqual([false, [...values].sort()]);
+  });
+
   it('a code list stays visible', () => {
     const c = column('loai', ['A', 'B', 'C', 'A', 'B', 'C']);
     expect([c.personal, c.type, c.top.map((t) => t.value)]).toEqual([false, 'enum', ['A', 'B', 'C']]);

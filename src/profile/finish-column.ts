@@ -41,29 +41,35 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   const missing = s.missing + Math.max(0, rows - s.cells);
   const cells = Math.max(rows, s.cells);
   const present = cells - missing;
-  const recognisers: Recognition[] = RECOGNISERS.map((name, i) => ({ name, matched: s.recognised[i] as number, share: share(s.recognised[i] as number, present) }))
-    .filter((r) => r.matched > 0)
+  const recognisers: Recognition[] = RECOGNISERS.map((name, i) => {
+    const grouped = s.grouped[i] as number;
+    return { name, matched: s.recognised[i] as number, share: share(s.recognised[i] as number, present), ...(grouped > 0 ? { grouped } : {}) };
+  })
+    .filter((r) => r.matched + (r.grouped ?? 0) > 0)
     .sort((a, b) => b.matched - a.matched);
   const recognised = present === 0 ? undefined : RECOGNISERS.find((_, i) => (s.recognised[i] as number) >= MATCH_SHARE * present);
   // Personal: recognised as personal identifiers or names; or most values are (an untidy ID column, too untidy for a
   // rule to be suggested, is still people's IDs); or the column's name says so (birth dates, addresses, e-mail). A
   // column without a name to judge by (the header was a record) is personal unless recognised as codes.
   const best = recognisers[0];
-  const personal = (recognised !== undefined && PERSONAL.has(recognised)) ||
+  const byRule = (recognised !== undefined && PERSONAL.has(recognised)) ||
     (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
-    (present > 0 && s.personalValues >= SOME * present) ||
     named || (unnamed ? recognised === undefined : personalColumnName(s.name));
-  // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
-  // would be shown as it is. Such a column is masked too, until its encoding is declared.
-  const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
-  // A value shaped like an ID or an e-mail is masked in any column: fewer of them than `SOME` still are people's.
-  const shown = (v: string): string => ((personal || unreadable || personalValue(v)) && !showValues ? maskValue(v) : v);
   const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
     : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
   // A personal column is no code list, whatever few values it holds: an enum would list them in the suggestion.
   // Nor is a column whose frequent values include one shaped like personal data (its values would be listed).
-  const listable = !personal && !topValues(s.values, TOP).some(([v]) => personalValue(v));
-  const typed = _type(s, present, recognised !== undefined, distinct, listable);
+  const shaped = topValues(s.values, TOP).some(([v]) => personalValue(v));
+  let typed = _type(s, present, recognised !== undefined, distinct, !byRule && !shaped);
+  // Values shaped like IDs count in text only: an amount column (charter capital 1000000000) has ID-long numbers.
+  const numeric = typed.type.type === 'integer' || typed.type.type === 'number';
+  const personal = byRule || (!numeric && present > 0 && s.personalValues >= SOME * present);
+  if (personal && !byRule && typed.type.type === 'enum') typed = _type(s, present, recognised !== undefined, distinct, false);
+  // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
+  // would be shown as it is. Such a column is masked too, until its encoding is declared.
+  const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
+  // A value shaped like an ID or an e-mail is masked in any text column: fewer of them than `SOME` still are people's.
+  const shown = (v: string): string => ((personal || unreadable || (!numeric && personalValue(v))) && !showValues ? maskValue(v) : v);
   return {
     name: s.name, occurrence: s.occurrence, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
     ...typed.type,

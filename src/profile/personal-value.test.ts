@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personalValue } from './personal-value.js';
+import { groupedDigits, personalValue } from './personal-value.js';
 
 describe('personalValue', () => {
   it.each<[string, boolean]>([
@@ -17,7 +17,21 @@ describe('personalValue', () => {
     ['12/03/1990', false],
     ['Nam', false],
     ['1 234', false],
+    ['2345678.12', false],
+    ['+84912345678', true],
   ])('%s → %s', (text, expected) => {
     expect(personalValue(text)).toBe(expected);
+  });
+});
+
+describe('groupedDigits', () => {
+  it.each<[string, string | undefined]>([
+    ['001 089 012345', '001089012345'],
+    ['0912.345.678', '0912345678'],
+    ['2345678.12', undefined],
+    ['001089012345', undefined],
+    ['12/03/1990', undefined],
+  ])('%s → %s', (text, expected) => {
+    expect(groupedDigits(text)).toBe(expected);
   });
 });

@@ -17,8 +17,18 @@ const BHYT = /^[A-Z]{2}\d{13}$/;
 export function personalValue(text: string): boolean {
   const t = text.trim();
   if (EMAIL.test(t) || BHYT.test(t)) return true;
-  if (t.length > 24 || !DIGIT_GROUPS.test(t)) return false;
-  const digits = t.replace(/\D/g, '');
-  if (digits.length < 9 || digits.length > 12) return false;
+  const digits = groupedDigits(t) ?? (/^\+?\d+$/.test(t) ? t.replace('+', '') : undefined);
+  if (digits === undefined || digits.length < 9 || digits.length > 12) return false;
   return !(digits === t && digits.length === 10 && mstCheckDigit(digits.slice(0, 9)) === Number(digits[9]));
+}
+
+/**
+ * The digits of a value written in groups joined by spaces, dots or dashes (`001 089 012345`, `0912.345.678`), or
+ * `undefined` for any other value, a decimal number among them (`2345678.12`, `1.5`: one dot, at most four decimals).
+ * @example groupedDigits('001 089 012345') // '001089012345'
+ */
+export function groupedDigits(text: string): string | undefined {
+  if (text.length > 24 || !DIGIT_GROUPS.test(text) || /^\+?\d+$/.test(text)) return undefined;
+  if (/^\+?\d+\.\d{1,4}$/.test(text)) return undefined;
+  return text.replace(/\D/g, '');
 }

@@ -124,6 +124,15 @@ fields:
       expect(report.rules.filter((r) => r.id.startsWith(`${field}.`) && r.failed > 0).length).toBeGreaterThan(0);
     });
 
+    it('IDs written with spaces or dots get the ID rule, which reports them', async () => {
+      const ids = rows(20, (i) => `0010890123${String(10 + i)}`).split('\n').map((id, i) => (i < 6 ? `${id.slice(0, 3)} ${id.slice(3, 6)} ${id.slice(6)}` : i < 9 ? `${id.slice(0, 3)}.${id.slice(3, 6)}.${id.slice(6)}` : id));
+      const text = `so_giay_to\n${ids.join('\n')}\n`;
+      const yaml = await suggest(text, 'ids.csv');
+      expect(yaml).toContain('    vn: [cccd]\n');
+      const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+      expect(report.rules.find((r) => r.id === 'so_giay_to.cccd')?.failed).toBe(9);
+    });
+
     it.each<[string, readonly string[], string]>([
       ['an X among letter codes is a code', ['A', 'B', 'X'], 'values: ["A", "B", "X"]'],
       ['a column of ticks (x) keeps its one value', ['x', 'x', ''], 'values: ["x"]'],

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { isPersonalRecogniser, MATCH_SHARE } from './finish-column.js';
-import { RECOGNISER_LABELS, type RecogniserName } from './recognisers.js';
+import { RECOGNISER_LABELS, RECOGNISERS, type RecogniserName } from './recognisers.js';
+import { personalColumnName } from './personal-column.js';
 import { shape } from './shape.js';
 import type { ColumnProfile, Profile } from './types.js';
 
@@ -60,11 +61,20 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   if (present === 0) note(`no value in any of the ${c.cells} rows`);
   else note(`${present} value${present === 1 ? '' : 's'}, ${c.missing} missing; ${distinct(c)}`);
   const vn: string[] = [];
+  const untidy = c.recognised === undefined && c.type === 'text' && present > 0
+    ? RECOGNISERS.map((n) => c.recognisers.find((r) => r.name === n)).find((r) => r !== undefined && (r.grouped ?? 0) > 0 && r.matched + (r.grouped ?? 0) >= MATCH_SHARE * present)
+    : undefined;
   if (c.recognised !== undefined) {
     const r = c.recognisers.find((x) => x.name === c.recognised);
     const matched = r?.matched ?? 0;
     note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[c.recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
     const rule = VN_RULE[c.recognised];
+    if (rule !== undefined) vn.push(rule);
+  } else if (untidy !== undefined) {
+    // Without the rule, `text` would pass IDs written `001 089 012345`; with it, validation reports each of them.
+    const grouped = untidy.grouped ?? 0;
+    note(`${percent((untidy.matched + grouped) / present)} look like ${RECOGNISER_LABELS[untidy.name]}, ${grouped} of them written with spaces, dots or dashes (the rule reports those)${untidy.matched + grouped < present ? `; ${present - untidy.matched - grouped} do not` : ''}`);
+    const rule = VN_RULE[untidy.name];
     if (rule !== undefined) vn.push(rule);
   } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
     const read = present - c.typeFailures;
@@ -119,7 +129,9 @@ function personalWhy(c: ColumnProfile, unnamed: boolean): string {
   if (c.recognised !== undefined && isPersonalRecogniser(c.recognised)) return `personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}`;
   const best = c.recognisers[0];
   if (best !== undefined && isPersonalRecogniser(best.name) && best.share >= 0.5) return `mostly ${RECOGNISER_LABELS[best.name]}`;
-  return unnamed ? 'no column name to judge by, and not recognised as codes' : 'personal data, by the column\'s name';
+  if (unnamed) return 'no column name to judge by, and not recognised as codes';
+  // A renamed column (`--rename "Ngày sinh=d1"`) is personal by its old name, which the profile no longer has.
+  return personalColumnName(c.name) ? 'personal data, by the column\'s name' : 'personal data, by its name or by values shaped like IDs, e-mails or names';
 }
 
 function distinct(c: ColumnProfile): string {

@@ -17,6 +17,11 @@ export interface Recognition {
   readonly matched: number;
   /** Of the non-missing values. */
   readonly share: number;
+  /**
+   * Values it matches only once the spaces, dots or dashes between digit groups are removed (`001 089 012345`), not
+   * counted in `matched`: the rule reports them. Absent when none.
+   */
+  readonly grouped?: number;
 }
 
 /** What `profile` found in one column. */
