@@ -48,6 +48,8 @@ export interface ColumnState {
   nfd: number;
   /** Values that look like personal data by themselves (`personalValue`, or a name): a share of them masks the column. */
   personalValues: number;
+  /** Numbers that are a CCCD once the leading zero Excel dropped is back (`79199012345`): personal in any column type. */
+  strippedIds: number;
   /** Values some date candidate reads: a column of dates in mixed formats is a date column with findings, not text. */
   dated: number;
 }
@@ -61,7 +63,7 @@ export function columnState(name: string, b: ColumnBounds, occurrence = 0): Colu
     name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
     shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
-    recognised: RECOGNISERS.map(() => 0), grouped: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, dated: 0,
+    recognised: RECOGNISERS.map(() => 0), grouped: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, strippedIds: 0, dated: 0,
   };
 }
 
@@ -111,6 +113,8 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   for (let i = 0; i < hits.length; i++) if (hits[i] === true) (s.recognised[i] as number)++;
   if (hits[NAME] === true || personalValue(trimmed)) s.personalValues++;
   // `001 089 012345`: a CCCD written untidily. Counted apart, so that the suggestion names the rule, which reports it.
+  // Round amounts (1000000000) also read as a CCCD padded; an ID ends in 000 once in a thousand.
+  if (/^[1-9]\d{9,10}$/.test(trimmed) && !trimmed.endsWith('000') && recognise(trimmed.padStart(12, '0'), ctx)[CCCD] === true) s.strippedIds++;
   const digits = groupedDigits(trimmed);
   if (digits !== undefined) {
     const joined = recognise(digits, ctx);
@@ -138,7 +142,7 @@ export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
     leadingZeros: a.leadingZeros + b.leadingZeros, padded: a.padded + b.padded,
     recognised: a.recognised.map((n, i) => n + (b.recognised[i] as number)),
     grouped: a.grouped.map((n, i) => n + (b.grouped[i] as number)),
-    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues, dated: a.dated + b.dated,
+    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues, strippedIds: a.strippedIds + b.strippedIds, dated: a.dated + b.dated,
   };
 }
 
@@ -152,6 +156,7 @@ function cellText(raw: unknown): string {
 
 // Where the name recogniser's flag is in `recognise`'s answer.
 const NAME = RECOGNISERS.indexOf('personName');
+const CCCD = RECOGNISERS.indexOf('cccd');
 
 /** Characters (code points) of a text, without building an array of them. */
 function codePoints(text: string): number {

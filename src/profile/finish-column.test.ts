@@ -79,6 +79,12 @@ describe('personal values in columns whose names and shares do not say so', () =
     for (const leak of leaks) expect(shown(c)).not.toContain(leak);
   });
 
+  it('CCCD Excel read as numbers (leading zero lost) under a neutral name: masked, range too', () => {
+    const c = column('c1', ['79199012345', '36300012346', '79199012347', '31089012348', '79089012349', '1089012345']);
+    expect([c.type, c.personal]).toEqual(['integer', true]);
+    for (const leak of ['9012345', '99012345', '300012346']) expect(shown(c)).not.toContain(leak);
+  });
+
   it.each<[string, readonly string[]]>([
     ['amounts as long as IDs', ['1000000000', '500000000', '2500000000', '750000000', '12000000000', '30000000000']],
     ['coordinates with a decimal point', ['2345678.12', '2345679.5', '2345680.25']],

@@ -52,7 +52,7 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   // rule to be suggested, is still people's IDs); or the column's name says so (birth dates, addresses, e-mail). A
   // column without a name to judge by (the header was a record) is personal unless recognised as codes.
   const best = recognisers[0];
-  const byRule = (recognised !== undefined && PERSONAL.has(recognised)) ||
+  const byRule = (recognised !== undefined && PERSONAL.has(recognised)) || (present > 0 && s.strippedIds >= SOME * present) ||
     (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
     named || (unnamed ? recognised === undefined : personalColumnName(s.name));
   const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
