@@ -72,6 +72,8 @@ describe('personal values in columns whose names and shares do not say so', () =
     ['a third of a notes column is CCCD', 'Ghi chú', Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? `0010890123${String(40 + i)}` : (notes[i % 3] as string))),
       ['0123']],
     ['12-digit IDs no rule accepts (a birth year in the future)', 'c1', ['001389012345', '079399012346', '036399012347'], ['0123', '89012']],
+    ['IDs and e-mails inside notes', 'Ghi chú', ['CCCD 001089012345 đã cấp', 'liên hệ an.nguyen@gmail.com', 'SĐT 0912 345 678', 'đã xác minh', 'chờ'],
+      ['012345', 'nguyen@', '345 678']],
     ['e-mails under a neutral name', 'info', ['an.nguyen@gmail.com', 'binh.tran@yahoo.com', 'x@hcm.gov.vn'], ['nguyen', 'tran@']],
   ])('%s: masked', (_, name, values, leaks) => {
     const c = column(name, values);

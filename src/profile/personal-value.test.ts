@@ -18,6 +18,10 @@ describe('personalValue', () => {
     ['Nam', false],
     ['1 234', false],
     ['2345678.12', false],
+    ['CCCD 001 089 012345 đã cấp', true],
+    ['gửi an@gmail.com.', true],
+    ['Số 12 ngõ 34, phường Láng Hạ', false],
+    ['từ 01.02.2020 đến 03.04.2021', false],
     ['+84912345678', true],
   ])('%s → %s', (text, expected) => {
     expect(personalValue(text)).toBe(expected);

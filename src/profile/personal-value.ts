@@ -2,7 +2,8 @@ import { mstCheckDigit } from '../../rules/vn/identifiers/mst.js';
 
 // Digit groups joined by single spaces, dots or dashes (`001 089 012345`, `0912.345.678`), an optional `+` first.
 const DIGIT_GROUPS = /^\+?\d+(?:[ .-]\d+)*$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Domain labels hold no dot, so the pattern has one way to match (no backtracking blow-up on long values).
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const BHYT = /^[A-Z]{2}\d{13}$/;
 
 /**
@@ -17,6 +18,7 @@ const BHYT = /^[A-Z]{2}\d{13}$/;
 export function personalValue(text: string): boolean {
   const t = text.trim();
   if (EMAIL.test(t) || BHYT.test(t)) return true;
+  if (/\s/.test(t) && !DIGIT_GROUPS.test(t)) return quotesPersonal(t);
   const digits = groupedDigits(t) ?? (/^\+?\d+$/.test(t) ? t.replace('+', '') : undefined);
   if (digits === undefined || digits.length < 9 || digits.length > 12) return false;
   return !(digits === t && digits.length === 10 && mstCheckDigit(digits.slice(0, 9)) === Number(digits[9]));
@@ -31,4 +33,15 @@ export function groupedDigits(text: string): string | undefined {
   if (text.length > 24 || !DIGIT_GROUPS.test(text) || /^\+?\d+$/.test(text)) return undefined;
   if (/^\+?\d+\.\d{1,4}$/.test(text)) return undefined;
   return text.replace(/\D/g, '');
+}
+
+/**
+ * Whether free text quotes personal data (`CCCD 001089012345 đã cấp`, `liên hệ an@gmail.com`): a word that is an
+ * e-mail address, or a run of nine or more digits once single spaces, dots or dashes between digits are gone, as
+ * `redact` treats error messages. Word by word and without nested quantifiers, so a huge cell costs linear time.
+ */
+function quotesPersonal(text: string): boolean {
+  // Most cells of an address or notes column hold neither: skip the splitting (it runs on every cell).
+  if (text.includes('@') && text.split(/\s+/).some((w) => EMAIL.test(/[,.;:)]$/.test(w) ? w.slice(0, -1) : w))) return true;
+  return /\d/.test(text) && /\d{9}/.test(text.replace(/(\d)[ .-](?=\d)/g, '$1'));
 }
