@@ -74,6 +74,9 @@ describe('personal values in columns whose names and shares do not say so', () =
     ['12-digit IDs no rule accepts (a birth year in the future)', 'c1', ['001389012345', '079399012346', '036399012347'], ['0123', '89012']],
     ['IDs and e-mails inside notes', 'Ghi chú', ['CCCD 001089012345 đã cấp', 'liên hệ an.nguyen@gmail.com', 'SĐT 0912 345 678', 'đã xác minh', 'chờ'],
       ['012345', 'nguyen@', '345 678']],
+    ['house addresses under a neutral name', 'info', ['Số 12 ngõ 34, phường Láng Hạ, quận Đống Đa', 'số 5, ngách 2, xã Tân Lập, huyện Đan Phượng', 'Ngõ 7 Tôn Thất Tùng, P. Khương Thượng'],
+      ['12 ngõ', 'Tân Lập', 'Tôn Thất']],
+    ['BHYT codes in lower case', 'c2', ['dn4010100000001', 'te1121200000017', 'hs4797912345678'], ['010100000', '1212000']],
     ['e-mails under a neutral name', 'info', ['an.nguyen@gmail.com', 'binh.tran@yahoo.com', 'x@hcm.gov.vn'], ['nguyen', 'tran@']],
   ])('%s: masked', (_, name, values, leaks) => {
     const c = column(name, values);
@@ -92,6 +95,14 @@ describe('personal values in columns whose names and shares do not say so', () =
     ['coordinates with a decimal point', ['2345678.12', '2345679.5', '2345680.25']],
   ])('%s stay visible', (_, values) => {
     const c = column('charter_capital', values);
+    expect([c.personal, c.top.map((t) => t.value).sort()]).toEqual([false, [...values].sort()]);
+  });
+
+  it.each<[string, readonly string[]]>([
+    ['decision numbers', ['Số 12/QĐ-UBND', 'Số 13/QĐ-UBND', 'Số 14/QĐ-UBND']],
+    ['village and street names without a house number', ['Thôn 3, xã Tân Lập', 'đường Láng, phường Láng Thượng', 'tổ 5']],
+  ])('%s stay visible', (_, values) => {
+    const c = column('ten', values);
     expect([c.personal, c.top.map((t) => t.value).sort()]).toEqual([false, [...values].sort()]);
   });
 

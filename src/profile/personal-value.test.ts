@@ -20,7 +20,9 @@ describe('personalValue', () => {
     ['2345678.12', false],
     ['CCCD 001 089 012345 đã cấp', true],
     ['gửi an@gmail.com.', true],
-    ['Số 12 ngõ 34, phường Láng Hạ', false],
+    ['Số 12 ngõ 34, phường Láng Hạ', true],
+    ['Thôn 3, xã Tân Lập', false],
+    ['dn4010100000001', true],
     ['từ 01.02.2020 đến 03.04.2021', false],
     ['+84912345678', true],
   ])('%s → %s', (text, expected) => {

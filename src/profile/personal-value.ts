@@ -4,7 +4,10 @@ import { mstCheckDigit } from '../../rules/vn/identifiers/mst.js';
 const DIGIT_GROUPS = /^\+?\d+(?:[ .-]\d+)*$/;
 // Domain labels hold no dot, so the pattern has one way to match (no backtracking blow-up on long values).
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-const BHYT = /^[A-Z]{2}\d{13}$/;
+const BHYT = /^[A-Z]{2}\d{13}$/i;
+// A house number (`Số 12`, `ngõ 34`, `hẻm 5/2`) and, after a comma, an administrative unit: one household's address.
+const HOUSE = /^(?:số|so|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet|nhà|nha)\s*\d/iu;
+const UNIT = /^(?:p\.|phường|phuong|xã|xa|thị trấn|thị xã|q\.|quận|quan|huyện|huyen|tp\.?|thành phố|tỉnh)(?:\s|$)/iu;
 
 /**
  * Whether one value looks like personal data by its form alone, whatever column it is in: 9 to 12 digits, in groups
@@ -18,7 +21,7 @@ const BHYT = /^[A-Z]{2}\d{13}$/;
 export function personalValue(text: string): boolean {
   const t = text.trim();
   if (EMAIL.test(t) || BHYT.test(t)) return true;
-  if (/\s/.test(t) && !DIGIT_GROUPS.test(t)) return quotesPersonal(t);
+  if (/\s/.test(t) && !DIGIT_GROUPS.test(t)) return quotesPersonal(t) || houseAddress(t);
   const digits = groupedDigits(t) ?? (/^\+?\d+$/.test(t) ? t.replace('+', '') : undefined);
   if (digits === undefined || digits.length < 9 || digits.length > 12) return false;
   return !(digits === t && digits.length === 10 && mstCheckDigit(digits.slice(0, 9)) === Number(digits[9]));
@@ -44,4 +47,12 @@ function quotesPersonal(text: string): boolean {
   // Most cells of an address or notes column hold neither: skip the splitting (it runs on every cell).
   if (text.includes('@') && text.split(/\s+/).some((w) => EMAIL.test(/[,.;:)]$/.test(w) ? w.slice(0, -1) : w))) return true;
   return /\d/.test(text) && /\d{9}/.test(text.replace(/(\d)[ .-](?=\d)/g, '$1'));
+}
+
+/** Whether a text is a house address: a part that starts with a house number and a later part naming a ward, commune, district or city. */
+function houseAddress(text: string): boolean {
+  if (!text.includes(',')) return false;
+  const parts = text.normalize('NFC').split(',').map((p) => p.trim());
+  const house = parts.findIndex((p) => HOUSE.test(p) || /\s(?:ngõ|ngách|hẻm|kiệt)\s*\d/iu.test(p));
+  return house >= 0 && parts.slice(house + 1).some((p) => UNIT.test(p));
 }
