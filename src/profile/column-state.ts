@@ -42,7 +42,10 @@ export interface ColumnState {
   padded: number;
   /** Per `RECOGNISERS` entry: values it matched. */
   recognised: number[];
-  /** Per `RECOGNISERS` entry: values it matched only once the spaces, dots or dashes between digit groups are gone. */
+  /**
+   * Per `RECOGNISERS` entry: values it matched only once the spaces, dots or dashes between digit groups are gone, or
+   * (CCCD) once the leading zeros a spreadsheet dropped are back.
+   */
   grouped: number[];
   legacy: number;
   nfd: number;
@@ -114,7 +117,10 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   if (hits[NAME] === true || personalValue(trimmed)) s.personalValues++;
   // `001 089 012345`: a CCCD written untidily. Counted apart, so that the suggestion names the rule, which reports it.
   // Round amounts (1000000000) also read as a CCCD padded; an ID ends in 000 once in a thousand.
-  if (/^[1-9]\d{9,10}$/.test(trimmed) && !trimmed.endsWith('000') && recognise(trimmed.padStart(12, '0'), ctx)[CCCD] === true) s.strippedIds++;
+  if (/^[1-9]\d{9,10}$/.test(trimmed) && !trimmed.endsWith('000') && recognise(trimmed.padStart(12, '0'), ctx)[CCCD] === true) {
+    s.strippedIds++;
+    (s.grouped[CCCD] as number)++;
+  }
   const digits = groupedDigits(trimmed);
   if (digits !== undefined) {
     const joined = recognise(digits, ctx);

@@ -133,6 +133,15 @@ fields:
       expect(report.rules.find((r) => r.id === 'so_giay_to.cccd')?.failed).toBe(9);
     });
 
+    it('CCCD Excel read as numbers are text with the ID rule, which reports the lost zeros', async () => {
+      const text = `c1\n${rows(20, (i) => `790890123${String(10 + i)}`)}\n`;
+      const yaml = await suggest(text, 'ids.csv');
+      expect(yaml).toContain('    type: text\n');
+      expect(yaml).toContain('    vn: [cccd]\n');
+      const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+      expect(report.rules.find((r) => r.id === 'c1.cccd')?.failed).toBe(20);
+    });
+
     it.each<[string, readonly string[], string]>([
       ['an X among letter codes is a code', ['A', 'B', 'X'], 'values: ["A", "B", "X"]'],
       ['a column of ticks (x) keeps its one value', ['x', 'x', ''], 'values: ["x"]'],

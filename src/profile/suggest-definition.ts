@@ -61,7 +61,8 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   if (present === 0) note(`no value in any of the ${c.cells} rows`);
   else note(`${present} value${present === 1 ? '' : 's'}, ${c.missing} missing; ${distinct(c)}`);
   const vn: string[] = [];
-  const untidy = c.recognised === undefined && c.type === 'text' && present > 0
+  // An integer column of CCCD Excel stripped of their zeros (79199012345) becomes text, as the rule needs.
+  const untidy = c.recognised === undefined && (c.type === 'text' || c.type === 'integer') && present > 0
     ? RECOGNISERS.map((n) => c.recognisers.find((r) => r.name === n)).find((r) => r !== undefined && (r.grouped ?? 0) > 0 && r.matched + (r.grouped ?? 0) >= MATCH_SHARE * present)
     : undefined;
   if (c.recognised !== undefined) {
@@ -73,7 +74,7 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   } else if (untidy !== undefined) {
     // Without the rule, `text` would pass IDs written `001 089 012345`; with it, validation reports each of them.
     const grouped = untidy.grouped ?? 0;
-    note(`${percent((untidy.matched + grouped) / present)} look like ${RECOGNISER_LABELS[untidy.name]}, ${grouped} of them written with spaces, dots or dashes (the rule reports those)${untidy.matched + grouped < present ? `; ${present - untidy.matched - grouped} do not` : ''}`);
+    note(`${percent((untidy.matched + grouped) / present)} look like ${RECOGNISER_LABELS[untidy.name]}, ${grouped} of them written with spaces, dots or dashes or without their leading zeros (the rule reports those)${untidy.matched + grouped < present ? `; ${present - untidy.matched - grouped} do not` : ''}`);
     const rule = VN_RULE[untidy.name];
     if (rule !== undefined) vn.push(rule);
   } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
@@ -91,7 +92,7 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
     note(`${c.nfd} value${c.nfd === 1 ? ' is' : 's are'} not in Unicode NFC (decomposed accents)`);
     vn.push('nfc');
   }
-  out.push(`    type: ${c.type === 'empty' ? 'text' : c.type}`);
+  out.push(`    type: ${c.type === 'empty' || untidy !== undefined ? 'text' : c.type}`);
   if (c.type === 'number' && c.decimal === ',') out.push('    decimal: ","');
   if (c.type === 'date' && c.format !== undefined) out.push(`    format: ${yamlString(c.format)}`);
   if (c.type === 'enum') {

@@ -18,8 +18,9 @@ export interface Recognition {
   /** Of the non-missing values. */
   readonly share: number;
   /**
-   * Values it matches only once the spaces, dots or dashes between digit groups are removed (`001 089 012345`), not
-   * counted in `matched`: the rule reports them. Absent when none.
+   * Values it matches only once the spaces, dots or dashes between digit groups are removed (`001 089 012345`), or
+   * (CCCD) once the leading zeros a spreadsheet dropped are back (`79199012345`); not counted in `matched`: the rule
+   * reports them. Absent when none.
    */
   readonly grouped?: number;
 }
