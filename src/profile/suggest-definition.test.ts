@@ -116,6 +116,7 @@ fields:
     it.each<[string, string, string]>([
       ['junk among enum values (0, x)', `gioi_tinh\n${rows(40, (i) => (i === 3 ? '0' : i === 7 ? 'x' : i % 2 === 0 ? 'Nam' : 'Nữ'))}\n`, 'gioi_tinh'],
       ['a column empty in every row', `id,trong\n${rows(20, (i) => `${i + 1},`)}\n`, 'trong'],
+      ['variants of an enum value (nam, Nu, " Nữ")', `gioi_tinh\n${rows(40, (i) => (i === 3 ? 'nam' : i === 7 ? 'Nu' : i === 9 ? '"Nữ "' : i % 2 === 0 ? 'Nam' : 'Nữ'))}\n`, 'gioi_tinh'],
       ['dates in two formats', `ngay_cap\n${rows(20, (i) => (i % 2 === 0 ? `${String(i + 1).padStart(2, '0')}/03/2020` : `2020-03-${String(i + 1).padStart(2, '0')}`))}\n`, 'ngay_cap'],
     ])('%s', async (_, text, field) => {
       const yaml = await suggest(text, 'dirty.csv');

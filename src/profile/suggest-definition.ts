@@ -96,8 +96,12 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   if (c.type === 'number' && c.decimal === ',') out.push('    decimal: ","');
   if (c.type === 'date' && c.format !== undefined) out.push(`    format: ${yamlString(c.format)}`);
   if (c.type === 'enum') {
-    const junk = enumJunk(c.top.map((t) => t.value));
+    const values = c.top.map((t) => t.value);
+    const junk = enumJunk(values);
+    const variants = values.filter((v, i) => !junk.includes(v) && values.slice(0, i).some((o) => fold(o) === fold(v)));
     if (junk.length > 0) note(`left out of values, as placeholders rather than codes: ${junk.map(yamlString).join(', ')}`);
+    if (variants.length > 0) note(`left out of values, as variants of a more frequent value (case, accents, spaces): ${variants.map(yamlString).join(', ')}`);
+    junk.push(...variants);
     out.push(`    values: [${c.top.filter((t) => !junk.includes(t.value)).map((t) => yamlString(t.value)).join(', ')}]`);
   }
   if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
@@ -123,6 +127,11 @@ function enumJunk(values: readonly string[]): string[] {
   const junk = values.filter((v) => PLACEHOLDERS.has(v.trim()) && !values.some((o) => o !== v && shape(o) === shape(v)));
   // A column of nothing but `x` (ticked boxes) is a code list of one value.
   return junk.length === values.length ? [] : junk;
+}
+
+/** A value as its variants write it: no surrounding spaces, lower case, no accents (`đ` → `d`). */
+function fold(v: string): string {
+  return v.trim().normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 /** Why a column is personal: its values are recognised as names or identifiers (or mostly are), else its name says so. */
