@@ -178,8 +178,9 @@ Reads the file once and describes each column: inferred type, missing share (emp
 placeholders count as missing), distinct count (exact up to 10 000, a HyperLogLog estimate above), range, lengths,
 top values, shapes (9 a digit, A a letter) and the Vietnamese identifiers recognised (CCCD, CMND, MST, BHXH, BHYT,
 phone, province code and its list, commune code, land-use code, personal names, TCVN3/VNI or NFD text). Input as
-for validate; personal columns are shown masked: identifiers and names (recognised in at least half the values), and
-columns whose name says personal data (birth dates, addresses, phones, e-mail: dob, owner_address, Ngày sinh, …).
+for validate; personal columns are shown masked: identifiers and names (recognised in at least half the values, or
+30% shaped like IDs, e-mails or names: 001 089 012345), and columns whose name says personal data (birth dates,
+addresses, phones, e-mail: dob, owner_address, Ngày sinh, …); an ID-shaped value is masked in any text column.
 
 Options:
   -f, --format F         text, json, html, or yaml: a suggested dataset definition that ddss validate

@@ -2,6 +2,7 @@ import type { RuleContext } from '../core/types.js';
 import { hll, hllAdd, hllMerge, type Hll } from './hll.js';
 import { recognise, RECOGNISERS, textSigns } from './recognisers.js';
 import { shape } from './shape.js';
+import { groupedDigits, personalValue } from './personal-value.js';
 import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
 import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
 
@@ -41,8 +42,19 @@ export interface ColumnState {
   padded: number;
   /** Per `RECOGNISERS` entry: values it matched. */
   recognised: number[];
+  /**
+   * Per `RECOGNISERS` entry: values it matched only once the spaces, dots or dashes between digit groups are gone, or
+   * (CCCD) once the leading zeros a spreadsheet dropped are back.
+   */
+  grouped: number[];
   legacy: number;
   nfd: number;
+  /** Values that look like personal data by themselves (`personalValue`, or a name): a share of them masks the column. */
+  personalValues: number;
+  /** Numbers that are a CCCD once the leading zero Excel dropped is back (`79199012345`): personal in any column type. */
+  strippedIds: number;
+  /** Values some date candidate reads: a column of dates in mixed formats is a date column with findings, not text. */
+  dated: number;
 }
 
 /**
@@ -54,7 +66,7 @@ export function columnState(name: string, b: ColumnBounds, occurrence = 0): Colu
     name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
     shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
-    recognised: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0,
+    recognised: RECOGNISERS.map(() => 0), grouped: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, strippedIds: 0, dated: 0,
   };
 }
 
@@ -81,24 +93,39 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
   // characters, a date-time at least 10: skip the parsers that cannot read the value (they cost most of a profile).
   const typed = typeof raw !== 'string';
   const numeric = typed || (text.length <= 40 && /\d/.test(text));
-  const dated = typed || (text.length >= 6 && text.length <= 10 && /[/.-]/.test(text));
+  const mayBeDate = typed || (text.length >= 6 && text.length <= 10 && /[/.-]/.test(text));
+  let readAsDate = false;
   for (let i = 0; i < TYPE_CANDIDATES.length; i++) {
     const c = TYPE_CANDIDATES[i] as (typeof TYPE_CANDIDATES)[number];
     if (!numeric && c.id !== 'boolean') continue;
-    if (!dated && c.id.startsWith('date:')) continue;
+    if (!mayBeDate && c.id.startsWith('date:')) continue;
     if (!typed && c.id === 'datetime' && text.length < 10) continue;
     const v = candidateValue(c, raw);
     if (v === undefined) continue;
+    if (c.id.startsWith('date:')) readAsDate = true;
     const t = s.types[i] as CandidateTally;
     t.n++;
     if (v < t.min) t.min = v;
     if (v > t.max) t.max = v;
   }
+  if (readAsDate) s.dated++;
   if (/^[+-]?0\d/.test(text)) s.leadingZeros++;
   const trimmed = text.trim();
   if (trimmed !== text) s.padded++;
   const hits = recognise(trimmed, ctx);
   for (let i = 0; i < hits.length; i++) if (hits[i] === true) (s.recognised[i] as number)++;
+  if (hits[NAME] === true || personalValue(trimmed)) s.personalValues++;
+  // `001 089 012345`: a CCCD written untidily. Counted apart, so that the suggestion names the rule, which reports it.
+  // Round amounts (1000000000) also read as a CCCD padded; an ID ends in 000 once in a thousand.
+  if (/^[1-9]\d{9,10}$/.test(trimmed) && !trimmed.endsWith('000') && recognise(trimmed.padStart(12, '0'), ctx)[CCCD] === true) {
+    s.strippedIds++;
+    (s.grouped[CCCD] as number)++;
+  }
+  const digits = groupedDigits(trimmed);
+  if (digits !== undefined) {
+    const joined = recognise(digits, ctx);
+    for (let i = 0; i < joined.length; i++) if (joined[i] === true && hits[i] !== true) (s.grouped[i] as number)++;
+  }
   const signs = textSigns(text);
   if (signs.legacy) s.legacy++;
   if (signs.nfd) s.nfd++;
@@ -120,7 +147,8 @@ export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
     }),
     leadingZeros: a.leadingZeros + b.leadingZeros, padded: a.padded + b.padded,
     recognised: a.recognised.map((n, i) => n + (b.recognised[i] as number)),
-    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd,
+    grouped: a.grouped.map((n, i) => n + (b.grouped[i] as number)),
+    legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues, strippedIds: a.strippedIds + b.strippedIds, dated: a.dated + b.dated,
   };
 }
 
@@ -131,6 +159,10 @@ function cellText(raw: unknown): string {
   if (typeof raw === 'object') return JSON.stringify(raw);
   return String(raw as string | number | boolean | bigint);
 }
+
+// Where the name recogniser's flag is in `recognise`'s answer.
+const NAME = RECOGNISERS.indexOf('personName');
+const CCCD = RECOGNISERS.indexOf('cccd');
 
 /** Characters (code points) of a text, without building an array of them. */
 function codePoints(text: string): number {

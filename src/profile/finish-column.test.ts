@@ -56,3 +56,58 @@ describe('type inference', () => {
     expect([c.legacyEncoded, c.nfd]).toEqual([1, 1]);
   });
 });
+
+describe('personal values in columns whose names and shares do not say so', () => {
+  function column(name: string, values: readonly string[]) {
+    const s = columnState(name, { distinct: 100, top: 10, shapes: 100 });
+    for (const v of values) addCell(s, v, missing, ctx);
+    return finishColumn(s, values.length, false);
+  }
+  const shown = (c: ReturnType<typeof column>) => JSON.stringify([c.top, c.min, c.max]);
+  const notes = ['đã xác minh', 'chờ', 'cần bổ sung'];
+
+  it.each<[string, string, readonly string[], readonly string[]]>([
+    ['IDs written with spaces and dots', 'so_giay_to', ['001 089 012345', '079.199.012345', '036 300 012345', '001.089.012346'],
+      ['012345', '089 012', '199.012']],
+    ['a third of a notes column is CCCD', 'Ghi chú', Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? `0010890123${String(40 + i)}` : (notes[i % 3] as string))),
+      ['0123']],
+    ['12-digit IDs no rule accepts (a birth year in the future)', 'c1', ['001389012345', '079399012346', '036399012347'], ['0123', '89012']],
+    ['IDs and e-mails inside notes', 'Ghi chú', ['CCCD 001089012345 đã cấp', 'liên hệ an.nguyen@gmail.com', 'SĐT 0912 345 678', 'đã xác minh', 'chờ'],
+      ['012345', 'nguyen@', '345 678']],
+    ['house addresses under a neutral name', 'info', ['Số 12 ngõ 34, phường Láng Hạ, quận Đống Đa', 'số 5, ngách 2, xã Tân Lập, huyện Đan Phượng', 'Ngõ 7 Tôn Thất Tùng, P. Khương Thượng'],
+      ['12 ngõ', 'Tân Lập', 'Tôn Thất']],
+    ['BHYT codes in lower case', 'c2', ['dn4010100000001', 'te1121200000017', 'hs4797912345678'], ['010100000', '1212000']],
+    ['e-mails under a neutral name', 'info', ['an.nguyen@gmail.com', 'binh.tran@yahoo.com', 'x@hcm.gov.vn'], ['nguyen', 'tran@']],
+  ])('%s: masked', (_, name, values, leaks) => {
+    const c = column(name, values);
+    expect(c.personal).toBe(true);
+    for (const leak of leaks) expect(shown(c)).not.toContain(leak);
+  });
+
+  it('CCCD Excel read as numbers (leading zero lost) under a neutral name: masked, range too', () => {
+    const c = column('c1', ['79199012345', '36300012346', '79199012347', '31089012348', '79089012349', '1089012345']);
+    expect([c.type, c.personal]).toEqual(['integer', true]);
+    for (const leak of ['9012345', '99012345', '300012346']) expect(shown(c)).not.toContain(leak);
+  });
+
+  it.each<[string, readonly string[]]>([
+    ['amounts as long as IDs', ['1000000000', '500000000', '2500000000', '750000000', '12000000000', '30000000000']],
+    ['coordinates with a decimal point', ['2345678.12', '2345679.5', '2345680.25']],
+  ])('%s stay visible', (_, values) => {
+    const c = column('charter_capital', values);
+    expect([c.personal, c.top.map((t) => t.value).sort()]).toEqual([false, [...values].sort()]);
+  });
+
+  it.each<[string, readonly string[]]>([
+    ['decision numbers', ['Số 12/QĐ-UBND', 'Số 13/QĐ-UBND', 'Số 14/QĐ-UBND']],
+    ['village and street names without a house number', ['Thôn 3, xã Tân Lập', 'đường Láng, phường Láng Thượng', 'tổ 5']],
+  ])('%s stay visible', (_, values) => {
+    const c = column('ten', values);
+    expect([c.personal, c.top.map((t) => t.value).sort()]).toEqual([false, [...values].sort()]);
+  });
+
+  it('a code list stays visible', () => {
+    const c = column('loai', ['A', 'B', 'C', 'A', 'B', 'C']);
+    expect([c.personal, c.type, c.top.map((t) => t.value)]).toEqual([false, 'enum', ['A', 'B', 'C']]);
+  });
+});

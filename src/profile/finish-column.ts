@@ -2,6 +2,7 @@ import { maskValue } from '../core/mask.js';
 import type { CandidateTally, ColumnState } from './column-state.js';
 import { HLL_STANDARD_ERROR, hllEstimate } from './hll.js';
 import { personalColumnName } from './personal-column.js';
+import { personalValue } from './personal-value.js';
 import { RECOGNISERS, type RecogniserName } from './recognisers.js';
 import { topValues } from './top-counts.js';
 import { TYPE_CANDIDATES } from './type-candidates.js';
@@ -15,6 +16,11 @@ const TOP = 10;
 
 /** Share of the values a personal recogniser must match for the column to be masked (a rule needs `MATCH_SHARE`). */
 const MOSTLY = 0.5;
+/**
+ * Share of the values that, looking like personal data by themselves (`personalValue`, names), make the column
+ * personal: a notes column (`Ghi chú`) a third of whose cells are CCCD holds people's IDs, below `MOSTLY`.
+ */
+const SOME = 0.3;
 
 // Identifiers of persons: their values are personal data and shown masked.
 const PERSONAL: ReadonlySet<RecogniserName> = new Set(['cccd', 'cmnd', 'bhxh', 'bhyt', 'phone', 'personName']);
@@ -35,25 +41,35 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   const missing = s.missing + Math.max(0, rows - s.cells);
   const cells = Math.max(rows, s.cells);
   const present = cells - missing;
-  const recognisers: Recognition[] = RECOGNISERS.map((name, i) => ({ name, matched: s.recognised[i] as number, share: share(s.recognised[i] as number, present) }))
-    .filter((r) => r.matched > 0)
+  const recognisers: Recognition[] = RECOGNISERS.map((name, i) => {
+    const grouped = s.grouped[i] as number;
+    return { name, matched: s.recognised[i] as number, share: share(s.recognised[i] as number, present), ...(grouped > 0 ? { grouped } : {}) };
+  })
+    .filter((r) => r.matched + (r.grouped ?? 0) > 0)
     .sort((a, b) => b.matched - a.matched);
   const recognised = present === 0 ? undefined : RECOGNISERS.find((_, i) => (s.recognised[i] as number) >= MATCH_SHARE * present);
   // Personal: recognised as personal identifiers or names; or most values are (an untidy ID column, too untidy for a
   // rule to be suggested, is still people's IDs); or the column's name says so (birth dates, addresses, e-mail). A
   // column without a name to judge by (the header was a record) is personal unless recognised as codes.
   const best = recognisers[0];
-  const personal = (recognised !== undefined && PERSONAL.has(recognised)) ||
+  const byRule = (recognised !== undefined && PERSONAL.has(recognised)) || (present > 0 && s.strippedIds >= SOME * present) ||
     (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
     named || (unnamed ? recognised === undefined : personalColumnName(s.name));
-  // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
-  // would be shown as it is. Such a column is masked too, until its encoding is declared.
-  const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
-  const shown = (v: string): string => ((personal || unreadable) && !showValues ? maskValue(v) : v);
   const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
     : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
   // A personal column is no code list, whatever few values it holds: an enum would list them in the suggestion.
-  const typed = _type(s, present, recognised !== undefined, distinct, !personal);
+  // Nor is a column whose frequent values include one shaped like personal data (its values would be listed).
+  const shaped = topValues(s.values, TOP).some(([v]) => personalValue(v));
+  let typed = _type(s, present, recognised !== undefined, distinct, !byRule && !shaped);
+  // Values shaped like IDs count in text only: an amount column (charter capital 1000000000) has ID-long numbers.
+  const numeric = typed.type.type === 'integer' || typed.type.type === 'number';
+  const personal = byRule || (!numeric && present > 0 && s.personalValues >= SOME * present);
+  if (personal && !byRule && typed.type.type === 'enum') typed = _type(s, present, recognised !== undefined, distinct, false);
+  // Text read in the wrong encoding (U+FFFD where its bytes were not UTF-8) cannot be recognised: a column of names
+  // would be shown as it is. Such a column is masked too, until its encoding is declared.
+  const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
+  // A value shaped like an ID or an e-mail is masked in any text column: fewer of them than `SOME` still are people's.
+  const shown = (v: string): string => ((personal || unreadable || (!numeric && personalValue(v))) && !showValues ? maskValue(v) : v);
   return {
     name: s.name, occurrence: s.occurrence, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
     ...typed.type,
@@ -89,6 +105,16 @@ function _type(s: ColumnState, present: number, recognised: boolean, distinct: D
       if (id === 'integer' || id === 'datetime' || id === 'boolean') return { type: { type: id }, tally };
       if (id.startsWith('number')) return { type: { type: 'number', decimal: id === 'number,' ? ',' : '.' }, tally };
       return { type: { type: 'date', format: id.slice('date:'.length) }, tally };
+    }
+    // Dates in several formats, none read by 95%: a date column in the format most of them are in, the others its
+    // type rule's findings. As text, validation would pass dates no one can sort or compare.
+    if (s.dated >= MATCH_SHARE * present) {
+      let most = -1;
+      TYPE_CANDIDATES.forEach((c, i) => {
+        if (c.id.startsWith('date:') && (most < 0 || (s.types[i] as CandidateTally).n > (s.types[most] as CandidateTally).n)) most = i;
+      });
+      const id = (TYPE_CANDIDATES[most] as (typeof TYPE_CANDIDATES)[number]).id;
+      return { type: { type: 'date', format: id.slice('date:'.length) }, tally: s.types[most] as CandidateTally };
     }
   }
   const isEnum = !recognised && listable && distinct.exact && distinct.count <= ENUM_MAX && distinct.count * 2 <= present;

@@ -110,6 +110,47 @@ fields:
     expect(Object.keys(parseDefinition(yaml, { format: 'yaml' }).fields)).toEqual(['a b', 'say "hi"', 'Tên cột', 'multi\nline']);
   });
 
+
+  describe('a suggestion learned from dirty data does not pass that data', () => {
+    const rows = (n: number, cell: (i: number) => string) => Array.from({ length: n }, (_, i) => cell(i)).join('\n');
+    it.each<[string, string, string]>([
+      ['junk among enum values (0, x)', `gioi_tinh\n${rows(40, (i) => (i === 3 ? '0' : i === 7 ? 'x' : i % 2 === 0 ? 'Nam' : 'Nữ'))}\n`, 'gioi_tinh'],
+      ['a column empty in every row', `id,trong\n${rows(20, (i) => `${i + 1},`)}\n`, 'trong'],
+      ['variants of an enum value (nam, Nu, " Nữ")', `gioi_tinh\n${rows(40, (i) => (i === 3 ? 'nam' : i === 7 ? 'Nu' : i === 9 ? '"Nữ "' : i % 2 === 0 ? 'Nam' : 'Nữ'))}\n`, 'gioi_tinh'],
+      ['dates in two formats', `ngay_cap\n${rows(20, (i) => (i % 2 === 0 ? `${String(i + 1).padStart(2, '0')}/03/2020` : `2020-03-${String(i + 1).padStart(2, '0')}`))}\n`, 'ngay_cap'],
+    ])('%s', async (_, text, field) => {
+      const yaml = await suggest(text, 'dirty.csv');
+      const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+      expect(report.status).not.toBe('passed');
+      expect(report.rules.filter((r) => r.id.startsWith(`${field}.`) && r.failed > 0).length).toBeGreaterThan(0);
+    });
+
+    it('IDs written with spaces or dots get the ID rule, which reports them', async () => {
+      const ids = rows(20, (i) => `0010890123${String(10 + i)}`).split('\n').map((id, i) => (i < 6 ? `${id.slice(0, 3)} ${id.slice(3, 6)} ${id.slice(6)}` : i < 9 ? `${id.slice(0, 3)}.${id.slice(3, 6)}.${id.slice(6)}` : id));
+      const text = `so_giay_to\n${ids.join('\n')}\n`;
+      const yaml = await suggest(text, 'ids.csv');
+      expect(yaml).toContain('    vn: [cccd]\n');
+      const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+      expect(report.rules.find((r) => r.id === 'so_giay_to.cccd')?.failed).toBe(9);
+    });
+
+    it('CCCD Excel read as numbers are text with the ID rule, which reports the lost zeros', async () => {
+      const text = `c1\n${rows(20, (i) => `790890123${String(10 + i)}`)}\n`;
+      const yaml = await suggest(text, 'ids.csv');
+      expect(yaml).toContain('    type: text\n');
+      expect(yaml).toContain('    vn: [cccd]\n');
+      const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW, workers: 1 });
+      expect(report.rules.find((r) => r.id === 'c1.cccd')?.failed).toBe(20);
+    });
+
+    it.each<[string, readonly string[], string]>([
+      ['an X among letter codes is a code', ['A', 'B', 'X'], 'values: ["A", "B", "X"]'],
+      ['a column of ticks (x) keeps its one value', ['x', 'x', ''], 'values: ["x"]'],
+    ])('%s', async (_, cycle, expected) => {
+      expect(await suggest(`loai\n${rows(21, (i) => cycle[i % 3] as string)}\n`, 'codes.csv')).toContain(expected);
+    });
+  });
+
   it('an input without columns has nothing to suggest', async () => {
     await expect(suggest('')).rejects.toThrow(/no column a definition can declare/);
   });

@@ -1,6 +1,8 @@
 import { basename, extname } from 'node:path';
 import { isPersonalRecogniser, MATCH_SHARE } from './finish-column.js';
-import { RECOGNISER_LABELS, type RecogniserName } from './recognisers.js';
+import { RECOGNISER_LABELS, RECOGNISERS, type RecogniserName } from './recognisers.js';
+import { personalColumnName } from './personal-column.js';
+import { shape } from './shape.js';
 import type { ColumnProfile, Profile } from './types.js';
 
 /** What the text and the suggestion say of a header that reads as a record. */
@@ -59,15 +61,25 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   if (present === 0) note(`no value in any of the ${c.cells} rows`);
   else note(`${present} value${present === 1 ? '' : 's'}, ${c.missing} missing; ${distinct(c)}`);
   const vn: string[] = [];
+  // An integer column of CCCD Excel stripped of their zeros (79199012345) becomes text, as the rule needs.
+  const untidy = c.recognised === undefined && (c.type === 'text' || c.type === 'integer') && present > 0
+    ? RECOGNISERS.map((n) => c.recognisers.find((r) => r.name === n)).find((r) => r !== undefined && (r.grouped ?? 0) > 0 && r.matched + (r.grouped ?? 0) >= MATCH_SHARE * present)
+    : undefined;
   if (c.recognised !== undefined) {
     const r = c.recognisers.find((x) => x.name === c.recognised);
     const matched = r?.matched ?? 0;
     note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[c.recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
     const rule = VN_RULE[c.recognised];
     if (rule !== undefined) vn.push(rule);
+  } else if (untidy !== undefined) {
+    // Without the rule, `text` would pass IDs written `001 089 012345`; with it, validation reports each of them.
+    const grouped = untidy.grouped ?? 0;
+    note(`${percent((untidy.matched + grouped) / present)} look like ${RECOGNISER_LABELS[untidy.name]}, ${grouped} of them written with spaces, dots or dashes or without their leading zeros (the rule reports those)${untidy.matched + grouped < present ? `; ${present - untidy.matched - grouped} do not` : ''}`);
+    const rule = VN_RULE[untidy.name];
+    if (rule !== undefined) vn.push(rule);
   } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
     const read = present - c.typeFailures;
-    note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not` : ''}`);
+    note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not${c.type === 'date' && read < MATCH_SHARE * present ? ' (dates in other formats: findings of the type rule)' : ''}` : ''}`);
   }
   for (const r of c.recognisers) {
     if (r.name !== c.recognised && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
@@ -80,11 +92,22 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
     note(`${c.nfd} value${c.nfd === 1 ? ' is' : 's are'} not in Unicode NFC (decomposed accents)`);
     vn.push('nfc');
   }
-  out.push(`    type: ${c.type === 'empty' ? 'text' : c.type}`);
+  out.push(`    type: ${c.type === 'empty' || untidy !== undefined ? 'text' : c.type}`);
   if (c.type === 'number' && c.decimal === ',') out.push('    decimal: ","');
   if (c.type === 'date' && c.format !== undefined) out.push(`    format: ${yamlString(c.format)}`);
-  if (c.type === 'enum') out.push(`    values: [${c.top.map((t) => yamlString(t.value)).join(', ')}]`);
+  if (c.type === 'enum') {
+    const values = c.top.map((t) => t.value);
+    const junk = enumJunk(values);
+    const variants = values.filter((v, i) => !junk.includes(v) && values.slice(0, i).some((o) => fold(o) === fold(v)));
+    if (junk.length > 0) note(`left out of values, as placeholders rather than codes: ${junk.map(yamlString).join(', ')}`);
+    if (variants.length > 0) note(`left out of values, as variants of a more frequent value (case, accents, spaces): ${variants.map(yamlString).join(', ')}`);
+    junk.push(...variants);
+    out.push(`    values: [${c.top.filter((t) => !junk.includes(t.value)).map((t) => yamlString(t.value)).join(', ')}]`);
+  }
   if (present > 0 && c.missing === 0) out.push('    required: true  # no missing value');
+  // An optional text field would pass a column no row fills: required, so validation reports it; drop the line if
+  // the column is optional by design.
+  else if (present === 0 && c.cells > 0) out.push('    required: true  # empty in every row: a defect until the steward says the column is optional');
   if (c.distinct.exact && present >= 2 && c.distinct.count === present) out.push(`    unique: true  # all ${present} values distinct`);
   else if (!c.distinct.exact && c.distinct.count >= present * 0.98) note(`about ${c.distinct.count} distinct (an estimate): unique not suggested, the count is not exact`);
   if (c.personal) out.push(`    pii: true  # ${personalWhy(c, unnamed)}: masked in every output`);
@@ -92,12 +115,33 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   return out;
 }
 
+// What exports write for "nothing" beyond `missingValues: vn`: learned into an enum, validation would pass them.
+// Words that can be codes (`Không` of a yes/no column) are not here.
+const PLACEHOLDERS = new Set(['0', 'x', 'X', '?', '.', '..', '...', 'none', 'None', 'NA', 'na', 'chưa rõ', 'Chưa rõ', 'không rõ', 'Không rõ']);
+
+/**
+ * The enum values that are placeholders: in `PLACEHOLDERS` and of a shape no other value has (`0` beside `Nam`, `Nữ`;
+ * but a `0` among `1`, `2` or an `X` among `A`, `B` is a code).
+ */
+function enumJunk(values: readonly string[]): string[] {
+  const junk = values.filter((v) => PLACEHOLDERS.has(v.trim()) && !values.some((o) => o !== v && shape(o) === shape(v)));
+  // A column of nothing but `x` (ticked boxes) is a code list of one value.
+  return junk.length === values.length ? [] : junk;
+}
+
+/** A value as its variants write it: no surrounding spaces, lower case, no accents (`đ` → `d`). */
+function fold(v: string): string {
+  return v.trim().normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
 /** Why a column is personal: its values are recognised as names or identifiers (or mostly are), else its name says so. */
 function personalWhy(c: ColumnProfile, unnamed: boolean): string {
   if (c.recognised !== undefined && isPersonalRecogniser(c.recognised)) return `personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}`;
   const best = c.recognisers[0];
   if (best !== undefined && isPersonalRecogniser(best.name) && best.share >= 0.5) return `mostly ${RECOGNISER_LABELS[best.name]}`;
-  return unnamed ? 'no column name to judge by, and not recognised as codes' : 'personal data, by the column\'s name';
+  if (unnamed) return 'no column name to judge by, and not recognised as codes';
+  // A renamed column (`--rename "Ngày sinh=d1"`) is personal by its old name, which the profile no longer has.
+  return personalColumnName(c.name) ? 'personal data, by the column\'s name' : 'personal data, by its name or by values shaped like IDs, e-mails or names';
 }
 
 function distinct(c: ColumnProfile): string {
