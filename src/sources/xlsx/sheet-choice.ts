@@ -29,7 +29,11 @@ export function defaultSheet(sheets: readonly WorkbookSheet[]): string | undefin
   return sheets.find((s) => s.state === 'visible')?.name;
 }
 
-/** A sheet's state as workbook.xml gives it (absent: visible; a value ECMA-376 does not know reads as hidden, the safe side). */
+/**
+ * A sheet's state as workbook.xml gives it (absent: visible; a value ECMA-376 does not know reads as hidden, the safe
+ * side).
+ * @example sheetState(undefined) // 'visible'; sheetState('veryHidden') // 'veryHidden'; sheetState('odd') // 'hidden'
+ */
 export function sheetState(state: unknown): SheetState {
   return state === undefined || state === 'visible' ? 'visible' : state === 'veryHidden' ? 'veryHidden' : 'hidden';
 }
