@@ -92,7 +92,7 @@ describe('help, version, datasets', () => {
   it.each([[[]], [['--help']], [['-h']], [['help']]])('ddss %j prints the main help', async (args) => {
     const r = await cli(args);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('ddss validate <input> --dataset');
+    expect(r.stdout).toContain('ddss validate <input> [--dataset');
     expect(r.stdout).toContain('Exit codes: 0 passed or warned, 1 failed, 2 usage error, 3 could not evaluate');
   });
 

@@ -4,16 +4,16 @@ export const MAIN_HELP = `ddss — data quality for government databases: correc
 (đúng, đủ, sạch, sống)
 
 Usage:
-  ddss validate <input> --dataset <builtin|file.ts|file.json|file.yaml> [options]
+  ddss validate <input> [--dataset <builtin|file.ts|file.json|file.yaml>] [options]
   ddss compare <source> <copy> --key COLS [options]
+  ddss merge <part.ddss-state>… [--format F] [--out FILE] [--violations FILE] [--grades FILE]
+  ddss worklist <grades.ndjson> [--by COL] [--top N] [--groups N] [--format text|csv|md|html] [--out FILE]
   ddss profile <input> [--format text|json|yaml|html] [--sample N]
-  ddss worklist <grades.ndjson> [--by COL] [--top N] [--format text|csv|md|html]
   ddss history <history.ndjson|postgresql://…> [--dataset D] [--format text|json|html] [--out FILE]
-  ddss fix <input.csv> --dataset D --out FIXED.csv [--log CHANGES.csv] [--only KINDS] [--dry-run]
-  ddss merge <part.ddss-state>… [--format F] [--out FILE] [--violations FILE]
-  ddss datasets [--rules NAME] [--json]
+  ddss fix <input.csv> --dataset D --out FIXED.csv [--log CHANGES.csv|.ndjson] [--only KINDS] [--dry-run] [--to-utf8]
+  ddss datasets [--rules NAME] [--json] [--locale en|vi]
   ddss refdata import <file> [--out table.json] [--scheme S --valid-from D --source TEXT]
-  ddss --help | ddss <command> --help
+  ddss --help | ddss <command> --help | ddss help <command>
   ddss --version
 
 Commands:
@@ -245,6 +245,8 @@ Options:
       --workers N        worker threads for validating the input, as in validate (default: one per core;
                          small files use one); the fixed copy is validated in one
       --reference NAME=FILE   another register the definition checks against (as in validate)
+      --reference-encoding E, --reference-delimiter D
+                         how to read CSV reference files (as --encoding, --delimiter)
 
 Exit codes: 0 the fixed file passes (or warns), 1 it still fails, 2 usage error, 3 the input could not be read
 whole (nothing is written).
@@ -270,8 +272,10 @@ Options:
       --baseline FILE    judge the run on violations not in FILE, as ddss validate --baseline (needs every
                          shard run with --violations: the baseline matches each violation)
       --history FILE     judge the run against earlier runs and append it, as ddss validate --history
-                         (a file or a postgresql:// URL with --history-table; also --history-window,
-                         --history-row-drop, --history-min-jump, --history-severity)
+                         (a file, or a postgresql:// URL: the history is then a table)
+      --history-table T  the table ([schema.]name) of a postgresql:// history (default ddss_history)
+      --history-window K, --history-row-drop X, --history-min-jump X, --history-severity warning|error
+                         as for ddss validate --history
       --input PATH       with --history: the file the shards read, hashed once so history.stale_input can
                          tell an unchanged export (without it, that check is skipped)
   -h, --help             this help
