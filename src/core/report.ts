@@ -57,7 +57,8 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
         : rules.some((r) => r.status === 'failed' && r.severity === 'warning') ? 'warned'
           : 'passed';
   const reasons = [
-    ...(partial ? [`the input could not be read completely: ${source?.error ?? 'unknown error'}`] : []),
+    // A reader's own error often starts with "ddss: " too: once is enough in one sentence.
+    ...(partial ? [`the input could not be read completely: ${(source?.error ?? 'unknown error').replace(/^ddss: /, '')}`] : []),
     // One cause stopping several rules (an unusable reference stops every rule using it) is one reason, naming them.
     ...errorGroups(rules).map((g) => `${couldNotRun(g.ids)}: ${g.error}`),
     ...(nothing === undefined ? [] : [nothing]),

@@ -116,10 +116,12 @@ function options(r: DatasetRule): Partial<RecordRule> {
 }
 
 /**
- * {@link loadReferences} then {@link bindTables}.
+ * The definition with its reference rules bound to the references' tables, read once ({@link loadReferences} then
+ * {@link bindTables}): what `createValidator` takes for a definition checked against other registers. A name with no
+ * reference stays unbound (its rules fail saying what to pass).
  * @example const bound = await bindReferences(parcels, { communes: reference('communes', readCsv('c.csv'), { key: 'code' }) });
  */
-export async function bindReferences(definition: DatasetDefinition,
-  references: Readonly<Record<string, Reference>> | undefined): Promise<DatasetDefinition> {
-  return bindTables(definition, await loadReferences(definition, references));
+export async function bindReferences<D extends DatasetDefinition>(definition: D,
+  references: Readonly<Record<string, Reference>> | undefined): Promise<D> {
+  return bindTables(definition, await loadReferences(definition, references)) as D;
 }

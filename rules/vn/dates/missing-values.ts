@@ -19,5 +19,5 @@ function zeroDays(): string[] {
  * @example defineDataset({ name: 'parcels', fields, missingValues: VN_MISSING_VALUES })
  */
 export const VN_MISSING_VALUES: readonly string[] = Object.freeze([
-  ...DEFAULT_MISSING_VALUES, '-', '00/00/0000', '01/01/1900', ...zeroDays(), '00000000', '19000101', '1900-01-01',
+  ...DEFAULT_MISSING_VALUES, '00/00/0000', '01/01/1900', ...zeroDays(), '00000000', '19000101', '1900-01-01',
 ]);

@@ -89,8 +89,10 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
     }
   }
 
+  // Only the reading options: readCsv refuses keys it does not know (the range's own are handled here).
+  const { start: _start, exact: _exact, stop: _stop, columns: _columns, onBegin: _onBegin, ...csv } = options;
   const source = readCsv((async function* () { yield* bytes(); })(), {
-    ...options,
+    ...csv,
     header: options.columns ?? true,
     name: options.name ?? path,
     onEnding: (kind, line) => endings.push({ kind, line }),

@@ -12,6 +12,7 @@ import { emptyInput } from '../empty-input.js';
 import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroRun, type ZeroTailWatch } from '../zero-tail.js';
 import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
+import { checkOptionKeys } from '../../core/option-keys.js';
 
 export interface CsvOptions {
   /** One character, or `'auto'` to pick `,` `;` or tab from the header line. Default `,`. */
@@ -47,6 +48,12 @@ export interface CsvSource extends TabularSource, AsyncIterable<CsvRecord> {
 
 const DEFAULT_MAX_RECORD = 1024 * 1024;
 
+// Every option, as a record so that adding one to `CsvOptions` without listing it here is a type error.
+const KEYS: Readonly<Record<keyof CsvOptions, true>> = {
+  delimiter: true, encoding: true, header: true, maxRecordBytes: true, name: true, batchSize: true, onEnding: true,
+};
+const OPTION_KEYS: readonly string[] = Object.keys(KEYS);
+
 /**
  * Reads a CSV file or stream lazily (nothing is opened until iteration). Structural problems are issues, never
  * exceptions; an input that fails mid-way (I/O error, stream error) makes the iterator throw an Error naming the
@@ -58,6 +65,8 @@ const DEFAULT_MAX_RECORD = 1024 * 1024;
  * for await (const r of readCsv('parcels.csv')) console.log(r.parcel_id);
  */
 export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
+  // A misspelt option (`delimeter: ';'`) read the file with the default, as if the user had not asked.
+  checkOptionKeys(options, OPTION_KEYS, 'readCsv');
   const encoding = encodingName(options.encoding ?? 'utf8');
   if (encoding === undefined) throw new RangeError(`ddss: unknown encoding "${options.encoding}"`);
   const delimiter = options.delimiter ?? ',';
