@@ -155,6 +155,29 @@ describe('ddss validate --baseline, table-level findings', () => {
   });
 });
 
+describe('ddss validate --baseline of a run without violations', () => {
+  it('takes the empty NDJSON file such a run writes as a baseline of nothing known (it was refused, exit 2)', async () => {
+    const def = tmp.path('people.yaml');
+    writeFileSync(def, 'name: people\nkey: id\nfields:\n  id: { type: text, required: true }\n  age: { type: integer, min: 0 }\n');
+    const clean = tmp.path('clean.csv');
+    writeFileSync(clean, 'id,age\nA1,1\nA2,3\n');
+    const old = tmp.path('old.ndjson');
+    expect((await cli(['validate', clean, '--dataset', def, ...NOW, '--violations', old])).code).toBe(0);
+    expect(readFileSync(old, 'utf8')).toBe('');
+    const same = await cli(['validate', clean, '--dataset', def, ...NOW, '--baseline', old, '--format', 'json']);
+    expect([same.code, same.stderr, (JSON.parse(same.stdout) as Report).baseline]).toEqual([0, '', { name: old, violations: 0, known: 0, new: 0 }]);
+    // Every violation of a later run is new.
+    const dirty = tmp.path('dirty.csv');
+    writeFileSync(dirty, 'id,age\nA1,-1\nA2,3\n');
+    expect((await cli(['validate', dirty, '--dataset', def, ...NOW, '--baseline', old])).code).toBe(1);
+    // Zeros are a file cut short, not an empty one; a CSV violations file always has its header.
+    for (const [name, bytes] of [['zeros.ndjson', '\0'.repeat(64)], ['empty.csv', '']] as const) {
+      writeFileSync(tmp.path(name), bytes);
+      expect([name, (await cli(['validate', clean, '--dataset', def, ...NOW, '--baseline', tmp.path(name)])).code]).toEqual([name, 2]);
+    }
+  });
+});
+
 describe('ddss validate --baseline that matches nothing', () => {
   it('says why every known problem turned new: another dataset, definition or --pii-key (exit 1 as before)', async () => {
     const def = tmp.path('people.yaml');

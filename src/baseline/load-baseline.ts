@@ -32,7 +32,7 @@ const WANTED = ['row', 'value'] as const;
 
 /**
  * Reads a violations file written by `ddss validate --violations` (CSV, with or without a byte-order mark, or
- * NDJSON / JSONL, by extension) into a baseline. Streams the file; memory is 24 to 48 bytes per distinct violation (25 MB for a million).
+ * NDJSON / JSONL, by extension; an empty NDJSON file is a run's without violations) into a baseline. Streams the file; memory is 24 to 48 bytes per distinct violation (25 MB for a million).
  * A file that is not a violations file (a needed column is missing), a damaged record or an unreadable file rejects
  * with an Error naming the file, because a baseline that was only partly read would make new problems look known.
  * @example const report = await validate(landParcels, readCsv('parcels.csv'), { baseline: await loadBaseline('old.ndjson') });
@@ -45,6 +45,9 @@ export async function loadBaseline(path: string, options: { readonly name?: stri
       : fail(name, 'a baseline is a violations file ending in .csv, .ndjson or .jsonl');
   const into = collector();
   let columns: readonly string[] | undefined;
+  // An NDJSON violations file of a run without violations is empty (0 bytes): a baseline of nothing known, not a
+  // damaged file (it was refused, exit 2, the night after a clean run). A CSV one has its header line.
+  let nothing = false;
   try {
     for await (const batch of source.batches()) {
       if (batch.columns !== undefined && ext === '.csv') {
@@ -53,6 +56,10 @@ export async function loadBaseline(path: string, options: { readonly name?: stri
         if (absent !== undefined) fail(name, `not a violations file: it has no "${absent}" column`);
       }
       const bad = batch.issues?.find((i) => i.severity === 'error');
+      if (bad?.code === 'empty' && ext !== '.csv') {
+        nothing = true;
+        continue;
+      }
       if (bad !== undefined) fail(name, `${bad.code.replace(/_/g, ' ')}${bad.line === undefined ? '' : ` at line ${bad.line}`}`);
       for (const row of batch.rows) into.add(cellsOf(row, columns, name));
     }
@@ -61,7 +68,7 @@ export async function loadBaseline(path: string, options: { readonly name?: stri
     fail(name, fileErrorText(e));
   }
   const missing = source.info().error;
-  if (missing !== undefined) fail(name, missing);
+  if (missing !== undefined && !nothing) fail(name, missing);
   return into.baseline(name);
 }
 
