@@ -27,7 +27,7 @@ export { isTabularSource, type TabularSource, type RowBatch, type SourceIssue } 
 export type { ValidatorState, RuleState } from './core/state.js';
 export { INVALID, CRITERIA } from './core/types.js';
 export type {
-  AggregateRule, BaselineSummary, CheckResult, Criterion, CriterionResult, DatasetDefinition, DatasetFinding, DatasetOutcome,
+  AggregateRule, BaselineSummary, BaselineWorse, CheckResult, Criterion, CriterionResult, DatasetDefinition, DatasetFinding, DatasetOutcome,
   DatasetRule, DatasetStatus, FieldRule, FieldSpecData, FieldType, Finding, FinishContext, Locale, LocalizedText,
   MergeOffset, Parser, PiiMode, RecordKey, RecordRule, Report, Rule, RuleContext, RuleOptions, RuleResult,
   RuleStatus, Sample, Severity, SourceInfo, TypedRow, ValidateOptions, ValueRule, Violation,

@@ -114,6 +114,70 @@ describe('ddss validate --baseline', () => {
   });
 });
 
+describe('ddss validate --baseline, table-level findings', () => {
+  // The land sample (2,000 rows) under a definition that wants 2,500: a too_few_rows finding present at baseline time.
+  function wanting2500(): string {
+    const yaml = readFileSync(fileURLToPath(new URL('../examples/land/land-parcels.yaml', import.meta.url)), 'utf8');
+    const path = tmp.path('land.yaml');
+    writeFileSync(path, yaml.replace('{ type: rowCount, min: 1 }', '{ type: rowCount, min: 2500 }'));
+    return path;
+  }
+
+  it('fails an export cut to a tenth of its rows, whose row count the baseline knew smaller (exit 1)', async () => {
+    const def = wanting2500();
+    const cut = tmp.path('cut.csv');
+    writeFileSync(cut, readFileSync(PARCELS, 'utf8').split('\n').slice(0, 201).join('\n'));
+    for (const ext of ['ndjson', 'csv']) {
+      const old = tmp.path(`old.${ext}`);
+      expect((await cli(['validate', PARCELS, '--dataset', def, ...NOW, '--violations', old])).code).toBe(1);
+      expect((await cli(['validate', PARCELS, '--dataset', def, ...NOW, '--baseline', old])).code).toBe(0);
+      // Before: "— Passed", exit 0, the too_few_rows of 200 rows known as the baseline's of 2,000.
+      const r = await cli(['validate', cut, '--dataset', def, ...NOW, '--baseline', old, '--format', 'json']);
+      expect([ext, r.code]).toEqual([ext, 1]);
+      const report = JSON.parse(r.stdout) as Report;
+      expect(report.baseline?.worse).toEqual([{ rule: 'rowCount', code: 'too_few_rows', value: '200', baselineValue: '2000' }]);
+      expect(report.rules.find((x) => x.id === 'rowCount')?.newViolations).toBe(1);
+      assertValidReport({ ...report, violations: [] });
+      const text = await cli(['validate', cut, '--dataset', def, ...NOW, '--baseline', old]);
+      expect(text.stdout).toContain('rowCount worse than in the baseline: too_few_rows 200, was 2000');
+    }
+  });
+
+  it('counts as new a row count that a baseline of an older ddss did not record, and says to make it again', async () => {
+    const def = wanting2500();
+    const old = tmp.path('old.ndjson');
+    await cli(['validate', PARCELS, '--dataset', def, ...NOW, '--violations', old]);
+    // An older ddss wrote the finding without its value.
+    writeFileSync(old, readFileSync(old, 'utf8').replace(/"code":"too_few_rows","value":"2000",/, '"code":"too_few_rows",'));
+    const r = await cli(['validate', PARCELS, '--dataset', def, ...NOW, '--baseline', old]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('rowCount counted as new: the baseline records no value of its too_few_rows (an older ddss wrote it; make it again)');
+  });
+});
+
+describe('ddss validate --baseline of a run without violations', () => {
+  it('takes the empty NDJSON file such a run writes as a baseline of nothing known (it was refused, exit 2)', async () => {
+    const def = tmp.path('people.yaml');
+    writeFileSync(def, 'name: people\nkey: id\nfields:\n  id: { type: text, required: true }\n  age: { type: integer, min: 0 }\n');
+    const clean = tmp.path('clean.csv');
+    writeFileSync(clean, 'id,age\nA1,1\nA2,3\n');
+    const old = tmp.path('old.ndjson');
+    expect((await cli(['validate', clean, '--dataset', def, ...NOW, '--violations', old])).code).toBe(0);
+    expect(readFileSync(old, 'utf8')).toBe('');
+    const same = await cli(['validate', clean, '--dataset', def, ...NOW, '--baseline', old, '--format', 'json']);
+    expect([same.code, same.stderr, (JSON.parse(same.stdout) as Report).baseline]).toEqual([0, '', { name: old, violations: 0, known: 0, new: 0 }]);
+    // Every violation of a later run is new.
+    const dirty = tmp.path('dirty.csv');
+    writeFileSync(dirty, 'id,age\nA1,-1\nA2,3\n');
+    expect((await cli(['validate', dirty, '--dataset', def, ...NOW, '--baseline', old])).code).toBe(1);
+    // Zeros are a file cut short, not an empty one; a CSV violations file always has its header.
+    for (const [name, bytes] of [['zeros.ndjson', '\0'.repeat(64)], ['empty.csv', '']] as const) {
+      writeFileSync(tmp.path(name), bytes);
+      expect([name, (await cli(['validate', clean, '--dataset', def, ...NOW, '--baseline', tmp.path(name)])).code]).toEqual([name, 2]);
+    }
+  });
+});
+
 describe('ddss validate --baseline that matches nothing', () => {
   it('says why every known problem turned new: another dataset, definition or --pii-key (exit 1 as before)', async () => {
     const def = tmp.path('people.yaml');

@@ -175,6 +175,12 @@ describe('ddss history', () => {
     mkdirSync(dir);
     const d = await cli(['history', dir]);
     expect([d.code, d.stdout, d.stderr]).toEqual([3, '', `ddss: cannot read "${dir}": it is a directory\n`]);
+    // validate --history and merge --history read the same file: the same words and exit code. Before, validate said
+    // `--history "…" is a directory`, a usage error (exit 2), where ddss history said exit 3.
+    for (const args of [['validate', 'parcels.csv', ...BASE, '--history', dir], ['merge', 'nope-1.ddss-state', 'nope-2.ddss-state', '--history', dir]]) {
+      const r = await cli(args);
+      expect([args[0], r.code, r.stdout, r.stderr]).toEqual([args[0], 3, '', `ddss: cannot read "${dir}": it is a directory\n`]);
+    }
     const stdin = await cli(['history', '-'], { stdin: '' });
     expect([stdin.code, stdin.stderr]).toEqual([2, 'ddss: history reads a history file (or a postgresql:// URL), not standard input ("-")\n']);
   });

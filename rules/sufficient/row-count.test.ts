@@ -4,12 +4,14 @@ import { run, ruleOf } from '../../test/_run.js';
 
 describe('rowCount', () => {
   const def = defineDataset({ name: 'd', fields: { a: field.text() }, rules: [rule.rowCount({ min: 2, max: 3 })] });
+  // The finding's value is the number of records: what a baseline compares to tell a table that shrank further.
   it.each([
-    [0, 0, 'too_few_rows'], [1, 0, 'too_few_rows'], [2, 1, undefined], [3, 1, undefined], [4, 0, 'too_many_rows'],
-  ])('%i rows → score %i', async (n, score, code) => {
+    [0, 0, 'too_few_rows', '0'], [1, 0, 'too_few_rows', '1'], [2, 1, undefined, undefined], [3, 1, undefined, undefined],
+    [4, 0, 'too_many_rows', '4'],
+  ])('%i rows → score %i', async (n, score, code, value) => {
     const report = await run(def, Array.from({ length: n }, () => ({ a: 'x' })));
     const r = ruleOf(report, 'rowCount');
-    expect([r.level, r.score, r.samples[0]?.code]).toEqual(['table', score, code]);
+    expect([r.level, r.score, r.samples[0]?.code, r.samples[0]?.value]).toEqual(['table', score, code, value]);
     expect(report.criteria.sufficient.tableScore).toBe(score);
   });
 

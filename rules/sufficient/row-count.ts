@@ -4,8 +4,9 @@ import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
 
 /**
  * The table has between `min` and `max` records (GX `expect_table_row_count_to_be_between`). Table-level: score 1
- * when it holds, 0 when not. Without bounds every table passes; `min` greater than `max`, which no table could
- * meet, throws when the rule is built.
+ * when it holds, 0 when not; the finding's `value` is the number of records, so a baseline can tell a table that
+ * shrank further from the one it accepted. Without bounds every table passes; `min` greater than `max`, which no
+ * table could meet, throws when the rule is built.
  * @example rule.rowCount({ min: 1 }) // an empty export fails with too_few_rows
  */
 export function rowCount(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): AggregateRule<null, unknown> {
@@ -15,8 +16,8 @@ export function rowCount(bounds: { readonly min?: number; readonly max?: number 
     add() {},
     merge: () => null,
     finish(_state, ctx) {
-      const finding = ctx.rows < lo ? { code: 'too_few_rows', params: { rows: ctx.rows, min: lo } }
-        : ctx.rows > hi ? { code: 'too_many_rows', params: { rows: ctx.rows, max: hi } } : undefined;
+      const finding = ctx.rows < lo ? { code: 'too_few_rows', value: ctx.rows, params: { rows: ctx.rows, min: lo } }
+        : ctx.rows > hi ? { code: 'too_many_rows', value: ctx.rows, params: { rows: ctx.rows, max: hi } } : undefined;
       return { checked: 1, score: finding ? 0 : 1, findings: finding ? [finding] : [] };
     },
   }, options);

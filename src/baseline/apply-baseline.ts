@@ -1,6 +1,7 @@
-import type { BaselineSummary, DatasetStatus, Report, RuleResult, Violation } from '../core/report-types.js';
+import type { BaselineSummary, BaselineWorse, DatasetStatus, Report, RuleResult, Violation } from '../core/report-types.js';
 import type { DatasetDefinition } from '../core/types.js';
 import { baselineParts, type Baseline } from './load-baseline.js';
+import { judgeTableLine, measured, recordedMeasure, tableLevel, type TableLine } from './table-lines.js';
 
 /** Sorts one run's violations into known and new, per rule, as they stream past. */
 export interface BaselineTally {
@@ -11,27 +12,66 @@ export interface BaselineTally {
 
 /**
  * A tally for one run against a baseline (a baseline can serve many runs: each tally uses its lines up afresh).
+ * A table-level violation is known only when a baseline line of its rule, code and field is not better than it
+ * (`judgeTableLine`); one that is worse is new, and listed in the summary's `worse` with both values.
  * @example const tally = baselineTally(baseline); // onViolation: tally.see; then tally.apply(report)
  */
 export function baselineTally(baseline: Baseline): BaselineTally {
   const taken = new Uint32Array(baseline.table.capacity);
+  const tableTaken = new Uint8Array(baseline.tables.count);
   const fresh = new Map<string, number>();
+  const worse: BaselineWorse[] = [];
   let known = 0;
   let news = 0;
+  const isNew = (v: Violation): void => {
+    fresh.set(v.rule, (fresh.get(v.rule) ?? 0) + 1);
+    news++;
+  };
+  /**
+   * A table-level violation: known against an unused line not better than it, else new (worse, when it is). Lines of
+   * a finding that is not a measure are all alike (same value), so they are used up in order.
+   */
+  const used = new Map<readonly TableLine[], number>();
+  const seeTable = (v: Violation): void => {
+    const lines = baseline.tables.of(v);
+    if (!measured(v.code)) {
+      const k = used.get(lines) ?? 0;
+      if (k < lines.length) {
+        used.set(lines, k + 1);
+        known++;
+      } else isNew(v);
+      return;
+    }
+    const judged = lines.filter((l) => tableTaken[l.index] === 0).map((l) => ({ l, j: judgeTableLine(v.code, v.value, l.value) }));
+    const hit = judged.find((x) => x.j === 'known') ?? judged.find((x) => x.j === 'worse');
+    if (hit !== undefined) tableTaken[hit.l.index] = 1;
+    if (hit?.j === 'known') {
+      known++;
+      return;
+    }
+    if (hit !== undefined) {
+      const was = recordedMeasure(v.code, hit.l.value);
+      worse.push({ rule: v.rule, code: v.code, ...(v.field === undefined ? {} : { field: v.field }),
+        value: v.value ?? '', ...(was === undefined ? {} : { baselineValue: was }) });
+    }
+    isNew(v);
+  };
   return {
     see(v) {
+      if (tableLevel(v)) {
+        seeTable(v);
+        return;
+      }
       const i = baseline.table.find(baselineParts(v));
       if (i >= 0 && (taken[i] as number) < baseline.table.count(i)) {
         taken[i] = (taken[i] as number) + 1;
         known++;
-      } else {
-        fresh.set(v.rule, (fresh.get(v.rule) ?? 0) + 1);
-        news++;
-      }
+      } else isNew(v);
     },
     apply(report) {
       const rules = report.rules.map((r): RuleResult => ({ ...r, newViolations: fresh.get(r.id) ?? 0 }));
-      const summary: BaselineSummary = { name: baseline.name, violations: baseline.violations, known, new: news };
+      const summary: BaselineSummary = { name: baseline.name, violations: baseline.violations, known, new: news,
+        ...(worse.length === 0 ? {} : { worse: [...worse] }) };
       return { ...report, status: statusOnNew(report, rules), baseline: summary, rules };
     },
   };

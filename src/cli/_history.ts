@@ -13,6 +13,8 @@ import { urlPassword } from '../sources/postgres/redact.js';
 import { isPostgresUrl } from './_postgres-args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin, STDIN_NAME } from './_stdin.js';
+import { requireReadable } from './_input.js';
+import { fileErrorText } from '../core/file-error-text.js';
 
 /** A run's history file: the earlier runs read before the run, the line appended after it. */
 export interface RunHistory {
@@ -42,8 +44,37 @@ export function historyTarget(given: string | undefined, table: string | undefin
 }
 
 /**
- * Reads the history before any row is read (a damaged history is a usage error, exit 2; a database that cannot be
- * reached, exit 3), creating a missing history table, and fingerprints the input (SHA-256 of its bytes, so
+ * Checks, before anything is read or written, that a history file that exists can be read (a missing one is the empty
+ * history of a first run), else stops as every command stops on an input it cannot read, and as `ddss history` stops
+ * on this very file: one line, exit 3 (`ddss: cannot read "h.ndjson": it is a directory`, `permission denied`).
+ * Before, `validate --history` said it was a usage error (exit 2) where `ddss history` said exit 3.
+ * @example await requireHistoryReadable({ path: '/work/h.ndjson', given: 'h.ndjson' })
+ */
+export async function requireHistoryReadable(target: { readonly path: string; readonly given: string } | undefined): Promise<void> {
+  if (target === undefined) return;
+  // A name not there (or under a file, not a directory) is a new history: where it goes is checked as an output's.
+  const absent = await stat(target.path).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR');
+  if (!absent) await requireReadable(target.path, target.given);
+}
+
+/**
+ * The CLI error of a history that could not be read. A damaged one (a line or row that is not a history entry, a
+ * table that is not a history table) is the user's to repair: exit 2, `damaged` words it. A file that cannot be
+ * read, or a server that cannot be reached, left the run unevaluated: exit 3, a file in the words of every
+ * command's unreadable input (`cannot read "h.ndjson": permission denied`), a server in `unreachable`'s.
+ * @example throw historyReadError(e, target, (m) => usage(m), (m) => new CliError(m, EXIT.unevaluated));
+ */
+export function historyReadError(e: unknown, target: HistoryTarget, damaged: (message: string) => CliError,
+  unreachable: (message: string) => CliError): CliError {
+  const message = (e as Error).message.replace(/^ddss: /, '');
+  if (/is not (a ddss history|a table name)/.test(message)) return damaged(message);
+  if (target.kind === 'postgres') return unreachable(message);
+  return new CliError(`cannot read "${target.given}": ${fileErrorText((e as Error).cause ?? e)}`, EXIT.unevaluated);
+}
+
+/**
+ * Reads the history before any row is read (a damaged history is a usage error, exit 2; a file that cannot be read
+ * or a database that cannot be reached, exit 3), creating a missing history table, and fingerprints the input (SHA-256 of its bytes, so
  * `history.stale_input` can tell an unchanged export).
  * @example const history = await openHistory(target, '/data/parcels.csv', 'parcels.csv', 'land-parcels', {});
  */
@@ -67,12 +98,7 @@ export async function openHistoryOf(target: HistoryTarget, fingerprinted: () => 
     earlier = target.kind === 'file' ? await readHistory(target.path, dataset, keep)
       : await readPostgresHistory(target.options, dataset, keep, true);
   } catch (e) {
-    const message = (e as Error).message.replace(/^ddss: /, '');
-    // A damaged history is the user's to repair; a server that cannot be reached or queried left the run unevaluated.
-    if (target.kind === 'postgres' && !/is not a ddss history (entry|table)/.test(message)) {
-      throw new CliError(`--history ${name}: ${message}`, EXIT.unevaluated);
-    }
-    throw usage(`--${message}`);
+    throw historyReadError(e, target, (m) => usage(`--${m}`), (m) => new CliError(`--history ${name}: ${m}`, EXIT.unevaluated));
   }
   const fingerprint = await fingerprinted();
   return {

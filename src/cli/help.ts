@@ -101,7 +101,8 @@ Options:
       --history-window K, --history-row-drop X, --history-min-jump X, --history-severity warning|error
                          runs compared (default 10), row drop (0.2), least failure-rate jump (0.01)
       --baseline FILE    the --violations file (.csv, .ndjson) of an earlier run: its violations are known,
-                         and the verdict and exit code judge new violations only (scores count all)
+                         and the verdict and exit code judge new violations only (scores count all); a
+                         table-level one (row count, stale table) only while it is no worse than in FILE
   -h, --help             this help
 
 Exit codes: 0 passed or warned, 1 failed (an error rule failed, or score below --fail-under),

@@ -1,7 +1,7 @@
 import { readHistory } from '../history/read-history.js';
 import type { HistoryEntry } from '../history/history-entry.js';
 import { postgresHistoryName, readPostgresHistory } from '../history/postgres-history.js';
-import { historyTarget, type HistoryTarget } from './_history.js';
+import { historyReadError, historyTarget, type HistoryTarget } from './_history.js';
 import { historyTrend } from '../history/history-trend.js';
 import { historyHtml, historyText } from '../outputs/history-report.js';
 import { choice, parse, whole, reportFormat } from './_args.js';
@@ -53,9 +53,7 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
     entries = target.kind === 'file' ? await readHistory(target.path, v.dataset, Number.MAX_SAFE_INTEGER)
       : await readPostgresHistory(target.options, v.dataset, Number.MAX_SAFE_INTEGER);
   } catch (e) {
-    const message = (e as Error).message.replace(/^ddss: /, '');
-    if (target.kind === 'postgres' && !/is not (a ddss history|a table name)/.test(message)) throw new CliError(message, EXIT.unevaluated);
-    throw usage(message);
+    throw historyReadError(e, target, usage, (m) => new CliError(m, EXIT.unevaluated));
   }
   if (entries.length === 0) {
     throw usage(v.dataset === undefined ? `history ${shown} has no runs` : `history ${shown} has no runs of dataset "${v.dataset}"`);

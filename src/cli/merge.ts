@@ -26,7 +26,7 @@ import { MERGE_HELP } from './help.js';
 import { baselineTally } from '../baseline/apply-baseline.js';
 import { openBaseline } from './_baseline.js';
 import { HISTORY_FLAGS, historyArgs } from './_history-args.js';
-import { historyTarget } from './_history.js';
+import { historyTarget, requireHistoryReadable } from './_history.js';
 import { isPostgresUrl } from './_postgres-args.js';
 import { mergeHistory } from './_merge-judges.js';
 
@@ -76,6 +76,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   const files = positionals.map((given) => ({ given, path: resolve(io.cwd, given) }));
   const outputs = [out, vio, grd].filter((o): o is OutputPath => o !== undefined);
   const hist = historyFile === undefined || isPostgresUrl(historyFile) ? undefined : appendedPath('history', historyFile, io.cwd);
+  await requireHistoryReadable(hist);
   for (const f of files) {
     await checkOutputs(outputs, f.path, force);
     // The history file is appended to, not replaced: it must only be none of the states and the other outputs.

@@ -18,7 +18,7 @@ import { openViolations } from './_violations.js';
 import { openGrades } from './_grades.js';
 import { commitAll } from './_output-sink.js';
 import { openBaseline } from './_baseline.js';
-import { historyTarget, openHistory } from './_history.js';
+import { historyTarget, openHistory, requireHistoryReadable } from './_history.js';
 import { isPostgresUrl } from './_postgres-args.js';
 import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
@@ -67,6 +67,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   await requireRenamed(input, args.input, inputOptions(args, encoding), args.rename, 'rename');
   // The history file is appended to, not replaced: it must only be none of the input and the other outputs.
   const hist = args.history === undefined || isPostgresUrl(args.history) ? undefined : appendedPath('history', args.history, io.cwd);
+  await requireHistoryReadable(hist);
   if (hist !== undefined) await checkOutputs([...outputs, hist], input, true, read);
   if (args.dataset === undefined && args.postgres === undefined) {
     await requireRereadable(input, args.input, 'without --dataset, ddss reads the input twice (to suggest a definition, ' +

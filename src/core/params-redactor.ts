@@ -64,10 +64,15 @@ export function createParamsRedactor(plan: Plan, opts: ResolvedOptions, ctx: { r
     return rowRedact;
   }
 
-  /** A redactor of a dataset rule's finding's own value and suggestion, when its field is personal (or unknown). */
-  function ownRedactor(f: Finding, field: string | undefined): (text: string) => string {
+  /**
+   * A redactor of a dataset rule's finding's own value and suggestion, when its field is personal (or unknown). A
+   * number a table-level finding of no field gives as its value is a measure of the table (`rowCount`'s number of
+   * records, which a baseline compares), not a value of a record: masking it made "the table has 2*** records".
+   */
+  function ownRedactor(f: Finding & { readonly row?: number }, field: string | undefined): (text: string) => string {
     const i = field === undefined ? undefined : plan.fieldIndex.get(field);
-    const own = (i === undefined || piiOf(i) !== false ? [f.value, f.suggestion] : [])
+    const measure = field === undefined && f.row === undefined && typeof f.value === 'number';
+    const own = (i === undefined || piiOf(i) !== false ? [measure ? undefined : f.value, f.suggestion] : [])
       .map((v) => (typeof v === 'string' ? v : display(v))).filter((s): s is string => s !== undefined);
     // The members of a duplicate group share their value: one redactor for them all.
     const id = own.join('\u0000');

@@ -68,6 +68,22 @@ export interface BaselineSummary {
   readonly known: number;
   /** Violations of this run that it did not have. */
   readonly new: number;
+  /**
+   * Table-level violations the baseline had, but smaller (fewer records where there were too few, an older newest
+   * date in a stale table): each counted in `new`. Absent when there is none.
+   */
+  readonly worse?: readonly BaselineWorse[];
+}
+
+/** A table-level violation worse than the baseline's: both values, as the violations files write them. */
+export interface BaselineWorse {
+  readonly rule: string;
+  readonly code: string;
+  readonly field?: string;
+  /** This run's value (`200` records, a newest date). */
+  readonly value: string;
+  /** The baseline's value; absent when it records none (a row count in a violations file of an older ddss). */
+  readonly baselineValue?: string;
 }
 
 export interface CriterionResult {

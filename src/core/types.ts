@@ -298,5 +298,5 @@ export interface DatasetDefinition {
 
 export type { ValidateOptions } from './validate-options.js';
 export type {
-  RuleStatus, DatasetStatus, Violation, Sample, RuleResult, CriterionResult, SourceInfo, Report, BaselineSummary,
+  RuleStatus, DatasetStatus, Violation, Sample, RuleResult, CriterionResult, SourceInfo, Report, BaselineSummary, BaselineWorse,
 } from './report-types.js';

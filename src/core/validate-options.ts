@@ -70,8 +70,10 @@ export interface ValidateOptions {
   readonly references?: Readonly<Record<string, Reference>>;
   /**
    * The violations of an earlier run (`loadBaseline('old.ndjson')`): violations with the same rule, code, record key
-   * and field are known. Scores still count every violation; each rule reports `newViolations`, and `status` (so
-   * the CLI's exit code and `failUnder`) judges new violations only. Applied by `validate`, not `createValidator`.
+   * and field are known; a table-level one (a row count, a stale table) only while it is no worse than the baseline's
+   * (`report.baseline.worse` lists those that are). Scores still count every violation; each rule reports
+   * `newViolations`, and `status` (so the CLI's exit code and `failUnder`) judges new violations only. Applied by
+   * `validate`, not `createValidator`.
    */
   readonly baseline?: Baseline;
   /**

@@ -16,14 +16,16 @@ const MAX_LINE = 4 * 1024 * 1024;
 export async function readHistory(path: string, dataset: string | undefined, keep = 1000): Promise<HistoryEntry[]> {
   const file = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
-    throw new Error(`ddss: history ${path}: ${e.message}`);
+    throw new Error(`ddss: history ${path}: ${e.message}`, { cause: e });
   });
   if (file === undefined) return [];
   const out: HistoryEntry[] = [];
   let n = 0;
   try {
     // Opening a directory succeeds; reading it fails with an EISDIR that names no file.
-    if ((await file.stat()).isDirectory()) throw new Error(`ddss: history ${path} is a directory, not a history file`);
+    if ((await file.stat()).isDirectory()) {
+      throw new Error(`ddss: history ${path} is a directory, not a history file`, { cause: Object.assign(new Error('EISDIR'), { code: 'EISDIR' }) });
+    }
     const lines = createInterface({ input: file.createReadStream({ encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const read of lines) {
       n++;

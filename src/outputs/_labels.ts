@@ -1,5 +1,5 @@
 import { formatCount } from './_format.js';
-import type { Criterion, DatasetStatus, Locale, Report, RuleStatus, Severity } from '../core/types.js';
+import type { BaselineWorse, Criterion, DatasetStatus, Locale, Report, RuleStatus, Severity } from '../core/types.js';
 
 /** The words of the human-readable outputs (HTML, Markdown, console) in one locale. Data is never translated. */
 export interface Labels {
@@ -34,6 +34,8 @@ export interface Labels {
   readonly allPassed: string;
   /** The verdict's baseline part: violations the baseline had, and new ones. */
   readonly baselineCounts: (known: number, fresh: number, name: string) => string;
+  /** A table-level violation worse than the baseline's (counted new): both values, or that the baseline has none. */
+  readonly baselineWorse: (w: BaselineWorse) => string;
   /** The heading of the history block: the earlier runs compared with, and the history file. */
   readonly historyHeading: (runs: number, name: string) => string;
   /** The history rules were skipped for want of earlier runs: said, or a short history reads as a clean one. */
@@ -103,6 +105,9 @@ const en: Labels = {
   historyHeading: (n, name) => `History (${plural(n, 'earlier run', 'earlier runs', 'en')}, ${name}):`,
   historyNotJudged: '(no anomaly judged yet: too few earlier runs of this dataset to compare with, 3 by default)',
   baselineCounts: (k, n, name) => `against the baseline ${name}: ${plural(k, 'known violation', 'known violations', 'en')}, ${formatCount(n, 'en')} new`,
+  baselineWorse: (w) => (w.baselineValue === undefined
+    ? `${w.rule} counted as new: the baseline records no value of its ${w.code} (an older ddss wrote it; make it again)`
+    : `${w.rule} worse than in the baseline: ${w.code} ${w.value}, was ${w.baselineValue}`),
   passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
   passedButInfo: (n) => `No error or warning rule failed; ${plural(n, 'info rule', 'info rules', 'en')} found something (shown, not judged).`,
   notEvaluated: 'The dataset could not be evaluated:',
@@ -163,6 +168,9 @@ const vi: Labels = {
   historyHeading: (n, name) => `Lịch sử (${formatCount(n, 'vi')} lần chạy trước, ${name}):`,
   historyNotJudged: '(chưa đánh giá bất thường: chưa đủ số lần chạy trước của bộ dữ liệu này để so sánh, mặc định 3)',
   baselineCounts: (k, n, name) => `so với mốc ${name}: ${formatCount(k, 'vi')} vi phạm đã biết, ${formatCount(n, 'vi')} vi phạm mới`,
+  baselineWorse: (w) => (w.baselineValue === undefined
+    ? `${w.rule} được tính là mới: mốc không ghi giá trị ${w.code} của nó (do ddss cũ hơn ghi; hãy tạo lại mốc)`
+    : `${w.rule} xấu hơn so với mốc: ${w.code} ${w.value}, trước là ${w.baselineValue}`),
   passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
   passedButInfo: (n) => `Không có quy tắc lỗi hay cảnh báo nào không đạt; ${formatCount(n, 'vi')} quy tắc thông tin có phát hiện (chỉ hiển thị, không tính).`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
@@ -210,7 +218,7 @@ export function verdictLine(report: Report, l: Labels): string {
   const verdict = counts !== '' ? counts : report.status === 'error' ? (report.error === undefined ? l.notEvaluated.replace(/:$/, '.') : l.notEvaluatedVerdict)
     : info > 0 ? l.passedButInfo(info) : skipped === 0 ? l.allPassed : l.passedButSkipped(skipped);
   const b = report.baseline;
-  return b === undefined ? verdict : list([verdict, l.baselineCounts(b.known, b.new, b.name)]);
+  return b === undefined ? verdict : list([verdict, l.baselineCounts(b.known, b.new, b.name), ...(b.worse ?? []).map(l.baselineWorse)]);
 }
 
 /**
