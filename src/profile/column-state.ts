@@ -5,6 +5,7 @@ import { shape } from './shape.js';
 import { groupedDigits, personalValue } from './personal-value.js';
 import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
 import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
+import { twoDigitYear } from './two-digit-year.js';
 
 /** Bounds of a profile's memory per column. */
 export interface ColumnBounds {
@@ -108,7 +109,9 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
     if (v < t.min) t.min = v;
     if (v > t.max) t.max = v;
   }
-  if (readAsDate) s.dated++;
+  // A date with a two-digit year (`29/11/19`) is no date any format reads (its century would be a guess), but as
+  // text its column would be checked for nothing: counted as dated, it stays a date column whose type rule reports it.
+  if (readAsDate || (!typed && twoDigitYear(text))) s.dated++;
   if (/^[+-]?0\d/.test(text)) s.leadingZeros++;
   const trimmed = text.trim();
   if (trimmed !== text) s.padded++;
