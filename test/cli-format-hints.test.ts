@@ -106,3 +106,14 @@ describe('what the failing values of a column are', () => {
     expect(r.stderr).not.toContain('d/M/yyyy');
   });
 });
+
+it('names the format of padded values when the declared one does not read them either', async () => {
+  const def = tmp.path('d.yaml');
+  writeFileSync(def, 'name: d\nfields:\n  on: { type: date, format: yyyy-MM-dd }\n');
+  const path = tmp.path('in.csv');
+  writeFileSync(path, `on\n${Array.from({ length: 10 }, (_, i) => `"${String(i + 10)}/11/2019\u00a0"`).join('\n')}\n`);
+  const r = await cli(['validate', path, '--dataset', def, ...NOW]);
+  expect(r.stderr).toBe('ddss: on is declared as date (yyyy-MM-dd), but 10 of its first 10 values read as dd/MM/yyyy once the spaces ' +
+    'around them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare format: ' +
+    'dd/MM/yyyy (10 rows failed on.type)\n');
+});

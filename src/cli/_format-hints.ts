@@ -116,6 +116,13 @@ function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: re
     return `ddss: ${name}: ${padded} ${of} read as ${expected} only without the spaces around them (a no-break space or a tab ` +
       `counts), which ddss does not trim: remove them ${tail}`;
   }
+  // Padded and in another format too (a suggestion declared the format of the few values that read as written).
+  const trimmedRead = (r: Reading): number => failing.filter((v) => v.trim() !== v && r.parse(v.trim()) !== INVALID).length;
+  const padding = readings(spec).map((r) => ({ r, read: trimmedRead(r) })).find((c) => most(c.read));
+  if (mostRows && padding !== undefined) {
+    return `ddss: ${name} is declared as ${expected}, but ${padding.read} ${of} read as ${padding.r.name} once the spaces around ` +
+      `them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare ${padding.r.declare} ${tail}`;
+  }
   if (mostRows && spec.type === 'date') {
     const short = failing.filter((v) => twoDigitYear(v.trim())).length;
     if (most(short)) {
