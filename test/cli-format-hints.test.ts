@@ -60,3 +60,60 @@ describe('a date or number column written in another format than declared', () =
     expect(r.stderr).not.toMatch(/is declared as dates/);
   });
 });
+
+// What the failing values of a date or number column are, when no other declaration reads them: dates followed by a
+// space (NBSP from a web export), two-digit years, Excel serials. The hint named `d/M/yyyy` for the first two, a
+// format that read `29/11/19` as the year 19 and trimmed the space silently. And a column in US order (month first)
+// with few days past the 12th failed on those few rows only, without a word that the others were read day first.
+describe('what the failing values of a column are', () => {
+  const DEF = 'name: d\nfields:\n  id: { type: text }\n  on: { type: date, format: dd/MM/yyyy }\n  area: { type: number }\n';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  /** 40 rows: day, month (1–12) and year of row i, and the area 818.1 written by `area`. */
+  const csv = (on: (d: number, m: number, y: number, i: number) => string, area: (i: number) => string = () => '818.1'): string =>
+    'id,on,area\n' + Array.from({ length: 40 }, (_, i) => `${i},"${on((i % 28) + 1, (i % 12) + 1, 1990 + i, i)}","${area(i)}"`).join('\n') + '\n';
+  const dmy = (d: number, m: number, y: number): string => `${pad(d)}/${pad(m)}/${y}`;
+  const serial = (d: number, m: number, y: number): string => String((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+  it.each<[string, string, RegExp | undefined]>([
+    ['a space after each date', csv((d, m, y) => `${dmy(d, m, y)} `),
+      /^ddss: on: 40 of its first 40 values read as date \(dd\/MM\/yyyy\) only without the spaces around them .*: remove them \(40 rows failed on\.type\)$/m],
+    ['a no-break space after each date', csv((d, m, y) => `${dmy(d, m, y)}\u00a0`),
+      /^ddss: on: 40 of its first 40 values read as date \(dd\/MM\/yyyy\) only without the spaces around them/m],
+    ['spaces around numbers', csv(dmy, () => ' 818.1 '),
+      /^ddss: area: 40 of its first 40 values read as number only without the spaces around them .* \(40 rows failed area\.type\)$/m],
+    ['two-digit years', csv((d, m, y) => `${pad(d)}/${pad(m)}/${String(y).slice(2)}`),
+      /^ddss: on is declared as date \(dd\/MM\/yyyy\), but 40 of its first 40 values are dates with a two-digit year \(dd\/MM\/yy\), whose century no format guesses: export the year in four digits \(40 rows failed on\.type\)$/m],
+    ['Excel serial numbers', csv(serial),
+      /^ddss: on is declared as date \(dd\/MM\/yyyy\), but 40 of its first 40 values are Excel serial numbers \(days since 30\/12\/1899\), not dates: export the column formatted as dates \(40 rows failed on\.type\)$/m],
+    // Month first, days 1–28: the 16 rows with a day past the 12th fail, the 24 others read as the wrong day.
+    ['US order, most days past the 12th', csv((d, m, y) => `${pad(m)}/${pad(d)}/${y}`),
+      /^ddss: on is declared as date \(dd\/MM\/yyyy\), but 40 of its first 40 values read as MM\/dd\/yyyy: declare format: MM\/dd\/yyyy \(16 rows failed on\.type; the 24 rows it read may have day and month swapped\)$/m],
+    // Month first, two days past the 12th: 2 rows fail, the 38 others were read day first.
+    ['US order, two days past the 12th', csv((d, m, y, i) => `${pad(m)}/${pad(i < 2 ? 20 + i : (i % 12) + 1)}/${y}`),
+      /^ddss: on is declared as date \(dd\/MM\/yyyy\), but 40 of its first 40 values read as MM\/dd\/yyyy: declare format: MM\/dd\/yyyy \(2 rows failed on\.type; the 38 rows it read may have day and month swapped\)$/m],
+    ['a few impossible dates in a dd/MM/yyyy column', csv((d, m, y, i) => (i < 2 ? `31/02/${y}` : dmy(d, m, y))), undefined],
+    ['one date in 20 in ISO', csv((d, m, y, i) => (i % 20 === 0 ? `${y}-${pad(m)}-${pad(d)}` : dmy(d, m, y))), undefined],
+  ])('%s', async (_, text, hint) => {
+    const def = tmp.path('d.yaml');
+    writeFileSync(def, DEF);
+    const path = tmp.path('in.csv');
+    writeFileSync(path, text);
+    const r = await cli(['validate', path, '--dataset', def, ...NOW]);
+    expect(r.code).toBe(1);
+    if (hint === undefined) expect(r.stderr).toBe('');
+    else expect(r.stderr).toMatch(hint);
+    // Never the format that read `29/11/19` as the year 19 and trimmed spaces silently.
+    expect(r.stderr).not.toContain('d/M/yyyy');
+  });
+});
+
+it('names the format of padded values when the declared one does not read them either', async () => {
+  const def = tmp.path('d.yaml');
+  writeFileSync(def, 'name: d\nfields:\n  on: { type: date, format: yyyy-MM-dd }\n');
+  const path = tmp.path('in.csv');
+  writeFileSync(path, `on\n${Array.from({ length: 10 }, (_, i) => `"${String(i + 10)}/11/2019\u00a0"`).join('\n')}\n`);
+  const r = await cli(['validate', path, '--dataset', def, ...NOW]);
+  expect(r.stderr).toBe('ddss: on is declared as date (yyyy-MM-dd), but 10 of its first 10 values read as dd/MM/yyyy once the spaces ' +
+    'around them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare format: ' +
+    'dd/MM/yyyy (10 rows failed on.type)\n');
+});

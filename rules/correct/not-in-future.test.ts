@@ -34,3 +34,20 @@ describe('notInFuture compares a date with the calendar day of now in the run\'s
     expect(await found(row, timeZone)).toEqual(expected);
   });
 });
+
+describe('notInFuture on a date field whose format keeps the time of day', () => {
+  // Insurance XML writes yyyyMMddHHmm (QĐ 130/QĐ-BYT). At 07:00 in Vietnam, an admission at 05:30 that day was
+  // reported in the future: the day's time was compared with the start of today.
+  const def = defineDataset({ name: 'd', timeZone: 'Asia/Ho_Chi_Minh', fields: { at: field.date('yyyyMMddHHmm').notInFuture() } });
+  const now = '2026-11-22T00:00:00Z'; // 07:00 on 22 November in Vietnam
+
+  it.each<[string, string, string[]]>([
+    ['05:30 today', '202611220530', []],
+    ['23:59 today (a date field holds days: today is never the future)', '202611222359', []],
+    ['23:30 yesterday', '202611212330', []],
+    ['00:00 tomorrow', '202611230000', ['future_date']],
+    ['01:00 tomorrow', '202611230100', ['future_date']],
+  ])('%s', async (_name, at, expected) => {
+    expect((await validate(def, [{ at }], { now })).violations.map((v) => v.code)).toEqual(expected);
+  });
+});

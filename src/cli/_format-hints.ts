@@ -1,10 +1,17 @@
 import type { TabularSource } from '../core/source.js';
-import { INVALID, type DatasetDefinition, type FieldSpecData, type Parser, type Report } from '../core/types.js';
+import { INVALID, type DatasetDefinition, type FieldSpecData, type Parser, type Report, type RuleResult } from '../core/types.js';
 import { dateParser, numberParser, type NumberFormat } from '../core/parsers.js';
+import { missingTest } from '../core/missing.js';
 import { DATE_FORMATS } from '../profile/type-candidates.js';
+import { twoDigitYear } from '../profile/two-digit-year.js';
 
 /** Values looked at per field: enough to tell a format, few enough to cost nothing next to the run. */
 const VALUES = 1000;
+/**
+ * Rows read at most for them: a sparse column (a status date filled in one row of ten) would otherwise have the whole
+ * file read again, and a field is looked at now whenever its type rule failed once.
+ */
+const ROWS = 50_000;
 
 /** A way to read a column's text, as the hint names it and as a definition declares it. */
 interface Reading {
@@ -34,56 +41,136 @@ function readings(spec: FieldSpecData): Reading[] {
   return [];
 }
 
+/** Excel's serial numbers of 1920–2099 (7306–73050), as `vn.excelSerial` reads them by default. */
+function excelSerial(text: string): boolean {
+  const t = text.trim();
+  if (!/^\d{4,5}(?:\.\d{1,12})?$/.test(t)) return false;
+  const n = Number(t);
+  return n >= 7306 && n < 73051;
+}
+
+/** Whether two date formats differ only in padding (`d/M/yyyy` reads whatever `dd/MM/yyyy` does). */
+function sameShape(a: string, b: string | undefined): boolean {
+  const shape = (f: string): string => f.replace(/dd/g, 'd').replace(/MM/g, 'M');
+  return b !== undefined && shape(a) === shape(b);
+}
+
+/** Whether a type rule failed at least half the rows it checked (two at least): the column, not a few cells. */
+function mostFailed(rule: RuleResult): boolean {
+  return rule.checked >= 2 && rule.failed * 2 >= rule.checked;
+}
+
+/** A date format with day and month swapped (`dd/MM/yyyy` ↔ `MM/dd/yyyy`), or undefined without both. */
+function swapped(format: string | undefined): string | undefined {
+  if (format === undefined || !format.includes('d') || !format.includes('M')) return undefined;
+  return format.replace(/d+|M+/g, (t) => (t.startsWith('d') ? 'M' : 'd').repeat(t.length));
+}
+
 /**
  * Hints for fields declared in one text format while the file writes another — a date field declared `yyyy-MM-dd`
  * over `29/11/2019`, a number field over `1.234,5` —: every such cell fails the field's type rule, and the summary says
- * only "not a valid date". For each date or number field whose type rule failed at least half the rows it checked,
- * the first 1,000 values of its column (read again from `source`, a fresh read of the input) are tried in the other
- * date formats a profile knows, or the decimal and thousands separators of agencies' spreadsheets; one that reads nine
- * in ten of them is named, with any other that reads as many (`dd/MM/yyyy` and `MM/dd/yyyy` when no day is past the
- * 12th). Values are never printed: only the format and the counts.
+ * only "not a valid date". For each date or number field whose type rule failed, the first 1,000 values of its column
+ * (read again from `source`, a fresh read of the input; missing ones left out) are looked at. When the rule failed at
+ * least half its rows, the hint says what most of the failing ones are — values of the declared format with spaces
+ * around them (which nothing trims), dates with a two-digit year, Excel serial numbers —, else names another date
+ * format a profile knows or the decimal and thousands separators of agencies' spreadsheets that reads nine in ten of
+ * them, with any other that reads as many (`dd/MM/yyyy` and `MM/dd/yyyy` when no day is past the 12th). The other
+ * order of day and month is named however few rows failed — in a US-order column only days past the 12th fail, and
+ * the rows that read were read with day and month swapped —, saying so. Values are never printed: only formats and
+ * counts.
  * @example await formatHints(report, definition, openInput(…)) // ['ddss: gcn_issue_date is declared as date (yyyy-MM-dd), …']
  */
 export async function formatHints(report: Report, definition: DatasetDefinition, source: TabularSource): Promise<string[]> {
-  const fields = Object.entries(definition.fields).filter(([name, f]) => {
+  const fields = Object.entries(definition.fields).flatMap(([name, spec]) => {
     const rule = report.rules.find((r) => r.id === `${name}.type`);
-    return readings(f).length > 0 && rule !== undefined && rule.checked >= 2 && rule.failed * 2 >= rule.checked;
+    // A number field, or a date field without another order of day and month to read, is hinted at only when at
+    // least half its rows failed: its input is not read again for a few failures.
+    const looked = rule !== undefined && rule.failed > 0 && readings(spec).length > 0 &&
+      (mostFailed(rule) || (spec.type === 'date' && DATE_FORMATS.some((f) => sameShape(f, swapped(spec.format)))));
+    return looked ? [{ name, spec, rule }] : [];
   });
   if (fields.length === 0) return [];
-  const values = await firstValues(source, fields.map(([name]) => name));
+  const values = await firstValues(source, fields.map(({ name, spec }) => ({ name, missing: missingTest([...definition.missingValues, ...spec.missingValues]) })));
   const hints: string[] = [];
-  for (const [name, spec] of fields) {
-    const list = values?.get(name) ?? [];
-    if (list.length === 0) continue;
-    const counts = readings(spec).map((r) => ({ r, read: list.filter((v) => r.parse(v) !== INVALID).length }));
-    const best = Math.max(...counts.map((c) => c.read));
-    if (best * 10 < list.length * 9) continue;
-    // `d/M/yyyy` reads whatever `dd/MM/yyyy` does, `1.234,5` reads `5,5`: of readings that read the same values, the
-    // first is named, and only a different order of day and month as an alternative.
-    const shape = (f: string): string => f.replace(/dd/g, 'd').replace(/MM/g, 'M');
-    const tied = counts.filter((c) => c.read === best).map((c) => c.r);
-    const named = spec.type === 'date' ? tied.filter((r, i) => tied.findIndex((s) => shape(s.name) === shape(r.name)) === i) : tied.slice(0, 1);
-    const first = named[0] as Reading;
-    const failed = report.rules.find((r) => r.id === `${name}.type`)?.failed ?? 0;
-    hints.push(`ddss: ${name} is declared as ${typeof spec.expected === 'string' ? spec.expected : spec.expected.en}, but ${best} of its first ${list.length} values read as ` +
-      `${first.name}${named.length > 1 ? ` (or ${named.slice(1).map((r) => r.name).join(', ')})` : ''}: declare ${first.declare} ` +
-      `(${failed} rows failed ${name}.type)`);
+  for (const { name, spec, rule } of fields) {
+    const hint = fieldHint(name, spec, rule, values?.get(name) ?? []);
+    if (hint !== undefined) hints.push(hint);
   }
   return hints;
 }
 
-/** The first 1,000 non-blank text values of each named column, or undefined when the input cannot be read. */
-async function firstValues(source: TabularSource, names: readonly string[]): Promise<Map<string, string[]> | undefined> {
-  const values = new Map<string, string[]>(names.map((n) => [n, []]));
+function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: readonly string[]): string | undefined {
+  const failing = list.filter((v) => spec.parse(v) === INVALID);
+  if (failing.length === 0) return undefined;
+  const expected = typeof spec.expected === 'string' ? spec.expected : spec.expected.en;
+  const failed = `${rule.failed} rows failed ${name}.type`;
+  const tail = `(${failed})`;
+  const of = `of its first ${list.length} values`;
+  const most = (n: number): boolean => n * 2 >= failing.length;
+  // A column-wide cause when at least half the rows failed; a few failures are told by their own findings (an Excel
+  // serial by `excelSerialIn`), except the other order of day and month, below.
+  const mostRows = mostFailed(rule);
+  // What the failing values are, when most of them are one thing no declaration reads.
+  const padded = failing.filter((v) => v.trim() !== v && spec.parse(v.trim()) !== INVALID).length;
+  if (mostRows && most(padded)) {
+    return `ddss: ${name}: ${padded} ${of} read as ${expected} only without the spaces around them (a no-break space or a tab ` +
+      `counts), which ddss does not trim: remove them ${tail}`;
+  }
+  // Padded and in another format too (a suggestion declared the format of the few values that read as written).
+  const trimmedRead = (r: Reading): number => failing.filter((v) => v.trim() !== v && r.parse(v.trim()) !== INVALID).length;
+  const padding = readings(spec).map((r) => ({ r, read: trimmedRead(r) })).find((c) => most(c.read));
+  if (mostRows && padding !== undefined) {
+    return `ddss: ${name} is declared as ${expected}, but ${padding.read} ${of} read as ${padding.r.name} once the spaces around ` +
+      `them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare ${padding.r.declare} ${tail}`;
+  }
+  if (mostRows && spec.type === 'date') {
+    const short = failing.filter((v) => twoDigitYear(v.trim())).length;
+    if (most(short)) {
+      return `ddss: ${name} is declared as ${expected}, but ${short} ${of} are dates with a two-digit year (dd/MM/yy), ` +
+        `whose century no format guesses: export the year in four digits ${tail}`;
+    }
+    const serials = failing.filter(excelSerial).length;
+    if (most(serials)) {
+      return `ddss: ${name} is declared as ${expected}, but ${serials} ${of} are Excel serial numbers (days since ` +
+        `30/12/1899), not dates: export the column formatted as dates ${tail}`;
+    }
+  }
+  // Another format or notation, tried on every value.
+  const counts = readings(spec).map((r) => ({ r, read: list.filter((v) => r.parse(v) !== INVALID).length }));
+  const best = Math.max(...counts.map((c) => c.read));
+  if (best * 10 < list.length * 9) return undefined;
+  // `d/M/yyyy` reads whatever `dd/MM/yyyy` does, `1.234,5` reads `5,5`: of readings that read the same values, the
+  // first is named, and only a different order of day and month as an alternative.
+  const tied = counts.filter((c) => c.read === best).map((c) => c.r);
+  const named = spec.type === 'date' ? tied.filter((r, i) => tied.findIndex((s) => sameShape(s.name, r.name)) === i) : tied.slice(0, 1);
+  const first = named[0] as Reading;
+  const other = swapped(spec.format);
+  const swap = named.some((r) => sameShape(r.name, other));
+  if (!mostRows && !(swap && best > list.length - failing.length)) return undefined;
+  const read = rule.checked - rule.failed;
+  const note = swap && read > 0 ? `; the ${read} rows it read may have day and month swapped` : '';
+  return `ddss: ${name} is declared as ${expected}, but ${best} ${of} read as ${first.name}` +
+    `${named.length > 1 ? ` (or ${named.slice(1).map((r) => r.name).join(', ')})` : ''}: declare ${first.declare} (${failed}${note})`;
+}
+
+/**
+ * The first 1,000 values of each named column that are not missing, as the file writes them (spaces kept), within
+ * the first 50,000 rows, or undefined when the input cannot be read.
+ */
+async function firstValues(source: TabularSource, wanted: ReadonlyArray<{ name: string; missing: (raw: unknown) => boolean }>): Promise<Map<string, string[]> | undefined> {
+  const values = new Map<string, string[]>(wanted.map((w) => [w.name, []]));
   try {
     let columns: readonly string[] | undefined;
+    let rows = 0;
     for await (const batch of source.batches()) {
       columns = batch.columns ?? columns;
       for (const row of batch.rows) {
-        for (const [name, list] of values) {
+        if (++rows > ROWS) return values;
+        for (const { name, missing } of wanted) {
+          const list = values.get(name) as string[];
           const at = columns?.indexOf(name) ?? -1;
           const v = Array.isArray(row) ? (at < 0 ? undefined : row[at]) : (row as Record<string, unknown>)[name];
-          if (typeof v === 'string' && v.trim() !== '' && list.length < VALUES) list.push(v.trim());
+          if (typeof v === 'string' && !missing(v) && list.length < VALUES) list.push(v);
         }
         if ([...values.values()].every((l) => l.length >= VALUES)) return values;
       }

@@ -27,6 +27,7 @@ import { runShard } from './_shard-run.js';
 import { headerBelow, headerHint } from './_header-below.js';
 import { requireRenamed } from './_rename.js';
 import { formatHints } from './_format-hints.js';
+import { offsetHints } from './_offset-hint.js';
 import { referenceHints } from './_reference-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 import { readError } from './_read-error.js';
@@ -169,6 +170,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   }
   await history?.append(report);
   _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null);
+  // Date-times "in the future" only because, without an offset, they were read as UTC.
+  for (const hint of offsetHints(report, definition)) io.stderr.write(`${hint}\n`);
   // A title above the header makes every declared column "missing": say where the header seems to be.
   if (args.postgres === undefined && !isStdin(args.input)) {
     const options = inputOptions(args, encoding);

@@ -19,7 +19,21 @@ describe('compileDateFormat', () => {
     // A format with other tokens goes through date-fns, still read as a UTC calendar day.
     ['d/M/yyyy', '3/4/2025', '2025-04-03T00:00:00.000Z'],
     ['d/M/yyyy', '31/2/2025', 'invalid'],
-  ])('%s parses %s as %s', (format, text, expected) => {
+    // date-fns reads yyyy as 1–4 digits: a two-digit year was the year 19, a valid date 2000 years ago. A year is
+    // four digits in every format, as dd/MM/yyyy reads it (a zero-padded 0019 is still the year 19 in both).
+    ['d/M/yyyy', '29/11/19', 'invalid'],
+    ['d/M/yyyy', '3/4/193', 'invalid'],
+    ['d/M/yyyy', '29/11/0019', '0019-11-29T00:00:00.000Z'],
+    ['dd/MM/yyyy', '29/11/0019', '0019-11-29T00:00:00.000Z'],
+    ["'ngày' d 'tháng' M 'năm' yyyy", 'ngày 29 tháng 11 năm 2019', '2019-11-29T00:00:00.000Z'],
+    ["'ngày' d 'tháng' M 'năm' yyyy", 'ngày 29 tháng 11 năm 19', 'invalid'],
+    // date-fns accepts whitespace after the date, dd/MM/yyyy does not: neither trims silently.
+    ['dd/MM/yyyy', '29/11/2019 ', 'invalid'],
+    ['d/M/yyyy', '29/11/2019 ', 'invalid'],
+    ['d/M/yyyy', '29/11/2019\u00a0', 'invalid'],
+    ['d/M/yyyy', '29/11/2019\t', 'invalid'],
+    ["d/M/yyyy' '", '29/11/2019 ', '2019-11-29T00:00:00.000Z'],
+  ])('%s parses %j as %s', (format, text, expected) => {
     const parse = compileDateFormat(format);
     expect(iso(parse(text))).toBe(expected);
     expect(iso(parse(text))).toBe(expected); // second call comes from the cache

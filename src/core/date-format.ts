@@ -9,7 +9,8 @@ import { checkDateFormat } from './check-date-format.js';
  * Purely numeric fixed-width formats (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`, `yyyy-MM-dd HH:mm`) get a hand-written
  * fast path, cheaper than hashing the text for a cache lookup; other formats go through date-fns `parse`, with each
  * distinct string parsed once (a date column has far fewer distinct values than rows). No rollover: `31/02/2024` is
- * invalid. A format `checkDateFormat` refuses (`DD/MM/YYYY`, `dd/mm/yyyy`) throws here, when the definition is built,
+ * invalid. Both paths read a year in four digits and no whitespace after the date (`29/11/19`, `29/11/2019 ` are
+ * invalid in `d/M/yyyy` as in `dd/MM/yyyy`). A format `checkDateFormat` refuses (`DD/MM/YYYY`, `dd/mm/yyyy`) throws here, when the definition is built,
  * never on the first value.
  * @example compileDateFormat('dd/MM/yyyy')('03/04/2025') // 1743638400000 (2025-04-03T00:00:00Z)
  */
@@ -118,11 +119,25 @@ function daysInMonth(y: number, mo: number): number {
   return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
+/**
+ * date-fns `parse`, held to what the fixed-width path reads: a year in four digits, and no text after the date.
+ * date-fns reads `yyyy` as one to four digits, so `29/11/19` in `d/M/yyyy` was 29 November of the year 19 — every
+ * two-digit year a valid date some 2000 years ago, never in the future, of no CCCD's birth year —; a year below 1000
+ * is read only when written zero-padded (`0019`), as `dd/MM/yyyy` reads it. date-fns also accepts whitespace after
+ * the date, which `dd/MM/yyyy` refuses (`29/11/2019 ` is `invalid_type` there): refused here too, so one format does
+ * not trim silently where another reports.
+ */
 function viaDateFns(text: string, format: string): number {
   const local = parseWithDateFns(text, format, new Date(2000, 0, 1));
   if (Number.isNaN(local.getTime())) return NaN;
+  const year = local.getFullYear();
+  if (year < 1000 && !text.includes(String(year).padStart(4, '0'))) return NaN;
+  // Trailing whitespace the format does not end with: the date without it reads (a format ending in a quoted
+  // space, `d/M/yyyy' '`, does not, and keeps date-fns's reading).
+  const trimmed = text.trimEnd();
+  if (trimmed !== text && !Number.isNaN(parseWithDateFns(trimmed, format, new Date(2000, 0, 1)).getTime())) return NaN;
   // date-fns builds a local-time Date; keep its calendar fields, in UTC, so results do not depend on the machine.
-  return utc(local.getFullYear(), local.getMonth() + 1, local.getDate(), local.getHours(), local.getMinutes(),
+  return utc(year, local.getMonth() + 1, local.getDate(), local.getHours(), local.getMinutes(),
     local.getSeconds(), local.getMilliseconds());
 }
 

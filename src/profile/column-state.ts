@@ -5,6 +5,7 @@ import { shape } from './shape.js';
 import { groupedDigits, personalValue } from './personal-value.js';
 import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
 import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
+import { twoDigitYear } from './two-digit-year.js';
 
 /** Bounds of a profile's memory per column. */
 export interface ColumnBounds {
@@ -108,9 +109,12 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
     if (v < t.min) t.min = v;
     if (v > t.max) t.max = v;
   }
-  if (readAsDate) s.dated++;
-  if (/^[+-]?0\d/.test(text)) s.leadingZeros++;
+  // A date with a two-digit year (`29/11/19`), or with spaces around it (`29/11/2019 `, an NBSP from a web page), is
+  // no date any format reads (a century would be a guess; nothing is trimmed), but as text its column would be checked
+  // for nothing: counted as dated, it stays a date column whose type rule reports it.
   const trimmed = text.trim();
+  if (readAsDate || (!typed && (twoDigitYear(trimmed) || (trimmed !== text && readsAsDate(trimmed))))) s.dated++;
+  if (/^[+-]?0\d/.test(text)) s.leadingZeros++;
   if (trimmed !== text) s.padded++;
   const hits = recognise(trimmed, ctx);
   for (let i = 0; i < hits.length; i++) if (hits[i] === true) (s.recognised[i] as number)++;
@@ -163,6 +167,11 @@ function cellText(raw: unknown): string {
 // Where the name recogniser's flag is in `recognise`'s answer.
 const NAME = RECOGNISERS.indexOf('personName');
 const CCCD = RECOGNISERS.indexOf('cccd');
+
+/** Whether some date candidate reads a text (a padded value once trimmed: rare, so not worth a faster path). */
+function readsAsDate(text: string): boolean {
+  return TYPE_CANDIDATES.some((c) => c.id.startsWith('date:') && candidateValue(c, text) !== undefined);
+}
 
 /** Characters (code points) of a text, without building an array of them. */
 function codePoints(text: string): number {

@@ -33,6 +33,10 @@ describe('type inference', () => {
     ['enum: few values, repeated', ['Nam', 'Nữ', 'Nam', 'Nữ', 'Nam'], ['enum', '', 0]],
     ['text: many distinct values', ['Hà Nội', 'Huế', 'Đà Nẵng'], ['text', '', 0]],
     ['95% is enough: one bad date in 20 is a finding', [...Array.from({ length: 19 }, (_, i) => `${String(i + 1).padStart(2, '0')}/01/2020`), '32/01/2020'], ['date', 'dd/MM/yyyy', 1]],
+    // No format reads a two-digit year (its century would be a guess): as text, the column would be checked for
+    // nothing; as a date column, its type rule reports every value.
+    ['dates with two-digit years: a date column whose values do not read', ['29/11/19', '3/4/20', '15.06.01', '12-31-99'], ['date', 'dd/MM/yyyy', 4]],
+    ['dates with spaces around them, which nothing trims: a date column whose values do not read', ['29/11/2019 ', '01/02/2020\u00a0', ' 15/06/2001'], ['date', 'dd/MM/yyyy', 3]],
     ['below 95% is text', ['01/01/2020', '02/01/2020', 'soon', 'later'], ['text', '', 0]],
     ['placeholders are missing, not values', ['00/00/0000', 'NULL', '01/01/2020', '-'], ['date', 'dd/MM/yyyy', 0]],
     ['only placeholders: empty', ['', 'NULL', '-'], ['empty', '', 0]],

@@ -7,7 +7,7 @@ import { regexLiterals } from '../../test/_regex-literals.js';
 
 // The profile runs these on every cell of untrusted files, personal-value.ts on every value shown too.
 const here = fileURLToPath(new URL('.', import.meta.url));
-const literals = ['personal-value.ts', 'column-state.ts', 'suggest-definition.ts'].flatMap((f) => regexLiterals(join(here, f), f));
+const literals = ['personal-value.ts', 'column-state.ts', 'suggest-definition.ts', 'two-digit-year.ts'].flatMap((f) => regexLiterals(join(here, f), f));
 
 describe('regular expressions of the profile', () => {
   it('are found (the scan works)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datesOrdered } from './dates-ordered.js';
 import { codes, day, runRecord } from './_testkit.js';
+import { defineDataset, field, validate } from '../../../src/index.js';
 
 const rule = datesOrdered(['registered_at', 'gcn_issue_date']);
 const now = new Date('2026-11-22T08:00:00Z');
@@ -33,5 +34,24 @@ describe('datesOrdered', () => {
 
   it('needs a field', () => {
     expect(() => datesOrdered([])).toThrow();
+  });
+});
+
+describe('datesOrdered up to now, on date fields whose format keeps the time of day', () => {
+  // yyyyMMddHHmm (insurance XML): a discharge at 05:30 today, at 07:00 in Vietnam, was "after the time of the check".
+  const def = defineDataset({
+    name: 'd', timeZone: 'Asia/Ho_Chi_Minh',
+    fields: { admitted: field.date('yyyyMMddHHmm'), discharged: field.date('yyyyMMddHHmm') },
+    rules: [datesOrdered(['admitted', 'discharged'])],
+  });
+  const at7 = '2026-11-22T00:00:00Z'; // 07:00 on 22 November in Vietnam
+
+  it.each<[string, string, string[]]>([
+    ['discharged at 05:30 today', '202611220530', []],
+    ['discharged at 23:59 today', '202611222359', []],
+    ['discharged at 00:00 tomorrow', '202611230000', ['date_after_now']],
+  ])('%s', async (_name, discharged, expected) => {
+    const r = await validate(def, [{ admitted: '202611200800', discharged }], { now: at7 });
+    expect(r.violations.map((v) => v.code)).toEqual(expected);
   });
 });

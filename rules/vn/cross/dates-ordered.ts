@@ -18,6 +18,8 @@ const messages: MessageTable = {
   },
 };
 
+const DAY = 86_400_000;
+
 /**
  * Dates of a record happen in the given order: each field ≤ the next (equal is fine), and with `upToNow` (default)
  * the last not after the time of the run (a `date` field: ≤ `ctx.today`, the date of `now` in the run's time zone;
@@ -44,8 +46,9 @@ export function datesOrdered(fields: readonly string[], options: DatesOrderedOpt
     }
     const lastName = names[names.length - 1] as string;
     const last = row[lastName];
-    // A date field holds a calendar day, not after today (the date of now in the run's time zone); an instant, now.
-    if (upToNow && last instanceof Date && last.getTime() > (ctx.fieldType(lastName) === 'date' ? ctx.todayMs : ctx.nowMs)) {
+    // A date field holds a calendar day, not after today (the date of now in the run's time zone; any time of today
+    // a format with hours gives it is today); an instant, not after now.
+    if (upToNow && last instanceof Date && last.getTime() > (ctx.fieldType(lastName) === 'date' ? ctx.todayMs + DAY - 1 : ctx.nowMs)) {
       out.push({ code: 'date_after_now', field: names[names.length - 1] as string });
     }
     return out;
