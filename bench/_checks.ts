@@ -75,7 +75,8 @@ export const WHOLE_NOT_COMPARED: Readonly<Record<string, string>> = {
 /** Characters `String.prototype.trim` removes (ECMAScript WhiteSpace + LineTerminator), as an RE2 class body. */
 export const JS_TRIM_CLASS = String.raw`\t\n\x0B\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}`;
 /** DOMAIN-VN §7 placeholders that count as missing (besides blank), except the `00/00/yyyy` family (a pattern). */
-export const MISSING_TOKENS = ['NULL', 'null', 'N/A', 'n/a', '#N/A', '-', '00/00/0000', '01/01/1900', '00000000', '19000101', '1900-01-01'];
+export const MISSING_TOKENS = ['NULL', 'null', 'N/A', 'n/a', '#N/A', '-', '00/00/0000', '01/01/1900', '00000000', '19000101', '1900-01-01',
+  '1/1/1900', '01/01/0001', '1/1/0001', '0001-01-01', '00010101'];
 /** `00/00/yyyy` for 1900–2099 (rules/vn/dates/missing-values.ts). */
 export const MISSING_ZERO_DAY = String.raw`00/00/(19|20)[0-9]{2}`;
 

@@ -7,7 +7,8 @@ import { excelSerialIn } from './excel-serial-in.js';
 const now = new Date('2026-11-22T00:00:00Z');
 
 describe('VN_MISSING_VALUES', () => {
-  it.each([['00/00/0000'], ['01/01/1900'], ['00/00/1985'], ['00/00/2024'], ['N/A'], ['-'], ['NULL'], ['00000000'], ['19000101']])(
+  it.each([['00/00/0000'], ['01/01/1900'], ['00/00/1985'], ['00/00/2024'], ['N/A'], ['-'], ['NULL'], ['00000000'], ['19000101'],
+    ['1/1/1900'], ['01/01/0001'], ['1/1/0001'], ['0001-01-01'], ['00010101']])(
     'holds the placeholder %s', (token) => {
       expect(VN_MISSING_VALUES).toContain(token);
     });
@@ -22,10 +23,12 @@ describe('vnDate', () => {
     const ds = defineDataset({
       name: 'people', fields: { dob: vnDate().required() }, rules: [excelSerialIn('dob')],
     });
-    const rows = [{ dob: '03/04/2025' }, { dob: '00/00/1985' }, { dob: '01/01/1900' }, { dob: '31/02/2024' }, { dob: '45123' }];
+    // 01/01/0001 is .NET's empty date: a valid date that no rule would otherwise question.
+    const rows = [{ dob: '03/04/2025' }, { dob: '00/00/1985' }, { dob: '01/01/1900' }, { dob: '31/02/2024' }, { dob: '45123' },
+      { dob: '01/01/0001' }];
     const report = await validate(ds, rows, { now });
     const byRule = Object.fromEntries(report.rules.map((r) => [r.id, r]));
-    expect(byRule['dob.required']?.failed).toBe(2);
+    expect(byRule['dob.required']?.failed).toBe(3);
     expect(byRule['dob.type']?.failed).toBe(2);
     expect(byRule['dob.excelSerial']?.samples.map((s) => [s.row, s.code, s.suggestion])).toEqual([[4, 'excel_serial_date', '16/07/2023']]);
   });
