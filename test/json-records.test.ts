@@ -6,6 +6,11 @@ import { validate } from '../src/validate.js';
 import { readCsv } from '../src/sources/csv/read-csv.js';
 import { readJson } from '../src/sources/json/read-json.js';
 import { toJson } from '../src/outputs/json.js';
+import { validateShard } from '../src/parallel/validate-shard.js';
+import { mergeShards, planShards } from '../src/parallel/merge-shards.js';
+import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
+import type { ShardState } from '../src/parallel/shard-state.js';
+import type { Violation } from '../src/core/types.js';
 import { landParcels } from '../rules/datasets/index.js';
 
 // Government and REST APIs wrap their records: `{"success": true, "total": 2000, "data": [...]}`. Read as one record,
@@ -59,5 +64,58 @@ describe('a wrapped export read without records: the finding says where the reco
   ])('%s', async (_name, path, options, rule, message) => {
     const report = await validate(landParcels, readJson(path), { now, ...options });
     expect(report.rules.find((r) => r.id === rule)?.samples.map((s) => [s.message, s.suggestion])).toEqual([[message, 'data']]);
+  });
+});
+
+// Every shard walks the wrapper from the file's start and keeps the records that begin in its byte range, as for a
+// plain array: merged, the report and violations of one run.
+describe('validateShard of a wrapped JSON document + mergeShards', () => {
+  const tricky = records.map((r, i) => (i % 97 === 5 ? { ...r, owner_address: '"}, {"parcel_id": "FAKE"}, [\n' } : r));
+  const inner = JSON.stringify([...tricky.slice(0, 700), 5, ...tricky.slice(700)]);
+  // A sibling as large as a third of the file before the records, one after: cuts fall in both.
+  const before = JSON.stringify({ meta: Array.from({ length: 300 }, (_, i) => ({ note: `"data": [{"parcel_id": "X${i}"}]`, i })) });
+  const compact = `{"success":true,"meta":${before},"data":${inner},"links":${before}}`;
+  const cases = [
+    ['one line, siblings before and after the records', file('shard-compact.json', compact), 'data', [2, 3, 7]],
+    ['pretty-printed, records nested two keys deep', file('shard-pretty.json', JSON.stringify({ result: { meta: before, items: tricky }, ok: 1 }, null, 2)), '/result/items', [3, 7]],
+    ['the key twice (partial, after the records)', file('shard-twice.json', `${compact.slice(0, -1)},"data":[]}`), 'data', [3]],
+    ['a path not in the document (partial, no record)', file('shard-absent.json', compact), 'items', [1, 3]],
+    ['a document cut short (partial)', file('shard-cut.json', compact.slice(0, Math.floor(compact.length * 0.7))), 'data', [3]],
+  ] as const;
+
+  it.each(cases)('%s', async (_name, path, at, counts) => {
+    const single: Violation[] = [];
+    const one = await validate(landParcels, readJson(path, { records: at }), { now, onViolation: (v) => single.push(v) });
+    for (const n of counts) {
+      const states: ShardState[] = [];
+      const found: Violation[][] = [];
+      for (let k = 1; k <= n; k++) {
+        const mine: Violation[] = [];
+        const s = await validateShard(landParcels, readJson(path, { records: at }), { shard: `${k}/${n}`, now, onViolation: (v) => mine.push(v) });
+        states.push(decodeShardState(encodeShardState(s)));
+        found.push(mine);
+      }
+      const plan = planShards(landParcels, states);
+      const merged: Violation[] = [];
+      plan.shards.forEach((s, k) => {
+        if (k >= plan.used) return;
+        const off = plan.offsets[k] as { rows: number; lines: number };
+        for (const v of found[s.shard.index - 1] as Violation[]) {
+          merged.push({ ...v, ...(v.row === undefined ? {} : { row: v.row + off.rows }), ...(v.line === undefined ? {} : { line: v.line + off.lines }) });
+        }
+      });
+      const report = mergeShards(landParcels, states, { onViolation: (v) => merged.push(v) });
+      expect(toJson(report)).toBe(toJson(one));
+      expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
+    }
+    expect(one.rows).toEqual(at === 'items' ? 0 : path.endsWith('cut.json') ? expect.toSatisfy((n: number) => n > 500 && n < 2000) : 2000);
+    expect(one.partial).toBe(!path.endsWith('compact.json') && !path.endsWith('pretty.json'));
+  }, 120_000);
+
+  it('shards of two records paths do not merge', async () => {
+    const path = cases[0][1];
+    const a = await validateShard(landParcels, readJson(path, { records: 'data' }), { shard: '1/2', now });
+    const b = await validateShard(landParcels, readJson(path, { records: 'meta' }), { shard: '2/2', now });
+    expect(() => planShards(landParcels, [a, b])).toThrow(/other input/);
   });
 });
