@@ -64,6 +64,6 @@ export const en: Readonly<Record<string, string>> = {
  * `viHints` has the same keys and placeholders.
  */
 export const enHints: Readonly<Record<string, string>> = {
-  records_under_key: 'the records seem to be under "{records}" (an array of {objects} objects): pass --json-records {flag}',
-  records_under_key_one: 'the records seem to be under "{records}" (an array of {objects} object): pass --json-records {flag}',
+  records_under_key: 'the records seem to be under "{records}" (an array of {objects} objects): pass {flag}',
+  records_under_key_one: 'the records seem to be under "{records}" (an array of {objects} object): pass {flag}',
 };

@@ -58,6 +58,6 @@ export const vi: Readonly<Record<string, string>> = {
 
 /** Vietnamese hints (same keys and placeholders as `enHints`). */
 export const viHints: Readonly<Record<string, string>> = {
-  records_under_key: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng --json-records {flag}',
-  records_under_key_one: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng --json-records {flag}',
+  records_under_key: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
+  records_under_key_one: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
 };
