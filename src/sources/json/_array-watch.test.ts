@@ -22,6 +22,7 @@ describe('a JSON document that is one object holding its records under a key (no
     ['a key holding a dot', `{"v1.0":${objects(2)}}`, ['non_array_document', { type: 'object', records: '/v1.0', objects: 2 }, '/v1.0']],
     ['no array of objects', '{"a":1,"ids":[1,2],"m":{"x":[{"a":1}]},"e":[]}', ['non_array_document', { type: 'object' }, undefined]],
     ['an array whose first element is not an object', '{"rows":[[1],{"a":1}]}', ['non_array_document', { type: 'object' }, undefined]],
+    ['a key that looks like personal data (a map keyed by ID numbers)', '{"079123456789":[{"a":1}]}', ['non_array_document', { type: 'object' }, undefined]],
   ])('%s: the finding names the key', (_name, text, expected) => {
     expect(finding(text)).toEqual(expected);
   });

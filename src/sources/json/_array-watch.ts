@@ -1,4 +1,5 @@
 import { MAX_KEPT_KEY } from './_lexer.js';
+import { personalValue } from '../../profile/personal-value.js';
 
 /** An array of objects that is the value of `key`: where the records seem to be. */
 export interface RecordsFound {
@@ -23,10 +24,12 @@ export class ArrayWatch {
 
   /**
    * An array opens as the value of `key` (undefined: a key too long to keep). A key longer than the lexer keeps when
-   * not building is not watched even when it was built, so how the text was cut does not change the hint.
+   * not building is not watched even when it was built, so how the text was cut does not change the hint. Nor is a
+   * key that looks like personal data (`079123456789`: a map keyed by ID numbers): findings and messages name the
+   * key, which is no column to mask, and such a map is no export wrapping its records.
    */
   open(key: string | undefined, at: number): void {
-    if (key === undefined || key.length > MAX_KEPT_KEY) return;
+    if (key === undefined || key.length > MAX_KEPT_KEY || personalValue(key)) return;
     this.key = key;
     this.at = at;
     this.objects = 0;

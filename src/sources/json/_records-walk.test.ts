@@ -89,3 +89,10 @@ describe('createJsonScanner with records: the records inside a wrapper', () => {
     }));
   });
 });
+
+describe('a wrapper keyed by personal data', () => {
+  it('masks the keys it lists, and names no array under one', () => {
+    const r = scan('{"079123456789":[{"a":1}],"ok":1,"a@b.vn":2}', { records: ['data'] });
+    expect(r.error).toBe('ddss: "data" is not in the document; its keys are "0791******89", ok, "a*****"');
+  });
+});

@@ -2,6 +2,8 @@ import { kindOf, startsValue, type RecordKind } from './_record-sink.js';
 import type { ArrayWatch } from './_array-watch.js';
 import { showRecordsPath } from './records-path.js';
 import { shellWord } from '../../core/shell-word.js';
+import { maskValue } from '../../core/mask.js';
+import { personalValue } from '../../profile/personal-value.js';
 
 /** Keys a message about a wrapper object lists; the rest are counted. */
 const LISTED = 12;
@@ -141,9 +143,12 @@ export class RecordsWalk {
   }
 }
 
-/** A key in a list: as it is when it is a plain name, else quoted; a long one shortened. */
+/**
+ * A key in a list: as it is when it is a plain name, else quoted; a long one shortened; one that looks like personal
+ * data masked (an object keyed by ID numbers: the message is shown whatever --show-values says).
+ */
 function keyName(key: string): string {
-  const short = key.length > 60 ? `${key.slice(0, 59)}…` : key;
+  const short = personalValue(key) ? maskValue(key) : key.length > 60 ? `${key.slice(0, 59)}…` : key;
   return /^[\p{L}\p{N}_$@-]+$/u.test(short) ? short : JSON.stringify(short);
 }
 
