@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDateTime } from '../core/date-format.js';
 import { usage } from './_errors.js';
 import { parseRange } from '../sources/xlsx/range.js';
+import { recordsPath } from '../sources/json/records-path.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -128,6 +129,24 @@ export function cellRange(inputFormat: string, value: string | undefined, flag =
   if (inputFormat !== 'xlsx') throw usage(`--${flag} applies to .xlsx workbooks, not ${inputFormat}${whose}`);
   try {
     parseRange(value);
+  } catch (e) {
+    throw usage(`--${flag}: ${(e as Error).message.replace(/^ddss: /, '')}`);
+  }
+  return value;
+}
+
+/**
+ * `--json-records`: where the records are inside a JSON document (`data`, `result.items`, `/v1.0/data`), checked as
+ * `readJson` reads it so that a typo is a usage error before anything is read; only for JSON documents (an NDJSON
+ * line is a record). `flag` and `whose` as for {@link sheetName}.
+ * @example jsonRecords('json', 'result.items') // 'result.items'
+ */
+export function jsonRecords(inputFormat: string, value: string | undefined, flag = 'json-records', whose = ''): string | undefined {
+  if (value === undefined) return undefined;
+  if (inputFormat === 'ndjson') throw usage(`--${flag} reads the records inside one JSON document; NDJSON${whose} has one record per line`);
+  if (inputFormat !== 'json') throw usage(`--${flag} applies to JSON input, not ${inputFormat}${whose}`);
+  try {
+    recordsPath(value);
   } catch (e) {
     throw usage(`--${flag}: ${(e as Error).message.replace(/^ddss: /, '')}`);
   }

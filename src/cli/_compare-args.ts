@@ -77,6 +77,9 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     range: { type: 'string' },
     'range-source': { type: 'string' },
     'range-copy': { type: 'string' },
+    'json-records': { type: 'string' },
+    'json-records-source': { type: 'string' },
+    'json-records-copy': { type: 'string' },
     rename: { type: 'string', multiple: true },
     'rename-source': { type: 'string', multiple: true },
     'rename-copy': { type: 'string', multiple: true },
@@ -134,7 +137,7 @@ const EMPTY: CompareArgs = {
   piiKey: undefined, showValues: false, maxSamples: undefined, memoryBudget: undefined,
   formats: { source: 'csv', copy: 'csv' }, encoding: { source: undefined, copy: undefined },
   delimiter: { source: undefined, copy: undefined }, sheet: { source: undefined, copy: undefined },
-  range: { source: undefined, copy: undefined }, shared: { encoding: undefined, delimiter: undefined },
+  range: { source: undefined, copy: undefined }, jsonRecords: { source: undefined, copy: undefined }, shared: { encoding: undefined, delimiter: undefined },
   rename: { both: undefined, source: undefined, copy: undefined }, locale: 'en',
 };
 

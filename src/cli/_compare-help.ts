@@ -43,6 +43,9 @@ Options:
                          --key, --columns and --pii then name F; each C must be in both headers
       --rename-source C=F, --rename-copy C=F
                          the same for one file only (last year's export had "Mã thửa", this year's parcel_id)
+      --json-records P   read the records of each JSON document at P (data, result.items, /v1.0/data)
+      --json-records-source P, --json-records-copy P
+                         the same for one file only (an API export {"data": [...]} against a plain array)
       --locale L         language of the report: en (default) or vi
   -h, --help             this help
 

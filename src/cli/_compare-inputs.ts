@@ -1,4 +1,4 @@
-import { cellRange, choice, delimiter, sheetName, encodingNote } from './_args.js';
+import { cellRange, choice, delimiter, jsonRecords, sheetName, encodingNote } from './_args.js';
 import { usage } from './_errors.js';
 import { checkEncoding } from './_input.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
@@ -28,6 +28,11 @@ export interface CompareInputs {
   /** The cells of a workbook input's sheet (`--range`, `--range-source`, `--range-copy`); undefined: all of it. */
   readonly range: Sides<string | undefined>;
   /**
+   * Where the records are inside a JSON input (`--json-records`, `--json-records-source`, `--json-records-copy`);
+   * undefined: the document is the array.
+   */
+  readonly jsonRecords: Sides<string | undefined>;
+  /**
    * `--encoding` and `--delimiter` as checked, for the hints: a per-file flag beside them is a usage error, so a hint
    * naming one says what to give in their place.
    */
@@ -35,7 +40,7 @@ export interface CompareInputs {
 }
 
 /** A setting with a flag for both inputs and one per input (`--sheet`, `--sheet-source`, `--sheet-copy`). */
-type Setting = 'input-format' | 'encoding' | 'delimiter' | 'sheet' | 'range';
+type Setting = 'input-format' | 'encoding' | 'delimiter' | 'sheet' | 'range' | 'json-records';
 
 /** The flags `compareInputs` reads, as `parseArgs` gives them. */
 export type InputFlags = { readonly [F in Setting | `${Setting}-${CompareSide}`]?: string | undefined };
@@ -43,7 +48,7 @@ export type InputFlags = { readonly [F in Setting | `${Setting}-${CompareSide}`]
 /** What a setting gives, and the inputs its flag of both is for, in the error for a flag of both beside one's own. */
 const NOUNS: Readonly<Record<Setting, readonly [string, string]>> = {
   'input-format': ['format', 'files'], encoding: ['encoding', 'CSV files'], delimiter: ['delimiter', 'CSV files'],
-  sheet: ['sheet', 'workbooks'], range: ['range', 'workbooks'],
+  sheet: ['sheet', 'workbooks'], range: ['range', 'workbooks'], 'json-records': ['records path', 'JSON files'],
 };
 
 const isCsv = (format: InputFormat): boolean => format === 'csv' || format === 'tsv';
@@ -74,7 +79,8 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
   }
   const workbook = SIDES.some((s) => formats[s] === 'xlsx') ? 'xlsx' : kinds;
   const shared = { encoding: v.encoding === undefined ? undefined : checkEncoding(v.encoding), delimiter: delimiter(v.delimiter) };
-  const both = { sheet: sheetName(workbook, v.sheet), range: cellRange(workbook, v.range) };
+  const json = SIDES.some((s) => formats[s] === 'json') ? 'json' : kinds;
+  const both = { sheet: sheetName(workbook, v.sheet), range: cellRange(workbook, v.range), 'json-records': jsonRecords(json, v['json-records']) };
   const text = (setting: 'encoding' | 'delimiter', side: CompareSide): string | undefined => {
     const flag = `${setting}-${side}` as const;
     const value = v[flag];
@@ -86,10 +92,10 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
     if (setting === 'encoding' && value.trim() === '') throw usage(`--${flag} needs a value`);
     return _oneOf(setting, side, v, setting === 'encoding' ? checkEncoding(value, flag) : delimiter(value, flag), shared[setting]);
   };
-  const cells = (setting: 'sheet' | 'range', side: CompareSide): string | undefined => {
+  const cells = (setting: 'sheet' | 'range' | 'json-records', side: CompareSide): string | undefined => {
     const flag = `${setting}-${side}` as const;
-    const own = (setting === 'sheet' ? sheetName : cellRange)(formats[side], v[flag], flag, ` (the ${side})`);
-    return _oneOf(setting, side, v, own, formats[side] === 'xlsx' ? both[setting] : undefined);
+    const own = (setting === 'sheet' ? sheetName : setting === 'range' ? cellRange : jsonRecords)(formats[side], v[flag], flag, ` (the ${side})`);
+    return _oneOf(setting, side, v, own, formats[side] === (setting === 'json-records' ? 'json' : 'xlsx') ? both[setting] : undefined);
   };
   return {
     formats,
@@ -97,6 +103,7 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
     delimiter: { source: text('delimiter', 'source'), copy: text('delimiter', 'copy') },
     sheet: { source: cells('sheet', 'source'), copy: cells('sheet', 'copy') },
     range: { source: cells('range', 'source'), copy: cells('range', 'copy') },
+    jsonRecords: { source: cells('json-records', 'source'), copy: cells('json-records', 'copy') },
     shared,
   };
 }

@@ -37,6 +37,8 @@ export interface InputOptions {
   readonly sheet?: string | undefined;
   /** The cells of the sheet to read (`A3:T2000`, `3:1048576`), for xlsx input. */
   readonly range?: string | undefined;
+  /** Where the records are inside a JSON document (`--json-records`: `data`, `result.items`), for JSON input. */
+  readonly jsonRecords?: string | undefined;
   /** Header columns read under other names (`{ 'Mã thửa': 'parcel_id' }`), for CSV and xlsx input. */
   readonly rename?: Readonly<Record<string, string>> | undefined;
   /** Told the sheet read, for xlsx input: the run's own read names it on stderr (`noteSheet`), a second look does not. */
@@ -59,7 +61,9 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
       return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }),
         ...(o.rename === undefined ? {} : { header: o.rename }), ...(o.onSheet === undefined ? {} : { onSheet: o.onSheet }) });
     }
-    if (o.format === 'json' || o.format === 'ndjson') return readJson(input, { format: o.format, name });
+    if (o.format === 'json' || o.format === 'ndjson') {
+      return readJson(input, { format: o.format, name, ...(o.jsonRecords === undefined ? {} : { records: o.jsonRecords }) });
+    }
     return readCsv(input, {
       name,
       ...(o.encoding === undefined ? {} : { encoding: o.encoding }),

@@ -1,4 +1,4 @@
-import { cellRange, choice, sheetName, delimiter, instant, parse, whole, encodingNote, reportFormat } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, whole, encodingNote, reportFormat } from './_args.js';
 import { usage } from './_errors.js';
 import { renameMap, type Rename } from './_rename.js';
 import { defaultWorkers } from '../validate.js';
@@ -25,6 +25,8 @@ export interface ProfileArgs {
   readonly range: string | undefined;
   /** `--rename FROM=TO` (repeatable): header columns profiled under other names (CSV and xlsx input). */
   readonly rename: Rename | undefined;
+  /** `--json-records PATH`: where the records are inside a JSON document (JSON input only). */
+  readonly jsonRecords: string | undefined;
   readonly showValues: boolean;
   /** `--now`: the day the recognisers judge on (a CCCD's birth year must not be after it); default now. */
   readonly now: Date | undefined;
@@ -48,6 +50,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     sheet: { type: 'string' },
     range: { type: 'string' },
     rename: { type: 'string', multiple: true },
+    'json-records': { type: 'string' },
     'show-values': { type: 'boolean' },
     now: { type: 'string' },
     workers: { type: 'string' },
@@ -55,7 +58,8 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   });
   if (v.help === true) {
     return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
-      encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, showValues: false, now: undefined, workers: 1 };
+      encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, showValues: false,
+      now: undefined, workers: 1 };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -82,6 +86,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     sheet,
     range,
     rename,
+    jsonRecords: jsonRecords(inputFormat, v['json-records']),
     showValues: v['show-values'] === true,
     now: instant('now', v.now),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),

@@ -117,7 +117,9 @@ function shardSource(r: ShardRun, io: CliIo): CsvSource | JsonSource | PostgresS
   const { args } = r;
   if (args.postgres !== undefined) return openPostgres(args.postgres, io.env) as PostgresSource;
   const name = basename(args.input);
-  if (args.inputFormat === 'json' || args.inputFormat === 'ndjson') return readJson(r.input, { format: args.inputFormat, name });
+  if (args.inputFormat === 'json' || args.inputFormat === 'ndjson') {
+    return readJson(r.input, { format: args.inputFormat, name, ...(args.jsonRecords === undefined ? {} : { records: args.jsonRecords }) });
+  }
   return readCsv(r.input, {
     name,
     ...(args.encoding === undefined ? {} : { encoding: args.encoding }),

@@ -9,7 +9,7 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { basename, extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { cellRange, choice, sheetName, delimiter, instant, parse, ratio, whole, encodingNote, reportFormat } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, ratio, whole, encodingNote, reportFormat } from './_args.js';
 import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
@@ -61,6 +61,8 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly range: string | undefined;
   /** `--rename FROM=TO` (repeatable): header columns read under a field's name (CSV and xlsx input). */
   readonly rename: Rename | undefined;
+  /** `--json-records PATH`: where the records are inside a JSON document (`data`, `result.items`, `/v1.0/data`). */
+  readonly jsonRecords: string | undefined;
   readonly locale: Locale;
   readonly showValues: boolean;
   /** `--timings`: measure where the time goes (the report's `timings`, a table in the text summary). */
@@ -112,6 +114,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     sheet: { type: 'string' },
     range: { type: 'string' },
     rename: { type: 'string', multiple: true },
+    'json-records': { type: 'string' },
     locale: { type: 'string' },
     'show-values': { type: 'boolean' },
     timings: { type: 'boolean' },
@@ -136,7 +139,9 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   if (postgres !== undefined && v['input-format'] !== undefined) throw usage('--input-format applies to files, not a postgresql:// input');
   const inputFormat = postgres !== undefined ? 'csv' : v['input-format'] === undefined ? _inputFormat(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   if (postgres !== undefined) {
-    for (const f of ['encoding', 'delimiter', 'sheet', 'range', 'rename'] as const) if (v[f] !== undefined) throw usage(`--${f} applies to files, not a postgresql:// input`);
+    for (const f of ['encoding', 'delimiter', 'sheet', 'range', 'rename', 'json-records'] as const) {
+      if (v[f] !== undefined) throw usage(`--${f} applies to files, not a postgresql:// input`);
+    }
   }
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
   if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
@@ -144,6 +149,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   const sheet = sheetName(inputFormat, v.sheet);
   const range = cellRange(inputFormat, v.range);
   const rename = renameMap(inputFormat, v.rename);
+  const records = jsonRecords(inputFormat, v['json-records']);
   // A shard reads its byte range with the file's own header: it cannot rename it as one process would.
   if (rename !== undefined && v.shard !== undefined) throw usage('--rename is for a run in one process: shards read the header as it is');
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
@@ -190,6 +196,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     sheet,
     range,
     rename,
+    jsonRecords: records,
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
     timings: v.timings === true,
@@ -207,7 +214,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
-  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, locale: 'en',
+  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, locale: 'en',
   showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), minBytesPerWorker: CLI_MIN_BYTES_PER_WORKER, baseline: undefined, postgres: undefined, shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };

@@ -18,6 +18,7 @@ import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
 import { openInput, requireReadable, type InputOptions } from './_input.js';
+import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
 import { noteSheet } from './_sheet-note.js';
 import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
 import { SIDES } from './_compare-inputs.js';
@@ -61,7 +62,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   const options = (side: CompareSide): InputOptions => {
     const format = args.formats[side];
     return { format, encoding: args.encoding[side], delimiter: args.delimiter[side] ?? (format === 'tsv' ? '\t' : undefined), sheet: args.sheet[side],
-      range: args.range[side], rename: sideRename(args.rename, side) };
+      range: args.range[side], rename: sideRename(args.rename, side), jsonRecords: args.jsonRecords[side] };
   };
   await _requireRenamed(args, { source, copy }, options);
   const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd);
@@ -74,9 +75,14 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   const file = changes === undefined || args.changes === undefined ? undefined : _openChanges(changes, args.changes.format);
   let report: ComparisonReport;
   const seen: Record<CompareSide, EncodingSeen> = { source: { mismatch: undefined, invalid: 0 }, copy: { mismatch: undefined, invalid: 0 } };
+  // A wrapped JSON export read as one record has no key column: said with the flag that reads its records.
+  const wrapped: Record<CompareSide, RecordsSeen> = { source: {}, copy: {} };
   try {
-    const open = (path: string, side: CompareSide) => watchEncoding(openInput(path, args[side], { ...options(side), stdin: stdinOf(io),
-      onSheet: noteSheet(io, { whose: ` of the ${side}`, flag: `sheet-${side}` }) }), seen[side]);
+    const open = (path: string, side: CompareSide) => {
+      const source = watchEncoding(openInput(path, args[side], { ...options(side), stdin: stdinOf(io),
+        onSheet: noteSheet(io, { whose: ` of the ${side}`, flag: `sheet-${side}` }) }), seen[side]);
+      return args.formats[side] === 'json' ? watchRecords(source, wrapped[side]) : source;
+    };
     report = await compareSides(open(source, 'source'), open(copy, 'copy'), {
       key: args.key,
       ...(args.columns === undefined ? {} : { columns: args.columns }),
@@ -114,7 +120,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     // Its first rows were read: a file in another encoding (a legacy export that is also `;`-separated) is said now,
     // not on the run after the next.
     const encodings = e instanceof MissingColumnError ? SIDES.map((side) => encodingHint(side, args, seen[side])).filter((h) => h !== undefined) : [];
-    throw usage(`${(e as Error).message.replace(/^ddss: /, '')}${hint}${encodings.map((h) => `; ${h}`).join('')}`);
+    const records = e instanceof MissingColumnError ? _wrappedHints(wrapped) : [];
+    throw usage(`${(e as Error).message.replace(/^ddss: /, '')}${hint}${[...encodings, ...records].map((h) => `; ${h}`).join('')}`);
   }
   // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves
   // no changes file: differences of half a file would look like a whole answer.
@@ -129,7 +136,23 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
   }
   for (const line of compareHints(report, args, { source: args.source, copy: args.copy }, seen)) io.stderr.write(`${line}\n`);
+  for (const hint of _wrappedHints(wrapped)) io.stderr.write(`ddss: ${hint}\n`);
   return EXIT_BY_STATUS[report.status];
+}
+
+/**
+ * What to say of the inputs that are one JSON object holding their records under a key: one hint naming
+ * `--json-records` when both hold them at the same path, else one per input naming its own flag.
+ */
+function _wrappedHints(wrapped: Readonly<Record<CompareSide, RecordsSeen>>): string[] {
+  const { source, copy } = wrapped;
+  if (source.found !== undefined && source.found.records === copy.found?.records) {
+    return [`both files are one JSON object: ${seenRecords(source) ?? ''}`];
+  }
+  return SIDES.flatMap((side) => {
+    const hint = seenRecords(wrapped[side], `json-records-${side}`);
+    return hint === undefined ? [] : [`the ${side} is one JSON object: ${hint}`];
+  });
 }
 
 /**

@@ -68,6 +68,8 @@ Options:
       --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id"
+      --json-records P   read the records of a JSON document at P, for an export that wraps them:
+                         data for {"success": true, "data": [...]}, result.items, or /v1.0/data
       --table T          the PostgreSQL table to read (exact name, checked in the catalog)
       --schema S         its schema (default: the search path)
       --query SQL        a query to read instead of a table; needs --order-by or --unordered
@@ -197,6 +199,7 @@ Options:
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --rename C=F       profile the header column C as F (repeatable; CSV and .xlsx; one thread): the
                          yaml suggestion then uses F; a column renamed from a personal name stays masked
+      --json-records P   profile the records of a JSON document at P (data, result.items, /v1.0/data)
       --show-values      show the values of personal columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
       --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)

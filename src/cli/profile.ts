@@ -13,6 +13,7 @@ import { readError } from './_read-error.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
+import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
 import { renamedPersonal, requireRenamed } from './_rename.js';
 import { PROFILE_HELP } from './help.js';
 
@@ -34,11 +35,15 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);
   // How the file is read, for the profile and for the title hint's second look.
-  const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
+  const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename,
+    jsonRecords: args.jsonRecords };
   // A renamed column the header does not have would rename nothing: the profile would not show the name asked for.
   await requireRenamed(input, args.input, options, args.rename, 'rename');
   // A renamed file has no byte ranges (readCsv cuts them for the header as it is): it is profiled in one thread.
-  const source = openInput(input, args.input, { ...options, stdin: stdinOf(io), onSheet: noteSheet(io) });
+  const opened = openInput(input, args.input, { ...options, stdin: stdinOf(io), onSheet: noteSheet(io) });
+  // A wrapped JSON export profiled as one record: said, with the flag that reads its records.
+  const seen: RecordsSeen = {};
+  const source = args.inputFormat === 'json' ? watchRecords(opened, seen) : opened;
   let p: Profile;
   try {
     p = await profileSource(source, {
@@ -51,6 +56,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   } catch (e) {
     throw new CliError(`cannot profile "${args.input}": ${oneLine((e as Error).message.replace(/^ddss: /, ''))}`, EXIT.unevaluated);
   }
+  const wrapped = seenRecords(seen);
   // No column read (an empty input, a header too large, no JSON line that is a record): nothing was profiled, which
   // must not look like a profile of nothing in particular.
   if (p.columns.length === 0) {
@@ -58,8 +64,10 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     // Why, when the reader knows (an empty input, a gzip file): more use than the issue codes alone.
     const why = source.info().error;
     throw new CliError(`cannot profile "${args.input}": no column could be read${issues === '' ? '' : ` (source issues: ${issues})`}` +
-      (why === undefined ? '' : `: ${oneLine(readError(why, 'zcat FILE | ddss profile - …').replace(/^ddss: /, ''))}`), EXIT.unevaluated);
+      (why === undefined ? '' : `: ${oneLine(readError(why, 'zcat FILE | ddss profile - …').replace(/^ddss: /, ''))}`) +
+      (wrapped === undefined ? '' : `; ${wrapped}`), EXIT.unevaluated);
   }
+  if (wrapped !== undefined) io.stderr.write(`ddss: "${args.input}" is one JSON object, profiled as one record; ${wrapped}\n`);
   const invalid = p.issues.find((i) => i.code === 'invalid_encoding');
   if (invalid !== undefined && encoding === undefined) {
     io.stderr.write(`ddss: ${invalid.count} rows hold bytes that are not UTF-8 (their columns are masked); if the file comes ` +

@@ -190,7 +190,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
 
 /** How the input file is read, as every read of it in one run must (the run itself, a suggestion, the hints). */
 function inputOptions(args: ValidateArgs, encoding: string | undefined): InputOptions {
-  return { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
+  return { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename,
+    jsonRecords: args.jsonRecords };
 }
 
 /** The report with its `timings.stages.output` set (unchanged when the run was not timed). */
@@ -231,10 +232,14 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
     io.stderr.write(`ddss: the header is one column holding "${seems === '\t' ? '\\t' : seems}": the file seems ` +
       `separated by it; declare --delimiter ${seems === '\t' ? 'tab' : `'${seems}'`}\n`);
   }
+  // A wrapped JSON export read as one record: its finding says where the records seem to be and the flag reading them.
+  // The declared columns are then a key of no record because of it: not listed besides.
+  const wrapped = _wrappedRecords(report);
+  if (wrapped !== undefined) io.stderr.write(`ddss: ${_oneLine(wrapped.message)} (${wrapped.rule})\n`);
   // A renamed or misspelled column makes every cell of its field "missing": name the columns and the near names,
   // which a long list of failing rules can push out of the summary.
   const absent = report.rules.find((r) => r.id === 'source.missing_column');
-  if (absent !== undefined && absent.failed > 0 && (split === undefined || split.failed === 0)) {
+  if (absent !== undefined && absent.failed > 0 && (split === undefined || split.failed === 0) && wrapped === undefined) {
     // JSON records have no header: their keys are the columns.
     const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
     const named = absent.samples.slice(0, 5).map((x) => x.suggestion === undefined ? `${x.field}`
@@ -281,6 +286,17 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
     io.stderr.write(`ddss: ${invalid.failed} rows hold bytes that are not UTF-8; if the file comes from a legacy ` +
       'system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
   }
+}
+
+/** The finding of a JSON document read as one record that names where its records seem to be (`--json-records`). */
+function _wrappedRecords(report: Report): { message: string; rule: string } | undefined {
+  if (report.source?.kind !== 'json') return undefined;
+  for (const rule of report.rules) {
+    if (rule.id !== 'source.non_array_document' && rule.id !== 'source.record_too_large' && rule.id !== 'source.too_deep') continue;
+    const found = rule.samples.find((s) => s.suggestion !== undefined);
+    if (found !== undefined) return { message: found.message, rule: rule.id };
+  }
+  return undefined;
 }
 
 function _oneLine(text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './messages/en.js';
-import { vi } from './messages/vi.js';
-import { renderMessage } from './message.js';
+import { en, enHints } from './messages/en.js';
+import { vi, viHints } from './messages/vi.js';
+import { recordsHint, renderMessage } from './message.js';
 
 const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -27,5 +27,23 @@ describe('message tables', () => {
     expect(renderMessage('stale_record', { field: 'f', value: 'v', maxAge: { en: '1 year', vi: '1 năm' } }, 'vi'))
       .toContain('1 năm');
     expect(renderMessage('below_minimum', { field: 'f', value: 1 }, 'en')).toBe('f: 1 is below the minimum {min}');
+  });
+});
+
+describe('recordsHint', () => {
+  it('has the same hints, with the same placeholders, in both locales', () => {
+    expect(Object.keys(viHints).sort()).toEqual(Object.keys(enHints).sort());
+    for (const key of Object.keys(enHints)) expect(placeholders(viHints[key] as string), key).toEqual(placeholders(enHints[key] as string));
+  });
+
+  it.each([
+    [{ records: 'data', objects: 2000 }, 'en', 'the records seem to be under "data" (an array of 2,000 objects): pass --json-records data'],
+    [{ records: 'data', objects: 1 }, 'en', 'the records seem to be under "data" (an array of 1 object): pass --json-records data'],
+    [{ records: 'danh sách', objects: 2000 }, 'vi', 'các bản ghi có vẻ nằm trong "danh sách" (một mảng 2.000 đối tượng): hãy dùng --json-records \'danh sách\''],
+    [{ records: "it's", objects: 3 }, 'en', 'the records seem to be under "it\'s" (an array of 3 objects): pass --json-records \'it\'\\\'\'s\''],
+    [{ type: 'object' }, 'en', undefined],
+    [undefined, 'en', undefined],
+  ] as const)('words %j in %s', (params, locale, text) => {
+    expect(recordsHint(params, locale)).toBe(text);
   });
 });

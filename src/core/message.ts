@@ -1,5 +1,6 @@
-import { en } from './messages/en.js';
-import { vi } from './messages/vi.js';
+import { en, enHints } from './messages/en.js';
+import { vi, viHints } from './messages/vi.js';
+import { shellWord } from './shell-word.js';
 import type { Locale, LocalizedText } from './types.js';
 
 const tables: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en, vi };
@@ -40,4 +41,22 @@ function formatParam(v: unknown, locale: Locale): string {
 /** The codes the core ships messages for, in both locales. */
 export function builtinCodes(): string[] {
   return Object.keys(en);
+}
+
+/**
+ * The sentence a JSON finding adds to its message when the document is one object holding an array of objects under
+ * a key (`params.records`, the path to read them at, and `params.objects`, how many): what to pass to read them.
+ * Undefined for any other finding. `option` is the command-line flag to name (`json-records-copy` for one input of
+ * `compare`); the path is quoted for a shell when it needs to be.
+ * @example
+ * recordsHint({ records: 'data', objects: 2000 }, 'en'); // 'the records seem to be under "data" (an array of 2,000 objects): pass --json-records data'
+ */
+export function recordsHint(params: Readonly<Record<string, unknown>> | undefined, locale: Locale, option = 'json-records'): string | undefined {
+  const records = params?.records;
+  const objects = params?.objects;
+  if (typeof records !== 'string' || typeof objects !== 'number') return undefined;
+  const hints = locale === 'vi' ? viHints : enHints;
+  const template = hints[objects === 1 ? 'records_under_key_one' : 'records_under_key'] as string;
+  const values: Readonly<Record<string, string>> = { records, flag: `--${option} ${shellWord(records)}`, objects: objects.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-US') };
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -27,6 +27,8 @@ export interface ShardJsonInput {
   readonly fingerprint: string;
   readonly maxRecordBytes: number;
   readonly maxDepth: number;
+  /** Where the array of records is inside the document (`readJson`'s `records`, as it writes it back); absent: the document. */
+  readonly records?: string;
 }
 
 /**

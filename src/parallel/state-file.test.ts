@@ -74,6 +74,7 @@ describe('the input and range of each kind of shard', () => {
     ['a table', { ...base, input: pg, range: { ...base.range, keys } }],
     ['a JSON array, stopped at a byte', { ...base, input: json, range: { ...base.range, error: 'invalid JSON at byte 9 (line 1)', bytes: 9 } }],
     ['an NDJSON file', { ...base, input: { ...json, kind: 'ndjson' } }],
+    ['the records of a wrapped JSON document', { ...base, input: { ...json, records: 'result.items' } }],
   ] as const)('round-trips %s', (_, s) => {
     expect(decodeShardState(encodeShardState(s as unknown as ShardState))).toEqual(s);
   });
@@ -82,6 +83,7 @@ describe('the input and range of each kind of shard', () => {
     ['a table without its plan', { ...base, input: { kind: 'postgres', name: 't' } }, /\(input\)/],
     ['a table plan of the wrong types', { ...base, input: { ...pg, plan: { rows: '5000', orderBy: ['id'] } } }, /\(input\)/],
     ['a JSON file without its depth', { ...base, input: { ...json, maxDepth: undefined } }, /\(input\)/],
+    ['a records path that is not text', { ...base, input: { ...json, records: ['data'] } }, /\(input\)/],
     ['another kind of input', { ...base, input: { ...json, kind: 'xlsx' } }, /\(input\)/],
     ['range keys that are not text', { ...base, range: { ...base.range, keys: { from: 1, to: 'b' } } }, /\(range\)/],
     ['a negative stop', { ...base, range: { ...base.range, bytes: -1 } }, /\(range\)/],

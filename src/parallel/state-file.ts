@@ -124,7 +124,7 @@ function input(i: unknown): boolean {
     return obj(p) && whole(p.rows) && Array.isArray(p.orderBy) && p.orderBy.every((c) => typeof c === 'string');
   }
   if (!whole(i.bytes) || typeof i.fingerprint !== 'string' || !whole(i.maxRecordBytes)) return false;
-  if (i.kind === 'json' || i.kind === 'ndjson') return whole(i.maxDepth);
+  if (i.kind === 'json' || i.kind === 'ndjson') return whole(i.maxDepth) && (i.records === undefined || typeof i.records === 'string');
   return i.kind === 'csv' && typeof i.encoding === 'string' && typeof i.delimiter === 'string';
 }
 

@@ -6,6 +6,7 @@ import { createJsonScanner, type JsonScanner } from '../sources/json/json-scanne
 import type { JsonRowBatch } from '../sources/json/_record-sink.js';
 import { MAX_PIECE, decodeUtf8 } from '../sources/json/decode-utf8.js';
 import { JsonSyntaxError } from '../sources/json/json-syntax-error.js';
+import { recordsPath } from '../sources/json/records-path.js';
 import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { emptyInput } from '../sources/empty-input.js';
 import { fileChunks } from '../sources/file-chunks.js';
@@ -33,7 +34,8 @@ type Wait = () => Promise<void> | undefined;
  * without reading what comes before (a cut may fall inside a string that looks like records), so every shard parses
  * the file from its start, skipping (parsing, not validating) the records that begin before its range, and stops
  * at the first record that begins after it: shard K parses K/N of the file, all shards together about (N + 1)/2
- * times the file. Records, rows, lines and findings are the one-process reader's, so the merge is byte-identical.
+ * times the file. Records, rows, lines and findings are the one-process reader's, so the merge is byte-identical. The
+ * records of a wrapped document (`readJson(path, { records })`) are cut the same way: by where each one begins.
  * @example const part = await validateShard(landParcels, readJson('parcels.ndjson'), { shard: '2/7', now: '2026-11-22' });
  */
 export async function validateJsonShard(definition: DatasetDefinition, input: JsonSource, shard: ShardSpec,
@@ -51,7 +53,9 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
   const cuts = splitRanges(size, 0, shard.count).map((r) => r.from);
   const k = shard.index - 1;
   const v = common.validator();
-  const scanner = createJsonScanner({ format, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth, starts: format === 'json' });
+  // Records inside a wrapper: every shard walks the document from its start, as for a plain array.
+  const scanner = createJsonScanner({ format, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth, starts: format === 'json',
+    ...(file.records === undefined ? {} : { records: recordsPath(file.records) }) });
   const feed: Feed = (b) => v.addBatch(b);
   // After each piece of the file: what the receiver returned for its violations.
   const wait = (): Promise<void> | undefined => v.waitForSinks();
@@ -74,7 +78,8 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
   await lastWaits(v.waitForSinks());
   return {
     ...common.header,
-    input: { kind: format, name: file.name, bytes: size, fingerprint, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth },
+    input: { kind: format, name: file.name, bytes: size, fingerprint, maxRecordBytes: file.maxRecordBytes, maxDepth: file.maxDepth,
+      ...(file.records === undefined ? {} : { records: file.records }) },
     shard,
     range: { ...part, rows: state.rows, lines: state.lines, endings: [] },
     state,

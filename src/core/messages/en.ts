@@ -58,3 +58,12 @@ export const en: Readonly<Record<string, string>> = {
   error_cell: '{field}: cell {cell} holds the Excel error {value}',
   formula_without_value: '{field}: cell {cell} holds the formula ={formula} with no saved result (recalculate and save the workbook in Excel)',
 };
+
+/**
+ * English hints: a sentence a finding adds to its message when its source knows what to do about it (`recordsHint`).
+ * `viHints` has the same keys and placeholders.
+ */
+export const enHints: Readonly<Record<string, string>> = {
+  records_under_key: 'the records seem to be under "{records}" (an array of {objects} objects): pass {flag}',
+  records_under_key_one: 'the records seem to be under "{records}" (an array of {objects} object): pass {flag}',
+};

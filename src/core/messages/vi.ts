@@ -55,3 +55,9 @@ export const vi: Readonly<Record<string, string>> = {
   error_cell: '{field}: ô {cell} chứa lỗi Excel {value}',
   formula_without_value: '{field}: ô {cell} chứa công thức ={formula} nhưng không có kết quả đã lưu (hãy tính lại và lưu bảng tính trong Excel)',
 };
+
+/** Vietnamese hints (same keys and placeholders as `enHints`). */
+export const viHints: Readonly<Record<string, string>> = {
+  records_under_key: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
+  records_under_key_one: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
+};

@@ -25,6 +25,13 @@ export interface Grammar {
   pieceEnd(n: number): void;
 }
 
+/**
+ * The longest key kept while nothing is built (`Lexer.keys`), in UTF-16 units.
+ * @example
+ * if (key.length > MAX_KEPT_KEY) return; // not one to name
+ */
+export const MAX_KEPT_KEY = 1024;
+
 /** Lexer mode outside tokens: the grammar decides what a character means. */
 export const STRUCT = 0;
 const STRING = 1, ESCAPE = 2, HEX = 3, NUMBER = 4, LITERAL = 5;
@@ -49,6 +56,13 @@ const LITERALS: Readonly<Record<number, readonly [string, boolean | null]>> = {
 export class Lexer {
   mode = STRUCT;
   build = true;
+  /**
+   * Set by the grammar before a key whose text it needs even when not building (a wrapper object's keys, a lone
+   * object's top-level keys): kept up to `MAX_KEPT_KEY` characters.
+   */
+  keys = false;
+  /** Whether the last string's text was given whole (false: not built, or a key too long to keep). */
+  kept = true;
   /** Set by the grammar when its batch is full: `run` stops at the next token. */
   pause = false;
   text = '';
@@ -64,6 +78,8 @@ export class Lexer {
   private tokStart = 0;
   private strBuf = '';
   private isKey = false;
+  /** The string being read keeps its text. */
+  private keep = false;
   private hexCount = 0;
   private hexValue = 0;
   private numState = 0;
@@ -94,6 +110,7 @@ export class Lexer {
   startString(i: number, isKey: boolean): number {
     this.mode = STRING;
     this.isKey = isKey;
+    this.keep = this.kept = this.build || (isKey && this.keys);
     this.tokStart = i + 1;
     return i + 1;
   }
@@ -119,7 +136,11 @@ export class Lexer {
   /** Stops building token text (the record is rejected). */
   drop(): void {
     this.build = false;
-    this.strBuf = this.numBuf = '';
+    this.numBuf = '';
+    // A key the grammar asked for stays kept; anything else being read is no longer built.
+    if (this.keep && this.isKey && this.keys) return;
+    this.keep = false;
+    this.strBuf = '';
   }
 
   /** Reads the current piece: `true` when it is consumed, `false` when the grammar's batch is full. */
@@ -163,8 +184,13 @@ export class Lexer {
 
   /** Kept out of `run` so the hot loop is optimised without this rarely run code. */
   private endPiece(text: string, n: number): void {
-    if (this.build && this.mode === STRING) this.strBuf += text.slice(this.tokStart, n);
+    if (this.keep && this.mode === STRING) this.strBuf += text.slice(this.tokStart, n);
     else if (this.build && this.mode === NUMBER) this.numBuf += text.slice(this.tokStart, n);
+    // A key kept while nothing is built is bounded: a longer one is not needed to name where records are.
+    if (this.keep && !this.build && this.strBuf.length > MAX_KEPT_KEY) {
+      this.keep = this.kept = false;
+      this.strBuf = '';
+    }
     this.tokStart = 0;
     this.g.pieceEnd(n);
     this.charBase += n;
@@ -237,16 +263,21 @@ export class Lexer {
     if (j === n) return n;
     const c = text.charCodeAt(j);
     if (c === 92) {
-      if (this.build) this.strBuf += text.slice(this.tokStart, j);
+      if (this.keep) this.strBuf += text.slice(this.tokStart, j);
       this.mode = ESCAPE;
       return j + 1;
     }
     if (c !== 34) return this.g.fail('control character in a string', j);
     let s = '';
-    if (this.build) {
+    if (this.keep) {
       if (this.strBuf !== '') s = this.strBuf + text.slice(this.tokStart, j);
       else s = this.isKey ? this.g.key(text, this.tokStart, j) : text.slice(this.tokStart, j);
       this.strBuf = '';
+      // However the text was cut into pieces, a key longer than that is not kept (see `endPiece`).
+      if (!this.build && s.length > MAX_KEPT_KEY) {
+        s = '';
+        this.kept = false;
+      }
     }
     this.mode = STRUCT;
     this.g.string(s, j + 1, this.isKey);
@@ -262,7 +293,7 @@ export class Lexer {
     }
     const ch = ESCAPES[c];
     if (ch === undefined) return this.g.fail('invalid escape in a string', i);
-    if (this.build) this.strBuf += ch;
+    if (this.keep) this.strBuf += ch;
     this.mode = STRING;
     this.tokStart = i + 1;
     return i + 1;
@@ -276,7 +307,7 @@ export class Lexer {
       this.hexValue = this.hexValue * 16 + v;
     }
     if (this.hexCount === 4) {
-      if (this.build) this.strBuf += String.fromCharCode(this.hexValue);
+      if (this.keep) this.strBuf += String.fromCharCode(this.hexValue);
       this.mode = STRING;
       this.tokStart = i;
     }

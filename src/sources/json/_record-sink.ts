@@ -57,9 +57,9 @@ export class RecordSink {
 
   /** Notes an issue of the record being read; it is kept if the record becomes a row. */
   note(code: string, criterion: SourceIssue['criterion'], params: Record<string, unknown>, field?: string,
-    severity: SourceIssue['severity'] = 'error', value?: string): void {
+    severity: SourceIssue['severity'] = 'error', value?: string, suggestion?: string): void {
     this.notes.push({ code, criterion, severity, scope: 'row', ...(field === undefined ? {} : { field }),
-      ...(value === undefined ? {} : { value }), params });
+      ...(value === undefined ? {} : { value }), params, ...(suggestion === undefined ? {} : { suggestion }) });
   }
 
   /** Adds an evaluated row with the issues noted while reading it (their `index` is filled in here). */
@@ -85,14 +85,14 @@ export class RecordSink {
 
   /** Adds a physical record that is not evaluated; what was noted about it is dropped. */
   reject(code: string, criterion: SourceIssue['criterion'], line: number, params: Record<string, unknown>,
-    value?: string): void {
+    value?: string, suggestion?: string): void {
     this.notes.length = 0;
     // The engine places a record issue before the batch's rows of its line and after, so one that follows rows on
     // its own line (records of a one-line array) starts a new batch: findings stay in file order, however the
     // input is cut into batches (and into shards).
     if (this.ready === undefined && this.lines.length > 0 && this.lines[this.lines.length - 1] === line) this.ready = this.take(0);
     this.issues.push({ code, criterion, severity: 'error', scope: 'record', line, params,
-      ...(value === undefined ? {} : { value }) });
+      ...(value === undefined ? {} : { value }), ...(suggestion === undefined ? {} : { suggestion }) });
     this.issueStarts?.push(this.start);
   }
 
@@ -199,6 +199,15 @@ export function kindOf(c: number): RecordKind {
     case 110: return 'null';
     default: return 'number';
   }
+}
+
+/**
+ * Whether a JSON value can start with character code `c`.
+ * @example
+ * startsValue(0x7b); // true
+ */
+export function startsValue(c: number): boolean {
+  return c === 123 || c === 91 || c === 34 || c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110;
 }
 
 /**

@@ -2,6 +2,9 @@ import type { TextChunk } from './decode-utf8.js';
 import { JsonSyntaxError } from './json-syntax-error.js';
 import { Lexer, SKIP_LINE, STRUCT, type Grammar } from './_lexer.js';
 import { BitStack, KeyNames, MAX_BATCH, RecordSink, kindOf, showChar, type JsonRowBatch, type RecordKind } from './_record-sink.js';
+import { ArrayWatch } from './_array-watch.js';
+import { RecordsWalk } from './_records-walk.js';
+import { showRecordsPath } from './records-path.js';
 
 /** How the scanner reads: the format and the limits of one record. */
 export interface ScannerOptions {
@@ -11,6 +14,8 @@ export interface ScannerOptions {
   readonly maxDepth: number;
   /** Give each batch the byte offset where each of its records began (`starts`): what a JSON shard owns records by. */
   readonly starts?: boolean;
+  /** JSON: the keys of the array of records inside the document (`recordsPath`); none: the document is the array. */
+  readonly records?: readonly string[];
 }
 
 /** An incremental JSON / NDJSON reader: text goes in piece by piece, batches of records come out. */
@@ -35,6 +40,8 @@ export interface JsonScanner {
 // Where the grammar is, between tokens.
 const TOP = 0, DOC_FIRST = 1, DOC_NEXT = 2, DOC_AFTER = 3, DOC_END = 4, LINE_START = 5, LINE_END = 6, VALUE = 7;
 const ARR_FIRST = 8, OBJ_FIRST = 9, OBJ_KEY = 10, COLON = 11, AFTER = 12;
+/** In a wrapper object on the way to the records (`records`): the walk reads the punctuation. */
+const WRAPPER = 13;
 
 /**
  * Creates the reader. It is iterative (an explicit stack, one bit per level), so no nesting overflows the call
@@ -69,9 +76,30 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   let topKey: string | undefined;
   let topCount = 0;
   let pendingValue: unknown;
+  // Arrays of objects under a top-level key (the records of a wrapper read as one record) or a skipped wrapper value.
+  const watch = new ArrayWatch();
+  // A wrapper's value that is not on the way to the records: read without being built.
+  let skipping = false;
 
   const grammar: Grammar = { structural, newline, string, key, scalar: complete, leadingZero, fail, invalidBytes, pieceEnd };
   const lex = new Lexer(grammar);
+  const walk = ndjson || options.records === undefined || options.records.length === 0 ? undefined
+    : new RecordsWalk(options.records, watch, {
+      fail,
+      refuse,
+      key(i) {
+        lex.keys = true; // a wrapper's keys are kept (bounded) though nothing is built: the path is matched against them
+        return lex.startString(i, true);
+      },
+      skip(i, c) {
+        skipping = true;
+        depth = 0;
+        lex.build = false;
+        return startValue(i, c);
+      },
+      records: (i) => to(DOC_FIRST, i),
+      end: (i) => to(DOC_END, i),
+    });
 
   /** A syntax error at `i`: NDJSON skips the line, JSON stops. Returns `i`, where reading resumes (or stopped). */
   function fail(detail: string, i: number, atEnd = false): number {
@@ -87,6 +115,13 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
       failure ??= new JsonSyntaxError(message, offset, lex.line);
       lex.halt();
     }
+    return i;
+  }
+
+  /** The records are not where `records` says (`RecordsWalk`): reading stops, as at a syntax error. */
+  function refuse(why: string, i: number): number {
+    failure ??= new JsonSyntaxError(`ddss: ${why}`, lex.off(i), lex.line);
+    lex.halt();
     return i;
   }
 
@@ -116,14 +151,18 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   function emit(value: unknown, size: number): void {
     records++;
     sink.start = recStart;
-    if (size > maxRecordBytes) sink.reject('record_too_large', 'sufficient', recLine, { maxBytes: maxRecordBytes });
+    // A document that is one object holding an array of objects: the records seem to be there (`--json-records`).
+    const found = single ? watch.best : undefined;
+    const hint = found === undefined ? {} : { records: showRecordsPath([found.key]), objects: found.objects };
+    const suggestion = found === undefined ? undefined : hint.records;
+    if (size > maxRecordBytes) sink.reject('record_too_large', 'sufficient', recLine, { maxBytes: maxRecordBytes, ...hint }, undefined, suggestion);
     else if (lineErr !== undefined) sink.reject('invalid_json', 'correct', recLine, { ...lineErr });
     else if (kind !== 'object') {
       sink.reject('non_object_element', 'correct', recLine, { type: kind },
         kind === 'array' ? undefined : typeof value === 'string' ? value : String(value));
-    } else if (tooDeep) sink.reject('too_deep', 'correct', recLine, { maxDepth });
+    } else if (tooDeep) sink.reject('too_deep', 'correct', recLine, { maxDepth, ...hint }, undefined, suggestion);
     else {
-      if (single) sink.note('non_array_document', 'correct', { type: 'object' }, undefined, 'warning');
+      if (single) sink.note('non_array_document', 'correct', { type: 'object', ...hint }, undefined, 'warning', undefined, suggestion);
       sink.row(value as Record<string, unknown>, recLine);
     }
     pendingValue = undefined;
@@ -188,6 +227,9 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
         (parent as unknown[]).push(value);
       }
       state = AFTER;
+    } else if (skipping) {
+      skipping = false;
+      wrapperAgain();
     } else if (ndjson) {
       inValue = false;
       pendingValue = value;
@@ -202,11 +244,12 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
 
   function string(s: string, end: number, isKey: boolean): void {
     if (!isKey) return complete(s, end);
+    if (state === WRAPPER) return (walk as RecordsWalk).meet(lex.kept ? s : undefined);
     if (lex.build) {
       const k = depth === 1 ? names.name(s, topCount++) : names.name(s);
       keys[depth - 1] = k;
       if (depth === 1) topKey = k;
-    }
+    } else if (depth === 1 && single) topKey = lex.kept ? s : undefined; // a record too large still names its keys
     state = COLON;
   }
 
@@ -215,7 +258,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   }
 
   function open(isObject: boolean, i: number): number {
-    if (depth + 1 > maxDepth && kind === 'object' && !tooDeep) {
+    if (depth + 1 > maxDepth && kind === 'object' && !tooDeep && !skipping) {
       tooDeep = true;
       stopBuilding();
       if (ndjson) {
@@ -223,6 +266,8 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
         return i + 1;
       }
     }
+    // An array under a top-level key of a lone object, or a skipped wrapper value: the records may be its elements.
+    if (!isObject && ((single && depth === 1) || (skipping && depth === 0))) watch.open(skipping ? walk?.key : topKey, depth + 1);
     types.set(depth, isObject);
     depth++;
     if (lex.build) vals[depth - 1] = isObject ? {} : [];
@@ -231,6 +276,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
 
   function close(i: number): number {
     depth--;
+    if (depth === watch.at - 1) watch.close();
     const value = lex.build ? vals[depth] : undefined;
     vals[depth] = undefined;
     // The record loses its prototype only once complete: built as a plain object it keeps V8's fast properties
@@ -242,25 +288,47 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   }
 
   function startValue(i: number, c: number): number {
+    if (depth === watch.at) watch.element(c);
     if (c === 123 || c === 91) return open(c === 123, i);
     if (c === 34) return lex.startString(i, false);
     const next = lex.startScalar(i, c);
     return next < 0 ? fail('expected a value', i) : next;
   }
 
+  /** The array of records closes at `i`: the document ends, or the wrapper holding it goes on. */
+  function arrayEnd(i: number): number {
+    if (walk === undefined) return to(DOC_END, i);
+    wrapperAgain();
+    return i + 1;
+  }
+
+  /** Back in the wrapper object, after the array of records or a value skipped. */
+  function wrapperAgain(): void {
+    state = WRAPPER;
+    lex.build = false;
+    (walk as RecordsWalk).after();
+  }
+
   function structural(c: number, i: number): number {
     switch (state) {
       case TOP:
+        if (walk !== undefined) {
+          state = WRAPPER;
+          lex.build = false;
+          return walk.char(c, i);
+        }
         if (c === 91) return to(DOC_FIRST, i);
         single = true;
         return beginRecord(i, c);
       case DOC_FIRST:
       case DOC_NEXT:
       case LINE_START:
-        return c === 93 && state === DOC_FIRST ? to(DOC_END, i) : beginRecord(i, c);
+        return c === 93 && state === DOC_FIRST ? arrayEnd(i) : beginRecord(i, c);
       case DOC_AFTER:
-        if (c === 44 || c === 93) return to(c === 44 ? DOC_NEXT : DOC_END, i);
+        if (c === 44 || c === 93) return c === 44 ? to(DOC_NEXT, i) : arrayEnd(i);
         return fail("expected ',' or ']' after an array element", i);
+      case WRAPPER:
+        return (walk as RecordsWalk).char(c, i);
       case DOC_END:
         return fail('unexpected data after the end of the JSON document', i);
       case LINE_END:
@@ -274,8 +342,9 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
       case OBJ_FIRST:
       case OBJ_KEY:
         if (c === 125 && state === OBJ_FIRST) return close(i);
-        if (c === 34) return lex.startString(i, true);
-        return fail(state === OBJ_FIRST ? "expected a property name or '}'" : 'expected a property name', i);
+        if (c !== 34) return fail(state === OBJ_FIRST ? "expected a property name or '}'" : 'expected a property name', i);
+        lex.keys = single && depth === 1; // the keys of a lone object name where its records may be, built or not
+        return lex.startString(i, true);
       default: {
         const isObject = types.isObject(depth - 1);
         if (c === 44) return to(isObject ? OBJ_KEY : VALUE, i);

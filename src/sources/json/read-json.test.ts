@@ -222,3 +222,40 @@ describe('readJson on a file cut short by a crash (it ends in zero bytes)', () =
     expect(source.info().records).toBe(rows + others.length);
   });
 });
+
+describe('readJson with records: the array of records inside a wrapper document', () => {
+  const wrapped = '{"success": true, "total": 2,\n "data": [\n  {"a": 1},\n  {"a": 2}\n ]}\n';
+
+  it.each([
+    ['a dotted path', 'data', 'data'],
+    ['a JSON Pointer', '/data', 'data'],
+    ['a pointer to a key with a dot', '/v1.0', '/v1.0'],
+  ])('reads a file by %s, and names the path as it reads it back', async (_name, records, shown) => {
+    const path = file(`wrapped-${shown.length}.json`, wrapped.replace('"data"', `"${records === '/v1.0' ? 'v1.0' : 'data'}"`));
+    const source = readJson(path, { records });
+    const got = await batches(path, { records });
+    expect(got.flatMap((b) => b.rows)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(got.flatMap((b) => Array.from(b.lines ?? []))).toEqual([3, 4]);
+    expect(source.file?.records).toBe(shown);
+  });
+
+  it('reads a stream or a file of any name as one JSON document, whatever its first line', async () => {
+    expect(await records(['{"data":[{"a":1}]}\n'], { records: 'data' })).toEqual([{ a: 1 }]);
+    expect(await records(file('wrapped.txt', '{"data":[{"a":1}]}\n'), { records: 'data' })).toEqual([{ a: 1 }]);
+  });
+
+  it.each([
+    ['NDJSON declared', { format: 'ndjson', records: 'data' }, 'x.json', /NDJSON has one record per line/],
+    ['an .ndjson file', { records: 'data' }, 'x.ndjson', /NDJSON has one record per line/],
+    ['an empty path', { records: '' }, 'x.json', /records path is empty/],
+    ['an empty key', { records: 'a..b' }, 'x.json', /empty key/],
+  ] as const)('refuses %s when called', (_name, options, path, message) => {
+    expect(() => readJson(path, options)).toThrow(message);
+  });
+
+  it('fails the read naming what the document holds when the records are not there, after no record', async () => {
+    const source = readJson([wrapped], { records: 'items' });
+    await expect(records(source)).rejects.toThrow('"items" is not in the document; its keys are success, total, data; "data" holds an array of 2 objects: pass --json-records data');
+    expect(source.info()).toMatchObject({ records: 0, error: expect.stringMatching(/^ddss: "items" is not in the document/) });
+  });
+});

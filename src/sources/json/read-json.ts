@@ -8,6 +8,7 @@ import { fileChunks } from '../file-chunks.js';
 import { MAX_PIECE, decodeUtf8, type TextChunk } from './decode-utf8.js';
 import { createJsonScanner, type JsonScanner } from './json-scanner.js';
 import { JsonSyntaxError } from './json-syntax-error.js';
+import { recordsPath, showRecordsPath } from './records-path.js';
 
 /** Options of `readJson`. */
 export interface ReadJsonOptions {
@@ -23,6 +24,15 @@ export interface ReadJsonOptions {
   readonly maxRecordBytes?: number;
   /** A record nested deeper than this is not read (`too_deep`); the record object itself is level 1. Default 64. */
   readonly maxDepth?: number;
+  /**
+   * Where the array of records is inside the document, for an export that wraps it (`{"success": true, "data": [...]}`):
+   * a dotted path of keys (`data`, `result.items`) or an RFC 6901 JSON Pointer (`/result/items`; `/v1.0/data` for a
+   * key holding a dot, `~1` for a `/` in a key). The records are read one by one; the other keys are skipped
+   * without being held. The read fails naming what the document holds when the path is not there, holds no array,
+   * or the document is an array. JSON only (an NDJSON file has one record per line): with `format: 'ndjson'`, or
+   * `auto` and an `.ndjson`/`.jsonl` name, `readJson` throws; with `auto` and any other name the input is JSON.
+   */
+  readonly records?: string;
 }
 
 /** A file path, a Node `Readable`, or any (async) iterable of byte or string chunks. */
@@ -42,6 +52,8 @@ export interface JsonFile {
   readonly format: 'json' | 'ndjson' | undefined;
   readonly maxRecordBytes: number;
   readonly maxDepth: number;
+  /** The records path, as `showRecordsPath` writes it (undefined: the document is the array). */
+  readonly records?: string;
 }
 
 /** Rows are handed to the engine once this many rows or issues are waiting (and at most `MAX_BATCH`). */
@@ -57,23 +69,32 @@ const MIN_BATCH = 1024;
  * @example
  * const report = await validate(parcels, readJson('parcels.ndjson'), { now: new Date('2026-11-22') });
  * for await (const record of readJson('parcels.json')) console.log(record.parcel_id);
+ * for await (const record of readJson('api-export.json', { records: 'result.items' })) console.log(record.parcel_id);
  */
 export function readJson(source: JsonInput, options: ReadJsonOptions = {}): JsonSource {
   const maxRecordBytes = options.maxRecordBytes ?? 1_048_576;
   const maxDepth = options.maxDepth ?? 64;
   if (!(maxRecordBytes > 0)) throw new RangeError('ddss: maxRecordBytes must be a positive number');
   if (!(Number.isInteger(maxDepth) && maxDepth >= 1)) throw new RangeError('ddss: maxDepth must be an integer ≥ 1');
+  const path = options.records === undefined ? undefined : recordsPath(options.records);
   const format = options.format ?? 'auto';
   const isPath = typeof source === 'string';
   const name = options.name ?? (isPath ? basename(source) : undefined);
-  const declared = format === 'auto' ? byExtension(isPath ? source : options.name) : format;
+  // Records inside a document: the input is one JSON document, unless its name says NDJSON (refused below).
+  const declared = format === 'auto' ? byExtension(isPath ? source : options.name) ?? (path === undefined ? undefined : 'json') : format;
+  if (path !== undefined && declared === 'ndjson') {
+    throw new RangeError('ddss: records reads the array of records inside one JSON document; NDJSON has one record per line: ' +
+      'read it without records, or as format "json" if it is one document');
+  }
+  const records = path === undefined ? undefined : showRecordsPath(path);
   let detected = declared;
   let bytes = 0;
   let scanner: JsonScanner | undefined;
   let error: string | undefined;
   let used = false;
 
-  const make = (f: 'json' | 'ndjson'): JsonScanner => createJsonScanner({ format: f, maxRecordBytes, maxDepth });
+  const make = (f: 'json' | 'ndjson'): JsonScanner => createJsonScanner({ format: f, maxRecordBytes, maxDepth,
+    ...(path === undefined ? {} : { records: path }) });
 
   async function* batches(): AsyncGenerator<RowBatch> {
     if (!isPath && !Array.isArray(source)) {
@@ -163,7 +184,8 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
     get kind() {
       return detected ?? 'json';
     },
-    ...(isPath ? { file: { path: source, name: name ?? basename(source), format: declared, maxRecordBytes, maxDepth } } : {}),
+    ...(isPath ? { file: { path: source, name: name ?? basename(source), format: declared, maxRecordBytes, maxDepth,
+      ...(records === undefined ? {} : { records }) } } : {}),
     batches,
     info(): SourceInfo {
       return { kind: detected ?? 'json', ...(name === undefined ? {} : { name }), encoding: 'utf8', bytes,

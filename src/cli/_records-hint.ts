@@ -1,0 +1,38 @@
+import type { TabularSource } from '../core/source.js';
+import { recordsHint } from '../core/message.js';
+
+/** Where a JSON document read as one record seems to hold its records, once its reader said so. */
+export interface RecordsSeen {
+  found?: { readonly records: string; readonly objects: number };
+}
+
+/**
+ * The source, telling `seen` when its reader finds a JSON document that is one object holding an array of objects
+ * under a key (the `records` and `objects` params of `non_array_document`, `record_too_large` or `too_deep`): for the
+ * commands that print no report of findings (`profile`, `compare`) to say which `--json-records` reads them.
+ * @example const seen: RecordsSeen = {}; await profile(watchRecords(source, seen)); seen.found // { records: 'data', objects: 2000 }
+ */
+export function watchRecords(source: TabularSource, seen: RecordsSeen): TabularSource {
+  return {
+    kind: source.kind,
+    info: () => source.info(),
+    async *batches() {
+      for await (const batch of source.batches()) {
+        for (const i of batch.issues ?? []) {
+          const { records, objects } = i.params ?? {};
+          if (seen.found === undefined && typeof records === 'string' && typeof objects === 'number') seen.found = { records, objects };
+        }
+        yield batch;
+      }
+    },
+  };
+}
+
+/**
+ * What to say of `seen`, naming `option` (`json-records`, or one input's `json-records-copy`): undefined when nothing
+ * was seen.
+ * @example seenRecords({ found: { records: 'data', objects: 2 } }) // 'the records seem to be under "data" (an array of 2 objects): pass --json-records data'
+ */
+export function seenRecords(seen: RecordsSeen, option = 'json-records'): string | undefined {
+  return seen.found === undefined ? undefined : recordsHint(seen.found, 'en', option);
+}
