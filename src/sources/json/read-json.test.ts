@@ -259,3 +259,13 @@ describe('readJson with records: the array of records inside a wrapper document'
     expect(source.info()).toMatchObject({ records: 0, error: expect.stringMatching(/^ddss: "items" is not in the document/) });
   });
 });
+
+describe('readJson options', () => {
+  it.each([
+    [{ formt: 'ndjson' }, /"formt" is not an option of readJson \(did you mean "format"\?\)/],
+    [{ record: 'data' }, /did you mean "records"/],
+    [{ maxRecordSize: 10 }, /is not an option of readJson/],
+  ])('refuses a key that is no option (%o): it would have read the input as if not asked', (options, message) => {
+    expect(() => readJson(['[{"a":1}]'], options as never)).toThrow(message);
+  });
+});

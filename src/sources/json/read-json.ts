@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { checkOptionKeys } from '../../core/option-keys.js';
 import type { RowBatch, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { screenBinary, type BinaryScreen } from '../binary-input.js';
@@ -34,6 +35,10 @@ export interface ReadJsonOptions {
    */
   readonly records?: string;
 }
+
+// Every option, as a record so that adding one to `ReadJsonOptions` without listing it here is a type error.
+const KEYS: Readonly<Record<keyof ReadJsonOptions, true>> = { format: true, name: true, maxRecordBytes: true, maxDepth: true, records: true };
+const OPTION_KEYS: readonly string[] = Object.keys(KEYS);
 
 /** A file path, a Node `Readable`, or any (async) iterable of byte or string chunks. */
 export type JsonInput = string | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -72,6 +77,8 @@ const MIN_BATCH = 1024;
  * for await (const record of readJson('api-export.json', { records: 'result.items' })) console.log(record.parcel_id);
  */
 export function readJson(source: JsonInput, options: ReadJsonOptions = {}): JsonSource {
+  // A misspelt option (`formt: 'ndjson'`, `record: 'data'`) read the input as if the user had not asked.
+  checkOptionKeys(options, OPTION_KEYS, 'readJson');
   const maxRecordBytes = options.maxRecordBytes ?? 1_048_576;
   const maxDepth = options.maxDepth ?? 64;
   if (!(maxRecordBytes > 0)) throw new RangeError('ddss: maxRecordBytes must be a positive number');
