@@ -1,5 +1,5 @@
 import type { RuleContext } from '../../../src/core/types.js';
-import { tableAt, type DatedTable } from '../tables/dated.js';
+import { checkDatedTables, tableAt, type DatedTable } from '../tables/dated.js';
 
 /** How a rule chooses the dated table it checks against. */
 export interface DatedOptions<E> {
@@ -17,4 +17,17 @@ export function tableFor<E>(options: DatedOptions<E>, fallback: readonly DatedTa
   const v = options.dateField === undefined ? undefined : ctx.record[options.dateField];
   const date = v instanceof Date && !Number.isNaN(v.getTime()) ? v : options.at ?? ctx.today;
   return tableAt(options.tables ?? fallback, date);
+}
+
+/**
+ * Throws for dated options no day could come of: an `at` that is no valid Date (it chose no table, so every value
+ * passed), or a table of the caller's own whose period is no calendar day (see `checkDatedTables`).
+ * @example checkDatedOptions('bhytObjectCode', { at: new Date('soon') }) // throws
+ */
+export function checkDatedOptions<E>(rule: string, options: DatedOptions<E>): void {
+  const { at } = options;
+  if (at !== undefined && !(at instanceof Date && !Number.isNaN(at.getTime()))) {
+    throw new Error(`ddss: ${rule}: at must be a valid Date, got ${at instanceof Date ? 'an Invalid Date' : typeof at}`);
+  }
+  checkDatedTables(rule, options.tables);
 }
