@@ -2,6 +2,7 @@ import { DEFAULT_MISSING_VALUES } from './core/missing.js';
 import { compile, type Plan } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import { fieldProblem } from './core/field-problem.js';
+import { checkOptionKeys } from './core/option-keys.js';
 import {
   CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
   type RecordRule, type TypedRow,
@@ -86,6 +87,13 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
   readonly timeZone?: string;
 }
 
+// Every key of a definition, as a record so that adding one to `DatasetInput` without listing it here is a type error:
+// a misspelt one (`failunder: 0.9`, `weigths`) was ignored and the dataset judged without it.
+const DATASET_KEYS: readonly string[] = Object.keys({
+  name: true, title: true, description: true, fields: true, rules: true, key: true, missingValues: true, weights: true,
+  failUnder: true, columns: true, module: true, timeZone: true,
+} satisfies Record<keyof DatasetInput, true>);
+
 /**
  * Defines a dataset: its typed fields with their rules, dataset rules, record key and scoring options. The result
  * is immutable and reusable across runs. Throws at definition time for mistakes (duplicate rule ids, a key that is
@@ -101,6 +109,7 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
  */
 export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): TypedDataset<RowOf<F>> {
   if (typeof input.name !== 'string' || input.name.trim() === '') throw new Error('ddss: a dataset needs a name');
+  checkOptionKeys(input, DATASET_KEYS, 'defineDataset');
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   for (const name of Object.keys(input.fields)) {
     const spec = input.fields[name] as FieldSpecData;

@@ -16,7 +16,7 @@ export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): Va
   const norm = normalizer(options.caseInsensitive === true);
   const list = nonEmpty('oneOf', values, 'every value would fail');
   const set = new Set(list.map(norm));
-  return valueRule({ name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) },
+  return valueRule({ options: { caseInsensitive: true }, name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) },
     valueParams: ['allowed'], fingerprint: fingerprintOf(set) },
     (v) => set.has(norm(v)), options);
 }
@@ -30,7 +30,7 @@ export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}):
   const norm = normalizer(options.caseInsensitive === true);
   const list = nonEmpty('notOneOf', values, 'it would check nothing');
   const set = new Set(list.map(norm));
-  return valueRule({ name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) },
+  return valueRule({ options: { caseInsensitive: true }, name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) },
     valueParams: ['forbidden'], fingerprint: fingerprintOf(set) },
     (v) => !set.has(norm(v)), options);
 }

@@ -28,7 +28,7 @@ export function reference(column: string, values: Iterable<unknown> | ReadonlySe
   }
   const name = options.name ?? `${set.size} values`;
   return recordRule({
-    name: `${column}.reference`, criterion: 'correct', code: 'not_in_reference', fields: [column],
+    options: { name: true }, name: `${column}.reference`, criterion: 'correct', code: 'not_in_reference', fields: [column],
     params: { reference: name },
   }, (row) => set.has(identity(row[column])) || { code: 'not_in_reference', field: column }, options);
 }

@@ -27,6 +27,6 @@ export function noDistrictLevel(options: NoDistrictLevelOptions = {}): ValueRule
   // A day that is no day (2025-02-30) was read as the next month's and the rule judged from then.
   const start = calendarDayMs(since);
   if (start === undefined) throw new Error(`ddss: noDistrictLevel: since must be a calendar date yyyy-MM-dd, got ${JSON.stringify(since)}`);
-  return valueRule({ name: 'noDistrictLevel', criterion: 'live', code: 'retired_district_level', messages, params: { since } },
+  return valueRule({ options: { since: true }, name: 'noDistrictLevel', criterion: 'live', code: 'retired_district_level', messages, params: { since } },
     (_v, ctx) => ctx.todayMs < start, { severity: 'warning', ...options });
 }

@@ -65,7 +65,7 @@ export function province(options: ProvinceOptions = {}): ValueRule {
     }
     return memo.lists;
   };
-  return valueRule({ name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params,
+  return valueRule({ options: { scheme: true, dateField: true, tables: true }, name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params,
     fixes: { province_code_format: 'leading-zero' } },
     (v, ctx) => {
       const text = codeText(v);

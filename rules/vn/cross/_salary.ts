@@ -16,6 +16,9 @@ export interface SalaryTablesOptions {
   readonly minimumWage?: readonly DatedTable<RegionalMinimumWageEntry>[];
 }
 
+/** The keys of `SalaryTablesOptions`, as the salary rules declare them (see `RuleMeta.options`). */
+export const SALARY_OPTIONS: Readonly<Record<keyof SalaryTablesOptions, true>> = { region: true, baseSalary: true, minimumWage: true };
+
 export interface SalaryFields {
   /** The contribution salary column (VND, a number). */
   readonly salary: string;

@@ -50,6 +50,9 @@ export interface ExcelSerialOptions {
   readonly latest?: Date;
 }
 
+/** The keys of `ExcelSerialOptions`, as the Excel-serial rules declare them (see `RuleMeta.options`). */
+export const EXCEL_OPTIONS: Readonly<Record<keyof ExcelSerialOptions, true>> = { format: true, earliest: true, latest: true };
+
 /**
  * Throws when `earliest` is after `latest` (no serial fits such a range, so the rule passed every value), or either is
  * no valid Date.

@@ -11,6 +11,9 @@ export interface DatedOptions<E> {
   readonly at?: Date;
 }
 
+/** The keys of `DatedOptions`, as the rules that take them declare them (see `RuleMeta.options`). */
+export const DATED_OPTIONS: Readonly<Record<keyof DatedOptions<unknown>, true>> = { tables: true, dateField: true, at: true };
+
 /** The table in force for this row: at the record's `dateField` when it holds a valid date, else `at`, else the run's date. */
 export function tableFor<E>(options: DatedOptions<E>, fallback: readonly DatedTable<E>[], ctx: RuleContext):
   DatedTable<E> | undefined {

@@ -2,7 +2,7 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { BHYT_OBJECT_CODES, bhytObject, hasWarnOnlyEntries, type BhytObjectTable } from '../tables/bhyt-object-codes.js';
 import { warnOnlyOptions } from '../_warn-only.js';
-import { checkDatedOptions, tableFor, type DatedOptions } from './_at.js';
+import { DATED_OPTIONS, checkDatedOptions, tableFor, type DatedOptions } from './_at.js';
 import { parseBhyt } from './bhyt.js';
 import { identifierText } from './_text.js';
 
@@ -30,7 +30,7 @@ const MESSAGES = {
  */
 export function bhytObjectCode(options: BhytTableOptions = {}): ValueRule {
   checkDatedOptions('bhytObjectCode', options);
-  return valueRule({ name: 'bhytObjectCode', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
+  return valueRule({ options: DATED_OPTIONS, name: 'bhytObjectCode', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
     const text = identifierText(value);
     const parts = text === undefined ? undefined : parseBhyt(text);
     const table = parts === undefined ? undefined : tableFor(options, BHYT_OBJECT_CODES, ctx);
