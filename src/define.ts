@@ -1,7 +1,8 @@
 import { DEFAULT_MISSING_VALUES } from './core/missing.js';
-import { compile } from './core/compile.js';
+import { compile, type Plan } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import { fieldProblem } from './core/field-problem.js';
+import { checkOptionKeys } from './core/option-keys.js';
 import {
   CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
   type RecordRule, type TypedRow,
@@ -86,6 +87,13 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
   readonly timeZone?: string;
 }
 
+// Every key of a definition, as a record so that adding one to `DatasetInput` without listing it here is a type error:
+// a misspelt one (`failunder: 0.9`, `weigths`) was ignored and the dataset judged without it.
+const DATASET_KEYS: readonly string[] = Object.keys({
+  name: true, title: true, description: true, fields: true, rules: true, key: true, missingValues: true, weights: true,
+  failUnder: true, columns: true, module: true, timeZone: true,
+} satisfies Record<keyof DatasetInput, true>);
+
 /**
  * Defines a dataset: its typed fields with their rules, dataset rules, record key and scoring options. The result
  * is immutable and reusable across runs. Throws at definition time for mistakes (duplicate rule ids, a key that is
@@ -101,6 +109,7 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
  */
 export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): TypedDataset<RowOf<F>> {
   if (typeof input.name !== 'string' || input.name.trim() === '') throw new Error('ddss: a dataset needs a name');
+  checkOptionKeys(input, DATASET_KEYS, 'defineDataset');
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   for (const name of Object.keys(input.fields)) {
     const spec = input.fields[name] as FieldSpecData;
@@ -137,8 +146,31 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
     ...(input.module === undefined ? {} : { module: input.module }),
     ...(input.timeZone === undefined ? {} : { timeZone: checkTimeZone(input.timeZone, `the timeZone of dataset "${input.name}"`) }),
   });
-  compile(def); // surfaces definition errors now, not at the first run
+  checkWeighted(def, compile(def)); // compiling surfaces definition errors now, not at the first run
   return def;
+}
+
+/**
+ * A definition's `weights` problem, which `buildDefinition` reports at a file's `weights` key.
+ * @example try { defineDataset(input); } catch (e) { if (e instanceof WeightsError) path = ['weights']; }
+ */
+export class WeightsError extends Error {
+  override readonly name = 'WeightsError';
+}
+
+/*
+ * The overall score is the weighted mean of the criteria that have a score: when every criterion that has a rule
+ * weighs 0 (all weights 0, or the weight put only on criteria no rule checks), the overall score is null on every run,
+ * and `failUnder` never fails. `info` rules never count in a score.
+ */
+function checkWeighted(def: DatasetDefinition, plan: Plan): void {
+  const scored = new Set(plan.slots.filter((s) => s.severity !== 'info').map((s) => s.criterion));
+  if (CRITERIA.some((c) => def.weights[c] > 0 && scored.has(c))) return;
+  const weighted = CRITERIA.filter((c) => def.weights[c] > 0);
+  throw new WeightsError(`ddss: dataset "${def.name}": ` + (weighted.length === 0
+    ? 'its weights are all 0'
+    : `its weights count only ${weighted.join(', ')}, which no rule of it checks (an info rule never counts)`) +
+    ', so its overall score would always be null and failUnder could never fail; give a checked criterion a weight above 0');
 }
 
 // Typed rules are rules of any row: the row they read is the one `fields` builds.

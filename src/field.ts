@@ -99,7 +99,7 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
     nfc: (o) => mod('nfc', nfc(o)),
     notInFuture: (o) => mod('notInFuture', notInFuture(o, data.type)),
     within: (d, o) => mod('within', within(d, o, data.type)),
-    check: (id, fn, o = {}) => add(valueRule<T>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed' }, fn, o) as FieldRule),
+    check: (id, fn, o = {}) => add(valueRule<T, RuleOptions & { readonly code?: string }>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed', options: { code: true } }, fn, o) as FieldRule),
     use: (...rules) => spec<T>({ ...data, rules: [...data.rules, ...rules] }),
     pii: (mode = 'mask') => spec<T>({ ...data, privacy: mode }),
     missing: (values) => spec<T>({ ...data, missingValues: [...data.missingValues, ...values] }),

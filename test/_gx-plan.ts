@@ -88,4 +88,22 @@ export const DIFFERENT: Readonly<Record<string, Difference>> = {
     ddss: { status: 'refused', error: 'ddss: length: min (1) is greater than max (0)' },
     why: 'ddss refuses a length rule whose min is greater than its max when it is built; GX fails every value',
   },
+  // A rule built on nothing checks nothing (GX: vacuously true) or fails every value whatever the data: ddss refuses
+  // it when it is built, a mistake of the definition (test/regressions/empty-lists.test.ts).
+  'expect_table_row_count_to_be_between: vacuously_true': {
+    ddss: { status: 'refused', error: 'ddss: rowCount needs min or max; without either every table passes' },
+    why: 'ddss refuses a row count without bounds, which would pass every table; GX calls it a success',
+  },
+  'expect_column_values_to_be_in_set: empty_value_set': {
+    ddss: { status: 'refused', error: 'ddss: oneOf needs at least one value; with none every value would fail' },
+    why: 'ddss refuses an empty value set, which would fail every value; GX fails them',
+  },
+  'expect_column_values_to_be_in_set: negative_empty_values_set': {
+    ddss: { status: 'refused', error: 'ddss: oneOf needs at least one value; with none every value would fail' },
+    why: 'ddss refuses an empty value set, which would fail every value; GX fails them',
+  },
+  'expect_column_values_to_not_be_in_set: positive_empty_values_set': {
+    ddss: { status: 'refused', error: 'ddss: notOneOf needs at least one value; with none it would check nothing' },
+    why: 'ddss refuses an empty forbidden set, which would check nothing; GX calls it a success',
+  },
 };

@@ -107,3 +107,13 @@ describe('validateShard refuses what belongs to a whole run', () => {
     await expect(validateShard(landParcels, readCsv(land), options)).rejects.toThrow('ddss: timings measure a whole run, not a shard');
   });
 });
+
+describe('mergeShards refuses a state made under other run settings than its header says', () => {
+  it.each([['locale', { locale: 'vi' }], ['now', { now: '2030-01-01T00:00:00.000Z' }]] as const)(
+    'a state whose %s differs from the run\'s is corrupt (it would mix two runs)', async (_, run) => {
+      const { states } = await shards(landParcels, land, 2);
+      const [first, second] = states as [ShardState, ShardState];
+      const doctored = { ...second, state: { ...second.state, run: { ...second.state.run, ...run } } };
+      expect(() => mergeShards(landParcels, [first, doctored])).toThrow(expect.objectContaining({ name: 'ShardStateError', reason: 'corrupt' }));
+    });
+});

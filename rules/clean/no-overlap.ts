@@ -15,11 +15,13 @@ type State = Map<string, Period[]>;
 /**
  * The validity periods of one entity do not overlap (one person, one active card; one parcel, one current owner).
  * `to` missing means open-ended. Periods are closed: one ending on the day the next starts overlaps. Every row in an
- * overlap fails. Rows with a missing entity key or start, or an end before the start, are skipped.
+ * overlap fails. Rows with a missing entity key or start, or an end before the start, are skipped. No entity column
+ * throws when the rule is built (every row would be one entity).
  * @example rule.noOverlap('bhxh_no', 'card_valid_from', 'card_valid_to')
  */
 export function noOverlap(entityKey: string | readonly string[], from: string, to: string, options: RuleOptions = {}): AggregateRule<State, TypedRow> {
   const keys = typeof entityKey === 'string' ? [entityKey] : [...entityKey];
+  if (keys.length === 0) throw new Error('ddss: noOverlap needs at least one entity column');
   return aggregateRule<State, TypedRow>({
     name: `${keys.join('+')}.noOverlap`, criterion: 'clean', code: 'overlapping_period', fields: [...keys, from],
     params: { entity: keys.join(', '), from, to },

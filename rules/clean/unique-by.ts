@@ -46,8 +46,9 @@ export function uniqueBy(columns: readonly string[], options: UniqueByOptions = 
     }
     sightValue(state, parts, ctx, undefined, changed ? cols.map((c) => identity(row[c])).join(' | ') : undefined);
   };
-  return aggregateRule<DuplicateState, TypedRow>({
+  return aggregateRule<DuplicateState, TypedRow, UniqueByOptions>({
     name: `${label}.unique`, criterion: 'clean', code: 'duplicate_value', fields: cols, params: { columns: cols },
+    options: { normalize: true },
   }, {
     init: initDuplicates,
     add,

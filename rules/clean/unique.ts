@@ -24,7 +24,7 @@ export interface UniqueOptions extends RuleOptions {
  */
 export function unique(options: UniqueOptions = {}): AggregateRule<DuplicateState, unknown> {
   const { normalize } = options;
-  return aggregateRule<DuplicateState, unknown>({ name: 'unique', criterion: 'clean', code: 'duplicate_value' }, {
+  return aggregateRule<DuplicateState, unknown, UniqueOptions>({ name: 'unique', criterion: 'clean', code: 'duplicate_value', options: { normalize: true } }, {
     init: initDuplicates,
     add: (state, value, ctx) => {
       if (typeof value !== 'string') return sightValue(state, identity(value), ctx);

@@ -25,7 +25,7 @@ function label(b: Bound): string {
 export function min(bound: Bound, options: BoundOptions = {}): ValueRule {
   const b = measure(bound);
   const ex = options.exclusive === true;
-  return valueRule({ name: 'min', criterion: 'correct', code: ex ? 'not_above_minimum' : 'below_minimum',
+  return valueRule({ options: { exclusive: true }, name: 'min', criterion: 'correct', code: ex ? 'not_above_minimum' : 'below_minimum',
     params: { min: label(bound) }, fingerprint: b },
   (v) => {
     const x = measure(v);
@@ -40,7 +40,7 @@ export function min(bound: Bound, options: BoundOptions = {}): ValueRule {
 export function max(bound: Bound, options: BoundOptions = {}): ValueRule {
   const b = measure(bound);
   const ex = options.exclusive === true;
-  return valueRule({ name: 'max', criterion: 'correct', code: ex ? 'not_below_maximum' : 'above_maximum',
+  return valueRule({ options: { exclusive: true }, name: 'max', criterion: 'correct', code: ex ? 'not_below_maximum' : 'above_maximum',
     params: { max: label(bound) }, fingerprint: b },
   (v) => {
     const x = measure(v);

@@ -50,7 +50,7 @@ export function foreignKey(columns: string | readonly string[], reference: Refer
   if (missing !== 'skip' && missing !== 'fail') throw new Error(`ddss: foreignKey missing must be 'skip' or 'fail', not '${String(missing)}'`);
   const name = reference.name;
   const build = (check: (row: TypedRow) => ReturnType<RecordRule['check']>): RecordRule => recordRule({
-    name: `${cols.join('+')}.reference`, criterion: 'correct', code: 'not_in_reference',
+    options: { missing: true }, name: `${cols.join('+')}.reference`, criterion: 'correct', code: 'not_in_reference',
     ...(missing === 'skip' ? { fields: cols } : {}),
     params: { reference: name, ...(refCols === undefined ? {} : { referenceColumns: refCols }) },
   }, check, options);

@@ -15,7 +15,7 @@ import type { PatternOptions } from './pattern.js';
  */
 export function notPattern(re: RegExp, options: PatternOptions = {}): ValueRule {
   const rx = checkedRegExp('notPattern', re, options.unsafe === true);
-  return valueRule({ name: 'notPattern', criterion: 'correct', code: 'matches_forbidden_pattern', params: { pattern: String(rx) },
+  return valueRule({ options: { unsafe: true }, name: 'notPattern', criterion: 'correct', code: 'matches_forbidden_pattern', params: { pattern: String(rx) },
     valueParams: ['pattern'] },
     (v) => !rx.test(typeof v === 'string' ? v : String(v)), options);
 }

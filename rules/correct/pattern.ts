@@ -21,7 +21,7 @@ export interface PatternOptions extends RuleOptions {
  */
 export function pattern(re: RegExp, options: PatternOptions = {}): ValueRule {
   const rx = checkedRegExp('pattern', re, options.unsafe === true);
-  return valueRule({ name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) },
+  return valueRule({ options: { unsafe: true }, name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) },
     valueParams: ['pattern'] },
     (v) => rx.test(typeof v === 'string' ? v : String(v)), options);
 }

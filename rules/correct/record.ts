@@ -1,4 +1,4 @@
-import { recordRule } from '../../src/core/rule-base.js';
+import { recordRule, type OwnOptionKeys } from '../../src/core/rule-base.js';
 import type { CheckResult, Criterion, RecordRule, RuleContext, RuleOptions, TypedRow } from '../../src/core/types.js';
 import type { MessageTable } from '../../src/core/message.js';
 
@@ -40,12 +40,15 @@ export type RowWith<R, K extends PropertyKey> = [K] extends [never] ? R : string
 export function record<R = TypedRow, const K extends keyof R & string = never>(id: string,
   check: (row: RowWith<R, K>, ctx: RuleContext) => CheckResult, options: RecordOptions<K, R> = {}): RecordRule<R> {
   return recordRule<R>({
-    name: id, criterion: 'correct', code: options.code ?? 'check_failed',
+    name: id, criterion: 'correct', code: options.code ?? 'check_failed', options: OWN_OPTIONS,
     ...(options.fields ? { fields: options.fields } : {}),
     messages: { ...(options.fields?.length ? {} : WHOLE_RECORD), ...options.messages },
     // The validator runs the check only where every field of `fields` holds a valid value: the narrowing is exact.
   }, check as (row: R, ctx: RuleContext) => CheckResult, options as RuleOptions);
 }
+
+// What `options` holds besides the common rule options (`when` is one, typed on the row here).
+const OWN_OPTIONS: Readonly<Record<OwnOptionKeys<RecordOptions>, true>> = { fields: true, code: true, messages: true };
 
 // A check that declares no fields reads the whole record: its finding has no field or value to quote.
 const WHOLE_RECORD: MessageTable = {

@@ -12,7 +12,8 @@ export interface ReferenceOptions extends RuleOptions {
 /**
  * `column`'s value exists in a reference list (an authoritative code list or the keys of another dataset).
  * Missing values are not checked. For large lists pass a `Set` (it is used as it is, not copied). With
- * `ref('name')` the list is a reference given at validate time (see `rule.foreignKey`).
+ * `ref('name')` the list is a reference given at validate time (see `rule.foreignKey`). An empty list (not a `Set`,
+ * which may be filled before the run) throws when the rule is built: every value would fail.
  * @example rule.reference('commune_code', communeCodes, { name: 'communes 2025' })
  * @example rule.reference('commune_code', ref('communes'))
  */
@@ -22,9 +23,12 @@ export function reference(column: string, values: Iterable<unknown> | ReadonlySe
   options: ReferenceOptions = {}): RecordRule {
   if (isReferenceName(values)) return foreignKey(column, values, undefined, options);
   const set: ReadonlySet<string> = values instanceof Set ? (values as ReadonlySet<string>) : new Set([...values].map(identity));
+  if (!(values instanceof Set) && set.size === 0) {
+    throw new Error(`ddss: reference of "${column}" needs at least one value; with none every value would fail`);
+  }
   const name = options.name ?? `${set.size} values`;
   return recordRule({
-    name: `${column}.reference`, criterion: 'correct', code: 'not_in_reference', fields: [column],
+    options: { name: true }, name: `${column}.reference`, criterion: 'correct', code: 'not_in_reference', fields: [column],
     params: { reference: name },
   }, (row) => set.has(identity(row[column])) || { code: 'not_in_reference', field: column }, options);
 }

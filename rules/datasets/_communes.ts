@@ -14,6 +14,9 @@ export interface RegisterOptions {
   readonly communes?: CommuneTable | readonly CommuneTable[];
 }
 
+/** The keys of `RegisterOptions`: a built-in's `…With(options)` refuses any other (`comunes` was ignored). */
+export const REGISTER_OPTION_KEYS: readonly string[] = Object.keys({ communes: true } satisfies Record<keyof RegisterOptions, true>);
+
 /** The commune-code rules for a register's options. */
 export function communeRules(options: RegisterOptions): ValueRule[] {
   const given = options.communes;

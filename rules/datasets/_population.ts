@@ -16,6 +16,10 @@ export interface PersonRegisterOptions extends RegisterOptions {
   readonly populationColumns?: RegisterColumns;
 }
 
+/** The keys of `PersonRegisterOptions`: `landParcelsWith` and `insuranceParticipantsWith` refuse any other. */
+export const PERSON_REGISTER_OPTION_KEYS: readonly string[] = Object.keys(
+  { communes: true, population: true, populationColumns: true } satisfies Record<keyof PersonRegisterOptions, true>);
+
 /** The reference name the built-in registers verify people against. */
 export const POPULATION = 'population';
 

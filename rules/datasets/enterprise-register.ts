@@ -18,7 +18,8 @@ import { legacyEncoding } from '../vn/text/legacy-encoding.js';
 import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
-import { communeRules, type RegisterOptions } from './_communes.js';
+import { REGISTER_OPTION_KEYS, communeRules, type RegisterOptions } from './_communes.js';
+import { checkOptionKeys } from '../../src/core/option-keys.js';
 import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules, readableText } from './_rules.js';
 
@@ -81,6 +82,7 @@ export const enterpriseRegister: DatasetDefinition = { ...enterpriseRegisterWith
  * @example const enterprises = enterpriseRegisterWith({ communes: loadAdminUnits('communes-2025.json') });
  */
 export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDefinition {
+  checkOptionKeys(options, REGISTER_OPTION_KEYS, 'enterpriseRegisterWith');
   return defineDataset({
     name: 'enterprise-register',
     title: { en: 'Enterprise register', vi: 'Đăng ký doanh nghiệp' },

@@ -22,7 +22,8 @@ import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
 import { communeRules } from './_communes.js';
-import { populationRules, type PersonRegisterOptions } from './_population.js';
+import { PERSON_REGISTER_OPTION_KEYS, populationRules, type PersonRegisterOptions } from './_population.js';
+import { checkOptionKeys } from '../../src/core/option-keys.js';
 import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules } from './_rules.js';
 
@@ -62,6 +63,7 @@ export const insuranceParticipants: DatasetDefinition = { ...insuranceParticipan
  * @example const parcels = insuranceParticipantsWith({ communes: loadAdminUnits('communes-2025.json'), population: readCsv('population.csv') });
  */
 export function insuranceParticipantsWith(options: PersonRegisterOptions = {}): DatasetDefinition {
+  checkOptionKeys(options, PERSON_REGISTER_OPTION_KEYS, 'insuranceParticipantsWith');
   return defineDataset({
     name: 'insurance-participants',
     title: { en: 'Insurance participants (social and health insurance)', vi: 'Người tham gia BHXH, BHYT' },

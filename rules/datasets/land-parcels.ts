@@ -22,7 +22,8 @@ import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
 import { communeRules } from './_communes.js';
-import { customised, populationRules, type PersonRegisterOptions } from './_population.js';
+import { PERSON_REGISTER_OPTION_KEYS, customised, populationRules, type PersonRegisterOptions } from './_population.js';
+import { checkOptionKeys } from '../../src/core/option-keys.js';
 import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearNotInFuture } from './_rules.js';
 
@@ -64,6 +65,7 @@ export const landParcels: DatasetDefinition = { ...landParcelsWith(), module: im
  * @example const parcels = landParcelsWith({ communes: loadAdminUnits('communes-2025.json'), population: readCsv('population.csv') });
  */
 export function landParcelsWith(options: PersonRegisterOptions = {}): DatasetDefinition {
+  checkOptionKeys(options, PERSON_REGISTER_OPTION_KEYS, 'landParcelsWith');
   return defineDataset({
     name: 'land-parcels',
     title: { en: 'Land parcels (cadastral register)', vi: 'Thửa đất (sổ địa chính)' },

@@ -3,6 +3,32 @@ import { formatDuration } from 'date-fns/formatDuration';
 import { sub } from 'date-fns/sub';
 import type { Duration } from 'date-fns';
 import { vi } from 'date-fns/locale/vi';
+import { nearest } from '../../src/core/columns.js';
+
+const UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'];
+
+/**
+ * Throws for a duration that says no age: not an object, a key that is no unit (`{ dayz: 30 }` was read as no time
+ * at all, so only today's records were current), a count that is not a whole number ≥ 0 (`-1`, `NaN`, `1.5`: the
+ * cutoff became NaN, a future day, or dropped the half), or no unit at all. Definition files refuse the same.
+ * @example checkDuration('within', { dayz: 30 }) // throws: did you mean "days"?
+ */
+export function checkDuration(rule: string, d: unknown): void {
+  if (typeof d !== 'object' || d === null) throw new TypeError(`ddss: ${rule} takes a duration such as { days: 30 }, got ${d === null ? 'null' : typeof d}`);
+  const keys = Object.keys(d).filter((k) => (d as Record<string, unknown>)[k] !== undefined);
+  if (keys.length === 0) throw new TypeError(`ddss: ${rule}: the duration names no unit (${UNITS.join(', ')})`);
+  for (const key of keys) {
+    if (!UNITS.includes(key)) {
+      const near = nearest(key, UNITS);
+      throw new TypeError(`ddss: ${rule}: ${JSON.stringify(key)} is not a unit of a duration` +
+        `${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; its units are ${UNITS.join(', ')}`);
+    }
+    const n = (d as Record<string, unknown>)[key];
+    if (!(typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) {
+      throw new TypeError(`ddss: ${rule}: ${key} must be a whole number ≥ 0, got ${typeof n === 'string' ? JSON.stringify(n) : String(n)}`);
+    }
+  }
+}
 
 /** A duration in words, in both locales, for messages ("365 days" / "365 ngày"). */
 export function durationText(d: Duration): { en: string; vi: string } {

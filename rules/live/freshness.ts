@@ -1,7 +1,7 @@
 import type { Duration } from 'date-fns';
 import { aggregateRule } from '../../src/core/rule-base.js';
 import type { AggregateRule, RuleOptions, TypedRow } from '../../src/core/types.js';
-import { cutoff, cutoffDay, durationText } from './_duration.js';
+import { checkDuration, cutoff, cutoffDay, durationText } from './_duration.js';
 
 /**
  * The table as a whole is current: its newest `column` date is no older than `maxAge` before the time of the run
@@ -11,6 +11,7 @@ import { cutoff, cutoffDay, durationText } from './_duration.js';
  * @example rule.freshness('updated_at', { days: 30 })
  */
 export function freshness(column: string, maxAge: Duration, options: RuleOptions = {}): AggregateRule<{ newest: number | null }, TypedRow> {
+  checkDuration('freshness', maxAge);
   return aggregateRule<{ newest: number | null }, TypedRow>({
     name: `${column}.freshness`, criterion: 'live', code: 'stale_table', fields: [column],
     params: { maxAge: durationText(maxAge) },

@@ -1,7 +1,7 @@
 import type { Duration } from 'date-fns';
 import { valueRule } from '../../src/core/rule-base.js';
 import type { FieldType, RuleOptions, ValueRule } from '../../src/core/types.js';
-import { cutoffCache, durationText } from './_duration.js';
+import { checkDuration, cutoffCache, durationText } from './_duration.js';
 
 /**
  * A date is no older than `maxAge` before the time of the run: the record is current (live). On a `date` field
@@ -12,6 +12,7 @@ import { cutoffCache, durationText } from './_duration.js';
  * @example field.datetime().within({ days: 365 }) // updated 2 years ago → stale_record
  */
 export function within(maxAge: Duration, options: RuleOptions = {}, type?: FieldType): ValueRule {
+  checkDuration('within', maxAge);
   const day = type === 'date';
   const oldest = cutoffCache(maxAge, day);
   const meta = { name: 'within', criterion: 'live', code: 'stale_record', params: { maxAge: durationText(maxAge) } } as const;

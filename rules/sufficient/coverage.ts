@@ -5,11 +5,12 @@ import type { AggregateRule, RuleOptions, TypedRow } from '../../src/core/types.
 /**
  * Every expected value appears in `column` at least once (every commune has parcels, every province reported).
  * Table-level: the score is the share of expected values present; each absent one is a finding. Memory is bounded
- * by the expected list, not by the rows.
+ * by the expected list, not by the rows. An empty expected list throws when the rule is built: it would check nothing.
  * @example rule.coverage('province_code', ['01', '79', '48']) // 79 absent → score 2/3
  */
 export function coverage(column: string, expected: Iterable<unknown>, options: RuleOptions = {}): AggregateRule<{ seen: Set<string> }, TypedRow> {
   const wanted = [...new Set([...expected].map(identity))];
+  if (wanted.length === 0) throw new Error(`ddss: coverage of "${column}" needs at least one expected value; with none it checks nothing`);
   const wantedSet = new Set(wanted);
   return aggregateRule<{ seen: Set<string> }, TypedRow>({
     name: `${column}.coverage`, criterion: 'sufficient', code: 'missing_expected_value', fields: [column],

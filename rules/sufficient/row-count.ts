@@ -5,12 +5,13 @@ import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
 /**
  * The table has between `min` and `max` records (GX `expect_table_row_count_to_be_between`). Table-level: score 1
  * when it holds, 0 when not; the finding's `value` is the number of records, so a baseline can tell a table that
- * shrank further from the one it accepted. Without bounds every table passes; `min` greater than `max`, which no
- * table could meet, throws when the rule is built.
+ * shrank further from the one it accepted. No bound (it would pass every table), or `min` greater than `max` (no
+ * table could meet it), throws when the rule is built.
  * @example rule.rowCount({ min: 1 }) // an empty export fails with too_few_rows
  */
 export function rowCount(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): AggregateRule<null, unknown> {
   const { lo, hi } = countBounds('rowCount', bounds);
+  if (bounds.min === undefined && bounds.max === undefined) throw new Error('ddss: rowCount needs min or max; without either every table passes');
   return aggregateRule<null, unknown>({ name: 'rowCount', criterion: 'sufficient', params: { min: lo, max: hi === Infinity ? null : hi } }, {
     init: () => null,
     add() {},

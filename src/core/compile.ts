@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
-import { FINGERPRINT } from './rule-base.js';
+import { FINGERPRINT, checkRuleOptions } from './rule-base.js';
 import { CRITERIA, SEVERITIES } from './types.js';
 import type {
   AggregateRule, Criterion, DatasetDefinition, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RecordRule,
@@ -198,6 +198,8 @@ function options(id: string, o: {
   readonly criterion?: Criterion; readonly severity?: Severity; readonly threshold?: number;
   readonly weight?: number; readonly when?: (row: TypedRow) => boolean; readonly message?: LocalizedText;
 }, criterion: Criterion) {
+  // `required()` and `typeCheck()` options are read here, not by a rule factory: a misspelt key is refused here too.
+  checkRuleOptions({ name: id, criterion }, o);
   return {
     criterion: checkCriterion(id, o.criterion ?? criterion),
     severity: checkSeverity(id, o.severity ?? 'error'),

@@ -5,6 +5,7 @@ import type { RecordGrade } from './grades.js';
 import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './grade-tally.js';
 import { sinkWaits, type SinkWaits } from './sink-waits.js';
 import { checkOptionKeys, VALIDATE_OPTION_KEYS } from './option-keys.js';
+import { checkWorkers } from './check-workers.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -57,6 +58,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   if (o.failUnder !== undefined && !(o.failUnder >= 0 && o.failUnder <= 1)) {
     throw new Error(`ddss: failUnder must be in [0, 1], got ${o.failUnder}`);
   }
+  checkWorkers(o);
   const locale = checkLocale(o.locale);
   const timeZone = o.timeZone !== undefined ? checkTimeZone(o.timeZone, 'timeZone')
     : definition?.timeZone !== undefined ? checkTimeZone(definition.timeZone, `the timeZone of dataset "${definition.name}"`)

@@ -3,6 +3,7 @@ import type {
   RuleOptions, TypedRow, ValueRule,
 } from './types.js';
 import type { MessageTable } from './message.js';
+import { checkOptionKeys } from './option-keys.js';
 
 /** What a rule factory fixes about its rule besides the user's options. */
 export interface RuleMeta {
@@ -21,12 +22,51 @@ export interface RuleMeta {
    * differ only there are never merged. Kept under a symbol: reports never show it.
    */
   readonly fingerprint?: unknown;
+  /**
+   * The rule's own option keys besides the common ones (`{ caseInsensitive: true }`), when its factory passes its whole
+   * options object on: any other key is refused when the rule is built, naming the nearest known one.
+   */
+  readonly options?: Readonly<Record<string, true>>;
+}
+
+// Every common option, as a record so that adding one to `RuleOptions` without listing it here is a type error.
+const COMMON: Readonly<Record<keyof RuleOptions, true>> = {
+  id: true, criterion: true, severity: true, threshold: true, weight: true, when: true, message: true, description: true,
+};
+
+/** The options every rule takes (`RuleOptions`), by name. */
+export const RULE_OPTION_KEYS: readonly string[] = Object.keys(COMMON);
+
+/**
+ * The keys of an options type beyond the common rule options: what a rule's `RuleMeta.options` must list.
+ * @example type K = OwnOptionKeys<OneOfOptions>; // 'caseInsensitive'
+ */
+export type OwnOptionKeys<O> = Exclude<keyof O, keyof RuleOptions> & string;
+
+/**
+ * The meta of a rule whose options are `O`: with keys of its own, `options` must list each of them (a missing or
+ * extra one is a type error), so a typo in a call is told from a key the rule reads.
+ * @example const meta: MetaFor<OneOfOptions> = { name: 'oneOf', criterion: 'correct', options: { caseInsensitive: true } };
+ */
+export type MetaFor<O> = RuleMeta & ([OwnOptionKeys<O>] extends [never] ? unknown
+  : { readonly options: Readonly<Record<OwnOptionKeys<O>, true>> });
+
+/**
+ * Throws for a key of a rule's options that is neither a common option nor one of the rule's own, naming the nearest.
+ * Why: options are read by name, so `{ severty: 'warning' }` or `{ caseInsensitve: true }` was silently ignored and
+ * the rule ran as if it had not been given — from JavaScript, or from an object TypeScript does not check for extra keys.
+ * @example checkRuleOptions({ name: 'unique', criterion: 'clean' }, { severty: 'warning' }) // throws: did you mean "severity"?
+ */
+export function checkRuleOptions(meta: RuleMeta, o: unknown): void {
+  if (typeof o !== 'object' || o === null) throw new TypeError(`ddss: the options of rule ${meta.name} must be an object, got ${o === null ? 'null' : typeof o}`);
+  checkOptionKeys(o, meta.options === undefined ? RULE_OPTION_KEYS : [...RULE_OPTION_KEYS, ...Object.keys(meta.options)], `rule ${meta.name}`);
 }
 
 /** The key of a rule's fingerprint (`RuleMeta.fingerprint`); shared by every copy of ddss in a process. */
 export const FINGERPRINT: unique symbol = Symbol.for('ddss.rule.fingerprint') as never;
 
 function base(meta: RuleMeta, o: RuleOptions) {
+  checkRuleOptions(meta, o);
   return {
     name: meta.name,
     ...(o.id === undefined ? {} : { id: o.id }),
@@ -66,26 +106,35 @@ export function isSetupError(e: unknown): boolean {
   return e instanceof Error && (e as unknown as Record<symbol, unknown>)[SETUP] === true;
 }
 
-/** Builds a per-value rule with the options every rule takes (DESIGN §1). */
-export function valueRule<V>(meta: RuleMeta, check: (value: V, ctx: RuleContext) => CheckResult,
-  options: RuleOptions = {}): ValueRule<V> {
+/**
+ * Builds a per-value rule with the options every rule takes (DESIGN §1), and the rule's own listed in `meta.options`.
+ * @example const even = valueRule<number>({ name: 'even', criterion: 'correct' }, (n) => n % 2 === 0, { severity: 'warning' });
+ */
+export function valueRule<V, O extends RuleOptions = RuleOptions>(meta: MetaFor<O>, check: (value: V, ctx: RuleContext) => CheckResult,
+  options: O = {} as O): ValueRule<V> {
   return { kind: 'value', ...base(meta, options), check };
 }
 
-/** Builds a per-record rule; with `fields`, it runs only where all of them hold a valid value. */
-export function recordRule<R = TypedRow>(meta: RuleMeta & { readonly fields?: readonly string[]; readonly reads?: readonly string[] },
-  check: (row: R, ctx: RuleContext) => CheckResult, options: RuleOptions = {}): RecordRule<R> {
+/**
+ * Builds a per-record rule; with `fields`, it runs only where all of them hold a valid value. Options as `valueRule`.
+ * @example const ordered = recordRule({ name: 'ordered', criterion: 'correct', fields: ['a', 'b'] }, (r) => r.a <= r.b);
+ */
+export function recordRule<R = TypedRow, O extends RuleOptions = RuleOptions>(meta: MetaFor<O> & { readonly fields?: readonly string[]; readonly reads?: readonly string[] },
+  check: (row: R, ctx: RuleContext) => CheckResult, options: O = {} as O): RecordRule<R> {
   return { kind: 'record', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}),
     ...(meta.reads ? { reads: meta.reads } : {}), check };
 }
 
-/** Builds a mergeable aggregate (dataset rule, or a field rule such as `unique`). */
-export function aggregateRule<S, V>(meta: RuleMeta & { readonly fields?: readonly string[] }, impl: {
+/**
+ * Builds a mergeable aggregate (dataset rule, or a field rule such as `unique`). Options as `valueRule`.
+ * @example const rows = aggregateRule<number, unknown>({ name: 'rows', criterion: 'sufficient' }, { init: () => 0, add() {}, merge: (a, b) => a + b, finish: () => ({ checked: 1, findings: [] }) });
+ */
+export function aggregateRule<S, V, O extends RuleOptions = RuleOptions>(meta: MetaFor<O> & { readonly fields?: readonly string[] }, impl: {
   init(): S;
   add(state: S, value: V, ctx: RuleContext): void;
   merge(a: S, b: S, offset: MergeOffset): S;
   finish(state: S, ctx: FinishContext): DatasetOutcome;
   check?(state: unknown): boolean;
-}, options: RuleOptions = {}): AggregateRule<S, V> {
+}, options: O = {} as O): AggregateRule<S, V> {
   return { kind: 'aggregate', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}), ...impl };
 }

@@ -5,6 +5,7 @@ import type { SourceScope } from './source.js';
 import type { RecordGrade } from './grades.js';
 import { mergeGroups, mergeWorst, type GroupsState } from './grade-tally.js';
 import { mergeTimings, type TimingsState } from './timings.js';
+import { checkRun, type StateRun } from './state-guard.js';
 
 /** What a rule has seen so far in one validator. */
 export interface RuleState {
@@ -34,6 +35,8 @@ export interface SourceRuleState extends RuleState {
 export interface ValidatorState {
   readonly version: 1;
   readonly signature: string;
+  /** The run's settings the state was made under: only states made under the same ones merge. */
+  readonly run: StateRun;
   rows: number;
   /** Physical lines consumed, so a following shard's lines can be shifted. */
   lines: number;
@@ -59,10 +62,11 @@ export function emptyRuleState(agg: unknown): RuleState {
   return { checked: 0, failed: createRowSet(), violations: 0, samples: [], error: null, agg };
 }
 
-export function initialState(plan: Plan): ValidatorState {
+export function initialState(plan: Plan, run: StateRun): ValidatorState {
   return {
     version: 1,
     signature: plan.signature,
+    run,
     rows: 0,
     lines: 0,
     skippedRecords: 0,
@@ -83,6 +87,7 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
   if (a.signature !== b.signature) {
     throw new Error('ddss: cannot merge states of different dataset definitions');
   }
+  checkRun(a.run, b.run);
   const offset: MergeOffset = { rows: a.rows, lines: a.lines, ...(last ? { last } : {}) };
   const rules = a.rules.map((ra, i) => {
     const rb = b.rules[i] as RuleState;
@@ -112,6 +117,7 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
   return {
     version: 1,
     signature: a.signature,
+    run: a.run,
     rows: a.rows + b.rows,
     lines: a.lines + b.lines,
     skippedRecords: a.skippedRecords + b.skippedRecords,

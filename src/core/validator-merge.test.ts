@@ -1,5 +1,6 @@
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { createValidator, defineDataset, field } from '../index.js';
+import { createValidator, defineDataset, field, type ValidateOptions, type ValidatorState } from '../index.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const ids = defineDataset({ name: 'ids', fields: { id: field.text().unique() } });
@@ -37,5 +38,46 @@ describe('createValidator: merging states', () => {
     v.merge(validatorOf(['p', 'q']).state(), true);
     expect(counts(v)).toEqual([4, 4]);
     expect(() => v.merge(validatorOf(['r']).state())).toThrow(/already finished/);
+  });
+});
+
+describe('createValidator: merging states of another run, or states that are no longer states', () => {
+  const dated = defineDataset({ name: 'dated', fields: { id: field.text().unique(), d: field.date().notInFuture() } });
+  const fed = (options: ValidateOptions) => {
+    const v = createValidator(dated, { now: NOW, ...options });
+    v.add({ id: 'a', d: '2026-06-01' });
+    return v;
+  };
+
+  // Merged silently before: half the rows judged at one now and half at another, messages in two languages.
+  it.each<[string, ValidateOptions, RegExp]>([
+    ['another now', { now: '2027-01-01' }, /now 2027-01-01T00:00:00\.000Z, not 2026-01-01T00:00:00\.000Z/],
+    ['another timeZone', { timeZone: 'Asia/Ho_Chi_Minh' }, /timeZone Asia\/Ho_Chi_Minh, not UTC/],
+    ['another locale', { locale: 'vi' }, /locale vi, not en/],
+    ['values shown where the other masks them', { showValues: true }, /showValues true, not false/],
+  ])('refuses a state made under %s, naming the difference, and stays as it was', (_, other, difference) => {
+    const v = fed({});
+    expect(() => v.merge(fed(other).state())).toThrow(difference);
+    const r = v.finish();
+    expect([r.rows, r.rules.find((x) => x.id === 'd.notInFuture')?.failed]).toEqual([1, 1]);
+  });
+
+  it('refuses a state that went through JSON, saying what to do instead (it failed with "set.list.slice is not a function")', () => {
+    const v = fed({});
+    const json: unknown = JSON.parse(JSON.stringify(fed({}).state()));
+    expect(() => v.merge(json as ValidatorState)).toThrow(TypeError);
+    expect(() => v.merge(json as ValidatorState)).toThrow(/encodeShardState/);
+    expect(v.finish().rows).toBe(1);
+  });
+
+  it.each<[string, (s: ValidatorState) => ValidatorState]>([
+    ['the state itself', (s) => s],
+    ['a structured clone', (s) => structuredClone(s)],
+    ['a v8 serialisation', (s) => deserialize(serialize(s)) as ValidatorState],
+  ])('merges %s of a validator with the same settings', (_, copy) => {
+    const v = fed({});
+    v.merge(copy(fed({}).state()));
+    const r = v.finish();
+    expect([r.rows, r.rules.find((x) => x.id === 'id.unique')?.failed]).toEqual([2, 2]);
   });
 });

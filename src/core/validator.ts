@@ -15,6 +15,7 @@ import {
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
+import { checkRun, checkStateShape } from './state-guard.js';
 import type {
   CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
 } from './types.js';
@@ -33,7 +34,7 @@ export type { Validator };
 export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
   const plan = compile(definition);
   const opts = resolveOptions(options, definition);
-  let st = initialState(plan);
+  let st = initialState(plan, { now: opts.now.toISOString(), timeZone: opts.timeZone, locale: opts.locale, showValues: opts.showValues });
   const fields = plan.fields;
   const n = fields.length;
   const raws: unknown[] = new Array<unknown>(n);
@@ -273,6 +274,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       if (closed) throw closedError(finished, 'merge a state');
       // Its own state merged into itself: the uniqueness tables would grow while being walked, until memory ran out.
       if (other === st) throw new Error('ddss: a validator cannot merge its own state (merge another validator\'s state())');
+      checkStateShape(other);
+      checkRun(st.run, other.run); // before anything is counted: a refused merge leaves the validator as it was
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
       // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.

@@ -29,6 +29,7 @@ export function buildRule(r: DeclarativeRule, index: number, fields: ReadonlyMap
   const d = r as Exclude<DeclarativeRule, DeclarativeVnDatasetRule>;
   switch (d.type) {
     case 'rowCount':
+      if (d.min === undefined && d.max === undefined) throw new DefinitionError('needs min or max', ['rules', index]);
       if (d.min !== undefined && d.max !== undefined && d.min > d.max) throw new DefinitionError(`min (${d.min}) is greater than max (${d.max})`, ['rules', index]);
       return rule.rowCount({ ...(d.min === undefined ? {} : { min: d.min }), ...(d.max === undefined ? {} : { max: d.max }) }, o);
     case 'uniqueBy': {

@@ -68,6 +68,7 @@ function describe(e: ErrorObject): string {
     // Only a pack rule entry is limited to one key: `{ cccd: {…} }`, one map per rule.
     case 'maxProperties': return p.limit === 1 ? 'one rule per item: write each as its own one-key map'
       : `more than ${String(p.limit)} entries (the most allowed here)`;
+    case 'minItems': return p.limit === 1 ? 'an empty list, which would check nothing' : `fewer than ${String(p.limit)} items (the fewest allowed here)`;
     case 'maxItems': return `more than ${String(p.limit)} items (the most allowed here)`;
     default: return e.message ?? e.keyword;
   }

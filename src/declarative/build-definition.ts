@@ -1,4 +1,4 @@
-import { defineDataset } from '../define.js';
+import { defineDataset, WeightsError } from '../define.js';
 import type { Criterion, DatasetDefinition, FieldSpecData, FieldType } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { checkSchema } from './_schema.js';
@@ -81,8 +81,8 @@ export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}
       ...(timeZone === undefined ? {} : { timeZone }),
     });
   } catch (e) {
-    // What defineDataset still rejects is about the whole definition (a rule id used twice).
-    throw new DefinitionError((e as Error).message.replace(/^ddss: /, ''));
+    // What defineDataset still rejects is about the whole definition (a rule id used twice), or its weights.
+    throw new DefinitionError((e as Error).message.replace(/^ddss: /, ''), e instanceof WeightsError ? ['weights'] : []);
   }
 }
 

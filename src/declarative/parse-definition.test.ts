@@ -116,6 +116,11 @@ describe('parseDefinition', () => {
     ['extends: land-parcels\ndrop: [owner_id.cccd]\noverride:\n  owner_id.cccd: { severity: info }\n', 'override["owner_id.cccd"]', 'both dropped and overridden'],
     ['extends: land-parcels\ndrop: [owner_id.type]\n', 'drop[0]', 'type check cannot be dropped'],
     ['name: x\ndrop: [a.required]\nfields:\n  a: { type: text }\n', 'drop[0]', 'no rule has the id "a.required"'],
+    // Weights under which the overall score is null on every run: failUnder could never fail.
+    ['name: x\nweights: { correct: 0, sufficient: 0, clean: 0, live: 0 }\nfields:\n  a: { type: text }\n', 'weights', 'weights are all 0'],
+    ['name: x\nweights: { correct: 0 }\nfields:\n  a: { type: text }\n', 'weights', 'which no rule of it checks'],
+    ['name: x\nweights: { live: .inf }\nfields:\n  a: { type: text }\n', 'weights.live', 'must be'],
+    ['name: x\nweights: { live: .nan }\nfields:\n  a: { type: text }\n', 'weights.live', 'must be'],
   ])('%j → %s', (text, path, detail) => {
     const e = problem(text);
     expect(e.path).toBe(path);

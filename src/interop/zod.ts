@@ -76,7 +76,8 @@ export function fromZod(schema: z.ZodType, options: FromZodOptions = {}): readon
 
   return used.map((criterion) => {
     const name = criterion === other ? base : `${base}.${criterion}`;
-    return recordRule({ name, criterion, code: 'schema_violation', reads }, (row, ctx) => {
+    // `criteria` is read above, not by the rule: listed so that a misspelling of it is named as one.
+    return recordRule({ name, criterion, code: 'schema_violation', reads, options: { criteria: true } }, (row, ctx) => {
       const mine = issuesOf(row, ctx).filter((c) => c.criterion === criterion).map((c) => c.finding);
       return mine.length === 0 ? undefined : mine;
     }, { ...common, criterion, ...(common.id === undefined ? {} : { id: name }), description: common.description ?? {

@@ -5,6 +5,7 @@ import { SinkFailure } from '../core/sink-waits.js';
 import type { DatasetDefinition, Report, ValidateOptions, Violation } from '../core/types.js';
 import type { RangeOffset } from './ordered-violations.js';
 import { checkState } from './check-state.js';
+import { runDifference } from '../core/state-guard.js';
 import { piiKeyCheck } from './input-fingerprint.js';
 import { ShardStateError } from './state-file.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
@@ -166,6 +167,8 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
   // One after another, as worker ranges merge: each uniqueness table is absorbed once into the running one (merging
   // in pairs would absorb every key log₂ N / 2 times); only the running state's row sets are copied per shard, and
   // failing rows are a fraction of all rows.
+  // The run settings every shard's state must have been made under: the header's, as this validator has them.
+  const run = v.state().run;
   for (let k = 0; k < plan.used; k++) {
     const h = plan.shards[k] as ShardState | ShardHeader;
     const name = plan.names[k] as string;
@@ -174,8 +177,9 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
     // Checked when its turn comes: a state file is never used as it was read.
     const why = checkState(compiled, s.state, h.options);
     if (why !== undefined) throw new ShardStateError(`${name}: not a sound state (${why})`, 'corrupt');
-    if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines) {
-      throw new ShardStateError(`${name}: its state does not match its header`, 'corrupt');
+    const differ = runDifference(run, (s.state as { run?: unknown }).run);
+    if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines || differ !== undefined) {
+      throw new ShardStateError(`${name}: its state does not match its header${differ === undefined ? '' : ` (${differ})`}`, 'corrupt');
     }
     v.merge(s.state, k === plan.used - 1); // the last is only finished
   }

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { checkWorkers } from '../core/check-workers.js';
 import type { TabularSource } from '../core/source.js';
 import type { CsvSource } from '../sources/csv/read-csv.js';
 import { splitsAsDeclared } from '../parallel/splits-as-declared.js';
@@ -52,6 +53,7 @@ export async function profile(source: TabularSource, options: ProfileOptions = {
  * @example finishProfile(mergeProfileStates(await readProfileState(a), await readProfileState(b)), 'all')
  */
 export async function readProfileState(source: TabularSource, options: ProfileOptions = {}): Promise<ProfileState> {
+  checkWorkers(options);
   const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
   const now = options.now ?? new Date();
   const workers = await profileWorkers(source, options);

@@ -28,7 +28,7 @@ export function communeCurrent(options: RuleOptions & { readonly tables: readonl
       `list (given ${tables.length})`);
   }
   return valueRule({
-    name: 'communeCurrent', criterion: 'live', code: 'retired_commune_code', messages,
+    options: { tables: true }, name: 'communeCurrent', criterion: 'live', code: 'retired_commune_code', messages,
     params: { tables: tables.map((t) => t.version).join(', ') },
   }, (v, ctx) => {
     const text = codeText(v);

@@ -45,7 +45,7 @@ export function commune(options: CommuneOptions = {}): ValueRule {
   if (provinceField !== undefined && tables.length === 0) throw new Error('ddss: commune({ provinceField }) needs a table');
   const label = tables.map((t) => t.version).join(', ');
   return valueRule({
-    name: 'commune', criterion: 'correct', code: 'unknown_commune_code', messages, fixes: { commune_code_format: 'leading-zero' },
+    options: { table: true, tables: true, provinceField: true }, name: 'commune', criterion: 'correct', code: 'unknown_commune_code', messages, fixes: { commune_code_format: 'leading-zero' },
     params: tables.length === 0 ? { check: 'format only' } : { check: 'table', table: label, ...(provinceField === undefined ? {} : { provinceField }) },
   }, (v, ctx) => {
     const text = codeText(v);

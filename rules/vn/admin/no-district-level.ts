@@ -1,6 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { calendarDayMs } from '../tables/dated.js';
 
 export interface NoDistrictLevelOptions extends RuleOptions {
   /** The day the district level ended, `yyyy-MM-dd`. Default `2025-07-01` (NQ 202/2025/QH15). */
@@ -23,8 +24,9 @@ const messages: MessageTable = {
  */
 export function noDistrictLevel(options: NoDistrictLevelOptions = {}): ValueRule {
   const since = options.since ?? '2025-07-01';
-  const start = Date.parse(`${since}T00:00:00Z`);
-  if (Number.isNaN(start)) throw new Error(`ddss: noDistrictLevel: since must be yyyy-MM-dd, got "${since}"`);
-  return valueRule({ name: 'noDistrictLevel', criterion: 'live', code: 'retired_district_level', messages, params: { since } },
+  // A day that is no day (2025-02-30) was read as the next month's and the rule judged from then.
+  const start = calendarDayMs(since);
+  if (start === undefined) throw new Error(`ddss: noDistrictLevel: since must be a calendar date yyyy-MM-dd, got ${JSON.stringify(since)}`);
+  return valueRule({ options: { since: true }, name: 'noDistrictLevel', criterion: 'live', code: 'retired_district_level', messages, params: { since } },
     (_v, ctx) => ctx.todayMs < start, { severity: 'warning', ...options });
 }

@@ -1,7 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
-import type { DatedTable } from '../tables/dated.js';
+import { checkDatedTables, type DatedTable } from '../tables/dated.js';
 import { provinceTables, type Province } from '../tables/provinces.js';
 import { codeText, standing } from './_codes.js';
 
@@ -29,8 +29,9 @@ const messages: MessageTable = {
  * @example field.text().use(vn.provinceCurrent()) // "27" at now = 2026 → retired_province_code, suggestion "24"
  */
 export function provinceCurrent(options: ProvinceCurrentOptions = {}): ValueRule {
+  checkDatedTables('provinceCurrent', options.tables);
   const tables: readonly DatedTable<readonly MergedProvince[]>[] = options.tables ?? provinceTables;
-  return valueRule({ name: 'provinceCurrent', criterion: 'live', code: 'retired_province_code', messages }, (v, ctx) => {
+  return valueRule({ options: { tables: true }, name: 'provinceCurrent', criterion: 'live', code: 'retired_province_code', messages }, (v, ctx) => {
     const text = codeText(v);
     if (text === undefined) return undefined;
     const s = standing(tables, text, ctx.today);

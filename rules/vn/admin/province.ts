@@ -3,7 +3,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
 import type { DatedTable } from '../tables/dated.js';
 import { provinceTables, type Province } from '../tables/provinces.js';
-import { tableAt } from '../tables/dated.js';
+import { checkDatedTables, tableAt } from '../tables/dated.js';
 import { codeText, formatFinding, indexOf, standing } from './_codes.js';
 
 export interface ProvinceOptions extends RuleOptions {
@@ -47,6 +47,7 @@ const messages: MessageTable = {
  * @example field.text().use(vn.province({ dateField: 'registered_at' })) // "27" registered 02/10/2025 → unknown_province_code; registered 2010 → passes
  */
 export function province(options: ProvinceOptions = {}): ValueRule {
+  checkDatedTables('province', options.tables);
   const tables = options.tables ?? provinceTables;
   const scheme = options.scheme ?? 'auto';
   const fixed = scheme === 'auto' ? undefined : tables.find((t) => t.version === scheme);
@@ -64,7 +65,7 @@ export function province(options: ProvinceOptions = {}): ValueRule {
     }
     return memo.lists;
   };
-  return valueRule({ name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params,
+  return valueRule({ options: { scheme: true, dateField: true, tables: true }, name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params,
     fixes: { province_code_format: 'leading-zero' } },
     (v, ctx) => {
       const text = codeText(v);

@@ -1,4 +1,4 @@
-import { tableAt, type DatedTable } from '../tables/dated.js';
+import { checkDatedTables, tableAt, type DatedTable } from '../tables/dated.js';
 import {
   baseSalaryTables, CONTRIBUTION_CAP_MULTIPLE, regionalMinimumWageTables, type BaseSalaryEntry, type Region,
   type RegionalMinimumWageEntry,
@@ -15,6 +15,9 @@ export interface SalaryTablesOptions {
   /** Replace the shipped regional minimum-wage tables. */
   readonly minimumWage?: readonly DatedTable<RegionalMinimumWageEntry>[];
 }
+
+/** The keys of `SalaryTablesOptions`, as the salary rules declare them (see `RuleMeta.options`). */
+export const SALARY_OPTIONS: Readonly<Record<keyof SalaryTablesOptions, true>> = { region: true, baseSalary: true, minimumWage: true };
 
 export interface SalaryFields {
   /** The contribution salary column (VND, a number). */
@@ -56,6 +59,8 @@ export function salaryCheck(fields: SalaryFields, o: SalaryTablesOptions, warnOn
   applies(row: TypedRow): boolean;
   check(row: TypedRow): Finding[];
 } {
+  checkDatedTables('salaryInRange baseSalary', o.baseSalary);
+  checkDatedTables('salaryInRange minimumWage', o.minimumWage);
   const pick = (b: Bound | undefined): Bound | undefined => (b !== undefined && b.warnOnly === warnOnly ? b : undefined);
   // `applies` and `check` of both salary rules ask for every row, and a column holds few distinct months: work out
   // each month's bounds once (the dated tables are reference data, fixed for the rule's lifetime).

@@ -31,7 +31,7 @@ const messages: MessageTable = {
 export function cardNotExpired(fields: CardNotExpiredFields, options: CardNotExpiredOptions = {}): RecordRule {
   const active = new Set(options.active ?? ['active']);
   return recordRule({
-    name: 'cardNotExpired', criterion: 'live', code: 'expired_card_active', fields: [fields.status, fields.validTo],
+    options: { active: true }, name: 'cardNotExpired', criterion: 'live', code: 'expired_card_active', fields: [fields.status, fields.validTo],
     messages, params: { active: [...active] },
   }, (row, ctx) => {
     const status = row[fields.status];

@@ -44,7 +44,7 @@ const messages: MessageTable = {
 export function childUnderSix(fields: ChildUnderSixFields, options: ChildUnderSixOptions = {}): RecordRule {
   const objectCodes = options.objectCodes ?? ['TE'];
   return recordRule({
-    name: 'childUnderSix', criterion: 'correct', code: 'te_card_valid_too_long',
+    options: { objectCodes: true }, name: 'childUnderSix', criterion: 'correct', code: 'te_card_valid_too_long',
     fields: [fields.card, fields.dob, fields.validFrom, fields.validTo], messages,
   }, (row) => {
     const card = idText(row[fields.card]);

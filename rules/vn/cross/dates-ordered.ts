@@ -31,9 +31,10 @@ const DAY = 86_400_000;
 export function datesOrdered(fields: readonly string[], options: DatesOrderedOptions = {}): RecordRule {
   if (fields.length === 0) throw new Error('ddss: datesOrdered needs at least one field');
   const upToNow = options.upToNow ?? true;
+  if (fields.length === 1 && !upToNow) throw new Error('ddss: datesOrdered of one field without upToNow checks nothing; give two fields or more');
   const names = [...fields];
   return recordRule({
-    name: `${names.join('+')}.datesOrdered`, criterion: 'correct', code: 'dates_out_of_order', fields: names, messages,
+    options: { upToNow: true }, name: `${names.join('+')}.datesOrdered`, criterion: 'correct', code: 'dates_out_of_order', fields: names, messages,
     params: { order: names.join(' ≤ ') },
   }, (row, ctx) => {
     const out: Finding[] = [];

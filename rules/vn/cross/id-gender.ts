@@ -54,7 +54,7 @@ export function idGender(fields: IdGenderFields, options: IdGenderOptions = {}):
   const female = new Set(genders.female.map(key));
   const shown = { Nam: String(genders.male[0] ?? 'Nam'), Nữ: String(genders.female[0] ?? 'Nữ') };
   return recordRule({
-    name: 'idGender', criterion: 'correct', code: 'id_gender_mismatch', fields: [fields.id, fields.gender],
+    options: { genders: true }, name: 'idGender', criterion: 'correct', code: 'id_gender_mismatch', fields: [fields.id, fields.gender],
     messages, params: { id: fields.id },
   }, (row) => {
     const text = idText(row[fields.id]);

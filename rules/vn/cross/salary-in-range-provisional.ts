@@ -1,7 +1,7 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { warnOnlyOptions } from '../_warn-only.js';
-import { SALARY_MESSAGES, salaryCheck, type SalaryFields, type SalaryTablesOptions } from './_salary.js';
+import { SALARY_MESSAGES, SALARY_OPTIONS, salaryCheck, type SalaryFields, type SalaryTablesOptions } from './_salary.js';
 
 export type SalaryInRangeProvisionalOptions = RuleOptions & SalaryTablesOptions;
 
@@ -16,7 +16,7 @@ export function salaryInRangeProvisional(fields: SalaryFields, options: SalaryIn
   const c = salaryCheck(fields, options, true);
   const user = options.when;
   return recordRule({
-    name: 'salaryInRangeProvisional', criterion: 'correct', code: 'salary_above_cap',
+    options: SALARY_OPTIONS, name: 'salaryInRangeProvisional', criterion: 'correct', code: 'salary_above_cap',
     fields: [fields.salary, fields.month], messages: SALARY_MESSAGES, params: { region: options.region ?? 'IV' },
   }, c.check, { ...warnOnlyOptions('salaryInRangeProvisional', 'the announced base salary from 1/7/2026', options), when: (row) => c.applies(row) && (user === undefined || user(row)) });
 }

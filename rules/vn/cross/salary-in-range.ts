@@ -1,6 +1,6 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
-import { SALARY_MESSAGES, salaryCheck, type SalaryFields, type SalaryTablesOptions } from './_salary.js';
+import { SALARY_MESSAGES, SALARY_OPTIONS, salaryCheck, type SalaryFields, type SalaryTablesOptions } from './_salary.js';
 
 export type SalaryInRangeOptions = RuleOptions & SalaryTablesOptions;
 
@@ -17,7 +17,7 @@ export function salaryInRange(fields: SalaryFields, options: SalaryInRangeOption
   const c = salaryCheck(fields, options, false);
   const user = options.when;
   return recordRule({
-    name: 'salaryInRange', criterion: 'correct', code: 'salary_above_cap', fields: [fields.salary, fields.month],
+    options: SALARY_OPTIONS, name: 'salaryInRange', criterion: 'correct', code: 'salary_above_cap', fields: [fields.salary, fields.month],
     messages: SALARY_MESSAGES, params: { region: options.region ?? 'IV' },
   }, c.check, { ...options, when: (row) => c.applies(row) && (user === undefined || user(row)) });
 }

@@ -50,12 +50,22 @@ export interface ExcelSerialOptions {
   readonly latest?: Date;
 }
 
+/** The keys of `ExcelSerialOptions`, as the Excel-serial rules declare them (see `RuleMeta.options`). */
+export const EXCEL_OPTIONS: Readonly<Record<keyof ExcelSerialOptions, true>> = { format: true, earliest: true, latest: true };
+
 /**
- * Throws when `earliest` is after `latest`: no serial fits such a range, so the rule passed every value.
+ * Throws when `earliest` is after `latest` (no serial fits such a range, so the rule passed every value), or either is
+ * no valid Date.
  * @example checkSerialRange('excelSerial', { earliest: new Date('2099-01-01'), latest: new Date('1920-01-01') }) // throws
  */
 export function checkSerialRange(rule: string, o: ExcelSerialOptions): void {
   const { earliest, latest } = o;
+  // An Invalid Date made the range NaN, which no comparison excludes: every serial got a suggestion.
+  for (const [key, d] of [['earliest', earliest], ['latest', latest]] as const) {
+    if (d !== undefined && !(d instanceof Date && !Number.isNaN(d.getTime()))) {
+      throw new Error(`ddss: ${rule}: ${key} must be a valid Date, got ${d instanceof Date ? 'an Invalid Date' : typeof d}`);
+    }
+  }
   if (earliest !== undefined && latest !== undefined && earliest.getTime() > latest.getTime()) {
     const day = (d: Date) => d.toISOString().slice(0, 10);
     throw new Error(`ddss: ${rule}: earliest (${day(earliest)}) is after latest (${day(latest)}), so no serial could be found`);

@@ -1,6 +1,6 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
-import { EXCEL_MESSAGES, checkSerialRange, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
+import { EXCEL_MESSAGES, EXCEL_OPTIONS, checkSerialRange, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
 
 /**
  * A date column holds no Excel serial numbers: a dataset rule that reads the column's **raw** cell, so it works
@@ -12,7 +12,7 @@ import { EXCEL_MESSAGES, checkSerialRange, serialSuggestion, type ExcelSerialOpt
 export function excelSerialIn(column: string, options: RuleOptions & ExcelSerialOptions = {}): RecordRule {
   checkSerialRange('excelSerialIn', options);
   return recordRule({
-    name: `${column}.excelSerial`, criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
+    options: EXCEL_OPTIONS, name: `${column}.excelSerial`, criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
     fixes: { excel_serial_date: 'excel-date' },
     params: { column },
   }, (row, ctx) => {

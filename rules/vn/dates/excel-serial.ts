@@ -1,6 +1,6 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
-import { EXCEL_MESSAGES, checkSerialRange, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
+import { EXCEL_MESSAGES, EXCEL_OPTIONS, checkSerialRange, serialSuggestion, type ExcelSerialOptions } from './_excel.js';
 
 /**
  * The value is not an Excel serial date number (`45123` = 16/07/2023), the mark of a date column that went through
@@ -12,7 +12,7 @@ import { EXCEL_MESSAGES, checkSerialRange, serialSuggestion, type ExcelSerialOpt
  */
 export function excelSerial(options: RuleOptions & ExcelSerialOptions = {}): ValueRule {
   checkSerialRange('excelSerial', options);
-  return valueRule({ name: 'excelSerial', criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
+  return valueRule({ options: EXCEL_OPTIONS, name: 'excelSerial', criterion: 'correct', code: 'excel_serial_date', messages: EXCEL_MESSAGES,
     fixes: { excel_serial_date: 'excel-date' } },
     (v) => {
       const suggestion = serialSuggestion(v, options);

@@ -32,7 +32,7 @@ const messages: MessageTable = {
 export function capitalPositive(fields: CapitalFields, options: CapitalPositiveOptions = {}): RecordRule {
   const enterprises = new Set(options.enterprises ?? ENTERPRISE_FORMS);
   return recordRule({
-    name: 'capitalPositive', criterion: 'correct', code: 'zero_charter_capital', fields: [fields.capital, fields.type],
+    options: { enterprises: true }, name: 'capitalPositive', criterion: 'correct', code: 'zero_charter_capital', fields: [fields.capital, fields.type],
     messages, params: { enterprises: [...enterprises] },
   }, (row) => {
     const type = row[fields.type];

@@ -42,7 +42,7 @@ export function closedNotEdited(fields: ClosedNotEditedFields, options: ClosedNo
   const graceDays = options.graceDays ?? 30;
   if (!Number.isInteger(graceDays) || graceDays < 0) throw new Error(`ddss: closedNotEdited graceDays must be a whole number ≥ 0, got ${graceDays}`);
   return recordRule({
-    name: 'closedNotEdited', criterion: 'live', code: 'edited_after_closure',
+    options: { closed: true, graceDays: true }, name: 'closedNotEdited', criterion: 'live', code: 'edited_after_closure',
     fields: [fields.status, fields.statusDate, fields.updatedAt], messages, params: { closed: [...closed], graceDays },
   }, (row, ctx) => {
     const status = row[fields.status];

@@ -40,7 +40,7 @@ export function statusDateRequired(fields: StatusDateFields, options: StatusDate
   const statuses = new Set(options.statuses ?? ['suspended', 'dissolving', 'dissolved', 'revoked']);
   const missing = new Set(options.missingValues ?? VN_MISSING_VALUES);
   return recordRule({
-    name: 'statusDateRequired', criterion: 'sufficient', code: 'missing_value', fields: [fields.status],
+    options: { statuses: true, missingValues: true }, name: 'statusDateRequired', criterion: 'sufficient', code: 'missing_value', fields: [fields.status],
     messages, params: { statuses: [...statuses] },
   }, (row, ctx) => {
     const status = row[fields.status];

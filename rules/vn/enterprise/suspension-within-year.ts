@@ -34,7 +34,7 @@ const messages: MessageTable = {
 export function suspensionWithinYear(fields: SuspensionFields, options: SuspensionWithinYearOptions = {}): RecordRule {
   const suspended = new Set(options.suspended ?? ['suspended']);
   return recordRule({
-    name: 'suspensionWithinYear', criterion: 'live', code: 'suspension_overdue', fields: [fields.status, fields.statusDate],
+    options: { suspended: true }, name: 'suspensionWithinYear', criterion: 'live', code: 'suspension_overdue', fields: [fields.status, fields.statusDate],
     messages, params: { suspended: [...suspended], maxYears: 1 },
   }, (row, ctx) => {
     const status = row[fields.status];

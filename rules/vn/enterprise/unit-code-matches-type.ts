@@ -42,7 +42,7 @@ export function unitCodeMatchesType(fields: UnitCodeFields, options: UnitCodeMat
   const units = new Set(options.units ?? DEPENDENT_UNITS);
   const enterprises = new Set(options.enterprises ?? ENTERPRISE_FORMS);
   return recordRule({
-    name: 'unitCodeMatchesType', criterion: 'correct', code: 'unit_without_branch_code', fields: [fields.code, fields.type],
+    options: { units: true, enterprises: true }, name: 'unitCodeMatchesType', criterion: 'correct', code: 'unit_without_branch_code', fields: [fields.code, fields.type],
     messages, params: { units: [...units], enterprises: [...enterprises] },
   }, (row) => {
     const text = identifierText(row[fields.code]);

@@ -2,7 +2,7 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { ValueRule } from '../../../src/core/types.js';
 import { BHYT_OBJECT_CODES, bhytObject, hasWarnOnlyEntries } from '../tables/bhyt-object-codes.js';
 import { warnOnlyOptions } from '../_warn-only.js';
-import { tableFor } from './_at.js';
+import { DATED_OPTIONS, checkDatedOptions, tableFor } from './_at.js';
 import type { BhytTableOptions } from './bhyt-object-code.js';
 import { parseBhyt } from './bhyt.js';
 import { identifierText } from './_text.js';
@@ -24,7 +24,8 @@ const MESSAGES = {
  * @example field.text().use(bhytBenefitLevel({ dateField: 'card_valid_from' })) // "HT4010123456789" → benefit_level_mismatch (HT is level 3)
  */
 export function bhytBenefitLevel(options: BhytTableOptions = {}): ValueRule {
-  return valueRule({ name: 'bhytBenefitLevel', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
+  checkDatedOptions('bhytBenefitLevel', options);
+  return valueRule({ options: DATED_OPTIONS, name: 'bhytBenefitLevel', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
     const text = identifierText(value);
     const parts = text === undefined ? undefined : parseBhyt(text);
     const table = parts === undefined ? undefined : tableFor(options, BHYT_OBJECT_CODES, ctx);

@@ -2,7 +2,7 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { BHYT_OBJECT_CODES, bhytObject, hasWarnOnlyEntries, type BhytObjectTable } from '../tables/bhyt-object-codes.js';
 import { warnOnlyOptions } from '../_warn-only.js';
-import { tableFor, type DatedOptions } from './_at.js';
+import { DATED_OPTIONS, checkDatedOptions, tableFor, type DatedOptions } from './_at.js';
 import { parseBhyt } from './bhyt.js';
 import { identifierText } from './_text.js';
 
@@ -29,7 +29,8 @@ const MESSAGES = {
  * @example field.text().use(bhyt(), bhytObjectCode({ dateField: 'card_valid_from' })) // "ZZ4010123456789" → unknown_object_code
  */
 export function bhytObjectCode(options: BhytTableOptions = {}): ValueRule {
-  return valueRule({ name: 'bhytObjectCode', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
+  checkDatedOptions('bhytObjectCode', options);
+  return valueRule({ options: DATED_OPTIONS, name: 'bhytObjectCode', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
     const text = identifierText(value);
     const parts = text === undefined ? undefined : parseBhyt(text);
     const table = parts === undefined ? undefined : tableFor(options, BHYT_OBJECT_CODES, ctx);

@@ -84,7 +84,7 @@ export const CCCD_MESSAGES = {
  */
 export function cccd(options: CccdOptions = {}): ValueRule {
   const acceptCmnd = options.acceptCmnd === true;
-  return valueRule({ name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: CCCD_MESSAGES,
+  return valueRule({ options: { acceptCmnd: true }, name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: CCCD_MESSAGES,
     fixes: { leading_zero_lost: 'leading-zero' } },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);

@@ -63,7 +63,7 @@ const MESSAGES = {
  */
 export function mst(options: MstOptions = {}): ValueRule {
   const acceptPersonalId = options.acceptPersonalId !== false;
-  return valueRule({ name: 'mst', criterion: 'correct', params: { format: 'NNNNNNNNNN[-BBB]' }, messages: MESSAGES,
+  return valueRule({ options: { acceptPersonalId: true }, name: 'mst', criterion: 'correct', params: { format: 'NNNNNNNNNN[-BBB]' }, messages: MESSAGES,
     fixes: { leading_zero_lost: 'leading-zero' } },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);

@@ -165,7 +165,7 @@ export function phone(options: PhoneOptions = {}): ValueRule {
   const hotlines = options.hotlines ?? kind === 'any';
   const accepts = (k: PhoneKind): boolean => kind === 'any' || k === 'mobile_or_landline' ||
     (kind === 'mobile' ? k === 'mobile' : k === 'landline');
-  return valueRule({ name: 'phone', criterion: 'correct', params: { kind, hotlines }, messages: MESSAGES,
+  return valueRule({ options: { kind: true, hotlines: true }, name: 'phone', criterion: 'correct', params: { kind, hotlines }, messages: MESSAGES,
     fixes: { leading_zero_lost: 'leading-zero' } },
     (value): Finding | undefined => {
       const text = identifierText(value);

@@ -1,5 +1,5 @@
 import type { TypedRow } from '../../../src/core/types.js';
-import { tableAt } from '../tables/dated.js';
+import { checkDatedTables, tableAt } from '../tables/dated.js';
 import {
   LAND_USE_CODES_2013, LAND_USE_CODES_2024, landUseCodeTables, parcelCodes, type LandUseCodeTable,
 } from '../tables/land-use-codes.js';
@@ -17,6 +17,7 @@ export interface RowScheme {
  * date there (a date before the first scheme uses the first), else the fixed `scheme`.
  */
 export function landUseScheme(options: LandUseCodeOptions): (row: TypedRow) => RowScheme {
+  checkDatedTables('landUseCode', options.tables);
   const tables = options.tables ?? landUseCodeTables;
   const scheme = options.scheme ?? '2024';
   const fixed = tables.find((t) => t.version === scheme) ?? (scheme === '2013' ? LAND_USE_CODES_2013 : LAND_USE_CODES_2024);

@@ -44,7 +44,7 @@ export function agriculturalTerm(fields: AgriculturalTermFields, options: Agricu
   const parse = compileDateFormat(options.format ?? 'dd/MM/yyyy');
   const codes = options.codes ?? AGRICULTURAL_TERM_CODES;
   return recordRule({
-    name: 'agriculturalTerm', criterion: 'correct', code: 'agricultural_term_too_long',
+    options: { format: true, codes: true }, name: 'agriculturalTerm', criterion: 'correct', code: 'agricultural_term_too_long',
     fields: [fields.code, fields.term, fields.issueDate], messages, params: { years: AGRICULTURAL_TERM_YEARS },
   }, (row) => {
     const code = row[fields.code];

@@ -1,7 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
-import { tableAt } from '../tables/dated.js';
+import { checkDatedTables, tableAt } from '../tables/dated.js';
 import { landUseCodeTables, type LandUseCodeTable } from '../tables/land-use-codes.js';
 
 export interface LandUseCodeCurrentOptions extends RuleOptions {
@@ -24,8 +24,9 @@ const messages: MessageTable = {
  * @example field.text().use(vn.landUseCodeCurrent()) // "BHK" at now = 2026 → replaced_land_use_code, suggestion "HNK"
  */
 export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): ValueRule {
+  checkDatedTables('landUseCodeCurrent', options.tables);
   const tables = options.tables ?? landUseCodeTables;
-  return valueRule({ name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages }, (v, ctx) => {
+  return valueRule({ options: { tables: true }, name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages }, (v, ctx) => {
     const table = tableAt(tables, ctx.today);
     if (table === undefined || typeof v !== 'string' || !Object.hasOwn(table.entries.replaced, v)) return undefined;
     const replacement = table.entries.replaced[v] as string;

@@ -16,7 +16,7 @@ export function landUseCodeProvisional(options: Omit<LandUseCodeOptions, 'strict
   const user = options.when;
   return valueRule({
     name: 'landUseCodeProvisional', criterion: 'correct', code: 'unknown_land_use_code', messages: LAND_USE_CODE_MESSAGES,
-    params: { scheme: schemeParam(options) },
+    params: { scheme: schemeParam(options) }, options: { scheme: true, dateField: true, tables: true },
   }, (v, ctx) => judgeLandUseCode(schemeOf(ctx.record).table, v), {
     ...warnOnlyOptions('landUseCodeProvisional', 'the unverified 2013 land-use code table', options),
     when: (row: TypedRow) => schemeOf(row).provisional && (user === undefined || user(row)),

@@ -52,7 +52,7 @@ export function landUseCode(options: LandUseCodeOptions = {}): ValueRule {
   // An error never rests on an unverified table: those rows are landUseCodeProvisional's (warning).
   const when = severity !== 'error' ? user : (row: TypedRow) => !schemeOf(row).provisional && (user === undefined || user(row));
   return valueRule({
-    name: 'landUseCode', criterion: 'correct', code: 'unknown_land_use_code', messages: LAND_USE_CODE_MESSAGES,
+    options: { scheme: true, dateField: true, strict: true, tables: true }, name: 'landUseCode', criterion: 'correct', code: 'unknown_land_use_code', messages: LAND_USE_CODE_MESSAGES,
     params: { scheme: schemeParam(options), strict: options.strict === true },
   }, (v, ctx) => judgeLandUseCode(schemeOf(ctx.record).table, v),
   { ...options, severity, ...(when === undefined ? {} : { when }) });

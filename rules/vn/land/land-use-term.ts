@@ -26,7 +26,7 @@ const messages: MessageTable = {
 export function landUseTerm(options: LandUseTermOptions = {}): ValueRule {
   const format = options.format ?? 'dd/MM/yyyy';
   const parse = compileDateFormat(format);
-  return valueRule({ name: 'landUseTerm', criterion: 'correct', code: 'invalid_land_use_term', messages, params: { format } },
+  return valueRule({ options: { format: true }, name: 'landUseTerm', criterion: 'correct', code: 'invalid_land_use_term', messages, params: { format } },
     (v) => v === PERMANENT_TERM || (v instanceof Date && !Number.isNaN(v.getTime())) ||
       (typeof v === 'string' && !Number.isNaN(parse(v))), options);
 }

@@ -140,9 +140,39 @@ function steps<E>(tables: readonly DatedTable<E>[]): Pick<Memo<E>, 'starts' | 'a
 
 /** The day number of a `yyyy-MM-dd` calendar day, or undefined when the text is anything else. */
 function dayOf(text: unknown): number | undefined {
+  const ms = calendarDayMs(text);
+  return ms === undefined ? undefined : ms / DAY_MS;
+}
+
+/**
+ * UTC midnight of a calendar day written `yyyy-MM-dd`, or undefined for anything else. `Date` reads 2025-02-30 as
+ * 2 March: only a day that comes back as written is one.
+ * @example calendarDayMs('2024-02-29') // 1709164800000; calendarDayMs('2025-02-30') // undefined
+ */
+export function calendarDayMs(text: unknown): number | undefined {
   if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
   const ms = Date.parse(`${text}T00:00:00Z`);
-  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text ? undefined : ms / DAY_MS;
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text ? undefined : ms;
+}
+
+/**
+ * Throws for a table of `tables` (the caller's own, given as an option) whose `validFrom` or `validTo` is no
+ * calendar day `yyyy-MM-dd`, or ends before it starts. Why: periods were compared as text, so `2025-02-30` or
+ * `1/7/2025` chose a table on days nobody meant, without a word.
+ * @example checkDatedTables('province', [{ version: 'x', validFrom: '2025-02-30', source: '', entries: [] }]) // throws
+ */
+export function checkDatedTables(rule: string, tables: readonly DatedTable<unknown>[] | undefined): void {
+  for (const t of tables ?? []) {
+    for (const key of ['validFrom', 'validTo'] as const) {
+      const text = t[key];
+      if ((key === 'validFrom' || text !== undefined) && calendarDayMs(text) === undefined) {
+        throw new Error(`ddss: ${rule}: table ${JSON.stringify(t.version)}: ${key} must be a calendar date yyyy-MM-dd, got ${JSON.stringify(text)}`);
+      }
+    }
+    if (t.validTo !== undefined && t.validTo < t.validFrom) {
+      throw new Error(`ddss: ${rule}: table ${JSON.stringify(t.version)}: validTo ${t.validTo} is before validFrom ${t.validFrom}`);
+    }
+  }
 }
 
 /** The selection itself: ISO day text compared with the periods (what the memo caches). */

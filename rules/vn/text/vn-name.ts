@@ -124,7 +124,7 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
   const apostrophe = options.allowApostrophe !== false;
   const hyphen = options.allowHyphen !== false;
   return valueRule({
-    name: 'vnName', criterion: 'clean', code: 'name_has_symbol', messages,
+    options: { allowApostrophe: true, allowHyphen: true }, name: 'vnName', criterion: 'clean', code: 'name_has_symbol', messages,
     params: { allowApostrophe: apostrophe, allowHyphen: hyphen },
   }, (v) => {
     if (typeof v !== 'string') return undefined;

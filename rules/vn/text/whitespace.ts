@@ -87,7 +87,7 @@ const FIXES = { non_breaking_space: 'whitespace', unusual_space: 'whitespace', z
  */
 export function whitespace(options: WhitespaceOptions = {}): ValueRule {
   const multiline = options.multiline === true;
-  return valueRule({ name: 'whitespace', criterion: 'clean', code: 'doubled_space', messages, params: { multiline },
+  return valueRule({ options: { multiline: true }, name: 'whitespace', criterion: 'clean', code: 'doubled_space', messages, params: { multiline },
     fixes: FIXES }, (v) => {
     if (typeof v !== 'string' || plain(v, multiline)) return undefined;
     const kinds = new Set<Kind>();

@@ -1,0 +1,81 @@
+import type { Locale } from './types.js';
+
+/**
+ * The settings of the run a validator state was made under. States made under others hold other findings (`now` and
+ * the time zone decide what is in the future or stale) or other text (messages in another locale, values shown where
+ * the other masks them), so merging them would make a report no single run could give.
+ */
+export interface StateRun {
+  /** `now`, as an ISO instant. */
+  readonly now: string;
+  readonly timeZone: string;
+  readonly locale: Locale;
+  readonly showValues: boolean;
+}
+
+/**
+ * How the run of state `b` differs from `a`'s, in words (`now 2030-01-01T00:00:00.000Z, not 2026-01-01T00:00:00.000Z`),
+ * or undefined when they agree.
+ * @example runDifference(a.run, b.run) // 'locale vi, not en'
+ */
+export function runDifference(a: StateRun, b: unknown): string | undefined {
+  if (typeof b !== 'object' || b === null) return 'no run settings (now, timeZone, locale, showValues)';
+  const other = b as Record<string, unknown>;
+  const differ = (['now', 'timeZone', 'locale', 'showValues'] as const).filter((k) => other[k] !== a[k]);
+  if (differ.length === 0) return undefined;
+  return differ.map((k) => `${k} ${show(other[k])}, not ${show(a[k])}`).join('; ');
+}
+
+/**
+ * Throws when state `b` was made under other run settings than `a`, naming each difference.
+ * @example checkRun(a.run, b.run) // throws: … locale vi, not en …
+ */
+export function checkRun(a: StateRun, b: unknown): void {
+  const differ = runDifference(a, b);
+  if (differ === undefined) return;
+  throw new Error(`ddss: cannot merge a state made under other run settings: ${differ}. Give every validator of a ` +
+    'run the same now, timeZone, locale and showValues (an ISO now, not the clock, when they start at different times)');
+}
+
+/**
+ * Why `s` is not a validator state as `state()` gives it (or a structured clone of one), or undefined: an object of
+ * version 1 whose rules and sources hold row sets of typed arrays. Only the shape the merge relies on first is looked
+ * at — what `JSON.parse(JSON.stringify(state))` breaks (typed arrays become objects, Maps and Sets `{}`), which made
+ * the merge fail with "set.list.slice is not a function". States from files are checked in full (`checkState`).
+ * @example stateShapeProblem(JSON.parse(JSON.stringify(v.state()))) // 'rules[0].failed is not a row set …'
+ */
+export function stateShapeProblem(s: unknown): string | undefined {
+  if (typeof s !== 'object' || s === null) return `it is ${s === null ? 'null' : typeof s}, not a state`;
+  const st = s as Record<string, unknown>;
+  if (st.version !== 1 || typeof st.signature !== 'string') return 'it has no version 1 and signature, as a state has';
+  for (const key of ['rules', 'sources'] as const) {
+    const list = st[key];
+    if (!Array.isArray(list)) return `its ${key} are not a list`;
+    for (let i = 0; i < list.length; i++) {
+      const failed = (list[i] as { failed?: { list?: unknown; bits?: unknown } } | null)?.failed;
+      if (!(failed?.list instanceof Uint32Array) || !(failed.bits === null || failed.bits instanceof Uint32Array)) {
+        return `${key}[${i}].failed is not a row set (its rows are not a Uint32Array)`;
+      }
+    }
+  }
+  const groups = st.groups as { tallies?: unknown } | undefined;
+  if (groups !== undefined && !(groups.tallies instanceof Map)) return 'its groups hold no Map of tallies';
+  return undefined;
+}
+
+/**
+ * Throws a `TypeError` saying what is wrong and what to do instead when `s` is not a state `merge` can take.
+ * @example checkStateShape(JSON.parse(JSON.stringify(v.state()))) // throws: … loses its typed arrays …
+ */
+export function checkStateShape(s: unknown): void {
+  const shape = stateShapeProblem(s);
+  if (shape === undefined) return;
+  throw new TypeError(`ddss: cannot merge this state: ${shape}. A state through JSON.stringify loses its typed ` +
+    'arrays, Maps and Sets: merge state() itself or a structured clone of it (structuredClone, postMessage, ' +
+    'v8.serialize), and to keep a shard\'s state in a file use validateShard with encodeShardState and ' +
+    'decodeShardState, which mergeShards reads back');
+}
+
+function show(x: unknown): string {
+  return typeof x === 'string' ? x : x === undefined ? 'none' : String(x);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { defineDataset, WeightsError } from './define.js';
+import { field } from './field.js';
+import { rule } from './rule.js';
+import { validate } from './core/validate.js';
+import type { Criterion } from './core/types.js';
+
+const fields = { a: field.text().required(), b: field.integer().min(0), d: field.date() };
+const NOW = new Date('2026-01-01T00:00:00Z');
+type Weights = Partial<Record<Criterion, number>>;
+
+describe('defineDataset: weights that leave the overall score null on every run are refused', () => {
+  // With every scored criterion weighing 0 the overall score was null, so `failUnder` could never fail the run.
+  it.each<[string, Weights]>([
+    ['all four 0', { correct: 0, sufficient: 0, clean: 0, live: 0 }],
+    ['only live weighed, and no rule checks live', { correct: 0, sufficient: 0, clean: 0 }],
+    ['only clean weighed, and no rule checks clean', { correct: 0, sufficient: 0, live: 0 }],
+  ])('%s', (_, weights) => {
+    expect(() => defineDataset({ name: 'x', fields, weights, failUnder: 0.9 })).toThrow(WeightsError);
+  });
+
+  it('counts a criterion checked only by info rules as unchecked (info never lowers a score)', () => {
+    const infoOnly = { a: field.text().trimmed({ severity: 'info' }) };
+    expect(() => defineDataset({ name: 'x', fields: infoOnly, weights: { correct: 0, sufficient: 0, live: 0 } })).toThrow(WeightsError);
+  });
+
+  it.each<[string, number]>([['-1', -1], ['NaN', Number.NaN], ['Infinity', Number.POSITIVE_INFINITY]])(
+    'still refuses a weight of %s', (_, w) => {
+      expect(() => defineDataset({ name: 'x', fields, weights: { live: w } })).toThrow(/weight of live must be a finite number/);
+    });
+
+  it.each<[string, Weights]>([
+    ['default weights', {}],
+    ['zeros where a weighed criterion has a rule', { correct: 0, clean: 0, live: 0 }],
+    ['a weighed criterion checked by a dataset rule', { correct: 0, sufficient: 0, clean: 0, live: 1 }],
+  ])('accepts %s, and failUnder then fails a low score', async (_, weights) => {
+    const def = defineDataset({ name: 'x', fields, weights, failUnder: 0.99,
+      rules: [rule.freshness('d', { days: 1 }, { severity: 'warning' })] });
+    const report = await validate(def, [{ a: '', b: '1', d: '2020-01-01' }, { a: 'x', b: '-1', d: '2020-01-02' }], { now: NOW });
+    expect(report.score).not.toBeNull();
+    expect(report.status).toBe('failed');
+  });
+});
