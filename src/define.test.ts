@@ -24,6 +24,11 @@ describe('defineDataset: weights that leave the overall score null on every run 
     expect(() => defineDataset({ name: 'x', fields: infoOnly, weights: { correct: 0, sufficient: 0, live: 0 } })).toThrow(WeightsError);
   });
 
+  it('accepts a definition whose every rule is info: it judges nothing by design, whatever the weights', () => {
+    const observed = { dob: field.date('yyyy-MM-dd').typeCheck({ severity: 'info' }) };
+    expect(() => defineDataset({ name: 'x', fields: observed })).not.toThrow();
+  });
+
   it.each<[string, number]>([['-1', -1], ['NaN', Number.NaN], ['Infinity', Number.POSITIVE_INFINITY]])(
     'still refuses a weight of %s', (_, w) => {
       expect(() => defineDataset({ name: 'x', fields, weights: { live: w } })).toThrow(/weight of live must be a finite number/);

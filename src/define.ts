@@ -161,11 +161,13 @@ export class WeightsError extends Error {
 /*
  * The overall score is the weighted mean of the criteria that have a score: when every criterion that has a rule
  * weighs 0 (all weights 0, or the weight put only on criteria no rule checks), the overall score is null on every run,
- * and `failUnder` never fails. `info` rules never count in a score.
+ * and `failUnder` never fails. `info` rules never count in a score; a definition with no other rule is not refused (it
+ * judges nothing by design: its score is null whatever the weights).
  */
 function checkWeighted(def: DatasetDefinition, plan: Plan): void {
   const scored = new Set(plan.slots.filter((s) => s.severity !== 'info').map((s) => s.criterion));
-  if (CRITERIA.some((c) => def.weights[c] > 0 && scored.has(c))) return;
+  // A definition of info rules only judges nothing, whatever its weights: it observes (a type check made `info`).
+  if (scored.size === 0 || CRITERIA.some((c) => def.weights[c] > 0 && scored.has(c))) return;
   const weighted = CRITERIA.filter((c) => def.weights[c] > 0);
   throw new WeightsError(`ddss: dataset "${def.name}": ` + (weighted.length === 0
     ? 'its weights are all 0'
