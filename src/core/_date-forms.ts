@@ -19,10 +19,10 @@ export const DATE_FORMS = new RegExp([
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
- * A text every date form needs: digit groups with a separator, eight digits, or digits beside a word (a month name).
- * Most personal values (names, identifiers, years) have none, and are not read further.
+ * What every date form has: digit groups with a separator, eight digits, or a month's name. Most personal values
+ * (names, identifiers, years, most addresses) have none, and are not read further.
  */
-const MAY_HOLD_DATE = /\d[-/. ]\d|(?<!\d)\d{8}(?!\d)|\d\s*\p{L}|\p{L}\.?\s*\d/u;
+const MAY_HOLD_DATE = /\d[-/. ]\d|(?<!\d)\d{8}(?!\d)|tháng|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 
 /** A datetime with an offset, whose calendar day in UTC (as an ISO string quotes it) may be another. */
 const OFFSET_DATETIME =
