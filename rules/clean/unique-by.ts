@@ -48,7 +48,7 @@ export function uniqueBy(columns: readonly string[], options: UniqueByOptions = 
   };
   return aggregateRule<DuplicateState, TypedRow, UniqueByOptions>({
     name: `${label}.unique`, criterion: 'clean', code: 'duplicate_value', fields: cols, params: { columns: cols },
-    options: { normalize: true },
+    options: { normalize: true }, quotingParams: [],
   }, {
     init: initDuplicates,
     add,

@@ -24,7 +24,8 @@ export interface UniqueOptions extends RuleOptions {
  */
 export function unique(options: UniqueOptions = {}): AggregateRule<DuplicateState, unknown> {
   const { normalize } = options;
-  return aggregateRule<DuplicateState, unknown, UniqueOptions>({ name: 'unique', criterion: 'clean', code: 'duplicate_value', options: { normalize: true } }, {
+  return aggregateRule<DuplicateState, unknown, UniqueOptions>({ name: 'unique', criterion: 'clean', code: 'duplicate_value', options: { normalize: true },
+    quotingParams: [] }, {
     init: initDuplicates,
     add: (state, value, ctx) => {
       if (typeof value !== 'string') return sightValue(state, identity(value), ctx);

@@ -11,7 +11,8 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
 export function length(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): ValueRule {
   const { lo, hi } = countBounds('length', bounds);
   if (bounds.min === undefined && bounds.max === undefined) throw new Error('ddss: length needs min or max');
-  return valueRule({ name: 'length', criterion: 'correct', params: { min: lo, max: hi === Infinity ? null : hi } },
+  return valueRule({ name: 'length', criterion: 'correct', params: { min: lo, max: hi === Infinity ? null : hi },
+    quotingParams: [] },
     (v) => {
       const s = typeof v === 'string' ? v : String(v);
       const n = codePoints(s);

@@ -14,7 +14,7 @@ export function freshness(column: string, maxAge: Duration, options: RuleOptions
   checkDuration('freshness', maxAge);
   return aggregateRule<{ newest: number | null }, TypedRow>({
     name: `${column}.freshness`, criterion: 'live', code: 'stale_table', fields: [column],
-    params: { maxAge: durationText(maxAge) },
+    params: { maxAge: durationText(maxAge) }, quotingParams: ['newest'],
   }, {
     init: () => ({ newest: null }),
     add(state, row) {

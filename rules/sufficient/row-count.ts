@@ -12,7 +12,8 @@ import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
 export function rowCount(bounds: { readonly min?: number; readonly max?: number }, options: RuleOptions = {}): AggregateRule<null, unknown> {
   const { lo, hi } = countBounds('rowCount', bounds);
   if (bounds.min === undefined && bounds.max === undefined) throw new Error('ddss: rowCount needs min or max; without either every table passes');
-  return aggregateRule<null, unknown>({ name: 'rowCount', criterion: 'sufficient', params: { min: lo, max: hi === Infinity ? null : hi } }, {
+  return aggregateRule<null, unknown>({ name: 'rowCount', criterion: 'sufficient', params: { min: lo, max: hi === Infinity ? null : hi },
+    quotingParams: [] }, {
     init: () => null,
     add() {},
     merge: () => null,

@@ -106,7 +106,8 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     const field = f.field ?? slot.field ?? undefined;
     const value = shownValue ?? shown(f.value !== undefined ? f.value : rawValue, field, slot);
     const suggestion = f.suggestion === undefined ? undefined : shown(f.suggestion, field, slot);
-    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...redaction.findingParams(f, field, current) };
+    const own = redaction.findingParams(f, field, current, slot.rule?.quotingParams);
+    const params = { field: fieldText(field), value: value ?? '', rule: slot.id, ...paramsOf(slot), ...own };
     const message = renderMessage(f.code, params, opts.locale, slot.message, slot.messages);
     return compact({ row, line, key: shownKey(key), field, value, code: f.code, message, suggestion });
   }

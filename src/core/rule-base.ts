@@ -13,6 +13,8 @@ export interface RuleMeta {
   readonly params?: Readonly<Record<string, unknown>>;
   /** The params quoting values of the field (lists, patterns): masked on personal fields (see `RuleBase`). */
   readonly valueParams?: readonly string[];
+  /** The params of its findings that may quote the row, transformed (see `RuleBase.quotingParams`). */
+  readonly quotingParams?: readonly string[];
   readonly messages?: MessageTable;
   /** The codes whose suggestion is a safe fix, with its kind (see `RuleBase.fixes`). */
   readonly fixes?: Readonly<Record<string, FixKind>>;
@@ -80,6 +82,7 @@ function base(meta: RuleMeta, o: RuleOptions) {
     ...(meta.code === undefined ? {} : { code: meta.code }),
     ...(meta.params === undefined ? {} : { params: meta.params }),
     ...(meta.valueParams === undefined ? {} : { valueParams: meta.valueParams }),
+    ...(meta.quotingParams === undefined ? {} : { quotingParams: meta.quotingParams }),
     ...(meta.messages === undefined ? {} : { messages: meta.messages }),
     ...(meta.fixes === undefined ? {} : { fixes: meta.fixes }),
     ...(meta.fingerprint === undefined ? {} : { [FINGERPRINT]: meta.fingerprint }),

@@ -117,6 +117,14 @@ interface RuleBase {
    * masked (or hashed) like its values in every output, since a list of personal values is personal data.
    */
   readonly valueParams?: readonly string[];
+  /**
+   * The params of this rule's findings that may quote text of the row, whole or in part (`{ symbol }` cut from the
+   * value, a date re-written). In a definition with personal fields they are redacted of the row's personal values, of
+   * their words and of their dates in other forms; the other params of the rule's findings only of the values as
+   * they are. Undefined (the default, and right for any check that puts values in its params): every param. ddss's
+   * own rules declare theirs, most of them none (`[]`: counts, codes, table versions).
+   */
+  readonly quotingParams?: readonly string[];
   /** Messages of the codes this rule reports, when they are not built-in codes. */
   readonly messages?: MessageTable;
   /** The code reported when a check returns `false`. Default `check_failed`. */

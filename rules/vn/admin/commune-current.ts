@@ -29,7 +29,7 @@ export function communeCurrent(options: RuleOptions & { readonly tables: readonl
   }
   return valueRule({
     options: { tables: true }, name: 'communeCurrent', criterion: 'live', code: 'retired_commune_code', messages,
-    params: { tables: tables.map((t) => t.version).join(', ') },
+    params: { tables: tables.map((t) => t.version).join(', ') }, quotingParams: [],
   }, (v, ctx) => {
     const text = codeText(v);
     if (text === undefined) return undefined;

@@ -47,6 +47,7 @@ export function commune(options: CommuneOptions = {}): ValueRule {
   return valueRule({
     options: { table: true, tables: true, provinceField: true }, name: 'commune', criterion: 'correct', code: 'unknown_commune_code', messages, fixes: { commune_code_format: 'leading-zero' },
     params: tables.length === 0 ? { check: 'format only' } : { check: 'table', table: label, ...(provinceField === undefined ? {} : { provinceField }) },
+    quotingParams: ['rowProvince'],
   }, (v, ctx) => {
     const text = codeText(v);
     const bad = formatFinding('commune_code_format', text, 5);

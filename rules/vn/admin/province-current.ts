@@ -31,7 +31,8 @@ const messages: MessageTable = {
 export function provinceCurrent(options: ProvinceCurrentOptions = {}): ValueRule {
   checkDatedTables('provinceCurrent', options.tables);
   const tables: readonly DatedTable<readonly MergedProvince[]>[] = options.tables ?? provinceTables;
-  return valueRule({ options: { tables: true }, name: 'provinceCurrent', criterion: 'live', code: 'retired_province_code', messages }, (v, ctx) => {
+  return valueRule({ options: { tables: true }, name: 'provinceCurrent', criterion: 'live', code: 'retired_province_code', messages,
+    quotingParams: [] }, (v, ctx) => {
     const text = codeText(v);
     if (text === undefined) return undefined;
     const s = standing(tables, text, ctx.today);

@@ -66,7 +66,7 @@ export function province(options: ProvinceOptions = {}): ValueRule {
     return memo.lists;
   };
   return valueRule({ options: { scheme: true, dateField: true, tables: true }, name: 'province', criterion: 'correct', code: 'unknown_province_code', messages, params,
-    fixes: { province_code_format: 'leading-zero' } },
+    fixes: { province_code_format: 'leading-zero' }, quotingParams: [] },
     (v, ctx) => {
       const text = codeText(v);
       const bad = formatFinding('province_code_format', text, 2);

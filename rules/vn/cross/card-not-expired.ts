@@ -32,7 +32,7 @@ export function cardNotExpired(fields: CardNotExpiredFields, options: CardNotExp
   const active = new Set(options.active ?? ['active']);
   return recordRule({
     options: { active: true }, name: 'cardNotExpired', criterion: 'live', code: 'expired_card_active', fields: [fields.status, fields.validTo],
-    messages, params: { active: [...active] },
+    messages, params: { active: [...active] }, quotingParams: [],
   }, (row, ctx) => {
     const status = row[fields.status];
     const to = row[fields.validTo];

@@ -35,7 +35,7 @@ export function datesOrdered(fields: readonly string[], options: DatesOrderedOpt
   const names = [...fields];
   return recordRule({
     options: { upToNow: true }, name: `${names.join('+')}.datesOrdered`, criterion: 'correct', code: 'dates_out_of_order', fields: names, messages,
-    params: { order: names.join(' ≤ ') },
+    params: { order: names.join(' ≤ ') }, quotingParams: [],
   }, (row, ctx) => {
     const out: Finding[] = [];
     for (let i = 1; i < names.length; i++) {

@@ -34,7 +34,7 @@ const messages: MessageTable = {
 export function oneBhxhPerId(fields: OneBhxhPerIdFields, options: RuleOptions = {}): AggregateRule<OneBhxhPerIdState, TypedRow> {
   return aggregateRule<OneBhxhPerIdState, TypedRow>({
     name: 'oneBhxhPerId', criterion: 'clean', code: 'id_with_several_bhxh', fields: [fields.id, fields.bhxh], messages,
-    params: { id: fields.id },
+    params: { id: fields.id }, quotingParams: [],
   }, {
     init: () => initDuplicates(true),
     add(state, row, ctx) {

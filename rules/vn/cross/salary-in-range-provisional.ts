@@ -18,5 +18,6 @@ export function salaryInRangeProvisional(fields: SalaryFields, options: SalaryIn
   return recordRule({
     options: SALARY_OPTIONS, name: 'salaryInRangeProvisional', criterion: 'correct', code: 'salary_above_cap',
     fields: [fields.salary, fields.month], messages: SALARY_MESSAGES, params: { region: options.region ?? 'IV' },
+    quotingParams: ['month'],
   }, c.check, { ...warnOnlyOptions('salaryInRangeProvisional', 'the announced base salary from 1/7/2026', options), when: (row) => c.applies(row) && (user === undefined || user(row)) });
 }

@@ -18,6 +18,6 @@ export function salaryInRange(fields: SalaryFields, options: SalaryInRangeOption
   const user = options.when;
   return recordRule({
     options: SALARY_OPTIONS, name: 'salaryInRange', criterion: 'correct', code: 'salary_above_cap', fields: [fields.salary, fields.month],
-    messages: SALARY_MESSAGES, params: { region: options.region ?? 'IV' },
+    messages: SALARY_MESSAGES, params: { region: options.region ?? 'IV' }, quotingParams: ['month'],
   }, c.check, { ...options, when: (row) => c.applies(row) && (user === undefined || user(row)) });
 }

@@ -229,7 +229,7 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
       };
       return recordRule({
         name: `verifyPerson${part.suffix}`, criterion: part.criterion, code: part.code, fields: [fields.id],
-        messages: PERSON_MESSAGES, params: { register },
+        messages: PERSON_MESSAGES, params: { register }, quotingParams: ['held'],
       }, check, {
         ...common, severity: common.severity ?? part.severity,
         ...(id === undefined ? {} : { id: `${id}${part.suffix}` }),

@@ -33,7 +33,7 @@ export function capitalPositive(fields: CapitalFields, options: CapitalPositiveO
   const enterprises = new Set(options.enterprises ?? ENTERPRISE_FORMS);
   return recordRule({
     options: { enterprises: true }, name: 'capitalPositive', criterion: 'correct', code: 'zero_charter_capital', fields: [fields.capital, fields.type],
-    messages, params: { enterprises: [...enterprises] },
+    messages, params: { enterprises: [...enterprises] }, quotingParams: ['type'],
   }, (row) => {
     const type = row[fields.type];
     if (row[fields.capital] !== 0 || !isOneOf(type, enterprises)) return undefined;

@@ -44,6 +44,7 @@ export function closedNotEdited(fields: ClosedNotEditedFields, options: ClosedNo
   return recordRule({
     options: { closed: true, graceDays: true }, name: 'closedNotEdited', criterion: 'live', code: 'edited_after_closure',
     fields: [fields.status, fields.statusDate, fields.updatedAt], messages, params: { closed: [...closed], graceDays },
+    quotingParams: ['status', 'closedOn'],
   }, (row, ctx) => {
     const status = row[fields.status];
     const since = row[fields.statusDate];

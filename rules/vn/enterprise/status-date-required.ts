@@ -41,7 +41,7 @@ export function statusDateRequired(fields: StatusDateFields, options: StatusDate
   const missing = new Set(options.missingValues ?? VN_MISSING_VALUES);
   return recordRule({
     options: { statuses: true, missingValues: true }, name: 'statusDateRequired', criterion: 'sufficient', code: 'missing_value', fields: [fields.status],
-    messages, params: { statuses: [...statuses] },
+    messages, params: { statuses: [...statuses] }, quotingParams: ['status'],
   }, (row, ctx) => {
     const status = row[fields.status];
     if (!isOneOf(status, statuses) || row[fields.statusDate] !== undefined) return undefined;

@@ -35,7 +35,7 @@ export function suspensionWithinYear(fields: SuspensionFields, options: Suspensi
   const suspended = new Set(options.suspended ?? ['suspended']);
   return recordRule({
     options: { suspended: true }, name: 'suspensionWithinYear', criterion: 'live', code: 'suspension_overdue', fields: [fields.status, fields.statusDate],
-    messages, params: { suspended: [...suspended], maxYears: 1 },
+    messages, params: { suspended: [...suspended], maxYears: 1 }, quotingParams: [],
   }, (row, ctx) => {
     const status = row[fields.status];
     const since = row[fields.statusDate];

@@ -43,7 +43,7 @@ export function unitCodeMatchesType(fields: UnitCodeFields, options: UnitCodeMat
   const enterprises = new Set(options.enterprises ?? ENTERPRISE_FORMS);
   return recordRule({
     options: { units: true, enterprises: true }, name: 'unitCodeMatchesType', criterion: 'correct', code: 'unit_without_branch_code', fields: [fields.code, fields.type],
-    messages, params: { units: [...units], enterprises: [...enterprises] },
+    messages, params: { units: [...units], enterprises: [...enterprises] }, quotingParams: ['type'],
   }, (row) => {
     const text = identifierText(row[fields.code]);
     const type = row[fields.type];

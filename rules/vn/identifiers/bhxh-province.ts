@@ -19,7 +19,8 @@ const MESSAGES = {
  * @example field.text().use(bhxh(), bhxhProvince()) // "0312345678" → unknown_province_code (03 is no province)
  */
 export function bhxhProvince(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'bhxhProvince', criterion: 'correct', messages: MESSAGES }, (value) => {
+  return valueRule({ name: 'bhxhProvince', criterion: 'correct', messages: MESSAGES,
+    quotingParams: ['code'] }, (value) => {
     const text = identifierText(value);
     if (text === undefined || text.length !== 10 || !isDigits(text)) return undefined;
     const code = text.slice(0, 2);

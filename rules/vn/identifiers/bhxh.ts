@@ -12,7 +12,7 @@ import { readDigits } from './_digits.js';
  */
 export function bhxh(options: RuleOptions = {}): ValueRule {
   return valueRule({ name: 'bhxh', criterion: 'correct', params: { digits: 10 }, messages: STRUCTURE_MESSAGES,
-    fixes: { leading_zero_lost: 'leading-zero' } }, (value) => {
+    fixes: { leading_zero_lost: 'leading-zero' }, quotingParams: [] }, (value) => {
     const r = readDigits(value, { length: 10 });
     return 'digits' in r ? undefined : r;
   }, options);

@@ -25,7 +25,8 @@ const MESSAGES = {
  */
 export function bhytBenefitLevel(options: BhytTableOptions = {}): ValueRule {
   checkDatedOptions('bhytBenefitLevel', options);
-  return valueRule({ options: DATED_OPTIONS, name: 'bhytBenefitLevel', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
+  return valueRule({ options: DATED_OPTIONS, name: 'bhytBenefitLevel', criterion: 'correct', messages: MESSAGES,
+    quotingParams: ['objectCode', 'level'] }, (value, ctx) => {
     const text = identifierText(value);
     const parts = text === undefined ? undefined : parseBhyt(text);
     const table = parts === undefined ? undefined : tableFor(options, BHYT_OBJECT_CODES, ctx);

@@ -30,7 +30,8 @@ const MESSAGES = {
  */
 export function bhytObjectCode(options: BhytTableOptions = {}): ValueRule {
   checkDatedOptions('bhytObjectCode', options);
-  return valueRule({ options: DATED_OPTIONS, name: 'bhytObjectCode', criterion: 'correct', messages: MESSAGES }, (value, ctx) => {
+  return valueRule({ options: DATED_OPTIONS, name: 'bhytObjectCode', criterion: 'correct', messages: MESSAGES,
+    quotingParams: ['objectCode'] }, (value, ctx) => {
     const text = identifierText(value);
     const parts = text === undefined ? undefined : parseBhyt(text);
     const table = parts === undefined ? undefined : tableFor(options, BHYT_OBJECT_CODES, ctx);

@@ -54,7 +54,8 @@ const MESSAGES = {
  * @example field.text().use(bhyt()) // "DN4010123456789" passes; "dn4010123456789" → bad_format, suggestion "DN4010123456789"
  */
 export function bhyt(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'bhyt', criterion: 'correct', params: { format: 'XX L PP NNNNNNNNNN' }, messages: MESSAGES },
+  return valueRule({ name: 'bhyt', criterion: 'correct', params: { format: 'XX L PP NNNNNNNNNN' }, messages: MESSAGES,
+    quotingParams: ['code'] },
     (value): Finding | undefined => {
       const text = identifierText(value);
       if (text === undefined) return { code: 'bad_format' };

@@ -22,7 +22,8 @@ const MESSAGES = {
  * @example field.text().use(cccd(), cccdPlausible()) // "840089012345" → unknown_province_code (a country code?)
  */
 export function cccdPlausible(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'cccdPlausible', criterion: 'correct', messages: MESSAGES }, (value) => {
+  return valueRule({ name: 'cccdPlausible', criterion: 'correct', messages: MESSAGES,
+    quotingParams: ['code'] }, (value) => {
     const text = identifierText(value);
     const parts = text === undefined ? undefined : parseCccd(text);
     if (text === undefined || parts === undefined) return undefined;

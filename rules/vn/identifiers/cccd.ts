@@ -85,7 +85,7 @@ export const CCCD_MESSAGES = {
 export function cccd(options: CccdOptions = {}): ValueRule {
   const acceptCmnd = options.acceptCmnd === true;
   return valueRule({ options: { acceptCmnd: true }, name: 'cccd', criterion: 'correct', params: { format: 'PPP G YY RRRRRR' }, messages: CCCD_MESSAGES,
-    fixes: { leading_zero_lost: 'leading-zero' } },
+    fixes: { leading_zero_lost: 'leading-zero' }, quotingParams: [] },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
       return text === undefined ? { code: 'non_digit_character' } : cccdFinding(text, ctx.today, acceptCmnd);

@@ -64,7 +64,7 @@ const MESSAGES = {
 export function mst(options: MstOptions = {}): ValueRule {
   const acceptPersonalId = options.acceptPersonalId !== false;
   return valueRule({ options: { acceptPersonalId: true }, name: 'mst', criterion: 'correct', params: { format: 'NNNNNNNNNN[-BBB]' }, messages: MESSAGES,
-    fixes: { leading_zero_lost: 'leading-zero' } },
+    fixes: { leading_zero_lost: 'leading-zero' }, quotingParams: [] },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
       if (text === undefined) return { code: 'bad_format' };

@@ -18,7 +18,8 @@ const MESSAGES = {
  * @example field.text().use(phone(), phonePrefix()) // "0162 123 4567" → legacy_mobile_prefix, suggestion "0321234567"
  */
 export function phonePrefix(options: RuleOptions = {}): ValueRule {
-  return valueRule({ name: 'phonePrefix', criterion: 'live', messages: MESSAGES, fixes: { legacy_mobile_prefix: 'phone-prefix' } }, (value) => {
+  return valueRule({ name: 'phonePrefix', criterion: 'live', messages: MESSAGES, fixes: { legacy_mobile_prefix: 'phone-prefix' },
+    quotingParams: ['prefix', 'current'] }, (value) => {
     const text = identifierText(value);
     const national = text === undefined ? undefined : normalizePhone(text);
     const modern = national === undefined ? undefined : modernMobile(national);

@@ -166,7 +166,7 @@ export function phone(options: PhoneOptions = {}): ValueRule {
   const accepts = (k: PhoneKind): boolean => kind === 'any' || k === 'mobile_or_landline' ||
     (kind === 'mobile' ? k === 'mobile' : k === 'landline');
   return valueRule({ options: { kind: true, hotlines: true }, name: 'phone', criterion: 'correct', params: { kind, hotlines }, messages: MESSAGES,
-    fixes: { leading_zero_lost: 'leading-zero' } },
+    fixes: { leading_zero_lost: 'leading-zero' }, quotingParams: [] },
     (value): Finding | undefined => {
       const text = identifierText(value);
       if (text === undefined) return { code: 'invalid_phone' };

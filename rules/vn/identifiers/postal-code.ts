@@ -12,7 +12,7 @@ import { readDigits } from './_digits.js';
  */
 export function postalCode(options: RuleOptions = {}): ValueRule {
   return valueRule({ name: 'postalCode', criterion: 'correct', params: { digits: 5 }, messages: STRUCTURE_MESSAGES,
-    fixes: { leading_zero_lost: 'leading-zero' } },
+    fixes: { leading_zero_lost: 'leading-zero' }, quotingParams: [] },
     (value) => {
       const r = readDigits(value, { length: 5 });
       return 'digits' in r ? undefined : r;

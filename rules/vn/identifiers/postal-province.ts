@@ -39,7 +39,8 @@ const MERGED_INTO: ReadonlyMap<string, string> = new Map(
 export function postalProvince(options: PostalProvinceOptions = {}): ValueRule {
   const table = options.table ?? POSTAL_PREFIXES_2018;
   const field = options.provinceField;
-  return valueRule({ options: { table: true, provinceField: true }, name: 'postalProvince', criterion: 'correct', params: { table: table.version }, messages: MESSAGES },
+  return valueRule({ options: { table: true, provinceField: true }, name: 'postalProvince', criterion: 'correct', params: { table: table.version }, messages: MESSAGES,
+    quotingParams: ['prefix', 'province'] },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
       if (text === undefined || text.length !== 5 || !isDigits(text)) return undefined;

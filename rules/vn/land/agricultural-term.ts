@@ -46,6 +46,7 @@ export function agriculturalTerm(fields: AgriculturalTermFields, options: Agricu
   return recordRule({
     options: { format: true, codes: true }, name: 'agriculturalTerm', criterion: 'correct', code: 'agricultural_term_too_long',
     fields: [fields.code, fields.term, fields.issueDate], messages, params: { years: AGRICULTURAL_TERM_YEARS },
+    quotingParams: ['code', 'start'],
   }, (row) => {
     const code = row[fields.code];
     const start = row[fields.issueDate];

@@ -26,7 +26,8 @@ const messages: MessageTable = {
 export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): ValueRule {
   checkDatedTables('landUseCodeCurrent', options.tables);
   const tables = options.tables ?? landUseCodeTables;
-  return valueRule({ options: { tables: true }, name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages }, (v, ctx) => {
+  return valueRule({ options: { tables: true }, name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages,
+    quotingParams: [] }, (v, ctx) => {
     const table = tableAt(tables, ctx.today);
     if (table === undefined || typeof v !== 'string' || !Object.hasOwn(table.entries.replaced, v)) return undefined;
     const replacement = table.entries.replaced[v] as string;

@@ -17,6 +17,7 @@ export function landUseCodeProvisional(options: Omit<LandUseCodeOptions, 'strict
   return valueRule({
     name: 'landUseCodeProvisional', criterion: 'correct', code: 'unknown_land_use_code', messages: LAND_USE_CODE_MESSAGES,
     params: { scheme: schemeParam(options) }, options: { scheme: true, dateField: true, tables: true },
+    quotingParams: [],
   }, (v, ctx) => judgeLandUseCode(schemeOf(ctx.record).table, v), {
     ...warnOnlyOptions('landUseCodeProvisional', 'the unverified 2013 land-use code table', options),
     when: (row: TypedRow) => schemeOf(row).provisional && (user === undefined || user(row)),

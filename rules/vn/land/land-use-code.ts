@@ -53,7 +53,7 @@ export function landUseCode(options: LandUseCodeOptions = {}): ValueRule {
   const when = severity !== 'error' ? user : (row: TypedRow) => !schemeOf(row).provisional && (user === undefined || user(row));
   return valueRule({
     options: { scheme: true, dateField: true, strict: true, tables: true }, name: 'landUseCode', criterion: 'correct', code: 'unknown_land_use_code', messages: LAND_USE_CODE_MESSAGES,
-    params: { scheme: schemeParam(options), strict: options.strict === true },
+    params: { scheme: schemeParam(options), strict: options.strict === true }, quotingParams: [],
   }, (v, ctx) => judgeLandUseCode(schemeOf(ctx.record).table, v),
   { ...options, severity, ...(when === undefined ? {} : { when }) });
 }

@@ -29,7 +29,7 @@ const messages: MessageTable = {
 export function residentialTermPermanent(fields: ResidentialTermFields, options: RuleOptions = {}): RecordRule {
   return recordRule({
     name: 'residentialTermPermanent', criterion: 'correct', code: 'residential_term_not_permanent',
-    fields: [fields.code, fields.term], messages,
+    fields: [fields.code, fields.term], messages, quotingParams: ['code'],
   }, (row) => {
     const code = row[fields.code];
     if (typeof code !== 'string' || !RESIDENTIAL_CODES.includes(code) || row[fields.term] === PERMANENT_TERM) return undefined;

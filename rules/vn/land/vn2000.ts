@@ -46,7 +46,7 @@ export function vn2000(fields: Vn2000Fields, options: RuleOptions = {}): RecordR
   const { northField, eastField } = fields;
   return recordRule({
     name: 'vn2000', criterion: 'correct', code: 'vn2000_out_of_range', fields: [northField, eastField], messages,
-    params: { north: northField, east: eastField },
+    params: { north: northField, east: eastField }, quotingParams: [],
   }, (row) => {
     const north = row[northField];
     const east = row[eastField];

@@ -166,7 +166,8 @@ const messages: MessageTable = {
  */
 export function legacyEncoding(options: RuleOptions = {}): ValueRule {
   return valueRule({ name: 'legacyEncoding', criterion: 'clean', code: 'legacy_encoding', messages,
-    fixes: { legacy_encoding: 'legacy-encoding', mojibake: 'legacy-encoding' } }, (v): Finding | undefined => {
+    fixes: { legacy_encoding: 'legacy-encoding', mojibake: 'legacy-encoding' },
+    quotingParams: [] }, (v): Finding | undefined => {
     if (typeof v !== 'string') return undefined;
     const d = diagnoseEncoding(v);
     if (d === undefined) return undefined;

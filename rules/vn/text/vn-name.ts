@@ -125,7 +125,7 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
   const hyphen = options.allowHyphen !== false;
   return valueRule({
     options: { allowApostrophe: true, allowHyphen: true }, name: 'vnName', criterion: 'clean', code: 'name_has_symbol', messages,
-    params: { allowApostrophe: apostrophe, allowHyphen: hyphen },
+    params: { allowApostrophe: apostrophe, allowHyphen: hyphen }, quotingParams: ['symbol', 'honorific'],
   }, (v) => {
     if (typeof v !== 'string') return undefined;
     let symbol: string | undefined;
