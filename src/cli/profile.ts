@@ -37,7 +37,6 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename };
   // A renamed column the header does not have would rename nothing: the profile would not show the name asked for.
   await requireRenamed(input, args.input, options, args.rename, 'rename');
-  // A renamed file has no byte ranges (readCsv cuts them for the header as it is): it is profiled in one thread.
   const source = openInput(input, args.input, { ...options, stdin: stdinOf(io), onSheet: noteSheet(io) });
   let p: Profile;
   try {

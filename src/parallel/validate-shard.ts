@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { readCsvRange } from '../sources/csv/read-csv-range.js';
+import { headerLine, readCsvRange } from '../sources/csv/read-csv-range.js';
 import type { CsvSource } from '../sources/csv/read-csv.js';
 import type { JsonSource } from '../sources/json/read-json.js';
 import type { PostgresSource } from '../sources/postgres/read-postgres.js';
@@ -97,7 +97,7 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   const start = k === 0 ? 0 : await recordStart(file.path, (ranges[k] as { from: number }).from, delimiter);
   const next = ranges[k + 1];
   const stop = next === undefined ? size : Math.max(1, next.from);
-  const columns = k === 0 ? undefined : await readColumns(file.path, file.csv);
+  const columns = k === 0 ? undefined : await headerLine(file.path, file.csv);
   const v = common.validator();
   const source = readCsvRange(file.path, { ...file.csv, start, exact: true, stop, ...(columns === undefined ? {} : { columns }) });
   let error: string | undefined;
@@ -140,8 +140,3 @@ function checkSpec(s: ShardSpec): ShardSpec {
   return parseShard(`${s.index}/${s.count}`);
 }
 
-async function readColumns(path: string, csv: NonNullable<CsvSource['file']>['csv']): Promise<readonly string[]> {
-  const source = readCsvRange(path, { ...csv, start: 0, exact: true, stop: 1 });
-  for await (const batch of source.batches()) if (batch.columns !== undefined) return batch.columns;
-  return [];
-}
