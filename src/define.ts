@@ -2,6 +2,7 @@ import { DEFAULT_MISSING_VALUES } from './core/missing.js';
 import { compile } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import { fieldProblem } from './core/field-problem.js';
+import { renameProblem } from './core/rename-problem.js';
 import {
   CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
   type RecordRule, type TypedRow,
@@ -84,6 +85,13 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
    * Default `UTC`.
    */
   readonly timeZone?: string;
+  /**
+   * Header columns read as fields, `{ 'Số CCCD': 'owner_id' }`, for CSV and xlsx exports whose headers are not the
+   * field names: a column named by a key is read as its field, and a column named as the field still is (a file with
+   * both names the field twice: `source.duplicate_header`). Keys match whatever spaces, byte order mark or accent
+   * composition the export wrote. A run's `readCsv(path, { header: { … } })` (`--rename`) wins for the same header or field.
+   */
+  readonly rename?: Readonly<Record<string, keyof F & string>>;
 }
 
 /**
@@ -123,6 +131,7 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   if (input.columns !== undefined && input.columns !== 'strict' && input.columns !== 'ignore') {
     throw new Error(`ddss: columns must be 'strict' or 'ignore', got ${JSON.stringify(input.columns)}`);
   }
+  const rename = input.rename === undefined ? undefined : frozenRename(input.rename, Object.keys(fields));
   const def: TypedDataset<RowOf<F>> = Object.freeze({
     name: input.name,
     ...(input.title === undefined ? {} : { title: input.title }),
@@ -136,9 +145,22 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
     ...(input.columns === undefined ? {} : { columns: input.columns }),
     ...(input.module === undefined ? {} : { module: input.module }),
     ...(input.timeZone === undefined ? {} : { timeZone: checkTimeZone(input.timeZone, `the timeZone of dataset "${input.name}"`) }),
+    ...(rename === undefined ? {} : { rename }),
   });
   compile(def); // surfaces definition errors now, not at the first run
   return def;
+}
+
+// A rename that would read a column as no field, or two columns as one, is refused now, naming the header.
+function frozenRename(given: Readonly<Record<string, string>>, fields: readonly string[]): Readonly<Record<string, string>> {
+  const rename = Object.create(null) as Record<string, string>;
+  for (const [from, to] of Object.entries(given)) {
+    if (typeof to !== 'string') throw new Error(`ddss: rename ${JSON.stringify(from)}: the field must be a name, got ${typeof to}`);
+    rename[from] = to;
+  }
+  const problem = renameProblem(rename, fields);
+  if (problem !== undefined) throw new Error(`ddss: rename ${JSON.stringify(problem.from)} ${problem.message}`);
+  return Object.freeze(rename);
 }
 
 // Typed rules are rules of any row: the row they read is the one `fields` builds.

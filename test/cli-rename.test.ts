@@ -46,9 +46,19 @@ describe('--rename COLUMN=FIELD', () => {
     [['--rename', '=parcel_id'], 'ddss: --rename takes COLUMN=FIELD (the header\'s name, then the field\'s), got "=parcel_id"\n'],
     [['--rename', 'a=x', '--rename', 'a=y'], 'ddss: --rename names the column "a" twice\n'],
     [['--rename', 'a=x', '--rename', 'b=x'], 'ddss: --rename reads two columns as the field "x"\n'],
+    [['--rename', 'a=x', '--rename', ' a=y'], 'ddss: --rename names the column " a" twice\n'],
     [['--rename', 'a=x', '--shard', '1/2', '--state-out', 's.ddss-state'], 'ddss: --rename is for a run in one process: shards read the header as it is\n'],
   ])('%j is a usage error', async (flags, stderr) => {
     expect(await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, ...flags])).toMatchObject({ code: 2, stderr });
+  });
+
+  it('finds a column written with decomposed accents or spaces around it, as the definition\'s rename: does', async () => {
+    const path = tmp.path('nfd.csv');
+    writeFileSync(path, parcels.replace('parcel_id', 'Mã thửa'.normalize('NFD')).replace('owner_id', ' Số CCCD'));
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, ...RENAME, '--format', 'json']);
+    const original = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(comparable(r.stdout)).toEqual(comparable(original.stdout));
   });
 
   it('refuses a column the header does not have, before reading (it would rename nothing)', async () => {

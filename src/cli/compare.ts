@@ -22,6 +22,7 @@ import { noteSheet } from './_sheet-note.js';
 import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
 import { SIDES } from './_compare-inputs.js';
 import { renamedPersonal, requireRenamed } from './_rename.js';
+import { composeRename } from '../core/rename.js';
 import type { CliIo } from './_io.js';
 import { COMPARE_HELP } from './_compare-help.js';
 
@@ -75,7 +76,9 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   let report: ComparisonReport;
   const seen: Record<CompareSide, EncodingSeen> = { source: { mismatch: undefined, invalid: 0 }, copy: { mismatch: undefined, invalid: 0 } };
   try {
-    const open = (path: string, side: CompareSide) => watchEncoding(openInput(path, args[side], { ...options(side), stdin: stdinOf(io),
+    // The dataset's `rename:` reads both files, under the --rename flags (which win for the same header or field).
+    const open = (path: string, side: CompareSide) => watchEncoding(openInput(path, args[side], { ...options(side),
+      rename: composeRename(dataset?.rename, options(side).rename), stdin: stdinOf(io),
       onSheet: noteSheet(io, { whose: ` of the ${side}`, flag: `sheet-${side}` }) }), seen[side]);
     report = await compareSides(open(source, 'source'), open(copy, 'copy'), {
       key: args.key,

@@ -67,7 +67,8 @@ Options:
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
-      --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id"
+      --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id";
+                         added to the definition's rename:, and wins for the same column or field
       --table T          the PostgreSQL table to read (exact name, checked in the catalog)
       --schema S         its schema (default: the search path)
       --query SQL        a query to read instead of a table; needs --order-by or --unordered

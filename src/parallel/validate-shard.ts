@@ -17,6 +17,7 @@ import { shardCommon } from './shard-common.js';
 import { lastWaits, SinkFailure } from '../core/sink-waits.js';
 import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { head } from './json-shard-bytes.js';
+import { renamedFile } from './renamed-file.js';
 
 /**
  * Options of `validateShard`: those of `validate` (without threads) and which shard to validate. `onViolation` and
@@ -63,7 +64,8 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
     return validatePostgresShard(definition, table, shard, options);
   }
   if (input.kind === 'json' || input.kind === 'ndjson') return validateJsonShard(definition, input as JsonSource, shard, options);
-  const file = (input as Partial<CsvSource>).file;
+  const given = (input as Partial<CsvSource>).file;
+  const file = given === undefined ? undefined : renamedFile(given, definition.rename);
   if (file === undefined) {
     throw new Error('ddss: a shard reads a file by its path (readCsv(path) in UTF-8 or Windows-1258, readJson(path)) or a PostgreSQL table, not a stream or a legacy encoding');
   }

@@ -2,7 +2,7 @@ import { createAssembler } from './assembler.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { byteInput, type CsvInput } from './input.js';
 import { createScanner, type CsvScanner, type LineEnding } from './scanner.js';
-import { type HeaderOption } from './header.js';
+import { headerWith, type HeaderOption } from './header.js';
 import { batchRecords } from '../batch-records.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
 import { encodingMismatch } from '../decode/encoding-mismatch.js';
@@ -10,7 +10,7 @@ import { SNIFF_BYTES, sniffEncoding } from '../decode/sniff-encoding.js';
 import { screenBinary, type BinaryScreen } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
 import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroRun, type ZeroTailWatch } from '../zero-tail.js';
-import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
+import type { RowBatch, SourceIssue, SourceRead, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 
 export interface CsvOptions {
@@ -87,7 +87,8 @@ export function readCsvRenamed(input: CsvInput, options: CsvOptions, rename: Rea
   // rename map), so the findings about the input as a whole are its to make.
   const wholeInput = options.onEnding === undefined || !Array.isArray(header);
 
-  async function* batches(): AsyncGenerator<RowBatch> {
+  async function* batches(read?: SourceRead): AsyncGenerator<RowBatch> {
+    const named = headerWith(header, read?.rename);
     let bytes = 0;
     let asm: ReturnType<typeof createAssembler> | undefined;
     let used: Encoding = encoding as Encoding;
@@ -97,7 +98,7 @@ export function readCsvRenamed(input: CsvInput, options: CsvOptions, rename: Rea
     };
     try {
       const decoder = createDecoder(encoding as Encoding, (offset, at) => asm?.invalid(offset, at));
-      asm = createAssembler({ header, rename, maxRecordBytes, batchSize, encoding: () => decoder.encoding,
+      asm = createAssembler({ header: named, rename, maxRecordBytes, batchSize, encoding: () => decoder.encoding,
         ...(options.onEnding === undefined ? {} : { onEnding: options.onEnding }) });
       const a = asm;
       let scanner: CsvScanner | undefined;
