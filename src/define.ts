@@ -3,6 +3,7 @@ import { compile, type Plan } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import { fieldProblem } from './core/field-problem.js';
 import { checkOptionKeys } from './core/option-keys.js';
+import { renameProblem } from './core/rename-problem.js';
 import {
   CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
   type RecordRule, type TypedRow,
@@ -85,13 +86,20 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
    * Default `UTC`.
    */
   readonly timeZone?: string;
+  /**
+   * Header columns read as fields, `{ 'Số CCCD': 'owner_id' }`, for CSV and xlsx exports whose headers are not the
+   * field names: a column named by a key is read as its field, and a column named as the field still is (a file with
+   * both names the field twice: `source.duplicate_header`). Keys match whatever spaces, byte order mark or accent
+   * composition the export wrote. A run's `readCsv(path, { header: { … } })` (`--rename`) wins for the same header or field.
+   */
+  readonly rename?: Readonly<Record<string, keyof F & string>>;
 }
 
 // Every key of a definition, as a record so that adding one to `DatasetInput` without listing it here is a type error:
 // a misspelt one (`failunder: 0.9`, `weigths`) was ignored and the dataset judged without it.
 const DATASET_KEYS: readonly string[] = Object.keys({
   name: true, title: true, description: true, fields: true, rules: true, key: true, missingValues: true, weights: true,
-  failUnder: true, columns: true, module: true, timeZone: true,
+  failUnder: true, columns: true, module: true, timeZone: true, rename: true,
 } satisfies Record<keyof DatasetInput, true>);
 
 /**
@@ -132,6 +140,7 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   if (input.columns !== undefined && input.columns !== 'strict' && input.columns !== 'ignore') {
     throw new Error(`ddss: columns must be 'strict' or 'ignore', got ${JSON.stringify(input.columns)}`);
   }
+  const rename = input.rename === undefined ? undefined : frozenRename(input.rename, Object.keys(fields));
   const def: TypedDataset<RowOf<F>> = Object.freeze({
     name: input.name,
     ...(input.title === undefined ? {} : { title: input.title }),
@@ -145,6 +154,7 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
     ...(input.columns === undefined ? {} : { columns: input.columns }),
     ...(input.module === undefined ? {} : { module: input.module }),
     ...(input.timeZone === undefined ? {} : { timeZone: checkTimeZone(input.timeZone, `the timeZone of dataset "${input.name}"`) }),
+    ...(rename === undefined ? {} : { rename }),
   });
   checkWeighted(def, compile(def)); // compiling surfaces definition errors now, not at the first run
   return def;
@@ -173,6 +183,18 @@ function checkWeighted(def: DatasetDefinition, plan: Plan): void {
     ? 'its weights are all 0'
     : `its weights count only ${weighted.join(', ')}, which no rule of it checks (an info rule never counts)`) +
     ', so its overall score would always be null and failUnder could never fail; give a checked criterion a weight above 0');
+}
+
+// A rename that would read a column as no field, or two columns as one, is refused now, naming the header.
+function frozenRename(given: Readonly<Record<string, string>>, fields: readonly string[]): Readonly<Record<string, string>> {
+  const rename = Object.create(null) as Record<string, string>;
+  for (const [from, to] of Object.entries(given)) {
+    if (typeof to !== 'string') throw new Error(`ddss: rename ${JSON.stringify(from)}: the field must be a name, got ${typeof to}`);
+    rename[from] = to;
+  }
+  const problem = renameProblem(rename, fields);
+  if (problem !== undefined) throw new Error(`ddss: rename ${JSON.stringify(problem.from)} ${problem.message}`);
+  return Object.freeze(rename);
 }
 
 // Typed rules are rules of any row: the row they read is the one `fields` builds.

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
 import { removeWorkbooks, writeWorkbook } from './_workbook.js';
@@ -46,9 +46,19 @@ describe('--rename COLUMN=FIELD', () => {
     [['--rename', '=parcel_id'], 'ddss: --rename takes COLUMN=FIELD (the header\'s name, then the field\'s), got "=parcel_id"\n'],
     [['--rename', 'a=x', '--rename', 'a=y'], 'ddss: --rename names the column "a" twice\n'],
     [['--rename', 'a=x', '--rename', 'b=x'], 'ddss: --rename reads two columns as the field "x"\n'],
+    [['--rename', 'a=x', '--rename', ' a=y'], 'ddss: --rename names the column " a" twice\n'],
     [['--rename', 'a=x', '--shard', '1/2', '--state-out', 's.ddss-state'], 'ddss: --rename is for a run in one process: shards read the header as it is\n'],
   ])('%j is a usage error', async (flags, stderr) => {
     expect(await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, ...flags])).toMatchObject({ code: 2, stderr });
+  });
+
+  it('finds a column written with decomposed accents or spaces around it, as the definition\'s rename: does', async () => {
+    const path = tmp.path('nfd.csv');
+    writeFileSync(path, parcels.replace('parcel_id', 'Mã thửa'.normalize('NFD')).replace('owner_id', ' Số CCCD'));
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, ...RENAME, '--format', 'json']);
+    const original = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(comparable(r.stdout)).toEqual(comparable(original.stdout));
   });
 
   it('refuses a column the header does not have, before reading (it would rename nothing)', async () => {
@@ -70,6 +80,32 @@ describe('--rename COLUMN=FIELD', () => {
     expect(merged.stderr).toContain('ddss: 2 declared columns are not in the header: parcel_id, owner_id (source.missing_column)\n');
     expect(merged.stderr).not.toContain('--rename');
   });
+
+  it('--workers 2 reads a renamed file in two threads, with the report and violations of one, a repeated header included', async () => {
+    // A renamed file was read by one thread whatever --workers said. Over 8 MiB (4 MiB per worker at least), the
+    // header as written repeated in the second half (two exports joined with cat).
+    const land = readFileSync(new URL('../examples/land/parcels.csv', import.meta.url), 'utf8');
+    const header = land.slice(0, land.indexOf('\n') + 1).replace(',owner_id,', ',Owner ID,');
+    const body = land.slice(land.indexOf('\n') + 1);
+    const path = tmp.path('big.csv');
+    writeFileSync(path, header + body.repeat(11) + header + body.repeat(11));
+    expect(statSync(path).size).toBeGreaterThan(8 * 1024 * 1024);
+    const runs = await Promise.all([1, 2].map(async (workers) => {
+      const violations = tmp.path(`v${workers}.csv`);
+      const r = await cli(['validate', path, '--dataset', 'land-parcels', ...NOW, '--rename', 'Owner ID=owner_id', '--format', 'json',
+        '--timings', '--workers', String(workers), '--violations', violations]);
+      const { timings, ...report } = JSON.parse(r.stdout) as { timings: { threads: number }; rules: { id: string; failed: number }[] };
+      return { code: r.code, stderr: r.stderr, threads: timings.threads, report, violations: readFileSync(violations, 'utf8') };
+    }));
+    const [one, two] = runs as [typeof runs[0], typeof runs[0]];
+    expect([one.threads, two.threads]).toEqual([1, 2]);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.code).toBe(one.code);
+    expect(JSON.stringify(two.report)).toBe(JSON.stringify(one.report));
+    expect(two.violations).toBe(one.violations);
+    expect(one.report.rules.find((x) => x.id === 'source.repeated_header')?.failed).toBe(1);
+    expect(one.report.rules.find((x) => x.id === 'source.missing_column')).toBeUndefined();
+  }, 180_000);
 
   it('is for CSV and workbooks: JSON records are keyed by their own names', async () => {
     expect(await cli(['validate', 'parcels.ndjson', '--dataset', 'parcels.yaml', ...NOW, '--rename', 'a=b'])).toMatchObject({

@@ -5,6 +5,7 @@ import type { TabularSource } from '../core/source.js';
 import type { InputOptions } from './_input.js';
 import type { Profile } from '../profile/types.js';
 import { isStdin } from './_stdin.js';
+import { headerName } from '../core/rename.js';
 
 /** Records looked at for a header below a title: exports put a few lines (agency, title, date) above the table. */
 const ROWS = 30;
@@ -154,5 +155,7 @@ export async function renamedAbsent(path: string, o: InputOptions, rename: Reado
   const records = await firstRecords(path, o, 1);
   const header = (records?.[0]?.cells ?? []).map((c) => (c === undefined || c === null ? '' : String(c)));
   if (header.length === 0) return { absent: [], columns: [] };
-  return { absent: Object.keys(rename).filter((from) => !header.includes(from)), columns: header };
+  // Matched as the reader renames (`renamedAs`): spaces, a byte order mark and accents' composition aside.
+  const names = new Set(header.map(headerName));
+  return { absent: Object.keys(rename).filter((from) => !names.has(headerName(from))), columns: header };
 }

@@ -68,7 +68,7 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
       name,
       ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
       ...(o.delimiter === undefined ? {} : { delimiter: o.delimiter }),
-      // A renamed header is read in one thread (byte ranges are cut for a header read as it is).
+      // Byte ranges of a renamed file are each handed the header line as written and the rename (see readCsvRange).
       ...(o.rename === undefined ? {} : { header: o.rename }),
     });
   } catch (e) {

@@ -4,9 +4,9 @@ import { usage } from './_errors.js';
 import { renamedAbsent } from './_header-below.js';
 import type { InputOptions } from './_input.js';
 import { isStdin } from './_stdin.js';
+import { headerName, type Rename } from '../core/rename.js';
 
-/** Header columns read under other names: `{ 'Mã thửa': 'parcel_id' }` (column → field). */
-export type Rename = Readonly<Record<string, string>>;
+export type { Rename } from '../core/rename.js';
 
 /** The values of one rename flag as given: `--rename`, `--rename-source`, `--rename-copy`. */
 export interface RenameFlag {
@@ -48,12 +48,13 @@ export function renameOf(inputFormat: string, flags: readonly RenameFlag[]): Ren
       const from = at < 0 ? '' : v.slice(0, at);
       const to = at < 0 ? '' : v.slice(at + 1);
       if (from.trim() === '' || to.trim() === '') throw usage(`--${flag} takes COLUMN=FIELD (the header's name, then the field's), got "${v}"`);
-      const before = columnBy.get(from);
+      // The same column however written (spaces, accents' composition): both would rename it.
+      const before = columnBy.get(headerName(from));
       if (before !== undefined) throw usage(`${flags2(before, flag)} the column "${from}" twice`);
       const earlier = fieldBy.get(to);
       if (earlier !== undefined) throw usage(`${flags2(earlier, flag, 'reads', 'read')} two columns as the field "${to}"`);
       map[from] = to;
-      columnBy.set(from, flag);
+      columnBy.set(headerName(from), flag);
       fieldBy.set(to, flag);
     }
   }

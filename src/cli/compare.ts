@@ -23,6 +23,7 @@ import { noteSheet } from './_sheet-note.js';
 import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
 import { SIDES } from './_compare-inputs.js';
 import { renamedPersonal, requireRenamed } from './_rename.js';
+import { composeRename } from '../core/rename.js';
 import type { CliIo } from './_io.js';
 import { COMPARE_HELP } from './_compare-help.js';
 
@@ -78,8 +79,10 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   // A wrapped JSON export read as one record has no key column: said with the flag that reads its records.
   const wrapped: Record<CompareSide, RecordsSeen> = { source: {}, copy: {} };
   try {
+    // The dataset's `rename:` reads both files, under the --rename flags (which win for the same header or field).
     const open = (path: string, side: CompareSide) => {
-      const source = watchEncoding(openInput(path, args[side], { ...options(side), stdin: stdinOf(io),
+      const source = watchEncoding(openInput(path, args[side], { ...options(side),
+        rename: composeRename(dataset?.rename, options(side).rename), stdin: stdinOf(io),
         onSheet: noteSheet(io, { whose: ` of the ${side}`, flag: `sheet-${side}` }) }), seen[side]);
       return args.formats[side] === 'json' ? watchRecords(source, wrapped[side]) : source;
     };

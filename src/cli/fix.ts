@@ -98,7 +98,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout.write(`ddss fix ${definition.name}: ${where}\n${fixSummary(result, { locale: args.locale, left })}`);
   // What validate says of the input (another delimiter, a renamed column, a file cut short or joined from exports),
   // and that the copy keeps the records fix cannot mend: it changes cells, never drops or adds a record.
-  _explain(result.before, io, true, null);
+  _explain(result.before, io, true, null,
+    { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
   const kept = ['source.repeated_header', 'source.zero_filled_tail'].filter((id) => (result.before.rules.find((r) => r.id === id)?.failed ?? 0) > 0);
   if (kept.length > 0 && args.out !== undefined) {
     io.stderr.write(`ddss: ${args.out} keeps ${kept.length === 2 ? 'them' : kept[0] === 'source.zero_filled_tail' ? 'the zero bytes' : 'those lines'}` +

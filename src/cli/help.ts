@@ -67,7 +67,8 @@ Options:
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
-      --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id"
+      --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id";
+                         added to the definition's rename:, and wins for the same column or field
       --json-records P   read the records of a JSON document at P, for an export that wraps them:
                          data for {"success": true, "data": [...]}, result.items, or /v1.0/data
       --table T          the PostgreSQL table to read (exact name, checked in the catalog)
@@ -197,7 +198,7 @@ Options:
       --delimiter D      CSV delimiter (default ",", tab for .tsv)
       --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
-      --rename C=F       profile the header column C as F (repeatable; CSV and .xlsx; one thread): the
+      --rename C=F       profile the header column C as F (repeatable; CSV and .xlsx): the
                          yaml suggestion then uses F; a column renamed from a personal name stays masked
       --json-records P   profile the records of a JSON document at P (data, result.items, /v1.0/data)
       --show-values      show the values of personal columns unmasked
@@ -236,7 +237,7 @@ Options:
       --dry-run          write only the log (and print the scores the fixed file would have); no --out
       --delimiter C      the CSV delimiter (default , ; tab for .tsv)
       --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id";
-                         the fixed file keeps the header as it is, the log names F; validated in one thread
+                         the fixed file keeps the header as it is, the log names F
       --encoding E       the input's encoding (default utf8); any other needs --to-utf8
       --to-utf8          write a tcvn3, vni, windows-1258 or UTF-16 file as UTF-8 (every record converted,
                          the fixes applied to the decoded text)

@@ -39,7 +39,6 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     jsonRecords: args.jsonRecords };
   // A renamed column the header does not have would rename nothing: the profile would not show the name asked for.
   await requireRenamed(input, args.input, options, args.rename, 'rename');
-  // A renamed file has no byte ranges (readCsv cuts them for the header as it is): it is profiled in one thread.
   const opened = openInput(input, args.input, { ...options, stdin: stdinOf(io), onSheet: noteSheet(io) });
   // A wrapped JSON export profiled as one record: said, with the flag that reads its records.
   const seen: RecordsSeen = {};

@@ -26,6 +26,8 @@ import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
 import { headerBelow, headerHint } from './_header-below.js';
 import { requireRenamed } from './_rename.js';
+import { composeRename, type Rename } from '../core/rename.js';
+import { columnLines, type RunRenames } from './_column-lines.js';
 import { formatHints } from './_format-hints.js';
 import { offsetHints } from './_offset-hint.js';
 import { referenceHints } from './_reference-hints.js';
@@ -89,6 +91,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   io: CliIo): Promise<number> {
   const { out, vio, grd, state } = outputs;
   const definition = await resolveDataset(spec, io.cwd);
+  // The definition's `rename:` under --rename (which wins for the same header or field), for every read of the input.
+  const rename = composeRename(definition.rename, args.rename);
 
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
@@ -116,7 +120,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   let measured: Report;
   try {
     const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
-      : openInput(input, args.input, { ...inputOptions(args, encoding), stdin: stdinOf(io), onSheet: noteSheet(io) }));
+      : openInput(input, args.input, { ...inputOptions(args, encoding, rename), stdin: stdinOf(io), onSheet: noteSheet(io) }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
@@ -169,12 +173,13 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     }
   }
   await history?.append(report);
-  _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null);
+  _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null,
+    { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
   // Date-times "in the future" only because, without an offset, they were read as UTC.
   for (const hint of offsetHints(report, definition)) io.stderr.write(`${hint}\n`);
   // A title above the header makes every declared column "missing": say where the header seems to be.
   if (args.postgres === undefined && !isStdin(args.input)) {
-    const options = inputOptions(args, encoding);
+    const options = inputOptions(args, encoding, rename);
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
     if (found !== undefined) {
       const why = `it names ${found.matched} of the ${Object.keys(definition.fields).length} declared columns`;
@@ -189,8 +194,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
 }
 
 /** How the input file is read, as every read of it in one run must (the run itself, a suggestion, the hints). */
-function inputOptions(args: ValidateArgs, encoding: string | undefined): InputOptions {
-  return { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename,
+function inputOptions(args: ValidateArgs, encoding: string | undefined, rename: Rename | undefined = args.rename): InputOptions {
+  return { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename,
     jsonRecords: args.jsonRecords };
 }
 
@@ -214,10 +219,11 @@ function _requireKeyForHashes(definition: DatasetDefinition, key: string | undef
 /**
  * Says on stderr why a run could not be evaluated (exit 3), one line per cause (shared with `ddss merge`). `canRename`:
  * the run could be repeated with `--rename` (one process, not shards), so the missing-column hint may name it; `pipe`:
- * the command line a gzip input can be piped into (null for a merge of shards, which read no standard input).
+ * the command line a gzip input can be piped into (null for a merge of shards, which read no standard input);
+ * `renamed`: the renames of the run, which the lines about missing and twice-named columns name (`columnLines`).
  * @example _explain(report, io)
  */
-export function _explain(report: Report, io: CliIo, canRename = false, pipe: string | null = GZIP_PIPE): void {
+export function _explain(report: Report, io: CliIo, canRename = false, pipe: string | null = GZIP_PIPE, renamed: RunRenames = {}): void {
   if (report.partial) {
     const why = _oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '');
     io.stderr.write(`ddss: could not read the whole input: ${readError(why, pipe ?? undefined)}\n`);
@@ -236,26 +242,8 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   // The declared columns are then a key of no record because of it: not listed besides.
   const wrapped = _wrappedRecords(report);
   if (wrapped !== undefined) io.stderr.write(`ddss: ${_oneLine(wrapped.message)} (${wrapped.rule})\n`);
-  // A renamed or misspelled column makes every cell of its field "missing": name the columns and the near names,
-  // which a long list of failing rules can push out of the summary.
-  const absent = report.rules.find((r) => r.id === 'source.missing_column');
-  if (absent !== undefined && absent.failed > 0 && (split === undefined || split.failed === 0) && wrapped === undefined) {
-    // JSON records have no header: their keys are the columns.
-    const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
-    const named = absent.samples.slice(0, 5).map((x) => x.suggestion === undefined ? `${x.field}`
-      : `${x.field} (${json ? 'the records have' : 'the header has'} "${_oneLine(x.suggestion)}")`);
-    const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
-    // Columns the header has under other names (a Vietnamese header over a built-in register) can be read as the fields.
-    const other = report.rules.find((r) => r.id === 'source.unexpected_column');
-    // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
-    const near = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
-      .map((x) => `--rename ${JSON.stringify(`${_oneLine(String(x.suggestion))}=${x.field ?? ''}`)}`);
-    const rename = !canRename || json || other === undefined || other.failed === 0 ? ''
-      : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
-        : '; read a column as a field with --rename "COLUMN=FIELD"';
-    io.stderr.write(`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
-      `${named.join(', ')}${more} (source.missing_column)${rename}\n`);
-  }
+  const missing = (split === undefined || split.failed === 0) && wrapped === undefined;
+  for (const line of columnLines(report, canRename, missing, renamed)) io.stderr.write(`${line}\n`);
   // A file cut short or joined from several exports is a fact about the file that the scores alone do not say (its
   // finding is one rule among many, out of the summary's top ten): one line each, as for the delimiter.
   const tail = report.rules.find((r) => r.id === 'source.zero_filled_tail')?.samples[0];

@@ -134,9 +134,9 @@ export function checkResultError(why: string): CheckResultError {
  * The header against the declared fields, judged once at the end (so a run cut into shards or worker ranges reports
  * it once, from the merged state): each finding counts one declared field or one header column.
  */
-export function addColumnIssues(columns: readonly string[], fields: readonly string[], policy: DatasetDefinition['columns'],
+export function addColumnIssues(columns: readonly string[], fields: readonly string[], definition: Pick<DatasetDefinition, 'columns' | 'rename'>,
   sources: readonly (RuleState & { code?: string })[], addIssue: (issue: SourceIssue) => void, whole = true): void {
-  const found = columnIssues(columns, fields, policy ?? 'strict');
+  const found = columnIssues(columns, fields, definition.columns ?? 'strict', definition.rename);
   // Columns known only in part (the keys of the JSON records read before the read failed): a missing one is unknown.
   for (const issue of [...(whole ? found.missing : []), ...found.unexpected, ...(found.delimiter === undefined ? [] : [found.delimiter])]) {
     addIssue(issue);

@@ -13,19 +13,24 @@ const DELIMITERS: ReadonlyArray<readonly [string, string]> = [[';', ';'], ['\t',
  * holds `;`, a tab or `|` while the definition declares several fields. A missing field names the closest
  * unexpected column as its suggestion when one is near (same letters ignoring case, diacritics and `_`/space/`-`,
  * or a small edit distance), so `Updated_At` is pointed at rather than every cell being silently missing.
+ * A field's other names in `rename` (a definition's) are looked at too (`So CCCD` for `Số CCCD: owner_id`).
  * `unit` numbers what each finding counts: declared fields for `missing_column`, header columns otherwise.
  * @example columnIssues(['id', 'Updated_At'], ['id', 'updated_at'], 'strict')
  *   // [{ code: 'missing_column', field: 'updated_at', suggestion: 'Updated_At', … },
  *   //  { code: 'unexpected_column', value: 'Updated_At', … }]
  */
-export function columnIssues(columns: readonly string[], fields: readonly string[], policy: ColumnPolicy): ColumnIssues {
+export function columnIssues(columns: readonly string[], fields: readonly string[], policy: ColumnPolicy,
+  rename: Readonly<Record<string, string>> = {}): ColumnIssues {
   const present = new Set(columns);
   const declared = new Set(fields);
   const extra = columns.map((name, i) => ({ name, i })).filter(({ name }) => !declared.has(name) && name.trim() !== '');
   const missing: SourceIssue[] = [];
+  // A field's other names (a definition's `rename`): a column near one of them is as likely the field.
+  const aliases = Object.entries(rename);
   fields.forEach((name, i) => {
     if (present.has(name)) return;
-    const near = nearest(name, extra.map((e) => e.name));
+    const names = extra.map((e) => e.name);
+    const near = nearest(name, names) ?? aliases.filter(([, to]) => to === name).map(([from]) => nearest(from, names)).find((n) => n !== undefined);
     missing.push({ code: 'missing_column', criterion: 'sufficient', severity: 'error', scope: 'header', unit: i,
       field: name, params: { near: near ?? '' }, ...(near === undefined ? {} : { suggestion: near }) });
   });

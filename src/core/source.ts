@@ -49,8 +49,14 @@ export interface RowBatch {
  */
 export interface TabularSource {
   readonly kind: string;
-  batches(): AsyncIterable<RowBatch>;
+  /** The batches; `read.rename` (a definition's) is applied by sources with a header (CSV, xlsx) under their own. */
+  batches(read?: SourceRead): AsyncIterable<RowBatch>;
   info(): SourceInfo;
+}
+
+/** What the engine asks of a source's read: the definition's rename of header columns (`DatasetDefinition.rename`). */
+export interface SourceRead {
+  readonly rename?: Readonly<Record<string, string>> | undefined;
 }
 
 export function isTabularSource(x: unknown): x is TabularSource {

@@ -302,6 +302,11 @@ export interface DatasetDefinition {
   readonly module?: string;
   /** The IANA time zone that decides which calendar day `now` is, unless the run names one. Default `UTC`. */
   readonly timeZone?: string;
+  /**
+   * Header columns read as fields (`{ 'Số CCCD': 'owner_id' }`), in CSV and xlsx input: a column named by a key (spaces,
+   * a byte order mark and accents' composition aside) is read as that field, and a column named as the field still is.
+   */
+  readonly rename?: Readonly<Record<string, string>>;
 }
 
 export type { ValidateOptions } from './validate-options.js';

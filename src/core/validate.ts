@@ -24,7 +24,9 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
   try {
     if (isTabularSource(input)) {
       try {
-        const batches = options.timings === true ? timedBatches(input.batches(), (ms) => v.addReadTime(ms)) : input.batches();
+        // A definition's rename is read by the source (CSV, xlsx), so its findings name the fields as --rename's do.
+        const read = input.batches(definition.rename === undefined ? undefined : { rename: definition.rename });
+        const batches = options.timings === true ? timedBatches(read, (ms) => v.addReadTime(ms)) : read;
         for await (const batch of batches) {
           v.addBatch(batch);
           await v.waitForSinks();

@@ -6,6 +6,8 @@ import { buildField } from './_fields.js';
 import { buildRule } from './_rules.js';
 import { applyOverrides } from './_overrides.js';
 import { resolveBase } from './_extends.js';
+import { composeRename, type Rename } from '../core/rename.js';
+import { renameProblem } from '../core/rename-problem.js';
 import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 
@@ -24,7 +26,7 @@ export interface DefinitionResolver {
  * Turns a parsed declarative definition (the content of a JSON or YAML file) into a `DatasetDefinition`, after
  * checking it against `schema/dataset.schema.json`. With `extends` it starts from a built-in dataset or another
  * definition file, adds this file's fields (a field of the same name replaces the base's) and rules, then applies
- * `drop` and `override` by rule id. Throws a `DefinitionError` naming the JSON path of the first problem. Keys from
+ * `drop` and `override` by rule id; its `rename` is added to the base's. Throws a `DefinitionError` naming the JSON path of the first problem. Keys from
  * the data never reach an object prototype: `__proto__` is a field name like any other.
  * `resolver` reads `extends` and `communes` files (without one only built-in bases are available);
  * `communesOverride` replaces the file's own `communes` (what an extending file passes to its base).
@@ -65,6 +67,7 @@ export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}
   const failUnder = data.failUnder ?? base?.failUnder;
   const columns = data.columns ?? base?.columns;
   const timeZone = data.timeZone ?? base?.timeZone;
+  const rename = _rename(data.rename, base?.rename, Object.keys(changed.fields));
   try {
     return defineDataset({
       // The schema requires a name unless the file extends a base, whose name it then keeps.
@@ -79,11 +82,25 @@ export function buildDefinition(data: unknown, resolver: DefinitionResolver = {}
       ...(failUnder === undefined ? {} : { failUnder }),
       ...(columns === undefined ? {} : { columns }),
       ...(timeZone === undefined ? {} : { timeZone }),
+      ...(rename === undefined ? {} : { rename }),
     });
   } catch (e) {
     // What defineDataset still rejects is about the whole definition (a rule id used twice), or its weights.
     throw new DefinitionError((e as Error).message.replace(/^ddss: /, ''), e instanceof WeightsError ? ['weights'] : []);
   }
+}
+
+/**
+ * The file's `rename` added to its base's (the file's entry wins for the same header or field, as a run's `--rename`
+ * wins over both), checked against every field with the path of the entry at fault.
+ */
+function _rename(own: Rename | undefined, inherited: Rename | undefined, fields: readonly string[]): Rename | undefined {
+  const ownProblem = own === undefined ? undefined : renameProblem(own, fields);
+  if (ownProblem !== undefined) throw new DefinitionError(ownProblem.message, ['rename', ownProblem.from]);
+  const rename = composeRename(inherited, own);
+  const problem = rename === undefined ? undefined : renameProblem(rename, fields);
+  if (problem !== undefined) throw new DefinitionError(`the base's entry "${problem.from}" ${problem.message}`, own === undefined ? ['extends'] : ['rename']);
+  return rename;
 }
 
 function _communes(given: string | readonly string[] | undefined, resolver: DefinitionResolver): CommuneTable[] | undefined {

@@ -113,6 +113,8 @@ export interface DeclarativeDataset {
   readonly columns?: 'strict' | 'ignore';
   /** The IANA time zone that decides which calendar day `now` is (`Asia/Ho_Chi_Minh`). Default `UTC`. */
   readonly timeZone?: string;
+  /** Header columns read as fields (`Số CCCD: owner_id`), added to the base's; a field's own name is read too. */
+  readonly rename?: Readonly<Record<string, string>>;
   /** Required unless the file `extends` another definition; a field named like a base field replaces it. */
   readonly fields?: Readonly<Record<string, DeclarativeField>>;
   readonly rules?: readonly DeclarativeRule[];

@@ -1,3 +1,4 @@
+import { composeRename } from '../core/rename.js';
 import { compile, type Plan } from '../core/compile.js';
 import { piiProtector } from '../core/mask.js';
 import { isThenable } from '../core/_validator-helpers.js';
@@ -54,8 +55,10 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
     ...pick(options, ['timeZone', 'locale', 'showValues', 'piiKey', 'failUnder', 'maxSamplesPerRule', 'references']),
   };
   const name = options.name ?? (typeof source === 'string' ? source : undefined);
-  // A renamed header is read renamed by every pass; the fixed file is written with the header as it is (its bytes).
-  const csv = { delimiter, encoding: 'utf8', ...(name === undefined ? {} : { name }), ...(options.rename === undefined ? {} : { header: options.rename }) };
+  // A renamed header (the definition's rename under options.rename) is read renamed by every pass, and where the
+  // records to fix are found; the fixed file is written with the header as it is (its bytes).
+  const rename = composeRename(definition.rename, options.rename);
+  const csv = { delimiter, encoding: 'utf8', ...(name === undefined ? {} : { name }), ...(rename === undefined ? {} : { header: rename }) };
 
   const wanted = new Map<number, { row: number; key: string | undefined; fields: Set<string> }>();
   const duplicates = new Set<string>();
@@ -77,7 +80,7 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   const read = before.source?.encoding ?? 'utf8';
   if (read !== 'utf8') throw new Error(`ddss: fix rewrites UTF-8 files only; this input reads as ${read} (declare its encoding and pass toUtf8)`);
 
-  const { candidates, keys, unreadable } = await gather(open, delimiter, wanted, options.rename);
+  const { candidates, keys, unreadable } = await gather(open, delimiter, wanted, rename);
   const decisions = await resolve(plan, slots, candidates, kinds, run);
   for (const [c, fields] of unreadable) {
     decisions.set(c, [...fields].map((field): Decision => ({ field, before: '', status: 'not_fixed', reason: 'invalid_encoding', path: [] })));

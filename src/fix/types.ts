@@ -62,7 +62,7 @@ export interface FixOptions {
   /**
    * Header columns read under other names (`{ 'Mã thửa': 'parcel_id' }`), as `readCsv`'s `header` map: the
    * definition's fields and the change log's `field` are the new names, and the fixed file keeps the header as it is,
-   * byte for byte. A renamed input is validated in one thread (byte ranges are cut for the header as it is).
+   * byte for byte. The definition's own `rename` applies too, under this one (which wins for the same header or field).
    */
   readonly rename?: Readonly<Record<string, string>>;
   readonly now?: Date | string | number;

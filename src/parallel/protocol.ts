@@ -17,8 +17,10 @@ export type RangeOptions = Omit<ValidateOptions, 'onViolation' | 'onRecord' | 'w
 export interface RangeTask {
   readonly ref: DefinitionRef;
   readonly path: string;
-  readonly csv: { readonly delimiter?: string; readonly encoding?: string; readonly maxRecordBytes?: number; readonly name?: string };
-  /** The header; absent for the first range, which reads it from the file. */
+  /** How to read the file; `rename` (the source's header map) is applied by every range. */
+  readonly csv: { readonly delimiter?: string; readonly encoding?: string; readonly maxRecordBytes?: number; readonly name?: string;
+    readonly rename?: Readonly<Record<string, string>> };
+  /** The header line as written (before `csv.rename`); absent for the first range, which reads it from the file. */
   readonly columns?: readonly string[];
   /** Byte offset to start at; unless `exact`, reading starts after the first line break at or past it. */
   readonly start: number;

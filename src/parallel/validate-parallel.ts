@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { createValidator } from '../core/validator.js';
-import { readCsvRange } from '../sources/csv/read-csv-range.js';
+import { headerLine } from '../sources/csv/read-csv-range.js';
 import { validateCsvRange } from './validate-range.js';
 import { splitRanges } from './split.js';
 import { fileChanged } from './file-changed.js';
@@ -47,7 +47,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
   options: ValidateOptions, workers: number, hooks: ParallelHooks = {},
   tables: ReadonlyMap<string, ReferenceTable> = new Map()): Promise<Report> {
   const size = (await stat(input.path)).size;
-  const columns = await readColumns(input);
+  const columns = await headerLine(input.path, input.csv);
   // This thread validates the first range while the workers start (loading ddss and the definition, warming up):
   // it gets a head start's worth more bytes, so the threads finish together (HEAD_START).
   const ranges = splitRanges(size, 0, workers, HEAD_START);
@@ -172,8 +172,3 @@ export function addMixedEndings(v: ReturnType<typeof createValidator>, seen: Rea
     params: { endings: kinds.join(', '), line: first.get(kinds[1] as string) as number } });
 }
 
-async function readColumns(input: ParallelCsv): Promise<readonly string[]> {
-  const source = readCsvRange(input.path, { ...input.csv, start: 0, exact: true, stop: 1 });
-  for await (const batch of source.batches()) if (batch.columns !== undefined) return batch.columns;
-  return [];
-}

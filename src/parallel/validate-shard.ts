@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { readCsvRange } from '../sources/csv/read-csv-range.js';
+import { headerLine, readCsvRange } from '../sources/csv/read-csv-range.js';
 import type { CsvSource } from '../sources/csv/read-csv.js';
 import type { JsonSource } from '../sources/json/read-json.js';
 import type { PostgresSource } from '../sources/postgres/read-postgres.js';
@@ -17,6 +17,7 @@ import { shardCommon } from './shard-common.js';
 import { lastWaits, SinkFailure } from '../core/sink-waits.js';
 import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { head } from './json-shard-bytes.js';
+import { renamedFile } from './renamed-file.js';
 
 /**
  * Options of `validateShard`: those of `validate` (without threads) and which shard to validate. `onViolation` and
@@ -63,7 +64,8 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
     return validatePostgresShard(definition, table, shard, options);
   }
   if (input.kind === 'json' || input.kind === 'ndjson') return validateJsonShard(definition, input as JsonSource, shard, options);
-  const file = (input as Partial<CsvSource>).file;
+  const given = (input as Partial<CsvSource>).file;
+  const file = given === undefined ? undefined : renamedFile(given, definition.rename);
   if (file === undefined) {
     throw new Error('ddss: a shard reads a file by its path (readCsv(path) in UTF-8 or Windows-1258, readJson(path)) or a PostgreSQL table, not a stream or a legacy encoding');
   }
@@ -97,7 +99,7 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   const start = k === 0 ? 0 : await recordStart(file.path, (ranges[k] as { from: number }).from, delimiter);
   const next = ranges[k + 1];
   const stop = next === undefined ? size : Math.max(1, next.from);
-  const columns = k === 0 ? undefined : await readColumns(file.path, file.csv);
+  const columns = k === 0 ? undefined : await headerLine(file.path, file.csv);
   const v = common.validator();
   const source = readCsvRange(file.path, { ...file.csv, start, exact: true, stop, ...(columns === undefined ? {} : { columns }) });
   let error: string | undefined;
@@ -140,8 +142,3 @@ function checkSpec(s: ShardSpec): ShardSpec {
   return parseShard(`${s.index}/${s.count}`);
 }
 
-async function readColumns(path: string, csv: NonNullable<CsvSource['file']>['csv']): Promise<readonly string[]> {
-  const source = readCsvRange(path, { ...csv, start: 0, exact: true, stop: 1 });
-  for await (const batch of source.batches()) if (batch.columns !== undefined) return batch.columns;
-  return [];
-}

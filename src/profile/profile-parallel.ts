@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { readCsvRange } from '../sources/csv/read-csv-range.js';
+import { headerLine } from '../sources/csv/read-csv-range.js';
 import { fileChanged } from '../parallel/file-changed.js';
 import { splitRanges } from '../parallel/split.js';
 import type { ColumnBounds } from './column-state.js';
@@ -23,7 +23,7 @@ export interface ProfileCsvFile {
  */
 export async function profileCsvParallel(file: ProfileCsvFile, bounds: ColumnBounds, now: Date, workers: number): Promise<ProfileState> {
   const size = (await stat(file.path)).size;
-  const columns = await readColumns(file);
+  const columns = await headerLine(file.path, file.csv);
   const ranges = splitRanges(size, 0, workers);
   const task = (k: number, start: number, exact: boolean): ProfileRangeTask => ({
     path: file.path, csv: file.csv, start, exact, stop: ranges[k + 1]?.from ?? size, size, bounds, now: now.toISOString(),
@@ -57,8 +57,3 @@ export async function profileCsvParallel(file: ProfileCsvFile, bounds: ColumnBou
   return state;
 }
 
-async function readColumns(file: ProfileCsvFile): Promise<readonly string[]> {
-  const source = readCsvRange(file.path, { ...file.csv, start: 0, exact: true, stop: 1 });
-  for await (const batch of source.batches()) if (batch.columns !== undefined) return batch.columns;
-  return [];
-}

@@ -4,6 +4,8 @@ import type { RowBatch, SourceIssue } from '../../core/source.js';
 
 export interface AssemblerOptions {
   readonly header: HeaderOption;
+  /** The rename of a header given as an array (a byte range of a renamed file): the array stays the line as written. */
+  readonly rename?: Readonly<Record<string, string>> | undefined;
   readonly maxRecordBytes: number;
   readonly batchSize: number;
   /** The encoding in use, named in `invalid_encoding` issues. */
@@ -53,7 +55,7 @@ const CONTROL_RUN = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
  */
 export function createAssembler(o: AssemblerOptions): Assembler {
   let scanner: CsvScanner | undefined;
-  let header: Header | undefined = Array.isArray(o.header) ? resolveHeader(o.header as readonly string[], o.header, undefined) : undefined;
+  let header: Header | undefined = Array.isArray(o.header) ? resolveHeader(o.header as readonly string[], o.rename ?? o.header, undefined) : undefined;
   /** The header's cells as written (before a rename), which a repeated header line holds; and its first cell. */
   let headerCells: readonly string[] = Array.isArray(o.header) ? o.header as readonly string[] : [];
   let lead = headerCells[0] ?? '';

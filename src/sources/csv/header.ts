@@ -1,4 +1,5 @@
 import type { SourceIssue } from '../../core/source.js';
+import { composeRename, renamedAs, type Rename } from '../../core/rename.js';
 
 /** The `header` option: read the first line (`true`), use these names (no header line), or read and rename. */
 export type HeaderOption = true | readonly string[] | Readonly<Record<string, string>>;
@@ -12,13 +13,15 @@ export interface Header {
 }
 
 /**
- * Resolves the header: applies a rename map, and reports each blank name (`blank_header`) and each repeat of an
+ * Resolves the header: applies a rename map (its keys matched as `renamedAs` does: spaces, a byte order mark and
+ * accents' composition aside), and reports each blank name (`blank_header`) and each repeat of an
  * earlier name (`duplicate_header`, on the later column). Both columns of a duplicate are kept; the engine reads a
  * field from the first one, and the second stays reachable by position.
  * @example resolveHeader(['id', 'id', ''], true, 1).issues.map((i) => i.code) // ['duplicate_header', 'blank_header']
  */
 export function resolveHeader(names: readonly string[], option: HeaderOption, line: number | undefined): Header {
-  const columns = Array.isArray(option) || option === true ? [...names] : names.map((n) => rename(option as Readonly<Record<string, string>>, n));
+  const as = Array.isArray(option) || option === true ? undefined : renamedAs(option as Rename);
+  const columns = as === undefined ? [...names] : names.map((n) => as(n) ?? n);
   const issues: SourceIssue[] = [];
   const first = new Map<string, number>();
   columns.forEach((name, i) => {
@@ -52,9 +55,15 @@ export function repeatsHeader(cells: readonly string[], header: readonly string[
   return true;
 }
 
-function rename(map: Readonly<Record<string, string>>, name: string): string {
-  // Own keys only: a header named `constructor` must not pick up Object.prototype.constructor.
-  return Object.hasOwn(map, name) ? (map[name] as string) : name;
+/**
+ * The `header` option with a definition's rename under it (`TabularSource.batches`): a header line read as it is
+ * is read under `rename`; a rename map of the source's own (`--rename`) wins for the same header or field; names
+ * given for a file without a header line are the fields' already.
+ * @example headerWith(true, { 'Mã xã': 'commune_code' }) // { 'Mã xã': 'commune_code' }
+ */
+export function headerWith(option: HeaderOption, rename: Rename | undefined): HeaderOption {
+  if (rename === undefined || Array.isArray(option)) return option;
+  return composeRename(rename, option === true ? undefined : option as Rename) ?? option;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { readCsv, type CsvOptions, type CsvSource } from './read-csv.js';
+import { readCsvRenamed, type CsvOptions, type CsvSource } from './read-csv.js';
 import { recordBoundaries } from './record-boundaries.js';
 import type { LineEnding } from './scanner.js';
 import type { SourceIssue } from '../../core/source.js';
@@ -10,8 +10,10 @@ export interface CsvRangeOptions extends Omit<CsvOptions, 'header' | 'onEnding'>
   readonly exact: boolean;
   /** Stop before the first record that starts at or after this byte offset. */
   readonly stop: number;
-  /** The file's header, for a range that does not start at the beginning of the file. */
+  /** The file's header line as written (before `rename`), for a range that does not start at the beginning of the file. */
   readonly columns?: readonly string[];
+  /** Header columns read under other names `{ from: to }` (`readCsv`'s `header` map), in every range. */
+  readonly rename?: Readonly<Record<string, string>> | undefined;
   /** Called with the range's true start as soon as it is found (before any record is read). */
   readonly onBegin?: (at: number) => void;
 }
@@ -89,14 +91,15 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
     }
   }
 
-  // Only the reading options: readCsv refuses keys it does not know (the range's own are handled here).
-  const { start: _start, exact: _exact, stop: _stop, columns: _columns, onBegin: _onBegin, ...csv } = options;
-  const source = readCsv((async function* () { yield* bytes(); })(), {
+  // A later range is handed the header line as written and renames it as the first range does, so it still tells a
+  // repeat of that line (two exports joined with `cat`) from data. Only the reading options go on to readCsv.
+  const { rename, columns, start: _start, exact: _exact, stop: _stop, onBegin: _onBegin, ...csv } = options;
+  const source = readCsvRenamed((async function* () { yield* bytes(); })(), {
     ...csv,
-    header: options.columns ?? true,
+    header: columns ?? rename ?? true,
     name: options.name ?? path,
     onEnding: (kind, line) => endings.push({ kind, line }),
-  });
+  }, columns === undefined ? undefined : rename);
   const given = options.columns !== undefined;
   return {
     ...source,
@@ -143,4 +146,16 @@ async function afterLineBreak(file: Awaited<ReturnType<typeof open>>, pos: numbe
     }
     at += bytesRead;
   }
+}
+
+/**
+ * The header line of a CSV file as written (never renamed: `rename` is left out), which ranges after the first are
+ * handed; empty for a file without one.
+ * @example await headerLine('parcels.csv', { delimiter: ',' }) // ['parcel_id', 'area_m2', …]
+ */
+export async function headerLine(path: string, csv: Omit<CsvRangeOptions, 'start' | 'exact' | 'stop'>): Promise<readonly string[]> {
+  const { rename: _, ...asWritten } = csv;
+  const source = readCsvRange(path, { ...asWritten, start: 0, exact: true, stop: 1 });
+  for await (const batch of source.batches()) if (batch.columns !== undefined) return batch.columns;
+  return [];
 }

@@ -2,7 +2,7 @@ import { createAssembler } from './assembler.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { byteInput, type CsvInput } from './input.js';
 import { createScanner, type CsvScanner, type LineEnding } from './scanner.js';
-import { type HeaderOption } from './header.js';
+import { headerWith, type HeaderOption } from './header.js';
 import { batchRecords } from '../batch-records.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
 import { encodingMismatch } from '../decode/encoding-mismatch.js';
@@ -10,7 +10,7 @@ import { SNIFF_BYTES, sniffEncoding } from '../decode/sniff-encoding.js';
 import { screenBinary, type BinaryScreen } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
 import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroRun, type ZeroTailWatch } from '../zero-tail.js';
-import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
+import type { RowBatch, SourceIssue, SourceRead, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { checkOptionKeys } from '../../core/option-keys.js';
 
@@ -42,8 +42,11 @@ export type CsvRecord = Readonly<Record<string, string>>;
 /** A CSV source: batches for the engine, and an async iterable of records for direct use. */
 export interface CsvSource extends TabularSource, AsyncIterable<CsvRecord> {
   readonly kind: 'csv';
-  /** Set when the input can be split into byte ranges for worker threads (a file path, a splittable encoding). */
-  readonly file?: { readonly path: string; readonly csv: { readonly delimiter: string; readonly encoding: string; readonly maxRecordBytes: number; readonly name: string } };
+  /**
+   * Set when the input can be split into byte ranges for worker threads (a file path, a splittable encoding). `rename`
+   * is the `header` rename map: every range reads the header line under it, and knows that line as written.
+   */
+  readonly file?: { readonly path: string; readonly csv: { readonly delimiter: string; readonly encoding: string; readonly maxRecordBytes: number; readonly name: string; readonly rename?: Readonly<Record<string, string>> } };
 }
 
 const DEFAULT_MAX_RECORD = 1024 * 1024;
@@ -67,6 +70,15 @@ const OPTION_KEYS: readonly string[] = Object.keys(KEYS);
 export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
   // A misspelt option (`delimeter: ';'`) read the file with the default, as if the user had not asked.
   checkOptionKeys(options, OPTION_KEYS, 'readCsv');
+  return readCsvRenamed(input, options, undefined);
+}
+
+/**
+ * `readCsv` of a byte range of a renamed file (`readCsvRange`): `options.header` is the header line's cells as written,
+ * which a repeated header line holds, and the columns are those cells renamed by `rename`.
+ * @example readCsvRenamed(bytes, { header: ['Mã thửa', 'area_m2'], onEnding }, { 'Mã thửa': 'parcel_id' })
+ */
+export function readCsvRenamed(input: CsvInput, options: CsvOptions, rename: Readonly<Record<string, string>> | undefined): CsvSource {
   const encoding = encodingName(options.encoding ?? 'utf8');
   if (encoding === undefined) throw new RangeError(`ddss: unknown encoding "${options.encoding}"`);
   const delimiter = options.delimiter ?? ',';
@@ -80,9 +92,12 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
   const source = byteInput(input);
   const name = options.name ?? source.name;
   let info: SourceInfo = { kind: 'csv', ...(name === undefined ? {} : { name }), encoding, bytes: 0, records: 0 };
-  const wholeInput = options.onEnding === undefined || header === true;
+  // A range handed its header (an array) starts inside the file; the first range reads the header line (`true`, or a
+  // rename map), so the findings about the input as a whole are its to make.
+  const wholeInput = options.onEnding === undefined || !Array.isArray(header);
 
-  async function* batches(): AsyncGenerator<RowBatch> {
+  async function* batches(read?: SourceRead): AsyncGenerator<RowBatch> {
+    const named = headerWith(header, read?.rename);
     let bytes = 0;
     let asm: ReturnType<typeof createAssembler> | undefined;
     let used: Encoding = encoding as Encoding;
@@ -92,7 +107,7 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
     };
     try {
       const decoder = createDecoder(encoding as Encoding, (offset, at) => asm?.invalid(offset, at));
-      asm = createAssembler({ header, maxRecordBytes, batchSize, encoding: () => decoder.encoding,
+      asm = createAssembler({ header: named, rename, maxRecordBytes, batchSize, encoding: () => decoder.encoding,
         ...(options.onEnding === undefined ? {} : { onEnding: options.onEnding }) });
       const a = asm;
       let scanner: CsvScanner | undefined;
@@ -163,12 +178,14 @@ export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
     }
   }
 
-  // Byte ranges need line breaks and quotes that are single bytes no other character contains, and one header.
+  // Byte ranges need line breaks and quotes that are single bytes no other character contains, and a header line (read
+  // as it is, or renamed: each range is handed the line as written and the rename, so it still knows the line again).
   const splittable = typeof input === 'string' && (encoding === 'utf8' || encoding === 'windows-1258') &&
-    delimiter !== 'auto' && header === true;
+    delimiter !== 'auto' && !Array.isArray(header) && rename === undefined;
+  const renamed = header === true ? {} : { rename: header as Readonly<Record<string, string>> };
   return {
     kind: 'csv',
-    ...(splittable ? { file: { path: input, csv: { delimiter, encoding, maxRecordBytes, name: name ?? input } } } : {}),
+    ...(splittable ? { file: { path: input, csv: { delimiter, encoding, maxRecordBytes, name: name ?? input, ...renamed } } } : {}),
     batches,
     info: () => info,
     [Symbol.asyncIterator]: () => batchRecords<string>(batches()),

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
+import type { RowBatch, SourceIssue, SourceRead, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { fileErrorText } from '../../core/file-error-text.js';
-import { resolveHeader, type HeaderOption } from '../csv/header.js';
+import { headerWith, resolveHeader, type HeaderOption } from '../csv/header.js';
 import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
 import { checkedWorkbookReader } from './checked-workbook-reader.js';
@@ -66,7 +66,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
   let sheet: { sheet?: string } = {};
   let used = false;
 
-  async function* batches(): AsyncGenerator<RowBatch> {
+  async function* batches(read?: SourceRead): AsyncGenerator<RowBatch> {
+    const columns = headerWith(header, read?.rename);
     if (!isPath) {
       if (used) throw new Error('ddss: this workbook source is a stream and can be read only once');
       used = true;
@@ -114,7 +115,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         const date1904 = reader.properties?.model?.date1904 === true;
         let batches = 0;
         const typedCells = ws.typedCells ?? new Map();
-        for await (const batch of sheetBatches(raced(ws, failed), { header, range, batchSize, date1904, typedCells, onRecord: () => { records++; } })) {
+        for await (const batch of sheetBatches(raced(ws, failed), { header: columns, range, batchSize, date1904, typedCells, onRecord: () => { records++; } })) {
           info = { kind: 'xlsx', ...named, ...sheet, records };
           batches++;
           yield batch;

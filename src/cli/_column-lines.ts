@@ -1,0 +1,72 @@
+import type { Rename } from '../core/rename.js';
+import type { Report } from '../core/types.js';
+
+/** The renames a run read its input with: the definition's `rename:` and the `--rename` flags (which win). */
+export interface RunRenames {
+  readonly definition?: Rename;
+  readonly flags?: Rename;
+}
+
+/**
+ * The stderr lines about the header against the declared fields: the declared columns it lacks (with the near names,
+ * a definition's `rename:` header the file does not have either, and the `--rename` flags to give when `canRename`),
+ * and a field named twice because a renamed column and a column of the field's own name are both there. A long list
+ * of failing rules can push either out of the summary. `missing`: whether to say the first (not when the header is
+ * one column holding another delimiter, which another line explains).
+ * @example columnLines(report, true, true, { definition: { 'Số CCCD': 'owner_id' } })
+ *   // ['ddss: 1 declared column is not in the header: owner_id (nor "Số CCCD", its rename: in the definition) (source.missing_column); …']
+ */
+export function columnLines(report: Report, canRename: boolean, missing: boolean, renamed: RunRenames): string[] {
+  return [...(missing ? missingLine(report, canRename, renamed) : []), ...twiceLines(report, renamed)];
+}
+
+function missingLine(report: Report, canRename: boolean, renamed: RunRenames): string[] {
+  const absent = report.rules.find((r) => r.id === 'source.missing_column');
+  if (absent === undefined || absent.failed === 0) return [];
+  // JSON records have no header: their keys are the columns (and are not renamed).
+  const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
+  // A field the definition renames from another header: the file has neither name (else it would have been read).
+  const own = renamed.definition ?? {};
+  const aliases = (field: string | undefined) => Object.keys(own).filter((from) => own[from] === field).map((from) => `"${oneLine(from)}"`);
+  const named = absent.samples.slice(0, 5).map((x) => {
+    const also = json ? [] : aliases(x.field);
+    const notes = [...(also.length === 0 ? [] : [`nor ${also.join(' nor ')}, its rename: in the definition`]),
+      ...(x.suggestion === undefined ? [] : [`${json ? 'the records have' : 'the header has'} "${oneLine(x.suggestion)}"`])];
+    return notes.length === 0 ? `${x.field}` : `${x.field} (${notes.join('; ')})`;
+  });
+  const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
+  // Columns the header has under other names (a Vietnamese header over a built-in register) can be read as the fields.
+  const other = report.rules.find((r) => r.id === 'source.unexpected_column');
+  // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
+  const near = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
+    .map((x) => `--rename ${JSON.stringify(`${oneLine(String(x.suggestion))}=${x.field ?? ''}`)}`);
+  const rename = !canRename || json || other === undefined || other.failed === 0 ? ''
+    : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
+      : '; read a column as a field with --rename "COLUMN=FIELD"';
+  return [`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
+    `${named.join(', ')}${more} (source.missing_column)${rename}`];
+}
+
+/**
+ * A field the header names twice through a rename: the file has the renamed header and the field's own name (an
+ * export that already carries both). The finding alone says "header appears again", which hides why.
+ */
+function twiceLines(report: Report, renamed: RunRenames): string[] {
+  const twice = report.rules.find((r) => r.id === 'source.duplicate_header');
+  if (twice === undefined || twice.failed === 0 || report.source?.kind === 'json' || report.source?.kind === 'ndjson') return [];
+  const fields = [...new Set(twice.samples.map((x) => x.field).filter((f): f is string => f !== undefined))];
+  return fields.flatMap((field) => {
+    const byFlag = Object.keys(renamed.flags ?? {}).find((from) => renamed.flags?.[from] === field);
+    const own = renamed.definition ?? {};
+    const from = byFlag ?? Object.keys(own).find((k) => own[k] === field);
+    if (from === undefined) return [];
+    const by = byFlag !== undefined ? `--rename "${oneLine(from)}=${field}"` : 'the definition\'s rename:';
+    return [`ddss: the header names ${field} twice: a column "${oneLine(from)}", read as ${field} by ${by}, and a column ${field} ` +
+      'itself; the field is read from the first of them (source.duplicate_header): remove one from the file, or read the ' +
+      `other under a name of its own with --rename`];
+  });
+}
+
+function oneLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
