@@ -1,4 +1,5 @@
 import type { ComparisonReport } from '../compare/types.js';
+import { watchIssues } from './_watch-issues.js';
 import type { SourceIssue, TabularSource } from '../core/source.js';
 import { SIDES, sideFlags, type CompareInputs, type CompareSide, type Sides } from './_compare-inputs.js';
 import { readError } from './_read-error.js';
@@ -16,19 +17,10 @@ export interface EncodingSeen {
  * @example const seen: EncodingSeen = { mismatch: undefined }; compare(watchEncoding(readCsv(a), seen), …)
  */
 export function watchEncoding(source: TabularSource, seen: EncodingSeen): TabularSource {
-  return {
-    kind: source.kind,
-    info: () => source.info(),
-    async *batches() {
-      for await (const batch of source.batches()) {
-        for (const i of batch.issues ?? []) {
-          if (i.code === 'encoding_mismatch') seen.mismatch ??= i;
-          else if (i.code === 'invalid_encoding' || i.code === 'header_invalid_encoding') seen.invalid++;
-        }
-        yield batch;
-      }
-    },
-  };
+  return watchIssues(source, (i) => {
+    if (i.code === 'encoding_mismatch') seen.mismatch ??= i;
+    else if (i.code === 'invalid_encoding' || i.code === 'header_invalid_encoding') seen.invalid++;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TabularSource } from '../core/source.js';
 import { recordsHint } from '../core/message.js';
+import { watchIssues } from './_watch-issues.js';
 
 /** Where a JSON document read as one record seems to hold its records, once its reader said so. */
 export interface RecordsSeen {
@@ -13,19 +14,10 @@ export interface RecordsSeen {
  * @example const seen: RecordsSeen = {}; await profile(watchRecords(source, seen)); seen.found // { records: 'data', objects: 2000 }
  */
 export function watchRecords(source: TabularSource, seen: RecordsSeen): TabularSource {
-  return {
-    kind: source.kind,
-    info: () => source.info(),
-    async *batches() {
-      for await (const batch of source.batches()) {
-        for (const i of batch.issues ?? []) {
-          const { records, objects } = i.params ?? {};
-          if (seen.found === undefined && typeof records === 'string' && typeof objects === 'number') seen.found = { records, objects };
-        }
-        yield batch;
-      }
-    },
-  };
+  return watchIssues(source, (i) => {
+    const { records, objects } = i.params ?? {};
+    if (seen.found === undefined && typeof records === 'string' && typeof objects === 'number') seen.found = { records, objects };
+  });
 }
 
 /**

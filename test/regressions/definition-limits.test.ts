@@ -10,19 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefinition } from '../../src/declarative/load-definition.js';
 import { MAX_DEFINITION_BYTES, parseDefinition } from '../../src/declarative/parse-definition.js';
 import { DefinitionError } from '../../src/declarative/definition-error.js';
+import { definitionProblem } from '../_definition-problem.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function problem(text: string): DefinitionError {
-  try {
-    parseDefinition(text, { format: 'yaml', file: 'def.yaml' });
-  } catch (e) {
-    if (e instanceof DefinitionError) return e;
-    throw e;
-  }
-  throw new Error('expected a DefinitionError');
-}
+const problem = definitionProblem;
 
 /** A YAML definition with `n` fields in one map: the shape yaml's duplicate-key check was quadratic on. */
 const manyFields = (n: number) => `name: x\nfields:\n${Array.from({ length: n }, (_, i) => `  f${String(i).padStart(5, '0')}: 1\n`).join('')}`;

@@ -8,8 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineDataset, field, rule } from '../../src/index.js';
 import { vn } from '../../rules/vn/index.js';
-import { parseDefinition } from '../../src/declarative/parse-definition.js';
-import { DefinitionError } from '../../src/declarative/definition-error.js';
+import { definitionProblem } from '../_definition-problem.js';
 import { run, ruleOf } from '../_run.js';
 
 describe('rules built on an empty list throw when built', () => {
@@ -44,15 +43,7 @@ describe('rules built on an empty list throw when built', () => {
 });
 
 describe('a definition file names the empty list', () => {
-  const problem = (text: string): DefinitionError => {
-    try {
-      parseDefinition(text, { format: 'yaml', file: 'def.yaml' });
-    } catch (e) {
-      if (e instanceof DefinitionError) return e;
-      throw e;
-    }
-    throw new Error('expected a DefinitionError');
-  };
+  const problem = definitionProblem;
   const rules = (r: string) => `name: x\nfields:\n  a: { type: text }\n  d: { type: date }\nrules:\n  - ${r}\n`;
   it.each([
     ['name: x\nfields:\n  a: { type: text, oneOf: [] }\n', 'fields.a.oneOf'],

@@ -9,8 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { field, rule } from '../../src/index.js';
 import { vn } from '../../rules/vn/index.js';
-import { parseDefinition } from '../../src/declarative/parse-definition.js';
-import { DefinitionError } from '../../src/declarative/definition-error.js';
+import { definitionProblem } from '../_definition-problem.js';
 
 const table = (validFrom: string, validTo?: string) =>
   ({ version: 'mine', validFrom, ...(validTo === undefined ? {} : { validTo }), source: 'test', entries: [] as never[] });
@@ -51,15 +50,7 @@ describe('date options no day could come of throw when the rule is built', () =>
 });
 
 describe('a definition file names the impossible day', () => {
-  const problem = (text: string): DefinitionError => {
-    try {
-      parseDefinition(text, { format: 'yaml', file: 'def.yaml' });
-    } catch (e) {
-      if (e instanceof DefinitionError) return e;
-      throw e;
-    }
-    throw new Error('expected a DefinitionError');
-  };
+  const problem = definitionProblem;
   it.each([
     ["name: x\nfields:\n  a: { type: text, vn: [{ noDistrictLevel: { since: '2025-02-30' } }] }\n", 'fields.a.vn[0].noDistrictLevel'],
     ['name: x\nfields:\n  a: { type: text, vn: [{ bhytObjectCode: { at: 2025-02-30 } }] }\n', 'fields.a.vn[0].bhytObjectCode.at'],
