@@ -135,10 +135,12 @@ export function checkResultError(why: string): CheckResultError {
  * it once, from the merged state): each finding counts one declared field or one header column.
  */
 export function addColumnIssues(columns: readonly string[], fields: readonly string[], definition: Pick<DatasetDefinition, 'columns' | 'rename'>,
-  sources: readonly (RuleState & { code?: string })[], addIssue: (issue: SourceIssue) => void, whole = true): void {
+  sources: readonly (RuleState & { code?: string })[], addIssue: (issue: SourceIssue) => void, whole = true, delimited = true): void {
   const found = columnIssues(columns, fields, definition.columns ?? 'strict', definition.rename);
   // Columns known only in part (the keys of the JSON records read before the read failed): a missing one is unknown.
-  for (const issue of [...(whole ? found.missing : []), ...found.unexpected, ...(found.delimiter === undefined ? [] : [found.delimiter])]) {
+  // Columns that are no header line (a JSON record's keys) are split by no delimiter: a key holding a tab is a key.
+  const delimiter = found.delimiter === undefined || !delimited ? [] : [found.delimiter];
+  for (const issue of [...(whole ? found.missing : []), ...found.unexpected, ...delimiter]) {
     addIssue(issue);
   }
   const of = (code: string) => sources.find((x) => x.code === code);

@@ -291,8 +291,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       flushTimings();
       // JSON records' keys are columns as far as they were read: a read that stopped early cannot say a declared
       // field is in no record (a CSV header is whole however far the rows were read).
-      const keysSoFar = partial && (source?.kind === 'json' || source?.kind === 'ndjson');
-      if (st.columns !== null) addColumnIssues(st.columns, fields.map((f) => f.name), plan.definition, st.sources, addIssue, !keysSoFar);
+      const keys = source?.kind === 'json' || source?.kind === 'ndjson';
+      if (st.columns !== null) addColumnIssues(st.columns, fields.map((f) => f.name), plan.definition, st.sources, addIssue, !(partial && keys), !keys);
       const report = buildReport(plan, st, opts, emitter, source, partial);
       if (st.timings === undefined) return report;
       const cpu = cpuStart === undefined ? undefined : globalThis.process.cpuUsage(cpuStart);

@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJson, type JsonInput, type JsonSource, type ReadJsonOptions } from './read-json.js';
 import type { RowBatch } from '../../core/source.js';
+import { defineDataset, field, validate } from '../../index.js';
 
 async function batches(input: JsonInput, options?: ReadJsonOptions): Promise<RowBatch[]> {
   const out: RowBatch[] = [];
@@ -267,5 +268,16 @@ describe('readJson options', () => {
     [{ maxRecordSize: 10 }, /is not an option of readJson/],
   ])('refuses a key that is no option (%o): it would have read the input as if not asked', (options, message) => {
     expect(() => readJson(['[{"a":1}]'], options as never)).toThrow(message);
+  });
+});
+
+describe('a JSON record whose only key holds a tab', () => {
+  // Found by the accounting property (test/json-properties.test.ts): the keys were judged as a CSV header line, and
+  // "the file seems separated by tab" was one more table-level finding than there were records.
+  it('is no delimiter_mismatch: JSON keys are split by no delimiter', async () => {
+    const def = defineDataset({ name: 'd', fields: { id: field.text(), a: field.number() } });
+    const report = await validate(def, readJson(['[\n{"toS\\tring": 1}\n]']), { now: new Date('2026-01-01') });
+    expect(report.rules.find((r) => r.id === 'source.delimiter_mismatch')?.violations ?? 0).toBe(0);
+    expect(report.rules.find((r) => r.id === 'source.unexpected_column')?.violations).toBe(1);
   });
 });
