@@ -47,7 +47,7 @@ describe('--rename COLUMN=FIELD', () => {
     [['--rename', 'a=x', '--rename', 'a=y'], 'ddss: --rename names the column "a" twice\n'],
     [['--rename', 'a=x', '--rename', 'b=x'], 'ddss: --rename reads two columns as the field "x"\n'],
     [['--rename', 'a=x', '--rename', ' a=y'], 'ddss: --rename names the column " a" twice\n'],
-    [['--rename', 'a=x', '--shard', '1/2', '--state-out', 's.ddss-state'], 'ddss: --rename is for a run in one process: shards read the header as it is\n'],
+    [['--rename', 'a=x', '--shard', '1/2', '--state-out', 's.ddss-state'], "ddss: --rename is not taken with --shard: a shard's state does not record the rename, so merge could not check that every shard read the file alike (put it in the definition's rename: instead)\n"],
   ])('%j is a usage error', async (flags, stderr) => {
     expect(await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, ...flags])).toMatchObject({ code: 2, stderr });
   });
