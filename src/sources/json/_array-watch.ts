@@ -1,4 +1,4 @@
-import { MAX_KEPT_KEY } from './_lexer.js';
+import { MAX_KEPT_KEY } from './_grammar.js';
 import { personalValue } from '../../profile/personal-value.js';
 
 /** An array of objects that is the value of `key`: where the records seem to be. */
