@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../core/validate.js';
-import { DefinitionError } from './definition-error.js';
 import { parseDefinition } from './parse-definition.js';
+import { definitionProblem as problem } from '../../test/_definition-problem.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const yaml = (text: string) => parseDefinition(text, { format: 'yaml', file: 'def.yaml' });
-
-function problem(text: string, format: 'json' | 'yaml' = 'yaml'): DefinitionError {
-  try {
-    parseDefinition(text, { format, file: 'def.yaml' });
-  } catch (e) {
-    if (e instanceof DefinitionError) return e;
-    throw e;
-  }
-  throw new Error('expected a DefinitionError');
-}
 
 const FIELD = (spec: string) => `name: x\nfields:\n  a: ${spec}\n`;
 
