@@ -68,7 +68,8 @@ Options:
       --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id";
-                         added to the definition's rename:, and wins for the same column or field
+                         added to the definition's rename:, and wins for the same column or field; with
+                         --shard, give every shard the same (ddss merge refuses shards renamed otherwise)
       --json-records P   read the records of a JSON document at P, for an export that wraps them:
                          data for {"success": true, "data": [...]}, result.items, or /v1.0/data
       --table T          the PostgreSQL table to read (exact name, checked in the catalog)

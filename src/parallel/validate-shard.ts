@@ -135,6 +135,8 @@ function csvInput(file: NonNullable<CsvSource['file']>, size: number, fingerprin
   return {
     kind: 'csv', name: file.csv.name, bytes: size, fingerprint, encoding: file.csv.encoding,
     delimiter: file.csv.delimiter, maxRecordBytes: file.csv.maxRecordBytes,
+    // What the header was read with: shards renamed alike, or the merge refuses them (`planShards`).
+    ...(file.csv.rename === undefined || Object.keys(file.csv.rename).length === 0 ? {} : { rename: file.csv.rename }),
   };
 }
 
