@@ -25,7 +25,8 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
     // The suggestion uses no part of a profile that workers could change (enums need exact counts).
     // A column renamed from a personal name (`Ngày sinh`) is suggested as pii, as it would be under its own name.
     const p = await profile(openInput(path, given, o), { workers, personalColumns: renamedPersonal(o.rename), ...(now === undefined ? {} : { now }) });
-    yaml = suggestDefinition(p);
+    // With --rename, the suggestion says it (rename:), as `ddss profile --rename … --format yaml` saves it.
+    yaml = suggestDefinition(p, { rename: o.rename });
     columns = p.columns.length;
     title = await titleHint(p, path, given, o, 'validate-suggested');
   } catch (e) {
