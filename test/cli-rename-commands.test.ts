@@ -181,5 +181,7 @@ describe('ddss validate --rename without --dataset', () => {
     const r = await cli(['validate', path, ...NOW, '--rename', 'Ngày sinh=d1', '--format', 'json']);
     const report = JSON.parse(r.stdout) as { rules: { id: string; samples: { value?: string }[] }[] };
     expect(report.rules.find((x) => x.id === 'd1.type')?.samples).toMatchObject([{ value: '**/**/****' }]);
+    // The command that saves the same suggestion, its rename: block included.
+    expect(r.stderr).toContain(`save it with ddss profile ${path} --rename "Ngày sinh=d1" --format yaml --out FILE\n`);
   });
 });
