@@ -287,6 +287,6 @@ Options:
   -h, --help             this help
 
 Exit codes: as ddss validate (0 passed or warned, 1 failed, 3 partial or a rule threw); 2 for states that do
-not belong together (another definition, --now, input, shard count or ddss version; a shard missing or twice),
-3 for a state, violations or grades file that is unreadable, truncated or altered.
+not belong together (another definition, --now, input, --rename, shard count or ddss version; a shard missing
+or twice), 3 for a state, violations or grades file that is unreadable, truncated or altered.
 `;
