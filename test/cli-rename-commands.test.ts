@@ -146,6 +146,22 @@ describe('ddss profile --rename', () => {
     expect((await cli(['profile', path, '--rename', 'Ngày sinh=d1', '--format', 'yaml'])).stdout).toMatch(/"d1":\n(?: {4}.*\n)*? {4}pii: true/);
   });
 
+  // The suggested definition named the renamed fields without a rename:, so it did not read the file it came from:
+  // every renamed field was a missing column unless --rename was given again.
+  it('--format yaml suggests the rename: block, so the saved definition reads the file as written', async () => {
+    const input = written('vi.csv', vi(parcels));
+    const yaml = await cli(['profile', input, ...NOW, ...flags('rename'), '--format', 'yaml', '--out', tmp.path('vi.yaml')]);
+    expect(yaml).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(tmp.path('vi.yaml'), 'utf8')).toContain('\nrename:  # the header in the file: the field it is read as ' +
+      '(the rename this profile was read with)\n  "Mã thửa": "parcel_id"\n  "Số CCCD": "owner_id"\nfields:\n  "parcel_id":\n');
+    const report = await cli(['validate', input, '--dataset', tmp.path('vi.yaml'), ...NOW, '--format', 'json']);
+    const rules = (JSON.parse(report.stdout) as { rules: { id: string; failed: number }[] }).rules;
+    expect(rules.find((r) => r.id === 'source.missing_column')).toBeUndefined();
+    expect(rules.find((r) => r.id === 'parcel_id.required')).toMatchObject({ failed: 0 });
+    // Without --rename, nothing to suggest.
+    expect((await cli(['profile', 'parcels.csv', ...NOW, '--format', 'yaml'])).stdout).not.toContain('rename:');
+  });
+
   it.each([
     [['--rename', 'Ma thua=parcel_id'], 'vi.csv', 'ddss: --rename names "Ma thua", which the header does not have ' +
       '(its columns: Mã thửa, Số CCCD, owner_name, area_m2, issued_on)\n'],
@@ -165,5 +181,7 @@ describe('ddss validate --rename without --dataset', () => {
     const r = await cli(['validate', path, ...NOW, '--rename', 'Ngày sinh=d1', '--format', 'json']);
     const report = JSON.parse(r.stdout) as { rules: { id: string; samples: { value?: string }[] }[] };
     expect(report.rules.find((x) => x.id === 'd1.type')?.samples).toMatchObject([{ value: '**/**/****' }]);
+    // The command that saves the same suggestion, its rename: block included.
+    expect(r.stderr).toContain(`save it with ddss profile ${path} --rename "Ngày sinh=d1" --format yaml --out FILE\n`);
   });
 });

@@ -106,6 +106,23 @@ describe('validateShard refuses what belongs to a whole run', () => {
     const options = { shard: '1/2', now, timings: true } as Parameters<typeof validateShard>[2];
     await expect(validateShard(landParcels, readCsv(land), options)).rejects.toThrow('ddss: timings measure a whole run, not a shard');
   });
+
+  // They were read and ignored: `workers: 4` promised threads the shard never started.
+  it.each([
+    [{ workers: 4 }, RangeError, 'ddss: a shard runs in one thread, so workers 4 is not taken: to use more cores, run more shards'],
+    [{ workers: 0 }, RangeError, 'workers 0 is not taken'],
+    [{ minBytesPerWorker: 1 }, TypeError, 'ddss: minBytesPerWorker sizes worker threads, which a shard does not start'],
+  ] as const)('threads: %j', async (extra, type, message) => {
+    const options = { shard: '1/2', now, ...extra } as Parameters<typeof validateShard>[2];
+    const refused = validateShard(landParcels, readCsv(land), options);
+    await expect(refused).rejects.toThrow(type);
+    await expect(refused).rejects.toThrow(message);
+  });
+
+  it('takes workers: 1, which is what a shard does', async () => {
+    const options = { shard: '2/2', now, workers: 1 } as Parameters<typeof validateShard>[2];
+    expect((await validateShard(landParcels, readCsv(land), options)).shard).toEqual({ index: 2, count: 2 });
+  });
 });
 
 describe('mergeShards refuses a state made under other run settings than its header says', () => {

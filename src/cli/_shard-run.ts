@@ -124,6 +124,8 @@ function shardSource(r: ShardRun, io: CliIo): CsvSource | JsonSource | PostgresS
     name,
     ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
     ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
+    // Recorded in the state with the definition's rename: (validateShard), so the merge takes only shards renamed alike.
+    ...(args.rename === undefined ? {} : { header: args.rename }),
   });
 }
 

@@ -25,7 +25,8 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
     // The suggestion uses no part of a profile that workers could change (enums need exact counts).
     // A column renamed from a personal name (`Ngày sinh`) is suggested as pii, as it would be under its own name.
     const p = await profile(openInput(path, given, o), { workers, personalColumns: renamedPersonal(o.rename), ...(now === undefined ? {} : { now }) });
-    yaml = suggestDefinition(p);
+    // With --rename, the suggestion says it (rename:), as `ddss profile --rename … --format yaml` saves it.
+    yaml = suggestDefinition(p, { rename: o.rename });
     columns = p.columns.length;
     title = await titleHint(p, path, given, o, 'validate-suggested');
   } catch (e) {
@@ -35,7 +36,12 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   const file = join(dir.path, 'suggested.yaml');
   await writeFile(file, yaml, { mode: 0o600 });
   io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} column${columns === 1 ? '' : 's'}); ` +
-    `save it with ddss profile ${plainText(given)} --format yaml --out FILE\n`);
+    `save it with ddss profile ${plainText(given)}${renameFlags(o.rename)} --format yaml --out FILE\n`);
   if (title !== undefined) io.stderr.write(`${title}\n`);
   return { path: file, remove: () => dir.remove() };
+}
+
+/** The `--rename` flags that give the same suggestion (its `rename:` block), as a shell reads them. */
+function renameFlags(rename: InputOptions['rename']): string {
+  return Object.entries(rename ?? {}).map(([from, to]) => ` --rename ${plainText(JSON.stringify(`${from}=${to}`))}`).join('');
 }

@@ -150,8 +150,6 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   const range = cellRange(inputFormat, v.range);
   const rename = renameMap(inputFormat, v.rename);
   const records = jsonRecords(inputFormat, v['json-records']);
-  // A shard reads its byte range with the file's own header: it cannot rename it as one process would.
-  if (rename !== undefined && v.shard !== undefined) throw usage("--rename is not taken with --shard: a shard's state does not record the rename, so merge could not check that every shard read the file alike (put it in the definition's rename: instead)");
   if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
   if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>');
   if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');

@@ -68,7 +68,8 @@ Options:
       --sheet S          the sheet of an .xlsx workbook to read (default: the first visible one)
       --range R          its cells, in A1 notation: A3:T2000, B:F, or 3:1048576 for a header on row 3
       --rename C=F       read the header column C as the field F (repeatable): --rename "Mã thửa=parcel_id";
-                         added to the definition's rename:, and wins for the same column or field
+                         added to the definition's rename:, and wins for the same column or field; with
+                         --shard, give every shard the same (ddss merge refuses shards renamed otherwise)
       --json-records P   read the records of a JSON document at P, for an export that wraps them:
                          data for {"success": true, "data": [...]}, result.items, or /v1.0/data
       --table T          the PostgreSQL table to read (exact name, checked in the catalog)
@@ -286,6 +287,6 @@ Options:
   -h, --help             this help
 
 Exit codes: as ddss validate (0 passed or warned, 1 failed, 3 partial or a rule threw); 2 for states that do
-not belong together (another definition, --now, input, shard count or ddss version; a shard missing or twice),
-3 for a state, violations or grades file that is unreadable, truncated or altered.
+not belong together (another definition, --now, input, --rename, shard count or ddss version; a shard missing
+or twice), 3 for a state, violations or grades file that is unreadable, truncated or altered.
 `;

@@ -187,7 +187,13 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
   }
   await history?.append(report);
-  _explain(report, io, false, null); // shards read no standard input: no pipe to suggest
+  // Shards read no standard input: no pipe to suggest. The renames the header was read with are the shards' (recorded
+  // with the definition's rename: under --rename): an entry the definition does not have came from --rename.
+  const renamed = head.input.kind === 'csv' ? head.input.rename ?? {} : {};
+  const own = definition.rename ?? {};
+  const flags = Object.fromEntries(Object.entries(renamed).filter(([from, to]) => own[from] !== to));
+  _explain(report, io, false, null, { ...(definition.rename === undefined ? {} : { definition: definition.rename }),
+    ...(Object.keys(flags).length === 0 ? {} : { flags }) });
   return EXIT_BY_STATUS[report.status];
 }
 

@@ -14,7 +14,7 @@ import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
 import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
-import { renamedPersonal, requireRenamed } from './_rename.js';
+import { renamedPersonal, requireRenamed, type Rename } from './_rename.js';
 import { PROFILE_HELP } from './help.js';
 
 /**
@@ -79,22 +79,22 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   // A title above the table: most rows have more cells than the header, so say where the header seems to be.
   const title = await titleHint(p, input, args.input, options, 'profile');
   if (title !== undefined) io.stderr.write(`${title}\n`);
-  const text = renderProfile(p, args.format);
+  const text = renderProfile(p, args.format, args.rename);
   if (out === undefined) io.stdout.write(text);
   else await writeOutput(out, text, args.force);
   return EXIT.ok;
 }
 
 /**
- * A profile in one of the formats of `ddss profile`.
+ * A profile in one of the formats of `ddss profile`; `rename` (`--rename`) is the suggested definition's `rename:`.
  * @example renderProfile(p, 'yaml') // the suggested definition
  */
-export function renderProfile(p: Profile, format: ProfileFormat): string {
+export function renderProfile(p: Profile, format: ProfileFormat, rename?: Rename): string {
   switch (format) {
     case 'json': return `${JSON.stringify(p, null, 2)}\n`;
     case 'yaml': {
       try {
-        return suggestDefinition(p);
+        return suggestDefinition(p, { rename });
       } catch (e) {
         throw new CliError(oneLine((e as Error).message.replace(/^ddss: /, '')), EXIT.unevaluated);
       }

@@ -1,4 +1,4 @@
-import { isTabularSource, type RowBatch, type SourceIssue } from '../core/source.js';
+import { isTabularSource, type RowBatch, type SourceIssue, type SourceRead } from '../core/source.js';
 import type { RowInput } from '../core/validate.js';
 import type { SourceInfo } from '../core/types.js';
 
@@ -21,10 +21,12 @@ export interface Side {
   line(i: number): number | undefined;
 }
 
-/** What a reader of a side watches besides its rows. */
+/** What a reader of a side watches besides its rows, and how it asks the source to read them. */
 export interface SideWatch {
   /** Each structural issue the source reports, as it comes (a reference refuses a table read in the wrong encoding). */
   issue?(issue: SourceIssue): void;
+  /** What a source with a header is asked to read it as (a dataset's `rename:`, under the source's own rename). */
+  read?: SourceRead;
 }
 
 const BATCH = 1024;
@@ -36,7 +38,7 @@ const BATCH = 1024;
  */
 export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<Side> {
   let failure: string | undefined;
-  const it = _batches(input)[Symbol.asyncIterator]();
+  const it = _batches(input, watch.read)[Symbol.asyncIterator]();
   const fail = (e: unknown): void => { failure ??= e instanceof Error ? e.message : String(e); };
   let first: RowBatch | undefined;
   try {
@@ -87,9 +89,9 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
   };
 }
 
-async function* _batches(input: RowInput): AsyncGenerator<RowBatch> {
+async function* _batches(input: RowInput, read: SourceRead | undefined): AsyncGenerator<RowBatch> {
   if (isTabularSource(input)) {
-    yield* input.batches();
+    yield* input.batches(read);
     return;
   }
   let rows: unknown[] = [];

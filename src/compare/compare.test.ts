@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gatedReceiver } from '../../test/_gated.js';
 import { compare } from './compare.js';
-import { defineDataset, field } from '../index.js';
+import { defineDataset, field, readCsv } from '../index.js';
 import type { CompareOptions, ComparisonReport, Difference } from './types.js';
 import { assertValidComparison } from '../../test/_comparison-schema.js';
 
@@ -97,6 +97,17 @@ describe('compare', () => {
     expect(typed.counts).toMatchObject({ matched: 1, changed: 1 });
     expect(typed.columns).toEqual({ n: { changed: 1 }, d: { changed: 1 }, t: { changed: 0 } });
     expect(typed.options.dataset).toBe('p');
+  });
+
+  it('reads both CSV headers under the dataset\'s rename:, as validate does (the key was "not in the header" before)', async () => {
+    const dataset = defineDataset({ name: 'p', fields: { id: field.integer(), name: field.text() }, rename: { 'Mã số': 'id', 'Họ tên': 'name' } });
+    const csv = (text: string) => readCsv(new TextEncoder().encode(text), { name: 'x.csv' });
+    const report = await compare(csv('Mã số,Họ tên\n1,An\n2,Bình\n'), csv('Mã số,name\n02,Bình\n1,Ann\n'), { key: 'id', dataset });
+    expect(report.counts).toEqual({ matched: 1, changed: 1, missing: 0, extra: 0, duplicateKeys: 0 });
+    expect(report.columns).toEqual({ name: { changed: 1 } });
+    // The side's own rename wins over the dataset's, for the same header.
+    const own = readCsv(new TextEncoder().encode('Mã số,Họ tên\n1,An\n'), { name: 'y.csv', header: { 'Mã số': 'name', 'Họ tên': 'id' } });
+    expect((await compare(own, csv('Mã số,Họ tên\nAn,1\n'), { key: 'id', dataset })).counts).toMatchObject({ matched: 1, missing: 0, extra: 0 });
   });
 
   it('masks personal columns (named by pii or by the dataset) unless showValues', async () => {

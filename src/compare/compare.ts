@@ -4,7 +4,7 @@ import { listedColumns } from '../core/columns.js';
 import { columnCanon, type Canon, type TextOptions } from './_canon.js';
 import { Hasher, hash64 } from './_hash.js';
 import { openSide, type Side } from './_side.js';
-import { isTabularSource } from '../core/source.js';
+import { isTabularSource, type SourceRead } from '../core/source.js';
 import { objectRows } from '../reference/_object-rows.js';
 import { Spill } from './_spill.js';
 import { KeyTable } from './_table.js';
@@ -37,9 +37,12 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   if (options.normalize !== undefined && options.normalize !== 'nfc') throw new TypeError('ddss: normalize must be "nfc"');
   _requireKey(options);
 
-  // The copy's header is read first, so the compared columns are known before the source streams.
-  const copySide = await _openSide(copy, 'the copy');
-  const sourceSide = await _openSide(source, 'the source');
+  // The copy's header is read first, so the compared columns are known before the source streams. A dataset's
+  // `rename:` reads both headers, as `validate` reads a file with it (and `ddss compare --dataset` always did).
+  const rename = options.dataset?.rename;
+  const read = rename === undefined ? undefined : { rename };
+  const copySide = await _openSide(copy, 'the copy', read);
+  const sourceSide = await _openSide(source, 'the source', read);
   let compared: readonly string[];
   let onlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
   try {
@@ -71,8 +74,8 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
  * A side given as rows in code is screened like a reference's: a row that is not a record (null, a string, an array)
  * would be compared as a row of empty cells, so the side cannot be read whole (status `error`), naming the first.
  */
-async function _openSide(input: RowInput, subject: string): Promise<Side> {
-  if (isTabularSource(input)) return openSide(input);
+async function _openSide(input: RowInput, subject: string, read: SourceRead | undefined): Promise<Side> {
+  if (isTabularSource(input)) return openSide(input, read === undefined ? {} : { read });
   const screened = objectRows(subject, input, 'they would be compared as rows of empty cells');
   const side = await openSide(screened.rows);
   return { ...side, error: () => side.error() ?? screened.refused() };

@@ -33,6 +33,8 @@ export interface CompareOptions {
   /**
    * Compare cells as this dataset's typed values (`"07"` equals `"7"` in an integer field, dates by value, missing
    * tokens are all "missing"); columns the dataset does not declare are compared as text. Its `pii` fields are masked.
+   * Its `rename:` reads the header of both sides that have one (`readCsv`, `readXlsx`; under their own `header`
+   * rename, which wins), so `key` and `columns` name the fields, as `validate` reads the file.
    */
   readonly dataset?: DatasetDefinition;
   /** Compare text without regard to case (`toLowerCase`, locale-independent). */

@@ -1,5 +1,8 @@
 import { maskValue } from './mask.js';
 import type { SourceIssue } from './source.js';
+import { nearest } from './nearest.js';
+
+export { nearest } from './nearest.js';
 
 /** Whether columns the definition does not declare are reported (`strict`, the default) or ignored. */
 export type ColumnPolicy = 'strict' | 'ignore';
@@ -70,52 +73,6 @@ export function seemsDelimited(header: string): readonly [string, string] | unde
     }
   }
   return best;
-}
-
-/**
- * The candidate closest to `name`, when it is near enough to be a misspelling of it (same letters ignoring case,
- * diacritics and `_`/space/`-`/`.`, or a small edit distance for longer names).
- * @example nearest('owner_id', ['id', 'ownerId']) // 'ownerId'
- */
-export function nearest(name: string, candidates: readonly string[]): string | undefined {
-  const key = fold(name);
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const k = fold(c);
-    const d = k === key ? 0 : editDistance(k, key, 2);
-    // Short names need an exact fold: two edits turn any 3-letter name into another.
-    const limit = Math.min(2, Math.floor(Math.min(k.length, key.length) / 4));
-    if (d <= limit && d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Case, Vietnamese diacritics (đ → d) and `_`/space/`-`/`.` folded away. */
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[\s_.-]+/g, '');
-}
-
-/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit` (names are short). */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let low = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < low) low = v;
-    }
-    if (low > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }
 
 /** A cell that is a value rather than a name: a number, a code of digits, a date or a date-time. */

@@ -7,6 +7,7 @@ import type { RangeOffset } from './ordered-violations.js';
 import { checkState } from './check-state.js';
 import { runDifference } from '../core/state-guard.js';
 import { piiKeyCheck } from './input-fingerprint.js';
+import { renameWords, shardRename } from './shard-rename.js';
 import { ShardStateError } from './state-file.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
 import { addMixedEndings, globalLines } from './validate-parallel.js';
@@ -73,7 +74,15 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     differ('input (another table)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));
     differ('cut: the table changed between shards (its row count or its order key), so their key ranges do not fit; ' +
       'run the shards again on a table that does not change', (s) => s.input);
-  } else differ('input (another file, or the file changed between shards)', (s) => s.input);
+  } else {
+    // The rename is no part of the file's bytes, yet it decides which column each field is read from.
+    const renamed = named.find(({ s }) => shardRename(s) !== shardRename(head.s));
+    if (renamed !== undefined) {
+      throw mismatch(`${head.name} and ${renamed.name} are states of different runs: other rename of the header (${head.name} ` +
+        `read it ${renameWords(head.s)}, ${renamed.name} ${renameWords(renamed.s)}): run every shard with the same --rename`);
+    }
+    differ('input (another file, or the file changed between shards)', (s) => (s.input.kind === 'csv' ? { ...s.input, rename: undefined } : s.input));
+  }
   differ('shard count (N of --shard K/N)', (s) => s.shard.count);
   if (head.s.options.piiKeyCheck !== piiKeyCheck(options.piiKey)) {
     throw mismatch(`${head.name} hashed personal values with ${head.s.options.piiKeyCheck === '' ? 'no key' : 'another key'} than the merge was given (--pii-key or DDSS_PII_KEY)`);

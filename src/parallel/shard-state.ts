@@ -16,6 +16,12 @@ export interface ShardCsvInput {
   readonly encoding: string;
   readonly delimiter: string;
   readonly maxRecordBytes: number;
+  /**
+   * The rename the shard read the header line with (a definition's `rename:` under the run's own, `--rename`), as
+   * given; absent: none. Not part of the file's bytes, yet it decides which column each field is read from, so the
+   * merge refuses shards whose renames differ. A state written before this was recorded has none.
+   */
+  readonly rename?: Readonly<Record<string, string>>;
 }
 
 /** A JSON array or NDJSON file (UTF-8). */

@@ -75,6 +75,7 @@ describe('the input and range of each kind of shard', () => {
     ['a JSON array, stopped at a byte', { ...base, input: json, range: { ...base.range, error: 'invalid JSON at byte 9 (line 1)', bytes: 9 } }],
     ['an NDJSON file', { ...base, input: { ...json, kind: 'ndjson' } }],
     ['the records of a wrapped JSON document', { ...base, input: { ...json, records: 'result.items' } }],
+    ['a CSV file read with a renamed header', { ...base, input: { ...base.input, rename: { 'Số CCCD': 'owner_id' } } }],
   ] as const)('round-trips %s', (_, s) => {
     expect(decodeShardState(encodeShardState(s as unknown as ShardState))).toEqual(s);
   });
@@ -85,6 +86,8 @@ describe('the input and range of each kind of shard', () => {
     ['a JSON file without its depth', { ...base, input: { ...json, maxDepth: undefined } }, /\(input\)/],
     ['a records path that is not text', { ...base, input: { ...json, records: ['data'] } }, /\(input\)/],
     ['another kind of input', { ...base, input: { ...json, kind: 'xlsx' } }, /\(input\)/],
+    ['a rename whose field is not text', { ...base, input: { ...base.input, rename: { 'Số CCCD': 1 } } }, /\(input\)/],
+    ['a rename that is a list', { ...base, input: { ...base.input, rename: [['Số CCCD', 'owner_id']] } }, /\(input\)/],
     ['range keys that are not text', { ...base, range: { ...base.range, keys: { from: 1, to: 'b' } } }, /\(range\)/],
     ['a negative stop', { ...base, range: { ...base.range, bytes: -1 } }, /\(range\)/],
   ] as const)('refuses %s', (_, s, message) => {

@@ -125,7 +125,8 @@ function input(i: unknown): boolean {
   }
   if (!whole(i.bytes) || typeof i.fingerprint !== 'string' || !whole(i.maxRecordBytes)) return false;
   if (i.kind === 'json' || i.kind === 'ndjson') return whole(i.maxDepth) && (i.records === undefined || typeof i.records === 'string');
-  return i.kind === 'csv' && typeof i.encoding === 'string' && typeof i.delimiter === 'string';
+  return i.kind === 'csv' && typeof i.encoding === 'string' && typeof i.delimiter === 'string'
+    && (i.rename === undefined || (obj(i.rename) && Object.values(i.rename).every((to) => typeof to === 'string')));
 }
 
 function obj(x: unknown): x is Record<string, unknown> {

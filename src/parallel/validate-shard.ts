@@ -20,7 +20,8 @@ import { head } from './json-shard-bytes.js';
 import { renamedFile } from './renamed-file.js';
 
 /**
- * Options of `validateShard`: those of `validate` (without threads) and which shard to validate. `onViolation` and
+ * Options of `validateShard`: those of `validate` (without threads: `workers` other than 1 is a RangeError, and
+ * `minBytesPerWorker` a TypeError, since a shard runs in one thread; run more shards) and which shard to validate. `onViolation` and
  * `onRecord` receive the shard's violations and graded records with rows and lines numbered within the shard.
  */
 export interface ShardValidateOptions extends Omit<ValidateOptions, 'workers' | 'minBytesPerWorker' | 'timings'> {
@@ -57,6 +58,13 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   options: ShardValidateOptions): Promise<ShardState> {
   // A shard is part of a run, not a run: its state carries no timings (as the CLI refuses --timings with --shard).
   if ((options as ValidateOptions).timings === true) throw new Error('ddss: timings measure a whole run, not a shard');
+  // Read and ignored, they would promise threads a shard never starts (as the CLI refuses --workers 2 with --shard).
+  const { workers, minBytesPerWorker } = options as ValidateOptions;
+  if (workers !== undefined && workers !== 1) {
+    throw new RangeError(`ddss: a shard runs in one thread, so workers ${String(workers)} is not taken: to use more cores, ` +
+      'run more shards (a larger N in shard K/N), each in a process of its own, and merge them');
+  }
+  if (minBytesPerWorker !== undefined) throw new TypeError('ddss: minBytesPerWorker sizes worker threads, which a shard does not start: leave it out');
   const shard = typeof options.shard === 'string' ? parseShard(options.shard) : checkSpec(options.shard);
   const table = (input as Partial<PostgresSource>).postgres;
   if (input.kind === 'postgres') {
@@ -135,6 +143,8 @@ function csvInput(file: NonNullable<CsvSource['file']>, size: number, fingerprin
   return {
     kind: 'csv', name: file.csv.name, bytes: size, fingerprint, encoding: file.csv.encoding,
     delimiter: file.csv.delimiter, maxRecordBytes: file.csv.maxRecordBytes,
+    // What the header was read with: shards renamed alike, or the merge refuses them (`planShards`).
+    ...(file.csv.rename === undefined || Object.keys(file.csv.rename).length === 0 ? {} : { rename: file.csv.rename }),
   };
 }
 

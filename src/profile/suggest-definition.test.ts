@@ -75,6 +75,20 @@ fields:
     expect(report.status).toBe('passed');
   });
 
+  it('suggests the rename the profile was read with as rename:, and the definition reads the file as written', async () => {
+    const text = SMALL.replace('id,name', 'Mã số,Họ tên');
+    const header = { 'Mã số': 'id', 'Họ tên': 'name' };
+    const p = await profile(readCsv(Buffer.from(text), { name: 'vi.csv', header }), { now: NOW });
+    // A rename whose field is not declared (the header read as a record, a name too long) is left out, as the
+    // definition would refuse it.
+    const yaml = suggestDefinition(p, { rename: { ...header, 'Ghi chú': 'x'.repeat(300) } });
+    expect(yaml).toContain('rename:  # the header in the file: the field it is read as (the rename this profile was read with)\n' +
+      '  "Mã số": "id"\n  "Họ tên": "name"\nfields:\n');
+    const def = parseDefinition(yaml, { format: 'yaml' });
+    expect(def.rename).toEqual(header);
+    expect((await validate(def, readCsv(Buffer.from(text), { name: 'vi.csv' }), { now: NOW, workers: 1 })).status).toBe('passed');
+  });
+
   it('says how many values a recogniser did not match, and the rule fails on exactly those', async () => {
     const ids = ['001089012345', '079199012345', '036300012345', '001089012346', '001089012347', '001089012348',
       '001089012349', '001089012350', '001089012351', '001089012352', '001089012353', '001089012354',

@@ -21,16 +21,25 @@ const VN_RULE: Readonly<Record<RecogniserName, string | undefined>> = {
   personName: undefined,
 };
 
+/** Options of `suggestDefinition`. */
+export interface SuggestOptions {
+  /** The header rename the profile was read with (header as written → field), suggested as `rename:`. */
+  readonly rename?: Readonly<Record<string, string>> | undefined;
+}
+
 /**
  * A dataset definition in the declarative YAML format suggested by a profile, which `ddss validate --dataset`
  * accepts as written: each column's inferred type (dates with their format, numbers with their decimal
  * separator, enums with their values), `required` where no value is missing, `unique` where every value is distinct
  * (exact counts only), a `vn` rule where a recogniser matched ≥ 95% of the values, `legacyEncoding` / `nfc` where
  * such text was seen, `pii` on personal identifiers, and the evidence as comments. Missing values are the Vietnamese
- * placeholders (`missingValues: vn`), as the profile counted them.
+ * placeholders (`missingValues: vn`), as the profile counted them. `options.rename`, the header rename the profile was
+ * read with (`readCsv`'s `header` map, `--rename`), becomes the definition's `rename:` (entries whose field is
+ * declared), so the definition reads the file as written without the rename given again.
  * @example suggestDefinition(await profile(readCsv('parcels.csv'))) // 'name: "parcels"\nmissingValues: vn\nfields:\n…'
+ * @example suggestDefinition(p, { rename: { 'Mã thửa': 'parcel_id' } }) // '…rename:\n  "Mã thửa": "parcel_id"\nfields:\n…'
  */
-export function suggestDefinition(p: Profile): string {
+export function suggestDefinition(p: Profile, options: SuggestOptions = {}): string {
   const declarable = p.columns.filter((c) => c.name.length >= 1 && c.name.length <= MAX_NAME);
   // A name the header repeats is one field (validation reads the first such column and reports the repeat).
   const declared = declarable.filter((c) => c.occurrence === 0);
@@ -49,6 +58,13 @@ export function suggestDefinition(p: Profile): string {
     lines.push(`columns: ignore  # ${skipped.length} column name${skipped.length === 1 ? ' is' : 's are'} empty or longer than ${MAX_NAME} characters and cannot be declared`);
   }
   for (const c of repeated) lines.push(`# the header repeats ${oneLine(yamlString(c.name))}: only its first column is declared`);
+  // A rename to a column not declared (a name too long, a header read as a record) would be refused by the definition.
+  const names = new Set(declared.map((c) => c.name));
+  const renamed = Object.entries(options.rename ?? {}).filter(([, to]) => names.has(to));
+  if (renamed.length > 0) {
+    lines.push('rename:  # the header in the file: the field it is read as (the rename this profile was read with)');
+    for (const [from, to] of renamed) lines.push(`  ${yamlString(from)}: ${yamlString(to)}`);
+  }
   lines.push('fields:');
   for (const c of declared) lines.push(...field(c, p.headerReadAsRecord === true));
   return `${lines.join('\n')}\n`;
