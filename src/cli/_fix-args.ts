@@ -112,7 +112,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
 const EMPTY: FixArgs = {
   help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',', rename: undefined, encoding: 'utf8', toUtf8: false,
   now: undefined, timeZone: undefined, piiKey: undefined, locale: 'en', showValues: false, bom: true,
-  workers: 1, minBytesPerWorker: undefined, references: [], referenceEncoding: undefined, referenceDelimiter: undefined,
+  workers: 1, minBytesPerWorker: undefined, references: [], referenceEncoding: undefined, referenceDelimiter: undefined, referenceJsonRecords: undefined,
 };
 
 /** `--only nfc,whitespace`: known kinds, each once. */

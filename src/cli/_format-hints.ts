@@ -4,6 +4,8 @@ import { dateParser, numberParser, type NumberFormat } from '../core/parsers.js'
 import { missingTest } from '../core/missing.js';
 import { DATE_FORMATS } from '../profile/type-candidates.js';
 import { twoDigitYear } from '../profile/two-digit-year.js';
+import { missingValuesDeclaration, noValueWords, valueCause } from './_value-causes.js';
+import { builtinDeclaration } from './_builtin-declaration.js';
 
 /** Values looked at per field: enough to tell a format, few enough to cost nothing next to the run. */
 const VALUES = 1000;
@@ -55,6 +57,18 @@ function sameShape(a: string, b: string | undefined): boolean {
   return b !== undefined && shape(a) === shape(b);
 }
 
+/** Failures enough for a field's column to be read again when they are fewer than half its rows. */
+const FEW = 5;
+
+/** The field types whose failing values a hint can tell something of. */
+const HINTED = new Set(['date', 'datetime', 'number', 'integer']);
+
+/** A hint's line, and the field's keys it tells the user to declare (none when only the file can change). */
+interface FieldHint {
+  readonly text: string;
+  readonly declare?: string;
+}
+
 /** Whether a type rule failed at least half the rows it checked (two at least): the column, not a few cells. */
 function mostFailed(rule: RuleResult): boolean {
   return rule.checked >= 2 && rule.failed * 2 >= rule.checked;
@@ -69,37 +83,45 @@ function swapped(format: string | undefined): string | undefined {
 /**
  * Hints for fields declared in one text format while the file writes another — a date field declared `yyyy-MM-dd`
  * over `29/11/2019`, a number field over `1.234,5` —: every such cell fails the field's type rule, and the summary says
- * only "not a valid date". For each date or number field whose type rule failed, the first 1,000 values of its column
- * (read again from `source`, a fresh read of the input; missing ones left out) are looked at. When the rule failed at
- * least half its rows, the hint says what most of the failing ones are — values of the declared format with spaces
- * around them (which nothing trims), dates with a two-digit year, Excel serial numbers —, else names another date
- * format a profile knows or the decimal and thousands separators of agencies' spreadsheets that reads nine in ten of
- * them, with any other that reads as many (`dd/MM/yyyy` and `MM/dd/yyyy` when no day is past the 12th). The other
- * order of day and month is named however few rows failed — in a US-order column only days past the 12th fail, and
- * the rows that read were read with day and month swapped —, saying so. Values are never printed: only formats and
- * counts.
+ * only "not a valid date". For each date, datetime, number or integer field whose type rule failed, the first 1,000
+ * values of its column (read again from `source`, a fresh read of the input; missing ones left out) are looked at.
+ * When at least half of the failing ones are words meaning "no value" (`chưa cập nhật`, `N/A`), the hint names them
+ * and the `missingValues` that lists them, however few rows failed (five at least). When the rule failed at least half
+ * its rows, the hint says what most of the failing ones are — values of the declared format with spaces around them
+ * (which nothing trims), full-width digits, SQL date-times in a date field, numbers followed by a unit, integers
+ * grouped by thousands, dates with a two-digit year, Excel serial numbers —, else names another date format a profile
+ * knows or the decimal and thousands separators of agencies' spreadsheets that reads nine in ten of them, with any
+ * other that reads as many (`dd/MM/yyyy` and `MM/dd/yyyy` when no day is past the 12th). The other order of day and
+ * month is named however few rows failed — in a US-order column only days past the 12th fail, and the rows that read
+ * were read with day and month swapped —, saying so. Values are never printed: only formats, counts, words of the
+ * fixed no-value list and the units of a field that is not personal. With `builtin` (the built-in `--dataset` named),
+ * lines follow saying how to declare what the hints say in a definition file that extends it.
  * @example await formatHints(report, definition, openInput(…)) // ['ddss: gcn_issue_date is declared as date (yyyy-MM-dd), …']
  */
-export async function formatHints(report: Report, definition: DatasetDefinition, source: TabularSource): Promise<string[]> {
+export async function formatHints(report: Report, definition: DatasetDefinition, source: TabularSource, builtin?: string): Promise<string[]> {
   const fields = Object.entries(definition.fields).flatMap(([name, spec]) => {
     const rule = report.rules.find((r) => r.id === `${name}.type`);
-    // A number field, or a date field without another order of day and month to read, is hinted at only when at
-    // least half its rows failed: its input is not read again for a few failures.
-    const looked = rule !== undefined && rule.failed > 0 && readings(spec).length > 0 &&
-      (mostFailed(rule) || (spec.type === 'date' && DATE_FORMATS.some((f) => sameShape(f, swapped(spec.format)))));
+    // A column is read again for a few failures only when they may be the other order of day and month; for five or
+    // more, which may be words meaning "no value" among valid values.
+    const looked = rule !== undefined && rule.failed > 0 && HINTED.has(spec.type) &&
+      (mostFailed(rule) || rule.failed >= FEW || (spec.type === 'date' && DATE_FORMATS.some((f) => sameShape(f, swapped(spec.format)))));
     return looked ? [{ name, spec, rule }] : [];
   });
   if (fields.length === 0) return [];
   const values = await firstValues(source, fields.map(({ name, spec }) => ({ name, missing: missingTest([...definition.missingValues, ...spec.missingValues]) })));
   const hints: string[] = [];
+  const declared: Array<{ name: string; declare: string }> = [];
   for (const { name, spec, rule } of fields) {
     const hint = fieldHint(name, spec, rule, values?.get(name) ?? []);
-    if (hint !== undefined) hints.push(hint);
+    if (hint === undefined) continue;
+    hints.push(hint.text);
+    if (hint.declare !== undefined) declared.push({ name, declare: hint.declare });
   }
-  return hints;
+  // A built-in cannot be edited: say how to declare it, in a definition file that extends the built-in.
+  return builtin === undefined || declared.length === 0 ? hints : [...hints, ...builtinDeclaration(definition, builtin, declared)];
 }
 
-function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: readonly string[]): string | undefined {
+function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: readonly string[]): FieldHint | undefined {
   const failing = list.filter((v) => spec.parse(v) === INVALID);
   if (failing.length === 0) return undefined;
   const expected = typeof spec.expected === 'string' ? spec.expected : spec.expected.en;
@@ -110,33 +132,47 @@ function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: re
   // A column-wide cause when at least half the rows failed; a few failures are told by their own findings (an Excel
   // serial by `excelSerialIn`), except the other order of day and month, below.
   const mostRows = mostFailed(rule);
+  // Words meaning "no value" (`chưa cập nhật`, `N/A`) are told however few rows failed, when most failures are them.
+  const empty = noValueWords(failing);
+  if ((mostRows || rule.failed >= FEW) && most(empty.count)) {
+    const declare = missingValuesDeclaration(empty.words);
+    return { text: `ddss: ${name} is declared as ${expected}, but ${empty.count} ${of} are words meaning "no value" ` +
+      `(${empty.words.join(', ')}), which its missing values do not list: declare ${declare} ${tail}`, declare };
+  }
   // What the failing values are, when most of them are one thing no declaration reads.
   const padded = failing.filter((v) => v.trim() !== v && spec.parse(v.trim()) !== INVALID).length;
   if (mostRows && most(padded)) {
-    return `ddss: ${name}: ${padded} ${of} read as ${expected} only without the spaces around them (a no-break space or a tab ` +
-      `counts), which ddss does not trim: remove them ${tail}`;
+    return { text: `ddss: ${name}: ${padded} ${of} read as ${expected} only without the spaces around them (a no-break space ` +
+      `or a tab counts), which ddss does not trim: remove them ${tail}` };
   }
   // Padded and in another format too (a suggestion declared the format of the few values that read as written).
   const trimmedRead = (r: Reading): number => failing.filter((v) => v.trim() !== v && r.parse(v.trim()) !== INVALID).length;
   const padding = readings(spec).map((r) => ({ r, read: trimmedRead(r) })).find((c) => most(c.read));
   if (mostRows && padding !== undefined) {
-    return `ddss: ${name} is declared as ${expected}, but ${padding.read} ${of} read as ${padding.r.name} once the spaces around ` +
-      `them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare ${padding.r.declare} ${tail}`;
+    return { text: `ddss: ${name} is declared as ${expected}, but ${padding.read} ${of} read as ${padding.r.name} once the ` +
+      `spaces around them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare ` +
+      `${padding.r.declare} ${tail}`, declare: padding.r.declare };
+  }
+  const cause = mostRows ? valueCause(spec, failing, most, readings(spec)) : undefined;
+  if (cause !== undefined) {
+    return { text: `ddss: ${name} is declared as ${expected}, but ${cause.count} ${of} ${cause.text} ${tail}`,
+      ...(cause.declare === undefined ? {} : { declare: cause.declare }) };
   }
   if (mostRows && spec.type === 'date') {
     const short = failing.filter((v) => twoDigitYear(v.trim())).length;
     if (most(short)) {
-      return `ddss: ${name} is declared as ${expected}, but ${short} ${of} are dates with a two-digit year (dd/MM/yy), ` +
-        `whose century no format guesses: export the year in four digits ${tail}`;
+      return { text: `ddss: ${name} is declared as ${expected}, but ${short} ${of} are dates with a two-digit year ` +
+        `(dd/MM/yy), whose century no format guesses: export the year in four digits ${tail}` };
     }
     const serials = failing.filter(excelSerial).length;
     if (most(serials)) {
-      return `ddss: ${name} is declared as ${expected}, but ${serials} ${of} are Excel serial numbers (days since ` +
-        `30/12/1899), not dates: export the column formatted as dates ${tail}`;
+      return { text: `ddss: ${name} is declared as ${expected}, but ${serials} ${of} are Excel serial numbers (days ` +
+        `since 30/12/1899), not dates: export the column formatted as dates ${tail}` };
     }
   }
   // Another format or notation, tried on every value.
   const counts = readings(spec).map((r) => ({ r, read: list.filter((v) => r.parse(v) !== INVALID).length }));
+  if (counts.length === 0) return undefined;
   const best = Math.max(...counts.map((c) => c.read));
   if (best * 10 < list.length * 9) return undefined;
   // `d/M/yyyy` reads whatever `dd/MM/yyyy` does, `1.234,5` reads `5,5`: of readings that read the same values, the
@@ -149,8 +185,9 @@ function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: re
   if (!mostRows && !(swap && best > list.length - failing.length)) return undefined;
   const read = rule.checked - rule.failed;
   const note = swap && read > 0 ? `; the ${read} rows it read may have day and month swapped` : '';
-  return `ddss: ${name} is declared as ${expected}, but ${best} ${of} read as ${first.name}` +
-    `${named.length > 1 ? ` (or ${named.slice(1).map((r) => r.name).join(', ')})` : ''}: declare ${first.declare} (${failed}${note})`;
+  return { text: `ddss: ${name} is declared as ${expected}, but ${best} ${of} read as ${first.name}` +
+    `${named.length > 1 ? ` (or ${named.slice(1).map((r) => r.name).join(', ')})` : ''}: declare ${first.declare} (${failed}${note})`,
+  declare: first.declare };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { extname, resolve } from 'node:path';
-import { delimiter as delimiterArg } from './_args.js';
+import { delimiter as delimiterArg, jsonRecords } from './_args.js';
 import { usage } from './_errors.js';
 import { checkEncoding, openInput } from './_input.js';
 import { reference, type Reference } from '../reference/reference.js';
@@ -12,6 +12,8 @@ export interface ReferenceArgs {
   readonly references: readonly { readonly name: string; readonly path: string }[];
   readonly referenceEncoding: string | undefined;
   readonly referenceDelimiter: string | undefined;
+  /** `--reference-json-records P`: where the records are inside each `.json` reference (`data`, `/result/items`). */
+  readonly referenceJsonRecords: string | undefined;
 }
 
 /** The `--reference` files, as files the run reads (outputs must not write over them). */
@@ -24,6 +26,7 @@ export const REFERENCE_FLAGS = {
   reference: { type: 'string', multiple: true },
   'reference-encoding': { type: 'string' },
   'reference-delimiter': { type: 'string' },
+  'reference-json-records': { type: 'string' },
 } as const;
 
 const FORMATS: Readonly<Record<string, InputFormat>> = {
@@ -34,7 +37,8 @@ const FORMATS: Readonly<Record<string, InputFormat>> = {
  * Checks the reference flags; every mistake is a usage error naming the flag.
  * @example referenceArgs({ reference: ['communes=communes.csv'] }).references // [{ name: 'communes', path: 'communes.csv' }]
  */
-export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: string; 'reference-delimiter'?: string }): ReferenceArgs {
+export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: string; 'reference-delimiter'?: string;
+  'reference-json-records'?: string; }): ReferenceArgs {
   const references: { name: string; path: string }[] = [];
   for (const given of v.reference ?? []) {
     const eq = given.indexOf('=');
@@ -55,10 +59,17 @@ export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: 
   } catch (e) {
     throw usage((e as Error).message.replace(/^--encoding/, '--reference-encoding'));
   }
+  // As --json-records for the input: JSON documents only, and said when no reference is one (it would read nothing).
+  const records = v['reference-json-records'];
+  if (records !== undefined && !references.some((r) => FORMATS[extname(r.path).toLowerCase()] === 'json')) {
+    throw usage('--reference-json-records reads the records inside JSON documents: give a --reference NAME=FILE.json ' +
+      '(an NDJSON reference has one record per line)');
+  }
   return {
     references,
     referenceEncoding,
     referenceDelimiter: delimiterArg(v['reference-delimiter']),
+    referenceJsonRecords: jsonRecords('json', records, 'reference-json-records'),
   };
 }
 
@@ -88,6 +99,7 @@ export function openReferences(args: ReferenceArgs, definition: DatasetDefinitio
       format,
       encoding: csv ? args.referenceEncoding : undefined,
       delimiter: csv ? args.referenceDelimiter ?? (format === 'tsv' ? '\t' : undefined) : undefined,
+      jsonRecords: format === 'json' ? args.referenceJsonRecords : undefined,
     });
     out[name] = reference(name, source, { key: spec.key, columns: spec.columns, optionalColumns: spec.optionalColumns });
   }

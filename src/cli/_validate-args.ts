@@ -214,7 +214,7 @@ const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
   failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, locale: 'en',
   showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), minBytesPerWorker: CLI_MIN_BYTES_PER_WORKER, baseline: undefined, postgres: undefined, shard: undefined,
-  references: [], referenceEncoding: undefined, referenceDelimiter: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
+  references: [], referenceEncoding: undefined, referenceDelimiter: undefined, referenceJsonRecords: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };
 
 /** `--time-zone`: an IANA name the platform knows, else a usage error. */

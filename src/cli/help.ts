@@ -96,6 +96,8 @@ Options:
                          definition check keys against; repeatable, one per reference
       --reference-encoding E, --reference-delimiter D
                          how to read CSV reference files (as --encoding, --delimiter)
+      --reference-json-records P
+                         where the records are inside JSON reference documents (as --json-records)
       --history FILE     append this run to a history (.ndjson) and judge it against the last runs of the
                          dataset: warnings history.row_count_drop, history.values_drop,
                          history.failure_rate_jump.<criterion>, history.stale_input; trend sparklines in the
@@ -253,6 +255,8 @@ Options:
       --reference NAME=FILE   another register the definition checks against (as in validate)
       --reference-encoding E, --reference-delimiter D
                          how to read CSV reference files (as --encoding, --delimiter)
+      --reference-json-records P
+                         where the records are inside JSON reference documents (as in validate)
 
 Exit codes: 0 the fixed file passes (or warns), 1 it still fails, 2 usage error, 3 the input could not be read
 whole (nothing is written).

@@ -29,6 +29,7 @@ import { requireRenamed } from './_rename.js';
 import { composeRename, type Rename } from '../core/rename.js';
 import { columnLines, type RunRenames } from './_column-lines.js';
 import { formatHints } from './_format-hints.js';
+import { builtins } from './_builtins.js';
 import { offsetHints } from './_offset-hint.js';
 import { referenceHints } from './_reference-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
@@ -186,7 +187,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
       io.stderr.write(`${headerHint(found, args.inputFormat, args.input, why, 'validate')}\n`);
     }
     // A date or number field declared in one format over a column written in another: name the one its values read in.
-    for (const hint of await formatHints(report, definition, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
+    const builtin = builtins().has(spec) ? spec : undefined;
+    for (const hint of await formatHints(report, definition, openInput(input, args.input, options), builtin)) io.stderr.write(`${hint}\n`);
     // Every row not in a reference reads as "all the data is wrong": say when the reference is the likelier cause.
     for (const hint of await referenceHints(report, definition, references, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
   }

@@ -1,4 +1,5 @@
 import { RECOGNISER_LABELS } from './recognisers.js';
+import { excelSerialWhy } from './excel-serial-dates.js';
 import { percent } from './suggest-definition.js';
 import type { ColumnProfile } from './types.js';
 
@@ -32,8 +33,10 @@ export function signsText(c: ColumnProfile): string[] {
   if (c.nfd > 0) out.push(`${c.nfd} not in Unicode NFC`);
   if (c.padded > 0) out.push(`${c.padded} with surrounding spaces`);
   if (c.typeFailures > 0) out.push(`${c.typeFailures} not read as ${c.type}`);
+  if (c.excelSerialDates !== undefined) out.push(`may hold dates as Excel serial numbers: ${excelSerialWhy(c)} (nothing converted)`);
   return out;
 }
+
 
 /**
  * The range of the column's values: `1961 – 2007`, or '' when there is none.

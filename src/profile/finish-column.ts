@@ -1,6 +1,7 @@
 import { maskValue } from '../core/mask.js';
 import type { CandidateTally, ColumnState } from './column-state.js';
 import { HLL_STANDARD_ERROR, hllEstimate } from './hll.js';
+import { excelSerialDates, type ExcelSerialDates } from './excel-serial-dates.js';
 import { personalColumnName } from './personal-column.js';
 import { personalValue } from './personal-value.js';
 import { RECOGNISERS, type RecogniserName } from './recognisers.js';
@@ -70,12 +71,14 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   const unreadable = !personal && topValues(s.values, TOP).some(([v]) => v.includes('\uFFFD'));
   // A value shaped like an ID or an e-mail is masked in any text column: fewer of them than `SOME` still are people's.
   const shown = (v: string): string => ((personal || unreadable || (!numeric && personalValue(v))) && !showValues ? maskValue(v) : v);
+  const range = _range(typed.type, typed.tally);
+  const serials = _excelSerials(s, typed.type.type, range, recognised, present);
   return {
     name: s.name, occurrence: s.occurrence, cells, missing, missingShare: share(missing, cells), placeholders: s.placeholders,
     ...typed.type,
     typeFailures: typed.tally === undefined ? 0 : present - typed.tally.n,
     distinct,
-    ...(present === 0 || typed.type.type === 'enum' || typed.type.type === 'text' ? _textRange(s, shown) : _shownRange(_range(typed.type, typed.tally), personal && !showValues)),
+    ...(present === 0 || typed.type.type === 'enum' || typed.type.type === 'text' ? _textRange(s, shown) : _shownRange(range, personal && !showValues)),
     ...(present === 0 ? {} : { length: { min: s.minLength, max: s.maxLength } }),
     top: topValues(s.values, TOP).map(([value, count]) => ({ value: shown(value), count })),
     topExact: s.values.exact,
@@ -83,8 +86,26 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
     shapesExact: s.shapes.exact,
     recognisers, ...(recognised === undefined ? {} : { recognised }),
     legacyEncoded: s.legacy, nfd: s.nfd, padded: s.padded, personal,
+    ...(serials === undefined ? {} : { excelSerialDates: serials }),
   };
 }
+
+/**
+ * Whether the column may hold Excel serial dates, judged on its range as read (before a personal column's is masked):
+ * an integer or number column's, or — since five-digit serials (27/05/1927 on) have the form of commune codes — a
+ * commune-code column's read as integers, when none has a leading zero (a serial never has).
+ */
+function _excelSerials(s: ColumnState, type: ProfiledType, range: { min?: string | number; max?: string | number },
+  recognised: RecogniserName | undefined, present: number): ExcelSerialDates | undefined {
+  if (recognised === undefined && typeof range.min === 'number' && typeof range.max === 'number') {
+    return excelSerialDates(s.name, type, range.min, range.max);
+  }
+  const integers = s.types[INTEGER] as CandidateTally;
+  if (recognised !== 'commune' || s.leadingZeros > 0 || integers.n < MATCH_SHARE * present) return undefined;
+  return excelSerialDates(s.name, 'integer', integers.min, integers.max);
+}
+
+const INTEGER = TYPE_CANDIDATES.findIndex((c) => c.id === 'integer');
 
 type Typed = { type: ProfiledType; decimal?: '.' | ','; format?: string };
 

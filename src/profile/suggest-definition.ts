@@ -3,6 +3,7 @@ import { isPersonalRecogniser, MATCH_SHARE } from './finish-column.js';
 import { RECOGNISER_LABELS, RECOGNISERS, type RecogniserName } from './recognisers.js';
 import { personalColumnName } from './personal-column.js';
 import { shape } from './shape.js';
+import { excelSerialWhy } from './excel-serial-dates.js';
 import type { ColumnProfile, Profile } from './types.js';
 
 /** What the text and the suggestion say of a header that reads as a record. */
@@ -77,15 +78,18 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
   if (present === 0) note(`no value in any of the ${c.cells} rows`);
   else note(`${present} value${present === 1 ? '' : 's'}, ${c.missing} missing; ${distinct(c)}`);
   const vn: string[] = [];
+  // Five-digit serials have the form of commune codes: in a column whose name says date, they are dates, not codes.
+  const serials = c.excelSerialDates === 'name' && c.recognised === 'commune';
+  const recognised = serials ? undefined : c.recognised;
   // An integer column of CCCD Excel stripped of their zeros (79199012345) becomes text, as the rule needs.
-  const untidy = c.recognised === undefined && (c.type === 'text' || c.type === 'integer') && present > 0
+  const untidy = recognised === undefined && !serials && (c.type === 'text' || c.type === 'integer') && present > 0
     ? RECOGNISERS.map((n) => c.recognisers.find((r) => r.name === n)).find((r) => r !== undefined && (r.grouped ?? 0) > 0 && r.matched + (r.grouped ?? 0) >= MATCH_SHARE * present)
     : undefined;
-  if (c.recognised !== undefined) {
-    const r = c.recognisers.find((x) => x.name === c.recognised);
+  if (recognised !== undefined) {
+    const r = c.recognisers.find((x) => x.name === recognised);
     const matched = r?.matched ?? 0;
-    note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[c.recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
-    const rule = VN_RULE[c.recognised];
+    note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
+    const rule = VN_RULE[recognised];
     if (rule !== undefined) vn.push(rule);
   } else if (untidy !== undefined) {
     // Without the rule, `text` would pass IDs written `001 089 012345`; with it, validation reports each of them.
@@ -93,12 +97,12 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
     note(`${percent((untidy.matched + grouped) / present)} look like ${RECOGNISER_LABELS[untidy.name]}, ${grouped} of them written with spaces, dots or dashes or without their leading zeros (the rule reports those)${untidy.matched + grouped < present ? `; ${present - untidy.matched - grouped} do not` : ''}`);
     const rule = VN_RULE[untidy.name];
     if (rule !== undefined) vn.push(rule);
-  } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum') {
+  } else if (c.type !== 'empty' && c.type !== 'text' && c.type !== 'enum' && !serials) {
     const read = present - c.typeFailures;
     note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not${c.type === 'date' && read < MATCH_SHARE * present ? ' (dates in other formats: findings of the type rule)' : ''}` : ''}`);
   }
   for (const r of c.recognisers) {
-    if (r.name !== c.recognised && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
+    if (r.name !== c.recognised && !serials && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
   }
   if (c.legacyEncoded > 0) {
     note(`${c.legacyEncoded} value${c.legacyEncoded === 1 ? ' looks' : 's look'} TCVN3/VNI-encoded or garbled`);
@@ -108,7 +112,15 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
     note(`${c.nfd} value${c.nfd === 1 ? ' is' : 's are'} not in Unicode NFC (decomposed accents)`);
     vn.push('nfc');
   }
-  out.push(`    type: ${c.type === 'empty' || untidy !== undefined ? 'text' : c.type}`);
+  // Dates gone through a spreadsheet as numbers: by name and values, the rule that reports each with its date (which
+  // `ddss fix --only excel-date` writes); by values alone, which amounts may share, only said.
+  if (c.excelSerialDates !== undefined) {
+    note(`may hold dates as Excel serial numbers: ${excelSerialWhy(c)}${serials ? ', though they have the form of commune codes' : ''}; ` +
+      `${c.excelSerialDates === 'name' ? 'excelSerial reports' : 'if so, type: integer and vn: [excelSerial] report'} each with ` +
+      'its date, which ddss fix --only excel-date writes; then declare type: date with its format');
+    if (c.excelSerialDates === 'name') vn.push('excelSerial');
+  }
+  out.push(`    type: ${serials ? 'integer' : c.type === 'empty' || untidy !== undefined ? 'text' : c.type}`);
   if (c.type === 'number' && c.decimal === ',') out.push('    decimal: ","');
   if (c.type === 'date' && c.format !== undefined) out.push(`    format: ${yamlString(c.format)}`);
   if (c.type === 'enum') {

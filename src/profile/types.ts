@@ -1,4 +1,5 @@
 import type { RecogniserName } from './recognisers.js';
+import type { ExcelSerialDates } from './excel-serial-dates.js';
 
 /** The type `profile` infers for a column (`empty`: no value at all). */
 export type ProfiledType = 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum' | 'text' | 'empty';
@@ -65,6 +66,13 @@ export interface ColumnProfile {
   readonly nfd: number;
   /** Values with surrounding white space. */
   readonly padded: number;
+  /**
+   * Set when an integer or number column — or a column of commune codes, whose five digits serials have too — may
+   * hold dates written as Excel serial numbers (`43831` is 01/01/2020): every value is a serial of 1920–2099 and the
+   * name says date (`name`: `ngay_cap`, `issue_date`), or every value is an integer serial of 1970–2040 and the name
+   * says nothing else (`values`). Nothing is converted.
+   */
+  readonly excelSerialDates?: ExcelSerialDates;
   /**
    * True when this column holds personal data, shown masked: its values are recognised as personal identifiers or
    * names (or at least half of them are, or 30% look like IDs, e-mails or names by their form), or its name says so (`dob`, `owner_address`, `Họ và tên`, `Số điện thoại`).

@@ -1,6 +1,7 @@
 import { openSide } from '../compare/_side.js';
 import { isTabularSource } from '../core/source.js';
 import { listedColumns, seemsDelimited } from '../core/columns.js';
+import { recordsHint } from '../core/message.js';
 import { encodingWatch } from './_encoding-watch.js';
 import { recordWatch } from './_record-watch.js';
 import { objectRows } from './_object-rows.js';
@@ -97,7 +98,14 @@ async function read(name: string, source: RowInput, key: readonly string[], want
     // Rows given in code are screened for ones that are not records (a source's rows are its reader's records).
     const screened = isTabularSource(source) ? undefined
       : objectRows(`reference '${name}'`, source, 'their keys would be reported as not in it');
-    const side = await openSide(screened?.rows ?? source, { issue: (i) => { watch.issue(i); records.issue(i); } });
+    // A JSON document that is one object holding its records under a key: read as one record, whose keys are not
+    // the columns looked for; said with the flag that reads them.
+    let wrapped = '';
+    const side = await openSide(screened?.rows ?? source, { issue: (i) => {
+      watch.issue(i);
+      records.issue(i);
+      if (wrapped === '' && i.code === 'non_array_document') wrapped = recordsHint(i.params, 'en', 'reference-json-records') ?? '';
+    } });
     const at = (c: string): number => side.columns.indexOf(c);
     const absent = [...key, ...columns].filter((c) => at(c) < 0);
     if (side.columns.length === 0 || absent.length > 0) {
@@ -107,7 +115,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const unread = side.error()?.replace(/^ddss: /, '');
       error = watch.mismatch() ?? screened?.refused() ?? (unread !== undefined ? `reference '${name}' could not be read: ${unread}`
         : side.columns.length === 0 ? `reference '${name}' is empty (no header, no records)`
-          : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})${watch.headerHint()}${delimiterHint(side.columns)}`);
+          : `reference '${name}' has no column ${absent.map((c) => `'${c}'`).join(', ')} (${listedColumns(side.columns)})${watch.headerHint()}${delimiterHint(side.columns)}${wrapped === '' ? '' : `; ${wrapped}`}`);
     } else {
       columns = [...wanted, ...optional.filter((c) => at(c) >= 0)];
       records.use([...key, ...columns]);
