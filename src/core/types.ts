@@ -250,6 +250,12 @@ export interface FieldSpecData {
   /** What the type expects, for messages ("date (dd/MM/yyyy)", "integer"), in both locales. */
   readonly expected: LocalizedText;
   readonly parse: Parser;
+  /**
+   * The parser of a run in `timeZone` (an IANA name, never UTC), for fields whose values may be wall-clock times
+   * (`datetime`: a date-time without an offset is the time on a clock in the run's zone). Undefined: `parse` in
+   * every zone.
+   */
+  readonly zoned?: (timeZone: string) => Parser;
   readonly rules: readonly FieldRule[];
   readonly requiredRule: RequiredRule | undefined;
   /** How the field's values are protected in outputs; `false` for non-personal data. */
