@@ -5,6 +5,8 @@
  * then says how far to move it.
  */
 
+import { parseIsoDateTime } from './date-format.js';
+
 const DAY = 86_400_000;
 /** Offsets are remembered per hour of UTC (an hour in which the offset changes is computed per value, see below). */
 const SLICE = 3_600_000;
@@ -81,4 +83,16 @@ function offsetLookup(timeZone: string): (ms: number) => number {
     cache.set(slice, offset);
     return offset;
   };
+}
+
+/**
+ * The instant an ISO date or date-time names as the time of a run (`now`, `--now`), in ms, or `NaN` for text that is
+ * none. With an offset or `Z`, that instant; a date-time without one is the wall-clock time of `timeZone`, as data
+ * values are; a date alone is midnight UTC of that day, as it always was (a day on which that instant falls in every
+ * zone from UTC to UTC+14, Vietnam's included), so a run pinned to `--now 2026-11-22` reports as before.
+ * @example runInstant('2026-11-22T08:00:00', 'Asia/Ho_Chi_Minh') // Date.UTC(2026, 10, 22, 1)
+ * @example runInstant('2026-11-22', 'Asia/Ho_Chi_Minh') // Date.UTC(2026, 10, 22)
+ */
+export function runInstant(text: string, timeZone: string): number {
+  return parseIsoDateTime(text, text.length > 10 ? wallClockReader(timeZone) : undefined);
 }
