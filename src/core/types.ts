@@ -306,7 +306,10 @@ export interface DatasetDefinition {
    * functions cannot cross threads. Needed for `workers > 1`.
    */
   readonly module?: string;
-  /** The IANA time zone that decides which calendar day `now` is, unless the run names one. Default `UTC`. */
+  /**
+   * The IANA time zone that decides which calendar day `now` is and whose wall clock a date-time without an offset
+   * is, unless the run names one. Default `UTC`.
+   */
   readonly timeZone?: string;
   /**
    * Header columns read as fields (`{ 'Số CCCD': 'owner_id' }`), in CSV and xlsx input: a column named by a key (spaces,

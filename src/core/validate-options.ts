@@ -14,7 +14,8 @@ export interface ValidateOptions {
   readonly now?: Date | string | number;
   /**
    * The IANA time zone (`Asia/Ho_Chi_Minh`) that decides which calendar day `now` is, for rules comparing dates with
-   * the time of the run (`notInFuture`, `within`, expiry). Overrides the definition's `timeZone`; default `UTC`.
+   * the time of the run (`notInFuture`, `within`, expiry), and which instant a date-time without an offset is (its
+   * wall-clock time in the zone). Overrides the definition's `timeZone`; default `UTC`.
    */
   readonly timeZone?: string;
   readonly locale?: Locale;
