@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defineDataset, field, readCsv, rule, toJson, validate } from '../src/index.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineDataset, field, readCsv, readXlsx, rule, toJson, validate } from '../src/index.js';
 import type { DatasetDefinition, Report } from '../src/core/types.js';
 import { scratch } from './fixtures/cli/harness.js';
 import { zonedRegister } from './fixtures/parallel/zoned-register.js';
+import { removeWorkbooks, writeWorkbook } from './_workbook.js';
 
 // A date-time without an offset is the wall-clock time of the run's time zone (README "timeZone"). It used to be read
 // as UTC: a Vietnamese system's 05:00 (22:00Z the day before) was read 7 hours late, so a record written 2 hours
@@ -125,5 +126,23 @@ describe('with workers', () => {
     // 17:01 to 18:59 the day before are more than 12 hours before 07:00: 119 minutes of each 720 (5 whole cycles)
     expect(failed(one, 'updated_at.within')).toBe(5 * 119);
     expect(toJson(two)).toBe(toJson(one));
+  });
+});
+
+describe('a workbook\'s date-time cells name no zone', () => {
+  afterAll(removeWorkbooks);
+
+  it('a datetime field reads them as the wall-clock time of the run\'s zone', async () => {
+    // exceljs writes a Date as the serial of its UTC fields: the cell shows 22/11/2026 05:00, 2 hours before now in Vietnam.
+    const path = await writeWorkbook((wb) => {
+      const sheet = wb.addWorksheet('S');
+      sheet.addRow(['id', 'updated_at']);
+      sheet.addRow(['1', new Date(Date.UTC(2026, 10, 22, 5))]);
+      sheet.getCell('B2').numFmt = 'dd/mm/yyyy hh:mm';
+    });
+    const vn = await validate(register('Asia/Ho_Chi_Minh'), readXlsx(path), { now: NOW });
+    expect([failed(vn, 'updated_at.notInFuture'), vn.rules.find((r) => r.id === 'updated_at.type')?.checked]).toEqual([0, 1]);
+    const utc = await validate(register(), readXlsx(path), { now: NOW });
+    expect(failed(utc, 'updated_at.notInFuture')).toBe(1);
   });
 });
