@@ -87,3 +87,11 @@ describe('runInstant: the time of a run', () => {
     expect((await validate(def, [], { now: '2026-11-22' })).now).toBe('2026-11-22T00:00:00.000Z');
   });
 });
+
+describe('outputs show a date-time without a zone as it was written', () => {
+  it('a failing PostgreSQL timestamp is quoted without the Z, which would name another instant', async () => {
+    const def = defineDataset({ name: 'db', timeZone: 'Asia/Ho_Chi_Minh', fields: { at: field.datetime().notInFuture() } });
+    const report = await validate(def, [{ at: parseTimestamp('2026-11-22 12:00:00', false) }], { now: '2026-11-22T00:00:00Z' });
+    expect(report.violations.map((v) => v.value)).toEqual(['2026-11-22T12:00:00.000']);
+  });
+});
