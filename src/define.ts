@@ -82,8 +82,8 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
   readonly module?: string;
   /**
    * The IANA time zone whose calendar decides which day the run's `now` is (`Asia/Ho_Chi_Minh` for a Vietnamese
-   * register), so a record dated today is not "in the future" during the night. A run's `timeZone` overrides it.
-   * Default `UTC`.
+   * register), so a record dated today is not "in the future" during the night, and whose wall clock a date-time
+   * without an offset is (`2026-11-21 15:00` is 08:00Z in Vietnam). A run's `timeZone` overrides it. Default `UTC`.
    */
   readonly timeZone?: string;
   /**

@@ -1,6 +1,6 @@
 import type { Duration } from 'date-fns';
 import {
-  booleanParser, dateParser, numberParser, parseAny, parseDateTime, parseInteger, parseText,
+  booleanParser, dateParser, numberParser, parseAny, parseDateTime, parseInteger, parseText, zonedDateTimeParser,
   type BooleanFormat, type NumberFormat,
 } from './core/parsers.js';
 import { dateFormatter } from './core/date-format.js';
@@ -142,8 +142,14 @@ export const field = {
     return make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format),
       { format, formatValue: (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? text(v) : undefined) });
   },
-  /** ISO 8601 date-times; without an offset they are read as UTC. */
-  datetime: () => make<Date>('datetime', { en: 'ISO 8601 date-time', vi: 'ngày giờ ISO 8601' }, parseDateTime),
+  /**
+   * ISO 8601 date-times (`2026-11-21T15:00:00+07:00`, `2026-11-21 15:00`), read as instants. One without an offset
+   * is the wall-clock time of the run's time zone (the `timeZone` option, else the definition's, else UTC): in
+   * `Asia/Ho_Chi_Minh`, `2026-11-21 15:00` is 08:00Z. So are Excel date-time cells and PostgreSQL `timestamp without
+   * time zone`. A time the zone's clocks skip or repeat (daylight saving) takes the offset in force before the change.
+   */
+  datetime: () => make<Date>('datetime', { en: 'ISO 8601 date-time', vi: 'ngày giờ ISO 8601' }, parseDateTime,
+    { zoned: zonedDateTimeParser }),
   /** Booleans, or `true/false`, `1/0`, `yes/no` (case-insensitive), or your own lists. */
   boolean: (format?: BooleanFormat) => make<boolean>('boolean', { en: 'boolean (true/false)', vi: 'giá trị đúng/sai' }, booleanParser(format)),
   /** Text restricted to a list (a text field with a `oneOf` rule). */

@@ -62,6 +62,17 @@ describe('values arrive typed', () => {
     expect(report.rows).toBe(3);
   });
 
+  it('a timestamp (without time zone) is the wall-clock time of the run\'s zone; a timestamptz the instant it names', async () => {
+    const def = defineDataset({ name: 'stamps', timeZone: 'Asia/Ho_Chi_Minh', fields: {
+      id: field.integer(), at: field.datetime().notInFuture(), at_tz: field.datetime().notInFuture() }, columns: 'ignore' });
+    // 23:59:59 on 15 March in Vietnam is 16:59:59Z: not after 17:00Z; read as UTC it was 7 hours later, in the future.
+    const now = '2026-03-15T17:00:00Z';
+    const failed = async (timeZone?: string) => (await validate(def, readPostgres({ connectionString: server.url, table: 'typed' }),
+      { now, ...(timeZone === undefined ? {} : { timeZone }) })).rules.filter((r) => r.failed > 0).map((r) => r.id);
+    expect(await failed()).toEqual([]);
+    expect(await failed('UTC')).toEqual(['at.notInFuture']);
+  });
+
   it('leaves pg\'s global type parsers and the caller\'s client as they were', async () => {
     await rows({ client, table: 'typed' });
     const r = await client.query<{ day: unknown; big: unknown }>('SELECT day, big FROM typed WHERE id = 1');

@@ -1,6 +1,8 @@
 import { extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDateTime } from '../core/date-format.js';
+import { DEFAULT_TIME_ZONE } from '../core/time-zone.js';
+import { wallClockReader } from '../core/wall-clock.js';
 import { usage } from './_errors.js';
 import { parseRange } from '../sources/xlsx/range.js';
 import { recordsPath } from '../sources/json/records-path.js';
@@ -86,12 +88,37 @@ export function whole(flag: string, value: string | undefined, min: number, max 
   return n;
 }
 
-/** An ISO 8601 date or date-time; without an offset it is UTC, like every date ddss reads. */
+/**
+ * An ISO 8601 date or date-time, read as UTC; a date-time without an offset is a wall-clock time, moved to the run's
+ * time zone by {@link runNow} once the zone is known (the definition's may decide it).
+ */
 export function instant(flag: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const ms = parseIsoDateTime(value.trim());
   if (Number.isNaN(ms)) throw usage(`--${flag} must be an ISO date or date-time (2026-11-22 or 2026-11-22T08:00:00Z), got "${value}"`);
   return new Date(ms);
+}
+
+/**
+ * Whether `--now` is a wall-clock time: a date-time (not a date alone) without an offset or `Z`.
+ * @example wallClock('2026-11-22T08:00') // true
+ */
+export function wallClock(value: string | undefined): boolean {
+  const text = value?.trim() ?? '';
+  return text.length > 10 && !/(?:[zZ]|[+-]\d\d:?\d\d)$/.test(text);
+}
+
+/**
+ * `--now` as the run reads it: a wall-clock time (see {@link wallClock}) is the time on a clock in the run's zone
+ * (`--time-zone`, else the definition's, else UTC), as date-times without an offset in the data are; any other value
+ * is the instant `instant` read (a date alone: midnight UTC).
+ * @example runNow({ now: new Date('2026-11-22T08:00:00Z'), nowWall: true, timeZone: undefined }, 'Asia/Ho_Chi_Minh') // 01:00Z
+ */
+export function runNow(args: { readonly now: Date | undefined; readonly nowWall: boolean; readonly timeZone: string | undefined },
+  definitionZone: string | undefined): Date | undefined {
+  if (args.now === undefined || !args.nowWall) return args.now;
+  const read = wallClockReader(args.timeZone ?? definitionZone ?? DEFAULT_TIME_ZONE);
+  return read === undefined ? args.now : new Date(read(args.now.getTime()));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { FIX_KINDS, type FixKind, type Locale } from '../core/types.js';
 import { checkTimeZone } from '../core/time-zone.js';
-import { choice, delimiter, instant, parse, whole } from './_args.js';
+import { choice, delimiter, instant, parse, wallClock, whole } from './_args.js';
 import { defaultWorkers } from '../validate.js';
 import { CLI_MIN_BYTES_PER_WORKER } from './_validate-args.js';
 import { isStdin } from './_stdin.js';
@@ -27,6 +27,8 @@ export interface FixArgs extends ReferenceArgs {
   readonly encoding: string;
   readonly toUtf8: boolean;
   readonly now: Date | undefined;
+  /** `--now` is a date-time without an offset: `now` holds its wall-clock fields as UTC (see `runNow`). */
+  readonly nowWall: boolean;
   readonly timeZone: string | undefined;
   readonly piiKey: string | undefined;
   readonly locale: Locale;
@@ -98,6 +100,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     encoding,
     toUtf8,
     now: instant('now', v.now),
+    nowWall: wallClock(v.now),
     timeZone: zone(v['time-zone']),
     piiKey: v['pii-key'],
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
@@ -111,7 +114,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
 
 const EMPTY: FixArgs = {
   help: false, input: '', dataset: '', out: undefined, log: undefined, only: FIX_KINDS, dryRun: false, delimiter: ',', rename: undefined, encoding: 'utf8', toUtf8: false,
-  now: undefined, timeZone: undefined, piiKey: undefined, locale: 'en', showValues: false, bom: true,
+  now: undefined, nowWall: false, timeZone: undefined, piiKey: undefined, locale: 'en', showValues: false, bom: true,
   workers: 1, minBytesPerWorker: undefined, references: [], referenceEncoding: undefined, referenceDelimiter: undefined, referenceJsonRecords: undefined,
 };
 

@@ -9,7 +9,7 @@ import { defaultWorkers } from '../validate.js';
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { basename, extname } from 'node:path';
 import type { Locale } from '../core/types.js';
-import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, ratio, whole, encodingNote, reportFormat } from './_args.js';
+import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, ratio, wallClock, whole, encodingNote, reportFormat } from './_args.js';
 import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
 import { usage } from './_errors.js';
@@ -48,6 +48,8 @@ export interface ValidateArgs extends ReferenceArgs, HistoryArgs {
   readonly bom: boolean;
   readonly failUnder: number | undefined;
   readonly now: Date | undefined;
+  /** `--now` is a date-time without an offset: `now` holds its wall-clock fields as UTC (see `runNow`). */
+  readonly nowWall: boolean;
   /** The IANA time zone deciding which calendar day `now` is (checked); undefined: the definition's, else UTC. */
   readonly timeZone: string | undefined;
   /** `--pii-key` (the command falls back to the DDSS_PII_KEY environment variable). */
@@ -186,6 +188,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     bom: v['no-bom'] !== true,
     failUnder: ratio('fail-under', v['fail-under']),
     now: instant('now', v.now),
+    nowWall: wallClock(v.now),
     timeZone: zone(v['time-zone']),
     piiKey: v['pii-key'],
     inputFormat,
@@ -212,7 +215,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
 
 const EMPTY: ValidateArgs = {
   help: false, input: '', dataset: '', format: 'text', out: undefined, violations: undefined, grades: undefined, groupBy: undefined, worst: undefined, force: false, bom: true,
-  failUnder: undefined, now: undefined, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, locale: 'en',
+  failUnder: undefined, now: undefined, nowWall: false, timeZone: undefined, piiKey: undefined, inputFormat: 'csv', encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, locale: 'en',
   showValues: false, timings: false, maxSamples: undefined, workers: defaultWorkers(), minBytesPerWorker: CLI_MIN_BYTES_PER_WORKER, baseline: undefined, postgres: undefined, shard: undefined,
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, referenceJsonRecords: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };

@@ -89,7 +89,7 @@ export function valueCause(spec: FieldSpecData, failing: readonly string[], most
     const timed = failing.filter((v) => v.trim().length > 10 && !Number.isNaN(parseIsoDateTime(v.trim()))).length;
     if (most(timed)) {
       return { count: timed, text: 'are date-times (yyyy-MM-dd HH:mm:ss, as SQL databases export them): declare type: ' +
-        'datetime, which reads them (a time without an offset as UTC), or export the date alone', declare: 'type: datetime' };
+        'datetime, which reads them (a time without an offset as the wall-clock time of the run\'s time zone), or export the date alone', declare: 'type: datetime' };
     }
   }
   if (spec.type !== 'number' && spec.type !== 'integer') return undefined;

@@ -1,3 +1,4 @@
+import { runNow } from './_args.js';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { basename, resolve } from 'node:path';
@@ -48,6 +49,8 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   // A renamed column the header does not have would rename nothing: its field would only show as missing.
   await requireRenamed(input, args.input, { format: 'csv', encoding: args.encoding, delimiter: args.delimiter }, args.rename, 'rename');
   const definition = await resolveDataset(args.dataset, io.cwd);
+  // A --now without an offset is a time on the clock of the run's zone, which the definition may name.
+  const now = runNow(args, definition.timeZone);
   const references = openReferences(args, definition, io.cwd);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
 
@@ -66,7 +69,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
       locale: args.locale, showValues: args.showValues,
       references, workers: args.workers,
       ...(args.minBytesPerWorker === undefined ? {} : { minBytesPerWorker: args.minBytesPerWorker }),
-      ...(args.now === undefined ? {} : { now: args.now }),
+      ...(now === undefined ? {} : { now }),
       ...(args.timeZone === undefined ? {} : { timeZone: args.timeZone }),
       ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }),
       ...(fixed === undefined ? {} : { write: fixed.write }),

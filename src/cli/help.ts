@@ -60,8 +60,9 @@ Options:
       --force            overwrite existing --out / --violations files (never done otherwise)
       --fail-under X     fail when the overall score is below X (0–1); overrides the definition
       --now ISO          the time of the run (2026-11-22 or 2026-11-22T08:00:00Z; default: now)
-      --time-zone Z      IANA time zone deciding which day --now is for date rules (default: the
-                         definition's; UTC for your own, Asia/Ho_Chi_Minh for the built-ins)
+      --time-zone Z      IANA time zone deciding which day --now is for date rules, and the instant
+                         of a date-time without an offset (its wall clock; default: the definition's;
+                         UTC for your own, Asia/Ho_Chi_Minh for the built-ins)
       --input-format K   csv, tsv, json, ndjson or xlsx, when the extension does not say
       --encoding E       CSV encoding: utf8 (default), windows-1258, tcvn3, vni, …
       --delimiter D      CSV delimiter (default ",", tab for .tsv; "\\t" or "tab" for a tab)

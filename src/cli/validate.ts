@@ -1,3 +1,4 @@
+import { runNow } from './_args.js';
 import { dirname, relative, resolve } from 'node:path';
 import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
@@ -30,7 +31,6 @@ import { composeRename, type Rename } from '../core/rename.js';
 import { columnLines, type RunRenames } from './_column-lines.js';
 import { formatHints } from './_format-hints.js';
 import { builtins } from './_builtins.js';
-import { offsetHints } from './_offset-hint.js';
 import { referenceHints } from './_reference-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 import { readError } from './_read-error.js';
@@ -78,7 +78,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       'then to validate against it)', 'give --dataset, or save the data to a file first');
   }
   const suggested = args.dataset === undefined
-    ? await suggestedDataset(input, args.input, inputOptions(args, encoding), args.now, io, args.workers)
+    ? await suggestedDataset(input, args.input, inputOptions(args, encoding), runNow(args, undefined), io, args.workers)
     : undefined;
   try {
     return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state }, io);
@@ -92,6 +92,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   io: CliIo): Promise<number> {
   const { out, vio, grd, state } = outputs;
   const definition = await resolveDataset(spec, io.cwd);
+  // A --now without an offset is a time on the clock of the run's zone, which the definition may name.
+  args = { ...args, now: runNow(args, definition.timeZone), nowWall: false };
   // The definition's `rename:` under --rename (which wins for the same header or field), for every read of the input.
   const rename = composeRename(definition.rename, args.rename);
 
@@ -176,8 +178,6 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   await history?.append(report);
   _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null,
     { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
-  // Date-times "in the future" only because, without an offset, they were read as UTC.
-  for (const hint of offsetHints(report, definition)) io.stderr.write(`${hint}\n`);
   // A title above the header makes every declared column "missing": say where the header seems to be.
   if (args.postgres === undefined && !isStdin(args.input)) {
     const options = inputOptions(args, encoding, rename);

@@ -33,14 +33,15 @@ export function foldText(o: TextOptions): (text: string) => string {
 /**
  * The canonical form of one column's cells. Without a dataset field: the folded text. With one: missing cells (empty,
  * white space, the dataset's missing tokens) are all one value; valid cells are their typed value (numbers by value,
- * dates by instant, text folded); cells the field cannot parse are compared as folded text, never equal to a valid one.
+ * dates by instant, a date-time without an offset in the dataset's time zone, text folded); cells the field cannot parse are compared as folded text, never equal to a valid one.
  */
 export function columnCanon(column: string, dataset: DatasetDefinition | undefined, o: TextOptions): Canon {
   const fold = foldText(o);
   const spec = dataset?.fields[column];
   if (dataset === undefined || spec === undefined) return (raw) => fold(cellText(raw));
   const isMissing = missingTest([...dataset.missingValues, ...spec.missingValues]);
-  const parse = spec.parse;
+  // A date-time without an offset is the wall-clock time of the dataset's zone, as in a run of it.
+  const parse = dataset.timeZone === undefined || spec.zoned === undefined ? spec.parse : spec.zoned(dataset.timeZone);
   return (raw) => {
     if (isMissing(raw)) return '\u0000';
     const v = parse(raw);

@@ -110,6 +110,15 @@ describe('compare', () => {
     expect((await compare(own, csv('Mã số,Họ tên\nAn,1\n'), { key: 'id', dataset })).counts).toMatchObject({ matched: 1, missing: 0, extra: 0 });
   });
 
+  it('compares a date-time without an offset as the wall-clock time of the dataset\'s time zone', async () => {
+    const fields = { id: field.integer(), at: field.datetime() };
+    const source = [{ id: '1', at: '2026-11-21 15:00' }]; // written in Vietnam, without an offset
+    const copy = [{ id: '1', at: '2026-11-21T08:00:00Z' }]; // the same instant, as a copy in UTC holds it
+    const vn = defineDataset({ name: 'vn', timeZone: 'Asia/Ho_Chi_Minh', fields });
+    expect((await run(source, copy, { dataset: vn })).counts).toMatchObject({ matched: 1, changed: 0 });
+    expect((await run(source, copy, { dataset: defineDataset({ name: 'utc', fields }) })).counts).toMatchObject({ matched: 0, changed: 1 });
+  });
+
   it('masks personal columns (named by pii or by the dataset) unless showValues', async () => {
     const copy = [r('1', 'An'), r('2', 'Nguyễn Văn Bình'), r('3', 'Chi')];
     const masked = await run(SOURCE, copy, { pii: ['name', 'id'] });

@@ -27,3 +27,24 @@ describe('the signature of a definition', () => {
     expect(signature(field.text().length({ max: 10 }))).not.toBe(signature(field.text().length({ max: 11 })));
   });
 });
+
+describe('the plan of a run in a time zone', () => {
+  const def = defineDataset({ name: 'z', fields: { at: field.datetime(), note: field.text() } });
+
+  it('is the definition\'s plan in UTC; in another zone, the same plan but for the datetime parsers', () => {
+    const utc = compile(def);
+    const vn = compile(def, 'Asia/Ho_Chi_Minh');
+    expect(compile(def, 'UTC')).toBe(utc);
+    expect(compile(def, 'Asia/Ho_Chi_Minh')).toBe(vn);
+    expect(vn.signature).toBe(utc.signature);
+    expect(vn.slots).toBe(utc.slots);
+    expect(vn.fields[1]).toBe(utc.fields[1]);
+    expect([utc.fields[0]?.parse('2026-11-21 15:00'), vn.fields[0]?.parse('2026-11-21 15:00')])
+      .toEqual([new Date('2026-11-21T15:00:00Z'), new Date('2026-11-21T08:00:00Z')]);
+  });
+
+  it('is the definition\'s own plan when no field reads wall-clock times', () => {
+    const plain = defineDataset({ name: 'p', fields: { day: field.date(), note: field.text() } });
+    expect(compile(plain, 'Asia/Ho_Chi_Minh')).toBe(compile(plain));
+  });
+});

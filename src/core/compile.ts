@@ -76,19 +76,35 @@ export interface Plan {
 }
 
 const plans = new WeakMap<DatasetDefinition, Plan>();
+const zonedPlans = new WeakMap<Plan, Map<string, Plan>>();
 
 /**
  * Compiles a definition (once: definitions are immutable, and every validator of one definition must share the
  * same functions so V8's call-site feedback stays monomorphic); throws on definition errors (duplicate rule ids,
- * unknown fields).
+ * unknown fields). With a `timeZone` other than UTC, the plan of a run in that zone: the same plan but for the
+ * parsers of fields that read wall-clock times (`datetime`), bound to the zone; its signature is the definition's,
+ * since the zone of a run is part of its settings (and so of a shard state's).
+ * @example compile(def, 'Asia/Ho_Chi_Minh').fields[0]?.parse('2026-11-21 15:00') // Date 2026-11-21T08:00:00.000Z
  */
-export function compile(def: DatasetDefinition): Plan {
+export function compile(def: DatasetDefinition, timeZone = 'UTC'): Plan {
   let plan = plans.get(def);
   if (plan === undefined) {
     plan = compileOnce(def);
     plans.set(def, plan);
   }
-  return plan;
+  if (timeZone === 'UTC' || !plan.fields.some((f) => f.spec.zoned !== undefined)) return plan;
+  let zones = zonedPlans.get(plan);
+  if (zones === undefined) {
+    zones = new Map();
+    zonedPlans.set(plan, zones);
+  }
+  let zoned = zones.get(timeZone);
+  if (zoned === undefined) {
+    const fields = plan.fields.map((f) => (f.spec.zoned === undefined ? f : { ...f, parse: f.spec.zoned(timeZone) }));
+    zoned = { ...plan, fields };
+    zones.set(timeZone, zoned);
+  }
+  return zoned;
 }
 
 function compileOnce(def: DatasetDefinition): Plan {

@@ -142,13 +142,14 @@ function viaDateFns(text: string, format: string): number {
 }
 
 /**
- * Strict ISO 8601 date or date-time to epoch ms, or NaN. A time without an offset is read as UTC, so results do not
- * depend on the machine's time zone. Accepts exactly
+ * Strict ISO 8601 date or date-time to epoch ms, or NaN. A value without an offset is a wall-clock time: `wall` (see
+ * `wallClockReader`) turns its ms, those of the same fields in UTC, into the instant it is in the run's time zone;
+ * without `wall` it is read as UTC, so results never depend on the machine's time zone. Accepts exactly
  * `^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$`, read with
  * a character loop: every optional part starts with a character nothing else may have there, so no backtracking is
  * needed, and a regex match would allocate eight strings per value.
  */
-export function parseIsoDateTime(text: string): number {
+export function parseIsoDateTime(text: string, wall?: (wallMs: number) => number): number {
   const n = text.length;
   if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
   const y = digits(text, 0, 4);
@@ -179,7 +180,7 @@ export function parseIsoDateTime(text: string): number {
     }
   }
   const base = utc(y, mo, d, h, mi, s, frac);
-  if (i === n) return base;
+  if (i === n) return wall === undefined ? base : wall(base);
   c = text.charCodeAt(i);
   if (c === 90) return i + 1 === n ? base : NaN; // 'Z'
   if (c !== 43 && c !== 45) return NaN; // '+' or '-'

@@ -1,5 +1,6 @@
 import { piiProtector } from './mask.js';
 import { calendarDate, checkTimeZone, DEFAULT_TIME_ZONE } from './time-zone.js';
+import { runInstant } from './wall-clock.js';
 import type { DatasetDefinition, Locale, PiiMode, ValidateOptions, Violation } from './types.js';
 import type { RecordGrade } from './grades.js';
 import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './grade-tally.js';
@@ -49,8 +50,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   if (given !== undefined && !(given instanceof Date) && typeof given !== 'string' && typeof given !== 'number') {
     throw new TypeError(`ddss: "now" must be a Date, an ISO string or milliseconds, got ${given === null ? 'null' : typeof given}`);
   }
-  const now = given === undefined ? new Date() : new Date(given);
-  if (Number.isNaN(now.getTime())) throw new Error(`ddss: invalid "now": ${String(o.now)}`);
+
   const maxSamples = o.maxSamplesPerRule ?? 100;
   if (!(Number.isInteger(maxSamples) && maxSamples >= 0)) {
     throw new Error(`ddss: maxSamplesPerRule must be a whole number ≥ 0, got ${maxSamples}`);
@@ -63,6 +63,11 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   const timeZone = o.timeZone !== undefined ? checkTimeZone(o.timeZone, 'timeZone')
     : definition?.timeZone !== undefined ? checkTimeZone(definition.timeZone, `the timeZone of dataset "${definition.name}"`)
       : DEFAULT_TIME_ZONE;
+  // An ISO date-time without an offset is the wall-clock time of the run's zone, as in the data (`new Date` read it in
+  // the machine's zone); other text as `Date` reads it.
+  const iso = typeof given === 'string' ? runInstant(given.trim(), timeZone) : NaN;
+  const now = given === undefined ? new Date() : new Date(Number.isNaN(iso) ? given : iso);
+  if (Number.isNaN(now.getTime())) throw new Error(`ddss: invalid "now": ${String(o.now)}`);
   const showValues = o.showValues ?? false;
   const worstRecords = o.worstRecords ?? DEFAULT_WORST_RECORDS;
   if (!(Number.isInteger(worstRecords) && worstRecords >= 0 && worstRecords <= MAX_WORST_RECORDS)) {

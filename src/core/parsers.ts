@@ -1,5 +1,7 @@
 import { INVALID, type Parser } from './types.js';
 import { compileDateFormat, parseIsoDateTime } from './date-format.js';
+import { wallClockReader } from './wall-clock.js';
+import { WallClockDate } from './wall-clock-date.js';
 
 /** Text: strings as they are; numbers, bigints and booleans as their decimal text (no silent trimming). */
 export const parseText: Parser = (raw) => {
@@ -178,13 +180,35 @@ export function dateParser(format: string): Parser {
   };
 }
 
-/** ISO 8601 date-times (offset optional, UTC when absent), or valid `Date` objects. */
+/** ISO 8601 date-times (offset optional, UTC when absent: a run in UTC), or valid `Date` objects. */
 export const parseDateTime: Parser = (raw) => {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? INVALID : raw;
   if (typeof raw !== 'string') return INVALID;
   const ms = parseIsoDateTime(raw);
   return Number.isNaN(ms) ? INVALID : new Date(ms);
 };
+
+/**
+ * The datetime parser of a run in `timeZone`: a date-time without an offset (`2026-11-21 15:00`, an Excel date-time
+ * cell, a PostgreSQL `timestamp`: a {@link WallClockDate}) is the wall-clock time of the zone, the instant it
+ * happened there; with an offset or `Z`, and any other `Date`, the instant it names, as in UTC. A time the zone's
+ * clocks skip or repeat takes the offset before the change (see `wallClockReader`). UTC: `parseDateTime` itself.
+ * @example zonedDateTimeParser('Asia/Ho_Chi_Minh')('2026-11-21T15:00:00') // Date 2026-11-21T08:00:00.000Z
+ */
+export function zonedDateTimeParser(timeZone: string): Parser {
+  const wall = wallClockReader(timeZone);
+  if (wall === undefined) return parseDateTime;
+  return (raw) => {
+    if (raw instanceof Date) {
+      const ms = raw.getTime();
+      if (Number.isNaN(ms)) return INVALID;
+      return raw instanceof WallClockDate ? new Date(wall(ms)) : raw;
+    }
+    if (typeof raw !== 'string') return INVALID;
+    const ms = parseIsoDateTime(raw, wall);
+    return Number.isNaN(ms) ? INVALID : new Date(ms);
+  };
+}
 
 /** Any value, as it is. */
 export const parseAny: Parser = (raw) => raw;

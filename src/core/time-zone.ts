@@ -1,5 +1,6 @@
 /**
- * Time zones decide one thing in ddss: which calendar day the run's `now` is. Dates in data are calendar days (read
+ * Time zones decide two things in ddss: which calendar day the run's `now` is, and which instant a date-time written
+ * without an offset is (the wall-clock time of the zone: see `wall-clock.ts`). Dates in data are calendar days (read
  * as UTC midnight of their date, whatever the zone); "today" is the date of `now` on a clock in the run's zone.
  */
 

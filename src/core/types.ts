@@ -250,6 +250,12 @@ export interface FieldSpecData {
   /** What the type expects, for messages ("date (dd/MM/yyyy)", "integer"), in both locales. */
   readonly expected: LocalizedText;
   readonly parse: Parser;
+  /**
+   * The parser of a run in `timeZone` (an IANA name, never UTC), for fields whose values may be wall-clock times
+   * (`datetime`: a date-time without an offset is the time on a clock in the run's zone). Undefined: `parse` in
+   * every zone.
+   */
+  readonly zoned?: (timeZone: string) => Parser;
   readonly rules: readonly FieldRule[];
   readonly requiredRule: RequiredRule | undefined;
   /** How the field's values are protected in outputs; `false` for non-personal data. */
@@ -300,7 +306,10 @@ export interface DatasetDefinition {
    * functions cannot cross threads. Needed for `workers > 1`.
    */
   readonly module?: string;
-  /** The IANA time zone that decides which calendar day `now` is, unless the run names one. Default `UTC`. */
+  /**
+   * The IANA time zone that decides which calendar day `now` is and whose wall clock a date-time without an offset
+   * is, unless the run names one. Default `UTC`.
+   */
   readonly timeZone?: string;
   /**
    * Header columns read as fields (`{ 'Số CCCD': 'owner_id' }`), in CSV and xlsx input: a column named by a key (spaces,

@@ -6,11 +6,16 @@ import type { Baseline } from '../baseline/load-baseline.js';
 
 /** The options of a run (`validate`, `createValidator`); re-exported by `types.ts`. */
 export interface ValidateOptions {
-  /** The time of the run (default: when the run starts). Same input + same `now` = byte-identical reports. */
+  /**
+   * The time of the run (default: when the run starts). Same input + same `now` = byte-identical reports. An ISO
+   * date-time without an offset (`'2026-11-22T08:00:00'`) is the wall-clock time of the run's time zone, as data values
+   * are; a date alone (`'2026-11-22'`) is midnight UTC of that day.
+   */
   readonly now?: Date | string | number;
   /**
    * The IANA time zone (`Asia/Ho_Chi_Minh`) that decides which calendar day `now` is, for rules comparing dates with
-   * the time of the run (`notInFuture`, `within`, expiry). Overrides the definition's `timeZone`; default `UTC`.
+   * the time of the run (`notInFuture`, `within`, expiry), and which instant a date-time without an offset is (its
+   * wall-clock time in the zone). Overrides the definition's `timeZone`; default `UTC`.
    */
   readonly timeZone?: string;
   readonly locale?: Locale;

@@ -32,8 +32,9 @@ export type { Validator };
  * const report = v.finish();
  */
 export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
-  const plan = compile(definition);
   const opts = resolveOptions(options, definition);
+  // The plan of the run's zone: a date-time without an offset is the wall-clock time there.
+  const plan = compile(definition, opts.timeZone);
   let st = initialState(plan, { now: opts.now.toISOString(), timeZone: opts.timeZone, locale: opts.locale, showValues: opts.showValues });
   const fields = plan.fields;
   const n = fields.length;

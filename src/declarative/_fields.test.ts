@@ -34,6 +34,27 @@ describe('a definition file refuses bounds no value could meet, as defineDataset
   ])('accepts %s', (fields) => expect(refusal(fields)).toBe('accepted'));
 });
 
+describe('a datetime bound without an offset in a definition file', () => {
+  it('is the wall-clock time of the run\'s zone, as the values it bounds are', async () => {
+    const def = parseDefinition('name: x\ntimeZone: Asia/Ho_Chi_Minh\nfields:\n  t: { type: datetime, max: "2026-11-22T05:00" }\n',
+      { format: 'yaml', file: 'def.yaml' });
+    const rows = [{ t: '2026-11-22 05:00' }, { t: '2026-11-21T22:00:00Z' }, { t: '2026-11-21T22:00:01Z' }];
+    const failed = async (timeZone?: string) => (await validate(def, rows, { now: '2026-12-01T00:00:00Z', ...(timeZone === undefined ? {} : { timeZone }) }))
+      .violations.map((v) => v.row);
+    expect(await failed()).toEqual([2]); // 05:00 in Vietnam is 22:00Z the day before
+    expect(await failed('UTC')).toEqual([]); // 05:00Z: all three are before it
+    expect(await failed('Europe/Berlin')).toEqual([]); // 04:00Z
+  });
+
+  it('with an offset, is the instant it names in every zone', async () => {
+    const def = parseDefinition('name: x\ntimeZone: Asia/Ho_Chi_Minh\nfields:\n  t: { type: datetime, max: "2026-11-22T05:00:00+07:00" }\n',
+      { format: 'yaml', file: 'def.yaml' });
+    for (const timeZone of ['UTC', 'Asia/Ho_Chi_Minh']) {
+      expect((await validate(def, [{ t: '2026-11-21T22:00:01Z' }], { now: '2026-12-01T00:00:00Z', timeZone })).violations).toHaveLength(1);
+    }
+  });
+});
+
 describe('notPattern in a definition file', () => {
   it('adds the rule, in key order, with its options and flags', async () => {
     const def = yaml('  id: { type: text, pattern: "^\\\\d+$", notPattern: { value: "^0+$", severity: warning } }\n'

@@ -14,6 +14,7 @@ import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
 import { maxDecimals, readableText, verified } from '../../rules/datasets/_rules.js';
 import { buildVnFieldRule } from './_vn-field-rule.js';
 import { factoryError } from './_factory-error.js';
+import { WallClockDate } from '../core/wall-clock-date.js';
 
 const LISTED: ReadonlySet<FieldType> = new Set(['text', 'enum', 'integer', 'number', 'boolean', 'any']);
 
@@ -213,12 +214,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z
 function _bound(value: DeclarativeBound, type: FieldType, path: DefinitionPath): number | Date {
   if (type === 'date' || type === 'datetime') {
     // Read as UTC, like date fields: a bound must not move with the machine's time zone.
-    const iso = typeof value !== 'string' ? '' : value.length === 10 ? `${value}T00:00:00Z` : /(?:Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
+    const naive = typeof value === 'string' && !/(?:Z|[+-]\d{2}:\d{2})$/.test(value);
+    const iso = typeof value !== 'string' ? '' : value.length === 10 ? `${value}T00:00:00Z` : naive ? `${value}Z` : value;
     const d = typeof value === 'string' && ISO_DATE.test(value) ? new Date(iso) : undefined;
     if (d === undefined || Number.isNaN(d.getTime()) || (value as string).slice(0, 10) !== d.toISOString().slice(0, 10) && iso.endsWith('Z')) {
       throw new DefinitionError('must be an ISO date (yyyy-MM-dd) or date-time', path);
     }
-    return d;
+    // A datetime bound without an offset is a wall-clock time, read in the run's zone as the values it bounds are.
+    return type === 'datetime' && naive ? new WallClockDate(d.getTime()) : d;
   }
   if (typeof value !== 'number') throw new DefinitionError('must be number', path);
   return value;

@@ -1,3 +1,4 @@
+import { WallClockDate } from '../../core/wall-clock-date.js';
 import { DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { StoredType } from './typed-cells.js';
 
@@ -27,7 +28,8 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
   if (v === null || v === undefined) return { value: '' };
   if (typeof v === 'string' || typeof v === 'boolean') return { value: v };
   if (typeof v === 'number') return { value: v };
-  if (v instanceof Date) return { value: v };
+  // exceljs gives a date-formatted cell as a Date of its wall-clock fields in UTC: a workbook names no zone.
+  if (v instanceof Date) return { value: v instanceof WallClockDate ? v : new WallClockDate(v.getTime()) };
   if (typeof v !== 'object') return { value: String(v) };
   const o = v as Record<string, unknown>;
   if (typeof o.error === 'string') return { code: 'error_cell', params: { value: o.error } };
@@ -85,7 +87,7 @@ function storedDate(v: unknown): CellReading {
   if (m === null) return { value: text };
   const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
   const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
+  const date = new WallClockDate(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
   // Date.UTC rolls 30 February over to March and reads years 0–99 as 1900–1999: such text is no date it can be.
   const same = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
   return same ? { value: date } : { value: text };
@@ -101,8 +103,11 @@ function isDateFormat(fmt: string): boolean {
   return bare !== 'General' && DATE_FORMAT.test(bare);
 }
 
-/** Excel's serial day number as a UTC date, in the 1900 system (with its phantom 29 Feb 1900) or the 1904 one. */
+/**
+ * Excel's serial day number as a date and time in the 1900 system (with its phantom 29 Feb 1900) or the 1904 one: a
+ * `WallClockDate` (its fields as UTC), since a serial names no zone.
+ */
 export function excelDate(serial: number, date1904: boolean): Date {
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  return new Date(epoch + Math.round(serial * 86_400_000));
+  return new WallClockDate(epoch + Math.round(serial * 86_400_000));
 }
