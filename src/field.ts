@@ -84,13 +84,16 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
   const mod = (modifier: string, rule: FieldRule) => add(markRule(rule, { modifier }));
   const bound = (modifier: 'min' | 'max', b: number | Date, o: BoundOptions | undefined, rule: FieldRule) =>
     add(markRule(rule, { modifier, bound: b, exclusive: o?.exclusive === true }));
+  // The list is read once (an iterable may not be read twice) and kept on the mark, so its values' kinds are judged.
+  const listed = (modifier: 'oneOf' | 'notOneOf', values: readonly T[], o: OneOfOptions | undefined) =>
+    add(markRule((modifier === 'oneOf' ? oneOf : notOneOf)(values, o), { modifier, listed: values }));
   return {
     ...data,
     required: (o = {}) => spec<T>({ ...data, requiredRule: { options: o } }),
     pattern: (re, o) => mod('pattern', pattern(re, o)),
     notPattern: (re, o) => mod('notPattern', notPattern(re, o)),
-    oneOf: (values, o) => add(oneOf(values, o)),
-    notOneOf: (values, o) => add(notOneOf(values, o)),
+    oneOf: (values, o) => listed('oneOf', [...values], o),
+    notOneOf: (values, o) => listed('notOneOf', [...values], o),
     min: (b, o) => bound('min', b, o, min(b, o)),
     max: (b, o) => bound('max', b, o, max(b, o)),
     length: (b, o) => mod('length', length(b, o)),
