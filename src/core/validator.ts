@@ -81,6 +81,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       const i = plan.fieldIndex.get(name);
       return i === undefined ? access.column(current, name) : rawOf(i);
     },
+    missing(name: string): boolean {
+      const i = plan.fieldIndex.get(name);
+      return i === undefined || (fields[i] as FieldPlan).isMissing(rawOf(i));
+    },
   };
   const emitter = createEmitter(plan, opts, ctx, rawOf, () => st.columns);
   if (opts.grades) st.grades = emptyGradeCounts();
