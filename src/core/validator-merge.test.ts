@@ -21,6 +21,18 @@ describe('createValidator: merging states', () => {
     expect(counts(v)).toEqual([2, 0]);
   });
 
+  it('refuses a state it has merged already: its rows would count twice, as duplicates of themselves', () => {
+    const v = validatorOf(['a']);
+    const other = validatorOf(['b', 'c']);
+    const s = other.state();
+    v.merge(s);
+    expect(() => v.merge(s)).toThrow(/ddss: this state was merged already: its rows would count twice/);
+    // The validator's state() while it keeps reading is the same state, with the rows merged before in it.
+    other.add({ id: 'd' });
+    expect(() => v.merge(other.state())).toThrow(/merged already/);
+    expect(counts(v)).toEqual([3, 0]);
+  });
+
   it('refuses rows, merges and its state after merge(state, true), which counted them against partial tables', () => {
     // Whole: p, q, p, q → 4 rows in duplicate groups. After a last merge the later shard counted 2; a later row 0.
     const merged = validatorOf(['p']);

@@ -50,6 +50,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let sealed = false; // by merge(state, true): see closedError
   let closed = false; // finished or sealed: one flag keeps the per-row test to one branch
   let rawsFresh = false;
+  // The states merged so far: one merged again counted its rows twice (every key a duplicate of itself), without a word.
+  const mergedStates = new WeakSet<object>();
 
   const ctx = {
     row: 0,
@@ -279,12 +281,17 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       // Its own state merged into itself: the uniqueness tables would grow while being walked, until memory ran out.
       if (other === st) throw new Error('ddss: a validator cannot merge its own state (merge another validator\'s state())');
       checkStateShape(other);
+      if (mergedStates.has(other)) {
+        throw new Error('ddss: this state was merged already: its rows would count twice. A validator\'s state() holds ' +
+          'every row it read so far: merge it once, when that validator is done');
+      }
       checkRun(st.run, other.run); // before anything is counted: a refused merge leaves the validator as it was
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
       // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
       mergedRows += other.rows;
       st = mergeStates(plan, st, other, opts.maxSamples, last);
+      mergedStates.add(other);
       if (last) sealed = closed = true;
       if (st.timings !== undefined) st.timings.merge += performance.now() - t;
     },
