@@ -11,7 +11,7 @@ import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, closedError, isRecordObject, objectKind, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
+  AsyncCheckError, CheckResultError, addColumnIssues, checkCallArgs, closedError, isRecordObject, objectKind, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
@@ -227,8 +227,12 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   }
 
   return {
-    add,
+    add(row, line) {
+      checkCallArgs('line', line);
+      add(row, line);
+    },
     addMany(rows) {
+      checkCallArgs('rows', rows);
       for (const row of rows) add(row);
     },
     addBatch(batch) {
@@ -297,6 +301,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
     finish(source = null, partial = false) {
       if (finished) throw new Error('ddss: validator already finished');
+      checkCallArgs('partial', partial);
       finished = closed = true;
       grader?.flush();
       flushTimings();
