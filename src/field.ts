@@ -103,9 +103,20 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
     notInFuture: (o) => mod('notInFuture', notInFuture(o, data.type)),
     within: (d, o) => mod('within', within(d, o, data.type)),
     check: (id, fn, o = {}) => add(valueRule<T, RuleOptions & { readonly code?: string }>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed', options: { code: true } }, fn, o) as FieldRule),
-    use: (...rules) => spec<T>({ ...data, rules: [...data.rules, ...rules] }),
+    use: (...rules) => {
+      // `.use(cond && vn.cccd())` added `false`, which failed later as a TypeError naming no rule.
+      const bad = rules.findIndex((r: unknown) => typeof r !== 'object' || r === null);
+      if (bad >= 0) throw new TypeError(`ddss: use(...rules) takes rules, got ${String(rules[bad] as unknown)}`);
+      return spec<T>({ ...data, rules: [...data.rules, ...rules] });
+    },
     pii: (mode = 'mask') => spec<T>({ ...data, privacy: mode }),
-    missing: (values) => spec<T>({ ...data, missingValues: [...data.missingValues, ...values] }),
+    missing: (values) => {
+      // A text is iterable: `.missing('NA')` added the letters N and A, and left `NA` a value.
+      if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
+        throw new TypeError(`ddss: missing(values) takes a list of texts, got ${typeof values === 'string' ? JSON.stringify(values) : String(values)}`);
+      }
+      return spec<T>({ ...data, missingValues: [...data.missingValues, ...values] });
+    },
     typeCheck: (o) => spec<T>({ ...data, typeRule: o }),
     label: (text) => spec<T>({ ...data, title: text }),
     describe: (text) => spec<T>({ ...data, description: text }),
