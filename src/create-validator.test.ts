@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindReferences, createValidator, defineDataset, field, readCsv, ref, reference, rule } from './index.js';
+import { baselineFrom, bindReferences, createValidator, defineDataset, field, readCsv, ref, reference, rule } from './index.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const communes = () => reference('communes', readCsv(enc('code\n00004\n')), { key: 'code' });
@@ -51,5 +51,13 @@ describe('createValidator: what its methods refuse', () => {
     const v = createValidator(ids, { now });
     v.add({ id: 'a' });
     expect(() => v.finish(null, 'yes' as never)).toThrow(/ddss: finish\(source, partial\): partial must be true or false/);
+  });
+});
+
+describe('createValidator and a baseline', () => {
+  it('refuses a baseline, which it would not apply: every violation would be judged new, without a word', () => {
+    const keyed = defineDataset({ name: 'k', key: 'id', fields: { id: field.text() } });
+    const baseline = baselineFrom([]);
+    expect(() => createValidator(keyed, { now, baseline })).toThrow(/ddss: createValidator does not apply a baseline .*validate\(…, \{ baseline \}\)/);
   });
 });

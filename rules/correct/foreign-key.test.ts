@@ -164,3 +164,12 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
     expect(() => reference('x', [], {} as never)).toThrow(/ddss: reference 'x' needs a key column/);
   });
 });
+
+describe('references that are not references', () => {
+  // A list or a table of rows failed as "r.load is not a function", naming neither the option nor the reference.
+  it.each([['a list', ['00004']], ['a row', { code: '00004' }], ['null', null]])('is refused when one is %s, naming it', async (_, given) => {
+    const def = defineDataset({ name: 'p', fields: { c: field.text() }, rules: [rule.reference('c', ref('communes'))] });
+    await expect(validate(def, [{ c: '00004' }], { now: NOW, references: { communes: given as never } }))
+      .rejects.toThrow(/ddss: references\.communes must be a reference\('communes', source, \{ key \}\)/);
+  });
+});
