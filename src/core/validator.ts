@@ -15,7 +15,7 @@ import {
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
-import { checkRun, checkStateShape } from './state-guard.js';
+import { checkGrading, checkRun, checkStateShape } from './state-guard.js';
 import type {
   CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
 } from './types.js';
@@ -290,6 +290,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
           'every row it read so far: merge it once, when that validator is done');
       }
       checkRun(st.run, other.run); // before anything is counted: a refused merge leaves the validator as it was
+      checkGrading(st, other);
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
       // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
