@@ -44,6 +44,12 @@ describe('the switches of a run', () => {
     expect(() => createValidator(pii, options)).toThrow(new RegExp(`${key} must be true or false`));
   });
 
+  it.each([['onViolation', true], ['onRecord', 'log'], ['gradeColumns', 'commune_code']])('refuses %s: %j, naming what it takes', async (key, value) => {
+    // onViolation: true failed as "receiver is not a function"; gradeColumns: 'ab' was read as the columns a and b.
+    const options = { now: new Date('2026-11-22'), [key]: value } as never;
+    await expect(validate(pii, [{ id: '1' }], options)).rejects.toThrow(new RegExp(`ddss: ${key} must be a`));
+  });
+
   it('masks with showValues false, and shows with true', async () => {
     const sample = async (showValues: boolean) => (await validate(pii, [{ id: '001089012345x' }], { now: new Date('2026-11-22'), showValues }))
       .rules.find((r) => r.id === 'id.pattern')?.samples[0]?.value;
