@@ -58,6 +58,13 @@ describe('defineDataset: parts that are not what they must be are refused, namin
     expect(report.rules.find((r) => r.id === 'a.required')?.failed).toBe(2);
   });
 
+  it('refuses a personal-data mode that is neither mask nor hash', () => {
+    // `pii('HASH')` or `pii('sha')` masked the values where a keyed hash was meant: duplicates were no longer traceable.
+    expect(() => field.text().pii('HASH' as never)).toThrow(/ddss: pii\(mode\): mode must be 'mask' or 'hash', got "HASH"/);
+    expect(field.text().pii().privacy).toBe('mask');
+    expect(field.text().pii('hash').privacy).toBe('hash');
+  });
+
   it('refuses a field that is not a field spec, and a rule list holding what is not a rule', () => {
     expect(() => defineDataset({ name: 'x', fields: { a: 'text' as never } }))
       .toThrow(/ddss: field "a" is not a field spec \(field\.text\(\), field\.number\(\), …\), got "text"/);

@@ -109,7 +109,11 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
       if (bad >= 0) throw new TypeError(`ddss: use(...rules) takes rules, got ${String(rules[bad] as unknown)}`);
       return spec<T>({ ...data, rules: [...data.rules, ...rules] });
     },
-    pii: (mode = 'mask') => spec<T>({ ...data, privacy: mode }),
+    pii: (mode = 'mask') => {
+      // Another word (`'HASH'`, `'sha'`) masked the values where a keyed hash was meant, without a word.
+      if (mode !== 'mask' && mode !== 'hash') throw new TypeError(`ddss: pii(mode): mode must be 'mask' or 'hash', got ${JSON.stringify(mode)}`);
+      return spec<T>({ ...data, privacy: mode });
+    },
     missing: (values) => {
       // A text is iterable: `.missing('NA')` added the letters N and A, and left `NA` a value.
       if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
