@@ -46,3 +46,33 @@ describe('defineDataset: weights that leave the overall score null on every run 
     expect(report.status).toBe('failed');
   });
 });
+
+describe('defineDataset: parts that are not what they must be are refused, naming them', () => {
+  // A text given as the missing list was read as its letters: `NA` stayed a value, so `required` passed it.
+  it('refuses missing values given as a text rather than a list, on the dataset and on a field', async () => {
+    expect(() => defineDataset({ name: 'x', missingValues: 'NA' as never, fields: { a: field.text().required() } }))
+      .toThrow(/ddss: missingValues of dataset "x" must be a list of texts, got "NA"/);
+    expect(() => field.text().required().missing('NA' as never)).toThrow(/ddss: missing\(values\) takes a list of texts, got "NA"/);
+    const def = defineDataset({ name: 'x', missingValues: ['NA'], fields: { a: field.text().required().missing(['-']) } });
+    const report = await validate(def, [{ a: 'NA' }, { a: '-' }, { a: 'N' }], { now: NOW });
+    expect(report.rules.find((r) => r.id === 'a.required')?.failed).toBe(2);
+  });
+
+  it('refuses a personal-data mode that is neither mask nor hash', () => {
+    // `pii('HASH')` or `pii('sha')` masked the values where a keyed hash was meant: duplicates were no longer traceable.
+    expect(() => field.text().pii('HASH' as never)).toThrow(/ddss: pii\(mode\): mode must be 'mask' or 'hash', got "HASH"/);
+    expect(field.text().pii().privacy).toBe('mask');
+    expect(field.text().pii('hash').privacy).toBe('hash');
+  });
+
+  it('refuses a field that is not a field spec, and a rule list holding what is not a rule', () => {
+    expect(() => defineDataset({ name: 'x', fields: { a: 'text' as never } }))
+      .toThrow(/ddss: field "a" is not a field spec \(field\.text\(\), field\.number\(\), …\), got "text"/);
+    // `cond && rule.rowCount(…)` leaves `false` in the list: it failed as 'rule "undefined": criterion must be …'.
+    expect(() => defineDataset({ name: 'x', fields, rules: [rule.rowCount({ min: 1 }), false as never] }))
+      .toThrow(/ddss: rules\[1\] of dataset "x" is false, not a rule/);
+    expect(() => defineDataset({ name: 'x', fields, rules: () => [undefined as never] }))
+      .toThrow(/ddss: rules\[0\] of dataset "x" is undefined, not a rule/);
+    expect(() => field.text().use(undefined as never)).toThrow(/ddss: use\(\.\.\.rules\) takes rules, got undefined/);
+  });
+});

@@ -119,8 +119,15 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   if (typeof input.name !== 'string' || input.name.trim() === '') throw new Error('ddss: a dataset needs a name');
   checkOptionKeys(input, DATASET_KEYS, 'defineDataset');
   const fields = Object.create(null) as Record<string, FieldSpecData>;
+  if (input.missingValues !== undefined && !isTextList(input.missingValues)) {
+    // A text is iterable: `'NA'` was read as the letters N and A, and `NA` itself stayed a value that `required` passed.
+    throw new TypeError(`ddss: missingValues of dataset "${input.name}" must be a list of texts, got ${show(input.missingValues)}`);
+  }
   for (const name of Object.keys(input.fields)) {
     const spec = input.fields[name] as FieldSpecData;
+    if (!isFieldSpec(spec)) {
+      throw new TypeError(`ddss: field ${JSON.stringify(name)} is not a field spec (field.text(), field.number(), …), got ${show(spec)}`);
+    }
     // A rule no value could pass (min above max, min on text) or one that checks nothing (trimmed on a number) would
     // make a report that looks meaningful: refuse it now, naming the field.
     const problem = fieldProblem(spec);
@@ -203,5 +210,30 @@ function datasetRules(input: DatasetInput<FieldsInput>): readonly DatasetRule[] 
   if (!Array.isArray(rules)) {
     throw new Error(`ddss: the rules of dataset "${input.name}" must be an array, or a function of \`rule\` returning one`);
   }
-  return (rules as ReadonlyArray<DatasetRule | readonly DatasetRule[]>).flat();
+  const list = (rules as ReadonlyArray<DatasetRule | readonly DatasetRule[]>).flat();
+  list.forEach((r: unknown, i) => {
+    // `cond && rule.rowCount(…)` leaves `false` in the list, and a value rule has no row to read: both failed later
+    // with messages naming no rule ('rule "undefined": criterion …', 'a1 is not a function').
+    const kind = typeof r === 'object' && r !== null ? (r as { kind?: unknown }).kind : undefined;
+    if (kind === 'record' || kind === 'aggregate') return;
+    const what = kind === 'value' ? `a value rule (${(r as { name?: string }).name ?? '?'}), which checks one field's values: give it to ` +
+      'that field, field.text().use(rule)' : `${show(r)}, not a rule`;
+    throw new TypeError(`ddss: rules[${i}] of dataset "${input.name}" is ${what}`);
+  });
+  return list;
+}
+
+/** Whether `x` is what `field.*()` builds (its type and its rules). */
+function isFieldSpec(x: unknown): x is FieldSpecData {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' &&
+    Array.isArray((x as { rules?: unknown }).rules);
+}
+
+/** Whether `x` is a list of texts, as missing values are given (`'NA'` is not: a text is iterable, letter by letter). */
+function isTextList(x: unknown): x is readonly string[] {
+  return Array.isArray(x) && x.every((v) => typeof v === 'string');
+}
+
+function show(x: unknown): string {
+  return typeof x === 'string' ? JSON.stringify(x) : x === null ? 'null' : typeof x === 'object' ? 'an object' : String(x);
 }

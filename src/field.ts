@@ -84,13 +84,16 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
   const mod = (modifier: string, rule: FieldRule) => add(markRule(rule, { modifier }));
   const bound = (modifier: 'min' | 'max', b: number | Date, o: BoundOptions | undefined, rule: FieldRule) =>
     add(markRule(rule, { modifier, bound: b, exclusive: o?.exclusive === true }));
+  // The list is read once (an iterable may not be read twice) and kept on the mark, so its values' kinds are judged.
+  const listed = (modifier: 'oneOf' | 'notOneOf', values: readonly T[], o: OneOfOptions | undefined) =>
+    add(markRule((modifier === 'oneOf' ? oneOf : notOneOf)(values, o), { modifier, listed: values }));
   return {
     ...data,
     required: (o = {}) => spec<T>({ ...data, requiredRule: { options: o } }),
     pattern: (re, o) => mod('pattern', pattern(re, o)),
     notPattern: (re, o) => mod('notPattern', notPattern(re, o)),
-    oneOf: (values, o) => add(oneOf(values, o)),
-    notOneOf: (values, o) => add(notOneOf(values, o)),
+    oneOf: (values, o) => listed('oneOf', [...values], o),
+    notOneOf: (values, o) => listed('notOneOf', [...values], o),
     min: (b, o) => bound('min', b, o, min(b, o)),
     max: (b, o) => bound('max', b, o, max(b, o)),
     length: (b, o) => mod('length', length(b, o)),
@@ -100,9 +103,24 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
     notInFuture: (o) => mod('notInFuture', notInFuture(o, data.type)),
     within: (d, o) => mod('within', within(d, o, data.type)),
     check: (id, fn, o = {}) => add(valueRule<T, RuleOptions & { readonly code?: string }>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed', options: { code: true } }, fn, o) as FieldRule),
-    use: (...rules) => spec<T>({ ...data, rules: [...data.rules, ...rules] }),
-    pii: (mode = 'mask') => spec<T>({ ...data, privacy: mode }),
-    missing: (values) => spec<T>({ ...data, missingValues: [...data.missingValues, ...values] }),
+    use: (...rules) => {
+      // `.use(cond && vn.cccd())` added `false`, which failed later as a TypeError naming no rule.
+      const bad = rules.findIndex((r: unknown) => typeof r !== 'object' || r === null);
+      if (bad >= 0) throw new TypeError(`ddss: use(...rules) takes rules, got ${String(rules[bad] as unknown)}`);
+      return spec<T>({ ...data, rules: [...data.rules, ...rules] });
+    },
+    pii: (mode = 'mask') => {
+      // Another word (`'HASH'`, `'sha'`) masked the values where a keyed hash was meant, without a word.
+      if (mode !== 'mask' && mode !== 'hash') throw new TypeError(`ddss: pii(mode): mode must be 'mask' or 'hash', got ${JSON.stringify(mode)}`);
+      return spec<T>({ ...data, privacy: mode });
+    },
+    missing: (values) => {
+      // A text is iterable: `.missing('NA')` added the letters N and A, and left `NA` a value.
+      if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
+        throw new TypeError(`ddss: missing(values) takes a list of texts, got ${typeof values === 'string' ? JSON.stringify(values) : String(values)}`);
+      }
+      return spec<T>({ ...data, missingValues: [...data.missingValues, ...values] });
+    },
     typeCheck: (o) => spec<T>({ ...data, typeRule: o }),
     label: (text) => spec<T>({ ...data, title: text }),
     describe: (text) => spec<T>({ ...data, description: text }),

@@ -11,7 +11,7 @@ import type { PostgresSource } from './sources/postgres/read-postgres.js';
 import { cutPostgres, validatePostgresParallel } from './parallel/validate-postgres-parallel.js';
 import type { DatasetDefinition, ValidateOptions } from './core/types.js';
 import type { ReportOf } from './rule-id.js';
-import { baselineTally, checkBaselineKey } from './baseline/apply-baseline.js';
+import { baselineTally, checkBaselineKey, checkBaselineShape } from './baseline/apply-baseline.js';
 import { SinkFailure } from './core/sink-waits.js';
 import { renamedFile } from './parallel/renamed-file.js';
 
@@ -38,6 +38,7 @@ export async function validate<D extends DatasetDefinition>(definition: D, input
 async function validateBaseline<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions): Promise<ReportOf<D>> {
   const { baseline, ...rest } = options;
   if (baseline === undefined) return validateAll(definition, input, options);
+  checkBaselineShape(baseline);
   checkBaselineKey(definition, options);
   // Every violation passes the tally in file order (workers deliver theirs in order), then the report is judged.
   const tally = baselineTally(baseline);

@@ -6,7 +6,7 @@ import { runClock } from '../src/core/time-zone.js';
 export function ctx(now: Date = NOW): RuleContext {
   return {
     row: 0, line: undefined, ...runClock(now), record: Object.create(null), key: () => undefined, raw: () => undefined,
-    fieldType: () => undefined,
+    missing: () => true, fieldType: () => undefined,
   };
 }
 

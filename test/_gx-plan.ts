@@ -106,4 +106,10 @@ export const DIFFERENT: Readonly<Record<string, Difference>> = {
     ddss: { status: 'refused', error: 'ddss: notOneOf needs at least one value; with none it would check nothing' },
     why: 'ddss refuses an empty forbidden set, which would check nothing; GX calls it a success',
   },
+  // A listed value no value of the field can equal (null: missing values never reach the list) makes a forbidden set
+  // that forbids nothing: ddss refuses it when the dataset is defined (src/core/field-problem.test.ts).
+  'expect_column_values_to_not_be_in_set: positive_test_values_set_is_null': {
+    ddss: { status: 'refused', error: 'ddss: field "n": notOneOf lists null, which is not a number: no value of a number field ever equals it' },
+    why: 'ddss refuses a forbidden set whose value no cell can equal, which would check nothing; GX calls it a success',
+  },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { defineDataset, field, gradeRecords, rule } from '../src/index.js';
+import { baselineFrom, defineDataset, field, gradeRecords, rule } from '../src/index.js';
 import { NOW, run } from './_run.js';
 import type { RecordGrade } from '../src/core/grades.js';
 import type { DatasetDefinition } from '../src/core/types.js';
@@ -127,6 +127,12 @@ describe('record grades, by hand', () => {
     }
     expect(got.map((r) => r.overall)).toEqual([1, 0.5, 0.6875, 0.666667, 1]);
     expect(next.value.recordGrades?.below75).toBe(3);
+  });
+
+  it('gradeRecords refuses a baseline, which it would not apply (every violation judged new, without a word)', async () => {
+    const keyed = defineDataset({ name: 'grades', key: 'a', fields, rules });
+    const it = gradeRecords(keyed, rows, { now: NOW, baseline: baselineFrom([]) });
+    await expect(it.next()).rejects.toThrow(/ddss: gradeRecords does not apply a baseline/);
   });
 });
 

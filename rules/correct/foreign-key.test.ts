@@ -156,4 +156,20 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
     expect([withB.error, withB.columns, withB.get(['1'], 'b')]).toEqual([undefined, ['a', 'b'], 'y']);
     expect([withoutB.error, withoutB.columns, withoutB.get(['1'], 'b'), withoutB.get(['1'], 'a')]).toEqual([undefined, ['a'], undefined, 'x']);
   });
+
+  it('refuses options it does not know and a missing key option when the reference is made, naming them', () => {
+    // `{ Key: 'code' }` failed later, on the first run, as "options.key is not iterable"; `{ key, Columns }` kept no column.
+    expect(() => reference('x', [], { Key: 'code' } as never)).toThrow(/ddss: "Key" is not an option of reference 'x' \(did you mean "key"\?\)/);
+    expect(() => reference('x', [], { key: 'k', Columns: ['a'] } as never)).toThrow(/"Columns" is not an option of reference 'x' \(did you mean "columns"\?\)/);
+    expect(() => reference('x', [], {} as never)).toThrow(/ddss: reference 'x' needs a key column/);
+  });
+});
+
+describe('references that are not references', () => {
+  // A list or a table of rows failed as "r.load is not a function", naming neither the option nor the reference.
+  it.each([['a list', ['00004']], ['a row', { code: '00004' }], ['null', null]])('is refused when one is %s, naming it', async (_, given) => {
+    const def = defineDataset({ name: 'p', fields: { c: field.text() }, rules: [rule.reference('c', ref('communes'))] });
+    await expect(validate(def, [{ c: '00004' }], { now: NOW, references: { communes: given as never } }))
+      .rejects.toThrow(/ddss: references\.communes must be a reference\('communes', source, \{ key \}\)/);
+  });
 });

@@ -65,3 +65,11 @@ describe('baselineTally: table-level findings', () => {
     expect([v?.value, v?.message]).toEqual(['120', 'the table has 120 records, fewer than the expected 500']);
   });
 });
+
+describe('a baseline that is not one', () => {
+  // An object or list of violations failed inside the run: "Cannot read properties of undefined (reading 'capacity')".
+  it.each([['an object', { x: 1 }], ['a list of violations', [{ rule: 'a', code: 'b' }]], ['null', null]])('is refused when it is %s, naming what to pass', async (_, baseline) => {
+    await expect(validate(registry, BEFORE, { now: NOW, baseline: baseline as never }))
+      .rejects.toThrow(/ddss: baseline must be what loadBaseline\(file\) or baselineFrom\(violations\) returns/);
+  });
+});

@@ -91,6 +91,19 @@ function statusOnNew(report: Report, rules: readonly RuleResult[]): DatasetStatu
 }
 
 /**
+ * Throws unless `baseline` is what `loadBaseline` or `baselineFrom` returns: an object or a list of violations failed
+ * inside the run ("Cannot read properties of undefined (reading 'capacity')"), naming neither the option nor the fix.
+ * @example checkBaselineShape([{ rule: 'a', code: 'b' }]) // throws: … pass baselineFrom(violations)
+ */
+export function checkBaselineShape(baseline: unknown): void {
+  const b = baseline as Partial<Record<keyof Baseline, unknown>> | null;
+  if (typeof b === 'object' && b !== null && !Array.isArray(b) && typeof b.name === 'string' && typeof b.violations === 'number' &&
+    typeof b.table === 'object' && b.table !== null && typeof b.tables === 'object' && b.tables !== null) return;
+  throw new TypeError('ddss: baseline must be what loadBaseline(file) or baselineFrom(violations) returns, got ' +
+    (b === null ? 'null' : Array.isArray(b) ? 'a list: pass baselineFrom(list) for violations' : typeof b === 'object' ? 'another object' : typeof b));
+}
+
+/**
  * Refuses a baseline the run's violations cannot be matched with: without a record key every violation of a rule
  * would look alike, and a masked key (`0791****45`) stands for many records, so a new problem of one record would
  * pass for a known problem of another. A hashed key (`pii('hash')` with a `piiKey`) or `showValues` is exact.

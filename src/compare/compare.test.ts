@@ -200,6 +200,17 @@ describe('compare', () => {
     expect(report.source?.kind).toBe('array');
   });
 
+  it('refuses an option it does not know, naming the nearest, before reading either side', async () => {
+    // Ignored, `PII: ['name']` showed the personal column in clear and `colums` compared every column.
+    const read: string[] = [];
+    const side = function* (name: string) { read.push(name); yield r('1', 'An'); };
+    await expect(compare(side('source'), side('copy'), { key: 'id', PII: ['name'] } as unknown as CompareOptions))
+      .rejects.toThrow(/ddss: "PII" is not an option of compare \(did you mean "pii"\?\)/);
+    await expect(compare(SOURCE, SOURCE, { key: 'id', colums: ['name'] } as unknown as CompareOptions))
+      .rejects.toThrow(/"colums" is not an option of compare \(did you mean "columns"\?\)/);
+    expect(read).toEqual([]);
+  });
+
   it('has no score without source rows', async () => {
     const report = await run([], [r('1', 'An')]);
     expect(report.score).toBeNull();

@@ -9,10 +9,16 @@ import { objectRows } from '../reference/_object-rows.js';
 import { Spill } from './_spill.js';
 import { KeyTable } from './_table.js';
 import { MissingColumnError } from './missing-column-error.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import { tally, type Tally } from './_tally.js';
 import type { CompareOptions, ComparisonReport } from './types.js';
 
 const DEFAULT_BUDGET = 256 * 1024 * 1024;
+// Every option, as a record so that adding one to `CompareOptions` without listing it here is a type error.
+const OPTION_KEYS: Readonly<Record<keyof CompareOptions, true>> = {
+  key: true, columns: true, dataset: true, ignoreCase: true, ignoreWhitespace: true, normalize: true, pii: true,
+  showValues: true, piiKey: true, maxSamples: true, onChange: true, memoryBudget: true, tempDir: true,
+};
 /** Partitions of a spilled comparison: each holds about 1/64 of the keys, compared in memory in turn. */
 const PARTITIONS = 64;
 
@@ -28,6 +34,8 @@ const PARTITIONS = 64;
  * r.counts; // { matched: 9_870, changed: 100, missing: 20, extra: 10, duplicateKeys: 0 }
  */
 export async function compare(source: RowInput, copy: RowInput, options: CompareOptions): Promise<ComparisonReport> {
+  // Ignored, a misspelt option changed the comparison without a word: `PII` showed personal columns in clear.
+  checkOptionKeys(options, Object.keys(OPTION_KEYS), 'compare');
   const key = _list('key', typeof options.key === 'string' ? [options.key] : options.key);
   if (key.length === 0) throw new TypeError('ddss: compare needs a key column');
   const maxSamples = options.maxSamples ?? 100;

@@ -183,3 +183,24 @@ export function objectKind(row: object): string {
   const name: unknown = (row as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === 'string' && name !== '' ? name : 'object';
 }
+
+/**
+ * Throws for what `add`, `addMany` and `finish` of a validator would carry into the report as given, or fail on
+ * inside the engine: a line that is no whole number from 1 (a report's `line` is one), rows that are not a
+ * synchronous iterable (an async iterable failed as "rows is not iterable"), a partial flag that is not a boolean.
+ * @example checkCallArgs('line', 'abc') // throws: ddss: add(row, line): the line must be a whole number ≥ 1
+ */
+export function checkCallArgs(what: 'line' | 'rows' | 'partial', x: unknown): void {
+  if (what === 'line' && x !== undefined && !(Number.isSafeInteger(x) && (x as number) >= 1)) {
+    throw new TypeError(`ddss: add(row, line): the line must be a whole number ≥ 1 (a physical line), got ${String(x)}`);
+  }
+  if (what === 'rows' && !(typeof x === 'object' && x !== null && Symbol.iterator in x)) {
+    const async = typeof x === 'object' && x !== null && Symbol.asyncIterator in x;
+    throw new TypeError('ddss: addMany takes an array or an iterable' + (async
+      ? '; an async iterable is read with for await (const row of rows) v.add(row), or validate(definition, rows)'
+      : `, got ${x === null ? 'null' : typeof x}`));
+  }
+  if (what === 'partial' && typeof x !== 'boolean') {
+    throw new TypeError(`ddss: finish(source, partial): partial must be true or false, got ${String(x)}`);
+  }
+}

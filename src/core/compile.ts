@@ -213,21 +213,24 @@ function plain(_key: string, value: unknown): unknown {
 function options(id: string, o: {
   readonly criterion?: Criterion; readonly severity?: Severity; readonly threshold?: number;
   readonly weight?: number; readonly when?: (row: TypedRow) => boolean; readonly message?: LocalizedText;
+  readonly description?: LocalizedText;
 }, criterion: Criterion) {
   // `required()` and `typeCheck()` options are read here, not by a rule factory: a misspelt key is refused here too.
   checkRuleOptions({ name: id, criterion }, o);
+  checkText(id, 'description', o.description);
   return {
     criterion: checkCriterion(id, o.criterion ?? criterion),
     severity: checkSeverity(id, o.severity ?? 'error'),
     threshold: checkThreshold(id, o.threshold ?? 1),
     weight: checkWeight(id, o.weight ?? 1),
-    when: o.when,
-    message: o.message,
+    when: checkWhen(id, o.when),
+    message: checkText(id, 'message', o.message),
   };
 }
 
 function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: string): Omit<Slot, 'ordinal' | 'field' | 'fieldIndex' | 'needs' | 'counted'> {
   const id = rule.id ?? defaultId;
+  checkText(id, 'description', rule.description);
   return {
     id,
     kind: rule.kind,
@@ -235,8 +238,8 @@ function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: strin
     severity: checkSeverity(id, rule.severity),
     threshold: checkThreshold(id, rule.threshold),
     weight: checkWeight(id, rule.weight),
-    when: rule.when,
-    message: rule.message,
+    when: checkWhen(id, rule.when),
+    message: checkText(id, 'message', rule.message),
     messages: rule.messages,
     params: rule.params,
     code: checkCode(id, rule.code ?? 'check_failed'),
@@ -275,6 +278,26 @@ function checkWeight(id: string, w: number): number {
 function checkCode(id: string, code: string): string {
   if (!isCode(code)) throw new Error(`ddss: rule "${id}": code must be lower snake case (${CODE}), got ${show(code)}`);
   return code;
+}
+
+// A `when` that is not a function failed on every row as "wf1 is not a function"; a message or description that is not
+// text (5, `{ en }` alone) rendered as "5" or as nothing in one of the languages.
+function checkWhen<W>(id: string, when: W): W {
+  if (when !== undefined && typeof when !== 'function') {
+    throw new Error(`ddss: rule "${id}": when must be a function (row) => boolean, got ${showValue(when)}`);
+  }
+  return when;
+}
+
+function checkText<T>(id: string, what: string, text: T): T {
+  if (text === undefined || typeof text === 'string') return text;
+  const t = text as { en?: unknown; vi?: unknown } | null;
+  if (typeof t === 'object' && t !== null && typeof t.en === 'string' && typeof t.vi === 'string') return text;
+  throw new Error(`ddss: rule "${id}": ${what} must be a text or { en, vi } texts, got ${showValue(text)}`);
+}
+
+function showValue(x: unknown): string {
+  return typeof x === 'object' && x !== null ? JSON.stringify(x) : show(x);
 }
 
 /** A finding's code as the report schema has it: lower snake case. */

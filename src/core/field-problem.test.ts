@@ -23,6 +23,13 @@ describe('defineDataset refuses a field no value could pass', () => {
     ['a number bound on a date field', field.date().min(0), 'min must be a date on a date field, not 0'],
     ['a date bound on an integer field', field.integer().max(day('2024-01-01')), 'max must be a number on an integer field, not 2024-01-01'],
     ['a NaN bound', field.number().min(Number.NaN), 'min must be a number on a number field, not NaN'],
+    // Listed values are compared exactly: `'1'` never equals the integer 1, so notOneOf passed every value, oneOf failed it.
+    ['a text in notOneOf of an integer field', field.integer().notOneOf(['0' as never]), 'notOneOf lists "0", which is not a whole number: no value of an integer field ever equals it'],
+    ['a number in notOneOf of a text field', field.text().notOneOf([0 as never]), 'notOneOf lists 0, which is not a text: no value of a text field ever equals it'],
+    ['a fraction in oneOf of an integer field', field.integer().oneOf([1, 1.5]), 'oneOf lists 1.5, which is not a whole number: no value of an integer field ever equals it'],
+    ['a text in notOneOf of a date field', field.date().notOneOf(['2024-01-01' as never]), 'notOneOf lists "2024-01-01", which is not a Date: no value of a date field ever equals it'],
+    ['a text in oneOf of a boolean field', field.boolean().oneOf(['có' as never]), 'oneOf lists "có", which is not a boolean: no value of a boolean field ever equals it'],
+    ['NaN in notOneOf of a number field', field.number().notOneOf([Number.NaN]), 'notOneOf lists NaN, which is not a number: no value of a number field ever equals it'],
   ])('%s', (_name, spec, problem) => {
     expect(fieldProblem(spec)).toBe(problem);
     expect(() => defineDataset({ name: 'd', fields: { area: spec } })).toThrow(`ddss: field "area": ${problem}`);
@@ -35,6 +42,9 @@ describe('defineDataset refuses a field no value could pass', () => {
     ['an exclusive min below max', field.number().min(5, { exclusive: true }).max(5.5)],
     ['one integer between', field.integer().min(1.2).max(2)],
     ['a conditional bound, which may apply to other rows', field.number().min(10, { when: (r) => r.kind === 'a' }).max(0)],
+    ['listed values of the field\'s kind', field.integer().oneOf([1, 2]).notOneOf([0])],
+    ['listed dates on a date field', field.date().notOneOf([day('2024-01-01')])],
+    ['anything listed on an any field', field.any().notOneOf([0, '0', null])],
   ])('accepts %s', (_name, spec) => {
     expect(fieldProblem(spec)).toBeUndefined();
     expect(() => defineDataset({ name: 'd', fields: { area: spec, kind: field.text() } })).not.toThrow();

@@ -23,6 +23,8 @@ export function fieldProblem(spec: FieldSpecData): string | undefined {
     if (mark === undefined) continue;
     const fits = MODIFIER_TYPES[mark.modifier];
     if (fits !== undefined && !fits.types.has(spec.type)) return `${mark.modifier} applies to ${fits.label} fields only, not ${spec.type}`;
+    const stranger = mark.listed === undefined ? undefined : _stranger(mark.modifier, mark.listed, spec.type);
+    if (stranger !== undefined) return stranger;
     if (mark.modifier !== 'min' && mark.modifier !== 'max') continue;
     const bound = _bound(mark, spec.type);
     if (typeof bound === 'string') return bound;
@@ -43,6 +45,31 @@ function _bound(mark: ModifierMark, type: FieldType): Bound | string {
     return `${mark.modifier} must be ${dated ? 'a date' : 'a number'} on ${type === 'integer' ? 'an' : 'a'} ${type} field, not ${_show(b)}`;
   }
   return { at, exclusive: mark.exclusive === true, shown: `${_show(b)}${mark.exclusive === true ? ', exclusive' : ''}` };
+}
+
+// What each type's values are, as `oneOf`/`notOneOf` compare them (exactly; a Date by its time). `any` holds anything.
+const KINDS: Readonly<Record<FieldType, readonly [string, (v: unknown) => boolean] | undefined>> = {
+  text: ['a text', (v) => typeof v === 'string'],
+  enum: ['a text', (v) => typeof v === 'string'],
+  integer: ['a whole number', (v) => Number.isInteger(v)],
+  number: ['a number', (v) => typeof v === 'number' && !Number.isNaN(v)],
+  boolean: ['a boolean', (v) => typeof v === 'boolean'],
+  date: ['a Date', (v) => v instanceof Date && !Number.isNaN(v.getTime())],
+  datetime: ['a Date', (v) => v instanceof Date && !Number.isNaN(v.getTime())],
+  any: undefined,
+};
+
+/**
+ * A listed value no value of the field can equal (`'0'` on an integer field, `0` on a text field), named: with it
+ * `notOneOf` passed every value and `oneOf` failed every value, without a word.
+ */
+function _stranger(modifier: string, listed: readonly unknown[], type: FieldType): string | undefined {
+  const kind = KINDS[type];
+  if (kind === undefined) return undefined;
+  const bad = listed.find((v) => !kind[1](v));
+  if (bad === undefined && listed.every((v) => kind[1](v))) return undefined;
+  const shown = typeof bad === 'string' ? JSON.stringify(bad) : _show(bad);
+  return `${modifier} lists ${shown}, which is not ${kind[0]}: no value of ${type === 'integer' ? 'an' : 'a'} ${type} field ever equals it`;
 }
 
 function _emptyRange(lo: Bound, hi: Bound, type: FieldType): string | undefined {

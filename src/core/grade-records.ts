@@ -25,6 +25,10 @@ export async function* gradeRecords(definition: DatasetDefinition, input: RowInp
 
 async function* graded(definition: DatasetDefinition, input: RowInput,
   options: Omit<ValidateOptions, 'onRecord' | 'workers'>): AsyncGenerator<RecordGrade, Report, undefined> {
+  if (options.baseline !== undefined) {
+    throw new TypeError('ddss: gradeRecords does not apply a baseline (it judges every violation as new): use ' +
+      'validate(…, { baseline, onRecord }), or leave it out');
+  }
   let queue: RecordGrade[] = [];
   const v = createValidator(definition, { ...options, onRecord: (g) => queue.push(g) });
   // After each batch or row, once what `onViolation` returned has settled: the graded records so far.

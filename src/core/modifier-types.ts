@@ -42,6 +42,8 @@ export interface ModifierMark {
   /** `min`/`max`: the bound as given, and whether it is exclusive. */
   readonly bound?: number | Date;
   readonly exclusive?: boolean;
+  /** `oneOf`/`notOneOf`: the values listed, each of which must be of the field's kind. */
+  readonly listed?: readonly unknown[];
 }
 
 // Under a symbol, like a rule's fingerprint: reports never show it, and `override` (a spread) keeps it.

@@ -33,3 +33,26 @@ describe('the workers of a run', () => {
     expect(report.status).toBe('passed');
   });
 });
+
+describe('the switches of a run', () => {
+  // Read by truthiness, showValues: 'false' (a string from an environment variable or a form) showed personal values
+  // in clear; grades: 'yes' and timings: 1 were ignored.
+  const pii = defineDataset({ name: 'p', fields: { id: field.text().pattern(/^\d{12}$/).pii() } });
+  it.each([['showValues', 'false'], ['showValues', 0], ['grades', 'yes'], ['timings', 1]])('refuses %s: %j, which is not true or false', async (key, value) => {
+    const options = { now: new Date('2026-11-22'), [key]: value } as never;
+    await expect(validate(pii, [{ id: '001089012345x' }], options)).rejects.toThrow(new RegExp(`ddss: ${key} must be true or false, got`));
+    expect(() => createValidator(pii, options)).toThrow(new RegExp(`${key} must be true or false`));
+  });
+
+  it.each([['onViolation', true], ['onRecord', 'log'], ['gradeColumns', 'commune_code']])('refuses %s: %j, naming what it takes', async (key, value) => {
+    // onViolation: true failed as "receiver is not a function"; gradeColumns: 'ab' was read as the columns a and b.
+    const options = { now: new Date('2026-11-22'), [key]: value } as never;
+    await expect(validate(pii, [{ id: '1' }], options)).rejects.toThrow(new RegExp(`ddss: ${key} must be a`));
+  });
+
+  it('masks with showValues false, and shows with true', async () => {
+    const sample = async (showValues: boolean) => (await validate(pii, [{ id: '001089012345x' }], { now: new Date('2026-11-22'), showValues }))
+      .rules.find((r) => r.id === 'id.pattern')?.samples[0]?.value;
+    expect([await sample(false), await sample(true)]).toEqual(['0010*******5x', '001089012345x']);
+  });
+});

@@ -59,6 +59,18 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     throw new Error(`ddss: failUnder must be in [0, 1], got ${o.failUnder}`);
   }
   checkWorkers(o);
+  // Read by truthiness, showValues: 'false' (a string from an environment variable) showed personal values in clear.
+  for (const key of ['showValues', 'grades', 'timings'] as const) {
+    const v: unknown = o[key];
+    if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`ddss: ${key} must be true or false, got ${JSON.stringify(v)}`);
+  }
+  for (const key of ['onViolation', 'onRecord'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'function') throw new TypeError(`ddss: ${key} must be a function, got ${typeof o[key]}`);
+  }
+  // A text is iterable: gradeColumns: 'ab' was read as the columns a and b.
+  if (o.gradeColumns !== undefined && !(Array.isArray(o.gradeColumns) && o.gradeColumns.every((c) => typeof c === 'string'))) {
+    throw new TypeError(`ddss: gradeColumns must be a list of field names, got ${JSON.stringify(o.gradeColumns)}`);
+  }
   const locale = checkLocale(o.locale);
   const timeZone = o.timeZone !== undefined ? checkTimeZone(o.timeZone, 'timeZone')
     : definition?.timeZone !== undefined ? checkTimeZone(definition.timeZone, `the timeZone of dataset "${definition.name}"`)

@@ -76,6 +76,32 @@ export function checkStateShape(s: unknown): void {
     'decodeShardState, which mergeShards reads back');
 }
 
+/** The parts of a state that say how its records were graded (`grades`, `worstRecords`, `groupBy`, `maxGroups`). */
+export interface GradingShape {
+  readonly grades?: unknown;
+  readonly worst?: { readonly n: number } | undefined;
+  readonly groups?: { readonly field: string; readonly max: number } | undefined;
+}
+
+/**
+ * Throws when state `b` graded its records otherwise than `a`, naming each difference: merged, the histogram counted
+ * only one side's records, the groups mixed the values of two fields, and a worst-records list kept with a smaller N
+ * lacked records a larger one keeps — a report no single run could give.
+ * @example checkGrading(a, b) // throws: … grades: graded, not ungraded …
+ */
+export function checkGrading(a: GradingShape, b: GradingShape): void {
+  const of = (s: GradingShape) => ({
+    grades: s.grades === undefined ? 'ungraded' : 'graded', worstRecords: s.worst?.n ?? 'none',
+    groupBy: s.groups?.field ?? 'none', maxGroups: s.groups?.max ?? 'none',
+  });
+  const mine = of(a);
+  const theirs = of(b);
+  const differ = (Object.keys(mine) as (keyof typeof mine)[]).filter((k) => mine[k] !== theirs[k]);
+  if (differ.length === 0) return;
+  throw new Error(`ddss: cannot merge a state graded otherwise: ${differ.map((k) => `${k}: ${theirs[k]}, not ${mine[k]}`).join('; ')}. ` +
+    'Give every validator of a run the same grades, onRecord, worstRecords, groupBy and maxGroups');
+}
+
 function show(x: unknown): string {
   return typeof x === 'string' ? x : x === undefined ? 'none' : String(x);
 }

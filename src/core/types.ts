@@ -79,6 +79,12 @@ export interface RuleContext {
   key(): string | undefined;
   /** The raw (unparsed) value of a column in the current row. */
   raw(field: string): unknown;
+  /**
+   * Whether a field's cell is missing in the current row (absent, empty, blank or one of its missing values), as
+   * `required` judges it. The typed row holds `undefined` both for a missing cell and for one that did not parse;
+   * this tells them apart. A name that is not a field is missing.
+   */
+  missing(field: string): boolean;
 }
 
 /** Options every rule accepts (DESIGN §1). */

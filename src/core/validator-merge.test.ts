@@ -21,6 +21,44 @@ describe('createValidator: merging states', () => {
     expect(counts(v)).toEqual([2, 0]);
   });
 
+  it('refuses a state it has merged already: its rows would count twice, as duplicates of themselves', () => {
+    const v = validatorOf(['a']);
+    const other = validatorOf(['b', 'c']);
+    const s = other.state();
+    v.merge(s);
+    expect(() => v.merge(s)).toThrow(/ddss: this state was merged already: its rows would count twice/);
+    // The validator's state() while it keeps reading is the same state, with the rows merged before in it.
+    other.add({ id: 'd' });
+    expect(() => v.merge(other.state())).toThrow(/merged already/);
+    expect(counts(v)).toEqual([3, 0]);
+  });
+
+  it('refuses a state graded otherwise: its report would grade part of the rows, or group them by two fields', () => {
+    // Merged, the histogram counted only the graded side's records, groups mixed the values of two fields, and a
+    // worst-records list kept by a smaller N lacked records the larger one keeps.
+    const graded = (options: ValidateOptions) => {
+      const v = createValidator(ids, { now: NOW, ...options });
+      v.add({ id: 'a' });
+      return v;
+    };
+    const cases: [ValidateOptions, ValidateOptions, RegExp][] = [
+      [{}, { grades: true }, /grades: graded, not ungraded/],
+      [{ grades: true }, {}, /grades: ungraded, not graded/],
+      [{ groupBy: 'id' }, { grades: true }, /groupBy: none, not id/],
+      [{ worstRecords: 5 }, { worstRecords: 1 }, /worstRecords: 1, not 5/],
+      [{ groupBy: 'id', maxGroups: 10 }, { groupBy: 'id', maxGroups: 5 }, /maxGroups: 5, not 10/],
+    ];
+    for (const [mine, theirs, why] of cases) {
+      const v = graded(mine);
+      expect(() => v.merge(graded(theirs).state()), JSON.stringify([mine, theirs])).toThrow(/ddss: cannot merge a state graded otherwise/);
+      expect(() => v.merge(graded(theirs).state())).toThrow(why);
+      expect(v.finish().rows).toBe(1);
+    }
+    const v = graded({ groupBy: 'id', worstRecords: 3 });
+    v.merge(graded({ groupBy: 'id', worstRecords: 3 }).state());
+    expect(v.finish().rows).toBe(2);
+  });
+
   it('refuses rows, merges and its state after merge(state, true), which counted them against partial tables', () => {
     // Whole: p, q, p, q → 4 rows in duplicate groups. After a last merge the later shard counted 2; a later row 0.
     const merged = validatorOf(['p']);

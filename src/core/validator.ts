@@ -11,11 +11,11 @@ import { INVALID } from './types.js';
 import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
 import { keepWorst, tallyGroup } from './grade-tally.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, closedError, isRecordObject, objectKind, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
+  AsyncCheckError, CheckResultError, addColumnIssues, checkCallArgs, closedError, isRecordObject, objectKind, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
-import { checkRun, checkStateShape } from './state-guard.js';
+import { checkGrading, checkRun, checkStateShape } from './state-guard.js';
 import type {
   CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
 } from './types.js';
@@ -51,6 +51,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let sealed = false; // by merge(state, true): see closedError
   let closed = false; // finished or sealed: one flag keeps the per-row test to one branch
   let rawsFresh = false;
+  // The states merged so far: one merged again counted its rows twice (every key a duplicate of itself), without a word.
+  const mergedStates = new WeakSet<object>();
 
   const ctx = {
     row: 0,
@@ -81,6 +83,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     raw(name: string): unknown {
       const i = plan.fieldIndex.get(name);
       return i === undefined ? access.column(current, name) : rawOf(i);
+    },
+    missing(name: string): boolean {
+      const i = plan.fieldIndex.get(name);
+      return i === undefined || (fields[i] as FieldPlan).isMissing(rawOf(i));
     },
   };
   const emitter = createEmitter(plan, opts, ctx, rawOf, () => st.columns);
@@ -222,8 +228,12 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   }
 
   return {
-    add,
+    add(row, line) {
+      checkCallArgs('line', line);
+      add(row, line);
+    },
     addMany(rows) {
+      checkCallArgs('rows', rows);
       for (const row of rows) add(row);
     },
     addBatch(batch) {
@@ -276,17 +286,24 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       // Its own state merged into itself: the uniqueness tables would grow while being walked, until memory ran out.
       if (other === st) throw new Error('ddss: a validator cannot merge its own state (merge another validator\'s state())');
       checkStateShape(other);
+      if (mergedStates.has(other)) {
+        throw new Error('ddss: this state was merged already: its rows would count twice. A validator\'s state() holds ' +
+          'every row it read so far: merge it once, when that validator is done');
+      }
       checkRun(st.run, other.run); // before anything is counted: a refused merge leaves the validator as it was
+      checkGrading(st, other);
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
       // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
       mergedRows += other.rows;
       st = mergeStates(plan, st, other, opts.maxSamples, last);
+      mergedStates.add(other);
       if (last) sealed = closed = true;
       if (st.timings !== undefined) st.timings.merge += performance.now() - t;
     },
     finish(source = null, partial = false) {
       if (finished) throw new Error('ddss: validator already finished');
+      checkCallArgs('partial', partial);
       finished = closed = true;
       grader?.flush();
       flushTimings();

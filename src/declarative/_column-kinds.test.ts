@@ -39,6 +39,9 @@ describe('rules refuse columns of a type they cannot read', () => {
     [def(`${TEXT2}  u: { type: datetime }\n`, '{ type: vn.closedNotEdited, status: a, statusDate: b, updatedAt: u }'), 'rules[0].statusDate', '"b" is a text field'],
     [def(`${TEXT2}  c: { type: text }\n`, '{ type: vn.agriculturalTerm, code: a, term: b, issueDate: c }'), 'rules[0].issueDate', '"c" is a text field'],
     [def(`${TEXT2}  c: { type: date }\n  d: { type: date }\n`, '{ type: vn.childUnderSix, card: a, dob: b, validFrom: c, validTo: d }'), 'rules[0].dob', '"b" is a text field'],
+    // Its default genders are the texts Nam and Nữ, which no integer equals: every row passed, counted as checked.
+    [def('  a: { type: text }\n  g: { type: integer }\n', '{ type: vn.idGender, id: a, gender: g }'), 'rules[0].gender',
+      '"g" is an integer field; this rule reads text, enum or any fields, and would pass every row of it unchecked (or give genders in the form the field holds: { male: [1], female: [2] })'],
   ])('%j → %s', (text, path, detail) => {
     const e = problem(text);
     expect(e?.path).toBe(path);
@@ -52,6 +55,8 @@ describe('rules refuse columns of a type they cannot read', () => {
     def('  a: { type: text, vn: [{ province: { dateField: b } }] }\n  b: { type: datetime }\n'),
     def('  a: { type: text }\n  b: { type: date }\n  c: { type: datetime }\n', '{ type: vn.datesOrdered, fields: [b, c] }'),
     def('  a: { type: text }\n  y: { type: text }\n', '{ type: vn.idBirthYear, id: a, birthYear: y }'),
+    def('  a: { type: text }\n  g: { type: integer }\n', '{ type: vn.idGender, id: a, gender: g, genders: { male: [1], female: [2] } }'),
+    def('  a: { type: text }\n  g: { type: enum, values: [Nam, Nữ] }\n', '{ type: vn.idGender, id: a, gender: g }'),
   ])('accepts %j', (text) => {
     expect(problem(text)).toBeUndefined();
   });

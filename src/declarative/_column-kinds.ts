@@ -5,6 +5,8 @@ import { DefinitionError, type DefinitionPath } from './definition-error.js';
 export interface ColumnKind {
   readonly types: ReadonlySet<FieldType>;
   readonly label: string;
+  /** What else makes the column readable, added to the message (an option in the form the field holds). */
+  readonly hint?: string;
 }
 
 /** Rules comparing dates read `Date` values: a text column's "2024-01-05" is never one. */
@@ -28,5 +30,6 @@ export function checkColumnKind(column: string, fields: ReadonlyMap<string, Fiel
   const type = fields.get(column);
   if (kind === undefined || type === undefined || kind.types.has(type)) return;
   const article = /^[aeiou]/.test(type) ? 'an' : 'a';
-  throw new DefinitionError(`"${column}" is ${article} ${type} field; this rule reads ${kind.label} fields, and would pass every row of it unchecked`, path);
+  throw new DefinitionError(`"${column}" is ${article} ${type} field; this rule reads ${kind.label} fields, and would pass every row of it unchecked` +
+    (kind.hint === undefined ? '' : ` (${kind.hint})`), path);
 }

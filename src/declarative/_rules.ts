@@ -77,6 +77,9 @@ function _vnRule(r: DeclarativeVnDatasetRule, index: number, known: Known): Data
   const id = r[RULE_ID_KEY];
   const { id: _ignored, ...common } = ruleOptions(r as DeclarativeRuleOptions);
   const options: Record<string, unknown> = { ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]) };
+  for (const [key, d] of Object.entries(spec.defaultKinds ?? {})) {
+    if (options[d.option] === undefined) known(r[columnKey(spec, key)] as string, columnKey(spec, key), undefined, d.kind);
+  }
   // Options naming a column (verifyPerson's birthYear) are read from the row: an unknown one would never match.
   for (const [key, o] of Object.entries(spec.options)) {
     if (o.column === true && typeof options[key] === 'string') known(options[key] as string, key, undefined, o.columnKind);

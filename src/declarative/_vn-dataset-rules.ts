@@ -21,7 +21,7 @@ import { suspensionWithinYear } from '../../rules/vn/enterprise/suspension-withi
 import { closedNotEdited } from '../../rules/vn/enterprise/closed-not-edited.js';
 import { verifyPerson } from '../../rules/vn/cross/verify-person.js';
 import { opt, type OptionSpec } from './_options-spec.js';
-import { DATES, NUMBERS, type ColumnKind } from './_column-kinds.js';
+import { DATES, NUMBERS, TEXTUAL, type ColumnKind } from './_column-kinds.js';
 
 /**
  * A cross-field rule of `ddss/vn` as a dataset `rules` entry names it (`type: vn.idBirthYear`): the column keys of
@@ -43,6 +43,11 @@ export interface VnDatasetRuleSpec {
    * rule given a text column never sees a Date and passed every row.
    */
   readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
+  /**
+   * The field types a column must have while an option is not given, by TypeScript key: the option's default values
+   * are of one kind (idGender's genders, the texts Nam and Nữ), which a field of another kind never equals.
+   */
+  readonly defaultKinds?: Readonly<Record<string, { readonly option: string; readonly kind: ColumnKind }>>;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** The rule, or the rules of a factory that makes several (`verifyPerson`). */
   readonly build: (columns: Record<string, unknown>, options: Record<string, unknown>) => DatasetRule | readonly DatasetRule[];
@@ -78,6 +83,7 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   idGender: {
     description: 'The personal ID\'s gender digit matches the gender column.',
     columns: ['id', 'gender'],
+    defaultKinds: { gender: { option: 'genders', kind: { ...TEXTUAL, hint: 'or give genders in the form the field holds: { male: [1], female: [2] }' } } },
     options: {
       genders: {
         schema: {

@@ -177,6 +177,17 @@ describe('fix: inputs it does not rewrite', () => {
     await expect(run(names, 'id\n', { only: ['nfc', 'guess' as never] })).rejects.toThrow(/unknown fix kind "guess"/);
     await expect(run(names, 'id\n', { delimiter: '"' })).rejects.toThrow(/delimiter/);
   });
+
+  it('refuses an option it does not know, and a list of kinds that fixes nothing, before writing a byte', async () => {
+    // Ignored, `Only: ['nfc']` fixed every kind, and `only: []` ran as a fix that never fixes.
+    const written: Uint8Array[] = [];
+    const input = Buffer.from('id,name,note\n1, An ,x\n');
+    await expect(fix(names, input, { now: NOW, write: (c) => { written.push(c); }, Only: ['nfc'] } as FixOptions))
+      .rejects.toThrow(/ddss: "Only" is not an option of fix \(did you mean "only"\?\)/);
+    await expect(fix(names, input, { now: NOW, write: (c) => { written.push(c); }, only: [] }))
+      .rejects.toThrow(/only: an empty list/);
+    expect(written).toEqual([]);
+  });
 });
 
 describe('fix with a change log that returns Promises', () => {

@@ -2,6 +2,7 @@ import { composeRename } from '../core/rename.js';
 import { compile, type Plan } from '../core/compile.js';
 import { piiProtector } from '../core/mask.js';
 import { isThenable } from '../core/_validator-helpers.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import { FIX_KINDS, type DatasetDefinition, type FixKind, type ValidateOptions, type Violation } from '../core/types.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { byteInput } from '../sources/csv/input.js';
@@ -22,6 +23,13 @@ type Edits = Map<number, Map<number, string>>;
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
+// Every option, as a record so that adding one to `FixOptions` without listing it here is a type error.
+const OPTION_KEYS: Readonly<Record<keyof FixOptions, true>> = {
+  only: true, write: true, onChange: true, delimiter: true, encoding: true, toUtf8: true, name: true, rename: true, now: true,
+  timeZone: true, locale: true, showValues: true, piiKey: true, failUnder: true, maxSamplesPerRule: true, references: true,
+  workers: true, minBytesPerWorker: true,
+};
+
 /**
  * Fixes what is safe to fix in a UTF-8 CSV file with a header line: the suggestions that rules mark as fixes
  * (`RuleBase.fixes`: NFC, whitespace, legacy encodings, mobile prefixes, lost leading zeros, Excel serial dates) and
@@ -36,6 +44,11 @@ const encoder = new TextEncoder();
  * r.before.criteria.clean.score; r.after.criteria.clean.score; // e.g. 0.95 → 0.99
  */
 export async function fix(definition: DatasetDefinition, source: FixInput, options: FixOptions = {}): Promise<FixResult> {
+  // Ignored, a misspelt option changed what is written without a word: `Only: ['nfc']` fixed every kind.
+  checkOptionKeys(options, Object.keys(OPTION_KEYS), 'fix');
+  if (options.only !== undefined && options.only.length === 0) {
+    throw new RangeError(`ddss: fix only: an empty list fixes nothing; name kinds of fix (${FIX_KINDS.join(', ')}), or leave it out for all`);
+  }
   const delimiter = options.delimiter ?? ',';
   if (delimiter.length !== 1 || '"\r\n'.includes(delimiter)) throw new RangeError('ddss: the delimiter must be one character other than a quote or line break');
   const kinds = new Set<FixKind>(options.only ?? FIX_KINDS);

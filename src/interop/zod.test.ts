@@ -46,6 +46,23 @@ describe('rule.fromZod criteria', () => {
     expect(ruleOf(zod, 'schema').samples.map((s) => [s.row, s.field])).toEqual([[1, 'area_m2']]);
   });
 
+  it('counts a value that did not parse as present, as .required() does: its issue is correct, never sufficient', async () => {
+    // The typed row holds `undefined` for an unparseable cell as for a missing one, and the schema's "expected number"
+    // was a missing_value (sufficient): `abc` in a number field lowered the sufficient score, which .required() does not.
+    const schema = z.object({ parcel_id: z.string(), area_m2: z.number().positive() });
+    const withBad = [...rows, { parcel_id: 'P5', area_m2: 'abc', updated_at: '2026-01-01' }, { parcel_id: 'P6', area_m2: 'N/A', updated_at: '2026-01-01' }];
+    const zod = await run(defineDataset({ name: 'z', fields, rules: [...rule.fromZod(schema)] }), withBad);
+    const written = await run(defineDataset({
+      name: 'f', fields: { ...fields, parcel_id: field.text().required(), area_m2: field.number().required().min(0, { exclusive: true }) },
+    }), withBad);
+    expect(zod.criteria.sufficient.failedRows).toBe(written.criteria.sufficient.failedRows);
+    expect(zod.criteria.sufficient.score).toBe(written.criteria.sufficient.score);
+    expect(ruleOf(zod, 'schema.sufficient').samples.map((s) => [s.row, s.code, s.field]))
+      .toEqual([[1, 'missing_value', 'parcel_id'], [2, 'missing_value', 'area_m2'], [5, 'missing_value', 'area_m2']]);
+    expect(ruleOf(zod, 'schema').samples.map((s) => [s.row, s.code, s.field]))
+      .toEqual([[1, 'schema_violation', 'area_m2'], [4, 'schema_violation', 'area_m2']]);
+  });
+
   it('stands as one entry among the rules (a list among the rules is flattened), as before it made several', async () => {
     const schema = z.object({ parcel_id: z.string(), area_m2: z.number().positive() });
     const spread = await run(defineDataset({ name: 'z', fields, rules: [...rule.fromZod(schema)] }), rows);

@@ -18,7 +18,8 @@ type Classified = { readonly criterion: Criterion; readonly finding: Finding };
 /**
  * Turns a zod schema of a record into record rules, one per criterion its issues count against, so the scores of a
  * schema compare with the same checks written as fields: an issue on a missing value (`undefined` or `null` in the
- * typed row) is `sufficient`, as `.required()` is (a top-level field: `missing_value`, as `.required()` reports it);
+ * typed row, for a cell that was missing rather than unparseable) is `sufficient`, as `.required()` is (a top-level
+ * field: `missing_value`, as `.required()` reports it);
  * every other issue is `correct`, a `schema_violation` whose field is the first segment of its path and whose params
  * carry the full `path` and zod's message; `criteria` moves paths to other criteria. The rules are `id` (default
  * `schema`) for `correct` and `id.<criterion>` for the others (`schema.sufficient`); spread them into `rules`. The
@@ -55,18 +56,22 @@ export function fromZod(schema: z.ZodType, options: FromZodOptions = {}): readon
   function issuesOf(row: TypedRow, ctx: RuleContext): readonly Classified[] {
     if (row === lastRecord && ctx.row === lastRow && ctx.line === lastLine) return last;
     const result = schema.safeParse(row);
-    last = result.success ? [] : result.error.issues.map((issue) => classify(issue, row));
+    last = result.success ? [] : result.error.issues.map((issue) => classify(issue, row, ctx));
     lastRecord = row;
     lastRow = ctx.row;
     lastLine = ctx.line;
     return last;
   }
 
-  function classify(issue: z.core.$ZodIssue, row: TypedRow): Classified {
+  function classify(issue: z.core.$ZodIssue, row: TypedRow, ctx: RuleContext): Classified {
     const path = issue.path.map(String);
     const joined = path.join('.');
     const named = paths.find((p) => joined === p || joined.startsWith(`${p}.`));
-    const missing = valueAt(row, issue.path) == null;
+    // A field whose cell did not parse is `undefined` in the typed row, as a missing one is, yet it is there: its issue
+    // is `correct` (its type rule says why), never a missing value, as `.required()` judges it.
+    const head = path[0];
+    const unparsed = head !== undefined && row[head] === undefined && ctx.fieldType(head) !== undefined && !ctx.missing(head);
+    const missing = !unparsed && valueAt(row, issue.path) == null;
     const criterion = named !== undefined ? (criteria[named] as Criterion) : missing ? 'sufficient' : other;
     const finding: Finding = missing && path.length === 1 && criterion === 'sufficient'
       ? { code: 'missing_value', field: path[0] as string }

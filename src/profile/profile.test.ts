@@ -116,6 +116,21 @@ describe('profile', () => {
     expect(p.columns[0]?.max).toBe(2);
   });
 
+  it('refuses options that would profile nothing or be ignored, and an input that is not a source, before reading', async () => {
+    // `sample: 0` or `NaN` profiled no row (every column "empty"), `Sample` was ignored, and an array or a `now` given
+    // as text failed inside the reader (`source.batches is not a function`, `now.getUTCFullYear is not a function`).
+    for (const sample of [0, -1, 1.5, Number.NaN]) {
+      await expect(profile(csv(ROWS), { now: NOW, sample })).rejects.toThrow(/ddss: profile sample must be a whole number ≥ 1/);
+    }
+    await expect(profile(csv(ROWS), { now: NOW, Sample: 2 } as never)).rejects.toThrow(/"Sample" is not an option of profile \(did you mean "sample"\?\)/);
+    await expect(profile(csv(ROWS), { bounds: { distinct: 0 } })).rejects.toThrow(/bounds.distinct must be a whole number ≥ 1/);
+    await expect(profile(csv(ROWS), { bounds: { Distinct: 5 } as never })).rejects.toThrow(/"Distinct" is not an option of profile bounds/);
+    await expect(profile([{ a: '1' }] as never)).rejects.toThrow(/ddss: profile reads a source \(readCsv, readJson, readXlsx, readPostgres\); received an array/);
+    await expect(profile(csv(ROWS), { now: 'soon' })).rejects.toThrow(/ddss: invalid "now": soon/);
+    const p = await profile(csv(ROWS), { now: '2026-11-22' });
+    expect(p.rows).toBe(4);
+  });
+
   it('with a sample, stops reading the source after N rows', async () => {
     let batches = 0;
     const source = {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { checkWorkers } from '../core/check-workers.js';
-import type { TabularSource } from '../core/source.js';
+import { isTabularSource, type TabularSource } from '../core/source.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import type { CsvSource } from '../sources/csv/read-csv.js';
 import { splitsAsDeclared } from '../parallel/splits-as-declared.js';
 import { workerContext } from '../parallel/worker-context.js';
@@ -16,8 +17,8 @@ import type { Profile } from './types.js';
 export interface ProfileOptions {
   /** Profile only the first N data rows. Default: all. */
   readonly sample?: number;
-  /** The day the recognisers judge on (a CCCD's birth year must not be in the future). Default: now. */
-  readonly now?: Date;
+  /** The day the recognisers judge on (a CCCD's birth year must not be in the future): a Date, an ISO string or milliseconds. Default: now. */
+  readonly now?: Date | string | number;
   /** Memory bounds per column (distinct values counted exactly, heavy-hitter counters, exact shapes). */
   readonly bounds?: Partial<ColumnBounds>;
   /** Show the values of columns recognised as personal identifiers (masked by default). */
@@ -53,9 +54,10 @@ export async function profile(source: TabularSource, options: ProfileOptions = {
  * @example finishProfile(mergeProfileStates(await readProfileState(a), await readProfileState(b)), 'all')
  */
 export async function readProfileState(source: TabularSource, options: ProfileOptions = {}): Promise<ProfileState> {
+  checkProfileInput(source, options);
   checkWorkers(options);
   const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
-  const now = options.now ?? new Date();
+  const now = options.now === undefined ? new Date() : new Date(options.now);
   const workers = await profileWorkers(source, options);
   const file = (source as Partial<CsvSource>).file;
   if (workers > 1 && file !== undefined) return profileCsvParallel(file, bounds, now, workers);
@@ -73,6 +75,37 @@ export async function readProfileState(source: TabularSource, options: ProfileOp
     }
   }
   return state;
+}
+
+// Every option, as a record so that adding one to `ProfileOptions` without listing it here is a type error.
+const OPTION_KEYS: Readonly<Record<keyof ProfileOptions, true>> = {
+  sample: true, now: true, bounds: true, showValues: true, workers: true, minBytesPerWorker: true, personalColumns: true,
+};
+
+/**
+ * Throws for what would profile nothing or be ignored, before anything is read: a misspelt option, a sample that is no
+ * whole number ≥ 1 (`0` and `NaN` profiled no row, every column "empty"), a bound below 1, an invalid `now`, and an
+ * input that is not a source (an array failed inside the reader: `source.batches is not a function`).
+ */
+function checkProfileInput(source: unknown, options: ProfileOptions): void {
+  if (!isTabularSource(source)) {
+    const got = source === null ? 'null' : Array.isArray(source) ? 'an array' : typeof source;
+    throw new TypeError(`ddss: profile reads a source (readCsv, readJson, readXlsx, readPostgres); received ${got}`);
+  }
+  checkOptionKeys(options, Object.keys(OPTION_KEYS), 'profile');
+  const whole = (what: string, n: unknown): void => {
+    if (n !== undefined && !(Number.isSafeInteger(n) && (n as number) >= 1)) {
+      throw new RangeError(`ddss: profile ${what} must be a whole number ≥ 1, got ${String(n)}`);
+    }
+  };
+  whole('sample', options.sample);
+  if (options.bounds !== undefined) {
+    checkOptionKeys(options.bounds, Object.keys(DEFAULT_BOUNDS), 'profile bounds');
+    for (const [k, v] of Object.entries(options.bounds)) whole(`bounds.${k}`, v);
+  }
+  if (options.now !== undefined && Number.isNaN(new Date(options.now).getTime())) {
+    throw new RangeError(`ddss: invalid "now": ${String(options.now)}`);
+  }
 }
 
 /** Worker threads to use: one unless asked for, for a whole (not sampled) CSV file that splits, big enough. */

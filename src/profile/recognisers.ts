@@ -100,6 +100,6 @@ export function valueContext(now: Date): RuleContext {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return {
     row: 0, line: undefined, now, nowMs: now.getTime(), timeZone: 'UTC', today, todayMs: today.getTime(),
-    fieldType: () => undefined, record: {}, key: () => undefined, raw: () => undefined,
+    fieldType: () => undefined, record: {}, key: () => undefined, raw: () => undefined, missing: () => true,
   };
 }

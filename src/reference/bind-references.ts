@@ -83,6 +83,12 @@ export async function loadReferences(definition: DatasetDefinition,
   references: Readonly<Record<string, Reference>> | undefined): Promise<Map<string, ReferenceTable>> {
   const tables = new Map<string, ReferenceTable>();
   for (const name of referencesNamed(definition)) {
+    const given: unknown = references !== undefined && references !== null && Object.hasOwn(references, name) ? references[name] : undefined;
+    // A list or a row given where a reference belongs failed as "r.load is not a function", naming nothing.
+    if (given !== undefined && (typeof given !== 'object' || given === null || typeof (given as Partial<Reference>).load !== 'function')) {
+      throw new TypeError(`ddss: references.${name} must be a reference('${name}', source, { key }), got ` +
+        (given === null ? 'null' : Array.isArray(given) ? 'a list (a list of values is rule.reference(column, values))' : typeof given === 'object' ? 'another object' : typeof given));
+    }
     const r = references?.[name] ?? carried(definition, name);
     if (r !== undefined) tables.set(name, await r.load());
   }

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from '../core/option-keys.js';
 import { openSide } from '../compare/_side.js';
 import { isTabularSource } from '../core/source.js';
 import { listedColumns, seemsDelimited } from '../core/columns.js';
@@ -73,7 +74,9 @@ export interface Reference {
  * await validate(parcels, readCsv('parcels.csv'), { references: { communes } });
  */
 export function reference(name: string, source: RowInput, options: ReferenceSourceOptions): Reference {
-  const key = typeof options.key === 'string' ? [options.key] : [...options.key];
+  // A misspelt option failed on the first run as "options.key is not iterable", or kept no column without a word.
+  checkOptionKeys(options, ['key', 'columns', 'optionalColumns'] satisfies (keyof ReferenceSourceOptions)[], `reference '${name}'`);
+  const key = typeof options.key === 'string' ? [options.key] : [...(options.key ?? [])];
   if (key.length === 0) throw new Error(`ddss: reference '${name}' needs a key column`);
   const columns = [...(options.columns ?? [])];
   const optional = (options.optionalColumns ?? []).filter((c) => !columns.includes(c) && !key.includes(c));

@@ -107,6 +107,17 @@ describe('toPassDataset', () => {
     // `.not` must not turn the mismatch into a pass: the report says nothing about parcels.
     await expect(expect(report).not.toPassDataset(parcels)).rejects.toThrow(/a report of people, not of parcels/);
   });
+
+  it('refuses the options of a run for a finished report, even under .not: the run is over, they would judge nothing', async () => {
+    // A report already judged without `failUnder: 0.99` passed as if the gate had been applied.
+    const report = await validate(people, valid, { now: NOW });
+    await expect(expect(report).toPassDataset(people, { failUnder: 0.99 }))
+      .rejects.toThrow(/ddss\/vitest: toPassDataset\(people\) received a finished report: the run's options \(failUnder\) apply only to rows it validates/);
+    await expect(expect(report).not.toPassDataset(people, { now: NOW, baseline: [] as never }))
+      .rejects.toThrow(/options \(now, baseline\)/);
+    // Thresholds judge a finished report as they judge rows.
+    await expect(report).toPassDataset(people, { minScore: 0.9 });
+  });
 });
 
 describe('what the matchers receive', () => {

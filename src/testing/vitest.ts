@@ -27,7 +27,8 @@ export interface DataQualityMatchers {
   /**
    * The report (or the report of validating these rows against `dataset`) passes: with thresholds, every threshold
    * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored. A finished
-   * report must be of `dataset`; anything else fails even under `.not`, as does a value that is neither rows nor a report.
+   * report must be of `dataset` and takes only the thresholds (options of a run, `failUnder`, would judge nothing);
+   * anything else fails even under `.not`, as does a value that is neither rows nor a report.
    * Asynchronous: always `await` it. A test that does not await it fails when it ends, naming the assertion (its
    * verdict would otherwise be lost, or land after the test passed).
    * @example await expect(readCsv('parcels.csv')).toPassDataset(landParcels, { minScore: 0.95, now: new Date('2026-11-22') })
@@ -114,10 +115,19 @@ function foundProblems(r: RuleResult): boolean {
   return r.status === 'failed' || r.violations > 0 || r.failed > 0 || (r.score !== null && r.score < 1);
 }
 
-/** A report given to `toPassDataset(dataset)` must be of that dataset: else the verdict says nothing about it. */
-function requireReportOf(report: Report, dataset: DatasetDefinition): Report {
-  if (report.dataset === dataset.name) return report;
-  throw new Error(`ddss/vitest: toPassDataset(${dataset.name}) received a report of ${report.dataset}, not of ${dataset.name}`);
+/**
+ * A report given to `toPassDataset(dataset)` must be of that dataset, else the verdict says nothing about it; and it
+ * takes no option of a run (`failUnder`, `baseline`, `now`): the run is over, so the report passed as if they had judged it.
+ */
+function requireReportOf(report: Report, dataset: DatasetDefinition, runOptions: readonly string[]): Report {
+  if (report.dataset !== dataset.name) {
+    throw new Error(`ddss/vitest: toPassDataset(${dataset.name}) received a report of ${report.dataset}, not of ${dataset.name}`);
+  }
+  if (runOptions.length > 0) {
+    throw new Error(`ddss/vitest: toPassDataset(${dataset.name}) received a finished report: the run's options ` +
+      `(${runOptions.join(', ')}) apply only to rows it validates; give them to validate(), or the rows to toPassDataset`);
+  }
+  return report;
 }
 
 expect.extend({
@@ -126,7 +136,8 @@ expect.extend({
     checkOptionKeys(options, MATCHER_OPTION_KEYS, 'toPassDataset');
     const { minScore, criteria, ...validateOptions } = options;
     let report: Report;
-    if (isReport(received)) report = requireReportOf(received, dataset);
+    if (isReport(received)) report = requireReportOf(received, dataset,
+      Object.entries(validateOptions).filter(([, v]) => v !== undefined).map(([k]) => k));
     else if (isRows(received)) report = await validate(dataset, received, validateOptions);
     else throw new TypeError(`ddss/vitest: expected rows (array, iterable or source) or a report, ${describeReceived(received)}`);
     const thresholds = { ...(minScore === undefined ? {} : { minScore }), ...(criteria === undefined ? {} : { criteria }) };

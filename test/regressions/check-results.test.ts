@@ -91,6 +91,12 @@ describe('rule options the report cannot hold are refused when the definition is
     ["weight '2'", { weight: bad('2') }, /weight must be a finite number ≥ 0, got "2"/],
     ["code 'Bad Code!'", { code: 'Bad Code!' }, /rule "n\.c": code must be lower snake case .*, got "Bad Code!"/],
     ['threshold 2', { threshold: 2 }, /rule "n\.c": threshold must be in \[0, 1\], got 2/],
+    // `when: true` failed on every row as "wf1 is not a function"; a message of 5 or { en } rendered as "5" or nothing.
+    ['when true', { when: bad(true) }, /rule "n\.c": when must be a function \(row\) => boolean, got true/],
+    ["when 'a > 1'", { when: bad('a > 1') }, /rule "n\.c": when must be a function \(row\) => boolean, got "a > 1"/],
+    ['message 5', { message: bad(5) }, /rule "n\.c": message must be a text or \{ en, vi \} texts, got 5/],
+    ['message { en } only', { message: bad({ en: 'x' }) }, /rule "n\.c": message must be a text or \{ en, vi \} texts, got \{"en":"x"\}/],
+    ['description 5', { description: bad(5) }, /rule "n\.c": description must be a text or \{ en, vi \} texts, got 5/],
   ];
 
   it.each(cases)('a field check with %s', (_, options, message) => {

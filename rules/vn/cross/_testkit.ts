@@ -18,6 +18,7 @@ export function contextOf(record: TypedRow = {}, now: Date = NOW, raws: Readonly
     fieldType: (name) => types[name],
     key: () => undefined,
     raw: (f) => raws[f],
+    missing: (f) => raws[f] === undefined || raws[f] === null || String(raws[f]).trim() === '',
   };
 }
 

@@ -9,7 +9,7 @@ export function context(now: Date = NOW, record: TypedRow = {}, timeZone = 'UTC'
   const rec = Object.assign(Object.create(null) as Record<string, unknown>, record);
   return {
     row: 0, line: undefined, ...runClock(now, timeZone), record: rec, key: () => undefined, raw: (f) => rec[f],
-    fieldType: () => undefined,
+    missing: (f) => rec[f] === undefined, fieldType: () => undefined,
   };
 }
 
