@@ -204,3 +204,11 @@ export function checkCallArgs(what: 'line' | 'rows' | 'partial', x: unknown): vo
     throw new TypeError(`ddss: finish(source, partial): partial must be true or false, got ${String(x)}`);
   }
 }
+
+/** The issue of a row that is not an object, an array or a Map (a number, a string, null). */
+export function notARow(row: unknown): SourceIssue {
+  const type = row === null ? 'null' : typeof row === 'object' ? objectKind(row) : typeof row;
+  const shown = typeof row === 'string' || typeof row === 'number' || typeof row === 'boolean' || typeof row === 'bigint' ? String(row) : undefined;
+  return { code: 'non_object_element', criterion: 'correct', severity: 'error', scope: 'row', params: { type },
+    ...(shown === undefined ? {} : { value: shown.slice(0, 200) }) };
+}

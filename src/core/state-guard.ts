@@ -102,6 +102,25 @@ export function checkGrading(a: GradingShape, b: GradingShape): void {
     'Give every validator of a run the same grades, onRecord, worstRecords, groupBy and maxGroups');
 }
 
+/**
+ * Throws unless `other` can be merged into the validator state `st`: not `st` itself (its uniqueness tables would
+ * grow while being walked, until memory ran out), a state's shape, not one merged already (`merged`: its rows would
+ * count twice, every key a duplicate of itself), made under the same run settings and graded alike.
+ * @example checkMergeable(st, other, merged) // throws: ddss: this state was merged already …
+ */
+export function checkMergeable(st: { readonly run: StateRun } & GradingShape, other: unknown,
+  merged: WeakSet<object>): void {
+  if (other === st) throw new Error('ddss: a validator cannot merge its own state (merge another validator\'s state())');
+  checkStateShape(other);
+  const s = other as { readonly run: StateRun } & GradingShape;
+  if (merged.has(s)) {
+    throw new Error('ddss: this state was merged already: its rows would count twice. A validator\'s state() holds ' +
+      'every row it read so far: merge it once, when that validator is done');
+  }
+  checkRun(st.run, s.run);
+  checkGrading(st, s);
+}
+
 function show(x: unknown): string {
   return typeof x === 'string' ? x : x === undefined ? 'none' : String(x);
 }

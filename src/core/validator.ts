@@ -8,14 +8,13 @@ import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
 import type { SourceIssue } from './source.js';
 import { INVALID } from './types.js';
-import { createGrader, emptyGradeCounts, type GradeCollector, type Grader } from './grades.js';
-import { keepWorst, tallyGroup } from './grade-tally.js';
+import { startGrading } from './_validator-grading.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, checkCallArgs, closedError, isRecordObject, objectKind, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
+  AsyncCheckError, CheckResultError, addColumnIssues, checkCallArgs, closedError, isRecordObject, notARow, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
-import { checkGrading, checkRun, checkStateShape } from './state-guard.js';
+import { checkMergeable } from './state-guard.js';
 import type {
   CheckResult, DatasetDefinition, Finding, RuleContext, TypedRow, ValidateOptions,
 } from './types.js';
@@ -90,22 +89,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
   };
   const emitter = createEmitter(plan, opts, ctx, rawOf, () => st.columns);
-  if (opts.grades) st.grades = emptyGradeCounts();
-  if (opts.worstRecords > 0) st.worst = { n: opts.worstRecords, records: [] };
-  if (opts.groupBy !== undefined) st.groups = { field: opts.groupBy, max: opts.maxGroups, tallies: new Map(), other: null };
-  // `st` is read at each call: merging replaces it.
-  const collect: GradeCollector | undefined = st.worst === undefined && st.groups === undefined ? undefined : {
-    groupField: opts.groupBy,
-    add(g, group) {
-      if (st.worst !== undefined && g.rules.length > 0) keepWorst(st.worst.records, g, st.worst.n);
-      if (st.groups !== undefined) tallyGroup(st.groups, group, g);
-    },
-  };
-  // Records are graded only when asked: the grader's work per row is then small but not nothing.
-  const grader: Grader | undefined = opts.grades
-    ? createGrader(plan, () => st.rules, () => st.grades as number[], plan.definition.weights, opts.onRecord,
-      opts.gradeColumns, collect)
-    : undefined;
+  const grader = startGrading(plan, opts, st, () => st);
   // Timings: a timed evaluator adds each rule's milliseconds to `timer.ms`, flushed into the state when it is read.
   const timer: Timer | undefined = opts.timings ? { ms: new Float64Array(plan.slots.length), now: () => performance.now() } : undefined;
   const started = timer === undefined ? 0 : performance.now();
@@ -283,15 +267,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
     merge(other, last = false) {
       if (closed) throw closedError(finished, 'merge a state');
-      // Its own state merged into itself: the uniqueness tables would grow while being walked, until memory ran out.
-      if (other === st) throw new Error('ddss: a validator cannot merge its own state (merge another validator\'s state())');
-      checkStateShape(other);
-      if (mergedStates.has(other)) {
-        throw new Error('ddss: this state was merged already: its rows would count twice. A validator\'s state() holds ' +
-          'every row it read so far: merge it once, when that validator is done');
-      }
-      checkRun(st.run, other.run); // before anything is counted: a refused merge leaves the validator as it was
-      checkGrading(st, other);
+      checkMergeable(st, other, mergedStates); // before anything is counted: a refused merge leaves the validator as it was
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
       // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
@@ -330,11 +306,3 @@ export function createValidator(definition: DatasetDefinition, options: Validate
 }
 
 export type { RuleContext };
-
-/** The issue of a row that is not an object, an array or a Map (a number, a string, null). */
-function notARow(row: unknown): SourceIssue {
-  const type = row === null ? 'null' : typeof row === 'object' ? objectKind(row) : typeof row;
-  const shown = typeof row === 'string' || typeof row === 'number' || typeof row === 'boolean' || typeof row === 'bigint' ? String(row) : undefined;
-  return { code: 'non_object_element', criterion: 'correct', severity: 'error', scope: 'row', params: { type },
-    ...(shown === undefined ? {} : { value: shown.slice(0, 200) }) };
-}
