@@ -1,4 +1,5 @@
 import type { MessageTable } from './message.js';
+import type { RuleContext, FinishContext, MergeOffset } from './rule-context.js';
 
 /**
  * The model of ddss: criteria, findings, rules, field specs, datasets and reports.
@@ -46,46 +47,6 @@ export type CheckResult = Finding | readonly Finding[] | boolean | undefined | n
 
 /** The typed row: every declared field's parsed value; missing or unparseable cells are `undefined`. */
 export type TypedRow = Readonly<Record<string, unknown>>;
-
-/**
- * Per-row context handed to checks. One object is reused for every row of a run: read it during the call, do not
- * keep it.
- */
-export interface RuleContext {
-  /** 0-based data row within this validator (shards count from 0; merge shifts them). */
-  readonly row: number;
-  /** Physical line in the source file, when known. */
-  readonly line: number | undefined;
-  /** The injected time of the run; rules never read the clock. */
-  readonly now: Date;
-  /** `now` as epoch milliseconds. */
-  readonly nowMs: number;
-  /** The IANA time zone of the run (`timeZone` option, else the definition's, else `UTC`). */
-  readonly timeZone: string;
-  /**
-   * The calendar date of `now` in `timeZone`, as UTC midnight of that date (the form `date` fields are read in).
-   * Rules comparing a date (a calendar day) with the time of the run compare it with `today`, never with `now`:
-   * a record dated 15/03 is not in the future at 01:00 on 15/03 in Vietnam, although that is 14/03 in UTC.
-   * Instants (`datetime` values) keep comparing with `now`.
-   */
-  readonly today: Date;
-  /** `today` as epoch milliseconds. */
-  readonly todayMs: number;
-  /** The declared type of a field of the dataset (`date`: a calendar day; `datetime`: an instant), if declared. */
-  fieldType(name: string): FieldType | undefined;
-  /** The typed row, for checks of one field that need another. */
-  readonly record: TypedRow;
-  /** The record key of the current row (joined key fields), unmasked. */
-  key(): string | undefined;
-  /** The raw (unparsed) value of a column in the current row. */
-  raw(field: string): unknown;
-  /**
-   * Whether a field's cell is missing in the current row (absent, empty, blank or one of its missing values), as
-   * `required` judges it. The typed row holds `undefined` both for a missing cell and for one that did not parse;
-   * this tells them apart. A name that is not a field is missing.
-   */
-  missing(field: string): boolean;
-}
 
 /** Options every rule accepts (DESIGN §1). */
 export interface RuleOptions {
@@ -207,28 +168,6 @@ export interface AggregateRule<S = unknown, V = unknown> extends RuleBase {
   check?(state: unknown): boolean;
 }
 
-export interface MergeOffset {
-  readonly rows: number;
-  readonly lines: number;
-  /**
-   * No state is merged after this one: the result is only finished. A rule may then leave out of its state what only
-   * a later merge would read (the uniqueness rules do not add b's values that no later sighting names).
-   */
-  readonly last?: boolean;
-}
-
-export interface FinishContext {
-  readonly now: Date;
-  readonly nowMs: number;
-  /** As in `RuleContext`: the run's time zone, and the calendar date of `now` in it (UTC midnight). */
-  readonly timeZone: string;
-  readonly today: Date;
-  readonly todayMs: number;
-  fieldType(name: string): FieldType | undefined;
-  /** Rows evaluated in the whole run. */
-  readonly rows: number;
-}
-
 /** Any rule a field can carry. Aggregates on a field receive the field's typed value. */
 export type FieldRule = ValueRule | AggregateRule;
 /** Any rule a dataset can carry. Aggregates on a dataset receive the typed row. */
@@ -325,6 +264,7 @@ export interface DatasetDefinition {
 }
 
 export type { ValidateOptions } from './validate-options.js';
+export type { RuleContext, FinishContext, MergeOffset } from './rule-context.js';
 export type {
   RuleStatus, DatasetStatus, Violation, Sample, RuleResult, CriterionResult, SourceInfo, Report, BaselineSummary, BaselineWorse,
 } from './report-types.js';
