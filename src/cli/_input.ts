@@ -108,6 +108,19 @@ function _failing(name: string, kind: string, error: unknown): TabularSource {
 }
 
 /**
+ * Whether the input can be read a second time, by the hints that look at it again after a run (or at its header
+ * before one): only a regular file can. Standard input, a named pipe or `/dev/stdin` over a pipe are streams, read
+ * once by the run itself: opening a named pipe again waits for a writer that has gone (the run never ended), and a
+ * second read of a pipe takes the records the run was to read. `/dev/stdin` redirected from a file (`< parcels.csv`)
+ * is that file, and is read again.
+ * @example await readsAgain(resolve(io.cwd, 'parcels.csv'), 'parcels.csv') // true; false for a FIFO or '-'
+ */
+export async function readsAgain(path: string, given: string): Promise<boolean> {
+  if (isStdin(given)) return false;
+  return (await stat(path).catch(() => undefined))?.isFile() === true;
+}
+
+/**
  * Refuses an input that cannot be read twice (a pipe, a device, standard input) for a command that reads it more than
  * once (`why`): the second read of a pipe finds it empty (a misleading "the input is empty") or, for a named pipe,
  * waits forever for a writer. A path that does not exist passes: reading it says so. `remedy` says what to do instead.

@@ -5,7 +5,7 @@ import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
 import { noteSheet } from './_sheet-note.js';
-import { checkEncoding, openInput, openPostgres, requireReadable, requireRereadable, type InputOptions } from './_input.js';
+import { checkEncoding, openInput, openPostgres, readsAgain, requireReadable, requireRereadable, type InputOptions } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
@@ -178,7 +178,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   // Date-times "in the future" only because, without an offset, they were read as UTC.
   for (const hint of offsetHints(report, definition)) io.stderr.write(`${hint}\n`);
   // A title above the header makes every declared column "missing": say where the header seems to be.
-  if (args.postgres === undefined && !isStdin(args.input)) {
+  // Only a regular file is read again: a named pipe's writer has gone (opening it would wait for ever), a pipe is empty.
+  if (args.postgres === undefined && await readsAgain(input, args.input)) {
     const options = inputOptions(args, encoding, rename);
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
     if (found !== undefined) {
