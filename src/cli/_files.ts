@@ -83,6 +83,21 @@ export async function commitOutput(o: OutputPath, temp: string, force: boolean):
   if (!force) await unlink(temp).catch(() => undefined);
 }
 
+/**
+ * Commits like {@link commitOutput} and returns how to take the placed file back, for a run whose other outputs could
+ * not be placed: a new name this run linked (no `force`) is removed while it is still the file placed; a file put
+ * over an old one with `force` cannot be given back (the old one is gone), so nothing is done for it.
+ * @example const withdraw = await placeOutput(o, temp, false); … await withdraw();
+ */
+export async function placeOutput(o: OutputPath, temp: string, force: boolean): Promise<() => Promise<void>> {
+  const placed = force ? undefined : await stat(temp).catch(() => undefined);
+  await commitOutput(o, temp, force);
+  return async () => {
+    const now = placed === undefined ? undefined : await lstat(o.path).catch(() => undefined);
+    if (now !== undefined && now.dev === placed?.dev && now.ino === placed.ino) await unlink(o.path).catch(() => undefined);
+  };
+}
+
 /** Removes a temporary file that will not be committed. */
 export async function discardOutput(temp: string): Promise<void> {
   pending.delete(temp);
@@ -133,7 +148,7 @@ export async function writeOutput(o: OutputPath, text: string | Uint8Array, forc
  * @example await commitAll([await stageOutput(state, bytes, force), violations]);
  */
 export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, force: boolean): Promise<{
-  close(): Promise<void>; commit(): Promise<void>; discard(): Promise<void>;
+  close(): Promise<void>; commit(): Promise<void>; discard(): Promise<void>; withdraw(): Promise<void>;
 }> {
   const temp = temporaryPath(o);
   try {
@@ -142,7 +157,13 @@ export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, for
     await discardOutput(temp);
     throw cannotWrite(o, e);
   }
-  return { close: () => Promise.resolve(), commit: () => commitOutput(o, temp, force), discard: () => discardOutput(temp) };
+  let withdraw = (): Promise<void> => Promise.resolve();
+  return {
+    close: () => Promise.resolve(),
+    commit: async () => { withdraw = await placeOutput(o, temp, force); },
+    discard: () => discardOutput(temp),
+    withdraw: () => withdraw(),
+  };
 }
 
 /** The error for an existing output file without `--force`. */

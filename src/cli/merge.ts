@@ -11,7 +11,7 @@ import type { Report, Violation } from '../core/types.js';
 import { parse, ratio, reportFormat } from './_args.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
-import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { appendedPath, checkOutputs, outputPath, stageOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { fileErrorText } from '../core/file-error-text.js';
 import { commitAll, openOutputSink, type OutputSink } from './_output-sink.js';
@@ -174,18 +174,21 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     await grades?.sink.discard();
     throw e instanceof CliError ? e : stateError(e);
   }
-  await commitAll([sink, grades?.sink]);
   const judged = tally === undefined ? measured : tally.apply(measured);
   const report = history === undefined ? judged : history.judge(judged);
   const locale = head.options.locale;
   const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
   const color = out === undefined && format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   const text = render(report, format, { locale, color, violationsFile });
+  // The report file is placed with the joined files, or none is (see validate).
+  const staged = out === undefined ? undefined : await stageOutput(out, text, force).catch(async (e: unknown) => {
+    await sink?.discard();
+    await grades?.sink.discard();
+    throw e;
+  });
+  await commitAll([staged, sink, grades?.sink]);
   if (out === undefined) io.stdout.write(text);
-  else {
-    await writeOutput(out, text, force);
-    if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
-  }
+  else if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
   await history?.append(report);
   _explain(report, io, false, null); // shards read no standard input: no pipe to suggest
   return EXIT_BY_STATUS[report.status];

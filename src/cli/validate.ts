@@ -3,7 +3,7 @@ import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
-import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { appendedPath, checkOutputs, outputPath, stageOutput, type OutputPath } from './_files.js';
 import { noteSheet } from './_sheet-note.js';
 import { checkEncoding, openInput, openPostgres, readsAgain, requireReadable, requireRereadable, type InputOptions } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
@@ -155,8 +155,6 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   const judged = history === undefined ? measured : history.judge(measured);
   // History findings are dataset-level findings of the run: they end its violations file, as the engine's do.
   if (history !== undefined) for (const found of historyViolations(judged.rules)) sink?.write(found);
-  // The run completed (whatever it found): only now do its outputs replace anything.
-  await commitAll([sink, grades]);
   // The output stage as far as it has gone: a report cannot time its own writing, so the text summary printed
   // after a written report counts that writing too.
   const report = withOutputTime(judged, performance.now() - outputStarted);
@@ -165,12 +163,18 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).
   const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
   const text = render(report, args.format, { locale: args.locale, color, violationsFile });
+  // The report file is placed with the streamed files, or none is: placed after them, a report that could not be
+  // (its name taken during the run, a full disk) left a violations file without its report.
+  const staged = out === undefined ? undefined : await stageOutput(out, text, args.force).catch(async (e: unknown) => {
+    await sink?.discard();
+    await grades?.discard();
+    throw e;
+  });
+  // The run completed (whatever it found): only now do its outputs replace anything.
+  await commitAll([staged, sink, grades]);
   if (out === undefined) io.stdout.write(text);
-  else {
-    await writeOutput(out, text, args.force);
-    if (args.format !== 'text') {
-      io.stdout.write(render(withOutputTime(report, performance.now() - outputStarted), 'text', { locale: args.locale, color: false }));
-    }
+  else if (args.format !== 'text') {
+    io.stdout.write(render(withOutputTime(report, performance.now() - outputStarted), 'text', { locale: args.locale, color: false }));
   }
   await history?.append(report);
   _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null,

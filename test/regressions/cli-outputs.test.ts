@@ -59,6 +59,33 @@ describe('outputs appear whole or not at all (item 2)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  // The definition module creates DDSS_FIXTURE_APPEARS while it loads, after the outputs were checked: a name taken
+  // during the run. A copy per case, each loaded afresh.
+  it.each([
+    ['the report (--out)', 'r.json', ['v.csv', 'g.ndjson']],
+    ['the violations file', 'v.csv', ['r.json', 'g.ndjson']],
+    ['the grades file', 'g.ndjson', ['r.json', 'v.csv']],
+  ])('%s cannot be placed (its name was taken during the run): exit 2, and no other output is left without it', async (_, taken, others) => {
+    const dir = tmp.path(`taken-${taken}`);
+    mkdirSync(dir);
+    const definition = join(dir, 'appears.def.ts');
+    copyFileSync(join(FIXTURES, 'appears.def.ts'), definition);
+    process.env.DDSS_FIXTURE_APPEARS = join(dir, taken);
+    let r;
+    try {
+      r = await cli(['validate', input, '--dataset', definition, '--format', 'json', '--now', '2026-11-22',
+        '--out', join(dir, 'r.json'), '--violations', join(dir, 'v.csv'), '--grades', join(dir, 'g.ndjson'), '--grades-all']);
+    } finally {
+      delete process.env.DDSS_FIXTURE_APPEARS;
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ddss: refusing to overwrite existing ".*"/);
+    expect(readFileSync(join(dir, taken), 'utf8')).toBe('written by someone else\n');
+    // Before: the violations and grades files were placed first, then the report was refused, and they stayed.
+    for (const other of others) expect(existsSync(join(dir, other))).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   // A run of some seconds: the file is the fixture's rows many times over.
   const big = tmp.path('big.csv');
   const [header, ...rows] = original.trimEnd().split('\n');
