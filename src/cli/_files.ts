@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdtemp, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdtemp, open, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { rmSync, unlinkSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -53,6 +53,30 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
       throw usage(`--${o.flag} "${o.given}" is ${kindOf(existing)}, not a file: ddss writes its outputs as files and will ` +
         `not replace it (name a file${o.flag === 'out' ? ', or leave --out out to write to standard output' : ''})`);
     }
+    await writable(o, existing);
+  }
+}
+
+/**
+ * Fails now (exit 3), not after a long run, when an output cannot be created where it goes: a directory that is not
+ * writable, a read-only file system, a history file that cannot be appended to. A file is created and removed to
+ * know: permissions alone do not say it (root writes anywhere they allow, but not on a read-only file system).
+ */
+async function writable(o: OutputPath, existing: Stats | undefined): Promise<void> {
+  try {
+    // Appended in place: only a regular file is opened (a named pipe given as a history would wait for a reader).
+    if (o.appended === true && existing !== undefined) {
+      if (existing.isFile()) await (await open(o.path, 'a')).close();
+      return;
+    }
+    const probe = temporaryPath(o);
+    try {
+      await (await open(probe, 'wx')).close();
+    } finally {
+      await discardOutput(probe);
+    }
+  } catch (e) {
+    throw cannotWrite(o, e);
   }
 }
 

@@ -86,6 +86,28 @@ describe('outputs appear whole or not at all (item 2)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  // /proc takes no new file, even from root (a read-only directory would not stop root): the output cannot be written.
+  it.skipIf(process.platform !== 'linux').each([['--out', '/proc/ddss-report.json'], ['--history', '/proc/ddss-history.ndjson']])(
+    '%s where no file can be created: exit 3 before the definition is even loaded, not after the whole run', async (flag, path) => {
+      const dir = tmp.path(`unwritable${flag}`);
+      mkdirSync(dir);
+      const definition = join(dir, 'appears.def.ts');
+      copyFileSync(join(FIXTURES, 'appears.def.ts'), definition);
+      // The definition module writes this file when it is loaded: the run started.
+      process.env.DDSS_FIXTURE_APPEARS = join(dir, 'loaded.txt');
+      let r;
+      try {
+        r = await cli(['validate', input, '--dataset', definition, '--now', '2026-11-22', flag, path]);
+      } finally {
+        delete process.env.DDSS_FIXTURE_APPEARS;
+      }
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(new RegExp(`^ddss: cannot write "${path}": ENOENT: .*\n$`));
+      // Before: the whole run was made, its summary printed, and only then did writing the output fail.
+      expect(existsSync(join(dir, 'loaded.txt'))).toBe(false);
+      expect(r.stdout).toBe('');
+    });
+
   // A run of some seconds: the file is the fixture's rows many times over.
   const big = tmp.path('big.csv');
   const [header, ...rows] = original.trimEnd().split('\n');
