@@ -5,12 +5,13 @@ import { removePendingOutputs } from './_files.js';
 import { EXIT } from './_errors.js';
 import { waitingOnPipe } from '../sources/file-chunks.js';
 
-// Interrupted (Ctrl-C, a scheduler's SIGTERM): outputs are written to temporary files and renamed into place only
+// Interrupted (Ctrl-C, a scheduler's SIGTERM, SIGHUP from a closed terminal or SSH session): outputs are written to temporary files and renamed into place only
 // when the run completes, so removing those leaves every target as it was. 128 + the signal's number, as shells do.
 // Except while a pipe or device is being opened or read: `process.exit` waits for Node's thread pool, and a named
 // pipe with no writer never returns, so the process stayed after saying it was interrupted. It then ends by the signal
 // itself (`once` has removed the handler: the default action is back), which shells also show as 130 or 143.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+// SIGHUP's default ended the process on the spot, leaving its temporary files (a partial violations file) behind.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.once(signal, () => {
     removePendingOutputs();
     process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
