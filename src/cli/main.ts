@@ -1,4 +1,5 @@
 /** The `ddss` executable: runs the command line on the real process and sets its exit code. */
+import { statSync } from 'node:fs';
 import { run } from './run.js';
 import { processIo, stdoutFailed } from './_io.js';
 import { removePendingOutputs } from './_files.js';
@@ -15,8 +16,25 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
   process.once(signal, () => {
     removePendingOutputs();
     process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
-    if (waitingOnPipe()) process.kill(process.pid, signal);
+    if (waitingOnPipe() || namesPipe(process.argv.slice(2))) process.kill(process.pid, signal);
     process.exit(code);
+  });
+}
+
+/**
+ * Whether an argument names a pipe or a device (`--baseline old.csv` made by mkfifo, a grades file): besides the
+ * input, which `waitingOnPipe` follows, the open or read of such a file may be waiting for a writer, which no exit
+ * can get past. `stat` never waits on it.
+ */
+function namesPipe(args: readonly string[]): boolean {
+  return args.some((arg) => {
+    const value = arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
+    try {
+      const s = statSync(value);
+      return !s.isFile() && !s.isDirectory();
+    } catch {
+      return false;
+    }
   });
 }
 
