@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { cliPath } from './_cli-path.js';
 import { link, lstat, mkdtemp, open, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { rmSync, unlinkSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin } from './_stdin.js';
 
@@ -208,7 +209,7 @@ export function outputPath(flag: string, given: string, cwd: string): OutputPath
   if (isStdin(given)) {
     throw usage(`--${flag} - : ddss writes --${flag} to a file${flag === 'out' ? '; leave --out out to write to standard output' : ''}`);
   }
-  return { flag, given, path: resolve(cwd, given) };
+  return { flag, given, path: cliPath(cwd, given) };
 }
 
 /** An output appended to in place (`--history`), resolved against `cwd`. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { cliPath } from './_cli-path.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { Report } from '../core/types.js';
 import type { HistoryThresholds } from '../history/anomalies.js';
 import { historyEntry, type HistoryEntry, type HistoryInput } from '../history/history-entry.js';
@@ -37,7 +38,7 @@ export type HistoryTarget =
 export function historyTarget(given: string | undefined, table: string | undefined, cwd: string,
   env: Readonly<Record<string, string | undefined>>): HistoryTarget | undefined {
   if (given === undefined) return undefined;
-  if (!isPostgresUrl(given)) return { kind: 'file', path: resolve(cwd, given), given };
+  if (!isPostgresUrl(given)) return { kind: 'file', path: cliPath(cwd, given), given };
   const password = urlPassword(given) ?? pgPassword(given, env);
   return { kind: 'postgres', options: { connectionString: given, ...(password === undefined ? {} : { password }),
     ...(table === undefined ? {} : { table }) } };

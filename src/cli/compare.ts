@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
+import { cliPath } from './_cli-path.js';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import { compare as compareSides } from '../compare/compare.js';
 import { MissingColumnError } from '../compare/missing-column-error.js';
 import { missingColumnHint } from './_missing-column-hint.js';
@@ -43,8 +43,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     io.stdout.write(COMPARE_HELP);
     return EXIT.ok;
   }
-  const source = isStdin(args.source) ? STDIN : resolve(io.cwd, args.source);
-  const copy = isStdin(args.copy) ? STDIN : resolve(io.cwd, args.copy);
+  const source = isStdin(args.source) ? STDIN : cliPath(io.cwd, args.source);
+  const copy = isStdin(args.copy) ? STDIN : cliPath(io.cwd, args.copy);
   // A side that is not there is one line (exit 3), not a comparison of nothing with the other side.
   await requireReadable(source, args.source);
   await requireReadable(copy, args.copy);

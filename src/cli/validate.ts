@@ -1,4 +1,5 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { cliPath } from './_cli-path.js';
 import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
@@ -54,7 +55,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
   // A database URL is not a path (and is never written anywhere with its password).
-  const input = args.postgres !== undefined ? redactUrl(args.input) : isStdin(args.input) ? STDIN : resolve(io.cwd, args.input);
+  const input = args.postgres !== undefined ? redactUrl(args.input) : isStdin(args.input) ? STDIN : cliPath(io.cwd, args.input);
   // A file that is not there is one line (exit 3), not a report of "could not evaluate" on 0 rows.
   if (args.postgres === undefined) await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
@@ -64,7 +65,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const outputs = [out, vio, grd, state].filter((o): o is OutputPath => o !== undefined);
   // Nor any other file the run reads: `--out parcels.yaml --force` replaced the definition with the report.
   const read = [...definitionFile(args.dataset, io.cwd), ...referenceFiles(args, io.cwd),
-    ...(args.baseline === undefined ? [] : [{ what: 'the --baseline file', path: resolve(io.cwd, args.baseline) }])];
+    ...(args.baseline === undefined ? [] : [{ what: 'the --baseline file', path: cliPath(io.cwd, args.baseline) }])];
   await checkOutputs(outputs, input, args.force, read);
   // A --rename of a column the header does not have would rename nothing: its field would only show as missing.
   await requireRenamed(input, args.input, inputOptions(args, encoding), args.rename, 'rename');

@@ -45,6 +45,25 @@ describe('an output never aliases the input (item 1)', () => {
   });
 });
 
+describe('a path with ".." is the file the system names (as cat reads it), not the text with "dir/.." removed', () => {
+  it('reads the input and writes --out beyond a linked directory, as the shell would', async () => {
+    const dir = tmp.path('dotdot');
+    mkdirSync(join(dir, 'exports', '2026'), { recursive: true });
+    copyFileSync(input, join(dir, 'exports', 'parcels.csv'));
+    // What Node's resolve() made of "latest/../parcels.csv": another file, here a one-record decoy.
+    writeFileSync(join(dir, 'parcels.csv'), `${original.split('\n')[0]}\nP-999,001099012345,An,1,01/01/2020\n`);
+    symlinkSync(join(dir, 'exports', '2026'), join(dir, 'latest'));
+    // Written out: join() would remove "latest/.." itself.
+    const r = await cli(['validate', `${dir}/latest/../parcels.csv`, '--dataset', 'parcels.yaml', '--now', '2026-11-22',
+      '--format', 'json', '--out', `${dir}/latest/../report.json`]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'exports', 'report.json'), 'utf8')) as { rows: number };
+    // Before: the decoy was validated (1 row) and the report written beside it.
+    expect(report.rows).toBe(original.trimEnd().split('\n').length - 1);
+    expect(existsSync(join(dir, 'report.json'))).toBe(false);
+  });
+});
+
 describe('outputs appear whole or not at all (item 2)', () => {
   it('a completed run replaces the old files (--force) and leaves no temporary file', async () => {
     const dir = tmp.path('done');
