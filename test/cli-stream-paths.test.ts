@@ -72,3 +72,14 @@ describe('/dev/stdin over a pipe is read once, by the run', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('/dev/stdin over a socket (what Node\'s spawn hands a child) is read as "-"', () => {
+  it('validates the records instead of failing to open it (ENXIO, exit 3)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'validate', '/dev/stdin', ...RUN],
+      { cwd: FIXTURES, encoding: 'utf8', input: CSV.replace('Ma thua', 'parcel_id'), env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    // Before: "could not read stdin: ENXIO: no such device or address, open '/dev/stdin'", 0 rows, exit 3.
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as { rows: number }).rows).toBe(3);
+  });
+});
