@@ -3,7 +3,7 @@ import { cliPath } from './_cli-path.js';
 import { link, lstat, mkdtemp, open, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { rmSync, unlinkSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin } from './_stdin.js';
 
@@ -37,7 +37,7 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
     if (dir === undefined || !dir.isDirectory()) throw usage(`--${o.flag}: directory of "${o.given}" does not exist`);
     const id = await identify(o.path);
     if (source !== undefined && sameFile(id, source)) {
-      throw usage(`--${o.flag} "${o.given}" is the input file${o.path === input ? '' : ' (a link to it)'}; refusing to write over it`);
+      throw usage(`--${o.flag} "${o.given}" is the input file${resolve(o.path) === resolve(input) ? '' : ' (a link to it)'}; refusing to write over it`);
     }
     const hit = others.find((r) => r.id.stats !== undefined && sameFile(id, r.id));
     if (hit !== undefined) throw usage(`--${o.flag} "${o.given}" is ${hit.what}, which this run reads; refusing to write over it`);

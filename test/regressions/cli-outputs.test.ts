@@ -61,6 +61,11 @@ describe('a path with ".." is the file the system names (as cat reads it), not t
     // Before: the decoy was validated (1 row) and the report written beside it.
     expect(report.rows).toBe(original.trimEnd().split('\n').length - 1);
     expect(existsSync(join(dir, 'report.json'))).toBe(false);
+    // The input named with a "..": the input itself, not "a link to it".
+    const same = await cli(['validate', join(dir, 'exports', 'parcels.csv'), '--dataset', 'parcels.yaml', '--out',
+      `${dir}/exports/2026/../parcels.csv`, '--force']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe(`ddss: --out "${dir}/exports/2026/../parcels.csv" is the input file; refusing to write over it\n`);
   });
 });
 
