@@ -122,6 +122,24 @@ describe('ddss compare: outputs', () => {
   });
 });
 
+describe('ddss compare: the report and the changes file are placed together', () => {
+  it.each([['the report (--out)', 'r.json', 'changes.csv'], ['the changes file', 'changes.csv', 'r.json']])(
+    '%s cannot be placed (its name was taken during the run): exit 2, and the other is not left without it', async (_, taken, other) => {
+      // The definition module takes the name while it loads, after the outputs were checked.
+      writeFileSync(p('appears.def.ts'), "import { writeFileSync } from 'node:fs';\nimport { defineDataset, field } from 'ddss';\n" +
+        `writeFileSync(${JSON.stringify(p(taken))}, 'written by someone else\\n');\n` +
+        "export default defineDataset({ name: 'people', fields: { id: field.text(), name: field.text(), dob: field.text() } });\n");
+      const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--dataset', p('appears.def.ts'),
+        '--format', 'json', '--out', p('r.json'), '--changes', p('changes.csv')]);
+      expect(r.stderr).toMatch(/^ddss: refusing to overwrite existing ".*"/);
+      expect(r.code).toBe(2);
+      expect(readFileSync(p(taken), 'utf8')).toBe('written by someone else\n');
+      // Before: the changes file was placed first, then the report was refused, and it stayed.
+      expect(existsSync(p(other))).toBe(false);
+      expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    });
+});
+
 describe('docs/cli.md', () => {
   it('documents every flag of ddss compare --help', async () => {
     const { COMPARE_HELP } = await import('../src/cli/help.js');

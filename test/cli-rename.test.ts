@@ -111,3 +111,20 @@ describe('--rename COLUMN=FIELD', () => {
       code: 2, stderr: 'ddss: --rename applies to CSV and .xlsx input, not ndjson (a JSON record\'s keys are its columns)\n' });
   });
 });
+
+describe('a missing column whose header cell prints as its name says what differs', () => {
+  // Before: "Mã thửa (the header has "Mã thửa")", two names that print alike, with nothing to say why they differ.
+  it.each([
+    ['its accents decomposed (NFD)', 'Mã thửa'.normalize('NFD'), 'its accents written decomposed (Unicode NFD)'],
+    ['a no-break space after it', 'Mã thửa\u00A0', 'spaces around it (a no-break space or a tab counts)'],
+    ['a no-break space inside it', 'Mã\u00A0thửa', 'a no-break space inside it'],
+  ])('%s', async (_, cell, why) => {
+    const definition = tmp.path('vn.yaml');
+    writeFileSync(definition, 'name: vn\nfields:\n  Mã thửa: { type: text, required: true }\n  area: { type: number }\n');
+    const path = tmp.path('vn.csv');
+    writeFileSync(path, `${cell},area\nA1,10\nA2,20\n`);
+    const r = await cli(['validate', path, '--dataset', definition, ...NOW]);
+    expect(r.stderr).toContain(`ddss: 1 declared column is not in the header: Mã thửa (the header has "${cell}", which is it but for ${why}) ` +
+      '(source.missing_column)');
+  });
+});

@@ -72,6 +72,45 @@ describe('the ddss executable', () => {
       tmp.remove();
     }
   }, 30_000);
+
+  it('SIGTERM ends `ddss history` blocked opening a named pipe with no writer: the message, then the signal', async () => {
+    const tmp = scratch();
+    try {
+      const fifo = tmp.path('history.ndjson');
+      execFileSync('mkfifo', [fifo]);
+      const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'history', fifo], { cwd: FIXTURES, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      const ended = new Promise<{ code: number | null; signal: string | null }>((done) => {
+        child.on('exit', (code, signal) => done({ code, signal }));
+      });
+      expect(await blockedOnFifo(child.pid as number, 20_000)).toBe(true);
+      child.kill('SIGTERM');
+      // Before: the message was printed, and process.exit waited for ever on the thread blocked opening the pipe.
+      const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const { code, signal } = await ended;
+      clearTimeout(guard);
+      expect(stderr).toBe('ddss: interrupted (SIGTERM); no output was written or replaced\n');
+      expect({ code, signal }).toEqual({ code: null, signal: 'SIGTERM' }); // a shell shows 143
+    } finally {
+      tmp.remove();
+    }
+  }, 40_000);
+
+  it('a named pipe as --history is refused up front (exit 2): it was opened to be read and waited for ever', () => {
+    const tmp = scratch();
+    try {
+      const fifo = tmp.path('history.ndjson');
+      execFileSync('mkfifo', [fifo]);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'validate', 'parcels.csv', '--dataset', 'parcels.yaml',
+        '--now', '2026-11-22', '--history', fifo], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
+        timeout: 20_000, killSignal: 'SIGKILL' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`ddss: --history "${fifo}" is a named pipe, not a file: a history is read, then appended to; name a file\n`);
+    } finally {
+      tmp.remove();
+    }
+  }, 30_000);
 });
 
 /** Whether a thread of process `pid` comes to wait in the kernel for a FIFO's other end (Linux `wchan`), within `ms`. */

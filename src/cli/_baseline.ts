@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { cliPath } from './_cli-path.js';
 import { checkBaselineKey } from '../baseline/apply-baseline.js';
 import { loadBaseline, type Baseline } from '../baseline/load-baseline.js';
 import type { DatasetDefinition } from '../core/types.js';
@@ -15,7 +15,7 @@ export async function openBaseline(path: string | undefined, definition: Dataset
   if (path === undefined) return undefined;
   try {
     checkBaselineKey(definition, { showValues });
-    return await loadBaseline(resolve(cwd, path), { name: path });
+    return await loadBaseline(cliPath(cwd, path), { name: path });
   } catch (e) {
     throw usage(`--${(e as Error).message.replace(/^ddss: /, '').replace(/^a baseline/, 'baseline: a baseline')}`);
   }

@@ -1,4 +1,4 @@
-import type { Rename } from '../core/rename.js';
+import { headerName, type Rename } from '../core/rename.js';
 import type { Report } from '../core/types.js';
 
 /** The renames a run read its input with: the definition's `rename:` and the `--rename` flags (which win). */
@@ -31,7 +31,8 @@ function missingLine(report: Report, canRename: boolean, renamed: RunRenames): s
   const named = absent.samples.slice(0, 5).map((x) => {
     const also = json ? [] : aliases(x.field);
     const notes = [...(also.length === 0 ? [] : [`nor ${also.join(' nor ')}, its rename: in the definition`]),
-      ...(x.suggestion === undefined ? [] : [`${json ? 'the records have' : 'the header has'} "${oneLine(x.suggestion)}"`])];
+      ...(x.suggestion === undefined ? [] : [`${json ? 'the records have' : 'the header has'} "${oneLine(x.suggestion)}"` +
+        alike(String(x.suggestion), x.field ?? '')])];
     return notes.length === 0 ? `${x.field}` : `${x.field} (${notes.join('; ')})`;
   });
   const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
@@ -45,6 +46,20 @@ function missingLine(report: Report, canRename: boolean, renamed: RunRenames): s
       : '; read a column as a field with --rename "COLUMN=FIELD"';
   return [`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
     `${named.join(', ')}${more} (source.missing_column)${rename}`];
+}
+
+/**
+ * What keeps a header cell that prints as the field's name from being it (`parcel_id` and a no-break space, `Mã thửa`
+ * with its accents decomposed): said, or the line reads `Mã thửa (the header has "Mã thửa")`. Empty otherwise.
+ */
+function alike(cell: string, field: string): string {
+  const bare = cell.replace(/^\uFEFF/, '');
+  if (cell === field || headerName(cell.replace(/\u00A0/g, ' ')) !== field.normalize('NFC')) return '';
+  const why = [...(bare === cell ? [] : ['a byte order mark before it']),
+    ...(bare.trim() === bare ? [] : ['spaces around it (a no-break space or a tab counts)']),
+    ...(bare.trim() === bare.trim().normalize('NFC') ? [] : ['its accents written decomposed (Unicode NFD)']),
+    ...(bare.trim().includes('\u00A0') ? ['a no-break space inside it'] : [])];
+  return `, which is it but for ${why.join(' and ')}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { cliPath } from './_cli-path.js';
+import { extname } from 'node:path';
 import type { DatasetDefinition } from '../core/types.js';
 import { DefinitionError } from '../declarative/definition-error.js';
 import { DEFINITION_EXTENSIONS, loadDefinition, splitDefinitionSpec } from '../declarative/load-definition.js';
@@ -17,7 +18,7 @@ const EXTENSIONS: readonly string[] = [...DEFINITION_EXTENSIONS.code, ...DEFINIT
  */
 export function definitionFile(spec: string | undefined, cwd: string): { what: string; path: string }[] {
   if (spec === undefined || builtins().has(spec)) return [];
-  return [{ what: 'the definition file', path: resolve(cwd, splitDefinitionSpec(spec).path) }];
+  return [{ what: 'the definition file', path: cliPath(cwd, splitDefinitionSpec(spec).path) }];
 }
 
 /**
@@ -34,12 +35,12 @@ export async function resolveDataset(spec: string, cwd: string): Promise<Dataset
     throw usage(`unknown dataset "${spec}": not a built-in (${names.length === 0 ? 'none yet' : names.join(', ')}) ` +
       'nor a .ts, .js, .json or .yaml definition file');
   }
-  const found = await stat(resolve(cwd, path)).then((s) => s.isFile(), () => false);
+  const found = await stat(cliPath(cwd, path)).then((s) => s.isFile(), () => false);
   if (!found) throw usage(`dataset definition file not found: "${path}"`);
   try {
     // Definitions import the CLI's own ddss: one copy of the engine, and nothing for jiti to compile but the file.
     const loaded = await loadDefinition(spec, { cwd, modules: { ddss, 'ddss/vn': vn, 'ddss/datasets': datasets } });
-    return loaded.module !== undefined ? loaded : { ...loaded, module: resolve(cwd, path) };
+    return loaded.module !== undefined ? loaded : { ...loaded, module: cliPath(cwd, path) };
   } catch (e) {
     if (e instanceof DefinitionError) throw usage(`bad dataset definition ${e.message}`);
     throw e;

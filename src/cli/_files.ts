@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdtemp, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { cliPath } from './_cli-path.js';
+import { link, lstat, mkdtemp, open, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { rmSync, unlinkSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -36,7 +37,7 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
     if (dir === undefined || !dir.isDirectory()) throw usage(`--${o.flag}: directory of "${o.given}" does not exist`);
     const id = await identify(o.path);
     if (source !== undefined && sameFile(id, source)) {
-      throw usage(`--${o.flag} "${o.given}" is the input file${o.path === input ? '' : ' (a link to it)'}; refusing to write over it`);
+      throw usage(`--${o.flag} "${o.given}" is the input file${resolve(o.path) === resolve(input) ? '' : ' (a link to it)'}; refusing to write over it`);
     }
     const hit = others.find((r) => r.id.stats !== undefined && sameFile(id, r.id));
     if (hit !== undefined) throw usage(`--${o.flag} "${o.given}" is ${hit.what}, which this run reads; refusing to write over it`);
@@ -53,6 +54,30 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
       throw usage(`--${o.flag} "${o.given}" is ${kindOf(existing)}, not a file: ddss writes its outputs as files and will ` +
         `not replace it (name a file${o.flag === 'out' ? ', or leave --out out to write to standard output' : ''})`);
     }
+    await writable(o, existing);
+  }
+}
+
+/**
+ * Fails now (exit 3), not after a long run, when an output cannot be created where it goes: a directory that is not
+ * writable, a read-only file system, a history file that cannot be appended to. A file is created and removed to
+ * know: permissions alone do not say it (root writes anywhere they allow, but not on a read-only file system).
+ */
+async function writable(o: OutputPath, existing: Stats | undefined): Promise<void> {
+  try {
+    // Appended in place: only a regular file is opened (a named pipe given as a history would wait for a reader).
+    if (o.appended === true && existing !== undefined) {
+      if (existing.isFile()) await (await open(o.path, 'a')).close();
+      return;
+    }
+    const probe = temporaryPath(o);
+    try {
+      await (await open(probe, 'wx')).close();
+    } finally {
+      await discardOutput(probe);
+    }
+  } catch (e) {
+    throw cannotWrite(o, e);
   }
 }
 
@@ -81,6 +106,21 @@ export async function commitOutput(o: OutputPath, temp: string, force: boolean):
   }
   pending.delete(temp);
   if (!force) await unlink(temp).catch(() => undefined);
+}
+
+/**
+ * Commits like {@link commitOutput} and returns how to take the placed file back, for a run whose other outputs could
+ * not be placed: a new name this run linked (no `force`) is removed while it is still the file placed; a file put
+ * over an old one with `force` cannot be given back (the old one is gone), so nothing is done for it.
+ * @example const withdraw = await placeOutput(o, temp, false); … await withdraw();
+ */
+export async function placeOutput(o: OutputPath, temp: string, force: boolean): Promise<() => Promise<void>> {
+  const placed = force ? undefined : await stat(temp).catch(() => undefined);
+  await commitOutput(o, temp, force);
+  return async () => {
+    const now = placed === undefined ? undefined : await lstat(o.path).catch(() => undefined);
+    if (now !== undefined && now.dev === placed?.dev && now.ino === placed.ino) await unlink(o.path).catch(() => undefined);
+  };
 }
 
 /** Removes a temporary file that will not be committed. */
@@ -133,7 +173,7 @@ export async function writeOutput(o: OutputPath, text: string | Uint8Array, forc
  * @example await commitAll([await stageOutput(state, bytes, force), violations]);
  */
 export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, force: boolean): Promise<{
-  close(): Promise<void>; commit(): Promise<void>; discard(): Promise<void>;
+  close(): Promise<void>; commit(): Promise<void>; discard(): Promise<void>; withdraw(): Promise<void>;
 }> {
   const temp = temporaryPath(o);
   try {
@@ -142,7 +182,13 @@ export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, for
     await discardOutput(temp);
     throw cannotWrite(o, e);
   }
-  return { close: () => Promise.resolve(), commit: () => commitOutput(o, temp, force), discard: () => discardOutput(temp) };
+  let withdraw = (): Promise<void> => Promise.resolve();
+  return {
+    close: () => Promise.resolve(),
+    commit: async () => { withdraw = await placeOutput(o, temp, force); },
+    discard: () => discardOutput(temp),
+    withdraw: () => withdraw(),
+  };
 }
 
 /** The error for an existing output file without `--force`. */
@@ -163,7 +209,7 @@ export function outputPath(flag: string, given: string, cwd: string): OutputPath
   if (isStdin(given)) {
     throw usage(`--${flag} - : ddss writes --${flag} to a file${flag === 'out' ? '; leave --out out to write to standard output' : ''}`);
   }
-  return { flag, given, path: resolve(cwd, given) };
+  return { flag, given, path: cliPath(cwd, given) };
 }
 
 /** An output appended to in place (`--history`), resolved against `cwd`. */

@@ -2,7 +2,7 @@ import type { Report } from '../core/types.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { readXlsx } from '../sources/xlsx/read-xlsx.js';
 import type { TabularSource } from '../core/source.js';
-import type { InputOptions } from './_input.js';
+import { readsAgain, type InputOptions } from './_input.js';
 import type { Profile } from '../profile/types.js';
 import { isStdin } from './_stdin.js';
 import { headerName } from '../core/rename.js';
@@ -91,6 +91,9 @@ interface Leading {
 /** The first `count` records of a CSV file or a sheet, header included, or undefined when it cannot be read so. */
 async function firstRecords(path: string, o: InputOptions, count = ROWS): Promise<Leading[] | undefined> {
   if (o.format !== 'csv' && o.format !== 'tsv' && o.format !== 'xlsx') return undefined;
+  // A stream (a named pipe, /dev/stdin over a pipe) is the run's to read, once: a look at its first records took them
+  // from the run, or waited for ever for a writer that had gone.
+  if (!(await readsAgain(path, path))) return undefined;
   const columns = Array.from({ length: WIDTH }, (_, i) => `c${i + 1}`);
   const source: TabularSource = o.format === 'xlsx'
     ? readXlsx(path, { header: columns, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }) })

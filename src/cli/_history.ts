@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { cliPath } from './_cli-path.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { Report } from '../core/types.js';
 import type { HistoryThresholds } from '../history/anomalies.js';
 import { historyEntry, type HistoryEntry, type HistoryInput } from '../history/history-entry.js';
@@ -37,7 +38,7 @@ export type HistoryTarget =
 export function historyTarget(given: string | undefined, table: string | undefined, cwd: string,
   env: Readonly<Record<string, string | undefined>>): HistoryTarget | undefined {
   if (given === undefined) return undefined;
-  if (!isPostgresUrl(given)) return { kind: 'file', path: resolve(cwd, given), given };
+  if (!isPostgresUrl(given)) return { kind: 'file', path: cliPath(cwd, given), given };
   const password = urlPassword(given) ?? pgPassword(given, env);
   return { kind: 'postgres', options: { connectionString: given, ...(password === undefined ? {} : { password }),
     ...(table === undefined ? {} : { table }) } };
@@ -53,8 +54,14 @@ export function historyTarget(given: string | undefined, table: string | undefin
 export async function requireHistoryReadable(target: { readonly path: string; readonly given: string } | undefined): Promise<void> {
   if (target === undefined) return;
   // A name not there (or under a file, not a directory) is a new history: where it goes is checked as an output's.
-  const absent = await stat(target.path).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR');
-  if (!absent) await requireReadable(target.path, target.given);
+  const found = await stat(target.path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? null : undefined));
+  if (found === null) return;
+  await requireReadable(target.path, target.given);
+  // A history is read, then appended to: a named pipe is read once and cannot be both (opening one without a writer
+  // waited for ever, past SIGTERM). A symbolic link to a file is that file.
+  if (found?.isFIFO() === true || found?.isSocket() === true) {
+    throw usage(`--history "${target.given}" is a named pipe, not a file: a history is read, then appended to; name a file`);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, fstatSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -56,7 +56,7 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
   const name = isStdin(given) ? STDIN_NAME : basename(given);
   try {
     // Standard input is a stream, read once (so in one thread): a path is opened only when the engine reads it.
-    const input = isStdin(given) ? (o.stdin ?? (() => process.stdin))() : path;
+    const input = isStdin(given) || socketStdin(path) ? (o.stdin ?? (() => process.stdin))() : path;
     if (o.format === 'xlsx') {
       return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }),
         ...(o.rename === undefined ? {} : { header: o.rename }), ...(o.onSheet === undefined ? {} : { onSheet: o.onSheet }) });
@@ -96,6 +96,22 @@ export function openPostgres(p: PostgresArgs, env: Readonly<Record<string, strin
   }
 }
 
+/** The names by which a process opens its own standard input. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/**
+ * Whether `path` names this process's standard input and that is a socket, which cannot be opened by name (`ENXIO`):
+ * a program spawning ddss from Node (`spawn`, `execFile` with `input`) hands it one. It is read as `-` is.
+ */
+function socketStdin(path: string): boolean {
+  if (!STDIN_PATHS.has(path)) return false;
+  try {
+    return fstatSync(0).isSocket();
+  } catch {
+    return false;
+  }
+}
+
 function _failing(name: string, kind: string, error: unknown): TabularSource {
   return {
     kind,
@@ -105,6 +121,19 @@ function _failing(name: string, kind: string, error: unknown): TabularSource {
       throw error instanceof Error ? error : new Error(String(error));
     },
   };
+}
+
+/**
+ * Whether the input can be read a second time, by the hints that look at it again after a run (or at its header
+ * before one): only a regular file can. Standard input, a named pipe or `/dev/stdin` over a pipe are streams, read
+ * once by the run itself: opening a named pipe again waits for a writer that has gone (the run never ended), and a
+ * second read of a pipe takes the records the run was to read. `/dev/stdin` redirected from a file (`< parcels.csv`)
+ * is that file, and is read again.
+ * @example await readsAgain(resolve(io.cwd, 'parcels.csv'), 'parcels.csv') // true; false for a FIFO or '-'
+ */
+export async function readsAgain(path: string, given: string): Promise<boolean> {
+  if (isStdin(given)) return false;
+  return (await stat(path).catch(() => undefined))?.isFile() === true;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { cliPath } from './_cli-path.js';
+import { basename } from 'node:path';
 import type { HistoryThresholds } from '../history/anomalies.js';
 import type { HistoryInput } from '../history/history-entry.js';
 import { inputFingerprint as partsFingerprint } from '../parallel/input-fingerprint.js';
@@ -27,7 +28,7 @@ export async function mergeHistory(target: HistoryTarget, head: ShardHeader, inp
   } else if (input === undefined) {
     fingerprint = async () => ({ name: shards.name, bytes: shards.bytes });
   } else {
-    const path = resolve(cwd, input);
+    const path = cliPath(cwd, input);
     const size = await stat(path).then((s) => s.size, () => undefined);
     if (size === undefined) throw usage(`--input "${input}" cannot be read`);
     if (size !== shards.bytes || await partsFingerprint(path, size) !== shards.fingerprint) {

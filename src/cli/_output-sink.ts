@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { cannotWrite, commitOutput, discardOutput, temporaryPath, type OutputPath } from './_files.js';
+import { cannotWrite, discardOutput, placeOutput, temporaryPath, type OutputPath } from './_files.js';
 
 /** A streamed output file (`--violations`, `--grades`, `fix --out`) while the run lasts. */
 export interface OutputSink<T, R = void> {
@@ -14,10 +14,12 @@ export interface OutputSink<T, R = void> {
   commit(): Promise<void>;
   /** Closes and removes the file: the run did not complete, and the target (if any) stays as it was. */
   discard(): Promise<void>;
+  /** Removes the committed file when it took a new name (see `placeOutput`): another output of the run was not placed. */
+  withdraw(): Promise<void>;
 }
 
-/** What {@link commitAll} needs of an output: `OutputSink` and the fixed file of `ddss fix`. */
-export type Committable = Pick<OutputSink<unknown>, 'close' | 'commit' | 'discard'>;
+/** What {@link commitAll} needs of an output: `OutputSink`, the fixed file of `ddss fix`, a staged report. */
+export type Committable = Pick<OutputSink<unknown>, 'close' | 'commit' | 'discard'> & Partial<Pick<OutputSink<unknown>, 'withdraw'>>;
 
 /**
  * Commits a run's streamed outputs together: each is flushed first, and only when all were written whole is any put
@@ -37,8 +39,11 @@ export async function commitAll(outputs: ReadonlyArray<Committable | undefined>)
     try {
       await o.commit();
     } catch (e) {
-      // Placing a file failed (its target appeared meanwhile): the later ones are not placed either.
+      // Placing a file failed (its target appeared meanwhile): the later ones are not placed either, and the earlier
+      // ones are taken back where they took a new name, so no output is left without the others (a violations file
+      // without its report).
       for (const later of all.slice(i + 1)) await later.discard();
+      for (const earlier of all.slice(0, i).reverse()) await earlier.withdraw?.();
       throw e;
     }
   }
@@ -62,6 +67,7 @@ export async function openOutputSink<T, R = void>(o: OutputPath, force: boolean,
   }
   const sink = makeSink(handle.createWriteStream());
   let closed: Promise<void> | undefined;
+  let withdraw = (): Promise<void> => Promise.resolve();
   const close = (): Promise<void> => (closed ??= sink.close().catch(async (e: unknown) => {
     await discardOutput(temp);
     throw cannotWrite(o, e);
@@ -72,8 +78,9 @@ export async function openOutputSink<T, R = void>(o: OutputPath, force: boolean,
     close,
     async commit() {
       await close();
-      await commitOutput(o, temp, force);
+      withdraw = await placeOutput(o, temp, force);
     },
+    withdraw: () => withdraw(),
     async discard() {
       await close().catch(() => undefined);
       await discardOutput(temp);

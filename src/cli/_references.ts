@@ -1,4 +1,5 @@
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
+import { cliPath } from './_cli-path.js';
 import { delimiter as delimiterArg, jsonRecords } from './_args.js';
 import { usage } from './_errors.js';
 import { checkEncoding, openInput } from './_input.js';
@@ -18,7 +19,7 @@ export interface ReferenceArgs {
 
 /** The `--reference` files, as files the run reads (outputs must not write over them). */
 export function referenceFiles(args: ReferenceArgs, cwd: string): { what: string; path: string }[] {
-  return args.references.map((r) => ({ what: `the --reference ${r.name} file`, path: resolve(cwd, r.path) }));
+  return args.references.map((r) => ({ what: `the --reference ${r.name} file`, path: cliPath(cwd, r.path) }));
 }
 
 /** The `parseArgs` options of the reference flags. */
@@ -95,7 +96,7 @@ export function openReferences(args: ReferenceArgs, definition: DatasetDefinitio
     }
     const format = FORMATS[extname(path).toLowerCase()] as InputFormat;
     const csv = format === 'csv' || format === 'tsv';
-    const source = openInput(resolve(cwd, path), path, {
+    const source = openInput(cliPath(cwd, path), path, {
       format,
       encoding: csv ? args.referenceEncoding : undefined,
       delimiter: csv ? args.referenceDelimiter ?? (format === 'tsv' ? '\t' : undefined) : undefined,

@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
+import { cliPath } from './_cli-path.js';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import { compare as compareSides } from '../compare/compare.js';
 import { MissingColumnError } from '../compare/missing-column-error.js';
 import { missingColumnHint } from './_missing-column-hint.js';
@@ -16,7 +16,8 @@ import { compareArgs, sideRename, type CompareArgs, type CompareFormat, type Com
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
-import { cannotWrite, checkOutputs, commitOutput, discardOutput, outputPath, temporaryPath, writeOutput, type OutputPath } from './_files.js';
+import { cannotWrite, checkOutputs, discardOutput, outputPath, placeOutput, stageOutput, temporaryPath, type OutputPath } from './_files.js';
+import { commitAll, type Committable } from './_output-sink.js';
 import { openInput, requireReadable, type InputOptions } from './_input.js';
 import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
 import { noteSheet } from './_sheet-note.js';
@@ -43,8 +44,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     io.stdout.write(COMPARE_HELP);
     return EXIT.ok;
   }
-  const source = isStdin(args.source) ? STDIN : resolve(io.cwd, args.source);
-  const copy = isStdin(args.copy) ? STDIN : resolve(io.cwd, args.copy);
+  const source = isStdin(args.source) ? STDIN : cliPath(io.cwd, args.source);
+  const copy = isStdin(args.copy) ? STDIN : cliPath(io.cwd, args.copy);
   // A side that is not there is one line (exit 3), not a comparison of nothing with the other side.
   await requireReadable(source, args.source);
   await requireReadable(copy, args.copy);
@@ -128,16 +129,18 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   }
   // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves
   // no changes file: differences of half a file would look like a whole answer.
-  if (file !== undefined && changes !== undefined) {
-    if (report.partial) await _discard(file);
-    else await _commit(file, changes, args.force);
-  }
+  if (file !== undefined && report.partial) await _discard(file);
+  const kept = file !== undefined && changes !== undefined && !report.partial ? _committable(file, changes, args.force) : undefined;
   const text = _render(report, args.format, args.locale);
+  // The report file is placed with the changes file, or neither is: placed after it, a report that could not be
+  // (its name taken during the run, a full disk) left a changes file without its report.
+  const staged = out === undefined ? undefined : await stageOutput(out, text, args.force).catch(async (e: unknown) => {
+    await kept?.discard();
+    throw e;
+  });
+  await commitAll([staged, kept]);
   if (out === undefined) io.stdout.write(text);
-  else {
-    await writeOutput(out, text, args.force);
-    if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
-  }
+  else if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
   for (const line of compareHints(report, args, { source: args.source, copy: args.copy }, seen)) io.stderr.write(`${line}\n`);
   for (const hint of _wrappedHints(wrapped)) io.stderr.write(`ddss: ${hint}\n`);
   return EXIT_BY_STATUS[report.status];
@@ -196,15 +199,33 @@ function _openChanges(o: OutputPath, format: 'csv' | 'ndjson'): ChangesFile {
   }
 }
 
-async function _commit(file: ChangesFile, o: OutputPath, force: boolean): Promise<void> {
-  try {
-    file.writer.flush();
-    closeSync(file.fd);
-  } catch (e) {
-    await discardOutput(file.temp);
-    throw cannotWrite(o, e);
-  }
-  await commitOutput(o, file.temp, force);
+/** The changes file as {@link commitAll} places it: flushed and closed, then put in place (or taken back). */
+function _committable(file: ChangesFile, o: OutputPath, force: boolean): Committable {
+  let closed: Promise<void> | undefined;
+  let withdraw = (): Promise<void> => Promise.resolve();
+  const close = (): Promise<void> => (closed ??= (async () => {
+    try {
+      file.writer.flush();
+      closeSync(file.fd);
+    } catch (e) {
+      await discardOutput(file.temp);
+      throw cannotWrite(o, e);
+    }
+  })());
+  return {
+    close,
+    commit: async () => {
+      await close();
+      withdraw = await placeOutput(o, file.temp, force);
+    },
+    // Once closed, its descriptor is not closed again: the number may by then be another file's.
+    discard: async () => {
+      if (closed === undefined) return _discard(file);
+      await closed.catch(() => undefined);
+      await discardOutput(file.temp);
+    },
+    withdraw: () => withdraw(),
+  };
 }
 
 async function _discard(file: ChangesFile): Promise<void> {

@@ -1,7 +1,8 @@
 import { runNow } from './_args.js';
 import { once } from 'node:events';
+import { cliPath } from './_cli-path.js';
 import type { Writable } from 'node:stream';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { fix as fixFile } from '../fix/fix.js';
 import { changeLogSink } from '../fix/change-log.js';
 import { fixSummary } from '../fix/fix-summary.js';
@@ -37,7 +38,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(FIX_HELP);
     return EXIT.ok;
   }
-  const input = resolve(io.cwd, args.input);
+  const input = cliPath(io.cwd, args.input);
   await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const logPath = args.log === undefined ? undefined : outputPath('log', args.log.path, io.cwd);

@@ -1,21 +1,40 @@
 /** The `ddss` executable: runs the command line on the real process and sets its exit code. */
+import { statSync } from 'node:fs';
 import { run } from './run.js';
 import { processIo, stdoutFailed } from './_io.js';
 import { removePendingOutputs } from './_files.js';
 import { EXIT } from './_errors.js';
 import { waitingOnPipe } from '../sources/file-chunks.js';
 
-// Interrupted (Ctrl-C, a scheduler's SIGTERM): outputs are written to temporary files and renamed into place only
+// Interrupted (Ctrl-C, a scheduler's SIGTERM, SIGHUP from a closed terminal or SSH session): outputs are written to temporary files and renamed into place only
 // when the run completes, so removing those leaves every target as it was. 128 + the signal's number, as shells do.
 // Except while a pipe or device is being opened or read: `process.exit` waits for Node's thread pool, and a named
 // pipe with no writer never returns, so the process stayed after saying it was interrupted. It then ends by the signal
 // itself (`once` has removed the handler: the default action is back), which shells also show as 130 or 143.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+// SIGHUP's default ended the process on the spot, leaving its temporary files (a partial violations file) behind.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.once(signal, () => {
     removePendingOutputs();
     process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
-    if (waitingOnPipe()) process.kill(process.pid, signal);
+    if (waitingOnPipe() || namesPipe(process.argv.slice(2))) process.kill(process.pid, signal);
     process.exit(code);
+  });
+}
+
+/**
+ * Whether an argument names a pipe or a device (`--baseline old.csv` made by mkfifo, a grades file): besides the
+ * input, which `waitingOnPipe` follows, the open or read of such a file may be waiting for a writer, which no exit
+ * can get past. `stat` never waits on it.
+ */
+function namesPipe(args: readonly string[]): boolean {
+  return args.some((arg) => {
+    const value = arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
+    try {
+      const s = statSync(value);
+      return !s.isFile() && !s.isDirectory();
+    } catch {
+      return false;
+    }
   });
 }
 

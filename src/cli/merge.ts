@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cliPath } from './_cli-path.js';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -11,7 +12,7 @@ import type { Report, Violation } from '../core/types.js';
 import { parse, ratio, reportFormat } from './_args.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
-import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { appendedPath, checkOutputs, outputPath, stageOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { fileErrorText } from '../core/file-error-text.js';
 import { commitAll, openOutputSink, type OutputSink } from './_output-sink.js';
@@ -73,7 +74,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   const vio = v.violations === undefined ? undefined : outputPath('violations', v.violations, io.cwd);
   const grd = v.grades === undefined ? undefined : outputPath('grades', v.grades, io.cwd);
-  const files = positionals.map((given) => ({ given, path: resolve(io.cwd, given) }));
+  const files = positionals.map((given) => ({ given, path: cliPath(io.cwd, given) }));
   const outputs = [out, vio, grd].filter((o): o is OutputPath => o !== undefined);
   const hist = historyFile === undefined || isPostgresUrl(historyFile) ? undefined : appendedPath('history', historyFile, io.cwd);
   await requireHistoryReadable(hist);
@@ -129,8 +130,8 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   // Nor may an output be a file the merge reads: a shard's violations or grades file (`--violations part-2.v.ndjson
   // --force` replaced shard 2's, so the shards could no longer be merged), the definition, `--input`, `--baseline`.
   const read = [...definitionFile(spec, io.cwd), ...shardFiles(plan, io.cwd),
-    ...(v.input === undefined ? [] : [{ what: 'the --input file', path: resolve(io.cwd, v.input) }]),
-    ...(v.baseline === undefined ? [] : [{ what: 'the --baseline file', path: resolve(io.cwd, v.baseline) }])];
+    ...(v.input === undefined ? [] : [{ what: 'the --input file', path: cliPath(io.cwd, v.input) }]),
+    ...(v.baseline === undefined ? [] : [{ what: 'the --baseline file', path: cliPath(io.cwd, v.baseline) }])];
   await checkOutputs(outputs, files[0]?.path ?? '', force, read);
   if (hist !== undefined) await checkOutputs([hist], files[0]?.path ?? '', true, read);
   // Judged as one run judges: every violation past the baseline's tally (so every shard's violations file), then
@@ -162,7 +163,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
           throw usage(`${name} was validated without --violations: run every shard with --violations FILE.ndjson to ` +
             `${sink === undefined ? 'judge them against --baseline (it matches every violation of the run)' : 'join them'}`);
         }
-        const path = resolve(dirname(resolve(io.cwd, name)), s.violations.file);
+        const path = resolve(dirname(cliPath(io.cwd, name)), s.violations.file);
         await joinShardLines(path, relative(io.cwd, path) || path, s.violations, plan.offsets[k] as RangeOffset, VIOLATION_LINES, see, stream);
       }
     }
@@ -174,18 +175,21 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     await grades?.sink.discard();
     throw e instanceof CliError ? e : stateError(e);
   }
-  await commitAll([sink, grades?.sink]);
   const judged = tally === undefined ? measured : tally.apply(measured);
   const report = history === undefined ? judged : history.judge(judged);
   const locale = head.options.locale;
   const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
   const color = out === undefined && format === 'text' && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   const text = render(report, format, { locale, color, violationsFile });
+  // The report file is placed with the joined files, or none is (see validate).
+  const staged = out === undefined ? undefined : await stageOutput(out, text, force).catch(async (e: unknown) => {
+    await sink?.discard();
+    await grades?.sink.discard();
+    throw e;
+  });
+  await commitAll([staged, sink, grades?.sink]);
   if (out === undefined) io.stdout.write(text);
-  else {
-    await writeOutput(out, text, force);
-    if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
-  }
+  else if (format !== 'text') io.stdout.write(render(report, 'text', { locale, color: false }));
   await history?.append(report);
   // Shards read no standard input: no pipe to suggest. The renames the header was read with are the shards' (recorded
   // with the definition's rename: under --rename): an entry the definition does not have came from --rename.
@@ -252,7 +256,7 @@ async function joinGrades(plan: ShardPlan, grades: GradesJoin, cwd: string): Pro
   for (let k = 0; k < plan.used; k++) {
     const s = plan.shards[k] as ShardHeader;
     const recorded = s.grades as NonNullable<ShardHeader['grades']>;
-    const path = resolve(dirname(resolve(cwd, plan.names[k] as string)), recorded.file);
+    const path = resolve(dirname(cliPath(cwd, plan.names[k] as string)), recorded.file);
     const rows = s.range.rows;
     const kind: ShardLines<RecordGrade> = { noun: 'graded record', file: 'graded-records file', read: (x) => {
       const g = gradeFromLine(x);
@@ -266,7 +270,7 @@ async function joinGrades(plan: ShardPlan, grades: GradesJoin, cwd: string): Pro
 /** The violations and grades files the shards recorded, where the merge reads them (beside their state files). */
 function shardFiles(plan: { readonly shards: readonly ShardHeader[]; readonly names: readonly string[] }, cwd: string): { what: string; path: string }[] {
   return plan.shards.flatMap((s, k) => {
-    const dir = dirname(resolve(cwd, plan.names[k] as string));
+    const dir = dirname(cliPath(cwd, plan.names[k] as string));
     const name = plan.names[k] as string;
     return [
       ...(s.violations === undefined ? [] : [{ what: `the violations file of ${name}`, path: resolve(dir, s.violations.file) }]),

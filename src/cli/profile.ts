@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { cliPath } from './_cli-path.js';
 import { profile as profileSource } from '../profile/profile.js';
 import { suggestDefinition } from '../profile/suggest-definition.js';
 import { profileText } from '../profile/profile-text.js';
@@ -30,7 +30,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT.ok;
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
-  const input = isStdin(args.input) ? STDIN : resolve(io.cwd, args.input);
+  const input = isStdin(args.input) ? STDIN : cliPath(io.cwd, args.input);
   await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);

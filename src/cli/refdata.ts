@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { cliPath } from './_cli-path.js';
 import { importAdminUnits } from '../../rules/vn/admin/import-admin-units.js';
 import { isDay, TableDatesError, type AdminUnitOptions } from '../../rules/vn/admin/parse-admin-units.js';
 import { choice, parse } from './_args.js';
@@ -59,7 +59,7 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
     ...(v.source === undefined ? {} : { source: v.source }),
     ...(v.column === undefined ? {} : { columns: _columns(v.column) }),
   };
-  const input = resolve(io.cwd, file);
+  const input = cliPath(io.cwd, file);
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   const force = v.force === true;
   if (out !== undefined) await checkOutputs([out], input, force);

@@ -1,12 +1,13 @@
 import { runNow } from './_args.js';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { cliPath } from './_cli-path.js';
 import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
-import { appendedPath, checkOutputs, outputPath, writeOutput, type OutputPath } from './_files.js';
+import { appendedPath, checkOutputs, outputPath, stageOutput, type OutputPath } from './_files.js';
 import { noteSheet } from './_sheet-note.js';
-import { checkEncoding, openInput, openPostgres, requireReadable, requireRereadable, type InputOptions } from './_input.js';
+import { checkEncoding, openInput, openPostgres, readsAgain, requireReadable, requireRereadable, type InputOptions } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
@@ -55,7 +56,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   }
   const encoding = args.encoding === undefined ? undefined : checkEncoding(args.encoding);
   // A database URL is not a path (and is never written anywhere with its password).
-  const input = args.postgres !== undefined ? redactUrl(args.input) : isStdin(args.input) ? STDIN : resolve(io.cwd, args.input);
+  const input = args.postgres !== undefined ? redactUrl(args.input) : isStdin(args.input) ? STDIN : cliPath(io.cwd, args.input);
   // A file that is not there is one line (exit 3), not a report of "could not evaluate" on 0 rows.
   if (args.postgres === undefined) await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
@@ -65,7 +66,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
   const outputs = [out, vio, grd, state].filter((o): o is OutputPath => o !== undefined);
   // Nor any other file the run reads: `--out parcels.yaml --force` replaced the definition with the report.
   const read = [...definitionFile(args.dataset, io.cwd), ...referenceFiles(args, io.cwd),
-    ...(args.baseline === undefined ? [] : [{ what: 'the --baseline file', path: resolve(io.cwd, args.baseline) }])];
+    ...(args.baseline === undefined ? [] : [{ what: 'the --baseline file', path: cliPath(io.cwd, args.baseline) }])];
   await checkOutputs(outputs, input, args.force, read);
   // A --rename of a column the header does not have would rename nothing: its field would only show as missing.
   await requireRenamed(input, args.input, inputOptions(args, encoding), args.rename, 'rename');
@@ -158,8 +159,6 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   const judged = history === undefined ? measured : history.judge(measured);
   // History findings are dataset-level findings of the run: they end its violations file, as the engine's do.
   if (history !== undefined) for (const found of historyViolations(judged.rules)) sink?.write(found);
-  // The run completed (whatever it found): only now do its outputs replace anything.
-  await commitAll([sink, grades]);
   // The output stage as far as it has gone: a report cannot time its own writing, so the text summary printed
   // after a written report counts that writing too.
   const report = withOutputTime(judged, performance.now() - outputStarted);
@@ -168,18 +167,25 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   // The HTML page links the violations file by a path relative to where the page is (the working directory on stdout).
   const violationsFile = vio === undefined ? undefined : relative(out === undefined ? io.cwd : dirname(out.path), vio.path);
   const text = render(report, args.format, { locale: args.locale, color, violationsFile });
+  // The report file is placed with the streamed files, or none is: placed after them, a report that could not be
+  // (its name taken during the run, a full disk) left a violations file without its report.
+  const staged = out === undefined ? undefined : await stageOutput(out, text, args.force).catch(async (e: unknown) => {
+    await sink?.discard();
+    await grades?.discard();
+    throw e;
+  });
+  // The run completed (whatever it found): only now do its outputs replace anything.
+  await commitAll([staged, sink, grades]);
   if (out === undefined) io.stdout.write(text);
-  else {
-    await writeOutput(out, text, args.force);
-    if (args.format !== 'text') {
-      io.stdout.write(render(withOutputTime(report, performance.now() - outputStarted), 'text', { locale: args.locale, color: false }));
-    }
+  else if (args.format !== 'text') {
+    io.stdout.write(render(withOutputTime(report, performance.now() - outputStarted), 'text', { locale: args.locale, color: false }));
   }
   await history?.append(report);
   _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null,
     { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
   // A title above the header makes every declared column "missing": say where the header seems to be.
-  if (args.postgres === undefined && !isStdin(args.input)) {
+  // Only a regular file is read again: a named pipe's writer has gone (opening it would wait for ever), a pipe is empty.
+  if (args.postgres === undefined && await readsAgain(input, args.input)) {
     const options = inputOptions(args, encoding, rename);
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
     if (found !== undefined) {

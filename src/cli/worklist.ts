@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { cliPath } from './_cli-path.js';
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { CRITERIA, type Criterion } from '../core/types.js';
 import { safeCell } from '../outputs/violations.js';
 import { markdownText, plainText } from '../outputs/_escape.js';
@@ -72,11 +72,11 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   if (v.out === '') throw usage('--out needs a file name');
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
-  if (out !== undefined) await checkOutputs([out], resolve(io.cwd, file), v.force === true);
+  if (out !== undefined) await checkOutputs([out], cliPath(io.cwd, file), v.force === true);
 
   const groups = new Map<string, Group>();
   let n = 0;
-  const lines = createInterface({ input: createReadStream(resolve(io.cwd, file), 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({ input: createReadStream(cliPath(io.cwd, file), 'utf8'), crlfDelay: Infinity });
   try {
     for await (const read of lines) {
       n++;

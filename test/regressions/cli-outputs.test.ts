@@ -45,6 +45,30 @@ describe('an output never aliases the input (item 1)', () => {
   });
 });
 
+describe('a path with ".." is the file the system names (as cat reads it), not the text with "dir/.." removed', () => {
+  it('reads the input and writes --out beyond a linked directory, as the shell would', async () => {
+    const dir = tmp.path('dotdot');
+    mkdirSync(join(dir, 'exports', '2026'), { recursive: true });
+    copyFileSync(input, join(dir, 'exports', 'parcels.csv'));
+    // What Node's resolve() made of "latest/../parcels.csv": another file, here a one-record decoy.
+    writeFileSync(join(dir, 'parcels.csv'), `${original.split('\n')[0]}\nP-999,001099012345,An,1,01/01/2020\n`);
+    symlinkSync(join(dir, 'exports', '2026'), join(dir, 'latest'));
+    // Written out: join() would remove "latest/.." itself.
+    const r = await cli(['validate', `${dir}/latest/../parcels.csv`, '--dataset', 'parcels.yaml', '--now', '2026-11-22',
+      '--format', 'json', '--out', `${dir}/latest/../report.json`]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'exports', 'report.json'), 'utf8')) as { rows: number };
+    // Before: the decoy was validated (1 row) and the report written beside it.
+    expect(report.rows).toBe(original.trimEnd().split('\n').length - 1);
+    expect(existsSync(join(dir, 'report.json'))).toBe(false);
+    // The input named with a "..": the input itself, not "a link to it".
+    const same = await cli(['validate', join(dir, 'exports', 'parcels.csv'), '--dataset', 'parcels.yaml', '--out',
+      `${dir}/exports/2026/../parcels.csv`, '--force']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe(`ddss: --out "${dir}/exports/2026/../parcels.csv" is the input file; refusing to write over it\n`);
+  });
+});
+
 describe('outputs appear whole or not at all (item 2)', () => {
   it('a completed run replaces the old files (--force) and leaves no temporary file', async () => {
     const dir = tmp.path('done');
@@ -59,12 +83,63 @@ describe('outputs appear whole or not at all (item 2)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  // The definition module creates DDSS_FIXTURE_APPEARS while it loads, after the outputs were checked: a name taken
+  // during the run. A copy per case, each loaded afresh.
+  it.each([
+    ['the report (--out)', 'r.json', ['v.csv', 'g.ndjson']],
+    ['the violations file', 'v.csv', ['r.json', 'g.ndjson']],
+    ['the grades file', 'g.ndjson', ['r.json', 'v.csv']],
+  ])('%s cannot be placed (its name was taken during the run): exit 2, and no other output is left without it', async (_, taken, others) => {
+    const dir = tmp.path(`taken-${taken}`);
+    mkdirSync(dir);
+    const definition = join(dir, 'appears.def.ts');
+    copyFileSync(join(FIXTURES, 'appears.def.ts'), definition);
+    process.env.DDSS_FIXTURE_APPEARS = join(dir, taken);
+    let r;
+    try {
+      r = await cli(['validate', input, '--dataset', definition, '--format', 'json', '--now', '2026-11-22',
+        '--out', join(dir, 'r.json'), '--violations', join(dir, 'v.csv'), '--grades', join(dir, 'g.ndjson'), '--grades-all']);
+    } finally {
+      delete process.env.DDSS_FIXTURE_APPEARS;
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ddss: refusing to overwrite existing ".*"/);
+    expect(readFileSync(join(dir, taken), 'utf8')).toBe('written by someone else\n');
+    // Before: the violations and grades files were placed first, then the report was refused, and they stayed.
+    for (const other of others) expect(existsSync(join(dir, other))).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  // /proc takes no new file, even from root (a read-only directory would not stop root): the output cannot be written.
+  it.skipIf(process.platform !== 'linux').each([['--out', '/proc/ddss-report.json'], ['--history', '/proc/ddss-history.ndjson']])(
+    '%s where no file can be created: exit 3 before the definition is even loaded, not after the whole run', async (flag, path) => {
+      const dir = tmp.path(`unwritable${flag}`);
+      mkdirSync(dir);
+      const definition = join(dir, 'appears.def.ts');
+      copyFileSync(join(FIXTURES, 'appears.def.ts'), definition);
+      // The definition module writes this file when it is loaded: the run started.
+      process.env.DDSS_FIXTURE_APPEARS = join(dir, 'loaded.txt');
+      let r;
+      try {
+        r = await cli(['validate', input, '--dataset', definition, '--now', '2026-11-22', flag, path]);
+      } finally {
+        delete process.env.DDSS_FIXTURE_APPEARS;
+      }
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(new RegExp(`^ddss: cannot write "${path}": ENOENT: .*\n$`));
+      // Before: the whole run was made, its summary printed, and only then did writing the output fail.
+      expect(existsSync(join(dir, 'loaded.txt'))).toBe(false);
+      expect(r.stdout).toBe('');
+    });
+
   // A run of some seconds: the file is the fixture's rows many times over.
   const big = tmp.path('big.csv');
   const [header, ...rows] = original.trimEnd().split('\n');
   writeFileSync(big, `${header}\n${Array.from({ length: 60_000 }, () => rows.join('\n')).join('\n')}\n`);
 
-  it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s mid-run: exit %i, one line, the old file untouched, no partial file', async (signal, code) => {
+  // SIGHUP: a terminal or SSH session closed under a long run. Before, it ended the process by default, and the
+  // temporary violations file stayed beside the target.
+  it.each([['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const)('%s mid-run: exit %i, one line, the old file untouched, no partial file', async (signal, code) => {
     const dir = tmp.path(`int-${signal}`);
     mkdirSync(dir);
     writeFileSync(join(dir, 'v.csv'), 'old violations\n');
