@@ -76,7 +76,7 @@ export { withHistory, type HistorySummary } from './history/with-history.js';
 export { historyTrend, type DatasetTrend, type MovedRule } from './history/history-trend.js';
 export type { HistoryThresholds } from './history/anomalies.js';
 export type { ForeignKeyOptions } from '../rules/correct/foreign-key.js';
-export type { CompareOptions, ComparisonReport, Difference, DifferenceStatus } from './compare/types.js';
+export type { CompareOptions, ComparisonReport, Difference, DifferenceStatus, KeylessRecords } from './compare/types.js';
 export { formatComparison, type ComparisonTextOptions } from './outputs/comparison-text.js';
 export { toComparisonJson } from './outputs/comparison-json.js';
 export { toComparisonHtml } from './outputs/comparison-html.js';

@@ -22,8 +22,8 @@ function schemaCheck(): { ajv: Ajv; check: ValidateFunction } {
 
 /**
  * Throws unless the comparison report's JSON matches schema/comparison.schema.json and keeps the invariants no schema
- * states: every source record is matched, changed, missing or duplicate-keyed (and every copy record matched, changed,
- * extra or duplicate-keyed), the score is matched / rows.source, and per-column changes are within the changed keys.
+ * states: every source record is matched, changed, missing, duplicate-keyed or keyless (and every copy record matched,
+ * changed, extra, duplicate-keyed or keyless), the score is matched / rows.source, and per-column changes are within the changed keys.
  */
 export function assertValidComparison(report: ComparisonReport): void {
   const json = JSON.parse(JSON.stringify(report)) as unknown;
@@ -31,9 +31,11 @@ export function assertValidComparison(report: ComparisonReport): void {
   if (!check(json)) throw new Error(`comparison does not match schema/comparison.schema.json: ${ajv.errorsText(check.errors)}`);
   const c = report.counts;
   const broken: string[] = [];
+  const keyless = report.keyless ?? { source: 0, copy: 0, samples: [] };
+  if (report.keyless !== undefined && keyless.source + keyless.copy === 0) broken.push('keyless is present with no record');
   if (!report.partial) {
-    if (report.rows.source !== c.matched + c.changed + c.missing + report.duplicates.source) broken.push('source rows do not add up');
-    if (report.rows.copy !== c.matched + c.changed + c.extra + report.duplicates.copy) broken.push('copy rows do not add up');
+    if (report.rows.source !== c.matched + c.changed + c.missing + report.duplicates.source + keyless.source) broken.push('source rows do not add up');
+    if (report.rows.copy !== c.matched + c.changed + c.extra + report.duplicates.copy + keyless.copy) broken.push('copy rows do not add up');
     const score = report.rows.source === 0 ? null : c.matched / report.rows.source;
     if (report.score !== score) broken.push(`score ${report.score} is not matched / rows.source = ${score}`);
   } else if (report.score !== null) broken.push('a partial comparison has a score');
@@ -45,7 +47,7 @@ export function assertValidComparison(report: ComparisonReport): void {
   // columns were named, which the report does not record) make a comparison different.
   const lossless = new Set(['mixed_line_endings', 'blank_row', 'non_array_document', 'extra_property']);
   const problems = [...Object.keys(report.sourceIssues.source), ...Object.keys(report.sourceIssues.copy)].filter((k) => !lossless.has(k)).length;
-  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || report.columnsOnlyIn.source.length + report.columnsOnlyIn.copy.length > 0;
+  const differs = c.changed + c.missing + c.extra + c.duplicateKeys + keyless.source + keyless.copy > 0 || report.columnsOnlyIn.source.length + report.columnsOnlyIn.copy.length > 0;
   if (report.status !== 'error' && (differs || problems > 0) && report.status === 'equal') broken.push(`status ${report.status} does not fit the counts`);
   if (report.status === 'different' && !differs && problems === 0 && !Object.keys({ ...report.sourceIssues.source, ...report.sourceIssues.copy }).includes('extra_property')) {
     broken.push('status different with nothing that differs');

@@ -223,3 +223,21 @@ describe('ddss compare never calls a copy equal that was not compared as written
       '(or --encoding-source and --encoding-copy, if they differ)\n');
   });
 });
+
+// Rows with an empty key were paired as one record: an empty id in each file was "changed", never said to be keyless.
+describe('ddss compare: records with a blank key', () => {
+  it('counts them apart, lists them in every format, and exits 1', async () => {
+    writeFileSync(p('a.csv'), 'id,name\n1,An\n,Bình\n');
+    writeFileSync(p('b.csv'), 'id,name\n1,An\n  ,Chi\n');
+    const json = await cli(['compare', p('a.csv'), p('b.csv'), '--key', 'id', '--format', 'json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as ComparisonReport;
+    assertValidComparison(report);
+    expect(report.counts).toEqual({ matched: 1, changed: 0, missing: 0, extra: 0, duplicateKeys: 0 });
+    expect(report.keyless).toEqual({ source: 1, copy: 1, samples: [{ side: 'source', record: 2, line: 3 }, { side: 'copy', record: 2, line: 3 }] });
+    const text = await cli(['compare', p('a.csv'), p('b.csv'), '--key', 'id']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('Records with a blank key, paired with nothing (not compared, so the copy is not called equal): ' +
+      'Source 1 (record 2, line 3) · Copy 1 (record 2, line 3)');
+  });
+});

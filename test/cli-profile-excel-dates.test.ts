@@ -8,7 +8,8 @@ afterEach(() => tmp.remove());
 
 // A date column that went through a spreadsheet as numbers (43831 is 01/01/2020) was profiled as an integer column,
 // and its suggested definition validated it as one: nothing said the numbers were dates.
-// Serials with a time of day (43831.5) are numbers; five-digit ones have the form of commune codes.
+// Serials with a time of day (43831.5) are numbers; five-digit ones are integers (no commune code without a commune
+// list: they were "commune codes ✓", and c7 got a `vn: [commune]` that passed every serial).
 const CSV = 'id,ngay_cap,c7,so_tien,dob,updated_date\n' + Array.from({ length: 30 }, (_, i) =>
   `${i},${43831 + i * 70},${43900 + i * 71},${30000 + i * 100},${30000 + i * 97},${45000 + i}.25`).join('\n') + '\n';
 
@@ -16,9 +17,8 @@ it('profile says which integer columns may hold Excel serial dates, and converts
   writeFileSync(tmp.path('in.csv'), CSV);
   const text = await cli(['profile', tmp.path('in.csv')]);
   const block = (name: string): string => text.stdout.split('\n\n').find((b) => b.startsWith(`${name}  `)) ?? '';
-  // Five-digit serials have the form of commune codes, which the column is still said to look like.
-  expect(block('ngay_cap')).toMatch(/^ngay_cap {2}text$/m);
-  expect(block('ngay_cap')).toContain('100% look like commune codes');
+  expect(block('ngay_cap')).toMatch(/^ngay_cap {2}integer$/m);
+  expect(block('ngay_cap') + block('c7')).not.toContain('commune');
   expect(block('ngay_cap')).toContain('may hold dates as Excel serial numbers: its name says date and every value is the serial ' +
     'number of a date (01/01/2020 – 23/07/2025) (nothing converted)');
   expect(block('c7')).toContain('may hold dates as Excel serial numbers: every value is the serial number of a date of 1970–2040 ' +
@@ -30,7 +30,7 @@ it('profile says which integer columns may hold Excel serial dates, and converts
 
   const json = JSON.parse((await cli(['profile', tmp.path('in.csv'), '--format', 'json'])).stdout) as { columns: Array<{ name: string; type: string; excelSerialDates?: string }> };
   expect(json.columns.map((c) => [c.name, c.type, c.excelSerialDates])).toEqual([
-    ['id', 'integer', undefined], ['ngay_cap', 'text', 'name'], ['c7', 'text', 'values'], ['so_tien', 'text', undefined], ['dob', 'text', 'name'],
+    ['id', 'integer', undefined], ['ngay_cap', 'integer', 'name'], ['c7', 'integer', 'values'], ['so_tien', 'integer', undefined], ['dob', 'integer', 'name'],
     ['updated_date', 'number', 'name'],
   ]);
   expect(block('updated_date')).toContain('its name says date and every value is the serial number of a date (15/03/2023 – 13/04/2023)');
@@ -41,10 +41,11 @@ it('the suggested definition reports each serial of a date-named column with its
   const yaml = await cli(['profile', tmp.path('in.csv'), '--format', 'yaml', '--out', tmp.path('in.yaml')]);
   expect(yaml.code).toBe(0);
   const suggested = readFileSync(tmp.path('in.yaml'), 'utf8');
-  expect(suggested).toContain('  "ngay_cap":\n    # 30 values, 0 missing; 30 distinct\n    # may hold dates as Excel serial numbers: its name says date and ' +
-    'every value is the serial number of a date (01/01/2020 – 23/07/2025), though they have the form of commune codes; excelSerial ' +
+  expect(suggested).toContain('  "ngay_cap":\n    # 30 values, 0 missing; 30 distinct\n    # 100% read as integer values\n    # may hold dates as Excel serial numbers: ' +
+    'its name says date and every value is the serial number of a date (01/01/2020 – 23/07/2025); excelSerial ' +
     'reports each with its date, which ddss fix --only excel-date writes; then declare type: date with its format\n    type: integer\n');
-  expect(suggested).toMatch(/ {2}"c7":\n.*\n.*\n {4}# may hold dates as Excel serial numbers: every value is the serial number of a date of 1970–2040 \(10\/03\/2020 – 29\/10\/2025\); if so, type: integer and vn: \[excelSerial\] report each .*\n {4}type: text\n/);
+  expect(suggested).toMatch(/ {2}"c7":\n.*\n.*\n {4}# may hold dates as Excel serial numbers: every value is the serial number of a date of 1970–2040 \(10\/03\/2020 – 29\/10\/2025\); if so, type: integer and vn: \[excelSerial\] report each .*\n {4}type: integer\n/);
+  expect(suggested).not.toMatch(/vn: \[.*commune/);
   const r = await cli(['validate', tmp.path('in.csv'), '--dataset', tmp.path('in.yaml'), '--format', 'json', ...NOW]);
   const report = JSON.parse(r.stdout) as { rules: Array<{ id: string; failed: number; samples: Array<{ suggestion?: string }> }> };
   const rule = (id: string) => report.rules.find((x) => x.id === id);
@@ -53,7 +54,7 @@ it('the suggested definition reports each serial of a date-named column with its
   expect(rule('ngay_cap.excelSerial')?.samples[0]?.suggestion).toBe('01/01/2020');
   expect(rule('dob.excelSerial')?.failed).toBe(30);
   expect(rule('c7.excelSerial')).toBeUndefined();
-  expect(rule('c7.commune')?.failed).toBe(0);
+  expect(rule('c7.commune')).toBeUndefined();
   expect(rule('so_tien.excelSerial')).toBeUndefined();
   expect(rule('updated_date.type')?.failed).toBe(0);
   expect(rule('updated_date.excelSerial')?.failed).toBe(30);

@@ -111,3 +111,15 @@ describe('profile with workers', () => {
     expect((await cli(['profile', path, '--workers', '0'])).code).toBe(2);
   });
 });
+
+// Each worker judges commune codes by the lists given (they cross to the threads as plain data), as one thread does.
+it('workers find commune codes in the communes lists given, as one thread does', async () => {
+  const { loadAdminUnits } = await import('../rules/vn/admin/load-admin-units.js');
+  const communes = loadAdminUnits(fileURLToPath(new URL('../rules/vn/admin/fixtures/communes-2025.json', import.meta.url)));
+  const path = tmp.path('communes.csv');
+  writeFileSync(path, `ma\n${Array.from({ length: 3000 }, (_, i) => ['00004', '09190', '26734', '26740'][i % 4]).join('\n')}\n`);
+  const before = started.ranges;
+  const p = await profile(readCsv(path), { now: NOW, workers: 2, minBytesPerWorker: 1, communes });
+  expect(started.ranges - before).toBeGreaterThanOrEqual(2);
+  expect([p.columns[0]?.recognised, p.communeLists]).toEqual(['commune', ['2025-07-01']]);
+});

@@ -56,5 +56,8 @@ its --rename-source or --rename-copy, the --key both files spell otherwise, or t
 A file read in an encoding or with a delimiter it is not in is said on stderr with its own flag to give
 (declare --encoding-copy utf8, --delimiter-source ';').
 
+Records whose key is blank (empty, white space, absent, a --dataset missing value) are paired with nothing:
+counted apart (JSON "keyless"), and the copy is not equal.
+
 Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole.
 `;

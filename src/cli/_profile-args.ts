@@ -32,6 +32,8 @@ export interface ProfileArgs {
   readonly now: Date | undefined;
   /** `--workers N`: threads for a CSV file (default one per core, as validate). */
   readonly workers: number;
+  /** `--communes FILE` (repeatable): commune lists five-digit values are looked up in. */
+  readonly communes: readonly string[];
 }
 
 /**
@@ -54,12 +56,13 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     'show-values': { type: 'boolean' },
     now: { type: 'string' },
     workers: { type: 'string' },
+    communes: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help === true) {
     return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
       encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, showValues: false,
-      now: undefined, workers: 1 };
+      now: undefined, workers: 1, communes: [] };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -90,5 +93,9 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     showValues: v['show-values'] === true,
     now: instant('now', v.now),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
+    communes: (v.communes ?? []).map((f) => {
+      if (f === '') throw usage('--communes needs a file (a commune list from ddss refdata import)');
+      return f;
+    }),
   };
 }

@@ -185,7 +185,8 @@ export const PROFILE_HELP = `Usage: ddss profile <input> [--format text|json|yam
 Reads the file once and describes each column: inferred type, missing share (empty cells and the Vietnamese
 placeholders count as missing), distinct count (exact up to 10 000, a HyperLogLog estimate above), range, lengths,
 top values, shapes (9 a digit, A a letter) and the Vietnamese identifiers recognised (CCCD, CMND, MST, BHXH, BHYT,
-phone, province code and its list, commune code, land-use code, personal names, TCVN3/VNI or NFD text). Input as
+phone, province code and its list, commune code (in the --communes lists only), land-use code, personal names,
+TCVN3/VNI or NFD text). Input as
 for validate; personal columns are shown masked: identifiers and names (recognised in at least half the values, or
 30% shaped like IDs, e-mails or names: 001 089 012345), and columns whose name says personal data (birth dates,
 addresses, phones, e-mail: dob, owner_address, Ngày sinh, …); an ID-shaped value is masked in any text column.
@@ -207,6 +208,9 @@ Options:
       --json-records P   profile the records of a JSON document at P (data, result.items, /v1.0/data)
       --show-values      show the values of personal columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
+      --communes FILE    a commune list (from ddss refdata import; repeatable for dated lists): five-digit
+                         values in it are commune codes, and the yaml suggestion names it (communes:) with
+                         vn: [commune]; without a list, five digits are said to have the form only
       --workers N        threads for a CSV file of 8 MiB or more (default: one per core; 1 to turn off)
   -h, --help             this help
 

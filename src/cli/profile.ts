@@ -16,6 +16,9 @@ import { titleHint } from './_header-below.js';
 import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
 import { renamedPersonal, requireRenamed, type Rename } from './_rename.js';
 import { PROFILE_HELP } from './help.js';
+import { dirname, relative, sep } from 'node:path';
+import { loadAdminUnits } from '../../rules/vn/admin/load-admin-units.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 
 /**
  * `ddss profile <input>`: reads the file once and prints what its columns hold (text, json, html), or a suggested
@@ -34,6 +37,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], input, args.force);
+  const communes = args.communes.map((f) => loadCommunes(cliPath(io.cwd, f), f));
   // How the file is read, for the profile and for the title hint's second look.
   const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename,
     jsonRecords: args.jsonRecords };
@@ -49,6 +53,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
       showValues: args.showValues,
       workers: args.workers,
       personalColumns: renamedPersonal(args.rename),
+      communes,
       ...(args.sample === undefined ? {} : { sample: args.sample }),
       ...(args.now === undefined ? {} : { now: args.now }),
     });
@@ -79,28 +84,42 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   // A title above the table: most rows have more cells than the header, so say where the header seems to be.
   const title = await titleHint(p, input, args.input, options, 'profile');
   if (title !== undefined) io.stderr.write(`${title}\n`);
-  const text = renderProfile(p, args.format, args.rename);
+  // The suggestion names the lists relative to where it is written (a definition reads `communes:` relative to itself).
+  const listed = args.communes.map((f) => relative(out === undefined ? io.cwd : dirname(out.path), cliPath(io.cwd, f)).split(sep).join('/'));
+  const text = renderProfile(p, args.format, args.rename, listed);
   if (out === undefined) io.stdout.write(text);
   else await writeOutput(out, text, args.force);
   return EXIT.ok;
 }
 
 /**
- * A profile in one of the formats of `ddss profile`; `rename` (`--rename`) is the suggested definition's `rename:`.
+ * A profile in one of the formats of `ddss profile`; `rename` (`--rename`) is the suggested definition's `rename:`,
+ * `communes` (`--communes`, relative to the definition) its `communes:`.
  * @example renderProfile(p, 'yaml') // the suggested definition
  */
-export function renderProfile(p: Profile, format: ProfileFormat, rename?: Rename): string {
+export function renderProfile(p: Profile, format: ProfileFormat, rename?: Rename, communes?: readonly string[]): string {
   switch (format) {
     case 'json': return `${JSON.stringify(p, null, 2)}\n`;
     case 'yaml': {
       try {
-        return suggestDefinition(p, { rename });
+        return suggestDefinition(p, { rename, communes });
       } catch (e) {
         throw new CliError(oneLine((e as Error).message.replace(/^ddss: /, '')), EXIT.unevaluated);
       }
     }
     case 'html': return profileHtml(p);
     case 'text': return profileText(p);
+  }
+}
+
+/** A `--communes` list, loaded; one that cannot be read or holds no commune is an input error (exit 3). */
+function loadCommunes(path: string, given: string): CommuneTable {
+  try {
+    const table = loadAdminUnits(path);
+    if (table.entries.length === 0) throw new Error('it holds no commune');
+    return table;
+  } catch (e) {
+    throw new CliError(`cannot read --communes "${given}": ${oneLine((e as Error).message.replace(/^ddss: /, ''))}`, EXIT.unevaluated);
   }
 }
 

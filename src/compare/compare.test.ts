@@ -313,3 +313,39 @@ async function inSpillDir(fn: (dir: string) => Promise<void>): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// Records whose key is blank were paired as one record: `{ k: null }` and `{ k: undefined }` were "changed".
+describe('compare: records without a key', () => {
+  it.each<[string, unknown[], unknown[], { source: number; copy: number }]>([
+    ['null against undefined', [{ k: null, a: 'x' }], [{ k: undefined, a: 'z' }], { source: 1, copy: 1 }],
+    ['empty against white space', [{ k: '', a: 'x' }], [{ k: ' \t', a: 'x' }], { source: 1, copy: 1 }],
+    ['a key column the copy lacks in one record', [{ k: '1', a: 'x' }], [{ k: '1', a: 'x' }, { a: 'y' }], { source: 0, copy: 1 }],
+  ])('%s: counted apart, never matched or changed, and the copy not equal', async (_what, source, copy, keyless) => {
+    const report = await compare(source, copy, { key: 'k' });
+    assertValidComparison(report);
+    expect([report.keyless?.source, report.keyless?.copy]).toEqual([keyless.source, keyless.copy]);
+    expect(report.counts.changed).toBe(0);
+    expect(report.status).toBe('different');
+  });
+
+  it('samples them by side and record number, at most maxSamples, and a composite key with one blank part is keyless', async () => {
+    const source = [{ a: '1', b: 'x', v: 1 }, { a: '1', b: '', v: 2 }, { a: null, b: 'y', v: 3 }];
+    const copy = [{ a: '1', b: 'x', v: 1 }, { a: '1', b: ' ', v: 2 }];
+    const report = await compare(source, copy, { key: ['a', 'b'], maxSamples: 2 });
+    assertValidComparison(report);
+    expect(report.counts).toEqual({ matched: 1, changed: 0, missing: 0, extra: 0, duplicateKeys: 0 });
+    expect(report.keyless).toEqual({ source: 2, copy: 1, samples: [{ side: 'source', record: 2 }, { side: 'source', record: 3 }] });
+    expect(report.score).toBe(1 / 3);
+  });
+
+  it('has no keyless field when every record has its key', async () => {
+    expect('keyless' in await run(SOURCE, SOURCE)).toBe(false);
+  });
+
+  it('a dataset\'s missing values are blank keys too', async () => {
+    const dataset = defineDataset({ name: 'd', key: 'id', missingValues: ['NULL'], fields: { id: field.text(), name: field.text() } });
+    const report = await compare([{ id: 'NULL', name: 'a' }], [{ id: 'NULL', name: 'b' }], { key: 'id', dataset });
+    assertValidComparison(report);
+    expect([report.keyless?.source, report.keyless?.copy, report.counts.changed]).toEqual([1, 1, 0]);
+  });
+});

@@ -11,7 +11,7 @@ import { KeyTable } from './_table.js';
 import { MissingColumnError } from './missing-column-error.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { tally, type Tally } from './_tally.js';
-import type { CompareOptions, ComparisonReport } from './types.js';
+import type { CompareOptions, ComparisonReport, KeylessRecords } from './types.js';
 
 const DEFAULT_BUDGET = 256 * 1024 * 1024;
 // Every option, as a record so that adding one to `CompareOptions` without listing it here is a type error.
@@ -65,14 +65,14 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   const canons = [...key, ...compared].map((c) => columnCanon(c, options.dataset, text));
   const t = tally({ key, compared, canons, dataset: options.dataset, pii: options.pii ?? [], showValues: options.showValues === true,
     piiKey: options.piiKey, maxSamples, onChange: options.onChange });
-  const run = new Run([...key, ...compared], canons, key.length, budget, options.tempDir);
+  const run = new Run([...key, ...compared], canons, key.length, budget, options.tempDir, maxSamples, options.dataset !== undefined);
   try {
     const rows = {
       source: await run.read(sourceSide, 0),
       copy: await run.read(copySide, 1),
     };
     const partitions = await run.finish(t);
-    return _report({ key, compared, onlyIn, rows, t, options, partitions, sourceSide, copySide });
+    return _report({ key, compared, onlyIn, rows, t, options, partitions, sourceSide, copySide, keyless: run.keyless });
   } finally {
     run.dispose();
   }
@@ -98,8 +98,12 @@ class Run {
   // source must not be possible. Keys keep a fixed hash (they are confirmed byte for byte; partitions stay stable).
   private readonly cells = new Hasher(randomBytes(4).readUInt32LE(0), randomBytes(4).readUInt32LE(0));
 
+  /** Records with a blank key, which are paired with nothing (a null key is no key: it matched any other null). */
+  readonly keyless: { source: number; copy: number; samples: Array<KeylessRecords['samples'][number]> } = { source: 0, copy: 0, samples: [] };
+
   constructor(private readonly names: readonly string[], private readonly canons: readonly Canon[],
-    private readonly nk: number, private readonly budget: number, private readonly tempDir: string | undefined) {}
+    private readonly nk: number, private readonly budget: number, private readonly tempDir: string | undefined,
+    private readonly maxSamples: number, private readonly datasetMissing: boolean) {}
 
   /** Streams one side (0 source, 1 copy) into the table or the partitions; returns its record count. */
   async read(side: Side, which: 0 | 1): Promise<number> {
@@ -107,14 +111,16 @@ class Run {
     const n = at.length;
     let count = 0;
     for await (const batch of side.batches()) {
-      for (const row of batch) {
+      for (let r = 0; r < batch.length; r++) {
+        const row = batch[r] as readonly unknown[];
         const raw = new Array<unknown>(n);
         for (let i = 0; i < n; i++) {
           const p = at[i] as number;
           raw[i] = p < 0 ? null : _jsonable(row[p]);
         }
-        this.add(which, raw, JSON.stringify(raw));
         count++;
+        if (this.blankKey(raw)) this.addKeyless(which, count, side.line(r));
+        else this.add(which, raw, JSON.stringify(raw));
       }
       if (this.table !== undefined && this.table.bytes() > this.budget) this.toPartitions();
     }
@@ -138,6 +144,23 @@ class Run {
     }
     this.table = undefined;
     return spill.partitions;
+  }
+
+  /** Whether a key cell is blank: absent, null, white space only, or (with a dataset) one of its missing values. */
+  private blankKey(raw: readonly unknown[]): boolean {
+    for (let i = 0; i < this.nk; i++) {
+      const v = raw[i];
+      if (v === null || (typeof v === 'string' && v.trim() === '')) return true;
+      // A dataset's canonical form of a missing cell (`NULL`, `-`, …) is '\u0000'; without one no text is blank.
+      if (this.datasetMissing && (this.canons[i] as Canon)(v) === '\u0000') return true;
+    }
+    return false;
+  }
+
+  private addKeyless(which: 0 | 1, record: number, line: number | undefined): void {
+    const side = which === 0 ? 'source' : 'copy';
+    this.keyless[side]++;
+    if (this.keyless.samples.length < this.maxSamples) this.keyless.samples.push({ side, record, ...(line === undefined ? {} : { line }) });
   }
 
   dispose(): void {
@@ -244,6 +267,7 @@ interface ReportParts {
   readonly partitions: number;
   readonly sourceSide: Side;
   readonly copySide: Side;
+  readonly keyless: KeylessRecords;
 }
 
 function _report(p: ReportParts): ComparisonReport {
@@ -256,7 +280,8 @@ function _report(p: ReportParts): ComparisonReport {
   const uncompared = (issues: Readonly<Record<string, number>>) => Object.keys(issues)
     .some((code) => !LOSSLESS.has(code) && !(code === 'extra_property' && p.options.columns !== undefined));
   const problems = uncompared(p.sourceSide.issues()) || uncompared(p.copySide.issues());
-  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || p.onlyIn.source.length + p.onlyIn.copy.length > 0 || problems;
+  const keyless = p.keyless.source + p.keyless.copy > 0;
+  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || keyless || p.onlyIn.source.length + p.onlyIn.copy.length > 0 || problems;
   return {
     kind: 'comparison',
     schemaVersion: 1,
@@ -267,6 +292,7 @@ function _report(p: ReportParts): ComparisonReport {
     rows: p.rows,
     counts: { ...c },
     duplicates: { ...p.t.duplicates },
+    ...(keyless ? { keyless: { source: p.keyless.source, copy: p.keyless.copy, samples: [...p.keyless.samples] } } : {}),
     columns: p.t.columns,
     samples: p.t.samples,
     score: partial || p.rows.source === 0 ? null : c.matched / p.rows.source,

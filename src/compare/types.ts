@@ -87,8 +87,18 @@ export interface ComparisonReport {
     readonly matched: number; readonly changed: number; readonly missing: number; readonly extra: number;
     readonly duplicateKeys: number;
   };
-  /** Records whose key is duplicated, per side: `rows.source = matched + changed + missing + duplicates.source`. */
+  /**
+   * Records whose key is duplicated, per side: `rows.source = matched + changed + missing + duplicates.source` (+
+   * `keyless.source` when present).
+   */
   readonly duplicates: { readonly source: number; readonly copy: number };
+  /**
+   * Records with a blank key, per side, present only when there are some: a key column empty, `null`, absent, white
+   * space only, or a dataset's missing value (with a composite key, any of its columns). Such a record cannot be
+   * paired with another, so it is counted here and in no other count (it is not missing, extra or changed), and the
+   * copy is not `equal`. `samples`: up to `maxSamples` of them, by side and record number (1 = the first record read).
+   */
+  readonly keyless?: KeylessRecords;
   /** Per compared column: how many changed records differ in it. */
   readonly columns: Readonly<Record<string, { readonly changed: number }>>;
   /** Up to `maxSamples` differences per status. */
@@ -113,4 +123,12 @@ export interface ComparisonReport {
   readonly partial: boolean;
   /** Why a side could not be read (present exactly when `status` is `error`). */
   readonly error?: string;
+}
+
+/** The records of a comparison whose key is blank (`ComparisonReport.keyless`). */
+export interface KeylessRecords {
+  readonly source: number;
+  readonly copy: number;
+  /** Which records they are: the side, the record's number on it (from 1) and its line when the source numbers lines. */
+  readonly samples: readonly { readonly side: 'source' | 'copy'; readonly record: number; readonly line?: number }[];
 }

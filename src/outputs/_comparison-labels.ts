@@ -1,5 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport, DifferenceStatus } from '../compare/types.js';
+import { formatCount } from './_format.js';
 
 /** The words of the comparison outputs, in both shipped languages. */
 export interface ComparisonLabels {
@@ -24,6 +25,9 @@ export interface ComparisonLabels {
   readonly noScore: string;
   readonly partitions: string;
   readonly issuesIn: { readonly source: string; readonly copy: string };
+  /** Records with a blank key (`keyless`), and how one of them is named: `record 2, line 3`. */
+  readonly keyless: string;
+  readonly record: (n: string, line: string | undefined) => string;
 }
 
 const EN: ComparisonLabels = {
@@ -48,6 +52,8 @@ const EN: ComparisonLabels = {
   occurrences: 'occurrences (source/copy)',
   noScore: 'no score',
   partitions: 'partitions',
+  keyless: 'Records with a blank key, paired with nothing (not compared, so the copy is not called equal)',
+  record: (n, line) => `record ${n}${line === undefined ? '' : `, line ${line}`}`,
   issuesIn: { source: 'Source file problems (what was not read is not compared, and the copy is not called equal)', copy: 'Copy file problems (what was not read is not compared, and the copy is not called equal)' },
 };
 
@@ -73,10 +79,27 @@ const VI: ComparisonLabels = {
   occurrences: 'số lần (nguồn/bản sao)',
   noScore: 'không có điểm',
   partitions: 'phân vùng',
+  keyless: 'Bản ghi có khóa trống, không ghép cặp được (không được đối chiếu, nên bản sao không được coi là khớp)',
+  record: (n, line) => `bản ghi ${n}${line === undefined ? '' : `, dòng ${line}`}`,
   issuesIn: { source: 'Lỗi tệp nguồn (phần không đọc được thì không được đối chiếu, và bản sao không được coi là khớp)', copy: 'Lỗi tệp bản sao (phần không đọc được thì không được đối chiếu, và bản sao không được coi là khớp)' },
 };
 
 /** The labels of a locale. */
 export function comparisonLabels(locale: Locale | undefined): ComparisonLabels {
   return locale === 'vi' ? VI : EN;
+}
+
+/**
+ * The line on records with a blank key, or undefined when there are none: the counts per side and the records sampled.
+ * @example keylessText(report, comparisonLabels('en')) // 'Records with a blank key, …: Source 1 (record 2, line 3) · Copy 0'
+ */
+export function keylessText(report: ComparisonReport, l: ComparisonLabels): string | undefined {
+  const k = report.keyless;
+  if (k === undefined) return undefined;
+  const n = (x: number): string => formatCount(x, l.locale);
+  const side = (s: 'source' | 'copy'): string => {
+    const shown = k.samples.filter((x) => x.side === s).map((x) => l.record(n(x.record), x.line === undefined ? undefined : n(x.line)));
+    return `${s === 'source' ? l.source : l.copy} ${n(k[s])}${shown.length === 0 ? '' : ` (${shown.join('; ')}${shown.length < k[s] ? '; …' : ''})`}`;
+  };
+  return `${l.keyless}: ${side('source')} · ${side('copy')}`;
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, type ComparisonLabels } from './_comparison-labels.js';
 import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
@@ -73,6 +73,8 @@ function _issues(report: ComparisonReport, l: ComparisonLabels): string {
     .filter(([, found]) => found.length > 0)
     .map(([side, found]) => `<p>${escapeHtml(l.issuesIn[side])}: ${found.map(([code, n]) =>
       `<code>${escapeHtml(code)}</code> ${escapeHtml(formatCount(n, l.locale))}`).join(', ')}</p>`);
+  const keyless = keylessText(report, l);
+  if (keyless !== undefined) parts.unshift(`<p>${escapeHtml(keyless)}</p>`);
   return parts.length === 0 ? '' : `<section class="card" id="issues">${parts.join('')}</section>`;
 }
 

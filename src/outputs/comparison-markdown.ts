@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText } from './_comparison-labels.js';
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 
@@ -35,6 +35,8 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
   for (const [label, list] of [[l.onlyInSource, report.columnsOnlyIn.source], [l.onlyInCopy, report.columnsOnlyIn.copy]] as const) {
     if (list.length > 0) out.push('', `${markdownText(label)}: ${list.map((k) => markdownCode(k)).join(', ')}`);
   }
+  const keyless = keylessText(report, l);
+  if (keyless !== undefined) out.push('', markdownText(keyless));
   for (const side of ['source', 'copy'] as const) {
     const found = Object.entries(report.sourceIssues[side]);
     if (found.length > 0) out.push('', `${markdownText(l.issuesIn[side])}: ${found.map(([code, n]) => `${markdownCode(code)} ${n}`).join(', ')}`);

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport, Difference } from '../compare/types.js';
-import { comparisonLabels, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, type ComparisonLabels } from './_comparison-labels.js';
 import { plainText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 
@@ -31,6 +31,8 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
   if (changed.length > 0) lines.push(`  ${l.changedColumns}: ${changed.map(([k, x]) => `${plainText(k)} ${n(x.changed)}`).join(', ')}`);
   if (report.columnsOnlyIn.source.length > 0) lines.push(`  ${l.onlyInSource}: ${plainText(report.columnsOnlyIn.source.join(', '))}`);
   if (report.columnsOnlyIn.copy.length > 0) lines.push(`  ${l.onlyInCopy}: ${plainText(report.columnsOnlyIn.copy.join(', '))}`);
+  const keyless = keylessText(report, l);
+  if (keyless !== undefined) lines.push(`  ${keyless}`);
   for (const side of ['source', 'copy'] as const) {
     const found = Object.entries(report.sourceIssues[side]);
     if (found.length > 0) {

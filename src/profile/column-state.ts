@@ -1,6 +1,5 @@
-import type { RuleContext } from '../core/types.js';
 import { hll, hllAdd, hllMerge, type Hll } from './hll.js';
-import { recognise, RECOGNISERS, textSigns } from './recognisers.js';
+import { recognise, RECOGNISERS, textSigns, type ValueContext } from './recognisers.js';
 import { shape } from './shape.js';
 import { groupedDigits, personalValue } from './personal-value.js';
 import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
@@ -76,7 +75,7 @@ export function columnState(name: string, b: ColumnBounds, occurrence = 0): Colu
  * recognisers judge on.
  * @example addCell(s, '001089012345', isMissing, ctx)
  */
-export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) => boolean, ctx: RuleContext): void {
+export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) => boolean, ctx: ValueContext): void {
   s.cells++;
   if (missing(raw)) {
     s.missing++;

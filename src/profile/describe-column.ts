@@ -1,7 +1,8 @@
 import { RECOGNISER_LABELS } from './recognisers.js';
 import { excelSerialWhy } from './excel-serial-dates.js';
 import { percent } from './suggest-definition.js';
-import type { ColumnProfile } from './types.js';
+import { MATCH_SHARE } from './finish-column.js';
+import type { ColumnProfile, Profile } from './types.js';
 
 /**
  * The column's type as a reader wants it: `date (dd/MM/yyyy)`, `number (decimal ",")`, `empty`.
@@ -26,9 +27,11 @@ export function distinctText(c: ColumnProfile): string {
  * The findings of the recognisers and text checks, one phrase each (`99.6% look like CCCD …`).
  * @example signsText(c) // ['98.2% look like CCCD (12-digit personal ID)', '3 TCVN3/VNI-encoded']
  */
-export function signsText(c: ColumnProfile): string[] {
+export function signsText(c: ColumnProfile, communeLists?: Profile['communeLists']): string[] {
+  const form = communeFormText(c, communeLists);
   const out = c.recognisers.filter((r) => r.share >= 0.5 || r.name === c.recognised)
     .map((r) => `${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]}${r.name === c.recognised ? ' ✓' : ''}`);
+  if (form !== undefined) out.push(form);
   if (c.legacyEncoded > 0) out.push(`${c.legacyEncoded} TCVN3/VNI-encoded or garbled`);
   if (c.nfd > 0) out.push(`${c.nfd} not in Unicode NFC`);
   if (c.padded > 0) out.push(`${c.padded} with surrounding spaces`);
@@ -37,6 +40,22 @@ export function signsText(c: ColumnProfile): string[] {
   return out;
 }
 
+/**
+ * What a column of five-digit values not recognised as commune codes is: the form of commune codes, unchecked without
+ * a commune list (`communeLists` absent), or mostly in none of the lists given. `undefined` for other columns, and
+ * for one that may hold Excel serial dates.
+ * @example communeFormText(c, undefined) // '100% have the form of commune codes (5 digits), unchecked: no commune list given (--communes FILE)'
+ */
+export function communeFormText(c: ColumnProfile, communeLists: Profile['communeLists']): string | undefined {
+  const present = c.cells - c.missing;
+  const five = c.shapes.find((s) => s.shape === '99999')?.count ?? 0;
+  // A column that may hold Excel serial dates is said so instead: its five digits are dates, not codes.
+  if (c.recognised !== undefined || c.excelSerialDates !== undefined || present === 0 || five < MATCH_SHARE * present) return undefined;
+  const form = `${percent(five / present)} have the form of commune codes (5 digits)`;
+  if (communeLists === undefined) return `${form}, unchecked: no commune list given (--communes FILE)`;
+  const found = c.recognisers.find((r) => r.name === 'commune')?.matched ?? 0;
+  return `${form}, ${found === 0 ? 'none' : `only ${found}`} in the commune lists given (${communeLists.join(', ')})`;
+}
 
 /**
  * The range of the column's values: `1961 – 2007`, or '' when there is none.

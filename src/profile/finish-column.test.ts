@@ -44,7 +44,8 @@ describe('type inference', () => {
     ['BHYT', ['TE1121200000017', 'DN4222200081023'], ['text', 'bhyt', 0]],
     ['tax codes', ['0100109106', '0190672092'], ['text', 'mst', 0]],
     ['CMND', ['123456789', '012345678'], ['text', 'cmnd', 0]],
-    ['commune codes', ['00001', '12056', '79047'], ['text', 'commune', 0]],
+    // Without a commune list no value is a commune code (commune-codes.test.ts: with one).
+    ['five-digit codes, no commune list', ['00001', '12056', '79047'], ['text', '', 0]],
     ['34-province codes', ['01', '79', '12', '01'], ['text', 'province2025', 0]],
     ['63-province codes (some retired in 2025)', ['01', '79', '10', '14'], ['text', 'province2008', 0]],
     ['land-use codes', ['LUC', 'ONT', 'ODT', 'CLN'], ['text', 'landUseCode2024', 0]],

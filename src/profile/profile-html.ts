@@ -22,7 +22,7 @@ export function profileHtml(p: Profile): string {
     '<main class="wrap">',
     '<section class="card"><h2>Columns</h2><p class="hint">Inferred from the values; missing counts empty cells and the Vietnamese placeholders (NULL, -, 00/00/0000, …).</p>',
     '<div class="scroll"><table><thead><tr><th>Column</th><th>Type</th><th class="num">Missing</th><th class="num">Distinct</th><th>Range</th><th class="num">Length</th><th>Signs</th></tr></thead><tbody>',
-    ...p.columns.map(row),
+    ...p.columns.map((c) => row(c, p.communeLists)),
     '</tbody></table></div></section>',
     '<section class="card"><h2>Values and shapes</h2><p class="hint">The most frequent values and shapes (9 a digit, A a letter) of each column; personal columns masked.</p>',
     ...p.columns.map(details),
@@ -33,12 +33,12 @@ export function profileHtml(p: Profile): string {
   ].join('\n');
 }
 
-function row(c: ColumnProfile): string {
+function row(c: ColumnProfile, communeLists: Profile['communeLists']): string {
   const length = c.length === undefined ? '' : c.length.min === c.length.max ? String(c.length.min) : `${c.length.min}–${c.length.max}`;
   return `<tr><td><code>${escapeHtml(c.name)}</code></td><td>${escapeHtml(typeText(c))}</td>` +
     `<td class="num">${c.missing} (${percent(c.missingShare)})</td><td class="num">${escapeHtml(distinctText(c))}</td>` +
     `<td><span class="mono">${escapeHtml(rangeText(c))}</span></td><td class="num">${length}</td>` +
-    `<td>${signsText(c).map((s) => escapeHtml(s)).join('<br>')}</td></tr>`;
+    `<td>${signsText(c, communeLists).map((s) => escapeHtml(s)).join('<br>')}</td></tr>`;
 }
 
 function details(c: ColumnProfile): string {

@@ -5,6 +5,7 @@ import { splitRanges } from '../parallel/split.js';
 import type { ColumnBounds } from './column-state.js';
 import { mergeProfileStates, profileState, type ProfileState } from './profile-state.js';
 import { runProfileRange, type ProfileRangeRun, type ProfileRangeTask } from './profile-range.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 
 /** A CSV file as `readCsv` describes it for worker threads (`CsvSource.file`). */
 export interface ProfileCsvFile {
@@ -18,15 +19,16 @@ export interface ProfileCsvFile {
  * A range whose guessed start fell inside a quoted value with line breaks (its start differs from the previous
  * range's quote-aware end) is profiled again from the exact offset; a range that could not be read to its end (an
  * open quote past the record cap) ends the read there, as one thread's reader stops there. A file whose size
- * changed during the run rejects.
+ * changed during the run rejects. `communes` are the commune lists the recognisers find commune codes in.
  * @example const state = await profileCsvParallel(source.file, DEFAULT_BOUNDS, new Date(), 2);
  */
-export async function profileCsvParallel(file: ProfileCsvFile, bounds: ColumnBounds, now: Date, workers: number): Promise<ProfileState> {
+export async function profileCsvParallel(file: ProfileCsvFile, bounds: ColumnBounds, now: Date, workers: number,
+  communes: readonly CommuneTable[] = []): Promise<ProfileState> {
   const size = (await stat(file.path)).size;
   const columns = await headerLine(file.path, file.csv);
   const ranges = splitRanges(size, 0, workers);
   const task = (k: number, start: number, exact: boolean): ProfileRangeTask => ({
-    path: file.path, csv: file.csv, start, exact, stop: ranges[k + 1]?.from ?? size, size, bounds, now: now.toISOString(),
+    path: file.path, csv: file.csv, start, exact, stop: ranges[k + 1]?.from ?? size, size, bounds, now: now.toISOString(), communes,
     ...(k === 0 ? {} : { columns }),
   });
   const runs: ProfileRangeRun[] = ranges.map((r, k) => runProfileRange(task(k, r.from, k === 0)));

@@ -3,12 +3,15 @@ import { superviseWorker, type SupervisedRange } from '../parallel/supervise-wor
 import type { RangeTask } from '../parallel/protocol.js';
 import type { ColumnBounds } from './column-state.js';
 import type { ProfileState } from './profile-state.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 
 /** What the main thread asks a profile worker: one byte range of a CSV file (as `RangeTask` for validation). */
 export interface ProfileRangeTask extends Pick<RangeTask, 'path' | 'csv' | 'columns' | 'start' | 'exact' | 'stop' | 'size'> {
   readonly bounds: ColumnBounds;
   /** ISO instant the recognisers judge on, the same in every range. */
   readonly now: string;
+  /** The commune lists the recognisers find commune codes in (plain data, copied to each worker). */
+  readonly communes: readonly CommuneTable[];
 }
 
 /** What a profile worker sends back. */

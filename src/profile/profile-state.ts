@@ -1,4 +1,4 @@
-import type { RuleContext } from '../core/types.js';
+import type { ValueContext } from './recognisers.js';
 import type { RowBatch } from '../core/source.js';
 import { missingTest, type MissingTest } from '../core/missing.js';
 import { VN_MISSING_VALUES } from '../../rules/vn/dates/missing-values.js';
@@ -43,7 +43,7 @@ const isMissing: MissingTest = missingTest(VN_MISSING_VALUES);
  * `limit` of them; returns how many were added.
  * @example addRows(state, batch, ['a', 'b'], ctx, Infinity) // batch.rows.length
  */
-export function addRows(s: ProfileState, batch: RowBatch, header: readonly string[], ctx: RuleContext, limit: number): number {
+export function addRows(s: ProfileState, batch: RowBatch, header: readonly string[], ctx: ValueContext, limit: number): number {
   // Every column of the header has a state, even with no row (a file of a header only).
   if (s.header !== header) {
     const seen = new Map<string, number>();

@@ -24,7 +24,7 @@ export function profileText(p: Profile): string {
       lines.push(`  top       ${c.top.slice(0, 5).map((t) => `${plainText(t.value)} (${sign}${t.count})`).join(', ')}`);
     }
     if (c.shapes.length > 0) lines.push(`  shapes    ${c.shapes.slice(0, 5).map((s) => `${plainText(s.shape)} (${c.shapesExact ? '' : '≥ '}${s.count})`).join(', ')}`);
-    const signs = signsText(c);
+    const signs = signsText(c, p.communeLists);
     if (signs.length > 0) lines.push(`  signs     ${signs.join('; ')}`);
   }
   return `${lines.join('\n')}\n`;

@@ -18,7 +18,7 @@ enterWorker({ loading: undefined, fail: (message) => post({ type: 'failed', mess
 
 async function run(task: ProfileRangeTask): Promise<ProfileWorkerMessage> {
   const state = profileState(task.bounds);
-  const ctx = valueContext(new Date(task.now));
+  const ctx = valueContext(new Date(task.now), task.communes);
   const source = readCsvRange(task.path, {
     ...task.csv, start: task.start, exact: task.exact, stop: task.stop,
     ...(task.columns === undefined ? {} : { columns: task.columns }),

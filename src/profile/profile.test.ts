@@ -33,7 +33,8 @@ describe('profile', () => {
       ['dob', 'date', 'dd/MM/yyyy', 1, 1, 3, '****-**-**', '****-**-**', ''],
       ['amount', 'number', ',', 0, 0, 4, 1.5, 4, ''],
       ['flag', 'boolean', '', 0, 0, 2, undefined, undefined, ''],
-      ['code', 'text', '', 0, 0, 4, '00001', '00004', 'commune'],
+      // Five digits are no commune code without a commune list to find them in (the `communes` option).
+      ['code', 'text', '', 0, 0, 4, '00001', '00004', ''],
       // A phone column is personal: its values are masked.
       ['phone', 'text', '', 1, 0, 2, '0912****78', '0987****21', 'phone'],
       ['note', 'text', '', 3, 2, 1, 'x', 'x', ''],

@@ -12,6 +12,8 @@ import { finishColumn } from './finish-column.js';
 import { addRows, DEFAULT_BOUNDS, profileState, type ProfileState } from './profile-state.js';
 import { valueContext } from './recognisers.js';
 import type { Profile } from './types.js';
+import { commune } from '../../rules/vn/admin/commune.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 
 /** Options of `profile`. */
 export interface ProfileOptions {
@@ -36,6 +38,12 @@ export interface ProfileOptions {
    * under another name (`readCsv(path, { header: { 'Ngày sinh': 'd1' } })`) whose name in the file said so.
    */
   readonly personalColumns?: readonly string[];
+  /**
+   * Commune lists (`loadAdminUnits`) that five-digit values are looked up in: a value is a commune code when the
+   * pack's `commune({ tables })` finds it in them. Without lists no value is one (the pack ships none, and five digits
+   * are also Excel serial dates, amounts, postal codes): a column of them is said to have the form only.
+   */
+  readonly communes?: CommuneTable | readonly CommuneTable[];
 }
 
 /**
@@ -58,11 +66,12 @@ export async function readProfileState(source: TabularSource, options: ProfileOp
   checkWorkers(options);
   const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
   const now = options.now === undefined ? new Date() : new Date(options.now);
+  const communes = communeLists(options);
   const workers = await profileWorkers(source, options);
   const file = (source as Partial<CsvSource>).file;
-  if (workers > 1 && file !== undefined) return profileCsvParallel(file, bounds, now, workers);
+  if (workers > 1 && file !== undefined) return profileCsvParallel(file, bounds, now, workers, communes);
   const state = profileState(bounds);
-  const ctx = valueContext(now);
+  const ctx = valueContext(now, communes);
   let header: readonly string[] = [];
   let left = options.sample ?? Infinity;
   for await (const batch of source.batches()) {
@@ -80,7 +89,16 @@ export async function readProfileState(source: TabularSource, options: ProfileOp
 // Every option, as a record so that adding one to `ProfileOptions` without listing it here is a type error.
 const OPTION_KEYS: Readonly<Record<keyof ProfileOptions, true>> = {
   sample: true, now: true, bounds: true, showValues: true, workers: true, minBytesPerWorker: true, personalColumns: true,
+  communes: true,
 };
+
+/** The commune lists given, as a list; `commune()` refuses one with no entries (every code would be unknown). */
+function communeLists(options: Pick<ProfileOptions, 'communes'>): readonly CommuneTable[] {
+  const given = options.communes;
+  const lists: readonly CommuneTable[] = given === undefined ? [] : Array.isArray(given) ? given : [given as CommuneTable];
+  if (lists.length > 0) commune({ tables: lists });
+  return lists;
+}
 
 /**
  * Throws for what would profile nothing or be ignored, before anything is read: a misspelt option, a sample that is no
@@ -93,6 +111,7 @@ function checkProfileInput(source: unknown, options: ProfileOptions): void {
     throw new TypeError(`ddss: profile reads a source (readCsv, readJson, readXlsx, readPostgres); received ${got}`);
   }
   checkOptionKeys(options, Object.keys(OPTION_KEYS), 'profile');
+  communeLists(options);
   const whole = (what: string, n: unknown): void => {
     if (n !== undefined && !(Number.isSafeInteger(n) && (n as number) >= 1)) {
       throw new RangeError(`ddss: profile ${what} must be a whole number ≥ 1, got ${String(n)}`);
@@ -122,10 +141,12 @@ async function profileWorkers(source: TabularSource, options: ProfileOptions): P
 const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 /**
- * The profile of a state: every column finished (types inferred, personal identifiers masked unless `showValues`).
+ * The profile of a state: every column finished (types inferred, personal identifiers masked unless `showValues`);
+ * `communes`, the lists the state was read with, are named in `communeLists`.
  * @example finishProfile(state, 'parcels.csv').rows
  */
-export function finishProfile(state: ProfileState, name: string, options: Pick<ProfileOptions, 'showValues' | 'personalColumns'> = {}): Profile {
+export function finishProfile(state: ProfileState, name: string, options: Pick<ProfileOptions, 'showValues' | 'personalColumns' | 'communes'> = {}): Profile {
+  const communes = communeLists(options);
   const showValues = options.showValues === true;
   const record = headerLooksLikeRecord(state.columns.map((c) => c.name));
   const personal = new Set(options.personalColumns ?? []);
@@ -136,6 +157,7 @@ export function finishProfile(state: ProfileState, name: string, options: Pick<P
     issues: [...state.issues].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, count]) => ({ code, count })),
     sampled: state.sampled,
     ...(record ? { headerReadAsRecord: true as const } : {}),
+    ...(communes.length === 0 ? {} : { communeLists: communes.map((t) => t.version) }),
     // A header that is a record's values is not shown: the columns are named by their position.
     columns: record && !showValues ? columns.map((c, i) => ({ ...c, name: `column_${i + 1}`, occurrence: 0 })) : columns,
   };

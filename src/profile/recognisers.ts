@@ -2,6 +2,7 @@ import type { CheckResult, RuleContext, ValueRule } from '../core/types.js';
 import { identifiers } from '../../rules/vn/identifiers.js';
 import { province } from '../../rules/vn/admin/province.js';
 import { commune } from '../../rules/vn/admin/commune.js';
+import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 import { landUseCode } from '../../rules/vn/land/land-use-code.js';
 import { diagnoseEncoding } from '../../rules/vn/text/legacy-encoding.js';
 import { vnName } from '../../rules/vn/text/vn-name.js';
@@ -21,7 +22,7 @@ export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = {
   phone: 'phone numbers',
   bhxh: 'BHXH social-insurance numbers',
   cmnd: 'CMND (9-digit legacy ID)',
-  commune: 'commune codes (5 digits)',
+  commune: 'commune codes of the commune lists given',
   province2025: 'province codes of the 34-province list (from 1/7/2025)',
   province2008: 'province codes of the 63-province list (2008–2025)',
   landUseCode2024: 'land-use codes (TT 08/2024)',
@@ -33,7 +34,18 @@ export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = {
 interface Recogniser {
   readonly name: RecogniserName;
   readonly form: { test(text: string): boolean };
-  readonly rule: ValueRule;
+  /** The pack rule; `undefined` for communes, whose rule is the context's (built from the lists given). */
+  readonly rule: ValueRule | undefined;
+}
+
+/**
+ * The context the recognisers judge in: the day (`today`), and the pack's `commune` rule over the commune lists the
+ * profile was given. Without lists there is none, and no value is a commune code: five digits alone are also an
+ * Excel serial date (43900), an amount or a postal code, and `commune()` without a list checks the form only, so a
+ * suggested `vn: [commune]` would pass whatever the column holds.
+ */
+export interface ValueContext extends RuleContext {
+  readonly commune?: ValueRule;
 }
 
 // The rules are the Vietnamese pack's own, so a column recognised here passes the rule the suggestion names.
@@ -57,7 +69,7 @@ const ALL: readonly Recogniser[] = [
   { name: 'phone', form: /^(?:\+|0|84|1[89]00)[\d .()-]{6,16}$/, rule: identifiers.phone() },
   { name: 'bhxh', form: /^\d{10}$/, rule: identifiers.bhxh() },
   { name: 'cmnd', form: /^\d{9}$/, rule: identifiers.cmnd() },
-  { name: 'commune', form: /^\d{5}$/, rule: commune() },
+  { name: 'commune', form: /^\d{5}$/, rule: undefined },
   { name: 'province2025', form: /^\d{2}$/, rule: province({ scheme: '2025-07-01' }) },
   { name: 'province2008', form: /^\d{2}$/, rule: province({ scheme: '2008-08-01' }) },
   { name: 'landUseCode2024', form: /^[A-Z]{2,4}$/, rule: landUseCode({ scheme: '2024', strict: true }) },
@@ -71,8 +83,11 @@ const ALL: readonly Recogniser[] = [
  * pack rule finds nothing wrong on the day `ctx.today`.
  * @example recognise('001089012345', ctx) // [true, false, …] (cccd)
  */
-export function recognise(text: string, ctx: RuleContext): boolean[] {
-  return ALL.map((r) => r.form.test(text) && passes(r.rule.check(text, ctx)));
+export function recognise(text: string, ctx: ValueContext): boolean[] {
+  return ALL.map((r) => {
+    const rule = r.name === 'commune' ? ctx.commune : r.rule;
+    return rule !== undefined && r.form.test(text) && passes(rule.check(text, ctx));
+  });
 }
 
 /**
@@ -93,13 +108,17 @@ function passes(r: CheckResult): boolean {
 }
 
 /**
- * A rule context for checking single values on the day `now` (UTC): what the recognisers need, no row.
+ * A rule context for checking single values on the day `now` (UTC): what the recognisers need, no row. With
+ * `communes` (lists loaded by `loadAdminUnits`), a five-digit value is a commune code when the pack's `commune` rule
+ * finds it in them, as `commune({ tables })` judges it on that day; without, no value is one.
  * @example recognise('001089012345', valueContext(new Date()))
+ * @example recognise('26734', valueContext(new Date(), [loadAdminUnits('communes-2025.json')]))
  */
-export function valueContext(now: Date): RuleContext {
+export function valueContext(now: Date, communes: readonly CommuneTable[] = []): ValueContext {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return {
     row: 0, line: undefined, now, nowMs: now.getTime(), timeZone: 'UTC', today, todayMs: today.getTime(),
     fieldType: () => undefined, record: {}, key: () => undefined, raw: () => undefined, missing: () => true,
+    ...(communes.length === 0 ? {} : { commune: commune({ tables: communes }) }),
   };
 }

@@ -51,11 +51,10 @@ fields:
     required: true  # no missing value
   "code":
     # 4 values, 0 missing; 4 distinct
-    # 100% look like commune codes (5 digits)
+    # 100% have the form of commune codes (5 digits), unchecked: no commune list given (--communes FILE): no commune rule suggested
     type: text
     required: true  # no missing value
     unique: true  # all 4 values distinct
-    vn: [commune]
   "phone":
     # 3 values, 1 missing; 2 distinct
     # 100% look like phone numbers

@@ -4,6 +4,7 @@ import { RECOGNISER_LABELS, RECOGNISERS, type RecogniserName } from './recognise
 import { personalColumnName } from './personal-column.js';
 import { shape } from './shape.js';
 import { excelSerialWhy } from './excel-serial-dates.js';
+import { communeFormText } from './describe-column.js';
 import type { ColumnProfile, Profile } from './types.js';
 
 /** What the text and the suggestion say of a header that reads as a record. */
@@ -26,6 +27,12 @@ const VN_RULE: Readonly<Record<RecogniserName, string | undefined>> = {
 export interface SuggestOptions {
   /** The header rename the profile was read with (header as written → field), suggested as `rename:`. */
   readonly rename?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The files of the commune lists the profile was read with, as the definition names them (relative to it), written
+   * as its `communes:`. Without them a column recognised as commune codes gets no `vn: [commune]`: with no list, the
+   * rule would check the form only and pass whatever five digits the column holds.
+   */
+  readonly communes?: readonly string[] | undefined;
 }
 
 /**
@@ -66,12 +73,17 @@ export function suggestDefinition(p: Profile, options: SuggestOptions = {}): str
     lines.push('rename:  # the header in the file: the field it is read as (the rename this profile was read with)');
     for (const [from, to] of renamed) lines.push(`  ${yamlString(from)}: ${yamlString(to)}`);
   }
+  const communes = declared.some((c) => c.recognised === 'commune') ? options.communes ?? [] : [];
+  if (communes.length > 0) {
+    lines.push(`communes: [${communes.map(yamlString).join(', ')}]  # the commune lists the codes were found in (${(p.communeLists ?? []).join(', ')})`);
+  }
   lines.push('fields:');
-  for (const c of declared) lines.push(...field(c, p.headerReadAsRecord === true));
+  for (const c of declared) lines.push(...field(c, p, communes.length > 0));
   return `${lines.join('\n')}\n`;
 }
 
-function field(c: ColumnProfile, unnamed: boolean): string[] {
+function field(c: ColumnProfile, p: Profile, listed: boolean): string[] {
+  const unnamed = p.headerReadAsRecord === true;
   const present = c.cells - c.missing;
   const out = [`  ${yamlString(c.name)}:`];
   const note = (text: string) => out.push(`    # ${oneLine(text)}`);
@@ -90,7 +102,8 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
     const matched = r?.matched ?? 0;
     note(`${percent(matched / present)} look like ${RECOGNISER_LABELS[recognised]}${matched < present ? `; ${present - matched} do not` : ''}`);
     const rule = VN_RULE[recognised];
-    if (rule !== undefined) vn.push(rule);
+    if (recognised === 'commune' && !listed) note('give the definition the commune lists as communes: (their files) and add vn: [commune]; without them the rule checks the form only');
+    else if (rule !== undefined) vn.push(rule);
   } else if (untidy !== undefined) {
     // Without the rule, `text` would pass IDs written `001 089 012345`; with it, validation reports each of them.
     const grouped = untidy.grouped ?? 0;
@@ -101,6 +114,8 @@ function field(c: ColumnProfile, unnamed: boolean): string[] {
     const read = present - c.typeFailures;
     note(`${percent(read / present)} read as ${typeLabel(c)}${c.typeFailures > 0 ? `; ${c.typeFailures} do not${c.type === 'date' && read < MATCH_SHARE * present ? ' (dates in other formats: findings of the type rule)' : ''}` : ''}`);
   }
+  const form = communeFormText(c, p.communeLists);
+  if (form !== undefined && !serials) note(`${form}: no commune rule suggested`);
   for (const r of c.recognisers) {
     if (r.name !== c.recognised && !serials && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
   }

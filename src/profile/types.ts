@@ -100,5 +100,10 @@ export interface Profile {
    * no name to judge them by, columns not recognised as codes are masked.
    */
   readonly headerReadAsRecord?: true;
+  /**
+   * The versions of the commune lists (`communes`) that five-digit values were looked up in; absent when none was
+   * given, and then no value was taken for a commune code (its form is not enough).
+   */
+  readonly communeLists?: readonly string[];
   readonly columns: readonly ColumnProfile[];
 }
