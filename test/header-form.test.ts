@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCsv, readJson, toJson, validate } from '../src/index.js';
+import { compare, defineDataset, field, fix, readCsv, readJson, readXlsx, toJson, validate } from '../src/index.js';
 import type { Report, Violation } from '../src/index.js';
 import { validateShard } from '../src/parallel/validate-shard.js';
 import { mergeShards } from '../src/parallel/merge-shards.js';
@@ -10,6 +10,7 @@ import { decodeShardState, encodeShardState } from '../src/parallel/state-file.j
 import type { ShardState } from '../src/parallel/shard-state.js';
 import { vietnameseFields } from './fixtures/parallel/vietnamese-fields.js';
 import { NOW } from './_run.js';
+import { removeWorkbooks, writeWorkbook } from './_workbook.js';
 
 // A definition's field `Mã thửa` (typed composed) did not find the header cell `Mã thửa` written decomposed (macOS,
 // some Windows exports), with a no-break space, or with spaces around it: every declared column was
@@ -109,5 +110,37 @@ describe('declared fields find their header cells whatever the form of the names
     const path = file('nfd.json', JSON.stringify([{ ['Mã thửa'.normalize('NFD')]: 'T1', 'Diện tích': 1, 'Chủ sử dụng': 'An' }]));
     const report = await validate(vietnameseFields, readJson(path), { now: NOW });
     expect(rule(report, 'source.missing_column')?.samples.map((s) => s.field)).toEqual(['Mã thửa']);
+  });
+});
+
+describe('declared fields matched by form in every path that reads a header', () => {
+  const asDeclared = 'Mã thửa,Diện tích,Chủ sử dụng\nT1,10,An\nT2,20,Bình\n';
+  const nfd = asDeclared.normalize('NFD').replace(/\n.*$/s, '\n') + 'T1,10,An\nT2,21,Bình\n';
+  afterAll(removeWorkbooks);
+
+  it('an .xlsx sheet whose header row is written decomposed', async () => {
+    const path = await writeWorkbook((wb) => wb.addWorksheet('S').addRows(nfd.trimEnd().split('\n').map((l) => l.split(','))));
+    const report = await validate(vietnameseFields, readXlsx(path), { now: NOW });
+    expect(rule(report, 'source.missing_column')).toBeUndefined();
+    expect(rule(report, 'source.header_form')).toMatchObject({ severity: 'info', failed: 3 });
+    expect(report.status).toBe('passed');
+  });
+
+  it('compare with a dataset: the decomposed copy is compared column by column under the declared names', async () => {
+    const report = await compare(readCsv(file('cmp-a.csv', asDeclared)), readCsv(file('cmp-b.csv', nfd)),
+      { key: 'Mã thửa', dataset: vietnameseFields });
+    expect(report.columnsOnlyIn).toEqual({ source: [], copy: [] });
+    expect(report.counts).toMatchObject({ matched: 1, changed: 1, missing: 0, extra: 0 });
+    expect(report.columns['Diện tích']).toEqual({ changed: 1 });
+  });
+
+  it('fix: the records of a decomposed header are found and fixed, the header written as it was', async () => {
+    const owners = defineDataset({ name: 'owners', fields: { 'Mã thửa': field.text().required(), 'Chủ sử dụng': field.text().trimmed() } });
+    const header = 'Mã thửa,Chủ sử dụng'.normalize('NFD');
+    const chunks: Uint8Array[] = [];
+    const result = await fix(owners, Buffer.from(`${header}\nT1, An \n`), { now: NOW, write: (c) => { chunks.push(c); } });
+    expect(rule(result.before, 'source.missing_column')).toBeUndefined();
+    expect(result.fixed).toBe(1);
+    expect(Buffer.concat(chunks).toString()).toBe(`${header}\nT1,An\n`);
   });
 });
