@@ -89,8 +89,9 @@ export interface DatasetInput<F extends FieldsInput = FieldsInput> {
   /**
    * Header columns read as fields, `{ 'Số CCCD': 'owner_id' }`, for CSV and xlsx exports whose headers are not the
    * field names: a column named by a key is read as its field, and a column named as the field still is (a file with
-   * both names the field twice: `source.duplicate_header`). Keys match whatever spaces, byte order mark or accent
-   * composition the export wrote. A run's `readCsv(path, { header: { … } })` (`--rename`) wins for the same header or field.
+   * both names the field twice: `source.duplicate_header`). Keys match whatever spaces, byte order mark, no-break
+   * space or accent composition the export wrote, and so do the fields' own names (`source.header_form`, info, says
+   * so). A run's `readCsv(path, { header: { … } })` (`--rename`) wins for the same header or field.
    */
   readonly rename?: Readonly<Record<string, keyof F & string>>;
 }

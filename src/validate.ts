@@ -14,6 +14,7 @@ import type { ReportOf } from './rule-id.js';
 import { baselineTally, checkBaselineKey, checkBaselineShape } from './baseline/apply-baseline.js';
 import { SinkFailure } from './core/sink-waits.js';
 import { renamedFile } from './parallel/renamed-file.js';
+import { readRename } from './core/rename.js';
 
 const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
@@ -61,7 +62,7 @@ async function validateAll<D extends DatasetDefinition>(definition: D, input: Ro
   // Only a CSV source's file is cut into byte ranges for workers; a JSON source has a `file` of its own kind (for
   // shards) and is read by one thread (it crashed here: "Cannot read properties of undefined (reading 'name')").
   const candidate = (input as Partial<CsvSource>).file;
-  const file = candidate?.csv === undefined ? undefined : renamedFile(candidate, definition.rename);
+  const file = candidate?.csv === undefined ? undefined : renamedFile(candidate, readRename(definition.rename, Object.keys(definition.fields)));
   const table = (input as Partial<PostgresSource>).postgres;
   // onRecord cannot cross threads on the PostgreSQL path yet (CSV ranges stream graded records in order).
   if (wanted > 1 && (file !== undefined || (table !== undefined && options.onRecord === undefined))) {

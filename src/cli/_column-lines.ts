@@ -1,5 +1,6 @@
 import { headerName, type Rename } from '../core/rename.js';
 import type { Report } from '../core/types.js';
+import { formOf } from '../sources/csv/header.js';
 
 /** The renames a run read its input with: the definition's `rename:` and the `--rename` flags (which win). */
 export interface RunRenames {
@@ -17,7 +18,22 @@ export interface RunRenames {
  *   // ['ddss: 1 declared column is not in the header: owner_id (nor "Số CCCD", its rename: in the definition) (source.missing_column); …']
  */
 export function columnLines(report: Report, canRename: boolean, missing: boolean, renamed: RunRenames): string[] {
-  return [...(missing ? missingLine(report, canRename, renamed) : []), ...twiceLines(report, renamed)];
+  return [...(missing ? missingLine(report, canRename, renamed) : []), ...twiceLines(report, renamed), ...formLines(report)];
+}
+
+/**
+ * Header cells read as declared fields although written in another form (`source.header_form`, info, not judged):
+ * said, so a file whose header an export wrote decomposed is seen to differ from the definition, and the export can be
+ * fixed before another tool that matches names byte for byte reads it.
+ */
+function formLines(report: Report): string[] {
+  const form = report.rules.find((r) => r.id === 'source.header_form');
+  if (form === undefined || form.failed === 0) return [];
+  const named = form.samples.slice(0, 5).map((x) => `${x.field ?? ''} (${formOf(String(x.value ?? ''))})`);
+  const more = form.failed > named.length ? `, ${form.failed - named.length} more` : '';
+  return [`ddss: ${form.failed} header cell${form.failed === 1 ? ' is a declared name' : 's are declared names'} written in ` +
+    `another form, read as ${form.failed === 1 ? 'it' : 'them'}: ${named.join(', ')}${more} (source.header_form; NFD: accents ` +
+    'decomposed, NBSP: a no-break space, BOM: a byte order mark)'];
 }
 
 function missingLine(report: Report, canRename: boolean, renamed: RunRenames): string[] {

@@ -28,7 +28,7 @@ import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
 import { headerBelow, headerHint } from './_header-below.js';
 import { requireRenamed } from './_rename.js';
-import { composeRename, type Rename } from '../core/rename.js';
+import { composeRename, readRename, type Rename } from '../core/rename.js';
 import { columnLines, type RunRenames } from './_column-lines.js';
 import { formatHints } from './_format-hints.js';
 import { builtins } from './_builtins.js';
@@ -95,8 +95,9 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   const definition = await resolveDataset(spec, io.cwd);
   // A --now without an offset is a time on the clock of the run's zone, which the definition may name.
   args = { ...args, now: runNow(args, definition.timeZone), nowWall: false };
-  // The definition's `rename:` under --rename (which wins for the same header or field), for every read of the input.
-  const rename = composeRename(definition.rename, args.rename);
+  // The definition's `rename:` and its fields (read as themselves whatever their form: `readRename`) under --rename
+  // (which wins for the same header or field), for every read of the input: the hints read the columns the run read.
+  const rename = composeRename(readRename(definition.rename, Object.keys(definition.fields)), args.rename);
 
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));

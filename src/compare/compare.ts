@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RowInput } from '../core/validate.js';
 import { listedColumns } from '../core/columns.js';
+import { readRename } from '../core/rename.js';
 import { columnCanon, type Canon, type TextOptions } from './_canon.js';
 import { Hasher, hash64 } from './_hash.js';
 import { openSide, type Side } from './_side.js';
@@ -47,8 +48,8 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
 
   // The copy's header is read first, so the compared columns are known before the source streams. A dataset's
   // `rename:` reads both headers, as `validate` reads a file with it (and `ddss compare --dataset` always did).
-  const rename = options.dataset?.rename;
-  const read = rename === undefined ? undefined : { rename };
+  // Its fields too, so a header cell that is a field's name but for its form (accents decomposed) is read as it.
+  const read = options.dataset === undefined ? undefined : { rename: readRename(options.dataset.rename, Object.keys(options.dataset.fields)) };
   const copySide = await _openSide(copy, 'the copy', read);
   const sourceSide = await _openSide(source, 'the source', read);
   let compared: readonly string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeRename, headerName, renamedAs } from './rename.js';
+import { composeRename, givenRename, headerName, readRename, renamedAs } from './rename.js';
 
 const NFD = 'Số CCCD'.normalize('NFD');
 
@@ -9,6 +9,7 @@ describe('renamedAs', () => {
     ['with the accents decomposed (macOS, some exports)', NFD, 'owner_id'],
     ['with spaces around it', '  Số CCCD ', 'owner_id'],
     ['after a byte order mark', '\uFEFFSố CCCD', 'owner_id'],
+    ['with a no-break space for the space', 'Số\u00A0CCCD', 'owner_id'],
     ['in another case (a different name)', 'số cccd', undefined],
     ['an inherited property name', 'constructor', undefined],
   ])('%s: %j is read as %j', (_, column, field) => {
@@ -32,5 +33,19 @@ describe('composeRename', () => {
   ] as const)('%s', (_, base, over, want) => {
     const got = composeRename(base, over);
     expect(got === undefined ? undefined : { ...got }).toEqual(want);
+  });
+});
+
+describe('readRename', () => {
+  it('the declared fields read as themselves, after the definition\'s rename, which wins for its header', () => {
+    const r = readRename({ 'Số CCCD': 'owner_id', 'Mã thửa': 'parcel_id' }, ['owner_id', 'Mã thửa', 'parcel_id']);
+    expect(Object.entries(r)).toEqual([['Số CCCD', 'owner_id'], ['Mã thửa', 'parcel_id'], ['owner_id', 'owner_id'], ['parcel_id', 'parcel_id']]);
+    expect(renamedAs(r)('Mã thửa'.normalize('NFD'))).toBe('parcel_id');
+    expect(renamedAs(readRename(undefined, ['Mã thửa']))(' Mã\u00A0thửa'.normalize('NFD'))).toBe('Mã thửa');
+  });
+
+  it('givenRename leaves out the fields read as themselves', () => {
+    expect({ ...givenRename(readRename({ 'Số CCCD': 'owner_id' }, ['owner_id'])) }).toEqual({ 'Số CCCD': 'owner_id' });
+    expect(givenRename(readRename(undefined, ['owner_id']))).toBeUndefined();
   });
 });

@@ -2,13 +2,40 @@
 export type Rename = Readonly<Record<string, string>>;
 
 /**
- * A header name as a rename matches it: without a byte order mark, surrounding spaces or a decomposed accent
- * (`Số` typed as o + two marks, as macOS and some exports write it). A rename written in a definition or on the
- * command line then finds the column however the agency's software wrote it.
- * @example headerName('\uFEFF Số CCCD ') === 'Số CCCD'.normalize('NFC') // true
+ * A header name as a declared field or a rename matches it: without a byte order mark, surrounding spaces, a no-break
+ * space for a space, or a decomposed accent (`Số` typed as o + two marks, as macOS and some exports write it). A
+ * field or rename written in a definition or on the command line then finds the column however the agency's
+ * software wrote it.
+ * @example headerName('\uFEFF Số\u00A0CCCD ') === 'Số CCCD'.normalize('NFC') // true
  */
 export function headerName(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().normalize('NFC');
+  return name.replace(/^\uFEFF/, '').replace(/\u00A0/g, ' ').trim().normalize('NFC');
+}
+
+/**
+ * The rename a definition's source is read with: its `rename:` and then each declared field as a rename of itself,
+ * so a header cell that is a field's name but for its form (`headerName`: accents decomposed, a no-break space,
+ * spaces around it, a byte order mark) is read as that field, as a renamed column is. A cell written exactly as a
+ * field stays itself; an entry of `rename` for the same header comes first and wins (`renamedAs`).
+ * @example readRename({ 'Số CCCD': 'owner_id' }, ['owner_id', 'Mã thửa']) // { 'Số CCCD': 'owner_id', owner_id: 'owner_id', 'Mã thửa': 'Mã thửa' }
+ */
+export function readRename(rename: Rename | undefined, fields: readonly string[]): Rename {
+  const out = Object.create(null) as Record<string, string>;
+  Object.assign(out, rename);
+  for (const field of fields) if (!Object.hasOwn(out, field)) out[field] = field;
+  return out;
+}
+
+/**
+ * A rename without the entries `readRename` adds (a header read as itself): what the user renamed, for what a run
+ * records and says (a shard state's `rename`, a merge's refusal), which the declared fields do not change.
+ * @example givenRename({ 'Số CCCD': 'owner_id', owner_id: 'owner_id' }) // { 'Số CCCD': 'owner_id' }
+ */
+export function givenRename(rename: Rename | undefined): Rename | undefined {
+  if (rename === undefined) return undefined;
+  const out = Object.create(null) as Record<string, string>;
+  for (const [from, to] of Object.entries(rename)) if (from !== to) out[from] = to;
+  return Object.keys(out).length === 0 ? undefined : out;
 }
 
 /**

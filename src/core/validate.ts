@@ -1,4 +1,5 @@
 import { createValidator, type Validator } from './validator.js';
+import { readRename } from './rename.js';
 import { timedBatches } from './timings.js';
 import { isTabularSource, type TabularSource } from './source.js';
 import { lastWaits, SinkFailure } from './sink-waits.js';
@@ -24,8 +25,9 @@ export async function validate(definition: DatasetDefinition, input: RowInput, o
   try {
     if (isTabularSource(input)) {
       try {
-        // A definition's rename is read by the source (CSV, xlsx), so its findings name the fields as --rename's do.
-        const read = input.batches(definition.rename === undefined ? undefined : { rename: definition.rename });
+        // A definition's rename is read by the source (CSV, xlsx), so its findings name the fields as --rename's do;
+        // and so are the declared fields, so a header cell that is a field but for its form is read as it.
+        const read = input.batches({ rename: readRename(definition.rename, Object.keys(definition.fields)) });
         const batches = options.timings === true ? timedBatches(read, (ms) => v.addReadTime(ms)) : read;
         for await (const batch of batches) {
           v.addBatch(batch);

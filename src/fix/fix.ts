@@ -1,4 +1,4 @@
-import { composeRename } from '../core/rename.js';
+import { composeRename, readRename } from '../core/rename.js';
 import { compile, type Plan } from '../core/compile.js';
 import { piiProtector } from '../core/mask.js';
 import { isThenable } from '../core/_validator-helpers.js';
@@ -70,7 +70,7 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   const name = options.name ?? (typeof source === 'string' ? source : undefined);
   // A renamed header (the definition's rename under options.rename) is read renamed by every pass, and where the
   // records to fix are found; the fixed file is written with the header as it is (its bytes).
-  const rename = composeRename(definition.rename, options.rename);
+  const rename = composeRename(readRename(definition.rename, Object.keys(definition.fields)), options.rename);
   const csv = { delimiter, encoding: 'utf8', ...(name === undefined ? {} : { name }), ...(rename === undefined ? {} : { header: rename }) };
 
   const wanted = new Map<number, { row: number; key: string | undefined; fields: Set<string> }>();

@@ -18,6 +18,7 @@ import { lastWaits, SinkFailure } from '../core/sink-waits.js';
 import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { head } from './json-shard-bytes.js';
 import { renamedFile } from './renamed-file.js';
+import { givenRename, readRename } from '../core/rename.js';
 
 /**
  * Options of `validateShard`: those of `validate` (without threads: `workers` other than 1 is a RangeError, and
@@ -73,7 +74,7 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   }
   if (input.kind === 'json' || input.kind === 'ndjson') return validateJsonShard(definition, input as JsonSource, shard, options);
   const given = (input as Partial<CsvSource>).file;
-  const file = given === undefined ? undefined : renamedFile(given, definition.rename);
+  const file = given === undefined ? undefined : renamedFile(given, readRename(definition.rename, Object.keys(definition.fields)));
   if (file === undefined) {
     throw new Error('ddss: a shard reads a file by its path (readCsv(path) in UTF-8 or Windows-1258, readJson(path)) or a PostgreSQL table, not a stream or a legacy encoding');
   }
@@ -143,8 +144,10 @@ function csvInput(file: NonNullable<CsvSource['file']>, size: number, fingerprin
   return {
     kind: 'csv', name: file.csv.name, bytes: size, fingerprint, encoding: file.csv.encoding,
     delimiter: file.csv.delimiter, maxRecordBytes: file.csv.maxRecordBytes,
-    // What the header was read with: shards renamed alike, or the merge refuses them (`planShards`).
-    ...(file.csv.rename === undefined || Object.keys(file.csv.rename).length === 0 ? {} : { rename: file.csv.rename }),
+    // What the header was read with: shards renamed alike, or the merge refuses them (`planShards`). The declared
+    // fields read as themselves are the definition's, which the merge compares anyway: not recorded, so a state says
+    // what the user renamed, as one written before fields matched by form did.
+    ...withRename(givenRename(file.csv.rename)),
   };
 }
 
@@ -152,3 +155,6 @@ function checkSpec(s: ShardSpec): ShardSpec {
   return parseShard(`${s.index}/${s.count}`);
 }
 
+function withRename(rename: Readonly<Record<string, string>> | undefined): { rename?: Readonly<Record<string, string>> } {
+  return rename === undefined ? {} : { rename };
+}

@@ -33,6 +33,7 @@ export const en: Readonly<Record<string, string>> = {
   delimiter_mismatch: 'the header is a single column holding "{delimiter}": the file seems to be separated by "{delimiter}"',
   blank_header: 'column {column} has a blank header',
   duplicate_header: 'header "{field}" appears again at column {column}',
+  header_form: 'column {column} "{name}" is read as {field}: the same name written in another form ({form})',
   missing_cell: 'the record has {cells} cells, fewer than the {columns} columns; {field} is missing',
   extra_cell: 'the record has {cells} cells, more than the {columns} columns',
   blank_row: 'the record is blank',

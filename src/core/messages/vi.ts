@@ -30,6 +30,7 @@ export const vi: Readonly<Record<string, string>> = {
   delimiter_mismatch: 'dòng tiêu đề chỉ có một cột chứa "{delimiter}": tệp có vẻ được phân cách bằng "{delimiter}"',
   blank_header: 'cột {column} có tiêu đề trống',
   duplicate_header: 'tiêu đề "{field}" lặp lại ở cột {column}',
+  header_form: 'cột {column} "{name}" được đọc là {field}: cùng tên nhưng viết ở dạng khác ({form})',
   missing_cell: 'bản ghi có {cells} ô, ít hơn {columns} cột; thiếu {field}',
   extra_cell: 'bản ghi có {cells} ô, nhiều hơn {columns} cột',
   blank_row: 'bản ghi trống',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordKeys, repeatsHeader, resolveHeader } from './header.js';
+import { formOf, recordKeys, repeatsHeader, resolveHeader } from './header.js';
 
 describe('resolveHeader', () => {
   it.each([
@@ -13,6 +13,34 @@ describe('resolveHeader', () => {
     expect(h.columns).toEqual(columns);
     expect(h.issues.every((i) => i.scope === 'header' && i.line === 1)).toBe(true);
   });
+});
+
+describe('resolveHeader: a cell renamed to the name it is but for its form', () => {
+  const NFD = 'Mã thửa'.normalize('NFD');
+  it.each([
+    ['accents decomposed', NFD, 'NFD'],
+    ['a no-break space inside', 'Mã\u00A0thửa', 'NBSP'],
+    ['spaces around', ' Mã thửa\t', 'spaces'],
+    ['a byte order mark and decomposed accents', `\uFEFF${NFD}`, 'BOM, NFD'],
+  ])('%s: read as the name, with a header_form info finding that says what differs', (_, cell, form) => {
+    const h = resolveHeader(['id', cell], { 'Mã thửa': 'Mã thửa' }, 1);
+    expect(h.columns).toEqual(['id', 'Mã thửa']);
+    expect(h.issues).toEqual([{ code: 'header_form', criterion: 'clean', severity: 'info', scope: 'header', line: 1,
+      field: 'Mã thửa', value: cell, params: { column: 2, name: cell, form } }]);
+  });
+
+  it('no finding for a cell as written, a rename to another name, or a repeat (a duplicate_header)', () => {
+    expect(resolveHeader(['Mã thửa', 'Số CCCD'], { 'Mã thửa': 'Mã thửa', 'Số CCCD': 'owner_id' }, 1).issues).toEqual([]);
+    expect(resolveHeader(['Mã thửa', NFD], { 'Mã thửa': 'Mã thửa' }, 1).issues.map((i) => i.code)).toEqual(['duplicate_header']);
+  });
+});
+
+describe('formOf', () => {
+  it.each([
+    ['Mã thửa', ''],
+    [' Mã\u00A0thửa'.normalize('NFD'), 'spaces, NBSP, NFD'],
+    ['\uFEFFid', 'BOM'],
+  ])('%j: %j', (cell, form) => expect(formOf(cell)).toBe(form));
 });
 
 describe('recordKeys', () => {

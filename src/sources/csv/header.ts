@@ -1,5 +1,5 @@
 import type { SourceIssue } from '../../core/source.js';
-import { composeRename, renamedAs, type Rename } from '../../core/rename.js';
+import { composeRename, headerName, renamedAs, type Rename } from '../../core/rename.js';
 
 /** The `header` option: read the first line (`true`), use these names (no header line), or read and rename. */
 export type HeaderOption = true | readonly string[] | Readonly<Record<string, string>>;
@@ -13,10 +13,12 @@ export interface Header {
 }
 
 /**
- * Resolves the header: applies a rename map (its keys matched as `renamedAs` does: spaces, a byte order mark and
- * accents' composition aside), and reports each blank name (`blank_header`) and each repeat of an
- * earlier name (`duplicate_header`, on the later column). Both columns of a duplicate are kept; the engine reads a
- * field from the first one, and the second stays reachable by position.
+ * Resolves the header: applies a rename map (its keys matched as `renamedAs` does: spaces, a no-break space, a byte
+ * order mark and accents' composition aside), and reports each blank name (`blank_header`), each repeat of an
+ * earlier name (`duplicate_header`, on the later column), and each column read as a name it is written as only in
+ * another form (`header_form`, info: `Mã thửa` with its accents decomposed read as the declared `Mã thửa`), so the
+ * match is seen, never silent. Both columns of a duplicate are kept; the engine reads a field from the first one, and
+ * the second stays reachable by position.
  * @example resolveHeader(['id', 'id', ''], true, 1).issues.map((i) => i.code) // ['duplicate_header', 'blank_header']
  */
 export function resolveHeader(names: readonly string[], option: HeaderOption, line: number | undefined): Header {
@@ -34,9 +36,27 @@ export function resolveHeader(names: readonly string[], option: HeaderOption, li
         field: name, params: { column: i + 1, first: (first.get(name) as number) + 1 } });
     } else {
       first.set(name, i);
+      const cell = names[i] as string;
+      if (cell !== name && headerName(cell) === headerName(name)) {
+        issues.push({ code: 'header_form', criterion: 'clean', severity: 'info', scope: 'header', ...at, field: name,
+          value: cell, params: { column: i + 1, name: cell, form: formOf(cell) } });
+      }
     }
   });
   return { columns, keys: recordKeys(columns), issues };
+}
+
+/**
+ * What sets a header cell apart from its `headerName`, in words of Unicode that read alike in every locale:
+ * `BOM` (a byte order mark before it), `spaces` (around it), `NBSP` (a no-break space inside it), `NFD` (accents
+ * decomposed).
+ * @example formOf(' Mã\u00A0thửa'.normalize('NFD')) // 'spaces, NBSP, NFD'
+ */
+export function formOf(cell: string): string {
+  const bare = cell.replace(/^\uFEFF/, '');
+  const inner = bare.trim();
+  return [...(bare === cell ? [] : ['BOM']), ...(inner === bare ? [] : ['spaces']),
+    ...(inner.includes('\u00A0') ? ['NBSP'] : []), ...(inner === inner.normalize('NFC') ? [] : ['NFD'])].join(', ');
 }
 
 /**
