@@ -221,6 +221,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       for (const row of rows) add(row);
     },
     addBatch(batch) {
+      checkCallArgs('batch', batch);
       if (batch.columns !== undefined) {
         st.columns = batch.columns;
         access = rowAccessors(plan, batch.columns);
