@@ -16,7 +16,7 @@ describe('output functions refuse an option they do not have, naming the nearest
     ['formatSummary', 'colour', 'color', (o) => formatSummary(REPORT, o)],
     ['toJson', 'indnet', 'indent', (o) => toJson(REPORT, o)],
     ['violationSink', 'fromat', 'format', (o) => violationSink(new PassThrough(), o)],
-    ['toWorklistHtml', 'locael', 'locale', (o) => toWorklistHtml([], { top: 5, ...o })],
+    ['toWorklistHtml', 'locael', 'locale', (o) => toWorklistHtml([], o === null ? o as never : { top: 5, ...o })],
     ['formatComparison', 'sample', 'samples', (o) => formatComparison(COMPARISON, o)],
     ['toComparisonHtml', 'locael', 'locale', (o) => toComparisonHtml(COMPARISON, o)],
     ['toComparisonMarkdown', 'locael', 'locale', (o) => toComparisonMarkdown(COMPARISON, o)],
@@ -24,6 +24,8 @@ describe('output functions refuse an option they do not have, naming the nearest
     expect(() => call({ [typo]: 'vi' })).toThrow(TypeError);
     expect(() => call({ [typo]: 'vi' })).toThrow(`"${typo}" is not an option of ${name} (did you mean "${meant}"?)`);
     expect(() => call({})).not.toThrow();
+    // null failed as "Cannot read properties of null (reading 'locale')".
+    expect(() => call(null as never)).toThrow(`ddss: the options of ${name} must be an object, got null`);
   });
 
   it('writeViolations rejects a misspelt option before writing anything', async () => {
