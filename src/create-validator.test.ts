@@ -56,6 +56,7 @@ describe('createValidator: what its methods refuse', () => {
     expect(() => v.addBatch({ row: [] } as never)).toThrow(/addBatch takes a batch .*got an object without a rows array/);
     v.addBatch({ rows: [{ id: 'x' }] });
     expect(v.finish().rows).toBe(1);
+    expect(() => v.addBatch({ rows: [], columns: ['id'] })).toThrow(/ddss: validator already finished/);
   });
 
   it('refuses a partial flag that is not a boolean, which the report would carry as given', () => {
