@@ -47,6 +47,18 @@ describe('createValidator: what its methods refuse', () => {
     expect(v.finish().rows).toBe(0);
   });
 
+  it('refuses a batch that is not { rows: [...] }, naming what was given', () => {
+    // v.addBatch([{ id: 'x' }]) failed as "Cannot read properties of undefined (reading 'length')".
+    const v = createValidator(ids, { now });
+    expect(() => v.addBatch([{ id: 'x' }] as never)).toThrow(TypeError);
+    expect(() => v.addBatch([{ id: 'x' }] as never)).toThrow(/ddss: addBatch takes a batch \{ rows: \[...\].*got an array \(rows are added with addMany\(rows\)/);
+    expect(() => v.addBatch(null as never)).toThrow(/addBatch takes a batch .*got null/);
+    expect(() => v.addBatch({ row: [] } as never)).toThrow(/addBatch takes a batch .*got an object without a rows array/);
+    v.addBatch({ rows: [{ id: 'x' }] });
+    expect(v.finish().rows).toBe(1);
+    expect(() => v.addBatch({ rows: [], columns: ['id'] })).toThrow(/ddss: validator already finished/);
+  });
+
   it('refuses a partial flag that is not a boolean, which the report would carry as given', () => {
     const v = createValidator(ids, { now });
     v.add({ id: 'a' });

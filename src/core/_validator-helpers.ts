@@ -185,12 +185,14 @@ export function objectKind(row: object): string {
 }
 
 /**
- * Throws for what `add`, `addMany` and `finish` of a validator would carry into the report as given, or fail on
- * inside the engine: a line that is no whole number from 1 (a report's `line` is one), rows that are not a
- * synchronous iterable (an async iterable failed as "rows is not iterable"), a partial flag that is not a boolean.
+ * Throws for what `add`, `addMany`, `addBatch` and `finish` of a validator would carry into the report as given, or
+ * fail on inside the engine: a line that is no whole number from 1 (a report's `line` is one), rows that are not a
+ * synchronous iterable (an async iterable failed as "rows is not iterable"), a batch that is not `{ rows: [...] }`
+ * (an array of rows failed as "Cannot read properties of undefined (reading 'length')"), a partial flag that is not a
+ * boolean.
  * @example checkCallArgs('line', 'abc') // throws: ddss: add(row, line): the line must be a whole number ≥ 1
  */
-export function checkCallArgs(what: 'line' | 'rows' | 'partial', x: unknown): void {
+export function checkCallArgs(what: 'line' | 'rows' | 'batch' | 'partial', x: unknown): void {
   if (what === 'line' && x !== undefined && !(Number.isSafeInteger(x) && (x as number) >= 1)) {
     throw new TypeError(`ddss: add(row, line): the line must be a whole number ≥ 1 (a physical line), got ${String(x)}`);
   }
@@ -199,6 +201,11 @@ export function checkCallArgs(what: 'line' | 'rows' | 'partial', x: unknown): vo
     throw new TypeError('ddss: addMany takes an array or an iterable' + (async
       ? '; an async iterable is read with for await (const row of rows) v.add(row), or validate(definition, rows)'
       : `, got ${x === null ? 'null' : typeof x}`));
+  }
+  if (what === 'batch' && !(typeof x === 'object' && x !== null && !Array.isArray(x) && Array.isArray((x as { rows?: unknown }).rows))) {
+    throw new TypeError('ddss: addBatch takes a batch { rows: [...], columns?, lines?, issues? }, got ' + (Array.isArray(x)
+      ? 'an array (rows are added with addMany(rows), or addBatch({ rows }))'
+      : x === null || typeof x !== 'object' ? (x === null ? 'null' : typeof x) : 'an object without a rows array'));
   }
   if (what === 'partial' && typeof x !== 'boolean') {
     throw new TypeError(`ddss: finish(source, partial): partial must be true or false, got ${String(x)}`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
 import { FINGERPRINT, checkRuleOptions } from './rule-base.js';
+import { checkFieldKinds } from './field-kinds.js';
 import { CRITERIA, SEVERITIES } from './types.js';
 import type {
   AggregateRule, Criterion, DatasetDefinition, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RecordRule,
@@ -163,6 +164,7 @@ function compileOnce(def: DatasetDefinition): Plan {
           `the typed row never holds it, so nothing of it would be checked (declare it, e.g. ${f}: field.any())`);
       }
     }
+    if (rule.kind === 'record') checkFieldKinds(rule, rule.id ?? rule.name, (f) => (def.fields[f] as FieldSpecData | undefined)?.type);
     const field = rule.fields?.length === 1 ? (rule.fields[0] as string) : null;
     const slot = place({ ...ruleSlot(rule, rule.name), field, fieldIndex: -1, needs, counted: 'explicit' });
     (rule.kind === 'record' ? recordSlots : datasetAggregates).push(slot);

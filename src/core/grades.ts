@@ -7,7 +7,7 @@ import type { RuleState } from './state.js';
  * One record's grades (README "A worklist for fixing records"): per criterion 1 when no error or warning finding of
  * that criterion touches the record, else the weighted share of that criterion's applicable row rules it passes;
  * null when no rule of the criterion applied. `overall` is the weighted mean of the non-null criteria (the dataset's
- * weights), null when all are null.
+ * weights), null when all are null. Each is rounded to 6 decimals; `overall` from the exact criterion grades, once.
  */
 export interface RecordGrade {
   /** 0-based data row, as in violations. */
@@ -67,8 +67,10 @@ export function gradeOf(sums: Readonly<Record<Criterion, readonly [number, numbe
   let total = 0;
   for (const c of CRITERIA) {
     const [applied, passed] = sums[c];
-    const g = applied === 0 ? null : failing.has(c) ? round(passed / applied) : 1;
-    grades[c] = g;
+    const g = applied === 0 ? null : failing.has(c) ? passed / applied : 1;
+    grades[c] = round(g);
+    // The overall grade is the mean of the exact grades, rounded once: a mean of rounded ones drifts by a millionth
+    // (2/3 and 1 gave 0.833334, not 5/6 = 0.833333).
     if (g !== null) {
       sum += g * weights[c];
       total += weights[c];

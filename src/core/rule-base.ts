@@ -4,6 +4,7 @@ import type {
 } from './types.js';
 import type { MessageTable } from './message.js';
 import { checkOptionKeys } from './option-keys.js';
+import { FIELD_KINDS, type FieldKind } from './field-kinds.js';
 
 /** What a rule factory fixes about its rule besides the user's options. */
 export interface RuleMeta {
@@ -122,10 +123,13 @@ export function valueRule<V, O extends RuleOptions = RuleOptions>(meta: MetaFor<
  * Builds a per-record rule; with `fields`, it runs only where all of them hold a valid value. Options as `valueRule`.
  * @example const ordered = recordRule({ name: 'ordered', criterion: 'correct', fields: ['a', 'b'] }, (r) => r.a <= r.b);
  */
-export function recordRule<R = TypedRow, O extends RuleOptions = RuleOptions>(meta: MetaFor<O> & { readonly fields?: readonly string[]; readonly reads?: readonly string[] },
-  check: (row: R, ctx: RuleContext) => CheckResult, options: O = {} as O): RecordRule<R> {
+export function recordRule<R = TypedRow, O extends RuleOptions = RuleOptions>(meta: MetaFor<O> & {
+  readonly fields?: readonly string[]; readonly reads?: readonly string[];
+  /** The types of field it can read, by field: another type is refused when the dataset is defined (`checkFieldKinds`). */
+  readonly fieldKinds?: Readonly<Record<string, FieldKind>>;
+}, check: (row: R, ctx: RuleContext) => CheckResult, options: O = {} as O): RecordRule<R> {
   return { kind: 'record', ...base(meta, options), ...(meta.fields ? { fields: meta.fields } : {}),
-    ...(meta.reads ? { reads: meta.reads } : {}), check };
+    ...(meta.reads ? { reads: meta.reads } : {}), ...(meta.fieldKinds ? { [FIELD_KINDS]: meta.fieldKinds } : {}), check };
 }
 
 /**

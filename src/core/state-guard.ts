@@ -58,6 +58,8 @@ export function stateShapeProblem(s: unknown): string | undefined {
       }
     }
   }
+  const origins = st.origins;
+  if (origins !== undefined && !(Array.isArray(origins) && origins.every((o) => typeof o === 'string'))) return 'its origins are not a list of texts';
   const groups = st.groups as { tallies?: unknown } | undefined;
   if (groups !== undefined && !(groups.tallies instanceof Map)) return 'its groups hold no Map of tallies';
   return undefined;
@@ -103,19 +105,29 @@ export function checkGrading(a: GradingShape, b: GradingShape): void {
 }
 
 /**
- * Throws unless `other` can be merged into the validator state `st`: not `st` itself (its uniqueness tables would
- * grow while being walked, until memory ran out), a state's shape, not one merged already (`merged`: its rows would
- * count twice, every key a duplicate of itself), made under the same run settings and graded alike.
+ * Throws unless `other` can be merged into the validator state `st`: not `st` itself nor a copy of it (its uniqueness
+ * tables would grow while being walked, until memory ran out), a state's shape, holding no rows `st` holds already
+ * (`merged`, and the states' `origins`: the same state merged twice, a structured clone of one, or one state merged
+ * into two validators then merged: its rows would count twice, every key a duplicate of itself), made under the same
+ * run settings and graded alike.
  * @example checkMergeable(st, other, merged) // throws: ddss: this state was merged already …
  */
-export function checkMergeable(st: { readonly run: StateRun } & GradingShape, other: unknown,
+export function checkMergeable(st: { readonly run: StateRun; readonly origins?: readonly string[] } & GradingShape, other: unknown,
   merged: WeakSet<object>): void {
   if (other === st) throw new Error('ddss: a validator cannot merge its own state (merge another validator\'s state())');
   checkStateShape(other);
-  const s = other as { readonly run: StateRun } & GradingShape;
-  if (merged.has(s)) {
+  const s = other as { readonly run: StateRun; readonly origins?: readonly string[] } & GradingShape;
+  // States made before origins were kept (a shard file of an older ddss) have none: decodeShardState gives them one.
+  const mine = new Set(st.origins ?? []);
+  const shared = (s.origins ?? []).filter((o) => mine.has(o));
+  if (shared.includes(st.origins?.[0] as string)) {
+    throw new Error('ddss: a validator cannot merge its own state, nor a copy of it, nor a state it was merged into: its rows ' +
+      'would count twice (merge another validator\'s state())');
+  }
+  if (merged.has(s) || shared.length > 0) {
     throw new Error('ddss: this state was merged already: its rows would count twice. A validator\'s state() holds ' +
-      'every row it read so far: merge it once, when that validator is done');
+      'every row it read so far, and a copy of it (structuredClone, a worker\'s message, a state file) or a state it ' +
+      'was merged into holds them too: merge each validator\'s rows once, when that validator is done');
   }
   checkRun(st.run, s.run);
   checkGrading(st, s);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createRowSet, mergeRowSets, type RowSet } from './rowset.js';
 import type { AggregateRule, Criterion, MergeOffset, Sample, Severity } from './types.js';
 import type { Plan } from './compile.js';
@@ -37,6 +38,12 @@ export interface ValidatorState {
   readonly signature: string;
   /** The run's settings the state was made under: only states made under the same ones merge. */
   readonly run: StateRun;
+  /**
+   * The identities of the validators whose rows the state holds, its own first: random ids that survive a structured
+   * clone, a worker's message and a state file, so a state whose rows were merged already (itself, a copy, or one
+   * merged into two validators) is refused rather than counted twice. Absent from states of an older ddss.
+   */
+  readonly origins?: readonly string[];
   rows: number;
   /** Physical lines consumed, so a following shard's lines can be shifted. */
   lines: number;
@@ -67,6 +74,7 @@ export function initialState(plan: Plan, run: StateRun): ValidatorState {
     version: 1,
     signature: plan.signature,
     run,
+    origins: [randomUUID()],
     rows: 0,
     lines: 0,
     skippedRecords: 0,
@@ -118,6 +126,7 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
     version: 1,
     signature: a.signature,
     run: a.run,
+    origins: [...(a.origins ?? []), ...(b.origins ?? [])],
     rows: a.rows + b.rows,
     lines: a.lines + b.lines,
     skippedRecords: a.skippedRecords + b.skippedRecords,

@@ -33,6 +33,49 @@ describe('createValidator: merging states', () => {
     expect(counts(v)).toEqual([3, 0]);
   });
 
+  // Only the same object was refused: a copy of a state merged twice, or a state merged into two validators that were
+  // then merged, counted its rows twice, every key a duplicate of itself.
+  it.each<[string, (v: ReturnType<typeof validatorOf>) => void]>([
+    ['a structured clone of a state merged already', (v) => {
+      const s = validatorOf(['b', 'c']).state();
+      v.merge(structuredClone(s));
+      v.merge(structuredClone(s));
+    }],
+    ['a v8 copy (a worker\'s message, a state file) of a state merged already', (v) => {
+      const s = validatorOf(['b', 'c']).state();
+      v.merge(s);
+      v.merge(deserialize(serialize(s)) as ValidatorState);
+    }],
+    ['a validator that merged a state this one merged already', (v) => {
+      const shared = validatorOf(['b', 'c']).state();
+      const other = validatorOf([]);
+      v.merge(shared);
+      other.merge(structuredClone(shared));
+      v.merge(other.state());
+    }],
+    ['a copy of its own state', (v) => v.merge(structuredClone(v.state()))],
+    ['the state of a validator it was merged into', (v) => {
+      const other = validatorOf(['b', 'c']);
+      other.merge(structuredClone(v.state()));
+      v.merge(other.state());
+    }],
+  ])('refuses %s: its rows would count twice', (_, merges) => {
+    const v = validatorOf(['a']);
+    expect(() => merges(v)).toThrow(/its rows\s+would count twice/);
+    const [rows, failed] = counts(v);
+    expect(failed).toBe(0);
+    expect(rows).toBeLessThanOrEqual(3);
+  });
+
+  it('merges states of distinct validators, and states each merged once into validators then merged', () => {
+    const left = validatorOf(['a']);
+    left.merge(structuredClone(validatorOf(['b']).state()));
+    const right = validatorOf(['c']);
+    right.merge(deserialize(serialize(validatorOf(['a']).state())) as ValidatorState);
+    left.merge(structuredClone(right.state()));
+    expect(counts(left)).toEqual([4, 2]);
+  });
+
   it('refuses a state graded otherwise: its report would grade part of the rows, or group them by two fields', () => {
     // Merged, the histogram counted only the graded side's records, groups mixed the values of two fields, and a
     // worst-records list kept by a smaller N lacked records the larger one keeps.

@@ -221,6 +221,9 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       for (const row of rows) add(row);
     },
     addBatch(batch) {
+      checkCallArgs('batch', batch);
+      // A batch of no rows (a header, file issues) never reached add()'s check: after finish it changed nothing, silently.
+      if (closed) throw closedError(finished, 'add a batch');
       if (batch.columns !== undefined) {
         st.columns = batch.columns;
         access = rowAccessors(plan, batch.columns);

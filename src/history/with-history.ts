@@ -1,6 +1,7 @@
 import type { Criterion, DatasetStatus, Report, RuleResult, Violation } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
 import { historyRules, type HistoryThresholds } from './anomalies.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import type { HistoryEntry, HistoryInput } from './history-entry.js';
 
 /** The trend a report carries when it was judged against a history (`report.history`). */
@@ -21,6 +22,7 @@ export interface HistorySummary {
  */
 export function withHistory(report: Report, earlier: readonly HistoryEntry[], name: string, input?: HistoryInput,
   thresholds: HistoryThresholds = {}): Report {
+  checkArgs(report, earlier, name, input, thresholds);
   const added = historyRules(report, earlier, input, thresholds)
     .map((r): RuleResult => (report.baseline === undefined ? r : { ...r, newViolations: r.violations }));
   const compared = earlier.filter((e) => e.dataset === report.dataset && e.status !== 'error').slice(-(thresholds.window ?? 10));
@@ -44,6 +46,39 @@ export function withHistory(report: Report, earlier: readonly HistoryEntry[], na
 export function historyViolations(rules: readonly RuleResult[]): Violation[] {
   return rules.filter((r) => r.id.startsWith('history.'))
     .flatMap((r) => r.samples.map((s): Violation => ({ rule: r.id, criterion: r.criterion, severity: r.severity, ...s })));
+}
+
+// Every threshold, as a record so that adding one without listing it here is a type error: a misspelt one
+// ({ windwo: 3 }) was ignored and the run judged with the default.
+const THRESHOLD_KEYS = Object.keys({
+  window: true, minRuns: true, rowDrop: true, madFactor: true, minJump: true, severity: true,
+} satisfies Record<keyof HistoryThresholds, true>);
+
+// What the caller passes from JavaScript or from a parsed file: null where the entries go (no history file yet) failed
+// deep inside as "Cannot read properties of null (reading 'filter')", naming nothing the caller wrote.
+function checkArgs(report: unknown, earlier: unknown, name: unknown, input: unknown, thresholds: unknown): void {
+  const sig = 'withHistory(report, earlier, name, input?, thresholds?)';
+  if (!isObject(report) || !Array.isArray((report as { rules?: unknown }).rules)) {
+    throw new TypeError(`ddss: ${sig}: report must be a report (what validate returns), got ${kind(report)}`);
+  }
+  if (!Array.isArray(earlier)) {
+    throw new TypeError(`ddss: ${sig}: earlier must be a list of history entries (readHistory's; [] for none), got ${kind(earlier)}`);
+  }
+  const bad = earlier.findIndex((e) => !isObject(e) || typeof (e as { dataset?: unknown }).dataset !== 'string' ||
+    !isObject((e as { input?: unknown }).input));
+  if (bad >= 0) throw new TypeError(`ddss: ${sig}: earlier[${bad}] is not a history entry (historyEntry's), got ${kind(earlier[bad])}`);
+  if (typeof name !== 'string') throw new TypeError(`ddss: ${sig}: name must be the history's name, a text, got ${kind(name)}`);
+  if (input !== undefined && !isObject(input)) throw new TypeError(`ddss: ${sig}: input must be { name, bytes?, sha256? }, got ${kind(input)}`);
+  if (!isObject(thresholds)) throw new TypeError(`ddss: ${sig}: thresholds must be an object, got ${kind(thresholds)}`);
+  checkOptionKeys(thresholds, THRESHOLD_KEYS, 'withHistory thresholds');
+}
+
+function isObject(x: unknown): x is object {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function kind(x: unknown): string {
+  return x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'object' ? 'an object' : typeof x;
 }
 
 function raised(status: DatasetStatus, added: readonly RuleResult[]): DatasetStatus {

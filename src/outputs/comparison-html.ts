@@ -5,6 +5,7 @@ import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
 import { htmlHead } from './_html-head.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 
 /**
  * The comparison as one self-contained HTML page in the validation report's style: a `live` score gauge, a status
@@ -13,6 +14,7 @@ import { htmlHead } from './_html-head.js';
  * @example writeFileSync('comparison.html', toComparisonHtml(report));
  */
 export function toComparisonHtml(report: ComparisonReport, options: { readonly locale?: Locale } = {}): string {
+  checkOptionKeys(options, ['locale'], 'toComparisonHtml'); // a misspelt one ({ locael: 'vi' }) was ignored
   const l = comparisonLabels(options.locale);
   const n = (x: number): string => formatCount(x, l.locale);
   const heading = `${report.source?.name ?? l.source} → ${report.copy?.name ?? l.copy}`;

@@ -3,6 +3,7 @@ import type { ComparisonReport } from '../compare/types.js';
 import { comparisonLabels, keylessText } from './_comparison-labels.js';
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 
 /**
  * The comparison as GitHub-flavoured Markdown (for a pull request or a wiki): verdict and `live` score, counts,
@@ -10,6 +11,7 @@ import { formatCount, formatPercent } from './_format.js';
  * @example writeFileSync('comparison.md', toComparisonMarkdown(report, { locale: 'vi' }));
  */
 export function toComparisonMarkdown(report: ComparisonReport, options: { readonly locale?: Locale } = {}): string {
+  checkOptionKeys(options, ['locale'], 'toComparisonMarkdown'); // a misspelt one ({ locael: 'vi' }) was ignored
   const l = comparisonLabels(options.locale);
   const n = (x: number): string => formatCount(x, l.locale);
   const c = report.counts;

@@ -3,6 +3,7 @@ import type { ComparisonReport, Difference } from '../compare/types.js';
 import { comparisonLabels, keylessText, type ComparisonLabels } from './_comparison-labels.js';
 import { plainText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 
 /** Options of `formatComparison`. */
 export interface ComparisonTextOptions {
@@ -11,12 +12,17 @@ export interface ComparisonTextOptions {
   readonly samples?: number;
 }
 
+// Every option, as a record so that adding one without listing it here is a type error: a misspelt one ({ locael })
+// was ignored and the output rendered without it.
+const OPTION_KEYS = Object.keys({ locale: true, samples: true } satisfies Record<keyof ComparisonTextOptions, true>);
+
 /**
  * The comparison as a short console summary: the verdict and `live` score, row counts, counts by outcome, changed
  * columns, one-sided columns and the first samples. Data is made terminal-safe (no control characters).
  * @example process.stdout.write(formatComparison(report));
  */
 export function formatComparison(report: ComparisonReport, options: ComparisonTextOptions = {}): string {
+  checkOptionKeys(options, OPTION_KEYS, 'formatComparison');
   const l = comparisonLabels(options.locale);
   const n = (x: number): string => formatCount(x, l.locale);
   const c = report.counts;

@@ -6,6 +6,7 @@ import { historyLines } from './_sparkline.js';
 import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
 import { timingsLines } from './_timings-table.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
 
 /** Options of `formatSummary`. */
@@ -17,6 +18,10 @@ export interface SummaryOptions {
   /** Failing rules listed, most failures first. Default 10. */
   readonly top?: number;
 }
+
+// Every option, as a record so that adding one without listing it here is a type error: a misspelt one ({ locael })
+// was ignored and the output rendered without it.
+const OPTION_KEYS = Object.keys({ color: true, locale: true, top: true } satisfies Record<keyof SummaryOptions, true>);
 
 const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', magenta: '35' } as const;
 type Style = keyof typeof ANSI;
@@ -31,6 +36,7 @@ const BAR = 20;
  * @example process.stdout.write(formatSummary(report, { color: process.stdout.isTTY }));
  */
 export function formatSummary(report: Report, options: SummaryOptions = {}): string {
+  checkOptionKeys(options, OPTION_KEYS, 'formatSummary');
   const l = labels(options.locale ?? report.locale);
   const paint = (style: Style, text: string) => (options.color === true ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];

@@ -11,6 +11,7 @@ import { localized } from './_text.js';
 import { rulesByFailures } from './_rank.js';
 import { criterionBand, overallBand } from './_verdict-band.js';
 import { reportObject } from './json.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/types.js';
 
 /** Options of `toHtml`. */
@@ -28,6 +29,10 @@ export interface HtmlOptions {
   readonly violationsFile?: string;
 }
 
+// Every option, as a record so that adding one without listing it here is a type error: a misspelt one ({ locael })
+// was ignored and the output rendered without it.
+const OPTION_KEYS = Object.keys({ locale: true, title: true, maxSamples: true, violationsFile: true } satisfies Record<keyof HtmlOptions, true>);
+
 /**
  * The report as one self-contained HTML page: score gauges, a status banner, a sortable rule table, violation
  * samples and the source. It makes no network request, every piece of data is escaped, and a strict CSP allows only
@@ -35,6 +40,7 @@ export interface HtmlOptions {
  * @example writeFileSync('report.html', toHtml(report, { locale: 'vi' }));
  */
 export function toHtml(full: Report, options: HtmlOptions = {}): string {
+  checkOptionKeys(options, OPTION_KEYS, 'toHtml');
   const l = labels(options.locale ?? full.locale);
   const report = pageReport(full, options.maxSamples ?? 10);
   const heading = options.title ?? localized(report.title, l.locale) ?? report.dataset;

@@ -1,6 +1,7 @@
 import type { CriterionResult, Report, RuleResult, Sample } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
 import type { RecordGrade } from '../core/grades.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 
 /**
  * The report as JSON (DESIGN §6, schemaVersion 1), with a fixed key order so the same input and `now` give
@@ -8,6 +9,7 @@ import type { RecordGrade } from '../core/grades.js';
  * @example writeFileSync('report.json', toJson(report));
  */
 export function toJson(report: Report, options: { readonly indent?: number } = {}): string {
+  checkOptionKeys(options, ['indent'], 'toJson'); // a misspelt one ({ indnet: 0 }) was ignored
   return JSON.stringify(reportObject(report), null, options.indent ?? 2);
 }
 

@@ -1,6 +1,7 @@
 import { escapeXml, escapeXmlAttribute } from './_escape.js';
 import { formatPercent } from './_format.js';
 import { datasetHeading, localized } from './_text.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type Criterion, type Locale, type Report, type RuleResult, type Sample } from '../core/types.js';
 
 /** Options of `toJUnit`. */
@@ -8,6 +9,10 @@ export interface JUnitOptions {
   /** Violation samples listed in each failure's body. Default 10. */
   readonly maxSamples?: number;
 }
+
+// Every option, as a record so that adding one without listing it here is a type error: a misspelt one ({ locael })
+// was ignored and the output rendered without it.
+const OPTION_KEYS = Object.keys({ maxSamples: true } satisfies Record<keyof JUnitOptions, true>);
 
 /**
  * The report as JUnit XML for CI (GitLab, Jenkins, GitHub test reporters): one `<testsuite>` per criterion named
@@ -20,6 +25,7 @@ export interface JUnitOptions {
  * @example writeFileSync('ddss-junit.xml', toJUnit(report));
  */
 export function toJUnit(report: Report, options: JUnitOptions = {}): string {
+  checkOptionKeys(options, OPTION_KEYS, 'toJUnit');
   const max = options.maxSamples ?? 10;
   const stamp = report.now.replace(/\.\d+Z$|Z$/, '');
   const suites = CRITERIA.map((c) => suite(report, c, report.rules.filter((r) => r.criterion === c), max, stamp));

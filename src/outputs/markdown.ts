@@ -3,6 +3,7 @@ import { formatCount, formatInstant, formatPercent } from './_format.js';
 import { labels, unscored, verdictLine, type Labels } from './_labels.js';
 import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type Locale, type Report, type RuleResult } from '../core/types.js';
 
 /** Options of `toMarkdown`. */
@@ -17,6 +18,10 @@ export interface MarkdownOptions {
   readonly maxSamples?: number;
 }
 
+// Every option, as a record so that adding one without listing it here is a type error: a misspelt one ({ locael })
+// was ignored and the output rendered without it.
+const OPTION_KEYS = Object.keys({ locale: true, maxRules: true, maxSampleRules: true, maxSamples: true } satisfies Record<keyof MarkdownOptions, true>);
+
 /** Code spans inside table cells escape pipes; see `markdownCode`. */
 const CELL = { cell: true } as const;
 const ICON = { passed: '✅', warned: '⚠️', failed: '❌', error: '⛔' } as const;
@@ -29,6 +34,7 @@ const ICON = { passed: '✅', warned: '⚠️', failed: '❌', error: '⛔' } as
  * @example writeFileSync(process.env.GITHUB_STEP_SUMMARY!, toMarkdown(report, { locale: 'vi' }));
  */
 export function toMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  checkOptionKeys(options, OPTION_KEYS, 'toMarkdown');
   const l = labels(options.locale ?? report.locale);
   const failing = attentionList(report.rules);
   const shown = failing.slice(0, options.maxRules ?? 20);

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { format as csvFormat } from '@fast-csv/format';
 import { jsonLine } from './_escape.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import type { Violation } from '../core/types.js';
 
 /** The format of a violation file. */
@@ -23,6 +24,10 @@ export interface ViolationFileOptions {
    */
   readonly end?: boolean;
 }
+
+// Every option, as a record so that adding one without listing it here is a type error: a misspelt one ({ locael })
+// was ignored and the output rendered without it.
+const OPTION_KEYS = Object.keys({ format: true, bom: true, end: true } satisfies Record<keyof ViolationFileOptions, true>);
 
 /** Receives violations one by one (e.g. as `onViolation`) and flushes them on `close`. */
 export interface ViolationSink {
@@ -74,6 +79,7 @@ const CHUNK = 64 * 1024;
  * await sink.close();
  */
 export function violationSink(target: string | Writable, options: ViolationFileOptions = {}): ViolationSink {
+  checkOptionKeys(options, OPTION_KEYS, 'violationSink');
   const writer = new ViolationWriter(target, options);
   return { write: (v) => (writer.write(v) ? undefined : writer.ready()), close: () => writer.close() };
 }
@@ -86,6 +92,7 @@ export function violationSink(target: string | Writable, options: ViolationFileO
  */
 export async function writeViolations(target: string | Writable, violations: Iterable<Violation> | AsyncIterable<Violation>,
   options: ViolationFileOptions = {}): Promise<void> {
+  checkOptionKeys(options, OPTION_KEYS, 'writeViolations');
   const writer = new ViolationWriter(target, options);
   try {
     if (Symbol.asyncIterator in violations) {

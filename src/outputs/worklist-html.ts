@@ -7,6 +7,7 @@ import { labels } from './_labels.js';
 import { WORKLIST_CSP, WORKLIST_SCRIPT, WORKLIST_STYLE } from './_worklist-assets.js';
 import { worklistLabels, type WorklistLabels } from './_worklist-labels.js';
 import { CRITERIA, type Criterion, type Locale } from '../core/types.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 
 /** One group of a worklist: its counts and its worst records, worst first. */
 export interface WorklistGroup {
@@ -32,6 +33,10 @@ export interface WorklistHtmlOptions {
   readonly of?: number;
 }
 
+// Every option, as a record so that adding one without listing it here is a type error: a misspelt one ({ locael })
+// was ignored and the output rendered without it.
+const OPTION_KEYS = Object.keys({ column: true, top: true, locale: true, source: true, of: true } satisfies Record<keyof WorklistHtmlOptions, true>);
+
 /**
  * A worklist as one self-contained HTML page a clerk can filter (by key, rule or group) and sort (by grade, by each
  * criterion's grade, by findings): one section per group with its counts per criterion and its worst records first.
@@ -40,6 +45,7 @@ export interface WorklistHtmlOptions {
  * @example writeFileSync('worklist.html', toWorklistHtml(groups, { column: 'commune_code', top: 20, locale: 'vi' }));
  */
 export function toWorklistHtml(groups: readonly WorklistGroup[], options: WorklistHtmlOptions): string {
+  checkOptionKeys(options, OPTION_KEYS, 'toWorklistHtml');
   const l = worklistLabels(options.locale);
   const total = groups.reduce((n, g) => n + g.records, 0);
   const listed = groups.reduce((n, g) => n + g.worst.length, 0);

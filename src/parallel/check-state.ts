@@ -28,6 +28,7 @@ export function checkState(plan: Plan, s: unknown, options: StateOptions): strin
   if (s.version !== 1) return `version ${String(s.version)}`;
   if (s.signature !== plan.signature) return 'another dataset definition';
   for (const k of ['rows', 'lines', 'skippedRecords'] as const) if (!count(s[k])) return `${k} is not a count`;
+  if (!(s.origins === undefined || (dense(s.origins) && s.origins.every((o) => typeof o === 'string' && o.length <= 100)))) return 'origins';
   const rows = s.rows as number;
   if (s.columns !== null && !(dense(s.columns) && s.columns.every((c) => typeof c === 'string'))) return 'columns';
   for (const k of ['missing', 'invalid'] as const) {

@@ -65,6 +65,24 @@ describe('encodeShardState / decodeShardState', () => {
   });
 });
 
+describe('the origins of a shard\'s state', () => {
+  it('keeps the validator\'s identity, so a shard merged twice is refused', () => {
+    const s = shard();
+    expect(decodeShardState(encodeShardState(s)).state.origins).toEqual(s.state.origins);
+    expect(s.state.origins).toHaveLength(1);
+  });
+
+  it('reads a state file written before states kept their origins, identified by its checksum', () => {
+    const s = shard();
+    const { origins: _dropped, ...old } = s.state;
+    const bytes = encodeShardState({ ...s, state: old as ShardState['state'] });
+    const back = decodeShardState(bytes);
+    const sum = Buffer.from(bytes).toString('latin1', 0, 100).match(/sha256:([0-9a-f]{64})/)?.[1];
+    expect(back.state.origins).toEqual([`sha256:${sum}`]);
+    expect(back.state.rows).toBe(5000);
+  });
+});
+
 describe('the input and range of each kind of shard', () => {
   const base = shard();
   const pg = { kind: 'postgres', name: 'postgresql://u@h/db parcels', plan: { rows: 5000, orderBy: ['id'] } } as const;

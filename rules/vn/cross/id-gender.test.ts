@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { idGender } from './id-gender.js';
 import { codes, runRecord } from './_testkit.js';
+import { defineDataset } from '../../../src/define.js';
+import { field } from '../../../src/field.js';
 
 const rule = idGender({ id: 'owner_id', gender: 'owner_gender' });
 
@@ -35,5 +37,23 @@ describe('idGender', () => {
     const found = runRecord(r, { id_no: '001089012345', gender });
     expect(codes(found)).toEqual(expected);
     expect(found[0]?.suggestion).toBe(suggestion);
+  });
+
+  // The default genders are the texts Nam and Nữ, which no integer equals: every row passed, counted as checked.
+  it.each([
+    ['an integer', field.integer()], ['a number', field.number()], ['a boolean', field.boolean()], ['a date', field.date()],
+  ])('refuses %s gender field without genders when the dataset is defined', (_what, gender) => {
+    expect(() => defineDataset({ name: 'p', fields: { id: field.text(), g: gender }, rules: [idGender({ id: 'id', gender: 'g' })] }))
+      .toThrow(/rule "idGender": "g" is an? \w+ field; this rule reads text, enum or any fields, and would pass every row of it unchecked \(or give genders in the form the field holds: \{ male: \[1\], female: \[2\] \}\)/);
+  });
+
+  it.each([
+    ['a text field', { id: field.text(), g: field.text() }, undefined],
+    ['an enum field', { id: field.text(), g: field.enum(['Nam', 'Nữ']) }, undefined],
+    ['an any field', { id: field.text(), g: field.any() }, undefined],
+    ['an integer field with genders', { id: field.text(), g: field.integer() }, { male: [1], female: [2] }],
+  ])('accepts %s', (_what, fields, genders) => {
+    const r = idGender({ id: 'id', gender: 'g' }, genders === undefined ? {} : { genders });
+    expect(() => defineDataset({ name: 'p', fields, rules: [r] })).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
+import type { FieldKind } from '../../../src/core/field-kinds.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { parseCccd } from '../identifiers/cccd.js';
 import { idText } from './_values.js';
@@ -27,6 +28,11 @@ const messages: MessageTable = {
   },
 };
 
+const DEFAULT_GENDER_KIND: FieldKind = {
+  types: new Set(['text', 'enum', 'any']), label: 'text, enum or any',
+  hint: 'or give genders in the form the field holds: { male: [1], female: [2] }',
+};
+
 const fold = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
 /** A gender column holds a handful of distinct texts: fold each once rather than normalise every row. */
 const folded = new Map<string, string>();
@@ -45,7 +51,9 @@ const key = (v: unknown): string => {
  * The gender equals the gender encoded in the 12-digit personal ID (digit `G`: even = Nam, odd = Nữ; DOMAIN-VN §2.1).
  * A mismatch → `id_gender_mismatch` on the gender column, with the derived gender as suggestion (in the source's
  * vocabulary, masked like the column). Gender values outside both lists (e.g. `3` = undetermined) pass, as do IDs that
- * are not exactly 12 digits (9-digit CMNDs carry no gender) and rows missing either column.
+ * are not exactly 12 digits (9-digit CMNDs carry no gender) and rows missing either column. Without `genders`, the
+ * gender field must be a text, enum or any field (the default Nam / Nữ is text): another type is refused when the
+ * dataset is defined.
  * @example vn.idGender({ id: 'owner_id', gender: 'owner_gender' }) // "079301123456" + "Nam" → id_gender_mismatch
  */
 export function idGender(fields: IdGenderFields, options: IdGenderOptions = {}): RecordRule {
@@ -56,6 +64,8 @@ export function idGender(fields: IdGenderFields, options: IdGenderOptions = {}):
   return recordRule({
     options: { genders: true }, name: 'idGender', criterion: 'correct', code: 'id_gender_mismatch', fields: [fields.id, fields.gender],
     messages, params: { id: fields.id },
+    // The default genders are texts, which an integer (or other non-text) field's 1 or 2 never equals: every row passed.
+    ...(options.genders === undefined ? { fieldKinds: { [fields.gender]: DEFAULT_GENDER_KIND } } : {}),
   }, (row) => {
     const text = idText(row[fields.id]);
     const parts = text === undefined ? undefined : parseCccd(text);
