@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../core/validate.js';
 import { DefinitionError } from './definition-error.js';
 import { parseDefinition } from './parse-definition.js';
+import { defineDataset } from '../define.js';
+import { field } from '../field.js';
+import { vn } from '../../rules/vn/index.js';
+import type { DatasetRule } from '../core/types.js';
 
 function problem(text: string): DefinitionError | undefined {
   try {
@@ -71,5 +75,40 @@ describe('rules refuse columns of a type they cannot read', () => {
     const d = parseDefinition(def('  a: { type: text, vn: [cccd] }\n'), { format: 'yaml' });
     const report = await validate(d, [{ a: 12061147678 }], { now: new Date('2026-11-22T00:00:00Z') });
     expect(report.rules.find((r) => r.id === 'a.cccd')?.samples[0]?.code).toBe('leading_zero_lost');
+  });
+
+  // The pack's rules declare the kinds they read themselves, so defineDataset refuses what a file is refused, in the
+  // same words; before, a TypeScript dataset took them and reported each rule as checked and passed on every row.
+  const DATE = 'reads date or datetime fields, and would pass every row of it unchecked';
+  const NUMBER = 'reads integer or number fields, and would pass every row of it unchecked';
+  it.each<[string, string, () => DatasetRule, string]>([
+    ['a+b.datesOrdered', '{ type: vn.datesOrdered, fields: [a, b] }', () => vn.datesOrdered(['a', 'b']), `"a" is a text field; this rule ${DATE}`],
+    ['childUnderSix', '{ type: vn.childUnderSix, card: a, dob: b, validFrom: c, validTo: d }',
+      () => vn.childUnderSix({ card: 'a', dob: 'b', validFrom: 'c', validTo: 'd' }), `"b" is a text field; this rule ${DATE}`],
+    ['cardNotExpired', '{ type: vn.cardNotExpired, status: a, validTo: b }', () => vn.cardNotExpired({ status: 'a', validTo: 'b' }), `"b" is a text field; this rule ${DATE}`],
+    ['cardPeriodOrdered', '{ type: vn.cardPeriodOrdered, validFrom: a, validTo: b }', () => vn.cardPeriodOrdered({ validFrom: 'a', validTo: 'b' }), `"a" is a text field; this rule ${DATE}`],
+    ['salaryInRange', '{ type: vn.salaryInRange, salary: a, month: b }', () => vn.salaryInRange({ salary: 'a', month: 'b' }), `"a" is a text field; this rule ${NUMBER}`],
+    ['salaryInRangeProvisional', '{ type: vn.salaryInRangeProvisional, salary: a, month: b }',
+      () => vn.salaryInRangeProvisional({ salary: 'a', month: 'b' }), `"a" is a text field; this rule ${NUMBER}`],
+    ['vn2000', '{ type: vn.vn2000, northField: a, eastField: b }', () => vn.vn2000({ northField: 'a', eastField: 'b' }), `"a" is a text field; this rule ${NUMBER}`],
+    ['agriculturalTerm', '{ type: vn.agriculturalTerm, code: a, term: b, issueDate: c }',
+      () => vn.agriculturalTerm({ code: 'a', term: 'b', issueDate: 'c' }), `"c" is a text field; this rule ${DATE}`],
+    ['capitalPositive', '{ type: vn.capitalPositive, capital: a, typeField: b }', () => vn.capitalPositive({ capital: 'a', type: 'b' }), `"a" is a text field; this rule ${NUMBER}`],
+    ['suspensionWithinYear', '{ type: vn.suspensionWithinYear, status: a, statusDate: b }',
+      () => vn.suspensionWithinYear({ status: 'a', statusDate: 'b' }), `"b" is a text field; this rule ${DATE}`],
+    ['closedNotEdited', '{ type: vn.closedNotEdited, status: a, statusDate: b, updatedAt: c }',
+      () => vn.closedNotEdited({ status: 'a', statusDate: 'b', updatedAt: 'c' }), `"b" is a text field; this rule ${DATE}`],
+  ])('defineDataset refuses %s on text fields as a file does, in the same words', (id, yaml, make, detail) => {
+    const fields = { a: field.text(), b: field.text(), c: field.text(), d: field.text() };
+    expect(() => defineDataset({ name: 'x', fields, rules: [make()] })).toThrow(`ddss: rule "${id}": ${detail}`);
+    expect(problem(def('  a: { type: text }\n  b: { type: text }\n  c: { type: text }\n  d: { type: text }\n', yaml))?.detail).toBe(detail);
+  });
+
+  it('defineDataset takes the pack\'s rules on the field types they read', () => {
+    const d = defineDataset({
+      name: 'x', fields: { from: field.date(), to: field.datetime(), n: field.integer(), x: field.number(), s: field.text() },
+      rules: [vn.datesOrdered(['from', 'to']), vn.vn2000({ northField: 'x', eastField: 'n' }), vn.capitalPositive({ capital: 'n', type: 's' })],
+    });
+    expect(d.name).toBe('x');
   });
 });

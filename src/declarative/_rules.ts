@@ -9,6 +9,7 @@ import { canonical } from '../../rules/vn/canonical.js';
 import { RULE_ID_KEY, VN_DATASET_RULES, columnKey } from './_vn-dataset-rules.js';
 import { factoryError } from './_factory-error.js';
 import { DATES, checkColumnKind, type ColumnKind } from './_column-kinds.js';
+import { fieldKindsOf } from '../core/field-kinds.js';
 
 type Known = (column: string, key: string, at?: number, kind?: ColumnKind) => string;
 
@@ -68,21 +69,27 @@ function _vnRule(r: DeclarativeVnDatasetRule, index: number, known: Known): Data
   const spec = Object.hasOwn(VN_DATASET_RULES, name) ? VN_DATASET_RULES[name] : undefined;
   if (spec === undefined) throw new DefinitionError(`unknown Vietnamese-pack rule "${r.type}"`, ['rules', index, 'type']);
   const columns: Record<string, unknown> = {};
-  const kinds = spec.columnKinds ?? {};
-  for (const key of spec.columns) columns[key] = known(r[columnKey(spec, key)] as string, columnKey(spec, key), undefined, kinds[key]);
-  if (spec.columnList !== undefined) {
-    const list = r[spec.columnList] as readonly string[];
-    columns[spec.columnList] = list.map((c, i) => known(c, spec.columnList as string, i, kinds[spec.columnList as string]));
-  }
+  for (const key of spec.columns) columns[key] = known(r[columnKey(spec, key)] as string, columnKey(spec, key));
+  const list = spec.columnList === undefined ? [] : r[spec.columnList] as readonly string[];
+  if (spec.columnList !== undefined) columns[spec.columnList] = list.map((c, i) => known(c, spec.columnList as string, i));
   const id = r[RULE_ID_KEY];
   const { id: _ignored, ...common } = ruleOptions(r as DeclarativeRuleOptions);
   const options: Record<string, unknown> = { ...common, ...(typeof id === 'string' ? { id } : {}), ...packOptions(r, spec.options, ['rules', index]) };
-  for (const [key, d] of Object.entries(spec.defaultKinds ?? {})) {
-    if (options[d.option] === undefined) known(r[columnKey(spec, key)] as string, columnKey(spec, key), undefined, d.kind);
-  }
   // Options naming a column (verifyPerson's birthYear) are read from the row: an unknown one would never match.
   for (const [key, o] of Object.entries(spec.options)) {
     if (o.column === true && typeof options[key] === 'string') known(options[key] as string, key, undefined, o.columnKind);
   }
-  return factoryError(() => spec.build(columns, options), ['rules', index]);
+  const built = factoryError(() => spec.build(columns, options), ['rules', index]);
+  // The field kinds are the rule's own (as `defineDataset` checks them), read back to name the file key of a column
+  // the rule cannot read: a date rule given a text column never sees a Date and passed every row.
+  for (const one of Array.isArray(built) ? built as readonly DatasetRule[] : [built as DatasetRule]) {
+    const kinds = fieldKindsOf(one);
+    const kindOf = (column: string) => (Object.hasOwn(kinds, column) ? kinds[column] : undefined);
+    for (const key of spec.columns) {
+      const column = r[columnKey(spec, key)] as string;
+      known(column, columnKey(spec, key), undefined, kindOf(column));
+    }
+    list.forEach((c, i) => known(c, spec.columnList as string, i, kindOf(c)));
+  }
+  return built;
 }

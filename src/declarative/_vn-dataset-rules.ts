@@ -21,11 +21,12 @@ import { suspensionWithinYear } from '../../rules/vn/enterprise/suspension-withi
 import { closedNotEdited } from '../../rules/vn/enterprise/closed-not-edited.js';
 import { verifyPerson } from '../../rules/vn/cross/verify-person.js';
 import { opt, type OptionSpec } from './_options-spec.js';
-import { DATES, NUMBERS, TEXTUAL, type ColumnKind } from './_column-kinds.js';
 
 /**
  * A cross-field rule of `ddss/vn` as a dataset `rules` entry names it (`type: vn.idBirthYear`): the column keys of
- * its TypeScript fields argument, its data options, and how it is built.
+ * its TypeScript fields argument, its data options, and how it is built. The field types its columns must have are
+ * the built rule's own (`recordRule`'s `fieldKinds`), read back by the file reader, so files and `defineDataset`
+ * refuse the same columns.
  */
 export interface VnDatasetRuleSpec {
   readonly description: string;
@@ -38,16 +39,6 @@ export interface VnDatasetRuleSpec {
   readonly fileKeys?: Readonly<Record<string, string>>;
   /** A key naming a list of columns (`datesOrdered`'s fields), when the rule takes one. */
   readonly columnList?: string;
-  /**
-   * The field types a column must have, by TypeScript key (or `columnList`), where the rule reads only some: a date
-   * rule given a text column never sees a Date and passed every row.
-   */
-  readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
-  /**
-   * The field types a column must have while an option is not given, by TypeScript key: the option's default values
-   * are of one kind (idGender's genders, the texts Nam and Nữ), which a field of another kind never equals.
-   */
-  readonly defaultKinds?: Readonly<Record<string, { readonly option: string; readonly kind: ColumnKind }>>;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** The rule, or the rules of a factory that makes several (`verifyPerson`). */
   readonly build: (columns: Record<string, unknown>, options: Record<string, unknown>) => DatasetRule | readonly DatasetRule[];
@@ -83,7 +74,6 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   idGender: {
     description: 'The personal ID\'s gender digit matches the gender column.',
     columns: ['id', 'gender'],
-    defaultKinds: { gender: { option: 'genders', kind: { ...TEXTUAL, hint: 'or give genders in the form the field holds: { male: [1], female: [2] }' } } },
     options: {
       genders: {
         schema: {
@@ -105,36 +95,30 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   childUnderSix: {
     description: 'A children\'s card (TE) belongs to a child under six over its validity.',
-    columnKinds: { dob: DATES, validFrom: DATES, validTo: DATES },
     columns: ['card', 'dob', 'validFrom', 'validTo'],
     options: { objectCodes: opt.strings('Object codes of cards for children under six. Default [TE].') },
     build: two(childUnderSix),
   },
   salaryInRange: {
     description: 'Contribution salary within [regional minimum wage, 20 × base salary] of its month (verified figures).',
-    columnKinds: { salary: NUMBERS, month: DATES },
     columns: ['salary', 'month'], options: { region }, build: two(salaryInRange),
   },
   salaryInRangeProvisional: {
     description: 'The salary bounds resting on unconfirmed figures (warnings).',
-    columnKinds: { salary: NUMBERS, month: DATES },
     columns: ['salary', 'month'], options: { region }, build: two(salaryInRangeProvisional),
   },
   cardNotExpired: {
     description: 'An active participant\'s card is not expired (live).',
-    columnKinds: { validTo: DATES },
     columns: ['status', 'validTo'],
     options: { active: opt.strings('Status values that mean active. Default [active].') },
     build: two(cardNotExpired),
   },
   cardPeriodOrdered: {
     description: 'A card\'s valid-from is not after its valid-to.',
-    columnKinds: { validFrom: DATES, validTo: DATES },
     columns: ['validFrom', 'validTo'], options: {}, build: two(cardPeriodOrdered),
   },
   datesOrdered: {
     description: 'The date columns are in order (each not after the next).',
-    columnKinds: { fields: DATES },
     columns: [], columnList: 'fields',
     options: { upToNow: opt.boolean('The last date must not be after the run\'s date either. Default true.') },
     build: (c, o) => datesOrdered(c.fields as string[], o),
@@ -175,7 +159,6 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   vn2000: {
     description: 'VN-2000 coordinates (northing X, easting Y) inside Vietnam.',
-    columnKinds: { northField: NUMBERS, eastField: NUMBERS },
     columns: ['northField', 'eastField'], options: {}, build: two(vn2000),
   },
   residentialTermPermanent: {
@@ -184,7 +167,6 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   agriculturalTerm: {
     description: 'Agricultural land is held for at most 50 years from the issue date.',
-    columnKinds: { issueDate: DATES },
     columns: ['code', 'term', 'issueDate'],
     options: { format: dateFormat, codes: opt.strings('Land-use codes with the 50-year term.') },
     build: two(agriculturalTerm),
@@ -207,7 +189,6 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   capitalPositive: {
     description: 'An enterprise\'s charter capital is more than 0 (only a dependent unit records 0).',
-    columnKinds: { capital: NUMBERS },
     columns: ['capital', 'type'], fileKeys: typeField, options: { enterprises }, build: two(capitalPositive),
   },
   statusDateRequired: {
@@ -227,14 +208,12 @@ export const VN_DATASET_RULES: Readonly<Record<string, VnDatasetRuleSpec>> = {
   },
   suspensionWithinYear: {
     description: 'A suspension is not older than the one year a notice covers (live, warning).',
-    columnKinds: { statusDate: DATES },
     columns: ['status', 'statusDate'],
     options: { suspended: opt.strings('Status values that mean suspended. Default [suspended].') },
     build: two(suspensionWithinYear),
   },
   closedNotEdited: {
     description: 'A dissolved or revoked record is not edited more than graceDays after its status date (live, warning).',
-    columnKinds: { statusDate: DATES, updatedAt: DATES },
     columns: ['status', 'statusDate', 'updatedAt'],
     options: {
       closed: opt.strings('Status values that close the record. Default [dissolved, revoked].'),

@@ -4,6 +4,7 @@ import {
   type RegionalMinimumWageEntry,
 } from '../tables/salary.js';
 import type { Finding, TypedRow } from '../../../src/core/types.js';
+import { DATES, NUMBERS, kindsByField, type FieldKind } from '../../../src/core/field-kinds.js';
 import { monthText, vnd } from './_values.js';
 
 /** Which salary tables a contribution-salary rule reads. */
@@ -24,6 +25,15 @@ export interface SalaryFields {
   readonly salary: string;
   /** The contribution month column (a date field, e.g. `field.date('MM/yyyy')`). */
   readonly month: string;
+}
+
+/**
+ * The field kinds both salary rules read: a text salary is never a number, a text month never a Date, and every
+ * row of either passed.
+ * @example salaryKinds({ salary: 'contribution_salary', month: 'contribution_month' }) // { contribution_salary: NUMBERS, contribution_month: DATES }
+ */
+export function salaryKinds(fields: SalaryFields): Readonly<Record<string, FieldKind>> {
+  return kindsByField([[fields.salary, NUMBERS], [fields.month, DATES]]);
 }
 
 interface Bound {

@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { isoDay } from '../dates/_calendar.js';
@@ -26,13 +27,14 @@ const messages: MessageTable = {
  * A record marked active holds a card that has not expired (live, DOMAIN-VN §1, §7): status active ⇒ valid-to ≥ the
  * run's date (`ctx.today`: the date of `now` in the run's time zone; the card is valid through its valid-to day). Otherwise
  * `expired_card_active` on the valid-to column. Other statuses pass; rows missing either column are not checked.
+ * `validTo` must be a date or datetime field: another type is refused when the dataset is defined.
  * @example vn.cardNotExpired({ status: 'status', validTo: 'card_valid_to' }) // active + 31/12/2025 at now 2026 → fails
  */
 export function cardNotExpired(fields: CardNotExpiredFields, options: CardNotExpiredOptions = {}): RecordRule {
   const active = new Set(options.active ?? ['active']);
   return recordRule({
     options: { active: true }, name: 'cardNotExpired', criterion: 'live', code: 'expired_card_active', fields: [fields.status, fields.validTo],
-    messages, params: { active: [...active] }, quotingParams: [],
+    messages, params: { active: [...active] }, quotingParams: [], fieldKinds: kindsByField([[fields.validTo, DATES]]),
   }, (row, ctx) => {
     const status = row[fields.status];
     const to = row[fields.validTo];

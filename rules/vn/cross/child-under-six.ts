@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { parseBhyt } from '../identifiers/bhyt.js';
@@ -39,6 +40,7 @@ const messages: MessageTable = {
  * before the school year keeps the card until 30 September of that year (`te_card_valid_too_long` on valid-to). So the
  * latest valid-to is the later of the sixth birthday and 30 September of its year. Dates are compared as UTC days.
  * Other object codes and malformed card codes pass; rows missing any of the four columns are not checked.
+ * `dob`, `validFrom` and `validTo` must be date or datetime fields: another type is refused when the dataset is defined.
  * @example vn.childUnderSix({ card: 'bhyt_card_no', dob: 'dob', validFrom: 'card_valid_from', validTo: 'card_valid_to' })
  */
 export function childUnderSix(fields: ChildUnderSixFields, options: ChildUnderSixOptions = {}): RecordRule {
@@ -46,6 +48,7 @@ export function childUnderSix(fields: ChildUnderSixFields, options: ChildUnderSi
   return recordRule({
     options: { objectCodes: true }, name: 'childUnderSix', criterion: 'correct', code: 'te_card_valid_too_long',
     fields: [fields.card, fields.dob, fields.validFrom, fields.validTo], messages,
+    fieldKinds: kindsByField([[fields.dob, DATES], [fields.validFrom, DATES], [fields.validTo, DATES]]),
   }, (row) => {
     const card = idText(row[fields.card]);
     const parts = card === undefined ? undefined : parseBhyt(card);

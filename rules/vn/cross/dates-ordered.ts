@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RecordRule, RuleOptions } from '../../../src/core/types.js';
 
@@ -26,6 +27,7 @@ const DAY = 86_400_000;
  * an instant: ≤ `now`) — e.g. registered_at ≤ gcn_issue_date ≤ today (DOMAIN-VN §7). A pair out of order →
  * `dates_out_of_order` on the later field of the pair; a last date after now → `date_after_now`. Runs only on rows
  * where every listed field holds a date; a field that is also `.notInFuture()` will report a future date twice.
+ * Every field must be a date or datetime field: another type is refused when the dataset is defined.
  * @example vn.datesOrdered(['registered_at', 'gcn_issue_date']) // 05/03/2021, 01/02/2021 → dates_out_of_order
  */
 export function datesOrdered(fields: readonly string[], options: DatesOrderedOptions = {}): RecordRule {
@@ -35,7 +37,7 @@ export function datesOrdered(fields: readonly string[], options: DatesOrderedOpt
   const names = [...fields];
   return recordRule({
     options: { upToNow: true }, name: `${names.join('+')}.datesOrdered`, criterion: 'correct', code: 'dates_out_of_order', fields: names, messages,
-    params: { order: names.join(' ≤ ') }, quotingParams: [],
+    params: { order: names.join(' ≤ ') }, quotingParams: [], fieldKinds: kindsByField(names.map((n) => [n, DATES])),
   }, (row, ctx) => {
     const out: Finding[] = [];
     for (let i = 1; i < names.length; i++) {

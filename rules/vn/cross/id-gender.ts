@@ -1,6 +1,6 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
-import type { FieldKind } from '../../../src/core/field-kinds.js';
+import { TEXTUAL, type FieldKind } from '../../../src/core/field-kinds.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { parseCccd } from '../identifiers/cccd.js';
 import { idText } from './_values.js';
@@ -29,8 +29,7 @@ const messages: MessageTable = {
 };
 
 const DEFAULT_GENDER_KIND: FieldKind = {
-  types: new Set(['text', 'enum', 'any']), label: 'text, enum or any',
-  hint: 'or give genders in the form the field holds: { male: [1], female: [2] }',
+  ...TEXTUAL, hint: 'or give genders in the form the field holds: { male: [1], female: [2] }',
 };
 
 const fold = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();

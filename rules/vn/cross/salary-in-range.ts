@@ -1,6 +1,6 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
-import { SALARY_MESSAGES, SALARY_OPTIONS, salaryCheck, type SalaryFields, type SalaryTablesOptions } from './_salary.js';
+import { SALARY_MESSAGES, SALARY_OPTIONS, salaryCheck, salaryKinds, type SalaryFields, type SalaryTablesOptions } from './_salary.js';
 
 export type SalaryInRangeOptions = RuleOptions & SalaryTablesOptions;
 
@@ -11,6 +11,8 @@ export type SalaryInRangeOptions = RuleOptions & SalaryTablesOptions;
  * rule reports errors: where a bound rests on a [warn-only] figure (the 2,530,000 base salary from 1/7/2026), that
  * bound is left to `salaryInRangeProvisional` (warnings). Months no verified table covers (before 7/2023 for the
  * ceiling, before 7/2024 for the floor) are not checked for that bound; a row with no bound at all is not counted.
+ * The salary must be an integer or number field and the month a date or datetime field: another type is refused
+ * when the dataset is defined.
  * @example vn.salaryInRange({ salary: 'contribution_salary', month: 'contribution_month' }) // 3,000,000 in 03/2026 → salary_below_minimum
  */
 export function salaryInRange(fields: SalaryFields, options: SalaryInRangeOptions = {}): RecordRule {
@@ -18,6 +20,6 @@ export function salaryInRange(fields: SalaryFields, options: SalaryInRangeOption
   const user = options.when;
   return recordRule({
     options: SALARY_OPTIONS, name: 'salaryInRange', criterion: 'correct', code: 'salary_above_cap', fields: [fields.salary, fields.month],
-    messages: SALARY_MESSAGES, params: { region: options.region ?? 'IV' }, quotingParams: ['month'],
+    messages: SALARY_MESSAGES, params: { region: options.region ?? 'IV' }, quotingParams: ['month'], fieldKinds: salaryKinds(fields),
   }, c.check, { ...options, when: (row) => c.applies(row) && (user === undefined || user(row)) });
 }

@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { NUMBERS, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { ENTERPRISE_FORMS, isOneOf } from './_types.js';
@@ -27,13 +28,14 @@ const messages: MessageTable = {
  * `VPDD`, which has no capital of its own): an enterprise type with capital 0 → `zero_charter_capital` on the capital
  * column. Negative amounts are a range error for every row (pair with `.min(0)`), so they pass here; other types and
  * rows missing either column are not judged. Criterion correct.
+ * `capital` must be an integer or number field: another type is refused when the dataset is defined.
  * @example vn.capitalPositive({ capital: 'charter_capital', type: 'type' }) // CP with 0 → zero_charter_capital
  */
 export function capitalPositive(fields: CapitalFields, options: CapitalPositiveOptions = {}): RecordRule {
   const enterprises = new Set(options.enterprises ?? ENTERPRISE_FORMS);
   return recordRule({
     options: { enterprises: true }, name: 'capitalPositive', criterion: 'correct', code: 'zero_charter_capital', fields: [fields.capital, fields.type],
-    messages, params: { enterprises: [...enterprises] }, quotingParams: ['type'],
+    messages, params: { enterprises: [...enterprises] }, quotingParams: ['type'], fieldKinds: kindsByField([[fields.capital, NUMBERS]]),
   }, (row) => {
     const type = row[fields.type];
     if (row[fields.capital] !== 0 || !isOneOf(type, enterprises)) return undefined;

@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { calendarDate } from '../../../src/core/time-zone.js';
@@ -35,6 +36,7 @@ const messages: MessageTable = {
  * → `edited_after_closure` on the updated-at column: the unit is still being worked on after closure, so either the
  * status or the edits are wrong. Other statuses pass; rows missing any column are not checked. Criterion live,
  * severity warning.
+ * `statusDate` and `updatedAt` must be date or datetime fields: another type is refused when the dataset is defined.
  * @example vn.closedNotEdited({ status: 'status', statusDate: 'status_date', updatedAt: 'updated_at' }) // dissolved 01/03/2026, updated 2026-05-10 → edited_after_closure
  */
 export function closedNotEdited(fields: ClosedNotEditedFields, options: ClosedNotEditedOptions = {}): RecordRule {
@@ -44,7 +46,7 @@ export function closedNotEdited(fields: ClosedNotEditedFields, options: ClosedNo
   return recordRule({
     options: { closed: true, graceDays: true }, name: 'closedNotEdited', criterion: 'live', code: 'edited_after_closure',
     fields: [fields.status, fields.statusDate, fields.updatedAt], messages, params: { closed: [...closed], graceDays },
-    quotingParams: ['status', 'closedOn'],
+    quotingParams: ['status', 'closedOn'], fieldKinds: kindsByField([[fields.statusDate, DATES], [fields.updatedAt, DATES]]),
   }, (row, ctx) => {
     const status = row[fields.status];
     const since = row[fields.statusDate];

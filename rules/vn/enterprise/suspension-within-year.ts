@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { addYearsUtc, isoDay } from '../dates/_calendar.js';
@@ -29,6 +30,7 @@ const messages: MessageTable = {
  * record is out of date, or the enterprise resumed or was dissolved without the register knowing. Other statuses
  * pass; rows missing either column are not checked. Criterion live, severity warning (a renewed notice keeps the
  * original date in some registers).
+ * `statusDate` must be a date or datetime field: another type is refused when the dataset is defined.
  * @example vn.suspensionWithinYear({ status: 'status', statusDate: 'status_date' }) // suspended + 01/06/2025 at now 2026-11-22 → suspension_overdue
  */
 export function suspensionWithinYear(fields: SuspensionFields, options: SuspensionWithinYearOptions = {}): RecordRule {
@@ -36,6 +38,7 @@ export function suspensionWithinYear(fields: SuspensionFields, options: Suspensi
   return recordRule({
     options: { suspended: true }, name: 'suspensionWithinYear', criterion: 'live', code: 'suspension_overdue', fields: [fields.status, fields.statusDate],
     messages, params: { suspended: [...suspended], maxYears: 1 }, quotingParams: [],
+    fieldKinds: kindsByField([[fields.statusDate, DATES]]),
   }, (row, ctx) => {
     const status = row[fields.status];
     const since = row[fields.statusDate];

@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import { compileDateFormat } from '../../../src/core/date-format.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
@@ -38,6 +39,7 @@ const messages: MessageTable = {
  * `agricultural_term_too_long` on the term column. Whether a parcel is within the quota or the RSX forest is planted
  * is not in the data, so the rule's severity is `warning`. Terms that are `LAU_DAI` or unreadable pass (the term
  * format is `landUseTerm`'s concern); rows missing any of the three columns are not checked.
+ * `issueDate` must be a date or datetime field: another type is refused when the dataset is defined.
  * @example vn.agriculturalTerm({ code: 'land_use_code', term: 'land_use_term', issueDate: 'gcn_issue_date' })
  */
 export function agriculturalTerm(fields: AgriculturalTermFields, options: AgriculturalTermOptions = {}): RecordRule {
@@ -46,7 +48,7 @@ export function agriculturalTerm(fields: AgriculturalTermFields, options: Agricu
   return recordRule({
     options: { format: true, codes: true }, name: 'agriculturalTerm', criterion: 'correct', code: 'agricultural_term_too_long',
     fields: [fields.code, fields.term, fields.issueDate], messages, params: { years: AGRICULTURAL_TERM_YEARS },
-    quotingParams: ['code', 'start'],
+    quotingParams: ['code', 'start'], fieldKinds: kindsByField([[fields.issueDate, DATES]]),
   }, (row) => {
     const code = row[fields.code];
     const start = row[fields.issueDate];

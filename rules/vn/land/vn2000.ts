@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { NUMBERS, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RecordRule, RuleOptions } from '../../../src/core/types.js';
 
@@ -40,13 +41,14 @@ const plausible = (north: number, east: number): boolean => within(north, VN2000
  * once divided by 1000 → `vn2000_in_millimetres` on each column; otherwise each implausible column →
  * `vn2000_out_of_range`. The ranges are disjoint, so a swap of plausible coordinates is always detected. Runs only on
  * rows where both columns hold numbers; suggestions are never applied.
+ * Both must be integer or number fields: another type is refused when the dataset is defined.
  * @example vn.vn2000({ northField: 'x_north', eastField: 'y_east' }) // x 560000, y 1200000 → vn2000_axes_swapped
  */
 export function vn2000(fields: Vn2000Fields, options: RuleOptions = {}): RecordRule {
   const { northField, eastField } = fields;
   return recordRule({
     name: 'vn2000', criterion: 'correct', code: 'vn2000_out_of_range', fields: [northField, eastField], messages,
-    params: { north: northField, east: eastField }, quotingParams: [],
+    params: { north: northField, east: eastField }, quotingParams: [], fieldKinds: kindsByField([[northField, NUMBERS], [eastField, NUMBERS]]),
   }, (row) => {
     const north = row[northField];
     const east = row[eastField];
