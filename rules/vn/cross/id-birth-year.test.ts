@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { idBirthYear } from './id-birth-year.js';
 import { codes, day, runRecord } from './_testkit.js';
+import { defineDataset } from '../../../src/define.js';
+import { field } from '../../../src/field.js';
+import { parseDefinition } from '../../../src/declarative/parse-definition.js';
 
 const rule = idBirthYear({ id: 'owner_id', birthYear: 'owner_birth_year' });
 
@@ -33,5 +36,20 @@ describe('idBirthYear', () => {
 
   it('skips rows missing a column', () => {
     expect(runRecord(rule, { owner_id: '001089012345' })).toEqual([]);
+  });
+
+  // A boolean is no year: every row passed, counted as checked.
+  it('refuses a boolean birth-year field when the dataset is defined, in TypeScript and in a definition file', () => {
+    const fields = { id: field.text(), y: field.boolean() };
+    expect(() => defineDataset({ name: 'p', fields, rules: [idBirthYear({ id: 'id', birthYear: 'y' })] }))
+      .toThrow(/rule "idBirthYear": "y" is a boolean field; this rule reads integer, number, text, enum, any, date or datetime fields, and would pass every row of it unchecked/);
+    const yaml = 'name: p\nfields:\n  id: { type: text }\n  y: { type: boolean }\nrules:\n  - { type: vn.idBirthYear, id: id, birthYear: y }\n';
+    expect(() => parseDefinition(yaml, { format: 'yaml', file: 'def.yaml' })).toThrow(/"y" is a boolean field/);
+  });
+
+  it.each([
+    ['an integer', field.integer()], ['a text', field.text()], ['a date', field.date()], ['a datetime', field.datetime()],
+  ])('accepts %s birth-year field', (_what, y) => {
+    expect(() => defineDataset({ name: 'p', fields: { id: field.text(), y }, rules: [idBirthYear({ id: 'id', birthYear: 'y' })] })).not.toThrow();
   });
 });

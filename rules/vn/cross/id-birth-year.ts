@@ -1,6 +1,7 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
+import type { FieldKind } from '../../../src/core/field-kinds.js';
 import { parseCccd } from '../identifiers/cccd.js';
 import { idText, yearOf } from './_values.js';
 
@@ -10,6 +11,11 @@ export interface IdBirthYearFields {
   /** The birth year column: an integer year, or a date of birth (its year is compared). */
   readonly birthYear: string;
 }
+
+/** A year is an integer, a 4-digit text or a date of birth; a boolean is none, and would pass every row unchecked. */
+const BIRTH_YEAR: FieldKind = {
+  types: new Set(['integer', 'number', 'text', 'enum', 'any', 'date', 'datetime']), label: 'integer, number, text, enum, any, date or datetime',
+};
 
 const messages: MessageTable = {
   id_birth_year_mismatch: {
@@ -29,7 +35,7 @@ const messages: MessageTable = {
 export function idBirthYear(fields: IdBirthYearFields, options: RuleOptions = {}): RecordRule {
   return recordRule({
     name: 'idBirthYear', criterion: 'correct', code: 'id_birth_year_mismatch', fields: [fields.id, fields.birthYear],
-    messages, params: { id: fields.id },
+    messages, params: { id: fields.id }, fieldKinds: { [fields.birthYear]: BIRTH_YEAR },
   }, (row) => {
     const text = idText(row[fields.id]);
     const parts = text === undefined ? undefined : parseCccd(text);
