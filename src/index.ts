@@ -30,7 +30,7 @@ export type {
   AggregateRule, BaselineSummary, BaselineWorse, CheckResult, Criterion, CriterionResult, DatasetDefinition, DatasetFinding, DatasetOutcome,
   DatasetRule, DatasetStatus, FieldRule, FieldSpecData, FieldType, Finding, FinishContext, Locale, LocalizedText,
   MergeOffset, Parser, PiiMode, RecordKey, RecordRule, Report, Rule, RuleContext, RuleOptions, RuleResult,
-  RuleStatus, Sample, Severity, SourceInfo, TypedRow, ValidateOptions, ValueRule, Violation,
+  RuleStatus, RunContext, Sample, Severity, SourceInfo, TypedRow, ValidateOptions, ValueRule, Violation,
 } from './core/types.js';
 export { toHtml, type HtmlOptions } from './outputs/html.js';
 export { toWorklistHtml, type WorklistGroup, type WorklistHtmlOptions } from './outputs/worklist-html.js';

@@ -6,14 +6,10 @@ import type { FieldType, TypedRow } from './types.js';
  */
 
 /**
- * Per-row context handed to checks. One object is reused for every row of a run: read it during the call, do not
- * keep it.
+ * The time of the run and the dataset's field types, as every rule context gives them: `RuleContext` for each row,
+ * `FinishContext` when the run finishes.
  */
-export interface RuleContext {
-  /** 0-based data row within this validator (shards count from 0; merge shifts them). */
-  readonly row: number;
-  /** Physical line in the source file, when known. */
-  readonly line: number | undefined;
+export interface RunContext {
   /** The injected time of the run; rules never read the clock. */
   readonly now: Date;
   /** `now` as epoch milliseconds. */
@@ -31,6 +27,17 @@ export interface RuleContext {
   readonly todayMs: number;
   /** The declared type of a field of the dataset (`date`: a calendar day; `datetime`: an instant), if declared. */
   fieldType(name: string): FieldType | undefined;
+}
+
+/**
+ * Per-row context handed to checks. One object is reused for every row of a run: read it during the call, do not
+ * keep it.
+ */
+export interface RuleContext extends RunContext {
+  /** 0-based data row within this validator (shards count from 0; merge shifts them). */
+  readonly row: number;
+  /** Physical line in the source file, when known. */
+  readonly line: number | undefined;
   /** The typed row, for checks of one field that need another. */
   readonly record: TypedRow;
   /** The record key of the current row (joined key fields), unmasked. */
@@ -55,14 +62,8 @@ export interface MergeOffset {
   readonly last?: boolean;
 }
 
-export interface FinishContext {
-  readonly now: Date;
-  readonly nowMs: number;
-  /** As in `RuleContext`: the run's time zone, and the calendar date of `now` in it (UTC midnight). */
-  readonly timeZone: string;
-  readonly today: Date;
-  readonly todayMs: number;
-  fieldType(name: string): FieldType | undefined;
+/** The context handed to an aggregate rule's `finish`: the run's time (as in `RuleContext`) and its row count. */
+export interface FinishContext extends RunContext {
   /** Rows evaluated in the whole run. */
   readonly rows: number;
 }

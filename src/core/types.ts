@@ -264,7 +264,7 @@ export interface DatasetDefinition {
 }
 
 export type { ValidateOptions } from './validate-options.js';
-export type { RuleContext, FinishContext, MergeOffset } from './rule-context.js';
+export type { RuleContext, FinishContext, MergeOffset, RunContext } from './rule-context.js';
 export type {
   RuleStatus, DatasetStatus, Violation, Sample, RuleResult, CriterionResult, SourceInfo, Report, BaselineSummary, BaselineWorse,
 } from './report-types.js';
