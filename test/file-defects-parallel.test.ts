@@ -2,14 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCsv, toJson, validate } from '../src/index.js';
-import type { Report, Violation } from '../src/index.js';
-import { validateShard } from '../src/parallel/validate-shard.js';
-import { mergeShards } from '../src/parallel/merge-shards.js';
-import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
-import type { ShardState } from '../src/parallel/shard-state.js';
+import { toJson } from '../src/index.js';
+import type { Report } from '../src/index.js';
 import { landParcels } from '../rules/datasets/index.js';
-import { NOW } from './_run.js';
+import { shards, threads } from './_parallel-runs.js';
 
 // Two defects of real exports, in a file large enough to be cut into worker ranges and shards: a tail of zero bytes
 // left by a crash (long enough that cuts fall inside it), and the header line repeated inside the data.
@@ -41,21 +37,8 @@ const files = {
   'an invalid byte in the last range': file('late.csv', late),
 };
 
-async function run(path: string, workers: number): Promise<{ report: Report; found: Violation[] }> {
-  const found: Violation[] = [];
-  const report = await validate(landParcels, readCsv(path), { now: NOW, maxSamplesPerRule: 5, workers,
-    minBytesPerWorker: 1, onViolation: (v) => found.push(v) });
-  return { report, found };
-}
-
-async function sharded(path: string, n: number): Promise<Report> {
-  const states: ShardState[] = [];
-  for (let k = 1; k <= n; k++) {
-    const s = await validateShard(landParcels, readCsv(path), { shard: `${k}/${n}`, now: NOW, maxSamplesPerRule: 5 });
-    states.push(decodeShardState(encodeShardState(s)));
-  }
-  return mergeShards(landParcels, states);
-}
+const run = (path: string, workers: number) => threads(landParcels, path, workers);
+const sharded = (path: string, n: number) => shards(landParcels, path, n);
 
 const rule = (r: Report, id: string) => r.rules.find((x) => x.id === id);
 

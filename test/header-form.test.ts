@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compare, defineDataset, field, fix, readCsv, readJson, readXlsx, toJson, validate } from '../src/index.js';
-import type { Report, Violation } from '../src/index.js';
-import { validateShard } from '../src/parallel/validate-shard.js';
-import { mergeShards } from '../src/parallel/merge-shards.js';
-import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
-import type { ShardState } from '../src/parallel/shard-state.js';
+import type { Report } from '../src/index.js';
 import { vietnameseFields } from './fixtures/parallel/vietnamese-fields.js';
 import { NOW } from './_run.js';
 import { removeWorkbooks, writeWorkbook } from './_workbook.js';
+import { shards, threads } from './_parallel-runs.js';
 
 // A definition's field `Mã thửa` (typed composed) did not find the header cell `Mã thửa` written decomposed (macOS,
 // some Windows exports), with a no-break space, or with spaces around it: every declared column was
@@ -37,22 +34,8 @@ const headers = {
 };
 const files = Object.fromEntries(Object.entries(headers).map(([k, h], i) => [k, file(`h${i}.csv`, `${h}\n${body}`)]));
 
-async function run(path: string, workers: number): Promise<{ report: Report; found: Violation[]; threads: number | undefined }> {
-  const found: Violation[] = [];
-  const report = await validate(vietnameseFields, readCsv(path), { now: NOW, maxSamplesPerRule: 5, workers,
-    minBytesPerWorker: 1, timings: true, onViolation: (v) => found.push(v) });
-  const { timings, ...rest } = report;
-  return { report: rest as Report, found, threads: timings?.threads };
-}
-
-async function sharded(path: string, n: number): Promise<Report> {
-  const states: ShardState[] = [];
-  for (let k = 1; k <= n; k++) {
-    const s = await validateShard(vietnameseFields, readCsv(path), { shard: `${k}/${n}`, now: NOW, maxSamplesPerRule: 5 });
-    states.push(decodeShardState(encodeShardState(s)));
-  }
-  return mergeShards(vietnameseFields, states);
-}
+const run = (path: string, workers: number) => threads(vietnameseFields, path, workers, { timed: true });
+const sharded = (path: string, n: number) => shards(vietnameseFields, path, n);
 
 const rule = (r: Report, id: string) => r.rules.find((x) => x.id === id);
 /** The report without the header's own findings: what the data says, which must not depend on the header's form. */

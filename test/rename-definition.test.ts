@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineDataset, field, loadDefinition, readCsv, readXlsx, toJson, validate } from '../src/index.js';
-import type { DatasetDefinition, Report, Violation } from '../src/index.js';
+import type { DatasetDefinition, Report } from '../src/index.js';
 import { validateShard } from '../src/parallel/validate-shard.js';
 import { mergeShards } from '../src/parallel/merge-shards.js';
 import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
@@ -11,6 +11,7 @@ import type { ShardState } from '../src/parallel/shard-state.js';
 import { landParcels } from '../rules/datasets/index.js';
 import { NOW } from './_run.js';
 import { removeWorkbooks, writeWorkbook } from './_workbook.js';
+import { threads } from './_parallel-runs.js';
 
 // An agency's export has Vietnamese headers ("Số CCCD", "Mã xã") over a built-in register: a definition file says so
 // once (`rename:`), instead of a --rename on every run, and the library reads it as the command line does.
@@ -37,13 +38,7 @@ const renamed = file('vi.csv', vietnamese + body);
 const joined = file('joined.csv', [vietnamese, ...lines.slice(0, 1300), vietnamese, ...lines.slice(1300)].join(''));
 const comparable = (r: Report) => JSON.stringify({ ...r, source: { ...r.source, name: 'x', bytes: 0 } });
 
-async function run(def: DatasetDefinition, path: string, workers: number): Promise<{ report: Report; found: Violation[]; threads: number | undefined }> {
-  const found: Violation[] = [];
-  const report = await validate(def, readCsv(path), { now: NOW, maxSamplesPerRule: 5, workers, minBytesPerWorker: 1,
-    timings: true, onViolation: (v) => found.push(v) });
-  const { timings, ...rest } = report;
-  return { report: rest as Report, found, threads: timings?.threads };
-}
+const run = (def: DatasetDefinition, path: string, workers: number) => threads(def, path, workers, { timed: true });
 
 describe('a definition\'s rename: through the library', () => {
   it('reads the renamed headers as the fields: the report of the file with the fields\' names', async () => {

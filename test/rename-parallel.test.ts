@@ -2,14 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { profile, readCsv, toJson, validate } from '../src/index.js';
-import type { Report, Violation } from '../src/index.js';
-import { validateShard } from '../src/parallel/validate-shard.js';
-import { mergeShards } from '../src/parallel/merge-shards.js';
-import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
-import type { ShardState } from '../src/parallel/shard-state.js';
+import { profile, readCsv, toJson } from '../src/index.js';
+import type { Report } from '../src/index.js';
 import { landParcels } from '../rules/datasets/index.js';
 import { NOW } from './_run.js';
+import { shards, threads } from './_parallel-runs.js';
 
 // A renamed CSV file (`header: { 'Số CCCD': 'owner_id' }`, `--rename`) was read by one thread whatever `workers` said:
 // later byte ranges were handed the renamed columns, and could not have told the header line as written (two exports
@@ -38,22 +35,8 @@ const files = {
   'the renamed column and the field\'s own name both': file('both.csv', `${vietnamese.trimEnd()},owner_id\n${body.map((l) => `${l.trimEnd()},x\n`).join('')}`),
 };
 
-async function run(path: string, workers: number): Promise<{ report: Report; found: Violation[]; threads: number | undefined }> {
-  const found: Violation[] = [];
-  const report = await validate(landParcels, readCsv(path, { header: RENAME }), { now: NOW, maxSamplesPerRule: 5, workers,
-    minBytesPerWorker: 1, timings: true, onViolation: (v) => found.push(v) });
-  const { timings, ...rest } = report;
-  return { report: rest as Report, found, threads: timings?.threads };
-}
-
-async function sharded(path: string, n: number): Promise<Report> {
-  const states: ShardState[] = [];
-  for (let k = 1; k <= n; k++) {
-    const s = await validateShard(landParcels, readCsv(path, { header: RENAME }), { shard: `${k}/${n}`, now: NOW, maxSamplesPerRule: 5 });
-    states.push(decodeShardState(encodeShardState(s)));
-  }
-  return mergeShards(landParcels, states);
-}
+const run = (path: string, workers: number) => threads(landParcels, path, workers, { csv: { header: RENAME }, timed: true });
+const sharded = (path: string, n: number) => shards(landParcels, path, n, { header: RENAME });
 
 const rule = (r: Report, id: string) => r.rules.find((x) => x.id === id);
 
