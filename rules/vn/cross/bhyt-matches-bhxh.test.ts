@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bhytMatchesBhxh } from './bhyt-matches-bhxh.js';
 import { codes, runRecord } from './_testkit.js';
+import { defineDataset } from '../../../src/define.js';
+import { field } from '../../../src/field.js';
 
 const rule = bhytMatchesBhxh({ card: 'bhyt_card_no', bhxh: 'bhxh_no' });
 
@@ -26,5 +28,12 @@ describe('bhytMatchesBhxh', () => {
 
   it.each([['dn4010123456789'], ['DN 4 01 0123456789']])('compares card %s in its canonical form', (card) => {
     expect(codes(runRecord(rule, { bhyt_card_no: card, bhxh_no: '9999999999' }))).toEqual(['bhyt_bhxh_mismatch']);
+  });
+
+  it('refuses a card field that is not text (a card holds letters), and takes an integer BHXH number', () => {
+    const make = () => bhytMatchesBhxh({ card: 'card', bhxh: 'bhxh' });
+    expect(() => defineDataset({ name: 'p', fields: { card: field.integer(), bhxh: field.text() }, rules: [make()] }))
+      .toThrow(/rule "bhytMatchesBhxh": "card" is an integer field; this rule reads text, enum or any fields/);
+    expect(() => defineDataset({ name: 'p', fields: { card: field.text(), bhxh: field.integer() }, rules: [make()] })).not.toThrow();
   });
 });

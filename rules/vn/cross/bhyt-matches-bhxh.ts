@@ -1,4 +1,5 @@
 import { recordRule } from '../../../src/core/rule-base.js';
+import { TEXTUAL } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { parseBhyt } from '../identifiers/bhyt.js';
@@ -30,7 +31,8 @@ const messages: MessageTable = {
 export function bhytMatchesBhxh(fields: BhytMatchesBhxhFields, options: RuleOptions = {}): RecordRule {
   return recordRule({
     name: 'bhytMatchesBhxh', criterion: 'correct', code: 'bhyt_bhxh_mismatch', fields: [fields.card, fields.bhxh],
-    messages, params: { bhxh: fields.bhxh },
+    // A card holds letters (DN4…): a field of another type never holds one, and every row would pass unjudged.
+    messages, params: { bhxh: fields.bhxh }, fieldKinds: { [fields.card]: TEXTUAL },
   }, (row) => {
     const card = idText(row[fields.card]);
     const parts = card === undefined ? undefined : parseBhyt(canonicalBhyt(card));

@@ -52,4 +52,10 @@ describe('idBirthYear', () => {
   ])('accepts %s birth-year field', (_what, y) => {
     expect(() => defineDataset({ name: 'p', fields: { id: field.text(), y }, rules: [idBirthYear({ id: 'id', birthYear: 'y' })] })).not.toThrow();
   });
+
+  // An integer field has lost the leading 0 of every CCCD (province codes 001–096): no ID parsed, every row passed.
+  it('refuses an integer ID field when the dataset is defined', () => {
+    expect(() => defineDataset({ name: 'p', fields: { id: field.integer(), y: field.integer() }, rules: [idBirthYear({ id: 'id', birthYear: 'y' })] }))
+      .toThrow(/rule "idBirthYear": "id" is an integer field; this rule reads text, enum or any fields/);
+  });
 });

@@ -1,7 +1,7 @@
 import { recordRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
-import type { FieldKind } from '../../../src/core/field-kinds.js';
+import { TEXTUAL, type FieldKind } from '../../../src/core/field-kinds.js';
 import { parseCccd } from '../identifiers/cccd.js';
 import { idText, yearOf } from './_values.js';
 
@@ -35,7 +35,7 @@ const messages: MessageTable = {
 export function idBirthYear(fields: IdBirthYearFields, options: RuleOptions = {}): RecordRule {
   return recordRule({
     name: 'idBirthYear', criterion: 'correct', code: 'id_birth_year_mismatch', fields: [fields.id, fields.birthYear],
-    messages, params: { id: fields.id }, fieldKinds: { [fields.birthYear]: BIRTH_YEAR },
+    messages, params: { id: fields.id }, fieldKinds: { [fields.id]: TEXTUAL, [fields.birthYear]: BIRTH_YEAR },
   }, (row) => {
     const text = idText(row[fields.id]);
     const parts = text === undefined ? undefined : parseCccd(text);

@@ -56,4 +56,12 @@ describe('idGender', () => {
     const r = idGender({ id: 'id', gender: 'g' }, genders === undefined ? {} : { genders });
     expect(() => defineDataset({ name: 'p', fields, rules: [r] })).not.toThrow();
   });
+
+  it('refuses an integer ID field, with or without genders', () => {
+    for (const genders of [undefined, { male: ['Nam'], female: ['Nữ'] }]) {
+      const r = idGender({ id: 'id', gender: 'g' }, genders === undefined ? {} : { genders });
+      expect(() => defineDataset({ name: 'p', fields: { id: field.integer(), g: field.text() }, rules: [r] }))
+        .toThrow(/rule "idGender": "id" is an integer field; this rule reads text, enum or any fields/);
+    }
+  });
 });

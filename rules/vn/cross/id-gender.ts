@@ -64,7 +64,8 @@ export function idGender(fields: IdGenderFields, options: IdGenderOptions = {}):
     options: { genders: true }, name: 'idGender', criterion: 'correct', code: 'id_gender_mismatch', fields: [fields.id, fields.gender],
     messages, params: { id: fields.id },
     // The default genders are texts, which an integer (or other non-text) field's 1 or 2 never equals: every row passed.
-    ...(options.genders === undefined ? { fieldKinds: { [fields.gender]: DEFAULT_GENDER_KIND } } : {}),
+    // The ID is text: an integer field has lost the leading 0 every CCCD has (province codes 001–096), so no row was judged.
+    fieldKinds: { [fields.id]: TEXTUAL, ...(options.genders === undefined ? { [fields.gender]: DEFAULT_GENDER_KIND } : {}) },
   }, (row) => {
     const text = idText(row[fields.id]);
     const parts = text === undefined ? undefined : parseCccd(text);
