@@ -2,7 +2,7 @@ import { readCsv, validate } from '../src/index.js';
 import type { DatasetDefinition, Report, Violation } from '../src/index.js';
 import type { CsvOptions } from '../src/sources/csv/read-csv.js';
 import { validateShard } from '../src/parallel/validate-shard.js';
-import { mergeShards } from '../src/parallel/merge-shards.js';
+import { mergeShards, type ShardPlan } from '../src/parallel/merge-shards.js';
 import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
 import type { ShardState } from '../src/parallel/shard-state.js';
 import { NOW } from './_run.js';
@@ -34,4 +34,22 @@ export async function shards(def: DatasetDefinition, path: string, n: number, cs
     states.push(decodeShardState(encodeShardState(s)));
   }
   return mergeShards(def, states);
+}
+
+/**
+ * The violations each shard streamed (`found`, by shard index − 1), in the order `plan` merges the shards and with rows
+ * and lines shifted to the whole input's, as `ddss merge` joins shards' violation files; shards past the first that
+ * could not be read completely are left out, as the report leaves their rows out.
+ * @example expect(shardViolations(planShards(def, states), found)).toEqual(oneRunViolations)
+ */
+export function shardViolations(plan: ShardPlan, found: readonly (readonly Violation[])[]): Violation[] {
+  const out: Violation[] = [];
+  plan.shards.forEach((s, k) => {
+    if (k >= plan.used) return;
+    const at = plan.offsets[k] as { rows: number; lines: number };
+    for (const v of found[s.shard.index - 1] ?? []) {
+      out.push({ ...v, ...(v.row === undefined ? {} : { row: v.row + at.rows }), ...(v.line === undefined ? {} : { line: v.line + at.lines }) });
+    }
+  });
+  return out;
 }

@@ -12,6 +12,7 @@ import { decodeShardState, encodeShardState } from '../src/parallel/state-file.j
 import type { ShardState } from '../src/parallel/shard-state.js';
 import type { Violation } from '../src/core/types.js';
 import { landParcels } from '../rules/datasets/index.js';
+import { shardViolations } from './_parallel-runs.js';
 
 // Government and REST APIs wrap their records: `{"success": true, "total": 2000, "data": [...]}`. Read as one record,
 // such an export was `record_too_large` ("0 rows · 2 rules failed") or a `non_array_document` warning beside 20 missing
@@ -96,14 +97,7 @@ describe('validateShard of a wrapped JSON document + mergeShards', () => {
         found.push(mine);
       }
       const plan = planShards(landParcels, states);
-      const merged: Violation[] = [];
-      plan.shards.forEach((s, k) => {
-        if (k >= plan.used) return;
-        const off = plan.offsets[k] as { rows: number; lines: number };
-        for (const v of found[s.shard.index - 1] as Violation[]) {
-          merged.push({ ...v, ...(v.row === undefined ? {} : { row: v.row + off.rows }), ...(v.line === undefined ? {} : { line: v.line + off.lines }) });
-        }
-      });
+      const merged = shardViolations(plan, found);
       const report = mergeShards(landParcels, states, { onViolation: (v) => merged.push(v) });
       expect(toJson(report)).toBe(toJson(one));
       expect(JSON.stringify(merged)).toBe(JSON.stringify(single));

@@ -16,6 +16,7 @@ import { landParcels } from '../rules/datasets/index.js';
 import type { Violation } from '../src/core/types.js';
 import type { ShardState } from '../src/parallel/shard-state.js';
 import { cli } from './fixtures/cli/harness.js';
+import { shardViolations } from './_parallel-runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-json-shards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -135,14 +136,7 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
       const { states, found } = await shardsOf(path, format, n);
       const given = [...states].reverse();
       const plan = planShards(landParcels, given);
-      const merged: Violation[] = [];
-      plan.shards.forEach((s, k) => {
-        if (k >= plan.used) return;
-        const at = plan.offsets[k] as { rows: number; lines: number };
-        for (const v of found[s.shard.index - 1] as Violation[]) {
-          merged.push({ ...v, ...(v.row === undefined ? {} : { row: v.row + at.rows }), ...(v.line === undefined ? {} : { line: v.line + at.lines }) });
-        }
-      });
+      const merged = shardViolations(plan, found);
       const report = mergeShards(landParcels, given, { onViolation: (v) => merged.push(v) });
       expect(toJson(report)).toBe(toJson(one));
       expect(JSON.stringify(merged)).toBe(JSON.stringify(single));

@@ -13,6 +13,7 @@ import { insuranceParticipants, landParcels } from '../rules/datasets/index.js';
 import type { DatasetDefinition, Violation } from '../src/core/types.js';
 import type { ShardState } from '../src/parallel/shard-state.js';
 import { csvWithQuotedCuts } from './_shard-file.js';
+import { shardViolations } from './_parallel-runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-shards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,14 +60,8 @@ describe('validateShard + mergeShards', () => {
     // Reversed and rotated: merge orders them by index.
     const given = [...states].reverse();
     given.push(given.shift() as ShardState);
-    const merged: Violation[] = [];
     const plan = planShards(def, given);
-    plan.shards.forEach((s, k) => {
-      const at = plan.offsets[k] as { rows: number; lines: number };
-      for (const v of found[s.shard.index - 1] as Violation[]) {
-        merged.push({ ...v, ...(v.row === undefined ? {} : { row: v.row + at.rows }), ...(v.line === undefined ? {} : { line: v.line + at.lines }) });
-      }
-    });
+    const merged = shardViolations(plan, found);
     const report = mergeShards(def, given, { onViolation: (v) => merged.push(v) });
     expect(toJson(report)).toBe(toJson(one));
     expect(report.violations).toEqual(one.violations);
