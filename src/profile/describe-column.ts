@@ -1,8 +1,8 @@
-import { RECOGNISER_LABELS } from './recognisers.js';
+import { FORM_ONLY, RECOGNISER_LABELS } from './recognisers.js';
 import { excelSerialWhy } from './excel-serial-dates.js';
 import { percent } from './suggest-definition.js';
 import { MATCH_SHARE } from './finish-column.js';
-import type { ColumnProfile, Profile } from './types.js';
+import type { ColumnProfile, Profile, Recognition } from './types.js';
 
 /**
  * The column's type as a reader wants it: `date (dd/MM/yyyy)`, `number (decimal ",")`, `empty`.
@@ -30,7 +30,8 @@ export function distinctText(c: ColumnProfile): string {
 export function signsText(c: ColumnProfile, communeLists?: Profile['communeLists']): string[] {
   const form = communeFormText(c, communeLists);
   const out = c.recognisers.filter((r) => r.share >= 0.5 || r.name === c.recognised)
-    .map((r) => `${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]}${r.name === c.recognised ? ' ✓' : ''}`);
+    .map((r) => (r.formOnly === true ? formOnlyText(r)
+      : `${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]}${r.name === c.recognised ? ' ✓' : ''}`));
   if (form !== undefined) out.push(form);
   if (c.legacyEncoded > 0) out.push(`${c.legacyEncoded} TCVN3/VNI-encoded or garbled`);
   if (c.nfd > 0) out.push(`${c.nfd} not in Unicode NFC`);
@@ -63,4 +64,15 @@ export function communeFormText(c: ColumnProfile, communeLists: Profile['commune
  */
 export function rangeText(c: ColumnProfile): string {
   return c.min === undefined || c.max === undefined ? '' : `${String(c.min)} – ${String(c.max)}`;
+}
+
+/**
+ * What a recogniser that knows values by their digits alone says of a column whose name does not vouch for them
+ * (`Recognition.formOnly`): the form, not the kind.
+ * @example formOnlyText({ name: 'bhxh', share: 1, matched: 200, formOnly: true })
+ * // "100% have the form of BHXH social-insurance numbers (10 digits), which amounts and counts have too: the column's name does not say they are"
+ */
+export function formOnlyText(r: Recognition): string {
+  const what = RECOGNISER_LABELS[r.name].replace(/ \([^)]*\)$/, '');
+  return `${percent(r.share)} have the form of ${what} (${FORM_ONLY.get(r.name) ?? '?'} digits), which amounts and counts have too: the column's name does not say they are`;
 }

@@ -43,7 +43,8 @@ describe('type inference', () => {
     ['CCCD', ['001089012345', '079199012345', '036300012345'], ['text', 'cccd', 0]],
     ['BHYT', ['TE1121200000017', 'DN4222200081023'], ['text', 'bhyt', 0]],
     ['tax codes', ['0100109106', '0190672092'], ['text', 'mst', 0]],
-    ['CMND', ['123456789', '012345678'], ['text', 'cmnd', 0]],
+    // Nine digits alone are also a count or an amount: CMND only where the column's name says so (below).
+    ['nine digits under a neutral name', ['123456789', '012345678'], ['text', '', 0]],
     // Without a commune list no value is a commune code (commune-codes.test.ts: with one).
     ['five-digit codes, no commune list', ['00001', '12056', '79047'], ['text', '', 0]],
     ['34-province codes', ['01', '79', '12', '01'], ['text', 'province2025', 0]],
@@ -52,6 +53,42 @@ describe('type inference', () => {
     ['personal names (masked)', ['Nguyễn Văn An', 'Trần Thị Bình', "H'Hen Niê"], ['text', 'personName', 0]],
   ])('%s', (_, values, expected) => {
     expect(infer(values)).toEqual(expected);
+  });
+
+  // The pack's bhxh and cmnd rules have no check digit and no list: ten digits are as much an amount as a BHXH number.
+  describe('nine or ten digits are CMND or BHXH numbers only where the column name says so', () => {
+    const amounts = ['1500000000', '2000000000', '1250000000', '3000000000', '1800000000'];
+    function named(name: string, values: readonly string[]) {
+      const s = columnState(name, { distinct: 100, top: 8, shapes: 100 });
+      for (const v of values) addCell(s, v, missing, ctx);
+      return finishColumn(s, values.length, false);
+    }
+
+    it('charter capital of ten digits is an integer column, shown, not BHXH numbers', () => {
+      const c = named('von_dieu_le', amounts);
+      expect([c.type, c.recognised, c.personal, c.min, c.max]).toEqual(['integer', undefined, false, 1250000000, 3000000000]);
+      expect(c.recognisers.find((r) => r.name === 'bhxh')).toMatchObject({ share: 1, formOnly: true });
+    });
+
+    it.each<[string, string, readonly string[], string]>([
+      ['so_bhxh', 'BHXH under its name', amounts, 'bhxh'],
+      ['Mã số bảo hiểm', 'BHXH under a Vietnamese name', amounts, 'bhxh'],
+      ['insurance_no', 'BHXH under an English name', amounts, 'bhxh'],
+      ['Số CMND', 'CMND under its name', ['123456789', '012345678', '031234567'], 'cmnd'],
+      ['owner_id', 'CMND of owners', ['123456789', '012345678', '031234567'], 'cmnd'],
+    ])('%s: %s, masked', (name, _, values, kind) => {
+      const c = named(name, values);
+      expect([c.type, c.recognised, c.personal]).toEqual(['text', kind, true]);
+      expect(c.recognisers.find((r) => r.name === kind)?.formOnly).toBeUndefined();
+      expect(JSON.stringify(c.top)).not.toContain(values[0]);
+    });
+
+    it('a column without a name to judge by (the header was a record) is not called BHXH, and is masked', () => {
+      const s = columnState('1500000000', { distinct: 100, top: 8, shapes: 100 });
+      for (const v of amounts) addCell(s, v, missing, ctx);
+      const c = finishColumn(s, amounts.length, false, true);
+      expect([c.recognised, c.personal]).toEqual([undefined, true]);
+    });
   });
 
   it('counts TCVN3/VNI and NFD text', () => {

@@ -2,9 +2,9 @@ import { maskValue } from '../core/mask.js';
 import type { CandidateTally, ColumnState } from './column-state.js';
 import { HLL_STANDARD_ERROR, hllEstimate } from './hll.js';
 import { excelSerialDates, type ExcelSerialDates } from './excel-serial-dates.js';
-import { personalColumnName } from './personal-column.js';
+import { nameSaysIdentifiers, personalColumnName } from './personal-column.js';
 import { personalValue } from './personal-value.js';
-import { RECOGNISERS, type RecogniserName } from './recognisers.js';
+import { FORM_ONLY, RECOGNISERS, type RecogniserName } from './recognisers.js';
 import { topValues } from './top-counts.js';
 import { TYPE_CANDIDATES } from './type-candidates.js';
 import type { ColumnProfile, DistinctCount, ProfiledType, Recognition } from './types.js';
@@ -42,17 +42,21 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   const missing = s.missing + Math.max(0, rows - s.cells);
   const cells = Math.max(rows, s.cells);
   const present = cells - missing;
+  // BHXH and CMND numbers are known by their digits alone: only a name that says so makes nine or ten digits a person's
+  // number rather than an amount or a count (a column without a name — the header was a record — is masked anyway).
+  const vouched = (name: RecogniserName): boolean => !FORM_ONLY.has(name) || named || (!unnamed && nameSaysIdentifiers(s.name));
   const recognisers: Recognition[] = RECOGNISERS.map((name, i) => {
     const grouped = s.grouped[i] as number;
-    return { name, matched: s.recognised[i] as number, share: share(s.recognised[i] as number, present), ...(grouped > 0 ? { grouped } : {}) };
+    return { name, matched: s.recognised[i] as number, share: share(s.recognised[i] as number, present), ...(grouped > 0 ? { grouped } : {}),
+      ...(vouched(name) ? {} : { formOnly: true as const }) };
   })
     .filter((r) => r.matched + (r.grouped ?? 0) > 0)
     .sort((a, b) => b.matched - a.matched);
-  const recognised = present === 0 ? undefined : RECOGNISERS.find((_, i) => (s.recognised[i] as number) >= MATCH_SHARE * present);
+  const recognised = present === 0 ? undefined : RECOGNISERS.find((name, i) => (s.recognised[i] as number) >= MATCH_SHARE * present && vouched(name));
   // Personal: recognised as personal identifiers or names; or most values are (an untidy ID column, too untidy for a
   // rule to be suggested, is still people's IDs); or the column's name says so (birth dates, addresses, e-mail). A
   // column without a name to judge by (the header was a record) is personal unless recognised as codes.
-  const best = recognisers[0];
+  const best = recognisers.find((r) => r.formOnly !== true);
   const byRule = (recognised !== undefined && PERSONAL.has(recognised)) || (present > 0 && s.strippedIds >= SOME * present) ||
     (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
     named || (unnamed ? recognised === undefined : personalColumnName(s.name));

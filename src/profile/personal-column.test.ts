@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personalColumnName } from './personal-column.js';
+import { nameSaysIdentifiers, personalColumnName } from './personal-column.js';
 
 describe('personalColumnName', () => {
   it.each([
@@ -16,5 +16,16 @@ describe('personalColumnName', () => {
     'STT', 'company_name', 'file_name',
   ])('%s does not', (name) => {
     expect(personalColumnName(name)).toBe(false);
+  });
+});
+
+describe('nameSaysIdentifiers', () => {
+  it.each(['so_bhxh', 'Số CMND', 'owner_id', 'insurance_no', 'Mã số bảo hiểm', 'identity_no', 'Số giấy tờ', 'so_chung_minh', 'CMTND'])(
+    '%s names identity or insurance numbers', (name) => {
+      expect(nameSaysIdentifiers(name)).toBe(true);
+    });
+
+  it.each(['von_dieu_le', 'charter_capital', 'so_lao_dong', 'amount', 'id', 'c1', 'Tổng tiền', 'quy_xa_hoi'])('%s does not', (name) => {
+    expect(nameSaysIdentifiers(name)).toBe(false);
   });
 });

@@ -43,6 +43,28 @@ export function personalColumnName(name: string): boolean {
   return words.some((w) => PERSON.has(w)) && words.some((w) => NAMED.has(w));
 }
 
+/** Words that, in a column's name, say its values are insurance or identity numbers (with `personalColumnName`'s). */
+const IDENTIFIER_WORDS = new Set(['insurance', 'baohiem', 'identity', 'identification', 'chungminh', 'cmtnd', 'giayto']);
+const IDENTIFIER_PAIRS: readonly (readonly [string, string])[] = [['bao', 'hiem'], ['chung', 'minh'], ['giay', 'to']];
+
+/**
+ * Whether a column's name says it holds people's identity or insurance numbers: a personal name
+ * (`personalColumnName`: `so_bhxh`, `Số CMND`, `owner_id`) or one naming insurance or identity papers
+ * (`insurance_no`, `Mã số bảo hiểm`, `identity_no`, `Giấy tờ`). What a value of nine or ten digits needs before the
+ * profile calls it a CMND or BHXH number: its form alone is also an amount's.
+ * @example nameSaysIdentifiers('Mã số bảo hiểm') // true
+ * @example nameSaysIdentifiers('von_dieu_le') // false
+ */
+export function nameSaysIdentifiers(name: string): boolean {
+  if (personalColumnName(name)) return true;
+  const words = fold(name).split(/[^a-z0-9]+/).filter((w) => w !== '');
+  if (words.some((w) => IDENTIFIER_WORDS.has(w)) || IDENTIFIER_WORDS.has(words.join(''))) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (IDENTIFIER_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
+  }
+  return false;
+}
+
 /** Lower case without diacritics (`đ` → `d`), camelCase split into words. */
 function fold(s: string): string {
   return s.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();

@@ -30,6 +30,15 @@ export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = {
   personName: 'personal names',
 };
 
+/**
+ * Recognisers that know a value by its number of digits alone: the pack's `bhxh` and `cmnd` rules have no check digit
+ * and no list, so ten digits are as much an amount (charter capital `1500000000`) as a BHXH number, and nine a count.
+ * Their match counts only where the column's name says it holds people's numbers (`personalColumnName`,
+ * `nameSaysIdentifiers`); elsewhere the profile says the values have their form, suggests no rule and masks nothing
+ * on their account.
+ */
+export const FORM_ONLY: ReadonlyMap<RecogniserName, number> = new Map([['bhxh', 10], ['cmnd', 9]]);
+
 /** One recogniser: a cheap test of the value's form, then the pack rule that must pass on it. */
 interface Recogniser {
   readonly name: RecogniserName;

@@ -164,6 +164,18 @@ fields:
     });
   });
 
+  it('suggests no BHXH or CMND rule for amounts and counts of nine or ten digits, and says why', async () => {
+    const text = `von_dieu_le,so_lao_dong,so_bhxh\n${Array.from({ length: 20 }, (_, i) => `${1500000000 + i * 1000000},${123456700 + i},${String(100000001 + i).padStart(10, '0')}`).join('\n')}\n`;
+    const yaml = await suggest(text, 'dn.csv');
+    const block = (name: string) => yaml.slice(yaml.indexOf(`  "${name}":`)).split(/\n {2}"/)[0] as string;
+    expect(block('von_dieu_le')).toContain('    type: integer\n');
+    expect(block('von_dieu_le')).toContain('# 100% have the form of BHXH social-insurance numbers (10 digits), which amounts and counts have too: the column\'s name does not say they are: no rule suggested (add vn: [bhxh] if they are)');
+    expect(block('von_dieu_le')).not.toMatch(/pii:|^ {4}vn: \[bhxh\]/m);
+    expect(block('so_lao_dong')).not.toMatch(/pii:|^ {4}vn: \[cmnd\]/m);
+    expect(block('so_bhxh')).toContain('    vn: [bhxh]\n');
+    expect(block('so_bhxh')).toContain('    pii: true');
+  });
+
   it('an input without columns has nothing to suggest', async () => {
     await expect(suggest('')).rejects.toThrow(/no column a definition can declare/);
   });

@@ -4,7 +4,7 @@ import { RECOGNISER_LABELS, RECOGNISERS, type RecogniserName } from './recognise
 import { personalColumnName } from './personal-column.js';
 import { shape } from './shape.js';
 import { excelSerialWhy } from './excel-serial-dates.js';
-import { communeFormText } from './describe-column.js';
+import { communeFormText, formOnlyText } from './describe-column.js';
 import type { ColumnProfile, Profile } from './types.js';
 
 /** What the text and the suggestion say of a header that reads as a record. */
@@ -95,7 +95,7 @@ function field(c: ColumnProfile, p: Profile, listed: boolean): string[] {
   const recognised = serials ? undefined : c.recognised;
   // An integer column of CCCD Excel stripped of their zeros (79199012345) becomes text, as the rule needs.
   const untidy = recognised === undefined && !serials && (c.type === 'text' || c.type === 'integer') && present > 0
-    ? RECOGNISERS.map((n) => c.recognisers.find((r) => r.name === n)).find((r) => r !== undefined && (r.grouped ?? 0) > 0 && r.matched + (r.grouped ?? 0) >= MATCH_SHARE * present)
+    ? RECOGNISERS.map((n) => c.recognisers.find((r) => r.name === n)).find((r) => r !== undefined && r.formOnly !== true && (r.grouped ?? 0) > 0 && r.matched + (r.grouped ?? 0) >= MATCH_SHARE * present)
     : undefined;
   if (recognised !== undefined) {
     const r = c.recognisers.find((x) => x.name === recognised);
@@ -117,7 +117,8 @@ function field(c: ColumnProfile, p: Profile, listed: boolean): string[] {
   const form = communeFormText(c, p.communeLists);
   if (form !== undefined && !serials) note(`${form}: no commune rule suggested`);
   for (const r of c.recognisers) {
-    if (r.name !== c.recognised && !serials && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
+    if (r.formOnly === true && r.share >= 0.5) note(`${formOnlyText(r)}: no rule suggested (add vn: [${r.name}] if they are)`);
+    else if (r.name !== c.recognised && !serials && r.share >= 0.5 && r.share < MATCH_SHARE) note(`${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]} (below ${percent(MATCH_SHARE)}: no rule suggested)`);
   }
   if (c.legacyEncoded > 0) {
     note(`${c.legacyEncoded} value${c.legacyEncoded === 1 ? ' looks' : 's look'} TCVN3/VNI-encoded or garbled`);
@@ -180,7 +181,7 @@ function fold(v: string): string {
 /** Why a column is personal: its values are recognised as names or identifiers (or mostly are), else its name says so. */
 function personalWhy(c: ColumnProfile, unnamed: boolean): string {
   if (c.recognised !== undefined && isPersonalRecogniser(c.recognised)) return `personal ${c.recognised === 'personName' ? 'names' : 'identifiers'}`;
-  const best = c.recognisers[0];
+  const best = c.recognisers.find((r) => r.formOnly !== true);
   if (best !== undefined && isPersonalRecogniser(best.name) && best.share >= 0.5) return `mostly ${RECOGNISER_LABELS[best.name]}`;
   if (unnamed) return 'no column name to judge by, and not recognised as codes';
   // A renamed column (`--rename "Ngày sinh=d1"`) is personal by its old name, which the profile no longer has.

@@ -24,6 +24,12 @@ export interface Recognition {
    * reports them. Absent when none.
    */
   readonly grouped?: number;
+  /**
+   * Set when the recogniser knows its values by their number of digits alone (`bhxh`: ten, `cmnd`: nine; no check
+   * digit, no list) and the column's name does not say it holds such numbers (`von_dieu_le`, `c1`): the values have
+   * the form, which amounts and counts have too, so the column is not `recognised` as such, nor personal on its account.
+   */
+  readonly formOnly?: true;
 }
 
 /** What `profile` found in one column. */
