@@ -7,6 +7,7 @@ import { readPlan, type KeyRange, type ReadTarget } from './plan.js';
 import { clientConfig } from './client-config.js';
 import { connectionError, queryError } from './pg-errors.js';
 import { hideSecret, redactUrl, urlPassword } from './redact.js';
+import { requireIsoDates, startSession } from './session.js';
 import { pgTypes } from './type-parsers.js';
 
 /** Options of `readPostgres`: where to connect, what to read, and in which order. */
@@ -69,6 +70,8 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
       const opened = await open(pg, options, where, secret);
       release = opened.release;
       const client = opened.client;
+      // ddss's own connection prints ISO dates (startSession); a caller's client or pool prints them as it is set.
+      if (options.connectionString === undefined) await requireIsoDates(client).catch((e: unknown) => { throw queryError(e, secret); });
       const plan = await readPlan(client, options, options.range).catch((e: unknown) => { throw queryError(e, secret); });
       cursor = client.query(new pg.Cursor(plan.text, plan.values, { rowMode: 'array', types: pgTypes(pg.defaultTypes) }));
       let columns: readonly string[] | undefined;
@@ -139,12 +142,7 @@ async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, 
     throw connectionError(e, where ?? 'the server', secret);
   }
   try {
-    // pg's parsers and ours read ISO dates; a server configured for another DateStyle would print others.
-    await c.query({ text: "SET DateStyle = 'ISO, YMD'" });
-    // A validation only reads: every transaction of ddss's own connection is read-only, so a --query that writes
-    // ("DELETE … RETURNING *", a function that writes) fails instead of changing the register. A caller's own client
-    // or pool is the caller's to configure.
-    await c.query({ text: 'SET default_transaction_read_only = on' });
+    await startSession(c);
     if (o.snapshot !== undefined) {
       if (!/^[0-9A-F]+-[0-9A-F]+(?:-[0-9]+)?$/i.test(o.snapshot)) throw new Error(`ddss: not a snapshot id: ${JSON.stringify(o.snapshot)}`);
       await c.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
