@@ -7,7 +7,7 @@ import { readPlan, type KeyRange, type ReadTarget } from './plan.js';
 import { clientConfig } from './client-config.js';
 import { connectionError, queryError } from './pg-errors.js';
 import { hideSecret, redactUrl, urlPassword } from './redact.js';
-import { requireIsoDates, startSession } from './session.js';
+import { requireExactText, startSession } from './session.js';
 import { pgTypes } from './type-parsers.js';
 
 /** Options of `readPostgres`: where to connect, what to read, and in which order. */
@@ -70,8 +70,8 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
       const opened = await open(pg, options, where, secret);
       release = opened.release;
       const client = opened.client;
-      // ddss's own connection prints ISO dates (startSession); a caller's client or pool prints them as it is set.
-      if (options.connectionString === undefined) await requireIsoDates(client).catch((e: unknown) => { throw queryError(e, secret); });
+      // ddss's own connection prints exact text (startSession); a caller's client or pool prints as it is set.
+      if (options.connectionString === undefined) await requireExactText(client).catch((e: unknown) => { throw queryError(e, secret); });
       const plan = await readPlan(client, options, options.range).catch((e: unknown) => { throw queryError(e, secret); });
       cursor = client.query(new pg.Cursor(plan.text, plan.values, { rowMode: 'array', types: pgTypes(pg.defaultTypes) }));
       let columns: readonly string[] | undefined;
@@ -115,7 +115,7 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
 
 interface Opened { readonly client: PgClient; readonly release: (failed: boolean) => Promise<void> }
 
-/** The client to read with, and how to give it back. ddss's own connections read in ISO dates, in `snapshot`. */
+/** The client to read with, and how to give it back. ddss's own connections print exact text (ISO dates), in `snapshot`. */
 async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, where: string | undefined,
   secret: string | undefined): Promise<Opened> {
   if (o.client !== undefined) return { client: o.client, release: async () => undefined };

@@ -5,7 +5,8 @@ import { parallelParcels } from './fixtures/parallel/definition.js';
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
 
 // A database set up to print dates the Vietnamese way (DateStyle 'SQL, DMY': 15/03/2026), as an agency's server may
-// be, and a caller's pool set to the American way ('SQL, MDY': 03/15/2026). ddss reads ISO dates only.
+// be, and floats rounded (extra_float_digits -5, as for an old client); a caller's pool set to the American way
+// ('SQL, MDY': 03/15/2026). ddss reads ISO dates and exact floats only.
 let server: PostgresServer;
 let admin: pg.Client;
 let url: string;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query('CREATE DATABASE dmy');
   await admin.query("ALTER DATABASE dmy SET DateStyle = 'SQL, DMY'");
+  await admin.query('ALTER DATABASE dmy SET extra_float_digits = -5');
   url = server.url.replace(/\/postgres$/, '/dmy');
   const c = new pg.Client(url);
   await c.connect();
@@ -27,6 +29,8 @@ beforeAll(async () => {
     await c.query('ALTER TABLE parcels ADD PRIMARY KEY ("from", id)');
     await c.query(`CREATE TABLE days (id int PRIMARY KEY, "from" date)`);
     await c.query(`INSERT INTO days VALUES (1, '2026-03-04'), (2, '2026-03-15')`);
+    await c.query('CREATE TABLE areas (id int PRIMARY KEY, area real, x float8)');
+    await c.query('INSERT INTO areas VALUES (1, 120.55, 2452443.77123456), (2, 16777217, 0.1)');
   } finally {
     await c.end();
   }
@@ -44,7 +48,7 @@ async function run(workers: number): Promise<string> {
   return toJson(report);
 }
 
-describe('a database whose DateStyle is not ISO', () => {
+describe('a database whose DateStyle is not ISO, and whose floats print rounded', () => {
   it('is cut for workers and shards at date keys its readers read back (every run with workers failed: out of range)', async () => {
     const one = await run(1);
     expect(await run(2)).toBe(one);
@@ -64,8 +68,8 @@ describe('a database whose DateStyle is not ISO', () => {
       expect([report.status, report.partial, report.rows]).toEqual(['error', true, 0]);
       expect(report.source?.error).toBe('ddss: the connection prints dates in DateStyle "SQL, MDY", which ddss cannot read ' +
         "without guessing the day and month: SET DateStyle = 'ISO' on it (or connect with options=-c DateStyle=ISO)");
-      // Set to ISO, the same pool reads the dates as they are.
-      await pool.query("SET DateStyle = 'ISO, MDY'");
+      // Set to ISO (and exact floats), the same pool reads the dates as they are.
+      await pool.query("SET DateStyle = 'ISO, MDY'; SET extra_float_digits = 1");
       const days: unknown[] = [];
       for await (const r of readPostgres({ pool, table: 'days' })) days.push(r.from);
       expect(days).toEqual([new Date('2026-03-04T00:00:00Z'), new Date('2026-03-15T00:00:00Z')]);
@@ -79,8 +83,23 @@ describe('a database whose DateStyle is not ISO', () => {
     await c.connect();
     try {
       await expect(postgresKeyRanges(c, { table: 'parcels' }, 2)).rejects.toThrow(/DateStyle "SQL, DMY"/);
-      await c.query("SET DateStyle = 'ISO'");
+      await c.query("SET DateStyle = 'ISO'; SET extra_float_digits = 1");
       expect(await postgresKeyRanges(c, { table: 'parcels' }, 2)).toHaveLength(2);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('is read with floats as they are stored (real 120.55 was read as 100)', async () => {
+    const areas: unknown[] = [];
+    for await (const r of readPostgres({ connectionString: url, table: 'areas' })) areas.push([r.area, r.x]);
+    expect(areas).toEqual([[120.55, 2452443.77123456], [16777216, 0.1]]);
+    const c = new pg.Client(url);
+    await c.connect();
+    try {
+      await c.query("SET DateStyle = 'ISO'"); // only floats are left rounded
+      await expect(async () => { for await (const r of readPostgres({ client: c, table: 'areas' })) void r; })
+        .rejects.toThrow('ddss: the connection prints floats rounded (extra_float_digits = -5): SET extra_float_digits = 1 on it');
     } finally {
       await c.end();
     }
