@@ -73,6 +73,22 @@ describe('values arrive typed', () => {
     expect(await failed('UTC')).toEqual(['at.notInFuture']);
   });
 
+  it('a timestamptz read by a date field is the day it was in the run\'s zone, not the UTC day (a day early before 07:00 in Vietnam)', async () => {
+    await client.query('CREATE TABLE issued (id int PRIMARY KEY, issued_on timestamptz)');
+    // Midnight in Vietnam, as an application storing a date in a timestamptz writes it; and 00:30 on 22 November.
+    await client.query(`INSERT INTO issued VALUES (1, '2019-11-29 00:00+07'), (2, '2026-11-22 00:30+07'), (3, '2026-11-21 23:30+07')`);
+    const def = defineDataset({ name: 'issued', timeZone: 'Asia/Ho_Chi_Minh', columns: 'ignore', fields: {
+      id: field.integer(), issued_on: field.date('dd/MM/yyyy').notInFuture().min(new Date('2019-11-29T00:00:00Z')) } });
+    const seen: Violation[] = [];
+    // 23:59 on 21 November in Vietnam: 22 November is still to come there.
+    await validate(def, readPostgres({ connectionString: server.url, table: 'issued' }), { now: '2026-11-21T16:59:00Z', onViolation: (v) => seen.push(v) });
+    expect(seen.map((v) => [v.rule, v.row, v.value])).toEqual([['issued_on.notInFuture', 1, '22/11/2026']]);
+    // In UTC the same instants are 28/11/2019 (before the minimum), 21/11/2026 and 21/11/2026.
+    seen.length = 0;
+    await validate(def, readPostgres({ connectionString: server.url, table: 'issued' }), { now: '2026-11-21T16:59:00Z', timeZone: 'UTC', onViolation: (v) => seen.push(v) });
+    expect(seen.map((v) => [v.rule, v.row, v.value])).toEqual([['issued_on.min', 0, '28/11/2019']]);
+  });
+
   it('leaves pg\'s global type parsers and the caller\'s client as they were', async () => {
     await rows({ client, table: 'typed' });
     const r = await client.query<{ day: unknown; big: unknown }>('SELECT day, big FROM typed WHERE id = 1');
