@@ -73,6 +73,15 @@ describe('values arrive typed', () => {
     expect(await failed('UTC')).toEqual(['at.notInFuture']);
   });
 
+  it('a date read by a datetime field is midnight on the run\'s clock, as the CSV text 2026-03-15 is (it was 07:00 in Vietnam)', async () => {
+    const def = defineDataset({ name: 'days', timeZone: 'Asia/Ho_Chi_Minh', columns: 'ignore', fields: { day: field.datetime().notInFuture() } });
+    // 00:30 on 15 March in Vietnam: the day has begun there; in UTC it is still the 14th.
+    const failed = async (timeZone?: string) => (await validate(def, readPostgres({ connectionString: server.url, query: 'SELECT day FROM typed WHERE id = 1', unordered: true }),
+      { now: '2026-03-14T17:30:00Z', ...(timeZone === undefined ? {} : { timeZone }) })).rules.filter((r) => r.failed > 0).map((r) => r.id);
+    expect(await failed()).toEqual([]);
+    expect(await failed('UTC')).toEqual(['day.notInFuture']);
+  });
+
   it('a timestamptz read by a date field is the day it was in the run\'s zone, not the UTC day (a day early before 07:00 in Vietnam)', async () => {
     await client.query('CREATE TABLE issued (id int PRIMARY KEY, issued_on timestamptz)');
     // Midnight in Vietnam, as an application storing a date in a timestamptz writes it; and 00:30 on 22 November.
