@@ -15,10 +15,13 @@ export interface CatalogTable {
   readonly columns: readonly CatalogColumn[];
   /** The primary key's columns in key order; empty when the table has none. */
   readonly primaryKey: readonly string[];
+  /** Whether row-level security policies filter the rows this role reads (`row_security_active`). */
+  readonly rowSecurity: boolean;
 }
 
 // Names are compared with the catalog's own, passed only as bind parameters: a hostile name is a value here.
-const FIND = `SELECT n.nspname AS schema, c.relname AS table, c.relkind AS kind, c.oid::int8::text AS oid
+const FIND = `SELECT n.nspname AS schema, c.relname AS table, c.relkind AS kind, c.oid::int8::text AS oid,
+       pg_catalog.row_security_active(c.oid) AS rls
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
    AND (CASE WHEN $2::text IS NULL THEN pg_catalog.pg_table_is_visible(c.oid) ELSE n.nspname = $2::text END)`;
@@ -55,7 +58,7 @@ const PRIMARY_KEY = `SELECT a.attname AS name FROM pg_catalog.pg_index i
  */
 export async function catalogTable(client: PgClient, table: string, schema: string | undefined): Promise<CatalogTable> {
   const found = await client.query({ text: FIND, values: [table, schema ?? null] });
-  const row = found.rows[0] as { schema: string; table: string; kind: string; oid: string } | undefined;
+  const row = found.rows[0] as { schema: string; table: string; kind: string; oid: string; rls: boolean } | undefined;
   if (row === undefined) {
     throw new Error(`ddss: no table ${JSON.stringify(table)} ${schema === undefined ? 'on the search path' : `in schema ${JSON.stringify(schema)}`}`);
   }
@@ -66,6 +69,7 @@ export async function catalogTable(client: PgClient, table: string, schema: stri
     schema: row.schema, table: row.table, kind: row.kind,
     columns: columns.map((c) => ({ name: c.name, notNull: c.not_null, type: c.type, orderable: !unorderable.has(c.name) })),
     primaryKey: key.map((k) => k.name),
+    rowSecurity: row.rls === true,
   };
 }
 

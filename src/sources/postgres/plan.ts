@@ -29,6 +29,8 @@ export interface ReadPlan {
   readonly from: string | undefined;
   /** Whether the order is the physical `ctid` (key ranges are then cut at page numbers, see `postgresKeyRanges`). */
   readonly physical: boolean;
+  /** `schema.table` of a table whose row-level security policies hide rows from this role (see `catalogTable`). */
+  readonly hiddenRows?: string;
 }
 
 /**
@@ -96,7 +98,8 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
   if (cond.length > 0 && key.length === 0) throw new Error(`ddss: key ranges need an order key in ${where}`);
   const text = `SELECT * FROM ${from}${cond.length === 0 ? '' : ` WHERE ${cond.join(' AND ')}`}` +
     `${orderBy.length === 0 ? '' : ` ORDER BY ${orderBy.map(q).join(', ')}`}`;
-  return { text, values, orderBy, rangeable: key.length > 0, from, physical: heap && orderBy.length === 1 && orderBy[0] === CTID };
+  return { text, values, orderBy, rangeable: key.length > 0, from, physical: heap && orderBy.length === 1 && orderBy[0] === CTID,
+    ...(t.rowSecurity ? { hiddenRows: `${t.schema}.${t.table}` } : {}) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RowBatch, TabularSource } from '../../core/source.js';
+import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { batchRecords } from '../batch-records.js';
 import { resolveHeader } from '../csv/header.js';
@@ -81,7 +81,8 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
         if (columns === undefined) {
           const h = resolveHeader((cursor._result?.fields ?? []).map((f) => f.name), true, undefined);
           columns = h.columns;
-          header = { columns, rows: [], ...(h.issues.length === 0 ? {} : { issues: h.issues }) };
+          const issues = [...h.issues, ...hiddenRows(plan.hiddenRows, options.range)];
+          header = { columns, rows: [], ...(issues.length === 0 ? {} : { issues }) };
         }
         records += rows.length;
         info = { kind: 'postgres', name, records };
@@ -111,6 +112,16 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
     info: () => info,
     [Symbol.asyncIterator]: () => batchRecords<unknown>(batches()),
   };
+}
+
+/**
+ * The `row_security` warning of a table whose row-level security policies hide rows from the reading role: the
+ * server returns only the rows the role may see, without a word, so a report of "the table" covered part of it.
+ * Said once, by the first key range (the one without a lower bound), so workers and shards report what one read does.
+ */
+function hiddenRows(table: string | undefined, range: KeyRange | undefined): SourceIssue[] {
+  if (table === undefined || range?.from !== undefined) return [];
+  return [{ code: 'row_security', criterion: 'sufficient', severity: 'warning', scope: 'file', params: { table } }];
 }
 
 interface Opened { readonly client: PgClient; readonly release: (failed: boolean) => Promise<void> }
