@@ -189,7 +189,10 @@ describe('hostile names', () => {
     [{ table: 'victim; DROP TABLE victim' }, 'no table "victim; DROP TABLE victim" on the search path'],
     [{ table: 'victim', schema: 'public"; DROP TABLE victim; --' }, 'no table "victim" in schema "public\\"; DROP TABLE victim; --"'],
     [{ table: 'victim', orderBy: 'x; DROP TABLE victim' }, 'orderBy: "x; DROP TABLE victim" is not a column of table "public.victim"'],
-    [{ table: 'VICTIM' }, 'no table "VICTIM" on the search path'],
+    [{ table: 'VICTIM' }, 'no table "VICTIM" on the search path; did you mean table "victim" in schema "public" ' +
+      '(names are exact, and a schema is given apart: schema, --schema)?'],
+    [{ table: 'public.victim' }, 'no table "public.victim" on the search path; did you mean table "victim" in schema "public"'],
+    [{ table: 'Victim', schema: 'public' }, 'no table "Victim" in schema "public"; did you mean table "victim" in schema "public"'],
   ])('names that are not in the catalog are refused before any statement uses them: %j', async (target, message) => {
     await expect(rows({ client, ...target })).rejects.toThrow(message);
     expect((await client.query('SELECT count(*)::int AS n FROM victim')).rows[0]).toEqual({ n: 0 });
