@@ -128,6 +128,10 @@ describe('what is read, and in which order', () => {
     expect(await rows({ client, query: 'SELECT id, note FROM typed WHERE id > $1', params: [1], orderBy: 'id' }))
       .toEqual([{ id: 2, note: '' }, { id: 3, note: null }]);
     expect((await rows({ client, query: 'SELECT 1 AS x', unordered: true }))).toEqual([{ x: 1 }]);
+    // Ended as psql wants a statement ended: read as without the semicolon, ordered or not (ordered, a syntax error).
+    for (const order of [{ orderBy: 'id' }, { unordered: true }]) {
+      expect((await rows({ client, query: 'SELECT id FROM typed WHERE id < 3; \n', ...order })).map((r) => r.id)).toEqual([1, 2]);
+    }
     await expect(rows({ client, query: 'SELECT id FROM typed', orderBy: 'nope' })).rejects.toThrow('orderBy: "nope" is not a column of the query');
   });
 

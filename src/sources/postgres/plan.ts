@@ -64,8 +64,9 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
       }
       return { text: target.query, values, orderBy: [], rangeable: false, from: undefined, physical: false };
     }
-    // The query's result columns, described without reading a row, name what orderBy may use.
-    const inner = `SELECT * FROM (${target.query}\n) AS ddss_query`;
+    // The query's result columns, described without reading a row, name what orderBy may use. A statement's closing
+    // semicolon, as psql wants it, ends the query run as written but was a syntax error inside the subquery.
+    const inner = `SELECT * FROM (${unterminated(target.query)}\n) AS ddss_query`;
     const described = await client.query({ text: `${inner} LIMIT 0`, values, rowMode: 'array', types: RAW });
     checkColumns(described.fields.map((f) => f.name), wanted, 'orderBy', 'the query');
     return { text: `${inner} ORDER BY ${wanted.map(q).join(', ')}`, values, orderBy: wanted, rangeable: false, from: undefined, physical: false };
@@ -129,6 +130,13 @@ function keyBound(key: readonly CatalogColumn[], bound: readonly (string | null)
     return `(${strict} OR (${eq} AND ${at(i + 1)}))`;
   };
   return at(0);
+}
+
+/** The query without the semicolons (and white space) that close a statement typed as for psql. */
+function unterminated(query: string): string {
+  let end = query.length;
+  while (end > 0 && (query[end - 1] === ';' || /\s/.test(query[end - 1] as string))) end--;
+  return query.slice(0, end);
 }
 
 /** Text for every type: for describing a query and for key boundaries, which go back to the server as they came. */
