@@ -1,9 +1,11 @@
 import type { Duration } from 'date-fns';
 import {
-  booleanParser, dateParser, numberParser, parseAny, parseDateTime, parseInteger, parseText, zonedDateTimeParser,
-  type BooleanFormat, type NumberFormat,
+  booleanParser, dateParser, formatHasHour, numberParser, parseAny, parseDateTime, parseInteger, parseText, zonedDateParser,
+  zonedDateTimeParser, type BooleanFormat, type NumberFormat,
 } from './core/parsers.js';
 import { dateFormatter } from './core/date-format.js';
+import { InstantDate } from './core/instant-date.js';
+import { calendarDate } from './core/time-zone.js';
 import type {
   AggregateRule, CheckResult, FieldRule, ValueRule, FieldSpecData, FieldType, LocalizedText, Parser, PiiMode, RuleContext, RuleOptions,
 } from './core/types.js';
@@ -153,12 +155,17 @@ export const field = {
    * Calendar dates in one declared date-fns format (`dd/MM/yyyy`, `yyyyMMdd`, `MM/yyyy`), read as UTC days; a format
    * with an hour (`yyyyMMddHHmm`) keeps the time. The format is checked here: `DD`/`YYYY` (day of year, week year),
    * `mm` without an hour (minutes), unknown letters and formats without a year or month throw `ddss: date format …`,
-   * naming the likely intended token.
+   * naming the likely intended token. A PostgreSQL `timestamptz` is the day it names in the run's time zone.
    */
   date: (format = 'yyyy-MM-dd') => {
     const text = dateFormatter(format);
+    // The day shown is the day the field reads (see zonedDateParser).
+    const keepsTime = formatHasHour(format);
+    const dayOf = (v: Date, timeZone: string): Date =>
+      (v instanceof InstantDate && !keepsTime && timeZone !== 'UTC' ? calendarDate(v, timeZone) : v);
     return make<Date>('date', { en: `date (${format})`, vi: `ngày (${format})` }, dateParser(format),
-      { format, formatValue: (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? text(v) : undefined) });
+      { format, formatValue: (v, timeZone) => (v instanceof Date && !Number.isNaN(v.getTime()) ? text(dayOf(v, timeZone)) : undefined),
+        zoned: (timeZone) => zonedDateParser(format, timeZone) });
   },
   /**
    * ISO 8601 date-times (`2026-11-21T15:00:00+07:00`, `2026-11-21 15:00`), read as instants. One without an offset

@@ -55,6 +55,17 @@ describe('ddss validate postgresql://…', () => {
     }
     const nd = await cli(args(server.url, '--violations', out.path('v.ndjson'), '--force'));
     written.push(nd.stdout, nd.stderr, readFileSync(out.path('v.ndjson'), 'utf8'));
+    // The password as a URL parameter, and a history file and table: each run's input is named there (it was
+    // 'postgres?password=…', the URL's last part with the password in it).
+    const inQuery = `${bare}?password=${encodeURIComponent(server.password)}`;
+    for (const history of [out.path('h.ndjson'), inQuery]) {
+      const h = await cli(args(inQuery, '--history', history, '--format', 'json'));
+      expect(h.code).toBe(1);
+      written.push(h.stdout, h.stderr);
+    }
+    const table = (await client.query('SELECT input_name FROM ddss_history')).rows as { input_name: string }[];
+    expect(table.map((r) => r.input_name)).toEqual(['postgres']);
+    written.push(readFileSync(out.path('h.ndjson'), 'utf8'));
     const failing = await cli(['validate', server.url, '--table', 'nope', '--dataset', 'land-parcels', '--workers', '1']);
     const usage = await cli(['validate', server.url, '--query', 'SELECT 1', '--dataset', 'land-parcels']);
     const twice = await cli(['validate', server.url, server.url, '--dataset', 'land-parcels']);

@@ -1,7 +1,8 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineDataset, field, readPostgres, validate } from 'ddss';
+import { defineDataset, field, mergeShards, readPostgres, toJson, validate, validateShard } from 'ddss';
+import { parallelParcels } from './fixtures/parallel/definition.js';
 import { cli, NOW } from './fixtures/cli/harness.js';
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
 
@@ -14,6 +15,7 @@ beforeAll(async () => {
   server = await startPostgres();
   client = new pg.Client(server.url);
   await client.connect();
+  await client.query("CREATE ROLE clerk LOGIN PASSWORD 'clerk-pw'");
 }, 60_000);
 afterAll(async () => {
   await client?.end();
@@ -119,4 +121,28 @@ describe('char(n) columns', () => {
       'name.trimmed': [3, 1], 'code.required': [3, 1] });
     expect(report.rules.find((r) => r.id === 'name.trimmed')?.samples?.map((v) => v.row)).toEqual([1]);
   });
+});
+
+describe('a table with row-level security', () => {
+  it('warns that rows were hidden from the role, once with one worker, two, or shards (the part it saw passed as the table)', async () => {
+    await client.query(`CREATE TABLE guarded AS SELECT 'P' || lpad(i::text, 4, '0') AS id, (ARRAY['a', 'b', 'c'])[1 + i % 3] AS "group",
+        i % 90 AS n, 'Tên ' || i AS name, date '2026-01-01' + i AS "from" FROM generate_series(1, 300) AS i`);
+    await client.query('ALTER TABLE guarded ADD PRIMARY KEY (id)');
+    await client.query('ALTER TABLE guarded ENABLE ROW LEVEL SECURITY');
+    await client.query(`CREATE POLICY group_a ON guarded FOR SELECT TO clerk USING ("group" = 'a')`);
+    await client.query('GRANT SELECT ON guarded TO clerk');
+    const clerk = server.url.replace(/\/\/[^@]*@/, '//clerk:clerk-pw@');
+    const run = async (url: string, workers: number) => validate(parallelParcels,
+      readPostgres({ connectionString: url, table: 'guarded', minRowsPerWorker: 1 }), { now: '2026-12-01', workers });
+    const one = await run(clerk, 1);
+    expect([one.rows, one.rules.find((r) => r.id === 'source.row_security')?.samples.map((s) => [s.code, s.message])]).toEqual([100,
+      [['row_security', 'row-level security policies of public.guarded hide rows from this role: only the rows it may see were read and checked']]]);
+    expect(toJson(await run(clerk, 2))).toBe(toJson(one));
+    const parts = [];
+    for (let k = 1; k <= 3; k++) parts.push(await validateShard(parallelParcels, readPostgres({ connectionString: clerk, table: 'guarded' }), { shard: `${k}/3`, now: '2026-12-01' }));
+    expect(toJson(mergeShards(parallelParcels, parts))).toBe(toJson(one));
+    // The table's owner (here a superuser) is not subject to the policies: no warning.
+    const owner = await run(server.url, 1);
+    expect([owner.rows, owner.rules.some((r) => r.id === 'source.row_security')]).toEqual([300, false]);
+  }, 120_000);
 });

@@ -73,6 +73,31 @@ describe('values arrive typed', () => {
     expect(await failed('UTC')).toEqual(['at.notInFuture']);
   });
 
+  it('a date read by a datetime field is midnight on the run\'s clock, as the CSV text 2026-03-15 is (it was 07:00 in Vietnam)', async () => {
+    const def = defineDataset({ name: 'days', timeZone: 'Asia/Ho_Chi_Minh', columns: 'ignore', fields: { day: field.datetime().notInFuture() } });
+    // 00:30 on 15 March in Vietnam: the day has begun there; in UTC it is still the 14th.
+    const failed = async (timeZone?: string) => (await validate(def, readPostgres({ connectionString: server.url, query: 'SELECT day FROM typed WHERE id = 1', unordered: true }),
+      { now: '2026-03-14T17:30:00Z', ...(timeZone === undefined ? {} : { timeZone }) })).rules.filter((r) => r.failed > 0).map((r) => r.id);
+    expect(await failed()).toEqual([]);
+    expect(await failed('UTC')).toEqual(['day.notInFuture']);
+  });
+
+  it('a timestamptz read by a date field is the day it was in the run\'s zone, not the UTC day (a day early before 07:00 in Vietnam)', async () => {
+    await client.query('CREATE TABLE issued (id int PRIMARY KEY, issued_on timestamptz)');
+    // Midnight in Vietnam, as an application storing a date in a timestamptz writes it; and 00:30 on 22 November.
+    await client.query(`INSERT INTO issued VALUES (1, '2019-11-29 00:00+07'), (2, '2026-11-22 00:30+07'), (3, '2026-11-21 23:30+07')`);
+    const def = defineDataset({ name: 'issued', timeZone: 'Asia/Ho_Chi_Minh', columns: 'ignore', fields: {
+      id: field.integer(), issued_on: field.date('dd/MM/yyyy').notInFuture().min(new Date('2019-11-29T00:00:00Z')) } });
+    const seen: Violation[] = [];
+    // 23:59 on 21 November in Vietnam: 22 November is still to come there.
+    await validate(def, readPostgres({ connectionString: server.url, table: 'issued' }), { now: '2026-11-21T16:59:00Z', onViolation: (v) => seen.push(v) });
+    expect(seen.map((v) => [v.rule, v.row, v.value])).toEqual([['issued_on.notInFuture', 1, '22/11/2026']]);
+    // In UTC the same instants are 28/11/2019 (before the minimum), 21/11/2026 and 21/11/2026.
+    seen.length = 0;
+    await validate(def, readPostgres({ connectionString: server.url, table: 'issued' }), { now: '2026-11-21T16:59:00Z', timeZone: 'UTC', onViolation: (v) => seen.push(v) });
+    expect(seen.map((v) => [v.rule, v.row, v.value])).toEqual([['issued_on.min', 0, '28/11/2019']]);
+  });
+
   it('leaves pg\'s global type parsers and the caller\'s client as they were', async () => {
     await rows({ client, table: 'typed' });
     const r = await client.query<{ day: unknown; big: unknown }>('SELECT day, big FROM typed WHERE id = 1');
@@ -103,6 +128,10 @@ describe('what is read, and in which order', () => {
     expect(await rows({ client, query: 'SELECT id, note FROM typed WHERE id > $1', params: [1], orderBy: 'id' }))
       .toEqual([{ id: 2, note: '' }, { id: 3, note: null }]);
     expect((await rows({ client, query: 'SELECT 1 AS x', unordered: true }))).toEqual([{ x: 1 }]);
+    // Ended as psql wants a statement ended: read as without the semicolon, ordered or not (ordered, a syntax error).
+    for (const order of [{ orderBy: 'id' }, { unordered: true }]) {
+      expect((await rows({ client, query: 'SELECT id FROM typed WHERE id < 3; \n', ...order })).map((r) => r.id)).toEqual([1, 2]);
+    }
     await expect(rows({ client, query: 'SELECT id FROM typed', orderBy: 'nope' })).rejects.toThrow('orderBy: "nope" is not a column of the query');
   });
 
@@ -164,7 +193,10 @@ describe('hostile names', () => {
     [{ table: 'victim; DROP TABLE victim' }, 'no table "victim; DROP TABLE victim" on the search path'],
     [{ table: 'victim', schema: 'public"; DROP TABLE victim; --' }, 'no table "victim" in schema "public\\"; DROP TABLE victim; --"'],
     [{ table: 'victim', orderBy: 'x; DROP TABLE victim' }, 'orderBy: "x; DROP TABLE victim" is not a column of table "public.victim"'],
-    [{ table: 'VICTIM' }, 'no table "VICTIM" on the search path'],
+    [{ table: 'VICTIM' }, 'no table "VICTIM" on the search path; did you mean table "victim" in schema "public" ' +
+      '(names are exact, and a schema is given apart: schema, --schema)?'],
+    [{ table: 'public.victim' }, 'no table "public.victim" on the search path; did you mean table "victim" in schema "public"'],
+    [{ table: 'Victim', schema: 'public' }, 'no table "Victim" in schema "public"; did you mean table "victim" in schema "public"'],
   ])('names that are not in the catalog are refused before any statement uses them: %j', async (target, message) => {
     await expect(rows({ client, ...target })).rejects.toThrow(message);
     expect((await client.query('SELECT count(*)::int AS n FROM victim')).rows[0]).toEqual({ n: 0 });

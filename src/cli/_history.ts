@@ -10,7 +10,7 @@ import { appendHistory, readHistory } from '../history/read-history.js';
 import { withHistory } from '../history/with-history.js';
 import { appendPostgresHistory, postgresHistoryName, readPostgresHistory, type PostgresHistoryOptions } from '../history/postgres-history.js';
 import { pgPassword } from '../sources/postgres/pgpass.js';
-import { urlPassword } from '../sources/postgres/redact.js';
+import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import { isPostgresUrl } from './_postgres-args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin, STDIN_NAME } from './_stdin.js';
@@ -123,12 +123,16 @@ export async function openHistoryOf(target: HistoryTarget, fingerprinted: () => 
 }
 
 /**
- * The input's name, size and content hash when it is a regular file; its name alone otherwise.
+ * The input's name, size and content hash when it is a regular file; its name alone otherwise (a `postgresql://` URL:
+ * its last part, never its password).
  * @example await inputFingerprint('/data/parcels.csv', 'parcels.csv') // { name: 'parcels.csv', bytes: …, sha256: … }
  */
 export async function inputFingerprint(path: string, name: string): Promise<HistoryInput> {
   // Standard input cannot be read again to hash it: its run is recorded by name, and history.stale_input skipped.
   if (isStdin(name)) return { name: STDIN_NAME };
+  // A database is named by its URL's last part without the password, as ddss merge names it: the URL as given put
+  // a password given as a parameter in every history line ('postgres?password=…').
+  if (isPostgresUrl(name)) return { name: basename(redactUrl(name)) };
   const s = await stat(path).catch(() => undefined);
   if (s === undefined || !s.isFile()) return { name: basename(name) };
   const hash = createHash('sha256');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineDataset, field } from '../index.js';
 import { compile } from './compile.js';
+import { InstantDate } from './instant-date.js';
 
 const signature = (f: ReturnType<typeof field.text> | ReturnType<typeof field.datetime>) =>
   compile(defineDataset({ name: 'd', fields: { x: f } })).signature;
@@ -43,8 +44,16 @@ describe('the plan of a run in a time zone', () => {
       .toEqual([new Date('2026-11-21T15:00:00Z'), new Date('2026-11-21T08:00:00Z')]);
   });
 
-  it('is the definition\'s own plan when no field reads wall-clock times', () => {
-    const plain = defineDataset({ name: 'p', fields: { day: field.date(), note: field.text() } });
+  it('is the definition\'s own plan when no field\'s reading depends on the zone', () => {
+    const plain = defineDataset({ name: 'p', fields: { n: field.integer(), note: field.text() } });
     expect(compile(plain, 'Asia/Ho_Chi_Minh')).toBe(compile(plain));
+  });
+
+  it('reads a timestamptz (an InstantDate) in a date field as its day in the zone, any other Date as its UTC day', () => {
+    const dated = defineDataset({ name: 'd', fields: { day: field.date('dd/MM/yyyy') } });
+    const [utc, vn] = [compile(dated).fields[0], compile(dated, 'Asia/Ho_Chi_Minh').fields[0]];
+    const late = Date.parse('2026-11-21T17:30:00Z'); // 00:30 on 22 November in Vietnam
+    expect([utc?.parse(new InstantDate(late)), vn?.parse(new InstantDate(late)), vn?.parse(new Date(late)), vn?.parse('22/11/2026')])
+      .toEqual([new Date(late), new Date('2026-11-22T00:00:00Z'), new Date(late), new Date('2026-11-22T00:00:00Z')]);
   });
 });

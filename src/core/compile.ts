@@ -83,7 +83,7 @@ const zonedPlans = new WeakMap<Plan, Map<string, Plan>>();
  * Compiles a definition (once: definitions are immutable, and every validator of one definition must share the
  * same functions so V8's call-site feedback stays monomorphic); throws on definition errors (duplicate rule ids,
  * unknown fields). With a `timeZone` other than UTC, the plan of a run in that zone: the same plan but for the
- * parsers of fields that read wall-clock times (`datetime`), bound to the zone; its signature is the definition's,
+ * parsers of fields whose reading depends on the zone (`datetime`, `date`: see `FieldSpecData.zoned`), bound to it; its signature is the definition's,
  * since the zone of a run is part of its settings (and so of a shard state's).
  * @example compile(def, 'Asia/Ho_Chi_Minh').fields[0]?.parse('2026-11-21 15:00') // Date 2026-11-21T08:00:00.000Z
  */

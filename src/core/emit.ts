@@ -60,7 +60,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
   function shown(value: unknown, field: string | undefined, slot?: Slot): string | undefined {
     const i = field === undefined ? undefined : plan.fieldIndex.get(field);
     // A typed value (a Date from a database or a workbook) in its field's own text form, as a CSV cell would read.
-    const own = typeof value === 'string' || i === undefined ? undefined : plan.fields[i]?.spec.formatValue?.(value);
+    const own = typeof value === 'string' || i === undefined ? undefined : plan.fields[i]?.spec.formatValue?.(value, opts.timeZone);
     const text = own ?? display(value);
     if (text === undefined || opts.showValues) return text;
     const pii = i !== undefined ? (plan.fields[i]?.pii ?? false)

@@ -2,6 +2,8 @@ import { INVALID, type Parser } from './types.js';
 import { compileDateFormat, parseIsoDateTime } from './date-format.js';
 import { wallClockReader } from './wall-clock.js';
 import { WallClockDate } from './wall-clock-date.js';
+import { InstantDate } from './instant-date.js';
+import { calendarDate } from './time-zone.js';
 
 /** Text: strings as they are; numbers, bigints and booleans as their decimal text (no silent trimming). */
 export const parseText: Parser = (raw) => {
@@ -178,6 +180,26 @@ export function dateParser(format: string): Parser {
     const ms = parse(raw);
     return Number.isNaN(ms) ? INVALID : new Date(ms);
   };
+}
+
+/**
+ * The date parser of a run in `timeZone`: an {@link InstantDate} (a PostgreSQL `timestamptz`) is the calendar day it
+ * names in the zone, as UTC midnight of that day; everything else as `dateParser(format)` reads it (text in its
+ * format, any other `Date` as its UTC day). A format with an hour keeps the instant, as it keeps the time.
+ * @example zonedDateParser('dd/MM/yyyy', 'Asia/Ho_Chi_Minh')(new InstantDate(Date.parse('2026-11-21T17:30:00Z'))) // Date 2026-11-22T00:00:00.000Z
+ */
+export function zonedDateParser(format: string, timeZone: string): Parser {
+  const parse = dateParser(format);
+  if (formatHasHour(format)) return parse;
+  return (raw) => (raw instanceof InstantDate && !Number.isNaN(raw.getTime()) ? calendarDate(raw, timeZone) : parse(raw));
+}
+
+/**
+ * Whether a date format reads an hour (outside quoted text): such a date field keeps the time of what it reads.
+ * @example formatHasHour('yyyyMMddHHmm') // true; formatHasHour("dd/MM/yyyy 'h'") // false
+ */
+export function formatHasHour(format: string): boolean {
+  return /[Hh]/.test(format.replace(/'[^']*'/g, ''));
 }
 
 /** ISO 8601 date-times (offset optional, UTC when absent: a run in UTC), or valid `Date` objects. */

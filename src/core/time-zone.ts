@@ -27,7 +27,7 @@ export function checkTimeZone(name: unknown, what: string): string {
 
 /**
  * The calendar date of `instant` on a clock in `timeZone`, as UTC midnight of that date — the form date fields are
- * read in, so a date value compares with it directly. Formats once: call it once per run, not per row.
+ * read in, so a date value compares with it directly.
  * @example calendarDate(new Date('2026-03-15T01:00:00+07:00'), 'Asia/Ho_Chi_Minh').toISOString() // '2026-03-15T00:00:00.000Z'
  * @example calendarDate(new Date('2026-03-15T01:00:00+07:00'), 'UTC').toISOString() // '2026-03-14T00:00:00.000Z'
  */
@@ -48,11 +48,21 @@ export function calendarDate(instant: Date, timeZone: string): Date {
   return out;
 }
 
-/** Year, month, day and era in the Gregorian calendar with Latin digits, whatever the machine's locale. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Year, month, day and era in the Gregorian calendar with Latin digits, whatever the machine's locale. One formatter
+ * per zone: building one costs far more than formatting, and date fields read each `timestamptz` value with it.
+ */
 function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone, calendar: 'gregory', numberingSystem: 'latn', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric',
-  });
+  let f = dayFormats.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, calendar: 'gregory', numberingSystem: 'latn', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric',
+    });
+    dayFormats.set(timeZone, f);
+  }
+  return f;
 }
 
 /** The time of a run as rule contexts carry it: `now`, its calendar date in the zone (`today`), both also in ms. */

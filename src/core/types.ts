@@ -196,9 +196,9 @@ export interface FieldSpecData {
   readonly expected: LocalizedText;
   readonly parse: Parser;
   /**
-   * The parser of a run in `timeZone` (an IANA name, never UTC), for fields whose values may be wall-clock times
-   * (`datetime`: a date-time without an offset is the time on a clock in the run's zone). Undefined: `parse` in
-   * every zone.
+   * The parser of a run in `timeZone` (an IANA name, never UTC), for fields whose reading depends on the zone
+   * (`datetime`: a date-time without an offset is the time on a clock in the run's zone; `date`: a `timestamptz` is
+   * the day it names there). Undefined: `parse` in every zone.
    */
   readonly zoned?: (timeZone: string) => Parser;
   readonly rules: readonly FieldRule[];
@@ -214,9 +214,10 @@ export interface FieldSpecData {
   readonly typeRule: RuleOptions;
   /**
    * How a typed value (a `Date` from a database or a workbook) is shown in outputs, when the field has a text form
-   * of its own: a date field shows it in its declared format, as the CSV text would read. Undefined: as `display`.
+   * of its own: a date field shows it in its declared format, as the CSV text would read (a `timestamptz` as its day
+   * in the run's `timeZone`, the day the field reads). Undefined: as `display`.
    */
-  readonly formatValue?: (value: unknown) => string | undefined;
+  readonly formatValue?: (value: unknown, timeZone: string) => string | undefined;
   /** The declared format of a `date` field (`dd/MM/yyyy`), so that tools can write a date as the field reads it. */
   readonly format?: string;
 }

@@ -5,6 +5,7 @@ import { referenceTableData, type ReferenceTable } from '../reference/reference.
 import { postgresKeyRanges } from '../sources/postgres/key-ranges.js';
 import { loadPg } from '../sources/postgres/pg.js';
 import { clientConfig } from '../sources/postgres/client-config.js';
+import { startSession } from '../sources/postgres/session.js';
 import type { KeyRange } from '../sources/postgres/plan.js';
 import { readPostgres, type PostgresOptions } from '../sources/postgres/read-postgres.js';
 import type { DefinitionRef } from './definition-ref.js';
@@ -41,6 +42,7 @@ export async function cutPostgres(input: PostgresOptions, parts: number): Promis
   const close = (): Promise<void> => client.end().catch(() => undefined);
   try {
     await client.connect();
+    await startSession(client); // as the readers' sessions, which read its boundaries back
     await client.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
     const snapshot = ((await client.query({ text: 'SELECT pg_catalog.pg_export_snapshot()', rowMode: 'array' })).rows[0] as string[])[0] as string;
     const ranges = await postgresKeyRanges(client, input, parts, { minRowsPerRange: input.minRowsPerWorker ?? MIN_ROWS_PER_WORKER });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadPg, type PgClient } from '../sources/postgres/pg.js';
 import { clientConfig } from '../sources/postgres/client-config.js';
+import { startSession } from '../sources/postgres/session.js';
 import { connectionError, queryError } from '../sources/postgres/pg-errors.js';
 import { rangeBoundary, tableSize } from '../sources/postgres/key-ranges.js';
 import { readPlan, type KeyRange } from '../sources/postgres/plan.js';
@@ -100,6 +101,7 @@ interface TableCut {
  * see `rangeBoundary`), so N shards walk the index about N times in all, not N²/2 times. Equal boundaries (fewer rows than shards, or a key with many equal values) make an empty range.
  */
 async function cutTable(client: PgClient, input: PostgresOptions, shard: ShardSpec): Promise<TableCut> {
+  await startSession(client); // as the reader's session, which reads its boundaries back
   await client.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
   const snapshot = ((await client.query({ text: 'SELECT pg_catalog.pg_export_snapshot()', rowMode: 'array' })).rows[0] as string[])[0] as string;
   const plan = await readPlan(client, input);

@@ -54,6 +54,7 @@ export const en: Readonly<Record<string, string>> = {
   too_deep: 'the record is nested deeper than {maxDepth} levels and was not read',
   empty: 'the input holds no data ({bytes} bytes); nothing in it could be evaluated',
   binary_input: 'the input is {format} data, not text; nothing in it could be evaluated',
+  row_security: 'row-level security policies of {table} hide rows from this role: only the rows it may see were read and checked',
   encoding_mismatch: 'the file looks like {likely}, not {declared} as declared: {evidence}',
   source_error: 'the source could not be read completely: {detail}',
   error_cell: '{field}: cell {cell} holds the Excel error {value}',

@@ -51,6 +51,7 @@ export const vi: Readonly<Record<string, string>> = {
   too_deep: 'bản ghi lồng sâu quá {maxDepth} cấp nên không được đọc',
   empty: 'đầu vào không có dữ liệu ({bytes} byte); không có gì để đánh giá',
   binary_input: 'đầu vào là dữ liệu {format}, không phải văn bản; không có gì để đánh giá',
+  row_security: 'chính sách bảo mật theo dòng (row-level security) của {table} ẩn bớt dòng với vai trò này: chỉ các dòng nó được xem mới được đọc và kiểm tra',
   encoding_mismatch: 'tệp có vẻ được mã hóa {likely}, không phải {declared} như đã khai báo: {evidence}',
   source_error: 'không đọc được toàn bộ nguồn dữ liệu: {detail}',
   error_cell: '{field}: ô {cell} chứa lỗi Excel {value}',

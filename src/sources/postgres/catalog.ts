@@ -15,13 +15,24 @@ export interface CatalogTable {
   readonly columns: readonly CatalogColumn[];
   /** The primary key's columns in key order; empty when the table has none. */
   readonly primaryKey: readonly string[];
+  /** Whether row-level security policies filter the rows this role reads (`row_security_active`). */
+  readonly rowSecurity: boolean;
 }
 
 // Names are compared with the catalog's own, passed only as bind parameters: a hostile name is a value here.
-const FIND = `SELECT n.nspname AS schema, c.relname AS table, c.relkind AS kind, c.oid::int8::text AS oid
+const FIND = `SELECT n.nspname AS schema, c.relname AS table, c.relkind AS kind, c.oid::int8::text AS oid,
+       pg_catalog.row_security_active(c.oid) AS rls
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
    AND (CASE WHEN $2::text IS NULL THEN pg_catalog.pg_table_is_visible(c.oid) ELSE n.nspname = $2::text END)`;
+// On a miss, the table the name likely meant: the same name in another case (the server folds unquoted names to
+// lower case in SQL, and a user types PARCELS as there), or "schema.table" written as one name.
+const NEAREST = `SELECT n.nspname AS schema, c.relname AS table FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND (
+   (lower(c.relname) = lower($1) AND (CASE WHEN $2::text IS NULL THEN pg_catalog.pg_table_is_visible(c.oid) ELSE n.nspname = $2::text END))
+   OR ($2::text IS NULL AND n.nspname || '.' || c.relname = $1))
+ ORDER BY c.relname = lower($1) DESC LIMIT 1`;
 const COLUMNS = `SELECT a.attname AS name, a.attnotnull AS not_null,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type FROM pg_catalog.pg_attribute a
  WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
@@ -50,14 +61,18 @@ const PRIMARY_KEY = `SELECT a.attname AS name FROM pg_catalog.pg_index i
 
 /**
  * Looks a table up in the catalog by its exact name (case and all, as the server stores it), in `schema` or else
- * on the search path; throws `ddss: no table "x" …` when there is none. The names it returns are the catalog's.
+ * on the search path; throws `ddss: no table "x" …` when there is none, naming the table it likely meant (the name
+ * in another case, or `schema.table` given as one name). The names it returns are the catalog's.
  * @example const t = await catalogTable(client, 'parcels', 'public'); t.primaryKey // ['parcel_id']
  */
 export async function catalogTable(client: PgClient, table: string, schema: string | undefined): Promise<CatalogTable> {
   const found = await client.query({ text: FIND, values: [table, schema ?? null] });
-  const row = found.rows[0] as { schema: string; table: string; kind: string; oid: string } | undefined;
+  const row = found.rows[0] as { schema: string; table: string; kind: string; oid: string; rls: boolean } | undefined;
   if (row === undefined) {
-    throw new Error(`ddss: no table ${JSON.stringify(table)} ${schema === undefined ? 'on the search path' : `in schema ${JSON.stringify(schema)}`}`);
+    const near = (await client.query({ text: NEAREST, values: [table, schema ?? null] })).rows[0] as { schema: string; table: string } | undefined;
+    const hint = near === undefined ? '' : `; did you mean table ${JSON.stringify(near.table)} in schema ${JSON.stringify(near.schema)}` +
+      ' (names are exact, and a schema is given apart: schema, --schema)?';
+    throw new Error(`ddss: no table ${JSON.stringify(table)} ${schema === undefined ? 'on the search path' : `in schema ${JSON.stringify(schema)}`}${hint}`);
   }
   const columns = (await client.query({ text: COLUMNS, values: [row.oid] })).rows as { name: string; not_null: boolean; type: string }[];
   const key = (await client.query({ text: PRIMARY_KEY, values: [row.oid] })).rows as { name: string }[];
@@ -66,6 +81,7 @@ export async function catalogTable(client: PgClient, table: string, schema: stri
     schema: row.schema, table: row.table, kind: row.kind,
     columns: columns.map((c) => ({ name: c.name, notNull: c.not_null, type: c.type, orderable: !unorderable.has(c.name) })),
     primaryKey: key.map((k) => k.name),
+    rowSecurity: row.rls === true,
   };
 }
 

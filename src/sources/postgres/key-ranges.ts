@@ -1,5 +1,6 @@
 import { readPlan, RAW, type KeyRange, type ReadPlan, type ReadTarget } from './plan.js';
 import type { PgClient } from './pg.js';
+import { requireExactText } from './session.js';
 
 /**
  * Cuts a table into `parts` key ranges of about equal row counts, in key order: range k holds the rows whose order
@@ -16,6 +17,8 @@ export async function postgresKeyRanges(client: PgClient, target: ReadTarget, pa
   options: { readonly minRowsPerRange?: number } = {}): Promise<KeyRange[]> {
   const wanted = Math.max(1, Math.floor(parts));
   if (wanted === 1 || target.query !== undefined) return [{}];
+  // Boundaries go back to the server as the client printed them, to be read by connections that print ISO dates.
+  await requireExactText(client);
   const plan = await readPlan(client, target);
   if (!plan.rangeable || plan.from === undefined) return [{}];
   // Boundaries are read in the run's snapshot when the caller opened one; the count and the offsets agree.

@@ -29,6 +29,8 @@ export interface ReadPlan {
   readonly from: string | undefined;
   /** Whether the order is the physical `ctid` (key ranges are then cut at page numbers, see `postgresKeyRanges`). */
   readonly physical: boolean;
+  /** `schema.table` of a table whose row-level security policies hide rows from this role (see `catalogTable`). */
+  readonly hiddenRows?: string;
 }
 
 /**
@@ -62,8 +64,9 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
       }
       return { text: target.query, values, orderBy: [], rangeable: false, from: undefined, physical: false };
     }
-    // The query's result columns, described without reading a row, name what orderBy may use.
-    const inner = `SELECT * FROM (${target.query}\n) AS ddss_query`;
+    // The query's result columns, described without reading a row, name what orderBy may use. A statement's closing
+    // semicolon, as psql wants it, ends the query run as written but was a syntax error inside the subquery.
+    const inner = `SELECT * FROM (${unterminated(target.query)}\n) AS ddss_query`;
     const described = await client.query({ text: `${inner} LIMIT 0`, values, rowMode: 'array', types: RAW });
     checkColumns(described.fields.map((f) => f.name), wanted, 'orderBy', 'the query');
     return { text: `${inner} ORDER BY ${wanted.map(q).join(', ')}`, values, orderBy: wanted, rangeable: false, from: undefined, physical: false };
@@ -96,7 +99,8 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
   if (cond.length > 0 && key.length === 0) throw new Error(`ddss: key ranges need an order key in ${where}`);
   const text = `SELECT * FROM ${from}${cond.length === 0 ? '' : ` WHERE ${cond.join(' AND ')}`}` +
     `${orderBy.length === 0 ? '' : ` ORDER BY ${orderBy.map(q).join(', ')}`}`;
-  return { text, values, orderBy, rangeable: key.length > 0, from, physical: heap && orderBy.length === 1 && orderBy[0] === CTID };
+  return { text, values, orderBy, rangeable: key.length > 0, from, physical: heap && orderBy.length === 1 && orderBy[0] === CTID,
+    ...(t.rowSecurity ? { hiddenRows: `${t.schema}.${t.table}` } : {}) };
 }
 
 /**
@@ -126,6 +130,13 @@ function keyBound(key: readonly CatalogColumn[], bound: readonly (string | null)
     return `(${strict} OR (${eq} AND ${at(i + 1)}))`;
   };
   return at(0);
+}
+
+/** The query without the semicolons (and white space) that close a statement typed as for psql. */
+function unterminated(query: string): string {
+  let end = query.length;
+  while (end > 0 && (query[end - 1] === ';' || /\s/.test(query[end - 1] as string))) end--;
+  return query.slice(0, end);
 }
 
 /** Text for every type: for describing a query and for key boundaries, which go back to the server as they came. */

@@ -1,4 +1,4 @@
-import type { RowBatch, TabularSource } from '../../core/source.js';
+import type { RowBatch, SourceIssue, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { batchRecords } from '../batch-records.js';
 import { resolveHeader } from '../csv/header.js';
@@ -7,6 +7,7 @@ import { readPlan, type KeyRange, type ReadTarget } from './plan.js';
 import { clientConfig } from './client-config.js';
 import { connectionError, queryError } from './pg-errors.js';
 import { hideSecret, redactUrl, urlPassword } from './redact.js';
+import { requireExactText, startSession } from './session.js';
 import { pgTypes } from './type-parsers.js';
 
 /** Options of `readPostgres`: where to connect, what to read, and in which order. */
@@ -69,6 +70,8 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
       const opened = await open(pg, options, where, secret);
       release = opened.release;
       const client = opened.client;
+      // ddss's own connection prints exact text (startSession); a caller's client or pool prints as it is set.
+      if (options.connectionString === undefined) await requireExactText(client).catch((e: unknown) => { throw queryError(e, secret); });
       const plan = await readPlan(client, options, options.range).catch((e: unknown) => { throw queryError(e, secret); });
       cursor = client.query(new pg.Cursor(plan.text, plan.values, { rowMode: 'array', types: pgTypes(pg.defaultTypes) }));
       let columns: readonly string[] | undefined;
@@ -78,7 +81,8 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
         if (columns === undefined) {
           const h = resolveHeader((cursor._result?.fields ?? []).map((f) => f.name), true, undefined);
           columns = h.columns;
-          header = { columns, rows: [], ...(h.issues.length === 0 ? {} : { issues: h.issues }) };
+          const issues = [...h.issues, ...hiddenRows(plan.hiddenRows, options.range)];
+          header = { columns, rows: [], ...(issues.length === 0 ? {} : { issues }) };
         }
         records += rows.length;
         info = { kind: 'postgres', name, records };
@@ -110,9 +114,19 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
   };
 }
 
+/**
+ * The `row_security` warning of a table whose row-level security policies hide rows from the reading role: the
+ * server returns only the rows the role may see, without a word, so a report of "the table" covered part of it.
+ * Said once, by the first key range (the one without a lower bound), so workers and shards report what one read does.
+ */
+function hiddenRows(table: string | undefined, range: KeyRange | undefined): SourceIssue[] {
+  if (table === undefined || range?.from !== undefined) return [];
+  return [{ code: 'row_security', criterion: 'sufficient', severity: 'warning', scope: 'file', params: { table } }];
+}
+
 interface Opened { readonly client: PgClient; readonly release: (failed: boolean) => Promise<void> }
 
-/** The client to read with, and how to give it back. ddss's own connections read in ISO dates, in `snapshot`. */
+/** The client to read with, and how to give it back. ddss's own connections print exact text (ISO dates), in `snapshot`. */
 async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, where: string | undefined,
   secret: string | undefined): Promise<Opened> {
   if (o.client !== undefined) return { client: o.client, release: async () => undefined };
@@ -139,12 +153,7 @@ async function open(pg: Awaited<ReturnType<typeof loadPg>>, o: PostgresOptions, 
     throw connectionError(e, where ?? 'the server', secret);
   }
   try {
-    // pg's parsers and ours read ISO dates; a server configured for another DateStyle would print others.
-    await c.query({ text: "SET DateStyle = 'ISO, YMD'" });
-    // A validation only reads: every transaction of ddss's own connection is read-only, so a --query that writes
-    // ("DELETE … RETURNING *", a function that writes) fails instead of changing the register. A caller's own client
-    // or pool is the caller's to configure.
-    await c.query({ text: 'SET default_transaction_read_only = on' });
+    await startSession(c);
     if (o.snapshot !== undefined) {
       if (!/^[0-9A-F]+-[0-9A-F]+(?:-[0-9]+)?$/i.test(o.snapshot)) throw new Error(`ddss: not a snapshot id: ${JSON.stringify(o.snapshot)}`);
       await c.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });

@@ -1,5 +1,6 @@
 import type { PgTypes } from './pg.js';
 import { WallClockDate } from '../../core/wall-clock-date.js';
+import { InstantDate } from '../../core/instant-date.js';
 
 /** Type OIDs of PostgreSQL's built-in types (pg_type.oid), fixed since PostgreSQL 8. */
 const OID = {
@@ -13,12 +14,13 @@ const text = (s: string): string => s;
  * Exact values for a validation run, as one query's type parsers (pg's global table is never changed, so a pool the
  * caller shares keeps its own parsing): `bigint` is a number when it is a safe integer, else its exact text;
  * `numeric` is its exact text; a float that is not finite (`NaN`, `Infinity`) is its text, never a missing `NaN`;
- * `date` is UTC midnight of its calendar date (as date fields read `'2026-03-15'` from a CSV file), `timestamp` is
- * its wall-clock time, a `WallClockDate` (its fields as UTC, so a date field takes its day, and a datetime field
- * reads it in the run's time zone, as ISO text without an offset), `timestamptz` the instant it names; dates and
- * times PostgreSQL prints in another form (`infinity`, BC years, a non-ISO `DateStyle`) stay text, so a date
- * field reports them as `invalid_type` rather than guessing. Intervals and arrays of dates stay text. `char(n)` is
- * its text without the trailing padding (see `unpad`).
+ * `date` is midnight of its calendar date on the wall clock and `timestamp` its wall-clock time, each a
+ * `WallClockDate` (its fields as UTC, so a date field takes its day, and a datetime field reads it in the run's time
+ * zone, as it reads ISO text without an offset such as `2026-03-15`); `timestamptz` is the instant it names (an
+ * `InstantDate`: a date field takes its day in the run's zone). Dates and times PostgreSQL prints in another form
+ * (`infinity`, BC years) stay text, so a date field reports them as `invalid_type` rather than guessing (a
+ * connection printing non-ISO dates is refused: see `requireExactText`). Intervals and arrays of dates stay text.
+ * `char(n)` is its text without the trailing padding (see `unpad`).
  * Other types parse as pg parses them (int2/int4 and floats → number, bool → boolean, json/jsonb → value).
  * @example pgTypes(defaults).getTypeParser(1082)('2026-03-15') // Date 2026-03-15T00:00:00.000Z
  */
@@ -71,19 +73,22 @@ const DATE = /^(\d{4,})-(\d\d)-(\d\d)$/;
 const STAMP = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?([+-]\d\d(?::\d\d){0,2})?$/;
 
 /**
- * `YYYY-MM-DD` as UTC midnight of that date; anything else as its text.
- * @example parseDate('2026-03-15') // Date 2026-03-15T00:00:00.000Z; parseDate('infinity') // 'infinity'
+ * `YYYY-MM-DD` as midnight on the wall clock of that date, a `WallClockDate` (UTC midnight as a `Date`, so a date
+ * field takes its day; a datetime field reads midnight in the run's time zone, as it reads the text `2026-03-15`,
+ * where a plain UTC midnight was 07:00 in Vietnam); anything else as its text.
+ * @example parseDate('2026-03-15') // WallClockDate 2026-03-15T00:00:00.000Z; parseDate('infinity') // 'infinity'
  */
 export function parseDate(s: string): Date | string {
   const m = DATE.exec(s);
   if (m === null) return s;
-  return utc(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0) ?? s;
+  const d = utc(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0, 0);
+  return d === undefined ? s : new WallClockDate(d.getTime());
 }
 
 /**
  * ISO `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`: without an offset a `WallClockDate` (the wall-clock fields as
  * UTC, read in the run's time zone by datetime fields); microseconds past ms dropped.
- * @example parseTimestamp('2026-03-15 01:00:00+07', true) // Date 2026-03-14T18:00:00.000Z
+ * @example parseTimestamp('2026-03-15 01:00:00+07', true) // InstantDate 2026-03-14T18:00:00.000Z
  * @example parseTimestamp('2026-03-15 01:00:00', false) // WallClockDate 2026-03-15T01:00:00.000Z
  */
 export function parseTimestamp(s: string, zoned: boolean): Date | string {
@@ -95,7 +100,7 @@ export function parseTimestamp(s: string, zoned: boolean): Date | string {
   if (m[8] === undefined) return new WallClockDate(d.getTime());
   const digits = m[8].slice(1).split(':'); // PostgreSQL prints +07, +05:30, or +07:06:40 (old local mean times)
   const offset = ((Number(digits[0]) * 60 + Number(digits[1] ?? 0)) * 60 + Number(digits[2] ?? 0)) * 1000;
-  return new Date(d.getTime() - (m[8].startsWith('-') ? -offset : offset));
+  return new InstantDate(d.getTime() - (m[8].startsWith('-') ? -offset : offset));
 }
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number): Date | undefined {
