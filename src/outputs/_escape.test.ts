@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson } from './_escape.js';
+import { escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
 
 describe('escapeHtml', () => {
   it.each([
@@ -53,8 +53,24 @@ describe('plainText', () => {
     ['line\nfake line', 'line\\nfake line'],
     ['\r\t\u0007\u009b', '\\r\\t\\u0007\\u009b'],
     ['Đúng, đủ, sạch, sống', 'Đúng, đủ, sạch, sống'],
+    ['abc\u202Eevil\u202C', 'abc\\u202eevil\\u202c'],
+    ['\u2066x\u2069 \u200Fy\u061C', '\\u2066x\\u2069 \\u200fy\\u061c'],
+    ['zw\u200B\u200C\u200Dx\u2060\uFEFF', 'zw\\u200b\\u200c\\u200dx\\u2060\\ufeff'],
   ])('shows control characters in %j instead of sending them to the terminal', (input, output) => {
     expect(plainText(input)).toBe(output);
+  });
+});
+
+describe('terminalLines', () => {
+  it.each([
+    ['cannot read "a\u001b[2J.csv"\n', 'cannot read "a\\u001b[2J.csv"\n'],
+    ['one\ntwo\rthree\n', 'one\ntwo\\rthree\n'],
+    ['\r\u001b[Kddss: 10 rows', '\r\u001b[Kddss: 10 rows'],
+    ['\r\u001b[K', '\r\u001b[K'],
+    ['x \u202E\u001b]52;c;SGk=\u0007', 'x \\u202e\\u001b]52;c;SGk=\\u0007'],
+  ])('keeps line breaks and the progress erase, and escapes the rest of %j', (input, output) => {
+    expect(terminalLines(input)).toBe(output);
+    expect(terminalLines(output)).toBe(output);
   });
 });
 

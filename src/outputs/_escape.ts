@@ -63,15 +63,34 @@ const XML: Readonly<Record<string, string>> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
 };
 
+// Characters a terminal acts on instead of showing: C0 and C1 controls, DEL, the line separators; the bidi marks,
+// embeddings, overrides and isolates (U+202E shows the rest of a line reversed: `Trojan Source`); and the invisible
+// format characters (zero-width space and joiners, word joiner, byte order mark), which make two names look alike.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ACTIVE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
 /**
- * Makes text safe for a terminal: control characters (ESC of ANSI sequences, BEL, C1, DEL) and line breaks are shown
- * as `\uXXXX` or `\n`, so data can neither move the cursor, recolour the screen nor forge extra summary lines.
- * @example plainText('a\u001b[31mb\nc') // 'a\\u001b[31mb\\nc'
+ * Makes text safe for a terminal: control characters (ESC of ANSI sequences, BEL, C1, DEL), line breaks, bidi
+ * controls and zero-width characters are shown as `\uXXXX` or `\n`, so data can neither move the cursor, recolour
+ * the screen, reorder what is shown, hide in a look-alike nor forge extra summary lines.
+ * @example plainText('a\u001b[31mb\nc\u202e') // 'a\\u001b[31mb\\nc\\u202e'
  */
 export function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) =>
+  return text.replace(ACTIVE, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// The one sequence ddss itself sends to a terminal on stderr: the progress line's "back to the start, erase".
+const ERASE_LINE = '\r\u001b[K';
+
+/**
+ * Makes stderr text safe for a terminal whatever a message quotes (a file name, a header cell, a value in a hint):
+ * each line as `plainText` shows it, keeping the line breaks and the progress line's own erase sequence, so a message
+ * that forgot to escape what it quotes still cannot act on the terminal. Text already safe comes out unchanged.
+ * @example terminalLines('cannot read "a\u001b[2J.csv"\n') // 'cannot read "a\\u001b[2J.csv"\n'
+ */
+export function terminalLines(text: string): string {
+  return text.split(ERASE_LINE).map((part) => part.split('\n').map(plainText).join('\n')).join(ERASE_LINE);
 }
 
 // U+2060 WORD JOINER: invisible and zero-width. GFM links bare `http://…`, `www.…` and `a@b.c` wherever they occur in
