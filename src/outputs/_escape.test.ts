@@ -7,6 +7,9 @@ describe('escapeHtml', () => {
     [`"'><img src=x onerror=alert(1)>`, '&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;'],
     ['a & b', 'a &amp; b'],
     ['{{7*7}} ${x}', '{{7*7}} ${x}'],
+    ['abc\u202Eevil\u202C', 'abc\\u202eevil\\u202c'],
+    ['esc\u001b[2J nel\u0085 zw\u200B bom\uFEFF', 'esc\\u001b[2J nel\\u0085 zw\\u200b bom\\ufeff'],
+    ['tab\tlf\ncr\r Nguyễn', 'tab\tlf\ncr\r Nguyễn'],
   ])('escapes %j', (input, output) => {
     expect(escapeHtml(input)).toBe(output);
   });
@@ -17,6 +20,13 @@ describe('scriptJson', () => {
     const value = { a: '</script><!-- x -->', b: 'a & b > c', c: '\u2028\u2029' };
     const json = scriptJson(value);
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('writes C1 controls, bidi and zero-width characters as \\uXXXX, and parses back to the same value', () => {
+    const value = { a: 'abc\u202Eevil\u202C', b: 'x\u0085\u200B\uFEFF\u2066' };
+    const json = scriptJson(value);
+    expect(json).toBe('{"a":"abc\\u202eevil\\u202c","b":"x\\u0085\\u200b\\ufeff\\u2066"}');
     expect(JSON.parse(json)).toEqual(value);
   });
 });

@@ -5,21 +5,32 @@
 
 const HTML: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+// What a browser would hide or act on in text: C0 controls but tab and line breaks, DEL, C1, the bidi marks,
+// embeddings, overrides and isolates (U+202E shows the rest of a value reversed), and the zero-width characters.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
 /**
- * Escapes text for HTML element content and quoted attribute values.
- * @example escapeHtml('<b title="x">') // '&lt;b title=&quot;x&quot;&gt;'
+ * Escapes text for HTML element content and quoted attribute values. Control, bidi and zero-width characters are
+ * shown as `\uXXXX`, as the terminal and JUnit outputs show them: a page must show what the data holds, not
+ * `abclive` for `abc` + U+202E + `evil`, nor an ESC no one can see.
+ * @example escapeHtml('<b title="x">\u202e') // '&lt;b title=&quot;x&quot;&gt;\\u202e'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML[c] as string);
+  return text.replace(/[&<>"']/g, (c) => HTML[c] as string)
+    .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
  * Serialises a value as JSON that is safe inside `<script type="application/json">`: `<`, `>`, `&` and the JS line
- * separators become `\uXXXX`, so no `</script>` or `<!--` can end or alter the block.
+ * separators become `\uXXXX`, so no `</script>` or `<!--` can end or alter the block; so do the characters
+ * `escapeHtml` shows escaped (C1 controls, bidi and zero-width ones), so the page's source hides none. Every JSON
+ * parser reads the same value back.
  * @example scriptJson({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
