@@ -52,6 +52,7 @@ describe('escapeXml', () => {
     ['lone \uDC00 low', 'lone \\udc00 low'],
     ['pair \uD83D\uDE00 kept', 'pair \uD83D\uDE00 kept'],
     ['Nguyễn Văn An', 'Nguyễn Văn An'],
+    ['abc\u202Eevil\u202C zw\u200B\uFEFF nel\u0085', 'abc\\u202eevil\\u202c zw\\u200b\\ufeff nel\\u0085'],
   ])('makes %j XML 1.0-safe', (input, output) => {
     expect(escapeXml(input)).toBe(output);
   });

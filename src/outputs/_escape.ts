@@ -49,8 +49,8 @@ export function jsonLine(value: unknown): string {
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Escapes text for XML 1.0 element content. Characters XML cannot carry are written visibly as `\uXXXX` (the defect
- * stays readable), and CR becomes `&#13;` so parsers do not turn it into LF.
+ * Escapes text for XML 1.0 element content. Characters XML cannot carry, and the C1 controls, bidi and zero-width
+ * characters, are written visibly as `\uXXXX` (the defect stays readable), and CR becomes `&#13;` so parsers do not turn it into LF.
  * @example escapeXml('a<b\u0000') // 'a&lt;b\\u0000'
  */
 export function escapeXml(text: string): string {
@@ -67,7 +67,10 @@ export function escapeXmlAttribute(text: string): string {
 }
 
 function visibleXml(text: string): string {
-  return text.replace(XML_ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // What XML can hold but a CI page renders hidden or reordered (C1 controls, bidi, zero-width) is shown as the page
+  // of `escapeHtml` shows it: a failure message must show what the data holds.
+  return text.replace(XML_ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const XML: Readonly<Record<string, string>> = {
