@@ -43,6 +43,16 @@ describe('nothing the CLI prints can drive the terminal', () => {
     expect(r.stderr).not.toMatch(ACTIVE);
   });
 
+  it('a --rename hint for such a name is one a shell reads back as the name ($\'…\'), and it reads the column', async () => {
+    const input = parcels((h) => h.replace('area_m2', 'Area M2\u202E'));
+    const r = await cli(['validate', input, '--dataset', 'parcels.yaml', ...NOW]);
+    expect(r.stderr).toContain("--rename $'Area M2\\u202e=area_m2'");
+    // What bash, zsh and ksh make of that word: the name with its U+202E.
+    const renamed = await cli(['validate', input, '--dataset', 'parcels.yaml', ...NOW, '--rename', 'Area M2\u202E=area_m2', '--format', 'json']);
+    expect(renamed.stderr).toBe('');
+    expect((JSON.parse(renamed.stdout) as { rules: Array<{ id: string }> }).rules.map((x) => x.id)).not.toContain('source.missing_column');
+  });
+
   it.each([['profile', []], ['profile', ['--show-values']]] as const)('%s text shows bidi overrides and zero-width characters of values escaped %j', async (command, extra) => {
     const input = parcels((h) => h, (r) => r.replace('P-001', 'P\u202E100-\u200B'));
     const r = await cli([command, input, ...NOW, ...extra]);
