@@ -61,6 +61,15 @@ describe('nothing the CLI prints can drive the terminal', () => {
     expect(r.stdout).not.toMatch(ACTIVE);
   });
 
+  it('the fix summary shows output names holding ESC, BEL and U+202E escaped', async () => {
+    const out = tmp.path('fixed\u001b[2J\u202E.csv');
+    const log = tmp.path('log\u001b]52;c;SGk=\u0007.csv');
+    const r = await cli(['fix', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--out', out, '--log', log]);
+    expect(r.stdout).toContain('fixed\\u001b[2J\\u202e.csv');
+    expect(r.stdout).toContain('log\\u001b]52;c;SGk=\\u0007.csv');
+    expect(r.stdout).not.toMatch(ACTIVE);
+  });
+
   it('the console summary shows a definition title with a bidi override escaped', async () => {
     const def = tmp.path('d.yaml');
     writeFileSync(def, readFileSync(`${FIXTURES}/parcels.yaml`, 'utf8').replace('$schema: ../../../schema/dataset.schema.json\n', '')
