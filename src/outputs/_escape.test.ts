@@ -79,6 +79,9 @@ describe('terminalLines', () => {
     ['\r\u001b[Kddss: 10 rows', '\r\u001b[Kddss: 10 rows'],
     ['\r\u001b[K', '\r\u001b[K'],
     ['x \u202E\u001b]52;c;SGk=\u0007', 'x \\u202e\\u001b]52;c;SGk=\\u0007'],
+    // Quoted in a message (a file name holding it), the erase is data: it would wipe the line printed so far.
+    ['cannot read "x\r\u001b[Kall good"\n', 'cannot read "x\\r\\u001b[Kall good"\n'],
+    ['\r\u001b[Kddss: "a\r\u001b[K"', '\r\u001b[Kddss: "a\\r\\u001b[K"'],
   ])('keeps line breaks and the progress erase, and escapes the rest of %j', (input, output) => {
     expect(terminalLines(input)).toBe(output);
     expect(terminalLines(output)).toBe(output);

@@ -99,12 +99,14 @@ const ERASE_LINE = '\r\u001b[K';
 
 /**
  * Makes stderr text safe for a terminal whatever a message quotes (a file name, a header cell, a value in a hint):
- * each line as `plainText` shows it, keeping the line breaks and the progress line's own erase sequence, so a message
- * that forgot to escape what it quotes still cannot act on the terminal. Text already safe comes out unchanged.
+ * each line as `plainText` shows it, keeping the line breaks, and the progress line's erase sequence where ddss
+ * writes it, at the start of a write (anywhere else it is quoted data, and would wipe the line printed so far). So a
+ * message that forgot to escape what it quotes still cannot act on the terminal. Text already safe comes out unchanged.
  * @example terminalLines('cannot read "a\u001b[2J.csv"\n') // 'cannot read "a\\u001b[2J.csv"\n'
  */
 export function terminalLines(text: string): string {
-  return text.split(ERASE_LINE).map((part) => part.split('\n').map(plainText).join('\n')).join(ERASE_LINE);
+  const erase = text.startsWith(ERASE_LINE) ? ERASE_LINE : '';
+  return erase + text.slice(erase.length).split('\n').map(plainText).join('\n');
 }
 
 // U+2060 WORD JOINER: invisible and zero-width. GFM links bare `http://…`, `www.…` and `a@b.c` wherever they occur in
