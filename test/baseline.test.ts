@@ -114,6 +114,28 @@ describe('ddss validate --baseline', () => {
   });
 });
 
+describe('ddss validate --baseline of a CSV violations file quoting control characters', () => {
+  it('knows every violation of that run: the values it quotes are data, not a damaged file (it was refused, exit 2)', async () => {
+    // A key and a value holding ESC and BEL: source.control_character reports them, and the CSV file quotes them.
+    const lines = readFileSync(PARCELS, 'utf8').split('\n');
+    const cells = (lines[1] as string).split(',');
+    cells[0] = `${cells[0] ?? ''}\u001b[2J`;
+    cells[7] = 'LAU\u0007DAI';
+    lines[1] = cells.join(',');
+    const input = tmp.path('control.csv');
+    writeFileSync(input, lines.join('\n'));
+    const old = tmp.path('old.csv');
+    expect((await cli(['validate', input, ...LAND, '--violations', old])).code).toBe(1);
+    expect(readFileSync(old, 'utf8')).toContain('LAU\u0007DAI');
+    const r = await cli(['validate', input, ...LAND, '--baseline', old, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.baseline?.new).toBe(0);
+    expect(report.rules.find((x) => x.id === 'source.control_character')?.violations).toBe(2);
+  });
+});
+
 describe('ddss validate --baseline, table-level findings', () => {
   // The land sample (2,000 rows) under a definition that wants 2,500: a too_few_rows finding present at baseline time.
   function wanting2500(): string {

@@ -1,6 +1,7 @@
 import { headerName, type Rename } from '../core/rename.js';
 import type { Report } from '../core/types.js';
 import { formOf } from '../sources/csv/header.js';
+import { shellArg } from './_shell-arg.js';
 
 /** The renames a run read its input with: the definition's `rename:` and the `--rename` flags (which win). */
 export interface RunRenames {
@@ -56,7 +57,7 @@ function missingLine(report: Report, canRename: boolean, renamed: RunRenames): s
   const other = report.rules.find((r) => r.id === 'source.unexpected_column');
   // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
   const near = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
-    .map((x) => `--rename ${JSON.stringify(`${oneLine(String(x.suggestion))}=${x.field ?? ''}`)}`);
+    .map((x) => `--rename ${shellArg(`${String(x.suggestion)}=${x.field ?? ''}`)}`);
   const rename = !canRename || json || other === undefined || other.failed === 0 ? ''
     : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
       : '; read a column as a field with --rename "COLUMN=FIELD"';
@@ -91,7 +92,7 @@ function twiceLines(report: Report, renamed: RunRenames): string[] {
     const own = renamed.definition ?? {};
     const from = byFlag ?? Object.keys(own).find((k) => own[k] === field);
     if (from === undefined) return [];
-    const by = byFlag !== undefined ? `--rename "${oneLine(from)}=${field}"` : 'the definition\'s rename:';
+    const by = byFlag !== undefined ? `--rename ${shellArg(`${from}=${field}`)}` : 'the definition\'s rename:';
     return [`ddss: the header names ${field} twice: a column "${oneLine(from)}", read as ${field} by ${by}, and a column ${field} ` +
       'itself; the field is read from the first of them (source.duplicate_header): remove one from the file, or read the ' +
       `other under a name of its own with --rename`];

@@ -22,7 +22,7 @@ Options:
       --ignore-whitespace  ignore leading/trailing white space; inner runs count as one space
       --normalize nfc    compare text in Unicode NFC (composed and decomposed letters are equal)
       --pii COLS         personal columns, masked in every output (besides the dataset's pii fields, and
-                         columns whose name says personal data: owner_name, dob, phone, …)
+                         columns whose name or values say personal data: owner_name, dob, phone, …)
       --show-values      show personal data unmasked
       --pii-key K        secret key of hashed personal fields (prefer the DDSS_PII_KEY environment variable)
       --max-samples N    differences kept per status in the report (default 100; counts are always exact)

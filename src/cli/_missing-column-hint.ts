@@ -5,6 +5,7 @@ import { headerHolding } from './_header-below.js';
 import type { InputOptions } from './_input.js';
 import type { Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
+import { shellArg } from './_shell-arg.js';
 
 /** What the hint needs to know of the run beside the error: how each input is read and what the flags named. */
 export interface HintContext {
@@ -98,14 +99,14 @@ function _rename(m: MissingColumn, side: CompareSide, near: string | undefined, 
   const other = side === 'source' ? 'copy' : 'source';
   if (near === undefined) {
     return renames(side) && lacking.length === 1 ? `if the ${side} names it otherwise, read that column as ` +
-      `${JSON.stringify(m.column)} with --rename-${side} ${JSON.stringify(`COLUMN=${m.column}`)}` : undefined;
+      `${JSON.stringify(m.column)} with --rename-${side} ${shellArg(`COLUMN=${m.column}`)}` : undefined;
   }
   const has = `the ${side} has ${JSON.stringify(near)}`;
-  if (renames(side)) return `${has}: read it as ${JSON.stringify(m.column)} with --rename-${side} ${JSON.stringify(`${near}=${m.column}`)}`;
+  if (renames(side)) return `${has}: read it as ${JSON.stringify(m.column)} with --rename-${side} ${shellArg(`${near}=${m.column}`)}`;
   // A JSON record's keys are its columns: rename the other file's column to the JSON name instead.
   return lacking.length === 1 && renames(other)
     ? `${has} (a JSON record's keys cannot be renamed): read the ${other}'s ${JSON.stringify(m.column)} as it with ` +
-      `--rename-${other} ${JSON.stringify(`${m.column}=${near}`)} and --${flag} ${named(near)}`
+      `--rename-${other} ${shellArg(`${m.column}=${near}`)} and --${flag} ${named(near)}`
     : `${has} (a JSON record's keys cannot be renamed)`;
 }
 

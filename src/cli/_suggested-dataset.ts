@@ -9,6 +9,7 @@ import type { CliIo } from './_io.js';
 import { plainText } from '../outputs/_escape.js';
 import { titleHint } from './_header-below.js';
 import { renamedPersonal } from './_rename.js';
+import { shellArg } from './_shell-arg.js';
 
 /**
  * For `ddss validate` without `--dataset`: profiles the input and writes the suggested definition to a private
@@ -43,5 +44,5 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
 
 /** The `--rename` flags that give the same suggestion (its `rename:` block), as a shell reads them. */
 function renameFlags(rename: InputOptions['rename']): string {
-  return Object.entries(rename ?? {}).map(([from, to]) => ` --rename ${plainText(JSON.stringify(`${from}=${to}`))}`).join('');
+  return Object.entries(rename ?? {}).map(([from, to]) => ` --rename ${shellArg(`${from}=${to}`)}`).join('');
 }

@@ -3,6 +3,7 @@ import type { CliIo } from './_io.js';
 import { version } from '../core/version.js';
 import { MAIN_HELP } from './help.js';
 import { hideUrlPasswords } from './_postgres-args.js';
+import { terminalLines } from '../outputs/_escape.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -27,7 +28,11 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<string, ()
  * 1 failed, 2 usage error, 3 could not evaluate. User errors are one line on stderr, never a stack trace.
  * @example const code = await run(['validate', 'parcels.csv', '--dataset', 'land-parcels'], processIo());
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo): Promise<number> {
+  // Messages and hints quote file names, header cells and values: whatever one forgets to escape, stderr shows
+  // escaped rather than letting it drive the terminal. Stdout is left alone: it carries reports (JSON, HTML, CSV)
+  // whose bytes must be as written, and the text outputs escape what they show.
+  const io: CliIo = { ...given, stderr: { ...given.stderr, write: (t) => given.stderr.write(terminalLines(t)) } };
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h') {

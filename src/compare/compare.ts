@@ -13,6 +13,8 @@ import { MissingColumnError } from './missing-column-error.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { tally, type Tally } from './_tally.js';
 import type { CompareOptions, ComparisonReport, KeylessRecords } from './types.js';
+import { personalColumns, type PersonalColumns } from './_personal-columns.js';
+import { personalColumnName } from '../profile/personal-column.js';
 
 const DEFAULT_BUDGET = 256 * 1024 * 1024;
 // Every option, as a record so that adding one to `CompareOptions` without listing it here is a type error.
@@ -64,14 +66,19 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   const text: TextOptions = { ignoreCase: options.ignoreCase === true, ignoreWhitespace: options.ignoreWhitespace === true,
     nfc: options.normalize === 'nfc' };
   const canons = [...key, ...compared].map((c) => columnCanon(c, options.dataset, text));
-  const t = tally({ key, compared, canons, dataset: options.dataset, pii: options.pii ?? [], showValues: options.showValues === true,
-    piiKey: options.piiKey, maxSamples, onChange: options.onChange });
-  const run = new Run([...key, ...compared], canons, key.length, budget, options.tempDir, maxSamples, options.dataset !== undefined);
+  const names = [...key, ...compared];
+  // Columns nothing declares (no dataset field, not --pii, no personal name) are judged by their values, before any is shown.
+  const pii = options.pii ?? [];
+  const judge = personalColumns(names, options.showValues === true ? []
+    : names.flatMap((c, i) => (options.dataset?.fields[c] === undefined && !pii.includes(c) && !personalColumnName(c) ? [i] : [])));
+  const run = new Run(names, canons, key.length, budget, options.tempDir, maxSamples, options.dataset !== undefined, judge);
   try {
     const rows = {
       source: await run.read(sourceSide, 0),
       copy: await run.read(copySide, 1),
     };
+    const t = tally({ key, compared, canons, dataset: options.dataset, pii: [...pii, ...await judge.personal()],
+      showValues: options.showValues === true, piiKey: options.piiKey, maxSamples, onChange: options.onChange });
     const partitions = await run.finish(t);
     return _report({ key, compared, onlyIn, rows, t, options, partitions, sourceSide, copySide, keyless: run.keyless });
   } finally {
@@ -104,7 +111,7 @@ class Run {
 
   constructor(private readonly names: readonly string[], private readonly canons: readonly Canon[],
     private readonly nk: number, private readonly budget: number, private readonly tempDir: string | undefined,
-    private readonly maxSamples: number, private readonly datasetMissing: boolean) {}
+    private readonly maxSamples: number, private readonly datasetMissing: boolean, private readonly judge: PersonalColumns) {}
 
   /** Streams one side (0 source, 1 copy) into the table or the partitions; returns its record count. */
   async read(side: Side, which: 0 | 1): Promise<number> {
@@ -120,6 +127,7 @@ class Run {
           raw[i] = p < 0 ? null : _jsonable(row[p]);
         }
         count++;
+        this.judge.see(which, raw);
         if (this.blankKey(raw)) this.addKeyless(which, count, side.line(r));
         else this.add(which, raw, JSON.stringify(raw));
       }

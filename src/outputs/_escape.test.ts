@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson } from './_escape.js';
+import { escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
 
 describe('escapeHtml', () => {
   it.each([
@@ -7,6 +7,9 @@ describe('escapeHtml', () => {
     [`"'><img src=x onerror=alert(1)>`, '&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;'],
     ['a & b', 'a &amp; b'],
     ['{{7*7}} ${x}', '{{7*7}} ${x}'],
+    ['abc\u202Eevil\u202C', 'abc\\u202eevil\\u202c'],
+    ['esc\u001b[2J nel\u0085 zw\u200B bom\uFEFF', 'esc\\u001b[2J nel\\u0085 zw\\u200b bom\\ufeff'],
+    ['tab\tlf\ncr\r Nguyễn', 'tab\tlf\ncr\r Nguyễn'],
   ])('escapes %j', (input, output) => {
     expect(escapeHtml(input)).toBe(output);
   });
@@ -17,6 +20,13 @@ describe('scriptJson', () => {
     const value = { a: '</script><!-- x -->', b: 'a & b > c', c: '\u2028\u2029' };
     const json = scriptJson(value);
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('writes C1 controls, bidi and zero-width characters as \\uXXXX, and parses back to the same value', () => {
+    const value = { a: 'abc\u202Eevil\u202C', b: 'x\u0085\u200B\uFEFF\u2066' };
+    const json = scriptJson(value);
+    expect(json).toBe('{"a":"abc\\u202eevil\\u202c","b":"x\\u0085\\u200b\\ufeff\\u2066"}');
     expect(JSON.parse(json)).toEqual(value);
   });
 });
@@ -42,6 +52,7 @@ describe('escapeXml', () => {
     ['lone \uDC00 low', 'lone \\udc00 low'],
     ['pair \uD83D\uDE00 kept', 'pair \uD83D\uDE00 kept'],
     ['Nguyễn Văn An', 'Nguyễn Văn An'],
+    ['abc\u202Eevil\u202C zw\u200B\uFEFF nel\u0085', 'abc\\u202eevil\\u202c zw\\u200b\\ufeff nel\\u0085'],
   ])('makes %j XML 1.0-safe', (input, output) => {
     expect(escapeXml(input)).toBe(output);
   });
@@ -53,8 +64,27 @@ describe('plainText', () => {
     ['line\nfake line', 'line\\nfake line'],
     ['\r\t\u0007\u009b', '\\r\\t\\u0007\\u009b'],
     ['Đúng, đủ, sạch, sống', 'Đúng, đủ, sạch, sống'],
+    ['abc\u202Eevil\u202C', 'abc\\u202eevil\\u202c'],
+    ['\u2066x\u2069 \u200Fy\u061C', '\\u2066x\\u2069 \\u200fy\\u061c'],
+    ['zw\u200B\u200C\u200Dx\u2060\uFEFF', 'zw\\u200b\\u200c\\u200dx\\u2060\\ufeff'],
   ])('shows control characters in %j instead of sending them to the terminal', (input, output) => {
     expect(plainText(input)).toBe(output);
+  });
+});
+
+describe('terminalLines', () => {
+  it.each([
+    ['cannot read "a\u001b[2J.csv"\n', 'cannot read "a\\u001b[2J.csv"\n'],
+    ['one\ntwo\rthree\n', 'one\ntwo\\rthree\n'],
+    ['\r\u001b[Kddss: 10 rows', '\r\u001b[Kddss: 10 rows'],
+    ['\r\u001b[K', '\r\u001b[K'],
+    ['x \u202E\u001b]52;c;SGk=\u0007', 'x \\u202e\\u001b]52;c;SGk=\\u0007'],
+    // Quoted in a message (a file name holding it), the erase is data: it would wipe the line printed so far.
+    ['cannot read "x\r\u001b[Kall good"\n', 'cannot read "x\\r\\u001b[Kall good"\n'],
+    ['\r\u001b[Kddss: "a\r\u001b[K"', '\r\u001b[Kddss: "a\\r\\u001b[K"'],
+  ])('keeps line breaks and the progress erase, and escapes the rest of %j', (input, output) => {
+    expect(terminalLines(input)).toBe(output);
+    expect(terminalLines(output)).toBe(output);
   });
 });
 

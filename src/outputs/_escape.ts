@@ -5,21 +5,32 @@
 
 const HTML: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+// What a browser would hide or act on in text: C0 controls but tab and line breaks, DEL, C1, the bidi marks,
+// embeddings, overrides and isolates (U+202E shows the rest of a value reversed), and the zero-width characters.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
 /**
- * Escapes text for HTML element content and quoted attribute values.
- * @example escapeHtml('<b title="x">') // '&lt;b title=&quot;x&quot;&gt;'
+ * Escapes text for HTML element content and quoted attribute values. Control, bidi and zero-width characters are
+ * shown as `\uXXXX`, as the terminal and JUnit outputs show them: a page must show what the data holds, not
+ * `abclive` for `abc` + U+202E + `evil`, nor an ESC no one can see.
+ * @example escapeHtml('<b title="x">\u202e') // '&lt;b title=&quot;x&quot;&gt;\\u202e'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML[c] as string);
+  return text.replace(/[&<>"']/g, (c) => HTML[c] as string)
+    .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
  * Serialises a value as JSON that is safe inside `<script type="application/json">`: `<`, `>`, `&` and the JS line
- * separators become `\uXXXX`, so no `</script>` or `<!--` can end or alter the block.
+ * separators become `\uXXXX`, so no `</script>` or `<!--` can end or alter the block; so do the characters
+ * `escapeHtml` shows escaped (C1 controls, bidi and zero-width ones), so the page's source hides none. Every JSON
+ * parser reads the same value back.
  * @example scriptJson({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -38,8 +49,8 @@ export function jsonLine(value: unknown): string {
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Escapes text for XML 1.0 element content. Characters XML cannot carry are written visibly as `\uXXXX` (the defect
- * stays readable), and CR becomes `&#13;` so parsers do not turn it into LF.
+ * Escapes text for XML 1.0 element content. Characters XML cannot carry, and the C1 controls, bidi and zero-width
+ * characters, are written visibly as `\uXXXX` (the defect stays readable), and CR becomes `&#13;` so parsers do not turn it into LF.
  * @example escapeXml('a<b\u0000') // 'a&lt;b\\u0000'
  */
 export function escapeXml(text: string): string {
@@ -56,22 +67,46 @@ export function escapeXmlAttribute(text: string): string {
 }
 
 function visibleXml(text: string): string {
-  return text.replace(XML_ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // What XML can hold but a CI page renders hidden or reordered (C1 controls, bidi, zero-width) is shown as the page
+  // of `escapeHtml` shows it: a failure message must show what the data holds.
+  return text.replace(XML_ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const XML: Readonly<Record<string, string>> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
 };
 
+// Characters a terminal acts on instead of showing: C0 and C1 controls, DEL, the line separators; the bidi marks,
+// embeddings, overrides and isolates (U+202E shows the rest of a line reversed: `Trojan Source`); and the invisible
+// format characters (zero-width space and joiners, word joiner, byte order mark), which make two names look alike.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ACTIVE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
 /**
- * Makes text safe for a terminal: control characters (ESC of ANSI sequences, BEL, C1, DEL) and line breaks are shown
- * as `\uXXXX` or `\n`, so data can neither move the cursor, recolour the screen nor forge extra summary lines.
- * @example plainText('a\u001b[31mb\nc') // 'a\\u001b[31mb\\nc'
+ * Makes text safe for a terminal: control characters (ESC of ANSI sequences, BEL, C1, DEL), line breaks, bidi
+ * controls and zero-width characters are shown as `\uXXXX` or `\n`, so data can neither move the cursor, recolour
+ * the screen, reorder what is shown, hide in a look-alike nor forge extra summary lines.
+ * @example plainText('a\u001b[31mb\nc\u202e') // 'a\\u001b[31mb\\nc\\u202e'
  */
 export function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) =>
+  return text.replace(ACTIVE, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// The one sequence ddss itself sends to a terminal on stderr: the progress line's "back to the start, erase".
+const ERASE_LINE = '\r\u001b[K';
+
+/**
+ * Makes stderr text safe for a terminal whatever a message quotes (a file name, a header cell, a value in a hint):
+ * each line as `plainText` shows it, keeping the line breaks, and the progress line's erase sequence where ddss
+ * writes it, at the start of a write (anywhere else it is quoted data, and would wipe the line printed so far). So a
+ * message that forgot to escape what it quotes still cannot act on the terminal. Text already safe comes out unchanged.
+ * @example terminalLines('cannot read "a\u001b[2J.csv"\n') // 'cannot read "a\\u001b[2J.csv"\n'
+ */
+export function terminalLines(text: string): string {
+  const erase = text.startsWith(ERASE_LINE) ? ERASE_LINE : '';
+  return erase + text.slice(erase.length).split('\n').map(plainText).join('\n');
 }
 
 // U+2060 WORD JOINER: invisible and zero-width. GFM links bare `http://…`, `www.…` and `a@b.c` wherever they occur in

@@ -6,6 +6,9 @@ import {
   emptyReport, failingReport, hostileReport, nullCriteriaReport, partialReport, passingReport, PAYLOADS,
 } from '../../test/fixtures/outputs/reports.js';
 import type { Report } from '../core/types.js';
+import { validate } from '../validate.js';
+import { defineDataset } from '../define.js';
+import { field } from '../field.js';
 
 const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
 const gauges = (html: string) => Array.from(html.matchAll(/<figure class="gauge[^"]*" data-gauge="([^"]+)" data-score="([^"]*)"[^>]*>(.*?)<\/figure>/g),
@@ -122,5 +125,15 @@ describe('toHtml injection', () => {
     expect(handlerTags(html)).toEqual([]);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('shows control, bidi and zero-width characters of data as \\uXXXX: the page shows what the data holds', async () => {
+    const name = 'code\u202E';
+    const ds = defineDataset({ name: 'd\u001b[2J', key: 'id', fields: { id: field.text(), [name]: field.text().pattern(/^\d+$/) } });
+    const rows = [{ id: 'a\u200B', [name]: 'abc\u202Eevil\u202C' }, { id: 'b\uFEFF', [name]: 'x\u001b]52;c;SGk=\u0007\u0085' }];
+    const html = toHtml(await validate(ds, rows, { now: '2026-11-22', locale: 'en', showValues: true }));
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u);
+    for (const shown of ['abc\\u202eevil\\u202c', 'a\\u200b', 'x\\u001b]52;c;SGk=\\u0007\\u0085', 'code\\u202e', 'd\\u001b[2J']) expect(html).toContain(shown);
   });
 });

@@ -58,6 +58,21 @@ describe('safeCell and CSV formula injection', () => {
     expect(safeCell(text)).toBe(`'${text}`);
   });
 
+  it.each(['-1.234,5', '-1.234.567', '-12.345.678,25', '-1,234.5', '-1,234,567'])('leaves %j, a negative number with its thousands grouped (Vietnamese or English), unprefixed', (text) => {
+    expect(safeCell(text)).toBe(text);
+  });
+
+  it.each(['-1.23,4', '-1.234,5.6', '-1.2345,6', '-1,23.4'])('still prefixes %j: groups of other than three digits are no number', (text) => {
+    expect(safeCell(text)).toBe(`'${text}`);
+  });
+
+  it('is reversible: a cell that began with an apostrophe gets one too, so taking one off gives every value back', () => {
+    const values = ['=1', "'=1", "'", "''=1", "'-1", 'x', "'x", '-1.5', '@a'];
+    const written = values.map(safeCell);
+    expect(written).toEqual(["'=1", "''=1", "''", "'''=1", "''-1", 'x', "''x", '-1.5', "'@a"]);
+    expect(written.map((w) => (w.startsWith("'") ? w.slice(1) : w))).toEqual(values);
+  });
+
   it('shows NUL characters instead of dropping them', async () => {
     const [, row] = await csvOf([{ ...base, value: 'a\0b' }]);
     expect(row?.[8]).toBe('a\u2400b');

@@ -51,18 +51,21 @@ export const VIOLATION_COLUMNS = [
 /**
  * Neutralises a CSV cell that a spreadsheet would run as a formula (`= + - @`, or a leading tab, CR or NUL that some
  * importers strip first) by prefixing `'`, as OWASP recommends; a negative number (`-91600000000`, `-1.5`, `-0,25`,
- * `-1e5`: the whole cell a number) is data, not a formula, and stays as it is. NUL characters are then shown as `␀`,
+ * `-1e5`, `-1.234,5` with its thousands grouped: the whole cell a number) is data, not a formula, and stays as it is.
+ * A cell that begins with `'` gets one too, so the escape is reversible: a reader takes one leading `'` off a cell
+ * that has one and has the value back (`'=1` was `=1`, `''=1` was `'=1`). NUL characters are then shown as `␀`,
  * because fast-csv would drop them silently and the defect must stay visible.
  * @example safeCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`; safeCell('-1.5') // '-1.5'
  */
 export function safeCell(text: string): string {
-  const safe = /^[=+\-@\t\r\0]/.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r\0']/.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
   return safe.includes('\0') ? safe.replace(/\0/g, '\u2400') : safe;
 }
 
-// A minus sign followed by nothing but a number (decimal point or comma, optional exponent): a spreadsheet reads it
-// as a number, and there is no formula in it to run.
-const NEGATIVE_NUMBER = /^-(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+// A minus sign followed by nothing but a number (decimal point or comma, optional exponent; or thousands grouped by
+// dots with a decimal comma, as Vietnamese exports write `-1.234,5`, or by commas with a decimal point): a
+// spreadsheet reads it as a number, and there is no formula in it to run.
+const NEGATIVE_NUMBER = /^-(?:(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
 
 // Lines of NDJSON are gathered into chunks of about this many characters: one write per line would cost a syscall
 // per violation on millions of rows.

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from './compare.js';
+
+// Columns named so that nothing says personal data: their values do. The names are Vietnamese names and the IDs
+// CCCDs of the form the profile recognises; the amounts and notes are no personal data.
+const NAMES = ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang'];
+const IDS = ['001099012345', '079188000123', '001089012346', '079190000124', '001095012347', '079185000125'];
+const source = NAMES.map((name, i) => ({ id: `R${i}`, c1: name, info: IDS[i] as string, amount: String(2350000 + i * 1000), note: `ghi chú ${i}` }));
+const copy = source.map((r) => ({ ...r, c1: `${r.c1}h`, info: `${r.info.slice(0, 11)}9`, amount: `${r.amount}0`, note: `${r.note}!` }));
+
+describe('compare masks columns whose values are personal data, whatever they are called', () => {
+  it('masks a column of names and one of IDs, not amounts or notes, in samples and in onChange', async () => {
+    const seen: string[] = [];
+    const r = await compare(source, copy, { key: 'id', onChange: (d) => { seen.push(`${d.source ?? ''} ${d.copy ?? ''}`); } });
+    const text = JSON.stringify(r.samples) + seen.join('\n');
+    for (const v of [...NAMES, ...IDS]) expect([v, text.includes(v)]).toEqual([v, false]);
+    expect(text).toContain('2350000');
+    expect(text).toContain('ghi chú 0!');
+    const shown = JSON.stringify((await compare(source, copy, { key: 'id', showValues: true })).samples);
+    for (const v of [...NAMES, ...IDS]) expect(shown).toContain(v);
+  });
+
+  it('masks a key column of IDs', async () => {
+    const keyed = (rows: typeof source) => rows.map((r) => ({ info: r.info, note: r.note }));
+    const r = await compare(keyed(source), keyed(source).slice(1), { key: 'info' });
+    expect(r.counts.missing).toBe(1);
+    expect(JSON.stringify(r.samples)).not.toContain(IDS[0]);
+  });
+});
