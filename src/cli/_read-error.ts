@@ -9,3 +9,10 @@ import { GZIP_PIPE } from '../sources/binary-input.js';
 export function readError(text: string, pipe: string | undefined): string {
   return text.replaceAll(`, or \`${GZIP_PIPE}\``, pipe === undefined ? '' : `, or \`${pipe}\``);
 }
+
+/**
+ * What to do about bytes that are not UTF-8 in a JSON input: JSON is read as UTF-8 only, and `--encoding` with it is
+ * a usage error, so the hint that names it for CSV would send the user to a refused flag.
+ * @example `ddss: 3 rows hold bytes that are not UTF-8; ${JSON_UTF8}`
+ */
+export const JSON_UTF8 = 'JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in';
