@@ -36,7 +36,7 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
     let error = report.error;
     for (const side of SIDES) {
       const own = report[side]?.error;
-      if (own !== undefined) error = error.replace(`${side}: ${own}`, () => `${side}: ${readError(own, _pipe(side, given))}`);
+      if (own !== undefined) error = error.replace(`${side}: ${own}`, () => `${side}: ${readError(own, _pipe(side, given), `--input-format-${side}`)}`);
     }
     lines.push(`ddss: could not read the whole input: ${error.split('\n')[0] ?? ''}`);
   }

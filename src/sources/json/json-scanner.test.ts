@@ -59,6 +59,19 @@ describe('createJsonScanner, JSON documents', () => {
     expect(scan('{"a":1}\n{"a":2}\n').error).toContain('ndjson');
   });
 
+  // Two exports joined with cat, or trailing garbage, were told "is it NDJSON?": read so, every line of the arrays
+  // is invalid_json. Only a lone object followed by another is NDJSON-like.
+  it.each([
+    ['two arrays joined', '[{"a":1}]\n[{"a":2}]\n', 'found "[" (a second JSON document follows the first: were two files joined together?)'],
+    ['an array then an object', '[{"a":1}]\n{"a":2}\n', 'found "{" (a second JSON document follows the first: were two files joined together?)'],
+    ['garbage after the array', '[{"a":1}] x', 'found "x"'],
+    ['a NUL after the array', '[{"a":1}]\u0000', 'found "\\u0000"'],
+  ])('%s: says what follows, without an NDJSON hint where it does not fit', (_what, text, end) => {
+    const error = scan(text).error ?? '';
+    expect(error).toMatch(/^ddss: invalid JSON at byte \d+ \(line \d\): unexpected data after the end of the JSON document, /);
+    expect(error.endsWith(end)).toBe(true);
+  });
+
   it('builds rows with a null prototype, keeping __proto__ and constructor as own keys', () => {
     const r = scan('[{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"toString":1}]');
     const row = r.rows[0] as Record<string, unknown>;

@@ -82,7 +82,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
       stopBuilding();
       lex.mode = SKIP_LINE;
     } else {
-      const hint = state === DOC_END ? ' (is it NDJSON? read it with format: "ndjson")' : '';
+      const hint = state === DOC_END ? afterDocument(single, lex.text.charCodeAt(i)) : '';
       const message = `ddss: invalid JSON at byte ${offset} (line ${lex.line}): ${what}${hint}`;
       failure ??= new JsonSyntaxError(message, offset, lex.line);
       lex.halt();
@@ -344,4 +344,14 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     records: () => records,
     error: () => failure,
   };
+}
+
+/**
+ * What the error after a complete document adds, by what follows it: after a lone object, another `{` is NDJSON read
+ * as JSON; after an array, a `[` or `{` is a second document (two exports joined with cat), which NDJSON would not
+ * read either; anything else is said by the character found.
+ */
+function afterDocument(single: boolean, c: number): string {
+  if (single && c === 123) return ' (is it NDJSON? read it with format: "ndjson")';
+  return c === 91 || c === 123 ? ' (a second JSON document follows the first: were two files joined together?)' : '';
 }

@@ -60,3 +60,16 @@ describe('ddss validate and profile on a JSON input not in UTF-8', () => {
     expect(r.stderr).toContain('declare its encoding: --encoding tcvn3, vni or windows-1258');
   });
 });
+
+describe('ddss validate and compare on NDJSON named .json', () => {
+  it('the NDJSON hint names the flag to give, not the library option', async () => {
+    writeFileSync(tmp.path('export.json'), '{"id":"1"}\n{"id":"2"}\n');
+    const r = await cli(['validate', tmp.path('export.json'), '--dataset', tmp.path('def.yaml'), ...NOW]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('unexpected data after the end of the JSON document, found "{" (is it NDJSON? read it with --input-format ndjson)\n');
+    writeFileSync(tmp.path('a.csv'), 'id\n1\n2\n');
+    const c = await cli(['compare', tmp.path('a.csv'), tmp.path('export.json'), '--key', 'id']);
+    expect(c.stderr).toContain('(is it NDJSON? read it with --input-format-copy ndjson)\n');
+    expect(`${r.stderr}${c.stderr}`).not.toContain('format: "ndjson"');
+  });
+});
