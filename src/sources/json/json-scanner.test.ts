@@ -178,6 +178,19 @@ describe('createJsonScanner, NDJSON', () => {
     expect(r.linesRead).toBe(4);
   });
 
+  // Two NDJSON files joined with cat: the second one's byte order mark opens a line. It was "found \"\uFEFF\"", a
+  // character no one sees; invisible characters are named by their code point.
+  it.each([
+    ['a byte order mark opening a later line', '{"a":1}\n\uFEFF{"a":2}\n', 'expected a value, found U+FEFF (a byte order mark: were two files joined together?)'],
+    ['a zero-width space', '{"a":1}\n\u200B{"a":2}\n', 'expected a value, found U+200B'],
+    ['a no-break space', '{"a":1}\n{"a":\u00A01}\n', 'expected a value, found U+00A0'],
+    ['a visible character stays quoted', '{"a":1}\n{"a":é}\n', 'expected a value, found "é"'],
+  ])('names %s', (_what, text, detail) => {
+    const r = nd(text);
+    expect(r.rows).toEqual([{ a: 1 }]);
+    expect(r.issues.map((i) => i.params?.detail)).toEqual([detail]);
+  });
+
   it.each([
     ['too deep', { maxDepth: 2 }, '{"a":{"b":{}}}\n{"a":1}\n', 'too_deep'],
     ['too large', { maxRecordBytes: 10 }, '{"a":"0123456789"}\n{"a":1}\n', 'record_too_large'],
