@@ -191,6 +191,21 @@ describe('createJsonScanner, NDJSON', () => {
     expect(r.issues.map((i) => i.params?.detail)).toEqual([detail]);
   });
 
+  // A NUL or another C0 control written as an escape (`\u0000`) is valid JSON but no clean text: the same value in a CSV
+  // cell is control_character, and as JSON it passed.
+  it('a value holding a control character as an escape is control_character, once per top-level field, with its byte', () => {
+    const text = '{"a":"x\\u0000y","b":{"c":["\\b","\\u001F"]},"d":"tab\\tcr\\rlf\\n\\u0009"}\n{"\\u0001k":1}\n';
+    for (const piece of [text.length, 1, 5]) {
+      const r = nd(text, {}, piece);
+      expect(r.rows).toHaveLength(2);
+      expect(r.issues).toEqual([
+        { code: 'control_character', criterion: 'clean', severity: 'error', scope: 'row', field: 'a', params: { codepoint: '0000', offset: 7 }, index: 0, line: 1 },
+        { code: 'control_character', criterion: 'clean', severity: 'error', scope: 'row', field: 'b', params: { codepoint: '0008', offset: 27 }, index: 0, line: 1 },
+      ]);
+    }
+    expect(scan('[{"a":"\\u0007"}]').issues.map((i) => [i.code, i.field, i.params?.codepoint])).toEqual([['control_character', 'a', '0007']]);
+  });
+
   it.each([
     ['too deep', { maxDepth: 2 }, '{"a":{"b":{}}}\n{"a":1}\n', 'too_deep'],
     ['too large', { maxRecordBytes: 10 }, '{"a":"0123456789"}\n{"a":1}\n', 'record_too_large'],

@@ -53,7 +53,9 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   // A wrapper's value that is not on the way to the records: read without being built.
   let skipping = false;
 
-  const grammar: Grammar = { structural, newline, string, key, scalar: complete, leadingZero, fail, invalidBytes, pieceEnd };
+  // Top-level fields of the current record already noted for a control character (one finding per cell, as in CSV).
+  const controlled: (string | undefined)[] = [];
+  const grammar: Grammar = { structural, newline, string, key, scalar: complete, leadingZero, fail, control, invalidBytes, pieceEnd };
   const lex = new Lexer(grammar);
   const walk = ndjson || options.records === undefined || options.records.length === 0 ? undefined
     : new RecordsWalk(options.records, watch, {
@@ -115,6 +117,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     kind = kindOf(c);
     lex.build = kind !== 'array'; // a non-object record is rejected; scalars are kept only to show them
     tooDeep = badBytes = false;
+    controlled.length = 0;
     lineErr = topKey = undefined;
     return startValue(i, c);
   }
@@ -164,6 +167,19 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     // Inside a top-level key the field is not known yet; inside a value it is the top-level key.
     const field = depth === 0 || (depth === 1 && inKey) ? undefined : topKey;
     sink.note('invalid_encoding', 'clean', { offset, encoding: 'utf-8' }, field);
+  }
+
+  /**
+   * `"name":"A\u0000"` is JSON, but a NUL or another C0 control in a value is no clean text, as a CSV cell holding it is
+   * `control_character` (clean, error): one finding per top-level field of the record, its `field`, with the escape's
+   * byte. A top-level key holding one is a column name, said where columns are.
+   */
+  function control(codepoint: number, end: number, length: number, inKey: boolean): void {
+    if (!lex.build || depth === 0 || (depth === 1 && inKey)) return;
+    const field = topKey;
+    if (controlled.includes(field)) return;
+    controlled.push(field);
+    sink.note('control_character', 'clean', { codepoint: codepoint.toString(16).toUpperCase().padStart(4, '0'), offset: lex.off(end) - length }, field);
   }
 
   /**
