@@ -73,3 +73,25 @@ describe('ddss validate and compare on NDJSON named .json', () => {
     expect(`${r.stderr}${c.stderr}`).not.toContain('format: "ndjson"');
   });
 });
+
+describe('ddss validate on a JSON array named .ndjson', () => {
+  // Every line was invalid_json (or the one line non_object_element) and the run "nothing to evaluate", with no word
+  // of the format: the flag that reads it is said.
+  it.each([
+    // Its last element has no comma after it: the one line read as a record.
+    ['pretty-printed', '[\n  {"id":"1"},\n  {"id":"2"}\n]\n', 1, '3 of the 4 lines'],
+    ['on one line', '[{"id":"1"},{"id":"2"}]\n', 3, '1 of the 1 lines'],
+  ])('%s: the flag to read it as JSON', async (_what, text, code, lines) => {
+    writeFileSync(tmp.path('export.ndjson'), text);
+    const r = await cli(['validate', tmp.path('export.ndjson'), '--dataset', tmp.path('def.yaml'), ...NOW]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(`ddss: ${lines} of the input are no record (one JSON object per line), the first among them: if it is one JSON document, an array of records, read it with --input-format json\n`);
+  });
+
+  it('says nothing for a damaged first line among records', async () => {
+    writeFileSync(tmp.path('export.ndjson'), '[1]\n{"id":"1"}\n{"id":"2"}\n');
+    const r = await cli(['validate', tmp.path('export.ndjson'), '--dataset', tmp.path('def.yaml'), ...NOW]);
+    expect(r.stderr).not.toContain('--input-format json');
+  });
+});
+

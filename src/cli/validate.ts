@@ -36,6 +36,7 @@ import { referenceHints } from './_reference-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
 import { JSON_UTF8, readError } from './_read-error.js';
 import { GZIP_PIPE } from '../sources/binary-input.js';
+import { ndjsonArrayHint } from './_ndjson-hint.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -251,6 +252,8 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   // The declared columns are then a key of no record because of it: not listed besides.
   const wrapped = _wrappedRecords(report);
   if (wrapped !== undefined) io.stderr.write(`ddss: ${_oneLine(wrapped.message)} (${wrapped.rule})\n`);
+  const array = ndjsonArrayHint(report);
+  if (array !== undefined) io.stderr.write(`${array}\n`);
   const missing = (split === undefined || split.failed === 0) && wrapped === undefined;
   for (const line of columnLines(report, canRename, missing, renamed)) io.stderr.write(`${line}\n`);
   // A file cut short or joined from several exports is a fact about the file that the scores alone do not say (its
