@@ -100,6 +100,22 @@ describe('parseAdminUnits / loadAdminUnits', () => {
     expect(() => loadAdminUnits('{"version":"x","validFrom":"2025-07-01","source":"s","entries":[]}')).toThrow(/the list has no communes/);
   });
 
+  // JSON.parse keeps the last of two values without a word (the list said 00004 and 00005 for one commune), and a
+  // code written as a number with a leading zero was "Unexpected number in JSON at position 10".
+  it.each([
+    ['a key twice in an entry', '[{"code":"00001","name":"A","province":"01"},\n{"code":"00004","code":"00005","name":"B","province":"01"}]',
+      'ddss: line 2 of the file: an entry holds the key "code" twice, so which value is meant is not known'],
+    ['a key twice in a table entry', '{"version":"v","validFrom":"2025-07-01","source":"s","entries":[\n{"code":"00004","name":"B","name":"C","province":"01"}]}',
+      'ddss: line 2 of the file: an entry holds the key "name" twice, so which value is meant is not known'],
+    ['entries twice in a table', '{"version":"v","validFrom":"2025-07-01","source":"s","entries":[{"code":"00004","name":"B","province":"01"}],"entries":[]}',
+      'ddss: the key "entries" appears twice in the document: which of its values holds the records is not clear'],
+    ['a code with a leading zero, unquoted', '[{"code":00004,"name":"B","province":"01"}]',
+      'ddss: line 1 of the file: "code" is the number 00004, whose leading zero is not JSON: write it as the text "00004"'],
+    ['a syntax error', '[{"code":"00004","name":"B","province":"01"},]', 'ddss: invalid JSON at byte 45 (line 1): expected a value, found "]"'],
+  ])('throws on %s, naming where', (_what, text, message) => {
+    expect(() => parseAdminUnits(text, meta)).toThrow(message);
+  });
+
   it('JSON successors may be a list; a key it does not read may hold anything', () => {
     const t = parseAdminUnits('[{"code":"00004","name":"A","province":"01","successors":["00007",8],"note":{"x":[1]}}]', meta);
     expect(t.entries).toEqual([{ code: '00004', name: 'A', province: '01', successors: ['00007', '00008'] }]);

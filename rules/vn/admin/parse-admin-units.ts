@@ -1,5 +1,6 @@
 import type { DatedTable } from '../tables/dated.js';
 import { parseCsv } from './_csv.js';
+import { checkJsonEntries } from './_json-entries.js';
 
 /** One commune-level unit (xã, phường, thị trấn, đặc khu) of an administrative-unit list. */
 export interface AdminUnit {
@@ -187,6 +188,8 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
   let meta: { version?: unknown; validFrom?: unknown; validTo?: unknown; source?: unknown } = {};
   let entries: readonly AdminUnit[];
   if (format === 'json') {
+    // Duplicate keys, leading zeros and syntax errors, named with their line (JSON.parse keeps or rejects them mutely).
+    checkJsonEntries(body, /^\s*\{/.test(body));
     const doc: unknown = JSON.parse(body);
     const items = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'entries') ? (doc as { entries: unknown }).entries : undefined;
     if (!Array.isArray(items)) throw new Error('ddss: JSON must be an array of units or a table with "entries"');
