@@ -49,6 +49,14 @@ describe('createJsonScanner, JSON documents', () => {
     }
   });
 
+  // A file cut short is the commonest broken JSON: it said "unexpected end of input, found the end of the input".
+  it.each([['mid-string', '[{"a":1},{"a":"xy'], ['mid-number', '[{"a":1},{"a":12'], ['between records', '[{"a":1},'], ['mid-key', '[{"a']])(
+    'a document cut %s says it is not closed', (_where, text) => {
+      const r = scan(text);
+      expect(r.rows).toEqual([{ a: 1 }].slice(0, text.startsWith('[{"a":1}') ? 1 : 0));
+      expect(r.error).toBe(`ddss: invalid JSON at byte ${text.length} (line 1): unexpected end of input: the document is not closed (was the file cut short?)`);
+    });
+
   it('keeps the records before a syntax error', () => {
     const r = scan('[{"a":1},\n{"a":2},\n{"a":3,,}]');
     expect(r.rows).toEqual([{ a: 1 }, { a: 2 }]);

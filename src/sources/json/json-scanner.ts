@@ -12,6 +12,8 @@ export type { JsonScanner, ScannerOptions } from './_scanner-api.js';
 // Where the grammar is, between tokens.
 const TOP = 0, DOC_FIRST = 1, DOC_NEXT = 2, DOC_AFTER = 3, DOC_END = 4, LINE_START = 5, LINE_END = 6, VALUE = 7;
 const ARR_FIRST = 8, OBJ_FIRST = 9, OBJ_KEY = 10, COLON = 11, AFTER = 12;
+/** The input ended inside the document: the commonest broken JSON, a file cut short. */
+const NOT_CLOSED = 'unexpected end of input: the document is not closed (was the file cut short?)';
 /** In a wrapper object on the way to the records (`records`): the walk reads the punctuation. */
 const WRAPPER = 13;
 
@@ -77,7 +79,8 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
 
   /** A syntax error at `i`: NDJSON skips the line, JSON stops. Returns `i`, where reading resumes (or stopped). */
   function fail(detail: string, i: number, atEnd = false): number {
-    const what = `${detail}, found ${atEnd ? 'the end of the input' : showChar(lex.text, i)}`;
+    // The end of a document not closed says itself; what else ends the input early is found "the end of the input".
+    const what = atEnd && detail === NOT_CLOSED ? detail : `${detail}, found ${atEnd ? 'the end of the input' : showChar(lex.text, i)}`;
     const offset = lex.off(i);
     if (ndjson) {
       lineErr ??= { detail: what, offset };
@@ -349,7 +352,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
       if (failure !== undefined) return;
       lex.finish();
       if (ndjson) finishLine(0, true);
-      else if (failure === undefined && state !== TOP && state !== DOC_END) fail('unexpected end of input', 0, true);
+      else if (failure === undefined && state !== TOP && state !== DOC_END) fail(NOT_CLOSED, 0, true);
     },
     pending: () => sink.size,
     take() {
