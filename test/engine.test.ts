@@ -71,8 +71,8 @@ describe('row shapes', () => {
     expect(report.status).toBe('failed');
     const issue = ruleOf(report, 'source.non_object_element');
     expect([issue.failed, issue.samples.map((v) => [v.row, v.message])]).toEqual([4, [
-      [1, 'the record is a Promise, not an object, and was not read'], [2, 'the record is a Date, not an object, and was not read'],
-      [3, 'the record is a Set, not an object, and was not read'], [4, 'the record is a Uint8Array, not an object, and was not read'],
+      [1, 'the record is not an object of fields (type: Promise) and was not read'], [2, 'the record is not an object of fields (type: Date) and was not read'],
+      [3, 'the record is not an object of fields (type: Set) and was not read'], [4, 'the record is not an object of fields (type: Uint8Array) and was not read'],
     ]]);
     class Parcel { get n(): number { return 5; } }
     expect(ruleOf(await run(optional, [new Parcel(), Object.create(null) as object]), 'n.min').checked).toBe(1);

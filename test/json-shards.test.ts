@@ -99,6 +99,8 @@ const onlyZeros = file('zeros.ndjson', Buffer.alloc(4096));
 const noLastBreak = file('land-no-last-break.ndjson', Buffer.concat([ndText, Buffer.from(JSON.stringify({ ...records[1], owner_address: 'x'.repeat(150_000) }))]));
 // A gzip export: its bytes are decoded by no shard; every shard fails saying what it is (source.binary_input).
 const gzipped = file('land.ndjson.gz', gzipSync(readFileSync('examples/land/parcels.csv')));
+// UTF-16 LE with its BOM (Windows PowerShell 5's `> export.json`): no shard decodes it as UTF-8 (source.encoding_mismatch).
+const utf16 = file('land-utf16.ndjson', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(nd, 'utf8'), 'utf16le')]));
 
 async function shardsOf(path: string, format: 'json' | 'ndjson', n: number): Promise<{ states: ShardState[]; found: Violation[][] }> {
   const states: ShardState[] = [];
@@ -129,6 +131,8 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
     ['NDJSON whose long last line has no line break after it', noLastBreak, 'ndjson', [3, 7]],
     ['a gzip file read as NDJSON (binary_input)', gzipped, 'ndjson', [1, 3]],
     ['a gzip file read as a JSON array (binary_input)', gzipped, 'json', [1, 3]],
+    ['UTF-16 read as NDJSON (encoding_mismatch)', utf16, 'ndjson', [1, 3]],
+    ['UTF-16 read as a JSON array (encoding_mismatch)', utf16, 'json', [1, 3]],
   ] as const)('%s: merged, the report and violations of one run', async (_, path, format, counts) => {
     const single: Violation[] = [];
     const one = await validate(landParcels, readJson(path, { format }), { now, onViolation: (v) => single.push(v) });
@@ -142,6 +146,7 @@ describe('validateShard of JSON and NDJSON files + mergeShards', () => {
       expect(JSON.stringify(merged)).toBe(JSON.stringify(single));
     }
     if (path === gzipped) expect([one.rows, one.status, one.source?.error]).toEqual([0, 'error', expect.stringMatching(/^the input is gzip data, not text/)]);
+    else if (path === utf16) expect([one.rows, one.status, one.source?.error]).toEqual([0, 'error', expect.stringMatching(/^the input is UTF-16 LE text, and JSON is read as UTF-8/)]);
     else if (path === onlyZeros) expect([one.rows, one.status, one.source?.error]).toEqual([0, 'error', expect.stringMatching(/^the input holds no text, only 4096 zero bytes/)]);
     else if (path !== blank) expect(one.rows).toBeGreaterThan(500);
     if ([ndZeros, ndZerosMid, arrayZeros, truncatedZeros, onlyZeros].includes(path)) {

@@ -2,7 +2,7 @@ import type { ComparisonReport } from '../compare/types.js';
 import { watchIssues } from './_watch-issues.js';
 import type { SourceIssue, TabularSource } from '../core/source.js';
 import { SIDES, sideFlags, type CompareInputs, type CompareSide, type Sides } from './_compare-inputs.js';
-import { readError } from './_read-error.js';
+import { JSON_UTF8, readError } from './_read-error.js';
 import { isStdin } from './_stdin.js';
 
 /** What an input's source said of its encoding as it was read: the first `encoding_mismatch`, and cells not in it. */
@@ -36,12 +36,13 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
     let error = report.error;
     for (const side of SIDES) {
       const own = report[side]?.error;
-      if (own !== undefined) error = error.replace(`${side}: ${own}`, () => `${side}: ${readError(own, _pipe(side, given))}`);
+      if (own !== undefined) error = error.replace(`${side}: ${own}`, () => `${side}: ${readError(own, _pipe(side, given), `--input-format-${side}`)}`);
     }
     lines.push(`ddss: could not read the whole input: ${error.split('\n')[0] ?? ''}`);
   }
   const rows = { source: report.sourceIssues.source.invalid_encoding ?? 0, copy: report.sourceIssues.copy.invalid_encoding ?? 0 };
-  const legacy = (side: CompareSide): boolean => seen[side].mismatch === undefined && encodingHint(side, inputs, seen[side], rows[side]) !== undefined;
+  const legacy = (side: CompareSide): boolean => seen[side].mismatch === undefined && !isJson(inputs, side) &&
+    encodingHint(side, inputs, seen[side], rows[side]) !== undefined;
   // Both exports from the one legacy system, neither file's encoding given alone: the flag of both is the one to give.
   if (SIDES.every(legacy) && SIDES.every((side) => inputs.encoding[side] === inputs.shared.encoding)) {
     lines.push(`ddss: ${rows.source} rows of the source and ${rows.copy} of the copy hold bytes that are not UTF-8, compared as ` +
@@ -63,6 +64,12 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
  */
 export function encodingHint(side: CompareSide, inputs: CompareInputs, seen: EncodingSeen, rows?: number): string | undefined {
   const mismatch = seen.mismatch;
+  if (isJson(inputs, side)) {
+    // JSON is read as UTF-8 only (`--encoding-copy` with it is a usage error): it is converted. A UTF-16 file's read
+    // error says so already.
+    if (mismatch !== undefined || (rows ?? seen.invalid) === 0) return undefined;
+    return `${rows === undefined ? `the ${side} holds` : `${rows} rows of the ${side} hold`} bytes that are not UTF-8, compared as replacement characters; ${JSON_UTF8}`;
+  }
   if (mismatch !== undefined) {
     const p = mismatch.params ?? {};
     const evidence = (p.evidence as { en?: string } | undefined)?.en ?? '';
@@ -83,4 +90,8 @@ function _pipe(side: CompareSide, given: Sides<string>): string | undefined {
   if (isStdin(other)) return undefined;
   const file = isStdin(given[side]) ? 'FILE' : JSON.stringify(given[side]);
   return `zcat ${file} | ddss compare ${side === 'source' ? `- ${JSON.stringify(other)}` : `${JSON.stringify(other)} -`} …`;
+}
+
+function isJson(inputs: CompareInputs, side: CompareSide): boolean {
+  return inputs.formats[side] === 'json' || inputs.formats[side] === 'ndjson';
 }

@@ -1,11 +1,25 @@
 import { GZIP_PIPE } from '../sources/binary-input.js';
 
+/** The end of the JSON reader's hint for NDJSON read as one document (`createJsonScanner`). */
+const NDJSON_HINT = 'read it with format: "ndjson")';
+
 /**
  * A reader's error as the command run says it: the readers' gzip error suggests piping into `ddss validate -`, which
  * is wrong advice under another command. `pipe` is the command's own (`zcat FILE | ddss profile - …`); undefined for
- * a command that cannot read standard input (`fix`), whose error then suggests `gunzip` alone.
+ * a command that cannot read standard input (`fix`), whose error then suggests `gunzip` alone. The JSON reader's
+ * NDJSON hint names its option (`format: "ndjson"`): on the command line it is the flag `formatFlag` (`compare`
+ * names one file's, `--input-format-copy`).
  * @example readError('decompress it first (gunzip, or `zcat FILE | ddss validate - …`)', undefined) // 'decompress it first (gunzip)'
  */
-export function readError(text: string, pipe: string | undefined): string {
-  return text.replaceAll(`, or \`${GZIP_PIPE}\``, pipe === undefined ? '' : `, or \`${pipe}\``);
+export function readError(text: string, pipe: string | undefined, formatFlag = '--input-format'): string {
+  return text.replaceAll(`, or \`${GZIP_PIPE}\``, pipe === undefined ? '' : `, or \`${pipe}\``)
+    .replaceAll(NDJSON_HINT, `read it with ${formatFlag} ndjson)`);
 }
+
+
+/**
+ * What to do about bytes that are not UTF-8 in a JSON input: JSON is read as UTF-8 only, and `--encoding` with it is
+ * a usage error, so the hint that names it for CSV would send the user to a refused flag.
+ * @example `ddss: 3 rows hold bytes that are not UTF-8; ${JSON_UTF8}`
+ */
+export const JSON_UTF8 = 'JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in';

@@ -34,8 +34,9 @@ import { formatHints } from './_format-hints.js';
 import { builtins } from './_builtins.js';
 import { referenceHints } from './_reference-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
-import { readError } from './_read-error.js';
+import { JSON_UTF8, readError } from './_read-error.js';
 import { GZIP_PIPE } from '../sources/binary-input.js';
+import { ndjsonArrayHint } from './_ndjson-hint.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -251,6 +252,8 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   // The declared columns are then a key of no record because of it: not listed besides.
   const wrapped = _wrappedRecords(report);
   if (wrapped !== undefined) io.stderr.write(`ddss: ${_oneLine(wrapped.message)} (${wrapped.rule})\n`);
+  const array = ndjsonArrayHint(report);
+  if (array !== undefined) io.stderr.write(`${array}\n`);
   const missing = (split === undefined || split.failed === 0) && wrapped === undefined;
   for (const line of columnLines(report, canRename, missing, renamed)) io.stderr.write(`${line}\n`);
   // A file cut short or joined from several exports is a fact about the file that the scores alone do not say (its
@@ -275,7 +278,14 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   // bytes of UTF-16, UTF-8 letters), else which declarations to try when UTF-8 did not fit.
   const mismatch = report.rules.find((r) => r.id === 'source.encoding_mismatch');
   const invalid = report.rules.find((r) => r.id === 'source.invalid_encoding');
-  if (mismatch !== undefined && mismatch.failed > 0) {
+  // JSON is read as UTF-8 only (`--encoding` with it is a usage error): its hint is to convert the file; a UTF-16 one
+  // already says so in the read error.
+  const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
+  if (json) {
+    if (invalid !== undefined && invalid.failed > 0) {
+      io.stderr.write(`ddss: ${invalid.failed} rows hold bytes that are not UTF-8; ${JSON_UTF8}\n`);
+    }
+  } else if (mismatch !== undefined && mismatch.failed > 0) {
     const first = mismatch.samples[0];
     io.stderr.write(first?.suggestion === undefined ? 'ddss: the file is not in the encoding it was read with (source.encoding_mismatch)\n'
       : `ddss: ${_oneLine(first.message)}; declare --encoding ${first.suggestion}\n`);

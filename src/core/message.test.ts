@@ -28,6 +28,11 @@ describe('message tables', () => {
       .toContain('1 năm');
     expect(renderMessage('below_minimum', { field: 'f', value: 1 }, 'en')).toBe('f: 1 is below the minimum {min}');
   });
+
+  // "the record is a {type}" read "is a array", "is a undefined".
+  it.each([['array'], ['null'], ['undefined'], ['Promise']])('non_object_element reads right for the type %s', (type) => {
+    expect(renderMessage('non_object_element', { type }, 'en')).toBe(`the record is not an object of fields (type: ${type}) and was not read`);
+  });
 });
 
 describe('recordsHint', () => {

@@ -7,6 +7,7 @@ import type { JsonRowBatch } from '../sources/json/_record-sink.js';
 import { MAX_PIECE, decodeUtf8 } from '../sources/json/decode-utf8.js';
 import { JsonSyntaxError } from '../sources/json/json-syntax-error.js';
 import { recordsPath } from '../sources/json/records-path.js';
+import { utf16Json } from '../sources/json/utf16-json.js';
 import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { emptyInput } from '../sources/empty-input.js';
 import { fileChunks } from '../sources/file-chunks.js';
@@ -60,8 +61,10 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
   // After each piece of the file: what the receiver returned for its violations.
   const wait = (): Promise<void> | undefined => v.waitForSinks();
   let part: Part;
-  // A gzip or a workbook: no shard decodes its bytes as JSON; the first says what it is, each fails (as one read does).
-  const binary = binaryInput(await head(file.path, SIGNATURE_BYTES));
+  // A gzip, a workbook or UTF-16 text: no shard decodes its bytes as JSON; the first says what it is, each fails (as
+  // one read does).
+  const first = await head(file.path, SIGNATURE_BYTES);
+  const binary = binaryInput(first) ?? utf16Json(first);
   try {
     if (binary !== undefined) {
       if (k === 0) feed({ rows: [], issues: [binary.issue] });

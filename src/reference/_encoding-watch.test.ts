@@ -21,7 +21,11 @@ describe('a reference not in the encoding it is read with is refused, with the e
       /has no column 'code' \(its columns: m\uFFFD, name\); its header holds bytes that are not UTF-8: if it comes from a legacy system, declare its encoding/],
     ['JSON with bytes that are not UTF-8', () => readJson([legacy('[{"code":"1","name":"Đình"}]')]), ['name'],
       /holds 1 cell\(s\) with bytes that are not UTF-8 in 'name'.*JSON is read as UTF-8: convert the file to UTF-8$/],
-    ['JSON in UTF-16: unreadable, not "empty"', () => readJson([Buffer.from('[{"code":"1"}]', 'utf16le')]), [], /^reference 'communes' could not be read: invalid JSON at byte 1/],
+    // It named --reference-encoding, which does not apply to JSON (a usage error); before that it was "invalid JSON at byte 1".
+    ['JSON in UTF-16: unreadable, not "empty"', () => readJson([Buffer.from('[{"code":"1"}]', 'utf16le')]), [],
+      /^reference 'communes' looks like UTF-16 LE, not utf8 as it was read: every other byte is zero, as in UTF-16 text; JSON is read as UTF-8: convert the file to UTF-8$/],
+    ['JSON in UTF-16 with its BOM', () => readJson([Buffer.from('\uFEFF[{"code":"1"}]', 'utf16le')]), [],
+      /^reference 'communes' looks like UTF-16 LE, not utf8 as it was read: it starts with the UTF-16 LE byte order mark; JSON is read as UTF-8: convert the file to UTF-8$/],
   ])('%s', async (_what, source, columns, message) => {
     const t = await load(source(), columns);
     expect(t.error).toMatch(message);

@@ -44,7 +44,8 @@ export function encodingWatch(name: string, csv: boolean): EncodingWatch {
       const p = mismatch.params ?? {};
       const evidence = (p.evidence as { en?: string } | undefined)?.en ?? '';
       return `reference '${name}' looks like ${String(p.likely)}, not ${String(p.declared)} as it was read: ${evidence}` +
-        (mismatch.suggestion === undefined ? '' : `; declare its encoding (--reference-encoding ${mismatch.suggestion})`);
+        // `--reference-encoding` declares a CSV file's encoding only: JSON is UTF-8, so it is converted.
+        (!csv ? `; ${advice('utf8', false)}` : mismatch.suggestion === undefined ? '' : `; declare its encoding (--reference-encoding ${mismatch.suggestion})`);
     },
     invalid(used) {
       const bad = used.filter((c) => cells.has(c));

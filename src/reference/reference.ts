@@ -6,6 +6,7 @@ import { recordsHint } from '../core/message.js';
 import { encodingWatch } from './_encoding-watch.js';
 import { recordWatch } from './_record-watch.js';
 import { objectRows } from './_object-rows.js';
+import { compoundCells, isCompound } from './_compound-cells.js';
 import { firstSighting, lookup, newKeyTable, sight, tableBytes, type KeyTable } from '../../rules/clean/_key-table.js';
 import { joinParts, keyPart, splitParts } from './_key-text.js';
 import type { RowInput } from '../core/validate.js';
@@ -125,10 +126,18 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const ki = key.map(at);
       const ci = columns.map(at);
       const parts: string[] = new Array<string>(ki.length);
+      const read = [...ki, ...ci];
+      const names = [...key, ...columns];
+      const compound = compoundCells(name);
       let row = 0;
       for await (const batch of side.batches()) {
         for (let i = 0; i < batch.length; i++) {
           const r = batch[i] as readonly unknown[];
+          // An array or object read as text is a guessed key (["00004"] as "00004"): the table is refused below.
+          for (let k = 0; k < read.length; k++) {
+            const v = r[read[k] as number];
+            if (isCompound(v)) compound.cell(v, names[k] as string, row, side.line(i));
+          }
           let ok = true;
           for (let k = 0; k < ki.length; k++) {
             const p = keyPart(r[ki[k] as number]);
@@ -147,7 +156,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const failed = side.error()?.replace(/^ddss: /, '');
       // A file in the wrong encoding also breaks records apart: its own message says what to declare, so it comes first.
       error = failed !== undefined ? `reference '${name}' could not be read whole: ${failed}`
-        : watch.mismatch() ?? watch.invalid([...key, ...columns]) ?? screened?.refused() ?? records.lost();
+        : watch.mismatch() ?? watch.invalid([...key, ...columns]) ?? screened?.refused() ?? records.lost() ?? compound.refused();
     }
   } catch (e) {
     error = `reference '${name}' could not be read: ${e instanceof Error ? e.message : String(e)}`;

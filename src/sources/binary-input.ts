@@ -74,9 +74,11 @@ export interface BinaryScreen {
  * is no known binary format; when they do, `screen.found` says which, and the chunks are only counted
  * (`screen.skipped`), never handed on to be decoded. Chunks held meanwhile are handed on before a failure of the
  * input is rethrown, so the records before it still count. A text chunk (a string) ends the screening: text is text.
+ * `recognise` tells the formats (default {@link binaryInput}; a reader adds what it cannot decode, as JSON UTF-16).
  * @example const screen: BinaryScreen = { skipped: 0 }; for await (const c of screenBinary(chunks, screen)) …
  */
-export async function* screenBinary<T>(input: AsyncIterable<T> | Iterable<T>, screen: BinaryScreen): AsyncGenerator<T> {
+export async function* screenBinary<T>(input: AsyncIterable<T> | Iterable<T>, screen: BinaryScreen,
+  recognise: (head: Uint8Array) => BinaryInput | undefined = binaryInput): AsyncGenerator<T> {
   const head = new Uint8Array(SIGNATURE_BYTES);
   let kept = 0;
   let held: T[] | undefined = [];
@@ -84,7 +86,7 @@ export async function* screenBinary<T>(input: AsyncIterable<T> | Iterable<T>, sc
   const decide = (): T[] => {
     const chunks = held ?? [];
     held = undefined;
-    screen.found = binaryInput(head.subarray(0, kept));
+    screen.found = recognise(head.subarray(0, kept));
     if (screen.found === undefined) return chunks;
     for (const c of chunks) screen.skipped += size(c);
     return [];

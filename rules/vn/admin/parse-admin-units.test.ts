@@ -57,6 +57,12 @@ describe('parseAdminUnits / loadAdminUnits', () => {
     ['a header and no rows', 'code,name,province\n', /has no communes \(a header and no rows\)/],
     ['a JSON table with no entries', '{"entries":[]}', /has no communes \("entries" is empty\)/],
     ['JSON entries without a code key', '[{"ten":"A","tinh":"01"}]', /no code key \(looked for [^)]*\) in the entries/],
+    // Read as text, ["00007"] was the code 00007 and an object the name "[object Object]": imported without a word.
+    ['a JSON code that is an array', '[{"code":"00004","name":"A","province":"01"},{"code":["00007"],"name":"B","province":"01"}]',
+      /^ddss: line 2: "code" is an array, not one value$/],
+    ['a JSON name that is an object', '[{"code":"00004","name":{"vi":"A"},"province":"01"}]', /^ddss: line 1: "name" is an object, not one value$/],
+    ['a JSON province that is an array', '[{"code":"00004","name":"A","province":["01"]}]', /line 1: "province" is an array/],
+    ['JSON successors that are an object', '[{"code":"00004","name":"A","province":"01","successors":{"a":"00007"}}]', /line 1: "successors" is an object/],
   ])('throws on %s', (_label, text, error, columns = undefined) => {
     expect(() => parseAdminUnits(text, { ...meta, ...(columns === undefined ? {} : { columns }) })).toThrow(error);
   });
@@ -92,6 +98,27 @@ describe('parseAdminUnits / loadAdminUnits', () => {
 
   it('loadAdminUnits names an empty hand-written table as such (it said "no code column … in the header")', () => {
     expect(() => loadAdminUnits('{"version":"x","validFrom":"2025-07-01","source":"s","entries":[]}')).toThrow(/the list has no communes/);
+  });
+
+  // JSON.parse keeps the last of two values without a word (the list said 00004 and 00005 for one commune), and a
+  // code written as a number with a leading zero was "Unexpected number in JSON at position 10".
+  it.each([
+    ['a key twice in an entry', '[{"code":"00001","name":"A","province":"01"},\n{"code":"00004","code":"00005","name":"B","province":"01"}]',
+      'ddss: line 2 of the file: an entry holds the key "code" twice, so which value is meant is not known'],
+    ['a key twice in a table entry', '{"version":"v","validFrom":"2025-07-01","source":"s","entries":[\n{"code":"00004","name":"B","name":"C","province":"01"}]}',
+      'ddss: line 2 of the file: an entry holds the key "name" twice, so which value is meant is not known'],
+    ['entries twice in a table', '{"version":"v","validFrom":"2025-07-01","source":"s","entries":[{"code":"00004","name":"B","province":"01"}],"entries":[]}',
+      'ddss: the key "entries" appears twice in the document: which of its values holds the records is not clear'],
+    ['a code with a leading zero, unquoted', '[{"code":00004,"name":"B","province":"01"}]',
+      'ddss: line 1 of the file: "code" is the number 00004, whose leading zero is not JSON: write it as the text "00004"'],
+    ['a syntax error', '[{"code":"00004","name":"B","province":"01"},]', 'ddss: invalid JSON at byte 45 (line 1): expected a value, found "]"'],
+  ])('throws on %s, naming where', (_what, text, message) => {
+    expect(() => parseAdminUnits(text, meta)).toThrow(message);
+  });
+
+  it('JSON successors may be a list; a key it does not read may hold anything', () => {
+    const t = parseAdminUnits('[{"code":"00004","name":"A","province":"01","successors":["00007",8],"note":{"x":[1]}}]', meta);
+    expect(t.entries).toEqual([{ code: '00004', name: 'A', province: '01', successors: ['00007', '00008'] }]);
   });
 
   it('leaves Object.prototype alone with hostile keys', () => {

@@ -1,5 +1,6 @@
 import type { DatedTable } from '../tables/dated.js';
 import { parseCsv } from './_csv.js';
+import { checkJsonEntries } from './_json-entries.js';
 
 /** One commune-level unit (xã, phường, thị trấn, đặc khu) of an administrative-unit list. */
 export interface AdminUnit {
@@ -98,9 +99,15 @@ function checkDay(day: string | undefined, what: string): void {
 /** Where the column names of a list are: a CSV's header, or the keys of a JSON list's entries. */
 type Keys = 'header' | 'entries';
 
+/** A row of a list: its cells as text and, for JSON, the cells that held an array or an object (by column). */
+interface Row {
+  readonly cells: readonly string[];
+  readonly line: number;
+  readonly compound?: ReadonlyMap<number, 'an array' | 'an object'>;
+}
+
 /** Builds the table from rows of cells under a header, with the columns resolved by name or alias. */
-function fromRows(header: readonly string[], rows: readonly { cells: readonly string[]; line: number }[],
-  o: AdminUnitOptions, keys: Keys): readonly AdminUnit[] {
+function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitOptions, keys: Keys): readonly AdminUnit[] {
   const folded = header.map(fold);
   const index = (key: keyof AdminUnitColumns, required: boolean): number | undefined => {
     const wanted = o.columns?.[key];
@@ -118,8 +125,14 @@ function fromRows(header: readonly string[], rows: readonly { cells: readonly st
     district: index('district', false), successors: index('successors', false) };
   const seen = new Set<string>();
   const out: AdminUnit[] = [];
-  for (const { cells, line } of rows) {
+  for (const { cells, line, compound } of rows) {
     const where = `line ${line}`;
+    // A JSON value read as text is a guess (["00007"] the code 00007, an object the name "[object Object]"): only
+    // successors may be a list.
+    for (const [i, kind] of compound ?? []) {
+      const read = i === at.code || i === at.name || i === at.level || i === at.province || i === at.district || i === at.successors;
+      if (read && !(i === at.successors && kind === 'an array')) throw new Error(`ddss: ${where}: "${header[i] ?? ''}" is ${kind}, not one value`);
+    }
     const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
     const code = codeOf(cell(at.code), WIDTH.code, 'commune code', where);
     if (seen.has(code)) throw new Error(`ddss: ${where}: commune code ${code} appears twice`);
@@ -138,15 +151,22 @@ function fromRows(header: readonly string[], rows: readonly { cells: readonly st
   return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** JSON rows (objects) as header + cells, reading own properties only. */
-function jsonRows(items: readonly unknown[]): { header: string[]; rows: { cells: string[]; line: number }[] } {
+/** JSON rows (objects) as header + cells, reading own properties only; arrays and objects are marked (`Row.compound`). */
+function jsonRows(items: readonly unknown[]): { header: string[]; rows: Row[] } {
   const header: string[] = [];
   for (const item of items) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('ddss: JSON entries must be objects');
     for (const k of Object.keys(item)) if (!header.includes(k)) header.push(k);
   }
   const cellText = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v));
-  return { header, rows: items.map((item, i) => ({ cells: header.map((k) => cellText(Object.hasOwn(item as object, k) ? (item as Record<string, unknown>)[k] : undefined)), line: i + 1 })) };
+  return { header, rows: items.map((item, i) => {
+    const values = header.map((k) => (Object.hasOwn(item as object, k) ? (item as Record<string, unknown>)[k] : undefined));
+    const compound = new Map<number, 'an array' | 'an object'>();
+    values.forEach((v, c) => {
+      if (typeof v === 'object' && v !== null) compound.set(c, Array.isArray(v) ? 'an array' : 'an object');
+    });
+    return { cells: values.map(cellText), line: i + 1, ...(compound.size === 0 ? {} : { compound }) };
+  }) };
 }
 
 /**
@@ -168,6 +188,8 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
   let meta: { version?: unknown; validFrom?: unknown; validTo?: unknown; source?: unknown } = {};
   let entries: readonly AdminUnit[];
   if (format === 'json') {
+    // Duplicate keys, leading zeros and syntax errors, named with their line (JSON.parse keeps or rejects them mutely).
+    checkJsonEntries(body, /^\s*\{/.test(body));
     const doc: unknown = JSON.parse(body);
     const items = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'entries') ? (doc as { entries: unknown }).entries : undefined;
     if (!Array.isArray(items)) throw new Error('ddss: JSON must be an array of units or a table with "entries"');

@@ -46,7 +46,7 @@ export const en: Readonly<Record<string, string>> = {
   repeated_header: 'the record repeats the header: it is not data (files joined together, or a report exported page by page)',
   zero_filled_tail: 'the file ends in {bytes} zero bytes from byte {offset}: it was probably cut short (a crash or an unfinished copy); the rows after that point are missing',
   mixed_line_endings: 'the file mixes line endings ({endings}), first at line {line}',
-  non_object_element: 'the record is a {type}, not an object, and was not read',
+  non_object_element: 'the record is not an object of fields (type: {type}) and was not read',
   non_array_document: 'the JSON document is a single {type}, not an array of records; it was read as one record',
   duplicate_key: '{field}: key "{key}" appears more than once in the record; the last value is kept',
   invalid_json: 'the record is not valid JSON (byte {offset}): {detail}',

@@ -16,6 +16,11 @@ export interface Grammar {
   leadingZero(text: string, offset: number): void;
   /** A syntax error at `i`; returns where reading goes on (NDJSON skips the line, JSON stops). */
   fail(detail: string, i: number, atEnd?: boolean): number;
+  /**
+   * An escape in a string stood for a C0 control other than tab, CR and LF (`\u0000`, `\b`): `codepoint`, the escape
+   * ending just before `end` and `length` characters long (all ASCII, so as many bytes).
+   */
+  control(codepoint: number, end: number, length: number, inKey: boolean): void;
   /** A U+FFFD that replaced invalid bytes, met inside a string. */
   invalidBytes(offset: number, inKey: boolean): void;
   /** The piece of text is consumed up to `n`, before its length is added to the offsets. */

@@ -263,6 +263,7 @@ export class Lexer {
     }
     const ch = ESCAPES[c];
     if (ch === undefined) return this.g.fail('invalid escape in a string', i);
+    if (c === 98 || c === 102) this.g.control(ch.charCodeAt(0), i + 1, 2, this.isKey); // \b, \f
     if (this.keep) this.strBuf += ch;
     this.mode = STRING;
     this.tokStart = i + 1;
@@ -277,7 +278,9 @@ export class Lexer {
       this.hexValue = this.hexValue * 16 + v;
     }
     if (this.hexCount === 4) {
-      if (this.keep) this.strBuf += String.fromCharCode(this.hexValue);
+      const v = this.hexValue;
+      if (v < 32 && v !== 9 && v !== 10 && v !== 13) this.g.control(v, i, 6, this.isKey);
+      if (this.keep) this.strBuf += String.fromCharCode(v);
       this.mode = STRING;
       this.tokStart = i;
     }

@@ -210,12 +210,22 @@ export function startsValue(c: number): boolean {
   return c === 123 || c === 91 || c === 34 || c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110;
 }
 
+/** Characters that show as nothing, or as a plain space: format characters, spaces other than U+0020, unassigned. */
+const INVISIBLE = /^[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cn}\p{Co}]$/u;
+
 /**
- * A character for an error message: quoted and escaped, so control characters are visible.
+ * A character for an error message: quoted and escaped, so control characters are visible; one that shows as nothing
+ * or as a plain space is named by its code point (a byte order mark opening a line of two NDJSON files joined with
+ * cat was `found "\uFEFF"` printed as `found ""`).
  * @example
  * showChar('a\nb', 1); // '"\\n"'
+ * showChar('\uFEFF{', 0); // 'U+FEFF (a byte order mark: were two files joined together?)'
  */
 export function showChar(text: string, i: number): string {
   const c = text.codePointAt(i);
-  return c === undefined ? 'the end of the input' : JSON.stringify(String.fromCodePoint(c));
+  if (c === undefined) return 'the end of the input';
+  const s = String.fromCodePoint(c);
+  if (c === 32 || !INVISIBLE.test(s)) return JSON.stringify(s);
+  const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  return c === 0xfeff ? `${code} (a byte order mark: were two files joined together?)` : code;
 }

@@ -49,6 +49,14 @@ describe('createJsonScanner, JSON documents', () => {
     }
   });
 
+  // A file cut short is the commonest broken JSON: it said "unexpected end of input, found the end of the input".
+  it.each([['mid-string', '[{"a":1},{"a":"xy'], ['mid-number', '[{"a":1},{"a":12'], ['between records', '[{"a":1},'], ['mid-key', '[{"a']])(
+    'a document cut %s says it is not closed', (_where, text) => {
+      const r = scan(text);
+      expect(r.rows).toEqual([{ a: 1 }].slice(0, text.startsWith('[{"a":1}') ? 1 : 0));
+      expect(r.error).toBe(`ddss: invalid JSON at byte ${text.length} (line 1): unexpected end of input: the document is not closed (was the file cut short?)`);
+    });
+
   it('keeps the records before a syntax error', () => {
     const r = scan('[{"a":1},\n{"a":2},\n{"a":3,,}]');
     expect(r.rows).toEqual([{ a: 1 }, { a: 2 }]);
@@ -57,6 +65,19 @@ describe('createJsonScanner, JSON documents', () => {
 
   it('suggests NDJSON when a second document follows the first', () => {
     expect(scan('{"a":1}\n{"a":2}\n').error).toContain('ndjson');
+  });
+
+  // Two exports joined with cat, or trailing garbage, were told "is it NDJSON?": read so, every line of the arrays
+  // is invalid_json. Only a lone object followed by another is NDJSON-like.
+  it.each([
+    ['two arrays joined', '[{"a":1}]\n[{"a":2}]\n', 'found "[" (a second JSON document follows the first: were two files joined together?)'],
+    ['an array then an object', '[{"a":1}]\n{"a":2}\n', 'found "{" (a second JSON document follows the first: were two files joined together?)'],
+    ['garbage after the array', '[{"a":1}] x', 'found "x"'],
+    ['a NUL after the array', '[{"a":1}]\u0000', 'found "\\u0000"'],
+  ])('%s: says what follows, without an NDJSON hint where it does not fit', (_what, text, end) => {
+    const error = scan(text).error ?? '';
+    expect(error).toMatch(/^ddss: invalid JSON at byte \d+ \(line \d\): unexpected data after the end of the JSON document, /);
+    expect(error.endsWith(end)).toBe(true);
   });
 
   it('builds rows with a null prototype, keeping __proto__ and constructor as own keys', () => {
@@ -163,6 +184,34 @@ describe('createJsonScanner, NDJSON', () => {
       params: { detail: 'expected a value, found "é"', offset: 14 } }]);
     expect(r.records).toBe(3);
     expect(r.linesRead).toBe(4);
+  });
+
+  // Two NDJSON files joined with cat: the second one's byte order mark opens a line. It was "found \"\uFEFF\"", a
+  // character no one sees; invisible characters are named by their code point.
+  it.each([
+    ['a byte order mark opening a later line', '{"a":1}\n\uFEFF{"a":2}\n', 'expected a value, found U+FEFF (a byte order mark: were two files joined together?)'],
+    ['a zero-width space', '{"a":1}\n\u200B{"a":2}\n', 'expected a value, found U+200B'],
+    ['a no-break space', '{"a":1}\n{"a":\u00A01}\n', 'expected a value, found U+00A0'],
+    ['a visible character stays quoted', '{"a":1}\n{"a":é}\n', 'expected a value, found "é"'],
+  ])('names %s', (_what, text, detail) => {
+    const r = nd(text);
+    expect(r.rows).toEqual([{ a: 1 }]);
+    expect(r.issues.map((i) => i.params?.detail)).toEqual([detail]);
+  });
+
+  // A NUL or another C0 control written as an escape (`\u0000`) is valid JSON but no clean text: the same value in a CSV
+  // cell is control_character, and as JSON it passed.
+  it('a value holding a control character as an escape is control_character, once per top-level field, with its byte', () => {
+    const text = '{"a":"x\\u0000y","b":{"c":["\\b","\\u001F"]},"d":"tab\\tcr\\rlf\\n\\u0009"}\n{"\\u0001k":1}\n';
+    for (const piece of [text.length, 1, 5]) {
+      const r = nd(text, {}, piece);
+      expect(r.rows).toHaveLength(2);
+      expect(r.issues).toEqual([
+        { code: 'control_character', criterion: 'clean', severity: 'error', scope: 'row', field: 'a', params: { codepoint: '0000', offset: 7 }, index: 0, line: 1 },
+        { code: 'control_character', criterion: 'clean', severity: 'error', scope: 'row', field: 'b', params: { codepoint: '0008', offset: 27 }, index: 0, line: 1 },
+      ]);
+    }
+    expect(scan('[{"a":"\\u0007"}]').issues.map((i) => [i.code, i.field, i.params?.codepoint])).toEqual([['control_character', 'a', '0007']]);
   });
 
   it.each([

@@ -12,6 +12,8 @@ export type { JsonScanner, ScannerOptions } from './_scanner-api.js';
 // Where the grammar is, between tokens.
 const TOP = 0, DOC_FIRST = 1, DOC_NEXT = 2, DOC_AFTER = 3, DOC_END = 4, LINE_START = 5, LINE_END = 6, VALUE = 7;
 const ARR_FIRST = 8, OBJ_FIRST = 9, OBJ_KEY = 10, COLON = 11, AFTER = 12;
+/** The input ended inside the document: the commonest broken JSON, a file cut short. */
+const NOT_CLOSED = 'unexpected end of input: the document is not closed (was the file cut short?)';
 /** In a wrapper object on the way to the records (`records`): the walk reads the punctuation. */
 const WRAPPER = 13;
 
@@ -53,7 +55,9 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   // A wrapper's value that is not on the way to the records: read without being built.
   let skipping = false;
 
-  const grammar: Grammar = { structural, newline, string, key, scalar: complete, leadingZero, fail, invalidBytes, pieceEnd };
+  // Top-level fields of the current record already noted for a control character (one finding per cell, as in CSV).
+  const controlled: (string | undefined)[] = [];
+  const grammar: Grammar = { structural, newline, string, key, scalar: complete, leadingZero, fail, control, invalidBytes, pieceEnd };
   const lex = new Lexer(grammar);
   const walk = ndjson || options.records === undefined || options.records.length === 0 ? undefined
     : new RecordsWalk(options.records, watch, {
@@ -75,14 +79,15 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
 
   /** A syntax error at `i`: NDJSON skips the line, JSON stops. Returns `i`, where reading resumes (or stopped). */
   function fail(detail: string, i: number, atEnd = false): number {
-    const what = `${detail}, found ${atEnd ? 'the end of the input' : showChar(lex.text, i)}`;
+    // The end of a document not closed says itself; what else ends the input early is found "the end of the input".
+    const what = atEnd && detail === NOT_CLOSED ? detail : `${detail}, found ${atEnd ? 'the end of the input' : showChar(lex.text, i)}`;
     const offset = lex.off(i);
     if (ndjson) {
       lineErr ??= { detail: what, offset };
       stopBuilding();
       lex.mode = SKIP_LINE;
     } else {
-      const hint = state === DOC_END ? ' (is it NDJSON? read it with format: "ndjson")' : '';
+      const hint = state === DOC_END ? afterDocument(single, lex.text.charCodeAt(i)) : '';
       const message = `ddss: invalid JSON at byte ${offset} (line ${lex.line}): ${what}${hint}`;
       failure ??= new JsonSyntaxError(message, offset, lex.line);
       lex.halt();
@@ -115,6 +120,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     kind = kindOf(c);
     lex.build = kind !== 'array'; // a non-object record is rejected; scalars are kept only to show them
     tooDeep = badBytes = false;
+    controlled.length = 0;
     lineErr = topKey = undefined;
     return startValue(i, c);
   }
@@ -164,6 +170,19 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     // Inside a top-level key the field is not known yet; inside a value it is the top-level key.
     const field = depth === 0 || (depth === 1 && inKey) ? undefined : topKey;
     sink.note('invalid_encoding', 'clean', { offset, encoding: 'utf-8' }, field);
+  }
+
+  /**
+   * `"name":"A\u0000"` is JSON, but a NUL or another C0 control in a value is no clean text, as a CSV cell holding it is
+   * `control_character` (clean, error): one finding per top-level field of the record, its `field`, with the escape's
+   * byte. A top-level key holding one is a column name, said where columns are.
+   */
+  function control(codepoint: number, end: number, length: number, inKey: boolean): void {
+    if (!lex.build || depth === 0 || (depth === 1 && inKey)) return;
+    const field = topKey;
+    if (controlled.includes(field)) return;
+    controlled.push(field);
+    sink.note('control_character', 'clean', { codepoint: codepoint.toString(16).toUpperCase().padStart(4, '0'), offset: lex.off(end) - length }, field);
   }
 
   /**
@@ -333,7 +352,7 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
       if (failure !== undefined) return;
       lex.finish();
       if (ndjson) finishLine(0, true);
-      else if (failure === undefined && state !== TOP && state !== DOC_END) fail('unexpected end of input', 0, true);
+      else if (failure === undefined && state !== TOP && state !== DOC_END) fail(NOT_CLOSED, 0, true);
     },
     pending: () => sink.size,
     take() {
@@ -344,4 +363,14 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     records: () => records,
     error: () => failure,
   };
+}
+
+/**
+ * What the error after a complete document adds, by what follows it: after a lone object, another `{` is NDJSON read
+ * as JSON; after an array, a `[` or `{` is a second document (two exports joined with cat), which NDJSON would not
+ * read either; anything else is said by the character found.
+ */
+function afterDocument(single: boolean, c: number): string {
+  if (single && c === 123) return ' (is it NDJSON? read it with format: "ndjson")';
+  return c === 91 || c === 123 ? ' (a second JSON document follows the first: were two files joined together?)' : '';
 }

@@ -185,6 +185,30 @@ describe('readJson on a file that is not text', () => {
       error: 'the input is gzip data, not text: decompress it first (gunzip, or `zcat FILE | ddss validate - …`)' });
   });
 
+  // Windows PowerShell 5 writes `ConvertTo-Json > export.json` as UTF-16 LE with a BOM: it was "invalid JSON at byte 0 …
+  // found "�"", which says nothing of what to do.
+  it.each([
+    ['json', 'utf16le', true], ['json', 'utf16be', true], ['ndjson', 'utf16le', true], ['json', 'utf16le', false], ['ndjson', 'utf16be', false],
+  ] as const)('a %s file in %s (byte order mark: %s): source.encoding_mismatch, nothing decoded, the read fails saying how to convert it', async (format, encoding, bom) => {
+    const text = format === 'json' ? '[{"id":"á"},\n{"id":"b"}]\n' : '{"id":"á"}\n{"id":"b"}\n';
+    const le = Buffer.from(text, 'utf16le');
+    const body = encoding === 'utf16le' ? le : Buffer.from(le).swap16();
+    const bytes = Buffer.concat([bom ? Buffer.from(encoding === 'utf16le' ? [0xff, 0xfe] : [0xfe, 0xff]) : Buffer.alloc(0), body]);
+    const path = file(`ps-export-${encoding}-${String(bom)}.${format}`, bytes);
+    const src = readJson(path);
+    const got: RowBatch[] = [];
+    for await (const b of src.batches()) got.push(b);
+    const likely = encoding === 'utf16le' ? 'UTF-16 LE' : 'UTF-16 BE';
+    expect(got.flatMap((b) => b.rows)).toEqual([]);
+    expect(got.flatMap((b) => b.issues ?? [])).toEqual([{ code: 'encoding_mismatch', criterion: 'clean', severity: 'error', scope: 'file',
+      params: { declared: 'utf8', likely, evidence: bom
+        ? { en: `it starts with the ${likely} byte order mark`, vi: `tệp bắt đầu bằng dấu thứ tự byte (BOM) của ${likely}` }
+        : { en: 'every other byte is zero, as in UTF-16 text', vi: 'cứ hai byte lại có một byte 0, như văn bản UTF-16' } },
+      suggestion: encoding }]);
+    expect(src.info()).toMatchObject({ bytes: bytes.length, records: 0,
+      error: `the input is ${likely} text, and JSON is read as UTF-8: convert it first (iconv -f UTF-16 -t UTF-8 FILE > FILE-utf8.json)` });
+  });
+
   it('keeps the records of a stream that fails within its first 16 bytes', async () => {
     await expect(records(failing(['{"a":1}\n', '{"a":2}\n']), { format: 'ndjson' })).rejects.toThrow('disk on fire');
     const src = readJson(failing(['{"a":1}\n', '{"a":2}\n']), { format: 'ndjson' });

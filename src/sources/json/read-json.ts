@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { checkOptionKeys } from '../../core/option-keys.js';
 import type { RowBatch, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
-import { screenBinary, type BinaryScreen } from '../binary-input.js';
+import { binaryInput, screenBinary, type BinaryScreen } from '../binary-input.js';
 import { emptyInput } from '../empty-input.js';
 import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroTailWatch } from '../zero-tail.js';
 import { fileChunks } from '../file-chunks.js';
@@ -10,6 +10,7 @@ import { MAX_PIECE, decodeUtf8, type TextChunk } from './decode-utf8.js';
 import { createJsonScanner, type JsonScanner } from './json-scanner.js';
 import { JsonSyntaxError } from './json-syntax-error.js';
 import { recordsPath, showRecordsPath } from './records-path.js';
+import { utf16Json } from './utf16-json.js';
 
 /** Options of `readJson`. */
 export interface ReadJsonOptions {
@@ -122,9 +123,11 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
     try {
       // A file read by path fails at its end if it changed size meanwhile (`fileChunks`).
       const input = isPath ? fileChunks(source, MAX_PIECE) : source;
-      // A gzip or a workbook is no JSON with a syntax error at byte 0: say what it is (`source.binary_input`).
+      // A gzip or a workbook is no JSON with a syntax error at byte 0: say what it is (`source.binary_input`); so is
+      // UTF-16 text, which JSON is not read as (`source.encoding_mismatch`).
       const screen: BinaryScreen = { skipped: 0 };
-      for await (const chunk of decodeUtf8(withoutZeroTail(screenBinary(input, screen), tail))) {
+      const recognise = (head: Uint8Array) => binaryInput(head) ?? utf16Json(head);
+      for await (const chunk of decodeUtf8(withoutZeroTail(screenBinary(input, screen, recognise), tail))) {
         bytes += chunk.bytes;
         if (!data && chunk.text !== '') {
           if (text === 0) bom = chunk.text.charCodeAt(0) === 0xfeff;
