@@ -112,7 +112,18 @@ function decide(x: Cell, base: Verdict): Decision {
   if (first.verdict.unparsed.has(x.field)) return no('not_parsed', first.node.path);
   const broken = newFailures(base, first.verdict);
   if (broken.length > 0) return no('breaks_rule', first.node.path, broken.join(', '));
+  if (startsFormula(first.node.value) && !startsFormula(before)) return no('formula', first.node.path);
   return { field: x.field, before, status: 'fixed', after: first.node.value, path: first.node.path };
+}
+
+/**
+ * Whether a spreadsheet opening the cell would read a formula: `=` or `@` first, or `+`/`-` followed by more than a
+ * number or a phone number (`+84 912 345 678`, `-12.5` and `(028) 3822` stay data, `+HYPERLINK(…)` and
+ * `-2+3+cmd|…` do not). A fix may trim the space that kept `" =HYPERLINK(…)"` text; it must not arm it.
+ * @example startsFormula('=1') // true; startsFormula('+84 912 345 678') // false
+ */
+export function startsFormula(value: string): boolean {
+  return /^[=@]/.test(value) || (/^[+-]/.test(value) && !/^[+-][\d .,()]*$/.test(value));
 }
 
 /** The rules failing in `after` that did not fail in `before` (each rule once). */

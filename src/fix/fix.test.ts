@@ -149,6 +149,16 @@ describe('fix: never a guess (not_fixed)', () => {
     expect(result.after.rules.find((r) => r.id === 'id.unique')?.failed).toBe(0);
   });
 
+  it('a fix that would make a cell start a spreadsheet formula: formula, left as it is; a phone number is trimmed', async () => {
+    const def = defineDataset({ name: 'f', fields: { v: field.text().trimmed() } });
+    const input = 'v\n" =HYPERLINK(""http://x"",""y"")"\n @SUM(A1)\n -2+3+cmd\n +84 912 345 678\n -12.5 \n';
+    const { text, log } = await run(def, input);
+    expect(text).toBe('v\n" =HYPERLINK(""http://x"",""y"")"\n @SUM(A1)\n -2+3+cmd\n+84 912 345 678\n-12.5\n');
+    expect(log.map((c) => [c.line, c.status, c.reason])).toEqual([
+      [2, 'not_fixed', 'formula'], [3, 'not_fixed', 'formula'], [4, 'not_fixed', 'formula'], [5, 'fixed', undefined], [6, 'fixed', undefined],
+    ]);
+  });
+
   it('a record holding bytes that are not UTF-8: invalid_encoding, the record copied as it is', async () => {
     const input = Buffer.concat([Buffer.from('id,name,note\n1, An ,'), Buffer.from([0xff]), Buffer.from('\n2, Chi ,x\n')]);
     const { bytes, log } = await run(names, input);

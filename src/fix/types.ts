@@ -17,7 +17,12 @@ export type NotFixedReason =
   /** The record holds bytes that are not UTF-8: rewriting it could not keep them as they are. */
   | 'invalid_encoding'
   /** The value or its fix is longer than the 200 characters ddss compares. */
-  | 'value_too_long';
+  | 'value_too_long'
+  /**
+   * The fix would make the cell start a spreadsheet formula that it did not start before (`" =HYPERLINK(…)"` trimmed
+   * to `=HYPERLINK(…)`): the fixed file is data for spreadsheets too, where the cell would run.
+   */
+  | 'formula';
 
 /** One line of the change log: a cell changed, or a fixable cell left as it was and why. */
 export interface FixChange {
