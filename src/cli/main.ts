@@ -5,6 +5,7 @@ import { processIo, stdoutFailed } from './_io.js';
 import { removePendingOutputs } from './_files.js';
 import { EXIT } from './_errors.js';
 import { waitingOnPipe } from '../sources/file-chunks.js';
+import { terminalLines } from '../outputs/_escape.js';
 
 // Interrupted (Ctrl-C, a scheduler's SIGTERM, SIGHUP from a closed terminal or SSH session): outputs are written to temporary files and renamed into place only
 // when the run completes, so removing those leaves every target as it was. 128 + the signal's number, as shells do.
@@ -42,7 +43,8 @@ function namesPipe(args: readonly string[]): boolean {
 const fatal = (e: unknown): void => {
   removePendingOutputs();
   const text = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`ddss: the run failed outside any rule: ${text.split('\n')[0] ?? text}\n`);
+  // The message is a definition's words: shown escaped, as every other stderr line (see terminalLines).
+  process.stderr.write(terminalLines(`ddss: the run failed outside any rule: ${text.split('\n')[0] ?? text}\n`));
   if ((process.env.DDSS_DEBUG ?? '') !== '' && e instanceof Error && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
   process.exit(EXIT.unevaluated);
 };

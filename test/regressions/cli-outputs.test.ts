@@ -182,4 +182,10 @@ describe('the executable never ends in a stack trace', () => {
     expect(r.stderr).toBe('ddss: the run failed outside any rule: refresh failed\n');
     expect(r.status).toBe(3);
   });
+
+  it('that line shows what the thrown message holds escaped, never a terminal escape', () => {
+    const r = ddss(['validate', 'parcels.csv', '--dataset', 'throws-escape.def.ts', '--now', '2026-11-22']);
+    expect(r.stderr).toBe('ddss: the run failed outside any rule: refresh \\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007failed\n');
+    expect(r.status).toBe(3);
+  });
 });
