@@ -152,6 +152,23 @@ describe('readXlsx on a file cut short (an incomplete download)', () => {
   });
 });
 
+describe('readXlsx on a sheet whose row number is no row of Excel', () => {
+  // The blank rows up to row 900,000,000 were counted one by one: the read took minutes and gigabytes.
+  it.each([['900000000'], ['1048577'], ['0']])('fails a row numbered %s, naming the sheet, at once', async (r) => {
+    const bad = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace('</sheetData>', `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>z</t></is></c></row></sheetData>`) : undefined));
+    const started = Date.now();
+    await expect(rows(bad)).rejects.toThrow(new RegExp(`the sheet "Sổ địa chính" \\(xl/worksheets/sheet1\\.xml\\) has a row numbered ${r}, .*1,048,576`));
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+  it('reads row 1,048,576, the last row of Excel', async () => {
+    const last = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace('</sheetData>', '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>z</t></is></c></row></sheetData>') : undefined));
+    const { lines } = await readAll(last);
+    expect(lines.at(-1)).toBe(1048576);
+  });
+});
+
 describe('readXlsx on a workbook with a damaged sheet it does not read', () => {
   it('reads the sheet asked for: nothing of it is lost', async () => {
     const path = await writeWorkbook((wb) => {

@@ -143,7 +143,10 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
           if (typeof parse === 'function') {
             ws.parse = async function* () {
               try {
-                yield* parse.call(ws);
+                for await (const events of parse.call(ws)) {
+                  rowsOfExcel(events, (why) => new DamagedPart(path, label(), why));
+                  yield events;
+                }
               } catch (e) {
                 throw asDamaged(e, path, label());
               }
@@ -155,6 +158,24 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
     } as Method;
   }
   return Checked as unknown as CheckedWorkbookReaderClass;
+}
+
+// Excel's last row: no sheet it writes or opens has more.
+const MAX_ROW = 1_048_576;
+
+/**
+ * Throws `damaged` for a row of the events exceljs parsed whose number is no row of Excel (1 to 1,048,576). Why: the
+ * rows between two rows of data are blank rows of the sheet, counted one by one, so a row numbered 900,000,000 (a
+ * hostile or broken file) kept the read going for minutes and gigabytes; Excel opens no such sheet.
+ */
+function rowsOfExcel(events: unknown, damaged: (why: string) => Error): void {
+  if (!Array.isArray(events)) return;
+  for (const e of events as WorksheetEvent[]) {
+    if (e.eventType !== 'row') continue;
+    const n = (e.value as { number?: unknown } | undefined)?.number;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_ROW) continue;
+    throw damaged(`has a row numbered ${String(n)}, where Excel's rows are numbered 1 to 1,048,576`);
+  }
 }
 
 /**
