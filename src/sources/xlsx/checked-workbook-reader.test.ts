@@ -152,6 +152,26 @@ describe('readXlsx on a file cut short (an incomplete download)', () => {
   });
 });
 
+describe('readXlsx on inline strings and a pretty-printed sheet', () => {
+  const cell = (ref: string, xml: string) => (name: string, text: string) => (name === SHEET
+    ? text.replace(new RegExp(`<c r="${ref}"[^>]*>.*?</c>`), xml) : undefined);
+  it.each([
+    // exceljs started the text anew at each <t>: a string of runs read as its last run, "Văn 1".
+    ['runs, joined', '<c r="B3" t="inlineStr"><is><r><t xml:space="preserve">Nguyễn </t></r><r><rPr><b/></rPr><t>Văn 1</t></r></is></c>', 'Nguyễn Văn 1'],
+    // A phonetic guide replaced the text.
+    ['without its phonetic guide', '<c r="B3" t="inlineStr"><is><t>Lê</t><rPh sb="0" eb="1"><t>LE</t></rPh></is></c>', 'Lê'],
+    // exceljs added every text after the <t> to it: the line breaks and indents of the XML ended the name.
+    ['laid out on lines', '<c r="B3" t="inlineStr">\n  <is>\n    <t>Trần &amp; Lê</t>\n  </is>\n</c>', 'Trần & Lê'],
+    ['a formula\'s text laid out on lines', '<c r="B3" t="str">\n <f>"y"</f>\n <v>Đỗ</v>\n</c>', 'Đỗ'],
+    ['spaces that are its text', '<c r="B3" t="inlineStr"><is><t xml:space="preserve">  </t></is></c>', '  '],
+  ])('reads an inline string %s as Excel shows it', async (_, xml, expected) => {
+    const path = await rewriteWorkbook(await register(), cell('B3', xml));
+    const { rows: read } = await readAll(path);
+    expect((read[1] as unknown[])[1]).toBe(expected);
+    expect(read).toHaveLength(300);
+  });
+});
+
 describe('readXlsx on a sheet whose row number is no row of Excel', () => {
   // The blank rows up to row 900,000,000 were counted one by one: the read took minutes and gigabytes.
   it.each([['900000000'], ['1048577'], ['0']])('fails a row numbered %s, naming the sheet, at once', async (r) => {
