@@ -131,6 +131,13 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       const path = sheetPartsOf.get(this)?.real(shown) ?? shown;
       // The label is made when an error is: the workbook may give the sheet's name only after the sheet.
       const label = () => partLabel(this, path);
+      // exceljs names a sheet from the workbook part, and read this one straight from the zip before that part (or
+      // without it): it failed with a TypeError. Excel writes that part first; ddss reads the zip in its order.
+      if ((this as Reader).model === undefined) {
+        throw new Error(`${path} comes before xl/workbook.xml in the zip, or the zip has no xl/workbook.xml: that part ` +
+          'names the sheets, and a workbook is read in the order of its zip (Excel writes that part first); open it in ' +
+          'Excel or LibreOffice and save it as .xlsx');
+      }
       const typedCells: TypedCells = new Map();
       const part = check(this, path, 'worksheet');
       const strings = sharedStringScanner({ count: () => this.sharedStrings?.length, damaged: part.damaged });

@@ -135,9 +135,14 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       // A file that cannot be opened says so in words (`file not found (ENOENT)`), as the CSV and JSON readers do.
       const raw = typeof (e as NodeJS.ErrnoException).syscall === 'string' ? fileErrorText(e, { code: true })
         : e instanceof Error ? e.message : String(e);
-      // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often.
-      const cause = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw)
-        ? `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv` : raw;
+      // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often; or an OLE compound
+      // file (D0 CF 11 E0, read little-endian): an .xlsx saved with a password, which Excel encrypts into one, or an
+      // Excel 97–2003 workbook renamed.
+      const notZip = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw);
+      const cause = !notZip ? raw : /invalid signature: 0xe011cfd0/i.test(raw)
+        ? 'it is a password-protected workbook or an Excel 97–2003 one (an OLE compound file, not the zip archive of an ' +
+          '.xlsx workbook): remove its password in Excel (File > Info > Protect Workbook), or save it as .xlsx, and validate that'
+        : `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv`;
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
       info = { kind: 'xlsx', ...named, ...sheet, records, error: message };
       const code = (e as NodeJS.ErrnoException | undefined)?.syscall === undefined ? undefined : (e as NodeJS.ErrnoException).code;
