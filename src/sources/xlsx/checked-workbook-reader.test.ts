@@ -172,6 +172,23 @@ describe('readXlsx on inline strings and a pretty-printed sheet', () => {
   });
 });
 
+describe('readXlsx on a number cell whose value is no number', () => {
+  // exceljs read it with parseFloat: "1,5" as 1, "12abc" as 12, "1.2.3" as 1.2, without a word.
+  it.each([['1,5'], ['12abc'], ['1.2.3'], ['1.234.567']])('hands %s over as the text it holds', async (v) => {
+    const path = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace(/<c r="C3"([^>]*)>.*?<\/c>/, `<c r="C3"$1><v>${v}</v></c>`) : undefined));
+    const { rows: read } = await readAll(path);
+    expect((read[1] as unknown[])[2]).toBe(v);
+    expect((read[2] as unknown[])[2]).toBe(102);
+  });
+  it.each([['-1.5'], ['1.2E+15'], ['0.1e-3']])('reads %s as the number it is', async (v) => {
+    const path = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace(/<c r="C3"([^>]*)>.*?<\/c>/, `<c r="C3"$1><v>${v}</v></c>`) : undefined));
+    const { rows: read } = await readAll(path);
+    expect((read[1] as unknown[])[2]).toBe(Number(v));
+  });
+});
+
 describe('readXlsx on a sheet whose row number is no row of Excel', () => {
   // The blank rows up to row 900,000,000 were counted one by one: the read took minutes and gigabytes.
   it.each([['900000000'], ['1048577'], ['0']])('fails a row numbered %s, naming the sheet, at once', async (r) => {

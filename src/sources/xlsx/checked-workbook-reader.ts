@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { cellRefs } from './cell-refs.js';
 import { inlineStrings } from './inline-strings.js';
+import { numberTexts } from './number-texts.js';
 import { asDamaged, DamagedPart, OversizedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
 import { partText, type PartCheck } from './part-text.js';
@@ -141,7 +142,8 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       const typedCells: TypedCells = new Map();
       const part = check(this, path, 'worksheet');
       const strings = sharedStringScanner({ count: () => this.sharedStrings?.length, damaged: part.damaged });
-      const scanner = chained(inlineStrings(part.tooLarge), chained(cellRefs(), chained(typedCellScanner(typedCells), strings)));
+      const scanner = chained(inlineStrings(part.tooLarge), chained(cellRefs(), chained(typedCellScanner(typedCells),
+        chained(numberTexts(), strings))));
       const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner });
       for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
         if (event.eventType === 'worksheet' && event.value !== undefined) {
