@@ -53,6 +53,7 @@ export const vi: Readonly<Record<string, string>> = {
   binary_input: 'đầu vào là dữ liệu {format}, không phải văn bản; không có gì để đánh giá',
   encoding_mismatch: 'tệp có vẻ được mã hóa {likely}, không phải {declared} như đã khai báo: {evidence}',
   source_error: 'không đọc được toàn bộ nguồn dữ liệu: {detail}',
+  merged_cells: 'trang tính có ô gộp trong dữ liệu ({ranges}): vùng gộp chỉ giữ giá trị ở ô trên cùng bên trái, các ô còn lại được đọc là trống',
   error_cell: '{field}: ô {cell} chứa lỗi Excel {value}',
   formula_without_value: '{field}: ô {cell} chứa công thức ={formula} nhưng không có kết quả đã lưu (hãy tính lại và lưu bảng tính trong Excel)',
 };

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { cellRefs } from './cell-refs.js';
 import { inlineStrings } from './inline-strings.js';
+import { mergedCells } from './merged-cells.js';
 import { numberTexts } from './number-texts.js';
 import { asDamaged, DamagedPart, OversizedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
@@ -140,16 +141,18 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
           'Excel or LibreOffice and save it as .xlsx');
       }
       const typedCells: TypedCells = new Map();
+      const merged: string[] = [];
       const part = check(this, path, 'worksheet');
       const strings = sharedStringScanner({ count: () => this.sharedStrings?.length, damaged: part.damaged });
       const scanner = chained(inlineStrings(part.tooLarge), chained(cellRefs(), chained(typedCellScanner(typedCells),
-        chained(numberTexts(), strings))));
+        chained(numberTexts(), chained(strings, mergedCells(merged))))));
       const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner });
       for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
         if (event.eventType === 'worksheet' && event.value !== undefined) {
           const ws = event.value;
           const parse = ws.parse as (() => AsyncIterable<unknown>) | undefined;
           ws.typedCells = typedCells;
+          ws.mergedCells = merged;
           // The sheet's XML errors surface while its rows are iterated (exceljs' iterator calls this.parse()).
           if (typeof parse === 'function') {
             ws.parse = async function* () {

@@ -127,7 +127,7 @@ describe('readXlsx', () => {
     expect(r.issues).toEqual([]);
   });
 
-  it('keeps a merged block\'s value in its first cell, and reports empty rows (stored or not) as blank', async () => {
+  it('keeps a merged block\'s value in its first cell, says it is merged, and reports empty rows (stored or not) as blank', async () => {
     const path = await writeWorkbook((wb) => {
       const ws = wb.addWorksheet('S');
       ws.addRow(['a', 'b', 'c']);
@@ -140,7 +140,7 @@ describe('readXlsx', () => {
     const r = await read(path);
     expect(r.rows).toEqual([['x', '', 'z'], ['', '', 'last']]);
     expect(r.lines).toEqual([2, 5]);
-    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['blank_row', 3], ['blank_row', 4]]);
+    expect(r.issues.map((i) => [i.code, i.line ?? i.params?.ranges])).toEqual([['blank_row', 3], ['blank_row', 4], ['merged_cells', 'A2:B2']]);
   });
 
   it('reads the first sheet in workbook order by default, a hidden sheet by name, and lists the sheets when one is missing', async () => {

@@ -10,6 +10,7 @@ import { cellValue } from './cell-value.js';
 import { checkedWorkbookReader } from './checked-workbook-reader.js';
 import { DamagedPart } from './damaged-part.js';
 import { failure, type Failure } from './failure.js';
+import { mergedCellsIssue } from './merged-cells.js';
 import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
 import { columnName, parseRange, type CellRange } from './range.js';
 import { defaultTarget, sheetNotFound, workbookSheets, type SheetChoice, type WorkbookSheet } from './sheet-choice.js';
@@ -115,7 +116,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         const date1904 = reader.properties?.model?.date1904 === true;
         let batches = 0;
         const typedCells = ws.typedCells ?? new Map();
-        for await (const batch of sheetBatches(raced(ws, failed), { header: columns, range, batchSize, date1904, typedCells, onRecord: () => { records++; } })) {
+        for await (const batch of sheetBatches(raced(ws, failed), { header: columns, range, batchSize, date1904, typedCells,
+          merged: ws.mergedCells ?? [], onRecord: () => { records++; } })) {
           info = { kind: 'xlsx', ...named, ...sheet, records };
           batches++;
           yield batch;
@@ -182,6 +184,8 @@ interface SheetOptions {
   readonly date1904: boolean;
   /** The cells stored as an error, a boolean or a date, row by row: each row's are taken (removed) as the row is read. */
   readonly typedCells: TypedCells;
+  /** The sheet's merged ranges, complete once its rows are read. */
+  readonly merged: readonly string[];
   readonly onRecord: () => void;
 }
 
@@ -194,6 +198,8 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
   let rows: unknown[][] = [];
   let lines: number[] = [];
   let last: number | undefined;
+  // The first row of data: after the header row once it is read.
+  let dataFrom = r?.top ?? 1;
   const flush = (): RowBatch => {
     const b: RowBatch = { ...(pendingColumns === undefined ? {} : { columns: pendingColumns }), rows, lines,
       ...(issues.length === 0 ? {} : { issues }) };
@@ -218,6 +224,7 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
       pendingColumns = columns;
       issues.push(...h.issues);
       last = line;
+      dataFrom = line + 1;
       continue;
     }
     // The blank rows between two rows of data, stored or not, are blank rows of the sheet.
@@ -247,6 +254,8 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
     }
     if (rows.length >= o.batchSize || issues.length >= o.batchSize) yield flush();
   }
+  const merged = columns === undefined ? undefined : mergedCellsIssue(o.merged, dataFrom, r);
+  if (merged !== undefined) issues.push(merged);
   if (rows.length > 0 || issues.length > 0 || pendingColumns !== undefined) yield flush();
 }
 
