@@ -3,6 +3,7 @@ import { removeWorkbooks, writeWorkbook } from '../../../test/_workbook.js';
 import { defineDataset } from '../../define.js';
 import { field } from '../../field.js';
 import { validate } from '../../validate.js';
+import { compare } from '../../compare/compare.js';
 import { mergedCells } from './merged-cells.js';
 import { readXlsx } from './read-xlsx.js';
 
@@ -27,6 +28,13 @@ describe('readXlsx on merged cells', () => {
     expect(merged?.violations).toBe(1);
     expect(merged?.samples[0]?.message).toMatch(/B3:B5.*top-left cell only/);
     expect(report.rules.find((r) => r.id === 'commune.required')?.violations).toBe(2);
+  });
+
+  it('leaves a copy with the same merged cells equal to its source: nothing of it goes uncompared', async () => {
+    const path = await register((ws) => { ws.mergeCells('B3:B5'); });
+    const report = await compare(readXlsx(path, { range: 'A2:C7' }), readXlsx(path, { range: 'A2:C7' }), { key: 'id' });
+    expect(report.sourceIssues.source).toEqual({ merged_cells: 1 });
+    expect(report.status).toBe('equal');
   });
 
   it('says nothing of a merged title above the header', async () => {
