@@ -54,7 +54,10 @@ const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/wo
  * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Rows and cells stored without their
  * `r` reference are given it (`cellRefs`). Each worksheet reader also carries
  * `typedCells`, the cells stored as an error, a boolean or a date, whose type exceljs loses (`typedCellScanner`), and
- * a cell referring to a shared string the table does not hold fails its sheet (`sharedStringScanner`).
+ * a cell referring to a shared string the table does not hold fails its sheet (`sharedStringScanner`). An inline
+ * string of several runs is handed over as one text (`inlineStrings`), a number cell whose value is no number as its
+ * text (`numberTexts`), the merged ranges are noted in `mergedCells`, and a row numbered beyond Excel's 1,048,576
+ * fails its sheet.
  * @example const reader = new (checkedWorkbookReader(ExcelJS))(stream, { worksheets: 'emit' });
  */
 export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderClass {
