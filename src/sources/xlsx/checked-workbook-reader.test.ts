@@ -174,7 +174,7 @@ describe('readXlsx on inline strings and a pretty-printed sheet', () => {
 
 describe('readXlsx on a number cell whose value is no number', () => {
   // exceljs read it with parseFloat: "1,5" as 1, "12abc" as 12, "1.2.3" as 1.2, without a word.
-  it.each([['1,5'], ['12abc'], ['1.2.3'], ['1.234.567']])('hands %s over as the text it holds', async (v) => {
+  it.each([['1,5'], ['12abc'], ['1.2.3'], ['1.234.567'], ['12345678901234567890']])('hands %s over as the text it holds', async (v) => {
     const path = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
       ? text.replace(/<c r="C3"([^>]*)>.*?<\/c>/, `<c r="C3"$1><v>${v}</v></c>`) : undefined));
     const { rows: read } = await readAll(path);

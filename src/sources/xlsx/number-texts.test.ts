@@ -16,6 +16,8 @@ describe('numberTexts', () => {
     ['a cell cut across chunks', ['<row r="1"><c r="A1"><v>1,', '5</v></c></row>'], '<row r="1"><c r="A1" t="str"><v>1,5</v></c></row>'],
     ['a cell whose tag is cut across chunks', ['<c r="A1" ', 's="1"><v>1,5</v></c>'], '<c r="A1" s="1" t="str"><v>1,5</v></c>'],
     ['text and shared strings, unchanged', ['<c r="A1" t="s"><v>3</v></c><c r="B1" t="str"><v>a,b</v></c>'], '<c r="A1" t="s"><v>3</v></c><c r="B1" t="str"><v>a,b</v></c>'],
+    ['an integer of more digits than a number holds, as text', ['<c r="A1"><v>12345678901234567890</v></c>'], '<c r="A1" t="str"><v>12345678901234567890</v></c>'],
+    ['an integer of 16 digits a number holds, unchanged', ['<c r="A1"><v>1234567890123450</v></c>'], '<c r="A1"><v>1234567890123450</v></c>'],
     ['an empty cell before, unchanged', ['<c r="A1" s="1"/>', '<c r="B1"><v>2</v></c>'], '<c r="A1" s="1"/><c r="B1"><v>2</v></c>'],
   ])('%s', (_, chunks, expected) => {
     expect(passed(chunks)).toBe(expected);
