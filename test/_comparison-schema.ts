@@ -45,7 +45,7 @@ export function assertValidComparison(report: ComparisonReport): void {
   if (Object.values(report.columns).reduce((n, col) => n + col.changed, 0) < c.changed) broken.push('a changed key has no changed column');
   // File problems that leave something uncompared (not those that lose nothing; extra_property counts only when no
   // columns were named, which the report does not record) make a comparison different.
-  const lossless = new Set(['mixed_line_endings', 'blank_row', 'non_array_document', 'extra_property']);
+  const lossless = new Set(['mixed_line_endings', 'blank_row', 'non_array_document', 'merged_cells', 'extra_property']);
   const problems = [...Object.keys(report.sourceIssues.source), ...Object.keys(report.sourceIssues.copy)].filter((k) => !lossless.has(k)).length;
   const differs = c.changed + c.missing + c.extra + c.duplicateKeys + keyless.source + keyless.copy > 0 || report.columnsOnlyIn.source.length + report.columnsOnlyIn.copy.length > 0;
   if (report.status !== 'error' && (differs || problems > 0) && report.status === 'equal') broken.push(`status ${report.status} does not fit the counts`);

@@ -68,6 +68,13 @@ describe('--rename COLUMN=FIELD', () => {
       '(its columns: Mã thửa, Số CCCD, owner_name, area_m2, issued_on)\n' });
   });
 
+  it('lists a workbook\'s header as it is when refusing a column it does not have (it listed hundreds of empty columns)', async () => {
+    const book = await writeWorkbook((wb) => { wb.addWorksheet('S').addRows([['Mã thửa', 'Số CCCD', 'area_m2'], ['P1', '001089012345', 5]]); });
+    const r = await cli(['validate', book, '--dataset', 'parcels.yaml', ...NOW, '--rename', 'Ma thua=parcel_id']);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'ddss: --rename names "Ma thua", which the header does not have ' +
+      '(its columns: Mã thửa, Số CCCD, area_m2)\n' });
+  });
+
   it('ddss merge does not point to --rename, which it does not take (the shards do)', async () => {
     const path = tmp.path('vi.csv');
     writeFileSync(path, vietnamese);

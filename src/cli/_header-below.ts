@@ -157,6 +157,8 @@ export async function renamedAbsent(path: string, o: InputOptions, rename: Reado
   Promise<{ absent: string[]; columns: string[] }> {
   const records = await firstRecords(path, o, 1);
   const header = (records?.[0]?.cells ?? []).map((c) => (c === undefined || c === null ? '' : String(c)));
+  // A sheet's row is read as wide as the columns asked for: the empty cells after its last are no columns of it.
+  if (o.format === 'xlsx') while (header.length > 0 && header.at(-1) === '') header.pop();
   if (header.length === 0) return { absent: [], columns: [] };
   // Matched as the reader renames (`renamedAs`): spaces, a byte order mark and accents' composition aside.
   const names = new Set(header.map(headerName));

@@ -260,11 +260,12 @@ function _requireKey(o: CompareOptions): void {
 }
 
 /**
- * File problems that leave nothing uncompared (mixed line endings, a blank line, a document that is one object):
- * listed, but a copy with them can still equal its source (`ddss fix` keeps line endings byte for byte). Any other
- * problem, and a property outside the columns unless `columns` names what to compare, makes the comparison different.
+ * File problems that leave nothing uncompared (mixed line endings, a blank line, a document that is one object,
+ * merged cells of a sheet, whose cells are compared as stored): listed, but a copy with them can still equal its
+ * source (`ddss fix` keeps line endings byte for byte). Any other problem, and a property outside the columns unless
+ * `columns` names what to compare, makes the comparison different.
  */
-const LOSSLESS: ReadonlySet<string> = new Set(['mixed_line_endings', 'blank_row', 'non_array_document']);
+const LOSSLESS: ReadonlySet<string> = new Set(['mixed_line_endings', 'blank_row', 'non_array_document', 'merged_cells']);
 
 interface ReportParts {
   readonly key: readonly string[];

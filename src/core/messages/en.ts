@@ -57,6 +57,7 @@ export const en: Readonly<Record<string, string>> = {
   row_security: 'row-level security policies of {table} hide rows from this role: only the rows it may see were read and checked',
   encoding_mismatch: 'the file looks like {likely}, not {declared} as declared: {evidence}',
   source_error: 'the source could not be read completely: {detail}',
+  merged_cells: 'the sheet merges cells of its data ({ranges}): a merged range keeps its value in its top-left cell only, so its other cells read as empty',
   error_cell: '{field}: cell {cell} holds the Excel error {value}',
   formula_without_value: '{field}: cell {cell} holds the formula ={formula} with no saved result (recalculate and save the workbook in Excel)',
 };

@@ -54,6 +54,7 @@ export const vi: Readonly<Record<string, string>> = {
   row_security: 'chính sách bảo mật theo dòng (row-level security) của {table} ẩn bớt dòng với vai trò này: chỉ các dòng nó được xem mới được đọc và kiểm tra',
   encoding_mismatch: 'tệp có vẻ được mã hóa {likely}, không phải {declared} như đã khai báo: {evidence}',
   source_error: 'không đọc được toàn bộ nguồn dữ liệu: {detail}',
+  merged_cells: 'trang tính có ô gộp trong dữ liệu ({ranges}): vùng gộp chỉ giữ giá trị ở ô trên cùng bên trái, các ô còn lại được đọc là trống',
   error_cell: '{field}: ô {cell} chứa lỗi Excel {value}',
   formula_without_value: '{field}: ô {cell} chứa công thức ={formula} nhưng không có kết quả đã lưu (hãy tính lại và lưu bảng tính trong Excel)',
 };

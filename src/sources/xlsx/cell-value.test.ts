@@ -30,8 +30,38 @@ describe('excelDate', () => {
     [45000 - 1462, true, '2023-03-15T00:00:00.000Z'],
     [0, true, '1904-01-01T00:00:00.000Z'],
     [45000.5, false, '2023-03-15T12:00:00.000Z'],
+    // Excel's serial 1 is 01/01/1900: before its phantom 29/02/1900 (serial 60) the days count from 31/12/1899.
+    [1, false, '1900-01-01T00:00:00.000Z'],
+    [59.25, false, '1900-02-28T06:00:00.000Z'],
   ])('serial %d (1904: %s) is %s', (serial, date1904, iso) => {
     expect(excelDate(serial, date1904).toISOString()).toBe(iso);
+  });
+});
+
+describe('a date cell of the 1900 system before 1 March 1900', () => {
+  const day = (y: number, m: number, d: number, h = 0) => new Date(Date.UTC(y, m - 1, d, h));
+  // exceljs hands a date-formatted number over as a Date counted from 30/12/1899, a day early before March 1900.
+  it.each([
+    ['serial 1, the placeholder 01/01/1900, is that day', day(1899, 12, 31), { value: day(1900, 1, 1) }],
+    ['serial 59 is 28/02/1900', day(1900, 2, 27), { value: day(1900, 2, 28) }],
+    ['serial 60, 29/02/1900, a day that never was, is no date', day(1900, 2, 28), { value: '1900-02-29' }],
+    ['serial 60.5 keeps its time', day(1900, 2, 28, 12), { value: '1900-02-29T12:00:00' }],
+    ['serial 0, the day 00/01/1900 Excel shows, is no date', day(1899, 12, 30), { value: '1900-01-00' }],
+    ['a time-only cell (0.75) is its time of day, no date', day(1899, 12, 30, 18), { value: '18:00:00' }],
+    ['a negative serial (Excel shows ####) is the number stored', day(1899, 12, 29), { value: -1 }],
+    ['serial 61 is 01/03/1900, as before', day(1900, 3, 1), { value: day(1900, 3, 1) }],
+  ])('%s', (_, exceljsDate, expected) => {
+    expect(cellValue(exceljsDate, 'dd/mm/yyyy', false)).toEqual(expected);
+  });
+  it.each([
+    ['serial 1', 1, { value: day(1900, 1, 1) }],
+    ['serial 60', 60, { value: '1900-02-29' }],
+    ['serial 0', 0, { value: '1900-01-00' }],
+  ])('a dated formula result: %s', (_, serial, expected) => {
+    expect(cellValue({ formula: 'A1', result: serial }, 'dd/mm/yyyy', false)).toEqual(expected);
+  });
+  it('leaves the 1904 system as it is: its serial 0 is 01/01/1904', () => {
+    expect(cellValue(day(1904, 1, 1), 'dd/mm/yyyy', true)).toEqual({ value: day(1904, 1, 1) });
   });
 });
 

@@ -11,7 +11,8 @@ const DATE_FORMAT = /[dmyhs]/i;
 
 /**
  * Reads an exceljs cell value as Excel stored it: text (shared, inline, rich text joined, a hyperlink's text),
- * numbers, booleans and dates stay typed; a formula gives its cached result (`0`, `''` and FALSE included); an error
+ * numbers, booleans and dates stay typed (a 1900-system date cell that names no day, serial 0 or 60 or below 0, as
+ * what it holds: `serialValue`); a formula gives its cached result (`0`, `''` and FALSE included); an error
  * cell (`#N/A`), a formula whose cached result is an error (`#DIV/0!`) or a formula without a cached result gives a
  * finding instead of a value. Empty → `''`, as an empty CSV cell. `stored` is the cell's type as the sheet stores it
  * when exceljs loses it (`typedCellScanner`): `e`, an error, whose words exceljs was handed as text; `b`, a boolean,
@@ -28,8 +29,12 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
   if (v === null || v === undefined) return { value: '' };
   if (typeof v === 'string' || typeof v === 'boolean') return { value: v };
   if (typeof v === 'number') return { value: v };
-  // exceljs gives a date-formatted cell as a Date of its wall-clock fields in UTC: a workbook names no zone.
-  if (v instanceof Date) return { value: v instanceof WallClockDate ? v : new WallClockDate(v.getTime()) };
+  // exceljs gives a date-formatted cell as a Date of its wall-clock fields in UTC (a workbook names no zone), counted
+  // from 30/12/1899 in the 1900 system: its serial is taken back, for the days before March 1900 it gets wrong.
+  if (v instanceof Date) {
+    if (!date1904 && v.getTime() < MARCH_1900) return { value: serialValue((v.getTime() - EPOCH_1900) / DAY, false) };
+    return { value: v instanceof WallClockDate ? v : new WallClockDate(v.getTime()) };
+  }
   if (typeof v !== 'object') return { value: String(v) };
   const o = v as Record<string, unknown>;
   if (typeof o.error === 'string') return { code: 'error_cell', params: { value: o.error } };
@@ -50,7 +55,7 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
     if (typeof r === 'object' && typeof (r as { error?: unknown }).error === 'string') {
       return { code: 'error_cell', params: { value: (r as { error: string }).error, formula } };
     }
-    if (typeof r === 'number' && numFmt !== undefined && isDateFormat(numFmt)) return { value: excelDate(r, date1904) };
+    if (typeof r === 'number' && numFmt !== undefined && isDateFormat(numFmt)) return { value: serialValue(r, date1904) };
     return cellValue(r, numFmt, date1904);
   }
   if ('text' in o) return cellValue(o.text, numFmt, date1904);
@@ -103,11 +108,34 @@ function isDateFormat(fmt: string): boolean {
   return bare !== 'General' && DATE_FORMAT.test(bare);
 }
 
+const DAY = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const MARCH_1900 = Date.UTC(1900, 2, 1);
+
 /**
- * Excel's serial day number as a date and time in the 1900 system (with its phantom 29 Feb 1900) or the 1904 one: a
- * `WallClockDate` (its fields as UTC), since a serial names no zone.
+ * Excel's serial day number as a date and time in the 1900 system or the 1904 one: a `WallClockDate` (its fields as
+ * UTC), since a serial names no zone. In the 1900 system serial 1 is 01/01/1900 and 60 the 29/02/1900 that never was,
+ * so the serials from 61 on count from 30/12/1899 and those before from 31/12/1899 (`serialValue` says which serials
+ * name no day).
+ * @example excelDate(45000, false) // 2023-03-15T00:00:00.000Z
  */
 export function excelDate(serial: number, date1904: boolean): Date {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  return new WallClockDate(epoch + Math.round(serial * 86_400_000));
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : serial < 60 ? EPOCH_1900 + DAY : EPOCH_1900;
+  return new WallClockDate(epoch + Math.round(serial * DAY));
+}
+
+/**
+ * A date-formatted number's value: its date, or what it holds when it names no day, rather than a day it is not.
+ * Why: in the 1900 system Excel shows serial 60 as 29/02/1900, serial 0 as 00/01/1900 (the day of a time-only cell)
+ * and a negative serial as ####; counted as days from 30/12/1899 they read as 28/02/1900, 30/12/1899 and earlier
+ * days, real dates that pass `notInFuture` and the like. They are handed over as text a date field does not read
+ * (`1900-02-29`, `1900-01-00`), a time-only cell as its time of day (`18:00:00`), a negative serial as the number.
+ */
+function serialValue(serial: number, date1904: boolean): Date | string | number {
+  if (date1904 || serial >= 61 || (serial >= 1 && serial < 60)) return excelDate(serial, date1904);
+  if (serial < 0) return Math.round(serial * 1e9) / 1e9;
+  const ms = Math.round((serial % 1) * DAY);
+  const time = new Date(ms).toISOString().slice(11, 19);
+  if (serial >= 60) return ms === 0 ? '1900-02-29' : `1900-02-29T${time}`;
+  return ms === 0 ? '1900-01-00' : time;
 }

@@ -152,6 +152,60 @@ describe('readXlsx on a file cut short (an incomplete download)', () => {
   });
 });
 
+describe('readXlsx on inline strings and a pretty-printed sheet', () => {
+  const cell = (ref: string, xml: string) => (name: string, text: string) => (name === SHEET
+    ? text.replace(new RegExp(`<c r="${ref}"[^>]*>.*?</c>`), xml) : undefined);
+  it.each([
+    // exceljs started the text anew at each <t>: a string of runs read as its last run, "Văn 1".
+    ['runs, joined', '<c r="B3" t="inlineStr"><is><r><t xml:space="preserve">Nguyễn </t></r><r><rPr><b/></rPr><t>Văn 1</t></r></is></c>', 'Nguyễn Văn 1'],
+    // A phonetic guide replaced the text.
+    ['without its phonetic guide', '<c r="B3" t="inlineStr"><is><t>Lê</t><rPh sb="0" eb="1"><t>LE</t></rPh></is></c>', 'Lê'],
+    // exceljs added every text after the <t> to it: the line breaks and indents of the XML ended the name.
+    ['laid out on lines', '<c r="B3" t="inlineStr">\n  <is>\n    <t>Trần &amp; Lê</t>\n  </is>\n</c>', 'Trần & Lê'],
+    ['a formula\'s text laid out on lines', '<c r="B3" t="str">\n <f>"y"</f>\n <v>Đỗ</v>\n</c>', 'Đỗ'],
+    ['spaces that are its text', '<c r="B3" t="inlineStr"><is><t xml:space="preserve">  </t></is></c>', '  '],
+  ])('reads an inline string %s as Excel shows it', async (_, xml, expected) => {
+    const path = await rewriteWorkbook(await register(), cell('B3', xml));
+    const { rows: read } = await readAll(path);
+    expect((read[1] as unknown[])[1]).toBe(expected);
+    expect(read).toHaveLength(300);
+  });
+});
+
+describe('readXlsx on a number cell whose value is no number', () => {
+  // exceljs read it with parseFloat: "1,5" as 1, "12abc" as 12, "1.2.3" as 1.2, without a word.
+  it.each([['1,5'], ['12abc'], ['1.2.3'], ['1.234.567'], ['12345678901234567890']])('hands %s over as the text it holds', async (v) => {
+    const path = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace(/<c r="C3"([^>]*)>.*?<\/c>/, `<c r="C3"$1><v>${v}</v></c>`) : undefined));
+    const { rows: read } = await readAll(path);
+    expect((read[1] as unknown[])[2]).toBe(v);
+    expect((read[2] as unknown[])[2]).toBe(102);
+  });
+  it.each([['-1.5'], ['1.2E+15'], ['0.1e-3']])('reads %s as the number it is', async (v) => {
+    const path = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace(/<c r="C3"([^>]*)>.*?<\/c>/, `<c r="C3"$1><v>${v}</v></c>`) : undefined));
+    const { rows: read } = await readAll(path);
+    expect((read[1] as unknown[])[2]).toBe(Number(v));
+  });
+});
+
+describe('readXlsx on a sheet whose row number is no row of Excel', () => {
+  // The blank rows up to row 900,000,000 were counted one by one: the read took minutes and gigabytes.
+  it.each([['900000000'], ['1048577'], ['0']])('fails a row numbered %s, naming the sheet, at once', async (r) => {
+    const bad = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace('</sheetData>', `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>z</t></is></c></row></sheetData>`) : undefined));
+    const started = Date.now();
+    await expect(rows(bad)).rejects.toThrow(new RegExp(`the sheet "Sổ địa chính" \\(xl/worksheets/sheet1\\.xml\\) has a row numbered ${r}, .*1,048,576`));
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+  it('reads row 1,048,576, the last row of Excel', async () => {
+    const last = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace('</sheetData>', '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>z</t></is></c></row></sheetData>') : undefined));
+    const { lines } = await readAll(last);
+    expect(lines.at(-1)).toBe(1048576);
+  });
+});
+
 describe('readXlsx on a workbook with a damaged sheet it does not read', () => {
   it('reads the sheet asked for: nothing of it is lost', async () => {
     const path = await writeWorkbook((wb) => {

@@ -1,5 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import { cellRefs } from './cell-refs.js';
+import { inlineStrings } from './inline-strings.js';
+import { mergedCells } from './merged-cells.js';
+import { numberTexts } from './number-texts.js';
 import { asDamaged, DamagedPart, OversizedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import type { ExcelJsModule, XlsxWorkbookReader } from './exceljs.js';
 import { partText, type PartCheck } from './part-text.js';
@@ -51,7 +54,10 @@ const PATHS = { _parseRels: 'xl/_rels/workbook.xml.rels', _parseWorkbook: 'xl/wo
  * naming the part (`the sheet "Sổ địa chính" (xl/worksheets/sheet1.xml)`). Rows and cells stored without their
  * `r` reference are given it (`cellRefs`). Each worksheet reader also carries
  * `typedCells`, the cells stored as an error, a boolean or a date, whose type exceljs loses (`typedCellScanner`), and
- * a cell referring to a shared string the table does not hold fails its sheet (`sharedStringScanner`).
+ * a cell referring to a shared string the table does not hold fails its sheet (`sharedStringScanner`). An inline
+ * string of several runs is handed over as one text (`inlineStrings`), a number cell whose value is no number as its
+ * text (`numberTexts`), the merged ranges are noted in `mergedCells`, and a row numbered beyond Excel's 1,048,576
+ * fails its sheet.
  * @example const reader = new (checkedWorkbookReader(ExcelJS))(stream, { worksheets: 'emit' });
  */
 export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderClass {
@@ -130,20 +136,34 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
       const path = sheetPartsOf.get(this)?.real(shown) ?? shown;
       // The label is made when an error is: the workbook may give the sheet's name only after the sheet.
       const label = () => partLabel(this, path);
+      // exceljs names a sheet from the workbook part, and read this one straight from the zip before that part (or
+      // without it): it failed with a TypeError. Excel writes that part first; ddss reads the zip in its order.
+      if ((this as Reader).model === undefined) {
+        throw new Error(`${path} comes before xl/workbook.xml in the zip, or the zip has no xl/workbook.xml: that part ` +
+          'names the sheets, and a workbook is read in the order of its zip (Excel writes that part first); open it in ' +
+          'Excel or LibreOffice and save it as .xlsx');
+      }
       const typedCells: TypedCells = new Map();
+      const merged: string[] = [];
       const part = check(this, path, 'worksheet');
       const strings = sharedStringScanner({ count: () => this.sharedStrings?.length, damaged: part.damaged });
-      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner: chained(cellRefs(), chained(typedCellScanner(typedCells), strings)) });
+      const scanner = chained(inlineStrings(part.tooLarge), chained(cellRefs(), chained(typedCellScanner(typedCells),
+        chained(numberTexts(), chained(strings, mergedCells(merged))))));
+      const text = partText(chunks as AsyncIterable<Uint8Array>, { ...part, scanner });
       for (const event of worksheet.call(this, text, sheetNo, ...rest) as Iterable<WorksheetEvent>) {
         if (event.eventType === 'worksheet' && event.value !== undefined) {
           const ws = event.value;
           const parse = ws.parse as (() => AsyncIterable<unknown>) | undefined;
           ws.typedCells = typedCells;
+          ws.mergedCells = merged;
           // The sheet's XML errors surface while its rows are iterated (exceljs' iterator calls this.parse()).
           if (typeof parse === 'function') {
             ws.parse = async function* () {
               try {
-                yield* parse.call(ws);
+                for await (const events of parse.call(ws)) {
+                  rowsOfExcel(events, (why) => new DamagedPart(path, label(), why));
+                  yield events;
+                }
               } catch (e) {
                 throw asDamaged(e, path, label());
               }
@@ -155,6 +175,24 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
     } as Method;
   }
   return Checked as unknown as CheckedWorkbookReaderClass;
+}
+
+// Excel's last row: no sheet it writes or opens has more.
+const MAX_ROW = 1_048_576;
+
+/**
+ * Throws `damaged` for a row of the events exceljs parsed whose number is no row of Excel (1 to 1,048,576). Why: the
+ * rows between two rows of data are blank rows of the sheet, counted one by one, so a row numbered 900,000,000 (a
+ * hostile or broken file) kept the read going for minutes and gigabytes; Excel opens no such sheet.
+ */
+function rowsOfExcel(events: unknown, damaged: (why: string) => Error): void {
+  if (!Array.isArray(events)) return;
+  for (const e of events as WorksheetEvent[]) {
+    if (e.eventType !== 'row') continue;
+    const n = (e.value as { number?: unknown } | undefined)?.number;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_ROW) continue;
+    throw damaged(`has a row numbered ${String(n)}, where Excel's rows are numbered 1 to 1,048,576`);
+  }
 }
 
 /**

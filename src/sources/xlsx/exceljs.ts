@@ -21,6 +21,8 @@ export interface XlsxWorksheetReader extends AsyncIterable<XlsxRow> {
   readonly state?: string;
   /** The cells stored as an error, a boolean or a date, set by `checkedWorkbookReader` (taken row by row as rows are read). */
   readonly typedCells?: TypedCells;
+  /** The sheet's merged ranges (`B3:B5`), set by `checkedWorkbookReader`: complete once its rows are read. */
+  readonly mergedCells?: readonly string[];
 }
 export interface XlsxWorkbookReader extends AsyncIterable<XlsxWorksheetReader> {
   /** workbook.xml's sheets, in workbook order; `state`: `hidden`, `veryHidden`, or absent (visible). */

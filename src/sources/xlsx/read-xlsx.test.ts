@@ -1,6 +1,7 @@
 import { createReadStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeWorkbooks, rewriteWorkbook, writeWorkbook } from '../../../test/_workbook.js';
 import type { RowBatch } from '../../core/source.js';
@@ -126,7 +127,7 @@ describe('readXlsx', () => {
     expect(r.issues).toEqual([]);
   });
 
-  it('keeps a merged block\'s value in its first cell, and reports empty rows (stored or not) as blank', async () => {
+  it('keeps a merged block\'s value in its first cell, says it is merged, and reports empty rows (stored or not) as blank', async () => {
     const path = await writeWorkbook((wb) => {
       const ws = wb.addWorksheet('S');
       ws.addRow(['a', 'b', 'c']);
@@ -139,7 +140,7 @@ describe('readXlsx', () => {
     const r = await read(path);
     expect(r.rows).toEqual([['x', '', 'z'], ['', '', 'last']]);
     expect(r.lines).toEqual([2, 5]);
-    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['blank_row', 3], ['blank_row', 4]]);
+    expect(r.issues.map((i) => [i.code, i.line ?? i.params?.ranges])).toEqual([['blank_row', 3], ['blank_row', 4], ['merged_cells', 'A2:B2']]);
   });
 
   it('reads the first sheet in workbook order by default, a hidden sheet by name, and lists the sheets when one is missing', async () => {
@@ -168,6 +169,34 @@ describe('readXlsx', () => {
     } finally {
       rmSync(fake, { force: true });
     }
+  });
+
+  it('a file that is a zip or a workbook of another kind says what it is (it said "if it is CSV", or a TypeError)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-kinds-'));
+    try {
+      // A password-protected .xlsx is an OLE compound file, as an Excel 97–2003 .xls is.
+      const encrypted = join(dir, 'encrypted.xlsx');
+      writeFileSync(encrypted, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4088)]));
+      const words = await read(encrypted).then(() => '', (e: unknown) => (e as Error).message);
+      expect(words).toMatch(/could not read encrypted\.xlsx: it is a password-protected workbook or an Excel 97–2003 one/);
+      expect(words).not.toMatch(/CSV/);
+      // An OpenDocument spreadsheet named .xlsx: a zip with no xl/workbook.xml.
+      const ods = join(dir, 'sheet.xlsx');
+      const zip = new JSZip();
+      zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+      zip.file('content.xml', '<office:document-content/>');
+      writeFileSync(ods, await zip.generateAsync({ type: 'nodebuffer' }));
+      await expect(read(ods)).rejects.toThrow(/it is not an Excel workbook: its zip has no xl\/workbook\.xml/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a workbook whose xl/workbook.xml follows its sheet in the zip says so (it failed with a TypeError)', async () => {
+    const path = await writeWorkbook((wb) => { wb.addWorksheet('S').addRows([['id'], ['1']]); });
+    const late = await rewriteWorkbook(path, () => undefined, { first: ['[Content_Types].xml', '_rels/.rels',
+      'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml'] });
+    await expect(read(late)).rejects.toThrow(/xl\/worksheets\/sheet1\.xml comes before xl\/workbook\.xml .*save it as \.xlsx/);
   });
 
   it('reads only the cells of a range, its first row as the header', async () => {

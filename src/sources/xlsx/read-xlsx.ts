@@ -10,6 +10,7 @@ import { cellValue } from './cell-value.js';
 import { checkedWorkbookReader } from './checked-workbook-reader.js';
 import { DamagedPart } from './damaged-part.js';
 import { failure, type Failure } from './failure.js';
+import { mergedCellsIssue } from './merged-cells.js';
 import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
 import { columnName, parseRange, type CellRange } from './range.js';
 import { defaultTarget, sheetNotFound, workbookSheets, type SheetChoice, type WorkbookSheet } from './sheet-choice.js';
@@ -115,7 +116,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         const date1904 = reader.properties?.model?.date1904 === true;
         let batches = 0;
         const typedCells = ws.typedCells ?? new Map();
-        for await (const batch of sheetBatches(raced(ws, failed), { header: columns, range, batchSize, date1904, typedCells, onRecord: () => { records++; } })) {
+        for await (const batch of sheetBatches(raced(ws, failed), { header: columns, range, batchSize, date1904, typedCells,
+          merged: ws.mergedCells ?? [], onRecord: () => { records++; } })) {
           info = { kind: 'xlsx', ...named, ...sheet, records };
           batches++;
           yield batch;
@@ -135,9 +137,14 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       // A file that cannot be opened says so in words (`file not found (ENOENT)`), as the CSV and JSON readers do.
       const raw = typeof (e as NodeJS.ErrnoException).syscall === 'string' ? fileErrorText(e, { code: true })
         : e instanceof Error ? e.message : String(e);
-      // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often.
-      const cause = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw)
-        ? `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv` : raw;
+      // The unzipper's words for a file that is no zip archive: a CSV file named .xlsx, most often; or an OLE compound
+      // file (D0 CF 11 E0, read little-endian): an .xlsx saved with a password, which Excel encrypts into one, or an
+      // Excel 97–2003 workbook renamed.
+      const notZip = !(e instanceof DamagedPart) && /invalid signature|end of central directory/i.test(raw);
+      const cause = !notZip ? raw : /invalid signature: 0xe011cfd0/i.test(raw)
+        ? 'it is a password-protected workbook or an Excel 97–2003 one (an OLE compound file, not the zip archive of an ' +
+          '.xlsx workbook): remove its password in Excel (File > Info > Protect Workbook), or save it as .xlsx, and validate that'
+        : `it is not an Excel workbook (.xlsx is a zip archive; ${raw}); if it is CSV, give --input-format csv`;
       const message = cause.startsWith('ddss:') ? cause : `ddss: could not read ${name ?? 'the workbook'}: ${cause}`;
       info = { kind: 'xlsx', ...named, ...sheet, records, error: message };
       const code = (e as NodeJS.ErrnoException | undefined)?.syscall === undefined ? undefined : (e as NodeJS.ErrnoException).code;
@@ -177,6 +184,8 @@ interface SheetOptions {
   readonly date1904: boolean;
   /** The cells stored as an error, a boolean or a date, row by row: each row's are taken (removed) as the row is read. */
   readonly typedCells: TypedCells;
+  /** The sheet's merged ranges, complete once its rows are read. */
+  readonly merged: readonly string[];
   readonly onRecord: () => void;
 }
 
@@ -189,6 +198,8 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
   let rows: unknown[][] = [];
   let lines: number[] = [];
   let last: number | undefined;
+  // The first row of data: after the header row once it is read.
+  let dataFrom = r?.top ?? 1;
   const flush = (): RowBatch => {
     const b: RowBatch = { ...(pendingColumns === undefined ? {} : { columns: pendingColumns }), rows, lines,
       ...(issues.length === 0 ? {} : { issues }) };
@@ -213,6 +224,7 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
       pendingColumns = columns;
       issues.push(...h.issues);
       last = line;
+      dataFrom = line + 1;
       continue;
     }
     // The blank rows between two rows of data, stored or not, are blank rows of the sheet.
@@ -242,6 +254,8 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
     }
     if (rows.length >= o.batchSize || issues.length >= o.batchSize) yield flush();
   }
+  const merged = columns === undefined ? undefined : mergedCellsIssue(o.merged, dataFrom, r);
+  if (merged !== undefined) issues.push(merged);
   if (rows.length > 0 || issues.length > 0 || pendingColumns !== undefined) yield flush();
 }
 

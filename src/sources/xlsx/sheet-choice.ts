@@ -103,6 +103,11 @@ export function sheetNotFound(reader: CheckedWorkbookReader, asked: string | und
   if (wanted !== undefined && part !== undefined) {
     return new Error(`the sheet "${wanted}" (${part.path}) was not read: ${part.why ?? 'exceljs gave no sheet for its part'}`);
   }
+  // exceljs sets the model from xl/workbook.xml: a zip without it is no .xlsx workbook (an .ods or .docx renamed).
+  if (reader.model === undefined) {
+    return new Error('it is not an Excel workbook: its zip has no xl/workbook.xml, which lists the sheets of an .xlsx ' +
+      'workbook (an OpenDocument .ods, or another zip file named .xlsx?); open it in Excel or LibreOffice and save it as .xlsx');
+  }
   if (asked === undefined) return new Error('the workbook has no sheets');
   const sheets = listed?.map((s) => s.name) ?? seen;
   return new Error(`no sheet "${asked}" in the workbook; its sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`);
