@@ -198,6 +198,13 @@ describe('readXlsx on a sheet whose row number is no row of Excel', () => {
     await expect(rows(bad)).rejects.toThrow(new RegExp(`the sheet "Sổ địa chính" \\(xl/worksheets/sheet1\\.xml\\) has a row numbered ${r}, .*1,048,576`));
     expect(Date.now() - started).toBeLessThan(5000);
   });
+  // A row number again, or going back, is a sheet Excel calls damaged: it was read silently (two records, both line 2),
+  // and a small zip repeating one row for hundreds of MB kept the read going for minutes.
+  it.each([['2', 'a repeated row'], ['1', 'a row going back']])('fails row %s after the last row (%s), at once', async (r) => {
+    const bad = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
+      ? text.replace('</sheetData>', `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>z</t></is></c></row></sheetData>`) : undefined));
+    await expect(rows(bad)).rejects.toThrow(new RegExp(`the sheet "Sổ địa chính" \\(xl/worksheets/sheet1\\.xml\\) has row ${r} after row \\d+, where a sheet's rows come in increasing order`));
+  });
   it('reads row 1,048,576, the last row of Excel', async () => {
     const last = await rewriteWorkbook(await register(), (name, text) => (name === SHEET
       ? text.replace('</sheetData>', '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>z</t></is></c></row></sheetData>') : undefined));

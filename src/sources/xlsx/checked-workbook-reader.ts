@@ -160,8 +160,9 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
           if (typeof parse === 'function') {
             ws.parse = async function* () {
               try {
+                let last = 0;
                 for await (const events of parse.call(ws)) {
-                  rowsOfExcel(events, (why) => new DamagedPart(path, label(), why));
+                  last = rowsOfExcel(events, last, (why) => new DamagedPart(path, label(), why));
                   yield events;
                 }
               } catch (e) {
@@ -181,18 +182,26 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
 const MAX_ROW = 1_048_576;
 
 /**
- * Throws `damaged` for a row of the events exceljs parsed whose number is no row of Excel (1 to 1,048,576). Why: the
+ * Throws `damaged` for a row of the events exceljs parsed whose number is no row of Excel (1 to 1,048,576), or does
+ * not come after the row before it (`last`, 0 at the start of the sheet); returns the last row number seen. Why: the
  * rows between two rows of data are blank rows of the sheet, counted one by one, so a row numbered 900,000,000 (a
- * hostile or broken file) kept the read going for minutes and gigabytes; Excel opens no such sheet.
+ * hostile or broken file) kept the read going for minutes and gigabytes; and a sheet repeating a row number (two
+ * records both "line 2", or a few MB zipped that repeat one row for hundreds of MB) is one Excel calls damaged too:
+ * a sheet's rows are written in increasing order.
  */
-function rowsOfExcel(events: unknown, damaged: (why: string) => Error): void {
-  if (!Array.isArray(events)) return;
+function rowsOfExcel(events: unknown, last: number, damaged: (why: string) => Error): number {
+  if (!Array.isArray(events)) return last;
+  let previous = last;
   for (const e of events as WorksheetEvent[]) {
     if (e.eventType !== 'row') continue;
     const n = (e.value as { number?: unknown } | undefined)?.number;
-    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_ROW) continue;
-    throw damaged(`has a row numbered ${String(n)}, where Excel's rows are numbered 1 to 1,048,576`);
+    if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_ROW)) {
+      throw damaged(`has a row numbered ${String(n)}, where Excel's rows are numbered 1 to 1,048,576`);
+    }
+    if (n <= previous) throw damaged(`has row ${n} after row ${previous}, where a sheet's rows come in increasing order`);
+    previous = n;
   }
+  return previous;
 }
 
 /**
