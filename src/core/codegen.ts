@@ -47,7 +47,7 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
     make = factory(plan, mode, timer !== undefined);
     cached.set(variant, make);
   }
-  const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing }));
+  const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, isMissingDate: f.isMissingDate }));
   return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded);
 }
 
@@ -115,12 +115,13 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   for (const f of plan.fields) {
     const i = f.index;
     locals.push(`s${i} = ${MISSING}`, `v${i}`);
-    head.push(`const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, p${i} = fields[${i}].parse;`);
+    head.push(`const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, md${i} = fields[${i}].isMissingDate, p${i} = fields[${i}].parse;`);
     const name = JSON.stringify(f.name);
     const read = f.name in Object.prototype ? `Object.hasOwn(row, ${name}) ? row[${name}] : undefined` : `row[${name}]`;
     lines.push(...time(f.typeSlot.ordinal, [
       mode === 'object' ? `raw = ${read};` : `raw = raws[${i}];`,
-      `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || (mm${i}[raw.charCodeAt(0)] === 1 && m${i}(raw)) : raw !== raw)) { M[${i}]++; }`,
+      // A typed date cell (a workbook's, a database's) at a placeholder day (01/01/1900) is missing, as its text is.
+      `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || (mm${i}[raw.charCodeAt(0)] === 1 && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
       // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
       // end of the run: the cell counts as unreadable but not as an invalid_type finding.
       `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,

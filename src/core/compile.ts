@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
+import { missingDate, missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
 import { FINGERPRINT, checkRuleOptions } from './rule-base.js';
 import { checkFieldKinds } from './field-kinds.js';
 import { CRITERIA, SEVERITIES } from './types.js';
@@ -49,6 +49,8 @@ export interface FieldPlan {
   readonly isMissingText: (text: string) => boolean;
   /** First characters a missing value can start with (a lookup table for the evaluator's fast path). */
   readonly mayBeMissing: Uint8Array;
+  /** The `Date` part of `isMissing` (a typed date cell at a placeholder day), for the generated evaluator. */
+  readonly isMissingDate: (date: Date) => boolean;
   readonly pii: PiiMode | false;
   readonly typeSlot: Slot;
   readonly requiredSlot: Slot | undefined;
@@ -147,6 +149,7 @@ function compileOnce(def: DatasetDefinition): Plan {
       isMissing: missingTest([...def.missingValues, ...spec.missingValues]),
       isMissingText: missingText([...def.missingValues, ...spec.missingValues]),
       mayBeMissing: missingFirstChars([...def.missingValues, ...spec.missingValues]),
+      isMissingDate: missingDate([...def.missingValues, ...spec.missingValues]),
     };
   });
 

@@ -10,16 +10,37 @@ export type MissingTest = (raw: unknown) => boolean;
 
 /**
  * Builds the test for "missing": absent (`undefined`/`null`), NaN, empty, whitespace-only, or one of `tokens`
- * (compared exactly, after trimming). Runs once per cell: a value whose first character starts no token and that is
- * not padded with spaces is decided without hashing it.
+ * (compared exactly, after trimming), or a `Date` at midnight UTC of a token written `yyyy-MM-dd` (see
+ * `missingDate`). Runs once per cell: a value whose first character starts no token and that is not padded with
+ * spaces is decided without hashing it.
  */
 export function missingTest(tokens: readonly string[]): MissingTest {
   const isMissingText = missingText(tokens);
+  const isMissingDate = missingDate(tokens);
   return (raw) => {
     if (raw === undefined || raw === null) return true;
-    if (typeof raw !== 'string') return typeof raw === 'number' && Number.isNaN(raw);
+    if (typeof raw !== 'string') return (typeof raw === 'number' && Number.isNaN(raw)) || (raw instanceof Date && isMissingDate(raw));
     return isMissingText(raw);
   };
+}
+
+/**
+ * The dates among `tokens` (written `yyyy-MM-dd`, as `1900-01-01` and `0001-01-01` of `VN_MISSING_VALUES`): a typed
+ * date cell (an Excel date cell, a PostgreSQL `date` or `timestamp`) at midnight of such a day is missing too. Why:
+ * a register that writes the placeholder `01/01/1900` for "no date" writes it in a workbook as a date cell, which
+ * reached the rules as a real date and passed them, where the same export saved as CSV was missing.
+ * @example missingDate(['1900-01-01'])(new Date('1900-01-01T00:00:00Z')) // true
+ */
+export function missingDate(tokens: readonly string[]): (date: Date) => boolean {
+  const days = new Set<number>();
+  for (const t of tokens) {
+    const text = t.trim();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      const ms = Date.parse(`${text}T00:00:00Z`);
+      if (!Number.isNaN(ms)) days.add(ms);
+    }
+  }
+  return (date) => days.size > 0 && days.has(date.getTime());
 }
 
 /** The string part of `missingTest`, small enough for V8 to inline into the generated evaluator. */
