@@ -84,3 +84,26 @@ describe('ddss validate on a file cut short or joined from two exports', () => {
     expect(merged.code).toBe(1);
   }, 120_000);
 });
+
+// An export that writes a delimiter after its header's last name and none after the rows' last cells: every row is
+// missing the blank column's cell. The findings stay; stderr says why Sufficient fell to 0%.
+describe('ddss validate on a header line ending with a delimiter the rows do not have', () => {
+  const text = land.toString('utf8');
+  const lineEnd = text.indexOf('\n');
+  const trailing = file('trailing.csv', Buffer.from(`${text.slice(0, lineEnd).replace(/\r$/, '')},${text.slice(lineEnd)}`));
+
+  it('keeps the missing_cell findings and says on stderr what they are', async () => {
+    const r = await validate(trailing);
+    expect(rule(r.report, 'source.missing_cell')?.failed).toBe(r.report.rows);
+    expect(r.stderr).toContain(`ddss: each of the ${r.report.rows} rows lacks a cell under a blank header (source.blank_header): the header line ` +
+      'seems to end with a delimiter the rows do not have');
+  });
+
+  it('says nothing of it for rows that lack named cells', async () => {
+    const rows = text.split('\n');
+    const short = file('short.csv', Buffer.from([`${rows[0]},`, ...rows.slice(1, 4).map((l) => l.slice(0, l.lastIndexOf(',')))].join('\n')));
+    const r = await validate(short);
+    expect(rule(r.report, 'source.missing_cell')?.violations).toBe(2 * r.report.rows);
+    expect(r.stderr).not.toContain('lacks a cell under a blank header');
+  });
+});

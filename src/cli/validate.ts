@@ -37,6 +37,7 @@ import { couldNotRun, errorGroups } from '../core/error-groups.js';
 import { JSON_UTF8, readError } from './_read-error.js';
 import { GZIP_PIPE } from '../sources/binary-input.js';
 import { ndjsonArrayHint } from './_ndjson-hint.js';
+import { trailingDelimiterHint } from './_trailing-delimiter.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -267,6 +268,8 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
       `${line === undefined ? '' : ` (the first at line ${line})`}: files joined with their headers, not data; ` +
       'they were not evaluated (source.repeated_header)\n');
   }
+  const trailing = trailingDelimiterHint(report);
+  if (trailing !== undefined) io.stderr.write(`${trailing}\n`);
   // A baseline none of whose violations recur is most likely not this run's (hashed keys change with --pii-key): every
   // known problem then counts as new and fails the run, which without a word reads as a register gone bad overnight.
   const b = report.baseline;
