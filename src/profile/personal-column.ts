@@ -35,12 +35,8 @@ const NAMED = new Set(['name', 'ten', 'id', 'so', 'no', 'number', 'birthyear', '
  * @example personalColumnName('parcel_id') // false
  */
 export function personalColumnName(name: string): boolean {
-  const words = fold(name).split(/[^a-z0-9]+/).filter((w) => w !== '');
-  if (words.some((w) => ALONE.has(w)) || ALONE.has(words.join(''))) return true;
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
-  }
-  return words.some((w) => PERSON.has(w)) && words.some((w) => NAMED.has(w));
+  const words = wordsOf(name);
+  return says(words, ALONE, PAIRS) || (words.some((w) => PERSON.has(w)) && words.some((w) => NAMED.has(w)));
 }
 
 /** Words that, in a column's name, say its values are insurance or identity numbers (with `personalColumnName`'s). */
@@ -56,13 +52,21 @@ const IDENTIFIER_PAIRS: readonly (readonly [string, string])[] = [['bao', 'hiem'
  * @example nameSaysIdentifiers('von_dieu_le') // false
  */
 export function nameSaysIdentifiers(name: string): boolean {
-  if (personalColumnName(name)) return true;
-  const words = fold(name).split(/[^a-z0-9]+/).filter((w) => w !== '');
-  if (words.some((w) => IDENTIFIER_WORDS.has(w)) || IDENTIFIER_WORDS.has(words.join(''))) return true;
+  return personalColumnName(name) || says(wordsOf(name), IDENTIFIER_WORDS, IDENTIFIER_PAIRS);
+}
+
+/** Whether folded words hold one of `alone` (also written as one word: `hoten`), or one of `pairs` in a row. */
+function says(words: readonly string[], alone: ReadonlySet<string>, pairs: readonly (readonly [string, string])[]): boolean {
+  if (words.some((w) => alone.has(w)) || alone.has(words.join(''))) return true;
   for (let i = 0; i + 1 < words.length; i++) {
-    if (IDENTIFIER_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
+    if (pairs.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
   }
   return false;
+}
+
+/** A column name's words, folded (see `fold`). */
+function wordsOf(name: string): string[] {
+  return fold(name).split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
 
 /** Lower case without diacritics (`đ` → `d`), camelCase split into words. */

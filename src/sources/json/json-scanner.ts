@@ -1,4 +1,4 @@
-import { JsonSyntaxError } from './json-syntax-error.js';
+import { afterDocument, JsonSyntaxError, NOT_CLOSED } from './json-syntax-error.js';
 import type { JsonScanner, ScannerOptions } from './_scanner-api.js';
 import { Lexer, SKIP_LINE, STRUCT } from './_lexer.js';
 import type { Grammar } from './_grammar.js';
@@ -6,14 +6,13 @@ import { BitStack, KeyNames, MAX_BATCH, RecordSink, kindOf, showChar, type Recor
 import { ArrayWatch } from './_array-watch.js';
 import { RecordsWalk } from './_records-walk.js';
 import { showRecordsPath } from './records-path.js';
+import { CellNotes } from './_cell-notes.js';
 
 export type { JsonScanner, ScannerOptions } from './_scanner-api.js';
 
 // Where the grammar is, between tokens.
 const TOP = 0, DOC_FIRST = 1, DOC_NEXT = 2, DOC_AFTER = 3, DOC_END = 4, LINE_START = 5, LINE_END = 6, VALUE = 7;
 const ARR_FIRST = 8, OBJ_FIRST = 9, OBJ_KEY = 10, COLON = 11, AFTER = 12;
-/** The input ended inside the document: the commonest broken JSON, a file cut short. */
-const NOT_CLOSED = 'unexpected end of input: the document is not closed (was the file cut short?)';
 /** In a wrapper object on the way to the records (`records`): the walk reads the punctuation. */
 const WRAPPER = 13;
 
@@ -45,7 +44,6 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   let recEnd = 0;
   let recLine = 0;
   let tooDeep = false;
-  let badBytes = false;
   let lineErr: { detail: string; offset: number } | undefined;
   let topKey: string | undefined;
   let topCount = 0;
@@ -55,9 +53,15 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   // A wrapper's value that is not on the way to the records: read without being built.
   let skipping = false;
 
-  // Top-level fields of the current record already noted for a control character (one finding per cell, as in CSV).
-  const controlled: (string | undefined)[] = [];
-  const grammar: Grammar = { structural, newline, string, key, scalar: complete, leadingZero, fail, control, invalidBytes, pieceEnd };
+  const notes = new CellNotes(sink);
+  // In a top-level key (a column's name) or outside an object, a value is under no field.
+  const inName = (inKey: boolean): boolean => depth === 0 || (depth === 1 && inKey);
+  const grammar: Grammar = {
+    structural, newline, string, key, scalar: complete, fail, pieceEnd,
+    leadingZero: (text, offset) => notes.leadingZero(lex.build, depth === 0 ? undefined : topKey, text, offset),
+    control: (codepoint, end, length, inKey) => notes.control(lex.build, inName(inKey), topKey, codepoint, lex.off(end) - length),
+    invalidBytes: (offset, inKey) => notes.invalidBytes(lex.build, inName(inKey) ? undefined : topKey, offset),
+  };
   const lex = new Lexer(grammar);
   const walk = ndjson || options.records === undefined || options.records.length === 0 ? undefined
     : new RecordsWalk(options.records, watch, {
@@ -119,8 +123,8 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
     depth = topCount = 0;
     kind = kindOf(c);
     lex.build = kind !== 'array'; // a non-object record is rejected; scalars are kept only to show them
-    tooDeep = badBytes = false;
-    controlled.length = 0;
+    tooDeep = false;
+    notes.reset();
     lineErr = topKey = undefined;
     return startValue(i, c);
   }
@@ -162,38 +166,6 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
 
   function newline(i: number): void {
     if (ndjson && (inValue || state === LINE_END || lex.mode === SKIP_LINE)) finishLine(i, false);
-  }
-
-  function invalidBytes(offset: number, inKey: boolean): void {
-    if (!lex.build || badBytes) return;
-    badBytes = true;
-    // Inside a top-level key the field is not known yet; inside a value it is the top-level key.
-    const field = depth === 0 || (depth === 1 && inKey) ? undefined : topKey;
-    sink.note('invalid_encoding', 'clean', { offset, encoding: 'utf-8' }, field);
-  }
-
-  /**
-   * `"name":"A\u0000"` is JSON, but a NUL or another C0 control in a value is no clean text, as a CSV cell holding it is
-   * `control_character` (clean, error): one finding per top-level field of the record, its `field`, with the escape's
-   * byte. A top-level key holding one is a column name, said where columns are.
-   */
-  function control(codepoint: number, end: number, length: number, inKey: boolean): void {
-    if (!lex.build || depth === 0 || (depth === 1 && inKey)) return;
-    const field = topKey;
-    if (controlled.includes(field)) return;
-    controlled.push(field);
-    sink.note('control_character', 'clean', { codepoint: codepoint.toString(16).toUpperCase().padStart(4, '0'), offset: lex.off(end) - length }, field);
-  }
-
-  /**
-   * `{"owner_id":079123456789}` is not JSON (RFC 8259: no leading zeros), but such files exist (IDs written unquoted by
-   * a hand-made export), and the zero is what matters: the value is kept as its text, the record is read, and it gets
-   * the finding `leading_zero_number` (correct, error), so the file never passes as JSON it is not. A top-level
-   * scalar (an NDJSON line `007`) is rejected as `non_object_element` anyway, which drops this note.
-   */
-  function leadingZero(text: string, offset: number): void {
-    if (!lex.build) return;
-    sink.note('leading_zero_number', 'correct', { offset }, depth === 0 ? undefined : topKey, 'error', text);
   }
 
   function pieceEnd(n: number): void {
@@ -365,12 +337,3 @@ export function createJsonScanner(options: ScannerOptions): JsonScanner {
   };
 }
 
-/**
- * What the error after a complete document adds, by what follows it: after a lone object, another `{` is NDJSON read
- * as JSON; after an array, a `[` or `{` is a second document (two exports joined with cat), which NDJSON would not
- * read either; anything else is said by the character found.
- */
-function afterDocument(single: boolean, c: number): string {
-  if (single && c === 123) return ' (is it NDJSON? read it with format: "ndjson")';
-  return c === 91 || c === 123 ? ' (a second JSON document follows the first: were two files joined together?)' : '';
-}
