@@ -16,11 +16,12 @@ import { referenceTableData, type ReferenceTable } from '../reference/reference.
 import { sinkWaits } from '../core/sink-waits.js';
 
 /**
- * Bytes more for the calling thread's range: what it validates while a worker starts (0.27 s to its first row, then
- * its own JIT warm-up). Measured on land-parcels (1M rows, 2 threads, 2 cores, 2–4 runs per size): with 8 MiB the worker
- * finished 0.4 s before this thread on average, with 6 MiB 0.15 s, with 4 MiB 0.1 s (each ± 0.3 s of noise).
+ * Bytes more for the calling thread's range: what it validates while a worker starts (0.2–0.35 s to its first row,
+ * then its own JIT warm-up). Both must finish together: the merge waits for the later one. Measured on land-parcels
+ * (1M rows, 2 threads, 2 cores, 7 runs per size): with 6 MiB the worker finished 0.19 s before this thread on
+ * average, with 3 MiB 0.05 s after it (each ± 0.15 s of noise); 4 MiB is where the two meet.
  */
-const HEAD_START = 6 * 1024 * 1024;
+const HEAD_START = 4 * 1024 * 1024;
 
 export interface ParallelCsv {
   readonly path: string;

@@ -75,7 +75,10 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
         const from = first && pos === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
         first = false;
         const at = pos;
-        const cut = boundaries.scan(chunk, from, (end) => at + end >= options.stop);
+        // A chunk that ends before the stop holds no record end to stop at: only its end state is needed.
+        let cut = -1;
+        if (at + chunk.length < options.stop) boundaries.skip(chunk, from);
+        else cut = boundaries.scan(chunk, from, (end) => at + end >= options.stop);
         if (cut >= 0) chunk = chunk.subarray(0, cut);
         yield chunk;
         pos += chunk.length;

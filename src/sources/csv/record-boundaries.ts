@@ -8,6 +8,7 @@
  * @example
  * const b = recordBoundaries(0x2c);
  * b.scan(bytes, 0, (end) => end >= stop); // the first record end at or past `stop`, or -1
+ * b.skip(earlier, 0); // a chunk wholly before `stop`: only its end state matters
  */
 export interface RecordBoundaries {
   /**
@@ -15,6 +16,12 @@ export interface RecordBoundaries {
    * (relative to `bytes`) and returns the first index for which it returns true, or -1 when none in this chunk.
    */
   scan(bytes: Uint8Array, from: number, stopAt: (end: number) => boolean): number;
+  /**
+   * Feeds `bytes` from index `from` when none of its record ends can be the one looked for (a chunk wholly before a
+   * range's stop): only the state at its end is kept. Why: it jumps from quote to quote, where `scan` stops at every
+   * line end too; quotes are what decide the state (whether the chunk ends inside a quoted value).
+   */
+  skip(bytes: Uint8Array, from: number): void;
 }
 
 const QUOTE = 0x22;
@@ -30,7 +37,51 @@ const AFTER_CR = 4;
 export function recordBoundaries(delimiter: number): RecordBoundaries {
   let state = FIELD_START;
   return {
-    scan(bytes, from, stopAt) {
+    skip(chunk, from) {
+      const bytes = asBuffer(chunk);
+      const n = bytes.length;
+      let i = from;
+      if (i >= n) return;
+      if (state === AFTER_CR) {
+        state = FIELD_START;
+        if (bytes[i] === LF) i++;
+      }
+      for (;;) {
+        if (state === QUOTED) {
+          const q = bytes.indexOf(QUOTE, i);
+          if (q < 0) return;
+          i = q + 1;
+          state = QUOTE_SEEN;
+          continue;
+        }
+        if (state === QUOTE_SEEN) {
+          if (i >= n) return;
+          if (bytes[i] === QUOTE) {
+            state = QUOTED;
+            i++;
+            continue;
+          }
+          state = UNQUOTED; // text after a closing quote runs to the next delimiter or line end
+        }
+        const q = i < n ? bytes.indexOf(QUOTE, i) : -1;
+        if (q < 0) {
+          // No quote left: the state at the end is that of the last byte (a record or field just ended, or text).
+          if (i < n) {
+            const last = bytes[n - 1];
+            state = last === CR ? AFTER_CR : last === LF || last === delimiter ? FIELD_START : UNQUOTED;
+          }
+          return;
+        }
+        // A quote opens a quoted value only at the start of a field: first in the chunk at a field start, or just
+        // after a delimiter or a line break.
+        const before = bytes[q - 1];
+        const fieldStart = q === i ? state === FIELD_START : before === delimiter || before === LF || before === CR;
+        state = fieldStart ? QUOTED : UNQUOTED;
+        i = q + 1;
+      }
+    },
+    scan(chunk, from, stopAt) {
+      const bytes = asBuffer(chunk);
       let i = from;
       const n = bytes.length;
       if (state === AFTER_CR && i < n) {
@@ -91,7 +142,15 @@ export function recordBoundaries(delimiter: number): RecordBoundaries {
   };
 }
 
-function next(bytes: Uint8Array, byte: number, from: number): number {
+function next(bytes: Buffer, byte: number, from: number): number {
   const k = bytes.indexOf(byte, from);
   return k < 0 ? bytes.length : k;
+}
+
+/**
+ * The chunk as a Buffer over the same memory. Why: Buffer's `indexOf` is memchr, two to three times faster than a
+ * Uint8Array's on a register's lines (measured: 29 against 88 ns per 200-byte line).
+ */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
