@@ -3,7 +3,7 @@
  * ~1 GB and ~a minute). Streams `--keys` distinct ids (default 2^24 + 2^20) and then `--dups` rows repeating known
  * earlier ids through `field.text().unique()` and a composite `rule.uniqueBy`, and checks the findings EXACTLY:
  * every violation's row must be one of the expected duplicate pairs, and every pair must be reported. Prints time,
- * peak RSS and the tables' bytes per key; writes the "keys" section of bench/RESULTS.md. Exits 1 on any mismatch.
+ * peak RSS and the logs' bytes per key; writes the "keys" section of bench/RESULTS.md. Exits 1 on any mismatch.
  * Usage: node --expose-gc --import tsx bench/keys.ts [--keys 17825792] [--dups 1000]
  */
 import { parseArgs } from 'node:util';
@@ -64,7 +64,7 @@ for (let i = 0; i < total; i++) {
   if (i % 4_000_000 === 3_999_999) process.stderr.write(`${((i + 1) / 1e6).toFixed(0)}M rows\n`);
 }
 gc?.();
-const tables = typedBytes(v.state()); // the uniqueness tables' typed arrays (./_typed-bytes.ts)
+const tables = typedBytes(v.state()); // the uniqueness rules' typed arrays: their sighting logs (./_typed-bytes.ts)
 const report = v.finish();
 const ms = performance.now() - started;
 
@@ -84,10 +84,10 @@ const out = [
   '',
   `- date: ${new Date().toISOString()}; machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}; Node ${process.version}`,
   `- command: \`npm run bench:keys -- --keys ${KEYS} --dups ${DUPS}\``,
-  `- input: ${KEYS.toLocaleString('en-US')} distinct keys (V8's Map/Set limit is 16,777,216) + ${DUPS.toLocaleString('en-US')} rows repeating earlier keys, through \`field.text().unique()\` and \`rule.uniqueBy(['zone', 'no'])\` (two tables, ${(2 * KEYS).toLocaleString('en-US')} keys)`,
+  `- input: ${KEYS.toLocaleString('en-US')} distinct keys (V8's Map/Set limit is 16,777,216) + ${DUPS.toLocaleString('en-US')} rows repeating earlier keys, through \`field.text().unique()\` and \`rule.uniqueBy(['zone', 'no'])\` (two rules, ${(2 * KEYS).toLocaleString('en-US')} keys)`,
   `- result: ${problems.length === 0 ? `**exact** — both rules report exactly the ${expected.size.toLocaleString('en-US')} expected rows` : `**MISMATCH** — ${problems.join('; ')}`}`,
   `- time: ${(ms / 1000).toFixed(1)} s (${Math.round(total / (ms / 1000)).toLocaleString('en-US')} rows/s, one thread, rows built in the loop)`,
-  `- memory: peak RSS ${mb(peak).toFixed(0)} MB; typed-array tables ${mb(tables).toFixed(0)} MB after gc = ${(tables / (2 * KEYS)).toFixed(1)} bytes per key (ids of 8 characters; record key stored once per table entry)`,
+  `- memory: peak RSS ${mb(peak).toFixed(0)} MB; sighting logs ${mb(tables).toFixed(0)} MB of typed arrays after gc = ${(tables / (2 * KEYS)).toFixed(1)} bytes per key (ids of 8 characters; each sighting's text, record key and row, with growth slack)`,
 ].join('\n');
 console.log(out);
 await writeSection(new URL('./RESULTS.md', import.meta.url).pathname, 'bench:keys', out);

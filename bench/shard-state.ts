@@ -1,7 +1,7 @@
 /**
  * npm run bench:shards — what a sharded run costs (docs/scale.md): validates the seeded land CSV (`--rows`, generated
  * once into bench/out/) as N shards one after another in this process, for each N of `--shards`, and measures each
- * shard's time and state-file size (and how much of it is the uniqueness tables), then decodes every state and times
+ * shard's time and state-file size (and how much of it is the uniqueness rules' states), then decodes every state and times
  * `mergeShards`. Checks that the merged JSON report equals a single run's (exits 1 otherwise) and writes
  * bench/RESULTS-shards.md. Not part of `npm test` (timings vary).
  * Usage: npm run bench:shards -- [--rows 1000000] [--shards 1,4,16] [--seed 20261122]
@@ -52,8 +52,11 @@ for (const n of COUNTS) {
     t = performance.now();
     const s = await validateShard(landParcels, readCsv(file), { shard: { index: k, count: n }, now });
     slowest = Math.max(slowest, performance.now() - t);
-    // The uniqueness tables: the aggregate states that hold a key table.
-    for (const r of s.state.rules) if ((r.agg as { table?: unknown } | undefined)?.table !== undefined) unique += serialize(r.agg).length;
+    // The uniqueness rules' states: the aggregate states that hold a sighting log (or, made by an older ddss, a key table).
+    for (const r of s.state.rules) {
+      const agg = r.agg as { log?: unknown; table?: unknown } | undefined;
+      if (agg?.log !== undefined || agg?.table !== undefined) unique += serialize(r.agg).length;
+    }
     files.push(encodeShardState(s));
   }
   const bytes = files.reduce((a, f) => a + f.length, 0);
@@ -81,7 +84,7 @@ await writeSection(join(HERE, 'RESULTS-shards.md'), `bench:shards:${ROWS}`, [
   `- one process over the whole file: ${sec(singleMs)}; every merged report below equals its JSON byte for byte`,
   `- peak RSS of this process (the single run, then each N's states held together for the merge): ${mb(peak)}`,
   '',
-  '| shards | state files, total | per 1M rows | of it uniqueness tables | largest state file | slowest shard | decode all | merge |',
+  '| shards | state files, total | per 1M rows | of it uniqueness logs | largest state file | slowest shard | decode all | merge |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...lines,
 ].join('\n'));

@@ -323,11 +323,19 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
       const shard = rule?.agg?.table.shards[0] as { slots: Int32Array };
       shard.slots.fill(1);
     }],
-    ['a uniqueness entry outside its arena', (s: Record<string, unknown>) => {
-      const rule = (s.rules as Array<{ agg: { table: { shards: Array<{ at: Uint32Array; size: number }> } } | undefined }>).find((r) => r.agg?.table.shards.some((x) => x.size > 0));
-      const shard = rule?.agg?.table.shards.find((x) => x.size > 0) as { at: Uint32Array };
+    ['a uniqueness table entry outside its arena (a state of an older ddss)', (s: Record<string, unknown>) => {
+      type Table = { size: number; shards: Array<{ slots: Int32Array; at: Uint32Array; size: number }> };
+      const rule = (s.rules as Array<{ agg: { table: Table } | undefined }>).find((r) => r.agg?.table !== undefined);
+      const table = rule?.agg?.table as Table;
+      const shard = table.shards[0] as { slots: Int32Array; at: Uint32Array; size: number };
+      shard.slots[0] = 1;
       shard.at[0] = 0xfffffff0;
+      shard.size = 1;
+      table.size = 1;
     }],
+    uniquenessLog('a uniqueness log cut inside an entry', (log) => { log.used -= 1; }),
+    uniquenessLog('a uniqueness log with more entries than rows', (log) => { log.size = log.rows.length + 1; }),
+    uniquenessLog('a uniqueness log with a line below zero', (log) => { log.lines = null; log.lineShift = -(2 ** 33); }),
     ['samples of the wrong type', (s: Record<string, unknown>) => { ((s.rules as Array<{ samples: unknown }>)[0] as { samples: unknown }).samples = 'x'; }],
     ['fewer violations than failed rows', (s: Record<string, unknown>) => {
       const rule = (s.rules as Array<{ violations: number; failed: { length: number; bits: unknown } }>).find((r) => r.violations > 0);
@@ -340,6 +348,16 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/not a sound state/);
   }, 60_000);
+
+  /** A forgery of the first uniqueness log holding sightings, as an `it.each` case. */
+  function uniquenessLog(tag: string, forge: (log: { used: number; size: number; rows: Uint32Array; lines: Uint32Array | null; lineShift: number }) => void) {
+    type Log = Parameters<typeof forge>[0];
+    return [tag, (s: Record<string, unknown>) => {
+      const rule = (s.rules as Array<{ agg: { log?: Log } | undefined }>).find((r) => (r.agg?.log?.size ?? 0) > 0);
+      if (rule === undefined) throw new Error('no uniqueness log with sightings in the shard');
+      forge(rule.agg?.log as Log);
+    }] as [string, (s: Record<string, unknown>) => void];
+  }
 
   /** Two shards (run with `flags`), the first's validator state changed by `forge` under a valid checksum, merged. */
   async function mergeForged(tag: string, forge: (s: Record<string, unknown>) => void, flags: readonly string[] = []) {

@@ -2,6 +2,9 @@ import type { DatasetFinding, MergeOffset, RuleContext } from '../../src/core/ty
 import { absorb, firstSighting, newKeyTable, refOf, sight, type KeyTable } from './_key-table.js';
 import type { KeyParts } from './_key-arena.js';
 import { checkKeyTable } from './_check-key-table.js';
+import {
+  appendLog, checkSightingLog, logSighting, newSightingLog, repeatedTexts, sightings, type LoggedSighting, type SightingLog,
+} from './_sighting-log.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
 export interface Sighting {
@@ -19,13 +22,17 @@ interface Later extends Sighting {
 }
 
 /**
- * Distinct values with their first sighting (in a typed-array table: a few dozen bytes per key, no `Map` size limit)
- * and, for values seen again, the later sightings as objects (those are findings, or few). Mergeable across shards;
- * structured-clonable.
+ * The values seen, in a log deduplicated when the rule finishes (./_sighting-log.ts: a few dozen bytes per value, no
+ * `Map` size limit). A state of an older ddss (a shard's state file) holds them resolved instead: distinct values
+ * with their first sighting in a key table and, for values seen again, the later sightings as objects; such a state
+ * is merged the old way, the log replayed into a table first. Mergeable across shards; structured-clonable.
  */
 export interface DuplicateState {
+  /** Resolved sightings, all before the log's (empty unless a state of an older ddss was merged). */
   table: KeyTable;
   later: Later[];
+  /** Sightings after the table's, in order. Absent from the states of an older ddss. */
+  log?: SightingLog;
   /** Whether sightings carry a note (stored with the record key in the table). */
   notes: boolean;
   /** Values added (the rule's `checked`). */
@@ -33,7 +40,7 @@ export interface DuplicateState {
 }
 
 export function initDuplicates(notes = false): DuplicateState {
-  return { table: newKeyTable(), later: [], notes, count: 0 };
+  return { table: newKeyTable(), later: [], log: newSightingLog(), notes, count: 0 };
 }
 
 /**
@@ -44,18 +51,27 @@ export function initDuplicates(notes = false): DuplicateState {
 export function sightValue(state: DuplicateState, value: string | KeyParts, ctx: RuleContext, note?: string, shown?: string): void {
   state.count++;
   const key = ctx.key();
-  const slot = state.notes ? withNote(note ?? '', key) : withShown(shown, key);
-  const ref = sight(state.table, value, slot, ctx.row, ctx.line);
-  if (ref < 0) return;
-  const later: Later = { ref, row: ctx.row, line: ctx.line, key };
-  if (state.notes) later.note = note ?? '';
-  else if (shown !== undefined) later.shown = shown;
-  state.later.push(later);
+  logSighting(state.log ??= newSightingLog(), value, state.notes ? withNote(note ?? '', key) : withShown(shown, key), ctx.row, ctx.line);
+}
+
+/** Replays the log into the table (later sightings of values already there become `later`), leaving the log empty. */
+function settle(state: DuplicateState): void {
+  if (state.log === undefined || state.log.size === 0) return;
+  for (const s of sightings(state.log)) {
+    const ref = sight(state.table, s.text, s.slot, s.row, s.line);
+    if (ref >= 0) state.later.push({ ...sightingOf(state.notes, s), ref });
+  }
+  state.log = newSightingLog();
+}
+
+/** Whether the state holds only a log (the table, and so the later sightings, empty): every state this ddss makes. */
+function logOnly(state: DuplicateState): boolean {
+  return state.table.size === 0 && state.later.length === 0;
 }
 
 /**
- * Whether a duplicate state that came from outside (a shard's state file) can be merged: a sound table, and later
- * sightings that name entries of it, with rows, lines and texts of the right types.
+ * Whether a duplicate state that came from outside (a shard's state file) can be merged: a sound table and log, and
+ * later sightings that name entries of the table, with rows, lines and texts of the right types.
  * @example checkDuplicates(initDuplicates()) // true
  */
 export function checkDuplicates(x: unknown): boolean {
@@ -65,6 +81,7 @@ export function checkDuplicates(x: unknown): boolean {
   // Without holes: `every` would visit each index of a sparse array of length 2³² − 1 (a few bytes in a file).
   if (!Array.isArray(s.later) || Object.keys(s.later).length !== s.later.length) return false;
   const refs = s.table.size * 16;
+  if (s.log !== undefined && !checkSightingLog(s.log)) return false;
   return s.later.every((l: unknown) => {
     if (typeof l !== 'object' || l === null) return false;
     const v = l as Later;
@@ -77,11 +94,18 @@ export function checkDuplicates(x: unknown): boolean {
 }
 
 /**
- * Appends b's sightings after a's. On the last merge (`offset.last`: only finished afterwards) a's table gains only
- * the values of b that b's later sightings name: the others, seen once in b and not in a, are in no finding, and
- * copying them (growing a's table for them) was most of the merge's time.
+ * Appends b's sightings after a's: b's log after a's, when both hold only logs (nothing is looked up). A state of an
+ * older ddss is merged as it was made, both states' logs replayed into their tables first; on the last merge
+ * (`offset.last`: only finished afterwards) a's table then gains only the values of b that b's later sightings name.
  */
 export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: MergeOffset): DuplicateState {
+  if (logOnly(a) && logOnly(b)) {
+    if (b.log !== undefined) appendLog(a.log ??= newSightingLog(), b.log, offset.rows, offset.lines);
+    a.count += b.count;
+    return a;
+  }
+  settle(a);
+  settle(b);
   const shift = (line: number | undefined) => (line === undefined ? undefined : line + offset.lines);
   // b's first sightings that a has already seen become later sightings; b's own later sightings follow them, naming
   // where their first sightings went (looked up once per repeated value: few, against every entry of b).
@@ -104,6 +128,11 @@ export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: Me
 
 /** Every value seen more than once, with all its sightings, the first one first. */
 export function repeatGroups(state: DuplicateState): Array<{ value: string; members: Sighting[] }> {
+  if (logOnly(state)) {
+    if (state.log === undefined) return [];
+    return repeatedTexts(state.log).map(({ text, members }) => ({ value: text, members: members.map((m) => sightingOf(state.notes, m)) }));
+  }
+  settle(state);
   const groups = new Map<number, Later[]>();
   for (const s of state.later) {
     const group = groups.get(s.ref);
@@ -168,12 +197,17 @@ export function canonicalKey(normalize: (value: string) => string, text: string)
 
 function first(state: DuplicateState, ref: number): Sighting & { text: string } {
   const s = firstSighting(state.table, ref);
-  if (!state.notes) {
-    const { shown, key } = splitShown(s.key);
-    return { text: s.text, row: s.row, line: s.line, key, ...(shown === undefined ? {} : { shown }) };
+  return { text: s.text, ...sightingOf(state.notes, { row: s.row, line: s.line, slot: s.key }) };
+}
+
+/** A sighting as findings name it, its key slot (record key and note, or record key and shown value) read back. */
+function sightingOf(notes: boolean, s: Pick<LoggedSighting, 'row' | 'line' | 'slot'>): Sighting {
+  if (!notes) {
+    const { shown, key } = splitShown(s.slot);
+    return { row: s.row, line: s.line, key, ...(shown === undefined ? {} : { shown }) };
   }
-  const { note, key } = splitNote(s.key as string);
-  return { text: s.text, row: s.row, line: s.line, key, note };
+  const { note, key } = splitNote(s.slot as string);
+  return { row: s.row, line: s.line, key, note };
 }
 
 /**

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { joinParts, type KeyParts } from './_key-arena.js';
+import { appendLog, checkSightingLog, logSighting, newSightingLog, repeatedTexts, sightings, type SightingLog } from './_sighting-log.js';
+
+/** A sighting as the tests give it: text (or parts), key slot, row, line. */
+interface Given {
+  text: string | KeyParts;
+  slot: string | undefined;
+  row: number;
+  line: number | undefined;
+}
+
+/** What repeatedTexts must find, by a Map: texts seen more than once, their sightings in order, by first sighting. */
+function naive(all: readonly Given[]): Array<{ text: string; members: Array<{ text: string; row: number; line: number | undefined; slot: string | undefined }> }> {
+  const groups = new Map<string, Given[]>();
+  for (const g of all) {
+    const text = typeof g.text === 'string' ? g.text : joinParts(g.text);
+    const group = groups.get(text);
+    if (group === undefined) groups.set(text, [g]);
+    else group.push(g);
+  }
+  return [...groups].filter(([, m]) => m.length > 1).map(([text, m]) => ({
+    text, members: m.map((g) => ({ text, row: g.row, line: g.line, slot: g.slot })),
+  }));
+}
+
+// Few distinct texts (so that repeats are common), wide ones (two bytes a unit), empty ones and parts that join
+// to the same text as a plain string would.
+const text = fc.oneof(
+  fc.constantFrom('P1', 'P2', 'P-1', '', 'Lê Xuân Lâm', 'Nguyễn Văn A', 'x'.repeat(70), '1:a1:b'),
+  fc.array(fc.constantFrom('a', 'b', 'Đắk', ''), { minLength: 1, maxLength: 3 }) as fc.Arbitrary<KeyParts>,
+);
+const slot = fc.constantFrom(undefined, 'K1', 'K-Đ', '\u00002:ab:K1', 'y'.repeat(200));
+
+/** Sightings with increasing rows; lines either row + 2 throughout, absent throughout, or anything increasing. */
+const run = fc.tuple(fc.array(fc.tuple(text, slot, fc.nat(3), fc.nat(2)), { maxLength: 80 }), fc.constantFrom('shift', 'none', 'free'))
+  .map(([items, lines]) => {
+    let row = 0;
+    let line = 0;
+    return items.map(([t, s, gap, extra]): Given => {
+      row += gap;
+      line = Math.max(line + gap + extra, row + 2);
+      return { text: t, slot: s, row, line: lines === 'none' ? undefined : lines === 'shift' ? row + 2 : line };
+    });
+  });
+
+function logOf(given: readonly Given[]): SightingLog {
+  const log = newSightingLog();
+  for (const g of given) logSighting(log, g.text, g.slot, g.row, g.line);
+  return log;
+}
+
+describe('the sighting log', () => {
+  it('finds exactly the texts a Map finds repeated, with every sighting in order, whatever the logs it was merged from', () => {
+    fc.assert(fc.property(run, fc.array(fc.nat(), { maxLength: 3 }), (given, at) => {
+      const cuts = [...new Set(at.map((x) => x % (given.length + 1)))].sort((x, y) => x - y);
+      const bounds = [0, ...cuts, given.length];
+      // Each piece logged on its own with rows and lines counted from 0, then appended with its offset.
+      const merged = newSightingLog();
+      for (let k = 0; k + 1 < bounds.length; k++) {
+        const piece = given.slice(bounds[k], bounds[k + 1]);
+        const rows = piece[0]?.row ?? 0;
+        const lines = piece.find((g) => g.line !== undefined)?.line ?? 0;
+        const local = logOf(piece.map((g) => ({ ...g, row: g.row - rows, line: g.line === undefined ? undefined : g.line - lines })));
+        appendLog(merged, local, rows, lines);
+      }
+      const expected = naive(given);
+      expect(repeatedTexts(logOf(given))).toEqual(expected);
+      expect(repeatedTexts(merged)).toEqual(expected);
+      expect(checkSightingLog(merged)).toBe(true);
+      expect([...sightings(merged)].map((s) => [s.row, s.line, s.slot])).toEqual(given.map((g) => [g.row, g.line, g.slot]));
+    }), { numRuns: 500 });
+  });
+
+  it('deduplicates a log large enough to be split into 32 partitions', () => {
+    const log = newSightingLog();
+    const n = 50_000;
+    for (let i = 0; i < n; i++) logSighting(log, `ID${i % 20_011}`, undefined, i, i + 2);
+    const groups = repeatedTexts(log);
+    // 50,000 sightings of 20,011 texts: every text seen 2 or 3 times.
+    expect(groups.length).toBe(20_011);
+    expect(groups.reduce((sum, g) => sum + g.members.length, 0)).toBe(n);
+    expect(groups[0]).toEqual({ text: 'ID0', members: [0, 20_011, 40_022].map((row) => ({ text: 'ID0', row, line: row + 2, slot: undefined })) });
+    expect(groups.every((g) => g.members.every((m, k) => m.text === g.text && (k === 0 || m.row - (g.members[k - 1]?.row ?? 0) === 20_011)))).toBe(true);
+  });
+
+  it.each([
+    ['an arena cut inside an entry', (l: SightingLog) => { l.used -= 1; }],
+    ['more entries than rows', (l: SightingLog) => { l.size = l.rows.length + 1; }],
+    ['entries that do not fill the arena', (l: SightingLog) => { l.size -= 1; }],
+    ['a used length past the arena', (l: SightingLog) => { l.used = l.arena.length + 1; }],
+    ['a line below zero', (l: SightingLog) => { l.lineShift = -10; }],
+    ['a shift that is not a number', (l: SightingLog) => { (l as { lineShift: unknown }).lineShift = 'x'; }],
+    ['rows that are not a typed array', (l: SightingLog) => { (l as { rows: unknown }).rows = [0, 1]; }],
+  ])('refuses a forged log (%s)', (_, forge) => {
+    const log = logOf([{ text: 'a', slot: 'k', row: 0, line: 2 }, { text: 'b', slot: undefined, row: 1, line: 3 }]);
+    expect(checkSightingLog(log)).toBe(true);
+    forge(log);
+    expect(checkSightingLog(log)).toBe(false);
+  });
+});
