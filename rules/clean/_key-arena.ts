@@ -195,7 +195,7 @@ export function readEntry(arena: Uint8Array, at: number): { text: string; key: s
 }
 
 
-function isWide(s: string): boolean {
+export function isWide(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
   return false;
 }

@@ -205,7 +205,7 @@ function shiftAll(t: KeyTable, rows: number, lines: number): void {
   }
 }
 
-function position(n: number): number {
+export function position(n: number): number {
   if (n > MAX_POSITION) throw new Error(`ddss: uniqueness tracks rows and lines up to ${MAX_POSITION}`);
   return n;
 }
@@ -228,14 +228,21 @@ function place(t: KeyTable, shard: KeyTableShard, i: number, h: number, at: numb
 /** A `lineShift` no real shift can equal: rows and lines are below 2^32. */
 export const NO_LINES = 2 ** 40;
 
+/** Rows per entry, and lines stored only once one is not its row plus a shared shift (a table shard, a sighting log). */
+export interface RowLines {
+  rows: Uint32Array;
+  lines: Uint32Array | null;
+  lineShift: number;
+}
+
 /** Entry e's line + 1 (0 = none). */
-export function lineAt(shard: KeyTableShard, e: number): number {
+export function lineAt(shard: RowLines, e: number): number {
   if (shard.lines !== null) return shard.lines[e] as number;
   return shard.lineShift === NO_LINES ? 0 : (shard.rows[e] as number) + shard.lineShift;
 }
 
 /** Records entry e's line + 1 (its row is already set), materialising the lines once one breaks the shared shift. */
-function setLine(shard: KeyTableShard, e: number, line: number): void {
+export function setLine(shard: RowLines, e: number, line: number): void {
   if (shard.lines === null) {
     const shift = line === 0 ? NO_LINES : line - (shard.rows[e] as number);
     if (e === 0) shard.lineShift = shift;
@@ -284,7 +291,7 @@ function rehash(shard: KeyTableShard, length = shard.slots.length * 2): void {
  * tail, but the old buffers of every growth waited for a GC before their memory returned: peak RSS on 4M land rows
  * 1106 MB against 771 MB). Growth in place leaves no old buffers; a plain array (no address space to reserve) still does.
  */
-function grown(n: number): number {
+export function grown(n: number): number {
   return n < 65_536 ? n * 2 : Math.ceil(n * 1.5);
 }
 

@@ -5,17 +5,16 @@
  * keys the table's slots and entries are tens of megabytes, and every probe of a new value is a cache and TLB miss
  * (~250 ns against ~70 ns once the table fits in cache; three uniqueness rules made it 14% of a land run). Appending
  * to a log is sequential; at the end the log is split by hash into partitions of a few thousand entries, each
- * deduplicated in a table that stays in cache (~30 ns an entry). Merging the logs of shards is
- * concatenation.
+ * deduplicated in a table that stays in cache (~30 ns an entry). Merging the logs of shards is concatenation.
  *
  * Each entry is stored as the key table stores one (./_key-arena.ts: the text, then the "key slot" the rule keeps
  * beside it), so equal texts have equal bytes and the entries compare without decoding. Rows are stored per entry;
  * lines only once one is not its row plus a shared shift (as the key table does).
  */
-import { entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, readEntry, writeEntry, type KeyParts } from './_key-arena.js';
+import { entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, isWide, readEntry, writeEntry, type KeyParts } from './_key-arena.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
-import { MAX_POSITION, NO_LINES } from './_key-table.js';
+import { grown, lineAt, MAX_POSITION, NO_LINES, position, setLine } from './_key-table.js';
 
 export interface SightingLog {
   /** Entries back to back in arrival order. */
@@ -195,43 +194,9 @@ export function checkSightingLog(x: unknown): boolean {
   return p === l.used;
 }
 
-/** Entry e's line + 1 (0 = none). */
-function lineAt(log: SightingLog, e: number): number {
-  if (log.lines !== null) return log.lines[e] as number;
-  return log.lineShift === NO_LINES ? 0 : (log.rows[e] as number) + log.lineShift;
-}
-
-/** Records entry e's line + 1 (its row is already set), materialising the lines once one breaks the shared shift. */
-function setLine(log: SightingLog, e: number, line: number): void {
-  if (log.lines === null) {
-    const shift = line === 0 ? NO_LINES : line - (log.rows[e] as number);
-    if (e === 0) log.lineShift = shift;
-    if (shift === log.lineShift) return;
-    const lines = growable(Uint32Array, log.rows.length);
-    for (let k = 0; k < e; k++) lines[k] = lineAt(log, k);
-    log.lines = lines;
-  }
-  log.lines[e] = line;
-}
-
-function isWide(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
-  return false;
-}
-
 /** Slots for n entries at most half full, a power of two (16 at least). */
 function capacity(n: number): number {
   let c = 16;
   while (c < n * 2) c *= 2;
   return c;
-}
-
-/** Doubling while small, then ×1.5 (as the key table grows). */
-function grown(n: number): number {
-  return n < 65_536 ? n * 2 : Math.ceil(n * 1.5);
-}
-
-function position(n: number): number {
-  if (n > MAX_POSITION) throw new Error(`ddss: uniqueness tracks rows and lines up to ${MAX_POSITION}`);
-  return n;
 }

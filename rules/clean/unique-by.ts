@@ -28,9 +28,9 @@ export function uniqueBy(columns: readonly string[], options: UniqueByOptions = 
   const cols = [...columns];
   const label = cols.join('+');
   const forms = normalizers(cols, options.normalize);
-  // The key goes to the table as its parts, stored length-prefixed (`decode` below), so ("a|b", "c") and ("a", "b|c")
-  // never collide; the table reads them in place of a joined string (one per row, and its flattening, saved).
-  // `parts` is reused row after row: the table keeps none of it.
+  // The key goes to the log as its parts, stored length-prefixed (`decode` below), so ("a|b", "c") and ("a", "b|c")
+  // never collide; the log reads them in place of a joined string (one per row, and its flattening, saved).
+  // `parts` is reused row after row: the log keeps none of it.
   const parts: string[] = cols.map(() => '');
   const add = (state: DuplicateState, row: TypedRow, ctx: Parameters<typeof sightValue>[2]) => {
     let changed = false;

@@ -4,7 +4,7 @@ import { defaultWorkers } from '../validate.js';
  * The input per worker thread below which `ddss validate` without `--workers` stays on fewer threads. Measured on the
  * land-parcels definition, 2 cores (docs/cli.md, "--workers"): a second thread took 1.35 × one thread's time on a
  * 19 MB file, broke even at 49 MB and saved 16% at 97 MB and 23% at 195 MB (starting a worker, and sending the
- * uniqueness tables back to merge, cost more than the second core gives on small files).
+ * uniqueness state back to merge, cost more than the second core gives on small files).
  */
 export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
 import { basename, extname } from 'node:path';

@@ -173,9 +173,9 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
       stoppedAt = s.range.bytes;
     }
   }
-  // One after another, as worker ranges merge: each uniqueness table is absorbed once into the running one (merging
-  // in pairs would absorb every key log₂ N / 2 times); only the running state's row sets are copied per shard, and
-  // failing rows are a fraction of all rows.
+  // One after another, as worker ranges merge: each shard's uniqueness logs are appended once to the running ones
+  // (merging in pairs would copy every sighting log₂ N / 2 times); only the running state's row sets are copied per
+  // shard, and failing rows are a fraction of all rows.
   // The run settings every shard's state must have been made under: the header's, as this validator has them.
   const run = v.state().run;
   for (let k = 0; k < plan.used; k++) {

@@ -31,7 +31,7 @@ function spawn(): Worker {
   if (workerContext() !== undefined) throw new Error('ddss: a worker thread never starts workers');
   // From sources (tests, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JavaScript.
   const here = import.meta.url;
-  // The worker hashes keys with this thread's seed, so its uniqueness tables merge here without re-hashing.
+  // The worker hashes keys with this thread's seed, so key tables built there merge here without re-hashing.
   return new Worker(new URL(here.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', here),
     { workerData: { keySeed: keySeed() } });
 }

@@ -2,7 +2,7 @@
  * The array buffers inside a (plain, structured-clonable) value that can be moved rather than copied to another
  * thread: those owned whole by one typed array. Views into a shared pool (Node's small `Buffer`s) are left to be
  * copied, since transferring their buffer would detach the pool under everything else using it.
- * @example worker.postMessage(state, transferables(state)) // a uniqueness table's buffers move, zero-copy
+ * @example worker.postMessage(state, transferables(state)) // a uniqueness log's buffers move, zero-copy
  */
 export function transferables(value: unknown): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();

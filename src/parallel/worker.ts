@@ -88,7 +88,7 @@ port.on('message', (msg: WorkerTask | Ack) => {
     return;
   }
   run(msg).then(
-    // The state's typed arrays (uniqueness tables, dense row sets) move to the main thread instead of being copied.
+    // The state's typed arrays (uniqueness logs, dense row sets) move to the main thread instead of being copied.
     (msg) => port.postMessage(msg, msg.type === 'done' ? transferables(msg.state) : []),
     // One line: the main thread rejects with it and the CLI prints it as one `ddss:` line.
     (e: unknown) => post({ type: 'failed', message: firstLine(e instanceof Error ? e.message : String(e)) }),

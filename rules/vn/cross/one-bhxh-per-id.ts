@@ -12,7 +12,7 @@ export interface OneBhxhPerIdFields {
   readonly bhxh: string;
 }
 
-/** Mergeable, structured-clonable state: personal IDs in a key table, each sighting noting its BHXH number. */
+/** Mergeable, structured-clonable state: personal IDs in a sighting log, each sighting noting its BHXH number. */
 export type OneBhxhPerIdState = DuplicateState;
 
 const messages: MessageTable = {
