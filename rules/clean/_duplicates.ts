@@ -3,7 +3,7 @@ import { absorb, firstSighting, newKeyTable, refOf, sight, type KeyTable } from 
 import type { KeyParts } from './_key-arena.js';
 import { checkKeyTable } from './_check-key-table.js';
 import {
-  appendLog, checkSightingLog, logSighting, newSightingLog, repeatedTexts, sightings, type LoggedSighting, type SightingLog,
+  appendLog, checkSightingLog, logSighting, newSightingLog, repeatedTexts, sightings, type SightingLog,
 } from './_sighting-log.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
@@ -59,7 +59,7 @@ function settle(state: DuplicateState): void {
   if (state.log === undefined || state.log.size === 0) return;
   for (const s of sightings(state.log)) {
     const ref = sight(state.table, s.text, s.slot, s.row, s.line);
-    if (ref >= 0) state.later.push({ ...sightingOf(state.notes, s), ref });
+    if (ref >= 0) state.later.push({ ...sightingOf(state.notes, s.row, s.line, s.slot), ref });
   }
   state.log = newSightingLog();
 }
@@ -130,7 +130,8 @@ export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: Me
 export function repeatGroups(state: DuplicateState): Array<{ value: string; members: Sighting[] }> {
   if (logOnly(state)) {
     if (state.log === undefined) return [];
-    return repeatedTexts(state.log).map(({ text, members }) => ({ value: text, members: members.map((m) => sightingOf(state.notes, m)) }));
+    const { notes } = state;
+    return repeatedTexts(state.log, (row, line, slot) => sightingOf(notes, row, line, slot)).map(({ text, members }) => ({ value: text, members }));
   }
   settle(state);
   const groups = new Map<number, Later[]>();
@@ -197,17 +198,18 @@ export function canonicalKey(normalize: (value: string) => string, text: string)
 
 function first(state: DuplicateState, ref: number): Sighting & { text: string } {
   const s = firstSighting(state.table, ref);
-  return { text: s.text, ...sightingOf(state.notes, { row: s.row, line: s.line, slot: s.key }) };
+  return { text: s.text, ...sightingOf(state.notes, s.row, s.line, s.key) };
 }
 
 /** A sighting as findings name it, its key slot (record key and note, or record key and shown value) read back. */
-function sightingOf(notes: boolean, s: Pick<LoggedSighting, 'row' | 'line' | 'slot'>): Sighting {
-  if (!notes) {
-    const { shown, key } = splitShown(s.slot);
-    return { row: s.row, line: s.line, key, ...(shown === undefined ? {} : { shown }) };
+function sightingOf(notes: boolean, row: number, line: number | undefined, slot: string | undefined): Sighting {
+  if (notes) {
+    const { note, key } = splitNote(slot as string);
+    return { row, line, key, note };
   }
-  const { note, key } = splitNote(s.slot as string);
-  return { row: s.row, line: s.line, key, note };
+  if (slot === undefined || slot.charCodeAt(0) !== 0) return { row, line, key: slot }; // the record key alone
+  const { shown, key } = splitShown(slot);
+  return shown === undefined ? { row, line, key } : { row, line, key, shown };
 }
 
 /**

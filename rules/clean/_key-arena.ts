@@ -189,9 +189,15 @@ function writeKey(arena: Uint8Array, p: number, key: string): number {
 export function readEntry(arena: Uint8Array, at: number): { text: string; key: string | undefined } {
   const meta = readVarint(arena, at);
   const text = readText(arena, at + varintSize(meta), meta);
+  return { text, key: readKey(arena, at, text) };
+}
+
+/** The record key of the entry at `at`, whose text (`text`) is known: the text is not decoded again. */
+export function readKey(arena: Uint8Array, at: number, text: string): string | undefined {
+  const meta = readVarint(arena, at);
   const keyAt = at + varintSize(meta) + textBytes(meta);
   const keyMeta = readVarint(arena, keyAt);
-  return { text, key: keyMeta === 0 ? undefined : keyMeta === 1 ? text : readText(arena, keyAt + varintSize(keyMeta), keyMeta - 2) };
+  return keyMeta === 0 ? undefined : keyMeta === 1 ? text : readText(arena, keyAt + varintSize(keyMeta), keyMeta - 2);
 }
 
 

@@ -11,7 +11,7 @@
  * beside it), so equal texts have equal bytes and the entries compare without decoding. Rows are stored per entry;
  * lines only once one is not its row plus a shared shift (as the key table does).
  */
-import { entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, isWide, readEntry, writeEntry, type KeyParts } from './_key-arena.js';
+import { entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, isWide, readEntry, readKey, writeEntry, type KeyParts } from './_key-arena.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
 import { grown, lineAt, MAX_POSITION, NO_LINES, position, setLine } from './_key-table.js';
@@ -35,6 +35,9 @@ export interface LoggedSighting {
   readonly line: number | undefined;
   readonly slot: string | undefined;
 }
+
+/** Makes what a caller keeps of a repeated text's sighting (one object per sighting, not two). */
+export type SightingMaker<T> = (row: number, line: number | undefined, slot: string | undefined) => T;
 
 export function newSightingLog(): SightingLog {
   return { arena: growable(Uint8Array, 256), used: 0, size: 0, rows: growable(Uint32Array, 16), lines: null, lineShift: NaN };
@@ -85,10 +88,10 @@ export function appendLog(a: SightingLog, b: SightingLog, rows: number, lines: n
 }
 
 /**
- * Every text logged more than once, with all its sightings in log order, the first one first. Groups come in the
- * order of their first sightings.
+ * Every text logged more than once, with all its sightings (as `make` makes them) in log order, the first one first.
+ * Groups come in the order of their first sightings. A group's text is decoded once, each sighting's key slot once.
  */
-export function repeatedTexts(log: SightingLog): Array<{ text: string; members: LoggedSighting[] }> {
+export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Array<{ text: string; members: T[] }> {
   const total = log.size;
   if (total < 2) return [];
   const { arena } = log;
@@ -150,10 +153,16 @@ export function repeatedTexts(log: SightingLog): Array<{ text: string; members: 
       }
     }
   }
-  const read = (i: number) => sightingAt(log, i, at[i] as number);
   return [...repeats.keys()].sort((x, y) => x - y).map((f) => {
-    const first = read(f);
-    return { text: first.text, members: [first, ...(repeats.get(f) as number[]).map(read)] };
+    const text = readEntry(arena, at[f] as number).text;
+    const member = (i: number) => {
+      const line = lineAt(log, i);
+      return make(log.rows[i] as number, line === 0 ? undefined : line - 1, readKey(arena, at[i] as number, text));
+    };
+    const later = repeats.get(f) as number[];
+    const members = [member(f)];
+    for (const i of later) members.push(member(i));
+    return { text, members };
   });
 }
 
