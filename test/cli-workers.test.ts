@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, NOW } from './fixtures/cli/harness.js';
+import { CLI_MIN_BYTES_PER_WORKER } from '../src/cli/_validate-args.js';
 
 // Definitions outside any project that installs ddss: `import 'ddss'` resolves only through the CLI's own copy.
 const dir = mkdtempSync(join(tmpdir(), 'ddss-cli-workers-'));
@@ -39,10 +40,10 @@ describe('ddss validate --workers with a definition outside the project', () => 
     expect(JSON.parse(two.stdout)).toMatchObject({ rows: 419_999, partial: false });
   }, 180_000);
 
-  it('without --workers, a file under 32 MiB per thread is read by one thread (measured: a second costs more there); --workers 2 uses two', async () => {
+  it('without --workers, a file under 16 MiB per thread is read by one thread (measured: a second costs more there); --workers 2 uses two', async () => {
     const def = join(dir, 'def.mjs');
     writeFileSync(def, DEFINITION);
-    expect(statSync(csv).size).toBeLessThan(2 * 32 * 1024 * 1024);
+    expect(statSync(csv).size).toBeLessThan(2 * CLI_MIN_BYTES_PER_WORKER);
     const threads = async (...flags: string[]) => {
       const r = await cli(['validate', csv, '--dataset', def, ...NOW, '--timings', ...flags]);
       expect(r.stderr).toBe('');

@@ -1,12 +1,14 @@
 import { defaultWorkers } from '../validate.js';
 
 /**
- * The input per worker thread below which `ddss validate` without `--workers` stays on fewer threads. Measured on the
- * land-parcels definition, 2 cores (docs/cli.md, "--workers"): a second thread took 1.35 × one thread's time on a
- * 19 MB file, broke even at 49 MB and saved 16% at 97 MB and 23% at 195 MB (starting a worker, and sending the
- * uniqueness state back to merge, cost more than the second core gives on small files).
+ * The input per worker thread below which `ddss validate` without `--workers` stays on fewer threads. Measured with 2
+ * cores (docs/cli.md, "--workers"; whole `ddss validate` runs, start included): on land-parcels a second thread took
+ * 1.05 × one thread's time on a 19 MB file, 0.92 × at 33 MB, 0.83 × at 66 MB and 0.68 × at 195 MB; on a definition
+ * of three light columns 0.93 × at 30 MB and 0.83 × at 61 MB (starting a worker, which loads ddss and compiles its
+ * code again, costs more than the second core gives on small files). It was 32 MiB until merging uniqueness states
+ * became appending their logs.
  */
-export const CLI_MIN_BYTES_PER_WORKER = 32 * 1024 * 1024;
+export const CLI_MIN_BYTES_PER_WORKER = 16 * 1024 * 1024;
 import { basename, extname } from 'node:path';
 import type { Locale } from '../core/types.js';
 import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, ratio, wallClock, whole, encodingNote, reportFormat } from './_args.js';
