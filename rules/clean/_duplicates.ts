@@ -33,7 +33,7 @@ export interface DuplicateState {
   later: Later[];
   /** Sightings after the table's, in order. Absent from the states of an older ddss. */
   log?: SightingLog;
-  /** Whether sightings carry a note (stored with the record key in the table). */
+  /** Whether sightings carry a note (stored with the record key). */
   notes: boolean;
   /** Values added (the rule's `checked`). */
   count: number;
