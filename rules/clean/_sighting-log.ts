@@ -155,10 +155,7 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
   }
   return [...repeats.keys()].sort((x, y) => x - y).map((f) => {
     const text = readEntry(arena, at[f] as number).text;
-    const member = (i: number) => {
-      const line = lineAt(log, i);
-      return make(log.rows[i] as number, line === 0 ? undefined : line - 1, readKey(arena, at[i] as number, text));
-    };
+    const member = (i: number) => make(log.rows[i] as number, lineOf(log, i), readKey(arena, at[i] as number, text));
     const later = repeats.get(f) as number[];
     const members = [member(f)];
     for (const i of later) members.push(member(i));
@@ -169,8 +166,13 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
 /** Sighting e of `log`, whose entry starts at `at`. */
 function sightingAt(log: SightingLog, e: number, at: number): LoggedSighting {
   const { text, key } = readEntry(log.arena, at);
+  return { text, row: log.rows[e] as number, line: lineOf(log, e), slot: key };
+}
+
+/** Entry e's line, if its source has lines. */
+function lineOf(log: SightingLog, e: number): number | undefined {
   const line = lineAt(log, e);
-  return { text, row: log.rows[e] as number, line: line === 0 ? undefined : line - 1, slot: key };
+  return line === 0 ? undefined : line - 1;
 }
 
 /** Every sighting of `log` in order (to replay it into a key table: the states of an older ddss hold one). */
