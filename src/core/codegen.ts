@@ -26,6 +26,8 @@ export const MISSING = 1;
 export const BAD = 2;
 
 const MISSING_FINDING = Object.freeze({ code: 'missing_value' });
+/** Rows whose missing-text tests run unfiltered, for type feedback (see `factory`). */
+const WARM_ROWS = 64;
 const INVALID_FINDING = Object.freeze({ code: 'invalid_type' });
 
 /**
@@ -121,13 +123,19 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     lines.push(...time(f.typeSlot.ordinal, [
       mode === 'object' ? `raw = ${read};` : `raw = raws[${i}];`,
       // A typed date cell (a workbook's, a database's) at a placeholder day (01/01/1900) is missing, as its text is.
-      `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || (mm${i}[raw.charCodeAt(0)] === 1 && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
+      // While `W` > 0 (the first rows) the text test is called past its first-character filter, which changes
+      // nothing (the filter only skips values the test rejects) but gives its call site type feedback: a field whose
+      // values seldom start like a missing token (`gcn_serial`) first called it after V8 had optimised this function,
+      // which threw the optimised code away and compiled it again (~90 ms, in every thread). Rows, not one: V8 keeps
+      // no feedback for a function's first few calls.
+      `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || ((mm${i}[raw.charCodeAt(0)] === 1 || W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
       // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
       // end of the run: the cell counts as unreadable but not as an invalid_type finding.
       `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
       `  catch (e) { h.error(${f.typeSlot.ordinal}, e); v${i} = INVALID; s${i} = ${BAD}; } }`,
     ]));
   }
+  lines.push('if (W > 0) W--;');
   if (plan.needsRecord) for (const f of plan.fields) lines.push(`S[${f.index}] = s${f.index}; V[${f.index}] = v${f.index};`);
 
   // Phase 2, per field: required and type inline; value rules and aggregates in a function per field. Why: TurboFan
@@ -135,16 +143,17 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   // line; a function per field gets its own budget and inlines its own checks.
   for (const f of plan.fields) lines.push(...fieldCode(f, head, fns, guard, call, time));
 
-  // Phase 3: record rules and dataset aggregates on the typed row.
+  // Phase 3: record rules and dataset aggregates on the typed row. The row is read from the context once (`rec`),
+  // when a rule first needs it: each `ctx.record` is a call into the validator's getter (~10 ns), not inlined.
   for (const s of [...plan.recordSlots, ...plan.datasetAggregates]) {
     const o = s.ordinal;
     const ready = s.needs.map((i) => `s${i} === ${OK}`).join(' && ') || 'true';
     if (s.kind === 'record') {
       head.push(`const c${o} = slots[${o}].rule.check;`);
-      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, `c${o}(ctx.record, ctx)`).map((l) => `  ${l}`), '}']));
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, `c${o}(rec ??= ctx.record, ctx)`).map((l) => `  ${l}`), '}']));
     } else {
       head.push(`const a${o} = slots[${o}].rule.add;`);
-      lines.push(...time(o, [`if (${ready} && ${guard(s)}) { try { a${o}(R[${o}].agg, ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`]));
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) { try { a${o}(R[${o}].agg, rec ??= ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`]));
     }
   }
 
@@ -153,9 +162,10 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     // the call-site feedback, turning every call polymorphic.
     `// ddss plan ${++plans} (${mode}${timed ? ', timed' : ''})`,
     ...head,
+    `let W = ${WARM_ROWS};`,
     ...fns,
     'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
-    `  let raw, res, t, ${locals.join(', ')};`,
+    `  let raw, res, t, rec, ${locals.join(', ')};`,
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');

@@ -3,8 +3,8 @@ import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import { compileDateFormat } from '../../../src/core/date-format.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
-import { addYearsUtc, isoDay } from '../dates/_calendar.js';
-import { termEnd } from './land-use-term.js';
+import { addYearsUtcMs, isoDay } from '../dates/_calendar.js';
+import { termEndMs } from './land-use-term.js';
 
 export interface AgriculturalTermFields {
   /** The land-use type code column. */
@@ -53,8 +53,8 @@ export function agriculturalTerm(fields: AgriculturalTermFields, options: Agricu
     const code = row[fields.code];
     const start = row[fields.issueDate];
     if (typeof code !== 'string' || !codes.includes(code) || !(start instanceof Date)) return undefined;
-    const end = termEnd(row[fields.term], parse);
-    if (end === undefined || end.getTime() <= addYearsUtc(start, AGRICULTURAL_TERM_YEARS).getTime()) return undefined;
+    const end = termEndMs(row[fields.term], parse);
+    if (Number.isNaN(end) || end <= addYearsUtcMs(start.getTime(), AGRICULTURAL_TERM_YEARS)) return undefined;
     return { code: 'agricultural_term_too_long', field: fields.term, params: { code, start: isoDay(start) } };
   }, { severity: 'warning', ...options });
 }

@@ -32,12 +32,12 @@ export function landUseTerm(options: LandUseTermOptions = {}): ValueRule {
 }
 
 /**
- * The end date of a term given as text in `format` or as a `Date`; `undefined` for `LAU_DAI` or unreadable text.
- * @example termEnd('15/10/2063', compileDateFormat('dd/MM/yyyy')) // 2063-10-15T00:00:00.000Z
+ * The end of a term given as text in `format` or as a `Date`, in epoch ms; NaN for `LAU_DAI` or unreadable text.
+ * Milliseconds rather than a `Date`: it is compared once a row.
+ * @example termEndMs('15/10/2063', compileDateFormat('dd/MM/yyyy')) // Date.UTC(2063, 9, 15)
  */
-export function termEnd(v: unknown, parse: (text: string) => number): Date | undefined {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
-  if (typeof v !== 'string' || v === PERMANENT_TERM) return undefined;
-  const ms = parse(v);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+export function termEndMs(v: unknown, parse: (text: string) => number): number {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v !== 'string' || v === PERMANENT_TERM) return NaN;
+  return parse(v);
 }

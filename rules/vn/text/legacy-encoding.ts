@@ -103,10 +103,28 @@ const remembered = new Map<string, EncodingDiagnosis | undefined>();
 /** UTF-8 read as Windows-1252 with bytes lost: the diagnosis of a text with the signature. */
 function lossyUtf8(text: string): EncodingDiagnosis {
   const repaired = repairLossyUtf8(text);
-  return Object.freeze({
-    encodings: Object.freeze(['UTF-8'] as const), score: repaired.score,
-    ...(repaired.text === undefined ? {} : { converted: repaired.text }),
-  });
+  return diagnosis(['UTF-8'], repaired.score, repaired.text);
+}
+
+/**
+ * A diagnosis, frozen (the memo hands the same one to several callers), made in one place. Why: the rule reads
+ * `converted` on every diagnosis; objects built by several literals have several hidden classes, and each new one
+ * met there deoptimised the field's whole generated check function (recompiled ~10 ms each time, in every thread).
+ */
+function diagnosis(encodings: MisreadEncoding[], score: number, converted: string | undefined): EncodingDiagnosis {
+  // A score is 1 or a fraction: V8 would first store it as a small integer, then, at the first fraction, retire both
+  // hidden classes (a "wrong map" deoptimisation of every check that had read one). Two diagnoses made with a
+  // fraction before any other, and kept (a hidden class nothing holds may be collected, and made again), hold any
+  // number from the start.
+  settled ??= [shaped([], 0.5, undefined), shaped([], 0.5, '')];
+  return shaped(encodings, score, converted);
+}
+
+let settled: readonly EncodingDiagnosis[] | undefined;
+
+function shaped(encodings: MisreadEncoding[], score: number, converted: string | undefined): EncodingDiagnosis {
+  const list = Object.freeze(encodings);
+  return Object.freeze(converted === undefined ? { encodings: list, score } : { encodings: list, score, converted });
 }
 
 /** The diagnosis of non-ASCII text made only of characters a Windows-1252 reading can produce. */
@@ -138,11 +156,7 @@ function diagnoseWhole(text: string): EncodingDiagnosis | undefined {
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0] as (typeof candidates)[number];
   const top = candidates.filter((c) => c.score === best.score);
-  // Frozen: the memo hands the same diagnosis to several callers.
-  return Object.freeze({
-    encodings: Object.freeze(top.map((c) => c.encoding)), score: best.score,
-    ...(best.score === 1 && top.length === 1 ? { converted: best.text } : {}),
-  });
+  return diagnosis(top.map((c) => c.encoding), best.score, best.score === 1 && top.length === 1 ? best.text : undefined);
 }
 
 const messages: MessageTable = {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateRule, defineDataset, field, rule, validate } from '../index.js';
+import type { AggregateRule, TypedRow } from '../index.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+
+// The generated evaluator calls a field's missing-text test unfiltered for its first rows (so that V8 has type
+// feedback for the call before it optimises), then only for values whose first character can start a token. Either
+// way a value is missing exactly when it is a token (or blank): the same on row 0 as on row 500.
+describe('missing values, in the first rows and after', () => {
+  const def = defineDataset({
+    name: 'm', missingValues: ['N/A', '00/00/0000'],
+    fields: { id: field.text(), code: field.text().required() },
+  });
+  // Tokens, padded tokens, blanks, and values that start like a token (or not) without being one.
+  const cells = ['N/A', ' N/A ', '', '   ', '00/00/0000', 'N/Ax', 'Nam', '0', 'X', 'n/a', '00/00/00000'];
+  const missing = new Set(['N/A', ' N/A ', '', '   ', '00/00/0000']);
+
+  it('are the values that are tokens or blank, wherever they come', async () => {
+    const rows: Array<{ id: string; code: string }> = [];
+    for (let i = 0; i < 600; i++) rows.push({ id: String(i), code: cells[(i * 7) % cells.length] as string });
+    const report = await validate(def, rows, { now: NOW, maxSamplesPerRule: 1000 });
+    const required = report.rules.find((r) => r.id === 'code.required');
+    const expected = rows.flatMap((r, i) => (missing.has(r.code) ? [i] : []));
+    expect(required?.samples.map((s) => s.row)).toEqual(expected);
+    expect(required?.failed).toBe(expected.length);
+    // Every row 0–63 (the unfiltered ones) and later holds each kind of cell.
+    expect(new Set(rows.slice(0, 64).map((r) => r.code)).size).toBe(cells.length);
+  });
+});
+
+// Record rules and dataset aggregates of a row are handed the row's typed record, read from the context once.
+describe('the typed record of a row', () => {
+  it('is one object for every record rule and dataset aggregate of a row, a new one for the next row', async () => {
+    const seen: TypedRow[][] = [];
+    const note = (row: TypedRow, at: number): void => { (seen[at] ??= []).push(row); };
+    let at = -1;
+    const first = rule.record('first', (r) => { at++; note(r, at); return true; });
+    const second = rule.record('second', (r) => { note(r, at); return true; });
+    const agg = aggregateRule<number, TypedRow>({ name: 'agg', criterion: 'clean' }, {
+      init: () => 0, add: (_s, r) => { note(r, at); }, merge: (a, b) => a + b, finish: () => ({ checked: 1, findings: [] }),
+    }) as AggregateRule;
+    const def = defineDataset({ name: 'r', fields: { a: field.integer(), b: field.text() }, rules: [first, second, agg] });
+    await validate(def, [{ a: '1', b: 'x' }, { a: '2', b: 'y' }, { a: 'z', b: 'w' }], { now: NOW });
+    expect(seen).toHaveLength(3);
+    for (const rows of seen) {
+      expect(rows).toHaveLength(3);
+      expect(new Set(rows).size).toBe(1);
+    }
+    expect(new Set(seen.map((rows) => rows[0])).size).toBe(3);
+    expect(seen.map((rows) => ({ ...rows[0] }))).toEqual([{ a: 1, b: 'x' }, { a: 2, b: 'y' }, { a: undefined, b: 'w' }]);
+  });
+});
