@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { booleanParser, dateParser, numberParser, parseDateTime, parseInteger, parseText } from './parsers.js';
 import { INVALID } from './types.js';
@@ -58,5 +59,36 @@ describe('parsers accept raw text and typed values alike', () => {
     expect(parse('2025-04-03')).toBe(INVALID);
     expect(parse(45123)).toBe(INVALID);
     expect(parseDateTime('2026-11-01T00:00:00Z')).toEqual(new Date('2026-11-01T00:00:00Z'));
+  });
+});
+
+// Numbers are read in one pass when the text is plain (sign, up to 15 digits, a point); any other text is checked
+// and read as before. Either way the result is the decimal the text writes, exactly as `Number` reads it, or INVALID.
+describe('numeric text, read in one pass or two', () => {
+  const plain = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+  const number = (t: string) => (plain.test(t) && Number.isFinite(Number(t)) ? Number(t) : INVALID);
+  const integer = (t: string) => (/^[+-]?\d+$/.test(t) && Number.isSafeInteger(Number(t)) ? Number(t) : INVALID);
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '+', '-', 'e', 'E', ',', ' ', 'x'), maxLength: 24 }),
+    fc.tuple(fc.constantFrom('', '+', '-'), fc.stringMatching(/^\d{0,20}$/), fc.constantFrom('', '.'), fc.stringMatching(/^\d{0,20}$/))
+      .map(([a, b, c, d]) => a + b + c + d),
+  );
+
+  it('equal Number(text) where the text is a decimal, INVALID elsewhere', () => {
+    const parse = numberParser();
+    fc.assert(fc.property(text, (t) => {
+      expect(Object.is(parse(t), number(t))).toBe(true);
+      expect(Object.is(parseInteger(t), integer(t))).toBe(true);
+    }), { numRuns: 20_000 });
+  });
+
+  it('keep the sign of zero and the digits past fifteen', () => {
+    expect(Object.is(numberParser()('-0'), -0)).toBe(true);
+    expect(Object.is(parseInteger('-0'), -0)).toBe(true);
+    expect(numberParser()('1234567890.123456')).toBe(1234567890.123456);
+    expect(numberParser()('0.1234567890123456789')).toBe(0.1234567890123456789);
+    expect(parseInteger('9007199254740993')).toBe(INVALID);
+    expect(parseInteger('900719925474099')).toBe(900719925474099);
+    expect([numberParser()('1.'), numberParser()('.5'), numberParser()('.'), numberParser()('1.2.3')]).toEqual([1, 0.5, INVALID, INVALID]);
   });
 });
