@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateRule, defineDataset, field, rule, validate } from '../index.js';
 import type { AggregateRule, TypedRow } from '../index.js';
+import { missingTest } from './missing.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -26,6 +28,28 @@ describe('missing values, in the first rows and after', () => {
     expect(required?.failed).toBe(expected.length);
     // Every row 0–63 (the unfiltered ones) and later holds each kind of cell.
     expect(new Set(rows.slice(0, 64).map((r) => r.code)).size).toBe(cells.length);
+  });
+});
+
+// The evaluator's filters before the missing-text test (first character, length, last character) only skip values
+// the test would reject: whatever the values, a cell is missing in the evaluator exactly when `missingTest` says so.
+describe('the evaluator\'s missing-value filters', () => {
+  const tokens = ['N/A', 'NULL', '-', '--', '00/00/0000', '01/01/1900', '1/1/1900', '00000000', 'x'.repeat(40), 'Không có', ' ?? '];
+  const def = defineDataset({ name: 'f', missingValues: tokens, fields: { v: field.text().required() } });
+  const isMissing = missingTest(tokens);
+  const value = fc.oneof(
+    fc.constantFrom(...tokens),
+    fc.tuple(fc.constantFrom('', ' ', '\u00a0', '\t', '\u3000'), fc.constantFrom(...tokens), fc.constantFrom('', ' ', '\u00a0', '\u2003'))
+      .map(([a, t, b]) => a + t + b),
+    fc.string({ unit: fc.constantFrom('0', '1', '/', 'N', 'A', 'x', ' ', '\u00a0', 'K', 'ô', '-', '?'), maxLength: 42 }),
+  );
+
+  it('skip only values missingTest rejects, in the first rows and after', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(value, { minLength: 70, maxLength: 200 }), async (values) => {
+      const report = await validate(def, values.map((v) => ({ v })), { now: NOW, maxSamplesPerRule: 1000 });
+      const rows = report.rules.find((r) => r.id === 'v.required')?.samples.map((x) => x.row);
+      expect(rows).toEqual(values.flatMap((v, i) => (isMissing(v) ? [i] : [])));
+    }), { numRuns: 60 });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
 import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
+import { SPACES } from './missing.js';
 
 /** What the generated evaluator calls back into: the rare paths (failures, errors, graded `when`s) stay plain functions. */
 export interface Hooks {
@@ -49,8 +50,8 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
     make = factory(plan, mode, timer !== undefined);
     cached.set(variant, make);
   }
-  const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, isMissingDate: f.isMissingDate }));
-  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded);
+  const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, missingLengths: f.missingLengths, isMissingDate: f.isMissingDate }));
+  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES);
 }
 
 /**
@@ -117,18 +118,20 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   for (const f of plan.fields) {
     const i = f.index;
     locals.push(`s${i} = ${MISSING}`, `v${i}`);
-    head.push(`const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, md${i} = fields[${i}].isMissingDate, p${i} = fields[${i}].parse;`);
+    head.push(`const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, ml${i} = fields[${i}].missingLengths, md${i} = fields[${i}].isMissingDate, p${i} = fields[${i}].parse;`);
     const name = JSON.stringify(f.name);
     const read = f.name in Object.prototype ? `Object.hasOwn(row, ${name}) ? row[${name}] : undefined` : `row[${name}]`;
     lines.push(...time(f.typeSlot.ordinal, [
       mode === 'object' ? `raw = ${read};` : `raw = raws[${i}];`,
       // A typed date cell (a workbook's, a database's) at a placeholder day (01/01/1900) is missing, as its text is.
-      // While `W` > 0 (the first rows) the text test is called past its first-character filter, which changes
-      // nothing (the filter only skips values the test rejects) but gives its call site type feedback: a field whose
-      // values seldom start like a missing token (`gcn_serial`) first called it after V8 had optimised this function,
-      // which threw the optimised code away and compiled it again (~90 ms, in every thread). Rows, not one: V8 keeps
-      // no feedback for a function's first few calls.
-      `if (raw === undefined || raw === null || (typeof raw === 'string' ? raw.length === 0 || ((mm${i}[raw.charCodeAt(0)] === 1 || W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
+      // The text test (a call: this function is too large for V8 to inline it) runs only for a value that starts
+      // like a token (mm), has the length of a token starting so (ml; characters from 128 are not in it) or ends in
+      // white space (SP: trimmed, it may be one). While `W` > 0 (the first rows) it runs for every value, which
+      // changes nothing (the filters only skip values the test rejects) but gives its call site type feedback: a
+      // field whose values seldom pass the filters (`gcn_serial`) first called it after V8 had optimised this
+      // function, which threw the optimised code away and compiled it again (~90 ms, in every thread). Rows, not
+      // one: V8 keeps no feedback for a function's first few calls.
+      `if (raw === undefined || raw === null || (typeof raw === 'string' ? (n = raw.length) === 0 || ((mm${i}[c = raw.charCodeAt(0)] === 1 && (c > 127 || (ml${i}[c] & (1 << (n < 31 ? n : 31))) !== 0 || SP[raw.charCodeAt(n - 1)] === 1) || W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
       // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
       // end of the run: the cell counts as unreadable but not as an invalid_type finding.
       `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
@@ -165,11 +168,11 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     `let W = ${WARM_ROWS};`,
     ...fns,
     'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
-    `  let raw, res, t, rec, ${locals.join(', ')};`,
+    `  let raw, res, t, rec, c, n, ${locals.join(', ')};`,
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
-  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', source) as Factory;
+  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', source) as Factory;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { missingDate, missingFirstChars, missingTest, missingText, type MissingTest } from './missing.js';
+import { missingDate, missingFirstChars, missingLengths, missingTest, missingText, type MissingTest } from './missing.js';
 import { FINGERPRINT, checkRuleOptions } from './rule-base.js';
 import { checkFieldKinds } from './field-kinds.js';
 import { CRITERIA, SEVERITIES } from './types.js';
@@ -49,6 +49,8 @@ export interface FieldPlan {
   readonly isMissingText: (text: string) => boolean;
   /** First characters a missing value can start with (a lookup table for the evaluator's fast path). */
   readonly mayBeMissing: Uint8Array;
+  /** The lengths of the tokens each ASCII character starts, as bits (the fast path's second test). */
+  readonly missingLengths: Int32Array;
   /** The `Date` part of `isMissing` (a typed date cell at a placeholder day), for the generated evaluator. */
   readonly isMissingDate: (date: Date) => boolean;
   readonly pii: PiiMode | false;
@@ -149,6 +151,7 @@ function compileOnce(def: DatasetDefinition): Plan {
       isMissing: missingTest([...def.missingValues, ...spec.missingValues]),
       isMissingText: missingText([...def.missingValues, ...spec.missingValues]),
       mayBeMissing: missingFirstChars([...def.missingValues, ...spec.missingValues]),
+      missingLengths: missingLengths([...def.missingValues, ...spec.missingValues]),
       isMissingDate: missingDate([...def.missingValues, ...spec.missingValues]),
     };
   });

@@ -84,6 +84,37 @@ function isSpace(c: number): boolean {
 }
 
 const tables = new Map<string, Uint8Array>();
+const lengthTables = new Map<string, Int32Array>();
+
+/** Every whitespace character (`isSpace`) marked 1: the evaluator looks a value's last character up here. */
+export const SPACES: Uint8Array = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) if (isSpace(c)) t[c] = 1;
+  return t;
+})();
+
+/**
+ * For each ASCII character, the lengths of the tokens that start with it, as bits (bit n for length n, bit 31 for
+ * 31 and more); all bits for white space. With {@link missingFirstChars} and {@link SPACES} the generated evaluator
+ * calls `missingText` only for a value that starts like a token *and* has a token's length (or ends in white space,
+ * which trimming would change): a 12-digit ID starts like `00000000`, a birth year like `1900-01-01`, and neither
+ * can be one. Characters from 128 are not in the table (the evaluator calls `missingText` for them).
+ */
+export function missingLengths(tokens: readonly string[]): Int32Array {
+  const key = JSON.stringify([...new Set(tokens.map((t) => t.trim()))].sort());
+  let table = lengthTables.get(key);
+  if (table === undefined) {
+    table = new Int32Array(128);
+    for (let c = 0; c < 128; c++) if (isSpace(c)) table[c] = -1;
+    for (const t of tokens) {
+      const trimmed = t.trim();
+      const c = trimmed.charCodeAt(0);
+      if (trimmed !== '' && c < 128) table[c] = (table[c] as number) | (1 << Math.min(trimmed.length, 31));
+    }
+    lengthTables.set(key, table);
+  }
+  return table;
+}
 
 /**
  * The characters a missing value can start with: white space, or the first character of a token. The generated
