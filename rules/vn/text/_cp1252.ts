@@ -29,7 +29,9 @@ export function cp1252Bytes(text: string): Uint8Array | undefined {
   return out;
 }
 
-const HIGH_SET = new Set(HIGH);
+/** The Windows-1252 characters past Latin-1 (all below U+2200), marked 1: a table, not a `Set` (every text cell). */
+const HIGH_TABLE = new Uint8Array(0x2200);
+for (const c of HIGH) HIGH_TABLE[c] = 1;
 
 /**
  * Whether `cp1252Bytes(text)` would give bytes, without building them: every character is Latin-1 or one of the
@@ -38,7 +40,7 @@ const HIGH_SET = new Set(HIGH);
 export function fitsCp1252(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x100 && !HIGH_SET.has(c)) return false;
+    if (c >= 0x100 && (c >= 0x2200 || HIGH_TABLE[c] === 0)) return false;
   }
   return true;
 }
