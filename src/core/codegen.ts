@@ -126,12 +126,12 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
       // A typed date cell (a workbook's, a database's) at a placeholder day (01/01/1900) is missing, as its text is.
       // The text test (a call: this function is too large for V8 to inline it) runs only for a value that starts
       // like a token (mm), has the length of a token starting so (ml; characters from 128 are not in it) or ends in
-      // white space (SP: trimmed, it may be one). While `W` > 0 (the first rows) it runs for every value, which
-      // changes nothing (the filters only skip values the test rejects) but gives its call site type feedback: a
-      // field whose values seldom pass the filters (`gcn_serial`) first called it after V8 had optimised this
-      // function, which threw the optimised code away and compiled it again (~90 ms, in every thread). Rows, not
-      // one: V8 keeps no feedback for a function's first few calls.
-      `if (raw === undefined || raw === null || (typeof raw === 'string' ? (n = raw.length) === 0 || ((mm${i}[c = raw.charCodeAt(0)] === 1 && (c > 127 || (ml${i}[c] & (1 << (n < 31 ? n : 31))) !== 0 || SP[raw.charCodeAt(n - 1)] === 1) || W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
+      // white space (SP: trimmed, it may be one). While `W` > 0 (the first rows) the filters all run and the test
+      // runs for every value, which changes nothing (the filters only skip values the test rejects) but gives their
+      // comparisons and the call type feedback: a field whose values seldom pass the first filter (`gcn_serial`)
+      // reached them only after V8 had optimised this function, which threw the optimised code away and compiled it
+      // again (~90 ms, in every thread). Rows, not one: V8 keeps no feedback for a function's first few calls.
+      `if (raw === undefined || raw === null || (typeof raw === 'string' ? (n = raw.length) === 0 || ((mm${i}[c = raw.charCodeAt(0)] === 1 || W > 0) && (c > 127 || (ml${i}[c] & (1 << (n < 31 ? n : 31))) !== 0 || SP[raw.charCodeAt(n - 1)] === 1 || W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
       // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
       // end of the run: the cell counts as unreadable but not as an invalid_type finding.
       `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,

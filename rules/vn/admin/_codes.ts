@@ -37,7 +37,21 @@ interface TableInfo<E> {
   readonly inForce: Standing<E>;
 }
 
-type Standing<E> = { current?: DatedTable<readonly E[]>; now?: DatedTable<readonly E[]>; retired?: DatedTable<readonly E[]> };
+type Standing<E> = {
+  readonly current: DatedTable<readonly E[]> | undefined;
+  readonly now: DatedTable<readonly E[]> | undefined;
+  readonly retired: DatedTable<readonly E[]> | undefined;
+};
+
+/**
+ * A standing, frozen (shared by every row that asks), made in one place. Why: the rules read `current` on every row;
+ * objects of several shapes there (a code in force, a retired code, an unknown one) met one by one deoptimised the
+ * field's checks, and with them the generated evaluator they are inlined into (recompiled ~100 ms, in every thread).
+ */
+function standingOf<E>(current: DatedTable<readonly E[]> | undefined, now: DatedTable<readonly E[]> | undefined,
+  retired: DatedTable<readonly E[]> | undefined): Standing<E> {
+  return Object.freeze({ current, now, retired });
+}
 
 /** `/^\d+$/` as a loop (it runs for every code cell): at least one character, all ASCII digits. */
 function allDigits(text: string): boolean {
@@ -53,7 +67,7 @@ const infos = new WeakMap<object, TableInfo<unknown>>();
 function infoOf<E extends { readonly code: string }>(table: DatedTable<readonly E[]>): TableInfo<E> {
   let info = infos.get(table) as TableInfo<E> | undefined;
   if (info === undefined) {
-    info = { index: new Map(table.entries.map((e) => [e.code, e])), inForce: Object.freeze({ current: table, now: table }) };
+    info = { index: new Map(table.entries.map((e) => [e.code, e])), inForce: standingOf(table, table, undefined) };
     infos.set(table, info as TableInfo<unknown>);
   }
   return info;
@@ -82,7 +96,7 @@ export function standing<E extends { readonly code: string }>(tables: readonly D
   let found = memo.byCode.get(code);
   if (found === undefined) {
     if (memo.byCode.size >= MAX_RETIRED) memo.byCode.clear();
-    memo.byCode.set(code, (found = Object.freeze(elsewhere(tables, now, code))));
+    memo.byCode.set(code, (found = elsewhere(tables, now, code)));
   }
   return found;
 }
@@ -102,5 +116,5 @@ function elsewhere<E extends { readonly code: string }>(tables: readonly DatedTa
   now: DatedTable<readonly E[]> | undefined, code: string): Standing<E> {
   const earlier = tables.filter((t) => t !== now && (now === undefined || t.validFrom < now.validFrom) && indexOf(t).has(code))
     .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
-  return { ...(now === undefined ? {} : { now }), ...(earlier === undefined ? {} : { retired: earlier }) };
+  return standingOf(undefined, now, earlier);
 }
