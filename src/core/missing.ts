@@ -83,15 +83,27 @@ function isSpace(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
 }
 
-const tables = new Map<string, Uint8Array>();
-const lengthTables = new Map<string, Int32Array>();
-
 /** Every whitespace character (`isSpace`) marked 1: the evaluator looks a value's last character up here. */
 export const SPACES: Uint8Array = (() => {
   const t = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) if (isSpace(c)) t[c] = 1;
   return t;
 })();
+
+const firstChars = new Map<string, Uint8Array>();
+const lengths = new Map<string, Int32Array>();
+
+/** A table built once per distinct token set (its trimmed tokens, in any order): fields of a dataset share theirs. */
+function perTokenSet<T>(cache: Map<string, T>, tokens: readonly string[], build: (trimmed: readonly string[]) => T): T {
+  const trimmed = [...new Set(tokens.map((t) => t.trim()))];
+  const key = JSON.stringify([...trimmed].sort());
+  let table = cache.get(key);
+  if (table === undefined) {
+    table = build(trimmed.filter((t) => t !== ''));
+    cache.set(key, table);
+  }
+  return table;
+}
 
 /**
  * For each ASCII character, the lengths of the tokens that start with it, as bits (bit n for length n, bit 31 for
@@ -101,19 +113,15 @@ export const SPACES: Uint8Array = (() => {
  * can be one. Characters from 128 are not in the table (the evaluator calls `missingText` for them).
  */
 export function missingLengths(tokens: readonly string[]): Int32Array {
-  const key = JSON.stringify([...new Set(tokens.map((t) => t.trim()))].sort());
-  let table = lengthTables.get(key);
-  if (table === undefined) {
-    table = new Int32Array(128);
+  return perTokenSet(lengths, tokens, (trimmed) => {
+    const table = new Int32Array(128);
     for (let c = 0; c < 128; c++) if (isSpace(c)) table[c] = -1;
-    for (const t of tokens) {
-      const trimmed = t.trim();
-      const c = trimmed.charCodeAt(0);
-      if (trimmed !== '' && c < 128) table[c] = (table[c] as number) | (1 << Math.min(trimmed.length, 31));
+    for (const t of trimmed) {
+      const c = t.charCodeAt(0);
+      if (c < 128) table[c] = (table[c] as number) | (1 << Math.min(t.length, 31));
     }
-    lengthTables.set(key, table);
-  }
-  return table;
+    return table;
+  });
 }
 
 /**
@@ -121,16 +129,9 @@ export function missingLengths(tokens: readonly string[]): Int32Array {
  * evaluator looks the first character up here before calling `missingText`, so most values cost one array load.
  */
 export function missingFirstChars(tokens: readonly string[]): Uint8Array {
-  const key = JSON.stringify([...new Set(tokens.map((t) => t.trim()))].sort());
-  let table = tables.get(key);
-  if (table === undefined) {
-    table = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) if (isSpace(c)) table[c] = 1;
-    for (const t of tokens) {
-      const trimmed = t.trim();
-      if (trimmed !== '') table[trimmed.charCodeAt(0)] = 1;
-    }
-    tables.set(key, table);
-  }
-  return table;
+  return perTokenSet(firstChars, tokens, (trimmed) => {
+    const table = SPACES.slice();
+    for (const t of trimmed) table[t.charCodeAt(0)] = 1;
+    return table;
+  });
 }
