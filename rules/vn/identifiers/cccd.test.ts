@@ -1,9 +1,27 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cccd, parseCccd } from './cccd.js';
 import { cccdPlausible } from './cccd-plausible.js';
 import { codes, findings } from './_check.js';
+import { PROVINCES_2008 } from '../tables/provinces.js';
 
 describe('parseCccd', () => {
+  // The parts as the ID's text writes them, sliced and looked up the plain way (parseCccd reads the prefix from tables).
+  const names = new Map(PROVINCES_2008.entries.map((p) => [p.code, p.name]));
+  const plain = (t: string) => {
+    const code = t.startsWith('0') ? t.slice(1, 3) : undefined;
+    const name = code === undefined ? undefined : names.get(code);
+    const g = Number(t[3]);
+    const century = 1900 + 100 * Math.floor(g / 2);
+    return { province: t.slice(0, 3), provinceCode: name === undefined ? undefined : code, provinceName: name, century,
+      gender: g % 2 === 0 ? 'Nam' : 'Nữ', birthYear: century + Number(t.slice(4, 6)), serial: t.slice(6) };
+  };
+
+  it('splits any 12 digits as their text writes them (property)', () => {
+    const id = fc.oneof(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^0\d{11}$/), fc.stringMatching(/^0[0-9][0-9]\d{9}$/));
+    fc.assert(fc.property(id, (t) => { expect(parseCccd(t)).toStrictEqual(plain(t)); }), { numRuns: 5000 });
+  });
+
   it.each([
     ['001089012345', { province: '001', provinceCode: '01', provinceName: 'Hà Nội', century: 1900, gender: 'Nam', birthYear: 1989, serial: '012345' }],
     ['079301123456', { province: '079', provinceCode: '79', provinceName: 'TP Hồ Chí Minh', century: 2000, gender: 'Nữ', birthYear: 2001, serial: '123456' }],
