@@ -104,8 +104,11 @@ export function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms =
   return date.getTime();
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`), for years ≥ 0. */
-function daysFromCivil(y: number, mo: number, d: number): number {
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, month 1–12 (H. Hinnant's `days_from_civil`; floored division,
+ * so years before 0 too).
+ */
+export function daysFromCivil(y: number, mo: number, d: number): number {
   const yy = mo <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;

@@ -1,4 +1,5 @@
 /** Calendar arithmetic on UTC days, the way the date parsers read dates (no time zone of the machine involved). */
+import { daysFromCivil } from '../../../src/core/date-format.js';
 
 const DAY = 86_400_000;
 
@@ -31,7 +32,7 @@ export function addYearsUtcMs(ms: number, years: number): number {
   const time = ms - day * DAY;
   const { y, m, d } = civil(day);
   const y2 = y + years;
-  const out = daysFromCivil(y2, m, Math.min(d, daysIn(y2, m))) * DAY + time;
+  const out = daysFromCivil(y2, m + 1, Math.min(d, daysIn(y2, m))) * DAY + time;
   return Math.abs(out) <= MAX_TIME ? out : NaN;
 }
 
@@ -49,17 +50,6 @@ function civil(z: number): { y: number; m: number; d: number } {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 2 : mp - 10;
   return { y: yoe + era * 400 + (m <= 1 ? 1 : 0), m, d };
-}
-
-/** The UTC day number of year y, month m (0-based), day d: H. Hinnant's days_from_civil. */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 1 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = m >= 2 ? m - 2 : m + 10;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 function daysIn(y: number, m: number): number {
