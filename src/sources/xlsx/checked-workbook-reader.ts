@@ -156,6 +156,8 @@ export function checkedWorkbookReader(m: ExcelJsModule): CheckedWorkbookReaderCl
           const parse = ws.parse as (() => AsyncIterable<unknown>) | undefined;
           ws.typedCells = typedCells;
           ws.mergedCells = merged;
+          // A sheet exceljs wrote to a temporary file comes as a stream on that file (`closeSheetStreams`).
+          if (chunks instanceof Readable) ws.fileStream = chunks;
           // The sheet's XML errors surface while its rows are iterated (exceljs' iterator calls this.parse()).
           if (typeof parse === 'function') {
             ws.parse = async function* () {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import type { TypedCells } from './typed-cells.js';
 
 /** The parts of exceljs' streaming reader that ddss uses (exceljs is an optional peer dependency, loaded lazily). */
@@ -23,6 +24,8 @@ export interface XlsxWorksheetReader extends AsyncIterable<XlsxRow> {
   readonly typedCells?: TypedCells;
   /** The sheet's merged ranges (`B3:B5`), set by `checkedWorkbookReader`: complete once its rows are read. */
   readonly mergedCells?: readonly string[];
+  /** The stream on the sheet's temporary file, when exceljs wrote it to one (set by `checkedWorkbookReader`). */
+  readonly fileStream?: Readable;
 }
 export interface XlsxWorkbookReader extends AsyncIterable<XlsxWorksheetReader> {
   /** workbook.xml's sheets, in workbook order; `state`: `hidden`, `veryHidden`, or absent (visible). */
@@ -88,6 +91,25 @@ export function removeTempFiles(cleanups: Array<() => void>): void {
     } catch {
       // Removing a temporary file that cannot be removed is not the read's failure.
     }
+  }
+}
+
+/**
+ * Closes the streams of the worksheets exceljs' reader has handed out (or had ready when the read failed), before
+ * their temporary files are removed. Why: the reader opens a worksheet's temporary file (`fs.createReadStream`) when
+ * it hands the worksheet out, and nothing listens for that stream's errors until its rows are read. A read that ends
+ * at that worksheet (every sheet hidden, the sheet asked for not found yet) removed the file; when the open came
+ * after the removal (a busy machine), the stream's ENOENT had no listener and was thrown out of the event loop: an
+ * uncaught exception in the process that read the workbook. The error of a stream closed here is expected, and
+ * dropped.
+ * @example try { … } finally { closeSheetStreams(sheets); removeTempFiles(cleanups); }
+ */
+export function closeSheetStreams(sheets: readonly XlsxWorksheetReader[]): void {
+  for (const ws of sheets) {
+    const stream = ws.fileStream;
+    if (!(stream instanceof Readable)) continue; // a sheet read straight from the zip: no file of its own
+    stream.on('error', () => undefined);
+    stream.destroy();
   }
 }
 

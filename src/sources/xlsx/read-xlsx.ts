@@ -11,7 +11,7 @@ import { checkedWorkbookReader } from './checked-workbook-reader.js';
 import { DamagedPart } from './damaged-part.js';
 import { failure, type Failure } from './failure.js';
 import { mergedCellsIssue } from './merged-cells.js';
-import { loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow } from './exceljs.js';
+import { closeSheetStreams, loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow, type XlsxWorksheetReader } from './exceljs.js';
 import { columnName, parseRange, type CellRange } from './range.js';
 import { defaultTarget, sheetNotFound, workbookSheets, type SheetChoice, type WorkbookSheet } from './sheet-choice.js';
 import type { StoredType, TypedCells } from './typed-cells.js';
@@ -76,7 +76,12 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
     let records = 0;
     // The temporary files exceljs makes for this read, removed when it ends however it ends (`removeTempFiles`).
     const cleanups: Array<() => void> = [];
-    const raced = <T>(items: AsyncIterable<T>, failed: Failure) => racedSteps(items, failed, cleanups);
+    // The worksheets exceljs has handed out, whose temporary files' streams are closed when the read ends (at once,
+    // for one handed out after it ended).
+    const sheets: XlsxWorksheetReader[] = [];
+    let ended = false;
+    const raced = <T>(items: AsyncIterable<T>, failed: Failure, onItem?: (item: T) => void) =>
+      racedSteps(items, failed, cleanups, onItem);
     let bytes: Readable | undefined;
     try {
       const ExcelJS = await loadExcelJs();
@@ -93,7 +98,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
       const seen: string[] = [];
       // The sheet read by default, known once the workbook has listed its sheets (before exceljs gives the first).
       let target: string | undefined;
-      for await (const ws of raced(reader, failed)) {
+      for await (const ws of raced(reader, failed, (w) => { sheets.push(w); if (ended) closeSheetStreams([w]); })) {
         const wsName = ws.name ?? `sheet ${seen.length + 1}`;
         seen.push(wsName);
         if (options.sheet === undefined && seen.length === 1) target = defaultTarget(workbookSheets(reader), wsName, name);
@@ -152,6 +157,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
     } finally {
       // The read ends here however it ends: the file closes, and a stream is not waited on any more.
       bytes?.destroy();
+      ended = true;
+      closeSheetStreams(sheets);
       removeTempFiles(cleanups);
     }
   }
@@ -166,12 +173,16 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
 
 /**
  * The items of `items`, or the failure of `failed` as soon as it fails; each step of exceljs' reader runs with its
- * temporary files recorded in `cleanups`.
+ * temporary files recorded in `cleanups`. `onItem` sees every item the reader gives, one that came after the failure
+ * too (a step is not cancelled: it may still hand out a worksheet, with a stream open on its file).
  */
-async function* racedSteps<T>(items: AsyncIterable<T>, failed: Failure, cleanups: Array<() => void>): AsyncGenerator<T> {
+async function* racedSteps<T>(items: AsyncIterable<T>, failed: Failure, cleanups: Array<() => void>,
+  onItem?: (item: T) => void): AsyncGenerator<T> {
   const it = items[Symbol.asyncIterator]();
   for (;;) {
-    const next = await failed.race(withTempFiles(cleanups, () => it.next()));
+    const step = withTempFiles(cleanups, () => it.next());
+    if (onItem !== undefined) step.then((r) => { if (r.done !== true) onItem(r.value); }, () => undefined);
+    const next = await failed.race(step);
     if (next.done === true) return;
     yield next.value;
   }
