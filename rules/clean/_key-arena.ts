@@ -200,7 +200,7 @@ export function readKey(arena: Uint8Array, at: number, text: string): string | u
   return keyMeta === 0 ? undefined : keyMeta === 1 ? text : readText(arena, keyAt + varintSize(keyMeta), keyMeta - 2);
 }
 
-
+/** Whether a code unit of `s` is above 0xff (the arena stores it two bytes a unit). */
 export function isWide(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
   return false;

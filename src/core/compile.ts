@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { missingDate, missingFirstChars, missingLengths, missingTest, missingText, type MissingTest } from './missing.js';
+import { missingDate, missingFirstChars, missingFrom, missingLengths, missingText, type MissingTest } from './missing.js';
 import { FINGERPRINT, checkRuleOptions } from './rule-base.js';
 import { checkFieldKinds } from './field-kinds.js';
 import { CRITERIA, SEVERITIES } from './types.js';
@@ -146,13 +146,13 @@ function compileOnce(def: DatasetDefinition): Plan {
       const slot = place({ ...ruleSlot(rule, `${name}.${rule.name}`), field: name, fieldIndex: index, needs: [], counted });
       (rule.kind === 'aggregate' ? aggregateSlots : valueSlots).push(slot);
     }
+    const tokens = [...def.missingValues, ...spec.missingValues];
+    const isMissingText = missingText(tokens);
+    const isMissingDate = missingDate(tokens);
     return {
       name, index, spec, parse: spec.parse, pii: spec.privacy, typeSlot, requiredSlot, valueSlots, aggregateSlots,
-      isMissing: missingTest([...def.missingValues, ...spec.missingValues]),
-      isMissingText: missingText([...def.missingValues, ...spec.missingValues]),
-      mayBeMissing: missingFirstChars([...def.missingValues, ...spec.missingValues]),
-      missingLengths: missingLengths([...def.missingValues, ...spec.missingValues]),
-      isMissingDate: missingDate([...def.missingValues, ...spec.missingValues]),
+      isMissing: missingFrom(isMissingText, isMissingDate), isMissingText, isMissingDate,
+      mayBeMissing: missingFirstChars(tokens), missingLengths: missingLengths(tokens),
     };
   });
 

@@ -15,8 +15,11 @@ export type MissingTest = (raw: unknown) => boolean;
  * spaces is decided without hashing it.
  */
 export function missingTest(tokens: readonly string[]): MissingTest {
-  const isMissingText = missingText(tokens);
-  const isMissingDate = missingDate(tokens);
+  return missingFrom(missingText(tokens), missingDate(tokens));
+}
+
+/** {@link missingTest} made of its text and date parts, for a caller that keeps the parts too (the plan compiler). */
+export function missingFrom(isMissingText: (text: string) => boolean, isMissingDate: (date: Date) => boolean): MissingTest {
   return (raw) => {
     if (raw === undefined || raw === null) return true;
     if (typeof raw !== 'string') return (typeof raw === 'number' && Number.isNaN(raw)) || (raw instanceof Date && isMissingDate(raw));
