@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { removeWorkbooks, writeWorkbook } from './_workbook.js';
 
 let tmp: ReturnType<typeof scratch>;
 beforeEach(() => { tmp = scratch(); });
@@ -58,4 +59,25 @@ it('the suggested definition reports each serial of a date-named column with its
   expect(rule('so_tien.excelSerial')).toBeUndefined();
   expect(rule('updated_date.type')?.failed).toBe(0);
   expect(rule('updated_date.excelSerial')?.failed).toBe(30);
+});
+
+describe('a workbook column of durations', () => {
+  afterAll(removeWorkbooks);
+
+  // `[h]:mm` cells (a meeting's length, hours worked) read as dates of January 1900, so the profile called the column
+  // datetime and its suggested definition passed every value as one; a CSV export of the sheet has 36:30, text.
+  it('is profiled as the text Excel shows, and a date field reports each value', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['id', 'thoi_luong']);
+      for (let i = 0; i < 20; i++) ws.addRow([`${i}`, (24 + i + 0.5) / 24]);
+      ws.getColumn(2).numFmt = '[h]:mm';
+    });
+    const json = JSON.parse((await cli(['profile', path, '--format', 'json'])).stdout) as { columns: Array<{ name: string; type: string; min?: unknown }> };
+    expect(json.columns.find((c) => c.name === 'thoi_luong')).toMatchObject({ type: 'text' });
+    writeFileSync(tmp.path('d.yaml'), 'name: d\nfields:\n  id: { type: text }\n  thoi_luong: { type: date, format: dd/MM/yyyy }\n');
+    const r = JSON.parse((await cli(['validate', path, '--dataset', tmp.path('d.yaml'), '--format', 'json', ...NOW])).stdout) as
+      { rules: Array<{ id: string; failed: number; samples: Array<{ value?: unknown }> }> };
+    expect(r.rules.find((x) => x.id === 'thoi_luong.type')).toMatchObject({ failed: 20, samples: expect.arrayContaining([expect.objectContaining({ value: '24:30' })]) });
+  });
 });

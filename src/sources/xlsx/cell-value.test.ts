@@ -70,3 +70,74 @@ describe('cellValue of a shared string the workbook has no table for', () => {
     expect(() => cellValue({ sharedString: 3 })).toThrow(/the shared-string table \(xl\/sharedStrings\.xml\).* is missing, yet the sheet's cells refer to it/);
   });
 });
+
+/** A serial as exceljs hands over a cell whose format it takes for a date's: a Date counted from 30/12/1899 (1900) or 01/01/1904. */
+const exceljsDate = (serial: number, date1904 = false): Date =>
+  new Date(Math.round((serial - 25_569 + (date1904 ? 1462 : 0)) * 86_400_000));
+/** 36 hours 30 minutes, 1.5208333333333333 days: as Excel stores `36:30` (a binary fraction a hair off). */
+const H36M30 = 36.5 / 24;
+const S = 1 / 86_400;
+
+describe('a cell formatted as an elapsed duration', () => {
+  // exceljs and ddss' own test of a formula's format took `[h]:mm` for a date's format: 36:30 reached the rules as
+  // the date 01/01/1900 12:30, which a date field accepted. It is the text Excel shows, as a CSV export writes it.
+  it.each([
+    ['[h]:mm', H36M30, '36:30'],
+    ['[h]:mm:ss', H36M30, '36:30:00'],
+    ['[mm]:ss', H36M30, '2190:00'],
+    ['[hh]:mm', 1.5 / 24, '01:30'],
+    ['[h]:mm:ss.0', H36M30 + 0.3 * S, '36:30:00.3'],
+    ['[h]:mm:ss.000', H36M30 + 0.123 * S, '36:30:00.123'],
+    ['[Red][h]:mm', H36M30, '36:30'],
+    ['[$-42A][h]:mm:ss', H36M30, '36:30:00'],
+    ['[h]"h"mm', H36M30, '36h30'],
+    ['[h] "giờ" mm "phút"', H36M30, '36 giờ 30 phút'],
+    ['[h]\\h\\ mm', H36M30, '36h 30'],
+    ['[h]:mm;@', H36M30, '36:30'],
+    ['[<1]mm:ss;[h]:mm:ss', 15 / 1440, '15:00'],
+    ['[<1]mm:ss;[h]:mm:ss', H36M30, '36:30:00'],
+    // Rounded to the second (or the fraction shown), then cut to the unit shown, as Excel shows it: 12:29:59.6 is
+    // 12:30:00, and 12:29:40 under [h]:mm is 12:29, not 12:30.
+    ['[h]:mm:ss', (12 * 3600 + 29 * 60 + 59.6) * S, '12:30:00'],
+    ['[h]:mm', (12 * 3600 + 29 * 60 + 40) * S, '12:29'],
+    ['[h]:mm', 12.5 / 24, '12:30'],
+  ])('%s of %d days is %s', (fmt, serial, text) => {
+    expect(cellValue(exceljsDate(serial), fmt, false)).toEqual({ value: text });
+    expect(cellValue(exceljsDate(serial, true), fmt, true)).toEqual({ value: text });
+    expect(cellValue({ formula: 'B2-A2', result: serial }, fmt, false)).toEqual({ value: text });
+    expect(cellValue({ formula: 'B2-A2', result: serial }, fmt, true)).toEqual({ value: text });
+  });
+
+  // exceljs hands these over as numbers (nothing is left once it drops the brackets): they were the day fraction.
+  it.each([
+    ['[ss]', H36M30, '131400'],
+    ['[s].00', 8.64 * S, '8.64'],
+    ['[h]', H36M30, '36'],
+    ['[mm]', H36M30, '2190'],
+  ])('%s of %d days is %s, not the serial', (fmt, serial, text) => {
+    expect(cellValue(serial, fmt, false)).toEqual({ value: text });
+    expect(cellValue({ formula: 'B2-A2', result: serial }, fmt, false)).toEqual({ value: text });
+  });
+
+  it('a negative duration is the number stored in the 1900 system (Excel shows ####), signed in the 1904 one', () => {
+    expect(cellValue(exceljsDate(-1.5 / 24), '[h]:mm', false)).toEqual({ value: -0.0625 });
+    expect(cellValue({ formula: 'A2-B2', result: -1.5 / 24 }, '[h]:mm', false)).toEqual({ value: -0.0625 });
+    expect(cellValue(exceljsDate(-1.5 / 24, true), '[h]:mm', true)).toEqual({ value: '-1:30' });
+    expect(cellValue(-1.5 / 24, '[ss]', true)).toEqual({ value: '-5400' });
+  });
+});
+
+describe('date formats stay dates, number formats numbers', () => {
+  const day = new Date(Date.UTC(2023, 2, 15, 18, 30));
+  it.each([
+    'dd/mm/yyyy', 'yyyy-mm-dd hh:mm', '[$-42A]dd/mm/yyyy', '[$-F800]dddd, mmmm dd, yyyy', 'mmm', 'mmm-yy', 'd-mmm',
+    '[Red]dd/mm/yyyy', 'dd/mm/yyyy" lúc "hh"h"mm', 'm/d/yy "h":mm', 'dd/mm/yyyy [h]:mm',
+  ])('%s: a Date, and a formula result a Date', (fmt) => {
+    expect(cellValue(day, fmt, false)).toEqual({ value: day });
+    expect(cellValue({ formula: 'A1', result: 45000.7708333333 }, fmt, false)).toEqual({ value: new Date(Date.UTC(2023, 2, 15, 18, 30)) });
+  });
+  it.each(['0" h"', '"h"0', '#,##0 "giờ"', '0.00', 'General', '0.00E+00', '@'])('%s: the number', (fmt) => {
+    expect(cellValue(1.5, fmt, false)).toEqual({ value: 1.5 });
+    expect(cellValue({ formula: 'A1', result: 1.5 }, fmt, false)).toEqual({ value: 1.5 });
+  });
+});

@@ -1,5 +1,7 @@
 import { WallClockDate } from '../../core/wall-clock-date.js';
 import { DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
+import { timeFormat } from './time-format.js';
+import { timeText } from './time-text.js';
 import type { StoredType } from './typed-cells.js';
 
 /** What one stored cell holds: a value for the engine, or a finding about why it holds none. */
@@ -12,7 +14,8 @@ const DATE_FORMAT = /[dmyhs]/i;
 /**
  * Reads an exceljs cell value as Excel stored it: text (shared, inline, rich text joined, a hyperlink's text),
  * numbers, booleans and dates stay typed (a 1900-system date cell that names no day, serial 0 or 60 or below 0, as
- * what it holds: `serialValue`); a formula gives its cached result (`0`, `''` and FALSE included); an error
+ * what it holds: `serialValue`), except that a number in a duration's format (`[h]:mm`), a formula's result too, is
+ * the text Excel shows (`36:30`); a formula gives its cached result (`0`, `''` and FALSE included); an error
  * cell (`#N/A`), a formula whose cached result is an error (`#DIV/0!`) or a formula without a cached result gives a
  * finding instead of a value. Empty → `''`, as an empty CSV cell. `stored` is the cell's type as the sheet stores it
  * when exceljs loses it (`typedCellScanner`): `e`, an error, whose words exceljs was handed as text; `b`, a boolean,
@@ -28,10 +31,13 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
   if (stored === 'd') return storedDate(v);
   if (v === null || v === undefined) return { value: '' };
   if (typeof v === 'string' || typeof v === 'boolean') return { value: v };
-  if (typeof v === 'number') return { value: v };
+  if (typeof v === 'number') return { value: shownTime(v, numFmt, date1904) ?? v };
   // exceljs gives a date-formatted cell as a Date of its wall-clock fields in UTC (a workbook names no zone), counted
-  // from 30/12/1899 in the 1900 system: its serial is taken back, for the days before March 1900 it gets wrong.
+  // from 30/12/1899 in the 1900 system: its serial is taken back, for the days before March 1900 it gets wrong, and
+  // for a duration (`[h]:mm`), which exceljs takes for a date.
   if (v instanceof Date) {
+    const shown = shownTime((v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY, numFmt, date1904);
+    if (shown !== undefined) return { value: shown };
     if (!date1904 && v.getTime() < MARCH_1900) return { value: serialValue((v.getTime() - EPOCH_1900) / DAY, false) };
     return { value: v instanceof WallClockDate ? v : new WallClockDate(v.getTime()) };
   }
@@ -55,7 +61,9 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
     if (typeof r === 'object' && typeof (r as { error?: unknown }).error === 'string') {
       return { code: 'error_cell', params: { value: (r as { error: string }).error, formula } };
     }
-    if (typeof r === 'number' && numFmt !== undefined && isDateFormat(numFmt)) return { value: serialValue(r, date1904) };
+    if (typeof r === 'number' && numFmt !== undefined && isDateFormat(numFmt) && timeFormat(numFmt) === undefined) {
+      return { value: serialValue(r, date1904) };
+    }
     return cellValue(r, numFmt, date1904);
   }
   if ('text' in o) return cellValue(o.text, numFmt, date1904);
@@ -110,7 +118,19 @@ function isDateFormat(fmt: string): boolean {
 
 const DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
 const MARCH_1900 = Date.UTC(1900, 2, 1);
+
+/**
+ * The text a duration's format (`[h]:mm`) shows for a serial, as a CSV export of the sheet writes it (`36:30`, not the
+ * date 01/01/1900 12:30 exceljs makes of it), so that text rules judge what the user sees; undefined when `numFmt` is
+ * no such format. A negative one in the 1900 system, which Excel shows as ####, is the number stored (`serialValue`).
+ */
+function shownTime(serial: number, numFmt: string | undefined, date1904: boolean): Date | string | number | undefined {
+  const format = numFmt === undefined ? undefined : timeFormat(numFmt);
+  if (format === undefined) return undefined;
+  return serial < 0 && !date1904 ? serialValue(serial, false) : timeText(serial, format);
+}
 
 /**
  * Excel's serial day number as a date and time in the 1900 system or the 1904 one: a `WallClockDate` (its fields as

@@ -92,6 +92,23 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('reads a duration cell as the text Excel shows ([h]:mm 36:30), not the date 01/01/1900 12:30, in both date systems', async () => {
+    const durations = (date1904: boolean) => writeWorkbook((wb) => {
+      if (date1904) wb.properties.date1904 = true;
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['id', 'hm', 'hms', 'ss', 'formula', 'day']);
+      ws.addRow(['1', 36.5 / 24, 36.5 / 24, 36.5 / 24, { formula: 'B2', result: 36.5 / 24 }, new Date(Date.UTC(2023, 2, 15))]);
+      ws.addRow(['2', 0.25 / 24, 1 / 86_400, 1 / 86_400, { formula: 'B3', result: 0.25 / 24 }, new Date(Date.UTC(2023, 2, 16))]);
+      for (const [col, fmt] of [[2, '[h]:mm'], [3, '[h]:mm:ss'], [4, '[ss]'], [5, '[Red][h]:mm'], [6, 'dd/mm/yyyy']] as const) {
+        ws.getColumn(col).numFmt = fmt;
+      }
+    });
+    const expected = [['1', '36:30', '36:30:00', '131400', '36:30', new Date(Date.UTC(2023, 2, 15))],
+      ['2', '0:15', '0:00:01', '01', '0:15', new Date(Date.UTC(2023, 2, 16))]];
+    expect((await read(await durations(false))).rows).toEqual(expected);
+    expect((await read(await durations(true))).rows).toEqual(expected);
+  });
+
   it('reads a cell stored as an ISO 8601 date (t="d") as that date, like a date-formatted number (exceljs read the year)', async () => {
     const cells: Record<string, string> = {
       B2: '<c r="B2" t="d"><v>2024-03-05T00:00:00</v></c>',
