@@ -81,3 +81,24 @@ describe('a workbook column of durations', () => {
     expect(r.rules.find((x) => x.id === 'thoi_luong.type')).toMatchObject({ failed: 20, samples: expect.arrayContaining([expect.objectContaining({ value: '24:30' })]) });
   });
 });
+
+describe('a workbook column of times of day', () => {
+  afterAll(removeWorkbooks);
+
+  // A time shown as h:mm whose serial carries a date (a clock-in stamp formatted to show the time) read as that date
+  // and time: the profile called the column datetime and a date field passed every value.
+  it('is profiled as the text Excel shows, and a date field reports each value', async () => {
+    const path = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['id', 'gio_vao']);
+      for (let i = 0; i < 20; i++) ws.addRow([`${i}`, 45000 + i + (7 + i / 20) / 24]);
+      ws.getColumn(2).numFmt = 'h:mm';
+    });
+    const json = JSON.parse((await cli(['profile', path, '--format', 'json'])).stdout) as { columns: Array<{ name: string; type: string }> };
+    expect(json.columns.find((c) => c.name === 'gio_vao')).toMatchObject({ type: 'text' });
+    writeFileSync(tmp.path('d.yaml'), 'name: d\nfields:\n  id: { type: text }\n  gio_vao: { type: date, format: dd/MM/yyyy }\n');
+    const r = JSON.parse((await cli(['validate', path, '--dataset', tmp.path('d.yaml'), '--format', 'json', ...NOW])).stdout) as
+      { rules: Array<{ id: string; failed: number; samples: Array<{ value?: unknown }> }> };
+    expect(r.rules.find((x) => x.id === 'gio_vao.type')).toMatchObject({ failed: 20, samples: expect.arrayContaining([expect.objectContaining({ value: '7:00' })]) });
+  });
+});

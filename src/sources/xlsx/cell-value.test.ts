@@ -127,6 +127,36 @@ describe('a cell formatted as an elapsed duration', () => {
   });
 });
 
+describe('a cell formatted as a time of day', () => {
+  // It read as the time `12:30:00` whatever its format in the 1900 system, and as a date (01/01/1904 12:30, or the day
+  // a full serial names) in the 1904 one or with a date in its serial, which a date field accepted: it is what Excel
+  // shows, as for a duration.
+  it.each([
+    ['h:mm', 12.5 / 24, '12:30'],
+    ['hh:mm:ss', 12.5 / 24, '12:30:00'],
+    ['h:mm AM/PM', 12.5 / 24, '12:30 PM'],
+    ['h:mm AM/PM', 6 / 24, '6:00 AM'],
+    ['h:mm AM/PM', 0, '12:00 AM'],
+    ['hh:mm am/pm', 18.25 / 24, '06:15 pm'],
+    ['h:mm A/P', 6 / 24, '6:00 A'],
+    ['h:mm:ss AM/PM', (12 * 3600 + 29 * 60 + 59.6) / 86_400, '12:30:00 PM'],
+    ['mm:ss', 12.5 / 24, '30:00'],
+    ['mmss.0', (30 * 60 + 5.25) / 86_400, '3005.3'],
+    ['[$-409]h:mm:ss AM/PM;@', 12.5 / 24, '12:30:00 PM'],
+    ['[$-42A]h:mm', 12.5 / 24, '12:30'],
+    ['[Blue]h "giờ" mm', 12.5 / 24, '12 giờ 30'],
+    ['h\\hmm', 12.5 / 24, '12h30'],
+    // A date and time shown as a time only: the time shown (a CSV export has no date either).
+    ['h:mm', 45000.75, '18:00'],
+    ['hh:mm', 45000 + 23.999 / 24, '23:59'],
+  ])('%s of %d days is %s', (fmt, serial, text) => {
+    expect(cellValue(exceljsDate(serial), fmt, false)).toEqual({ value: text });
+    expect(cellValue(exceljsDate(serial, true), fmt, true)).toEqual({ value: text });
+    expect(cellValue({ formula: 'NOW()', result: serial }, fmt, false)).toEqual({ value: text });
+    expect(cellValue({ formula: 'NOW()', result: serial }, fmt, true)).toEqual({ value: text });
+  });
+});
+
 describe('date formats stay dates, number formats numbers', () => {
   const day = new Date(Date.UTC(2023, 2, 15, 18, 30));
   it.each([

@@ -14,10 +14,10 @@ const DATE_FORMAT = /[dmyhs]/i;
 /**
  * Reads an exceljs cell value as Excel stored it: text (shared, inline, rich text joined, a hyperlink's text),
  * numbers, booleans and dates stay typed (a 1900-system date cell that names no day, serial 0 or 60 or below 0, as
- * what it holds: `serialValue`), except that a number in a duration's format (`[h]:mm`), a formula's result too, is
- * the text Excel shows (`36:30`); a formula gives its cached result (`0`, `''` and FALSE included); an error
- * cell (`#N/A`), a formula whose cached result is an error (`#DIV/0!`) or a formula without a cached result gives a
- * finding instead of a value. Empty → `''`, as an empty CSV cell. `stored` is the cell's type as the sheet stores it
+ * what it holds: `serialValue`), except that a number in a duration's or a time of day's format (`[h]:mm`,
+ * `h:mm AM/PM`), a formula's result too, is the text Excel shows (`36:30`, `12:30 PM`); a formula gives its cached
+ * result (`0`, `''` and FALSE included); an error cell (`#N/A`), a formula whose cached result is an error
+ * (`#DIV/0!`) or a formula without a cached result gives a finding instead of a value. Empty → `''`, as an empty CSV cell. `stored` is the cell's type as the sheet stores it
  * when exceljs loses it (`typedCellScanner`): `e`, an error, whose words exceljs was handed as text; `b`, a boolean,
  * which exceljs reads as 1 or 0 in a formula's result; `d`, an ISO 8601 date or time (`2024-03-05T00:00:00`), handed
  * over as text: a `Date` like a date-formatted number's (its wall-clock time as UTC), or the text itself when it names
@@ -34,7 +34,7 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
   if (typeof v === 'number') return { value: shownTime(v, numFmt, date1904) ?? v };
   // exceljs gives a date-formatted cell as a Date of its wall-clock fields in UTC (a workbook names no zone), counted
   // from 30/12/1899 in the 1900 system: its serial is taken back, for the days before March 1900 it gets wrong, and
-  // for a duration (`[h]:mm`), which exceljs takes for a date.
+  // for a duration or a time of day (`[h]:mm`, `h:mm`), which exceljs takes for a date.
   if (v instanceof Date) {
     const shown = shownTime((v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY, numFmt, date1904);
     if (shown !== undefined) return { value: shown };
@@ -122,9 +122,11 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
 const MARCH_1900 = Date.UTC(1900, 2, 1);
 
 /**
- * The text a duration's format (`[h]:mm`) shows for a serial, as a CSV export of the sheet writes it (`36:30`, not the
- * date 01/01/1900 12:30 exceljs makes of it), so that text rules judge what the user sees; undefined when `numFmt` is
- * no such format. A negative one in the 1900 system, which Excel shows as ####, is the number stored (`serialValue`).
+ * The text a duration's or a time of day's format (`[h]:mm`, `h:mm`) shows for a serial, as a CSV export of the sheet
+ * writes it (`36:30`, not the date 01/01/1900 12:30 exceljs makes of it; `12:30`, not 30/12/1899 or 01/01/1904 12:30,
+ * nor the day a serial with a date names), so that text rules judge what the user sees and a date field reads no day
+ * the sheet does not show; undefined when `numFmt` is no such format. A negative one in the 1900 system, which Excel
+ * shows as ####, is the number stored (`serialValue`).
  */
 function shownTime(serial: number, numFmt: string | undefined, date1904: boolean): Date | string | number | undefined {
   const format = numFmt === undefined ? undefined : timeFormat(numFmt);

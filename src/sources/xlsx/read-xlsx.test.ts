@@ -109,6 +109,21 @@ describe('readXlsx', () => {
     expect((await read(await durations(true))).rows).toEqual(expected);
   });
 
+  it('reads a time-of-day cell as the time Excel shows (h:mm 12:30), never a date, in both date systems', async () => {
+    const times = (date1904: boolean) => writeWorkbook((wb) => {
+      if (date1904) wb.properties.date1904 = true;
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['id', 'hm', 'ampm', 'formula', 'stamp', 'day']);
+      ws.addRow(['1', 12.5 / 24, 12.5 / 24, { formula: 'B2', result: 12.5 / 24 }, 45000.75, new Date(Date.UTC(2023, 2, 15, 18))]);
+      for (const [col, fmt] of [[2, 'h:mm'], [3, 'h:mm AM/PM'], [4, 'hh:mm:ss'], [5, 'hh:mm'], [6, 'dd/mm/yyyy hh:mm']] as const) {
+        ws.getColumn(col).numFmt = fmt;
+      }
+    });
+    const expected = [['1', '12:30', '12:30 PM', '12:30:00', '18:00', new Date(Date.UTC(2023, 2, 15, 18))]];
+    expect((await read(await times(false))).rows).toEqual(expected);
+    expect((await read(await times(true))).rows).toEqual(expected);
+  });
+
   it('reads a cell stored as an ISO 8601 date (t="d") as that date, like a date-formatted number (exceljs read the year)', async () => {
     const cells: Record<string, string> = {
       B2: '<c r="B2" t="d"><v>2024-03-05T00:00:00</v></c>',

@@ -6,7 +6,9 @@ describe('timeFormat', () => {
     '[h]:mm', '[h]:mm:ss', '[mm]:ss', '[ss]', '[s].00', '[h]:mm:ss.0', '[HH]:MM', '[Red][h]:mm', '[Color10][h]:mm',
     '[$-42A][h]:mm:ss', '[h]"h"mm', '[h]\\h mm', '[h]_)', '[h]:mm*-', '[h]:mm;@', '[<1]mm:ss;[h]:mm:ss', '[h]:mm;;',
     '[$₫-42A] [h]:mm', '[DBNum1][h]:mm',
-  ])('%s shows a duration', (fmt) => {
+    'h:mm', 'hh:mm:ss', 'h:mm AM/PM', 'h:mm:ss am/pm', 'h:mm A/P', 'mm:ss', 'mmss.0', 'h', '[$-F400]h:mm:ss\\ AM/PM',
+    '[$-42A]h:mm;@', 'h "giờ" mm "phút"',
+  ])('%s shows a duration or a time of day', (fmt) => {
     expect(timeFormat(fmt)).toBeDefined();
   });
 

@@ -20,7 +20,7 @@ export interface TimeSection {
   readonly condition: TimeCondition | undefined;
 }
 
-/** A number format that shows an elapsed duration and nothing of a date: its sections for numbers (a text one dropped). */
+/** A number format that shows a duration or a time of day and nothing of a date: its sections for numbers (a text one dropped). */
 export interface TimeFormat {
   readonly sections: readonly TimeSection[];
 }
@@ -31,11 +31,12 @@ const known = new Map<string, TimeFormat | null>();
 const KNOWN_MAX = 512;
 
 /**
- * The format's sections when it shows an elapsed duration (`[h]:mm`, `[h]:mm:ss.0`, `[mm]:ss`, `[ss]`) and nothing
- * else: undefined for a date, a date and time, a number or text format, and for anything it cannot read whole (an
- * unquoted letter it does not know), which is then read as before. Quoted text, `\x`, `_x` (a space), `*x` (a fill),
- * colours (`[Red]`), locales (`[$-42A]`, a currency `[$₫-42A]` as its symbol) and conditions (`[<1]`) are understood.
- * `m` is a month unless it follows an hour or comes before a second (Excel's rule), and a month is a date.
+ * The format's sections when it shows an elapsed duration (`[h]:mm`, `[h]:mm:ss.0`, `[mm]:ss`, `[ss]`) or a time of
+ * day (`h:mm`, `hh:mm:ss`, `h:mm AM/PM`, `mm:ss`) and nothing of a date: undefined for a date, a date and time, a
+ * number or text format, and for anything it cannot read whole (an unquoted letter it does not know), which is then
+ * read as before. Quoted text, `\x`, `_x` (a space), `*x` (a fill), colours (`[Red]`), locales (`[$-42A]`, a currency
+ * `[$₫-42A]` as its symbol) and conditions (`[<1]`) are understood. `m` is a month unless it follows an hour or comes
+ * before a second (Excel's rule), and a month is a date.
  * @example timeFormat('[Red][h]:mm')?.sections.length // 1
  * @example timeFormat('dd/mm/yyyy hh:mm') // undefined
  */
@@ -134,7 +135,9 @@ function readFormat(fmt: string): TimeFormat | undefined {
       i++;
     }
   }
-  if (!close() || !sections.some((s) => s.parts.some((p) => 'elapsed' in p && p.elapsed))) return undefined;
+  if (!close() || !sections.some((s) => s.parts.some((p) => p.kind === 'hours' || p.kind === 'minutes' || p.kind === 'seconds'))) {
+    return undefined;
+  }
   return { sections };
 }
 
