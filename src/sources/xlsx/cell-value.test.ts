@@ -157,6 +157,22 @@ describe('a cell formatted as a time of day', () => {
   });
 });
 
+describe('a cell stored as an ISO 8601 date (t="d") in a time format', () => {
+  // Such a cell read as its date and time whatever its format: it shows what a number of the same day would.
+  it.each([
+    ['2024-03-05T13:45:30', 'h:mm', false, '13:45'],
+    ['2024-03-05T13:45:30', 'h:mm:ss AM/PM', true, '1:45:30 PM'],
+    ['1899-12-31T12:30:00', 'hh:mm', false, '12:30'],
+    // The serial of 01/01/1900 12:30 is 1.52 (serial 1 is that day), of 02/01/1904 12:30 in the 1904 system too.
+    ['1900-01-01T12:30:00', '[h]:mm', false, '36:30'],
+    ['1904-01-02T12:30:00', '[h]:mm', true, '36:30'],
+    ['2024-03-05T13:45:30', 'dd/mm/yyyy hh:mm', false, new Date(Date.UTC(2024, 2, 5, 13, 45, 30))],
+  ])('%s in %s (1904: %s) is %j', (iso, fmt, date1904, expected) => {
+    expect(cellValue(iso, fmt, date1904, 'd')).toEqual({ value: expected });
+    expect(cellValue({ formula: 'NOW()', result: iso }, fmt, date1904, 'd')).toEqual({ value: expected });
+  });
+});
+
 describe('date formats stay dates, number formats numbers', () => {
   const day = new Date(Date.UTC(2023, 2, 15, 18, 30));
   it.each([

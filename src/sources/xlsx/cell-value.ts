@@ -28,7 +28,7 @@ const DATE_FORMAT = /[dmyhs]/i;
  */
 export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?: StoredType): CellReading {
   if (stored === 'e') return storedError(v);
-  if (stored === 'd') return storedDate(v);
+  if (stored === 'd') return storedDate(v, numFmt, date1904);
   if (v === null || v === undefined) return { value: '' };
   if (typeof v === 'string' || typeof v === 'boolean') return { value: v };
   if (typeof v === 'number') return { value: shownTime(v, numFmt, date1904) ?? v };
@@ -86,9 +86,10 @@ function storedError(v: unknown): CellReading {
  * A cell stored as an ISO 8601 date (`t="d"`), its value handed over as text: the cell itself, or a formula's result.
  * Without a zone it is a wall-clock date and time, as a date-formatted number is: the same `Date` (its time as UTC).
  * With one (`Z`, `+07:00`) it is an instant whose calendar day depends on the zone, and text that is no calendar date
- * (`2024-02-30`) is no date: either is handed over as the text it is, never as a different day.
+ * (`2024-02-30`) is no date: either is handed over as the text it is, never as a different day. In a duration's or a
+ * time of day's format it is the text that format shows, as a number of the same serial would be (`shownTime`).
  */
-function storedDate(v: unknown): CellReading {
+function storedDate(v: unknown, numFmt: string | undefined, date1904: boolean): CellReading {
   const o = typeof v === 'object' && v !== null ? v as Record<string, unknown> : undefined;
   const isFormula = o !== undefined && ('formula' in o || 'sharedFormula' in o);
   const text = isFormula ? o.result : v;
@@ -103,7 +104,14 @@ function storedDate(v: unknown): CellReading {
   const date = new WallClockDate(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
   // Date.UTC rolls 30 February over to March and reads years 0–99 as 1900–1999: such text is no date it can be.
   const same = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
-  return same ? { value: date } : { value: text };
+  if (!same) return { value: text };
+  return { value: shownTime(isoSerial(date.getTime(), date1904), numFmt, date1904) ?? date };
+}
+
+/** The serial of a wall-clock date and time (its fields as UTC): in the 1900 system serial 1 is 01/01/1900. */
+function isoSerial(ms: number, date1904: boolean): number {
+  if (date1904) return (ms - EPOCH_1904) / DAY;
+  return (ms - EPOCH_1900) / DAY - (ms < MARCH_1900 ? 1 : 0);
 }
 
 // A date, or a date and time, without a zone: what a date-formatted number holds.
