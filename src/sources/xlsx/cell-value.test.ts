@@ -119,6 +119,11 @@ describe('a cell formatted as an elapsed duration', () => {
     expect(cellValue({ formula: 'B2-A2', result: serial }, fmt, false)).toEqual({ value: text });
   });
 
+  it('a value that is no finite number is left as it is, not written as NaN:NaN', () => {
+    expect(cellValue(Number.NaN, '[h]:mm', false)).toEqual({ value: Number.NaN });
+    expect(cellValue(new Date(Number.NaN), 'h:mm', true)).toEqual({ value: new Date(Number.NaN) });
+  });
+
   it('a negative duration is the number stored in the 1900 system (Excel shows ####), signed in the 1904 one', () => {
     expect(cellValue(exceljsDate(-1.5 / 24), '[h]:mm', false)).toEqual({ value: -0.0625 });
     expect(cellValue({ formula: 'A2-B2', result: -1.5 / 24 }, '[h]:mm', false)).toEqual({ value: -0.0625 });

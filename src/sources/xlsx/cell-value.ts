@@ -137,7 +137,8 @@ const MARCH_1900 = Date.UTC(1900, 2, 1);
  * shows as ####, is the number stored (`serialValue`).
  */
 function shownTime(serial: number, numFmt: string | undefined, date1904: boolean): Date | string | number | undefined {
-  const format = numFmt === undefined ? undefined : timeFormat(numFmt);
+  // NaN (an invalid Date) is no time to write: it is left to the path it took before.
+  const format = numFmt === undefined || !Number.isFinite(serial) ? undefined : timeFormat(numFmt);
   if (format === undefined) return undefined;
   return serial < 0 && !date1904 ? serialValue(serial, false) : timeText(serial, format);
 }
