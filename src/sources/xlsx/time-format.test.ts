@@ -20,6 +20,8 @@ describe('timeFormat', () => {
     'General', '0', '0.00', '#,##0', '0.00E+00', '0%', '0" h"', '"h"0', '\\h0', '[h]:mm;0.00', '@', '',
     // not a format it can read whole: an unclosed bracket, an unquoted letter it does not know, a fraction too fine
     '[h:mm', '[[[[h]:mm', '[h]:mm x', '[h] giờ', '[h]:mm:ss.0000',
+    // a time only in the fourth section, which is for text: no number is shown in it
+    '"a";"b";"c";[h]:mm',
   ])('%j is no duration format', (fmt) => {
     expect(timeFormat(fmt)).toBeUndefined();
   });

@@ -20,7 +20,10 @@ export interface TimeSection {
   readonly condition: TimeCondition | undefined;
 }
 
-/** A number format that shows a duration or a time of day and nothing of a date: its sections for numbers (a text one dropped). */
+/**
+ * A number format that shows a duration or a time of day and nothing of a date: its sections for numbers, at most
+ * three (a text one dropped), one of them at least showing a time.
+ */
 export interface TimeFormat {
   readonly sections: readonly TimeSection[];
 }
@@ -135,10 +138,13 @@ function readFormat(fmt: string): TimeFormat | undefined {
       i++;
     }
   }
-  if (!close() || !sections.some((s) => s.parts.some((p) => p.kind === 'hours' || p.kind === 'minutes' || p.kind === 'seconds'))) {
+  if (!close()) return undefined;
+  // Excel shows a number in the first three sections (positive, negative, zero); a fourth is for text.
+  const numeric = sections.slice(0, 3);
+  if (!numeric.some((s) => s.parts.some((p) => p.kind === 'hours' || p.kind === 'minutes' || p.kind === 'seconds'))) {
     return undefined;
   }
-  return { sections };
+  return { sections: numeric };
 }
 
 const ELAPSED = /^(?:h+|m+|s+)$/i;

@@ -58,19 +58,18 @@ export function timeText(days: number, format: TimeFormat): string {
  * and read as empty text it would be missing.
  */
 function sectionFor(sections: readonly TimeSection[], days: number): { section: TimeSection; signed: boolean } {
-  const numeric = sections.slice(0, 3);
   let chosen: TimeSection | undefined;
   let signed = true;
-  if (numeric.some((s) => s.condition !== undefined)) {
-    chosen = numeric.find((s) => s.condition === undefined || holds(s.condition, days));
-  } else if (days < 0 && numeric.length >= 2) {
-    chosen = numeric[1];
+  if (sections.some((s) => s.condition !== undefined)) {
+    chosen = sections.find((s) => s.condition === undefined || holds(s.condition, days));
+  } else if (days < 0 && sections.length >= 2) {
+    chosen = sections[1];
     signed = false;
   } else {
-    chosen = days === 0 && numeric.length >= 3 ? numeric[2] : numeric[0];
+    chosen = days === 0 && sections.length >= 3 ? sections[2] : sections[0];
   }
   if (chosen === undefined || !showsTime(chosen)) {
-    chosen = numeric.find(showsTime) as TimeSection;
+    chosen = sections.find(showsTime) as TimeSection;
     signed = true;
   }
   return { section: chosen, signed };
