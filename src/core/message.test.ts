@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, enHints } from './messages/en.js';
 import { vi, viHints } from './messages/vi.js';
-import { recordsHint, renderMessage } from './message.js';
+import { recordsHint, renderMessage, viewHint } from './message.js';
 
 const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -50,5 +50,17 @@ describe('recordsHint', () => {
     [undefined, 'en', undefined],
   ] as const)('words %j in %s', (params, locale, text) => {
     expect(recordsHint(params, locale)).toBe(text);
+  });
+});
+
+describe('viewHint', () => {
+  const view = { table: 'public.parcels', view: 'public.open_parcels', role: 'clerk' };
+  it.each([
+    [view, 'en', 'read through the view public.open_parcels, which reads public.parcels as role clerk'],
+    [view, 'vi', 'đọc qua khung nhìn (view) public.open_parcels, khung nhìn này đọc public.parcels với vai trò clerk'],
+    [{ table: 'public.parcels' }, 'en', undefined], // a table read: the role is the one that connected
+    [undefined, 'en', undefined],
+  ] as const)('words %j in %s', (params, locale, text) => {
+    expect(viewHint(params, locale)).toBe(text);
   });
 });

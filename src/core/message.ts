@@ -60,3 +60,21 @@ export function recordsHint(params: Readonly<Record<string, unknown>> | undefine
   const values: Readonly<Record<string, string>> = { records, flag: `--${option} ${shellWord(records)}`, objects: objects.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-US') };
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
+
+/**
+ * The sentence a finding adds to its message when its rows were read through a view (`params.view`) whose query
+ * reads `params.table` as `params.role`: a `row_security` warning of a view, where the policies filter for the
+ * view's owner (or the reader of a security_invoker view), not necessarily the role that connected. Undefined for
+ * any other finding.
+ * @example
+ * viewHint({ table: 'public.parcels', view: 'public.open_parcels', role: 'clerk' }, 'en'); // 'read through the view public.open_parcels, which reads public.parcels as role clerk'
+ */
+export function viewHint(params: Readonly<Record<string, unknown>> | undefined, locale: Locale): string | undefined {
+  const values = { view: params?.view, table: params?.table, role: params?.role };
+  if (typeof values.view !== 'string' || typeof values.table !== 'string' || typeof values.role !== 'string') return undefined;
+  const template = (locale === 'vi' ? viHints : enHints).through_view as string;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = values[name as keyof typeof values];
+    return typeof v === 'string' ? v : whole;
+  });
+}

@@ -69,4 +69,5 @@ export const en: Readonly<Record<string, string>> = {
 export const enHints: Readonly<Record<string, string>> = {
   records_under_key: 'the records seem to be under "{records}" (an array of {objects} objects): pass {flag}',
   records_under_key_one: 'the records seem to be under "{records}" (an array of {objects} object): pass {flag}',
+  through_view: 'read through the view {view}, which reads {table} as role {role}',
 };

@@ -63,4 +63,5 @@ export const vi: Readonly<Record<string, string>> = {
 export const viHints: Readonly<Record<string, string>> = {
   records_under_key: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
   records_under_key_one: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
+  through_view: 'đọc qua khung nhìn (view) {view}, khung nhìn này đọc {table} với vai trò {role}',
 };

@@ -1,10 +1,17 @@
 import type { PgClient } from './pg.js';
+import { viewRowSecurity } from './view-row-security.js';
 
 /**
  * A column: its name, whether it is NOT NULL, its SQL type as the catalog prints it, and whether `ORDER BY` can
  * sort it (its type, or each element or field of it, has a default btree operator class: not json, xml, point, …).
  */
 export interface CatalogColumn { readonly name: string; readonly notNull: boolean; readonly type: string; readonly orderable: boolean }
+
+/**
+ * Row-level security that hides rows from a read: the table whose policies do, and for a view, the view read and the
+ * role its query reads that table as (the view's owner, or the reader of a security_invoker view).
+ */
+export interface HiddenRows { readonly table: string; readonly view?: string; readonly role?: string }
 
 /** A table (or view) as the catalog describes it. */
 export interface CatalogTable {
@@ -15,8 +22,11 @@ export interface CatalogTable {
   readonly columns: readonly CatalogColumn[];
   /** The primary key's columns in key order; empty when the table has none. */
   readonly primaryKey: readonly string[];
-  /** Whether row-level security policies filter the rows this role reads (`row_security_active`). */
-  readonly rowSecurity: boolean;
+  /**
+   * The row-level security policies that filter the rows this role reads: a table's own (`row_security_active`), or
+   * those of the tables a view reads (`viewRowSecurity`). Empty when none do.
+   */
+  readonly hiddenRows: readonly HiddenRows[];
 }
 
 // Names are compared with the catalog's own, passed only as bind parameters: a hostile name is a value here.
@@ -77,11 +87,16 @@ export async function catalogTable(client: PgClient, table: string, schema: stri
   const columns = (await client.query({ text: COLUMNS, values: [row.oid] })).rows as { name: string; not_null: boolean; type: string }[];
   const key = (await client.query({ text: PRIMARY_KEY, values: [row.oid] })).rows as { name: string }[];
   const unorderable = new Set(((await client.query({ text: UNORDERABLE, values: [row.oid] })).rows as { name: string }[]).map((c) => c.name));
+  const name = `${row.schema}.${row.table}`;
+  // A view has no policies of its own (row_security_active is false for it): those of the tables it reads filter
+  // its rows, for the role its query runs as, so a view over a guarded table passed a subset as the whole.
+  const hiddenRows = row.kind === 'v' ? (await viewRowSecurity(client, row.oid)).map((h) => ({ ...h, view: name }))
+    : row.rls === true ? [{ table: name }] : [];
   return {
     schema: row.schema, table: row.table, kind: row.kind,
     columns: columns.map((c) => ({ name: c.name, notNull: c.not_null, type: c.type, orderable: !unorderable.has(c.name) })),
     primaryKey: key.map((k) => k.name),
-    rowSecurity: row.rls === true,
+    hiddenRows,
   };
 }
 

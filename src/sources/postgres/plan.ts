@@ -1,4 +1,4 @@
-import { catalogTable, checkColumns, type CatalogColumn } from './catalog.js';
+import { catalogTable, checkColumns, type CatalogColumn, type HiddenRows } from './catalog.js';
 import type { PgClient, PgTypes } from './pg.js';
 
 /** What to read: a table (checked against the catalog) or a query, and the order that numbers its rows. */
@@ -29,8 +29,8 @@ export interface ReadPlan {
   readonly from: string | undefined;
   /** Whether the order is the physical `ctid` (key ranges are then cut at page numbers, see `postgresKeyRanges`). */
   readonly physical: boolean;
-  /** `schema.table` of a table whose row-level security policies hide rows from this role (see `catalogTable`). */
-  readonly hiddenRows?: string;
+  /** The row-level security policies that hide rows of a table or view from this role (see `catalogTable`). */
+  readonly hiddenRows?: readonly HiddenRows[];
 }
 
 /**
@@ -100,7 +100,7 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
   const text = `SELECT * FROM ${from}${cond.length === 0 ? '' : ` WHERE ${cond.join(' AND ')}`}` +
     `${orderBy.length === 0 ? '' : ` ORDER BY ${orderBy.map(q).join(', ')}`}`;
   return { text, values, orderBy, rangeable: key.length > 0, from, physical: heap && orderBy.length === 1 && orderBy[0] === CTID,
-    ...(t.rowSecurity ? { hiddenRows: `${t.schema}.${t.table}` } : {}) };
+    ...(t.hiddenRows.length > 0 ? { hiddenRows: t.hiddenRows } : {}) };
 }
 
 /**

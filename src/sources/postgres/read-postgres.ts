@@ -3,6 +3,7 @@ import type { SourceInfo } from '../../core/types.js';
 import { batchRecords } from '../batch-records.js';
 import { resolveHeader } from '../csv/header.js';
 import { loadPg, type PgClient, type PgCursor, type PgPool } from './pg.js';
+import type { HiddenRows } from './catalog.js';
 import { readPlan, type KeyRange, type ReadTarget } from './plan.js';
 import { clientConfig } from './client-config.js';
 import { connectionError, queryError } from './pg-errors.js';
@@ -115,13 +116,15 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
 }
 
 /**
- * The `row_security` warning of a table whose row-level security policies hide rows from the reading role: the
- * server returns only the rows the role may see, without a word, so a report of "the table" covered part of it.
- * Said once, by the first key range (the one without a lower bound), so workers and shards report what one read does.
+ * The `row_security` warnings of a table whose row-level security policies hide rows from the reading role, or of a
+ * view over tables whose policies hide rows from the role its query reads them as (`params.view`, `params.role`):
+ * the server returns only the rows that role may see, without a word, so a report of "the table" covered part of it.
+ * One per table with such policies; said once, by the first key range (the one without a lower bound), so workers
+ * and shards report what one read does.
  */
-function hiddenRows(table: string | undefined, range: KeyRange | undefined): SourceIssue[] {
-  if (table === undefined || range?.from !== undefined) return [];
-  return [{ code: 'row_security', criterion: 'sufficient', severity: 'warning', scope: 'file', params: { table } }];
+function hiddenRows(hidden: readonly HiddenRows[] | undefined, range: KeyRange | undefined): SourceIssue[] {
+  if (hidden === undefined || range?.from !== undefined) return [];
+  return hidden.map((h): SourceIssue => ({ code: 'row_security', criterion: 'sufficient', severity: 'warning', scope: 'file', params: { ...h } }));
 }
 
 interface Opened { readonly client: PgClient; readonly release: (failed: boolean) => Promise<void> }
