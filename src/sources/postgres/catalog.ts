@@ -2,10 +2,13 @@ import type { PgClient } from './pg.js';
 import { viewRowSecurity } from './view-row-security.js';
 
 /**
- * A column: its name, whether it is NOT NULL, its SQL type as the catalog prints it, and whether `ORDER BY` can
- * sort it (its type, or each element or field of it, has a default btree operator class: not json, xml, point, …).
+ * A column: its name, whether it is NOT NULL, its SQL type as the catalog prints it and its type's OID, and whether
+ * `ORDER BY` can sort it (its type, or each element or field of it, has a default btree operator class: not json,
+ * xml, point, …).
  */
-export interface CatalogColumn { readonly name: string; readonly notNull: boolean; readonly type: string; readonly orderable: boolean }
+export interface CatalogColumn {
+  readonly name: string; readonly notNull: boolean; readonly type: string; readonly typeOid: number; readonly orderable: boolean;
+}
 
 /**
  * Row-level security that hides rows from a read: the table whose policies do, and for a view, the view read and the
@@ -44,7 +47,7 @@ const NEAREST = `SELECT n.nspname AS schema, c.relname AS table FROM pg_catalog.
    OR ($2::text IS NULL AND n.nspname || '.' || c.relname = $1))
  ORDER BY c.relname = lower($1) DESC LIMIT 1`;
 const COLUMNS = `SELECT a.attname AS name, a.attnotnull AS not_null,
-       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type FROM pg_catalog.pg_attribute a
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.atttypid::int8::text AS type_oid FROM pg_catalog.pg_attribute a
  WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
 // The columns ORDER BY cannot sort. A domain is sorted as its base type, an array by its elements, a composite by
 // its fields (the server refuses ORDER BY when any of them cannot be); every other type needs a default btree
@@ -84,7 +87,7 @@ export async function catalogTable(client: PgClient, table: string, schema: stri
       ' (names are exact, and a schema is given apart: schema, --schema)?';
     throw new Error(`ddss: no table ${JSON.stringify(table)} ${schema === undefined ? 'on the search path' : `in schema ${JSON.stringify(schema)}`}${hint}`);
   }
-  const columns = (await client.query({ text: COLUMNS, values: [row.oid] })).rows as { name: string; not_null: boolean; type: string }[];
+  const columns = (await client.query({ text: COLUMNS, values: [row.oid] })).rows as { name: string; not_null: boolean; type: string; type_oid: string }[];
   const key = (await client.query({ text: PRIMARY_KEY, values: [row.oid] })).rows as { name: string }[];
   const unorderable = new Set(((await client.query({ text: UNORDERABLE, values: [row.oid] })).rows as { name: string }[]).map((c) => c.name));
   const name = `${row.schema}.${row.table}`;
@@ -94,7 +97,7 @@ export async function catalogTable(client: PgClient, table: string, schema: stri
     : row.rls === true ? [{ table: name }] : [];
   return {
     schema: row.schema, table: row.table, kind: row.kind,
-    columns: columns.map((c) => ({ name: c.name, notNull: c.not_null, type: c.type, orderable: !unorderable.has(c.name) })),
+    columns: columns.map((c) => ({ name: c.name, notNull: c.not_null, type: c.type, typeOid: Number(c.type_oid), orderable: !unorderable.has(c.name) })),
     primaryKey: key.map((k) => k.name),
     hiddenRows,
   };

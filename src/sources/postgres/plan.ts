@@ -29,6 +29,11 @@ export interface ReadPlan {
   readonly from: string | undefined;
   /** Whether the order is the physical `ctid` (key ranges are then cut at page numbers, see `postgresKeyRanges`). */
   readonly physical: boolean;
+  /**
+   * The type OIDs of the columns read, when they are known before the read (a table's, from the catalog; an ordered
+   * query's, from describing it); undefined for an unordered query. Which arrays to parse: see `arrayTypes`.
+   */
+  readonly columnTypes: readonly number[] | undefined;
   /** The row-level security policies that hide rows of a table or view from this role (see `catalogTable`). */
   readonly hiddenRows?: readonly HiddenRows[];
 }
@@ -38,6 +43,7 @@ export interface ReadPlan {
  * @example readPostgres({ connectionString, table: 'scans', orderBy: 'ctid' }) // CTID === 'ctid'
  */
 export const CTID = 'ctid';
+const TID = 27; // pg_type.oid of tid, the type of ctid
 
 /**
  * The statement that reads `target` in a stable order. A table is looked up in the catalog, its schema, table and
@@ -62,14 +68,15 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
         throw new Error('ddss: a query needs orderBy (result columns that order its rows, so row numbers are stable), ' +
           'or unordered: true (--unordered) to accept the order the server returns');
       }
-      return { text: target.query, values, orderBy: [], rangeable: false, from: undefined, physical: false };
+      return { text: target.query, values, orderBy: [], rangeable: false, from: undefined, physical: false, columnTypes: undefined };
     }
     // The query's result columns, described without reading a row, name what orderBy may use. A statement's closing
     // semicolon, as psql wants it, ends the query run as written but was a syntax error inside the subquery.
     const inner = `SELECT * FROM (${unterminated(target.query)}\n) AS ddss_query`;
     const described = await client.query({ text: `${inner} LIMIT 0`, values, rowMode: 'array', types: RAW });
     checkColumns(described.fields.map((f) => f.name), wanted, 'orderBy', 'the query');
-    return { text: `${inner} ORDER BY ${wanted.map(q).join(', ')}`, values, orderBy: wanted, rangeable: false, from: undefined, physical: false };
+    return { text: `${inner} ORDER BY ${wanted.map(q).join(', ')}`, values, orderBy: wanted, rangeable: false, from: undefined, physical: false,
+      columnTypes: described.fields.map((f) => f.dataTypeID) };
   }
   if (target.table === undefined) throw new Error('ddss: give a table or a query to read');
   if (target.params !== undefined && target.params.length > 0) throw new Error('ddss: params apply to a query, not a table');
@@ -89,7 +96,7 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
   const orderBy = target.unordered === true && wanted === undefined ? []
     : wanted ?? (t.primaryKey.length > 0 ? t.primaryKey : unorderable === undefined ? names : [CTID]);
   const from = `${q(t.schema)}.${q(t.table)}`;
-  const byName = new Map([...t.columns, { name: CTID, notNull: true, type: 'tid', orderable: true }].map((c) => [c.name, c]));
+  const byName = new Map([...t.columns, { name: CTID, notNull: true, type: 'tid', typeOid: TID, orderable: true }].map((c) => [c.name, c]));
   const key = orderBy.map((c) => byName.get(c) as CatalogColumn);
   const values: (string | null)[] = [];
   const cond = range === undefined ? [] : [
@@ -100,6 +107,7 @@ export async function readPlan(client: PgClient, target: ReadTarget, range?: Key
   const text = `SELECT * FROM ${from}${cond.length === 0 ? '' : ` WHERE ${cond.join(' AND ')}`}` +
     `${orderBy.length === 0 ? '' : ` ORDER BY ${orderBy.map(q).join(', ')}`}`;
   return { text, values, orderBy, rangeable: key.length > 0, from, physical: heap && orderBy.length === 1 && orderBy[0] === CTID,
+    columnTypes: t.columns.map((c) => c.typeOid),
     ...(t.hiddenRows.length > 0 ? { hiddenRows: t.hiddenRows } : {}) };
 }
 

@@ -5,6 +5,7 @@ import { resolveHeader } from '../csv/header.js';
 import { loadPg, type PgClient, type PgCursor, type PgPool } from './pg.js';
 import type { HiddenRows } from './catalog.js';
 import { readPlan, type KeyRange, type ReadTarget } from './plan.js';
+import { arrayTypes } from './array-types.js';
 import { clientConfig } from './client-config.js';
 import { connectionError, queryError } from './pg-errors.js';
 import { hideSecret, redactUrl, urlPassword } from './redact.js';
@@ -74,7 +75,8 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
       // ddss's own connection prints exact text (startSession); a caller's client or pool prints as it is set.
       if (options.connectionString === undefined) await requireExactText(client).catch((e: unknown) => { throw queryError(e, secret); });
       const plan = await readPlan(client, options, options.range).catch((e: unknown) => { throw queryError(e, secret); });
-      cursor = client.query(new pg.Cursor(plan.text, plan.values, { rowMode: 'array', types: pgTypes(pg.defaultTypes) }));
+      const arrays = await arrayTypes(client, plan.columnTypes).catch((e: unknown) => { throw queryError(e, secret); });
+      cursor = client.query(new pg.Cursor(plan.text, plan.values, { rowMode: 'array', types: pgTypes(pg.defaultTypes, arrays) }));
       let columns: readonly string[] | undefined;
       for (;;) {
         const rows = await cursor.read(batchSize).catch((e: unknown) => { throw queryError(e, secret); });

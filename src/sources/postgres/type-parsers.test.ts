@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseInt8, parseTimestamp, pgTypes, unpad } from './type-parsers.js';
 
@@ -11,6 +12,36 @@ describe('pgTypes', () => {
     [1186, '1 day', '1 day'], [1182, '{2026-01-01}', '{2026-01-01}'], [23, '7', 'default:7'],
   ])('type %i parses %j as %j', (oid, text, value) => {
     expect(t.getTypeParser(oid, 'text')(text)).toEqual(value);
+  });
+});
+
+// node-postgres parses only the built-in array types: an array of an enum came as its text, '{LUC,ONT}', which a
+// text field passed as one value. `arrays` (from the catalog) parses it as the built-in array its elements' type says.
+describe('arrays of enums and domains', () => {
+  const ENUM_ARRAY = 16500; // user types' OIDs, as the catalog gives them: an enum's array as text[] (1009),
+  const INT_DOMAIN_ARRAY = 16510; // an array of a domain over int4 as int4[] (1007),
+  const DATE_DOMAIN_ARRAY = 16520; // of a domain over date as date[] (1182), which ddss keeps as text
+  const t = pgTypes(pg.types, new Map([[ENUM_ARRAY, 1009], [INT_DOMAIN_ARRAY, 1007], [DATE_DOMAIN_ARRAY, 1182]]));
+
+  it.each([
+    ['{LUC,ONT}', ['LUC', 'ONT']],
+    ['{"a b",NULL,"x\\"y"}', ['a b', null, 'x"y']], // quoted, NULL, an escaped quote
+    ['{"NULL",NULL,"\\\\",""}', ['NULL', null, '\\', '']], // the text NULL is quoted; a backslash; an empty text (a domain's)
+    ['{{A,B},{C,NULL}}', [['A', 'B'], ['C', null]]],
+    ['{}', []],
+  ])('an enum (or text domain) array %s arrives as %j, as a text[] does', (text, value) => {
+    expect(t.getTypeParser(ENUM_ARRAY, 'text')(text)).toEqual(value);
+    expect(t.getTypeParser(ENUM_ARRAY, 'text')(text)).toEqual(t.getTypeParser(1009, 'text')(text));
+  });
+
+  it('a domain array arrives as the array of the domain\'s base type does', () => {
+    expect(t.getTypeParser(INT_DOMAIN_ARRAY, 'text')('{1,NULL,-3}')).toEqual([1, null, -3]);
+    expect(t.getTypeParser(DATE_DOMAIN_ARRAY, 'text')('{2026-03-15}')).toBe('{2026-03-15}');
+  });
+
+  it('a type the catalog did not name stays text', () => {
+    expect(t.getTypeParser(16600, 'text')('{a,b}')).toBe('{a,b}');
+    expect(pgTypes(pg.types).getTypeParser(ENUM_ARRAY, 'text')('{a,b}')).toBe('{a,b}');
   });
 });
 

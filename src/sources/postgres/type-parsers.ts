@@ -21,13 +21,20 @@ const text = (s: string): string => s;
  * (`infinity`, BC years) stay text, so a date field reports them as `invalid_type` rather than guessing (a
  * connection printing non-ISO dates is refused: see `requireExactText`). Intervals and arrays of dates stay text.
  * `char(n)` is its text without the trailing padding (see `unpad`).
- * Other types parse as pg parses them (int2/int4 and floats → number, bool → boolean, json/jsonb → value).
+ * Other types parse as pg parses them (int2/int4 and floats → number, bool → boolean, json/jsonb → value, arrays of
+ * those and of text → arrays). An array of an enum or of a domain, which pg leaves as its text (`{LUC,ONT}`), parses
+ * as the built-in array type `arrays` maps it to (see `arrayTypes`: an enum's as text[], a domain's as its base
+ * type's array), so it reaches rules as that array would, elements unquoted and unescaped, `NULL` as null.
  * @example pgTypes(defaults).getTypeParser(1082)('2026-03-15') // Date 2026-03-15T00:00:00.000Z
+ * @example pgTypes(defaults, new Map([[16425, 1009]])).getTypeParser(16425)('{LUC,"a b"}') // ['LUC', 'a b']
  */
-export function pgTypes(defaults: PgTypes): PgTypes {
-  return {
+export function pgTypes(defaults: PgTypes, arrays: ReadonlyMap<number, number> = new Map()): PgTypes {
+  const types: PgTypes = {
     getTypeParser(oid, format) {
       if (format === 'binary') return defaults.getTypeParser(oid, format);
+      // Parsed by the built-in array's own parser (pg's, on postgres-array), so it is the same form as text[] is.
+      const builtIn = arrays.get(oid);
+      if (builtIn !== undefined) return types.getTypeParser(builtIn, format);
       switch (oid) {
         case OID.int8: return parseInt8;
         case OID.bpchar: return unpad;
@@ -41,6 +48,7 @@ export function pgTypes(defaults: PgTypes): PgTypes {
       }
     },
   };
+  return types;
 }
 
 /**
