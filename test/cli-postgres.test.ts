@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from 'ddss';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
@@ -131,6 +131,27 @@ describe('what cannot be read is one line on stderr and exit 3', () => {
     expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(line);
     for (const s of [...secrets(), 'wrong-s3cret']) expect(r.stdout + r.stderr).not.toContain(s);
+  });
+
+  // pg printed its own many-line SECURITY WARNING for sslmode=prefer/require/verify-ca (once per thread); for prefer on a
+  // server without TLS it then failed with "The server does not support SSL connections" and no word of why.
+  it('sslmode=prefer on a server without TLS: one line that says why and what to do, and no warning from pg', async () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const r = await cli(args(`${server.url}?sslmode=prefer`));
+      expect([r.code, r.stderr.split('\n').filter((l) => l !== '').length]).toEqual([3, 1]);
+      expect(r.stderr.trim()).toMatch(/^ddss: could not read the whole input: could not connect to postgresql:\/\/ddss@127\.0\.0\.1:\d+\/postgres\?sslmode=prefer: the server does not accept TLS \(SSL\) connections, .* connect with sslmode=disable to read without TLS$/);
+      expect(warn).not.toHaveBeenCalled();
+      // verify-ca with no CA file to check against: the command's mistake, said before connecting.
+      const ca = await cli(args(`${server.url}?sslmode=verify-ca`));
+      expect([ca.code, ca.stdout]).toEqual([2, '']);
+      expect(ca.stderr.split('\n')[0]).toBe("ddss: sslmode=verify-ca checks the server's certificate against a certificate authority: " +
+        "give its file in the URL (sslrootcert=…), or use sslmode=verify-full to check it against the authorities Node trusts, and the host name");
+      for (const s of secrets()) expect(ca.stderr).not.toContain(s);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it.each([

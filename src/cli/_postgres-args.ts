@@ -1,4 +1,5 @@
 import { usage } from './_errors.js';
+import { clientConfig } from '../sources/postgres/client-config.js';
 import { hideSecret, redactUrl, urlPassword } from '../sources/postgres/redact.js';
 
 /** What to read from a `postgresql://` input: a table (with its schema) or a query, and the order of its rows. */
@@ -83,6 +84,12 @@ export function postgresArgs(input: string, v: Given): PostgresArgs | undefined 
   }
   if (parsed === undefined || (parsed.port !== '' && Number(parsed.port) > 65535)) {
     throw usage('the postgresql:// URL cannot be read: postgresql://[user[:password]@]host[:port]/database[?options]');
+  }
+  // So is a URL ddss refuses to connect with (sslmode=verify-ca without its CA file): said before any connection.
+  try {
+    clientConfig(input, undefined);
+  } catch (e) {
+    throw usage((e as Error).message.replace(/^ddss: /, ''));
   }
   const where = redactUrl(input);
   if ((v.table === undefined) === (v.query === undefined)) {

@@ -37,7 +37,12 @@ export async function cutPostgres(input: PostgresOptions, parts: number): Promis
   if (input.connectionString === undefined || input.table === undefined || input.range !== undefined) return undefined;
   const pg = await loadPg().catch(() => undefined);
   if (pg === undefined) return undefined;
-  const client = new pg.Client(clientConfig(input.connectionString, input.password));
+  let client: InstanceType<typeof pg.Client>;
+  try {
+    client = new pg.Client(clientConfig(input.connectionString, input.password));
+  } catch {
+    return undefined; // a URL ddss or pg refuses (sslmode=verify-ca without its CA file): the one-thread read says why
+  }
   client.on('error', () => undefined); // an idle connection ended by the server must not end the process
   const close = (): Promise<void> => client.end().catch(() => undefined);
   try {

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { clientConfig } from './client-config.js';
 import { readPostgres } from './read-postgres.js';
 
@@ -25,5 +29,44 @@ describe('the connection timeout of ddss\'s own connections', () => {
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+// pg 8 took sslmode=prefer, require and verify-ca as verify-full and printed a many-line SECURITY WARNING about it (once
+// per thread, so once per worker); psql and every libpq tool read the same URL otherwise. ddss asks pg for libpq's
+// meaning (its uselibpqcompat switch), so the URL means what the user meant and pg prints nothing.
+describe('sslmode in the URL of ddss\'s own connections', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ddss-ssl-'));
+  const ca = join(dir, 'root.crt');
+  writeFileSync(ca, 'CA');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => { vi.restoreAllMocks(); });
+  /** What pg connects with: the `ssl` option its connection-string parser gives the client (false: no TLS). */
+  const ssl = (url: string): unknown => (new pg.Client(clientConfig(url, 'pw')) as unknown as { ssl: unknown }).ssl;
+  const check = expect.any(Function); // checkServerIdentity: the certificate is checked, not the host name
+
+  it.each([
+    ['disable', false],
+    ['prefer', { rejectUnauthorized: false }], // encrypted (when the server can: see connectionError), no certificate check
+    ['require', { rejectUnauthorized: false }], // encrypted, no certificate check
+    ['require&sslrootcert=CA_FILE', { ca: 'CA', checkServerIdentity: check }], // with a CA file: as verify-ca
+    ['verify-ca&sslrootcert=CA_FILE', { ca: 'CA', checkServerIdentity: check }],
+    ['verify-full&sslrootcert=CA_FILE', { ca: 'CA' }], // the certificate and the host name
+    ['verify-full', {}],
+  ])('sslmode=%s connects as libpq does (%j), and pg prints no warning', (mode, options) => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    expect(ssl(`postgresql://ana@db.example/land?sslmode=${mode.replace('CA_FILE', encodeURIComponent(ca))}`)).toEqual(options);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('keeps the URL\'s own uselibpqcompat, and leaves a URL without sslmode as it was', () => {
+    expect(clientConfig('postgresql://ana@db/land?sslmode=require&uselibpqcompat=false', undefined).connectionString)
+      .toBe('postgresql://ana@db/land?sslmode=require&uselibpqcompat=false');
+    expect(clientConfig('postgresql://ana@db/land?options=-c%20x%3Dy', undefined).connectionString).toBe('postgresql://ana@db/land?options=-c%20x%3Dy');
+  });
+
+  it('sslmode=verify-ca without a CA file is one ddss line (libpq would look for ~/.postgresql/root.crt, pg refused in its own words)', () => {
+    expect(() => clientConfig('postgresql://ana:s3cret@db/land?sslmode=verify-ca', undefined))
+      .toThrow(/^ddss: sslmode=verify-ca checks the server's certificate against a certificate authority: give its file in the URL \(sslrootcert=…\)/);
   });
 });

@@ -1,21 +1,50 @@
 /**
  * The `pg.Client` config of ddss's own connections. A password given on its own goes into the URL (in memory only):
- * pg lets the connection string's empty password override a separate `password` option.
+ * pg lets the connection string's empty password override a separate `password` option. The URL's `sslmode` means
+ * what it means to libpq (see `libpqSsl`). Throws a `ddss:` line when the URL asks for what cannot be done.
  * @example clientConfig('postgresql://ana@db/land', 's3cret').connectionString // 'postgresql://ana:s3cret@db/land'
  */
 export function clientConfig(connectionString: string, password: string | undefined): Record<string, unknown> {
   let url = connectionString;
-  if (password !== undefined) {
-    try {
-      const u = new URL(connectionString);
-      u.password = encodeURIComponent(password);
-      url = u.toString();
-    } catch {
-      // Not a URL (key=value form): pg reads the password option as it is.
-    }
+  let u: URL | undefined;
+  try {
+    u = new URL(connectionString);
+  } catch {
+    // Not a URL (key=value form): pg reads the password option as it is.
+  }
+  if (u !== undefined) {
+    const ssl = libpqSsl(u);
+    if (password !== undefined) u.password = encodeURIComponent(password);
+    // Rewritten only when something changed: a URL the user wrote stays byte for byte what pg parses.
+    if (ssl || password !== undefined) url = u.toString();
   }
   return { connectionString: url, application_name: 'ddss', connectionTimeoutMillis: connectTimeout(connectionString),
     ...(password === undefined ? {} : { password }) };
+}
+
+/** The SSL modes pg 8 took as verify-full, warning once per thread that their meaning will change (pg 9: libpq's). */
+const ALIASED = new Set(['prefer', 'require', 'verify-ca']);
+
+/**
+ * Asks pg for libpq's meaning of the URL's `sslmode` (`uselibpqcompat=true`, pg-connection-string's own switch), so
+ * a URL copied from psql connects as psql does: `require` encrypts without checking the server's certificate (or
+ * checks it against `sslrootcert` when the URL names one), `verify-ca` checks it against `sslrootcert`, `prefer`
+ * encrypts without checking; `disable` and `verify-full` mean the same to both. Why: pg 8 took prefer, require and
+ * verify-ca as verify-full (a server with a self-signed or in-house certificate, common on agency networks, was
+ * refused) and printed a many-line SECURITY WARNING about it to stderr, once per worker thread; with the switch it
+ * prints nothing. The URL's own `uselibpqcompat` is kept. Returns whether it changed the URL.
+ */
+function libpqSsl(u: URL): boolean {
+  const mode = u.searchParams.get('sslmode');
+  if (mode === null || !ALIASED.has(mode) || u.searchParams.has('uselibpqcompat')) return false;
+  // libpq reads ~/.postgresql/root.crt when the URL names no CA; pg reads no default file, and refused in a paragraph.
+  if (mode === 'verify-ca' && (u.searchParams.get('sslrootcert') ?? '') === '') {
+    throw new Error("ddss: sslmode=verify-ca checks the server's certificate against a certificate authority: give its file in the URL " +
+      '(sslrootcert=…), or use sslmode=verify-full to check it against the authorities Node trusts, and the host name');
+  }
+  // Appended, not set through searchParams: the rest of the query string stays as written.
+  u.search = `${u.search === '' ? '?' : `${u.search}&`}uselibpqcompat=true`;
+  return true;
 }
 
 /** How long to wait for the server to answer a connection, by default: a run is never left hanging on it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryError } from './pg-errors.js';
+import { connectionError, queryError } from './pg-errors.js';
 
 describe('queryError', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('queryError', () => {
     ['an end without a word', 'Connection terminated unexpectedly', undefined, 'the connection to the server was lost (Connection terminated unexpectedly)'],
   ])('says a lost connection is one, not that the query failed with a SQLSTATE: %s', (_what, message, code, told) => {
     expect(queryError(Object.assign(new Error(message), { code }), undefined).message).toBe(`ddss: ${told}`);
+  });
+});
+
+describe('connectionError', () => {
+  // libpq's sslmode=prefer falls back to an unencrypted connection; node-postgres does not, and said only "The server
+  // does not support SSL connections".
+  it('says what to do when the server has no TLS and the URL asks for it', () => {
+    expect(connectionError(new Error('The server does not support SSL connections'), 'postgresql://ana@db/land?sslmode=prefer', undefined).message)
+      .toBe('ddss: could not connect to postgresql://ana@db/land?sslmode=prefer: the server does not accept TLS (SSL) connections, ' +
+        'and the URL\'s sslmode asks for one (with sslmode=prefer too: ddss, through node-postgres, does not fall back to an ' +
+        'unencrypted connection as libpq does): connect with sslmode=disable to read without TLS');
   });
 });

@@ -21,6 +21,11 @@ export function connectionError(e: unknown, where: string, secret: string | unde
   else if (d.code === 'ETIMEDOUT') why = 'the connection timed out';
   else if (d.code === '28P01' || d.code === '28000') why = `authentication failed: ${said}`;
   else if (/client password must be a string/i.test(said)) why = 'the server asks for a password: give it in PGPASSWORD, ~/.pgpass or the URL';
+  // libpq's sslmode=prefer connects unencrypted to a server without TLS; pg has no such fallback, and said only this.
+  else if (/server does not support SSL/i.test(said)) {
+    why = 'the server does not accept TLS (SSL) connections, and the URL\'s sslmode asks for one (with sslmode=prefer too: ddss, ' +
+      'through node-postgres, does not fall back to an unencrypted connection as libpq does): connect with sslmode=disable to read without TLS';
+  }
   else why = said;
   return new Error(hideSecret(`ddss: could not connect to ${where}: ${why}`, secret), { cause: e });
 }
