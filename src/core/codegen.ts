@@ -131,7 +131,12 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
       // comparisons and the call type feedback: a field whose values seldom pass the first filter (`gcn_serial`)
       // reached them only after V8 had optimised this function, which threw the optimised code away and compiled it
       // again (~90 ms, in every thread). Rows, not one: V8 keeps no feedback for a function's first few calls.
-      `if (raw === undefined || raw === null || (typeof raw === 'string' ? (n = raw.length) === 0 || ((mm${i}[c = raw.charCodeAt(0)] === 1 || W > 0) && (c > 127 || (ml${i}[c] & (1 << (n < 31 ? n : 31))) !== 0 || SP[raw.charCodeAt(n - 1)] === 1 || W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
+      // Each filter's comparisons are joined with `|`, not `||`, so that every one of them runs in those rows: with
+      // `||` a comparison after one that held was never reached (`W > 0` after `mm[c] === 1`, for a field whose
+      // first rows all start like a token: map sheet 1, 10–19), and the first row that reached it after V8 had
+      // optimised this function ("insufficient type feedback") threw the code away all the same. `ml[c & 127]`: the
+      // table has the first 128 characters; for a later one `c > 127` already holds.
+      `if (raw === undefined || raw === null || (typeof raw === 'string' ? (n = raw.length) === 0 || ((mm${i}[c = raw.charCodeAt(0)] === 1 | W > 0) && (c > 127 | (ml${i}[c & 127] & (1 << (n < 31 ? n : 31))) !== 0 | SP[raw.charCodeAt(n - 1)] === 1 | W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
       // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
       // end of the run: the cell counts as unreadable but not as an invalid_type finding.
       `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
