@@ -35,12 +35,14 @@ const MIN_RESERVE = 16 << 20;
 const MAX_RESERVE = 2 ** 32;
 
 /**
- * A zero-filled array of `length` elements that {@link growTo} grows in place once it is large.
+ * A zero-filled array of `length` elements that {@link growTo} grows in place once it is large: from `inPlaceFrom`
+ * bytes (default {@link IN_PLACE_FROM}; 0 for an array on a hot path that will grow large, so that it is of one
+ * kind from the start, see `newSightingLog`).
  * @example const rows = growable(Uint32Array, 8); // rows.length === 8
  */
-export function growable<T extends Growable>(C: Ctor<T>, length: number): T {
+export function growable<T extends Growable>(C: Ctor<T>, length: number, inPlaceFrom = IN_PLACE_FROM): T {
   const bytes = length * C.BYTES_PER_ELEMENT;
-  if (bytes < IN_PLACE_FROM || live >= limits.live) return new C(new ArrayBuffer(bytes));
+  if (bytes < inPlaceFrom || live >= limits.live) return new C(new ArrayBuffer(bytes));
   try {
     const buffer = new ArrayBuffer(bytes, { maxByteLength: Math.min(MAX_RESERVE, Math.max(MIN_RESERVE, bytes * RESERVE_FACTOR)) });
     live++;

@@ -78,6 +78,17 @@ describe('the sighting log', () => {
     }), { numRuns: 500 });
   });
 
+  // One kind of typed array from the first sighting to the last: a plain array turning resizable at 64 KiB made V8
+  // throw away the code it had compiled for the plain one (logSighting, and the rules' add it is inlined into).
+  it('keeps its arrays on resizable buffers from the start, small and grown', () => {
+    const log = newSightingLog();
+    const resizable = (a: Uint8Array | Uint32Array) => (a.buffer as ArrayBuffer).resizable;
+    expect([resizable(log.arena), resizable(log.rows)]).toEqual([true, true]);
+    for (let i = 0; i < 20_000; i++) logSighting(log, `ID${i}`, undefined, i, undefined);
+    expect(log.arena.byteLength).toBeGreaterThan(64 * 1024);
+    expect([resizable(log.arena), resizable(log.rows)]).toEqual([true, true]);
+  });
+
   it('deduplicates a log large enough to be split into 32 partitions', () => {
     const log = newSightingLog();
     const n = 50_000;

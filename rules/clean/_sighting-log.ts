@@ -39,8 +39,15 @@ export interface LoggedSighting {
 /** Makes what a caller keeps of a repeated text's sighting (one object per sighting, not two). */
 export type SightingMaker<T> = (row: number, line: number | undefined, slot: string | undefined) => T;
 
+/**
+ * An empty log. Its arrays lie on resizable buffers from the start, not only once they reach 64 KiB as other
+ * growable arrays do: V8 compiles `logSighting` (and the rules' `add` it is inlined into) for the kind of typed array
+ * it has seen, and a plain array turning resizable after a few thousand rows threw that code away and compiled it
+ * again, in every thread (a dozen recompilations on a land run). A log is one of a few per validator, so the memory
+ * mappings this costs stay few (and past `limits.live` its arrays are plain, as before).
+ */
 export function newSightingLog(): SightingLog {
-  return { arena: growable(Uint8Array, 256), used: 0, size: 0, rows: growable(Uint32Array, 16), lines: null, lineShift: NaN };
+  return { arena: growable(Uint8Array, 256, 0), used: 0, size: 0, rows: growable(Uint32Array, 16, 0), lines: null, lineShift: NaN };
 }
 
 /** Appends a sighting of `text` (a composite key as its parts) with the rule's key `slot`, at `row` and `line`. */
