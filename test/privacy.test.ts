@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -242,6 +242,7 @@ describe('a file without a header line: its first record is read as the header',
   });
   const first = ['R1', NAME, ID, '1961', 'Nam'];
   const dir = mkdtempSync(join(tmpdir(), 'ddss-privacy-header-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = (name: string, text: string): string => {
     const path = join(dir, name);
     writeFileSync(path, text);
