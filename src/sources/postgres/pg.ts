@@ -17,6 +17,8 @@ export interface PgClient {
     Promise<{ rows: unknown[]; fields: PgField[] }>;
   query<C extends PgCursor>(cursor: C): C;
   escapeIdentifier(name: string): string;
+  /** `I` idle, `T` in a transaction, `E` in a failed one (pg 8.16 and later; absent before). */
+  getTransactionStatus?(): string | null;
 }
 
 /** A pool: ddss checks one client out and releases it when the read ends. */

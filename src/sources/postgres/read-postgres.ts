@@ -8,6 +8,7 @@ import { readPlan, type KeyRange, type ReadTarget } from './plan.js';
 import { arrayTypes } from './array-types.js';
 import { clientConfig } from './client-config.js';
 import { connectionError, queryError } from './pg-errors.js';
+import { queryRowSecurity } from './query-row-security.js';
 import { hideSecret, redactUrl, urlPassword } from './redact.js';
 import { requireExactText, startSession } from './session.js';
 import { pgTypes } from './type-parsers.js';
@@ -75,6 +76,10 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
       // ddss's own connection prints exact text (startSession); a caller's client or pool prints as it is set.
       if (options.connectionString === undefined) await requireExactText(client).catch((e: unknown) => { throw queryError(e, secret); });
       const plan = await readPlan(client, options, options.range).catch((e: unknown) => { throw queryError(e, secret); });
+      // A query's tables are found in its plan; ddss's own connection is in a transaction only to read a snapshot.
+      const hidden = options.query === undefined ? plan.hiddenRows
+        : await queryRowSecurity(client, plan.text, plan.values, options.connectionString === undefined ? undefined : options.snapshot !== undefined)
+          .catch((e: unknown) => { throw queryError(e, secret); });
       const arrays = await arrayTypes(client, plan.columnTypes).catch((e: unknown) => { throw queryError(e, secret); });
       cursor = client.query(new pg.Cursor(plan.text, plan.values, { rowMode: 'array', types: pgTypes(pg.defaultTypes, arrays) }));
       let columns: readonly string[] | undefined;
@@ -84,7 +89,7 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
         if (columns === undefined) {
           const h = resolveHeader((cursor._result?.fields ?? []).map((f) => f.name), true, undefined);
           columns = h.columns;
-          const issues = [...h.issues, ...hiddenRows(plan.hiddenRows, options.range)];
+          const issues = [...h.issues, ...hiddenRows(hidden, options.range)];
           header = { columns, rows: [], ...(issues.length === 0 ? {} : { issues }) };
         }
         records += rows.length;
@@ -118,11 +123,12 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
 }
 
 /**
- * The `row_security` warnings of a table whose row-level security policies hide rows from the reading role, or of a
- * view over tables whose policies hide rows from the role its query reads them as (`params.view`, `params.role`):
- * the server returns only the rows that role may see, without a word, so a report of "the table" covered part of it.
- * One per table with such policies; said once, by the first key range (the one without a lower bound), so workers
- * and shards report what one read does.
+ * The `row_security` warnings of a table whose row-level security policies hide rows from the reading role, of a
+ * view over tables whose policies hide rows from the role its query reads them as (`params.view`, `params.role`), or
+ * of the tables a query's plan scans whose policies hide rows from the reading role (`params.table` alone, as for a
+ * table): the server returns only the rows that role may see, without a word, so a report of "the table" covered
+ * part of it. One per table with such policies; said once, by the first key range (the one without a lower bound),
+ * so workers and shards report what one read does.
  */
 function hiddenRows(hidden: readonly HiddenRows[] | undefined, range: KeyRange | undefined): SourceIssue[] {
   if (hidden === undefined || range?.from !== undefined) return [];
