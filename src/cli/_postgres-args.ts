@@ -85,7 +85,8 @@ export function postgresArgs(input: string, v: Given): PostgresArgs | undefined 
   if (parsed === undefined || (parsed.port !== '' && Number(parsed.port) > 65535)) {
     throw usage('the postgresql:// URL cannot be read: postgresql://[user[:password]@]host[:port]/database[?options]');
   }
-  // So is a URL ddss refuses to connect with (sslmode=verify-ca without its CA file): said before any connection.
+  // So is a URL ddss refuses to connect with (sslmode=verify-ca without its CA file, in the URL or PGSSLMODE): said
+  // before any connection.
   try {
     clientConfig(input, undefined);
   } catch (e) {

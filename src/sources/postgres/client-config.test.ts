@@ -70,3 +70,56 @@ describe('sslmode in the URL of ddss\'s own connections', () => {
       .toThrow(/^ddss: sslmode=verify-ca checks the server's certificate against a certificate authority: give its file in the URL \(sslrootcert=…\)/);
   });
 });
+
+// pg reads PGSSLMODE apart from the URL, in its own way: require (and prefer, verify-ca) as verify-full, so a server
+// with a self-signed certificate psql reaches with PGSSLMODE=require was refused, while sslmode=require in the URL
+// meant libpq's. PGSSLMODE now means what the URL's own sslmode would, when the URL says nothing of TLS.
+describe('PGSSLMODE for ddss\'s own connections', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ddss-ssl-'));
+  const ca = join(dir, 'root.crt');
+  writeFileSync(ca, 'CA');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => { vi.unstubAllEnvs(); vi.restoreAllMocks(); });
+  /** What pg connects with when the process has this PGSSLMODE (pg reads the process's environment too). */
+  const ssl = (url: string, mode: string): unknown => {
+    vi.stubEnv('PGSSLMODE', mode);
+    return (new pg.Client(clientConfig(url, 'pw')) as unknown as { ssl: unknown }).ssl;
+  };
+  const check = expect.any(Function);
+  const withCa = (): string => `postgresql://ana@db.example/land?sslrootcert=${encodeURIComponent(ca)}`;
+
+  it.each([
+    ['disable', 'postgresql://ana@db.example/land', false],
+    ['prefer', 'postgresql://ana@db.example/land', { rejectUnauthorized: false }],
+    ['require', 'postgresql://ana@db.example/land', { rejectUnauthorized: false }], // was verify-full
+    ['verify-full', 'postgresql://ana@db.example/land', {}],
+    // Beside the URL's CA file, which pg read without PGSSLMODE (disable gave TLS, require checked the host name).
+    ['require', 'WITH_CA', { ca: 'CA', checkServerIdentity: check }],
+    ['verify-ca', 'WITH_CA', { ca: 'CA', checkServerIdentity: check }],
+    ['disable', 'WITH_CA', false],
+    // The URL's own sslmode, or ssl, wins, as for libpq (ssl=true is libpq's sslmode=require) and pg.
+    ['require', 'postgresql://ana@db.example/land?sslmode=disable', false],
+    ['disable', 'postgresql://ana@db.example/land?sslmode=require', { rejectUnauthorized: false }],
+    ['disable', 'postgresql://ana@db.example/land?ssl=true', true],
+    // Left to pg: allow (pg connects without TLS; libpq tries without it first) and pg's own no-verify.
+    ['allow', 'postgresql://ana@db.example/land', false],
+    ['no-verify', 'postgresql://ana@db.example/land', { rejectUnauthorized: false }],
+  ])('PGSSLMODE=%s with %s connects as libpq does (%j), and pg prints no warning', (mode, url, options) => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    expect(ssl(url === 'WITH_CA' ? withCa() : url, mode)).toEqual(options);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('goes into the URL in memory only, and only when the URL has no sslmode', () => {
+    const env = { PGSSLMODE: 'require' };
+    expect(clientConfig('postgresql://ana@db/land?application_name=x', undefined, env).connectionString)
+      .toBe('postgresql://ana@db/land?application_name=x&sslmode=require&uselibpqcompat=true');
+    expect(clientConfig('postgresql://ana@db/land?sslmode=verify-full', undefined, env).connectionString).toBe('postgresql://ana@db/land?sslmode=verify-full');
+    expect(clientConfig('postgresql://ana@db/land', undefined, {}).connectionString).toBe('postgresql://ana@db/land');
+  });
+
+  it('PGSSLMODE=verify-ca without a CA file in the URL is one ddss line naming PGSSLMODE', () => {
+    expect(() => clientConfig('postgresql://ana:s3cret@db/land', undefined, { PGSSLMODE: 'verify-ca' }))
+      .toThrow(/^ddss: PGSSLMODE=verify-ca checks the server's certificate against a certificate authority: give its file in the URL \(sslrootcert=…; PGSSLROOTCERT is not read\), or use PGSSLMODE=verify-full/);
+  });
+});

@@ -34,7 +34,7 @@ describe('connectionError', () => {
   it('says what to do when the server has no TLS and the URL asks for it', () => {
     expect(connectionError(new Error('The server does not support SSL connections'), 'postgresql://ana@db/land?sslmode=prefer', undefined).message)
       .toBe('ddss: could not connect to postgresql://ana@db/land?sslmode=prefer: the server does not accept TLS (SSL) connections, ' +
-        'and the URL\'s sslmode asks for one (with sslmode=prefer too: ddss, through node-postgres, does not fall back to an ' +
+        'and the URL\'s sslmode (or PGSSLMODE) asks for one (with sslmode=prefer too: ddss, through node-postgres, does not fall back to an ' +
         'unencrypted connection as libpq does): connect with sslmode=disable to read without TLS');
   });
 });

@@ -23,7 +23,7 @@ export function connectionError(e: unknown, where: string, secret: string | unde
   else if (/client password must be a string/i.test(said)) why = 'the server asks for a password: give it in PGPASSWORD, ~/.pgpass or the URL';
   // libpq's sslmode=prefer connects unencrypted to a server without TLS; pg has no such fallback, and said only this.
   else if (/server does not support SSL/i.test(said)) {
-    why = 'the server does not accept TLS (SSL) connections, and the URL\'s sslmode asks for one (with sslmode=prefer too: ddss, ' +
+    why = 'the server does not accept TLS (SSL) connections, and the URL\'s sslmode (or PGSSLMODE) asks for one (with sslmode=prefer too: ddss, ' +
       'through node-postgres, does not fall back to an unencrypted connection as libpq does): connect with sslmode=disable to read without TLS';
   }
   else why = said;
