@@ -54,6 +54,31 @@ describe('createUtf8Decoder', () => {
   });
 });
 
+describe('createUtf8Decoder on valid text (ICU decodes chunks that are not all ASCII, V8 the rest)', () => {
+  const text = fc.string({
+    unit: fc.oneof(fc.constantFrom('a', ',', '\n', 'ệ', 'Đ', 'ư', '\uFEFF', '\uFFFD', '😀'),
+      fc.integer({ min: 0, max: 0x10ffff }).filter((cp) => cp < 0xd800 || cp > 0xdfff).map((cp) => String.fromCodePoint(cp))),
+    maxLength: 60,
+  });
+
+  it('gives the WHATWG decoder\'s text and no report, whatever the chunking', () => {
+    fc.assert(fc.property(text, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 4 }), (t, sizes) => {
+      const bytes = new TextEncoder().encode(t);
+      expect(run(bytes)).toEqual({ text: t, bad: [] });
+      expect(run(bytes, sizes)).toEqual({ text: t, bad: [] });
+    }), { numRuns: 3000 });
+  });
+
+  it('in chunks of any size: ASCII, Vietnamese, and past the size ICU is used for', () => {
+    const line = 'P000000001,12,Nguyễn Thị Ánh Tuyết,Số 42 Hai Bà Trưng,Nữ,2026-11-21T12:15:58+07:00\n';
+    for (const t of ['ascii,only\n'.repeat(40_000), line.repeat(4_000), line.repeat(9_000)]) {
+      const bytes = new TextEncoder().encode(t);
+      expect(run(bytes)).toEqual({ text: t, bad: [] });
+      expect(run(bytes, [65_536, 3, 300_000])).toEqual({ text: t, bad: [] });
+    }
+  });
+});
+
 describe('isWellFormedUtf8', () => {
   const fatal = new TextDecoder('utf-8', { fatal: true });
   const throws = (b: Uint8Array) => { try { fatal.decode(b); return false; } catch { return true; } };
