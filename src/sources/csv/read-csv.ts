@@ -26,7 +26,10 @@ export interface CsvOptions {
   readonly maxRecordBytes?: number;
   /** The name shown in reports. Default: the file path. */
   readonly name?: string;
-  /** Rows per batch handed to the engine. Default 1024 (larger batches measured more GC work, bench/CSV-PARSERS.md). */
+  /**
+   * Rows per batch handed to the engine. Default 256: the rows of a batch are alive until it is validated, and the
+   * garbage collector copies what is alive when it runs, so larger batches measured more GC work (bench/CSV-PARSERS.md).
+   */
   readonly batchSize?: number;
   /**
    * Receives the first line ending of each kind instead of a `mixed_line_endings` issue. For a byte range of a file:
@@ -87,7 +90,7 @@ export function readCsvRenamed(input: CsvInput, options: CsvOptions, rename: Rea
   }
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD;
   if (!(maxRecordBytes >= 1 && Number.isFinite(maxRecordBytes))) throw new RangeError('ddss: maxRecordBytes must be ≥ 1');
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1024));
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 256));
   const header = options.header ?? true;
   const source = byteInput(input);
   const name = options.name ?? source.name;
