@@ -164,3 +164,17 @@ describe('two names of one file', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
   });
 });
+
+// A JSON or workbook reader's error starts with "ddss: ", and the report put the side's name before it:
+// "source: ddss: invalid JSON at byte 13 …" in the report's error, the summary and the stderr line.
+describe('a file that cannot be read whole: its error is said once, without a second "ddss:"', () => {
+  it.each([
+    ['a JSON document cut short', 'a.json', '[{"id":"1","name":"An"},{"id":"2"'],
+    ['a zero-byte workbook', 'a.xlsx', ''],
+  ])('%s', async (_name, file, text) => {
+    const r = await cli(['compare', written(file, text), written('b.csv', COPY), '--key', 'id', '--format', 'json']);
+    const error = (JSON.parse(r.stdout) as ComparisonReport).error ?? '';
+    expect([r.code, error.startsWith('source: '), error.includes('ddss:')]).toEqual([3, true, false]);
+    expect(r.stderr).toMatch(/^ddss: could not read the whole input: source: (?!ddss:)/);
+  });
+});

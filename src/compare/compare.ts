@@ -281,8 +281,9 @@ interface ReportParts {
 }
 
 function _report(p: ReportParts): ComparisonReport {
+  // A reader's own error often starts with "ddss: " (JSON, workbooks): after the side's name, once is enough.
   const failures = [['source', p.sourceSide.error()], ['copy', p.copySide.error()]]
-    .filter((x): x is [string, string] => x[1] !== undefined).map(([side, e]) => `${side}: ${e}`);
+    .filter((x): x is [string, string] => x[1] !== undefined).map(([side, e]) => `${side}: ${e.replace(/^ddss: /, '')}`);
   const partial = failures.length > 0;
   const c = p.t.counts;
   // A file problem on either side (a record or a cell not read, a repeated column, bytes not in the encoding, a property

@@ -13,7 +13,8 @@ export interface ComparisonLabels {
   readonly source: string;
   readonly copy: string;
   readonly key: string;
-  readonly rows: string;
+  /** The word for `n` rows: `1 row`, `2 rows` (a side of one record read "1 rows"). */
+  readonly rows: (n: number) => string;
   readonly counts: Readonly<Record<keyof ComparisonReport['counts'], string>>;
   readonly statuses: Readonly<Record<DifferenceStatus, string>>;
   readonly column: string;
@@ -41,7 +42,7 @@ const EN: ComparisonLabels = {
   source: 'Source',
   copy: 'Copy',
   key: 'Key',
-  rows: 'rows',
+  rows: (n) => (n === 1 ? 'row' : 'rows'),
   counts: { matched: 'matched', changed: 'changed', missing: 'missing', extra: 'extra', duplicateKeys: 'duplicate keys' },
   statuses: { changed: 'changed', missing: 'missing in the copy', extra: 'extra in the copy', duplicate: 'duplicate key' },
   column: 'Column',
@@ -68,7 +69,7 @@ const VI: ComparisonLabels = {
   source: 'Nguồn',
   copy: 'Bản sao',
   key: 'Khóa',
-  rows: 'dòng',
+  rows: () => 'dòng',
   counts: { matched: 'khớp', changed: 'thay đổi', missing: 'thiếu', extra: 'thừa', duplicateKeys: 'khóa trùng' },
   statuses: { changed: 'thay đổi', missing: 'thiếu trong bản sao', extra: 'thừa trong bản sao', duplicate: 'khóa trùng' },
   column: 'Cột',

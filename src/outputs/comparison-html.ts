@@ -49,8 +49,8 @@ function _meta(report: ComparisonReport, l: ComparisonLabels): string {
   const n = (x: number): string => formatCount(x, l.locale);
   const items: [string, string][] = [
     [l.key, report.key.join(', ')],
-    [l.source, `${n(report.rows.source)} ${l.rows}`],
-    [l.copy, `${n(report.rows.copy)} ${l.rows}`],
+    [l.source, `${n(report.rows.source)} ${l.rows(report.rows.source)}`],
+    [l.copy, `${n(report.rows.copy)} ${l.rows(report.rows.copy)}`],
     [l.live, formatPercent(report.score, l.locale)],
   ];
   return items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');

@@ -21,8 +21,8 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
     `**${markdownText(l.status[report.status])}** — ${l.live}: **${formatPercent(report.score, l.locale)}**` +
       (report.score === null ? '' : ` (${markdownText(l.scoreLine(n(c.matched), n(report.rows.source)))})`),
     '',
-    `${l.key}: ${report.key.map((k) => markdownCode(k)).join(', ')} · ${l.source}: ${n(report.rows.source)} ${l.rows} · ` +
-      `${l.copy}: ${n(report.rows.copy)} ${l.rows}`,
+    `${l.key}: ${report.key.map((k) => markdownCode(k)).join(', ')} · ${l.source}: ${n(report.rows.source)} ${l.rows(report.rows.source)} · ` +
+      `${l.copy}: ${n(report.rows.copy)} ${l.rows(report.rows.copy)}`,
     '',
     `| ${(Object.keys(c) as (keyof typeof c)[]).map((k) => l.counts[k]).join(' | ')} |`,
     `|${Object.keys(c).map(() => '---:').join('|')}|`,

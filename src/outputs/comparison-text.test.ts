@@ -17,3 +17,10 @@ describe('formatComparison samples', () => {
     expect(formatComparison(r)).toContain('  Records with a blank key, paired with nothing (not compared, so the copy is not called equal): Source 1 (record 3) · Copy 0\n');
   });
 });
+
+describe('formatComparison counts', () => {
+  it('says "1 row" of a side of one record, not "1 rows"', async () => {
+    const r = await compare([{ id: 'a', v: 'x' }], [{ id: 'a', v: 'x' }, { id: 'b', v: 'y' }], { key: 'id' });
+    expect(formatComparison(r)).toContain('  Source: 1 row · Copy: 2 rows · Key: id\n');
+  });
+});

@@ -29,7 +29,7 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
   const lines = [
     `${l.status[report.status]} — ${l.live} ${formatPercent(report.score, l.locale)}` +
       (report.score === null ? '' : ` (${l.scoreLine(n(c.matched), n(report.rows.source))})`),
-    `  ${l.source}: ${n(report.rows.source)} ${l.rows}${_name(report.source)} · ${l.copy}: ${n(report.rows.copy)} ${l.rows}` +
+    `  ${l.source}: ${n(report.rows.source)} ${l.rows(report.rows.source)}${_name(report.source)} · ${l.copy}: ${n(report.rows.copy)} ${l.rows(report.rows.copy)}` +
       `${_name(report.copy)} · ${l.key}: ${plainText(report.key.join(', '))}`,
     `  ${(Object.keys(c) as (keyof typeof c)[]).map((k) => `${l.counts[k]} ${n(c[k])}`).join(' · ')}`,
   ];
