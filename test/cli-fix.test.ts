@@ -134,6 +134,22 @@ describe('ddss fix', () => {
     expect([c.code, c.stderr]).toEqual([3, expect.stringContaining('the file seems separated by it; declare --delimiter \';\'\n')]);
   });
 
+  // An input with nothing to evaluate exited 3 with only "error → error" in the table: no line said why.
+  it.each([
+    ['a header alone', 'parcel_id,owner_id,owner_name,area_m2,issued_on\n', 'ddss: nothing to evaluate: 0 data rows\n'],
+    ['a quote opened in the first record and never closed', 'parcel_id,owner_id,owner_name,area_m2,issued_on\nP-001,"0010\nP-002,x\n',
+      'ddss: nothing to evaluate: 0 data rows\n'],
+  ])('says why an input that could not be evaluated exits 3: %s', async (_name, text, stderr) => {
+    const input = tmp.path('in.csv');
+    writeFileSync(input, text);
+    // Without parcels.yaml's rowCount rule, which fails such a file (exit 1) and says so in the table.
+    const definition = tmp.path('d.yaml');
+    writeFileSync(definition, readFileSync(`${FIXTURES}/parcels.yaml`, 'utf8').replace(/^rules:\n.*\n/m, '')
+      .replace('../../../schema/', `${FIXTURES}/../../../schema/`));
+    const r = await cli(['fix', input, '--dataset', definition, ...NOW, '--out', tmp.path('f.csv')]);
+    expect([r.code, r.stderr]).toEqual([3, stderr]);
+  });
+
   it.each([
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--to-utf8'], /--to-utf8 converts a legacy-encoded file/],
     [['fix', 'parcels.json', '--dataset', 'parcels.yaml', '--out', 'x.csv'], /CSV files .* only/],

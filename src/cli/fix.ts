@@ -106,12 +106,27 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   // and that the copy keeps the records fix cannot mend: it changes cells, never drops or adds a record.
   _explain(result.before, io, true, null,
     { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
+  for (const line of unevaluatedLines(result.before, result.after)) io.stderr.write(`${line}\n`);
   const kept = ['source.repeated_header', 'source.zero_filled_tail'].filter((id) => (result.before.rules.find((r) => r.id === id)?.failed ?? 0) > 0);
   if (kept.length > 0 && args.out !== undefined) {
     io.stderr.write(`ddss: ${args.out} keeps ${kept.length === 2 ? 'them' : kept[0] === 'source.zero_filled_tail' ? 'the zero bytes' : 'those lines'}` +
       ' as the input has them: ddss fix changes cells, never records\n');
   }
   return EXIT_BY_STATUS[result.after.status];
+}
+
+/**
+ * Why a run that could not be evaluated (exit 3) ended so, when no other line says it: `_explain` says a partial read
+ * and a rule that threw, but nothing to evaluate (a header alone, a quote opened in the first record and never closed)
+ * had no line, and the only trace of it was "error → error" in the table. The fixed file's own reason is said when it
+ * is not the input's (a rule that throws on a fixed value).
+ * @example unevaluatedLines(headerOnly, headerOnly) // ['ddss: nothing to evaluate: 0 data rows']
+ */
+function unevaluatedLines(before: Report, after: Report): string[] {
+  const unsaid = (r: Report): boolean => r.status === 'error' && !r.partial && r.error !== undefined &&
+    !r.rules.some((rule) => rule.status === 'error');
+  if (before.status === 'error') return unsaid(before) ? [`ddss: ${before.error ?? ''}`] : [];
+  return after.status === 'error' && after.error !== undefined ? [`ddss: the fixed file could not be evaluated: ${after.error}`] : [];
 }
 
 /**
