@@ -72,6 +72,16 @@ describe('ddss fix', () => {
     expect(r.stdout).toContain('(failed → passed)');
   });
 
+  // --locale vi changed only the numbers (83,3%): every word of the summary was English.
+  it('--locale vi writes the summary in Vietnamese', async () => {
+    const r = await cli(['fix', 'parcels.csv', ...DEFINITION, '--dry-run', '--locale', 'vi']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('ddss fix parcels: parcels.csv → (chạy thử: không ghi tệp nào)\nđã sửa 1 ô: whitespace 1\ngiữ nguyên 0\n');
+    expect(r.stdout).toMatch(/\ntiêu chí +điểm trước → sau +hàng không đạt trước → sau\n/);
+    expect(r.stdout).toMatch(/\nsạch +75% → 100% +1 → 0\n/);
+    expect(r.stdout).toMatch(/\ntổng thể +[\d,]+% → [\d,]+% \(Không đạt → Không đạt\)\n$/);
+  });
+
   it('--dry-run writes only the log, and still prints the scores the fixed file would have', async () => {
     const log = tmp.path('changes.csv');
     const r = await cli(['fix', 'parcels.csv', ...DEFINITION, '--dry-run', '--log', log]);

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { basename } from 'node:path';
 import { fix as fixFile } from '../fix/fix.js';
 import { changeLogSink } from '../fix/change-log.js';
-import { fixSummary } from '../fix/fix-summary.js';
+import { fixHeading, fixSummary } from '../fix/fix-summary.js';
 import { plainText } from '../outputs/_escape.js';
 import type { FixChange, FixResult } from '../fix/types.js';
 import type { Report } from '../core/types.js';
@@ -98,10 +98,10 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   }
   // Both or neither: a fixed file whose log could not be written (or the reverse) is not left behind.
   await commitAll([fixed, log]);
-  const where = `${args.input} → ${args.out ?? '(dry run: no file written)'}${args.toUtf8 ? ` (${args.encoding} written as UTF-8)` : ''}` +
-    `${args.log === undefined ? '' : `, log ${args.log.path}`}`;
+  const heading = fixHeading({ dataset: definition.name, input: args.input, out: args.out,
+    convertedFrom: args.toUtf8 ? args.encoding : undefined, log: args.log?.path }, args.locale);
   // File and definition names are the user's: shown escaped, they cannot drive the terminal.
-  io.stdout.write(`${plainText(`ddss fix ${definition.name}: ${where}`)}\n${fixSummary(result, { locale: args.locale, left })}`);
+  io.stdout.write(`${plainText(heading)}\n${fixSummary(result, { locale: args.locale, left })}`);
   // What validate says of the input (another delimiter, a renamed column, a file cut short or joined from exports),
   // and that the copy keeps the records fix cannot mend: it changes cells, never drops or adds a record.
   _explain(result.before, io, true, null,
