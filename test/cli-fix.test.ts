@@ -160,6 +160,18 @@ describe('ddss fix', () => {
     expect([r.code, r.stderr]).toEqual([3, stderr]);
   });
 
+  // The library's words reached the command line: "declare its encoding and pass toUtf8", an option no flag is called.
+  it('names the flags that rewrite a UTF-16 file (its byte order mark read it so) as UTF-8', async () => {
+    const input = tmp.path('u16.csv');
+    writeFileSync(input, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PARCELS.toString('utf8'), 'utf16le')]));
+    const r = await cli(['fix', input, ...DEFINITION, '--out', tmp.path('f.csv')]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'ddss: fix rewrites UTF-8 files only; this input reads as utf16le (its byte order ' +
+      'mark says so): add --encoding utf16le --to-utf8 to write it as UTF-8\n' });
+    expect(existsSync(tmp.path('f.csv'))).toBe(false);
+    const converted = await cli(['fix', input, ...DEFINITION, '--out', tmp.path('f.csv'), '--encoding', 'utf16le', '--to-utf8']);
+    expect([converted.code, readFileSync(tmp.path('f.csv'), 'utf8')]).toEqual([1, PARCELS.toString('utf8').replace('Canary ,', 'Canary,')]);
+  });
+
   it.each([
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--to-utf8'], /--to-utf8 converts a legacy-encoded file/],
     [['fix', 'parcels.json', '--dataset', 'parcels.yaml', '--out', 'x.csv'], /CSV files .* only/],

@@ -85,6 +85,13 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     await log?.discard();
     if (e instanceof CliError) throw e;
     const text = (e as Error).message.replace(/^ddss: /, '');
+    // The library says which encoding the input reads as (only a UTF-16 byte order mark switches UTF-8 to another) in
+    // its options' words (toUtf8): the command line names its flags.
+    const bom = /^fix rewrites UTF-8 files only; this input reads as (\S+) \(/.exec(text)?.[1];
+    if (bom !== undefined) {
+      throw usage(`fix rewrites UTF-8 files only; this input reads as ${bom} (its byte order mark says so): ` +
+        `add --encoding ${bom} --to-utf8 to write it as UTF-8`);
+    }
     if (/UTF-8 files only/.test(text)) throw usage(text);
     throw new CliError(`dataset "${definition.name}" cannot be used: ${text}`);
   }
