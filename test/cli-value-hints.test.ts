@@ -52,6 +52,16 @@ describe('what most failing values of a typed column are', () => {
     expect(r.stderr).not.toContain('triệu');
   });
 
+  // An exponent was read as a unit: "numbers followed by a unit (e5, E11), … export the numbers alone".
+  it('integers in scientific notation are said to be so, not numbers followed by a unit', async () => {
+    const r = await validate(csv((i) => ({ n: i % 2 === 0 ? `${i + 1}e5` : `${i + 1}.2345E11` })));
+    expect(r.stderr).toMatch(/^ddss: n is declared as integer, but 40 of its first 40 values are in scientific notation \(1\.2E\+11\), which an integer field does not read: export them with all their digits \(a spreadsheet shows large numbers so, and may have rounded them\) \(40 rows failed n\.type\)$/m);
+    expect(r.stderr).not.toMatch(/unit/);
+    // A number field reads them; one too large for a number (1e400) is not "followed by a unit" either.
+    const large = await validate(csv(() => ({ area: '1e400' })));
+    expect([large.failed('area.type'), large.stderr]).toEqual([40, '']);
+  });
+
   it('declared as the hint says, the integers grouped by thousands read, and stay integers', async () => {
     const r = await validate(csv((i) => ({ n: `${i + 1}.234.567` })));
     const keys = /declare (type: number, [^(]*?) \(/.exec(r.stderr)?.[1] as string;

@@ -29,6 +29,12 @@ const FULL_WIDTH = /[\uff10-\uff19]/;
 /** A number followed by a unit (`120 m2`, `120m²`, `1.200 m²`, `5 năm`): the number, then the unit. */
 const WITH_UNIT = /^([+-]?\d(?:[\d.,\s]*\d)?)\s*([\p{L}²³%°][\p{L}\p{N}²³%°/.]*)$/u;
 
+/**
+ * A number in scientific notation (`1e5`, `1.2345E+11`), as spreadsheets show large numbers and some tools export them.
+ * Its exponent is no unit: `e5` read as one said "export the numbers alone".
+ */
+const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/;
+
 /** An integer grouped by thousands (`1.234.567`, `1,234,567`, `1 234 567`): the separator, or undefined. */
 function thousandsOf(text: string): '.' | ',' | ' ' | undefined {
   const m = /^[+-]?\d{1,3}([., ])\d{3}(?:\1\d{3})*$/.exec(text);
@@ -71,8 +77,8 @@ export function missingValuesDeclaration(words: readonly string[]): string {
 
 /**
  * What most of a typed column's failing values are, for causes no other format or separator reads: full-width
- * digits, date-times in a date field (SQL's `2026-11-21 15:00:00`), numbers followed by a unit, integers grouped by
- * thousands. `most(n)`: whether n of the failing values are enough to name their cause; `others`: the parsers of the
+ * digits, date-times in a date field (SQL's `2026-11-21 15:00:00`), integers in scientific notation, numbers followed
+ * by a unit, integers grouped by thousands. `most(n)`: whether n of the failing values are enough to name their cause; `others`: the parsers of the
  * other notations a hint may name (a unit may follow `1.200`, a Vietnamese-notation number). Units are named only for a
  * field that is not personal; no other text of a value is ever part of the cause.
  * @example valueCause(spec, ['１２３'], (n) => n >= 1) // { count: 1, text: 'are written with full-width digits …' }
@@ -93,7 +99,13 @@ export function valueCause(spec: FieldSpecData, failing: readonly string[], most
     }
   }
   if (spec.type !== 'number' && spec.type !== 'integer') return undefined;
-  const units = failing.map((v) => WITH_UNIT.exec(v.trim())).filter((m) => m !== null);
+  // A number field reads an exponent; an integer field does not, and the digits past a spreadsheet's 15 may be gone.
+  const scientific = failing.filter((v) => SCIENTIFIC.test(v.trim())).length;
+  if (spec.type === 'integer' && most(scientific)) {
+    return { count: scientific, text: 'are in scientific notation (1.2E+11), which an integer field does not read: export them ' +
+      'with all their digits (a spreadsheet shows large numbers so, and may have rounded them)' };
+  }
+  const units = failing.filter((v) => !SCIENTIFIC.test(v.trim())).map((v) => WITH_UNIT.exec(v.trim())).filter((m) => m !== null);
   // The field's own reading first, then the other notations; a number grouped like thousands (`1.200 m²`) counts as
   // read only when read so (1200, not 1.2), since an export that groups one number groups them all.
   const readings = [{ declare: undefined, parse: spec.parse }, ...others, ...(spec.type === 'integer' ? GROUPED_INTEGERS : [])];
