@@ -181,3 +181,26 @@ describe('ddss validate without --dataset', () => {
     expect(r.stderr).toMatch(/^ddss: cannot profile ".*empty\.csv" to suggest a definition: the input has no column/);
   });
 });
+
+// A file of more columns than a definition may have fields was suggested a definition that `validate --dataset`
+// refuses, and `ddss validate FILE` without --dataset ended with "bad dataset definition suggested.yaml", a file the
+// user never named (its own temporary file).
+describe('a file of more columns than a definition may declare', () => {
+  const wide = (): string => {
+    const n = 1001;
+    writeFileSync(tmp.path('wide.csv'), `${Array.from({ length: n }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: n }, (_, i) => i).join(',')}\n`);
+    return tmp.path('wide.csv');
+  };
+  const WHY = 'the input has 1001 columns to declare, and a definition may have at most 1000 fields (ddss validate would ' +
+    'refuse it): declare the columns to check in a definition of your own, with columns: ignore for the others';
+
+  it('profile --format yaml says so (exit 3), and writes nothing', async () => {
+    const r = await cli(['profile', wide(), '--format', 'yaml']);
+    expect(r).toEqual({ code: 3, stdout: '', stderr: `ddss: ${WHY}\n` });
+  });
+
+  it('validate without --dataset says so (exit 3), naming no temporary file', async () => {
+    const r = await cli(['validate', wide(), ...NOW]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([3, '', `ddss: cannot profile "${tmp.path('wide.csv')}" to suggest a definition: ${WHY}\n`]);
+  });
+});

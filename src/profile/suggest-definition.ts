@@ -6,6 +6,8 @@ import { shape } from './shape.js';
 import { excelSerialWhy } from './excel-serial-dates.js';
 import { communeFormText, formOnlyText } from './describe-column.js';
 import type { ColumnProfile, Profile } from './types.js';
+import { MAX_FIELDS } from '../declarative/build-definition.js';
+import { MAX_DEFINITION_BYTES } from '../declarative/parse-definition.js';
 
 /** What the text and the suggestion say of a header that reads as a record. */
 export const HEADER_AS_RECORD = 'the first line reads as a record, not a header (a cell is a number, a code or a date): it is not ' +
@@ -35,6 +37,9 @@ export interface SuggestOptions {
   readonly communes?: readonly string[] | undefined;
 }
 
+/** What to do with a file whose suggestion `ddss validate` would refuse: the checks are the user's choice then. */
+const OWN_DEFINITION = 'declare the columns to check in a definition of your own, with columns: ignore for the others';
+
 /**
  * A dataset definition in the declarative YAML format suggested by a profile, which `ddss validate --dataset`
  * accepts as written: each column's inferred type (dates with their format, numbers with their decimal
@@ -43,7 +48,9 @@ export interface SuggestOptions {
  * such text was seen, `pii` on personal identifiers, and the evidence as comments. Missing values are the Vietnamese
  * placeholders (`missingValues: vn`), as the profile counted them. `options.rename`, the header rename the profile was
  * read with (`readCsv`'s `header` map, `--rename`), becomes the definition's `rename:` (entries whose field is
- * declared), so the definition reads the file as written without the rename given again.
+ * declared), so the definition reads the file as written without the rename given again. A file of more columns than
+ * a definition may have fields, or whose suggestion outgrows a definition file's size cap, gets none: it throws,
+ * rather than suggest what `ddss validate --dataset` refuses.
  * @example suggestDefinition(await profile(readCsv('parcels.csv'))) // 'name: "parcels"\nmissingValues: vn\nfields:\n…'
  * @example suggestDefinition(p, { rename: { 'Mã thửa': 'parcel_id' } }) // '…rename:\n  "Mã thửa": "parcel_id"\nfields:\n…'
  */
@@ -54,6 +61,11 @@ export function suggestDefinition(p: Profile, options: SuggestOptions = {}): str
   const skipped = p.columns.filter((c) => !declarable.includes(c));
   const repeated = declarable.filter((c) => c.occurrence === 1);
   if (declared.length === 0) throw new Error('ddss: the input has no column a definition can declare, so nothing can be suggested');
+  // A definition has a field per column: one of more fields than a definition may have would be refused as written.
+  if (declared.length > MAX_FIELDS) {
+    throw new Error(`ddss: the input has ${declared.length} columns to declare, and a definition may have at most ${MAX_FIELDS} ` +
+      `fields (ddss validate would refuse it): ${OWN_DEFINITION}`);
+  }
   const lines = [
     `# Suggested by ddss profile from ${oneLine(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (a sample)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}.`,
     '# It describes this file; review it (required, unique, enum values) before using it as the register\'s rules.',
@@ -79,7 +91,12 @@ export function suggestDefinition(p: Profile, options: SuggestOptions = {}): str
   }
   lines.push('fields:');
   for (const c of declared) lines.push(...field(c, p, communes.length > 0));
-  return `${lines.join('\n')}\n`;
+  const text = `${lines.join('\n')}\n`;
+  if (Buffer.byteLength(text) > MAX_DEFINITION_BYTES) {
+    throw new Error(`ddss: the definition suggested for the input is larger than ${MAX_DEFINITION_BYTES / 1024 / 1024} MB, the most a ` +
+      `definition file may hold (ddss validate would refuse it): ${OWN_DEFINITION}`);
+  }
+  return text;
 }
 
 function field(c: ColumnProfile, p: Profile, listed: boolean): string[] {
