@@ -60,6 +60,17 @@ describe('--rename COLUMN=FIELD', () => {
     expect(comparable(r.stdout)).toEqual(comparable(original.stdout));
   });
 
+  // A typo on the field's side was taken: the column was read as an undeclared one, the field meant was "missing",
+  // and the hint said to give the --rename that had been given. A definition's rename: refuses the same typo.
+  it.each([['validate'], ['fix']])('%s refuses a field the definition does not have, naming the nearest, before reading', async (command) => {
+    const path = tmp.path('vi.csv');
+    writeFileSync(path, vietnamese);
+    const r = await cli([command, path, '--dataset', 'parcels.yaml', ...NOW, '--rename', 'Mã thửa=parcel_id', '--rename', 'Số CCCD=owner_idd',
+      ...(command === 'fix' ? ['--out', tmp.path('f.csv')] : [])]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'ddss: --rename "Số CCCD=owner_idd" reads the column as "owner_idd", which is not a ' +
+      'field of dataset "parcels" (did you mean "owner_id"?)\n' });
+  });
+
   it('refuses a column the header does not have, before reading (it would rename nothing)', async () => {
     const path = tmp.path('vi.csv');
     writeFileSync(path, vietnamese);

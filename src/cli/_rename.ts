@@ -5,6 +5,8 @@ import { renamedAbsent } from './_header-below.js';
 import type { InputOptions } from './_input.js';
 import { isStdin } from './_stdin.js';
 import { headerName, type Rename } from '../core/rename.js';
+import { didYouMean } from '../core/rename-problem.js';
+import type { DatasetDefinition } from '../core/types.js';
 
 export type { Rename } from '../core/rename.js';
 
@@ -79,6 +81,20 @@ export async function requireRenamed(path: string, given: string, o: InputOption
   if (absent.length === 0) return;
   throw usage(`--${flag} names ${absent.map((c) => JSON.stringify(c)).join(', ')}, which the header${whose} does not have ` +
     `(${listedColumns(columns)})${hint}`);
+}
+
+/**
+ * Refuses a `--rename` to a field the definition does not have (exit 2), naming the nearest: the column would be read
+ * as an undeclared one and the field meant would be missing, with a hint to give a --rename already given. A
+ * definition's own `rename:` refuses the same typo when it is built.
+ * @example requireRenameFields({ 'Số CCCD': 'owner_idd' }, landParcels) // throws: --rename "Số CCCD=owner_idd" reads the column as …
+ */
+export function requireRenameFields(rename: Rename | undefined, definition: DatasetDefinition): void {
+  const fields = Object.keys(definition.fields);
+  const unknown = Object.entries(rename ?? {}).find(([, to]) => !Object.hasOwn(definition.fields, to));
+  if (unknown === undefined) return;
+  const [from, to] = unknown;
+  throw usage(`--rename "${from}=${to}" reads the column as "${to}", which is not a field of dataset "${definition.name}"${didYouMean(to, fields)}`);
 }
 
 /**

@@ -18,7 +18,7 @@ import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink } from './_output-sink.js';
 import { openReferences, referenceFiles } from './_references.js';
-import { requireRenamed } from './_rename.js';
+import { requireRenamed, requireRenameFields } from './_rename.js';
 import { FIX_HELP } from './help.js';
 import { _explain } from './validate.js';
 
@@ -51,6 +51,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   // A renamed column the header does not have would rename nothing: its field would only show as missing.
   await requireRenamed(input, args.input, { format: 'csv', encoding: args.encoding, delimiter: args.delimiter }, args.rename, 'rename');
   const definition = await resolveDataset(args.dataset, io.cwd);
+  requireRenameFields(args.rename, definition);
   // A --now without an offset is a time on the clock of the run's zone, which the definition may name.
   const now = runNow(args, definition.timeZone);
   const references = openReferences(args, definition, io.cwd);

@@ -27,7 +27,7 @@ import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
 import { headerBelow, headerHint } from './_header-below.js';
-import { requireRenamed } from './_rename.js';
+import { requireRenamed, requireRenameFields } from './_rename.js';
 import { composeRename, readRename, type Rename } from '../core/rename.js';
 import { columnLines, type RunRenames } from './_column-lines.js';
 import { formatHints } from './_format-hints.js';
@@ -95,6 +95,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   io: CliIo): Promise<number> {
   const { out, vio, grd, state } = outputs;
   const definition = await resolveDataset(spec, io.cwd);
+  requireRenameFields(args.rename, definition);
   // A --now without an offset is a time on the clock of the run's zone, which the definition may name.
   args = { ...args, now: runNow(args, definition.timeZone), nowWall: false };
   // The definition's `rename:` and its fields (read as themselves whatever their form: `readRename`) under --rename

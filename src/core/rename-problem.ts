@@ -22,10 +22,7 @@ export function renameProblem(rename: Rename, fields: readonly string[]): Rename
   for (const [from, to] of Object.entries(rename)) {
     const name = headerName(from);
     if (name === '') return { from, message: 'is blank: a blank header cannot be renamed' };
-    if (!declared.has(to)) {
-      const near = nearest(to, fields) ?? closest(to, fields);
-      return { from, message: `reads the column as "${to}", which is not a field${near === undefined ? '' : ` (did you mean "${near}"?)`}` };
-    }
+    if (!declared.has(to)) return { from, message: `reads the column as "${to}", which is not a field${didYouMean(to, fields)}` };
     const own = declaredNames.get(name);
     if (own === to) return { from, message: `is the field's own name: it renames nothing (a column named "${to}" is read as it anyway)` };
     if (own !== undefined) return { from, message: `is the name of the field "${own}": its column would be read as "${to}" instead` };
@@ -37,6 +34,16 @@ export function renameProblem(rename: Rename, fields: readonly string[]): Rename
     byField.set(to, from);
   }
   return undefined;
+}
+
+/**
+ * ` (did you mean "owner_id"?)` for a name that is no field, naming the nearest field, or `''` when none is near: what a
+ * rename to a misspelt field says, in a definition's `rename:` and in `--rename` alike.
+ * @example didYouMean('owner_idd', ['owner_id', 'parcel_id']) // ' (did you mean "owner_id"?)'
+ */
+export function didYouMean(name: string, fields: readonly string[]): string {
+  const near = nearest(name, fields) ?? closest(name, fields);
+  return near === undefined ? '' : ` (did you mean "${near}"?)`;
 }
 
 /** The field sharing the longest prefix with `name` (case aside), when `nearest` finds none close enough. */
