@@ -35,7 +35,8 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
   if (report.error !== undefined) {
     let error = report.error;
     for (const side of SIDES) {
-      const own = report[side]?.error;
+      // The report says a side's error without the reader's own "ddss: " (compare's `_report`).
+      const own = report[side]?.error?.replace(/^ddss: /, '');
       if (own !== undefined) error = error.replace(`${side}: ${own}`, () => `${side}: ${readError(own, _pipe(side, given), `--input-format-${side}`)}`);
     }
     lines.push(`ddss: could not read the whole input: ${error.split('\n')[0] ?? ''}`);
