@@ -83,6 +83,18 @@ describe('ddss compare: outputs', () => {
     expect(JSON.parse(readFileSync(p('r.json'), 'utf8'))).toMatchObject({ kind: 'comparison' });
   });
 
+  it('never writes over a base the --dataset definition extends, even with --force', async () => {
+    // `-d child.yaml --out base.json --force`, child.yaml saying `extends: base.json`, replaced the base with the report.
+    const base = '{"name": "people", "key": "id", "fields": {"id": {"type": "text"}, "dob": {"type": "date", "format": "dd/MM/yyyy"}}}\n';
+    writeFileSync(p('base.json'), base);
+    writeFileSync(p('child.yaml'), 'extends: base.json\n');
+    const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--dataset', p('child.yaml'), '--format', 'json',
+      '--out', p('base.json'), '--force']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`ddss: --out "${p('base.json')}" is a base of the definition (extends), which this run reads; refusing to write over it\n`);
+    expect(readFileSync(p('base.json'), 'utf8')).toBe(base);
+  });
+
   it('leaves no changes file (and no temporary file) when a side cannot be read', async () => {
     const r = await cli(['compare', p('nope.csv'), p('copy.csv'), '--key', 'id', '--changes', p('changes.csv')]);
     expect([r.code, r.stdout, r.stderr]).toEqual([3, '', `ddss: cannot read "${p('nope.csv')}": file not found\n`]);

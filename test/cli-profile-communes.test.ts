@@ -44,6 +44,18 @@ it('--communes: the codes of the list are commune codes, the suggestion names th
   expect(report.rules.find((x) => x.id === 'amount.commune')).toBeUndefined();
 });
 
+it('never writes over a --communes file, even with --force', async () => {
+  // `--communes communes.json --out communes.json --force` replaced the list with the profile.
+  copyFileSync(LIST, tmp.path('communes.json'));
+  writeFileSync(tmp.path('in.csv'), 'ma_xa\n00004\n');
+  const before = readFileSync(tmp.path('communes.json'), 'utf8');
+  const r = await cli(['profile', tmp.path('in.csv'), '--communes', tmp.path('communes.json'), '--format', 'json',
+    '--out', tmp.path('communes.json'), '--force']);
+  expect([r.code, r.stdout]).toEqual([2, '']);
+  expect(r.stderr).toBe(`ddss: --out "${tmp.path('communes.json')}" is a --communes file, which this run reads; refusing to write over it\n`);
+  expect(readFileSync(tmp.path('communes.json'), 'utf8')).toBe(before);
+});
+
 it('--communes with a file that is no commune list is an input error (exit 3)', async () => {
   writeFileSync(tmp.path('in.csv'), 'a\n1\n');
   writeFileSync(tmp.path('bad.json'), '{"entries": []}');

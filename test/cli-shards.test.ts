@@ -404,11 +404,15 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     const input = tmp.path('protect.csv');
     writeFileSync(input, readFileSync(join(root, 'test/fixtures/cli/parcels.csv')));
     const parts = await runShards(input, def, 2, 'protect');
+    const child = tmp.path('protect-child.yaml');
+    writeFileSync(child, 'extends: protect.yaml\n');
     const kept = [tmp.path('protect-2.violations.ndjson'), input, def].map((f) => readFileSync(f));
     const cases: Array<[string[], RegExp]> = [
       [['--violations', tmp.path('protect-2.violations.ndjson')], /is the violations file of .*protect-2\.ddss-state, which this run reads/],
       [['--out', input, '--history', tmp.path('protect-history.ndjson'), '--input', input], /is the --input file, which this run reads/],
       [['--out', def], /is the definition file, which this run reads/],
+      // A base the definition extends is read as much as the definition: `--out base.yaml --force` replaced it.
+      [['--dataset', child, '--out', def], /is a base of the definition \(extends\), which this run reads/],
     ];
     for (const [flags, message] of cases) {
       const r = await cli(['merge', ...parts, ...flags, '--force']);

@@ -250,6 +250,33 @@ describe('ddss validate: --out and --violations', () => {
     expect(readFileSync(baseline, 'utf8')).toBe('rule,row\n');
   });
 
+  it('never writes over a file the definition reads, even with --force: a base it extends (at any depth, a hard link to one), its commune list', async () => {
+    // `validate -d child.yaml --out base.yaml --force`, child.yaml saying `extends: base.yaml`, replaced the base with
+    // the report, and `--out communes.json` the commune list: only the --dataset file itself was spared.
+    const { linkSync } = await import('node:fs');
+    const base = tmp.path('base.yaml');
+    writeFileSync(base, readFileSync(new URL('./fixtures/cli/parcels.yaml', import.meta.url), 'utf8').replace(/^\$schema: .*\n/m, ''));
+    linkSync(base, tmp.path('base-hard-link.yaml'));
+    const communes = tmp.path('communes.json');
+    writeFileSync(communes, readFileSync(new URL('../rules/vn/admin/fixtures/communes-2025.json', import.meta.url)));
+    mkdirSync(tmp.path('defs'));
+    writeFileSync(tmp.path('defs/mid.yaml'), 'extends: ../base.yaml\n');
+    writeFileSync(tmp.path('child.yaml'), 'extends: defs/mid.yaml\ncommunes: communes.json\n');
+    const kept = [base, communes].map((f) => readFileSync(f, 'utf8'));
+    const cases: Array<[string, string, RegExp]> = [
+      ['--out', base, /^ddss: --out ".*base\.yaml" is a base of the definition \(extends\), which this run reads; refusing to write over it\n$/],
+      ['--out', tmp.path('base-hard-link.yaml'), /is a base of the definition \(extends\), which this run reads/],
+      ['--history', base, /^ddss: --history ".*base\.yaml" is a base of the definition \(extends\), which this run reads/],
+      ['--out', communes, /^ddss: --out ".*communes\.json" is a commune list of the definition \(communes\), which this run reads; refusing to write over it\n$/],
+    ];
+    for (const [flag, path, message] of cases) {
+      const r = await cli(['validate', 'parcels.csv', '--dataset', tmp.path('child.yaml'), ...NOW, flag, path, '--force']);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(message);
+    }
+    expect([base, communes].map((f) => readFileSync(f, 'utf8'))).toEqual(kept);
+  });
+
   it('refuses an existing --violations file before reading any row', async () => {
     const vio = tmp.path('v.csv');
     writeFileSync(vio, 'precious');

@@ -40,7 +40,7 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
       throw usage(`--${o.flag} "${o.given}" is the input file${resolve(o.path) === resolve(input) ? '' : ' (a link to it)'}; refusing to write over it`);
     }
     const hit = others.find((r) => r.id.stats !== undefined && sameFile(id, r.id));
-    if (hit !== undefined) throw usage(`--${o.flag} "${o.given}" is ${hit.what}, which this run reads; refusing to write over it`);
+    if (hit !== undefined) throw readOver(o, hit.what);
     const other = seen.find((s) => sameFile(s.id, id));
     if (other !== undefined) throw usage(`--${o.flag} and --${other.o.flag} name the same file "${o.given}"`);
     seen.push({ o, id });
@@ -56,6 +56,28 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
     }
     await writable(o, existing);
   }
+}
+
+/**
+ * Refuses (exit 2) an output that is one of the files in `read`, compared as {@link checkOutputs} compares them (real
+ * path, device and inode, so links count): for the files known only once something has been read — the bases and
+ * commune lists a definition's loading read, which `--out base.yaml --force` replaced with the report. Called after
+ * the definition is loaded and still before any row is read.
+ * @example await refuseReadFiles([out], [{ what: 'a base of the definition (extends)', path: '/data/base.yaml' }]);
+ */
+export async function refuseReadFiles(outputs: readonly OutputPath[], read: readonly { readonly what: string; readonly path: string }[]): Promise<void> {
+  if (outputs.length === 0 || read.length === 0) return;
+  const others = await Promise.all(read.map(async (r) => ({ ...r, id: await identify(r.path) })));
+  for (const o of outputs) {
+    const id = await identify(o.path);
+    const hit = others.find((r) => r.id.stats !== undefined && sameFile(id, r.id));
+    if (hit !== undefined) throw readOver(o, hit.what);
+  }
+}
+
+/** The error for an output that is a file the run reads, which `--force` does not make right. */
+function readOver(o: OutputPath, what: string): CliError {
+  return usage(`--${o.flag} "${o.given}" is ${what}, which this run reads; refusing to write over it`);
 }
 
 /**

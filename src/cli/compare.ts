@@ -16,7 +16,8 @@ import { compareArgs, sideRename, type CompareArgs, type CompareFormat, type Com
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
-import { cannotWrite, checkOutputs, discardOutput, outputPath, placeOutput, stageOutput, temporaryPath, type OutputPath } from './_files.js';
+import { cannotWrite, checkOutputs, discardOutput, outputPath, placeOutput, refuseReadFiles, stageOutput, temporaryPath,
+  type OutputPath } from './_files.js';
 import { commitAll, type Committable } from './_output-sink.js';
 import { openInput, requireReadable, type InputOptions } from './_input.js';
 import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
@@ -67,7 +68,10 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
       range: args.range[side], rename: sideRename(args.rename, side), jsonRecords: args.jsonRecords[side] };
   };
   await _requireRenamed(args, { source, copy }, options);
-  const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd);
+  const read: { what: string; path: string }[] = [];
+  const dataset: DatasetDefinition | undefined = args.dataset === undefined ? undefined : await resolveDataset(args.dataset, io.cwd, read);
+  // Known only once loaded: the definition's `extends` bases and `communes` lists.
+  await refuseReadFiles(outputs, read);
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   // A column renamed from a name that says personal data (`Ngày sinh=d1`) stays masked, as it was under that name,
   // unless the dataset declares the field (its `pii` then decides, as for any declared column).

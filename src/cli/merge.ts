@@ -115,7 +115,8 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   };
   const spec = v.dataset ?? states[0]?.dataset.spec;
   if (spec === undefined) throw usage('the shards do not record their --dataset: give it to merge with --dataset');
-  const definition = await resolveDataset(spec, io.cwd);
+  const definitionRead: { what: string; path: string }[] = [];
+  const definition = await resolveDataset(spec, io.cwd, definitionRead);
   const piiKey = v['pii-key'] ?? io.env.DDSS_PII_KEY;
   const names = files.map((f) => f.given);
   const common = { names, load, ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }) };
@@ -129,7 +130,7 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   const head = plan.shards[0] as ShardHeader;
   // Nor may an output be a file the merge reads: a shard's violations or grades file (`--violations part-2.v.ndjson
   // --force` replaced shard 2's, so the shards could no longer be merged), the definition, `--input`, `--baseline`.
-  const read = [...definitionFile(spec, io.cwd), ...shardFiles(plan, io.cwd),
+  const read = [...definitionFile(spec, io.cwd), ...definitionRead, ...shardFiles(plan, io.cwd),
     ...(v.input === undefined ? [] : [{ what: 'the --input file', path: cliPath(io.cwd, v.input) }]),
     ...(v.baseline === undefined ? [] : [{ what: 'the --baseline file', path: cliPath(io.cwd, v.baseline) }])];
   await checkOutputs(outputs, files[0]?.path ?? '', force, read);

@@ -36,7 +36,10 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   const input = isStdin(args.input) ? STDIN : cliPath(io.cwd, args.input);
   await requireReadable(input, args.input);
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
-  if (out !== undefined) await checkOutputs([out], input, args.force);
+  // Nor a --communes list it reads: `--format yaml --out communes.json --force` replaced the list with the suggestion.
+  if (out !== undefined) {
+    await checkOutputs([out], input, args.force, args.communes.map((f) => ({ what: 'a --communes file', path: cliPath(io.cwd, f) })));
+  }
   const communes = args.communes.map((f) => loadCommunes(cliPath(io.cwd, f), f));
   // How the file is read, for the profile and for the title hint's second look.
   const options = { format: args.inputFormat, encoding, delimiter: args.delimiter, sheet: args.sheet, range: args.range, rename: args.rename,

@@ -5,7 +5,7 @@ import { validate as validateDataset } from '../validate.js';
 import type { DatasetDefinition, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
-import { appendedPath, checkOutputs, outputPath, stageOutput, type OutputPath } from './_files.js';
+import { appendedPath, checkOutputs, outputPath, refuseReadFiles, stageOutput, type OutputPath } from './_files.js';
 import { noteSheet } from './_sheet-note.js';
 import { checkEncoding, openInput, openPostgres, readsAgain, requireReadable, requireRereadable, type InputOptions } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
@@ -84,17 +84,22 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
     ? await suggestedDataset(input, args.input, inputOptions(args, encoding), runNow(args, undefined), io, args.workers)
     : undefined;
   try {
-    return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state }, io);
+    return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state, hist }, io);
   } finally {
     await suggested?.remove();
   }
 }
 
 async function _validate(args: ValidateArgs, spec: string, input: string, encoding: string | undefined,
-  outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; state: OutputPath | undefined },
+  outputs: { out: OutputPath | undefined; vio: OutputPath | undefined; grd: OutputPath | undefined; state: OutputPath | undefined;
+    hist: OutputPath | undefined },
   io: CliIo): Promise<number> {
   const { out, vio, grd, state } = outputs;
-  const definition = await resolveDataset(spec, io.cwd);
+  const read: { what: string; path: string }[] = [];
+  const definition = await resolveDataset(spec, io.cwd, read);
+  // The files the definition read are known only now (its `extends` bases, its `communes` lists): `--out base.yaml
+  // --force` replaced the base with the report. Still before any row is read.
+  await refuseReadFiles(Object.values(outputs).filter((o): o is OutputPath => o !== undefined), read);
   requireRenameFields(args.rename, definition);
   // A --now without an offset is a time on the clock of the run's zone, which the definition may name.
   args = { ...args, now: runNow(args, definition.timeZone), nowWall: false };

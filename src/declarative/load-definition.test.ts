@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as ddss from '../index.js';
 import { DefinitionError } from './definition-error.js';
-import { loadDefinition, splitDefinitionSpec } from './load-definition.js';
+import { loadDefinition, loadDefinitionReading, splitDefinitionSpec } from './load-definition.js';
+import type { DefinitionRead } from './parse-definition.js';
 
 const cwd = fileURLToPath(new URL('../../test/fixtures/cli/', import.meta.url));
 const modules = { ddss };
@@ -35,5 +36,31 @@ describe('loadDefinition', () => {
     const e = await loadDefinition(spec, { cwd, modules }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DefinitionError);
     expect((e as DefinitionError).message).toBe(message);
+  });
+});
+
+describe('loadDefinitionReading', () => {
+  it('lists every file the loading read: the file, its bases at any depth, their commune lists (the CLI spares them)', async () => {
+    const { mkdtempSync, mkdirSync, copyFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'ddss-read-'));
+    try {
+      copyFileSync(join(cwd, 'parcels.json'), join(dir, 'base.json'));
+      copyFileSync(fileURLToPath(new URL('../../rules/vn/admin/fixtures/communes-2025.json', import.meta.url)), join(dir, 'c.json'));
+      mkdirSync(join(dir, 'defs'));
+      writeFileSync(join(dir, 'defs/mid.yaml'), 'extends: ../base.json\ncommunes: ../c.json\n');
+      writeFileSync(join(dir, 'child.yaml'), 'extends: defs/mid.yaml\n');
+      const read: DefinitionRead[] = [];
+      await loadDefinitionReading('child.yaml', { cwd: dir }, read);
+      expect(read).toEqual([
+        { what: 'definition', path: join(dir, 'child.yaml') },
+        { what: 'extends', path: join(dir, 'defs/mid.yaml') },
+        { what: 'communes', path: join(dir, 'c.json') },
+        { what: 'extends', path: join(dir, 'base.json') },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { DatasetDefinition } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
-import { MAX_DEFINITION_BYTES, parseDefinition, TOO_LARGE } from './parse-definition.js';
+import { MAX_DEFINITION_BYTES, parseDefinitionReading, TOO_LARGE, type DefinitionRead } from './parse-definition.js';
 import { isDatasetDefinition } from './is-dataset-definition.js';
 
 /** Extensions `loadDefinition` reads, by kind. */
@@ -30,6 +30,16 @@ export interface LoadDefinitionOptions {
  * @example const def = await loadDefinition('rules/parcels.yaml');
  */
 export async function loadDefinition(spec: string, options: LoadDefinitionOptions = {}): Promise<DatasetDefinition> {
+  return loadDefinitionReading(spec, options, []);
+}
+
+/**
+ * `loadDefinition`, also appending to `read` each file it reads: the file itself and, for JSON/YAML, its `extends`
+ * bases and `communes` lists (not what a module imports). Internal (not exported by the package): the CLI refuses
+ * outputs that are any of them.
+ * @example const read: DefinitionRead[] = []; await loadDefinitionReading('child.yaml', {}, read); // read: child.yaml, its base…
+ */
+export async function loadDefinitionReading(spec: string, options: LoadDefinitionOptions, read: DefinitionRead[]): Promise<DatasetDefinition> {
   const { path, exportName } = splitDefinitionSpec(spec);
   const file = basename(path);
   const abs = resolve(options.cwd ?? process.cwd(), path);
@@ -42,9 +52,10 @@ export async function loadDefinition(spec: string, options: LoadDefinitionOption
   if (size === undefined) throw new DefinitionError('file not found', [], path);
   if (size < 0) throw new DefinitionError('not a file', [], path);
   if (size > MAX_DEFINITION_BYTES) throw new DefinitionError(TOO_LARGE, [], file);
+  read.push({ what: 'definition', path: abs });
   if (isCode) return _module(abs, file, exportName, options.modules);
   const text = await readFile(abs, 'utf8');
-  return parseDefinition(text, { format: ext === '.json' ? 'json' : 'yaml', file, baseDir: dirname(abs), path: abs });
+  return parseDefinitionReading(text, { format: ext === '.json' ? 'json' : 'yaml', file, baseDir: dirname(abs), path: abs }, read);
 }
 
 /**

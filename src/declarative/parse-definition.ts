@@ -30,6 +30,16 @@ export interface ParseDefinitionOptions {
   readonly path?: string;
 }
 
+/**
+ * A file that building a definition read, and as what. The CLI must not write an output over any of them: `--out
+ * base.yaml --force` replaced the base of the definition it ran with the report.
+ */
+export interface DefinitionRead {
+  readonly what: 'definition' | 'extends' | 'communes';
+  /** Absolute, as it was opened (links unresolved: the caller compares files by identity). */
+  readonly path: string;
+}
+
 /** Most definition files one `extends` chain may read: a chain is for layering a few files, not for hundreds. */
 export const MAX_EXTENDS_DEPTH = 8;
 /** Largest commune list file `communes:` reads (the national list is a few hundred kB). */
@@ -45,17 +55,26 @@ const MAX_COMMUNES_BYTES = 32 * 1024 * 1024;
  * @example parseDefinition('name: parcels\nfields:\n  parcel_id: { type: text, required: true }', { format: 'yaml' })
  */
 export function parseDefinition(text: string, options: ParseDefinitionOptions): DatasetDefinition {
-  return _parse(text, options, options.path === undefined ? [] : [options.path], undefined);
+  return parseDefinitionReading(text, options, []);
+}
+
+/**
+ * `parseDefinition`, also appending to `read` each file it reads (`extends` bases at any depth, `communes` lists),
+ * even when it then fails. Internal (not exported by the package): the CLI's list of files its outputs must spare.
+ * @example const read: DefinitionRead[] = []; parseDefinitionReading(text, { format: 'yaml', baseDir }, read);
+ */
+export function parseDefinitionReading(text: string, options: ParseDefinitionOptions, read: DefinitionRead[]): DatasetDefinition {
+  return _parse(text, options, options.path === undefined ? [] : [options.path], undefined, read);
 }
 
 function _parse(text: string, options: ParseDefinitionOptions, chain: readonly string[],
-  communes: readonly CommuneTable[] | undefined): DatasetDefinition {
+  communes: readonly CommuneTable[] | undefined, read: DefinitionRead[]): DatasetDefinition {
   const { file } = options;
   try {
     if (Buffer.byteLength(text) > MAX_DEFINITION_BYTES) {
       throw new DefinitionError(TOO_LARGE);
     }
-    return buildDefinition(options.format === 'json' ? readJson(text) : readYaml(text), _resolver(options.baseDir, chain), communes);
+    return buildDefinition(options.format === 'json' ? readJson(text) : readYaml(text), _resolver(options.baseDir, chain, read), communes);
   } catch (e) {
     if (!(e instanceof DefinitionError)) throw e;
     // An error in a base file already names that file.
@@ -64,7 +83,7 @@ function _parse(text: string, options: ParseDefinitionOptions, chain: readonly s
 }
 
 /** Reads `extends` and `communes` files relative to `baseDir`, synchronously (a definition is built in one go). */
-function _resolver(baseDir: string | undefined, chain: readonly string[]): DefinitionResolver {
+function _resolver(baseDir: string | undefined, chain: readonly string[], read: DefinitionRead[]): DefinitionResolver {
   if (baseDir === undefined) return {};
   return {
     definition: (ref, communes) => {
@@ -73,12 +92,15 @@ function _resolver(baseDir: string | undefined, chain: readonly string[]): Defin
       if (chain.includes(abs)) {
         throw new DefinitionError(`extends forms a cycle: ${[...chain, abs].map((p) => basename(p)).join(' → ')}`, ['extends']);
       }
+      read.push({ what: 'extends', path: abs });
       const text = _readCapped(abs, MAX_DEFINITION_BYTES, ['extends']);
-      return _parse(text, { format: /\.json$/i.test(abs) ? 'json' : 'yaml', file: ref, baseDir: dirname(abs) }, [...chain, abs], communes);
+      return _parse(text, { format: /\.json$/i.test(abs) ? 'json' : 'yaml', file: ref, baseDir: dirname(abs) }, [...chain, abs], communes, read);
     },
     communes: (files) => files.map((f, i) => {
       const at = files.length === 1 ? ['communes'] : ['communes', i];
-      const text = _readCapped(resolve(baseDir, f), MAX_COMMUNES_BYTES, at);
+      const abs = resolve(baseDir, f);
+      read.push({ what: 'communes', path: abs });
+      const text = _readCapped(abs, MAX_COMMUNES_BYTES, at);
       try {
         return parseAdminUnits(text, /\.json$/i.test(f) ? { format: 'json' } : {});
       } catch (e) {
