@@ -21,6 +21,15 @@ describe('ddss refdata import', () => {
     expect(table.entries.map((e) => [e.code, e.province])).toEqual([['00001', '01'], ['00004', '01']]);
   });
 
+  it('refuses an --out not named .json: the table is JSON, and a commune list is read as JSON only by that name', async () => {
+    // It wrote the JSON table under a YAML name, which a definition's `communes:` then read as CSV.
+    const r = await cli(['refdata', 'import', 'communes.csv', ...DATED, '--out', tmp.path('communes.yaml')]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`ddss: --out "${tmp.path('communes.yaml')}": refdata import writes a JSON table; name the file .json ` +
+      '(a commune list is read as JSON only by that name)\n');
+    expect(existsSync(tmp.path('communes.yaml'))).toBe(false);
+  });
+
   it('writes --out, and refuses to overwrite it without --force', async () => {
     const out = tmp.path('communes.json');
     expect((await cli(['refdata', 'import', 'communes.csv', ...DATED, '--out', out])).code).toBe(0);

@@ -415,7 +415,8 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
       [['--dataset', child, '--out', def], /is a base of the definition \(extends\), which this run reads/],
     ];
     for (const [flags, message] of cases) {
-      const r = await cli(['merge', ...parts, ...flags, '--force']);
+      // --format: without it, an --out named .csv or .yaml is refused for its name first.
+      const r = await cli(['merge', ...parts, ...flags, '--format', 'json', '--force']);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(message);
     }

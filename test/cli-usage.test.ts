@@ -53,8 +53,16 @@ describe('usage errors exit 2 with one line on stderr', () => {
     // It said "(JSON is UTF-8)" of a workbook too.
     ['--encoding on a workbook', () => ['validate', 'parcels.xlsx', '--dataset', 'parcels.yaml', '--encoding', 'vni'], /--encoding applies to CSV input, not xlsx \(a workbook keeps its text as Unicode\)$/m],
     ['--violations of another kind', () => [...OK, '--violations', tmp.path('v.txt')], /--violations must end in \.csv or \.ndjson/],
-    ['--out over the input', () => [...OK, '--out', 'parcels.csv', '--force'], /--out "parcels\.csv" is the input file; refusing to write over it/],
-    ['--out and --violations the same file', () => [...OK, '--out', tmp.path('x.csv'), '--violations', tmp.path('x.csv')], /--violations and --out name the same file/],
+    // With --format: without, a .csv --out is refused for its name before its place is looked at.
+    ['--out over the input', () => [...OK, '--format', 'json', '--out', 'parcels.csv', '--force'], /--out "parcels\.csv" is the input file; refusing to write over it/],
+    ['--out and --violations the same file', () => [...OK, '--format', 'json', '--out', tmp.path('x.csv'), '--violations', tmp.path('x.csv')],
+      /--violations and --out name the same file/],
+    // They wrote the console text into a file named for another format.
+    ['an --out named for no format the command writes', () => [...OK, '--out', tmp.path('r.sarif')],
+      /^ddss: --out ".*r\.sarif": this command writes no \.sarif file; name the file \.json, \.html, \.htm, \.md, \.markdown, \.xml, \.txt, \.log or \.text, or give --format text\|json\|html\|junit\|md\n$/],
+    ['the same in compare, which writes no JUnit XML', () => ['compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_id', '--out', tmp.path('x.xml')],
+      /^ddss: --out ".*x\.xml": this command writes no \.xml file; name the file \.json, \.html, \.htm, \.md, \.markdown, \.txt, \.log or \.text, or give --format text\|json\|html\|md\n$/],
+    ['an --out named for no format profile writes', () => ['profile', 'parcels.csv', '--out', tmp.path('p.csv')], /this command writes no \.csv file/],
     ['--out in a missing directory', () => [...OK, '--out', tmp.path('nope/report.html')], /--out: directory of ".*report\.html" does not exist/],
     ['an existing --out', () => { writeFileSync(tmp.path('r.json'), '{}'); return [...OK, '--out', tmp.path('r.json')]; }, /refusing to overwrite existing ".*r\.json" \(--out\); use --force/],
     ['arguments to datasets', () => ['datasets', 'extra'], /datasets takes no arguments/],
@@ -85,6 +93,12 @@ describe('--out names the format when --format is not given', () => {
     const r = await cli([...args, '--out', tmp.path(name)]);
     expect(r.code).toBeLessThan(2);
     expect(readFileSync(tmp.path(name), 'utf8')).toMatch(start);
+  });
+
+  it('an --out named for no format is written as --format says, when it says', async () => {
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--out', tmp.path('r.sarif')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(tmp.path('r.sarif'), 'utf8')).toMatch(/^\{\n {2}"schemaVersion": 1,/);
   });
 });
 

@@ -238,7 +238,8 @@ describe('ddss validate: --out and --violations', () => {
     writeFileSync(def, readFileSync(new URL('./fixtures/cli/parcels.yaml', import.meta.url)));
     const before = readFileSync(def, 'utf8');
     for (const flag of ['--out', '--history']) {
-      const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW, flag, def, '--force']);
+      // --format: without it, an --out named .yaml is refused for its name first.
+      const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW, '--format', 'json', flag, def, '--force']);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(/is the definition file, which this run reads; refusing to write over it/);
     }
@@ -270,7 +271,7 @@ describe('ddss validate: --out and --violations', () => {
       ['--out', communes, /^ddss: --out ".*communes\.json" is a commune list of the definition \(communes\), which this run reads; refusing to write over it\n$/],
     ];
     for (const [flag, path, message] of cases) {
-      const r = await cli(['validate', 'parcels.csv', '--dataset', tmp.path('child.yaml'), ...NOW, flag, path, '--force']);
+      const r = await cli(['validate', 'parcels.csv', '--dataset', tmp.path('child.yaml'), ...NOW, '--format', 'json', flag, path, '--force']);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(message);
     }

@@ -46,28 +46,48 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.json': 'json', '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md', '.xml': 'junit', '.csv': 'csv',
   '.yaml': 'yaml', '.yml': 'yaml', '.txt': 'text',
 };
+/** Extensions of files that hold plain text, which `--out` without `--format` fills with the console text. */
+const TEXT_NAMES: readonly string[] = ['.log', '.text'];
 const KIND: Readonly<Record<string, string>> = {
   json: 'a JSON', html: 'an HTML', md: 'a Markdown', junit: 'a JUnit XML', csv: 'a CSV', yaml: 'a YAML', text: 'a text',
 };
 
 /**
  * `--format` of a command that writes a report to `--out`: the one given, else the one the `--out` file's extension
- * names (`--out report.html` is an HTML page, not the console summary in a file called .html), else `fallback`. A
- * format given that the extension contradicts (`--format json --out report.html`) is a usage error: one of the two is
- * a mistake, and the file would hold what its name says it does not.
+ * names (`--out report.html` is an HTML page, not the console summary in a file called .html), else `fallback` for a
+ * name without an extension. A format given that the extension contradicts (`--format json --out report.html`) is a
+ * usage error: one of the two is a mistake, and the file would hold what its name says it does not. So is, without
+ * `--format`, an extension naming no format the command writes (`--out r.sarif`, `compare --out x.xml`): the
+ * console text under that name was not what was asked for.
  * @example reportFormat(undefined, 'report.html', ['text', 'json', 'html'], 'text') // 'html'
  */
 export function reportFormat<const T extends string>(value: string | undefined, out: string | undefined,
   allowed: readonly T[], fallback: T): T {
   const given = choice('format', value, allowed, fallback);
-  const named = out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
-  if (named === undefined || !(allowed as readonly string[]).includes(named)) return given;
+  const ext = out === undefined ? '' : extname(out).toLowerCase();
+  const named = FORMAT_OF_EXTENSION[ext];
+  const writes = named !== undefined && (allowed as readonly string[]).includes(named);
+  if (value === undefined && ext.length > 1 && !writes && !TEXT_NAMES.includes(ext)) {
+    throw usage(unwrittenExtension(out ?? '', ext, [...allowed]));
+  }
+  if (!writes) return given;
   if (value === undefined) return named as T;
   if (named !== given) {
     throw usage(`--format ${given}, but --out "${out}" is named as ${KIND[named] ?? named} file: ` +
       `give --format ${named}, or name the file for ${given}`);
   }
   return given;
+}
+
+/**
+ * The error for an `--out` whose extension names no format the command writes: the extensions it does and the
+ * formats, so either fix is one edit.
+ * @example unwrittenExtension('r.sarif', '.sarif', ['text', 'json']) // '--out "r.sarif": this command writes no .sarif file; name the file .json or .txt, …'
+ */
+function unwrittenExtension(out: string, ext: string, allowed: readonly string[]): string {
+  const extensions = [...Object.keys(FORMAT_OF_EXTENSION).filter((e) => allowed.includes(FORMAT_OF_EXTENSION[e] as string)), ...TEXT_NAMES];
+  const list = `${extensions.slice(0, -1).join(', ')} or ${extensions.at(-1) ?? ''}`;
+  return `--out "${out}": this command writes no ${ext} file; name the file ${list}, or give --format ${allowed.join('|')}`;
 }
 
 /** A number in [0, 1]. */

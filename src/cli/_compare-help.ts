@@ -15,6 +15,7 @@ Options:
                          dates by value); a built-in name or a definition file; its pii fields are masked
   -f, --format F         text (the console summary), json, html, md; default: what --out's extension
                          names (.json, .html, .md), else text
+                         (.txt, .log or none); another extension is refused
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --changes FILE     stream every difference to FILE.csv or FILE.ndjson (no sample limit)
       --force            overwrite existing --out / --changes files (never done otherwise)

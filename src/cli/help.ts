@@ -45,6 +45,7 @@ Options:
                          exported definition; file.ts#name picks one), .json, .yaml/.yml (declarative)
   -f, --format F         text (the console summary), json, html, junit, md; default: what --out's
                          extension names (.json, .html, .xml, .md), else text
+                         (.txt, .log or none); another extension is refused
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  stream every violation to FILE.csv or FILE.ndjson (no sample limit)
       --grades FILE      stream each record's grades (per criterion, overall, findings, rule ids) to FILE.csv
@@ -128,7 +129,7 @@ export const REFDATA_HELP = `Usage: ddss refdata import <file> [--out table.json
 Converts an official commune list (CSV or JSON) into the dated JSON table read by vn.commune({ table }).
 
 Options:
-  -o, --out FILE        write the table to FILE instead of stdout (never overwritten without --force)
+  -o, --out FILE.json   write the table to FILE.json instead of stdout (never overwritten without --force)
       --force           replace an existing --out file
       --scheme S        name of the scheme, e.g. 2025-07-01 (required for CSV)
       --valid-from D    first day the list is in force, yyyy-MM-dd (required for CSV)
@@ -158,6 +159,7 @@ Options:
       --groups N         only the N groups with the most records with findings (still listed by name)
   -f, --format F         text, csv, md, html (a page a clerk can filter and sort); default: what
                          --out's extension names, else text
+                         (.txt, .log or none); another extension is refused
   -o, --out FILE         write to FILE instead of standard output
       --force            replace an existing --out file
       --locale L         words of the html page: en (default), vi
@@ -175,6 +177,7 @@ Options:
       --dataset D        only this dataset
       --top N            worst-moving rules listed per dataset (default 10)
   -f, --format F         text, json, html; default: what --out's extension names, else text
+                         (.txt, .log or none); another extension is refused
   -o, --out FILE         write to FILE (never over an existing file without --force)
       --force            overwrite --out
       --locale L         en (default) or vi
@@ -195,6 +198,7 @@ Options:
   -f, --format F         text, json, html, or yaml: a suggested dataset definition that ddss validate
                          --dataset accepts as written (review it before relying on it); default: what
                          --out's extension names (.yaml, .json, .html), else text
+                         (.txt, .log or none); another extension is refused
   -o, --out FILE         write to FILE instead of stdout
       --force            overwrite an existing --out file
       --sample N         profile only the first N data rows
@@ -275,6 +279,7 @@ order) into the report of the whole input: the same bytes as one ddss validate o
 Options:
   -d, --dataset D        the definition (default: the --dataset the shards were run with, as they gave it)
   -f, --format F         text, json, html, junit, md; default: what --out's extension names, else text
+                         (.txt, .log or none); another extension is refused
   -o, --out FILE         write the report to FILE instead of stdout (the summary is still printed)
       --violations FILE  join the shards' --violations files (found beside each state, as recorded) into
                          FILE.csv or FILE.ndjson, numbered in the whole input

@@ -60,7 +60,7 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
     ...(v.column === undefined ? {} : { columns: _columns(v.column) }),
   };
   const input = cliPath(io.cwd, file);
-  const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
+  const out = v.out === undefined ? undefined : outputPath('out', tableName(v.out), io.cwd);
   const force = v.force === true;
   if (out !== undefined) await checkOutputs([out], input, force);
   let json: string;
@@ -95,4 +95,17 @@ function _columns(pairs: readonly string[]): Partial<Record<(typeof COLUMNS)[num
     out[key as (typeof COLUMNS)[number]] = header;
   }
   return out;
+}
+
+/**
+ * The `--out` name of a table, which must end in `.json`: the table is JSON, and a definition's `communes:` and
+ * `profile --communes` read a list as JSON only by that name (anything else as CSV, which then fails). `--out
+ * communes.yaml` wrote JSON under a YAML name.
+ * @example tableName('communes-2025.json') // 'communes-2025.json'
+ */
+function tableName(given: string): string {
+  if (!/\.json$/i.test(given)) {
+    throw usage(`--out "${given}": refdata import writes a JSON table; name the file .json (a commune list is read as JSON only by that name)`);
+  }
+  return given;
 }
