@@ -30,7 +30,8 @@ describe('ddss validate and profile on a JSON input not in UTF-8', () => {
     const r = await cli(['validate', tmp.path('export.json'), '--dataset', tmp.path('def.yaml'), ...NOW, '--format', 'json']);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { rules: { id: string; failed: number }[] }).rules.find((x) => x.id === 'source.invalid_encoding')?.failed).toBe(1);
-    expect(r.stderr).toContain('ddss: 1 rows hold bytes that are not UTF-8; JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in\n');
+    // One row holds them: "1 rows hold" until this version.
+    expect(r.stderr).toContain('ddss: 1 row holds bytes that are not UTF-8; JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in\n');
     expect(r.stderr).not.toContain('--encoding');
   });
 
@@ -38,7 +39,8 @@ describe('ddss validate and profile on a JSON input not in UTF-8', () => {
     writeFileSync(tmp.path('export.json'), legacy);
     const r = await cli(['profile', tmp.path('export.json')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in');
+    expect(r.stderr).toContain('ddss: 1 row holds bytes that are not UTF-8 (their columns are masked); JSON is read as UTF-8 only: ' +
+      'convert the file to UTF-8 from the encoding it was written in');
     expect(r.stderr).not.toContain('--encoding');
   });
 
@@ -47,7 +49,7 @@ describe('ddss validate and profile on a JSON input not in UTF-8', () => {
     writeFileSync(tmp.path('export.json'), legacy);
     writeFileSync(tmp.path('utf16.json'), utf16);
     const bad = await cli(['compare', tmp.path('a.csv'), tmp.path('export.json'), '--key', 'id']);
-    expect(bad.stderr).toContain('ddss: 1 rows of the copy hold bytes that are not UTF-8, compared as replacement characters; JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in\n');
+    expect(bad.stderr).toContain('ddss: 1 row of the copy holds bytes that are not UTF-8, compared as replacement characters; JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in\n');
     const wide = await cli(['compare', tmp.path('a.csv'), tmp.path('utf16.json'), '--key', 'id']);
     expect(wide.code).toBe(3);
     expect(wide.stderr).toContain('copy: the input is UTF-16 LE text, and JSON is read as UTF-8: convert it first');

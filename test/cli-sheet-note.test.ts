@@ -58,7 +58,25 @@ describe('the sheet of a workbook read without --sheet', () => {
     });
     const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/every sheet of .*\.xlsx is hidden: "A" \(hidden\), "B" \(very hidden\); give --sheet/);
+    expect(r.stderr).toMatch(/every sheet of .*\.xlsx is hidden: "A" \(hidden\), "B" \(very hidden\); choose the one to read with --sheet\n$/);
+  });
+
+  // The command said "give --sheet (sheet in the library)": a user of the command has only the flag, and compare's
+  // one file has its own.
+  it('names the flag that picks the sheet, and no library option: compare the flag of the file concerned', async () => {
+    const hidden = await writeWorkbook((wb) => { wb.addWorksheet('A', { state: 'hidden' }).addRows(rows); });
+    const empty = await writeWorkbook((wb) => {
+      wb.addWorksheet('Bìa');
+      wb.addWorksheet('Data').addRows(rows);
+    });
+    const v = await cli(['validate', empty, '--dataset', 'parcels.yaml', ...NOW, '--format', 'json']);
+    expect(v.code).toBe(3);
+    expect(v.stderr).toMatch(/the sheet "Bìa" of .*\.xlsx is empty; choose one of its other sheets with --sheet: "Data"\n/);
+    expect((JSON.parse(v.stdout) as { error: string }).error).toMatch(/choose one of its other sheets with --sheet: "Data"$/);
+    const c = await cli(['compare', hidden, empty, '--key', 'parcel_id']);
+    expect(c.code).toBe(3);
+    expect(c.stderr).toMatch(/source: every sheet of .*\.xlsx is hidden: "A" \(hidden\); choose the one to read with --sheet-source; copy: the sheet "Bìa" of .*\.xlsx is empty; choose one of its other sheets with --sheet-copy: "Data"/);
+    expect(`${v.stdout}${v.stderr}${c.stdout}${c.stderr}`).not.toMatch(/library|sheet option/);
   });
 });
 

@@ -2,7 +2,7 @@ import type { ComparisonReport } from '../compare/types.js';
 import { watchIssues } from './_watch-issues.js';
 import type { SourceIssue, TabularSource } from '../core/source.js';
 import { SIDES, sideFlags, type CompareInputs, type CompareSide, type Sides } from './_compare-inputs.js';
-import { JSON_UTF8, readError } from './_read-error.js';
+import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import { isStdin } from './_stdin.js';
 
 /** What an input's source said of its encoding as it was read: the first `encoding_mismatch`, and cells not in it. */
@@ -46,7 +46,7 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
     encodingHint(side, inputs, seen[side], rows[side]) !== undefined;
   // Both exports from the one legacy system, neither file's encoding given alone: the flag of both is the one to give.
   if (SIDES.every(legacy) && SIDES.every((side) => inputs.encoding[side] === inputs.shared.encoding)) {
-    lines.push(`ddss: ${rows.source} rows of the source and ${rows.copy} of the copy hold bytes that are not UTF-8, compared as ` +
+    lines.push(`ddss: ${rows.source} row${rows.source === 1 ? '' : 's'} of the source and ${rows.copy} of the copy hold bytes that are not UTF-8, compared as ` +
       'replacement characters; if they come from a legacy system, declare their encoding: --encoding tcvn3, vni or windows-1258 ' +
       '(or --encoding-source and --encoding-copy, if they differ)');
     return lines;
@@ -69,7 +69,7 @@ export function encodingHint(side: CompareSide, inputs: CompareInputs, seen: Enc
     // JSON is read as UTF-8 only (`--encoding-copy` with it is a usage error): it is converted. A UTF-16 file's read
     // error says so already.
     if (mismatch !== undefined || (rows ?? seen.invalid) === 0) return undefined;
-    return `${rows === undefined ? `the ${side} holds` : `${rows} rows of the ${side} hold`} bytes that are not UTF-8, compared as replacement characters; ${JSON_UTF8}`;
+    return `${rows === undefined ? `the ${side} holds` : rowsHold(rows, ` of the ${side}`)} bytes that are not UTF-8, compared as replacement characters; ${JSON_UTF8}`;
   }
   if (mismatch !== undefined) {
     const p = mismatch.params ?? {};
@@ -81,7 +81,7 @@ export function encodingHint(side: CompareSide, inputs: CompareInputs, seen: Enc
   if ((rows ?? seen.invalid) === 0 || (inputs.encoding[side] ?? 'utf8') !== 'utf8') return undefined;
   // Text not in its encoding compares as replacement characters: two different names can look equal.
   const what = rows === undefined ? `the ${side} holds bytes that are not UTF-8`
-    : `${rows} rows of the ${side} hold bytes that are not UTF-8, compared as replacement characters`;
+    : `${rowsHold(rows, ` of the ${side}`)} bytes that are not UTF-8, compared as replacement characters`;
   return `${what}; if it comes from a legacy system, declare its encoding: ${sideFlags(inputs, 'encoding', side, 'tcvn3, vni or windows-1258')}`;
 }
 

@@ -8,6 +8,7 @@ import { readCsv } from '../sources/csv/read-csv.js';
 import { readJson } from '../sources/json/read-json.js';
 import { readXlsx } from '../sources/xlsx/read-xlsx.js';
 import type { SheetChoice } from '../sources/xlsx/sheet-choice.js';
+import { withSheetFlag } from './_sheet-flag.js';
 import { readPostgres } from '../sources/postgres/read-postgres.js';
 import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
@@ -41,6 +42,8 @@ export interface InputOptions {
   readonly jsonRecords?: string | undefined;
   /** Header columns read under other names (`{ 'Mã thửa': 'parcel_id' }`), for CSV and xlsx input. */
   readonly rename?: Readonly<Record<string, string>> | undefined;
+  /** The flag that picks this input's sheet, named in read errors (default `--sheet`; `compare`: `--sheet-copy`). */
+  readonly sheetFlag?: string | undefined;
   /** Told the sheet read, for xlsx input: the run's own read names it on stderr (`noteSheet`), a second look does not. */
   readonly onSheet?: ((choice: SheetChoice) => void) | undefined;
   /** Standard input, read when the input is `-` (`CliIo.stdin`). */
@@ -58,8 +61,8 @@ export function openInput(path: string, given: string, o: InputOptions): Tabular
     // Standard input is a stream, read once (so in one thread): a path is opened only when the engine reads it.
     const input = isStdin(given) || socketStdin(path) ? (o.stdin ?? (() => process.stdin))() : path;
     if (o.format === 'xlsx') {
-      return readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }),
-        ...(o.rename === undefined ? {} : { header: o.rename }), ...(o.onSheet === undefined ? {} : { onSheet: o.onSheet }) });
+      return withSheetFlag(readXlsx(input, { name, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.range === undefined ? {} : { range: o.range }),
+        ...(o.rename === undefined ? {} : { header: o.rename }), ...(o.onSheet === undefined ? {} : { onSheet: o.onSheet }) }), o.sheetFlag ?? '--sheet');
     }
     if (o.format === 'json' || o.format === 'ndjson') {
       return readJson(input, { format: o.format, name, ...(o.jsonRecords === undefined ? {} : { records: o.jsonRecords }) });

@@ -18,8 +18,17 @@ export function readError(text: string, pipe: string | undefined, formatFlag = '
 
 
 /**
+ * `N rows … hold` in agreement with the count (`of` goes between noun and verb: ` of the copy`), for the lines that
+ * count rows holding bytes that are not UTF-8: "1 rows hold" read as a slip in a message asking for care.
+ * @example rowsHold(1) // '1 row holds'; rowsHold(3, ' of the copy') // '3 rows of the copy hold'
+ */
+export function rowsHold(n: number, of = ''): string {
+  return n === 1 ? `1 row${of} holds` : `${n} rows${of} hold`;
+}
+
+/**
  * What to do about bytes that are not UTF-8 in a JSON input: JSON is read as UTF-8 only, and `--encoding` with it is
  * a usage error, so the hint that names it for CSV would send the user to a refused flag.
- * @example `ddss: 3 rows hold bytes that are not UTF-8; ${JSON_UTF8}`
+ * @example `ddss: ${rowsHold(3)} bytes that are not UTF-8; ${JSON_UTF8}`
  */
 export const JSON_UTF8 = 'JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in';

@@ -9,7 +9,7 @@ import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import { checkEncoding, openInput, requireReadable } from './_input.js';
 import { noteSheet } from './_sheet-note.js';
-import { JSON_UTF8, readError } from './_read-error.js';
+import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
@@ -78,7 +78,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   const invalid = p.issues.find((i) => i.code === 'invalid_encoding');
   if (invalid !== undefined && encoding === undefined) {
     // JSON is read as UTF-8 only: `--encoding` would be refused.
-    io.stderr.write(`ddss: ${invalid.count} rows hold bytes that are not UTF-8 (their columns are masked); ` + (source.kind === 'json' || source.kind === 'ndjson'
+    io.stderr.write(`ddss: ${rowsHold(invalid.count)} bytes that are not UTF-8 (their columns are masked); ` + (source.kind === 'json' || source.kind === 'ndjson'
       ? `${JSON_UTF8}\n` : 'if the file comes from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n'));
   }
   if (p.headerReadAsRecord === true && !args.showValues) {

@@ -34,7 +34,7 @@ import { formatHints } from './_format-hints.js';
 import { builtins } from './_builtins.js';
 import { referenceHints } from './_reference-hints.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
-import { JSON_UTF8, readError } from './_read-error.js';
+import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import { GZIP_PIPE } from '../sources/binary-input.js';
 import { ndjsonArrayHint } from './_ndjson-hint.js';
 import { trailingDelimiterHint } from './_trailing-delimiter.js';
@@ -292,14 +292,14 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
   if (json) {
     if (invalid !== undefined && invalid.failed > 0) {
-      io.stderr.write(`ddss: ${invalid.failed} rows hold bytes that are not UTF-8; ${JSON_UTF8}\n`);
+      io.stderr.write(`ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; ${JSON_UTF8}\n`);
     }
   } else if (mismatch !== undefined && mismatch.failed > 0) {
     const first = mismatch.samples[0];
     io.stderr.write(first?.suggestion === undefined ? 'ddss: the file is not in the encoding it was read with (source.encoding_mismatch)\n'
       : `ddss: ${_oneLine(first.message)}; declare --encoding ${first.suggestion}\n`);
   } else if (invalid !== undefined && invalid.failed > 0 && (report.source?.encoding ?? 'utf8') === 'utf8') {
-    io.stderr.write(`ddss: ${invalid.failed} rows hold bytes that are not UTF-8; if the file comes from a legacy ` +
+    io.stderr.write(`ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; if the file comes from a legacy ` +
       'system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
   }
 }

@@ -13,7 +13,7 @@ import { failure, type Failure } from './failure.js';
 import { mergedCellsIssue } from './merged-cells.js';
 import { closeSheetStreams, loadExcelJs, removeTempFiles, withTempFiles, type XlsxRow, type XlsxWorksheetReader } from './exceljs.js';
 import { columnName, parseRange, type CellRange } from './range.js';
-import { defaultTarget, sheetNotFound, workbookSheets, type SheetChoice, type WorkbookSheet } from './sheet-choice.js';
+import { defaultTarget, SHEET_OPTION, sheetNotFound, workbookSheets, type SheetChoice, type WorkbookSheet } from './sheet-choice.js';
 import type { StoredType, TypedCells } from './typed-cells.js';
 
 /** Options of `readXlsx`. */
@@ -132,7 +132,7 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         if (batches === 0) {
           const others = (reader.model?.sheets?.map((s) => s.name) ?? seen).filter((s) => s !== wsName);
           throw new Error(`ddss: the sheet "${wsName}" of ${name ?? 'the workbook'} is empty` +
-            (others.length === 0 ? '' : `; give --sheet (sheet in the library) one of its other sheets: ${others.map((s) => `"${s}"`).join(', ')}`));
+            (others.length === 0 ? '' : `; choose one of its other sheets with ${SHEET_OPTION}: ${others.map((s) => `"${s}"`).join(', ')}`));
         }
         break; // the sheets after it are not read
       }

@@ -55,7 +55,7 @@ describe('the sheet read by default', () => {
     });
     const source = readXlsx(path);
     await expect((async () => { for await (const b of source.batches()) void b; })()).rejects.toThrow(
-      /every sheet of .*\.xlsx is hidden: "A" \(hidden\), "B" \(very hidden\); give --sheet \(sheet in the library\) the one to read/);
+      /every sheet of .*\.xlsx is hidden: "A" \(hidden\), "B" \(very hidden\); choose the one to read with the sheet option$/);
     expect(source.info().error).toMatch(/every sheet .* is hidden/);
     expect((await read(path, { sheet: 'B' })).rows).toEqual([['2']]);
   });

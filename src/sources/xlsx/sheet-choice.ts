@@ -39,13 +39,19 @@ export function sheetState(state: unknown): SheetState {
 }
 
 /**
+ * How the library's messages name the option that picks a sheet (`readXlsx`'s `sheet`); the command line puts its
+ * flag in its place (`--sheet`, `--sheet-copy`), so that each reader is told what it can set.
+ */
+export const SHEET_OPTION = 'the sheet option';
+
+/**
  * The error of a read whose workbook has no visible sheet (Excel refuses to hide the last one; other writers do not):
  * which of the hidden sheets holds the register is not for ddss to guess.
- * @example hiddenSheetsError('w.xlsx', sheets) // 'ddss: every sheet of w.xlsx is hidden: "A" (hidden), …; give --sheet …'
+ * @example hiddenSheetsError('w.xlsx', sheets) // 'ddss: every sheet of w.xlsx is hidden: "A" (hidden), …; choose the one to read with the sheet option'
  */
 export function hiddenSheetsError(workbook: string, sheets: readonly WorkbookSheet[]): Error {
   return new Error(`ddss: every sheet of ${workbook} is hidden: ${sheets.map(describedSheet).join(', ')}; ` +
-    'give --sheet (sheet in the library) the one to read');
+    `choose the one to read with ${SHEET_OPTION}`);
 }
 
 /** What `workbookSheets` reads of exceljs' reader: workbook.xml's sheets and the workbook's relationships. */
