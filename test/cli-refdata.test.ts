@@ -54,6 +54,13 @@ describe('ddss refdata import', () => {
     ['a --valid-to with month 99', ['refdata', 'import', 'communes.csv', ...DATED, '--valid-to', '2009-99-99'], 2, /^ddss: --valid-to must be a date yyyy-MM-dd, got "2009-99-99"/],
     ['a --valid-to before --valid-from', ['refdata', 'import', 'communes.csv', ...DATED, '--valid-to', '2008-07-31'], 2, /^ddss: --valid-to 2008-07-31 is before --valid-from 2008-08-01/],
     ['a bad --column', ['refdata', 'import', 'communes.csv', ...DATED, '--column', 'zip=Mã'], 2, /--column must be key=Header/],
+    // Both were written into the table as given, and shown wherever the list is named.
+    ['a --scheme that is no day', ['refdata', 'import', 'communes.csv', ...DATED, '--scheme', 'bogus'], 2,
+      /^ddss: --scheme must be the day the scheme took effect, yyyy-MM-dd \(2008-08-01, 2025-07-01\), got "bogus"\n$/],
+    ['a --scheme on 30 February', ['refdata', 'import', 'communes.csv', ...DATED, '--scheme', '2025-02-30'], 2, /^ddss: --scheme must be the day/],
+    ['an empty --source', ['refdata', 'import', 'communes.csv', ...DATED, '--source', ''], 2,
+      /^ddss: --source must say where the list comes from \(e\.g\. --source "GSO, 1\/7\/2025"\), got an empty text\n$/],
+    ['a --source of spaces, for a JSON table too', ['refdata', 'import', '../../../rules/vn/admin/fixtures/communes-2025.json', '--source', '  '], 2, /^ddss: --source must say where/],
     ['a missing file', ['refdata', 'import', 'nope.csv', ...DATED], 3, /cannot import "nope\.csv": file not found/],
     ['a malformed list', ['refdata', 'import', 'communes-duplicate.csv', ...DATED], 3, /cannot import "communes-duplicate\.csv": line 3: commune code 00001 appears twice/],
   ])('%s → exit %i', async (_what, args, code, message) => {

@@ -131,7 +131,7 @@ Converts an official commune list (CSV or JSON) into the dated JSON table read b
 Options:
   -o, --out FILE.json   write the table to FILE.json instead of stdout (never overwritten without --force)
       --force           replace an existing --out file
-      --scheme S        name of the scheme, e.g. 2025-07-01 (required for CSV)
+      --scheme S        the day the scheme took effect, yyyy-MM-dd, e.g. 2025-07-01 (required for CSV)
       --valid-from D    first day the list is in force, yyyy-MM-dd (required for CSV)
       --valid-to D      last day the list is in force, yyyy-MM-dd, not before --valid-from or a JSON
                         table's own validFrom (omit while current)

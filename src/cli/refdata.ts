@@ -42,6 +42,7 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
     // A calendar day, not just its shape: 2008-13-45 reached the importer and came back as "Invalid time value", exit 3.
     if (day !== undefined && !isDay(day)) throw usage(`--${flag} must be a date yyyy-MM-dd, got "${day}"`);
   }
+  _checkLabels(v.scheme, v.source);
   const [from, to] = [v['valid-from'], v['valid-to']];
   if (from !== undefined && to !== undefined && to < from) {
     throw usage(`--valid-to ${to} is before --valid-from ${from}: the table would be in force on no day (both are inclusive)`);
@@ -95,6 +96,22 @@ function _columns(pairs: readonly string[]): Partial<Record<(typeof COLUMNS)[num
     out[key as (typeof COLUMNS)[number]] = header;
   }
   return out;
+}
+
+/**
+ * Refuses (exit 2) a `--scheme` or `--source` that would label the table with nothing useful: both are written into
+ * it and shown wherever the list is named (`only 4 in the commune lists given (2025-07-01)`). A scheme is named by
+ * the day it took effect, as every scheme of ddss is (`2008-08-01`, `2025-07-01`): `--scheme bogus` was accepted.
+ * A source says where the list comes from, which a reader checks a finding against: `--source ""` was accepted.
+ * @example _checkLabels('2025-07-01', 'GSO, 1/7/2025') // passes
+ */
+function _checkLabels(scheme: string | undefined, source: string | undefined): void {
+  if (scheme !== undefined && !isDay(scheme)) {
+    throw usage(`--scheme must be the day the scheme took effect, yyyy-MM-dd (2008-08-01, 2025-07-01), got "${scheme}"`);
+  }
+  if (source !== undefined && source.trim() === '') {
+    throw usage('--source must say where the list comes from (e.g. --source "GSO, 1/7/2025"), got an empty text');
+  }
 }
 
 /**
