@@ -27,7 +27,8 @@ describe('an output never aliases the input (item 1)', () => {
     ['its path through a linked directory', 'again/parcels.csv'],
   ])('refuses --out and --violations that are %s, even with --force (exit 2), and the input is intact', async (_, alias) => {
     for (const flag of ['--out', '--violations']) {
-      const r = await cli(['validate', input, '--dataset', 'parcels.yaml', flag, tmp.path(alias), '--force']);
+      // --format json: without it a .csv --out is refused for its name before the alias is looked at.
+      const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--format', 'json', flag, tmp.path(alias), '--force']);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^ddss: ${flag} ".*" is the input file \\(a link to it\\); refusing to write over it\\n$`));
       expect(readFileSync(input, 'utf8')).toBe(original);
@@ -62,8 +63,8 @@ describe('a path with ".." is the file the system names (as cat reads it), not t
     expect(report.rows).toBe(original.trimEnd().split('\n').length - 1);
     expect(existsSync(join(dir, 'report.json'))).toBe(false);
     // The input named with a "..": the input itself, not "a link to it".
-    const same = await cli(['validate', join(dir, 'exports', 'parcels.csv'), '--dataset', 'parcels.yaml', '--out',
-      `${dir}/exports/2026/../parcels.csv`, '--force']);
+    const same = await cli(['validate', join(dir, 'exports', 'parcels.csv'), '--dataset', 'parcels.yaml', '--format', 'json',
+      '--out', `${dir}/exports/2026/../parcels.csv`, '--force']);
     expect(same.code).toBe(2);
     expect(same.stderr).toBe(`ddss: --out "${dir}/exports/2026/../parcels.csv" is the input file; refusing to write over it\n`);
   });
