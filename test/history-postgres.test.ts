@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from 'ddss';
+import { readHistory } from '../src/history/read-history.js';
+import { readPostgresHistory } from '../src/history/postgres-history.js';
 import { cli, scratch } from './fixtures/cli/harness.js';
 import { startPostgres, type PostgresServer } from './support/postgres-server.js';
 
@@ -61,6 +63,33 @@ describe('ddss validate --history postgresql://…', () => {
       expect([format, b.code, b.stderr]).toEqual([format, 0, '']);
       expect(b.stdout).toBe(a.stdout);
     }
+  });
+
+  // Before: the table was read by `run` (the order of insertion), so a run back-filled for an earlier --now was judged
+  // against the runs dated after it, and `ddss history` drew it as the latest.
+  it('judges a back-filled run against the runs dated before it, and draws the trend in date order, as a file does', async () => {
+    const file = tmp.path('backfill.ndjson');
+    const input = tmp.path('backfill.csv');
+    const runs: [string, string][] = [['parcels-ok.csv', '2026-09-01'], ['parcels-ok.csv', '2026-11-01'], ['parcels-ok.csv', '2026-11-02'],
+      ['parcels-ok.csv', '2026-11-03'], ['parcels.csv', '2026-10-01']];
+    let last: Report | undefined;
+    for (const [name, day] of runs) {
+      writeFileSync(input, fixture(name));
+      const base = ['validate', input, '--dataset', 'parcels.yaml', '--now', day, '--format', 'json'];
+      const a = await cli([...base, '--history', file]);
+      const b = await cli([...base, '--history', server.url, '--history-table', 'backfill']);
+      expect(b.stdout.replace(JSON.stringify(`${bare} backfill`), JSON.stringify(file))).toBe(a.stdout);
+      last = JSON.parse(b.stdout) as Report;
+    }
+    expect([last?.history?.runs, last?.history?.trend.overall.length]).toEqual([1, 2]);
+    const shown = await cli(['history', server.url, '--history-table', 'backfill', '--format', 'json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ datasets: [{ runs: 5, first: '2026-09-01T00:00:00.000Z', last: '2026-11-03T00:00:00.000Z' }] });
+    expect(shown.stdout).toBe((await cli(['history', file, '--format', 'json'])).stdout);
+    // What one run reads: the latest runs not dated after it, by date, as many as asked.
+    const until = '2026-11-02T00:00:00.000Z';
+    const read = await readPostgresHistory({ connectionString: server.url, table: 'backfill' }, 'parcels', 3, false, until);
+    expect(read.map((e) => e.now.slice(0, 10))).toEqual(['2026-10-01', '2026-11-01', '2026-11-02']);
+    expect(await readHistory(file, 'parcels', 3, until)).toEqual(read);
   });
 
   it('ddss merge appends the merged run to a history table as one run does (same report, same row)', async () => {

@@ -100,6 +100,43 @@ describe('ddss validate --history', () => {
   });
 });
 
+describe('the order of runs is their date, not their line', () => {
+  /** Runs of parcels-ok.csv on each date, in this order, then `last` on `backfill` (appended as the file's last line). */
+  async function backfilled(h: string, dates: readonly string[], backfill: string): Promise<Report> {
+    const input = tmp.path('parcels.csv');
+    copyFileSync(new URL('./fixtures/cli/parcels-ok.csv', import.meta.url), input);
+    for (const day of dates) await cli(['validate', input, '--dataset', 'parcels.yaml', '--now', day, '--history', h]);
+    copyFileSync(new URL('./fixtures/cli/parcels.csv', import.meta.url), input);
+    const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--now', backfill, '--history', h, '--format', 'json']);
+    return JSON.parse(r.stdout) as Report;
+  }
+
+  // Before: a run back-filled for an earlier --now was judged against the file's last lines, runs dated after it
+  // (2026-11-01 … 2026-11-03 for October), and its trend drew them before it.
+  it('judges a back-filled run against the runs dated before it only', async () => {
+    const h = tmp.path('h.ndjson');
+    const report = await backfilled(h, ['2026-09-01', '2026-11-01', '2026-11-02', '2026-11-03'], '2026-10-01');
+    expect(report.history?.runs).toBe(1);
+    expect(report.history?.trend.overall).toHaveLength(2);
+    expect(report.rules.filter((r) => r.id.startsWith('history.') && r.status !== 'skipped').map((r) => r.id)).toEqual(['history.stale_input']);
+    // Dated before every run: nothing to judge it against.
+    const first = await backfilled(tmp.path('h2.ndjson'), ['2026-11-01', '2026-11-02', '2026-11-03'], '2026-10-01');
+    expect(first.history?.runs).toBe(0);
+    expect(first.rules.filter((r) => r.id.startsWith('history.')).every((r) => r.status === 'skipped')).toBe(true);
+  });
+
+  it('ddss history draws the runs in date order (text and JSON first/last)', async () => {
+    const h = tmp.path('h.ndjson');
+    await backfilled(h, ['2026-11-01', '2026-11-02', '2026-11-03'], '2026-10-01');
+    const text = await cli(['history', h]);
+    expect(text.stdout).toMatch(/^parcels — 4 runs, 2026-10-01T00:00:00.000Z … 2026-11-03T00:00:00.000Z\n/);
+    const json = JSON.parse((await cli(['history', h, '--format', 'json'])).stdout) as { datasets: Array<{ first: string; last: string; rows: number[] }> };
+    const rows = readFileSync(h, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { rows: number }).rows);
+    expect(json.datasets[0]).toMatchObject({ first: '2026-10-01T00:00:00.000Z', last: '2026-11-03T00:00:00.000Z',
+      rows: [rows[3], rows[0], rows[1], rows[2]] });
+  });
+});
+
 describe('ddss history', () => {
   it('prints the trend per dataset as text, JSON and a self-contained HTML page', async () => {
     const h = tmp.path('h.ndjson');

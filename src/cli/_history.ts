@@ -83,27 +83,28 @@ export function historyReadError(e: unknown, target: HistoryTarget, damaged: (me
  * Reads the history before any row is read (a damaged history is a usage error, exit 2; a file that cannot be read
  * or a database that cannot be reached, exit 3), creating a missing history table, and fingerprints the input (SHA-256 of its bytes, so
  * `history.stale_input` can tell an unchanged export).
- * @example const history = await openHistory(target, '/data/parcels.csv', 'parcels.csv', 'land-parcels', {});
+ * @example const history = await openHistory(target, '/data/parcels.csv', 'parcels.csv', 'land-parcels', '2026-11-22T00:00:00.000Z', {});
  */
 export async function openHistory(target: HistoryTarget | undefined, input: string, inputName: string,
-  dataset: string, thresholds: HistoryThresholds): Promise<RunHistory | undefined> {
+  dataset: string, now: string, thresholds: HistoryThresholds): Promise<RunHistory | undefined> {
   if (target === undefined) return undefined;
-  return openHistoryOf(target, () => inputFingerprint(input, inputName), dataset, thresholds);
+  return openHistoryOf(target, () => inputFingerprint(input, inputName), dataset, now, thresholds);
 }
 
 /**
  * `openHistory` with the input's fingerprint given (`ddss merge`, which has the shards' input, not a path to read):
- * the history is read (and checked) first, then `fingerprinted()` is called.
- * @example const history = await openHistoryOf(target, async () => ({ name: 'parcels.csv' }), 'land-parcels', {});
+ * the history is read (and checked) first, then `fingerprinted()` is called. `now` is the instant the run is dated
+ * (the report's `now`): it is judged against the runs not dated after it, so it must be known before the run.
+ * @example const history = await openHistoryOf(target, async () => ({ name: 'parcels.csv' }), 'land-parcels', head.now, {});
  */
 export async function openHistoryOf(target: HistoryTarget, fingerprinted: () => Promise<HistoryInput>, dataset: string,
-  thresholds: HistoryThresholds): Promise<RunHistory> {
+  now: string, thresholds: HistoryThresholds): Promise<RunHistory> {
   const keep = Math.max(1, thresholds.window ?? 10) + 1;
   const name = target.kind === 'file' ? target.given : postgresHistoryName(target.options);
   let earlier: HistoryEntry[];
   try {
-    earlier = target.kind === 'file' ? await readHistory(target.path, dataset, keep)
-      : await readPostgresHistory(target.options, dataset, keep, true);
+    earlier = target.kind === 'file' ? await readHistory(target.path, dataset, keep, now)
+      : await readPostgresHistory(target.options, dataset, keep, true, now);
   } catch (e) {
     throw historyReadError(e, target, (m) => usage(`--${m}`), (m) => new CliError(`--history ${name}: ${m}`, EXIT.unevaluated));
   }

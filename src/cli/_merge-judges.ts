@@ -36,5 +36,5 @@ export async function mergeHistory(target: HistoryTarget, head: ShardHeader, inp
     }
     fingerprint = () => inputFingerprint(path, shards.name);
   }
-  return openHistoryOf(target, fingerprint, dataset, thresholds);
+  return openHistoryOf(target, fingerprint, dataset, head.now, thresholds);
 }

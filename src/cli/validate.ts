@@ -101,8 +101,10 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   // --force` replaced the base with the report. Still before any row is read.
   await refuseReadFiles(Object.values(outputs).filter((o): o is OutputPath => o !== undefined), read);
   requireRenameFields(args.rename, definition);
-  // A --now without an offset is a time on the clock of the run's zone, which the definition may name.
-  args = { ...args, now: runNow(args, definition.timeZone), nowWall: false };
+  // A --now without an offset is a time on the clock of the run's zone, which the definition may name. Without
+  // --now the run is dated here, not when validate() starts: --history reads the runs dated before it first.
+  const now = runNow(args, definition.timeZone) ?? new Date();
+  args = { ...args, now, nowWall: false };
   // The definition's `rename:` and its fields (read as themselves whatever their form: `readRename`) under --rename
   // (which wins for the same header or field), for every read of the input: the hints read the columns the run read.
   const rename = composeRename(readRename(definition.rename, Object.keys(definition.fields)), args.rename);
@@ -117,7 +119,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   _requireKeyForHashes(definition, piiKey, args.showValues);
   const baseline = await openBaseline(args.baseline, definition, args.showValues, io.cwd);
   const history = await openHistory(historyTarget(args.history, args.historyTable, io.cwd, io.env), input, args.input,
-    definition.name, args.historyThresholds);
+    definition.name, now.toISOString(), args.historyThresholds);
   if (args.shard !== undefined && state !== undefined) {
     return runShard({ args: { ...args, shard: args.shard }, input, definition, references, piiKey, state, violations: vio, grades: grd }, io);
   }

@@ -16,7 +16,7 @@ function report(rows: number, failed: number): Report {
   const rule = { id: 'code.pattern', criterion: 'correct', severity: 'error', field: 'code', level: 'row', checked: 1000,
     failed, violations: failed, passRate: 1 - failed / 1000, threshold: 1, weight: 1, status: 'failed', score: null,
     error: null, truncated: false, samples: [] } as RuleResult;
-  return { dataset: 'd', status: 'failed', rows, locale: 'en', rules: [rule] } as unknown as Report;
+  return { dataset: 'd', now: '2026-12-01T00:00:00.000Z', status: 'failed', rows, locale: 'en', rules: [rule] } as unknown as Report;
 }
 
 const byId = (rules: RuleResult[], id: string) => rules.find((r) => r.id === id) as RuleResult;
@@ -88,9 +88,22 @@ describe('historyRules', () => {
     const stale = byId(historyRules(tonight, earlier, { name: 'd.csv', bytes: 10, sha256: 'aa' }), 'history.stale_input');
     expect([stale.status, stale.samples[0]?.message]).toEqual(['failed',
       'the input is byte-identical to the previous run\'s (2026-11-21T00:00:00.000Z): the register was not refreshed']);
-    // The backfill itself, dated before every run: compared with the file's last line, as before.
+    // The backfill itself, dated before every run, has no previous run: skipped (it was compared with the file's last line).
     const backfill = { ...report(100, 10), now: '2026-09-01T00:00:00.000Z' } as Report;
-    expect(byId(historyRules(backfill, earlier, { name: 'd.csv', bytes: 10, sha256: 'bb' }), 'history.stale_input').status).toBe('failed');
+    expect(byId(historyRules(backfill, earlier, { name: 'd.csv', bytes: 10, sha256: 'bb' }), 'history.stale_input').status).toBe('skipped');
+  });
+
+  // Before: the last `window` entries in the order given (a file's lines) were compared with, so a run back-filled
+  // for October was judged against November's runs, recorded before it.
+  it('judges a run against the runs dated before it, the latest `window` of them by date, whatever the order of the lines', () => {
+    const at = (now: string, rows: number) => entry(rows, 10, { now: `${now}T00:00:00.000Z` });
+    const earlier = [at('2026-08-01', 1000), at('2026-09-01', 100), at('2026-11-01', 1000), at('2026-11-02', 1000),
+      at('2026-11-03', 1000), at('2026-09-15', 100), at('2026-09-20', 100)];
+    const october = { ...report(79, 10), now: '2026-10-01T00:00:00.000Z' } as Report;
+    const drop = byId(historyRules(october, earlier, undefined, { window: 3 }), 'history.row_count_drop');
+    expect([drop.status, drop.samples[0]?.message]).toEqual(['failed', '79 rows is more than 20% below the median 100 of the last 3 runs']);
+    expect(byId(historyRules({ ...october, now: '2026-08-15T00:00:00.000Z' } as Report, earlier, undefined), 'history.row_count_drop').status)
+      .toBe('skipped');
   });
 
   it('compares with the last `window` runs only, and takes thresholds', () => {

@@ -1,5 +1,6 @@
 import type { Criterion, Report, RuleResult, Sample } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
+import { byDate } from './by-date.js';
 import type { HistoryEntry, HistoryInput } from './history-entry.js';
 
 /** When a run is an anomaly against its history. Every field has a default. */
@@ -33,7 +34,8 @@ const MAD_SCALE = 1.4826;
  * a far smaller share of rows to check a sample), `history.failure_rate_jump.<criterion>` (one per criterion with a
  * rule to compare; each failing rule a sample) and `history.stale_input` (live). A rule with too
  * little history is skipped (checked 0), never passed. Weight 0: anomalies say how the run moved, they do not
- * change what the data scores. Earlier runs that could not be evaluated (status `error`) are not compared with.
+ * change what the data scores. A run is judged against the runs dated before it (`comparedRuns`), whatever the order
+ * of `history`; earlier runs that could not be evaluated (status `error`) are not compared with.
  * @example const rules = historyRules(report, earlier, { name: 'parcels.csv', sha256 }, {});
  */
 export function historyRules(report: Report, history: readonly HistoryEntry[], input: HistoryInput | undefined,
@@ -41,7 +43,7 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
   const window = t.window ?? 10;
   const minRuns = t.minRuns ?? 3;
   const severity = t.severity ?? 'warning';
-  const earlier = history.filter((e) => e.dataset === report.dataset && e.status !== 'error').slice(-window);
+  const earlier = comparedRuns(report, history, window);
   const evaluated = report.status !== 'error';
   const vi = report.locale === 'vi';
   const out: RuleResult[] = [];
@@ -112,9 +114,8 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
 
   // The same bytes as the previous run: the register was not refreshed. The previous run is the latest one not after
   // this run: a run re-done for an earlier date (--now going backwards) is the file's last line, and stood for it, so
-  // tonight's unchanged export was compared with last month's. A run dated before all others: the file's last line.
-  const own = history.filter((e) => e.dataset === report.dataset);
-  const last = previousRun(own, report.now) ?? own.at(-1);
+  // tonight's unchanged export was compared with last month's. A run dated before all others has none: skipped.
+  const last = runsUpTo(report, history).at(-1);
   const comparable = input?.sha256 !== undefined && last?.input.sha256 !== undefined;
   const stale = comparable && last?.input.sha256 === input?.sha256 && last?.input.bytes === input?.bytes;
   out.push(result('history.stale_input', 'live', severity, comparable ? 1 : 0, stale ? [{
@@ -125,15 +126,23 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
   return out;
 }
 
-/** The run with the latest `now` not after `now` (the later line on a tie), if any. */
-function previousRun(runs: readonly HistoryEntry[], now: string): HistoryEntry | undefined {
-  const at = Date.parse(now);
-  let best: HistoryEntry | undefined;
-  for (const e of runs) {
-    const t = Date.parse(e.now);
-    if (t <= at && (best === undefined || t >= Date.parse(best.now))) best = e;
-  }
-  return best;
+/**
+ * The runs a report is judged against: the last `window` runs of its dataset that were evaluated (status not `error`)
+ * and are not dated after it, oldest first by date (see `runsUpTo`).
+ * @example comparedRuns(report, await readHistory('h.ndjson', report.dataset), 10).length // at most 10
+ */
+export function comparedRuns(report: Report, history: readonly HistoryEntry[], window: number): HistoryEntry[] {
+  return runsUpTo(report, history).filter((e) => e.status !== 'error').slice(-window);
+}
+
+/**
+ * The runs of the report's dataset not dated after it, by date (`byDate`: runs of the same instant in the order given,
+ * so the report, recorded after them, comes last). By date, not by the order given: a run back-filled for October and
+ * recorded after November's was judged against November's.
+ */
+function runsUpTo(report: Report, history: readonly HistoryEntry[]): HistoryEntry[] {
+  const at = Date.parse(report.now);
+  return byDate(history.filter((e) => e.dataset === report.dataset && Date.parse(e.now) <= at));
 }
 
 function pct(x: number): string {

@@ -20,6 +20,15 @@ describe('historyTrend', () => {
     expect([b?.dataset, b?.runs, b?.worstMoving]).toEqual(['b', 1, []]);
   });
 
+  // Before: the runs were drawn in the order of the lines, so a run back-filled for an earlier --now (appended last)
+  // was the trend's latest run, its `last`, and the run the worst-moving rules were measured at.
+  it('draws the runs in date order, runs of the same date in the order given', () => {
+    const entries = [entry('a', 1, 10), entry('a', 2, 20), entry('a', 0, 40), { ...entry('a', 2, 30), rows: 7 }];
+    const [a] = historyTrend(entries);
+    expect([a?.first, a?.last, a?.rows]).toEqual([entries[2]?.now, entries[1]?.now, [1000, 1000, 1000, 7]]);
+    expect(a?.worstMoving).toEqual([{ rule: 'code.pattern', from: 0.02, to: 0.03 }]);
+  });
+
   // Before: each run copied its dataset's list so far, so 100,000 runs of one dataset (years of hourly runs) took
   // minutes (5·10⁹ copies) before `ddss history` printed anything.
   it('reads 100,000 runs of a dataset in one pass', () => {

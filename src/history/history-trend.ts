@@ -1,6 +1,7 @@
 import type { Criterion } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
 import { median } from './anomalies.js';
+import { byDate } from './by-date.js';
 import type { HistoryEntry } from './history-entry.js';
 
 /** A rule whose failure rate moved: its median over the earlier runs, and the latest run's. */
@@ -16,7 +17,7 @@ export interface DatasetTrend {
   readonly runs: number;
   readonly first: string;
   readonly last: string;
-  /** Scores per run, oldest first (null where a run could not be scored). */
+  /** Scores per run, oldest first by date (null where a run could not be scored). */
   readonly scores: Readonly<Record<Criterion | 'overall', readonly (number | null)[]>>;
   readonly rows: readonly number[];
   /** Rules whose failure rate in the latest run rose most above their median over the earlier runs, worst first. */
@@ -24,7 +25,8 @@ export interface DatasetTrend {
 }
 
 /**
- * Per dataset (in order of first appearance), the scores over its runs and the rules that moved most.
+ * Per dataset (in order of first appearance), the scores over its runs in date order (runs of the same instant in
+ * the order given) and the rules whose failure rate in the latest run moved most.
  * @example historyTrend(await readHistory('h.ndjson', undefined), 10)[0].worstMoving
  */
 export function historyTrend(entries: readonly HistoryEntry[], top = 10): DatasetTrend[] {
@@ -35,7 +37,9 @@ export function historyTrend(entries: readonly HistoryEntry[], top = 10): Datase
     if (runs === undefined) by.set(e.dataset, [e]);
     else runs.push(e);
   }
-  return [...by].map(([dataset, runs]) => {
+  return [...by].map(([dataset, recorded]) => {
+    // By date, not by line: a run back-filled for an earlier --now, appended last, is not the latest run.
+    const runs = byDate(recorded);
     const scores = { overall: runs.map((r) => r.score) } as Record<Criterion | 'overall', (number | null)[]>;
     for (const c of CRITERIA) scores[c] = runs.map((r) => r.criteria[c]);
     const latest = runs.at(-1) as HistoryEntry;

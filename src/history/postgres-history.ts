@@ -21,7 +21,8 @@ export const HISTORY_TABLE = 'ddss_history';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const RAW = { getTypeParser: () => (s: string) => s };
-// The columns of a history line, typed; `run` numbers the runs in the order they were appended.
+// The columns of a history line, typed; `run` numbers the runs in the order they were appended (which orders runs
+// of the same `now`: runs are ordered by date, and a back-filled run is appended last).
 const SCORES = CRITERIA.map((c) => `score_${c}`);
 const COLUMNS = ['run', 'history', 'dataset', 'now', 'input_name', 'input_bytes', 'input_sha256', 'status', 'rows', 'score', ...SCORES, 'rules'];
 
@@ -47,15 +48,17 @@ export function postgresHistoryName(o: PostgresHistoryOptions): string {
 }
 
 /**
- * The last `keep` runs of `dataset` in a history table, oldest first (all datasets when undefined), read with one
- * query (values as bind parameters, the table's name checked and quoted). With `create`, a missing table is created
+ * The last `keep` runs of `dataset` in a history table by date, oldest first (all datasets when undefined): ordered
+ * by `now`, runs of the same instant by `run` (the order they were inserted), as `readHistory` orders a file's lines.
+ * With `until` (an instant), only the runs not dated after it: those a run dated `until` is judged against. Read with
+ * one query (values as bind parameters, the table's name checked and quoted). With `create`, a missing table is created
  * first (the columns of a history line, typed: `now timestamptz`, `rows bigint`, one `double precision` column per
  * score, `rules jsonb`); without it, a missing table is an empty history. A row that is not a history entry rejects
  * naming its `run`, as a damaged line of a history file does. Needs the pg package.
- * @example const earlier = await readPostgresHistory({ connectionString: url }, 'land-parcels', 11, true);
+ * @example const earlier = await readPostgresHistory({ connectionString: url }, 'land-parcels', 11, true, report.now);
  */
 export async function readPostgresHistory(o: PostgresHistoryOptions, dataset: string | undefined, keep = 1000,
-  create = false): Promise<HistoryEntry[]> {
+  create = false, until?: string): Promise<HistoryEntry[]> {
   return withClient(o, async (client, table) => {
     if (create) await createTable(client, table, o);
     else if (!(await exists(client, table))) return [];
@@ -63,8 +66,10 @@ export async function readPostgresHistory(o: PostgresHistoryOptions, dataset: st
     const rows = (await client.query({
       text: `SELECT run::text, history::text, dataset, to_char(now AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         input_name, input_bytes::text, input_sha256, status, rows::text, score::text, ${SCORES.map((s) => `${s}::text`).join(', ')},
-        rules::text FROM ${table} WHERE $1::text IS NULL OR dataset = $1::text ORDER BY run DESC LIMIT $2::bigint`,
-      values: [dataset ?? null, Number.isFinite(keep) && keep < Number.MAX_SAFE_INTEGER ? Math.max(0, Math.floor(keep)) : null],
+        rules::text FROM ${table} WHERE ($1::text IS NULL OR dataset = $1::text) AND ($3::timestamptz IS NULL OR now <= $3::timestamptz)
+        ORDER BY now DESC, run DESC LIMIT $2::bigint`,
+      values: [dataset ?? null, Number.isFinite(keep) && keep < Number.MAX_SAFE_INTEGER ? Math.max(0, Math.floor(keep)) : null,
+        until ?? null],
       rowMode: 'array', types: RAW,
     })).rows as (string | null)[][];
     return rows.reverse().map((r) => entryOf(r, o));

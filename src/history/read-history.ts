@@ -2,24 +2,28 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { CRITERIA } from '../core/types.js';
 import { jsonLine } from '../outputs/_escape.js';
+import { latestRuns } from './by-date.js';
 import type { HistoryEntry } from './history-entry.js';
 
 /** Lines longer than this are not history entries (a history line is a few kilobytes even with hundreds of rules). */
 const MAX_LINE = 4 * 1024 * 1024;
 
 /**
- * The last `keep` runs of `dataset` in a history file, oldest first (all datasets when `dataset` is undefined); a
- * file that does not exist yet is an empty history. Memory is bounded by `keep`. A line that is not a history entry
- * rejects with an Error naming the file and line: anomalies judged against a damaged history would be wrong.
- * @example const earlier = await readHistory('history.ndjson', 'land-parcels', 10);
+ * The last `keep` runs of `dataset` in a history file by date, oldest first (all datasets when `dataset` is
+ * undefined): ordered by `now`, runs of the same instant in the order of their lines (a run back-filled for an earlier
+ * `--now` is the file's last line, not its latest run). With `until` (an instant), only the runs not dated after it:
+ * those a run dated `until` is judged against. A file that does not exist yet is an empty history. Memory is bounded
+ * by `keep`. A line that is not a history entry rejects with an Error naming the file and line: anomalies judged
+ * against a damaged history would be wrong.
+ * @example const earlier = await readHistory('history.ndjson', 'land-parcels', 10, report.now);
  */
-export async function readHistory(path: string, dataset: string | undefined, keep = 1000): Promise<HistoryEntry[]> {
+export async function readHistory(path: string, dataset: string | undefined, keep = 1000, until?: string): Promise<HistoryEntry[]> {
   const file = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     throw new Error(`ddss: history ${path}: ${e.message}`, { cause: e });
   });
   if (file === undefined) return [];
-  const out: HistoryEntry[] = [];
+  const latest = latestRuns<HistoryEntry>(keep, until);
   let n = 0;
   try {
     // Opening a directory succeeds; reading it fails with an EISDIR that names no file.
@@ -36,8 +40,7 @@ export async function readHistory(path: string, dataset: string | undefined, kee
       const entry = parseEntry(line);
       if (typeof entry === 'string') throw new Error(`ddss: history ${path} line ${n} is not a ddss history entry: ${entry}`);
       if (dataset !== undefined && entry.dataset !== dataset) continue;
-      out.push(entry);
-      if (out.length > keep) out.shift();
+      latest.add(entry);
     }
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('ddss: ')) throw e;
@@ -45,7 +48,7 @@ export async function readHistory(path: string, dataset: string | undefined, kee
   } finally {
     await file.close();
   }
-  return out;
+  return latest.runs();
 }
 
 /**

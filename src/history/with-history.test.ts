@@ -15,6 +15,8 @@ describe('withHistory refuses arguments it cannot read, naming them', () => {
     ['an entry of null', () => withHistory(report, [entry, null] as never, 'h'), /earlier\[1\] is not a history entry .*got null/],
     ['an entry without input', () => withHistory(report, [{ ...entry, input: undefined }] as never, 'h'), /earlier\[0\] is not a history entry/],
     ['no report', () => withHistory(null as never, [], 'h'), /report must be a report .*got null/],
+    // The runs compared with are those dated before the report: without its date every run was left out, unsaid.
+    ['a report without its date', () => withHistory({ ...report, now: undefined } as never, [entry], 'h'), /report\.now must be the run's date-time .*got undefined/],
     ['a name that is not text', () => withHistory(report, [], 5 as never), /name must be the history's name, a text, got number/],
     ['an input that is not an object', () => withHistory(report, [], 'h', 'p.csv' as never), /input must be \{ name, bytes\?, sha256\? \}, got string/],
     ['a misspelt threshold', () => withHistory(report, [], 'h', undefined, { windwo: 3 } as never),

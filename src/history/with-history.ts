@@ -1,6 +1,6 @@
 import type { Criterion, DatasetStatus, Report, RuleResult, Violation } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
-import { historyRules, type HistoryThresholds } from './anomalies.js';
+import { comparedRuns, historyRules, type HistoryThresholds } from './anomalies.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import type { HistoryEntry, HistoryInput } from './history-entry.js';
 
@@ -10,12 +10,13 @@ export interface HistorySummary {
   readonly name: string;
   /** Earlier runs of the dataset compared with. */
   readonly runs: number;
-  /** Scores of the earlier runs compared with, oldest first, then this run's: for sparklines. */
+  /** Scores of the earlier runs compared with, oldest first by date, then this run's: for sparklines. */
   readonly trend: Readonly<Record<Criterion | 'overall', readonly (number | null)[]>>;
 }
 
 /**
- * The report judged against the earlier runs of its dataset: the `history.*` rules appended (weight 0, so scores are
+ * The report judged against the earlier runs of its dataset (those dated before `report.now`, by date, whatever the
+ * order of `earlier`): the `history.*` rules appended (weight 0, so scores are
  * unchanged), the status raised to `warned` (or `failed`, with `severity: 'error'`) when one fails, and the trend.
  * Apply it after any baseline: history findings are always new.
  * @example const judged = withHistory(report, await readHistory('h.ndjson', report.dataset), 'h.ndjson', input);
@@ -25,7 +26,7 @@ export function withHistory(report: Report, earlier: readonly HistoryEntry[], na
   checkArgs(report, earlier, name, input, thresholds);
   const added = historyRules(report, earlier, input, thresholds)
     .map((r): RuleResult => (report.baseline === undefined ? r : { ...r, newViolations: r.violations }));
-  const compared = earlier.filter((e) => e.dataset === report.dataset && e.status !== 'error').slice(-(thresholds.window ?? 10));
+  const compared = comparedRuns(report, earlier, thresholds.window ?? 10);
   const trend = { overall: [...compared.map((e) => e.score), report.score] } as Record<Criterion | 'overall', (number | null)[]>;
   for (const c of CRITERIA) trend[c] = [...compared.map((e) => e.criteria[c]), report.criteria[c].score];
   const flat = historyViolations(added);
@@ -60,6 +61,11 @@ function checkArgs(report: unknown, earlier: unknown, name: unknown, input: unkn
   const sig = 'withHistory(report, earlier, name, input?, thresholds?)';
   if (!isObject(report) || !Array.isArray((report as { rules?: unknown }).rules)) {
     throw new TypeError(`ddss: ${sig}: report must be a report (what validate returns), got ${kind(report)}`);
+  }
+  // The runs compared with are those dated before the report: without a date, every one would be left out unsaid.
+  const now = (report as { now?: unknown }).now;
+  if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
+    throw new TypeError(`ddss: ${sig}: report.now must be the run's date-time (what validate returns), got ${kind(now)}`);
   }
   if (!Array.isArray(earlier)) {
     throw new TypeError(`ddss: ${sig}: earlier must be a list of history entries (readHistory's; [] for none), got ${kind(earlier)}`);
