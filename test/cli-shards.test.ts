@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, copyFileSync, appendFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, scratch } from './fixtures/cli/harness.js';
 import { decodeShardState, encodeShardState } from '../src/parallel/state-file.js';
@@ -399,13 +400,15 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
   it('merge never writes over a file it reads, even with --force: a shard\'s violations file, --input, the definition', async () => {
     // --violations part-2.violations.ndjson --force replaced shard 2's file (the shards could no longer be merged),
     // --out DATA --input DATA replaced the data file, and --out DEF.yaml the definition.
-    const def = tmp.path('protect.yaml');
-    writeFileSync(def, readFileSync(join(root, 'test/fixtures/cli/parcels.yaml')));
-    const input = tmp.path('protect.csv');
+    // A JSON definition and a .txt data file (read as CSV): an --out named .csv or .yaml is refused for its name
+    // first, with --format too, so the files an --out could replace are named as a report can be.
+    const def = tmp.path('protect.json');
+    writeFileSync(def, JSON.stringify(parseYaml(readFileSync(join(root, 'test/fixtures/cli/parcels.yaml'), 'utf8'))));
+    const input = tmp.path('protect.txt');
     writeFileSync(input, readFileSync(join(root, 'test/fixtures/cli/parcels.csv')));
     const parts = await runShards(input, def, 2, 'protect');
     const child = tmp.path('protect-child.yaml');
-    writeFileSync(child, 'extends: protect.yaml\n');
+    writeFileSync(child, 'extends: protect.json\n');
     const kept = [tmp.path('protect-2.violations.ndjson'), input, def].map((f) => readFileSync(f));
     const cases: Array<[string[], RegExp]> = [
       [['--violations', tmp.path('protect-2.violations.ndjson')], /is the violations file of .*protect-2\.ddss-state, which this run reads/],
@@ -415,7 +418,6 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
       [['--dataset', child, '--out', def], /is a base of the definition \(extends\), which this run reads/],
     ];
     for (const [flags, message] of cases) {
-      // --format: without it, an --out named .csv or .yaml is refused for its name first.
       const r = await cli(['merge', ...parts, ...flags, '--format', 'json', '--force']);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(message);

@@ -9,6 +9,43 @@ afterEach(() => tmp.remove());
 
 const OK = ['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW];
 
+// Before: --format json --out r.csv wrote a JSON report into a file named .csv (the name alone was refused, --format
+// let it through), and the next tool opened it as a table.
+describe('an --out named for another kind of file than --format writes is refused (exit 2), in every command', () => {
+  const validate = (format: string, out: string) => [...OK, '--format', format, '--out', out];
+  it.each<[string, (out: string) => string[], string, string]>([
+    ['validate', (o) => validate('json', o), 'r.csv', '--format json, but --out "OUT" is named as a CSV file, which this command does not write: name the file .json'],
+    ['validate', (o) => validate('json', o), 'r.ndjson', '--format json, but --out "OUT" is named as an NDJSON file, which this command does not write: name the file .json'],
+    ['validate', (o) => validate('html', o), 'r.xlsx', '--format html, but --out "OUT" is named as an Excel file, which this command does not write: name the file .html or .htm'],
+    ['validate', (o) => validate('text', o), 'r.yaml', '--format text, but --out "OUT" is named as a YAML file, which this command does not write: name the file .txt, .log or .text'],
+    ['validate', (o) => validate('junit', o), 'r.sarif', '--format junit, but --out "OUT" is named as a SARIF file, which this command does not write: name the file .xml'],
+    ['compare', (o) => ['compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_id', '--format', 'md', '--out', o], 'c.xml',
+      '--format md, but --out "OUT" is named as a JUnit XML file, which this command does not write: name the file .md or .markdown'],
+    ['profile', (o) => ['profile', 'parcels.csv', '--format', 'yaml', '--out', o], 'p.csv',
+      '--format yaml, but --out "OUT" is named as a CSV file, which this command does not write: name the file .yaml or .yml'],
+    ['history', (o) => ['history', 'h.ndjson', '--format', 'json', '--out', o], 'trend.ndjson',
+      '--format json, but --out "OUT" is named as an NDJSON file, which this command does not write: name the file .json'],
+    ['merge', (o) => ['merge', 'a.ddss-state', '--format', 'json', '--out', o], 'm.csv',
+      '--format json, but --out "OUT" is named as a CSV file, which this command does not write: name the file .json'],
+    ['worklist', (o) => ['worklist', 'grades.ndjson', '--by', 'rule', '--format', 'csv', '--out', o], 'w.json',
+      '--format csv, but --out "OUT" is named as a JSON file, which this command does not write: name the file .csv'],
+    // A format the command writes, under another format's name: as before.
+    ['worklist', (o) => ['worklist', 'grades.ndjson', '--by', 'rule', '--format', 'html', '--out', o], 'w.csv',
+      '--format html, but --out "OUT" is named as a CSV file: give --format csv, or name the file for html'],
+  ])('%s, case %#', async (_command, args, name, message) => {
+    // In the scratch directory: a name let through (as before the fix) would be written.
+    const r = await cli(args(tmp.path(name)));
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `ddss: ${message.replace('OUT', tmp.path(name))}\n`]);
+  });
+
+  // A text file's name, no extension, or a name that says no kind of data: --format decides what is written.
+  it.each(['r.txt', 'r.log', 'r.text', 'report', 'r.out'])('validate --format json --out %s writes the JSON report', async (name) => {
+    const r = await cli([...OK, '--format', 'json', '--out', tmp.path(name)]);
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    expect(JSON.parse(readFileSync(tmp.path(name), 'utf8'))).toMatchObject({ dataset: 'parcels' });
+  });
+});
+
 describe('usage errors exit 2 with one line on stderr', () => {
   it.each([
     ['an unknown flag', () => [...OK, '--bogus'], /Unknown option '--bogus'/],
@@ -53,15 +90,20 @@ describe('usage errors exit 2 with one line on stderr', () => {
     // It said "(JSON is UTF-8)" of a workbook too.
     ['--encoding on a workbook', () => ['validate', 'parcels.xlsx', '--dataset', 'parcels.yaml', '--encoding', 'vni'], /--encoding applies to CSV input, not xlsx \(a workbook keeps its text as Unicode\)$/m],
     ['--violations of another kind', () => [...OK, '--violations', tmp.path('v.txt')], /--violations must end in \.csv or \.ndjson/],
-    // With --format: without, a .csv --out is refused for its name before its place is looked at.
-    ['--out over the input', () => [...OK, '--format', 'json', '--out', 'parcels.csv', '--force'], /--out "parcels\.csv" is the input file; refusing to write over it/],
+    // A JSON input: a .csv --out is refused for its name (with --format too) before its place is looked at.
+    ['--out over the input', () => ['validate', 'parcels.json', '--dataset', 'parcels.yaml', ...NOW, '--out', 'parcels.json', '--force'],
+      /--out "parcels\.json" is the input file; refusing to write over it/],
+    // --violations is .csv or .ndjson, which --out can no longer be named: refused for the name first.
     ['--out and --violations the same file', () => [...OK, '--format', 'json', '--out', tmp.path('x.csv'), '--violations', tmp.path('x.csv')],
-      /--violations and --out name the same file/],
+      /--format json, but --out ".*x\.csv" is named as a CSV file, which this command does not write/],
     // They wrote the console text into a file named for another format.
     ['an --out named for no format the command writes', () => [...OK, '--out', tmp.path('r.sarif')],
-      /^ddss: --out ".*r\.sarif": this command writes no \.sarif file; name the file \.json, \.html, \.htm, \.md, \.markdown, \.xml, \.txt, \.log or \.text, or give --format text\|json\|html\|junit\|md\n$/],
+      /^ddss: --out ".*r\.sarif": this command writes no \.sarif file; name the file \.json, \.html, \.htm, \.md, \.markdown, \.xml, \.txt, \.log or \.text\n$/],
+    // A name that says no kind of data: a --format is written under it, and the error says so.
+    ['an --out named for no known format', () => [...OK, '--out', tmp.path('r.out')],
+      /^ddss: --out ".*r\.out": this command writes no \.out file; name the file \.json, .* or \.text, or give --format text\|json\|html\|junit\|md\n$/],
     ['the same in compare, which writes no JUnit XML', () => ['compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_id', '--out', tmp.path('x.xml')],
-      /^ddss: --out ".*x\.xml": this command writes no \.xml file; name the file \.json, \.html, \.htm, \.md, \.markdown, \.txt, \.log or \.text, or give --format text\|json\|html\|md\n$/],
+      /^ddss: --out ".*x\.xml": this command writes no \.xml file; name the file \.json, \.html, \.htm, \.md, \.markdown, \.txt, \.log or \.text\n$/],
     ['an --out named for no format profile writes', () => ['profile', 'parcels.csv', '--out', tmp.path('p.csv')], /this command writes no \.csv file/],
     ['--out in a missing directory', () => [...OK, '--out', tmp.path('nope/report.html')], /--out: directory of ".*report\.html" does not exist/],
     ['an existing --out', () => { writeFileSync(tmp.path('r.json'), '{}'); return [...OK, '--out', tmp.path('r.json')]; }, /refusing to overwrite existing ".*r\.json" \(--out\); use --force/],
@@ -95,10 +137,11 @@ describe('--out names the format when --format is not given', () => {
     expect(readFileSync(tmp.path(name), 'utf8')).toMatch(start);
   });
 
+  // Not under a well-known data file's name (r.sarif, r.csv): the next tool would open it as one (refused above).
   it('an --out named for no format is written as --format says, when it says', async () => {
-    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--out', tmp.path('r.sarif')]);
+    const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--format', 'json', '--out', tmp.path('r.report')]);
     expect(r.code).toBe(1);
-    expect(readFileSync(tmp.path('r.sarif'), 'utf8')).toMatch(/^\{\n {2}"schemaVersion": 1,/);
+    expect(readFileSync(tmp.path('r.report'), 'utf8')).toMatch(/^\{\n {2}"schemaVersion": 1,/);
   });
 });
 

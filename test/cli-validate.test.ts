@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
@@ -237,13 +238,15 @@ describe('ddss validate: --out and --violations', () => {
     const def = tmp.path('def.yaml');
     writeFileSync(def, readFileSync(new URL('./fixtures/cli/parcels.yaml', import.meta.url)));
     const before = readFileSync(def, 'utf8');
-    for (const flag of ['--out', '--history']) {
-      // --format: without it, an --out named .yaml is refused for its name first.
-      const r = await cli(['validate', 'parcels.csv', '--dataset', def, ...NOW, '--format', 'json', flag, def, '--force']);
+    // --out: a JSON definition, since an --out named .yaml is refused for its name first (with --format too).
+    const json = tmp.path('def.json');
+    writeFileSync(json, JSON.stringify(parseYaml(before)));
+    for (const [flag, file] of [['--out', json], ['--history', def]] as const) {
+      const r = await cli(['validate', 'parcels.csv', '--dataset', file, ...NOW, '--format', 'json', flag, file, '--force']);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(/is the definition file, which this run reads; refusing to write over it/);
     }
-    expect(readFileSync(def, 'utf8')).toBe(before);
+    expect([readFileSync(def, 'utf8'), readFileSync(json, 'utf8')]).toEqual([before, JSON.stringify(parseYaml(before))]);
     const baseline = tmp.path('baseline.csv');
     writeFileSync(baseline, 'rule,row\n');
     const b = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--baseline', baseline, '--violations', baseline, '--force']);
@@ -255,19 +258,20 @@ describe('ddss validate: --out and --violations', () => {
     // `validate -d child.yaml --out base.yaml --force`, child.yaml saying `extends: base.yaml`, replaced the base with
     // the report, and `--out communes.json` the commune list: only the --dataset file itself was spared.
     const { linkSync } = await import('node:fs');
-    const base = tmp.path('base.yaml');
-    writeFileSync(base, readFileSync(new URL('./fixtures/cli/parcels.yaml', import.meta.url), 'utf8').replace(/^\$schema: .*\n/m, ''));
-    linkSync(base, tmp.path('base-hard-link.yaml'));
+    // A JSON base: an --out named .yaml is refused for its name first (with --format too).
+    const base = tmp.path('base.json');
+    writeFileSync(base, JSON.stringify(parseYaml(readFileSync(new URL('./fixtures/cli/parcels.yaml', import.meta.url), 'utf8').replace(/^\$schema: .*\n/m, ''))));
+    linkSync(base, tmp.path('base-hard-link.json'));
     const communes = tmp.path('communes.json');
     writeFileSync(communes, readFileSync(new URL('../rules/vn/admin/fixtures/communes-2025.json', import.meta.url)));
     mkdirSync(tmp.path('defs'));
-    writeFileSync(tmp.path('defs/mid.yaml'), 'extends: ../base.yaml\n');
+    writeFileSync(tmp.path('defs/mid.yaml'), 'extends: ../base.json\n');
     writeFileSync(tmp.path('child.yaml'), 'extends: defs/mid.yaml\ncommunes: communes.json\n');
     const kept = [base, communes].map((f) => readFileSync(f, 'utf8'));
     const cases: Array<[string, string, RegExp]> = [
-      ['--out', base, /^ddss: --out ".*base\.yaml" is a base of the definition \(extends\), which this run reads; refusing to write over it\n$/],
-      ['--out', tmp.path('base-hard-link.yaml'), /is a base of the definition \(extends\), which this run reads/],
-      ['--history', base, /^ddss: --history ".*base\.yaml" is a base of the definition \(extends\), which this run reads/],
+      ['--out', base, /^ddss: --out ".*base\.json" is a base of the definition \(extends\), which this run reads; refusing to write over it\n$/],
+      ['--out', tmp.path('base-hard-link.json'), /is a base of the definition \(extends\), which this run reads/],
+      ['--history', base, /^ddss: --history ".*base\.json" is a base of the definition \(extends\), which this run reads/],
       ['--out', communes, /^ddss: --out ".*communes\.json" is a commune list of the definition \(communes\), which this run reads; refusing to write over it\n$/],
     ];
     for (const [flag, path, message] of cases) {

@@ -48,17 +48,30 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = {
 };
 /** Extensions of files that hold plain text, which `--out` without `--format` fills with the console text. */
 const TEXT_NAMES: readonly string[] = ['.log', '.text'];
+/** Names that say nothing of a format: any `--format` may be written under them (`--format json --out run.log`). */
+const NEUTRAL_NAMES: readonly string[] = ['', '.', '.txt', ...TEXT_NAMES];
 const KIND: Readonly<Record<string, string>> = {
   json: 'a JSON', html: 'an HTML', md: 'a Markdown', junit: 'a JUnit XML', csv: 'a CSV', yaml: 'a YAML', text: 'a text',
+};
+/**
+ * Well-known data files no command writes a report as: a report under such a name is read by the next tool as that
+ * kind of file (`--format json --out r.csv` was a JSON report in a .csv file, opened as a table).
+ */
+const DATA_KIND_OF_EXTENSION: Readonly<Record<string, string>> = {
+  '.ndjson': 'an NDJSON', '.jsonl': 'a JSON Lines', '.tsv': 'a TSV', '.xlsx': 'an Excel', '.xls': 'an Excel',
+  '.ods': 'an OpenDocument spreadsheet', '.sarif': 'a SARIF', '.parquet': 'a Parquet', '.pdf': 'a PDF',
+  '.ddss-state': 'a ddss state',
 };
 
 /**
  * `--format` of a command that writes a report to `--out`: the one given, else the one the `--out` file's extension
  * names (`--out report.html` is an HTML page, not the console summary in a file called .html), else `fallback` for a
- * name without an extension. A format given that the extension contradicts (`--format json --out report.html`) is a
- * usage error: one of the two is a mistake, and the file would hold what its name says it does not. So is, without
- * `--format`, an extension naming no format the command writes (`--out r.sarif`, `compare --out x.xml`): the
- * console text under that name was not what was asked for.
+ * name without an extension (or a text file's: `.txt`, `.log`, `.text`). The name must not say the file is another
+ * kind than it will be: without `--format`, an extension naming no format the command writes (`--out r.sarif`,
+ * `compare --out x.xml`) is a usage error, since the console text under that name was not what was asked for; with
+ * `--format`, so is an extension naming another format (`--format json --out report.html`: one of the two is a
+ * mistake) or a well-known data file (`--format json --out r.csv`, `.ndjson`, `.xlsx`, `.sarif`), which the next
+ * tool would open as one. A text file's name, or one that names no format (`run.out`), takes any `--format`.
  * @example reportFormat(undefined, 'report.html', ['text', 'json', 'html'], 'text') // 'html'
  */
 export function reportFormat<const T extends string>(value: string | undefined, out: string | undefined,
@@ -67,27 +80,46 @@ export function reportFormat<const T extends string>(value: string | undefined, 
   const ext = out === undefined ? '' : extname(out).toLowerCase();
   const named = FORMAT_OF_EXTENSION[ext];
   const writes = named !== undefined && (allowed as readonly string[]).includes(named);
-  if (value === undefined && ext.length > 1 && !writes && !TEXT_NAMES.includes(ext)) {
-    throw usage(unwrittenExtension(out ?? '', ext, [...allowed]));
+  if (value === undefined) {
+    if (writes) return named as T;
+    if (ext.length > 1 && !TEXT_NAMES.includes(ext)) throw usage(unwrittenExtension(out ?? '', ext, [...allowed]));
+    return given;
   }
-  if (!writes) return given;
-  if (value === undefined) return named as T;
-  if (named !== given) {
+  if (NEUTRAL_NAMES.includes(ext) || named === given) return given;
+  if (writes) {
     throw usage(`--format ${given}, but --out "${out}" is named as ${KIND[named] ?? named} file: ` +
       `give --format ${named}, or name the file for ${given}`);
+  }
+  const kind = named === undefined ? DATA_KIND_OF_EXTENSION[ext] : KIND[named];
+  if (kind !== undefined) {
+    throw usage(`--format ${given}, but --out "${out}" is named as ${kind} file, which this command does not write: ` +
+      `name the file ${orList(extensionsOf(given))}`);
   }
   return given;
 }
 
+/** The extensions that name `format` (a text report: `.txt`, `.log`, `.text`). */
+function extensionsOf(format: string): string[] {
+  const named = Object.keys(FORMAT_OF_EXTENSION).filter((e) => FORMAT_OF_EXTENSION[e] === format);
+  return format === 'text' ? [...named, ...TEXT_NAMES] : named;
+}
+
+/** `a, b or c`. */
+function orList(xs: readonly string[]): string {
+  return xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1) ?? ''}`;
+}
+
 /**
- * The error for an `--out` whose extension names no format the command writes: the extensions it does and the
- * formats, so either fix is one edit.
- * @example unwrittenExtension('r.sarif', '.sarif', ['text', 'json']) // '--out "r.sarif": this command writes no .sarif file; name the file .json or .txt, …'
+ * The error for an `--out` whose extension names no format the command writes: the extensions it does and, where a
+ * `--format` would be written under that name (one that names no kind of data file), the formats, so either fix is
+ * one edit.
+ * @example unwrittenExtension('r.out', '.out', ['text', 'json']) // '--out "r.out": this command writes no .out file; name the file .json or .txt, …'
  */
 function unwrittenExtension(out: string, ext: string, allowed: readonly string[]): string {
   const extensions = [...Object.keys(FORMAT_OF_EXTENSION).filter((e) => allowed.includes(FORMAT_OF_EXTENSION[e] as string)), ...TEXT_NAMES];
-  const list = `${extensions.slice(0, -1).join(', ')} or ${extensions.at(-1) ?? ''}`;
-  return `--out "${out}": this command writes no ${ext} file; name the file ${list}, or give --format ${allowed.join('|')}`;
+  const dataFile = FORMAT_OF_EXTENSION[ext] !== undefined || DATA_KIND_OF_EXTENSION[ext] !== undefined;
+  return `--out "${out}": this command writes no ${ext} file; name the file ${orList(extensions)}` +
+    `${dataFile ? '' : `, or give --format ${allowed.join('|')}`}`;
 }
 
 /** A number in [0, 1]. */

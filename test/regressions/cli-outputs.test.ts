@@ -16,19 +16,22 @@ const original = readFileSync(input, 'utf8');
 symlinkSync(input, tmp.path('soft.csv'));
 linkSync(input, tmp.path('hard.csv'));
 symlinkSync(tmp.dir, tmp.path('again'));
+// --out is named .txt (a .csv --out is refused for its name, with --format too): the same links under that name.
+symlinkSync(input, tmp.path('soft.txt'));
+linkSync(input, tmp.path('hard.txt'));
+linkSync(input, tmp.path('parcels.txt'));
 
 /** The files beside the outputs that are not the fixtures: temporary files left behind would show here. */
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.part'));
 
 describe('an output never aliases the input (item 1)', () => {
   it.each([
-    ['a symbolic link to it', 'soft.csv'],
-    ['a hard link to it', 'hard.csv'],
-    ['its path through a linked directory', 'again/parcels.csv'],
+    ['a symbolic link to it', 'soft'],
+    ['a hard link to it', 'hard'],
+    ['its path through a linked directory', 'again/parcels'],
   ])('refuses --out and --violations that are %s, even with --force (exit 2), and the input is intact', async (_, alias) => {
-    for (const flag of ['--out', '--violations']) {
-      // --format json: without it a .csv --out is refused for its name before the alias is looked at.
-      const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--format', 'json', flag, tmp.path(alias), '--force']);
+    for (const [flag, ext] of [['--out', '.txt'], ['--violations', '.csv']] as const) {
+      const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--format', 'json', flag, tmp.path(`${alias}${ext}`), '--force']);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^ddss: ${flag} ".*" is the input file \\(a link to it\\); refusing to write over it\\n$`));
       expect(readFileSync(input, 'utf8')).toBe(original);
@@ -36,13 +39,13 @@ describe('an output never aliases the input (item 1)', () => {
   });
 
   it('refuses two outputs that are one file through a link', async () => {
-    writeFileSync(tmp.path('report.csv'), 'old');
-    symlinkSync(tmp.path('report.csv'), tmp.path('same.csv'));
+    writeFileSync(tmp.path('report.txt'), 'old');
+    symlinkSync(tmp.path('report.txt'), tmp.path('same.csv'));
     const r = await cli(['validate', input, '--dataset', 'parcels.yaml', '--format', 'json',
-      '--out', tmp.path('report.csv'), '--violations', tmp.path('same.csv'), '--force']);
+      '--out', tmp.path('report.txt'), '--violations', tmp.path('same.csv'), '--force']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--violations and --out name the same file/);
-    expect(readFileSync(tmp.path('report.csv'), 'utf8')).toBe('old');
+    expect(readFileSync(tmp.path('report.txt'), 'utf8')).toBe('old');
   });
 });
 
@@ -62,11 +65,13 @@ describe('a path with ".." is the file the system names (as cat reads it), not t
     // Before: the decoy was validated (1 row) and the report written beside it.
     expect(report.rows).toBe(original.trimEnd().split('\n').length - 1);
     expect(existsSync(join(dir, 'report.json'))).toBe(false);
-    // The input named with a "..": the input itself, not "a link to it".
-    const same = await cli(['validate', join(dir, 'exports', 'parcels.csv'), '--dataset', 'parcels.yaml', '--format', 'json',
-      '--out', `${dir}/exports/2026/../parcels.csv`, '--force']);
+    // The input named with a "..": the input itself, not "a link to it" (named .txt, read as CSV: a .csv --out is
+    // refused for its name first).
+    copyFileSync(input, join(dir, 'exports', 'parcels.txt'));
+    const same = await cli(['validate', join(dir, 'exports', 'parcels.txt'), '--dataset', 'parcels.yaml', '--format', 'json',
+      '--out', `${dir}/exports/2026/../parcels.txt`, '--force']);
     expect(same.code).toBe(2);
-    expect(same.stderr).toBe(`ddss: --out "${dir}/exports/2026/../parcels.csv" is the input file; refusing to write over it\n`);
+    expect(same.stderr).toBe(`ddss: --out "${dir}/exports/2026/../parcels.txt" is the input file; refusing to write over it\n`);
   });
 });
 
