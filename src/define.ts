@@ -1,4 +1,5 @@
 import { DEFAULT_MISSING_VALUES } from './core/missing.js';
+import { argKind } from './core/arg-kind.js';
 import { compile, type Plan } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import { fieldProblem } from './core/field-problem.js';
@@ -117,7 +118,18 @@ const DATASET_KEYS: readonly string[] = Object.keys({
  * });
  */
 export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): TypedDataset<RowOf<F>> {
-  if (typeof input.name !== 'string' || input.name.trim() === '') throw new Error('ddss: a dataset needs a name');
+  // From JavaScript anything arrives: `defineDataset(null)` and `fields` left out failed as "Cannot read properties of
+  // null" and "Cannot convert undefined or null to object", naming neither the builder nor the argument.
+  if (typeof input !== 'object' || input === null) {
+    throw new TypeError(`ddss: defineDataset: the definition must be an object ({ name, fields }), got ${argKind(input)}`);
+  }
+  if (input.name !== undefined && typeof input.name !== 'string') {
+    throw new TypeError(`ddss: defineDataset: name must be a string, got ${argKind(input.name)}`);
+  }
+  if (input.name === undefined || input.name.trim() === '') throw new Error('ddss: a dataset needs a name');
+  if (typeof input.fields !== 'object' || input.fields === null || Array.isArray(input.fields)) {
+    throw new TypeError(`ddss: defineDataset: fields must be an object of field specs ({ id: field.text() }), got ${argKind(input.fields)}`);
+  }
   checkOptionKeys(input, DATASET_KEYS, 'defineDataset');
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   if (input.missingValues !== undefined && !isTextList(input.missingValues)) {

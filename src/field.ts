@@ -21,6 +21,7 @@ import { unique, type UniqueOptions } from '../rules/clean/unique.js';
 import { trimmed } from '../rules/clean/trimmed.js';
 import { nfc } from '../rules/clean/nfc.js';
 import { within } from '../rules/live/within.js';
+import { customCheckArgs } from './core/arg-kind.js';
 
 /**
  * A rule a field of value type `T` can carry: a check of `T` (or of any value), or an aggregate of `T`.
@@ -104,7 +105,10 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
     nfc: (o) => mod('nfc', nfc(o)),
     notInFuture: (o) => mod('notInFuture', notInFuture(o, data.type)),
     within: (d, o) => mod('within', within(d, o, data.type)),
-    check: (id, fn, o = {}) => add(valueRule<T, RuleOptions & { readonly code?: string }>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed', options: { code: true } }, fn, o) as FieldRule),
+    check: (id, fn, o = {}) => {
+      customCheckArgs('field .check(id, fn, options?)', id, 'fn', fn);
+      return add(valueRule<T, RuleOptions & { readonly code?: string }>({ name: id, criterion: 'correct', code: o.code ?? 'check_failed', options: { code: true } }, fn, o) as FieldRule);
+    },
     use: (...rules) => {
       // `.use(cond && vn.cccd())` added `false`, which failed later as a TypeError naming no rule.
       const bad = rules.findIndex((r: unknown) => typeof r !== 'object' || r === null);

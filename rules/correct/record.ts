@@ -1,3 +1,4 @@
+import { customCheckArgs } from '../../src/core/arg-kind.js';
 import { recordRule, type OwnOptionKeys } from '../../src/core/rule-base.js';
 import type { CheckResult, Criterion, RecordRule, RuleContext, RuleOptions, TypedRow } from '../../src/core/types.js';
 import type { MessageTable } from '../../src/core/message.js';
@@ -39,6 +40,7 @@ export type RowWith<R, K extends PropertyKey> = [K] extends [never] ? R : string
  */
 export function record<R = TypedRow, const K extends keyof R & string = never>(id: string,
   check: (row: RowWith<R, K>, ctx: RuleContext) => CheckResult, options: RecordOptions<K, R> = {}): RecordRule<R> {
+  customCheckArgs('rule.record(id, check, options?)', id, 'check', check);
   return recordRule<R>({
     name: id, criterion: 'correct', code: options.code ?? 'check_failed', options: OWN_OPTIONS,
     ...(options.fields ? { fields: options.fields } : {}),
