@@ -71,6 +71,22 @@ describe('parallel validation (invariant 3 across worker threads)', () => {
     expect(b).toEqual(a);
   }, 120_000);
 
+  // A quote opened mid-file that closes at a later record's quoted value reads the records in between into one value;
+  // its missing_cell findings say how many lines it ran over, in the same words whichever range it falls in.
+  it.each([0.1, 0.5, 0.9])('a stray quote at %s of the file, closed by a quoted value of the next record, is said as in one thread', async (at) => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `P${i},${'abc'[i % 3]},${i % 100},"An, ${i}",01/01/2024`);
+    const k = Math.floor(rows.length * at);
+    rows.splice(k, 0, 'P_Q,"stray,1');
+    const { one, many, a, b } = await both(`id,group,n,name,from\n${rows.join('\n')}\n`, 2);
+    expect(toJson(many)).toBe(toJson(one));
+    expect(b).toEqual(a);
+    const stray = a.filter((v) => v.code === 'missing_cell');
+    // P_Q's second cell is `stray,1⏎P<k>,…,An` and its third ` <k>"`: four cells of five, record P<k> inside it.
+    expect(stray.map((v) => [v.key, v.line])).toEqual([['P_Q', k + 2]]);
+    expect(stray[0]?.message).toContain('runs over 1 more line: if a quote is not closed where it should be, the record on that line was read into this one');
+    expect(one.rows).toBe(3000);
+  }, 120_000);
+
   it('re-runs a range whose guessed start fell inside a quoted value', async () => {
     // Long quoted values full of line breaks: nominal cuts land inside them.
     const rows = Array.from({ length: 40 }, (_, i) => `P${i},a,${i},"line\\n${'x\n'.repeat(30)}end",01/01/2024`);

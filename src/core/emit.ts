@@ -1,5 +1,5 @@
 import { addRow } from './rowset.js';
-import { recordsHint, renderMessage, viewHint } from './message.js';
+import { recordsHint, renderMessage, spansHint, viewHint } from './message.js';
 import { headerLooksLikeRecord } from './columns.js';
 import { redact } from './mask.js';
 import { display } from './display.js';
@@ -146,8 +146,9 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       const field = typeof column === 'number' ? `${opts.locale === 'vi' ? 'cột' : 'column'} ${column}` : fieldText(issue.field);
       const params = { field, value: value ?? '', rule: id, ...issueParams(issue) };
       // A JSON document read as one record whose records seem to be under a key: the message says what to pass. A
-      // view's row-level security warning: which role the view read its table as (the policies filtered for it).
-      const hint = recordsHint(issue.params, opts.locale) ?? viewHint(issue.params, opts.locale);
+      // view's row-level security warning: which role the view read its table as (the policies filtered for it). A
+      // CSV record of the wrong width over several lines: the records a stray quote may have read into it.
+      const hint = recordsHint(issue.params, opts.locale) ?? viewHint(issue.params, opts.locale) ?? spansHint(issue.params, opts.locale);
       const message = `${renderMessage(issue.code, params, opts.locale)}${hint === undefined ? '' : `; ${hint}`}`;
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, enHints } from './messages/en.js';
 import { vi, viHints } from './messages/vi.js';
-import { recordsHint, renderMessage, viewHint } from './message.js';
+import { recordsHint, renderMessage, spansHint, viewHint } from './message.js';
 
 const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -62,5 +62,18 @@ describe('viewHint', () => {
     [undefined, 'en', undefined],
   ] as const)('words %j in %s', (params, locale, text) => {
     expect(viewHint(params, locale)).toBe(text);
+  });
+});
+
+describe('spansHint', () => {
+  it.each([
+    [{ cells: 4, columns: 5, spans: 1 }, 'en', 'a quoted value of this record runs over 1 more line: if a quote is not closed where it should be, the record on that line was read into this one'],
+    [{ spans: 1200 }, 'en', 'a quoted value of this record runs over 1,200 more lines: if a quote is not closed where it should be, the records on those lines were read into this one'],
+    [{ spans: 2 }, 'vi', 'một giá trị trong dấu ngoặc kép của bản ghi này kéo dài thêm 2 dòng: nếu có dấu ngoặc kép không được đóng đúng chỗ, các bản ghi trên những dòng đó đã bị đọc gộp vào bản ghi này'],
+    [{ cells: 4, columns: 5 }, 'en', undefined], // a record on one line: nothing was read into it
+    [{ spans: 0 }, 'en', undefined],
+    [undefined, 'vi', undefined],
+  ] as const)('words %j in %s', (params, locale, text) => {
+    expect(spansHint(params, locale)).toBe(text);
   });
 });

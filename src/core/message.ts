@@ -78,3 +78,18 @@ export function viewHint(params: Readonly<Record<string, unknown>> | undefined, 
     return typeof v === 'string' ? v : whole;
   });
 }
+
+/**
+ * The sentence a `missing_cell` or `extra_cell` finding adds when its record ran over more lines than its first
+ * (`params.spans`, set by the CSV reader): a quote opened and not closed where it should be closes at the next
+ * record's quoted value, and the records in between become part of one value, reported nowhere else. Undefined for
+ * any other finding.
+ * @example spansHint({ spans: 2 }, 'en'); // 'a quoted value of this record runs over 2 more lines: if a quote is not closed …'
+ */
+export function spansHint(params: Readonly<Record<string, unknown>> | undefined, locale: Locale): string | undefined {
+  const spans = params?.spans;
+  if (typeof spans !== 'number' || !(spans > 0)) return undefined;
+  const hints = locale === 'vi' ? viHints : enHints;
+  return (hints[spans === 1 ? 'spans_lines_one' : 'spans_lines'] as string)
+    .replace('{spans}', spans.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-US'));
+}

@@ -70,4 +70,6 @@ export const enHints: Readonly<Record<string, string>> = {
   records_under_key: 'the records seem to be under "{records}" (an array of {objects} objects): pass {flag}',
   records_under_key_one: 'the records seem to be under "{records}" (an array of {objects} object): pass {flag}',
   through_view: 'read through the view {view}, which reads {table} as role {role}',
+  spans_lines: 'a quoted value of this record runs over {spans} more lines: if a quote is not closed where it should be, the records on those lines were read into this one',
+  spans_lines_one: 'a quoted value of this record runs over 1 more line: if a quote is not closed where it should be, the record on that line was read into this one',
 };

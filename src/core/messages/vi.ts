@@ -64,4 +64,6 @@ export const viHints: Readonly<Record<string, string>> = {
   records_under_key: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
   records_under_key_one: 'các bản ghi có vẻ nằm trong "{records}" (một mảng {objects} đối tượng): hãy dùng {flag}',
   through_view: 'đọc qua khung nhìn (view) {view}, khung nhìn này đọc {table} với vai trò {role}',
+  spans_lines: 'một giá trị trong dấu ngoặc kép của bản ghi này kéo dài thêm {spans} dòng: nếu có dấu ngoặc kép không được đóng đúng chỗ, các bản ghi trên những dòng đó đã bị đọc gộp vào bản ghi này',
+  spans_lines_one: 'một giá trị trong dấu ngoặc kép của bản ghi này kéo dài thêm 1 dòng: nếu có dấu ngoặc kép không được đóng đúng chỗ, bản ghi trên dòng đó đã bị đọc gộp vào bản ghi này',
 };

@@ -220,13 +220,18 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       const index = rows.length;
       const n = cells.length;
       const names = header.columns;
+      // A record of the wrong width that runs over several lines (a quoted value holds line breaks) may have read the
+      // records on those lines into it: a quote not closed where it should be closes at the next record's quoted
+      // value. Its findings say how many lines it ran over (`spans`, relative, so a worker range's is right too).
+      const spans = n === ncol ? 0 : linesRead - line;
+      const span = spans > 0 ? { spans } : {};
       for (let k = n; k < ncol; k++) {
         issues.push({ code: 'missing_cell', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
-          ...named(names[k] as string), params: { cells: n, columns: ncol, column: k + 1 } });
+          ...named(names[k] as string), params: { cells: n, columns: ncol, column: k + 1, ...span } });
       }
       if (n > ncol) {
         issues.push({ code: 'extra_cell', criterion: 'clean', severity: 'error', scope: 'row', index, line,
-          params: { cells: n, columns: ncol, column: ncol + 1 } });
+          params: { cells: n, columns: ncol, column: ncol + 1, ...span } });
       }
       cellIssues(cells, line, start, end, index);
       if (n > ncol) cells.length = ncol;

@@ -18,3 +18,26 @@ describe('readCsv options', () => {
     expect(rows).toEqual([{ a: '1', b: '2' }]);
   });
 });
+
+describe('readCsv: a record of the wrong width over several lines', () => {
+  /** The params of each cell-count issue, by line. */
+  async function widths(text: string): Promise<Array<[number | undefined, Readonly<Record<string, unknown>> | undefined]>> {
+    const out: Array<[number | undefined, Readonly<Record<string, unknown>> | undefined]> = [];
+    for await (const b of readCsv(new TextEncoder().encode(text)).batches()) {
+      for (const i of b.issues ?? []) if (i.code === 'missing_cell' || i.code === 'extra_cell') out.push([i.line, i.params]);
+    }
+    return out;
+  }
+
+  it('says how many lines it ran over (a stray quote reads the records on them into it)', async () => {
+    // Line 3's quote closes at line 4's quoted name: the record has 4 cells of 5, and P2 is inside it.
+    expect(await widths('id,g,n,name,from\nP1,a,1,"An",x\nP_Q,"stray,1\nP2,b,2,"Bình, 2",x\nP3,c,3,"Chi",x\n'))
+      .toEqual([[3, { cells: 4, columns: 5, column: 5, spans: 1 }]]);
+  });
+
+  it('says nothing of lines for a record on one line, or a full one whose quoted value holds line breaks', async () => {
+    expect(await widths('id,g,n,name,from\nP1,a,1\nP2,b,2,"Bình\nở Huế",x,extra\nP3,c,3,"An\n\nHà",x\n'))
+      .toEqual([[2, { cells: 3, columns: 5, column: 4 }], [2, { cells: 3, columns: 5, column: 5 }],
+        [3, { cells: 6, columns: 5, column: 6, spans: 1 }]]);
+  });
+});
