@@ -35,6 +35,7 @@ export const en: Readonly<Record<string, string>> = {
   duplicate_header: 'header "{field}" appears again at column {column}',
   header_form: 'column {column} "{name}" is read as {field}: the same name written in another form ({form})',
   missing_cell: 'the record has {cells} cells, fewer than the {columns} columns; {field} is missing',
+  unbalanced_quote: '{field}: a quoted value holds line breaks (further lines the record runs over: {spans}) and text follows its closing quote: a quote not closed where it should be read the records on those lines into this value (kept as written)',
   extra_cell: 'the record has {cells} cells, more than the {columns} columns',
   blank_row: 'the record is blank',
   invalid_encoding: 'bytes at offset {offset} are not valid {encoding}',

@@ -32,6 +32,7 @@ export const vi: Readonly<Record<string, string>> = {
   duplicate_header: 'tiêu đề "{field}" lặp lại ở cột {column}',
   header_form: 'cột {column} "{name}" được đọc là {field}: cùng tên nhưng viết ở dạng khác ({form})',
   missing_cell: 'bản ghi có {cells} ô, ít hơn {columns} cột; thiếu {field}',
+  unbalanced_quote: '{field}: một giá trị trong dấu ngoặc kép có ngắt dòng (số dòng sau dòng đầu của bản ghi: {spans}) và có chữ sau dấu ngoặc kép đóng: một dấu ngoặc kép không được đóng đúng chỗ đã khiến các bản ghi trên những dòng đó bị đọc gộp vào giá trị này (giữ nguyên như đã ghi)',
   extra_cell: 'bản ghi có {cells} ô, nhiều hơn {columns} cột',
   blank_row: 'bản ghi trống',
   invalid_encoding: 'các byte tại vị trí {offset} không phải mã {encoding} hợp lệ',

@@ -189,7 +189,7 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       badAt.length = badOffset.length = ctrlAt.length = 0;
       badHead = ctrlHead = 0;
     },
-    record(cells, line, start, end) {
+    record(cells, line, start, end, unbalanced) {
       if (stopped) return;
       linesRead = (scanner as CsvScanner).lines;
       if (header === undefined) {
@@ -232,6 +232,12 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       if (n > ncol) {
         issues.push({ code: 'extra_cell', criterion: 'clean', severity: 'error', scope: 'row', index, line,
           params: { cells: n, columns: ncol, column: ncol + 1, ...span } });
+      }
+      // A quoted value over several lines with text after its closing quote: the records on those lines were most likely
+      // read into it (a quote not closed in time), whatever the record's width came to.
+      for (const cell of unbalanced ?? []) {
+        issues.push({ code: 'unbalanced_quote', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
+          ...fieldOf(names, cell, cells), params: { column: cell + 1, spans: linesRead - line } });
       }
       cellIssues(cells, line, start, end, index);
       if (n > ncol) cells.length = ncol;

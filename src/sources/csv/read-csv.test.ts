@@ -35,6 +35,29 @@ describe('readCsv: a record of the wrong width over several lines', () => {
       .toEqual([[3, { cells: 4, columns: 5, column: 5, spans: 1 }]]);
   });
 
+  it('reports a quoted value over several lines followed by text, even when the record comes out of the right width', async () => {
+    // Line 3's quote closes at line 4's quoted name: P_Q's 4th cell is `Bình,x⏎P2,c,3,Chi"`, its 5th `x`, five cells of
+    // five, and record P2 inside it: no cell was missing, and nothing said that P2 was gone.
+    const text = 'id,g,n,name,from\nP1,a,1,"An",x\nP_Q,b,2,"Bình,x\nP2,c,3,"Chi",x\nP3,d,4,"Dũng",x\n';
+    const found: Array<[string, number | undefined, string | undefined, unknown]> = [];
+    let rows = 0;
+    for await (const b of readCsv(new TextEncoder().encode(text)).batches()) {
+      rows += b.rows.length;
+      for (const i of b.issues ?? []) found.push([i.code, i.line, i.field, i.params]);
+    }
+    expect(found).toEqual([['unbalanced_quote', 3, 'name', { column: 4, spans: 1 }]]);
+    expect(rows).toBe(3);
+  });
+
+  it('says nothing of a quoted value over several lines followed by its delimiter, or of text after a quote on one line', async () => {
+    expect(await widths('id,g,n,name,from\nP1,a,1,"Bình\nở Huế",x\nP2,b,2,"An"tail,x\n')).toEqual([]);
+    const codes: string[] = [];
+    for await (const b of readCsv(new TextEncoder().encode('id,g,n,name,from\nP1,a,1,"Bình\nở Huế",x\nP2,b,2,"An"tail,x\n')).batches()) {
+      for (const i of b.issues ?? []) codes.push(i.code);
+    }
+    expect(codes).toEqual([]);
+  });
+
   it('says nothing of lines for a record on one line, or a full one whose quoted value holds line breaks', async () => {
     expect(await widths('id,g,n,name,from\nP1,a,1\nP2,b,2,"Bình\nở Huế",x,extra\nP3,c,3,"An\n\nHà",x\n'))
       .toEqual([[2, { cells: 3, columns: 5, column: 4 }], [2, { cells: 3, columns: 5, column: 5 }],

@@ -6,8 +6,13 @@ export type LineEnding = 'LF' | 'CRLF' | 'CR';
 
 /** What the scanner reports, in input order. Text positions are global indexes into the decoded text. */
 export interface ScanHandler {
-  /** A complete record: its cells, its first line, its text range [start, end) with its line ending. */
-  record(cells: string[], line: number, start: number, end: number): void;
+  /**
+   * A complete record: its cells, its first line, its text range [start, end) with its line ending, and the cells
+   * whose quoted value runs over a line break and is followed by text after its closing quote (`unbalanced`,
+   * ascending; undefined when none): what a quote opened and not closed in time leaves when it closes at a later
+   * record's quoted value, whose text then follows it (`"x⏎P10,…,"Ấp Chợ"` → `x⏎P10,…,Ấp Chợ"`).
+   */
+  record(cells: string[], line: number, start: number, end: number, unbalanced?: number[]): void;
   /**
    * A record that was not read: `unclosed_quote` (the input ended inside a quoted value) or `record_too_large`.
    * `open` says the input ended inside that record's quoted value, so where it was meant to end is unknown.
@@ -108,6 +113,7 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
       const cells: string[] = new Array<string>(width);
       let k = 0;
       let breaks = 0;
+      let unbalanced: number[] | undefined;
       let endAt: number;
       for (;;) {
         if (s.charCodeAt(pos) === QUOTE) {
@@ -132,7 +138,8 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
           }
           if (nL < pos) nL = find(s, '\n', pos);
           if (nR < pos) nR = find(s, '\r', pos);
-          if (nL < close || nR < close) breaks += countBreaks(s, nL < nR ? nL : nR, close);
+          const multiline = nL < close || nR < close;
+          if (multiline) breaks += countBreaks(s, nL < nR ? nL : nR, close);
           pos = close + 1;
           const c = s.charCodeAt(pos);
           if (c === D) {
@@ -146,7 +153,9 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
             endAt = pos;
             break;
           }
-          // Text after the closing quote is kept as is, up to the next delimiter or line end.
+          // Text after the closing quote is kept as is, up to the next delimiter or line end. After a value over several
+          // lines it is the signature of unbalanced quotes (see ScanHandler.record).
+          if (multiline) (unbalanced ??= []).push(k);
           if (nD < pos) nD = find(s, dch, pos);
           if (nL < pos) nL = find(s, '\n', pos);
           if (nR < pos) nR = find(s, '\r', pos);
@@ -200,7 +209,7 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
       if (kind !== 0) ending(kind, lastLine);
       current = start;
       if (tooLarge(s, start, endAt)) h.rejected('record_too_large', recLine, base + start, base + next, false);
-      else h.record(cells, recLine, base + start, base + next);
+      else h.record(cells, recLine, base + start, base + next, unbalanced);
       line = lastLine + (kind === 0 ? 0 : 1);
       pos = next;
       start = pos;
