@@ -19,6 +19,10 @@ describe('a reference whose reader could not read every record whole is refused 
     ['a file cut short by a crash (it ends in zero bytes): the keys after the cut are missing',
       () => readCsv(Buffer.concat([Buffer.from(`${HEAD}001,A,Nam\n00`), Buffer.alloc(512)])),
       /could not be read whole: 1 record\(s\) .*\(the first: zero_filled_tail, the file ends in 512 zero bytes from byte 32: /],
+    // Record 002's quote closes at 003's quoted name: 003 is inside 002's name, and 002 comes out of the right width.
+    ['a quote not closed in time (the record it swallowed is in no cell of its own)',
+      () => csv(`${HEAD}001,"A",Nam\n002,"B,Nữ\n003,"C",Nam\n004,"D",Nữ\n`),
+      /1 record\(s\) .*\(the first at line 3: unbalanced_quote, full_name: a quoted value holds line breaks/],
     ['a row without its key cell', () => csv(`full_name,gender,id\nA,Nam,001\nB,Nữ\nC\n`),
       /2 record\(s\) .*\(the first at line 3: missing_cell, the record has 2 cells, fewer than the 3 columns; id is missing\)/],
   ])('%s', async (_what, source, message) => {

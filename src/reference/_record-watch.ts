@@ -24,7 +24,8 @@ interface Tally {
 
 /**
  * Watches reference `name` for records its reader could not read whole. A record it drops (larger than the record
- * cap, an unclosed quote, a line that is not JSON), a row whose cells do not line up with the header (extra cells:
+ * cap, an unclosed quote, a line that is not JSON, a quote not closed in time that read the next records into one
+ * value: `unbalanced_quote`), a row whose cells do not line up with the header (extra cells:
  * any cell may have moved, the key too), or a row without a key or kept cell leaves its key out of the table (or
  * holds the wrong one), so every checked row naming that key would get a confident but false `not_in_reference`
  * (`not_in_register`). The table is refused, as one in the wrong encoding is, naming the first such record's line
@@ -98,6 +99,7 @@ function loses(i: SourceIssue, used: ReadonlySet<string>): boolean {
   // a repeated header line holds no key).
   if (i.scope === 'record') return i.severity === 'error' && i.code !== 'repeated_header';
   if (i.scope !== 'row') return false;
-  if (i.code === 'extra_cell') return true;
+  // A quoted value over several lines with text after it: the records on those lines are inside it, their keys gone.
+  if (i.code === 'extra_cell' || i.code === 'unbalanced_quote') return true;
   return UNREAD_CELL.has(i.code) && i.field !== undefined && used.has(i.field);
 }
