@@ -147,8 +147,10 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       const params = { field, value: value ?? '', rule: id, ...issueParams(issue) };
       // A JSON document read as one record whose records seem to be under a key: the message says what to pass. A
       // view's row-level security warning: which role the view read its table as (the policies filtered for it). A
-      // CSV record of the wrong width over several lines: the records a stray quote may have read into it.
-      const hint = recordsHint(issue.params, opts.locale) ?? viewHint(issue.params, opts.locale) ?? spansHint(issue.params, opts.locale);
+      // CSV record of the wrong width over several lines: the records a stray quote may have read into it (an
+      // unbalanced_quote's own words say it already).
+      const hint = recordsHint(issue.params, opts.locale) ?? viewHint(issue.params, opts.locale) ??
+        (issue.code === 'missing_cell' || issue.code === 'extra_cell' ? spansHint(issue.params, opts.locale) : undefined);
       const message = `${renderMessage(issue.code, params, opts.locale)}${hint === undefined ? '' : `; ${hint}`}`;
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,
