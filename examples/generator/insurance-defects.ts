@@ -143,3 +143,26 @@ export const insuranceDefects: readonly InsuranceDefect[] = [
   { kind: 'retired_province_code', rate: 0.004, expect: [fires('province_code.provinceCurrent', 'live')],
     apply: (row, { r }) => { row.province_code = r.pick(RETIRED_PROVINCE_CODES); } },
 ];
+
+/**
+ * The defects as one generated table applies them: Excel shows a 12-digit ID with six significant digits
+ * (`1.08901E+11`), so two people's IDs can show alike, and two rows of one "ID" with two BHXH numbers are
+ * `oneBhxhPerId`'s finding, which the manifest cannot foresee. In one table, an ID whose scientific text was already
+ * written is written as Excel writes it in a General cell instead, its leading zero lost: still `id_no.cccd`'s finding
+ * alone (IDs are bijections of the row number, so the 11 digits are nobody else's). State per table: a fresh list for
+ * each generation, so a seed still gives the same file.
+ */
+export function insuranceDefectsForTable(): readonly InsuranceDefect[] {
+  const shown = new Set<string>();
+  return insuranceDefects.map((d): InsuranceDefect => d.kind !== 'id_excel_scientific' ? d : {
+    ...d,
+    apply: (row) => {
+      const text = excelScientific(row.id_no);
+      if (shown.has(text)) row.id_no = row.id_no.replace(/^0/, '');
+      else {
+        shown.add(text);
+        row.id_no = text;
+      }
+    },
+  });
+}

@@ -1,7 +1,7 @@
 import type { Random } from './_random.js';
 import { vietnameseName } from './_names.js';
 import { OLD_PROVINCE_CODES, PROVINCES, addYears, cccd, day, ddmmyyyy, isoVietnam, mmyyyy, mobile, mst } from './_vn.js';
-import { insuranceDefects } from './insurance-defects.js';
+import { insuranceDefectsForTable } from './insurance-defects.js';
 import { generateTable, type GenerateOptions, type GeneratedTable, type Row, type TableSpec } from './table.js';
 
 /** The columns of the insurance-participants register (DOMAIN-VN §7), in file order. */
@@ -55,7 +55,7 @@ function insuranceSpec(): TableSpec<InsuranceColumn, InsuranceProfile> {
     dataset: 'insurance-participants',
     columns: INSURANCE_COLUMNS,
     key: 'bhxh_no',
-    defects: insuranceDefects,
+    defects: insuranceDefectsForTable(),
     base(i, r, now, profile) {
       if (i >= 1_000_000) throw new Error('generate: insurance files hold at most 1,000,000 rows (distinct personal IDs)');
       const p = r.pick(PROVINCES);
