@@ -2,6 +2,7 @@ import type { Criterion, DatasetStatus, Report, RuleResult, Violation } from '..
 import { CRITERIA } from '../core/types.js';
 import { comparedRuns, historyRules, type HistoryThresholds } from './anomalies.js';
 import { checkOptionKeys } from '../core/option-keys.js';
+import { argKind } from '../core/arg-kind.js';
 import type { HistoryEntry, HistoryInput } from './history-entry.js';
 
 /** The trend a report carries when it was judged against a history (`report.history`). */
@@ -60,31 +61,27 @@ const THRESHOLD_KEYS = Object.keys({
 function checkArgs(report: unknown, earlier: unknown, name: unknown, input: unknown, thresholds: unknown): void {
   const sig = 'withHistory(report, earlier, name, input?, thresholds?)';
   if (!isObject(report) || !Array.isArray((report as { rules?: unknown }).rules)) {
-    throw new TypeError(`ddss: ${sig}: report must be a report (what validate returns), got ${kind(report)}`);
+    throw new TypeError(`ddss: ${sig}: report must be a report (what validate returns), got ${argKind(report)}`);
   }
   // The runs compared with are those dated before the report: without a date, every one would be left out unsaid.
   const now = (report as { now?: unknown }).now;
   if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
-    throw new TypeError(`ddss: ${sig}: report.now must be the run's date-time (what validate returns), got ${kind(now)}`);
+    throw new TypeError(`ddss: ${sig}: report.now must be the run's date-time (what validate returns), got ${argKind(now)}`);
   }
   if (!Array.isArray(earlier)) {
-    throw new TypeError(`ddss: ${sig}: earlier must be a list of history entries (readHistory's; [] for none), got ${kind(earlier)}`);
+    throw new TypeError(`ddss: ${sig}: earlier must be a list of history entries (readHistory's; [] for none), got ${argKind(earlier)}`);
   }
   const bad = earlier.findIndex((e) => !isObject(e) || typeof (e as { dataset?: unknown }).dataset !== 'string' ||
     !isObject((e as { input?: unknown }).input));
-  if (bad >= 0) throw new TypeError(`ddss: ${sig}: earlier[${bad}] is not a history entry (historyEntry's), got ${kind(earlier[bad])}`);
-  if (typeof name !== 'string') throw new TypeError(`ddss: ${sig}: name must be the history's name, a text, got ${kind(name)}`);
-  if (input !== undefined && !isObject(input)) throw new TypeError(`ddss: ${sig}: input must be { name, bytes?, sha256? }, got ${kind(input)}`);
-  if (!isObject(thresholds)) throw new TypeError(`ddss: ${sig}: thresholds must be an object, got ${kind(thresholds)}`);
+  if (bad >= 0) throw new TypeError(`ddss: ${sig}: earlier[${bad}] is not a history entry (historyEntry's), got ${argKind(earlier[bad])}`);
+  if (typeof name !== 'string') throw new TypeError(`ddss: ${sig}: name must be the history's name, a text, got ${argKind(name)}`);
+  if (input !== undefined && !isObject(input)) throw new TypeError(`ddss: ${sig}: input must be { name, bytes?, sha256? }, got ${argKind(input)}`);
+  if (!isObject(thresholds)) throw new TypeError(`ddss: ${sig}: thresholds must be an object, got ${argKind(thresholds)}`);
   checkOptionKeys(thresholds, THRESHOLD_KEYS, 'withHistory thresholds');
 }
 
 function isObject(x: unknown): x is object {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function kind(x: unknown): string {
-  return x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'object' ? 'an object' : typeof x;
 }
 
 function raised(status: DatasetStatus, added: readonly RuleResult[]): DatasetStatus {

@@ -223,21 +223,25 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       // A record of the wrong width that runs over several lines (a quoted value holds line breaks) may have read the
       // records on those lines into it: a quote not closed where it should be closes at the next record's quoted
       // value. Its findings say how many lines it ran over (`spans`, relative, so a worker range's is right too).
-      const spans = n === ncol ? 0 : linesRead - line;
-      const span = spans > 0 ? { spans } : {};
-      for (let k = n; k < ncol; k++) {
-        issues.push({ code: 'missing_cell', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
-          ...named(names[k] as string), params: { cells: n, columns: ncol, column: k + 1, ...span } });
-      }
-      if (n > ncol) {
-        issues.push({ code: 'extra_cell', criterion: 'clean', severity: 'error', scope: 'row', index, line,
-          params: { cells: n, columns: ncol, column: ncol + 1, ...span } });
+      // Only records with something to say build anything: this runs for every row.
+      if (n !== ncol) {
+        const span = linesRead > line ? { spans: linesRead - line } : undefined;
+        for (let k = n; k < ncol; k++) {
+          issues.push({ code: 'missing_cell', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
+            ...named(names[k] as string), params: { cells: n, columns: ncol, column: k + 1, ...span } });
+        }
+        if (n > ncol) {
+          issues.push({ code: 'extra_cell', criterion: 'clean', severity: 'error', scope: 'row', index, line,
+            params: { cells: n, columns: ncol, column: ncol + 1, ...span } });
+        }
       }
       // A quoted value over several lines with text after its closing quote: the records on those lines were most likely
       // read into it (a quote not closed in time), whatever the record's width came to.
-      for (const cell of unbalanced ?? []) {
-        issues.push({ code: 'unbalanced_quote', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
-          ...fieldOf(names, cell, cells), params: { column: cell + 1, spans: linesRead - line } });
+      if (unbalanced !== undefined) {
+        for (const cell of unbalanced) {
+          issues.push({ code: 'unbalanced_quote', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
+            ...fieldOf(names, cell, cells), params: { column: cell + 1, spans: linesRead - line } });
+        }
       }
       cellIssues(cells, line, start, end, index);
       if (n > ncol) cells.length = ncol;
