@@ -13,7 +13,16 @@ describe('parseDefinition', () => {
     // [definition text, path of the problem, detail]
     [FIELD('{ type: number, min: "abc" }'), 'fields.a.min', 'must be number'],
     [FIELD('{ type: number, min: true }'), 'fields.a.min', 'must be number or string'],
-    [FIELD('{ type: number, minn: 1 }'), 'fields.a', 'unknown key "minn"'],
+    [FIELD('{ type: number, minn: 1 }'), 'fields.a', 'unknown key "minn" (did you mean "min"?)'],
+    [FIELD('{ type: text, patern: "^a$" }'), 'fields.a', 'unknown key "patern" (did you mean "pattern"?)'],
+    [FIELD('{ type: text, zzz: 1 }'), 'fields.a', 'unknown key "zzz"'],
+    // A misspelt required key is one mistake, said as the unknown key (it was "missing required key" alone).
+    ['name: x\nfeilds:\n  a: { type: text }\n', '', 'unknown key "feilds" (did you mean "fields"?)'],
+    ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: uniqueBy, colums: [a] }\n', 'rules[0]', 'unknown key "colums" (did you mean "columns"?)'],
+    [FIELD('{ type: text, rules: [{ pattern: "^a$" }] }'), 'fields.a', 'unknown key "rules": a field\'s rules are keys of the field itself'],
+    [FIELD('{ type: Text }'), 'fields.a.type', '"any" (did you mean "text"?)'],
+    [FIELD('{ type: text, required: yes }'), 'fields.a.required', 'must be boolean (write true or false without quotes: "yes" is text in YAML 1.2)'],
+    [FIELD('{ type: text, required: "true" }'), 'fields.a.required', 'must be boolean (write true or false without quotes: "true" is text)'],
     [FIELD('{ type: numbr }'), 'fields.a.type', 'must be one of'],
     [FIELD('{ type: enum }'), 'fields.a', 'missing required key "values"'],
     [FIELD('{ type: text, min: 1 }'), 'fields.a.min', 'applies to integer, number, date and datetime fields only'],
@@ -48,6 +57,7 @@ describe('parseDefinition', () => {
     ['name: x\nfields:\n  a: !!js/function "function () {}"\n', '', 'invalid YAML'],
     // The Vietnamese pack, extends, override, drop
     [FIELD('{ type: text, vn: [cccdd] }'), 'fields.a.vn[0]', 'must be one of "cccd"'],
+    [FIELD('{ type: text, vn: [cccdd] }'), 'fields.a.vn[0]', '"excelSerial" (did you mean "cccd"?)'],
     [FIELD('{ type: text, vn: [{ cccdd: {} }] }'), 'fields.a.vn[0]', 'unknown key "cccdd"'],
     [FIELD('{ type: text, vn: [{ cccd: {}, mst: {} }] }'), 'fields.a.vn[0]', 'one rule per item'],
     [FIELD('{ type: text, vn: [{ cccd: { acceptCmdn: true } }] }'), 'fields.a.vn[0].cccd', 'unknown key "acceptCmdn"'],
