@@ -1,24 +1,14 @@
-import type { FieldPlan } from './compile.js';
 import { isCode } from './compile.js';
 import { columnIssues } from './columns.js';
 import { display } from './display.js';
 import type { SourceIssue } from './source.js';
 import type { RuleState } from './state.js';
-import { INVALID, type DatasetDefinition } from './types.js';
+import type { DatasetDefinition } from './types.js';
 
 /*
- * The validator's small helpers: a cell's typed value and text, how an async check or a result that is no finding is
+ * The validator's small helpers: a cell's text, how an async check or a result that is no finding is
  * refused, the header's issues.
  */
-
-/** A cell's typed value, `INVALID` when its parser throws (the evaluator has already made that a rule error). */
-export function parsedValue(f: FieldPlan, raw: unknown): unknown {
-  try {
-    return f.parse(raw);
-  } catch {
-    return INVALID;
-  }
-}
 
 /** Text of a raw cell for keys (any value, null-prototype objects included, never throws). */
 export function cellText(v: unknown): string {

@@ -68,8 +68,6 @@ export interface Plan {
   readonly recordSlots: readonly Slot[];
   readonly datasetAggregates: readonly Slot[];
   readonly keyFields: readonly number[];
-  /** Some rule reads the typed record (record rules, dataset aggregates, `when`): keep values in arrays. */
-  readonly needsRecord: boolean;
   /**
    * A fingerprint of the definition (its fields' types and formats, missing values, key, time zone, and each rule's
    * id, kind, criterion, severity, threshold, weight, code and params), so states of different definitions are never
@@ -184,7 +182,6 @@ function compileOnce(def: DatasetDefinition): Plan {
   });
   return {
     definition: def, fields, fieldIndex, slots, recordSlots, datasetAggregates, keyFields,
-    needsRecord: recordSlots.length > 0 || datasetAggregates.length > 0 || slots.some((s) => s.when !== undefined),
     signature: signatureOf(def, fields, slots),
     fieldType: (name) => {
       const i = fieldIndex.get(name);

@@ -7,10 +7,9 @@ import { createEmitter } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
 import { resolveOptions } from './options.js';
 import type { SourceIssue } from './source.js';
-import { INVALID } from './types.js';
 import { startGrading } from './_validator-grading.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, checkCallArgs, closedError, isRecordObject, notARow, asyncCheck, badResult, cellText, checkResultError, isThenable, parsedValue, whenResultError,
+  AsyncCheckError, CheckResultError, addColumnIssues, checkCallArgs, closedError, isRecordObject, notARow, asyncCheck, badResult, cellText, checkResultError, isThenable, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
@@ -120,19 +119,11 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     return raws[i];
   }
 
-  const recordOf = plan.needsRecord ? generateRecord(plan) : undefined;
+  const recordOf = generateRecord(plan);
 
-  /** The typed row: from the evaluator's arrays when the plan keeps them, else parsed again (a rare request). */
+  /** The typed row, from the values the evaluator parsed (each cell is parsed once). */
   function buildRecord(): TypedRow {
-    if (recordOf !== undefined) return recordOf(values, status);
-    const out = Object.create(null) as Record<string, unknown>;
-    for (let i = 0; i < n; i++) {
-      const f = fields[i] as FieldPlan;
-      const raw = rawOf(i);
-      const v = f.isMissing(raw) ? INVALID : parsedValue(f, raw);
-      out[f.name] = v === INVALID ? undefined : v;
-    }
-    return out;
+    return recordOf(values, status);
   }
 
   function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
