@@ -103,9 +103,12 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   // A rule's `when`, isolated, called from its own function: a guard such as `() => false` (a reference not given)
   // is inlined to nothing, and a row pays no call into the validator for a `when` unless records are graded.
   for (const s of plan.slots) if (s.when !== undefined) head.push(...whenCode(s.ordinal));
+  // An empty list of findings is a pass: it is told apart here, without the call into the validator that found it
+  // empty (vn.datesOrdered returns one for every row it passes). A list with a `then` is a check's Promise-like
+  // result, which the validator refuses, so it still goes there.
   const call = (s: Slot, expr: string) => [
     `try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`,
-    `if (res !== undefined && res !== true && res !== null) h.fail(${s.ordinal}, res);`,
+    `if (res !== undefined && res !== true && res !== null && (res.length !== 0 || !Array.isArray(res) || typeof res.then === 'function')) h.fail(${s.ordinal}, res);`,
   ];
   // The timed variant brackets a slot's code with the clock (`t` is a local of every generated function).
   const time = (o: number, code: string[]): string[] => (timed ? ['t = now();', ...code, `T[${o}] += now() - t;`] : code);

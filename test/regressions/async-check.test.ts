@@ -44,4 +44,17 @@ describe('an async check is a rule error, never a pass or a crash', () => {
     const report = await validate(def, rows, { now: NOW });
     expect(report.rules.find((r) => r.id === 'n.max')?.error).toContain('checks are synchronous');
   });
+
+  // The evaluator tells an empty list of findings (a pass) apart without asking the validator: a list that is also
+  // a thenable is still a Promise-like result, not a pass.
+  it('an empty list that has a then is a rule error, an empty list a pass', async () => {
+    const thenable = Object.assign([], { then: () => undefined });
+    const def = defineDataset({ name: 'x', fields: {
+      id: field.text().check('odd', sync(() => thenable)).check('clean', () => []),
+      n: field.integer(),
+    } });
+    const report = await validate(def, rows, { now: NOW });
+    expect(report.rules.find((r) => r.id === 'id.odd')?.error).toContain('checks are synchronous');
+    expect(report.rules.find((r) => r.id === 'id.clean')).toMatchObject({ status: 'passed', checked: 2, failed: 0, error: null });
+  });
 });

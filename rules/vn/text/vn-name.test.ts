@@ -33,6 +33,13 @@ describe('vnName', () => {
     ['ông Trần Văn Ba', ['name_has_honorific']],
     ['Ông: Phạm Văn Đồng', ['name_has_symbol', 'name_has_honorific']],
     ['Bà. Lê  Thị 3', ['name_has_digit', 'name_has_symbol', 'name_has_honorific']],
+    // Every first character an honorific can start with: Ô precomposed, O with a combining circumflex (NFD), and
+    // white space that the trimmed name starts after (no-break, ideographic); Đ names are never one.
+    ['ÔNG NGUYỄN VĂN AN', ['name_has_honorific']],
+    ['O\u0302ng Nguyễn Văn An', ['name_has_honorific']],
+    ['\u00a0Ông Nguyễn Văn An', ['name_has_honorific']],
+    ['\u3000Bà Lê Thị Hoa', ['name_has_honorific']],
+    ['Đặng Văn Ông', []],
   ])('reports %s as %j', (name, expected) => {
     expect(codes(runValue(vnName(), name))).toEqual(expected);
   });

@@ -74,13 +74,18 @@ function onlyLetters(v: string): boolean {
 }
 
 /**
- * A name whose first character is an ASCII character other than O/o/B/b cannot start with "Ông"/"Bà" in any form
- * (NFC composes an ASCII letter only with marks on that letter): no need to run `LEADING_WORD` and fold its words.
+ * Whether a name can start with "Ông"/"Bà" in some form: its first character is O/o/B/b (NFC composes an ASCII letter
+ * only with marks on that letter), Ô/ô precomposed (no other character lower-cases or composes to "ô" or "b"), or
+ * white space that `trimStart` removes (the test runs on the trimmed name). Others need no `LEADING_WORD` and no
+ * folding of their words: names starting with Đ (Đặng, Đỗ, Đinh…) ran both on every row before.
  */
 function mayStartWithHonorific(v: string): boolean {
   const c = v.charCodeAt(0);
-  return c >= 0x80 || c === 0x4f || c === 0x6f || c === 0x42 || c === 0x62 || c <= 0x20;
+  if (c < 0x80) return c === 0x4f || c === 0x6f || c === 0x42 || c === 0x62 || c <= 0x20;
+  return c === 0xd4 || c === 0xf4 || LEADING_SPACE.test(v);
 }
+
+const LEADING_SPACE = /^\s/;
 
 /** The character at `i` has a letter (or mark) on both sides: inside a name, not at its edge or beside a space. */
 function betweenLetters(chars: readonly string[], i: number): boolean {
@@ -88,9 +93,6 @@ function betweenLetters(chars: readonly string[], i: number): boolean {
   const after = chars[i + 1];
   return before !== undefined && after !== undefined && NAME_LETTER.test(before) && NAME_LETTER.test(after);
 }
-
-/** What a name without findings returns: shared and frozen, so a clean row allocates nothing. */
-const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /**
  * Whether a leading word is "Ông"/"Bà" in any case or form. The leading word of a name is nearly always a family name,
@@ -143,7 +145,8 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
       }
     }
     const honorific = mayStartWithHonorific(v);
-    if (!digit && symbol === undefined && !honorific) return NO_FINDINGS;
+    // undefined, not an empty list, when clean: the engine takes an empty list through its failure path to find it empty.
+    if (!digit && symbol === undefined && !honorific) return undefined;
     const out: Finding[] = [];
     if (digit) out.push({ code: 'name_has_digit' });
     if (symbol !== undefined) out.push({ code: 'name_has_symbol', params: { symbol } });
@@ -152,6 +155,6 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
       const rest = v.trimStart().slice(v.trimStart().indexOf(m[2] as string));
       out.push({ code: 'name_has_honorific', params: { honorific: m[1] }, suggestion: rest });
     }
-    return out;
+    return out.length === 0 ? undefined : out;
   }, options);
 }
