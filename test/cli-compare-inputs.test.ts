@@ -76,8 +76,6 @@ describe('ddss compare reads its files as validate does', () => {
       'ddss: --delimiter-copy must be one character other than a quote or line break (\\t for tab), got ";;"\n'],
     ['--input-format-copy that is no format', ['b.csv', '--input-format-copy', 'xls'],
       'ddss: --input-format-copy must be one of csv, tsv, json, ndjson, xlsx, got "xls"\n'],
-    ['a copy whose extension says nothing: its own flag to add', ['b.dat'],
-      'ddss: cannot tell the format of "b.dat" from its extension; add --input-format-copy csv|tsv|json|ndjson|xlsx\n'],
     ['--encoding beside --encoding-source', ['b.csv', '--encoding', 'tcvn3', '--encoding-source', 'vni'], 'ddss: --encoding and ' +
       '--encoding-source both give the source\'s encoding: give --encoding for both CSV files, or --encoding-source and --encoding-copy\n'],
     ['--delimiter beside --delimiter-copy', ['b.csv', '--delimiter', ';', '--delimiter-copy', ','], 'ddss: --delimiter and ' +

@@ -78,7 +78,8 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['a quote as --delimiter', () => [...OK, '--delimiter', '"'], /--delimiter must be one character/],
     ['an unknown --encoding', () => [...OK, '--encoding', 'klingon'], /--encoding "klingon" is not supported; use one of utf8/],
     ['a bad --input-format', () => [...OK, '--input-format', 'xml'], /--input-format must be one of csv, tsv, json, ndjson/],
-    ['an input of unknown kind', () => ['validate', 'data.dat', '--dataset', 'parcels.yaml'], /cannot tell the format of "data\.dat"/],
+    ['an input of unknown kind', () => { writeFileSync(tmp.path('data.dat'), 'a\n1\n'); return ['validate', tmp.path('data.dat'), '--dataset', 'parcels.yaml']; },
+      /cannot tell the format of ".*data\.dat" from its extension; add --input-format/],
     // It said "cannot tell the format … add --input-format", which then read the compressed bytes.
     ['a .csv.gz export', () => ['validate', 'parcels.csv.gz', '--dataset', 'parcels.yaml'], /^ddss: "parcels\.csv\.gz" is gzip-compressed: decompress it first \(gunzip -k "parcels\.csv\.gz" gives "parcels\.csv"\)$/m],
     ['a zip archive', () => ['profile', 'export.ZIP'], /^ddss: "export\.ZIP" is a zip archive: extract it first \(unzip "export\.ZIP"\)$/m],
@@ -181,5 +182,26 @@ describe('help, version, datasets', () => {
       expect(d.fields).toBeGreaterThan(0);
       expect(table.stdout).toContain(d.name);
     }
+  });
+});
+
+// "cannot tell the format of "/data" from its extension; add --input-format" sent the user looking up a flag for a
+// directory, or for a name typed wrong, which no format could read: whether the file is there is said first (exit 3).
+describe('an input whose name tells no format: that it cannot be read is said first', () => {
+  it.each<[string, (dir: string) => string[], RegExp]>([
+    ['validate, a directory', (d) => ['validate', d, '--dataset', 'parcels.yaml', ...NOW], /^ddss: cannot read ".*": it is a directory\n$/],
+    ['validate, a missing file', (d) => ['validate', `${d}/export`, '--dataset', 'parcels.yaml', ...NOW], /^ddss: cannot read ".*export": file not found\n$/],
+    ['profile, a directory', (d) => ['profile', d], /^ddss: cannot read ".*": it is a directory\n$/],
+    ['compare, a missing copy', (d) => ['compare', 'parcels.csv', `${d}/b.dat`, '--key', 'parcel_id'], /^ddss: cannot read ".*b\.dat": file not found\n$/],
+  ])('%s: exit 3', async (_what, args, message) => {
+    const r = await cli(args(tmp.path('.')));
+    expect([r.code, r.stdout]).toEqual([3, '']);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a file that is there still gets the format error (exit 2), with the flag to add', async () => {
+    writeFileSync(tmp.path('b.dat'), 'parcel_id\n1\n');
+    const r = await cli(['compare', 'parcels.csv', tmp.path('b.dat'), '--key', 'parcel_id']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `ddss: cannot tell the format of "${tmp.path('b.dat')}" from its extension; add --input-format-copy csv|tsv|json|ndjson|xlsx\n` });
   });
 });

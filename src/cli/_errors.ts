@@ -19,6 +19,17 @@ export function usage(message: string): CliError {
 }
 
 /**
+ * An input file whose format its name does not tell (exit 2, "add --input-format"). Before that is said, the command
+ * checks that the file is there and is a file (`inputsFirst`): "cannot tell the format of /data" sent the user looking
+ * up --input-format for a directory, or a name typed wrong, that no format could have read.
+ */
+export class UnknownFormatError extends CliError {
+  constructor(message: string, readonly input: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/**
  * An error of the operating system (a full disk, a directory that does not exist): a POSIX code (`ENOSPC`) and the
  * call that failed. Such a run could not be completed (exit 3); it is no mistake in how it was asked for (exit 2).
  * @example isSystemError(Object.assign(new Error('no space'), { code: 'ENOSPC', syscall: 'write' })) // true

@@ -14,8 +14,9 @@ import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import type { PostgresArgs } from './_postgres-args.js';
 import { fileErrorText } from '../core/file-error-text.js';
-import { CliError, EXIT, usage } from './_errors.js';
+import { CliError, EXIT, UnknownFormatError, usage } from './_errors.js';
 import { isStdin, STDIN_NAME } from './_stdin.js';
+import { cliPath } from './_cli-path.js';
 import type { InputFormat } from './_validate-args.js';
 
 const ENCODINGS = 'utf8, utf16le, utf16be, windows-1258, tcvn3, vni';
@@ -170,5 +171,20 @@ export async function requireReadable(path: string, given: string): Promise<void
     await access(path, constants.R_OK);
   } catch (e) {
     throw new CliError(`cannot read "${given}": ${fileErrorText(e)}`, EXIT.unevaluated);
+  }
+}
+
+/**
+ * A command's arguments, parsed by `parse`; when an input's format is not told by its name (`ddss validate /data`, a
+ * typo without an extension), whether the file can be read is said first, as for any input (exit 3: `cannot read
+ * "/data": it is a directory`, `file not found`), and only then that its format is unknown (exit 2).
+ * @example const args = await inputsFirst(() => validateArgs(argv), io.cwd)
+ */
+export async function inputsFirst<T>(parse: () => T, cwd: string): Promise<T> {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof UnknownFormatError) await requireReadable(cliPath(cwd, e.input), e.input);
+    throw e;
   }
 }

@@ -14,7 +14,7 @@ import type { Locale } from '../core/types.js';
 import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, ratio, wallClock, whole, encodingNote, reportFormat } from './_args.js';
 import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
-import { usage } from './_errors.js';
+import { UnknownFormatError, usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
 import { HISTORY_FLAGS, historyArgs, type HistoryArgs } from './_history-args.js';
@@ -255,7 +255,7 @@ function _inputFormat(input: string, flag = 'input-format'): InputFormat {
       `${ext === '.zip' || ext === '.7z' ? '' : ` gives "${inner}"`})`);
   }
   if (kind === undefined) {
-    throw usage(`cannot tell the format of "${input}" from its extension; add --${flag} ${INPUT_FORMATS.join('|')}`);
+    throw new UnknownFormatError(`cannot tell the format of "${input}" from its extension; add --${flag} ${INPUT_FORMATS.join('|')}`, input);
   }
   return kind;
 }

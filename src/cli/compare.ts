@@ -19,7 +19,7 @@ import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { cannotWrite, checkOutputs, discardOutput, outputPath, placeOutput, refuseReadFiles, stageOutput, temporaryPath,
   type OutputPath } from './_files.js';
 import { commitAll, type Committable } from './_output-sink.js';
-import { openInput, requireReadable, type InputOptions } from './_input.js';
+import { inputsFirst, openInput, requireReadable, type InputOptions } from './_input.js';
 import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
 import { noteSheet } from './_sheet-note.js';
 import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
@@ -40,7 +40,7 @@ const EXIT_BY_STATUS: Readonly<Record<ComparisonReport['status'], number>> = {
  * @example await compare(['2025.csv', '2026.csv', '--key', 'id_no', '--format', 'html', '--out', 'c.html'], io)
  */
 export async function compare(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = compareArgs(argv);
+  const args = await inputsFirst(() => compareArgs(argv), io.cwd);
   if (args.help) {
     io.stdout.write(COMPARE_HELP);
     return EXIT.ok;

@@ -7,7 +7,7 @@ import type { Profile } from '../profile/types.js';
 import { CliError, EXIT } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
-import { checkEncoding, openInput, requireReadable } from './_input.js';
+import { checkEncoding, inputsFirst, openInput, requireReadable } from './_input.js';
 import { noteSheet } from './_sheet-note.js';
 import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import type { CliIo } from './_io.js';
@@ -27,7 +27,7 @@ import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
  * @example await profile(['parcels.csv', '--format', 'yaml', '--out', 'parcels.yaml'], io)
  */
 export async function profile(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = profileArgs(argv);
+  const args = await inputsFirst(() => profileArgs(argv), io.cwd);
   if (args.help) {
     io.stdout.write(PROFILE_HELP);
     return EXIT.ok;

@@ -7,7 +7,7 @@ import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, refuseReadFiles, stageOutput, type OutputPath } from './_files.js';
 import { noteSheet } from './_sheet-note.js';
-import { checkEncoding, openInput, openPostgres, readsAgain, requireReadable, requireRereadable, type InputOptions } from './_input.js';
+import { checkEncoding, inputsFirst, openInput, openPostgres, readsAgain, requireReadable, requireRereadable, type InputOptions } from './_input.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { redactUrl } from '../sources/postgres/redact.js';
 import type { CliIo } from './_io.js';
@@ -51,7 +51,7 @@ const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
  * @example await validate(['parcels.csv', '--dataset', 'land-parcels', '--format', 'html', '--out', 'r.html'], io)
  */
 export async function validate(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = validateArgs(argv);
+  const args = await inputsFirst(() => validateArgs(argv), io.cwd);
   if (args.help) {
     io.stdout.write(VALIDATE_HELP);
     return EXIT.ok;
