@@ -148,5 +148,5 @@ function keysOf(node: unknown, seen: Set<unknown>): string[] {
 function yamlBooleanHint(type: unknown, data: unknown): string {
   if (![type].flat().includes('boolean') || typeof data !== 'string') return '';
   if (!/^(?:y|n|yes|no|on|off|true|false)$/i.test(data)) return '';
-  return ` (write true or false without quotes: "${data}" is text${/^(?:true|false)$/i.test(data) ? '' : ' in YAML 1.2'})`;
+  return ` (write true or false without quotes: "${data}" is text)`;
 }

@@ -21,7 +21,7 @@ describe('parseDefinition', () => {
     ['name: x\nfields:\n  a: { type: text }\nrules:\n  - { type: uniqueBy, colums: [a] }\n', 'rules[0]', 'unknown key "colums" (did you mean "columns"?)'],
     [FIELD('{ type: text, rules: [{ pattern: "^a$" }] }'), 'fields.a', 'unknown key "rules": a field\'s rules are keys of the field itself'],
     [FIELD('{ type: Text }'), 'fields.a.type', '"any" (did you mean "text"?)'],
-    [FIELD('{ type: text, required: yes }'), 'fields.a.required', 'must be boolean (write true or false without quotes: "yes" is text in YAML 1.2)'],
+    [FIELD('{ type: text, required: yes }'), 'fields.a.required', 'must be boolean (write true or false without quotes: "yes" is text)'],
     [FIELD('{ type: text, required: "true" }'), 'fields.a.required', 'must be boolean (write true or false without quotes: "true" is text)'],
     [FIELD('{ type: numbr }'), 'fields.a.type', 'must be one of'],
     [FIELD('{ type: enum }'), 'fields.a', 'missing required key "values"'],
