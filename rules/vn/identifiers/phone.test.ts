@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { isServiceNumber, modernMobile, normalizePhone, phone, phoneKind } from './phone.js';
+import { decidingLength, isServiceNumber, modernMobile, normalizePhone, phone, phoneKind, typedKind } from './phone.js';
 import { phonePrefix } from './phone-prefix.js';
 import { codes, findings } from './_check.js';
 
@@ -127,5 +127,36 @@ describe('phonePrefix', () => {
     expect(findings(rule, v)).toEqual([
       { code: 'legacy_mobile_prefix', suggestion: modern, params: { prefix: v.startsWith('+') ? '0162' : normalizePhone(v).slice(0, 4), current: modern.slice(0, 3) } },
     ]);
+  });
+});
+
+// libphonenumber-js built every pattern's RegExp again for each number (~10 µs a number, 2/3 of an insurance run):
+// kinds are remembered per prefix and length, which is exact only while the metadata's patterns are prefixes
+// followed by any digits. The library itself is the oracle here.
+describe('phoneKind remembered per prefix and length', () => {
+  it('reads a deciding prefix from the installed metadata (the remembering is in use)', () => {
+    const length = decidingLength();
+    expect(length).toBeGreaterThanOrEqual(3);
+    expect(length).toBeLessThanOrEqual(8);
+  });
+
+  it('gives the library\'s answer for any number, in any order', () => {
+    const national = fc.tuple(fc.constantFrom('0', '00', '01', '02', '03', '05', '07', '08', '09', '012', '018', '019', '0672', '0699'),
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 12 })).map(([p, d]) => p + d.join(''));
+    fc.assert(fc.property(fc.array(national, { minLength: 1, maxLength: 50 }), (numbers) => {
+      for (const n of numbers) expect([n, phoneKind(n)]).toEqual([n, typedKind(n)]);
+    }), { numRuns: 400 });
+  });
+
+  it('gives the library\'s answer for every prefix of four digits at the usual lengths', () => {
+    for (let p = 0; p < 10000; p++) {
+      for (const length of [8, 9, 10, 11]) {
+        const head = `0${String(p).padStart(4, '0')}`;
+        const a = (head + '1234567').slice(0, length);
+        const b = (head + '9876543').slice(0, length);
+        // Two numbers of one prefix and length: the second is answered from the first, and must be its own answer.
+        expect([a, phoneKind(a), b, phoneKind(b)]).toEqual([a, typedKind(a), b, typedKind(b)]);
+      }
+    }
   });
 });

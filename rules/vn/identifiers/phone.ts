@@ -1,12 +1,16 @@
 import type * as Phones from 'libphonenumber-js/max';
+import type * as PhoneCore from 'libphonenumber-js/core';
 import { lazyRequire } from '../../../src/core/lazy-require.js';
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { STRUCTURE_MESSAGES } from './_messages.js';
 import { identifierText, isDigits } from './_text.js';
+import { decidingPrefix } from './_prefix-length.js';
 
 // The numbering metadata (~80 ms to load) is read when the first phone number is checked (see lazyRequire).
 const phones = lazyRequire<typeof Phones>('libphonenumber-js/max');
+const phoneCore = lazyRequire<typeof PhoneCore>('libphonenumber-js/core');
+const phoneMetadata = lazyRequire<PhoneCore.MetadataJson>('libphonenumber-js/max/metadata');
 
 /**
  * Legacy 11-digit mobile prefixes and their 10-digit replacements (MIC renumbering, 2018; DOMAIN-VN §2.6).
@@ -102,6 +106,24 @@ export type PhoneKind = 'mobile' | 'landline' | 'mobile_or_landline' | 'hotline'
 export function phoneKind(national: string): PhoneKind | undefined {
   if (isServiceNumber(national)) return 'hotline';
   if (!national.startsWith('0') || !isDigits(national)) return undefined;
+  // A subscriber number's kind depends only on its first digits and its length (see `decidingLength`): remembered
+  // per prefix and length. Numbers from 00 on are international (the IDD prefix), typed whole.
+  const length = decidingLength();
+  if (length === undefined || national.charCodeAt(1) === 48) return typedKind(national);
+  const key = `${national.length}:${national.slice(0, length)}`;
+  let kind = kinds.get(key);
+  if (kind === undefined && !kinds.has(key)) {
+    kind = typedKind(national);
+    if (kinds.size >= 4096) kinds.clear();
+    kinds.set(key, kind);
+  }
+  return kind;
+}
+
+const kinds = new Map<string, PhoneKind | undefined>();
+
+/** {@link phoneKind} of a national number (`0` and digits), from the library, for every number on its own. */
+export function typedKind(national: string): PhoneKind | undefined {
   const n = phones().parsePhoneNumberFromString(national, 'VN');
   // With the "max" metadata (types included) `isValid()` is exactly "`getType()` is defined": ask once, since each
   // runs the type patterns again.
@@ -116,6 +138,48 @@ export function phoneKind(national: string): PhoneKind | undefined {
   if (t === 'TOLL_FREE' || t === 'PREMIUM_RATE') return 'hotline';
   return t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' ? 'landline' : t === 'FIXED_LINE_OR_MOBILE' ? 'mobile_or_landline' : 'other';
 }
+
+/**
+ * How many leading characters of a national number (its trunk 0 and the digits after) decide its kind with its
+ * length, or `undefined` to type each number whole. Why: libphonenumber-js builds every pattern's RegExp again for
+ * each number it parses and types (~10 µs a number: a phone column took 2/3 of an insurance run). Vietnam's
+ * numbering patterns are prefixes followed by "any digits" (`2(?:0[3-9]|…)\d{7}`), and so are this module's own
+ * (`DOMAIN_MOBILE`, `DOMAIN_LANDLINE`): read from the installed metadata, not assumed, so that a later metadata whose
+ * patterns say more about later digits gives a longer prefix, or (a form `decidingPrefix` does not read, a national
+ * prefix other than a plain 0, a transform rule) no remembering at all.
+ */
+export function decidingLength(): number | undefined {
+  if (deciding === null) deciding = readDecidingLength();
+  return deciding;
+}
+
+/** What `decidingLength` reads of a numbering plan: methods the library has, though its types do not declare them. */
+interface PlanPatterns {
+  nationalNumberPattern(): string;
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): unknown;
+  IDDPrefix(): string;
+  type(t: string): { pattern(): string } | undefined;
+}
+
+function readDecidingLength(): number | undefined {
+  try {
+    const metadata = new (phoneCore().Metadata)(phoneMetadata());
+    metadata.selectNumberingPlan('VN');
+    const plan = metadata.numberingPlan as unknown as PlanPatterns;
+    const types = ['FIXED_LINE', 'MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+    const patterns = [plan.nationalNumberPattern(), ...types.map((t) => plan.type(t)?.pattern() ?? '').filter((p) => p !== '')];
+    const prefixes = patterns.map(decidingPrefix);
+    if (plan.nationalPrefixForParsing() !== '0' || plan.nationalPrefixTransformRule() || plan.IDDPrefix() !== '00') return undefined;
+    if (prefixes.some((p) => p === undefined)) return undefined;
+    // + 1: the trunk 0 before the national significant number; at least 3, DOMAIN_MOBILE's prefix (0 and 2 digits).
+    return Math.max(3, 1 + Math.max(...(prefixes as number[])));
+  } catch {
+    return undefined; // another shape of metadata (a later library): every number is typed whole, as before
+  }
+}
+
+let deciding: number | undefined | null = null;
 
 export interface PhoneOptions extends RuleOptions {
   /** Which numbers are accepted: `mobile`, `landline`, or `any` valid Vietnamese number (default). */
