@@ -116,3 +116,34 @@ describe('vn.canonical', () => {
     }
   });
 });
+
+// canonical.name works word by word, each word's key remembered (an enterprise name cost 4 µs): it must give the key
+// of the whole text, which the definition states (lower case, NFD, tone moved, NFC, white space runs as one space).
+describe('canonical.name word by word', () => {
+  const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
+  const whole = (value: string): string => value.trim().toLowerCase().normalize('NFD').split(/\s+/u).map((syllable) => {
+    const tone = TONE.exec(syllable)?.[0];
+    if (tone === undefined) return syllable;
+    const bare = syllable.replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '');
+    let i = /^(?:qu|gi(?=[aeiouy]))/.test(bare) ? 2 : 0;
+    while (i < bare.length && !/[aeiouy]/.test(bare[i] as string)) i++;
+    if (i >= bare.length) return syllable;
+    let end = i;
+    while (end < bare.length && (/[aeiouy]/.test(bare[end] as string) || /[\u0300-\u036f]/.test(bare[end] as string))) end++;
+    return `${bare.slice(0, end)}${tone}${bare.slice(end)}`;
+  }).join(' ').normalize('NFC');
+  // Letters, marks, white space of every kind, Greek (final sigma), and a word longer than the remembered ones.
+  const piece = fc.constantFrom('Công', 'TY', 'tnhh', 'HOÀ', 'Hòa', 'Ho\u0300a', 'thuỷ', 'Thủy', 'QUÁ', 'già', 'Σ', 'ΟΔΟΣ', 'İ', 'ǅ',
+    '\u0301', ' ', '  ', '\t', '\u00a0', '\u2001', '\u3000', '\ufeff', '\n', 'x'.repeat(40), 'Ñ', 'ﬁ', '1', '-');
+  it('gives the key of the whole text, for any text, in any order', () => {
+    fc.assert(fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 20 }), (names) => {
+      for (const n of names) expect([n, canonical.name(n)]).toEqual([n, whole(n)]);
+    }), { numRuns: 500 });
+  });
+
+  it('gives it for arbitrary text too', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (n) => {
+      expect(canonical.name(n)).toBe(whole(n));
+    }), { numRuns: 2000 });
+  });
+});
