@@ -7,6 +7,10 @@ import { codes, findings } from './_check.js';
 describe('parseBhyt', () => {
   it('splits a card code', () => {
     expect(parseBhyt('DN4010123456789')).toEqual({ objectCode: 'DN', benefitLevel: 4, province: '01', bhxh: '0123456789' });
+    // Shared by the rules of a row (remembered): frozen, so that no caller changes another's parts.
+    expect(Object.isFrozen(parseBhyt('DN4010123456789'))).toBe(true);
+    expect(parseBhyt('HT3790000000001')).toEqual({ objectCode: 'HT', benefitLevel: 3, province: '79', bhxh: '0000000001' });
+    expect(parseBhyt('DN4010123456789')).toEqual({ objectCode: 'DN', benefitLevel: 4, province: '01', bhxh: '0123456789' });
   });
 
   it.each(['dn4010123456789', 'DN6010123456789', 'DN401012345678', 'DN40101234567890', 'D14010123456789', 'DN 4010123456789'])(

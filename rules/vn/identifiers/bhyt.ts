@@ -19,18 +19,32 @@ const CARD = /^([A-Z]{2})([1-5])(\d{2})(\d{10})$/;
 
 /**
  * Splits a card code `XX L PP NNNNNNNNNN` into its parts; `undefined` unless the text matches exactly (capitals,
- * no spaces). Does not judge the object code or the province.
+ * no spaces). Does not judge the object code or the province. The parts are frozen (shared by the rules of a row).
  * @example parseBhyt('DN4010123456789') // { objectCode: 'DN', benefitLevel: 4, province: '01', bhxh: '0123456789' }
  */
 export function parseBhyt(text: string): BhytParts | undefined {
+  // The card rules of one row (bhyt, bhytObjectCode, bhytBenefitLevel, bhytMatchesBhxh, childUnderSix) parse the
+  // same code in turn: remember the last, as parseCccd does.
+  if (text === lastText) return lastParts;
+  const parts = parse(text);
+  lastText = text;
+  lastParts = parts;
+  return parts;
+}
+
+let lastText: string | undefined;
+let lastParts: BhytParts | undefined;
+
+function parse(text: string): BhytParts | undefined {
   const m = CARD.exec(text);
   if (m === null) return undefined;
-  return {
+  // Frozen: the memo hands the same parts to several callers.
+  return Object.freeze({
     objectCode: m[1] ?? '',
     benefitLevel: Number(m[2]) as BhytBenefitLevel,
     province: m[3] ?? '',
     bhxh: m[4] ?? '',
-  };
+  });
 }
 
 const MESSAGES = {
