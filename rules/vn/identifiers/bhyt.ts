@@ -3,6 +3,7 @@ import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js
 import type { BhytBenefitLevel } from '../tables/bhyt-object-codes.js';
 import { isIssuingAgency } from './_province-codes.js';
 import { identifierText, withoutSeparators } from './_text.js';
+import { rememberLast } from '../_remember-last.js';
 
 /** The parts of a 15-character health-insurance card code (QĐ 1351/QĐ-BHXH). */
 export interface BhytParts {
@@ -19,21 +20,12 @@ const CARD = /^([A-Z]{2})([1-5])(\d{2})(\d{10})$/;
 
 /**
  * Splits a card code `XX L PP NNNNNNNNNN` into its parts; `undefined` unless the text matches exactly (capitals,
- * no spaces). Does not judge the object code or the province. The parts are frozen (shared by the rules of a row).
+ * no spaces). Does not judge the object code or the province. The last code's parts are remembered
+ * (bhyt, bhytObjectCode, bhytBenefitLevel, bhytMatchesBhxh and childUnderSix parse a row's code in turn), so they are
+ * frozen.
  * @example parseBhyt('DN4010123456789') // { objectCode: 'DN', benefitLevel: 4, province: '01', bhxh: '0123456789' }
  */
-export function parseBhyt(text: string): BhytParts | undefined {
-  // The card rules of one row (bhyt, bhytObjectCode, bhytBenefitLevel, bhytMatchesBhxh, childUnderSix) parse the
-  // same code in turn: remember the last, as parseCccd does.
-  if (text === lastText) return lastParts;
-  const parts = parse(text);
-  lastText = text;
-  lastParts = parts;
-  return parts;
-}
-
-let lastText: string | undefined;
-let lastParts: BhytParts | undefined;
+export const parseBhyt: (text: string) => BhytParts | undefined = rememberLast(parse);
 
 function parse(text: string): BhytParts | undefined {
   const m = CARD.exec(text);

@@ -3,6 +3,7 @@ import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js
 import { PROVINCES_2008 } from '../tables/provinces.js';
 import { STRUCTURE_MESSAGES } from './_messages.js';
 import { identifierText, isDigits, withoutSeparators } from './_text.js';
+import { rememberLast } from '../_remember-last.js';
 
 /** The parts of a 12-digit personal ID number (TT 07/2016/TT-BCA Điều 7): `PPP G YY RRRRRR`. */
 export interface CccdParts {
@@ -33,20 +34,11 @@ const CODES: readonly (string | undefined)[] = Array.from({ length: 100 }, (_, n
 
 /**
  * Splits a 12-digit personal ID into its parts; `undefined` unless the text is exactly 12 ASCII digits. Does not
- * judge plausibility (unknown province, century digit 4–9): see `cccdPlausible`.
+ * judge plausibility (unknown province, century digit 4–9): see `cccdPlausible`. The last ID's parts are remembered
+ * (cccd, cccdPlausible, idBirthYear and idGender parse a row's ID in turn), so they are frozen.
  * @example parseCccd('001089012345') // { province: '001', provinceCode: '01', provinceName: 'Hà Nội', century: 1900, gender: 'Nam', birthYear: 1989, serial: '012345' }
  */
-export function parseCccd(text: string): CccdParts | undefined {
-  // The rules of one row (cccd, cccdPlausible, idBirthYear, idGender) parse the same ID in turn: remember the last.
-  if (text === lastText) return lastParts;
-  const parts = parse(text);
-  lastText = text;
-  lastParts = parts;
-  return parts;
-}
-
-let lastText: string | undefined;
-let lastParts: CccdParts | undefined;
+export const parseCccd: (text: string) => CccdParts | undefined = rememberLast(parse);
 
 function parse(text: string): CccdParts | undefined {
   if (text.length !== 12 || !isDigits(text)) return undefined;

@@ -7,6 +7,7 @@ import { decodeVni, encodeVni } from '../../../src/sources/decode/vni.js';
 import { cp1252Bytes, fitsCp1252 } from './_cp1252.js';
 import { hasVietnameseWord, vietnameseScore } from './_vietnamese.js';
 import { hasMojibakeSignature, repairLossyUtf8 } from './_mojibake.js';
+import { rememberLast } from '../_remember-last.js';
 
 /** An encoding whose bytes were read as Windows-1252. */
 export type MisreadEncoding = 'UTF-8' | 'TCVN3' | 'VNI';
@@ -63,19 +64,10 @@ const LATIN_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]/;
  * read as Windows-1252 (`áº`, `á»`, `Æ°`, `Ä‘`, `Ã©`…: pairs no Vietnamese text holds) is UTF-8 too: tools drop
  * the five bytes Windows-1252 lacks (`Äáº¯k Láº¯k` for `Đắk Lắk`), and the conversion is offered only when exactly
  * one restoration of them is valid Vietnamese.
+ * The last text's diagnosis is remembered (legacyEncoding and the readable-text guard of a field ask in turn).
  * @example diagnoseEncoding('TiÕng ViÖt') // { encodings: ['TCVN3'], score: 1, converted: 'Tiếng Việt' }
  */
-export function diagnoseEncoding(text: string): EncodingDiagnosis | undefined {
-  // `legacyEncoding` and the `readableText` guard of the same field ask about the same value in turn.
-  if (text === lastText) return lastDiagnosis;
-  const d = diagnose(text);
-  lastText = text;
-  lastDiagnosis = d;
-  return d;
-}
-
-let lastText: string | undefined;
-let lastDiagnosis: EncodingDiagnosis | undefined;
+export const diagnoseEncoding: (text: string) => EncodingDiagnosis | undefined = rememberLast(diagnose);
 
 function diagnose(text: string): EncodingDiagnosis | undefined {
   let ascii = true;
