@@ -124,7 +124,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     (timed ? ['if (TK) t = now();', ...code, `if (TK) { T[${o}] += now() - t; TN[${o}]++; }`] : code);
 
   // Phase 1: parse every cell once, so phase 2 (and any `when`) sees the whole typed row. Values and statuses live
-  // in locals, copied to arrays only when a rule reads the typed record. Object rows are read in place (no copy
+  // in locals, copied to arrays (below) for the typed record. Object rows are read in place (no copy
   // into `raws`, which would box every number): violations re-read the one cell they show. Only the rare events
   // are counted (missing M, unparseable B); rule counts are derived from them when the report is built.
   const locals: string[] = [];
