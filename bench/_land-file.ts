@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_NOW, generateLand, writeGenerated } from '../examples/generate.js';
+import { DEFAULT_NOW, generateEnterprises, generateInsurance, generateLand, writeGenerated } from '../examples/generate.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -28,13 +28,25 @@ export function generatorVersion(): string {
  * reused. `log` hears when it is generated.
  * @example const file = await landFile(1_000_000, 20261122, (s) => console.error(s));
  */
-export async function landFile(rows: number, seed: number, log: (line: string) => void): Promise<string> {
-  const file = join(OUT, `land-${rows}-s${seed}-g${generatorVersion()}.csv`);
+export function landFile(rows: number, seed: number, log: (line: string) => void): Promise<string> {
+  return generatedFile('land', rows, seed, log);
+}
+
+const GENERATORS = { land: generateLand, insurance: generateInsurance, enterprise: generateEnterprises };
+
+/**
+ * A seeded CSV of one of the generator's registers (land parcels, insurance participants, enterprises), made and
+ * reused as {@link landFile} makes the land file.
+ * @example const file = await generatedFile('insurance', 200_000, 20261122, (s) => console.error(s));
+ */
+export async function generatedFile(kind: keyof typeof GENERATORS, rows: number, seed: number,
+  log: (line: string) => void): Promise<string> {
+  const file = join(OUT, `${kind}-${rows}-s${seed}-g${generatorVersion()}.csv`);
   if (existsSync(file)) return file;
   await mkdir(OUT, { recursive: true });
   const t = performance.now();
-  log(`generating ${rows.toLocaleString('en-US')} rows (seed ${seed}) → ${relative(ROOT, file)} …`);
-  await writeGenerated(generateLand({ rows, seed, now: DEFAULT_NOW, manifest: false }), `${file}.partial`, false);
+  log(`generating ${rows.toLocaleString('en-US')} ${kind} rows (seed ${seed}) → ${relative(ROOT, file)} …`);
+  await writeGenerated(GENERATORS[kind]({ rows, seed, now: DEFAULT_NOW, manifest: false }), `${file}.partial`, false);
   await rename(`${file}.partial`, file);
   log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return file;

@@ -7,14 +7,15 @@
  * which must stay flat in the number of rows.
  * `ddss-compared` runs only the rules whose ids are listed (comma-separated, after the worker count): the checks the
  * hand-written loop and DuckDB make, for like-for-like ratios (bench/_land-compared.mjs, loadable by workers).
- * Usage: node bench/_measure-ddss.mjs <ddss|ddss-no-unique|ddss-compared|idle> <file.csv> <nowIso> [workers] [ids]
+ * `ddss-insurance` and `ddss-enterprise` run the other two built-in definitions on their generated files.
+ * Usage: node bench/_measure-ddss.mjs <ddss|ddss-no-unique|ddss-compared|ddss-insurance|ddss-enterprise|idle> <file.csv> <nowIso> [workers] [ids]
  */
 const [kind, path, nowIso, workers, ids] = process.argv.slice(2);
 if (path === undefined || nowIso === undefined) throw new Error('usage: _measure-ddss.mjs <ddss|idle> <file> <now> [workers]');
 if (kind === 'ddss-compared') process.env.DDSS_BENCH_COMPARED = ids ?? ''; // read by _land-compared.mjs, here and in workers
 const { createHash } = await import('node:crypto');
 const { basename } = await import('node:path');
-const [{ validate, readCsv, toJson }, { landParcels }, { landCompared, withRules }] = await Promise.all([
+const [{ validate, readCsv, toJson }, { landParcels, insuranceParticipants, enterpriseRegister }, { landCompared, withRules }] = await Promise.all([
   import('../dist/index.js'), import('../dist/datasets.js'), import('./_land-compared.mjs'),
 ]);
 const started = performance.now();
@@ -22,8 +23,9 @@ const cpu0 = process.cpuUsage();
 let rows = 0;
 let reportSha256;
 const counts = {};
-if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared') {
-  const def = kind === 'ddss' ? landParcels
+const others = { 'ddss-insurance': insuranceParticipants, 'ddss-enterprise': enterpriseRegister };
+if (kind === 'ddss' || kind === 'ddss-no-unique' || kind === 'ddss-compared' || kind in others) {
+  const def = kind === 'ddss' ? landParcels : kind in others ? others[kind]
     // Without its uniqueness rules (field unique() and uniqueBy): the memory that must stay flat in rows.
     : kind === 'ddss-no-unique' ? withRules(landParcels, (id) => !id.endsWith('.unique')) : landCompared;
   // Named by its file name, as the CLI names it: the report (and its hash) must not depend on where the checkout is.

@@ -13,8 +13,14 @@
  * time, bytes per key, peak RSS, every lookup checked) and 2M records of the population register's format as
  * `vn.verifyPerson` keeps them; its numbers go to bench/RESULTS.md (section bench:reference) and RESULTS-reference.md.
  *
+ * Then the other built-in definitions (insurance-participants, enterprise-register) on their own seeded files of
+ * `--dataset-rows` rows, with 1 and 2 workers: no peer, but their times are recorded so that a slow rule shows (a
+ * phone check once took 2/3 of an insurance run), and their reports must agree across worker counts.
+ *
  * Usage: npm run bench -- [--rows 1000000] [--runs 3] [--seed 20261122] [--memory] [--budget 600] [--skip-build]
  *                         [--reference-keys 20000000] [--population-keys 2000000] [--only reference]
+ *                         [--dataset-rows 200000]
+ *   --dataset-rows  rows of the insurance and enterprise files (0 skips them).
  *   --reference-keys / --population-keys  sizes of the reference step (0 skips that measurement).
  *   --only reference  runs the reference step alone (about a minute; needs about 1 GB of RAM at 20M keys).
  *   --skip-build  reuse dist/ as it is (ddss is measured from the built package, which is rebuilt by default).
@@ -30,7 +36,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_NOW, SAMPLE_SEED } from '../examples/generate.js';
-import { generatorVersion, landFile as generatedLand } from './_land-file.js';
+import { generatedFile, generatorVersion, landFile as generatedLand } from './_land-file.js';
 import { COMPARED, NOT_COMPARED, WHOLE_EXTRA, WHOLE_NOT_COMPARED } from './_checks.js';
 import type { Kind, Measurement } from './_measure.js';
 
@@ -49,6 +55,7 @@ const { values: args } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'reference-keys': { type: 'string', default: '20000000' },
     'population-keys': { type: 'string', default: '2000000' },
+    'dataset-rows': { type: 'string', default: '200000' },
     only: { type: 'string' },
   },
 });
@@ -61,6 +68,8 @@ const THREADS = 2;
 /** Seconds the default run may take: a further run is skipped when it would not fit (the report says so). */
 const BUDGET_S = Number(args.budget);
 if (!Number.isSafeInteger(ROWS) || ROWS < 1) throw new Error(`--rows must be a whole number ≥ 1, got ${args.rows}`);
+const DATASET_ROWS = Number(args['dataset-rows']);
+if (!Number.isSafeInteger(DATASET_ROWS) || DATASET_ROWS < 0) throw new Error(`--dataset-rows must be a whole number ≥ 0, got ${args['dataset-rows']}`);
 
 const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 
@@ -72,7 +81,8 @@ const landFile = (rows: number): Promise<string> => generatedLand(rows, SEED, lo
  * (as users run it), the others through `node --import tsx`.
  */
 function measure(kind: RunKind, file: string, n = 1): Promise<Measurement> {
-  const argv = kind === 'ddss' || kind === 'idle-dist' || kind === 'ddss-no-unique' || kind === 'ddss-compared'
+  const argv = kind === 'ddss' || kind === 'idle-dist' || kind === 'ddss-no-unique' || kind === 'ddss-compared' ||
+    kind === 'ddss-insurance' || kind === 'ddss-enterprise'
     ? [MEASURE_DIST, kind === 'idle-dist' ? 'idle' : kind, file, NOW, String(n), ...(kind === 'ddss-compared' ? [COMPARED.join(',')] : [])]
     : ['--import', 'tsx', MEASURE, kind, file, NOW, String(n)];
   return new Promise((resolve, reject) => {
@@ -99,7 +109,7 @@ const mb = (x: number): string => `${Math.round(x)} MB`;
 const kRows = (ms: number, rows: number): string => `${Math.round(rows / (ms / 1000) / 1000)} k`;
 
 /** What a child can measure: bench/_measure.ts's kinds, and the built package's (bench/_measure-ddss.mjs). */
-type RunKind = Kind | 'idle-dist' | 'ddss-no-unique' | 'ddss-compared';
+type RunKind = Kind | 'idle-dist' | 'ddss-no-unique' | 'ddss-compared' | 'ddss-insurance' | 'ddss-enterprise';
 
 interface Series { readonly label: string; readonly kind: RunKind; readonly n: number; readonly runs: Measurement[] }
 
@@ -134,6 +144,32 @@ async function referenceStep(): Promise<void> {
     '', ...parts.flatMap((p) => [p, ''])].join('\n');
   await writeSection(join(HERE, 'RESULTS.md'), 'bench:reference', body);
   process.stdout.write(`${body}\n`);
+}
+
+/** One of the other built-in definitions, timed: its runs with 1 and 2 workers and the distinct report hashes. */
+interface OtherDataset { readonly name: string; readonly series: readonly Series[]; readonly hashes: readonly string[] }
+
+/**
+ * The insurance and enterprise definitions on their seeded files (`--dataset-rows` rows), RUNS runs each with 1 and
+ * 2 workers, within what is left of the budget (at least one run each).
+ */
+async function otherDatasets(t0: number): Promise<OtherDataset[]> {
+  const out: OtherDataset[] = [];
+  for (const [kind, name, gen] of [['ddss-insurance', 'insurance-participants', 'insurance'], ['ddss-enterprise', 'enterprise-register', 'enterprise']] as const) {
+    const file = await generatedFile(gen, DATASET_ROWS, SEED, log);
+    const series: Series[] = [1, 2].map((n) => ({ label: `${name}, ${n} worker${n === 1 ? '' : 's'}`, kind, n, runs: [] }));
+    for (let k = 0; k < RUNS; k++) {
+      const runStart = performance.now();
+      for (const s of series) {
+        const m = await measure(s.kind, file, s.n);
+        s.runs.push(m);
+        log(`run ${k + 1}/${RUNS}  ${s.label.padEnd(62)} ${sec(m.ms).padStart(9)}  cpu ${sec(m.cpuMs).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
+      }
+      if (k + 1 < RUNS && (performance.now() - t0 + performance.now() - runStart) / 1000 > BUDGET_S) break;
+    }
+    out.push({ name, series, hashes: [...new Set(series.flatMap((s) => s.runs.map((r) => r.reportSha256 ?? '')))] });
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -196,6 +232,8 @@ async function main(): Promise<void> {
     memory = { rows: ROWS * 4, m1: Math.max(...(series[2] as Series).runs.map((r) => r.maxRssMb)), m4: m.maxRssMb, ms4: m.ms,
       flat1: f1.maxRssMb, flat4: f4.maxRssMb };
   }
+
+  const others = DATASET_ROWS === 0 ? [] : await otherDatasets(t0);
 
   const [parse, loop, ddss1, ddss2, duckdb, duckIdiom, duckWhole, ddssCompared, ddssCompared2] =
     series as [Series, Series, Series, Series, Series, Series, Series, Series, Series];
@@ -338,6 +376,24 @@ async function main(): Promise<void> {
   out('CPU time is user + system time of the whole child process (all its threads): above the wall time when threads run in');
   out('parallel, and a wall time far above it means the machine was busy.');
   out();
+  if (others.length > 0) {
+    out(`## The other built-in definitions (${DATASET_ROWS.toLocaleString('en-US')} generated rows each, no peer)`);
+    out();
+    out('| definition | workers | median time | min–max | CPU time | rows/s | peak RSS | report |');
+    out('|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const o of others) {
+      for (const s of o.series) {
+        const xs = s.runs.map((r) => r.ms);
+        out(`| ${o.name} | ${s.n} | ${sec(median(xs))} | ${sec(Math.min(...xs))}–${sec(Math.max(...xs))} | ` +
+          `${sec(median(s.runs.map((r) => r.cpuMs)))} | ${kRows(median(xs), DATASET_ROWS)} | ` +
+          `${mb(Math.max(...s.runs.map((r) => r.maxRssMb)))} | ${o.hashes.length === 1 ? `${(o.hashes[0] as string).slice(0, 16)}…` : '**differs**'} |`);
+      }
+    }
+    out();
+    out('Each file is generated by examples/generate.ts (`--only insurance`, `--only enterprise`, the same seed and `now`);');
+    out('"report" is the hash of the JSON report, which must be one for every run and worker count.');
+    out();
+  }
   out(`## Per-rule failure counts: ddss vs DuckDB (and the hand-written loop)`);
   out();
   out(`**${agree} of ${COMPARED.length} compared rules agree** between ddss and both DuckDB queries (mirror ${mirrorAgree}, idiomatic ${idiomAgree}); the loop agrees with ddss on ${loopAgree} of ${COMPARED.length}.` +
