@@ -9,9 +9,10 @@
  * against the bars, a per-rule comparison of ddss's failure counts with DuckDB's (and the loop's), and writes
  * bench/RESULTS.md from the measured numbers. Then runs bench/postgres.ts on the same rows (bench/RESULTS-postgres.md).
  *
- * Then the other built-in definitions (insurance-participants, enterprise-register) on their own seeded files of
- * `--dataset-rows` rows, with 1 and 2 workers: no peer, but their times are recorded so that a slow rule shows (a
- * phone check once took 2/3 of an insurance run), and their reports must agree across worker counts.
+ * Before RESULTS.md is written, the other built-in definitions (insurance-participants, enterprise-register) are
+ * timed on their own seeded files of `--dataset-rows` rows, with 1 and 2 workers: no peer, but their times are
+ * recorded so that a slow rule shows (a phone check once took 2/3 of an insurance run), and their reports must agree
+ * across runs and worker counts.
  *
  * Then the reference step (issue 14): `reference()` reading 20M personal IDs (bench/reference.ts in a child of its own:
  * time, bytes per key, peak RSS, every lookup checked) and 2M records of the population register's format as
