@@ -57,10 +57,12 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
 /**
  * Where a timed evaluator adds the milliseconds each rule took (by slot ordinal), and its clock. A field's type
  * rule is charged its missing test and parse; every other rule its `when`, its check and emitting its findings.
- * Only every {@link TIMED_EVERY}th row is timed (`rows`: rows evaluated, rows timed; `times`: measurements per
- * slot), and the validator scales the sums up by their ratio, less what reading the clock itself took. Why: reading
- * the clock twice per rule and row cost more than most rules (a timed land run took 1.6–1.8 × the time of an untimed
- * one), which inflated the stages and every cheap rule alike.
+ * The first {@link TIMED_ALL} rows are all timed, then one row in {@link TIMED_EVERY}, whose measurements count
+ * that many times (`rows[0]`: rows evaluated; `times`: measurements per slot, weighted alike); the validator takes
+ * off what reading the clock itself took. Why: reading the clock twice per rule and row cost more than most rules
+ * (a timed land run took 1.6–1.8 × the time of an untimed one), which inflated the stages and every cheap rule
+ * alike; and the first rows are timed whole since one-time costs fall on them (loading a rule's tables, a phone
+ * number's metadata), which a weight would multiply.
  */
 export interface Timer {
   readonly ms: Float64Array;
@@ -69,7 +71,9 @@ export interface Timer {
   readonly times: Float64Array;
 }
 
-/** One row in this many is timed by a timed evaluator (see `Timer`). */
+/** Rows a timed evaluator times first, each (see `Timer`). */
+export const TIMED_ALL = 256;
+/** After them, one row in this many is timed, and counts for them all (see `Timer`). */
 export const TIMED_EVERY = 16;
 
 /** Builds the typed row of the current row from the evaluator's `values` and `status`. */
@@ -121,7 +125,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   ];
   // The timed variant brackets a slot's code with the clock (`t` is a local of every generated function).
   const time = (o: number, code: string[]): string[] =>
-    (timed ? ['if (TK) t = now();', ...code, `if (TK) { T[${o}] += now() - t; TN[${o}]++; }`] : code);
+    (timed ? ['if (TW !== 0) t = now();', ...code, `if (TW !== 0) { T[${o}] += (now() - t) * TW; TN[${o}] += TW; }`] : code);
 
   // Phase 1: parse every cell once, so phase 2 (and any `when`) sees the whole typed row. Values and statuses live
   // in locals, copied to arrays (below) for the typed record. Object rows are read in place (no copy
@@ -187,12 +191,12 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     `// ddss plan ${++plans} (${mode}${timed ? ', timed' : ''})`,
     ...head,
     `let W = ${WARM_ROWS};`,
-    // TK: this row is timed (a timed evaluator's field functions read it too); TR counts rows evaluated and timed.
-    ...(timed ? ['let TK = false;'] : []),
+    // TW: the weight of this row's measurements, 0 when it is not timed (the field functions read it too).
+    ...(timed ? ['let TW = 0;'] : []),
     ...fns,
     'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
     `  let raw, res, t, rec, c, n, ${locals.join(', ')};`,
-    ...(timed ? [`  TK = TR[0]++ % ${TIMED_EVERY} === 0;`, '  if (TK) TR[1]++;'] : []),
+    ...(timed ? [`  TW = TR[0] < ${TIMED_ALL} ? 1 : TR[0] % ${TIMED_EVERY} === 0 ? ${TIMED_EVERY} : 0;`, '  TR[0]++;'] : []),
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');

@@ -57,23 +57,32 @@ describe('timings', () => {
     expect(t?.stages.rules).toBeGreaterThanOrEqual(t?.rules[0]?.ms ?? Infinity);
   });
 
-  // Reading the clock twice per rule and row made a timed land run take 1.6–1.8 × an untimed one: every 16th row is
-  // timed and the sums scaled to all rows, less the clock's own reading (calibrated once per process, on the real
+  // Reading the clock twice per rule and row made a timed land run take 1.6–1.8 × an untimed one: the first 256 rows
+  // are timed, then one in 16, weighted 16, less the clock's own reading (calibrated once per process, on the real
   // clock: a run before the fake one). With a clock that advances 1 ms at each reading, a rule is charged 1 ms a row
-  // (less that sliver), from the readings of 20 rows of 320.
-  it('time one row in 16 and scale the sums up to every row', async () => {
-    const def = defineDataset({ name: 'clocked', fields: { id: field.text(), n: field.integer().min(0).max(1000) } });
-    const many = Array.from({ length: 320 }, (_, i) => ({ id: `R${i}`, n: String(i) }));
+  // (less that sliver), from the readings of 256 + 240 rows of 4096.
+  it('time the first rows and one in 16 after them, and weigh the sums up to every row', async () => {
+    // `once` costs 10 readings (10 ms) on its first row only, as a rule that loads a table does: counted once, not 16 times.
+    let first = true;
+    const once = (): boolean => {
+      if (first) for (let i = 0; i < 10; i++) performance.now();
+      first = false;
+      return true;
+    };
+    const def = defineDataset({ name: 'clocked', fields: { id: field.text().check('once', once), n: field.integer().min(0).max(1000000) } });
+    const many = Array.from({ length: 4096 }, (_, i) => ({ id: `R${i}`, n: String(i) }));
     await validate(def, many.slice(0, 1), { now: NOW, timings: true });
+    first = true;
     let clock = 0;
     let readings = 0;
     const spy = vi.spyOn(performance, 'now').mockImplementation(() => { readings++; return clock++; });
     try {
       const t = (await validate(def, many, { now: NOW, timings: true })).timings;
       const ms = new Map(t?.rules.map((r) => [r.id, r.ms]));
-      for (const id of ['n.min', 'n.max', 'n.type']) expect(ms.get(id)).toBeCloseTo(320, 0);
-      // 2 readings a rule and timed row (3 rules of n, 1 of id: 160), and a few for the run and its stages.
-      expect(readings).toBeLessThan(200);
+      for (const id of ['n.min', 'n.max', 'n.type']) expect(ms.get(id)).toBeCloseTo(4096, 0);
+      expect(ms.get('id.once')).toBeCloseTo(4096 + 10, 0);
+      // 2 readings a rule and timed row (5 rules: 4960), and a few for the run and its stages.
+      expect(readings).toBeLessThan(5200);
     } finally {
       spy.mockRestore();
     }

@@ -92,7 +92,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   // Timings: a timed evaluator adds each rule's milliseconds to `timer.ms`, flushed into the state when it is read.
   const now = (): number => performance.now();
   const timer: Timer | undefined = opts.timings ? {
-    ms: new Float64Array(plan.slots.length), now, rows: new Float64Array(2), times: new Float64Array(plan.slots.length),
+    ms: new Float64Array(plan.slots.length), now, rows: new Float64Array(1), times: new Float64Array(plan.slots.length),
   } : undefined;
   const reading = timer === undefined ? 0 : clockReading(now);
   const started = timer === undefined ? 0 : performance.now();
@@ -104,17 +104,13 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   function flushTimings(): void {
     const t = st.timings;
     if (timer === undefined || t === undefined) return;
-    // The rows timed stand for all the rows evaluated (see Timer), less the clock's own time in each measurement,
-    // which the rows not timed did not spend.
-    const [evaluated = 0, timed = 0] = timer.rows;
-    const scale = timed === 0 ? 0 : evaluated / timed;
+    // The rows timed stand for all the rows evaluated (weighted: see Timer), less the clock's own time in each
+    // measurement, which the rows not timed did not spend. The row count goes on: only the first rows are timed whole.
     for (let o = 0; o < timer.ms.length; o++) {
-      const own = Math.max(0, (timer.ms[o] as number) - (timer.times[o] as number) * reading);
-      t.rules[o] = (t.rules[o] ?? 0) + own * scale;
+      t.rules[o] = (t.rules[o] ?? 0) + Math.max(0, (timer.ms[o] as number) - (timer.times[o] as number) * reading);
     }
     timer.ms.fill(0);
     timer.times.fill(0);
-    timer.rows.fill(0);
     if (!rowsCounted && st.rows > mergedRows) {
       t.threads++;
       rowsCounted = true;
