@@ -147,6 +147,29 @@ async function referenceStep(): Promise<void> {
   process.stdout.write(`${body}\n`);
 }
 
+/**
+ * Runs every series over `file`, RUNS rounds in turns, while another round fits the budget (`t0`: the bench's start);
+ * returns the rounds run.
+ */
+async function runRounds(series: readonly Series[], file: string, t0: number): Promise<number> {
+  let done = 0;
+  for (let k = 0; k < RUNS; k++) {
+    const roundStart = performance.now();
+    for (const s of series) {
+      const m = await measure(s.kind, file, s.n);
+      s.runs.push(m);
+      log(`run ${k + 1}/${RUNS}  ${s.label.padEnd(62)} ${sec(m.ms).padStart(9)}  cpu ${sec(m.cpuMs).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
+    }
+    done++;
+    const elapsed = (performance.now() - t0) / 1000;
+    if (k + 1 < RUNS && elapsed + (performance.now() - roundStart) / 1000 > BUDGET_S) {
+      log(`stopping after ${done} run(s): another would exceed the ${BUDGET_S} s budget (--budget)`);
+      break;
+    }
+  }
+  return done;
+}
+
 /** One of the other built-in definitions, timed: its runs with 1 and 2 workers and the distinct report hashes. */
 interface OtherDataset { readonly name: string; readonly series: readonly Series[]; readonly hashes: readonly string[] }
 
@@ -159,15 +182,7 @@ async function otherDatasets(t0: number): Promise<OtherDataset[]> {
   for (const [kind, name, gen] of [['ddss-insurance', 'insurance-participants', 'insurance'], ['ddss-enterprise', 'enterprise-register', 'enterprise']] as const) {
     const file = await generatedFile(gen, DATASET_ROWS, SEED, log);
     const series: Series[] = [1, 2].map((n) => ({ label: `${name}, ${n} worker${n === 1 ? '' : 's'}`, kind, n, runs: [] }));
-    for (let k = 0; k < RUNS; k++) {
-      const runStart = performance.now();
-      for (const s of series) {
-        const m = await measure(s.kind, file, s.n);
-        s.runs.push(m);
-        log(`run ${k + 1}/${RUNS}  ${s.label.padEnd(62)} ${sec(m.ms).padStart(9)}  cpu ${sec(m.cpuMs).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
-      }
-      if (k + 1 < RUNS && (performance.now() - t0 + performance.now() - runStart) / 1000 > BUDGET_S) break;
-    }
+    await runRounds(series, file, t0);
     out.push({ name, series, hashes: [...new Set(series.flatMap((s) => s.runs.map((r) => r.reportSha256 ?? '')))] });
   }
   return out;
@@ -205,21 +220,7 @@ async function main(): Promise<void> {
   // The cost of a child that loads the same modules and does nothing: subtract it to see each tool's own memory.
   const idle = await measure('idle', file);
   const idleDist = await measure('idle-dist', file);
-  let runsDone = 0;
-  for (let k = 0; k < RUNS; k++) {
-    const runStart = performance.now();
-    for (const s of series) {
-      const m = await measure(s.kind, file, s.n);
-      s.runs.push(m);
-      log(`run ${k + 1}/${RUNS}  ${s.label.padEnd(62)} ${sec(m.ms).padStart(9)}  cpu ${sec(m.cpuMs).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
-    }
-    runsDone++;
-    const elapsed = (performance.now() - t0) / 1000;
-    if (k + 1 < RUNS && elapsed + (performance.now() - runStart) / 1000 > BUDGET_S) {
-      log(`stopping after ${runsDone} run(s): another would exceed the ${BUDGET_S} s budget (--budget)`);
-      break;
-    }
-  }
+  const runsDone = await runRounds(series, file, t0);
 
   let memory: { rows: number; m1: number; m4: number; ms4: number; flat1: number; flat4: number } | undefined;
   if (args.memory) {
