@@ -1,5 +1,6 @@
 import { valueRule } from '../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../src/core/types.js';
+import { MAY_DECOMPOSE, textFacts } from './_text-facts.js';
 
 /**
  * Text is in Unicode NFC (TCVN 6909:2001; decomposed "Nguyê\u0303n" compares unequal to "Nguyễn"). The NFC form is
@@ -10,16 +11,7 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
  */
 export function nfc(options: RuleOptions = {}): ValueRule {
   return valueRule({ name: 'nfc', criterion: 'clean', code: 'not_nfc', fixes: { not_nfc: 'nfc' } }, (v) => {
-    if (typeof v !== 'string') return undefined;
-    let plain = true;
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) return undefined;
+    if (typeof v !== 'string' || (textFacts(v) & MAY_DECOMPOSE) === 0) return undefined;
     const n = v.normalize('NFC');
     return n === v ? undefined : { code: 'not_nfc', suggestion: n };
   }, options);

@@ -3,7 +3,7 @@ import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js
 import type { BhytBenefitLevel } from '../tables/bhyt-object-codes.js';
 import { isIssuingAgency } from './_province-codes.js';
 import { identifierText, withoutSeparators } from './_text.js';
-import { rememberLast } from '../_remember-last.js';
+import { rememberLast } from '../../clean/_remember-last.js';
 
 /** The parts of a 15-character health-insurance card code (QĐ 1351/QĐ-BHXH). */
 export interface BhytParts {

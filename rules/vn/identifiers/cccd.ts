@@ -3,7 +3,7 @@ import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js
 import { PROVINCES_2008 } from '../tables/provinces.js';
 import { STRUCTURE_MESSAGES } from './_messages.js';
 import { identifierText, isDigits, withoutSeparators } from './_text.js';
-import { rememberLast } from '../_remember-last.js';
+import { rememberLast } from '../../clean/_remember-last.js';
 
 /** The parts of a 12-digit personal ID number (TT 07/2016/TT-BCA Điều 7): `PPP G YY RRRRRR`. */
 export interface CccdParts {

@@ -1,4 +1,5 @@
 import { valueRule } from '../../../src/core/rule-base.js';
+import { onlyLettersWith } from '../../clean/_text-facts.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 
@@ -51,27 +52,8 @@ const NAME_LETTER = /[\p{L}\p{M}]/u;
 const LETTER = /[\p{L}\p{M}\s]/u;
 /** Letters, marks and whitespace only: no digit and no symbol, whatever the options. */
 const ONLY_LETTERS = /^[\p{L}\p{M}\s]*$/u;
-
-/**
- * `LETTER` answered in advance for the code units of (nearly) every Vietnamese name: Latin up to U+024F and the
- * Latin Extended Additional block (ạ…ỹ). Other code units (and surrogates) leave the answer to `ONLY_LETTERS`.
- */
-const LATIN_END = 0x250;
-const EXTENDED = 0x1e00;
-const isLetter = new Uint8Array(LATIN_END + 0x100);
-for (let c = 0; c < LATIN_END; c++) isLetter[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
-for (let c = 0; c < 0x100; c++) isLetter[LATIN_END + c] = LETTER.test(String.fromCharCode(EXTENDED + c)) ? 1 : 0;
-
-/** `ONLY_LETTERS.test(v)`, by table lookup for the usual characters (a Unicode-property regex is slow per value). */
-function onlyLetters(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    const known = c < LATIN_END ? c : c >= EXTENDED && c < EXTENDED + 0x100 ? c - EXTENDED + LATIN_END : -1;
-    if (known < 0) return ONLY_LETTERS.test(v);
-    if (isLetter[known] === 0) return false;
-  }
-  return true;
-}
+/** `ONLY_LETTERS`, for a text with characters past the facts' table (see `onlyLettersWith`). */
+const onlyLettersTest = (t: string): boolean => ONLY_LETTERS.test(t);
 
 /**
  * Whether a name can start with "Ông"/"Bà" in some form: its first character is O/o/B/b (NFC composes an ASCII letter
@@ -133,7 +115,7 @@ export function vnName(options: VnNameOptions = {}): ValueRule {
     let symbol: string | undefined;
     let digit = false;
     // Almost every name is letters and spaces only: one whole-string test instead of two regexes per character.
-    if (!onlyLetters(v)) {
+    if (!onlyLettersWith(v, onlyLettersTest)) {
       const chars = [...v];
       for (let i = 0; i < chars.length; i++) {
         const ch = chars[i] as string;

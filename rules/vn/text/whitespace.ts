@@ -1,6 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { ODD_SPACE, textFacts } from '../../clean/_text-facts.js';
 
 export interface WhitespaceOptions extends RuleOptions {
   /** The field may hold several lines (addresses, notes): line breaks are allowed. Default false. */
@@ -89,7 +90,7 @@ export function whitespace(options: WhitespaceOptions = {}): ValueRule {
   const multiline = options.multiline === true;
   return valueRule({ options: { multiline: true }, name: 'whitespace', criterion: 'clean', code: 'doubled_space', messages, params: { multiline },
     fixes: FIXES }, (v) => {
-    if (typeof v !== 'string' || plain(v, multiline)) return undefined;
+    if (typeof v !== 'string' || (textFacts(v) & ODD_SPACE) === 0 || plain(v, multiline)) return undefined;
     const kinds = new Set<Kind>();
     let clean = '';
     let previous = -1;
