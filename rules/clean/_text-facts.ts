@@ -1,10 +1,10 @@
-import { rememberLast } from './_remember-last.js';
-
 /**
  * What one pass over a text's characters tells the text rules, each a bit of {@link textFacts}; a rule whose bit is
  * clear cannot find anything and skips its own pass. Why: the rules of a name or an address (nfc, whitespace,
  * legacyEncoding, vnName) each scanned the whole text for what concerns it, four passes over every such cell.
  */
+import { rememberLast } from './_remember-last.js';
+
 /** A character from U+0080. */
 export const NON_ASCII = 1;
 /** A character past Latin-1 (U+0100 and up). */
