@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinParts, type KeyParts } from './_key-arena.js';
+import { entryBytes, hashEntry, joinParts, type KeyParts } from './_key-arena.js';
+import { keySeed } from './_key-seed.js';
 import {
   appendLog, checkSightingLog, logSighting, newSightingLog, repeatedTexts as repeated, sightings, type SightingLog,
 } from './_sighting-log.js';
@@ -78,15 +79,64 @@ describe('the sighting log', () => {
     }), { numRuns: 500 });
   });
 
+  it('keeps each entry\'s start and hash as hashEntry gives them, through appends, and finds the same repeats without them', () => {
+    fc.assert(fc.property(run, fc.nat(), (given, cut) => {
+      const k = cut % (given.length + 1);
+      const merged = logOf(given.slice(0, k));
+      appendLog(merged, logOf(given.slice(k)), 0, 0);
+      const index = merged.index as Uint32Array;
+      for (let e = 0, p = 0; e < merged.size; e++) {
+        expect([index[2 * e], index[2 * e + 1]]).toEqual([p, hashEntry(merged.arena, p, keySeed()) >>> 0]);
+        p += entryBytes(merged.arena, p);
+      }
+      const expected = naive(given);
+      expect(repeatedTexts(merged)).toEqual(expected);
+      // A log without its index (as one merged with a shard's state file hashed under another seed) finds them too.
+      expect(repeatedTexts({ ...merged, index: null })).toEqual(expected);
+    }), { numRuns: 300 });
+  });
+
+  it('drops the index when a log hashed with another seed is appended, and ignores an index made with another seed', () => {
+    const given: Given[] = [
+      { text: 'A1', slot: 'k1', row: 0, line: 2 }, { text: 'B2', slot: undefined, row: 1, line: 3 },
+      { text: 'A1', slot: 'k3', row: 2, line: 4 }, { text: 'A1', slot: 'k4', row: 3, line: 5 },
+    ];
+    // The second half as a shard logged it, rows and lines counted from its start.
+    const foreign = logOf(given.slice(2).map((g) => ({ ...g, row: g.row - 2, line: (g.line as number) - 2 })));
+    // Hashes under another seed, here all different: were they trusted, the two A1 would not meet.
+    foreign.seed = (foreign.seed as number) ^ 1;
+    (foreign.index as Uint32Array).forEach((_, i, a) => { if (i % 2 === 1) a[i] = i; });
+    expect(checkSightingLog(foreign)).toBe(true);
+    const merged = logOf(given.slice(0, 2));
+    appendLog(merged, foreign, 2, 2);
+    expect(merged.index).toBeNull();
+    expect(repeatedTexts(merged)).toEqual(naive(given));
+    expect(repeatedTexts(foreign)).toEqual([{ text: 'A1', members: [{ row: 0, line: 2, slot: 'k3' }, { row: 1, line: 3, slot: 'k4' }] }]);
+  });
+
+  it('refuses to shift rows or lines past what it tracks when appending, whether lines follow rows or not', () => {
+    const max = 0xfffffffe;
+    const shifted = logOf([{ text: 'a', slot: undefined, row: 0, line: 5 }]); // its line is its row + 5
+    const free = logOf([{ text: 'a', slot: undefined, row: 0, line: 5 }, { text: 'b', slot: undefined, row: 1, line: 9 }]);
+    for (const b of [shifted, free]) {
+      expect(() => appendLog(newSightingLog(), b, max + 1, 0)).toThrow(/up to 4294967294/);
+      expect(() => appendLog(newSightingLog(), b, 0, max - 3)).toThrow(/up to 4294967294/); // its line, max + 2
+      const a = newSightingLog();
+      appendLog(a, b, max - 20, max - 20);
+      expect([...sightings(a)].map((x) => [x.row, x.line])).toEqual([...sightings(b)].map((x) => [x.row + max - 20, (x.line as number) + max - 20]));
+    }
+  });
+
   // One kind of typed array from the first sighting to the last: a plain array turning resizable at 64 KiB made V8
   // throw away the code it had compiled for the plain one (logSighting, and the rules' add it is inlined into).
   it('keeps its arrays on resizable buffers from the start, small and grown', () => {
     const log = newSightingLog();
     const resizable = (a: Uint8Array | Uint32Array) => (a.buffer as ArrayBuffer).resizable;
-    expect([resizable(log.arena), resizable(log.rows)]).toEqual([true, true]);
+    const all = () => [resizable(log.arena), resizable(log.rows), resizable(log.index as Uint32Array)];
+    expect(all()).toEqual([true, true, true]);
     for (let i = 0; i < 20_000; i++) logSighting(log, `ID${i}`, undefined, i, undefined);
     expect(log.arena.byteLength).toBeGreaterThan(64 * 1024);
-    expect([resizable(log.arena), resizable(log.rows)]).toEqual([true, true]);
+    expect(all()).toEqual([true, true, true]);
   });
 
   it('deduplicates a log large enough to be split into 32 partitions', () => {
@@ -109,6 +159,10 @@ describe('the sighting log', () => {
     ['a line below zero', (l: SightingLog) => { l.lineShift = -10; }],
     ['a shift that is not a number', (l: SightingLog) => { (l as { lineShift: unknown }).lineShift = 'x'; }],
     ['rows that are not a typed array', (l: SightingLog) => { (l as { rows: unknown }).rows = [0, 1]; }],
+    ['an entry\'s start that is not where it starts', (l: SightingLog) => { const i = l.index as Uint32Array; i[2] = (i[2] as number) + 1; }],
+    ['an index shorter than the entries', (l: SightingLog) => { l.index = (l.index as Uint32Array).slice(0, 3); }],
+    ['an index that is not a typed array', (l: SightingLog) => { (l as { index: unknown }).index = [0, 0, 4, 0]; }],
+    ['an index without a seed', (l: SightingLog) => { delete l.seed; }],
   ])('refuses a forged log (%s)', (_, forge) => {
     const log = logOf([{ text: 'a', slot: 'k', row: 0, line: 2 }, { text: 'b', slot: undefined, row: 1, line: 3 }]);
     expect(checkSightingLog(log)).toBe(true);

@@ -11,7 +11,9 @@
  * beside it), so equal texts have equal bytes and the entries compare without decoding. Rows are stored per entry;
  * lines only once one is not its row plus a shared shift (as the key table does).
  */
-import { entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, isWide, readEntry, readKey, writeEntry, type KeyParts } from './_key-arena.js';
+import {
+  entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, hashParts, hashText, lastTextWide, readEntry, readKey, writeEntry, type KeyParts,
+} from './_key-arena.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
 import { grown, lineAt, MAX_POSITION, NO_LINES, position, setLine } from './_key-table.js';
@@ -26,6 +28,21 @@ export interface SightingLog {
   lines: Uint32Array | null;
   /** (line + 1) − row shared by every entry while `lines` is null; NO_LINES when none has a line; NaN when empty. */
   lineShift: number;
+  /**
+   * Two words per entry: where it starts in the arena, and its hash with `seed` (`hashEntry`'s), kept as entries are
+   * logged. Finding the repeats then needs no pass over the arena to locate and hash the entries, a pass that ran
+   * after the last row on one thread while the others waited (about a third of that step). Null once a log whose
+   * entries were hashed with another seed (a shard's state file) was appended: the repeats are then found as before.
+   * One array, not two: each resizable buffer is a memory mapping (./_growable.ts). Absent from states written
+   * before it was kept.
+   */
+  index?: Uint32Array | null;
+  seed?: number;
+}
+
+/** Whether the log keeps its entries' starts and hashes (see `SightingLog.index`). */
+function indexed(log: SightingLog): log is SightingLog & { index: Uint32Array; seed: number } {
+  return log.index instanceof Uint32Array;
 }
 
 /** One logged sighting, read back: its text, row, line and key slot. */
@@ -47,23 +64,35 @@ export type SightingMaker<T> = (row: number, line: number | undefined, slot: str
  * mappings this costs stay few (and past `limits.live` its arrays are plain, as before).
  */
 export function newSightingLog(): SightingLog {
-  return { arena: growable(Uint8Array, 256, 0), used: 0, size: 0, rows: growable(Uint32Array, 16, 0), lines: null, lineShift: NaN };
+  return {
+    arena: growable(Uint8Array, 256, 0), used: 0, size: 0, rows: growable(Uint32Array, 16, 0), lines: null, lineShift: NaN,
+    index: growable(Uint32Array, 32, 0), seed: keySeed(),
+  };
 }
 
 /** Appends a sighting of `text` (a composite key as its parts) with the rule's key `slot`, at `row` and `line`. */
 export function logSighting(log: SightingLog, text: string | KeyParts, slot: string | undefined, row: number,
   line: number | undefined): void {
-  const wide = typeof text === 'string' ? isWide(text) : text.some(isWide);
-  const need = log.used + entryBound(text, wide, slot);
+  // The hash's pass over the text also tells whether it is wide (a unit above 0xff: two bytes a unit).
+  const seed = log.seed ?? 0;
+  const hash = typeof text === 'string' ? hashText(text, seed) : hashParts(text, seed);
+  const wide = lastTextWide();
+  const at = log.used;
+  const need = at + entryBound(text, wide, slot);
   if (need > log.arena.length) {
     if (need > 0xffffffff) throw new Error('ddss: uniqueness text exceeds 4 GiB in one log');
     log.arena = growTo(Uint8Array, log.arena, Math.min(0xffffffff, Math.max(need, grown(log.arena.length))));
   }
-  log.used = writeEntry(log.arena, log.used, text, slot, wide);
+  log.used = writeEntry(log.arena, at, text, slot, wide);
   const e = log.size;
   if (e === log.rows.length) {
     log.rows = growTo(Uint32Array, log.rows, grown(e));
     if (log.lines !== null) log.lines = growTo(Uint32Array, log.lines, log.rows.length);
+    if (indexed(log)) log.index = growTo(Uint32Array, log.index, 2 * log.rows.length);
+  }
+  if (indexed(log)) {
+    log.index[2 * e] = at;
+    log.index[2 * e + 1] = hash;
   }
   log.rows[e] = position(row);
   setLine(log, e, line === undefined ? 0 : position(line + 1));
@@ -76,15 +105,43 @@ export function logSighting(log: SightingLog, text: string | KeyParts, slot: str
  */
 export function appendLog(a: SightingLog, b: SightingLog, rows: number, lines: number): void {
   if (b.size === 0) return;
-  const used = a.used + b.used;
+  const base = a.used;
+  const used = base + b.used;
   if (used > 0xffffffff) throw new Error('ddss: uniqueness text exceeds 4 GiB in one log');
   if (used > a.arena.length) a.arena = growTo(Uint8Array, a.arena, used);
-  a.arena.set(b.arena.subarray(0, b.used), a.used);
+  a.arena.set(b.arena.subarray(0, b.used), base);
   a.used = used;
   const size = a.size + b.size;
   if (size > a.rows.length) {
     a.rows = growTo(Uint32Array, a.rows, size);
     if (a.lines !== null) a.lines = growTo(Uint32Array, a.lines, size);
+  }
+  // b's hashes join a's only when made with a's seed; b's starts move by a's bytes.
+  if (indexed(a) && indexed(b) && a.seed === b.seed) {
+    if (2 * size > a.index.length) a.index = growTo(Uint32Array, a.index, 2 * size);
+    const to = a.index;
+    const from = b.index;
+    for (let k = 0, j = 2 * a.size; k < 2 * b.size; k += 2, j += 2) {
+      to[j] = (from[k] as number) + base;
+      to[j + 1] = from[k + 1] as number;
+    }
+  } else {
+    a.index = null;
+  }
+  // Nearly always both logs share one line shift (each row's line is its row plus a constant): rows are then shifted
+  // in a tight loop, not entry by entry through setLine (a third of a million-entry append).
+  const shift = b.lineShift === NO_LINES ? NO_LINES : b.lineShift + lines - rows;
+  if (a.lines === null && b.lines === null && (a.size === 0 || a.lineShift === shift)) {
+    const limit = shift === NO_LINES ? MAX_POSITION : Math.min(MAX_POSITION, MAX_POSITION - shift);
+    const to = a.rows;
+    for (let e = 0, i = a.size; e < b.size; e++, i++) {
+      const row = (b.rows[e] as number) + rows;
+      if (row > limit) position(Math.max(row, row + (shift === NO_LINES ? 0 : shift))); // throws, as below
+      to[i] = row;
+    }
+    a.lineShift = shift;
+    a.size = size;
+    return;
   }
   for (let e = 0; e < b.size; e++) {
     const line = lineAt(b, e);
@@ -103,13 +160,17 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
   if (total < 2) return [];
   const { arena } = log;
   const seed = keySeed();
-  // Where each entry starts, and its hash, in log order.
-  const at = new Uint32Array(total);
-  const hash = new Int32Array(total);
-  for (let i = 0, p = 0; i < total; i++) {
-    at[i] = p;
-    hash[i] = hashEntry(arena, p, seed);
-    p += entryBytes(arena, p);
+  // Where each entry starts, and its hash, in log order: as logged, unless hashed with a seed other than this
+  // thread's (a shard's state file: its hashes could be chosen to collide, this thread's seed is secret).
+  let index: Uint32Array; // entry i starts at index[2i], its hash is index[2i + 1]
+  if (indexed(log) && log.seed === seed) index = log.index;
+  else {
+    index = new Uint32Array(2 * total);
+    for (let i = 0, p = 0; i < total; i++) {
+      index[2 * i] = p;
+      index[2 * i + 1] = hashEntry(arena, p, seed);
+      p += entryBytes(arena, p);
+    }
   }
   // Partitions by the hash's top bits, a few thousand entries each, in log order within each (a stable counting sort).
   const bits = Math.min(16, Math.max(0, Math.ceil(Math.log2(total / 2048))));
@@ -117,15 +178,15 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
   const partOf = (h: number) => (bits === 0 ? 0 : h >>> (32 - bits));
   const start = new Uint32Array(parts + 1);
   for (let i = 0; i < total; i++) {
-    const p = partOf(hash[i] as number) + 1;
+    const p = partOf(index[2 * i + 1] as number) + 1;
     start[p] = (start[p] as number) + 1;
   }
   for (let p = 0; p < parts; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const order = new Uint32Array(total);
-  const sorted = new Int32Array(total); // the hashes in partition order, read sequentially below
+  const sorted = new Uint32Array(total); // the hashes in partition order, read sequentially below
   const fill = start.slice(0, parts);
   for (let i = 0; i < total; i++) {
-    const h = hash[i] as number;
+    const h = index[2 * i + 1] as number;
     const p = partOf(h);
     const j = fill[p] as number;
     fill[p] = j + 1;
@@ -152,7 +213,7 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
         if (sorted[there - 1] !== h) continue;
         const f = order[there - 1] as number;
         const i = order[j] as number;
-        if (!entriesEqual(arena, at[f] as number, arena, at[i] as number)) continue;
+        if (!entriesEqual(arena, index[2 * f] as number, arena, index[2 * i] as number)) continue;
         const later = repeats.get(f);
         if (later === undefined) repeats.set(f, [i]);
         else later.push(i);
@@ -161,8 +222,8 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
     }
   }
   return [...repeats.keys()].sort((x, y) => x - y).map((f) => {
-    const text = readEntry(arena, at[f] as number).text;
-    const member = (i: number) => make(log.rows[i] as number, lineOf(log, i), readKey(arena, at[i] as number, text));
+    const text = readEntry(arena, index[2 * f] as number).text;
+    const member = (i: number) => make(log.rows[i] as number, lineOf(log, i), readKey(arena, index[2 * i] as number, text));
     const later = repeats.get(f) as number[];
     const members = [member(f)];
     for (const i of later) members.push(member(i));
@@ -202,8 +263,16 @@ export function checkSightingLog(x: unknown): boolean {
   if (!Number.isSafeInteger(l.size) || l.size < 0 || l.size > l.rows.length || (l.lines !== null && l.size > l.lines.length)) return false;
   if (!Number.isSafeInteger(l.used) || l.used < 0 || l.used > l.arena.length) return false;
   if (l.lines === null && !(l.lineShift === NO_LINES || Number.isNaN(l.lineShift) || Number.isInteger(l.lineShift))) return false;
+  // Starts and hashes both or neither; the starts must be the entries' own (the hashes are used only under this
+  // thread's seed, which a file cannot know).
+  // The index must hold each entry's own start (its hashes are used only under this thread's seed, which a file
+  // cannot know).
+  const index = indexed(l) ? l.index : undefined;
+  if (l.index !== undefined && l.index !== null && (index === undefined || 2 * l.size > index.length
+    || !Number.isInteger(l.seed) || (l.seed as number) < -(2 ** 31) || (l.seed as number) >= 2 ** 31)) return false;
   let p = 0;
   for (let e = 0; e < l.size; e++) {
+    if (index !== undefined && index[2 * e] !== p) return false;
     p = entryEnd(l.arena, p, l.used);
     if (p < 0) return false;
     const line = lineAt(l, e);
