@@ -87,7 +87,7 @@ const out = [
   `- input: ${KEYS.toLocaleString('en-US')} distinct keys (V8's Map/Set limit is 16,777,216) + ${DUPS.toLocaleString('en-US')} rows repeating earlier keys, through \`field.text().unique()\` and \`rule.uniqueBy(['zone', 'no'])\` (two rules, ${(2 * KEYS).toLocaleString('en-US')} keys)`,
   `- result: ${problems.length === 0 ? `**exact** — both rules report exactly the ${expected.size.toLocaleString('en-US')} expected rows` : `**MISMATCH** — ${problems.join('; ')}`}`,
   `- time: ${(ms / 1000).toFixed(1)} s (${Math.round(total / (ms / 1000)).toLocaleString('en-US')} rows/s, one thread, rows built in the loop)`,
-  `- memory: peak RSS ${mb(peak).toFixed(0)} MB; sighting logs ${mb(tables).toFixed(0)} MB of typed arrays after gc = ${(tables / (2 * KEYS)).toFixed(1)} bytes per key (ids of 8 characters; each sighting's text, record key and row, with growth slack)`,
+  `- memory: peak RSS ${mb(peak).toFixed(0)} MB; sighting logs ${mb(tables).toFixed(0)} MB of typed arrays after gc = ${(tables / (2 * KEYS)).toFixed(1)} bytes per key (ids of 8 characters; each sighting's text, record key, row, start and hash, with growth slack)`,
 ].join('\n');
 console.log(out);
 await writeSection(new URL('./RESULTS.md', import.meta.url).pathname, 'bench:keys', out);

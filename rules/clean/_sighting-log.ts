@@ -64,10 +64,48 @@ export type SightingMaker<T> = (row: number, line: number | undefined, slot: str
  * mappings this costs stay few (and past `limits.live` its arrays are plain, as before).
  */
 export function newSightingLog(): SightingLog {
-  return {
+  const log = {
     arena: growable(Uint8Array, 256, 0), used: 0, size: 0, rows: growable(Uint32Array, 16, 0), lines: null, lineShift: NaN,
     index: growable(Uint32Array, 32, 0), seed: keySeed(),
   };
+  made.add(log);
+  return log;
+}
+
+/** The logs this thread made: those whose index `withoutIndexes` sets aside. */
+const made = new WeakSet<SightingLog>();
+
+/**
+ * Runs `write` with the index of every log this thread made inside `value` (a validator state) set aside, then puts
+ * them back: a shard's state file is merged in another process, under another seed, where an index is never used,
+ * and it would make the file a third larger (8 bytes an entry beside ~24).
+ * @example const bytes = withoutIndexes(state, () => serialize(state));
+ */
+export function withoutIndexes<T>(value: unknown, write: () => T): T {
+  const aside: Array<[SightingLog, Uint32Array]> = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null || seen.has(v) || ArrayBuffer.isView(v)) continue;
+    seen.add(v);
+    if (made.has(v as SightingLog)) {
+      const log = v as SightingLog;
+      if (indexed(log)) aside.push([log, log.index]);
+      log.index = null;
+    } else if (v instanceof Map) {
+      for (const [k, x] of v) stack.push(k, x);
+    } else if (v instanceof Set) {
+      for (const x of v) stack.push(x);
+    } else {
+      for (const x of Object.values(v)) stack.push(x);
+    }
+  }
+  try {
+    return write();
+  } finally {
+    for (const [log, index] of aside) log.index = index;
+  }
 }
 
 /** Appends a sighting of `text` (a composite key as its parts) with the rule's key `slot`, at `row` and `line`. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
+import { withoutIndexes } from '../../rules/clean/_sighting-log.js';
 import type { ValidatorState } from '../core/state.js';
 import { MAX_WORST_RECORDS } from '../core/grade-tally.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
@@ -32,7 +33,7 @@ export class ShardStateError extends Error {
  */
 export function encodeShardState(shard: ShardState): Uint8Array {
   const { state, ...header } = shard;
-  const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), serialize(state)]);
+  const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), withoutIndexes(state, () => serialize(state))]);
   const sum = createHash('sha256').update(body).digest('hex');
   return Buffer.concat([Buffer.from(`${MAGIC} ${STATE_FORMAT} sha256:${sum}\n`, 'latin1'), body]);
 }
