@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseRegister } from './enterprise-register.js';
+import { enterpriseRegister, enterpriseRegisterWith } from './enterprise-register.js';
 import { builtinDatasets } from './index.js';
 import { findings } from './_findings.js';
 import { validate } from '../../src/core/validate.js';
@@ -37,6 +37,14 @@ async function brokenRow(patch: Readonly<Record<string, string>>, base: Readonly
 }
 
 describe('enterprise-register', () => {
+  // A copy of the definition (its module added by spreading) was compiled again by every validator and worker thread.
+  it('is the definition as defined (frozen, compiled once), named with its module; a variant with options has none', () => {
+    expect(Object.isFrozen(enterpriseRegister)).toBe(true);
+    expect(enterpriseRegister.module).toMatch(/enterprise-register\.(ts|js)$/);
+    expect(enterpriseRegisterWith().module).toBe(enterpriseRegister.module);
+    expect(enterpriseRegisterWith({ communes: { version: '2025', validFrom: '2025-07-01', source: 'test', entries: [{ code: '00004', name: 'Xã Phúc Xá', province: '01' }] } }).module).toBeUndefined();
+  });
+
   it('is a built-in dataset by its name', () => {
     expect(builtinDatasets['enterprise-register']).toBe(enterpriseRegister);
     expect(enterpriseRegister.timeZone).toBe('Asia/Ho_Chi_Minh');

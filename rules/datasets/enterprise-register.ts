@@ -74,7 +74,9 @@ export const ENTERPRISE_STATUSES = ['active', 'suspended', 'dissolving', 'dissol
  */
 // Named with its module so worker threads can load this definition (`workers > 1`); a variant built with options
 // is a different rule set, which workers could not rebuild from the module, so it has none.
-export const enterpriseRegister: DatasetDefinition = { ...enterpriseRegisterWith(), module: import.meta.url };
+// The definition itself, not a copy: its plan is compiled once, when it is defined (a copy was compiled again by
+// every validator, in every worker thread).
+export const enterpriseRegister: DatasetDefinition = enterpriseRegisterWith();
 
 /**
  * The enterprise register with options: the commune lists to check commune codes against (loaded with
@@ -91,6 +93,7 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
     missingValues: VN_MISSING_VALUES,
     // "Today" is the date in Vietnam: a record dated today is not in the future during a nightly run before 07:00.
     timeZone: 'Asia/Ho_Chi_Minh',
+    ...(options.communes !== undefined ? {} : { module: import.meta.url }),
     fields: {
       // The enterprise code is its tax code (Luật DN 2020 Điều 29); never an individual's 12-digit one. Compared in
       // canonical form: a branch's 13 digits run together are the same unit as its dashed code.

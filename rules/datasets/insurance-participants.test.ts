@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insuranceParticipants } from './insurance-participants.js';
+import { insuranceParticipants, insuranceParticipantsWith } from './insurance-participants.js';
 import { findings } from './_findings.js';
 import { validate } from '../../src/core/validate.js';
 
@@ -32,6 +32,14 @@ async function brokenRow(patch: Readonly<Record<string, string>>, base: Readonly
 }
 
 describe('insurance-participants', () => {
+  // A copy of the definition (its module added by spreading) was compiled again by every validator and worker thread.
+  it('is the definition as defined (frozen, compiled once), named with its module; a variant with options has none', () => {
+    expect(Object.isFrozen(insuranceParticipants)).toBe(true);
+    expect(insuranceParticipants.module).toMatch(/insurance-participants\.(ts|js)$/);
+    expect(insuranceParticipantsWith().module).toBe(insuranceParticipants.module);
+    expect(insuranceParticipantsWith({ communes: { version: '2025', validFrom: '2025-07-01', source: 'test', entries: [{ code: '00004', name: 'Xã Phúc Xá', province: '01' }] } }).module).toBeUndefined();
+  });
+
   it('gives valid participants no finding at all, and full scores', async () => {
     const { all, report } = await findings(insuranceParticipants, valid, NOW);
     expect(all).toEqual([]);

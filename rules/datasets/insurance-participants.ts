@@ -22,7 +22,7 @@ import { vnDate } from '../vn/dates/vn-date.js';
 import { excelSerialIn } from '../vn/dates/excel-serial-in.js';
 import { VN_MISSING_VALUES } from '../vn/dates/missing-values.js';
 import { communeRules } from './_communes.js';
-import { PERSON_REGISTER_OPTION_KEYS, populationRules, type PersonRegisterOptions } from './_population.js';
+import { PERSON_REGISTER_OPTION_KEYS, customised, populationRules, type PersonRegisterOptions } from './_population.js';
 import { checkOptionKeys } from '../../src/core/option-keys.js';
 import { canonical } from '../vn/canonical.js';
 import { COSMETIC, cosmeticNameRules } from './_rules.js';
@@ -53,7 +53,9 @@ import { COSMETIC, cosmeticNameRules } from './_rules.js';
  */
 // Named with its module so worker threads can load this definition (`workers > 1`); a variant built with options
 // is a different rule set, which workers could not rebuild from the module, so it has none.
-export const insuranceParticipants: DatasetDefinition = { ...insuranceParticipantsWith(), module: import.meta.url };
+// The definition itself, not a copy: its plan is compiled once, when it is defined (a copy was compiled again by
+// every validator, in every worker thread).
+export const insuranceParticipants: DatasetDefinition = insuranceParticipantsWith();
 
 /**
  * The insurance-participants register with options: the commune lists to check commune codes against (loaded with
@@ -72,6 +74,7 @@ export function insuranceParticipantsWith(options: PersonRegisterOptions = {}): 
     missingValues: VN_MISSING_VALUES,
     // "Today" is the date in Vietnam: a record dated today is not in the future during a nightly run before 07:00.
     timeZone: 'Asia/Ho_Chi_Minh',
+    ...(customised(options) ? {} : { module: import.meta.url }),
     fields: {
       // Compared in canonical form: the spaced and the bare number are one participant.
       bhxh_no: field.text().required().pii().use(bhxh(), bhxhProvince()).unique({ normalize: canonical.bhxh })

@@ -35,6 +35,14 @@ async function brokenRow(patch: Readonly<Record<string, string>>, base: Readonly
 }
 
 describe('land-parcels', () => {
+  // A copy of the definition (its module added by spreading) was compiled again by every validator and worker thread.
+  it('is the definition as defined (frozen, compiled once), named with its module; a variant with options has none', () => {
+    expect(Object.isFrozen(landParcels)).toBe(true);
+    expect(landParcels.module).toMatch(/land-parcels\.(ts|js)$/);
+    expect(landParcelsWith().module).toBe(landParcels.module);
+    expect(landParcelsWith({ communes: { version: '2025', validFrom: '2025-07-01', source: 'test', entries: [{ code: '00004', name: 'Xã Phúc Xá', province: '01' }] } }).module).toBeUndefined();
+  });
+
   it('gives valid parcels no finding at all, and full scores', async () => {
     const { all, report } = await findings(landParcels, valid, NOW);
     expect(all).toEqual([]);

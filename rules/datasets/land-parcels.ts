@@ -55,7 +55,9 @@ import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearN
  */
 // Named with its module so worker threads can load this definition (`workers > 1`); a variant built with options
 // is a different rule set, which workers could not rebuild from the module, so it has none.
-export const landParcels: DatasetDefinition = { ...landParcelsWith(), module: import.meta.url };
+// The definition itself, not a copy: its plan is compiled once, when it is defined (a copy was compiled again by
+// every validator, in every worker thread).
+export const landParcels: DatasetDefinition = landParcelsWith();
 
 /**
  * The land-parcels register with options: the commune lists to check commune codes against (loaded with
