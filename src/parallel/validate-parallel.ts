@@ -19,9 +19,12 @@ import { sinkWaits } from '../core/sink-waits.js';
  * Bytes more for the calling thread's range: what it validates while a worker starts (0.2–0.35 s to its first row,
  * then its own JIT warm-up). Both must finish together: the merge waits for the later one. Measured on land-parcels
  * (1M rows, 2 threads, 2 cores, 7 runs per size): with 6 MiB the worker finished 0.19 s before this thread on
- * average, with 3 MiB 0.05 s after it (each ± 0.15 s of noise); 4 MiB is where the two meet.
+ * average, with 3 MiB 0.05 s after it (each ± 0.15 s of noise); 4 MiB was where the two met. Once workers started
+ * sooner and loaded faster (date-fns bundled, the built-in plan compiled once), 6 alternating runs per size: this
+ * thread finished after the worker by 77 ms on average with 4 MiB (both done at 5.03 s), 44 ms with 3 MiB (4.93 s),
+ * 35 ms with 2 MiB (4.99 s), each ± 0.2 s of noise: 3 MiB.
  */
-const HEAD_START = 4 * 1024 * 1024;
+const HEAD_START = 3 * 1024 * 1024;
 
 export interface ParallelCsv {
   readonly path: string;
