@@ -301,8 +301,6 @@ export function checkSightingLog(x: unknown): boolean {
   if (!Number.isSafeInteger(l.size) || l.size < 0 || l.size > l.rows.length || (l.lines !== null && l.size > l.lines.length)) return false;
   if (!Number.isSafeInteger(l.used) || l.used < 0 || l.used > l.arena.length) return false;
   if (l.lines === null && !(l.lineShift === NO_LINES || Number.isNaN(l.lineShift) || Number.isInteger(l.lineShift))) return false;
-  // Starts and hashes both or neither; the starts must be the entries' own (the hashes are used only under this
-  // thread's seed, which a file cannot know).
   // The index must hold each entry's own start (its hashes are used only under this thread's seed, which a file
   // cannot know).
   const index = indexed(l) ? l.index : undefined;
