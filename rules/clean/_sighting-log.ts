@@ -16,6 +16,7 @@ import {
 } from './_key-arena.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
+import { forEachObject } from '../../src/core/for-each-object.js';
 import { grown, lineAt, MAX_POSITION, NO_LINES, position, setLine } from './_key-table.js';
 
 export interface SightingLog {
@@ -83,24 +84,13 @@ const made = new WeakSet<SightingLog>();
  */
 export function withoutIndexes<T>(value: unknown, write: () => T): T {
   const aside: Array<[SightingLog, Uint32Array]> = [];
-  const seen = new Set<object>();
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v !== 'object' || v === null || seen.has(v) || ArrayBuffer.isView(v)) continue;
-    seen.add(v);
-    if (made.has(v as SightingLog)) {
-      const log = v as SightingLog;
-      if (indexed(log)) aside.push([log, log.index]);
-      log.index = null;
-    } else if (v instanceof Map) {
-      for (const [k, x] of v) stack.push(k, x);
-    } else if (v instanceof Set) {
-      for (const x of v) stack.push(x);
-    } else {
-      for (const x of Object.values(v)) stack.push(x);
-    }
-  }
+  forEachObject(value, (v) => {
+    if (!made.has(v as SightingLog)) return true;
+    const log = v as SightingLog;
+    if (indexed(log)) aside.push([log, log.index]);
+    log.index = null;
+    return false;
+  });
   try {
     return write();
   } finally {
