@@ -31,12 +31,12 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
 
 // Ratios the README quotes beside the times → the bench's ratio rows.
 const RATIOS: ReadonlyArray<readonly [string, string]> = [
-  ['0.93 × idiomatic DuckDB', 'ddss, compared checks only (2 workers) / DuckDB idiomatic SQL'],
-  ['0.93 × DuckDB whole', 'ddss, whole land-parcels (2 workers) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
-  ['1.17 × DuckDB 54 checks', 'ddss, whole land-parcels (2 workers) / DuckDB idiomatic SQL (goal 0.6)'],
-  ['1.40 × DuckDB whole', 'ddss, whole land-parcels (1 worker) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
-  ['1.76 × DuckDB 54 checks', 'ddss, whole land-parcels (1 worker) / DuckDB idiomatic SQL (2 threads)'],
-  ['ddss on the same checks: 0.65 ×', 'ddss, compared checks only (1 worker) / hand-written loop'],
+  ['0.80 × idiomatic DuckDB', 'ddss, compared checks only (2 workers) / DuckDB idiomatic SQL'],
+  ['0.82 × DuckDB whole', 'ddss, whole land-parcels (2 workers) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
+  ['1.02 × DuckDB 54 checks', 'ddss, whole land-parcels (2 workers) / DuckDB idiomatic SQL (goal 0.6)'],
+  ['1.23 × DuckDB whole', 'ddss, whole land-parcels (1 worker) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
+  ['1.52 × DuckDB 54 checks', 'ddss, whole land-parcels (1 worker) / DuckDB idiomatic SQL (2 threads)'],
+  ['ddss on the same checks: 0.72 ×', 'ddss, compared checks only (1 worker) / hand-written loop'],
   ['0.67 × one thread', 'ddss, whole land-parcels: 2 workers / 1 worker'],
 ];
 
