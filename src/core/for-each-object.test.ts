@@ -26,4 +26,12 @@ describe('forEachObject', () => {
     expect(seen).toContain(closed);
     expect(seen).not.toContain(hidden);
   });
+
+  it('steps over the holes of a sparse array at once (length 2³² − 1, as a forged state file can hold)', () => {
+    const inside = { inside: true };
+    const sparse = Object.assign([], { length: 2 ** 32 - 1, 7: inside }) as unknown[];
+    const seen: object[] = [];
+    forEachObject({ sparse }, (o) => { seen.push(o); });
+    expect(seen).toContain(inside);
+  });
 });
