@@ -200,31 +200,60 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
       p += entryBytes(arena, p);
     }
   }
-  // Partitions by the hash's top bits, a few thousand entries each, in log order within each (a stable counting sort).
+  const { start, order, sorted } = partitionByHash(index, total);
+  const repeats = probePartitions(arena, index, start, order, sorted);
+  return [...repeats.keys()].sort((x, y) => x - y).map((f) => {
+    const text = readEntry(arena, index[2 * f] as number).text;
+    const member = (i: number) => make(log.rows[i] as number, lineOf(log, i), readKey(arena, index[2 * i] as number, text));
+    const later = repeats.get(f) as number[];
+    const members = [member(f)];
+    for (const i of later) members.push(member(i));
+    return { text, members };
+  });
+}
+
+/**
+ * The entries partitioned by their hash's top bits, a few thousand each, in log order within each (a stable counting
+ * sort): `order` holds the entries, `sorted` their hashes (read sequentially by the probe), partition p is
+ * [start[p], start[p + 1]). Phases of `repeatedTexts` are functions of their own, with no closure made per call: V8
+ * compiled the loops of one function by on-stack replacement, and each log's call met code specialised to the last
+ * one's closure (a "wrong call target" deoptimisation), so a land run's second log was partitioned in unoptimised code,
+ * about five times slower (70 against 13 ms for ~900k entries, after the last row, while the other threads waited).
+ */
+function partitionByHash(index: Uint32Array, total: number): { start: Uint32Array; order: Uint32Array; sorted: Uint32Array } {
   const bits = Math.min(16, Math.max(0, Math.ceil(Math.log2(total / 2048))));
   const parts = 1 << bits;
-  const partOf = (h: number) => (bits === 0 ? 0 : h >>> (32 - bits));
+  // The top `bits` bits; with one partition, none (`h >>> 32` would be h: shift counts are taken mod 32).
+  const shift = bits === 0 ? 0 : 32 - bits;
+  const mask = parts - 1;
   const start = new Uint32Array(parts + 1);
   for (let i = 0; i < total; i++) {
-    const p = partOf(index[2 * i + 1] as number) + 1;
+    const p = (((index[2 * i + 1] as number) >>> shift) & mask) + 1;
     start[p] = (start[p] as number) + 1;
   }
   for (let p = 0; p < parts; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const order = new Uint32Array(total);
-  const sorted = new Uint32Array(total); // the hashes in partition order, read sequentially below
+  const sorted = new Uint32Array(total);
   const fill = start.slice(0, parts);
   for (let i = 0; i < total; i++) {
     const h = index[2 * i + 1] as number;
-    const p = partOf(h);
+    const p = (h >>> shift) & mask;
     const j = fill[p] as number;
     fill[p] = j + 1;
     order[j] = i;
     sorted[j] = h;
   }
+  return { start, order, sorted };
+}
+
+/** The repeats within each partition: first sighting → later ones, entries in log order. */
+function probePartitions(arena: Uint8Array, index: Uint32Array, start: Uint32Array, order: Uint32Array,
+  sorted: Uint32Array): Map<number, number[]> {
+  const parts = start.length - 1;
   let largest = 0;
   for (let p = 0; p < parts; p++) largest = Math.max(largest, (start[p + 1] as number) - (start[p] as number));
   const slots = new Int32Array(capacity(largest));
-  const repeats = new Map<number, number[]>(); // first sighting → later ones, entries in log order
+  const repeats = new Map<number, number[]>();
   for (let p = 0; p < parts; p++) {
     const lo = start[p] as number;
     const hi = start[p + 1] as number;
@@ -249,14 +278,7 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
       }
     }
   }
-  return [...repeats.keys()].sort((x, y) => x - y).map((f) => {
-    const text = readEntry(arena, index[2 * f] as number).text;
-    const member = (i: number) => make(log.rows[i] as number, lineOf(log, i), readKey(arena, index[2 * i] as number, text));
-    const later = repeats.get(f) as number[];
-    const members = [member(f)];
-    for (const i of later) members.push(member(i));
-    return { text, members };
-  });
+  return repeats;
 }
 
 /** Sighting e of `log`, whose entry starts at `at`. */
