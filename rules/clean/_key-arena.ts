@@ -108,6 +108,44 @@ export function entryBound(text: string | KeyParts, wide: boolean, key: string |
 export function writeEntry(arena: Uint8Array, at: number, text: string | KeyParts, key: string | undefined,
   wide: boolean): number {
   const p = typeof text === 'string' ? writeKnown(arena, at, text, wide, 0) : writeParts(arena, at, text, wide);
+  return writeEntryKey(arena, p, text, key);
+}
+
+/**
+ * Writes a text entry's text at `at` (room reserved for the wide form: {@link entryBound} with `wide` true) and
+ * hashes it ({@link hashText}, read back with {@link lastTextHash}) in the same pass; returns where the text ends (the
+ * key follows: {@link writeEntryKey}). Units are stored one byte each as they are hashed — the meta's size does not
+ * depend on the width (`n << 1` and `n << 1 | 1` are never on two sides of a power of 128) — and the text is written
+ * again two bytes a unit only when one is above 0xff, which identifiers, codes and dates never are: the separate hash
+ * pass this spares was a fifth of logging a sighting.
+ */
+export function writeTextHashed(arena: Uint8Array, at: number, s: string, seed: number): number {
+  const n = s.length;
+  let q = at + varintSize(n << 1);
+  let h = seed ^ n;
+  let or = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    or |= c;
+    h = Math.imul(h ^ c, 0x01000193);
+    arena[q++] = c; // its low byte; rewritten below when wide
+  }
+  lastWide = or > 0xff;
+  lastHash = finalise(h);
+  if (lastWide) return writeKnown(arena, at, s, true, 0);
+  writeVarint(arena, at, n << 1);
+  return q;
+}
+
+let lastHash = 0;
+
+/** The hash {@link writeTextHashed} last computed. */
+export function lastTextHash(): number {
+  return lastHash;
+}
+
+/** Writes an entry's record `key` after its text (which ends at `p`); returns where the entry ends. */
+export function writeEntryKey(arena: Uint8Array, p: number, text: string | KeyParts, key: string | undefined): number {
   if (key === undefined) return writeVarint(arena, p, 0);
   if (key === text) return writeVarint(arena, p, 1);
   return writeKey(arena, p, key);

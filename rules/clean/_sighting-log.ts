@@ -12,7 +12,8 @@
  * lines only once one is not its row plus a shared shift (as the key table does).
  */
 import {
-  entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, hashParts, hashText, lastTextWide, readEntry, readKey, writeEntry, type KeyParts,
+  entriesEqual, entryBound, entryBytes, entryEnd, hashEntry, hashParts, lastTextHash, lastTextWide, readEntry, readKey, writeEntry,
+  writeEntryKey, writeTextHashed, type KeyParts,
 } from './_key-arena.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
@@ -101,17 +102,22 @@ export function withoutIndexes<T>(value: unknown, write: () => T): T {
 /** Appends a sighting of `text` (a composite key as its parts) with the rule's key `slot`, at `row` and `line`. */
 export function logSighting(log: SightingLog, text: string | KeyParts, slot: string | undefined, row: number,
   line: number | undefined): void {
-  // The hash's pass over the text also tells whether it is wide (a unit above 0xff: two bytes a unit).
   const seed = log.seed ?? 0;
-  const hash = typeof text === 'string' ? hashText(text, seed) : hashParts(text, seed);
-  const wide = lastTextWide();
   const at = log.used;
-  const need = at + entryBound(text, wide, slot);
-  if (need > log.arena.length) {
-    if (need > 0xffffffff) throw new Error('ddss: uniqueness text exceeds 4 GiB in one log');
-    log.arena = growTo(Uint8Array, log.arena, Math.min(0xffffffff, Math.max(need, grown(log.arena.length))));
+  let hash: number;
+  if (typeof text === 'string') {
+    // Written and hashed in one pass (room for the wide form, which the pass finds out).
+    roomFor(log, at + entryBound(text, true, slot));
+    const p = writeTextHashed(log.arena, at, text, seed);
+    hash = lastTextHash();
+    log.used = writeEntryKey(log.arena, p, text, slot);
+  } else {
+    // The hash's pass over the parts also tells whether they are wide (a unit above 0xff: two bytes a unit).
+    hash = hashParts(text, seed);
+    const wide = lastTextWide();
+    roomFor(log, at + entryBound(text, wide, slot));
+    log.used = writeEntry(log.arena, at, text, slot, wide);
   }
-  log.used = writeEntry(log.arena, at, text, slot, wide);
   const e = log.size;
   if (e === log.rows.length) {
     log.rows = growTo(Uint32Array, log.rows, grown(e));
@@ -125,6 +131,13 @@ export function logSighting(log: SightingLog, text: string | KeyParts, slot: str
   log.rows[e] = position(row);
   setLine(log, e, line === undefined ? 0 : position(line + 1));
   log.size = e + 1;
+}
+
+/** Grows the log's arena to hold `need` bytes. */
+function roomFor(log: SightingLog, need: number): void {
+  if (need <= log.arena.length) return;
+  if (need > 0xffffffff) throw new Error('ddss: uniqueness text exceeds 4 GiB in one log');
+  log.arena = growTo(Uint8Array, log.arena, Math.min(0xffffffff, Math.max(need, grown(log.arena.length))));
 }
 
 /**
