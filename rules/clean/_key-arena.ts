@@ -77,7 +77,10 @@ function decimalScale(n: number): number {
 
 let lastWide = false;
 
-/** Whether the text last hashed by {@link hashText} has a code unit above 0xff (is stored two bytes per unit). */
+/**
+ * Whether the text last hashed ({@link hashText}, {@link hashParts}, {@link writeTextHashed}) has a code unit above
+ * 0xff (is stored two bytes per unit).
+ */
 export function lastTextWide(): boolean {
   return lastWide;
 }
@@ -117,7 +120,7 @@ export function writeEntry(arena: Uint8Array, at: number, text: string | KeyPart
  * key follows: {@link writeEntryKey}). Units are stored one byte each as they are hashed — the meta's size does not
  * depend on the width (`n << 1` and `n << 1 | 1` are never on two sides of a power of 128) — and the text is written
  * again two bytes a unit only when one is above 0xff, which identifiers, codes and dates never are: the separate hash
- * pass this spares was a fifth of logging a sighting.
+ * pass this spares was ~15 % of logging a sighting.
  */
 export function writeTextHashed(arena: Uint8Array, at: number, s: string, seed: number): number {
   const n = s.length;

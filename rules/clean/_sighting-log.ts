@@ -230,8 +230,9 @@ export function repeatedTexts<T>(log: SightingLog, make: SightingMaker<T>): Arra
  * sort): `order` holds the entries, `sorted` their hashes (read sequentially by the probe), partition p is
  * [start[p], start[p + 1]). Phases of `repeatedTexts` are functions of their own, with no closure made per call: V8
  * compiled the loops of one function by on-stack replacement, and each log's call met code specialised to the last
- * one's closure (a "wrong call target" deoptimisation), so a land run's second log was partitioned in unoptimised code,
- * about five times slower (70 against 13 ms for ~900k entries, after the last row, while the other threads waited).
+ * one's closure (a "wrong call target" deoptimisation), so a land run's second log was partitioned in unoptimised code
+ * (66–77 ms for its 885k entries, against 12–16 ms for the next log's million), after the last row, while the other
+ * threads waited.
  */
 function partitionByHash(index: Uint32Array, total: number): { start: Uint32Array; order: Uint32Array; sorted: Uint32Array } {
   const bits = Math.min(16, Math.max(0, Math.ceil(Math.log2(total / 2048))));
