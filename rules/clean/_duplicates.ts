@@ -1,10 +1,11 @@
 import type { DatasetFinding, MergeOffset, RuleContext } from '../../src/core/types.js';
 import { absorb, firstSighting, newKeyTable, refOf, sight, type KeyTable } from './_key-table.js';
-import type { KeyParts } from './_key-arena.js';
+import type { KeyParts } from './_key-hash.js';
 import { checkKeyTable } from './_check-key-table.js';
 import {
-  appendLog, checkSightingLog, logSighting, newSightingLog, repeatedTexts, sightings, type SightingLog,
+  appendLog, checkSightingLog, logSighting, newSightingLog, sightings, type SightingLog,
 } from './_sighting-log.js';
+import { repeatedTexts } from './_repeated-texts.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
 export interface Sighting {

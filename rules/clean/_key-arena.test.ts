@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  entryBound, hashText, lastTextHash, lastTextWide, readEntry, writeEntry, writeEntryKey, writeTextHashed,
-} from './_key-arena.js';
+import { entryBound, lastTextHash, readEntry, writeEntry, writeEntryKey, writeTextHashed } from './_key-arena.js';
+import { hashText, lastTextWide } from './_key-hash.js';
 
 /** Texts of both widths, around the lengths where the meta's varint takes another byte (n << 1 at 128 and 16384). */
 const text = fc.oneof(

@@ -5,93 +5,7 @@
  * The encoding is canonical, so equal texts have equal bytes and entries compare without decoding.
  */
 
-/**
- * Seeded FNV-1a over UTF-16 code units with a murmur3 finaliser, so low bits (slots) and top bits (shards) both mix.
- * Also notes whether a unit is above 0xff ({@link lastTextWide}): the same pass, so writing the text needs no other.
- */
-export function hashText(s: string, seed: number): number {
-  let h = seed ^ s.length;
-  let or = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    or |= c;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  lastWide = or > 0xff;
-  return finalise(h);
-}
-
-/**
- * A composite key's text without building it: each part as `<length>:<part>` (length-prefixed, so ("a|b", "c") and
- * ("a", "b|c") differ). Its entries are stored, hashed and compared as that text, so a table mixes both freely and
- * its state files read as before.
- */
-export type KeyParts = readonly string[];
-
-/** The composite key's text, built (for the rare comparison with a stored entry). */
-export function joinParts(parts: KeyParts): string {
-  let s = '';
-  for (const p of parts) s += `${p.length}:${p}`;
-  return s;
-}
-
-/** {@link hashText} of {@link joinParts}`(parts)`, in one pass over the parts (noting the width too). */
-export function hashParts(parts: KeyParts, seed: number): number {
-  let h = seed ^ joinedLength(parts);
-  let or = 0;
-  for (const p of parts) {
-    const n = p.length;
-    if (n < 10) h = Math.imul(h ^ (48 + n), 0x01000193); // nearly always: codes and numbers are short
-    else for (let d = decimalScale(n); d >= 1; d = Math.floor(d / 10)) h = Math.imul(h ^ (48 + (Math.floor(n / d) % 10)), 0x01000193);
-    h = Math.imul(h ^ 58, 0x01000193); // ':'
-    for (let i = 0; i < n; i++) {
-      const c = p.charCodeAt(i);
-      or |= c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-  }
-  lastWide = or > 0xff;
-  return finalise(h);
-}
-
-/** The length of {@link joinParts}`(parts)`. */
-export function joinedLength(parts: KeyParts): number {
-  let n = 0;
-  for (const p of parts) n += decimalDigits(p.length) + 1 + p.length;
-  return n;
-}
-
-function decimalDigits(n: number): number {
-  if (n < 10) return 1;
-  let digits = 1;
-  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-  return digits;
-}
-
-/** The place value of `n`'s first decimal digit (1 for 0–9, 10 for 10–99…). */
-function decimalScale(n: number): number {
-  let d = 1;
-  while (d * 10 <= n) d *= 10;
-  return d;
-}
-
-let lastWide = false;
-
-/**
- * Whether the text last hashed ({@link hashText}, {@link hashParts}, {@link writeTextHashed}) has a code unit above
- * 0xff (is stored two bytes per unit).
- */
-export function lastTextWide(): boolean {
-  return lastWide;
-}
-
-function finalise(x: number): number {
-  let h = x ^ (x >>> 16);
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
+import { decimalScale, finalise, finishHash, joinedLength, lastTextWide, type KeyParts } from './_key-hash.js';
 
 /**
  * Arena bytes an entry of `text` (of known width: `wide` when a unit is above 0xff) and record `key` takes at most:
@@ -116,7 +30,7 @@ export function writeEntry(arena: Uint8Array, at: number, text: string | KeyPart
 
 /**
  * Writes a text entry's text at `at` (room reserved for the wide form: {@link entryBound} with `wide` true) and
- * hashes it ({@link hashText}, read back with {@link lastTextHash}) in the same pass; returns where the text ends (the
+ * hashes it (`hashText`, read back with {@link lastTextHash}) in the same pass; returns where the text ends (the
  * key follows: {@link writeEntryKey}). Units are stored one byte each as they are hashed — the meta's size does not
  * depend on the width (`n << 1` and `n << 1 | 1` are never on two sides of a power of 128) — and the text is written
  * again two bytes a unit only when one is above 0xff, which identifiers, codes and dates never are: the separate hash
@@ -133,9 +47,8 @@ export function writeTextHashed(arena: Uint8Array, at: number, s: string, seed: 
     h = Math.imul(h ^ c, 0x01000193);
     arena[q++] = c; // its low byte; rewritten below when wide
   }
-  lastWide = or > 0xff;
-  lastHash = finalise(h);
-  if (lastWide) return writeKnown(arena, at, s, true, 0);
+  lastHash = finishHash(h, or);
+  if (lastTextWide()) return writeKnown(arena, at, s, true, 0);
   writeVarint(arena, at, n << 1);
   return q;
 }
@@ -169,7 +82,7 @@ function writeKnown(arena: Uint8Array, p: number, s: string, wide: boolean, bias
   return q;
 }
 
-/** A composite key's text ({@link joinParts}) as {@link writeKnown} writes text, straight from its parts. */
+/** A composite key's text (`joinParts`) as {@link writeKnown} writes text, straight from its parts. */
 function writeParts(arena: Uint8Array, p: number, parts: KeyParts, wide: boolean): number {
   let q = writeVarint(arena, p, (joinedLength(parts) << 1) | (wide ? 1 : 0));
   const step = wide ? 2 : 1; // digits and ':' are one unit each; wide, its high byte is 0
@@ -288,7 +201,7 @@ export function entriesEqual(a: Uint8Array, at: number, b: Uint8Array, bt: numbe
   return true;
 }
 
-/** {@link hashText} of an entry's text, read from the arena. */
+/** `hashText` (./_key-hash.ts) of an entry's text, read from the arena. */
 export function hashEntry(arena: Uint8Array, at: number, seed: number): number {
   const meta = readVarint(arena, at);
   const n = meta >>> 1;

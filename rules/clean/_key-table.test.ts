@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { hashParts, hashText, joinParts } from './_key-arena.js';
+import { hashParts, hashText, joinParts } from './_key-hash.js';
 import { absorb, firstSighting, lookup, newKeyTable, sight, type KeyTable } from './_key-table.js';
 import { checkKeyTable } from './_check-key-table.js';
 import { limits } from './_growable.js';

@@ -12,10 +12,8 @@
  * re-hashing (merges re-hash when seeds differ: tables from other processes). Entry arrays and arenas grow in place
  * (./_growable.ts), so a growing table leaves no dead copies behind.
  */
-import {
-  entriesEqual, entryBound, entryBytes, hashEntry, hashParts, hashText, joinParts, lastTextWide, readEntry, textEquals, writeEntry,
-  type KeyParts,
-} from './_key-arena.js';
+import { entriesEqual, entryBound, entryBytes, hashEntry, readEntry, textEquals, writeEntry } from './_key-arena.js';
+import { hashParts, hashText, joinParts, lastTextWide, type KeyParts } from './_key-hash.js';
 import { growTo, growable } from './_growable.js';
 import { keySeed } from './_key-seed.js';
 

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryBytes, hashEntry, joinParts, type KeyParts } from './_key-arena.js';
+import { entryBytes, hashEntry } from './_key-arena.js';
+import { joinParts, type KeyParts } from './_key-hash.js';
 import { keySeed } from './_key-seed.js';
 import { limits } from './_growable.js';
 import {
-  appendLog, checkSightingLog, logSighting, newSightingLog, repeatedTexts as repeated, sightings, type SightingLog,
+  appendLog, checkSightingLog, logSighting, newSightingLog, sightings, type SightingLog,
 } from './_sighting-log.js';
+import { repeatedTexts as repeated } from './_repeated-texts.js';
 
 /** The repeats, each sighting as its row, line and key slot. */
 const repeatedTexts = (log: SightingLog) => repeated(log, (row, line, slot) => ({ row, line, slot }));
