@@ -96,8 +96,13 @@ describe('ddss fix', () => {
     writeFileSync(out, 'keep');
     const r = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--out .*exists|refusing/);
+    // It offered "use --force", which fix does not take: the flag was then refused as unknown.
+    expect(r.stderr).toBe(`ddss: refusing to overwrite existing "${out}" (--out); name a file that does not exist (this command never replaces one)\n`);
     expect(readFileSync(out, 'utf8')).toBe('keep');
+    const log = tmp.path('changes.csv');
+    writeFileSync(log, 'keep');
+    const l = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', tmp.path('new.csv'), '--log', log]);
+    expect([l.code, l.stderr.includes('(--log); name a file that does not exist'), readFileSync(log, 'utf8')]).toEqual([2, true, 'keep']);
   });
 
   it('refuses to write over the input, by its name or through a link', async () => {
@@ -170,6 +175,17 @@ describe('ddss fix', () => {
     expect(existsSync(tmp.path('f.csv'))).toBe(false);
     const converted = await cli(['fix', input, ...DEFINITION, '--out', tmp.path('f.csv'), '--encoding', 'utf16le', '--to-utf8']);
     expect([converted.code, readFileSync(tmp.path('f.csv'), 'utf8')]).toEqual([1, PARCELS.toString('utf8').replace('Canary ,', 'Canary,')]);
+  });
+
+  // Declared TCVN3, a UTF-8 file was written with every accented letter rewritten, exit 1, nothing in the log.
+  it('refuses to convert a UTF-8 file declared TCVN3, and says which flags to leave out (exit 2, nothing written)', async () => {
+    const out = tmp.path('f.csv');
+    const log = tmp.path('changes.csv');
+    const r = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', out, '--log', log, '--encoding', 'tcvn3', '--to-utf8']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ddss: fix reads this file as tcvn3, but it looks like UTF-8: its bytes are valid UTF-8 with \d+ accented letters/);
+    expect(r.stderr).toMatch(/leave out --encoding and --to-utf8 \(it is fixed as the UTF-8 it is\); nothing written\n$/);
+    expect([existsSync(out), existsSync(log)]).toEqual([false, false]);
   });
 
   it.each([

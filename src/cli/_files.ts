@@ -15,6 +15,8 @@ export interface OutputPath {
   readonly path: string;
   /** Written by appending in place (a history file), not placed by renaming: any kind of file will do. */
   readonly appended?: boolean;
+  /** The command has no `--force` (fix: its outputs are data, never written over a file): refusals do not offer it. */
+  readonly noForce?: boolean;
 }
 
 /** Temporary files of outputs being written, removed if the process is interrupted before they are committed. */
@@ -215,7 +217,8 @@ export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, for
 
 /** The error for an existing output file without `--force`. */
 export function refuse(o: OutputPath): CliError {
-  return usage(`refusing to overwrite existing "${o.given}" (--${o.flag}); use --force to replace it`);
+  return usage(`refusing to overwrite existing "${o.given}" (--${o.flag}); ${o.noForce === true
+    ? 'name a file that does not exist (this command never replaces one)' : 'use --force to replace it'}`);
 }
 
 /** The error for an output that cannot be written (exit 3: the run happened, its result could not be kept). */

@@ -41,8 +41,10 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const input = cliPath(io.cwd, args.input);
   await requireReadable(input, args.input);
-  const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
-  const logPath = args.log === undefined ? undefined : outputPath('log', args.log.path, io.cwd);
+  // fix has no --force: its refusals must not offer one (they did, and the flag was then an unknown option).
+  const out: OutputPath | undefined = args.out === undefined ? undefined : { ...outputPath('out', args.out, io.cwd), noForce: true };
+  const logPath: OutputPath | undefined = args.log === undefined ? undefined
+    : { ...outputPath('log', args.log.path, io.cwd), noForce: true };
   // An input that cannot be read twice is said first: no output flag can make it work.
   await requireRereadable(input, args.input, 'fix reads its input several times (to validate it, gather the records ' +
     'to fix, write the copy)');
@@ -94,6 +96,11 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
         `add --encoding ${bom} --to-utf8 to write it as UTF-8`);
     }
     if (/UTF-8 files only/.test(text)) throw usage(text);
+    const likely = /^fix reads this file as .*: declare its encoding \((\S+)\)$/.exec(text)?.[1];
+    if (likely !== undefined) {
+      throw usage(text.replace(/declare its encoding \(\S+\)$/, likely === 'utf8' ? 'leave out --encoding and --to-utf8 ' +
+        '(it is fixed as the UTF-8 it is); nothing written' : `declare --encoding ${likely} --to-utf8; nothing written`));
+    }
     throw new CliError(`dataset "${definition.name}" cannot be used: ${text}`);
   }
   if (result.before.partial) {

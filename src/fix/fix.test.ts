@@ -175,6 +175,24 @@ describe('fix: a legacy-encoded file written as UTF-8 (toUtf8)', () => {
     expect(log).toMatchObject([{ status: 'fixed', line: 2, before: ' Nguyễn Văn An ', after: 'Nguyễn Văn An' }]);
     await expect(run(names, input, { encoding: 'tcvn3' })).rejects.toThrow(/pass toUtf8/);
   });
+
+  // Every pass read the conversion, so none saw the bytes: a UTF-8 file declared TCVN3 was validated as clean
+  // converted text and written with every accented letter rewritten ("Nguyễn" → "NguyỏằẶn"), with nothing in the log.
+  it.each(['tcvn3', 'windows-1258', 'vni'])('refuses a UTF-8 file declared %s, before writing or logging anything', async (encoding) => {
+    const written: Uint8Array[] = [];
+    const log: FixChange[] = [];
+    const input = Buffer.from('id,name,note\n1, Nguyễn Văn An ,Hà Nội\n', 'utf8');
+    await expect(fix(names, input, { now: NOW, encoding, toUtf8: true, write: (c) => { written.push(c); }, onChange: (c) => log.push(c) }))
+      .rejects.toThrow(`ddss: fix reads this file as ${encoding}, but it looks like UTF-8: its bytes are valid UTF-8 with 4 accented ` +
+        'letters written as UTF-8 sequences; converted, every accented letter would be rewritten: declare its encoding (utf8)');
+    expect([written, log]).toEqual([[], []]);
+  });
+
+  it('still converts a legacy file whose first 64 KiB are ASCII (nothing says it is not as declared)', async () => {
+    const input = Buffer.concat([Buffer.from(`id,name,note\n${'9,An,x\n'.repeat(10_000)}`), encodeTcvn3('1,Hà Nội,x\n') ?? new Uint8Array(0)]);
+    const { text } = await run(names, input, { encoding: 'tcvn3', toUtf8: true });
+    expect(text.endsWith('1,Hà Nội,x\n')).toBe(true);
+  });
 });
 
 describe('fix: inputs it does not rewrite', () => {

@@ -7,6 +7,8 @@ import { FIX_KINDS, type DatasetDefinition, type FixKind, type ValidateOptions, 
 import { readCsv } from '../sources/csv/read-csv.js';
 import { byteInput } from '../sources/csv/input.js';
 import { createDecoder, encodingName, type Encoding } from '../sources/decode/decoder.js';
+import { encodingMismatch } from '../sources/decode/encoding-mismatch.js';
+import { SNIFF_BYTES, sniffEncoding } from '../sources/decode/sniff-encoding.js';
 import { resolveHeader } from '../sources/csv/header.js';
 import { validate } from '../validate.js';
 import { rawRecords } from './_raw-records.js';
@@ -61,6 +63,9 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   }
   // A legacy-encoded file is fixed as its UTF-8 text: every pass reads the conversion, and the output is UTF-8.
   const open = (): AsyncIterable<Uint8Array> => encoding === 'utf8' ? byteInput(source).open() : utf8Of(byteInput(source).open(), encoding);
+  // Every pass reads the conversion, so no pass sees the bytes as they are: a file already in UTF-8, declared as
+  // TCVN3, was validated as clean converted text and written garbled in every accented letter, with nothing in the log.
+  if (encoding !== 'utf8') await refuseMismatch(byteInput(source).open(), encoding);
   const plan = compile(definition);
   const slots = recordSlots(plan);
   const run: ValidateOptions = {
@@ -190,6 +195,30 @@ async function* fixedBytes(open: () => AsyncIterable<Uint8Array>, edits: Edits, 
     });
     yield parts.length === 1 ? parts[0] as Uint8Array : Buffer.concat(parts);
   }
+}
+
+/**
+ * Refuses, before anything is read as declared, an input whose first bytes say it is not in `encoding` (the
+ * `encoding_mismatch` that validate reports): converting it would rewrite every accented letter.
+ */
+async function refuseMismatch(chunks: AsyncIterable<Uint8Array>, encoding: Encoding): Promise<void> {
+  const head = new Uint8Array(SNIFF_BYTES);
+  let kept = 0;
+  let complete = true;
+  for await (const chunk of chunks) {
+    const n = Math.min(chunk.length, head.length - kept);
+    head.set(chunk.subarray(0, n), kept);
+    kept += n;
+    if (kept === head.length) {
+      complete = false;
+      break;
+    }
+  }
+  const mismatch = encodingMismatch(sniffEncoding(head.subarray(0, kept), complete), encoding);
+  if (mismatch === undefined) return;
+  const { likely, evidence } = mismatch.params as { likely: string; evidence: { en: string } };
+  throw new Error(`ddss: fix reads this file as ${encoding}, but it looks like ${likely}: ${evidence.en}; ` +
+    `converted, every accented letter would be rewritten: declare its encoding (${mismatch.suggestion ?? likely})`);
 }
 
 /** The UTF-8 bytes of a legacy-encoded input's text. */
