@@ -97,6 +97,12 @@ describe('ddss refdata import', () => {
     ['an empty JSON array', 'a.json', '[]\n', /the list has no communes \(an empty array\)/],
     // It read as "no code column (looked for code, …) in the header".
     ['a gzip file', 'communes.csv', gzipSync('code,name,province\n00004,Phường Ba Đình,01\n'), /the input is gzip data, not text: decompress it first/],
+    // Read leniently, its names were written to the table as "Ph\uFFFD Th\uFFFD", exit 0.
+    ['a TCVN3 list', 't.csv', Buffer.from([...Buffer.from('code,name,level,province\n25013,Ph'), 0xf3, ...Buffer.from(' Th'), 0xe4, ...Buffer.from(',x,25\n')]),
+      /: the list is not UTF-8 \(byte 0xF3 on line 2\): a list in a legacy encoding \(TCVN3, VNI, Windows-1258\) must be converted to UTF-8 first\n$/],
+    // The cell was dropped without a word.
+    ['a row with a cell past the header', 'x.csv', 'code,name,level,province\n01001,A,xã,01\n01003,"C, D",xã,01,extra\n01005,E,xã,01,\n',
+      /: line 3: a cell past the header's 4 columns \("extra"\): the row does not fit the header \(quote a value that holds the delimiter\)\n$/],
   ])('refuses %s, writing nothing (it wrote "entries": [] or blamed a header)', async (_what, name, text, message) => {
     writeFileSync(tmp.path(name), text);
     const out = tmp.path('t.json');
@@ -105,6 +111,12 @@ describe('ddss refdata import', () => {
     expect(r.stderr).toMatch(new RegExp(`^ddss: cannot import "[^"]+${name.replace('.', '\\.')}": `));
     expect(r.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('takes an empty cell past the header (a trailing delimiter), which holds nothing to lose', async () => {
+    writeFileSync(tmp.path('t.csv'), 'code,name,level,province\n01005,E,xã,01,\n');
+    const r = await cli(['refdata', 'import', tmp.path('t.csv'), ...DATED]);
+    expect([r.code, (JSON.parse(r.stdout) as Table).entries]).toEqual([0, [{ code: '01005', name: 'E', level: 'xã', province: '01' }]]);
   });
 
   it('says a JSON list lacks a key of its entries, not a column of a header it does not have', async () => {

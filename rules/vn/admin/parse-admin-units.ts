@@ -127,6 +127,13 @@ function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitO
   const out: AdminUnit[] = [];
   for (const { cells, line, compound } of rows) {
     const where = `line ${line}`;
+    // A cell past the header's columns belongs to no column: it was dropped without a word, and the row's other cells
+    // may be shifted (a name with an unquoted comma).
+    const extra = keys === 'header' ? cells.findIndex((c, i) => i >= header.length && c.trim() !== '') : -1;
+    if (extra >= 0) {
+      throw new Error(`ddss: ${where}: a cell past the header's ${header.length} columns ("${cells[extra] ?? ''}"): ` +
+        'the row does not fit the header (quote a value that holds the delimiter)');
+    }
     // A JSON value read as text is a guess (["00007"] the code 00007, an object the name "[object Object]"): only
     // successors may be a list.
     for (const [i, kind] of compound ?? []) {
