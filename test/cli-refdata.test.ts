@@ -126,6 +126,21 @@ describe('ddss refdata import', () => {
     expect(r.stderr).toMatch(/: no code key \(looked for code, [^)]*\) in the entries\n$/);
   });
 
+  // Read leniently, the commune names were U+FFFD, and the definition's own texts too, without a word.
+  it('validate refuses a definition, or its communes: list, that is not UTF-8, naming the byte and its line', async () => {
+    writeFileSync(tmp.path('c.csv'), Buffer.from([...Buffer.from('code,name,level,province\n25013,Ph'), 0xf3, ...Buffer.from(',x,25\n')]));
+    writeFileSync(tmp.path('reg.yaml'), 'name: reg\ncommunes: c.csv\nfields:\n  c: { type: text, vn: [commune] }\n');
+    writeFileSync(tmp.path('r.csv'), 'c\n25013\n');
+    const r = await cli(['validate', tmp.path('r.csv'), '--dataset', tmp.path('reg.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/communes: c\.csv is not UTF-8 \(byte 0xF3 on line 2\): convert it to UTF-8\n$/);
+    // "Hà Nội" in Windows-1258: H, 0xE0, space, N, 0xF4, 0xD2, i.
+    writeFileSync(tmp.path('w.yaml'), Buffer.from([...Buffer.from('name: reg\nfields:\n  c: { type: text, oneOf: [H'), 0xe0, ...Buffer.from(' N'), 0xf4, 0xd2, ...Buffer.from('i] }\n')]));
+    const w = await cli(['validate', tmp.path('r.csv'), '--dataset', tmp.path('w.yaml')]);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/the file is not UTF-8 \(byte 0xE0 on line 3\): convert it to UTF-8\n$/);
+  });
+
   it('validate names the real problem of an empty commune table in a definition (it said "no code column")', async () => {
     writeFileSync(tmp.path('e.json'), '{"version":"x","validFrom":"2025-07-01","source":"s","entries":[]}\n');
     writeFileSync(tmp.path('reg.yaml'), 'name: reg\ncommunes: e.json\nfields:\n  c: { type: text, vn: [commune] }\n');

@@ -4,6 +4,7 @@ import type { DatasetDefinition } from '../core/types.js';
 import { DefinitionError } from './definition-error.js';
 import { MAX_DEFINITION_BYTES, parseDefinitionReading, TOO_LARGE, type DefinitionRead } from './parse-definition.js';
 import { isDatasetDefinition } from './is-dataset-definition.js';
+import { strictUtf8 } from '../sources/decode/strict-utf8.js';
 
 /** Extensions `loadDefinition` reads, by kind. */
 export const DEFINITION_EXTENSIONS = {
@@ -54,7 +55,10 @@ export async function loadDefinitionReading(spec: string, options: LoadDefinitio
   if (size > MAX_DEFINITION_BYTES) throw new DefinitionError(TOO_LARGE, [], file);
   read.push({ what: 'definition', path: abs });
   if (isCode) return _module(abs, file, exportName, options.modules);
-  const text = await readFile(abs, 'utf8');
+  // Strictly: read leniently, bytes that are not UTF-8 (a file saved in Windows-1258) became U+FFFD in its messages,
+  // allowed values and names without a word.
+  const text = strictUtf8(await readFile(abs), 'the file');
+  if (text instanceof Error) throw new DefinitionError(`${text.message}: convert it to UTF-8`, [], file);
   return parseDefinitionReading(text, { format: ext === '.json' ? 'json' : 'yaml', file, baseDir: dirname(abs), path: abs }, read);
 }
 

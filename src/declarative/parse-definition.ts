@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { buildDefinition, type DefinitionResolver } from './build-definition.js';
 import type { DefinitionPath } from './definition-error.js';
 import { parseAdminUnits } from '../../rules/vn/admin/parse-admin-units.js';
+import { strictUtf8 } from '../sources/decode/strict-utf8.js';
 import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 import { readJson } from './_json.js';
 import { readYaml } from './_yaml.js';
@@ -121,5 +122,9 @@ function _readCapped(abs: string, cap: number, at: DefinitionPath): string {
     throw new DefinitionError(`${basename(abs)}: file not found`, at);
   }
   if (size > cap) throw new DefinitionError(`${basename(abs)} is larger than ${cap / 1024 / 1024} MB`, at);
-  return readFileSync(abs, 'utf8');
+  // Strictly: read leniently, a commune list in TCVN3 loaded with names full of U+FFFD, and a definition's Vietnamese
+  // messages or values the same, without a word.
+  const text = strictUtf8(readFileSync(abs), basename(abs));
+  if (text instanceof Error) throw new DefinitionError(`${text.message}: convert it to UTF-8`, at);
+  return text;
 }
