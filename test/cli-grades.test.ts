@@ -86,6 +86,9 @@ describe('ddss worklist', () => {
     const out = tmp.path('g.ndjson');
     const r = await cli(['validate', csv, '--dataset', def, ...NOW, '--grades', out, '--grades-all', '--grades-columns', 'commune,owner']);
     expect(r.code).toBe(1);
+    // Grouped by its masked cells, different people whose masks agree were one group, without a word.
+    expect(r.stderr).toBe('ddss: owner is personal and is grouped as written, masked: records of different people whose masks ' +
+      'agree fall in one group (show values with --show-values, or declare pii: hash and give a key)\n');
     return out;
   }
 
