@@ -79,10 +79,12 @@ export function baselineTally(baseline: Baseline): BaselineTally {
 
 /**
  * With a baseline a run fails only for new problems: an error rule that failed with new violations, or a score
- * under `failUnder` while some error rule has new violations. Known problems still count in every score.
+ * under `failUnder` while some error rule has new violations. Known problems still count in every score. A run that
+ * read no record checked nothing, and keeps its status: a file of blank lines (every declared column missing) or one
+ * record too large to read "passed", exit 0, against a baseline made from such a run, whose problems were all known.
  */
 function statusOnNew(report: Report, rules: readonly RuleResult[]): DatasetStatus {
-  if (report.status === 'error') return 'error';
+  if (report.status === 'error' || report.rows === 0) return report.status;
   const grew = (r: RuleResult): boolean => r.status === 'failed' && (r.newViolations ?? 0) > 0;
   const newErrors = rules.some((r) => r.severity === 'error' && (r.newViolations ?? 0) > 0);
   const under = report.failUnder !== undefined && report.score !== null && report.score < report.failUnder;
