@@ -108,6 +108,29 @@ describe('hashed fields need the caller\'s key, so the same input gives the same
   }, 60_000);
 });
 
+describe('a cell over several lines in a field that is not personal', () => {
+  // A stray quote in `note` reads the rest of its record and the next records into one cell: the values of personal
+  // fields it holds were shown in the clear in every output, as the note's own value (a field that is not personal).
+  const people = defineDataset({ name: 'p', key: 'k', fields: { k: field.text(), note: field.text().pattern(/^\w+$/),
+    id_no: field.text().pii(), full_name: field.text().pii(), address: field.text().pii() } });
+  // The stray quote is closed by the next record's quoted address.
+  const csv = Buffer.from(`k,note,id_no,full_name,address\n1,ok,001089012345,An,x\n2,"stray,${ID},${NAME},y\n3,ok,${ID},${NAME},"Hà Nội, 1"\n4,ok,1,B,z\n`);
+
+  it('is masked when the dataset has personal fields, in every finding that shows it (showValues shows it)', async () => {
+    const report = await run(people, readCsv([csv]));
+    const text = toJson(report);
+    for (const secret of [ID, 'Sentinelname', 'Vănthị']) expect(text).not.toContain(secret);
+    expect(report.violations.filter((v) => v.field === 'note').map((v) => v.rule).sort()).toEqual(['note.pattern', 'source.unbalanced_quote']);
+    expect(toJson(await run(people, readCsv([csv]), { showValues: true }))).toContain(ID);
+  });
+
+  it('is shown as it is when no field is personal', async () => {
+    const open = defineDataset({ name: 'o', key: 'k', fields: { k: field.text(), note: field.text().pattern(/^\w+$/), id_no: field.text(),
+      full_name: field.text(), address: field.text() } });
+    expect(toJson(await run(open, readCsv([csv])))).toContain(ID);
+  });
+});
+
 describe('values ddss cannot attribute to a field', () => {
   const people = defineDataset({ name: 'p', fields: { id_no: field.text().pii(), note: field.text() } });
   const ndjson = `{"id_no":"001089012345","note":"ok"}\n"${ID}"\n${ID.slice(0, 11)}\n"${NAME}"\n[1,2]\n`;

@@ -65,7 +65,11 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     if (text === undefined || opts.showValues) return text;
     const pii = i !== undefined ? (plan.fields[i]?.pii ?? false)
       : (slot?.needs.map((n) => plan.fields[n]?.pii).find((p) => p !== false && p !== undefined) ?? false);
-    return pii === false ? text : opts.protect(text, pii);
+    if (pii !== false) return opts.protect(text, pii);
+    // A value over several lines in a field that is not personal is most likely a stray quote's run-on cell: it holds
+    // the rest of its record and the records after it (names, CCCDs), which outputs showed in the clear. Masked, as
+    // a cell of an undeclared column is, when the dataset has personal fields.
+    return piiFields.length > 0 && typeof value === 'string' && /[\n\r]/.test(value) ? opts.protect(text, 'mask') : text;
   }
 
   /**
