@@ -35,6 +35,18 @@ describe('an input that is not there, or not a file', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([3, '', `ddss: cannot read "${given}": file not found\n`]);
   });
 
+  // An unset shell variable ("$FILE") named the working directory: `cannot read "": it is a directory`, exit 3.
+  it.each([
+    ['validate', ['validate', '', ...LAND]],
+    ['profile', ['profile', '']],
+    ['compare (the source)', ['compare', '', land, '--key', 'parcel_id']],
+    ['compare (the copy)', ['compare', land, '', '--key', 'parcel_id']],
+    ['history', ['history', '']],
+  ])('%s of an empty argument: a usage error (exit 2) saying so', async (_what, args) => {
+    const r = await cli(args);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'ddss: the input is an empty argument (an unset shell variable?): name a file\n']);
+  });
+
   it('validate --out writes no report for a file that is not there', async () => {
     const out = tmp.path('report.json');
     const r = await cli(['validate', 'nope.csv', ...LAND, '--format', 'json', '--out', out]);

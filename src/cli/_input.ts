@@ -166,6 +166,8 @@ export async function requireRereadable(input: string, given: string, why: strin
  */
 export async function requireReadable(path: string, given: string): Promise<void> {
   if (isStdin(given)) return;
+  // An empty argument (an unset shell variable, "$FILE") named the working directory: `cannot read "": it is a directory`, exit 3.
+  if (given === '') throw usage('the input is an empty argument (an unset shell variable?): name a file');
   try {
     if ((await stat(path)).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     await access(path, constants.R_OK);
