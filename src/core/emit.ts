@@ -154,7 +154,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
       // CSV record of the wrong width over several lines: the records a stray quote may have read into it (an
       // unbalanced_quote's own words say it already).
       const hint = recordsHint(issue.params, opts.locale) ?? viewHint(issue.params, opts.locale) ??
-        (issue.code === 'missing_cell' || issue.code === 'extra_cell' ? spansHint(issue.params, opts.locale) : undefined);
+        (issue.code === 'missing_cell' || issue.code === 'extra_cell' || issue.code === 'record_too_large' ? spansHint(issue.params, opts.locale) : undefined);
       const message = `${renderMessage(issue.code, params, opts.locale)}${hint === undefined ? '' : `; ${hint}`}`;
       const key = row === undefined ? undefined : shownKey(ctx.key());
       record({ id, criterion: s.criterion, severity: s.severity }, s, compact({ row, line: issue.line, key,

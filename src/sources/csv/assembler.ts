@@ -254,8 +254,11 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       linesRead = (scanner as CsvScanner).lines;
       skip(start, end);
       records++;
+      // The lines it ran over (`spans`): a quote opened in it and closed lines later read the records on them into it,
+      // and they were not read either; the finding said only "larger than … and was not read".
+      const spans = linesRead - line;
       issues.push({ code, criterion: 'sufficient', severity: 'error', scope: 'record', line,
-        ...(code === 'record_too_large' ? { params: { maxBytes: o.maxRecordBytes } } : {}) });
+        ...(code === 'record_too_large' ? { params: { maxBytes: o.maxRecordBytes, ...(spans > 0 ? { spans } : {}) } } : {}) });
       if (header === undefined) {
         header = resolveHeader([], o.header, undefined);
         stopped = true;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './read-csv.js';
+import { validate } from '../../validate.js';
+import { defineDataset } from '../../define.js';
+import { field } from '../../field.js';
 
 describe('readCsv options', () => {
   it.each([
@@ -33,6 +36,26 @@ describe('readCsv: a record of the wrong width over several lines', () => {
     // Line 3's quote closes at line 4's quoted name: the record has 4 cells of 5, and P2 is inside it.
     expect(await widths('id,g,n,name,from\nP1,a,1,"An",x\nP_Q,"stray,1\nP2,b,2,"Bình, 2",x\nP3,c,3,"Chi",x\n'))
       .toEqual([[3, { cells: 4, columns: 5, column: 5, spans: 1 }]]);
+  });
+
+  it('says how many lines a record too large to read ran over: the records on them were not read either', async () => {
+    // Line 3's quote closes at line 5's quoted name, past the cap: P2 and P3 went with it, and the finding said only
+    // "larger than … and was not read".
+    const text = `id,g,n,name,from\nP1,a,1,"An",x\nP_Q,"${'z'.repeat(200)}\nP2,b,2,Bình,x\nP3,c,3,"Chi",x\nP4,d,4,"Dũng",x\n`;
+    const found: Array<[string, number | undefined, unknown]> = [];
+    let rows = 0;
+    for await (const b of readCsv(new TextEncoder().encode(text), { maxRecordBytes: 100 }).batches()) {
+      rows += b.rows.length; // P1 and P4
+      for (const i of b.issues ?? []) found.push([i.code, i.line, i.params]);
+    }
+    expect(found).toEqual([['record_too_large', 3, { maxBytes: 100, spans: 2 }]]);
+    expect(rows).toBe(2);
+    const def = defineDataset({ name: 'd', fields: { id: field.text(), g: field.text(), n: field.text(), name: field.text(), from: field.text() } });
+    const report = await validate(def, readCsv(new TextEncoder().encode(text), { maxRecordBytes: 100 }), { now: '2026-11-22' });
+    expect(report.violations.map((v) => v.message)).toEqual(['the record is larger than 100 bytes and was not read; a quoted value of ' +
+      'this record runs over 2 more lines: if a quote is not closed where it should be, the records on those lines were read into this one']);
+    const one = readCsv(new TextEncoder().encode(`id\n${'z'.repeat(200)}\nP9\n`), { maxRecordBytes: 100 });
+    for await (const b of one.batches()) expect(b.issues?.map((i) => i.params)).toEqual([{ maxBytes: 100 }]);
   });
 
   it('reports a quoted value over several lines followed by text, even when the record comes out of the right width', async () => {
