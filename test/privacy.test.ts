@@ -131,6 +131,28 @@ describe('a cell over several lines in a field that is not personal', () => {
   });
 });
 
+describe('a person\'s value under a field that is not personal (columns shifted or swapped in an export)', () => {
+  // Owners' CCCDs under gcn_serial and names under land_use_term were shown in the clear in every output.
+  const people = defineDataset({ name: 'p', key: 'k', fields: { k: field.text(), serial: field.text().pattern(/^[A-Z]{2} \d{6}$/),
+    term: field.text().oneOf(['LAU_DAI']), tax: field.text().pattern(/^\d{13}$/), area: field.number().max(100),
+    owner: field.text().pii(), email: field.text().pii() } });
+  const rows = [{ k: '1', serial: ID, term: 'Ngô Đình Huy', tax: '0342953543', area: '123456789012', owner: 'x', email: 'an@example.vn' },
+    { k: '2', serial: '001 089 012345', term: 'Nguyễn Văn An', tax: 'an@example.vn', area: '5', owner: 'y', email: 'z' }];
+
+  it('is masked when it is a full name, a CCCD, a BHYT code or an e-mail (showValues shows it)', async () => {
+    const report = await run(people, rows);
+    const text = toJson(report);
+    for (const secret of [ID, 'Ngô Đình Huy', '001 089 012345', 'Nguyễn Văn An', 'an@example.vn']) expect(text).not.toContain(secret);
+    expect(toJson(await run(people, rows, { showValues: true }))).toContain('Nguyễn Văn An');
+  });
+
+  it('is shown when it may be what the field holds: a tax code of 10 digits, digits in a number field', async () => {
+    const shown = (await run(people, rows)).violations.map((v) => [v.field, v.value]);
+    expect(shown).toContainEqual(['tax', '0342953543']);
+    expect(shown).toContainEqual(['area', '123456789012']);
+  });
+});
+
 describe('values ddss cannot attribute to a field', () => {
   const people = defineDataset({ name: 'p', fields: { id_no: field.text().pii(), note: field.text() } });
   const ndjson = `{"id_no":"001089012345","note":"ok"}\n"${ID}"\n${ID.slice(0, 11)}\n"${NAME}"\n[1,2]\n`;

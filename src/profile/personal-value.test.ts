@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupedDigits, personalValue } from './personal-value.js';
+import { groupedDigits, personalIdentifier, personalValue, personName } from './personal-value.js';
 
 describe('personalValue', () => {
   it.each<[string, boolean]>([
@@ -39,5 +39,23 @@ describe('groupedDigits', () => {
     ['12/03/1990', undefined],
   ])('%s → %s', (text, expected) => {
     expect(groupedDigits(text)).toBe(expected);
+  });
+});
+
+describe('personName: a full name by its form, for values under a field that is not personal', () => {
+  it.each([
+    ['Ngô Đình Huy', true], ['nguyễn văn an', false], ['Trần Thị Bình Minh', true], ['Lê Lợi', true],
+    ['Hai Bà Trưng', false], ['Nguyễn', false], ['Nguyễn Văn 2', false], ['Nguye\u0302\u0303n Văn An', true], ['LAU_DAI', false],
+  ])('%s → %s', (text, expected) => {
+    expect(personName(text)).toBe(expected);
+  });
+});
+
+describe('personalIdentifier: identifiers no register shares', () => {
+  it.each([
+    ['079301123456', true], ['001 089 012345', true], ['HS4010123456789', true], ['an@example.vn', true],
+    ['0342953543', false], ['012345678', false], ['0104706018-001', false], ['Số 42 Hai Bà Trưng, Lai Châu', false],
+  ])('%s → %s', (text, expected) => {
+    expect(personalIdentifier(text)).toBe(expected);
   });
 });

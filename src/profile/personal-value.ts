@@ -1,4 +1,5 @@
 import { mstCheckDigit } from '../../rules/vn/identifiers/mst.js';
+import { COMMON_FAMILY_NAMES } from '../../rules/vn/text/vn-name.js';
 
 const BHYT = /^[A-Z]{2}\d{13}$/i;
 // A house number (`Số 12`, `ngõ 34`, `hẻm 5/2`) and, after a comma, an administrative unit: one household's address.
@@ -76,4 +77,34 @@ function isEmail(text: string): boolean {
   if (at <= 0 || text.indexOf('@', at + 1) >= 0 || /\s/.test(text)) return false;
   const labels = text.slice(at + 1).split('.');
   return labels.length >= 2 && labels.every((l) => l !== '');
+}
+
+/**
+ * Whether one value is, by its form alone, a person's identifier that nothing else shares: a CCCD's 12 digits (in
+ * groups or not), a BHYT card code, or an e-mail address. Narrower than {@link personalValue}: 9 to 11 digits are
+ * also an enterprise's tax code with a wrong check digit or a phone number of an office, and a house address an
+ * enterprise's seat, which a register shows.
+ * @example personalIdentifier('001 089 012345') // true
+ * @example personalIdentifier('0342953543') // false
+ */
+export function personalIdentifier(text: string): boolean {
+  const t = text.trim();
+  if (isEmail(t) || BHYT.test(t)) return true;
+  return (groupedDigits(t) ?? (/^\d+$/.test(t) ? t : '')).length === 12;
+}
+
+const FAMILY = new Set(COMMON_FAMILY_NAMES);
+/** A word of a name: a capital letter, then lower-case letters (Vietnamese ones among them). */
+const NAME_WORD = /^\p{Lu}\p{Ll}*$/u;
+
+/**
+ * Whether one value looks like a Vietnamese person's full name by its form: two to five capitalised words, the first
+ * a common family name (Nguyễn, Trần, Ngô…). For values found under a field that is not personal (a column shifted
+ * in an export): streets named after people (Lê Lợi) match too, which errs towards masking.
+ * @example personName('Ngô Đình Huy') // true
+ * @example personName('Hai Bà Trưng') // false ("Hai" is no family name)
+ */
+export function personName(text: string): boolean {
+  const words = text.trim().normalize('NFC').split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && FAMILY.has((words[0] as string).toLowerCase()) && words.every((w) => NAME_WORD.test(w));
 }
