@@ -12,7 +12,7 @@ import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState } from './state.js';
 import type { SourceIssue } from './source.js';
 import type { DatasetFinding, Finding, PiiMode, Sample, Violation } from './types.js';
-import { personalIdentifier, personName } from '../profile/personal-value.js';
+import { strayPersonal } from './stray-personal.js';
 
 /** The row the emitter describes: its number, line and key (from the validator's shared context). */
 interface RowView {
@@ -67,22 +67,8 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
     const pii = i !== undefined ? (plan.fields[i]?.pii ?? false)
       : (slot?.needs.map((n) => plan.fields[n]?.pii).find((p) => p !== false && p !== undefined) ?? false);
     if (pii !== false) return opts.protect(text, pii);
-    return piiFields.length > 0 && typeof value === 'string' && strayPersonal(value, i) ? opts.protect(text, 'mask') : text;
-  }
-
-  /**
-   * Whether a value of a field that is not personal is most likely a person's all the same, so masked (as a cell of
-   * an undeclared column is) when the dataset has personal fields. A value over several lines: a stray quote's run-on
-   * cell, holding the rest of its record and the records after it. A full name (`personName`), a CCCD's 12 digits, a
-   * BHYT code or an e-mail (`personalIdentifier`): columns shifted by a dropped cell, or swapped, in an export put
-   * owners' names under `land_use_term` and their CCCDs under `gcn_serial`, and outputs showed them in the clear.
-   * Digits alone in a number field are its number (an amount, a coordinate).
-   */
-  function strayPersonal(value: string, i: number | undefined): boolean {
-    if (/[\n\r]/.test(value) || personName(value)) return true;
-    if (!personalIdentifier(value)) return false;
-    const type = i === undefined ? undefined : plan.fields[i]?.spec.type;
-    return !((type === 'integer' || type === 'number') && /^\+?\d+$/.test(value.trim()));
+    return piiFields.length > 0 && typeof value === 'string' && strayPersonal(value, i === undefined ? undefined : plan.fields[i]?.spec.type)
+      ? opts.protect(text, 'mask') : text;
   }
 
   /**
