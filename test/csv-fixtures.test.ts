@@ -66,7 +66,7 @@ const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
     issues: ['control_character@2#0:note', 'control_character@4#2:note'], params: [{ codepoint: '0000', column: 2 }, { codepoint: '0007', column: 2 }],
     records: 4, linesRead: 5 }],
   ['huge-field.csv', { maxRecordBytes: 64 }, { columns: ['id', 'note'], rows: [['2', 'ok'], ['4', 'ok']], lines: [3, 6],
-    issues: ['record_too_large@2', 'record_too_large@4'], params: [{ maxBytes: 64 }, { maxBytes: 64 }], records: 4, linesRead: 6 }],
+    issues: ['record_too_large@2', 'record_too_large@4'], params: [{ maxBytes: 64 }, { maxBytes: 64, spans: 1 }], records: 4, linesRead: 6 }],
   ['huge-unclosed.csv', { maxRecordBytes: 64 }, { columns: ['id', 'note'], rows: [['1', 'ok']], lines: [2],
     issues: ['record_too_large@3'], params: [{ maxBytes: 64 }], records: 2, linesRead: 3, error: true }],
   ['invalid-utf8.csv', {}, { columns: ['id', 'name'], rows: [['1', 'Việt'], ['2', 'caf\uFFFD'], ['3', '\uFFFD\uFFFDok']],
