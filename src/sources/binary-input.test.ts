@@ -19,6 +19,8 @@ describe('binaryInput', () => {
     ['PDF', bytes('%PDF-1.7\n')],
     ['PNG image', bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a])],
     ['JPEG image', bytes([0xff, 0xd8, 0xff, 0xe0])],
+    ['ELF executable', bytes([0x7f], 'ELF', [2, 1, 1, 0])],
+    ['Windows executable', bytes('MZ', [0x90, 0, 3, 0])],
   ])('%s: a file-level finding and a read error saying what to do', (format, head) => {
     const got = binaryInput(head);
     expect(got?.issue).toEqual({ code: 'binary_input', criterion: 'sufficient', severity: 'error', scope: 'file', params: { format } });
@@ -29,6 +31,7 @@ describe('binaryInput', () => {
     ['a UTF-8 CSV', bytes('parcel_id,owner_name\nP1,Nguyễn Văn A\n')],
     ['a header starting like bzip2 but not one', bytes('BZh1,BZh2\n1,2\n')],
     ['a header starting with PK', bytes('PK,name\n1,a\n')],
+    ['a header starting with MZ', bytes('MZ_code,name\n1,a\n')],
     ['UTF-16 LE with its BOM', bytes([0xff, 0xfe], [0x61, 0, 0x2c, 0, 0x62, 0])],
     ['a Windows-1258 CSV starting with ÿ', bytes([0xff], 'ten,ma\n')],
     ['bytes of no known format', bytes([0, 0, 0, 0, 0, 0, 0, 0])],

@@ -43,6 +43,9 @@ const SIGNATURES: readonly Signature[] = [
   { format: 'PDF', bytes: ascii('%PDF-'), hint: 'export the data as CSV from its source; a PDF table is not data ddss can read' },
   { format: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], hint: 'an image is not data ddss can read' },
   { format: 'JPEG image', bytes: [0xff, 0xd8, 0xff], hint: 'an image is not data ddss can read' },
+  // Programs: read as CSV an ELF binary gave "705 rows" and an encoding hint (a file given in place of another).
+  { format: 'ELF executable', bytes: [0x7f, ...ascii('ELF')], hint: 'a program is not data ddss can read' },
+  { format: 'Windows executable', bytes: [...ascii('MZ'), 0x90, 0x00], hint: 'a program is not data ddss can read' },
 ];
 
 /**
