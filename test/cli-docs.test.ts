@@ -89,7 +89,7 @@ describe('docs/cli.md', () => {
 // benches), node itself and GNU parallel.
 const OTHER_TOOLS = ['--rows', '--seed', '--defects', '--no-manifest', '--memory', '--shards', '--max-old-space-size',
   '--halt', '--return', '--cleanup', '--trace-opt', '--trace-deopt', '--trace-gc', '--import', '--interrupt-budget',
-  '--single-threaded', '--max-inlined-bytecode-size'];
+  '--single-threaded', '--max-inlined-bytecode-size', '--v8-pool-size'];
 
 describe('README and docs/*.md', () => {
   it('name no flag that no ddss command accepts', async () => {
