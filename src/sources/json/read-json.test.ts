@@ -290,6 +290,8 @@ describe('readJson options', () => {
     [{ formt: 'ndjson' }, /"formt" is not an option of readJson \(did you mean "format"\?\)/],
     [{ record: 'data' }, /did you mean "records"/],
     [{ maxRecordSize: 10 }, /is not an option of readJson/],
+    // Taken for a document, and named in the report as given: source.kind "ndjsn".
+    [{ format: 'ndjsn' }, /readJson format must be "json", "ndjson" or "auto", got "ndjsn"/],
   ])('refuses a key that is no option (%o): it would have read the input as if not asked', (options, message) => {
     expect(() => readJson(['[{"a":1}]'], options as never)).toThrow(message);
   });

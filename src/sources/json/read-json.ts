@@ -86,6 +86,10 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
   if (!(Number.isInteger(maxDepth) && maxDepth >= 1)) throw new RangeError('ddss: maxDepth must be an integer ≥ 1');
   const path = options.records === undefined ? undefined : recordsPath(options.records);
   const format = options.format ?? 'auto';
+  // Any other text was taken for a document and named in the report as given (`source.kind: "ndjsn"`).
+  if (format !== 'json' && format !== 'ndjson' && format !== 'auto') {
+    throw new RangeError(`ddss: readJson format must be "json", "ndjson" or "auto", got ${JSON.stringify(format)}`);
+  }
   const isPath = typeof source === 'string';
   const name = options.name ?? (isPath ? basename(source) : undefined);
   // Records inside a document: the input is one JSON document, unless its name says NDJSON (refused below).

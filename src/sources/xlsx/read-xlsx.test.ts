@@ -185,6 +185,18 @@ describe('readXlsx', () => {
     await expect(read(path, { sheet: 'Sheet1' })).rejects.toThrow('no sheet "Sheet1" in the workbook; its sheets: "Sổ địa chính", "Ẩn"');
   });
 
+  // `Sheet: 'New'` read the first sheet, which passed where the sheet asked for failed; `sheet: 2` ended the run with
+  // "options.sheet.normalize is not a function".
+  it('refuses a misspelt option and options of the wrong kind before reading, as readCsv and readJson do', () => {
+    expect(() => readXlsx('x.xlsx', { Sheet: 'New' } as never)).toThrow('ddss: "Sheet" is not an option of readXlsx (did you mean "sheet"?)');
+    expect(() => readXlsx('x.xlsx', { sheetName: 'New' } as never)).toThrow(/"sheetName" is not an option of readXlsx/);
+    expect(() => readXlsx('x.xlsx', 'B' as never)).toThrow('ddss: the options of readXlsx must be an object, got string');
+    expect(() => readXlsx('x.xlsx', { sheet: 2 } as never)).toThrow('ddss: readXlsx sheet must be a text, got number');
+    expect(() => readXlsx('x.xlsx', { sheet: null } as never)).toThrow('ddss: readXlsx sheet must be a text, got null');
+    expect(() => readXlsx('x.xlsx', { range: 3 } as never)).toThrow('ddss: readXlsx range must be a text, got number');
+    expect(() => readXlsx(undefined as never)).toThrow('ddss: readXlsx reads a file path or a readable stream of .xlsx bytes, got undefined');
+  });
+
   it('an empty sheet is an empty input naming the other sheets; names compare in NFC; a file that is no zip says so', async () => {
     // A cover sheet before the data read as a register of 0 rows ("failed" rowCount, exit 1); a sheet name pasted
     // decomposed was "no sheet" though it looked the same; a CSV named .xlsx said "invalid signature: 0x63726170".

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { RowBatch, SourceIssue, SourceRead, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { fileErrorText } from '../../core/file-error-text.js';
+import { checkXlsxOptions } from './check-xlsx-options.js';
 import { headerWith, resolveHeader, type HeaderOption } from '../csv/header.js';
 import { batchRecords } from '../batch-records.js';
 import { cellValue } from './cell-value.js';
@@ -56,6 +57,7 @@ export interface XlsxSource extends TabularSource, AsyncIterable<Record<string, 
  * const report = await validate(landParcels, readXlsx('parcels.xlsx', { sheet: 'Sổ địa chính' }));
  */
 export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSource {
+  checkXlsxOptions(input, options);
   const range = options.range === undefined ? undefined : parseRange(options.range);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1024));
   const header = options.header ?? true;
