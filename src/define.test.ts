@@ -75,4 +75,12 @@ describe('defineDataset: parts that are not what they must be are refused, namin
       .toThrow(/ddss: rules\[0\] of dataset "x" is undefined, not a rule/);
     expect(() => field.text().use(undefined as never)).toThrow(/ddss: use\(\.\.\.rules\) takes rules, got undefined/);
   });
+
+  // The literal sets the prototype: the field was dropped, and its column never checked.
+  it('refuses fields written with a __proto__ key, which is no field, and takes it as a computed key', () => {
+    expect(() => defineDataset({ name: 'x', fields: { __proto__: field.text().required(), id: field.text() } as never }))
+      .toThrow(/ddss: defineDataset: fields is not a plain object; a "__proto__" key written in an object literal sets its prototype/);
+    expect(Object.keys(defineDataset({ name: 'x', fields: { ['__proto__']: field.text(), id: field.text() } }).fields)).toEqual(['__proto__', 'id']);
+    expect(Object.keys(defineDataset({ name: 'x', fields: Object.assign(Object.create(null) as object, { id: field.text() }) }).fields)).toEqual(['id']);
+  });
 });

@@ -130,6 +130,12 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   if (typeof input.fields !== 'object' || input.fields === null || Array.isArray(input.fields)) {
     throw new TypeError(`ddss: defineDataset: fields must be an object of field specs ({ id: field.text() }), got ${argKind(input.fields)}`);
   }
+  // `__proto__: field.text()` in an object literal sets the object's prototype: that field was lost without a word.
+  const proto: unknown = Object.getPrototypeOf(input.fields);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError('ddss: defineDataset: fields is not a plain object; a "__proto__" key written in an object literal sets ' +
+      'its prototype and is no field: write it as a computed key (["__proto__"]: field.text()) or rename the column');
+  }
   checkOptionKeys(input, DATASET_KEYS, 'defineDataset');
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   if (input.missingValues !== undefined && !isTextList(input.missingValues)) {
@@ -154,8 +160,9 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
     if (!(w >= 0 && Number.isFinite(w))) throw new Error(`ddss: weight of ${c} must be a finite number ≥ 0`);
     weights[c] = w;
   }
-  if (input.failUnder !== undefined && !(input.failUnder >= 0 && input.failUnder <= 1)) {
-    throw new Error('ddss: failUnder must be in [0, 1]');
+  // A number only, as for a run's failUnder: '' compared as 0 (a gate that fails nothing), true as 1.
+  if (input.failUnder !== undefined && !(typeof input.failUnder === 'number' && input.failUnder >= 0 && input.failUnder <= 1)) {
+    throw new Error(`ddss: failUnder must be a number in [0, 1], got ${JSON.stringify(input.failUnder) ?? String(input.failUnder)}`);
   }
   if (input.columns !== undefined && input.columns !== 'strict' && input.columns !== 'ignore') {
     throw new Error(`ddss: columns must be 'strict' or 'ignore', got ${JSON.stringify(input.columns)}`);

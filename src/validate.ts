@@ -15,6 +15,7 @@ import { baselineTally, checkBaselineKey, checkBaselineShape } from './baseline/
 import { SinkFailure } from './core/sink-waits.js';
 import { renamedFile } from './parallel/renamed-file.js';
 import { readRename } from './core/rename.js';
+import { checkDefinition } from './core/check-definition.js';
 
 const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
@@ -28,6 +29,9 @@ const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
  * const report = await validate(landParcels, readCsv('parcels.csv'), { now: new Date('2026-11-22'), workers: 2 });
  */
 export async function validate<D extends DatasetDefinition>(definition: D, input: RowInput, options: ValidateOptions = {}): Promise<ReportOf<D>> {
+  // null failed as "Cannot destructure property 'baseline' of 'options' as it is null", before the options were read.
+  if (typeof options !== 'object' || options === null) throw new TypeError(`ddss: options must be an object, got ${options === null ? 'null' : typeof options}`);
+  checkDefinition(definition);
   try {
     return await validateBaseline(definition, input, options);
   } catch (e) {

@@ -39,8 +39,11 @@ describe('validate(definition, readCsv(...))', () => {
   });
 
   it('reads a field named __proto__ like any other column', async () => {
-    const def = defineDataset({ name: 'proto', columns: 'ignore', fields: { __proto__: field.text().required(), id: field.integer().required() } as never });
+    // A computed key: written `__proto__: …` the literal set its prototype, and the field was never declared (the test
+    // passed checking only `id`; defineDataset now refuses that literal).
+    const def = defineDataset({ name: 'proto', columns: 'ignore', fields: { ['__proto__']: field.text().required(), id: field.integer().required() } });
     const report = await validate(def, readCsv(fixture('proto-headers.csv')), { now: NOW });
+    expect(report.rules.map((r) => r.id)).toContain('__proto__.required');
     expect(report.rules.every((r) => r.failed === 0)).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

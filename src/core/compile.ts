@@ -8,6 +8,7 @@ import type {
   Rule, Severity, TypedRow, ValueRule,
 } from './types.js';
 import type { MessageTable } from './message.js';
+import { checkDefinition } from './check-definition.js';
 
 /** How a rule is run: per value, per record, as an aggregate, or one of the two synthetic field rules. */
 export type SlotKind = 'type' | 'required' | 'value' | 'record' | 'aggregate';
@@ -92,6 +93,7 @@ const zonedPlans = new WeakMap<Plan, Map<string, Plan>>();
 export function compile(def: DatasetDefinition, timeZone = 'UTC'): Plan {
   let plan = plans.get(def);
   if (plan === undefined) {
+    checkDefinition(def);
     plan = compileOnce(def);
     plans.set(def, plan);
   }

@@ -16,6 +16,36 @@ describe('the now of a run', () => {
   });
 });
 
+describe('a now that is no calendar day, and a failUnder that is no number', () => {
+  // Date rolled 2026-02-30 over to 2 March and 2026-04-31T10:00Z to 1 May, and the run was judged then.
+  it.each(['2026-02-30', '2026-02-29', '2026-04-31T10:00:00Z', '2026-13-01'])('refuses now: %s', async (now) => {
+    await expect(validate(def, [{ updated: '2026-01-01' }], { now })).rejects.toThrow(`ddss: invalid "now": ${now}`);
+  });
+
+  it('takes a leap day, and text Date reads (as before)', async () => {
+    expect((await validate(def, [], { now: '2028-02-29' })).now).toBe('2028-02-29T00:00:00.000Z');
+    expect((await validate(def, [], { now: 'Sun, 22 Nov 2026 08:00:00 GMT' })).now).toBe('2026-11-22T08:00:00.000Z');
+  });
+
+  // '' (an unset environment variable) compared as 0, a gate that failed nothing; true as 1.
+  it.each(['', true, '0.99', null])('refuses failUnder: %j', async (failUnder) => {
+    await expect(validate(def, [], { now: '2026-01-15', failUnder } as never)).rejects.toThrow(/ddss: failUnder must be a number in \[0, 1\], got /);
+    expect(() => defineDataset({ name: 'g', fields: { a: field.text() }, failUnder } as never)).toThrow(/ddss: failUnder must be a number in \[0, 1\], got /);
+  });
+});
+
+describe('what is no definition, and options that are none', () => {
+  it.each([[null, 'null'], ['parcels', 'string'], [{ name: 'x', fields: {} }, 'an object without rules']])('refuses %j as a definition', async (bad, what) => {
+    await expect(validate(bad as never, [], { now: '2026-01-15' })).rejects
+      .toThrow(`ddss: a dataset definition is what defineDataset() returns (its name, fields and rules), got ${what}`);
+    expect(() => createValidator(bad as never, { now: '2026-01-15' })).toThrow(/a dataset definition is what defineDataset\(\) returns/);
+  });
+
+  it('refuses null options with its own words', async () => {
+    await expect(validate(def, [], null as never)).rejects.toThrow('ddss: options must be an object, got null');
+  });
+});
+
 describe('the workers of a run', () => {
   // They were floored and clamped: workers -1, 0 or NaN ran one thread without a word (the CLI refused --workers 0).
   it.each<[string, object]>([

@@ -55,8 +55,9 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   if (!(Number.isInteger(maxSamples) && maxSamples >= 0)) {
     throw new Error(`ddss: maxSamplesPerRule must be a whole number ≥ 0, got ${maxSamples}`);
   }
-  if (o.failUnder !== undefined && !(o.failUnder >= 0 && o.failUnder <= 1)) {
-    throw new Error(`ddss: failUnder must be in [0, 1], got ${o.failUnder}`);
+  // A number only: '' (an unset environment variable) compared as 0, a gate that fails nothing; true as 1.
+  if (o.failUnder !== undefined && !(typeof o.failUnder === 'number' && o.failUnder >= 0 && o.failUnder <= 1)) {
+    throw new Error(`ddss: failUnder must be a number in [0, 1], got ${JSON.stringify(o.failUnder) ?? String(o.failUnder)}`);
   }
   checkWorkers(o);
   // Read by truthiness, showValues: 'false' (a string from an environment variable) showed personal values in clear.
@@ -78,6 +79,10 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   // An ISO date-time without an offset is the wall-clock time of the run's zone, as in the data (`new Date` read it in
   // the machine's zone); other text as `Date` reads it.
   const iso = typeof given === 'string' ? runInstant(given.trim(), timeZone) : NaN;
+  // An ISO date the strict reader refused is no day (2026-02-30): `Date` rolled it over to 2 March without a word.
+  if (typeof given === 'string' && Number.isNaN(iso) && /^\s*[+-]?\d{4,6}-\d{2}-\d{2}/.test(given)) {
+    throw new Error(`ddss: invalid "now": ${given} is no calendar date and time`);
+  }
   const now = given === undefined ? new Date() : new Date(Number.isNaN(iso) ? given : iso);
   if (Number.isNaN(now.getTime())) throw new Error(`ddss: invalid "now": ${String(o.now)}`);
   const showValues = o.showValues ?? false;

@@ -19,6 +19,7 @@ import type {
 } from './types.js';
 
 import type { Validator } from './validator-type.js';
+import { checkDefinition } from './check-definition.js';
 
 export type { Validator };
 
@@ -30,6 +31,7 @@ export type { Validator };
  * const report = v.finish();
  */
 export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
+  checkDefinition(definition);
   const opts = resolveOptions(options, definition);
   // The plan of the run's zone: a date-time without an offset is the wall-clock time there.
   const plan = compile(definition, opts.timeZone);
