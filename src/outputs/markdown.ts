@@ -96,7 +96,8 @@ function ruleRow(r: RuleResult, l: Labels): string {
 /** ` (label)` after a field name, escaped for a table cell; empty without a label. */
 function labelText(r: RuleResult, l: Labels): string {
   const label = fieldLabel(r, l.locale);
-  return label === undefined ? '' : ` (${markdownText(label).replace(/\|/g, '\\|')})`;
+  // markdownText escapes pipes already: escaped again, `\\|` was an escaped backslash and a bare pipe (a split cell).
+  return label === undefined ? '' : ` (${markdownText(label)})`;
 }
 
 /** `sameAs`: the rule listed above with the same error, named instead of repeating it. */
