@@ -66,6 +66,8 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['a bad --format', () => [...OK, '--format', 'pdf'], /--format must be one of text, json, html, junit, md, got "pdf"/],
     ['--fail-under above 1', () => [...OK, '--fail-under', '1.5'], /--fail-under must be a number between 0 and 1/],
     ['--fail-under not a number', () => [...OK, '--fail-under', 'high'], /--fail-under must be a number between 0 and 1/],
+    // Number() read it as 1.
+    ['--fail-under in hexadecimal', () => [...OK, '--fail-under', '0x1'], /--fail-under must be a number between 0 and 1, got "0x1"/],
     ['a bad --now', () => [...OK, '--now', 'yesterday'], /--now must be an ISO date/],
     ['a bad --locale', () => [...OK, '--locale', 'fr'], /--locale must be one of en, vi/],
     ['a negative --max-samples', () => [...OK, '--max-samples=-1'], /--max-samples must be a whole number ≥ 0/],

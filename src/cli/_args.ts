@@ -125,7 +125,8 @@ function unwrittenExtension(out: string, ext: string, allowed: readonly string[]
 /** A number in [0, 1]. */
 export function ratio(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = value.trim() === '' ? Number.NaN : Number(value);
+  // Decimal only: Number() read "0x1" as 1 and "1e-0" as 1, thresholds nobody writes on purpose.
+  const n = /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= 0 && n <= 1)) throw usage(`--${flag} must be a number between 0 and 1, got "${value}"`);
   return n;
 }

@@ -42,6 +42,8 @@ export interface Labels {
   readonly historyNotJudged: string;
   /** Nothing failed, but some rules had nothing to check: they did not pass. */
   readonly passedButSkipped: (n: number) => string;
+  /** The overall score under the run's `failUnder`, both as exact as it takes to tell them apart. */
+  readonly belowFailUnder: (score: string, threshold: string) => string;
   /** No error or warning rule failed, but `n` info rules found something (shown, never judged). */
   readonly passedButInfo: (n: number) => string;
   readonly notEvaluated: string;
@@ -109,6 +111,7 @@ const en: Labels = {
     ? `${w.rule} counted as new: the baseline records no value of its ${w.code} (an older ddss wrote it; make it again)`
     : `${w.rule} worse than in the baseline: ${w.code} ${w.value}, was ${w.baselineValue}`),
   passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
+  belowFailUnder: (score, threshold) => `the overall score ${score} is below the fail-under threshold ${threshold}`,
   passedButInfo: (n) => `No error or warning rule failed; ${plural(n, 'info rule', 'info rules', 'en')} found something (shown, not judged).`,
   notEvaluated: 'The dataset could not be evaluated:',
   notEvaluatedVerdict: 'Not evaluated (the reason follows).',
@@ -172,6 +175,7 @@ const vi: Labels = {
     ? `${w.rule} được tính là mới: mốc không ghi giá trị ${w.code} của nó (do ddss cũ hơn ghi; hãy tạo lại mốc)`
     : `${w.rule} xấu hơn so với mốc: ${w.code} ${w.value}, trước là ${w.baselineValue}`),
   passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
+  belowFailUnder: (score, threshold) => `điểm tổng thể ${score} thấp hơn ngưỡng fail-under ${threshold}`,
   passedButInfo: (n) => `Không có quy tắc lỗi hay cảnh báo nào không đạt; ${formatCount(n, 'vi')} quy tắc thông tin có phát hiện (chỉ hiển thị, không tính).`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
   notEvaluatedVerdict: 'Không đánh giá được (lý do ở dưới).',
@@ -217,8 +221,27 @@ export function verdictLine(report: Report, l: Labels): string {
   // The reason of a run that could not be evaluated has a line of its own ("The dataset could not be evaluated: …").
   const verdict = counts !== '' ? counts : report.status === 'error' ? (report.error === undefined ? l.notEvaluated.replace(/:$/, '.') : l.notEvaluatedVerdict)
     : info > 0 ? l.passedButInfo(info) : skipped === 0 ? l.allPassed : l.passedButSkipped(skipped);
+  // A run failed by its score alone said only "1 warning rule failed" under an overall score rounded to 95%.
+  const under = report.failUnder !== undefined && report.score !== null && report.score < report.failUnder
+    ? [l.belowFailUnder(...exactPercents(report.score, report.failUnder, l.locale))] : [];
   const b = report.baseline;
-  return b === undefined ? verdict : list([verdict, l.baselineCounts(b.known, b.new, b.name), ...(b.worse ?? []).map(l.baselineWorse)]);
+  return list([verdict, ...(b === undefined ? [] : [l.baselineCounts(b.known, b.new, b.name), ...(b.worse ?? []).map(l.baselineWorse)]), ...under]);
+}
+
+/**
+ * Two shares as percentages with as many decimals as it takes for them to differ (up to four), so that a score
+ * under a threshold never reads as the threshold: 0.9499 and 0.95 are 94.99% and 95%.
+ * @example exactPercents(0.9499, 0.95, 'en') // ['94.99%', '95%']
+ */
+export function exactPercents(a: number, b: number, locale: Locale): [string, string] {
+  const at = (x: number, d: number): string => {
+    const fixed = (x * 100).toFixed(d);
+    const t = d === 0 ? fixed : fixed.replace(/0+$/, '').replace(/\.$/, '');
+    return `${locale === 'vi' ? t.replace('.', ',') : t}%`;
+  };
+  let d = 0;
+  while (d < 4 && at(a, d) === at(b, d)) d++;
+  return [at(a, d), at(b, d)];
 }
 
 /**

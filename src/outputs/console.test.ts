@@ -72,3 +72,20 @@ describe('formatSummary', () => {
     expect(formatSummary(await make(), { color: true })).toBe(formatSummary(await make(), { color: true }));
   });
 });
+
+describe('formatSummary: a run failed by its score alone', () => {
+  // It said "1 warning rule failed" under "Overall score 95%", failed under a threshold of 95%, and never why.
+  it('says the score is below failUnder, as exact as it takes to tell them apart (text, HTML and Markdown share it)', async () => {
+    const { defineDataset, field, validate } = await import('../index.js');
+    const { toMarkdown } = await import('./markdown.js');
+    const def = defineDataset({ name: 'fu', fields: { code: field.text().pattern(/^A/, { severity: 'warning' }) } });
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({ code: `${i < 501 ? 'B' : 'A'}${i}` }));
+    const report = await validate(def, rows, { now: '2026-11-22', failUnder: 0.95 });
+    expect(report.status).toBe('failed');
+    expect(formatSummary(report)).toContain('1 warning rule failed · the overall score 94.99% is below the fail-under threshold 95%\n');
+    expect(formatSummary(report, { locale: 'vi' })).toContain('điểm tổng thể 94,99% thấp hơn ngưỡng fail-under 95%');
+    expect(toMarkdown(report)).toContain('the overall score 94.99% is below the fail-under threshold 95%');
+    const passed = await validate(def, rows, { now: '2026-11-22', failUnder: 0.9 });
+    expect(formatSummary(passed)).not.toContain('fail-under');
+  });
+});
