@@ -30,7 +30,8 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
   if (stored === 'e') return storedError(v);
   if (stored === 'd') return storedDate(v, numFmt, date1904);
   if (v === null || v === undefined) return { value: '' };
-  if (typeof v === 'string' || typeof v === 'boolean') return { value: v };
+  if (typeof v === 'string') return { value: ooxmlText(v) };
+  if (typeof v === 'boolean') return { value: v };
   if (typeof v === 'number') return { value: shownTime(v, numFmt, date1904) ?? v };
   // exceljs gives a date-formatted cell as a Date of its wall-clock fields in UTC (a workbook names no zone), counted
   // from 30/12/1899 in the 1900 system: its serial is taken back, for the days before March 1900 it gets wrong, and
@@ -49,7 +50,7 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
     throw new DamagedPart('xl/sharedStrings.xml', SHARED_STRINGS_LABEL, 'is missing, yet the sheet\'s cells refer to it');
   }
   if (Array.isArray(o.richText)) {
-    return { value: (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
+    return { value: ooxmlText((o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('')) };
   }
   if ('formula' in o || 'sharedFormula' in o) {
     const formula = String(o.formula ?? o.sharedFormula);
@@ -68,6 +69,31 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
   }
   if ('text' in o) return cellValue(o.text, numFmt, date1904);
   return { value: String(v) };
+}
+
+/**
+ * Text as Excel shows it: OOXML writes a character XML cannot hold (a control character, a CR) as `_xHHHH_`, and a
+ * literal `_x` sequence with its underscore escaped (`_x005F_x0030_` is the text `_x0030_`); exceljs hands the escapes
+ * over as they are, so `P00000_x0030_001` was read where Excel shows `P000000001`, and a control character written so
+ * was never found. Left to right, so an escaped underscore is not read again.
+ * @example ooxmlText('Lai_x000D_Châu') // 'Lai\rChâu'
+ */
+export function ooxmlText(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+}
+
+/** C0 controls other than tab, LF and CR (as a CSV cell's are found). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
+
+/**
+ * The code point (`0001`) of the first control character in a text cell, as a CSV cell's is found
+ * (`control_character`); undefined when it holds none. Tab, LF and CR are text.
+ * @example controlCharacter('Lai\u0001Châu') // '0001'
+ */
+export function controlCharacter(value: unknown): string | undefined {
+  const m = typeof value === 'string' ? CONTROL.exec(value) : null;
+  return m === null ? undefined : m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** A cell stored as an error (`t="e"`), its words handed over as text: the cell itself, or a formula's result. */

@@ -185,6 +185,20 @@ describe('readXlsx', () => {
     await expect(read(path, { sheet: 'Sheet1' })).rejects.toThrow('no sheet "Sheet1" in the workbook; its sheets: "Sổ địa chính", "Ẩn"');
   });
 
+  // exceljs hands `_xHHHH_` over as it is: P00000_x0030_001 was read where Excel shows P000000001, and a control
+  // character written so (Excel's only way to store one) was never found.
+  it('decodes OOXML _xHHHH_ escapes as Excel shows them, and finds the control characters they write', async () => {
+    const path = await writeWorkbook((wb) => {
+      wb.addWorksheet('S').addRows([['id', 'note'], ['P1', 'a'], ['P2', 'b'], ['P3', 'c']]);
+    });
+    const texts: Record<string, string> = { P1: 'P00000_x0030_001', a: 'Lai_x0001_Châu', b: 'literal _x005F_x0030_', c: 'tab_x0009_and CR_x000D__x000A_' };
+    const edited = await rewriteWorkbook(path, (name, text) => (name !== 'xl/sharedStrings.xml' ? undefined
+      : text.replace(/<t([^>]*)>([^<]*)<\/t>/g, (t, attrs: string, body: string) => (texts[body] === undefined ? t : `<t${attrs}>${texts[body]}</t>`))));
+    const r = await read(edited);
+    expect(r.rows).toEqual([['P000000001', 'Lai\u0001Châu'], ['P2', 'literal _x0030_'], ['P3', 'tab\tand CR\r\n']]);
+    expect(r.issues.map((i) => [i.code, i.line, i.field, i.params])).toEqual([['control_character', 2, 'note', { codepoint: '0001', column: 2 }]]);
+  });
+
   // `Sheet: 'New'` read the first sheet, which passed where the sheet asked for failed; `sheet: 2` ended the run with
   // "options.sheet.normalize is not a function".
   it('refuses a misspelt option and options of the wrong kind before reading, as readCsv and readJson do', () => {
