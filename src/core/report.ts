@@ -50,7 +50,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   const failed = rules.some((r) => r.status === 'failed' && r.severity === 'error') ||
     (failUnder !== undefined && score !== null && score < failUnder);
   // Source findings alone (a missing column) are not a measurement of the data: such a run is an error, not failed.
-  const nothing = partial || errored.length > 0 ? undefined : nothingEvaluated(plan, st, rules);
+  const nothing = partial || errored.length > 0 ? undefined : nothingEvaluated(plan, st, rules, opts.locale === 'vi');
   const status =
     partial || errored.length > 0 || nothing !== undefined ? 'error'
       : failed ? 'failed'
@@ -91,16 +91,21 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
  * Why a run that read everything still measured nothing, or undefined when some rule checked something. A definition
  * rule that checked no value is skipped; source findings (a missing column) are not a measurement of the data.
  */
-function nothingEvaluated(plan: Plan, st: ValidatorState, rules: readonly RuleResult[]): string | undefined {
+function nothingEvaluated(plan: Plan, st: ValidatorState, rules: readonly RuleResult[], vi: boolean): string | undefined {
+  // In the run's language, as its messages are: under --locale vi every output said "Không đánh giá được tập dữ liệu:
+  // nothing to evaluate: …".
+  const nothing = vi ? 'không có gì để đánh giá' : 'nothing to evaluate';
   // A header sharing no column with the definition is another file, whatever rules that read raw cells or count rows
   // found (two excelSerial rules "passed" on every row of one, and the run was a plain "failed" with Correct 100%).
   const columns = st.columns;
-  if (st.rows > 0 && columns !== null && plan.fields.length > 0 && plan.fields.every((f) => !columns.includes(f.name))) {
-    return `nothing to evaluate: none of the ${plan.fields.length} declared fields is a column of the input`;
+  const n = plan.fields.length;
+  if (st.rows > 0 && columns !== null && n > 0 && plan.fields.every((f) => !columns.includes(f.name))) {
+    return `${nothing}: ${vi ? `không trường nào trong ${n} trường đã khai báo là một cột của dữ liệu đầu vào`
+      : `none of the ${n} declared fields is a column of the input`}`;
   }
   if (rules.some((r) => !r.id.startsWith('source.') && r.status !== 'skipped')) return undefined;
-  if (st.rows === 0) return 'nothing to evaluate: 0 data rows';
-  return `nothing to evaluate: no rule found a value to check in ${st.rows} rows`;
+  if (st.rows === 0) return `${nothing}: ${vi ? '0 hàng dữ liệu' : '0 data rows'}`;
+  return `${nothing}: ${vi ? `không quy tắc nào tìm thấy giá trị để kiểm tra trong ${st.rows} hàng` : `no rule found a value to check in ${st.rows} rows`}`;
 }
 
 function oneLine(text: string): string {

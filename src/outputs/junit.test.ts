@@ -66,3 +66,22 @@ describe('toJUnit', () => {
     expect(toJUnit(await make())).toBe(toJUnit(await make()));
   });
 });
+
+describe('toJUnit in Vietnamese', () => {
+  // Under --locale vi every text around the (Vietnamese) messages was English: "8 of 2000 rows failed", "row 306",
+  // "nothing to check (0 rows applied)", "… 26 more violations"; and a run with nothing to evaluate said so in English.
+  it('writes its own words in the report\'s locale, one sample a line', async () => {
+    const { defineDataset, field, validate } = await import('../index.js');
+    const def = defineDataset({ name: 'v', key: 'id', fields: { id: field.text(), n: field.integer().min(0, { message: { en: 'bad\nnumber', vi: 'số\nsai' } }), e: field.text().pattern(/^x$/) } });
+    const rows = [{ id: 'a', n: '-1' }, { id: 'b', n: '-2' }, { id: 'c', n: '3' }];
+    const xml = toJUnit(await validate(def, rows, { now: '2026-11-22', locale: 'vi' }), { maxSamples: 1 });
+    checkXml(xml);
+    expect(xml).toContain('message="2/3 hàng không đạt, 2 vi phạm (tỷ lệ đạt 33,3%, ngưỡng 100%)"');
+    expect(xml).toContain('- [hàng 0, khóa a] n = "-1" below_minimum: số\\nsai\n… và 1 vi phạm khác');
+    expect(xml).toContain('<skipped message="không có gì để kiểm tra (0 hàng áp dụng)"/>');
+    expect(xml).not.toMatch(/rows failed|more violations|nothing to check/);
+    const none = await validate(def, [], { now: '2026-11-22', locale: 'vi' });
+    expect(none.error).toBe('không có gì để đánh giá: 0 hàng dữ liệu');
+    expect((await validate(def, [], { now: '2026-11-22' })).error).toBe('nothing to evaluate: 0 data rows');
+  });
+});

@@ -71,44 +71,66 @@ function testcase(r: RuleResult, classname: string, max: number, locale: Locale)
   const label = localized(r.fieldLabel, locale);
   const open = `    <testcase${attributes({ name: label === undefined ? r.id : `${r.id} (${label})`, classname, time: 0 })}`;
   if (r.status === 'passed') return `${open}/>`;
-  if (r.status === 'skipped') return `${open}>\n      <skipped${attributes({ message: 'nothing to check (0 rows applied)' })}/>\n    </testcase>`;
+  const w = WORDS[locale];
+  if (r.status === 'skipped') return `${open}>\n      <skipped${attributes({ message: w.skipped })}/>\n    </testcase>`;
   if (r.status === 'error') {
-    const message = r.error ?? 'the rule threw';
+    const message = r.error ?? w.threw;
     return `${open}>\n      <error${attributes({ message, type: 'rule_error' })}>${escapeXml(message)}</error>\n    </testcase>`;
   }
-  const summary = outcome(r);
-  const body = [`${r.id} (${r.criterion}, ${r.severity}): ${summary}`, ...samples(r, max)].join('\n');
+  const summary = outcome(r, locale);
+  const body = [`${r.id} (${r.criterion}, ${r.severity}): ${summary}`, ...samples(r, max, w)].join('\n');
   if (r.severity === 'info') return `${open}>\n      <system-out>${escapeXml(body)}</system-out>\n    </testcase>`;
   return `${open}>\n      <failure${attributes({ message: summary, type: r.severity })}>${escapeXml(body)}</failure>\n    </testcase>`;
 }
 
-function outcome(r: RuleResult): string {
-  const threshold = formatPercent(r.threshold, 'en');
-  if (r.level === 'table') return `table score ${formatPercent(r.score, 'en')} (threshold ${threshold}), ${r.violations} findings`;
-  return `${r.failed} of ${r.checked} rows failed, ${r.violations} violations (pass rate ${formatPercent(r.passRate, 'en')}, threshold ${threshold})`;
+/** The words of the XML's texts in each locale: under `vi` they were English, around Vietnamese messages. */
+const WORDS = {
+  en: {
+    skipped: 'nothing to check (0 rows applied)', threw: 'the rule threw', unread: 'the source could not be read completely',
+    table: (score: string, threshold: string, n: number) => `table score ${score} (threshold ${threshold}), ${n} findings`,
+    rows: (failed: number, checked: number, n: number, rate: string, threshold: string) =>
+      `${failed} of ${checked} rows failed, ${n} violations (pass rate ${rate}, threshold ${threshold})`,
+    more: (n: number) => `… ${n} more violations`, tableRow: 'table', row: 'row', line: 'line', key: 'key', value: 'value', suggestion: 'suggestion',
+  },
+  vi: {
+    skipped: 'không có gì để kiểm tra (0 hàng áp dụng)', threw: 'quy tắc gặp lỗi khi chạy', unread: 'không đọc được trọn vẹn nguồn dữ liệu',
+    table: (score: string, threshold: string, n: number) => `điểm bảng ${score} (ngưỡng ${threshold}), ${n} phát hiện`,
+    rows: (failed: number, checked: number, n: number, rate: string, threshold: string) =>
+      `${failed}/${checked} hàng không đạt, ${n} vi phạm (tỷ lệ đạt ${rate}, ngưỡng ${threshold})`,
+    more: (n: number) => `… và ${n} vi phạm khác`, tableRow: 'bảng', row: 'hàng', line: 'dòng', key: 'khóa', value: 'giá trị', suggestion: 'gợi ý',
+  },
+};
+type Words = (typeof WORDS)['en'];
+
+function outcome(r: RuleResult, locale: Locale): string {
+  const w = WORDS[locale];
+  const threshold = formatPercent(r.threshold, locale);
+  if (r.level === 'table') return w.table(formatPercent(r.score, locale), threshold, r.violations);
+  return w.rows(r.failed, r.checked, r.violations, formatPercent(r.passRate, locale), threshold);
 }
 
-function samples(r: RuleResult, max: number): string[] {
-  const lines = r.samples.slice(0, max).map(sampleLine);
+function samples(r: RuleResult, max: number, w: Words): string[] {
+  const lines = r.samples.slice(0, max).map((s) => sampleLine(s, w));
   const more = r.violations - lines.length;
-  if (more > 0) lines.push(`… ${more} more violations`);
+  if (more > 0) lines.push(w.more(more));
   return lines;
 }
 
-function sampleLine(s: Sample): string {
+function sampleLine(s: Sample, w: Words): string {
   const where = [
-    s.row === undefined ? 'table' : `row ${s.row}`,
-    s.line === undefined ? '' : `line ${s.line}`,
-    s.key === undefined ? '' : `key ${s.key}`,
+    s.row === undefined ? w.tableRow : `${w.row} ${s.row}`,
+    s.line === undefined ? '' : `${w.line} ${s.line}`,
+    s.key === undefined ? '' : `${w.key} ${s.key}`,
   ].filter((p) => p !== '').join(', ');
-  const value = s.value === undefined ? '' : ` ${s.field ?? 'value'} = ${JSON.stringify(s.value)}`;
-  const fix = s.suggestion === undefined ? '' : ` (suggestion: ${JSON.stringify(s.suggestion)})`;
-  return `- [${where}]${value} ${s.code}: ${s.message}${fix}`;
+  const value = s.value === undefined ? '' : ` ${s.field ?? w.value} = ${JSON.stringify(s.value)}`;
+  const fix = s.suggestion === undefined ? '' : ` (${w.suggestion}: ${JSON.stringify(s.suggestion)})`;
+  // One sample a line: a definition's message holding a line break read as two samples.
+  return `- [${where}]${value} ${s.code}: ${s.message.replace(/\r?\n|\r/g, '\\n')}${fix}`;
 }
 
 function sourceSuite(report: Report, stamp: string): Suite {
   const name = `${report.dataset}.source`;
-  const message = report.error ?? report.source?.error ?? 'the source could not be read completely';
+  const message = report.error ?? report.source?.error ?? WORDS[report.locale].unread;
   const xml = `  <testsuite${attributes({ name, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0, timestamp: stamp })}>\n` +
     `    <testcase${attributes({ name: 'source', classname: name, time: 0 })}>\n` +
     `      <error${attributes({ message, type: 'source_error' })}>${escapeXml(message)}</error>\n    </testcase>\n  </testsuite>`;
