@@ -38,6 +38,7 @@ import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import { GZIP_PIPE } from '../sources/binary-input.js';
 import { ndjsonArrayHint } from './_ndjson-hint.js';
 import { trailingDelimiterHint } from './_trailing-delimiter.js';
+import { maskedGroupsLine } from './_masked-groups.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -112,15 +113,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
   if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
-  // A masked cell is not the person's: "N***** V** V***" is Nguyễn Văn Việt and Nguyễn Văn Vinh alike, and both
-  // `--group-by` and `worklist --by` (on `--grades-columns`) grouped them as one.
-  const grouped = [...(args.grades?.columns ?? []), ...(args.groupBy === undefined ? [] : [args.groupBy])];
-  const masked = args.showValues ? [] : [...new Set(grouped)].filter((c) => definition.fields[c]?.privacy === 'mask');
-  if (masked.length > 0) {
-    io.stderr.write(`ddss: ${masked.join(', ')} ${masked.length === 1 ? 'is personal and is' : 'are personal and are'} grouped as ` +
-      'written, masked: records of different people whose masks agree fall in one group (show values with --show-values, ' +
-      'or declare pii: hash and give a key)\n');
-  }
+  const masked = maskedGroupsLine(definition, [...(args.grades?.columns ?? []), ...(args.groupBy === undefined ? [] : [args.groupBy])], args.showValues);
+  if (masked !== undefined) io.stderr.write(`${masked}\n`);
   if (args.groupBy !== undefined && !Object.hasOwn(definition.fields, args.groupBy)) {
     throw usage(`--group-by: "${args.groupBy}" is not a field of dataset "${definition.name}"`);
   }

@@ -3,6 +3,7 @@ import { DamagedPart, SHARED_STRINGS_LABEL } from './damaged-part.js';
 import { timeFormat } from './time-format.js';
 import { timeText } from './time-text.js';
 import type { StoredType } from './typed-cells.js';
+import type { SourceIssue } from '../../core/source.js';
 
 /** What one stored cell holds: a value for the engine, or a finding about why it holds none. */
 export type CellReading =
@@ -94,6 +95,22 @@ const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
 export function controlCharacter(value: unknown): string | undefined {
   const m = typeof value === 'string' ? CONTROL.exec(value) : null;
   return m === null ? undefined : m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * The `control_character` findings of a row's cells (written `_x0001_`, decoded by `cellValue`), as a CSV cell's are.
+ * @example controlCharacterIssues(['P1', 'Lai\u0001Châu'], ['id', 'note'], 0, 2)[0]?.params // { codepoint: '0001', column: 2 }
+ */
+export function controlCharacterIssues(values: readonly unknown[], columns: readonly string[], index: number, line: number): SourceIssue[] {
+  const out: SourceIssue[] = [];
+  values.forEach((v, c) => {
+    const codepoint = controlCharacter(v);
+    if (codepoint !== undefined) {
+      out.push({ code: 'control_character', criterion: 'clean', severity: 'error', scope: 'row', index, line,
+        field: columns[c] as string, params: { codepoint, column: c + 1 } });
+    }
+  });
+  return out;
 }
 
 /** A cell stored as an error (`t="e"`), its words handed over as text: the cell itself, or a formula's result. */

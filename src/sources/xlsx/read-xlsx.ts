@@ -7,7 +7,7 @@ import { fileErrorText } from '../../core/file-error-text.js';
 import { checkXlsxOptions } from './check-xlsx-options.js';
 import { headerWith, resolveHeader, type HeaderOption } from '../csv/header.js';
 import { batchRecords } from '../batch-records.js';
-import { cellValue, controlCharacter } from './cell-value.js';
+import { cellValue, controlCharacterIssues } from './cell-value.js';
 import { checkedWorkbookReader } from './checked-workbook-reader.js';
 import { DamagedPart } from './damaged-part.js';
 import { failure, type Failure } from './failure.js';
@@ -257,14 +257,7 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
         issues.push({ code: 'extra_cell', criterion: 'clean', severity: 'error', scope: 'row', index, line,
           params: { cells: cells.values.length, columns: width } });
       }
-      // Written `_x0001_` (decoded by `cellValue`), as a CSV cell's control character is a finding.
-      values.forEach((v, c) => {
-        const codepoint = controlCharacter(v);
-        if (codepoint !== undefined) {
-          issues.push({ code: 'control_character', criterion: 'clean', severity: 'error', scope: 'row', index, line,
-            field: columns?.[c] as string, params: { codepoint, column: c + 1 } });
-        }
-      });
+      issues.push(...controlCharacterIssues(values, columns, index, line));
       for (const f of cells.findings) {
         if (f.column >= width) continue;
         issues.push({ code: f.code, criterion: f.code === 'error_cell' ? 'correct' : 'sufficient', severity: 'error',
