@@ -113,3 +113,16 @@ describe('historyRules', () => {
     expect(byId(historyRules(report(85, 10), earlier, undefined, { window: 3, severity: 'error' }), 'history.row_count_drop').severity).toBe('error');
   });
 });
+
+describe('historyRules in Vietnamese', () => {
+  // Their numbers were written as in English (76.48%, 2000) in a summary that writes 94,6% and 2.000.
+  it('writes numbers as the rest of a Vietnamese summary does', () => {
+    const vi = (r: Report): Report => ({ ...r, locale: 'vi' });
+    const earlier = [entry(2000, 10), entry(2100, 20), entry(1900, 30)];
+    const drop = byId(historyRules(vi(report(1500, 65)), earlier, undefined), 'history.row_count_drop');
+    expect(drop.samples[0]?.message).toBe('Số hàng 1.500 thấp hơn trung vị 2.000 của 3 lần chạy trước quá 20%');
+    const jump = byId(historyRules(vi(report(2000, 65)), earlier, undefined), 'history.failure_rate_jump.correct');
+    expect(jump.samples[0]?.message).toBe('Quy tắc code.pattern không đạt ở 6,5% số hàng, trung vị các lần trước 2%');
+    expect(jump.samples[0]?.value).toBe('6.5%');
+  });
+});

@@ -54,7 +54,7 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
   const dropped = rowsOk && report.rows < med * (1 - (t.rowDrop ?? 0.2));
   out.push(result('history.row_count_drop', 'sufficient', severity, rowsOk ? 1 : 0, dropped ? [{
     code: 'row_count_drop', value: String(report.rows),
-    message: vi ? `Số hàng ${report.rows} thấp hơn trung vị ${med} của ${earlier.length} lần chạy trước quá ${pct(t.rowDrop ?? 0.2)}`
+    message: vi ? `Số hàng ${viNumber(report.rows)} thấp hơn trung vị ${viNumber(med)} của ${earlier.length} lần chạy trước quá ${viPct(t.rowDrop ?? 0.2)}`
       : `${report.rows} rows is more than ${pct(t.rowDrop ?? 0.2)} below the median ${med} of the last ${earlier.length} runs`,
   }] : []));
 
@@ -77,7 +77,7 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
     if (share < m - band(shares, m)) {
       emptied.push({
         code: 'values_drop', ...(r.field === null ? {} : { field: r.field }), value: pct(share),
-        message: vi ? `Quy tắc ${r.id} chỉ kiểm tra được ${pct(share)} số hàng (các hàng khác không có giá trị đọc được), trung vị các lần trước ${pct(m)}`
+        message: vi ? `Quy tắc ${r.id} chỉ kiểm tra được ${viPct(share)} số hàng (các hàng khác không có giá trị đọc được), trung vị các lần trước ${viPct(m)}`
           : `rule ${r.id} checked ${pct(share)} of rows (the others had no value it could read); its median over the last ${shares.length} runs is ${pct(m)}`,
       });
     }
@@ -104,7 +104,7 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
       if (rate > m + band(rates, m)) {
         jumps.push({
           code: 'failure_rate_jump', ...(r.field === null ? {} : { field: r.field }), value: pct(rate),
-          message: vi ? `Quy tắc ${r.id} không đạt ở ${pct(rate)} số hàng, trung vị các lần trước ${pct(m)}`
+          message: vi ? `Quy tắc ${r.id} không đạt ở ${viPct(rate)} số hàng, trung vị các lần trước ${viPct(m)}`
             : `rule ${r.id} failed on ${pct(rate)} of rows; its median over the last ${rates.length} runs is ${pct(m)}`,
         });
       }
@@ -147,6 +147,15 @@ function runsUpTo(report: Report, history: readonly HistoryEntry[]): HistoryEntr
 
 function pct(x: number): string {
   return `${Math.round(x * 10000) / 100}%`;
+}
+
+/** Numbers in a Vietnamese message as the rest of a Vietnamese summary writes them (94,6%, 2.000): they read 76.48%, 2000. */
+function viPct(x: number): string {
+  return pct(x).replace('.', ',');
+}
+
+function viNumber(n: number): string {
+  return n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 }
 
 function result(id: string, criterion: Criterion, severity: 'warning' | 'error', checked: number, samples: Sample[]): RuleResult {
