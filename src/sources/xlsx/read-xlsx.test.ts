@@ -219,6 +219,8 @@ describe('readXlsx', () => {
       wb.addWorksheet('Sổ địa chính').addRows([['id'], ['1']]);
     });
     await expect(read(path)).rejects.toThrow(/the sheet "Bìa" of .* is empty; choose one of its other sheets with the sheet option: "Sổ địa chính"$/);
+    // A range outside the data said "the sheet is empty" and sent the user to other sheets.
+    await expect(read(path, { sheet: 'Sổ địa chính', range: 'Z1:Z5' })).rejects.toThrow(/the range Z1:Z5 of the sheet "Sổ địa chính" of .* holds no cell$/);
     expect((await read(path, { sheet: 'Sổ địa chính'.normalize('NFD') })).rows).toEqual([['1']]);
     const fake = join(tmpdir(), `ddss-fake-${process.pid}.xlsx`);
     writeFileSync(fake, 'id,name\n1,An\n');

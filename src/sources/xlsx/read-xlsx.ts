@@ -132,6 +132,8 @@ export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSourc
         // A sheet with no cell at all (a cover sheet before the data) is an empty input, as an empty CSV file is —
         // not a register of 0 rows that merely "failed" rowCount. Name the other sheets, where the data may be.
         if (batches === 0) {
+          // With a range, the cells outside it may hold the data: "the sheet is empty" sent the user to other sheets.
+          if (options.range !== undefined) throw new Error(`ddss: the range ${options.range} of the sheet "${wsName}" of ${name ?? 'the workbook'} holds no cell`);
           const others = (reader.model?.sheets?.map((s) => s.name) ?? seen).filter((s) => s !== wsName);
           throw new Error(`ddss: the sheet "${wsName}" of ${name ?? 'the workbook'} is empty` +
             (others.length === 0 ? '' : `; choose one of its other sheets with ${SHEET_OPTION}: ${others.map((s) => `"${s}"`).join(', ')}`));
