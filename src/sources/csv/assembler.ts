@@ -43,7 +43,7 @@ export interface Assembler extends ScanHandler {
 
 /** C0 controls other than tab, LF and CR. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
+export const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
 // eslint-disable-next-line no-control-regex -- as above
 const CONTROL_RUN = /[\0-\x08\x0B\x0C\x0E-\x1F]+/g;
 

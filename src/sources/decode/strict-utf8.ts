@@ -2,6 +2,7 @@
  * Whole files that must be UTF-8 (a commune list, a definition): decoded strictly, since `readFileSync(path, 'utf8')`
  * turns every byte that is not UTF-8 into U+FFFD without a word (a TCVN3 commune list became names like "Ph� Th�").
  */
+import { createUtf8Decoder } from './utf8-decoder.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,22 +23,11 @@ export function strictUtf8(bytes: Uint8Array, what: string): string | Error {
   }
 }
 
-/** Where the first byte that is not part of well-formed UTF-8 is (only on the error's path: a sequence at a time). */
+/** Where the first byte that is not part of well-formed UTF-8 is, as the project's decoder reports it (only on the error's path). */
 function firstInvalid(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const c = bytes[i] as number;
-    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (n === 0 || (n > 1 && !wellFormed(bytes.subarray(i, i + n)))) return i;
-    i += n;
-  }
-  return bytes.length;
-}
-
-function wellFormed(bytes: Uint8Array): boolean {
-  try {
-    strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  let first = -1;
+  const decoder = createUtf8Decoder((offset) => { if (first < 0) first = offset; });
+  decoder.write(bytes);
+  decoder.end();
+  return first < 0 ? bytes.length : first;
 }

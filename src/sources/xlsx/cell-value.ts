@@ -4,6 +4,7 @@ import { timeFormat } from './time-format.js';
 import { timeText } from './time-text.js';
 import type { StoredType } from './typed-cells.js';
 import type { SourceIssue } from '../../core/source.js';
+import { CONTROL } from '../csv/assembler.js';
 
 /** What one stored cell holds: a value for the engine, or a finding about why it holds none. */
 export type CellReading =
@@ -82,10 +83,6 @@ export function cellValue(v: unknown, numFmt?: string, date1904 = false, stored?
 export function ooxmlText(s: string): string {
   return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 }
-
-/** C0 controls other than tab, LF and CR (as a CSV cell's are found). */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F]/;
 
 /**
  * The code point (`0001`) of the first control character in a text cell, as a CSV cell's is found
