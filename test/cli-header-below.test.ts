@@ -80,6 +80,48 @@ describe('a title above the header', () => {
     }
   });
 
+  // A CSV reader takes its header from the first line: a blank one names no column, and the real header reads as a
+  // record. The hint looked only below the first record the reader kept (the header line itself, blank lines being
+  // skipped), so it said nothing, and a copy's missing key listed "its columns: " (nothing).
+  it('a blank first line: validate, profile, validate without --dataset and compare name line 2', async () => {
+    const path = tmp.path('blank.csv');
+    writeFileSync(path, `\n${parcels}`);
+    const tail = `tail -n +2 ${JSON.stringify(path)}`;
+    const v = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
+    expect(v.code).toBe(3);
+    expect(v.stderr).toContain(`ddss: the header seems to be line 2 (it names 5 of the 5 declared columns); the lines above it ` +
+      `are no data: remove them, or read from there: ${tail} | ddss validate - …\n`);
+    const p = await cli(['profile', path]);
+    expect(p.stderr).toContain(`ddss: the header seems to be line 2 (5 column names, as wide as the table's rows); the lines ` +
+      `above it are no data: remove them, or read from there: ${tail} | ddss profile - …\n`);
+    const s = await cli(['validate', path, ...NOW]);
+    expect(s.code).toBe(3);
+    expect(s.stderr).toContain(`ddss: the header seems to be line 2 (5 column names, as wide as the table's rows); the lines ` +
+      `above it are no data: remove them, or read from there: ${tail} > table.csv, then ddss validate table.csv\n`);
+    const c = await cli(['compare', 'parcels.csv', path, '--key', 'parcel_id']);
+    expect(c.stderr).toContain('ddss: key column "parcel_id" is not in the copy (its first line is blank); the header of the copy ' +
+      `seems to be line 2 (it holds "parcel_id"); the lines above it are no data: remove them, or read from there: ${tail} | ddss compare "parcels.csv" - …`);
+    // A workbook's empty rows are skipped before its header, so there the same layout is read as it is.
+    const sheet = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet('S');
+      rows.forEach((r, i) => { ws.getRow(i + 2).values = r; });
+    });
+    expect((await cli(['validate', sheet, '--dataset', 'parcels.yaml', ...NOW])).stderr).not.toMatch(/the header seems to be/);
+  });
+
+  it('a file of blank lines is no profile of one column ("empty"): nothing could be read, exit 3', async () => {
+    const path = tmp.path('blank-lines.csv');
+    writeFileSync(path, '\n\n\n');
+    expect(await cli(['profile', path])).toMatchObject({ code: 3, stdout: '', stderr: `ddss: cannot profile ${JSON.stringify(path)}: ` +
+      'no column could be read (source issues: 1 blank_header, 2 blank_row): its first line is blank\n' });
+    writeFileSync(path, ',,\n');
+    expect(await cli(['profile', path])).toMatchObject({ code: 3, stderr: `ddss: cannot profile ${JSON.stringify(path)}: ` +
+      'no column could be read (source issues: 3 blank_header): its header names no column\n' });
+    // A header of names over no row is a profile: its columns, empty.
+    writeFileSync(path, 'a,b\n');
+    expect(await cli(['profile', path])).toMatchObject({ code: 0 });
+  });
+
   it('--range is for workbooks, in A1 notation', async () => {
     expect(await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', '--range', '3:10'])).toMatchObject({
       code: 2, stderr: 'ddss: --range applies to .xlsx workbooks, not csv\n' });

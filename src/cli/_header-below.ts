@@ -35,10 +35,11 @@ export async function headerBelow(report: Report, path: string, o: InputOptions,
   if (records === undefined) return undefined;
   const names = new Set(declared);
   const named = records.map((r) => r.cells.filter((c) => typeof c === 'string' && names.has(c.trim())).length);
+  const from = firstBelow(records, o.format);
   let best: HeaderBelow | undefined;
-  for (let k = 1; k < records.length; k++) {
+  for (let k = from; k < records.length; k++) {
     const matched = named[k] as number;
-    if (matched > (best?.matched ?? named[0] ?? 0)) best = { row: k + 1, line: (records[k] as Leading).line, matched };
+    if (matched > (best?.matched ?? (from === 0 ? 0 : named[0] ?? 0))) best = { row: k + 1, line: (records[k] as Leading).line, matched };
   }
   return best !== undefined && best.matched >= 2 && best.matched * 2 >= declared.length ? best : undefined;
 }
@@ -52,7 +53,8 @@ export async function headerBelow(report: Report, path: string, o: InputOptions,
 export async function headerHolding(path: string, o: InputOptions, names: readonly string[]): Promise<HeaderBelow | undefined> {
   if (names.length === 0) return undefined;
   const records = await firstRecords(path, o);
-  const k = records?.findIndex((r, i) => i > 0 && names.every((n) => r.cells.some((c) => typeof c === 'string' && c.trim() === n))) ?? -1;
+  const from = records === undefined ? 1 : firstBelow(records, o.format);
+  const k = records?.findIndex((r, i) => i >= from && names.every((n) => r.cells.some((c) => typeof c === 'string' && c.trim() === n))) ?? -1;
   return records === undefined || k < 0 ? undefined : { row: k + 1, line: (records[k] as Leading).line, matched: names.length };
 }
 
@@ -65,13 +67,16 @@ export async function headerHolding(path: string, o: InputOptions, names: readon
  */
 export async function headerOfTable(path: string, o: InputOptions): Promise<HeaderBelow | undefined> {
   const records = await firstRecords(path, o);
-  if (records === undefined || records.length < 3) return undefined;
+  if (records === undefined) return undefined;
+  const from = firstBelow(records, o.format);
+  if (records.length < 3 - from) return undefined;
   const filled = records.map((r) => r.cells.filter((c) => c !== undefined && c !== null && String(c).trim() !== '').length);
   const widths = new Map<number, number>();
   for (const w of filled.slice(1)) widths.set(w, (widths.get(w) ?? 0) + 1);
   const width = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-  if (width < 2 || (filled[0] as number) * 2 > width) return undefined;
-  for (let k = 1; k < records.length; k++) {
+  // The title: the first record, or the blank line above it (filling no cell).
+  if (width < 2 || (from === 0 ? 0 : filled[0] as number) * 2 > width) return undefined;
+  for (let k = from; k < records.length; k++) {
     const texts = (records[k] as Leading).cells.filter((c) => typeof c === 'string' && c.trim() !== '').map((c) => (c as string).trim());
     // Names, not values: nine in ten of the rows' cells filled, all different, none starting with a digit (codes,
     // amounts and dates do).
@@ -86,6 +91,16 @@ export async function headerOfTable(path: string, o: InputOptions): Promise<Head
 interface Leading {
   readonly cells: readonly unknown[];
   readonly line: number;
+}
+
+/**
+ * Where a header below the file's first line may start among `records`: at the first record when blank lines come
+ * before it (the reader skips them, so it is not on line 1, where a CSV reader takes the header from: a blank line
+ * read as the header names no column), else at the second. A sheet's empty rows are not its header: the reader skips
+ * them when it looks for one too.
+ */
+function firstBelow(records: readonly Leading[], format: string): 0 | 1 {
+  return format !== 'xlsx' && records.length > 0 && (records[0] as Leading).line > 1 ? 0 : 1;
 }
 
 /** The first `count` records of a CSV file or a sheet, header included, or undefined when it cannot be read so. */

@@ -26,11 +26,13 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
     // The suggestion uses no part of a profile that workers could change (enums need exact counts).
     // A column renamed from a personal name (`Ngày sinh`) is suggested as pii, as it would be under its own name.
     const p = await profile(openInput(path, given, o), { workers, personalColumns: renamedPersonal(o.rename), ...(now === undefined ? {} : { now }) });
+    // Before the suggestion: when a blank line or a title above the table leaves nothing to suggest, it says why.
+    title = await titleHint(p, path, given, o, 'validate-suggested');
     // With --rename, the suggestion says it (rename:), as `ddss profile --rename … --format yaml` saves it.
     yaml = suggestDefinition(p, { rename: o.rename });
     columns = p.columns.length;
-    title = await titleHint(p, path, given, o, 'validate-suggested');
   } catch (e) {
+    if (title !== undefined) io.stderr.write(`${title}\n`);
     throw new CliError(`cannot profile "${given}" to suggest a definition: ${(e as Error).message.replace(/^ddss: /, '').split('\n')[0] ?? ''}`, EXIT.unevaluated);
   }
   const dir = await temporaryDir('ddss-suggested-');

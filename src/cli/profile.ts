@@ -13,6 +13,7 @@ import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
+import { listedColumns } from '../core/columns.js';
 import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
 import { renamedPersonal, requireRenamed, type Rename } from './_rename.js';
 import { PROFILE_HELP } from './help.js';
@@ -66,10 +67,13 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   const wrapped = seenRecords(seen);
   // No column read (an empty input, a header too large, no JSON line that is a record): nothing was profiled, which
   // must not look like a profile of nothing in particular.
-  if (p.columns.length === 0) {
+  // A header of blank names over no row (a file of blank lines) names no column either: "1 column, empty" said
+  // nothing true.
+  const unnamed = p.rows === 0 && p.columns.every((c) => c.name.trim() === '');
+  if (p.columns.length === 0 || unnamed) {
     const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
     // Why, when the reader knows (an empty input, a gzip file): more use than the issue codes alone.
-    const why = source.info().error;
+    const why = source.info().error ?? (unnamed ? listedColumns(p.columns.map((c) => c.name)) : undefined);
     throw new CliError(`cannot profile "${args.input}": no column could be read${issues === '' ? '' : ` (source issues: ${issues})`}` +
       (why === undefined ? '' : `: ${oneLine(readError(why, 'zcat FILE | ddss profile - …').replace(/^ddss: /, ''))}`) +
       (wrapped === undefined ? '' : `; ${wrapped}`), EXIT.unevaluated);

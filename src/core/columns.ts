@@ -96,6 +96,9 @@ export function headerLooksLikeRecord(columns: readonly string[]): boolean {
  * @example listedColumns(['P1', '079123456789']) // 'its first line reads as a record, not a header: **, 0791******89'
  */
 export function listedColumns(columns: readonly string[], showValues = false): string {
+  // A blank first line read as the header: `its columns: ` would list nothing.
+  if (columns.length === 0) return 'it has no column';
+  if (columns.every((c) => c.trim() === '')) return columns.length === 1 ? 'its first line is blank' : 'its header names no column';
   if (showValues || !headerLooksLikeRecord(columns)) return `its columns: ${columns.join(', ')}`;
   return `its first line reads as a record, not a header: ${columns.map(maskValue).join(', ')}`;
 }
