@@ -44,7 +44,7 @@ export function noOverlap(entityKey: string | readonly string[], from: string, t
         const shifted = list.map((p) => ({ ...p, row: p.row + offset.rows, line: p.line === undefined ? undefined : p.line + offset.lines }));
         const mine = a.get(entity);
         if (mine === undefined) a.set(entity, shifted);
-        else mine.push(...shifted);
+        else for (const p of shifted) mine.push(p); // not spread: an entity's periods are unbounded
       }
       return a;
     },
@@ -62,13 +62,13 @@ export function noOverlap(entityKey: string | readonly string[], from: string, t
         let reach = -Infinity;
         for (const p of sorted) {
           if (p.from > reach) {
-            if (cluster.length > 1) bad.push(...cluster);
+            if (cluster.length > 1) for (const q of cluster) bad.push(q);
             cluster = [];
           }
           cluster.push(p);
           reach = Math.max(reach, p.to);
         }
-        if (cluster.length > 1) bad.push(...cluster);
+        if (cluster.length > 1) for (const q of cluster) bad.push(q);
         for (const p of bad) {
           findings.push({ code: 'overlapping_period', row: p.row, field: from, value: new Date(p.from).toISOString().slice(0, 10),
             ...(p.line === undefined ? {} : { line: p.line }), ...(p.key === undefined ? {} : { key: p.key }) });

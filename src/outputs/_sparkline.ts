@@ -12,8 +12,13 @@ const MIN_SPAN = 0.02;
 /** The range a series is drawn on: its own, widened around its middle to at least `MIN_SPAN`. */
 function range(values: readonly (number | null)[]): [number, number] {
   const known = values.filter((v): v is number => v !== null);
-  const lo = Math.min(...known);
-  const hi = Math.max(...known);
+  // A loop, not Math.min(...known): a history window is the user's to set, and a spread of many runs overflows the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of known) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (hi - lo >= MIN_SPAN) return [lo, hi];
   const mid = (lo + hi) / 2;
   return [mid - MIN_SPAN / 2, mid + MIN_SPAN / 2];

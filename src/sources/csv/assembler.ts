@@ -197,7 +197,8 @@ export function createAssembler(o: AssemblerOptions): Assembler {
         headerCells = cells;
         lead = cells[0] ?? '';
         ncol = header.columns.length;
-        issues.push(...header.issues);
+        // One by one: a header of 250,000 repeated names has as many issues, past what a call's arguments can hold.
+        for (const issue of header.issues) issues.push(issue);
         cellIssues(header.columns, line, start, end, undefined);
         return;
       }

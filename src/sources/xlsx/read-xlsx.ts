@@ -237,7 +237,7 @@ async function* sheetBatches(ws: AsyncIterable<XlsxRow>, o: SheetOptions): Async
       const h = resolveHeader(cells.values.map((v) => (v instanceof Date ? v.toISOString() : String(v))), o.header, line);
       columns = h.columns;
       pendingColumns = columns;
-      issues.push(...h.issues);
+      for (const issue of h.issues) issues.push(issue); // not spread: one per column, unbounded
       last = line;
       dataFrom = line + 1;
       continue;
