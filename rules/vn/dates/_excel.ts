@@ -59,6 +59,7 @@ export const EXCEL_OPTIONS: Readonly<Record<keyof ExcelSerialOptions, true>> = {
  * @example checkSerialRange('excelSerial', { earliest: new Date('2099-01-01'), latest: new Date('1920-01-01') }) // throws
  */
 export function checkSerialRange(rule: string, o: ExcelSerialOptions): void {
+  checkSerialFormat(rule, o.format);
   const { earliest, latest } = o;
   // An Invalid Date made the range NaN, which no comparison excludes: every serial got a suggestion.
   for (const [key, d] of [['earliest', earliest], ['latest', latest]] as const) {
@@ -70,6 +71,45 @@ export function checkSerialRange(rule: string, o: ExcelSerialOptions): void {
     const day = (d: Date) => d.toISOString().slice(0, 10);
     throw new Error(`ddss: ${rule}: earliest (${day(earliest)}) is after latest (${day(latest)}), so no serial could be found`);
   }
+}
+
+const TOKENS = ['yyyy', 'MM', 'dd', 'HH', 'mm', 'ss'] as const;
+
+/**
+ * Throws unless `format` writes a whole date with the tokens `formatUtc` knows, each once: the suggestion is what
+ * `ddss fix` writes in place of the serial, and `"foo"` (no token) or `"DD/MM/YYYY"` (letters kept as they are) wrote
+ * "foo" and "DD/01/YYYY" over the data, the run then passing.
+ * @example checkSerialFormat('excelSerial', 'dd/MM/yyyy') // fine; 'DD/MM/YYYY' throws
+ */
+export function checkSerialFormat(rule: string, format: unknown): void {
+  if (format === undefined) return;
+  const fail = (why: string): never => {
+    throw new Error(`ddss: ${rule}: format ${JSON.stringify(format)} ${why}; it is written with the tokens yyyy, MM, dd ` +
+      '(and HH, mm, ss for a time), other characters kept as they are, such as dd/MM/yyyy');
+  };
+  if (typeof format !== 'string') fail(`is ${typeof format}, not text`);
+  const text = format as string;
+  const seen = new Set<string>();
+  for (let i = 0; i < text.length;) {
+    const token = TOKENS.find((t) => text.startsWith(t, i));
+    if (token !== undefined) {
+      if (seen.has(token)) fail(`gives ${token} twice`);
+      seen.add(token);
+      i += token.length;
+      continue;
+    }
+    const letters = /^[A-Za-z]+/.exec(text.slice(i))?.[0];
+    if (letters !== undefined) {
+      // The token of the same letter (`d` → dd, `yy` → yyyy), else of the other case (`DD` → dd, `h` → HH).
+      const meant = TOKENS.find((t) => t[0] === letters[0]) ?? TOKENS.find((t) => t[0]?.toLowerCase() === letters[0]?.toLowerCase());
+      fail(`has "${letters}", which is no token${meant === undefined ? '' : ` (did you mean ${meant}?)`}`);
+    }
+    i++;
+  }
+  const missing = ['yyyy', 'MM', 'dd'].filter((t) => !seen.has(t));
+  if (missing.length > 0) fail(`lacks ${missing.join(' and ')}, so the date written would not be whole`);
+  if (seen.has('mm') && !seen.has('HH')) fail('has mm (minutes) without HH (hours)');
+  if (seen.has('ss') && !seen.has('mm')) fail('has ss (seconds) without mm (minutes)');
 }
 
 /** The suggestion for a value that is a serial within the options' range, else undefined. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerial } from './excel-serial.js';
+import { excelSerialIn } from './excel-serial-in.js';
 import { codes, day, runValue } from '../cross/_testkit.js';
 
 describe('excelSerial', () => {
@@ -26,6 +27,25 @@ describe('excelSerial', () => {
     const r = excelSerial({ format: 'yyyyMMdd', earliest: new Date(Date.UTC(1900, 2, 1)) });
     expect(runValue(r, 61)[0]?.suggestion).toBe('19000301');
     expect(runValue(r, '45123')[0]?.suggestion).toBe('20230716');
+  });
+
+  // The suggestion is what `ddss fix` writes over the serial: an unchecked "foo" wrote "foo", and "DD/MM/YYYY" wrote
+  // "DD/07/YYYY", the run then passing.
+  it.each([
+    ['foo', 'has "foo", which is no token'],
+    ['DD/MM/YYYY', 'has "DD", which is no token (did you mean dd?)'],
+    ['M/d/yyyy', 'has "M", which is no token (did you mean MM?)'],
+    ['dd/MM/yy', 'has "yy", which is no token (did you mean yyyy?)'],
+    ['HH:mm', 'lacks yyyy and MM and dd'],
+    ['dd/MM/yyyy dd', 'gives dd twice'],
+    ['dd/MM/yyyy mm', 'has mm (minutes) without HH (hours)'],
+  ])('refuses the format %s, which writes no whole date, in both rules', (format, why) => {
+    expect(() => excelSerial({ format })).toThrow(`ddss: excelSerial: format ${JSON.stringify(format)} ${why}`);
+    expect(() => excelSerialIn('d', { format })).toThrow(`ddss: excelSerialIn: format ${JSON.stringify(format)} ${why}`);
+  });
+
+  it('takes formats of the tokens, other characters kept', () => {
+    expect(runValue(excelSerial({ format: 'dd.MM.yyyy HH:mm:ss' }), '45123.5')[0]?.suggestion).toBe('16.07.2023 12:00:00');
   });
 });
 
