@@ -161,8 +161,10 @@ describe('ddss fix', () => {
     const definition = tmp.path('d.yaml');
     writeFileSync(definition, readFileSync(`${FIXTURES}/parcels.yaml`, 'utf8').replace(/^rules:\n.*\n/m, '')
       .replace('../../../schema/', `${FIXTURES}/../../../schema/`));
-    const r = await cli(['fix', input, '--dataset', definition, ...NOW, '--out', tmp.path('f.csv')]);
-    expect([r.code, r.stderr]).toEqual([3, stderr]);
+    const r = await cli(['fix', input, '--dataset', definition, ...NOW, '--out', tmp.path('f.csv'), '--log', tmp.path('log.csv')]);
+    // Nothing written: a "fixed" copy beside "nothing to evaluate" read as a run that worked.
+    expect([r.code, r.stderr]).toEqual([3, `${stderr}ddss: nothing written, since the run could not be evaluated\n`]);
+    expect([existsSync(tmp.path('f.csv')), existsSync(tmp.path('log.csv'))]).toEqual([false, false]);
   });
 
   // The library's words reached the command line: "declare its encoding and pass toUtf8", an option no flag is called.
@@ -196,6 +198,10 @@ describe('ddss fix', () => {
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml'], /needs --out/],
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--dry-run', '--out', 'x.csv'], /--dry-run writes no fixed file/],
     [['fix', 'parcels.csv', '--out', 'x.csv'], /needs --dataset/],
+    // The fixed file is a CSV: under another kind's name the next tool would open it as that kind.
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.json'],
+      /^ddss: --out "x.json" is named as a JSON file, but fix writes a CSV copy of its input: name it .csv\n/],
+    [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.xlsx'], /--out "x.xlsx" is named as an Excel file/],
     [['fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'x.csv', '--log', 'x.txt'], /--log must end in .csv or .ndjson/],
   ])('usage error (exit 2): %j', async (args, message) => {
     const r = await cli(args);

@@ -98,6 +98,18 @@ export function reportFormat<const T extends string>(value: string | undefined, 
   return given;
 }
 
+/**
+ * The kind of file an output name says it is (`a JSON`, `an Excel`), for the extensions of reports and well-known
+ * data files, else undefined (`.csv` and `.tsv` included: they are what `fix` writes).
+ * @example namedKind('fixed.json') // 'a JSON'
+ */
+export function namedKind(out: string): string | undefined {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv' || NEUTRAL_NAMES.includes(ext)) return undefined;
+  const named = FORMAT_OF_EXTENSION[ext];
+  return named === undefined ? DATA_KIND_OF_EXTENSION[ext] : KIND[named];
+}
+
 /** The extensions that name `format` (a text report: `.txt`, `.log`, `.text`). */
 function extensionsOf(format: string): string[] {
   const named = Object.keys(FORMAT_OF_EXTENSION).filter((e) => FORMAT_OF_EXTENSION[e] === format);

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { FIX_KINDS, type FixKind, type Locale } from '../core/types.js';
 import { checkTimeZone } from '../core/time-zone.js';
-import { choice, delimiter, instant, parse, wallClock, whole } from './_args.js';
+import { choice, delimiter, instant, namedKind, parse, wallClock, whole } from './_args.js';
 import { defaultWorkers } from '../validate.js';
 import { CLI_MIN_BYTES_PER_WORKER } from './_validate-args.js';
 import { isStdin } from './_stdin.js';
@@ -86,6 +86,9 @@ export function fixArgs(argv: readonly string[]): FixArgs {
   const dryRun = v['dry-run'] === true;
   if (dryRun && v.out !== undefined) throw usage('--dry-run writes no fixed file: drop --out (the change log goes to --log)');
   if (!dryRun && (v.out === undefined || v.out === '')) throw usage('fix needs --out <fixed.csv> (or --dry-run to write only the log)');
+  // The fixed file is the input's CSV: under a .json or .xlsx name the next tool would open it as one.
+  const kind = v.out === undefined ? undefined : namedKind(v.out);
+  if (kind !== undefined) throw usage(`--out "${v.out}" is named as ${kind} file, but fix writes a CSV copy of its input: name it .csv`);
   if (v.log === '') throw usage('--log needs a file name');
   return {
     help: false,

@@ -111,8 +111,16 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`ddss: could not read the whole input: ${why.split('\n')[0]}; nothing written\n`);
     return EXIT.unevaluated;
   }
-  // Both or neither: a fixed file whose log could not be written (or the reverse) is not left behind.
-  await commitAll([fixed, log]);
+  // A run that could not be evaluated (exit 3: a header alone, a rule that threw) writes nothing, as a partial read does:
+  // a "fixed" copy appeared beside "nothing to evaluate".
+  const unevaluated = result.before.status === 'error' || result.after.status === 'error';
+  if (unevaluated) {
+    await fixed?.discard();
+    await log?.discard();
+  } else {
+    // Both or neither: a fixed file whose log could not be written (or the reverse) is not left behind.
+    await commitAll([fixed, log]);
+  }
   const heading = fixHeading({ dataset: definition.name, input: args.input, out: args.out,
     convertedFrom: args.toUtf8 ? args.encoding : undefined, log: args.log?.path }, args.locale);
   // File and definition names are the user's: shown escaped, they cannot drive the terminal.
@@ -122,6 +130,7 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   _explain(result.before, io, true, null,
     { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
   for (const line of unevaluatedLines(result.before, result.after)) io.stderr.write(`${line}\n`);
+  if (unevaluated && (fixed !== undefined || log !== undefined)) io.stderr.write('ddss: nothing written, since the run could not be evaluated\n');
   const kept = ['source.repeated_header', 'source.zero_filled_tail'].filter((id) => (result.before.rules.find((r) => r.id === id)?.failed ?? 0) > 0);
   if (kept.length > 0 && args.out !== undefined) {
     io.stderr.write(`ddss: ${args.out} keeps ${kept.length === 2 ? 'them' : kept[0] === 'source.zero_filled_tail' ? 'the zero bytes' : 'those lines'}` +
