@@ -59,6 +59,17 @@ describe('fix: what changes and what does not', () => {
     expect([result.before.criteria.clean.failedRows, result.after.criteria.clean.failedRows]).toEqual([1, 0]);
   });
 
+  // An unquoted comma split "Lê, Văn Tám": " Văn Tám" stood under `note` and was trimmed, erasing what a person needs
+  // to see the record was shifted. A record with more or fewer cells than the header keeps every cell.
+  it('leaves the cells of a record with an extra cell, logged not_fixed "misaligned"; a short record is fixed', async () => {
+    const trimmed = defineDataset({ name: 't', key: 'id', fields: { id: field.text(), name: field.text().trimmed(), note: field.text().trimmed() } });
+    const input = 'id,name,note\n1,Lê, Văn Tám,x\n2, B\n3,An ,x\n';
+    const { text, log } = await run(trimmed, input);
+    expect(text).toBe('id,name,note\n1,Lê, Văn Tám,x\n2,B\n3,An,x\n');
+    expect(log.map((c) => [c.line, c.field, c.status, c.reason])).toEqual([
+      [2, 'note', 'not_fixed', 'misaligned'], [3, 'name', 'fixed', undefined], [4, 'name', 'fixed', undefined]]);
+  });
+
   it('changes nothing when nothing is fixable: the output is the input', async () => {
     const input = 'id,name,note\n1,An,"q ""x"""\n';
     const { text, result } = await run(names, input);

@@ -16,6 +16,11 @@ export type NotFixedReason =
   | 'conflict'
   /** The record holds bytes that are not UTF-8: rewriting it could not keep them as they are. */
   | 'invalid_encoding'
+  /**
+   * The record has more cells than the header (`extra_cell`: an unquoted comma split a value): which column a value
+   * belongs to is a guess, so none of its cells is changed.
+   */
+  | 'misaligned'
   /** The value or its fix is longer than the 200 characters ddss compares. */
   | 'value_too_long'
   /**
