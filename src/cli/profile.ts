@@ -1,7 +1,7 @@
 import { cliPath } from './_cli-path.js';
 import { profile as profileSource } from '../profile/profile.js';
 import { suggestDefinition } from '../profile/suggest-definition.js';
-import { profileText } from '../profile/profile-text.js';
+import { notProfiled, profileText } from '../profile/profile-text.js';
 import { profileHtml } from '../profile/profile-html.js';
 import type { Profile } from '../profile/types.js';
 import { CliError, EXIT } from './_errors.js';
@@ -79,6 +79,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
       (wrapped === undefined ? '' : `; ${wrapped}`), EXIT.unevaluated);
   }
   if (wrapped !== undefined) io.stderr.write(`ddss: "${args.input}" is one JSON object, profiled as one record; ${wrapped}\n`);
+  if (p.columnsNotProfiled !== undefined) io.stderr.write(`ddss: the profile describes ${p.columns.length} columns, ${notProfiled(p.columnsNotProfiled)}\n`);
   const invalid = p.issues.find((i) => i.code === 'invalid_encoding');
   if (invalid !== undefined && encoding === undefined) {
     // JSON is read as UTF-8 only: `--encoding` would be refused.

@@ -2,7 +2,7 @@ import { hll, hllAdd, hllMerge, type Hll } from './hll.js';
 import { recognise, RECOGNISERS, textSigns, type ValueContext } from './recognisers.js';
 import { shape } from './shape.js';
 import { groupedDigits, personalValue } from './personal-value.js';
-import { countValue, mergeCounts, topCounts, type TopCounts } from './top-counts.js';
+import { countValue, mergeCounts, topCounts, type ExactBudget, type TopCounts } from './top-counts.js';
 import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
 import { twoDigitYear } from './two-digit-year.js';
 
@@ -30,7 +30,12 @@ export interface ColumnState {
   /** Missing cells that held a placeholder (`NULL`, `00/00/0000`) rather than nothing. */
   placeholders: number;
   values: TopCounts;
-  distinct: Hll;
+  /**
+   * The distinct-count sketch, made only when `values` leaves its exact regime (from the values it held, then fed):
+   * while exact, `values` counts the distinct values itself, and 4 kB a column was most of the memory a wide file's
+   * profile took (500,000 columns: 2 GB). Null while `values` is exact.
+   */
+  distinct: Hll | null;
   shapes: TopCounts;
   minLength: number;
   maxLength: number;
@@ -61,10 +66,10 @@ export interface ColumnState {
  * An empty column state.
  * @example columnState('owner_id', { distinct: 10_000, top: 64, shapes: 1_000 }).cells // 0
  */
-export function columnState(name: string, b: ColumnBounds, occurrence = 0): ColumnState {
+export function columnState(name: string, b: ColumnBounds, occurrence = 0, budget?: ExactBudget): ColumnState {
   return {
-    name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top), distinct: hll(),
-    shapes: topCounts(b.shapes, b.top), minLength: Infinity, maxLength: -Infinity,
+    name, occurrence, cells: 0, missing: 0, placeholders: 0, values: topCounts(b.distinct, b.top, undefined, budget), distinct: null,
+    shapes: topCounts(b.shapes, b.top, undefined, budget), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
     recognised: RECOGNISERS.map(() => 0), grouped: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, strippedIds: 0, dated: 0,
   };
@@ -83,8 +88,9 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
     return;
   }
   const text = cellText(raw);
-  countValue(s.values, text);
-  hllAdd(s.distinct, text);
+  const left = countValue(s.values, text);
+  if (s.distinct !== null) hllAdd(s.distinct, text);
+  else if (left !== undefined) s.distinct = sketchOf(left.keys());
   countValue(s.shapes, shape(text));
   const length = codePoints(text);
   if (length < s.minLength) s.minLength = length;
@@ -140,9 +146,10 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
  * @example mergeColumns(first, second).cells === first.cells + second.cells // true
  */
 export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
+  const values = mergeCounts(a.values, b.values);
   return {
     name: a.name, occurrence: a.occurrence, cells: a.cells + b.cells, missing: a.missing + b.missing, placeholders: a.placeholders + b.placeholders,
-    values: mergeCounts(a.values, b.values), distinct: hllMerge(a.distinct, b.distinct), shapes: mergeCounts(a.shapes, b.shapes),
+    values, distinct: values.exact ? null : hllMerge(sketch(a), sketch(b)), shapes: mergeCounts(a.shapes, b.shapes),
     minLength: Math.min(a.minLength, b.minLength), maxLength: Math.max(a.maxLength, b.maxLength),
     types: a.types.map((t, i) => {
       const u = b.types[i] as CandidateTally;
@@ -153,6 +160,18 @@ export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
     grouped: a.grouped.map((n, i) => n + (b.grouped[i] as number)),
     legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues, strippedIds: a.strippedIds + b.strippedIds, dated: a.dated + b.dated,
   };
+}
+
+/** A column's distinct-count sketch: its own, or (while its values are exact) one made of them. */
+function sketch(s: ColumnState): Hll {
+  return s.distinct ?? sketchOf(s.values.counts.keys());
+}
+
+/** The sketch of some values. */
+function sketchOf(values: Iterable<string>): Hll {
+  const h = hll();
+  for (const v of values) hllAdd(h, v);
+  return h;
 }
 
 /** A cell as text: strings as they are, other JSON and workbook values in their usual written form. */

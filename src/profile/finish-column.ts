@@ -1,6 +1,6 @@
 import { maskValue } from '../core/mask.js';
 import type { CandidateTally, ColumnState } from './column-state.js';
-import { HLL_STANDARD_ERROR, hllEstimate } from './hll.js';
+import { HLL_STANDARD_ERROR, hllEstimate, type Hll } from './hll.js';
 import { excelSerialDates, type ExcelSerialDates } from './excel-serial-dates.js';
 import { nameSaysIdentifiers, personalColumnName } from './personal-column.js';
 import { personalValue } from './personal-value.js';
@@ -61,7 +61,7 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
     (best !== undefined && PERSONAL.has(best.name) && best.share >= MOSTLY) ||
     named || (unnamed ? recognised === undefined : personalColumnName(s.name));
   const distinct: DistinctCount = s.values.exact ? { count: s.values.counts.size, exact: true }
-    : { count: Math.round(hllEstimate(s.distinct)), exact: false, standardError: HLL_STANDARD_ERROR };
+    : { count: Math.round(hllEstimate(s.distinct as Hll)), exact: false, standardError: HLL_STANDARD_ERROR };
   // A personal column is no code list, whatever few values it holds: an enum would list them in the suggestion.
   // Nor is a column whose frequent values include one shaped like personal data (its values would be listed).
   const shaped = topValues(s.values, TOP).some(([v]) => personalValue(v));

@@ -1,6 +1,7 @@
 import { htmlHead } from '../outputs/_html-head.js';
 import { escapeHtml } from '../outputs/_escape.js';
 import { distinctText, rangeText, signsText, typeText } from './describe-column.js';
+import { notProfiled } from './profile-text.js';
 import { percent } from './suggest-definition.js';
 import type { ColumnProfile, Profile } from './types.js';
 
@@ -13,7 +14,7 @@ import type { ColumnProfile, Profile } from './types.js';
 export function profileHtml(p: Profile): string {
   const title = `${p.source} — profile`;
   const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
-  const meta = [['Rows', `${p.rows}${p.sampled ? ' (sample: the first rows only)' : ''}`], ['Columns', String(p.columns.length)],
+  const meta = [['Rows', `${p.rows}${p.sampled ? ' (sample: the first rows only)' : ''}`], ['Columns', `${p.columns.length}${p.columnsNotProfiled === undefined ? '' : ` (${notProfiled(p.columnsNotProfiled)})`}`],
     ...(issues === '' ? [] : [['Source issues', issues]])]
     .map(([k, v]) => `<div><dt>${escapeHtml(k as string)}</dt><dd>${escapeHtml(v as string)}</dd></div>`).join('');
   return [

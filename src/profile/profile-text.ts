@@ -2,6 +2,15 @@ import { plainText } from '../outputs/_escape.js';
 import { distinctText, rangeText, signsText, typeText } from './describe-column.js';
 import { HEADER_AS_RECORD, percent } from './suggest-definition.js';
 import type { Profile } from './types.js';
+import { MAX_PROFILED_COLUMNS } from './profile-state.js';
+
+/**
+ * The line saying how many columns past the first `MAX_PROFILED_COLUMNS` were not profiled.
+ * @example notProfiled(3) // 'and 3 more columns, past the first 16384, not profiled'
+ */
+export function notProfiled(n: number): string {
+  return `and ${n} more column${n === 1 ? '' : 's'}, past the first ${MAX_PROFILED_COLUMNS}, not profiled`;
+}
 
 /**
  * The profile as console text: one block per column (type, missing, distinct, range, lengths, top values, shapes,
@@ -10,6 +19,7 @@ import type { Profile } from './types.js';
  */
 export function profileText(p: Profile): string {
   const lines = [`${plainText(p.source)}: ${p.rows} row${p.rows === 1 ? '' : 's'}${p.sampled ? ' (sample: the first rows only)' : ''}, ${p.columns.length} column${p.columns.length === 1 ? '' : 's'}`];
+  if (p.columnsNotProfiled !== undefined) lines.push(notProfiled(p.columnsNotProfiled));
   if (p.issues.length > 0) lines.push(`source issues: ${p.issues.map((i) => `${i.count} ${i.code}`).join(', ')}`);
   if (p.headerReadAsRecord === true) lines.push(HEADER_AS_RECORD);
   for (const c of p.columns) {

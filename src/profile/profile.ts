@@ -158,6 +158,7 @@ export function finishProfile(state: ProfileState, name: string, options: Pick<P
     sampled: state.sampled,
     ...(record ? { headerReadAsRecord: true as const } : {}),
     ...(communes.length === 0 ? {} : { communeLists: communes.map((t) => t.version) }),
+    ...(state.unprofiled > 0 ? { columnsNotProfiled: state.unprofiled } : {}),
     // A header that is a record's values is not shown: the columns are named by their position.
     columns: record && !showValues ? columns.map((c, i) => ({ ...c, name: `column_${i + 1}`, occurrence: 0 })) : columns,
   };

@@ -71,6 +71,7 @@ export function suggestDefinition(p: Profile, options: SuggestOptions = {}): str
     '# It describes this file; review it (required, unique, enum values) before using it as the register\'s rules.',
     ...(p.issues.length === 0 ? [] : [`# What the source reported (not in the counts below): ${p.issues.map((i) => `${i.count} ${oneLine(i.code)}`).join(', ')}.`]),
     ...(p.headerReadAsRecord === true ? [`# Warning: ${HEADER_AS_RECORD}; give the file a header line.`] : []),
+    ...(p.columnsNotProfiled === undefined ? [] : [`# Warning: ${p.columnsNotProfiled} more columns, past the first ${p.columns.length}, were not profiled.`]),
     `name: ${yamlString(datasetName(p.source))}`,
     'missingValues: vn  # empty cells and the Vietnamese placeholders (NULL, -, 00/00/0000, …) count as missing',
   ];

@@ -19,14 +19,28 @@ export interface TopCounts {
   total: number;
   /** Most any count of the summary is below the true count (0 while exact). */
   error: number;
+  /** The exact counts' share of a budget shared with other counters (a profile's columns), when there is one. */
+  readonly budget?: ExactBudget | undefined;
+}
+
+/**
+ * Exact values that counters may hold together, across columns: each counter's own bound keeps a column in check,
+ * but not a file of 500,000 columns (a 2 MB header), whose exact counts took 5 GB. Past the budget, the counter
+ * that adds a value leaves its exact regime (its top values are kept, its distinct count becomes an estimate).
+ */
+export interface ExactBudget {
+  entries: number;
+  chars: number;
+  readonly maxEntries: number;
+  readonly maxChars: number;
 }
 
 /**
  * An empty counter.
  * @example topCounts(10_000, 64).exact // true
  */
-export function topCounts(bound: number, capacity: number, maxChars = DEFAULT_MAX_CHARS): TopCounts {
-  return { bound, maxChars, chars: 0, capacity, exact: true, counts: new Map(), total: 0, error: 0 };
+export function topCounts(bound: number, capacity: number, maxChars = DEFAULT_MAX_CHARS, budget?: ExactBudget): TopCounts {
+  return { bound, maxChars, chars: 0, capacity, exact: true, counts: new Map(), total: 0, error: 0, budget };
 }
 
 /** 4 Mi code units (8 MB) of exact values per counter by default. */
@@ -35,26 +49,32 @@ const DEFAULT_MAX_CHARS = 4 * 1024 * 1024;
 const SUMMARY_KEY = 1000;
 
 /**
- * Counts one value.
+ * Counts one value. Returns the exact counts when this value ended the exact regime (every distinct value seen, this
+ * one included: what a distinct-count sketch made only then is built from), else undefined.
  * @example const t = topCounts(2, 1); countValue(t, 'a'); t.counts.get('a') // 1
  */
-export function countValue(t: TopCounts, text: string): void {
+export function countValue(t: TopCounts, text: string): Map<string, number> | undefined {
   t.total++;
   const value = t.exact || text.length <= SUMMARY_KEY ? text : `${text.slice(0, SUMMARY_KEY)}…`;
   const c = t.counts.get(value);
   if (c !== undefined) {
     t.counts.set(value, c + 1);
-    return;
+    return undefined;
   }
   if (t.exact) {
     t.counts.set(value, 1);
     t.chars += value.length;
-    if (t.counts.size > t.bound || t.chars > t.maxChars) _summarise(t);
-    return;
+    const b = t.budget;
+    if (b !== undefined) {
+      b.entries++;
+      b.chars += value.length;
+    }
+    const spent = b !== undefined && (b.entries > b.maxEntries || b.chars > b.maxChars);
+    return t.counts.size > t.bound || t.chars > t.maxChars || spent ? _summarise(t) : undefined;
   }
   if (t.counts.size < t.capacity) {
     t.counts.set(value, 1);
-    return;
+    return undefined;
   }
   // Misra–Gries: a new value when every counter is taken decrements them all (it and one of each cancel out).
   t.error++;
@@ -62,6 +82,7 @@ export function countValue(t: TopCounts, text: string): void {
     if (n <= 1) t.counts.delete(k);
     else t.counts.set(k, n - 1);
   }
+  return undefined;
 }
 
 /**
@@ -89,11 +110,19 @@ export function topValues(t: TopCounts, n: number): [string, number][] {
   return [...t.counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).slice(0, n);
 }
 
-/** Leaves the exact regime: keeps the `capacity` largest counts, each less the (capacity+1)-th (Misra–Gries reduce). */
-function _summarise(t: TopCounts): void {
+/**
+ * Leaves the exact regime: keeps the `capacity` largest counts, each less the (capacity+1)-th (Misra–Gries reduce),
+ * gives the exact counts' share of the budget back, and returns those counts.
+ */
+function _summarise(t: TopCounts): Map<string, number> {
+  const exact = t.counts;
+  if (t.exact && t.budget !== undefined) {
+    t.budget.entries -= exact.size;
+    t.budget.chars -= t.chars;
+  }
   t.exact = false;
   t.chars = 0;
-  const sorted = [...t.counts].sort((x, y) => y[1] - x[1]);
+  const sorted = [...exact].sort((x, y) => y[1] - x[1]);
   const cut = sorted.length > t.capacity ? (sorted[t.capacity] as [string, number])[1] : 0;
   t.error += cut;
   t.counts = new Map();
@@ -102,4 +131,5 @@ function _summarise(t: TopCounts): void {
     const key = k.length <= SUMMARY_KEY ? k : `${k.slice(0, SUMMARY_KEY)}…`;
     t.counts.set(key, (t.counts.get(key) ?? 0) + n - cut);
   }
+  return exact;
 }

@@ -111,5 +111,7 @@ export interface Profile {
    * given, and then no value was taken for a commune code (its form is not enough).
    */
   readonly communeLists?: readonly string[];
+  /** Columns past the first `MAX_PROFILED_COLUMNS` (16,384): counted, not profiled. Absent when none. */
+  readonly columnsNotProfiled?: number;
   readonly columns: readonly ColumnProfile[];
 }
