@@ -42,12 +42,22 @@ export function verdict(report: Report, thresholds: ScoreThresholds = {}): { rea
  * from a broken weight, a hand-edited report) throws: `NaN < min` is false, so it would pass every threshold.
  */
 export function thresholdReason(what: string, actual: number | null, min: number): string | undefined {
-  if (!(min >= 0 && min <= 1)) throw new TypeError(`ddss/vitest: ${what} threshold must be in [0, 1], got ${min}`);
+  requireThreshold(what, min);
   if (actual !== null && !(typeof actual === 'number' && actual >= 0 && actual <= 1)) {
     throw new TypeError(`ddss/vitest: ${what} must be a number in [0, 1] or null, got ${String(actual)}`);
   }
   if (actual === null) return `${what} is n/a (no rule of it was evaluated), expected ≥ ${percent(min)}`;
   return actual < min ? `${what} ${percent(actual)} is below ${percent(min)}` : undefined;
+}
+
+/**
+ * Throws unless `min` is a number in [0, 1]. The type check comes first: `null >= 0 && null <= 1` is true (and so are
+ * `''`, `false`, `'0'`), so `toHaveScore(null)` demanded nothing, and a failing dataset passed.
+ */
+export function requireThreshold(what: string, min: unknown): asserts min is number {
+  if (typeof min === 'number' && min >= 0 && min <= 1) return;
+  const got = typeof min === 'string' ? `the string ${JSON.stringify(min)}` : min === null ? 'null' : String(min);
+  throw new TypeError(`ddss/vitest: ${what} threshold must be a number in [0, 1], got ${got}`);
 }
 
 /**

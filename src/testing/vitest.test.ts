@@ -152,6 +152,26 @@ describe('what the matchers receive', () => {
     await expect(expect(nan).toPassDataset(people, { minScore: 0.5 })).rejects.toThrow(/got NaN/);
   });
 
+  it('fails, even under .not, on a threshold that is not a number in [0, 1]: null, \'\', false and \'0\' passed a failing dataset', async () => {
+    // `null >= 0 && null <= 1` is true: `{ minScore: null }` demanded nothing and replaced the dataset's own `failed`.
+    const report = await validate(people, broken, { now: NOW });
+    expect(report.status).toBe('failed');
+    const notThreshold = /ddss\/vitest: (score|correct score) threshold must be a number in \[0, 1\], got/;
+    for (const bad of [null, '', false, '0', '0.5', true, [], Number.NaN, 2, -0.1, Infinity]) {
+      await expect(expect(broken).toPassDataset(people, { now: NOW, minScore: bad as never })).rejects.toThrow(notThreshold);
+      await expect(expect(broken).not.toPassDataset(people, { now: NOW, minScore: bad as never })).rejects.toThrow(notThreshold);
+      await expect(expect(report).toPassDataset(people, { criteria: { correct: bad as never } })).rejects.toThrow(notThreshold);
+      expect(() => expect(report).toHaveScore(bad as never)).toThrow(notThreshold);
+      expect(() => expect(report).not.toHaveScore(bad as never)).toThrow(notThreshold);
+      expect(() => expect(report).toHaveScore(bad as never, 'correct')).toThrow(notThreshold);
+    }
+    expect(() => expect(report).toHaveScore('' as never)).toThrow(/got the string ""/);
+    expect(() => expect(report).toHaveScore(null as never)).toThrow(/got null/);
+    // Checked before the run's own reason, which would otherwise hide the mistake.
+    const empty = await validate(people, [], { now: NOW });
+    expect(() => expect(empty).toHaveScore(null as never)).toThrow(notThreshold);
+  });
+
   it('fails on a report read only in part, whatever its status says', async () => {
     const report = await validate(people, valid, { now: NOW });
     const partial = { ...report, partial: true };

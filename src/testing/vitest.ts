@@ -17,7 +17,7 @@ import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type RuleResult, type ValidateOptions } from '../core/types.js';
 import type { RuleIdFor } from '../rule-id.js';
 import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
-import { erroredReason, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
+import { erroredReason, requireThreshold, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
 
 /** Options of `toPassDataset`: score thresholds, plus the options of `validate` (e.g. `now`). */
 export interface PassDatasetOptions extends ScoreThresholds, ValidateOptions {}
@@ -152,6 +152,8 @@ expect.extend({
 
   toHaveScore(received: unknown, min: number, criterion?: Criterion) {
     const report = requireReport(received);
+    // Checked first: a run that could not be evaluated would otherwise fail on its own reason, hiding the mistake.
+    requireThreshold(criterion === undefined ? 'score' : `${String(criterion)} score`, min);
     // `.not` claims the score is below `min`: a run that could not be evaluated has no score to be below anything.
     if (this.isNot) refuseUnproven(report, `not.toHaveScore(${min})`);
     if (criterion !== undefined && !CRITERIA.includes(criterion)) {
