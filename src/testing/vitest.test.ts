@@ -96,6 +96,17 @@ describe('toPassDataset', () => {
     expect(() => expect(report).toHaveNoViolations()).toThrow(/nothing to evaluate: 0 data rows/);
   });
 
+  it('under .not, refuses a run that could not be evaluated: failing for that reason proves no defect', async () => {
+    // `await expect([]).not.toPassDataset(ds)` went green: 0 rows is status error, which never passes, so `.not` did.
+    const def = defineDataset({ name: 'empty', fields: { a: field.text().pattern(/^\d+$/) } });
+    await expect(expect([]).not.toPassDataset(def, { now: NOW }))
+      .rejects.toThrow(/ddss\/vitest: not\.toPassDataset\(empty\): the run could not be evaluated: nothing to evaluate: 0 data rows, so it proves nothing/);
+    await expect(expect(await validate(def, [], { now: NOW })).not.toPassDataset(def, { minScore: 0.5 })).rejects.toThrow(/could not be evaluated/);
+    async function* dies() { yield valid[0]; throw new Error('connection reset'); }
+    await expect(expect(dies()).not.toPassDataset(people, { now: NOW })).rejects.toThrow(/not\.toPassDataset\(people\): .*connection reset/);
+    await expect(expect([]).toPassDataset(def, { now: NOW })).rejects.toThrow(/could not be evaluated/);
+  });
+
   it('rejects what is neither rows nor a report', async () => {
     await expect(expect(42).toPassDataset(people)).rejects.toThrow(/expected rows/);
   });

@@ -26,7 +26,8 @@ export interface PassDatasetOptions extends ScoreThresholds, ValidateOptions {}
 export interface DataQualityMatchers {
   /**
    * The report (or the report of validating these rows against `dataset`) passes: with thresholds, every threshold
-   * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored. A finished
+   * is met; without, the dataset's own status is `passed` or `warned`. Never passes when the run errored, nor does its
+   * `.not` (a run that could not be evaluated proves no defect either). A finished
    * report must be of `dataset` and takes only the thresholds (options of a run, `failUnder`, would judge nothing);
    * anything else fails even under `.not`, as does a value that is neither rows nor a report.
    * Asynchronous: always `await` it. A test that does not await it fails when it ends, naming the assertion (its
@@ -142,6 +143,9 @@ expect.extend({
     else throw new TypeError(`ddss/vitest: expected rows (array, iterable or source) or a report, ${describeReceived(received)}`);
     const thresholds = { ...(minScore === undefined ? {} : { minScore }), ...(criteria === undefined ? {} : { criteria }) };
     const { pass, reasons } = verdict(report, thresholds);
+    // `.not` claims the dataset does not pass: a run that could not be evaluated (0 rows, a rule error, a partial read)
+    // fails for that reason alone, which proves no defect of the data.
+    if (this.isNot) refuseUnproven(report, `not.toPassDataset(${report.dataset})`);
     return {
       pass,
       message: () => pass
