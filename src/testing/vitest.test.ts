@@ -107,6 +107,16 @@ describe('toPassDataset', () => {
     await expect(expect([]).toPassDataset(def, { now: NOW })).rejects.toThrow(/could not be evaluated/);
   });
 
+  it('fails, even under .not, without a dataset, saying what to pass: a finished report threw "reading \'name\'"', async () => {
+    const report = await validate(people, valid, { now: NOW });
+    const needsDataset = /ddss\/vitest: toPassDataset\(dataset, options\?\) needs the dataset definition .*got undefined; for a finished report, pass the dataset/;
+    await expect((expect(report) as unknown as { toPassDataset(): Promise<void> }).toPassDataset()).rejects.toThrow(needsDataset);
+    await expect(expect(report).not.toPassDataset(undefined as never)).rejects.toThrow(needsDataset);
+    await expect(expect(valid).toPassDataset(undefined as never)).rejects.toThrow(needsDataset);
+    await expect(expect(report).toPassDataset({ minScore: 0.9 } as never)).rejects.toThrow(/got an object that is not one/);
+    await expect(expect(report).toPassDataset('people' as never)).rejects.toThrow(/got string/);
+  });
+
   it('rejects what is neither rows nor a report', async () => {
     await expect(expect(42).toPassDataset(people)).rejects.toThrow(/expected rows/);
   });

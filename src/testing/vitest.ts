@@ -131,8 +131,23 @@ function requireReportOf(report: Report, dataset: DatasetDefinition, runOptions:
   return report;
 }
 
+/**
+ * Throws unless `dataset` is a definition: `expect(report).toPassDataset()` read `undefined.name` and failed with a
+ * TypeError that said nothing of the missing argument.
+ */
+function requireDataset(dataset: unknown): void {
+  const d = dataset as { name?: unknown; fields?: unknown; rules?: unknown } | null | undefined;
+  if (typeof d === 'object' && d !== null && typeof d.name === 'string' && typeof d.fields === 'object' && d.fields !== null &&
+    Array.isArray(d.rules)) return;
+  throw new TypeError('ddss/vitest: toPassDataset(dataset, options?) needs the dataset definition to judge by (what ' +
+    `defineDataset() returns), got ${d === null ? 'null' : typeof d === 'object' ? 'an object that is not one' : typeof d}; ` +
+    'for a finished report, pass the dataset it is a report of (expect(report).toPassDataset(landParcels)), or use ' +
+    'toHaveScore / toHaveNoViolations, which take the report alone');
+}
+
 expect.extend({
   async toPassDataset(received: unknown, dataset: DatasetDefinition, options: PassDatasetOptions = {}) {
+    requireDataset(dataset);
     // A misspelt option (`minscore`) is otherwise ignored, and the verdict made without it.
     checkOptionKeys(options, MATCHER_OPTION_KEYS, 'toPassDataset');
     const { minScore, criteria, ...validateOptions } = options;
