@@ -23,6 +23,12 @@ describe('defineDataset refuses a field no value could pass', () => {
     ['a number bound on a date field', field.date().min(0), 'min must be a date on a date field, not 0'],
     ['a date bound on an integer field', field.integer().max(day('2024-01-01')), 'max must be a number on an integer field, not 2024-01-01'],
     ['a NaN bound', field.number().min(Number.NaN), 'min must be a number on a number field, not NaN'],
+    // Values are finite: these failed every value (or checked nothing), where YAML and JSON refuse `.inf` and 1e400.
+    ['max -Infinity', field.integer().max(Number.NEGATIVE_INFINITY), 'max must be a finite number, not -Infinity: no value could meet it'],
+    ['min Infinity', field.number().min(Number.POSITIVE_INFINITY), 'min must be a finite number, not Infinity: no value could meet it'],
+    ['min Number.MAX_VALUE * 10 (Infinity), exclusive', field.integer().min(Number.MAX_VALUE * 10, { exclusive: true }), 'min must be a finite number, not Infinity: no value could meet it'],
+    ['min -Infinity', field.number().min(Number.NEGATIVE_INFINITY), 'min must be a finite number, not -Infinity: every value meets it, so it checks nothing'],
+    ['max Infinity, with a when', field.number().max(Number.POSITIVE_INFINITY, { when: () => true }), 'max must be a finite number, not Infinity: every value meets it, so it checks nothing'],
     // Listed values are compared exactly: `'1'` never equals the integer 1, so notOneOf passed every value, oneOf failed it.
     ['a text in notOneOf of an integer field', field.integer().notOneOf(['0' as never]), 'notOneOf lists "0", which is not a whole number: no value of an integer field ever equals it'],
     ['a number in notOneOf of a text field', field.text().notOneOf([0 as never]), 'notOneOf lists 0, which is not a text: no value of a text field ever equals it'],

@@ -10,7 +10,8 @@ interface Bound {
 /**
  * Why no definition should hold this field, or undefined: a modifier its type cannot use (`min` on text fails every
  * value, `trimmed` on a number checks nothing), a bound of the wrong kind (a number on a date field), or bounds no
- * value could meet (`min` 10 and `max` 0; `min` 5 exclusive and `max` 5; on an integer field, `min` 1.2 and `max` 1.8).
+ * value could meet (`min` 10 and `max` 0; `min` 5 exclusive and `max` 5; on an integer field, `min` 1.2 and `max` 1.8;
+ * `max(-Infinity)`), or that any value meets (`min(-Infinity)`).
  * Bounds of rules with a `when` are left out: they may apply to different rows. Several `min`s (or `max`s) count
  * by the tightest.
  * @example fieldProblem(field.number().min(10).max(0)) // 'min (10) is greater than max (0)'
@@ -43,6 +44,12 @@ function _bound(mark: ModifierMark, type: FieldType): Bound | string {
   // A bound of the other kind compares a date's milliseconds with a number; NaN compares false with everything.
   if ((dated ? !(b instanceof Date) : typeof b !== 'number') || Number.isNaN(at)) {
     return `${mark.modifier} must be ${dated ? 'a date' : 'a number'} on ${type === 'integer' ? 'an' : 'a'} ${type} field, not ${_show(b)}`;
+  }
+  // Values are finite (the parsers refuse Infinity, as YAML and JSON definitions refuse `.inf` and 1e400): `max(-Infinity)`
+  // or `min(Infinity)` failed every value, `min(-Infinity)` or `max(Infinity)` checked nothing.
+  if (!Number.isFinite(at)) {
+    const none = (mark.modifier === 'min') === (at > 0);
+    return `${mark.modifier} must be a finite number, not ${_show(b)}: ${none ? 'no value could meet it' : 'every value meets it, so it checks nothing'}`;
   }
   return { at, exclusive: mark.exclusive === true, shown: `${_show(b)}${mark.exclusive === true ? ', exclusive' : ''}` };
 }
