@@ -17,7 +17,12 @@ export function applyOverrides(fields: Record<string, FieldSpecData>, rules: rea
   readonly drop?: readonly string[] | undefined;
 }): { fields: Record<string, FieldSpecData>; rules: DatasetRule[] } {
   const pending = new Map<string, { options?: Options; drop?: boolean; path: (string | number)[] }>();
-  (changes.drop ?? []).forEach((id, i) => pending.set(id, { drop: true, path: ['drop', i] }));
+  (changes.drop ?? []).forEach((id, i) => {
+    // As a key given twice in one object is refused: the second entry was accepted silently, and said nothing more.
+    const first = pending.get(id);
+    if (first !== undefined) throw new DefinitionError(`rule "${id}" is dropped twice (first at drop[${String(first.path[1])}])`, ['drop', i]);
+    pending.set(id, { drop: true, path: ['drop', i] });
+  });
   for (const [id, o] of Object.entries(changes.override ?? {})) {
     if (pending.has(id)) throw new DefinitionError(`rule "${id}" is both dropped and overridden`, ['override', id]);
     const { id: _id, ...options } = ruleOptions(o);

@@ -116,6 +116,11 @@ describe('parseDefinition', () => {
     ['extends: land-parcels\ndrop: [owner_id.cccd]\noverride:\n  owner_id.cccd: { severity: info }\n', 'override["owner_id.cccd"]', 'both dropped and overridden'],
     ['extends: land-parcels\ndrop: [owner_id.type]\n', 'drop[0]', 'type check cannot be dropped'],
     ['name: x\ndrop: [a.required]\nfields:\n  a: { type: text }\n', 'drop[0]', 'no rule has the id "a.required"'],
+    // Settings that cannot mean anything: accepted silently, the list order (or nothing) decided the verdict.
+    ['extends: land-parcels\ndrop: [owner_id.cccd, owner_name.vnName, owner_id.cccd]\n', 'drop[2]', 'rule "owner_id.cccd" is dropped twice (first at drop[0])'],
+    ['name: x\nfields:\n  a: { type: text }\n  g: { type: text }\nrules:\n  - { type: vn.idGender, id: a, gender: g, genders: { male: [Nam, M], female: [nam] } }\n',
+      'rules[0]', 'idGender: genders: "nam" is in both the male and the female list'],
+    ['name: x\nfields:\n  d1: { type: date }\nrules:\n  - { type: vn.datesOrdered, fields: [d1, d1] }\n', 'rules[0]', 'datesOrdered lists the field "d1" twice'],
     // Weights under which the overall score is null on every run: failUnder could never fail.
     ['name: x\nweights: { correct: 0, sufficient: 0, clean: 0, live: 0 }\nfields:\n  a: { type: text }\n', 'weights', 'weights are all 0'],
     ['name: x\nweights: { correct: 0 }\nfields:\n  a: { type: text }\n', 'weights', 'which no rule of it checks'],

@@ -70,6 +70,21 @@ export interface Genders {
 }
 
 /**
+ * Throws when a gender vocabulary cannot mean anything, as a boolean format refuses a text in both its lists: a value
+ * in both lists (compared as they are read: case-insensitively after NFC, numbers as their text) was read as Nam, the
+ * list checked first, without a word; an empty list judges no row of that gender, and its suggestion fell back to a
+ * word the source never writes.
+ * @example checkGenders({ male: ['Nam'], female: ['nam'] }, 'idGender: genders') // throws '… "nam" is in both …'
+ */
+export function checkGenders(g: Genders, where: string): void {
+  const fold = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
+  const male = new Set(g.male.map(fold));
+  const both = g.female.map(fold).find((k) => male.has(k));
+  if (both !== undefined) throw new Error(`ddss: ${where}: "${both}" is in both the male and the female list`);
+  if (g.male.length === 0 || g.female.length === 0) throw new Error(`ddss: ${where}: the ${g.male.length === 0 ? 'male' : 'female'} list is empty`);
+}
+
+/**
  * Reads gender values with a vocabulary: `Nam`, `Nữ`, or undefined for a value outside both lists.
  * @example genderReader({ male: ['Nam'], female: ['Nữ'] })('NỮ') // 'Nữ'
  */

@@ -35,6 +35,12 @@ describe('datesOrdered', () => {
   it('needs a field', () => {
     expect(() => datesOrdered([])).toThrow();
   });
+
+  // `[d1, d1]` compared a field with itself: every row counted as checked, nothing compared.
+  it.each([[['d1', 'd1']], [['a', 'b', 'a']], [['a', 'a']]])('refuses a field listed twice: %j', (fields) => {
+    expect(() => datesOrdered(fields)).toThrow(/ddss: datesOrdered lists the field "(d1|a)" twice/);
+    expect(() => datesOrdered(fields, { upToNow: false })).toThrow(/twice/);
+  });
 });
 
 describe('datesOrdered up to now, on date fields whose format keeps the time of day', () => {

@@ -27,7 +27,8 @@ const DAY = 86_400_000;
  * an instant: ≤ `now`) — e.g. registered_at ≤ gcn_issue_date ≤ today (DOMAIN-VN §7). A pair out of order →
  * `dates_out_of_order` on the later field of the pair; a last date after now → `date_after_now`. Runs only on rows
  * where every listed field holds a date; a field that is also `.notInFuture()` will report a future date twice.
- * Every field must be a date or datetime field: another type is refused when the dataset is defined.
+ * Every field must be a date or datetime field: another type is refused when the dataset is defined; a field listed
+ * twice throws when the rule is built.
  * @example vn.datesOrdered(['registered_at', 'gcn_issue_date']) // 05/03/2021, 01/02/2021 → dates_out_of_order
  */
 export function datesOrdered(fields: readonly string[], options: DatesOrderedOptions = {}): RecordRule {
@@ -35,6 +36,9 @@ export function datesOrdered(fields: readonly string[], options: DatesOrderedOpt
   const upToNow = options.upToNow ?? true;
   if (fields.length === 1 && !upToNow) throw new Error('ddss: datesOrdered of one field without upToNow checks nothing; give two fields or more');
   const names = [...fields];
+  // `[d1, d1]` compared a field with itself: every row "checked", nothing compared; a repeated name is a typo.
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new Error(`ddss: datesOrdered lists the field "${twice}" twice; list each once, in the order the dates happen`);
   return recordRule({
     options: { upToNow: true }, name: `${names.join('+')}.datesOrdered`, criterion: 'correct', code: 'dates_out_of_order', fields: names, messages,
     params: { order: names.join(' ≤ ') }, quotingParams: [], fieldKinds: kindsByField(names.map((n) => [n, DATES])),

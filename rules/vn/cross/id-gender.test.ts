@@ -39,6 +39,16 @@ describe('idGender', () => {
     expect(found[0]?.suggestion).toBe(suggestion);
   });
 
+  // A value in both lists was read as Nam (the list checked first), as a boolean format refuses a text in both.
+  it.each<[string, { male: (string | number)[]; female: (string | number)[] }, RegExp]>([
+    ['the same text', { male: ['Nam'], female: ['Nam'] }, /ddss: idGender: genders: "nam" is in both the male and the female list/],
+    ['a text and its upper case', { male: ['Nam', 'M'], female: ['NAM'] }, /"nam" is in both/],
+    ['a number and its text', { male: [1], female: ['2', '1'] }, /"1" is in both/],
+    ['an empty list', { male: ['1'], female: [] }, /genders: the female list is empty/],
+  ])('refuses genders with %s when the rule is built', (_what, genders, error) => {
+    expect(() => idGender({ id: 'id', gender: 'g' }, { genders })).toThrow(error);
+  });
+
   // The default genders are the texts Nam and Nữ, which no integer equals: every row passed, counted as checked.
   it.each([
     ['an integer', field.integer()], ['a number', field.number()], ['a boolean', field.boolean()], ['a date', field.date()],

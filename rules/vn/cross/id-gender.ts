@@ -4,6 +4,7 @@ import { TEXTUAL, type FieldKind } from '../../../src/core/field-kinds.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { parseCccd } from '../identifiers/cccd.js';
 import { idText } from './_values.js';
+import { checkGenders } from './_person-register.js';
 
 export interface IdGenderFields {
   /** The personal ID column (12-digit CCCD; 9-digit CMNDs are skipped). */
@@ -49,7 +50,8 @@ const key = (v: unknown): string => {
 /**
  * The gender equals the gender encoded in the 12-digit personal ID (digit `G`: even = Nam, odd = Nữ; DOMAIN-VN §2.1).
  * A mismatch → `id_gender_mismatch` on the gender column, with the derived gender as suggestion (in the source's
- * vocabulary, masked like the column). Gender values outside both lists (e.g. `3` = undetermined) pass, as do IDs that
+ * vocabulary, masked like the column). A value in both lists (compared as the values are) or an empty list throws when
+ * the rule is built. Gender values outside both lists (e.g. `3` = undetermined) pass, as do IDs that
  * are not exactly 12 digits (9-digit CMNDs carry no gender) and rows missing either column. Without `genders`, the
  * gender field must be a text, enum or any field (the default Nam / Nữ is text): another type is refused when the
  * dataset is defined.
@@ -57,6 +59,7 @@ const key = (v: unknown): string => {
  */
 export function idGender(fields: IdGenderFields, options: IdGenderOptions = {}): RecordRule {
   const genders = options.genders ?? { male: ['Nam'], female: ['Nữ'] };
+  checkGenders(genders, 'idGender: genders');
   const male = new Set(genders.male.map(key));
   const female = new Set(genders.female.map(key));
   const shown = { Nam: String(genders.male[0] ?? 'Nam'), Nữ: String(genders.female[0] ?? 'Nữ') };

@@ -202,6 +202,14 @@ describe('vn.verifyPerson', () => {
     expect(() => verifyPerson({ id: 'i', name: 'n', gender: 'g', birthYear: 'y' }, { register: '' })).toThrow(/register/);
   });
 
+  it('refuses genders or registerGenders with a value in both lists, or an empty list: the list order decided the verdict', () => {
+    const person = { id: 'i', name: 'n', gender: 'g', birthYear: 'y' };
+    expect(() => verifyPerson(person, { register: 'population', genders: { male: ['1'], female: [1] } }))
+      .toThrow('ddss: verifyPerson: genders: "1" is in both the male and the female list');
+    expect(() => verifyPerson(person, { register: 'population', registerGenders: { male: ['Nam'], female: [] } }))
+      .toThrow('ddss: verifyPerson: registerGenders: the female list is empty');
+  });
+
   it('has an English and a Vietnamese message for every code', () => {
     expect(Object.keys(PERSON_MESSAGES).sort()).toEqual(['birth_date_mismatch', 'birth_year_mismatch', 'deceased_in_register', 'gender_mismatch',
       'name_diacritics_differ', 'name_form_differs', 'name_mismatch', 'not_in_register', 'register_date_unread', 'register_gender_unread']);

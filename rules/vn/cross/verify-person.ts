@@ -8,7 +8,7 @@ import { idText } from './_values.js';
 import { compareNames } from './_person-name.js';
 import { PERSON_MESSAGES } from './_person-messages.js';
 import {
-  ddmmyyyy, genderReader, recordBirth, registerBirth, registerDate, type Birth, type Genders,
+  checkGenders, ddmmyyyy, genderReader, recordBirth, registerBirth, registerDate, type Birth, type Genders,
 } from './_person-register.js';
 
 /** The record's columns compared with the register: one of `birthYear` (a year) and `birthDate` (a date). */
@@ -117,6 +117,8 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
   const kept = { columns: [cols.full_name, cols.birth_date, cols.gender], optional: [cols.death_date] };
   const given = source === undefined ? undefined : isReference(source) ? source
     : reference(register, source, { key: cols.id, columns: kept.columns, optionalColumns: kept.optional });
+  checkGenders(genders ?? DEFAULT_GENDERS, 'verifyPerson: genders');
+  checkGenders(registerGenders ?? DEFAULT_GENDERS, 'verifyPerson: registerGenders');
   const recordGender = genderReader(genders ?? DEFAULT_GENDERS);
   const heldGender = genderReader(registerGenders ?? DEFAULT_GENDERS);
   const shownGender = { Nam: String((genders ?? DEFAULT_GENDERS).male[0] ?? 'Nam'), Nữ: String((genders ?? DEFAULT_GENDERS).female[0] ?? 'Nữ') };
