@@ -2,6 +2,7 @@ import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
 import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
 import { SPACES } from './missing.js';
+import { WHEN_WATCHED_CALLS, watchedWhen } from './when-watch.js';
 
 /** What the generated evaluator calls back into: the rare paths (failures, errors, graded `when`s) stay plain functions. */
 export interface Hooks {
@@ -51,7 +52,9 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
     cached.set(variant, make);
   }
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, missingLengths: f.missingLengths, isMissingDate: f.isMissingDate }));
-  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times);
+  const names = plan.fields.map((f) => f.name);
+  const watched = plan.slots.map((s) => (s.when === undefined ? undefined : watchedWhen(s.when, names, s.id, plan.definition.name)));
+  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times, watched);
 }
 
 /**
@@ -200,20 +203,22 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
-  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', 'TR', 'TN', source) as Factory;
+  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', 'TR', 'TN', 'WQ', source) as Factory;
 }
 
 /**
  * `w<o>(ctx)`: whether slot o's `when` holds for the row. Only `true` holds; a throw, or a result that is not a
  * boolean (a Promise, the string "false", 0, undefined), errors the rule and does not hold, as a check's bad result
- * does: truthiness would decide which rows the rule checks.
+ * does: truthiness would decide which rows the rule checks. Its first calls are watched (`WQ`, see `watchedWhen`): a
+ * name read that is not a field errors the rule too.
  */
 function whenCode(o: number): string[] {
   return [
-    `const wf${o} = slots[${o}].when;`,
+    `const wf${o} = slots[${o}].when, wq${o} = WQ[${o}];`,
+    `let wn${o} = ${WHEN_WATCHED_CALLS};`,
     `function w${o}(ctx) {`,
     '  let r;',
-    `  try { r = wf${o}(ctx.record); } catch (e) { h.error(${o}, e); return false; }`,
+    `  try { r = wn${o} > 0 ? (wn${o}--, wq${o}(ctx.record)) : wf${o}(ctx.record); } catch (e) { h.error(${o}, e); return false; }`,
     `  if (r === true) { if (G) h.held(${o}); return true; }`,
     `  if (r !== false) h.badWhen(${o}, r);`,
     '  return false;',
