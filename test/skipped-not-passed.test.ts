@@ -14,7 +14,7 @@ const rows = [{ id: '001089012345', name: 'Nguyễn Văn An', year: '1989', gend
 
 describe('a run whose only findings are none, but with skipped rules', () => {
   it.each([
-    ['console', (r: Parameters<typeof toMarkdown>[0]) => formatSummary(r), /Every rule that ran passed; 6 rules were skipped \(nothing to check\)/],
+    ['console', (r: Parameters<typeof toMarkdown>[0]) => formatSummary(r), /Every rule that ran passed; 6 rules were skipped \(nothing to check: no value to check, no register given, or their condition \(when\) held on no row\)/],
     ['markdown', (r: Parameters<typeof toMarkdown>[0]) => toMarkdown(r), /Every rule that ran passed; 6 rules were skipped/],
     ['html', (r: Parameters<typeof toMarkdown>[0]) => toHtml(r), /Every rule that ran passed; 6 rules were skipped/],
     ['junit', (r: Parameters<typeof toMarkdown>[0]) => toJUnit(r), /skipped="6"/],
@@ -24,6 +24,14 @@ describe('a run whose only findings are none, but with skipped rules', () => {
     const text = render(report);
     expect(text).toMatch(expected);
     expect(text).not.toMatch(/Every rule passed/);
+  });
+
+  // A `when` that held on no row was "nothing to check", which read as "there was no data to check".
+  it('says a rule may have been skipped by a condition that held on no row', async () => {
+    const sales = defineDataset({ name: 'sales', fields: { kind: field.text(), amount: field.number().min(0, { when: (r) => r.kind === 'refund' }) } });
+    const report = await run(sales, [{ kind: 'sale', amount: '-5' }]);
+    expect(formatSummary(report)).toMatch(/1 rule was skipped \(nothing to check: no value to check, no register given, or its condition \(when\) held on no row\)/);
+    expect(formatSummary(await run(sales, [{ kind: 'sale', amount: '-5' }], { locale: 'vi' }))).toMatch(/hoặc điều kiện \(when\) không đúng với dòng nào/);
   });
 
   it('says so in Vietnamese too', async () => {

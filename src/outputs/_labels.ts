@@ -110,7 +110,10 @@ const en: Labels = {
   baselineWorse: (w) => (w.baselineValue === undefined
     ? `${w.rule} counted as new: the baseline records no value of its ${w.code} (an older ddss wrote it; make it again)`
     : `${w.rule} worse than in the baseline: ${w.code} ${w.value}, was ${w.baselineValue}`),
-  passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check).`,
+  // Why each was skipped is not in the report: the causes are listed, so that a `when` that held on no row is not
+  // read as "there was no data".
+  passedButSkipped: (n) => `Every rule that ran passed; ${plural(n, 'rule was', 'rules were', 'en')} skipped (nothing to check: ` +
+    `no value to check, no register given, or ${n === 1 ? 'its' : 'their'} condition (when) held on no row).`,
   belowFailUnder: (score, threshold) => `the overall score ${score} is below the fail-under threshold ${threshold}`,
   passedButInfo: (n) => `No error or warning rule failed; ${plural(n, 'info rule', 'info rules', 'en')} found something (shown, not judged).`,
   notEvaluated: 'The dataset could not be evaluated:',
@@ -174,7 +177,8 @@ const vi: Labels = {
   baselineWorse: (w) => (w.baselineValue === undefined
     ? `${w.rule} được tính là mới: mốc không ghi giá trị ${w.code} của nó (do ddss cũ hơn ghi; hãy tạo lại mốc)`
     : `${w.rule} xấu hơn so với mốc: ${w.code} ${w.value}, trước là ${w.baselineValue}`),
-  passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra).`,
+  passedButSkipped: (n) => `Mọi quy tắc đã chạy đều đạt; ${formatCount(n, 'vi')} quy tắc bị bỏ qua (không có gì để kiểm tra: ` +
+    'không có giá trị để kiểm tra, không có sổ đăng ký đối chiếu, hoặc điều kiện (when) không đúng với dòng nào).',
   belowFailUnder: (score, threshold) => `điểm tổng thể ${score} thấp hơn ngưỡng fail-under ${threshold}`,
   passedButInfo: (n) => `Không có quy tắc lỗi hay cảnh báo nào không đạt; ${formatCount(n, 'vi')} quy tắc thông tin có phát hiện (chỉ hiển thị, không tính).`,
   notEvaluated: 'Không đánh giá được tập dữ liệu:',
