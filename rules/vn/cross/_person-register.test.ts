@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { genderReader, recordBirth, registerBirth, registerDate } from './_person-register.js';
+import { genderReader, recordBirth, registerBirth, registerDate, registerMissing } from './_person-register.js';
 
 describe('the population register format', () => {
+  it.each([
+    ['NULL', true], ['N/A', true], ['-', true], [' -- ', true], ['00/00/0000', true], ['01/01/1900', true], ['', true],
+    ['00/00/1975', false], ['1975', false], ['Nam', false], ['Nguyễn Văn An', false],
+  ])('the cell %j is a placeholder for nothing: %s', (text, expected) => {
+    expect(registerMissing(text)).toBe(expected);
+  });
+
   it.each([
     ['03/04/2025', Date.UTC(2025, 3, 3)], ['3/4/2025', Date.UTC(2025, 3, 3)], ['2025-04-03', Date.UTC(2025, 3, 3)],
     [' 29/02/2024 ', Date.UTC(2024, 1, 29)], ['29/02/2023', undefined], ['31/04/2025', undefined], ['2025-02-30', undefined],

@@ -1,4 +1,17 @@
 /** Readings of the population register's cells (its documented format) and of the checked record's values. */
+import { missingText } from '../../../src/core/missing.js';
+import { VN_MISSING_VALUES } from '../dates/missing-values.js';
+
+/**
+ * Whether a register cell holds a placeholder for "nothing": ddss's own missing-value tokens (`NULL`, `N/A`, `-`,
+ * `00/00/0000`, `01/01/1900`, … of `VN_MISSING_VALUES`). Why: a register export writes them where it holds no name,
+ * date or gender, and read as data they made findings about values the register does not hold (`name_mismatch`
+ * against "NULL", `register_date_unread`, a `-` death date as a death). `00/00/1975` stays a value: the register's
+ * documented form of a birth whose year alone is known.
+ * @example registerMissing('NULL') // true; registerMissing('00/00/1975') // false
+ */
+export const registerMissing: (text: string) => boolean =
+  missingText(VN_MISSING_VALUES.filter((t) => !/^00\/00\/(?!0000)\d{4}$/.test(t)));
 
 /** A birth as the register (or a record) gives it: always its year; the day too when a full date is given. */
 export interface Birth {

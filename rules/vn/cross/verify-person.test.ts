@@ -184,6 +184,22 @@ describe('vn.verifyPerson', () => {
     expect(JSON.stringify(report)).not.toContain('19890315');
   });
 
+  it('reads the register\'s placeholders (NULL, N/A, -, 00/00/0000) as empty cells: nothing to compare, no finding', async () => {
+    // A register export writing NULL where it holds no name said the record's name "is not the name the register
+    // holds", a NULL birth date or N/A gender could not be read, and a "-" death date read as a death.
+    const held = [
+      { id: A, full_name: 'Nguyễn Văn An', birth_date: 'NULL', gender: 'N/A', death_date: 'NULL' },
+      { id: B, full_name: 'NULL', birth_date: '00/00/0000', gender: '-', death_date: '-' },
+      { id: C, full_name: 'N/A', birth_date: '1990', gender: 'Nam', death_date: '00/00/0000' },
+    ];
+    const people = [row(A, 'Nguyễn Văn An', '1989', 'Nam'), row(B, 'Lê Văn Cường', '1989', 'Nam'), row(C, 'Đỗ Văn Hùng', '1991', 'Nam')];
+    const report = await validate(owners, people, { now: NOW, references: { population: register(held) } });
+    expect(report.rules.filter((r) => r.id.startsWith('verifyPerson')).map((r) => [r.id, r.checked, r.samples.map((x) => [x.row, x.code])])).toEqual([
+      ['verifyPerson', 3, []], ['verifyPerson.name', 1, []], ['verifyPerson.nameForm', 1, []],
+      ['verifyPerson.birth', 1, [[2, 'birth_year_mismatch']]], ['verifyPerson.gender', 1, []], ['verifyPerson.deceased', 3, []],
+    ]);
+  });
+
   it('takes a rule id as the prefix of the six ids, and a when for every one', async () => {
     const def = defineDataset({
       ...owners, name: 'o3',

@@ -8,7 +8,7 @@ import { idText } from './_values.js';
 import { compareNames } from './_person-name.js';
 import { PERSON_MESSAGES } from './_person-messages.js';
 import {
-  checkGenders, ddmmyyyy, genderReader, recordBirth, registerBirth, registerDate, type Birth, type Genders,
+  checkGenders, ddmmyyyy, genderReader, recordBirth, registerBirth, registerDate, registerMissing, type Birth, type Genders,
 } from './_person-register.js';
 
 /** The record's columns compared with the register: one of `birthYear` (a year) and `birthDate` (a date). */
@@ -97,7 +97,8 @@ interface Part {
  * `deceased_in_register` when the register's death date is on or before the run's day (`ctx.today`). The register's
  * value is the finding's suggestion, shown (masked) like the record's value; messages never quote it.
  * Not checked (not counted): rows without an ID or whose ID is not 12 digits (a legacy 9-digit CMND, a malformed ID);
- * for each comparison, rows where either side is empty, or the record's value is unreadable (a register's birth or
+ * for each comparison, rows where either side is empty (a register cell holding a placeholder, `NULL`, `N/A`, `-`,
+ * `00/00/0000`, is empty), or the record's value is unreadable (a register's birth or
  * death date it cannot read is `register_date_unread`, a gender `register_gender_unread`); every row when the run gives no register (the
  * rules are then `skipped`, never passed). A register that cannot be read whole, lacks a column, or holds an ID twice
  * (the register must hold one record per person: ddss does not choose) makes the rules `error`.
@@ -205,7 +206,11 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
     return f;
   };
   const read = (table: ReferenceTable, key: string): Held => {
-    const cell = (c: string) => table.get([key], c);
+    // A placeholder (`NULL`, `-`, `00/00/0000`) is an empty cell: either side empty means nothing to compare.
+    const cell = (c: string) => {
+      const v = table.get([key], c);
+      return v === undefined || registerMissing(v) ? undefined : v;
+    };
     const death = cell(cols.death_date);
     const birth = cell(cols.birth_date);
     const g = cell(cols.gender);
