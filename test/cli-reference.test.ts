@@ -219,6 +219,43 @@ describe('ddss validate --dataset land-parcels|insurance-participants --referenc
       'meant; name each column once and run again']));
   });
 
+  describe('a definition of its own, IDs as text', () => {
+    const people = (ids: readonly string[]) => `rid,cccd,ho_ten,nam_sinh,gioi_tinh\n${ids.map((id, i) => `R${i},${id},Nguyễn Văn An,1989,Nam`).join('\n')}\n`;
+    const run = async (ids: readonly string[], register: string) => {
+      writeFileSync(tmp.path('people.yaml'), 'name: people\nfields:\n  rid: { type: text }\n  cccd: { type: text, pii: true }\n' +
+        '  ho_ten: { type: text, pii: true }\n  nam_sinh: { type: integer }\n  gioi_tinh: { type: text }\n' +
+        'rules: [{ type: vn.verifyPerson, id: cccd, name: ho_ten, birthYear: nam_sinh, gender: gioi_tinh }]\n');
+      writeFileSync(tmp.path('pin.csv'), people(ids));
+      writeFileSync(tmp.path('pop.csv'), register);
+      const r = await cli(['validate', tmp.path('pin.csv'), '--dataset', tmp.path('people.yaml'), ...NOW, '--format', 'json',
+        '--reference', `population=${tmp.path('pop.csv')}`]);
+      const report = JSON.parse(r.stdout) as { status: string; rules: RuleJson[] };
+      return { code: r.code, status: report.status, lookup: report.rules.find((x) => x.id === 'verifyPerson'), stderr: r.stderr };
+    };
+    const A = '001089012345';
+    const B = '001089012348';
+    const REGISTER = `id,full_name,birth_date,gender\n${A},Nguyễn Văn An,1989,Nam\n${B},Nguyễn Văn An,1989,Nam\n`;
+
+    it('IDs that lost their leading zeros are not in the register: the run fails, it is not "skipped" and passed', async () => {
+      const r = await run(['1089012345', '1.08901E+11', `'${B}`, '1089012348'], REGISTER);
+      expect([r.code, r.status, r.lookup?.status, r.lookup?.checked, r.lookup?.failed]).toEqual([1, 'failed', 'failed', 4, 4]);
+      expect(r.stderr).toContain("ddss: every one of the 4 rows verifyPerson checked is not in reference 'population' (2 keys)");
+      // Two of four is no pattern: the hint names the option mapping the register's columns.
+      expect(r.stderr).toContain("check the file and the rule's registerColumns before the data");
+      const zeros = await run(['1089012345', '1089012348'], REGISTER);
+      expect(zeros.stderr).toContain('2 of the first 2 keys of cccd are in it once written with leading zeros to 12 digits');
+    });
+
+    it('a register with no records, or whose IDs lost their leading zeros, is named on stderr as the likely cause', async () => {
+      const none = await run([A, B], 'id,full_name,birth_date,gender\n');
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain("ddss: every one of the 2 rows verifyPerson checked is not in reference 'population': " +
+        'the reference holds no key (a header and no records); check the file given for it');
+      const lost = await run([A, B], REGISTER.replaceAll('00108901', '108901'));
+      expect(lost.stderr).toContain("is not in reference 'population' (2 keys): 2 of the first 2 keys of cccd are in it once written without leading zeros");
+    });
+  });
+
   it('a register with one person twice makes the rules error (exit 3), saying why', async () => {
     writeFileSync(tmp.path('pop.csv'), 'id,full_name,birth_date,gender\n012061147678,Ngô Đình Huy,1961,Nam\n012061147678,Ngô Đình Huy,1961,Nam\n');
     const r = await cli(['validate', example('land/parcels.csv'), '--dataset', 'land-parcels', ...NOW, '--reference', `population=${tmp.path('pop.csv')}`]);

@@ -1,4 +1,4 @@
-import { canonicalCccd } from 'ddss/vn';
+import { canonicalCccd, vn } from 'ddss/vn';
 import { createRandom, type Random } from './_random.js';
 import { vietnameseName } from './_names.js';
 import { ddmmyyyy, day } from './_vn.js';
@@ -84,6 +84,7 @@ const bare = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/
 export function generatePopulation(o: { land: GeneratedTable; insurance: GeneratedTable; seed: number; now: string }):
   { lines: string[]; manifest: PopulationManifest } {
   const r = createRandom(o.seed, 7);
+  const missing = new Set(vn.VN_MISSING_VALUES);
   const nowMs = Date.parse(o.now);
   const people = new Map<string, Person>();
   const datasets: Record<string, PopulationExpectation> = {};
@@ -100,6 +101,9 @@ export function generatePopulation(o: { land: GeneratedTable; insurance: Generat
       row, key: cells[at(s.key)] ?? '', id: canonicalCccd(cells[at(s.id)] ?? ''), name: cells[at(s.name)] ?? '',
       birth: cells[at(s.birth)] ?? '', gender: cells[at(s.gender)] ?? '',
     }));
+    // An ID the file holds (not empty, no placeholder) that is neither a 12-digit ID nor a 9-digit CMND (a defect of
+    // the file: `1.20901E+10`, 11 digits) is not in the register: verifyPerson checks and fails it.
+    const unheld = (id: string): boolean => id !== '' && !missing.has(id) && !/^\d{12}$/.test(id) && !/^\d{9}$/.test(id);
     const idCount = new Map<string, number>();
     for (const x of rows) idCount.set(x.id, (idCount.get(x.id) ?? 0) + 1);
     // Every person as the file writes them; a person met twice must be written the same way both times.
@@ -129,9 +133,10 @@ export function generatePopulation(o: { land: GeneratedTable; insurance: Generat
         expected.set(x.row, { key: x.key, codes: codes.sort() });
       }
     }
+    for (const x of rows) if (unheld(x.id)) expected.set(x.row, { key: x.key, codes: ['not_in_register'] });
     datasets[s.dataset] = {
       file: files[s.dataset] as string,
-      checked: rows.filter((x) => /^\d{12}$/.test(x.id)).length,
+      checked: rows.filter((x) => /^\d{12}$/.test(x.id) || unheld(x.id)).length,
       rows: [...expected.entries()].sort((a, b) => a[0] - b[0]).map(([row, e]) => ({ row, line: row + 2, key: e.key, codes: e.codes })),
     };
   }

@@ -1,6 +1,7 @@
 /**
  * Worked example: the land parcels' owners verified against the population register extract (Đề án 06). Every owner
- * with a 12-digit personal ID is looked up in examples/population/population.csv; the name, birth year and gender are
+ * with a personal ID is looked up in examples/population/population.csv (one that is no 12-digit ID, nor a 9-digit CMND,
+ * is not in it: the sample's mangled IDs are not_in_register); the name, birth year and gender are
  * compared, and a death date on or before the run's day is reported. Prints the findings per code and per row.
  *
  *   npx tsx examples/population/verify-owners.ts

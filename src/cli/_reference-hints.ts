@@ -21,7 +21,7 @@ const REWRITES: readonly { readonly name: string; readonly rewrite: (p: string) 
 ];
 
 /**
- * Hints for a `foreignKey` rule that failed every row it checked: that reads as "all the data is wrong", while the
+ * Hints for a `foreignKey` rule (or `verifyPerson`'s lookup) that failed every row it checked: that reads as "all the data is wrong", while the
  * likely cause is the reference — a file with a header and no records, keys written otherwise (a spreadsheet dropped
  * their leading zeros, another case or Unicode form, an apostrophe), or a key column that holds something else. The
  * first 1,000 keys of the input (read again from `source`) are rewritten each way; a way under which nine in ten are in
@@ -33,8 +33,10 @@ export async function referenceHints(report: Report, definition: DatasetDefiniti
   const hints: string[] = [];
   for (const rule of definition.rules) {
     const b = (rule as Partial<ForeignKeyRule>).reference;
-    // verifyPerson's bindings keep register columns; its own findings say what they compare.
-    if (b === undefined || b.kept !== undefined) continue;
+    // verifyPerson's six rules keep register columns: only its lookup (not_in_register) is a key not found, the
+    // others' findings say what they compare. A register with no records or IDs written otherwise gave
+    // not_in_register on every row without a word.
+    if (b === undefined || (b.kept !== undefined && rule.code !== 'not_in_register')) continue;
     const result = report.rules.find((r) => r.id === (rule.id ?? rule.name));
     const ref = references[b.name];
     if (result === undefined || ref === undefined || result.status !== 'failed' || result.checked < 2 || result.failed < result.checked) continue;
@@ -48,13 +50,14 @@ export async function referenceHints(report: Report, definition: DatasetDefiniti
     }
     const keys = await firstKeys(source, definition, b.columns);
     if (keys === undefined || keys.length === 0) continue;
-    hints.push(`${head} (${table.size} keys): ${explain(table, keys, b.columns, b.referenceColumns)}`);
+    const option = b.kept === undefined ? 'referenceColumns' : 'registerColumns';
+    hints.push(`${head} (${table.size} keys): ${explain(table, keys, b.columns, b.referenceColumns, option)}`);
   }
   return hints;
 }
 
 function explain(table: ReferenceTable, keys: readonly (readonly string[])[], columns: readonly string[],
-  referenceColumns: readonly string[] | undefined): string {
+  referenceColumns: readonly string[] | undefined, option: string): string {
   // The rule looks its key up in the order of the reference's key columns (see foreignKey): rewrite and look up alike.
   const order = referenceColumns === undefined ? columns.map((_, i) => i) : table.key.map((k) => referenceColumns.indexOf(k));
   for (const { name, rewrite } of REWRITES) {
@@ -65,7 +68,7 @@ function explain(table: ReferenceTable, keys: readonly (readonly string[])[], co
     }
   }
   return `its key column${table.key.length === 1 ? '' : 's'} ${table.key.map((c) => `'${c}'`).join(', ')} may not hold what ` +
-    `${columns.join(', ')} holds: check the file and the rule's referenceColumns before the data`;
+    `${columns.join(', ')} holds: check the file and the rule's ${option} before the data`;
 }
 
 /** The first 1,000 keys of the input as the rule reads them (typed, then as key text), or undefined when unreadable. */

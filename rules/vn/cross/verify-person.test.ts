@@ -200,6 +200,16 @@ describe('vn.verifyPerson', () => {
     ]);
   });
 
+  it('an ID that is no 12-digit personal ID (nor a 9-digit CMND) is not in the register: checked and failed, never skipped', async () => {
+    // IDs whose leading zeros a spreadsheet dropped left every rule "skipped" and the run passed, though every row had one.
+    const people = [row('1089012345', 'Nguyễn Văn An', '1989', 'Nam'), row('1.08901E+11', 'Nguyễn Văn An', '1989', 'Nam'),
+      row(`'${A}`, 'Nguyễn Văn An', '1989', 'Nam'), row('012345678', 'Nguyễn Văn An', '1989', 'Nam'), row('', 'Nguyễn Văn An', '1989', 'Nam')];
+    const report = await validate(owners, people, { now: NOW, references: { population: register() } });
+    expect(ruleOf(report, 'verifyPerson')).toMatchObject({ status: 'failed', checked: 3, failed: 3 });
+    expect(ruleOf(report, 'verifyPerson').samples.map((x) => [x.row, x.code])).toEqual([[0, 'not_in_register'], [1, 'not_in_register'], [2, 'not_in_register']]);
+    expect(report.status).toBe('failed');
+  });
+
   it('takes a rule id as the prefix of the six ids, and a when for every one', async () => {
     const def = defineDataset({
       ...owners, name: 'o3',

@@ -13,7 +13,7 @@ import {
 
 /** The record's columns compared with the register: one of `birthYear` (a year) and `birthDate` (a date). */
 export interface VerifyPersonFields {
-  /** The 12-digit personal ID looked up in the register (rows without one are not checked). */
+  /** The 12-digit personal ID looked up in the register (rows without one or with a 9-digit CMND are not checked). */
   readonly id: string;
   readonly name: string;
   readonly gender: string;
@@ -96,7 +96,8 @@ interface Part {
  * `birth_date_mismatch`; a year compared with a year (or a register that gives only the year) → `birth_year_mismatch`.
  * `deceased_in_register` when the register's death date is on or before the run's day (`ctx.today`). The register's
  * value is the finding's suggestion, shown (masked) like the record's value; messages never quote it.
- * Not checked (not counted): rows without an ID or whose ID is not 12 digits (a legacy 9-digit CMND, a malformed ID);
+ * Not checked (not counted): rows without an ID or with a legacy 9-digit CMND; any other ID that is not 12 digits
+ * (`1089012345`, a malformed ID) is `not_in_register`, as `foreignKey` reports a key it cannot find;
  * for each comparison, rows where either side is empty (a register cell holding a placeholder, `NULL`, `N/A`, `-`,
  * `00/00/0000`, is empty), or the record's value is unreadable (a register's birth or
  * death date it cannot read is `register_date_unread`, a gender `register_gender_unread`); every row when the run gives no register (the
@@ -186,7 +187,7 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
   ];
 
   const finders = new WeakMap<ReferenceTable, (row: TypedRow) => Held | null | undefined>();
-  /** The register's record for the row's ID (`null`: not held; undefined: the row has no 12-digit ID). */
+  /** The register's record for the row's ID (`null`: not held; undefined: the row has no ID, or a 9-digit CMND). */
   const finder = (table: ReferenceTable): ((row: TypedRow) => Held | null | undefined) => {
     let f = finders.get(table);
     if (f !== undefined) return f;
@@ -195,8 +196,13 @@ export function verifyPerson(fields: VerifyPersonFields, options: VerifyPersonOp
     let last: Held | null = null;
     f = (row) => {
       const raw = idText(row[fields.id]);
-      const key = raw === undefined ? undefined : canonicalCccd(raw);
-      if (key === undefined || !/^\d{12}$/.test(key)) return undefined;
+      const key = raw === undefined || raw === '' ? undefined : canonicalCccd(raw);
+      // A legacy CMND is another numbering, which a register of personal IDs cannot hold: not checked. Any other ID
+      // that is no 12-digit one (`1089012345`, `1.08901E+11` from a spreadsheet) is not in the register either, as
+      // foreignKey reports a key it cannot find: skipping it left every rule "skipped" and the run passed, the file's
+      // IDs all mangled.
+      if (key === undefined || /^\d{9}$/.test(key)) return undefined;
+      if (!/^\d{12}$/.test(key)) return null;
       if (key === lastId) return last;
       lastId = key;
       last = table.has([key]) ? read(table, key) : null;
