@@ -59,3 +59,18 @@ it('fix reads a wrapped JSON reference the same way', async () => {
   expect(r.code).toBe(1);
   expect(r.stderr).not.toContain('could not run');
 });
+
+// The same reference as CSV without its key cell is "could not be read whole" (exit 3); as NDJSON the record was
+// dropped without a word, and 00009 was not_in_reference (exit 1).
+it('a JSON or NDJSON reference record without its key makes the rule error (exit 3), as a CSV row without the cell', async () => {
+  writeFileSync(tmp.path('parcels.csv'), 'commune\n00004\n00009\n');
+  writeFileSync(tmp.path('ref.ndjson'), '{"code":"00004"}\n{"kode":"00009"}\n');
+  writeFileSync(tmp.path('ref.json'), '[{"code":"00004"},\n{"kode":"00009"}]\n');
+  writeFileSync(tmp.path('ref.csv'), 'name,code\nA,00004\nB\n');
+  for (const [file, at] of [['ref.ndjson', 'line 2: the record has no property "code"'], ['ref.json', 'line 2: the record has no property "code"'],
+    ['ref.csv', 'line 3: missing_cell']]) {
+    const r = await validate('--reference', `communes=${tmp.path(file as string)}`);
+    expect([file, r.code, r.rule?.status]).toEqual([file, 3, 'error']);
+    expect(r.stderr).toContain(`reference 'communes' could not be read whole: 1 record(s) were not read or not read whole (the first at ${at}`);
+  }
+});

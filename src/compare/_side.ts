@@ -19,6 +19,12 @@ export interface Side {
   close(): Promise<void>;
   /** The physical line of row `i` of the batch last yielded, when the source numbers lines. */
   line(i: number): number | undefined;
+  /**
+   * Whether row `i` of the batch last yielded is an object record without the property `column` (a JSON record
+   * lacking its key), which its aligned row cannot tell from one holding `null`. Array rows lack nothing here (their
+   * reader reports a short row as `missing_cell`).
+   */
+  lacks(i: number, column: string): boolean;
 }
 
 /** What a reader of a side watches besides its rows, and how it asks the source to read them. */
@@ -50,6 +56,7 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
   const columns = first === undefined ? [] : _columnsOf(first);
   const issues: Record<string, number> = {};
   let lines: ArrayLike<number> | undefined;
+  let raw: readonly unknown[] | undefined;
   async function* batches(): AsyncGenerator<readonly (readonly unknown[])[]> {
     if (first === undefined) return;
     let current: readonly string[] = columns;
@@ -65,6 +72,7 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
         const unread = _unlisted(batch.rows, columns);
         if (unread > 0) issues.extra_property = (issues.extra_property ?? 0) + unread;
         lines = batch.lines;
+        raw = batch.rows;
         yield _aligned(batch.rows, current, columns);
         const r: IteratorResult<RowBatch> = await it.next();
         batch = r.done === true ? undefined : r.value;
@@ -86,6 +94,11 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
       await it.return?.(undefined).catch(() => undefined);
     },
     line: (i) => lines?.[i],
+    lacks: (i, column) => {
+      const row = raw?.[i];
+      if (row instanceof Map) return !row.has(column);
+      return typeof row === 'object' && row !== null && !Array.isArray(row) && !Object.hasOwn(row, column);
+    },
   };
 }
 

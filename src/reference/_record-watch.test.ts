@@ -30,6 +30,26 @@ describe('a reference whose reader could not read every record whole is refused 
     expect(t.error).toMatch(message);
   });
 
+  it.each([
+    ['an NDJSON', (t: string) => readJson([Buffer.from(t.split(',\n').join('\n'))], { format: 'ndjson' })],
+    ['a JSON array', (t: string) => readJson([Buffer.from(`[${t}]`)])],
+  ])('%s record without its key, or a kept property, is refused as a CSV row without the cell; null is an empty key', async (_what, read) => {
+    // It was dropped without a word: every checked row naming its key got a confident but false not_in_reference.
+    const key = await load(read('{"id":"001","full_name":"A"},\n{"kode":"002","full_name":"B"}'), ['full_name']);
+    expect(key.error).toBe("reference 'population' could not be read whole: 1 record(s) were not read or not read whole (the first at " +
+      'line 2: the record has no property "id"), so their keys would be reported as not in it; mend the file and run again');
+    const kept = await load(read('{"id":"001","full_name":"A"},\n{"id":"002"}'), ['full_name']);
+    expect(kept.error).toMatch(/1 record\(s\) .*\(the first at line 2: the record has no property "full_name"\)/);
+    const empty = await load(read('{"id":"001","full_name":"A"},\n{"id":null,"full_name":"B"},\n{"id":"","full_name":"C"}'), ['full_name']);
+    expect([empty.error, empty.size, empty.missingKeys]).toEqual([undefined, 1, 2]);
+  });
+
+  it('an optional column a JSON record leaves out loses nothing (no death date)', async () => {
+    const t = await reference('population', readJson([Buffer.from('{"id":"001","death_date":"01/01/2020"}\n{"id":"002"}\n')], { format: 'ndjson' }),
+      { key: 'id', optionalColumns: ['death_date'] }).load();
+    expect([t.error, t.size, t.get(['002'], 'death_date')]).toEqual([undefined, 2, undefined]);
+  });
+
   it('a row missing a cell the table does not read loses nothing: it is read', async () => {
     const t = await load(csv(`${HEAD}001,A,Nam\n002,B\n`), ['full_name']);
     expect([t.error, t.size, t.has(['002'])]).toEqual([undefined, 2, true]);

@@ -7,9 +7,17 @@ export interface RecordWatch {
   use(columns: readonly string[]): void;
   /** Give it every issue the source reports (`openSide`'s watch). */
   issue(issue: SourceIssue): void;
+  /**
+   * Give it each object record (JSON) without a property the table reads: as a CSV row without that cell, its key is
+   * not in the table (or its kept cell is not the record's), so the record was not read whole. `row`: 0-based.
+   */
+  absent(field: string, row: number, line: number | undefined): void;
   /** Why the table cannot be used, when some record of the source could not be read whole (or not unambiguously). */
   lost(): string | undefined;
 }
+
+/** The code an object record without a read property is told by (no reader reports it: the reference finds it). */
+const ABSENT = 'absent_property';
 
 /** Cell problems that leave a cell the table reads without its value (the cell is absent or holds no value). */
 const UNREAD_CELL = new Set(['missing_cell', 'error_cell', 'formula_without_value']);
@@ -28,7 +36,8 @@ interface Tally {
  * value: `unbalanced_quote`), a row whose cells do not line up with the header (extra cells:
  * any cell may have moved, the key too), or a row without a key or kept cell leaves its key out of the table (or
  * holds the wrong one), so every checked row naming that key would get a confident but false `not_in_reference`
- * (`not_in_register`). The table is refused, as one in the wrong encoding is, naming the first such record's line
+ * (`not_in_register`); so does a JSON record without a property the table reads (`absent`), as a CSV row without
+ * that cell. The table is refused, as one in the wrong encoding is, naming the first such record's line
  * and how many there are; the reference must be mended, not judged against in part. So is a reference that says two
  * things where the table reads one: a header naming a column it reads twice (`duplicate_header`: the table reads the
  * first, the export may have meant the second) or a JSON record holding such a property twice (`duplicate_key`: the
@@ -54,6 +63,9 @@ export function recordWatch(name: string): RecordWatch {
       } else if (i.code === 'duplicate_key') {
         if (i.scope === 'row' && i.field !== undefined && used.has(i.field)) count(twice, i);
       } else if (loses(i, used)) count(lost, i);
+    },
+    absent(field, row, line) {
+      count(lost, { code: ABSENT, criterion: 'correct', severity: 'error', scope: 'row', field, index: row, ...(line === undefined ? {} : { line }) });
     },
     lost() {
       if (header.first !== undefined) {
@@ -88,8 +100,10 @@ function count(t: Tally, i: SourceIssue): void {
 /** The first issue of a tally in words: where, its code, and its message. */
 function said(t: Tally): string {
   const first = t.first as SourceIssue;
+  const where = first.line === undefined ? first.code === ABSENT ? ` at record ${(first.index ?? 0) + 1}` : '' : ` at line ${first.line}`;
+  if (first.code === ABSENT) return `the first${where}: the record has no property "${first.field ?? ''}"`;
   const what = renderMessage(first.code, { ...first.params, ...(first.field === undefined ? {} : { field: first.field }) }, 'en');
-  return `the first${first.line === undefined ? '' : ` at line ${first.line}`}: ${first.code}, ${what}`;
+  return `the first${where}: ${first.code}, ${what}`;
 }
 
 function loses(i: SourceIssue, used: ReadonlySet<string>): boolean {

@@ -128,6 +128,12 @@ async function read(name: string, source: RowInput, key: readonly string[], want
       const parts: string[] = new Array<string>(ki.length);
       const read = [...ki, ...ci];
       const names = [...key, ...columns];
+      // A JSON file's record without its key (or a kept property) is a CSV row without that cell: not read whole.
+      // Optional columns may be left out (no death date). Rows given in code keep their documented reading: an object
+      // without the key is a missing key (skipped).
+      const json = isTabularSource(source) && (source.kind === 'json' || source.kind === 'ndjson');
+      const required = json ? [...key, ...wanted] : [];
+      const ri = required.map(at);
       const compound = compoundCells(name);
       let row = 0;
       for await (const batch of side.batches()) {
@@ -137,6 +143,10 @@ async function read(name: string, source: RowInput, key: readonly string[], want
           for (let k = 0; k < read.length; k++) {
             const v = r[read[k] as number];
             if (isCompound(v)) compound.cell(v, names[k] as string, row, side.line(i));
+          }
+          // One holding null or "" is an empty key (skipped, counted) or cell, as an empty CSV cell is.
+          for (let k = 0; k < ri.length; k++) {
+            if (r[ri[k] as number] === undefined && side.lacks(i, required[k] as string)) records.absent(required[k] as string, row, side.line(i));
           }
           let ok = true;
           for (let k = 0; k < ki.length; k++) {
