@@ -21,6 +21,25 @@ describe('ddss refdata import', () => {
     expect(table.entries.map((e) => [e.code, e.province])).toEqual([['00001', '01'], ['00004', '01']]);
   });
 
+  it('refuses a list with two code columns, naming them; a JSON list\'s mistake names the file\'s line (exit 3)', async () => {
+    // Both were imported without a word: the first column's code, exit 0.
+    const DATED25 = ['--scheme', '2025-07-01', '--valid-from', '2025-07-01', '--source', 'GSO'];
+    writeFileSync(tmp.path('r.csv'), 'Mã xã,Tên xã,Cấp,Mã tỉnh,Mã xã\n00004,Phường Ba Đình,Phường,01,00009\n');
+    const twice = await cli(['refdata', 'import', tmp.path('r.csv'), ...DATED25]);
+    expect([twice.code, twice.stdout]).toEqual([3, '']);
+    expect(twice.stderr).toContain('the header holds 2 columns for the code: "Mã xã" (column 1), "Mã xã" (column 5)');
+    writeFileSync(tmp.path('r2.csv'), 'code,Tên xã,Cấp,Mã tỉnh,Mã xã\n00004,Phường Ba Đình,Phường,01,00009\n');
+    const both = await cli(['refdata', 'import', tmp.path('r2.csv'), ...DATED25]);
+    expect(both.code).toBe(3);
+    expect(both.stderr).toContain('"code" (column 1), "Mã xã" (column 5), so which one is meant is not known; name the one to read');
+    const chosen = await cli(['refdata', 'import', tmp.path('r2.csv'), ...DATED25, '--column', 'code=Mã xã']);
+    expect([chosen.code, (JSON.parse(chosen.stdout) as Table).entries.map((e) => e.code)]).toEqual([0, ['00009']]);
+    // It said "line 2", the entry's number: the repeat is on line 5.
+    writeFileSync(tmp.path('rj.json'), '[\n {"code":"00004","name":"A","province":"01"},\n\n\n {"code":"00004","name":"B","province":"01"}\n]\n');
+    const json = await cli(['refdata', 'import', tmp.path('rj.json'), ...DATED25]);
+    expect([json.code, json.stderr]).toEqual([3, `ddss: cannot import "${tmp.path('rj.json')}": line 5: commune code 00004 appears twice\n`]);
+  });
+
   it('refuses an --out not named .json: the table is JSON, and a commune list is read as JSON only by that name', async () => {
     // It wrote the JSON table under a YAML name, which a definition's `communes:` then read as CSV.
     const r = await cli(['refdata', 'import', 'communes.csv', ...DATED, '--out', tmp.path('communes.yaml')]);

@@ -59,12 +59,39 @@ describe('parseAdminUnits / loadAdminUnits', () => {
     ['JSON entries without a code key', '[{"ten":"A","tinh":"01"}]', /no code key \(looked for [^)]*\) in the entries/],
     // Read as text, ["00007"] was the code 00007 and an object the name "[object Object]": imported without a word.
     ['a JSON code that is an array', '[{"code":"00004","name":"A","province":"01"},{"code":["00007"],"name":"B","province":"01"}]',
-      /^ddss: line 2: "code" is an array, not one value$/],
+      /^ddss: line 1, entry 2: "code" is an array, not one value$/],
     ['a JSON name that is an object', '[{"code":"00004","name":{"vi":"A"},"province":"01"}]', /^ddss: line 1: "name" is an object, not one value$/],
     ['a JSON province that is an array', '[{"code":"00004","name":"A","province":["01"]}]', /line 1: "province" is an array/],
     ['JSON successors that are an object', '[{"code":"00004","name":"A","province":"01","successors":{"a":"00007"}}]', /line 1: "successors" is an object/],
   ])('throws on %s', (_label, text, error, columns = undefined) => {
     expect(() => parseAdminUnits(text, { ...meta, ...(columns === undefined ? {} : { columns }) })).toThrow(error);
+  });
+
+  it.each([
+    // The first was read without a word: `Mã xã` twice imported the first column's code.
+    ['a header naming the code column twice', 'Mã xã,Tên xã,Cấp,Mã tỉnh,Mã xã\n00004,A,Phường,01,00009\n', undefined,
+      'ddss: the header holds 2 columns for the code: "Mã xã" (column 1), "Mã xã" (column 5), so which one is meant is not known; name each column once'],
+    ['two headers that both name the code', 'code,Tên xã,Mã tỉnh,Mã xã\n00004,A,01,00009\n', undefined,
+      'ddss: the header holds 2 columns for the code: "code" (column 1), "Mã xã" (column 4), so which one is meant is not known; ' +
+      'name the one to read (columns: { code: … }; ddss refdata import --column code=NAME)'],
+    ['a named column given twice', 'ma,name,province,MA\n00004,A,01,00009\n', { code: 'ma' },
+      'ddss: the header holds 2 columns for the code: "ma" (column 1), "MA" (column 4), so which one is meant is not known; name each column once'],
+    ['JSON entries with two keys for the code', '[{"code":"00004","ma":"00009","name":"A","province":"01"}]', undefined,
+      'ddss: the entries hold 2 keys for the code: "code", "ma", so which one is meant is not known; name the one to read (columns: { code: … }; ddss refdata import --column code=NAME)'],
+  ])('refuses %s, naming the columns', (_label, text, columns, error) => {
+    expect(() => parseAdminUnits(text, { ...meta, ...(columns === undefined ? {} : { columns }) })).toThrow(error);
+  });
+
+  it('reads the column named in columns when two headers could be the code', () => {
+    const t = parseAdminUnits('code,Tên xã,Mã tỉnh,Mã xã\n00004,A,01,00009\n', { ...meta, columns: { code: 'Mã xã' } });
+    expect(t.entries.map((e) => e.code)).toEqual(['00009']);
+  });
+
+  it('names a JSON entry by the file\'s line it starts on, as a CSV row is named', () => {
+    const list = '[\n {"code":"00004","name":"A","province":"01"},\n\n\n {"code":"00004","name":"B","province":"01"}\n]\n';
+    expect(() => parseAdminUnits(list, meta)).toThrow(/^ddss: line 5: commune code 00004 appears twice$/);
+    const table = '{"version":"x","validFrom":"2025-07-01","source":"s","entries":[\n{"code":"00004","name":"A","province":"01"},\n\n{"code":"7","name":"","province":"01"}]}';
+    expect(() => parseAdminUnits(table)).toThrow(/^ddss: line 4: commune 00007 has no name$/);
   });
 
   it.each([

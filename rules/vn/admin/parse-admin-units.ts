@@ -102,20 +102,31 @@ type Keys = 'header' | 'entries';
 /** A row of a list: its cells as text and, for JSON, the cells that held an array or an object (by column). */
 interface Row {
   readonly cells: readonly string[];
-  readonly line: number;
+  /** Where messages say the row is: `line 5`, or `entry 2` of a JSON list whose lines are not known. */
+  readonly where: string;
   readonly compound?: ReadonlyMap<number, 'an array' | 'an object'>;
 }
 
 /** Builds the table from rows of cells under a header, with the columns resolved by name or alias. */
 function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitOptions, keys: Keys): readonly AdminUnit[] {
   const folded = header.map(fold);
+  // A JSON list has no header: its column names are its entries' keys.
+  const word = keys === 'header' ? 'column' : 'key';
   const index = (key: keyof AdminUnitColumns, required: boolean): number | undefined => {
     const wanted = o.columns?.[key];
-    const i = wanted !== undefined ? folded.indexOf(fold(wanted)) : HEADER_ALIASES[key].map((a) => folded.indexOf(a)).find((x) => x >= 0) ?? -1;
+    const names = wanted !== undefined ? [fold(wanted)] : HEADER_ALIASES[key];
+    const all = folded.flatMap((h, at) => (names.includes(h) ? [at] : []));
+    // Two columns that both name the code (`Mã xã` twice, `code` and `Mã xã`): the first was read without a word,
+    // though the list may have meant the other. A reference refuses the same (duplicate_header).
+    if (all.length > 1) {
+      const which = all.map((at) => `"${header[at] ?? ''}"${keys === 'header' ? ` (column ${at + 1})` : ''}`).join(', ');
+      const same = all.every((at) => folded[at] === folded[all[0] as number]);
+      throw new Error(`ddss: the ${keys === 'header' ? 'header holds' : 'entries hold'} ${all.length} ${word}s for the ${key}: ${which}, ` +
+        `so which one is meant is not known; ${same ? `name each ${word} once` : `name the one to read (columns: { ${key}: … }; ddss refdata import --column ${key}=NAME)`}`);
+    }
+    const i = wanted !== undefined ? all[0] ?? -1 : HEADER_ALIASES[key].map((a) => folded.indexOf(a)).find((x) => x >= 0) ?? -1;
     if (i >= 0) return i;
     if (required || wanted !== undefined) {
-      // A JSON list has no header: its column names are its entries' keys.
-      const word = keys === 'header' ? 'column' : 'key';
       throw new Error(`ddss: no ${wanted === undefined ? `${key} ${word} (looked for ${HEADER_ALIASES[key].join(', ')})` : `${word} "${wanted}"`} ` +
         `in the ${keys === 'header' ? 'header' : 'entries'}`);
     }
@@ -125,8 +136,7 @@ function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitO
     district: index('district', false), successors: index('successors', false) };
   const seen = new Set<string>();
   const out: AdminUnit[] = [];
-  for (const { cells, line, compound } of rows) {
-    const where = `line ${line}`;
+  for (const { cells, where, compound } of rows) {
     // A cell past the header's columns belongs to no column: it was dropped without a word, and the row's other cells
     // may be shifted (a name with an unquoted comma).
     const extra = keys === 'header' ? cells.findIndex((c, i) => i >= header.length && c.trim() !== '') : -1;
@@ -158,21 +168,31 @@ function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitO
   return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** JSON rows (objects) as header + cells, reading own properties only; arrays and objects are marked (`Row.compound`). */
-function jsonRows(items: readonly unknown[]): { header: string[]; rows: Row[] } {
+/**
+ * JSON rows (objects) as header + cells, reading own properties only; arrays and objects are marked (`Row.compound`).
+ * `lines`: the line each entry starts on, as the file's reader saw them (the entry's number when they do not match).
+ */
+function jsonRows(items: readonly unknown[], lines: readonly number[]): { header: string[]; rows: Row[] } {
   const header: string[] = [];
   for (const item of items) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('ddss: JSON entries must be objects');
     for (const k of Object.keys(item)) if (!header.includes(k)) header.push(k);
   }
   const cellText = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v));
+  const known = lines.length === items.length && lines.every((l) => l > 0);
+  const starts = new Map<number, number>();
+  if (known) for (const l of lines) starts.set(l, (starts.get(l) ?? 0) + 1);
   return { header, rows: items.map((item, i) => {
     const values = header.map((k) => (Object.hasOwn(item as object, k) ? (item as Record<string, unknown>)[k] : undefined));
     const compound = new Map<number, 'an array' | 'an object'>();
     values.forEach((v, c) => {
       if (typeof v === 'object' && v !== null) compound.set(c, Array.isArray(v) ? 'an array' : 'an object');
     });
-    return { cells: values.map(cellText), line: i + 1, ...(compound.size === 0 ? {} : { compound }) };
+    // Named "line 2" by its entry number, an entry on line 5 was looked for on the wrong line. Entries sharing a
+    // line (a list on one line) are told apart by their number.
+    const line = known ? lines[i] ?? 0 : 0;
+    const where = line === 0 ? `entry ${i + 1}` : (starts.get(line) ?? 0) > 1 ? `line ${line}, entry ${i + 1}` : `line ${line}`;
+    return { cells: values.map(cellText), where, ...(compound.size === 0 ? {} : { compound }) };
   }) };
 }
 
@@ -196,19 +216,19 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
   let entries: readonly AdminUnit[];
   if (format === 'json') {
     // Duplicate keys, leading zeros and syntax errors, named with their line (JSON.parse keeps or rejects them mutely).
-    checkJsonEntries(body, /^\s*\{/.test(body));
+    const lines = checkJsonEntries(body, /^\s*\{/.test(body));
     const doc: unknown = JSON.parse(body);
     const items = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'entries') ? (doc as { entries: unknown }).entries : undefined;
     if (!Array.isArray(items)) throw new Error('ddss: JSON must be an array of units or a table with "entries"');
     if (!Array.isArray(doc)) meta = doc as typeof meta;
     // A table without communes would pass for a list and make every code unknown (or be refused for a missing column).
     if (items.length === 0) throw new Error(`ddss: the list has no communes (${Array.isArray(doc) ? 'an empty array' : '"entries" is empty'})`);
-    const { header, rows } = jsonRows(items);
+    const { header, rows } = jsonRows(items, lines);
     entries = fromRows(header, rows, o, 'entries');
   } else {
     const { header, rows } = parseCsv(body);
     if (header.length === 0) throw new Error('ddss: the list has no communes (the file is empty)');
-    entries = fromRows(header, rows, o, 'header');
+    entries = fromRows(header, rows.map((r) => ({ cells: r.cells, where: `line ${r.line}` })), o, 'header');
     if (entries.length === 0) throw new Error('ddss: the list has no communes (a header and no rows)');
   }
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
