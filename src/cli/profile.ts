@@ -69,7 +69,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   // must not look like a profile of nothing in particular.
   // A header of blank names over no row (a file of blank lines) names no column either: "1 column, empty" said
   // nothing true.
-  const unnamed = p.rows === 0 && p.columns.every((c) => c.name.trim() === '');
+  const unnamed = p.rows === 0 && p.columns.length > 0 && p.columns.every((c) => c.name.trim() === '');
   if (p.columns.length === 0 || unnamed) {
     const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
     // Why, when the reader knows (an empty input, a gzip file): more use than the issue codes alone.
