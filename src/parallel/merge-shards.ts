@@ -8,6 +8,7 @@ import { checkState } from './check-state.js';
 import { runDifference } from '../core/state-guard.js';
 import { piiKeyCheck } from './input-fingerprint.js';
 import { renameWords, shardRename } from './shard-rename.js';
+import { referenceMismatch } from './shard-references.js';
 import { ShardStateError } from './state-file.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
 import { addMixedEndings, globalLines } from './validate-parallel.js';
@@ -45,7 +46,7 @@ export interface ShardPlan {
 
 /**
  * Checks that `shards` are all the shards of one run of `definition` — one of each index 1…N, the same ddss version,
- * definition, `now`, options and input, each shard's bytes following the previous one's — and orders them. Throws a
+ * definition, `now`, options, references and input, each shard's bytes following the previous one's — and orders them. Throws a
  * one-line `ShardStateError` naming the shards otherwise (`mismatch`), or when a state is not sound (`corrupt`).
  * @example const { offsets } = planShards(landParcels, shards, { names: files });
  */
@@ -69,6 +70,8 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
   };
   differ('now', (s) => s.now);
   differ('options (locale, --show-values, --max-samples, --time-zone, pii key, --grades, --worst, --group-by)', (s) => s.options);
+  const refs = referenceMismatch(named);
+  if (refs !== undefined) throw mismatch(refs);
   if (head.s.input.kind === 'postgres') {
     // Each shard cut the table in its own snapshot: cuts that differ mean the table changed between them.
     differ('input (another table)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));

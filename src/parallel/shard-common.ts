@@ -5,13 +5,14 @@ import { bindTables, loadReferences } from '../reference/bind-references.js';
 import { version } from '../core/version.js';
 import type { DatasetDefinition } from '../core/types.js';
 import { piiKeyCheck } from './input-fingerprint.js';
+import { referenceFingerprints } from './reference-fingerprint.js';
 import type { ShardState } from './shard-state.js';
 import type { ShardValidateOptions } from './validate-shard.js';
 
 /** What every kind of shard does first: the definition bound to its references, and what its state header shares. */
 export interface ShardCommon {
   readonly def: DatasetDefinition;
-  readonly header: Pick<ShardState, 'ddss' | 'dataset' | 'now' | 'options'>;
+  readonly header: Pick<ShardState, 'ddss' | 'dataset' | 'now' | 'options' | 'references'>;
   /** A fresh validator with the shard's options (no `shard` or `datasetSpec`). */
   validator(): ReturnType<typeof createValidator>;
 }
@@ -38,6 +39,8 @@ export async function shardCommon(definition: DatasetDefinition, options: ShardV
         timeZone: options.timeZone ?? null, piiKeyCheck: piiKeyCheck(options.piiKey), grades: resolved.grades,
         worstRecords: resolved.worstRecords, groupBy: resolved.groupBy ?? null, maxGroups: resolved.maxGroups,
       },
+      // What the reference rules were checked against: shards of other registers (or none) are not one run.
+      references: referenceFingerprints(tables),
     },
     validator: () => createValidator(def, { ...rest, now }),
   };

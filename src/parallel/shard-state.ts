@@ -1,6 +1,7 @@
 import type { ValidatorState } from '../core/state.js';
 import type { Locale } from '../core/types.js';
 import type { ShardSpec } from './shard-spec.js';
+import type { ShardReference } from './reference-fingerprint.js';
 
 /** The input a shard read: what every shard of one run must agree on. */
 export type ShardInput = ShardCsvInput | ShardJsonInput | ShardPostgresInput;
@@ -124,6 +125,12 @@ export interface ShardState {
   };
   readonly now: string;
   readonly options: ShardOptions;
+  /**
+   * The references the rules were checked against (`--reference`, `references`, or carried by the definition), by
+   * name, each with a fingerprint of its content; none read: empty. Absent in a state written before they were
+   * recorded: such a state merges only with others that record none either.
+   */
+  readonly references?: readonly ShardReference[];
   readonly input: ShardInput;
   readonly shard: ShardSpec;
   readonly range: ShardRange;

@@ -11,6 +11,8 @@ const MAGIC = 'ddss-state';
 export const STATE_FORMAT = 1;
 /** A header longer than this is not one ddss wrote (it holds names, options and offsets: a few KiB). */
 const MAX_HEADER = 1024 * 1024;
+/** More references than any definition names (each is one `ref()` of its rules). */
+const MAX_REFERENCES = 1000;
 
 /**
  * Why a state file cannot be used: `corrupt` (unreadable, truncated, altered, not a state file: exit 3) or
@@ -103,6 +105,8 @@ function checkHeader(h: unknown): string | undefined {
     || !(o.timeZone === null || typeof o.timeZone === 'string') || typeof o.piiKeyCheck !== 'string' || typeof o.grades !== 'boolean'
     || !whole(o.worstRecords) || o.worstRecords > MAX_WORST_RECORDS || !(o.groupBy === null || typeof o.groupBy === 'string')
     || !whole(o.maxGroups) || o.maxGroups < 1) return 'options';
+  if (!(h.references === undefined || (Array.isArray(h.references) && h.references.length <= MAX_REFERENCES
+    && h.references.every((r) => obj(r) && typeof r.name === 'string' && whole(r.keys) && typeof r.fingerprint === 'string')))) return 'references';
   if (!input(h.input)) return 'input';
   const s = h.shard;
   if (!obj(s) || !whole(s.index) || !whole(s.count) || s.index < 1 || s.index > s.count) return 'shard';
