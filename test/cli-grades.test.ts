@@ -163,6 +163,29 @@ describe('ddss worklist', () => {
     expect(b.stderr).toMatch(/line 2 of the grades file is not JSON/);
   });
 
+  it('refuses a shard\'s grades file, whose rows count within the shard, and reads the merged one', async () => {
+    const states = [tmp.path('s1.ddss-state'), tmp.path('s2.ddss-state')];
+    for (const k of [1, 2]) {
+      const r = await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--shard', `${k}/2`,
+        '--state-out', states[k - 1] as string, '--grades', tmp.path(`s${k}.g.ndjson`), '--grades-all']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+    }
+    // Before: listed as it was, row 0 (line 2) for a record at line 4 of the input: a clerk sent to the wrong line.
+    const shard = await cli(['worklist', tmp.path('s2.g.ndjson')]);
+    expect([shard.code, shard.stdout]).toEqual([2, '']);
+    expect(shard.stderr).toBe(`ddss: ${tmp.path('s2.g.ndjson')} is the grades file of shard 2/2 (ddss validate --shard … --grades): ` +
+      'its rows and lines count within the shard; join the shards with ddss merge part-*.ddss-state --grades FILE.ndjson and give worklist that file\n');
+    const merged = tmp.path('merged.ndjson');
+    expect((await cli(['merge', ...states, '--grades', merged])).stderr).toBe('');
+    const one = tmp.path('one.ndjson');
+    await cli(['validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...NOW, '--grades', one, '--grades-all']);
+    // The merged file is one run's (rows and lines of the whole input, no shard mark), which worklist reads.
+    expect(readFileSync(merged, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    const r = await cli(['worklist', merged]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe((await cli(['worklist', one])).stdout);
+  });
+
   it.each([
     ['an overall grade above 1', { overall: 7 }], ['a negative grade', { correct: -1 }], ['a grade that is text', { overall: 'abc' }],
     ['a negative count', { findings_correct: -4 }], ['a line that is text', { line: 'two' }], ['a group value that is a number', { values: { commune: 12056 } }],

@@ -7,10 +7,11 @@ import { openOutputSink, type OutputSink } from './_output-sink.js';
 export type GradesFile = OutputSink<RecordGrade, Promise<void> | undefined>;
 
 /**
- * Opens the `--grades` file before the run, atomically as `--violations` is (see `openOutputSink`).
+ * Opens the `--grades` file before the run, atomically as `--violations` is (see `openOutputSink`); a shard's
+ * (`shard`: `K/N`) marks each line as the shard's.
  * @example const f = await openGrades(outputPath('grades', 'g.csv', cwd), 'csv', false, true, true);
  */
 export function openGrades(o: OutputPath, format: 'csv' | 'ndjson', force: boolean, bom: boolean,
-  findingsOnly: boolean, columns: readonly string[] = []): Promise<GradesFile> {
-  return openOutputSink(o, force, (stream) => gradeSink(stream, { format, bom, findingsOnly, columns }));
+  findingsOnly: boolean, columns: readonly string[] = [], shard?: string): Promise<GradesFile> {
+  return openOutputSink(o, force, (stream) => gradeSink(stream, { format, bom, findingsOnly, columns, ...(shard === undefined ? {} : { shard }) }));
 }

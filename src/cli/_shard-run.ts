@@ -48,7 +48,8 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
   const columns = args.grades?.columns ?? [];
   const all = args.grades?.all === true;
   const grades = r.grades === undefined ? undefined
-    : await openGrades(r.grades, 'ndjson', args.force, false, !all, columns).catch(async (e: unknown) => {
+    // Marked as the shard's: rows numbered within a shard sent a clerk to the wrong line when worklist read it.
+    : await openGrades(r.grades, 'ndjson', args.force, false, !all, columns, `${args.shard.spec.index}/${args.shard.spec.count}`).catch(async (e: unknown) => {
       await sink?.discard();
       throw e;
     });

@@ -83,7 +83,7 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
       // A grades file saved by an editor that adds a UTF-8 BOM is still the file it was.
       const text = n === 1 && read.startsWith('\ufeff') ? read.slice(1) : read;
       if (text.trim() === '') continue;
-      const g = graded(text, n, by);
+      const g = graded(text, n, by, file);
       const id = g.group ?? EMPTY_GROUP;
       let group = groups.get(id);
       if (group === undefined) {
@@ -122,12 +122,19 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
 }
 
 /** Parses one line; a line that is not a graded record is a usage error naming the line. */
-function graded(text: string, n: number, by: string | undefined): Graded {
+function graded(text: string, n: number, by: string | undefined, file: string): Graded {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(text) as Record<string, unknown>;
   } catch {
     throw usage(`line ${n} of the grades file is not JSON`);
+  }
+  // A shard's rows and lines count within its shard: listed as they are, they sent a clerk to line 81 for a record
+  // at line 16739. Only the merge numbers them in the whole input.
+  const shard = typeof o === 'object' && o !== null ? o.shard : undefined;
+  if (shard !== undefined) {
+    throw usage(`${plainText(file)} is the grades file of shard ${plainText(String(shard))} (ddss validate --shard … --grades): its rows ` +
+      'and lines count within the shard; join the shards with ddss merge part-*.ddss-state --grades FILE.ndjson and give worklist that file');
   }
   // Checked as merge --grades checks a shard's lines: grades from 0 to 1 (or null), whole counts, text values. A line
   // edited to "overall": 7 or "abc" was read as ungraded and sorted last, a line of "two" dropped, without a word.

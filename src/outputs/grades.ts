@@ -35,6 +35,11 @@ export interface GradeFileOptions {
   readonly findingsOnly?: boolean;
   /** The fields of `values` (the run's `gradeColumns`): CSV columns after `rules`; NDJSON keeps the `values` object. */
   readonly columns?: readonly string[];
+  /**
+   * NDJSON of one shard (`K/N`): each line starts with `"shard":"K/N"`, since its rows and lines count within the
+   * shard and only `ddss merge --grades` makes them the input's (`ddss worklist` refuses such a file).
+   */
+  readonly shard?: string;
 }
 
 // Lines are gathered into chunks of about this many characters: one write per record would cost a syscall each.
@@ -76,7 +81,7 @@ export function gradeSink(target: string | Writable, options: GradeFileOptions):
   return {
     write(g) {
       if (failure !== undefined) return undefined;
-      if (!(findingsOnly && g.rules.length === 0)) push(options.format === 'csv' ? csvLine(g, columns) : ndjsonLine(g));
+      if (!(findingsOnly && g.rules.length === 0)) push(options.format === 'csv' ? csvLine(g, columns) : ndjsonLine(g, options.shard));
       return full();
     },
     async close() {
@@ -116,9 +121,9 @@ function csvCell(x: string | number | null | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function ndjsonLine(g: RecordGrade): string {
+function ndjsonLine(g: RecordGrade, shard: string | undefined): string {
   const v = values(g);
-  const o: Record<string, unknown> = {};
+  const o: Record<string, unknown> = shard === undefined ? {} : { shard };
   for (const c of GRADE_COLUMNS) {
     const x = c === 'rules' ? g.rules : v[c];
     if (x !== undefined) o[c] = x;
