@@ -186,6 +186,25 @@ describe('ddss worklist', () => {
     expect(r.stdout).toBe((await cli(['worklist', one])).stdout);
   });
 
+  it('refuses a grades file that lists a record twice, or records out of file order (two files joined)', async () => {
+    const file = await gradesFile();
+    const text = readFileSync(file, 'utf8');
+    const twice = tmp.path('twice.ndjson');
+    writeFileSync(twice, text + text);
+    const lines = text.trimEnd().split('\n').length;
+    // Before: accepted, each record listed twice.
+    const r = await cli(['worklist', twice]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`ddss: line ${lines + 1} of the grades file grades row 0 after row 5 (line ${lines}): a grades file lists ` +
+      'its records in file order, so this one holds two files joined (of two runs or datasets?); give worklist the file of one run\n');
+    const [first, second, ...rest] = text.split('\n');
+    const again = tmp.path('again.ndjson');
+    writeFileSync(again, [first, second, second, ...rest].join('\n'));
+    const a = await cli(['worklist', again]);
+    expect([a.code, a.stdout]).toEqual([2, '']);
+    expect(a.stderr).toMatch(/^ddss: line 3 of the grades file grades row 1 again \(line 2 did\): a grades file lists each record once/);
+  });
+
   it.each([
     ['an overall grade above 1', { overall: 7 }], ['a negative grade', { correct: -1 }], ['a grade that is text', { overall: 'abc' }],
     ['a negative count', { findings_correct: -4 }], ['a line that is text', { line: 'two' }], ['a group value that is a number', { values: { commune: 12056 } }],

@@ -76,6 +76,7 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
 
   const groups = new Map<string, Group>();
   let n = 0;
+  let last: { row: number; line: number } | undefined;
   const lines = createInterface({ input: createReadStream(cliPath(io.cwd, file), 'utf8'), crlfDelay: Infinity });
   try {
     for await (const read of lines) {
@@ -84,6 +85,10 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
       const text = n === 1 && read.startsWith('\ufeff') ? read.slice(1) : read;
       if (text.trim() === '') continue;
       const g = graded(text, n, by, file);
+      // A grades file lists each record once, in file order: a file joined to itself (or to another run's) listed
+      // records twice, or mixed records of two inputs, without a word.
+      if (last !== undefined && g.row <= last.row) throw outOfOrder(g.row, n, last);
+      last = { row: g.row, line: n };
       const id = g.group ?? EMPTY_GROUP;
       let group = groups.get(id);
       if (group === undefined) {
@@ -151,6 +156,15 @@ function graded(text: string, n: number, by: string | undefined, file: string): 
     row: g.row, line: g.line, key: g.key, overall: g.overall, grades: g.grades, findings: g.findings, rules: g.rules,
     group: typeof cell === 'string' && cell !== '' ? cell : null,
   };
+}
+
+/** The error for a record listed again or out of file order: two grades files joined into one. */
+function outOfOrder(row: number, n: number, last: { row: number; line: number }): CliError {
+  return usage(row === last.row
+    ? `line ${n} of the grades file grades row ${row} again (line ${last.line} did): a grades file lists each record once; ` +
+      'this one holds records twice (a file joined to itself?)'
+    : `line ${n} of the grades file grades row ${row} after row ${last.row} (line ${last.line}): a grades file lists its ` +
+      'records in file order, so this one holds two files joined (of two runs or datasets?); give worklist the file of one run');
 }
 
 /** Worst first: the lower overall grade (ungraded last), then the earlier row. */
