@@ -74,6 +74,38 @@ describe('ddss validate --grades', () => {
   });
 });
 
+describe('CSV grades and worklists show control characters escaped, as the text and Markdown outputs do', () => {
+  const ESC = '\u001b[31mRED\u001b[0m';
+  const TITLE = '\u001b]0;TITLE\u0007';
+  // ESC, BEL, or a CR that is not part of a line break.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const RAW = /[\u001b\u0007]|\r(?!\n)/;
+
+  it('validate --grades x.csv and worklist --format csv write no raw ESC, BEL or lone CR', async () => {
+    const def = tmp.path('esc.yaml');
+    writeFileSync(def, 'name: esc\nkey: id\nfields:\n  id: { type: text }\n  commune: { type: text }\n  area: { type: number, min: 1 }\n');
+    const csv = tmp.path('esc.csv');
+    writeFileSync(csv, `id,commune,area\n${ESC},${TITLE},0\nA2,"x\ry",0\nA3,"two\r\nlines",0\n`);
+    const gradesCsv = tmp.path('esc-grades.csv');
+    const gradesNd = tmp.path('esc-grades.ndjson');
+    for (const g of [gradesCsv, gradesNd]) {
+      await cli(['validate', csv, '--dataset', def, ...NOW, '--show-values', '--grades', g, '--grades-columns', 'commune']);
+    }
+    // Before: the ESC sequences went out as they were (`cat grades.csv` recoloured the terminal and retitled its window).
+    const written = readFileSync(gradesCsv, 'utf8');
+    expect(RAW.test(written)).toBe(false);
+    expect(written).toContain('\\u001b[31mRED\\u001b[0m');
+    expect(written).toContain('\\u001b]0;TITLE\\u0007');
+    expect(written).toContain('x\\ry');
+    // A line break inside a quoted cell is data, kept.
+    expect(written).toContain('"two\r\nlines"');
+    const list = await cli(['worklist', gradesNd, '--by', 'commune', '--format', 'csv']);
+    expect(list.code).toBe(0);
+    expect(RAW.test(list.stdout)).toBe(false);
+    expect(list.stdout).toContain('\\u001b]0;TITLE\\u0007,0,2,\\u001b[31mRED\\u001b[0m,');
+  });
+});
+
 describe('ddss worklist', () => {
   /** A register of four communes' records; `owner` is personal. */
   async function gradesFile(): Promise<string> {

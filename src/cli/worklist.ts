@@ -3,7 +3,7 @@ import { cliPath } from './_cli-path.js';
 import { createInterface } from 'node:readline';
 import { CRITERIA, type Criterion } from '../core/types.js';
 import { safeCell } from '../outputs/violations.js';
-import { markdownText, plainText } from '../outputs/_escape.js';
+import { csvText, markdownText, plainText } from '../outputs/_escape.js';
 import { toWorklistHtml } from '../outputs/worklist-html.js';
 import { gradeFromLine } from '../outputs/grades.js';
 import { isRecordGrade } from '../parallel/check-state.js';
@@ -206,7 +206,8 @@ const CSV_COLUMNS = ['group', 'row', 'line', 'key', 'overall', ...CRITERIA, 'rul
 function csv(groups: Map<string, Group>, names: readonly string[], column: string): string {
   const cell = (x: string | number | null | undefined) => {
     if (x === undefined || x === null) return '';
-    const s = safeCell(String(x));
+    // Control characters shown escaped, as the text and Markdown lists show them (terminal-escape injection).
+    const s = safeCell(csvText(String(x)));
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [[column, ...CSV_COLUMNS.slice(1)].map(cell).join(',')];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
+import { csvText, escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
 
 describe('escapeHtml', () => {
   it.each([
@@ -69,6 +69,19 @@ describe('plainText', () => {
     ['zw\u200B\u200C\u200Dx\u2060\uFEFF', 'zw\\u200b\\u200c\\u200dx\\u2060\\ufeff'],
   ])('shows control characters in %j instead of sending them to the terminal', (input, output) => {
     expect(plainText(input)).toBe(output);
+  });
+});
+
+describe('csvText', () => {
+  it.each([
+    ['\u001b[31mred\u001b[0m', '\\u001b[31mred\\u001b[0m'],
+    ['\u001b]0;title\u0007', '\\u001b]0;title\\u0007'],
+    ['over\rwritten', 'over\\rwritten'],
+    ['two\r\nlines\nand\ta tab', 'two\r\nlines\nand\ta tab'],
+    ['abc\u202Eevil\u009b\u0000', 'abc\\u202eevil\\u009b\\u0000'],
+    ['Đúng, đủ, sạch, sống', 'Đúng, đủ, sạch, sống'],
+  ])('shows what a terminal would act on in %j, keeping what a quoted cell carries', (input, output) => {
+    expect(csvText(input)).toBe(output);
   });
 });
 

@@ -94,6 +94,23 @@ export function plainText(text: string): string {
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// What `plainText` shows escaped but a CSV cell may hold as data: tab, LF and CR before LF (a line break inside a
+// quoted cell, which a spreadsheet shows as one and a terminal only moves down for). A CR alone returns the cursor to
+// the start of the line, so text after it overwrites what came before: shown escaped.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CSV_ACTIVE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\r(?!\n)/g;
+
+/**
+ * Makes a CSV cell's text safe for a terminal (`cat worklist.csv`, `head grades.csv`) as `plainText` does for text:
+ * ESC, BEL, C1 controls, bidi and zero-width characters are shown as `\uXXXX` (a CR alone as `\r`), so a value such
+ * as `\u001b[31mRED` or `\u001b]0;TITLE\u0007` can neither recolour the screen nor retitle the window; tabs and line
+ * breaks stay, being data a quoted cell carries. Formula guarding (`safeCell`) comes after.
+ * @example csvText('a\u001b[31mb\r\nc\u202e') // 'a\\u001b[31mb\r\nc\\u202e'
+ */
+export function csvText(text: string): string {
+  return text.replace(CSV_ACTIVE, (c) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 // The one sequence ddss itself sends to a terminal on stderr: the progress line's "back to the start, erase".
 const ERASE_LINE = '\r\u001b[K';
 

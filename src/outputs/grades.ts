@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { safeCell } from './violations.js';
 import { whenDrained } from './_when-drained.js';
-import { jsonLine } from './_escape.js';
+import { csvText, jsonLine } from './_escape.js';
 import type { RecordGrade } from '../core/grades.js';
 
 /**
@@ -46,8 +46,9 @@ export interface GradeFileOptions {
 const CHUNK = 64 * 1024;
 
 /**
- * A sink writing graded records as CSV (formula-guarded like violation files; a grade with no applicable rule is an
- * empty cell, rule ids joined by `;`) or NDJSON (nulls kept), one line per record in the order given.
+ * A sink writing graded records as CSV (formula-guarded like violation files, control characters shown as `\uXXXX`
+ * (`csvText`); a grade with no applicable rule is an empty cell, rule ids joined by `;`) or NDJSON (nulls kept), one
+ * line per record in the order given.
  * @example
  * const sink = gradeSink('grades.csv', { format: 'csv' });
  * await validate(parcels, readCsv('parcels.csv'), { onRecord: sink.write });
@@ -117,7 +118,8 @@ function csvLine(g: RecordGrade, columns: readonly string[]): string {
 function csvCell(x: string | number | null | undefined): string {
   if (x === undefined || x === null) return '';
   if (typeof x === 'number') return String(x);
-  const safe = safeCell(x);
+  // Shown escaped as text output shows them: a key of ESC sequences recoloured the terminal of whoever ran `cat`.
+  const safe = safeCell(csvText(x));
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
