@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { cliPath } from './_cli-path.js';
 import { link, lstat, mkdtemp, open, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { rmSync, unlinkSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin } from './_stdin.js';
+import { addPending, addPendingDir, creation, dropPending, dropPendingDir, notePlaced, wasInterrupted } from './_pending-outputs.js';
+
+export { removePendingOutputs } from './_pending-outputs.js';
 
 /** An output file named by a flag, resolved against the working directory. */
 export interface OutputPath {
@@ -18,9 +21,6 @@ export interface OutputPath {
   /** The command has no `--force` (fix: its outputs are data, never written over a file): refusals do not offer it. */
   readonly noForce?: boolean;
 }
-
-/** Temporary files of outputs being written, removed if the process is interrupted before they are committed. */
-const pending = new Set<string>();
 
 /**
  * Checks output files before any work is done, so a long run never ends in "cannot write": each must be new (or
@@ -96,7 +96,8 @@ async function writable(o: OutputPath, existing: Stats | undefined): Promise<voi
     }
     const probe = temporaryPath(o);
     try {
-      await (await open(probe, 'wx')).close();
+      // Tracked: an interrupt landing before the open completes waits for it, then removes the file it made.
+      await (await creation(() => open(probe, 'wx'))).close();
     } finally {
       await discardOutput(probe);
     }
@@ -111,7 +112,7 @@ async function writable(o: OutputPath, existing: Stats | undefined): Promise<voi
  */
 export function temporaryPath(o: OutputPath): string {
   const temp = join(dirname(o.path), `.${basename(o.path)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
-  pending.add(temp);
+  addPending(temp);
   return temp;
 }
 
@@ -122,14 +123,15 @@ export function temporaryPath(o: OutputPath): string {
  */
 export async function commitOutput(o: OutputPath, temp: string, force: boolean): Promise<void> {
   try {
-    if (force) await rename(temp, o.path);
-    else await linkNew(temp, o.path);
+    await creation(() => (force ? rename(temp, o.path) : linkNew(temp, o.path)));
   } catch (e) {
     await discardOutput(temp);
     throw (e as NodeJS.ErrnoException).code === 'EEXIST' ? refuse(o) : cannotWrite(o, e);
   }
-  pending.delete(temp);
+  notePlaced(o.given);
+  // Still pending until unlinked: an interrupt now removes the temporary name, never the placed file.
   if (!force) await unlink(temp).catch(() => undefined);
+  dropPending(temp);
 }
 
 /**
@@ -143,31 +145,17 @@ export async function placeOutput(o: OutputPath, temp: string, force: boolean): 
   await commitOutput(o, temp, force);
   return async () => {
     const now = placed === undefined ? undefined : await lstat(o.path).catch(() => undefined);
+    // Interrupted: the file stays, and the interrupt's message names it as written.
+    if (wasInterrupted()) return;
     if (now !== undefined && now.dev === placed?.dev && now.ino === placed.ino) await unlink(o.path).catch(() => undefined);
   };
 }
 
 /** Removes a temporary file that will not be committed. */
 export async function discardOutput(temp: string): Promise<void> {
-  pending.delete(temp);
+  dropPending(temp);
   await unlink(temp).catch(() => undefined);
 }
-
-/** Removes every uncommitted temporary file and directory, synchronously: for signal and fatal-error handlers. */
-export function removePendingOutputs(): void {
-  for (const temp of pending) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already committed or removed.
-    }
-  }
-  pending.clear();
-  for (const dir of pendingDirs) rmSync(dir, { recursive: true, force: true });
-  pendingDirs.clear();
-}
-
-const pendingDirs = new Set<string>();
 
 /**
  * A private directory in the system's temporary directory for the length of a run (a suggested definition): an
@@ -175,13 +163,13 @@ const pendingDirs = new Set<string>();
  * @example const dir = await temporaryDir('ddss-suggested-'); try { … dir.path … } finally { await dir.remove(); }
  */
 export async function temporaryDir(prefix: string): Promise<{ readonly path: string; remove(): Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), prefix));
-  pendingDirs.add(path);
+  const path = await creation(() => mkdtemp(join(tmpdir(), prefix)));
+  addPendingDir(path);
   return {
     path,
     async remove() {
       await rm(path, { recursive: true, force: true });
-      pendingDirs.delete(path);
+      dropPendingDir(path);
     },
   };
 }
@@ -201,7 +189,7 @@ export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, for
 }> {
   const temp = temporaryPath(o);
   try {
-    await writeFile(temp, bytes, { flag: 'wx' });
+    await creation(() => writeFile(temp, bytes, { flag: 'wx' }));
   } catch (e) {
     await discardOutput(temp);
     throw cannotWrite(o, e);

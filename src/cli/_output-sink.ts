@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { cannotWrite, discardOutput, placeOutput, temporaryPath, type OutputPath } from './_files.js';
+import { creation } from './_pending-outputs.js';
 
 /** A streamed output file (`--violations`, `--grades`, `fix --out`) while the run lasts. */
 export interface OutputSink<T, R = void> {
@@ -60,7 +61,7 @@ export async function openOutputSink<T, R = void>(o: OutputPath, force: boolean,
   const temp = temporaryPath(o);
   let handle;
   try {
-    handle = await open(temp, 'wx');
+    handle = await creation(() => open(temp, 'wx'));
   } catch (e) {
     await discardOutput(temp);
     throw cannotWrite(o, e);

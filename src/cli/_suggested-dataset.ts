@@ -10,6 +10,7 @@ import { plainText } from '../outputs/_escape.js';
 import { titleHint } from './_header-below.js';
 import { renamedPersonal } from './_rename.js';
 import { shellArg } from './_shell-arg.js';
+import { creation } from './_pending-outputs.js';
 
 /**
  * For `ddss validate` without `--dataset`: profiles the input and writes the suggested definition to a private
@@ -37,7 +38,7 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   }
   const dir = await temporaryDir('ddss-suggested-');
   const file = join(dir.path, 'suggested.yaml');
-  await writeFile(file, yaml, { mode: 0o600 });
+  await creation(() => writeFile(file, yaml, { mode: 0o600 }));
   io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} column${columns === 1 ? '' : 's'}); ` +
     `save it with ddss profile ${plainText(given)}${renameFlags(o.rename)} --format yaml --out FILE\n`);
   if (title !== undefined) io.stderr.write(`${title}\n`);

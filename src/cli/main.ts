@@ -2,7 +2,8 @@
 import { statSync } from 'node:fs';
 import { run } from './run.js';
 import { processIo, stdoutFailed } from './_io.js';
-import { removePendingOutputs } from './_files.js';
+import { removePendingOutputs } from './_pending-outputs.js';
+import { interrupt } from './_interrupt.js';
 import { EXIT } from './_errors.js';
 import { waitingOnPipe } from '../sources/file-chunks.js';
 import { terminalLines } from '../outputs/_escape.js';
@@ -13,12 +14,20 @@ import { terminalLines } from '../outputs/_escape.js';
 // pipe with no writer never returns, so the process stayed after saying it was interrupted. It then ends by the signal
 // itself (`once` has removed the handler: the default action is back), which shells also show as 130 or 143.
 // SIGHUP's default ended the process on the spot, leaving its temporary files (a partial violations file) behind.
+// Otherwise the files being created or placed when the signal landed are waited for before they are removed, and
+// the message says which outputs the run had placed (see `interrupt`).
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.once(signal, () => {
-    removePendingOutputs();
-    process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
-    if (waitingOnPipe() || namesPipe(process.argv.slice(2))) process.kill(process.pid, signal);
-    process.exit(code);
+    if (waitingOnPipe() || namesPipe(process.argv.slice(2))) {
+      removePendingOutputs();
+      process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
+      process.kill(process.pid, signal);
+      process.exit(code);
+    }
+    interrupt(signal, code, {
+      exit: (c) => process.exit(c), write: (t) => { process.stderr.write(t); }, isTTY: process.stderr.isTTY,
+      ended: () => (finished ? Number(process.exitCode ?? 0) : undefined),
+    });
   });
 }
 
