@@ -42,7 +42,10 @@ export function checkState(plan: Plan, s: unknown, options: StateOptions): strin
   if (!dense(s.rules) || s.rules.length !== plan.slots.length) return 'rules';
   for (let i = 0; i < s.rules.length; i++) {
     const slot = plan.slots[i];
-    const why = checkRule(s.rules[i], rows, maxSamples) ??
+    // A rule checks each row once at most: a `checked` above the rows made a merged rule check more rows than the run had.
+    const checked = (s.rules[i] as { checked?: unknown }).checked;
+    const why = (typeof checked === 'number' && checked > rows ? `checked ${checked} rows of the shard's ${rows}` : undefined) ??
+      checkRule(s.rules[i], rows, maxSamples) ??
       (slot?.kind === 'aggregate' ? checkAggregate(slot.rule as AggregateRule, (s.rules[i] as { agg: unknown }).agg)
         : (s.rules[i] as { agg: unknown }).agg === undefined ? undefined : 'a state where none belongs');
     if (why !== undefined) return `rules[${i}] (${slot?.id ?? '?'}): ${why}`;

@@ -9,6 +9,7 @@ import { runDifference } from '../core/state-guard.js';
 import { piiKeyCheck } from './input-fingerprint.js';
 import { renameWords, shardRename } from './shard-rename.js';
 import { referenceMismatch } from './shard-references.js';
+import { rangeProblem } from './shard-coverage.js';
 import { ShardStateError } from './state-file.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
 import { addMixedEndings, globalLines } from './validate-parallel.js';
@@ -115,6 +116,8 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
       const unit = s.input.kind === 'postgres' ? 'key range' : s.input.kind === 'json' ? 'line' : 'byte';
       throw mismatch(`${prev.name} ends at ${unit} ${prev.s.range.ended} but ${name} starts at ${unit} ${s.range.began}: the shards do not follow each other`);
     }
+    const range = rangeProblem(s, k, ordered.length);
+    if (range !== undefined) throw new ShardStateError(`${name}: not a sound state (${range})`, 'corrupt');
     const keys = prev?.s.range.keys;
     if (prev !== undefined && prev.s.range.error === undefined && keys !== undefined && keys.to !== s.range.keys?.from) {
       throw mismatch(`${prev.name} ends at another key than ${name} begins at: the table changed between shards, so their key ` +
@@ -190,7 +193,9 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
     const why = checkState(compiled, s.state, h.options);
     if (why !== undefined) throw new ShardStateError(`${name}: not a sound state (${why})`, 'corrupt');
     const differ = runDifference(run, (s.state as { run?: unknown }).run);
-    if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines || differ !== undefined) {
+    // Every record read is a row or a skipped record (one a finding kept from the rows), unless the read broke off.
+    const records = h.range.error === undefined && h.input.kind !== 'postgres' && s.state.rows + s.state.skippedRecords !== h.range.records;
+    if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines || records || differ !== undefined) {
       throw new ShardStateError(`${name}: its state does not match its header${differ === undefined ? '' : ` (${differ})`}`, 'corrupt');
     }
     v.merge(s.state, k === plan.used - 1); // the last is only finished
