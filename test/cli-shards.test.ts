@@ -153,7 +153,7 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     ['another --now', async () => [(await good('now-a', 2)).find((p) => p.endsWith('-1.ddss-state')) as string,
       ...(await runOther('now-b', ['--now', '2026-11-23']))], /different runs: other now/],
     ['another definition', async () => [(await good('def-a', 2))[0] as string, ...(await runShards(insurance, 'insurance-participants', 2, 'def-b')).slice(0, 1)],
-      /is a state of dataset "insurance-participants", not of the definition "land-parcels" given/],
+      /is a state of dataset "insurance-participants", not of "land-parcels", the --dataset land-parcels the first shard recorded/],
     ['another N', async () => [...(await good('n-a', 2)), ...(await good('n-b', 3)).slice(0, 1)], /different runs: other shard count/],
     ['a missing shard', async () => (await good('miss', 3)).filter((p) => !p.endsWith('-2.ddss-state')), /shard 2 of 3 missing/],
     ['a shard twice', async () => { const p = await good('dup', 2); return [...p, p[0] as string]; }, /are both shard/],
@@ -394,7 +394,38 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     }
     const merged = await cli(['merge', ...parts]);
     expect([merged.code, merged.stdout]).toEqual([2, '']);
-    expect(merged.stderr).toMatch(/changed-def-1\.ddss-state is a state of another version of dataset "p"/);
+    expect(merged.stderr).toMatch(/changed-def-1\.ddss-state was run with the definition \S+changed-def\.yaml \(the --dataset the shards recorded\), which now holds another version of dataset "p"/);
+    const given = await cli(['merge', ...parts, '--dataset', def]);
+    expect(given.stderr).toMatch(/changed-def-1\.ddss-state is a state of another version of dataset "p", not of the definition "p" given \(--dataset \S+changed-def\.yaml\)/);
+  }, 60_000);
+
+  it('a definition file edited after the shards ran, or recorded relative to another directory, is named as such (exit 2)', async () => {
+    const input = tmp.path('edited-def.csv');
+    writeFileSync(input, `id,n\n${Array.from({ length: 3000 }, (_, i) => `${i + 1},${i % 50}`).join('\n')}\n`);
+    const def = tmp.path('edited-def.yaml');
+    writeFileSync(def, 'name: land-parcels\nkey: id\nfields:\n  id: { type: text }\n  n: { type: integer, min: 0 }\n');
+    const parts = [tmp.path('edited-def-1.ddss-state'), tmp.path('edited-def-2.ddss-state')];
+    for (const k of [1, 2]) {
+      const r = await cli(['validate', input, '--dataset', def, ...NOW, '--shard', `${k}/2`, '--state-out', parts[k - 1] as string]);
+      expect(r.code).toBe(0);
+    }
+    writeFileSync(def, 'name: land-parcels\nkey: id\nfields:\n  id: { type: text }\n  n: { type: integer, min: 40 }\n');
+    // Before: 'is a state of another version of dataset "land-parcels", not of the definition "land-parcels" given',
+    // of a merge given no definition.
+    const edited = await cli(['merge', ...parts]);
+    expect([edited.code, edited.stdout]).toEqual([2, '']);
+    expect(edited.stderr).toBe(`ddss: ${parts[0]} was run with the definition ${def} (the --dataset the shards recorded), which ` +
+      'now holds another version of dataset "land-parcels": it changed since the shards ran; run them again with it, or give merge ' +
+      '--dataset the definition they ran\n');
+    // A path recorded as given, relative to the directory the shards ran in: before, only 'dataset definition file not
+    // found: "d2.yaml"'.
+    for (const p of parts) {
+      const s = decodeShardState(readFileSync(p));
+      writeFileSync(p, encodeShardState({ ...s, dataset: { ...s.dataset, spec: 'elsewhere/d2.yaml' } }));
+    }
+    const moved = await cli(['merge', ...parts]);
+    expect([moved.code, moved.stdout]).toEqual([2, '']);
+    expect(moved.stderr).toMatch(/^ddss: the shards were run with --dataset elsewhere\/d2\.yaml, which is not found from \S+ \(a path the states recorded as it was given, relative to the directory the shards ran in\): give merge --dataset the definition's path\n$/);
   }, 60_000);
 
   it('merge never writes over a file it reads, even with --force: a shard\'s violations file, --input, the definition', async () => {

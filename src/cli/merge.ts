@@ -10,7 +10,8 @@ import { violationSink } from '../outputs/violations.js';
 import type { ShardHeader, ShardState } from '../parallel/shard-state.js';
 import type { Report, Violation } from '../core/types.js';
 import { parse, ratio, reportFormat } from './_args.js';
-import { definitionFile, resolveDataset } from './_dataset.js';
+import { definitionFile } from './_dataset.js';
+import { mergeDataset } from './_merge-dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, stageOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
@@ -113,13 +114,12 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     if (JSON.stringify(again) !== JSON.stringify(header)) throw new CliError(`${f.given}: the state file changed during the merge`, EXIT.unevaluated);
     return { ...header, state };
   };
-  const spec = v.dataset ?? states[0]?.dataset.spec;
-  if (spec === undefined) throw usage('the shards do not record their --dataset: give it to merge with --dataset');
   const definitionRead: { what: string; path: string }[] = [];
-  const definition = await resolveDataset(spec, io.cwd, definitionRead);
+  const { definition, from } = await mergeDataset(v.dataset, states[0]?.dataset.spec, io.cwd, definitionRead);
+  const spec = from.spec;
   const piiKey = v['pii-key'] ?? io.env.DDSS_PII_KEY;
   const names = files.map((f) => f.given);
-  const common = { names, load, ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }) };
+  const common = { names, load, definitionSpec: from, ...(piiKey === undefined || piiKey === '' ? {} : { piiKey }) };
   let plan;
   try {
     plan = planShards(definition, states, common);

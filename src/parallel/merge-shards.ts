@@ -10,6 +10,7 @@ import { piiKeyCheck } from './input-fingerprint.js';
 import { renameWords, shardRename } from './shard-rename.js';
 import { referenceMismatch } from './shard-references.js';
 import { rangeProblem } from './shard-coverage.js';
+import { definitionMismatch, type DefinitionSpec } from './definition-mismatch.js';
 import { ShardStateError } from './state-file.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
 import { addMixedEndings, globalLines } from './validate-parallel.js';
@@ -28,6 +29,8 @@ export interface MergeShardsOptions extends Pick<ValidateOptions, 'failUnder' | 
    * its position in `shards`. So a merge holds one shard's state at a time besides the merged one.
    */
   readonly load?: (header: ShardHeader, index: number) => ShardState;
+  /** Where `definition` came from, for messages (a definition file that changed since the shards ran). */
+  readonly definitionSpec?: DefinitionSpec;
 }
 
 /** The shards of one run in file order, checked, with where each one's rows and lines start in the whole input. */
@@ -60,9 +63,7 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
   const own = version();
   for (const { s, name } of named) {
     if (s.ddss !== own) throw mismatch(`${name} was written by ddss ${s.ddss}; this is ddss ${own}: run every shard and the merge with one version`);
-    if (s.dataset.signature !== plan.signature) {
-      throw mismatch(`${name} is a state of ${s.dataset.name === definition.name ? 'another version of ' : ''}dataset "${s.dataset.name}", not of the definition "${definition.name}" given`);
-    }
+    if (s.dataset.signature !== plan.signature) throw mismatch(definitionMismatch(name, s, definition, options.definitionSpec));
   }
   const differ = (what: string, get: (s: ShardHeader) => unknown) => {
     const first = JSON.stringify(get(head.s));
