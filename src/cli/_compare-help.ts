@@ -24,7 +24,8 @@ Options:
       --normalize nfc    compare text in Unicode NFC (composed and decomposed letters are equal)
       --pii COLS         personal columns, masked in every output (besides the dataset's pii fields, and
                          columns whose name or values say personal data: owner_name, dob, phone, …)
-      --show-values      show personal data unmasked
+      --show-values      show personal data unmasked (also a cell of another column that is a person's by
+                         its form: a CCCD, a name, an e-mail, a note quoting a phone, masked otherwise)
       --pii-key K        secret key of hashed personal fields (prefer the DDSS_PII_KEY environment variable)
       --max-samples N    differences kept per status in the report (default 100; counts are always exact)
       --memory-budget MB key table kept in memory before both sides are partitioned to temporary

@@ -3,6 +3,7 @@ import { personalColumnName } from '../profile/personal-column.js';
 import { isThenable } from '../core/_validator-helpers.js';
 import type { DatasetDefinition, PiiMode } from '../core/types.js';
 import { cellText, type Canon } from './_canon.js';
+import { strayCell } from './_stray-cell.js';
 import type { KeyOutcome } from './_table.js';
 import type { Difference, DifferenceStatus } from './types.js';
 
@@ -33,7 +34,8 @@ export interface Tally {
 /**
  * Classifies each key: duplicated on a side (never paired), missing, extra, matched, or changed (then compares its
  * cells one by one to name the columns). Every difference goes to `onChange`, and the first `maxSamples` of each status
- * to the samples; values of personal columns are masked (or hashed) unless `showValues`.
+ * to the samples; values of personal columns are masked (or hashed) unless `showValues`, and so are cells of other
+ * compared columns that are a person's data by their form (`strayCell`).
  */
 export function tally(s: TallySetup): Tally {
   const nk = s.key.length;
@@ -46,10 +48,21 @@ export function tally(s: TallySetup): Tally {
     if (spec !== undefined && spec.privacy !== false) return spec.privacy;
     return s.pii.includes(c) || (spec === undefined && personalColumnName(c)) ? 'mask' : false;
   });
+  // A person's value in a compared column that is not personal (a note quoting a CCCD, a name shifted by a dropped
+  // cell) is masked too: in any column no dataset declares, and, as validate does, in a declared field when the
+  // dataset has personal fields (one that has none declares open data). Keys stay as read: they find the record.
+  const open = s.dataset !== undefined && !Object.values(s.dataset.fields).some((f) => f.privacy !== false);
+  const stray = [...s.key, ...s.compared].map((c, i) => {
+    const spec = s.dataset?.fields[c];
+    return i >= nk && !s.showValues && (spec === undefined || !open) ? { type: spec?.type } : undefined;
+  });
   const show = (i: number, raw: unknown): string => {
     const text = cellText(raw);
     const mode = modes[i] ?? false;
-    return mode === false || text === '' ? text : protect(text, mode);
+    if (text === '') return text;
+    if (mode !== false) return protect(text, mode);
+    const judged = stray[i];
+    return judged !== undefined && strayCell(text, judged.type) ? protect(text, 'mask') : text;
   };
   // A composite key's parts joined with `|`; a `|` or `\` inside a part is escaped (`\|`, `\\`), since ["a|b", "c"]
   // and ["a", "b|c"] are two keys (never paired) that were both shown "a|b|c". A one-column key is shown as written.

@@ -49,7 +49,12 @@ export interface CompareOptions {
    * whose values are, as `profile` judges a column, on the first 1,000 records of each side (`c1` holding names).
    */
   readonly pii?: readonly string[];
-  /** Show personal values unmasked. Default false. */
+  /**
+   * Show personal values unmasked. Default false: then a cell of any other compared column that is a person's data
+   * by its form (a CCCD, a BHYT code, an e-mail, a full name, a cell over several lines, a note quoting a phone, an
+   * ID or a name) is masked too, as `validate` masks such values (in a field of `dataset` when it has personal
+   * fields). Keys are shown as read.
+   */
   readonly showValues?: boolean;
   /** Secret key of the keyed hash of `pii('hash')` fields of `dataset` (needed when it has one, unless `showValues`). */
   readonly piiKey?: string;
