@@ -33,6 +33,16 @@ describe('ddss compare: exit codes', () => {
   });
 });
 
+describe('ddss compare --pii', () => {
+  // Accepted, `--pii nmae` masked nothing and said nothing: the column meant was shown in the clear.
+  it('refuses a column neither file has (exit 2), as --columns does, naming the columns there are and the near one', async () => {
+    const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--pii', 'dob,nmae']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe('ddss: pii column "nmae" is not in the source (its columns: id, name, dob); nor in the copy; ' +
+      'did you mean "name": --pii dob,name\n');
+  });
+});
+
 describe('ddss compare: outputs', () => {
   it('prints a JSON report matching the schema, with exact counts', async () => {
     const r = await cli(['compare', p('source.csv'), p('copy.csv'), '--key', 'id', '--format', 'json']);

@@ -53,8 +53,9 @@ Options:
 
 A per-file flag beside the flag of both files for the same setting is a usage error, as is one for a file it does
 not fit (--encoding-copy for an .xlsx copy).
-A --key or --columns column a header lacks is a usage error naming what to give instead: the near column and
-its --rename-source or --rename-copy, the --key both files spell otherwise, or the --range of a header below a title.
+A --key or --columns column a header lacks (a --pii column neither has) is a usage error naming what to give
+instead: the near column and its --rename-source or --rename-copy, the --key both files spell otherwise, or the
+--range of a header below a title.
 A file read in an encoding or with a delimiter it is not in is said on stderr with its own flag to give
 (declare --encoding-copy utf8, --delimiter-source ';').
 

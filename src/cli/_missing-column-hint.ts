@@ -18,13 +18,15 @@ export interface HintContext {
   readonly rename: Sides<Rename | undefined>;
   readonly key: readonly string[];
   readonly columns: readonly string[] | undefined;
+  /** The `--pii` columns, as given. */
+  readonly pii: readonly string[];
   readonly showValues: boolean;
 }
 
 const DELIMITERS: ReadonlyArray<readonly [string, string]> = [[';', "';'"], ['\t', 'tab'], ['|', "'|'"], [',', "','"]];
 
 /**
- * What to do about a key or `--columns` column a header lacks, as the end of `compare`'s usage error (`; the copy has
+ * What to do about a key or `--columns` column a header lacks (or a `--pii` column neither has), as the end of `compare`'s usage error (`; the copy has
  * "Parcel ID": read it as "parcel_id" with --rename-copy "Parcel ID=parcel_id"`), for each file lacking it: a header found
  * below a title (the `--range-copy` or `tail` to read from it), a header that is one column holding another delimiter,
  * a near column and the `--rename-source`/`--rename-copy` to give (or, when both files have the same near name, the
@@ -35,6 +37,7 @@ const DELIMITERS: ReadonlyArray<readonly [string, string]> = [[';', "';'"], ['\t
  */
 export async function missingColumnHint(m: MissingColumn, c: HintContext): Promise<string> {
   const lacking = SIDES.filter((s) => m.columns[s].length > 0 && !m.columns[s].includes(m.column));
+  if (m.role === 'pii') return _piiHint(m, lacking, c);
   const flag = m.role === 'key' ? 'key' : 'columns';
   const named = (as: string): string => _word((m.role === 'key' ? c.key : c.columns ?? [m.column]).map((n) => (n === m.column ? as : n)).join(','));
   const parts = lacking.length === 2 ? ['nor in the copy'] : []; // the message names the first side lacking it only
@@ -46,6 +49,21 @@ export async function missingColumnHint(m: MissingColumn, c: HintContext): Promi
   for (const side of lacking) {
     const hint = await _title(m, side, c) ?? _delimiter(m, side, c) ?? _rename(m, side, near[side], lacking, c, flag, named);
     if (hint !== undefined) parts.push(hint);
+  }
+  return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
+}
+
+/**
+ * A `--pii` column neither file has: the other file lacking it too, and the near column of either to give instead
+ * (no rename: a personal column is named as it is, not read as another).
+ */
+function _piiHint(m: MissingColumn, lacking: readonly CompareSide[], c: HintContext): string {
+  const parts = lacking.length === 2 ? ['nor in the copy'] : [];
+  const names = SIDES.flatMap((s) => (c.showValues || !headerLooksLikeRecord(m.columns[s]) ? m.columns[s] : []));
+  const near = nearest(m.column, [...new Set(names)]);
+  if (near !== undefined) {
+    const given = [...new Set(c.pii.map((n) => (n === m.column ? near : n)))];
+    parts.push(`did you mean ${JSON.stringify(near)}: --pii ${_word(given.join(','))}`);
   }
   return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
 }

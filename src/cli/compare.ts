@@ -124,7 +124,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     // column, say what to give instead, as validate does for a field.
     const hint = e instanceof MissingColumnError ? await missingColumnHint(e.missing, { paths: { source, copy },
       given: { source: args.source, copy: args.copy }, inputs: args, options, rename: { source: sideRename(args.rename, 'source'),
-        copy: sideRename(args.rename, 'copy') }, key: args.key, columns: args.columns, showValues: args.showValues }) : '';
+        copy: sideRename(args.rename, 'copy') }, key: args.key, columns: args.columns, pii: args.pii, showValues: args.showValues }) : '';
     // Its first rows were read: a file in another encoding (a legacy export that is also `;`-separated) is said now,
     // not on the run after the next.
     const encodings = e instanceof MissingColumnError ? SIDES.map((side) => encodingHint(side, args, seen[side])).filter((h) => h !== undefined) : [];

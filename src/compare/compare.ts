@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { RowInput } from '../core/validate.js';
-import { listedColumns } from '../core/columns.js';
 import { readRename } from '../core/rename.js';
 import { columnCanon, type Canon, type TextOptions } from './_canon.js';
 import { Hasher, hash64 } from './_hash.js';
@@ -9,7 +8,7 @@ import { isTabularSource, type SourceRead } from '../core/source.js';
 import { objectRows } from '../reference/_object-rows.js';
 import { Spill } from './_spill.js';
 import { KeyTable } from './_table.js';
-import { MissingColumnError } from './missing-column-error.js';
+import { columnList, comparedColumns } from './_columns.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { tally, type Tally } from './_tally.js';
 import type { CompareOptions, ComparisonReport, KeylessRecords } from './types.js';
@@ -39,7 +38,7 @@ const PARTITIONS = 64;
 export async function compare(source: RowInput, copy: RowInput, options: CompareOptions): Promise<ComparisonReport> {
   // Ignored, a misspelt option changed the comparison without a word: `PII` showed personal columns in clear.
   checkOptionKeys(options, Object.keys(OPTION_KEYS), 'compare');
-  const key = _list('key', typeof options.key === 'string' ? [options.key] : options.key);
+  const key = columnList('key', typeof options.key === 'string' ? [options.key] : options.key);
   if (key.length === 0) throw new TypeError('ddss: compare needs a key column');
   const maxSamples = options.maxSamples ?? 100;
   if (!Number.isSafeInteger(maxSamples) || maxSamples < 0) throw new TypeError('ddss: maxSamples must be a whole number ≥ 0');
@@ -57,7 +56,8 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   let compared: readonly string[];
   let onlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
   try {
-    ({ compared, onlyIn } = _columns(key, options.columns, sourceSide, copySide, options.showValues === true));
+    ({ compared, onlyIn } = comparedColumns({ key, named: options.columns, pii: options.pii ?? [] }, sourceSide, copySide,
+      options.showValues === true));
   } catch (e) {
     await Promise.all([sourceSide.close(), copySide.close()]);
     throw e;
@@ -202,54 +202,9 @@ class Run {
   }
 }
 
-/** The compared columns and those only one side has; throws for a key or named column a header lacks. */
-function _columns(key: readonly string[], named: readonly string[] | undefined, sourceSide: Side, copySide: Side,
-  showValues: boolean) {
-  for (const c of key) _mustHave(c, 'key', sourceSide, copySide, showValues);
-  // A repeated column is compared once, by its first occurrence (the reader reports the repetition: duplicate_header).
-  const compared = named === undefined
-    ? [...new Set(sourceSide.columns)].filter((c) => !key.includes(c) && (copySide.columns.length === 0 || copySide.columns.includes(c)))
-    : _list('columns', named);
-  for (const c of compared) {
-    if (key.includes(c)) throw new TypeError(`ddss: column "${c}" is the key; it cannot also be compared`);
-    if (named !== undefined) _mustHave(c, 'compared', sourceSide, copySide, showValues);
-  }
-  const both = sourceSide.columns.length > 0 && copySide.columns.length > 0;
-  const onlyIn = {
-    source: both ? sourceSide.columns.filter((c) => !copySide.columns.includes(c)) : [],
-    copy: both ? copySide.columns.filter((c) => !sourceSide.columns.includes(c)) : [],
-  };
-  return { compared, onlyIn };
-}
-
 /** A cell as JSON keeps it: bigints as their digits, absent cells as null (both compare as their text). */
 function _jsonable(v: unknown): unknown {
   return v === undefined ? null : typeof v === 'bigint' ? String(v) : v;
-}
-
-function _list(option: string, names: readonly string[]): readonly string[] {
-  if (!Array.isArray(names) || names.some((c) => typeof c !== 'string' || c === '')) {
-    throw new TypeError(`ddss: ${option} must name columns (non-empty strings)`);
-  }
-  const seen = new Set<string>();
-  for (const c of names) {
-    if (seen.has(c)) throw new TypeError(`ddss: ${option} names column "${c}" twice`);
-    seen.add(c);
-  }
-  return names;
-}
-
-/**
- * A key or compared column must be in each header that was read (an empty side has none). The message lists the
- * header, masked when it is a record's values (a file without a header line).
- */
-function _mustHave(column: string, role: 'key' | 'compared', source: Side, copy: Side, showValues: boolean): void {
-  for (const [name, side] of [['source', source], ['copy', copy]] as const) {
-    if (side.columns.length > 0 && !side.columns.includes(column)) {
-      throw new MissingColumnError(`ddss: ${role} column "${column}" is not in the ${name} (${listedColumns(side.columns, showValues)})`,
-        { column, role, side: name, columns: { source: source.columns, copy: copy.columns } });
-    }
-  }
 }
 
 /** Hashed personal fields need a key, or the same value hashes differently on every run. */

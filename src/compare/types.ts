@@ -47,6 +47,7 @@ export interface CompareOptions {
    * Personal columns, masked in every output unless `showValues`; besides the dataset's `pii` fields, and the columns
    * it does not declare (all, without a dataset) whose name says personal data (`owner_name`, `dob`, `phone`), or
    * whose values are, as `profile` judges a column, on the first 1,000 records of each side (`c1` holding names).
+   * Each must be a column of one side at least (a `MissingColumnError` otherwise, as for `columns`).
    */
   readonly pii?: readonly string[];
   /**
