@@ -33,6 +33,33 @@ describe('ddss compare: exit codes', () => {
   });
 });
 
+describe('ddss compare of two sides without a record', () => {
+  // Both said "Equal", exit 0, even with a key and columns no file has: nothing was compared. One empty (0-byte) side
+  // was already "Not evaluated", exit 3.
+  it.each([
+    ['two empty JSON arrays, with a key and columns no header could show', 'e.json', '[]\n', ['--key', 'no_such_column', '--columns', 'nope2']],
+    ['two header-only CSV files', 'h.csv', 'id,name\n', ['--key', 'id']],
+  ])('%s: not evaluated (exit 3), said, and no --changes file', async (_what, name, text, flags) => {
+    writeFileSync(p(`s-${name}`), text);
+    writeFileSync(p(`c-${name}`), text);
+    const r = await cli(['compare', p(`s-${name}`), p(`c-${name}`), ...flags, '--changes', p('ch.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^Not evaluated: there is nothing to compare — Live —\n/);
+    expect(r.stderr).toBe('ddss: nothing to compare: the source and the copy hold no records (0 rows on each side)\n');
+    expect(existsSync(p('ch.csv'))).toBe(false);
+    const json = await cli(['compare', p(`s-${name}`), p(`c-${name}`), ...flags, '--format', 'json']);
+    const report = JSON.parse(json.stdout) as ComparisonReport;
+    assertValidComparison(report);
+    expect([report.status, report.partial, report.score]).toEqual(['error', false, null]);
+  });
+
+  it('a key column a header lacks is still a usage error (exit 2)', async () => {
+    writeFileSync(p('h.csv'), 'id,name\n');
+    writeFileSync(p('e.json'), '[]\n');
+    for (const copy of ['h.csv', 'e.json']) expect((await cli(['compare', p('h.csv'), p(copy), '--key', 'nope'])).code).toBe(2);
+  });
+});
+
 describe('ddss compare --pii', () => {
   // Accepted, `--pii nmae` masked nothing and said nothing: the column meant was shown in the clear.
   it('refuses a column neither file has (exit 2), as --columns does, naming the columns there are and the near one', async () => {

@@ -62,5 +62,6 @@ A file read in an encoding or with a delimiter it is not in is said on stderr wi
 Records whose key is blank (empty, white space, absent, a --dataset missing value) are paired with nothing:
 counted apart (JSON "keyless"), and the copy is not equal.
 
-Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole.
+Exit codes: 0 the copy equals the source, 1 it differs, 2 usage error, 3 a file could not be read whole, or
+neither holds a record (nothing to compare).
 `;

@@ -32,7 +32,9 @@ export function watchEncoding(source: TabularSource, seen: EncodingSeen): Tabula
  */
 export function compareHints(report: ComparisonReport, inputs: CompareInputs, given: Sides<string>, seen: Sides<EncodingSeen>): string[] {
   const lines: string[] = [];
-  if (report.error !== undefined) {
+  // Both read whole, neither holding a record: nothing went unread, there was nothing to compare.
+  if (report.error !== undefined && !report.partial) lines.push(`ddss: ${report.error}`);
+  else if (report.error !== undefined) {
     let error = report.error;
     for (const side of SIDES) {
       // The report says a side's error without the reader's own "ddss: " (compare's `_report`).

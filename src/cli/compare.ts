@@ -132,9 +132,10 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     throw usage(`${(e as Error).message.replace(/^ddss: /, '')}${hint}${[...encodings, ...records].map((h) => `; ${h}`).join('')}`);
   }
   // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves
-  // no changes file: differences of half a file would look like a whole answer.
-  if (file !== undefined && report.partial) await _discard(file);
-  const kept = file !== undefined && changes !== undefined && !report.partial ? _committable(file, changes, args.force) : undefined;
+  // no changes file: differences of half a file would look like a whole answer; nor does a comparison of nothing.
+  const evaluated = report.status !== 'error';
+  if (file !== undefined && !evaluated) await _discard(file);
+  const kept = file !== undefined && changes !== undefined && evaluated ? _committable(file, changes, args.force) : undefined;
   const text = _render(report, args.format, args.locale);
   // The report file is placed with the changes file, or neither is: placed after it, a report that could not be
   // (its name taken during the run, a full disk) left a changes file without its report.

@@ -211,6 +211,16 @@ describe('compare', () => {
     expect(read).toEqual([]);
   });
 
+  // Two sides without a record compared as "equal" (exit 0), a key no header could show among them: nothing was compared.
+  it.each([
+    ['two empty arrays', [], []],
+    ['two header-only files', readCsv(Buffer.from('id,name\n')), readCsv(Buffer.from('id,name\n'))],
+  ])('is not evaluated when neither side holds a record (%s): status error, not partial, no score', async (_what, source, copy) => {
+    const report = await compare(source, copy, { key: 'id' });
+    expect([report.status, report.partial, report.score]).toEqual(['error', false, null]);
+    expect(report.error).toBe('nothing to compare: the source and the copy hold no records (0 rows on each side)');
+  });
+
   it('has no score without source rows', async () => {
     const report = await run([], [r('1', 'An')]);
     expect(report.score).toBeNull();

@@ -222,6 +222,9 @@ function _requireKey(o: CompareOptions): void {
  */
 const LOSSLESS: ReadonlySet<string> = new Set(['mixed_line_endings', 'blank_row', 'non_array_document', 'merged_cells']);
 
+/** The `error` of a comparison of two sides without records (not partial: both were read whole). */
+const NOTHING = 'nothing to compare: the source and the copy hold no records (0 rows on each side)';
+
 interface ReportParts {
   readonly key: readonly string[];
   readonly compared: readonly string[];
@@ -240,6 +243,9 @@ function _report(p: ReportParts): ComparisonReport {
   const failures = [['source', p.sourceSide.error()], ['copy', p.copySide.error()]]
     .filter((x): x is [string, string] => x[1] !== undefined).map(([side, e]) => `${side}: ${e.replace(/^ddss: /, '')}`);
   const partial = failures.length > 0;
+  // No record on either side (`[]` twice, two header-only files): nothing was compared, so nothing can be called
+  // equal, as validate's "nothing to evaluate" (a key or column no header could show was never checked either).
+  const error = partial ? failures.join('; ') : p.rows.source + p.rows.copy === 0 ? NOTHING : undefined;
   const c = p.t.counts;
   // A file problem on either side (a record or a cell not read, a repeated column, bytes not in the encoding, a property
   // the first record lacks) is something not compared as written: such a copy is never said to equal its source.
@@ -251,7 +257,7 @@ function _report(p: ReportParts): ComparisonReport {
   return {
     kind: 'comparison',
     schemaVersion: 1,
-    status: partial ? 'error' : differs ? 'different' : 'equal',
+    status: error !== undefined ? 'error' : differs ? 'different' : 'equal',
     key: p.key,
     compared: p.compared,
     columnsOnlyIn: p.onlyIn,
@@ -271,6 +277,6 @@ function _report(p: ReportParts): ComparisonReport {
     sourceIssues: { source: p.sourceSide.issues(), copy: p.copySide.issues() },
     partitions: p.partitions,
     partial,
-    ...(partial ? { error: failures.join('; ') } : {}),
+    ...(error === undefined ? {} : { error }),
   };
 }

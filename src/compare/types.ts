@@ -80,7 +80,10 @@ export interface CompareOptions {
 export interface ComparisonReport {
   readonly kind: 'comparison';
   readonly schemaVersion: 1;
-  /** `equal`: nothing differs; `different`: something does; `error`: a side could not be read whole. */
+  /**
+   * `equal`: nothing differs; `different`: something does; `error`: a side could not be read whole (`partial`), or
+   * neither side holds a record (nothing was compared).
+   */
   readonly status: 'equal' | 'different' | 'error';
   readonly key: readonly string[];
   /** The columns compared, in the source's order. */
@@ -128,7 +131,10 @@ export interface ComparisonReport {
   readonly partitions: number;
   /** True when a side could not be read whole: counts cover what was read, and there is no score. */
   readonly partial: boolean;
-  /** Why a side could not be read (present exactly when `status` is `error`). */
+  /**
+   * Why a side could not be read, or `nothing to compare: …` when neither holds a record (present exactly when
+   * `status` is `error`).
+   */
   readonly error?: string;
 }
 

@@ -7,6 +7,8 @@ export interface ComparisonLabels {
   readonly locale: Locale;
   readonly title: string;
   readonly status: Readonly<Record<ComparisonReport['status'], string>>;
+  /** The verdict of status `error` when both sides were read whole, and held no record. */
+  readonly nothing: string;
   readonly live: string;
   readonly liveSub: string;
   readonly scoreLine: (matched: string, source: string) => string;
@@ -36,6 +38,7 @@ const EN: ComparisonLabels = {
   title: 'Comparison',
   status: { equal: 'Equal: the copy matches its source', different: 'Different: the copy does not match its source',
     error: 'Not evaluated: a side could not be read whole' },
+  nothing: 'Not evaluated: there is nothing to compare',
   live: 'Live',
   liveSub: 'sống · in sync with the source',
   scoreLine: (m, s) => `${m} of ${s} source records present and equal in the copy`,
@@ -63,6 +66,7 @@ const VI: ComparisonLabels = {
   title: 'Đối chiếu',
   status: { equal: 'Khớp: bản sao trùng với nguồn', different: 'Khác: bản sao không trùng với nguồn',
     error: 'Không đánh giá được: không đọc được trọn một bên' },
+  nothing: 'Không đánh giá được: không có gì để đối chiếu',
   live: 'Sống',
   liveSub: 'live · đồng bộ với nguồn',
   scoreLine: (m, s) => `${m} trên ${s} bản ghi nguồn có trong bản sao và trùng khớp`,
@@ -88,6 +92,15 @@ const VI: ComparisonLabels = {
 /** The labels of a locale. */
 export function comparisonLabels(locale: Locale | undefined): ComparisonLabels {
   return locale === 'vi' ? VI : EN;
+}
+
+/**
+ * The verdict of a comparison: its status's words, or for status `error` of two sides read whole, that there was
+ * nothing to compare (not that a side could not be read).
+ * @example verdictText(report, comparisonLabels('en')) // 'Different: the copy does not match its source'
+ */
+export function verdictText(report: ComparisonReport, l: ComparisonLabels): string {
+  return report.status === 'error' && !report.partial ? l.nothing : l.status[report.status];
 }
 
 /**

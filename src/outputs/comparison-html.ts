@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
@@ -29,7 +29,7 @@ export function toComparisonHtml(report: ComparisonReport, options: { readonly l
       `<dl class="meta">${_meta(report, l)}</dl></div></header>`,
     '<main class="wrap">',
     `<section class="banner b-${tone}" role="status" data-status="${escapeHtml(report.status)}"><strong>` +
-      `${escapeHtml(l.status[report.status])}</strong>${report.error === undefined ? '' : `<p><code>${escapeHtml(report.error)}</code></p>`}</section>`,
+      `${escapeHtml(verdictText(report, l))}</strong>${report.error === undefined ? '' : `<p><code>${escapeHtml(report.error)}</code></p>`}</section>`,
     `<section class="gauges" aria-label="${escapeHtml(l.live)}">` +
       gauge({ id: 'live', name: l.live, sub: l.liveSub, score: report.score, detail }, l.locale) +
       `<div class="card"><table id="counts"><tbody>${countCells}</tbody></table></div></section>`,

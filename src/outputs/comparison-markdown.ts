@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, verdictText } from './_comparison-labels.js';
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -18,7 +18,7 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
   const out = [
     `# ${markdownText(l.title)}: ${markdownText(report.source?.name ?? l.source)} → ${markdownText(report.copy?.name ?? l.copy)}`,
     '',
-    `**${markdownText(l.status[report.status])}** — ${l.live}: **${formatPercent(report.score, l.locale)}**` +
+    `**${markdownText(verdictText(report, l))}** — ${l.live}: **${formatPercent(report.score, l.locale)}**` +
       (report.score === null ? '' : ` (${markdownText(l.scoreLine(n(c.matched), n(report.rows.source)))})`),
     '',
     `${l.key}: ${report.key.map((k) => markdownCode(k)).join(', ')} · ${l.source}: ${n(report.rows.source)} ${l.rows(report.rows.source)} · ` +

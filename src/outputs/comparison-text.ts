@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport, Difference } from '../compare/types.js';
-import { comparisonLabels, keylessText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { plainText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -27,7 +27,7 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
   const n = (x: number): string => formatCount(x, l.locale);
   const c = report.counts;
   const lines = [
-    `${l.status[report.status]} — ${l.live} ${formatPercent(report.score, l.locale)}` +
+    `${verdictText(report, l)} — ${l.live} ${formatPercent(report.score, l.locale)}` +
       (report.score === null ? '' : ` (${l.scoreLine(n(c.matched), n(report.rows.source))})`),
     `  ${l.source}: ${n(report.rows.source)} ${l.rows(report.rows.source)}${_name(report.source)} · ${l.copy}: ${n(report.rows.copy)} ${l.rows(report.rows.copy)}` +
       `${_name(report.copy)} · ${l.key}: ${plainText(report.key.join(', '))}`,
