@@ -60,6 +60,26 @@ describe('ddss compare of two sides without a record', () => {
   });
 });
 
+describe('ddss compare of a side not read whole', () => {
+  // A source record too large to read (a 2 MB cell) was left out of the score: "Live 100% (2 of 2 source records
+  // present and equal in the copy)", JSON score 1 and partial false, while source.records was 3.
+  it('a record too large to read: not evaluated (exit 3), no score, partial, the text saying why, no --changes file', async () => {
+    writeFileSync(p('big.csv'), `id,note\n1,a\n2,${'x'.repeat(2_000_000)}\n3,c\n`);
+    writeFileSync(p('small.csv'), 'id,note\n1,a\n2,b\n3,c\n');
+    const why = 'source: 1 record could not be read (the first at line 3: record_too_large, the record is larger than 1048576 bytes ' +
+      'and was not read), so it is in no count and the comparison has no score';
+    const r = await cli(['compare', p('big.csv'), p('small.csv'), '--key', 'id', '--changes', p('ch.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^Not evaluated: a side could not be read whole — Live —\n/);
+    expect(r.stdout).toContain(`  ${why}\n`);
+    expect(r.stderr).toBe(`ddss: could not read the whole input: ${why}\n`);
+    expect(existsSync(p('ch.csv'))).toBe(false);
+    const report = JSON.parse((await cli(['compare', p('big.csv'), p('small.csv'), '--key', 'id', '--format', 'json'])).stdout) as ComparisonReport;
+    assertValidComparison(report);
+    expect([report.status, report.score, report.partial, report.source?.records, report.error]).toEqual(['error', null, true, 3, why]);
+  });
+});
+
 describe('ddss compare --pii', () => {
   // Accepted, `--pii nmae` masked nothing and said nothing: the column meant was shown in the clear.
   it('refuses a column neither file has (exit 2), as --columns does, naming the columns there are and the near one', async () => {

@@ -1,6 +1,7 @@
 import { isTabularSource, type RowBatch, type SourceIssue, type SourceRead } from '../core/source.js';
 import type { RowInput } from '../core/validate.js';
 import type { SourceInfo } from '../core/types.js';
+import { unreadRecords } from './_unread-records.js';
 
 /** One side of a comparison, its header already known: rows come as arrays aligned with `columns`. */
 export interface Side {
@@ -10,6 +11,11 @@ export interface Side {
   info(): SourceInfo;
   /** Why the side could not be read whole, once reading stopped. */
   error(): string | undefined;
+  /**
+   * The records the source left unread (larger than the record cap, an unclosed quote, a line that is not JSON), in
+   * words, once reading stopped: which no count or score of a comparison can stand for (a reference says its own).
+   */
+  unread(): string | undefined;
   /**
    * Structural problems the source reported (a missing or extra cell, an unreadable record), by code, and
    * `extra_property`: object records with a property the first record does not have (not compared).
@@ -55,6 +61,7 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
   }
   const columns = first === undefined ? [] : _columnsOf(first);
   const issues: Record<string, number> = {};
+  const lost = unreadRecords();
   let lines: ArrayLike<number> | undefined;
   let raw: readonly unknown[] | undefined;
   async function* batches(): AsyncGenerator<readonly (readonly unknown[])[]> {
@@ -66,6 +73,7 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
         if (batch.columns !== undefined && batch !== first) current = batch.columns;
         for (const i of batch.issues ?? []) {
           issues[i.code] = (issues[i.code] ?? 0) + 1;
+          lost.see(i);
           watch.issue?.(i);
         }
         // Object rows are read by the first record's properties: one another record has is not compared, so say so.
@@ -89,6 +97,7 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
       return failure === undefined || info.error !== undefined ? info : { ...info, error: failure };
     },
     error: () => failure ?? (isTabularSource(input) ? input.info().error : undefined),
+    unread: () => lost.error(),
     issues: () => issues,
     close: async () => {
       await it.return?.(undefined).catch(() => undefined);

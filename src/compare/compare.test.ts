@@ -221,6 +221,20 @@ describe('compare', () => {
     expect(report.error).toBe('nothing to compare: the source and the copy hold no records (0 rows on each side)');
   });
 
+  // A source record too large to read was in no count: "Live 100% (2 of 2 source records …)" of a source of 3.
+  it.each([
+    ['a source record too large to read', 'id,note\n1,a\n2,' + 'x'.repeat(200) + '\n3,c\n', 'id,note\n1,a\n2,b\n3,c\n',
+      'source: 1 record could not be read (the first at line 3: record_too_large, the record is larger than 100 bytes and was not read), ' +
+      'so it is in no count and the comparison has no score'],
+    ['a copy record with an unclosed quote', 'id,note\n1,a\n2,b\n', 'id,note\n1,a\n2,"b\n',
+      'copy: 1 record could not be read (the first at line 3: unclosed_quote, a quoted value is not closed before the end of the input), so it is in no count ' +
+      'and the comparison has no score'],
+  ])('is partial, with no score, when %s', async (_what, source, copy, error) => {
+    const read = (text: string) => readCsv(Buffer.from(text), { maxRecordBytes: 100 });
+    const report = await compare(read(source), read(copy), { key: 'id' });
+    expect([report.status, report.partial, report.score, report.error]).toEqual(['error', true, null, error]);
+  });
+
   it('has no score without source rows', async () => {
     const report = await run([], [r('1', 'An')]);
     expect(report.score).toBeNull();

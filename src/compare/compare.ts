@@ -240,7 +240,7 @@ interface ReportParts {
 
 function _report(p: ReportParts): ComparisonReport {
   // A reader's own error often starts with "ddss: " (JSON, workbooks): after the side's name, once is enough.
-  const failures = [['source', p.sourceSide.error()], ['copy', p.copySide.error()]]
+  const failures = [['source', p.sourceSide.error() ?? p.sourceSide.unread()], ['copy', p.copySide.error() ?? p.copySide.unread()]]
     .filter((x): x is [string, string] => x[1] !== undefined).map(([side, e]) => `${side}: ${e.replace(/^ddss: /, '')}`);
   const partial = failures.length > 0;
   // No record on either side (`[]` twice, two header-only files): nothing was compared, so nothing can be called

@@ -124,7 +124,8 @@ export interface ComparisonReport {
   readonly copy: SourceInfo | null;
   /**
    * Structural problems each source reported, by code (`missing_cell`, `extra_cell`, `blank_row`, `invalid_json`, …):
-   * a record a source could not read is not compared, so it shows as missing or extra. Validate a side to see them.
+   * a record a source could not read (too large, an unclosed quote, a line that is not JSON) is in no count, so its
+   * side was not read whole: the comparison is `partial` (status `error`, no score). Validate a side to see them.
    */
   readonly sourceIssues: { readonly source: Readonly<Record<string, number>>; readonly copy: Readonly<Record<string, number>> };
   /** Partitions both sides were spilled to (0: compared in memory). */
