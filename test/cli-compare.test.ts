@@ -80,6 +80,22 @@ describe('ddss compare of a side not read whole', () => {
   });
 });
 
+describe('ddss compare --columns', () => {
+  // A column outside --columns that the copy alone has made it "Different", exit 1 ("Columns only in the copy: w").
+  it('a column outside them on one side only is listed as no difference: equal (exit 0)', async () => {
+    writeFileSync(p('lf.csv'), 'id,name\n1,An\n2,B\n');
+    writeFileSync(p('wC.csv'), 'id,name,w\n1,An,x\n2,B,y\n');
+    const r = await cli(['compare', p('lf.csv'), p('wC.csv'), '--key', 'id', '--columns', 'name']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Equal: the copy matches its source/);
+    expect(r.stdout).toContain('  Columns only in the copy (not among the compared columns, so no difference): w\n');
+    const md = await cli(['compare', p('wC.csv'), p('lf.csv'), '--key', 'id', '--columns', 'name', '--format', 'md']);
+    expect([md.code, md.stdout.includes('Columns only in the source (not among the compared columns, so no difference): `w`')]).toEqual([0, true]);
+    // Without --columns every common column is compared, and a one-sided column is a difference.
+    expect((await cli(['compare', p('lf.csv'), p('wC.csv'), '--key', 'id'])).code).toBe(1);
+  });
+});
+
 describe('ddss compare --pii', () => {
   // Accepted, `--pii nmae` masked nothing and said nothing: the column meant was shown in the clear.
   it('refuses a column neither file has (exit 2), as --columns does, naming the columns there are and the near one', async () => {

@@ -10,7 +10,8 @@ as .xlsx first. - reads one of them from standard input (CSV unless --input-form
 
 Options:
   -k, --key COLS         the column, or comma-separated columns, naming a record on both sides (required)
-      --columns COLS     columns to compare (default: every column both sides have, except the key)
+      --columns COLS     columns to compare (default: every column both sides have, except the key); a
+                         column outside them that one side has only is listed, no difference
   -d, --dataset D        compare cells as this dataset's typed values ("07" = "7" in an integer field,
                          dates by value); a built-in name or a definition file; its pii fields are masked
   -f, --format F         text (the console summary), json, html, md; default: what --out's extension

@@ -144,6 +144,12 @@ describe('compare', () => {
     expect((await compare(source, copy, { key: 'owner_id', showValues: true })).samples[0]).toMatchObject({ source: 'Nguyễn Văn An' });
   });
 
+  // `--columns name` still failed a copy for a column outside it that one side has ("Columns only in the copy: w").
+  it('lists columns one side has but calls the copy equal when columns names the ones to compare', async () => {
+    const report = await run([{ id: '1', name: 'An', s: '1' }], [{ id: '1', name: 'An', w: 'x' }], { columns: ['name'] });
+    expect([report.status, report.columnsOnlyIn]).toEqual(['equal', { source: ['s'], copy: ['w'] }]);
+  });
+
   it('reports columns only one side has, and compares the common ones', async () => {
     const report = await run([{ id: '1', a: 'x', s: '1' }], [{ id: '1', a: 'x', c: '2' }]);
     expect(report.compared).toEqual(['a']);

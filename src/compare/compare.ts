@@ -253,7 +253,10 @@ function _report(p: ReportParts): ComparisonReport {
     .some((code) => !LOSSLESS.has(code) && !(code === 'extra_property' && p.options.columns !== undefined));
   const problems = uncompared(p.sourceSide.issues()) || uncompared(p.copySide.issues());
   const keyless = p.keyless.source + p.keyless.copy > 0;
-  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || keyless || p.onlyIn.source.length + p.onlyIn.copy.length > 0 || problems;
+  // A column one side has only is a difference when every common column is compared; when `columns` names the ones
+  // to compare, the others are no part of the question (listed, but a copy with more columns can equal its source).
+  const oneSided = p.options.columns === undefined && p.onlyIn.source.length + p.onlyIn.copy.length > 0;
+  const differs = c.changed + c.missing + c.extra + c.duplicateKeys > 0 || keyless || oneSided || problems;
   return {
     kind: 'comparison',
     schemaVersion: 1,

@@ -88,7 +88,10 @@ export interface ComparisonReport {
   readonly key: readonly string[];
   /** The columns compared, in the source's order. */
   readonly compared: readonly string[];
-  /** Columns only one side has (not compared; a column the copy lacks makes it different). */
+  /**
+   * Columns only one side has (not compared; such a column makes the copy different, unless `columns` names the
+   * columns to compare: then they are listed only).
+   */
   readonly columnsOnlyIn: { readonly source: readonly string[]; readonly copy: readonly string[] };
   /** Records read on each side. */
   readonly rows: { readonly source: number; readonly copy: number };

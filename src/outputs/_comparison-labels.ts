@@ -23,6 +23,8 @@ export interface ComparisonLabels {
   readonly changedColumns: string;
   readonly onlyInSource: string;
   readonly onlyInCopy: string;
+  /** Said after the one-sided columns of a copy that equals its source (columns were named): they differ in nothing. */
+  readonly onlyInNoted: string;
   readonly samples: string;
   readonly occurrences: string;
   readonly noScore: string;
@@ -52,6 +54,7 @@ const EN: ComparisonLabels = {
   changedColumns: 'Changed columns',
   onlyInSource: 'Columns only in the source',
   onlyInCopy: 'Columns only in the copy',
+  onlyInNoted: 'not among the compared columns, so no difference',
   samples: 'Samples',
   occurrences: 'occurrences (source/copy)',
   noScore: 'no score',
@@ -80,6 +83,7 @@ const VI: ComparisonLabels = {
   changedColumns: 'Cột thay đổi',
   onlyInSource: 'Cột chỉ có ở nguồn',
   onlyInCopy: 'Cột chỉ có ở bản sao',
+  onlyInNoted: 'không thuộc các cột được đối chiếu, nên không phải khác biệt',
   samples: 'Mẫu',
   occurrences: 'số lần (nguồn/bản sao)',
   noScore: 'không có điểm',
@@ -101,6 +105,16 @@ export function comparisonLabels(locale: Locale | undefined): ComparisonLabels {
  */
 export function verdictText(report: ComparisonReport, l: ComparisonLabels): string {
   return report.status === 'error' && !report.partial ? l.nothing : l.status[report.status];
+}
+
+/**
+ * The label of the columns only `side` has: noted as no difference when the copy equals its source all the same
+ * (the compared columns were named, and these are not among them).
+ * @example onlyInLabel(report, 'copy', comparisonLabels('en')) // 'Columns only in the copy'
+ */
+export function onlyInLabel(report: ComparisonReport, side: 'source' | 'copy', l: ComparisonLabels): string {
+  const label = side === 'source' ? l.onlyInSource : l.onlyInCopy;
+  return report.status === 'equal' ? `${label} (${l.onlyInNoted})` : label;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText, verdictText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, onlyInLabel, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
@@ -60,7 +60,7 @@ function _columns(report: ComparisonReport, l: ComparisonLabels): string {
   // Columns that differ, most changes first (every compared column, with 0, is in the JSON).
   const rows = Object.entries(report.columns).filter(([, x]) => x.changed > 0).sort((a, b) => b[1].changed - a[1].changed).map(([k, x]) =>
     `<tr><td><code>${escapeHtml(k)}</code></td><td class="num">${escapeHtml(formatCount(x.changed, l.locale))}</td></tr>`);
-  const only = ([[l.onlyInSource, report.columnsOnlyIn.source], [l.onlyInCopy, report.columnsOnlyIn.copy]] as const)
+  const only = (['source', 'copy'] as const).map((side) => [onlyInLabel(report, side, l), report.columnsOnlyIn[side]] as const)
     .filter(([, list]) => list.length > 0)
     .map(([label, list]) => `<p>${escapeHtml(label)}: ${list.map((k) => `<code>${escapeHtml(k)}</code>`).join(', ')}</p>`);
   if (rows.length === 0 && only.length === 0) return '';

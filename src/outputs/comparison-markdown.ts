@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText, verdictText } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, onlyInLabel, verdictText } from './_comparison-labels.js';
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -34,8 +34,9 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
     out.push('', `## ${l.changedColumns}`, '', `| ${l.column} | ${l.counts.changed} |`, '|---|---:|');
     for (const [k, x] of cols) out.push(`| ${markdownCode(k, { cell: true })} | ${n(x.changed)} |`);
   }
-  for (const [label, list] of [[l.onlyInSource, report.columnsOnlyIn.source], [l.onlyInCopy, report.columnsOnlyIn.copy]] as const) {
-    if (list.length > 0) out.push('', `${markdownText(label)}: ${list.map((k) => markdownCode(k)).join(', ')}`);
+  for (const side of ['source', 'copy'] as const) {
+    const list = report.columnsOnlyIn[side];
+    if (list.length > 0) out.push('', `${markdownText(onlyInLabel(report, side, l))}: ${list.map((k) => markdownCode(k)).join(', ')}`);
   }
   const keyless = keylessText(report, l);
   if (keyless !== undefined) out.push('', markdownText(keyless));

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport, Difference } from '../compare/types.js';
-import { comparisonLabels, keylessText, verdictText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, onlyInLabel, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { plainText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -35,8 +35,10 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
   ];
   const changed = Object.entries(report.columns).filter(([, x]) => x.changed > 0).sort((a, b) => b[1].changed - a[1].changed);
   if (changed.length > 0) lines.push(`  ${l.changedColumns}: ${changed.map(([k, x]) => `${plainText(k)} ${n(x.changed)}`).join(', ')}`);
-  if (report.columnsOnlyIn.source.length > 0) lines.push(`  ${l.onlyInSource}: ${plainText(report.columnsOnlyIn.source.join(', '))}`);
-  if (report.columnsOnlyIn.copy.length > 0) lines.push(`  ${l.onlyInCopy}: ${plainText(report.columnsOnlyIn.copy.join(', '))}`);
+  for (const side of ['source', 'copy'] as const) {
+    const only = report.columnsOnlyIn[side];
+    if (only.length > 0) lines.push(`  ${onlyInLabel(report, side, l)}: ${plainText(only.join(', '))}`);
+  }
   const keyless = keylessText(report, l);
   if (keyless !== undefined) lines.push(`  ${keyless}`);
   for (const side of ['source', 'copy'] as const) {
