@@ -197,7 +197,8 @@ describe('ddss compare: outputs', () => {
     expect(report.sourceIssues).toEqual({ source: {}, copy: { blank_row: 1, missing_cell: 1 } });
     expect(report.counts).toMatchObject({ matched: 2, changed: 1 });
     const text = await cli(['compare', p('source.csv'), p('ragged.csv'), '--key', 'id']);
-    expect(text.stdout).toContain('Copy file problems (what was not read is not compared, and the copy is not called equal): blank_row 1, missing_cell 1');
+    expect(text.stdout).toContain('  Copy file problems (what was not read is not compared, and the copy is not called equal): missing_cell 1\n' +
+      '  Copy file notes (nothing was lost: no difference): blank_row 1\n');
   });
 
   it('shows its help', async () => {
@@ -294,6 +295,17 @@ describe('ddss compare never calls a copy equal that was not compared as written
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as ComparisonReport;
     expect([report.status, report.sourceIssues.source]).toEqual(['equal', { blank_row: 1, mixed_line_endings: 1 }]);
+  });
+
+  // "Equal", exit 0, then "Copy file problems (what was not read is not compared, and the copy is not called equal):
+  // blank_row 1", which contradicted it: a blank line loses nothing.
+  it.each(['text', 'md', 'html'])('a blank line in an equal copy is a note, not a problem, in %s', async (format) => {
+    writeFileSync(p('s.csv'), 'id,a\n1,x\n2,y\n');
+    writeFileSync(p('c.csv'), 'id,a\n1,x\n\n2,y\n');
+    const r = await cli(['compare', p('s.csv'), p('c.csv'), '--key', 'id', '--format', format]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('not called equal');
+    expect(r.stdout).toContain('Copy file notes (nothing was lost: no difference)');
   });
 
   it('a legacy-encoded pair read as UTF-8: different, and the encoding to declare is said', async () => {

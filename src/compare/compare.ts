@@ -9,6 +9,7 @@ import { objectRows } from '../reference/_object-rows.js';
 import { Spill } from './_spill.js';
 import { KeyTable } from './_table.js';
 import { columnList, comparedColumns } from './_columns.js';
+import { losesNothing } from './loses-nothing.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { tally, type Tally } from './_tally.js';
 import type { CompareOptions, ComparisonReport, KeylessRecords } from './types.js';
@@ -214,13 +215,6 @@ function _requireKey(o: CompareOptions): void {
   if (hashed.length > 0) throw new TypeError(`ddss: dataset "${o.dataset.name}" hashes ${hashed.join(', ')} (pii: hash), which needs a piiKey`);
 }
 
-/**
- * File problems that leave nothing uncompared (mixed line endings, a blank line, a document that is one object,
- * merged cells of a sheet, whose cells are compared as stored): listed, but a copy with them can still equal its
- * source (`ddss fix` keeps line endings byte for byte). Any other problem, and a property outside the columns unless
- * `columns` names what to compare, makes the comparison different.
- */
-const LOSSLESS: ReadonlySet<string> = new Set(['mixed_line_endings', 'blank_row', 'non_array_document', 'merged_cells']);
 
 /** The `error` of a comparison of two sides without records (not partial: both were read whole). */
 const NOTHING = 'nothing to compare: the source and the copy hold no records (0 rows on each side)';
@@ -250,7 +244,7 @@ function _report(p: ReportParts): ComparisonReport {
   // A file problem on either side (a record or a cell not read, a repeated column, bytes not in the encoding, a property
   // the first record lacks) is something not compared as written: such a copy is never said to equal its source.
   const uncompared = (issues: Readonly<Record<string, number>>) => Object.keys(issues)
-    .some((code) => !LOSSLESS.has(code) && !(code === 'extra_property' && p.options.columns !== undefined));
+    .some((code) => !losesNothing(code) && !(code === 'extra_property' && p.options.columns !== undefined));
   const problems = uncompared(p.sourceSide.issues()) || uncompared(p.copySide.issues());
   const keyless = p.keyless.source + p.keyless.copy > 0;
   // A column one side has only is a difference when every common column is compared; when `columns` names the ones

@@ -1,6 +1,7 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport, DifferenceStatus } from '../compare/types.js';
 import { formatCount } from './_format.js';
+import { losesNothing } from '../compare/loses-nothing.js';
 
 /** The words of the comparison outputs, in both shipped languages. */
 export interface ComparisonLabels {
@@ -30,6 +31,8 @@ export interface ComparisonLabels {
   readonly noScore: string;
   readonly partitions: string;
   readonly issuesIn: { readonly source: string; readonly copy: string };
+  /** File problems that lose nothing (a blank line): listed as notes, not as something left uncompared. */
+  readonly notesIn: { readonly source: string; readonly copy: string };
   /** Records with a blank key (`keyless`), and how one of them is named: `record 2, line 3`. */
   readonly keyless: string;
   readonly record: (n: string, line: string | undefined) => string;
@@ -62,6 +65,7 @@ const EN: ComparisonLabels = {
   keyless: 'Records with a blank key, paired with nothing (not compared, so the copy is not called equal)',
   record: (n, line) => `record ${n}${line === undefined ? '' : `, line ${line}`}`,
   issuesIn: { source: 'Source file problems (what was not read is not compared, and the copy is not called equal)', copy: 'Copy file problems (what was not read is not compared, and the copy is not called equal)' },
+  notesIn: { source: 'Source file notes (nothing was lost: no difference)', copy: 'Copy file notes (nothing was lost: no difference)' },
 };
 
 const VI: ComparisonLabels = {
@@ -91,6 +95,7 @@ const VI: ComparisonLabels = {
   keyless: 'Bản ghi có khóa trống, không ghép cặp được (không được đối chiếu, nên bản sao không được coi là khớp)',
   record: (n, line) => `bản ghi ${n}${line === undefined ? '' : `, dòng ${line}`}`,
   issuesIn: { source: 'Lỗi tệp nguồn (phần không đọc được thì không được đối chiếu, và bản sao không được coi là khớp)', copy: 'Lỗi tệp bản sao (phần không đọc được thì không được đối chiếu, và bản sao không được coi là khớp)' },
+  notesIn: { source: 'Ghi chú tệp nguồn (không mất gì: không phải khác biệt)', copy: 'Ghi chú tệp bản sao (không mất gì: không phải khác biệt)' },
 };
 
 /** The labels of a locale. */
@@ -115,6 +120,21 @@ export function verdictText(report: ComparisonReport, l: ComparisonLabels): stri
 export function onlyInLabel(report: ComparisonReport, side: 'source' | 'copy', l: ComparisonLabels): string {
   const label = side === 'source' ? l.onlyInSource : l.onlyInCopy;
   return report.status === 'equal' ? `${label} (${l.onlyInNoted})` : label;
+}
+
+/**
+ * A side's file problems as outputs list them, by code: those that leave something uncompared under `issuesIn`, and
+ * those that lose nothing (a blank line, mixed line endings) under `notesIn`, which had said "what was not read is not
+ * compared, and the copy is not called equal" below an "Equal" verdict. All are notes when the copy equals its source.
+ * @example sideIssues(report, 'copy', comparisonLabels('en')) // [{ label: 'Copy file notes (…)', found: [['blank_row', 1]] }]
+ */
+export function sideIssues(report: ComparisonReport, side: 'source' | 'copy', l: ComparisonLabels): { label: string; found: [string, number][] }[] {
+  const all = Object.entries(report.sourceIssues[side]);
+  const noted = (code: string): boolean => report.status === 'equal' || losesNothing(code);
+  return [
+    { label: l.issuesIn[side], found: all.filter(([code]) => !noted(code)) },
+    { label: l.notesIn[side], found: all.filter(([code]) => noted(code)) },
+  ].filter((g) => g.found.length > 0);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText, onlyInLabel, verdictText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
@@ -71,9 +71,8 @@ function _columns(report: ComparisonReport, l: ComparisonLabels): string {
 }
 
 function _issues(report: ComparisonReport, l: ComparisonLabels): string {
-  const parts = (['source', 'copy'] as const).map((side) => [side, Object.entries(report.sourceIssues[side])] as const)
-    .filter(([, found]) => found.length > 0)
-    .map(([side, found]) => `<p>${escapeHtml(l.issuesIn[side])}: ${found.map(([code, n]) =>
+  const parts = (['source', 'copy'] as const).flatMap((side) => sideIssues(report, side, l))
+    .map(({ label, found }) => `<p>${escapeHtml(label)}: ${found.map(([code, n]) =>
       `<code>${escapeHtml(code)}</code> ${escapeHtml(formatCount(n, l.locale))}`).join(', ')}</p>`);
   const keyless = keylessText(report, l);
   if (keyless !== undefined) parts.unshift(`<p>${escapeHtml(keyless)}</p>`);

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText, onlyInLabel, verdictText } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText } from './_comparison-labels.js';
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -41,8 +41,9 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
   const keyless = keylessText(report, l);
   if (keyless !== undefined) out.push('', markdownText(keyless));
   for (const side of ['source', 'copy'] as const) {
-    const found = Object.entries(report.sourceIssues[side]);
-    if (found.length > 0) out.push('', `${markdownText(l.issuesIn[side])}: ${found.map(([code, n]) => `${markdownCode(code)} ${n}`).join(', ')}`);
+    for (const { label, found } of sideIssues(report, side, l)) {
+      out.push('', `${markdownText(label)}: ${found.map(([code, n]) => `${markdownCode(code)} ${n}`).join(', ')}`);
+    }
   }
   if (report.samples.length > 0) {
     out.push('', `## ${l.samples}`, '', `| ${l.key} | | ${l.column} | ${l.source} | ${l.copy} |`, '|---|---|---|---|---|');

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport, Difference } from '../compare/types.js';
-import { comparisonLabels, keylessText, onlyInLabel, verdictText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { plainText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -42,9 +42,8 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
   const keyless = keylessText(report, l);
   if (keyless !== undefined) lines.push(`  ${keyless}`);
   for (const side of ['source', 'copy'] as const) {
-    const found = Object.entries(report.sourceIssues[side]);
-    if (found.length > 0) {
-      lines.push(`  ${l.issuesIn[side]}: ${found.map(([code, n]) => `${plainText(code)} ${formatCount(n, l.locale)}`).join(', ')}`);
+    for (const { label, found } of sideIssues(report, side, l)) {
+      lines.push(`  ${label}: ${found.map(([code, n]) => `${plainText(code)} ${formatCount(n, l.locale)}`).join(', ')}`);
     }
   }
   if (report.error !== undefined) lines.push(`  ${plainText(report.error)}`);
