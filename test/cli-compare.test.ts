@@ -337,4 +337,14 @@ describe('ddss compare: records with a blank key', () => {
     expect(text.stdout).toContain('Records with a blank key, paired with nothing (not compared, so the copy is not called equal): ' +
       'Source 1 (record 2, line 3) · Copy 1 (record 2, line 3)');
   });
+  // --changes promises every difference, yet the record with a blank key that made the copy different was not in it.
+  it('puts them in --changes as keyless rows: the key as read and the records of each side that have it', async () => {
+    writeFileSync(p('a.csv'), 'id,name,v\n1,An,1\n,Bình,2\n');
+    writeFileSync(p('b.csv'), 'id,name,v\n1,An,2\n');
+    const r = await cli(['compare', p('a.csv'), p('b.csv'), '--key', 'id', '--changes', p('ch.csv')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(p('ch.csv'), 'utf8')).toBe('key,status,column,source,copy,source_count,copy_count\r\n1,changed,v,1,2,,\r\n,keyless,,,,1,0\r\n');
+    await cli(['compare', p('a.csv'), p('b.csv'), '--key', 'id', '--changes', p('ch.ndjson')]);
+    expect(readFileSync(p('ch.ndjson'), 'utf8').split('\n')[1]).toBe('{"key":"","status":"keyless","sourceCount":1,"copyCount":0}');
+  });
 });

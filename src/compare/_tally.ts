@@ -25,6 +25,11 @@ export interface TallySetup {
 export interface Tally {
   /** Classifies one key; returns a Promise when `onChange` returned any for its differences (settled together). */
   add(outcome: KeyOutcome): Promise<unknown> | undefined;
+  /**
+   * Gives `onChange` a blank key (its parts as read) and how many records of each side have it: such records are
+   * paired with nothing, counted in the report's `keyless` (not in its samples). Waits for `onChange`'s Promise.
+   */
+  keyless(parts: readonly unknown[], sourceCount: number, copyCount: number): Promise<unknown> | undefined;
   readonly counts: { matched: number; changed: number; missing: number; extra: number; duplicateKeys: number };
   readonly duplicates: { source: number; copy: number };
   readonly columns: Record<string, { changed: number }>;
@@ -72,7 +77,7 @@ export function tally(s: TallySetup): Tally {
     for (let i = 0; i < nk; i++) parts.push(show(i, record[i]).replace(/[\\|]/g, '\\$&'));
     return parts.join('|');
   };
-  const kept: Record<DifferenceStatus, number> = { changed: 0, missing: 0, extra: 0, duplicate: 0 };
+  const kept: Record<DifferenceStatus, number> = { changed: 0, missing: 0, extra: 0, duplicate: 0, keyless: 0 };
   const columns: Record<string, { changed: number }> = {};
   for (const c of s.compared) columns[c] = { changed: 0 };
   let waits: PromiseLike<unknown>[] | undefined;
@@ -102,6 +107,10 @@ export function tally(s: TallySetup): Tally {
       const all = Promise.all(waits);
       waits = undefined;
       return all;
+    },
+    keyless(parts, sourceCount, copyCount) {
+      const wait = s.onChange?.({ key: keyOf(parts), status: 'keyless', sourceCount, copyCount });
+      return isThenable(wait) ? Promise.resolve(wait) : undefined;
     },
   };
   function _changed(o: KeyOutcome): void {

@@ -368,6 +368,20 @@ describe('compare: records without a key', () => {
     expect(report.score).toBe(1 / 3);
   });
 
+  // onChange promised every difference, yet a record with a blank key (which makes the copy different) never reached it.
+  it('gives onChange each blank key as read, last, with its records per side (never in the samples)', async () => {
+    const source = [{ a: '1', b: 'x', v: 1 }, { a: '1', b: '', v: 2 }, { a: '1', b: null, v: 4 }, { a: null, b: 'y', v: 3 }];
+    const copy = [{ a: '1', b: 'x', v: 9 }, { a: '1', b: '', v: 2 }];
+    const seen: Difference[] = [];
+    const report = await compare(source, copy, { key: ['a', 'b'], onChange: (d) => { seen.push(d); } });
+    expect(seen).toEqual([
+      { key: '1|x', status: 'changed', column: 'v', source: '1', copy: '9' },
+      { key: '1|', status: 'keyless', sourceCount: 2, copyCount: 1 },
+      { key: '|y', status: 'keyless', sourceCount: 1, copyCount: 0 },
+    ]);
+    expect(report.samples.map((d) => d.status)).toEqual(['changed']);
+  });
+
   it('has no keyless field when every record has its key', async () => {
     expect('keyless' in await run(SOURCE, SOURCE)).toBe(false);
   });

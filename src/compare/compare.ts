@@ -72,7 +72,8 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   const pii = options.pii ?? [];
   const judge = personalColumns(names, options.showValues === true ? []
     : names.flatMap((c, i) => (options.dataset?.fields[c] === undefined && !pii.includes(c) && !personalColumnName(c) ? [i] : [])));
-  const run = new Run(names, canons, key.length, budget, options.tempDir, maxSamples, options.dataset !== undefined, judge);
+  const run = new Run(names, canons, key.length, budget, options.tempDir, maxSamples, options.dataset !== undefined, judge,
+    options.onChange !== undefined);
   try {
     const rows = {
       source: await run.read(sourceSide, 0),
@@ -81,6 +82,8 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
     const t = tally({ key, compared, canons, dataset: options.dataset, pii: [...pii, ...await judge.personal()],
       showValues: options.showValues === true, piiKey: options.piiKey, maxSamples, onChange: options.onChange });
     const partitions = await run.finish(t);
+    // Records with a blank key, paired with nothing, are differences too: after the keys, one per blank key as read.
+    for (const [parts, counts] of run.blankKeys) await t.keyless(JSON.parse(parts) as unknown[], counts[0], counts[1]);
     return _report({ key, compared, onlyIn, rows, t, options, partitions, sourceSide, copySide, keyless: run.keyless });
   } finally {
     run.dispose();
@@ -109,10 +112,13 @@ class Run {
 
   /** Records with a blank key, which are paired with nothing (a null key is no key: it matched any other null). */
   readonly keyless: { source: number; copy: number; samples: Array<KeylessRecords['samples'][number]> } = { source: 0, copy: 0, samples: [] };
+  /** Each blank key as read (its parts as JSON, absent ones empty) and its records per side, when `onChange` wants them. */
+  readonly blankKeys = new Map<string, [number, number]>();
 
   constructor(private readonly names: readonly string[], private readonly canons: readonly Canon[],
     private readonly nk: number, private readonly budget: number, private readonly tempDir: string | undefined,
-    private readonly maxSamples: number, private readonly datasetMissing: boolean, private readonly judge: PersonalColumns) {}
+    private readonly maxSamples: number, private readonly datasetMissing: boolean, private readonly judge: PersonalColumns,
+    private readonly keepBlankKeys: boolean) {}
 
   /** Streams one side (0 source, 1 copy) into the table or the partitions; returns its record count. */
   async read(side: Side, which: 0 | 1): Promise<number> {
@@ -129,7 +135,7 @@ class Run {
         }
         count++;
         this.judge.see(which, raw);
-        if (this.blankKey(raw)) this.addKeyless(which, count, side.line(r));
+        if (this.blankKey(raw)) this.addKeyless(which, count, side.line(r), raw);
         else this.add(which, raw, JSON.stringify(raw));
       }
       if (this.table !== undefined && this.table.bytes() > this.budget) this.toPartitions();
@@ -167,9 +173,15 @@ class Run {
     return false;
   }
 
-  private addKeyless(which: 0 | 1, record: number, line: number | undefined): void {
+  private addKeyless(which: 0 | 1, record: number, line: number | undefined, raw: readonly unknown[]): void {
     const side = which === 0 ? 'source' : 'copy';
     this.keyless[side]++;
+    if (this.keepBlankKeys) {
+      const parts = JSON.stringify(raw.slice(0, this.nk).map((v) => v ?? ''));
+      const counts = this.blankKeys.get(parts) ?? [0, 0];
+      counts[which]++;
+      this.blankKeys.set(parts, counts);
+    }
     if (this.keyless.samples.length < this.maxSamples) this.keyless.samples.push({ side, record, ...(line === undefined ? {} : { line }) });
   }
 

@@ -1,12 +1,15 @@
 import type { DatasetDefinition, SourceInfo } from '../core/types.js';
 
-/** The outcome of one key when a copy is compared with its source. */
-export type DifferenceStatus = 'changed' | 'missing' | 'extra' | 'duplicate';
+/**
+ * The outcome of one key when a copy is compared with its source; `keyless`: a blank key (only given to `onChange`,
+ * and in `--changes`: the report counts such records in `keyless`).
+ */
+export type DifferenceStatus = 'changed' | 'missing' | 'extra' | 'duplicate' | 'keyless';
 
 /**
  * One difference between a copy and its source: a changed cell (one per differing column), a record missing from the
- * copy, an extra record in the copy, or a key that occurs more than once on a side. Values of personal columns are
- * masked unless `showValues`.
+ * copy, an extra record in the copy, a key that occurs more than once on a side, or (to `onChange` only) a blank key
+ * and how many records of each side have it. Values of personal columns are masked unless `showValues`.
  */
 export interface Difference {
   /** The record key: the key cells as read (the source's, for changed records), joined with `|` (a `|` or `\` inside a part of a composite key escaped: `\|`, `\\`). */
@@ -18,9 +21,9 @@ export interface Difference {
   readonly source?: string;
   /** `changed`: the copy's cell, as read. */
   readonly copy?: string;
-  /** `duplicate`: how many source records have this key. */
+  /** `duplicate`, `keyless`: how many source records have this key. */
   readonly sourceCount?: number;
-  /** `duplicate`: how many copy records have this key. */
+  /** `duplicate`, `keyless`: how many copy records have this key. */
   readonly copyCount?: number;
 }
 
@@ -62,7 +65,8 @@ export interface CompareOptions {
   /** Differences kept as samples in the report, per status. Default 100; counts are always exact. */
   readonly maxSamples?: number;
   /**
-   * Called once for every difference (no sample limit), after both sides have been read. It may return a Promise (a
+   * Called once for every difference (no sample limit), after both sides have been read; last, once for each blank
+   * key as read (`keyless`, with its records per side). It may return a Promise (a
    * slow disk, a database): `compare` then waits for it before the next key, so differences never pile up in memory,
    * and one that rejects ends the comparison with its error.
    */

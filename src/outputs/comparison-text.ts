@@ -60,7 +60,7 @@ export function differenceLine(d: Difference, l: ComparisonLabels): string {
   // Quoted like the cells: a key with a trailing space, or an empty key, must be seen as such.
   const head = `${l.statuses[d.status]} "${plainText(d.key)}"`;
   if (d.status === 'changed') return `${head} ${plainText(d.column ?? '')}: "${plainText(d.source ?? '')}" → "${plainText(d.copy ?? '')}"`;
-  if (d.status === 'duplicate') return `${head} (${l.occurrences} ${d.sourceCount ?? 0}/${d.copyCount ?? 0})`;
+  if (d.status === 'duplicate' || d.status === 'keyless') return `${head} (${l.occurrences} ${d.sourceCount ?? 0}/${d.copyCount ?? 0})`;
   return head;
 }
 
