@@ -26,7 +26,9 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
     }
     interrupt(signal, code, {
       exit: (c) => process.exit(c), write: (t) => { process.stderr.write(t); }, isTTY: process.stderr.isTTY,
-      ended: () => (finished ? Number(process.exitCode ?? 0) : undefined),
+      // Ended means delivered too: a report still waiting in stdout's buffer for a reader (a paused pipe) was cut short
+      // by the interrupt, and its run's own exit code (1, "different") said nothing of that.
+      ended: () => (finished && process.stdout.writableLength === 0 ? Number(process.exitCode ?? 0) : undefined),
     });
   });
 }
