@@ -22,7 +22,7 @@ export { toJson, reportObject } from './outputs/json.js';
 export { DEFAULT_MISSING_VALUES } from './core/missing.js';
 export { renderMessage, builtinCodes, type MessageTable } from './core/message.js';
 export { maskValue } from './core/mask.js';
-export { valueRule, recordRule, aggregateRule, type MetaFor, type OwnOptionKeys, type RuleMeta } from './core/rule-base.js';
+export { valueRule, recordRule, aggregateRule, notKnown, type MetaFor, type OwnOptionKeys, type RuleMeta } from './core/rule-base.js';
 export { isTabularSource, type TabularSource, type RowBatch, type SourceIssue, type SourceRead } from './core/source.js';
 export type { ValidatorState, RuleState } from './core/state.js';
 export { INVALID, CRITERIA } from './core/types.js';

@@ -1,5 +1,5 @@
 import type { Duration } from 'date-fns';
-import { aggregateRule } from '../../src/core/rule-base.js';
+import { aggregateRule, notKnown } from '../../src/core/rule-base.js';
 import type { AggregateRule, RuleOptions, TypedRow } from '../../src/core/types.js';
 import { checkDuration, cutoff, cutoffDay, durationText } from './_duration.js';
 
@@ -27,6 +27,8 @@ export function freshness(column: string, maxAge: Duration, options: RuleOptions
       // A date column holds calendar days: its age counts from today in the run's time zone, not from `now`.
       const fresh = state.newest >= (ctx.fieldType(column) === 'date' ? cutoffDay(ctx.todayMs, maxAge) : cutoff(ctx.nowMs, maxAge));
       const newest = new Date(state.newest).toISOString();
+      // A newer date may be in the rest of an input that could not be read whole: only "fresh" is proven.
+      if (ctx.partial === true && !fresh) throw notKnown(`whether ${column} holds a recent enough date`);
       return {
         checked: 1,
         score: fresh ? 1 : 0,

@@ -1,4 +1,4 @@
-import { aggregateRule } from '../../src/core/rule-base.js';
+import { aggregateRule, notKnown } from '../../src/core/rule-base.js';
 import { countBounds } from '../correct/_count-bounds.js';
 import type { AggregateRule, RuleOptions } from '../../src/core/types.js';
 
@@ -18,6 +18,9 @@ export function rowCount(bounds: { readonly min?: number; readonly max?: number 
     add() {},
     merge: () => null,
     finish(_state, ctx) {
+      // Too many is proven by the records read; too few is not when the rest could not be read (a refused connection,
+      // a damaged workbook: "the table has 0 records" of a table no one counted).
+      if (ctx.partial === true && ctx.rows < lo) throw notKnown(`whether the table has at least ${lo} record${lo === 1 ? '' : 's'} (${ctx.rows} read)`);
       const finding = ctx.rows < lo ? { code: 'too_few_rows', value: ctx.rows, params: { rows: ctx.rows, min: lo } }
         : ctx.rows > hi ? { code: 'too_many_rows', value: ctx.rows, params: { rows: ctx.rows, max: hi } } : undefined;
       return { checked: 1, score: finding ? 0 : 1, findings: finding ? [finding] : [] };

@@ -21,7 +21,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
   source: SourceInfo | null, partial: boolean): Report {
   const fctx: FinishContext = {
     now: opts.now, nowMs: opts.now.getTime(), timeZone: opts.timeZone, today: opts.today, todayMs: opts.today.getTime(),
-    fieldType: plan.fieldType, rows: st.rows,
+    fieldType: plan.fieldType, rows: st.rows, partial,
   };
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;

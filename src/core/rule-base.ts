@@ -103,6 +103,18 @@ export function setupError(message: string): Error {
 }
 
 /**
+ * The error of a dataset rule that cannot judge a run whose input was not read whole (`FinishContext.partial`): what
+ * it would report missing may be in the part not read. A setup error: `what` names counts and columns, never values.
+ * @example if (ctx.partial && missing.length > 0) throw notKnown(`whether ${missing.length} expected values are present`)
+ */
+export function notKnown(what: string): Error {
+  return setupError(`${NOT_KNOWN}${what}: the input could not be read whole, and what was not read may hold it`);
+}
+
+/** How a {@link notKnown} error starts: the CLI leaves these out of stderr, where the read's own error is said. */
+export const NOT_KNOWN = 'not known ';
+
+/**
  * Whether an error was made by {@link setupError}.
  * @example isSetupError(setupError('x')) // true
  */

@@ -66,4 +66,10 @@ export interface MergeOffset {
 export interface FinishContext extends RunContext {
   /** Rows evaluated in the whole run. */
   readonly rows: number;
+  /**
+   * True when the input could not be read whole (the report is `partial`): `rows` is then a lower bound, and what the
+   * rows read do not hold may be in the rest. A rule that would report an absence (too few records, an expected
+   * value or a recent date not seen) cannot know it, and throws `notKnown(…)` instead: the rule is then `error`.
+   */
+  readonly partial?: boolean;
 }
