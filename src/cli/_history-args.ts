@@ -1,7 +1,7 @@
 import type { HistoryThresholds } from '../history/anomalies.js';
 import { choice, ratio, whole } from './_args.js';
 import { usage } from './_errors.js';
-import { isPostgresUrl } from './_postgres-args.js';
+import { checkPostgresUrl, isPostgresUrl } from './_postgres-args.js';
 import { historyTableName } from '../history/postgres-history.js';
 
 /** The history flags of `ddss validate`, checked. */
@@ -30,6 +30,7 @@ export const HISTORY_FLAGS = {
 export function historyArgs(v: { history?: string; 'history-table'?: string; 'history-window'?: string; 'history-row-drop'?: string;
   'history-min-jump'?: string; 'history-severity'?: string }): HistoryArgs {
   if (v.history === '') throw usage('--history needs a file name (.ndjson) or a postgresql:// URL');
+  if (v.history !== undefined && isPostgresUrl(v.history)) checkPostgresUrl(v.history, '--history');
   const table = v['history-table'];
   if (table !== undefined && (v.history === undefined || !isPostgresUrl(v.history))) {
     throw usage('--history-table names the table of a --history postgresql://… URL');

@@ -1,6 +1,6 @@
 import { usage } from './_errors.js';
 import { clientConfig } from '../sources/postgres/client-config.js';
-import { hideSecret, redactUrl, urlPassword } from '../sources/postgres/redact.js';
+import { hideSecret, rawUserInfo, redactUrl, urlPassword } from '../sources/postgres/redact.js';
 
 /** What to read from a `postgresql://` input: a table (with its schema) or a query, and the order of its rows. */
 export interface PostgresArgs {
@@ -57,7 +57,7 @@ export function hideUrlPasswords(text: string, argv: readonly string[]): string 
     const url = arg.slice(at);
     out = out.split(url).join(redactUrl(url));
     // The password as written: the URL may not parse (a port of 99999), or encode it otherwise than encodeURIComponent.
-    const raw = /^[^:]+:\/\/[^:@/]*:([^@/]+)@/.exec(url)?.[1];
+    const raw = rawUserInfo(url)?.password;
     for (const secret of [urlPassword(url), raw]) out = hideSecret(out, secret);
   }
   return out;
@@ -74,24 +74,7 @@ export function postgresArgs(input: string, v: Given): PostgresArgs | undefined 
     if (flags.length > 0) throw usage(`--${flags[0] as string} applies to a postgresql:// input, not a file`);
     return undefined;
   }
-  // A URL that cannot be parsed (a port of 99999, a stray space) is the command's mistake, said before connecting; it
-  // is not echoed, since it may hold a password.
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(input);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed === undefined || (parsed.port !== '' && Number(parsed.port) > 65535)) {
-    throw usage('the postgresql:// URL cannot be read: postgresql://[user[:password]@]host[:port]/database[?options]');
-  }
-  // So is a URL ddss refuses to connect with (sslmode=verify-ca without its CA file, in the URL or PGSSLMODE): said
-  // before any connection.
-  try {
-    clientConfig(input, undefined);
-  } catch (e) {
-    throw usage((e as Error).message.replace(/^ddss: /, ''));
-  }
+  checkPostgresUrl(input, '');
   const where = redactUrl(input);
   if ((v.table === undefined) === (v.query === undefined)) {
     throw usage(`reading ${where} needs --table NAME or --query SQL (one of them)`);
@@ -107,4 +90,30 @@ export function postgresArgs(input: string, v: Given): PostgresArgs | undefined 
   }
   if (orderBy !== undefined && v.unordered === true) throw usage('--order-by and --unordered exclude each other');
   return { url: input, table: v.table, query: v.query, schema: v.schema, orderBy, unordered: v.unordered === true };
+}
+
+/**
+ * Refuses, as a usage error (exit 2) said before connecting, a `postgresql://` URL that cannot be parsed (a port of
+ * 99999, a stray space, a `/` in the password not encoded) or that ddss refuses to connect with (sslmode=verify-ca
+ * without its CA file, in the URL or PGSSLMODE). The URL is not echoed, since it may hold a password. `flag` names
+ * where it was given (`--history`), empty for the input: the same URL as `--history` was exit 3, "Invalid URL".
+ * @example checkPostgresUrl('postgresql://ana@db:99999/land', '--history') // throws: --history: the postgresql:// URL cannot be read: …
+ */
+export function checkPostgresUrl(url: string, flag: string): void {
+  const where = flag === '' ? '' : `${flag}: `;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.port !== '' && Number(parsed.port) > 65535)) {
+    throw usage(`${where}the postgresql:// URL cannot be read: postgresql://[user[:password]@]host[:port]/database[?options] ` +
+      '(a character of the password such as / @ : # ? % or a space written percent-encoded: / as %2F)');
+  }
+  try {
+    clientConfig(url, undefined);
+  } catch (e) {
+    throw usage(`${where}${(e as Error).message.replace(/^ddss: /, '')}`);
+  }
 }

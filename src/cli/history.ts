@@ -11,6 +11,7 @@ import type { CliIo } from './_io.js';
 import { HISTORY_HELP } from './help.js';
 import { isStdin } from './_stdin.js';
 import { requireReadable } from './_input.js';
+import { checkPostgresUrl, isPostgresUrl } from './_postgres-args.js';
 
 /**
  * `ddss history FILE.ndjson|postgresql://… [--history-table T] [--dataset D] [--format text|json|html]`: the score trend
@@ -40,6 +41,7 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   const top = whole('top', v.top, 1) ?? 10;
   if (v.out === '') throw usage('--out needs a file name');
+  if (isPostgresUrl(file)) checkPostgresUrl(file, '');
   const target = historyTarget(file, v['history-table'], io.cwd, io.env) as HistoryTarget;
   if (target.kind === 'file' && v['history-table'] !== undefined) throw usage('--history-table names the table of a postgresql:// history');
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);

@@ -36,3 +36,17 @@ describe('key=value connection strings', () => {
     expect(urlPassword(given)).toBe(password);
   });
 });
+
+// `new URL` refuses these: the fallback stopped at the password's first `/` and left the URL whole.
+describe('URLs that cannot be parsed', () => {
+  it.each([
+    ['postgresql://ddss:Pa/ss@127.0.0.1:5432/postgres', 'postgresql://ddss@127.0.0.1:5432/postgres', 'Pa/ss'],
+    ['postgresql://ddss:Pa/ss@w:0/rd@127.0.0.1:99999/postgres', 'postgresql://ddss@127.0.0.1:99999/postgres', 'Pa/ss@w:0/rd'],
+    ['postgres://ana:p%40ss@db:99999/land', 'postgres://ana@db:99999/land', 'p@ss'],
+    ['postgresql://db:99999/land?password=a@b/c&x=1', 'postgresql://db:99999/land?password=***&x=1', 'a@b/c'],
+    ['postgresql://ana@db:99999/land', 'postgresql://ana@db:99999/land', undefined],
+  ])('%s → %s', (given, shown, password) => {
+    expect(redactUrl(given)).toBe(shown);
+    expect(urlPassword(given)).toBe(password);
+  });
+});

@@ -1,6 +1,8 @@
 /**
  * A connection string without its password, for reports, messages and logs: the URL form loses its password
  * (`postgresql://ana@db:5432/land`), the `key=value` form its `password=…`; text that is neither is returned as is.
+ * A URL that cannot be parsed (a port of 99999, a password with a `/` not encoded) loses everything between `//` and
+ * its last `@` but the user name (see `rawUserInfo`).
  * @example redactUrl('postgresql://ana:s3cret@db:5432/land') // 'postgresql://ana@db:5432/land'
  */
 export function redactUrl(connection: string): string {
@@ -11,12 +13,40 @@ export function redactUrl(connection: string): string {
       u.searchParams.delete('password');
       return u.toString().replace(/\?$/, '');
     } catch {
-      return connection.replace(/\/\/[^@/]*@/, '//');
+      return redactRawUrl(connection);
     }
   }
   let out = connection;
   for (let v = keywordPassword(out); v !== undefined; v = keywordPassword(out)) out = out.slice(0, v.start) + '***' + out.slice(v.end);
   return out;
+}
+
+/**
+ * An unparsed `postgres://` URL without its password: its `password=` parameters hidden first (their value may hold
+ * an `@`), then its user-info cut down to the user name.
+ */
+function redactRawUrl(connection: string): string {
+  const out = connection.replace(/([?&]password=)[^&#]*/gi, '$1***');
+  const info = rawUserInfo(out);
+  if (info === undefined) return out;
+  return `${out.slice(0, info.start)}${info.user === undefined ? '' : `${info.user}@`}${out.slice(info.end + 1)}`;
+}
+
+/**
+ * Where the user-info of a `postgres://` URL is, read without `new URL` (which refuses the URL): from `//` to the
+ * last `@`, since a password may hold `/`, `:` and `@` not encoded (the old `//[^@/]*@` stopped at its `/` and left it
+ * whole in the message); its user name is what comes before the first `:`, shown only when it holds no `/`, `?` or
+ * `#` (else the `@` was not the user-info's, and nothing of it is kept). `end` is the index of that `@`.
+ * @example rawUserInfo('postgresql://ana:Pa/ss@db:99999/land') // { start: 13, end: 21, user: 'ana', password: 'Pa/ss' }
+ */
+export function rawUserInfo(connection: string): { start: number; end: number; user: string | undefined; password: string | undefined } | undefined {
+  const start = connection.indexOf('//') + 2;
+  const end = connection.lastIndexOf('@');
+  if (start < 2 || end < start) return undefined;
+  const info = connection.slice(start, end);
+  const colon = info.indexOf(':');
+  const user = colon < 0 ? info : info.slice(0, colon);
+  return { start, end, user: user === '' || /[/?#]/.test(user) ? undefined : user, password: colon < 0 ? undefined : info.slice(colon + 1) };
 }
 
 /** Where the value of the first `password=` (not yet hidden) of a `key=value` connection string is, and what it says. */
@@ -61,6 +91,15 @@ export function urlPassword(connection: string): string | undefined {
     const p = u.password !== '' ? decodeURIComponent(u.password) : u.searchParams.get('password') ?? '';
     return p === '' ? undefined : p;
   } catch {
-    return keywordPassword(connection)?.value;
+    if (!/^postgres(?:ql)?:\/\//i.test(connection)) return keywordPassword(connection)?.value;
+    // As redactRawUrl reads it: the user-info's password once parameters are hidden, else the parameter's.
+    const hidden = connection.replace(/([?&]password=)[^&#]*/gi, '$1***');
+    const raw = rawUserInfo(hidden)?.password ?? /[?&]password=([^&#]*)/i.exec(connection)?.[1];
+    if (raw === undefined || raw === '') return undefined;
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
   }
 }
