@@ -58,3 +58,19 @@ describe('a postgresql:// URL that cannot be parsed is never shown with its pass
     expect(history.stderr).toBe(input.stderr.replace('ddss: ', 'ddss: --history: '));
   });
 });
+
+// Nothing listens on port 1: the connection is refused. Every occurrence of the password's text was hidden, so a
+// short or common one garbled the message ("could not connect to ***ql://***@127.0.0.1:***/***").
+describe('a short or common password does not garble the messages', () => {
+  it.each([['1'], ['postgres'], ['s'], ['ddss']])('password %s', async (password) => {
+    const url = `postgresql://postgres:${password}@127.0.0.1:1/postgres`;
+    const shown = 'postgresql://postgres@127.0.0.1:1/postgres';
+    const refused = 'connection refused (is the server running and listening on that host and port?)';
+    const input = await cli(['validate', url, '--table', 'parcels', '--dataset', 'land-parcels', ...NOW, '--workers', '1']);
+    expect(input.code).toBe(3);
+    expect(input.stderr).toBe(`ddss: could not read the whole input: could not connect to ${shown}: ${refused}\n`);
+    const history = await cli(['validate', 'parcels.csv', '--dataset', 'land-parcels', ...NOW, '--history', url]);
+    expect(history.code).toBe(3);
+    expect(history.stderr).toBe(`ddss: --history ${shown} ddss_history: could not connect to ${shown}: ${refused}\n`);
+  });
+});

@@ -45,8 +45,9 @@ export function refuseDatabase(input: string, command: string): void {
 
 /**
  * `text` with each `postgresql://` URL among `argv` (alone or after `--flag=`) shown without its password, and that
- * password hidden wherever else it appears (as given, decoded or URL-encoded): the last guard on a message that
- * echoes a command's arguments, whichever command wrote it.
+ * password hidden wherever else it stands as a URL's password (`hideSecret`: a path that lost a `/` of `//`), never
+ * every occurrence of its text: the last guard on a message that echoes a command's arguments, whichever command
+ * wrote it.
  * @example hideUrlPasswords('cannot read "postgresql://ana:pw@db/land"', ['merge', 'postgresql://ana:pw@db/land']) // 'cannot read "postgresql://ana@db/land"'
  */
 export function hideUrlPasswords(text: string, argv: readonly string[]): string {

@@ -38,3 +38,12 @@ describe('connectionError', () => {
         'unencrypted connection as libpq does): connect with sslmode=disable to read without TLS');
   });
 });
+
+describe('connectionError and a short password', () => {
+  // A password equal to the user name was hidden in the server's message and the URL alike: 'for user "***"'.
+  it('names the host, port, user and database whatever the password is', () => {
+    const e = Object.assign(new Error('password authentication failed for user "ddss"'), { code: '28P01' });
+    expect(connectionError(e, 'postgresql://ddss@127.0.0.1:42011/ddss', 'ddss').message)
+      .toBe('ddss: could not connect to postgresql://ddss@127.0.0.1:42011/ddss: authentication failed: password authentication failed for user "ddss"');
+  });
+});

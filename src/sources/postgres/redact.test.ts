@@ -14,10 +14,11 @@ describe('redactUrl', () => {
     expect(redactUrl(given)).toBe(shown);
   });
 
-  it('urlPassword decodes the password; hideSecret hides it raw and encoded', () => {
+  it('urlPassword decodes the password; hideSecret hides it raw and encoded where it is a URL\'s password', () => {
     expect(urlPassword('postgresql://ana:p%40ss%3Aw@db/land')).toBe('p@ss:w');
     expect(urlPassword('postgresql://ana@db/land')).toBeUndefined();
-    expect(hideSecret('x p@ss:w y p%40ss%3Aw', 'p@ss:w')).toBe('x *** y ***');
+    expect(hideSecret('to postgresql://ana:p@ss:w@db/land, postgresql:/ana:p%40ss%3Aw@db/land', 'p@ss:w'))
+      .toBe('to postgresql://ana@db/land, postgresql:/ana@db/land');
   });
 
   it('a separate password goes into the URL, where pg reads it', () => {
@@ -48,5 +49,21 @@ describe('URLs that cannot be parsed', () => {
   ])('%s → %s', (given, shown, password) => {
     expect(redactUrl(given)).toBe(shown);
     expect(urlPassword(given)).toBe(password);
+  });
+});
+
+// Every occurrence of the password's text was hidden: a short or common one garbled the message (the host, the port,
+// the user) and, beside the report's header that names the URL, gave it away.
+describe('hideSecret hides the password where it is one, not its text elsewhere', () => {
+  it.each([
+    ['1', 'could not connect to postgresql://ddss:1@127.0.0.1:42011/postgres: connection refused',
+      'could not connect to postgresql://ddss@127.0.0.1:42011/postgres: connection refused'],
+    ['postgres', 'could not connect to postgresql://postgres:postgres@127.0.0.1:5432/postgres: authentication failed for user "postgres"',
+      'could not connect to postgresql://postgres@127.0.0.1:5432/postgres: authentication failed for user "postgres"'],
+    ['s', 'postgres://ana:s@db/land?sslmode=disable is slow', 'postgres://ana@db/land?sslmode=disable is slow'],
+    ['ddss', 'host=db user=ddss password=ddss dbname=ddss', 'host=db user=ddss password=*** dbname=ddss'],
+    ['p w', 'db/land?password=p%20w&x=1 at postgresql://db/land?password=p%20w', 'db/land?password=*** at postgresql://db/land'],
+  ])('password %s', (secret, message, shown) => {
+    expect(hideSecret(message, secret)).toBe(shown);
   });
 });

@@ -16,7 +16,12 @@ export function redactUrl(connection: string): string {
       return redactRawUrl(connection);
     }
   }
-  let out = connection;
+  return hideKeywordPasswords(connection);
+}
+
+/** `text` with the value of each `password=` (`key=value` form) as `***`. */
+function hideKeywordPasswords(text: string): string {
+  let out = text;
   for (let v = keywordPassword(out); v !== undefined; v = keywordPassword(out)) out = out.slice(0, v.start) + '***' + out.slice(v.end);
   return out;
 }
@@ -70,14 +75,20 @@ function keywordPassword(connection: string): { start: number; end: number; valu
 }
 
 /**
- * `text` with every occurrence of `secret` (as given and URL-encoded) replaced by `***`: the last guard on messages
- * that quote what the driver or server said.
- * @example hideSecret('bad password s3cret', 's3cret') // 'bad password ***'
+ * `text` with the password hidden where it stands as a password: in each `postgres://` URL the text quotes (shown as
+ * `redactUrl` shows it), in `password=…` of a `key=value` string or a URL's parameters (`***`), and, for `secret`
+ * (as given and URL-encoded), as the user-info's password of a URL the text holds in another form (`:secret@`, a
+ * path that lost a `/`). The last guard on messages that quote what the driver or server said. Why not every
+ * occurrence of its text: a short or common password (`postgres`, `1`, `ddss`) garbled the message (for `1`,
+ * `127.0.0.1:42011` came out `***27.0.0.***:420******`; for `ddss`, `for user "***"`) and, set beside the report's
+ * header that names the URL without it, gave it away.
+ * @example hideSecret('could not connect to postgresql://ana:1@db:5431/land', '1') // 'could not connect to postgresql://ana@db:5431/land'
  */
 export function hideSecret(text: string, secret: string | undefined): string {
-  if (secret === undefined || secret === '') return text;
-  let out = text;
-  for (const s of new Set([secret, encodeURIComponent(secret)])) out = out.split(s).join('***');
+  // Rewritten only when it has a password: a URL serialised again may differ from the one quoted (percent-encoding).
+  let out = hideKeywordPasswords(text.replace(/postgres(?:ql)?:\/\/[^\s"'<>]*/gi, (url) => (urlPassword(url) === undefined ? url : redactUrl(url))));
+  if (secret === undefined || secret === '') return out;
+  for (const s of new Set([secret, encodeURIComponent(secret)])) out = out.split(`:${s}@`).join('@');
   return out;
 }
 
