@@ -123,3 +123,22 @@ describe('PGSSLMODE for ddss\'s own connections', () => {
       .toThrow(/^ddss: PGSSLMODE=verify-ca checks the server's certificate against a certificate authority: give its file in the URL \(sslrootcert=…; PGSSLROOTCERT is not read\), or use PGSSLMODE=verify-full/);
   });
 });
+
+// pg took any other sslmode as a request for TLS: `sslmode=bogus` on a server without TLS was reported as "the
+// server does not accept TLS … connect with sslmode=disable", about a typo.
+describe('an sslmode that names no mode', () => {
+  it.each([['bogus'], ['Require'], ['']])('sslmode=%s is refused, naming the modes', (mode) => {
+    expect(() => clientConfig(`postgresql://ana@db/land?sslmode=${mode}`, undefined, {}))
+      .toThrow(`ddss: sslmode=${mode} is not an SSL mode: use disable, allow, prefer, require, verify-ca or verify-full`);
+  });
+
+  it('PGSSLMODE too, when the URL says nothing of TLS itself', () => {
+    expect(() => clientConfig('postgresql://ana@db/land', undefined, { PGSSLMODE: 'bogus' })).toThrow(/^ddss: PGSSLMODE=bogus is not an SSL mode/);
+    expect(() => clientConfig('postgresql://ana@db/land?sslmode=disable', undefined, { PGSSLMODE: 'bogus' })).not.toThrow();
+    expect(() => clientConfig('postgresql://ana@db/land', undefined, { PGSSLMODE: '' })).not.toThrow();
+  });
+
+  it.each([['disable'], ['allow'], ['prefer'], ['require'], ['verify-full'], ['no-verify']])('sslmode=%s is taken', (mode) => {
+    expect(() => clientConfig(`postgresql://ana@db/land?sslmode=${mode}`, undefined, {})).not.toThrow();
+  });
+});

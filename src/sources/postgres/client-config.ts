@@ -15,6 +15,9 @@ export function clientConfig(connectionString: string, password: string | undefi
     // Not a URL (key=value form): pg reads the password option as it is.
   }
   if (u !== undefined) {
+    requireSslMode(u.searchParams.get('sslmode'), 'sslmode');
+    // An empty PGSSLMODE is taken as unset, as pg takes it.
+    if (!u.searchParams.has('sslmode') && !u.searchParams.has('ssl')) requireSslMode(env.PGSSLMODE === '' ? null : env.PGSSLMODE ?? null, 'PGSSLMODE');
     const fromEnv = envSslMode(u, env);
     const ssl = libpqSsl(u, fromEnv ? 'PGSSLMODE' : 'sslmode');
     if (password !== undefined) u.password = encodeURIComponent(password);
@@ -23,6 +26,20 @@ export function clientConfig(connectionString: string, password: string | undefi
   }
   return { connectionString: url, application_name: 'ddss', connectionTimeoutMillis: connectTimeout(connectionString, env),
     ...(password === undefined ? {} : { password }) };
+}
+
+/** The modes an `sslmode` may name: libpq's, and node-postgres's own `no-verify` (TLS without a certificate check). */
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'];
+
+/**
+ * Refuses an `sslmode` (or `PGSSLMODE`) that names no mode, as libpq does ("invalid sslmode value"). Why: pg took
+ * any other value (`sslmode=bogus`) as a request for TLS, and a server without it was then reported as "the server
+ * does not accept TLS … connect with sslmode=disable" (exit 3), about a typo in the URL.
+ */
+function requireSslMode(mode: string | null, said: 'sslmode' | 'PGSSLMODE'): void {
+  if (mode === null || SSL_MODES.includes(mode)) return;
+  throw new Error(`ddss: ${said}=${mode} is not an SSL mode: use ${SSL_MODES.slice(0, -2).join(', ')} or verify-full ` +
+    '(or no-verify, node-postgres\'s TLS without a certificate check)');
 }
 
 /** The libpq modes pg reads from `PGSSLMODE` in its own way: `allow` and pg's own `no-verify` are left to it. */
