@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -64,7 +65,7 @@ describe('ddss validate postgresql://…', () => {
       written.push(h.stdout, h.stderr);
     }
     const table = (await client.query('SELECT input_name FROM ddss_history')).rows as { input_name: string }[];
-    expect(table.map((r) => r.input_name)).toEqual(['postgres']);
+    expect(table.map((r) => r.input_name)).toEqual(['postgres/parcels']);
     written.push(readFileSync(out.path('h.ndjson'), 'utf8'));
     const failing = await cli(['validate', server.url, '--table', 'nope', '--dataset', 'land-parcels', '--workers', '1']);
     const usage = await cli(['validate', server.url, '--query', 'SELECT 1', '--dataset', 'land-parcels']);
@@ -112,6 +113,28 @@ describe('ddss validate postgresql://…', () => {
     const open = await cli(args(bare), { env: { PGPASSFILE: pgpass, HOME: out.dir } });
     expect(open.code).toBe(3);
     expect(open.stderr).toMatch(/asks for a password: give it in PGPASSWORD, ~\/\.pgpass or the URL/);
+  });
+});
+
+// Every run of a database input was named by the database alone: a query reading 1,001 rows of the 2,000-row table
+// was judged against the table's runs, history.row_count_drop "1001 rows is more than 20% below the median 2000".
+describe('the history of a database input is the history of its table or query', () => {
+  it('names the run by the table or the query, and judges it against the runs of that one only', async () => {
+    const history = ['--history', server.url, '--history-table', 'by_input', '--format', 'json'];
+    for (const day of ['20', '21', '22']) {
+      expect((await cli([...args(server.url, ...history), '--now', `2026-11-${day}`])).code).toBe(1);
+    }
+    const sql = 'SELECT * FROM parcels ORDER BY parcel_id LIMIT 1001';
+    const query = ['validate', server.url, '--query', sql, '--order-by', 'parcel_id', '--dataset', 'land-parcels', '--now', '2026-11-23', ...history];
+    const first = JSON.parse((await cli(query)).stdout) as Report;
+    expect(first.rules.find((r) => r.id === 'history.row_count_drop')?.status).toBe('skipped');
+    expect(first.history?.runs).toBe(0);
+    const table = JSON.parse((await cli([...args(server.url, ...history), '--now', '2026-11-23'])).stdout) as Report;
+    expect(table.history?.runs).toBe(3);
+    const names = (await client.query('SELECT input_name FROM by_input ORDER BY run')).rows as { input_name: string }[];
+    const hash = createHash('sha256').update(sql).digest('hex').slice(0, 12);
+    expect(names.map((r) => r.input_name)).toEqual(['postgres/parcels', 'postgres/parcels', 'postgres/parcels', `postgres/query:${hash}`,
+      'postgres/parcels']);
   });
 });
 

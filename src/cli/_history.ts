@@ -11,7 +11,7 @@ import { withHistory } from '../history/with-history.js';
 import { appendPostgresHistory, postgresHistoryName, readPostgresHistory, type PostgresHistoryOptions } from '../history/postgres-history.js';
 import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
-import { isPostgresUrl } from './_postgres-args.js';
+import { isPostgresUrl, type PostgresArgs } from './_postgres-args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { isStdin, STDIN_NAME } from './_stdin.js';
 import { requireReadable } from './_input.js';
@@ -82,29 +82,60 @@ export function historyReadError(e: unknown, target: HistoryTarget, damaged: (me
 /**
  * Reads the history before any row is read (a damaged history is a usage error, exit 2; a file that cannot be read
  * or a database that cannot be reached, exit 3), creating a missing history table, and fingerprints the input (SHA-256 of its bytes, so
- * `history.stale_input` can tell an unchanged export).
+ * `history.stale_input` can tell an unchanged export). A PostgreSQL input (`postgres`) is named by its table or query.
  * @example const history = await openHistory(target, '/data/parcels.csv', 'parcels.csv', 'land-parcels', '2026-11-22T00:00:00.000Z', {});
  */
 export async function openHistory(target: HistoryTarget | undefined, input: string, inputName: string,
-  dataset: string, now: string, thresholds: HistoryThresholds): Promise<RunHistory | undefined> {
+  dataset: string, now: string, thresholds: HistoryThresholds, postgres?: PostgresArgs): Promise<RunHistory | undefined> {
   if (target === undefined) return undefined;
-  return openHistoryOf(target, () => inputFingerprint(input, inputName), dataset, now, thresholds);
+  if (postgres !== undefined) {
+    const name = postgresInputName(postgres.url, postgres.query !== undefined ? queryName(postgres.query)
+      : `${postgres.schema === undefined ? '' : `${postgres.schema}.`}${postgres.table ?? ''}`);
+    return openHistoryOf(target, name, async () => ({ name }), dataset, now, thresholds);
+  }
+  return openHistoryOf(target, isStdin(inputName) ? STDIN_NAME : basename(inputName), () => inputFingerprint(input, inputName), dataset, now, thresholds);
+}
+
+/**
+ * How the history names a PostgreSQL input: its database, a `/`, and the table as read (`schema.table` with
+ * `--schema`) or the query (`queryName`). Why: the database alone named every table and query of it, so their runs
+ * were judged against each other; the `/`, which no file's name holds, keeps them apart from file runs (`sameInput`).
+ * @example postgresInputName('postgresql://ana:pw@db/land?sslmode=require', 'public.parcels') // 'land/public.parcels'
+ */
+export function postgresInputName(url: string, what: string): string {
+  let database: string;
+  try {
+    database = decodeURIComponent(new URL(url).pathname.slice(1));
+  } catch {
+    database = basename(redactUrl(url));
+  }
+  return `${database}/${what}`;
+}
+
+/**
+ * A query's name in the history: `query:` and the first 12 hexadecimal digits of its text's SHA-256 (the same text,
+ * the same name; its text may hold values that are nobody's business in a history).
+ * @example queryName('SELECT * FROM parcels') // 'query:…'
+ */
+export function queryName(query: string): string {
+  return `query:${createHash('sha256').update(query).digest('hex').slice(0, 12)}`;
 }
 
 /**
  * `openHistory` with the input's fingerprint given (`ddss merge`, which has the shards' input, not a path to read):
- * the history is read (and checked) first, then `fingerprinted()` is called. `now` is the instant the run is dated
+ * the history is read (and checked) first, keeping the runs of the same input (`sameInput`: `inputName`), then
+ * `fingerprinted()` is called. `now` is the instant the run is dated
  * (the report's `now`): it is judged against the runs not dated after it, so it must be known before the run.
- * @example const history = await openHistoryOf(target, async () => ({ name: 'parcels.csv' }), 'land-parcels', head.now, {});
+ * @example const history = await openHistoryOf(target, 'parcels.csv', async () => ({ name: 'parcels.csv' }), 'land-parcels', head.now, {});
  */
-export async function openHistoryOf(target: HistoryTarget, fingerprinted: () => Promise<HistoryInput>, dataset: string,
+export async function openHistoryOf(target: HistoryTarget, inputName: string, fingerprinted: () => Promise<HistoryInput>, dataset: string,
   now: string, thresholds: HistoryThresholds): Promise<RunHistory> {
   const keep = Math.max(1, thresholds.window ?? 10) + 1;
   const name = target.kind === 'file' ? target.given : postgresHistoryName(target.options);
   let earlier: HistoryEntry[];
   try {
-    earlier = target.kind === 'file' ? await readHistory(target.path, dataset, keep, now)
-      : await readPostgresHistory(target.options, dataset, keep, true, now);
+    earlier = target.kind === 'file' ? await readHistory(target.path, dataset, keep, now, inputName)
+      : await readPostgresHistory(target.options, dataset, keep, true, now, inputName);
   } catch (e) {
     throw historyReadError(e, target, (m) => usage(`--${m}`), (m) => new CliError(`--history ${name}: ${m}`, EXIT.unevaluated));
   }

@@ -1,17 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { cliPath } from './_cli-path.js';
-import { basename } from 'node:path';
 import type { HistoryThresholds } from '../history/anomalies.js';
 import type { HistoryInput } from '../history/history-entry.js';
 import { inputFingerprint as partsFingerprint } from '../parallel/input-fingerprint.js';
 import type { ShardHeader } from '../parallel/shard-state.js';
 import { usage } from './_errors.js';
-import { inputFingerprint, openHistoryOf, type HistoryTarget, type RunHistory } from './_history.js';
+import { inputFingerprint, openHistoryOf, postgresInputName, type HistoryTarget, type RunHistory } from './_history.js';
 
 /**
  * `ddss merge --history FILE|postgresql://… [--input PATH]`: the history a merged report is judged against and appended to, with the
- * input fingerprinted as one `ddss validate` run over it would be. A table is named by its database (as one run
- * names it). A file is hashed whole only when `--input` gives it (checked against the shards' size and fingerprint):
+ * input fingerprinted as one `ddss validate` run over it would be. A table is named by its database and table (as one
+ * run names it). A file is hashed whole only when `--input` gives it (checked against the shards' size and fingerprint):
  * the shards never read all of it, so without it the run is recorded by name and size, and `history.stale_input`
  * is skipped (it cannot tell an unchanged export), never passed.
  * @example const history = await mergeHistory(historyTarget('h.ndjson', undefined, cwd, env) as HistoryTarget, header, undefined, cwd, 'land-parcels', {});
@@ -22,9 +21,10 @@ export async function mergeHistory(target: HistoryTarget, head: ShardHeader, inp
   let fingerprint: () => Promise<HistoryInput>;
   if (shards.kind === 'postgres') {
     if (input !== undefined) throw usage('--input applies to files: the shards read a PostgreSQL table');
-    // One run names a database input by the URL's last part (its name without the password): the same here.
-    const url = shards.name.slice(0, shards.name.indexOf(' '));
-    fingerprint = async () => ({ name: basename(url) });
+    // One run names a database input by its database and table (the shards read a table, named after the URL): the same here.
+    const at = shards.name.indexOf(' ');
+    const name = postgresInputName(shards.name.slice(0, at), shards.name.slice(at + 1));
+    return openHistoryOf(target, name, async () => ({ name }), dataset, head.now, thresholds);
   } else if (input === undefined) {
     fingerprint = async () => ({ name: shards.name, bytes: shards.bytes });
   } else {
@@ -36,5 +36,5 @@ export async function mergeHistory(target: HistoryTarget, head: ShardHeader, inp
     }
     fingerprint = () => inputFingerprint(path, shards.name);
   }
-  return openHistoryOf(target, fingerprint, dataset, head.now, thresholds);
+  return openHistoryOf(target, shards.name, fingerprint, dataset, head.now, thresholds);
 }

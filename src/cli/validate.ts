@@ -123,7 +123,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   _requireKeyForHashes(definition, piiKey, args.showValues);
   const baseline = await openBaseline(args.baseline, definition, args.showValues, io.cwd);
   const history = await openHistory(historyTarget(args.history, args.historyTable, io.cwd, io.env), input, args.input,
-    definition.name, now.toISOString(), args.historyThresholds);
+    definition.name, now.toISOString(), args.historyThresholds, args.postgres);
   if (args.shard !== undefined && state !== undefined) {
     return runShard({ args: { ...args, shard: args.shard }, input, definition, references, piiKey, state, violations: vio, grades: grd }, io);
   }

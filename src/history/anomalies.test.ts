@@ -126,3 +126,12 @@ describe('historyRules in Vietnamese', () => {
     expect(jump.samples[0]?.value).toBe('6.5%');
   });
 });
+
+// The warning wrote "1001 rows … median 2000" where every other line of the output writes 1,001 and 2,000.
+it('writes the counts of history.row_count_drop as the rest of the output does', () => {
+  const drop = byId(historyRules(report(1001, 10), [entry(2000, 10), entry(2000, 10), entry(2001, 10), entry(2000, 10)], undefined),
+    'history.row_count_drop');
+  expect(drop.samples[0]?.message).toBe('1,001 rows is more than 20% below the median 2,000 of the last 4 runs');
+  const half = byId(historyRules(report(10, 10), [entry(2000, 10), entry(2001, 10)], undefined, { minRuns: 2 }), 'history.row_count_drop');
+  expect(half.samples[0]?.message).toBe('10 rows is more than 20% below the median 2,000.5 of the last 2 runs');
+});

@@ -1,6 +1,7 @@
 import type { Criterion, Report, RuleResult, Sample } from '../core/types.js';
 import { CRITERIA } from '../core/types.js';
 import { byDate } from './by-date.js';
+import { formatCount } from '../outputs/_format.js';
 import type { HistoryEntry, HistoryInput } from './history-entry.js';
 
 /** When a run is an anomaly against its history. Every field has a default. */
@@ -55,7 +56,7 @@ export function historyRules(report: Report, history: readonly HistoryEntry[], i
   out.push(result('history.row_count_drop', 'sufficient', severity, rowsOk ? 1 : 0, dropped ? [{
     code: 'row_count_drop', value: String(report.rows),
     message: vi ? `Số hàng ${viNumber(report.rows)} thấp hơn trung vị ${viNumber(med)} của ${earlier.length} lần chạy trước quá ${viPct(t.rowDrop ?? 0.2)}`
-      : `${report.rows} rows is more than ${pct(t.rowDrop ?? 0.2)} below the median ${med} of the last ${earlier.length} runs`,
+      : `${enNumber(report.rows)} rows is more than ${pct(t.rowDrop ?? 0.2)} below the median ${enNumber(med)} of the last ${earlier.length} runs`,
   }] : []));
 
   // Values: a rule left with a far smaller share of rows to check than its history explains (a column that came empty,
@@ -152,6 +153,12 @@ function pct(x: number): string {
 /** Numbers in a Vietnamese message as the rest of a Vietnamese summary writes them (94,6%, 2.000): they read 76.48%, 2000. */
 function viPct(x: number): string {
   return pct(x).replace('.', ',');
+}
+
+/** Numbers in an English message as the rest of the output writes them (1,001 rows): it read 1001. */
+function enNumber(n: number): string {
+  const [whole, fraction] = String(Math.round(n * 100) / 100).split('.');
+  return `${formatCount(Number(whole), 'en')}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 function viNumber(n: number): string {

@@ -9,6 +9,18 @@ export interface HistoryInput {
   readonly sha256?: string;
 }
 
+/**
+ * Whether a run of input `earlier` is judged with a run of input `name`: a database input (its name holds a `/`, which
+ * no file's base name does: `land/public.parcels`, `land/query:1a2b3c4d5e6f`) only with runs of that same table or
+ * query; a file with the dataset's other file runs whatever their names (a daily export is named by its date). Why:
+ * every database run was named by its database alone, so a query's 1,001 rows were judged against a table's 2,000
+ * (`history.row_count_drop`). Older rows named so (no `/`) are still read, as file runs.
+ * @example sameInput('land/public.parcels', 'land/query:1a2b3c4d5e6f') // false
+ */
+export function sameInput(earlier: string, name: string): boolean {
+  return earlier.includes('/') || name.includes('/') ? earlier === name : true;
+}
+
 /** One run of one dataset, as one line of a history file (`--history FILE.ndjson`). */
 export interface HistoryEntry {
   /** The format version of the line. */

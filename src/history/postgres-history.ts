@@ -54,11 +54,12 @@ export function postgresHistoryName(o: PostgresHistoryOptions): string {
  * one query (values as bind parameters, the table's name checked and quoted). With `create`, a missing table is created
  * first (the columns of a history line, typed: `now timestamptz`, `rows bigint`, one `double precision` column per
  * score, `rules jsonb`); without it, a missing table is an empty history. A row that is not a history entry rejects
- * naming its `run`, as a damaged line of a history file does. Needs the pg package.
+ * naming its `run`, as a damaged line of a history file does. With `input` (the run's input name), only the runs
+ * `sameInput` compares with it. Needs the pg package.
  * @example const earlier = await readPostgresHistory({ connectionString: url }, 'land-parcels', 11, true, report.now);
  */
 export async function readPostgresHistory(o: PostgresHistoryOptions, dataset: string | undefined, keep = 1000,
-  create = false, until?: string): Promise<HistoryEntry[]> {
+  create = false, until?: string, input?: string): Promise<HistoryEntry[]> {
   return withClient(o, async (client, table) => {
     if (create) await createTable(client, table, o);
     else if (!(await exists(client, table))) return [];
@@ -67,9 +68,10 @@ export async function readPostgresHistory(o: PostgresHistoryOptions, dataset: st
       text: `SELECT run::text, history::text, dataset, to_char(now AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         input_name, input_bytes::text, input_sha256, status, rows::text, score::text, ${SCORES.map((s) => `${s}::text`).join(', ')},
         rules::text FROM ${table} WHERE ($1::text IS NULL OR dataset = $1::text) AND ($3::timestamptz IS NULL OR now <= $3::timestamptz)
+        AND ($4::text IS NULL OR input_name = $4::text OR (strpos($4::text, '/') = 0 AND strpos(input_name, '/') = 0))
         ORDER BY now DESC, run DESC LIMIT $2::bigint`,
       values: [dataset ?? null, Number.isFinite(keep) && keep < Number.MAX_SAFE_INTEGER ? Math.max(0, Math.floor(keep)) : null,
-        until ?? null],
+        until ?? null, input ?? null],
       rowMode: 'array', types: RAW,
     })).rows as (string | null)[][];
     return rows.reverse().map((r) => entryOf(r, o));

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { CRITERIA } from '../core/types.js';
 import { jsonLine } from '../outputs/_escape.js';
 import { latestRuns } from './by-date.js';
-import type { HistoryEntry } from './history-entry.js';
+import { sameInput, type HistoryEntry } from './history-entry.js';
 
 /** Lines longer than this are not history entries (a history line is a few kilobytes even with hundreds of rules). */
 const MAX_LINE = 4 * 1024 * 1024;
@@ -14,10 +14,11 @@ const MAX_LINE = 4 * 1024 * 1024;
  * `--now` is the file's last line, not its latest run). With `until` (an instant), only the runs not dated after it:
  * those a run dated `until` is judged against. A file that does not exist yet is an empty history. Memory is bounded
  * by `keep`. A line that is not a history entry rejects with an Error naming the file and line: anomalies judged
- * against a damaged history would be wrong.
+ * against a damaged history would be wrong. With `input` (the run's input name), only the runs `sameInput` compares with it.
  * @example const earlier = await readHistory('history.ndjson', 'land-parcels', 10, report.now);
  */
-export async function readHistory(path: string, dataset: string | undefined, keep = 1000, until?: string): Promise<HistoryEntry[]> {
+export async function readHistory(path: string, dataset: string | undefined, keep = 1000, until?: string,
+  input?: string): Promise<HistoryEntry[]> {
   const file = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     throw new Error(`ddss: history ${path}: ${e.message}`, { cause: e });
@@ -40,6 +41,7 @@ export async function readHistory(path: string, dataset: string | undefined, kee
       const entry = parseEntry(line);
       if (typeof entry === 'string') throw new Error(`ddss: history ${path} line ${n} is not a ddss history entry: ${entry}`);
       if (dataset !== undefined && entry.dataset !== dataset) continue;
+      if (input !== undefined && !sameInput(entry.input.name, input)) continue;
       latest.add(entry);
     }
   } catch (e) {

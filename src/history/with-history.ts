@@ -3,7 +3,7 @@ import { CRITERIA } from '../core/types.js';
 import { comparedRuns, historyRules, type HistoryThresholds } from './anomalies.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { argKind } from '../core/arg-kind.js';
-import type { HistoryEntry, HistoryInput } from './history-entry.js';
+import { sameInput, type HistoryEntry, type HistoryInput } from './history-entry.js';
 
 /** The trend a report carries when it was judged against a history (`report.history`). */
 export interface HistorySummary {
@@ -19,15 +19,18 @@ export interface HistorySummary {
  * The report judged against the earlier runs of its dataset (those dated before `report.now`, by date, whatever the
  * order of `earlier`): the `history.*` rules appended (weight 0, so scores are
  * unchanged), the status raised to `warned` (or `failed`, with `severity: 'error'`) when one fails, and the trend.
- * Apply it after any baseline: history findings are always new.
+ * With `input`, only the runs of the same input count (`sameInput`: a database table or query is compared with its
+ * own runs). Apply it after any baseline: history findings are always new.
  * @example const judged = withHistory(report, await readHistory('h.ndjson', report.dataset), 'h.ndjson', input);
  */
 export function withHistory(report: Report, earlier: readonly HistoryEntry[], name: string, input?: HistoryInput,
   thresholds: HistoryThresholds = {}): Report {
   checkArgs(report, earlier, name, input, thresholds);
-  const added = historyRules(report, earlier, input, thresholds)
+  // Runs of another table or query are not this input's history (as readHistory reads it, for entries read otherwise).
+  const runs = input === undefined ? earlier : earlier.filter((e) => sameInput(e.input.name, input.name));
+  const added = historyRules(report, runs, input, thresholds)
     .map((r): RuleResult => (report.baseline === undefined ? r : { ...r, newViolations: r.violations }));
-  const compared = comparedRuns(report, earlier, thresholds.window ?? 10);
+  const compared = comparedRuns(report, runs, thresholds.window ?? 10);
   const trend = { overall: [...compared.map((e) => e.score), report.score] } as Record<Criterion | 'overall', (number | null)[]>;
   for (const c of CRITERIA) trend[c] = [...compared.map((e) => e.criteria[c]), report.criteria[c].score];
   const flat = historyViolations(added);
