@@ -58,9 +58,15 @@ function missingLine(report: Report, canRename: boolean, renamed: RunRenames): s
   // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
   const near = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
     .map((x) => `--rename ${shellArg(`${String(x.suggestion)}=${x.field ?? ''}`)}`);
+  // A database's columns are not renamed by --rename (refused for a postgresql:// input): an alias in --query is.
+  const table = report.source?.kind === 'postgres';
+  const aliased = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
+    .map((x) => `"${String(x.suggestion).replaceAll('"', '""')}" AS ${x.field ?? ''}`);
   const rename = !canRename || json || other === undefined || other.failed === 0 ? ''
-    : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
-      : '; read a column as a field with --rename "COLUMN=FIELD"';
+    : table ? `; read ${aliased.length === 1 ? 'it' : 'them'} as the declared name${aliased.length === 1 ? '' : 's'} with an alias in --query: ` +
+      `SELECT ${aliased.length > 0 ? aliased.join(', ') : '"COLUMN" AS field'}, … FROM …`
+      : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
+        : '; read a column as a field with --rename "COLUMN=FIELD"';
   return [`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
     `${named.join(', ')}${more} (source.missing_column)${rename}`];
 }

@@ -9,6 +9,8 @@ import { afterAll } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { cli, scratch } from '../fixtures/cli/harness.js';
 import { parseDefinition } from '../../src/declarative/parse-definition.js';
+import { columnLines } from '../../src/cli/_column-lines.js';
+import type { Report } from '../../src/core/types.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');
 const csv = (text: string) => readCsv((async function* () { yield new TextEncoder().encode(text); })());
@@ -124,5 +126,17 @@ describe('a renamed column is named, with its near name, even for a personal fie
     expect(j.code).toBe(1);
     expect(j.stderr).toContain('ddss: 1 declared column is a key of no record: owner_id (the records have "Owner ID") (source.missing_column)\n');
     expect(r.stdout).not.toContain('001099012345');
+  });
+
+  // For a postgresql:// input the hint said --rename, which the CLI then refused for a database ("--rename applies to
+  // files"): a column of a table is read under another name by an alias in --query.
+  it('for a database table, the hint is an alias in --query', async () => {
+    const path = tmp.path('renamed.csv');
+    writeFileSync(path, 'parcel_id,Owner ID,owner_name,area_m2,issued_on\nP-001,001099012345,An,12,15/01/2020\n');
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', '--now', '2026-11-22', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(columnLines({ ...report, source: { ...report.source, kind: 'postgres' } }, true, true, {})).toEqual([
+      'ddss: 1 declared column is not in the header: owner_id (the header has "Owner ID") (source.missing_column); ' +
+      'read it as the declared name with an alias in --query: SELECT "Owner ID" AS owner_id, … FROM …']);
   });
 });
