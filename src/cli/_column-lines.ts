@@ -56,12 +56,12 @@ function missingLine(report: Report, canRename: boolean, renamed: RunRenames): s
   // Columns the header has under other names (a Vietnamese header over a built-in register) can be read as the fields.
   const other = report.rules.find((r) => r.id === 'source.unexpected_column');
   // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
-  const near = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
-    .map((x) => `--rename ${shellArg(`${String(x.suggestion)}=${x.field ?? ''}`)}`);
+  const suggested = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
+    .map((x) => ({ column: String(x.suggestion), field: x.field ?? '' }));
+  const near = suggested.map((x) => `--rename ${shellArg(`${x.column}=${x.field}`)}`);
   // A database's columns are not renamed by --rename (refused for a postgresql:// input): an alias in --query is.
   const table = report.source?.kind === 'postgres';
-  const aliased = absent.samples.filter((x) => x.suggestion !== undefined).slice(0, 3)
-    .map((x) => `"${String(x.suggestion).replaceAll('"', '""')}" AS ${x.field ?? ''}`);
+  const aliased = suggested.map((x) => `"${x.column.replaceAll('"', '""')}" AS ${x.field}`);
   const rename = !canRename || json || other === undefined || other.failed === 0 ? ''
     : table ? `; read ${aliased.length === 1 ? 'it' : 'them'} as the declared name${aliased.length === 1 ? '' : 's'} with an alias in --query: ` +
       `SELECT ${aliased.length > 0 ? aliased.join(', ') : '"COLUMN" AS field'}, … FROM …`

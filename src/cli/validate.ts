@@ -1,4 +1,3 @@
-import { NOT_KNOWN } from '../core/rule-base.js';
 import { runNow } from './_args.js';
 import { dirname, relative } from 'node:path';
 import { cliPath } from './_cli-path.js';
@@ -252,11 +251,7 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
     io.stderr.write(`ddss: could not read the whole input: ${readError(why, pipe ?? undefined)}\n`);
   }
   // Once per cause, naming the rules it stopped: an unusable reference stops every rule using it (six for verifyPerson).
-  // Rules that cannot judge a partial read (rowCount's "too few", coverage) follow from the line above: not repeated.
-  for (const g of errorGroups(report.rules)) {
-    if (report.partial && g.error.startsWith(NOT_KNOWN)) continue;
-    io.stderr.write(`ddss: ${couldNotRun(g.ids, '"')}: ${_oneLine(g.error)}\n`);
-  }
+  for (const g of errorGroups(report.rules, report.partial)) io.stderr.write(`ddss: ${couldNotRun(g.ids, '"')}: ${_oneLine(g.error)}\n`);
   // A file separated by another delimiter reads as one column: every declared column is "missing". Say which flag
   // reads it, as for encodings.
   const split = report.rules.find((r) => r.id === 'source.delimiter_mismatch');

@@ -1,4 +1,5 @@
 import type { RuleResult } from './types.js';
+import { NOT_KNOWN } from './rule-base.js';
 
 /** Rules that could not run for one same reason: the reason, and the rules' ids in report order. */
 export interface ErrorGroup {
@@ -12,11 +13,14 @@ export interface ErrorGroup {
  * the rules, rather than repeat the same sentence per rule. Each rule keeps its own `error` in the report.
  * @example errorGroups(report.rules).map((g) => `${couldNotRun(g.ids)}: ${g.error}`)
  */
-export function errorGroups(rules: readonly RuleResult[]): ErrorGroup[] {
+export function errorGroups(rules: readonly RuleResult[], partial = false): ErrorGroup[] {
   const groups = new Map<string, string[]>();
   for (const r of rules) {
     if (r.status !== 'error') continue;
     const error = r.error ?? 'unknown error';
+    // Of a partial read, rules that could not judge it (rowCount's "too few", `notKnown`) follow from the read's own
+    // reason, said first: not repeated (each rule keeps its error).
+    if (partial && error.startsWith(NOT_KNOWN)) continue;
     const ids = groups.get(error);
     if (ids === undefined) groups.set(error, [r.id]);
     else ids.push(r.id);

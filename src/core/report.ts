@@ -1,4 +1,3 @@
-import { NOT_KNOWN } from './rule-base.js';
 import { rowCount } from './rowset.js';
 import { describeRule } from './messages/descriptions.js';
 import { computeScores, round, type ScoredRule } from './scores.js';
@@ -61,8 +60,7 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     // A reader's own error often starts with "ddss: " too: once is enough in one sentence.
     ...(partial ? [`the input could not be read completely: ${(source?.error ?? 'unknown error').replace(/^ddss: /, '')}`] : []),
     // One cause stopping several rules (an unusable reference stops every rule using it) is one reason, naming them.
-    // Rules that cannot judge a partial read (rowCount's "too few"…) follow from the reason before: each keeps its error.
-    ...errorGroups(rules).filter((g) => !(partial && g.error.startsWith(NOT_KNOWN))).map((g) => `${couldNotRun(g.ids)}: ${g.error}`),
+    ...errorGroups(rules, partial).map((g) => `${couldNotRun(g.ids)}: ${g.error}`),
     ...(nothing === undefined ? [] : [nothing]),
   ];
 

@@ -70,8 +70,9 @@ export function addRows(s: ProfileState, batch: RowBatch, header: readonly strin
   // Every column of the header has a state, even with no row (a file of a header only).
   if (s.header !== header) {
     const seen = new Map<string, number>();
+    // Past the cap a header's names are only counted: going through _column, each was a key made and kept in a set.
     s.unprofiled = Math.max(s.unprofiled, header.length - MAX_PROFILED_COLUMNS);
-    s.positions = header.map((name) => {
+    s.positions = header.slice(0, MAX_PROFILED_COLUMNS).map((name) => {
       const occurrence = seen.get(name) ?? 0;
       seen.set(name, occurrence + 1);
       return _column(s, name, occurrence);
