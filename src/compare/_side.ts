@@ -39,6 +39,12 @@ export interface SideWatch {
   issue?(issue: SourceIssue): void;
   /** What a source with a header is asked to read it as (a dataset's `rename:`, under the source's own rename). */
   read?: SourceRead;
+  /**
+   * Properties object records are read by even when the first record lacks them (a reference's optional columns): a
+   * JSON record leaves an empty property out, so a register's first record seldom holds a death date. A source with
+   * a header is read by its header only.
+   */
+  also?: readonly string[];
 }
 
 const BATCH = 1024;
@@ -59,7 +65,7 @@ export async function openSide(input: RowInput, watch: SideWatch = {}): Promise<
   } catch (e) {
     fail(e);
   }
-  const columns = first === undefined ? [] : _columnsOf(first);
+  const columns = first === undefined ? [] : _columnsOf(first, watch.also ?? []);
   const issues: Record<string, number> = {};
   const lost = unreadRecords();
   let lines: ArrayLike<number> | undefined;
@@ -131,14 +137,16 @@ async function* _batches(input: RowInput, read: SourceRead | undefined): AsyncGe
   if (rows.length > 0) yield { rows };
 }
 
-function _columnsOf(batch: RowBatch): readonly string[] {
+function _columnsOf(batch: RowBatch, also: readonly string[]): readonly string[] {
   const row = batch.rows[0];
   // Object rows by the first record's properties, whatever a source says it has seen (a JSON reader's keys so far
-  // depend on where its first batch ends): later properties are `extra_property`, found the same way every time.
+  // depend on where its first batch ends): later properties are `extra_property`, found the same way every time,
+  // except those the caller reads anyway (`also`), after them.
   const objects = typeof row === 'object' && row !== null && !Array.isArray(row);
   if (batch.columns !== undefined && !objects) return batch.columns;
-  if (row instanceof Map) return [...row.keys()].map(String);
-  return typeof row === 'object' && row !== null && !Array.isArray(row) ? Object.keys(row) : [];
+  if (!objects) return [];
+  const own = row instanceof Map ? [...row.keys()].map(String) : Object.keys(row);
+  return [...own, ...also.filter((c) => !own.includes(c))];
 }
 
 /** Object (and Map) rows holding a property that is not one of `columns`. */

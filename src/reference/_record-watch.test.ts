@@ -50,6 +50,19 @@ describe('a reference whose reader could not read every record whole is refused 
     expect([t.error, t.size, t.get(['002'], 'death_date')]).toEqual([undefined, 2, undefined]);
   });
 
+  it('an optional column only later JSON records have is read (the first record has no death date)', async () => {
+    // Death dates are few: a register's first record (or its first thousand) rarely holds one. The columns were the
+    // first record's properties, so the column was dropped and nobody was ever reported deceased.
+    const ndjson = '{"id":"001"}\n{"id":"002","death_date":"01/01/2020"}\n';
+    const arrays = [readJson([Buffer.from(ndjson)], { format: 'ndjson' }), readJson([Buffer.from(`[${ndjson.trim().split('\n').join(',')}]`)]),
+      [{ id: '001' }, { id: '002', death_date: '01/01/2020' }], [new Map([['id', '001']]), new Map([['id', '002'], ['death_date', '01/01/2020']])]];
+    for (const source of arrays) {
+      const t = await reference('population', source, { key: 'id', optionalColumns: ['death_date'] }).load();
+      expect([t.error, t.size, t.columns, t.get(['001'], 'death_date'), t.get(['002'], 'death_date')])
+        .toEqual([undefined, 2, ['death_date'], undefined, '01/01/2020']);
+    }
+  });
+
   it('a row missing a cell the table does not read loses nothing: it is read', async () => {
     const t = await load(csv(`${HEAD}001,A,Nam\n002,B\n`), ['full_name']);
     expect([t.error, t.size, t.has(['002'])]).toEqual([undefined, 2, true]);

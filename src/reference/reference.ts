@@ -105,7 +105,7 @@ async function read(name: string, source: RowInput, key: readonly string[], want
     // A JSON document that is one object holding its records under a key: read as one record, whose keys are not
     // the columns looked for; said with the flag that reads them.
     let wrapped = '';
-    const side = await openSide(screened?.rows ?? source, { issue: (i) => {
+    const side = await openSide(screened?.rows ?? source, { also: optional, issue: (i) => {
       watch.issue(i);
       records.issue(i);
       if (wrapped === '' && i.code === 'non_array_document') wrapped = recordsHint(i.params, 'en', 'reference-json-records') ?? '';
