@@ -19,9 +19,12 @@ import type {
 /** Finishes the aggregates, then turns the state into the report: rule results, scores, status, samples. */
 export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOptions, emitter: Emitter,
   source: SourceInfo | null, partial: boolean): Report {
+  // An empty input (0 bytes, a byte order mark) is a read error, but it was read whole: nothing unread can hold what
+  // a dataset rule finds absent, so its rules judge it (rowCount: 0 records) rather than say "not known".
+  const emptied = st.sources.some((s) => s.code === 'empty');
   const fctx: FinishContext = {
     now: opts.now, nowMs: opts.now.getTime(), timeZone: opts.timeZone, today: opts.today, todayMs: opts.today.getTime(),
-    fieldType: plan.fieldType, rows: st.rows, partial,
+    fieldType: plan.fieldType, rows: st.rows, partial: partial && !emptied,
   };
   const rules: RuleResult[] = plan.slots.map((slot) => {
     const rs = st.rules[slot.ordinal] as RuleState;

@@ -70,6 +70,7 @@ export interface FinishContext extends RunContext {
    * True when the input could not be read whole (the report is `partial`): `rows` is then a lower bound, and what the
    * rows read do not hold may be in the rest. A rule that would report an absence (too few records, an expected
    * value or a recent date not seen) cannot know it, and throws `notKnown(…)` instead: the rule is then `error`.
+   * False for an empty input (0 bytes, a byte order mark): the report is partial, but nothing was left unread.
    */
   readonly partial?: boolean;
 }

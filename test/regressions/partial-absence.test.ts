@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineDataset, field, rule, validate, type TabularSource } from '../../src/index.js';
+import { defineDataset, field, readCsv, rule, validate, type TabularSource } from '../../src/index.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -39,5 +39,24 @@ describe('a run that could not read its input whole asserts no absence', () => {
     const report = await validate(definition({ max: 3 }), failing(rows), { now: NOW });
     const status = Object.fromEntries(report.rules.filter((r) => !r.id.startsWith('source.')).map((r) => [r.id, r.status]));
     expect(status).toMatchObject({ rowCount: 'failed', 'province.coverage': 'passed', 'updated.freshness': 'passed' });
+  });
+});
+
+// A 0-byte (or BOM-only) file is read whole: it is a partial read only in that nothing was evaluated. Its rules said
+// "not known whether the table has at least 1 record (0 read): … what was not read may hold it", of a file with
+// nothing left unread.
+describe('an empty input is known to hold nothing', () => {
+  it('too few records, a value not seen: failed, beside the read error', async () => {
+    const def = defineDataset({
+      name: 'd', fields: { id: field.text(), province: field.text(), updated: field.date() },
+      rules: [rule.rowCount({ min: 1 }), rule.coverage('province', ['01']), rule.freshness('updated', { days: 30 })],
+    });
+    for (const bytes of [new Uint8Array(0), Uint8Array.of(0xef, 0xbb, 0xbf)]) {
+      const report = await validate(def, readCsv(bytes), { now: NOW });
+      expect([report.status, report.partial]).toEqual(['error', true]);
+      const status = Object.fromEntries(report.rules.map((r) => [r.id, r.status]));
+      expect(status).toMatchObject({ rowCount: 'failed', 'province.coverage': 'failed', 'updated.freshness': 'skipped', 'source.empty': 'failed' });
+      expect(report.error).not.toMatch(/not known/);
+    }
   });
 });
