@@ -16,6 +16,7 @@ import { SinkFailure } from './core/sink-waits.js';
 import { renamedFile } from './parallel/renamed-file.js';
 import { readRename } from './core/rename.js';
 import { checkDefinition } from './core/check-definition.js';
+import { liveMarks } from './core/live-marks.js';
 
 const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
 
@@ -79,7 +80,7 @@ async function validateAll<D extends DatasetDefinition>(definition: D, input: Ro
     if (table !== undefined) {
       const cut = await cutPostgres(table, wanted);
       if (cut !== undefined) {
-        return validatePostgresParallel(bound, { module: definition.module, name: definition.name }, table, cut, options, tables) as Promise<ReportOf<D>>;
+        return validatePostgresParallel(bound, { module: definition.module, name: definition.name, live: liveMarks(definition) }, table, cut, options, tables) as Promise<ReportOf<D>>;
       }
       return validateOneThread(bound, input, options) as Promise<ReportOf<D>>;
     }
@@ -87,7 +88,7 @@ async function validateAll<D extends DatasetDefinition>(definition: D, input: Ro
     const size = await stat(file.path).then((s) => s.size, () => 0);
     const workers = Math.min(wanted, Math.max(1, Math.floor(size / (options.minBytesPerWorker ?? MIN_BYTES_PER_WORKER))));
     if (workers > 1 && await splitsAsDeclared(file.path)) {
-      return validateCsvParallel(bound, { module: definition.module, name: definition.name }, file, options, workers, {}, tables) as Promise<ReportOf<D>>;
+      return validateCsvParallel(bound, { module: definition.module, name: definition.name, live: liveMarks(definition) }, file, options, workers, {}, tables) as Promise<ReportOf<D>>;
     }
   }
   return validateOneThread(bound, input, options) as Promise<ReportOf<D>>;

@@ -1,4 +1,5 @@
 import { recordRule } from '../../src/core/rule-base.js';
+import { setHash } from '../../src/core/set-hash.js';
 import { identity } from '../clean/_duplicates.js';
 import { isReferenceName, type ReferenceName } from '../../src/reference/ref.js';
 import { foreignKey, type ForeignKeyOptions, type ForeignKeyRule } from './foreign-key.js';
@@ -30,5 +31,7 @@ export function reference(column: string, values: Iterable<unknown> | ReadonlySe
   return recordRule({
     options: { name: true }, name: `${column}.reference`, criterion: 'correct', code: 'not_in_reference', fields: [column],
     params: { reference: name },
+    // A Set given as is may still be filled: worker threads must hold the same values (src/core/live-marks.ts).
+    ...(values instanceof Set ? { live: () => ({ shown: `${set.size.toLocaleString('en-US')} values`, hash: setHash(set) }) } : {}),
   }, (row) => set.has(identity(row[column])) || { code: 'not_in_reference', field: column }, options);
 }

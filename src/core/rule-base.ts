@@ -26,6 +26,11 @@ export interface RuleMeta {
    */
   readonly fingerprint?: unknown;
   /**
+   * What the rule holds that its caller may still change after building it (a `Set` it reads as given), read when a
+   * run starts: worker threads import the definition's module again, and must find the same (see ./live-marks.ts).
+   */
+  readonly live?: () => LiveMark;
+  /**
    * The rule's own option keys besides the common ones (`{ caseInsensitive: true }`), when its factory passes its whole
    * options object on: any other key is refused when the rule is built, naming the nearest known one.
    */
@@ -65,6 +70,16 @@ export function checkRuleOptions(meta: RuleMeta, o: unknown): void {
   checkOptionKeys(o, meta.options === undefined ? RULE_OPTION_KEYS : [...RULE_OPTION_KEYS, ...Object.keys(meta.options)], `rule ${meta.name}`);
 }
 
+/** What a rule holds that may change after it is built, in words and as a hash (`RuleMeta.live`). */
+export interface LiveMark {
+  /** As a message shows it ("1,204 values"). */
+  readonly shown: string;
+  readonly hash: number;
+}
+
+/** The key of a rule's `RuleMeta.live`; shared by every copy of ddss in a process. */
+export const LIVE: unique symbol = Symbol.for('ddss.rule.live') as never;
+
 /** The key of a rule's fingerprint (`RuleMeta.fingerprint`); shared by every copy of ddss in a process. */
 export const FINGERPRINT: unique symbol = Symbol.for('ddss.rule.fingerprint') as never;
 
@@ -87,6 +102,7 @@ function base(meta: RuleMeta, o: RuleOptions) {
     ...(meta.messages === undefined ? {} : { messages: meta.messages }),
     ...(meta.fixes === undefined ? {} : { fixes: meta.fixes }),
     ...(meta.fingerprint === undefined ? {} : { [FINGERPRINT]: meta.fingerprint }),
+    ...(meta.live === undefined ? {} : { [LIVE]: meta.live }),
   } as const;
 }
 

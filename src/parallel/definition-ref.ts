@@ -1,5 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DatasetDefinition } from '../core/types.js';
+import type { LiveMarks } from '../core/live-marks.js';
 
 /**
  * Where a worker thread finds a dataset definition: functions cannot cross threads, so each worker imports the
@@ -10,6 +11,8 @@ export interface DefinitionRef {
   readonly module: string;
   /** The dataset's `name`, to find among the module's exports. */
   readonly name: string;
+  /** What the calling thread's rules hold that the module may not (src/core/live-marks.ts): the worker checks it. */
+  readonly live?: LiveMarks;
 }
 
 /** Specifiers a definition imports that resolve to the worker's own copy of ddss, as the CLI resolves them. */

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createValidator, type Validator } from '../core/validator.js';
 import { drain, validateCsvRange } from './validate-range.js';
 import { loadDefinitionRef } from './definition-ref.js';
+import { liveMarks, liveMismatch } from '../core/live-marks.js';
 import { transferables } from './transferables.js';
 import { enterWorker } from './worker-context.js';
 import type { Ack, PostgresRangeTask, WorkerMessage, WorkerTask } from './protocol.js';
@@ -37,6 +38,8 @@ async function run(task: WorkerTask): Promise<WorkerMessage> {
   // While the module is imported, a validate() call in it is a script re-running itself: refused (worker-context.ts).
   context.loading = task.ref.module;
   const loaded = await loadDefinitionRef(task.ref).finally(() => { context.loading = undefined; });
+  const differs = task.ref.live === undefined ? undefined : liveMismatch(loaded.name, task.ref.live, liveMarks(loaded));
+  if (differs !== undefined) throw new Error(differs);
   const refs = task.references;
   const def = refs === undefined ? loaded
     : bindTables(loaded, new Map(Object.entries(refs).map(([name, data]) => [name, referenceTableFrom(data)])));
