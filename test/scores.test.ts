@@ -33,6 +33,20 @@ describe('scores (DESIGN §2), by hand', () => {
     expect(report.status).toBe('failed');
   });
 
+  // Two weights of the largest double summed to Infinity: every score was NaN (null in JSON, "NaN" in JUnit) and a
+  // run below its failUnder passed.
+  it('weights whose sum overflows mean what they say, as any weights in the same ratio', async () => {
+    const big = Number.MAX_VALUE;
+    const huge = defineDataset({ name: 'scores', fields, weights: { correct: big, sufficient: big, clean: big, live: big },
+      rules: [rule.rowCount({ min: 10 }, { weight: big }), rule.coverage('a', ['1', '2', '3', '4'], { weight: big / 2 })], failUnder: 0.99 });
+    const plain = defineDataset({ name: 'scores', fields, weights: { correct: 2, sufficient: 2, clean: 2, live: 2 },
+      rules: [rule.rowCount({ min: 10 }, { weight: 2 }), rule.coverage('a', ['1', '2', '3', '4'], { weight: 1 })], failUnder: 0.99 });
+    const [a, b] = [await run(huge, rows), await run(plain, rows)];
+    expect([a.score, a.criteria, a.status]).toEqual([b.score, b.criteria, b.status]);
+    // sufficient's table part: (0 × 2 + 0.5 × 1) / 3, rowCount failing and half the values covered.
+    expect([a.criteria.sufficient.tableScore, typeof a.score, a.status]).toEqual([0.166667, 'number', 'failed']);
+  });
+
   it('weights criteria in the overall score', async () => {
     const report = await run(defineDataset({ name: 'scores', fields, rules, weights: { live: 2 } }), rows);
     expect(report.score).toBe(0.66); // (0.8 + 0.3 + 0.6 + 2 × 0.8) / 5

@@ -21,8 +21,7 @@ export function computeScores(rules: readonly ScoredRule[], rows: number,
   weights: Readonly<Record<Criterion, number>>, unknown: ReadonlySet<Criterion> = NONE):
   { criteria: Record<Criterion, CriterionResult>; score: number | null } {
   const criteria = {} as Record<Criterion, CriterionResult>;
-  let sum = 0;
-  let total = 0;
+  const scored: Array<readonly [number, number]> = [];
   for (const c of CRITERIA) {
     if (unknown.has(c)) {
       // What was not measured is not scored: a criterion with a rule in error, or any criterion of a partial read,
@@ -42,22 +41,37 @@ export function computeScores(rules: readonly ScoredRule[], rows: number,
     const parts = [rowPassRate, tableScore].filter((x): x is number => x !== null);
     const score = parts.length === 0 ? null : parts.reduce((a, b) => a * b, 1);
     criteria[c] = { score: round(score), rowPassRate: round(rowPassRate), tableScore: round(tableScore), failedRows };
-    if (score !== null) {
-      sum += score * weights[c];
-      total += weights[c];
-    }
+    if (score !== null) scored.push([score, weights[c]]);
   }
-  return { criteria, score: total === 0 || unknown.size > 0 ? null : round(sum / total) };
+  const score = weightedMean(scored);
+  return { criteria, score: score === null || unknown.size > 0 ? null : round(score) };
 }
 
 function weightedMean(pairs: ReadonlyArray<readonly [number, number]>): number | null {
+  const k = weightScale(pairs);
   let sum = 0;
   let total = 0;
   for (const [value, weight] of pairs) {
-    sum += value * weight;
-    total += weight;
+    sum += value * (weight * k);
+    total += weight * k;
   }
   return total === 0 ? null : sum / total;
+}
+
+/**
+ * 1, or the power of two that brings weights whose sum overflows back in range. Why: weights are any finite number
+ * ≥ 0, and two of 1.7e308 summed to Infinity, so scores were NaN — `null` in JSON, "NaN" in JUnit and HTML — and
+ * `failUnder` no longer failed the run. Scaling by a power of two is exact, so the mean is the one the weights mean.
+ */
+function weightScale(pairs: ReadonlyArray<readonly [number, number]>): number {
+  let total = 0;
+  let max = 0;
+  for (const [, w] of pairs) {
+    total += w;
+    if (w > max) max = w;
+  }
+  if (Number.isFinite(total)) return 1;
+  return 2 ** -(Math.ceil(Math.log2(max)) + Math.ceil(Math.log2(pairs.length)));
 }
 
 /** Scores are rounded to 6 decimals so reports read cleanly and compare byte for byte. */
