@@ -8,8 +8,8 @@ export interface RegisterOptions {
   /**
    * Commune lists loaded with `loadAdminUnits` (DOMAIN-VN §3.3: they are loaded, never shipped). Without them commune
    * codes are checked for format only, and the rule's params say so. One list: codes must be in it and belong to the
-   * row's province. Several dated lists (e.g. 2008 and 2025): codes must be in one of them, and a code only in an
-   * earlier list is reported as live (`communeCurrent`).
+   * row's province. Several dated lists (e.g. 2008 and 2025): codes must be in one of them, in the row's province in
+   * one of them, and a code only in an earlier list is reported as live (`communeCurrent`).
    */
   readonly communes?: CommuneTable | readonly CommuneTable[];
 }
@@ -23,5 +23,5 @@ export function communeRules(options: RegisterOptions): ValueRule[] {
   if (given === undefined) return [commune()];
   const tables: readonly CommuneTable[] = Array.isArray(given) ? given : [given as CommuneTable];
   if (tables.length === 1) return [commune({ table: tables[0] as CommuneTable, provinceField: 'province_code' })];
-  return [commune({ tables }), communeCurrent({ tables })];
+  return [commune({ tables, provinceField: 'province_code' }), communeCurrent({ tables })];
 }

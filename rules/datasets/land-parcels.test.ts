@@ -193,6 +193,8 @@ describe('land-parcels', () => {
     const dated = landParcelsWith({ communes: [old, current] });
     expect((await findings(dated, [{ ...urban, commune_code: '09999' }], NOW)).all)
       .toEqual(['0:commune_code.communeCurrent:retired_commune_code']);
+    // With dated lists the commune's province is checked too (it was not: a commune of another province passed).
+    expect((await findings(dated, [{ ...urban, commune_code: '26734' }], NOW)).all).toEqual(['0:commune_code.commune:commune_province_mismatch']);
   });
 
   it('judges dates by the calendar of Vietnam: a nightly run before 07:00 does not flag today\'s records', async () => {

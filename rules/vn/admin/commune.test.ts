@@ -49,6 +49,13 @@ describe('commune with a table', () => {
     expect(codes(runValue(both, '12345', { province_code: '01' }, after))).toEqual(['unknown_commune_code']);
     expect(codes(runValue(both, '26740', {}, before))).toEqual(['unknown_commune_code']);
   });
+
+  it('with dated lists, a commune in the row\'s province in any of them is consistent', () => {
+    const both = commune({ tables: [old, current], provinceField: 'province_code' });
+    // 09190 was in province 27 until 2025, in 24 since: both pairs are consistent (the retirement is a live finding).
+    expect([runValue(both, '09190', { province_code: '27' }, after), runValue(both, '09190', { province_code: '24' }, after)]).toEqual([[], []]);
+    expect(runValue(both, '09190', { province_code: '01' }, after)[0]).toMatchObject({ code: 'commune_province_mismatch', params: { province: '24', rowProvince: '01' } });
+  });
 });
 
 

@@ -63,6 +63,9 @@ export function commune(options: CommuneOptions = {}): ValueRule {
     if (provinceField === undefined) return undefined;
     const rowProvince = codeText(ctx.record[provinceField]);
     if (rowProvince === undefined || rowProvince === unit.province) return undefined;
+    // Dated lists: a pair that one of them holds is consistent in its time (09190 was in province 27 until the 2025
+    // merger, then in 24); that a code or province was retired is a live finding of communeCurrent/provinceCurrent.
+    if (tables.some((t) => indexOf(t).get(text)?.province === rowProvince)) return undefined;
     return { code: 'commune_province_mismatch', params: { province: unit.province, rowProvince } };
   }, options);
 }
