@@ -1,9 +1,10 @@
 /**
  * Values that count as missing when a dataset does not say otherwise (besides empty and whitespace-only cells): the
- * placeholders spreadsheets and exports write for "nothing", including the `-` and `--` of hand-kept registers.
+ * placeholders spreadsheets and exports write for "nothing", including the `-` and `--` of hand-kept registers, in
+ * the cases they are written in (`Null` and `N/a` were read as a parcel ID and an owner's name).
  * @example DEFAULT_MISSING_VALUES.includes('-') // true
  */
-export const DEFAULT_MISSING_VALUES: readonly string[] = ['NULL', 'null', 'N/A', 'n/a', '#N/A', '-', '--'];
+export const DEFAULT_MISSING_VALUES: readonly string[] = ['NULL', 'Null', 'null', 'N/A', 'N/a', 'n/A', 'n/a', '#N/A', '-', '--'];
 
 /** A compiled missing-value test for one field. */
 export type MissingTest = (raw: unknown) => boolean;
@@ -64,7 +65,7 @@ export function missingText(tokens: readonly string[]): (text: string) => boolea
   const pairs = new Uint8Array(4096);
   for (const t of set) if (t.length > 1) pairs[pairKey(t.charCodeAt(0), t.charCodeAt(1), t.length)] = 1;
   const padded = (s: string): boolean => {
-    const t = s.trim();
+    const t = stripSpaces(s);
     return t === '' || (t.length <= longest && set.has(t));
   };
   return (s) => {
@@ -82,8 +83,23 @@ function pairKey(a: number, b: number, length: number): number {
   return ((a & 0xf) << 8) | ((b & 0xf) << 4) | (length & 0xf);
 }
 
+/**
+ * White space, and the invisible characters a cell of nothing but them is made of: zero-width space, joiners, word
+ * joiner (DOMAIN-VN §6 lists them beside white space). JavaScript's `trim` keeps U+200B–U+200D and U+2060, so a name of
+ * one zero-width space passed `required`.
+ */
 function isSpace(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+  return c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200d) || c === 0x3000 || c === 0x1680
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x180e;
+}
+
+/** `s` without the characters `isSpace` matches at either end (what `trim` removes, and the invisible ones). */
+function stripSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** Every whitespace character (`isSpace`) marked 1: the evaluator looks a value's last character up here. */
