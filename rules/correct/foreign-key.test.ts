@@ -152,9 +152,13 @@ describe('rule.reference / rule.foreignKey against a named reference', () => {
   it('keeps an optional column when the source has it, and reads as empty when it has not', async () => {
     const opt = { key: 'k', columns: ['a'], optionalColumns: ['b'] };
     const withB = await reference('x', [{ k: '1', a: 'x', b: 'y' }], opt).load();
+    // Object records may each leave a property out: the optional column is read from every one (empty where absent).
     const withoutB = await reference('x', [{ k: '1', a: 'x' }], opt).load();
     expect([withB.error, withB.columns, withB.get(['1'], 'b')]).toEqual([undefined, ['a', 'b'], 'y']);
-    expect([withoutB.error, withoutB.columns, withoutB.get(['1'], 'b'), withoutB.get(['1'], 'a')]).toEqual([undefined, ['a'], undefined, 'x']);
+    expect([withoutB.error, withoutB.columns, withoutB.get(['1'], 'b'), withoutB.get(['1'], 'a')]).toEqual([undefined, ['a', 'b'], undefined, 'x']);
+    // A header is the source's word: an optional column it lacks is not kept.
+    const csv = await reference('x', readCsv(new TextEncoder().encode('k,a\n1,x\n')), opt).load();
+    expect([csv.error, csv.columns, csv.get(['1'], 'b')]).toEqual([undefined, ['a'], undefined]);
   });
 
   it('refuses options it does not know and a missing key option when the reference is made, naming them', () => {

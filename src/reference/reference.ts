@@ -28,7 +28,10 @@ export interface ReferenceSourceOptions {
 export interface ReferenceTable {
   readonly name: string;
   readonly key: readonly string[];
-  /** The columns kept (the optional ones the source has included). */
+  /**
+   * The columns kept: the required ones, and the optional ones the source can hold — those of a header, and all of
+   * them for object records (JSON, rows given in code), any of which may hold one a first record leaves out.
+   */
   readonly columns: readonly string[];
   /** Distinct keys held. */
   readonly size: number;
