@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateRule, defineDataset, field, rule, validate } from '../index.js';
 import type { AggregateRule, TypedRow } from '../index.js';
 import { missingTest } from './missing.js';
+import { WATCHED_CALLS } from './when-watch.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -53,7 +54,8 @@ describe('the evaluator\'s missing-value filters', () => {
   });
 });
 
-// Record rules and dataset aggregates of a row are handed the row's typed record, read from the context once.
+// Record rules and dataset aggregates of a row are handed the row's typed record, read from the context once. A
+// record check's first calls see it through a watching view (`watchedCheck`), which reads the same values.
 describe('the typed record of a row', () => {
   it('is one object for every record rule and dataset aggregate of a row, a new one for the next row', async () => {
     const seen: TypedRow[][] = [];
@@ -65,8 +67,10 @@ describe('the typed record of a row', () => {
       init: () => 0, add: (_s, r) => { note(r, at); }, merge: (a, b) => a + b, finish: () => ({ checked: 1, findings: [] }),
     }) as AggregateRule;
     const def = defineDataset({ name: 'r', fields: { a: field.integer(), b: field.text() }, rules: [first, second, agg] });
-    await validate(def, [{ a: '1', b: 'x' }, { a: '2', b: 'y' }, { a: 'z', b: 'w' }], { now: NOW });
-    expect(seen).toHaveLength(3);
+    const watched = Array.from({ length: WATCHED_CALLS }, (_, i) => ({ a: String(i), b: 'v' }));
+    await validate(def, [...watched, { a: '1', b: 'x' }, { a: '2', b: 'y' }, { a: 'z', b: 'w' }], { now: NOW });
+    expect(seen).toHaveLength(WATCHED_CALLS + 3);
+    for (const rows of seen.splice(0, WATCHED_CALLS)) expect(rows.map((r) => ({ ...r }))).toEqual([0, 1, 2].map(() => ({ ...rows[2] })));
     for (const rows of seen) {
       expect(rows).toHaveLength(3);
       expect(new Set(rows).size).toBe(1);

@@ -2,7 +2,7 @@ import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
 import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
 import { SPACES } from './missing.js';
-import { WHEN_WATCHED_CALLS, watchedWhen } from './when-watch.js';
+import { WATCHED_CALLS, watchedCheck, watchedWhen } from './when-watch.js';
 
 /** What the generated evaluator calls back into: the rare paths (failures, errors, graded `when`s) stay plain functions. */
 export interface Hooks {
@@ -54,7 +54,8 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, missingLengths: f.missingLengths, isMissingDate: f.isMissingDate }));
   const names = plan.fields.map((f) => f.name);
   const watched = plan.slots.map((s) => (s.when === undefined ? undefined : watchedWhen(s.when, names, s.id, plan.definition.name)));
-  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times, watched);
+  const checks = plan.slots.map((s) => (s.rule?.kind === 'record' ? watchedCheck(s.rule.check, names, s.id, plan.definition.name) : undefined));
+  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times, watched, checks);
 }
 
 /**
@@ -176,12 +177,15 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
 
   // Phase 3: record rules and dataset aggregates on the typed row. The row is read from the context once (`rec`),
   // when a rule first needs it: each `ctx.record` is a call into the validator's getter (~10 ns), not inlined.
+  // A record check's first calls are watched (`CQ`, see `watchedCheck`: a name read that is not a field errors the
+  // rule), from a call site of their own, so that the check's own site sees one function and inlines it as before.
   for (const s of [...plan.recordSlots, ...plan.datasetAggregates]) {
     const o = s.ordinal;
     const ready = s.needs.map((i) => `s${i} === ${OK}`).join(' && ') || 'true';
     if (s.kind === 'record') {
-      head.push(`const c${o} = slots[${o}].rule.check;`);
-      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, `c${o}(rec ??= ctx.record, ctx)`).map((l) => `  ${l}`), '}']));
+      head.push(`const c${o} = slots[${o}].rule.check, cq${o} = CQ[${o}];`, `let cn${o} = ${WATCHED_CALLS};`);
+      const checked = `cn${o} > 0 ? (cn${o}--, cq${o}(rec ??= ctx.record, ctx)) : c${o}(rec ??= ctx.record, ctx)`;
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, checked).map((l) => `  ${l}`), '}']));
     } else {
       head.push(`const a${o} = slots[${o}].rule.add;`);
       lines.push(...time(o, [`if (${ready} && ${guard(s)}) { try { a${o}(R[${o}].agg, rec ??= ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`]));
@@ -203,7 +207,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
-  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', 'TR', 'TN', 'WQ', source) as Factory;
+  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', 'TR', 'TN', 'WQ', 'CQ', source) as Factory;
 }
 
 /**
@@ -215,7 +219,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
 function whenCode(o: number): string[] {
   return [
     `const wf${o} = slots[${o}].when, wq${o} = WQ[${o}];`,
-    `let wn${o} = ${WHEN_WATCHED_CALLS};`,
+    `let wn${o} = ${WATCHED_CALLS};`,
     `function w${o}(ctx) {`,
     '  let r;',
     `  try { r = wn${o} > 0 ? (wn${o}--, wq${o}(ctx.record)) : wf${o}(ctx.record); } catch (e) { h.error(${o}, e); return false; }`,

@@ -3,8 +3,8 @@ import { defineDataset } from '../define.js';
 import { field } from '../field.js';
 import { rule } from '../rule.js';
 import { validate } from './validate.js';
-import { WHEN_WATCHED_CALLS, watchedWhen } from './when-watch.js';
-import type { TypedRow } from './types.js';
+import { WATCHED_CALLS, watchedCheck, watchedWhen } from './when-watch.js';
+import type { RuleContext, TypedRow } from './types.js';
 
 // A `when` reading a name that is not a field (a typo: `Amount` for `amount`) read undefined on every row: the rule
 // was skipped on every row, the run "Passed" with "1 rule was skipped (nothing to check)", exit 0.
@@ -47,6 +47,60 @@ describe('a when that reads what is not a field errors its rule', () => {
     const w = watchedWhen((r) => r.a === 1, ['a'], 'a.min', 'd');
     expect(w({ a: 1 })).toBe(true);
     expect(() => watchedWhen((r) => 'b' in r, ['a'], 'x', 'd')({ a: 1 })).toThrow(/its when reads "b"/);
-    expect(WHEN_WATCHED_CALLS).toBeGreaterThanOrEqual(100);
+    expect(WATCHED_CALLS).toBeGreaterThanOrEqual(100);
+  });
+});
+
+// A record check reading a name that is not a field (`end_Date` for `end_date`) read undefined on every row: the
+// guard for an optional end date held on every row, the rule passed every row and the run passed.
+describe('a record check that reads what is not a field errors its rule', () => {
+  const fields = { start_date: field.date('dd/MM/yyyy'), end_date: field.date('dd/MM/yyyy') };
+  const rows = [{ start_date: '01/01/2024', end_date: '31/12/2023' }, { start_date: '01/01/2024', end_date: '01/06/2023' }];
+  const ordered = (r: TypedRow) => r.end_Date === undefined || (r.end_Date as Date) >= (r.start_date as Date);
+
+  it.each([
+    ['in a list of rules', defineDataset({ name: 'p', fields, rules: [rule.record('ordered', ordered)] })],
+    // TypeScript refuses `row.end_Date` on this typed row; JavaScript does not.
+    ['with fields, from rules: (rule) => [ … ]', defineDataset({ name: 'p', fields,
+      rules: (r) => [r.record('ordered', (row) => ordered(row as TypedRow), { fields: ['start_date'] })] })],
+    ['read before a method call throws', defineDataset({ name: 'p', fields,
+      rules: [rule.record('ordered', (r) => (r.end_Date as Date).getTime() >= (r.start_date as Date).getTime())] })],
+    ['tested with in', defineDataset({ name: 'p', fields, rules: [rule.record('ordered', (r) => !('end_Date' in r))] })],
+  ])('%s', async (_what, def) => {
+    const report = await validate(def, rows);
+    const r = report.rules.find((x) => x.id === 'ordered');
+    expect(r).toMatchObject({ status: 'error', failed: 0 });
+    expect(r?.error).toBe('ddss: rule "ordered": its check reads "end_Date", which is not a field of dataset "p" (did you mean ' +
+      '"end_date"?): the row never holds it, so the check would read undefined on every row (row 0)');
+    expect(report.status).toBe('error');
+  });
+
+  it('names a read made only on a later row', async () => {
+    const def = defineDataset({ name: 'p', fields, rules: [rule.record('ordered', (r) => r.start_date === undefined || r.end_date === undefined
+      || (r.end_date as Date) >= (r.start_date as Date) || r.endDate !== undefined)] });
+    const report = await validate(def, [{ start_date: '01/01/2024' }, ...rows]);
+    expect(report.rules.find((x) => x.id === 'ordered')?.error).toMatch(/its check reads "endDate", .*\(row 1\)$/);
+  });
+
+  it('passes a check reading fields, enumerating the row or read as any object is, and its verdicts', async () => {
+    const def = defineDataset({ name: 'p', fields, rules: [rule.record('ordered', (r) => JSON.stringify(r) !== '' && String(Object.keys(r)) !== ''
+      && !Object.hasOwn(r, 'end_Date') && Object.keys({ ...r }).length === 2 && 'end_date' in r && (r.end_date as Date) >= (r.start_date as Date))] });
+    const r = (await validate(def, rows)).rules.find((x) => x.id === 'ordered');
+    expect(r).toMatchObject({ status: 'failed', checked: 2, failed: 2 });
+  });
+
+  it('watches the first calls only, and passes the check what it is given and returns', () => {
+    const ctx = { row: 7 } as RuleContext;
+    const w = watchedCheck((r, c) => (r.a === 1 ? c.row : -1), ['a'], 'x', 'd');
+    expect(w({ a: 1 }, ctx)).toBe(7);
+    expect(() => watchedCheck((r) => r.b, ['a'], 'x', 'd')({ a: 1 }, ctx)).toThrow(/its check reads "b"/);
+  });
+
+  it('stops watching after its first calls', async () => {
+    const stray = (r: TypedRow) => r.kind !== 'late' || r.Kind === undefined;
+    const kinds = [...Array.from({ length: WATCHED_CALLS }, () => ({ kind: 'early' })), { kind: 'late' }];
+    const def = defineDataset({ name: 'k', fields: { kind: field.text() }, rules: [rule.record('late', stray)] });
+    expect((await validate(def, kinds)).rules.find((x) => x.id === 'late')).toMatchObject({ status: 'passed', checked: WATCHED_CALLS + 1 });
+    expect((await validate(def, kinds.slice(1))).rules.find((x) => x.id === 'late')?.status).toBe('error');
   });
 });

@@ -1,14 +1,14 @@
 import { CheckResultError } from './_validator-helpers.js';
 import { didYouMean } from './rename-problem.js';
-import type { TypedRow } from './types.js';
+import type { RuleContext, TypedRow } from './types.js';
 
 /**
- * Calls a rule's `when` this many times per validator on a watched row (see `watchedWhen`), then plainly. Why not
- * every row: a watched call costs a Proxy (about a microsecond), and a `when` that reads a property on some rows reads
- * it within its first calls nearly always; why not one: `(r) => r.kind === 'a' && r.Amount > 0` reads `Amount` only
- * on rows of kind `a`.
+ * Calls a rule's `when` or record check this many times per validator on a watched row (see `watchedWhen`), then
+ * plainly. Why not every row: a watched call costs a Proxy (about a microsecond), and code that reads a property on
+ * some rows reads it within its first calls nearly always; why not one: `(r) => r.kind === 'a' && r.Amount > 0` reads
+ * `Amount` only on rows of kind `a`.
  */
-export const WHEN_WATCHED_CALLS = 1000;
+export const WATCHED_CALLS = 1000;
 
 // Names generic code reads on any object (`JSON.stringify` reads toJSON, `await` then, `String` toString, inspectors
 // constructor): no typo of a field. The typed row has a null prototype, so each reads undefined all the same.
@@ -25,9 +25,30 @@ const PROBED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'then',
  */
 export function watchedWhen(when: (row: TypedRow) => boolean, fields: readonly string[], id: string,
   dataset: string): (row: TypedRow) => unknown {
+  return watchedReads(when, 'when', 'the condition', fields, id, dataset);
+}
+
+/**
+ * A record rule's check as a function that refuses to read what is not a field, as `watchedWhen` does a `when`:
+ * `(r) => r.end_Date === undefined || r.end_Date >= r.start_date` (for the field `end_date`) read undefined on every
+ * row, so the rule passed every row and the run passed.
+ * @example watchedCheck((r) => r.end_Date === undefined, ['end_date'], 'ordered', 'p')({ end_date: undefined }, ctx) // throws … did you mean "end_date"?
+ */
+export function watchedCheck<T>(check: (row: TypedRow, ctx: RuleContext) => T, fields: readonly string[], id: string,
+  dataset: string): (row: TypedRow, ctx: RuleContext) => T | undefined {
+  return watchedReads(check, 'check', 'the check', fields, id, dataset);
+}
+
+/**
+ * `fn` on a Proxy of its row that notes the first name got (or tested with `in`) that is not a field and, once `fn`
+ * returns or throws, throws a `CheckResultError` naming it (an own ddss message: it quotes no value). Enumerating the
+ * row (`Object.keys`, `Object.hasOwn`, a spread) reads only fields, so it is not watched.
+ */
+function watchedReads<A extends unknown[], T>(fn: (row: TypedRow, ...rest: A) => T, role: string, subject: string,
+  fields: readonly string[], id: string, dataset: string): (row: TypedRow, ...rest: A) => T | undefined {
   const known = new Set(fields);
   const stray = (k: string | symbol): boolean => typeof k === 'string' && !known.has(k) && !PROBED.has(k);
-  return (row) => {
+  return (row, ...rest) => {
     let read: string | undefined;
     const note = (k: string | symbol): void => {
       if (read === undefined && stray(k)) read = k as string;
@@ -36,16 +57,16 @@ export function watchedWhen(when: (row: TypedRow) => boolean, fields: readonly s
       get(target, k) { note(k); return Reflect.get(target, k) as unknown; },
       has(target, k) { note(k); return Reflect.has(target, k); },
     });
-    let result: unknown;
+    let result: T | undefined;
     try {
-      result = when(watched);
+      result = fn(watched, ...rest);
     } catch (e) {
       // `r.Amount.getTime()` throws a TypeError; the name it read is the cause worth saying.
       if (read === undefined) throw e;
     }
     if (read !== undefined) {
-      throw new CheckResultError(`ddss: rule "${id}": its when reads "${read}", which is not a field of dataset ` +
-        `"${dataset}"${didYouMean(read, fields)}: the row never holds it, so the condition would read undefined on every row`);
+      throw new CheckResultError(`ddss: rule "${id}": its ${role} reads "${read}", which is not a field of dataset ` +
+        `"${dataset}"${didYouMean(read, fields)}: the row never holds it, so ${subject} would read undefined on every row`);
     }
     return result;
   };

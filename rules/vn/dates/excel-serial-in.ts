@@ -16,7 +16,9 @@ export function excelSerialIn(column: string, options: RuleOptions & ExcelSerial
     fixes: { excel_serial_date: 'excel-date' },
     params: { column },
   }, (row, ctx) => {
-    if (row[column] instanceof Date) return undefined;
+    // The typed row holds each declared field as its own property, and nothing else: a column the definition does
+    // not declare has only its raw cell (and reading it from the row would be refused as a misspelt field).
+    if (Object.hasOwn(row, column) && row[column] instanceof Date) return undefined;
     const raw = ctx.raw(column);
     const suggestion = serialSuggestion(raw, options);
     return suggestion === undefined ? undefined : { code: 'excel_serial_date', field: column, value: raw, suggestion };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { statusDateRequired } from './status-date-required.js';
 import { contextOf, day, expectMessages } from '../cross/_testkit.js';
+import { defineDataset } from '../../../src/define.js';
+import { field } from '../../../src/field.js';
+import { validate } from '../../../src/core/validate.js';
 
 describe('statusDateRequired', () => {
   const rule = statusDateRequired({ status: 'status', statusDate: 'status_date' });
@@ -39,5 +42,14 @@ describe('statusDateRequired', () => {
     const closed = { s: 'dissolved', d: undefined };
     expect(r.check(closed, contextOf(closed, undefined, { s: 'dissolved', d: '??' }))).toEqual({ code: 'missing_value', field: 'd', params: { status: 'dissolved' } });
     expect(r.check(closed, contextOf(closed, undefined, { s: 'dissolved', d: 'N/A' }))).toBeUndefined();
+  });
+
+  // The rule reads the status date's raw cell, so the column need not be a field; reading the typed row for it made
+  // the rule `error` (its check read a name that is not a field) once record checks were watched.
+  it('reads a status-date column the definition does not declare from its raw cell', async () => {
+    const def = defineDataset({ name: 'e', columns: 'ignore', fields: { status: field.text() },
+      rules: [statusDateRequired({ status: 'status', statusDate: 'status_date' })] });
+    const report = await validate(def, [{ status: 'dissolved', status_date: '' }, { status: 'dissolved', status_date: '01/03/2026' }]);
+    expect(report.rules.find((r) => r.id === 'statusDateRequired')).toMatchObject({ status: 'failed', checked: 2, failed: 1 });
   });
 });

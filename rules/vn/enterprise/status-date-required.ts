@@ -44,7 +44,8 @@ export function statusDateRequired(fields: StatusDateFields, options: StatusDate
     messages, params: { statuses: [...statuses] }, quotingParams: ['status'],
   }, (row, ctx) => {
     const status = row[fields.status];
-    if (!isOneOf(status, statuses) || row[fields.statusDate] !== undefined) return undefined;
+    // A status-date column the definition does not declare has no typed value, only its raw cell (see excelSerialIn).
+    if (!isOneOf(status, statuses) || (Object.hasOwn(row, fields.statusDate) && row[fields.statusDate] !== undefined)) return undefined;
     const raw = ctx.raw(fields.statusDate);
     const text = typeof raw === 'string' ? raw.trim() : raw;
     const absent = text === undefined || text === null || text === '' || (typeof text === 'string' && missing.has(text));
