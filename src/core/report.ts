@@ -165,9 +165,10 @@ function badOutcome(outcome: unknown, rows: number): string | undefined {
 }
 
 /**
- * Why `checked` and `failed` cannot make a pass rate in [0, 1]: each must be a whole number from 0, and what failed
- * (`failed`, else the distinct rows the findings name) no more than what was checked. A `checked` of NaN made a pass
- * rate of NaN, one of 1 with three failed rows a pass rate of -2.
+ * Why `checked` and `failed` cannot make a pass rate in [0, 1], or cannot both be true: each must be a whole number
+ * from 0, what failed (`failed`, else the distinct rows the findings name) no more than what was checked, and a
+ * row-level outcome's `failed` the distinct rows its findings name. A `checked` of NaN made a pass rate of NaN, one of
+ * 1 with three failed rows a pass rate of -2.
  */
 function badCounts(o: { checked?: unknown; failed?: unknown; score?: unknown }, findings: readonly DatasetFinding[]): string | undefined {
   const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
@@ -180,8 +181,16 @@ function badCounts(o: { checked?: unknown; failed?: unknown; score?: unknown }, 
     return 'an outcome with a finding that names no row and neither failed (how many rows failed) nor score (a table rule)';
   }
   // Table rules without `failed` count one failure for any finding; their score is checked above.
-  const failed = o.failed ?? (o.score === undefined ? new Set(findings.map((f) => f.row).filter((r) => r !== undefined)).size : 0);
+  const named = new Set(findings.map((f) => f.row).filter((r) => r !== undefined)).size;
+  const failed = o.failed ?? (o.score === undefined ? named : 0);
   if (failed > o.checked) return `an outcome that failed ${failed} of ${o.checked} checked`;
+  // A row-level outcome is scored by the rows its findings name (its criterion's failed rows and row pass rate), its
+  // status by `failed`: `failed: 3` naming no row made the rule "failed 3/4" while its criterion scored 1 with no
+  // failed row, and `failed: 0` naming three rows made it "passed" with three violations.
+  if (o.score === undefined && o.failed !== undefined && o.failed !== named) {
+    return `an outcome whose failed is ${o.failed} while its findings name ${named} row${named === 1 ? '' : 's'}: ` +
+      'a rule without a score fails the rows its findings name (give each failed row a finding, or no failed)';
+  }
   return undefined;
 }
 

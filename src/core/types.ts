@@ -145,7 +145,10 @@ export interface DatasetOutcome {
    * nothing to judge. Row-level rules (duplicates) leave it undefined: their findings name rows.
    */
   readonly score?: number | null;
-  /** Rows failed when it is not the number of distinct rows named by findings (table rules: items failed). */
+  /**
+   * Table rules (with `score`): the items failed (default 1 when there are findings, else 0). Row-level rules: the
+   * distinct rows the findings name, which is what the scores count; another number makes the rule an error.
+   */
   readonly failed?: number;
 }
 

@@ -268,16 +268,16 @@ describe('toHaveNoViolations', () => {
     expect(() => expect(report).toHaveNoViolations()).toThrow(/rules reported some/);
   });
 
-  // A dataset rule may fail by its counts or its table score alone, with no finding: `violations` was 0, so the
-  // assertion passed on a report whose status was failed.
-  it('fails on a rule that failed without violations (failed rows or a table score below 1, no findings)', async () => {
+  // A table-level dataset rule may fail by its counts or its score alone, with no finding: `violations` was 0, so the
+  // assertion passed on a report whose status was failed. (A row-level one names each row it fails.)
+  it('fails on a rule that failed without violations (failed items or a table score below 1, no findings)', async () => {
     const silent = (name: string, outcome: { failed?: number; score?: number }) => aggregateRule<null, unknown>(
       { name, criterion: 'correct' }, { init: () => null, add() {}, merge: () => null, finish: () => ({ checked: 1, findings: [], ...outcome }) });
-    const def = defineDataset({ name: 'silent', fields: { a: field.text() }, rules: [silent('rows', { failed: 1 }), silent('table', { score: 0 })] });
+    const def = defineDataset({ name: 'silent', fields: { a: field.text() }, rules: [silent('items', { failed: 1, score: 0.5 }), silent('table', { score: 0 })] });
     const report = await validate(def, [{ a: 'x' }], { now: NOW });
     expect(report.status).toBe('failed');
     expect(() => expect(report).toHaveNoViolations()).toThrow(/2 rules reported some/);
-    expect(() => expect(report).toHaveNoViolations('rows')).toThrow(/expected no violations of rows/);
+    expect(() => expect(report).toHaveNoViolations('items')).toThrow(/expected no violations of items/);
     expect(() => expect(report).toHaveNoViolations('table')).toThrow(/expected no violations of table/);
     expect(report).not.toHaveNoViolations('table');
   });

@@ -66,6 +66,16 @@ describe('a dataset outcome whose counts make no pass rate in [0, 1] errors its 
     // and the rule "passed" with a violation.
     ['a finding naming no row, with neither failed nor score (it passed with one violation)', { checked: 3, findings: [{ code: 'x' }] },
       'an outcome with a finding that names no row and neither failed (how many rows failed) nor score (a table rule)'],
+    // Its failed rows are scored by the rows its findings name, its status by `failed`: the two disagreed.
+    ['failed 3 naming no row (it failed 3/3 while its criterion scored 1)', { checked: 3, failed: 3, findings: [] },
+      'an outcome whose failed is 3 while its findings name 0 rows: a rule without a score fails the rows its findings ' +
+      'name (give each failed row a finding, or no failed)'],
+    ['failed 0 naming three rows (it passed with three violations)', { checked: 3, failed: 0, findings: [0, 1, 2].map((row) => ({ code: 'x', row })) },
+      'an outcome whose failed is 0 while its findings name 3 rows: a rule without a score fails the rows its findings ' +
+      'name (give each failed row a finding, or no failed)'],
+    ['failed 1 with a finding naming no row', { checked: 3, failed: 1, findings: [{ code: 'x' }] },
+      'an outcome whose failed is 1 while its findings name 0 rows: a rule without a score fails the rows its findings ' +
+      'name (give each failed row a finding, or no failed)'],
   ])('%s', async (_what, outcome, why) => {
     const made = aggregateRule({ name: 'agg', criterion: 'clean' }, {
       init: () => 0, add: () => undefined, merge: (a: number) => a, finish: () => outcome as never,
@@ -74,6 +84,25 @@ describe('a dataset outcome whose counts make no pass rate in [0, 1] errors its 
     const r = report.rules.find((x) => x.id === 'agg');
     expect(r).toMatchObject({ status: 'error', passRate: null });
     expect(r?.error).toMatch(new RegExp(`this one returned ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    assertValidReport(report);
+  });
+});
+
+// A row-level outcome's `failed` is the distinct rows its findings name, the rows the scores count: given so (rows
+// named twice, a finding naming no row beside them), the rule reports it; a table outcome's `failed` counts items.
+describe('a dataset outcome whose failed agrees with its findings is reported', () => {
+  const rows = [{ n: '1' }, { n: '2' }, { n: '3' }, { n: '4' }];
+  it.each([
+    ['rows named twice', { checked: 4, failed: 2, findings: [0, 2, 2].map((row) => ({ code: 'x', row })) }, 'row', 2, 0.5],
+    ['a finding naming no row beside one naming a row', { checked: 4, failed: 1, findings: [{ code: 'x', row: 1 }, { code: 'y' }] }, 'row', 1, 0.75],
+    ['a table rule failing items it does not name', { checked: 10, failed: 3, score: 0.7, findings: [] }, 'table', 3, 0.7],
+  ])('%s', async (_what, outcome, level, failed, clean) => {
+    const made = aggregateRule({ name: 'agg', criterion: 'clean' }, {
+      init: () => 0, add: () => undefined, merge: (a: number) => a, finish: () => outcome as never,
+    }) as AggregateRule;
+    const report = await validate(defineDataset({ name: 'x', fields: { n: field.number() }, rules: [made] }), rows, { now: NOW });
+    expect(report.rules.find((x) => x.id === 'agg')).toMatchObject({ status: 'failed', level, failed, error: null });
+    expect(report.criteria.clean.score).toBe(clean);
     assertValidReport(report);
   });
 });
