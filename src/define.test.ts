@@ -34,6 +34,22 @@ describe('defineDataset: weights that leave the overall score null on every run 
       expect(() => defineDataset({ name: 'x', fields, weights: { live: w } })).toThrow(/weight of live must be a finite number/);
     });
 
+  // Read by criterion name, a misspelt weight was dropped: the score and the verdict changed without a word, where a
+  // definition file refuses the same key.
+  it.each<[unknown, RegExp]>([
+    [{ corect: 9 }, /weights of dataset "x": unknown key "corect" \(did you mean "correct"\?\); the criteria are correct/],
+    [{ Correct: 9 }, /unknown key "Correct" \(did you mean "correct"\?\)/],
+    [{ correct: 9, livee: 1 }, /unknown key "livee" \(did you mean "live"\?\)/],
+    [{ speed: 1 }, /unknown key "speed"; the criteria are/],
+    [new Map([['correct', 9]]), /weights of dataset "x" must be an object of criterion weights \(\{ correct: 2 \}\), got a Map/],
+    [[9, 1], /must be an object of criterion weights .*got an array/],
+    [9, /must be an object of criterion weights .*got number/],
+    [null, /must be an object of criterion weights .*got null/],
+  ])('refuses weights %o, which were dropped and the score weighed without them', (weights, message) => {
+    expect(() => defineDataset({ name: 'x', fields, weights: weights as Weights })).toThrow(WeightsError);
+    expect(() => defineDataset({ name: 'x', fields, weights: weights as Weights })).toThrow(message);
+  });
+
   it.each<[string, Weights]>([
     ['default weights', {}],
     ['zeros where a weighed criterion has a rule', { correct: 0, clean: 0, live: 0 }],

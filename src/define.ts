@@ -1,9 +1,10 @@
 import { DEFAULT_MISSING_VALUES } from './core/missing.js';
-import { argKind } from './core/arg-kind.js';
+import { argKind, isKeyedObject } from './core/arg-kind.js';
 import { compile, type Plan } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import { fieldProblem } from './core/field-problem.js';
 import { checkOptionKeys } from './core/option-keys.js';
+import { nearest } from './core/nearest.js';
 import { renameProblem } from './core/rename-problem.js';
 import {
   CRITERIA, type AggregateRule, type Criterion, type DatasetDefinition, type DatasetRule, type FieldSpecData, type LocalizedText,
@@ -155,6 +156,7 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   }
   if (Object.keys(fields).length === 0) throw new Error(`ddss: dataset "${input.name}" has no fields`);
   const weights = {} as Record<Criterion, number>;
+  if (input.weights !== undefined) checkWeightKeys(input.weights, input.name);
   for (const c of CRITERIA) {
     const w = input.weights?.[c] ?? 1;
     if (!(w >= 0 && Number.isFinite(w))) throw new Error(`ddss: weight of ${c} must be a finite number ≥ 0`);
@@ -210,6 +212,24 @@ function checkWeighted(def: DatasetDefinition, plan: Plan): void {
     ? 'its weights are all 0'
     : `its weights count only ${weighted.join(', ')}, which no rule of it checks (an info rule never counts)`) +
     ', so its overall score would always be null and failUnder could never fail; give a checked criterion a weight above 0');
+}
+
+/*
+ * Weights are read by criterion name, so a misspelt one (`{ corect: 9 }`, `{ Correct: 9 }`) was dropped and the score
+ * weighed without it, and a Map or an array read as no weights at all — where a definition file refuses the same key.
+ * Refused as a file's is, naming the nearest criterion.
+ */
+function checkWeightKeys(weights: unknown, dataset: string): void {
+  const at = `ddss: weights of dataset "${dataset}"`;
+  if (!isKeyedObject(weights)) {
+    throw new WeightsError(`${at} must be an object of criterion weights ({ correct: 2 }), got ${argKind(weights)}`);
+  }
+  for (const key of Object.keys(weights)) {
+    if ((CRITERIA as readonly string[]).includes(key)) continue;
+    const near = nearest(key, CRITERIA);
+    throw new WeightsError(`${at}: unknown key ${JSON.stringify(key)}` + (near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`) +
+      `; the criteria are ${CRITERIA.join(', ')}`);
+  }
 }
 
 // A rename that would read a column as no field, or two columns as one, is refused now, naming the header.
