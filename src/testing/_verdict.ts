@@ -1,3 +1,4 @@
+import { argKind, isKeyedObject } from '../core/arg-kind.js';
 import { CRITERIA, type Criterion, type Report } from '../core/types.js';
 import { percent } from './_describe.js';
 
@@ -14,17 +15,11 @@ export interface ScoreThresholds {
  * threshold is met; without, when the dataset's own verdict is `passed` or `warned`. Returns the reasons it fails.
  */
 export function verdict(report: Report, thresholds: ScoreThresholds = {}): { readonly pass: boolean; readonly reasons: readonly string[] } {
+  checkThresholds(thresholds);
   const reasons: string[] = [];
   const errored = erroredReason(report);
   if (errored !== undefined) reasons.push(errored);
   const { minScore, criteria } = thresholds;
-  // A misspelt criterion (`{ corect: 0.9 }`) judged nothing, yet counted as a threshold given, so the dataset's own
-  // `failed` was ignored too: a failing dataset passed.
-  for (const c of Object.keys(criteria ?? {})) {
-    if (!(CRITERIA as readonly string[]).includes(c)) {
-      throw new TypeError(`ddss/vitest: criteria names "${c}", which is not a criterion (${CRITERIA.join(', ')})`);
-    }
-  }
   // Only a threshold with a value judges (`{ live: undefined }` sets none) and replaces the dataset's own verdict.
   const judged = minScore !== undefined || CRITERIA.some((c) => criteria?.[c] !== undefined);
   const check = (what: string, actual: number | null, min: number | undefined): void => {
@@ -35,6 +30,31 @@ export function verdict(report: Report, thresholds: ScoreThresholds = {}): { rea
   for (const c of CRITERIA) check(`${c} score`, report.criteria[c].score, criteria?.[c]);
   if (!judged && report.status === 'failed') reasons.push('the dataset failed (an error-severity rule failed or the score is below failUnder)');
   return { pass: reasons.length === 0, reasons };
+}
+
+/**
+ * Throws for thresholds that would judge other than asked, before any run: criteria that are no object of criterion
+ * names, a name that is no criterion, a minimum that is no number in [0, 1].
+ * @example checkThresholds({ criteria: new Map([['correct', 0.99]]) }) // throws: criteria must be an object …, got a Map
+ */
+export function checkThresholds(thresholds: ScoreThresholds): void {
+  const { minScore, criteria } = thresholds;
+  if (minScore !== undefined) requireThreshold('score', minScore);
+  if (criteria === undefined) return;
+  // Read by criterion name: a Map or a number demanded nothing (a dataset scoring 25% passed
+  // `criteria: new Map([['correct', 0.99]])`), and an array of pairs was read as criteria "0", "1".
+  if (!isKeyedObject(criteria)) {
+    throw new TypeError('ddss/vitest: criteria must be an object of criterion → minimum score ({ correct: 0.99 }), ' +
+      `got ${argKind(criteria)}`);
+  }
+  // A misspelt criterion (`{ corect: 0.9 }`) judged nothing, yet counted as a threshold given, so the dataset's own
+  // `failed` was ignored too: a failing dataset passed.
+  for (const [c, min] of Object.entries(criteria)) {
+    if (!(CRITERIA as readonly string[]).includes(c)) {
+      throw new TypeError(`ddss/vitest: criteria names "${c}", which is not a criterion (${CRITERIA.join(', ')})`);
+    }
+    if (min !== undefined) requireThreshold(`${c} score`, min);
+  }
 }
 
 /**

@@ -69,6 +69,31 @@ describe('toPassDataset', () => {
     await expect(expect(report).toPassDataset(people, { minscore: 0.9 } as never)).rejects.toThrow(/did you mean "minScore"/);
   });
 
+  // Read by criterion name, a Map or a number demanded nothing: a dataset whose correct score is 25% passed
+  // `criteria: new Map([['correct', 0.99]])`; an array of pairs was refused as criteria "0", which said nothing of the fix.
+  it.each<[string, unknown, RegExp]>([
+    ['a Map', new Map([['correct', 0.99]]), /got a Map/],
+    ['a number', 0.99, /got number/],
+    ['an array of pairs', [['correct', 0.99]], /got an array/],
+    ['null', null, /got null/],
+  ])('refuses criteria given as %s, even under .not, naming what to pass', async (_, criteria, got) => {
+    const message = /ddss\/vitest: criteria must be an object of criterion → minimum score \(\{ correct: 0\.99 \}\)/;
+    const report = await validate(people, broken, { now: NOW });
+    for (const received of [broken, report]) {
+      await expect(expect(received).toPassDataset(people, { minScore: 0.1, criteria } as never)).rejects.toThrow(message);
+      await expect(expect(received).toPassDataset(people, { minScore: 0.1, criteria } as never)).rejects.toThrow(got);
+      await expect(expect(received).not.toPassDataset(people, { criteria } as never)).rejects.toThrow(message);
+    }
+  });
+
+  it('refuses options given as a Map or an array, whose every option was ignored', async () => {
+    const options = [new Map<string, unknown>([['now', NOW], ['minScore', 0.99]]), [NOW]];
+    for (const o of options) {
+      await expect(expect(broken).toPassDataset(people, o as never)).rejects.toThrow(/the options of toPassDataset must be an object, got (a Map|an array)/);
+      await expect(validate(people, broken, o as never)).rejects.toThrow(/options .*must be an object, got (a Map|an array)/);
+    }
+  });
+
   it('judges by the dataset status when every threshold given is undefined', async () => {
     await expect(expect(broken).toPassDataset(people, { now: NOW, criteria: { live: undefined } as never }))
       .rejects.toThrow(/the dataset failed/);

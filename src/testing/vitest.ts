@@ -17,7 +17,7 @@ import { validate, type RowInput } from '../core/validate.js';
 import { CRITERIA, type Criterion, type DatasetDefinition, type Report, type RuleResult, type ValidateOptions } from '../core/types.js';
 import type { RuleIdFor } from '../rule-id.js';
 import { describeReport, describeRule, percent, scoreLine } from './_describe.js';
-import { erroredReason, requireThreshold, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
+import { checkThresholds, erroredReason, requireThreshold, thresholdReason, verdict, type ScoreThresholds } from './_verdict.js';
 
 /** Options of `toPassDataset`: score thresholds, plus the options of `validate` (e.g. `now`). */
 export interface PassDatasetOptions extends ScoreThresholds, ValidateOptions {}
@@ -151,12 +151,13 @@ expect.extend({
     // A misspelt option (`minscore`) is otherwise ignored, and the verdict made without it.
     checkOptionKeys(options, MATCHER_OPTION_KEYS, 'toPassDataset');
     const { minScore, criteria, ...validateOptions } = options;
+    const thresholds = { ...(minScore === undefined ? {} : { minScore }), ...(criteria === undefined ? {} : { criteria }) };
+    checkThresholds(thresholds); // before the run: a threshold that judges nothing is a mistake of the test, not of the data
     let report: Report;
     if (isReport(received)) report = requireReportOf(received, dataset,
       Object.entries(validateOptions).filter(([, v]) => v !== undefined).map(([k]) => k));
     else if (isRows(received)) report = await validate(dataset, received, validateOptions);
     else throw new TypeError(`ddss/vitest: expected rows (array, iterable or source) or a report, ${describeReceived(received)}`);
-    const thresholds = { ...(minScore === undefined ? {} : { minScore }), ...(criteria === undefined ? {} : { criteria }) };
     const { pass, reasons } = verdict(report, thresholds);
     // `.not` claims the dataset does not pass: a run that could not be evaluated (0 rows, a rule error, a partial read)
     // fails for that reason alone, which proves no defect of the data.
