@@ -1,5 +1,5 @@
 import { DEFAULT_MISSING_VALUES } from './core/missing.js';
-import { argKind, isKeyedObject } from './core/arg-kind.js';
+import { argKind, isKeyedObject, shownArg } from './core/arg-kind.js';
 import { compile, type Plan } from './core/compile.js';
 import { checkTimeZone } from './core/time-zone.js';
 import { fieldProblem } from './core/field-problem.js';
@@ -164,7 +164,7 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   }
   // A number only, as for a run's failUnder: '' compared as 0 (a gate that fails nothing), true as 1.
   if (input.failUnder !== undefined && !(typeof input.failUnder === 'number' && input.failUnder >= 0 && input.failUnder <= 1)) {
-    throw new Error(`ddss: failUnder must be a number in [0, 1], got ${JSON.stringify(input.failUnder) ?? String(input.failUnder)}`);
+    throw new Error(`ddss: failUnder must be a number in [0, 1], got ${shownArg(input.failUnder)}`);
   }
   if (input.columns !== undefined && input.columns !== 'strict' && input.columns !== 'ignore') {
     throw new Error(`ddss: columns must be 'strict' or 'ignore', got ${JSON.stringify(input.columns)}`);

@@ -34,6 +34,27 @@ describe('a now that is no calendar day, and a failUnder that is no number', () 
   });
 });
 
+describe('a refused option shows the value given', () => {
+  // JSON.stringify wrote NaN as null, and a template a text '5' as 5: the message hid what was wrong with the value.
+  it.each<[string, unknown, RegExp]>([
+    ['failUnder', Number.NaN, /^ddss: failUnder must be a number in \[0, 1\], got NaN$/],
+    ['failUnder', Number.POSITIVE_INFINITY, /^ddss: failUnder must be a number in \[0, 1\], got Infinity$/],
+    ['failUnder', '0.9', /^ddss: failUnder must be a number in \[0, 1\], got "0\.9"$/],
+    ['maxSamplesPerRule', '5', /^ddss: maxSamplesPerRule must be a whole number ≥ 0, got "5"$/],
+    ['maxSamplesPerRule', Number.NaN, /^ddss: maxSamplesPerRule must be a whole number ≥ 0, got NaN$/],
+    ['worstRecords', '5', /^ddss: worstRecords must be a whole number from 0 to \d+, got "5"$/],
+    ['maxGroups', '5', /^ddss: maxGroups must be a whole number ≥ 1, got "5"$/],
+    ['showValues', Number.NaN, /^ddss: showValues must be true or false, got NaN$/],
+  ])('%s: %s', async (key, value, message) => {
+    await expect(validate(def, [], { now: '2026-01-15', [key]: value })).rejects.toThrow(message);
+  });
+
+  it('says NaN for a definition\'s failUnder of NaN', () => {
+    expect(() => defineDataset({ name: 'g', fields: { a: field.text() }, failUnder: Number.NaN }))
+      .toThrow('ddss: failUnder must be a number in [0, 1], got NaN');
+  });
+});
+
 describe('what is no definition, and options that are none', () => {
   it.each([[null, 'null'], ['parcels', 'string'], [{ name: 'x', fields: {} }, 'an object without rules']])('refuses %j as a definition', async (bad, what) => {
     await expect(validate(bad as never, [], { now: '2026-01-15' })).rejects

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './
 import { sinkWaits, type SinkWaits } from './sink-waits.js';
 import { checkOptionKeys, VALIDATE_OPTION_KEYS } from './option-keys.js';
 import { checkWorkers } from './check-workers.js';
+import { shownArg } from './arg-kind.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -53,17 +54,17 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
 
   const maxSamples = o.maxSamplesPerRule ?? 100;
   if (!(Number.isInteger(maxSamples) && maxSamples >= 0)) {
-    throw new Error(`ddss: maxSamplesPerRule must be a whole number ≥ 0, got ${maxSamples}`);
+    throw new Error(`ddss: maxSamplesPerRule must be a whole number ≥ 0, got ${shownArg(maxSamples)}`);
   }
   // A number only: '' (an unset environment variable) compared as 0, a gate that fails nothing; true as 1.
   if (o.failUnder !== undefined && !(typeof o.failUnder === 'number' && o.failUnder >= 0 && o.failUnder <= 1)) {
-    throw new Error(`ddss: failUnder must be a number in [0, 1], got ${JSON.stringify(o.failUnder) ?? String(o.failUnder)}`);
+    throw new Error(`ddss: failUnder must be a number in [0, 1], got ${shownArg(o.failUnder)}`);
   }
   checkWorkers(o);
   // Read by truthiness, showValues: 'false' (a string from an environment variable) showed personal values in clear.
   for (const key of ['showValues', 'grades', 'timings'] as const) {
     const v: unknown = o[key];
-    if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`ddss: ${key} must be true or false, got ${JSON.stringify(v)}`);
+    if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`ddss: ${key} must be true or false, got ${shownArg(v)}`);
   }
   for (const key of ['onViolation', 'onRecord'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'function') throw new TypeError(`ddss: ${key} must be a function, got ${typeof o[key]}`);
@@ -88,10 +89,10 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   const showValues = o.showValues ?? false;
   const worstRecords = o.worstRecords ?? DEFAULT_WORST_RECORDS;
   if (!(Number.isInteger(worstRecords) && worstRecords >= 0 && worstRecords <= MAX_WORST_RECORDS)) {
-    throw new Error(`ddss: worstRecords must be a whole number from 0 to ${MAX_WORST_RECORDS}, got ${worstRecords}`);
+    throw new Error(`ddss: worstRecords must be a whole number from 0 to ${MAX_WORST_RECORDS}, got ${shownArg(worstRecords)}`);
   }
   const maxGroups = o.maxGroups ?? DEFAULT_MAX_GROUPS;
-  if (!(Number.isInteger(maxGroups) && maxGroups >= 1)) throw new Error(`ddss: maxGroups must be a whole number ≥ 1, got ${maxGroups}`);
+  if (!(Number.isInteger(maxGroups) && maxGroups >= 1)) throw new Error(`ddss: maxGroups must be a whole number ≥ 1, got ${shownArg(maxGroups)}`);
   if (o.groupBy !== undefined && definition !== undefined && !Object.hasOwn(definition.fields, o.groupBy)) {
     throw new Error(`ddss: groupBy names "${o.groupBy}", which is not a field of dataset "${definition.name}"`);
   }

@@ -148,6 +148,27 @@ describe('parseDefinition', () => {
     expect(problem('{"name":', 'json').detail).toMatch(/^invalid JSON/);
   });
 
+  // From JavaScript, `parseDefinition(text)` failed as "Cannot read properties of undefined (reading 'path')", naming
+  // neither the function nor the option it needs; a format that is neither was read as YAML.
+  it.each<[string, unknown[], RegExp]>([
+    ['no options', [], /the options are required, and their format/],
+    ['options without a format', [{}], /format must be 'yaml' or 'json', got undefined/],
+    ['a format it does not read', [{ format: 'yml' }], /format must be 'yaml' or 'json', got "yml"/],
+    ['a misspelt option', [{ format: 'yaml', basedir: '.' }], /"basedir" is not an option of parseDefinition \(did you mean "baseDir"\?\)/],
+    ['options that are a text', ['yaml'], /the options of parseDefinition must be an object, got string/],
+    ['a base directory that is no text', [{ format: 'yaml', baseDir: 1 }], /baseDir must be a string, got number/],
+  ])('throws a ddss TypeError saying what to pass for %s', (_, rest, message) => {
+    const call = () => (parseDefinition as (...a: unknown[]) => unknown)('name: x\nfields:\n  a: { type: text }\n', ...rest);
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(/^ddss: /);
+    expect(call).toThrow(message);
+  });
+
+  it('throws a ddss TypeError for a text that is no string', () => {
+    expect(() => parseDefinition(Buffer.from('name: x') as never, { format: 'yaml' }))
+      .toThrow(/ddss: parseDefinition\(text, \{ format: 'yaml' \| 'json', file\?, baseDir\?, path\? \}\): the text must be a string, got a Uint8Array/);
+  });
+
   it('refuses a billion-laughs YAML file instead of expanding it', () => {
     const lines = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (const [prev, cur] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']]) {

@@ -1,4 +1,6 @@
 import type { DatasetDefinition } from '../core/types.js';
+import { argKind, shownArg } from '../core/arg-kind.js';
+import { checkOptionKeys } from '../core/option-keys.js';
 import { DefinitionError } from './definition-error.js';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -56,7 +58,30 @@ const MAX_COMMUNES_BYTES = 32 * 1024 * 1024;
  * @example parseDefinition('name: parcels\nfields:\n  parcel_id: { type: text, required: true }', { format: 'yaml' })
  */
 export function parseDefinition(text: string, options: ParseDefinitionOptions): DatasetDefinition {
+  checkParseArgs(text, options);
   return parseDefinitionReading(text, options, []);
+}
+
+// Every option, as a record so that adding one to `ParseDefinitionOptions` without listing it here is a type error.
+const OPTION_KEYS = Object.keys({ format: true, file: true, baseDir: true, path: true } satisfies Record<keyof ParseDefinitionOptions, true>);
+
+/*
+ * From JavaScript anything arrives: `parseDefinition(text)` failed as "Cannot read properties of undefined (reading
+ * 'path')", naming neither the function nor the option it needs; a format other than the two was read as YAML.
+ */
+function checkParseArgs(text: unknown, options: unknown): void {
+  const usage = "parseDefinition(text, { format: 'yaml' | 'json', file?, baseDir?, path? })";
+  if (typeof text !== 'string') throw new TypeError(`ddss: ${usage}: the text must be a string, got ${argKind(text)}`);
+  if (options === undefined) throw new TypeError(`ddss: ${usage}: the options are required, and their format (the text is YAML or JSON)`);
+  checkOptionKeys(options as object, OPTION_KEYS, 'parseDefinition');
+  const { format } = options as { format?: unknown };
+  if (format !== 'yaml' && format !== 'json') {
+    throw new TypeError(`ddss: ${usage}: format must be 'yaml' or 'json', got ${shownArg(format)}`);
+  }
+  for (const key of ['file', 'baseDir', 'path'] as const) {
+    const v = (options as Record<string, unknown>)[key];
+    if (v !== undefined && typeof v !== 'string') throw new TypeError(`ddss: ${usage}: ${key} must be a string, got ${argKind(v)}`);
+  }
 }
 
 /**

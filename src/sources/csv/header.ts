@@ -1,8 +1,25 @@
+import { isKeyedObject, shownArg } from '../../core/arg-kind.js';
 import type { SourceIssue } from '../../core/source.js';
 import { composeRename, headerName, renamedAs, type Rename } from '../../core/rename.js';
 
 /** The `header` option: read the first line (`true`), use these names (no header line), or read and rename. */
 export type HeaderOption = true | readonly string[] | Readonly<Record<string, string>>;
+
+/**
+ * Throws unless `option` is a `header` a reader takes: `true`, a list of names, or a `{ from: to }` rename map of
+ * texts. Why: it was read by shape, so `false`, `0` or `'none'` (meaning "this file has no header line") fell through
+ * to `true` and the first record was read as the header without a word, and a rename to a number renamed to nothing.
+ * @example checkHeaderOption(false, 'readCsv') // throws: header must be true, a list of the column names …
+ */
+export function checkHeaderOption(option: unknown, reader: string): void {
+  if (option === undefined || option === true) return;
+  const values = Array.isArray(option) ? option as unknown[] : isKeyedObject(option) ? Object.values(option) : undefined;
+  if (values !== undefined && values.every((v) => typeof v === 'string')) return;
+  const what = values === undefined ? shownArg(option) : Array.isArray(option) ? 'a list holding what is not a text'
+    : 'a rename map to what is not a text';
+  throw new TypeError(`ddss: ${reader} header must be true (the file's first row names the columns), a list of the column names ` +
+    `(a file without a header row: header: ['id', 'name']) or a rename map ({ 'Mã thửa': 'parcel_id' }), got ${what}`);
+}
 
 export interface Header {
   /** Column names as the engine sees them: blank and repeated names kept, in file order. */

@@ -13,6 +13,22 @@ describe('readCsv options', () => {
     expect(() => readCsv(new TextEncoder().encode('a;b\n1;2\n'), options as never)).toThrow(message);
   });
 
+  // `header: false` (meaning "no header line") fell through to `true`: the first record was read as the header.
+  it.each<[unknown, string]>([
+    [false, 'got false'], [0, 'got 0'], ['none', 'got "none"'], [null, 'got null'], [new Map([['a', 'id']]), 'got a Map'],
+    [['id', 5], 'got a list holding what is not a text'], [{ 'Mã thửa': 5 }, 'got a rename map to what is not a text'],
+  ])('refuses header: %o, which was read as header: true', (header, got) => {
+    const message = 'ddss: readCsv header must be true (the file\'s first row names the columns), a list of the column names ' +
+      `(a file without a header row: header: ['id', 'name']) or a rename map ({ 'Mã thửa': 'parcel_id' }), ${got}`;
+    expect(() => readCsv(new TextEncoder().encode('1,2\n3,4\n'), { header } as never)).toThrow(message);
+  });
+
+  it('reads a file without a header line by the names given', async () => {
+    const rows = [];
+    for await (const r of readCsv(new TextEncoder().encode('1,2\n3,4\n'), { header: ['id', 'n'] })) rows.push({ ...r });
+    expect(rows).toEqual([{ id: '1', n: '2' }, { id: '3', n: '4' }]);
+  });
+
   it('reads with every option it knows', async () => {
     const src = readCsv(new TextEncoder().encode('a;b\n1;2\n'), { delimiter: ';', encoding: 'utf8', header: true,
       maxRecordBytes: 100, name: 'x', batchSize: 10 });

@@ -2,7 +2,7 @@ import { createAssembler } from './assembler.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import { byteInput, type CsvInput } from './input.js';
 import { createScanner, type CsvScanner, type LineEnding } from './scanner.js';
-import { headerWith, type HeaderOption } from './header.js';
+import { checkHeaderOption, headerWith, type HeaderOption } from './header.js';
 import { batchRecords } from '../batch-records.js';
 import { createDecoder, encodingName, type Encoding } from '../decode/decoder.js';
 import { encodingMismatch } from '../decode/encoding-mismatch.js';
@@ -73,6 +73,7 @@ const OPTION_KEYS: readonly string[] = Object.keys(KEYS);
 export function readCsv(input: CsvInput, options: CsvOptions = {}): CsvSource {
   // A misspelt option (`delimeter: ';'`) read the file with the default, as if the user had not asked.
   checkOptionKeys(options, OPTION_KEYS, 'readCsv');
+  checkHeaderOption(options.header, 'readCsv');
   return readCsvRenamed(input, options, undefined);
 }
 

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { checkOptionKeys } from '../../core/option-keys.js';
+import { checkHeaderOption } from '../csv/header.js';
 import type { XlsxInput, XlsxOptions } from './read-xlsx.js';
 
 // Every option, as a record so that adding one to `XlsxOptions` without listing it here is a type error.
@@ -12,6 +13,7 @@ const KEYS: Readonly<Record<keyof XlsxOptions, true>> = { sheet: true, onSheet: 
  */
 export function checkXlsxOptions(input: XlsxInput, options: XlsxOptions): void {
   checkOptionKeys(options, Object.keys(KEYS), 'readXlsx');
+  checkHeaderOption(options.header, 'readXlsx');
   if (typeof input !== 'string' && (typeof input !== 'object' || input === null || typeof (input as Readable).pipe !== 'function')) {
     throw new TypeError(`ddss: readXlsx reads a file path or a readable stream of .xlsx bytes, got ${input === null ? 'null' : typeof input}`);
   }
