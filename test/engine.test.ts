@@ -77,6 +77,23 @@ describe('row shapes', () => {
     class Parcel { get n(): number { return 5; } }
     expect(ruleOf(await run(optional, [new Parcel(), Object.create(null) as object]), 'n.min').checked).toBe(1);
   });
+
+  // Rows given in code are objects or Maps (README): an array names no field. Read by the definition's field order, a
+  // cell past the fields was dropped without a finding (`['1', 5, -7, 'junk']` passed), a header row given first was
+  // judged as data, and a Map's [key, record] entries were read as id and record.
+  it('arrays given in code, without a header, are non_object_element, never read by the fields\' order', async () => {
+    const report = await run(def, [['1', 5, -7, 'junk'], { id: 'b', n: 2 }, ['2', 3]]);
+    expect(report.status).toBe('failed');
+    const issue = ruleOf(report, 'source.non_object_element');
+    expect([issue.failed, issue.samples.map((v) => [v.row, v.message])]).toEqual([2, [
+      [0, 'the record is not an object of fields (type: array) and was not read'], [2, 'the record is not an object of fields (type: array) and was not read'],
+    ]]);
+    expect([ruleOf(report, 'id.required').failed, ruleOf(report, 'n.min').checked]).toEqual([2, 1]);
+    const v = createValidator(def, { now: NOW });
+    v.add(['1', 5]);
+    v.addBatch({ rows: [['2', 3]] });
+    expect(ruleOf(v.finish(), 'source.non_object_element').failed).toBe(2);
+  });
 });
 
 describe('samples and the violation sink', () => {

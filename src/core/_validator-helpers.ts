@@ -202,9 +202,13 @@ export function checkCallArgs(what: 'line' | 'rows' | 'batch' | 'partial', x: un
   }
 }
 
-/** The issue of a row that is not an object, an array or a Map (a number, a string, null). */
+/**
+ * The issue of a row that is not an object, a Map or an array under a source's header (a number, a string, null, an
+ * array given in code, which names no field). An array is `array`, as a JSON source says of one.
+ * @example notARow(['1', 5]).params // { type: 'array' }
+ */
 export function notARow(row: unknown): SourceIssue {
-  const type = row === null ? 'null' : typeof row === 'object' ? objectKind(row) : typeof row;
+  const type = row === null ? 'null' : Array.isArray(row) ? 'array' : typeof row === 'object' ? objectKind(row) : typeof row;
   const shown = typeof row === 'string' || typeof row === 'number' || typeof row === 'boolean' || typeof row === 'bigint' ? String(row) : undefined;
   return { code: 'non_object_element', criterion: 'correct', severity: 'error', scope: 'row', params: { type },
     ...(shown === undefined ? {} : { value: shown.slice(0, 200) }) };

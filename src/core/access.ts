@@ -2,21 +2,29 @@ import type { Plan } from './compile.js';
 
 /** Reads a row's cells into the plan's field order, whatever the row's shape. */
 export interface RowAccessors {
+  /**
+   * Whether an array row is read: only by a source's header (`columns`), which names its cells. Without one an array
+   * names no field: read by the definition's field order it was a guess, and cells past the fields were dropped
+   * without a finding; the validator makes it a row that is not a record (`non_object_element`), as README documents.
+   */
+  readonly readsArrays: boolean;
   read(row: unknown, into: unknown[]): void;
   column(row: unknown, name: string): unknown;
 }
 
 /**
  * Builds readers for object rows (one generated getter per field, so each property load stays monomorphic),
- * `Map` rows, and array rows (by the header's positions, or the definition's field order without a header).
- * Names that exist on `Object.prototype` (`__proto__`, `constructor`) are read as own properties only.
+ * `Map` rows, and array rows (by the header's positions; without a header an array reads as no cells, see
+ * `readsArrays`). Names that exist on `Object.prototype` (`__proto__`, `constructor`) are read as own properties only.
+ * @example rowAccessors(plan, ['n', 'id']).read([5, '1'], raws) // raws: ['1', 5] for fields id, n
  */
 export function rowAccessors(plan: Plan, columns: readonly string[] | null): RowAccessors {
   const names = plan.fields.map((f) => f.name);
   const getters = names.map(objectGetter);
-  const positions = names.map((name, i) => (columns === null ? i : columns.indexOf(name)));
+  const positions = names.map((name) => (columns === null ? -1 : columns.indexOf(name)));
   const n = names.length;
   return {
+    readsArrays: columns !== null,
     read(row, into) {
       if (Array.isArray(row)) {
         for (let i = 0; i < n; i++) {

@@ -4,7 +4,10 @@ import type { Report, SourceInfo } from './types.js';
 
 /** A streaming, mergeable validator for one dataset definition (DESIGN §3). */
 export interface Validator {
-  /** Evaluates one row (an object, a `Map`, or an array read through the columns). */
+  /**
+   * Evaluates one row: an object, a `Map`, or an array read through the columns a batch gave (without them an array
+   * names no field, and is a `non_object_element` row, as anything else that is not a record).
+   */
   add(row: unknown, line?: number): void;
   addMany(rows: Iterable<unknown>): void;
   /** Evaluates a batch from a source, with its line numbers and structural issues. */

@@ -185,14 +185,16 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     ctx.row = st.rows++;
     ctx.line = line;
     grader?.begin(ctx.row);
-    // Each row is classified once, arrays (every CSV row) first.
-    const cells = Array.isArray(row) || row instanceof Map;
-    if (!cells && typeof row === 'object' && row !== null && isRecordObject(row)) {
+    // Each row is classified once, arrays (every CSV row) first. An array is cells only under a source's header.
+    const array = Array.isArray(row);
+    const cells = array ? access.readsArrays : row instanceof Map;
+    if (!cells && !array && typeof row === 'object' && row !== null && isRecordObject(row)) {
       rawsFresh = false;
       evaluateObject(st.rules, row, raws, values, status, ctx, st.missing, st.invalid);
     } else {
-      // A row that is not a record (a string, null, a Promise, a Date), nor an array or a Map, has no cell: every
-      // field reads as missing, and the row says why (it passed as an empty row, its rules skipped).
+      // A row that is not a record (a string, null, a Promise, a Date, an array without a header), nor a Map or an
+      // array under a header, has no cell: every field reads as missing, and the row says why (it passed as an empty
+      // row, its rules skipped).
       if (!cells) addIssue(notARow(row), ctx.row);
       access.read(cells ? row : undefined, raws);
       rawsFresh = true;
