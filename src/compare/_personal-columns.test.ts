@@ -20,6 +20,15 @@ describe('compare masks columns whose values are personal data, whatever they ar
     for (const v of [...NAMES, ...IDS]) expect(shown).toContain(v);
   });
 
+  it('masks a column of house addresses: house number and street, then the province (no `tỉnh`)', async () => {
+    // Half of them as cadastral books write owners' addresses, the other half villages, which alone are not a house's.
+    const addresses = ['Số 42 Hai Bà Trưng, Lai Châu', 'Thôn Đông, Cà Mau', 'Số 7 Lê Lợi, Quảng Ninh', 'Ấp Bắc, Quảng Ninh'];
+    const rows = addresses.map((a, i) => ({ id: `R${i}`, info: a }));
+    const r = await compare(rows, rows.map((row) => ({ ...row, info: row.info.replace(/\d+/, '1$&') })), { key: 'id' });
+    expect(r.counts.changed).toBe(2);
+    for (const leak of ['Hai Bà', 'Lê Lợi', '142', '17 ']) expect([leak, JSON.stringify(r.samples).includes(leak)]).toEqual([leak, false]);
+  });
+
   it('masks a key column of IDs', async () => {
     const keyed = (rows: typeof source) => rows.map((r) => ({ info: r.info, note: r.note }));
     const r = await compare(keyed(source), keyed(source).slice(1), { key: 'info' });

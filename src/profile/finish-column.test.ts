@@ -118,6 +118,8 @@ describe('personal values in columns whose names and shares do not say so', () =
       ['012345', 'nguyen@', '345 678']],
     ['house addresses under a neutral name', 'info', ['Số 12 ngõ 34, phường Láng Hạ, quận Đống Đa', 'số 5, ngách 2, xã Tân Lập, huyện Đan Phượng', 'Ngõ 7 Tôn Thất Tùng, P. Khương Thượng'],
       ['12 ngõ', 'Tân Lập', 'Tôn Thất']],
+    ['house numbers and streets, then the province, as cadastral books write them', 'info', ['Số 42 Hai Bà Trưng, Lai Châu', 'Thôn Đông, Cà Mau', '12/3 Lê Lợi, Huế'],
+      ['Hai Bà', 'Lê Lợi', 'Cà Mau']],
     ['BHYT codes in lower case', 'c2', ['dn4010100000001', 'te1121200000017', 'hs4797912345678'], ['010100000', '1212000']],
     ['e-mails under a neutral name', 'info', ['an.nguyen@gmail.com', 'binh.tran@yahoo.com', 'x@hcm.gov.vn'], ['nguyen', 'tran@']],
   ])('%s: masked', (_, name, values, leaks) => {

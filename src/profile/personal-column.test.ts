@@ -6,6 +6,8 @@ describe('personalColumnName', () => {
     'owner_name', 'owner_id', 'owner_birth_year', 'owner_address', 'full_name', 'dob', 'birth_date', 'death_date', 'phone',
     'email', 'rep_name', 'rep_id', 'bhxh_no', 'bhyt_card_no', 'address', 'ownerName', 'firstName',
     'Họ và tên', 'Ngày sinh', 'Năm sinh', 'Số CCCD', 'Địa chỉ', 'Số điện thoại', 'Số BHXH', 'Tên chủ sử dụng',
+    'Nơi cư trú', 'Chỗ ở', 'Chỗ ở hiện nay', 'Nơi ở hiện tại', 'Địa chỉ thường trú', 'Hộ khẩu', 'Hộ khẩu thường trú', 'HKTT',
+    'Trú quán', 'Nguyên quán', 'noi_cu_tru', 'cho_o', 'noi_o_hien_tai', 'NoiCuTru', 'domicile',
   ])('%s names personal data', (name) => {
     expect(personalColumnName(name)).toBe(true);
   });
@@ -13,7 +15,7 @@ describe('personalColumnName', () => {
   it.each([
     'parcel_id', 'province_code', 'commune_code', 'land_use_code', 'gcn_serial', 'gcn_issue_date', 'updated_at', 'gender',
     'employer_tax_code', 'enterprise_code', 'name', 'id', 'status_date', 'Mã số thuế', 'Tên doanh nghiệp', 'Số thửa', 'Tên xã',
-    'STT', 'company_name', 'file_name',
+    'STT', 'company_name', 'file_name', 'Số chỗ ô tô', 'Giao hàng nội ô', 'Nơi cấp', 'Nơi làm việc',
   ])('%s does not', (name) => {
     expect(personalColumnName(name)).toBe(false);
   });

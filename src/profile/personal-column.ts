@@ -9,7 +9,8 @@ const ALONE = new Set([
   'dob', 'birth', 'birthday', 'birthdate', 'birthyear', 'sinh', 'ngaysinh', 'namsinh',
   'cccd', 'cmnd', 'cmt', 'cancuoc', 'dinhdanh', 'passport', 'hochieu', 'ssn',
   'phone', 'telephone', 'tel', 'mobile', 'cellphone', 'sdt', 'dienthoai', 'didong',
-  'email', 'mail', 'address', 'addr', 'diachi', 'residence', 'thuongtru', 'tamtru', 'noio', 'quequan',
+  'email', 'mail', 'address', 'addr', 'diachi', 'residence', 'domicile', 'thuongtru', 'tamtru', 'noio', 'quequan',
+  'hktt',
   'fullname', 'firstname', 'lastname', 'surname', 'givenname', 'hoten', 'hovaten',
   'bhxh', 'bhyt', 'death',
 ]);
@@ -20,6 +21,17 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['dinh', 'danh'], ['ho', 'chieu'], ['thuong', 'tru'], ['tam', 'tru'], ['que', 'quan'], ['e', 'mail'],
 ];
 
+/**
+ * Where a person lives or comes from (`Nơi cư trú`, `Chỗ ở hiện tại`, `Hộ khẩu`, `Trú quán`, `Nguyên quán`), as
+ * written. Folded, some are other words too (`cho o`: `Số chỗ ô tô`; `noi o`: `Giao hàng nội ô`): a name with
+ * diacritics must spell them; one without any (`noi_cu_tru`, `cho_o`) is read by its folded words.
+ */
+const RESIDENCE: readonly (readonly [string, string])[] = [
+  ['nơi', 'ở'], ['chỗ', 'ở'], ['cư', 'trú'], ['hộ', 'khẩu'], ['trú', 'quán'], ['nguyên', 'quán'],
+];
+const RESIDENCE_FOLDED = RESIDENCE.map(([a, b]) => [fold(a), fold(b)] as const);
+const RESIDENCE_ALONE = new Set(RESIDENCE_FOLDED.map(([a, b]) => a + b));
+
 /** Whose a name or an identifier is: with these, `name`, `ten`, `id` or `so` name a person's. */
 const PERSON = new Set([
   'owner', 'full', 'first', 'last', 'given', 'family', 'middle', 'person', 'personal', 'citizen', 'national', 'rep',
@@ -29,14 +41,23 @@ const PERSON = new Set([
 const NAMED = new Set(['name', 'ten', 'id', 'so', 'no', 'number', 'birthyear', 'year']);
 
 /**
- * Whether a column's name says it holds personal data: a word that alone does (`dob`, `phone`, `cccd`, `Địa chỉ`,
- * `Họ và tên`, `Ngày sinh`), or a name or identifier word with a person word (`owner_name`, `rep_id`).
+ * Whether a column's name says it holds personal data: a word that alone does (`dob`, `phone`, `cccd`, `HKTT`,
+ * `Địa chỉ`, `Họ và tên`, `Ngày sinh`), a residence (`Nơi cư trú`, `Chỗ ở`, `Nơi ở hiện tại`), or a name or identifier
+ * word with a person word (`owner_name`, `rep_id`).
  * @example personalColumnName('owner_birth_year') // true
+ * @example personalColumnName('Nơi cư trú') // true
  * @example personalColumnName('parcel_id') // false
  */
 export function personalColumnName(name: string): boolean {
   const words = wordsOf(name);
-  return says(words, ALONE, PAIRS) || (words.some((w) => PERSON.has(w)) && words.some((w) => NAMED.has(w)));
+  return says(words, ALONE, PAIRS) || (words.some((w) => PERSON.has(w)) && words.some((w) => NAMED.has(w))) || residence(name, words);
+}
+
+/** Whether a column's name names a residence (`RESIDENCE`): as written when it has diacritics, else by its folded words. */
+function residence(name: string, folded: readonly string[]): boolean {
+  if (/^\p{ASCII}*$/u.test(name)) return says(folded, RESIDENCE_ALONE, RESIDENCE_FOLDED);
+  const words = name.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return says(words, new Set(), RESIDENCE);
 }
 
 /** Words that, in a column's name, say its values are insurance or identity numbers (with `personalColumnName`'s). */

@@ -2,15 +2,26 @@ import { mstCheckDigit } from '../../rules/vn/identifiers/mst.js';
 import { COMMON_FAMILY_NAMES } from '../../rules/vn/text/vn-name.js';
 
 const BHYT = /^[A-Z]{2}\d{13}$/i;
-// A house number (`Số 12`, `ngõ 34`, `hẻm 5/2`) and, after a comma, an administrative unit: one household's address.
-const HOUSE = /^(?:số|so|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet|nhà|nha)\s*\d/iu;
+// A house number (`Số 12`, `Số nhà 7`, `ngõ 34`, `hẻm 5/2`) and, after a comma, an administrative unit or a village
+// (`phường Láng Hạ`, `thôn Đông`): one household's address.
+const HOUSE = /^(?:số nhà|nhà số|số|so|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet|nhà|nha)\s*\d/iu;
 const UNIT = /^(?:p\.|phường|phuong|xã|xa|thị trấn|thị xã|q\.|quận|quan|huyện|huyen|tp\.?|thành phố|tỉnh)(?:\s|$)/iu;
+// A village or residential group by its name or number (`thôn Đông`, `tổ 5`): not `tổ chức`, `bản sao`, which follow
+// a document's number (`Số 12/QĐ-UBND, bản sao`).
+const VILLAGE = /^(?:[Tt]hôn|[Ấấ]p|[Bb]ản|[Xx]óm|[Tt]ổ|[Kk]hu phố|[Kk]hóm|[Bb]uôn|[Ll]àng)\s+(?:\d|\p{Lu})/u;
+// The word before a house or alley number that comes before its street (`Số 42`, `Số nhà 7`, `SN 5`, `Ngõ 7`);
+// optional (`12/3 Lê Lợi`).
+const NUMBER_WORD = /^(?:số nhà|nhà số|số|sn|ngõ|ngách|hẻm|kiệt)\s*/iu;
+// A house number, then its street: a capitalised name (`42 Hai Bà Trưng`) or a street's kind (`7 đường Láng`, `5 ngõ
+// Huế`). The street tells it from a document's number (`Số 12/QĐ-UBND`), which a place after a comma does not.
+const STREET_NUMBER = /^\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)*\s+(?:\p{Lu}|(?:đường|phố|ngõ|ngách|hẻm|kiệt)\s)/u;
 
 /**
  * Whether one value looks like personal data by its form alone, whatever column it is in: 9 to 12 digits, in groups
  * or not (a CCCD, CMND, BHXH or phone number, also one no rule accepts, or written `001 089 012345`), a BHYT card
- * code, or an e-mail address. A 10- or 13-digit tax code whose check digit holds is an enterprise's, so not personal
- * (the project's choice: `Mã số thuế` registers show their codes). Why by form and not by the pack's rules: the rules
+ * code, an e-mail address, or a house address (`Số 42 Hai Bà Trưng, Lai Châu`; an enterprise's seat has that form
+ * too, and is masked with the rest). A 10- or 13-digit tax code whose check digit holds is an enterprise's, so not
+ * personal (the project's choice: `Mã số thuế` registers show their codes). Why by form and not by the pack's rules: the rules
  * vouch for a register's tidy values, and a profile must mask the untidy ones too.
  * @example personalValue('001 089 012345') // true
  * @example personalValue('0100109106') // false (a valid enterprise tax code)
@@ -47,12 +58,21 @@ export function quotesPersonal(text: string): boolean {
   return /\d/.test(text) && /\d{9}/.test(text.replace(/(\d)[ .-](?=\d)/g, '$1'));
 }
 
-/** Whether a text is a house address: a part that starts with a house number and a later part naming a ward, commune, district or city. */
+/**
+ * Whether a text is a house address: a part that starts with a house number and its street and, after a comma, a
+ * place (`Số 42 Hai Bà Trưng, Lai Châu`, `12/3 Lê Lợi, Huế`, as cadastral books write owners' addresses), or a part
+ * that starts with a house number and a later part naming a ward, commune, district, city or village (`Số 12 ngõ 34,
+ * phường Láng Hạ`, `Số nhà 5, thôn Đông`). Not a village or street without a house number (`Thôn 3, xã Tân Lập`,
+ * `đường Láng, phường Láng Thượng`), nor a document's number (`Số 12/QĐ-UBND, ngày 03/04/2025`).
+ */
 function houseAddress(text: string): boolean {
   if (!text.includes(',')) return false;
   const parts = text.normalize('NFC').split(',').map((p) => p.trim());
+  const place = (p: string): boolean => /^\p{L}/u.test(p);
+  const street = parts.findIndex((p) => STREET_NUMBER.test(p.replace(NUMBER_WORD, '')));
+  if (street >= 0 && parts.slice(street + 1).some(place)) return true;
   const house = parts.findIndex((p) => HOUSE.test(p) || /\s(?:ngõ|ngách|hẻm|kiệt)\s*\d/iu.test(p));
-  return house >= 0 && parts.slice(house + 1).some((p) => UNIT.test(p));
+  return house >= 0 && parts.slice(house + 1).some((p) => UNIT.test(p) || VILLAGE.test(p));
 }
 
 /**
