@@ -126,7 +126,8 @@ describe('ddss validate --baseline of a CSV violations file quoting control char
     writeFileSync(input, lines.join('\n'));
     const old = tmp.path('old.csv');
     expect((await cli(['validate', input, ...LAND, '--violations', old])).code).toBe(1);
-    expect(readFileSync(old, 'utf8')).toContain('LAU\u0007DAI');
+    // Written as `\u0007`, so `cat` on the file rings no bell, and read back as BEL.
+    expect(readFileSync(old, 'utf8')).toContain('LAU\\u0007DAI');
     const r = await cli(['validate', input, ...LAND, '--baseline', old, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -79,3 +79,40 @@ describe('nothing the CLI prints can drive the terminal', () => {
     expect(r.stdout).not.toMatch(ACTIVE);
   });
 });
+
+describe('CSV files a clerk reads with cat show what would drive the terminal escaped', () => {
+  // An OSC window title, a screen clear and a bidi override in a cell, with the surrounding space `trimmed` reports.
+  const EVIL = 'a\u001b]0;PWNED\u0007\u001b[2J\u202eb';
+  // What a CSV file may hold: tab, and a line break (LF, or CR before LF) inside a quoted cell or between records.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const ACTIVE_IN_CSV = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069]|\r(?!\n)/u;
+  const ESCAPED = 'a\\u001b]0;PWNED\\u0007\\u001b[2J\\u202eb';
+  beforeEach(() => {
+    writeFileSync(tmp.path('d.yaml'), 'name: notes\nkey: id\nfields:\n  id: { type: text, required: true }\n  note: { type: text, trimmed: true }\n');
+    writeFileSync(tmp.path('in.csv'), `id,note\n1,"${EVIL} "\n2,plain\n`);
+    writeFileSync(tmp.path('copy.csv'), `id,note\n1,"${EVIL}!"\n2,plain\n`);
+  });
+  /** The file without its byte-order mark (written as `\uFEFF`, which is no escape). */
+  const read = (name: string): string => readFileSync(tmp.path(name), 'utf8').replace(/^\uFEFF/, '');
+
+  it('validate --violations: every cell quoting the value is escaped, and the file reads back as a baseline', async () => {
+    expect((await cli(['validate', tmp.path('in.csv'), '--dataset', tmp.path('d.yaml'), ...NOW, '--violations', tmp.path('v.csv')])).code).toBe(1);
+    expect(read('v.csv')).not.toMatch(ACTIVE_IN_CSV);
+    expect(read('v.csv')).toContain(ESCAPED);
+    const again = await cli(['validate', tmp.path('in.csv'), '--dataset', tmp.path('d.yaml'), ...NOW, '--baseline', tmp.path('v.csv'), '--format', 'json']);
+    expect([again.code, (JSON.parse(again.stdout) as { baseline: { new: number } }).baseline.new]).toEqual([0, 0]);
+  });
+
+  it('compare --changes: the source and copy cells are escaped', async () => {
+    expect((await cli(['compare', tmp.path('in.csv'), tmp.path('copy.csv'), '--key', 'id', '--changes', tmp.path('ch.csv')])).code).toBe(1);
+    expect(read('ch.csv')).not.toMatch(ACTIVE_IN_CSV);
+    expect(read('ch.csv')).toContain(`${ESCAPED}!`);
+  });
+
+  it('fix --log: before and after are escaped; the fixed file keeps the data as it is', async () => {
+    await cli(['fix', tmp.path('in.csv'), '--dataset', tmp.path('d.yaml'), ...NOW, '--out', tmp.path('out.csv'), '--log', tmp.path('log.csv')]);
+    expect(read('log.csv')).not.toMatch(ACTIVE_IN_CSV);
+    expect(read('log.csv')).toContain(`"${ESCAPED} ",${ESCAPED}`);
+    expect(read('out.csv')).toBe(`id,note\n1,"${EVIL}"\n2,plain\n`);
+  });
+});

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { readJson } from '../sources/json/read-json.js';
-import { safeCell } from '../outputs/violations.js';
+import { csvCellValue, safeCell } from '../outputs/violations.js';
 import type { TabularSource } from '../core/source.js';
 import type { Violation } from '../core/report-types.js';
 import { FingerprintCounts } from './fingerprint-counts.js';
@@ -63,7 +63,7 @@ export async function loadBaseline(path: string, options: { readonly name?: stri
         continue;
       }
       if (bad !== undefined) fail(name, `${bad.code.replace(/_/g, ' ')}${bad.line === undefined ? '' : ` at line ${bad.line}`}`);
-      for (const row of batch.rows) into.add(cellsOf(row, columns, name));
+      for (const row of batch.rows) into.add(cellsOf(row, columns, name, ext === '.csv'));
     }
   } catch (e) {
     if (e instanceof BaselineError) throw e;
@@ -101,8 +101,8 @@ function collector(): { add(line: BaselineLine): void; baseline(name: string): B
 }
 
 /**
- * What identifies a violation across runs: rule, code, record key and field, as a violations file writes them
- * (CSV cells are neutralised against formulas, so both sides are compared in that form).
+ * What identifies a violation across runs: rule, code, record key and field, compared as `safeCell` writes them
+ * (a NUL is shown as `␀` there, in files of earlier versions too).
  */
 export function baselineParts(v: { readonly rule: string; readonly code: string; readonly key?: string | undefined; readonly field?: string | undefined }): string[] {
   return [v.rule, v.code, safeCell(v.key ?? ''), safeCell(v.field ?? '')];
@@ -116,9 +116,10 @@ function fail(name: string, why: string): never {
 
 /**
  * The cells a baseline reads from one record (an object, or an array read through the header): the four it needs,
- * and the row and value when the file has them.
+ * and the row and value when the file has them. A CSV file's cells are read back into the values they were written
+ * from (`csvCellValue`: its formula guard and `\uXXXX` escapes undone), as an NDJSON file holds them.
  */
-function cellsOf(row: unknown, columns: readonly string[] | undefined, name: string): BaselineLine {
+function cellsOf(row: unknown, columns: readonly string[] | undefined, name: string, csv: boolean): BaselineLine {
   const out = { rule: '', code: '', key: '', field: '' };
   const cell = (c: string): unknown => {
     if (Array.isArray(row)) {
@@ -131,13 +132,13 @@ function cellsOf(row: unknown, columns: readonly string[] | undefined, name: str
     if (Array.isArray(row) && (columns?.indexOf(c) ?? -1) < 0) fail(name, `not a violations file: it has no "${c}" column`);
     const v = cell(c);
     if (v === undefined && !Array.isArray(row) && (c === 'rule' || c === 'code')) fail(name, `not a violations file: a record has no "${c}"`);
-    out[c] = text(v) ?? '';
+    out[c] = text(v, csv) ?? '';
   }
   if (out.rule === '' || out.code === '') fail(name, 'not a violations file: a record has an empty rule or code');
-  const [rowCell, value] = WANTED.map((c) => text(cell(c)));
+  const [rowCell, value] = WANTED.map((c) => text(cell(c), csv));
   return { ...out, row: rowCell === undefined || rowCell === '' ? undefined : Number(rowCell), value };
 }
 
-function text(v: unknown): string | undefined {
-  return v === undefined || v === null ? undefined : typeof v === 'string' ? v : String(v);
+function text(v: unknown, csv: boolean): string | undefined {
+  return v === undefined || v === null ? undefined : typeof v !== 'string' ? String(v) : csv ? csvCellValue(v) : v;
 }

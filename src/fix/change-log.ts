@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { safeCell } from '../outputs/violations.js';
 import { whenDrained } from '../outputs/_when-drained.js';
-import { jsonLine } from '../outputs/_escape.js';
+import { csvText, jsonLine } from '../outputs/_escape.js';
 import type { FixChange } from './types.js';
 
 /**
@@ -28,8 +28,8 @@ export interface ChangeLogSink {
 const CHUNK = 64 * 1024;
 
 /**
- * A sink writing the change log of `fix` as CSV (a UTF-8 BOM unless `bom` is false, formula-guarded cells like
- * violation files) or NDJSON (one object per line, absent values left out), in the order given. Values are written
+ * A sink writing the change log of `fix` as CSV (a UTF-8 BOM unless `bom` is false, formula-guarded cells with
+ * control characters shown as `\uXXXX`, like violation files) or NDJSON (one object per line, absent values left out), in the order given. Values are written
  * as `fix` shows them (masked on personal fields unless `showValues`).
  * @example
  * const log = changeLogSink(createWriteStream('changes.csv'), { format: 'csv' });
@@ -75,7 +75,8 @@ export function changeLogSink(dest: Writable, options: { readonly format: 'csv' 
 function csvCell(x: string | number | undefined): string {
   if (x === undefined) return '';
   if (typeof x === 'number') return String(x);
-  const safe = safeCell(x);
+  // Shown escaped as violation files show them: a value of ESC sequences acted on the terminal of whoever ran `cat`.
+  const safe = safeCell(csvText(x));
   return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvText, escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
+import { csvText, csvTextValue, escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
 
 describe('escapeHtml', () => {
   it.each([
@@ -82,6 +83,29 @@ describe('csvText', () => {
     ['Đúng, đủ, sạch, sống', 'Đúng, đủ, sạch, sống'],
   ])('shows what a terminal would act on in %j, keeping what a quoted cell carries', (input, output) => {
     expect(csvText(input)).toBe(output);
+  });
+
+  it.each([
+    ['the text \\u001b', 'the text \\\\u001b'],
+    ['the text \\r', 'the text \\\\r'],
+    ['\\\u001b', '\\\\\\u001b'],
+    ['\\\\u202E', '\\\\\\\\u202E'],
+    ['C:\\data\\x', 'C:\\data\\x'],
+    ['^\\d{12}$ \\\\server \\u12', '^\\d{12}$ \\\\server \\u12'],
+  ])('doubles the backslashes of %j only where they would read as an escape', (input, output) => {
+    expect(csvText(input)).toBe(output);
+    expect(csvTextValue(output)).toBe(input);
+  });
+
+  it('is given back by csvTextValue, whatever the text', () => {
+    const pieces = fc.constantFrom('\\', 'u', 'r', '001b', '202e', '0041', 'A', '\u001b', '\u202e', '\r', '\n', '\r\n', '\t', '\u0000', 'đ', ',');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      const written = csvText(text);
+      expect(csvTextValue(written)).toBe(text);
+      // eslint-disable-next-line no-control-regex -- no character a terminal acts on is written
+      expect(written).not.toMatch(/[\u0000-\u0008\u001b\u202e]|\r(?!\n)/);
+    }), { numRuns: 2000 });
   });
 });
 

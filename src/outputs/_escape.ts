@@ -96,19 +96,48 @@ export function plainText(text: string): string {
 
 // What `plainText` shows escaped but a CSV cell may hold as data: tab, LF and CR before LF (a line break inside a
 // quoted cell, which a spreadsheet shows as one and a terminal only moves down for). A CR alone returns the cursor to
-// the start of the line, so text after it overwrites what came before: shown escaped.
+// the start of the line, so text after it overwrites what came before: shown escaped. With them, runs of backslashes
+// (see `csvText`).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CSV_ACTIVE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\r(?!\n)/g;
+const CSV_ACTIVE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\r(?!\n)|\\+/g;
+// What, right after a run of backslashes, would read as an escape: a character `csvText` escapes, or text of the
+// form of one (`u` and four hexadecimal digits, `r`).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ESCAPE_AHEAD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\r(?!\n)|u[0-9a-fA-F]{4}|r/y;
 
 /**
- * Makes a CSV cell's text safe for a terminal (`cat worklist.csv`, `head grades.csv`) as `plainText` does for text:
+ * Makes a CSV cell's text safe for a terminal (`cat violations.csv`, `head grades.csv`) as `plainText` does for text:
  * ESC, BEL, C1 controls, bidi and zero-width characters are shown as `\uXXXX` (a CR alone as `\r`), so a value such
  * as `\u001b[31mRED` or `\u001b]0;TITLE\u0007` can neither recolour the screen nor retitle the window; tabs and line
- * breaks stay, being data a quoted cell carries. Formula guarding (`safeCell`) comes after.
+ * breaks stay, being data a quoted cell carries. Reversible (`csvTextValue`), so a violations file read back as a
+ * baseline has its values exactly: backslashes right before what would read as an escape (an escaped character, or
+ * the text `u` + four hexadecimal digits or `r`) are doubled, so a value holding the text `\u001b` is written
+ * `\\u001b`; any other backslash (`C:\data`, `^\d{12}$`) is written as it is. Formula guarding (`safeCell`) comes after.
  * @example csvText('a\u001b[31mb\r\nc\u202e') // 'a\\u001b[31mb\r\nc\\u202e'
  */
 export function csvText(text: string): string {
-  return text.replace(CSV_ACTIVE, (c) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(CSV_ACTIVE, (c: string, at: number) => {
+    if (c.startsWith('\\')) {
+      ESCAPE_AHEAD.lastIndex = at + c.length;
+      return ESCAPE_AHEAD.test(text) ? c + c : c;
+    }
+    return c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * The text `csvText` was given, from what it wrote: `\uXXXX` and `\r` are the characters again, and a run of
+ * backslashes before such an escape holds half as many (an odd run ends with the escape's own backslash).
+ * @example csvTextValue('a\\u001b[31m \\\\u001b') // 'a\u001b[31m \\u001b'
+ */
+export function csvTextValue(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(/(\\+)(u[0-9a-fA-F]{4}|r)?/g, (run: string, slashes: string, tail: string | undefined) => {
+    if (tail === undefined) return run;
+    const kept = '\\'.repeat(slashes.length >> 1);
+    if (slashes.length % 2 === 0) return kept + tail;
+    return kept + (tail === 'r' ? '\r' : String.fromCharCode(parseInt(tail.slice(1), 16)));
+  });
 }
 
 // The one sequence ddss itself sends to a terminal on stderr: the progress line's "back to the start, erase".

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { Difference } from '../compare/types.js';
 import { safeCell } from './violations.js';
-import { jsonLine } from './_escape.js';
+import { csvText, jsonLine } from './_escape.js';
 
 /**
  * The columns of a changes file (`ddss compare --changes`), in their fixed order; NDJSON objects use the same keys
@@ -20,8 +20,8 @@ export interface ChangeWriter {
 const CHUNK = 64 * 1024;
 
 /**
- * Writes differences to an open file descriptor as CSV (RFC 4180 quoting, formula-injection safe like violation
- * files) or NDJSON, buffered and synchronous, so memory stays flat however many differences stream through.
+ * Writes differences to an open file descriptor as CSV (RFC 4180 quoting, formula-injection safe and control
+ * characters shown as `\uXXXX` like violation files) or NDJSON, buffered and synchronous, so memory stays flat however many differences stream through.
  * @example const w = changeWriter(openSync('changes.csv', 'wx'), 'csv'); await compare(a, b, { key: 'id', onChange: w.write });
  */
 export function changeWriter(fd: number, format: 'csv' | 'ndjson'): ChangeWriter {
@@ -53,7 +53,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 
 function _csvLine(d: Difference): string {
   const cells = [d.key, d.status, d.column, d.source, d.copy, d.sourceCount, d.copyCount];
-  return `${cells.map((c) => (c === undefined ? '' : _quote(safeCell(String(c))))).join(',')}\r\n`;
+  // Shown escaped as violation files show them: a cell of ESC sequences acted on the terminal of whoever ran `cat`.
+  return `${cells.map((c) => (c === undefined ? '' : _quote(safeCell(csvText(String(c)))))).join(',')}\r\n`;
 }
 
 function _quote(text: string): string {

@@ -49,8 +49,10 @@ describe('safeCell and CSV formula injection', () => {
     const v: Violation = { ...base, rule: evil, code: evil, key: evil, field: evil, value: evil, message: evil, suggestion: evil };
     const [header, row] = await csvOf([v]);
     expect(header).toEqual([...VIOLATION_COLUMNS]);
+    // A CR alone or a NUL is written as its escape (`csvText`), which starts no formula; the rest get the apostrophe.
+    const start = c === '\r' ? '\\r' : c === '\0' ? '\\u0000' : "'";
     for (const col of ['rule', 'code', 'key', 'field', 'value', 'message', 'suggestion']) {
-      expect(row?.[VIOLATION_COLUMNS.indexOf(col as never)]?.startsWith("'")).toBe(true);
+      expect(row?.[VIOLATION_COLUMNS.indexOf(col as never)]?.startsWith(start)).toBe(true);
     }
   });
 
@@ -75,7 +77,16 @@ describe('safeCell and CSV formula injection', () => {
 
   it('shows NUL characters instead of dropping them', async () => {
     const [, row] = await csvOf([{ ...base, value: 'a\0b' }]);
-    expect(row?.[8]).toBe('a\u2400b');
+    expect(row?.[8]).toBe('a\\u0000b');
+    expect(safeCell('a\0b')).toBe('a\u2400b');
+  });
+
+  it('shows ESC, BEL and bidi overrides as \\uXXXX, so `cat` on the file cannot act on the terminal', async () => {
+    const evil = '\u001b]0;TITLE\u0007\u001b[31mRED\u202eevil';
+    const [, row] = await csvOf([{ ...base, key: evil, field: evil, value: evil, message: `bad ${evil}`, suggestion: evil }]);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    for (const cell of row ?? []) expect(cell).not.toMatch(/[\u0007\u001b\u202e]/);
+    expect(row?.[8]).toBe('\\u001b]0;TITLE\\u0007\\u001b[31mRED\\u202eevil');
   });
 });
 

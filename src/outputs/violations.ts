@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { format as csvFormat } from '@fast-csv/format';
-import { jsonLine } from './_escape.js';
+import { csvText, csvTextValue, jsonLine } from './_escape.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import type { Violation } from '../core/types.js';
 
@@ -54,12 +54,23 @@ export const VIOLATION_COLUMNS = [
  * `-1e5`, `-1.234,5` with its thousands grouped: the whole cell a number) is data, not a formula, and stays as it is.
  * A cell that begins with `'` gets one too, so the escape is reversible: a reader takes one leading `'` off a cell
  * that has one and has the value back (`'=1` was `=1`, `''=1` was `'=1`). NUL characters are then shown as `␀`,
- * because fast-csv would drop them silently and the defect must stay visible.
+ * because fast-csv would drop them silently and the defect must stay visible (ddss's CSV files apply it after
+ * `csvText`, which has already written NUL and a CR alone as their escapes).
  * @example safeCell('=HYPERLINK("http://x")') // `'=HYPERLINK("http://x")`; safeCell('-1.5') // '-1.5'
  */
 export function safeCell(text: string): string {
   const safe = /^[=+\-@\t\r\0']/.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
   return safe.includes('\0') ? safe.replace(/\0/g, '\u2400') : safe;
+}
+
+/**
+ * The value a violation file's CSV cell was written from (`safeCell(csvText(value))`): one leading `'` taken off, the
+ * `\uXXXX` escapes read back (`csvTextValue`). What a baseline compares, so a value holding ESC, U+202E or the text
+ * `\u001b` matches only itself.
+ * @example csvCellValue("'=1") // '=1'; csvCellValue('a\\u001b') // 'a\u001b'
+ */
+export function csvCellValue(cell: string): string {
+  return csvTextValue(cell.startsWith("'") ? cell.slice(1) : cell);
 }
 
 // A minus sign followed by nothing but a number (decimal point or comma, optional exponent; or thousands grouped by
@@ -73,7 +84,7 @@ const CHUNK = 64 * 1024;
 
 /**
  * A sink that writes violations as they are found, to a path or a stream, as CSV (fast-csv; formula-injection safe,
- * fixed column order) or NDJSON (one object per line, same field order). Values are written as the engine masked
+ * control, bidi and zero-width characters shown as `\uXXXX` (`csvText`, reversible), fixed column order) or NDJSON (one object per line, same field order). Values are written as the engine masked
  * them. `write` can be the validator's `onViolation`: it returns a Promise while the target is full, and the run
  * waits for it between batches of rows, so memory stays flat however slow the target is.
  * @example
@@ -237,7 +248,9 @@ function formatOf(target: string | Writable): ViolationFormat {
 }
 
 function cell(value: string | number | undefined): string {
-  return value === undefined ? '' : safeCell(String(value));
+  // Shown escaped (`csvText`): a value of ESC sequences recoloured the terminal of whoever ran `cat`; reversibly, as
+  // a baseline reads the file back (`csvCellValue`).
+  return value === undefined ? '' : safeCell(csvText(String(value)));
 }
 
 function ndjsonLine(v: Violation): string {
