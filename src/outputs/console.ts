@@ -43,7 +43,7 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
   out.push(`${paint('bold', plainText(datasetHeading(report, l.locale)))} — ${paint(STATUS[report.status], l.datasetStatus[report.status])}`);
   const meta = [l.rows(report.rows), report.source?.name === undefined ? '' : plainText(report.source.name), formatInstant(report.now)];
   out.push(paint('dim', meta.filter((m) => m !== '').join(' · ')));
-  out.push(verdictLine(report, l));
+  out.push(plainText(verdictLine(report, l))); // it quotes a rule id and the baseline's file name
   if (report.partial) out.push(paint('magenta', l.partial));
   if (report.error !== undefined) out.push(paint('magenta', `${l.notEvaluated} ${plainText(report.error)}`));
   out.push('');

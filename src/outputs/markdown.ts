@@ -46,7 +46,8 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
       (report.source?.name === undefined ? '' : ` · ${markdownCode(report.source.name)}`),
     '',
   ];
-  out.push(verdictLine(report, l), '');
+  // The verdict quotes data (a rule id, the baseline's file name): escaped as the heading is, or it rendered as HTML.
+  out.push(markdownText(verdictLine(report, l)), '');
   if (report.partial) out.push(`> ${l.partial}`, '');
   if (report.error !== undefined) out.push(`> ${l.notEvaluated} ${markdownCode(report.error)}`, '');
   out.push(`| ${l.col.criterion} | ${l.col.score} | ${l.col.failedRows} |`, '|---|---:|---:|');
