@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
+import { markdownText } from '../src/outputs/_escape.js';
 
 let tmp: ReturnType<typeof scratch>;
 beforeEach(() => { tmp = scratch(); });
@@ -161,6 +162,17 @@ describe('ddss worklist', () => {
     }
     const csv = await cli(['worklist', empty, '--format', 'csv']);
     expect(csv.stdout).toBe('\ufeffall,row,line,key,overall,correct,sufficient,clean,live,rules\n'); // a table with no row
+  });
+
+  // Before: the Markdown line quoted the name as plain text, and its <img onerror> rendered as HTML.
+  it('names an empty grades file in Markdown as Markdown text, and on the console as plain text', async () => {
+    const empty = tmp.path('<img src=x onerror=alert(8)>|x|*y*\u001b[31m.ndjson');
+    writeFileSync(empty, '');
+    const md = await cli(['worklist', empty, '--format', 'md']);
+    expect(md.stdout).toBe(`no graded record in ${markdownText(`${tmp.dir}/`)}\\<img src=x onerror=alert(8)\\>\\|x\\|\\*y\\*\\\\u001b\\[31m.ndjson: ` +
+      'ddss validate --grades writes only the records with findings (--grades-all writes every one)\n');
+    const text = await cli(['worklist', empty]);
+    expect(text.stdout).toContain(`in ${tmp.dir}/<img src=x onerror=alert(8)>|x|*y*\\u001b[31m.ndjson: `);
   });
 
   it('reads a grades file that starts with a UTF-8 BOM (an editor saved it; line 1 was "not JSON")', async () => {

@@ -114,8 +114,9 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   }
   const column = by ?? 'all';
   // An empty list reads alike for a register without findings and a file emptied by mistake: say what the file holds.
-  const none = `no graded record in ${plainText(file)}: ddss validate --grades writes only the records with findings ` +
-    '(--grades-all writes every one)\n';
+  // The file's name is data: in Markdown, escaped as Markdown (`<img …>` in a name rendered as HTML).
+  const none = `no graded record in ${format === 'md' ? markdownText(file) : plainText(file)}: ddss validate --grades ` +
+    'writes only the records with findings (--grades-all writes every one)\n';
   const result = groups.size === 0 && (format === 'text' || format === 'md') ? none
     : format === 'csv' ? csv(groups, names, column) : format === 'md' ? markdown(groups, names, by)
     : format === 'html' ? toWorklistHtml(names.map((n) => groups.get(n) as Group), { column: by, top, locale, source: file,
