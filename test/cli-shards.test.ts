@@ -128,6 +128,20 @@ describe('ddss validate --shard K/N and ddss merge', () => {
     expect([wide.code, wide.stderr]).toEqual([2, expect.stringMatching(/UTF-16, .* cannot be cut into shards/) as unknown]);
   });
 
+  // Before: standard output is not escaped as stderr is, and the line wrote both names raw: ESC retitled and cleared
+  // the terminal, U+202E showed the rest of the line reversed.
+  it('names the input and the state file on standard output as plain text, control and bidi characters escaped', async () => {
+    const odd = 'x\u001b]0;PWNED\u0007\u001b[2J\u202e';
+    const input = tmp.path(`${odd}.csv`);
+    copyFileSync(land, input);
+    const state = tmp.path(`${odd}.ddss-state`);
+    const r = await cli(['validate', input, '--dataset', 'land-parcels', ...NOW, '--shard', '1/2', '--state-out', state]);
+    const shown = 'x\\u001b]0;PWNED\\u0007\\u001b[2J\\u202e';
+    expect([r.code, r.stdout]).toEqual([0, expect.stringMatching(/^ddss: shard 1\/2 of /) as unknown]);
+    expect(r.stdout.startsWith(`ddss: shard 1/2 of ${shown}.csv: `)).toBe(true);
+    expect(r.stdout.endsWith(` → ${tmp.path(shown)}.ddss-state\n`)).toBe(true);
+  });
+
   it('every shard of a gzip file is exit 3 saying what it is, and so is their merge: no shard reads the bytes as rows', async () => {
     const gz = tmp.path('gz-land.csv');
     writeFileSync(gz, gzipSync(readFileSync(landCuts)));

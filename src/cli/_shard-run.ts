@@ -13,6 +13,7 @@ import type { DatasetDefinition, Violation } from '../core/types.js';
 import type { ShardState } from '../parallel/shard-state.js';
 import { CliError, EXIT } from './_errors.js';
 import { fileErrorText } from '../core/file-error-text.js';
+import { plainText } from '../outputs/_escape.js';
 import { stageOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { openViolations } from './_violations.js';
@@ -104,7 +105,8 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
   const { index, count: n } = shard.shard;
   const where = shard.input.kind === 'postgres' ? `key range ${index} of ${n}`
     : shard.input.kind === 'json' ? `lines ${shard.range.began + 1}–${shard.range.ended}` : `bytes ${shard.range.began}–${shard.range.ended}`;
-  io.stdout.write(`ddss: shard ${index}/${n} of ${shard.input.name}: ${shard.state.rows} rows (${where}) → ${r.state.given}\n`);
+  // The names are data (stdout is not escaped as stderr is): ESC or U+202E in a file name must not reach the terminal.
+  io.stdout.write(`ddss: shard ${index}/${n} of ${plainText(shard.input.name)}: ${shard.state.rows} rows (${where}) → ${plainText(r.state.given)}\n`);
   if (shard.range.error !== undefined) {
     // A shard reads no standard input: the gzip advice is gunzip alone (not a pipe into `ddss validate -`).
     io.stderr.write(`ddss: shard ${index}/${n} could not read its part completely: ${readError(shard.range.error.split('\n')[0] ?? '', undefined)}\n`);
