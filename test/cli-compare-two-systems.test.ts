@@ -90,6 +90,13 @@ describe('the hints name the flag of the file concerned', () => {
     expect([r.code, r.stderr]).toEqual([code, `ddss: ${message}\n`]);
   });
 
+  // Before: `--delimiter-source ''' … in place of --delimiter '''`, which a shell reads as an unclosed quote.
+  it('a delimiter single quotes cannot hold, given for both files, is quoted in the flags that replace it', async () => {
+    const r = await cli(['compare', written('a.csv', "id'name\n1'An\n"), written('b.csv', 'id;name\n1;An\n'), '--key', 'id', '--delimiter', "'"]);
+    expect([r.code, r.stderr]).toEqual([2, 'ddss: key column "id" is not in the copy (its columns: id;name); the header of the copy ' +
+      'is one column: the file seems separated by \';\'; declare --delimiter-source "\'" --delimiter-copy \';\' in place of --delimiter "\'"\n']);
+  });
+
   it('a UTF-16 copy without its byte order mark: --encoding-copy utf16le', async () => {
     const copy = written('2026.csv', Buffer.from(RECORDS, 'utf16le'));
     const r = await cli(['compare', written('2025.csv', RECORDS), copy, '--key', 'id', '--columns', 'name']);

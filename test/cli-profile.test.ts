@@ -164,7 +164,7 @@ describe('ddss validate without --dataset', () => {
   it('validates against the suggestion, says so in one line, and gives the report the saved suggestion gives', async () => {
     const file = example('insurance/participants.csv');
     const r = await cli(['validate', file, ...NOW, '--format', 'json']);
-    expect(r.stderr).toBe(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (17 columns); save it with ddss profile ${file} --format yaml --out FILE\n`);
+    expect(r.stderr).toBe(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (17 columns); save it with ddss profile "${file}" --format yaml --out FILE\n`);
     expect(r.code).toBe(1);
     const yamlPath = tmp.path('participants.yaml');
     await cli(['profile', file, '--format', 'yaml', '--out', yamlPath, ...NOW]);

@@ -182,6 +182,6 @@ describe('ddss validate --rename without --dataset', () => {
     const report = JSON.parse(r.stdout) as { rules: { id: string; samples: { value?: string }[] }[] };
     expect(report.rules.find((x) => x.id === 'd1.type')?.samples).toMatchObject([{ value: '**/**/****' }]);
     // The command that saves the same suggestion, its rename: block included.
-    expect(r.stderr).toContain(`save it with ddss profile ${path} --rename "Ngày sinh=d1" --format yaml --out FILE\n`);
+    expect(r.stderr).toContain(`save it with ddss profile "${path}" --rename "Ngày sinh=d1" --format yaml --out FILE\n`);
   });
 });

@@ -4,6 +4,7 @@ import type { SourceIssue, TabularSource } from '../core/source.js';
 import { SIDES, sideFlags, type CompareInputs, type CompareSide, type Sides } from './_compare-inputs.js';
 import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import { isStdin } from './_stdin.js';
+import { shellArg } from './_shell-arg.js';
 
 /** What an input's source said of its encoding as it was read: the first `encoding_mismatch`, and cells not in it. */
 export interface EncodingSeen {
@@ -91,8 +92,8 @@ export function encodingHint(side: CompareSide, inputs: CompareInputs, seen: Enc
 function _pipe(side: CompareSide, given: Sides<string>): string | undefined {
   const other = side === 'source' ? given.copy : given.source;
   if (isStdin(other)) return undefined;
-  const file = isStdin(given[side]) ? 'FILE' : JSON.stringify(given[side]);
-  return `zcat ${file} | ddss compare ${side === 'source' ? `- ${JSON.stringify(other)}` : `${JSON.stringify(other)} -`} …`;
+  const file = isStdin(given[side]) ? 'FILE' : shellArg(given[side]);
+  return `zcat ${file} | ddss compare ${side === 'source' ? `- ${shellArg(other)}` : `${shellArg(other)} -`} …`;
 }
 
 function isJson(inputs: CompareInputs, side: CompareSide): boolean {

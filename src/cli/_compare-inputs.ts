@@ -1,5 +1,6 @@
 import { cellRange, choice, delimiter, jsonRecords, sheetName, encodingNote } from './_args.js';
 import { usage } from './_errors.js';
+import { delimiterArg } from './_shell-arg.js';
 import { checkEncoding } from './_input.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
 import { refuseDatabase } from './_postgres-args.js';
@@ -115,7 +116,7 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
  * @example sideFlags(inputs, 'encoding', 'copy', 'utf8') // '--encoding-source tcvn3 --encoding-copy utf8 in place of --encoding tcvn3'
  */
 export function sideFlags(inputs: CompareInputs, setting: 'encoding' | 'delimiter', side: CompareSide, value: string): string {
-  const show = (x: string): string => (setting === 'encoding' ? x : x === '\t' ? 'tab' : `'${x}'`);
+  const show = (x: string): string => (setting === 'encoding' ? x : delimiterArg(x));
   const shared = inputs.shared[setting];
   if (shared === undefined) return `--${setting}-${side} ${show(value)}`;
   const other = side === 'source' ? 'copy' : 'source';

@@ -5,6 +5,7 @@ import type { TabularSource } from '../core/source.js';
 import { readsAgain, type InputOptions } from './_input.js';
 import type { Profile } from '../profile/types.js';
 import { isStdin } from './_stdin.js';
+import { shellArg } from './_shell-arg.js';
 import { headerName } from '../core/rename.js';
 
 /** Records looked at for a header below a title: exports put a few lines (agency, title, date) above the table. */
@@ -139,7 +140,7 @@ export function headerHint(found: HeaderBelow, format: string, given: string, wh
     return `ddss: the header seems to be row ${found.line} of the sheet (${why}); the rows above it are no data: ` +
       `read from there with --range ${found.line}:1048576`;
   }
-  const from = `tail -n +${found.line} ${JSON.stringify(given)}`;
+  const from = `tail -n +${found.line} ${shellArg(given)}`;
   // `validate` without --dataset reads its input twice (to suggest a definition): a pipe cannot be, so a file.
   const read = command === 'validate-suggested' ? `${from} > table.csv, then ddss validate table.csv` : `${from} | ddss ${command} - …`;
   return `ddss: the header seems to be line ${found.line} (${why}); the lines above it are no data: remove them, or ` +

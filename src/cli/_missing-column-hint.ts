@@ -90,10 +90,10 @@ async function _title(m: MissingColumn, side: CompareSide, c: HintContext): Prom
       `--range-${side} ${found.line}:1048576`;
   }
   const other = side === 'source' ? 'copy' : 'source';
-  const tail = `tail -n +${found.line} ${JSON.stringify(c.given[side])}`;
+  const tail = `tail -n +${found.line} ${shellArg(c.given[side])}`;
   // The file is read from its header on as standard input, the other file as it was given (only one can be "-").
   const read = isStdin(c.given[other]) ? 'remove them'
-    : `remove them, or read from there: ${tail} | ddss compare ${side === 'source' ? `- ${JSON.stringify(c.given.copy)}` : `${JSON.stringify(c.given.source)} -`} …`;
+    : `remove them, or read from there: ${tail} | ddss compare ${side === 'source' ? `- ${shellArg(c.given.copy)}` : `${shellArg(c.given.source)} -`} …`;
   return `the header of the ${side} seems to be line ${found.line} (${why}); the lines above it are no data: ${read}`;
 }
 
@@ -128,7 +128,7 @@ function _rename(m: MissingColumn, side: CompareSide, near: string | undefined, 
     : `${has} (a JSON record's keys cannot be renamed)`;
 }
 
-/** A flag's value as a shell reads it: bare when it is letters, digits and `_.,-`, else quoted. */
+/** A flag's value as a shell reads it: bare when it is letters, digits and `_.,-`, else quoted as `shellArg` quotes. */
 function _word(text: string): string {
-  return /^[\p{L}\p{N}_.,-]+$/u.test(text) ? text : JSON.stringify(text);
+  return /^[\p{L}\p{N}_.,-]+$/u.test(text) ? text : shellArg(text);
 }

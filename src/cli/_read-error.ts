@@ -12,8 +12,9 @@ const NDJSON_HINT = 'read it with format: "ndjson")';
  * @example readError('decompress it first (gunzip, or `zcat FILE | ddss validate - …`)', undefined) // 'decompress it first (gunzip)'
  */
 export function readError(text: string, pipe: string | undefined, formatFlag = '--input-format'): string {
-  return text.replaceAll(`, or \`${GZIP_PIPE}\``, pipe === undefined ? '' : `, or \`${pipe}\``)
-    .replaceAll(NDJSON_HINT, `read it with ${formatFlag} ndjson)`);
+  // Replaced by functions: a pipe naming a file as `$'…'` (shellArg) would read as the pattern `$'`, "what follows".
+  return text.replaceAll(`, or \`${GZIP_PIPE}\``, () => (pipe === undefined ? '' : `, or \`${pipe}\``))
+    .replaceAll(NDJSON_HINT, () => `read it with ${formatFlag} ndjson)`);
 }
 
 

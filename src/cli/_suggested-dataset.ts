@@ -6,7 +6,6 @@ import { CliError, EXIT } from './_errors.js';
 import { temporaryDir } from './_files.js';
 import { openInput, type InputOptions } from './_input.js';
 import type { CliIo } from './_io.js';
-import { plainText } from '../outputs/_escape.js';
 import { titleHint } from './_header-below.js';
 import { renamedPersonal } from './_rename.js';
 import { shellArg } from './_shell-arg.js';
@@ -40,7 +39,7 @@ export async function suggestedDataset(path: string, given: string, o: InputOpti
   const file = join(dir.path, 'suggested.yaml');
   await creation(() => writeFile(file, yaml, { mode: 0o600 }));
   io.stderr.write(`ddss: no --dataset: validating against the definition ddss profile suggests for this file (${columns} column${columns === 1 ? '' : 's'}); ` +
-    `save it with ddss profile ${plainText(given)}${renameFlags(o.rename)} --format yaml --out FILE\n`);
+    `save it with ddss profile ${shellArg(given)}${renameFlags(o.rename)} --format yaml --out FILE\n`);
   if (title !== undefined) io.stderr.write(`${title}\n`);
   return { path: file, remove: () => dir.remove() };
 }

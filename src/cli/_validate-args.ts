@@ -14,6 +14,7 @@ import type { Locale } from '../core/types.js';
 import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, ratio, wallClock, whole, encodingNote, reportFormat } from './_args.js';
 import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
+import { shellArg } from './_shell-arg.js';
 import { UnknownFormatError, usage } from './_errors.js';
 import { checkTimeZone } from '../core/time-zone.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
@@ -251,7 +252,7 @@ function _inputFormat(input: string, flag = 'input-format'): InputFormat {
   // `parcels.csv.gz`: the format is known, the bytes are not text; say how to get the file ddss reads.
   if (kind === undefined && unpack !== undefined) {
     const inner = basename(input).slice(0, -ext.length);
-    throw usage(`"${input}" is ${unpack.what}: ${unpack.how} first (${unpack.command} "${input}"` +
+    throw usage(`"${input}" is ${unpack.what}: ${unpack.how} first (${unpack.command} ${shellArg(input)}` +
       `${ext === '.zip' || ext === '.7z' ? '' : ` gives "${inner}"`})`);
   }
   if (kind === undefined) {
