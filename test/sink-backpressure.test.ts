@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createValidator, gradeRecords, readCsv, SinkFailure, toJson, validate, validateShard, violationSink } from '../src/index.js';
+import {
+  createValidator, defineDataset, field, gradeRecords, readCsv, SinkFailure, toJson, validate, validateShard, violationSink,
+} from '../src/index.js';
 import { gradeSink } from '../src/outputs/grades.js';
 import type { RecordGrade, Violation } from '../src/index.js';
 import { validateCsvParallel } from '../src/parallel/validate-parallel.js';
@@ -286,6 +288,81 @@ describe('a loop of its own around createValidator', () => {
     const failed = await (v.waitForSinks() as Promise<void>).then(() => undefined, (e: unknown) => e);
     expect(failed).toBeInstanceOf(SinkFailure);
     expect((failed as SinkFailure).cause).toBe(error);
+  });
+});
+
+// A loop of its own that caught the receiver's failure and went on got a normal report from `finish`: the row the
+// receiver threw on counted as checked though its later rules never ran ("warned, score 0.5, b.pattern passed 0/2"
+// where row 0's b was never evaluated). A validator whose receiver failed now refuses everything but waitForSinks.
+describe('a validator whose receiver failed refuses every later call, naming the receiver\'s error', () => {
+  const def = defineDataset({ name: 's', fields: { a: field.text().pattern(/^\d$/, { severity: 'warning' }), b: field.text().pattern(/^\d$/) } });
+  const bad = { a: 'x', b: 'NOT-A-DIGIT' };
+  const good = { a: '1', b: '2' };
+  /** What `call` threw (undefined when it threw nothing). */
+  const thrown = (call: () => unknown): unknown => {
+    try {
+      call();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+  const state = () => createValidator(def, { now: NOW }).state();
+  /** Every call but waitForSinks throws a SinkFailure whose cause is `error`, in ddss's words naming `how`. */
+  const refusesAll = (v: ReturnType<typeof createValidator>, error: unknown, how: RegExp) => {
+    const calls: Array<[string, () => unknown]> = [
+      ['add a row', () => v.add(good)], ['add a row', () => v.addMany([good])], ['add a batch', () => v.addBatch({ rows: [] })],
+      ['add an issue', () => v.addIssue({ code: 'blank_record', criterion: 'clean', severity: 'warning', scope: 'record' })],
+      ['merge a state', () => v.merge(state())], ['read the state', () => v.state()], ['finish', () => v.finish()],
+    ];
+    for (const [what, call] of calls) {
+      const e = thrown(call);
+      expect(e).toBeInstanceOf(SinkFailure);
+      expect((e as SinkFailure).cause).toBe(error);
+      expect((e as SinkFailure).message).toMatch(new RegExp(`^ddss: cannot ${what}: ${how.source} \\(db down\\)`));
+    }
+  };
+
+  it.each([false, true])('onViolation that threw, the failure caught by the loop (grades: %s)', async (grades) => {
+    const error = new Error('db down');
+    let calls = 0;
+    const v = createValidator(def, { now: NOW, grades, onViolation: () => { if (++calls === 1) throw error; } });
+    const first = thrown(() => v.add(bad));
+    expect(first).toBeInstanceOf(SinkFailure);
+    expect((first as SinkFailure).cause).toBe(error);
+    refusesAll(v, error, /onViolation threw/);
+    await expect(v.waitForSinks()).rejects.toBe(first);
+    expect(calls).toBe(1);
+  });
+
+  it('onRecord that threw on a graded record (given out when the next row begins, or by state)', () => {
+    const error = new Error('db down');
+    const v = createValidator(def, { now: NOW, onRecord: () => { throw error; } });
+    v.add(bad);
+    expect((thrown(() => v.add(good)) as SinkFailure).cause).toBe(error);
+    refusesAll(v, error, /onRecord threw/);
+    const w = createValidator(def, { now: NOW, onRecord: () => { throw error; } });
+    w.add(bad);
+    expect((thrown(() => w.state()) as SinkFailure).cause).toBe(error);
+    refusesAll(w, error, /onRecord threw/);
+  });
+
+  it('a receiver whose Promise rejected, once the rejection is known', async () => {
+    const error = new Error('db down');
+    const v = createValidator(def, { now: NOW, onViolation: () => Promise.reject(error) });
+    v.add(bad);
+    await expect(v.waitForSinks()).rejects.toBeInstanceOf(SinkFailure);
+    refusesAll(v, error, /onViolation's Promise rejected/);
+  });
+
+  it('validate still rejects with the receiver\'s own error, and a receiver that never fails changes nothing', async () => {
+    const error = new Error('db down');
+    await expect(validate(def, [bad, good], { now: NOW, onViolation: () => { throw error; } })).rejects.toBe(error);
+    const seen: Violation[] = [];
+    const v = createValidator(def, { now: NOW, onViolation: (x) => { seen.push(x); } });
+    v.addMany([bad, good]);
+    expect(v.finish().rules.map((r) => [r.id, r.failed])).toEqual([['a.type', 0], ['a.pattern', 1], ['b.type', 0], ['b.pattern', 1]]);
+    expect(seen).toHaveLength(2);
   });
 });
 

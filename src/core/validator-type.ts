@@ -26,7 +26,8 @@ export interface Validator {
    * none. A loop feeding the validator awaits it between batches (and after `finish`), so a slow receiver holds the
    * reading back; it rejects with a `SinkFailure` (whose `cause` is the receiver's error) when one rejected. A
    * receiver that throws makes the call that reached it (`add`, `addBatch`, `state`, `finish`) throw a `SinkFailure`
-   * at once, and this reject with it too.
+   * at once, and this reject with it too. Once a receiver has failed, every later call but this one and `addReadTime`
+   * throws a `SinkFailure` with the same `cause`: the validator gives no more state or report.
    */
   waitForSinks(): Promise<void> | undefined;
   /** Adds time spent reading the source to the read stage (counted only when the run measures `timings`). */

@@ -49,7 +49,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let record: TypedRow = Object.create(null) as TypedRow;
   let finished = false;
   let sealed = false; // by merge(state, true): see closedError
-  let closed = false; // finished or sealed: one flag keeps the per-row test to one branch
+  let broken = false; // a receiver failed: see SinkWaits.refusal
+  let closed = false; // finished, sealed or broken: one flag keeps the per-row test to one branch
   let rawsFresh = false;
   // The states merged so far: one merged again counted its rows twice (every key a duplicate of itself), without a word.
   const mergedStates = new WeakSet<object>();
@@ -89,6 +90,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       return i === undefined || (fields[i] as FieldPlan).isMissing(rawOf(i));
     },
   };
+  // Told once, when it happens: the rows' own test (`closed`) then refuses the next row, at no cost per row.
+  opts.waits.onFailure(() => { broken = closed = true; });
+  /** Why a closed validator refuses `what`: a receiver failed, it finished, or the last merge was declared. */
+  const refusal = (what: string): Error => opts.waits.refusal(what) ?? closedError(finished, what);
   const emitter = createEmitter(plan, opts, ctx, rawOf, () => st.columns);
   const grader = startGrading(plan, opts, st, () => st);
   // Timings: a timed evaluator adds each rule's milliseconds to `timer.ms`, flushed into the state when it is read.
@@ -180,7 +185,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   const evaluateCells = generateEvaluate(plan, hooks, 'cells', timer, grader !== undefined);
 
   function add(row: unknown, line?: number): void {
-    if (closed) throw closedError(finished, 'add a row');
+    if (closed) throw refusal('add a row');
     current = row;
     ctx.row = st.rows++;
     ctx.line = line;
@@ -236,7 +241,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     addBatch(batch) {
       checkCallArgs('batch', batch);
       // A batch of no rows (a header, file issues) never reached add()'s check: after finish it changed nothing, silently.
-      if (closed) throw closedError(finished, 'add a batch');
+      if (closed) throw refusal('add a batch');
       if (batch.columns !== undefined) {
         st.columns = batch.columns;
         access = rowAccessors(plan, batch.columns);
@@ -267,19 +272,22 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       for (const issue of batch.issues ?? []) if (issue.line === undefined && issue.index === undefined) addIssue(issue);
       if (batch.linesRead !== undefined) st.lines = Math.max(st.lines, batch.linesRead);
     },
-    addIssue: (issue) => addIssue(issue),
+    addIssue(issue) {
+      if (broken) throw refusal('add an issue');
+      addIssue(issue);
+    },
     addReadTime(ms) {
       if (st.timings !== undefined) st.timings.read += ms;
     },
     waitForSinks: () => opts.waits.take(),
     state: () => {
-      if (sealed) throw closedError(finished, 'read the state');
+      if (sealed || broken) throw refusal('read the state');
       grader?.flush();
       flushTimings();
       return st;
     },
     merge(other, last = false) {
-      if (closed) throw closedError(finished, 'merge a state');
+      if (closed) throw refusal('merge a state');
       checkMergeable(st, other, mergedStates); // before anything is counted: a refused merge leaves the validator as it was
       flushTimings();
       const t = timer === undefined ? 0 : performance.now();
@@ -291,7 +299,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       if (st.timings !== undefined) st.timings.merge += performance.now() - t;
     },
     finish(source = null, partial = false) {
-      if (finished) throw new Error('ddss: validator already finished');
+      if (finished || broken) throw refusal('finish');
       checkCallArgs('partial', partial);
       finished = closed = true;
       grader?.flush();
