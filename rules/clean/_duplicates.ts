@@ -1,5 +1,5 @@
 import type { DatasetFinding, MergeOffset, RuleContext } from '../../src/core/types.js';
-import { absorb, firstSighting, newKeyTable, refOf, sight, type KeyTable } from './_key-table.js';
+import { absorb, copyKeyTable, firstSighting, newKeyTable, refOf, sight, type KeyTable } from './_key-table.js';
 import type { KeyParts } from './_key-hash.js';
 import { checkKeyTable } from './_check-key-table.js';
 import {
@@ -98,6 +98,7 @@ export function checkDuplicates(x: unknown): boolean {
  * Appends b's sightings after a's: b's log after a's, when both hold only logs (nothing is looked up). A state of an
  * older ddss is merged as it was made, both states' logs replayed into their tables first; on the last merge
  * (`offset.last`: only finished afterwards) a's table then gains only the values of b that b's later sightings name.
+ * Returns a, changed; b is left as it is, and a keeps nothing of it (b is a state a caller gave to merge).
  */
 export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: MergeOffset): DuplicateState {
   if (logOnly(a) && logOnly(b)) {
@@ -106,6 +107,9 @@ export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: Me
     return a;
   }
   settle(a);
+  // b is the caller's state, never changed: replaying its log, or adopting its table into an empty a (which then
+  // grows it), is done on a copy of its table.
+  if ((b.log !== undefined && b.log.size > 0) || a.table.size === 0) b = { ...b, table: copyKeyTable(b.table), later: [...b.later] };
   settle(b);
   const shift = (line: number | undefined) => (line === undefined ? undefined : line + offset.lines);
   // b's first sightings that a has already seen become later sightings; b's own later sightings follow them, naming

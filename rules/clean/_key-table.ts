@@ -72,6 +72,19 @@ export function newKeyTable(): KeyTable {
 }
 
 /**
+ * A copy of `t` that shares no array with it, its entries where they were (references into `t` name the same entries
+ * in the copy): a table of a state given to merge is the caller's, so it is copied before it is added to.
+ * @example const mine = copyKeyTable(given.table); sight(mine, 'P1', undefined, 0, 1); // given.table is unchanged
+ */
+export function copyKeyTable(t: KeyTable): KeyTable {
+  const shards = t.shards.map((s) => ({
+    ...s, slots: s.slots.slice(), rows: s.rows.slice(), lines: s.lines === null ? null : s.lines.slice(), at: s.at.slice(),
+    arena: s.arena.slice(),
+  }));
+  return { seed: t.seed, size: t.size, shards };
+}
+
+/**
  * Looks `text` up and adds it (first seen at `row`/`line`, record `key`) when new. Returns -1 when added, else the
  * reference of the entry already there (for {@link firstSighting}). A composite key may come as its parts
  * ({@link KeyParts}): the same entry as their joined text, without building it (a row of a `uniqueBy` rule).

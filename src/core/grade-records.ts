@@ -4,6 +4,7 @@ import { SinkFailure } from './sink-waits.js';
 import type { RecordGrade } from './grades.js';
 import type { RowInput } from './validate.js';
 import type { DatasetDefinition, Report, ValidateOptions } from './types.js';
+import { liveState } from './live-state.js';
 
 /**
  * Grades every record of a dataset as it is read, in input order, with flat memory: for ETL scripts that route
@@ -48,7 +49,7 @@ async function* graded(definition: DatasetDefinition, input: RowInput,
       await v.waitForSinks();
       yield* drain();
     }
-    v.state(); // gives out the last graded record
+    liveState(v); // gives out the last graded record
     await v.waitForSinks();
     yield* drain();
     return finish(input.info());
@@ -66,7 +67,7 @@ async function* graded(definition: DatasetDefinition, input: RowInput,
       yield* drain();
     }
   }
-  v.state();
+  liveState(v);
   await v.waitForSinks();
   yield* drain();
   return finish({ kind: Array.isArray(input) ? 'array' : 'iterable' });

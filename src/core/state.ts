@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import { createRowSet, mergeRowSets, type RowSet } from './rowset.js';
 import type { AggregateRule, Criterion, MergeOffset, Sample, Severity } from './types.js';
 import type { Plan } from './compile.js';
@@ -182,4 +183,16 @@ function unionColumns(a: readonly string[] | null, b: readonly string[] | null):
   const known = new Set(a);
   const more = b.filter((c) => !known.has(c));
   return more.length === 0 ? a : [...a, ...more];
+}
+
+/**
+ * A copy of a state that shares nothing with it: what `state()` gives out, so that later rows, merges and `finish`
+ * never change a state once given, and a state merged elsewhere never changes with its validator. Through
+ * `v8.serialize` rather than `structuredClone`: a clone keeps the uniqueness logs' resizable buffers, each a
+ * reservation of address space and a memory mapping of its own (rules/clean/_growable.ts), where a copy, which is
+ * read and never grown, needs plain arrays.
+ * @example const checkpoint = copyState(st); // later adds leave checkpoint.rows as it was
+ */
+export function copyState(st: ValidatorState): ValidatorState {
+  return deserialize(serialize(st)) as ValidatorState;
 }

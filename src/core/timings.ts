@@ -39,11 +39,13 @@ export function emptyTimings(plan: Plan): TimingsState {
 }
 
 /**
- * The sum of two validators' timings (a worker's added to the main thread's).
+ * The sum of two validators' timings (a worker's added to the main thread's). `b` is left as it is, and nothing of it
+ * is kept: the merging validator adds its own times to the result.
  * @example mergeTimings({ rules: [1], read: 2, merge: 0, threads: 1 }, { rules: [3], read: 1, merge: 0, threads: 1 }).rules // [4]
  */
 export function mergeTimings(a: TimingsState | undefined, b: TimingsState | undefined): TimingsState | undefined {
-  if (a === undefined || b === undefined) return a ?? b;
+  if (b === undefined) return a;
+  if (a === undefined) return { ...b, rules: [...b.rules] };
   return { rules: a.rules.map((ms, i) => ms + (b.rules[i] ?? 0)), read: a.read + b.read, merge: a.merge + b.merge,
     threads: a.threads + b.threads };
 }

@@ -155,7 +155,9 @@ export interface DatasetOutcome {
 /**
  * A mergeable aggregator over rows. States must be structured-clonable (plain objects, arrays, Maps, typed arrays)
  * so they can cross worker threads. `merge(a, b, offset)` appends shard b after shard a: b's row numbers are
- * shifted by `offset.rows` and its lines by `offset.lines` (`offset.last`: nothing is merged afterwards).
+ * shifted by `offset.rows` and its lines by `offset.lines` (`offset.last`: nothing is merged afterwards). It may
+ * change and return `a`, but must leave `b` as it is and keep none of its objects: b is part of a state given to
+ * `Validator.merge`, which stays the caller's.
  */
 export interface AggregateRule<S = unknown, V = unknown> extends RuleBase {
   readonly kind: 'aggregate';

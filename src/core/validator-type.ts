@@ -14,11 +14,14 @@ export interface Validator {
   addBatch(batch: RowBatch): void;
   /** Records a structural issue that is not attached to a row of a batch (blank record, bad header). */
   addIssue(issue: SourceIssue): void;
-  /** Everything accumulated so far, as plain structured-clonable data. */
+  /**
+   * Everything accumulated so far, as plain structured-clonable data: a copy, which later `add`, `merge` and `finish`
+   * calls leave as it is (a checkpoint), as merging it elsewhere does.
+   */
   state(): ValidatorState;
   /**
-   * Appends another shard's state after this one's (its rows follow this validator's rows). `last`: nothing is
-   * merged after it, and the state is not read again before `finish` (rules may then keep less).
+   * Appends another shard's state after this one's (its rows follow this validator's rows), leaving `other` as it
+   * is. `last`: nothing is merged after it, and the state is not read again before `finish` (rules may then keep less).
    */
   merge(other: ValidatorState, last?: boolean): void;
   /**

@@ -1,7 +1,8 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
 import { generateEvaluate, generateRecord, type Timer } from './codegen.js';
 import { emptyTimings, runTimings } from './timings.js';
-import { emptyRuleState, initialState, mergeStates, type RuleState } from './state.js';
+import { copyState, emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
+import { keepLiveState } from './live-state.js';
 import { buildReport } from './report.js';
 import { createEmitter } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
@@ -229,7 +230,15 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     emitter.emitIssue(s, issue, row);
   }
 
-  return {
+  /** The state itself, up to date (the last graded record given out, timings flushed): what `state()` copies. */
+  function live(): ValidatorState {
+    if (sealed || broken) throw refusal('read the state');
+    grader?.flush();
+    flushTimings();
+    return st;
+  }
+
+  const validator: Validator = {
     add(row, line) {
       checkCallArgs('line', line);
       add(row, line);
@@ -280,12 +289,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       if (st.timings !== undefined) st.timings.read += ms;
     },
     waitForSinks: () => opts.waits.take(),
-    state: () => {
-      if (sealed || broken) throw refusal('read the state');
-      grader?.flush();
-      flushTimings();
-      return st;
-    },
+    // A copy: a checkpoint must not change as rows go on, nor a state merged elsewhere (see liveState).
+    state: () => copyState(live()),
     merge(other, last = false) {
       if (closed) throw refusal('merge a state');
       checkMergeable(st, other, mergedStates); // before anything is counted: a refused merge leaves the validator as it was
@@ -315,6 +320,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
         cpu === undefined ? 0 : (cpu.user + cpu.system) / 1000) };
     },
   };
+  keepLiveState(validator, live);
+  return validator;
 
   /** Points the context at an earlier row of the batch, so an issue's key and value are that row's. */
   function loadRow(row: unknown, index: number, line: number | undefined): void {

@@ -14,6 +14,7 @@ import { definitionMismatch, type DefinitionSpec } from './definition-mismatch.j
 import { ShardStateError } from './state-file.js';
 import type { ShardHeader, ShardState } from './shard-state.js';
 import { addMixedEndings, globalLines } from './validate-parallel.js';
+import { liveState } from '../core/live-state.js';
 
 /** Options of `mergeShards`: the run's own options come from the shards; these decide only the report. */
 export interface MergeShardsOptions extends Pick<ValidateOptions, 'failUnder' | 'piiKey'> {
@@ -184,7 +185,7 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
   // (merging in pairs would copy every sighting log₂ N / 2 times); only the running state's row sets are copied per
   // shard, and failing rows are a fraction of all rows.
   // The run settings every shard's state must have been made under: the header's, as this validator has them.
-  const run = v.state().run;
+  const run = liveState(v).run;
   for (let k = 0; k < plan.used; k++) {
     const h = plan.shards[k] as ShardState | ShardHeader;
     const name = plan.names[k] as string;

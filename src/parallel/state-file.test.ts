@@ -5,6 +5,7 @@ import { defineDataset } from '../define.js';
 import { field } from '../field.js';
 import { rule } from '../rule.js';
 import { createValidator } from '../core/validator.js';
+import { liveState } from '../core/live-state.js';
 import { decodeShardState, encodeShardState, ShardStateError } from './state-file.js';
 import type { ShardState } from './shard-state.js';
 import { withoutIndexes } from '../../rules/clean/_sighting-log.js';
@@ -29,7 +30,7 @@ function shard(): ShardState {
       worstRecords: 0, groupBy: null, maxGroups: 10_000 },
     input: { kind: 'csv', name: 'p.csv', bytes: 10, fingerprint: 'sha256:x', encoding: 'utf8', delimiter: ',', maxRecordBytes: 1 },
     shard: { index: 2, count: 3 }, range: { began: 4, ended: 10, records: 5000, rows: 5000, lines: 5000, endings: [{ kind: 'lf', line: 1 }] },
-    state: v.state(),
+    state: liveState(v), // as validateShard reads it (state() gives a copy, whose logs this thread did not make)
   };
 }
 

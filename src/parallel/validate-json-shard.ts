@@ -21,6 +21,7 @@ import type { ShardRange, ShardState } from './shard-state.js';
 import type { ShardValidateOptions } from './validate-shard.js';
 import { shardCommon } from './shard-common.js';
 import { lastWaits, SinkFailure } from '../core/sink-waits.js';
+import { liveState } from '../core/live-state.js';
 
 /** What a part's read hands back besides the batches it fed: its range (rows and lines come from the state). */
 type Part = Omit<ShardRange, 'rows' | 'lines' | 'endings'>;
@@ -77,7 +78,7 @@ export async function validateJsonShard(definition: DatasetDefinition, input: Js
   } catch (e) {
     throw e instanceof SinkFailure ? e.cause : e; // the caller's receiver failed, not the file
   }
-  const state = v.state(); // gives out the last graded record
+  const state = liveState(v); // gives out the last graded record
   await lastWaits(v.waitForSinks());
   return {
     ...common.header,

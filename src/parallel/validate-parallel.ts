@@ -14,6 +14,7 @@ import type { DatasetDefinition, Report, ValidateOptions, Violation } from '../c
 import type { RecordGrade } from '../core/grades.js';
 import { referenceTableData, type ReferenceTable } from '../reference/reference.js';
 import { sinkWaits } from '../core/sink-waits.js';
+import { liveState } from '../core/live-state.js';
 
 /**
  * Bytes more for the calling thread's range: what it validates while a worker starts (0.2–0.35 s to its first row,
@@ -125,7 +126,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
         await order.discard(k);
       }
       await first(Promise.resolve(hooks.beforePromote?.(k)));
-      const before: ValidatorState = v.state();
+      const before: ValidatorState = liveState(v);
       await first(order.promote(k, { rows: before.rows, lines: before.lines }));
       const r: RangeDone = await first(run.done);
       for (const e of r.endings) endings.push({ kind: e.kind, line: e.line + before.lines });

@@ -14,6 +14,7 @@ import { orderedViolations } from './ordered-violations.js';
 import type { PostgresRangeTask } from './protocol.js';
 import { rangeOptions } from './range-options.js';
 import { runRange, type RangeDone, type RangeRun } from './run-range.js';
+import { liveState } from '../core/live-state.js';
 
 /** Rows a worker reads at least: a smaller table is read faster by one thread than by starting more. */
 const MIN_ROWS_PER_WORKER = 50_000;
@@ -92,7 +93,7 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
   let records = 0;
   try {
     for (let k = 0; k < runs.length; k++) {
-      const before: ValidatorState = v.state();
+      const before: ValidatorState = liveState(v);
       await first(order.promote(k, { rows: before.rows, lines: before.lines }));
       const r: RangeDone = await first((runs[k] as RangeRun).done);
       v.merge(r.state as ValidatorState, k === runs.length - 1); // the last is only finished

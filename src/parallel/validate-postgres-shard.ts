@@ -13,6 +13,7 @@ import type { ShardPostgresInput, ShardState } from './shard-state.js';
 import type { ShardValidateOptions } from './validate-shard.js';
 import { shardCommon } from './shard-common.js';
 import { SinkFailure } from '../core/sink-waits.js';
+import { liveState } from '../core/live-state.js';
 
 /** A table that cannot be cut or read by a shard: exit 3 (the server, the catalog), never a usage mistake. */
 export class PostgresShardError extends Error {
@@ -65,7 +66,7 @@ export async function validatePostgresShard(definition: DatasetDefinition, input
       }
       records = source.info().records ?? 0;
     }
-    const state = v.state(); // gives out the last graded record
+    const state = liveState(v); // gives out the last graded record
     await v.waitForSinks();
     const name = readPostgres(input).info().name as string;
     const table: ShardPostgresInput = { kind: 'postgres', name, plan: cut.plan };

@@ -19,6 +19,7 @@ import { binaryInput, SIGNATURE_BYTES } from '../sources/binary-input.js';
 import { head } from './json-shard-bytes.js';
 import { renamedFile } from './renamed-file.js';
 import { givenRename, readRename } from '../core/rename.js';
+import { liveState } from '../core/live-state.js';
 
 /**
  * Options of `validateShard`: those of `validate` (without threads: `workers` other than 1 is a RangeError, and
@@ -91,7 +92,7 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   // read does, and the finding stays the first shard's, so a merge counts it once.
   const binary = k === 0 ? undefined : binaryInput(await head(file.path, SIGNATURE_BYTES));
   if (binary !== undefined) {
-    const state = common.validator().state();
+    const state = liveState(common.validator());
     return {
       ...common.header,
       input: csvInput(file, size, fingerprint),
@@ -125,7 +126,7 @@ async function shardOf(definition: DatasetDefinition, input: CsvSource | Postgre
   // A changed file is a partial read whatever the reader saw (as in a worker range).
   const changed = range.size === undefined || range.size === size ? undefined : fileChanged(size, range.size);
   error = changed ?? error ?? source.info().error;
-  const state = v.state(); // gives out the last graded record
+  const state = liveState(v); // gives out the last graded record
   await lastWaits(v.waitForSinks());
   return {
     ...common.header,

@@ -18,6 +18,7 @@ import type { RecordGrade } from '../core/grades.js';
 import { bindTables } from '../reference/bind-references.js';
 import { referenceTableFrom } from '../reference/reference.js';
 import { adoptKeySeed } from '../../rules/clean/_key-seed.js';
+import { liveState } from '../core/live-state.js';
 
 /** Violations per message, and messages a worker may send before the main thread has handled them. */
 const BATCH = 2048;
@@ -50,7 +51,7 @@ async function run(task: WorkerTask): Promise<WorkerMessage> {
   });
   if ('postgres' in task) return runPostgres(task, v);
   const read = await validateCsvRange(task, v, task.options.timings === true, backpressure, (at) => post({ type: 'began', at }));
-  const state = v.state(); // gives out the last graded record, which must go in the last batch
+  const state = liveState(v); // gives out the last graded record, which must go in the last batch
   flush();
   return { type: 'done', state, ...read };
 }
@@ -60,7 +61,7 @@ async function runPostgres(task: PostgresRangeTask, v: Validator): Promise<Worke
   post({ type: 'began', at: 0 });
   const source = readPostgres(task.postgres);
   const error = (await drain(source.batches(), v, task.options.timings === true, backpressure)) ?? source.info().error;
-  const state = v.state(); // gives out the last graded record, which must go in the last batch
+  const state = liveState(v); // gives out the last graded record, which must go in the last batch
   flush();
   return { type: 'done', state, began: 0, ended: 0, records: source.info().records ?? 0, endings: [],
     ...(error === undefined ? {} : { error }) };
