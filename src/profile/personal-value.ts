@@ -13,8 +13,9 @@ const VILLAGE = /^(?:[Tt]hôn|[Ấấ]p|[Bb]ản|[Xx]óm|[Tt]ổ|[Kk]hu phố|[K
 // optional (`12/3 Lê Lợi`).
 const NUMBER_WORD = /^(?:số nhà|nhà số|số|sn|ngõ|ngách|hẻm|kiệt)\s*/iu;
 // A house number, then its street: a capitalised name (`42 Hai Bà Trưng`) or a street's kind (`7 đường Láng`, `5 ngõ
-// Huế`). The street tells it from a document's number (`Số 12/QĐ-UBND`), which a place after a comma does not.
-const STREET_NUMBER = /^\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)*\s+(?:\p{Lu}|(?:đường|phố|ngõ|ngách|hẻm|kiệt)\s)/u;
+// Huế`). The street tells it from a document's number (`Số 12/QĐ-UBND`), which a place after a comma does not. Up to
+// three alleys deep (`12/3/5/7`), written out: a repeated group of varying width is refused by the backtracking guard.
+const STREET_NUMBER = /^\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?(?:\/\d{1,4}[a-zA-Z]?)?(?:\/\d{1,4}[a-zA-Z]?)?\s+(?:\p{Lu}|(?:đường|phố|ngõ|ngách|hẻm|kiệt)\s)/u;
 
 /**
  * Whether one value looks like personal data by its form alone, whatever column it is in: 9 to 12 digits, in groups

@@ -8,7 +8,7 @@ function failing(rows: string[][]): TabularSource {
   return {
     kind: 'test',
     async *batches() {
-      yield { rows, header: ['id', 'province', 'updated'] };
+      yield { rows, columns: ['id', 'province', 'updated'] };
       throw new Error('the connection was lost');
     },
     info: () => ({ kind: 'test', name: 'cut' }),
