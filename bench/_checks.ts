@@ -48,6 +48,8 @@ export const NOT_COMPARED: Readonly<Record<string, string>> = {
  * the compared ones: with COMPARED, every rule of the definition that SQL can express.
  */
 export const WHOLE_EXTRA = [
+  'province_code.trimmed', 'commune_code.trimmed', 'land_use_code.trimmed', 'land_use_term.trimmed', 'owner_id.trimmed',
+  'owner_gender.trimmed', 'gcn_serial.trimmed',
   'land_use_code.landUseCode', 'land_use_code.landUseCodeCurrent', 'agriculturalTerm',
   'owner_id.cccdPlausible',
   'owner_name.whitespace', 'owner_name.vnName', 'owner_address.whitespace',

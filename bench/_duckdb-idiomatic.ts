@@ -74,7 +74,7 @@ export function idiomaticQueryWith(path: string, nowMs: number, extra: Idiomatic
     'area_m2.decimals': 'area IS NOT NULL AND round(area, 1) <> area',
     'land_use_code.required': 'm_land_use_code',
     'land_use_term.required': 'm_land_use_term',
-    'land_use_term.landUseTerm': `NOT m_land_use_term AND land_use_term <> 'LAU_DAI' AND try_strptime(land_use_term, '%d/%m/%Y') IS NULL`,
+    'land_use_term.landUseTerm': `NOT m_land_use_term AND trim(land_use_term) <> 'LAU_DAI' AND try_strptime(trim(land_use_term), '%d/%m/%Y') IS NULL`,
     'owner_name.required': 'm_owner_name',
     'owner_name.trimmed': 'NOT m_owner_name AND owner_name <> trim(owner_name)',
     'owner_name.nfc': 'NOT m_owner_name AND nfc_normalize(owner_name) <> owner_name',
@@ -87,10 +87,10 @@ export function idiomaticQueryWith(path: string, nowMs: number, extra: Idiomatic
     'owner_birth_year.min': 'birth < 1900',
     'owner_birth_year.notInFuture': `birth > ${year}`,
     'owner_gender.required': 'm_owner_gender',
-    'owner_gender.oneOf': `NOT m_owner_gender AND owner_gender NOT IN ('Nam', 'Nữ')`,
+    'owner_gender.oneOf': `NOT m_owner_gender AND trim(owner_gender) NOT IN ('Nam', 'Nữ')`,
     'owner_address.trimmed': 'NOT m_owner_address AND owner_address <> trim(owner_address)',
     'owner_address.nfc': 'NOT m_owner_address AND nfc_normalize(owner_address) <> owner_address',
-    'gcn_serial.gcnSerial': `NOT m_gcn_serial AND NOT regexp_full_match(gcn_serial, ${lit(GCN_PATTERN)})`,
+    'gcn_serial.gcnSerial': `NOT m_gcn_serial AND NOT regexp_full_match(trim(gcn_serial), ${lit(GCN_PATTERN)})`,
     'gcn_issue_date.type': 'NOT m_gcn_issue_date AND issued IS NULL',
     'gcn_issue_date.notInFuture': `issued > ${nowTs}`,
     'registered_at.type': 'NOT m_registered_at AND registered IS NULL',
@@ -107,7 +107,7 @@ export function idiomaticQueryWith(path: string, nowMs: number, extra: Idiomatic
     idGender: `regexp_full_match(trim(owner_id), '[0-9]{12}') AND NOT m_owner_gender
        AND lower(trim(owner_gender)) IN ('nam', 'nữ') AND lower(trim(owner_gender)) <> id_gender`,
     'registered_at+gcn_issue_date.datesOrdered': 'issued < registered',
-    residentialTermPermanent: `NOT m_land_use_code AND NOT m_land_use_term AND land_use_code IN ('ONT', 'ODT') AND land_use_term <> 'LAU_DAI'`,
+    residentialTermPermanent: `NOT m_land_use_code AND NOT m_land_use_term AND trim(land_use_code) IN ('ONT', 'ODT') AND trim(land_use_term) <> 'LAU_DAI'`,
   };
   const counts = COMPARED.map((id: ComparedId) => `${dups[id] ?? `count(*) FILTER (WHERE ${fails[id] ?? 'false'})`} AS ${JSON.stringify(id)}`)
     .concat(Object.entries(extra.counts).map(([id, sql]) => `${sql} AS ${JSON.stringify(id)}`));

@@ -3,7 +3,8 @@
  * checks of bench/_duckdb-idiomatic.ts (the same SQL, not a copy) plus every further rule of the definition that SQL
  * can state (bench/_checks.ts, WHOLE_EXTRA): land-use codes of the scheme chosen by the certificate date (a CASE on
  * the parsed date over IN lists), replaced codes, the 50-year agricultural term, the plausibility of a personal ID's
- * province, VN-2000 ranges, Excel serials in date columns, stray spaces and name shape on readable text, and the
+ * province, VN-2000 ranges, Excel serials in date columns, whitespace around codes and identifiers, stray spaces and
+ * name shape on readable text, and the
  * table-level row count and freshness. Every list and bound comes from the project's own tables (rules/vn/…); the
  * rules SQL cannot state are listed, with the reason, in WHOLE_NOT_COMPARED. Its per-rule counts must equal ddss's
  * on the bench files, like the other peers'; it is timed against ddss running the whole definition. To check the
@@ -54,9 +55,9 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
   const latest = byStart[0] as LandUseCodeTable;
   const earliest = byStart.at(-1) as LandUseCodeTable;
   const fixed = landUseCodeTables.find((t) => t.version === '2024') ?? latest;
-  const scheme = `CASE WHEN issued IS NULL THEN land_use_code NOT IN ${list(accepted(fixed))}\n` +
-    byStart.slice(0, -1).map((t) => `      WHEN issued >= DATE ${lit(t.validFrom)} THEN land_use_code NOT IN ${list(accepted(t))}\n`).join('') +
-    `      ELSE land_use_code NOT IN ${list(accepted(earliest))} END`;
+  const scheme = `CASE WHEN issued IS NULL THEN code NOT IN ${list(accepted(fixed))}\n` +
+    byStart.slice(0, -1).map((t) => `      WHEN issued >= DATE ${lit(t.validFrom)} THEN code NOT IN ${list(accepted(t))}\n`).join('') +
+    `      ELSE code NOT IN ${list(accepted(earliest))} END`;
   const current = tableAt(landUseCodeTables, now);
   const replaced = current === undefined ? [] : Object.keys(current.entries.replaced);
   const provinces = PROVINCES_2008.entries.map((p) => p.code);
@@ -75,17 +76,29 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
   const symbol = String.raw`[^\p{L}\p{M}${JS_TRIM_CLASS}'’-]|(^|[^\p{L}\p{M}])['’-]|['’-]([^\p{L}\p{M}]|$)`;
   const honorific = `(?i)^${space}*(ông|bà)[.:]? +(${COMMON_FAMILY_NAMES.join('|')})(${space}|$)`;
   const freshCutoff = `TIMESTAMPTZ ${lit(sub(now, { days: 30 }).toISOString())}`;
+  // trimmed, as the compared parcel_id.trimmed is written: the value differs from its trim() (the generator's stray
+  // whitespace is spaces; DuckDB's trim() removes spaces only, ddss's trimmed also tabs, NBSP, BOM…).
+  const untrimmed = (column: string) => `count(*) FILTER (WHERE NOT m_${column} AND ${column} <> trim(${column}))`;
   return {
     columns: [
-      `try_strptime(land_use_term, '%d/%m/%Y')::DATE AS term_end`,
+      // The land rules read a code or term without its surrounding whitespace (trimmed reports it).
+      `trim(land_use_code) AS code`,
+      `try_strptime(trim(land_use_term), '%d/%m/%Y')::DATE AS term_end`,
       `TRY_CAST(x_north AS DOUBLE) AS north, TRY_CAST(y_east AS DOUBLE) AS east`,
       `regexp_matches(owner_name, ${lit(UNREADABLE_PATTERN)}) AS name_unreadable`,
       `regexp_matches(owner_address, ${lit(UNREADABLE_PATTERN)}) AS address_unreadable`,
     ],
     counts: {
+      'province_code.trimmed': untrimmed('province_code'),
+      'commune_code.trimmed': untrimmed('commune_code'),
+      'land_use_code.trimmed': untrimmed('land_use_code'),
+      'land_use_term.trimmed': untrimmed('land_use_term'),
+      'owner_id.trimmed': untrimmed('owner_id'),
+      'owner_gender.trimmed': untrimmed('owner_gender'),
+      'gcn_serial.trimmed': untrimmed('gcn_serial'),
       'land_use_code.landUseCode': `count(*) FILTER (WHERE NOT m_land_use_code AND ${scheme})`,
-      'land_use_code.landUseCodeCurrent': `count(*) FILTER (WHERE NOT m_land_use_code AND land_use_code IN ${list(replaced.length > 0 ? replaced : [''])})`,
-      agriculturalTerm: `count(*) FILTER (WHERE land_use_code IN ${list(AGRICULTURAL_TERM_CODES)}
+      'land_use_code.landUseCodeCurrent': `count(*) FILTER (WHERE NOT m_land_use_code AND code IN ${list(replaced.length > 0 ? replaced : [''])})`,
+      agriculturalTerm: `count(*) FILTER (WHERE code IN ${list(AGRICULTURAL_TERM_CODES)}
        AND term_end > issued::DATE + INTERVAL ${AGRICULTURAL_TERM_YEARS} YEAR)`,
       'owner_id.cccdPlausible': `count(*) FILTER (WHERE regexp_full_match(trim(owner_id), '[0-9]{12}')
        AND NOT regexp_full_match(trim(owner_id), ${lit(plausibleId)}))`,

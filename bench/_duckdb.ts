@@ -106,7 +106,8 @@ export function landQuery(path: string, nowMs: number): string {
     'area_m2.decimals': 'NOT m_area_m2 AND NOT (abs(v_area * 10 - round(v_area * 10)) < 1e-6 * greatest(1, abs(v_area)))',
     'land_use_code.required': 'm_land_use_code',
     'land_use_term.required': 'm_land_use_term',
-    'land_use_term.landUseTerm': `NOT m_land_use_term AND land_use_term <> 'LAU_DAI' AND vn_date(land_use_term) IS NULL`,
+    // The land rules read a code or term without its surrounding whitespace (trimmed reports it).
+    'land_use_term.landUseTerm': `NOT m_land_use_term AND t_term <> 'LAU_DAI' AND vn_date(t_term) IS NULL`,
     'owner_name.required': 'm_owner_name',
     'owner_name.trimmed': 'NOT m_owner_name AND edge_space(owner_name)',
     'owner_name.nfc': 'NOT m_owner_name AND nfc_normalize(owner_name) <> owner_name',
@@ -122,10 +123,10 @@ export function landQuery(path: string, nowMs: number): string {
     'owner_birth_year.min': 'NOT m_owner_birth_year AND i_birth < 1900',
     'owner_birth_year.notInFuture': `NOT m_owner_birth_year AND i_birth > ${year}`,
     'owner_gender.required': 'm_owner_gender',
-    'owner_gender.oneOf': `NOT m_owner_gender AND owner_gender NOT IN ('Nam', 'Nữ')`,
+    'owner_gender.oneOf': `NOT m_owner_gender AND jtrim(owner_gender) NOT IN ('Nam', 'Nữ')`,
     'owner_address.trimmed': 'NOT m_owner_address AND edge_space(owner_address)',
     'owner_address.nfc': 'NOT m_owner_address AND nfc_normalize(owner_address) <> owner_address',
-    'gcn_serial.gcnSerial': `NOT m_gcn_serial AND NOT regexp_full_match(gcn_serial, ${lit(GCN_PATTERN)})`,
+    'gcn_serial.gcnSerial': `NOT m_gcn_serial AND NOT regexp_full_match(jtrim(gcn_serial), ${lit(GCN_PATTERN)})`,
     'gcn_issue_date.type': 'NOT m_gcn_issue_date AND d_issue IS NULL',
     'gcn_issue_date.notInFuture': `NOT m_gcn_issue_date AND d_issue > ${nowMs}`,
     'registered_at.type': 'NOT m_registered_at AND d_registered IS NULL',
@@ -142,7 +143,7 @@ export function landQuery(path: string, nowMs: number): string {
     idGender: `NOT m_owner_id AND NOT m_owner_gender AND cccd12(t_id)
        AND (CASE lower(nfc_normalize(jtrim(owner_gender))) WHEN 'nam' THEN 'Nam' WHEN 'nữ' THEN 'Nữ' END) <> cccd_gender(t_id)`,
     'registered_at+gcn_issue_date.datesOrdered': 'NOT m_registered_at AND NOT m_gcn_issue_date AND d_issue < d_registered',
-    residentialTermPermanent: `NOT m_land_use_code AND NOT m_land_use_term AND land_use_code IN ('ONT', 'ODT') AND land_use_term <> 'LAU_DAI'`,
+    residentialTermPermanent: `NOT m_land_use_code AND NOT m_land_use_term AND jtrim(land_use_code) IN ('ONT', 'ODT') AND t_term <> 'LAU_DAI'`,
   };
   const counts = COMPARED.filter((id): id is Exclude<ComparedId, DupId> => !isDup(id)).map((id) => `count(*) FILTER (WHERE ${fails[id]}) AS ${JSON.stringify(id)}`).join(',\n  ');
   return `WITH src AS (
@@ -151,7 +152,7 @@ export function landQuery(path: string, nowMs: number): string {
   SELECT *, ${missing}, iso_parts_checked(updated_at) AS u_parts FROM src
 ), p AS MATERIALIZED (
   SELECT *,
-    jtrim(province_code) AS t_province, jtrim(owner_id) AS t_id,
+    jtrim(province_code) AS t_province, jtrim(owner_id) AS t_id, jtrim(land_use_term) AS t_term,
     int_of(map_sheet_no) AS i_sheet, int_of(parcel_no) AS i_parcel, int_of(owner_birth_year) AS i_birth,
     num_of(area_m2) AS v_area, vn_date(gcn_issue_date) AS d_issue, vn_date(registered_at) AS d_registered,
     iso_ms_of(u_parts) AS t_updated

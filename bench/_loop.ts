@@ -169,11 +169,14 @@ export async function runLoop(path: string, nowMs: number): Promise<LoopResult> 
       const codeOk = code !== undefined && !missing(code);
       if (!codeOk) fail('land_use_code.required');
 
+      // The land rules read a code or term without its surrounding whitespace (trimmed reports it).
       const term = cell(cTerm);
       const termOk = term !== undefined && !missing(term);
+      const tTerm = termOk ? term.trim() : '';
+      const tCode = codeOk ? code.trim() : '';
       if (!termOk) fail('land_use_term.required');
-      else if (term !== 'LAU_DAI' && vnDate(term) === undefined) fail('land_use_term.landUseTerm');
-      if (codeOk && termOk && (code === 'ONT' || code === 'ODT') && term !== 'LAU_DAI') fail('residentialTermPermanent');
+      else if (tTerm !== 'LAU_DAI' && vnDate(tTerm) === undefined) fail('land_use_term.landUseTerm');
+      if (codeOk && termOk && (tCode === 'ONT' || tCode === 'ODT') && tTerm !== 'LAU_DAI') fail('residentialTermPermanent');
 
       const name = cell(cName);
       if (name === undefined || missing(name)) fail('owner_name.required');
@@ -208,7 +211,8 @@ export async function runLoop(path: string, nowMs: number): Promise<LoopResult> 
       const gender = cell(cGender);
       if (gender === undefined || missing(gender)) fail('owner_gender.required');
       else {
-        if (gender !== 'Nam' && gender !== 'Nữ') fail('owner_gender.oneOf');
+        const listed = gender.trim(); // the enum compares trimmed (trim: true)
+        if (listed !== 'Nam' && listed !== 'Nữ') fail('owner_gender.oneOf');
         const g = gender.trim().normalize('NFC').toLowerCase();
         const stated = g === 'nam' ? 'Nam' : g === 'nữ' ? 'Nữ' : undefined;
         if (idParts !== undefined && stated !== undefined && stated !== idParts.gender) fail('idGender');
@@ -222,7 +226,7 @@ export async function runLoop(path: string, nowMs: number): Promise<LoopResult> 
 
       const serial = cell(cSerial);
       if (serial !== undefined && !missing(serial)) {
-        if (!GCN.test(serial)) fail('gcn_serial.gcnSerial');
+        if (!GCN.test(serial.trim())) fail('gcn_serial.gcnSerial');
         seen(serials, serial);
       }
 

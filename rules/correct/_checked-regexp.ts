@@ -17,3 +17,12 @@ export function checkedRegExp(rule: string, re: RegExp, unsafe: boolean): RegExp
   }
   return re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
 }
+
+/**
+ * The text a pattern rule tests: numbers as their decimal text, strings as given or, with `trim`, without their
+ * surrounding whitespace (`String.prototype.trim`).
+ * @example patternText(true)('38239 ') // '38239'
+ */
+export function patternText(trim: boolean): (v: unknown) => string {
+  return trim ? (v) => (typeof v === 'string' ? v.trim() : String(v)) : (v) => (typeof v === 'string' ? v : String(v));
+}

@@ -1,6 +1,6 @@
 import { valueRule } from '../../src/core/rule-base.js';
 import type { ValueRule } from '../../src/core/types.js';
-import { checkedRegExp } from './_checked-regexp.js';
+import { checkedRegExp, patternText } from './_checked-regexp.js';
 import type { PatternOptions } from './pattern.js';
 
 /**
@@ -10,12 +10,13 @@ import type { PatternOptions } from './pattern.js';
  * Missing values are not checked. The pattern is searched for anywhere unless anchored. As `pattern`: global and
  * sticky flags are dropped, and a pattern that can backtrack exponentially throws
  * `ddss: notPattern /…/ can backtrack exponentially (…)` unless `{ unsafe: true }`; a pattern from a definition
- * file has no such escape.
+ * file has no such escape. With `trim`, text is tested without its surrounding whitespace (params `trim: true`).
  * @example field.text().notPattern(/^0+$/) // "000000000000" → matches_forbidden_pattern
  */
 export function notPattern(re: RegExp, options: PatternOptions = {}): ValueRule {
   const rx = checkedRegExp('notPattern', re, options.unsafe === true);
-  return valueRule({ options: { unsafe: true }, name: 'notPattern', criterion: 'correct', code: 'matches_forbidden_pattern', params: { pattern: String(rx) },
-    valueParams: ['pattern'] },
-    (v) => !rx.test(typeof v === 'string' ? v : String(v)), options);
+  const text = patternText(options.trim === true);
+  return valueRule({ options: { unsafe: true, trim: true }, name: 'notPattern', criterion: 'correct', code: 'matches_forbidden_pattern',
+    params: { pattern: String(rx), ...(options.trim === true ? { trim: true } : {}) }, valueParams: ['pattern'] },
+    (v) => !rx.test(text(v)), options);
 }

@@ -21,6 +21,25 @@ describe('oneOf / notOneOf', () => {
     expect(preview([day('2025-07-01')])).toBe('2025-07-01T00:00:00.000Z');
   });
 
+  // Regression: the built-ins' enums failed "active " as not_in_set; with `trim` (and `.trimmed()` beside it) the
+  // stray space is one clean finding, not also a correctness one.
+  it.each([
+    [oneOf(['active', 'closed'], { trim: true }), 'active ', []],
+    [oneOf(['active', 'closed'], { trim: true }), '\ufeffclosed\u00a0', []],
+    [oneOf(['active', 'closed'], { trim: true }), 'act ive', ['not_in_set']],
+    [oneOf(['active', 'closed']), 'active ', ['not_in_set']],
+    [oneOf(['Nam', 'Nữ'], { trim: true, caseInsensitive: true }), ' NỮ\t', []],
+    [oneOf([' x '], { trim: true }), ' x ', []],
+    [notOneOf(['000000000000'], { trim: true }), '000000000000 ', ['forbidden_value']],
+    [notOneOf(['000000000000']), '000000000000 ', []],
+  ])('%#: with trim, compares %j without its surrounding whitespace', (rule, v, expected) => expect(codes(rule, v)).toEqual(expected));
+
+  it('says trim in its params only when asked', () => {
+    expect(oneOf(['a']).params).toEqual({ allowed: 'a' });
+    expect(oneOf(['a'], { trim: true }).params).toEqual({ allowed: 'a', trim: true });
+    expect(notOneOf(['a'], { trim: true }).params).toEqual({ forbidden: 'a', trim: true });
+  });
+
   it('previews long lists briefly', () => {
     expect(preview(Array.from({ length: 30 }, (_, i) => i))).toMatch(/… \(30 values\)$/);
   });

@@ -4,35 +4,64 @@ import type { RuleOptions, ValueRule } from '../../src/core/types.js';
 export interface OneOfOptions extends RuleOptions {
   /** Compare case-insensitively (after `toLocaleLowerCase('vi')`). */
   readonly caseInsensitive?: boolean;
+  /**
+   * Compare text without its surrounding whitespace (what `String.prototype.trim` removes): `"Nam "` is `Nam`. Pair it
+   * with `.trimmed()`, which reports the whitespace (clean): a listed value with a stray space is then one clean
+   * finding, not also a correctness one. Default false: text is compared as given.
+   */
+  readonly trim?: boolean;
 }
 
 /**
  * The value is one of a list (Great Expectations' `expect_column_values_to_be_in_set`). Missing values are not
- * checked; numbers and dates are compared by value, text exactly unless `caseInsensitive`. An empty list throws when
- * the rule is built (every value would fail).
+ * checked; numbers and dates are compared by value, text exactly unless `caseInsensitive` or `trim`. An empty list
+ * throws when the rule is built (every value would fail). With `trim`, its params say `trim: true`.
  * @example field.text().oneOf(['Nam', 'Nữ']) // "nam" → not_in_set
+ * @example field.text().trimmed().oneOf(['Nam', 'Nữ'], { trim: true }) // "Nam " → surrounding_whitespace (trimmed) only
  */
 export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
-  const norm = normalizer(options.caseInsensitive === true);
   const list = nonEmpty('oneOf', values, 'every value would fail');
-  const set = new Set(list.map(norm));
-  return valueRule({ options: { caseInsensitive: true }, name: 'oneOf', criterion: 'correct', code: 'not_in_set', params: { allowed: preview(list) },
-    valueParams: ['allowed'], fingerprint: fingerprintOf(set) },
-    (v) => set.has(norm(v)), options);
+  const { set, has } = membership(list, options);
+  return valueRule({ options: OWN_OPTIONS, name: 'oneOf', criterion: 'correct', code: 'not_in_set',
+    params: { allowed: preview(list), ...trimParam(options) }, valueParams: ['allowed'], fingerprint: fingerprintOf(set) },
+    (v) => has(v), options);
 }
 
 /**
- * The value is none of a list (`expect_column_values_to_not_be_in_set`), e.g. known placeholder IDs. An empty list
- * throws when the rule is built (it would check nothing).
+ * The value is none of a list (`expect_column_values_to_not_be_in_set`), e.g. known placeholder IDs; compared as
+ * `oneOf` compares (`caseInsensitive`, `trim`). An empty list throws when the rule is built (it would check nothing).
  * @example field.text().notOneOf(['000000000000'])
  */
 export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
-  const norm = normalizer(options.caseInsensitive === true);
   const list = nonEmpty('notOneOf', values, 'it would check nothing');
+  const { set, has } = membership(list, options);
+  return valueRule({ options: OWN_OPTIONS, name: 'notOneOf', criterion: 'correct', code: 'forbidden_value',
+    params: { forbidden: preview(list), ...trimParam(options) }, valueParams: ['forbidden'], fingerprint: fingerprintOf(set) },
+    (v) => !has(v), options);
+}
+
+const OWN_OPTIONS = { caseInsensitive: true, trim: true } as const;
+
+/** `{ trim: true }` when asked: a list compared trimmed judges other values, which the params (and signature) say. */
+function trimParam(options: OneOfOptions): { trim?: true } {
+  return options.trim === true ? { trim: true } : {};
+}
+
+/**
+ * The list as compared, and its membership test: the value as given first (the common case, one lookup), and only
+ * when that misses, its trimmed text (`trim`).
+ */
+function membership(list: readonly unknown[], options: OneOfOptions): { set: ReadonlySet<unknown>; has: (v: unknown) => boolean } {
+  const norm = normalizer(options.caseInsensitive === true);
   const set = new Set(list.map(norm));
-  return valueRule({ options: { caseInsensitive: true }, name: 'notOneOf', criterion: 'correct', code: 'forbidden_value', params: { forbidden: preview(list) },
-    valueParams: ['forbidden'], fingerprint: fingerprintOf(set) },
-    (v) => !set.has(norm(v)), options);
+  const trim = options.trim === true;
+  const has = (v: unknown): boolean => {
+    if (set.has(norm(v))) return true;
+    if (!trim || typeof v !== 'string') return false;
+    const t = v.trim();
+    return t !== v && set.has(norm(t));
+  };
+  return { set, has };
 }
 
 /** The list, refused when empty: a rule built on no values is a mistake (an empty `field.enum([])` too). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pattern } from './pattern.js';
+import { notPattern } from './not-pattern.js';
 import { codes } from '../../test/_ctx.js';
 import { field } from '../../src/field.js';
 
@@ -15,6 +16,21 @@ describe('pattern', () => {
     expect(codes(g, 'a')).toEqual([]);
   });
   it('names its pattern in params', () => expect(rule.params).toEqual({ pattern: '/^\\d{12}$/' }));
+
+  // Regression: the insurance built-in's kcb_registered "38239 " failed as pattern_mismatch; with `trim` (and
+  // `.trimmed()` beside it) the stray space is one clean finding, not also a correctness one.
+  it.each([
+    ['38239 ', []], ['\ufeff38239', []], ['38239\u00a0', []], ['\t38239\r\n', []], ['382 39', ['pattern_mismatch']], [38239, []],
+  ])('with trim, tests %j without its surrounding whitespace', (v, expected) => {
+    const trimmed = pattern(/^\d{5}$/, { trim: true });
+    expect(codes(trimmed, v)).toEqual(expected);
+    expect(trimmed.params).toEqual({ pattern: '/^\\d{5}$/', trim: true });
+  });
+  it('tests text as given without trim; notPattern takes trim too', () => {
+    expect(codes(pattern(/^\d{5}$/), '38239 ')).toEqual(['pattern_mismatch']);
+    expect(codes(notPattern(/^0+$/, { trim: true }), '000 ')).toEqual(['matches_forbidden_pattern']);
+    expect(codes(notPattern(/^0+$/), '000 ')).toEqual([]);
+  });
 });
 
 describe('pattern refuses what can backtrack exponentially', () => {

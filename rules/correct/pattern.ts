@@ -1,6 +1,6 @@
 import { valueRule } from '../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../src/core/types.js';
-import { checkedRegExp } from './_checked-regexp.js';
+import { checkedRegExp, patternText } from './_checked-regexp.js';
 
 /** Options of `pattern` and `notPattern`. */
 export interface PatternOptions extends RuleOptions {
@@ -9,6 +9,12 @@ export interface PatternOptions extends RuleOptions {
    * short values. Default false: such a pattern throws when the rule is built.
    */
   readonly unsafe?: boolean;
+  /**
+   * Test text without its surrounding whitespace (what `String.prototype.trim` removes): `"38239 "` matches
+   * `/^\d{5}$/`. Pair it with `.trimmed()`, which reports the whitespace (clean): a right value with a stray space is
+   * then one clean finding, not also a correctness one. Default false: the text is tested as given.
+   */
+  readonly trim?: boolean;
 }
 
 /**
@@ -16,12 +22,15 @@ export interface PatternOptions extends RuleOptions {
  * Global and sticky flags are dropped so the test does not depend on earlier calls. A pattern that can backtrack
  * exponentially (`/^(a+)+$/`, `/^(.*a){20}$/`: a group whose width varies, repeated) throws
  * `ddss: pattern /…/ can backtrack exponentially (…)` unless `{ unsafe: true }` is passed: one such cell can stall a
- * run, and JavaScript cannot interrupt a running match.
+ * run, and JavaScript cannot interrupt a running match. With `trim`, text is tested without its surrounding
+ * whitespace, and the params say `trim: true`.
  * @example field.text().pattern(/^\d{12}$/) // "00108901234" → pattern_mismatch
+ * @example field.text().trimmed().pattern(/^\d{5}$/, { trim: true }) // "38239 " → surrounding_whitespace (trimmed) only
  */
 export function pattern(re: RegExp, options: PatternOptions = {}): ValueRule {
   const rx = checkedRegExp('pattern', re, options.unsafe === true);
-  return valueRule({ options: { unsafe: true }, name: 'pattern', criterion: 'correct', code: 'pattern_mismatch', params: { pattern: String(rx) },
-    valueParams: ['pattern'] },
-    (v) => rx.test(typeof v === 'string' ? v : String(v)), options);
+  const text = patternText(options.trim === true);
+  return valueRule({ options: { unsafe: true, trim: true }, name: 'pattern', criterion: 'correct', code: 'pattern_mismatch',
+    params: { pattern: String(rx), ...(options.trim === true ? { trim: true } : {}) }, valueParams: ['pattern'] },
+    (v) => rx.test(text(v)), options);
 }

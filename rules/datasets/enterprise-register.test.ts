@@ -58,6 +58,18 @@ describe('enterprise-register', () => {
     expect(report.score).toBe(1);
   });
 
+  // Regression: an identifier or code with a space, tab, NBSP or BOM around it passed with no finding (rep_id,
+  // province_code, phone) or failed as a wrong value (main_vsic "4101 " was pattern_mismatch, a spaced type or status
+  // not_in_set): it is a right value in a non-standard form, one clean finding (DOMAIN-VN §6).
+  it.each([
+    ['type', 'CP'], ['rep_id', '001089012345'], ['province_code', '01'], ['commune_code', '00004'], ['main_vsic', '4101'],
+    ['status', 'active'], ['phone', '1900 545454'],
+  ])('reports whitespace around %s %j as one clean finding', async (column, value) => {
+    for (const spaced of [`${value} `, `${value}\u00a0`, `\ufeff${value}`, `${value}\t`, ` ${value}\r\n`]) {
+      expect(await brokenRow({ [column]: spaced }), JSON.stringify(spaced)).toEqual([`0:${column}.trimmed:surrounding_whitespace`]);
+    }
+  });
+
   it('declares every column of DOMAIN-VN §8 with titles in both languages, personal ones masked', () => {
     expect(Object.keys(enterpriseRegister.fields)).toEqual([
       'enterprise_code', 'name', 'type', 'rep_name', 'rep_id', 'province_code', 'commune_code', 'address', 'main_vsic',

@@ -56,6 +56,7 @@ export const ENTERPRISE_STATUSES = ['active', 'suspended', 'dissolving', 'dissol
  * - SẠCH (clean): one row per enterprise code (compared in canonical form: `0100109106001` is `0100109106-001`);
  *   no two active enterprises (not units) of a province with the same name (Điều 41, a warning; names compared by
  *   `vn.canonical.name`, so `Hòa` and `Hoà` meet); names in Unicode NFC without legacy encodings or stray spaces;
+ *   no whitespace around a code or identifier;
  *   branch codes in dashed form and e-mail domains in lower case (warnings).
  * - SỐNG (live): every record updated within 365 days and the table within 30; no representative identified only by
  *   a 9-digit CMND; no province code retired on 1/7/2025; no pre-2018 mobile prefix; no suspension older than the
@@ -94,6 +95,9 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
     // "Today" is the date in Vietnam: a record dated today is not in the future during a nightly run before 07:00.
     timeZone: 'Asia/Ho_Chi_Minh',
     ...(options.communes !== undefined ? {} : { module: import.meta.url }),
+    // Every code and identifier column carries `trimmed` (a clean warning): a right value with a space, tab, NBSP or BOM
+    // around it is that one finding (DOMAIN-VN §6), since its correctness rules judge it without the whitespace (the
+    // pack's rules ignore it; enums and patterns are given `trim: true`).
     fields: {
       // The enterprise code is its tax code (Luật DN 2020 Điều 29); never an individual's 12-digit one. Compared in
       // canonical form: a branch's 13 digits run together are the same unit as its dashed code.
@@ -104,40 +108,40 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
       name: field.text().required().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding(), whitespace({ ...COSMETIC, when: readableText('name') }))
         .label({ en: 'Enterprise name', vi: 'Tên doanh nghiệp' }),
-      type: field.enum([...ENTERPRISE_TYPES, ...UNIT_TYPES]).required()
+      type: field.enum([...ENTERPRISE_TYPES, ...UNIT_TYPES], { trim: true }).required().trimmed(COSMETIC)
         .label({ en: 'Type', vi: 'Loại hình' }),
       rep_name: field.text().required().pii().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding())
         .use(...cosmeticNameRules('rep_name'))
         .label({ en: 'Legal representative', vi: 'Người đại diện theo pháp luật' }),
       // A 9-digit CMND still identifies the person; its retirement (31/12/2024) is a liveness finding only.
-      rep_id: field.text().required().pii().use(cccd({ acceptCmnd: true }), cccdPlausible(), cmndRetired())
+      rep_id: field.text().required().pii().trimmed(COSMETIC).use(cccd({ acceptCmnd: true }), cccdPlausible(), cmndRetired())
         .label({ en: 'Representative personal ID', vi: 'Số định danh người đại diện' }),
       // Registered from 1/7/2025: the 34-province list; earlier (or no valid date): either list, a retired code
       // being provinceCurrent's live finding.
-      province_code: field.text().required()
+      province_code: field.text().required().trimmed(COSMETIC)
         .use(province({ dateField: 'registered_at' }), provinceCurrent())
         .label({ en: 'Province code', vi: 'Mã tỉnh' }),
-      commune_code: field.text().required().use(...communeRules(options))
+      commune_code: field.text().required().trimmed(COSMETIC).use(...communeRules(options))
         .label({ en: 'Commune code', vi: 'Mã xã' }),
       address: field.text().required().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding(), whitespace({ ...COSMETIC, when: readableText('address') }))
         .label({ en: 'Head-office address', vi: 'Địa chỉ trụ sở' }),
       // VSIC 2018 level 4 (QĐ 27/2018/QĐ-TTg): four digits. A representative office has no business line.
-      main_vsic: field.text().pattern(/^\d{4}$/)
+      main_vsic: field.text().trimmed(COSMETIC).pattern(/^\d{4}$/, { trim: true })
         .label({ en: 'Main business line (VSIC 2018)', vi: 'Ngành nghề kinh doanh chính (VSIC 2018)' }),
       // VND. A branch or representative office has no capital of its own and records 0 (capitalPositive).
       charter_capital: field.integer().required().min(0)
         .label({ en: 'Charter capital (VND)', vi: 'Vốn điều lệ (đồng)' }),
       registered_at: vnDate().required().min(new Date('1991-01-01T00:00:00Z')).notInFuture()
         .label({ en: 'Registration date', vi: 'Ngày đăng ký thành lập' }),
-      status: field.enum(ENTERPRISE_STATUSES).required()
+      status: field.enum(ENTERPRISE_STATUSES, { trim: true }).required().trimmed(COSMETIC)
         .label({ en: 'Status', vi: 'Tình trạng hoạt động' }),
       // Required unless active: statusDateRequired below.
       status_date: vnDate().notInFuture()
         .label({ en: 'Status date', vi: 'Ngày chuyển tình trạng' }),
       // The enterprise's own line may be a 1800/1900 hotline (phone()'s default with kind 'any').
-      phone: field.text().pii().use(phone(), phonePrefix())
+      phone: field.text().pii().trimmed(COSMETIC).use(phone(), phonePrefix())
         .label({ en: 'Phone', vi: 'Số điện thoại' }),
       email: field.text().pii().trimmed(COSMETIC).use(email(), emailDomainLowercase())
         .label({ en: 'E-mail', vi: 'Thư điện tử' }),

@@ -47,6 +47,19 @@ describe('insurance-participants', () => {
     expect(report.score).toBe(1);
   });
 
+  // Regression: an identifier or code with a space, tab, NBSP or BOM around it passed with no finding (bhxh_no,
+  // bhyt_card_no, employer_tax_code, id_no…) or failed as a wrong value (kcb_registered "38239 " was pattern_mismatch,
+  // a spaced status not_in_set): it is a right value in a non-standard form, one clean finding (DOMAIN-VN §6).
+  it.each([
+    ['bhxh_no', '0123456789'], ['gender', 'Nam'], ['id_no', '001089012345'], ['phone', '0912345678'],
+    ['province_code', '01'], ['commune_code', '00004'], ['bhyt_card_no', 'DN4010123456789'], ['kcb_registered', '01001'],
+    ['employer_tax_code', '0100109106'], ['status', 'active'],
+  ])('reports whitespace around %s %j as one clean finding', async (column, value) => {
+    for (const spaced of [`${value} `, `${value}\u00a0`, `\ufeff${value}`, `${value}\t`, ` ${value}\r\n`]) {
+      expect(await brokenRow({ [column]: spaced }), JSON.stringify(spaced)).toEqual([`0:${column}.trimmed:surrounding_whitespace`]);
+    }
+  });
+
   it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
     expect(Object.keys(insuranceParticipants.fields)).toEqual([
       'bhxh_no', 'full_name', 'dob', 'gender', 'id_no', 'phone', 'province_code', 'commune_code', 'bhyt_card_no',
@@ -137,7 +150,7 @@ describe('insurance-participants', () => {
   // Regression: the BHXH and ID rules accept these forms, so duplicate detection must see one person in them.
   it.each<[string, Record<string, string>, readonly string[]]>([
     ['a BHXH number with a trailing space', { bhxh_no: '0123456789 ' },
-      ['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.unique:duplicate_value']],
+      ['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.trimmed:surrounding_whitespace', '1:bhxh_no.unique:duplicate_value']],
     ['a BHXH number in groups', { bhxh_no: '01 2345 6789' },
       ['0:bhxh_no.unique:duplicate_value', '1:bhxh_no.bhxh:non_digit_character', '1:bhxh_no.unique:duplicate_value']],
     ['a personal ID with separators and another BHXH number', { id_no: '001 089 012345', bhxh_no: '7901234567', bhyt_card_no: 'DN4797901234567' },

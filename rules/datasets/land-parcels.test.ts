@@ -59,12 +59,37 @@ describe('land-parcels', () => {
         '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:parcel_id.trimmed:surrounding_whitespace',
         '1:parcel_id.unique:duplicate_value']],
     ['a parcel number key with a spaced commune code', { parcel_id: 'P000000009', commune_code: ' 00004', gcn_serial: '' },
-      ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value']],
+      ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value',
+        '1:commune_code.trimmed:surrounding_whitespace']],
   ])('sees one parcel in %s', async (_what, patch, expected) => {
     const { all, violations } = await findings(landParcels, [urban, { ...urban, ...patch }], NOW);
     expect(all).toEqual(expected);
     const gcn = violations.find((v) => v.rule === 'gcn_serial.unique' && v.row === 1);
     if (gcn !== undefined) expect(gcn.value).toBe('CS123456');
+  });
+
+  // Regression: an ID, code or term with a space, tab, NBSP or BOM around it passed with no finding (owner_id,
+  // province_code, commune_code) or failed as a wrong value (land_use_code "LUC ", land_use_term, gcn_serial): it is a
+  // right value in a non-standard form, one clean finding (DOMAIN-VN §6).
+  it.each<[string, string, Record<string, string>?]>([
+    ['province_code', '01'], ['commune_code', '00004'], ['land_use_code', 'ODT'], ['land_use_term', 'LAU_DAI'],
+    ['owner_id', '001089012345'], ['owner_gender', 'Nam'], ['gcn_serial', 'CS 123456'],
+    ['land_use_code', 'LUC', rice], ['land_use_term', '15/03/2069', rice], ['owner_gender', 'Nữ', rice], ['owner_id', '012345678'],
+  ])('reports whitespace around %s %j as one clean finding', async (column, value, base = urban) => {
+    const row = (valid as readonly object[]).indexOf(base);
+    const live = value === '012345678' ? [`${row}:owner_id.cmndRetired:retired_cmnd`] : [];
+    for (const spaced of [`${value} `, `${value}\u00a0`, `\ufeff${value}`, `${value}\t`, ` ${value}\r\n`]) {
+      expect(await brokenRow({ [column]: spaced }, base), JSON.stringify(spaced))
+        .toEqual([...live, `${row}:${column}.trimmed:surrounding_whitespace`].sort());
+    }
+  });
+
+  it('judges a spaced code in its cross-field rules as the code', async () => {
+    expect(await brokenRow({ land_use_code: 'ODT ', land_use_term: '01/01/2070' })).toEqual(
+      ['0:land_use_code.trimmed:surrounding_whitespace', '0:residentialTermPermanent:residential_term_not_permanent']);
+    expect(await brokenRow({ land_use_code: '\u00a0LUC', land_use_term: '15/03/2079' }, rice)).toEqual(
+      ['1:agriculturalTerm:agricultural_term_too_long', '1:land_use_code.trimmed:surrounding_whitespace']);
+    expect(await brokenRow({ owner_gender: 'Nữ\t' })).toEqual(['0:idGender:id_gender_mismatch', '0:owner_gender.trimmed:surrounding_whitespace']);
   });
 
   it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
@@ -185,7 +210,7 @@ describe('land-parcels', () => {
       entries: [unit('00004', '01', ['00004']), unit('26734', '79', ['26734']), unit('09999', '01', ['00004'])] };
     const current: CommuneTable = { version: '2025', validFrom: '2025-07-01', source: 'test',
       entries: [unit('00004', '01'), unit('26734', '79')] };
-    expect(landParcels.fields.commune_code?.rules[0]?.params).toEqual({ check: 'format only' });
+    expect(landParcels.fields.commune_code?.rules.find((r) => r.name === 'commune')?.params).toEqual({ check: 'format only' });
     const one = landParcelsWith({ communes: current });
     expect((await findings(one, valid, NOW)).all).toEqual([]);
     expect((await findings(one, [{ ...urban, commune_code: '26734' }], NOW)).all).toEqual(['0:commune_code.commune:commune_province_mismatch']);

@@ -39,8 +39,8 @@ import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearN
  * - ĐỦ (sufficient): every mandatory column is filled; blanks, whitespace and placeholders (`N/A`, `-`, `NULL`,
  *   `00/00/0000`, `01/01/1900`) count as missing; the export is not empty.
  * - SẠCH (clean): one row per parcel (parcel id, commune + map sheet + parcel number, certificate serial are unique),
- *   names and addresses in Unicode NFC, no legacy TCVN3/VNI text or mojibake, no stray or doubled spaces, areas
- *   kept to 0.1 m².
+ *   names and addresses in Unicode NFC, no legacy TCVN3/VNI text or mojibake, no stray or doubled spaces (nor
+ *   whitespace around a code or identifier), areas kept to 0.1 m².
  * - SỐNG (live): every record was updated within 365 days and the table within 30; no owner identified only by a
  *   9-digit CMND (void since 1/1/2025), no land-use code the 2024 scheme replaced, no province code retired on
  *   1/7/2025.
@@ -79,12 +79,15 @@ export function landParcelsWith(options: PersonRegisterOptions = {}): DatasetDef
     // Lets worker threads re-import this module and find `landParcels` by name; only without options, since a
     // worker would otherwise load the option-less export and silently drop the caller's commune lists.
     ...(customised(options) ? {} : { module: import.meta.url }),
+    // Every code and identifier column carries `trimmed` (a clean warning): a right value with a space, tab, NBSP or BOM
+    // around it is that one finding (DOMAIN-VN §6), since its correctness rules judge it without the whitespace (the
+    // pack's rules ignore it; enums and patterns are given `trim: true`).
     fields: {
       parcel_id: field.text().required().trimmed(COSMETIC).unique()
         .label({ en: 'Parcel ID', vi: 'Mã thửa đất' }),
-      province_code: field.text().required().use(province(), provinceCurrent())
+      province_code: field.text().required().trimmed(COSMETIC).use(province(), provinceCurrent())
         .label({ en: 'Province code', vi: 'Mã tỉnh' }),
-      commune_code: field.text().required().use(...communeRules(options))
+      commune_code: field.text().required().trimmed(COSMETIC).use(...communeRules(options))
         .label({ en: 'Commune code', vi: 'Mã xã' }),
       map_sheet_no: field.integer().required().min(1)
         .label({ en: 'Map sheet number', vi: 'Số tờ bản đồ' }),
@@ -92,27 +95,27 @@ export function landParcelsWith(options: PersonRegisterOptions = {}): DatasetDef
         .label({ en: 'Parcel number', vi: 'Số thửa' }),
       area_m2: field.number().required().min(0, { exclusive: true }).use(maxDecimals(1))
         .label({ en: 'Area (m²)', vi: 'Diện tích (m²)' }),
-      land_use_code: field.text().required()
+      land_use_code: field.text().required().trimmed(COSMETIC)
         .use(landUseCode({ dateField: 'gcn_issue_date' }), landUseCodeCurrent())
         .label({ en: 'Land-use type code', vi: 'Mã loại đất' }),
-      land_use_term: field.text().required().use(landUseTerm())
+      land_use_term: field.text().required().trimmed(COSMETIC).use(landUseTerm())
         .label({ en: 'Land-use term', vi: 'Thời hạn sử dụng' }),
       owner_name: field.text().required().pii().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding())
         .use(...cosmeticNameRules('owner_name'))
         .label({ en: 'Owner name', vi: 'Tên người sử dụng đất' }),
       // A 9-digit CMND is still accepted as an identifier; its retirement is a liveness finding only.
-      owner_id: field.text().required().pii().use(cccd({ acceptCmnd: true }), cccdPlausible(), cmndRetired())
+      owner_id: field.text().required().pii().trimmed(COSMETIC).use(cccd({ acceptCmnd: true }), cccdPlausible(), cmndRetired())
         .label({ en: 'Owner personal ID', vi: 'Số định danh cá nhân' }),
       owner_birth_year: field.integer().required().pii().min(1900).use(yearNotInFuture())
         .label({ en: 'Owner birth year', vi: 'Năm sinh' }),
-      owner_gender: field.enum(['Nam', 'Nữ']).required()
+      owner_gender: field.enum(['Nam', 'Nữ'], { trim: true }).required().trimmed(COSMETIC)
         .label({ en: 'Owner gender', vi: 'Giới tính' }),
       owner_address: field.text().pii().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding(), whitespace({ ...COSMETIC, when: readableText('owner_address') }))
         .label({ en: 'Owner address', vi: 'Địa chỉ' }),
       // Compared in canonical form: "CS123456" and "CS 123456" are one certificate.
-      gcn_serial: field.text().use(gcnSerial()).unique({ normalize: canonical.gcnSerial })
+      gcn_serial: field.text().trimmed(COSMETIC).use(gcnSerial()).unique({ normalize: canonical.gcnSerial })
         .label({ en: 'Certificate serial', vi: 'Số phát hành GCN' }),
       gcn_issue_date: vnDate().notInFuture()
         .label({ en: 'Certificate issue date', vi: 'Ngày cấp GCN' }),

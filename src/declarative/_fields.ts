@@ -29,6 +29,7 @@ const ONLY: Readonly<Record<string, { types: ReadonlySet<FieldType>; label: stri
   falseValues: { types: new Set(['boolean']), label: 'boolean' },
   values: { types: new Set(['enum']), label: 'enum' },
   caseInsensitive: { types: new Set(['enum']), label: 'enum' },
+  trim: { types: new Set(['enum']), label: 'enum' },
   decimals: { types: new Set(['number']), label: 'number' },
   verified: { types: new Set(['boolean']), label: 'boolean' },
   // A file's list cannot hold a Date, and a date's value is one: no listed value could ever equal it. (TypeScript's
@@ -105,7 +106,8 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       // Length-capped and refused when it can backtrack exponentially, with no `unsafe` escape from a file.
       const re = compilePattern(source, flags);
       if (typeof re === 'string') throw new DefinitionError(re, at(key));
-      return s[key](re, ruleOptions(o));
+      const trim = typeof p !== 'string' && p.trim === true;
+      return s[key](re, { ...ruleOptions(o), ...(trim ? { trim } : {}) });
     }
     case 'oneOf':
     case 'notOneOf': {
@@ -119,7 +121,8 @@ function _addRules(s: FieldSpec, key: string, f: DeclarativeField, c: Ctx): Fiel
       _checkListed(values, f.type, Array.isArray(list) ? at(key) : at(key, 'values'));
       if (f.type === 'enum') _checkInEnum(values as readonly string[], f, Array.isArray(list) ? at(key) : at(key, 'values'));
       const ci = !Array.isArray(list) && (list as { caseInsensitive?: boolean }).caseInsensitive === true;
-      return s[key]([...values], { ...ruleOptions(o as object), ...(ci ? { caseInsensitive: true } : {}) });
+      const trim = !Array.isArray(list) && (list as { trim?: boolean }).trim === true;
+      return s[key]([...values], { ...ruleOptions(o as object), ...(ci ? { caseInsensitive: true } : {}), ...(trim ? { trim } : {}) });
     }
     case 'min':
     case 'max': {
@@ -182,7 +185,9 @@ function _base(f: DeclarativeField, at: (...rest: string[]) => DefinitionPath): 
       ...(f.trueValues === undefined ? {} : { true: [...f.trueValues] }),
       ...(f.falseValues === undefined ? {} : { false: [...f.falseValues] }),
     }), at(f.trueValues === undefined || (f.falseValues !== undefined && f.trueValues.length > 0) ? 'falseValues' : 'trueValues'));
-    case 'enum': return field.enum([...(f.values ?? [])], f.caseInsensitive === true ? { caseInsensitive: true } : {}) as FieldSpec;
+    case 'enum': return field.enum([...(f.values ?? [])], {
+      ...(f.caseInsensitive === true ? { caseInsensitive: true } : {}), ...(f.trim === true ? { trim: true } : {}),
+    }) as FieldSpec;
     case 'any': return field.any();
   }
 }

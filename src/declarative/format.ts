@@ -39,6 +39,8 @@ export interface DeclarativeField {
   /** Enum fields: the allowed values. */
   readonly values?: readonly string[];
   readonly caseInsensitive?: boolean;
+  /** Enum fields: compare the values without their surrounding whitespace (pair with `trimmed`). */
+  readonly trim?: boolean;
   /** Values that count as missing for this field, or `vn`: the Vietnamese placeholders (`VN_MISSING_VALUES`). */
   readonly missingValues?: readonly string[] | 'vn';
   readonly typeCheck?: DeclarativeRuleOptions;
@@ -49,11 +51,11 @@ export interface DeclarativeField {
   readonly trimmed?: DeclarativeFlag;
   readonly nfc?: DeclarativeFlag;
   readonly notInFuture?: DeclarativeFlag;
-  readonly pattern?: string | (DeclarativeRuleOptions & { readonly value: string; readonly flags?: string });
-  /** The value must not match: a regular expression, or `{ value, flags, …options }`, as `pattern`. */
-  readonly notPattern?: string | (DeclarativeRuleOptions & { readonly value: string; readonly flags?: string });
-  readonly oneOf?: readonly Scalar[] | (DeclarativeRuleOptions & { readonly values: readonly Scalar[]; readonly caseInsensitive?: boolean });
-  readonly notOneOf?: readonly Scalar[] | (DeclarativeRuleOptions & { readonly values: readonly Scalar[]; readonly caseInsensitive?: boolean });
+  readonly pattern?: string | (DeclarativeRuleOptions & { readonly value: string; readonly flags?: string; readonly trim?: boolean });
+  /** The value must not match: a regular expression, or `{ value, flags, trim, …options }`, as `pattern`. */
+  readonly notPattern?: string | (DeclarativeRuleOptions & { readonly value: string; readonly flags?: string; readonly trim?: boolean });
+  readonly oneOf?: readonly Scalar[] | (DeclarativeRuleOptions & { readonly values: readonly Scalar[]; readonly caseInsensitive?: boolean; readonly trim?: boolean });
+  readonly notOneOf?: readonly Scalar[] | (DeclarativeRuleOptions & { readonly values: readonly Scalar[]; readonly caseInsensitive?: boolean; readonly trim?: boolean });
   readonly min?: DeclarativeBound | (DeclarativeRuleOptions & { readonly value: DeclarativeBound; readonly exclusive?: boolean });
   readonly max?: DeclarativeBound | (DeclarativeRuleOptions & { readonly value: DeclarativeBound; readonly exclusive?: boolean });
   readonly length?: DeclarativeRuleOptions & { readonly min?: number; readonly max?: number };

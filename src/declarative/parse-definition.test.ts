@@ -268,6 +268,20 @@ rules:
     expect(Object.values(ok.fields).map((f) => f.rules.map((r) => r.name))).toEqual([['oneOf'], ['notOneOf'], ['oneOf'], ['notOneOf']]);
   });
 
+  it('compares trimmed where a file says trim, as TypeScript\'s { trim: true } does (enum, oneOf, notOneOf, pattern, notPattern)', async () => {
+    const def = yaml('name: x\nfields:\n'
+      + '  e: { type: enum, values: [A, B], trim: true, trimmed: { severity: warning } }\n'
+      + '  o: { type: text, oneOf: { values: [x], trim: true } }\n'
+      + '  n: { type: text, notOneOf: { values: ["0"], trim: true } }\n'
+      + '  p: { type: text, pattern: { value: \'^\\d{2}$\', trim: true } }\n'
+      + '  q: { type: text, notPattern: { value: \'^0+$\', trim: true } }\n'
+      + '  r: { type: text, pattern: \'^\\d{2}$\' }\n');
+    const report = await validate(def, [{ e: 'A ', o: ' x', n: '0\t', p: '12\u00a0', q: ' 00', r: '12 ' }], { now: NOW });
+    expect(report.rules.filter((r) => r.failed > 0).map((r) => r.id)).toEqual(['e.trimmed', 'n.notOneOf', 'q.notPattern', 'r.pattern']);
+    expect(def.fields.p?.rules[0]?.params).toEqual({ pattern: '/^\\d{2}$/', trim: true });
+    expect(problem(FIELD('{ type: text, trim: true }')).message).toMatch(/applies to enum fields only, not text/);
+  });
+
   it('carries the dataset options', () => {
     expect(def.key).toBe('id');
     expect(def.missingValues).toEqual(['-']);

@@ -38,9 +38,12 @@ export function landUseScheme(options: LandUseCodeOptions): (row: TypedRow) => R
   };
 }
 
-/** The finding for a code under a table: none for a parcel code or a code the table replaced. */
+/**
+ * The finding for a code under a table: none for a parcel code or a code the table replaced. Text is judged without
+ * its surrounding whitespace (`String.prototype.trim`): `"LUC "` is a right code whose stray space `trimmed` reports.
+ */
 export function judgeLandUseCode(table: LandUseCodeTable, v: unknown): { code: string; params: { scheme: string } } | undefined {
-  const code = typeof v === 'string' ? v : String(v);
+  const code = typeof v === 'string' ? v.trim() : String(v);
   if (parcelCodes(table).has(code) || Object.hasOwn(table.entries.replaced, code)) return undefined;
   const params = { scheme: table.version };
   if (table.entries.groups.includes(code)) return { code: 'group_land_use_code', params };

@@ -17,6 +17,9 @@ describe('agriculturalTerm', () => {
     ['ODT', '01/01/2099', '2020-01-01', []],
     ['LUC', 'LAU_DAI', '2020-01-01', []],
     ['LUC', 'not a date', '2020-01-01', []],
+    // The code and term without their surrounding whitespace (a spaced "LUC " with a 70-year term passed).
+    ['LUC ', '16/10/2063', '2013-10-15', ['agricultural_term_too_long']],
+    ['\u00a0NTS', '01/07/2080\t', '2024-07-01', ['agricultural_term_too_long']],
   ])('%s ending %s, issued %s, gives %j', (code, term, issued, expected) => {
     const row = { land_use_code: code, land_use_term: term, gcn_issue_date: day(issued) };
     expect(codes(runRecord(rule, row))).toEqual(expected);

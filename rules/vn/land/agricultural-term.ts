@@ -38,7 +38,8 @@ const messages: MessageTable = {
  * start (DOMAIN-VN §4.3): end ≤ start + 50 years, compared as UTC days (29/02 + 50 years = 28/02). A longer term →
  * `agricultural_term_too_long` on the term column. Whether a parcel is within the quota or the RSX forest is planted
  * is not in the data, so the rule's severity is `warning`. Terms that are `LAU_DAI` or unreadable pass (the term
- * format is `landUseTerm`'s concern); rows missing any of the three columns are not checked.
+ * format is `landUseTerm`'s concern); rows missing any of the three columns are not checked. The code and the term
+ * are read without their surrounding whitespace (`String.prototype.trim`; `trimmed` reports it).
  * `issueDate` must be a date or datetime field: another type is refused when the dataset is defined.
  * @example vn.agriculturalTerm({ code: 'land_use_code', term: 'land_use_term', issueDate: 'gcn_issue_date' })
  */
@@ -50,9 +51,10 @@ export function agriculturalTerm(fields: AgriculturalTermFields, options: Agricu
     fields: [fields.code, fields.term, fields.issueDate], messages, params: { years: AGRICULTURAL_TERM_YEARS },
     quotingParams: ['code', 'start'], fieldKinds: kindsByField([[fields.issueDate, DATES]]),
   }, (row) => {
-    const code = row[fields.code];
+    const raw = row[fields.code];
+    const code = typeof raw === 'string' ? raw.trim() : undefined;
     const start = row[fields.issueDate];
-    if (typeof code !== 'string' || !codes.includes(code) || !(start instanceof Date)) return undefined;
+    if (code === undefined || !codes.includes(code) || !(start instanceof Date)) return undefined;
     const end = termEndMs(row[fields.term], parse);
     if (Number.isNaN(end) || end <= addYearsUtcMs(start.getTime(), AGRICULTURAL_TERM_YEARS)) return undefined;
     return { code: 'agricultural_term_too_long', field: fields.term, params: { code, start: isoDay(start) } };

@@ -8,10 +8,15 @@ describe('gcnSerial', () => {
       expect(runValue(gcnSerial(), serial)).toEqual([]);
     });
 
-  it.each([['ab 123456'], ['AB-123456'], ['AB  123456'], ['AB 12345'], ['ABC 123456'], ['123456'], ['AB 1234567'], [' AB 123456'], ['']])(
+  it.each([['ab 123456'], ['AB-123456'], ['AB  123456'], ['AB 12345'], ['ABC 123456'], ['123456'], ['AB 1234567'], [' AB  123456'], ['']])(
     'reports %s as unusual', (serial) => {
       expect(codes(runValue(gcnSerial(), serial))).toEqual(['unusual_gcn_serial']);
     });
+
+  // Regression: "AB 234567" + NBSP was "unusual_gcn_serial": a right serial with a stray space is `trimmed`'s finding.
+  it.each([[' AB 123456'], ['AB 123456\u00a0'], ['\ufeffAB123456'], ['A 1234567\t']])('judges %j without its surrounding whitespace', (serial) => {
+    expect(runValue(gcnSerial(), serial)).toEqual([]);
+  });
 
   it('reports unusual shapes as warnings', () => {
     expect(gcnSerial().severity).toBe('warning');

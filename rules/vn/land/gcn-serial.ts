@@ -16,12 +16,14 @@ const messages: MessageTable = {
  * The land-use certificate (GCN) serial has a known shape (DOMAIN-VN §4.2): two capital letters and 6 digits, the
  * common form, printed with an optional space (`AA 123456`, `CĐ123456`); two letters and 8 digits (2024 form); one
  * letter and 7 digits (older forms). Other shapes are plausible but unusual, so the rule's severity is `warning`.
- * Lower-case letters are reported (serials are printed in capitals). Uniqueness is a separate rule (`.unique()`).
- * @example field.text().use(vn.gcnSerial()) // "AB 123456" passes; "AB-12345" → unusual_gcn_serial
+ * Lower-case letters are reported (serials are printed in capitals). Surrounding whitespace is ignored (what
+ * `String.prototype.trim` removes, as `cccd` ignores it; `trimmed` reports it). Uniqueness is a separate rule
+ * (`.unique()`, whose keys compare trimmed too).
+ * @example field.text().use(vn.gcnSerial()) // "AB 123456" and "AB 123456\u00a0" pass; "AB-12345" → unusual_gcn_serial
  */
 export function gcnSerial(options: RuleOptions = {}): ValueRule {
   return valueRule({
     name: 'gcnSerial', criterion: 'correct', code: 'unusual_gcn_serial', messages,
     params: { pattern: String(GCN_SERIAL_PATTERN) },
-  }, (v) => typeof v === 'string' && GCN_SERIAL_PATTERN.test(v), { severity: 'warning', ...options });
+  }, (v) => typeof v === 'string' && GCN_SERIAL_PATTERN.test(v.trim()), { severity: 'warning', ...options });
 }

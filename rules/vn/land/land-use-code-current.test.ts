@@ -12,6 +12,12 @@ describe('landUseCodeCurrent', () => {
     expect(f?.suggestion).toBe(replacement);
   });
 
+  it('reads a code without its surrounding whitespace (the replaced code "BHK " passed)', () => {
+    for (const code of ['BHK ', '\u00a0BHK', 'BHK\t']) {
+      expect(runValue(landUseCodeCurrent(), code).map((f) => [f.code, f.suggestion])).toEqual([['replaced_land_use_code', 'HNK']]);
+    }
+  });
+
   it.each([['LUC'], ['HNK'], ['ONT'], ['XYZ'], ['NNP']])('lets %s pass', (code) => {
     expect(runValue(landUseCodeCurrent(), code)).toEqual([]);
   });

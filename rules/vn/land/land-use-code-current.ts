@@ -20,7 +20,8 @@ const messages: MessageTable = {
  * Current data uses current land-use codes (DOMAIN-VN §4.1, live): a code that the scheme in force on the run's date (`ctx.today`) replaced
  * (BHK, NHK → HNK; LUN → LUK; DDT, DDL → DDD under the 2024 scheme, in force from 1/8/2024) is reported as
  * `replaced_land_use_code` with the replacement as a suggestion (never applied). Before the new scheme's start the
- * old codes are current and pass. Unknown codes pass here: `landUseCode` reports them.
+ * old codes are current and pass. Unknown codes pass here: `landUseCode` reports them. Surrounding whitespace is
+ * ignored (`String.prototype.trim`; `trimmed` reports it): `"BHK "` is reported as `BHK`.
  * @example field.text().use(vn.landUseCodeCurrent()) // "BHK" at now = 2026 → replaced_land_use_code, suggestion "HNK"
  */
 export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): ValueRule {
@@ -29,8 +30,9 @@ export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): Val
   return valueRule({ options: { tables: true }, name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages,
     quotingParams: [] }, (v, ctx) => {
     const table = tableAt(tables, ctx.today);
-    if (table === undefined || typeof v !== 'string' || !Object.hasOwn(table.entries.replaced, v)) return undefined;
-    const replacement = table.entries.replaced[v] as string;
+    const code = typeof v === 'string' ? v.trim() : undefined;
+    if (table === undefined || code === undefined || !Object.hasOwn(table.entries.replaced, code)) return undefined;
+    const replacement = table.entries.replaced[code] as string;
     return {
       code: 'replaced_land_use_code', suggestion: replacement,
       params: { replacement, scheme: table.version, since: table.validFrom },

@@ -15,9 +15,15 @@ describe('landUseCode', () => {
   it.each([
     ['NNP', 'group_land_use_code'], ['PNN', 'group_land_use_code'], ['LUA', 'group_land_use_code'],
     ['CSD', 'group_land_use_code'], ['XYZ', 'unknown_land_use_code'], ['luc', 'unknown_land_use_code'],
-    [' LUC', 'unknown_land_use_code'], ['DTS', 'unknown_land_use_code'], ['', 'unknown_land_use_code'],
+    ['L UC', 'unknown_land_use_code'], ['DTS', 'unknown_land_use_code'], ['', 'unknown_land_use_code'],
   ])('reports %s under scheme 2024 as %s', (code, expected) => {
     expect(codes(runValue(landUseCode({ scheme: '2024' }), code))).toEqual([expected]);
+  });
+
+  // Regression: "LUC " was "not a land-use type code": a right code with a stray space is `trimmed`'s clean finding.
+  it.each([[' LUC'], ['LUC '], ['LUC\u00a0'], ['\ufeffLUC'], ['LUC\t'], [' PNN\r\n']])('judges %j without its surrounding whitespace', (code) => {
+    const strict = landUseCode({ scheme: '2024', strict: true });
+    expect(codes(runValue(strict, code))).toEqual(code.includes('PNN') ? ['group_land_use_code'] : []);
   });
 
   it.each([['BHK'], ['NHK'], ['LUN'], ['DDT'], ['DDL']])(

@@ -11,6 +11,11 @@ describe('landUseTerm', () => {
     expect(codes(runValue(landUseTerm(), term))).toEqual(['invalid_land_use_term']);
   });
 
+  // Regression: "LAU_DAI " and a spaced end date were invalid terms: a right term with a stray space is `trimmed`'s.
+  it.each([['LAU_DAI '], ['\u00a0LAU_DAI'], ['\ufeff15/10/2063'], ['15/10/2063\t']])('judges %j without its surrounding whitespace', (term) => {
+    expect(runValue(landUseTerm(), term)).toEqual([]);
+  });
+
   it('reads another declared format', () => {
     expect(runValue(landUseTerm({ format: 'yyyyMMdd' }), '20700101')).toEqual([]);
   });

@@ -20,24 +20,34 @@ const messages: MessageTable = {
 
 /**
  * A land-use term is `LAU_DAI` (permanent use) or a valid end date in `format` (default `dd/MM/yyyy`, no rollover:
- * `31/02/2070` fails). Dates given as `Date` objects pass. Anything else → `invalid_land_use_term`.
+ * `31/02/2070` fails). Dates given as `Date` objects pass. Anything else → `invalid_land_use_term`. Text is judged
+ * without its surrounding whitespace (what `String.prototype.trim` removes, as `cccd` ignores it): `"LAU_DAI "` is a
+ * right term whose stray space `trimmed` reports.
  * @example field.text().use(vn.landUseTerm()) // "LAU_DAI" and "15/10/2063" pass; "lâu dài" → invalid_land_use_term
  */
 export function landUseTerm(options: LandUseTermOptions = {}): ValueRule {
   const format = options.format ?? 'dd/MM/yyyy';
   const parse = compileDateFormat(format);
   return valueRule({ options: { format: true }, name: 'landUseTerm', criterion: 'correct', code: 'invalid_land_use_term', messages, params: { format } },
-    (v) => v === PERMANENT_TERM || (v instanceof Date && !Number.isNaN(v.getTime())) ||
-      (typeof v === 'string' && !Number.isNaN(parse(v))), options);
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime())) ||
+      (typeof v === 'string' && (isPermanentTerm(v) || !Number.isNaN(parse(v.trim())))), options);
 }
 
 /**
- * The end of a term given as text in `format` or as a `Date`, in epoch ms; NaN for `LAU_DAI` or unreadable text.
- * Milliseconds rather than a `Date`: it is compared once a row.
+ * The term is `LAU_DAI`, surrounding whitespace aside (`String.prototype.trim`, as the land rules read codes).
+ * @example isPermanentTerm('LAU_DAI ') // true
+ */
+export function isPermanentTerm(v: unknown): boolean {
+  return typeof v === 'string' && (v === PERMANENT_TERM || v.trim() === PERMANENT_TERM);
+}
+
+/**
+ * The end of a term given as text in `format` (surrounding whitespace aside) or as a `Date`, in epoch ms; NaN for
+ * `LAU_DAI` or unreadable text. Milliseconds rather than a `Date`: it is compared once a row.
  * @example termEndMs('15/10/2063', compileDateFormat('dd/MM/yyyy')) // Date.UTC(2063, 9, 15)
  */
 export function termEndMs(v: unknown, parse: (text: string) => number): number {
   if (v instanceof Date) return v.getTime();
-  if (typeof v !== 'string' || v === PERMANENT_TERM) return NaN;
-  return parse(v);
+  if (typeof v !== 'string' || isPermanentTerm(v)) return NaN;
+  return parse(v.trim());
 }

@@ -8,6 +8,8 @@ describe('residentialTermPermanent', () => {
     ['ONT', 'LAU_DAI', []], ['ODT', 'LAU_DAI', []], ['LUC', '01/01/2070', []], ['CLN', 'LAU_DAI', []],
     ['ONT', '01/01/2070', ['residential_term_not_permanent']], ['ODT', 'lau dai', ['residential_term_not_permanent']],
     ['ODT', day('2070-01-01'), ['residential_term_not_permanent']],
+    // Both columns without their surrounding whitespace: a spaced LAU_DAI was "not permanent", a spaced ODT not residential.
+    ['ODT', 'LAU_DAI\u00a0', []], ['ONT ', ' LAU_DAI', []], ['\ufeffODT', '01/01/2070', ['residential_term_not_permanent']],
   ])('%s with term %s gives %j', (code, term, expected) => {
     expect(codes(runRecord(rule, { land_use_code: code, land_use_term: term }))).toEqual(expected);
   });
