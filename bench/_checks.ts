@@ -49,7 +49,7 @@ export const NOT_COMPARED: Readonly<Record<string, string>> = {
  */
 export const WHOLE_EXTRA = [
   'province_code.trimmed', 'commune_code.trimmed', 'land_use_code.trimmed', 'land_use_term.trimmed', 'owner_id.trimmed',
-  'owner_gender.trimmed', 'gcn_serial.trimmed',
+  'owner_gender.trimmed', 'owner_gender.nfc', 'gcn_serial.trimmed',
   'land_use_code.landUseCode', 'land_use_code.landUseCodeCurrent', 'agriculturalTerm',
   'owner_id.cccdPlausible',
   'owner_name.whitespace', 'owner_name.vnName', 'owner_address.whitespace',

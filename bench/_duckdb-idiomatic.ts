@@ -87,7 +87,7 @@ export function idiomaticQueryWith(path: string, nowMs: number, extra: Idiomatic
     'owner_birth_year.min': 'birth < 1900',
     'owner_birth_year.notInFuture': `birth > ${year}`,
     'owner_gender.required': 'm_owner_gender',
-    'owner_gender.oneOf': `NOT m_owner_gender AND trim(owner_gender) NOT IN ('Nam', 'Nữ')`,
+    'owner_gender.oneOf': `NOT m_owner_gender AND nfc_normalize(trim(owner_gender)) NOT IN ('Nam', 'Nữ')`,
     'owner_address.trimmed': 'NOT m_owner_address AND owner_address <> trim(owner_address)',
     'owner_address.nfc': 'NOT m_owner_address AND nfc_normalize(owner_address) <> owner_address',
     'gcn_serial.gcnSerial': `NOT m_gcn_serial AND NOT regexp_full_match(trim(gcn_serial), ${lit(GCN_PATTERN)})`,

@@ -3,12 +3,12 @@
  * checks of bench/_duckdb-idiomatic.ts (the same SQL, not a copy) plus every further rule of the definition that SQL
  * can state (bench/_checks.ts, WHOLE_EXTRA): land-use codes of the scheme chosen by the certificate date (a CASE on
  * the parsed date over IN lists), replaced codes, the 50-year agricultural term, the plausibility of a personal ID's
- * province, VN-2000 ranges, Excel serials in date columns, whitespace around codes and identifiers, stray spaces and
- * name shape on readable text, and the
- * table-level row count and freshness. Every list and bound comes from the project's own tables (rules/vn/…); the
- * rules SQL cannot state are listed, with the reason, in WHOLE_NOT_COMPARED. Its per-rule counts must equal ddss's
- * on the bench files, like the other peers'; it is timed against ddss running the whole definition. To check the
- * counts without the whole bench: `npx tsx bench/whole-counts.ts <file.csv>` (after `npx tsup`).
+ * province, VN-2000 ranges, Excel serials in date columns, whitespace around codes and identifiers, the gender in NFC,
+ * stray spaces and name shape on readable text, and the table-level row count and freshness. Every list and bound
+ * comes from the project's own tables (rules/vn/…); the rules SQL cannot state are listed, with the reason, in
+ * WHOLE_NOT_COMPARED. Its per-rule counts must equal ddss's on the bench files, like the other peers'; it is timed
+ * against ddss running the whole definition. To check the counts without the whole bench:
+ * `npx tsx bench/whole-counts.ts <file.csv>` (after `npx tsup`).
  */
 import { sub } from 'date-fns';
 import { PROVINCES_2008 } from '../rules/vn/tables/provinces.js';
@@ -95,6 +95,7 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
       'land_use_term.trimmed': untrimmed('land_use_term'),
       'owner_id.trimmed': untrimmed('owner_id'),
       'owner_gender.trimmed': untrimmed('owner_gender'),
+      'owner_gender.nfc': 'count(*) FILTER (WHERE NOT m_owner_gender AND nfc_normalize(owner_gender) <> owner_gender)',
       'gcn_serial.trimmed': untrimmed('gcn_serial'),
       'land_use_code.landUseCode': `count(*) FILTER (WHERE NOT m_land_use_code AND ${scheme})`,
       'land_use_code.landUseCodeCurrent': `count(*) FILTER (WHERE NOT m_land_use_code AND code IN ${list(replaced.length > 0 ? replaced : [''])})`,

@@ -123,7 +123,7 @@ export function landQuery(path: string, nowMs: number): string {
     'owner_birth_year.min': 'NOT m_owner_birth_year AND i_birth < 1900',
     'owner_birth_year.notInFuture': `NOT m_owner_birth_year AND i_birth > ${year}`,
     'owner_gender.required': 'm_owner_gender',
-    'owner_gender.oneOf': `NOT m_owner_gender AND jtrim(owner_gender) NOT IN ('Nam', 'Nữ')`,
+    'owner_gender.oneOf': `NOT m_owner_gender AND nfc_normalize(jtrim(owner_gender)) NOT IN ('Nam', 'Nữ')`,
     'owner_address.trimmed': 'NOT m_owner_address AND edge_space(owner_address)',
     'owner_address.nfc': 'NOT m_owner_address AND nfc_normalize(owner_address) <> owner_address',
     'gcn_serial.gcnSerial': `NOT m_gcn_serial AND NOT regexp_full_match(jtrim(gcn_serial), ${lit(GCN_PATTERN)})`,

@@ -211,7 +211,7 @@ export async function runLoop(path: string, nowMs: number): Promise<LoopResult> 
       const gender = cell(cGender);
       if (gender === undefined || missing(gender)) fail('owner_gender.required');
       else {
-        const listed = gender.trim(); // the enum compares trimmed (trim: true)
+        const listed = gender.trim().normalize('NFC'); // the enum compares trimmed (trim: true) and in NFC
         if (listed !== 'Nam' && listed !== 'Nữ') fail('owner_gender.oneOf');
         const g = gender.trim().normalize('NFC').toLowerCase();
         const stated = g === 'nam' ? 'Nam' : g === 'nữ' ? 'Nữ' : undefined;

@@ -32,7 +32,22 @@ describe('oneOf / notOneOf', () => {
     [oneOf([' x '], { trim: true }), ' x ', []],
     [notOneOf(['000000000000'], { trim: true }), '000000000000 ', ['forbidden_value']],
     [notOneOf(['000000000000']), '000000000000 ', []],
-  ])('%#: with trim, compares %j without its surrounding whitespace', (rule, v, expected) => expect(codes(rule, v)).toEqual(expected));
+  ])('case %#: with trim, compares the value without its surrounding whitespace', (rule, v, expected) => expect(codes(rule, v)).toEqual(expected));
+
+  // Regression: a decomposed (NFD) "Nữ" was not_in_set, a correctness error, where it is the listed value in another
+  // Unicode form (DOMAIN-VN §6: a clean finding, `.nfc()`'s).
+  const nfd = (s: string) => s.normalize('NFD');
+  it.each([
+    [oneOf(['Nam', 'Nữ']), nfd('Nữ'), []],
+    [oneOf(['Nam', 'Nữ'], { caseInsensitive: true }), nfd('NỮ'), []],
+    [oneOf(['Nam', 'Nữ'], { trim: true }), `${nfd('Nữ')}\u00a0`, []],
+    [oneOf(['Nam', 'Nữ']), `${nfd('Nữ')} `, ['not_in_set']],
+    [oneOf([nfd('Nữ')]), 'Nữ', []],
+    [oneOf(['Nam', 'Nữ']), nfd('Nứ'), ['not_in_set']],
+    [oneOf(['Hà Nội']), 'Ha\u0300 Nô\u0323i', []],
+    [notOneOf(['Không rõ']), nfd('Không rõ'), ['forbidden_value']],
+    [notOneOf(['Không rõ']), 'Không', []],
+  ])('case %#: compares the value in NFC', (rule, v, expected) => expect(codes(rule, v)).toEqual(expected));
 
   it('says trim in its params only when asked', () => {
     expect(oneOf(['a']).params).toEqual({ allowed: 'a' });

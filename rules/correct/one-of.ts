@@ -1,5 +1,6 @@
 import { valueRule } from '../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../src/core/types.js';
+import { MAY_DECOMPOSE, textFacts } from '../clean/_text-facts.js';
 
 export interface OneOfOptions extends RuleOptions {
   /** Compare case-insensitively (after `toLocaleLowerCase('vi')`). */
@@ -14,9 +15,11 @@ export interface OneOfOptions extends RuleOptions {
 
 /**
  * The value is one of a list (Great Expectations' `expect_column_values_to_be_in_set`). Missing values are not
- * checked; numbers and dates are compared by value, text exactly unless `caseInsensitive` or `trim`. An empty list
- * throws when the rule is built (every value would fail). With `trim`, its params say `trim: true`.
- * @example field.text().oneOf(['Nam', 'Nữ']) // "nam" → not_in_set
+ * checked; numbers and dates are compared by value, text exactly unless `caseInsensitive` or `trim` — and in Unicode
+ * NFC: a decomposed `"Nữ"` (typed with a combining-accent keyboard) is the listed `Nữ`, the same text by Unicode
+ * canonical equivalence, so its form is a clean finding (`.nfc()`), not a correctness one. An empty list throws when
+ * the rule is built (every value would fail). With `trim`, its params say `trim: true`.
+ * @example field.text().oneOf(['Nam', 'Nữ']) // "nam" → not_in_set; "Nữ".normalize('NFD') passes (add .nfc() to flag it)
  * @example field.text().trimmed().oneOf(['Nam', 'Nữ'], { trim: true }) // "Nam " → surrounding_whitespace (trimmed) only
  */
 export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
@@ -29,7 +32,8 @@ export function oneOf(values: Iterable<unknown>, options: OneOfOptions = {}): Va
 
 /**
  * The value is none of a list (`expect_column_values_to_not_be_in_set`), e.g. known placeholder IDs; compared as
- * `oneOf` compares (`caseInsensitive`, `trim`). An empty list throws when the rule is built (it would check nothing).
+ * `oneOf` compares (`caseInsensitive`, `trim`, NFC). An empty list throws when the rule is built (it would check
+ * nothing).
  * @example field.text().notOneOf(['000000000000'])
  */
 export function notOneOf(values: Iterable<unknown>, options: OneOfOptions = {}): ValueRule {
@@ -49,17 +53,21 @@ function trimParam(options: OneOfOptions): { trim?: true } {
 
 /**
  * The list as compared, and its membership test: the value as given first (the common case, one lookup), and only
- * when that misses, its trimmed text (`trim`).
+ * when that misses, its text trimmed (`trim`) and in NFC against the listed texts in NFC. Text that cannot be
+ * decomposed (ASCII, precomposed Vietnamese) skips the normalisation, so a list of codes pays nothing for it.
  */
 function membership(list: readonly unknown[], options: OneOfOptions): { set: ReadonlySet<unknown>; has: (v: unknown) => boolean } {
   const norm = normalizer(options.caseInsensitive === true);
   const set = new Set(list.map(norm));
+  const composed = list.some((x) => typeof x === 'string' && x !== x.normalize('NFC'))
+    ? new Set(list.map((x) => norm(typeof x === 'string' ? x.normalize('NFC') : x))) : set;
   const trim = options.trim === true;
   const has = (v: unknown): boolean => {
     if (set.has(norm(v))) return true;
-    if (!trim || typeof v !== 'string') return false;
-    const t = v.trim();
-    return t !== v && set.has(norm(t));
+    if (typeof v !== 'string') return false;
+    const t = trim ? v.trim() : v;
+    const n = (textFacts(t) & MAY_DECOMPOSE) === 0 ? t : t.normalize('NFC');
+    return (t !== v || n !== t || composed !== set) && composed.has(norm(n));
   };
   return { set, has };
 }

@@ -60,6 +60,13 @@ describe('insurance-participants', () => {
     }
   });
 
+  // Regression: a decomposed (NFD) "Nữ" was gender.oneOf's not_in_set, a correctness error; it is the right value in
+  // another Unicode form, one clean finding (DOMAIN-VN §6), and the ID's gender is still compared with it.
+  it('reports a decomposed gender as not NFC only', async () => {
+    expect(await brokenRow({ gender: 'Nữ'.normalize('NFD') }, retiree)).toEqual(['1:gender.nfc:not_nfc']);
+    expect(await brokenRow({ gender: 'Nữ'.normalize('NFD') })).toEqual(['0:gender.nfc:not_nfc', '0:idGender:id_gender_mismatch']);
+  });
+
   it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
     expect(Object.keys(insuranceParticipants.fields)).toEqual([
       'bhxh_no', 'full_name', 'dob', 'gender', 'id_no', 'phone', 'province_code', 'commune_code', 'bhyt_card_no',

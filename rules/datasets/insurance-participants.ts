@@ -39,8 +39,8 @@ import { COSMETIC, cosmeticNameRules } from './_rules.js';
  * - ĐỦ (sufficient): the identity, card and status columns are filled; placeholders such as `N/A`, `-`,
  *   `01/01/1900`, `00/00/0000` count as missing; the export is not empty.
  * - SẠCH (clean): one row per BHXH number and one BHXH number per person; names in Unicode NFC without legacy
- *   encodings, stray spaces or honorifics; no whitespace around a code or identifier; branch tax codes in their
- *   dashed form.
+ *   encodings, stray spaces or honorifics; the gender in NFC; no whitespace around a code or identifier; branch tax
+ *   codes in their dashed form.
  * - SỐNG (live): every record updated within 365 days and the table within 30; no active participant with an
  *   expired card; no phone number with a pre-2018 prefix; no province code retired on 1/7/2025.
  *
@@ -89,7 +89,8 @@ export function insuranceParticipantsWith(options: PersonRegisterOptions = {}): 
         .label({ en: 'Full name', vi: 'Họ và tên' }),
       dob: vnDate().required().pii().notInFuture()
         .label({ en: 'Date of birth', vi: 'Ngày sinh' }),
-      gender: field.enum(['Nam', 'Nữ'], { trim: true }).required().trimmed(COSMETIC)
+      // A decomposed "Nữ" is the listed value (the enum compares in NFC): its form is nfc's clean finding.
+      gender: field.enum(['Nam', 'Nữ'], { trim: true }).required().trimmed(COSMETIC).use(nfc())
         .label({ en: 'Gender', vi: 'Giới tính' }),
       id_no: field.text().required().pii().trimmed(COSMETIC).use(cccd(), cccdPlausible())
         .label({ en: 'Personal ID', vi: 'Số định danh cá nhân' }),

@@ -84,6 +84,11 @@ describe('land-parcels', () => {
     }
   });
 
+  // Regression: a decomposed (NFD) "Nữ" was owner_gender.oneOf's not_in_set, a correctness error (DOMAIN-VN §6: clean).
+  it('reports a decomposed gender as not NFC only', async () => {
+    expect(await brokenRow({ owner_gender: 'Nữ'.normalize('NFD') }, rice)).toEqual(['1:owner_gender.nfc:not_nfc']);
+  });
+
   it('judges a spaced code in its cross-field rules as the code', async () => {
     expect(await brokenRow({ land_use_code: 'ODT ', land_use_term: '01/01/2070' })).toEqual(
       ['0:land_use_code.trimmed:surrounding_whitespace', '0:residentialTermPermanent:residential_term_not_permanent']);

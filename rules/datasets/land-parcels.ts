@@ -39,7 +39,7 @@ import { COSMETIC, cosmeticNameRules, maxDecimals, readableText, verified, yearN
  * - ĐỦ (sufficient): every mandatory column is filled; blanks, whitespace and placeholders (`N/A`, `-`, `NULL`,
  *   `00/00/0000`, `01/01/1900`) count as missing; the export is not empty.
  * - SẠCH (clean): one row per parcel (parcel id, commune + map sheet + parcel number, certificate serial are unique),
- *   names and addresses in Unicode NFC, no legacy TCVN3/VNI text or mojibake, no stray or doubled spaces (nor
+ *   names, addresses and genders in Unicode NFC, no legacy TCVN3/VNI text or mojibake, no stray or doubled spaces (nor
  *   whitespace around a code or identifier), areas kept to 0.1 m².
  * - SỐNG (live): every record was updated within 365 days and the table within 30; no owner identified only by a
  *   9-digit CMND (void since 1/1/2025), no land-use code the 2024 scheme replaced, no province code retired on
@@ -109,7 +109,8 @@ export function landParcelsWith(options: PersonRegisterOptions = {}): DatasetDef
         .label({ en: 'Owner personal ID', vi: 'Số định danh cá nhân' }),
       owner_birth_year: field.integer().required().pii().min(1900).use(yearNotInFuture())
         .label({ en: 'Owner birth year', vi: 'Năm sinh' }),
-      owner_gender: field.enum(['Nam', 'Nữ'], { trim: true }).required().trimmed(COSMETIC)
+      // A decomposed "Nữ" is the listed value (the enum compares in NFC): its form is nfc's clean finding.
+      owner_gender: field.enum(['Nam', 'Nữ'], { trim: true }).required().trimmed(COSMETIC).use(nfc())
         .label({ en: 'Owner gender', vi: 'Giới tính' }),
       owner_address: field.text().pii().trimmed(COSMETIC)
         .use(nfc(), legacyEncoding(), whitespace({ ...COSMETIC, when: readableText('owner_address') }))
