@@ -99,8 +99,9 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
       'gcn_serial.trimmed': untrimmed('gcn_serial'),
       'land_use_code.landUseCode': `count(*) FILTER (WHERE NOT m_land_use_code AND ${scheme})`,
       'land_use_code.landUseCodeCurrent': `count(*) FILTER (WHERE NOT m_land_use_code AND code IN ${list(replaced.length > 0 ? replaced : [''])})`,
-      agriculturalTerm: `count(*) FILTER (WHERE code IN ${list(AGRICULTURAL_TERM_CODES)}
-       AND term_end > issued::DATE + INTERVAL ${AGRICULTURAL_TERM_YEARS} YEAR)`,
+      // A permanent term (LAU_DAI) on such land fails whatever the issue date; a dated one past 50 years from it.
+      agriculturalTerm: `count(*) FILTER (WHERE code IN ${list(AGRICULTURAL_TERM_CODES)} AND NOT m_land_use_term
+       AND (trim(land_use_term) = 'LAU_DAI' OR term_end > issued::DATE + INTERVAL ${AGRICULTURAL_TERM_YEARS} YEAR))`,
       'owner_id.cccdPlausible': `count(*) FILTER (WHERE regexp_full_match(trim(owner_id), '[0-9]{12}')
        AND NOT regexp_full_match(trim(owner_id), ${lit(plausibleId)}))`,
       'owner_name.whitespace': `count(*) FILTER (WHERE NOT name_unreadable AND regexp_matches(owner_name, ${lit(ODD_SPACE)}))`,

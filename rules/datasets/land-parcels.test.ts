@@ -138,6 +138,11 @@ describe('land-parcels', () => {
     ['an unreadable term', { land_use_term: 'lâu dài' }, ['land_use_term.landUseTerm:invalid_land_use_term'], rice],
     ['residential land with an end date', { land_use_term: '01/01/2070' }, ['residentialTermPermanent:residential_term_not_permanent']],
     ['rice land for 60 years', { land_use_term: '15/03/2079' }, ['agriculturalTerm:agricultural_term_too_long'], rice],
+    // Regression: rice or perennial-crop land held permanently passed, while a term of 50 years and a day was flagged.
+    ['rice land held permanently', { land_use_term: 'LAU_DAI' }, ['agriculturalTerm:agricultural_term_permanent'], rice],
+    ['perennial-crop land held permanently', { land_use_code: 'CLN', land_use_term: 'LAU_DAI' }, ['agriculturalTerm:agricultural_term_permanent'], rice],
+    ['rice land without a certificate held permanently', { land_use_term: 'LAU_DAI', gcn_issue_date: '', gcn_serial: '' },
+      ['agriculturalTerm:agricultural_term_permanent'], rice],
     ['an 11-digit personal ID', { owner_id: '01089012345' }, ['owner_id.cccd:leading_zero_lost']],
     ['a personal ID in Excel notation', { owner_id: '1.08901E+09' }, ['owner_id.cccd:non_digit_character']],
     ['a personal ID from no province', { owner_id: '003089012345' }, ['owner_id.cccdPlausible:unknown_province_code']],

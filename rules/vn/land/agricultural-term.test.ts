@@ -15,7 +15,11 @@ describe('agriculturalTerm', () => {
     ['RSX', '01/01/2099', '2020-01-01', ['agricultural_term_too_long']],
     ['RPH', '01/01/2099', '2020-01-01', []],
     ['ODT', '01/01/2099', '2020-01-01', []],
-    ['LUC', 'LAU_DAI', '2020-01-01', []],
+    // Regression: a permanent term on agricultural land passed while 50 years and a day was flagged (DOMAIN-VN §4.3).
+    ['LUC', 'LAU_DAI', '2020-01-01', ['agricultural_term_permanent']],
+    ['CLN', ' LAU_DAI', '2020-01-01', ['agricultural_term_permanent']],
+    ['ODT', 'LAU_DAI', '2020-01-01', []],
+    ['RPH', 'LAU_DAI', '2020-01-01', []],
     ['LUC', 'not a date', '2020-01-01', []],
     // The code and term without their surrounding whitespace (a spaced "LUC " with a 70-year term passed).
     ['LUC ', '16/10/2063', '2013-10-15', ['agricultural_term_too_long']],
@@ -25,8 +29,17 @@ describe('agriculturalTerm', () => {
     expect(codes(runRecord(rule, row))).toEqual(expected);
   });
 
-  it('is a warning and skips rows without an issue date', () => {
+  it('is a warning and compares a dated term only where the issue date is valid', () => {
     expect(rule.severity).toBe('warning');
     expect(runRecord(rule, { land_use_code: 'LUC', land_use_term: '01/01/2199' })).toEqual([]);
+  });
+
+  it('reports a permanent term on the term column without a suggestion, whether or not an issue date is given', () => {
+    for (const row of [{ land_use_code: 'HNK', land_use_term: 'LAU_DAI' }, { land_use_code: 'HNK', land_use_term: 'LAU_DAI', gcn_issue_date: day('2019-03-15') }]) {
+      const [f, ...rest] = runRecord(rule, row);
+      expect(rest).toEqual([]);
+      expect([f?.code, f?.field, f?.suggestion, f?.params]).toEqual(['agricultural_term_permanent', 'land_use_term', undefined, { code: 'HNK' }]);
+    }
+    expect(rule.fields).toEqual(['land_use_code', 'land_use_term']);
   });
 });

@@ -4,7 +4,7 @@ import { compileDateFormat } from '../../../src/core/date-format.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { addYearsUtcMs, isoDay } from '../dates/_calendar.js';
-import { termEndMs } from './land-use-term.js';
+import { isPermanentTerm, termEndMs } from './land-use-term.js';
 
 export interface AgriculturalTermFields {
   /** The land-use type code column. */
@@ -31,31 +31,41 @@ const messages: MessageTable = {
     en: '{field}: the term of agricultural land ({code}) ends on {value}, more than {years} years after {start}',
     vi: '{field}: thời hạn sử dụng đất nông nghiệp ({code}) kết thúc ngày {value}, quá {years} năm kể từ ngày {start}',
   },
+  agricultural_term_permanent: {
+    en: '{field}: the term of agricultural land ({code}) is "{value}", unlimited, where land allocated within the quota has a term of at most {years} years',
+    vi: '{field}: thời hạn sử dụng đất nông nghiệp ({code}) là "{value}" (lâu dài, không thời hạn), trong khi đất giao trong hạn mức có thời hạn tối đa {years} năm',
+  },
 };
 
 /**
  * The term of agricultural land within the quota (LUC, LUK, HNK, CLN, NTS, LMU, RSX) ends at most 50 years after its
  * start (DOMAIN-VN §4.3): end ≤ start + 50 years, compared as UTC days (29/02 + 50 years = 28/02). A longer term →
- * `agricultural_term_too_long` on the term column. Whether a parcel is within the quota or the RSX forest is planted
- * is not in the data, so the rule's severity is `warning`. Terms that are `LAU_DAI` or unreadable pass (the term
- * format is `landUseTerm`'s concern); rows missing any of the three columns are not checked. The code and the term
- * are read without their surrounding whitespace (`String.prototype.trim`; `trimmed` reports it).
+ * `agricultural_term_too_long` on the term column; a permanent one, `LAU_DAI` (no end at all), →
+ * `agricultural_term_permanent` on the term column, whether or not the row has a start date. Whether a parcel is
+ * within the quota or the RSX forest is planted is not in the data, so the rule's severity is `warning`. Unreadable
+ * terms pass (the term format is `landUseTerm`'s concern); rows missing the code or the term are not checked, and a
+ * dated term is compared only where the start date is valid. The code and the term are read without their
+ * surrounding whitespace (`String.prototype.trim`; `trimmed` reports it).
  * `issueDate` must be a date or datetime field: another type is refused when the dataset is defined.
- * @example vn.agriculturalTerm({ code: 'land_use_code', term: 'land_use_term', issueDate: 'gcn_issue_date' })
+ * @example vn.agriculturalTerm({ code: 'land_use_code', term: 'land_use_term', issueDate: 'gcn_issue_date' }) // LUC + "LAU_DAI" → agricultural_term_permanent
  */
 export function agriculturalTerm(fields: AgriculturalTermFields, options: AgriculturalTermOptions = {}): RecordRule {
   const parse = compileDateFormat(options.format ?? 'dd/MM/yyyy');
   const codes = options.codes ?? AGRICULTURAL_TERM_CODES;
   return recordRule({
     options: { format: true, codes: true }, name: 'agriculturalTerm', criterion: 'correct', code: 'agricultural_term_too_long',
-    fields: [fields.code, fields.term, fields.issueDate], messages, params: { years: AGRICULTURAL_TERM_YEARS },
+    // The start date is read, not required: a permanent term is wrong on a parcel without a certificate date too.
+    fields: [fields.code, fields.term], reads: [fields.issueDate], messages, params: { years: AGRICULTURAL_TERM_YEARS },
     quotingParams: ['code', 'start'], fieldKinds: kindsByField([[fields.issueDate, DATES]]),
   }, (row) => {
     const raw = row[fields.code];
     const code = typeof raw === 'string' ? raw.trim() : undefined;
+    if (code === undefined || !codes.includes(code)) return undefined;
+    const term = row[fields.term];
+    if (isPermanentTerm(term)) return { code: 'agricultural_term_permanent', field: fields.term, params: { code } };
     const start = row[fields.issueDate];
-    if (code === undefined || !codes.includes(code) || !(start instanceof Date)) return undefined;
-    const end = termEndMs(row[fields.term], parse);
+    if (!(start instanceof Date)) return undefined;
+    const end = termEndMs(term, parse);
     if (Number.isNaN(end) || end <= addYearsUtcMs(start.getTime(), AGRICULTURAL_TERM_YEARS)) return undefined;
     return { code: 'agricultural_term_too_long', field: fields.term, params: { code, start: isoDay(start) } };
   }, { severity: 'warning', ...options });
