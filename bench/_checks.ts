@@ -53,7 +53,7 @@ export const WHOLE_EXTRA = [
   'land_use_code.landUseCode', 'land_use_code.landUseCodeCurrent', 'agriculturalTerm',
   'owner_id.cccdPlausible',
   'owner_name.whitespace', 'owner_name.vnName', 'owner_address.whitespace',
-  'vn2000', 'gcn_issue_date.excelSerial', 'registered_at.excelSerial',
+  'vn2000', 'gcn_issue_date.excelSerial', 'registered_at.excelSerial', 'land_use_term.excelSerial', 'updated_at.excelSerial',
   'rowCount', 'updated_at.freshness',
 ] as const;
 

@@ -62,11 +62,12 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
   const replaced = current === undefined ? [] : Object.keys(current.entries.replaced);
   const provinces = PROVINCES_2008.entries.map((p) => p.code);
   const { north, east } = VN2000_BOUNDS;
-  // Excel serials: a whole or decimal number of at most 7 digits for a day of 1920–2099 (the rule's default range).
+  // Excel serials: a whole or decimal number of at most 7 digits for a day of 1920–2099 (the rule's default range),
+  // in a cell that did not parse as a date (a text column's, such as the term, never does).
   const serialMin = serialOf(new Date(Date.UTC(1920, 0, 1)));
   const serialMax = serialOf(new Date(Date.UTC(2099, 11, 31))) + 1;
-  const excel = (column: string, parsed: string) => `count(*) FILTER (WHERE ${parsed} IS NULL
-       AND regexp_full_match(${column}, '[0-9]{1,7}(\\.[0-9]{1,12})?')
+  const excel = (column: string, parsed?: string) => `count(*) FILTER (WHERE ${parsed === undefined ? '' : `${parsed} IS NULL
+       AND `}regexp_full_match(${column}, '[0-9]{1,7}(\\.[0-9]{1,12})?')
        AND TRY_CAST(${column} AS DOUBLE) >= ${serialMin} AND TRY_CAST(${column} AS DOUBLE) < ${serialMax})`;
   // A plausible 12-digit personal ID: 0 + a province code of the 2008 list, then a century digit 0–3.
   const plausibleId = `0(${provinces.join('|')})[0-3][0-9]{8}`;
@@ -112,6 +113,8 @@ function wholeExtra(nowMs: number): { columns: string[]; counts: Record<WholeExt
        AND NOT (north BETWEEN ${north.min} AND ${north.max} AND east BETWEEN ${east.min} AND ${east.max}))`,
       'gcn_issue_date.excelSerial': excel('gcn_issue_date', 'issued'),
       'registered_at.excelSerial': excel('registered_at', 'registered'),
+      'land_use_term.excelSerial': excel('land_use_term'),
+      'updated_at.excelSerial': excel('updated_at', 'updated'),
       rowCount: 'CASE WHEN count(*) < 1 THEN 1 ELSE 0 END',
       'updated_at.freshness': `CASE WHEN max(updated) < ${freshCutoff} THEN 1 ELSE 0 END`,
     },

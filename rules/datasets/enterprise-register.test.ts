@@ -70,6 +70,13 @@ describe('enterprise-register', () => {
     }
   });
 
+  // Regression: an Excel serial in updated_at was only invalid_type (DOMAIN-VN §6: name it, suggest the date).
+  it('names an Excel serial in updated_at and suggests the date-time', async () => {
+    const { all, violations } = await findings(enterpriseRegister, [{ ...company, updated_at: '46346.375' }], NOW);
+    expect(all).toEqual(['0:updated_at.excelSerial:excel_serial_date', '0:updated_at.type:invalid_type']);
+    expect(violations.find((v) => v.code === 'excel_serial_date')?.suggestion).toBe('2026-11-20 09:00');
+  });
+
   it('declares every column of DOMAIN-VN §8 with titles in both languages, personal ones masked', () => {
     expect(Object.keys(enterpriseRegister.fields)).toEqual([
       'enterprise_code', 'name', 'type', 'rep_name', 'rep_id', 'province_code', 'commune_code', 'address', 'main_vsic',

@@ -153,8 +153,11 @@ export function enterpriseRegisterWith(options: RegisterOptions = {}): DatasetDe
       unitCodeMatchesType({ code: 'enterprise_code', type: 'type' }),
       capitalPositive({ capital: 'charter_capital', type: 'type' }),
       datesOrdered(['registered_at', 'status_date'], { upToNow: false }),
+      // An Excel serial in every date column (the update time with the time of day, Vietnam's wall clock as the
+      // column reads an ISO date-time without an offset).
       excelSerialIn('registered_at'),
       excelSerialIn('status_date'),
+      excelSerialIn('updated_at', { format: 'yyyy-MM-dd HH:mm' }),
       // sufficient: a status other than active says since when; an export with no enterprise is not a register
       statusDateRequired({ status: 'status', statusDate: 'status_date' }),
       rule.rowCount({ min: 1 }),

@@ -67,6 +67,17 @@ describe('insurance-participants', () => {
     expect(await brokenRow({ gender: 'Nữ'.normalize('NFD') })).toEqual(['0:gender.nfc:not_nfc', '0:idGender:id_gender_mismatch']);
   });
 
+  // Regression: an Excel serial in a card date was only "not a valid date" (invalid_type) while dob's was named, with
+  // the date suggested (DOMAIN-VN §6: Excel serial numbers in a date column → flag); every date column has it now.
+  it.each([
+    ['card_valid_from', '46023', '01/01/2026'], ['card_valid_to', '46387', '31/12/2026'],
+    ['contribution_month', '46296', '10/2026'], ['updated_at', '46346.375', '2026-11-20 09:00'],
+  ])('names an Excel serial in %s (%s) and suggests %s', async (column, serial, suggestion) => {
+    const { all, violations } = await findings(insuranceParticipants, [{ ...employee, [column]: serial }], NOW);
+    expect(all).toEqual([`0:${column}.excelSerial:excel_serial_date`, `0:${column}.type:invalid_type`]);
+    expect(violations.find((v) => v.code === 'excel_serial_date')?.suggestion).toBe(suggestion);
+  });
+
   it('declares every column of DOMAIN-VN §7 with titles in both languages', () => {
     expect(Object.keys(insuranceParticipants.fields)).toEqual([
       'bhxh_no', 'full_name', 'dob', 'gender', 'id_no', 'phone', 'province_code', 'commune_code', 'bhyt_card_no',

@@ -131,7 +131,13 @@ export function insuranceParticipantsWith(options: PersonRegisterOptions = {}): 
       cardPeriodOrdered({ validFrom: 'card_valid_from', validTo: 'card_valid_to' }),
       salaryInRange({ salary: 'contribution_salary', month: 'contribution_month' }),
       salaryInRangeProvisional({ salary: 'contribution_salary', month: 'contribution_month' }),
+      // An Excel serial in every date column (the contribution month written as a month; the update time with the
+      // time of day, Vietnam's wall clock as the column reads an ISO date-time without an offset).
       excelSerialIn('dob'),
+      excelSerialIn('card_valid_from'),
+      excelSerialIn('card_valid_to'),
+      excelSerialIn('contribution_month', { format: 'MM/yyyy' }),
+      excelSerialIn('updated_at', { format: 'yyyy-MM-dd HH:mm' }),
       // correct, clean, live: each person against the population register (skipped unless a run gives one)
       populationRules({ id: 'id_no', name: 'full_name', birthDate: 'dob', gender: 'gender' }, options),
       // sufficient: an export with no participant is not a register

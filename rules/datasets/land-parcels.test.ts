@@ -85,6 +85,16 @@ describe('land-parcels', () => {
   });
 
   // Regression: a decomposed (NFD) "Nữ" was owner_gender.oneOf's not_in_set, a correctness error (DOMAIN-VN §6: clean).
+  // Regression: an Excel serial in the term or the update time was only invalid (DOMAIN-VN §6: name it, suggest the date).
+  it.each([
+    ['land_use_term', '61802', '15/03/2069', 'land_use_term.landUseTerm:invalid_land_use_term'],
+    ['updated_at', '46346.375', '2026-11-20 09:00', 'updated_at.type:invalid_type'],
+  ])('names an Excel serial in %s (%s) and suggests %s', async (column, serial, suggestion, invalid) => {
+    const { all, violations } = await findings(landParcels, [{ ...rice, updated_at: urban.updated_at, [column]: serial }], NOW);
+    expect(all).toEqual([`0:${column}.excelSerial:excel_serial_date`, `0:${invalid}`]);
+    expect(violations.find((v) => v.code === 'excel_serial_date')?.suggestion).toBe(suggestion);
+  });
+
   it('reports a decomposed gender as not NFC only', async () => {
     expect(await brokenRow({ owner_gender: 'Nữ'.normalize('NFD') }, rice)).toEqual(['1:owner_gender.nfc:not_nfc']);
   });

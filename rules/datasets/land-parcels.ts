@@ -139,6 +139,10 @@ export function landParcelsWith(options: PersonRegisterOptions = {}): DatasetDef
       vn2000({ northField: 'x_north', eastField: 'y_east' }),
       excelSerialIn('gcn_issue_date'),
       excelSerialIn('registered_at'),
+      // An Excel serial in every date column: the term's end date, and the update time (a serial with a fraction is a
+      // time of day, Vietnam's wall clock as the column reads an ISO date-time without an offset).
+      excelSerialIn('land_use_term'),
+      excelSerialIn('updated_at', { format: 'yyyy-MM-dd HH:mm' }),
       // correct, clean, live: each person against the population register (skipped unless a run gives one)
       populationRules({ id: 'owner_id', name: 'owner_name', birthYear: 'owner_birth_year', gender: 'owner_gender' }, options),
       // sufficient: an export with no parcel is not a register

@@ -42,7 +42,10 @@ export function formatUtc(date: Date, format: string): string {
 }
 
 export interface ExcelSerialOptions {
-  /** How the suggested date is written (tokens `yyyy MM dd HH mm ss`). Default `dd/MM/yyyy`. */
+  /**
+   * How the suggested date is written (tokens `yyyy MM dd HH mm ss`; a month column's `MM/yyyy` writes the month the
+   * serial's day falls in). Default `dd/MM/yyyy`.
+   */
   readonly format?: string;
   /** Earliest date a serial may stand for. Default 1920-01-01 (serial 7306). */
   readonly earliest?: Date;
@@ -76,10 +79,10 @@ export function checkSerialRange(rule: string, o: ExcelSerialOptions): void {
 const TOKENS = ['yyyy', 'MM', 'dd', 'HH', 'mm', 'ss'] as const;
 
 /**
- * Throws unless `format` writes a whole date with the tokens `formatUtc` knows, each once: the suggestion is what
- * `ddss fix` writes in place of the serial, and `"foo"` (no token) or `"DD/MM/YYYY"` (letters kept as they are) wrote
- * "foo" and "DD/01/YYYY" over the data, the run then passing.
- * @example checkSerialFormat('excelSerial', 'dd/MM/yyyy') // fine; 'DD/MM/YYYY' throws
+ * Throws unless `format` writes a whole date, or a whole month (`MM/yyyy`, for a month column), with the tokens
+ * `formatUtc` knows, each once: the suggestion is what `ddss fix` writes in place of the serial, and `"foo"` (no
+ * token) or `"DD/MM/YYYY"` (letters kept as they are) wrote "foo" and "DD/01/YYYY" over the data, the run then passing.
+ * @example checkSerialFormat('excelSerial', 'dd/MM/yyyy') // fine; 'MM/yyyy' fine; 'DD/MM/YYYY' and 'HH:mm' throw
  */
 export function checkSerialFormat(rule: string, format: unknown): void {
   if (format === undefined) return;
@@ -106,7 +109,9 @@ export function checkSerialFormat(rule: string, format: unknown): void {
     }
     i++;
   }
-  const missing = ['yyyy', 'MM', 'dd'].filter((t) => !seen.has(t));
+  // A month (yyyy and MM alone) is whole for a month column; a day or a time needs the whole date.
+  const month = !seen.has('dd') && !seen.has('HH');
+  const missing = ['yyyy', 'MM', ...(month ? [] : ['dd'])].filter((t) => !seen.has(t));
   if (missing.length > 0) fail(`lacks ${missing.join(' and ')}, so the date written would not be whole`);
   if (seen.has('mm') && !seen.has('HH')) fail('has mm (minutes) without HH (hours)');
   if (seen.has('ss') && !seen.has('mm')) fail('has ss (seconds) without mm (minutes)');
@@ -121,7 +126,8 @@ export function serialSuggestion(v: unknown, o: ExcelSerialOptions): string | un
   if (serial < min || serial >= max + 1) return undefined;
   const date = dateOfSerial(serial);
   const format = o.format ?? 'dd/MM/yyyy';
-  return formatUtc(date, Number.isInteger(serial) || /HH/.test(format) ? format : `${format} HH:mm`);
+  // A fraction is a time of day, written when the format has a day to attach it to.
+  return formatUtc(date, Number.isInteger(serial) || /HH/.test(format) || !format.includes('dd') ? format : `${format} HH:mm`);
 }
 
 export const EXCEL_MESSAGES = {

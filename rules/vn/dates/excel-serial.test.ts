@@ -44,6 +44,13 @@ describe('excelSerial', () => {
     expect(() => excelSerialIn('d', { format })).toThrow(`ddss: excelSerialIn: format ${JSON.stringify(format)} ${why}`);
   });
 
+  it('writes a month for a month column (MM/yyyy), a fraction adding no time', () => {
+    expect(runValue(excelSerial({ format: 'MM/yyyy' }), '46296.5')[0]?.suggestion).toBe('10/2026');
+    expect(runValue(excelSerial({ format: 'yyyyMM' }), 46296)[0]?.suggestion).toBe('202610');
+    expect(() => excelSerial({ format: 'MM/yyyy HH:mm' })).toThrow('lacks dd');
+    expect(() => excelSerial({ format: 'yyyy' })).toThrow('lacks MM');
+  });
+
   it('takes formats of the tokens, other characters kept', () => {
     expect(runValue(excelSerial({ format: 'dd.MM.yyyy HH:mm:ss' }), '45123.5')[0]?.suggestion).toBe('16.07.2023 12:00:00');
   });
