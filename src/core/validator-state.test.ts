@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
   createValidator, defineDataset, field, rule, toJson, type ValidateOptions, type Validator, type ValidatorState,
 } from '../index.js';
 import { oneBhxhPerId } from '../../rules/vn/cross/one-bhxh-per-id.js';
 import { liveState } from './live-state.js';
-import { NOW as OLDER_NOW } from '../../test/_run.js';
+import { older, olderRows, olderValidator } from '../../test/fixtures/state/older-states.js';
 
 // `state()` gave out the validator's own state: a checkpoint grew with the rows added after it (merged elsewhere it
 // counted them: "failed rows=4" for 2 rows), and a state merged into another validator changed as its own validator
@@ -81,25 +80,6 @@ describe('Validator.state() is a copy that nothing done afterwards changes', () 
     expect(liveState(v)).toBe(own);
   });
 });
-
-/** States of a ddss whose uniqueness rules kept a key table (see rules/clean/older-states.test.ts). */
-const older = (name: string) => deserialize(readFileSync(new URL(`../../test/fixtures/state/${name}`, import.meta.url))) as ValidatorState;
-const olderDef = defineDataset({
-  name: 'last-merge', key: 'id',
-  // The missing values the fixtures' ddss had by default (a state records its definition's signature, which holds them).
-  missingValues: ['NULL', 'null', 'N/A', 'n/a', '#N/A', '-', '--'],
-  fields: { id: field.text().unique(), a: field.text(), b: field.integer(), person: field.text(), bhxh: field.text() },
-  rules: [rule.uniqueBy(['a', 'b']), oneBhxhPerId({ id: 'person', bhxh: 'bhxh' })],
-});
-const olderRows = Array.from({ length: 40 }, (_, i) => ({
-  id: ['P1', 'P2', ' P1', `P${i}`, 'P3 '][i % 5] as string, a: ['x', 'y', 'z'][i % 3] as string, b: String(i % 4),
-  person: ['001', '002', '003'][i % 3] as string, bhxh: ['B1', 'B2', 'B3', 'B4'][i % 4] as string,
-}));
-const olderValidator = (part: readonly unknown[] = []) => {
-  const v = createValidator(olderDef, { now: OLDER_NOW, maxSamplesPerRule: 1000 });
-  v.addMany(part);
-  return v;
-};
 
 describe('merge(state) leaves the state it was given as it was', () => {
   /** Merges `given` into `into`, adds rows after it and finishes: `given` must not change at any step. */
