@@ -1,6 +1,7 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
-import { generateEvaluate, generateRecord, type Timer } from './codegen.js';
-import { emptyTimings, runTimings } from './timings.js';
+import { generateEvaluate, generateRecord } from './codegen.js';
+import { emptyTimings } from './timings.js';
+import { startClock } from './validator-clock.js';
 import { copyState, emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
 import { keepLiveState } from './live-state.js';
 import { buildReport } from './report.js';
@@ -48,6 +49,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let keyText: string | undefined;
   let recordRow = -1;
   let record: TypedRow = Object.create(null) as TypedRow;
+  const recordOf = generateRecord(plan);
   let finished = false;
   let sealed = false; // by merge(state, true): see closedError
   let broken = false; // a receiver failed: see SinkWaits.refusal
@@ -67,7 +69,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     fieldType: plan.fieldType,
     get record(): TypedRow {
       if (recordRow !== ctx.row) {
-        record = buildRecord();
+        record = recordOf(values, status); // from the values the evaluator parsed: each cell is parsed once
         recordRow = ctx.row;
       }
       return record;
@@ -97,33 +99,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   const refusal = (what: string): Error => opts.waits.refusal(what) ?? closedError(finished, what);
   const emitter = createEmitter(plan, opts, ctx, rawOf, () => st.columns);
   const grader = startGrading(plan, opts, st, () => st);
-  // Timings: a timed evaluator adds each rule's milliseconds to `timer.ms`, flushed into the state when it is read.
-  const now = (): number => performance.now();
-  const timer: Timer | undefined = opts.timings ? {
-    ms: new Float64Array(plan.slots.length), now, rows: new Float64Array(1), times: new Float64Array(plan.slots.length),
-  } : undefined;
-  const reading = timer === undefined ? 0 : clockReading(now);
-  const started = timer === undefined ? 0 : performance.now();
-  const cpuStart = timer === undefined ? undefined : globalThis.process?.cpuUsage?.();
-  let mergedRows = 0;
-  let rowsCounted = false;
-  if (timer !== undefined) st.timings = { ...emptyTimings(plan), threads: 0 };
-  /** Moves this validator's own measurements into the state (before it is read, merged or finished). */
-  function flushTimings(): void {
-    const t = st.timings;
-    if (timer === undefined || t === undefined) return;
-    // The rows timed stand for all the rows evaluated (weighted: see Timer), less the clock's own time in each
-    // measurement, which the rows not timed did not spend. The row count goes on: only the first rows are timed whole.
-    for (let o = 0; o < timer.ms.length; o++) {
-      t.rules[o] = (t.rules[o] ?? 0) + Math.max(0, (timer.ms[o] as number) - (timer.times[o] as number) * reading);
-    }
-    timer.ms.fill(0);
-    timer.times.fill(0);
-    if (!rowsCounted && st.rows > mergedRows) {
-      t.threads++;
-      rowsCounted = true;
-    }
-  }
+  // Timings: a timed evaluator adds each rule's milliseconds to `clock.timer`, flushed into the state when it is read.
+  const clock = startClock(plan, opts.timings);
+  if (clock.timer !== undefined) st.timings = { ...emptyTimings(plan), threads: 0 };
+  const flushTimings = (): void => clock.flush(st.timings, st.rows);
   const facts = { get row() { return ctx.row; }, get line() { return ctx.line; }, key: () => emitter.key(), raw: rawOf,
     shown: (raw: unknown, field: string) => emitter.value(raw, field) };
 
@@ -136,25 +115,14 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     return raws[i];
   }
 
-  const recordOf = generateRecord(plan);
-
-  /** The typed row, from the values the evaluator parsed (each cell is parsed once). */
-  function buildRecord(): TypedRow {
-    return recordOf(values, status);
-  }
 
   function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
     // An empty list of findings is a pass (vn.vnName and datesOrdered return one): the record's grade must not count
     // it as a failed rule, since no finding is emitted and the rule's `failed` does not count the row either.
     if (Array.isArray(result) && result.length === 0) return;
     grader?.failed(slot.ordinal);
-    if (result === false) {
-      emitter.emit(slot, rs, { code: slot.code });
-    } else if (Array.isArray(result)) {
-      for (const f of result as readonly Finding[]) emitter.emit(slot, rs, f);
-    } else {
-      emitter.emit(slot, rs, result as Finding);
-    }
+    const findings = result === false ? [{ code: slot.code }] : Array.isArray(result) ? result : [result];
+    for (const f of findings as readonly Finding[]) emitter.emit(slot, rs, f);
   }
 
   const slotAt = (o: number) => plan.slots[o] as Slot;
@@ -182,8 +150,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       grader?.held(o);
     },
   });
-  const evaluateObject = generateEvaluate(plan, hooks, 'object', timer, grader !== undefined);
-  const evaluateCells = generateEvaluate(plan, hooks, 'cells', timer, grader !== undefined);
+  const evaluateObject = generateEvaluate(plan, hooks, 'object', clock.timer, grader !== undefined);
+  const evaluateCells = generateEvaluate(plan, hooks, 'cells', clock.timer, grader !== undefined);
 
   function add(row: unknown, line?: number): void {
     if (closed) throw refusal('add a row');
@@ -295,9 +263,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       if (closed) throw refusal('merge a state');
       checkMergeable(st, other, mergedStates); // before anything is counted: a refused merge leaves the validator as it was
       flushTimings();
-      const t = timer === undefined ? 0 : performance.now();
-      // Rows merged in are other threads'; `timings.threads` counts this validator only if it evaluated rows itself.
-      mergedRows += other.rows;
+      const t = clock.timer === undefined ? 0 : performance.now();
+      clock.merged(other.rows);
       st = mergeStates(plan, st, other, opts.maxSamples, last);
       mergedStates.add(other);
       if (last) sealed = closed = true;
@@ -315,9 +282,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       if (st.columns !== null) addColumnIssues(st.columns, fields.map((f) => f.name), plan.definition, st.sources, addIssue, !(partial && keys), !keys);
       const report = buildReport(plan, st, opts, emitter, source, partial);
       if (st.timings === undefined) return report;
-      const cpu = cpuStart === undefined ? undefined : globalThis.process.cpuUsage(cpuStart);
-      return { ...report, timings: runTimings(plan, st.timings, performance.now() - started,
-        cpu === undefined ? 0 : (cpu.user + cpu.system) / 1000) };
+      return { ...report, timings: clock.report(plan, st.timings) };
     },
   };
   keepLiveState(validator, live);
@@ -334,27 +299,3 @@ export function createValidator(definition: DatasetDefinition, options: Validate
 }
 
 export type { RuleContext };
-
-let calibrated: number | undefined;
-
-/**
- * What one measurement of nothing reads on `now` (two readings back to back), in milliseconds: the least of many
- * tries, measured once per process. A timed rule's measurement holds it too, though the rows not timed never spent
- * it (see Timer).
- */
-function clockReading(now: () => number): number {
-  if (calibrated === undefined) {
-    let least = Infinity;
-    for (let round = 0; round < 16; round++) {
-      const start = now();
-      let sum = 0;
-      for (let i = 0; i < 256; i++) {
-        const t = now();
-        sum += now() - t;
-      }
-      least = Math.min(least, (now() - start) / 512, sum / 256);
-    }
-    calibrated = Number.isFinite(least) && least > 0 ? least : 0;
-  }
-  return calibrated;
-}
