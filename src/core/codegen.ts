@@ -2,7 +2,7 @@ import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
 import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
 import { SPACES } from './missing.js';
-import { WATCHED_CALLS, watchedCheck, watchedWhen } from './when-watch.js';
+import { WATCHED_CALLS, watchedAdd, watchedCheck, watchedWhen } from './when-watch.js';
 
 /** What the generated evaluator calls back into: the rare paths (failures, errors, graded `when`s) stay plain functions. */
 export interface Hooks {
@@ -54,7 +54,10 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, missingLengths: f.missingLengths, isMissingDate: f.isMissingDate }));
   const names = plan.fields.map((f) => f.name);
   const watched = plan.slots.map((s) => (s.when === undefined ? undefined : watchedWhen(s.when, names, s.id, plan.definition.name)));
-  const checks = plan.slots.map((s) => (s.rule?.kind === 'record' ? watchedCheck(s.rule.check, names, s.id, plan.definition.name) : undefined));
+  // A record check's first calls, and a dataset aggregate's, go through a watch of the names they read (`CQ`).
+  const aggregates = new Set(plan.datasetAggregates);
+  const checks = plan.slots.map((s) => (s.rule?.kind === 'record' ? watchedCheck(s.rule.check, names, s.id, plan.definition.name)
+    : s.rule?.kind === 'aggregate' && aggregates.has(s) ? watchedAdd(s.rule.add, names, s.id, plan.definition.name) : undefined));
   return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times, watched, checks);
 }
 
@@ -177,8 +180,9 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
 
   // Phase 3: record rules and dataset aggregates on the typed row. The row is read from the context once (`rec`),
   // when a rule first needs it: each `ctx.record` is a call into the validator's getter (~10 ns), not inlined.
-  // A record check's first calls are watched (`CQ`, see `watchedCheck`: a name read that is not a field errors the
-  // rule), from a call site of their own, so that the check's own site sees one function and inlines it as before.
+  // A record check's and a dataset aggregate's first calls are watched (`CQ`, see `watchedCheck`: a name read that
+  // is not a field errors the rule), from a call site of their own, so that the rule's own site sees one function
+  // and inlines it as before.
   for (const s of [...plan.recordSlots, ...plan.datasetAggregates]) {
     const o = s.ordinal;
     const ready = s.needs.map((i) => `s${i} === ${OK}`).join(' && ') || 'true';
@@ -187,8 +191,9 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
       const checked = `cn${o} > 0 ? (cn${o}--, cq${o}(rec ??= ctx.record, ctx)) : c${o}(rec ??= ctx.record, ctx)`;
       lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, checked).map((l) => `  ${l}`), '}']));
     } else {
-      head.push(`const a${o} = slots[${o}].rule.add;`);
-      lines.push(...time(o, [`if (${ready} && ${guard(s)}) { try { a${o}(R[${o}].agg, rec ??= ctx.record, ctx); } catch (e) { h.error(${o}, e); } }`]));
+      head.push(`const a${o} = slots[${o}].rule.add, aq${o} = CQ[${o}];`, `let an${o} = ${WATCHED_CALLS};`);
+      const add = `an${o} > 0 ? (an${o}--, aq${o}(R[${o}].agg, rec ??= ctx.record, ctx)) : a${o}(R[${o}].agg, rec ??= ctx.record, ctx)`;
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) { try { ${add}; } catch (e) { h.error(${o}, e); } }`]));
     }
   }
 

@@ -3,7 +3,8 @@ import { defineDataset } from '../define.js';
 import { field } from '../field.js';
 import { rule } from '../rule.js';
 import { validate } from './validate.js';
-import { WATCHED_CALLS, watchedCheck, watchedWhen } from './when-watch.js';
+import { WATCHED_CALLS, watchedAdd, watchedCheck, watchedWhen } from './when-watch.js';
+import { aggregateRule } from './rule-base.js';
 import type { RuleContext, TypedRow } from './types.js';
 
 // A `when` reading a name that is not a field (a typo: `Amount` for `amount`) read undefined on every row: the rule
@@ -102,5 +103,41 @@ describe('a record check that reads what is not a field errors its rule', () => 
     const def = defineDataset({ name: 'k', fields: { kind: field.text() }, rules: [rule.record('late', stray)] });
     expect((await validate(def, kinds)).rules.find((x) => x.id === 'late')).toMatchObject({ status: 'passed', checked: WATCHED_CALLS + 1 });
     expect((await validate(def, kinds.slice(1))).rules.find((x) => x.id === 'late')?.status).toBe('error');
+  });
+});
+
+// A dataset aggregate's `add` reading a name that is not a field (`Status` for `status`) read undefined on every row:
+// "at most 1 closed parcel" counted none, the rule passed and the run passed.
+describe("a dataset aggregate's add that reads what is not a field errors its rule", () => {
+  const atMostOneClosed = (read: (r: TypedRow) => unknown) => aggregateRule<{ n: number; rows: number }, TypedRow>(
+    { name: 'closed.atMostOne', criterion: 'correct', code: 'too_many_closed' }, {
+      init: () => ({ n: 0, rows: 0 }),
+      add: (s, r) => { s.rows++; if (read(r) === 'closed') s.n++; },
+      merge: (a, b) => ({ n: a.n + b.n, rows: a.rows + b.rows }),
+      finish: (s) => ({ checked: s.rows, findings: s.n > 1 ? [{ code: 'too_many_closed' }] : [], score: s.n > 1 ? 0 : 1 }),
+    });
+  const rows = [{ status: 'closed' }, { status: 'closed' }, { status: 'open' }];
+  const def = (read: (r: TypedRow) => unknown) => defineDataset({ name: 'p', fields: { status: field.text() }, rules: [atMostOneClosed(read)] });
+
+  it('errors the rule, naming the read and the nearest field', async () => {
+    const report = await validate(def((r) => r.Status), rows);
+    const r = report.rules.find((x) => x.id === 'closed.atMostOne');
+    expect(r?.status).toBe('error');
+    expect(r?.error).toBe('ddss: rule "closed.atMostOne": its add reads "Status", which is not a field of dataset "p" (did you mean ' +
+      '"status"?): the row never holds it, so the aggregate would read undefined on every row (row 0)');
+    expect(report.status).toBe('error');
+  });
+
+  it('counts as before when it reads fields', async () => {
+    const r = (await validate(def((r) => r.status), rows)).rules.find((x) => x.id === 'closed.atMostOne');
+    expect(r).toMatchObject({ status: 'failed', checked: 3 });
+  });
+
+  it('watches the first calls only', () => {
+    const add = watchedAdd((s: { n: number }, r: TypedRow) => { s.n += r.a as number; }, ['a'], 'x', 'd');
+    const s = { n: 0 };
+    add(s, { a: 2 }, {} as RuleContext);
+    expect(s.n).toBe(2);
+    expect(() => watchedAdd((_s: unknown, r: TypedRow) => r.b, ['a'], 'x', 'd')({}, { a: 1 }, {} as RuleContext)).toThrow(/its add reads "b"/);
   });
 });

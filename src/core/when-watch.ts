@@ -40,6 +40,18 @@ export function watchedCheck<T>(check: (row: TypedRow, ctx: RuleContext) => T, f
 }
 
 /**
+ * A dataset aggregate's `add` as a function that refuses to read what is not a field, as `watchedCheck` does a record
+ * check: `(s, r) => { if (r.Status === 'closed') s.n++; }` (for the field `status`) counted nothing on every row, so
+ * "at most one closed parcel" passed.
+ * @example watchedAdd((s, r) => { s.n += r.Amount; }, ['amount'], 'total', 'sales')({ n: 0 }, { amount: 5 }, ctx) // throws … did you mean "amount"?
+ */
+export function watchedAdd<S>(add: (state: S, row: TypedRow, ctx: RuleContext) => void, fields: readonly string[],
+  id: string, dataset: string): (state: S, row: TypedRow, ctx: RuleContext) => void {
+  const watched = watchedReads((row: TypedRow, state: S, ctx: RuleContext) => add(state, row, ctx), 'add', 'the aggregate', fields, id, dataset);
+  return (state, row, ctx) => { watched(row, state, ctx); };
+}
+
+/**
  * `fn` on a Proxy of its row that notes the first name got (or tested with `in`) that is not a field and, once `fn`
  * returns or throws, throws a `CheckResultError` naming it (an own ddss message: it quotes no value). Enumerating the
  * row (`Object.keys`, `Object.hasOwn`, a spread) reads only fields, so it is not watched.
