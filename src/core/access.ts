@@ -1,4 +1,6 @@
 import type { Plan } from './compile.js';
+import { CheckResultError } from './_validator-helpers.js';
+import { didYouMean } from './rename-problem.js';
 
 /** Reads a row's cells into the plan's field order, whatever the row's shape. */
 export interface RowAccessors {
@@ -9,6 +11,10 @@ export interface RowAccessors {
    */
   readonly readsArrays: boolean;
   read(row: unknown, into: unknown[]): void;
+  /**
+   * The cell of a column that may not be a field (`ctx.raw`). On a row read by a header, a name the header does not
+   * have throws (see `unknownColumn`); elsewhere it reads undefined.
+   */
   column(row: unknown, name: string): unknown;
 }
 
@@ -23,6 +29,10 @@ export function rowAccessors(plan: Plan, columns: readonly string[] | null): Row
   const getters = names.map(objectGetter);
   const positions = names.map((name) => (columns === null ? -1 : columns.indexOf(name)));
   const n = names.length;
+  // Each column's position, the first when a name repeats (as `indexOf` found it): `ctx.raw` looks a name up per row.
+  const at = new Map<string, number>();
+  columns?.forEach((c, p) => { if (!at.has(c)) at.set(c, p); });
+  const unknown = new Map<string, CheckResultError>();
   return {
     readsArrays: columns !== null,
     read(row, into) {
@@ -41,9 +51,17 @@ export function rowAccessors(plan: Plan, columns: readonly string[] | null): Row
     },
     column(row, name) {
       if (Array.isArray(row)) {
-        const p = columns === null ? -1 : columns.indexOf(name);
-        return p < 0 ? undefined : row[p];
+        const p = at.get(name);
+        if (p !== undefined) return row[p];
+        // Only a header (CSV, a sheet, a query's columns) is every column of every row; an array without one names
+        // no cell. One error per name, made once: the rule throws it on every row it reads the name.
+        if (columns === null) return undefined;
+        let e = unknown.get(name);
+        if (e === undefined) unknown.set(name, e = unknownColumn(name, columns));
+        throw e;
       }
+      // An object (JSON records, rows given in code) is read as it is: a key one record lacks may be an optional
+      // property left out (as zod's optional keys are), which no later record need lack, so its absence is no error.
       if (row instanceof Map) return row.get(name);
       return typeof row === 'object' && row !== null ? objectGetter(name)(row) : undefined;
     },
@@ -65,4 +83,14 @@ function objectGetter(name: string): (row: unknown) => unknown {
     if (cache.size < 10_000) cache.set(name, g);
   }
   return g;
+}
+
+/**
+ * The error of a rule reading (`ctx.raw`) a column the header does not have: a misspelt name (`excelSerialIn('dobb')`
+ * for the column `dob`) read undefined on every row, so the rule passed every row and the run passed. ddss's own
+ * words, quoting names only, as `watchedCheck` says a check read what is not a field.
+ */
+function unknownColumn(name: string, columns: readonly string[]): CheckResultError {
+  return new CheckResultError(`ddss: a rule reads the column "${name}", which is not a column of the input` +
+    `${didYouMean(name, columns)}: no row holds it, so the rule would read undefined on every row`);
 }

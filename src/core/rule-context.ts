@@ -42,7 +42,11 @@ export interface RuleContext extends RunContext {
   readonly record: TypedRow;
   /** The record key of the current row (joined key fields), unmasked. */
   key(): string | undefined;
-  /** The raw (unparsed) value of a column in the current row. */
+  /**
+   * The raw (unparsed) value of a column in the current row. Read by a header (CSV, a sheet, a query), a name that is
+   * not one of its columns throws, which makes the rule `error`: a misspelt name read undefined on every row. A key
+   * an object row (JSON, rows given in code) does not hold reads undefined.
+   */
   raw(field: string): unknown;
   /**
    * Whether a field's cell is missing in the current row (absent, empty, blank or one of its missing values), as

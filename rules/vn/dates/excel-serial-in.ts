@@ -6,7 +6,8 @@ import { EXCEL_MESSAGES, EXCEL_OPTIONS, checkSerialRange, serialSuggestion, type
  * A date column holds no Excel serial numbers: a dataset rule that reads the column's **raw** cell, so it works
  * alongside a date field, whose parser already reports the cell as `invalid_type`; this rule names the cause and
  * suggests the date (`excel_serial_date` on that column; see `excelSerial` for the range and format options).
- * Cells that parsed as dates pass. Every row is counted as checked, a missing cell passes.
+ * Cells that parsed as dates pass. Every row is counted as checked, a missing cell passes. A column that the input's
+ * header (CSV, a sheet) does not have makes the rule `error`: misspelt, it passed every row.
  * @example rules: [vn.excelSerialIn('dob')] // dob "45123" → invalid_type (dob.type) and excel_serial_date, suggestion "16/07/2023"
  */
 export function excelSerialIn(column: string, options: RuleOptions & ExcelSerialOptions = {}): RecordRule {

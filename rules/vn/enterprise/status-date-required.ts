@@ -33,7 +33,8 @@ const messages: MessageTable = {
  * A record whose status is not `active` says since when (DOMAIN-VN §8: `status_date` is required unless `active`):
  * for a status of `statuses`, a missing status date — absent, blank, or a placeholder of `missingValues` — is `missing_value` on the status-date
  * column, as `required()` reports it. A date that is present but unreadable is the field's type error, not this rule's.
- * Rows without a status are not checked. Criterion sufficient.
+ * Rows without a status are not checked. A status-date column that the input's header does not have makes the rule
+ * `error` (misspelt, it was a missing date on every such row). Criterion sufficient.
  * @example vn.statusDateRequired({ status: 'status', statusDate: 'status_date' }) // dissolved with "" → missing_value
  */
 export function statusDateRequired(fields: StatusDateFields, options: StatusDateRequiredOptions = {}): RecordRule {
