@@ -51,7 +51,8 @@ export interface RuleContext extends RunContext {
   /**
    * Whether a field's cell is missing in the current row (absent, empty, blank or one of its missing values), as
    * `required` judges it. The typed row holds `undefined` both for a missing cell and for one that did not parse;
-   * this tells them apart. A name that is not a field is missing.
+   * this tells them apart. A name that is not a field is missing; read by a header, one that is not a column either
+   * throws, as in `raw` (a misspelt name was missing on every row, so a check skipping missing cells checked none).
    */
   missing(field: string): boolean;
 }

@@ -90,6 +90,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
     missing(name: string): boolean {
       const i = plan.fieldIndex.get(name);
+      // Not a field: missing, but a name the header lacks throws as in `raw` (a misspelling skipped every row).
+      if (i === undefined) access.column(current, name);
       return i === undefined || (fields[i] as FieldPlan).isMissing(rawOf(i));
     },
   };
@@ -114,7 +116,6 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     }
     return raws[i];
   }
-
 
   function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
     // An empty list of findings is a pass (vn.vnName and datesOrdered return one): the record's grade must not count

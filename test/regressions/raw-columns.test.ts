@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defineDataset, field, validate } from '../../src/index.js';
+import { defineDataset, field, rule, validate } from '../../src/index.js';
 import type { DatasetRule } from '../../src/core/types.js';
 import { readCsv } from '../../src/sources/csv/read-csv.js';
 import { readXlsx } from '../../src/sources/xlsx/read-xlsx.js';
@@ -46,6 +46,14 @@ describe('a rule reading a column the header does not have is an error of the ru
       rules: [vn.statusDateRequired({ status: 'status', statusDate: 'status_dat' })] });
     const report = await validate(def, csv('status,status_date\ndissolved,01/01/2024\nactive,\n'), { now: NOW });
     expect(ruleOf(report, 'statusDateRequired').error).toMatch(/^ddss: a rule reads the column "status_dat", .*\(did you mean "status_date"\?\)/);
+  });
+
+  it('a check asking whether a misspelt column is missing (ctx.missing) errors too: it skipped every row', async () => {
+    const def = defineDataset({ name: 'd', fields: { start: field.number(), end: field.number() }, rules: [
+      rule.record('ordered', (r, ctx) => ctx.missing('endd') || (r.end as number) >= (r.start as number), { fields: ['start', 'end'] })] });
+    const report = await validate(def, csv('start,end\n5,1\n'), { now: NOW });
+    expect(ruleOf(report, 'ordered')).toMatchObject({ status: 'error', checked: 0 });
+    expect(ruleOf(report, 'ordered').error).toContain('reads the column "endd", which is not a column of the input (did you mean "end"?)');
   });
 
   // Objects have no header: a key one record lacks may be an optional property left out, so its absence is no error
