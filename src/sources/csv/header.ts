@@ -9,12 +9,20 @@ export type HeaderOption = true | readonly string[] | Readonly<Record<string, st
  * Throws unless `option` is a `header` a reader takes: `true`, a list of names, or a `{ from: to }` rename map of
  * texts. Why: it was read by shape, so `false`, `0` or `'none'` (meaning "this file has no header line") fell through
  * to `true` and the first record was read as the header without a word, and a rename to a number renamed to nothing.
+ * An empty list (a RangeError) names no column.
  * @example checkHeaderOption(false, 'readCsv') // throws: header must be true, a list of the column names …
  */
 export function checkHeaderOption(option: unknown, reader: string): void {
   if (option === undefined || option === true) return;
   const values = Array.isArray(option) ? option as unknown[] : isKeyedObject(option) ? Object.values(option) : undefined;
-  if (values !== undefined && values.every((v) => typeof v === 'string')) return;
+  if (values !== undefined && values.every((v) => typeof v === 'string')) {
+    // No name: every cell of the file is an extra cell and every field a missing column, which no one means.
+    if (Array.isArray(option) && option.length === 0) {
+      throw new RangeError(`ddss: ${reader} header must name the columns of a file without a header row (header: ['id', 'name']), ` +
+        'got an empty list; true reads them from its first row');
+    }
+    return;
+  }
   const what = values === undefined ? shownArg(option) : Array.isArray(option) ? 'a list holding what is not a text'
     : 'a rename map to what is not a text';
   throw new TypeError(`ddss: ${reader} header must be true (the file's first row names the columns), a list of the column names ` +

@@ -23,6 +23,15 @@ describe('readCsv options', () => {
     expect(() => readCsv(new TextEncoder().encode('1,2\n3,4\n'), { header } as never)).toThrow(message);
   });
 
+  // `header: []` named no column: every cell an extra cell, every field a missing column (a report of "nothing to
+  // evaluate"), never what a user means.
+  it('refuses header: [], which names no column', () => {
+    const read = () => readCsv(new TextEncoder().encode('1,2\n3,4\n'), { header: [] });
+    expect(read).toThrow(RangeError);
+    expect(read).toThrow('ddss: readCsv header must name the columns of a file without a header row (header: [\'id\', \'name\']), ' +
+      'got an empty list; true reads them from its first row');
+  });
+
   it('reads a file without a header line by the names given', async () => {
     const rows = [];
     for await (const r of readCsv(new TextEncoder().encode('1,2\n3,4\n'), { header: ['id', 'n'] })) rows.push({ ...r });

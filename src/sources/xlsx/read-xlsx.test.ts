@@ -209,6 +209,8 @@ describe('readXlsx', () => {
     expect(() => readXlsx('x.xlsx', { sheet: null } as never)).toThrow('ddss: readXlsx sheet must be a text, got null');
     expect(() => readXlsx('x.xlsx', { range: 3 } as never)).toThrow('ddss: readXlsx range must be a text, got number');
     expect(() => readXlsx('x.xlsx', { header: false } as never)).toThrow(/^ddss: readXlsx header must be true \(the file's first row names the columns\), .*got false$/);
+    expect(() => readXlsx('x.xlsx', { header: [] })).toThrow(RangeError);
+    expect(() => readXlsx('x.xlsx', { header: [] })).toThrow(/^ddss: readXlsx header must name the columns of a file without a header row .*got an empty list/);
     expect(() => readXlsx(undefined as never)).toThrow('ddss: readXlsx reads a file path or a readable stream of .xlsx bytes, got undefined');
   });
 
