@@ -14,7 +14,8 @@ export type HeaderOption = true | readonly string[] | Readonly<Record<string, st
  */
 export function checkHeaderOption(option: unknown, reader: string): void {
   if (option === undefined || option === true) return;
-  const values = Array.isArray(option) ? option as unknown[] : isKeyedObject(option) ? Object.values(option) : undefined;
+  // `Array.from`: a hole of a sparse list (`new Array(2)`) is undefined, which `every` skipped; the read then crashed.
+  const values = Array.isArray(option) ? Array.from(option as unknown[]) : isKeyedObject(option) ? Object.values(option) : undefined;
   if (values !== undefined && values.every((v) => typeof v === 'string')) {
     // No name: every cell of the file is an extra cell and every field a missing column, which no one means.
     if (Array.isArray(option) && option.length === 0) {

@@ -16,7 +16,8 @@ describe('readCsv options', () => {
   // `header: false` (meaning "no header line") fell through to `true`: the first record was read as the header.
   it.each<[unknown, string]>([
     [false, 'got false'], [0, 'got 0'], ['none', 'got "none"'], [null, 'got null'], [new Map([['a', 'id']]), 'got a Map'],
-    [['id', 5], 'got a list holding what is not a text'], [{ 'Mã thửa': 5 }, 'got a rename map to what is not a text'],
+    [['id', 5], 'got a list holding what is not a text'], [new Array(2), 'got a list holding what is not a text'],
+    [{ 'Mã thửa': 5 }, 'got a rename map to what is not a text'],
   ])('refuses header: %o, which was read as header: true', (header, got) => {
     const message = 'ddss: readCsv header must be true (the file\'s first row names the columns), a list of the column names ' +
       `(a file without a header row: header: ['id', 'name']) or a rename map ({ 'Mã thửa': 'parcel_id' }), ${got}`;
