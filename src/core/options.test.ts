@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createValidator, defineDataset, field, profile, readJson, rule, validate } from '../index.js';
+import { VALIDATE_OPTION_KEYS } from './option-keys.js';
 
 const def = defineDataset({ name: 'd', fields: { updated: field.date('yyyy-MM-dd').within({ days: 30 }) },
   rules: [rule.freshness('updated', { days: 30 })] });
@@ -53,6 +54,19 @@ describe('a refused option shows the value given', () => {
     expect(() => defineDataset({ name: 'g', fields: { a: field.text() }, failUnder: Number.NaN }))
       .toThrow('ddss: failUnder must be a number in [0, 1], got NaN');
   });
+});
+
+// `??` read null (a JSON config's or a YAML file's unset value) as not given: maxSamplesPerRule, worstRecords and
+// maxGroups: null ran with their defaults, references: null with none, piiKey: null beside showValues was taken.
+describe('an option given null is refused, not read as its default', () => {
+  const rows = [{ updated: '2026-01-01' }];
+  it.each<[string, object]>([...VALIDATE_OPTION_KEYS.map((k): [string, object] => [k, {}]), ['piiKey', { showValues: true }]])(
+    '%s: null (with %o)', async (key, also) => {
+      const options = { now: '2026-01-15', ...also, [key]: null } as never;
+      const named = new RegExp(`^ddss: (the options of )?"?${key}"? `);
+      await expect(validate(def, rows, options)).rejects.toThrow(named);
+      expect(() => createValidator(def, options)).toThrow(key === 'baseline' ? /createValidator does not apply a baseline/ : named);
+    });
 });
 
 describe('what is no definition, and options that are none', () => {

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './
 import { sinkWaits, type SinkWaits } from './sink-waits.js';
 import { checkOptionKeys, VALIDATE_OPTION_KEYS } from './option-keys.js';
 import { checkWorkers } from './check-workers.js';
-import { shownArg } from './arg-kind.js';
+import { argKind, isKeyedObject, shownArg } from './arg-kind.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -52,7 +52,7 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     throw new TypeError(`ddss: "now" must be a Date, an ISO string or milliseconds, got ${given === null ? 'null' : typeof given}`);
   }
 
-  const maxSamples = o.maxSamplesPerRule ?? 100;
+  const maxSamples = orDefault(o.maxSamplesPerRule, 100);
   if (!(Number.isInteger(maxSamples) && maxSamples >= 0)) {
     throw new Error(`ddss: maxSamplesPerRule must be a whole number ≥ 0, got ${shownArg(maxSamples)}`);
   }
@@ -68,6 +68,11 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   }
   for (const key of ['onViolation', 'onRecord'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'function') throw new TypeError(`ddss: ${key} must be a function, got ${typeof o[key]}`);
+  }
+  // null, a Map or a list was read as no references given: each rule naming one then said its reference was not given.
+  if (o.references !== undefined && !isKeyedObject(o.references)) {
+    throw new TypeError('ddss: references must be an object of references by name ' +
+      `({ communes: reference('communes', source, { key }) }), got ${argKind(o.references)}`);
   }
   // A text is iterable: gradeColumns: 'ab' was read as the columns a and b.
   if (o.gradeColumns !== undefined && !(Array.isArray(o.gradeColumns) && o.gradeColumns.every((c) => typeof c === 'string'))) {
@@ -87,17 +92,19 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   const now = given === undefined ? new Date() : new Date(Number.isNaN(iso) ? given : iso);
   if (Number.isNaN(now.getTime())) throw new Error(`ddss: invalid "now": ${String(o.now)}`);
   const showValues = o.showValues ?? false;
-  const worstRecords = o.worstRecords ?? DEFAULT_WORST_RECORDS;
+  const worstRecords = orDefault(o.worstRecords, DEFAULT_WORST_RECORDS);
   if (!(Number.isInteger(worstRecords) && worstRecords >= 0 && worstRecords <= MAX_WORST_RECORDS)) {
     throw new Error(`ddss: worstRecords must be a whole number from 0 to ${MAX_WORST_RECORDS}, got ${shownArg(worstRecords)}`);
   }
-  const maxGroups = o.maxGroups ?? DEFAULT_MAX_GROUPS;
+  const maxGroups = orDefault(o.maxGroups, DEFAULT_MAX_GROUPS);
   if (!(Number.isInteger(maxGroups) && maxGroups >= 1)) throw new Error(`ddss: maxGroups must be a whole number ≥ 1, got ${shownArg(maxGroups)}`);
   if (o.groupBy !== undefined && definition !== undefined && !Object.hasOwn(definition.fields, o.groupBy)) {
     throw new Error(`ddss: groupBy names "${o.groupBy}", which is not a field of dataset "${definition.name}"`);
   }
   // Grouping and the worst-records table need grades; asking for either grades the records.
   const grades = o.grades === true || o.onRecord !== undefined || o.groupBy !== undefined || (o.worstRecords ?? 0) > 0;
+  // Checked whatever showValues is: with it, piiKey: null was taken without a word.
+  if (o.piiKey !== undefined && typeof o.piiKey !== 'string') throw new Error('ddss: piiKey must be a string');
   if (definition !== undefined && !showValues) requireKeyForHashes(definition, o.piiKey);
   const waits = sinkWaits();
   return {
@@ -122,6 +129,16 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
 }
 
 /**
+ * An option's value, or `fallback` when it is not given. Not `??`: that read `null` as not given too, so
+ * `maxSamplesPerRule: null` (a JSON config's unset value) ran with the default without a word; null is checked, and
+ * refused, as any value that is not a number.
+ * @example orDefault(null, 100) // null
+ */
+function orDefault<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value;
+}
+
+/**
  * The run's locale, 'en' by default. Checked here because messages are looked up by locale only when a rule fails:
  * an unknown one would otherwise surface mid-run as a TypeError inside the report.
  */
@@ -136,7 +153,6 @@ function checkLocale(locale: unknown): Locale {
  * every run, so the same input would no longer give the same report. An empty key counts as none.
  */
 function requireKeyForHashes(definition: DatasetDefinition, key: string | undefined): void {
-  if (key !== undefined && typeof key !== 'string') throw new Error('ddss: piiKey must be a string');
   if (key !== undefined && key !== '') return;
   const hashed = Object.keys(definition.fields).filter((n) => definition.fields[n]?.privacy === 'hash');
   if (hashed.length === 0) return;
