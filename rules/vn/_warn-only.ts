@@ -1,4 +1,5 @@
 import type { RuleOptions, Severity } from '../../src/core/types.js';
+import { orDefault } from '../../src/core/arg-kind.js';
 
 /**
  * The options of a rule whose findings rest on facts DOMAIN-VN marks **[warn-only]** (an unverified table, an
@@ -11,5 +12,5 @@ export function warnOnlyOptions<O extends RuleOptions>(rule: string, basis: stri
     throw new Error(`ddss: vn.${rule} rests on ${basis}, which DOMAIN-VN marks [warn-only]: its findings are ` +
       `warnings, so severity 'error' is refused (pass verified tables of your own, where the rule takes them)`);
   }
-  return { ...options, severity: options.severity ?? 'warning' };
+  return { ...options, severity: orDefault<Severity>(options.severity, 'warning') };
 }

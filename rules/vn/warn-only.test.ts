@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/types.js';
+import { defineDataset } from '../../src/define.js';
+import { field } from '../../src/field.js';
 import { vn } from './index.js';
 import { POSTAL_PREFIXES_2018 } from './identifiers/postal-prefixes.js';
 import { BHYT_OBJECT_CODES_2015, BHYT_OBJECT_CODES_2026 } from './tables/bhyt-object-codes.js';
@@ -25,6 +27,12 @@ describe('findings resting on [warn-only] facts are warnings', () => {
   it.each(resting)('%s is a warning by default and refuses severity error', (_name, make) => {
     expect(make().severity).toBe('warning');
     expect(() => make('error')).toThrow(/\[warn-only\].*severity 'error' is refused/);
+  });
+
+  // `??` read null as not given: the rule was a warning without a word.
+  it('refuses severity null rather than read it as the default warning', () => {
+    expect(() => defineDataset({ name: 'x', fields: { b: field.text().use(vn.bhxhProvince({ severity: null } as never)) } }))
+      .toThrow(/rule "b\.bhxhProvince": severity must be one of error, warning, info, got null/);
   });
 
   it('marks the shipped unverified tables and figures', () => {

@@ -46,3 +46,13 @@ export function customCheckArgs(builder: string, id: unknown, fnName: string, fn
   if (typeof id !== 'string') throw new TypeError(`ddss: ${builder}: id must be a string, got ${argKind(id)}`);
   if (typeof fn !== 'function') throw new TypeError(`ddss: ${builder}: ${fnName} must be a function, got ${argKind(fn)}`);
 }
+
+/**
+ * An option's value, or `fallback` when it is not given. Not `??`: that read `null` as not given too, so
+ * `maxSamplesPerRule: null` (a JSON config's unset value) ran with the default without a word, and a rule's
+ * `threshold: null` with 1; null is checked, and refused, as any value of the wrong kind.
+ * @example orDefault(null, 100) // null
+ */
+export function orDefault<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value;
+}

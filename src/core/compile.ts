@@ -9,6 +9,7 @@ import type {
 } from './types.js';
 import type { MessageTable } from './message.js';
 import { checkDefinition } from './check-definition.js';
+import { orDefault } from './arg-kind.js';
 
 /** How a rule is run: per value, per record, as an aggregate, or one of the two synthetic field rules. */
 export type SlotKind = 'type' | 'required' | 'value' | 'record' | 'aggregate';
@@ -226,17 +227,17 @@ function options(id: string, o: {
   checkRuleOptions({ name: id, criterion }, o);
   checkText(id, 'description', o.description);
   return {
-    criterion: checkCriterion(id, o.criterion ?? criterion),
-    severity: checkSeverity(id, o.severity ?? 'error'),
-    threshold: checkThreshold(id, o.threshold ?? 1),
-    weight: checkWeight(id, o.weight ?? 1),
+    criterion: checkCriterion(id, orDefault(o.criterion, criterion)),
+    severity: checkSeverity(id, orDefault<Severity>(o.severity, 'error')),
+    threshold: checkThreshold(id, orDefault(o.threshold, 1)),
+    weight: checkWeight(id, orDefault(o.weight, 1)),
     when: checkWhen(id, o.when),
     message: checkText(id, 'message', o.message),
   };
 }
 
 function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: string): Omit<Slot, 'ordinal' | 'field' | 'fieldIndex' | 'needs' | 'counted'> {
-  const id = rule.id ?? defaultId;
+  const id = rule.id === undefined ? defaultId : checkId(defaultId, rule.id);
   checkText(id, 'description', rule.description);
   return {
     id,
@@ -261,8 +262,15 @@ function ruleSlot(rule: ValueRule | RecordRule | AggregateRule, defaultId: strin
  */
 
 function checkThreshold(id: string, t: number): number {
-  if (!(t >= 0 && t <= 1)) throw new Error(`ddss: rule "${id}": threshold must be in [0, 1], got ${t}`);
+  // A number only: '0.5' and true compared as 0.5 and 1, and the report held the text or the boolean.
+  if (!(typeof t === 'number' && t >= 0 && t <= 1)) throw new Error(`ddss: rule "${id}": threshold must be in [0, 1], got ${show(t)}`);
   return t;
+}
+
+// The report names a rule by its id, a non-empty text: an id of null was the default id, 5 a report its schema refuses.
+function checkId(defaultId: string, id: string): string {
+  if (typeof id !== 'string' || id === '') throw new Error(`ddss: rule "${defaultId}": id must be a non-empty text, got ${show(id)}`);
+  return id;
 }
 
 function checkCriterion(id: string, c: Criterion): Criterion {

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_GROUPS, DEFAULT_WORST_RECORDS, MAX_WORST_RECORDS } from './
 import { sinkWaits, type SinkWaits } from './sink-waits.js';
 import { checkOptionKeys, VALIDATE_OPTION_KEYS } from './option-keys.js';
 import { checkWorkers } from './check-workers.js';
-import { argKind, isKeyedObject, shownArg } from './arg-kind.js';
+import { argKind, isKeyedObject, orDefault, shownArg } from './arg-kind.js';
 
 /** Validate options with defaults applied, shared by the validator, the emitter and the report. */
 export interface ResolvedOptions {
@@ -126,16 +126,6 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
     timings: o.timings === true,
     waits,
   };
-}
-
-/**
- * An option's value, or `fallback` when it is not given. Not `??`: that read `null` as not given too, so
- * `maxSamplesPerRule: null` (a JSON config's unset value) ran with the default without a word; null is checked, and
- * refused, as any value that is not a number.
- * @example orDefault(null, 100) // null
- */
-function orDefault<T>(value: T | undefined, fallback: T): T {
-  return value === undefined ? fallback : value;
 }
 
 /**

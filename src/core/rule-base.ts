@@ -1,8 +1,9 @@
 import type {
   AggregateRule, FixKind, CheckResult, Criterion, MergeOffset, DatasetOutcome, FinishContext, RecordRule, RuleContext,
-  RuleOptions, TypedRow, ValueRule,
+  RuleOptions, Severity, TypedRow, ValueRule,
 } from './types.js';
 import type { MessageTable } from './message.js';
+import { orDefault } from './arg-kind.js';
 import { checkOptionKeys } from './option-keys.js';
 import { FIELD_KINDS, type FieldKind } from './field-kinds.js';
 
@@ -88,10 +89,11 @@ function base(meta: RuleMeta, o: RuleOptions) {
   return {
     name: meta.name,
     ...(o.id === undefined ? {} : { id: o.id }),
-    criterion: o.criterion ?? meta.criterion,
-    severity: o.severity ?? 'error',
-    threshold: o.threshold ?? 1,
-    weight: o.weight ?? 1,
+    // Not `??`: null is refused when the definition is made (compile.ts), not read as the default.
+    criterion: orDefault(o.criterion, meta.criterion),
+    severity: orDefault<Severity>(o.severity, 'error'),
+    threshold: orDefault(o.threshold, 1),
+    weight: orDefault(o.weight, 1),
     ...(o.when === undefined ? {} : { when: o.when }),
     ...(o.message === undefined ? {} : { message: o.message }),
     ...(o.description === undefined ? {} : { description: o.description }),

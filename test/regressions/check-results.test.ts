@@ -91,6 +91,16 @@ describe('rule options the report cannot hold are refused when the definition is
     ["weight '2'", { weight: bad('2') }, /weight must be a finite number ≥ 0, got "2"/],
     ["code 'Bad Code!'", { code: 'Bad Code!' }, /rule "n\.c": code must be lower snake case .*, got "Bad Code!"/],
     ['threshold 2', { threshold: 2 }, /rule "n\.c": threshold must be in \[0, 1\], got 2/],
+    // null was read as the default by `??`, and a threshold of '0.5' or true compared as a number and was reported as given.
+    ['criterion null', { criterion: bad(null) }, /rule "n\.c": criterion must be one of correct, sufficient, clean, live, got null/],
+    ['severity null', { severity: bad(null) }, /rule "n\.c": severity must be one of error, warning, info, got null/],
+    ['weight null', { weight: bad(null) }, /rule "n\.c": weight must be a finite number ≥ 0, got null/],
+    ['threshold null', { threshold: bad(null) }, /rule "n\.c": threshold must be in \[0, 1\], got null/],
+    ["threshold '0.5'", { threshold: bad('0.5') }, /rule "n\.c": threshold must be in \[0, 1\], got "0\.5"/],
+    ['threshold true', { threshold: bad(true) }, /rule "n\.c": threshold must be in \[0, 1\], got true/],
+    ['id null', { id: bad(null) }, /rule "n\.c": id must be a non-empty text, got null/],
+    ['id 5', { id: bad(5) }, /rule "n\.c": id must be a non-empty text, got 5/],
+    ["id ''", { id: '' }, /rule "n\.c": id must be a non-empty text, got ""/],
     // `when: true` failed on every row as "wf1 is not a function"; a message of 5 or { en } rendered as "5" or nothing.
     ['when true', { when: bad(true) }, /rule "n\.c": when must be a function \(row\) => boolean, got true/],
     ["when 'a > 1'", { when: bad('a > 1') }, /rule "n\.c": when must be a function \(row\) => boolean, got "a > 1"/],
@@ -111,6 +121,10 @@ describe('rule options the report cannot hold are refused when the definition is
       .toThrow(/weight must be a finite number/);
     expect(() => defineDataset({ name: 'x', fields: { n: field.number().required({ criterion: bad('full') }) } }))
       .toThrow(/rule "n\.required": criterion must be one of/);
+    expect(() => defineDataset({ name: 'x', fields: { n: field.number().required({ threshold: bad(null) }) } }))
+      .toThrow(/rule "n\.required": threshold must be in \[0, 1\], got null/);
+    expect(() => defineDataset({ name: 'x', fields: { n: field.number() }, rules: [rule.rowCount({ min: 1 }, { severity: bad(null) })] }))
+      .toThrow(/rule "rowCount": severity must be one of error, warning, info, got null/);
   });
 
   it('a weight of 0 and every valid criterion and severity are still accepted', () => {
