@@ -11,6 +11,7 @@ import { KeyTable } from './_table.js';
 import { columnList, comparedColumns } from './_columns.js';
 import { losesNothing } from './loses-nothing.js';
 import { checkOptionKeys } from '../core/option-keys.js';
+import { orDefault } from '../core/arg-kind.js';
 import { tally, type Tally } from './_tally.js';
 import type { CompareOptions, ComparisonReport, KeylessRecords } from './types.js';
 import { personalColumns, type PersonalColumns } from './_personal-columns.js';
@@ -41,9 +42,10 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   checkOptionKeys(options, Object.keys(OPTION_KEYS), 'compare');
   const key = columnList('key', typeof options.key === 'string' ? [options.key] : options.key);
   if (key.length === 0) throw new TypeError('ddss: compare needs a key column');
-  const maxSamples = options.maxSamples ?? 100;
+  // Null is refused, not read as the default.
+  const maxSamples = orDefault(options.maxSamples, 100);
   if (!Number.isSafeInteger(maxSamples) || maxSamples < 0) throw new TypeError('ddss: maxSamples must be a whole number ≥ 0');
-  const budget = options.memoryBudget ?? DEFAULT_BUDGET;
+  const budget = orDefault(options.memoryBudget, DEFAULT_BUDGET);
   if (!(budget > 0)) throw new TypeError('ddss: memoryBudget must be a positive number of bytes');
   if (options.normalize !== undefined && options.normalize !== 'nfc') throw new TypeError('ddss: normalize must be "nfc"');
   _requireKey(options);

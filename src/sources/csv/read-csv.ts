@@ -13,6 +13,7 @@ import { onlyZeros, withoutZeroTail, zeroTailIssue, type ZeroRun, type ZeroTailW
 import type { RowBatch, SourceIssue, SourceRead, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { checkOptionKeys } from '../../core/option-keys.js';
+import { orDefault } from '../../core/arg-kind.js';
 
 export interface CsvOptions {
   /** One character, or `'auto'` to pick `,` `;` or tab from the header line. Default `,`. */
@@ -89,7 +90,7 @@ export function readCsvRenamed(input: CsvInput, options: CsvOptions, rename: Rea
   if (delimiter !== 'auto' && (delimiter.length !== 1 || '"\r\n'.includes(delimiter))) {
     throw new RangeError(`ddss: the delimiter must be one character other than a quote or line break, or 'auto'`);
   }
-  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD;
+  const maxRecordBytes = orDefault(options.maxRecordBytes, DEFAULT_MAX_RECORD); // null is refused, not the default
   if (!(maxRecordBytes >= 1 && Number.isFinite(maxRecordBytes))) throw new RangeError('ddss: maxRecordBytes must be ≥ 1');
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 256));
   const header = options.header ?? true;

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { checkOptionKeys } from '../../core/option-keys.js';
+import { orDefault } from '../../core/arg-kind.js';
 import type { RowBatch, TabularSource } from '../../core/source.js';
 import type { SourceInfo } from '../../core/types.js';
 import { binaryInput, screenBinary, type BinaryScreen } from '../binary-input.js';
@@ -80,8 +81,9 @@ const MIN_BATCH = 1024;
 export function readJson(source: JsonInput, options: ReadJsonOptions = {}): JsonSource {
   // A misspelt option (`formt: 'ndjson'`, `record: 'data'`) read the input as if the user had not asked.
   checkOptionKeys(options, OPTION_KEYS, 'readJson');
-  const maxRecordBytes = options.maxRecordBytes ?? 1_048_576;
-  const maxDepth = options.maxDepth ?? 64;
+  // Null is refused, not read as the default.
+  const maxRecordBytes = orDefault(options.maxRecordBytes, 1_048_576);
+  const maxDepth = orDefault(options.maxDepth, 64);
   if (!(maxRecordBytes > 0)) throw new RangeError('ddss: maxRecordBytes must be a positive number');
   if (!(Number.isInteger(maxDepth) && maxDepth >= 1)) throw new RangeError('ddss: maxDepth must be an integer ≥ 1');
   const path = options.records === undefined ? undefined : recordsPath(options.records);
