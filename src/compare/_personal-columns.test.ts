@@ -29,6 +29,19 @@ describe('compare masks columns whose values are personal data, whatever they ar
     for (const leak of ['Hai Bà', 'Lê Lợi', '142', '17 ']) expect([leak, JSON.stringify(r.samples).includes(leak)]).toEqual([leak, false]);
   });
 
+  it('masks house addresses in lower case, without tones, in capitals or decomposed, and shows ordinary text', async () => {
+    const addresses = ['số 42 hai bà trưng, lai châu', 'so 7 le loi, quang ninh', 'SỐ NHÀ 5, THÔN ĐÔNG', 'số nhà 9, thôn đoài, cà mau'.normalize('NFD')];
+    // Neither a house number nor a person's: a commune, land-use codes, a date, a count of parcels.
+    const notes = ['xã tân lập, huyện đông anh', 'luc, ont', '12/03/2025, 13/03/2025', '2 thửa đất, xã tân lập'];
+    const rows = addresses.map((a, i) => ({ id: `R${i}`, info: a, note: notes[i] as string }));
+    const changed = rows.map((row) => ({ ...row, info: row.info.replace(/\d+/, '1$&'), note: `${row.note}!` }));
+    const r = await compare(rows, changed, { key: 'id' });
+    expect(r.counts.changed).toBe(4);
+    const text = JSON.stringify(r.samples).normalize('NFC');
+    for (const leak of ['hai bà', 'le loi', 'THÔN ĐÔNG', 'thôn đoài', '142', '17 ', '15', '19']) expect([leak, text.includes(leak)]).toEqual([leak, false]);
+    for (const note of notes) expect(text).toContain(`${note}!`);
+  });
+
   it('masks a key column of IDs', async () => {
     const keyed = (rows: typeof source) => rows.map((r) => ({ info: r.info, note: r.note }));
     const r = await compare(keyed(source), keyed(source).slice(1), { key: 'info' });

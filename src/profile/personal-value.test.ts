@@ -40,6 +40,44 @@ describe('personalValue', () => {
   });
 });
 
+describe('personalValue: a house address in any case, with or without tones, composed or not', () => {
+  it.each([
+    'số 42 hai bà trưng, lai châu',
+    'so 42 hai ba trung, lai chau',
+    'SỐ 42 HAI BÀ TRƯNG, LAI CHÂU',
+    'số 42 hai bà trưng, lai châu'.normalize('NFD'),
+    'sn 7 đường láng, hà nội',
+    'ngõ 7 tôn thất tùng, hà nội',
+    'hẻm 5/2 lê lợi, huế',
+    'số 5 nam kỳ khởi nghĩa, quận 1',
+    'số nhà 5, thôn đông, lai châu',
+    'SỐ NHÀ 5, THÔN ĐÔNG',
+    'so nha 5, xom dong, lai chau',
+    'ĐƯỜNG LÁNG, SỐ 7 ĐƯỜNG LÁNG, HÀ NỘI',
+  ])('%s is one', (text) => {
+    expect(personalValue(text)).toBe(true);
+  });
+
+  it.each([
+    ['a count, not a street (a bare number in lower case)', '2 thửa đất, xã tân lập'],
+    ['a date in lower case (12 March)', '12/3 họp tổ, xã tân lập'],
+    ['a commune without a house number', 'xã tân lập, huyện đông anh'],
+    ['a village without a house number', 'thôn 3, xã tân lập'],
+    ['land-use codes', 'LUC, ONT'],
+    ['land-use codes in lower case', 'luc, ont, cln'],
+    ['dates', '12/03/1990, 13/03/1990'],
+    ['plain numbers', '1234, 5678'],
+    ["a document's number and date", 'số 12 ngày 03/04/2025, hà nội'],
+    ["a document's number and date, capitalised", 'Số 12 Ngày 03/04/2025, Hà Nội'],
+    ["a document's number and year", 'số 5 năm 2024, lai châu'],
+    ["a document's number, then a copy", 'số 12/qđ-ubnd, bản sao'],
+    ["a document's number, then an organisation", 'SỐ 12/QĐ-UBND, TỔ CHỨC THỰC HIỆN'],
+    ['an organisation after a number', 'số 5, tổ chức thực hiện'],
+  ])('%s is not one: %s', (_why, text) => {
+    expect(personalValue(text)).toBe(false);
+  });
+});
+
 describe('groupedDigits', () => {
   it.each<[string, string | undefined]>([
     ['001 089 012345', '001089012345'],

@@ -3,19 +3,30 @@ import { COMMON_FAMILY_NAMES } from '../../rules/vn/text/vn-name.js';
 
 const BHYT = /^[A-Z]{2}\d{13}$/i;
 // A house number (`Số 12`, `Số nhà 7`, `ngõ 34`, `hẻm 5/2`) and, after a comma, an administrative unit or a village
-// (`phường Láng Hạ`, `thôn Đông`): one household's address.
-const HOUSE = /^(?:số nhà|nhà số|số|so|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet|nhà|nha)\s*\d/iu;
+// (`phường Láng Hạ`, `thôn Đông`): one household's address. Every word in any case (`SỐ NHÀ`, `so nha`): registers are
+// written in capitals, in lower case and without tones alike.
+const HOUSE = /^(?:số nhà|so nha|nhà số|nha so|số|so|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet|nhà|nha)\s*\d/iu;
 const UNIT = /^(?:p\.|phường|phuong|xã|xa|thị trấn|thị xã|q\.|quận|quan|huyện|huyen|tp\.?|thành phố|tỉnh)(?:\s|$)/iu;
-// A village or residential group by its name or number (`thôn Đông`, `tổ 5`): not `tổ chức`, `bản sao`, which follow
-// a document's number (`Số 12/QĐ-UBND, bản sao`).
-const VILLAGE = /^(?:[Tt]hôn|[Ấấ]p|[Bb]ản|[Xx]óm|[Tt]ổ|[Kk]hu phố|[Kk]hóm|[Bb]uôn|[Ll]àng)\s+(?:\d|\p{Lu})/u;
-// The word before a house or alley number that comes before its street (`Số 42`, `Số nhà 7`, `SN 5`, `Ngõ 7`);
-// optional (`12/3 Lê Lợi`).
-const NUMBER_WORD = /^(?:số nhà|nhà số|số|sn|ngõ|ngách|hẻm|kiệt)\s*/iu;
-// A house number, then its street: a capitalised name (`42 Hai Bà Trưng`) or a street's kind (`7 đường Láng`, `5 ngõ
-// Huế`). The street tells it from a document's number (`Số 12/QĐ-UBND`), which a place after a comma does not. Up to
-// three alleys deep (`12/3/5/7`), written out: a repeated group of varying width is refused by the backtracking guard.
-const STREET_NUMBER = /^\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?(?:\/\d{1,4}[a-zA-Z]?)?(?:\/\d{1,4}[a-zA-Z]?)?\s+(?:\p{Lu}|(?:đường|phố|ngõ|ngách|hẻm|kiệt)\s)/u;
+// A village or residential group by its name or number (`thôn Đông`, `tổ 5`, `THÔN ĐÔNG`): a capitalised name, or
+// any name after a part that is a house number alone (`số nhà 5, thôn đông`). Not `tổ chức`, `bản sao`, which follow
+// a document's number (`Số 12/QĐ-UBND, bản sao`), capitalised or not. Without tones only the words no other word
+// shares (`to`, `ban`, `ap` are also `tờ` of a map sheet, `bàn`, `áp`).
+const VILLAGE = /^(?:thôn|thon|ấp|bản|xóm|xom|tổ|khu phố|khu pho|khóm|khom|buôn|buon|làng)\s+(?!(?:chức|chuc|sao)(?:\s|$))/iu;
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\d]/u;
+const LETTER_OR_DIGIT = /^[\p{L}\d]/u;
+// The word before a house or alley number that comes before its street (`Số 42`, `số nhà 7`, `SN 5`, `Ngõ 7`, `so 42`),
+// in any case; optional (`12/3 Lê Lợi`).
+const NUMBER_WORD = /^(?:số nhà|so nha|nhà số|nha so|số|so|sn|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)\s*(?=\d)/iu;
+// A house number up to three alleys deep (`12/3/5/7`), written out: a repeated group of varying width is refused by
+// the backtracking guard. Then the spaces before its street.
+const HOUSE_NUMBER = /^\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?(?:\/\d{1,4}[a-zA-Z]?)?(?:\/\d{1,4}[a-zA-Z]?)?\s+/u;
+// A street's kind (`7 đường Láng`, `5 ngõ Huế`, `7 duong lang`), in any case.
+const STREET_KIND = /^(?:đường|duong|phố|pho|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)\s/iu;
+// A date after a number (`Số 12 ngày 03/04/2025`, `số 5 năm 2024`): a document's, not a street. Followed by digits, so
+// that the street `Nam Kỳ Khởi Nghĩa` stays one.
+const DATE_WORD = /^(?:ngày|ngay|tháng|thang|năm|nam)\s*\d/iu;
+const CAPITAL = /^\p{Lu}/u;
+const LETTER = /^\p{L}/u;
 
 /**
  * Whether one value looks like personal data by its form alone, whatever column it is in: 9 to 12 digits, in groups
@@ -64,16 +75,52 @@ export function quotesPersonal(text: string): boolean {
  * place (`Số 42 Hai Bà Trưng, Lai Châu`, `12/3 Lê Lợi, Huế`, as cadastral books write owners' addresses), or a part
  * that starts with a house number and a later part naming a ward, commune, district, city or village (`Số 12 ngõ 34,
  * phường Láng Hạ`, `Số nhà 5, thôn Đông`). Not a village or street without a house number (`Thôn 3, xã Tân Lập`,
- * `đường Láng, phường Láng Thượng`), nor a document's number (`Số 12/QĐ-UBND, ngày 03/04/2025`).
+ * `đường Láng, phường Láng Thượng`), nor a document's number (`Số 12/QĐ-UBND, ngày 03/04/2025`). In any case, with
+ * or without tones (`số 42 hai bà trưng, lai châu`, `SO 42 HAI BA TRUNG, LAI CHAU`): the patterns match case-insensitively
+ * (Unicode simple case folding, the same in every locale; `Đ` folds to `đ`).
  */
 function houseAddress(text: string): boolean {
   if (!text.includes(',')) return false;
+  // NFC: a letter and its tone marks as one character (`ố`, not `o` + two marks), as the patterns spell the words.
   const parts = text.normalize('NFC').split(',').map((p) => p.trim());
-  const place = (p: string): boolean => /^\p{L}/u.test(p);
-  const street = parts.findIndex((p) => STREET_NUMBER.test(p.replace(NUMBER_WORD, '')));
+  const place = (p: string): boolean => LETTER.test(p);
+  const street = parts.findIndex(streetAddress);
   if (street >= 0 && parts.slice(street + 1).some(place)) return true;
   const house = parts.findIndex((p) => HOUSE.test(p) || /\s(?:ngõ|ngách|hẻm|kiệt)\s*\d/iu.test(p));
-  return house >= 0 && parts.slice(house + 1).some((p) => UNIT.test(p) || VILLAGE.test(p));
+  if (house < 0) return false;
+  const name = houseNumberAlone(parts[house] as string) ? LETTER_OR_DIGIT : CAPITAL_OR_DIGIT;
+  return parts.slice(house + 1).some((p) => UNIT.test(p) || village(p, name));
+}
+
+/**
+ * Whether a part of an address starts with a house number and its street. The street tells it from a document's
+ * number (`Số 12/QĐ-UBND`, `Số 12 ngày 03/04/2025`) and from a count (`2 thửa`): a street's kind (`7 đường Láng`), or
+ * after a house-number word any name in any case (`Số 42 Hai Bà Trưng`, `số 42 hai bà trưng`, `so 42 hai ba trung`),
+ * or after a bare number a capitalised name (`42 Hai Bà Trưng`; in lower case, `2 thửa đất` is as likely).
+ */
+function streetAddress(part: string): boolean {
+  const word = NUMBER_WORD.exec(part);
+  const rest = word === null ? part : part.slice(word[0].length);
+  const number = HOUSE_NUMBER.exec(rest);
+  if (number === null) return false;
+  const street = rest.slice(number[0].length);
+  if (DATE_WORD.test(street)) return false;
+  return STREET_KIND.test(street) || (word === null ? CAPITAL : LETTER).test(street);
+}
+
+/** Whether a part is a house number and nothing else (`Số nhà 5`, `số 5`, `12/3`), not a document's (`Số 12/QĐ-UBND`). */
+function houseNumberAlone(part: string): boolean {
+  const word = NUMBER_WORD.exec(part);
+  const rest = word === null ? part : part.slice(word[0].length);
+  // The pattern ends with the spaces before a street: one more space stands for them.
+  const number = HOUSE_NUMBER.exec(`${rest} `);
+  return number !== null && number[0].length === rest.length + 1;
+}
+
+/** Whether a part names a village or residential group: its word, then a name (`name`: how it may start) or number. */
+function village(part: string, name: RegExp): boolean {
+  const word = VILLAGE.exec(part);
+  return word !== null && name.test(part.slice(word[0].length));
 }
 
 /**
