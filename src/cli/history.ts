@@ -4,6 +4,7 @@ import { postgresHistoryName, readPostgresHistory } from '../history/postgres-hi
 import { historyReadError, historyTarget, type HistoryTarget } from './_history.js';
 import { historyTrend } from '../history/history-trend.js';
 import { historyHtml, historyText } from '../outputs/history-report.js';
+import { jsonText } from '../outputs/_escape.js';
 import { choice, parse, whole, reportFormat } from './_args.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
@@ -61,7 +62,7 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
     throw usage(v.dataset === undefined ? `history ${shown} has no runs` : `history ${shown} has no runs of dataset "${v.dataset}"`);
   }
   const trends = historyTrend(entries, top);
-  const text = format === 'json' ? `${JSON.stringify({ kind: 'history', datasets: trends }, null, 2)}\n`
+  const text = format === 'json' ? `${jsonText({ kind: 'history', datasets: trends }, 2)}\n`
     : format === 'html' ? historyHtml(trends, locale) : historyText(trends, locale);
   if (out === undefined) io.stdout.write(text);
   else await writeOutput(out, text, v.force === true);

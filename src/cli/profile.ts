@@ -3,6 +3,7 @@ import { profile as profileSource } from '../profile/profile.js';
 import { suggestDefinition } from '../profile/suggest-definition.js';
 import { notProfiled, profileText } from '../profile/profile-text.js';
 import { profileHtml } from '../profile/profile-html.js';
+import { jsonText } from '../outputs/_escape.js';
 import type { Profile } from '../profile/types.js';
 import { CliError, EXIT } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
@@ -108,7 +109,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
  */
 export function renderProfile(p: Profile, format: ProfileFormat, rename?: Rename, communes?: readonly string[]): string {
   switch (format) {
-    case 'json': return `${JSON.stringify(p, null, 2)}\n`;
+    case 'json': return `${jsonText(p, 2)}\n`;
     case 'yaml': {
       try {
         return suggestDefinition(p, { rename, communes });

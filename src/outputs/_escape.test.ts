@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvText, csvTextValue, escapeHtml, escapeXml, escapeXmlAttribute, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
+import { csvText, csvTextValue, escapeHtml, escapeXml, escapeXmlAttribute, jsonLine, jsonText, markdownCode, markdownText, plainText, scriptJson, terminalLines } from './_escape.js';
 
 describe('escapeHtml', () => {
   it.each([
@@ -29,6 +29,38 @@ describe('scriptJson', () => {
     const json = scriptJson(value);
     expect(json).toBe('{"a":"abc\\u202eevil\\u202c","b":"x\\u0085\\u200b\\ufeff\\u2066"}');
     expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+// Every character a terminal or viewer acts on or hides, but the line feeds of indentation.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_ACTIVE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+describe('jsonText and jsonLine', () => {
+  it.each([
+    ['CSI (U+009B) and NEL (U+0085)', 'x\u009b2Jy\u0085', '"x\\u009b2Jy\\u0085"'],
+    ['bidi override and isolates', 'abc\u202eevil\u202c \u2066a\u2069', '"abc\\u202eevil\\u202c \\u2066a\\u2069"'],
+    ['bidi marks (LRM, RLM, ALM)', '\u200e\u200f\u061c', '"\\u200e\\u200f\\u061c"'],
+    ['zero-width characters, BOM and DEL', 'a\u200bb\ufeffc\u2060\u007f', '"a\\u200bb\\ufeffc\\u2060\\u007f"'],
+    ['line separators', 'a\u2028b\u2029', '"a\\u2028b\\u2029"'],
+    ['a backslash before one', '\\\u009b', '"\\\\\\u009b"'],
+    ['Vietnamese text, untouched', 'Nguyễn Văn Đức', '"Nguyễn Văn Đức"'],
+  ])('writes %s as \\uXXXX', (_what, value, written) => {
+    expect(jsonText(value)).toBe(written);
+    expect(JSON.parse(jsonText(value))).toBe(value);
+    expect(jsonLine({ value })).toBe(`{"value":${written}}\n`);
+  });
+
+  it('gives back the same value and writes nothing a terminal acts on, whatever the text and indent', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 4 }), fc.constantFrom(undefined, 0, 2),
+      (texts, indent) => {
+        const value = { texts, nested: { [texts[0] ?? 'k']: texts } };
+        const written = jsonText(value, indent);
+        expect(JSON.parse(written)).toEqual(value);
+        expect(written).not.toMatch(RAW_ACTIVE);
+        // eslint-disable-next-line no-control-regex -- every character but ASCII's printable ones
+        expect(written).toBe(JSON.stringify(value, null, indent).replace(/[^\u0000-\u007e]/g, (c) => (RAW_ACTIVE.test(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)));
+      }), { numRuns: 2000 });
   });
 });
 

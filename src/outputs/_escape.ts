@@ -24,23 +24,39 @@ export function escapeHtml(text: string): string {
 /**
  * Serialises a value as JSON that is safe inside `<script type="application/json">`: `<`, `>`, `&` and the JS line
  * separators become `\uXXXX`, so no `</script>` or `<!--` can end or alter the block; so do the characters
- * `escapeHtml` shows escaped (C1 controls, bidi and zero-width ones), so the page's source hides none. Every JSON
- * parser reads the same value back.
+ * `escapeHtml` shows escaped (C1 controls, bidi and zero-width ones: `jsonText`), so the page's source hides none.
+ * Every JSON parser reads the same value back.
  * @example scriptJson({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return jsonText(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// What a terminal, pager or editor acts on or hides in JSON text and `JSON.stringify` leaves raw (it escapes C0 only):
+// DEL and the C1 controls (U+009B is CSI to many terminals, so a value can move the cursor or recolour the screen),
+// the line separators U+2028/U+2029 (Python's `splitlines` and log shippers end a line at them), the bidi marks,
+// embeddings, overrides and isolates (U+202E shows the rest of a line reversed), and the zero-width characters. Outside
+// its strings JSON text holds none of them, so each is inside a string, where `\uXXXX` is the same character.
+const JSON_ACTIVE = /[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
+ * Serialises a value as JSON text (`indent`: spaces, as `JSON.stringify`'s) that shows as it is when a file is `cat`
+ * to a terminal or opened in a viewer: DEL, C1 controls, U+2028/U+2029, bidi controls and zero-width characters are
+ * written `\uXXXX`, as `JSON.stringify` writes C0 controls. Reversible: `JSON.parse` gives back the same value.
+ * @example jsonText({ a: 'x\u009b2Jy\u202e' }) // '{"a":"x\\u009b2Jy\\u202e"}'
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_ACTIVE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
- * Serialises a value as one NDJSON line, newline included. U+2028 and U+2029 are legal raw in JSON, but Python's
- * `str.splitlines`, editors and log shippers end a line at them, which would cut a record holding one (an address,
- * a message quoting it) in two: they are written as `\u2028` / `\u2029`, which every JSON parser reads back.
+ * Serialises a value as one NDJSON line, newline included, as {@link jsonText}: U+2028 and U+2029, legal raw in
+ * JSON, would cut a record in two for readers that end lines at them (an address, a message quoting it), and C1,
+ * bidi and zero-width characters would act on or hide in a terminal showing the file.
  * @example jsonLine({ a: 'x\u2028y' }) // '{"a":"x\\u2028y"}\n'
  */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'))}\n`;
+  return `${jsonText(value)}\n`;
 }
 
 // XML 1.0 allows only #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]: everything else

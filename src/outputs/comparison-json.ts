@@ -1,4 +1,5 @@
 import type { ComparisonReport } from '../compare/types.js';
+import { jsonText } from './_escape.js';
 
 /**
  * The comparison report as JSON text (schema `ddss/comparison.schema.json`), two-space indented; same report, same
@@ -6,5 +7,5 @@ import type { ComparisonReport } from '../compare/types.js';
  * @example writeFileSync('comparison.json', toComparisonJson(report));
  */
 export function toComparisonJson(report: ComparisonReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${jsonText(report, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import type { CriterionResult, Report, RuleResult, Sample } from '../core/types.
 import { CRITERIA } from '../core/types.js';
 import type { RecordGrade } from '../core/grades.js';
 import { checkOptionKeys } from '../core/option-keys.js';
+import { jsonText } from './_escape.js';
 
 /**
  * The report as JSON (DESIGN §6, schemaVersion 1), with a fixed key order so the same input and `now` give
@@ -10,7 +11,8 @@ import { checkOptionKeys } from '../core/option-keys.js';
  */
 export function toJson(report: Report, options: { readonly indent?: number } = {}): string {
   checkOptionKeys(options, ['indent'], 'toJson'); // a misspelt one ({ indnet: 0 }) was ignored
-  return JSON.stringify(reportObject(report), null, options.indent ?? 2);
+  // C1, bidi and zero-width characters of values and messages as `\uXXXX`: a report `cat` to a terminal shows them.
+  return jsonText(reportObject(report), options.indent ?? 2);
 }
 
 /** The JSON-ready object of a report (what `toJson` serialises). */
