@@ -84,6 +84,14 @@ describe('land-parcels', () => {
     }
   });
 
+  // Regression: trimmed's suggestion kept a surrounding control character or NEXT LINE (U+0085) that it had flagged.
+  it.each(['P000000001\u0085', '\u0001P000000001', 'P000000001\u001b', '\u200b P000000001\u0085\t'])(
+    'suggests parcel_id %j without the characters around it', async (spaced) => {
+      const { all, violations } = await findings(landParcels, [{ ...urban, parcel_id: spaced }], NOW);
+      expect(all).toEqual(['0:parcel_id.trimmed:surrounding_whitespace']);
+      expect(violations[0]?.suggestion).toBe('P000000001');
+    });
+
   // Regression: a decomposed (NFD) "Nữ" was owner_gender.oneOf's not_in_set, a correctness error (DOMAIN-VN §6: clean).
   // Regression: an Excel serial in the term or the update time was only invalid (DOMAIN-VN §6: name it, suggest the date).
   it.each([
