@@ -6,6 +6,7 @@ import {
   appendLog, checkSightingLog, logSighting, newSightingLog, sightings, type SightingLog,
 } from './_sighting-log.js';
 import { repeatedTexts } from './_repeated-texts.js';
+import { stripSpaces } from '../../src/core/strip-spaces.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
 export interface Sighting {
@@ -181,8 +182,8 @@ export function identity(v: unknown): string {
 }
 
 /**
- * A text key without surrounding whitespace (what `String.prototype.trim` removes: spaces, tabs, line breaks,
- * no-break spaces, BOM): surrounding whitespace never makes two identifiers distinct. Values that start and end with
+ * A text key without surrounding whitespace (what `stripSpaces` removes: spaces, tabs, line breaks, controls,
+ * no-break spaces, zero-width characters, BOM): surrounding whitespace never makes two identifiers distinct. Values that start and end with
  * a visible ASCII character, nearly all, are returned as they are without a call.
  * @example trimKey(' 0100109106 ') // '0100109106'
  */
@@ -191,7 +192,7 @@ export function trimKey(s: string): string {
   if (n === 0) return s;
   const a = s.charCodeAt(0);
   const b = s.charCodeAt(n - 1);
-  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim();
+  return a > 32 && a < 127 && b > 32 && b < 127 ? s : stripSpaces(s);
 }
 
 /** `normalize(text)`, checked: a canonical form must be text (anything else is a definition fault, a rule error). */

@@ -1,4 +1,5 @@
 import { backtrackingRisk } from '../../src/core/backtracking-risk.js';
+import { stripSpaces } from '../../src/core/strip-spaces.js';
 
 /**
  * The RegExp a pattern rule runs: refused when it can backtrack exponentially (JavaScript cannot interrupt a running
@@ -20,9 +21,9 @@ export function checkedRegExp(rule: string, re: RegExp, unsafe: boolean): RegExp
 
 /**
  * The text a pattern rule tests: numbers as their decimal text, strings as given or, with `trim`, without their
- * surrounding whitespace (`String.prototype.trim`).
+ * surrounding whitespace (`stripSpaces`, what `trimmed` reports).
  * @example patternText(true)('38239 ') // '38239'
  */
 export function patternText(trim: boolean): (v: unknown) => string {
-  return trim ? (v) => (typeof v === 'string' ? v.trim() : String(v)) : (v) => (typeof v === 'string' ? v : String(v));
+  return trim ? (v) => (typeof v === 'string' ? stripSpaces(v) : String(v)) : (v) => (typeof v === 'string' ? v : String(v));
 }

@@ -26,6 +26,7 @@ describe('oneOf / notOneOf', () => {
   it.each([
     [oneOf(['active', 'closed'], { trim: true }), 'active ', []],
     [oneOf(['active', 'closed'], { trim: true }), '\ufeffclosed\u00a0', []],
+    [oneOf(['active', 'closed'], { trim: true }), 'active\u200b', []],
     [oneOf(['active', 'closed'], { trim: true }), 'act ive', ['not_in_set']],
     [oneOf(['active', 'closed']), 'active ', ['not_in_set']],
     [oneOf(['Nam', 'Nữ'], { trim: true, caseInsensitive: true }), ' NỮ\t', []],

@@ -1,12 +1,13 @@
 import { valueRule } from '../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../src/core/types.js';
 import { MAY_DECOMPOSE, textFacts } from '../clean/_text-facts.js';
+import { stripSpaces } from '../../src/core/strip-spaces.js';
 
 export interface OneOfOptions extends RuleOptions {
   /** Compare case-insensitively (after `toLocaleLowerCase('vi')`). */
   readonly caseInsensitive?: boolean;
   /**
-   * Compare text without its surrounding whitespace (what `String.prototype.trim` removes): `"Nam "` is `Nam`. Pair it
+   * Compare text without its surrounding whitespace (what `trimmed` reports, `stripSpaces`): `"Nam "` is `Nam`. Pair it
    * with `.trimmed()`, which reports the whitespace (clean): a listed value with a stray space is then one clean
    * finding, not also a correctness one. Default false: text is compared as given.
    */
@@ -65,7 +66,7 @@ function membership(list: readonly unknown[], options: OneOfOptions): { set: Rea
   const has = (v: unknown): boolean => {
     if (set.has(norm(v))) return true;
     if (typeof v !== 'string') return false;
-    const t = trim ? v.trim() : v;
+    const t = trim ? stripSpaces(v) : v;
     const n = (textFacts(t) & MAY_DECOMPOSE) === 0 ? t : t.normalize('NFC');
     return (t !== v || n !== t || composed !== set) && composed.has(norm(n));
   };

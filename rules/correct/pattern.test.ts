@@ -20,7 +20,7 @@ describe('pattern', () => {
   // Regression: the insurance built-in's kcb_registered "38239 " failed as pattern_mismatch; with `trim` (and
   // `.trimmed()` beside it) the stray space is one clean finding, not also a correctness one.
   it.each([
-    ['38239 ', []], ['\ufeff38239', []], ['38239\u00a0', []], ['\t38239\r\n', []], ['382 39', ['pattern_mismatch']], [38239, []],
+    ['38239 ', []], ['\ufeff38239', []], ['38239\u00a0', []], ['\t38239\r\n', []], ['38239\u200b', []], ['\u2060\u200d38239\u0085', []], ['382 39', ['pattern_mismatch']], [38239, []],
   ])('with trim, tests %j without its surrounding whitespace', (v, expected) => {
     const trimmed = pattern(/^\d{5}$/, { trim: true });
     expect(codes(trimmed, v)).toEqual(expected);

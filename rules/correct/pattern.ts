@@ -10,7 +10,7 @@ export interface PatternOptions extends RuleOptions {
    */
   readonly unsafe?: boolean;
   /**
-   * Test text without its surrounding whitespace (what `String.prototype.trim` removes): `"38239 "` matches
+   * Test text without its surrounding whitespace (what `trimmed` reports, `stripSpaces`): `"38239 "` matches
    * `/^\d{5}$/`. Pair it with `.trimmed()`, which reports the whitespace (clean): a right value with a stray space is
    * then one clean finding, not also a correctness one. Default false: the text is tested as given.
    */

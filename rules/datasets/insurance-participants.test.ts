@@ -26,6 +26,11 @@ const child = {
 };
 const valid = [employee, retiree, child];
 
+// Regression: a value ending in a zero-width space (or led by a joiner, ended by a word joiner, U+0085 or a control)
+// was `trimmed`'s finding and also a wrong identifier or code: the identifier rules trimmed with JavaScript's trim,
+// which keeps them. One clean finding, the value judged without them.
+const INVISIBLE = (value: string): string[] => [`${value}\u200b`, `\u200d${value}`, `${value}\u2060`, `${value}\u0085`, `\u0001${value}`];
+
 async function brokenRow(patch: Readonly<Record<string, string>>, base: Readonly<Record<string, string>> = employee) {
   const rows = valid.map((r) => (r === base ? { ...r, ...patch } : r));
   return (await findings(insuranceParticipants, rows, NOW)).all;
@@ -55,7 +60,7 @@ describe('insurance-participants', () => {
     ['province_code', '01'], ['commune_code', '00004'], ['bhyt_card_no', 'DN4010123456789'], ['kcb_registered', '01001'],
     ['employer_tax_code', '0100109106'], ['status', 'active'],
   ])('reports whitespace around %s %j as one clean finding', async (column, value) => {
-    for (const spaced of [`${value} `, `${value}\u00a0`, `\ufeff${value}`, `${value}\t`, ` ${value}\r\n`]) {
+    for (const spaced of [`${value} `, `${value}\u00a0`, `\ufeff${value}`, `${value}\t`, ` ${value}\r\n`, ...INVISIBLE(value)]) {
       expect(await brokenRow({ [column]: spaced }), JSON.stringify(spaced)).toEqual([`0:${column}.trimmed:surrounding_whitespace`]);
     }
   });

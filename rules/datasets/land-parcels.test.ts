@@ -29,6 +29,11 @@ const crops = {
 };
 const valid = [urban, rice, crops];
 
+// Regression: a value ending in a zero-width space (or led by a joiner, ended by a word joiner, U+0085 or a control)
+// was `trimmed`'s finding and also a wrong identifier or code: the identifier rules trimmed with JavaScript's trim,
+// which keeps them. One clean finding, the value judged without them.
+const INVISIBLE = (value: string): string[] => [`${value}\u200b`, `\u200d${value}`, `${value}\u2060`, `${value}\u0085`, `\u0001${value}`];
+
 async function brokenRow(patch: Readonly<Record<string, string>>, base: Readonly<Record<string, string>> = urban) {
   const rows = valid.map((r) => (r === base ? { ...r, ...patch } : r));
   return (await findings(landParcels, rows, NOW)).all;
@@ -58,6 +63,10 @@ describe('land-parcels', () => {
       ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '0:parcel_id.unique:duplicate_value',
         '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:parcel_id.trimmed:surrounding_whitespace',
         '1:parcel_id.unique:duplicate_value']],
+    ['a parcel id ending in a zero-width space', { parcel_id: 'P000000001\u200b', gcn_serial: '' },
+      ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '0:parcel_id.unique:duplicate_value',
+        '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:parcel_id.trimmed:surrounding_whitespace',
+        '1:parcel_id.unique:duplicate_value']],
     ['a parcel number key with a spaced commune code', { parcel_id: 'P000000009', commune_code: ' 00004', gcn_serial: '' },
       ['0:commune_code+map_sheet_no+parcel_no.unique:duplicate_value', '1:commune_code+map_sheet_no+parcel_no.unique:duplicate_value',
         '1:commune_code.trimmed:surrounding_whitespace']],
@@ -78,7 +87,7 @@ describe('land-parcels', () => {
   ])('reports whitespace around %s %j as one clean finding', async (column, value, base = urban) => {
     const row = (valid as readonly object[]).indexOf(base);
     const live = value === '012345678' ? [`${row}:owner_id.cmndRetired:retired_cmnd`] : [];
-    for (const spaced of [`${value} `, `${value}\u00a0`, `\ufeff${value}`, `${value}\t`, ` ${value}\r\n`]) {
+    for (const spaced of [`${value} `, `${value}\u00a0`, `\ufeff${value}`, `${value}\t`, ` ${value}\r\n`, ...INVISIBLE(value)]) {
       expect(await brokenRow({ [column]: spaced }, base), JSON.stringify(spaced))
         .toEqual([...live, `${row}:${column}.trimmed:surrounding_whitespace`].sort());
     }

@@ -10,13 +10,14 @@ import { parseBhyt } from './identifiers/bhyt.js';
 import { isServiceNumber, modernMobile, normalizePhone } from './identifiers/phone.js';
 import { isDigits, withoutSeparators } from './identifiers/_text.js';
 import { GCN_SERIAL_PATTERN } from './land/gcn-serial.js';
+import { stripSpaces } from '../../src/core/strip-spaces.js';
 
 /**
  * A tax code: trimmed; a branch's 13 digits run together take their dash (`NNNNNNNNNN-BBB`, as `mstDashed` suggests).
  * @example canonicalMst(' 0100109106001') // '0100109106-001'
  */
 export function canonicalMst(value: string): string {
-  const t = value.trim();
+  const t = stripSpaces(value);
   const parts = splitMst(t);
   if (parts === undefined) return t;
   return parts.branch === undefined ? parts.code : `${parts.code}-${parts.branch}`;
@@ -45,7 +46,7 @@ export function canonicalBhxh(value: string): string {
  * @example canonicalBhyt('dn 4 01 0123456789') // 'DN4010123456789'
  */
 export function canonicalBhyt(value: string): string {
-  const t = value.trim();
+  const t = stripSpaces(value);
   const bare = withoutSeparators(t).toUpperCase();
   return parseBhyt(bare) === undefined ? t : bare;
 }
@@ -58,7 +59,7 @@ export function canonicalBhyt(value: string): string {
  * @example canonicalPhone('0162 123 4567') // '0321234567'
  */
 export function canonicalPhone(value: string): string {
-  const t = value.trim();
+  const t = stripSpaces(value);
   const national = normalizePhone(t);
   if (!isDigits(national) || !(national.startsWith('0') || isServiceNumber(national))) return t;
   return modernMobile(national) ?? national;
@@ -70,7 +71,7 @@ export function canonicalPhone(value: string): string {
  * @example canonicalGcnSerial('CS123456') // 'CS 123456'
  */
 export function canonicalGcnSerial(value: string): string {
-  const t = value.trim();
+  const t = stripSpaces(value);
   if (!GCN_SERIAL_PATTERN.test(t)) return t;
   const at = t.search(/[ \d]/);
   // Already "XX 123456" (the pattern allows one space, then digits): the value itself, not a copy built per row.
@@ -97,7 +98,7 @@ export function canonicalName(value: string): string {
   // decomposing, moving the tone and composing again cost ~0.5 µs a word (4 µs an enterprise name). The same key as
   // of the whole text: NFD and NFC never compose across white space. Lower case is the whole text's, since it is not
   // always the words' own (a final sigma looks past a U+FEFF, which splits words).
-  const words = value.trim().toLowerCase().split(/\s+/u);
+  const words = stripSpaces(value).toLowerCase().split(/\s+/u);
   let key = canonicalWord(words[0] as string);
   for (let i = 1; i < words.length; i++) key += ` ${canonicalWord(words[i] as string)}`;
   return key;
@@ -138,7 +139,7 @@ function toneOnFixedVowel(syllable: string): string {
 
 /** The trimmed value's digits when, separators removed, they have one of the lengths; else the trimmed value. */
 function bareDigits(value: string, lengths: readonly number[]): string {
-  const t = value.trim();
+  const t = stripSpaces(value);
   if (isDigits(t)) return t;
   const bare = withoutSeparators(t);
   return isDigits(bare) && lengths.includes(bare.length) ? bare : t;

@@ -1,3 +1,5 @@
+import { isSpace, stripSpaces } from './strip-spaces.js';
+
 /**
  * Values that count as missing when a dataset does not say otherwise (besides empty and whitespace-only cells): the
  * placeholders spreadsheets and exports write for "nothing", including the `-` and `--` of hand-kept registers, in
@@ -10,9 +12,9 @@ export const DEFAULT_MISSING_VALUES: readonly string[] = ['NULL', 'Null', 'null'
 export type MissingTest = (raw: unknown) => boolean;
 
 /**
- * Builds the test for "missing": absent (`undefined`/`null`), NaN, empty, whitespace-only, or one of `tokens`
- * (compared exactly, after trimming), or a `Date` at midnight UTC of a token written `yyyy-MM-dd` (see
- * `missingDate`). Runs once per cell: a value whose first character starts no token and that is not padded with
+ * Builds the test for "missing": absent (`undefined`/`null`), NaN, empty, whitespace-only (`isSpace`: zero-width
+ * characters and controls too), or one of `tokens` (compared exactly, after trimming), or a `Date` at midnight UTC of a
+ * token written `yyyy-MM-dd` (see `missingDate`). Runs once per cell: a value whose first character starts no token and that is not padded with
  * spaces is decided without hashing it.
  */
 export function missingTest(tokens: readonly string[]): MissingTest {
@@ -81,25 +83,6 @@ export function missingText(tokens: readonly string[]): (text: string) => boolea
 
 function pairKey(a: number, b: number, length: number): number {
   return ((a & 0xf) << 8) | ((b & 0xf) << 4) | (length & 0xf);
-}
-
-/**
- * White space, and the invisible characters a cell of nothing but them is made of: zero-width space, joiners, word
- * joiner (DOMAIN-VN §6 lists them beside white space). JavaScript's `trim` keeps U+200B–U+200D and U+2060, so a name of
- * one zero-width space passed `required`.
- */
-function isSpace(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200d) || c === 0x3000 || c === 0x1680
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x180e;
-}
-
-/** `s` without the characters `isSpace` matches at either end (what `trim` removes, and the invisible ones). */
-function stripSpaces(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isSpace(s.charCodeAt(a))) a++;
-  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** Every whitespace character (`isSpace`) marked 1: the evaluator looks a value's last character up here. */

@@ -1,9 +1,10 @@
 import type { Finding } from '../../../src/core/types.js';
 import { tableAt, type DatedTable } from '../tables/dated.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 /** A code value as text: strings trimmed, non-negative safe integers as their digits; else undefined. */
 export function codeText(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') return stripSpaces(v);
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v);
   return undefined;
 }

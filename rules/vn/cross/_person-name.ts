@@ -1,4 +1,5 @@
 import { canonicalName } from '../canonical.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 /**
  * How a record's name compares with the register's, from closest to farthest (the first that holds wins):
@@ -23,7 +24,7 @@ export function compareNames(a: string, b: string): NameMatch {
 
 /** NFC, lower case, whitespace runs as one space, trimmed. */
 export function written(s: string): string {
-  return s.normalize('NFC').toLowerCase().trim().split(/\s+/u).join(' ');
+  return stripSpaces(s.normalize('NFC').toLowerCase()).split(/\s+/u).join(' ');
 }
 
 /** `written`, without any diacritic (tone or vowel mark), `đ` as `d` (it does not decompose). */

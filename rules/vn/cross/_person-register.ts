@@ -1,5 +1,6 @@
 /** Readings of the population register's cells (its documented format) and of the checked record's values. */
 import { missingText } from '../../../src/core/missing.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 import { VN_MISSING_VALUES } from '../dates/missing-values.js';
 
 /**
@@ -90,7 +91,7 @@ export interface Genders {
  * @example checkGenders({ male: ['Nam'], female: ['nam'] }, 'idGender: genders') // throws '… "nam" is in both …'
  */
 export function checkGenders(g: Genders, where: string): void {
-  const fold = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
+  const fold = (v: unknown): string => stripSpaces(String(v)).normalize('NFC').toLowerCase();
   const male = new Set(g.male.map(fold));
   const both = g.female.map(fold).find((k) => male.has(k));
   if (both !== undefined) throw new Error(`ddss: ${where}: "${both}" is in both the male and the female list`);
@@ -102,7 +103,7 @@ export function checkGenders(g: Genders, where: string): void {
  * @example genderReader({ male: ['Nam'], female: ['Nữ'] })('NỮ') // 'Nữ'
  */
 export function genderReader(g: Genders): (v: unknown) => 'Nam' | 'Nữ' | undefined {
-  const fold = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
+  const fold = (v: unknown): string => stripSpaces(String(v)).normalize('NFC').toLowerCase();
   const male = new Set(g.male.map(fold));
   const female = new Set(g.female.map(fold));
   return (v) => {

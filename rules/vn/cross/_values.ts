@@ -1,8 +1,10 @@
 /** Shared readings of typed values for the cross-field rules. */
 
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
+
 /** An identifier as text: strings trimmed, non-negative safe integers as decimal text; else undefined. */
 export function idText(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') return stripSpaces(v);
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v);
   return undefined;
 }
@@ -11,7 +13,10 @@ export function idText(v: unknown): string | undefined {
 export function yearOf(v: unknown): number | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.getUTCFullYear();
   if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-  if (typeof v === 'string' && /^\d{4}$/.test(v.trim())) return Number(v.trim());
+  if (typeof v === 'string') {
+    const t = stripSpaces(v);
+    return /^\d{4}$/.test(t) ? Number(t) : undefined;
+  }
   return undefined;
 }
 

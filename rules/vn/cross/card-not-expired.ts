@@ -3,6 +3,7 @@ import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { isoDay } from '../dates/_calendar.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface CardNotExpiredFields {
   /** The status column. */
@@ -38,7 +39,7 @@ export function cardNotExpired(fields: CardNotExpiredFields, options: CardNotExp
   }, (row, ctx) => {
     const status = row[fields.status];
     const to = row[fields.validTo];
-    if (typeof status !== 'string' || !active.has(status.trim()) || !(to instanceof Date)) return undefined;
+    if (typeof status !== 'string' || !active.has(stripSpaces(status)) || !(to instanceof Date)) return undefined;
     if (to.getTime() >= ctx.todayMs) return undefined;
     return { code: 'expired_card_active', field: fields.validTo, params: { today: isoDay(ctx.today) } };
   }, options);

@@ -5,6 +5,7 @@ import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { parseCccd } from '../identifiers/cccd.js';
 import { idText } from './_values.js';
 import { checkGenders } from './_person-register.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface IdGenderFields {
   /** The personal ID column (12-digit CCCD; 9-digit CMNDs are skipped). */
@@ -33,7 +34,7 @@ const DEFAULT_GENDER_KIND: FieldKind = {
   ...TEXTUAL, hint: 'or give genders in the form the field holds: { male: [1], female: [2] }',
 };
 
-const fold = (v: unknown): string => String(v).trim().normalize('NFC').toLowerCase();
+const fold = (v: unknown): string => stripSpaces(String(v)).normalize('NFC').toLowerCase();
 /** A gender column holds a handful of distinct texts: fold each once rather than normalise every row. */
 const folded = new Map<string, string>();
 const key = (v: unknown): string => {

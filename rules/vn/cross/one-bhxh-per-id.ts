@@ -4,6 +4,7 @@ import type { AggregateRule, DatasetFinding, RuleOptions, TypedRow } from '../..
 import { checkDuplicates, initDuplicates, locate, mergeDuplicates, repeatGroups, sightValue, type DuplicateState } from '../../clean/_duplicates.js';
 import { idText } from './_values.js';
 import { canonicalBhxh, canonicalCccd } from '../canonical.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface OneBhxhPerIdFields {
   /** The personal ID column. */
@@ -41,7 +42,7 @@ export function oneBhxhPerId(fields: OneBhxhPerIdFields, options: RuleOptions = 
       const id = idText(row[fields.id]);
       const raw = row[fields.bhxh];
       const bhxh = typeof raw === 'number' ? idText(raw)?.padStart(10, '0') : typeof raw === 'string' ? raw : undefined;
-      if (id === undefined || bhxh === undefined || id === '' || bhxh.trim() === '') return;
+      if (id === undefined || bhxh === undefined || id === '' || stripSpaces(bhxh) === '') return;
       sightValue(state, canonicalCccd(id), ctx, bhxh);
     },
     merge: mergeDuplicates,

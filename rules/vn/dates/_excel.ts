@@ -1,5 +1,7 @@
 /** Excel serial dates (1900 date system) and fixed-width date formatting, shared by the Excel-serial rules. */
 
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
+
 const DAY = 86_400_000;
 /** Day 0 of the 1900 system as Excel counts from March 1900 on (it treats 1900 as a leap year). */
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -20,7 +22,7 @@ const SERIAL_TEXT = /^\d{1,7}(?:\.\d{1,12})?$/;
 export function serialValue(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
   if (typeof v !== 'string') return undefined;
-  const t = v.trim();
+  const t = stripSpaces(v);
   return SERIAL_TEXT.test(t) ? Number(t) : undefined;
 }
 

@@ -1,3 +1,5 @@
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
+
 /**
  * The enterprise forms of Luật Doanh nghiệp 2020 (DOMAIN-VN §8): LLCs, joint-stock, partnership, private enterprise.
  * @example ENTERPRISE_FORMS.includes('CP') // true
@@ -11,5 +13,5 @@ export const DEPENDENT_UNITS: readonly string[] = Object.freeze(['CN', 'VPDD']);
 
 /** The value, trimmed, is one of `values`. */
 export function isOneOf(value: unknown, values: ReadonlySet<string>): boolean {
-  return typeof value === 'string' && values.has(value.trim());
+  return typeof value === 'string' && values.has(stripSpaces(value));
 }

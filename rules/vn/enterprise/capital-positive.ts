@@ -3,6 +3,7 @@ import { NUMBERS, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { ENTERPRISE_FORMS, isOneOf } from './_types.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface CapitalFields {
   /** The charter-capital column (a number field, VND). */
@@ -39,6 +40,6 @@ export function capitalPositive(fields: CapitalFields, options: CapitalPositiveO
   }, (row) => {
     const type = row[fields.type];
     if (row[fields.capital] !== 0 || !isOneOf(type, enterprises)) return undefined;
-    return { code: 'zero_charter_capital', field: fields.capital, params: { type: (type as string).trim() } };
+    return { code: 'zero_charter_capital', field: fields.capital, params: { type: stripSpaces(type as string) } };
   }, options);
 }

@@ -4,6 +4,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { calendarDate } from '../../../src/core/time-zone.js';
 import { isoDay } from '../dates/_calendar.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface ClosedNotEditedFields {
   /** The status column. */
@@ -51,7 +52,7 @@ export function closedNotEdited(fields: ClosedNotEditedFields, options: ClosedNo
     const status = row[fields.status];
     const since = row[fields.statusDate];
     const updated = row[fields.updatedAt];
-    if (typeof status !== 'string' || !closed.has(status.trim()) || !(since instanceof Date) || !(updated instanceof Date)) {
+    if (typeof status !== 'string' || !closed.has(stripSpaces(status)) || !(since instanceof Date) || !(updated instanceof Date)) {
       return undefined;
     }
     const limit = since.getTime() + graceDays * DAY;
@@ -61,7 +62,7 @@ export function closedNotEdited(fields: ClosedNotEditedFields, options: ClosedNo
     if (day.getTime() <= limit) return undefined;
     return {
       code: 'edited_after_closure', field: fields.updatedAt,
-      params: { graceDays, status: status.trim(), closedOn: isoDay(since) },
+      params: { graceDays, status: stripSpaces(status), closedOn: isoDay(since) },
     };
   }, { severity: 'warning', ...options });
 }

@@ -3,6 +3,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { VN_MISSING_VALUES } from '../dates/missing-values.js';
 import { isOneOf } from './_types.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface StatusDateFields {
   /** The status column. */
@@ -48,8 +49,8 @@ export function statusDateRequired(fields: StatusDateFields, options: StatusDate
     // A status-date column the definition does not declare has no typed value, only its raw cell (see excelSerialIn).
     if (!isOneOf(status, statuses) || (Object.hasOwn(row, fields.statusDate) && row[fields.statusDate] !== undefined)) return undefined;
     const raw = ctx.raw(fields.statusDate);
-    const text = typeof raw === 'string' ? raw.trim() : raw;
+    const text = typeof raw === 'string' ? stripSpaces(raw) : raw;
     const absent = text === undefined || text === null || text === '' || (typeof text === 'string' && missing.has(text));
-    return absent ? { code: 'missing_value', field: fields.statusDate, params: { status: (status as string).trim() } } : undefined;
+    return absent ? { code: 'missing_value', field: fields.statusDate, params: { status: stripSpaces(status as string) } } : undefined;
   }, options);
 }

@@ -3,6 +3,7 @@ import { DATES, kindsByField } from '../../../src/core/field-kinds.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { addYearsUtc, isoDay } from '../dates/_calendar.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface SuspensionFields {
   /** The status column. */
@@ -42,7 +43,7 @@ export function suspensionWithinYear(fields: SuspensionFields, options: Suspensi
   }, (row, ctx) => {
     const status = row[fields.status];
     const since = row[fields.statusDate];
-    if (typeof status !== 'string' || !suspended.has(status.trim()) || !(since instanceof Date)) return undefined;
+    if (typeof status !== 'string' || !suspended.has(stripSpaces(status)) || !(since instanceof Date)) return undefined;
     if (addYearsUtc(since, 1).getTime() >= ctx.todayMs) return undefined;
     return { code: 'suspension_overdue', field: fields.statusDate, params: { today: isoDay(ctx.today) } };
   }, { severity: 'warning', ...options });

@@ -4,6 +4,7 @@ import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { splitMst } from '../identifiers/mst.js';
 import { identifierText } from '../identifiers/_text.js';
 import { DEPENDENT_UNITS, ENTERPRISE_FORMS } from './_types.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface UnitCodeFields {
   /** The enterprise code (tax code) column. */
@@ -49,7 +50,7 @@ export function unitCodeMatchesType(fields: UnitCodeFields, options: UnitCodeMat
     const type = row[fields.type];
     const parts = text === undefined ? undefined : splitMst(text);
     if (parts === undefined || typeof type !== 'string') return undefined;
-    const t = type.trim();
+    const t = stripSpaces(type);
     if (units.has(t) && parts.branch === undefined) return { code: 'unit_without_branch_code', field: fields.code, params: { type: t } };
     if (enterprises.has(t) && parts.branch !== undefined) return { code: 'enterprise_with_branch_code', field: fields.code, params: { type: t } };
     return undefined;

@@ -1,12 +1,15 @@
 /**
  * Shared reading of identifier values. Identifiers are strings (DOMAIN-VN §6), but a value that went through a
  * numeric column (JSON, ETL) arrives as a number: it is read as its decimal text, so a lost leading zero shows as a
- * value one digit short. Surrounding whitespace is the clean rules' business (`trimmed`), so it is ignored here.
+ * value one digit short. Surrounding whitespace is the clean rules' business (`trimmed`), so it is ignored here: the
+ * characters `trimmed` reports (`stripSpaces`; a zero-width space too), so that such a value is that one finding.
  */
+
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 /** The value as identifier text: strings trimmed, non-negative safe integers and bigints as decimal text. */
 export function identifierText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return stripSpaces(value);
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
   if (typeof value === 'bigint') return value >= 0n ? value.toString() : undefined;
   return undefined;

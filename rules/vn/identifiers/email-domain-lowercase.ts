@@ -1,6 +1,7 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { splitEmail } from './email.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 const MESSAGES = {
   uppercase_email_domain: {
@@ -20,7 +21,7 @@ const MESSAGES = {
 export function emailDomainLowercase(options: RuleOptions = {}): ValueRule {
   return valueRule({ name: 'emailDomainLowercase', criterion: 'clean', code: 'uppercase_email_domain', messages: MESSAGES },
     (value): Finding | undefined => {
-      const parts = typeof value === 'string' ? splitEmail(value.trim()) : undefined;
+      const parts = typeof value === 'string' ? splitEmail(stripSpaces(value)) : undefined;
       if (parts === undefined) return undefined;
       const lower = parts.domain.toLowerCase();
       return lower === parts.domain ? undefined : { code: 'uppercase_email_domain', suggestion: `${parts.local}@${lower}` };

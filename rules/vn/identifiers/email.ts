@@ -1,5 +1,6 @@
 import { valueRule } from '../../../src/core/rule-base.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 const MESSAGES = {
   invalid_email: {
@@ -40,6 +41,6 @@ export function splitEmail(text: string): { readonly local: string; readonly dom
  */
 export function email(options: RuleOptions = {}): ValueRule {
   return valueRule({ name: 'email', criterion: 'correct', code: 'invalid_email', messages: MESSAGES },
-    (value): Finding | undefined => (typeof value === 'string' && splitEmail(value.trim()) !== undefined
+    (value): Finding | undefined => (typeof value === 'string' && splitEmail(stripSpaces(value)) !== undefined
       ? undefined : { code: 'invalid_email' }), options);
 }

@@ -4,6 +4,7 @@ import {
   LAND_USE_CODES_2013, LAND_USE_CODES_2024, landUseCodeTables, parcelCodes, type LandUseCodeTable,
 } from '../tables/land-use-codes.js';
 import type { LandUseCodeOptions } from './land-use-code.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 /** The scheme a row's code is judged by, and whether a finding from it may only be a warning. */
 export interface RowScheme {
@@ -40,10 +41,10 @@ export function landUseScheme(options: LandUseCodeOptions): (row: TypedRow) => R
 
 /**
  * The finding for a code under a table: none for a parcel code or a code the table replaced. Text is judged without
- * its surrounding whitespace (`String.prototype.trim`): `"LUC "` is a right code whose stray space `trimmed` reports.
+ * its surrounding whitespace (`stripSpaces`): `"LUC "` is a right code whose stray space `trimmed` reports.
  */
 export function judgeLandUseCode(table: LandUseCodeTable, v: unknown): { code: string; params: { scheme: string } } | undefined {
-  const code = typeof v === 'string' ? v.trim() : String(v);
+  const code = typeof v === 'string' ? stripSpaces(v) : String(v);
   if (parcelCodes(table).has(code) || Object.hasOwn(table.entries.replaced, code)) return undefined;
   const params = { scheme: table.version };
   if (table.entries.groups.includes(code)) return { code: 'group_land_use_code', params };

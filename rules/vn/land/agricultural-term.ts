@@ -5,6 +5,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { addYearsUtcMs, isoDay } from '../dates/_calendar.js';
 import { isPermanentTerm, termEndMs } from './land-use-term.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface AgriculturalTermFields {
   /** The land-use type code column. */
@@ -45,7 +46,7 @@ const messages: MessageTable = {
  * within the quota or the RSX forest is planted is not in the data, so the rule's severity is `warning`. Unreadable
  * terms pass (the term format is `landUseTerm`'s concern); rows missing the code or the term are not checked, and a
  * dated term is compared only where the start date is valid. The code and the term are read without their
- * surrounding whitespace (`String.prototype.trim`; `trimmed` reports it).
+ * surrounding whitespace (`stripSpaces`; `trimmed` reports it).
  * `issueDate` must be a date or datetime field: another type is refused when the dataset is defined.
  * @example vn.agriculturalTerm({ code: 'land_use_code', term: 'land_use_term', issueDate: 'gcn_issue_date' }) // LUC + "LAU_DAI" → agricultural_term_permanent
  */
@@ -59,7 +60,7 @@ export function agriculturalTerm(fields: AgriculturalTermFields, options: Agricu
     quotingParams: ['code', 'start'], fieldKinds: kindsByField([[fields.issueDate, DATES]]),
   }, (row) => {
     const raw = row[fields.code];
-    const code = typeof raw === 'string' ? raw.trim() : undefined;
+    const code = typeof raw === 'string' ? stripSpaces(raw) : undefined;
     if (code === undefined || !codes.includes(code)) return undefined;
     const term = row[fields.term];
     if (isPermanentTerm(term)) return { code: 'agricultural_term_permanent', field: fields.term, params: { code } };

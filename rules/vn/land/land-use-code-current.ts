@@ -3,6 +3,7 @@ import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { checkDatedTables, tableAt } from '../tables/dated.js';
 import { landUseCodeTables, type LandUseCodeTable } from '../tables/land-use-codes.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface LandUseCodeCurrentOptions extends RuleOptions {
   /** Replace the shipped dated tables. */
@@ -21,7 +22,7 @@ const messages: MessageTable = {
  * (BHK, NHK → HNK; LUN → LUK; DDT, DDL → DDD under the 2024 scheme, in force from 1/8/2024) is reported as
  * `replaced_land_use_code` with the replacement as a suggestion (never applied). Before the new scheme's start the
  * old codes are current and pass. Unknown codes pass here: `landUseCode` reports them. Surrounding whitespace is
- * ignored (`String.prototype.trim`; `trimmed` reports it): `"BHK "` is reported as `BHK`.
+ * ignored (`stripSpaces`; `trimmed` reports it): `"BHK "` is reported as `BHK`.
  * @example field.text().use(vn.landUseCodeCurrent()) // "BHK" at now = 2026 → replaced_land_use_code, suggestion "HNK"
  */
 export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): ValueRule {
@@ -30,7 +31,7 @@ export function landUseCodeCurrent(options: LandUseCodeCurrentOptions = {}): Val
   return valueRule({ options: { tables: true }, name: 'landUseCodeCurrent', criterion: 'live', code: 'replaced_land_use_code', messages,
     quotingParams: [] }, (v, ctx) => {
     const table = tableAt(tables, ctx.today);
-    const code = typeof v === 'string' ? v.trim() : undefined;
+    const code = typeof v === 'string' ? stripSpaces(v) : undefined;
     if (table === undefined || code === undefined || !Object.hasOwn(table.entries.replaced, code)) return undefined;
     const replacement = table.entries.replaced[code] as string;
     return {

@@ -42,7 +42,7 @@ export const LAND_USE_CODE_MESSAGES: MessageTable = {
  * with `landUseCodeProvisional` (warnings) for them. Codes of the previous scheme that the current one replaced (BHK,
  * LUN…) are **not** reported here: they are real codes gone out of date, which `landUseCodeCurrent` reports as live.
  * Codes are compared exactly (upper case, no inner spaces), without their surrounding whitespace (what
- * `String.prototype.trim` removes, as `cccd` ignores it): `"LUC "` passes here and is `trimmed`'s clean finding. Non-text
+ * `stripSpaces` removes, as `cccd` ignores it): `"LUC "` passes here and is `trimmed`'s clean finding. Non-text
  * values fail as unknown.
  * @example field.text().use(vn.landUseCode({ scheme: '2024', strict: true })) // "NNP" → group_land_use_code
  * @example field.text().use(vn.landUseCode({ dateField: 'gcn_issue_date', strict: true }), vn.landUseCodeProvisional({ dateField: 'gcn_issue_date' }))

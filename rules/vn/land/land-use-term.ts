@@ -2,6 +2,7 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import { compileDateFormat } from '../../../src/core/date-format.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RuleOptions, ValueRule } from '../../../src/core/types.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 /** The land-use term of land used without time limit ("lâu dài"). */
 export const PERMANENT_TERM = 'LAU_DAI';
@@ -21,7 +22,7 @@ const messages: MessageTable = {
 /**
  * A land-use term is `LAU_DAI` (permanent use) or a valid end date in `format` (default `dd/MM/yyyy`, no rollover:
  * `31/02/2070` fails). Dates given as `Date` objects pass. Anything else → `invalid_land_use_term`. Text is judged
- * without its surrounding whitespace (what `String.prototype.trim` removes, as `cccd` ignores it): `"LAU_DAI "` is a
+ * without its surrounding whitespace (what `stripSpaces` removes, as `cccd` ignores it): `"LAU_DAI "` is a
  * right term whose stray space `trimmed` reports.
  * @example field.text().use(vn.landUseTerm()) // "LAU_DAI" and "15/10/2063" pass; "lâu dài" → invalid_land_use_term
  */
@@ -30,15 +31,15 @@ export function landUseTerm(options: LandUseTermOptions = {}): ValueRule {
   const parse = compileDateFormat(format);
   return valueRule({ options: { format: true }, name: 'landUseTerm', criterion: 'correct', code: 'invalid_land_use_term', messages, params: { format } },
     (v) => (v instanceof Date && !Number.isNaN(v.getTime())) ||
-      (typeof v === 'string' && (isPermanentTerm(v) || !Number.isNaN(parse(v.trim())))), options);
+      (typeof v === 'string' && (isPermanentTerm(v) || !Number.isNaN(parse(stripSpaces(v))))), options);
 }
 
 /**
- * The term is `LAU_DAI`, surrounding whitespace aside (`String.prototype.trim`, as the land rules read codes).
+ * The term is `LAU_DAI`, surrounding whitespace aside (`stripSpaces`, as the land rules read codes).
  * @example isPermanentTerm('LAU_DAI ') // true
  */
 export function isPermanentTerm(v: unknown): boolean {
-  return typeof v === 'string' && (v === PERMANENT_TERM || v.trim() === PERMANENT_TERM);
+  return typeof v === 'string' && (v === PERMANENT_TERM || stripSpaces(v) === PERMANENT_TERM);
 }
 
 /**
@@ -49,5 +50,5 @@ export function isPermanentTerm(v: unknown): boolean {
 export function termEndMs(v: unknown, parse: (text: string) => number): number {
   if (v instanceof Date) return v.getTime();
   if (typeof v !== 'string' || isPermanentTerm(v)) return NaN;
-  return parse(v.trim());
+  return parse(stripSpaces(v));
 }

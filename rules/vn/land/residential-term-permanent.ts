@@ -2,6 +2,7 @@ import { recordRule } from '../../../src/core/rule-base.js';
 import type { MessageTable } from '../../../src/core/message.js';
 import type { RecordRule, RuleOptions } from '../../../src/core/types.js';
 import { PERMANENT_TERM, isPermanentTerm } from './land-use-term.js';
+import { stripSpaces } from '../../../src/core/strip-spaces.js';
 
 export interface ResidentialTermFields {
   /** The land-use type code column. */
@@ -24,7 +25,7 @@ const messages: MessageTable = {
  * Residential land (ONT, ODT) has a permanent term: the term column holds `LAU_DAI` (Luật Đất đai 2024 Điều 171,
  * DOMAIN-VN §4.3). Any other term (an end date, another word) → `residential_term_not_permanent` on the term column,
  * with `LAU_DAI` as suggestion. Runs only on rows where both columns hold values; other land types pass. Both columns
- * are read without their surrounding whitespace (`String.prototype.trim`; `trimmed` reports it): `"ODT "` is
+ * are read without their surrounding whitespace (`stripSpaces`; `trimmed` reports it): `"ODT "` is
  * residential land, `"LAU_DAI "` a permanent term.
  * @example vn.residentialTermPermanent({ code: 'land_use_code', term: 'land_use_term' }) // ODT + "01/01/2070" → fails
  */
@@ -34,7 +35,7 @@ export function residentialTermPermanent(fields: ResidentialTermFields, options:
     fields: [fields.code, fields.term], messages, quotingParams: ['code'],
   }, (row) => {
     const raw = row[fields.code];
-    const code = typeof raw === 'string' ? raw.trim() : undefined;
+    const code = typeof raw === 'string' ? stripSpaces(raw) : undefined;
     if (code === undefined || !RESIDENTIAL_CODES.includes(code) || isPermanentTerm(row[fields.term])) return undefined;
     return { code: 'residential_term_not_permanent', field: fields.term, suggestion: PERMANENT_TERM, params: { code } };
   }, options);
