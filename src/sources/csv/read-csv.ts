@@ -14,6 +14,7 @@ import type { RowBatch, SourceIssue, SourceRead, TabularSource } from '../../cor
 import type { SourceInfo } from '../../core/types.js';
 import { checkOptionKeys } from '../../core/option-keys.js';
 import { orDefault } from '../../core/arg-kind.js';
+import { batchSizeOf } from '../batch-size.js';
 
 export interface CsvOptions {
   /** One character, or `'auto'` to pick `,` `;` or tab from the header line. Default `,`. */
@@ -92,7 +93,7 @@ export function readCsvRenamed(input: CsvInput, options: CsvOptions, rename: Rea
   }
   const maxRecordBytes = orDefault(options.maxRecordBytes, DEFAULT_MAX_RECORD); // null is refused, not the default
   if (!(maxRecordBytes >= 1 && Number.isFinite(maxRecordBytes))) throw new RangeError('ddss: maxRecordBytes must be ≥ 1');
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 256));
+  const batchSize = batchSizeOf(options.batchSize, 256, 'readCsv');
   const header = options.header ?? true;
   const source = byteInput(input);
   const name = options.name ?? source.name;

@@ -12,6 +12,7 @@ import { queryRowSecurity } from './query-row-security.js';
 import { hideSecret, redactUrl, urlPassword } from './redact.js';
 import { requireExactText, startSession } from './session.js';
 import { pgTypes } from './type-parsers.js';
+import { batchSizeOf } from '../batch-size.js';
 
 /** Options of `readPostgres`: where to connect, what to read, and in which order. */
 export interface PostgresOptions extends ReadTarget {
@@ -56,7 +57,7 @@ export function readPostgres(options: PostgresOptions): PostgresSource {
   const given = [options.connectionString, options.client, options.pool].filter((x) => x !== undefined).length;
   if (given !== 1) throw new Error('ddss: readPostgres needs exactly one of connectionString, client or pool');
   if ((options.table === undefined) === (options.query === undefined)) throw new Error('ddss: readPostgres needs a table or a query (one of them)');
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 2048));
+  const batchSize = batchSizeOf(options.batchSize, 2048, 'readPostgres');
   const secret = options.password ?? (options.connectionString === undefined ? undefined : urlPassword(options.connectionString));
   const where = options.connectionString === undefined ? undefined : redactUrl(options.connectionString);
   const what = options.query !== undefined ? 'query' : `${options.schema === undefined ? '' : `${options.schema}.`}${options.table ?? ''}`;

@@ -16,6 +16,7 @@ import { closeSheetStreams, loadExcelJs, removeTempFiles, withTempFiles, type Xl
 import { columnName, parseRange, type CellRange } from './range.js';
 import { defaultTarget, SHEET_OPTION, sheetNotFound, workbookSheets, type SheetChoice, type WorkbookSheet } from './sheet-choice.js';
 import type { StoredType, TypedCells } from './typed-cells.js';
+import { batchSizeOf } from '../batch-size.js';
 
 /** Options of `readXlsx`. */
 export interface XlsxOptions {
@@ -59,7 +60,7 @@ export interface XlsxSource extends TabularSource, AsyncIterable<Record<string, 
 export function readXlsx(input: XlsxInput, options: XlsxOptions = {}): XlsxSource {
   checkXlsxOptions(input, options);
   const range = options.range === undefined ? undefined : parseRange(options.range);
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1024));
+  const batchSize = batchSizeOf(options.batchSize, 1024, 'readXlsx');
   const header = options.header ?? true;
   const isPath = typeof input === 'string';
   const name = options.name ?? (isPath ? basename(input) : undefined);
