@@ -2,13 +2,8 @@
 // shows the rest of the line reversed), an isolate or a zero-width character was written raw, so `cat` of an NDJSON
 // output or a report let the data act on the terminal or reorder what it showed. Every NDJSON and JSON file ddss
 // writes has them as \uXXXX, and a JSON parser reads back the same values.
-import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { violationSink } from '../src/outputs/violations.js';
-import { gradeSink } from '../src/outputs/grades.js';
-import { changeWriter } from '../src/outputs/comparison-changes.js';
-import { changeLogSink } from '../src/fix/change-log.js';
 import { appendHistory } from '../src/history/read-history.js';
 import { historyEntry } from '../src/history/history-entry.js';
 import { renderProfile } from '../src/cli/profile.js';
@@ -24,58 +19,15 @@ let tmp: ReturnType<typeof scratch>;
 beforeEach(() => { tmp = scratch(); });
 afterEach(() => { tmp.remove(); });
 
-function memory(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-/** An NDJSON output's records, after checking that it holds no character a terminal acts on raw. */
+/** An NDJSON file's records, after checking that it holds no character a terminal acts on raw. */
 function records(text: string): unknown[] {
   expect(text).not.toMatch(RAW);
   expect(text).toContain('\\u009b2J\\u202eevil');
   return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown);
 }
 
-describe('NDJSON outputs write C1 and bidi controls as \\uXXXX', () => {
-  it('violation files', async () => {
-    const m = memory();
-    const sink = violationSink(m.stream, { format: 'ndjson' });
-    await sink.write({ rule: 'address.x', criterion: 'correct', severity: 'error', code: 'c', row: 0, key: HOSTILE,
-      field: 'address', value: HOSTILE, message: `address: ${HOSTILE}`, suggestion: HOSTILE });
-    await sink.close();
-    expect(records(m.text())).toEqual([expect.objectContaining({ key: HOSTILE, value: HOSTILE, message: `address: ${HOSTILE}`, suggestion: HOSTILE })]);
-  });
-
-  it('grades files', async () => {
-    const m = memory();
-    const sink = gradeSink(m.stream, { format: 'ndjson', columns: ['address'] });
-    await sink.write({ row: 0, key: HOSTILE, grades: { correct: 0.5, sufficient: 1, clean: 1, live: null }, overall: 0.8,
-      findings: { correct: 1, sufficient: 0, clean: 0, live: 0 }, rules: ['address.x'], values: { address: HOSTILE } });
-    await sink.close();
-    expect(records(m.text())).toEqual([expect.objectContaining({ key: HOSTILE, values: { address: HOSTILE } })]);
-  });
-
-  it('compare --changes files', () => {
-    const path = tmp.path('changes.ndjson');
-    const fd = openSync(path, 'wx');
-    const w = changeWriter(fd, 'ndjson');
-    w.write({ key: HOSTILE, status: 'changed', column: 'address', source: HOSTILE, copy: 'x' });
-    w.flush();
-    closeSync(fd);
-    expect(records(readFileSync(path, 'utf8'))).toEqual([{ key: HOSTILE, status: 'changed', column: 'address', source: HOSTILE, copy: 'x' }]);
-  });
-
-  it('fix change logs', async () => {
-    const m = memory();
-    const log = changeLogSink(m.stream, { format: 'ndjson' });
-    await log.write({ status: 'fixed', row: 0, line: 2, key: HOSTILE, field: 'address', rule: 'address.trimmed',
-      code: 'surrounding_whitespace', kind: 'whitespace', before: ` ${HOSTILE}`, after: HOSTILE });
-    await log.close();
-    expect(records(m.text())).toEqual([expect.objectContaining({ before: ` ${HOSTILE}`, after: HOSTILE })]);
-  });
-
+// The NDJSON writers (violations, grades, compare --changes, fix logs): ndjson-line-separators.test.ts.
+describe('the history file writes C1 and bidi controls as \\uXXXX', () => {
   it('history files', async () => {
     const def = defineDataset({ name: 'people', fields: { id: field.text().required() } });
     const report = await validate(def, [{ id: 'P1' }], { now: new Date('2026-11-22') });

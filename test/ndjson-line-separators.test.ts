@@ -1,6 +1,9 @@
 // U+2028 and U+2029 are legal raw inside JSON strings, but Python's str.splitlines, many editors and log shippers
-// end a line at them: an NDJSON output holding one raw would be read as two broken records. Every NDJSON writer
-// must write them escaped, so a line is a line for every reader.
+// end a line at them: an NDJSON output holding one raw would be read as two broken records. And JSON.stringify
+// escapes C0 controls only: a value holding U+009B (CSI to many terminals), a bidi override (U+202E shows the rest of
+// the line reversed), an isolate or a zero-width character was written raw, so `cat` of an output let the data act
+// on the terminal. Every NDJSON writer must write them all escaped, so a line is a line for every reader and inert
+// on a terminal (JSON reports and the history: json-terminal-controls.test.ts).
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +17,10 @@ import { changeLogSink } from '../src/fix/change-log.js';
 const dir = mkdtempSync(join(tmpdir(), 'ddss-ndjson-ls-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const HOSTILE = 'Số 5\u2028ngõ 7\u2029xóm 2';
+// The line and paragraph separators; CSI 2J (clear the screen) written with the 8-bit CSI, a right-to-left override, an
+// isolate, the bidi marks, a zero-width space and NEXT LINE.
+const HOSTILE = 'Số 5\u2028ngõ 7\u2029xóm 2\u009b2J\u202eevil\u202c\u2066x\u2069\u200e\u200f\u061c\u200b\u0085';
+const RAW = /[\u0080-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function memory(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
@@ -23,22 +29,26 @@ function memory(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** The lines as a reader that also breaks at U+2028/U+2029 (Python's splitlines) sees them, each parsed. */
+/**
+ * The lines as a reader that also breaks at U+2028/U+2029 (Python's splitlines) sees them, each parsed, after checking
+ * that the text holds no character a terminal acts on raw.
+ */
 function strictLines(text: string): unknown[] {
-  expect(text).not.toMatch(/[\u2028\u2029]/);
+  expect(text).not.toMatch(RAW);
+  expect(text).toContain('\\u009b2J\\u202eevil');
   return text.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l !== '').map((l) => JSON.parse(l) as unknown);
 }
 
-describe('NDJSON outputs keep a value with U+2028/U+2029 on one line', () => {
+describe('NDJSON outputs keep a value with U+2028/U+2029 on one line, and write C1 and bidi controls as \\uXXXX', () => {
   it('violation files', async () => {
     const m = memory();
     const sink = violationSink(m.stream, { format: 'ndjson' });
-    await sink.write({ rule: 'address.x', criterion: 'correct', severity: 'error', code: 'c', row: 0, field: 'address',
-      value: HOSTILE, message: `address: ${HOSTILE}` });
+    await sink.write({ rule: 'address.x', criterion: 'correct', severity: 'error', code: 'c', row: 0, key: HOSTILE, field: 'address',
+      value: HOSTILE, message: `address: ${HOSTILE}`, suggestion: HOSTILE });
     await sink.close();
     const lines = strictLines(m.text());
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ value: HOSTILE, message: `address: ${HOSTILE}` });
+    expect(lines[0]).toMatchObject({ key: HOSTILE, value: HOSTILE, message: `address: ${HOSTILE}`, suggestion: HOSTILE });
   });
 
   it('grades files', async () => {
