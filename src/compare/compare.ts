@@ -46,7 +46,8 @@ export async function compare(source: RowInput, copy: RowInput, options: Compare
   const maxSamples = orDefault(options.maxSamples, 100);
   if (!Number.isSafeInteger(maxSamples) || maxSamples < 0) throw new TypeError('ddss: maxSamples must be a whole number ≥ 0');
   const budget = orDefault(options.memoryBudget, DEFAULT_BUDGET);
-  if (!(budget > 0)) throw new TypeError('ddss: memoryBudget must be a positive number of bytes');
+  // A number only: '5' passed `> 0` as text.
+  if (!(typeof budget === 'number' && budget > 0)) throw new TypeError('ddss: memoryBudget must be a positive number of bytes');
   if (options.normalize !== undefined && options.normalize !== 'nfc') throw new TypeError('ddss: normalize must be "nfc"');
   _requireKey(options);
 

@@ -16,6 +16,9 @@ describe('a numeric option given null is refused, not read as its default', () =
     ['readJson maxDepth', () => json({ maxDepth: null }), /^ddss: maxDepth must be an integer ≥ 1$/],
     ['compare maxSamples', () => compare(csv(), csv(), { key: 'id', maxSamples: null } as never), /^ddss: maxSamples must be a whole number ≥ 0$/],
     ['compare memoryBudget', () => compare(csv(), csv(), { key: 'id', memoryBudget: null } as never), /^ddss: memoryBudget must be a positive number of bytes$/],
+    // Text that reads as a number passed the `> 0` check (compared as text) and was used as it was.
+    ['readJson maxRecordBytes as text', () => json({ maxRecordBytes: '5' }), /^ddss: maxRecordBytes must be a positive number$/],
+    ['compare memoryBudget as text', () => compare(csv(), csv(), { key: 'id', memoryBudget: '5' } as never), /^ddss: memoryBudget must be a positive number of bytes$/],
   ])('%s', async (_what, call, message) => {
     await expect(Promise.resolve().then(call)).rejects.toThrow(message);
   });

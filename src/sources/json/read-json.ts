@@ -84,7 +84,8 @@ export function readJson(source: JsonInput, options: ReadJsonOptions = {}): Json
   // Null is refused, not read as the default.
   const maxRecordBytes = orDefault(options.maxRecordBytes, 1_048_576);
   const maxDepth = orDefault(options.maxDepth, 64);
-  if (!(maxRecordBytes > 0)) throw new RangeError('ddss: maxRecordBytes must be a positive number');
+  // A number only: '5' passed `> 0` as text.
+  if (!(typeof maxRecordBytes === 'number' && maxRecordBytes > 0)) throw new RangeError('ddss: maxRecordBytes must be a positive number');
   if (!(Number.isInteger(maxDepth) && maxDepth >= 1)) throw new RangeError('ddss: maxDepth must be an integer ≥ 1');
   const path = options.records === undefined ? undefined : recordsPath(options.records);
   const format = options.format ?? 'auto';
