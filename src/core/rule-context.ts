@@ -51,8 +51,9 @@ export interface RuleContext extends RunContext {
   /**
    * Whether a field's cell is missing in the current row (absent, empty, blank or one of its missing values), as
    * `required` judges it. The typed row holds `undefined` both for a missing cell and for one that did not parse;
-   * this tells them apart. A name that is not a field is missing; read by a header, one that is not a column either
-   * throws, as in `raw` (a misspelt name was missing on every row, so a check skipping missing cells checked none).
+   * this tells them apart. A column that is no field is judged by the dataset's missing values (an absent key of an
+   * object row is missing); read by a header, a name that is not a column either throws, as in `raw` (a misspelt name
+   * was missing on every row, so a check skipping missing cells checked none).
    */
   missing(field: string): boolean;
 }

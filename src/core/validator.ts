@@ -22,6 +22,7 @@ import type {
 
 import type { Validator } from './validator-type.js';
 import { checkDefinition } from './check-definition.js';
+import { missingTest, type MissingTest } from './missing.js';
 
 export type { Validator };
 
@@ -55,6 +56,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let broken = false; // a receiver failed: see SinkWaits.refusal
   let closed = false; // finished, sealed or broken: one flag keeps the per-row test to one branch
   let rawsFresh = false;
+  let columnMissing: MissingTest | undefined; // ctx.missing of a column that is no field
   // The states merged so far: one merged again counted its rows twice (every key a duplicate of itself), without a word.
   const mergedStates = new WeakSet<object>();
 
@@ -90,9 +92,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
     missing(name: string): boolean {
       const i = plan.fieldIndex.get(name);
-      // Not a field: missing, but a name the header lacks throws as in `raw` (a misspelling skipped every row).
-      if (i === undefined) access.column(current, name);
-      return i === undefined || (fields[i] as FieldPlan).isMissing(rawOf(i));
+      if (i !== undefined) return (fields[i] as FieldPlan).isMissing(rawOf(i));
+      // A column that is no field is judged by the dataset's missing values (it was missing whatever it held, so a
+      // check skipping rows without one skipped every row); a name the header lacks throws, as in `raw`.
+      return (columnMissing ??= missingTest(plan.definition.missingValues))(access.column(current, name));
     },
   };
   // Told once, when it happens: the rows' own test (`closed`) then refuses the next row, at no cost per row.

@@ -82,3 +82,18 @@ export const people = defineDataset({ name: 'people', columns: 'ignore', fields:
     expect(report.rules.find((x) => x.id === 'dobb.excelSerial')?.status).toBe('error');
   });
 });
+
+// ctx.missing of a column the definition does not declare was `true` on every row, whatever the cell held: a check
+// skipping rows whose (undeclared) `remarks` were empty skipped every row, and the run passed.
+describe('ctx.missing of a column that is no field judges its cell', () => {
+  const def = defineDataset({ name: 'd', columns: 'ignore', fields: { n: field.number() }, rules: [
+    rule.record('explained', (r, ctx) => ctx.missing('remarks') || (r.n as number) >= 0, { fields: ['n'] })] });
+
+  it.each([
+    ['a CSV', () => csv('n,remarks\n-1,sửa tay\n-2,N/A\n-3,\n')],
+    ['objects', () => [{ n: -1, remarks: 'sửa tay' }, { n: -2, remarks: 'N/A' }, { n: -3 }]],
+  ])('%s: a cell with a value is not missing; empty, absent or a missing value is', async (_what, rows) => {
+    const report = await validate(def, rows(), { now: NOW });
+    expect(ruleOf(report, 'explained')).toMatchObject({ status: 'failed', checked: 3, failed: 1 });
+  });
+});
