@@ -31,20 +31,22 @@ let live = 0;
 const collected = new FinalizationRegistry<undefined>(() => { live--; });
 /** Reserve this many times the bytes asked for, at least this much, at most this much. */
 const RESERVE_FACTOR = 8;
-const MIN_RESERVE = 16 << 20;
+export const MIN_RESERVE = 16 << 20;
 const MAX_RESERVE = 2 ** 32;
 
 /**
  * A zero-filled array of `length` elements that {@link growTo} grows in place once it is large: from `inPlaceFrom`
  * bytes (default {@link IN_PLACE_FROM}; 0 for an array on a hot path that will grow large, so that it is of one
- * kind from the start, see `newSightingLog`).
+ * kind from the start, see `newSightingLog`). Its buffer reserves at least `reserve` bytes of address space (default
+ * {@link MIN_RESERVE}): an array known to grow past that asks for more, since outgrowing the reservation copies it.
  * @example const rows = growable(Uint32Array, 8); // rows.length === 8
  */
-export function growable<T extends Growable>(C: Ctor<T>, length: number, inPlaceFrom = IN_PLACE_FROM): T {
+export function growable<T extends Growable>(C: Ctor<T>, length: number, inPlaceFrom = IN_PLACE_FROM,
+  reserve = MIN_RESERVE): T {
   const bytes = length * C.BYTES_PER_ELEMENT;
   if (bytes < inPlaceFrom || live >= limits.live) return new C(new ArrayBuffer(bytes));
   try {
-    const buffer = new ArrayBuffer(bytes, { maxByteLength: Math.min(MAX_RESERVE, Math.max(MIN_RESERVE, bytes * RESERVE_FACTOR)) });
+    const buffer = new ArrayBuffer(bytes, { maxByteLength: Math.min(MAX_RESERVE, Math.max(reserve, bytes * RESERVE_FACTOR)) });
     live++;
     collected.register(buffer, undefined);
     return new C(buffer);

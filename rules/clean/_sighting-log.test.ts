@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { entryBytes, hashEntry } from './_key-arena.js';
 import { joinParts, type KeyParts } from './_key-hash.js';
 import { keySeed } from './_key-seed.js';
-import { limits } from './_growable.js';
+import { limits, MIN_RESERVE } from './_growable.js';
 import {
   appendLog, checkSightingLog, logSighting, newSightingLog, sightings, type SightingLog,
 } from './_sighting-log.js';
@@ -145,6 +145,34 @@ describe('the sighting log', () => {
       for (let i = 0; i < 20_000; i++) logSighting(log, `ID${i}`, undefined, i, undefined);
       expect(log.arena.byteLength).toBeGreaterThan(64 * 1024);
       expect(all()).toEqual([true, true, true]);
+    } finally {
+      limits.live = budget;
+    }
+  });
+
+  it('grows its arena in place past the default 16 MiB reservation, logging and appending (no copy)', () => {
+    const budget = limits.live;
+    limits.live = Number.MAX_SAFE_INTEGER;
+    try {
+      // ~26 bytes an entry: 700,000 entries pass 16 MiB, as a land run's composite key does at ~600,000 rows.
+      const fill = (log: SightingLog, from: number) => {
+        for (let i = from; i < from + 700_000; i++) logSighting(log, `12056:${i}:${i % 97}`, `P${String(i).padStart(9, '0')}`, i, undefined);
+      };
+      const log = newSightingLog();
+      const arena = log.arena;
+      fill(log, 0);
+      expect(log.used).toBeGreaterThan(MIN_RESERVE);
+      expect(log.arena === arena).toBe(true); // not toBe: a failure would diff 16 MiB arrays
+      // A parallel run's merge: the second thread's log appended to the first's.
+      const half = newSightingLog();
+      const halfArena = half.arena;
+      for (let i = 0; i < 350_000; i++) logSighting(half, `12056:${i}:${i % 97}`, `P${String(i).padStart(9, '0')}`, i, undefined);
+      const other = newSightingLog();
+      for (let i = 350_000; i < 700_000; i++) logSighting(other, `12056:${i}:${i % 97}`, `P${String(i).padStart(9, '0')}`, i, undefined);
+      appendLog(half, other, 0, 0);
+      expect(half.used).toBeGreaterThan(MIN_RESERVE);
+      expect(half.arena === halfArena).toBe(true);
+      expect(checkSightingLog(half)).toBe(true);
     } finally {
       limits.live = budget;
     }

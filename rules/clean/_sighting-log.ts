@@ -65,15 +65,24 @@ export type SightingMaker<T> = (row: number, line: number | undefined, slot: str
  * it has seen, and a plain array turning resizable after a few thousand rows threw that code away and compiled it
  * again, in every thread (a dozen recompilations on a land run). A log is one of a few per validator, so the memory
  * mappings this costs stay few (and past `limits.live` its arrays are plain, as before).
+ *
+ * The arena reserves {@link ARENA_RESERVE} of address space (memory is committed only as it grows): a land run's
+ * arenas pass the default 16 MiB at about 600,000 rows, and outgrowing a reservation copies the arena into a new one,
+ * touching every page again — on a virtual machine a first touch costs ~10 µs a page, so the copy cost ~40 ms an
+ * arena, and the old arena stayed in memory until a full GC. Two threads' logs merged after a parallel run grew past
+ * it too, on the one thread everyone waits for.
  */
 export function newSightingLog(): SightingLog {
   const log = {
-    arena: growable(Uint8Array, 256, 0), used: 0, size: 0, rows: growable(Uint32Array, 16, 0), lines: null, lineShift: NaN,
+    arena: growable(Uint8Array, 256, 0, ARENA_RESERVE), used: 0, size: 0, rows: growable(Uint32Array, 16, 0), lines: null, lineShift: NaN,
     index: growable(Uint32Array, 32, 0), seed: keySeed(),
   };
   made.add(log);
   return log;
 }
+
+/** Address space an arena reserves: room for the text of a few million identifiers before it is ever copied. */
+export const ARENA_RESERVE = 64 << 20;
 
 /** The logs this thread made: those whose index `withoutIndexes` sets aside. */
 const made = new WeakSet<SightingLog>();
