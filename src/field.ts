@@ -22,6 +22,7 @@ import { trimmed } from '../rules/clean/trimmed.js';
 import { nfc } from '../rules/clean/nfc.js';
 import { within } from '../rules/live/within.js';
 import { customCheckArgs } from './core/arg-kind.js';
+import { checkDateFormatArg, listArg } from './core/format-args.js';
 
 /**
  * A rule a field of value type `T` can carry: a check of `T` (or of any value), or an aggregate of `T`.
@@ -95,8 +96,8 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
     required: (o = {}) => spec<T>({ ...data, requiredRule: { options: o } }),
     pattern: (re, o) => mod('pattern', pattern(re, o)),
     notPattern: (re, o) => mod('notPattern', notPattern(re, o)),
-    oneOf: (values, o) => listed('oneOf', [...values], o),
-    notOneOf: (values, o) => listed('notOneOf', [...values], o),
+    oneOf: (values, o) => listed('oneOf', listArg('oneOf', values) as T[], o),
+    notOneOf: (values, o) => listed('notOneOf', listArg('notOneOf', values) as T[], o),
     min: (b, o) => bound('min', b, o, min(b, o)),
     max: (b, o) => bound('max', b, o, max(b, o)),
     length: (b, o) => mod('length', length(b, o)),
@@ -162,6 +163,7 @@ export const field = {
    * naming the likely intended token. A PostgreSQL `timestamptz` is the day it names in the run's time zone.
    */
   date: (format = 'yyyy-MM-dd') => {
+    checkDateFormatArg(format);
     const text = dateFormatter(format);
     // The day shown is the day the field reads (see zonedDateParser).
     const keepsTime = formatHasHour(format);
@@ -183,7 +185,7 @@ export const field = {
   boolean: (format?: BooleanFormat) => make<boolean>('boolean', { en: 'boolean (true/false)', vi: 'giá trị đúng/sai' }, booleanParser(format)),
   /** Text restricted to a list (a text field with a `oneOf` rule). */
   enum: <const V extends string>(values: readonly V[], options?: OneOfOptions) =>
-    make<V>('enum', { en: 'text', vi: 'văn bản' }, parseText).oneOf(values, options),
+    make<V>('enum', { en: 'text', vi: 'văn bản' }, parseText).oneOf(listArg('field.enum', values, true) as V[], options),
   /** Any value, unparsed. */
   any: () => make<unknown>('any', { en: 'value', vi: 'giá trị' }, parseAny),
 };

@@ -2,6 +2,7 @@ import { valueRule } from '../../src/core/rule-base.js';
 import type { RuleOptions, ValueRule } from '../../src/core/types.js';
 import { MAY_DECOMPOSE, textFacts } from '../clean/_text-facts.js';
 import { stripSpaces } from '../../src/core/strip-spaces.js';
+import { listArg } from '../../src/core/format-args.js';
 
 export interface OneOfOptions extends RuleOptions {
   /** Compare case-insensitively (after `toLocaleLowerCase('vi')`). */
@@ -75,7 +76,7 @@ function membership(list: readonly unknown[], options: OneOfOptions): { set: Rea
 
 /** The list, refused when empty: a rule built on no values is a mistake (an empty `field.enum([])` too). */
 function nonEmpty(rule: string, values: Iterable<unknown>, why: string): unknown[] {
-  const list = [...values];
+  const list = listArg(rule, values);
   if (list.length === 0) throw new Error(`ddss: ${rule} needs at least one value; with none ${why}`);
   return list;
 }

@@ -4,6 +4,7 @@ import { wallClockReader } from './wall-clock.js';
 import { WallClockDate } from './wall-clock-date.js';
 import { InstantDate } from './instant-date.js';
 import { calendarDate } from './time-zone.js';
+import { checkBooleanFormatArg, checkNumberFormatArg } from './format-args.js';
 
 /** Text: strings as they are; numbers, bigints and booleans as their decimal text (no silent trimming). */
 export const parseText: Parser = (raw) => {
@@ -41,6 +42,7 @@ export interface NumberFormat {
  * "1.5" read as 15 and passed its type check.
  */
 export function numberParser(format: NumberFormat = {}): Parser {
+  checkNumberFormatArg(format);
   const decimal = format.decimal ?? '.';
   const thousands = format.thousands;
   if (thousands === decimal) {
@@ -185,6 +187,7 @@ export interface BooleanFormat {
  * text is in both lists (it was read as true without a word) or a list is empty (no value could be that one).
  */
 export function booleanParser(format: BooleanFormat = {}): Parser {
+  checkBooleanFormatArg(format);
   const yes = new Set((format.true ?? ['true', '1', 'yes', 'y']).map((s) => s.toLowerCase()));
   const no = new Set((format.false ?? ['false', '0', 'no', 'n']).map((s) => s.toLowerCase()));
   if (yes.size === 0 || no.size === 0) throw new Error(`ddss: boolean format: the ${yes.size === 0 ? 'true' : 'false'} list is empty`);
