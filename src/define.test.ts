@@ -64,6 +64,14 @@ describe('defineDataset: weights that leave the overall score null on every run 
 });
 
 describe('defineDataset: parts that are not what they must be are refused, naming them', () => {
+  // An id was accepted and ignored: the report still named the rule `a.required`, not the id asked for.
+  it.each([
+    ['required', () => field.text().required({ id: 'a_present' }), 'required() takes no id: its rule is always "a.required" (got id "a_present")'],
+    ['typeCheck', () => field.date().typeCheck({ id: 'a_date', severity: 'info' }), 'typeCheck() takes no id: its rule is always "a.type" (got id "a_date")'],
+  ])('refuses an id for %s(), whose rule id is fixed', (_, spec, message) => {
+    expect(() => defineDataset({ name: 'x', fields: { a: spec() } })).toThrow(message);
+  });
+
   // A text given as the missing list was read as its letters: `NA` stayed a value, so `required` passed it.
   it('refuses missing values given as a text rather than a list, on the dataset and on a field', async () => {
     expect(() => defineDataset({ name: 'x', missingValues: 'NA' as never, fields: { a: field.text().required() } }))

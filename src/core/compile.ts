@@ -219,12 +219,17 @@ function plain(_key: string, value: unknown): unknown {
 }
 
 function options(id: string, o: {
-  readonly criterion?: Criterion; readonly severity?: Severity; readonly threshold?: number;
+  readonly id?: string; readonly criterion?: Criterion; readonly severity?: Severity; readonly threshold?: number;
   readonly weight?: number; readonly when?: (row: TypedRow) => boolean; readonly message?: LocalizedText;
   readonly description?: LocalizedText;
 }, criterion: Criterion) {
   // `required()` and `typeCheck()` options are read here, not by a rule factory: a misspelt key is refused here too.
   checkRuleOptions({ name: id, criterion }, o);
+  // Their ids are fixed (reports, baselines and overrides name them so): an `id` was accepted and ignored.
+  if (o.id !== undefined) {
+    const what = id.endsWith('.required') ? 'required()' : 'typeCheck()';
+    throw new TypeError(`ddss: ${what} takes no id: its rule is always "${id}" (got id ${JSON.stringify(o.id)})`);
+  }
   checkText(id, 'description', o.description);
   return {
     criterion: checkCriterion(id, orDefault(o.criterion, criterion)),

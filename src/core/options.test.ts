@@ -121,3 +121,12 @@ describe('the switches of a run', () => {
     expect([await sample(false), await sample(true)]).toEqual(['0010*******5x', '001089012345x']);
   });
 });
+
+describe('a groupBy that is no field name', () => {
+  // null was named as a field "null" the dataset lacks, and 5 as "5"; a field's name is text.
+  it.each([null, 5, ['updated']])('is refused as such: %s', async (groupBy) => {
+    await expect(validate(def, [{ updated: '2026-01-01' }], { groupBy } as never)).rejects
+      .toThrow(/^ddss: groupBy must be the name of a field \(text\), got (null|5|an array)$/);
+    expect(() => createValidator(def, { groupBy } as never)).toThrow(TypeError);
+  });
+});

@@ -98,6 +98,10 @@ export function resolveOptions(o: ValidateOptions, definition?: DatasetDefinitio
   }
   const maxGroups = orDefault(o.maxGroups, DEFAULT_MAX_GROUPS);
   if (!(Number.isInteger(maxGroups) && maxGroups >= 1)) throw new Error(`ddss: maxGroups must be a whole number ≥ 1, got ${shownArg(maxGroups)}`);
+  // null named "null" as a field the dataset lacks, and 5 "5": a field's name is text.
+  if (o.groupBy !== undefined && typeof o.groupBy !== 'string') {
+    throw new TypeError(`ddss: groupBy must be the name of a field (text), got ${shownArg(o.groupBy)}`);
+  }
   if (o.groupBy !== undefined && definition !== undefined && !Object.hasOwn(definition.fields, o.groupBy)) {
     throw new Error(`ddss: groupBy names "${o.groupBy}", which is not a field of dataset "${definition.name}"`);
   }

@@ -4,6 +4,7 @@ import { comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText, ty
 import { plainText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
+import { countOption } from './_count-option.js';
 
 /** Options of `formatComparison`. */
 export interface ComparisonTextOptions {
@@ -23,6 +24,7 @@ const OPTION_KEYS = Object.keys({ locale: true, samples: true } satisfies Record
  */
 export function formatComparison(report: ComparisonReport, options: ComparisonTextOptions = {}): string {
   checkOptionKeys(options, OPTION_KEYS, 'formatComparison');
+  const samples = countOption(options.samples, 10, 'formatComparison: samples');
   const l = comparisonLabels(options.locale);
   const n = (x: number): string => formatCount(x, l.locale);
   const c = report.counts;
@@ -47,7 +49,7 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
     }
   }
   if (report.error !== undefined) lines.push(`  ${plainText(report.error)}`);
-  const shown = report.samples.slice(0, options.samples ?? 10);
+  const shown = report.samples.slice(0, samples);
   if (shown.length > 0) {
     lines.push(`  ${l.samples}:`);
     for (const d of shown) lines.push(`    ${differenceLine(d, l)}`);

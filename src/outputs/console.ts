@@ -8,6 +8,7 @@ import { datasetHeading, fieldLabel } from './_text.js';
 import { timingsLines } from './_timings-table.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type DatasetStatus, type Locale, type Report, type RuleResult } from '../core/types.js';
+import { countOption } from './_count-option.js';
 
 /** Options of `formatSummary`. */
 export interface SummaryOptions {
@@ -37,6 +38,7 @@ const BAR = 20;
  */
 export function formatSummary(report: Report, options: SummaryOptions = {}): string {
   checkOptionKeys(options, OPTION_KEYS, 'formatSummary');
+  const top = countOption(options.top, 10, 'formatSummary: top'); // checked whether or not a rule fails
   const l = labels(options.locale ?? report.locale);
   const paint = (style: Style, text: string) => (options.color === true ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
@@ -62,7 +64,7 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
 
   const failing = attentionList(report.rules);
   if (failing.length > 0) {
-    const shown = failing.slice(0, options.top ?? 10);
+    const shown = failing.slice(0, top);
     out.push('', paint('bold', `${l.failingRules}:`));
     const idWidth = Math.min(40, Math.max(...shown.map((r) => plainText(r.id).length)));
     const failWidth = Math.max(...shown.map((r) => String(r.failed).length));

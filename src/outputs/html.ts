@@ -13,6 +13,7 @@ import { criterionBand, overallBand } from './_verdict-band.js';
 import { reportObject } from './json.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type Locale, type Report, type SourceInfo } from '../core/types.js';
+import { countOption } from './_count-option.js';
 
 /** Options of `toHtml`. */
 export interface HtmlOptions {
@@ -42,7 +43,7 @@ const OPTION_KEYS = Object.keys({ locale: true, title: true, maxSamples: true, v
 export function toHtml(full: Report, options: HtmlOptions = {}): string {
   checkOptionKeys(options, OPTION_KEYS, 'toHtml');
   const l = labels(options.locale ?? full.locale);
-  const report = pageReport(full, options.maxSamples ?? 10);
+  const report = pageReport(full, countOption(options.maxSamples, 10, 'toHtml: maxSamples'));
   const heading = options.title ?? localized(report.title, l.locale) ?? report.dataset;
   const ordered = rulesByFailures(report.rules);
   const file = options.violationsFile === undefined || options.violationsFile === '' ? undefined : options.violationsFile;

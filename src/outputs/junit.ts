@@ -3,6 +3,7 @@ import { formatPercent } from './_format.js';
 import { datasetHeading, localized } from './_text.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type Criterion, type Locale, type Report, type RuleResult, type Sample } from '../core/types.js';
+import { countOption } from './_count-option.js';
 
 /** Options of `toJUnit`. */
 export interface JUnitOptions {
@@ -26,7 +27,7 @@ const OPTION_KEYS = Object.keys({ maxSamples: true } satisfies Record<keyof JUni
  */
 export function toJUnit(report: Report, options: JUnitOptions = {}): string {
   checkOptionKeys(options, OPTION_KEYS, 'toJUnit');
-  const max = options.maxSamples ?? 10;
+  const max = countOption(options.maxSamples, 10, 'toJUnit: maxSamples');
   const stamp = report.now.replace(/\.\d+Z$|Z$/, '');
   const suites = CRITERIA.map((c) => suite(report, c, report.rules.filter((r) => r.criterion === c), max, stamp));
   // A run that could not be evaluated for a reason no rule carries (a partial read, nothing to evaluate) is an

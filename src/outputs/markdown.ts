@@ -5,6 +5,7 @@ import { attentionList } from './_rank.js';
 import { datasetHeading, fieldLabel } from './_text.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { CRITERIA, type Locale, type Report, type RuleResult } from '../core/types.js';
+import { countOption } from './_count-option.js';
 
 /** Options of `toMarkdown`. */
 export interface MarkdownOptions {
@@ -37,7 +38,9 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
   checkOptionKeys(options, OPTION_KEYS, 'toMarkdown');
   const l = labels(options.locale ?? report.locale);
   const failing = attentionList(report.rules);
-  const shown = failing.slice(0, options.maxRules ?? 20);
+  const shown = failing.slice(0, countOption(options.maxRules, 20, 'toMarkdown: maxRules'));
+  const maxSampleRules = countOption(options.maxSampleRules, 5, 'toMarkdown: maxSampleRules');
+  const maxSamples = countOption(options.maxSamples, 3, 'toMarkdown: maxSamples');
   const out = [
     `## ${ICON[report.status]} ${markdownText(datasetHeading(report, l.locale))}: ${l.datasetStatus[report.status]}`,
     '',
@@ -66,7 +69,7 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
     );
     if (failing.length > shown.length) out.push('', l.moreRules(failing.length - shown.length));
     // Samples for the first few rules only: the summary must stay readable in a merge-request comment.
-    const samples = shown.filter((r) => r.samples.length > 0 || r.error !== null).slice(0, options.maxSampleRules ?? 5);
+    const samples = shown.filter((r) => r.samples.length > 0 || r.error !== null).slice(0, maxSampleRules);
     // One cause stopping several rules (an unusable reference) is said once: the next rules point to the first.
     const said = new Map<string, string>();
     const sameAs = (r: RuleResult): string | undefined => {
@@ -75,7 +78,7 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
       if (first === undefined) said.set(r.error, r.id);
       return first;
     };
-    if (samples.length > 0) out.push('', `### ${l.samplesHeading}`, '', ...samples.flatMap((r) => sampleList(r, l, options.maxSamples ?? 3, sameAs(r))));
+    if (samples.length > 0) out.push('', `### ${l.samplesHeading}`, '', ...samples.flatMap((r) => sampleList(r, l, maxSamples, sameAs(r))));
   }
   return `${out.join('\n')}\n`;
 }
