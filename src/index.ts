@@ -84,7 +84,7 @@ export { toComparisonMarkdown } from './outputs/comparison-markdown.js';
 export { profile, readProfileState, finishProfile, type ProfileOptions } from './profile/profile.js';
 export { profileState, mergeProfileStates, type ProfileState } from './profile/profile-state.js';
 export { suggestDefinition, type SuggestOptions } from './profile/suggest-definition.js';
-export { profileText } from './profile/profile-text.js';
+export { profileText, type ProfileTextOptions } from './profile/profile-text.js';
 export { profileHtml } from './profile/profile-html.js';
 export type { ColumnProfile, DistinctCount, Profile, ProfiledType, Recognition } from './profile/types.js';
 export { fix } from './fix/fix.js';

@@ -4,6 +4,7 @@ import { renameMap, type Rename } from './_rename.js';
 import { defaultWorkers } from '../validate.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
 import { refuseDatabase } from './_postgres-args.js';
+import type { Locale } from '../core/types.js';
 
 export const PROFILE_FORMATS = ['text', 'json', 'yaml', 'html'] as const;
 export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
@@ -34,6 +35,8 @@ export interface ProfileArgs {
   readonly workers: number;
   /** `--communes FILE` (repeatable): commune lists five-digit values are looked up in. */
   readonly communes: readonly string[];
+  /** The language of the text and html formats (`--locale`). */
+  readonly locale: Locale;
 }
 
 /**
@@ -57,12 +60,13 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     now: { type: 'string' },
     workers: { type: 'string' },
     communes: { type: 'string', multiple: true },
+    locale: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help === true) {
     return { help: true, input: '', format: 'text', out: undefined, force: false, sample: undefined, inputFormat: 'csv',
       encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, showValues: false,
-      now: undefined, workers: 1, communes: [] };
+      now: undefined, workers: 1, communes: [], locale: 'en' };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -76,10 +80,16 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   const sheet = sheetName(inputFormat, v.sheet);
   const range = cellRange(inputFormat, v.range);
   const rename = renameMap(inputFormat, v.rename);
+  const format = reportFormat(v.format, v.out, PROFILE_FORMATS, 'text');
+  const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
+  // The json profile and the yaml suggestion are data (English keys and comments): a locale would be ignored.
+  if (v.locale !== undefined && (format === 'json' || format === 'yaml')) {
+    throw usage(`--locale applies to the text and html formats, not ${format} (its keys and comments are data, in English)`);
+  }
   return {
     help: false,
     input,
-    format: reportFormat(v.format, v.out, PROFILE_FORMATS, 'text'),
+    format,
     out: v.out,
     force: v.force === true,
     sample: whole('sample', v.sample, 1),
@@ -97,5 +107,6 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
       if (f === '') throw usage('--communes needs a file (a commune list from ddss refdata import)');
       return f;
     }),
+    locale,
   };
 }

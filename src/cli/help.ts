@@ -212,6 +212,7 @@ Options:
       --json-records P   profile the records of a JSON document at P (data, result.items, /v1.0/data)
       --show-values      show the values of personal columns unmasked
       --now ISO          the day the recognisers judge on (a CCCD's birth year not after it; default: now)
+      --locale L         words of the text and html formats: en (default) or vi (json and yaml are data)
       --communes FILE    a commune list (from ddss refdata import; repeatable for dated lists): five-digit
                          values in it are commune codes, and the yaml suggestion names it (communes:) with
                          vn: [commune]; without a list, five digits are said to have the form only

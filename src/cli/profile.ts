@@ -5,6 +5,7 @@ import { notProfiled, profileText } from '../profile/profile-text.js';
 import { profileHtml } from '../profile/profile-html.js';
 import { jsonText } from '../outputs/_escape.js';
 import type { Profile } from '../profile/types.js';
+import type { Locale } from '../core/types.js';
 import { CliError, EXIT } from './_errors.js';
 import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
@@ -96,7 +97,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   if (title !== undefined) io.stderr.write(`${title}\n`);
   // The suggestion names the lists relative to where it is written (a definition reads `communes:` relative to itself).
   const listed = args.communes.map((f) => relative(out === undefined ? io.cwd : dirname(out.path), cliPath(io.cwd, f)).split(sep).join('/'));
-  const text = renderProfile(p, args.format, args.rename, listed);
+  const text = renderProfile(p, args.format, args.rename, listed, args.locale);
   if (out === undefined) io.stdout.write(text);
   else await writeOutput(out, text, args.force);
   return EXIT.ok;
@@ -107,7 +108,8 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
  * `communes` (`--communes`, relative to the definition) its `communes:`.
  * @example renderProfile(p, 'yaml') // the suggested definition
  */
-export function renderProfile(p: Profile, format: ProfileFormat, rename?: Rename, communes?: readonly string[]): string {
+export function renderProfile(p: Profile, format: ProfileFormat, rename?: Rename, communes?: readonly string[],
+  locale: Locale = 'en'): string {
   switch (format) {
     case 'json': return `${jsonText(p, 2)}\n`;
     case 'yaml': {
@@ -117,8 +119,8 @@ export function renderProfile(p: Profile, format: ProfileFormat, rename?: Rename
         throw new CliError(oneLine((e as Error).message.replace(/^ddss: /, '')), EXIT.unevaluated);
       }
     }
-    case 'html': return profileHtml(p);
-    case 'text': return profileText(p);
+    case 'html': return profileHtml(p, { locale });
+    case 'text': return profileText(p, { locale });
   }
 }
 

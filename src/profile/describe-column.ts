@@ -1,44 +1,52 @@
-import { FORM_ONLY, RECOGNISER_LABELS } from './recognisers.js';
-import { excelSerialWhy } from './excel-serial-dates.js';
-import { percent } from './suggest-definition.js';
+import { FORM_ONLY } from './recognisers.js';
+import { excelSerialEvidence } from './excel-serial-dates.js';
 import { MATCH_SHARE } from './finish-column.js';
+import { profileLabels, profilePercent, type ProfileLabels } from './_profile-labels.js';
 import type { ColumnProfile, Profile, Recognition } from './types.js';
+
+const EN = profileLabels('en');
 
 /**
  * The column's type as a reader wants it: `date (dd/MM/yyyy)`, `number (decimal ",")`, `empty`.
  * @example typeText({ type: 'date', format: 'dd/MM/yyyy', … }) // 'date (dd/MM/yyyy)'
  */
-export function typeText(c: ColumnProfile): string {
-  if (c.type === 'date') return `date (${c.format ?? ''})`;
-  if (c.type === 'number') return `number (decimal "${c.decimal ?? '.'}")`;
-  return c.type;
+export function typeText(c: ColumnProfile, l: ProfileLabels = EN): string {
+  if (c.type === 'date') return l.dateType(c.format ?? '');
+  if (c.type === 'number') return l.numberType(c.decimal ?? '.');
+  return l.types[c.type];
 }
 
 /**
  * The distinct count: `1 990`, or `≈ 1 234 567 (estimate ±1.6%)`.
  * @example distinctText({ distinct: { count: 5, exact: true }, … }) // '5'
  */
-export function distinctText(c: ColumnProfile): string {
-  return c.distinct.exact ? String(c.distinct.count)
-    : `≈ ${c.distinct.count} (HyperLogLog estimate ±${percent(c.distinct.standardError ?? 0)})`;
+export function distinctText(c: ColumnProfile, l: ProfileLabels = EN): string {
+  return c.distinct.exact ? String(c.distinct.count) : l.estimate(c.distinct.count, profilePercent(c.distinct.standardError ?? 0, l.locale));
 }
 
 /**
  * The findings of the recognisers and text checks, one phrase each (`99.6% look like CCCD …`).
  * @example signsText(c) // ['98.2% look like CCCD (12-digit personal ID)', '3 TCVN3/VNI-encoded']
  */
-export function signsText(c: ColumnProfile, communeLists?: Profile['communeLists']): string[] {
-  const form = communeFormText(c, communeLists);
+export function signsText(c: ColumnProfile, communeLists?: Profile['communeLists'], l: ProfileLabels = EN): string[] {
+  const pct = (share: number): string => profilePercent(share, l.locale);
+  const form = communeFormText(c, communeLists, l);
   const out = c.recognisers.filter((r) => r.share >= 0.5 || r.name === c.recognised)
-    .map((r) => (r.formOnly === true ? formOnlyText(r)
-      : `${percent(r.share)} look like ${RECOGNISER_LABELS[r.name]}${r.name === c.recognised ? ' ✓' : ''}`));
+    .map((r) => (r.formOnly === true ? formOnlyText(r, l)
+      : `${l.lookLike(pct(r.share), l.recognisers[r.name])}${r.name === c.recognised ? ' ✓' : ''}`));
   if (form !== undefined) out.push(form);
-  if (c.legacyEncoded > 0) out.push(`${c.legacyEncoded} TCVN3/VNI-encoded or garbled`);
-  if (c.nfd > 0) out.push(`${c.nfd} not in Unicode NFC`);
-  if (c.padded > 0) out.push(`${c.padded} with surrounding spaces`);
-  if (c.typeFailures > 0) out.push(`${c.typeFailures} not read as ${c.type}`);
-  if (c.excelSerialDates !== undefined) out.push(`may hold dates as Excel serial numbers: ${excelSerialWhy(c)} (nothing converted)`);
+  if (c.legacyEncoded > 0) out.push(l.legacy(c.legacyEncoded));
+  if (c.nfd > 0) out.push(l.nfd(c.nfd));
+  if (c.padded > 0) out.push(l.padded(c.padded));
+  if (c.typeFailures > 0) out.push(l.notReadAs(c.typeFailures, l.types[c.type]));
+  if (c.excelSerialDates !== undefined) out.push(l.excelSerial(excelSerialWhyIn(c, l)));
   return out;
+}
+
+/** Why a column may hold Excel serial dates, in the labels' language (`excelSerialWhy`). */
+function excelSerialWhyIn(c: ColumnProfile, l: ProfileLabels): string {
+  const { byName, dates } = excelSerialEvidence(c);
+  return l.excelSerialWhy(byName, dates);
 }
 
 /**
@@ -47,15 +55,15 @@ export function signsText(c: ColumnProfile, communeLists?: Profile['communeLists
  * for one that may hold Excel serial dates.
  * @example communeFormText(c, undefined) // '100% have the form of commune codes (5 digits), unchecked: no commune list given (--communes FILE)'
  */
-export function communeFormText(c: ColumnProfile, communeLists: Profile['communeLists']): string | undefined {
+export function communeFormText(c: ColumnProfile, communeLists: Profile['communeLists'], l: ProfileLabels = EN): string | undefined {
   const present = c.cells - c.missing;
   const five = c.shapes.find((s) => s.shape === '99999')?.count ?? 0;
   // A column that may hold Excel serial dates is said so instead: its five digits are dates, not codes.
   if (c.recognised !== undefined || c.excelSerialDates !== undefined || present === 0 || five < MATCH_SHARE * present) return undefined;
-  const form = `${percent(five / present)} have the form of commune codes (5 digits)`;
-  if (communeLists === undefined) return `${form}, unchecked: no commune list given (--communes FILE)`;
+  const form = l.communeForm(profilePercent(five / present, l.locale));
+  if (communeLists === undefined) return `${form}, ${l.communeUnchecked}`;
   const found = c.recognisers.find((r) => r.name === 'commune')?.matched ?? 0;
-  return `${form}, ${found === 0 ? 'none' : `only ${found}`} in the commune lists given (${communeLists.join(', ')})`;
+  return `${form}, ${l.communeInLists(found, communeLists.join(', '))}`;
 }
 
 /**
@@ -72,7 +80,7 @@ export function rangeText(c: ColumnProfile): string {
  * @example formOnlyText({ name: 'bhxh', share: 1, matched: 200, formOnly: true })
  * // "100% have the form of BHXH social-insurance numbers (10 digits), which amounts and counts have too: the column's name does not say they are"
  */
-export function formOnlyText(r: Recognition): string {
-  const what = RECOGNISER_LABELS[r.name].replace(/ \([^)]*\)$/, '');
-  return `${percent(r.share)} have the form of ${what} (${FORM_ONLY.get(r.name) ?? '?'} digits), which amounts and counts have too: the column's name does not say they are`;
+export function formOnlyText(r: Recognition, l: ProfileLabels = EN): string {
+  const what = l.recognisers[r.name].replace(/ \([^)]*\)$/, '');
+  return l.formOnly(profilePercent(r.share, l.locale), what, FORM_ONLY.get(r.name) ?? 0);
 }

@@ -1,4 +1,5 @@
 import type { ColumnProfile } from './types.js';
+import { profileLabels } from './_profile-labels.js';
 
 /** Excel's serial numbers of the dates 1920–2099 (7306–73050), the range `vn.excelSerial` reads by default. */
 const FIRST = 7306;
@@ -48,17 +49,25 @@ export function serialDate(serial: number): string {
 }
 
 /**
- * Why a column may hold Excel serial dates, with the dates its range stands for when it is shown (a personal
- * column's is masked): `its name says date and every value is the serial number of a date (01/01/2020 – 09/12/2025)`.
- * @example excelSerialWhy({ excelSerialDates: 'values', min: 43831, max: 46000, … }) // 'every value is the serial number of a date of 1970–2040 (01/01/2020 – 09/12/2025)'
+ * What says a column may hold Excel serial dates: its name (`byName`) or its values, and the dates its range stands
+ * for when it is shown (` (01/01/2020 – 09/12/2025)`, or '': a personal column's range is masked).
+ * @example excelSerialEvidence({ excelSerialDates: 'values', min: 43831, max: 46000, … }) // { byName: false, dates: ' (01/01/2020 – 09/12/2025)' }
  */
-export function excelSerialWhy(c: ColumnProfile): string {
+export function excelSerialEvidence(c: ColumnProfile): { byName: boolean; dates: string } {
   // A commune-code column's range is text (`43831`); a personal column's is masked (`4****`), and stays unsaid.
   const serial = (v: string | number | undefined): number | undefined =>
     (typeof v === 'number' ? v : typeof v === 'string' && /^\d{4,5}$/.test(v) ? Number(v) : undefined);
   const min = serial(c.min);
   const max = serial(c.max);
-  const dates = min !== undefined && max !== undefined ? ` (${serialDate(min)} – ${serialDate(max)})` : '';
-  return c.excelSerialDates === 'name' ? `its name says date and every value is the serial number of a date${dates}`
-    : `every value is the serial number of a date of 1970–2040${dates}`;
+  return { byName: c.excelSerialDates === 'name', dates: min !== undefined && max !== undefined ? ` (${serialDate(min)} – ${serialDate(max)})` : '' };
+}
+
+/**
+ * Why a column may hold Excel serial dates, in English (the suggested definition's comments):
+ * `its name says date and every value is the serial number of a date (01/01/2020 – 09/12/2025)`.
+ * @example excelSerialWhy({ excelSerialDates: 'values', min: 43831, max: 46000, … }) // 'every value is the serial number of a date of 1970–2040 (01/01/2020 – 09/12/2025)'
+ */
+export function excelSerialWhy(c: ColumnProfile): string {
+  const { byName, dates } = excelSerialEvidence(c);
+  return profileLabels('en').excelSerialWhy(byName, dates);
 }

@@ -6,6 +6,7 @@ import type { CommuneTable } from '../../rules/vn/admin/parse-admin-units.js';
 import { landUseCode } from '../../rules/vn/land/land-use-code.js';
 import { diagnoseEncoding } from '../../rules/vn/text/legacy-encoding.js';
 import { vnName } from '../../rules/vn/text/vn-name.js';
+import { profileLabels } from './_profile-labels.js';
 
 /** The Vietnamese recognisers of `profile`, in the order a suggestion prefers them when several match. */
 export const RECOGNISERS = [
@@ -15,20 +16,7 @@ export const RECOGNISERS = [
 export type RecogniserName = (typeof RECOGNISERS)[number];
 
 /** What each recogniser's value looks like, for the evidence a profile gives (`99.6% look like CCCD`). */
-export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = {
-  cccd: 'CCCD (12-digit personal ID)',
-  bhyt: 'BHYT health-insurance card codes',
-  mst: 'tax codes (MST)',
-  phone: 'phone numbers',
-  bhxh: 'BHXH social-insurance numbers',
-  cmnd: 'CMND (9-digit legacy ID)',
-  commune: 'commune codes of the commune lists given',
-  province2025: 'province codes of the 34-province list (from 1/7/2025)',
-  province2008: 'province codes of the 63-province list (2008–2025)',
-  landUseCode2024: 'land-use codes (TT 08/2024)',
-  landUseCode2013: 'land-use codes (TT 27/2018)',
-  personName: 'personal names',
-};
+export const RECOGNISER_LABELS: Readonly<Record<RecogniserName, string>> = profileLabels('en').recognisers;
 
 /**
  * Recognisers that know a value by its number of digits alone: the pack's `bhxh` and `cmnd` rules have no check digit

@@ -8,10 +8,10 @@ import { communeFormText, formOnlyText } from './describe-column.js';
 import type { ColumnProfile, Profile } from './types.js';
 import { MAX_FIELDS } from '../declarative/build-definition.js';
 import { MAX_DEFINITION_BYTES } from '../declarative/parse-definition.js';
+import { profileLabels, profilePercent } from './_profile-labels.js';
 
 /** What the text and the suggestion say of a header that reads as a record. */
-export const HEADER_AS_RECORD = 'the first line reads as a record, not a header (a cell is a number, a code or a date): it is not ' +
-  'counted, and unless --show-values its cells are not shown and the columns are named by position';
+export const HEADER_AS_RECORD = profileLabels('en').headerAsRecord;
 
 /** Longest field name a definition accepts (the dataset schema's limit). */
 const MAX_NAME = 200;
@@ -223,8 +223,7 @@ function typeLabel(c: ColumnProfile): string {
  * @example percent(0.9965) // '99.6%'
  */
 export function percent(share: number): string {
-  if (share >= 1) return '100%';
-  return `${(Math.floor(share * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
+  return profilePercent(share, 'en');
 }
 
 /** The dataset's name: the file name without its extension (a definition needs one). */
