@@ -28,6 +28,24 @@ export function maskValue(text: string): string {
 }
 
 /**
+ * A fixed cell's former value, masked to go beside its fixed value's mask (`ddss fix --log`): as `maskValue` masks it,
+ * but without the leading characters an identifier's mask keeps. Why: the two masks together showed more than either —
+ * a leading zero restored (`58150…15` → `058150…15`) shifts the identifier, so `5815*****15` beside `0581******15`
+ * showed five of its digits where one mask shows four. The end of an identifier is what a fix leaves in place (a
+ * leading zero, separators, surrounding spaces are its start or inside): its tail is the fixed value's tail. Names
+ * and dates are masked as `maskValue` masks them (the first letter of each word, no digit of a date).
+ * @example maskFormer('58150123415') // '*********15'
+ */
+export function maskFormer(text: string): string {
+  const masked = maskValue(text);
+  if (DATE_SHAPED.test(text) || /\s/.test(text.trim())) return masked;
+  const chars = Array.from(masked);
+  const n = chars.length;
+  const head = n >= 10 ? 4 : n >= 7 ? 2 : n >= 4 ? 1 : 0;
+  return '*'.repeat(head) + chars.slice(head).join('');
+}
+
+/**
  * A PII protector for one run: masks, or hashes with the caller's secret key so equal values stay equal on every run
  * (the options check that a definition with hashed fields has a key; without one, hashing is refused).
  */

@@ -4,6 +4,7 @@ import { defineDataset, field, rule } from '../index.js';
 import { valueRule } from '../core/rule-base.js';
 import { excelSerialIn } from '../../rules/vn/dates/excel-serial-in.js';
 import { province } from '../../rules/vn/admin/province.js';
+import { cccd } from '../../rules/vn/identifiers/cccd.js';
 import { fix } from './fix.js';
 import { changeLogSink } from './change-log.js';
 import { encodeTcvn3 } from '../sources/decode/tcvn3.js';
@@ -87,6 +88,17 @@ describe('fix: what changes and what does not', () => {
     const def = defineDataset({ name: 'p', fields: { name: field.text().trimmed().pii() } });
     const { log } = await run(def, 'name\n Nguyễn Văn An \n', { showValues: false });
     expect(log[0]).toMatchObject({ before: expect.not.stringContaining('Nguyễn') as unknown, after: expect.not.stringContaining('Nguyễn') as unknown });
+  });
+
+  // A restored leading zero shifts an ID: 5815*****15 beside 0581******15 showed five of its digits, one mask four.
+  it('masks a fixed ID\'s former value so that the two masks together show no more than the fixed one\'s', async () => {
+    const def = defineDataset({ name: 'p', fields: { id: field.text().pii().use(cccd()) } });
+    const { log } = await run(def, 'id\n58150123415\n', { showValues: false });
+    expect(log).toMatchObject([{ status: 'fixed', kind: 'leading-zero', before: '*********15', after: '0581******15' }]);
+    // Every digit shown, by its place in the fixed ID: the former value's places are the fixed one's shifted by one.
+    const shown = (masked: string, shift: number) => [...masked].flatMap((ch, i) => (ch === '*' ? [] : [i + shift]));
+    const after = new Set(shown(log[0]?.after ?? '', 0));
+    expect(shown(log[0]?.before ?? '', 1).every((i) => after.has(i))).toBe(true);
   });
 
   it('a file with a semicolon delimiter', async () => {

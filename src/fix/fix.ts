@@ -1,6 +1,6 @@
 import { composeRename, readRename } from '../core/rename.js';
 import { compile, type Plan } from '../core/compile.js';
-import { piiProtector } from '../core/mask.js';
+import { maskFormer, piiProtector } from '../core/mask.js';
 import { isThenable } from '../core/_validator-helpers.js';
 import { checkOptionKeys } from '../core/option-keys.js';
 import { FIX_KINDS, type DatasetDefinition, type FixKind, type ValidateOptions, type Violation } from '../core/types.js';
@@ -146,22 +146,27 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   return { before, after, fixed, notFixed, byKind };
 }
 
-function change(c: Candidate, d: Decision, kinds: readonly FixKind[], show: (text: string, field: string) => string): FixChange {
+function change(c: Candidate, d: Decision, kinds: readonly FixKind[], show: Shower): FixChange {
   return {
     status: d.status, row: c.row, line: c.line, ...(c.key === undefined ? {} : { key: c.key }), field: d.field,
     rule: d.path.map((o) => o.rule).join('+'), code: d.path.map((o) => o.code).join('+'), kind: kinds.join('+'),
-    before: show(d.before, d.field),
+    // Beside the fixed value, the former one is masked without its head (maskFormer): together they show no more.
+    before: show(d.before, d.field, d.status === 'fixed'),
     ...(d.status === 'fixed' ? { after: show(d.after, d.field) } : { reason: d.reason, ...(d.detail === undefined ? {} : { detail: d.detail }) }),
   };
 }
 
+/** Shows a value of `field` in the change log; `former`: the value a fix replaced, shown beside the fixed one. */
+type Shower = (text: string, field: string, former?: boolean) => string;
+
 /** A value as the change log shows it: masked (or hashed) on a personal field unless `showValues`. */
-function shower(plan: Plan, options: FixOptions): (text: string, field: string) => string {
+function shower(plan: Plan, options: FixOptions): Shower {
   if (options.showValues === true) return (text) => text;
   const protect = piiProtector(options.piiKey);
-  return (text, field) => {
+  return (text, field, former = false) => {
     const pii = plan.fields[plan.fieldIndex.get(field) ?? -1]?.pii ?? false;
-    return pii === false || text === '' ? text : protect(text, pii);
+    if (pii === false || text === '') return text;
+    return former && pii === 'mask' ? maskFormer(text) : protect(text, pii);
   };
 }
 
