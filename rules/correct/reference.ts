@@ -4,6 +4,7 @@ import { identity } from '../clean/_duplicates.js';
 import { isReferenceName, type ReferenceName } from '../../src/reference/ref.js';
 import { foreignKey, type ForeignKeyOptions, type ForeignKeyRule } from './foreign-key.js';
 import type { RecordRule, RuleOptions } from '../../src/core/types.js';
+import { listArg } from '../../src/core/format-args.js';
 
 export interface ReferenceOptions extends RuleOptions {
   /** Name of the reference list, shown in messages ("danh mục xã 2025"). */
@@ -23,7 +24,9 @@ export function reference(column: string, values: Iterable<unknown> | ReadonlySe
 export function reference(column: string, values: Iterable<unknown> | ReadonlySet<string> | ReferenceName,
   options: ReferenceOptions = {}): RecordRule {
   if (isReferenceName(values)) return foreignKey(column, values, undefined, options);
-  const set: ReadonlySet<string> = values instanceof Set ? (values as ReadonlySet<string>) : new Set([...values].map(identity));
+  // A text was read as the list of its characters (rule.reference('province_code', '01') listed "0" and "1").
+  const set: ReadonlySet<string> = values instanceof Set ? (values as ReadonlySet<string>)
+    : new Set(listArg('rule.reference', values).map(identity));
   if (!(values instanceof Set) && set.size === 0) {
     throw new Error(`ddss: reference of "${column}" needs at least one value; with none every value would fail`);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { field } from '../field.js';
 import { oneOf, notOneOf } from '../../rules/correct/one-of.js';
 import { defineDataset } from '../define.js';
+import { rule } from '../rule.js';
 import { validate } from '../validate.js';
 
 // JavaScript callers (and options TypeScript does not check) can pass anything: each of these changed what the field
@@ -29,6 +30,8 @@ describe('the arguments that say how a field reads its values', () => {
     ['notOneOf(42)', () => notOneOf(42 as never), /notOneOf takes a list of values, got number/],
     ['field.text().oneOf("Nam")', () => field.text().oneOf('Nam'), /oneOf takes a list of values, not a text: did you mean oneOf\(\["Nam"\]\)\?/],
     ['field.text().notOneOf("000")', () => field.text().notOneOf('000'), /notOneOf takes a list of values, not a text/],
+    ['rule.reference(column, "01")', () => rule.reference('p', '01' as never), /rule\.reference takes a list of values, not a text: did you mean rule\.reference\(\["01"\]\)\?/],
+    ['rule.reference(column, 5)', () => rule.reference('p', 5 as never), /rule\.reference takes a list of values, got number/],
     ['field.text().oneOf(undefined)', () => field.text().oneOf(undefined as never), /oneOf takes a list of values, got undefined/],
   ])('%s is refused, saying what was meant', (_, make, message) => {
     expect(make).toThrow(TypeError);
