@@ -77,6 +77,12 @@ describe('defineDataset: parts that are not what they must be are refused, namin
     expect(() => defineDataset({ name: 'x', missingValues: 'NA' as never, fields: { a: field.text().required() } }))
       .toThrow(/ddss: missingValues of dataset "x" must be a list of texts, got "NA"/);
     expect(() => field.text().required().missing('NA' as never)).toThrow(/ddss: missing\(values\) takes a list of texts, got "NA"/);
+    // A list with a hole passed (\`every\` skips holes) and failed later, reading \`.trim\` of undefined.
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the point
+    const holed = ['NA', , '-'] as never;
+    expect(() => defineDataset({ name: 'x', missingValues: holed, fields: { a: field.text() } }))
+      .toThrow('ddss: missingValues of dataset "x" must be a list of texts, got a list holding undefined');
+    expect(() => field.text().missing(holed)).toThrow('ddss: missing(values) takes a list of texts, got a list holding undefined');
     const def = defineDataset({ name: 'x', missingValues: ['NA'], fields: { a: field.text().required().missing(['-']) } });
     const report = await validate(def, [{ a: 'NA' }, { a: '-' }, { a: 'N' }], { now: NOW });
     expect(report.rules.find((r) => r.id === 'a.required')?.failed).toBe(2);

@@ -12,6 +12,7 @@ import {
 } from './core/types.js';
 import type { FieldSpec } from './field.js';
 import { rule, type Rules } from './rule.js';
+import { isTextList, shownTextList } from './core/format-args.js';
 
 /**
  * Dataset rules of a definition whose typed row is `Row`: record rules read that row. A factory that makes several
@@ -141,7 +142,7 @@ export function defineDataset<F extends FieldsInput>(input: DatasetInput<F>): Ty
   const fields = Object.create(null) as Record<string, FieldSpecData>;
   if (input.missingValues !== undefined && !isTextList(input.missingValues)) {
     // A text is iterable: `'NA'` was read as the letters N and A, and `NA` itself stayed a value that `required` passed.
-    throw new TypeError(`ddss: missingValues of dataset "${input.name}" must be a list of texts, got ${show(input.missingValues)}`);
+    throw new TypeError(`ddss: missingValues of dataset "${input.name}" must be a list of texts, got ${shownTextList(input.missingValues)}`);
   }
   for (const name of Object.keys(input.fields)) {
     const spec = input.fields[name] as FieldSpecData;
@@ -267,11 +268,6 @@ function datasetRules(input: DatasetInput<FieldsInput>): readonly DatasetRule[] 
 function isFieldSpec(x: unknown): x is FieldSpecData {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' &&
     Array.isArray((x as { rules?: unknown }).rules);
-}
-
-/** Whether `x` is a list of texts, as missing values are given (`'NA'` is not: a text is iterable, letter by letter). */
-function isTextList(x: unknown): x is readonly string[] {
-  return Array.isArray(x) && x.every((v) => typeof v === 'string');
 }
 
 function show(x: unknown): string {

@@ -22,7 +22,7 @@ import { trimmed } from '../rules/clean/trimmed.js';
 import { nfc } from '../rules/clean/nfc.js';
 import { within } from '../rules/live/within.js';
 import { customCheckArgs } from './core/arg-kind.js';
-import { checkDateFormatArg, listArg } from './core/format-args.js';
+import { checkDateFormatArg, isTextList, listArg, shownTextList } from './core/format-args.js';
 
 /**
  * A rule a field of value type `T` can carry: a check of `T` (or of any value), or an aggregate of `T`.
@@ -123,8 +123,8 @@ function spec<T>(data: FieldSpecData): FieldSpec<T> {
     },
     missing: (values) => {
       // A text is iterable: `.missing('NA')` added the letters N and A, and left `NA` a value.
-      if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
-        throw new TypeError(`ddss: missing(values) takes a list of texts, got ${typeof values === 'string' ? JSON.stringify(values) : String(values)}`);
+      if (!isTextList(values)) {
+        throw new TypeError(`ddss: missing(values) takes a list of texts, got ${shownTextList(values)}`);
       }
       return spec<T>({ ...data, missingValues: [...data.missingValues, ...values] });
     },

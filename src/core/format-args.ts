@@ -11,6 +11,26 @@ import { checkOptionKeys } from './option-keys.js';
  * `field.date({ format: 'dd/MM/yyyy' })`).
  */
 
+/**
+ * Whether `x` is a list of texts (missing values, a boolean format's lists): an array of texts only. A text is not one
+ * (`'NA'` is iterable, letter by letter), and neither is an array with a hole (`['NA', , '-']`): `every` skips holes,
+ * so the hole passed and failed later as `Cannot read properties of undefined (reading 'trim')`.
+ * @example isTextList(['NA', '-']) // true; isTextList('NA') // false
+ */
+export function isTextList(x: unknown): x is readonly string[] {
+  return Array.isArray(x) && Array.from(x as unknown[], (v) => typeof v === 'string').every(Boolean);
+}
+
+/**
+ * What was given where a list of texts was expected, for the error: a text quoted (`"NA"`), a list by its first entry
+ * that is no text (`a list holding undefined` for a hole, `a list holding 0`), anything else by its kind.
+ * @example shownTextList('NA') // '"NA"'; shownTextList(['NA', , '-']) // 'a list holding undefined'
+ */
+export function shownTextList(x: unknown): string {
+  if (!Array.isArray(x)) return typeof x === 'string' ? JSON.stringify(x) : argKind(x);
+  return `a list holding ${shownArg(Array.from(x as unknown[]).find((v) => typeof v !== 'string'))}`;
+}
+
 /** A date format is text: `field.date('dd/MM/yyyy')`. */
 export function checkDateFormatArg(format: unknown): asserts format is string {
   if (typeof format === 'string') return;
@@ -45,8 +65,10 @@ export function checkBooleanFormatArg(format: unknown): void {
     if (!Array.isArray(list)) {
       throw new TypeError(`ddss: field.boolean: ${side} must be a list of texts, e.g. { ${side}: [${JSON.stringify(typeof list === 'string' ? list : side === 'true' ? 'có' : 'không')}] }; got ${argKind(list)}`);
     }
-    const at = Array.from(list, (s: unknown) => typeof s === 'string').indexOf(false); // a hole is no text either
-    if (at >= 0) throw new TypeError(`ddss: field.boolean: ${side} must be a list of texts; it holds ${shownArg(list[at])}`);
+    if (!isTextList(list)) {
+      const bad = Array.from(list as unknown[]).find((v) => typeof v !== 'string'); // a hole reads as undefined
+      throw new TypeError(`ddss: field.boolean: ${side} must be a list of texts; it holds ${shownArg(bad)}`);
+    }
   }
 }
 
