@@ -5,7 +5,8 @@ import { checkKeyTable } from './_check-key-table.js';
 import {
   appendLog, checkSightingLog, logSighting, newSightingLog, sightings, type SightingLog,
 } from './_sighting-log.js';
-import { repeatedTexts } from './_repeated-texts.js';
+import { NO_LINES, position } from './_key-table.js';
+import { repeatedTexts, type LogSegment } from './_repeated-texts.js';
 import { stripSpaces } from '../../src/core/strip-spaces.js';
 
 /** One row where a value was seen. `note` is what the rule keeps beside it (e.g. the BHXH number seen with an ID). */
@@ -56,8 +57,23 @@ export function sightValue(state: DuplicateState, value: string | KeyParts, ctx:
   logSighting(state.log ??= newSightingLog(), value, state.notes ? withNote(note ?? '', key) : withShown(shown, key), ctx.row, ctx.line);
 }
 
+/**
+ * The logs a last merge handed over with its state (`MergeOffset.given`), read after the state's own log at the finish
+ * instead of copied into it. Not part of the state: nothing is merged or written after a last merge.
+ */
+const handedOver = new WeakMap<DuplicateState, LogSegment[]>();
+
+/** Copies the logs handed over into the state's own (for the paths that read the log alone). */
+function takeHandedOver(state: DuplicateState): void {
+  const segments = handedOver.get(state);
+  if (segments === undefined) return;
+  handedOver.delete(state);
+  for (const s of segments) appendLog(state.log ??= newSightingLog(), s.log, s.rows, s.lines);
+}
+
 /** Replays the log into the table (later sightings of values already there become `later`), leaving the log empty. */
 function settle(state: DuplicateState): void {
+  takeHandedOver(state);
   if (state.log === undefined || state.log.size === 0) return;
   for (const s of sightings(state.log)) {
     const ref = sight(state.table, s.text, s.slot, s.row, s.line);
@@ -103,7 +119,18 @@ export function checkDuplicates(x: unknown): boolean {
  */
 export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: MergeOffset): DuplicateState {
   if (logOnly(a) && logOnly(b)) {
-    if (b.log !== undefined) appendLog(a.log ??= newSightingLog(), b.log, offset.rows, offset.lines);
+    if (b.log === undefined || b.log.size === 0) {
+      // nothing to add
+    } else if (offset.last === true && offset.given === true) {
+      // Only finished from here, and b is a's to keep: its log is read after a's at the finish, not copied.
+      checkShift(b.log, offset.rows, offset.lines);
+      const segments = handedOver.get(a) ?? [];
+      segments.push({ log: b.log, rows: offset.rows, lines: offset.lines });
+      handedOver.set(a, segments);
+    } else {
+      takeHandedOver(a);
+      appendLog(a.log ??= newSightingLog(), b.log, offset.rows, offset.lines);
+    }
     a.count += b.count;
     return a;
   }
@@ -132,12 +159,26 @@ export function mergeDuplicates(a: DuplicateState, b: DuplicateState, offset: Me
   return a;
 }
 
+/** Refuses what `appendLog` refuses: b's rows or lines, shifted, past what uniqueness tracks. */
+function checkShift(b: SightingLog, rows: number, lines: number): void {
+  // Tight loops over the arrays (a million entries in a few milliseconds), not lineOf per entry.
+  let row = 0;
+  for (let e = 0; e < b.size; e++) row = Math.max(row, b.rows[e] as number);
+  position(row + rows);
+  let line = 0; // the largest line + 1, 0 for none
+  if (b.lines !== null) {
+    for (let e = 0; e < b.size; e++) line = Math.max(line, b.lines[e] as number);
+  } else if (b.lineShift !== NO_LINES && b.size > 0) line = row + b.lineShift;
+  if (line > 0) position(line + lines);
+}
+
 /** Every value seen more than once, with all its sightings, the first one first. */
 export function repeatGroups(state: DuplicateState): Array<{ value: string; members: Sighting[] }> {
   if (logOnly(state)) {
-    if (state.log === undefined) return [];
+    const segments: LogSegment[] = [...(state.log === undefined ? [] : [{ log: state.log, rows: 0, lines: 0 }]),
+      ...(handedOver.get(state) ?? [])];
     const { notes } = state;
-    return repeatedTexts(state.log, (row, line, slot) => sightingOf(notes, row, line, slot)).map(({ text, members }) => ({ value: text, members }));
+    return repeatedTexts(segments, (row, line, slot) => sightingOf(notes, row, line, slot)).map(({ text, members }) => ({ value: text, members }));
   }
   settle(state);
   const groups = new Map<number, Later[]>();

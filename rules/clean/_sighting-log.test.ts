@@ -5,12 +5,15 @@ import { joinParts, type KeyParts } from './_key-hash.js';
 import { keySeed } from './_key-seed.js';
 import { limits, MIN_RESERVE } from './_growable.js';
 import {
-  appendLog, checkSightingLog, logSighting, newSightingLog, sightings, type SightingLog,
+  appendLog, checkSightingLog, logSighting, newSightingLog, sightings, withoutIndexes, type SightingLog,
 } from './_sighting-log.js';
-import { repeatedTexts as repeated } from './_repeated-texts.js';
+import { repeatedTexts as repeated, sealLogs, type LogSegment } from './_repeated-texts.js';
 
 /** The repeats, each sighting as its row, line and key slot. */
-const repeatedTexts = (log: SightingLog) => repeated(log, (row, line, slot) => ({ row, line, slot }));
+const repeatedTexts = (log: SightingLog) => repeated([{ log, rows: 0, lines: 0 }], (row, line, slot) => ({ row, line, slot }));
+
+/** The repeats of logs read as one, in order, each sighting as its row, line and key slot. */
+const repeatedIn = (segments: readonly LogSegment[]) => repeated(segments, (row, line, slot) => ({ row, line, slot }));
 
 /** A sighting as the tests give it: text (or parts), key slot, row, line. */
 interface Given {
@@ -80,6 +83,64 @@ describe('the sighting log', () => {
       expect(checkSightingLog(merged)).toBe(true);
       expect([...sightings(merged)].map((s) => [s.row, s.line, s.slot])).toEqual(given.map((g) => [g.row, g.line, g.slot]));
     }), { numRuns: 500 });
+  });
+
+  it('finds the same repeats in the pieces read as segments, whether each was partitioned ahead or not', () => {
+    fc.assert(fc.property(run, fc.array(fc.nat(), { maxLength: 3 }), fc.array(fc.constantFrom('sealed', 'plain', 'unindexed', 'stale'), { minLength: 4, maxLength: 4 }),
+      (given, at, kinds) => {
+        const cuts = [...new Set(at.map((x) => x % (given.length + 1)))].sort((x, y) => x - y);
+        const bounds = [0, ...cuts, given.length];
+        const segments: LogSegment[] = [];
+        for (let k = 0; k + 1 < bounds.length; k++) {
+          const piece = given.slice(bounds[k], bounds[k + 1]);
+          const rows = piece[0]?.row ?? 0;
+          const lines = piece.find((g) => g.line !== undefined)?.line ?? 0;
+          const local = piece.map((g) => ({ ...g, row: g.row - rows, line: g.line === undefined ? undefined : g.line - lines }));
+          const kind = kinds[k];
+          // A partition made before the piece's last sighting is stale: it must not be used.
+          let log = logOf(kind === 'stale' ? local.slice(0, -1) : local);
+          if (kind === 'sealed' || kind === 'stale') sealLogs(log);
+          if (kind === 'stale' && local.length > 0) {
+            const g = local[local.length - 1] as Given;
+            logSighting(log, g.text, g.slot, g.row, g.line);
+          }
+          if (kind === 'unindexed') log = { ...log, index: null };
+          segments.push({ log, rows, lines });
+        }
+        expect(repeatedIn(segments)).toEqual(naive(given));
+      }), { numRuns: 500 });
+  });
+
+  it('reads logs partitioned ahead by more bits than they need together as one (parts combined), large and small', () => {
+    // 120,000 sightings of 50,000 texts in logs of 70,000, 3,000 and 47,000: two partitioned ahead by 9 and 8 bits
+    // (room for eight such logs), read together by the 6 bits that 120,000 entries need.
+    const texts = (i: number) => `ID${(i * 7919) % 50_000}`;
+    const sizes = [70_000, 3_000, 47_000];
+    const all: Given[] = Array.from({ length: 120_000 }, (_, i) => ({ text: texts(i), slot: i % 3 === 0 ? `K${i}` : undefined, row: i, line: i + 1 }));
+    let from = 0;
+    const segments = sizes.map((n, k) => {
+      const log = logOf(all.slice(from, from + n).map((g) => ({ ...g, row: g.row - from, line: (g.line as number) - from })));
+      if (k !== 1) sealLogs(log); // and one partitioned only when read
+      const s = { log, rows: from, lines: from };
+      from += n;
+      return s;
+    });
+    expect(segments.map((s) => s.log.parts?.bits)).toEqual([9, undefined, 8]);
+    const groups = repeatedIn(segments);
+    expect(groups).toEqual(naive(all));
+    expect(groups.length).toBe(50_000);
+  });
+
+  it('keeps a partition out of a state file and refuses one in it', () => {
+    const log = logOf([{ text: 'a', slot: 'k', row: 0, line: 2 }, { text: 'a', slot: undefined, row: 1, line: 3 }]);
+    sealLogs(log);
+    const parts = log.parts;
+    expect(parts?.size).toBe(2);
+    const written = withoutIndexes(log, () => structuredClone(log));
+    expect([written.parts, written.index]).toEqual([null, null]);
+    expect(checkSightingLog(written)).toBe(true);
+    expect(log.parts).toBe(parts); // put back
+    expect(checkSightingLog(log)).toBe(false); // a file holding one
   });
 
   it('keeps each entry\'s start and hash as hashEntry gives them, through appends, and finds the same repeats without them', () => {

@@ -41,6 +41,24 @@ export interface SightingLog {
    */
   index?: Uint32Array | null;
   seed?: number;
+  /**
+   * The entries partitioned by hash, made ahead of the finish by the thread that logged them (`sealLogs`, when a
+   * parallel range is done): a worker partitions its own logs while the others still read, not the one thread all
+   * wait for at the end. Valid while the log holds `size` entries and the thread's seed is `seed`; never written to
+   * a state file (`withoutIndexes`) nor read from one (`checkSightingLog`).
+   */
+  parts?: LogPartition | null;
+}
+
+/** A log's entries split by the top `bits` bits of their hashes, in log order within each part (a counting sort). */
+export interface LogPartition {
+  readonly size: number;
+  readonly seed: number;
+  readonly bits: number;
+  /** Part p is [start[p], start[p + 1]) of `order` (entries) and `sorted` (their hashes). */
+  readonly start: Uint32Array;
+  readonly order: Uint32Array;
+  readonly sorted: Uint32Array;
 }
 
 /** Whether the log keeps its entries' starts and hashes (see `SightingLog.index`). */
@@ -84,7 +102,7 @@ export function newSightingLog(): SightingLog {
 /** Address space an arena reserves: room for the text of a few million identifiers before it is ever copied. */
 export const ARENA_RESERVE = 64 << 20;
 
-/** The logs this thread made: those whose index `withoutIndexes` sets aside. */
+/** The logs this thread made: those whose index `withoutIndexes` sets aside, and `sealLogs` partitions. */
 const made = new WeakSet<SightingLog>();
 
 /**
@@ -94,19 +112,29 @@ const made = new WeakSet<SightingLog>();
  * @example const bytes = withoutIndexes(state, () => serialize(state));
  */
 export function withoutIndexes<T>(value: unknown, write: () => T): T {
-  const aside: Array<[SightingLog, Uint32Array]> = [];
-  forEachObject(value, (v) => {
-    if (!made.has(v as SightingLog)) return true;
-    const log = v as SightingLog;
-    if (indexed(log)) aside.push([log, log.index]);
+  const aside: Array<[SightingLog, Uint32Array | null, LogPartition | null]> = [];
+  forEachOwnLog(value, (log) => {
+    aside.push([log, indexed(log) ? log.index : null, log.parts ?? null]);
     log.index = null;
-    return false;
+    if (log.parts !== undefined) log.parts = null;
   });
   try {
     return write();
   } finally {
-    for (const [log, index] of aside) log.index = index;
+    for (const [log, index, parts] of aside) {
+      log.index = index;
+      if (parts !== null) log.parts = parts;
+    }
   }
+}
+
+/** Calls `visit` with every log this thread made inside `value` (a validator state). */
+export function forEachOwnLog(value: unknown, visit: (log: SightingLog) => void): void {
+  forEachObject(value, (v) => {
+    if (!made.has(v as SightingLog)) return true;
+    visit(v as SightingLog);
+    return false;
+  });
 }
 
 /** Appends a sighting of `text` (a composite key as its parts) with the rule's key `slot`, at `row` and `line`. */
@@ -233,6 +261,8 @@ export function checkSightingLog(x: unknown): boolean {
   if (!(l.arena instanceof Uint8Array) || !(l.rows instanceof Uint32Array) || !(l.lines === null || l.lines instanceof Uint32Array)) return false;
   if (!Number.isSafeInteger(l.size) || l.size < 0 || l.size > l.rows.length || (l.lines !== null && l.size > l.lines.length)) return false;
   if (!Number.isSafeInteger(l.used) || l.used < 0 || l.used > l.arena.length) return false;
+  // Partitions are made by the thread that reads them (they are set aside when a state is written).
+  if (l.parts !== undefined && l.parts !== null) return false;
   if (l.lines === null && !(l.lineShift === NO_LINES || Number.isNaN(l.lineShift) || Number.isInteger(l.lineShift))) return false;
   // The index must hold each entry's own start (its hashes are used only under this thread's seed, which a file
   // cannot know).

@@ -66,6 +66,11 @@ export interface MergeOffset {
    * a later merge would read (the uniqueness rules do not add b's values that no later sighting names).
    */
   readonly last?: boolean;
+  /**
+   * With `last`: b is handed over, the caller drops it (a worker's state, a state file read for this merge), so a
+   * may keep b's objects instead of copying them (the uniqueness rules read b's log after a's at the finish).
+   */
+  readonly given?: boolean;
 }
 
 /** The context handed to an aggregate rule's `finish`: the run's time (as in `RuleContext`) and its row count. */

@@ -90,14 +90,16 @@ export function initialState(plan: Plan, run: StateRun): ValidatorState {
 /**
  * Appends shard `b` after shard `a` (rows and lines of b shifted). Exact: the result equals the state of one
  * validator fed a's rows then b's. Aggregates merge through their own `merge`. With `last` (nothing is merged
- * afterwards, the state is only finished) a rule may keep less, but the report is the same.
+ * afterwards, the state is only finished) a rule may keep less, but the report is the same; with `given` as well, b
+ * is handed over (`MergeOffset.given`): the caller must not use it again.
  */
-export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, maxSamples: number, last = false): ValidatorState {
+export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, maxSamples: number, last = false,
+  given = false): ValidatorState {
   if (a.signature !== b.signature) {
     throw new Error('ddss: cannot merge states of different dataset definitions');
   }
   checkRun(a.run, b.run);
-  const offset: MergeOffset = { rows: a.rows, lines: a.lines, ...(last ? { last } : {}) };
+  const offset: MergeOffset = { rows: a.rows, lines: a.lines, ...(last ? { last } : {}), ...(last && given ? { given } : {}) };
   const rules = a.rules.map((ra, i) => {
     const rb = b.rules[i] as RuleState;
     const slot = plan.slots[i];

@@ -4,6 +4,7 @@ import { emptyTimings } from './timings.js';
 import { startClock } from './validator-clock.js';
 import { copyState, emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
 import { keepLiveState } from './live-state.js';
+import { keepHandOver } from './hand-over.js';
 import { buildReport } from './report.js';
 import { createEmitter } from './emit.js';
 import { rowAccessors, type RowAccessors } from './access.js';
@@ -263,17 +264,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     waitForSinks: () => opts.waits.take(),
     // A copy: a checkpoint must not change as rows go on, nor a state merged elsewhere (see liveState).
     state: () => copyState(live()),
-    merge(other, last = false) {
-      if (closed) throw refusal('merge a state');
-      checkMergeable(st, other, mergedStates); // before anything is counted: a refused merge leaves the validator as it was
-      flushTimings();
-      const t = clock.timer === undefined ? 0 : performance.now();
-      clock.merged(other.rows);
-      st = mergeStates(plan, st, other, opts.maxSamples, last);
-      mergedStates.add(other);
-      if (last) sealed = closed = true;
-      if (st.timings !== undefined) st.timings.merge += performance.now() - t;
-    },
+    merge: (other, last = false) => merge(other, last, false),
     finish(source = null, partial = false) {
       if (finished || broken) throw refusal('finish');
       checkCallArgs('partial', partial);
@@ -290,7 +281,21 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
   };
   keepLiveState(validator, live);
+  keepHandOver(validator, (other) => merge(other, true, true));
   return validator;
+
+  /** `Validator.merge`; `given`: `other` is handed over (see `mergeHandedOver`). */
+  function merge(other: ValidatorState, last: boolean, given: boolean): void {
+    if (closed) throw refusal('merge a state');
+    checkMergeable(st, other, mergedStates); // before anything is counted: a refused merge leaves the validator as it was
+    flushTimings();
+    const t = clock.timer === undefined ? 0 : performance.now();
+    clock.merged(other.rows);
+    st = mergeStates(plan, st, other, opts.maxSamples, last, given);
+    mergedStates.add(other);
+    if (last) sealed = closed = true;
+    if (st.timings !== undefined) st.timings.merge += performance.now() - t;
+  }
 
   /** Points the context at an earlier row of the batch, so an issue's key and value are that row's. */
   function loadRow(row: unknown, index: number, line: number | undefined): void {

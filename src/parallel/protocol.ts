@@ -36,6 +36,11 @@ export interface RangeTask {
   readonly streamGrades?: boolean;
   /** The tables of the references the definition names, read once by the main thread (plain typed arrays). */
   readonly references?: Readonly<Record<string, ReferenceTableData>>;
+  /**
+   * Partition the uniqueness logs by hash once the rows are done (`sealLogs`): set for the last range, whose logs are
+   * handed over as they are at the last merge (a range merged earlier is copied, and its partition would be lost).
+   */
+  readonly seal?: boolean;
 }
 
 /** What the main thread asks a worker to validate: one key range of a PostgreSQL table, in one snapshot. */
@@ -48,6 +53,11 @@ export interface PostgresRangeTask {
   readonly references?: Readonly<Record<string, ReferenceTableData>>;
   /** Post graded records (never, yet: a run with `onRecord` reads a table on one thread). */
   readonly streamGrades?: boolean;
+  /**
+   * Partition the uniqueness logs by hash once the rows are done (`sealLogs`): set for the last range, whose logs are
+   * handed over as they are at the last merge (a range merged earlier is copied, and its partition would be lost).
+   */
+  readonly seal?: boolean;
 }
 
 /** Either kind of range. */

@@ -15,6 +15,8 @@ import type { RecordGrade } from '../core/grades.js';
 import { referenceTableData, type ReferenceTable } from '../reference/reference.js';
 import { sinkWaits } from '../core/sink-waits.js';
 import { liveState } from '../core/live-state.js';
+import { mergeHandedOver } from '../core/hand-over.js';
+import { sealLogs } from '../../rules/clean/_repeated-texts.js';
 
 /**
  * Bytes more for the calling thread's range: what it validates while a worker starts (0.2–0.35 s to its first row,
@@ -65,7 +67,7 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
     ...(tables.size === 0 ? {} : { references: Object.fromEntries([...tables].map(([n, t]) => [n, referenceTableData(t)])) }) };
   const task = (k: number, start: number, exact: boolean): RangeTask => ({
     ...base, start, exact, stop: ranges[k + 1]?.from ?? size,
-    ...(k === 0 ? {} : { columns }),
+    ...(k === 0 ? {} : { columns }), ...(k > 0 && k === ranges.length - 1 ? { seal: true } : {}),
   });
   await hooks.beforeRanges?.();
 
@@ -128,9 +130,15 @@ export async function validateCsvParallel(def: DatasetDefinition, ref: Definitio
       await first(Promise.resolve(hooks.beforePromote?.(k)));
       const before: ValidatorState = liveState(v);
       await first(order.promote(k, { rows: before.rows, lines: before.lines }));
+      const last = k === ranges.length - 1;
+      // This thread's logs, whole once the ranges before the last are merged, are partitioned while the last one
+      // is read (sealLogs): the finish, which every thread's work waits for, then only probes.
+      if (last) sealLogs(before);
       const r: RangeDone = await first(run.done);
       for (const e of r.endings) endings.push({ kind: e.kind, line: e.line + before.lines });
-      v.merge(r.state as ValidatorState, k === ranges.length - 1); // the last is only finished
+      // The last is only finished, and its state is dropped after: handed over, its logs are not copied.
+      if (last) mergeHandedOver(v, r.state as ValidatorState);
+      else v.merge(r.state as ValidatorState);
       records += r.records;
       ended = r.ended;
       // The records after this point could not be found (or the file changed): the read ends here, as in one thread.

@@ -15,6 +15,8 @@ import type { PostgresRangeTask } from './protocol.js';
 import { rangeOptions } from './range-options.js';
 import { runRange, type RangeDone, type RangeRun } from './run-range.js';
 import { liveState } from '../core/live-state.js';
+import { mergeHandedOver } from '../core/hand-over.js';
+import { sealLogs } from '../../rules/clean/_repeated-texts.js';
 
 /** Rows a worker reads at least: a smaller table is read faster by one thread than by starting more. */
 const MIN_ROWS_PER_WORKER = 50_000;
@@ -84,7 +86,8 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
     { settle: () => waits.take(), onSinkFailure: (e) => { sinkFailure ??= e; failed(e); } });
   const first = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failure]);
   const runs: RangeRun[] = cut.ranges.map((range, k) => {
-    const task: PostgresRangeTask = { ...base, postgres: { ...input, range, snapshot: cut.snapshot } };
+    const task: PostgresRangeTask = { ...base, postgres: { ...input, range, snapshot: cut.snapshot },
+      ...(k === cut.ranges.length - 1 ? { seal: true } : {}) };
     const run = runRange(task, (batch, done) => order.add(k, batch, done));
     run.done.catch((e: unknown) => failed(e));
     return run;
@@ -95,8 +98,12 @@ export async function validatePostgresParallel(def: DatasetDefinition, ref: Defi
     for (let k = 0; k < runs.length; k++) {
       const before: ValidatorState = liveState(v);
       await first(order.promote(k, { rows: before.rows, lines: before.lines }));
+      const last = k === runs.length - 1;
+      if (last) sealLogs(before); // partitioned while the last range is read (see validate-parallel.ts)
       const r: RangeDone = await first((runs[k] as RangeRun).done);
-      v.merge(r.state as ValidatorState, k === runs.length - 1); // the last is only finished
+      // The last is only finished, and its state is dropped after: handed over, its logs are not copied.
+      if (last) mergeHandedOver(v, r.state as ValidatorState);
+      else v.merge(r.state as ValidatorState);
       records += r.records;
       if (r.error !== undefined) {
         error = r.error; // the rows after this range's failure were not read, as when one thread fails there

@@ -18,6 +18,7 @@ import type { RecordGrade } from '../core/grades.js';
 import { bindTables } from '../reference/bind-references.js';
 import { referenceTableFrom } from '../reference/reference.js';
 import { adoptKeySeed } from '../../rules/clean/_key-seed.js';
+import { sealLogs } from '../../rules/clean/_repeated-texts.js';
 import { liveState } from '../core/live-state.js';
 
 /** Violations per message, and messages a worker may send before the main thread has handled them. */
@@ -53,6 +54,7 @@ async function run(task: WorkerTask): Promise<WorkerMessage> {
   const read = await validateCsvRange(task, v, task.options.timings === true, backpressure, (at) => post({ type: 'began', at }));
   const state = liveState(v); // gives out the last graded record, which must go in the last batch
   flush();
+  if (task.seal === true) sealLogs(state); // after the last batch is on its way
   return { type: 'done', state, ...read };
 }
 
@@ -63,6 +65,7 @@ async function runPostgres(task: PostgresRangeTask, v: Validator): Promise<Worke
   const error = (await drain(source.batches(), v, task.options.timings === true, backpressure)) ?? source.info().error;
   const state = liveState(v); // gives out the last graded record, which must go in the last batch
   flush();
+  if (task.seal === true) sealLogs(state); // after the last batch is on its way
   return { type: 'done', state, began: 0, ended: 0, records: source.info().records ?? 0, endings: [],
     ...(error === undefined ? {} : { error }) };
 }
