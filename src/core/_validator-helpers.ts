@@ -1,5 +1,5 @@
 import { isCode } from './compile.js';
-import { columnIssues } from './columns.js';
+import { columnIssues, MAX_RECORD_KEYS, unknownColumnIssues } from './columns.js';
 import { display } from './display.js';
 import type { SourceIssue } from './source.js';
 import type { RuleState } from './state.js';
@@ -138,6 +138,18 @@ export function addColumnIssues(columns: readonly string[], fields: readonly str
   if (missing !== undefined) missing.checked = fields.length;
   const unexpected = of('unexpected_column');
   if (unexpected !== undefined) unexpected.checked = columns.length;
+}
+
+/**
+ * The columns rules read that no JSON record holds (`unknownColumnIssues`), when every record's keys are known: the
+ * read was whole and listed fewer keys than a source lists at most.
+ */
+export function addUnknownColumnIssues(read: readonly string[] | undefined, columns: readonly string[],
+  sources: readonly (RuleState & { code?: string })[], addIssue: (issue: SourceIssue) => void): void {
+  if (read === undefined || read.length === 0 || columns.length >= MAX_RECORD_KEYS) return;
+  for (const issue of unknownColumnIssues(read, columns)) addIssue(issue);
+  const unknown = sources.find((x) => x.code === 'unknown_column');
+  if (unknown !== undefined) unknown.checked = read.length;
 }
 
 /**

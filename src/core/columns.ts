@@ -9,6 +9,29 @@ export type ColumnPolicy = 'strict' | 'ignore';
 
 const DELIMITERS: ReadonlyArray<readonly [string, string]> = [[';', ';'], ['\t', 'tab'], ['|', '|']];
 
+/** Distinct top-level keys a JSON source lists as columns; past it (a hostile file) later new keys are not listed. */
+export const MAX_RECORD_KEYS = 65_536;
+
+/**
+ * The columns a rule read (`ctx.raw`, `ctx.missing`: names that are no field) that no record holds: one
+ * `unknown_column` each (sufficient, error), naming the nearest column as its suggestion. Read by a header, such a
+ * name throws on the first row (the rule is `error`); JSON records may each leave out a key another holds, so only
+ * the finish can tell a misspelt name, read as missing on every row: its rule checked nothing, and the run passed.
+ * `unit` numbers the names read.
+ * @example unknownColumnIssues(['ownerId'], ['id', 'owner_id']) // [{ code: 'unknown_column', value: 'ownerId', suggestion: 'owner_id', … }]
+ */
+export function unknownColumnIssues(read: readonly string[], columns: readonly string[]): SourceIssue[] {
+  const present = new Set(columns);
+  const issues: SourceIssue[] = [];
+  read.forEach((name, i) => {
+    if (present.has(name)) return;
+    const near = nearest(name, columns);
+    issues.push({ code: 'unknown_column', criterion: 'sufficient', severity: 'error', scope: 'header', unit: i, value: name,
+      params: { name, near: near ?? '' }, ...(near === undefined ? {} : { suggestion: near }) });
+  });
+  return issues;
+}
+
 /**
  * The header checked against the declared fields (issue "column drift"): one `missing_column` per declared field
  * that is not a column (sufficient, error), one `unexpected_column` per column the definition does not declare

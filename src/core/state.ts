@@ -51,6 +51,12 @@ export interface ValidatorState {
   /** Physical records that were not evaluated (blank, unreadable). */
   skippedRecords: number;
   columns: readonly string[] | null;
+  /**
+   * Columns that are no field, read by a rule (`ctx.raw`, `ctx.missing`) on an object row that lacked them: at the
+   * finish, one that no JSON record holds is `source.unknown_column` (at most {@link MAX_READ_ABSENT} names). Absent
+   * until one is read, and from the states of an older ddss.
+   */
+  readAbsent?: string[];
   /** Per field: cells that were missing, and present cells that could not be parsed (rule counts derive from them). */
   missing: number[];
   invalid: number[];
@@ -65,6 +71,9 @@ export interface ValidatorState {
   /** Where the time went, kept when the run asked for `timings` (summed over merged states). */
   timings?: TimingsState;
 }
+
+/** Names a state lists in `readAbsent` at most (a rule reading computed names must not grow a state without bound). */
+export const MAX_READ_ABSENT = 1000;
 
 export function emptyRuleState(agg: unknown): RuleState {
   return { checked: 0, failed: createRowSet(), violations: 0, samples: [], error: null, agg };
@@ -134,6 +143,8 @@ export function mergeStates(plan: Plan, a: ValidatorState, b: ValidatorState, ma
     lines: a.lines + b.lines,
     skippedRecords: a.skippedRecords + b.skippedRecords,
     columns: unionColumns(a.columns, b.columns),
+    ...(a.readAbsent === undefined && b.readAbsent === undefined ? {}
+      : { readAbsent: unionColumns(a.readAbsent ?? [], b.readAbsent ?? [])?.slice(0, MAX_READ_ABSENT) as string[] }),
     missing: a.missing.map((n, i) => n + (b.missing[i] ?? 0)),
     invalid: a.invalid.map((n, i) => n + (b.invalid[i] ?? 0)),
     rules,

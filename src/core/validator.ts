@@ -2,7 +2,7 @@ import { compile, type FieldPlan, type Slot } from './compile.js';
 import { generateEvaluate, generateRecord } from './codegen.js';
 import { emptyTimings } from './timings.js';
 import { startClock } from './validator-clock.js';
-import { copyState, emptyRuleState, initialState, mergeStates, type RuleState, type ValidatorState } from './state.js';
+import { copyState, emptyRuleState, initialState, MAX_READ_ABSENT, mergeStates, type RuleState, type ValidatorState } from './state.js';
 import { keepLiveState } from './live-state.js';
 import { keepHandOver } from './hand-over.js';
 import { buildReport } from './report.js';
@@ -12,7 +12,7 @@ import { resolveOptions } from './options.js';
 import type { SourceIssue } from './source.js';
 import { startGrading } from './_validator-grading.js';
 import {
-  AsyncCheckError, CheckResultError, addColumnIssues, checkCallArgs, closedError, isRecordObject, notARow, asyncCheck, badResult, cellText, checkResultError, isThenable, whenResultError,
+  AsyncCheckError, CheckResultError, addColumnIssues, addUnknownColumnIssues, checkCallArgs, closedError, isRecordObject, notARow, asyncCheck, badResult, cellText, checkResultError, isThenable, whenResultError,
 } from './_validator-helpers.js';
 import { ValidatorHooks } from './validator-hooks.js';
 import { isSetupError } from './rule-base.js';
@@ -58,6 +58,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let closed = false; // finished, sealed or broken: one flag keeps the per-row test to one branch
   let rawsFresh = false;
   let columnMissing: MissingTest | undefined; // ctx.missing of a column that is no field
+  /** The names in `st.readAbsent` (after a merge, some may be there only through the other state: no matter). */
+  const absentSeen = new Set<string>();
   // The states merged so far: one merged again counted its rows twice (every key a duplicate of itself), without a word.
   const mergedStates = new WeakSet<object>();
 
@@ -89,14 +91,14 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     },
     raw(name: string): unknown {
       const i = plan.fieldIndex.get(name);
-      return i === undefined ? access.column(current, name) : rawOf(i);
+      return i === undefined ? column(name) : rawOf(i);
     },
     missing(name: string): boolean {
       const i = plan.fieldIndex.get(name);
       if (i !== undefined) return (fields[i] as FieldPlan).isMissing(rawOf(i));
       // A column that is no field is judged by the dataset's missing values (it was missing whatever it held, so a
       // check skipping rows without one skipped every row); a name the header lacks throws, as in `raw`.
-      return (columnMissing ??= missingTest(plan.definition.missingValues))(access.column(current, name));
+      return (columnMissing ??= missingTest(plan.definition.missingValues))(column(name));
     },
   };
   // Told once, when it happens: the rows' own test (`closed`) then refuses the next row, at no cost per row.
@@ -111,6 +113,20 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   const flushTimings = (): void => clock.flush(st.timings, st.rows);
   const facts = { get row() { return ctx.row; }, get line() { return ctx.line; }, key: () => emitter.key(), raw: rawOf,
     shown: (raw: unknown, field: string) => emitter.value(raw, field) };
+
+  /**
+   * The cell of a column that is no field (`ctx.raw`, `ctx.missing`). A key an object row lacks is noted (`readAbsent`):
+   * read by a header, a name that is no column throws at once, but a JSON record may leave out a key another holds,
+   * so only the finish can tell a key that no record holds — a misspelt name the rule read as undefined on every row.
+   */
+  function column(name: string): unknown {
+    const v = access.column(current, name);
+    if (v === undefined && !Array.isArray(current) && !absentSeen.has(name) && absentSeen.size < MAX_READ_ABSENT) {
+      absentSeen.add(name);
+      (st.readAbsent ??= []).push(name);
+    }
+    return v;
+  }
 
   /** A raw cell of the current row: object rows are read into `raws` only when something needs a raw value. */
   function rawOf(i: number): unknown {
@@ -275,6 +291,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       // field is in no record (a CSV header is whole however far the rows were read).
       const keys = source?.kind === 'json' || source?.kind === 'ndjson';
       if (st.columns !== null) addColumnIssues(st.columns, fields.map((f) => f.name), plan.definition, st.sources, addIssue, !(partial && keys), !keys);
+      if (st.columns !== null && keys && !partial) addUnknownColumnIssues(st.readAbsent, st.columns, st.sources, addIssue);
       const report = buildReport(plan, st, opts, emitter, source, partial);
       if (st.timings === undefined) return report;
       return { ...report, timings: clock.report(plan, st.timings) };

@@ -1,4 +1,5 @@
 import type { Plan } from '../core/compile.js';
+import { MAX_READ_ABSENT } from '../core/state.js';
 import { rowCount, type RowSet } from '../core/rowset.js';
 import type { AggregateRule } from '../core/types.js';
 import type { ShardOptions } from './shard-state.js';
@@ -31,6 +32,8 @@ export function checkState(plan: Plan, s: unknown, options: StateOptions): strin
   if (!(s.origins === undefined || (dense(s.origins) && s.origins.every((o) => typeof o === 'string' && o.length <= 100)))) return 'origins';
   const rows = s.rows as number;
   if (s.columns !== null && !(dense(s.columns) && s.columns.every((c) => typeof c === 'string'))) return 'columns';
+  if (!(s.readAbsent === undefined || (dense(s.readAbsent) && s.readAbsent.length <= MAX_READ_ABSENT
+    && s.readAbsent.every((c) => typeof c === 'string')))) return 'readAbsent';
   for (const k of ['missing', 'invalid'] as const) {
     const a = s[k];
     if (!dense(a) || a.length !== plan.fields.length || !a.every(count)) return `${k} per field`;

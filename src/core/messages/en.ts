@@ -29,6 +29,7 @@ export const en: Readonly<Record<string, string>> = {
   check_failed: '{field}: "{value}" fails check {rule}',
   schema_violation: '{path}: {detail}',
   missing_column: 'the declared column {field} is not in the header',
+  unknown_column: 'a rule reads the column "{name}", which no record has: the rule read it as missing on every row',
   unexpected_column: 'column {column} "{name}" is not declared in the dataset definition',
   delimiter_mismatch: 'the header is a single column holding "{delimiter}": the file seems to be separated by "{delimiter}"',
   blank_header: 'column {column} has a blank header',

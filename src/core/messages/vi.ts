@@ -26,6 +26,7 @@ export const vi: Readonly<Record<string, string>> = {
   check_failed: '{field}: "{value}" không đạt kiểm tra {rule}',
   schema_violation: '{path}: {detail}',
   missing_column: 'cột {field} đã khai báo nhưng không có trong dòng tiêu đề',
+  unknown_column: 'một quy tắc đọc cột "{name}", nhưng không bản ghi nào có cột này: quy tắc đã đọc nó là trống ở mọi dòng',
   unexpected_column: 'cột {column} "{name}" không được khai báo trong định nghĩa tập dữ liệu',
   delimiter_mismatch: 'dòng tiêu đề chỉ có một cột chứa "{delimiter}": tệp có vẻ được phân cách bằng "{delimiter}"',
   blank_header: 'cột {column} có tiêu đề trống',

@@ -1,4 +1,5 @@
 import type { RowBatch, SourceIssue } from '../../core/source.js';
+import { MAX_RECORD_KEYS } from '../../core/columns.js';
 
 /** The kind of JSON value a record is; only `object` records become rows. */
 export type RecordKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
@@ -11,7 +12,7 @@ export type RecordKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 
 export const MAX_BATCH = 4096;
 
 /** Distinct top-level keys tracked as columns; past it (a hostile file) later new keys are not listed. */
-const MAX_COLUMNS = 65_536;
+const MAX_COLUMNS = MAX_RECORD_KEYS;
 
 /**
  * Collects rows, their physical lines and structural issues into `RowBatch`es. Row issues name their row by its
