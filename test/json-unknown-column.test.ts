@@ -108,6 +108,16 @@ describe('a column a rule reads that no JSON record has (source.unknown_column)'
     expect(checkState(plan, { ...state, readAbsent: Array.from({ length: MAX_READ_ABSENT + 1 }, (_, i) => `c${i}`) }, options)).toBe('readAbsent');
   });
 
+  it('lists a name once when a validator reads it again after merging a state that read it', () => {
+    const d = def([holds('ownerid')]);
+    const a = createValidator(d, { now });
+    a.add({ id: '1' });
+    const v = createValidator(d, { now });
+    v.merge(a.state());
+    v.add({ id: '2' });
+    expect(v.state().readAbsent).toEqual(['ownerid']);
+  });
+
   it('lists at most MAX_READ_ABSENT names, however many a rule reads', () => {
     const many = recordRule({ name: 'many', criterion: 'sufficient' }, (row, ctx) => ctx.raw(`c${ctx.row}`) === undefined);
     const v = createValidator(def([many]), { now });

@@ -58,7 +58,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let closed = false; // finished, sealed or broken: one flag keeps the per-row test to one branch
   let rawsFresh = false;
   let columnMissing: MissingTest | undefined; // ctx.missing of a column that is no field
-  /** The names in `st.readAbsent` (after a merge, some may be there only through the other state: no matter). */
+  /** The names in `st.readAbsent`, those of the states merged included. */
   const absentSeen = new Set<string>();
   // The states merged so far: one merged again counted its rows twice (every key a duplicate of itself), without a word.
   const mergedStates = new WeakSet<object>();
@@ -121,7 +121,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
    */
   function column(name: string): unknown {
     const v = access.column(current, name);
-    if (v === undefined && !Array.isArray(current) && !absentSeen.has(name) && absentSeen.size < MAX_READ_ABSENT) {
+    if (v === undefined && !Array.isArray(current) && !absentSeen.has(name) && (st.readAbsent?.length ?? 0) < MAX_READ_ABSENT) {
       absentSeen.add(name);
       (st.readAbsent ??= []).push(name);
     }
@@ -309,6 +309,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     const t = clock.timer === undefined ? 0 : performance.now();
     clock.merged(other.rows);
     st = mergeStates(plan, st, other, opts.maxSamples, last, given);
+    for (const name of st.readAbsent ?? []) absentSeen.add(name);
     mergedStates.add(other);
     if (last) sealed = closed = true;
     if (st.timings !== undefined) st.timings.merge += performance.now() - t;
