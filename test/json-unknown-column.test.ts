@@ -15,6 +15,7 @@ import { createValidator } from '../src/core/validator.js';
 import { MAX_READ_ABSENT } from '../src/core/state.js';
 import { vn } from '../rules/vn/index.js';
 import type { Report } from '../src/core/types.js';
+import { cli } from './fixtures/cli/harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ddss-unknown-column-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,6 +93,14 @@ describe('a column a rule reads that no JSON record has (source.unknown_column)'
     const merged = mergeShards(d, states);
     expect(toJson(merged)).toBe(one);
     expect(unknown(merged)?.samples.map((s) => s.value)).toEqual(['nowhere']);
+  });
+
+  it('names each misspelt column on stderr from the CLI, with the key the records have, and fails the run', async () => {
+    const r = await cli(['validate', 'parcels.ndjson', '--dataset', 'reads-misspelt.def.ts', '--now', now]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/source\.unknown_column/);
+    expect(r.stderr).toContain('ddss: rules read 2 columns no record has: "ownerid" (the records have "owner_id"), "areaM2" (the records ' +
+      'have "area_m2") (source.unknown_column); the rules read each as missing on every row: correct the name in the definition\n');
   });
 
   it('refuses a state file whose list of names read is not a short list of texts', () => {

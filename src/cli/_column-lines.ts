@@ -19,7 +19,25 @@ export interface RunRenames {
  *   // ['ddss: 1 declared column is not in the header: owner_id (nor "Số CCCD", its rename: in the definition) (source.missing_column); …']
  */
 export function columnLines(report: Report, canRename: boolean, missing: boolean, renamed: RunRenames): string[] {
-  return [...(missing ? missingLine(report, canRename, renamed) : []), ...twiceLines(report, renamed), ...formLines(report)];
+  return [...(missing ? missingLine(report, canRename, renamed) : []), ...unknownLine(report), ...twiceLines(report, renamed),
+    ...formLines(report)];
+}
+
+/**
+ * The columns rules read that no JSON record has (`source.unknown_column`), with the key each likely meant: the
+ * summary names only the finding, and the rule that read the name fails or passes every row for a reason it does not
+ * say (it read the cell as missing).
+ * @example unknownLine(report) // ['ddss: a rule reads a column no record has: "ownerid" (the records have "owner_id") (source.unknown_column); …']
+ */
+function unknownLine(report: Report): string[] {
+  const unknown = report.rules.find((r) => r.id === 'source.unknown_column');
+  if (unknown === undefined || unknown.failed === 0) return [];
+  const named = unknown.samples.slice(0, 5).map((x) => `"${oneLine(String(x.value ?? ''))}"` +
+    (x.suggestion === undefined ? '' : ` (the records have "${oneLine(x.suggestion)}")`));
+  const more = unknown.failed > named.length ? `, ${unknown.failed - named.length} more` : '';
+  return [`ddss: ${unknown.failed === 1 ? 'a rule reads a column' : `rules read ${unknown.failed} columns`} no record has: ` +
+    `${named.join(', ')}${more} (source.unknown_column); ${unknown.failed === 1 ? 'the rule read it' : 'the rules read each'} as missing ` +
+    'on every row: correct the name in the definition'];
 }
 
 /**
