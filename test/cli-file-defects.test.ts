@@ -63,6 +63,23 @@ describe('ddss validate on a file cut short or joined from two exports', () => {
     }
   });
 
+  it('a quote left open before the end: exit 1, and stderr says the lines after it were not evaluated, with 1 or 2 workers', async () => {
+    const rows = land.toString('utf8').split('\n').filter((l) => l !== '' && !l.includes('"'));
+    const lines = [...rows, ...rows.slice(1)];
+    const at = Math.floor(lines.length * 2 / 3);
+    lines.splice(at, 0, 'P-OPEN,"unclosed,1');
+    const path = file('open-quote.csv', Buffer.from(`${lines.join('\n')}\n`));
+    const runs = await Promise.all(['1', '2'].map((w) => validate(path, '--workers', w)));
+    for (const r of runs) {
+      expect(r.code).toBe(1);
+      expect(r.report.rows).toBe(at - 1);
+      expect(rule(r.report, 'source.unclosed_quote')?.failed).toBe(1);
+      expect(r.stderr).toContain(`ddss: a quoted value opened on line ${at + 1} is not closed before the end of the input: the lines ` +
+        'from there on were read as one value, not as records, and were not evaluated (source.unclosed_quote); close the quote in the file\n');
+    }
+    expect(runs[1]?.stdout).toBe(runs[0]?.stdout);
+  }, 60_000);
+
   it('many exports joined, then cut short: --workers 1 and 2 and two shards merged give the same JSON', async () => {
     // Over 8 MiB, so that --workers 2 uses two threads.
     const big = file('big.csv', ...Array.from({ length: 22 }, () => land), new Uint8Array(70_000));

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validate } from '../src/validate.js';
 import { defineDataset, field, recordRule, toJson } from '../src/index.js';
@@ -15,13 +13,13 @@ import { createValidator } from '../src/core/validator.js';
 import { MAX_READ_ABSENT } from '../src/core/state.js';
 import { vn } from '../rules/vn/index.js';
 import type { Report } from '../src/core/types.js';
-import { cli } from './fixtures/cli/harness.js';
+import { cli, scratch } from './fixtures/cli/harness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ddss-unknown-column-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = scratch();
+afterAll(() => tmp.remove());
 const now = '2026-11-22T00:00:00.000Z';
 const file = (name: string, text: string): string => {
-  const path = join(dir, name);
+  const path = tmp.path(name);
   writeFileSync(path, text);
   return path;
 };

@@ -272,6 +272,15 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   // finding is one rule among many, out of the summary's top ten): one line each, as for the delimiter.
   const tail = report.rules.find((r) => r.id === 'source.zero_filled_tail')?.samples[0];
   if (tail !== undefined) io.stderr.write(`ddss: ${_oneLine(tail.message)} (source.zero_filled_tail)\n`);
+  // A quote left open runs to the end of the input: the records after it were read as one value, never evaluated,
+  // and the summary's row count alone does not say that the file held more.
+  const open = report.rules.find((r) => r.id === 'source.unclosed_quote');
+  if (open !== undefined && open.failed > 0) {
+    const line = open.samples[0]?.line;
+    io.stderr.write(`ddss: a quoted value${line === undefined ? '' : ` opened on line ${line}`} is not closed before the end ` +
+      'of the input: the lines from there on were read as one value, not as records, and were not evaluated ' +
+      '(source.unclosed_quote); close the quote in the file\n');
+  }
   const repeated = report.rules.find((r) => r.id === 'source.repeated_header');
   if (repeated !== undefined && repeated.failed > 0) {
     const line = repeated.samples[0]?.line;
