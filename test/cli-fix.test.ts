@@ -153,6 +153,8 @@ describe('ddss fix', () => {
   it.each([
     ['a header alone', 'parcel_id,owner_id,owner_name,area_m2,issued_on\n', 'ddss: nothing to evaluate: 0 data rows\n'],
     ['a quote opened in the first record and never closed', 'parcel_id,owner_id,owner_name,area_m2,issued_on\nP-001,"0010\nP-002,x\n',
+      'ddss: a quoted value opened on line 2 is not closed before the end of the input: the lines from there on were read as ' +
+      'one value, not as records, and were not evaluated (source.unclosed_quote); close the quote in the file\n' +
       'ddss: nothing to evaluate: 0 data rows\n'],
   ])('says why an input that could not be evaluated exits 3: %s', async (_name, text, stderr) => {
     const input = tmp.path('in.csv');
