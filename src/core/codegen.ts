@@ -65,11 +65,12 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
  * Where a timed evaluator adds the milliseconds each rule took (by slot ordinal), and its clock. A field's type
  * rule is charged its missing test and parse; every other rule its `when`, its check and emitting its findings.
  * The first {@link TIMED_ALL} rows are all timed, then one row in {@link TIMED_EVERY}, whose measurements count
- * that many times (`rows[0]`: rows evaluated; `times`: measurements per slot, weighted alike); the validator takes
- * off what reading the clock itself took. Why: reading the clock twice per rule and row cost more than most rules
- * (a timed land run took 1.6–1.8 × the time of an untimed one), which inflated the stages and every cheap rule
- * alike; and the first rows are timed whole since one-time costs fall on them (loading a rule's tables, a phone
- * number's metadata), which a weight would multiply.
+ * that many times (`rows[0]`: rows evaluated, `rows[1]`: measurements taken; `times`: measurements per slot,
+ * weighted alike); the validator takes off what reading the clock itself took, and scales the estimates to the
+ * rows' evaluation time measured whole (see `startClock`). Why: reading the clock twice per rule and row cost more
+ * than most rules (a timed land run took 1.6–1.8 × the time of an untimed one), which inflated the stages and every
+ * cheap rule alike; and the first rows are timed whole since one-time costs fall on them (loading a rule's tables, a
+ * phone number's metadata), which a weight would multiply.
  */
 export interface Timer {
   readonly ms: Float64Array;
@@ -132,7 +133,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   ];
   // The timed variant brackets a slot's code with the clock (`t` is a local of every generated function).
   const time = (o: number, code: string[]): string[] =>
-    (timed ? ['if (TW !== 0) t = now();', ...code, `if (TW !== 0) { T[${o}] += (now() - t) * TW; TN[${o}] += TW; }`] : code);
+    (timed ? ['if (TW !== 0) t = now();', ...code, `if (TW !== 0) { T[${o}] += (now() - t) * TW; TN[${o}] += TW; TR[1]++; }`] : code);
 
   // Phase 1: parse every cell once, so phase 2 (and any `when`) sees the whole typed row. Values and statuses live
   // in locals, copied to arrays (below) for the typed record. Object rows are read in place (no copy

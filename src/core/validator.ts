@@ -171,8 +171,8 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       grader?.held(o);
     },
   });
-  const evaluateObject = generateEvaluate(plan, hooks, 'object', clock.timer, grader !== undefined);
-  const evaluateCells = generateEvaluate(plan, hooks, 'cells', clock.timer, grader !== undefined);
+  const evaluateObject = clock.whole(generateEvaluate(plan, hooks, 'object', clock.timer, grader !== undefined));
+  const evaluateCells = clock.whole(generateEvaluate(plan, hooks, 'cells', clock.timer, grader !== undefined));
 
   function add(row: unknown, line?: number): void {
     if (closed) throw refusal('add a row');
