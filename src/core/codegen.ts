@@ -64,13 +64,16 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
 /**
  * Where a timed evaluator adds the milliseconds each rule took (by slot ordinal), and its clock. A field's type
  * rule is charged its missing test and parse; every other rule its `when`, its check and emitting its findings.
- * The first {@link TIMED_ALL} rows are all timed, then one row in {@link TIMED_EVERY}, whose measurements count
- * that many times (`rows[0]`: rows evaluated, `rows[1]`: measurements taken; `times`: measurements per slot,
+ * The first {@link TIMED_ALL} rows are all timed, then one row in {@link TIMED_EVERY} chosen at random (a seeded
+ * xorshift, so a run's choice is reproducible), whose measurements count that many times (`rows[0]`: rows evaluated, `rows[1]`: measurements taken; `times`: measurements per slot,
  * weighted alike); the validator takes off what reading the clock itself took, and scales the estimates to the
  * rows' evaluation time measured whole (see `startClock`). Why: reading the clock twice per rule and row cost more
  * than most rules (a timed land run took 1.6–1.8 × the time of an untimed one), which inflated the stages and every
  * cheap rule alike; and the first rows are timed whole since one-time costs fall on them (loading a rule's tables, a
- * phone number's metadata), which a weight would multiply.
+ * phone number's metadata), which a weight would multiply. At random, not every 16th row: rows come in batches of
+ * 256 (CSV), so every batch's first row was timed and weighted 16; whatever a batch's first row pays once (the
+ * rule that meets a pending interrupt, a cold cache) was multiplied by 16 — `parcel_id.unique` was charged 1.2–1.9 s
+ * of a land run where leaving it out saved 0.2–0.3 s.
  */
 export interface Timer {
   readonly ms: Float64Array;
@@ -81,8 +84,10 @@ export interface Timer {
 
 /** Rows a timed evaluator times first, each (see `Timer`). */
 export const TIMED_ALL = 256;
-/** After them, one row in this many is timed, and counts for them all (see `Timer`). */
+/** After them, one row in this many (at random) is timed, and counts for them all (see `Timer`). */
 export const TIMED_EVERY = 16;
+/** log2 of {@link TIMED_EVERY}: the generator's top bits that must all be 0 for a row to be timed. */
+const TIMED_BITS = 4;
 
 /** Builds the typed row of the current row from the evaluator's `values` and `status`. */
 export type BuildRecord = (values: readonly unknown[], status: Uint8Array) => TypedRow;
@@ -204,12 +209,15 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     `// ddss plan ${++plans} (${mode}${timed ? ', timed' : ''})`,
     ...head,
     `let W = ${WARM_ROWS};`,
-    // TW: the weight of this row's measurements, 0 when it is not timed (the field functions read it too).
-    ...(timed ? ['let TW = 0;'] : []),
+    // TW: the weight of this row's measurements, 0 when it is not timed (the field functions read it too). TX: the
+    // state of the xorshift generator that picks the rows timed after the first (see Timer).
+    ...(timed ? ['let TW = 0, TX = 2463534242 | 0;'] : []),
     ...fns,
     'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
     `  let raw, res, t, rec, c, n, ${locals.join(', ')};`,
-    ...(timed ? [`  TW = TR[0] < ${TIMED_ALL} ? 1 : TR[0] % ${TIMED_EVERY} === 0 ? ${TIMED_EVERY} : 0;`, '  TR[0]++;'] : []),
+    ...(timed ? [`  if (TR[0] < ${TIMED_ALL}) TW = 1;`,
+      `  else { TX ^= TX << 13; TX ^= TX >>> 17; TX ^= TX << 5; TW = (TX >>> ${32 - TIMED_BITS}) === 0 ? ${TIMED_EVERY} : 0; }`,
+      '  TR[0]++;'] : []),
     ...lines.map((l) => `  ${l}`),
     '};',
   ].join('\n');
