@@ -65,9 +65,10 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
  * Where a timed evaluator adds the milliseconds each rule took (by slot ordinal), and its clock. A field's type
  * rule is charged its missing test and parse; every other rule its `when`, its check and emitting its findings.
  * The first {@link TIMED_ALL} rows are all timed, then one row in {@link TIMED_EVERY} chosen at random (a seeded
- * xorshift, so a run's choice is reproducible), whose measurements count that many times (`rows[0]`: rows evaluated, `rows[1]`: measurements taken; `times`: measurements per slot,
- * weighted alike); the validator takes off what reading the clock itself took, and scales the estimates to the
- * rows' evaluation time measured whole (see `startClock`). Why: reading the clock twice per rule and row cost more
+ * xorshift, so a run's choice is reproducible), whose measurements count that many times (`rows[0]`: rows
+ * evaluated, `rows[1]`: measurements taken; `times`: measurements per slot, weighted alike); the validator takes off
+ * what reading the clock itself took, and scales the estimates to the rows' evaluation time measured whole (see
+ * `startClock`). Why: reading the clock twice per rule and row cost more
  * than most rules (a timed land run took 1.6–1.8 × the time of an untimed one), which inflated the stages and every
  * cheap rule alike; and the first rows are timed whole since one-time costs fall on them (loading a rule's tables, a
  * phone number's metadata), which a weight would multiply. At random, not every 16th row: rows come in batches of

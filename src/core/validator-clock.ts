@@ -66,6 +66,14 @@ export function startClock(plan: Plan, timed: boolean): ValidatorClock {
         estimates[o] = Math.max(0, (timer.ms[o] as number) - (timer.times[o] as number) * reading);
         estimated += estimates[o] as number;
       }
+      // Rules all quicker than the clock's own reading leave no estimate: the measured time is then shared by how
+      // often each was measured, rather than lost from the stages.
+      if (estimated === 0) {
+        for (let o = 0; o < n; o++) {
+          estimates[o] = timer.times[o] as number;
+          estimated += estimates[o] as number;
+        }
+      }
       const measured = Math.max(0, spent - (2 * (timer.rows[1] as number) + calls) * reading);
       const scale = estimated > 0 ? measured / estimated : 0;
       for (let o = 0; o < n; o++) t.rules[o] = (t.rules[o] ?? 0) + (estimates[o] as number) * scale;
