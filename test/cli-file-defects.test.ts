@@ -63,10 +63,18 @@ describe('ddss validate on a file cut short or joined from two exports', () => {
     }
   });
 
-  it('a quote left open before the end: exit 1, and stderr says the lines after it were not evaluated, with 1 or 2 workers', async () => {
+  /** Over 8 MiB of land rows without quotes, so that --workers 2 uses two threads (4 MiB each at least). */
+  function bigLines(): string[] {
     const rows = land.toString('utf8').split('\n').filter((l) => l !== '' && !l.includes('"'));
-    const lines = [...rows, ...rows.slice(1)];
-    const at = Math.floor(lines.length * 2 / 3);
+    const lines = [...rows];
+    while (lines.join('\n').length < 9 * 1024 * 1024) lines.push(...rows.slice(1));
+    return lines;
+  }
+
+  // The quote opens in the second thread's range, some 2,000 lines (under the 1 MiB record cap) before the end.
+  it('a quote left open before the end: exit 1, and stderr says the lines after it were not evaluated, with 1 or 2 workers', async () => {
+    const lines = bigLines();
+    const at = lines.length - 2000;
     lines.splice(at, 0, 'P-OPEN,"unclosed,1');
     const path = file('open-quote.csv', Buffer.from(`${lines.join('\n')}\n`));
     const runs = await Promise.all(['1', '2'].map((w) => validate(path, '--workers', w)));
@@ -78,7 +86,25 @@ describe('ddss validate on a file cut short or joined from two exports', () => {
         'from there on were read as one value, not as records, and were not evaluated (source.unclosed_quote); close the quote in the file\n');
     }
     expect(runs[1]?.stdout).toBe(runs[0]?.stdout);
-  }, 60_000);
+  }, 120_000);
+
+  // The quote opens in the first range and its value runs past the cap and the second range's guessed start: the read
+  // cannot go on, and the run says so (exit 3), never a report of the rows before it as if they were the file.
+  it('a quote left open in the first third: exit 3, the records after it cannot be found, with 1 or 2 workers alike', async () => {
+    const lines = bigLines();
+    const at = Math.floor(lines.length / 3);
+    lines.splice(at, 0, 'P-OPEN,"unclosed,1');
+    const path = file('open-quote-early.csv', Buffer.from(`${lines.join('\n')}\n`));
+    const runs = await Promise.all(['1', '2'].map((w) => validate(path, '--workers', w)));
+    for (const r of runs) {
+      expect(r.code).toBe(3);
+      expect(r.report.partial).toBe(true);
+      expect(r.report.rows).toBe(at - 1);
+      expect(r.stderr).toContain(`ddss: could not read the whole input: the record at line ${at + 1} is larger than 1048576 bytes and ` +
+        'the input ends inside its quoted value, so the records after it cannot be found\n');
+    }
+    expect(runs[1]?.stdout).toBe(runs[0]?.stdout);
+  }, 120_000);
 
   it('many exports joined, then cut short: --workers 1 and 2 and two shards merged give the same JSON', async () => {
     // Over 8 MiB, so that --workers 2 uses two threads.
