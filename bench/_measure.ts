@@ -19,6 +19,10 @@ export interface Measurement {
   readonly counts?: Readonly<Record<string, number>>;
   /** ddss runs: SHA-256 of the JSON report, compared across engine versions by bench/run.ts. */
   readonly reportSha256?: string;
+  /** ddss runs: the system part of `cpuMs`. */
+  readonly sysMs?: number;
+  /** ddss runs on Linux: `cpuMs` by thread (bench/_measure-ddss.mjs): the calling thread, ddss's worker threads, the rest. */
+  readonly threads?: { readonly callingMs: number; readonly workersMs: number; readonly backgroundMs: number };
 }
 
 type Run = (path: string, now: Date, n: number) => Promise<{ rows: number; counts?: Record<string, number> }>;

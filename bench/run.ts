@@ -101,6 +101,29 @@ function measure(kind: RunKind, file: string, n = 1): Promise<Measurement> {
 }
 
 /**
+ * Where the CPU time of the ddss runs went (Linux only: the children read it from /proc), medians of the runs: the
+ * calling thread, the worker threads, and V8's and libuv's own threads (compiling optimised code, marking and sweeping
+ * the heap, reading the file), and the system time of them all. Why: on 2 cores a second thread is not free — it
+ * starts, warms up and compiles its code again and has a heap of its own — and this shows how much that costs
+ * against the one-thread run, where the 2-thread run's wall time goes.
+ */
+function cpuSplit(series: readonly Series[]): string[] {
+  const split = series.filter((s) => s.runs.length > 0 && s.runs.every((r) => r.threads !== undefined && r.sysMs !== undefined));
+  if (split.length === 0) return [];
+  const med = (s: Series, f: (r: Measurement) => number) => median(s.runs.map(f));
+  const lines = ['Where the CPU time of the ddss runs went (medians; per thread from /proc, in 10 ms ticks):', '',
+    '| measurement | CPU time | calling thread | worker threads | V8 and libuv threads (JIT compiler, GC, file reads) | system time, all threads |',
+    '|---|---:|---:|---:|---:|---:|'];
+  for (const s of split) {
+    const t = (r: Measurement) => r.threads as NonNullable<Measurement['threads']>;
+    const workers = s.n === 1 ? '—' : sec(med(s, (r) => t(r).workersMs));
+    lines.push(`| ${s.label} | ${sec(med(s, (r) => r.cpuMs))} | ${sec(med(s, (r) => t(r).callingMs))} | ${workers} | ` +
+      `${sec(med(s, (r) => t(r).backgroundMs))} | ${sec(med(s, (r) => r.sysMs as number))} |`);
+  }
+  return [...lines, ''];
+}
+
+/**
  * The ratio of two series round by round (runs k of both, measured minutes apart at most), as "min–max": the spread
  * a slow drift of the host's load does not widen, beside the ratio of medians the bars are judged on.
  */
@@ -391,6 +414,7 @@ async function main(): Promise<void> {
   out('CPU time is user + system time of the whole child process (all its threads): above the wall time when threads run in');
   out('parallel, and a wall time far above it means the machine was busy.');
   out();
+  cpuSplit([ddss1, ddss2, ddssCompared, ddssCompared2]).forEach((l) => out(l));
   if (others.length > 0) {
     out(`## The other built-in definitions (${DATASET_ROWS.toLocaleString('en-US')} generated rows each, no peer)`);
     out();
