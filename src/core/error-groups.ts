@@ -1,4 +1,4 @@
-import type { RuleResult } from './types.js';
+import type { Locale, RuleResult } from './types.js';
 import { NOT_KNOWN } from './rule-base.js';
 
 /** Rules that could not run for one same reason: the reason, and the rules' ids in report order. */
@@ -29,11 +29,15 @@ export function errorGroups(rules: readonly RuleResult[], partial = false): Erro
 }
 
 /**
- * `rule X could not run`, or for several rules `6 rules could not run (A, B, …)`; `quote` wraps each id (the CLI
- * quotes ids on stderr).
+ * `rule X could not run`, or for several rules `6 rules could not run (A, B, …)`, in `locale` (a report's reason is
+ * in the run's language); `quote` wraps each id (the CLI quotes ids on stderr).
  * @example couldNotRun(['verifyPerson', 'verifyPerson.name'], '"') // '2 rules could not run ("verifyPerson", "verifyPerson.name")'
+ * @example couldNotRun(['a.explodes'], '', 'vi') // 'quy tắc a.explodes không chạy được'
  */
-export function couldNotRun(ids: readonly string[], quote = ''): string {
+export function couldNotRun(ids: readonly string[], quote = '', locale: Locale = 'en'): string {
   const q = (id: string): string => `${quote}${id}${quote}`;
+  if (locale === 'vi') {
+    return ids.length === 1 ? `quy tắc ${q(ids[0] as string)} không chạy được` : `${ids.length} quy tắc không chạy được (${ids.map(q).join(', ')})`;
+  }
   return ids.length === 1 ? `rule ${q(ids[0] as string)} could not run` : `${ids.length} rules could not run (${ids.map(q).join(', ')})`;
 }

@@ -12,7 +12,7 @@ import type { Emitter } from './emit.js';
 import type { ResolvedOptions } from './options.js';
 import type { RuleState, SourceRuleState, ValidatorState } from './state.js';
 import type {
-  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, FinishContext, LocalizedText, Report, RuleResult, RuleStatus, SourceInfo,
+  AggregateRule, Criterion, DatasetFinding, DatasetOutcome, FinishContext, Locale, LocalizedText, Report, RuleResult, RuleStatus, SourceInfo,
   Violation,
 } from './types.js';
 
@@ -60,10 +60,9 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
         : rules.some((r) => r.status === 'failed' && r.severity === 'warning') ? 'warned'
           : 'passed';
   const reasons = [
-    // A reader's own error often starts with "ddss: " too: once is enough in one sentence.
-    ...(partial ? [`the input could not be read completely: ${(source?.error ?? 'unknown error').replace(/^ddss: /, '')}`] : []),
+    ...(partial ? [partialReason(source?.error, rules, opts.locale)] : []),
     // One cause stopping several rules (an unusable reference stops every rule using it) is one reason, naming them.
-    ...errorGroups(rules, partial).map((g) => `${couldNotRun(g.ids)}: ${g.error}`),
+    ...errorGroups(rules, partial).map((g) => `${couldNotRun(g.ids, '', opts.locale)}: ${g.error}`),
     ...(nothing === undefined ? [] : [nothing]),
   ];
 
@@ -88,6 +87,20 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
     source,
     violations: flatten(rules),
   };
+}
+
+/**
+ * Why the input was not read whole, in the run's language, as "nothing to evaluate" is: under --locale vi every output
+ * said "Không đánh giá được tập dữ liệu: the input could not be read completely: the input is empty (0 bytes)". A
+ * reader's own words stay as they are (they name files, bytes and lines, in English), except for an input with
+ * nothing in it, which its finding (`source.empty`, `source.binary_input`) already says in the report's language.
+ */
+function partialReason(error: string | undefined, rules: readonly RuleResult[], locale: Locale): string {
+  // A reader's own error often starts with "ddss: " too: once is enough in one sentence.
+  const detail = (error ?? 'unknown error').replace(/^ddss: /, '');
+  if (locale !== 'vi') return `the input could not be read completely: ${detail}`;
+  const nothing = rules.find((r) => (r.id === 'source.empty' || r.id === 'source.binary_input') && r.failed > 0);
+  return `không đọc được toàn bộ nguồn dữ liệu: ${nothing?.samples[0]?.message ?? detail}`;
 }
 
 /**
