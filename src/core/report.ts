@@ -93,7 +93,8 @@ export function buildReport(plan: Plan, st: ValidatorState, opts: ResolvedOption
  * Why the input was not read whole, in the run's language, as "nothing to evaluate" is: under --locale vi every output
  * said "Không đánh giá được tập dữ liệu: the input could not be read completely: the input is empty (0 bytes)". A
  * reader's own words stay as they are (they name files, bytes and lines, in English), except for an input with
- * nothing in it, which its finding (`source.empty`, `source.binary_input`) already says in the report's language.
+ * nothing in it, which its finding (`source.empty`, `source.binary_input`) already says in the report's language (its
+ * first sample's message; with `maxSamplesPerRule: 0` there is none, and the reader's words stand).
  */
 function partialReason(error: string | undefined, rules: readonly RuleResult[], locale: Locale): string {
   // A reader's own error often starts with "ddss: " too: once is enough in one sentence.
