@@ -137,3 +137,18 @@ describe('toHtml injection', () => {
     for (const shown of ['abc\\u202eevil\\u202c', 'a\\u200b', 'x\\u001b]52;c;SGk=\\u0007\\u0085', 'code\\u202e', 'd\\u001b[2J']) expect(html).toContain(shown);
   });
 });
+
+describe('toHtml: why a run was not evaluated', () => {
+  // In <code>, a Vietnamese reason ("không đọc được toàn bộ nguồn dữ liệu: đầu vào không có dữ liệu …") was drawn in a
+  // monospace font, where letters with two marks came apart on Linux: the reason is prose, in the page's own font.
+  it('is a sentence in the page font, escaped, in the report\'s language', async () => {
+    const d = defineDataset({ name: 't', fields: { a: field.text() } });
+    const report = await validate(d, (async function* rows() {
+      yield { a: '<b>' };
+      throw new Error('đĩa <hỏng>');
+    })(), { now: new Date('2026-01-01'), locale: 'vi' });
+    const html = toHtml(report);
+    expect(html).toContain('<span class="reason">không đọc được toàn bộ nguồn dữ liệu: đĩa &lt;hỏng&gt;</span>');
+    expect(html).not.toMatch(/<code>[^<]*không đọc được/);
+  });
+});

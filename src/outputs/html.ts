@@ -107,7 +107,9 @@ function banner(report: Report, l: Labels, file: string | undefined): string {
     parts.push(`<p><a class="file" href="${escapeHtml(fileHref(file))}">${escapeHtml(l.allViolations)}: <code>${escapeHtml(file)}</code></a></p>`);
   }
   if (report.partial) parts.push(`<p>${escapeHtml(l.partial)}</p>`);
-  if (report.error !== undefined) parts.push(`<p>${escapeHtml(l.notEvaluated)} <code>${escapeHtml(report.error)}</code></p>`);
+  // The reason is a sentence, in the report's language, not code: in a monospace font Vietnamese letters with two
+  // marks (ồ, ể, ầ) came apart on Linux (Liberation Mono and DejaVu Sans Mono draw the second mark beside the letter).
+  if (report.error !== undefined) parts.push(`<p>${escapeHtml(l.notEvaluated)} <span class="reason">${escapeHtml(report.error)}</span></p>`);
   return `<section class="banner b-${escapeHtml(report.status)}" role="status" data-status="${escapeHtml(report.status)}">${parts.join('')}</section>`;
 }
 
