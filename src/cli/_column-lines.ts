@@ -1,5 +1,5 @@
 import { headerName, type Rename } from '../core/rename.js';
-import type { Report } from '../core/types.js';
+import type { Locale, Report } from '../core/types.js';
 import { formOf } from '../sources/csv/header.js';
 import { shellArg } from './_shell-arg.js';
 
@@ -55,9 +55,50 @@ function formLines(report: Report): string[] {
     'decomposed, NBSP: a no-break space, BOM: a byte order mark)'];
 }
 
+/**
+ * The words of the missing-column line, in the report's language: a Vietnamese register's export under a built-in
+ * definition (a Vietnamese header) is the commonest reason for it, and its reader had a Vietnamese summary above an
+ * English line.
+ */
+const MISSING_WORDS = {
+  en: {
+    absent: (n: number, json: boolean) => `${n} declared column${n === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}`,
+    alias: (names: string) => `nor ${names}, its rename: in the definition`,
+    aliasJoin: ' nor ',
+    has: (json: boolean, name: string) => `${json ? 'the records have' : 'the header has'} "${name}"`,
+    more: (n: number) => `${n} more`,
+    query: (one: boolean, select: string) => `; read ${one ? 'it' : 'them'} as the declared name${one ? '' : 's'} with an alias in --query: ${select}`,
+    flags: (one: boolean, flags: string) => `; read ${one ? 'it' : 'them'} as the declared name${one ? '' : 's'} with ${flags}`,
+    any: '; read a column as a field with --rename "COLUMN=FIELD"',
+    alike: (why: string) => `, which is it but for ${why}`,
+    and: ' and ',
+    bom: 'a byte order mark before it',
+    spaces: 'spaces around it (a no-break space or a tab counts)',
+    nfd: 'its accents written decomposed (Unicode NFD)',
+    nbsp: 'a no-break space inside it',
+  },
+  vi: {
+    absent: (n: number, json: boolean) => `${n} cột đã khai báo ${json ? 'không là khóa của bản ghi nào' : 'không có trong dòng tiêu đề'}`,
+    alias: (names: string) => `cũng không có ${names}, tên đổi (rename:) của nó trong định nghĩa`,
+    aliasJoin: ' hay ',
+    has: (json: boolean, name: string) => `${json ? 'các bản ghi có' : 'dòng tiêu đề có'} "${name}"`,
+    more: (n: number) => `${n} cột khác`,
+    query: (one: boolean, select: string) => `; hãy đọc ${one ? 'cột đó' : 'các cột đó'} theo tên đã khai báo bằng bí danh trong --query: ${select}`,
+    flags: (one: boolean, flags: string) => `; hãy đọc ${one ? 'cột đó' : 'các cột đó'} theo tên đã khai báo bằng ${flags}`,
+    any: '; hãy đọc một cột thành một trường bằng --rename "COLUMN=FIELD"',
+    alike: (why: string) => `, chính là tên đó nhưng có ${why}`,
+    and: ' và ',
+    bom: 'dấu thứ tự byte (BOM) ở trước',
+    spaces: 'khoảng trắng ở quanh (kể cả khoảng trắng không ngắt hay tab)',
+    nfd: 'dấu được viết tách rời (Unicode NFD)',
+    nbsp: 'khoảng trắng không ngắt ở bên trong',
+  },
+} satisfies Record<Locale, unknown>;
+
 function missingLine(report: Report, canRename: boolean, renamed: RunRenames): string[] {
   const absent = report.rules.find((r) => r.id === 'source.missing_column');
   if (absent === undefined || absent.failed === 0) return [];
+  const w = MISSING_WORDS[report.locale === 'vi' ? 'vi' : 'en'];
   // JSON records have no header: their keys are the columns (and are not renamed).
   const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
   // A field the definition renames from another header: the file has neither name (else it would have been read).
@@ -65,12 +106,11 @@ function missingLine(report: Report, canRename: boolean, renamed: RunRenames): s
   const aliases = (field: string | undefined) => Object.keys(own).filter((from) => own[from] === field).map((from) => `"${oneLine(from)}"`);
   const named = absent.samples.slice(0, 5).map((x) => {
     const also = json ? [] : aliases(x.field);
-    const notes = [...(also.length === 0 ? [] : [`nor ${also.join(' nor ')}, its rename: in the definition`]),
-      ...(x.suggestion === undefined ? [] : [`${json ? 'the records have' : 'the header has'} "${oneLine(x.suggestion)}"` +
-        alike(String(x.suggestion), x.field ?? '')])];
+    const notes = [...(also.length === 0 ? [] : [w.alias(also.join(w.aliasJoin))]),
+      ...(x.suggestion === undefined ? [] : [w.has(json, oneLine(x.suggestion)) + alike(String(x.suggestion), x.field ?? '', w)])];
     return notes.length === 0 ? `${x.field}` : `${x.field} (${notes.join('; ')})`;
   });
-  const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${absent.failed - named.length} more` : '';
+  const more = absent.failed > named.length ? `${named.length > 0 ? ', ' : ''}${w.more(absent.failed - named.length)}` : '';
   // Columns the header has under other names (a Vietnamese header over a built-in register) can be read as the fields.
   const other = report.rules.find((r) => r.id === 'source.unexpected_column');
   // With near names (`Owner ID` for owner_id) the flags to give are known: say them.
@@ -81,26 +121,24 @@ function missingLine(report: Report, canRename: boolean, renamed: RunRenames): s
   const table = report.source?.kind === 'postgres';
   const aliased = suggested.map((x) => `"${x.column.replaceAll('"', '""')}" AS ${x.field}`);
   const rename = !canRename || json || other === undefined || other.failed === 0 ? ''
-    : table ? `; read ${aliased.length === 1 ? 'it' : 'them'} as the declared name${aliased.length === 1 ? '' : 's'} with an alias in --query: ` +
-      `SELECT ${aliased.length > 0 ? aliased.join(', ') : '"COLUMN" AS field'}, … FROM …`
-      : near.length > 0 ? `; read ${near.length === 1 ? 'it' : 'them'} as the declared name${near.length === 1 ? '' : 's'} with ${near.join(' ')}`
-        : '; read a column as a field with --rename "COLUMN=FIELD"';
-  return [`ddss: ${absent.failed} declared column${absent.failed === 1 ? ' is' : 's are'} ${json ? 'a key of no record' : 'not in the header'}: ` +
-    `${named.join(', ')}${more} (source.missing_column)${rename}`];
+    : table ? w.query(aliased.length === 1, `SELECT ${aliased.length > 0 ? aliased.join(', ') : '"COLUMN" AS field'}, … FROM …`)
+      : near.length > 0 ? w.flags(near.length === 1, near.join(' '))
+        : w.any;
+  return [`ddss: ${w.absent(absent.failed, json)}: ${named.join(', ')}${more} (source.missing_column)${rename}`];
 }
 
 /**
  * What keeps a header cell that prints as the field's name from being it (`parcel_id` and a no-break space, `Mã thửa`
  * with its accents decomposed): said, or the line reads `Mã thửa (the header has "Mã thửa")`. Empty otherwise.
  */
-function alike(cell: string, field: string): string {
+function alike(cell: string, field: string, w: typeof MISSING_WORDS[Locale]): string {
   const bare = cell.replace(/^\uFEFF/, '');
   if (cell === field || headerName(cell.replace(/\u00A0/g, ' ')) !== field.normalize('NFC')) return '';
-  const why = [...(bare === cell ? [] : ['a byte order mark before it']),
-    ...(bare.trim() === bare ? [] : ['spaces around it (a no-break space or a tab counts)']),
-    ...(bare.trim() === bare.trim().normalize('NFC') ? [] : ['its accents written decomposed (Unicode NFD)']),
-    ...(bare.trim().includes('\u00A0') ? ['a no-break space inside it'] : [])];
-  return `, which is it but for ${why.join(' and ')}`;
+  const why = [...(bare === cell ? [] : [w.bom]),
+    ...(bare.trim() === bare ? [] : [w.spaces]),
+    ...(bare.trim() === bare.trim().normalize('NFC') ? [] : [w.nfd]),
+    ...(bare.trim().includes('\u00A0') ? [w.nbsp] : [])];
+  return w.alike(why.join(w.and));
 }
 
 /**

@@ -257,8 +257,12 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   const split = report.rules.find((r) => r.id === 'source.delimiter_mismatch');
   const seems = split?.samples[0]?.suggestion;
   if (split !== undefined && split.failed > 0 && seems !== undefined) {
-    io.stderr.write(`ddss: the header is one column holding "${seems === '\t' ? '\\t' : seems}": the file seems ` +
-      `separated by it; declare --delimiter ${seems === '\t' ? 'tab' : `'${seems}'`}\n`);
+    const shown = seems === '\t' ? '\\t' : seems;
+    const flag = `--delimiter ${seems === '\t' ? 'tab' : `'${seems}'`}`;
+    // In the report's language: a semicolon file is what a Vietnamese Excel writes (its decimal comma).
+    io.stderr.write(report.locale === 'vi'
+      ? `ddss: dòng tiêu đề chỉ có một cột chứa "${shown}": tệp có vẻ được phân cách bằng ký tự này; hãy khai báo ${flag}\n`
+      : `ddss: the header is one column holding "${shown}": the file seems separated by it; declare ${flag}\n`);
   }
   // A wrapped JSON export read as one record: its finding says where the records seem to be and the flag reading them.
   // The declared columns are then a key of no record because of it: not listed besides.
