@@ -43,4 +43,29 @@ describe('stderr hints under --locale vi', () => {
     expect(vi.stderr).toContain('ddss: dòng tiêu đề chỉ có một cột chứa ";": tệp có vẻ được phân cách bằng ký tự này; ' +
       "hãy khai báo --delimiter ';'\n");
   });
+
+  it('says an input with nothing in it, a quote left open, a header repeated and bytes that are not UTF-8 in Vietnamese', async () => {
+    const empty = tmp.path('empty.csv');
+    writeFileSync(empty, '');
+    const none = await cli(['validate', empty, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain('ddss: không đọc được toàn bộ nguồn dữ liệu: đầu vào không có dữ liệu (0 byte); không có gì để đánh giá\n');
+    const [header = '', first = '', ...rest] = parcels.trimEnd().split('\n');
+    const open = tmp.path('open.csv');
+    writeFileSync(open, [header, first, 'P-009,"001099012345', ...rest].join('\n'));
+    const quote = await cli(['validate', open, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(quote.stderr).toContain('ddss: một giá trị trong dấu ngoặc kép mở ở dòng 3 không được đóng trước khi hết dữ liệu: các dòng ' +
+      'từ đó trở đi đã bị đọc thành một giá trị, không phải các bản ghi, và không được đánh giá (source.unclosed_quote); hãy đóng ' +
+      'dấu ngoặc kép trong tệp\n');
+    const joined = tmp.path('joined.csv');
+    writeFileSync(joined, `${parcels.trimEnd()}\n${parcels}`);
+    const twice = await cli(['validate', joined, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(twice.stderr).toContain(`ddss: 1 bản ghi lặp lại dòng tiêu đề (bản ghi đầu ở dòng ${parcels.trimEnd().split('\n').length + 1}): ` +
+      'các tệp được nối cùng dòng tiêu đề của chúng, không phải dữ liệu; chúng không được đánh giá (source.repeated_header)\n');
+    const bytes = tmp.path('latin1.csv');
+    writeFileSync(bytes, Buffer.concat([Buffer.from(`${header}\n${first}\n`), Buffer.from('P-010,001099012346,Nguy\xe1n,10,15/01/2020\n', 'latin1')]));
+    const latin1 = await cli(['validate', bytes, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(latin1.stderr).toContain('ddss: 1 hàng chứa byte không phải UTF-8; nếu tệp đến từ một hệ thống cũ, hãy khai báo mã hóa của ' +
+      'nó: --encoding tcvn3, vni hoặc windows-1258\n');
+  });
 });

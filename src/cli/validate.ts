@@ -246,12 +246,18 @@ function _requireKeyForHashes(definition: DatasetDefinition, key: string | undef
  * @example _explain(report, io)
  */
 export function _explain(report: Report, io: CliIo, canRename = false, pipe: string | null = GZIP_PIPE, renamed: RunRenames = {}): void {
+  // The lines a run that could not be evaluated, or read a damaged file, ends with are in the report's language (a
+  // reader's or a rule's own words stay as written, as in the report's `error`).
+  const vi = report.locale === 'vi';
   if (report.partial) {
     const why = _oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '');
-    io.stderr.write(`ddss: could not read the whole input: ${readError(why, pipe ?? undefined)}\n`);
+    // Nothing in the input at all: its finding says so in the report's language.
+    const nothing = vi ? report.rules.find((r) => (r.id === 'source.empty' || r.id === 'source.binary_input') && r.failed > 0)?.samples[0]?.message : undefined;
+    io.stderr.write(vi ? `ddss: không đọc được toàn bộ nguồn dữ liệu: ${nothing ?? readError(why, pipe ?? undefined)}\n`
+      : `ddss: could not read the whole input: ${readError(why, pipe ?? undefined)}\n`);
   }
   // Once per cause, naming the rules it stopped: an unusable reference stops every rule using it (six for verifyPerson).
-  for (const g of errorGroups(report.rules, report.partial)) io.stderr.write(`ddss: ${couldNotRun(g.ids, '"')}: ${_oneLine(g.error)}\n`);
+  for (const g of errorGroups(report.rules, report.partial)) io.stderr.write(`ddss: ${couldNotRun(g.ids, '"', report.locale)}: ${_oneLine(g.error)}\n`);
   // A file separated by another delimiter reads as one column: every declared column is "missing". Say which flag
   // reads it, as for encodings.
   const split = report.rules.find((r) => r.id === 'source.delimiter_mismatch');
@@ -281,14 +287,19 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   const open = report.rules.find((r) => r.id === 'source.unclosed_quote');
   if (open !== undefined && open.failed > 0) {
     const line = open.samples[0]?.line;
-    io.stderr.write(`ddss: a quoted value${line === undefined ? '' : ` opened on line ${line}`} is not closed before the end ` +
+    io.stderr.write(vi ? `ddss: một giá trị trong dấu ngoặc kép${line === undefined ? '' : ` mở ở dòng ${line}`} không được đóng ` +
+      'trước khi hết dữ liệu: các dòng từ đó trở đi đã bị đọc thành một giá trị, không phải các bản ghi, và không được ' +
+      'đánh giá (source.unclosed_quote); hãy đóng dấu ngoặc kép trong tệp\n'
+      : `ddss: a quoted value${line === undefined ? '' : ` opened on line ${line}`} is not closed before the end ` +
       'of the input: the lines from there on were read as one value, not as records, and were not evaluated ' +
       '(source.unclosed_quote); close the quote in the file\n');
   }
   const repeated = report.rules.find((r) => r.id === 'source.repeated_header');
   if (repeated !== undefined && repeated.failed > 0) {
     const line = repeated.samples[0]?.line;
-    io.stderr.write(`ddss: ${repeated.failed} record${repeated.failed === 1 ? ' repeats' : 's repeat'} the header line` +
+    io.stderr.write(vi ? `ddss: ${repeated.failed} bản ghi lặp lại dòng tiêu đề${line === undefined ? '' : ` (bản ghi đầu ở dòng ${line})`}: ` +
+      'các tệp được nối cùng dòng tiêu đề của chúng, không phải dữ liệu; chúng không được đánh giá (source.repeated_header)\n'
+      : `ddss: ${repeated.failed} record${repeated.failed === 1 ? ' repeats' : 's repeat'} the header line` +
       `${line === undefined ? '' : ` (the first at line ${line})`}: files joined with their headers, not data; ` +
       'they were not evaluated (source.repeated_header)\n');
   }
@@ -298,7 +309,10 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   // known problem then counts as new and fails the run, which without a word reads as a register gone bad overnight.
   const b = report.baseline;
   if (b !== undefined && b.violations > 0 && b.known === 0 && b.new > 0) {
-    io.stderr.write(`ddss: none of the ${b.violations} violations of the baseline ${b.name} matched one of this run's ${b.new}: was it ` +
+    io.stderr.write(vi ? `ddss: không vi phạm nào trong ${b.violations} vi phạm của đường cơ sở (baseline) ${b.name} khớp với một trong ` +
+      `${b.new} vi phạm của lần chạy này: đường cơ sở có được ghi cho tập dữ liệu này, theo định nghĩa này, với cùng --pii-key ` +
+      '(khóa bản ghi được băm thay đổi theo nó) không?\n'
+      : `ddss: none of the ${b.violations} violations of the baseline ${b.name} matched one of this run's ${b.new}: was it ` +
       'written for this dataset, by this definition, with the same --pii-key (hashed record keys change with it)?\n');
   }
   // Encodings are declared, never guessed: say what the file looks like when its first bytes tell (a BOM, the zero
@@ -310,14 +324,19 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
   if (json) {
     if (invalid !== undefined && invalid.failed > 0) {
-      io.stderr.write(`ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; ${JSON_UTF8}\n`);
+      io.stderr.write(vi ? `ddss: ${invalid.failed} hàng chứa byte không phải UTF-8; JSON chỉ được đọc dưới dạng UTF-8: hãy chuyển tệp ` +
+        'sang UTF-8 từ mã hóa nó được ghi\n' : `ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; ${JSON_UTF8}\n`);
     }
   } else if (mismatch !== undefined && mismatch.failed > 0) {
     const first = mismatch.samples[0];
-    io.stderr.write(first?.suggestion === undefined ? 'ddss: the file is not in the encoding it was read with (source.encoding_mismatch)\n'
-      : `ddss: ${_oneLine(first.message)}; declare --encoding ${first.suggestion}\n`);
+    io.stderr.write(first?.suggestion === undefined
+      ? vi ? 'ddss: tệp không ở mã hóa đã dùng để đọc nó (source.encoding_mismatch)\n'
+        : 'ddss: the file is not in the encoding it was read with (source.encoding_mismatch)\n'
+      : `ddss: ${_oneLine(first.message)}; ${vi ? 'hãy khai báo' : 'declare'} --encoding ${first.suggestion}\n`);
   } else if (invalid !== undefined && invalid.failed > 0 && (report.source?.encoding ?? 'utf8') === 'utf8') {
-    io.stderr.write(`ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; if the file comes from a legacy ` +
+    io.stderr.write(vi ? `ddss: ${invalid.failed} hàng chứa byte không phải UTF-8; nếu tệp đến từ một hệ thống cũ, hãy khai báo ` +
+      'mã hóa của nó: --encoding tcvn3, vni hoặc windows-1258\n'
+      : `ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; if the file comes from a legacy ` +
       'system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
   }
 }
