@@ -68,4 +68,20 @@ describe('stderr hints under --locale vi', () => {
     expect(latin1.stderr).toContain('ddss: 1 hàng chứa byte không phải UTF-8; nếu tệp đến từ một hệ thống cũ, hãy khai báo mã hóa của ' +
       'nó: --encoding tcvn3, vni hoặc windows-1258\n');
   });
+
+  it('says a header cell read in another form, and a field the header names twice through --rename, in Vietnamese', async () => {
+    const spaced = tmp.path('spaced.csv');
+    writeFileSync(spaced, parcels.replace('owner_id', 'owner_id '));
+    const form = await cli(['validate', spaced, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(form.stderr).toContain('ddss: 1 ô tiêu đề là tên đã khai báo nhưng viết ở dạng khác, được đọc là tên đó: owner_id ' +
+      '(khoảng trắng) (source.header_form; NFD: dấu viết tách rời, NBSP: khoảng trắng không ngắt, BOM: dấu thứ tự byte)\n');
+    // The export carries the key twice: once as "pid", read as parcel_id, and once under its own name.
+    const [header = '', ...rows] = parcels.trimEnd().split('\n');
+    const both = tmp.path('both.csv');
+    writeFileSync(both, [`pid,${header}`, ...rows.map((r) => `${r.split(',')[0] ?? ''},${r}`)].join('\n'));
+    const twice = await cli(['validate', both, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi', '--rename', 'pid=parcel_id']);
+    expect(twice.stderr).toContain('ddss: dòng tiêu đề có parcel_id hai lần: một cột "pid", được đọc là parcel_id nhờ --rename ' +
+      '"pid=parcel_id", và chính cột parcel_id; trường được đọc từ cột đứng trước (source.duplicate_header): hãy bỏ một cột ' +
+      'khỏi tệp, hoặc đọc cột kia dưới một tên riêng bằng --rename\n');
+  });
 });

@@ -99,6 +99,10 @@ describe('a column a rule reads that no JSON record has (source.unknown_column)'
     expect(r.stdout).toMatch(/source\.unknown_column/);
     expect(r.stderr).toContain('ddss: rules read 2 columns no record has: "ownerid" (the records have "owner_id"), "areaM2" (the records ' +
       'have "area_m2") (source.unknown_column); the rules read each as missing on every row: correct the name in the definition\n');
+    // In the report's language under --locale vi (it was English below a Vietnamese summary).
+    const vi = await cli(['validate', 'parcels.ndjson', '--dataset', 'reads-misspelt.def.ts', '--now', now, '--locale', 'vi']);
+    expect(vi.stderr).toContain('ddss: các quy tắc đọc 2 cột mà không bản ghi nào có: "ownerid" (các bản ghi có "owner_id"), "areaM2" ' +
+      '(các bản ghi có "area_m2") (source.unknown_column); các quy tắc đã đọc từng cột là trống ở mọi hàng: hãy sửa tên trong định nghĩa\n');
   });
 
   it('refuses a state file whose list of names read is not a short list of texts', () => {

@@ -32,11 +32,17 @@ export function columnLines(report: Report, canRename: boolean, missing: boolean
 function unknownLine(report: Report): string[] {
   const unknown = report.rules.find((r) => r.id === 'source.unknown_column');
   if (unknown === undefined || unknown.failed === 0) return [];
+  const vi = report.locale === 'vi';
+  const w = MISSING_WORDS[vi ? 'vi' : 'en'];
   const named = unknown.samples.slice(0, 5).map((x) => `"${oneLine(String(x.value ?? ''))}"` +
-    (x.suggestion === undefined ? '' : ` (the records have "${oneLine(x.suggestion)}")`));
-  const more = unknown.failed > named.length ? `, ${unknown.failed - named.length} more` : '';
-  return [`ddss: ${unknown.failed === 1 ? 'a rule reads a column' : `rules read ${unknown.failed} columns`} no record has: ` +
-    `${named.join(', ')}${more} (source.unknown_column); ${unknown.failed === 1 ? 'the rule read it' : 'the rules read each'} as missing ` +
+    (x.suggestion === undefined ? '' : ` (${w.has(true, oneLine(x.suggestion))})`));
+  const more = unknown.failed > named.length ? `, ${w.more(unknown.failed - named.length)}` : '';
+  const one = unknown.failed === 1;
+  return [vi ? `ddss: ${one ? 'một quy tắc đọc một cột' : `các quy tắc đọc ${unknown.failed} cột`} mà không bản ghi nào có: ` +
+    `${named.join(', ')}${more} (source.unknown_column); ${one ? 'quy tắc đã đọc nó' : 'các quy tắc đã đọc từng cột'} là trống ở ` +
+    'mọi hàng: hãy sửa tên trong định nghĩa'
+    : `ddss: ${one ? 'a rule reads a column' : `rules read ${unknown.failed} columns`} no record has: ` +
+    `${named.join(', ')}${more} (source.unknown_column); ${one ? 'the rule read it' : 'the rules read each'} as missing ` +
     'on every row: correct the name in the definition'];
 }
 
@@ -48,9 +54,14 @@ function unknownLine(report: Report): string[] {
 function formLines(report: Report): string[] {
   const form = report.rules.find((r) => r.id === 'source.header_form');
   if (form === undefined || form.failed === 0) return [];
-  const named = form.samples.slice(0, 5).map((x) => `${x.field ?? ''} (${formOf(String(x.value ?? ''))})`);
-  const more = form.failed > named.length ? `, ${form.failed - named.length} more` : '';
-  return [`ddss: ${form.failed} header cell${form.failed === 1 ? ' is a declared name' : 's are declared names'} written in ` +
+  const vi = report.locale === 'vi';
+  const w = MISSING_WORDS[vi ? 'vi' : 'en'];
+  const forms = (cell: string) => (vi ? formOf(cell).replace('spaces', 'khoảng trắng') : formOf(cell));
+  const named = form.samples.slice(0, 5).map((x) => `${x.field ?? ''} (${forms(String(x.value ?? ''))})`);
+  const more = form.failed > named.length ? `, ${w.more(form.failed - named.length)}` : '';
+  return [vi ? `ddss: ${form.failed} ô tiêu đề là tên đã khai báo nhưng viết ở dạng khác, được đọc là tên đó: ${named.join(', ')}${more} ` +
+    '(source.header_form; NFD: dấu viết tách rời, NBSP: khoảng trắng không ngắt, BOM: dấu thứ tự byte)'
+    : `ddss: ${form.failed} header cell${form.failed === 1 ? ' is a declared name' : 's are declared names'} written in ` +
     `another form, read as ${form.failed === 1 ? 'it' : 'them'}: ${named.join(', ')}${more} (source.header_form; NFD: accents ` +
     'decomposed, NBSP: a no-break space, BOM: a byte order mark)'];
 }
@@ -154,7 +165,14 @@ function twiceLines(report: Report, renamed: RunRenames): string[] {
     const own = renamed.definition ?? {};
     const from = byFlag ?? Object.keys(own).find((k) => own[k] === field);
     if (from === undefined) return [];
-    const by = byFlag !== undefined ? `--rename ${shellArg(`${from}=${field}`)}` : 'the definition\'s rename:';
+    const vi = report.locale === 'vi';
+    const flag = `--rename ${shellArg(`${from}=${field}`)}`;
+    if (vi) {
+      return [`ddss: dòng tiêu đề có ${field} hai lần: một cột "${oneLine(from)}", được đọc là ${field} nhờ ` +
+        `${byFlag !== undefined ? flag : 'rename: của định nghĩa'}, và chính cột ${field}; trường được đọc từ cột đứng trước ` +
+        '(source.duplicate_header): hãy bỏ một cột khỏi tệp, hoặc đọc cột kia dưới một tên riêng bằng --rename'];
+    }
+    const by = byFlag !== undefined ? flag : 'the definition\'s rename:';
     return [`ddss: the header names ${field} twice: a column "${oneLine(from)}", read as ${field} by ${by}, and a column ${field} ` +
       'itself; the field is read from the first of them (source.duplicate_header): remove one from the file, or read the ' +
       `other under a name of its own with --rename`];
