@@ -84,4 +84,19 @@ describe('stderr hints under --locale vi', () => {
       '"pid=parcel_id", và chính cột parcel_id; trường được đọc từ cột đứng trước (source.duplicate_header): hãy bỏ một cột ' +
       'khỏi tệp, hoặc đọc cột kia dưới một tên riêng bằng --rename\n');
   });
+
+  it('says where the header is below a title, and a header line ending with a delimiter the rows lack, in Vietnamese', async () => {
+    const titled = tmp.path('title.csv');
+    writeFileSync(titled, `DANH SÁCH THỬA ĐẤT — XÃ A,,\n"Ngày lập: 01/12/2026",,\n${parcels}`);
+    const title = await cli(['validate', titled, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(title.stderr).toContain('ddss: dòng tiêu đề có vẻ là dòng 3 (nó có 5 trong 5 cột đã khai báo); các dòng phía trên không ' +
+      `phải dữ liệu: hãy xóa chúng, hoặc đọc từ đó: tail -n +3 ${JSON.stringify(titled)} | ddss validate - …\n`);
+    const [header = '', ...rows] = parcels.trimEnd().split('\n');
+    const trailing = tmp.path('trailing.csv');
+    writeFileSync(trailing, [`${header},`, ...rows].join('\n'));
+    const blank = await cli(['validate', trailing, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(blank.stderr).toContain(`ddss: mỗi hàng trong ${rows.length} hàng đều thiếu một ô dưới một tiêu đề trống (source.blank_header): ` +
+      'dòng tiêu đề có vẻ kết thúc bằng một dấu phân cách mà các hàng không có, nên mọi hàng đều bị tính là thiếu một ô ' +
+      '(source.missing_cell); hãy bỏ dấu phân cách đó khỏi dòng tiêu đề, hoặc thêm nó vào mọi hàng\n');
+  });
 });

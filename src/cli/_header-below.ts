@@ -1,4 +1,4 @@
-import type { Report } from '../core/types.js';
+import type { Locale, Report } from '../core/types.js';
 import { readCsv } from '../sources/csv/read-csv.js';
 import { readXlsx } from '../sources/xlsx/read-xlsx.js';
 import type { TabularSource } from '../core/source.js';
@@ -134,16 +134,22 @@ async function firstRecords(path: string, o: InputOptions, count = ROWS): Promis
  * a text file, `--range` for a sheet), with the `command` being run.
  * @example headerHint({ row: 3, line: 3, matched: 20 }, 'xlsx', 'title.xlsx', 'it names 20 of the 20 declared columns', 'validate')
  */
-export function headerHint(found: HeaderBelow, format: string, given: string, why: string, command: HintCommand): string {
+export function headerHint(found: HeaderBelow, format: string, given: string, why: string, command: HintCommand,
+  locale: Locale = 'en'): string {
+  const vi = locale === 'vi';
   if (format === 'xlsx') {
     // A sheet's rows are numbered as Excel shows them (empty rows are skipped by the reader, not renumbered).
-    return `ddss: the header seems to be row ${found.line} of the sheet (${why}); the rows above it are no data: ` +
+    return vi ? `ddss: dòng tiêu đề có vẻ là hàng ${found.line} của trang tính (${why}); các hàng phía trên không phải dữ liệu: ` +
+      `hãy đọc từ đó bằng --range ${found.line}:1048576`
+      : `ddss: the header seems to be row ${found.line} of the sheet (${why}); the rows above it are no data: ` +
       `read from there with --range ${found.line}:1048576`;
   }
   const from = `tail -n +${found.line} ${shellArg(given)}`;
   // `validate` without --dataset reads its input twice (to suggest a definition): a pipe cannot be, so a file.
-  const read = command === 'validate-suggested' ? `${from} > table.csv, then ddss validate table.csv` : `${from} | ddss ${command} - …`;
-  return `ddss: the header seems to be line ${found.line} (${why}); the lines above it are no data: remove them, or ` +
+  const read = command === 'validate-suggested' ? `${from} > table.csv, ${vi ? 'rồi' : 'then'} ddss validate table.csv` : `${from} | ddss ${command} - …`;
+  return vi ? `ddss: dòng tiêu đề có vẻ là dòng ${found.line} (${why}); các dòng phía trên không phải dữ liệu: hãy xóa chúng, ` +
+    `hoặc đọc từ đó: ${read}`
+    : `ddss: the header seems to be line ${found.line} (${why}); the lines above it are no data: remove them, or ` +
     `read from there: ${read}`;
 }
 

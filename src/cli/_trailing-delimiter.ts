@@ -14,6 +14,11 @@ export function trailingDelimiterHint(report: Report): string | undefined {
   const missing = report.rules.find((r) => r.id === 'source.missing_cell');
   if (blank === undefined || missing === undefined || blank.failed === 0 || report.rows === 0) return undefined;
   if (missing.failed < report.rows || missing.samples.length === 0 || missing.samples.some((s) => s.field !== undefined)) return undefined;
+  if (report.locale === 'vi') {
+    return `ddss: mỗi hàng trong ${report.rows} hàng đều thiếu một ô dưới một tiêu đề trống (source.blank_header): dòng tiêu đề ` +
+      'có vẻ kết thúc bằng một dấu phân cách mà các hàng không có, nên mọi hàng đều bị tính là thiếu một ô (source.missing_cell); ' +
+      'hãy bỏ dấu phân cách đó khỏi dòng tiêu đề, hoặc thêm nó vào mọi hàng';
+  }
   return `ddss: each of the ${report.rows} rows lacks a cell under a blank header (source.blank_header): the header line ` +
     'seems to end with a delimiter the rows do not have, so every row counts as missing a cell (source.missing_cell); ' +
     'remove that delimiter from the header line, or add it to every row';

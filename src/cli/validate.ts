@@ -203,8 +203,10 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     const options = inputOptions(args, encoding, rename);
     const found = await headerBelow(report, input, options, Object.keys(definition.fields));
     if (found !== undefined) {
-      const why = `it names ${found.matched} of the ${Object.keys(definition.fields).length} declared columns`;
-      io.stderr.write(`${headerHint(found, args.inputFormat, args.input, why, 'validate')}\n`);
+      const declared = Object.keys(definition.fields).length;
+      const why = report.locale === 'vi' ? `nó có ${found.matched} trong ${declared} cột đã khai báo`
+        : `it names ${found.matched} of the ${declared} declared columns`;
+      io.stderr.write(`${headerHint(found, args.inputFormat, args.input, why, 'validate', report.locale)}\n`);
     }
     // A date or number field declared in one format over a column written in another: name the one its values read in.
     const builtin = builtins().has(spec) ? spec : undefined;
