@@ -99,4 +99,29 @@ describe('stderr hints under --locale vi', () => {
       'dòng tiêu đề có vẻ kết thúc bằng một dấu phân cách mà các hàng không có, nên mọi hàng đều bị tính là thiếu một ô ' +
       '(source.missing_cell); hãy bỏ dấu phân cách đó khỏi dòng tiêu đề, hoặc thêm nó vào mọi hàng\n');
   });
+
+  it('names the format the values of a column read in, and how to declare it over a built-in, in Vietnamese', async () => {
+    const [header = '', ...rows] = parcels.trimEnd().split('\n');
+    const at = header.split(',').indexOf('issued_on');
+    const iso = (r: string) => r.split(',').map((c, i) => (i === at ? c.split('/').reverse().join('-') : c)).join(',');
+    const dates = tmp.path('iso-dates.csv');
+    writeFileSync(dates, [header, ...rows.map(iso)].join('\n'));
+    const own = await cli(['validate', dates, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(own.stderr).toMatch(/^ddss: issued_on được khai báo là ngày \(dd\/MM\/yyyy\), nhưng (\d+) trong \1 giá trị đầu tiên của nó đọc được là yyyy-MM-dd: hãy khai báo format: yyyy-MM-dd \(\d+ hàng không đạt issued_on\.type\)$/m);
+    // What most failing values are (here numbers followed by a unit), in Vietnamese too.
+    const area = header.split(',').indexOf('area_m2');
+    const units = tmp.path('units.csv');
+    writeFileSync(units, [header, ...rows.map((r) => r.split(',').map((c, i) => (i === area ? `${c} m²` : c)).join(','))].join('\n'));
+    const unit = await cli(['validate', units, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(unit.stderr).toMatch(/^ddss: area_m2 được khai báo là số, nhưng \d+ trong \d+ giá trị đầu tiên của nó là số kèm theo đơn vị \(m²\), mà ddss không tự bỏ: hãy chỉ xuất phần số \(nhãn của trường có thể ghi đơn vị\) \(\d+ hàng không đạt area_m2\.type\)$/m);
+    // Over a built-in, which cannot be edited: the lines of a definition file that extends it.
+    // gcn_issue_date is the date followed by registered_at's (cells split by a regex: addresses hold quoted commas).
+    const land = readFileSync(new URL('../examples/land/parcels.csv', import.meta.url), 'utf8');
+    const landDates = tmp.path('land-iso.csv');
+    writeFileSync(landDates, land.replace(/,(\d\d)\/(\d\d)\/(\d{4})(,\d\d\/\d\d\/\d{4},)/g, ',$3-$2-$1$4'));
+    const builtin = await cli(['validate', landDates, '--dataset', 'land-parcels', ...NOW, '--locale', 'vi']);
+    expect(builtin.stderr).toContain('ddss: land-parcels là định nghĩa có sẵn: để khai báo điều đó, hãy lưu các dòng này thành một tệp ' +
+      'định nghĩa (my-land-parcels.yaml) và chạy với --dataset my-land-parcels.yaml:\n    extends: land-parcels\n    fields:\n' +
+      '      gcn_issue_date: { type: date, format: yyyy-MM-dd }\n');
+  });
 });

@@ -1,5 +1,5 @@
 import { compile } from '../core/compile.js';
-import { INVALID, type DatasetDefinition, type FieldSpecData } from '../core/types.js';
+import { INVALID, type DatasetDefinition, type FieldSpecData, type Locale } from '../core/types.js';
 
 /**
  * How to follow "declare …" for a built-in dataset, which cannot be edited: lines of a definition file that extends
@@ -11,10 +11,12 @@ import { INVALID, type DatasetDefinition, type FieldSpecData } from '../core/typ
  * // ['ddss: land-parcels is built in …', '    extends: land-parcels', '    fields:', '      gcn_issue_date: { type: date, format: yyyy-MM-dd }', …]
  */
 export function builtinDeclaration(definition: DatasetDefinition, builtin: string,
-  declared: ReadonlyArray<{ name: string; declare: string }>): string[] {
+  declared: ReadonlyArray<{ name: string; declare: string }>, locale: Locale = 'en'): string[] {
   const file = `my-${builtin}.yaml`;
+  const vi = locale === 'vi';
   const lines = [
-    `ddss: ${builtin} is built in: to declare that, save these lines as a definition file (${file}) and run with --dataset ${file}:`,
+    vi ? `ddss: ${builtin} là định nghĩa có sẵn: để khai báo điều đó, hãy lưu các dòng này thành một tệp định nghĩa (${file}) và chạy với --dataset ${file}:`
+      : `ddss: ${builtin} is built in: to declare that, save these lines as a definition file (${file}) and run with --dataset ${file}:`,
     `    extends: ${builtin}`,
     '    fields:',
     ...declared.map(({ name, declare }) => `      ${/^[A-Za-z_]\w*$/.test(name) ? name : JSON.stringify(name)}: { ${fieldKeys(definition, name, declare)} }`),
@@ -23,7 +25,10 @@ export function builtinDeclaration(definition: DatasetDefinition, builtin: strin
   const lost = plan.fields.filter((f) => declared.some((d) => d.name === f.name))
     .flatMap((f) => [...f.valueSlots, ...f.aggregateSlots].map((s) => s.id));
   if (lost.length > 0) {
-    lines.push(`ddss: a field declared there replaces the built-in's own, with its rules: add back ${lost.join(', ')} (\`ddss ` +
+    lines.push(vi ? `ddss: một trường được khai báo ở đó thay thế trường của định nghĩa có sẵn, cùng các quy tắc của nó: hãy thêm lại ` +
+      `${lost.join(', ')} (\`ddss datasets --rules ${builtin}\` cho biết mỗi quy tắc kiểm tra gì; docs/cli.md, "Declarative ` +
+      'definitions", cách viết chúng)'
+      : `ddss: a field declared there replaces the built-in's own, with its rules: add back ${lost.join(', ')} (\`ddss ` +
       `datasets --rules ${builtin}\` says what each checks; docs/cli.md, "Declarative definitions", how to write them)`);
   }
   return lines;

@@ -1,5 +1,5 @@
 import type { TabularSource } from '../core/source.js';
-import { INVALID, type DatasetDefinition, type FieldSpecData, type Parser, type Report, type RuleResult } from '../core/types.js';
+import { INVALID, type DatasetDefinition, type FieldSpecData, type Locale, type Parser, type Report, type RuleResult } from '../core/types.js';
 import { dateParser, numberParser, type NumberFormat } from '../core/parsers.js';
 import { missingTest } from '../core/missing.js';
 import { DATE_FORMATS } from '../profile/type-candidates.js';
@@ -29,19 +29,55 @@ const NUMBER_FORMATS: readonly NumberFormat[] = [
 ];
 
 /** The readings tried for a field of this spec: other date formats for a date, other separators for a number. */
-function readings(spec: FieldSpecData): Reading[] {
+function readings(spec: FieldSpecData, vi = false): Reading[] {
   if (spec.type === 'date' && spec.format !== undefined) {
     return DATE_FORMATS.filter((f) => f !== spec.format).map((f) => ({ name: f, declare: `format: ${f}`, parse: dateParser(f) }));
   }
   if (spec.type === 'number') {
     return NUMBER_FORMATS.map((f) => {
       const keys = `decimal: '${f.decimal ?? '.'}'${f.thousands === undefined ? '' : `, thousands: '${f.thousands}'`}`;
-      const name = `numbers with decimal "${f.decimal ?? '.'}"${f.thousands === undefined ? '' : ` and thousands "${f.thousands}"`}`;
+      const name = vi ? `số có dấu thập phân "${f.decimal ?? '.'}"${f.thousands === undefined ? '' : ` và dấu hàng nghìn "${f.thousands}"`}`
+        : `numbers with decimal "${f.decimal ?? '.'}"${f.thousands === undefined ? '' : ` and thousands "${f.thousands}"`}`;
       return { name, declare: keys, parse: numberParser(f) };
     });
   }
   return [];
 }
+
+/**
+ * The words of the format hints, in the report's language: the commonest causes (a Vietnamese-notation number
+ * `1.234,5`, dates in another format, "chưa cập nhật" for no value) are a Vietnamese export's.
+ */
+const HINT_WORDS = {
+  en: {
+    failed: (n: number, name: string) => `${n} rows failed ${name}.type`,
+    of: (n: number) => `of its first ${n} values`,
+    declared: (name: string, expected: string) => `ddss: ${name} is declared as ${expected}, but`,
+    noValue: (words: string, declare: string) => `are words meaning "no value" (${words}), which its missing values do not list: declare ${declare}`,
+    padded: (expected: string) => `read as ${expected} only without the spaces around them (a no-break space or a tab counts), which ddss does not trim: remove them`,
+    paddedAs: (name: string, declare: string) => `read as ${name} once the spaces around them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare ${declare}`,
+    twoDigits: 'are dates with a two-digit year (dd/MM/yy), whose century no format guesses: export the year in four digits',
+    serials: 'are Excel serial numbers (days since 30/12/1899), not dates: export the column formatted as dates',
+    readAs: (name: string) => `read as ${name}`,
+    or: (names: string) => ` (or ${names})`,
+    declare: (keys: string) => `: declare ${keys}`,
+    swapped: (n: number) => `; the ${n} rows it read may have day and month swapped`,
+  },
+  vi: {
+    failed: (n: number, name: string) => `${n} hàng không đạt ${name}.type`,
+    of: (n: number) => `trong ${n} giá trị đầu tiên của nó`,
+    declared: (name: string, expected: string) => `ddss: ${name} được khai báo là ${expected}, nhưng`,
+    noValue: (words: string, declare: string) => `là các từ mang nghĩa "không có giá trị" (${words}), mà danh sách giá trị trống của nó không liệt kê: hãy khai báo ${declare}`,
+    padded: (expected: string) => `chỉ đọc được là ${expected} khi bỏ khoảng trắng quanh chúng (kể cả khoảng trắng không ngắt hay tab), mà ddss không tự cắt: hãy bỏ chúng`,
+    paddedAs: (name: string, declare: string) => `đọc được là ${name} khi bỏ khoảng trắng quanh chúng (kể cả khoảng trắng không ngắt hay tab), việc ddss không tự làm: hãy bỏ chúng và khai báo ${declare}`,
+    twoDigits: 'là ngày có năm hai chữ số (dd/MM/yy), mà không định dạng nào đoán được thế kỷ: hãy xuất năm với bốn chữ số',
+    serials: 'là số sê-ri ngày của Excel (số ngày kể từ 30/12/1899), không phải ngày: hãy xuất cột ở định dạng ngày',
+    readAs: (name: string) => `đọc được là ${name}`,
+    or: (names: string) => ` (hoặc ${names})`,
+    declare: (keys: string) => `: hãy khai báo ${keys}`,
+    swapped: (n: number) => `; ${n} hàng đã đọc được có thể bị đảo ngày và tháng`,
+  },
+} satisfies Record<Locale, unknown>;
 
 /** Excel's serial numbers of 1920–2099 (7306–73050), as `vn.excelSerial` reads them by default. */
 function excelSerial(text: string): boolean {
@@ -112,22 +148,25 @@ export async function formatHints(report: Report, definition: DatasetDefinition,
   const hints: string[] = [];
   const declared: Array<{ name: string; declare: string }> = [];
   for (const { name, spec, rule } of fields) {
-    const hint = fieldHint(name, spec, rule, values?.get(name) ?? []);
+    const hint = fieldHint(name, spec, rule, values?.get(name) ?? [], report.locale);
     if (hint === undefined) continue;
     hints.push(hint.text);
     if (hint.declare !== undefined) declared.push({ name, declare: hint.declare });
   }
   // A built-in cannot be edited: say how to declare it, in a definition file that extends the built-in.
-  return builtin === undefined || declared.length === 0 ? hints : [...hints, ...builtinDeclaration(definition, builtin, declared)];
+  return builtin === undefined || declared.length === 0 ? hints : [...hints, ...builtinDeclaration(definition, builtin, declared, report.locale)];
 }
 
-function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: readonly string[]): FieldHint | undefined {
+function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: readonly string[], locale: Locale = 'en'): FieldHint | undefined {
   const failing = list.filter((v) => spec.parse(v) === INVALID);
   if (failing.length === 0) return undefined;
-  const expected = typeof spec.expected === 'string' ? spec.expected : spec.expected.en;
-  const failed = `${rule.failed} rows failed ${name}.type`;
+  const vi = locale === 'vi';
+  const w = HINT_WORDS[vi ? 'vi' : 'en'];
+  const expected = typeof spec.expected === 'string' ? spec.expected : spec.expected[vi ? 'vi' : 'en'];
+  const failed = w.failed(rule.failed, name);
   const tail = `(${failed})`;
-  const of = `of its first ${list.length} values`;
+  const of = w.of(list.length);
+  const declared = w.declared(name, expected);
   const most = (n: number): boolean => n * 2 >= failing.length;
   // A column-wide cause when at least half the rows failed; a few failures are told by their own findings (an Excel
   // serial by `excelSerialIn`), except the other order of day and month, below.
@@ -136,42 +175,32 @@ function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: re
   const empty = noValueWords(failing);
   if ((mostRows || rule.failed >= FEW) && most(empty.count)) {
     const declare = missingValuesDeclaration(empty.words);
-    return { text: `ddss: ${name} is declared as ${expected}, but ${empty.count} ${of} are words meaning "no value" ` +
-      `(${empty.words.join(', ')}), which its missing values do not list: declare ${declare} ${tail}`, declare };
+    return { text: `${declared} ${empty.count} ${of} ${w.noValue(empty.words.join(', '), declare)} ${tail}`, declare };
   }
   // What the failing values are, when most of them are one thing no declaration reads.
   const padded = failing.filter((v) => v.trim() !== v && spec.parse(v.trim()) !== INVALID).length;
   if (mostRows && most(padded)) {
-    return { text: `ddss: ${name}: ${padded} ${of} read as ${expected} only without the spaces around them (a no-break space ` +
-      `or a tab counts), which ddss does not trim: remove them ${tail}` };
+    return { text: `ddss: ${name}: ${padded} ${of} ${w.padded(expected)} ${tail}` };
   }
   // Padded and in another format too (a suggestion declared the format of the few values that read as written).
   const trimmedRead = (r: Reading): number => failing.filter((v) => v.trim() !== v && r.parse(v.trim()) !== INVALID).length;
-  const padding = readings(spec).map((r) => ({ r, read: trimmedRead(r) })).find((c) => most(c.read));
+  const padding = readings(spec, vi).map((r) => ({ r, read: trimmedRead(r) })).find((c) => most(c.read));
   if (mostRows && padding !== undefined) {
-    return { text: `ddss: ${name} is declared as ${expected}, but ${padding.read} ${of} read as ${padding.r.name} once the ` +
-      `spaces around them (a no-break space or a tab counts) are removed, which ddss does not do: remove them and declare ` +
-      `${padding.r.declare} ${tail}`, declare: padding.r.declare };
+    return { text: `${declared} ${padding.read} ${of} ${w.paddedAs(padding.r.name, padding.r.declare)} ${tail}`, declare: padding.r.declare };
   }
-  const cause = mostRows ? valueCause(spec, failing, most, readings(spec)) : undefined;
+  const cause = mostRows ? valueCause(spec, failing, most, readings(spec, vi), locale) : undefined;
   if (cause !== undefined) {
-    return { text: `ddss: ${name} is declared as ${expected}, but ${cause.count} ${of} ${cause.text} ${tail}`,
+    return { text: `${declared} ${cause.count} ${of} ${cause.text} ${tail}`,
       ...(cause.declare === undefined ? {} : { declare: cause.declare }) };
   }
   if (mostRows && spec.type === 'date') {
     const short = failing.filter((v) => twoDigitYear(v.trim())).length;
-    if (most(short)) {
-      return { text: `ddss: ${name} is declared as ${expected}, but ${short} ${of} are dates with a two-digit year ` +
-        `(dd/MM/yy), whose century no format guesses: export the year in four digits ${tail}` };
-    }
+    if (most(short)) return { text: `${declared} ${short} ${of} ${w.twoDigits} ${tail}` };
     const serials = failing.filter(excelSerial).length;
-    if (most(serials)) {
-      return { text: `ddss: ${name} is declared as ${expected}, but ${serials} ${of} are Excel serial numbers (days ` +
-        `since 30/12/1899), not dates: export the column formatted as dates ${tail}` };
-    }
+    if (most(serials)) return { text: `${declared} ${serials} ${of} ${w.serials} ${tail}` };
   }
   // Another format or notation, tried on every value.
-  const counts = readings(spec).map((r) => ({ r, read: list.filter((v) => r.parse(v) !== INVALID).length }));
+  const counts = readings(spec, vi).map((r) => ({ r, read: list.filter((v) => r.parse(v) !== INVALID).length }));
   if (counts.length === 0) return undefined;
   const best = Math.max(...counts.map((c) => c.read));
   if (best * 10 < list.length * 9) return undefined;
@@ -184,9 +213,9 @@ function fieldHint(name: string, spec: FieldSpecData, rule: RuleResult, list: re
   const swap = named.some((r) => sameShape(r.name, other));
   if (!mostRows && !(swap && best > list.length - failing.length)) return undefined;
   const read = rule.checked - rule.failed;
-  const note = swap && read > 0 ? `; the ${read} rows it read may have day and month swapped` : '';
-  return { text: `ddss: ${name} is declared as ${expected}, but ${best} ${of} read as ${first.name}` +
-    `${named.length > 1 ? ` (or ${named.slice(1).map((r) => r.name).join(', ')})` : ''}: declare ${first.declare} (${failed}${note})`,
+  const note = swap && read > 0 ? w.swapped(read) : '';
+  return { text: `${declared} ${best} ${of} ${w.readAs(first.name)}` +
+    `${named.length > 1 ? w.or(named.slice(1).map((r) => r.name).join(', ')) : ''}${w.declare(first.declare)} (${failed}${note})`,
   declare: first.declare };
 }
 

@@ -1,4 +1,4 @@
-import { INVALID, type FieldSpecData, type Parser } from '../core/types.js';
+import { INVALID, type FieldSpecData, type Locale, type Parser } from '../core/types.js';
 import { parseIsoDateTime } from '../core/date-format.js';
 import { numberParser } from '../core/parsers.js';
 
@@ -84,17 +84,22 @@ export function missingValuesDeclaration(words: readonly string[]): string {
  * @example valueCause(spec, ['１２３'], (n) => n >= 1) // { count: 1, text: 'are written with full-width digits …' }
  */
 export function valueCause(spec: FieldSpecData, failing: readonly string[], most: (n: number) => boolean,
-  others: ReadonlyArray<{ declare: string; parse: Parser }> = []): ValueCause | undefined {
+  others: ReadonlyArray<{ declare: string; parse: Parser }> = [], locale: Locale = 'en'): ValueCause | undefined {
+  const vi = locale === 'vi';
   const reads = (v: string): boolean => spec.parse(v) !== INVALID;
   const wide = failing.filter((v) => FULL_WIDTH.test(v) && reads(v.normalize('NFKC'))).length;
   if (most(wide)) {
-    return { count: wide, text: 'are written with full-width digits (U+FF10–FF19, as East Asian input methods type them), ' +
+    return { count: wide, text: vi ? 'được viết bằng chữ số toàn độ rộng (U+FF10–FF19, như các bộ gõ Đông Á tạo ra), mà ddss chỉ ' +
+      'đọc như chữ số ASCII: hãy chuyển chúng (Unicode NFKC) khi xuất dữ liệu'
+      : 'are written with full-width digits (U+FF10–FF19, as East Asian input methods type them), ' +
       'which ddss reads only as ASCII digits: convert them (Unicode NFKC) in the export' };
   }
   if (spec.type === 'date') {
     const timed = failing.filter((v) => v.trim().length > 10 && !Number.isNaN(parseIsoDateTime(v.trim()))).length;
     if (most(timed)) {
-      return { count: timed, text: 'are date-times (yyyy-MM-dd HH:mm:ss, as SQL databases export them): declare type: ' +
+      return { count: timed, text: vi ? 'là ngày giờ (yyyy-MM-dd HH:mm:ss, như cơ sở dữ liệu SQL xuất ra): hãy khai báo type: ' +
+        'datetime, kiểu đọc được chúng (giờ không có độ lệch được hiểu là giờ địa phương theo múi giờ của lần chạy), hoặc chỉ xuất phần ngày'
+        : 'are date-times (yyyy-MM-dd HH:mm:ss, as SQL databases export them): declare type: ' +
         'datetime, which reads them (a time without an offset as the wall-clock time of the run\'s time zone), or export the date alone', declare: 'type: datetime' };
     }
   }
@@ -102,7 +107,9 @@ export function valueCause(spec: FieldSpecData, failing: readonly string[], most
   // A number field reads an exponent; an integer field does not, and the digits past a spreadsheet's 15 may be gone.
   const scientific = failing.filter((v) => SCIENTIFIC.test(v.trim())).length;
   if (spec.type === 'integer' && most(scientific)) {
-    return { count: scientific, text: 'are in scientific notation (1.2E+11), which an integer field does not read: export them ' +
+    return { count: scientific, text: vi ? 'ở dạng ký hiệu khoa học (1.2E+11), mà trường số nguyên không đọc: hãy xuất chúng với ' +
+      'đầy đủ chữ số (bảng tính hiển thị số lớn như vậy, và có thể đã làm tròn chúng)'
+      : 'are in scientific notation (1.2E+11), which an integer field does not read: export them ' +
       'with all their digits (a spreadsheet shows large numbers so, and may have rounded them)' };
   }
   const units = failing.filter((v) => !SCIENTIFIC.test(v.trim())).map((v) => WITH_UNIT.exec(v.trim())).filter((m) => m !== null);
@@ -115,7 +122,9 @@ export function valueCause(spec: FieldSpecData, failing: readonly string[], most
     const names = [...new Set(units.map((m) => m[2] as string))];
     const which = spec.privacy !== false ? '' : ` (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})`;
     const declare = read.r.declare;
-    return { count: read.read, text: `are numbers followed by a unit${which}, which ddss does not strip: export the numbers ` +
+    return { count: read.read, text: vi ? `là số kèm theo đơn vị${which}, mà ddss không tự bỏ: hãy chỉ xuất phần số (nhãn của ` +
+      `trường có thể ghi đơn vị)${declare === undefined ? '' : `, và khai báo ${declare}`}`
+      : `are numbers followed by a unit${which}, which ddss does not strip: export the numbers ` +
       `alone (a field's label can name the unit)${declare === undefined ? '' : `, and declare ${declare}`}`,
     ...(declare === undefined ? {} : { declare }) };
   }
@@ -124,6 +133,8 @@ export function valueCause(spec: FieldSpecData, failing: readonly string[], most
   const sep = grouped[0];
   if (sep === undefined || !most(grouped.filter((s) => s === sep).length)) return undefined;
   const keys = groupedKeys(sep);
-  return { count: grouped.filter((s) => s === sep).length, text: `are integers grouped by thousands ("${sep}"), which an ` +
+  return { count: grouped.filter((s) => s === sep).length, text: vi ? `là số nguyên được nhóm theo hàng nghìn ("${sep}"), mà ` +
+    `trường số nguyên không đọc: hãy xuất chúng không có dấu phân cách, hoặc khai báo ${keys}`
+    : `are integers grouped by thousands ("${sep}"), which an ` +
     `integer field does not read: export them without separators, or declare ${keys}`, declare: keys };
 }
