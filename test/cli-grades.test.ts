@@ -125,6 +125,14 @@ describe('ddss worklist', () => {
     return out;
   }
 
+  it('says that masked cells are grouped as written in Vietnamese under --locale vi', async () => {
+    await gradesFile();
+    const vi = await cli(['validate', tmp.path('reg.csv'), '--dataset', tmp.path('reg.yaml'), ...NOW, '--grades', tmp.path('g-vi.ndjson'),
+      '--grades-all', '--grades-columns', 'commune,owner', '--locale', 'vi']);
+    expect(vi.stderr).toBe('ddss: owner là dữ liệu cá nhân và được nhóm theo giá trị đã che: bản ghi của những người khác nhau có ' +
+      'giá trị che trùng nhau rơi vào cùng một nhóm (hiện giá trị bằng --show-values, hoặc khai báo pii: hash và cung cấp khóa)\n');
+  });
+
   it('groups by a column, counts per criterion, lists the worst records first', async () => {
     const file = await gradesFile();
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { values: Record<string, unknown> });

@@ -88,6 +88,11 @@ describe('ddss validate on a JSON array named .ndjson', () => {
     const r = await cli(['validate', tmp.path('export.ndjson'), '--dataset', tmp.path('def.yaml'), ...NOW]);
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(`ddss: ${lines} of the input are no record (one JSON object per line), the first among them: if it is one JSON document, an array of records, read it with --input-format json\n`);
+    // In the report's language under --locale vi.
+    const vi = await cli(['validate', tmp.path('export.ndjson'), '--dataset', tmp.path('def.yaml'), ...NOW, '--locale', 'vi']);
+    const [n, of] = (/^(\d+) of the (\d+)/.exec(lines) ?? []).slice(1);
+    expect(vi.stderr).toContain(`ddss: ${n} trong ${of} dòng của dữ liệu đầu vào không phải bản ghi (mỗi dòng một đối tượng JSON), kể cả ` +
+      'dòng đầu tiên: nếu đó là một tài liệu JSON, một mảng các bản ghi, hãy đọc nó bằng --input-format json\n');
   });
 
   it('says nothing for a damaged first line among records', async () => {

@@ -95,6 +95,21 @@ describe('ddss validate --reference NAME=FILE', () => {
     expect(r.stderr).not.toMatch(/00004|X4/); // keys are never quoted: they may be personal
   });
 
+  it('says the likely cause in Vietnamese under --locale vi', async () => {
+    writeFileSync(tmp.path('parcels.csv'), 'commune,sheet,parcel\n00004,1,10\n00008,1,7\n');
+    writeFileSync(tmp.path('communes.csv'), 'code,name\n4,Ba Đình\n8,Hoàn Kiếm\n');
+    const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference', `register=${tmp.path('register.ndjson')}`,
+      '--locale', 'vi');
+    expect(r.stderr).toContain("ddss: không hàng nào trong 2 hàng commune.reference đã kiểm tra có trong tham chiếu 'communes' (2 khóa): " +
+      '2 trong 2 khóa đầu tiên của commune có trong đó khi được viết không có các chữ số 0 ở đầu: dữ liệu đầu vào và tham chiếu viết ' +
+      'khóa theo cách khác nhau, chứ không phải mọi hàng đều sai\n');
+    writeFileSync(tmp.path('communes.csv'), 'code,name\n');
+    const none = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference', `register=${tmp.path('register.ndjson')}`,
+      '--locale', 'vi');
+    expect(none.stderr).toContain("ddss: không hàng nào trong 2 hàng commune.reference đã kiểm tra có trong tham chiếu 'communes': tham " +
+      'chiếu không có khóa nào (một dòng tiêu đề và không có bản ghi); hãy kiểm tra tệp đã cho cho nó\n');
+  });
+
   it('says nothing more when only some rows are not in the reference', async () => {
     const r = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference-delimiter', ';',
       '--reference', `register=${tmp.path('register.ndjson')}`);

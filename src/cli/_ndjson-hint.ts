@@ -15,6 +15,10 @@ export function ndjsonArrayHint(report: Report): string | undefined {
   const records = report.source.records ?? 0;
   const rejected = records - report.rows;
   if (rejected <= report.rows || !report.rules.some((r) => REJECTS.has(r.id) && r.samples.some((s) => s.line === 1))) return undefined;
+  if (report.locale === 'vi') {
+    return `ddss: ${rejected} trong ${records} dòng của dữ liệu đầu vào không phải bản ghi (mỗi dòng một đối tượng JSON), kể cả ` +
+      'dòng đầu tiên: nếu đó là một tài liệu JSON, một mảng các bản ghi, hãy đọc nó bằng --input-format json';
+  }
   return `ddss: ${rejected} of the ${records} lines of the input are no record (one JSON object per line), the first among them: ` +
     'if it is one JSON document, an array of records, read it with --input-format json';
 }

@@ -1,5 +1,5 @@
 import type { TabularSource } from '../core/source.js';
-import { INVALID, type DatasetDefinition, type Report } from '../core/types.js';
+import { INVALID, type DatasetDefinition, type Locale, type Report } from '../core/types.js';
 import type { ForeignKeyRule } from '../../rules/correct/foreign-key.js';
 import { keyPart } from '../reference/_key-text.js';
 import type { Reference, ReferenceTable } from '../reference/reference.js';
@@ -7,17 +7,18 @@ import type { Reference, ReferenceTable } from '../reference/reference.js';
 /** Keys looked at per rule: enough to tell a pattern, few enough to cost nothing next to the run. */
 const VALUES = 1000;
 
-/** Ways the same key is written otherwise by two systems, as the hint names them. */
-const REWRITES: readonly { readonly name: string; readonly rewrite: (p: string) => string }[] = [
-  { name: 'without leading zeros', rewrite: (p) => p.replace(/^0+(?=\d)/, '') },
-  { name: 'in lower case', rewrite: (p) => p.toLowerCase() },
-  { name: 'in upper case', rewrite: (p) => p.toUpperCase() },
-  { name: 'in Unicode NFC', rewrite: (p) => p.normalize('NFC') },
-  { name: 'in Unicode NFD', rewrite: (p) => p.normalize('NFD') },
-  { name: 'without a leading apostrophe', rewrite: (p) => p.replace(/^'/, '') },
-  { name: 'with a leading apostrophe (a spreadsheet\'s text marker)', rewrite: (p) => `'${p}` },
-  { name: 'with full-width digits as ASCII', rewrite: (p) => p.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) },
-  ...[2, 3, 4, 5, 6, 9, 10, 12].map((n) => ({ name: `with leading zeros to ${n} digits`, rewrite: (p: string) => (/^\d+$/.test(p) ? p.padStart(n, '0') : p) })),
+/** Ways the same key is written otherwise by two systems, as the hint names them (in English, then Vietnamese). */
+const REWRITES: readonly { readonly name: string; readonly vi: string; readonly rewrite: (p: string) => string }[] = [
+  { name: 'without leading zeros', vi: 'không có các chữ số 0 ở đầu', rewrite: (p) => p.replace(/^0+(?=\d)/, '') },
+  { name: 'in lower case', vi: 'bằng chữ thường', rewrite: (p) => p.toLowerCase() },
+  { name: 'in upper case', vi: 'bằng chữ hoa', rewrite: (p) => p.toUpperCase() },
+  { name: 'in Unicode NFC', vi: 'ở dạng Unicode NFC', rewrite: (p) => p.normalize('NFC') },
+  { name: 'in Unicode NFD', vi: 'ở dạng Unicode NFD', rewrite: (p) => p.normalize('NFD') },
+  { name: 'without a leading apostrophe', vi: 'không có dấu nháy đơn ở đầu', rewrite: (p) => p.replace(/^'/, '') },
+  { name: 'with a leading apostrophe (a spreadsheet\'s text marker)', vi: 'có dấu nháy đơn ở đầu (dấu đánh dấu văn bản của bảng tính)', rewrite: (p) => `'${p}` },
+  { name: 'with full-width digits as ASCII', vi: 'với chữ số toàn độ rộng đổi thành ASCII', rewrite: (p) => p.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) },
+  ...[2, 3, 4, 5, 6, 9, 10, 12].map((n) => ({ name: `with leading zeros to ${n} digits`, vi: `có thêm chữ số 0 ở đầu cho đủ ${n} chữ số`,
+    rewrite: (p: string) => (/^\d+$/.test(p) ? p.padStart(n, '0') : p) })),
 ];
 
 /**
@@ -42,32 +43,42 @@ export async function referenceHints(report: Report, definition: DatasetDefiniti
     if (result === undefined || ref === undefined || result.status !== 'failed' || result.checked < 2 || result.failed < result.checked) continue;
     const table = await ref.load();
     if (table.error !== undefined) continue;
-    const head = `ddss: every one of the ${result.checked} rows ${result.id} checked is not in reference '${b.name}'`;
+    const vi = report.locale === 'vi';
+    const head = vi ? `ddss: không hàng nào trong ${result.checked} hàng ${result.id} đã kiểm tra có trong tham chiếu '${b.name}'`
+      : `ddss: every one of the ${result.checked} rows ${result.id} checked is not in reference '${b.name}'`;
     if (table.size === 0) {
-      hints.push(`${head}: the reference holds no key (${table.missingKeys === 0 ? 'a header and no records'
+      hints.push(vi ? `${head}: tham chiếu không có khóa nào (${table.missingKeys === 0 ? 'một dòng tiêu đề và không có bản ghi'
+        : `${table.missingKeys} bản ghi, không bản ghi nào có khóa ${table.key.join(', ')}`}); hãy kiểm tra tệp đã cho cho nó`
+        : `${head}: the reference holds no key (${table.missingKeys === 0 ? 'a header and no records'
         : `${table.missingKeys} record(s), none with its key ${table.key.join(', ')}`}); check the file given for it`);
       continue;
     }
     const keys = await firstKeys(source, definition, b.columns);
     if (keys === undefined || keys.length === 0) continue;
     const option = b.kept === undefined ? 'referenceColumns' : 'registerColumns';
-    hints.push(`${head} (${table.size} keys): ${explain(table, keys, b.columns, b.referenceColumns, option)}`);
+    hints.push(`${head} (${table.size} ${vi ? 'khóa' : 'keys'}): ${explain(table, keys, b.columns, b.referenceColumns, option, report.locale)}`);
   }
   return hints;
 }
 
 function explain(table: ReferenceTable, keys: readonly (readonly string[])[], columns: readonly string[],
-  referenceColumns: readonly string[] | undefined, option: string): string {
+  referenceColumns: readonly string[] | undefined, option: string, locale: Locale): string {
+  const vi = locale === 'vi';
   // The rule looks its key up in the order of the reference's key columns (see foreignKey): rewrite and look up alike.
   const order = referenceColumns === undefined ? columns.map((_, i) => i) : table.key.map((k) => referenceColumns.indexOf(k));
-  for (const { name, rewrite } of REWRITES) {
+  for (const { name, vi: viName, rewrite } of REWRITES) {
     const read = keys.filter((k) => table.has(order.map((i) => rewrite(k[i] as string)))).length;
     if (read * 10 >= keys.length * 9) {
-      return `${read} of the first ${keys.length} keys of ${columns.join(', ')} are in it once written ${name}: ` +
+      return vi ? `${read} trong ${keys.length} khóa đầu tiên của ${columns.join(', ')} có trong đó khi được viết ${viName}: ` +
+        'dữ liệu đầu vào và tham chiếu viết khóa theo cách khác nhau, chứ không phải mọi hàng đều sai'
+        : `${read} of the first ${keys.length} keys of ${columns.join(', ')} are in it once written ${name}: ` +
         'the input and the reference write their keys differently, rather than every row being wrong';
     }
   }
-  return `its key column${table.key.length === 1 ? '' : 's'} ${table.key.map((c) => `'${c}'`).join(', ')} may not hold what ` +
+  const named = table.key.map((c) => `'${c}'`).join(', ');
+  return vi ? `cột khóa ${named} của nó có thể không chứa những gì ${columns.join(', ')} chứa: hãy kiểm tra tệp và ${option} của ` +
+    'quy tắc trước khi kiểm tra dữ liệu'
+    : `its key column${table.key.length === 1 ? '' : 's'} ${named} may not hold what ` +
     `${columns.join(', ')} holds: check the file and the rule's ${option} before the data`;
 }
 

@@ -113,7 +113,8 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
   if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
-  const masked = maskedGroupsLine(definition, [...(args.grades?.columns ?? []), ...(args.groupBy === undefined ? [] : [args.groupBy])], args.showValues);
+  const masked = maskedGroupsLine(definition, [...(args.grades?.columns ?? []), ...(args.groupBy === undefined ? [] : [args.groupBy])], args.showValues,
+    args.locale);
   if (masked !== undefined) io.stderr.write(`${masked}\n`);
   if (args.groupBy !== undefined && !Object.hasOwn(definition.fields, args.groupBy)) {
     throw usage(`--group-by: "${args.groupBy}" is not a field of dataset "${definition.name}"`);
