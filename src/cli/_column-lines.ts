@@ -67,9 +67,9 @@ function formLines(report: Report): string[] {
 }
 
 /**
- * The words of the missing-column line, in the report's language: a Vietnamese register's export under a built-in
- * definition (a Vietnamese header) is the commonest reason for it, and its reader had a Vietnamese summary above an
- * English line.
+ * The words of the header lines (missing columns above all), in the report's language: a Vietnamese register's export
+ * under a built-in definition (a Vietnamese header) is the commonest reason for them, and its reader had a Vietnamese
+ * summary above English lines.
  */
 const MISSING_WORDS = {
   en: {
