@@ -107,7 +107,7 @@ describe('ddss validate --reference NAME=FILE', () => {
     const none = await validate('--reference', `communes=${tmp.path('communes.csv')}`, '--reference', `register=${tmp.path('register.ndjson')}`,
       '--locale', 'vi');
     expect(none.stderr).toContain("ddss: không hàng nào trong 2 hàng commune.reference đã kiểm tra có trong tham chiếu 'communes': tham " +
-      'chiếu không có khóa nào (một dòng tiêu đề và không có bản ghi); hãy kiểm tra tệp đã cho cho nó\n');
+      'chiếu không có khóa nào (một dòng tiêu đề và không có bản ghi); hãy kiểm tra tệp được cung cấp cho tham chiếu này\n');
   });
 
   it('says nothing more when only some rows are not in the reference', async () => {

@@ -48,7 +48,7 @@ export async function referenceHints(report: Report, definition: DatasetDefiniti
       : `ddss: every one of the ${result.checked} rows ${result.id} checked is not in reference '${b.name}'`;
     if (table.size === 0) {
       hints.push(vi ? `${head}: tham chiếu không có khóa nào (${table.missingKeys === 0 ? 'một dòng tiêu đề và không có bản ghi'
-        : `${table.missingKeys} bản ghi, không bản ghi nào có khóa ${table.key.join(', ')}`}); hãy kiểm tra tệp đã cho cho nó`
+        : `${table.missingKeys} bản ghi, không bản ghi nào có khóa ${table.key.join(', ')}`}); hãy kiểm tra tệp được cung cấp cho tham chiếu này`
         : `${head}: the reference holds no key (${table.missingKeys === 0 ? 'a header and no records'
         : `${table.missingKeys} record(s), none with its key ${table.key.join(', ')}`}); check the file given for it`);
       continue;
