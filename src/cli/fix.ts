@@ -20,7 +20,7 @@ import { commitAll, openOutputSink } from './_output-sink.js';
 import { openReferences, referenceFiles } from './_references.js';
 import { requireRenamed, requireRenameFields } from './_rename.js';
 import { FIX_HELP } from './help.js';
-import { _explain } from './validate.js';
+import { _explain } from './_explain.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,

@@ -23,7 +23,7 @@ import { gradeFromLine, gradeSink } from '../outputs/grades.js';
 import { isRecordGrade } from '../parallel/check-state.js';
 import type { RecordGrade } from '../core/grades.js';
 import { FORMATS } from './_validate-args.js';
-import { _explain } from './validate.js';
+import { _explain } from './_explain.js';
 import { MERGE_HELP } from './help.js';
 import { baselineTally } from '../baseline/apply-baseline.js';
 import { openBaseline } from './_baseline.js';
