@@ -2,7 +2,7 @@ import type { FieldPlan, Plan, Slot } from './compile.js';
 import type { RuleState } from './state.js';
 import { INVALID, type CheckResult, type RuleContext, type TypedRow } from './types.js';
 import { SPACES } from './missing.js';
-import { WATCHED_CALLS, watchedAdd, watchedCheck, watchedWhen } from './when-watch.js';
+import { WATCHED_CALLS, readWatch } from './when-watch.js';
 
 /** What the generated evaluator calls back into: the rare paths (failures, errors, graded `when`s) stay plain functions. */
 export interface Hooks {
@@ -53,11 +53,12 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
   }
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, missingLengths: f.missingLengths, isMissingDate: f.isMissingDate }));
   const names = plan.fields.map((f) => f.name);
-  const watched = plan.slots.map((s) => (s.when === undefined ? undefined : watchedWhen(s.when, names, s.id, plan.definition.name)));
-  // A record check's first calls, and a dataset aggregate's, go through a watch of the names they read (`CQ`).
+  const dataset = plan.definition.name;
+  const watched = plan.slots.map((s) => (s.when === undefined ? undefined : readWatch(names, 'when', 'the condition', s.id, dataset)));
+  // A record check's first calls, and a dataset aggregate's, are watched for the names they read (`CQ`).
   const aggregates = new Set(plan.datasetAggregates);
-  const checks = plan.slots.map((s) => (s.rule?.kind === 'record' ? watchedCheck(s.rule.check, names, s.id, plan.definition.name)
-    : s.rule?.kind === 'aggregate' && aggregates.has(s) ? watchedAdd(s.rule.add, names, s.id, plan.definition.name) : undefined));
+  const checks = plan.slots.map((s) => (s.rule?.kind === 'record' ? readWatch(names, 'check', 'the check', s.id, dataset)
+    : s.rule?.kind === 'aggregate' && aggregates.has(s) ? readWatch(names, 'add', 'the aggregate', s.id, dataset) : undefined));
   return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times, watched, checks);
 }
 
@@ -130,13 +131,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   // A rule's `when`, isolated, called from its own function: a guard such as `() => false` (a reference not given)
   // is inlined to nothing, and a row pays no call into the validator for a `when` unless records are graded.
   for (const s of plan.slots) if (s.when !== undefined) head.push(...whenCode(s.ordinal));
-  // An empty list of findings is a pass: it is told apart here, without the call into the validator that found it
-  // empty (vn.datesOrdered returns one for every row it passes). A list with a `then` is a check's Promise-like
-  // result, which the validator refuses, so it still goes there.
-  const call = (s: Slot, expr: string) => [
-    `try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`,
-    `if (res !== undefined && res !== true && res !== null && (res.length !== 0 || !Array.isArray(res) || typeof res.then === 'function')) h.fail(${s.ordinal}, res);`,
-  ];
+  const call = (s: Slot, expr: string) => [`try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`, failed(s.ordinal)];
   // The timed variant brackets a slot's code with the clock (`t` is a local of every generated function).
   const time = (o: number, code: string[]): string[] =>
     (timed ? ['if (TW !== 0) t = now();', ...code, `if (TW !== 0) { T[${o}] += (now() - t) * TW; TN[${o}] += TW; TR[1]++; }`] : code);
@@ -187,20 +182,23 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
 
   // Phase 3: record rules and dataset aggregates on the typed row. The row is read from the context once (`rec`),
   // when a rule first needs it: each `ctx.record` is a call into the validator's getter (~10 ns), not inlined.
-  // A record check's and a dataset aggregate's first calls are watched (`CQ`, see `watchedCheck`: a name read that
-  // is not a field errors the rule), from a call site of their own, so that the rule's own site sees one function
-  // and inlines it as before.
+  // A record check's and a dataset aggregate's first calls are watched (`CQ`, see `readWatch`: a name read that is
+  // not a field errors the rule): `wt` says whether this call is, and the rule's function is called from one site
+  // either way, so that V8 has that site's feedback from the rule's first row and inlines the function there.
   for (const s of [...plan.recordSlots, ...plan.datasetAggregates]) {
     const o = s.ordinal;
     const ready = s.needs.map((i) => `s${i} === ${OK}`).join(' && ') || 'true';
+    const [f, q, n] = s.kind === 'record' ? [`c${o}`, `cq${o}`, `cn${o}`] : [`a${o}`, `aq${o}`, `an${o}`];
+    head.push(`const ${f} = slots[${o}].rule.${s.kind === 'record' ? 'check' : 'add'}, ${q} = CQ[${o}];`, `let ${n} = ${WATCHED_CALLS};`);
+    const row = `wt ? ${q}.row(rec ??= ctx.record) : (rec ??= ctx.record)`;
+    const watch = `if ((wt = ${n} > 0)) ${n}--;`;
     if (s.kind === 'record') {
-      head.push(`const c${o} = slots[${o}].rule.check, cq${o} = CQ[${o}];`, `let cn${o} = ${WATCHED_CALLS};`);
-      const checked = `cn${o} > 0 ? (cn${o}--, cq${o}(rec ??= ctx.record, ctx)) : c${o}(rec ??= ctx.record, ctx)`;
-      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, ...call(s, checked).map((l) => `  ${l}`), '}']));
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  R[${o}].checked++;`, `  ${watch}`,
+        `  try { res = ${f}(${row}, ctx); if (wt) ${q}.settle(); } catch (e) { h.error(${o}, wt ? ${q}.cause(e) : e); res = undefined; }`,
+        `  ${failed(o)}`, '}']));
     } else {
-      head.push(`const a${o} = slots[${o}].rule.add, aq${o} = CQ[${o}];`, `let an${o} = ${WATCHED_CALLS};`);
-      const add = `an${o} > 0 ? (an${o}--, aq${o}(R[${o}].agg, rec ??= ctx.record, ctx)) : a${o}(R[${o}].agg, rec ??= ctx.record, ctx)`;
-      lines.push(...time(o, [`if (${ready} && ${guard(s)}) { try { ${add}; } catch (e) { h.error(${o}, e); } }`]));
+      lines.push(...time(o, [`if (${ready} && ${guard(s)}) {`, `  ${watch}`,
+        `  try { ${f}(R[${o}].agg, ${row}, ctx); if (wt) ${q}.settle(); } catch (e) { h.error(${o}, wt ? ${q}.cause(e) : e); }`, '}']));
     }
   }
 
@@ -215,7 +213,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     ...(timed ? ['let TW = 0, TX = 2463534242 | 0;'] : []),
     ...fns,
     'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
-    `  let raw, res, t, rec, c, n, ${locals.join(', ')};`,
+    `  let raw, res, t, rec, c, n, wt, ${locals.join(', ')};`,
     ...(timed ? [`  if (TR[0] < ${TIMED_ALL}) TW = 1;`,
       `  else { TX ^= TX << 13; TX ^= TX >>> 17; TX ^= TX << 5; TW = (TX >>> ${32 - TIMED_BITS}) === 0 ? ${TIMED_EVERY} : 0; }`,
       '  TR[0]++;'] : []),
@@ -223,6 +221,16 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
     '};',
   ].join('\n');
   return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', 'TR', 'TN', 'WQ', 'CQ', source) as Factory;
+}
+
+/**
+ * The test of a check's result `res` (slot o): a failing one goes to the validator. An empty list of findings is a
+ * pass: it is told apart here, without the call into the validator that found it empty (vn.datesOrdered returns one
+ * for every row it passes). A list with a `then` is a check's Promise-like result, which the validator refuses, so it
+ * still goes there.
+ */
+function failed(o: number): string {
+  return `if (res !== undefined && res !== true && res !== null && (res.length !== 0 || !Array.isArray(res) || typeof res.then === 'function')) h.fail(${o}, res);`;
 }
 
 /**
@@ -236,8 +244,10 @@ function whenCode(o: number): string[] {
     `const wf${o} = slots[${o}].when, wq${o} = WQ[${o}];`,
     `let wn${o} = ${WATCHED_CALLS};`,
     `function w${o}(ctx) {`,
-    '  let r;',
-    `  try { r = wn${o} > 0 ? (wn${o}--, wq${o}(ctx.record)) : wf${o}(ctx.record); } catch (e) { h.error(${o}, e); return false; }`,
+    `  let r, wt = wn${o} > 0;`,
+    `  if (wt) wn${o}--;`,
+    // One call site, watched or not (see the record rules' in `factory`).
+    `  try { r = wf${o}(wt ? wq${o}.row(ctx.record) : ctx.record); if (wt) wq${o}.settle(); } catch (e) { h.error(${o}, wt ? wq${o}.cause(e) : e); return false; }`,
     `  if (r === true) { if (G) h.held(${o}); return true; }`,
     `  if (r !== false) h.badWhen(${o}, r);`,
     '  return false;',
