@@ -77,3 +77,35 @@ describe('an interrupt after an output was placed', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 });
+
+// Under `--locale vi` every line of `ddss validate` was Vietnamese but the last one a Ctrl-C left.
+describe('the interrupt line in the run\'s language', () => {
+  it('reads the last --locale of the command line, before or after parsing', async () => {
+    const { localeOf } = await fresh();
+    expect(localeOf(['validate', 'a.csv', '--locale', 'vi'])).toBe('vi');
+    expect(localeOf(['validate', 'a.csv', '--locale=vi'])).toBe('vi');
+    expect(localeOf(['validate', 'a.csv', '--locale', 'vi', '--locale', 'en'])).toBe('en');
+    expect(localeOf(['validate', 'a.csv'])).toBe('en');
+    expect(localeOf(['validate', '--', '--locale', 'vi'])).toBe('en');
+  });
+
+  it('says what the run leaves in Vietnamese', async () => {
+    const { interruptedLine } = await fresh();
+    expect(interruptedLine('SIGINT', [], 'vi')).toBe('ddss: đã dừng do bị ngắt (SIGINT); không có tệp kết quả nào được ghi hoặc thay thế');
+    expect(interruptedLine('SIGTERM', ['r.json'], 'vi'))
+      .toBe('ddss: đã dừng do bị ngắt (SIGTERM); r.json đã được ghi trước đó; không có tệp nào khác được ghi hoặc thay thế');
+    expect(interruptedLine('SIGINT', ['r.json', 'v.csv'], 'en'))
+      .toBe('ddss: interrupted (SIGINT); r.json, v.csv were written before it; nothing else was written or replaced');
+  });
+
+  it('is said in the host\'s locale', async () => {
+    const { interrupt } = await fresh();
+    world.exited = false;
+    world.delay = 0;
+    const said = await new Promise<string>((resolve) => {
+      let text = '';
+      interrupt('SIGINT', 130, { exit: () => resolve(text), write: (t) => { text += t; }, isTTY: false, ended: () => undefined, locale: 'vi' });
+    });
+    expect(said).toBe('ddss: đã dừng do bị ngắt (SIGINT); không có tệp kết quả nào được ghi hoặc thay thế\n');
+  });
+});

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { run } from './run.js';
 import { processIo, stdoutFailed } from './_io.js';
 import { removePendingOutputs } from './_pending-outputs.js';
-import { interrupt } from './_interrupt.js';
+import { interrupt, interruptedLine, localeOf } from './_interrupt.js';
 import { EXIT } from './_errors.js';
 import { waitingOnPipe } from '../sources/file-chunks.js';
 import { terminalLines } from '../outputs/_escape.js';
@@ -20,12 +20,13 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
   process.once(signal, () => {
     if (waitingOnPipe() || namesPipe(process.argv.slice(2))) {
       removePendingOutputs();
-      process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}ddss: interrupted (${signal}); no output was written or replaced\n`);
+      process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${interruptedLine(signal, [], localeOf(process.argv.slice(2)))}\n`);
       process.kill(process.pid, signal);
       process.exit(code);
     }
     interrupt(signal, code, {
       exit: (c) => process.exit(c), write: (t) => { process.stderr.write(t); }, isTTY: process.stderr.isTTY,
+      locale: localeOf(process.argv.slice(2)),
       // Ended means delivered too: a report still waiting in stdout's buffer for a reader (a paused pipe) was cut short
       // by the interrupt, and its run's own exit code (1, "different") said nothing of that.
       ended: () => (finished && process.stdout.writableLength === 0 ? Number(process.exitCode ?? 0) : undefined),

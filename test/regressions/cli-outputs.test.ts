@@ -145,12 +145,13 @@ describe('outputs appear whole or not at all (item 2)', () => {
 
   // SIGHUP: a terminal or SSH session closed under a long run. Before, it ended the process by default, and the
   // temporary violations file stayed beside the target.
-  it.each([['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const)('%s mid-run: exit %i, one line, the old file untouched, no partial file', async (signal, code) => {
-    const dir = tmp.path(`int-${signal}`);
+  // Under --locale vi the line is Vietnamese, as every other line of the run (it was the one English line left).
+  it.each([['SIGTERM', 143, 'en'], ['SIGINT', 130, 'en'], ['SIGHUP', 129, 'en'], ['SIGINT', 130, 'vi']] as const)('%s mid-run: exit %i, one line (%s), the old file untouched, no partial file', async (signal, code, locale) => {
+    const dir = tmp.path(`int-${signal}-${locale}`);
     mkdirSync(dir);
     writeFileSync(join(dir, 'v.csv'), 'old violations\n');
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'validate', big, '--dataset', join(FIXTURES, 'parcels.yaml'),
-      '--violations', join(dir, 'v.csv'), '--force', '--workers', '1'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      '--violations', join(dir, 'v.csv'), '--force', '--workers', '1', '--locale', locale], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
@@ -163,7 +164,8 @@ describe('outputs appear whole or not at all (item 2)', () => {
     expect(leftovers(dir)).toHaveLength(1);
     child.kill(signal);
     expect(await exited).toBe(code);
-    expect(stderr).toBe(`ddss: interrupted (${signal}); no output was written or replaced\n`);
+    expect(stderr).toBe(locale === 'en' ? `ddss: interrupted (${signal}); no output was written or replaced\n`
+      : `ddss: đã dừng do bị ngắt (${signal}); không có tệp kết quả nào được ghi hoặc thay thế\n`);
     expect(readFileSync(join(dir, 'v.csv'), 'utf8')).toBe('old violations\n');
     expect(leftovers(dir)).toEqual([]);
   }, 60_000);
