@@ -71,6 +71,22 @@ describe('fix: what changes and what does not', () => {
       [2, 'note', 'not_fixed', 'misaligned'], [3, 'name', 'fixed', undefined], [4, 'name', 'fixed', undefined]]);
   });
 
+  // A quote opened by mistake (`"12,…`) ran to the next record's quoted address and read that line into this record:
+  // its cells stood under the wrong columns, and the address's tail (` Lai Châu"`, read as the commune code) was
+  // "fixed" to `"Lai Châu"""`, rewriting bytes of the next line. Such a record keeps every byte.
+  it('leaves the cells of a record a stray quote ran over lines into, logged not_fixed "misaligned"', async () => {
+    const trimmed = defineDataset({ name: 't', key: 'id', fields: { id: field.text(), code: field.text().trimmed(), name: field.text().trimmed(), note: field.text().trimmed() } });
+    const input = 'id,code,name,note\n1,"12,Bình,x\n2,12,An ,"Số 3 Trần Phú, Lai Châu"\n3,12,Chi ,x\n4,"12\n5",Đào ,x\n';
+    const { text, log } = await run(trimmed, input);
+    expect(text).toBe('id,code,name,note\n1,"12,Bình,x\n2,12,An ,"Số 3 Trần Phú, Lai Châu"\n3,12,Chi,x\n4,"12\n5",Đào,x\n');
+    expect(log.map((c) => [c.line, c.field, c.status, c.reason])).toEqual([
+      [2, 'name', 'not_fixed', 'misaligned'], [4, 'name', 'fixed', undefined], [5, 'name', 'fixed', undefined]]);
+    // Short of cells over two lines, the quote closed just before a delimiter: as much a guess.
+    const short = await run(trimmed, 'id,code,name,note\n1,"12,Bình\n2", Chi\n');
+    expect(short.text).toBe('id,code,name,note\n1,"12,Bình\n2", Chi\n');
+    expect(short.log.map((c) => [c.line, c.field, c.status, c.reason])).toEqual([[2, 'name', 'not_fixed', 'misaligned']]);
+  });
+
   it('changes nothing when nothing is fixable: the output is the input', async () => {
     const input = 'id,name,note\n1,An,"q ""x"""\n';
     const { text, result } = await run(names, input);
