@@ -4,6 +4,7 @@ import { delimiterArg } from './_shell-arg.js';
 import { checkEncoding } from './_input.js';
 import { INPUT_FORMATS, inputFormatOf, type InputFormat } from './_validate-args.js';
 import { refuseDatabase } from './_postgres-args.js';
+import type { Locale } from '../core/types.js';
 
 /** One of the two inputs of a comparison. */
 export type CompareSide = 'source' | 'copy';
@@ -115,14 +116,15 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
  * applies to this file alone, itself with the value).
  * @example sideFlags(inputs, 'encoding', 'copy', 'utf8') // '--encoding-source tcvn3 --encoding-copy utf8 in place of --encoding tcvn3'
  */
-export function sideFlags(inputs: CompareInputs, setting: 'encoding' | 'delimiter', side: CompareSide, value: string): string {
+export function sideFlags(inputs: CompareInputs, setting: 'encoding' | 'delimiter', side: CompareSide, value: string,
+  locale: Locale = 'en'): string {
   const show = (x: string): string => (setting === 'encoding' ? x : delimiterArg(x));
   const shared = inputs.shared[setting];
   if (shared === undefined) return `--${setting}-${side} ${show(value)}`;
   const other = side === 'source' ? 'copy' : 'source';
   if (!isCsv(inputs.formats[other])) return `--${setting} ${show(value)}`;
   const values: Sides<string> = side === 'source' ? { source: value, copy: shared } : { source: shared, copy: value };
-  return `--${setting}-source ${show(values.source)} --${setting}-copy ${show(values.copy)} in place of --${setting} ${show(shared)}`;
+  return `--${setting}-source ${show(values.source)} --${setting}-copy ${show(values.copy)} ${locale === 'vi' ? 'thay cho' : 'in place of'} --${setting} ${show(shared)}`;
 }
 
 /** One input's own value of a setting, else the value of both; a usage error when both flags are given. */

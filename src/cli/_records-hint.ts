@@ -1,3 +1,4 @@
+import type { Locale } from '../core/types.js';
 import type { TabularSource } from '../core/source.js';
 import { recordsHint } from '../core/message.js';
 import { watchIssues } from './_watch-issues.js';
@@ -25,6 +26,6 @@ export function watchRecords(source: TabularSource, seen: RecordsSeen): TabularS
  * was seen.
  * @example seenRecords({ found: { records: 'data', objects: 2 } }) // 'the records seem to be under "data" (an array of 2 objects): pass --json-records data'
  */
-export function seenRecords(seen: RecordsSeen, option = 'json-records'): string | undefined {
-  return seen.found === undefined ? undefined : recordsHint(seen.found, 'en', option);
+export function seenRecords(seen: RecordsSeen, option = 'json-records', locale: Locale = 'en'): string | undefined {
+  return seen.found === undefined ? undefined : recordsHint(seen.found, locale, option);
 }

@@ -22,7 +22,7 @@ import { commitAll, type Committable } from './_output-sink.js';
 import { inputsFirst, openInput, requireReadable, type InputOptions } from './_input.js';
 import { seenRecords, watchRecords, type RecordsSeen } from './_records-hint.js';
 import { noteSheet } from './_sheet-note.js';
-import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
+import { compareHints, encodingHint, SIDE_VI, watchEncoding, type EncodingSeen } from './_compare-hints.js';
 import { SIDES } from './_compare-inputs.js';
 import { renamedPersonal, requireRenamed } from './_rename.js';
 import { composeRename } from '../core/rename.js';
@@ -53,8 +53,10 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   // Two names of one file (a `latest.csv` link to this year's export, a name typed twice) compare as equal: said, since
   // "Equal" reads as "nothing changed between the two exports".
   if (await _sameFile(source, copy)) {
-    const names = args.source === args.copy ? JSON.stringify(args.source) : `${JSON.stringify(args.source)} and ${JSON.stringify(args.copy)}`;
-    io.stderr.write(`ddss: the source and the copy are one file (${names}): it is compared with itself\n`);
+    const vi = args.locale === 'vi';
+    const names = args.source === args.copy ? JSON.stringify(args.source) : `${JSON.stringify(args.source)} ${vi ? 'và' : 'and'} ${JSON.stringify(args.copy)}`;
+    io.stderr.write(vi ? `ddss: nguồn và bản sao là một tệp (${names}): tệp được đối chiếu với chính nó\n`
+      : `ddss: the source and the copy are one file (${names}): it is compared with itself\n`);
   }
   const out = args.out === undefined ? undefined : outputPath('out', args.out, io.cwd);
   const changes = args.changes === undefined ? undefined : outputPath('changes', args.changes.path, io.cwd);
@@ -146,8 +148,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   await commitAll([staged, kept]);
   if (out === undefined) io.stdout.write(text);
   else if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
-  for (const line of compareHints(report, args, { source: args.source, copy: args.copy }, seen)) io.stderr.write(`${line}\n`);
-  for (const hint of _wrappedHints(wrapped)) io.stderr.write(`ddss: ${hint}\n`);
+  for (const line of compareHints(report, args, { source: args.source, copy: args.copy }, seen, args.locale)) io.stderr.write(`${line}\n`);
+  for (const hint of _wrappedHints(wrapped, args.locale)) io.stderr.write(`ddss: ${hint}\n`);
   return EXIT_BY_STATUS[report.status];
 }
 
@@ -155,14 +157,15 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
  * What to say of the inputs that are one JSON object holding their records under a key: one hint naming
  * `--json-records` when both hold them at the same path, else one per input naming its own flag.
  */
-function _wrappedHints(wrapped: Readonly<Record<CompareSide, RecordsSeen>>): string[] {
+function _wrappedHints(wrapped: Readonly<Record<CompareSide, RecordsSeen>>, locale: Locale = 'en'): string[] {
+  const vi = locale === 'vi';
   const { source, copy } = wrapped;
   if (source.found !== undefined && source.found.records === copy.found?.records) {
-    return [`both files are one JSON object: ${seenRecords(source) ?? ''}`];
+    return [`${vi ? 'cả hai tệp là một đối tượng JSON' : 'both files are one JSON object'}: ${seenRecords(source, 'json-records', locale) ?? ''}`];
   }
   return SIDES.flatMap((side) => {
-    const hint = seenRecords(wrapped[side], `json-records-${side}`);
-    return hint === undefined ? [] : [`the ${side} is one JSON object: ${hint}`];
+    const hint = seenRecords(wrapped[side], `json-records-${side}`, locale);
+    return hint === undefined ? [] : [`${vi ? `${SIDE_VI[side]} là một đối tượng JSON` : `the ${side} is one JSON object`}: ${hint}`];
   });
 }
 
