@@ -7,7 +7,11 @@ import { SORT_ROWS_JS } from './_sort-rows-script.js';
  */
 
 /**
- * The report's stylesheet: system fonts only (no network), readable on a laptop, and a print layout.
+ * The report's stylesheet: system fonts only (no network), readable on a laptop, and a print layout. Monospace text
+ * (values, field names, ids) takes the Vietnamese letters with two marks (U+1EA0–U+1EF9: ồ, ẩ, ự, …) from a font that
+ * has them ("ddss-vi", the first installed of those listed): the Linux monospace fonts (DejaVu Sans Mono, Liberation
+ * Mono) lack them, and Chromium drew them from the base letter and two stacked marks, so "Sông Hồng" read "Sông Hông"
+ * and "phẩm" lost its hook. `local()` fonts load nothing, so the page still loads nothing.
  * @example `<style>${HTML_STYLE}</style>` // exactly, or its CSP hash no longer matches
  */
 export const HTML_STYLE = `
@@ -55,7 +59,8 @@ th[aria-sort=descending] .arrow::after{content:"\\25BC";opacity:.8}
 th.num button{flex-direction:row-reverse}
 tbody tr:hover{background:#f8fafc}
 tr.is-failed td:first-child{box-shadow:inset 3px 0 var(--poor)}tr.is-error td:first-child{box-shadow:inset 3px 0 #6d28d9}
-code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:12.5px}
+@font-face{font-family:"ddss-vi";src:local("Consolas"),local("Cascadia Mono"),local("Noto Sans Mono"),local("Ubuntu Mono"),local("Courier New"),local("DejaVu Sans"),local("Noto Sans"),local("Arial");unicode-range:U+1EA0-1EF9}
+code,.mono{font-family:"ddss-vi",ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:12.5px}
 td code{overflow-wrap:break-word}
 code.id{white-space:nowrap;overflow-wrap:normal}
 a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}

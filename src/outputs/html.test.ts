@@ -152,3 +152,18 @@ describe('toHtml: why a run was not evaluated', () => {
     expect(html).not.toMatch(/<code>[^<]*không đọc được/);
   });
 });
+
+describe('toHtml: Vietnamese values in monospace', () => {
+  // The Linux monospace fonts lack the letters with two marks (ồ, ẩ): drawn from a base letter and two stacked marks,
+  // a sample "Sông Hồng" read "Sông Hông" and "phẩm" lost its hook (seen in headless Chromium). Those letters come
+  // from a font that has them; the page still loads nothing (local fonts only).
+  it('takes U+1EA0–U+1EF9 from a font that has them, first in every monospace stack', async () => {
+    const d = defineDataset({ name: 't', fields: { name: field.text().length({ max: 3 }) } });
+    const html = toHtml(await validate(d, [{ name: 'Sông Hồng' }], { now: new Date('2026-01-01'), showValues: true }));
+    expect(html).toContain('<code class="val">Sông Hồng</code>');
+    const face = /@font-face\{font-family:"ddss-vi";src:([^;]*);unicode-range:U\+1EA0-1EF9\}/.exec(html);
+    expect(face?.[1]).toMatch(/^local\("[^"]+"\)(,local\("[^"]+"\))*$/);
+    expect(face?.[1]).toContain('local("DejaVu Sans")');
+    for (const stack of html.matchAll(/font-family:([^;}]*monospace[^;}]*)/g)) expect(stack[1]).toMatch(/^"ddss-vi",/);
+  });
+});
