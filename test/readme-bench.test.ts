@@ -31,13 +31,13 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
 
 // Ratios the README quotes beside the times → the bench's ratio rows.
 const RATIOS: ReadonlyArray<readonly [string, string]> = [
-  ['0.80 × idiomatic DuckDB', 'ddss, compared checks only (2 workers) / DuckDB idiomatic SQL'],
-  ['0.82 × DuckDB whole', 'ddss, whole land-parcels (2 workers) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
-  ['1.13 × DuckDB 54 checks', 'ddss, whole land-parcels (2 workers) / DuckDB idiomatic SQL (goal 0.6)'],
-  ['1.21 × DuckDB whole', 'ddss, whole land-parcels (1 worker) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
-  ['1.66 × DuckDB 54 checks', 'ddss, whole land-parcels (1 worker) / DuckDB idiomatic SQL (2 threads)'],
-  ['ddss on the same checks: 0.64 ×', 'ddss, compared checks only (1 worker) / hand-written loop'],
-  ['0.68 × one thread', 'ddss, whole land-parcels: 2 workers / 1 worker'],
+  ['0.98 × idiomatic DuckDB', 'ddss, compared checks only (2 workers) / DuckDB idiomatic SQL'],
+  ['0.83 × DuckDB whole', 'ddss, whole land-parcels (2 workers) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
+  ['1.17 × DuckDB 54 checks', 'ddss, whole land-parcels (2 workers) / DuckDB idiomatic SQL (goal 0.6)'],
+  ['1.20 × DuckDB whole', 'ddss, whole land-parcels (1 worker) / DuckDB whole land-parcels idiomatic SQL (2 threads)'],
+  ['1.70 × DuckDB 54 checks', 'ddss, whole land-parcels (1 worker) / DuckDB idiomatic SQL (2 threads)'],
+  ['ddss on the same checks: 0.59 ×', 'ddss, compared checks only (1 worker) / hand-written loop'],
+  ['0.69 × one thread', 'ddss, whole land-parcels: 2 workers / 1 worker'],
 ];
 
 describe('README Performance', () => {
