@@ -62,7 +62,6 @@ export function watchedAdd<S>(add: (state: S, row: TypedRow, ctx: RuleContext) =
  * two dates of a dissolved enterprise) that came after V8 had optimised the evaluator, which threw its optimised code
  * away and compiled it again (~130–300 ms of compilation, in every thread). Enumerating the row (`Object.keys`,
  * `Object.hasOwn`, a spread) reads only fields, so it is not watched.
- * @example const w = readWatch(['amount'], 'check', 'the check', 'ordered', 'sales'); check(w.row(r)); w.settle();
  */
 export interface ReadWatch {
   row(row: TypedRow): TypedRow;
@@ -70,6 +69,11 @@ export interface ReadWatch {
   cause(e: unknown): unknown;
 }
 
+/**
+ * The watch of one rule's reads: `role` and `subject` name the code in its error ("its when reads …, so the condition
+ * would read undefined on every row"), `fields` the names it may read.
+ * @example const w = readWatch(['amount'], 'check', 'the check', 'ordered', 'sales'); check(w.row(r)); w.settle();
+ */
 export function readWatch(fields: readonly string[], role: string, subject: string, id: string, dataset: string): ReadWatch {
   const known = new Set(fields);
   let read: string | undefined;
