@@ -6,6 +6,7 @@ import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import { isStdin } from './_stdin.js';
 import { shellArg } from './_shell-arg.js';
 import type { Locale } from '../core/types.js';
+import { comparisonLabels, NOTHING_VI, sidesNamed } from '../outputs/_comparison-labels.js';
 
 /** What an input's source said of its encoding as it was read: the first `encoding_mismatch`, and cells not in it. */
 export interface EncodingSeen {
@@ -38,7 +39,7 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
   const lines: string[] = [];
   // Both read whole, neither holding a record: nothing went unread, there was nothing to compare.
   if (report.error !== undefined && !report.partial) {
-    lines.push(`ddss: ${vi ? 'không có gì để đối chiếu: nguồn và bản sao không có bản ghi nào (0 dòng mỗi bên)' : report.error}`);
+    lines.push(`ddss: ${vi ? NOTHING_VI : report.error}`);
   } else if (report.error !== undefined) {
     let error = report.error;
     for (const side of SIDES) {
@@ -47,7 +48,7 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
       if (own !== undefined) error = error.replace(`${side}: ${own}`, () => `${side}: ${readError(own, _pipe(side, given), `--input-format-${side}`)}`);
     }
     // The side named in the run's language; what its reader said stays as written (it names files, bytes, lines).
-    if (vi) error = error.replace(/(^|; )(source|copy): /g, (_m, before: string, side: CompareSide) => `${before}${SIDE_VI[side]}: `);
+    error = sidesNamed(error, comparisonLabels(locale));
     lines.push(`ddss: ${vi ? 'không đọc được toàn bộ dữ liệu đầu vào' : 'could not read the whole input'}: ${error.split('\n')[0] ?? ''}`);
   }
   const rows = { source: report.sourceIssues.source.invalid_encoding ?? 0, copy: report.sourceIssues.copy.invalid_encoding ?? 0 };

@@ -113,6 +113,31 @@ export function verdictText(report: ComparisonReport, l: ComparisonLabels): stri
 }
 
 /**
+ * Why the comparison was not evaluated (`report.error`) in the outputs' language: each side named in it (`source: …`)
+ * is named in the locale's words, and "nothing to compare" is said in them; what a side's reader said stays as written
+ * (it names files, bytes and lines), as in `ddss compare`'s stderr line. The report JSON keeps the English.
+ * @example comparisonError(report, comparisonLabels('vi')) // 'nguồn: the input is empty (0 bytes)'
+ */
+export function comparisonError(report: ComparisonReport, l: ComparisonLabels): string | undefined {
+  if (report.error === undefined || l.locale === 'en') return report.error;
+  return report.partial ? sidesNamed(report.error, l) : NOTHING_VI;
+}
+
+/**
+ * `text` (a comparison's error, or a line made of it) with each side it names (`source: …; copy: …`) named in the
+ * labels' words.
+ * @example sidesNamed('source: the input is empty (0 bytes)', comparisonLabels('vi')) // 'nguồn: the input is empty (0 bytes)'
+ */
+export function sidesNamed(text: string, l: ComparisonLabels): string {
+  if (l.locale === 'en') return text;
+  return text.replace(/(^|; )(source|copy): /g, (_m, before: string, side: 'source' | 'copy') =>
+    `${before}${(side === 'source' ? l.source : l.copy).toLocaleLowerCase('vi')}: `);
+}
+
+/** "Nothing to compare" (the report's `error` when both sides were read whole and held no record), in Vietnamese. */
+export const NOTHING_VI = 'không có gì để đối chiếu: nguồn và bản sao không có bản ghi nào (0 dòng mỗi bên)';
+
+/**
  * The label of the columns only `side` has: noted as no difference when the copy equals its source all the same
  * (the compared columns were named, and these are not among them).
  * @example onlyInLabel(report, 'copy', comparisonLabels('en')) // 'Columns only in the copy'

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonError, comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { escapeHtml, scriptJson } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { gauge } from './_html-gauge.js';
@@ -16,6 +16,7 @@ import { checkOptionKeys } from '../core/option-keys.js';
 export function toComparisonHtml(report: ComparisonReport, options: { readonly locale?: Locale } = {}): string {
   checkOptionKeys(options, ['locale'], 'toComparisonHtml'); // a misspelt one ({ locael: 'vi' }) was ignored
   const l = comparisonLabels(options.locale);
+  const error = comparisonError(report, l);
   const n = (x: number): string => formatCount(x, l.locale);
   const heading = `${report.source?.name ?? l.source} → ${report.copy?.name ?? l.copy}`;
   const c = report.counts;
@@ -29,7 +30,7 @@ export function toComparisonHtml(report: ComparisonReport, options: { readonly l
       `<dl class="meta">${_meta(report, l)}</dl></div></header>`,
     '<main class="wrap">',
     `<section class="banner b-${tone}" role="status" data-status="${escapeHtml(report.status)}"><strong>` +
-      `${escapeHtml(verdictText(report, l))}</strong>${report.error === undefined ? '' : `<p><code>${escapeHtml(report.error)}</code></p>`}</section>`,
+      `${escapeHtml(verdictText(report, l))}</strong>${error === undefined ? '' : `<p class="reason">${escapeHtml(error)}</p>`}</section>`,
     `<section class="gauges" aria-label="${escapeHtml(l.live)}">` +
       gauge({ id: 'live', name: l.live, sub: l.liveSub, score: report.score, detail }, l.locale) +
       `<div class="card"><table id="counts"><tbody>${countCells}</tbody></table></div></section>`,

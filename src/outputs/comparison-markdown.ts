@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport } from '../compare/types.js';
-import { comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText } from './_comparison-labels.js';
+import { comparisonError, comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText } from './_comparison-labels.js';
 import { markdownCode, markdownText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -28,7 +28,8 @@ export function toComparisonMarkdown(report: ComparisonReport, options: { readon
     `|${Object.keys(c).map(() => '---:').join('|')}|`,
     `| ${(Object.keys(c) as (keyof typeof c)[]).map((k) => n(c[k])).join(' | ')} |`,
   ];
-  if (report.error !== undefined) out.push('', markdownText(report.error));
+  const error = comparisonError(report, l);
+  if (error !== undefined) out.push('', markdownText(error));
   const cols = Object.entries(report.columns).filter(([, x]) => x.changed > 0).sort((a, b) => b[1].changed - a[1].changed);
   if (cols.length > 0) {
     out.push('', `## ${l.changedColumns}`, '', `| ${l.column} | ${l.counts.changed} |`, '|---|---:|');

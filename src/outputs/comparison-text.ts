@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types.js';
 import type { ComparisonReport, Difference } from '../compare/types.js';
-import { comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText, type ComparisonLabels } from './_comparison-labels.js';
+import { comparisonError, comparisonLabels, keylessText, onlyInLabel, sideIssues, verdictText, type ComparisonLabels } from './_comparison-labels.js';
 import { plainText } from './_escape.js';
 import { formatCount, formatPercent } from './_format.js';
 import { checkOptionKeys } from '../core/option-keys.js';
@@ -48,7 +48,8 @@ export function formatComparison(report: ComparisonReport, options: ComparisonTe
       lines.push(`  ${label}: ${found.map(([code, n]) => `${plainText(code)} ${formatCount(n, l.locale)}`).join(', ')}`);
     }
   }
-  if (report.error !== undefined) lines.push(`  ${plainText(report.error)}`);
+  const error = comparisonError(report, l);
+  if (error !== undefined) lines.push(`  ${plainText(error)}`);
   const shown = report.samples.slice(0, samples);
   if (shown.length > 0) {
     lines.push(`  ${l.samples}:`);
