@@ -99,3 +99,24 @@ describe('sheetNote', () => {
     expect(odd).toBe('ddss: read the sheet "a\\"b\\nc" (the first visible one); the workbook also has "x"; choose one with --sheet');
   });
 });
+
+// Under --locale vi the run's other lines were Vietnamese and this one English.
+describe('the sheet note under --locale vi', () => {
+  it('is Vietnamese in validate, profile and compare (compare naming the file: của bản sao)', async () => {
+    const path = await agencyWorkbook();
+    const vi = 'ddss: đã đọc trang tính "Data" (trang hiển thị đầu tiên); sổ làm việc còn có "Old copy" (ẩn), "Lists"; ' +
+      'hãy chọn một trang bằng --sheet\n';
+    expect((await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi'])).stderr).toContain(vi);
+    expect((await cli(['profile', path, '--locale', 'vi'])).stderr).toContain(vi);
+    const c = await cli(['compare', path, path, '--key', 'parcel_id', '--sheet-source', 'Data', '--locale', 'vi']);
+    expect(c.stderr).toContain('ddss: đã đọc trang tính "Data" của bản sao (trang hiển thị đầu tiên); sổ làm việc còn có ' +
+      '"Old copy" (ẩn), "Lists"; hãy chọn một trang bằng --sheet-copy\n');
+  });
+
+  it('counts the sheets past ten, and says a very hidden one', () => {
+    const many = [{ name: 'Data', state: 'visible' as const }, { name: 'X', state: 'veryHidden' as const },
+      ...Array.from({ length: 30 }, (_, i) => ({ name: `S${i + 1}`, state: 'visible' as const }))];
+    expect(sheetNote({ name: 'Data', asked: false, sheets: many }, { locale: 'vi' }))
+      .toMatch(/^ddss: đã đọc trang tính "Data" \(trang hiển thị đầu tiên\); sổ làm việc còn có "X" \(ẩn sâu\), "S1", .*"S9" và 21 trang tính khác; hãy chọn một trang bằng --sheet$/);
+  });
+});

@@ -90,7 +90,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     const open = (path: string, side: CompareSide) => {
       const source = watchEncoding(openInput(path, args[side], { ...options(side),
         rename: composeRename(dataset?.rename, options(side).rename), stdin: stdinOf(io),
-        onSheet: noteSheet(io, { whose: ` of the ${side}`, flag: `sheet-${side}` }), sheetFlag: `--sheet-${side}` }), seen[side]);
+        onSheet: noteSheet(io, { whose: args.locale === 'vi' ? ` của ${SIDE_VI[side]}` : ` of the ${side}`, flag: `sheet-${side}`, locale: args.locale }),
+        sheetFlag: `--sheet-${side}` }), seen[side]);
       return args.formats[side] === 'json' ? watchRecords(source, wrapped[side]) : source;
     };
     report = await compareSides(open(source, 'source'), open(copy, 'copy'), {

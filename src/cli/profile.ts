@@ -49,7 +49,7 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     jsonRecords: args.jsonRecords };
   // A renamed column the header does not have would rename nothing: the profile would not show the name asked for.
   await requireRenamed(input, args.input, options, args.rename, 'rename');
-  const opened = openInput(input, args.input, { ...options, stdin: stdinOf(io), onSheet: noteSheet(io) });
+  const opened = openInput(input, args.input, { ...options, stdin: stdinOf(io), onSheet: noteSheet(io, { locale: args.locale }) });
   // A wrapped JSON export profiled as one record: said, with the flag that reads its records.
   const seen: RecordsSeen = {};
   const source = args.inputFormat === 'json' ? watchRecords(opened, seen) : opened;

@@ -135,7 +135,7 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
   let measured: Report;
   try {
     const source = bar.track(args.postgres !== undefined ? openPostgres(args.postgres, io.env)
-      : openInput(input, args.input, { ...inputOptions(args, encoding, rename), stdin: stdinOf(io), onSheet: noteSheet(io) }));
+      : openInput(input, args.input, { ...inputOptions(args, encoding, rename), stdin: stdinOf(io), onSheet: noteSheet(io, { locale: args.locale }) }));
     measured = await validateDataset(definition, source, {
       locale: args.locale,
       showValues: args.showValues,
