@@ -204,3 +204,23 @@ describe('a file of more columns than a definition may declare', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([3, '', `ddss: cannot profile "${tmp.path('wide.csv')}" to suggest a definition: ${WHY}\n`]);
   });
 });
+
+// `ddss profile --locale vi` wrote its profile in Vietnamese and every stderr line after it in English.
+describe('ddss profile: stderr lines under --locale vi', () => {
+  it('says bytes that are not UTF-8, a header read as a record, a title above the table and a JSON object in Vietnamese', async () => {
+    const tcvn3 = await cli(['profile', example('broken/parcels-tcvn3.csv'), '--locale', 'vi']);
+    expect(tcvn3.stderr).toMatch(/^ddss: \d+ hàng chứa byte không phải UTF-8 \(các cột của chúng được che\); nếu tệp đến từ một hệ thống cũ, hãy khai báo mã hóa của nó: --encoding tcvn3, vni hoặc windows-1258\n$/);
+    const headless = tmp.path('headless.csv');
+    writeFileSync(headless, 'Nguyễn Văn An,079201000001\nTrần Thị Bé,079201000002\n');
+    expect((await cli(['profile', headless, '--locale', 'vi'])).stderr).toContain(`ddss: dòng đầu của "${headless}" được đọc như một bản ghi, ` +
+      'không phải dòng tiêu đề, nên các ô của nó (trong đó có dữ liệu cá nhân) không được hiển thị và các cột được đặt tên column_1, ' +
+      'column_2, …; hãy thêm dòng tiêu đề cho tệp\n');
+    const titled = tmp.path('titled.csv');
+    writeFileSync(titled, `BÁO CÁO THỬA ĐẤT\n${'a,b,c\n'}${Array.from({ length: 10 }, (_, i) => `${i},x,y\n`).join('')}`);
+    expect((await cli(['profile', titled, '--locale', 'vi'])).stderr)
+      .toContain(`ddss: dòng tiêu đề có vẻ là dòng 2 (3 tên cột, rộng bằng các hàng của bảng); các dòng phía trên không phải dữ liệu: hãy xóa chúng, hoặc đọc từ đó: tail -n +2 ${JSON.stringify(titled)} | ddss profile - …\n`);
+    const wrapped = tmp.path('wrapped.json');
+    writeFileSync(wrapped, JSON.stringify({ data: [{ id: 1 }, { id: 2 }] }));
+    expect((await cli(['profile', wrapped, '--locale', 'vi'])).stderr).toContain(`ddss: "${wrapped}" là một đối tượng JSON, được mô tả như một bản ghi; `);
+  });
+});

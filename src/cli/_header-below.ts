@@ -163,11 +163,13 @@ export type HintCommand = 'validate' | 'profile' | 'validate-suggested';
  * @example const hint = await titleHint(p, path, 'title.csv', options, 'profile')
  */
 export async function titleHint(p: Pick<Profile, 'rows' | 'issues'>, path: string, given: string, o: InputOptions,
-  command: HintCommand): Promise<string | undefined> {
+  command: HintCommand, locale: Locale = 'en'): Promise<string | undefined> {
   const extra = p.issues.find((i) => i.code === 'extra_cell')?.count ?? 0;
   if (p.rows === 0 || extra * 2 < p.rows || isStdin(given)) return undefined;
   const found = await headerOfTable(path, o);
-  return found === undefined ? undefined : headerHint(found, o.format, given, `${found.matched} column names, as wide as the table's rows`, command);
+  if (found === undefined) return undefined;
+  const why = locale === 'vi' ? `${found.matched} tên cột, rộng bằng các hàng của bảng` : `${found.matched} column names, as wide as the table's rows`;
+  return headerHint(found, o.format, given, why, command, locale);
 }
 
 /**

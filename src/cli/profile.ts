@@ -66,7 +66,8 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   } catch (e) {
     throw new CliError(`cannot profile "${args.input}": ${oneLine((e as Error).message.replace(/^ddss: /, ''))}`, EXIT.unevaluated);
   }
-  const wrapped = seenRecords(seen);
+  const vi = args.locale === 'vi';
+  const wrapped = seenRecords(seen, 'json-records', args.locale);
   // No column read (an empty input, a header too large, no JSON line that is a record): nothing was profiled, which
   // must not look like a profile of nothing in particular.
   // A header of blank names over no row (a file of blank lines) names no column either: "1 column, empty" said
@@ -80,20 +81,33 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
       (why === undefined ? '' : `: ${oneLine(readError(why, 'zcat FILE | ddss profile - …').replace(/^ddss: /, ''))}`) +
       (wrapped === undefined ? '' : `; ${wrapped}`), EXIT.unevaluated);
   }
-  if (wrapped !== undefined) io.stderr.write(`ddss: "${args.input}" is one JSON object, profiled as one record; ${wrapped}\n`);
-  if (p.columnsNotProfiled !== undefined) io.stderr.write(`ddss: the profile describes ${p.columns.length} columns, ${notProfiled(p.columnsNotProfiled)}\n`);
+  // The lines below follow --locale (text and html profiles), as the profile does; a reader's words stay as written.
+  if (wrapped !== undefined) {
+    io.stderr.write(vi ? `ddss: "${args.input}" là một đối tượng JSON, được mô tả như một bản ghi; ${wrapped}\n`
+      : `ddss: "${args.input}" is one JSON object, profiled as one record; ${wrapped}\n`);
+  }
+  if (p.columnsNotProfiled !== undefined) {
+    io.stderr.write(vi ? `ddss: bản mô tả có ${p.columns.length} cột, ${notProfiled(p.columnsNotProfiled, 'vi')}\n`
+      : `ddss: the profile describes ${p.columns.length} columns, ${notProfiled(p.columnsNotProfiled)}\n`);
+  }
   const invalid = p.issues.find((i) => i.code === 'invalid_encoding');
   if (invalid !== undefined && encoding === undefined) {
     // JSON is read as UTF-8 only: `--encoding` would be refused.
-    io.stderr.write(`ddss: ${rowsHold(invalid.count)} bytes that are not UTF-8 (their columns are masked); ` + (source.kind === 'json' || source.kind === 'ndjson'
-      ? `${JSON_UTF8}\n` : 'if the file comes from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n'));
+    const json = source.kind === 'json' || source.kind === 'ndjson';
+    io.stderr.write(vi ? `ddss: ${invalid.count} hàng chứa byte không phải UTF-8 (các cột của chúng được che); ` + (json
+      ? 'JSON chỉ được đọc dưới dạng UTF-8: hãy chuyển tệp sang UTF-8 từ mã hóa nó được ghi\n'
+      : 'nếu tệp đến từ một hệ thống cũ, hãy khai báo mã hóa của nó: --encoding tcvn3, vni hoặc windows-1258\n')
+      : `ddss: ${rowsHold(invalid.count)} bytes that are not UTF-8 (their columns are masked); ` + (json
+        ? `${JSON_UTF8}\n` : 'if the file comes from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n'));
   }
   if (p.headerReadAsRecord === true && !args.showValues) {
-    io.stderr.write(`ddss: the first line of "${args.input}" reads as a record, not a header, so its cells (personal data ` +
+    io.stderr.write(vi ? `ddss: dòng đầu của "${args.input}" được đọc như một bản ghi, không phải dòng tiêu đề, nên các ô của nó ` +
+      '(trong đó có dữ liệu cá nhân) không được hiển thị và các cột được đặt tên column_1, column_2, …; hãy thêm dòng tiêu đề cho tệp\n'
+      : `ddss: the first line of "${args.input}" reads as a record, not a header, so its cells (personal data ` +
       'among them) are not shown and the columns are named column_1, column_2, …; give the file a header line\n');
   }
   // A title above the table: most rows have more cells than the header, so say where the header seems to be.
-  const title = await titleHint(p, input, args.input, options, 'profile');
+  const title = await titleHint(p, input, args.input, options, 'profile', args.locale);
   if (title !== undefined) io.stderr.write(`${title}\n`);
   // The suggestion names the lists relative to where it is written (a definition reads `communes:` relative to itself).
   const listed = args.communes.map((f) => relative(out === undefined ? io.cwd : dirname(out.path), cliPath(io.cwd, f)).split(sep).join('/'));
