@@ -6,7 +6,7 @@ import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
 import { isStdin } from './_stdin.js';
 import { shellArg } from './_shell-arg.js';
 import type { Locale } from '../core/types.js';
-import { comparisonLabels, NOTHING_VI, sidesNamed } from '../outputs/_comparison-labels.js';
+import { comparisonError, comparisonLabels, sidesNamed } from '../outputs/_comparison-labels.js';
 
 /** What an input's source said of its encoding as it was read: the first `encoding_mismatch`, and cells not in it. */
 export interface EncodingSeen {
@@ -39,7 +39,7 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
   const lines: string[] = [];
   // Both read whole, neither holding a record: nothing went unread, there was nothing to compare.
   if (report.error !== undefined && !report.partial) {
-    lines.push(`ddss: ${vi ? NOTHING_VI : report.error}`);
+    lines.push(`ddss: ${comparisonError(report, comparisonLabels(locale)) ?? ''}`);
   } else if (report.error !== undefined) {
     let error = report.error;
     for (const side of SIDES) {

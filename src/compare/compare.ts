@@ -232,7 +232,8 @@ function _requireKey(o: CompareOptions): void {
 
 
 /** The `error` of a comparison of two sides without records (not partial: both were read whole). */
-const NOTHING = 'nothing to compare: the source and the copy hold no records (0 rows on each side)';
+/** The report's `error` when both sides were read whole and held no record (the outputs say it in their locale). */
+export const NOTHING_TO_COMPARE = 'nothing to compare: the source and the copy hold no records (0 rows on each side)';
 
 interface ReportParts {
   readonly key: readonly string[];
@@ -254,7 +255,7 @@ function _report(p: ReportParts): ComparisonReport {
   const partial = failures.length > 0;
   // No record on either side (`[]` twice, two header-only files): nothing was compared, so nothing can be called
   // equal, as validate's "nothing to evaluate" (a key or column no header could show was never checked either).
-  const error = partial ? failures.join('; ') : p.rows.source + p.rows.copy === 0 ? NOTHING : undefined;
+  const error = partial ? failures.join('; ') : p.rows.source + p.rows.copy === 0 ? NOTHING_TO_COMPARE : undefined;
   const c = p.t.counts;
   // A file problem on either side (a record or a cell not read, a repeated column, bytes not in the encoding, a property
   // the first record lacks) is something not compared as written: such a copy is never said to equal its source.

@@ -2,6 +2,7 @@ import type { Locale } from '../core/types.js';
 import type { ComparisonReport, DifferenceStatus } from '../compare/types.js';
 import { formatCount } from './_format.js';
 import { losesNothing } from '../compare/loses-nothing.js';
+import { NOTHING_TO_COMPARE } from '../compare/compare.js';
 
 /** The words of the comparison outputs, in both shipped languages. */
 export interface ComparisonLabels {
@@ -120,7 +121,8 @@ export function verdictText(report: ComparisonReport, l: ComparisonLabels): stri
  */
 export function comparisonError(report: ComparisonReport, l: ComparisonLabels): string | undefined {
   if (report.error === undefined || l.locale === 'en') return report.error;
-  return report.partial ? sidesNamed(report.error, l) : NOTHING_VI;
+  if (report.partial) return sidesNamed(report.error, l);
+  return report.error === NOTHING_TO_COMPARE ? NOTHING_VI : report.error;
 }
 
 /**
@@ -135,7 +137,7 @@ export function sidesNamed(text: string, l: ComparisonLabels): string {
 }
 
 /** "Nothing to compare" (the report's `error` when both sides were read whole and held no record), in Vietnamese. */
-export const NOTHING_VI = 'không có gì để đối chiếu: nguồn và bản sao không có bản ghi nào (0 dòng mỗi bên)';
+const NOTHING_VI = 'không có gì để đối chiếu: nguồn và bản sao không có bản ghi nào (0 dòng mỗi bên)';
 
 /**
  * The label of the columns only `side` has: noted as no difference when the copy equals its source all the same
