@@ -1,4 +1,5 @@
 import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, NOW, scratch } from './fixtures/cli/harness.js';
 import { fileURLToPath } from 'node:url';
@@ -222,5 +223,27 @@ describe('ddss fix', () => {
   it('docs/cli.md documents every flag of ddss fix --help', () => {
     const doc = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
     for (const flag of FIX_HELP.match(/--[a-z-]+/g) ?? []) expect(doc).toContain(flag);
+  });
+});
+
+// The fix summary was Vietnamese under --locale vi, and the lines fix itself says on stderr English.
+describe('ddss fix: its own stderr lines under --locale vi', () => {
+  it('says the records kept as the input has them, and nothing written for a run not evaluated, in Vietnamese', async () => {
+    const text = PARCELS.toString('utf8');
+    const joined = tmp.path('joined.csv');
+    writeFileSync(joined, `${text}${text}`);
+    const a = await cli(['fix', joined, ...DEFINITION, '--out', tmp.path('a.csv'), '--locale', 'vi']);
+    expect(a.stderr).toContain(`ddss: ${tmp.path('a.csv')} giữ các dòng đó như trong tệp đầu vào: ddss fix sửa các ô, không bao giờ sửa bản ghi\n`);
+    const header = tmp.path('header.csv');
+    writeFileSync(header, 'parcel_id,owner_id,owner_name,area_m2,issued_on\n');
+    const definition = tmp.path('d.yaml');
+    writeFileSync(definition, readFileSync(`${FIXTURES}/parcels.yaml`, 'utf8').replace(/^rules:\n.*\n/m, '')
+      .replace('../../../schema/', `${FIXTURES}/../../../schema/`));
+    const b = await cli(['fix', header, '--dataset', definition, ...NOW, '--out', tmp.path('f.csv'), '--locale', 'vi']);
+    expect([b.code, b.stderr]).toEqual([3, 'ddss: không có gì để đánh giá: 0 hàng dữ liệu\nddss: không tệp nào được ghi, vì lần chạy không đánh giá được\n']);
+    const gz = tmp.path('gz.csv');
+    writeFileSync(gz, gzipSync(PARCELS));
+    const c = await cli(['fix', gz, ...DEFINITION, '--out', tmp.path('g.csv'), '--locale', 'vi']);
+    expect([c.code, c.stderr]).toEqual([3, expect.stringMatching(/^ddss: không đọc được toàn bộ nguồn dữ liệu: the input is gzip data, not text: .*; không tệp nào được ghi\n$/)]);
   });
 });

@@ -8,7 +8,7 @@ import { changeLogSink } from '../fix/change-log.js';
 import { fixHeading, fixSummary } from '../fix/fix-summary.js';
 import { plainText } from '../outputs/_escape.js';
 import type { FixChange, FixResult } from '../fix/types.js';
-import type { Report } from '../core/types.js';
+import type { Locale, Report } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { cannotWrite, checkOutputs, outputPath, type OutputPath } from './_files.js';
@@ -103,12 +103,14 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     }
     throw new CliError(`dataset "${definition.name}" cannot be used: ${text}`);
   }
+  const vi = args.locale === 'vi';
   if (result.before.partial) {
     await fixed?.discard();
     await log?.discard();
     // fix reads its input several times, never standard input: a gzip file is to be decompressed, not piped.
     const why = readError(result.before.source?.error ?? 'unknown error', undefined);
-    io.stderr.write(`ddss: could not read the whole input: ${why.split('\n')[0]}; nothing written\n`);
+    io.stderr.write(vi ? `ddss: không đọc được toàn bộ nguồn dữ liệu: ${why.split('\n')[0]}; không tệp nào được ghi\n`
+      : `ddss: could not read the whole input: ${why.split('\n')[0]}; nothing written\n`);
     return EXIT.unevaluated;
   }
   // A run that could not be evaluated (exit 3: a header alone, a rule that threw) writes nothing, as a partial read does:
@@ -129,11 +131,15 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
   // and that the copy keeps the records fix cannot mend: it changes cells, never drops or adds a record.
   _explain(result.before, io, true, null,
     { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
-  for (const line of unevaluatedLines(result.before, result.after)) io.stderr.write(`${line}\n`);
-  if (unevaluated && (fixed !== undefined || log !== undefined)) io.stderr.write('ddss: nothing written, since the run could not be evaluated\n');
+  for (const line of unevaluatedLines(result.before, result.after, args.locale)) io.stderr.write(`${line}\n`);
+  if (unevaluated && (fixed !== undefined || log !== undefined)) {
+    io.stderr.write(vi ? 'ddss: không tệp nào được ghi, vì lần chạy không đánh giá được\n' : 'ddss: nothing written, since the run could not be evaluated\n');
+  }
   const kept = ['source.repeated_header', 'source.zero_filled_tail'].filter((id) => (result.before.rules.find((r) => r.id === id)?.failed ?? 0) > 0);
   if (kept.length > 0 && args.out !== undefined) {
-    io.stderr.write(`ddss: ${args.out} keeps ${kept.length === 2 ? 'them' : kept[0] === 'source.zero_filled_tail' ? 'the zero bytes' : 'those lines'}` +
+    io.stderr.write(vi ? `ddss: ${args.out} giữ ${kept.length === 2 ? 'chúng' : kept[0] === 'source.zero_filled_tail' ? 'các byte 0' : 'các dòng đó'}` +
+      ' như trong tệp đầu vào: ddss fix sửa các ô, không bao giờ sửa bản ghi\n'
+      : `ddss: ${args.out} keeps ${kept.length === 2 ? 'them' : kept[0] === 'source.zero_filled_tail' ? 'the zero bytes' : 'those lines'}` +
       ' as the input has them: ddss fix changes cells, never records\n');
   }
   return EXIT_BY_STATUS[result.after.status];
@@ -146,11 +152,13 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
  * is not the input's (a rule that throws on a fixed value).
  * @example unevaluatedLines(headerOnly, headerOnly) // ['ddss: nothing to evaluate: 0 data rows']
  */
-function unevaluatedLines(before: Report, after: Report): string[] {
+function unevaluatedLines(before: Report, after: Report, locale: Locale): string[] {
   const unsaid = (r: Report): boolean => r.status === 'error' && !r.partial && r.error !== undefined &&
     !r.rules.some((rule) => rule.status === 'error');
+  // The reports' `error` is in the run's language already.
   if (before.status === 'error') return unsaid(before) ? [`ddss: ${before.error ?? ''}`] : [];
-  return after.status === 'error' && after.error !== undefined ? [`ddss: the fixed file could not be evaluated: ${after.error}`] : [];
+  if (after.status !== 'error' || after.error === undefined) return [];
+  return [`ddss: ${locale === 'vi' ? 'tệp đã sửa không đánh giá được' : 'the fixed file could not be evaluated'}: ${after.error}`];
 }
 
 /**
