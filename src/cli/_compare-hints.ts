@@ -2,11 +2,11 @@ import type { ComparisonReport } from '../compare/types.js';
 import { watchIssues } from './_watch-issues.js';
 import type { SourceIssue, TabularSource } from '../core/source.js';
 import { SIDES, sideFlags, type CompareInputs, type CompareSide, type Sides } from './_compare-inputs.js';
-import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
+import { JSON_UTF8, JSON_UTF8_VI, readError, rowsHold } from './_read-error.js';
 import { isStdin } from './_stdin.js';
 import { shellArg } from './_shell-arg.js';
 import type { Locale } from '../core/types.js';
-import { comparisonError, comparisonLabels, sidesNamed } from '../outputs/_comparison-labels.js';
+import { comparisonError, comparisonLabels, SIDE_VI, sidesNamed } from '../outputs/_comparison-labels.js';
 
 /** What an input's source said of its encoding as it was read: the first `encoding_mismatch`, and cells not in it. */
 export interface EncodingSeen {
@@ -72,9 +72,6 @@ export function compareHints(report: ComparisonReport, inputs: CompareInputs, gi
   return lines;
 }
 
-/** The two inputs' names in Vietnamese, as the comparison's text and HTML say them. */
-export const SIDE_VI: Readonly<Record<CompareSide, string>> = { source: 'nguồn', copy: 'bản sao' };
-
 /**
  * The encoding to declare for `side`, when what it was read from says it is not in the one it was read with; `rows`:
  * how many rows hold bytes not in it (undefined: some, when only the first rows were read, as before a usage error).
@@ -108,9 +105,6 @@ export function encodingHint(side: CompareSide, inputs: CompareInputs, seen: Enc
   return vi ? `${what}; nếu tệp đến từ một hệ thống cũ, hãy khai báo mã hóa của nó: ${sideFlags(inputs, 'encoding', side, 'tcvn3, vni hoặc windows-1258', locale)}`
     : `${what}; if it comes from a legacy system, declare its encoding: ${sideFlags(inputs, 'encoding', side, 'tcvn3, vni or windows-1258')}`;
 }
-
-/** JSON_UTF8 in Vietnamese (as `ddss validate` says it). */
-const JSON_UTF8_VI = 'JSON chỉ được đọc dưới dạng UTF-8: hãy chuyển tệp sang UTF-8 từ mã hóa nó được ghi';
 
 /** The pipe reading `side` from standard input, the other file as given; none when the other is standard input. */
 function _pipe(side: CompareSide, given: Sides<string>): string | undefined {

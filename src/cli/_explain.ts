@@ -2,7 +2,7 @@ import type { Report } from '../core/types.js';
 import type { CliIo } from './_io.js';
 import { columnLines, type RunRenames } from './_column-lines.js';
 import { couldNotRun, errorGroups } from '../core/error-groups.js';
-import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
+import { JSON_UTF8, JSON_UTF8_VI, LEGACY_ENCODING, readError, rowsHold } from './_read-error.js';
 import { GZIP_PIPE } from '../sources/binary-input.js';
 import { ndjsonArrayHint } from './_ndjson-hint.js';
 import { trailingDelimiterHint } from './_trailing-delimiter.js';
@@ -93,8 +93,8 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   const json = report.source?.kind === 'json' || report.source?.kind === 'ndjson';
   if (json) {
     if (invalid !== undefined && invalid.failed > 0) {
-      io.stderr.write(vi ? `ddss: ${invalid.failed} hàng chứa byte không phải UTF-8; JSON chỉ được đọc dưới dạng UTF-8: hãy chuyển tệp ` +
-        'sang UTF-8 từ mã hóa nó được ghi\n' : `ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; ${JSON_UTF8}\n`);
+      io.stderr.write(vi ? `ddss: ${invalid.failed} hàng chứa byte không phải UTF-8; ${JSON_UTF8_VI}\n`
+        : `ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; ${JSON_UTF8}\n`);
     }
   } else if (mismatch !== undefined && mismatch.failed > 0) {
     const first = mismatch.samples[0];
@@ -103,10 +103,8 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
         : 'ddss: the file is not in the encoding it was read with (source.encoding_mismatch)\n'
       : `ddss: ${_oneLine(first.message)}; ${vi ? 'hãy khai báo' : 'declare'} --encoding ${first.suggestion}\n`);
   } else if (invalid !== undefined && invalid.failed > 0 && (report.source?.encoding ?? 'utf8') === 'utf8') {
-    io.stderr.write(vi ? `ddss: ${invalid.failed} hàng chứa byte không phải UTF-8; nếu tệp đến từ một hệ thống cũ, hãy khai báo ` +
-      'mã hóa của nó: --encoding tcvn3, vni hoặc windows-1258\n'
-      : `ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; if the file comes from a legacy ` +
-      'system, declare its encoding: --encoding tcvn3, vni or windows-1258\n');
+    io.stderr.write(vi ? `ddss: ${invalid.failed} hàng chứa byte không phải UTF-8; ${LEGACY_ENCODING.vi}\n`
+      : `ddss: ${rowsHold(invalid.failed)} bytes that are not UTF-8; ${LEGACY_ENCODING.en}\n`);
   }
 }
 

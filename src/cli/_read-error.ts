@@ -33,3 +33,16 @@ export function rowsHold(n: number, of = ''): string {
  * @example `ddss: ${rowsHold(3)} bytes that are not UTF-8; ${JSON_UTF8}`
  */
 export const JSON_UTF8 = 'JSON is read as UTF-8 only: convert the file to UTF-8 from the encoding it was written in';
+
+/** {@link JSON_UTF8} in Vietnamese, for the lines said under `--locale vi`. */
+export const JSON_UTF8_VI = 'JSON chỉ được đọc dưới dạng UTF-8: hãy chuyển tệp sang UTF-8 từ mã hóa nó được ghi';
+
+/**
+ * What to do about bytes that are not UTF-8 in a CSV file read as UTF-8, in the run's language: declare the legacy
+ * encoding it was written in.
+ * @example `ddss: ${rowsHold(3)} bytes that are not UTF-8; ${LEGACY_ENCODING.en}`
+ */
+export const LEGACY_ENCODING = {
+  en: 'if the file comes from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258',
+  vi: 'nếu tệp đến từ một hệ thống cũ, hãy khai báo mã hóa của nó: --encoding tcvn3, vni hoặc windows-1258',
+} as const;

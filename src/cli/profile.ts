@@ -11,7 +11,7 @@ import { isStdin, STDIN, stdinOf } from './_stdin.js';
 import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import { checkEncoding, inputsFirst, openInput, requireReadable } from './_input.js';
 import { noteSheet } from './_sheet-note.js';
-import { JSON_UTF8, readError, rowsHold } from './_read-error.js';
+import { JSON_UTF8, JSON_UTF8_VI, LEGACY_ENCODING, readError, rowsHold } from './_read-error.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
@@ -94,11 +94,8 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
   if (invalid !== undefined && encoding === undefined) {
     // JSON is read as UTF-8 only: `--encoding` would be refused.
     const json = source.kind === 'json' || source.kind === 'ndjson';
-    io.stderr.write(vi ? `ddss: ${invalid.count} hàng chứa byte không phải UTF-8 (các cột của chúng được che); ` + (json
-      ? 'JSON chỉ được đọc dưới dạng UTF-8: hãy chuyển tệp sang UTF-8 từ mã hóa nó được ghi\n'
-      : 'nếu tệp đến từ một hệ thống cũ, hãy khai báo mã hóa của nó: --encoding tcvn3, vni hoặc windows-1258\n')
-      : `ddss: ${rowsHold(invalid.count)} bytes that are not UTF-8 (their columns are masked); ` + (json
-        ? `${JSON_UTF8}\n` : 'if the file comes from a legacy system, declare its encoding: --encoding tcvn3, vni or windows-1258\n'));
+    io.stderr.write(vi ? `ddss: ${invalid.count} hàng chứa byte không phải UTF-8 (các cột của chúng được che); ${json ? JSON_UTF8_VI : LEGACY_ENCODING.vi}\n`
+      : `ddss: ${rowsHold(invalid.count)} bytes that are not UTF-8 (their columns are masked); ${json ? JSON_UTF8 : LEGACY_ENCODING.en}\n`);
   }
   if (p.headerReadAsRecord === true && !args.showValues) {
     io.stderr.write(vi ? `ddss: dòng đầu của "${args.input}" được đọc như một bản ghi, không phải dòng tiêu đề, nên các ô của nó ` +

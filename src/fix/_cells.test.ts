@@ -35,3 +35,12 @@ describe('rewriteRecord', () => {
     expect(rewriteRecord(r as NonNullable<typeof r>, new Map(changes), d)).toBe(expected);
   });
 });
+
+describe('splitRecord: stray quotes', () => {
+  it('says when a quote stands anywhere but around a whole cell', () => {
+    expect(splitRecord('a,"b,c",""""\n', ',')?.stray).toBe(false);
+    expect(splitRecord('a,"b"c,d\n', ',')?.stray).toBe(true); // text after the closing quote
+    expect(splitRecord('a, Lai Châu",d\n', ',')?.stray).toBe(true); // a quote inside an unquoted value
+    expect(splitRecord('"12,An ,"Số 3, Lai Châu",x\n', ',')?.stray).toBe(true);
+  });
+});

@@ -12,6 +12,11 @@ export interface RecordText {
   /** The text before the line ending. */
   readonly body: string;
   readonly eol: string;
+  /**
+   * Whether a quote stands anywhere but around a whole cell (text after a closing quote, a quote inside an unquoted
+   * value): a stray quote, so which cell a value belongs to is a guess (`ddss fix` leaves such a record as it is).
+   */
+  readonly stray: boolean;
 }
 
 /**
@@ -24,6 +29,7 @@ export function splitRecord(text: string, delimiter: string): RecordText | undef
   const eol = /\r\n$|\n$|\r$/.exec(text)?.[0] ?? '';
   const body = text.slice(0, text.length - eol.length);
   const cells: CellSpan[] = [];
+  let stray = false;
   let s = 0;
   for (;;) {
     if (body[s] === '"') {
@@ -43,18 +49,21 @@ export function splitRecord(text: string, delimiter: string): RecordText | undef
       }
       const d = body.indexOf(delimiter, i);
       const end = d < 0 ? body.length : d;
+      if (end > i) stray = true;
       cells.push({ start: s, end, value: value + body.slice(i, end), quoted: true });
       if (d < 0) break;
       s = d + 1;
     } else {
       const d = body.indexOf(delimiter, s);
       const end = d < 0 ? body.length : d;
-      cells.push({ start: s, end, value: body.slice(s, end), quoted: false });
+      const value = body.slice(s, end);
+      if (value.includes('"')) stray = true;
+      cells.push({ start: s, end, value, quoted: false });
       if (d < 0) break;
       s = d + 1;
     }
   }
-  return { cells, body, eol };
+  return { cells, body, eol, stray };
 }
 
 /**

@@ -85,6 +85,12 @@ describe('fix: what changes and what does not', () => {
     const short = await run(trimmed, 'id,code,name,note\n1,"12,Bình\n2", Chi\n');
     expect(short.text).toBe('id,code,name,note\n1,"12,Bình\n2", Chi\n');
     expect(short.log.map((c) => [c.line, c.field, c.status, c.reason])).toEqual([[2, 'name', 'not_fixed', 'misaligned']]);
+    // On one line too: the stray quote closed at the address's opening quote, ` Lai Châu"` stood under `name`, and
+    // trimming it wrote `"Lai Châu"""` into the file. A quote anywhere but around a whole cell is a stray quote.
+    const oneLine = await run(trimmed, 'id,code,name,note\n1,"12,An ,"Số 3 Trần Phú, Lai Châu",x\n2,"12",Bình ,x\n');
+    expect(oneLine.text).toBe('id,code,name,note\n1,"12,An ,"Số 3 Trần Phú, Lai Châu",x\n2,"12",Bình,x\n');
+    expect(oneLine.log.map((c) => [c.line, c.field, c.status, c.reason])).toEqual([
+      [2, 'name', 'not_fixed', 'misaligned'], [3, 'name', 'fixed', undefined]]);
   });
 
   it('changes nothing when nothing is fixable: the output is the input', async () => {

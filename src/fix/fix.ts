@@ -82,14 +82,14 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   const duplicates = new Set<string>();
   const aggregates = aggregateIds(plan);
   // Records with more cells than the header: which column a value belongs to is a guess (an unquoted comma split a
-  // name, and " Văn Tám" under `note` was trimmed), so their cells are left for a person to mend. So are records a
-  // quote not closed where it should be ran into the next lines of (`unbalanced_quote`; or short of cells over
-  // several lines, found by `gather`): their cells stand under the wrong columns, and rewriting one rewrote bytes of
-  // the line read into it. A record short of cells on its own line is read as most are, its last cells dropped by
-  // the export (empty), the others where they stand.
+  // name, and " Văn Tám" under `note` was trimmed), so their cells are left for a person to mend. So are records with
+  // a stray quote, and records short of cells over several lines (both found by `gather`): a quote typed by mistake
+  // ran to the next quote, the cells after it stood under the wrong columns, and trimming one rewrote `, Lai Châu"`
+  // as `"Lai Châu"""`. A record short of cells on its own line is read as most are, its last cells dropped by the
+  // export (empty), the others where they stand.
   const misaligned = new Set<number>();
   const note = (v: Violation): void => {
-    if ((v.rule === 'source.extra_cell' || v.rule === 'source.unbalanced_quote') && v.line !== undefined) misaligned.add(v.line);
+    if (v.rule === 'source.extra_cell' && v.line !== undefined) misaligned.add(v.line);
     const agg = aggregateKey(aggregates, v);
     if (agg !== undefined) duplicates.add(agg);
     if (!mayOffer(plan, slots.get(v.rule), v, kinds) || v.line === undefined || v.row === undefined || v.field === undefined
@@ -106,8 +106,8 @@ export async function fix(definition: DatasetDefinition, source: FixInput, optio
   const read = before.source?.encoding ?? 'utf8';
   if (read !== 'utf8') throw new Error(`ddss: fix rewrites UTF-8 files only; this input reads as ${read} (declare its encoding and pass toUtf8)`);
 
-  const { candidates, keys, unreadable, spanning } = await gather(open, delimiter, wanted, rename);
-  for (const line of spanning) misaligned.add(line);
+  const { candidates, keys, unreadable, unsure } = await gather(open, delimiter, wanted, rename);
+  for (const line of unsure) misaligned.add(line);
   const decisions = await resolve(plan, slots, candidates, kinds, run);
   for (const [c, fields] of unreadable) {
     decisions.set(c, [...fields].map((field): Decision => ({ field, before: '', status: 'not_fixed', reason: 'invalid_encoding', path: [] })));
@@ -179,8 +179,8 @@ async function gather(open: () => AsyncIterable<Uint8Array>, delimiter: string, 
   rename: Readonly<Record<string, string>> | undefined) {
   const candidates: Candidate[] = [];
   const unreadable = new Map<Candidate, ReadonlySet<string>>();
-  // Records short of cells whose text runs over lines (a line break before the record's own end).
-  const spanning = new Set<number>();
+  // Records whose cells are a guess: a stray quote, or short of cells with a line break before the record's end.
+  const unsure = new Set<number>();
   let keys: string[] = [];
   let first = true;
   for await (const batch of rawRecords(open(), delimiter)) {
@@ -199,10 +199,10 @@ async function gather(open: () => AsyncIterable<Uint8Array>, delimiter: string, 
       const c: Candidate = { line: r.line, row: w.row, key: w.key, values, fields: w.fields };
       if (cells === undefined) unreadable.set(c, w.fields);
       else candidates.push(c);
-      if (text !== undefined && cells !== undefined && cells.cells.length < keys.length && /[\r\n]/.test(text.replace(/(?:\r\n|\r|\n)$/, ''))) spanning.add(r.line);
+      if (cells !== undefined && (cells.stray || (cells.cells.length < keys.length && /[\r\n]/.test(cells.body)))) unsure.add(r.line);
     }
   }
-  return { candidates, keys, unreadable, spanning };
+  return { candidates, keys, unreadable, unsure };
 }
 
 /** The input's bytes with the edited cells replaced: every other record is copied as it is. */

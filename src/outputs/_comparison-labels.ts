@@ -132,9 +132,13 @@ export function comparisonError(report: ComparisonReport, l: ComparisonLabels): 
  */
 export function sidesNamed(text: string, l: ComparisonLabels): string {
   if (l.locale === 'en') return text;
-  return text.replace(/(^|; )(source|copy): /g, (_m, before: string, side: 'source' | 'copy') =>
-    `${before}${(side === 'source' ? l.source : l.copy).toLocaleLowerCase('vi')}: `);
+  return text.replace(/(^|; )(source|copy): /g, (_m, before: string, side: 'source' | 'copy') => `${before}${SIDE_VI[side]}: `);
 }
+
+/** The two inputs' names in Vietnamese inside a sentence (`nguồn`, `bản sao`): the labels' words, in lower case. */
+export const SIDE_VI: Readonly<Record<'source' | 'copy', string>> = {
+  source: VI.source.toLocaleLowerCase('vi'), copy: VI.copy.toLocaleLowerCase('vi'),
+};
 
 /** "Nothing to compare" (the report's `error` when both sides were read whole and held no record), in Vietnamese. */
 const NOTHING_VI = 'không có gì để đối chiếu: nguồn và bản sao không có bản ghi nào (0 dòng mỗi bên)';
