@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_WORKERS_DIR } from './test/setup/source-workers.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -16,6 +18,9 @@ export default defineConfig({
   },
   test: {
     setupFiles: ['test/setup/verify-reports.ts', 'test/setup/verify-comparisons.ts'],
+    // Worker threads run a bundle of the sources built once for the run (test/setup/source-workers.ts says why).
+    globalSetup: ['test/setup/source-workers.ts'],
+    env: { DDSS_SOURCE_WORKERS: join(SOURCE_WORKERS_DIR, String(process.pid)) },
     testTimeout: 30_000,
     // Measured on 2 cores (the CI's size): vitest's default of one test process per core but one ran the suite in
     // 579 s; two processes in 480 s (the worker-thread and PostgreSQL tests wait on other processes much of the time).

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DatasetDefinition } from '../core/types.js';
 import type { LiveMarks } from '../core/live-marks.js';
@@ -31,7 +32,9 @@ export async function loadDefinitionRef(ref: DefinitionRef): Promise<DatasetDefi
     return loadDefinition(ref.module.startsWith('file:') ? fileURLToPath(ref.module) : ref.module);
   }
   const url = ref.module.startsWith('file:') ? ref.module : pathToFileURL(ref.module).href;
-  const mod = /\.[cm]?ts$/.test(url) && !ownSource(url) ? await viaJiti(url) : await nativeOrJiti(url);
+  const inBundle = bundled(url);
+  const mod = inBundle !== undefined ? await import(inBundle) as Record<string, unknown>
+    : /\.[cm]?ts$/.test(url) && !ownSource(url) ? await viaJiti(url) : await nativeOrJiti(url);
   const candidates = Object.values(mod).concat(Object.values((mod.default ?? {}) as Record<string, unknown>), [mod.default]);
   const found = candidates.find((v): v is DatasetDefinition =>
     typeof v === 'object' && v !== null && (v as DatasetDefinition).name === ref.name && 'fields' in v);
@@ -46,6 +49,17 @@ export async function loadDefinitionRef(ref: DefinitionRef): Promise<DatasetDefi
 function ownSource(url: string): boolean {
   const nativeTs = (globalThis as Record<symbol, unknown>)[Symbol.for('ddss.native-typescript')] === true;
   return nativeTs && url.startsWith(new URL('../../', import.meta.url).href);
+}
+
+/**
+ * The test run's bundle of a module under the checkout (src/parallel/worker-from-source.mjs), when this worker runs
+ * from it: the module then shares the bundle's copy of ddss, as it shares tsx's under tsx.
+ */
+function bundled(url: string): string | undefined {
+  const at = (globalThis as Record<symbol, unknown>)[Symbol.for('ddss.source-bundle')] as { root: string; bundle: string } | undefined;
+  if (at === undefined || !url.startsWith(at.root) || !/\.m?ts$/.test(url)) return undefined;
+  const js = new URL(url.slice(at.root.length).replace(/ts$/, 'js'), at.bundle);
+  return existsSync(js) ? js.href : undefined;
 }
 
 /**
