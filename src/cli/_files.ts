@@ -36,10 +36,14 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
   const seen: Array<{ o: OutputPath; id: FileId }> = [];
   for (const o of outputs) {
     const dir = await stat(dirname(o.path)).catch(() => undefined);
-    if (dir === undefined || !dir.isDirectory()) throw usage(`--${o.flag}: directory of "${o.given}" does not exist`);
+    if (dir === undefined || !dir.isDirectory()) {
+      throw usage(`--${o.flag}: directory of "${o.given}" does not exist`, `--${o.flag}: thư mục của "${o.given}" không tồn tại`);
+    }
     const id = await identify(o.path);
     if (source !== undefined && sameFile(id, source)) {
-      throw usage(`--${o.flag} "${o.given}" is the input file${resolve(o.path) === resolve(input) ? '' : ' (a link to it)'}; refusing to write over it`);
+      const link = resolve(o.path) !== resolve(input);
+      throw usage(`--${o.flag} "${o.given}" is the input file${link ? ' (a link to it)' : ''}; refusing to write over it`,
+        `--${o.flag} "${o.given}" là tệp đầu vào${link ? ' (một liên kết tới tệp đó)' : ''}; không ghi đè lên tệp đầu vào`);
     }
     const hit = others.find((r) => r.id.stats !== undefined && sameFile(id, r.id));
     if (hit !== undefined) throw readOver(o, hit.what);
@@ -206,7 +210,9 @@ export async function stageOutput(o: OutputPath, bytes: string | Uint8Array, for
 /** The error for an existing output file without `--force`. */
 export function refuse(o: OutputPath): CliError {
   return usage(`refusing to overwrite existing "${o.given}" (--${o.flag}); ${o.noForce === true
-    ? 'name a file that does not exist (this command never replaces one)' : 'use --force to replace it'}`);
+    ? 'name a file that does not exist (this command never replaces one)' : 'use --force to replace it'}`,
+  `không ghi đè tệp đã có "${o.given}" (--${o.flag}); ${o.noForce === true
+    ? 'hãy nêu tên một tệp chưa có (lệnh này không bao giờ thay thế tệp)' : 'dùng --force để thay thế tệp đó'}`);
 }
 
 /** The error for an output that cannot be written (exit 3: the run happened, its result could not be kept). */

@@ -12,10 +12,9 @@ import { appendPostgresHistory, postgresHistoryName, readPostgresHistory, type P
 import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import { isPostgresUrl, type PostgresArgs } from './_postgres-args.js';
-import { CliError, EXIT, usage } from './_errors.js';
+import { CliError, EXIT, cannotRead, usage } from './_errors.js';
 import { isStdin, STDIN_NAME } from './_stdin.js';
 import { requireReadable } from './_input.js';
-import { fileErrorText } from '../core/file-error-text.js';
 
 /** A run's history file: the earlier runs read before the run, the line appended after it. */
 export interface RunHistory {
@@ -76,7 +75,7 @@ export function historyReadError(e: unknown, target: HistoryTarget, damaged: (me
   const message = (e as Error).message.replace(/^ddss: /, '');
   if (/is not (a ddss history|a table name)/.test(message)) return damaged(message);
   if (target.kind === 'postgres') return unreachable(message);
-  return new CliError(`cannot read "${target.given}": ${fileErrorText((e as Error).cause ?? e)}`, EXIT.unevaluated);
+  return cannotRead(target.given, (e as Error).cause ?? e);
 }
 
 /**

@@ -13,8 +13,7 @@ import { readPostgres } from '../sources/postgres/read-postgres.js';
 import { pgPassword } from '../sources/postgres/pgpass.js';
 import { redactUrl, urlPassword } from '../sources/postgres/redact.js';
 import type { PostgresArgs } from './_postgres-args.js';
-import { fileErrorText } from '../core/file-error-text.js';
-import { CliError, EXIT, UnknownFormatError, usage } from './_errors.js';
+import { UnknownFormatError, cannotRead, usage } from './_errors.js';
 import { isStdin, STDIN_NAME } from './_stdin.js';
 import { cliPath } from './_cli-path.js';
 import type { InputFormat } from './_validate-args.js';
@@ -167,12 +166,15 @@ export async function requireRereadable(input: string, given: string, why: strin
 export async function requireReadable(path: string, given: string): Promise<void> {
   if (isStdin(given)) return;
   // An empty argument (an unset shell variable, "$FILE") named the working directory: `cannot read "": it is a directory`, exit 3.
-  if (given === '') throw usage('the input is an empty argument (an unset shell variable?): name a file');
+  if (given === '') {
+    throw usage('the input is an empty argument (an unset shell variable?): name a file',
+      'đầu vào là một đối số rỗng (một biến shell chưa được đặt?): hãy nêu tên một tệp');
+  }
   try {
     if ((await stat(path)).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     await access(path, constants.R_OK);
   } catch (e) {
-    throw new CliError(`cannot read "${given}": ${fileErrorText(e)}`, EXIT.unevaluated);
+    throw cannotRead(given, e);
   }
 }
 

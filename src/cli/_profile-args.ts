@@ -68,7 +68,7 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
       encoding: undefined, delimiter: undefined, sheet: undefined, range: undefined, rename: undefined, jsonRecords: undefined, showValues: false,
       now: undefined, workers: 1, communes: [], locale: 'en' };
   }
-  if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)');
+  if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)', 'profile cần một tệp <input> (xem ddss profile --help)');
   if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
   const input = positionals[0] as string;
   refuseDatabase(input, 'profile');

@@ -11,7 +11,7 @@ import { openPostgres } from './_input.js';
 import type { Reference } from '../reference/reference.js';
 import type { DatasetDefinition, Violation } from '../core/types.js';
 import type { ShardState } from '../parallel/shard-state.js';
-import { CliError, EXIT } from './_errors.js';
+import { CliError, EXIT, cannotRead } from './_errors.js';
 import { fileErrorText } from '../core/file-error-text.js';
 import { plainText } from '../outputs/_escape.js';
 import { stageOutput, type OutputPath } from './_files.js';
@@ -77,7 +77,7 @@ export async function runShard(r: ShardRun, io: CliIo): Promise<number> {
     // A table that cannot be cut (the server, the catalog) could not be evaluated (exit 3).
     if (e instanceof PostgresShardError) throw new CliError(text, EXIT.unevaluated);
     // A file that cannot be opened could not be evaluated (exit 3); anything else is how the shard was asked for.
-    throw new CliError(err.code === undefined ? text : `cannot read "${args.input}": ${text}`, err.code === undefined ? EXIT.usage : EXIT.unevaluated);
+    throw err.code === undefined ? new CliError(text, EXIT.usage) : cannotRead(args.input, e);
   }
   // The state names its violations and graded-records files (relative to itself) with their sha256 and lines: they
   // are flushed and hashed as written, then the three are placed together, the state first (a state that cannot be

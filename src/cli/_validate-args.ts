@@ -135,7 +135,10 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
   });
   const help = v.help === true;
   if (help) return { ...EMPTY, help };
-  if (positionals.length === 0) throw usage('validate needs an <input> file or postgresql:// URL (see ddss validate --help)');
+  if (positionals.length === 0) {
+    throw usage('validate needs an <input> file or postgresql:// URL (see ddss validate --help)',
+      'validate cần một tệp <input> hoặc một URL postgresql:// (xem ddss validate --help)');
+  }
   if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`);
   const input = positionals[0] as string;
   if (v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');

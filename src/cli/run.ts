@@ -1,4 +1,5 @@
 import { CliError, EXIT } from './_errors.js';
+import { localeOf } from './_interrupt.js';
 import type { CliIo } from './_io.js';
 import { version } from '../core/version.js';
 import { MAIN_HELP } from './help.js';
@@ -48,7 +49,8 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
   } catch (e) {
     // Messages quote arguments ("cannot read …"): a postgresql:// argument is never quoted with its password.
     if (e instanceof CliError) {
-      io.stderr.write(hideUrlPasswords(`ddss: ${e.message}\n`, argv));
+      const text = e.vi !== undefined && localeOf(argv) === 'vi' ? e.vi : e.message;
+      io.stderr.write(hideUrlPasswords(`ddss: ${text}\n`, argv));
       return e.exitCode;
     }
     // A bug, not a user error: say so in one line; the stack only on request.

@@ -78,7 +78,7 @@ export async function validate(argv: readonly string[], io: CliIo): Promise<numb
       'then to validate against it)', 'give --dataset, or save the data to a file first');
   }
   const suggested = args.dataset === undefined
-    ? await suggestedDataset(input, args.input, inputOptions(args, encoding), runNow(args, undefined), io, args.workers)
+    ? await suggestedDataset(input, args.input, inputOptions(args, encoding), runNow(args, undefined), io, args.workers, args.locale)
     : undefined;
   try {
     return await _validate(args, suggested?.path ?? args.dataset ?? '', input, encoding, { out, vio, grd, state, hist }, io);

@@ -16,6 +16,23 @@ describe('fileErrorText', () => {
     expect(fileErrorText(systemError(code), { code: true })).toBe(`${words} (${code})`);
   });
 
+  it.each([
+    ['ENOENT', 'không tìm thấy tệp'],
+    ['ENOTDIR', 'không tìm thấy tệp (một phần của đường dẫn là tệp, không phải thư mục)'],
+    ['EISDIR', 'đây là một thư mục'],
+    ['EACCES', 'không có quyền truy cập'],
+    ['EPERM', 'không có quyền truy cập'],
+    ['ELOOP', 'quá nhiều tầng liên kết tượng trưng'],
+    ['ENAMETOOLONG', 'tên tệp quá dài'],
+  ])('%s in Vietnamese is "%s"', (code, words) => {
+    expect(fileErrorText(systemError(code), { locale: 'vi' })).toBe(words);
+    expect(fileErrorText(systemError(code), { locale: 'vi', code: true })).toBe(`${words} (${code})`);
+  });
+
+  it('an error without words of its own keeps its message in Vietnamese too', () => {
+    expect(fileErrorText(systemError('EIO', 'EIO: i/o error, read'), { locale: 'vi' })).toBe('EIO: i/o error, read');
+  });
+
   it('any other error is its own message, without a leading "ddss: "', () => {
     expect(fileErrorText(systemError('EIO', 'EIO: i/o error, read'))).toBe('EIO: i/o error, read');
     expect(fileErrorText(systemError('EIO', 'EIO: i/o error, read'), { code: true })).toBe('EIO: i/o error, read');

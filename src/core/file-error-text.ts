@@ -14,17 +14,30 @@ const WORDS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the file name is too long',
 };
 
+/** The same words in Vietnamese, for the CLI under `--locale vi`. */
+const WORDS_VI: Readonly<Record<string, string>> = {
+  ENOENT: 'không tìm thấy tệp',
+  ENOTDIR: 'không tìm thấy tệp (một phần của đường dẫn là tệp, không phải thư mục)',
+  EISDIR: 'đây là một thư mục',
+  EACCES: 'không có quyền truy cập',
+  EPERM: 'không có quyền truy cập',
+  ELOOP: 'quá nhiều tầng liên kết tượng trưng',
+  ENAMETOOLONG: 'tên tệp quá dài',
+};
+
 /**
  * Why a file could not be read, in words: the words above for their error codes, else the error's own message
  * (without a leading `ddss: `). With `code`, the words end with the code in parentheses (`file not found (ENOENT)`),
- * so a program reading a report's `source.error` can still tell the cause without parsing English.
+ * so a program reading a report's `source.error` can still tell the cause without parsing English. With `locale: 'vi'`
+ * the words are Vietnamese (an error without words of its own keeps its message).
  * @example
  * fileErrorText(Object.assign(new Error("ENOENT: no such file or directory, open 'x.csv'"), { code: 'ENOENT' })); // 'file not found'
  * fileErrorText(e, { code: true }); // 'file not found (ENOENT)'
  */
-export function fileErrorText(e: unknown, options: { readonly code?: boolean } = {}): string {
+export function fileErrorText(e: unknown, options: { readonly code?: boolean; readonly locale?: 'en' | 'vi' } = {}): string {
   const code = (e as Partial<NodeJS.ErrnoException> | null | undefined)?.code;
-  const words = typeof code === 'string' && Object.hasOwn(WORDS, code) ? WORDS[code] : undefined;
+  const table = options.locale === 'vi' ? WORDS_VI : WORDS;
+  const words = typeof code === 'string' && Object.hasOwn(table, code) ? table[code] : undefined;
   if (words !== undefined) return options.code === true ? `${words} (${code as string})` : words;
   return (e instanceof Error ? e.message : String(e)).replace(/^ddss: /, '');
 }
