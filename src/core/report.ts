@@ -114,9 +114,12 @@ function nothingEvaluated(plan: Plan, st: ValidatorState, rules: readonly RuleRe
   const nothing = vi ? 'không có gì để đánh giá' : 'nothing to evaluate';
   // A header sharing no column with the definition is another file, whatever rules that read raw cells or count rows
   // found (two excelSerial rules "passed" on every row of one, and the run was a plain "failed" with Correct 100%).
+  // So is a header of other names above no rows (`a,b`, or only blank lines): it was a plain "failed" for the row
+  // count, where the same file with rows was not evaluated. No header at all (JSON `[]`) is "0 data rows".
   const columns = st.columns;
   const n = plan.fields.length;
-  if (st.rows > 0 && columns !== null && n > 0 && plan.fields.every((f) => !columns.includes(f.name))) {
+  if ((st.rows > 0 || (columns?.length ?? 0) > 0) && columns !== null && n > 0
+    && plan.fields.every((f) => !columns.includes(f.name))) {
     return `${nothing}: ${vi ? `không trường nào trong ${n} trường đã khai báo là một cột của dữ liệu đầu vào`
       : `none of the ${n} declared fields is a column of the input`}`;
   }

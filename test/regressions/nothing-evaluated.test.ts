@@ -42,6 +42,17 @@ describe('nothing evaluated', () => {
     expect([report.status, report.error]).toEqual(['error', 'nothing to evaluate: none of the 20 declared fields is a column of the input']);
   });
 
+  // Above no rows the same header was a plain "failed" for the row count (exit 1), where it is not evaluated with rows.
+  it.each([['another header', 'a,b\n'], ['only blank lines', '\n\n\n']])('so is %s above no rows', async (_, text) => {
+    const { landParcels } = await import('../../rules/datasets/land-parcels.js');
+    const report = await validate(landParcels, csv(text), { now: NOW });
+    expect([report.rows, report.status, report.error])
+      .toEqual([0, 'error', 'nothing to evaluate: none of the 20 declared fields is a column of the input']);
+    // A header of the definition's own names above no rows is still the row count's failure.
+    const own = await validate(landParcels, csv(`${Object.keys(landParcels.fields).join(',')}\n`), { now: NOW });
+    expect([own.status, own.error, ruleOf(own, 'rowCount').status]).toEqual(['failed', undefined, 'failed']);
+  });
+
   it('an empty array is an error too: the engine does not care where rows come from', async () => {
     const report = await validate(parcels, [], { now: NOW });
     expect([report.status, report.error]).toEqual(['error', 'nothing to evaluate: 0 data rows']);
