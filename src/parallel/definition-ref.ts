@@ -58,7 +58,7 @@ function ownSource(url: string): boolean {
 function bundled(url: string): string | undefined {
   const at = (globalThis as Record<symbol, unknown>)[Symbol.for('ddss.source-bundle')] as { root: string; bundle: string } | undefined;
   if (at === undefined || !url.startsWith(at.root) || !/\.m?ts$/.test(url)) return undefined;
-  const js = new URL(url.slice(at.root.length).replace(/ts$/, 'js'), at.bundle);
+  const js = new URL(url.slice(at.root.length).replace(/\.m?ts$/, '.js'), at.bundle);
   return existsSync(js) ? js.href : undefined;
 }
 

@@ -54,12 +54,16 @@ async function bundle(out: string): Promise<void> {
   writeFileSync(join(out, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module' }));
 }
 
-/** The TypeScript modules under `dir` that are not tests (a test file imports vitest, which a worker cannot run). */
+/**
+ * The TypeScript modules under `dir` that are not tests (a test file imports vitest, which a worker cannot run), nor
+ * outputs the examples wrote.
+ */
 function modules(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.m?ts$/.test(e.name) && !/\.(test|d)\.m?ts$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((p) => !p.includes(`${join('node_modules', '')}`) && !p.includes(join('examples', 'out')));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || path === join(ROOT, 'examples', 'out') ? [] : modules(path);
+    return e.isFile() && /\.m?ts$/.test(e.name) && !/\.(test|d)\.m?ts$/.test(e.name) ? [path] : [];
+  });
 }
 
 function removeStale(): void {
