@@ -26,6 +26,50 @@ describe('a title above the header', () => {
     expect((JSON.parse(fromThere.stdout) as { rows: number }).rows).toBe(rows.length - 1);
   });
 
+  it('in a CSV file: no --rename is suggested for the columns, which are there, further down', async () => {
+    const path = tmp.path('title.csv');
+    writeFileSync(path, `DANH SÁCH THỬA ĐẤT — XÃ A,,\n${parcels}`);
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
+    // Before: "…; read a column as a field with --rename "COLUMN=FIELD"", above the line saying where the header is.
+    expect(r.stderr).toContain('ddss: 5 declared columns are not in the header: parcel_id, owner_id, owner_name, area_m2, ' +
+      'issued_on (source.missing_column)\n');
+    expect(r.stderr).not.toContain('--rename');
+    expect(r.stderr).toContain('ddss: the header seems to be line 2');
+  });
+
+  // Some exports write Excel's delimiter directive on line 1 (`sep=;`), most often with semicolons (a decimal comma's
+  // locale, as Vietnamese Excel's). It read as a header of one column; declaring --delimiter ';' then read `sep=` as the
+  // header: two rounds before the command that reads the file.
+  it.each([
+    [';', "sep=;", " --delimiter ';'", 'ddss: the header is one column holding ";": the file seems separated by it; declare --delimiter \';\'\n'],
+    ['\t', 'sep=\\t', ' --delimiter tab', ''],
+    [',', 'sep=,', '', ''],
+  ])('a "sep=" directive on line 1 (%j): the header below it, and the delimiter it names, in one hint', async (d, shown, flag, first) => {
+    const path = tmp.path('sep.csv');
+    writeFileSync(path, `sep=${d}\n${parcels.replaceAll(',', d)}`);
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW]);
+    expect(r.code).toBe(3);
+    const hint = `ddss: the header seems to be line 2 (it names 5 of the 5 declared columns; line 1, "${shown}", is a spreadsheet's ` +
+      `delimiter directive (Excel's), not a header); the lines above it are no data: remove them, or read from there: ` +
+      `tail -n +2 ${JSON.stringify(path)} | ddss validate -${flag} …\n`;
+    expect(r.stderr).toContain(hint);
+    if (first !== '') expect(r.stderr.startsWith(first)).toBe(true);
+    // The command it gives reads the file.
+    const args = flag === '' ? [] : ['--delimiter', d === '\t' ? 'tab' : d];
+    const fromThere = await cli(['validate', '-', '--dataset', 'parcels.yaml', ...NOW, ...args, '--format', 'json'], {
+      stdin: readFileSync(path, 'utf8').split('\n').slice(1).join('\n') });
+    expect(JSON.parse(fromThere.stdout) as { rows: number }).toMatchObject({ rows: rows.length - 1, status: expect.not.stringMatching(/^error$/) });
+  });
+
+  it('a "sep=" directive under --locale vi', async () => {
+    const path = tmp.path('sep.csv');
+    writeFileSync(path, `sep=;\n${parcels.replaceAll(',', ';')}`);
+    const r = await cli(['validate', path, '--dataset', 'parcels.yaml', ...NOW, '--locale', 'vi']);
+    expect(r.stderr).toContain('(nó có 5 trong 5 cột đã khai báo; dòng 1, "sep=;", là chỉ thị dấu phân cách của bảng tính (Excel), ' +
+      `không phải dòng tiêu đề); các dòng phía trên không phải dữ liệu: hãy xóa chúng, hoặc đọc từ đó: tail -n +2 ${JSON.stringify(path)} ` +
+      "| ddss validate - --delimiter ';' …\n");
+  });
+
   it('in a workbook: the hint names the sheet row (empty rows counted as Excel does), and --range reads from there', async () => {
     const path = await writeWorkbook((wb) => {
       const ws = wb.addWorksheet('Sổ');

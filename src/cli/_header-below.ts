@@ -18,6 +18,13 @@ export interface HeaderBelow {
   readonly row: number;
   readonly line: number;
   readonly matched: number;
+  /**
+   * The delimiter of a spreadsheet's directive on line 1 (`sep=;`, which Excel reads and some exports write for it)
+   * when the header was found reading the file with it rather than with the run's delimiter.
+   */
+  readonly delimiter?: string;
+  /** Line 1 is such a directive (`sep=;`), whichever delimiter found the header. */
+  readonly directive?: string;
 }
 
 /**
@@ -34,15 +41,41 @@ export async function headerBelow(report: Report, path: string, o: InputOptions,
   if (declared.length < 2 || missing * 2 < declared.length) return undefined;
   const records = await firstRecords(path, o);
   if (records === undefined) return undefined;
+  // A spreadsheet's `sep=;` directive on line 1: the header is below it, in cells separated by its delimiter.
+  const directive = o.format === 'csv' || o.format === 'tsv' ? sepDirective(records, o.delimiter ?? (o.format === 'tsv' ? '\t' : ',')) : undefined;
+  if (directive !== undefined && directive.delimiter !== directive.read) {
+    const again = await firstRecords(path, { ...o, delimiter: directive.delimiter });
+    const found = again === undefined ? undefined : bestHeader(again, o.format, declared);
+    return found === undefined ? undefined : { ...found, delimiter: directive.delimiter, directive: directive.line };
+  }
+  const found = bestHeader(records, o.format, declared);
+  return found === undefined || directive === undefined ? found : { ...found, directive: directive.line };
+}
+
+/**
+ * Line 1 as a spreadsheet's delimiter directive (`sep=;`, `sep=,`, `sep=\t`; the name in any case), with the delimiter
+ * it names and the one the line was read with; undefined when line 1 is something else.
+ */
+function sepDirective(records: readonly Leading[], read: string): { line: string; delimiter: string; read: string } | undefined {
+  const first = records[0];
+  if (first === undefined || first.line !== 1) return undefined;
+  // The line's text again: a `sep=,` read with commas is the cells `sep=` and ``.
+  const line = first.cells.map((c) => (typeof c === 'string' ? c : '')).join(read);
+  const m = /^sep=(.)$/i.exec(line);
+  return m === null ? undefined : { line, delimiter: m[1] as string, read };
+}
+
+/** The record below the first that names the most declared columns: at least two, and half of them. */
+function bestHeader(records: readonly Leading[], format: string, declared: readonly string[]): HeaderBelow | undefined {
   const names = new Set(declared);
   const named = records.map((r) => r.cells.filter((c) => typeof c === 'string' && names.has(c.trim())).length);
-  const from = firstBelow(records, o.format);
-  let best: HeaderBelow | undefined;
+  const from = firstBelow(records, format);
+  let found: HeaderBelow | undefined;
   for (let k = from; k < records.length; k++) {
     const matched = named[k] as number;
-    if (matched > (best?.matched ?? (from === 0 ? 0 : named[0] ?? 0))) best = { row: k + 1, line: (records[k] as Leading).line, matched };
+    if (matched > (found?.matched ?? (from === 0 ? 0 : named[0] ?? 0))) found = { row: k + 1, line: (records[k] as Leading).line, matched };
   }
-  return best !== undefined && best.matched >= 2 && best.matched * 2 >= declared.length ? best : undefined;
+  return found !== undefined && found.matched >= 2 && found.matched * 2 >= declared.length ? found : undefined;
 }
 
 /**
@@ -145,8 +178,13 @@ export function headerHint(found: HeaderBelow, format: string, given: string, wh
       `read from there with --range ${found.line}:1048576`;
   }
   const from = `tail -n +${found.line} ${shellArg(given)}`;
+  // Found reading the cells with a `sep=` directive's delimiter: the command reads them so too.
+  // Written as the delimiter hint writes it (`--delimiter ';'`, `--delimiter tab`).
+  const d = found.delimiter;
+  const flag = d === undefined ? '' : ` --delimiter ${d === '\t' ? 'tab' : d === "'" ? shellArg(d) : `'${d}'`}`;
   // `validate` without --dataset reads its input twice (to suggest a definition): a pipe cannot be, so a file.
-  const read = command === 'validate-suggested' ? `${from} > table.csv, ${vi ? 'rồi' : 'then'} ddss validate table.csv` : `${from} | ddss ${command} - …`;
+  const read = command === 'validate-suggested' ? `${from} > table.csv, ${vi ? 'rồi' : 'then'} ddss validate table.csv${flag}`
+    : `${from} | ddss ${command} -${flag} …`;
   return vi ? `ddss: dòng tiêu đề có vẻ là dòng ${found.line} (${why}); các dòng phía trên không phải dữ liệu: hãy xóa chúng, ` +
     `hoặc đọc từ đó: ${read}`
     : `ddss: the header seems to be line ${found.line} (${why}); the lines above it are no data: remove them, or ` +

@@ -2,7 +2,7 @@ import { runNow } from './_args.js';
 import { dirname, relative } from 'node:path';
 import { cliPath } from './_cli-path.js';
 import { validate as validateDataset } from '../validate.js';
-import type { DatasetDefinition, Report, Violation } from '../core/types.js';
+import type { DatasetDefinition, Locale, Report, Violation } from '../core/types.js';
 import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, isSystemError, usage } from './_errors.js';
 import { appendedPath, checkOutputs, outputPath, refuseReadFiles, stageOutput, type OutputPath } from './_files.js';
@@ -26,7 +26,7 @@ import { historyViolations } from '../history/with-history.js';
 import type { RecordGrade } from '../core/grades.js';
 import { VALIDATE_HELP } from './help.js';
 import { runShard } from './_shard-run.js';
-import { headerBelow, headerHint } from './_header-below.js';
+import { headerBelow, headerHint, type HeaderBelow } from './_header-below.js';
 import { requireRenamed, requireRenameFields } from './_rename.js';
 import { composeRename, readRename, type Rename } from '../core/rename.js';
 import { formatHints } from './_format-hints.js';
@@ -192,19 +192,16 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     io.stdout.write(render(withOutputTime(report, performance.now() - outputStarted), 'text', { locale: args.locale, color: false }));
   }
   await history?.append(report);
-  _explain(report, io, args.shard === undefined, args.shard === undefined ? GZIP_PIPE : null,
-    { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
   // A title above the header makes every declared column "missing": say where the header seems to be.
   // Only a regular file is read again: a named pipe's writer has gone (opening it would wait for ever), a pipe is empty.
-  if (args.postgres === undefined && await readsAgain(input, args.input)) {
-    const options = inputOptions(args, encoding, rename);
-    const found = await headerBelow(report, input, options, Object.keys(definition.fields));
-    if (found !== undefined) {
-      const declared = Object.keys(definition.fields).length;
-      const why = report.locale === 'vi' ? `nó có ${found.matched} trong ${declared} cột đã khai báo`
-        : `it names ${found.matched} of the ${declared} declared columns`;
-      io.stderr.write(`${headerHint(found, args.inputFormat, args.input, why, 'validate', report.locale)}\n`);
-    }
+  const again = args.postgres === undefined && await readsAgain(input, args.input);
+  const options = inputOptions(args, encoding, rename);
+  const found = again ? await headerBelow(report, input, options, Object.keys(definition.fields)) : undefined;
+  // With the header further down, the columns are not missing under other names: no --rename to suggest.
+  _explain(report, io, args.shard === undefined && found === undefined, args.shard === undefined ? GZIP_PIPE : null,
+    { ...(definition.rename === undefined ? {} : { definition: definition.rename }), ...(args.rename === undefined ? {} : { flags: args.rename }) });
+  if (again) {
+    if (found !== undefined) io.stderr.write(`${headerHint(found, args.inputFormat, args.input, belowWhy(found, definition, report.locale), 'validate', report.locale)}\n`);
     // A date or number field declared in one format over a column written in another: name the one its values read in.
     const builtin = builtins().has(spec) ? spec : undefined;
     for (const hint of await formatHints(report, definition, openInput(input, args.input, options), builtin)) io.stderr.write(`${hint}\n`);
@@ -212,6 +209,15 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
     for (const hint of await referenceHints(report, definition, references, openInput(input, args.input, options))) io.stderr.write(`${hint}\n`);
   }
   return EXIT_BY_STATUS[report.status];
+}
+
+/** What makes a record below the first the header, for `headerHint`: the declared columns it names, and a `sep=` line above it. */
+function belowWhy(found: HeaderBelow, definition: DatasetDefinition, locale: Locale): string {
+  const declared = Object.keys(definition.fields).length;
+  const sep = found.directive === undefined ? ''
+    : locale === 'vi' ? `; dòng 1, "${found.directive}", là chỉ thị dấu phân cách của bảng tính (Excel), không phải dòng tiêu đề`
+      : `; line 1, "${found.directive}", is a spreadsheet's delimiter directive (Excel's), not a header`;
+  return locale === 'vi' ? `nó có ${found.matched} trong ${declared} cột đã khai báo${sep}` : `it names ${found.matched} of the ${declared} declared columns${sep}`;
 }
 
 /** How the input file is read, as every read of it in one run must (the run itself, a suggestion, the hints). */
