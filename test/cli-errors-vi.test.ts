@@ -52,6 +52,24 @@ describe('CLI errors under --locale vi', () => {
     expect((await cli(['profile', '--locale=vi'])).stderr).toBe('ddss: profile cần một tệp <input> (xem ddss profile --help)\n');
   });
 
+  it('a flag value outside its list or range, a value read as an option, a flag that does not exist (exit 2)', async () => {
+    const vi = async (...flags: string[]) => (await run('validate', 'parcels.csv', '--dataset', 'parcels.yaml', ...flags, '--locale', 'vi'));
+    expect(await vi('--format', 'xml')).toMatchObject({ code: 2,
+      stderr: 'ddss: --format phải là một trong các giá trị text, json, html, junit, md, nhận được "xml"\n' });
+    expect((await vi('--workers', '0')).stderr).toBe('ddss: --workers phải là một số nguyên từ 1 đến 256, nhận được "0"\n');
+    expect((await vi('--max-samples', 'x')).stderr).toBe('ddss: --max-samples phải là một số nguyên ≥ 0, nhận được "x"\n');
+    expect((await vi('--fail-under', '2')).stderr).toBe('ddss: --fail-under phải là một số từ 0 đến 1, nhận được "2"\n');
+    expect((await vi('--max-samples', '-1')).stderr).toBe('ddss: sau --max-samples là "-1", được đọc như một tùy chọn: hãy viết ' +
+      '--max-samples=-1 để đặt giá trị đó, hoặc đặt cho --max-samples một giá trị (xem --help)\n');
+    expect((await run('validate', 'parcels.csv', '--dataset', 'parcels.yaml', '--format', 'xml')).stderr)
+      .toBe('ddss: --format must be one of text, json, html, junit, md, got "xml"\n');
+    // Node's words for a flag that does not exist, or has no value.
+    expect((await vi('--workerz', '2')).stderr).toBe("ddss: không có tùy chọn '--workerz' (xem --help)\n");
+    expect((await cli(['validate', 'parcels.csv', '--locale', 'vi', '--workers'])).stderr)
+      .toBe("ddss: tùy chọn '--workers <value>' thiếu giá trị (xem --help)\n");
+    expect((await run('validate', 'parcels.csv', '--workerz', '2')).stderr).toBe("ddss: Unknown option '--workerz' (see --help)\n");
+  });
+
   it('validate without --dataset says which definition it validates against, in Vietnamese', async () => {
     const vi = await run('validate', 'parcels.csv', '--locale', 'vi');
     expect(vi.stderr.split('\n')[0]).toBe('ddss: không có --dataset: kiểm tra theo định nghĩa mà ddss profile đề xuất cho tệp này ' +

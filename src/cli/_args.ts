@@ -16,21 +16,34 @@ export function parse<O extends Options>(argv: readonly string[], options: O) {
   } catch (e) {
     const text = (e as Error).message;
     const ambiguous = /^Option '(--[^' ]+)(?: <value>)?' argument is ambiguous/.exec(text);
-    if (ambiguous !== null) throw usage(ambiguousValue(argv, ambiguous[1] as string));
+    if (ambiguous !== null) throw usage(ambiguousValue(argv, ambiguous[1] as string), ambiguousValue(argv, ambiguous[1] as string, 'vi'));
     // Node adds a long hint about `--` after unknown options; the first sentence is the useful part.
-    throw usage(`${(text.split(/\.\s/)[0] ?? text).replace(/\.$/, '')} (see --help)`);
+    const first = (text.split(/\.\s/)[0] ?? text).replace(/\.$/, '');
+    throw usage(`${first} (see --help)`, nodeWordsVi(first));
   }
+}
+
+/** Node's words for the parse errors users make, in Vietnamese (undefined for any other: it stays as Node says it). */
+function nodeWordsVi(text: string): string | undefined {
+  const unknown = /^Unknown option '([^']+)'$/.exec(text);
+  if (unknown !== null) return `không có tùy chọn '${unknown[1] as string}' (xem --help)`;
+  const missing = /^Option '([^']+)' argument missing$/.exec(text);
+  if (missing !== null) return `tùy chọn '${missing[1] as string}' thiếu giá trị (xem --help)`;
+  return undefined;
 }
 
 /**
  * `--top -1`: parseArgs takes a value starting with a dash for an option and calls it "ambiguous", which says nothing
  * of what to write instead. Names the value and the form that passes it (or says the flag has no value).
  */
-function ambiguousValue(argv: readonly string[], flag: string): string {
+function ambiguousValue(argv: readonly string[], flag: string, locale: 'en' | 'vi' = 'en'): string {
   const i = argv.lastIndexOf(flag);
   const value = i >= 0 ? argv[i + 1] : undefined;
-  if (value === undefined || !value.startsWith('-')) return `${flag} needs a value (see --help)`;
-  return `${flag} is followed by "${value}", which reads as an option: write ${flag}=${value} to give it that value, ` +
+  const vi = locale === 'vi';
+  if (value === undefined || !value.startsWith('-')) return vi ? `${flag} cần một giá trị (xem --help)` : `${flag} needs a value (see --help)`;
+  return vi ? `sau ${flag} là "${value}", được đọc như một tùy chọn: hãy viết ${flag}=${value} để đặt giá trị đó, ` +
+    `hoặc đặt cho ${flag} một giá trị (xem --help)`
+    : `${flag} is followed by "${value}", which reads as an option: write ${flag}=${value} to give it that value, ` +
     `or give ${flag} a value (see --help)`;
 }
 
@@ -38,7 +51,8 @@ function ambiguousValue(argv: readonly string[], flag: string): string {
 export function choice<const T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw usage(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  throw usage(`--${flag} must be one of ${allowed.join(', ')}, got "${value}"`,
+    `--${flag} phải là một trong các giá trị ${allowed.join(', ')}, nhận được "${value}"`);
 }
 
 /** The report format each output file extension names. */
@@ -139,7 +153,9 @@ export function ratio(flag: string, value: string | undefined): number | undefin
   if (value === undefined) return undefined;
   // Decimal only: Number() read "0x1" as 1 and "1e-0" as 1, thresholds nobody writes on purpose.
   const n = /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= 0 && n <= 1)) throw usage(`--${flag} must be a number between 0 and 1, got "${value}"`);
+  if (!(n >= 0 && n <= 1)) {
+    throw usage(`--${flag} must be a number between 0 and 1, got "${value}"`, `--${flag} phải là một số từ 0 đến 1, nhận được "${value}"`);
+  }
   return n;
 }
 
@@ -148,7 +164,9 @@ export function whole(flag: string, value: string | undefined, min: number, max 
   if (value === undefined) return undefined;
   const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!(Number.isSafeInteger(n) && n >= min && n <= max)) {
-    throw usage(`--${flag} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, got "${value}"`);
+    const unbounded = max === Number.MAX_SAFE_INTEGER;
+    throw usage(`--${flag} must be a whole number ${unbounded ? `≥ ${min}` : `from ${min} to ${max}`}, got "${value}"`,
+      `--${flag} phải là một số nguyên ${unbounded ? `≥ ${min}` : `từ ${min} đến ${max}`}, nhận được "${value}"`);
   }
   return n;
 }
