@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, NOW } from './fixtures/cli/harness.js';
 import { CLI_MIN_BYTES_PER_WORKER } from '../src/cli/_validate-args.js';
+import { defaultWorkers } from '../src/validate.js';
+
+const defaultWorkersAtLeast2 = () => defaultWorkers() >= 2;
 
 // Definitions outside any project that installs ddss: `import 'ddss'` resolves only through the CLI's own copy.
 const dir = mkdtempSync(join(tmpdir(), 'ddss-cli-workers-'));
@@ -40,7 +43,7 @@ describe('ddss validate --workers with a definition outside the project', () => 
     expect(JSON.parse(two.stdout)).toMatchObject({ rows: 419_999, partial: false });
   }, 180_000);
 
-  it('without --workers, a file under 16 MiB per thread is read by one thread (measured: a second costs more there); --workers 2 uses two', async () => {
+  it('without --workers, a file under 20 MiB per thread is read by one thread (measured: a second costs more there); --workers 2 uses two', async () => {
     const def = join(dir, 'def.mjs');
     writeFileSync(def, DEFINITION);
     expect(statSync(csv).size).toBeLessThan(2 * CLI_MIN_BYTES_PER_WORKER);
@@ -51,6 +54,29 @@ describe('ddss validate --workers with a definition outside the project', () => 
     };
     expect(await threads()).toBe('1');
     expect(await threads('--workers', '2')).toBe('2');
+  }, 180_000);
+
+  // At 33 MiB two threads took 1.03-1.11 x one thread's time (land-parcels, insurance-participants): they were the
+  // default from 32 MiB, now from 40 MiB.
+  it('without --workers, a 33 MiB file is read by one thread, a 41 MiB one by two (on two cores or more)', async () => {
+    const def = join(dir, 'def.mjs');
+    writeFileSync(def, DEFINITION);
+    // Rows of 1,018 bytes each (fixed widths), enough of them for the file to be `mib` MiB and a little more.
+    const sized = (name: string, mib: number): string => {
+      const path = join(dir, name);
+      const pad = 'x'.repeat(1000);
+      const rows = Math.ceil((mib * 1024 * 1024) / 1018);
+      writeFileSync(path, `id,group,n,note\n${Array.from({ length: rows },
+        (_, i) => `ID-${String(i).padStart(7, '0')},a,${String(i % 1000).padStart(3, '0')},${pad}`).join('\n')}\n`);
+      expect(Math.floor(statSync(path).size / (1024 * 1024))).toBe(mib);
+      return path;
+    };
+    const threads = async (path: string) => {
+      const r = await cli(['validate', path, '--dataset', def, ...NOW, '--timings']);
+      return /^Timings: .* · (\d+) threads?$/m.exec(r.stdout)?.[1];
+    };
+    expect(await threads(sized('33.csv', 33))).toBe('1');
+    expect(await threads(sized('41.csv', 41))).toBe(defaultWorkersAtLeast2() ? '2' : '1');
   }, 180_000);
 
   it('refuses, in one line with exit 2, a definition module that validates when it is imported', async () => {

@@ -2,13 +2,15 @@ import { defaultWorkers } from '../validate.js';
 
 /**
  * The input per worker thread below which `ddss validate` without `--workers` stays on fewer threads. Measured with 2
- * cores (docs/cli.md, "--workers"; whole `ddss validate` runs, start included): on land-parcels a second thread took
- * 1.05 × one thread's time on a 19 MB file, 0.92 × at 33 MB, 0.83 × at 66 MB and 0.68 × at 195 MB; on a definition
- * of three light columns 0.93 × at 30 MB and 0.83 × at 61 MB (starting a worker, which loads ddss and compiles its
- * code again, costs more than the second core gives on small files). It was 32 MiB until merging uniqueness states
- * became appending their logs.
+ * cores (docs/cli.md, "--workers"; whole `ddss validate` runs, start included, five alternating pairs each,
+ * 2026-12-07): a second thread took 1.03–1.05 × one thread's time on 34 MB of land-parcels, 1.11 × on 34 MB of
+ * insurance-participants, 1.01 × on 41 MB of land-parcels, 0.95 × on 47 MB of enterprise-register and 49 MB of
+ * land-parcels, 0.90 × on 64 MB — so two threads from 40 MiB, where they measured even (a worker loads ddss and
+ * compiles its code again, over a second of CPU time: on smaller files that costs more than the second core gives).
+ * It was 32 MiB until merging uniqueness states became appending their logs, then 16 MiB until the engine's
+ * per-thread speed-ups of 2026-12-06/07 left the worker's fixed cost a larger share.
  */
-export const CLI_MIN_BYTES_PER_WORKER = 16 * 1024 * 1024;
+export const CLI_MIN_BYTES_PER_WORKER = 20 * 1024 * 1024;
 import { basename, extname } from 'node:path';
 import type { Locale } from '../core/types.js';
 import { cellRange, choice, sheetName, delimiter, instant, jsonRecords, parse, ratio, wallClock, whole, encodingNote, reportFormat } from './_args.js';
