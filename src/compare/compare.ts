@@ -231,7 +231,6 @@ function _requireKey(o: CompareOptions): void {
 }
 
 
-/** The `error` of a comparison of two sides without records (not partial: both were read whole). */
 /** The report's `error` when both sides were read whole and held no record (the outputs say it in their locale). */
 export const NOTHING_TO_COMPARE = 'nothing to compare: the source and the copy hold no records (0 rows on each side)';
 
