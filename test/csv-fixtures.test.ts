@@ -44,7 +44,7 @@ const cases: ReadonlyArray<readonly [string, CsvOptions, Expected]> = [
   ['unclosed-quote.csv', {}, { columns: ['id', 'note'], rows: [['1', 'ok']], lines: [2], issues: ['unclosed_quote@3'],
     records: 2, linesRead: 4 }],
   ['stray-quotes.csv', {}, { columns: ['id', 'note'], rows: [['1', 'ab"c'], ['2', 'quotedtail'], ['3', 'a "q" b'], ['4', ' "spaced"']],
-    lines: [2, 3, 4, 5], issues: [], records: 4, linesRead: 5 }],
+    lines: [2, 3, 4, 5], issues: ['stray_quote@3#1:note'], params: [{ column: 2 }], records: 4, linesRead: 5 }],
   ['endings-lf.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
   ['endings-crlf.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],
   ['endings-cr.csv', {}, { columns: ['id', 'v'], rows: [['1', 'a'], ['2', 'b']], lines: [2, 3], issues: [], records: 2, linesRead: 3 }],

@@ -73,6 +73,13 @@ describe('a reference whose reader could not read every record whole is refused 
     expect(t.error).toMatch(/1 record\(s\) .*line 3: missing_cell, .*full_name is missing/);
   });
 
+  it('a stray quote in a cell the table reads is refused (the value read is a guess); in another cell it is read', async () => {
+    const key = await load(csv(`${HEAD}001,A,Nam\n"00"2,B,Nữ\n`));
+    expect(key.error).toMatch(/1 record\(s\) .*line 3: stray_quote, id: text follows the closing quote/);
+    const other = await load(csv(`${HEAD}001,A,Nam\n002,B,"N"ữ\n`), ['full_name']);
+    expect([other.error, other.size, other.get(['002'], 'full_name')]).toEqual([undefined, 2, 'B']);
+  });
+
   it('a repeated header line (two exports joined) loses nothing: it holds no key', async () => {
     const t = await load(csv(`${HEAD}001,A,Nam\n${HEAD}002,B,Nữ\n`));
     expect([t.error, t.size, t.has(['id'])]).toEqual([undefined, 2, false]);

@@ -19,8 +19,11 @@ export interface RecordWatch {
 /** The code an object record without a read property is told by (no reader reports it: the reference finds it). */
 const ABSENT = 'absent_property';
 
-/** Cell problems that leave a cell the table reads without its value (the cell is absent or holds no value). */
-const UNREAD_CELL = new Set(['missing_cell', 'error_cell', 'formula_without_value']);
+/**
+ * Cell problems that leave a cell the table reads without its value (the cell is absent or holds no value), or with
+ * a value that is a guess (`stray_quote`: `"00108"9012345` read as `001089012345`, perhaps not the key meant).
+ */
+const UNREAD_CELL = new Set(['missing_cell', 'error_cell', 'formula_without_value', 'stray_quote']);
 
 /** Issues of one kind: how many records (or header columns) they touch, and the first. */
 interface Tally {

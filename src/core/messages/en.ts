@@ -38,6 +38,7 @@ export const en: Readonly<Record<string, string>> = {
   missing_cell: 'the record has {cells} cells, fewer than the {columns} columns; {field} is missing',
   unbalanced_quote: '{field}: a quoted value holds line breaks (further lines the record runs over: {spans}) and text follows its closing quote: a quote not closed where it should be read the records on those lines into this value (kept as written)',
   extra_cell: 'the record has {cells} cells, more than the {columns} columns',
+  stray_quote: '{field}: text follows the closing quote of a quoted value (a quote inside the value not doubled): read as spreadsheets read it, "{value}", which may not be the value meant',
   blank_row: 'the record is blank',
   invalid_encoding: 'bytes at offset {offset} are not valid {encoding}',
   unclosed_quote: 'a quoted value is not closed before the end of the input',

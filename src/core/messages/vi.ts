@@ -35,6 +35,7 @@ export const vi: Readonly<Record<string, string>> = {
   missing_cell: 'bản ghi có {cells} ô, ít hơn {columns} cột; thiếu {field}',
   unbalanced_quote: '{field}: một giá trị trong dấu ngoặc kép có ngắt dòng (số dòng sau dòng đầu của bản ghi: {spans}) và có chữ sau dấu ngoặc kép đóng: một dấu ngoặc kép không được đóng đúng chỗ đã khiến các bản ghi trên những dòng đó bị đọc gộp vào giá trị này (giữ nguyên như đã ghi)',
   extra_cell: 'bản ghi có {cells} ô, nhiều hơn {columns} cột',
+  stray_quote: '{field}: có chữ sau dấu ngoặc kép đóng của một giá trị trong dấu ngoặc kép (một dấu ngoặc kép trong giá trị không được viết đôi): được đọc như bảng tính đọc, "{value}", có thể không phải giá trị muốn ghi',
   blank_row: 'bản ghi trống',
   invalid_encoding: 'các byte tại vị trí {offset} không phải mã {encoding} hợp lệ',
   unclosed_quote: 'một giá trị trong dấu ngoặc kép không được đóng trước khi hết dữ liệu',

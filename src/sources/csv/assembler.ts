@@ -189,7 +189,7 @@ export function createAssembler(o: AssemblerOptions): Assembler {
       badAt.length = badOffset.length = ctrlAt.length = 0;
       badHead = ctrlHead = 0;
     },
-    record(cells, line, start, end, unbalanced) {
+    record(cells, line, start, end, unbalanced, stray) {
       if (stopped) return;
       linesRead = (scanner as CsvScanner).lines;
       if (header === undefined) {
@@ -242,6 +242,15 @@ export function createAssembler(o: AssemblerOptions): Assembler {
         for (const cell of unbalanced) {
           issues.push({ code: 'unbalanced_quote', criterion: 'sufficient', severity: 'error', scope: 'row', index, line,
             ...fieldOf(names, cell, cells), params: { column: cell + 1, spans: linesRead - line } });
+        }
+      }
+      // Text after a quoted value's closing quote on one line (`"ab"cd`): a quote inside the value not doubled. The
+      // cell is read as spreadsheets read it (`abcd`), which may not be the value meant (`"Nhà "Hoa Mai" Q1"`), so it
+      // is said, not passed over.
+      if (stray !== undefined) {
+        for (const cell of stray) {
+          issues.push({ code: 'stray_quote', criterion: 'clean', severity: 'error', scope: 'row', index, line,
+            ...fieldOf(names, cell, cells), params: { column: cell + 1 } });
         }
       }
       cellIssues(cells, line, start, end, index);

@@ -10,9 +10,11 @@ export interface ScanHandler {
    * A complete record: its cells, its first line, its text range [start, end) with its line ending, and the cells
    * whose quoted value runs over a line break and is followed by text after its closing quote (`unbalanced`,
    * ascending; undefined when none): what a quote opened and not closed in time leaves when it closes at a later
-   * record's quoted value, whose text then follows it (`"x⏎P10,…,"Ấp Chợ"` → `x⏎P10,…,Ấp Chợ"`).
+   * record's quoted value, whose text then follows it (`"x⏎P10,…,"Ấp Chợ"` → `x⏎P10,…,Ấp Chợ"`). `stray`: the
+   * cells whose quoted value lies on one line and is followed by text after its closing quote (`"ab"cd` → `abcd`):
+   * a quote inside the value that was not doubled, so the value read is a guess (ascending; undefined when none).
    */
-  record(cells: string[], line: number, start: number, end: number, unbalanced?: number[]): void;
+  record(cells: string[], line: number, start: number, end: number, unbalanced?: number[], stray?: number[]): void;
   /**
    * A record that was not read: `unclosed_quote` (the input ended inside a quoted value) or `record_too_large`.
    * `open` says the input ended inside that record's quoted value, so where it was meant to end is unknown.
@@ -64,7 +66,8 @@ const same = (s: string): string => s;
  * A hand-written RFC 4180 scanner (with the usual leniencies) built on `indexOf`: it jumps from delimiter to line
  * end instead of visiting each character, which measured faster than udsv and papaparse (bench/CSV-PARSERS.md), and it
  * knows each record's physical line. Semantics:
- * - a quoted value may hold delimiters, quotes (`""`) and line breaks; text after its closing quote is kept as is;
+ * - a quoted value may hold delimiters, quotes (`""`) and line breaks; text after its closing quote is kept as is,
+ *   and the cell is reported to the handler (`unbalanced` or `stray`);
  * - a quote inside an unquoted value is an ordinary character (`ab"c` stays `ab"c`);
  * - LF, CRLF and CR all end a record; a line ending at the very end of the input does not start an empty record;
  * - a record is re-scanned from its start when a chunk ends inside it, and one that grows past `maxRecordBytes`
@@ -114,6 +117,7 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
       let k = 0;
       let breaks = 0;
       let unbalanced: number[] | undefined;
+      let stray: number[] | undefined;
       let endAt: number;
       for (;;) {
         if (s.charCodeAt(pos) === QUOTE) {
@@ -154,8 +158,9 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
             break;
           }
           // Text after the closing quote is kept as is, up to the next delimiter or line end. After a value over several
-          // lines it is the signature of unbalanced quotes (see ScanHandler.record).
+          // lines it is the signature of unbalanced quotes, on one line of a quote not doubled (see ScanHandler.record).
           if (multiline) (unbalanced ??= []).push(k);
+          else (stray ??= []).push(k);
           if (nD < pos) nD = find(s, dch, pos);
           if (nL < pos) nL = find(s, '\n', pos);
           if (nR < pos) nR = find(s, '\r', pos);
@@ -209,7 +214,7 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
       if (kind !== 0) ending(kind, lastLine);
       current = start;
       if (tooLarge(s, start, endAt)) h.rejected('record_too_large', recLine, base + start, base + next, false);
-      else h.record(cells, recLine, base + start, base + next, unbalanced);
+      else h.record(cells, recLine, base + start, base + next, unbalanced, stray);
       line = lastLine + (kind === 0 ? 0 : 1);
       pos = next;
       start = pos;

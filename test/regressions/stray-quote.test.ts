@@ -1,0 +1,37 @@
+/**
+ * A quote inside a quoted value that was not doubled (`"Nhà "Hoa Mai" Q1"`) leaves text after the closing quote. The
+ * reader took it as spreadsheets do (`Nhà Hoa Mai" Q1"`) and said nothing: a run on such a file passed, its values
+ * guessed. It is `source.stray_quote` now (the reader's cases: test/csv-fixtures.test.ts, src/sources/csv/read-csv.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { defineDataset, field, validate } from '../../src/index.js';
+import { readCsv } from '../../src/sources/csv/read-csv.js';
+import { ruleOf } from '../_run.js';
+
+const NOW = new Date('2026-11-22T00:00:00.000Z');
+const csv = (text: string) => readCsv((async function* () { yield new TextEncoder().encode(text); })());
+const parcels = defineDataset({
+  name: 'parcels',
+  fields: { parcel_id: field.text().required().unique(), address: field.text() },
+});
+
+describe('stray quote', () => {
+  it('a file that passes without it fails with it, naming the row, field and the value read', async () => {
+    const clean = await validate(parcels, csv('parcel_id,address\nP1,"Số 1, Lai Châu"\nP2,Thôn Đông\n'), { now: NOW });
+    expect(clean.status).toBe('passed');
+    const stray = await validate(parcels, csv('parcel_id,address\nP1,"Số 1, Lai Châu"\nP2,"Nhà "Hoa Mai" Q1"\n'), { now: NOW });
+    expect(stray.status).toBe('failed');
+    const r = ruleOf(stray, 'source.stray_quote');
+    expect([r.criterion, r.severity, r.checked, r.failed]).toEqual(['clean', 'error', 2, 1]);
+    expect(r.samples.map((s) => [s.row, s.line, s.field, s.value, s.code])).toEqual([[1, 3, 'address', 'Nhà Hoa Mai" Q1"', 'stray_quote']]);
+    expect(r.samples[0]?.message).toBe('address: text follows the closing quote of a quoted value (a quote inside the value not ' +
+      'doubled): read as spreadsheets read it, "Nhà Hoa Mai" Q1"", which may not be the value meant');
+  });
+
+  it('says it in Vietnamese too; a quote inside an unquoted value is the value as written, not reported', async () => {
+    const vi = await validate(parcels, csv('parcel_id,address\n"P"1,x\nP2,"Nhà ""Hoa Mai"""\nP3,5" ống\n'), { now: NOW, locale: 'vi' });
+    const r = ruleOf(vi, 'source.stray_quote');
+    expect(r.samples.map((s) => [s.line, s.field, s.value])).toEqual([[2, 'parcel_id', 'P1']]);
+    expect(r.samples[0]?.message).toMatch(/^parcel_id: có chữ sau dấu ngoặc kép đóng/);
+  });
+});
