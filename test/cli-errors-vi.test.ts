@@ -43,10 +43,10 @@ describe('CLI errors under --locale vi', () => {
 
   it('a dataset that is neither built in nor a file, a definition file not found, no input at all (exit 2)', async () => {
     expect(await run('validate', 'parcels.csv', '--dataset', 'land-parcel', '--locale', 'vi')).toMatchObject({ code: 2,
-      stderr: 'ddss: không có bộ dữ liệu "land-parcel": không phải bộ dữ liệu có sẵn (enterprise-register, insurance-participants, ' +
+      stderr: 'ddss: không có tập dữ liệu "land-parcel": không phải tập dữ liệu có sẵn (enterprise-register, insurance-participants, ' +
         'land-parcels) cũng không phải tệp định nghĩa .ts, .js, .json hay .yaml\n' });
     expect((await run('validate', 'parcels.csv', '--dataset', 'nodef.yaml', '--locale', 'vi')).stderr)
-      .toBe('ddss: không tìm thấy tệp định nghĩa bộ dữ liệu: "nodef.yaml"\n');
+      .toBe('ddss: không tìm thấy tệp định nghĩa tập dữ liệu: "nodef.yaml"\n');
     expect((await run('validate', '--locale', 'vi')).stderr)
       .toBe('ddss: validate cần một tệp <input> hoặc một URL postgresql:// (xem ddss validate --help)\n');
     expect((await cli(['profile', '--locale=vi'])).stderr).toBe('ddss: profile cần một tệp <input> (xem ddss profile --help)\n');
@@ -68,6 +68,46 @@ describe('CLI errors under --locale vi', () => {
     expect((await cli(['validate', 'parcels.csv', '--locale', 'vi', '--workers'])).stderr)
       .toBe("ddss: tùy chọn '--workers <value>' thiếu giá trị (xem --help)\n");
     expect((await run('validate', 'parcels.csv', '--workerz', '2')).stderr).toBe("ddss: Unknown option '--workerz' (see --help)\n");
+  });
+
+  it('what a command line of validate gets wrong: inputs, outputs, renames, formats (exit 2), English unchanged', async () => {
+    const vi = async (...args: string[]) => (await run('validate', ...args, '--locale', 'vi')).stderr;
+    const en = async (...args: string[]) => (await run('validate', ...args)).stderr;
+    // Several inputs (a glob the shell expanded), an .xls workbook, a zip archive, a file of no known format.
+    expect(await vi('parcels.csv', 'parcels-ok.csv', '--dataset', 'parcels.yaml'))
+      .toBe('ddss: validate nhận một tệp <input>, nhận được 2: parcels.csv parcels-ok.csv\n');
+    expect(await en('parcels.csv', 'parcels-ok.csv', '--dataset', 'parcels.yaml'))
+      .toBe('ddss: validate takes one <input> file, got 2: parcels.csv parcels-ok.csv\n');
+    expect(await vi('so-dia-chinh.xls', '--dataset', 'parcels.yaml'))
+      .toBe('ddss: "so-dia-chinh.xls" là sổ tính Excel 97–2003 (.xls), mà ddss không đọc; hãy mở nó trong Excel và lưu thành .xlsx\n');
+    expect(await vi('parcels.csv.gz', '--dataset', 'parcels.yaml'))
+      .toBe('ddss: "parcels.csv.gz" là tệp nén gzip: hãy giải nén nó trước (gunzip -k "parcels.csv.gz" cho ra "parcels.csv")\n');
+    expect(await vi('export.zip', '--dataset', 'parcels.yaml')).toBe('ddss: "export.zip" là một tệp lưu trữ zip: hãy giải nén nó trước (unzip "export.zip")\n');
+    writeFileSync(tmp.path('export.dat'), 'parcel_id\nP-001\n');
+    expect(await vi(tmp.path('export.dat'), '--dataset', 'parcels.yaml')).toBe(`ddss: không biết định dạng của "${tmp.path('export.dat')}" ` +
+      'từ phần mở rộng của tên tệp; hãy thêm --input-format csv|tsv|json|ndjson|xlsx\n');
+    // Outputs and flags.
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--violations', 'v.json'))
+      .toBe('ddss: --violations phải có đuôi .csv hoặc .ndjson (hoặc .jsonl), nhận được "v.json"\n');
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--encoding', 'latin9'))
+      .toBe('ddss: --encoding "latin9" không được hỗ trợ; hãy dùng một trong utf8, utf16le, utf16be, windows-1258, tcvn3, vni\n');
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--time-zone', 'Hanoi'))
+      .toBe('ddss: --time-zone phải là một múi giờ IANA như Asia/Ho_Chi_Minh hoặc UTC, nhận được "Hanoi"\n');
+    const same = tmp.path('same.csv');
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--violations', same, '--grades', same))
+      .toBe(`ddss: --grades và --violations nêu cùng một tệp "${same}"\n`);
+    // Renames: the mistakes of a Vietnamese header read over a definition's names.
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--rename', 'Mã thửa'))
+      .toBe('ddss: --rename nhận COLUMN=FIELD (tên trong dòng tiêu đề, rồi tên trường), nhận được "Mã thửa"\n');
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--rename', 'Mã thửa=parcel_id'))
+      .toBe('ddss: --rename nêu "Mã thửa", mà dòng tiêu đề không có (các cột của tệp: parcel_id, owner_id, owner_name, area_m2, issued_on)\n');
+    expect(await en('parcels.csv', '--dataset', 'parcels.yaml', '--rename', 'Mã thửa=parcel_id'))
+      .toBe('ddss: --rename names "Mã thửa", which the header does not have (its columns: parcel_id, owner_id, owner_name, area_m2, issued_on)\n');
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--rename', 'parcel_id=parcel_idd'))
+      .toBe('ddss: --rename "parcel_id=parcel_idd" đọc cột thành "parcel_idd", mà đó không phải là trường của tập dữ liệu "parcels" ' +
+        '(có phải là "parcel_id"?)\n');
+    expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--rename', 'a=parcel_id', '--rename', 'b=parcel_id'))
+      .toBe('ddss: --rename đọc hai cột thành cùng trường "parcel_id"\n');
   });
 
   it('validate without --dataset says which definition it validates against, in Vietnamese', async () => {

@@ -65,7 +65,7 @@ describe('ddss validate --history', () => {
     // only "History (1 earlier run, …)" and, where every rule passed, "rules were skipped (nothing to check)".
     writeFileSync(input, `${text.split('\n').slice(0, 2).join('\n')}\n`);
     for (const [locale, said] of [['en', '  (no anomaly judged yet: too few earlier runs of this dataset to compare with, 3 by default)'],
-      ['vi', '  (chưa đánh giá bất thường: chưa đủ số lần chạy trước của bộ dữ liệu này để so sánh, mặc định 3)']] as const) {
+      ['vi', '  (chưa đánh giá bất thường: chưa đủ số lần chạy trước của tập dữ liệu này để so sánh, mặc định 3)']] as const) {
       const r = await cli(['validate', input, ...BASE, '--history', h, '--locale', locale]);
       expect(r.stdout).toContain(`\n${said}\n`);
     }

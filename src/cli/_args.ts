@@ -268,8 +268,8 @@ export function jsonRecords(inputFormat: string, value: string | undefined, flag
  * standard, a workbook keeps its text as Unicode (saying "JSON is UTF-8" of an .xlsx input explained nothing).
  * @example encodingNote(['xlsx'], ' (', ')') // ' (a workbook keeps its text as Unicode)'
  */
-export function encodingNote(formats: readonly string[], before = '', after = ''): string {
-  const why = [formats.some((f) => f === 'json' || f === 'ndjson') ? 'JSON is UTF-8' : undefined,
-    formats.includes('xlsx') ? 'a workbook keeps its text as Unicode' : undefined].filter((x) => x !== undefined);
+export function encodingNote(formats: readonly string[], before = '', after = '', vi = false): string {
+  const why = [formats.some((f) => f === 'json' || f === 'ndjson') ? vi ? 'JSON luôn là UTF-8' : 'JSON is UTF-8' : undefined,
+    formats.includes('xlsx') ? vi ? 'sổ tính lưu chữ ở dạng Unicode' : 'a workbook keeps its text as Unicode' : undefined].filter((x) => x !== undefined);
   return why.length === 0 ? '' : `${before}${why.join('; ')}${after}`;
 }

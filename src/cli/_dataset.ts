@@ -45,11 +45,11 @@ export async function resolveDataset(spec: string, cwd: string,
     const names = [...builtins().keys()];
     throw usage(`unknown dataset "${spec}": not a built-in (${names.length === 0 ? 'none yet' : names.join(', ')}) ` +
       'nor a .ts, .js, .json or .yaml definition file',
-    `không có bộ dữ liệu "${spec}": không phải bộ dữ liệu có sẵn (${names.length === 0 ? 'chưa có' : names.join(', ')}) ` +
+    `không có tập dữ liệu "${spec}": không phải tập dữ liệu có sẵn (${names.length === 0 ? 'chưa có' : names.join(', ')}) ` +
       'cũng không phải tệp định nghĩa .ts, .js, .json hay .yaml');
   }
   const found = await stat(cliPath(cwd, path)).then((s) => s.isFile(), () => false);
-  if (!found) throw usage(`dataset definition file not found: "${path}"`, `không tìm thấy tệp định nghĩa bộ dữ liệu: "${path}"`);
+  if (!found) throw usage(`dataset definition file not found: "${path}"`, `không tìm thấy tệp định nghĩa tập dữ liệu: "${path}"`);
   try {
     // Definitions import the CLI's own ddss: one copy of the engine, and nothing for jiti to compile but the file.
     const files: DefinitionRead[] = [];

@@ -41,8 +41,8 @@ export function cannotRead(given: string, e: unknown): CliError {
  * up --input-format for a directory, or a name typed wrong, that no format could have read.
  */
 export class UnknownFormatError extends CliError {
-  constructor(message: string, readonly input: string) {
-    super(message, EXIT.usage);
+  constructor(message: string, readonly input: string, vi?: string) {
+    super(message, EXIT.usage, vi);
   }
 }
 

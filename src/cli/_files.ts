@@ -48,9 +48,11 @@ export async function checkOutputs(outputs: readonly OutputPath[], input: string
     const hit = others.find((r) => r.id.stats !== undefined && sameFile(id, r.id));
     if (hit !== undefined) throw readOver(o, hit.what);
     const other = seen.find((s) => sameFile(s.id, id));
-    if (other !== undefined) throw usage(`--${o.flag} and --${other.o.flag} name the same file "${o.given}"`);
+    if (other !== undefined) {
+      throw usage(`--${o.flag} and --${other.o.flag} name the same file "${o.given}"`, `--${o.flag} và --${other.o.flag} nêu cùng một tệp "${o.given}"`);
+    }
     seen.push({ o, id });
-    if (id.stats?.isDirectory() === true) throw usage(`--${o.flag} "${o.given}" is a directory`);
+    if (id.stats?.isDirectory() === true) throw usage(`--${o.flag} "${o.given}" is a directory`, `--${o.flag} "${o.given}" là một thư mục`);
     // lstat: a dangling symbolic link is an existing name too, which a new file would replace.
     const existing = await lstat(o.path).catch(() => undefined);
     if (existing !== undefined && !force) throw refuse(o);
@@ -217,7 +219,7 @@ export function refuse(o: OutputPath): CliError {
 
 /** The error for an output that cannot be written (exit 3: the run happened, its result could not be kept). */
 export function cannotWrite(o: OutputPath, e: unknown): CliError {
-  return new CliError(`cannot write "${o.given}": ${(e as Error).message}`, EXIT.unevaluated);
+  return new CliError(`cannot write "${o.given}": ${(e as Error).message}`, EXIT.unevaluated, `không ghi được "${o.given}": ${(e as Error).message}`);
 }
 
 /**

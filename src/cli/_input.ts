@@ -26,7 +26,7 @@ const ENCODINGS = 'utf8, utf16le, utf16be, windows-1258, tcvn3, vni';
  */
 export function checkEncoding(name: string, flag = 'encoding'): string {
   const e = encodingName(name.trim());
-  if (e === undefined) throw usage(`--${flag} "${name}" is not supported; use one of ${ENCODINGS}`);
+  if (e === undefined) throw usage(`--${flag} "${name}" is not supported; use one of ${ENCODINGS}`, `--${flag} "${name}" không được hỗ trợ; hãy dùng một trong ${ENCODINGS}`);
   return e;
 }
 

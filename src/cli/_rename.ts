@@ -38,7 +38,9 @@ export function renameOf(inputFormat: string, flags: readonly RenameFlag[]): Ren
   const given = flags.filter((f) => f.values !== undefined && f.values.length > 0);
   if (given.length === 0) return undefined;
   if (inputFormat !== 'csv' && inputFormat !== 'tsv' && inputFormat !== 'xlsx') {
-    throw usage(`--${(given[0] as RenameFlag).flag} applies to CSV and .xlsx input, not ${inputFormat} (a JSON record's keys are its columns)`);
+    const flag = (given[0] as RenameFlag).flag;
+    throw usage(`--${flag} applies to CSV and .xlsx input, not ${inputFormat} (a JSON record's keys are its columns)`,
+      `--${flag} dùng cho đầu vào CSV và .xlsx, không dùng cho ${inputFormat} (các khóa của bản ghi JSON là các cột của nó)`);
   }
   const map: Record<string, string> = Object.create(null) as Record<string, string>;
   // Which flag gave each column and each field, for errors that name both flags of a conflict.
@@ -49,12 +51,18 @@ export function renameOf(inputFormat: string, flags: readonly RenameFlag[]): Ren
       const at = v.lastIndexOf('=');
       const from = at < 0 ? '' : v.slice(0, at);
       const to = at < 0 ? '' : v.slice(at + 1);
-      if (from.trim() === '' || to.trim() === '') throw usage(`--${flag} takes COLUMN=FIELD (the header's name, then the field's), got "${v}"`);
+      if (from.trim() === '' || to.trim() === '') {
+        throw usage(`--${flag} takes COLUMN=FIELD (the header's name, then the field's), got "${v}"`,
+          `--${flag} nhận COLUMN=FIELD (tên trong dòng tiêu đề, rồi tên trường), nhận được "${v}"`);
+      }
       // The same column however written (spaces, accents' composition): both would rename it.
       const before = columnBy.get(headerName(from));
-      if (before !== undefined) throw usage(`${flags2(before, flag)} the column "${from}" twice`);
+      if (before !== undefined) throw usage(`${flags2(before, flag)} the column "${from}" twice`, `${flags2(before, flag, 'nêu', 'nêu')} cột "${from}" hai lần`);
       const earlier = fieldBy.get(to);
-      if (earlier !== undefined) throw usage(`${flags2(earlier, flag, 'reads', 'read')} two columns as the field "${to}"`);
+      if (earlier !== undefined) {
+        throw usage(`${flags2(earlier, flag, 'reads', 'read')} two columns as the field "${to}"`,
+          `${flags2(earlier, flag, 'đọc', 'đọc', 'và')} hai cột thành cùng trường "${to}"`);
+      }
       map[from] = to;
       columnBy.set(headerName(from), flag);
       fieldBy.set(to, flag);
@@ -63,9 +71,14 @@ export function renameOf(inputFormat: string, flags: readonly RenameFlag[]): Ren
   return map;
 }
 
+/** `whose` of {@link requireRenamed} in Vietnamese (` of the source`, ` of the copy`: the two inputs of `compare`). */
+function viWhose(whose: string): string {
+  return whose === ' of the source' ? ' của tệp nguồn' : whose === ' of the copy' ? ' của bản sao' : whose;
+}
+
 /** `--rename names` (one flag) or `--rename and --rename-source name` (a conflict between two). */
-function flags2(first: string, second: string, one = 'names', two = 'name'): string {
-  return first === second ? `--${first} ${one}` : `--${first} and --${second} ${two}`;
+function flags2(first: string, second: string, one = 'names', two = 'name', and = 'and'): string {
+  return first === second ? `--${first} ${one}` : `--${first} ${and} --${second} ${two}`;
 }
 
 /**
@@ -75,12 +88,14 @@ function flags2(first: string, second: string, one = 'names', two = 'name'): str
  * @example await requireRenamed(path, 'vi.csv', options, { 'Ma thua': 'parcel_id' }, 'rename') // throws: --rename names "Ma thua", …
  */
 export async function requireRenamed(path: string, given: string, o: InputOptions, rename: Rename | undefined, flag: string,
-  whose = '', hint = ''): Promise<void> {
+  whose = '', hint: string | { readonly en: string; readonly vi: string } = ''): Promise<void> {
   if (rename === undefined || isStdin(given)) return;
   const { absent, columns } = await renamedAbsent(path, o, rename);
   if (absent.length === 0) return;
-  throw usage(`--${flag} names ${absent.map((c) => JSON.stringify(c)).join(', ')}, which the header${whose} does not have ` +
-    `(${listedColumns(columns)})${hint}`);
+  const names = absent.map((c) => JSON.stringify(c)).join(', ');
+  const [en, vi] = typeof hint === 'string' ? [hint, hint] : [hint.en, hint.vi];
+  throw usage(`--${flag} names ${names}, which the header${whose} does not have (${listedColumns(columns)})${en}`,
+    `--${flag} nêu ${names}, mà dòng tiêu đề${viWhose(whose)} không có (${listedColumns(columns, false, true)})${vi}`);
 }
 
 /**
@@ -94,7 +109,8 @@ export function requireRenameFields(rename: Rename | undefined, definition: Data
   const unknown = Object.entries(rename ?? {}).find(([, to]) => !Object.hasOwn(definition.fields, to));
   if (unknown === undefined) return;
   const [from, to] = unknown;
-  throw usage(`--rename "${from}=${to}" reads the column as "${to}", which is not a field of dataset "${definition.name}"${didYouMean(to, fields)}`);
+  throw usage(`--rename "${from}=${to}" reads the column as "${to}", which is not a field of dataset "${definition.name}"${didYouMean(to, fields)}`,
+    `--rename "${from}=${to}" đọc cột thành "${to}", mà đó không phải là trường của tập dữ liệu "${definition.name}"${didYouMean(to, fields, true)}`);
 }
 
 /**

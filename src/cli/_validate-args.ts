@@ -141,45 +141,56 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     throw usage('validate needs an <input> file or postgresql:// URL (see ddss validate --help)',
       'validate cần một tệp <input> hoặc một URL postgresql:// (xem ddss validate --help)');
   }
-  if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`);
+  if (positionals.length > 1) throw usage(`validate takes one <input> file, got ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`,
+    `validate nhận một tệp <input>, nhận được ${positionals.length}: ${positionals.map(redactUrl).join(' ')}`);
   const input = positionals[0] as string;
-  if (v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
+  if (v.dataset === '') throw usage('validate needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)',
+    'validate cần --dataset <builtin|file.ts|file.json|file.yaml> (xem ddss datasets)');
   const postgres = postgresArgs(input, v);
-  if (postgres !== undefined && v.dataset === undefined) throw usage('a postgresql:// input needs --dataset (ddss profile reads files)');
-  if (postgres !== undefined && v['input-format'] !== undefined) throw usage('--input-format applies to files, not a postgresql:// input');
+  if (postgres !== undefined && v.dataset === undefined) throw usage('a postgresql:// input needs --dataset (ddss profile reads files)',
+    'đầu vào postgresql:// cần --dataset (ddss profile chỉ đọc tệp)');
+  if (postgres !== undefined && v['input-format'] !== undefined) throw usage('--input-format applies to files, not a postgresql:// input',
+    '--input-format dùng cho tệp, không dùng cho đầu vào postgresql://');
   const inputFormat = postgres !== undefined ? 'csv' : v['input-format'] === undefined ? _inputFormat(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   if (postgres !== undefined) {
     for (const f of ['encoding', 'delimiter', 'sheet', 'range', 'rename', 'json-records'] as const) {
-      if (v[f] !== undefined) throw usage(`--${f} applies to files, not a postgresql:// input`);
+      if (v[f] !== undefined) throw usage(`--${f} applies to files, not a postgresql:// input`, `--${f} dùng cho tệp, không dùng cho đầu vào postgresql://`);
     }
   }
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
-  if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
-  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat}${encodingNote([inputFormat], ' (', ')')}`);
+  if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`, `--delimiter dùng cho đầu vào CSV, không dùng cho ${inputFormat}`);
+  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat}${encodingNote([inputFormat], ' (', ')')}`,
+    `--encoding dùng cho đầu vào CSV, không dùng cho ${inputFormat}${encodingNote([inputFormat], ' (', ')', true)}`);
   const sheet = sheetName(inputFormat, v.sheet);
   const range = cellRange(inputFormat, v.range);
   const rename = renameMap(inputFormat, v.rename);
   const records = jsonRecords(inputFormat, v['json-records']);
-  if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
-  if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>');
-  if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>');
+  if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value', '--encoding cần một giá trị');
+  if (v['grades-all'] === true && v.grades === undefined) throw usage('--grades-all needs --grades <file.csv|file.ndjson>', '--grades-all cần --grades <file.csv|file.ndjson>');
+  if (v['grades-columns'] !== undefined && v.grades === undefined) throw usage('--grades-columns needs --grades <file.csv|file.ndjson>', '--grades-columns cần --grades <file.csv|file.ndjson>');
   const gradeColumns = (v['grades-columns'] ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
-  if (v['grades-columns'] !== undefined && gradeColumns.length === 0) throw usage('--grades-columns needs field names, e.g. commune_code');
-  if (v['group-by'] !== undefined && v['group-by'].trim() === '') throw usage('--group-by needs a field name, e.g. commune_code');
+  if (v['grades-columns'] !== undefined && gradeColumns.length === 0) throw usage('--grades-columns needs field names, e.g. commune_code', '--grades-columns cần tên trường, ví dụ commune_code');
+  if (v['group-by'] !== undefined && v['group-by'].trim() === '') throw usage('--group-by needs a field name, e.g. commune_code', '--group-by cần một tên trường, ví dụ commune_code');
   for (const flag of ['out', 'violations', 'grades', 'baseline'] as const) {
-    if (v[flag] === '') throw usage(`--${flag} needs a file name`);
+    if (v[flag] === '') throw usage(`--${flag} needs a file name`, `--${flag} cần một tên tệp`);
   }
   const shard = shardArgs(v, inputFormat);
   if (shard !== undefined && postgres?.query !== undefined) {
     throw usage('--shard reads a key range of a table, and a query has no key ranges: make the query a view ' +
-      '(CREATE VIEW … AS …) and shard it with --table VIEW --order-by KEY, or validate the query in one process');
+      '(CREATE VIEW … AS …) and shard it with --table VIEW --order-by KEY, or validate the query in one process',
+    '--shard đọc một khoảng khóa của bảng, mà truy vấn không có khoảng khóa: hãy tạo view từ truy vấn ' +
+      '(CREATE VIEW … AS …) rồi chia phần với --table VIEW --order-by KEY, hoặc kiểm tra truy vấn trong một tiến trình');
   }
-  if (shard !== undefined && isStdin(input)) throw usage('--shard reads its part of a file by its path: give the file, not standard input ("-")');
-  if (shard !== undefined && postgres?.unordered === true) throw usage('--shard cuts a table into ranges of its order key: drop --unordered');
-  if (shard !== undefined && v.dataset === undefined) throw usage('--shard needs --dataset: every shard must validate against one definition');
-  if (shard !== undefined && v.timings === true) throw usage('--timings times a whole run: not for a shard');
+  if (shard !== undefined && isStdin(input)) throw usage('--shard reads its part of a file by its path: give the file, not standard input ("-")',
+    '--shard đọc phần của mình trong tệp theo đường dẫn: hãy nêu tệp, không dùng đầu vào chuẩn ("-")');
+  if (shard !== undefined && postgres?.unordered === true) throw usage('--shard cuts a table into ranges of its order key: drop --unordered',
+    '--shard chia bảng thành các khoảng theo khóa sắp xếp: hãy bỏ --unordered');
+  if (shard !== undefined && v.dataset === undefined) throw usage('--shard needs --dataset: every shard must validate against one definition',
+    '--shard cần --dataset: mọi phần phải được kiểm tra theo cùng một định nghĩa');
+  if (shard !== undefined && v.timings === true) throw usage('--timings times a whole run: not for a shard', '--timings đo thời gian của cả lần chạy: không dùng cho một phần');
   for (const flag of ['baseline', 'history'] as const) {
-    if (shard !== undefined && v[flag] !== undefined) throw usage(`--${flag} judges a whole run: give it to ddss merge, not to a shard`);
+    if (shard !== undefined && v[flag] !== undefined) throw usage(`--${flag} judges a whole run: give it to ddss merge, not to a shard`,
+      `--${flag} đánh giá cả lần chạy: hãy dùng nó với ddss merge, không dùng cho một phần`);
   }
   return {
     help,
@@ -234,7 +245,8 @@ function zone(value: string | undefined): string | undefined {
   try {
     return checkTimeZone(value, 'timeZone');
   } catch {
-    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`);
+    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`,
+      `--time-zone phải là một múi giờ IANA như Asia/Ho_Chi_Minh hoặc UTC, nhận được "${value}"`);
   }
 }
 
@@ -251,34 +263,40 @@ function _inputFormat(input: string, flag = 'input-format'): InputFormat {
   if (isStdin(input)) return 'csv'; // standard input has no extension: CSV unless --input-format says otherwise
   const ext = extname(input).toLowerCase();
   // The binary Excel 97–2003 format has no maintained streaming reader; Excel converts it in one step.
-  if (ext === '.xls') throw usage(`"${input}" is an Excel 97–2003 workbook (.xls), which ddss does not read; open it in Excel and save it as .xlsx`);
+  if (ext === '.xls') {
+    throw usage(`"${input}" is an Excel 97–2003 workbook (.xls), which ddss does not read; open it in Excel and save it as .xlsx`,
+      `"${input}" là sổ tính Excel 97–2003 (.xls), mà ddss không đọc; hãy mở nó trong Excel và lưu thành .xlsx`);
+  }
   const kind = EXTENSIONS[ext];
   const unpack = UNPACK[ext];
   // `parcels.csv.gz`: the format is known, the bytes are not text; say how to get the file ddss reads.
   if (kind === undefined && unpack !== undefined) {
     const inner = basename(input).slice(0, -ext.length);
-    throw usage(`"${input}" is ${unpack.what}: ${unpack.how} first (${unpack.command} ${shellArg(input)}` +
-      `${ext === '.zip' || ext === '.7z' ? '' : ` gives "${inner}"`})`);
+    const gives = ext === '.zip' || ext === '.7z' ? '' : ` gives "${inner}"`;
+    throw usage(`"${input}" is ${unpack.what}: ${unpack.how} first (${unpack.command} ${shellArg(input)}${gives})`,
+      `"${input}" là ${unpack.vi}: hãy ${unpack.viHow} trước (${unpack.command} ${shellArg(input)}${gives === '' ? '' : ` cho ra "${inner}"`})`);
   }
   if (kind === undefined) {
-    throw new UnknownFormatError(`cannot tell the format of "${input}" from its extension; add --${flag} ${INPUT_FORMATS.join('|')}`, input);
+    throw new UnknownFormatError(`cannot tell the format of "${input}" from its extension; add --${flag} ${INPUT_FORMATS.join('|')}`, input,
+      `không biết định dạng của "${input}" từ phần mở rộng của tên tệp; hãy thêm --${flag} ${INPUT_FORMATS.join('|')}`);
   }
   return kind;
 }
 
 /** Compressed files and archives, by extension: what they are and the command that gives the file inside. */
-const UNPACK: Readonly<Record<string, { what: string; how: string; command: string }>> = {
-  '.gz': { what: 'gzip-compressed', how: 'decompress it', command: 'gunzip -k' },
-  '.bz2': { what: 'bzip2-compressed', how: 'decompress it', command: 'bunzip2 -k' },
-  '.xz': { what: 'xz-compressed', how: 'decompress it', command: 'unxz -k' },
-  '.zst': { what: 'zstd-compressed', how: 'decompress it', command: 'unzstd' },
-  '.zip': { what: 'a zip archive', how: 'extract it', command: 'unzip' },
-  '.7z': { what: 'a 7z archive', how: 'extract it', command: '7z x' },
+const UNPACK: Readonly<Record<string, { what: string; how: string; command: string; vi: string; viHow: string }>> = {
+  '.gz': { what: 'gzip-compressed', how: 'decompress it', command: 'gunzip -k', vi: 'tệp nén gzip', viHow: 'giải nén nó' },
+  '.bz2': { what: 'bzip2-compressed', how: 'decompress it', command: 'bunzip2 -k', vi: 'tệp nén bzip2', viHow: 'giải nén nó' },
+  '.xz': { what: 'xz-compressed', how: 'decompress it', command: 'unxz -k', vi: 'tệp nén xz', viHow: 'giải nén nó' },
+  '.zst': { what: 'zstd-compressed', how: 'decompress it', command: 'unzstd', vi: 'tệp nén zstd', viHow: 'giải nén nó' },
+  '.zip': { what: 'a zip archive', how: 'extract it', command: 'unzip', vi: 'một tệp lưu trữ zip', viHow: 'giải nén nó' },
+  '.7z': { what: 'a 7z archive', how: 'extract it', command: '7z x', vi: 'một tệp lưu trữ 7z', viHow: 'giải nén nó' },
 };
 
 function _violationFormat(path: string, flag = 'violations'): 'csv' | 'ndjson' {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--${flag} must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+  throw usage(`--${flag} must end in .csv or .ndjson (or .jsonl), got "${path}"`,
+    `--${flag} phải có đuôi .csv hoặc .ndjson (hoặc .jsonl), nhận được "${path}"`);
 }

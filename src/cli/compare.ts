@@ -179,8 +179,9 @@ async function _requireRenamed(args: CompareArgs, paths: Readonly<Record<Compare
   options: (side: CompareSide) => InputOptions): Promise<void> {
   for (const side of ['source', 'copy'] as const) {
     const other = side === 'source' ? 'copy' : 'source';
-    await requireRenamed(paths[side], args[side], options(side), args.rename.both, 'rename', ` of the ${side}`,
-      `; --rename renames the columns of both files: rename the ${other}'s alone with --rename-${other}`);
+    await requireRenamed(paths[side], args[side], options(side), args.rename.both, 'rename', ` of the ${side}`, {
+      en: `; --rename renames the columns of both files: rename the ${other}'s alone with --rename-${other}`,
+      vi: `; --rename đổi tên cột của cả hai tệp: hãy đổi tên cột của riêng ${other === 'copy' ? 'bản sao' : 'tệp nguồn'} bằng --rename-${other}` });
     await requireRenamed(paths[side], args[side], options(side), args.rename[side], `rename-${side}`, ` of the ${side}`);
   }
 }

@@ -108,12 +108,16 @@ async function _validate(args: ValidateArgs, spec: string, input: string, encodi
 
   const references = openReferences(args, definition, io.cwd);
   const unknownColumn = args.grades?.columns.find((c) => !Object.hasOwn(definition.fields, c));
-  if (unknownColumn !== undefined) throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`);
+  if (unknownColumn !== undefined) {
+    throw usage(`--grades-columns: "${unknownColumn}" is not a field of dataset "${definition.name}"`,
+      `--grades-columns: "${unknownColumn}" không phải là trường của tập dữ liệu "${definition.name}"`);
+  }
   const masked = maskedGroupsLine(definition, [...(args.grades?.columns ?? []), ...(args.groupBy === undefined ? [] : [args.groupBy])], args.showValues,
     args.locale);
   if (masked !== undefined) io.stderr.write(`${masked}\n`);
   if (args.groupBy !== undefined && !Object.hasOwn(definition.fields, args.groupBy)) {
-    throw usage(`--group-by: "${args.groupBy}" is not a field of dataset "${definition.name}"`);
+    throw usage(`--group-by: "${args.groupBy}" is not a field of dataset "${definition.name}"`,
+      `--group-by: "${args.groupBy}" không phải là trường của tập dữ liệu "${definition.name}"`);
   }
   const piiKey = args.piiKey ?? io.env.DDSS_PII_KEY;
   _requireKeyForHashes(definition, piiKey, args.showValues);
@@ -239,6 +243,8 @@ function _requireKeyForHashes(definition: DatasetDefinition, key: string | undef
   const hashed = Object.keys(definition.fields).filter((n) => definition.fields[n]?.privacy === 'hash');
   if (hashed.length > 0) {
     throw usage(`dataset "${definition.name}" hashes ${hashed.join(', ')} (pii: hash), which needs a secret key: ` +
-      'set the DDSS_PII_KEY environment variable (or pass --pii-key)');
+      'set the DDSS_PII_KEY environment variable (or pass --pii-key)',
+    `tập dữ liệu "${definition.name}" băm ${hashed.join(', ')} (pii: hash), việc này cần một khóa bí mật: ` +
+      'hãy đặt biến môi trường DDSS_PII_KEY (hoặc dùng --pii-key)');
   }
 }

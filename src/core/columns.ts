@@ -116,12 +116,15 @@ export function headerLooksLikeRecord(columns: readonly string[]): boolean {
 /**
  * A header as an error message lists it: `its columns: id, name`; when the header reads as a record (a file without
  * a header line), its cells masked, since they are a record's values, unless `showValues`.
+ * `vi`: in Vietnamese (the CLI's `--locale vi`).
  * @example listedColumns(['P1', '079123456789']) // 'its first line reads as a record, not a header: **, 0791******89'
  */
-export function listedColumns(columns: readonly string[], showValues = false): string {
+export function listedColumns(columns: readonly string[], showValues = false, vi = false): string {
   // A blank first line read as the header: `its columns: ` would list nothing.
-  if (columns.length === 0) return 'it has no column';
-  if (columns.every((c) => c.trim() === '')) return columns.length === 1 ? 'its first line is blank' : 'its header names no column';
-  if (showValues || !headerLooksLikeRecord(columns)) return `its columns: ${columns.join(', ')}`;
-  return `its first line reads as a record, not a header: ${columns.map(maskValue).join(', ')}`;
+  if (columns.length === 0) return vi ? 'tệp không có cột nào' : 'it has no column';
+  if (columns.every((c) => c.trim() === '')) {
+    return columns.length === 1 ? vi ? 'dòng đầu của tệp trống' : 'its first line is blank' : vi ? 'dòng tiêu đề không nêu tên cột nào' : 'its header names no column';
+  }
+  if (showValues || !headerLooksLikeRecord(columns)) return `${vi ? 'các cột của tệp' : 'its columns'}: ${columns.join(', ')}`;
+  return `${vi ? 'dòng đầu của tệp đọc như một bản ghi, không phải dòng tiêu đề' : 'its first line reads as a record, not a header'}: ${columns.map(maskValue).join(', ')}`;
 }

@@ -39,11 +39,12 @@ export function renameProblem(rename: Rename, fields: readonly string[]): Rename
 /**
  * ` (did you mean "owner_id"?)` for a name that is no field, naming the nearest field, or `''` when none is near: what a
  * rename to a misspelt field says, in a definition's `rename:` and in `--rename` alike.
+ * `vi`: in Vietnamese (` (có phải là "owner_id"?)`).
  * @example didYouMean('owner_idd', ['owner_id', 'parcel_id']) // ' (did you mean "owner_id"?)'
  */
-export function didYouMean(name: string, fields: readonly string[]): string {
+export function didYouMean(name: string, fields: readonly string[], vi = false): string {
   const near = nearest(name, fields) ?? closest(name, fields);
-  return near === undefined ? '' : ` (did you mean "${near}"?)`;
+  return near === undefined ? '' : vi ? ` (có phải là "${near}"?)` : ` (did you mean "${near}"?)`;
 }
 
 /** The field sharing the longest prefix with `name` (case aside), when `nearest` finds none close enough. */

@@ -172,7 +172,7 @@ const vi: Labels = {
   ]),
   allPassed: 'Tất cả quy tắc đều đạt.',
   historyHeading: (n, name) => `Lịch sử (${formatCount(n, 'vi')} lần chạy trước, ${name}):`,
-  historyNotJudged: '(chưa đánh giá bất thường: chưa đủ số lần chạy trước của bộ dữ liệu này để so sánh, mặc định 3)',
+  historyNotJudged: '(chưa đánh giá bất thường: chưa đủ số lần chạy trước của tập dữ liệu này để so sánh, mặc định 3)',
   baselineCounts: (k, n, name) => `so với mốc ${name}: ${formatCount(k, 'vi')} vi phạm đã biết, ${formatCount(n, 'vi')} vi phạm mới`,
   baselineWorse: (w) => (w.baselineValue === undefined
     ? `${w.rule} được tính là mới: mốc không ghi giá trị ${w.code} của nó (do ddss cũ hơn ghi; hãy tạo lại mốc)`
