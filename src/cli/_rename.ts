@@ -57,7 +57,7 @@ export function renameOf(inputFormat: string, flags: readonly RenameFlag[]): Ren
       }
       // The same column however written (spaces, accents' composition): both would rename it.
       const before = columnBy.get(headerName(from));
-      if (before !== undefined) throw usage(`${flags2(before, flag)} the column "${from}" twice`, `${flags2(before, flag, 'nêu', 'nêu')} cột "${from}" hai lần`);
+      if (before !== undefined) throw usage(`${flags2(before, flag)} the column "${from}" twice`, `${flags2(before, flag, 'nêu', 'nêu', 'và')} cột "${from}" hai lần`);
       const earlier = fieldBy.get(to);
       if (earlier !== undefined) {
         throw usage(`${flags2(earlier, flag, 'reads', 'read')} two columns as the field "${to}"`,
