@@ -108,6 +108,9 @@ describe('CLI errors under --locale vi', () => {
         '(có phải là "parcel_id"?)\n');
     expect(await vi('parcels.csv', '--dataset', 'parcels.yaml', '--rename', 'a=parcel_id', '--rename', 'b=parcel_id'))
       .toBe('ddss: --rename đọc hai cột thành cùng trường "parcel_id"\n');
+    // Two flags of compare naming one column.
+    expect((await cli(['compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_id', '--rename', 'x=a', '--rename-source', 'x=b',
+      '--locale', 'vi'])).stderr).toBe('ddss: --rename và --rename-source nêu cột "x" hai lần\n');
   });
 
   it('validate without --dataset says which definition it validates against, in Vietnamese', async () => {
