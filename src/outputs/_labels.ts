@@ -152,7 +152,7 @@ const vi: Labels = {
     heading: 'Nguồn dữ liệu', kind: 'Loại', name: 'Tên', encoding: 'Bảng mã', bytes: 'Dung lượng (byte)',
     records: 'Số bản ghi vật lý', error: 'Lỗi đọc', now: 'Thời điểm đánh giá', unknown: 'không rõ',
   },
-  dataset: 'Bộ dữ liệu',
+  dataset: 'Tập dữ liệu',
   rowsLabel: 'Số hàng',
   rows: (n) => `${formatCount(n, 'vi')} hàng`,
   rulesHeading: 'Quy tắc',
