@@ -113,6 +113,24 @@ describe('CLI errors under --locale vi', () => {
       '--locale', 'vi'])).stderr).toBe('ddss: --rename và --rename-source nêu cột "x" hai lần\n');
   });
 
+  it('the usage errors of profile, fix and compare follow --locale vi too, English unchanged', async () => {
+    const vi = async (...args: string[]) => (await cli([...args, '--locale', 'vi'])).stderr;
+    expect(await vi('profile', 'parcels.csv', 'parcels-ok.csv')).toBe('ddss: profile nhận một tệp <input>, nhận được 2: parcels.csv parcels-ok.csv\n');
+    expect(await vi('profile', 'parcels.csv', '--format', 'json')).toBe('ddss: --locale dùng cho định dạng text và html, không dùng cho json ' +
+      '(các khóa và chú thích của nó là dữ liệu, bằng tiếng Anh)\n');
+    expect(await vi('fix', 'parcels.csv', '--dataset', 'parcels.yaml')).toBe('ddss: fix cần --out <fixed.csv> (hoặc --dry-run để chỉ ghi nhật ký)\n');
+    expect(await vi('fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--out', 'fixed.json'))
+      .toBe('ddss: --out "fixed.json" được đặt tên như tệp JSON, nhưng fix ghi một bản sao CSV của đầu vào: hãy đặt đuôi .csv\n');
+    expect(await vi('fix', 'parcels.csv', '--dataset', 'parcels.yaml', '--dry-run', '--only', 'nfc,spaces')).toBe('ddss: --only: không có loại sửa ' +
+      '"spaces"; các loại: nfc, whitespace, legacy-encoding, phone-prefix, leading-zero, excel-date, date-format\n');
+    expect(await vi('compare', 'parcels.csv', 'parcels-ok.csv')).toBe('ddss: compare cần --key COLS (cột, hoặc các cột cách nhau bằng dấu ' +
+      'phẩy, xác định một bản ghi)\n');
+    expect(await vi('compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_id,parcel_id'))
+      .toBe('ddss: --key nêu cột "parcel_id" hai lần\n');
+    expect((await cli(['compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_id,parcel_id'])).stderr)
+      .toBe('ddss: --key names column "parcel_id" twice\n');
+  });
+
   it('validate without --dataset says which definition it validates against, in Vietnamese', async () => {
     const vi = await run('validate', 'parcels.csv', '--locale', 'vi');
     expect(vi.stderr.split('\n')[0]).toBe('ddss: không có --dataset: kiểm tra theo định nghĩa mà ddss profile đề xuất cho tệp này ' +

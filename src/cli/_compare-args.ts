@@ -88,14 +88,17 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
   });
   if (v.help === true) return { ...EMPTY, help: true };
   if (positionals.length !== 2) {
-    throw usage(`compare takes a <source> and a <copy> file, got ${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''} (see ddss compare --help)`);
+    const got = `${positionals.length}${positionals.length > 0 ? `: ${positionals.join(' ')}` : ''}`;
+    throw usage(`compare takes a <source> and a <copy> file, got ${got} (see ddss compare --help)`,
+      `compare nhận một tệp <source> và một tệp <copy>, nhận được ${got} (xem ddss compare --help)`);
   }
   const [source, copy] = positionals as [string, string];
-  if (isStdin(source) && isStdin(copy)) throw usage('only one of the two inputs can be standard input ("-")');
-  if (v.key === undefined) throw usage('compare needs --key COLS (the column or comma-separated columns naming a record)');
+  if (isStdin(source) && isStdin(copy)) throw usage('only one of the two inputs can be standard input ("-")', 'chỉ một trong hai đầu vào được là đầu vào chuẩn ("-")');
+  if (v.key === undefined) throw usage('compare needs --key COLS (the column or comma-separated columns naming a record)',
+    'compare cần --key COLS (cột, hoặc các cột cách nhau bằng dấu phẩy, xác định một bản ghi)');
   const inputs = compareInputs(v, { source, copy });
   for (const flag of ['out', 'changes', 'dataset'] as const) {
-    if (v[flag] === '') throw usage(`--${flag} needs a value`);
+    if (v[flag] === '') throw usage(`--${flag} needs a value`, `--${flag} cần một giá trị`);
   }
   const budget = whole('memory-budget', v['memory-budget'], 16);
   // Each input's rename as one map (a conflict between --rename and its own flag is a usage error), in input order.
@@ -153,9 +156,9 @@ export function sideRename(rename: CompareArgs['rename'], side: CompareSide): Re
 
 function _columns(flag: string, text: string): readonly string[] {
   const names = text.split(',').map((c) => c.trim());
-  if (names.some((c) => c === '')) throw usage(`--${flag} must name columns separated by commas, got "${text}"`);
+  if (names.some((c) => c === '')) throw usage(`--${flag} must name columns separated by commas, got "${text}"`, `--${flag} phải nêu các cột cách nhau bằng dấu phẩy, nhận được "${text}"`);
   const dup = names.find((c, i) => names.indexOf(c) !== i);
-  if (dup !== undefined) throw usage(`--${flag} names column "${dup}" twice`);
+  if (dup !== undefined) throw usage(`--${flag} names column "${dup}" twice`, `--${flag} nêu cột "${dup}" hai lần`);
   return names;
 }
 
@@ -163,5 +166,6 @@ function _changesFormat(path: string): 'csv' | 'ndjson' {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--changes must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+  throw usage(`--changes must end in .csv or .ndjson (or .jsonl), got "${path}"`,
+    `--changes phải có đuôi .csv hoặc .ndjson (hoặc .jsonl), nhận được "${path}"`);
 }

@@ -74,10 +74,13 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
   };
   const formats: Sides<InputFormat> = { source: format('source'), copy: format('copy') };
   const kinds = [...new Set(SIDES.map((s) => formats[s]))].join(' and ');
-  if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value');
+  if (v.encoding !== undefined && v.encoding.trim() === '') throw usage('--encoding needs a value', '--encoding cần một giá trị');
   if (!SIDES.some((s) => isCsv(formats[s]))) {
-    if (v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${kinds}`);
-    if (v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${kinds}${encodingNote(SIDES.map((s) => formats[s]), ' (', ')')}`);
+    if (v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${kinds}`, `--delimiter dùng cho đầu vào CSV, không dùng cho ${kinds}`);
+    if (v.encoding !== undefined) {
+      throw usage(`--encoding applies to CSV input, not ${kinds}${encodingNote(SIDES.map((s) => formats[s]), ' (', ')')}`,
+        `--encoding dùng cho đầu vào CSV, không dùng cho ${kinds}${encodingNote(SIDES.map((s) => formats[s]), ' (', ')', true)}`);
+    }
   }
   const workbook = SIDES.some((s) => formats[s] === 'xlsx') ? 'xlsx' : kinds;
   const shared = { encoding: v.encoding === undefined ? undefined : checkEncoding(v.encoding), delimiter: delimiter(v.delimiter) };
@@ -89,9 +92,11 @@ export function compareInputs(v: InputFlags, paths: Sides<string>): CompareInput
     if (value === undefined) return _oneOf(setting, side, v, undefined, isCsv(formats[side]) ? shared[setting] : undefined);
     if (!isCsv(formats[side])) {
       const json = setting === 'encoding' ? encodingNote([formats[side]], '; ') : '';
-      throw usage(`--${flag} applies to CSV input, not ${formats[side]} (the ${side}${json})`);
+      const jsonVi = setting === 'encoding' ? encodingNote([formats[side]], '; ', '', true) : '';
+      throw usage(`--${flag} applies to CSV input, not ${formats[side]} (the ${side}${json})`,
+        `--${flag} dùng cho đầu vào CSV, không dùng cho ${formats[side]} (${side === 'copy' ? 'bản sao' : 'tệp nguồn'}${jsonVi})`);
     }
-    if (setting === 'encoding' && value.trim() === '') throw usage(`--${flag} needs a value`);
+    if (setting === 'encoding' && value.trim() === '') throw usage(`--${flag} needs a value`, `--${flag} cần một giá trị`);
     return _oneOf(setting, side, v, setting === 'encoding' ? checkEncoding(value, flag) : delimiter(value, flag), shared[setting]);
   };
   const cells = (setting: 'sheet' | 'range' | 'json-records', side: CompareSide): string | undefined => {

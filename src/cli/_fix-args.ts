@@ -69,27 +69,35 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     ...REFERENCE_FLAGS,
   });
   if (v.help === true) return { ...EMPTY, help: true };
-  if (positionals.length !== 1) throw usage(`fix takes one <input> CSV file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+  if (positionals.length !== 1) throw usage(`fix takes one <input> CSV file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`,
+    `fix nhận một tệp CSV <input>, nhận được ${positionals.length === 0 ? 'không tệp nào' : positionals.join(' ')}`);
   const input = positionals[0] as string;
-  if (v.dataset === undefined || v.dataset === '') throw usage('fix needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)');
+  if (v.dataset === undefined || v.dataset === '') throw usage('fix needs --dataset <builtin|file.ts|file.json|file.yaml> (see ddss datasets)',
+    'fix cần --dataset <builtin|file.ts|file.json|file.yaml> (xem ddss datasets)');
   // Standard input is refused where fix runs (it reads its input several times), with the reason.
   const byExtension = isStdin(input) ? ',' : CSV_EXTENSIONS[extname(input).toLowerCase()];
   if (byExtension === undefined) {
-    throw usage(`fix rewrites CSV files (.csv, .tsv, .txt) only; "${input}" is not one (JSON, NDJSON and .xlsx inputs cannot be fixed yet)`);
+    throw usage(`fix rewrites CSV files (.csv, .tsv, .txt) only; "${input}" is not one (JSON, NDJSON and .xlsx inputs cannot be fixed yet)`,
+      `fix chỉ viết lại tệp CSV (.csv, .tsv, .txt); "${input}" không phải tệp như vậy (chưa sửa được đầu vào JSON, NDJSON và .xlsx)`);
   }
   const encoding = v.encoding === undefined ? 'utf8' : checkEncoding(v.encoding);
   const toUtf8 = v['to-utf8'] === true;
   if (encoding !== 'utf8' && !toUtf8) {
-    throw usage(`fix writes UTF-8 files only: add --to-utf8 to write this ${encoding} file as UTF-8 (every record converted)`);
+    throw usage(`fix writes UTF-8 files only: add --to-utf8 to write this ${encoding} file as UTF-8 (every record converted)`,
+      `fix chỉ ghi tệp UTF-8: hãy thêm --to-utf8 để ghi tệp ${encoding} này thành UTF-8 (mọi bản ghi được chuyển đổi)`);
   }
-  if (encoding === 'utf8' && toUtf8) throw usage('--to-utf8 converts a legacy-encoded file: declare its --encoding (tcvn3, vni, windows-1258, utf16le)');
+  if (encoding === 'utf8' && toUtf8) throw usage('--to-utf8 converts a legacy-encoded file: declare its --encoding (tcvn3, vni, windows-1258, utf16le)',
+    '--to-utf8 chuyển đổi một tệp mã hóa cũ: hãy khai báo --encoding của nó (tcvn3, vni, windows-1258, utf16le)');
   const dryRun = v['dry-run'] === true;
-  if (dryRun && v.out !== undefined) throw usage('--dry-run writes no fixed file: drop --out (the change log goes to --log)');
-  if (!dryRun && (v.out === undefined || v.out === '')) throw usage('fix needs --out <fixed.csv> (or --dry-run to write only the log)');
+  if (dryRun && v.out !== undefined) throw usage('--dry-run writes no fixed file: drop --out (the change log goes to --log)',
+    '--dry-run không ghi tệp đã sửa: hãy bỏ --out (nhật ký thay đổi ghi vào --log)');
+  if (!dryRun && (v.out === undefined || v.out === '')) throw usage('fix needs --out <fixed.csv> (or --dry-run to write only the log)',
+    'fix cần --out <fixed.csv> (hoặc --dry-run để chỉ ghi nhật ký)');
   // The fixed file is the input's CSV: under a .json or .xlsx name the next tool would open it as one.
   const kind = v.out === undefined ? undefined : namedKind(v.out);
-  if (kind !== undefined) throw usage(`--out "${v.out}" is named as ${kind} file, but fix writes a CSV copy of its input: name it .csv`);
-  if (v.log === '') throw usage('--log needs a file name');
+  if (kind !== undefined) throw usage(`--out "${v.out}" is named as ${kind} file, but fix writes a CSV copy of its input: name it .csv`,
+    `--out "${v.out}" được đặt tên như tệp ${kind.replace(/^an? /, '')}, nhưng fix ghi một bản sao CSV của đầu vào: hãy đặt đuôi .csv`);
+  if (v.log === '') throw usage('--log needs a file name', '--log cần một tên tệp');
   return {
     help: false,
     input,
@@ -125,9 +133,10 @@ const EMPTY: FixArgs = {
 function kinds(value: string | undefined): readonly FixKind[] {
   if (value === undefined) return FIX_KINDS;
   const names = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
-  if (names.length === 0) throw usage(`--only needs kinds of fix: ${FIX_KINDS.join(', ')}`);
+  if (names.length === 0) throw usage(`--only needs kinds of fix: ${FIX_KINDS.join(', ')}`, `--only cần các loại sửa: ${FIX_KINDS.join(', ')}`);
   const bad = names.find((k) => !(FIX_KINDS as readonly string[]).includes(k));
-  if (bad !== undefined) throw usage(`--only: unknown kind of fix "${bad}"; kinds: ${FIX_KINDS.join(', ')}`);
+  if (bad !== undefined) throw usage(`--only: unknown kind of fix "${bad}"; kinds: ${FIX_KINDS.join(', ')}`,
+    `--only: không có loại sửa "${bad}"; các loại: ${FIX_KINDS.join(', ')}`);
   return [...new Set(names as FixKind[])];
 }
 
@@ -135,7 +144,8 @@ function logFormat(path: string): 'csv' | 'ndjson' {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--log must end in .csv or .ndjson (or .jsonl), got "${path}"`);
+  throw usage(`--log must end in .csv or .ndjson (or .jsonl), got "${path}"`,
+    `--log phải có đuôi .csv hoặc .ndjson (hoặc .jsonl), nhận được "${path}"`);
 }
 
 function zone(value: string | undefined): string | undefined {
@@ -143,6 +153,7 @@ function zone(value: string | undefined): string | undefined {
   try {
     return checkTimeZone(value, 'timeZone');
   } catch {
-    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`);
+    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`,
+      `--time-zone phải là một múi giờ IANA như Asia/Ho_Chi_Minh hoặc UTC, nhận được "${value}"`);
   }
 }

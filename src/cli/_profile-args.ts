@@ -69,14 +69,16 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
       now: undefined, workers: 1, communes: [], locale: 'en' };
   }
   if (positionals.length === 0) throw usage('profile needs an <input> file (see ddss profile --help)', 'profile cần một tệp <input> (xem ddss profile --help)');
-  if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1) throw usage(`profile takes one <input> file, got ${positionals.length}: ${positionals.join(' ')}`,
+    `profile nhận một tệp <input>, nhận được ${positionals.length}: ${positionals.join(' ')}`);
   const input = positionals[0] as string;
   refuseDatabase(input, 'profile');
   const inputFormat = v['input-format'] === undefined ? inputFormatOf(input) : choice('input-format', v['input-format'], INPUT_FORMATS, 'csv');
   const csv = inputFormat === 'csv' || inputFormat === 'tsv';
-  if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`);
-  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat}${encodingNote([inputFormat], ' (', ')')}`);
-  if (v.out === '') throw usage('--out needs a file name');
+  if (!csv && v.delimiter !== undefined) throw usage(`--delimiter applies to CSV input, not ${inputFormat}`, `--delimiter dùng cho đầu vào CSV, không dùng cho ${inputFormat}`);
+  if (!csv && v.encoding !== undefined) throw usage(`--encoding applies to CSV input, not ${inputFormat}${encodingNote([inputFormat], ' (', ')')}`,
+    `--encoding dùng cho đầu vào CSV, không dùng cho ${inputFormat}${encodingNote([inputFormat], ' (', ')', true)}`);
+  if (v.out === '') throw usage('--out needs a file name', '--out cần một tên tệp');
   const sheet = sheetName(inputFormat, v.sheet);
   const range = cellRange(inputFormat, v.range);
   const rename = renameMap(inputFormat, v.rename);
@@ -84,7 +86,8 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   // The json profile and the yaml suggestion are data (English keys and comments): a locale would be ignored.
   if (v.locale !== undefined && (format === 'json' || format === 'yaml')) {
-    throw usage(`--locale applies to the text and html formats, not ${format} (its keys and comments are data, in English)`);
+    throw usage(`--locale applies to the text and html formats, not ${format} (its keys and comments are data, in English)`,
+      `--locale dùng cho định dạng text và html, không dùng cho ${format} (các khóa và chú thích của nó là dữ liệu, bằng tiếng Anh)`);
   }
   return {
     help: false,
@@ -104,7 +107,8 @@ export function profileArgs(argv: readonly string[]): ProfileArgs {
     now: instant('now', v.now),
     workers: whole('workers', v.workers, 1, 256) ?? defaultWorkers(),
     communes: (v.communes ?? []).map((f) => {
-      if (f === '') throw usage('--communes needs a file (a commune list from ddss refdata import)');
+      if (f === '') throw usage('--communes needs a file (a commune list from ddss refdata import)',
+        '--communes cần một tệp (danh sách xã từ ddss refdata import)');
       return f;
     }),
     locale,
