@@ -297,6 +297,16 @@ describe('ddss compare never calls a copy equal that was not compared as written
     expect([report.status, report.sourceIssues.source]).toEqual(['equal', { blank_row: 1, mixed_line_endings: 1 }]);
   });
 
+  it('a stray quote is a problem, not a note: its value is a guess, so a copy is not called equal to it (exit 1)', async () => {
+    // `"An"x` is read `Anx` (as spreadsheets read it); a copy holding `Anx` matched it and was called equal, in silence.
+    writeFileSync(p('s.csv'), 'id,a\n1,"An"x\n2,y\n');
+    writeFileSync(p('c.csv'), 'id,a\n1,Anx\n2,y\n');
+    const r = await cli(['compare', p('s.csv'), p('c.csv'), '--key', 'id', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect([report.status, report.counts.matched, report.sourceIssues]).toEqual(['different', 2, { source: { stray_quote: 1 }, copy: {} }]);
+  });
+
   // "Equal", exit 0, then "Copy file problems (what was not read is not compared, and the copy is not called equal):
   // blank_row 1", which contradicted it: a blank line loses nothing.
   it.each(['text', 'md', 'html'])('a blank line in an equal copy is a note, not a problem, in %s', async (format) => {
