@@ -19,8 +19,12 @@ describe('ddss profile --locale', () => {
     const en = await run();
     expect(en.stdout.split('\n')[0]).toBe('nguoi.csv: 40 rows, 3 columns');
     expect((await run('--locale', 'vi', '--format', 'html')).stdout).toContain('<html lang="vi"');
+    // Said in the language asked for, as every usage error under --locale vi.
     const yaml = await run('--locale', 'vi', '--format', 'yaml');
-    expect([yaml.code, yaml.stderr]).toEqual([2, 'ddss: --locale applies to the text and html formats, not yaml (its keys and comments are data, in English)\n']);
+    expect([yaml.code, yaml.stderr]).toEqual([2, 'ddss: --locale dùng cho định dạng text và html, không dùng cho yaml (các khóa và chú thích ' +
+      'của nó là dữ liệu, bằng tiếng Anh)\n']);
+    const json = await run('--locale', 'en', '--format', 'json');
+    expect([json.code, json.stderr]).toEqual([2, 'ddss: --locale applies to the text and html formats, not json (its keys and comments are data, in English)\n']);
     const fr = await run('--locale', 'fr');
     expect([fr.code, fr.stderr]).toEqual([2, 'ddss: --locale must be one of en, vi, got "fr"\n']);
   });
