@@ -28,6 +28,13 @@ describe('stray quote', () => {
       'doubled): read as spreadsheets read it, "Nhà Hoa Mai" Q1"", which may not be the value meant');
   });
 
+  it('spaces after the closing quote are padding, kept in the value and not a stray quote (a padded export is not one error a cell)', async () => {
+    const padded = await validate(parcels, csv('parcel_id,address\n"P1"  ,"Thôn Đông"\t\n"P2" , x\n'), { now: NOW });
+    expect(padded.rules.some((r) => r.id === 'source.stray_quote')).toBe(false);
+    const stray = await validate(parcels, csv('parcel_id,address\n"P1"  x,"Thôn Đông"\n'), { now: NOW });
+    expect(ruleOf(stray, 'source.stray_quote').samples.map((s) => [s.field, s.value])).toEqual([['parcel_id', 'P1  x']]);
+  });
+
   it('says it in Vietnamese too; a quote inside an unquoted value is the value as written, not reported', async () => {
     const vi = await validate(parcels, csv('parcel_id,address\n"P"1,x\nP2,"Nhà ""Hoa Mai"""\nP3,5" ống\n'), { now: NOW, locale: 'vi' });
     const r = ruleOf(vi, 'source.stray_quote');

@@ -13,6 +13,7 @@ export interface ScanHandler {
    * record's quoted value, whose text then follows it (`"x⏎P10,…,"Ấp Chợ"` → `x⏎P10,…,Ấp Chợ"`). `stray`: the
    * cells whose quoted value lies on one line and is followed by text after its closing quote (`"ab"cd` → `abcd`):
    * a quote inside the value that was not doubled, so the value read is a guess (ascending; undefined when none).
+   * Spaces or tabs alone after it are padding, not a stray quote (`"P001"  ,` → `P001  `).
    */
   record(cells: string[], line: number, start: number, end: number, unbalanced?: number[], stray?: number[]): void;
   /**
@@ -55,6 +56,15 @@ const CR = 13;
 const NONE = 0x7fffffff;
 /** V8 copies substrings shorter than this (SlicedString::kMinLength); longer ones are slices of their parent. */
 const FLAT = 13;
+
+/** Whether s[from, to) is spaces and tabs only: the padding some exports put after a quoted value. */
+function padding(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 
 /** A flat copy of a string: concatenation then slice makes V8 flatten into a new string that owns its text. */
 function flatten(s: string): string {
@@ -158,9 +168,8 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
             break;
           }
           // Text after the closing quote is kept as is, up to the next delimiter or line end. After a value over several
-          // lines it is the signature of unbalanced quotes, on one line of a quote not doubled (see ScanHandler.record).
-          if (multiline) (unbalanced ??= []).push(k);
-          else (stray ??= []).push(k);
+          // lines it is the signature of unbalanced quotes, on one line of a quote not doubled (see ScanHandler.record);
+          // spaces alone are padding (`"P001"  ,`: the quoted value is plain, the spaces stay in it, as written).
           if (nD < pos) nD = find(s, dch, pos);
           if (nL < pos) nL = find(s, '\n', pos);
           if (nR < pos) nR = find(s, '\r', pos);
@@ -170,6 +179,8 @@ export function createScanner(options: ScannerOptions, h: ScanHandler): CsvScann
             if (!eof) break records;
             stop = len;
           }
+          if (multiline) (unbalanced ??= []).push(k);
+          else if (!padding(s, pos, stop)) (stray ??= []).push(k);
           cells[k++] = copy(val + s.slice(pos, stop));
           pos = stop;
           if (stop === nD) {
