@@ -113,6 +113,31 @@ describe('CLI errors under --locale vi', () => {
       '--locale', 'vi'])).stderr).toBe('ddss: --rename và --rename-source nêu cột "x" hai lần\n');
   });
 
+  it("the flags every command shares, and validate's shard, database, reference and history flags", async () => {
+    const vi = async (...args: string[]) => (await run('validate', ...args, '--locale', 'vi')).stderr;
+    const csv = ['parcels.csv', '--dataset', 'parcels.yaml'];
+    // (`run` gives --now last: these give theirs after it.)
+    expect((await cli(['validate', ...csv, '--locale', 'vi', '--now', '22/11/2026'])).stderr).toBe('ddss: --now phải là một ngày hoặc ngày giờ ISO (2026-11-22 hoặc ' +
+      '2026-11-22T08:00:00Z), nhận được "22/11/2026"\n');
+    expect(await vi(...csv, '--delimiter', ';;')).toBe('ddss: --delimiter phải là một ký tự, không phải dấu ngoặc kép hay ngắt dòng ' +
+      '(\\t cho tab), nhận được ";;"\n');
+    expect(await vi(...csv, '--format', 'json', '--out', 'r.html')).toBe('ddss: --format json, nhưng --out "r.html" được đặt tên như tệp ' +
+      'HTML: hãy dùng --format html, hoặc đặt tên tệp cho json\n');
+    expect(await vi(...csv, '--out', 'r.sarif')).toBe('ddss: --out "r.sarif": lệnh này không ghi tệp .sarif; hãy đặt tên tệp .json, .html, ' +
+      '.htm, .md, .markdown, .xml, .txt, .log hoặc .text\n');
+    expect(await vi(...csv, '--sheet', 'Data')).toBe('ddss: --sheet dùng cho sổ tính .xlsx, không dùng cho csv\n');
+    expect(await vi(...csv, '--shard', '1/2')).toBe('ddss: --shard cần --state-out TỆP: mỗi phần ghi trạng thái của nó, và ddss merge ' +
+      'ghi báo cáo của mọi phần\n');
+    expect(await vi(...csv, '--reference', 'population')).toBe('ddss: --reference cần TÊN=TỆP, nhận được "population"\n');
+    expect(await vi(...csv, '--reference-encoding', 'latin9', '--reference', 'p=p.csv')).toBe('ddss: --reference-encoding "latin9" không ' +
+      'được hỗ trợ; hãy dùng một trong utf8, utf16le, utf16be, windows-1258, tcvn3, vni\n');
+    expect(await vi(...csv, '--history-window', '5')).toBe('ddss: --history-window cần --history <file.ndjson>\n');
+    expect(await vi('postgresql://ana@db/land', '--dataset', 'parcels.yaml', '--query', 'SELECT 1'))
+      .toBe('ddss: --query cần --order-by CÁC_CỘT (để số hàng giống nhau ở mọi lần chạy) hoặc --unordered\n');
+    expect((await cli(['validate', ...csv, '--now', '22/11/2026'])).stderr)
+      .toBe('ddss: --now must be an ISO date or date-time (2026-11-22 or 2026-11-22T08:00:00Z), got "22/11/2026"\n');
+  });
+
   it('the usage errors of profile, fix and compare follow --locale vi too, English unchanged', async () => {
     const vi = async (...args: string[]) => (await cli([...args, '--locale', 'vi'])).stderr;
     expect(await vi('profile', 'parcels.csv', 'parcels-ok.csv')).toBe('ddss: profile nhận một tệp <input>, nhận được 2: parcels.csv parcels-ok.csv\n');

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseIsoDateTime } from '../core/date-format.js';
 import { DEFAULT_TIME_ZONE } from '../core/time-zone.js';
 import { wallClockReader } from '../core/wall-clock.js';
-import { usage } from './_errors.js';
+import { usage, type CliError } from './_errors.js';
 import { parseRange } from '../sources/xlsx/range.js';
 import { recordsPath } from '../sources/json/records-path.js';
 
@@ -96,18 +96,24 @@ export function reportFormat<const T extends string>(value: string | undefined, 
   const writes = named !== undefined && (allowed as readonly string[]).includes(named);
   if (value === undefined) {
     if (writes) return named as T;
-    if (ext.length > 1 && !TEXT_NAMES.includes(ext)) throw usage(unwrittenExtension(out ?? '', ext, [...allowed]));
+    if (ext.length > 1 && !TEXT_NAMES.includes(ext)) {
+      throw usage(unwrittenExtension(out ?? '', ext, [...allowed]), unwrittenExtension(out ?? '', ext, [...allowed], true));
+    }
     return given;
   }
   if (NEUTRAL_NAMES.includes(ext) || named === given) return given;
   if (writes) {
     throw usage(`--format ${given}, but --out "${out}" is named as ${KIND[named] ?? named} file: ` +
-      `give --format ${named}, or name the file for ${given}`);
+      `give --format ${named}, or name the file for ${given}`,
+    `--format ${given}, nhưng --out "${out}" được đặt tên như tệp ${viKind(KIND[named] ?? named)}: ` +
+      `hãy dùng --format ${named}, hoặc đặt tên tệp cho ${given}`);
   }
   const kind = named === undefined ? DATA_KIND_OF_EXTENSION[ext] : KIND[named];
   if (kind !== undefined) {
     throw usage(`--format ${given}, but --out "${out}" is named as ${kind} file, which this command does not write: ` +
-      `name the file ${orList(extensionsOf(given))}`);
+      `name the file ${orList(extensionsOf(given))}`,
+    `--format ${given}, nhưng --out "${out}" được đặt tên như tệp ${viKind(kind)}, loại tệp lệnh này không ghi: ` +
+      `hãy đặt tên tệp ${orList(extensionsOf(given), 'hoặc')}`);
   }
   return given;
 }
@@ -131,8 +137,18 @@ function extensionsOf(format: string): string[] {
 }
 
 /** `a, b or c`. */
-function orList(xs: readonly string[]): string {
-  return xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1) ?? ''}`;
+function orList(xs: readonly string[], or = 'or'): string {
+  return xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${or} ${xs.at(-1) ?? ''}`;
+}
+
+/** `whose` of the flags of one input (`" (the copy)"`, `compare`'s) in Vietnamese. */
+function viWhose(whose: string): string {
+  return whose === ' (the copy)' ? ' (bản sao)' : whose === ' (the source)' ? ' (tệp nguồn)' : whose;
+}
+
+/** A kind of file (`a JSON`, `an Excel`) as a Vietnamese line names it (`JSON`, `Excel`). */
+function viKind(kind: string): string {
+  return kind.replace(/^an? /, '');
 }
 
 /**
@@ -141,9 +157,13 @@ function orList(xs: readonly string[]): string {
  * one edit.
  * @example unwrittenExtension('r.out', '.out', ['text', 'json']) // '--out "r.out": this command writes no .out file; name the file .json or .txt, …'
  */
-function unwrittenExtension(out: string, ext: string, allowed: readonly string[]): string {
+function unwrittenExtension(out: string, ext: string, allowed: readonly string[], vi = false): string {
   const extensions = [...Object.keys(FORMAT_OF_EXTENSION).filter((e) => allowed.includes(FORMAT_OF_EXTENSION[e] as string)), ...TEXT_NAMES];
   const dataFile = FORMAT_OF_EXTENSION[ext] !== undefined || DATA_KIND_OF_EXTENSION[ext] !== undefined;
+  if (vi) {
+    return `--out "${out}": lệnh này không ghi tệp ${ext}; hãy đặt tên tệp ${orList(extensions, 'hoặc')}` +
+      `${dataFile ? '' : `, hoặc dùng --format ${allowed.join('|')}`}`;
+  }
   return `--out "${out}": this command writes no ${ext} file; name the file ${orList(extensions)}` +
     `${dataFile ? '' : `, or give --format ${allowed.join('|')}`}`;
 }
@@ -178,7 +198,10 @@ export function whole(flag: string, value: string | undefined, min: number, max 
 export function instant(flag: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const ms = parseIsoDateTime(value.trim());
-  if (Number.isNaN(ms)) throw usage(`--${flag} must be an ISO date or date-time (2026-11-22 or 2026-11-22T08:00:00Z), got "${value}"`);
+  if (Number.isNaN(ms)) {
+    throw usage(`--${flag} must be an ISO date or date-time (2026-11-22 or 2026-11-22T08:00:00Z), got "${value}"`,
+      `--${flag} phải là một ngày hoặc ngày giờ ISO (2026-11-22 hoặc 2026-11-22T08:00:00Z), nhận được "${value}"`);
+  }
   return new Date(ms);
 }
 
@@ -212,7 +235,8 @@ export function delimiter(value: string | undefined, flag = 'delimiter'): string
   if (value === undefined) return undefined;
   const d = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
   if (Array.from(d).length !== 1 || d === '"' || d === '\n' || d === '\r') {
-    throw usage(`--${flag} must be one character other than a quote or line break (\\t for tab), got "${value}"`);
+    throw usage(`--${flag} must be one character other than a quote or line break (\\t for tab), got "${value}"`,
+      `--${flag} phải là một ký tự, không phải dấu ngoặc kép hay ngắt dòng (\\t cho tab), nhận được "${value}"`);
   }
   return d;
 }
@@ -224,9 +248,15 @@ export function delimiter(value: string | undefined, flag = 'delimiter'): string
  */
 export function sheetName(inputFormat: string, value: string | undefined, flag = 'sheet', whose = ''): string | undefined {
   if (value === undefined) return undefined;
-  if (inputFormat !== 'xlsx') throw usage(`--${flag} applies to .xlsx workbooks, not ${inputFormat}${whose}`);
-  if (value.trim() === '') throw usage(`--${flag} needs a sheet name`);
+  if (inputFormat !== 'xlsx') throw notWorkbook(flag, inputFormat, whose);
+  if (value.trim() === '') throw usage(`--${flag} needs a sheet name`, `--${flag} cần một tên trang tính`);
   return value;
+}
+
+/** The error of a workbook's flag given for another kind of input. */
+function notWorkbook(flag: string, inputFormat: string, whose: string): CliError {
+  return usage(`--${flag} applies to .xlsx workbooks, not ${inputFormat}${whose}`,
+    `--${flag} dùng cho sổ tính .xlsx, không dùng cho ${inputFormat}${viWhose(whose)}`);
 }
 
 /**
@@ -236,7 +266,7 @@ export function sheetName(inputFormat: string, value: string | undefined, flag =
  */
 export function cellRange(inputFormat: string, value: string | undefined, flag = 'range', whose = ''): string | undefined {
   if (value === undefined) return undefined;
-  if (inputFormat !== 'xlsx') throw usage(`--${flag} applies to .xlsx workbooks, not ${inputFormat}${whose}`);
+  if (inputFormat !== 'xlsx') throw notWorkbook(flag, inputFormat, whose);
   try {
     parseRange(value);
   } catch (e) {
@@ -253,8 +283,13 @@ export function cellRange(inputFormat: string, value: string | undefined, flag =
  */
 export function jsonRecords(inputFormat: string, value: string | undefined, flag = 'json-records', whose = ''): string | undefined {
   if (value === undefined) return undefined;
-  if (inputFormat === 'ndjson') throw usage(`--${flag} reads the records inside one JSON document; NDJSON${whose} has one record per line`);
-  if (inputFormat !== 'json') throw usage(`--${flag} applies to JSON input, not ${inputFormat}${whose}`);
+  if (inputFormat === 'ndjson') {
+    throw usage(`--${flag} reads the records inside one JSON document; NDJSON${whose} has one record per line`,
+      `--${flag} đọc các bản ghi bên trong một văn bản JSON; NDJSON${viWhose(whose)} có một bản ghi mỗi dòng`);
+  }
+  if (inputFormat !== 'json') {
+    throw usage(`--${flag} applies to JSON input, not ${inputFormat}${whose}`, `--${flag} dùng cho đầu vào JSON, không dùng cho ${inputFormat}${viWhose(whose)}`);
+  }
   try {
     recordsPath(value);
   } catch (e) {

@@ -29,11 +29,11 @@ export const HISTORY_FLAGS = {
  */
 export function historyArgs(v: { history?: string; 'history-table'?: string; 'history-window'?: string; 'history-row-drop'?: string;
   'history-min-jump'?: string; 'history-severity'?: string }): HistoryArgs {
-  if (v.history === '') throw usage('--history needs a file name (.ndjson) or a postgresql:// URL');
+  if (v.history === '') throw usage('--history needs a file name (.ndjson) or a postgresql:// URL', '--history cần một tên tệp (.ndjson) hoặc một URL postgresql://');
   if (v.history !== undefined && isPostgresUrl(v.history)) checkPostgresUrl(v.history, '--history');
   const table = v['history-table'];
   if (table !== undefined && (v.history === undefined || !isPostgresUrl(v.history))) {
-    throw usage('--history-table names the table of a --history postgresql://… URL');
+    throw usage('--history-table names the table of a --history postgresql://… URL', '--history-table nêu bảng của một --history dạng URL postgresql://…');
   }
   if (table !== undefined) {
     try {
@@ -43,7 +43,7 @@ export function historyArgs(v: { history?: string; 'history-table'?: string; 'hi
     }
   }
   for (const flag of ['history-window', 'history-row-drop', 'history-min-jump', 'history-severity'] as const) {
-    if (v[flag] !== undefined && v.history === undefined) throw usage(`--${flag} needs --history <file.ndjson>`);
+    if (v[flag] !== undefined && v.history === undefined) throw usage(`--${flag} needs --history <file.ndjson>`, `--${flag} cần --history <file.ndjson>`);
   }
   const window = whole('history-window', v['history-window'], 3, 1000);
   const rowDrop = ratio('history-row-drop', v['history-row-drop']);

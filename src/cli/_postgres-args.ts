@@ -72,24 +72,28 @@ export function hideUrlPasswords(text: string, argv: readonly string[]): string 
 export function postgresArgs(input: string, v: Given): PostgresArgs | undefined {
   const flags = (['table', 'query', 'schema', 'order-by', 'unordered'] as const).filter((f) => v[f] !== undefined);
   if (!isPostgresUrl(input)) {
-    if (flags.length > 0) throw usage(`--${flags[0] as string} applies to a postgresql:// input, not a file`);
+    if (flags.length > 0) {
+      throw usage(`--${flags[0] as string} applies to a postgresql:// input, not a file`, `--${flags[0] as string} dùng cho đầu vào postgresql://, không dùng cho tệp`);
+    }
     return undefined;
   }
   checkPostgresUrl(input, '');
   const where = redactUrl(input);
   if ((v.table === undefined) === (v.query === undefined)) {
-    throw usage(`reading ${where} needs --table NAME or --query SQL (one of them)`);
+    throw usage(`reading ${where} needs --table NAME or --query SQL (one of them)`, `đọc ${where} cần --table TÊN hoặc --query SQL (một trong hai)`);
   }
   for (const f of ['table', 'query', 'schema', 'order-by'] as const) {
-    if (v[f] !== undefined && v[f].trim() === '') throw usage(`--${f} needs a value`);
+    if (v[f] !== undefined && v[f].trim() === '') throw usage(`--${f} needs a value`, `--${f} cần một giá trị`);
   }
-  if (v.schema !== undefined && v.table === undefined) throw usage('--schema applies to --table, not --query');
+  if (v.schema !== undefined && v.table === undefined) throw usage('--schema applies to --table, not --query', '--schema dùng với --table, không dùng với --query');
   const orderBy = v['order-by']?.split(',').map((c) => c.trim());
-  if (orderBy?.some((c) => c === '') === true) throw usage(`--order-by needs column names separated by commas, got "${v['order-by']}"`);
+  if (orderBy?.some((c) => c === '') === true) throw usage(`--order-by needs column names separated by commas, got "${v['order-by']}"`,
+    `--order-by cần các tên cột cách nhau bằng dấu phẩy, nhận được "${v['order-by']}"`);
   if (v.query !== undefined && orderBy === undefined && v.unordered !== true) {
-    throw usage('--query needs --order-by COLUMNS (so row numbers are the same on every run) or --unordered');
+    throw usage('--query needs --order-by COLUMNS (so row numbers are the same on every run) or --unordered',
+      '--query cần --order-by CÁC_CỘT (để số hàng giống nhau ở mọi lần chạy) hoặc --unordered');
   }
-  if (orderBy !== undefined && v.unordered === true) throw usage('--order-by and --unordered exclude each other');
+  if (orderBy !== undefined && v.unordered === true) throw usage('--order-by and --unordered exclude each other', '--order-by và --unordered loại trừ nhau');
   return { url: input, table: v.table, query: v.query, schema: v.schema, orderBy, unordered: v.unordered === true };
 }
 

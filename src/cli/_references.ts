@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { cliPath } from './_cli-path.js';
 import { delimiter as delimiterArg, jsonRecords } from './_args.js';
-import { usage } from './_errors.js';
+import { usage, type CliError } from './_errors.js';
 import { checkEncoding, openInput } from './_input.js';
 import { reference, type Reference } from '../reference/reference.js';
 import { referenceSpecs, type ReferenceSpec } from '../reference/bind-references.js';
@@ -45,26 +45,29 @@ export function referenceArgs(v: { reference?: string[]; 'reference-encoding'?: 
     const eq = given.indexOf('=');
     const name = eq < 0 ? '' : given.slice(0, eq).trim();
     const path = eq < 0 ? '' : given.slice(eq + 1);
-    if (name === '' || path === '') throw usage(`--reference needs NAME=FILE, got "${given}"`);
-    if (references.some((r) => r.name === name)) throw usage(`--reference ${name} is given twice`);
+    if (name === '' || path === '') throw usage(`--reference needs NAME=FILE, got "${given}"`, `--reference cần TÊN=TỆP, nhận được "${given}"`);
+    if (references.some((r) => r.name === name)) throw usage(`--reference ${name} is given twice`, `--reference ${name} được nêu hai lần`);
     if (FORMATS[extname(path).toLowerCase()] === undefined) {
-      throw usage(`--reference ${name}: cannot tell the format of "${path}" from its extension (.csv, .tsv, .json, .ndjson)`);
+      throw usage(`--reference ${name}: cannot tell the format of "${path}" from its extension (.csv, .tsv, .json, .ndjson)`,
+        `--reference ${name}: không biết định dạng của "${path}" từ phần mở rộng của tên tệp (.csv, .tsv, .json, .ndjson)`);
     }
     references.push({ name, path });
   }
   const encoding = v['reference-encoding'];
-  if (encoding !== undefined && encoding.trim() === '') throw usage('--reference-encoding needs a value');
+  if (encoding !== undefined && encoding.trim() === '') throw usage('--reference-encoding needs a value', '--reference-encoding cần một giá trị');
   let referenceEncoding: string | undefined;
   try {
     referenceEncoding = encoding === undefined ? undefined : checkEncoding(encoding);
   } catch (e) {
-    throw usage((e as Error).message.replace(/^--encoding/, '--reference-encoding'));
+    throw usage((e as Error).message.replace(/^--encoding/, '--reference-encoding'), (e as CliError).vi?.replace(/^--encoding/, '--reference-encoding'));
   }
   // As --json-records for the input: JSON documents only, and said when no reference is one (it would read nothing).
   const records = v['reference-json-records'];
   if (records !== undefined && !references.some((r) => FORMATS[extname(r.path).toLowerCase()] === 'json')) {
     throw usage('--reference-json-records reads the records inside JSON documents: give a --reference NAME=FILE.json ' +
-      '(an NDJSON reference has one record per line)');
+      '(an NDJSON reference has one record per line)',
+    '--reference-json-records đọc các bản ghi bên trong văn bản JSON: hãy nêu một --reference TÊN=TỆP.json ' +
+      '(tham chiếu NDJSON có một bản ghi mỗi dòng)');
   }
   return {
     references,
