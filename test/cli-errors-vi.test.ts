@@ -156,6 +156,18 @@ describe('CLI errors under --locale vi', () => {
       .toBe('ddss: --key names column "parcel_id" twice\n');
   });
 
+  it('the usage errors of worklist and history follow --locale vi too', async () => {
+    const vi = async (...args: string[]) => (await cli([...args, '--locale', 'vi'])).stderr;
+    expect(await vi('worklist', 'grades.txt')).toBe('ddss: worklist đọc một tệp chấm điểm NDJSON (.ndjson hoặc .jsonl), nhận được "grades.txt"\n');
+    expect(await vi('worklist', 'nope.ndjson')).toBe('ddss: không đọc được tệp chấm điểm "nope.ndjson": không tìm thấy tệp\n');
+    writeFileSync(tmp.path('g.ndjson'), '{"row":0}\n');
+    expect(await vi('worklist', tmp.path('g.ndjson'))).toBe('ddss: dòng 1 của tệp chấm điểm không phải một bản ghi đã chấm điểm ' +
+      '(do ddss validate --grades x.ndjson ghi)\n');
+    expect(await vi('history', 'a.ndjson', 'b.ndjson')).toBe('ddss: history nhận một tệp lịch sử hoặc một URL postgresql:// ' +
+      '(do ddss validate --history ghi)\n');
+    expect((await cli(['worklist', 'grades.txt'])).stderr).toBe('ddss: worklist reads an NDJSON grades file (.ndjson or .jsonl), got "grades.txt"\n');
+  });
+
   it('validate without --dataset says which definition it validates against, in Vietnamese', async () => {
     const vi = await run('validate', 'parcels.csv', '--locale', 'vi');
     expect(vi.stderr.split('\n')[0]).toBe('ddss: không có --dataset: kiểm tra theo định nghĩa mà ddss profile đề xuất cho tệp này ' +

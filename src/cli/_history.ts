@@ -59,7 +59,8 @@ export async function requireHistoryReadable(target: { readonly path: string; re
   // A history is read, then appended to: a named pipe is read once and cannot be both (opening one without a writer
   // waited for ever, past SIGTERM). A symbolic link to a file is that file.
   if (found?.isFIFO() === true || found?.isSocket() === true) {
-    throw usage(`--history "${target.given}" is a named pipe, not a file: a history is read, then appended to; name a file`);
+    throw usage(`--history "${target.given}" is a named pipe, not a file: a history is read, then appended to; name a file`,
+      `--history "${target.given}" là một đường ống có tên, không phải tệp: lịch sử được đọc rồi ghi thêm vào; hãy nêu một tệp`);
   }
 }
 

@@ -35,16 +35,18 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
     io.stdout.write(HISTORY_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw usage('history takes one history file or postgresql:// URL (written by ddss validate --history)');
+  if (positionals.length !== 1) throw usage('history takes one history file or postgresql:// URL (written by ddss validate --history)',
+    'history nhận một tệp lịch sử hoặc một URL postgresql:// (do ddss validate --history ghi)');
   const file = positionals[0] as string;
-  if (isStdin(file)) throw usage('history reads a history file (or a postgresql:// URL), not standard input ("-")');
+  if (isStdin(file)) throw usage('history reads a history file (or a postgresql:// URL), not standard input ("-")',
+    'history đọc một tệp lịch sử (hoặc một URL postgresql://), không đọc đầu vào chuẩn ("-")');
   const format = reportFormat(v.format, v.out, ['text', 'json', 'html'] as const, 'text');
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   const top = whole('top', v.top, 1) ?? 10;
-  if (v.out === '') throw usage('--out needs a file name');
+  if (v.out === '') throw usage('--out needs a file name', '--out cần một tên tệp');
   if (isPostgresUrl(file)) checkPostgresUrl(file, '');
   const target = historyTarget(file, v['history-table'], io.cwd, io.env) as HistoryTarget;
-  if (target.kind === 'file' && v['history-table'] !== undefined) throw usage('--history-table names the table of a postgresql:// history');
+  if (target.kind === 'file' && v['history-table'] !== undefined) throw usage('--history-table names the table of a postgresql:// history', '--history-table nêu bảng của một lịch sử postgresql://');
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   const shown = target.kind === 'file' ? file : postgresHistoryName(target.options);
   if (out !== undefined) await checkOutputs([out], target.kind === 'file' ? target.path : shown, v.force === true);
@@ -59,7 +61,8 @@ export async function history(argv: readonly string[], io: CliIo): Promise<numbe
     throw historyReadError(e, target, usage, (m) => new CliError(m, EXIT.unevaluated));
   }
   if (entries.length === 0) {
-    throw usage(v.dataset === undefined ? `history ${shown} has no runs` : `history ${shown} has no runs of dataset "${v.dataset}"`);
+    throw usage(v.dataset === undefined ? `history ${shown} has no runs` : `history ${shown} has no runs of dataset "${v.dataset}"`,
+      v.dataset === undefined ? `lịch sử ${shown} không có lần chạy nào` : `lịch sử ${shown} không có lần chạy nào của tập dữ liệu "${v.dataset}"`);
   }
   const trends = historyTrend(entries, top);
   const text = format === 'json' ? `${jsonText({ kind: 'history', datasets: trends }, 2)}\n`

@@ -61,16 +61,18 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
     io.stdout.write(WORKLIST_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw usage('worklist takes one grades file (written by ddss validate --grades x.ndjson)');
+  if (positionals.length !== 1) throw usage('worklist takes one grades file (written by ddss validate --grades x.ndjson)',
+    'worklist nhận một tệp chấm điểm (do ddss validate --grades x.ndjson ghi)');
   const file = positionals[0] as string;
-  if (!/\.(ndjson|jsonl)$/i.test(file)) throw usage(`worklist reads an NDJSON grades file (.ndjson or .jsonl), got "${file}"`);
+  if (!/\.(ndjson|jsonl)$/i.test(file)) throw usage(`worklist reads an NDJSON grades file (.ndjson or .jsonl), got "${file}"`,
+    `worklist đọc một tệp chấm điểm NDJSON (.ndjson hoặc .jsonl), nhận được "${file}"`);
   const by = v.by;
-  if (by === '') throw usage('--by needs a column name');
+  if (by === '') throw usage('--by needs a column name', '--by cần một tên cột');
   const top = whole('top', v.top, 1) ?? 10;
   const most = whole('groups', v.groups, 1);
   const format = reportFormat(v.format, v.out, ['text', 'csv', 'md', 'html'] as const, 'text');
   const locale = choice('locale', v.locale, ['en', 'vi'] as const, 'en');
-  if (v.out === '') throw usage('--out needs a file name');
+  if (v.out === '') throw usage('--out needs a file name', '--out cần một tên tệp');
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   if (out !== undefined) await checkOutputs([out], cliPath(io.cwd, file), v.force === true);
 
@@ -103,7 +105,8 @@ export async function worklist(argv: readonly string[], io: CliIo): Promise<numb
   } catch (e) {
     if (e instanceof CliError) throw e;
     // An input that cannot be read is exit 3 in every command (validate's input, profile's, history's), not a usage error.
-    throw new CliError(`cannot read the grades file "${file}": ${fileErrorText(e)}`, EXIT.unevaluated);
+    throw new CliError(`cannot read the grades file "${file}": ${fileErrorText(e)}`, EXIT.unevaluated,
+      `không đọc được tệp chấm điểm "${file}": ${fileErrorText(e, { locale: 'vi' })}`);
   }
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   let names = [...groups.keys()].sort(byName);
@@ -133,24 +136,28 @@ function graded(text: string, n: number, by: string | undefined, file: string): 
   try {
     o = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw usage(`line ${n} of the grades file is not JSON`);
+    throw usage(`line ${n} of the grades file is not JSON`, `dòng ${n} của tệp chấm điểm không phải JSON`);
   }
   // A shard's rows and lines count within its shard: listed as they are, they sent a clerk to line 81 for a record
   // at line 16739. Only the merge numbers them in the whole input.
   const shard = typeof o === 'object' && o !== null ? o.shard : undefined;
   if (shard !== undefined) {
     throw usage(`${plainText(file)} is the grades file of shard ${plainText(String(shard))} (ddss validate --shard … --grades): its rows ` +
-      'and lines count within the shard; join the shards with ddss merge part-*.ddss-state --grades FILE.ndjson and give worklist that file');
+      'and lines count within the shard; join the shards with ddss merge part-*.ddss-state --grades FILE.ndjson and give worklist that file',
+    `${plainText(file)} là tệp chấm điểm của phần ${plainText(String(shard))} (ddss validate --shard … --grades): số hàng và số dòng ` +
+      'của nó được đếm trong phần đó; hãy ghép các phần bằng ddss merge part-*.ddss-state --grades TỆP.ndjson rồi đưa tệp đó cho worklist');
   }
   // Checked as merge --grades checks a shard's lines: grades from 0 to 1 (or null), whole counts, text values. A line
   // edited to "overall": 7 or "abc" was read as ungraded and sorted last, a line of "two" dropped, without a word.
   const g = gradeFromLine(o);
   if (g === undefined || !isRecordGrade(g, Number.MAX_SAFE_INTEGER)) {
-    throw usage(`line ${n} of the grades file is not a graded record (written by ddss validate --grades x.ndjson)`);
+    throw usage(`line ${n} of the grades file is not a graded record (written by ddss validate --grades x.ndjson)`,
+      `dòng ${n} của tệp chấm điểm không phải một bản ghi đã chấm điểm (do ddss validate --grades x.ndjson ghi)`);
   }
   const values = g.values ?? {};
   if (by !== undefined && !Object.hasOwn(values, by)) {
-    throw usage(`line ${n} of the grades file has no column "${by}": write it with ddss validate --grades-columns ${by}`);
+    throw usage(`line ${n} of the grades file has no column "${by}": write it with ddss validate --grades-columns ${by}`,
+      `dòng ${n} của tệp chấm điểm không có cột "${by}": hãy ghi cột đó bằng ddss validate --grades-columns ${by}`);
   }
   const cell = by === undefined ? 'all' : values[by];
   return {
@@ -165,7 +172,12 @@ function outOfOrder(row: number, n: number, last: { row: number; line: number })
     ? `line ${n} of the grades file grades row ${row} again (line ${last.line} did): a grades file lists each record once; ` +
       'this one holds records twice (a file joined to itself?)'
     : `line ${n} of the grades file grades row ${row} after row ${last.row} (line ${last.line}): a grades file lists its ` +
-      'records in file order, so this one holds two files joined (of two runs or datasets?); give worklist the file of one run');
+      'records in file order, so this one holds two files joined (of two runs or datasets?); give worklist the file of one run',
+  row === last.row
+    ? `dòng ${n} của tệp chấm điểm chấm lại hàng ${row} (dòng ${last.line} đã chấm): tệp chấm điểm liệt kê mỗi bản ghi một lần; ` +
+      'tệp này chứa bản ghi hai lần (một tệp được nối với chính nó?)'
+    : `dòng ${n} của tệp chấm điểm chấm hàng ${row} sau hàng ${last.row} (dòng ${last.line}): tệp chấm điểm liệt kê các bản ghi ` +
+      'theo thứ tự trong tệp, nên tệp này là hai tệp nối lại (của hai lần chạy hoặc hai tập dữ liệu?); hãy đưa cho worklist tệp của một lần chạy');
 }
 
 /** Worst first: the lower overall grade (ungraded last), then the earlier row. */
