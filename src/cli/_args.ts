@@ -147,7 +147,7 @@ function viWhose(whose: string): string {
 }
 
 /** A kind of file (`a JSON`, `an Excel`) as a Vietnamese line names it (`JSON`, `Excel`). */
-function viKind(kind: string): string {
+export function viKind(kind: string): string {
   return kind.replace(/^an? /, '');
 }
 

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { tableFormat } from './_table-format.js';
 import type { Locale } from '../core/types.js';
 import { choice, parse, whole, reportFormat } from './_args.js';
 import { isStdin } from './_stdin.js';
@@ -113,7 +113,7 @@ export function compareArgs(argv: readonly string[]): CompareArgs {
     dataset: v.dataset,
     format: reportFormat(v.format, v.out, COMPARE_FORMATS, 'text'),
     out: v.out,
-    changes: v.changes === undefined ? undefined : { path: v.changes, format: _changesFormat(v.changes) },
+    changes: v.changes === undefined ? undefined : { path: v.changes, format: tableFormat('changes', v.changes) },
     force: v.force === true,
     ignoreCase: v['ignore-case'] === true,
     ignoreWhitespace: v['ignore-whitespace'] === true,
@@ -162,10 +162,3 @@ function _columns(flag: string, text: string): readonly string[] {
   return names;
 }
 
-function _changesFormat(path: string): 'csv' | 'ndjson' {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--changes must end in .csv or .ndjson (or .jsonl), got "${path}"`,
-    `--changes phải có đuôi .csv hoặc .ndjson (hoặc .jsonl), nhận được "${path}"`);
-}

@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
 import { FIX_KINDS, type FixKind, type Locale } from '../core/types.js';
-import { checkTimeZone } from '../core/time-zone.js';
-import { choice, delimiter, instant, namedKind, parse, wallClock, whole } from './_args.js';
+import { tableFormat } from './_table-format.js';
+import { zoneFlag } from './_zone-flag.js';
+import { choice, delimiter, instant, namedKind, parse, viKind, wallClock, whole } from './_args.js';
 import { defaultWorkers } from '../validate.js';
 import { CLI_MIN_BYTES_PER_WORKER } from './_validate-args.js';
 import { isStdin } from './_stdin.js';
@@ -96,14 +97,14 @@ export function fixArgs(argv: readonly string[]): FixArgs {
   // The fixed file is the input's CSV: under a .json or .xlsx name the next tool would open it as one.
   const kind = v.out === undefined ? undefined : namedKind(v.out);
   if (kind !== undefined) throw usage(`--out "${v.out}" is named as ${kind} file, but fix writes a CSV copy of its input: name it .csv`,
-    `--out "${v.out}" được đặt tên như tệp ${kind.replace(/^an? /, '')}, nhưng fix ghi một bản sao CSV của đầu vào: hãy đặt đuôi .csv`);
+    `--out "${v.out}" được đặt tên như tệp ${viKind(kind)}, nhưng fix ghi một bản sao CSV của đầu vào: hãy đặt đuôi .csv`);
   if (v.log === '') throw usage('--log needs a file name', '--log cần một tên tệp');
   return {
     help: false,
     input,
     dataset: v.dataset,
     out: v.out,
-    log: v.log === undefined ? undefined : { path: v.log, format: logFormat(v.log) },
+    log: v.log === undefined ? undefined : { path: v.log, format: tableFormat('log', v.log) },
     only: kinds(v.only),
     dryRun,
     delimiter: delimiter(v.delimiter) ?? byExtension,
@@ -112,7 +113,7 @@ export function fixArgs(argv: readonly string[]): FixArgs {
     toUtf8,
     now: instant('now', v.now),
     nowWall: wallClock(v.now),
-    timeZone: zone(v['time-zone']),
+    timeZone: zoneFlag(v['time-zone']),
     piiKey: v['pii-key'],
     locale: choice('locale', v.locale, ['en', 'vi'] as const, 'en'),
     showValues: v['show-values'] === true,
@@ -138,22 +139,4 @@ function kinds(value: string | undefined): readonly FixKind[] {
   if (bad !== undefined) throw usage(`--only: unknown kind of fix "${bad}"; kinds: ${FIX_KINDS.join(', ')}`,
     `--only: không có loại sửa "${bad}"; các loại: ${FIX_KINDS.join(', ')}`);
   return [...new Set(names as FixKind[])];
-}
-
-function logFormat(path: string): 'csv' | 'ndjson' {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--log must end in .csv or .ndjson (or .jsonl), got "${path}"`,
-    `--log phải có đuôi .csv hoặc .ndjson (hoặc .jsonl), nhận được "${path}"`);
-}
-
-function zone(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return checkTimeZone(value, 'timeZone');
-  } catch {
-    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`,
-      `--time-zone phải là một múi giờ IANA như Asia/Ho_Chi_Minh hoặc UTC, nhận được "${value}"`);
-  }
 }

@@ -18,7 +18,8 @@ import { renameMap, type Rename } from './_rename.js';
 import { isStdin } from './_stdin.js';
 import { shellArg } from './_shell-arg.js';
 import { UnknownFormatError, usage } from './_errors.js';
-import { checkTimeZone } from '../core/time-zone.js';
+import { tableFormat } from './_table-format.js';
+import { zoneFlag } from './_zone-flag.js';
 import { REFERENCE_FLAGS, referenceArgs, type ReferenceArgs } from './_references.js';
 import { HISTORY_FLAGS, historyArgs, type HistoryArgs } from './_history-args.js';
 import { POSTGRES_FLAGS, postgresArgs, type PostgresArgs } from './_postgres-args.js';
@@ -198,9 +199,9 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     dataset: v.dataset,
     format: reportFormat(v.format, v.out, FORMATS, 'text'),
     out: v.out,
-    violations: v.violations === undefined ? undefined : { path: v.violations, format: _violationFormat(v.violations) },
+    violations: v.violations === undefined ? undefined : { path: v.violations, format: tableFormat('violations', v.violations) },
     grades: v.grades === undefined ? undefined
-      : { path: v.grades, format: _violationFormat(v.grades, 'grades'), all: v['grades-all'] === true, columns: gradeColumns },
+      : { path: v.grades, format: tableFormat('grades', v.grades), all: v['grades-all'] === true, columns: gradeColumns },
     groupBy: v['group-by'],
     worst: whole('worst', v.worst, 0, 1000),
     force: v.force === true,
@@ -208,7 +209,7 @@ export function validateArgs(argv: readonly string[]): ValidateArgs {
     failUnder: ratio('fail-under', v['fail-under']),
     now: instant('now', v.now),
     nowWall: wallClock(v.now),
-    timeZone: zone(v['time-zone']),
+    timeZone: zoneFlag(v['time-zone']),
     piiKey: v['pii-key'],
     inputFormat,
     encoding: v.encoding,
@@ -239,16 +240,6 @@ const EMPTY: ValidateArgs = {
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, referenceJsonRecords: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };
 
-/** `--time-zone`: an IANA name the platform knows, else a usage error. */
-function zone(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return checkTimeZone(value, 'timeZone');
-  } catch {
-    throw usage(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh or UTC, got "${value}"`,
-      `--time-zone phải là một múi giờ IANA như Asia/Ho_Chi_Minh hoặc UTC, nhận được "${value}"`);
-  }
-}
 
 /**
  * The input format an input file's extension names, or a usage error (an .xls workbook, an unknown extension) saying
@@ -292,11 +283,3 @@ const UNPACK: Readonly<Record<string, { what: string; how: string; command: stri
   '.zip': { what: 'a zip archive', how: 'extract it', command: 'unzip', vi: 'một tệp lưu trữ zip', viHow: 'giải nén nó' },
   '.7z': { what: 'a 7z archive', how: 'extract it', command: '7z x', vi: 'một tệp lưu trữ 7z', viHow: 'giải nén nó' },
 };
-
-function _violationFormat(path: string, flag = 'violations'): 'csv' | 'ndjson' {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw usage(`--${flag} must end in .csv or .ndjson (or .jsonl), got "${path}"`,
-    `--${flag} phải có đuôi .csv hoặc .ndjson (hoặc .jsonl), nhận được "${path}"`);
-}

@@ -13,6 +13,7 @@ import { parse, ratio, reportFormat } from './_args.js';
 import { definitionFile } from './_dataset.js';
 import { mergeDataset } from './_merge-dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
+import { tableFormat } from './_table-format.js';
 import { appendedPath, checkOutputs, outputPath, stageOutput, type OutputPath } from './_files.js';
 import type { CliIo } from './_io.js';
 import { fileErrorText } from '../core/file-error-text.js';
@@ -69,8 +70,8 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   for (const flag of ['out', 'violations', 'grades', 'baseline', 'input'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
   const { history: historyFile, historyTable, historyThresholds } = historyArgs(v);
   if (v.input !== undefined && historyFile === undefined) throw usage('--input names the file the shards read, for --history: give --history too');
-  const vioFormat = v.violations === undefined ? undefined : lineFormat('violations', v.violations);
-  const grdFormat = v.grades === undefined ? undefined : lineFormat('grades', v.grades);
+  const vioFormat = v.violations === undefined ? undefined : tableFormat('violations', v.violations);
+  const grdFormat = v.grades === undefined ? undefined : tableFormat('grades', v.grades);
   const force = v.force === true;
   const out = v.out === undefined ? undefined : outputPath('out', v.out, io.cwd);
   const vio = v.violations === undefined ? undefined : outputPath('violations', v.violations, io.cwd);
@@ -209,13 +210,6 @@ function stateError(e: unknown, file?: string): CliError {
   }
   if (e instanceof CliError) return e;
   return new CliError(`cannot merge: ${(e as Error).message.replace(/^ddss: /, '')}`, EXIT.unevaluated);
-}
-
-/** The format of a joined `--violations` or `--grades` file, by its extension. */
-function lineFormat(flag: string, path: string): 'csv' | 'ndjson' {
-  if (/\.csv$/i.test(path)) return 'csv';
-  if (/\.(nd)?jsonl?$/i.test(path) && !/\.json$/i.test(path)) return 'ndjson';
-  throw usage(`--${flag} must end in .csv or .ndjson (or .jsonl), got "${path}"`);
 }
 
 interface GradesJoin {
