@@ -1,7 +1,7 @@
 /**
  * The ddss measurement as users run it: the built package (dist/, what `npm install ddss` and the `ddss` command
  * load) in a plain `node` child, without the TypeScript loader the other measurements' harness needs. bench/run.ts
- * builds dist/ first. Prints one JSON line like bench/_measure.ts: `{ kind, ms, cpuMs, maxRssMb, rows, counts, reportSha256 }` with every
+ * builds dist/ first. Prints one JSON line like bench/_measure.ts: `{ kind, ms, cpuMs, otherMs, stealMs, maxRssMb, rows, counts, reportSha256 }` with every
  * rule's failure count (run.ts picks the compared ones). `idle` loads the same modules and does nothing.
  * `ddss-no-unique` runs land-parcels without its three uniqueness rules: the memory that is not uniqueness keys,
  * which must stay flat in the number of rows.
@@ -17,6 +17,7 @@ if (kind === 'ddss-compared') process.env.DDSS_BENCH_COMPARED = ids ?? ''; // re
 const { createHash } = await import('node:crypto');
 const { basename } = await import('node:path');
 const { readdirSync, readFileSync } = await import('node:fs');
+const { hostCpu, otherWork } = await import('./_host-cpu.mjs');
 
 /**
  * CPU milliseconds of each thread of this process now alive, by thread id (Linux: /proc/self/task/<tid>/stat, fields
@@ -41,6 +42,7 @@ const [{ validate, readCsv, toJson }, { landParcels, insuranceParticipants, ente
   import('../dist/index.js'), import('../dist/datasets.js'), import('./_land-compared.mjs'),
 ]);
 const threads0 = threadTimes();
+const host0 = hostCpu();
 const sys0 = process.resourceUsage().systemCPUTime;
 const started = performance.now();
 const cpu0 = process.cpuUsage();
@@ -64,6 +66,8 @@ const ms = performance.now() - started;
 const used = process.cpuUsage(cpu0);
 const cpuMs = (used.user + used.system) / 1000;
 const sysMs = (process.resourceUsage().systemCPUTime - sys0) / 1000;
+// What the rest of the machine did meanwhile (bench/_host-cpu.mjs): a busy machine shows here, not in cpuMs.
+const host = otherWork(host0, hostCpu(), cpuMs);
 // Where the CPU time went: this (the calling) thread; the threads alive before and after the run (V8's platform
 // threads, which compile optimised code and mark and sweep the heap, and libuv's, which read the file); and the rest,
 // threads that ran during the run only: ddss's worker threads (each ended before validate() returned).
@@ -80,5 +84,5 @@ if (threads0 !== undefined && threads1 !== undefined) {
   threads = { callingMs, workersMs: Math.max(0, cpuMs - callingMs - backgroundMs), backgroundMs };
 }
 // resourceUsage().maxRSS is in KiB and covers every thread of this process (the workers included).
-process.stdout.write(`${JSON.stringify({ kind, ms, cpuMs, sysMs, threads, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, counts, reportSha256 })}\n`);
+process.stdout.write(`${JSON.stringify({ kind, ms, cpuMs, sysMs, threads, ...host, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, counts, reportSha256 })}\n`);
 

@@ -1,10 +1,13 @@
 /**
  * One measurement, run by bench/run.ts in a child process of its own so that the peak RSS it reports belongs to this
  * measurement alone (worker threads share the process, so their memory is included). Prints one JSON line:
- * `{ kind, ms, cpuMs, maxRssMb, rows, counts? }`; `ms` is the wall time of the work itself, after module loading,
- * `cpuMs` its user + system CPU time over all threads.
+ * `{ kind, ms, cpuMs, otherMs?, stealMs?, maxRssMb, rows, counts? }`; `ms` is the wall time of the work itself, after
+ * module loading, `cpuMs` its user + system CPU time over all threads, `otherMs` and `stealMs` what the rest of the
+ * machine took meanwhile (Linux).
  * Usage: node --import tsx bench/_measure.ts <parse|loop|ddss|duckdb|duckdb-idiomatic|duckdb-whole|idle> <file.csv> <nowIso> [workers|threads]
  */
+import { hostCpu, otherWork } from './_host-cpu.mjs';
+
 // Each kind imports only what it uses, so one tool's modules (DuckDB's native library) never count in another's RSS.
 
 export type Kind = 'parse' | 'loop' | 'ddss' | 'duckdb' | 'duckdb-idiomatic' | 'duckdb-whole' | 'idle';
@@ -14,6 +17,12 @@ export interface Measurement {
   readonly ms: number;
   /** User + system CPU time of the work, all threads of the process (DuckDB's and ddss's workers included). */
   readonly cpuMs: number;
+  /**
+   * Linux: CPU time the rest of the machine used during the work (every other process, the bench's parent included),
+   * and the time the hypervisor gave this machine's cores to others (steal), over the same span (bench/_host-cpu.mjs).
+   */
+  readonly otherMs?: number;
+  readonly stealMs?: number;
   readonly maxRssMb: number;
   readonly rows: number;
   readonly counts?: Readonly<Record<string, number>>;
@@ -77,14 +86,17 @@ async function main(): Promise<void> {
   if (kind === undefined || path === undefined || nowIso === undefined) throw new Error('usage: _measure.ts <kind> <file> <now> [n]');
   // Module loading is excluded from the time: a one-off cost of this harness, not of validating.
   const run = await load(kind);
+  const host0 = hostCpu();
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const result = await run(path, new Date(nowIso), Number(extra ?? 1));
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu0);
   const cpuMs = (used.user + used.system) / 1000;
+  // What the rest of the machine did meanwhile (bench/_host-cpu.mjs): a busy machine shows here, not in cpuMs.
+  const host = otherWork(host0, hostCpu(), cpuMs);
   // resourceUsage().maxRSS is in KiB and covers every thread of this process (ddss workers, DuckDB threads).
-  const out: Measurement = { kind: kind as Kind, ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, ...result };
+  const out: Measurement = { kind: kind as Kind, ms, cpuMs, ...host, maxRssMb: process.resourceUsage().maxRSS / 1024, ...result };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

@@ -133,6 +133,37 @@ function roundRatios(a: Series, b: Series): string {
   return n === 0 ? '—' : `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 }
 
+/**
+ * Above this share of the cores' time taken by other processes during one run, the bench calls the machine busy. Why
+ * 10 %: on a quiet machine the rest (the bench's parent, the system's daemons) takes under 2 %, and a tenth of two
+ * cores is what moved a 2-thread run by more than the bench's round-to-round spread.
+ */
+const BUSY_SHARE = 0.1;
+
+/** The share of the machine's time (wall time × cores) that other processes took during run `r`; undefined off Linux. */
+const hostShare = (r: Measurement, cores: number): number | undefined =>
+  (r.otherMs === undefined ? undefined : (r.otherMs + (r.stealMs ?? 0)) / (r.ms * cores));
+
+/** The run where other processes took the largest share of the machine, and that share; undefined off Linux. */
+function busiestShare(series: readonly Series[], cores: number): { label: string; share: number } | undefined {
+  let best: { label: string; share: number } | undefined;
+  for (const s of series) {
+    for (const r of s.runs) {
+      const share = hostShare(r, cores);
+      if (share !== undefined && (best === undefined || share > best.share)) best = { label: s.label, share };
+    }
+  }
+  return best;
+}
+
+/** A series' "other processes meanwhile" cell: median seconds, and the largest share of the machine in any run. */
+function othersCell(s: Series, cores: number): string {
+  if (s.runs.some((r) => r.otherMs === undefined)) return '—';
+  const shares = s.runs.map((r) => hostShare(r, cores) as number);
+  return `${sec(median(s.runs.map((r) => (r.otherMs as number) + (r.stealMs ?? 0))))} (≤ ${pct(Math.max(...shares))})`;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -191,7 +222,8 @@ async function runRounds(series: readonly Series[], file: string, t0: number): P
     for (const s of series) {
       const m = await measure(s.kind, file, s.n);
       s.runs.push(m);
-      log(`run ${k + 1}/${RUNS}  ${s.label.padEnd(62)} ${sec(m.ms).padStart(9)}  cpu ${sec(m.cpuMs).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}`);
+      log(`run ${k + 1}/${RUNS}  ${s.label.padEnd(62)} ${sec(m.ms).padStart(9)}  cpu ${sec(m.cpuMs).padStart(9)}  ${mb(m.maxRssMb).padStart(7)}` +
+        (m.otherMs === undefined ? '' : `  others ${sec(m.otherMs + (m.stealMs ?? 0)).padStart(8)}`));
     }
     done++;
     const elapsed = (performance.now() - t0) / 1000;
@@ -274,6 +306,7 @@ async function main(): Promise<void> {
     series as [Series, Series, Series, Series, Series, Series, Series, Series, Series];
   const t = (s: Series) => median(s.runs.map((r) => r.ms));
   const cpuT = (s: Series) => median(s.runs.map((r) => r.cpuMs));
+  const othersOf = (s: Series) => othersCell(s, cpus().length);
   // Every bar is judged against the faster DuckDB peer (the idiomatic SQL, unless the mirror query was faster).
   const fastDuck = t(duckIdiom) <= t(duckdb) ? duckIdiom : duckdb;
   const fastName = fastDuck === duckIdiom ? 'DuckDB idiomatic SQL' : 'DuckDB mirror query';
@@ -371,13 +404,17 @@ async function main(): Promise<void> {
     ` peak RSS = \`process.resourceUsage().maxRSS\` of that child (all threads, workers included), the largest of the runs.`);
   out(`- an idle child that loads the same modules and does no work peaks at ${mb(idleDist.maxRssMb)} for ddss (Node + dist) and` +
     ` ${mb(idle.maxRssMb)} for the others (Node + tsx): that much of each RSS below is the runtime, not the work.`);
-  if (loadBefore > cpu.length * 0.5 || loadAfter > cpu.length * 0.5) {
-    out(`- **the machine was busy with other work** (load average ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${cpu.length} cores): times are noisy and pessimistic.`);
+  const busiest = busiestShare(series, cpu.length);
+  if (busiest === undefined ? loadBefore > cpu.length * 0.5 || loadAfter > cpu.length * 0.5 : busiest.share > BUSY_SHARE) {
+    out(`- **the machine was busy with other work** (${busiest === undefined ? `load average ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${cpu.length} cores`
+      : `other processes took ${pct(busiest.share)} of the ${cpu.length} cores' time during a run of "${busiest.label}"`}): times are noisy and pessimistic.`);
+  } else if (busiest !== undefined) {
+    out(`- the machine was quiet: other processes took at most ${pct(busiest.share)} of the ${cpu.length} cores' time during any run (the load average counts the bench's own build and runs).`);
   }
   out();
-  out('| measurement | median time | min–max | CPU time (user + sys) | rows/s | peak RSS |');
-  out('|---|---:|---:|---:|---:|---:|');
-  for (const s of series) out(`| ${s.label} | ${sec(t(s))} | ${spread(s)} | ${sec(cpuT(s))} | ${kRows(t(s), ROWS)} | ${mb(rss(s))} |`);
+  out('| measurement | median time | min–max | CPU time (user + sys) | other processes meanwhile (CPU + steal) | rows/s | peak RSS |');
+  out('|---|---:|---:|---:|---:|---:|---:|');
+  for (const s of series) out(`| ${s.label} | ${sec(t(s))} | ${spread(s)} | ${sec(cpuT(s))} | ${othersOf(s)} | ${kRows(t(s), ROWS)} | ${mb(rss(s))} |`);
   out();
   out('| ratio | value | each round | bar (QUALITY.md §1) | met? |');
   out('|---|---:|---:|---:|---|');
@@ -412,19 +449,21 @@ async function main(): Promise<void> {
   out('Excel serials, whitespace and name shape, row count, freshness), timed against ddss\'s whole run. "ddss, compared checks');
   out('only" runs land-parcels restricted to those checks (bench/_land-compared.mjs): the like-for-like measurement.');
   out('CPU time is user + system time of the whole child process (all its threads): above the wall time when threads run in');
-  out('parallel, and a wall time far above it means the machine was busy.');
+  out('parallel. "Other processes meanwhile" is the rest of the machine over the same span (/proc/stat: every other');
+  out('process\'s CPU time, plus the time the hypervisor gave these cores to other machines), median of the runs, with the');
+  out(`largest share of the cores' time in any run: above ${pct(BUSY_SHARE)} the run is called busy.`);
   out();
   cpuSplit([ddss1, ddss2, ddssCompared, ddssCompared2]).forEach((l) => out(l));
   if (others.length > 0) {
     out(`## The other built-in definitions (${DATASET_ROWS.toLocaleString('en-US')} generated rows each, no peer)`);
     out();
-    out('| definition | workers | median time | min–max | CPU time | rows/s | peak RSS | report |');
-    out('|---|---:|---:|---:|---:|---:|---:|---|');
+    out('| definition | workers | median time | min–max | CPU time | other processes meanwhile | rows/s | peak RSS | report |');
+    out('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const o of others) {
       for (const s of o.series) {
         const xs = s.runs.map((r) => r.ms);
         out(`| ${o.name} | ${s.n} | ${sec(median(xs))} | ${sec(Math.min(...xs))}–${sec(Math.max(...xs))} | ` +
-          `${sec(median(s.runs.map((r) => r.cpuMs)))} | ${kRows(median(xs), DATASET_ROWS)} | ` +
+          `${sec(median(s.runs.map((r) => r.cpuMs)))} | ${othersOf(s)} | ${kRows(median(xs), DATASET_ROWS)} | ` +
           `${mb(Math.max(...s.runs.map((r) => r.maxRssMb)))} | ${o.hashes.length === 1 ? `${(o.hashes[0] as string).slice(0, 16)}…` : '**differs**'} |`);
       }
     }
