@@ -35,6 +35,19 @@ describe('stray quote', () => {
     expect(ruleOf(stray, 'source.stray_quote').samples.map((s) => [s.field, s.value])).toEqual([['parcel_id', 'P1  x']]);
   });
 
+  it('in a header cell it is a header finding of its own, not only the missing column it causes', async () => {
+    const r = await validate(parcels, csv('"parcel_id"x,address\nP1,Thôn Đông\n'), { now: NOW });
+    const h = ruleOf(r, 'source.header_stray_quote');
+    expect([h.criterion, h.severity, h.level, h.checked, h.failed]).toEqual(['clean', 'error', 'table', 2, 1]);
+    expect(h.samples.map((s) => [s.line, s.code])).toEqual([[1, 'header_stray_quote']]);
+    expect(h.samples[0]?.message).toBe('header of column 1: text follows the closing quote of a quoted name (a quote inside ' +
+      'the name not doubled): read as "parcel_idx", which may not be the name meant');
+    // The rows' rule is not the header's: no row holds a stray quote.
+    expect(r.rules.some((x) => x.id === 'source.stray_quote')).toBe(false);
+    const vi = await validate(parcels, csv('parcel_id,"addr"ess\nP1,x\n'), { now: NOW, locale: 'vi' });
+    expect(ruleOf(vi, 'source.header_stray_quote').samples[0]?.message).toMatch(/^tiêu đề cột 2: có chữ sau dấu ngoặc kép đóng/);
+  });
+
   it('says it in Vietnamese too; a quote inside an unquoted value is the value as written, not reported', async () => {
     const vi = await validate(parcels, csv('parcel_id,address\n"P"1,x\nP2,"Nhà ""Hoa Mai"""\nP3,5" ống\n'), { now: NOW, locale: 'vi' });
     const r = ruleOf(vi, 'source.stray_quote');

@@ -46,6 +46,7 @@ export const en: Readonly<Record<string, string>> = {
   control_character: '{field}: the value contains a control character (U+{codepoint})',
   header_invalid_encoding: 'header of column {column}: bytes at offset {offset} are not valid {encoding}',
   header_control_character: 'header of column {column} contains a control character (U+{codepoint})',
+  header_stray_quote: 'header of column {column}: text follows the closing quote of a quoted name (a quote inside the name not doubled): read as "{name}", which may not be the name meant',
   repeated_header: 'the record repeats the header: it is not data (files joined together, or a report exported page by page)',
   zero_filled_tail: 'the file ends in {bytes} zero bytes from byte {offset}: it was probably cut short (a crash or an unfinished copy); the rows after that point are missing',
   mixed_line_endings: 'the file mixes line endings ({endings}), first at line {line}',

@@ -43,6 +43,7 @@ export const vi: Readonly<Record<string, string>> = {
   control_character: '{field}: giá trị chứa ký tự điều khiển (U+{codepoint})',
   header_invalid_encoding: 'tiêu đề cột {column}: các byte tại vị trí {offset} không phải mã {encoding} hợp lệ',
   header_control_character: 'tiêu đề cột {column} chứa ký tự điều khiển (U+{codepoint})',
+  header_stray_quote: 'tiêu đề cột {column}: có chữ sau dấu ngoặc kép đóng của một tên trong dấu ngoặc kép (một dấu ngoặc kép trong tên không được viết đôi): được đọc là "{name}", có thể không phải tên muốn ghi',
   repeated_header: 'bản ghi lặp lại dòng tiêu đề, không phải dữ liệu (các tệp bị nối vào nhau, hoặc báo cáo được xuất theo từng trang)',
   zero_filled_tail: 'tệp kết thúc bằng {bytes} byte có giá trị 0, bắt đầu từ byte {offset}: có lẽ tệp đã bị cắt ngang (máy gặp sự cố hoặc sao chép chưa xong); các dòng sau vị trí đó đã bị mất',
   mixed_line_endings: 'tệp dùng lẫn nhiều kiểu xuống dòng ({endings}), lần đầu ở dòng {line}',

@@ -199,6 +199,14 @@ export function createAssembler(o: AssemblerOptions): Assembler {
         ncol = header.columns.length;
         // One by one: a header of 250,000 repeated names has as many issues, past what a call's arguments can hold.
         for (const issue of header.issues) issues.push(issue);
+        // A quote not doubled in a header cell (`"parcel_id"x`, read `parcel_idx`): the column's name is a guess, and
+        // the missing column it causes would otherwise be the only sign of it.
+        if (stray !== undefined) {
+          for (const cell of stray) {
+            issues.push({ code: 'header_stray_quote', criterion: 'clean', severity: 'error', scope: 'header', line,
+              params: { column: cell + 1, name: cells[cell] ?? '' } });
+          }
+        }
         cellIssues(header.columns, line, start, end, undefined);
         return;
       }
