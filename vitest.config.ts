@@ -19,7 +19,8 @@ export default defineConfig({
   test: {
     setupFiles: ['test/setup/verify-reports.ts', 'test/setup/verify-comparisons.ts'],
     // Worker threads run a bundle of the sources built once for the run (test/setup/source-workers.ts says why).
-    globalSetup: ['test/setup/source-workers.ts'],
+    // The headless Chromium of the browser tests, shipped by a dev dependency (test/setup/chromium.ts says why).
+    globalSetup: ['test/setup/source-workers.ts', 'test/setup/chromium.ts'],
     env: { DDSS_SOURCE_WORKERS: join(SOURCE_WORKERS_DIR, String(process.pid)) },
     testTimeout: 30_000,
     // Measured on 2 cores (the CI's size): vitest's default of one test process per core but one ran the suite in

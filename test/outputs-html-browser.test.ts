@@ -1,18 +1,18 @@
 /**
  * The HTML report in a real browser (headless Chromium through playwright-core): gauges, sorting, no network, no
- * console error or CSP violation, and no script run by planted payloads. CI must install Chromium (Debian package
- * `chromium`, or set DDSS_CHROMIUM): without it these tests fail, they do not skip.
+ * console error or CSP violation, and no script run by planted payloads. The browser is the one test/setup/chromium.ts
+ * provides (shipped by a dev dependency, so `npm ci` is enough): without one these tests fail, they do not skip.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from './_chromium.js';
 import { toHtml } from '../src/outputs/html.js';
 import { toJUnit } from '../src/outputs/junit.js';
 import { failingReport, hostileReport, nullCriteriaReport } from './fixtures/outputs/reports.js';
 
-const CHROMIUM = process.env.DDSS_CHROMIUM ?? '/usr/bin/chromium';
 const URL = 'http://ddss.test/report.html';
 const shots = mkdtempSync(join(tmpdir(), 'ddss-html-'));
 
@@ -21,7 +21,7 @@ let launched: Browser | undefined;
 /** The browser, or a failure (not a skip) naming what CI must install. */
 function browser(): Browser {
   if (launched === undefined) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set DDSS_CHROMIUM`);
+    throw chromiumMissing();
   }
   return launched;
 }
@@ -34,7 +34,7 @@ interface PageGlobals {
 }
 
 beforeAll(async () => {
-  if (existsSync(CHROMIUM)) launched = await chromium.launch({ executablePath: CHROMIUM });
+  launched = await launchChromium();
 });
 
 afterAll(async () => {

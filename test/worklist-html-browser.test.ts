@@ -2,16 +2,17 @@
  * The worklist page (`ddss worklist … --format html`) in a real browser (headless Chromium through playwright-core):
  * typing into the filter and clicking a sort heading change the visible rows as a clerk expects, the page works as a
  * static list without JavaScript, loads nothing, logs no error and runs no planted payload. As for the report's page,
- * Chromium must be installed (or DDSS_CHROMIUM set): without it these tests fail, they do not skip.
+ * the browser is the one test/setup/chromium.ts provides (shipped by a dev dependency, so `npm ci` is enough): without
+ * one these tests fail, they do not skip.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from './_chromium.js';
 import { cli, scratch } from './fixtures/cli/harness.js';
 
-const CHROMIUM = process.env.DDSS_CHROMIUM ?? '/usr/bin/chromium';
 const URL = 'http://ddss.test/worklist.html';
 /** Screenshots, kept to be looked at. */
 const shots = join(tmpdir(), 'ddss-worklist-shots');
@@ -22,17 +23,15 @@ let tmp: ReturnType<typeof scratch>;
 beforeEach(() => { tmp = scratch(); });
 afterEach(() => tmp.remove());
 beforeAll(async () => {
-  if (existsSync(CHROMIUM)) {
-    launched = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
-      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  }
+  launched = await launchChromium(['--headless', '--no-sandbox', '--disable-gpu',
+    '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']);
 });
 afterAll(async () => { await launched?.close(); });
 
 interface Opened { page: Page; requests: string[]; errors: string[]; dialogs: string[] }
 
 async function open(html: string, javaScript = true): Promise<Opened> {
-  if (launched === undefined) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set DDSS_CHROMIUM`);
+  if (launched === undefined) throw chromiumMissing();
   const context = await launched.newContext({ viewport: { width: 1366, height: 900 }, javaScriptEnabled: javaScript });
   const page = await context.newPage();
   const requests: string[] = [];
