@@ -1,5 +1,6 @@
 import { rowCount } from './rowset.js';
 import { describeRule } from './messages/descriptions.js';
+import { SOURCE_LABELS_VI } from './messages/source-labels.js';
 import { computeScores, round, type ScoredRule } from './scores.js';
 import { meetsThreshold, scoreMeetsThreshold } from './threshold.js';
 import { CRITERIA } from './types.js';
@@ -264,7 +265,8 @@ function sourceResult(s: SourceRuleState, st: ValidatorState, columns: number): 
     criterion: s.criterion,
     severity: s.severity,
     field: null,
-    description: { en: `the input is read without ${s.code.replace(/_/g, ' ')} findings`, vi: `tệp đầu vào được đọc không có lỗi ${s.code}` },
+    description: { en: `the input is read without ${s.code.replace(/_/g, ' ')} findings`,
+      vi: `tệp đầu vào được đọc không có lỗi ${Object.hasOwn(SOURCE_LABELS_VI, s.code) ? SOURCE_LABELS_VI[s.code] : s.code}` },
     level: row ? 'row' : 'table',
     checked,
     failed,
