@@ -18,7 +18,8 @@ export async function launchChromium(args?: string[]): Promise<Browser | undefin
 
 /** Why a browser test cannot run: a failure, not a skip, naming what to do. */
 export function chromiumMissing(): Error {
-  const { path } = inject('chromium');
+  const { path, problem } = inject('chromium');
+  if (problem !== undefined) return new Error(`${problem}; set DDSS_CHROMIUM to a Chromium executable`);
   return new Error(path === ''
     ? 'no Chromium for the browser tests: run npm ci (the dev dependency @sparticuz/chromium ships one for Linux x64), ' +
       'install one (apt-get install chromium), or set DDSS_CHROMIUM to its path'

@@ -17,8 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import type { TestProject } from 'vitest/node';
 
-/** What the browser tests launch: the executable, and the library path it needs (empty: the system's). */
-export interface ChromiumSetup { readonly path: string; readonly libraries: string }
+/**
+ * What the browser tests launch: the executable, and the library path it needs (empty: the system's); `problem` says
+ * why the shipped one could not be unpacked, when it could not (the tests then fail saying so, the rest still run).
+ */
+export interface ChromiumSetup { readonly path: string; readonly libraries: string; readonly problem?: string }
 
 declare module 'vitest' {
   export interface ProvidedContext { chromium: ChromiumSetup }
@@ -38,8 +41,13 @@ export default async function setup(project: TestProject): Promise<void> {
 async function chromium(): Promise<ChromiumSetup> {
   const given = process.env.DDSS_CHROMIUM;
   if (given !== undefined && given !== '') return { path: given, libraries: '' };
-  if (process.platform === 'linux' && process.arch === 'x64' && existsSync(join(PACKAGE, 'bin', 'chromium.br'))) return shipped();
-  return { path: existsSync(SYSTEM) ? SYSTEM : '', libraries: '' };
+  const system = { path: existsSync(SYSTEM) ? SYSTEM : '', libraries: '' };
+  if (process.platform !== 'linux' || process.arch !== 'x64' || !existsSync(join(PACKAGE, 'bin', 'chromium.br'))) return system;
+  try {
+    return await shipped();
+  } catch (e) {
+    return { ...system, problem: `the Chromium of @sparticuz/chromium could not be unpacked: ${(e as Error).message}` };
+  }
 }
 
 /**
@@ -55,19 +63,27 @@ async function shipped(): Promise<ChromiumSetup> {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(path)) {
     const partial = `${path}.${process.pid}.partial`;
-    await pipeline(createReadStream(join(PACKAGE, 'bin', 'chromium.br')), createBrotliDecompress(), createWriteStream(partial));
-    chmodSync(partial, 0o755);
-    settle(partial, path);
+    try {
+      await pipeline(createReadStream(join(PACKAGE, 'bin', 'chromium.br')), createBrotliDecompress(), createWriteStream(partial));
+      chmodSync(partial, 0o755);
+      settle(partial, path);
+    } finally {
+      rmSync(partial, { force: true });
+    }
   }
   if (!existsSync(libraries)) {
     // NSS and NSPR, which the headless shell links and a machine without a browser may lack: a tar of lib/*.so.
     const tar = `${libraries}.${process.pid}.tar`;
     const partial = `${libraries}.${process.pid}.partial`;
-    await pipeline(createReadStream(join(PACKAGE, 'bin', 'al2023.tar.br')), createBrotliDecompress(), createWriteStream(tar));
-    mkdirSync(partial, { recursive: true });
-    execFileSync('tar', ['-x', '-f', tar, '-C', partial, '--strip-components=1']);
-    rmSync(tar);
-    settle(partial, libraries);
+    try {
+      await pipeline(createReadStream(join(PACKAGE, 'bin', 'al2023.tar.br')), createBrotliDecompress(), createWriteStream(tar));
+      mkdirSync(partial, { recursive: true });
+      execFileSync('tar', ['-x', '-f', tar, '-C', partial, '--strip-components=1']);
+      settle(partial, libraries);
+    } finally {
+      rmSync(tar, { force: true });
+      rmSync(partial, { recursive: true, force: true });
+    }
   }
   return { path, libraries };
 }
