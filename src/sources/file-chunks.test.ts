@@ -25,6 +25,24 @@ describe('fileChunks', () => {
     expect(sizes).toEqual([1024, 1024, 452]);
   });
 
+  it('cuts its pieces from larger reads in order, and lets the event loop run between them', async () => {
+    const path = join(dir, 'bytes');
+    const bytes = Uint8Array.from({ length: 600 * 1024 }, (_, i) => (i * 31) & 0xff);
+    writeFileSync(path, bytes);
+    const got: Uint8Array[] = [];
+    // A callback queued for the next turn of the event loop at the first piece (as a worker's message or an interrupt
+    // arrives) runs before the third piece, not only after the four pieces of the first 256 KiB read.
+    let turned = -1;
+    for await (const c of fileChunks(path, 64 * 1024)) {
+      if (got.length === 0) setImmediate(() => { turned = got.length; });
+      got.push(c.slice());
+    }
+    expect(got.map((c) => c.length)).toEqual([...Array.from({ length: 9 }, () => 65536), 600 * 1024 - 9 * 65536]);
+    expect(Buffer.concat(got).equals(Buffer.from(bytes))).toBe(true);
+    expect(turned).toBeGreaterThanOrEqual(1);
+    expect(turned).toBeLessThan(3);
+  });
+
   it.each([
     ['truncated', (path: string) => truncateSync(path, 10), '3072 bytes at the start, 10 at the end'],
     ['appended to', (path: string) => appendFileSync(path, 'y'.repeat(100)), '3072 bytes at the start, 3172 at the end'],

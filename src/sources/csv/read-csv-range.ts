@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { turn } from '../file-chunks.js';
 import { readCsvRenamed, type CsvOptions, type CsvSource } from './read-csv.js';
 import { recordBoundaries } from './record-boundaries.js';
 import type { LineEnding } from './scanner.js';
@@ -30,6 +31,8 @@ export interface CsvRangeSource extends CsvSource {
 }
 
 const CHUNK = 64 * 1024;
+/** Bytes per read: chunks are cut from reads this large (src/sources/file-chunks.ts says why). */
+const READ = 256 * 1024;
 
 /**
  * Reads the records of a CSV file that start in [start, stop): the range's true start is the record start after
@@ -48,11 +51,11 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
 
   async function* bytes(): AsyncGenerator<Uint8Array> {
     const file = await open(path, 'r');
-    // Each chunk is read into a buffer of its own while the previous one is validated, so the disk's latency
-    // overlaps the work (as a read stream's read-ahead does for readCsv) and no chunk is copied.
+    // Each block is read into a buffer of its own while the previous one is validated, so the disk's latency
+    // overlaps the work (as fileChunks' read-ahead does for readCsv) and no chunk is copied: chunks are its pieces.
     const read = async (at: number): Promise<Uint8Array> => {
-      const buf = new Uint8Array(CHUNK);
-      const { bytesRead } = await file.read(buf, 0, CHUNK, at);
+      const buf = new Uint8Array(READ);
+      const { bytesRead } = await file.read(buf, 0, READ, at);
       return buf.subarray(0, bytesRead);
     };
     let ahead: Promise<Uint8Array> | undefined;
@@ -67,23 +70,27 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
       let first = true;
       ahead = read(pos);
       for (;;) {
-        let chunk = await ahead;
+        const block = await ahead;
         ahead = undefined;
-        if (chunk.length === 0) break;
-        ahead = read(pos + chunk.length);
-        // A UTF-8 BOM at the start of the file is not part of the first field (the decoder strips it).
-        const from = first && pos === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-        first = false;
-        const at = pos;
-        // A chunk that ends before the stop holds no record end to stop at: only its end state is needed.
-        let cut = -1;
-        if (at + chunk.length < options.stop) boundaries.skip(chunk, from);
-        else cut = boundaries.scan(chunk, from, (end) => at + end >= options.stop);
-        if (cut >= 0) chunk = chunk.subarray(0, cut);
-        yield chunk;
-        pos += chunk.length;
-        ended = pos;
-        if (cut >= 0) return;
+        if (block.length === 0) break;
+        ahead = read(pos + block.length);
+        for (let piece = 0; piece < block.length; piece += CHUNK) {
+          if (piece > 0) await turn(); // as fileChunks does between pieces: a worker's failure is heard within one
+          let chunk = block.subarray(piece, Math.min(block.length, piece + CHUNK));
+          // A UTF-8 BOM at the start of the file is not part of the first field (the decoder strips it).
+          const from = first && pos === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+          first = false;
+          const at = pos;
+          // A chunk that ends before the stop holds no record end to stop at: only its end state is needed.
+          let cut = -1;
+          if (at + chunk.length < options.stop) boundaries.skip(chunk, from);
+          else cut = boundaries.scan(chunk, from, (end) => at + end >= options.stop);
+          if (cut >= 0) chunk = chunk.subarray(0, cut);
+          yield chunk;
+          pos += chunk.length;
+          ended = pos;
+          if (cut >= 0) return;
+        }
       }
     } finally {
       await ahead?.catch(() => undefined); // a read in flight finishes before its file closes
