@@ -409,7 +409,7 @@ async function main(): Promise<void> {
     out(`- **the machine was busy with other work** (${busiest === undefined ? `load average ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${cpu.length} cores`
       : `other processes took ${pct(busiest.share)} of the ${cpu.length} cores' time during a run of "${busiest.label}"`}): times are noisy and pessimistic.`);
   } else if (busiest !== undefined) {
-    out(`- the machine was quiet: other processes took at most ${pct(busiest.share)} of the ${cpu.length} cores' time during any run (the load average counts the bench's own build and runs).`);
+    out(`- no other process was busy: other processes took at most ${pct(busiest.share)} of the ${cpu.length} cores' time during any run (the load average counts the bench's own build and runs). A virtual machine's host can still run it slower from one run to the next (other machines sharing its caches and memory), which neither measure shows: the hand-written loop's and the parse-only times do.`);
   }
   out();
   out('| measurement | median time | min–max | CPU time (user + sys) | other processes meanwhile (CPU + steal) | rows/s | peak RSS |');
