@@ -14,10 +14,11 @@ const READ = 256 * 1024;
 
 /**
  * The bytes of a file, in order, in chunks of at most `size` bytes, cut from reads of at least 256 KiB with one read
- * ahead (so the disk's latency overlaps the caller's work; a pipe's read returns what it holds, as before). A regular file is checked at the end: if its size when reading ended, or the bytes
- * read, differ from its size when reading began (it was truncated, appended to or replaced meanwhile), the last
- * step throws `the file changed while it was read (<before> bytes at the start, <after> at the end)`, so a reader
- * never reports a complete read of a file that changed under it. Pipes and devices have no size to compare and are
+ * ahead (so the disk's latency overlaps the caller's work; a pipe's read returns what it holds, as before). A regular
+ * file is checked at the end: if its size when reading ended, or the bytes read, differ from its size when reading
+ * began (it was truncated, appended to or replaced meanwhile), the last step throws `the file changed while it was
+ * read (<before> bytes at the start, <after> at the end)`, so a reader never reports a complete read of a file that
+ * changed under it. Pipes and devices have no size to compare and are
  * read until they end. Breaking out early closes the file.
  * @example for await (const chunk of fileChunks('parcels.csv')) decoder.write(chunk);
  */

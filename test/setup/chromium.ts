@@ -31,10 +31,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGE = join(ROOT, 'node_modules', '@sparticuz', 'chromium');
 const SYSTEM = '/usr/bin/chromium';
 
-/** One unpacking per process: each project of vitest.config.ts runs this setup. */
-const found = ((globalThis as Record<symbol, unknown>)[Symbol.for('ddss.test.chromium')] ??= chromium()) as Promise<ChromiumSetup>;
-
 export default async function setup(project: TestProject): Promise<void> {
+  // One unpacking per process: each project of vitest.config.ts runs this setup.
+  const found = ((globalThis as Record<symbol, unknown>)[Symbol.for('ddss.test.chromium')] ??= chromium()) as Promise<ChromiumSetup>;
   project.provide('chromium', await found);
 }
 
