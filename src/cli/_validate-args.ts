@@ -240,7 +240,6 @@ const EMPTY: ValidateArgs = {
   references: [], referenceEncoding: undefined, referenceDelimiter: undefined, referenceJsonRecords: undefined, history: undefined, historyTable: undefined, historyThresholds: {},
 };
 
-
 /**
  * The input format an input file's extension names, or a usage error (an .xls workbook, an unknown extension) saying
  * which flag to add: `flag`, when a command reads two files (`compare`'s `--input-format-copy`).
