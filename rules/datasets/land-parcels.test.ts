@@ -171,7 +171,7 @@ describe('land-parcels', () => {
     ['rice land without a certificate held permanently', { land_use_term: 'LAU_DAI', gcn_issue_date: '', gcn_serial: '' },
       ['agriculturalTerm:agricultural_term_permanent'], rice],
     ['an 11-digit personal ID', { owner_id: '01089012345' }, ['owner_id.cccd:leading_zero_lost']],
-    ['a personal ID in Excel notation', { owner_id: '1.08901E+09' }, ['owner_id.cccd:non_digit_character']],
+    ['a personal ID in Excel notation', { owner_id: '1.08901E+09' }, ['owner_id.cccd:scientific_notation']],
     ['a personal ID from no province', { owner_id: '003089012345' }, ['owner_id.cccdPlausible:unknown_province_code']],
     ['a birth year the ID contradicts', { owner_birth_year: '1990' }, ['idBirthYear:id_birth_year_mismatch']],
     ['a gender the ID contradicts', { owner_gender: 'Nữ' }, ['idGender:id_gender_mismatch']],

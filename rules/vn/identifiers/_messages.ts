@@ -16,4 +16,8 @@ export const STRUCTURE_MESSAGES = {
     en: '{field}: "{value}" has {length} digits instead of {expected}: leading zeros were probably lost in a numeric column',
     vi: '{field}: "{value}" có {length} chữ số thay vì {expected}: có thể đã mất số 0 ở đầu do lưu dưới dạng số',
   },
+  scientific_notation: {
+    en: '{field}: "{value}" is in scientific notation: a spreadsheet kept the identifier as a number, which loses its leading zeros and every digit it does not show; export the column as text',
+    vi: '{field}: "{value}" ở dạng ký hiệu khoa học: bảng tính đã lưu mã dưới dạng số, làm mất các số 0 ở đầu và mọi chữ số không hiển thị; hãy xuất cột dưới dạng văn bản',
+  },
 } as const satisfies MessageTable;

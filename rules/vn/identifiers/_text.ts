@@ -15,6 +15,32 @@ export function identifierText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** What an identifier written in scientific notation says: see {@link scientificIdentifier}. */
+export interface ScientificIdentifier {
+  /** Digits of the integer the notation writes (`1.08901E+11`: 12). */
+  readonly digits: number;
+  /** The integer's digits when the mantissa kept them all (`1.08901234567E+11`), else undefined: the rest are lost. */
+  readonly exact: string | undefined;
+}
+
+/**
+ * An identifier that a spreadsheet kept as a number and wrote as it displays one: `1.08901E+11` (Excel's General
+ * format for a number of more than 11 digits, which every CSV export writes so), `1,08901E+11` under a decimal comma,
+ * `1E+11`. Such a value lost its leading zeros and every digit the display did not show, so no rule can read it
+ * back; it is worth its own finding rather than "digits only". Undefined for any other text.
+ * @example scientificIdentifier('1.08901E+11') // { digits: 12, exact: undefined }
+ */
+export function scientificIdentifier(text: string): ScientificIdentifier | undefined {
+  const m = SCIENTIFIC.exec(text);
+  if (m === null) return undefined;
+  const fraction = m[2] ?? '';
+  const digits = Number(m[3]) + 1;
+  return { digits, exact: fraction.length + 1 === digits ? `${m[1] as string}${fraction}` : undefined };
+}
+
+/** A mantissa of one non-zero digit (as Excel writes it), a point or comma and digits, a positive exponent. */
+const SCIENTIFIC = /^([1-9])(?:[.,](\d{1,20}))?[eE]\+?(\d{1,2})$/;
+
 /** Every character is an ASCII digit (and there is at least one). */
 export function isDigits(text: string): boolean {
   if (text.length === 0) return false;

@@ -69,6 +69,31 @@ describe('cccd', () => {
     expect(findings(rule, v)).toEqual([{ code: 'leading_zero_lost', suggestion: fixed, params: expect.any(Object) }]);
   });
 
+  // Regression: an ID Excel wrote in scientific notation (its General display of a number of 12 digits, which CSV
+  // exports keep) was `non_digit_character`, which told the user to look for a stray letter; its digits are lost.
+  it.each([
+    ['1.08901E+11', { digits: 12 }],
+    ['1,08901E+11', { digits: 12 }],
+    ['7.93011E+10', { digits: 11 }],
+    ['1E+11', { digits: 12 }],
+    [' 1.08901e11 ', { digits: 12 }],
+  ])('reports %j as scientific notation, its digits lost', (v, params) => {
+    expect(findings(rule, v)).toEqual([{ code: 'scientific_notation', params }]);
+  });
+
+  it('suggests the ID when the notation kept every digit, its lost leading zero put back', () => {
+    expect(findings(rule, '7.9301123456E+10')).toEqual([{ code: 'scientific_notation', suggestion: '079301123456', params: { digits: 11 } }]);
+    expect(findings(rule, '8.40089012345E+11')[0]?.suggestion).toBe('840089012345');
+    // Every digit, but not an ID: no suggestion (a future birth year; too short to pad).
+    expect(findings(rule, '1.29901234E+8')).toEqual([{ code: 'scientific_notation', params: { digits: 9 } }]);
+    expect(findings(rule, '1.327000000E+9')[0]?.suggestion).toBeUndefined();
+  });
+
+  it.each(['1.08901E+1111', '0.108901E+12', '1.08901E-11', '1.08901E+', '1.0.8901E+11', 'E+11', '1.08901X+11'])(
+    'leaves %j, no spreadsheet notation, to non_digit_character', (v) => {
+      expect(codes(rule, v)).toEqual(['non_digit_character']);
+    });
+
   it('reads a bigint as its decimal text', () => {
     expect(findings(rule, BigInt('1089012345'))[0]?.suggestion).toBe('001089012345');
     expect(codes(rule, BigInt('-1'))).toEqual(['non_digit_character']);

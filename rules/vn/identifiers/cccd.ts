@@ -2,7 +2,8 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { PROVINCES_2008 } from '../tables/provinces.js';
 import { STRUCTURE_MESSAGES } from './_messages.js';
-import { identifierText, isDigits, withoutSeparators } from './_text.js';
+import { identifierText, isDigits, scientificIdentifier, withoutSeparators } from './_text.js';
+import { scientificFinding } from './_digits.js';
 import { rememberLast } from '../../clean/_remember-last.js';
 
 /** The parts of a 12-digit personal ID number (TT 07/2016/TT-BCA Điều 7): `PPP G YY RRRRRR`. */
@@ -80,8 +81,11 @@ export const CCCD_MESSAGES = {
  * birth year it encodes is not in the future (for the centuries up to that of `ctx.today`, the run's date; a century digit that puts the
  * whole century ahead is `cccdPlausible`'s warning, not an error). There is no check digit. An 11- or 10-digit value
  * whose left-padded form is well-formed is `leading_zero_lost` with that form as suggestion (a numeric column or a
- * JS number). Missing values never reach the rule; surrounding whitespace is ignored (see `trimmed`).
- * Codes: `non_digit_character`, `bad_length`, `leading_zero_lost`, `future_birth_year`. Criterion correct.
+ * JS number). A value a spreadsheet wrote in scientific notation (`1.08901E+11`) is `scientific_notation`: its last
+ * digits are lost (a suggestion only when the mantissa kept every digit). Missing values never reach the rule;
+ * surrounding whitespace is ignored (see `trimmed`).
+ * Codes: `non_digit_character`, `scientific_notation`, `bad_length`, `leading_zero_lost`, `future_birth_year`.
+ * Criterion correct.
  * @example field.text().use(cccd()) // "00108901234" → bad_length; 1089012345 (number) → leading_zero_lost, suggestion "001089012345"
  */
 export function cccd(options: CccdOptions = {}): ValueRule {
@@ -102,6 +106,8 @@ export function cccd(options: CccdOptions = {}): ValueRule {
 export function cccdFinding(text: string, today: Date, acceptCmnd = false): Finding | undefined {
   const year = today.getUTCFullYear();
   if (text.length > 0 && !isDigits(text)) {
+    const sci = scientificIdentifier(text);
+    if (sci !== undefined) return scientificFinding(sci, (d) => restored(d, year));
     const bare = withoutSeparators(text);
     return wellFormed(bare, year) ? { code: 'non_digit_character', suggestion: bare } : { code: 'non_digit_character' };
   }
@@ -110,13 +116,18 @@ export function cccdFinding(text: string, today: Date, acceptCmnd = false): Find
     return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 8, expected: 9 } };
   }
   if (text.length === 11 || text.length === 10) {
-    const padded = text.padStart(12, '0');
-    if (wellFormed(padded, year)) {
-      return { code: 'leading_zero_lost', suggestion: padded, params: { length: text.length, expected: 12 } };
-    }
+    const padded = restored(text, year);
+    if (padded !== undefined) return { code: 'leading_zero_lost', suggestion: padded, params: { length: text.length, expected: 12 } };
   }
   if (text.length !== 12) return { code: 'bad_length', params: { length: text.length, expected: 12 } };
   return future(text, year) ? { code: 'future_birth_year' } : undefined;
+}
+
+/** 10 to 12 digits that, left-padded to 12, are a well-formed ID: that ID (a numeric column drops up to two zeros: `001`). */
+function restored(digits: string, year: number): string | undefined {
+  if (digits.length < 10 || digits.length > 12) return undefined;
+  const padded = digits.padStart(12, '0');
+  return wellFormed(padded, year) ? padded : undefined;
 }
 
 /**

@@ -24,6 +24,12 @@ describe('cmnd', () => {
   it('suggests the padded value for a lost leading zero', () => {
     expect(findings(rule, 12345678)[0]).toMatchObject({ code: 'leading_zero_lost', suggestion: '012345678' });
   });
+
+  it('reports a value in scientific notation, with the digits only when the notation kept them all', () => {
+    expect(findings(rule, '1.2345E+8')).toEqual([{ code: 'scientific_notation', params: { digits: 9 } }]);
+    expect(findings(rule, '1.23456789E+8')).toEqual([{ code: 'scientific_notation', suggestion: '123456789', params: { digits: 9 } }]);
+    expect(findings(rule, '1.2345678E+7')).toEqual([{ code: 'scientific_notation', suggestion: '012345678', params: { digits: 8 } }]);
+  });
 });
 
 describe('cmndRetired', () => {

@@ -7,7 +7,7 @@ import { readDigits } from './_digits.js';
  * The value is a well-formed legacy identity card number (CMND): exactly 9 digits, no check digit (DOMAIN-VN §2.2).
  * An 8-digit value is `leading_zero_lost` (suggestion: left-padded). Whether a CMND may still identify a record is
  * a liveness question: see `cmndRetired`. Missing values never reach the rule; surrounding whitespace is ignored.
- * Codes: `non_digit_character`, `bad_length`, `leading_zero_lost`. Criterion correct.
+ * Codes: `non_digit_character`, `scientific_notation`, `bad_length`, `leading_zero_lost`. Criterion correct.
  * @example field.text().use(cmnd()) // "12345678" → leading_zero_lost, suggestion "012345678"
  */
 export function cmnd(options: RuleOptions = {}): ValueRule {

@@ -53,6 +53,18 @@ describe('mst', () => {
     expect(codes(rule, 100109107)).toEqual(['bad_format']);
   });
 
+  it('reports a personal tax code or a branch code in scientific notation, its digits lost', () => {
+    expect(findings(rule, '1.08901E+11')).toEqual([{ code: 'scientific_notation', params: { digits: 12 } }]);
+    expect(findings(rule, '1.001091060E+12')).toEqual([{ code: 'scientific_notation', params: { digits: 13 } }]);
+    // Every digit kept: a valid branch code (dash left out), a valid personal ID from 1/7/2025.
+    expect(findings(mst({ acceptPersonalId: false }), '1.00109106001E+11')[0]?.suggestion).toBe('0100109106001');
+    // Both a personal ID and, its leading zero put back, a branch code: which one is unknown, so no suggestion.
+    expect(findings(rule, '1.00109106001E+11')[0]?.suggestion).toBeUndefined();
+    expect(findings(mst({ acceptPersonalId: false }), '1.00109107001E+11')[0]?.suggestion).toBeUndefined();
+    expect(findings(rule, '8.40089012345E+11')[0]?.suggestion).toBe('840089012345');
+    expect(findings(rule, '8.40089012345E+11', new Date('2025-06-30'))[0]?.suggestion).toBeUndefined();
+  });
+
   it('accepts a 12-digit personal ID as a tax code from 1/7/2025 only', () => {
     expect(codes(rule, '001089012345', new Date('2025-07-01'))).toEqual([]);
     expect(codes(rule, '001089012345', new Date('2025-06-30'))).toEqual(['bad_format']);

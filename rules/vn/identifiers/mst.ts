@@ -2,7 +2,8 @@ import { valueRule } from '../../../src/core/rule-base.js';
 import type { Finding, RuleOptions, ValueRule } from '../../../src/core/types.js';
 import { STRUCTURE_MESSAGES } from './_messages.js';
 import { CCCD_MESSAGES, cccdFinding } from './cccd.js';
-import { identifierText, isDigits } from './_text.js';
+import { identifierText, isDigits, scientificIdentifier } from './_text.js';
+import { scientificFinding } from './_digits.js';
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
 
@@ -35,6 +36,7 @@ export interface MstOptions extends RuleOptions {
 
 const MESSAGES = {
   leading_zero_lost: STRUCTURE_MESSAGES.leading_zero_lost,
+  scientific_notation: STRUCTURE_MESSAGES.scientific_notation,
   future_birth_year: CCCD_MESSAGES.future_birth_year,
   bad_format: {
     en: '{field}: "{value}" is not a tax code (10 digits, or 10 digits-3 digits for a branch)',
@@ -57,7 +59,8 @@ const MESSAGES = {
  * padded). From 1/7/2025 (`ctx.today`) an individual's 12-digit tax code — their personal ID — is accepted too,
  * checked as `cccd()` checks a personal ID (`future_birth_year`), unless `acceptPersonalId: false`; add
  * `cccdPlausible()` for its province and century-digit warnings. Missing values never reach the rule; surrounding
- * whitespace is ignored. Codes: `bad_format`, `bad_check_digit`, `bad_branch_code`, `leading_zero_lost`,
+ * whitespace is ignored; a value a spreadsheet wrote in scientific notation (`1.00109E+11`) is `scientific_notation`.
+ * Codes: `bad_format`, `scientific_notation`, `bad_check_digit`, `bad_branch_code`, `leading_zero_lost`,
  * `future_birth_year`. Criterion correct.
  * @example field.text().use(mst(), cccdPlausible()) // "0100109106" passes; "0100109107" → bad_check_digit; "001299012345" → future_birth_year
  */
@@ -67,21 +70,35 @@ export function mst(options: MstOptions = {}): ValueRule {
     fixes: { leading_zero_lost: 'leading-zero' }, quotingParams: [] },
     (value, ctx): Finding | undefined => {
       const text = identifierText(value);
-      if (text === undefined) return { code: 'bad_format' };
-      const parts = splitMst(text);
-      if (parts === undefined) {
-        if (text.length === 9 && isDigits(text) && mstCheckDigit(`0${text.slice(0, 8)}`) === text.charCodeAt(8) - 48) {
-          return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 9, expected: 10 } };
-        }
-        const personal = acceptPersonalId && text.length === 12 && isDigits(text) &&
-          ctx.today.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
-        // The personal form is a personal ID: judged by cccd()'s own check, so both rules always agree.
-        return personal ? cccdFinding(text, ctx.today) : { code: 'bad_format' };
-      }
-      if (mstCheckDigit(parts.code.slice(0, 9)) !== parts.code.charCodeAt(9) - 48) return { code: 'bad_check_digit' };
-      if (parts.branch === '000') return { code: 'bad_branch_code' };
-      return undefined;
+      return text === undefined ? { code: 'bad_format' } : mstFinding(text, ctx.today, acceptPersonalId);
     }, options);
+}
+
+/** What `mst()` reports for a tax code's text (already trimmed) at the run's date. */
+function mstFinding(text: string, today: Date, acceptPersonalId: boolean): Finding | undefined {
+  const parts = splitMst(text);
+  if (parts === undefined) {
+    if (text.length === 9 && isDigits(text) && mstCheckDigit(`0${text.slice(0, 8)}`) === text.charCodeAt(8) - 48) {
+      return { code: 'leading_zero_lost', suggestion: `0${text}`, params: { length: 9, expected: 10 } };
+    }
+    // A 12-digit personal tax code or a 13-digit branch code (dash left out) from a numeric spreadsheet column: the
+    // digits as suggestion when the notation kept them all and either they or they with a lost leading zero are
+    // valid, not both (`100109106001` is a personal ID, and `0100109106001` a branch code: which one is unknown).
+    const sci = scientificIdentifier(text);
+    if (sci !== undefined) {
+      return scientificFinding(sci, (d) => {
+        const valid = [d, `0${d}`].filter((c) => mstFinding(c, today, acceptPersonalId) === undefined);
+        return valid.length === 1 ? valid[0] : undefined;
+      });
+    }
+    const personal = acceptPersonalId && text.length === 12 && isDigits(text) &&
+      today.toISOString().slice(0, 10) >= PERSONAL_ID_TAX_CODE_FROM;
+    // The personal form is a personal ID: judged by cccd()'s own check, so both rules always agree.
+    return personal ? cccdFinding(text, today) : { code: 'bad_format' };
+  }
+  if (mstCheckDigit(parts.code.slice(0, 9)) !== parts.code.charCodeAt(9) - 48) return { code: 'bad_check_digit' };
+  if (parts.branch === '000') return { code: 'bad_branch_code' };
+  return undefined;
 }
 
 /**
