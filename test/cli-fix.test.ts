@@ -27,6 +27,24 @@ describe('ddss fix', () => {
     expect(r.stdout).toMatch(/clean\s+75% → 100%\s+1 → 0/);
   });
 
+  // Regression: a field the header names twice was mended in its first column only, and nothing said so.
+  it('says that a later column of a field named twice is kept as it is, in English and in Vietnamese', async () => {
+    const lines = PARCELS.toString('utf8').trimEnd().split('\n');
+    const input = tmp.path('twice.csv');
+    writeFileSync(input, `${lines.map((l, i) => `${l},${i === 0 ? 'owner_name' : `${l.split(',')[2] ?? ''} `}`).join('\n')}\n`);
+    const out = tmp.path('fixed.csv');
+    const r = await cli(['fix', input, ...DEFINITION, '--out', out]);
+    expect(readFileSync(out, 'utf8').split('\n')[2]).toBe('P-002,00109901234X,Trần Thị Canary,80,01/03/2021,Trần Thị Canary  ');
+    expect(r.stderr).toContain(`ddss: ${out} keeps the later owner_name column as the input has it (source.duplicate_header): ` +
+      'ddss fix reads and mends owner_name in the first column of that name only; remove one of them, or read the other ' +
+      'under a name of its own with --rename\n');
+    const vi = await cli(['fix', input, ...DEFINITION, '--out', tmp.path('vi.csv'), '--locale', 'vi']);
+    expect(vi.stderr).toContain(`ddss: ${tmp.path('vi.csv')} giữ nguyên cột owner_name lặp lại phía sau như trong tệp đầu vào`);
+    // A file without such a header has no such line.
+    const plain = await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', tmp.path('plain.csv')]);
+    expect(plain.stderr).not.toContain('source.duplicate_header');
+  });
+
   it('--show-values shows the values in the log; an NDJSON log has one object per line', async () => {
     const log = tmp.path('changes.ndjson');
     await cli(['fix', 'parcels.csv', ...DEFINITION, '--out', tmp.path('f.csv'), '--log', log, '--show-values']);

@@ -142,7 +142,27 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
       : `ddss: ${args.out} keeps ${kept.length === 2 ? 'them' : kept[0] === 'source.zero_filled_tail' ? 'the zero bytes' : 'those lines'}` +
       ' as the input has them: ddss fix changes cells, never records\n');
   }
+  // The field and file names are the user's: shown escaped.
+  for (const line of twiceNamedLines(result.before, args.out, args.locale)) io.stderr.write(`${plainText(line)}\n`);
   return EXIT_BY_STATUS[result.after.status];
+}
+
+/**
+ * A field the header names twice is read, and so mended, from the first of its columns (`source.duplicate_header`);
+ * the later one is copied as it is. The summary's "fixed N cells" said nothing of it: a user who asked for the whole
+ * file fixed got one of the two columns fixed, silently.
+ * @example twiceNamedLines(report, 'fixed.csv', 'en') // ['ddss: fixed.csv keeps the later owner_name column as the input has it: …']
+ */
+function twiceNamedLines(before: Report, out: string | undefined, locale: Locale): string[] {
+  const twice = before.rules.find((r) => r.id === 'source.duplicate_header');
+  if (twice === undefined || twice.failed === 0) return [];
+  const fields = [...new Set(twice.samples.map((x) => x.field).filter((f): f is string => f !== undefined))];
+  const copy = out ?? (locale === 'vi' ? 'bản sửa' : 'the fixed copy');
+  return fields.map((field) => (locale === 'vi'
+    ? `ddss: ${copy} giữ nguyên cột ${field} lặp lại phía sau như trong tệp đầu vào (source.duplicate_header): ddss fix chỉ đọc ` +
+      `và sửa trường ${field} ở cột đầu tiên mang tên đó; hãy bỏ một cột, hoặc đọc cột kia dưới một tên riêng bằng --rename`
+    : `ddss: ${copy} keeps the later ${field} column as the input has it (source.duplicate_header): ddss fix reads and ` +
+      `mends ${field} in the first column of that name only; remove one of them, or read the other under a name of its own with --rename`));
 }
 
 /**
