@@ -28,7 +28,7 @@ export function freshness(column: string, maxAge: Duration, options: RuleOptions
       const fresh = state.newest >= (ctx.fieldType(column) === 'date' ? cutoffDay(ctx.todayMs, maxAge) : cutoff(ctx.nowMs, maxAge));
       const newest = new Date(state.newest).toISOString();
       // A newer date may be in the rest of an input that could not be read whole: only "fresh" is proven.
-      if (ctx.partial === true && !fresh) throw notKnown(`whether ${column} holds a recent enough date`);
+      if (ctx.partial === true && !fresh) throw notKnown(`whether ${column} holds a recent enough date`, `liệu ${column} có ngày đủ gần đây hay không`);
       return {
         checked: 1,
         score: fresh ? 1 : 0,

@@ -25,7 +25,8 @@ export function coverage(column: string, expected: Iterable<unknown>, options: R
     finish(state, ctx) {
       const missing = wanted.filter((v) => !state.seen.has(v));
       // An expected value not among the rows read may be in the rest of an input that could not be read whole.
-      if (ctx.partial === true && missing.length > 0) throw notKnown(`whether ${missing.length} of the ${wanted.length} expected values of ${column} are present`);
+      if (ctx.partial === true && missing.length > 0) throw notKnown(`whether ${missing.length} of the ${wanted.length} expected values of ${column} are present`,
+        `liệu ${missing.length} trong ${wanted.length} giá trị cần có của ${column} có mặt hay không`);
       return {
         checked: wanted.length,
         failed: missing.length,

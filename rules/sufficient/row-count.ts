@@ -20,7 +20,8 @@ export function rowCount(bounds: { readonly min?: number; readonly max?: number 
     finish(_state, ctx) {
       // Too many is proven by the records read; too few is not when the rest could not be read (a refused connection,
       // a damaged workbook: "the table has 0 records" of a table no one counted).
-      if (ctx.partial === true && ctx.rows < lo) throw notKnown(`whether the table has at least ${lo} record${lo === 1 ? '' : 's'} (${ctx.rows} read)`);
+      if (ctx.partial === true && ctx.rows < lo) throw notKnown(`whether the table has at least ${lo} record${lo === 1 ? '' : 's'} (${ctx.rows} read)`,
+        `liệu bảng có ít nhất ${lo} bản ghi hay không (đã đọc ${ctx.rows})`);
       const finding = ctx.rows < lo ? { code: 'too_few_rows', value: ctx.rows, params: { rows: ctx.rows, min: lo } }
         : ctx.rows > hi ? { code: 'too_many_rows', value: ctx.rows, params: { rows: ctx.rows, max: hi } } : undefined;
       return { checked: 1, score: finding ? 0 : 1, findings: finding ? [finding] : [] };

@@ -4,7 +4,7 @@ import { headerLooksLikeRecord } from './columns.js';
 import { redact } from './mask.js';
 import { display } from './display.js';
 import { createParamsRedactor } from './params-redactor.js';
-import { isSetupError } from './rule-base.js';
+import { errorMessage, isSetupError } from './rule-base.js';
 import type { Plan, Slot } from './compile.js';
 
 export { display };
@@ -163,7 +163,7 @@ export function createEmitter(plan: Plan, opts: ResolvedOptions, ctx: RowView, r
         suggestion: shown(issue.suggestion, issue.scope === 'row' || issue.scope === 'record' ? issue.field : undefined) }));
     },
     errorText(e, slot) {
-      const text = e instanceof Error ? e.message : String(e);
+      const text = e instanceof Error ? errorMessage(e, opts.locale) : String(e);
       if (opts.showValues || piiFields.length === 0 || isSetupError(e)) return text;
       if (slot !== undefined && readsPersonal(slot)) return withheld(e);
       return redact(text, redaction.rowSecrets(), (t) => opts.protect(t, 'mask'));

@@ -1,5 +1,5 @@
 import type { Locale, RuleResult } from './types.js';
-import { NOT_KNOWN } from './rule-base.js';
+import { NOT_KNOWN, NOT_KNOWN_VI } from './rule-base.js';
 
 /** Rules that could not run for one same reason: the reason, and the rules' ids in report order. */
 export interface ErrorGroup {
@@ -20,7 +20,7 @@ export function errorGroups(rules: readonly RuleResult[], partial = false): Erro
     const error = r.error ?? 'unknown error';
     // Of a partial read, rules that could not judge it (rowCount's "too few", `notKnown`) follow from the read's own
     // reason, said first: not repeated (each rule keeps its error).
-    if (partial && error.startsWith(NOT_KNOWN)) continue;
+    if (partial && (error.startsWith(NOT_KNOWN) || error.startsWith(NOT_KNOWN_VI))) continue;
     const ids = groups.get(error);
     if (ids === undefined) groups.set(error, [r.id]);
     else ids.push(r.id);

@@ -123,14 +123,31 @@ export function setupError(message: string): Error {
 /**
  * The error of a dataset rule that cannot judge a run whose input was not read whole (`FinishContext.partial`): what
  * it would report missing may be in the part not read. A setup error: `what` names counts and columns, never values.
+ * `whatVi`, the same in Vietnamese, is what a run in `locale: 'vi'` reports (the error was English in a Vietnamese
+ * report otherwise).
  * @example if (ctx.partial && missing.length > 0) throw notKnown(`whether ${missing.length} expected values are present`)
  */
-export function notKnown(what: string): Error {
-  return setupError(`${NOT_KNOWN}${what}: the input could not be read whole, and what was not read may hold it`);
+export function notKnown(what: string, whatVi?: string): Error {
+  const e = setupError(`${NOT_KNOWN}${what}: the input could not be read whole, and what was not read may hold it`);
+  if (whatVi === undefined) return e;
+  return Object.assign(e, { [VI]: `${NOT_KNOWN_VI}${whatVi}: không đọc được toàn bộ tệp đầu vào, và phần chưa đọc có thể chứa điều đó` });
 }
 
 /** How a {@link notKnown} error starts: the CLI leaves these out of stderr, where the read's own error is said. */
 export const NOT_KNOWN = 'not known ';
+/** How a {@link notKnown} error starts in Vietnamese. */
+export const NOT_KNOWN_VI = 'chưa biết ';
+
+const VI = Symbol.for('ddss.errorVi');
+
+/**
+ * An error's message in `locale`: its Vietnamese text when it carries one ({@link notKnown}), else its message.
+ * @example errorMessage(notKnown('whether x', 'liệu x'), 'vi') // 'chưa biết liệu x: …'
+ */
+export function errorMessage(e: Error, locale: 'en' | 'vi'): string {
+  const vi = locale === 'vi' ? (e as unknown as Record<symbol, unknown>)[VI] : undefined;
+  return typeof vi === 'string' ? vi : e.message;
+}
 
 /**
  * Whether an error was made by {@link setupError}.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineDataset, field, readCsv, rule, validate, type TabularSource } from '../../src/index.js';
+import { errorGroups } from '../../src/core/error-groups.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
@@ -32,6 +33,19 @@ describe('a run that could not read its input whole asserts no absence', () => {
       'province.coverage': ['error', 'not known whether 1 of the 2 expected values of province are present: the input could not be read whole, and what was not read may hold it'],
       'updated.freshness': ['error', 'not known whether updated holds a recent enough date: the input could not be read whole, and what was not read may hold it'],
     });
+  });
+
+  // Regression: a Vietnamese report said these in English.
+  it('says them in Vietnamese in a run in locale vi, and leaves them out of the error groups as in English', async () => {
+    const report = await validate(definition({ min: 5 }), failing([['a', '01', '2020-01-01'], ['b', '01', '2020-02-01']]), { now: NOW, locale: 'vi' });
+    const tail = ': không đọc được toàn bộ tệp đầu vào, và phần chưa đọc có thể chứa điều đó';
+    const status = Object.fromEntries(report.rules.filter((r) => !r.id.startsWith('source.')).map((r) => [r.id, r.error]));
+    expect(status).toMatchObject({
+      rowCount: `chưa biết liệu bảng có ít nhất 5 bản ghi hay không (đã đọc 2)${tail}`,
+      'province.coverage': `chưa biết liệu 1 trong 2 giá trị cần có của province có mặt hay không${tail}`,
+      'updated.freshness': `chưa biết liệu updated có ngày đủ gần đây hay không${tail}`,
+    });
+    expect(errorGroups(report.rules, true).flatMap((g) => g.ids).filter((id) => !id.startsWith('source.'))).toEqual([]);
   });
 
   it('what the rows read prove is still judged: too many records, every value seen, a recent date', async () => {
