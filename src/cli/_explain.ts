@@ -8,6 +8,19 @@ import { ndjsonArrayHint } from './_ndjson-hint.js';
 import { trailingDelimiterHint } from './_trailing-delimiter.js';
 
 /**
+ * Why a partial run's input could not be read whole, one line, in the report's language where ddss has the words:
+ * an input with nothing in it (empty, binary, gzip) is said by its finding, which is; a reader's own words stay as
+ * written. `pipe`: the command line a gzip input can be piped into (null when there is none).
+ * @example `ddss: could not read the whole input: ${partialReason(report, null)}`
+ */
+export function partialReason(report: Report, pipe: string | null = GZIP_PIPE): string {
+  const why = _oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '');
+  const nothing = report.locale === 'vi'
+    ? report.rules.find((r) => (r.id === 'source.empty' || r.id === 'source.binary_input') && r.failed > 0)?.samples[0]?.message : undefined;
+  return nothing ?? readError(why, pipe ?? undefined);
+}
+
+/**
  * Says on stderr why a run could not be evaluated (exit 3), one line per cause (shared with `ddss merge`). `canRename`:
  * the run could be repeated with `--rename` (one process, not shards), so the missing-column hint may name it; `pipe`:
  * the command line a gzip input can be piped into (null for a merge of shards, which read no standard input);
@@ -19,11 +32,8 @@ export function _explain(report: Report, io: CliIo, canRename = false, pipe: str
   // reader's or a rule's own words stay as written, as in the report's `error`).
   const vi = report.locale === 'vi';
   if (report.partial) {
-    const why = _oneLine(report.source?.error ?? 'unknown error').replace(/^ddss: /, '');
-    // Nothing in the input at all: its finding says so in the report's language.
-    const nothing = vi ? report.rules.find((r) => (r.id === 'source.empty' || r.id === 'source.binary_input') && r.failed > 0)?.samples[0]?.message : undefined;
-    io.stderr.write(vi ? `ddss: không đọc được toàn bộ nguồn dữ liệu: ${nothing ?? readError(why, pipe ?? undefined)}\n`
-      : `ddss: could not read the whole input: ${readError(why, pipe ?? undefined)}\n`);
+    io.stderr.write(vi ? `ddss: không đọc được toàn bộ nguồn dữ liệu: ${partialReason(report, pipe)}\n`
+      : `ddss: could not read the whole input: ${partialReason(report, pipe)}\n`);
   }
   // Once per cause, naming the rules it stopped: an unusable reference stops every rule using it (six for verifyPerson).
   for (const g of errorGroups(report.rules, report.partial)) io.stderr.write(`ddss: ${couldNotRun(g.ids, '"', report.locale)}: ${_oneLine(g.error)}\n`);

@@ -13,14 +13,13 @@ import { definitionFile, resolveDataset } from './_dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
 import { cannotWrite, checkOutputs, outputPath, type OutputPath } from './_files.js';
 import { requireReadable, requireRereadable } from './_input.js';
-import { readError } from './_read-error.js';
 import { fixArgs } from './_fix-args.js';
 import type { CliIo } from './_io.js';
 import { commitAll, openOutputSink } from './_output-sink.js';
 import { openReferences, referenceFiles } from './_references.js';
 import { requireRenamed, requireRenameFields } from './_rename.js';
 import { FIX_HELP } from './help.js';
-import { _explain } from './_explain.js';
+import { _explain, partialReason } from './_explain.js';
 
 const EXIT_BY_STATUS: Readonly<Record<Report['status'], number>> = {
   passed: EXIT.ok, warned: EXIT.ok, failed: EXIT.failed, error: EXIT.unevaluated,
@@ -108,9 +107,9 @@ export async function fix(argv: readonly string[], io: CliIo): Promise<number> {
     await fixed?.discard();
     await log?.discard();
     // fix reads its input several times, never standard input: a gzip file is to be decompressed, not piped.
-    const why = readError(result.before.source?.error ?? 'unknown error', undefined);
-    io.stderr.write(vi ? `ddss: không đọc được toàn bộ nguồn dữ liệu: ${why.split('\n')[0]}; không tệp nào được ghi\n`
-      : `ddss: could not read the whole input: ${why.split('\n')[0]}; nothing written\n`);
+    const why = partialReason(result.before, null);
+    io.stderr.write(vi ? `ddss: không đọc được toàn bộ nguồn dữ liệu: ${why}; không tệp nào được ghi\n`
+      : `ddss: could not read the whole input: ${why}; nothing written\n`);
     return EXIT.unevaluated;
   }
   // A run that could not be evaluated (exit 3: a header alone, a rule that threw) writes nothing, as a partial read does:
