@@ -23,11 +23,11 @@ const tcvn3 = (text: string): Uint8Array => {
 // `ddss compare --locale vi` printed its comparison in Vietnamese and every stderr line after it in English, as
 // `ddss validate` did before (test/cli-hints-vi.test.ts). The English lines are unchanged (test/cli-compare*.ts).
 describe('ddss compare: stderr lines under --locale vi', () => {
-  it('says a side that could not be read whole, naming the side in Vietnamese and the reader\'s words as written', async () => {
+  it('says a side that could not be read whole, naming the side in Vietnamese, a gzip input\'s words too', async () => {
     const r = await cli(['compare', written('a.csv', gzipSync(RECORDS)), written('b.csv', RECORDS), '--key', 'id', '--locale', 'vi']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('ddss: không đọc được toàn bộ dữ liệu đầu vào: nguồn: the input is gzip data, not text: decompress it first ' +
-      `(gunzip, or \`zcat ${JSON.stringify(tmp.path('a.csv'))} | ddss compare - ${JSON.stringify(tmp.path('b.csv'))} …\`)\n`);
+    expect(r.stderr).toBe('ddss: không đọc được toàn bộ dữ liệu đầu vào: nguồn: đầu vào là dữ liệu gzip, không phải văn bản: hãy giải nén trước ' +
+      `(gunzip, hoặc \`zcat ${JSON.stringify(tmp.path('a.csv'))} | ddss compare - ${JSON.stringify(tmp.path('b.csv'))} …\`)\n`);
   });
 
   it('says there was nothing to compare', async () => {

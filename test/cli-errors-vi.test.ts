@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, NOW, scratch } from './fixtures/cli/harness.js';
 
@@ -154,6 +155,27 @@ describe('CLI errors under --locale vi', () => {
       .toBe('ddss: --key nêu cột "parcel_id" hai lần\n');
     expect((await cli(['compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_id,parcel_id'])).stderr)
       .toBe('ddss: --key names column "parcel_id" twice\n');
+  });
+
+  // Regression: compare's missing key column, and profile's and compare's input with nothing in it, were English.
+  it('a key column a header lacks, with its rename; an empty or gzip input of profile and compare', async () => {
+    const vi = async (...args: string[]) => (await cli([...args, '--locale', 'vi'])).stderr;
+    const renamed = tmp.path('renamed.csv');
+    writeFileSync(renamed, 'Parcel ID,owner_id\nP-001,001099012345\n');
+    expect(await vi('compare', 'parcels.csv', renamed, '--key', 'parcel_id')).toBe('ddss: cột khóa "parcel_id" không có trong bản sao ' +
+      '(các cột của tệp: Parcel ID, owner_id); bản sao có "Parcel ID": hãy đọc nó thành "parcel_id" bằng --rename-copy "Parcel ID=parcel_id"\n');
+    expect((await cli(['compare', 'parcels.csv', renamed, '--key', 'parcel_id'])).stderr).toBe('ddss: key column "parcel_id" is not in the copy ' +
+      '(its columns: Parcel ID, owner_id); the copy has "Parcel ID": read it as "parcel_id" with --rename-copy "Parcel ID=parcel_id"\n');
+    expect(await vi('compare', 'parcels.csv', 'parcels-ok.csv', '--key', 'parcel_idd')).toBe('ddss: cột khóa "parcel_idd" không có trong nguồn ' +
+      '(các cột của tệp: parcel_id, owner_id, owner_name, area_m2, issued_on); cũng không có trong bản sao; cả hai tệp có "parcel_id": --key parcel_id\n');
+    const empty = tmp.path('empty.csv');
+    writeFileSync(empty, '');
+    expect(await vi('profile', empty)).toBe(`ddss: không mô tả được "${empty}": không đọc được cột nào (lỗi nguồn: 1 empty): ` +
+      'đầu vào không có dữ liệu (0 byte); không có gì để đánh giá\n');
+    const gz = tmp.path('gz.csv');
+    writeFileSync(gz, gzipSync('parcel_id\nP-001\n'));
+    expect(await vi('compare', 'parcels.csv', gz, '--key', 'parcel_id')).toContain('ddss: không đọc được toàn bộ dữ liệu đầu vào: ' +
+      'bản sao: đầu vào là dữ liệu gzip, không phải văn bản: hãy giải nén trước (gunzip, hoặc `zcat');
   });
 
   it('the usage errors of worklist and history follow --locale vi too', async () => {

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { compare as compareSides } from '../compare/compare.js';
 import { MissingColumnError } from '../compare/missing-column-error.js';
-import { missingColumnHint } from './_missing-column-hint.js';
+import { missingColumnHint, missingColumnVi } from './_missing-column-hint.js';
 import type { ComparisonReport, Difference } from '../compare/types.js';
 import type { DatasetDefinition, Locale } from '../core/types.js';
 import { changeWriter, type ChangeWriter } from '../outputs/comparison-changes.js';
@@ -126,14 +126,19 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
     }
     // Otherwise compare() rejects only for options that do not fit the files (a key or column a header lacks): for a
     // column, say what to give instead, as validate does for a field.
-    const hint = e instanceof MissingColumnError ? await missingColumnHint(e.missing, { paths: { source, copy },
-      given: { source: args.source, copy: args.copy }, inputs: args, options, rename: { source: sideRename(args.rename, 'source'),
-        copy: sideRename(args.rename, 'copy') }, key: args.key, columns: args.columns, pii: args.pii, showValues: args.showValues }) : '';
+    const own = (e as Error).message.replace(/^ddss: /, '');
+    if (!(e instanceof MissingColumnError)) throw usage(own);
+    const context = { paths: { source, copy }, given: { source: args.source, copy: args.copy }, inputs: args, options,
+      rename: { source: sideRename(args.rename, 'source'), copy: sideRename(args.rename, 'copy') }, key: args.key,
+      columns: args.columns, pii: args.pii, showValues: args.showValues };
     // Its first rows were read: a file in another encoding (a legacy export that is also `;`-separated) is said now,
-    // not on the run after the next.
-    const encodings = e instanceof MissingColumnError ? SIDES.map((side) => encodingHint(side, args, seen[side])).filter((h) => h !== undefined) : [];
-    const records = e instanceof MissingColumnError ? _wrappedHints(wrapped) : [];
-    throw usage(`${(e as Error).message.replace(/^ddss: /, '')}${hint}${[...encodings, ...records].map((h) => `; ${h}`).join('')}`);
+    // not on the run after the next. Said in both languages: the usage error is shown in the one --locale names.
+    const said = async (locale: Locale, first: string): Promise<string> => {
+      const hint = await missingColumnHint(e.missing, { ...context, locale });
+      const encodings = SIDES.map((side) => encodingHint(side, args, seen[side], undefined, locale)).filter((h) => h !== undefined);
+      return `${first}${hint}${[...encodings, ..._wrappedHints(wrapped, locale)].map((h) => `; ${h}`).join('')}`;
+    };
+    throw usage(await said('en', own), await said('vi', missingColumnVi(e.missing, args.showValues)));
   }
   // The comparison completed (whatever it found): only now do its outputs replace anything. A partial read leaves
   // no changes file: differences of half a file would look like a whole answer; nor does a comparison of nothing.

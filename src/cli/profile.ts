@@ -12,6 +12,7 @@ import { checkOutputs, outputPath, writeOutput } from './_files.js';
 import { checkEncoding, inputsFirst, openInput, requireReadable } from './_input.js';
 import { noteSheet } from './_sheet-note.js';
 import { JSON_UTF8, JSON_UTF8_VI, LEGACY_ENCODING, readError, rowsHold } from './_read-error.js';
+import { readerWordsVi } from '../sources/reader-words-vi.js';
 import type { CliIo } from './_io.js';
 import { profileArgs, type ProfileFormat } from './_profile-args.js';
 import { titleHint } from './_header-below.js';
@@ -77,9 +78,12 @@ export async function profile(argv: readonly string[], io: CliIo): Promise<numbe
     const issues = p.issues.map((i) => `${i.count} ${i.code}`).join(', ');
     // Why, when the reader knows (an empty input, a gzip file): more use than the issue codes alone.
     const why = source.info().error ?? (unnamed ? listedColumns(p.columns.map((c) => c.name)) : undefined);
+    const reason = why === undefined ? undefined : oneLine(readError(why, 'zcat FILE | ddss profile - …').replace(/^ddss: /, ''));
     throw new CliError(`cannot profile "${args.input}": no column could be read${issues === '' ? '' : ` (source issues: ${issues})`}` +
-      (why === undefined ? '' : `: ${oneLine(readError(why, 'zcat FILE | ddss profile - …').replace(/^ddss: /, ''))}`) +
-      (wrapped === undefined ? '' : `; ${wrapped}`), EXIT.unevaluated);
+      (reason === undefined ? '' : `: ${reason}`) + (wrapped === undefined ? '' : `; ${wrapped}`), EXIT.unevaluated,
+    // In Vietnamese: an input with nothing in it in its finding's words; a reader's other words stay as written.
+    `không mô tả được "${args.input}": không đọc được cột nào${issues === '' ? '' : ` (lỗi nguồn: ${issues})`}` +
+      (reason === undefined ? '' : `: ${readerWordsVi(reason) ?? reason}`) + (wrapped === undefined ? '' : `; ${wrapped}`));
   }
   // The lines below follow --locale (text and html profiles), as the profile does; a reader's words stay as written.
   if (wrapped !== undefined) {

@@ -3,6 +3,7 @@ import type { ComparisonReport, DifferenceStatus } from '../compare/types.js';
 import { formatCount } from './_format.js';
 import { losesNothing } from '../compare/loses-nothing.js';
 import { NOTHING_TO_COMPARE } from '../compare/compare.js';
+import { readerWordsVi } from '../sources/reader-words-vi.js';
 
 /** The words of the comparison outputs, in both shipped languages. */
 export interface ComparisonLabels {
@@ -116,8 +117,8 @@ export function verdictText(report: ComparisonReport, l: ComparisonLabels): stri
 /**
  * Why the comparison was not evaluated (`report.error`) in the outputs' language: each side named in it (`source: …`)
  * is named in the locale's words, and "nothing to compare" is said in them; what a side's reader said stays as written
- * (it names files, bytes and lines), as in `ddss compare`'s stderr line. The report JSON keeps the English.
- * @example comparisonError(report, comparisonLabels('vi')) // 'nguồn: the input is empty (0 bytes)'
+ * (it names files, bytes and lines) unless the input had nothing in it, as in `ddss compare`'s stderr line. The report JSON keeps the English.
+ * @example comparisonError(report, comparisonLabels('vi')) // 'nguồn: đầu vào không có dữ liệu (0 byte); không có gì để đánh giá'
  */
 export function comparisonError(report: ComparisonReport, l: ComparisonLabels): string | undefined {
   if (report.error === undefined || l.locale === 'en') return report.error;
@@ -128,11 +129,13 @@ export function comparisonError(report: ComparisonReport, l: ComparisonLabels): 
 /**
  * `text` (a comparison's error, or a line made of it) with each side it names (`source: …; copy: …`) named in the
  * labels' words.
- * @example sidesNamed('source: the input is empty (0 bytes)', comparisonLabels('vi')) // 'nguồn: the input is empty (0 bytes)'
+ * @example sidesNamed('source: cut short at line 7', comparisonLabels('vi')) // 'nguồn: cut short at line 7'
  */
 export function sidesNamed(text: string, l: ComparisonLabels): string {
   if (l.locale === 'en') return text;
-  return text.replace(/(^|; )(source|copy): /g, (_m, before: string, side: 'source' | 'copy') => `${before}${SIDE_VI[side]}: `);
+  // A side's reader error for an input with nothing in it is said in the locale's words too (`readerWordsVi`).
+  return text.replace(/(^|; )(source|copy): ([\s\S]*?)(?=; (?:source|copy): |$)/g,
+    (_m, before: string, side: 'source' | 'copy', why: string) => `${before}${SIDE_VI[side]}: ${readerWordsVi(why) ?? why}`);
 }
 
 /** The two inputs' names in Vietnamese inside a sentence (`nguồn`, `bản sao`): the labels' words, in lower case. */
