@@ -26,6 +26,9 @@ describe('vnName', () => {
     ["H'-Hen", ['name_has_symbol']], ['H’’Bơ', ['name_has_symbol']], ["Nguyễn 2'Văn", ['name_has_digit', 'name_has_symbol']],
     // Doubled spaces are whitespace's doubled_space: one finding for one defect, never two rules for it.
     ['Nguyễn  Văn An', []],
+    // So are zero-width characters (a copy and paste leaves them): they were also a "symbol" shown as nothing.
+    ['Nguyễn Văn An\u200b', []], ['Nguyễn\u200bVăn An', []], ['Lê Thị\u00adHoa', []], ['\u2060Lê Thị Hoa\u200d', []],
+    ['Nguyễn Văn A.\u200b', ['name_has_symbol']],
     ['Ông Nguyễn Văn An', ['name_has_honorific']],
     ['Bà Lê Thị Hoa', ['name_has_honorific']],
     ['Bà Triệu', ['name_has_honorific']],
@@ -54,6 +57,7 @@ describe('vnName', () => {
 
   it('names the misplaced or refused character', () => {
     expect(runValue(vnName(), "H''Hen")[0]?.params).toEqual({ symbol: "'" });
+    expect(runValue(vnName(), '\u200bLê Văn A.')[0]?.params).toEqual({ symbol: '.' });
     expect(runValue(vnName({ allowHyphen: false }), 'Nguyễn-Văn')[0]?.params).toEqual({ symbol: '-' });
     expect(vnName().params).toEqual({ allowApostrophe: true, allowHyphen: true });
   });

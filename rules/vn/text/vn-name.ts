@@ -49,9 +49,14 @@ const fold = (s: string): string => s.normalize('NFC').toLowerCase();
 const DIGIT = /\p{N}/u;
 /** A letter or a combining mark, the only neighbours an apostrophe or hyphen may have inside a name. */
 const NAME_LETTER = /[\p{L}\p{M}]/u;
-const LETTER = /[\p{L}\p{M}\s]/u;
-/** Letters, marks and whitespace only: no digit and no symbol, whatever the options. */
-const ONLY_LETTERS = /^[\p{L}\p{M}\s]*$/u;
+/**
+ * What is not a symbol of a name: a letter, a mark, and what `whitespace` reports (spaces of every kind and the
+ * zero-width characters: U+200B–U+200D, U+2060, the soft hyphen), so that an invisible character left by a copy and
+ * paste is one finding, `whitespace`'s, not also a "symbol" shown as nothing: `(​)`.
+ */
+const LETTER = /[\p{L}\p{M}\s\u200b-\u200d\u2060\u00ad]/u;
+/** Letters, marks and whitespace only (as `LETTER`): no digit and no symbol, whatever the options. */
+const ONLY_LETTERS = /^[\p{L}\p{M}\s\u200b-\u200d\u2060\u00ad]*$/u;
 /** `ONLY_LETTERS`, for a text with characters past the facts' table (see `onlyLettersWith`). */
 const onlyLettersTest = (t: string): boolean => ONLY_LETTERS.test(t);
 
@@ -101,7 +106,8 @@ function isHonorific(word: string): boolean {
  * trailing, doubled, beside a space) → `name_has_symbol`; a leading "Ông"/"Bà" (any case, optionally with `.`/`:`)
  * followed by a common family name → `name_has_honorific` (suggestion: the name without it). ALL CAPS, lower case and
  * either tone placement pass. Whitespace is not this rule's: two spaces in a row are `whitespace`'s `doubled_space`
- * (one defect, one finding), odd spaces `whitespace`'s, surrounding spaces `trimmed`'s. Non-text values pass.
+ * (one defect, one finding), odd spaces and zero-width characters `whitespace`'s, surrounding spaces `trimmed`'s.
+ * Non-text values pass.
  * @example field.text().use(vn.vnName()) // "Ông Nguyễn Văn An" → name_has_honorific, suggestion "Nguyễn Văn An"
  */
 export function vnName(options: VnNameOptions = {}): ValueRule {
