@@ -37,6 +37,7 @@ export interface ProfileLabels {
   notReadAs(n: number, type: string): string;
   excelSerial(why: string): string;
   excelSerialWhy(byName: boolean, dates: string): string;
+  scientificIds(n: number): string;
   readonly recognisers: Readonly<Record<RecogniserName, string>>;
   readonly html: {
     readonly title: string;
@@ -89,6 +90,8 @@ const en: ProfileLabels = {
   excelSerial: (why) => `may hold dates as Excel serial numbers: ${why} (nothing converted)`,
   excelSerialWhy: (byName, dates) => (byName ? `its name says date and every value is the serial number of a date${dates}`
     : `every value is the serial number of a date of 1970–2040${dates}`),
+  scientificIds: (n) => `${n} ${n === 1 ? 'is an identifier' : 'are identifiers'} a spreadsheet wrote in scientific notation (1.08901E+11): ` +
+    `${n === 1 ? 'its' : 'their'} last digits are lost; export the column as text`,
   recognisers: {
     cccd: 'CCCD (12-digit personal ID)',
     bhyt: 'BHYT health-insurance card codes',
@@ -141,6 +144,8 @@ const vi: ProfileLabels = {
   excelSerial: (why) => `có thể chứa ngày dưới dạng số sê-ri của Excel: ${why} (không chuyển đổi gì)`,
   excelSerialWhy: (byName, dates) => (byName ? `tên cột cho biết là ngày và mọi giá trị là số sê-ri của một ngày${dates}`
     : `mọi giá trị là số sê-ri của một ngày trong 1970–2040${dates}`),
+  scientificIds: (n) => `${n} giá trị là mã bị bảng tính ghi ở dạng ký hiệu khoa học (1.08901E+11): các chữ số cuối đã mất; ` +
+    'hãy xuất cột dưới dạng văn bản',
   recognisers: {
     cccd: 'số CCCD (định danh cá nhân 12 chữ số)',
     bhyt: 'mã thẻ BHYT',

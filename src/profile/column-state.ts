@@ -5,6 +5,7 @@ import { groupedDigits, personalValue } from './personal-value.js';
 import { countValue, mergeCounts, topCounts, type ExactBudget, type TopCounts } from './top-counts.js';
 import { candidateValue, TYPE_CANDIDATES } from './type-candidates.js';
 import { twoDigitYear } from './two-digit-year.js';
+import { scientificIdentifier } from '../../rules/vn/identifiers/_text.js';
 
 /** Bounds of a profile's memory per column. */
 export interface ColumnBounds {
@@ -60,6 +61,13 @@ export interface ColumnState {
   strippedIds: number;
   /** Values some date candidate reads: a column of dates in mixed formats is a date column with findings, not text. */
   dated: number;
+  /**
+   * Values that are an integer of 9 digits or more in a spreadsheet's scientific notation (`1.08901E+11`): an
+   * identifier that went through a numeric column, its last digits lost.
+   */
+  scientific: number;
+  /** Values of ASCII digits only (`001089012345`), beside which the scientific ones stand out as no identifier's form. */
+  digitsOnly: number;
 }
 
 /**
@@ -72,6 +80,7 @@ export function columnState(name: string, b: ColumnBounds, occurrence = 0, budge
     shapes: topCounts(b.shapes, b.top, undefined, budget), minLength: Infinity, maxLength: -Infinity,
     types: TYPE_CANDIDATES.map(() => ({ n: 0, min: Infinity, max: -Infinity })), leadingZeros: 0, padded: 0,
     recognised: RECOGNISERS.map(() => 0), grouped: RECOGNISERS.map(() => 0), legacy: 0, nfd: 0, personalValues: 0, strippedIds: 0, dated: 0,
+    scientific: 0, digitsOnly: 0,
   };
 }
 
@@ -135,6 +144,10 @@ export function addCell(s: ColumnState, raw: unknown, missing: (raw: unknown) =>
     const joined = recognise(digits, ctx);
     for (let i = 0; i < joined.length; i++) if (joined[i] === true && hits[i] !== true) (s.grouped[i] as number)++;
   }
+  if (numeric && !typed) {
+    if (/^\d+$/.test(trimmed)) s.digitsOnly++;
+    else if (trimmed.length <= 26 && (scientificIdentifier(trimmed)?.digits ?? 0) >= 9) s.scientific++;
+  }
   const signs = textSigns(text);
   if (signs.legacy) s.legacy++;
   if (signs.nfd) s.nfd++;
@@ -159,6 +172,7 @@ export function mergeColumns(a: ColumnState, b: ColumnState): ColumnState {
     recognised: a.recognised.map((n, i) => n + (b.recognised[i] as number)),
     grouped: a.grouped.map((n, i) => n + (b.grouped[i] as number)),
     legacy: a.legacy + b.legacy, nfd: a.nfd + b.nfd, personalValues: a.personalValues + b.personalValues, strippedIds: a.strippedIds + b.strippedIds, dated: a.dated + b.dated,
+    scientific: a.scientific + b.scientific, digitsOnly: a.digitsOnly + b.digitsOnly,
   };
 }
 

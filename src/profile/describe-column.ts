@@ -40,6 +40,7 @@ export function signsText(c: ColumnProfile, communeLists?: Profile['communeLists
   if (c.padded > 0) out.push(l.padded(c.padded));
   if (c.typeFailures > 0) out.push(l.notReadAs(c.typeFailures, l.types[c.type]));
   if (c.excelSerialDates !== undefined) out.push(l.excelSerial(excelSerialWhyIn(c, l)));
+  if (c.scientificIds !== undefined) out.push(l.scientificIds(c.scientificIds.count));
   return out;
 }
 

@@ -66,6 +66,9 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
   // Nor is a column whose frequent values include one shaped like personal data (its values would be listed).
   const shaped = topValues(s.values, TOP).some(([v]) => personalValue(v));
   let typed = _type(s, present, recognised !== undefined, distinct, !byRule && !shaped);
+  // Identifiers in scientific notation read as numbers: a number column would pass every one of them, digits lost.
+  const scientific = present > 0 && s.scientific >= SOME * present;
+  if (scientific && (typed.type.type === 'number' || typed.type.type === 'integer' || typed.type.type === 'enum')) typed = { type: { type: 'text' } };
   // Values shaped like IDs count in text only: an amount column (charter capital 1000000000) has ID-long numbers.
   const numeric = typed.type.type === 'integer' || typed.type.type === 'number';
   const personal = byRule || (!numeric && present > 0 && s.personalValues >= SOME * present);
@@ -91,6 +94,7 @@ export function finishColumn(s: ColumnState, rows: number, showValues: boolean, 
     recognisers, ...(recognised === undefined ? {} : { recognised }),
     legacyEncoded: s.legacy, nfd: s.nfd, padded: s.padded, personal,
     ...(serials === undefined ? {} : { excelSerialDates: serials }),
+    ...(scientific ? { scientificIds: { count: s.scientific, digitsOnly: s.scientific + s.digitsOnly === present } } : {}),
   };
 }
 

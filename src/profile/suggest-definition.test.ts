@@ -176,6 +176,27 @@ fields:
     expect(block('so_bhxh')).toContain('    pii: true');
   });
 
+  // Regression: a column of IDs Excel wrote in scientific notation was suggested as `type: number`, and validating
+  // against the suggestion passed every one of them, their digits lost.
+  it('declares identifiers in scientific notation as text, with a pattern that reports each, and says why', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => (i < 15 ? `${(1.08 + i / 100).toFixed(5)}E+11` : `00108901234${i % 10}`));
+    const amounts = Array.from({ length: 20 }, (_, i) => `${1 + i / 10}E+3`);
+    const text = `so_cccd,so_tien\n${ids.map((id, i) => `${id},${amounts[i] ?? ''}`).join('\n')}\n`;
+    const p = await profile(readCsv(Buffer.from(text), { name: 'ids.csv' }), { now: NOW });
+    expect(p.columns.map((c) => [c.name, c.type, c.scientificIds])).toEqual([
+      ['so_cccd', 'text', { count: 15, digitsOnly: true }], ['so_tien', 'number', undefined]]);
+    const yaml = suggestDefinition(p);
+    const block = yaml.slice(yaml.indexOf('  "so_cccd":')).split(/\n {2}"/)[0] as string;
+    expect(block).toContain('    # 15 are identifiers a spreadsheet wrote in scientific notation (1.08901E+11): their last digits are lost; ' +
+      'export the column as text; the pattern reports each of them\n    type: text\n    pattern: "^[0-9]+$"\n');
+    const report = await validate(parseDefinition(yaml, { format: 'yaml' }), readCsv(Buffer.from(text)), { now: NOW });
+    expect(report.rules.find((r) => r.id === 'so_cccd.pattern')?.failed).toBe(15);
+    // Beside values that are no identifiers (letters), said without a pattern.
+    const mixed = await suggest(`ma\n${['1.08901E+11', '1.08902E+11', 'AB 123', 'CD 456'].join('\n')}\n`);
+    expect(mixed).toContain('# 2 are identifiers a spreadsheet wrote in scientific notation');
+    expect(mixed).not.toContain('pattern:');
+  });
+
   it('an input without columns has nothing to suggest', async () => {
     await expect(suggest('')).rejects.toThrow(/no column a definition can declare/);
   });

@@ -154,7 +154,14 @@ function field(c: ColumnProfile, p: Profile, listed: boolean): string[] {
       'its date, which ddss fix --only excel-date writes; then declare type: date with its format');
     if (c.excelSerialDates === 'name') vn.push('excelSerial');
   }
+  // Identifiers a spreadsheet wrote in scientific notation: read as text (a number column would pass them), and where
+  // every other value is digits, a pattern that reports each of them.
+  const scientific = c.scientificIds;
+  if (scientific !== undefined) {
+    note(`${profileLabels('en').scientificIds(scientific.count)}${scientific.digitsOnly ? '; the pattern reports each of them' : ''}`);
+  }
   out.push(`    type: ${serials ? 'integer' : c.type === 'empty' || untidy !== undefined ? 'text' : c.type}`);
+  if (scientific?.digitsOnly === true && recognised === undefined && untidy === undefined) out.push('    pattern: "^[0-9]+$"');
   if (c.type === 'number' && c.decimal === ',') out.push('    decimal: ","');
   if (c.type === 'date' && c.format !== undefined) out.push(`    format: ${yamlString(c.format)}`);
   if (c.type === 'enum') {

@@ -80,6 +80,12 @@ export interface ColumnProfile {
    */
   readonly excelSerialDates?: ExcelSerialDates;
   /**
+   * Set when at least 30% of the values are integers of 9 digits or more in a spreadsheet's scientific notation
+   * (`1.08901E+11`): identifiers that went through a numeric column, their last digits lost. `count`: those values;
+   * `digitsOnly`: every other value is ASCII digits. Such a column is text, never a number column that would pass them.
+   */
+  readonly scientificIds?: { readonly count: number; readonly digitsOnly: boolean };
+  /**
    * True when this column holds personal data, shown masked: its values are recognised as personal identifiers or
    * names (or at least half of them are, or 30% look like IDs, e-mails or names by their form), or its name says so (`dob`, `owner_address`, `Họ và tên`, `Số điện thoại`).
    */
