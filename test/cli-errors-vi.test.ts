@@ -178,6 +178,20 @@ describe('CLI errors under --locale vi', () => {
       'bản sao: đầu vào là dữ liệu gzip, không phải văn bản: hãy giải nén trước (gunzip, hoặc `zcat');
   });
 
+  // Regression: refdata had no --locale: `--locale vi` was itself the error ("không có tùy chọn '--locale'").
+  it('the usage errors of refdata follow --locale vi too, English unchanged', async () => {
+    const vi = async (...args: string[]) => (await cli(['refdata', ...args, '--locale', 'vi'])).stderr;
+    expect(await vi('import', 'communes.csv')).toBe('ddss: danh mục CSV cần --scheme, --valid-from và --source (bảng JSON có thể tự mang chúng)\n');
+    expect(await vi('import', 'communes.csv', '--scheme', 'bogus')).toBe('ddss: --scheme phải là ngày hệ thống mã có hiệu lực, yyyy-MM-dd ' +
+      '(2008-08-01, 2025-07-01), nhận được "bogus"\n');
+    expect(await vi('export')).toBe('ddss: refdata không có lệnh con "export"; hãy dùng import\n');
+    expect(await vi('import', 'nope.csv', '--scheme', '2025-07-01', '--valid-from', '2025-07-01', '--source', 'GSO'))
+      .toBe('ddss: không nhập được "nope.csv": không tìm thấy tệp\n');
+    expect((await cli(['refdata', 'import', 'communes.csv', '--locale', 'fr'])).stderr).toMatch(/^ddss: --locale must be one of en, vi, got "fr"/);
+    expect((await cli(['refdata', 'import', 'communes.csv'])).stderr)
+      .toBe('ddss: a CSV list needs --scheme, --valid-from and --source (a JSON table may carry them itself)\n');
+  });
+
   it('the usage errors of worklist and history follow --locale vi too', async () => {
     const vi = async (...args: string[]) => (await cli([...args, '--locale', 'vi'])).stderr;
     expect(await vi('worklist', 'grades.txt')).toBe('ddss: worklist đọc một tệp chấm điểm NDJSON (.ndjson hoặc .jsonl), nhận được "grades.txt"\n');

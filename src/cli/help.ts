@@ -139,6 +139,7 @@ Options:
       --input-format K  csv or json (default: by extension)
       --column K=H      the header of column K (code, name, level, province, district, successors),
                         when it is not recognised; repeat for several
+      --locale L        language of its errors: en (default) or vi
   -h, --help            this help
 
 Exit codes: 0 written, 2 usage error, 3 the list could not be read or converted, or has no communes.

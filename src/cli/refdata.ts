@@ -27,30 +27,39 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
     source: { type: 'string' },
     'input-format': { type: 'string' },
     column: { type: 'string', multiple: true },
+    // The language of its errors (the table it writes is data: its keys are English).
+    locale: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
+  // Read by `main` from the command line (the errors below carry both languages); checked here.
+  choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   if (v.help === true) {
     io.stdout.write(REFDATA_HELP);
     return EXIT.ok;
   }
   const [sub, file, ...more] = positionals;
-  if (sub !== 'import') throw usage(sub === undefined ? 'refdata needs a subcommand: import (see ddss refdata --help)' : `unknown refdata subcommand "${sub}"; use import`);
-  if (file === undefined) throw usage('refdata import needs a <file> (a commune list, CSV or JSON)');
-  if (more.length > 0) throw usage(`refdata import takes one <file>, got ${more.length + 1}`);
+  if (sub !== 'import') {
+    throw sub === undefined ? usage('refdata needs a subcommand: import (see ddss refdata --help)', 'refdata cần một lệnh con: import (xem ddss refdata --help)')
+      : usage(`unknown refdata subcommand "${sub}"; use import`, `refdata không có lệnh con "${sub}"; hãy dùng import`);
+  }
+  if (file === undefined) throw usage('refdata import needs a <file> (a commune list, CSV or JSON)', 'refdata import cần một <file> (danh mục xã, CSV hoặc JSON)');
+  if (more.length > 0) throw usage(`refdata import takes one <file>, got ${more.length + 1}`, `refdata import nhận một <file>, nhận được ${more.length + 1}`);
   for (const flag of ['valid-from', 'valid-to'] as const) {
     const day = v[flag];
     // A calendar day, not just its shape: 2008-13-45 reached the importer and came back as "Invalid time value", exit 3.
-    if (day !== undefined && !isDay(day)) throw usage(`--${flag} must be a date yyyy-MM-dd, got "${day}"`);
+    if (day !== undefined && !isDay(day)) throw usage(`--${flag} must be a date yyyy-MM-dd, got "${day}"`, `--${flag} phải là một ngày yyyy-MM-dd, nhận được "${day}"`);
   }
   _checkLabels(v.scheme, v.source);
   const [from, to] = [v['valid-from'], v['valid-to']];
   if (from !== undefined && to !== undefined && to < from) {
-    throw usage(`--valid-to ${to} is before --valid-from ${from}: the table would be in force on no day (both are inclusive)`);
+    throw usage(`--valid-to ${to} is before --valid-from ${from}: the table would be in force on no day (both are inclusive)`,
+      `--valid-to ${to} trước --valid-from ${from}: bảng sẽ không có hiệu lực ngày nào (cả hai ngày đều được tính)`);
   }
   const format = v['input-format'] === undefined ? undefined : choice('input-format', v['input-format'], ['csv', 'json'] as const, 'csv');
   const isJson = format === 'json' || (format === undefined && /\.json$/i.test(file));
   if (!isJson && (v.scheme === undefined || v['valid-from'] === undefined || v.source === undefined)) {
-    throw usage('a CSV list needs --scheme, --valid-from and --source (a JSON table may carry them itself)');
+    throw usage('a CSV list needs --scheme, --valid-from and --source (a JSON table may carry them itself)',
+      'danh mục CSV cần --scheme, --valid-from và --source (bảng JSON có thể tự mang chúng)');
   }
   const options: AdminUnitOptions = {
     ...(format === undefined ? {} : { format }),
@@ -71,13 +80,17 @@ export async function refdata(argv: readonly string[], io: CliIo): Promise<numbe
   } catch (e) {
     // A flag that contradicts the list's own dates is a mistake in the command, not in the list.
     if (e instanceof TableDatesError && e.given.validTo !== e.given.validFrom) {
-      throw usage(e.given.validTo
-        ? `--valid-to ${e.validTo} is before the validFrom ${e.validFrom} of "${file}": the table would be in force on no day (both are inclusive)`
-        : `--valid-from ${e.validFrom} is after the validTo ${e.validTo} of "${file}": the table would be in force on no day (both are inclusive)`);
+      throw e.given.validTo
+        ? usage(`--valid-to ${e.validTo} is before the validFrom ${e.validFrom} of "${file}": the table would be in force on no day (both are inclusive)`,
+          `--valid-to ${e.validTo} trước validFrom ${e.validFrom} của "${file}": bảng sẽ không có hiệu lực ngày nào (cả hai ngày đều được tính)`)
+        : usage(`--valid-from ${e.validFrom} is after the validTo ${e.validTo} of "${file}": the table would be in force on no day (both are inclusive)`,
+          `--valid-from ${e.validFrom} sau validTo ${e.validTo} của "${file}": bảng sẽ không có hiệu lực ngày nào (cả hai ngày đều được tính)`);
     }
     // A file path, never standard input: a gzip list is to be decompressed, not piped.
     const text = readError(fileErrorText(e), undefined);
-    throw new CliError(`cannot import "${file}": ${text.split('\n')[0] ?? text}`, EXIT.unevaluated);
+    const textVi = readError(fileErrorText(e, { locale: 'vi' }), undefined);
+    throw new CliError(`cannot import "${file}": ${text.split('\n')[0] ?? text}`, EXIT.unevaluated,
+      `không nhập được "${file}": ${textVi.split('\n')[0] ?? textVi}`);
   }
   if (out === undefined) io.stdout.write(json);
   else await writeOutput(out, json, force);
@@ -91,7 +104,8 @@ function _columns(pairs: readonly string[]): Partial<Record<(typeof COLUMNS)[num
     const key = pair.slice(0, eq);
     const header = pair.slice(eq + 1);
     if (eq < 1 || header === '' || !(COLUMNS as readonly string[]).includes(key)) {
-      throw usage(`--column must be key=Header with key one of ${COLUMNS.join(', ')}, got "${pair}"`);
+      throw usage(`--column must be key=Header with key one of ${COLUMNS.join(', ')}, got "${pair}"`,
+        `--column phải có dạng key=Tiêu đề, với key là một trong ${COLUMNS.join(', ')}, nhận được "${pair}"`);
     }
     out[key as (typeof COLUMNS)[number]] = header;
   }
@@ -107,10 +121,12 @@ function _columns(pairs: readonly string[]): Partial<Record<(typeof COLUMNS)[num
  */
 function _checkLabels(scheme: string | undefined, source: string | undefined): void {
   if (scheme !== undefined && !isDay(scheme)) {
-    throw usage(`--scheme must be the day the scheme took effect, yyyy-MM-dd (2008-08-01, 2025-07-01), got "${scheme}"`);
+    throw usage(`--scheme must be the day the scheme took effect, yyyy-MM-dd (2008-08-01, 2025-07-01), got "${scheme}"`,
+      `--scheme phải là ngày hệ thống mã có hiệu lực, yyyy-MM-dd (2008-08-01, 2025-07-01), nhận được "${scheme}"`);
   }
   if (source !== undefined && source.trim() === '') {
-    throw usage('--source must say where the list comes from (e.g. --source "GSO, 1/7/2025"), got an empty text');
+    throw usage('--source must say where the list comes from (e.g. --source "GSO, 1/7/2025"), got an empty text',
+      '--source phải nêu nguồn của danh mục (ví dụ --source "TCTK, 1/7/2025"), nhận được văn bản rỗng');
   }
 }
 
@@ -122,7 +138,8 @@ function _checkLabels(scheme: string | undefined, source: string | undefined): v
  */
 function tableName(given: string): string {
   if (!/\.json$/i.test(given)) {
-    throw usage(`--out "${given}": refdata import writes a JSON table; name the file .json (a commune list is read as JSON only by that name)`);
+    throw usage(`--out "${given}": refdata import writes a JSON table; name the file .json (a commune list is read as JSON only by that name)`,
+      `--out "${given}": refdata import ghi một bảng JSON; hãy đặt đuôi .json (danh mục xã chỉ được đọc là JSON với tên như vậy)`);
   }
   return given;
 }
