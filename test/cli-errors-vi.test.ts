@@ -179,7 +179,7 @@ describe('CLI errors under --locale vi', () => {
   });
 
   // Regression: refdata had no --locale: `--locale vi` was itself the error ("không có tùy chọn '--locale'").
-  it('the usage errors of refdata follow --locale vi too, English unchanged', async () => {
+  it('the usage errors of refdata and datasets follow --locale vi too, English unchanged', async () => {
     const vi = async (...args: string[]) => (await cli(['refdata', ...args, '--locale', 'vi'])).stderr;
     expect(await vi('import', 'communes.csv')).toBe('ddss: danh mục CSV cần --scheme, --valid-from và --source (bảng JSON có thể tự mang chúng)\n');
     expect(await vi('import', 'communes.csv', '--scheme', 'bogus')).toBe('ddss: --scheme phải là ngày hệ thống mã có hiệu lực, yyyy-MM-dd ' +
@@ -190,6 +190,8 @@ describe('CLI errors under --locale vi', () => {
     expect((await cli(['refdata', 'import', 'communes.csv', '--locale', 'fr'])).stderr).toMatch(/^ddss: --locale must be one of en, vi, got "fr"/);
     expect((await cli(['refdata', 'import', 'communes.csv'])).stderr)
       .toBe('ddss: a CSV list needs --scheme, --valid-from and --source (a JSON table may carry them itself)\n');
+    expect((await cli(['datasets', 'x', '--locale', 'vi'])).stderr).toBe('ddss: datasets không nhận đối số nào, nhận được "x"\n');
+    expect((await cli(['datasets', '--rules', 'landparcels', '--locale', 'vi'])).stderr).toBe('ddss: không có tập dữ liệu có sẵn "landparcels"; các tập có sẵn: enterprise-register, insurance-participants, land-parcels\n');
   });
 
   it('the usage errors of worklist and history follow --locale vi too', async () => {

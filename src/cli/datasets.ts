@@ -20,7 +20,7 @@ export async function datasets(argv: readonly string[], io: CliIo): Promise<numb
     io.stdout.write(DATASETS_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw usage(`datasets takes no arguments, got "${positionals[0]}"`);
+  if (positionals.length > 0) throw usage(`datasets takes no arguments, got "${positionals[0]}"`, `datasets không nhận đối số nào, nhận được "${positionals[0]}"`);
   const locale = choice('locale', values.locale, ['en', 'vi'] as const, 'en');
   if (values.rules !== undefined) return _rules(values.rules, locale, values.json === true, io);
   const rows = [...builtins().values()].map((d) => _summary(d, locale));
@@ -69,7 +69,8 @@ interface RuleLine {
 /** `ddss datasets --rules NAME`: every rule of a built-in definition, with what it checks in the locale. */
 function _rules(name: string, locale: Locale, json: boolean, io: CliIo): number {
   const def = builtins().get(name);
-  if (def === undefined) throw usage(`no built-in dataset "${name}"; built-ins: ${[...builtins().keys()].join(', ')}`);
+  if (def === undefined) throw usage(`no built-in dataset "${name}"; built-ins: ${[...builtins().keys()].join(', ')}`,
+    `không có tập dữ liệu có sẵn "${name}"; các tập có sẵn: ${[...builtins().keys()].join(', ')}`);
   const lines: RuleLine[] = compile(def).slots.map((slot) => ({
     id: slot.id, criterion: slot.criterion, severity: slot.severity, field: slot.field,
     description: _text(describeRule(slot, slot.kind === 'aggregate' && slot.fieldIndex < 0 && slot.needs.length <= 1), locale),
