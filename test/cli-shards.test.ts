@@ -393,6 +393,21 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/novio-1\.ddss-state was validated without --violations/) as unknown]);
     expect((await cli(['merge', ...parts])).code).toBe(1);
     expect((await cli(['merge'])).code).toBe(2);
+    // Regression: merge had no --locale, so `--locale vi` was itself the error. Its own errors follow it now; the
+    // report is the shards' language, which a --locale given must be.
+    const partsVi: string[] = [];
+    for (let k = 1; k <= 2; k++) {
+      partsVi.push(tmp.path(`novio-vi-${k}.ddss-state`));
+      expect((await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--shard', `${k}/2`, '--state-out', partsVi[k - 1] as string,
+        '--locale', 'vi'])).code).toBe(0);
+    }
+    const vi = await cli(['merge', ...partsVi, '--violations', tmp.path('novio.csv'), '--locale', 'vi']);
+    expect([vi.code, vi.stderr]).toEqual([2, expect.stringMatching(/novio-vi-1\.ddss-state đã được kiểm tra không có --violations: hãy chạy mọi phần với --violations FILE\.ndjson để nối chúng lại\n$/) as unknown]);
+    expect((await cli(['merge', ...partsVi, '--locale', 'vi'])).code).toBe(1);
+    expect((await cli(['merge', '--locale', 'vi'])).stderr).toBe('ddss: merge cần các tệp trạng thái của các phần (ddss validate --shard K/N --state-out FILE)\n');
+    expect((await cli(['merge', ...parts, '--locale', 'vi'])).stderr).toBe('ddss: các phần đã được kiểm tra bằng tiếng Anh (--locale en) và ' +
+      'thông báo của chúng ở ngôn ngữ đó: hãy kiểm tra chúng với --locale vi, hoặc bỏ --locale khỏi lệnh merge\n');
+    expect((await cli(['merge', ...parts, '--locale', 'en'])).code).toBe(1);
   }, 60_000);
 
   it('shards of a definition changed between them are refused, though their rule ids are the same (exit 2)', async () => {

@@ -13,13 +13,18 @@ import { plainText } from '../outputs/_escape.js';
 export async function mergeDataset(given: string | undefined, recorded: string | undefined, cwd: string,
   read: { what: string; path: string }[]): Promise<{ definition: DatasetDefinition; from: DefinitionSpec }> {
   const spec = given ?? recorded;
-  if (spec === undefined || spec === '') throw usage('the shards do not record their --dataset: give it to merge with --dataset');
+  if (spec === undefined || spec === '') {
+    throw usage('the shards do not record their --dataset: give it to merge with --dataset',
+      'các phần không ghi lại --dataset của chúng: hãy cho merge --dataset');
+  }
   const from = { spec, recorded: given === undefined };
   try {
     return { definition: await resolveDataset(spec, cwd, read), from };
   } catch (e) {
     if (!from.recorded || !(e instanceof CliError) || !e.message.startsWith('dataset definition file not found')) throw e;
     throw usage(`the shards were run with --dataset ${plainText(spec)}, which is not found from ${plainText(cwd)} (a path the ` +
-      'states recorded as it was given, relative to the directory the shards ran in): give merge --dataset the definition\'s path');
+      'states recorded as it was given, relative to the directory the shards ran in): give merge --dataset the definition\'s path',
+    `các phần đã chạy với --dataset ${plainText(spec)}, không tìm thấy từ ${plainText(cwd)} (đường dẫn được ghi trong tệp trạng thái ` +
+      'như khi được cho, tương đối với thư mục các phần đã chạy): hãy cho merge --dataset đường dẫn của định nghĩa');
   }
 }

@@ -20,7 +20,7 @@ export async function mergeHistory(target: HistoryTarget, head: ShardHeader, inp
   const shards = head.input;
   let fingerprint: () => Promise<HistoryInput>;
   if (shards.kind === 'postgres') {
-    if (input !== undefined) throw usage('--input applies to files: the shards read a PostgreSQL table');
+    if (input !== undefined) throw usage('--input applies to files: the shards read a PostgreSQL table', '--input dùng cho tệp: các phần đã đọc một bảng PostgreSQL');
     // One run names a database input by its database and table (the shards read a table, named after the URL): the same here.
     const at = shards.name.indexOf(' ');
     const name = postgresInputName(shards.name.slice(0, at), shards.name.slice(at + 1));
@@ -30,9 +30,10 @@ export async function mergeHistory(target: HistoryTarget, head: ShardHeader, inp
   } else {
     const path = cliPath(cwd, input);
     const size = await stat(path).then((s) => s.size, () => undefined);
-    if (size === undefined) throw usage(`--input "${input}" cannot be read`);
+    if (size === undefined) throw usage(`--input "${input}" cannot be read`, `không đọc được --input "${input}"`);
     if (size !== shards.bytes || await partsFingerprint(path, size) !== shards.fingerprint) {
-      throw usage(`--input "${input}" is not the file the shards read (another size or content)`);
+      throw usage(`--input "${input}" is not the file the shards read (another size or content)`,
+        `--input "${input}" không phải tệp mà các phần đã đọc (khác kích thước hoặc nội dung)`);
     }
     fingerprint = () => inputFingerprint(path, shards.name);
   }

@@ -300,6 +300,8 @@ Options:
                          as for ddss validate --history
       --input PATH       with --history: the file the shards read, hashed once so history.stale_input can
                          tell an unchanged export (without it, that check is skipped)
+      --locale L         language of its errors: en or vi; the report is in the shards' language, which
+                         it must be
   -h, --help             this help
 
 Exit codes: as ddss validate (0 passed or warned, 1 failed, 3 partial or a rule threw); 2 for states that do

@@ -9,7 +9,7 @@ import type { RangeOffset } from '../parallel/ordered-violations.js';
 import { violationSink } from '../outputs/violations.js';
 import type { ShardHeader, ShardState } from '../parallel/shard-state.js';
 import type { Report, Violation } from '../core/types.js';
-import { parse, ratio, reportFormat } from './_args.js';
+import { choice, parse, ratio, reportFormat } from './_args.js';
 import { definitionFile } from './_dataset.js';
 import { mergeDataset } from './_merge-dataset.js';
 import { CliError, EXIT, usage } from './_errors.js';
@@ -58,18 +58,29 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     baseline: { type: 'string' },
     input: { type: 'string' },
     ...HISTORY_FLAGS,
+    locale: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (v.help === true) {
     io.stdout.write(MERGE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw usage('merge needs the state files of the shards (ddss validate --shard K/N --state-out FILE)');
+  if (positionals.length === 0) {
+    throw usage('merge needs the state files of the shards (ddss validate --shard K/N --state-out FILE)',
+      'merge cần các tệp trạng thái của các phần (ddss validate --shard K/N --state-out FILE)');
+  }
+  // The errors below follow it (`main` reads it from the command line); the report is in the shards' language.
+  const asked = v.locale === undefined ? undefined : choice('locale', v.locale, ['en', 'vi'] as const, 'en');
   const format = reportFormat(v.format, v.out, FORMATS, 'text');
   const failUnder = ratio('fail-under', v['fail-under']);
-  for (const flag of ['out', 'violations', 'grades', 'baseline', 'input'] as const) if (v[flag] === '') throw usage(`--${flag} needs a file name`);
+  for (const flag of ['out', 'violations', 'grades', 'baseline', 'input'] as const) {
+    if (v[flag] === '') throw usage(`--${flag} needs a file name`, `--${flag} cần một tên tệp`);
+  }
   const { history: historyFile, historyTable, historyThresholds } = historyArgs(v);
-  if (v.input !== undefined && historyFile === undefined) throw usage('--input names the file the shards read, for --history: give --history too');
+  if (v.input !== undefined && historyFile === undefined) {
+    throw usage('--input names the file the shards read, for --history: give --history too',
+      '--input nêu tệp mà các phần đã đọc, dùng cho --history: hãy cho cả --history');
+  }
   const vioFormat = v.violations === undefined ? undefined : tableFormat('violations', v.violations);
   const grdFormat = v.grades === undefined ? undefined : tableFormat('grades', v.grades);
   const force = v.force === true;
@@ -94,7 +105,8 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     try {
       bytes = await readFile(f.path);
     } catch (e) {
-      throw new CliError(`cannot read state "${f.given}": ${fileErrorText(e)}`, EXIT.unevaluated);
+      throw new CliError(`cannot read state "${f.given}": ${fileErrorText(e)}`, EXIT.unevaluated,
+        `không đọc được tệp trạng thái "${f.given}": ${fileErrorText(e, { locale: 'vi' })}`);
     }
     try {
       states.push(decodeShardHeader(bytes));
@@ -129,6 +141,14 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   }
 
   const head = plan.shards[0] as ShardHeader;
+  // The shards rendered their messages in their locale: a merge cannot say them in another.
+  if (asked !== undefined && asked !== head.options.locale) {
+    const [was, wasVi] = head.options.locale === 'vi' ? ['Vietnamese', 'tiếng Việt'] : ['English', 'tiếng Anh'];
+    throw usage(`the shards were validated in ${was} (--locale ${head.options.locale}), and their messages are in it: ` +
+      `validate them with --locale ${asked}, or leave --locale out of the merge`,
+    `các phần đã được kiểm tra bằng ${wasVi} (--locale ${head.options.locale}) và thông báo của chúng ở ngôn ngữ đó: ` +
+      `hãy kiểm tra chúng với --locale ${asked}, hoặc bỏ --locale khỏi lệnh merge`);
+  }
   // Nor may an output be a file the merge reads: a shard's violations or grades file (`--violations part-2.v.ndjson
   // --force` replaced shard 2's, so the shards could no longer be merged), the definition, `--input`, `--baseline`.
   const read = [...definitionFile(spec, io.cwd), ...definitionRead, ...shardFiles(plan, io.cwd),
@@ -163,7 +183,9 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
         const name = plan.names[k] as string;
         if (s.violations === undefined) {
           throw usage(`${name} was validated without --violations: run every shard with --violations FILE.ndjson to ` +
-            `${sink === undefined ? 'judge them against --baseline (it matches every violation of the run)' : 'join them'}`);
+            `${sink === undefined ? 'judge them against --baseline (it matches every violation of the run)' : 'join them'}`,
+          `${name} đã được kiểm tra không có --violations: hãy chạy mọi phần với --violations FILE.ndjson để ` +
+            `${sink === undefined ? 'đối chiếu chúng với --baseline (nó so khớp từng vi phạm của lần chạy)' : 'nối chúng lại'}`);
         }
         const path = resolve(dirname(cliPath(io.cwd, name)), s.violations.file);
         await joinShardLines(path, relative(io.cwd, path) || path, s.violations, plan.offsets[k] as RangeOffset, VIOLATION_LINES, see, stream);
@@ -225,12 +247,14 @@ async function openGradesJoin(plan: ShardPlan, o: OutputPath, format: 'csv' | 'n
   const heads = plan.shards.slice(0, plan.used) as ShardHeader[];
   const without = heads.findIndex((s) => s.grades === undefined);
   if (without >= 0) {
-    throw usage(`${plan.names[without] ?? 'a shard'} was validated without --grades: run every shard with --grades FILE.ndjson to join them`);
+    throw usage(`${plan.names[without] ?? 'a shard'} was validated without --grades: run every shard with --grades FILE.ndjson to join them`,
+      `${plan.names[without] ?? 'một phần'} đã được kiểm tra không có --grades: hãy chạy mọi phần với --grades FILE.ndjson để nối chúng lại`);
   }
   const first = JSON.stringify(pickGrades(heads[0] as ShardHeader));
   const other = heads.findIndex((s) => JSON.stringify(pickGrades(s)) !== first);
   if (other >= 0) {
-    throw usage(`${plan.names[0] ?? 'a shard'} and ${plan.names[other] ?? 'a shard'} wrote their graded records with other --grades-all or --grades-columns`);
+    throw usage(`${plan.names[0] ?? 'a shard'} and ${plan.names[other] ?? 'a shard'} wrote their graded records with other --grades-all or --grades-columns`,
+      `${plan.names[0] ?? 'một phần'} và ${plan.names[other] ?? 'một phần'} đã ghi bản ghi chấm điểm với --grades-all hoặc --grades-columns khác nhau`);
   }
   const { columns } = pickGrades(heads[0] as ShardHeader);
   let stream: Writable | undefined;
