@@ -52,7 +52,7 @@ const NAME_LETTER = /[\p{L}\p{M}]/u;
 /**
  * What is not a symbol of a name: a letter, a mark, and what `whitespace` reports (spaces of every kind and the
  * zero-width characters: U+200B–U+200D, U+2060, the soft hyphen), so that an invisible character left by a copy and
- * paste is one finding, `whitespace`'s, not also a "symbol" shown as nothing: `(​)`.
+ * paste is one finding, `whitespace`'s, not also a "symbol" that the message shows as nothing, `()`.
  */
 const LETTER = /[\p{L}\p{M}\s\u200b-\u200d\u2060\u00ad]/u;
 /** Letters, marks and whitespace only (as `LETTER`): no digit and no symbol, whatever the options. */
