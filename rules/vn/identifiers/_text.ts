@@ -25,7 +25,7 @@ export interface ScientificIdentifier {
 
 /**
  * An identifier that a spreadsheet kept as a number and wrote as it displays one: `1.08901E+11` (Excel's General
- * format for a number of more than 11 digits, which every CSV export writes so), `1,08901E+11` under a decimal comma,
+ * format for a number of more than 11 digits, which a CSV export writes as it is displayed), `1,08901E+11` under a decimal comma,
  * `1E+11`. Such a value lost its leading zeros and every digit the display did not show, so no rule can read it
  * back; it is worth its own finding rather than "digits only". Undefined for any other text.
  * @example scientificIdentifier('1.08901E+11') // { digits: 12, exact: undefined }
