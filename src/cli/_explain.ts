@@ -9,8 +9,8 @@ import { trailingDelimiterHint } from './_trailing-delimiter.js';
 
 /**
  * Why a partial run's input could not be read whole, one line, in the report's language where ddss has the words:
- * an input with nothing in it (empty, binary, gzip) is said by its finding, which is; a reader's own words stay as
- * written. `pipe`: the command line a gzip input can be piped into (null when there is none).
+ * an input with nothing in it (empty, binary, gzip) is said by its finding's message, which is in that language; a
+ * reader's own words stay as written. `pipe`: the command line a gzip input can be piped into (null when none).
  * @example `ddss: could not read the whole input: ${partialReason(report, null)}`
  */
 export function partialReason(report: Report, pipe: string | null = GZIP_PIPE): string {
