@@ -86,10 +86,10 @@ describe('docs/cli.md', () => {
 });
 
 // Flags the README and docs name for tools other than ddss: the npm scripts they run (the sample generator, the
-// benches), node itself and GNU parallel.
+// benches), node itself, npm and GNU parallel.
 const OTHER_TOOLS = ['--rows', '--seed', '--defects', '--no-manifest', '--memory', '--shards', '--max-old-space-size',
   '--halt', '--return', '--cleanup', '--trace-opt', '--trace-deopt', '--trace-gc', '--import', '--interrupt-budget',
-  '--single-threaded', '--max-inlined-bytecode-size', '--v8-pool-size'];
+  '--single-threaded', '--max-inlined-bytecode-size', '--v8-pool-size', '--strict-allow-scripts'];
 
 describe('README and docs/*.md', () => {
   it('name no flag that no ddss command accepts', async () => {

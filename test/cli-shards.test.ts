@@ -226,6 +226,20 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     expect(r.stderr).toMatch(message);
   }, 60_000);
 
+  // Regression: under --locale vi these were English (merge had no --locale at all).
+  it('says why states do not belong together, or are damaged, in Vietnamese under --locale vi', async () => {
+    const parts = await good('vi-miss', 3);
+    const missing = await cli(['merge', ...parts.filter((p) => !p.endsWith('-2.ddss-state')), '--locale', 'vi']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'ddss: thiếu phần 2 trong 3 phần: merge cần trạng thái của mọi phần\n']);
+    const [first, second] = parts.filter((p) => !p.endsWith('-3.ddss-state')).sort();
+    const twice = await cli(['merge', first as string, first as string, '--locale', 'vi']);
+    expect(twice.stderr).toBe(`ddss: ${first as string} và ${first as string} đều là phần 1/3\n`);
+    writeFileSync(second as string, readFileSync(second as string).subarray(0, 300));
+    const cut = await cli(['merge', first as string, second as string, '--locale', 'vi']);
+    expect([cut.code, cut.stderr]).toEqual([3, `ddss: ${second as string}: sai tổng kiểm tra (tệp bị cắt ngắn hoặc bị sửa)\n`]);
+    expect((await cli(['merge', first as string, second as string])).stderr).toMatch(/: checksum mismatch \(the file is truncated or altered\)\n$/);
+  }, 60_000);
+
   it('shards run with --worst and --group-by merge into the one-run report: worst records and groups included', async () => {
     const flags = ['--worst', '7', '--group-by', 'commune_code'];
     const one = await cli(['validate', land, '--dataset', 'land-parcels', ...NOW, '--format', 'json', '--workers', '1', ...flags]);

@@ -124,7 +124,9 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
     }
     const { state, ...again } = s;
     // The file read twice must be the same file: one replaced meanwhile is not the shard that was planned.
-    if (JSON.stringify(again) !== JSON.stringify(header)) throw new CliError(`${f.given}: the state file changed during the merge`, EXIT.unevaluated);
+    if (JSON.stringify(again) !== JSON.stringify(header)) {
+      throw new CliError(`${f.given}: the state file changed during the merge`, EXIT.unevaluated, `${f.given}: tệp trạng thái đã thay đổi trong khi hợp nhất`);
+    }
     return { ...header, state };
   };
   const definitionRead: { what: string; path: string }[] = [];
@@ -228,7 +230,8 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
 /** A state that cannot be used: exit 2 when it belongs to another run, 3 when it is unreadable or altered. */
 function stateError(e: unknown, file?: string): CliError {
   if (e instanceof ShardStateError) {
-    return new CliError(`${file === undefined ? '' : `${file}: `}${e.message}`, e.reason === 'corrupt' ? EXIT.unevaluated : EXIT.usage);
+    const at = file === undefined ? '' : `${file}: `;
+    return new CliError(`${at}${e.message}`, e.reason === 'corrupt' ? EXIT.unevaluated : EXIT.usage, e.vi === undefined ? undefined : `${at}${e.vi}`);
   }
   if (e instanceof CliError) return e;
   return new CliError(`cannot merge: ${(e as Error).message.replace(/^ddss: /, '')}`, EXIT.unevaluated);

@@ -56,30 +56,38 @@ export interface ShardPlan {
  * @example const { offsets } = planShards(landParcels, shards, { names: files });
  */
 export function planShards(definition: DatasetDefinition, shards: readonly ShardHeader[], options: MergeShardsOptions = {}): ShardPlan {
-  if (shards.length === 0) throw new ShardStateError('no shard states to merge', 'mismatch');
+  if (shards.length === 0) throw new ShardStateError('no shard states to merge', 'mismatch', 'không có trạng thái phần nào để hợp nhất');
   const named = shards.map((s, i) => ({ s, i, name: options.names?.[i] ?? `shard ${s.shard.index}/${s.shard.count}` }));
   const [head] = named as [Named];
   const plan = compile(definition);
-  const mismatch = (text: string) => new ShardStateError(text, 'mismatch');
+  const mismatch = (text: string, vi?: string) => new ShardStateError(text, 'mismatch', vi);
   const own = version();
   for (const { s, name } of named) {
-    if (s.ddss !== own) throw mismatch(`${name} was written by ddss ${s.ddss}; this is ddss ${own}: run every shard and the merge with one version`);
+    if (s.ddss !== own) {
+      throw mismatch(`${name} was written by ddss ${s.ddss}; this is ddss ${own}: run every shard and the merge with one version`,
+        `${name} được ghi bởi ddss ${s.ddss}; đây là ddss ${own}: hãy chạy mọi phần và lệnh merge với cùng một phiên bản`);
+    }
     if (s.dataset.signature !== plan.signature) throw mismatch(definitionMismatch(name, s, definition, options.definitionSpec));
   }
-  const differ = (what: string, get: (s: ShardHeader) => unknown) => {
+  const differ = (what: string, whatVi: string, get: (s: ShardHeader) => unknown) => {
     const first = JSON.stringify(get(head.s));
     const other = named.find(({ s }) => JSON.stringify(get(s)) !== first);
-    if (other !== undefined) throw mismatch(`${head.name} and ${other.name} are states of different runs: other ${what}`);
+    if (other !== undefined) {
+      throw mismatch(`${head.name} and ${other.name} are states of different runs: other ${what}`,
+        `${head.name} và ${other.name} là trạng thái của các lần chạy khác nhau: khác ${whatVi}`);
+    }
   };
-  differ('now', (s) => s.now);
-  differ('options (locale, --show-values, --max-samples, --time-zone, pii key, --grades, --worst, --group-by)', (s) => s.options);
+  differ('now', '--now', (s) => s.now);
+  differ('options (locale, --show-values, --max-samples, --time-zone, pii key, --grades, --worst, --group-by)',
+    'tùy chọn (locale, --show-values, --max-samples, --time-zone, khóa dữ liệu cá nhân, --grades, --worst, --group-by)', (s) => s.options);
   const refs = referenceMismatch(named);
   if (refs !== undefined) throw mismatch(refs);
   if (head.s.input.kind === 'postgres') {
     // Each shard cut the table in its own snapshot: cuts that differ mean the table changed between them.
-    differ('input (another table)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));
+    differ('input (another table)', 'đầu vào (bảng khác)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));
     differ('cut: the table changed between shards (its row count or its order key), so their key ranges do not fit; ' +
-      'run the shards again on a table that does not change', (s) => s.input);
+      'run the shards again on a table that does not change', 'cách cắt: bảng đã thay đổi giữa các phần (số dòng hoặc khóa sắp xếp), ' +
+      'nên các khoảng khóa không khớp nhau; hãy chạy lại các phần trên một bảng không thay đổi', (s) => s.input);
   } else {
     // The rename is no part of the file's bytes, yet it decides which column each field is read from.
     const renamed = named.find(({ s }) => shardRename(s) !== shardRename(head.s));
@@ -87,24 +95,28 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
       throw mismatch(`${head.name} and ${renamed.name} are states of different runs: other rename of the header (${head.name} ` +
         `read it ${renameWords(head.s)}, ${renamed.name} ${renameWords(renamed.s)}): run every shard with the same --rename`);
     }
-    differ('input (another file, or the file changed between shards)', (s) => (s.input.kind === 'csv' ? { ...s.input, rename: undefined } : s.input));
+    differ('input (another file, or the file changed between shards)', 'đầu vào (tệp khác, hoặc tệp đã thay đổi giữa các phần)',
+      (s) => (s.input.kind === 'csv' ? { ...s.input, rename: undefined } : s.input));
   }
-  differ('shard count (N of --shard K/N)', (s) => s.shard.count);
+  differ('shard count (N of --shard K/N)', 'số phần (N của --shard K/N)', (s) => s.shard.count);
   if (head.s.options.piiKeyCheck !== piiKeyCheck(options.piiKey)) {
-    throw mismatch(`${head.name} hashed personal values with ${head.s.options.piiKeyCheck === '' ? 'no key' : 'another key'} than the merge was given (--pii-key or DDSS_PII_KEY)`);
+    throw mismatch(`${head.name} hashed personal values with ${head.s.options.piiKeyCheck === '' ? 'no key' : 'another key'} than the merge was given (--pii-key or DDSS_PII_KEY)`,
+      `${head.name} đã băm dữ liệu cá nhân ${head.s.options.piiKeyCheck === '' ? 'không có khóa' : 'bằng một khóa khác'}, không phải khóa lệnh merge được cho (--pii-key hoặc DDSS_PII_KEY)`);
   }
   const count = head.s.shard.count;
   // Filled, not sparse: a missing shard must be visited to be named.
   const byIndex = Array.from({ length: count }, (): Named | undefined => undefined);
   for (const n of named) {
     const seen = byIndex[n.s.shard.index - 1];
-    if (seen !== undefined) throw mismatch(`${seen.name} and ${n.name} are both shard ${n.s.shard.index}/${count}`);
+    if (seen !== undefined) throw mismatch(`${seen.name} and ${n.name} are both shard ${n.s.shard.index}/${count}`, `${seen.name} và ${n.name} đều là phần ${n.s.shard.index}/${count}`);
     byIndex[n.s.shard.index - 1] = n;
   }
   const missing = byIndex.flatMap((n, i) => (n === undefined ? [`${i + 1}`] : []));
   if (missing.length > 0) {
     const list = missing.length > 10 ? `${missing.slice(0, 10).join(', ')} and ${missing.length - 10} more` : missing.join(', ');
-    throw mismatch(`shard${missing.length === 1 ? '' : 's'} ${list} of ${count} missing: merge needs the state of every shard`);
+    const listVi = missing.length > 10 ? `${missing.slice(0, 10).join(', ')} và ${missing.length - 10} phần khác` : missing.join(', ');
+    throw mismatch(`shard${missing.length === 1 ? '' : 's'} ${list} of ${count} missing: merge needs the state of every shard`,
+      `thiếu phần ${listVi} trong ${count} phần: merge cần trạng thái của mọi phần`);
   }
   const ordered = byIndex as Named[];
   const offsets: RangeOffset[] = [];
@@ -116,14 +128,18 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     const prev = ordered[k - 1];
     if (prev !== undefined && prev.s.range.error === undefined && prev.s.range.ended !== s.range.began) {
       const unit = s.input.kind === 'postgres' ? 'key range' : s.input.kind === 'json' ? 'line' : 'byte';
-      throw mismatch(`${prev.name} ends at ${unit} ${prev.s.range.ended} but ${name} starts at ${unit} ${s.range.began}: the shards do not follow each other`);
+      const unitVi = s.input.kind === 'postgres' ? 'khoảng khóa' : s.input.kind === 'json' ? 'dòng' : 'byte';
+      throw mismatch(`${prev.name} ends at ${unit} ${prev.s.range.ended} but ${name} starts at ${unit} ${s.range.began}: the shards do not follow each other`,
+        `${prev.name} kết thúc ở ${unitVi} ${prev.s.range.ended} nhưng ${name} bắt đầu ở ${unitVi} ${s.range.began}: các phần không nối tiếp nhau`);
     }
     const range = rangeProblem(s, k, ordered.length);
-    if (range !== undefined) throw new ShardStateError(`${name}: not a sound state (${range})`, 'corrupt');
+    if (range !== undefined) throw new ShardStateError(`${name}: not a sound state (${range})`, 'corrupt', `${name}: trạng thái không hợp lệ (${range})`);
     const keys = prev?.s.range.keys;
     if (prev !== undefined && prev.s.range.error === undefined && keys !== undefined && keys.to !== s.range.keys?.from) {
       throw mismatch(`${prev.name} ends at another key than ${name} begins at: the table changed between shards, so their key ` +
-        'ranges do not fit; run the shards again on a table that does not change');
+        'ranges do not fit; run the shards again on a table that does not change',
+      `${prev.name} kết thúc ở một khóa khác với khóa ${name} bắt đầu: bảng đã thay đổi giữa các phần, nên các khoảng khóa ` +
+        'không khớp nhau; hãy chạy lại các phần trên một bảng không thay đổi');
     }
     offsets.push({ rows, lines });
     if (used === k) used = k + 1;
@@ -193,12 +209,13 @@ export function mergeShards(definition: DatasetDefinition, shards: ReadonlyArray
     if (s === undefined) throw new Error(`ddss: ${name} has no state and mergeShards was given no load()`);
     // Checked when its turn comes: a state file is never used as it was read.
     const why = checkState(compiled, s.state, h.options);
-    if (why !== undefined) throw new ShardStateError(`${name}: not a sound state (${why})`, 'corrupt');
+    if (why !== undefined) throw new ShardStateError(`${name}: not a sound state (${why})`, 'corrupt', `${name}: trạng thái không hợp lệ (${why})`);
     const differ = runDifference(run, (s.state as { run?: unknown }).run);
     // Every record read is a row or a skipped record (one a finding kept from the rows), unless the read broke off.
     const records = h.range.error === undefined && h.input.kind !== 'postgres' && s.state.rows + s.state.skippedRecords !== h.range.records;
     if (s.state.rows !== h.range.rows || s.state.lines !== h.range.lines || records || differ !== undefined) {
-      throw new ShardStateError(`${name}: its state does not match its header${differ === undefined ? '' : ` (${differ})`}`, 'corrupt');
+      throw new ShardStateError(`${name}: its state does not match its header${differ === undefined ? '' : ` (${differ})`}`, 'corrupt',
+        `${name}: trạng thái không khớp với dòng tiêu đề của nó${differ === undefined ? '' : ` (${differ})`}`);
     }
     v.merge(s.state, k === plan.used - 1); // the last is only finished
   }

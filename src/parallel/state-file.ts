@@ -21,9 +21,12 @@ const MAX_REFERENCES = 1000;
 export class ShardStateError extends Error {
   override readonly name = 'ShardStateError';
   readonly reason: 'corrupt' | 'mismatch';
-  constructor(message: string, reason: 'corrupt' | 'mismatch') {
+  /** The message in Vietnamese, for `ddss merge --locale vi`, when ddss has the words for it (a detail may stay English). */
+  readonly vi: string | undefined;
+  constructor(message: string, reason: 'corrupt' | 'mismatch', vi?: string) {
     super(message);
     this.reason = reason;
+    this.vi = vi;
   }
 }
 
@@ -52,7 +55,7 @@ export function decodeShardState(bytes: Uint8Array): ShardState {
   try {
     state = deserialize(body);
   } catch (e) {
-    throw new ShardStateError(`unreadable state (${(e as Error).message})`, 'corrupt');
+    throw new ShardStateError(`unreadable state (${(e as Error).message})`, 'corrupt', `trạng thái không đọc được (${(e as Error).message})`);
   }
   // A file written before states kept their origins is still read: its checksum stands for its validator, so the same
   // file given twice is still refused by the merge rather than counted twice.
@@ -75,22 +78,25 @@ function readFile(bytes: Uint8Array): { header: ShardHeader; body: Buffer; sum: 
   const nl = buf.indexOf(0x0a);
   const first = nl < 0 || nl > 200 ? '' : buf.toString('latin1', 0, nl);
   const m = /^ddss-state (\d{1,6}) sha256:([0-9a-f]{64})$/.exec(first);
-  if (m === null) throw new ShardStateError('not a ddss state file', 'corrupt');
+  if (m === null) throw new ShardStateError('not a ddss state file', 'corrupt', 'không phải tệp trạng thái của ddss');
   if (Number(m[1]) !== STATE_FORMAT) {
-    throw new ShardStateError(`a state file of format ${m[1]}, which this ddss (format ${STATE_FORMAT}) does not read`, 'mismatch');
+    throw new ShardStateError(`a state file of format ${m[1]}, which this ddss (format ${STATE_FORMAT}) does not read`, 'mismatch',
+      `tệp trạng thái định dạng ${m[1]}, mà ddss này (định dạng ${STATE_FORMAT}) không đọc được`);
   }
   const body = buf.subarray(nl + 1);
-  if (createHash('sha256').update(body).digest('hex') !== m[2]) throw new ShardStateError('checksum mismatch (the file is truncated or altered)', 'corrupt');
+  if (createHash('sha256').update(body).digest('hex') !== m[2]) {
+    throw new ShardStateError('checksum mismatch (the file is truncated or altered)', 'corrupt', 'sai tổng kiểm tra (tệp bị cắt ngắn hoặc bị sửa)');
+  }
   const end = body.indexOf(0x0a);
-  if (end < 0 || end > MAX_HEADER) throw new ShardStateError('no header line', 'corrupt');
+  if (end < 0 || end > MAX_HEADER) throw new ShardStateError('no header line', 'corrupt', 'không có dòng tiêu đề');
   let header: unknown;
   try {
     header = JSON.parse(body.toString('utf8', 0, end));
   } catch (e) {
-    throw new ShardStateError(`unreadable header (${(e as Error).message})`, 'corrupt');
+    throw new ShardStateError(`unreadable header (${(e as Error).message})`, 'corrupt', `dòng tiêu đề không đọc được (${(e as Error).message})`);
   }
   const why = checkHeader(header);
-  if (why !== undefined) throw new ShardStateError(`malformed header (${why})`, 'corrupt');
+  if (why !== undefined) throw new ShardStateError(`malformed header (${why})`, 'corrupt', `dòng tiêu đề sai dạng (${why})`);
   return { header: header as ShardHeader, body: body.subarray(end + 1), sum: m[2] as string };
 }
 
