@@ -25,7 +25,7 @@ import { noteSheet } from './_sheet-note.js';
 import { compareHints, encodingHint, watchEncoding, type EncodingSeen } from './_compare-hints.js';
 import { SIDE_VI } from '../outputs/_comparison-labels.js';
 import { SIDES } from './_compare-inputs.js';
-import { scientificKeyLines, watchScientificKeys, type KeysSeen } from './_scientific-keys.js';
+import { keysSeen, spreadsheetKeyLines, watchSpreadsheetKeys, type KeysSeen } from './_spreadsheet-keys.js';
 import { renamedPersonal, requireRenamed } from './_rename.js';
 import { composeRename } from '../core/rename.js';
 import type { CliIo } from './_io.js';
@@ -87,8 +87,8 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   const seen: Record<CompareSide, EncodingSeen> = { source: { mismatch: undefined, invalid: 0 }, copy: { mismatch: undefined, invalid: 0 } };
   // A wrapped JSON export read as one record has no key column: said with the flag that reads its records.
   const wrapped: Record<CompareSide, RecordsSeen> = { source: {}, copy: {} };
-  // Keys a spreadsheet wrote in scientific notation, which pair with nothing: said after the comparison.
-  const keysSeen: Record<CompareSide, KeysSeen> = { source: { scientific: 0 }, copy: { scientific: 0 } };
+  // Keys a spreadsheet changed (scientific notation, leading zeros dropped), which pair with nothing: said after.
+  const keys: Record<CompareSide, KeysSeen> = { source: keysSeen(), copy: keysSeen() };
   try {
     // The dataset's `rename:` reads both files, under the --rename flags (which win for the same header or field).
     const open = (path: string, side: CompareSide) => {
@@ -96,7 +96,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
         rename: composeRename(dataset?.rename, options(side).rename), stdin: stdinOf(io),
         onSheet: noteSheet(io, { whose: args.locale === 'vi' ? ` của ${SIDE_VI[side]}` : ` of the ${side}`, flag: `sheet-${side}`, locale: args.locale }),
         sheetFlag: `--sheet-${side}` }), seen[side]);
-      const watched = watchScientificKeys(source, args.key, keysSeen[side]);
+      const watched = watchSpreadsheetKeys(source, args.key, keys[side]);
       return args.formats[side] === 'json' ? watchRecords(watched, wrapped[side]) : watched;
     };
     report = await compareSides(open(source, 'source'), open(copy, 'copy'), {
@@ -161,7 +161,7 @@ export async function compare(argv: readonly string[], io: CliIo): Promise<numbe
   else if (args.format !== 'text') io.stdout.write(_render(report, 'text', args.locale));
   for (const line of compareHints(report, args, { source: args.source, copy: args.copy }, seen, args.locale)) io.stderr.write(`${line}\n`);
   for (const hint of _wrappedHints(wrapped, args.locale)) io.stderr.write(`ddss: ${hint}\n`);
-  for (const line of scientificKeyLines(report, keysSeen, args.locale)) io.stderr.write(`${line}\n`);
+  for (const line of spreadsheetKeyLines(report, keys, args.locale)) io.stderr.write(`${line}\n`);
   return EXIT_BY_STATUS[report.status];
 }
 
