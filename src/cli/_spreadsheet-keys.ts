@@ -1,7 +1,7 @@
 import type { TabularSource } from '../core/source.js';
 import type { ComparisonReport } from '../compare/types.js';
 import type { Locale } from '../core/types.js';
-import { scientificIdentifier } from '../../rules/vn/identifiers/_text.js';
+import { isDigits, scientificIdentifier } from '../../rules/vn/identifiers/_text.js';
 import type { CompareSide } from './_compare-inputs.js';
 import { SIDE_VI } from '../outputs/_comparison-labels.js';
 
@@ -43,11 +43,18 @@ export function watchSpreadsheetKeys(source: TabularSource, key: readonly string
             const raw = Array.isArray(row) ? row[at[i] as number] : (row as Record<string, unknown> | null)?.[key[i] as string];
             // A number (a JSON export's, a workbook's numeric cell) is its digits: 79301123456 lost its zero all the same.
             const cell = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : raw;
-            if (typeof cell !== 'string' || cell.length > 40) continue;
-            if (key.length === 1 && DIGITS.test(cell) && cell.length <= MAX_LENGTH) {
-              (seen.digits[cell.length] as number)++;
-              if (cell.charCodeAt(0) === 48) (seen.zeros[cell.length] as number)++;
-            } else if (/[eE]/.test(cell) && (scientificIdentifier(cell.trim())?.digits ?? 0) >= 9) {
+            if (typeof cell !== 'string' || cell.length === 0 || cell.length > 40) continue;
+            // Both forms start with a digit: a key that does not (`P000000001`) costs one comparison, no more, on
+            // the comparison's path (a space before one is rare, and trimmed).
+            const c0 = cell.charCodeAt(0);
+            if (c0 > 57 || (c0 < 48 && c0 !== 32)) continue;
+            const text = c0 === 32 ? cell.trim() : cell;
+            if (isDigits(text)) {
+              if (key.length === 1 && text.length <= MAX_LENGTH) {
+                (seen.digits[text.length] as number)++;
+                if (text.charCodeAt(0) === 48) (seen.zeros[text.length] as number)++;
+              }
+            } else if ((text.includes('E') || text.includes('e')) && (scientificIdentifier(text.trim())?.digits ?? 0) >= 9) {
               seen.scientific++;
               break;
             }
@@ -58,8 +65,6 @@ export function watchSpreadsheetKeys(source: TabularSource, key: readonly string
     },
   };
 }
-
-const DIGITS = /^\d+$/;
 
 /**
  * What to say of the keys a spreadsheet seems to have changed, one line per side and kind, when the comparison left

@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { fileErrorText } from '../core/file-error-text.js';
 
 /** The size of the pieces the sources decode (see `fileChunks`). */
-const CHUNK = 64 * 1024;
+export const CHUNK_BYTES = 64 * 1024;
 /**
  * Bytes per read: pieces are cut from reads this large. Why not a read per piece: each read is a round trip through
  * the thread pool and a fresh buffer; a 195 MB file took 244–308 ms of CPU to read in 64 KiB reads and 141–168 ms in
@@ -10,7 +10,7 @@ const CHUNK = 64 * 1024;
  * pairs (2026-12-07, the same report bytes). Not larger: with 1 MiB reads V8's own threads spent ~0.3 s more (the
  * larger buffers it tracks and frees), and the run was no faster.
  */
-const READ = 256 * 1024;
+export const READ_BYTES = 256 * 1024;
 
 /**
  * The bytes of a file, in order, in chunks of at most `size` bytes, cut from reads of at least 256 KiB with one read
@@ -22,7 +22,7 @@ const READ = 256 * 1024;
  * read until they end. Breaking out early closes the file.
  * @example for await (const chunk of fileChunks('parcels.csv')) decoder.write(chunk);
  */
-export async function* fileChunks(path: string | URL, size = CHUNK): AsyncGenerator<Uint8Array> {
+export async function* fileChunks(path: string | URL, size = CHUNK_BYTES): AsyncGenerator<Uint8Array> {
   // A pipe or device may keep an open or a read waiting indefinitely (a named pipe with no writer): counted, so that
   // an interrupt knows the process cannot wait for it (see `waitingOnPipe`). `stat` itself never waits.
   const pipe = await stat(path).then((s) => !s.isFile(), () => false);
@@ -31,7 +31,7 @@ export async function* fileChunks(path: string | URL, size = CHUNK): AsyncGenera
   try {
     const before = await file.stat();
     // `null` reads on from the current position, which also works for a pipe.
-    const bytes = Math.max(size, READ);
+    const bytes = Math.max(size, READ_BYTES);
     const next = async (): Promise<Uint8Array> => {
       const buf = new Uint8Array(bytes);
       const read = file.read(buf, 0, bytes, null);

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { turn } from '../file-chunks.js';
+import { CHUNK_BYTES, READ_BYTES, turn } from '../file-chunks.js';
 import { readCsvRenamed, type CsvOptions, type CsvSource } from './read-csv.js';
 import { recordBoundaries } from './record-boundaries.js';
 import type { LineEnding } from './scanner.js';
@@ -30,9 +30,6 @@ export interface CsvRangeSource extends CsvSource {
   endings(): ReadonlyArray<{ kind: LineEnding; line: number }>;
 }
 
-const CHUNK = 64 * 1024;
-/** Bytes per read: chunks are cut from reads this large (src/sources/file-chunks.ts says why). */
-const READ = 256 * 1024;
 
 /**
  * Reads the records of a CSV file that start in [start, stop): the range's true start is the record start after
@@ -51,11 +48,12 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
 
   async function* bytes(): AsyncGenerator<Uint8Array> {
     const file = await open(path, 'r');
-    // Each block is read into a buffer of its own while the previous one is validated, so the disk's latency
-    // overlaps the work (as fileChunks' read-ahead does for readCsv) and no chunk is copied: chunks are its pieces.
+    // Each block (READ_BYTES, cut into CHUNK_BYTES pieces as fileChunks cuts its reads) is read into a buffer of its
+    // own while the previous one is validated, so the disk's latency overlaps the work (as fileChunks' read-ahead
+    // does for readCsv) and no chunk is copied: chunks are its pieces.
     const read = async (at: number): Promise<Uint8Array> => {
-      const buf = new Uint8Array(READ);
-      const { bytesRead } = await file.read(buf, 0, READ, at);
+      const buf = new Uint8Array(READ_BYTES);
+      const { bytesRead } = await file.read(buf, 0, READ_BYTES, at);
       return buf.subarray(0, bytesRead);
     };
     let ahead: Promise<Uint8Array> | undefined;
@@ -74,9 +72,9 @@ export function readCsvRange(path: string, options: CsvRangeOptions): CsvRangeSo
         ahead = undefined;
         if (block.length === 0) break;
         ahead = read(pos + block.length);
-        for (let piece = 0; piece < block.length; piece += CHUNK) {
+        for (let piece = 0; piece < block.length; piece += CHUNK_BYTES) {
           if (piece > 0) await turn(); // as fileChunks does between pieces: a worker's failure is heard within one
-          let chunk = block.subarray(piece, Math.min(block.length, piece + CHUNK));
+          let chunk = block.subarray(piece, Math.min(block.length, piece + CHUNK_BYTES));
           // A UTF-8 BOM at the start of the file is not part of the first field (the decoder strips it).
           const from = first && pos === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
           first = false;
@@ -139,10 +137,10 @@ function atOffset(issue: SourceIssue, began: number): SourceIssue {
 
 /** The offset just after the first LF, CR or CRLF at or after `pos` (the file's end when there is none). */
 async function afterLineBreak(file: Awaited<ReturnType<typeof open>>, pos: number): Promise<number> {
-  const buf = new Uint8Array(CHUNK);
+  const buf = new Uint8Array(CHUNK_BYTES);
   let at = pos;
   for (;;) {
-    const { bytesRead } = await file.read(buf, 0, CHUNK, at);
+    const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, at);
     if (bytesRead === 0) return at;
     for (let i = 0; i < bytesRead; i++) {
       const c = buf[i];
