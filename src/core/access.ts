@@ -10,6 +10,8 @@ export interface RowAccessors {
    * without a finding; the validator makes it a row that is not a record (`non_object_element`), as README documents.
    */
   readonly readsArrays: boolean;
+  /** Each field's position in an array row (-1: the header has no such column), in the plan's field order. */
+  readonly positions: Int32Array;
   read(row: unknown, into: unknown[]): void;
   /**
    * The cell of a column that may not be a field (`ctx.raw`). On a row read by a header, a name the header does not
@@ -27,7 +29,7 @@ export interface RowAccessors {
 export function rowAccessors(plan: Plan, columns: readonly string[] | null): RowAccessors {
   const names = plan.fields.map((f) => f.name);
   const getters = names.map(objectGetter);
-  const positions = names.map((name) => (columns === null ? -1 : columns.indexOf(name)));
+  const positions = Int32Array.from(names, (name) => (columns === null ? -1 : columns.indexOf(name)));
   const n = names.length;
   // Each column's position, the first when a name repeats (as `indexOf` found it): `ctx.raw` looks a name up per row.
   const at = new Map<string, number>();
@@ -35,6 +37,7 @@ export function rowAccessors(plan: Plan, columns: readonly string[] | null): Row
   const unknown = new Map<string, CheckResultError>();
   return {
     readsArrays: columns !== null,
+    positions,
     read(row, into) {
       if (Array.isArray(row)) {
         for (let i = 0; i < n; i++) {

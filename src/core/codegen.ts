@@ -29,7 +29,7 @@ export const BAD = 2;
 
 const MISSING_FINDING = Object.freeze({ code: 'missing_value' });
 /** Rows whose missing-text tests run unfiltered, for type feedback (see `factory`). */
-const WARM_ROWS = 64;
+export const WARM_ROWS = 64;
 const INVALID_FINDING = Object.freeze({ code: 'invalid_type' });
 
 /**
@@ -40,17 +40,27 @@ const INVALID_FINDING = Object.freeze({ code: 'invalid_type' });
  * code. Names that exist on `Object.prototype` (`__proto__`, `constructor`) are read as own properties only.
  */
 export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cells', timer?: Timer, graded = false): Evaluate {
+  const make = factoryOf(plan, `${mode}${timer === undefined ? '' : ' timed'}`, () => factory(plan, mode, timer !== undefined));
+  return make(...factoryArgs(plan, hooks, timer, graded)) as Evaluate;
+}
+
+/** The generated factory of a plan's variant, made once (see `factories`). */
+export function factoryOf(plan: Plan, variant: string, make: () => Factory): Factory {
   let cached = factories.get(plan);
   if (cached === undefined) {
     cached = new Map();
     factories.set(plan, cached);
   }
-  const variant = `${mode}${timer === undefined ? '' : ' timed'}`;
-  let make = cached.get(variant);
-  if (make === undefined) {
-    make = factory(plan, mode, timer !== undefined);
-    cached.set(variant, make);
+  let f = cached.get(variant);
+  if (f === undefined) {
+    f = make();
+    cached.set(variant, f);
   }
+  return f;
+}
+
+/** What every generated factory is called with: the names of {@link FACTORY_PARAMS}, in order. */
+export function factoryArgs(plan: Plan, hooks: Hooks, timer: Timer | undefined, graded: boolean): unknown[] {
   const fields = plan.fields.map((f) => ({ parse: f.parse, isMissingText: f.isMissingText, mayBeMissing: f.mayBeMissing, missingLengths: f.missingLengths, isMissingDate: f.isMissingDate }));
   const names = plan.fields.map((f) => f.name);
   const dataset = plan.definition.name;
@@ -59,8 +69,11 @@ export function generateEvaluate(plan: Plan, hooks: Hooks, mode: 'object' | 'cel
   const aggregates = new Set(plan.datasetAggregates);
   const checks = plan.slots.map((s) => (s.rule?.kind === 'record' ? readWatch(names, 'check', 'the check', s.id, dataset)
     : s.rule?.kind === 'aggregate' && aggregates.has(s) ? readWatch(names, 'add', 'the aggregate', s.id, dataset) : undefined));
-  return make(hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times, watched, checks);
+  return [hooks, fields, plan.slots, INVALID, MISSING_FINDING, INVALID_FINDING, timer?.ms, timer?.now, graded, SPACES, timer?.rows, timer?.times, watched, checks];
 }
+
+/** The parameters of every generated factory (see `factoryArgs`). */
+export const FACTORY_PARAMS = ['h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', 'TR', 'TN', 'WQ', 'CQ'] as const;
 
 /**
  * Where a timed evaluator adds the milliseconds each rule took (by slot ordinal), and its clock. A field's type
@@ -115,26 +128,19 @@ export function generateRecord(plan: Plan): BuildRecord {
 
 const records = new WeakMap<Plan, BuildRecord>();
 
-type Factory = (...args: unknown[]) => Evaluate;
+export type Factory = (...args: unknown[]) => unknown;
 /**
  * One generated factory per plan and variant (mode, timed or not); validators of a plan share it (and so V8's
  * feedback). The timed variant is generated only for runs that ask for timings, so measuring costs nothing otherwise.
  */
 const factories = new WeakMap<Plan, Map<string, Factory>>();
 let plans = 0;
+/** A number for the next generated source's first line (see `factory`). */
+export const nextPlanNumber = (): number => ++plans;
 
 function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory {
   const lines: string[] = [];
-  const head: string[] = [];
-  const fns: string[] = [];
-  const guard = (s: Slot) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && w${s.ordinal}(ctx)`}`;
-  // A rule's `when`, isolated, called from its own function: a guard such as `() => false` (a reference not given)
-  // is inlined to nothing, and a row pays no call into the validator for a `when` unless records are graded.
-  for (const s of plan.slots) if (s.when !== undefined) head.push(...whenCode(s.ordinal));
-  const call = (s: Slot, expr: string) => [`try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`, failed(s.ordinal)];
-  // The timed variant brackets a slot's code with the clock (`t` is a local of every generated function).
-  const time = (o: number, code: string[]): string[] =>
-    (timed ? ['if (TW !== 0) t = now();', ...code, `if (TW !== 0) { T[${o}] += (now() - t) * TW; TN[${o}] += TW; TR[1]++; }`] : code);
+  const { head, fns, guard, call, time } = parts(plan, timed);
 
   // Phase 1: parse every cell once, so phase 2 (and any `when`) sees the whole typed row. Values and statuses live
   // in locals, copied to arrays (below) for the typed record. Object rows are read in place (no copy
@@ -144,7 +150,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   for (const f of plan.fields) {
     const i = f.index;
     locals.push(`s${i} = ${MISSING}`, `v${i}`);
-    head.push(`const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, ml${i} = fields[${i}].missingLengths, md${i} = fields[${i}].isMissingDate, p${i} = fields[${i}].parse;`);
+    head.push(fieldHead(i));
     const name = JSON.stringify(f.name);
     const read = f.name in Object.prototype ? `Object.hasOwn(row, ${name}) ? row[${name}] : undefined` : `row[${name}]`;
     lines.push(...time(f.typeSlot.ordinal, [
@@ -162,7 +168,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
       // first rows all start like a token: map sheet 1, 10–19), and the first row that reached it after V8 had
       // optimised this function ("insufficient type feedback") threw the code away all the same. `ml[c & 127]`: the
       // table has the first 128 characters; for a later one `c > 127` already holds.
-      `if (raw === undefined || raw === null || (typeof raw === 'string' ? (n = raw.length) === 0 || ((mm${i}[c = raw.charCodeAt(0)] === 1 | W > 0) && (c > 127 | (ml${i}[c & 127] & (1 << (n < 31 ? n : 31))) !== 0 | SP[raw.charCodeAt(n - 1)] === 1 | W > 0) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))) { M[${i}]++; }`,
+      `if (${missingTest(i, 'W > 0')}) { M[${i}]++; }`,
       // A parser that throws (a custom one, or a date-fns surprise) is an error of the field's type rule, never the
       // end of the run: the cell counts as unreadable but not as an invalid_type finding.
       `else { try { v${i} = p${i}(raw); if (v${i} === INVALID) { s${i} = ${BAD}; B[${i}]++; } else s${i} = ${OK}; }`,
@@ -180,11 +186,79 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
   // line; a function per field gets its own budget and inlines its own checks.
   for (const f of plan.fields) lines.push(...fieldCode(f, head, fns, guard, call, time));
 
-  // Phase 3: record rules and dataset aggregates on the typed row. The row is read from the context once (`rec`),
-  // when a rule first needs it: each `ctx.record` is a call into the validator's getter (~10 ns), not inlined.
-  // A record check's and a dataset aggregate's first calls are watched (`CQ`, see `readWatch`: a name read that is
-  // not a field errors the rule): `wt` says whether this call is, and the rule's function is called from one site
-  // either way, so that V8 has that site's feedback from the rule's first row and inlines the function there.
+  // Phase 3: record rules and dataset aggregates on the typed row (see `recordCode`).
+  lines.push(...recordCode(plan, head, guard, time));
+
+  const source = [
+    // A unique first line: identical sources of different plans would share one compiled function, and with it
+    // the call-site feedback, turning every call polymorphic.
+    `// ddss plan ${nextPlanNumber()} (${mode}${timed ? ', timed' : ''})`,
+    ...head,
+    `let W = ${WARM_ROWS};`,
+    // TW: the weight of this row's measurements, 0 when it is not timed (the field functions read it too). TX: the
+    // state of the xorshift generator that picks the rows timed after the first (see Timer).
+    ...(timed ? ['let TW = 0, TX = 2463534242 | 0;'] : []),
+    ...fns,
+    'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
+    `  let raw, res, t, rec, c, n, wt, ${locals.join(', ')};`,
+    ...(timed ? [`  if (TR[0] < ${TIMED_ALL}) TW = 1;`,
+      `  else { TX ^= TX << 13; TX ^= TX >>> 17; TX ^= TX << 5; TW = (TX >>> ${32 - TIMED_BITS}) === 0 ? ${TIMED_EVERY} : 0; }`,
+      '  TR[0]++;'] : []),
+    ...lines.map((l) => `  ${l}`),
+    '};',
+  ].join('\n');
+  return new Function(...FACTORY_PARAMS, source) as Factory;
+}
+
+/** The pieces every variant of a plan's evaluator is made of (see `factory`, `columnsFactory`). */
+export interface Parts {
+  /** Declarations before the evaluator (the rules' functions, `when` functions); each variant adds its own. */
+  readonly head: string[];
+  /** Functions before the evaluator: a function per field running its value rules. */
+  readonly fns: string[];
+  /** The test that slot `s` runs on the current row: no error yet, and its `when` holds. */
+  guard(s: Slot): string;
+  /** Calls a check (`expr`) into `res` and hands a failing result to the validator. */
+  call(s: Slot, expr: string): string[];
+  /** The timed variant brackets a slot's code with the clock (`t` is a local of every generated function). */
+  time(o: number, code: string[]): string[];
+}
+
+export function parts(plan: Plan, timed: boolean): Parts {
+  const head: string[] = [];
+  // A rule's `when`, isolated, called from its own function: a guard such as `() => false` (a reference not given)
+  // is inlined to nothing, and a row pays no call into the validator for a `when` unless records are graded.
+  for (const s of plan.slots) if (s.when !== undefined) head.push(...whenCode(s.ordinal));
+  return {
+    head,
+    fns: [],
+    guard: (s) => `R[${s.ordinal}].error === null${s.when === undefined ? '' : ` && w${s.ordinal}(ctx)`}`,
+    call: (s, expr) => [`try { res = ${expr}; } catch (e) { h.error(${s.ordinal}, e); res = undefined; }`, failed(s.ordinal)],
+    time: (o, code) =>
+      (timed ? ['if (TW !== 0) t = now();', ...code, `if (TW !== 0) { T[${o}] += (now() - t) * TW; TN[${o}] += TW; TR[1]++; }`] : code),
+  };
+}
+
+/** Field i's parser and missing-value tests, as constants of the factory (`m`, `mm`, `ml`, `md`, `p`). */
+export function fieldHead(i: number): string {
+  return `const m${i} = fields[${i}].isMissingText, mm${i} = fields[${i}].mayBeMissing, ml${i} = fields[${i}].missingLengths, md${i} = fields[${i}].isMissingDate, p${i} = fields[${i}].parse;`;
+}
+
+/** The test that `raw`, field i's cell, is missing; `warm` holds while the filters must all run (see `factory`). */
+export function missingTest(i: number, warm: string): string {
+  return `raw === undefined || raw === null || (typeof raw === 'string' ? (n = raw.length) === 0 || ((mm${i}[c = raw.charCodeAt(0)] === 1 | ${warm}) && (c > 127 | (ml${i}[c & 127] & (1 << (n < 31 ? n : 31))) !== 0 | SP[raw.charCodeAt(n - 1)] === 1 | ${warm}) && m${i}(raw)) : raw !== raw || (raw instanceof Date && md${i}(raw)))`;
+}
+
+/**
+ * Phase 3: record rules and dataset aggregates on the typed row. The row is read from the context once (`rec`),
+ * when a rule first needs it: each `ctx.record` is a call into the validator's getter (~10 ns), not inlined.
+ * A record check's and a dataset aggregate's first calls are watched (`CQ`, see `readWatch`: a name read that is
+ * not a field errors the rule): `wt` says whether this call is, and the rule's function is called from one site
+ * either way, so that V8 has that site's feedback from the rule's first row and inlines the function there.
+ * Reads the statuses `s<i>` of the fields each rule needs.
+ */
+export function recordCode(plan: Plan, head: string[], guard: Parts['guard'], time: Parts['time']): string[] {
+  const lines: string[] = [];
   for (const s of [...plan.recordSlots, ...plan.datasetAggregates]) {
     const o = s.ordinal;
     const ready = s.needs.map((i) => `s${i} === ${OK}`).join(' && ') || 'true';
@@ -201,26 +275,7 @@ function factory(plan: Plan, mode: 'object' | 'cells', timed: boolean): Factory 
         `  try { ${f}(R[${o}].agg, ${row}, ctx); if (wt) ${q}.settle(); } catch (e) { h.error(${o}, wt ? ${q}.cause(e) : e); }`, '}']));
     }
   }
-
-  const source = [
-    // A unique first line: identical sources of different plans would share one compiled function, and with it
-    // the call-site feedback, turning every call polymorphic.
-    `// ddss plan ${++plans} (${mode}${timed ? ', timed' : ''})`,
-    ...head,
-    `let W = ${WARM_ROWS};`,
-    // TW: the weight of this row's measurements, 0 when it is not timed (the field functions read it too). TX: the
-    // state of the xorshift generator that picks the rows timed after the first (see Timer).
-    ...(timed ? ['let TW = 0, TX = 2463534242 | 0;'] : []),
-    ...fns,
-    'return function evaluate(R, row, raws, V, S, ctx, M, B) {',
-    `  let raw, res, t, rec, c, n, wt, ${locals.join(', ')};`,
-    ...(timed ? [`  if (TR[0] < ${TIMED_ALL}) TW = 1;`,
-      `  else { TX ^= TX << 13; TX ^= TX >>> 17; TX ^= TX << 5; TW = (TX >>> ${32 - TIMED_BITS}) === 0 ? ${TIMED_EVERY} : 0; }`,
-      '  TR[0]++;'] : []),
-    ...lines.map((l) => `  ${l}`),
-    '};',
-  ].join('\n');
-  return new Function('h', 'fields', 'slots', 'INVALID', 'MISSING_FINDING', 'INVALID_FINDING', 'T', 'now', 'G', 'SP', 'TR', 'TN', 'WQ', 'CQ', source) as Factory;
+  return lines;
 }
 
 /**
@@ -255,8 +310,7 @@ function whenCode(o: number): string[] {
   ];
 }
 
-function fieldCode(f: FieldPlan, head: string[], fns: string[], guard: (s: Slot) => string,
-  call: (s: Slot, expr: string) => string[], time: (o: number, code: string[]) => string[]): string[] {
+export function fieldCode(f: FieldPlan, head: string[], fns: string[], guard: Parts['guard'], call: Parts['call'], time: Parts['time']): string[] {
   const i = f.index;
   const req = f.requiredSlot;
   const type = f.typeSlot;

@@ -1,5 +1,7 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
 import { generateEvaluate, generateRecord } from './codegen.js';
+import { generateEvaluateColumns, generateRecordAt, type EvaluateColumns } from './codegen-columns.js';
+import { createFailureLog } from './failure-log.js';
 import { emptyTimings } from './timings.js';
 import { startClock } from './validator-clock.js';
 import { copyState, emptyRuleState, initialState, MAX_READ_ABSENT, mergeStates, type RuleState, type ValidatorState } from './state.js';
@@ -34,6 +36,12 @@ export type { Validator };
  * v.addMany(rows);
  * const report = v.finish();
  */
+/**
+ * The most rows evaluated a field at a time in one go: a batch of more (rows given in code) is evaluated in pieces, so
+ * that the column stores stay small (`readCsv` hands out batches of 256).
+ */
+const COLUMN_ROWS = 1024;
+
 export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
   checkDefinition(definition);
   const opts = resolveOptions(options, definition);
@@ -47,11 +55,27 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   const status = new Uint8Array(n);
   let access: RowAccessors = rowAccessors(plan, null);
   let current: unknown;
+  /** The row `current` is (its `ctx.row`): a column pass moves `ctx.row` on without reading the row (see `sync`). */
+  let currentRow = -1;
   let keyRow = -1;
   let keyText: string | undefined;
   let recordRow = -1;
   let record: TypedRow = Object.create(null) as TypedRow;
   const recordOf = generateRecord(plan);
+  const recordAt = generateRecordAt(plan);
+  /**
+   * The rows being evaluated a field at a time (see `addColumns`): `count` rows of a batch from its row `at`, the r-th
+   * of them row `first + r` of the run, their values and statuses by field, the typed rows made, the failures found.
+   * `rows` is set only while the evaluation runs (a rule then reads its row's cells from it); `count` stays set until
+   * the next row, for a typed row read while the failures are emitted.
+   */
+  const cols = {
+    rows: undefined as readonly unknown[] | undefined, at: 0, count: 0, first: 0, size: 0,
+    values: [] as unknown[][], status: [] as Uint8Array[], records: [] as (TypedRow | undefined)[], failures: createFailureLog(),
+  };
+  let evaluateColumns: EvaluateColumns | undefined;
+  /** The batch being added is evaluated a field at a time (see `addColumns`). */
+  let byColumns = false;
   let finished = false;
   let sealed = false; // by merge(state, true): see closedError
   let broken = false; // a receiver failed: see SinkWaits.refusal
@@ -74,7 +98,11 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     fieldType: plan.fieldType,
     get record(): TypedRow {
       if (recordRow !== ctx.row) {
-        record = recordOf(values, status); // from the values the evaluator parsed: each cell is parsed once
+        // From the values the evaluator parsed: each cell is parsed once. A batch evaluated a field at a time keeps
+        // its rows' values in columns, and each row's typed row once made (the passes of several fields read it).
+        const r = ctx.row - cols.first;
+        record = r >= 0 && r < cols.count ? (cols.records[r] ??= recordAt(cols.values, cols.status, r))
+          : recordOf(values, status);
         recordRow = ctx.row;
       }
       return record;
@@ -120,6 +148,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
    * so only the finish can tell a key that no record holds — a misspelt name the rule read as undefined on every row.
    */
   function column(name: string): unknown {
+    sync();
     const v = access.column(current, name);
     if (v === undefined && !Array.isArray(current) && !absentSeen.has(name) && (st.readAbsent?.length ?? 0) < MAX_READ_ABSENT) {
       absentSeen.add(name);
@@ -130,11 +159,25 @@ export function createValidator(definition: DatasetDefinition, options: Validate
 
   /** A raw cell of the current row: object rows are read into `raws` only when something needs a raw value. */
   function rawOf(i: number): unknown {
+    // In a column pass, the one cell from its row: a uniqueness rule reads its row's key on every row.
+    if (cols.rows !== undefined) {
+      const p = access.positions[i] as number;
+      return p < 0 ? undefined : (cols.rows[cols.at + ctx.row - cols.first] as readonly unknown[])[p];
+    }
     if (!rawsFresh) {
       access.read(current, raws);
       rawsFresh = true;
     }
     return raws[i];
+  }
+
+  /** Makes `current` the row `ctx.row` is: a column pass sets only `ctx.row`, and a rule may read a column of its row. */
+  function sync(): void {
+    if (cols.rows !== undefined && currentRow !== ctx.row) {
+      current = cols.rows[cols.at + ctx.row - cols.first];
+      currentRow = ctx.row;
+      rawsFresh = false;
+    }
   }
 
   function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
@@ -171,13 +214,27 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       grader?.held(o);
     },
   });
+  // A column pass's failures are logged with their row, and emitted in row order once the batch is evaluated. A result
+  // that is not one (a Promise, a number) errors its rule at once, as on the row, so that later rows skip the rule.
+  const columnHooks = new ValidatorHooks({
+    fail(o, result) {
+      if (isThenable(result) || badResult(result) !== undefined) hooks.fail(o, result);
+      else cols.failures.add(ctx.row - cols.first, o, result);
+    },
+    error: (o, e) => hooks.error(o, e),
+    badWhen: (o, result) => hooks.badWhen(o, result),
+    held: (o) => hooks.held(o),
+  });
+  // Graded records and timed rules follow each row through all its rules (the grade, the clock): row by row.
+  const columnsAllowed = grader === undefined && clock.timer === undefined;
   const evaluateObject = clock.whole(generateEvaluate(plan, hooks, 'object', clock.timer, grader !== undefined));
   const evaluateCells = clock.whole(generateEvaluate(plan, hooks, 'cells', clock.timer, grader !== undefined));
 
   function add(row: unknown, line?: number): void {
     if (closed) throw refusal('add a row');
     current = row;
-    ctx.row = st.rows++;
+    cols.count = 0; // the columns of the last batch no longer hold the rows ctx.row counts from
+    ctx.row = currentRow = st.rows++;
     ctx.line = line;
     grader?.begin(ctx.row);
     // Each row is classified once, arrays (every CSV row) first. An array is cells only under a source's header.
@@ -203,8 +260,49 @@ export function createValidator(definition: DatasetDefinition, options: Validate
    * made per batch: V8 optimised each batch's closure anew (21 compilations per million rows, in every thread).
    */
   function addRows(rows: ArrayLike<unknown>, lines: ArrayLike<number> | undefined, from: number, to: number): number {
+    if (byColumns && to - from > 1) {
+      for (let at = from; at < to; at += COLUMN_ROWS) addColumns(rows as readonly unknown[], lines, at, Math.min(to - at, COLUMN_ROWS));
+      return to;
+    }
     for (let i = from; i < to; i++) add(rows[i], lines === undefined ? undefined : lines[i]);
     return to;
+  }
+
+  /**
+   * `addRows` a field at a time (see `generateEvaluateColumns`), for a batch of array rows read by a header, with no
+   * record graded and no rule timed. The report, the violations and their order are those of `add` row by row: each
+   * rule sees the rows in order, and the failures, logged as they are found, are emitted in row order afterwards.
+   */
+  function addColumns(rows: readonly unknown[], lines: ArrayLike<number> | undefined, at: number, count: number): void {
+    if (closed) throw refusal('add a row');
+    if (cols.size < count) growColumns(count);
+    const first = st.rows;
+    st.rows += count;
+    cols.at = at;
+    cols.count = count;
+    cols.first = first;
+    cols.records.fill(undefined, 0, count);
+    cols.rows = rows;
+    try {
+      evaluateColumns ??= generateEvaluateColumns(plan, columnHooks);
+      evaluateColumns(st.rules, rows, at, count, first, lines, access.positions, cols.values, cols.status, ctx, st.missing, st.invalid);
+    } finally {
+      cols.rows = undefined;
+    }
+    let loaded = -1;
+    cols.failures.inRowOrder(count, (r, o, result) => {
+      if (loaded !== r) loadRow(rows[at + (loaded = r)], first + r, lines?.[at + r]);
+      failed(slotAt(o), ruleAt(o), result);
+    });
+    // As after `add` of the last row: it is the current one (an issue after the batch reads nothing else).
+    loadRow(rows[at + count - 1], first + count - 1, lines?.[at + count - 1]);
+  }
+
+  function growColumns(size: number): void {
+    cols.size = Math.min(Math.max(size, cols.size * 2), COLUMN_ROWS);
+    cols.values = fields.map(() => new Array<unknown>(cols.size).fill(undefined));
+    cols.status = fields.map(() => new Uint8Array(cols.size));
+    cols.records = new Array<TypedRow | undefined>(cols.size).fill(undefined);
   }
 
   function addIssue(issue: SourceIssue, row?: number): void {
@@ -249,6 +347,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       // a file-level issue without a line follows the batch's rows.
       const first = st.rows;
       const { rows, lines } = batch;
+      byColumns = columnsAllowed && access.readsArrays && rows.every(Array.isArray);
       let next = 0;
       for (const issue of batch.issues ?? []) {
         if (issue.scope === 'row' && issue.index !== undefined) {
@@ -266,6 +365,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
         addIssue(issue);
       }
       addRows(rows, lines, next, rows.length);
+      byColumns = false;
       grader?.flush();
       for (const issue of batch.issues ?? []) if (issue.line === undefined && issue.index === undefined) addIssue(issue);
       if (batch.linesRead !== undefined) st.lines = Math.max(st.lines, batch.linesRead);
@@ -318,7 +418,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   /** Points the context at an earlier row of the batch, so an issue's key and value are that row's. */
   function loadRow(row: unknown, index: number, line: number | undefined): void {
     current = row;
-    ctx.row = index;
+    ctx.row = currentRow = index;
     ctx.line = line;
     access.read(row, raws);
     rawsFresh = true;
