@@ -281,7 +281,6 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     cols.at = at;
     cols.count = count;
     cols.first = first;
-    cols.records.fill(undefined, 0, count);
     cols.rows = rows;
     try {
       evaluateColumns ??= generateEvaluateColumns(plan, columnHooks);
@@ -296,6 +295,11 @@ export function createValidator(definition: DatasetDefinition, options: Validate
     });
     // As after `add` of the last row: it is the current one (an issue after the batch reads nothing else).
     loadRow(rows[at + count - 1], first + count - 1, lines?.[at + count - 1]);
+    // Let go of the batch's values and typed rows: kept until the next batch, they were copied by every young-generation
+    // collection meanwhile (reading the next batch allocates most), and promoted.
+    cols.count = 0;
+    for (const v of cols.values) v.fill(undefined, 0, count);
+    cols.records.fill(undefined, 0, count);
   }
 
   function growColumns(size: number): void {
