@@ -1,4 +1,4 @@
-import type { Plan } from './compile.js';
+import type { FieldPlan, Plan } from './compile.js';
 import {
   BAD, FACTORY_PARAMS, MISSING, OK, WARM_ROWS, factoryArgs, factoryOf, fieldCode, fieldHead, missingTest, nextPlanNumber, parts,
   recordCode, type Factory, type Hooks,
@@ -36,23 +36,30 @@ const AT = 'ctx.row = first + r; ctx.line = LN === undefined ? undefined : LN[at
 function columnsFactory(plan: Plan): Factory {
   const { head, fns, guard, call, time } = parts(plan, false);
   const calls: string[] = [];
-  // Pass 1, a function per field: its cells missing or parsed, for every row, before any rule runs (a `when` and a
-  // value rule may read the whole typed row). `r < W`: the first rows of the run, whose missing-value filters all
-  // run for type feedback (see `factory`).
+  // Pass 1: each field's cells missing or parsed, for every row, before any rule runs (a `when` and a value rule may
+  // read the whole typed row). A function per kind of field: fields with the same parser and missing-value tests (a
+  // definition's text fields) share one, which V8 then compiles once. `r < W`: the first rows of the run, whose
+  // missing-value filters all run for type feedback (see `factory`).
+  const kinds: FieldPlan[] = [];
   for (const f of plan.fields) {
     const i = f.index;
     head.push(fieldHead(i));
-    fns.push(`function parse${i}(rows, at, count, k, vv, ss, M, B, first, LN, ctx) {`,
-      '  let raw, c, n, v;',
-      '  for (let r = 0; r < count; r++) {',
-      '    raw = k < 0 ? undefined : rows[at + r][k];',
-      `    if (${missingTest(i, 'r < W')}) { M[${i}]++; ss[r] = ${MISSING}; vv[r] = undefined; continue; }`,
-      `    try { v = p${i}(raw); if (v === INVALID) { ss[r] = ${BAD}; B[${i}]++; } else ss[r] = ${OK}; }`,
-      `    catch (e) { ${AT} h.error(${f.typeSlot.ordinal}, e); v = INVALID; ss[r] = ${BAD}; }`,
-      '    vv[r] = v;',
-      '  }',
-      '}');
-    calls.push(`parse${i}(rows, at, count, K[${i}], VC[${i}], SC[${i}], M, B, first, LN, ctx);`);
+    let g = kinds.findIndex((o) => o.parse === f.parse && o.isMissingText === f.isMissingText && o.isMissingDate === f.isMissingDate
+      && o.mayBeMissing === f.mayBeMissing && o.missingLengths === f.missingLengths);
+    if (g < 0) {
+      g = kinds.push(f) - 1;
+      fns.push(`function parse${g}(rows, at, count, k, vv, ss, M, B, i, o, first, LN, ctx) {`,
+        '  let raw, c, n, v;',
+        '  for (let r = 0; r < count; r++) {',
+        '    raw = k < 0 ? undefined : rows[at + r][k];',
+        `    if (${missingTest(i, 'r < W')}) { M[i]++; ss[r] = ${MISSING}; vv[r] = undefined; continue; }`,
+        `    try { v = p${i}(raw); if (v === INVALID) { ss[r] = ${BAD}; B[i]++; } else ss[r] = ${OK}; }`,
+        `    catch (e) { ${AT} h.error(o, e); v = INVALID; ss[r] = ${BAD}; }`,
+        '    vv[r] = v;',
+        '  }',
+        '}');
+    }
+    calls.push(`parse${g}(rows, at, count, K[${i}], VC[${i}], SC[${i}], M, B, ${i}, ${f.typeSlot.ordinal}, first, LN, ctx);`);
   }
   // Pass 2, a function per field: its required and type rules, then its value rules and aggregates, row by row.
   for (const f of plan.fields) {
