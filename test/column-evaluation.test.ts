@@ -33,10 +33,19 @@ const definition = defineDataset({
       return v !== 'bad';
     }),
     // A rule that returns a Promise on one row: an error at that row, as a check may not be asynchronous.
-    late: field.text().check('sync', (v) => (v === 'p' ? (Promise.resolve(true) as unknown as CheckResult) : v !== 'bad')),
+    late: field.text().check('sync', (v) => (v === 'p' ? (Promise.resolve(true) as unknown as CheckResult) : v !== 'bad'))
+      // A result that is no result (a number) on one row; two findings on others; an empty list (a pass) on the rest.
+      .check('number', (v, ctx) => (ctx.row === 450 ? (3 as unknown as CheckResult) : v !== 'bad'))
+      .check('findings', (v) => (v === 'bad' ? [{ code: 'first' }, { code: 'second', params: { v } }] : []))
+      // A `when` that throws on one row, one that returns what is not a boolean on another, one that reads a column.
+      .trimmed({ when: (r) => { if (r.id === 'P17') throw new Error('cannot tell'); return true; } })
+      .nfc({ when: (r) => (r.id === 'P40' ? ('yes' as unknown as boolean) : r.kind !== 'B') }),
   },
   rules: [
     rule.record('n_fits_kind', (r) => saw('record', -1) && (r.kind !== 'B' || Number(r.n ?? 0) > 10)),
+    rule.record('fails_twice', (r) => (r.kind === 'C' ? [{ code: 'one' }, { code: 'two' }] : true)),
+    rule.record('throws_later', (r) => { if (r.id === 'P1500') throw new Error('record rule gave up'); return r.note !== 'plain'; }),
+    rule.uniqueBy(['kind', 'n']),
   ],
 });
 
@@ -45,7 +54,7 @@ function rows(count: number): unknown[][] {
   let x = 7;
   const next = (m: number): number => {
     x = (x * 1103515245 + 12345) % 2147483648;
-    return x % m;
+    return (x >>> 12) % m; // the high bits: the low ones of this generator repeat every few draws
   };
   const out: unknown[][] = [];
   for (let i = 0; i < count; i++) {
@@ -90,10 +99,14 @@ describe('evaluating a batch a field at a time', () => {
 
   it('is what the batches were evaluated with (each rule sees the batch before the next rule runs)', () => {
     const byColumns = validateIn(all, 256, false);
-    // Row by row, the field rule and the record rule take turns; a field at a time, the field rule sees 256 rows first.
-    expect(byRow.seen.slice(0, 4)).toEqual(['kind@0', 'record@-1', 'kind@1', 'record@-1']);
-    expect(byColumns.seen.slice(0, 256)).toEqual(Array.from({ length: 256 }, (_r, i) => `kind@${i}`));
-    expect(byColumns.seen.filter((s) => s.startsWith('kind'))).toEqual(byRow.seen.filter((s) => s.startsWith('kind')));
+    // The calls before the first record rule's: row by row, the first row's field rule alone; a field at a time, the
+    // field rule on every row of the first batch (rows whose kind is missing are not checked).
+    const beforeRecord = (seen: string[]) => seen.slice(0, seen.indexOf('record@-1'));
+    const firstBatch = byRow.seen.filter((c) => c.startsWith('kind@') && Number(c.slice(5)) < 256);
+    expect(beforeRecord(byRow.seen).length).toBeLessThanOrEqual(1);
+    expect(firstBatch.length).toBeGreaterThan(150);
+    expect(beforeRecord(byColumns.seen)).toEqual(firstBatch);
+    expect(byColumns.seen.filter((c) => c.startsWith('kind'))).toEqual(byRow.seen.filter((c) => c.startsWith('kind')));
   });
 
   // 2000 rows in one batch: evaluated 1,024 at a time (COLUMN_ROWS).
@@ -104,11 +117,18 @@ describe('evaluating a batch a field at a time', () => {
     expect(byColumns.json).toBe(byRow.json);
   });
 
-  it('keeps a throwing rule’s row and a Promise’s row, and the rules that read the typed row or another column', () => {
+  it('errors a rule at the row it first misbehaves on, and still runs the rules that read the typed row or a column', () => {
     const report = JSON.parse(validateIn(all, 256).json) as { rules: { id: string; status: string; error?: string; failed: number }[] };
     const rule = (id: string) => report.rules.find((r) => r.id === id);
     expect(rule('flaky.throws')).toMatchObject({ status: 'error', error: 'cannot read ok (row 300)' });
     expect(rule('late.sync')?.error).toMatch(/row 123\)$/);
+    expect(rule('late.number')?.error).toMatch(/row 450\)$/);
+    expect(rule('late.trimmed')?.error).toMatch(/row 17\)$/);
+    expect(rule('late.nfc')?.error).toMatch(/row 40\)$/);
+    expect(rule('throws_later')?.error).toMatch(/row 1500\)$/);
+    expect(rule('late.findings')?.failed).toBeGreaterThan(0);
+    expect(rule('fails_twice')?.failed).toBeGreaterThan(0);
+    expect(rule('kind+n.unique')?.failed).toBeGreaterThan(0);
     expect(rule('note.names_kind')?.failed).toBeGreaterThan(0);
     expect(rule('note.extra_clean')?.failed).toBeGreaterThan(0);
     expect(rule('n_fits_kind')?.failed).toBeGreaterThan(0);
