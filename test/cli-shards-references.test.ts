@@ -39,6 +39,12 @@ describe('ddss merge refuses shards checked against different references (exit 2
     expect(r.stderr).toMatch(new RegExp(`^ddss: \\S*${tag}-1\\.ddss-state and \\S*${tag}-2\\.ddss-state are states of different ` +
       'runs: other reference "population" \\(.*\\): run every shard with the same --reference population=FILE\\n$'));
     expect(r.stderr).toMatch(first.length === 0 || second.length === 0 ? /had none/ : /read one of \d+ keys/);
+    // Regression: English under --locale vi.
+    const vi = await cli(['merge', ...parts, '--locale', 'vi']);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toMatch(new RegExp(`^ddss: \\S*${tag}-1\\.ddss-state và \\S*${tag}-2\\.ddss-state là trạng thái của các ` +
+      'lần chạy khác nhau: khác tệp tham chiếu "population" \\(.*\\): hãy chạy mọi phần với cùng --reference population=FILE\\n$'));
+    expect(vi.stderr).toMatch(first.length === 0 || second.length === 0 ? /không có/ : /đã đọc một tệp \d+ khóa/);
   }, 60_000);
 
   it('shards with the same register (another copy of it) merge into the one-run report', async () => {

@@ -54,6 +54,12 @@ describe('validate --rename with --shard, and merge', () => {
     expect(r.stderr.replaceAll(`${tmp.dir}/`, '')).toBe(`ddss: ${tag}-1.ddss-state and ${tag}b-2.ddss-state are states of different runs: other rename of the header ` +
       `(${tag}-1.ddss-state read it with the rename "Số CCCD=owner_id", "Mã xã=commune_code", ${tag}b-2.ddss-state ${second}): ` +
       'run every shard with the same --rename\n');
+    // Regression: English under --locale vi.
+    const vi = await cli(['merge', ...states, '--locale', 'vi']);
+    expect(vi.stderr.replaceAll(`${tmp.dir}/`, '')).toBe(`ddss: ${tag}-1.ddss-state và ${tag}b-2.ddss-state là trạng thái của các lần chạy ` +
+      `khác nhau: khác cách đổi tên dòng tiêu đề (${tag}-1.ddss-state đọc nó với cách đổi tên "Số CCCD=owner_id", "Mã xã=commune_code", ` +
+      `${tag}b-2.ddss-state ${second === 'as written (no rename)' ? 'như đã viết (không đổi tên)' : 'với cách đổi tên "Số CCCD=owner_id"'}): ` +
+      'hãy chạy mọi phần với cùng --rename\n');
   }, 120_000);
 
   it('a state written before shards recorded their rename counts as one without: such states merge together, not with a renamed one', async () => {

@@ -238,6 +238,11 @@ describe('ddss merge refuses states that do not belong together (exit 2) or are 
     const cut = await cli(['merge', first as string, second as string, '--locale', 'vi']);
     expect([cut.code, cut.stderr]).toEqual([3, `ddss: ${second as string}: sai tổng kiểm tra (tệp bị cắt ngắn hoặc bị sửa)\n`]);
     expect((await cli(['merge', first as string, second as string])).stderr).toMatch(/: checksum mismatch \(the file is truncated or altered\)\n$/);
+    // A state of another definition (it was English under --locale vi).
+    const other = (await runShards(insurance, 'insurance-participants', 2, 'vi-def')).slice(0, 1);
+    const def = await cli(['merge', first as string, ...other, '--locale', 'vi']);
+    expect(def.code).toBe(2);
+    expect(def.stderr).toMatch(/^ddss: \S+vi-def-\d\.ddss-state là trạng thái của tập dữ liệu "insurance-participants", không phải của "land-parcels", --dataset land-parcels mà phần đầu tiên đã ghi lại\n$/);
   }, 60_000);
 
   it('shards run with --worst and --group-by merge into the one-run report: worst records and groups included', async () => {

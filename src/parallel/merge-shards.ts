@@ -67,7 +67,10 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
       throw mismatch(`${name} was written by ddss ${s.ddss}; this is ddss ${own}: run every shard and the merge with one version`,
         `${name} được ghi bởi ddss ${s.ddss}; đây là ddss ${own}: hãy chạy mọi phần và lệnh merge với cùng một phiên bản`);
     }
-    if (s.dataset.signature !== plan.signature) throw mismatch(definitionMismatch(name, s, definition, options.definitionSpec));
+    if (s.dataset.signature !== plan.signature) {
+      const why = definitionMismatch(name, s, definition, options.definitionSpec);
+      throw mismatch(why.en, why.vi);
+    }
   }
   const differ = (what: string, whatVi: string, get: (s: ShardHeader) => unknown) => {
     const first = JSON.stringify(get(head.s));
@@ -81,7 +84,7 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
   differ('options (locale, --show-values, --max-samples, --time-zone, pii key, --grades, --worst, --group-by)',
     'tùy chọn (locale, --show-values, --max-samples, --time-zone, khóa dữ liệu cá nhân, --grades, --worst, --group-by)', (s) => s.options);
   const refs = referenceMismatch(named);
-  if (refs !== undefined) throw mismatch(refs);
+  if (refs !== undefined) throw mismatch(refs.en, refs.vi);
   if (head.s.input.kind === 'postgres') {
     // Each shard cut the table in its own snapshot: cuts that differ mean the table changed between them.
     differ('input (another table)', 'đầu vào (bảng khác)', (s) => (s.input.kind === 'postgres' ? { ...s.input, plan: undefined } : s.input));
@@ -93,7 +96,9 @@ export function planShards(definition: DatasetDefinition, shards: readonly Shard
     const renamed = named.find(({ s }) => shardRename(s) !== shardRename(head.s));
     if (renamed !== undefined) {
       throw mismatch(`${head.name} and ${renamed.name} are states of different runs: other rename of the header (${head.name} ` +
-        `read it ${renameWords(head.s)}, ${renamed.name} ${renameWords(renamed.s)}): run every shard with the same --rename`);
+        `read it ${renameWords(head.s)}, ${renamed.name} ${renameWords(renamed.s)}): run every shard with the same --rename`,
+      `${head.name} và ${renamed.name} là trạng thái của các lần chạy khác nhau: khác cách đổi tên dòng tiêu đề (${head.name} ` +
+        `đọc nó ${renameWords(head.s, 'vi')}, ${renamed.name} ${renameWords(renamed.s, 'vi')}): hãy chạy mọi phần với cùng --rename`);
     }
     differ('input (another file, or the file changed between shards)', 'đầu vào (tệp khác, hoặc tệp đã thay đổi giữa các phần)',
       (s) => (s.input.kind === 'csv' ? { ...s.input, rename: undefined } : s.input));

@@ -19,11 +19,13 @@ export function shardRename(s: ShardHeader): string {
 /**
  * How a shard read its header line, in words for a merge's refusal: `with the rename "Mã thửa=parcel_id"` or
  * `as written (no rename)`.
- * @example renameWords(header) // 'with the rename "Mã thửa=parcel_id", "Số CCCD=owner_id"'
+ * @example renameWords(header) // 'with the rename "Mã thửa=parcel_id", "Số CCCD=owner_id"' (`vi`: 'với cách đổi tên …')
  */
-export function renameWords(s: ShardHeader): string {
+export function renameWords(s: ShardHeader, locale: 'en' | 'vi' = 'en'): string {
   const rename = s.input.kind === 'csv' ? s.input.rename : undefined;
   const entries = Object.entries(rename ?? {});
-  if (entries.length === 0) return 'as written (no rename)';
-  return `with the rename ${entries.map(([from, to]) => JSON.stringify(`${from}=${to}`)).join(', ')}`;
+  const vi = locale === 'vi';
+  if (entries.length === 0) return vi ? 'như đã viết (không đổi tên)' : 'as written (no rename)';
+  const list = entries.map(([from, to]) => JSON.stringify(`${from}=${to}`)).join(', ');
+  return vi ? `với cách đổi tên ${list}` : `with the rename ${list}`;
 }
