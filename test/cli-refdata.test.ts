@@ -40,6 +40,27 @@ describe('ddss refdata import', () => {
     expect([json.code, json.stderr]).toEqual([3, `ddss: cannot import "${tmp.path('rj.json')}": line 5: commune code 00004 appears twice\n`]);
   });
 
+  // Regression: under --locale vi the list's own mistakes were English inside the Vietnamese line.
+  it('says what is wrong with the list in Vietnamese under --locale vi', async () => {
+    const DATED25 = ['--scheme', '2025-07-01', '--valid-from', '2025-07-01', '--source', 'GSO', '--locale', 'vi'];
+    const vi = async (name: string, text: string) => {
+      writeFileSync(tmp.path(name), text);
+      const r = await cli(['refdata', 'import', tmp.path(name), ...DATED25]);
+      expect(r.code).toBe(3);
+      return r.stderr.replace(`ddss: không nhập được "${tmp.path(name)}": `, '');
+    };
+    expect(await vi('t.json', '[\n {"code":"00004","name":"A","province":"01"},\n\n\n {"code":"00004","name":"B","province":"01"}\n]\n'))
+      .toBe('dòng 5: mã xã 00004 xuất hiện hai lần\n');
+    expect(await vi('t.csv', 'Mã xã,Tên xã,Mã tỉnh\n00004,,01\n')).toBe('dòng 2: xã 00004 không có tên\n');
+    expect(await vi('c.csv', 'Mã xã,Tên xã,Mã tỉnh\n0000A,Phường Ba Đình,01\n')).toBe('dòng 2: mã xã "0000A" không phải là mã 5 chữ số\n');
+    expect(await vi('h.csv', 'Mã xã,Tên xã,Cấp,Mã tỉnh,Mã xã\n00004,Phường Ba Đình,Phường,01,00009\n'))
+      .toBe('dòng tiêu đề có 2 cột cho code: "Mã xã" (cột 1), "Mã xã" (cột 5), nên không biết cột nào được dùng; hãy đặt tên mỗi cột một lần\n');
+    expect(await vi('n.csv', 'Tên xã,Mã tỉnh\nPhường Ba Đình,01\n')).toMatch(/^không có cột code \(đã tìm code, .*\) trong dòng tiêu đề\n$/);
+    expect(await vi('e.csv', 'Mã xã,Tên xã,Mã tỉnh\n')).toBe('danh mục không có xã nào (chỉ có dòng tiêu đề, không có dòng dữ liệu)\n');
+    expect(await vi('z.json', '[{"code":00004,"name":"A","province":"01"}]'))
+      .toBe('dòng 1 của tệp: "code" là số 00004, có số 0 đứng đầu, điều JSON không cho phép: hãy viết nó thành văn bản "00004"\n');
+  });
+
   it('refuses an --out not named .json: the table is JSON, and a commune list is read as JSON only by that name', async () => {
     // It wrote the JSON table under a YAML name, which a definition's `communes:` then read as CSV.
     const r = await cli(['refdata', 'import', 'communes.csv', ...DATED, '--out', tmp.path('communes.yaml')]);

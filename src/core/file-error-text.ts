@@ -1,3 +1,5 @@
+import { errorMessage } from './rule-base.js';
+
 /**
  * Plain words for the reasons a file cannot be opened that a user fixes by hand: a wrong path, a directory given for
  * a file, missing permissions. Node's own words ("ENOENT: no such file or directory, open '/x.csv'") read as a crash
@@ -29,7 +31,8 @@ const WORDS_VI: Readonly<Record<string, string>> = {
  * Why a file could not be read, in words: the words above for their error codes, else the error's own message
  * (without a leading `ddss: `). With `code`, the words end with the code in parentheses (`file not found (ENOENT)`),
  * so a program reading a report's `source.error` can still tell the cause without parsing English. With `locale: 'vi'`
- * the words are Vietnamese (an error without words of its own keeps its message).
+ * the words are Vietnamese, and an error without words of its own gives its Vietnamese message when it carries one
+ * (`withVi`), else its message.
  * @example
  * fileErrorText(Object.assign(new Error("ENOENT: no such file or directory, open 'x.csv'"), { code: 'ENOENT' })); // 'file not found'
  * fileErrorText(e, { code: true }); // 'file not found (ENOENT)'
@@ -39,5 +42,5 @@ export function fileErrorText(e: unknown, options: { readonly code?: boolean; re
   const table = options.locale === 'vi' ? WORDS_VI : WORDS;
   const words = typeof code === 'string' && Object.hasOwn(table, code) ? table[code] : undefined;
   if (words !== undefined) return options.code === true ? `${words} (${code as string})` : words;
-  return (e instanceof Error ? e.message : String(e)).replace(/^ddss: /, '');
+  return (e instanceof Error ? errorMessage(e, options.locale ?? 'en') : String(e)).replace(/^ddss: /, '');
 }

@@ -141,6 +141,15 @@ export const NOT_KNOWN_VI = 'chưa biết ';
 const VI = Symbol.for('ddss.errorVi');
 
 /**
+ * `e` carrying its message in Vietnamese, which {@link errorMessage} gives for `locale: 'vi'` (and so the CLI's
+ * `--locale vi`); `e.message` stays the English. Returns `e`.
+ * @example throw withVi(new Error('ddss: line 3: commune code 00004 appears twice'), 'ddss: dòng 3: mã xã 00004 xuất hiện hai lần')
+ */
+export function withVi<E extends Error>(e: E, vi: string): E {
+  return Object.assign(e, { [VI]: vi });
+}
+
+/**
  * An error's message in `locale`: its Vietnamese text when it carries one ({@link notKnown}), else its message.
  * @example errorMessage(notKnown('whether x', 'liệu x'), 'vi') // 'chưa biết liệu x: …'
  */

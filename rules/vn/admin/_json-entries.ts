@@ -1,5 +1,6 @@
 import { createJsonScanner } from '../../../src/sources/json/json-scanner.js';
 import type { JsonRowBatch } from '../../../src/sources/json/_record-sink.js';
+import { withVi } from '../../../src/core/rule-base.js';
 
 /**
  * The line each entry starts on, in order (so messages about an entry name the file's line, as a CSV list's do), and
@@ -17,11 +18,14 @@ export function checkJsonEntries(body: string, wrapped: boolean): number[] {
     for (let i = 0; i < b.rows.length; i++) lines.push(b.lines?.[i] ?? 0);
     for (const i of b.issues ?? []) {
       const where = `ddss: line ${i.line ?? '?'} of the file`;
+      const whereVi = `ddss: dòng ${i.line ?? '?'} của tệp`;
       if (i.code === 'duplicate_key') {
-        throw new Error(`${where}: an entry holds the key "${String(i.params?.key)}" twice, so which value is meant is not known`);
+        throw withVi(new Error(`${where}: an entry holds the key "${String(i.params?.key)}" twice, so which value is meant is not known`),
+          `${whereVi}: một mục có khóa "${String(i.params?.key)}" hai lần, nên không biết giá trị nào được dùng`);
       }
       if (i.code === 'leading_zero_number') {
-        throw new Error(`${where}: "${i.field ?? ''}" is the number ${i.value ?? ''}, whose leading zero is not JSON: write it as the text "${i.value ?? ''}"`);
+        throw withVi(new Error(`${where}: "${i.field ?? ''}" is the number ${i.value ?? ''}, whose leading zero is not JSON: write it as the text "${i.value ?? ''}"`),
+          `${whereVi}: "${i.field ?? ''}" là số ${i.value ?? ''}, có số 0 đứng đầu, điều JSON không cho phép: hãy viết nó thành văn bản "${i.value ?? ''}"`);
       }
     }
   };

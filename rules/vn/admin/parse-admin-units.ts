@@ -1,6 +1,18 @@
 import type { DatedTable } from '../tables/dated.js';
 import { parseCsv } from './_csv.js';
 import { checkJsonEntries } from './_json-entries.js';
+import { withVi } from '../../../src/core/rule-base.js';
+
+/** An error about the list, in English and in Vietnamese (`ddss refdata import --locale vi`). */
+function listError(en: string, vi: string): Error {
+  return withVi(new Error(`ddss: ${en}`), `ddss: ${vi}`);
+}
+
+/** Where a message says a row of the list is, in both languages: `line 5` (`dòng 5`), `entry 2` (`mục 2`). */
+interface Where {
+  readonly en: string;
+  readonly vi: string;
+}
 
 /** One commune-level unit (xã, phường, thị trấn, đặc khu) of an administrative-unit list. */
 export interface AdminUnit {
@@ -59,10 +71,21 @@ export const HEADER_ALIASES: Readonly<Record<keyof AdminUnitColumns, readonly st
 const WIDTH = { code: 5, province: 2, district: 3 } as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What a code is, in both languages. */
+const CODE_WORDS = {
+  commune: { en: 'commune code', vi: 'mã xã' },
+  successor: { en: 'successor', vi: 'mã kế thừa' },
+  province: { en: 'province code', vi: 'mã tỉnh' },
+  district: { en: 'district code', vi: 'mã huyện' },
+} as const;
+
 /** A code cell: trimmed, digits only, left-padded to its width (lists saved from spreadsheets lose leading zeros). */
-function codeOf(raw: string, width: number, what: string, where: string): string {
+function codeOf(raw: string, width: number, what: keyof typeof CODE_WORDS, where: Where): string {
   const t = raw.trim();
-  if (!/^\d+$/.test(t) || t.length > width) throw new Error(`ddss: ${where}: ${what} "${raw}" is not a ${width}-digit code`);
+  if (!/^\d+$/.test(t) || t.length > width) {
+    throw listError(`${where.en}: ${CODE_WORDS[what].en} "${raw}" is not a ${width}-digit code`,
+      `${where.vi}: ${CODE_WORDS[what].vi} "${raw}" không phải là mã ${width} chữ số`);
+  }
   return t.padStart(width, '0');
 }
 
@@ -89,11 +112,14 @@ export class TableDatesError extends RangeError {
     super(given.validTo === given.validFrom ? `ddss: validTo ${validTo} is before validFrom ${validFrom}`
       : given.validTo ? `ddss: validTo ${validTo} is before the table's own validFrom ${validFrom}`
         : `ddss: validFrom ${validFrom} is after the table's own validTo ${validTo}`);
+    withVi(this, given.validTo === given.validFrom ? `ddss: validTo ${validTo} trước validFrom ${validFrom}`
+      : given.validTo ? `ddss: validTo ${validTo} trước validFrom ${validFrom} của chính bảng`
+        : `ddss: validFrom ${validFrom} sau validTo ${validTo} của chính bảng`);
   }
 }
 
 function checkDay(day: string | undefined, what: string): void {
-  if (day !== undefined && !isDay(day)) throw new Error(`ddss: ${what} must be a date yyyy-MM-dd, got "${day}"`);
+  if (day !== undefined && !isDay(day)) throw listError(`${what} must be a date yyyy-MM-dd, got "${day}"`, `${what} phải là một ngày yyyy-MM-dd, nhận được "${day}"`);
 }
 
 /** Where the column names of a list are: a CSV's header, or the keys of a JSON list's entries. */
@@ -103,7 +129,7 @@ type Keys = 'header' | 'entries';
 interface Row {
   readonly cells: readonly string[];
   /** Where messages say the row is: `line 5`, or `entry 2` of a JSON list whose lines are not known. */
-  readonly where: string;
+  readonly where: Where;
   readonly compound?: ReadonlyMap<number, 'an array' | 'an object'>;
 }
 
@@ -112,6 +138,8 @@ function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitO
   const folded = header.map(fold);
   // A JSON list has no header: its column names are its entries' keys.
   const word = keys === 'header' ? 'column' : 'key';
+  const wordVi = keys === 'header' ? 'cột' : 'khóa';
+  const place = keys === 'header' ? { en: 'the header', vi: 'dòng tiêu đề' } : { en: 'the entries', vi: 'các mục' };
   const index = (key: keyof AdminUnitColumns, required: boolean): number | undefined => {
     const wanted = o.columns?.[key];
     const names = wanted !== undefined ? [fold(wanted)] : HEADER_ALIASES[key];
@@ -120,15 +148,19 @@ function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitO
     // though the list may have meant the other. A reference refuses the same (duplicate_header).
     if (all.length > 1) {
       const which = all.map((at) => `"${header[at] ?? ''}"${keys === 'header' ? ` (column ${at + 1})` : ''}`).join(', ');
+      const whichVi = all.map((at) => `"${header[at] ?? ''}"${keys === 'header' ? ` (cột ${at + 1})` : ''}`).join(', ');
       const same = all.every((at) => folded[at] === folded[all[0] as number]);
-      throw new Error(`ddss: the ${keys === 'header' ? 'header holds' : 'entries hold'} ${all.length} ${word}s for the ${key}: ${which}, ` +
-        `so which one is meant is not known; ${same ? `name each ${word} once` : `name the one to read (columns: { ${key}: … }; ddss refdata import --column ${key}=NAME)`}`);
+      throw listError(`the ${keys === 'header' ? 'header holds' : 'entries hold'} ${all.length} ${word}s for the ${key}: ${which}, ` +
+        `so which one is meant is not known; ${same ? `name each ${word} once` : `name the one to read (columns: { ${key}: … }; ddss refdata import --column ${key}=NAME)`}`,
+      `${place.vi} có ${all.length} ${wordVi} cho ${key}: ${whichVi}, nên không biết ${wordVi} nào được dùng; ` +
+        `${same ? `hãy đặt tên mỗi ${wordVi} một lần` : `hãy chỉ rõ ${wordVi} cần đọc (columns: { ${key}: … }; ddss refdata import --column ${key}=TÊN)`}`);
     }
     const i = wanted !== undefined ? all[0] ?? -1 : HEADER_ALIASES[key].map((a) => folded.indexOf(a)).find((x) => x >= 0) ?? -1;
     if (i >= 0) return i;
     if (required || wanted !== undefined) {
-      throw new Error(`ddss: no ${wanted === undefined ? `${key} ${word} (looked for ${HEADER_ALIASES[key].join(', ')})` : `${word} "${wanted}"`} ` +
-        `in the ${keys === 'header' ? 'header' : 'entries'}`);
+      throw listError(`no ${wanted === undefined ? `${key} ${word} (looked for ${HEADER_ALIASES[key].join(', ')})` : `${word} "${wanted}"`} ` +
+        `in ${place.en}`,
+      `không có ${wanted === undefined ? `${wordVi} ${key} (đã tìm ${HEADER_ALIASES[key].join(', ')})` : `${wordVi} "${wanted}"`} trong ${place.vi}`);
     }
     return undefined;
   };
@@ -141,27 +173,32 @@ function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitO
     // may be shifted (a name with an unquoted comma).
     const extra = keys === 'header' ? cells.findIndex((c, i) => i >= header.length && c.trim() !== '') : -1;
     if (extra >= 0) {
-      throw new Error(`ddss: ${where}: a cell past the header's ${header.length} columns ("${cells[extra] ?? ''}"): ` +
-        'the row does not fit the header (quote a value that holds the delimiter)');
+      throw listError(`${where.en}: a cell past the header's ${header.length} columns ("${cells[extra] ?? ''}"): ` +
+        'the row does not fit the header (quote a value that holds the delimiter)',
+      `${where.vi}: một ô nằm ngoài ${header.length} cột của dòng tiêu đề ("${cells[extra] ?? ''}"): dòng không khớp với ` +
+        'dòng tiêu đề (hãy đặt giá trị có chứa dấu phân cách trong dấu ngoặc kép)');
     }
     // A JSON value read as text is a guess (["00007"] the code 00007, an object the name "[object Object]"): only
     // successors may be a list.
     for (const [i, kind] of compound ?? []) {
       const read = i === at.code || i === at.name || i === at.level || i === at.province || i === at.district || i === at.successors;
-      if (read && !(i === at.successors && kind === 'an array')) throw new Error(`ddss: ${where}: "${header[i] ?? ''}" is ${kind}, not one value`);
+      if (read && !(i === at.successors && kind === 'an array')) {
+        throw listError(`${where.en}: "${header[i] ?? ''}" is ${kind}, not one value`,
+          `${where.vi}: "${header[i] ?? ''}" là ${kind === 'an array' ? 'một mảng' : 'một đối tượng'}, không phải một giá trị`);
+      }
     }
     const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
-    const code = codeOf(cell(at.code), WIDTH.code, 'commune code', where);
-    if (seen.has(code)) throw new Error(`ddss: ${where}: commune code ${code} appears twice`);
+    const code = codeOf(cell(at.code), WIDTH.code, 'commune', where);
+    if (seen.has(code)) throw listError(`${where.en}: commune code ${code} appears twice`, `${where.vi}: mã xã ${code} xuất hiện hai lần`);
     seen.add(code);
     const name = cell(at.name).normalize('NFC');
-    if (name === '') throw new Error(`ddss: ${where}: commune ${code} has no name`);
+    if (name === '') throw listError(`${where.en}: commune ${code} has no name`, `${where.vi}: xã ${code} không có tên`);
     const level = cell(at.level).normalize('NFC');
     const district = cell(at.district);
     const successors = cell(at.successors).split(/[\s;|,]+/).filter((s) => s !== '').map((s) => codeOf(s, WIDTH.code, 'successor', where));
     out.push({
-      code, name, ...(level === '' ? {} : { level }), province: codeOf(cell(at.province), WIDTH.province, 'province code', where),
-      ...(district === '' ? {} : { district: codeOf(district, WIDTH.district, 'district code', where) }),
+      code, name, ...(level === '' ? {} : { level }), province: codeOf(cell(at.province), WIDTH.province, 'province', where),
+      ...(district === '' ? {} : { district: codeOf(district, WIDTH.district, 'district', where) }),
       ...(successors.length === 0 ? {} : { successors }),
     });
   }
@@ -175,7 +212,7 @@ function fromRows(header: readonly string[], rows: readonly Row[], o: AdminUnitO
 function jsonRows(items: readonly unknown[], lines: readonly number[]): { header: string[]; rows: Row[] } {
   const header: string[] = [];
   for (const item of items) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('ddss: JSON entries must be objects');
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw listError('JSON entries must be objects', 'các mục JSON phải là đối tượng');
     for (const k of Object.keys(item)) if (!header.includes(k)) header.push(k);
   }
   const cellText = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v));
@@ -191,7 +228,8 @@ function jsonRows(items: readonly unknown[], lines: readonly number[]): { header
     // Named "line 2" by its entry number, an entry on line 5 was looked for on the wrong line. Entries sharing a
     // line (a list on one line) are told apart by their number.
     const line = known ? lines[i] ?? 0 : 0;
-    const where = line === 0 ? `entry ${i + 1}` : (starts.get(line) ?? 0) > 1 ? `line ${line}, entry ${i + 1}` : `line ${line}`;
+    const where = line === 0 ? { en: `entry ${i + 1}`, vi: `mục ${i + 1}` }
+      : (starts.get(line) ?? 0) > 1 ? { en: `line ${line}, entry ${i + 1}`, vi: `dòng ${line}, mục ${i + 1}` } : { en: `line ${line}`, vi: `dòng ${line}` };
     return { cells: values.map(cellText), where, ...(compound.size === 0 ? {} : { compound }) };
   }) };
 }
@@ -219,17 +257,20 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
     const lines = checkJsonEntries(body, /^\s*\{/.test(body));
     const doc: unknown = JSON.parse(body);
     const items = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Object.hasOwn(doc, 'entries') ? (doc as { entries: unknown }).entries : undefined;
-    if (!Array.isArray(items)) throw new Error('ddss: JSON must be an array of units or a table with "entries"');
+    if (!Array.isArray(items)) throw listError('JSON must be an array of units or a table with "entries"', 'JSON phải là một mảng các đơn vị hoặc một bảng có "entries"');
     if (!Array.isArray(doc)) meta = doc as typeof meta;
     // A table without communes would pass for a list and make every code unknown (or be refused for a missing column).
-    if (items.length === 0) throw new Error(`ddss: the list has no communes (${Array.isArray(doc) ? 'an empty array' : '"entries" is empty'})`);
+    if (items.length === 0) {
+      throw listError(`the list has no communes (${Array.isArray(doc) ? 'an empty array' : '"entries" is empty'})`,
+        `danh mục không có xã nào (${Array.isArray(doc) ? 'một mảng rỗng' : '"entries" rỗng'})`);
+    }
     const { header, rows } = jsonRows(items, lines);
     entries = fromRows(header, rows, o, 'entries');
   } else {
     const { header, rows } = parseCsv(body);
-    if (header.length === 0) throw new Error('ddss: the list has no communes (the file is empty)');
-    entries = fromRows(header, rows.map((r) => ({ cells: r.cells, where: `line ${r.line}` })), o, 'header');
-    if (entries.length === 0) throw new Error('ddss: the list has no communes (a header and no rows)');
+    if (header.length === 0) throw listError('the list has no communes (the file is empty)', 'danh mục không có xã nào (tệp rỗng)');
+    entries = fromRows(header, rows.map((r) => ({ cells: r.cells, where: { en: `line ${r.line}`, vi: `dòng ${r.line}` } })), o, 'header');
+    if (entries.length === 0) throw listError('the list has no communes (a header and no rows)', 'danh mục không có xã nào (chỉ có dòng tiêu đề, không có dòng dữ liệu)');
   }
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const version = o.scheme ?? str(meta.version);
@@ -237,7 +278,8 @@ export function parseAdminUnits(text: string, o: AdminUnitOptions = {}): Commune
   const validTo = o.validTo ?? str(meta.validTo);
   const source = o.source ?? str(meta.source);
   if (version === undefined || validFrom === undefined || source === undefined) {
-    throw new Error('ddss: a commune table needs scheme, validFrom and source (options, or the JSON table\'s fields)');
+    throw listError('a commune table needs scheme, validFrom and source (options, or the JSON table\'s fields)',
+      'bảng xã cần scheme, validFrom và source (trong tùy chọn, hoặc các trường của bảng JSON)');
   }
   checkDay(validFrom, 'validFrom');
   checkDay(validTo, 'validTo');
