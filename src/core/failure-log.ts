@@ -23,7 +23,7 @@ export function createFailureLog(): FailureLog {
   let ordinals = new Int32Array(64);
   let results: CheckResult[] = [];
   let n = 0;
-  /** Failures per row, then where each row's start in `order` (a counting sort: stable, linear). */
+  /** Failures per row, then where each row starts in `order` (a counting sort: stable, linear). */
   let starts = new Int32Array(257);
   let order = new Int32Array(64);
   return {
