@@ -1,7 +1,6 @@
 import { compile, type FieldPlan, type Slot } from './compile.js';
 import { generateEvaluate, generateRecord } from './codegen.js';
-import { generateEvaluateColumns, generateRecordAt, type EvaluateColumns } from './codegen-columns.js';
-import { createFailureLog } from './failure-log.js';
+import { columnBatch } from './column-batch.js';
 import { emptyTimings } from './timings.js';
 import { startClock } from './validator-clock.js';
 import { copyState, emptyRuleState, initialState, MAX_READ_ABSENT, mergeStates, type RuleState, type ValidatorState } from './state.js';
@@ -36,12 +35,6 @@ export type { Validator };
  * v.addMany(rows);
  * const report = v.finish();
  */
-/**
- * The most rows evaluated a field at a time in one go: a batch of more (rows given in code) is evaluated in pieces, so
- * that the column stores stay small (`readCsv` hands out batches of 256).
- */
-const COLUMN_ROWS = 1024;
-
 export function createValidator(definition: DatasetDefinition, options: ValidateOptions = {}): Validator {
   checkDefinition(definition);
   const opts = resolveOptions(options, definition);
@@ -62,18 +55,6 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   let recordRow = -1;
   let record: TypedRow = Object.create(null) as TypedRow;
   const recordOf = generateRecord(plan);
-  const recordAt = generateRecordAt(plan);
-  /**
-   * The rows being evaluated a field at a time (see `addColumns`): `count` rows of a batch from its row `at`, the r-th
-   * of them row `first + r` of the run, their values and statuses by field, the typed rows made, the failures found.
-   * `rows` is set only while the evaluation runs (a rule then reads its row's cells from it); `count` stays set until
-   * the next row, for a typed row read while the failures are emitted.
-   */
-  const cols = {
-    rows: undefined as readonly unknown[] | undefined, at: 0, count: 0, first: 0, size: 0,
-    values: [] as unknown[][], status: [] as Uint8Array[], records: [] as (TypedRow | undefined)[], failures: createFailureLog(),
-  };
-  let evaluateColumns: EvaluateColumns | undefined;
   /** The batch being added is evaluated a field at a time (see `addColumns`). */
   let byColumns = false;
   let finished = false;
@@ -100,9 +81,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       if (recordRow !== ctx.row) {
         // From the values the evaluator parsed: each cell is parsed once. A batch evaluated a field at a time keeps
         // its rows' values in columns, and each row's typed row once made (the passes of several fields read it).
-        const r = ctx.row - cols.first;
-        record = r >= 0 && r < cols.count ? (cols.records[r] ??= recordAt(cols.values, cols.status, r))
-          : recordOf(values, status);
+        record = columns.record(ctx.row) ?? recordOf(values, status);
         recordRow = ctx.row;
       }
       return record;
@@ -160,9 +139,10 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   /** A raw cell of the current row: object rows are read into `raws` only when something needs a raw value. */
   function rawOf(i: number): unknown {
     // In a column pass, the one cell from its row: a uniqueness rule reads its row's key on every row.
-    if (cols.rows !== undefined) {
+    const cells = columns.cellsOf(ctx.row);
+    if (cells !== undefined) {
       const p = access.positions[i] as number;
-      return p < 0 ? undefined : (cols.rows[cols.at + ctx.row - cols.first] as readonly unknown[])[p];
+      return p < 0 ? undefined : cells[p];
     }
     if (!rawsFresh) {
       access.read(current, raws);
@@ -173,11 +153,12 @@ export function createValidator(definition: DatasetDefinition, options: Validate
 
   /** Makes `current` the row `ctx.row` is: a column pass sets only `ctx.row`, and a rule may read a column of its row. */
   function sync(): void {
-    if (cols.rows !== undefined && currentRow !== ctx.row) {
-      current = cols.rows[cols.at + ctx.row - cols.first];
-      currentRow = ctx.row;
-      rawsFresh = false;
-    }
+    if (currentRow === ctx.row) return;
+    const cells = columns.cellsOf(ctx.row);
+    if (cells === undefined) return;
+    current = cells;
+    currentRow = ctx.row;
+    rawsFresh = false;
   }
 
   function failed(slot: Slot, rs: RuleState, result: CheckResult): void {
@@ -214,17 +195,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
       grader?.held(o);
     },
   });
-  // A column pass's failures are logged with their row, and emitted in row order once the batch is evaluated. A result
-  // that is not one (a Promise, a number) errors its rule at once, as on the row, so that later rows skip the rule.
-  const columnHooks = new ValidatorHooks({
-    fail(o, result) {
-      if (isThenable(result) || badResult(result) !== undefined) hooks.fail(o, result);
-      else cols.failures.add(ctx.row - cols.first, o, result);
-    },
-    error: (o, e) => hooks.error(o, e),
-    badWhen: (o, result) => hooks.badWhen(o, result),
-    held: (o) => hooks.held(o),
-  });
+  const columns = columnBatch(plan, hooks, ctx);
   // Graded records and timed rules follow each row through all its rules (the grade, the clock): row by row.
   const columnsAllowed = grader === undefined && clock.timer === undefined;
   const evaluateObject = clock.whole(generateEvaluate(plan, hooks, 'object', clock.timer, grader !== undefined));
@@ -233,7 +204,6 @@ export function createValidator(definition: DatasetDefinition, options: Validate
   function add(row: unknown, line?: number): void {
     if (closed) throw refusal('add a row');
     current = row;
-    cols.count = 0; // the columns of the last batch no longer hold the rows ctx.row counts from
     ctx.row = currentRow = st.rows++;
     ctx.line = line;
     grader?.begin(ctx.row);
@@ -261,7 +231,7 @@ export function createValidator(definition: DatasetDefinition, options: Validate
    */
   function addRows(rows: ArrayLike<unknown>, lines: ArrayLike<number> | undefined, from: number, to: number): number {
     if (byColumns && to - from > 1) {
-      for (let at = from; at < to; at += COLUMN_ROWS) addColumns(rows as readonly unknown[], lines, at, Math.min(to - at, COLUMN_ROWS));
+      addColumns(rows as readonly unknown[], lines, from, to);
       return to;
     }
     for (let i = from; i < to; i++) add(rows[i], lines === undefined ? undefined : lines[i]);
@@ -273,40 +243,17 @@ export function createValidator(definition: DatasetDefinition, options: Validate
    * record graded and no rule timed. The report, the violations and their order are those of `add` row by row: each
    * rule sees the rows in order, and the failures, logged as they are found, are emitted in row order afterwards.
    */
-  function addColumns(rows: readonly unknown[], lines: ArrayLike<number> | undefined, at: number, count: number): void {
+  function addColumns(rows: readonly unknown[], lines: ArrayLike<number> | undefined, from: number, to: number): void {
     if (closed) throw refusal('add a row');
-    if (cols.size < count) growColumns(count);
     const first = st.rows;
-    st.rows += count;
-    cols.at = at;
-    cols.count = count;
-    cols.first = first;
-    cols.rows = rows;
-    try {
-      evaluateColumns ??= generateEvaluateColumns(plan, columnHooks);
-      evaluateColumns(st.rules, rows, at, count, first, lines, access.positions, cols.values, cols.status, ctx, st.missing, st.invalid);
-    } finally {
-      cols.rows = undefined;
-    }
+    st.rows += to - from;
     let loaded = -1;
-    cols.failures.inRowOrder(count, (r, o, result) => {
-      if (loaded !== r) loadRow(rows[at + (loaded = r)], first + r, lines?.[at + r]);
+    columns.add(st, rows, lines, from, to, first, access.positions, (index, row, o, result) => {
+      if (loaded !== index) loadRow(rows[loaded = index], row, lines?.[index]);
       failed(slotAt(o), ruleAt(o), result);
     });
     // As after `add` of the last row: it is the current one (an issue after the batch reads nothing else).
-    loadRow(rows[at + count - 1], first + count - 1, lines?.[at + count - 1]);
-    // Let go of the batch's values and typed rows: kept until the next batch, they were copied by every young-generation
-    // collection meanwhile (reading the next batch allocates most), and promoted.
-    cols.count = 0;
-    for (const v of cols.values) v.fill(undefined, 0, count);
-    cols.records.fill(undefined, 0, count);
-  }
-
-  function growColumns(size: number): void {
-    cols.size = Math.min(Math.max(size, cols.size * 2), COLUMN_ROWS);
-    cols.values = fields.map(() => new Array<unknown>(cols.size).fill(undefined));
-    cols.status = fields.map(() => new Uint8Array(cols.size));
-    cols.records = new Array<TypedRow | undefined>(cols.size).fill(undefined);
+    loadRow(rows[to - 1], first + to - from - 1, lines?.[to - 1]);
   }
 
   function addIssue(issue: SourceIssue, row?: number): void {
